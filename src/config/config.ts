@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads, validated once at start. `loadConfig` is pure: it takes an
+ * env-like object and returns a frozen Config, or throws ConfigError listing every problem at once.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const url = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((s) => s.replace(/\/+$/, ''))
+    .pipe(z.url({ protocol: /^https?$/ }));
+
+export const envSchema = z
+  .object({
+    DINGTALK_CLIENT_ID: optionalString,
+    DINGTALK_CLIENT_SECRET: optionalString,
+    DINGTALK_ROBOT_CODE: optionalString,
+    DINGTALK_CORP_ID: optionalString,
+    DINGTALK_API_BASE: url('https://api.dingtalk.com'),
+    DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
+    DATABASE_URL: z.string().trim().default('file:./data/consultbridge.db'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().trim().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: optionalString.pipe(z.url().optional()),
+    KEY_DIR: z.string().trim().default('./data/keys'),
+    MASTER_KEY: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes, base64').optional(),
+    ),
+    AUDIT_SIGNING_KEY: optionalString,
+    AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  })
+  .superRefine((env, ctx) => {
+    const creds = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'] as const;
+    const given = creds.filter((k) => env[k] !== undefined);
+    if (given.length === 1) {
+      const missing = creds.find((k) => env[k] === undefined)!;
+      ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${given[0]} is set` });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  mode: 'dingtalk' | 'sandbox';
+  dingtalk: {
+    clientId: string;
+    clientSecret: string;
+    robotCode: string;
+    corpId: string;
+    apiBase: string;
+    oapiBase: string;
+  };
+  databaseUrl: string;
+  http: { port: number; host: string; publicUrl?: string };
+  logLevel: Env['LOG_LEVEL'];
+  keys: { dir: string; masterKey?: string; auditSigningKey?: string };
+  audit: { checkpointIntervalMs: number };
+  outbox: { maxAttempts: number };
+  dedupe: { retentionMs: number };
+  sandbox: { port: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const sandbox = e.DINGTALK_CLIENT_ID === undefined;
+  const clientId = e.DINGTALK_CLIENT_ID ?? 'sandbox-client';
+  return Object.freeze({
+    mode: sandbox ? 'sandbox' : 'dingtalk',
+    dingtalk: {
+      clientId,
+      clientSecret: e.DINGTALK_CLIENT_SECRET ?? 'sandbox-secret',
+      robotCode: e.DINGTALK_ROBOT_CODE ?? clientId,
+      corpId: e.DINGTALK_CORP_ID ?? 'dingsandboxcorp',
+      apiBase: e.DINGTALK_API_BASE,
+      oapiBase: e.DINGTALK_OAPI_BASE,
+    },
+    databaseUrl: e.DATABASE_URL,
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    logLevel: e.LOG_LEVEL,
+    keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY },
+    audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },
+    outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
+    dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },
+    sandbox: { port: e.SANDBOX_PORT },
+  } satisfies Config);
+}

@@ -1,0 +1,5 @@
+/** Schema barrel for drizzle's query builder; each context owns its *-tables.ts file. */
+export * from '../domain/audit/audit-tables.js';
+export * from '../domain/inbox/inbox-tables.js';
+export * from '../domain/outbox/outbox-tables.js';
+export * from '../domain/directory/directory-tables.js';

@@ -1,0 +1,41 @@
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Append-only audit entries; `idx` is the 0-based Merkle leaf index. Never message text or patient data. */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    idx: integer().primaryKey(),
+    at: integer().notNull(),
+    actor: text().notNull(),
+    action: text().notNull(),
+    target: text(),
+    outcome: text().$type<'success' | 'denied' | 'failure'>().notNull(),
+    reason: text(),
+    trace: text(),
+    /** Canonical JSON of the fields above: exactly the bytes that were hashed into the leaf. */
+    body: text().notNull(),
+    leafHash: blob({ mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('audit_entries_actor_idx').on(t.actor), index('audit_entries_trace_idx').on(t.trace)],
+);
+
+/** Hashes of complete (perfect) subtrees at level ≥ 1: node (level, idx) covers leaves [idx·2^level, (idx+1)·2^level). */
+export const auditNodes = sqliteTable(
+  'audit_nodes',
+  {
+    level: integer().notNull(),
+    idx: integer().notNull(),
+    hash: blob({ mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);
+
+/** Signed tree heads: Ed25519 over (tree size, root, time). */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  treeSize: integer().notNull(),
+  rootHash: blob({ mode: 'buffer' }).notNull(),
+  at: integer().notNull(),
+  keyId: text().notNull(),
+  signature: blob({ mode: 'buffer' }).notNull(),
+});

@@ -1,0 +1,22 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+/** Durable queue of everything we send to DingTalk; `idemKey` makes enqueueing the same intent twice a no-op. */
+export const outboxMessages = sqliteTable(
+  'outbox_messages',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    idemKey: text().notNull().unique(),
+    kind: text().notNull(),
+    payload: text().notNull(),
+    status: text().$type<OutboxStatus>().notNull(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: integer().notNull(),
+    lastError: text(),
+    result: text(),
+    createdAt: integer().notNull(),
+    updatedAt: integer().notNull(),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);

@@ -1,0 +1,69 @@
+/**
+ * One table of error codes for every surface: HTTP maps `status`, the bot maps `en`/`zh`.
+ * Messages are safe to show to a user: no stack traces, no patient data.
+ */
+export const ERROR_TABLE = {
+  'request.invalid': { status: 400, en: 'That request is not valid.', zh: '請求無效。' },
+  'request.too_large': { status: 413, en: 'That file is too large.', zh: '檔案太大。' },
+  'auth.required': { status: 401, en: 'Please sign in first.', zh: '請先登入。' },
+  'auth.invalid': { status: 401, en: 'Your sign-in is not valid any more.', zh: '登入已失效。' },
+  'access.denied': { status: 403, en: "You can't do that.", zh: '你沒有此權限。' },
+  'actor.unverified': {
+    status: 403,
+    en: 'You are not verified yet — ask your hospital’s ConsultBridge admin to verify your registration.',
+    zh: '你尚未通過驗證，請聯絡院方 ConsultBridge 管理員核實你的註冊資料。',
+  },
+  'actor.suspended': { status: 403, en: 'Your account is suspended.', zh: '你的帳戶已被暫停。' },
+  'not_found': { status: 404, en: 'Not found.', zh: '找不到。' },
+  'conflict': { status: 409, en: 'That was already done.', zh: '此操作已完成。' },
+  'phi.blocked': { status: 422, en: 'Blocked: the message contained patient data.', zh: '已阻止：訊息含有病人資料。' },
+  'hkid.invalid': { status: 400, en: 'That HKID is not valid.', zh: 'HKID 無效。' },
+  'case.code_invalid': {
+    status: 400,
+    en: 'Case codes look like C-7KQ2M.',
+    zh: '個案編號格式如 C-7KQ2M。',
+  },
+  'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
+  'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
+  'vault.decrypt_failed': { status: 500, en: 'The document could not be opened.', zh: '無法開啟文件。' },
+  'upload.type': { status: 415, en: 'Only PDF, JPEG and PNG files are accepted.', zh: '只接受 PDF、JPEG 及 PNG 檔案。' },
+  'upload.empty': { status: 400, en: 'The file is empty.', zh: '檔案是空的。' },
+  'upload.corrupt': { status: 400, en: 'The file is damaged.', zh: '檔案已損壞。' },
+  'token.invalid': { status: 401, en: 'That link is not valid.', zh: '連結無效。' },
+  'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
+  'approval.already_decided': { status: 409, en: 'That request was already decided.', zh: '該申請已有決定。' },
+  'approval.expired': { status: 410, en: 'That request has expired.', zh: '該申請已過期。' },
+  'grant.expired': { status: 403, en: 'Your access has expired.', zh: '你的存取權限已過期。' },
+  'burned': { status: 410, en: 'This message has burned and can’t be opened.', zh: '此訊息已銷毀，無法開啟。' },
+  'dingtalk.error': { status: 502, en: 'DingTalk did not accept the request.', zh: '釘釘未能處理請求。' },
+  'dingtalk.unavailable': { status: 503, en: 'DingTalk is not reachable right now.', zh: '暫時無法連接釘釘。' },
+  'config.invalid': { status: 500, en: 'Configuration error.', zh: '設定錯誤。' },
+  'audit.corrupt': { status: 500, en: 'The audit log failed verification.', zh: '審計日誌驗證失敗。' },
+  'internal': { status: 500, en: 'Something went wrong. Please try again.', zh: '發生錯誤，請再試一次。' },
+} as const satisfies Record<string, { status: number; en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** An expected, operational failure with a stable code; safe to show by its code's message. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, opts?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(message ?? ERROR_TABLE[code].en, opts?.cause ? { cause: opts.cause } : undefined);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = opts?.details;
+  }
+  get status(): number {
+    return ERROR_TABLE[this.code].status;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
+
+/** Wraps anything thrown into a DomainError; unknown failures become `internal`. */
+export function asDomainError(e: unknown): DomainError {
+  return isDomainError(e) ? e : new DomainError('internal', undefined, { cause: e });
+}
