@@ -1,0 +1,48 @@
+/**
+ * The port every module uses to record a security-relevant step. The Merkle-backed AuditLog
+ * implements it; tests may pass a recording sink. Entries carry ids and codes, never message text
+ * or patient data.
+ */
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export interface AuditInput {
+  /** Who: a clinician id, a DingTalk userId, or `system`. */
+  actor: string;
+  /** What: a dotted code from AUDIT_ACTIONS. */
+  action: string;
+  /** On what: an id such as a msgId, case code, document id or outbox key. */
+  target?: string;
+  outcome: AuditOutcome;
+  /** Why: a reason code (e.g. `not_on_care_team`), never free text from a user. */
+  reason?: string;
+  /** Short trace code for watermarked views. */
+  trace?: string;
+  /** Defaults to the log's clock. */
+  at?: number;
+}
+
+export interface AuditSink {
+  /** Queues the entry for the next group commit; returns its leaf index. */
+  append(entry: AuditInput): number;
+}
+
+/** Closed vocabulary of audit actions. Add new ones here, grouped by area. */
+export const AUDIT_ACTIONS = {
+  eventReceived: 'event.received',
+  eventMalformed: 'event.malformed',
+  eventDuplicate: 'event.duplicate',
+  commandRun: 'command.run',
+  accessDecision: 'access.decision',
+  outboundSend: 'outbound.send',
+  outboundBlocked: 'outbound.blocked',
+  outboundDead: 'outbound.dead',
+  inboundPhiWarned: 'inbound.phi_warned',
+  directoryUserAdded: 'directory.user_added',
+  directoryVerified: 'directory.verified',
+  directorySuspended: 'directory.suspended',
+  configLoaded: 'config.loaded',
+  keyCreated: 'key.created',
+  keyRotated: 'key.rotated',
+  serviceStarted: 'service.started',
+  serviceStopped: 'service.stopped',
+} as const;
