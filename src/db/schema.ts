@@ -3,3 +3,4 @@ export * from '../domain/audit/audit-tables.js';
 export * from '../domain/inbox/inbox-tables.js';
 export * from '../domain/outbox/outbox-tables.js';
 export * from '../domain/directory/directory-tables.js';
+export * from '../domain/vault/vault-tables.js';
