@@ -1,0 +1,54 @@
+import type { BotMessage } from '../dingtalk/bot-message.js';
+import type { AuditSink } from '../domain/audit/audit-sink.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { DirectoryService } from '../domain/directory/directory-service.js';
+import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { buildCommands } from './commands/index.js';
+import type { BotContext } from './context.js';
+import { compose } from './dispatcher.js';
+import type { Replier } from './replier.js';
+import { dedupe } from './steps/dedupe.js';
+import { ignoreSelf } from './steps/ignore-self.js';
+import { inboundPhi } from './steps/inbound-phi.js';
+import { parseCommand } from './steps/parse-command.js';
+import { resolveActor } from './steps/resolve-actor.js';
+import { runCommand } from './steps/run-command.js';
+
+export interface BotDeps {
+  inbox: InboxRepository;
+  directory: DirectoryService;
+  directoryRepo: DirectoryRepository;
+  audit: AuditSink;
+  replier: Replier;
+  clock: Clock;
+  logger: Logger;
+  botName?: string;
+}
+
+/** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
+export function createBot(deps: BotDeps) {
+  const commands = buildCommands({ directoryRepo: deps.directoryRepo });
+  const handle = compose(
+    [
+      { name: 'dedupe', run: dedupe(deps) },
+      { name: 'ignoreSelf', run: ignoreSelf },
+      { name: 'resolveActor', run: resolveActor(deps.directory) },
+      { name: 'inboundPhi', run: inboundPhi(deps.audit) },
+      { name: 'parseCommand', run: parseCommand(deps.botName ?? 'ConsultBridge') },
+      { name: 'runCommand', run: runCommand({ commands: () => commands.all, fallback: commands.help, audit: deps.audit, logger: deps.logger }) },
+    ],
+    deps.logger,
+  );
+
+  return {
+    commands: commands.all,
+    async handle(msg: BotMessage): Promise<void> {
+      const ctx: BotContext = { msg, lang: 'en', reply: deps.replier.forMessage(msg) };
+      await handle(ctx);
+    },
+  };
+}
+
+export type Bot = ReturnType<typeof createBot>;

@@ -1,0 +1,11 @@
+import type { Command } from './command.js';
+
+export const ping: Command = {
+  name: 'ping',
+  aliases: ['測試', '测试', '在嗎', '在吗'],
+  summary: { en: 'check that ConsultBridge is listening', zh: '檢查 ConsultBridge 是否在線' },
+  needsTrust: false,
+  run(ctx) {
+    ctx.reply(ctx.lang === 'zh' ? '在線 ✔' : 'pong ✔');
+  },
+};

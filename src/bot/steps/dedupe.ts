@@ -1,0 +1,28 @@
+import type { Clock } from '../../shared/clock.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import type { InboxRepository } from '../../domain/inbox/inbox-repository.js';
+import type { Step } from '../context.js';
+
+export const ROBOT_TOPIC = '/v1.0/im/bot/messages/get';
+
+/**
+ * First step: take the msgId durably (with the message, until done) or stop if it was taken before —
+ * a redelivery, a replay, or a second copy racing the first. Marks the message done or failed at the end.
+ */
+export function dedupe(deps: { inbox: InboxRepository; audit: AuditSink; clock: Clock }): Step {
+  return async (ctx, next) => {
+    const { msgId } = ctx.msg;
+    if (deps.inbox.claim(msgId, ROBOT_TOPIC, ctx.msg, deps.clock.now()) === 'duplicate') {
+      deps.audit.append({ actor: ctx.msg.senderUserId, action: AUDIT_ACTIONS.eventDuplicate, target: msgId, outcome: 'success' });
+      return;
+    }
+    deps.audit.append({ actor: ctx.msg.senderUserId, action: AUDIT_ACTIONS.eventReceived, target: msgId, outcome: 'success' });
+    try {
+      await next();
+      deps.inbox.finish(msgId, 'done', deps.clock.now());
+    } catch (err) {
+      deps.inbox.finish(msgId, 'failed', deps.clock.now());
+      throw err;
+    }
+  };
+}

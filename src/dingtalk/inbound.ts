@@ -1,0 +1,41 @@
+import type { BotMessage } from './bot-message.js';
+
+/**
+ * The port between the DingTalk edge and the application: what arrives, already parsed.
+ * The simulator-driven tests and the real stream deliver through the same interface.
+ */
+export interface CardAction {
+  /** The stream frame's messageId: unique per callback delivery (dedupe key for card presses). */
+  callbackId: string;
+  outTrackId: string;
+  userId: string;
+  params: Record<string, unknown>;
+  spaceType?: string;
+  spaceId?: string;
+}
+
+export interface ChatEvent {
+  eventId: string;
+  eventType: string;
+  corpId?: string;
+  bornAt?: number;
+  data: Record<string, unknown>;
+}
+
+/** What a card callback answers (DingTalk applies it to the card). */
+export interface CardResponse {
+  cardData?: { cardParamMap: Record<string, string> };
+  userPrivateData?: { cardParamMap: Record<string, string> };
+  cardUpdateOptions?: { updateCardDataByKey?: boolean; updatePrivateDataByKey?: boolean };
+}
+
+export interface InboundHandlers {
+  /** Called after the frame was ACKed. Must not throw; errors are the handler's to report. */
+  botMessage(msg: BotMessage): Promise<void>;
+  /** Answer within 2 s: the answer travels in the ACK. */
+  cardAction(action: CardAction): Promise<CardResponse | null>;
+  /** Synchronous on purpose: its result is the ACK (SUCCESS, or LATER to ask for redelivery). */
+  event(evt: ChatEvent): 'SUCCESS' | 'LATER';
+  /** A frame we could not use (bad JSON, missing fields, unknown topic); already ACKed where possible. */
+  malformed(reason: string, messageId?: string): void;
+}

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { newId } from '../../shared/ids.js';
+import { clinicians, institutions } from './directory-tables.js';
+
+export type ClinicianRow = typeof clinicians.$inferSelect;
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Named queries over the clinician directory and institutions. */
+export function createDirectoryRepository(db: Db) {
+  return {
+    findByDingTalkId(userId: string): ClinicianRow | undefined {
+      return db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, userId)).get();
+    },
+    findById(id: string): ClinicianRow | undefined {
+      return db.select().from(clinicians).where(eq(clinicians.id, id)).get();
+    },
+    /** Inserts unless the DingTalk user is already there (two first messages racing); returns the stored row. */
+    insert(row: NewClinician, now: number): ClinicianRow {
+      db.insert(clinicians)
+        .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: clinicians.dingtalkUserId })
+        .run();
+      return this.findByDingTalkId(row.dingtalkUserId)!;
+    },
+    update(id: string, patch: Partial<NewClinician>, now: number): void {
+      db.update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id)).run();
+    },
+    list(): ClinicianRow[] {
+      return db.select().from(clinicians).orderBy(clinicians.displayName).all();
+    },
+    institution(id: string): InstitutionRow | undefined {
+      return db.select().from(institutions).where(eq(institutions.id, id)).get();
+    },
+    institutionByCode(code: string): InstitutionRow | undefined {
+      return db.select().from(institutions).where(eq(institutions.code, code)).get();
+    },
+    upsertInstitution(row: InstitutionRow): void {
+      db.insert(institutions)
+        .values(row)
+        .onConflictDoUpdate({ target: institutions.id, set: { nameEn: row.nameEn, nameZh: row.nameZh, sector: row.sector } })
+        .run();
+    },
+    listInstitutions(): InstitutionRow[] {
+      return db.select().from(institutions).orderBy(institutions.code).all();
+    },
+  };
+}
+
+export type DirectoryRepository = ReturnType<typeof createDirectoryRepository>;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseBotMessage } from '../../src/dingtalk/bot-message.js';
+import { findCommand } from '../../src/bot/commands/command.js';
+import { buildCommands } from '../../src/bot/commands/index.js';
+import { compose } from '../../src/bot/dispatcher.js';
+import { parseCommandText } from '../../src/bot/steps/parse-command.js';
+import { detectLang } from '../../src/bot/i18n.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import type { DirectoryRepository } from '../../src/domain/directory/directory-repository.js';
+
+const commands = buildCommands({ directoryRepo: {} as DirectoryRepository }).all;
+
+describe('command parsing', () => {
+  it('When the text has leading spaces and an @ConsultBridge prefix, then the command word is found', () => {
+    expect(parseCommandText('   @ConsultBridge   WhoAmI  ', 'ConsultBridge')).toMatchObject({ name: 'whoami', args: [] });
+    expect(parseCommandText('@consultbridge @ConsultBridge help me', 'ConsultBridge')).toMatchObject({ name: 'help', args: ['me'] });
+    expect(parseCommandText(' ＠ConsultBridge ping', 'ConsultBridge').name).toBe('ping');
+    expect(parseCommandText(' /help', 'ConsultBridge').name).toBe('help');
+  });
+  it('When a Chinese alias is used (繁 or 简), then it maps to the command', () => {
+    expect(findCommand(commands, '幫助')?.name).toBe('help');
+    expect(findCommand(commands, '帮助')?.name).toBe('help');
+    expect(findCommand(commands, '我是誰')?.name).toBe('whoami');
+    expect(findCommand(commands, '我是谁')?.name).toBe('whoami');
+    expect(findCommand(commands, 'PING')?.name).toBe('ping');
+    expect(findCommand(commands, 'nope')).toBeUndefined();
+  });
+  it('detects the language from Chinese characters, else the saved preference', () => {
+    expect(detectLang(' 幫助')).toBe('zh');
+    expect(detectLang(' help', 'zh')).toBe('zh');
+    expect(detectLang(' help')).toBe('en');
+  });
+});
+
+describe('robot payload parsing', () => {
+  const base = {
+    msgtype: 'text', msgId: 'm1', conversationId: 'cid1', conversationType: '2', senderStaffId: 'u1',
+    senderNick: 'Li', chatbotUserId: 'bot', atUsers: [{ dingtalkId: 'bot' }, { dingtalkId: 'x', staffId: 'u2' }],
+    text: { content: ' help' }, sessionWebhook: 'http://x', sessionWebhookExpiredTime: 5, createAt: 1,
+  };
+  it('normalises a group message and drops the bot from mentions', () => {
+    const r = parseBotMessage(JSON.stringify(base), 0);
+    expect(r).toMatchObject({ ok: true, value: { conversationType: 'group', mentionedUserIds: ['u2'], text: ' help' } });
+  });
+  it('rejects bad JSON and missing fields with a reason, never throwing', () => {
+    expect(parseBotMessage('{nope', 0)).toEqual({ ok: false, reason: 'data_not_json' });
+    const r = parseBotMessage(JSON.stringify({ ...base, msgId: undefined }), 0);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('msgId');
+  });
+});
+
+describe('dispatcher', () => {
+  it('stops when a step does not call next, and refuses next() twice', async () => {
+    const seen: string[] = [];
+    const run = compose(
+      [
+        { name: 'a', run: async (_c, next) => { seen.push('a'); await next(); } },
+        { name: 'b', run: async () => { seen.push('b'); } },
+        { name: 'c', run: async () => { seen.push('c'); } },
+      ],
+      silentLogger,
+    );
+    await run({} as never);
+    expect(seen).toEqual(['a', 'b']);
+    const twice = compose([{ name: 'x', run: async (_c, next) => { await next(); await next(); } }], silentLogger);
+    await expect(twice({} as never)).rejects.toThrow(/twice/);
+  });
+});
