@@ -16,7 +16,12 @@ export const auditEntries = sqliteTable(
     body: text().notNull(),
     leafHash: blob({ mode: 'buffer' }).notNull(),
   },
-  (t) => [index('audit_entries_actor_idx').on(t.actor), index('audit_entries_trace_idx').on(t.trace)],
+  (t) => [
+    index('audit_entries_actor_idx').on(t.actor),
+    index('audit_entries_trace_idx').on(t.trace),
+    // "Who touched case C-…?" is the common question; the query helpers filter by target.
+    index('audit_entries_target_idx').on(t.target),
+  ],
 );
 
 /** Hashes of complete (perfect) subtrees at level ≥ 1: node (level, idx) covers leaves [idx·2^level, (idx+1)·2^level). */

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_entries_target_idx` ON `audit_entries` (`target`);
