@@ -40,15 +40,16 @@ export const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-  })
-  .superRefine((env, ctx) => {
-    const creds = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'] as const;
-    const given = creds.filter((k) => env[k] !== undefined);
-    if (given.length === 1) {
-      const missing = creds.find((k) => env[k] === undefined)!;
-      ctx.addIssue({ code: 'custom', path: [missing], message: `required when ${given[0]} is set` });
-    }
   });
+
+/** Cross-field rules, checked on the raw env so they are reported together with field errors. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const creds = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'] as const;
+  const given = creds.filter((k) => (env[k] ?? '').trim() !== '');
+  if (given.length !== 1) return [];
+  const missing = creds.find((k) => !given.includes(k))!;
+  return [`${missing}: required when ${given[0]} is set`];
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -81,9 +82,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const sandbox = e.DINGTALK_CLIENT_ID === undefined;
   const clientId = e.DINGTALK_CLIENT_ID ?? 'sandbox-client';

@@ -1,0 +1,23 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from './shared/logger.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { healthRoutes, type HealthProbe } from './http/health-routes.js';
+
+export interface AppDeps {
+  logger: Logger;
+  probe: HealthProbe;
+  /** Called from Fastify's onClose, so `app.close()` tears the whole service down in order. */
+  onClose?: () => Promise<void>;
+}
+
+/** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app as unknown as FastifyInstance);
+  await app.register(healthRoutes, { probe: deps.probe });
+  if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());
+  return app as unknown as FastifyInstance;
+}

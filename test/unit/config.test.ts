@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('config', () => {
+  it('When no DingTalk credentials are set, then it runs in sandbox mode with documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('sandbox');
+    expect(c.dingtalk.apiBase).toBe('https://api.dingtalk.com');
+    expect(c.dingtalk.oapiBase).toBe('https://oapi.dingtalk.com');
+    expect(c.databaseUrl).toBe('file:./data/consultbridge.db');
+    expect(c.http.port).toBe(3000);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+  it('When credentials are set, then it connects to DingTalk and the robot code defaults to the client id', () => {
+    const c = loadConfig({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: 's', DINGTALK_API_BASE: 'https://api.dingtalk.io/' });
+    expect(c.mode).toBe('dingtalk');
+    expect(c.dingtalk.robotCode).toBe('dingabc');
+    expect(c.dingtalk.apiBase).toBe('https://api.dingtalk.io');
+  });
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ DINGTALK_CLIENT_ID: 'x', PORT: 'abc', DINGTALK_API_BASE: 'not a url', LOG_LEVEL: 'loud', MASTER_KEY: 'short' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      for (const key of ['PORT', 'DINGTALK_API_BASE', 'LOG_LEVEL', 'MASTER_KEY', 'DINGTALK_CLIENT_SECRET']) expect(problems).toContain(key);
+    }
+  });
+});
