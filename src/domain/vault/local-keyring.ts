@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { KEY_BYTES, seal, unseal, packSealed, unpackSealed, versionedAad } from './envelope.js';
+import type { KeyEncryptionProvider, WrappedKey } from './key-provider.js';
+import { fingerprint, readKeyringFile, writeKeyringFile, type KeyringFile } from './keyring-file.js';
+
+export interface KekVersionInfo {
+  version: number;
+  createdAt: number;
+  /** False when the keyring knows the version but its key was not supplied (env mode). */
+  available: boolean;
+}
+
+interface Persist {
+  dir: string;
+  file: KeyringFile;
+  clock: Clock;
+  /** env mode: the MASTER_KEY_NEXT value, registered by `rotate()`. */
+  next?: Buffer;
+}
+
+/**
+ * The embedded KeyEncryptionProvider. KEKs come from `<KEY_DIR>/keyring.json` (file mode) or from
+ * MASTER_KEY (env mode; see openLocalKeyring). Keys live only in this object's private map.
+ */
+export class LocalKeyring implements KeyEncryptionProvider {
+  #keys: Map<number, Buffer>;
+  #current: number;
+  #persist: Persist | undefined;
+
+  constructor(keys: ReadonlyMap<number, Buffer>, current: number, persist?: Persist) {
+    for (const k of keys.values()) if (k.length !== KEY_BYTES) throw new RangeError('KEK must be 32 bytes');
+    if (!keys.has(current)) throw new RangeError('current KEK version not in keyring');
+    this.#keys = new Map(keys);
+    this.#current = current;
+    this.#persist = persist;
+  }
+
+  get source(): 'file' | 'env' | 'memory' {
+    return this.#persist?.file.source ?? 'memory';
+  }
+
+  currentVersion(): number {
+    return this.#current;
+  }
+
+  versions(): KekVersionInfo[] {
+    const known = this.#persist?.file.keys ?? [...this.#keys.keys()].map((version) => ({ version, createdAt: 0 }));
+    return known.map((k) => ({ version: k.version, createdAt: k.createdAt, available: this.#keys.has(k.version) }));
+  }
+
+  async wrap(dataKey: Buffer, aad: Buffer): Promise<WrappedKey> {
+    const version = this.#current;
+    return { version, wrapped: packSealed(seal(this.#key(version), dataKey, versionedAad(version, aad))) };
+  }
+
+  async unwrap(version: number, wrapped: Buffer, aad: Buffer): Promise<Buffer> {
+    return unseal(this.#key(version), unpackSealed(wrapped), versionedAad(version, aad));
+  }
+
+  /**
+   * Adds a new KEK version and makes it current. File mode: a fresh random key, saved to the key file.
+   * Env mode: registers MASTER_KEY_NEXT (only its fingerprint is saved); if it is already registered,
+   * nothing is added (`created: false`), so an interrupted rotation can simply be run again.
+   */
+  rotate(): { version: number; created: boolean } {
+    const p = this.#persist;
+    if (!p) {
+      const version = Math.max(...this.#keys.keys()) + 1;
+      this.#keys.set(version, randomBytes(KEY_BYTES));
+      this.#current = version;
+      return { version, created: true };
+    }
+    let key: Buffer;
+    if (p.file.source === 'env') {
+      if (!p.next) throw new DomainError('config.invalid', 'MASTER_KEY is set: supply the new key as MASTER_KEY_NEXT');
+      const fp = fingerprint(p.next);
+      const known = p.file.keys.find((k) => k.fingerprint === fp);
+      if (known) return { version: known.version, created: false };
+      key = p.next;
+    } else {
+      key = randomBytes(KEY_BYTES);
+    }
+    const version = Math.max(...p.file.keys.map((k) => k.version)) + 1;
+    const entry = { version, createdAt: p.clock.now(), fingerprint: fingerprint(key) };
+    const file: KeyringFile = {
+      ...p.file,
+      current: version,
+      keys: [...p.file.keys, p.file.source === 'file' ? { ...entry, key: key.toString('base64') } : entry],
+    };
+    writeKeyringFile(p.dir, file); // persist first: a key must never be used before it is saved
+    p.file = file;
+    this.#keys.set(version, key);
+    this.#current = version;
+    return { version, created: true };
+  }
+
+  #key(version: number): Buffer {
+    const key = this.#keys.get(version);
+    if (!key) throw new DomainError('vault.decrypt_failed', `KEK version ${version} is not available`);
+    return key;
+  }
+}
