@@ -4,3 +4,5 @@ export * from '../domain/inbox/inbox-tables.js';
 export * from '../domain/outbox/outbox-tables.js';
 export * from '../domain/directory/directory-tables.js';
 export * from '../domain/vault/vault-tables.js';
+export * from '../domain/patients/patients-tables.js';
+export * from '../domain/cases/cases-tables.js';

@@ -1,0 +1,52 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { institutions } from '../directory/directory-tables.js';
+
+/**
+ * Patients exist only as ciphertext plus a keyed lookup hash: the HKID, names and date of birth are
+ * sealed by the FieldCipher (AES-256-GCM, bound to field and patient id), and `hkidHash` is an HMAC
+ * of the normalised HKID so a second case-open form finds the same patient without decrypting anything.
+ */
+export const patients = sqliteTable('patients', {
+  id: text().primaryKey(),
+  hkidHash: text().notNull().unique(),
+  hkidCipher: text().notNull(),
+  /** JSON `{en?, zh?}` sealed as one field. */
+  nameCipher: text().notNull(),
+  dobCipher: text().notNull(),
+  createdAt: integer().notNull(),
+});
+
+export type ConsentStatus = 'granted' | 'withdrawn';
+
+/**
+ * eHRSS-style sharing consent per institution, as history: every change is a new row and the latest
+ * row wins. Public institutions need no row (see hasSharingConsent).
+ */
+export const patientConsents = sqliteTable(
+  'patient_consents',
+  {
+    id: text().primaryKey(),
+    patientId: text().notNull().references(() => patients.id),
+    institutionId: text().notNull().references(() => institutions.id),
+    status: text().$type<ConsentStatus>().notNull(),
+    /** What the clinician saw, e.g. "eHRSS consent seen"; a short reference, not clinical text. */
+    reference: text(),
+    attestedBy: text().notNull(),
+    recordedAt: integer().notNull(),
+  },
+  (t) => [index('patient_consents_lookup_idx').on(t.patientId, t.institutionId, t.recordedAt)],
+);
+
+/** Extra consent for a restricted data category (eHRSS "restricted control"). */
+export const restrictedConsents = sqliteTable(
+  'restricted_consents',
+  {
+    id: text().primaryKey(),
+    patientId: text().notNull().references(() => patients.id),
+    category: text().notNull(),
+    reference: text().notNull(),
+    attestedBy: text().notNull(),
+    recordedAt: integer().notNull(),
+  },
+  (t) => [index('restricted_consents_lookup_idx').on(t.patientId, t.category)],
+);
