@@ -1,0 +1,93 @@
+/**
+ * Test helpers around the DingTalk simulator: start one (optionally with the demo org), point the
+ * real `dingtalk-stream` SDK at it, and build OpenAPI clients bound to its bases.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
+import { seedDemoOrg, DEMO_ORG, type SeededDemoOrg } from '../../src/sandbox/demo-org.js';
+import { startSimulator, type Simulator } from '../../src/sandbox/simulator.js';
+import type { SimulatorOptions } from '../../src/sandbox/sim-types.js';
+
+export { startSimulator, seedDemoOrg, DEMO_ORG };
+export type { Simulator, SimulatorOptions, SeededDemoOrg };
+export type { SentEntry, AckRecord } from '../../src/sandbox/sim-types.js';
+
+/** A simulator with the demo org loaded; `demo.groups.cardiologyConsult` etc. name the groups. */
+export async function startDemoSimulator(
+  opts: SimulatorOptions = {},
+): Promise<{ sim: Simulator; demo: SeededDemoOrg }> {
+  const sim = await startSimulator({ pingIntervalMs: 0, ...opts });
+  return { sim, demo: seedDemoOrg(sim) };
+}
+
+/**
+ * Rewrites the SDK's hard-coded https://api.dingtalk.com and https://oapi.dingtalk.com URLs onto the
+ * simulator. The SDK uses the default `axios` export, so an interceptor on it sees its calls.
+ * Returns the function that removes the interceptor.
+ */
+export function rewriteSdkUrls(sim: Simulator): () => void {
+  const id = axios.interceptors.request.use((config) => {
+    if (config.url?.startsWith('https://api.dingtalk.com')) {
+      config.url = sim.apiBase + config.url.slice('https://api.dingtalk.com'.length);
+    } else if (config.url?.startsWith('https://oapi.dingtalk.com')) {
+      config.url = sim.oapiBase + config.url.slice('https://oapi.dingtalk.com'.length);
+    }
+    return config;
+  });
+  return () => axios.interceptors.request.eject(id);
+}
+
+export interface SdkHarness {
+  client: DWClient;
+  /** Robot CALLBACK frames the client received, in order. */
+  robotFrames: DWClientDownStream[];
+  dispose(): void;
+}
+
+/**
+ * A real DWClient connected to the simulator. With `ack: true` (default) it ACKs robot messages at
+ * once with socketCallBackResponse, as production code should.
+ */
+export async function connectSdk(
+  sim: Simulator,
+  opts: { ack?: boolean; autoReconnect?: boolean } = {},
+): Promise<SdkHarness> {
+  const eject = rewriteSdkUrls(sim);
+  const before = sim.stats.connectionsOpened;
+  // Own subscriptions array: the SDK's default one is shared by every DWClient in the process.
+  const client = new DWClient({
+    clientId: sim.clientId,
+    clientSecret: sim.clientSecret,
+    subscriptions: [{ type: 'EVENT', topic: '*' }],
+    autoReconnect: opts.autoReconnect ?? true,
+  } as ConstructorParameters<typeof DWClient>[0]);
+  const robotFrames: DWClientDownStream[] = [];
+  client.registerCallbackListener(TOPIC_ROBOT, (frame: DWClientDownStream) => {
+    robotFrames.push(frame);
+    if (opts.ack ?? true) client.socketCallBackResponse(frame.headers.messageId, null);
+  });
+  await client.connect();
+  await sim.waitFor('connection', before + 1);
+  return {
+    client,
+    robotFrames,
+    dispose: () => {
+      client.disconnect();
+      eject();
+    },
+  };
+}
+
+/** An axios instance with no base URL that never throws on HTTP status, for asserting error shapes. */
+export function rawHttp(): AxiosInstance {
+  return axios.create({ validateStatus: () => true, timeout: 5_000 });
+}
+
+/** Fetches an app token through the v1.0 API. */
+export async function appToken(sim: Simulator): Promise<string> {
+  const r = await rawHttp().post(`${sim.apiBase}/v1.0/oauth2/accessToken`, {
+    appKey: sim.clientId,
+    appSecret: sim.clientSecret,
+  });
+  return (r.data as { accessToken: string }).accessToken;
+}
