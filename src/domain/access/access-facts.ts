@@ -1,0 +1,154 @@
+/**
+ * Builds Cedar requests from plain typed facts, so callers never hand-write Cedar JSON.
+ * Time-dependent facts (care role today, unexpired grants, consent) go in the context: the caller
+ * computes them from its tables "now", and the policies stay free of clocks. Stable facts (role,
+ * verification, authorship, restricted category) are entity attributes.
+ */
+import {
+  AUDIT_LOG_ID,
+  ENTITY,
+  type AccessAction,
+  type AccessRequest,
+  type CareRole,
+  type CedarEntity,
+  type CedarValue,
+  type ClinicianRole,
+  type DecisionStep,
+  type EntityRef,
+} from './access-vocabulary.js';
+
+export interface ClinicianFacts {
+  id: string;
+  institutionId: string;
+  /** null while the directory has no role for the user: no permit needs an empty role. */
+  role: ClinicianRole | null;
+  verified: boolean;
+  suspended: boolean;
+}
+
+export interface CaseFacts {
+  /** The case code, e.g. C-7KQ2M; it is the Case entity id. */
+  code: string;
+  institutionIds: string[];
+}
+
+export interface DocumentFacts {
+  id: string;
+  caseCode: string;
+  authorInstitutionId: string;
+  /** eHRSS restricted category, or null for ordinary documents. */
+  restrictedCategory: string | null;
+}
+
+/**
+ * The principal's relation to the resource right now. Anything left out counts as "no" (fail closed).
+ * patientConsentsToInstitution must already treat public providers as consented (eHRSS).
+ */
+export interface RelationFacts {
+  careRole?: CareRole;
+  hasGrant?: boolean;
+  hasBreakGlass?: boolean;
+  patientConsentsToInstitution?: boolean;
+  hasRestrictedConsent?: boolean;
+  step?: DecisionStep;
+  isRequester?: boolean;
+}
+
+/** The context keys each action's schema declares; nothing else is sent. */
+const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
+  view: ['careRole', 'hasGrant', 'hasBreakGlass', 'patientConsentsToInstitution', 'hasRestrictedConsent'],
+  share: ['careRole'],
+  requestAccess: [],
+  decideRequest: ['careRole', 'step', 'isRequester'],
+  manageCase: ['careRole'],
+  breakGlass: [],
+  readAudit: [],
+  manageDirectory: [],
+};
+
+const STRING_KEYS = new Set<keyof RelationFacts>(['careRole', 'step']);
+
+const ref = (type: string, id: string): EntityRef => ({ type, id });
+const entityValue = (type: string, id: string): CedarValue => ({ __entity: ref(type, id) });
+
+export function clinicianEntity(c: ClinicianFacts): CedarEntity {
+  return {
+    uid: ref(ENTITY.clinician, c.id),
+    attrs: {
+      institution: entityValue(ENTITY.institution, c.institutionId),
+      role: c.role ?? '',
+      verified: c.verified,
+      suspended: c.suspended,
+    },
+    parents: [],
+  };
+}
+
+export function caseEntity(c: CaseFacts): CedarEntity {
+  return {
+    uid: ref(ENTITY.case, c.code),
+    attrs: { institutions: c.institutionIds.map((id) => entityValue(ENTITY.institution, id)) },
+    parents: [],
+  };
+}
+
+export function documentEntity(d: DocumentFacts): CedarEntity {
+  const attrs: Record<string, CedarValue> = {
+    case: entityValue(ENTITY.case, d.caseCode),
+    authorInstitution: entityValue(ENTITY.institution, d.authorInstitutionId),
+  };
+  if (d.restrictedCategory !== null) attrs.restrictedCategory = d.restrictedCategory;
+  return { uid: ref(ENTITY.document, d.id), attrs, parents: [] };
+}
+
+/** The context for `action`, with fail-closed defaults for facts the caller did not give. */
+export function contextFor(action: AccessAction, relation: RelationFacts): Record<string, CedarValue> {
+  const out: Record<string, CedarValue> = {};
+  for (const key of CONTEXT_KEYS[action]) {
+    const v = relation[key];
+    out[key] = STRING_KEYS.has(key) ? (typeof v === 'string' ? v : '') : v === true;
+  }
+  return out;
+}
+
+function request(
+  clinician: ClinicianFacts,
+  action: AccessAction,
+  resource: CedarEntity,
+  relation: RelationFacts,
+): AccessRequest {
+  return {
+    principal: ref(ENTITY.clinician, clinician.id),
+    action,
+    resource: resource.uid,
+    context: contextFor(action, relation),
+    entities: [clinicianEntity(clinician), resource],
+  };
+}
+
+export function documentRequest(
+  clinician: ClinicianFacts,
+  action: 'view' | 'requestAccess',
+  document: DocumentFacts,
+  relation: RelationFacts = {},
+): AccessRequest {
+  return request(clinician, action, documentEntity(document), relation);
+}
+
+export function caseRequest(
+  clinician: ClinicianFacts,
+  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'breakGlass',
+  kase: CaseFacts,
+  relation: RelationFacts = {},
+): AccessRequest {
+  return request(clinician, action, caseEntity(kase), relation);
+}
+
+export function auditLogRequest(clinician: ClinicianFacts): AccessRequest {
+  return request(clinician, 'readAudit', { uid: ref(ENTITY.auditLog, AUDIT_LOG_ID), attrs: {}, parents: [] }, {});
+}
+
+export function directoryRequest(clinician: ClinicianFacts, institutionId: string): AccessRequest {
+  const institution: CedarEntity = { uid: ref(ENTITY.institution, institutionId), attrs: {}, parents: [] };
+  return request(clinician, 'manageDirectory', institution, {});
+}

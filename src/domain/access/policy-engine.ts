@@ -1,0 +1,121 @@
+/**
+ * The access decision point. Policies are parsed and validated once (policy-loader.ts), then
+ * pre-parsed into Cedar's in-memory cache, one slice per action (a policy whose scope names another
+ * action can never apply, so leaving it out changes nothing and saves evaluation time).
+ *
+ * Fails closed: a Cedar failure, a policy that errored while evaluating (Cedar would silently skip an
+ * erroring forbid and could allow), or a missing principal/resource entity all give deny, logged.
+ */
+import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/errors.js';
+import { silentLogger, type Logger } from '../../shared/logger.js';
+import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
+import { missingConditions, type MissingCondition } from './missing-conditions.js';
+import { loadPolicies, type LoadedPolicies } from './policy-loader.js';
+
+export interface AccessDecision {
+  allowed: boolean;
+  action: AccessAction;
+  /** Determining policy ids: the permits that allowed, or the forbids that denied. */
+  policies: string[];
+  /** Engine errors; any error means deny. Safe to log: ids and Cedar messages only. */
+  errors: string[];
+  /** On deny: permit conditions that were not met (empty when a forbid alone denied). */
+  missing: MissingCondition[];
+}
+
+export interface PolicyEngine {
+  decide(request: AccessRequest): AccessDecision;
+  readonly policyIds: readonly string[];
+}
+
+export interface PolicyEngineOptions {
+  logger?: Logger;
+  /**
+   * Check each request's entities and context against the schema (default true). Off saves time;
+   * wrong shapes then surface as evaluation errors, which still deny.
+   */
+  validateRequests?: boolean;
+}
+
+/** Loads, validates and pre-parses the policies in `dir`; throws config.invalid when they are wrong. */
+export function loadPolicyEngine(dir: string, opts: PolicyEngineOptions = {}): PolicyEngine {
+  return createPolicyEngine(loadPolicies(dir), opts);
+}
+
+function preparse(loaded: LoadedPolicies, validate: boolean): { schemaName?: string; sets: Map<AccessAction, string> } {
+  // Cedar's cache is process-wide, so every engine gets its own names.
+  const prefix = `cb-${randomUUID()}`;
+  const schemaName = validate ? `${prefix}-schema` : undefined;
+  if (schemaName) check(cedar.preparseSchema(schemaName, loaded.schema), 'schema');
+  const sets = new Map<AccessAction, string>();
+  for (const action of ACCESS_ACTIONS) {
+    const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
+    const id = `${prefix}-${action}`;
+    check(cedar.preparsePolicySet(id, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
+    sets.set(action, id);
+  }
+  return { schemaName, sets };
+}
+
+function check(answer: cedar.CheckParseAnswer, what: string): void {
+  if (answer.type === 'failure') {
+    throw new DomainError('config.invalid', `Access policies refused: pre-parse of ${what} failed: ${answer.errors.map((e) => e.message).join('; ')}`);
+  }
+}
+
+export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOptions = {}): PolicyEngine {
+  const logger = opts.logger ?? silentLogger;
+  const { schemaName, sets } = preparse(loaded, opts.validateRequests ?? true);
+
+  function evaluate(req: AccessRequest): { allowed: boolean; policies: string[]; errors: string[] } {
+    const setId = sets.get(req.action);
+    if (!setId) return { allowed: false, policies: [], errors: [`unknown action "${String(req.action)}"`] };
+    const missingEntity = [req.principal, req.resource].find(
+      (uid) => !req.entities?.some((e) => e.uid.type === uid.type && e.uid.id === uid.id),
+    );
+    if (missingEntity) return { allowed: false, policies: [], errors: [`entity ${missingEntity.type}::"${missingEntity.id}" was not supplied`] };
+    const answer = cedar.statefulIsAuthorized({
+      principal: req.principal,
+      action: { type: 'Action', id: req.action },
+      resource: req.resource,
+      context: req.context,
+      entities: req.entities ?? [],
+      preparsedPolicySetId: setId,
+      preparsedSchemaName: schemaName,
+      validateRequest: schemaName !== undefined,
+    });
+    if (answer.type === 'failure') return { allowed: false, policies: [], errors: answer.errors.map((e) => e.message) };
+    const { decision, diagnostics } = answer.response;
+    const errors = diagnostics.errors.map((e) => `policy "${e.policyId}": ${e.error.message}`);
+    const allowed = decision === 'allow' && errors.length === 0;
+    // An allow spoiled by errors must not name the permit Cedar found: it did not decide.
+    return { allowed, policies: allowed || decision === 'deny' ? diagnostics.reason : [], errors };
+  }
+
+  return {
+    policyIds: loaded.policies.map((p) => p.id),
+    decide(req) {
+      let result: ReturnType<typeof evaluate>;
+      try {
+        result = evaluate(req);
+      } catch (e) {
+        result = { allowed: false, policies: [], errors: [`engine failure: ${(e as Error).message}`] };
+      }
+      if (result.errors.length > 0) {
+        logger.error({ action: req.action, principal: req.principal.id, errors: result.errors }, 'access decision failed closed');
+      }
+      const missing = result.allowed ? [] : safeMissing(req);
+      return { allowed: result.allowed, action: req.action, policies: result.policies, errors: result.errors, missing };
+    },
+  };
+}
+
+function safeMissing(req: AccessRequest): MissingCondition[] {
+  try {
+    return missingConditions(req);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * "Which of these documents may this clinician open?" for lists. Every view permit needs a care-team
+ * role (attending/consulting), an approved grant or active break-glass, so a document with none of
+ * these can never be allowed: we skip it without asking Cedar, and ask Cedar only about the rest.
+ * If a view permit is ever added that needs none of these, update `mayBeViewable` (a test compares
+ * this list with asking Cedar about every document).
+ */
+import { documentRequest, type ClinicianFacts, type DocumentFacts, type RelationFacts } from './access-facts.js';
+import type { PolicyEngine } from './policy-engine.js';
+
+export interface DocumentWithRelation {
+  document: DocumentFacts;
+  /** The clinician's relation to this document now (care role on its case, grant, break-glass, consent). */
+  relation: RelationFacts;
+}
+
+export function mayBeViewable(relation: RelationFacts): boolean {
+  return (
+    relation.careRole === 'attending' ||
+    relation.careRole === 'consulting' ||
+    relation.hasGrant === true ||
+    relation.hasBreakGlass === true
+  );
+}
+
+export function listViewableDocuments(
+  engine: PolicyEngine,
+  clinician: ClinicianFacts,
+  items: Iterable<DocumentWithRelation>,
+): DocumentFacts[] {
+  const out: DocumentFacts[] = [];
+  for (const { document, relation } of items) {
+    if (!mayBeViewable(relation)) continue;
+    if (engine.decide(documentRequest(clinician, 'view', document, relation)).allowed) out.push(document);
+  }
+  return out;
+}
