@@ -3,6 +3,7 @@
  * real `dingtalk-stream` SDK at it, and build OpenAPI clients bound to its bases.
  */
 import axios, { type AxiosInstance } from 'axios';
+import { vi } from 'vitest';
 import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import { seedDemoOrg, DEMO_ORG, type SeededDemoOrg } from '../../src/sandbox/demo-org.js';
 import { startSimulator, type Simulator } from '../../src/sandbox/simulator.js';
@@ -50,7 +51,12 @@ export interface SdkHarness {
  */
 export async function connectSdk(
   sim: Simulator,
-  opts: { ack?: boolean; autoReconnect?: boolean } = {},
+  opts: {
+    ack?: boolean;
+    autoReconnect?: boolean;
+    /** Runs before connect(): register extra callback listeners here, since subscriptions are sent at registration. */
+    setup?: (client: DWClient) => void;
+  } = {},
 ): Promise<SdkHarness> {
   const eject = rewriteSdkUrls(sim);
   const before = sim.stats.connectionsOpened;
@@ -66,6 +72,7 @@ export async function connectSdk(
     robotFrames.push(frame);
     if (opts.ack ?? true) client.socketCallBackResponse(frame.headers.messageId, null);
   });
+  opts.setup?.(client);
   await client.connect();
   await sim.waitFor('connection', before + 1);
   return {
@@ -76,6 +83,12 @@ export async function connectSdk(
       eject();
     },
   };
+}
+
+/** The SDK prints "connect success"/"Disconnecting." with console.info; keep test output readable. */
+export function quietSdkLogs(): void {
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 }
 
 /** An axios instance with no base URL that never throws on HTTP status, for asserting error shapes. */

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOPIC_ROBOT } from 'dingtalk-stream';
-import { connectSdk, startDemoSimulator, type SdkHarness, type Simulator } from '../helpers/sim.js';
+import { connectSdk, quietSdkLogs, startDemoSimulator, type SdkHarness, type Simulator } from '../helpers/sim.js';
 
 const CHAN = 'qmh-chan-taiman';
 const WONG = 'hph-wong-siuming';
@@ -8,6 +8,7 @@ const WONG = 'hph-wong-siuming';
 describe('simulator stream side, driven by the real dingtalk-stream SDK', () => {
   let sim: Simulator;
   let sdk: SdkHarness | undefined;
+  beforeAll(quietSdkLogs);
   afterEach(async () => {
     sdk?.dispose();
     sdk = undefined;
