@@ -168,8 +168,12 @@ describe('cards', () => {
 });
 
 describe('users', () => {
-  it('when getting a user, then oapi fields are mapped and the main department is picked', async () => {
+  it('when getting a user, then oapi fields are mapped and the main department is named', async () => {
     const { api } = testApi();
+    nock(OAPI)
+      .post('/topapi/v2/department/get', { dept_id: 20, language: 'en_US' })
+      .query({ access_token: 'tok-1' })
+      .reply(200, { errcode: 0, result: { dept_id: 20, name: 'Cardiology' } });
     nock(OAPI)
       .post('/topapi/v2/user/get', { userid: 'u1', language: 'en_US' })
       .query({ access_token: 'tok-1' })
@@ -182,8 +186,17 @@ describe('users', () => {
       });
     await expect(api.getUser('u1')).resolves.toMatchObject({
       userId: 'u1', unionId: 'un1', name: 'Dr Chan', title: 'Consultant', jobNumber: 'J9',
-      deptIds: [10, 20], mainDeptId: 20, active: true,
+      deptIds: [10, 20], mainDeptId: 20, department: 'Cardiology', active: true,
     });
+  });
+
+  it('when the department lookup is refused, then the user still comes back without it', async () => {
+    const { api } = testApi();
+    nock(OAPI).post('/topapi/v2/user/get').query(true).reply(200, { errcode: 0, result: { userid: 'u4', name: 'N', dept_id_list: [7] } });
+    nock(OAPI).post('/topapi/v2/department/get', { dept_id: 7, language: 'en_US' }).query(true).reply(200, { errcode: 60011, errmsg: 'no permission' });
+    const u = await api.getUser('u4');
+    expect(u).toMatchObject({ userId: 'u4', mainDeptId: 7 });
+    expect(u.department).toBeUndefined();
   });
 
   it('when exchanging an auth code, then the user and admin level come back', async () => {

@@ -1,3 +1,4 @@
+import { isDingTalkApiError } from './errors.js';
 import type { Call } from './http.js';
 
 /**
@@ -16,6 +17,8 @@ export interface DingTalkUser {
   /** All department ids, and the main one (from `dept_position_list[].is_main`, else the first). */
   deptIds: number[];
   mainDeptId?: number;
+  /** Name of the main department, looked up best-effort (absent if the lookup is not allowed). */
+  department?: string;
   active?: boolean;
   admin?: boolean;
 }
@@ -69,6 +72,23 @@ export function mapUser(r: RawUser): DingTalkUser {
 }
 
 export function createUserApi(call: Call) {
+  /** The department name is display sugar: a refusal (e.g. no contacts scope) must not fail the lookup. */
+  async function departmentName(deptId: number, language: string): Promise<string | undefined> {
+    try {
+      const r = await call<{ result?: { name?: string } }>({
+        op: 'department.get',
+        method: 'POST',
+        host: 'oapi',
+        path: '/topapi/v2/department/get',
+        body: { dept_id: deptId, language },
+      });
+      return opt(r.result?.name);
+    } catch (e) {
+      if (isDingTalkApiError(e)) return undefined;
+      throw e;
+    }
+  }
+
   return {
     async getUser(userId: string, language: 'zh_CN' | 'en_US' = 'en_US'): Promise<DingTalkUser> {
       const r = await call<{ result?: RawUser }>({
@@ -78,7 +98,9 @@ export function createUserApi(call: Call) {
         path: '/topapi/v2/user/get',
         body: { userid: userId, language },
       });
-      return mapUser(r.result ?? {});
+      const user = mapUser(r.result ?? {});
+      if (user.mainDeptId === undefined) return user;
+      return { ...user, department: await departmentName(user.mainDeptId, language) };
     },
 
     /** Exchanges a 免登 code (5 min, single use) from the mini-app for the user behind it. */

@@ -1,6 +1,10 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export type OutboxStatus = 'pending' | 'sent' | 'dead';
+/**
+ * `discarded` = an admin dropped a pending/dead row; the row is kept so its idemKey still dedupes.
+ * (A text column without a CHECK, so adding a status needs no migration.)
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'discarded';
 
 /** Durable queue of everything we send to DingTalk; `idemKey` makes enqueueing the same intent twice a no-op. */
 export const outboxMessages = sqliteTable(

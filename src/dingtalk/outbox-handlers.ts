@@ -1,0 +1,65 @@
+import type { OutboxHandlerContext } from '../domain/outbox/outbox-worker.js';
+import type { Clock } from '../shared/clock.js';
+import {
+  DingTalkApiError,
+  type CreateCardInput,
+  type CreateSceneGroupInput,
+  type DingTalkApi,
+  type RobotMessage,
+  type SceneGroupMembersInput,
+  type UpdateCardInput,
+  type WebhookBody,
+} from './openapi/index.js';
+import { assertNoPhi } from './phi-guard.js';
+
+/**
+ * The typed intents callers put into the outbox, and the handlers that turn each kind into one
+ * OpenAPI call. Where DingTalk offers an idempotency key the outbox idemKey is used by default
+ * (card `outTrackId`, scene-group `uuid`), so a resend after a crash lands on the same object.
+ * Plain robot sends have no such key: a crash between send and mark can send twice.
+ */
+export type OutboxIntent =
+  | { kind: 'group.send'; payload: RobotMessage & { openConversationId: string } }
+  /** Keep ≤ 20 userIds per intent: a larger one is sent in chunks and a retry resends earlier chunks. */
+  | { kind: 'oto.send'; payload: RobotMessage & { userIds: string[] } }
+  | { kind: 'group.recall'; payload: { openConversationId: string; processQueryKeys: string[] } }
+  | { kind: 'oto.recall'; payload: { processQueryKeys: string[] } }
+  | { kind: 'card.deliver'; payload: Omit<CreateCardInput, 'outTrackId'> & { outTrackId?: string } }
+  | { kind: 'card.update'; payload: UpdateCardInput }
+  /** `expiresAt` = the webhook's sessionWebhookExpiredTime; an expired webhook is not retried. */
+  | { kind: 'webhook.reply'; payload: { url: string; body: WebhookBody; expiresAt?: number } }
+  | { kind: 'scene.create'; payload: Omit<CreateSceneGroupInput, 'uuid'> & { uuid?: string } }
+  | { kind: 'scene.add_members'; payload: SceneGroupMembersInput }
+  | { kind: 'scene.remove_members'; payload: SceneGroupMembersInput };
+
+export type OutboxKind = OutboxIntent['kind'];
+export type OutboxPayload<K extends OutboxKind> = Extract<OutboxIntent, { kind: K }>['payload'];
+
+export type OutboxHandlers = {
+  [K in OutboxKind]: (payload: OutboxPayload<K>, ctx: OutboxHandlerContext) => Promise<unknown>;
+};
+
+/** For `createOutboxService({ validate })`: refuse patient data at enqueue, inside the caller's transaction. */
+export function validateOutboxIntent(intent: { payload: unknown }): void {
+  assertNoPhi(intent.payload);
+}
+
+export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock } = {}): OutboxHandlers {
+  return {
+    'group.send': (p) => api.sendGroup(p),
+    'oto.send': (p) => api.sendToUsers(p),
+    'group.recall': (p) => api.recallGroup(p),
+    'oto.recall': (p) => api.recallOto(p),
+    'card.deliver': (p, ctx) => api.createAndDeliverCard({ ...p, outTrackId: p.outTrackId ?? ctx.idemKey }),
+    'card.update': (p) => api.updateCard(p),
+    'webhook.reply': async (p) => {
+      if (p.expiresAt !== undefined && opts.clock && opts.clock.now() >= p.expiresAt) {
+        throw new DingTalkApiError({ code: 'webhook.expired', kind: 'response', retryable: false });
+      }
+      return api.replyBySessionWebhook(p.url, p.body);
+    },
+    'scene.create': (p, ctx) => api.createSceneGroup({ ...p, uuid: p.uuid ?? ctx.idemKey }),
+    'scene.add_members': (p) => api.addSceneGroupMembers(p),
+    'scene.remove_members': (p) => api.removeSceneGroupMembers(p),
+  };
+}

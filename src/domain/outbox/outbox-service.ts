@@ -1,0 +1,78 @@
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import type { OutboxExecutor, OutboxRepository, OutboxRow } from './outbox-repository.js';
+import type { OutboxStatus } from './outbox-tables.js';
+
+/**
+ * Callers record "what should be sent" here, in their own transaction, and the worker sends it
+ * later. The domain does not know DingTalk: intents are `{kind, payload}` and the edge supplies the
+ * typed union (see src/dingtalk/outbox-handlers.ts) and a `validate` hook (the PHI guard), so a bad
+ * payload fails in the caller's transaction instead of dying in the queue.
+ */
+export interface OutboxIntentBase {
+  kind: string;
+  payload: unknown;
+}
+
+export type Enqueue<I extends OutboxIntentBase> = I & { idemKey: string };
+
+/** What the admin console may see: no payload (it may hold message text), no result body. */
+export interface OutboxItemView {
+  id: number;
+  idemKey: string;
+  kind: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toView(r: OutboxRow): OutboxItemView {
+  const { payload: _p, result: _r, ...view } = r;
+  return view;
+}
+
+export function createOutboxService<I extends OutboxIntentBase = OutboxIntentBase>(deps: {
+  repo: OutboxRepository;
+  clock: Clock;
+  /** Wakes the worker; called after every new row (the worker defers the actual run). */
+  notify?: () => void;
+  validate?: (intent: I) => void;
+}) {
+  return {
+    /** Idempotent by idemKey: a second enqueue of the same key returns the first row's id. */
+    enqueue(intent: Enqueue<I>, tx?: OutboxExecutor): { id: number; created: boolean } {
+      if (!intent.idemKey) throw new DomainError('request.invalid', 'outbox idemKey is required');
+      deps.validate?.(intent);
+      const res = deps.repo.insertPending(
+        { idemKey: intent.idemKey, kind: intent.kind, payload: JSON.stringify(intent.payload), now: deps.clock.now() },
+        tx,
+      );
+      if (res.created) deps.notify?.();
+      return res;
+    },
+
+    list(q: { status: OutboxStatus; limit?: number; offset?: number }) {
+      const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+      const page = deps.repo.list({ status: q.status, limit, offset: Math.max(q.offset ?? 0, 0) });
+      return { items: page.items.map(toView), total: page.total, limit };
+    },
+
+    counts: () => deps.repo.countByStatus(),
+
+    /** Throws `not_found` unless the row exists and is dead. */
+    retryDead(id: number): void {
+      if (!deps.repo.retryDead(id, deps.clock.now())) throw new DomainError('not_found');
+      deps.notify?.();
+    },
+
+    /** Throws `not_found` unless the row exists and is pending or dead. */
+    discard(id: number): void {
+      if (!deps.repo.discard(id, deps.clock.now())) throw new DomainError('not_found');
+    },
+  };
+}
+
+export type OutboxService<I extends OutboxIntentBase = OutboxIntentBase> = ReturnType<typeof createOutboxService<I>>;

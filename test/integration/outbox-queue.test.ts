@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOutboxRepository } from '../../src/domain/outbox/outbox-repository.js';
+import { createOutboxService } from '../../src/domain/outbox/outbox-service.js';
+import { outboxMessages } from '../../src/domain/outbox/outbox-tables.js';
+import { validateOutboxIntent } from '../../src/dingtalk/outbox-handlers.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { tempDb } from '../helpers/temp-db.js';
+
+let db: ReturnType<typeof tempDb>;
+beforeEach(() => {
+  db = tempDb();
+});
+afterEach(() => db.cleanup());
+
+function setup(validate?: (i: { payload: unknown }) => void) {
+  const clock = new ManualClock();
+  const repo = createOutboxRepository(db.db);
+  let notified = 0;
+  const outbox = createOutboxService({ repo, clock, validate, notify: () => notified++ });
+  return { clock, repo, outbox, notified: () => notified };
+}
+
+const intent = (idemKey: string, content = 'hello') => ({
+  idemKey,
+  kind: 'group.send',
+  payload: { openConversationId: 'cid1', msgKey: 'sampleText', msgParam: { content } },
+});
+
+describe('enqueue', () => {
+  it('when the same idemKey is enqueued twice, then the second is a no-op returning the first id', () => {
+    const { outbox, repo, notified } = setup();
+    const a = outbox.enqueue(intent('k1', 'first'));
+    const b = outbox.enqueue(intent('k1', 'second'));
+    expect(a).toEqual({ id: a.id, created: true });
+    expect(b).toEqual({ id: a.id, created: false });
+    expect(db.db.select().from(outboxMessages).all()).toHaveLength(1);
+    expect(JSON.parse(repo.findById(a.id)!.payload).msgParam.content).toBe('first');
+    expect(notified()).toBe(1);
+  });
+
+  it('when enqueued inside a transaction that rolls back, then no row remains', () => {
+    const { outbox } = setup();
+    expect(() =>
+      db.db.transaction((tx) => {
+        outbox.enqueue(intent('k-tx'), tx);
+        throw new Error('caller failed after enqueue');
+      }),
+    ).toThrow('caller failed');
+    expect(db.db.select().from(outboxMessages).all()).toHaveLength(0);
+    db.db.transaction((tx) => {
+      outbox.enqueue(intent('k-tx'), tx);
+    });
+    expect(db.db.select().from(outboxMessages).all()).toHaveLength(1);
+  });
+
+  it('when the payload carries an HKID and the PHI validator is set, then nothing is stored', () => {
+    const { outbox } = setup(validateOutboxIntent);
+    expect(() => outbox.enqueue(intent('k-phi', 'see A123456(3)'))).toThrow(expect.objectContaining({ code: 'phi.blocked' }));
+    expect(db.db.select().from(outboxMessages).all()).toHaveLength(0);
+  });
+
+  it('when enqueued, then the row is pending and due now', () => {
+    const { outbox, repo, clock } = setup();
+    const { id } = outbox.enqueue(intent('k2'));
+    expect(repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now(), kind: 'group.send' });
+  });
+});
+
+describe('admin functions', () => {
+  it('when listing, then rows come newest first with paging and without payloads', () => {
+    const { outbox } = setup();
+    for (let i = 0; i < 5; i++) outbox.enqueue(intent(`k${i}`));
+    const page1 = outbox.list({ status: 'pending', limit: 2 });
+    const page2 = outbox.list({ status: 'pending', limit: 2, offset: 2 });
+    expect(page1.total).toBe(5);
+    expect(page1.items.map((i) => i.idemKey)).toEqual(['k4', 'k3']);
+    expect(page2.items.map((i) => i.idemKey)).toEqual(['k2', 'k1']);
+    expect(page1.items[0]).not.toHaveProperty('payload');
+    expect(outbox.list({ status: 'dead' })).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('when a dead row is retried, then it is pending again with a fresh budget; others are not_found', () => {
+    const { outbox, repo, clock } = setup();
+    const { id } = outbox.enqueue(intent('k-dead'));
+    expect(() => outbox.retryDead(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    repo.claimDue({ now: clock.now(), afterId: 0, limit: 10, leaseUntil: clock.now() + 1000 });
+    repo.markDead(id, 'invalidParameter.msgKey.invalid', clock.now());
+    clock.advance(5000);
+    outbox.retryDead(id);
+    expect(repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now() });
+    expect(() => outbox.retryDead(9999)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('when a row is discarded, then it leaves the queue but still dedupes its idemKey', () => {
+    const { outbox, repo, clock } = setup();
+    const { id } = outbox.enqueue(intent('k-disc'));
+    outbox.discard(id);
+    expect(repo.findById(id)!.status).toBe('discarded');
+    expect(repo.claimDue({ now: clock.now() + 1e9, afterId: 0, limit: 10, leaseUntil: 0 })).toEqual([]);
+    expect(outbox.enqueue(intent('k-disc'))).toEqual({ id, created: false });
+    expect(() => outbox.discard(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(outbox.counts()).toEqual({ discarded: 1 });
+  });
+});
