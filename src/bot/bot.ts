@@ -48,6 +48,10 @@ export function createBot(deps: BotDeps) {
       const ctx: BotContext = { msg, lang: 'en', reply: deps.replier.forMessage(msg) };
       await handle(ctx);
     },
+    /** Finishes a message that a previous run claimed and ACKed but did not complete. */
+    async resume(msg: BotMessage): Promise<void> {
+      await handle({ msg, resumed: true, lang: 'en', reply: deps.replier.forMessage(msg) });
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export type ReplyTarget = 'conversation' | { userId: string };
 /** Per-message state built up by the dispatcher's steps. */
 export interface BotContext {
   msg: BotMessage;
+  /** True when a message ACKed by an earlier run is being finished after a restart. */
+  resumed?: boolean;
   lang: Lang;
   actor?: Actor;
   command?: { name: string; args: string[]; raw: string };

@@ -1,0 +1,82 @@
+import type { Config } from '../config/config.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { Logger } from '../shared/logger.js';
+import { DEMO_ORG, seedDemoOrg } from './demo-org.js';
+import { startSimulator, type Simulator } from './simulator.js';
+
+export interface Sandbox {
+  sim: Simulator;
+  /** The config with both DingTalk bases pointed at the simulator. */
+  config: Readonly<Config>;
+  seedDirectory(repo: DirectoryRepository): void;
+  describe(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Sandbox mode (no DingTalk credentials): the built-in simulator runs in-process with the demo org,
+ * and the service talks to it exactly as it would to DingTalk — through the real SDK and OpenAPI client.
+ */
+export async function startSandbox(config: Readonly<Config>, logger: Logger): Promise<Sandbox> {
+  const sim = await startSimulator({
+    port: config.sandbox.port,
+    clientId: config.dingtalk.clientId,
+    clientSecret: config.dingtalk.clientSecret,
+    robotCode: config.dingtalk.robotCode,
+    corpId: config.dingtalk.corpId,
+  });
+  seedDemoOrg(sim);
+  logger.info({ code: 'sandbox.started', apiBase: sim.apiBase }, 'DingTalk simulator started');
+  const sandboxConfig = Object.freeze({
+    ...config,
+    dingtalk: { ...config.dingtalk, apiBase: sim.apiBase, oapiBase: sim.oapiBase },
+  });
+  return {
+    sim,
+    config: sandboxConfig,
+    seedDirectory: (repo) => seedDirectory(repo),
+    describe: () => [
+      `  Simulator    ${sim.apiBase} (DingTalk stand-in with a demo org)`,
+      `  Demo groups  ${DEMO_ORG.groups.map((g) => `${g.title} [${g.openConversationId}]`).join('; ')}`,
+      `  Demo users   ${DEMO_ORG.clinicians.map((c) => `${c.userId}${c.verified ? '' : ' (unverified)'}`).join(', ')}`,
+      `  Try it       curl -s -XPOST ${config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`}/sandbox/say -H 'content-type: application/json' \\`,
+      `                 -d '{"user":"qmh-chan-taiman","group":"cardiologyConsult","text":"@ConsultBridge help"}'`,
+    ],
+    close: () => sim.close(),
+  };
+}
+
+/** The demo clinicians as verified (or not) directory entries, so the sandbox is usable at once. */
+export function seedDirectory(repo: DirectoryRepository, now = Date.now()): void {
+  for (const i of DEMO_ORG.institutions) {
+    repo.upsertInstitution({ id: i.code, code: i.code, nameEn: i.nameEn, nameZh: i.nameZh, sector: i.sector });
+  }
+  const officer = DEMO_ORG.clinicians.find((c) => c.role === 'privacy_officer');
+  for (const c of DEMO_ORG.clinicians) {
+    if (repo.findByDingTalkId(c.userId)) continue;
+    repo.insert(
+      {
+        dingtalkUserId: c.userId,
+        displayName: c.dingtalkName,
+        nameEn: `${c.role === 'doctor' ? 'Dr ' : ''}${c.nameEn}`,
+        nameZh: c.nameZh,
+        title: c.title,
+        department: c.department,
+        institutionId: c.institutionCode,
+        role: c.role,
+        specialty: c.specialty ?? null,
+        registrationNo: c.registrationNo ?? null,
+        verified: c.verified,
+        verifiedBy: null,
+        verifiedAt: c.verified ? now : null,
+        suspended: false,
+        language: c.lang === 'zh_CN' ? 'zh' : 'en',
+      },
+      now,
+    );
+  }
+  if (officer) {
+    const o = repo.findByDingTalkId(officer.userId)!;
+    for (const c of repo.list()) if (c.verified && !c.verifiedBy && c.id !== o.id) repo.update(c.id, { verifiedBy: o.id }, now);
+  }
+}

@@ -1,0 +1,126 @@
+import type { Config } from './config/config.js';
+import { openDatabase, type DbHandle } from './db/client.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+import { AuditLog } from './domain/audit/audit-log.js';
+import { AUDIT_ACTIONS } from './domain/audit/audit-sink.js';
+import { loadAuditSigner } from './domain/audit/audit-signer.js';
+import { createDingTalkApi, type DingTalkApi } from './dingtalk/openapi/index.js';
+import { createOutboxRepository } from './domain/outbox/outbox-repository.js';
+import { createOutboxService } from './domain/outbox/outbox-service.js';
+import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
+import { createOutboxHandlers } from './dingtalk/outbox-handlers.js';
+import { createInboxRepository } from './domain/inbox/inbox-repository.js';
+import { createDirectoryRepository } from './domain/directory/directory-repository.js';
+import { createDirectoryService } from './domain/directory/directory-service.js';
+import { createBot } from './bot/bot.js';
+import { BOT_REPLY_KIND, createReplier } from './bot/replier.js';
+import { deliverReply } from './bot/reply-delivery.js';
+import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
+import { StreamReceiver } from './dingtalk/stream-receiver.js';
+import { createInboundHandlers } from './inbound-handlers.js';
+
+export interface ServiceOptions {
+  logger: Logger;
+  clock: Clock;
+  /** Tests shorten these. */
+  outbox?: { pollMs?: number; baseMs?: number; maxMs?: number };
+  reconnect?: { baseDelayMs?: number; maxDelayMs?: number };
+  apiRetry?: { attempts: number; baseDelayMs: number; maxDelayMs: number };
+}
+
+/**
+ * The composition root: builds every part from the config, wires them, and gives one start/stop.
+ * Stop order mirrors start: stream first (no new work), then the outbox drains briefly, then a
+ * final audit checkpoint, then the database closes.
+ */
+export function createService(config: Readonly<Config>, opts: ServiceOptions) {
+  const { logger, clock } = opts;
+  const dbh: DbHandle = openDatabase(config.databaseUrl);
+  const { signer, created } = loadAuditSigner(config.keys);
+  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger });
+  if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
+
+  const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
+  const outboxRepo = createOutboxRepository(dbh.db);
+  const worker = createOutboxWorker({
+    repo: outboxRepo,
+    handlers: { ...createOutboxHandlers(api), [BOT_REPLY_KIND]: deliverReply(api, clock) },
+    clock,
+    logger,
+    audit,
+    maxAttempts: config.outbox.maxAttempts,
+    backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
+    pollMs: opts.outbox?.pollMs ?? 500,
+  });
+  const outbox = createOutboxService({ repo: outboxRepo, clock, notify: () => worker.notify() });
+
+  const inbox = createInboxRepository(dbh.db);
+  const directoryRepo = createDirectoryRepository(dbh.db);
+  const directory = createDirectoryService({
+    repo: directoryRepo,
+    audit,
+    clock,
+    logger,
+    profiles: {
+      getUser: async (userId) => {
+        const u = await api.getUser(userId);
+        return { name: u.name, title: u.title, department: u.department };
+      },
+    },
+  });
+  const bot = createBot({ inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox) });
+  const receiver = new StreamReceiver({
+    clientId: config.dingtalk.clientId,
+    clientSecret: config.dingtalk.clientSecret,
+    apiBase: config.dingtalk.apiBase,
+    oapiBase: config.dingtalk.oapiBase,
+    clock,
+    logger,
+    reconnect: opts.reconnect,
+    handlers: createInboundHandlers({ bot, inbox, audit, clock, logger }),
+  });
+
+  let stopCheckpoints: (() => void) | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
+
+  return {
+    config,
+    db: dbh,
+    audit,
+    api,
+    outbox,
+    worker,
+    inbox,
+    directoryRepo,
+    directory,
+    bot,
+    receiver,
+
+    /** Resumes messages a previous run ACKed but did not finish, then connects. */
+    async start(): Promise<void> {
+      audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
+      for (const { payload } of inbox.unfinished(ROBOT_TOPIC)) {
+        if (payload) await bot.resume(payload as never);
+      }
+      worker.start();
+      receiver.start();
+      stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
+      purgeTimer = setInterval(() => inbox.purgeBefore(clock.now() - config.dedupe.retentionMs), 3_600_000);
+      purgeTimer.unref();
+    },
+
+    async stop(): Promise<void> {
+      receiver.stop();
+      clearInterval(purgeTimer);
+      stopCheckpoints?.();
+      await worker.drain(2000);
+      await worker.stop();
+      audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStopped, outcome: 'success' });
+      await audit.close();
+      dbh.close();
+    },
+  };
+}
+
+export type Service = ReturnType<typeof createService>;

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/config.js';
+import { createService, type Service, type ServiceOptions } from '../../src/service.js';
+import { seedDirectory } from '../../src/sandbox/sandbox-mode.js';
+import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { quietSdkLogs, startDemoSimulator, type Simulator, type SimulatorOptions, type SeededDemoOrg } from './sim.js';
+
+export { ManualClock };
+
+/**
+ * The real service (real SDK, real OpenAPI client, real SQLite file, real audit log) against the
+ * simulator. `restart()` stops the service and starts a new one on the same database and keys.
+ */
+export interface Harness {
+  sim: Simulator;
+  demo: SeededDemoOrg;
+  service: Service;
+  dir: string;
+  /** Everything the service logged, as text (for "nothing leaked" assertions). */
+  logs: () => string;
+  restart(): Promise<Service>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  o: { sim?: SimulatorOptions; clock?: Clock; env?: Record<string, string>; service?: Partial<ServiceOptions> } = {},
+): Promise<Harness> {
+  quietSdkLogs();
+  const { sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 60_000, ...o.sim });
+  const dir = mkdtempSync(join(tmpdir(), 'cb-int-'));
+  const config = loadConfig({
+    DINGTALK_CLIENT_ID: sim.clientId,
+    DINGTALK_CLIENT_SECRET: sim.clientSecret,
+    DINGTALK_API_BASE: sim.apiBase,
+    DINGTALK_OAPI_BASE: sim.oapiBase,
+    DATABASE_URL: `file:${join(dir, 'cb.db')}`,
+    KEY_DIR: join(dir, 'keys'),
+    LOG_LEVEL: 'debug',
+    ...o.env,
+  });
+  const chunks: string[] = [];
+  const sink = new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) });
+  const logger = createLogger('debug', sink);
+  const make = async () => {
+    const s = createService(config, {
+      logger,
+      clock: o.clock ?? systemClock,
+      outbox: { pollMs: 50, baseMs: 20, maxMs: 200 },
+      reconnect: { baseDelayMs: 20, maxDelayMs: 200 },
+      apiRetry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+      ...o.service,
+    });
+    seedDirectory(s.directoryRepo);
+    await s.start();
+    await s.receiver.supervisor.whenConnected();
+    return s;
+  };
+  const h: Harness = {
+    sim,
+    demo,
+    service: await make(),
+    dir,
+    logs: () => chunks.join(''),
+    async restart() {
+      await h.service.stop();
+      h.service = await make();
+      return h.service;
+    },
+    async close() {
+      await h.service.stop().catch(() => undefined);
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
