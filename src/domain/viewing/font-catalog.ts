@@ -42,8 +42,8 @@ export interface FontCatalog {
   readonly fontkit: FontkitLike;
 }
 
-// The package is CommonJS (UMD); depending on the loader the API sits on the namespace or on `default`.
-const fontkit: FontkitLike =
+/** fontkit itself. The package is CommonJS (UMD): depending on the loader the API sits on the namespace or on `default`. */
+export const fontkit: FontkitLike =
   typeof (fontkitModule as { create?: unknown }).create === 'function'
     ? (fontkitModule as FontkitLike)
     : (fontkitModule as unknown as { default: FontkitLike }).default;

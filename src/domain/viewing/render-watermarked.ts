@@ -37,13 +37,21 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return doc;
 }
 
+/**
+ * pdf-lib's JPEG reader views `bytes.buffer` from offset 0, so a Buffer slice (pooled reads, a
+ * decrypted blob inside a larger buffer) would be read from the wrong place. Give it its own copy.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 async function openDocument(req: RenderRequest): Promise<PDFDocument> {
   switch (req.mediaType) {
     case 'application/pdf':
-      return openPdf(req.bytes);
+      return openPdf(ownBytes(req.bytes));
     case 'image/jpeg':
     case 'image/png':
-      return imageToPdf(req.bytes, req.mediaType);
+      return imageToPdf(ownBytes(req.bytes), req.mediaType);
     default:
       throw new DomainError('upload.type');
   }
