@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { signCheckpoint } from './audit-checkpoint.js';
+import { buildEntry, type AuditEntry } from './audit-entry.js';
+import { createAuditProofs, storedSubtreeReader } from './audit-proofs.js';
+import { createAuditRepository, type AuditRepository, type StoredCheckpoint } from './audit-repository.js';
+import type { AuditInput, AuditSink } from './audit-sink.js';
+import type { AuditSigner } from './audit-signer.js';
+import { verifyAuditLog, type VerifyResult } from './audit-verify.js';
+import { MerkleFrontier, type MerkleNode } from './merkle-frontier.js';
+
+export interface AuditLogDeps {
+  sqlite: Database.Database;
+  clock: Clock;
+  signer: AuditSigner;
+  logger: Logger;
+}
+
+export interface AuditLogOptions {
+  /** How long an entry may wait in memory for companions before its batch is written. */
+  flushDelayMs?: number;
+  /** A batch this large is written at once instead of waiting for the timer. */
+  maxBatch?: number;
+  /** fsync each batch (synchronous=FULL for the audit commit). Only benchmarks turn this off. */
+  durable?: boolean;
+}
+
+const RETRY_DELAY_MS = 250;
+
+/**
+ * The append-only, Merkle-backed audit log. `append` hashes the entry and extends the tree in
+ * memory at once (so it can return the leaf index synchronously), then group-commits: entries
+ * and their new subtree nodes wait a few milliseconds and are written in one transaction, one
+ * fsync per batch. A failed write keeps the batch queued and is retried; nothing is dropped.
+ */
+export class AuditLog implements AuditSink {
+  readonly repo: AuditRepository;
+  readonly proofs: ReturnType<typeof createAuditProofs>;
+  private readonly frontier: MerkleFrontier;
+  private readonly flushDelayMs: number;
+  private readonly maxBatch: number;
+  private readonly durable: boolean;
+  private entries: AuditEntry[] = [];
+  private nodes: MerkleNode[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  private lastCheckpointSize: number;
+  private closed = false;
+
+  constructor(
+    private readonly deps: AuditLogDeps,
+    opts: AuditLogOptions = {},
+  ) {
+    this.flushDelayMs = opts.flushDelayMs ?? 3;
+    this.maxBatch = opts.maxBatch ?? 1000;
+    this.durable = opts.durable ?? true;
+    this.repo = createAuditRepository(deps.sqlite);
+    this.proofs = createAuditProofs(this.repo);
+    // Resume: the right edge of the stored tree is enough to keep appending (O(log n) reads).
+    this.frontier = MerkleFrontier.load(storedSubtreeReader(this.repo), this.repo.size());
+    this.lastCheckpointSize = this.repo.latestCheckpoint()?.treeSize ?? 0;
+  }
+
+  /** Entries appended so far, queued ones included. */
+  get size(): number {
+    return this.frontier.size;
+  }
+
+  /** Entries not yet on disk. */
+  get queued(): number {
+    return this.entries.length;
+  }
+
+  append(input: AuditInput): number {
+    if (this.closed) throw new DomainError('internal', 'audit log is closed');
+    const entry = buildEntry(this.frontier.size, input.at ?? this.deps.clock.now(), input);
+    this.nodes.push(...this.frontier.push(entry.leafHash));
+    this.entries.push(entry);
+    // Inside a caller's transaction the fsync pragma cannot be set; let the timer write it after.
+    if (this.entries.length >= this.maxBatch && !this.deps.sqlite.inTransaction) this.tryWrite();
+    else this.schedule(this.flushDelayMs);
+    return entry.idx;
+  }
+
+  /** Resolves when everything appended before the call is on disk; rejects if the write fails. */
+  async flush(): Promise<void> {
+    await null; // leave any synchronous transaction the caller may be inside
+    try {
+      this.writeQueued();
+    } catch (err) {
+      this.schedule(RETRY_DELAY_MS);
+      throw new DomainError('internal', 'audit write failed', { cause: err });
+    }
+  }
+
+  /** Writes the queued entries and a signed head for the whole tree, in one transaction. */
+  checkpoint(): StoredCheckpoint {
+    const body = { treeSize: this.frontier.size, rootHash: this.frontier.root(), at: this.deps.clock.now() };
+    const signed = signCheckpoint(this.deps.signer, body);
+    const id = this.writeQueued(signed)!;
+    this.lastCheckpointSize = body.treeSize;
+    return { id, ...signed };
+  }
+
+  /** Signs a head every `intervalMs` when the log has grown; returns a stop function. */
+  startCheckpointTimer(intervalMs: number): () => void {
+    clearInterval(this.checkpointTimer);
+    this.checkpointTimer = setInterval(() => {
+      if (this.frontier.size === this.lastCheckpointSize) return;
+      try {
+        this.checkpoint();
+      } catch (err) {
+        this.deps.logger.error({ err: errorName(err) }, 'audit checkpoint failed');
+      }
+    }, intervalMs);
+    this.checkpointTimer.unref();
+    return () => clearInterval(this.checkpointTimer);
+  }
+
+  /** Flushes, signs a final head if the log grew, and refuses further appends. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    clearInterval(this.checkpointTimer);
+    await this.flush();
+    if (this.frontier.size !== this.lastCheckpointSize) this.checkpoint();
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Full re-verification of what is on disk (after writing what is queued). */
+  async verify(): Promise<VerifyResult> {
+    await this.flush();
+    return verifyAuditLog(this.repo, this.deps.signer);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.tryWrite();
+    }, delayMs);
+    // A retry after a failed write must not keep a stopping process alive; close() reports it.
+    if (delayMs === RETRY_DELAY_MS) this.timer.unref();
+  }
+
+  private tryWrite(): void {
+    try {
+      this.writeQueued();
+    } catch (err) {
+      // Entry content stays out of the log line; the batch stays queued for the retry.
+      this.deps.logger.error({ err: errorName(err), queued: this.entries.length }, 'audit write failed; will retry');
+      this.schedule(RETRY_DELAY_MS);
+    }
+  }
+
+  private writeQueued(checkpoint?: Omit<StoredCheckpoint, 'id'>): number | undefined {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.entries.length === 0 && !checkpoint) return undefined;
+    const id = this.repo.writeBatch(this.entries, this.nodes, { durable: this.durable, checkpoint });
+    this.entries = [];
+    this.nodes = [];
+    return id;
+  }
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${(err as { code?: string }).code ?? ''}` : 'unknown';
+}

@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import type { AuditOutcome } from './audit-sink.js';
+import type { AuditEntry } from './audit-entry.js';
+import type { MerkleNode } from './merkle-frontier.js';
+
+/** All audit SQL lives here. Rows are only ever inserted; nothing here updates or deletes. */
+
+export interface StoredCheckpoint {
+  id: number;
+  treeSize: number;
+  rootHash: Buffer;
+  at: number;
+  keyId: string;
+  signature: Buffer;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  target?: string;
+  /** Inclusive lower bound, epoch ms. */
+  from?: number;
+  /** Exclusive upper bound, epoch ms. */
+  to?: number;
+}
+
+export interface AuditPage {
+  /** Page size, 1..500 (default 50). */
+  limit?: number;
+  /** Newest first: return entries with idx below this (from the previous page's `nextBefore`). */
+  before?: number;
+}
+
+const ENTRY_COLUMNS = 'idx, at, actor, action, target, outcome, reason, trace, body, leaf_hash AS leafHash';
+const CHECKPOINT_COLUMNS = 'id, tree_size AS treeSize, root_hash AS rootHash, at, key_id AS keyId, signature';
+const FILTER_SQL: Record<keyof AuditFilter, string> = {
+  actor: 'actor = @actor',
+  action: 'action = @action',
+  outcome: 'outcome = @outcome',
+  target: 'target = @target',
+  from: 'at >= @from',
+  to: 'at < @to',
+};
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+export function createAuditRepository(sqlite: Database.Database) {
+  const s = {
+    insertEntry: sqlite.prepare(
+      `INSERT INTO audit_entries (idx, at, actor, action, target, outcome, reason, trace, body, leaf_hash)
+       VALUES (@idx, @at, @actor, @action, @target, @outcome, @reason, @trace, @body, @leafHash)`,
+    ),
+    insertNode: sqlite.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)'),
+    insertCheckpoint: sqlite.prepare(
+      `INSERT INTO audit_checkpoints (tree_size, root_hash, at, key_id, signature)
+       VALUES (@treeSize, @rootHash, @at, @keyId, @signature)`,
+    ),
+    size: sqlite.prepare('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM audit_entries').pluck(),
+    leafHash: sqlite.prepare('SELECT leaf_hash FROM audit_entries WHERE idx = ?').pluck(),
+    node: sqlite.prepare('SELECT hash FROM audit_nodes WHERE level = ? AND idx = ?').pluck(),
+    nodeCount: sqlite.prepare('SELECT COUNT(*) FROM audit_nodes').pluck(),
+    entryAt: sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE idx = ?`),
+    entriesFrom: sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE idx >= ? ORDER BY idx LIMIT ?`),
+    byTrace: sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE trace = ? ORDER BY idx`),
+    checkpoints: sqlite.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY tree_size, id`),
+    latestCheckpoint: sqlite.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY id DESC LIMIT 1`),
+  };
+  const listStatements = new Map<string, Database.Statement>();
+
+  const insertAll = sqlite.transaction(
+    (entries: readonly AuditEntry[], nodes: readonly MerkleNode[], checkpoint?: Omit<StoredCheckpoint, 'id'>) => {
+      for (const e of entries) s.insertEntry.run(e);
+      for (const n of nodes) s.insertNode.run(n.level, n.idx, n.hash);
+      return checkpoint ? Number(s.insertCheckpoint.run(checkpoint).lastInsertRowid) : undefined;
+    },
+  );
+
+  return {
+    /**
+     * Writes entries, their completed nodes and optionally a checkpoint in one transaction. With
+     * `durable`, the commit is fsynced (synchronous=FULL) even though the connection otherwise runs
+     * WAL + NORMAL: one fsync per batch is the point of group commit. The pragma cannot change
+     * inside a transaction, so a nested call simply joins the caller's transaction.
+     */
+    writeBatch(
+      entries: readonly AuditEntry[],
+      nodes: readonly MerkleNode[],
+      opts: { durable: boolean; checkpoint?: Omit<StoredCheckpoint, 'id'> },
+    ): number | undefined {
+      if (!opts.durable || sqlite.inTransaction) return insertAll(entries, nodes, opts.checkpoint);
+      const previous = sqlite.pragma('synchronous', { simple: true }) as number;
+      sqlite.pragma('synchronous = FULL');
+      try {
+        return insertAll(entries, nodes, opts.checkpoint);
+      } finally {
+        sqlite.pragma(`synchronous = ${previous}`);
+      }
+    },
+
+    size: (): number => s.size.get() as number,
+    nodeCount: (): number => s.nodeCount.get() as number,
+
+    /** Perfect-subtree hash (level 0 = leaf), or undefined when it is not stored. */
+    subtree(level: number, idx: number): Buffer | undefined {
+      return (level === 0 ? s.leafHash.get(idx) : s.node.get(level, idx)) as Buffer | undefined;
+    },
+
+    entry: (idx: number): AuditEntry | undefined => s.entryAt.get(idx) as AuditEntry | undefined,
+    /** A page of entries in leaf order, for full verification without holding the log in memory. */
+    entriesFrom: (idx: number, limit: number): AuditEntry[] => s.entriesFrom.all(idx, limit) as AuditEntry[],
+    findByTrace: (trace: string): AuditEntry[] => s.byTrace.all(trace) as AuditEntry[],
+
+    checkpoints: (): StoredCheckpoint[] => s.checkpoints.all() as StoredCheckpoint[],
+    latestCheckpoint: (): StoredCheckpoint | undefined => s.latestCheckpoint.get() as StoredCheckpoint | undefined,
+
+    /** Entries matching every given filter, newest first, keyset-paged by idx. */
+    list(filter: AuditFilter, page: AuditPage = {}): { entries: AuditEntry[]; nextBefore: number | null } {
+      const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 500);
+      const keys = (Object.keys(FILTER_SQL) as (keyof AuditFilter)[]).filter((k) => filter[k] !== undefined);
+      const where = [...keys.map((k) => FILTER_SQL[k]), ...(page.before !== undefined ? ['idx < @before'] : [])];
+      const sql = `SELECT ${ENTRY_COLUMNS} FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY idx DESC LIMIT @limit`;
+      let stmt = listStatements.get(sql);
+      if (!stmt) listStatements.set(sql, (stmt = sqlite.prepare(sql)));
+      const params: Record<string, unknown> = { limit };
+      for (const k of keys) params[k] = filter[k];
+      if (page.before !== undefined) params.before = page.before;
+      const entries = stmt.all(params) as AuditEntry[];
+      return { entries, nextBefore: entries.length === limit ? entries.at(-1)!.idx : null };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { checkpointSignatureProblem } from './audit-checkpoint.js';
+import { claimedIndex, entryProblem } from './audit-entry.js';
+import type { AuditRepository, StoredCheckpoint } from './audit-repository.js';
+import type { CheckpointVerifier } from './audit-signer.js';
+import { MerkleFrontier } from './merkle-frontier.js';
+
+export type VerifyReason =
+  | 'missing_entry'
+  | 'unexpected_entry'
+  | 'leaf_hash_mismatch'
+  | 'body_mismatch'
+  | 'node_missing'
+  | 'node_mismatch'
+  | 'extra_nodes'
+  | 'checkpoint_unknown_key'
+  | 'checkpoint_signature_invalid'
+  | 'checkpoint_root_mismatch'
+  | 'checkpoint_beyond_log';
+
+export interface VerifyProblem {
+  reason: VerifyReason;
+  /** The first entry index that is (or, for a range, may be) bad; null when no entry is implicated. */
+  index: number | null;
+  /** Entries [from, to) among which the damage lies, when it cannot be pinned to one entry. */
+  range?: [number, number];
+  checkpointId?: number;
+  detail: string;
+}
+
+export type VerifyResult =
+  | { ok: true; size: number; root: string; checkpoints: number }
+  | { ok: false; size: number; problem: VerifyProblem };
+
+const DETAIL: Record<VerifyReason, string> = {
+  missing_entry: 'an entry is missing (removed)',
+  unexpected_entry: 'an entry sits where none was expected (inserted)',
+  leaf_hash_mismatch: 'the stored body does not hash to the stored leaf hash (modified)',
+  body_mismatch: 'the body does not match its own columns or position (modified, inserted or reordered)',
+  node_missing: 'a stored subtree hash is missing',
+  node_mismatch: 'a stored subtree hash does not match the entries under it',
+  extra_nodes: 'stored subtree hashes cover entries that are not there (entries removed from the end?)',
+  checkpoint_unknown_key: 'a checkpoint was signed by a key this verifier does not hold',
+  checkpoint_signature_invalid: 'a checkpoint signature does not verify (forged or altered)',
+  checkpoint_root_mismatch: 'the tree no longer has the root a signed checkpoint recorded',
+  checkpoint_beyond_log: 'a signed checkpoint covers entries that are no longer there (truncated)',
+};
+
+class Found extends Error {
+  constructor(readonly problem: VerifyProblem) {
+    super(problem.reason);
+  }
+}
+
+function fail(reason: VerifyReason, index: number | null, extra: Partial<VerifyProblem> = {}): never {
+  throw new Found({ reason, index, detail: DETAIL[reason], ...extra });
+}
+
+/**
+ * A self-consistent body at the wrong position. If it says it belongs at an earlier position X,
+ * the rows from X up to here were slipped in before it: X is the first bad entry.
+ */
+function failMoved(rowIdx: number, claimed: number | null): never {
+  if (claimed !== null && claimed >= 0 && claimed < rowIdx) {
+    fail('body_mismatch', claimed, { range: [claimed, rowIdx + 1] });
+  }
+  fail('body_mismatch', rowIdx);
+}
+
+/**
+ * Re-derives everything from the entry bodies: each leaf hash, every stored subtree node, and the
+ * root at each checkpoint (whose signature is also checked). Walks the log once in leaf order,
+ * a page at a time, and stops at the first problem, which names the earliest entry implicated.
+ */
+export function verifyAuditLog(
+  repo: AuditRepository,
+  verifier: CheckpointVerifier | null,
+  opts: { pageSize?: number } = {},
+): VerifyResult {
+  const pageSize = opts.pageSize ?? 4096;
+  const checkpoints = repo.checkpoints();
+  const frontier = MerkleFrontier.empty();
+  let nextCheckpoint = 0;
+  let lastGoodSize = 0;
+
+  const checkCheckpointsAt = (size: number): void => {
+    for (let c = checkpoints[nextCheckpoint]; c && c.treeSize <= size; c = checkpoints[++nextCheckpoint]) {
+      checkCheckpoint(c);
+    }
+  };
+  const checkCheckpoint = (c: StoredCheckpoint): void => {
+    const sig = checkpointSignatureProblem(verifier, c);
+    if (sig) fail(sig, null, { checkpointId: c.id });
+    if (!frontier.root().equals(c.rootHash)) {
+      fail('checkpoint_root_mismatch', lastGoodSize, { range: [lastGoodSize, c.treeSize], checkpointId: c.id });
+    }
+    lastGoodSize = c.treeSize;
+  };
+
+  try {
+    checkCheckpointsAt(0);
+    let cursor = Number.MIN_SAFE_INTEGER;
+    for (let page = repo.entriesFrom(cursor, pageSize); page.length > 0; page = repo.entriesFrom(cursor, pageSize)) {
+      for (const row of page) {
+        const expected = frontier.size;
+        if (row.idx > expected) fail('missing_entry', expected, { range: [expected, row.idx] });
+        if (row.idx < expected) fail('unexpected_entry', row.idx);
+        const bad = entryProblem(row);
+        if (bad === 'body_mismatch') failMoved(row.idx, claimedIndex(row.body));
+        if (bad) fail(bad, row.idx);
+        for (const node of frontier.push(row.leafHash)) {
+          const span = 2 ** node.level;
+          const where = { range: [node.idx * span, (node.idx + 1) * span] as [number, number] };
+          const stored = repo.subtree(node.level, node.idx);
+          if (!stored) fail('node_missing', node.idx * span, where);
+          if (!stored.equals(node.hash)) fail('node_mismatch', node.idx * span, where);
+        }
+        checkCheckpointsAt(frontier.size);
+        cursor = row.idx + 1;
+      }
+    }
+    const size = frontier.size;
+    const expectedNodes = size - popCount(size);
+    if (repo.nodeCount() !== expectedNodes) fail('extra_nodes', size);
+    const beyond = checkpoints[nextCheckpoint];
+    if (beyond) fail('checkpoint_beyond_log', size, { range: [size, beyond.treeSize], checkpointId: beyond.id });
+    return { ok: true, size, root: frontier.root().toString('hex'), checkpoints: checkpoints.length };
+  } catch (e) {
+    if (e instanceof Found) return { ok: false, size: repo.size(), problem: e.problem };
+    throw e;
+  }
+}
+
+function popCount(n: number): number {
+  let count = 0;
+  for (; n > 0; n = Math.floor(n / 2)) count += n % 2;
+  return count;
+}
