@@ -89,7 +89,8 @@ describe('renderWatermarked with a PDF', () => {
     const subsets: Array<{ glyphs: number; bytes: number }> = [];
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
       if (!(obj instanceof PDFDict) || obj.lookup(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-      const file = obj.lookup(PDFName.of('FontFile2'), PDFRawStream);
+      const file = obj.lookup(PDFName.of('FontFile2'));
+      if (!(file instanceof PDFRawStream)) throw new Error('expected an embedded TrueType font file');
       const font = fontkit.create(inflateSync(file.contents));
       subsets.push({ glyphs: font.numGlyphs, bytes: file.contents.length });
     }
