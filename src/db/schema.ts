@@ -6,3 +6,6 @@ export * from '../domain/directory/directory-tables.js';
 export * from '../domain/vault/vault-tables.js';
 export * from '../domain/patients/patients-tables.js';
 export * from '../domain/cases/cases-tables.js';
+export * from '../domain/sharing/sharing-tables.js';
+export * from '../domain/approvals/approvals-tables.js';
+export * from '../domain/grants/grants-tables.js';

@@ -1,0 +1,77 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
+
+export type AccessRequestRow = typeof accessRequests.$inferSelect;
+export type NewAccessRequestRow = typeof accessRequests.$inferInsert;
+export type AccessRequestStepRow = typeof accessRequestSteps.$inferSelect;
+
+/** Named queries over access requests and their decided steps. Synchronous, for use inside transactions. */
+export function createApprovalRepository(db: Db) {
+  return {
+    find(id: string): AccessRequestRow | undefined {
+      return db.select().from(accessRequests).where(eq(accessRequests.id, id)).get();
+    },
+
+    findPending(documentId: string, requesterId: string): AccessRequestRow | undefined {
+      return db
+        .select()
+        .from(accessRequests)
+        .where(and(eq(accessRequests.documentId, documentId), eq(accessRequests.requesterId, requesterId), eq(accessRequests.status, 'pending')))
+        .get();
+    },
+
+    insert(row: NewAccessRequestRow): void {
+      db.insert(accessRequests).values(row).run();
+    },
+
+    steps(requestId: string): AccessRequestStepRow[] {
+      return db.select().from(accessRequestSteps).where(eq(accessRequestSteps.requestId, requestId)).orderBy(asc(accessRequestSteps.stepIndex)).all();
+    },
+
+    insertStep(row: AccessRequestStepRow): void {
+      db.insert(accessRequestSteps).values(row).run();
+    },
+
+    /**
+     * Moves a request on only if it is still pending at `fromStep`; false means someone else moved it
+     * first, and the caller must not act on its stale read.
+     */
+    transition(id: string, fromStep: number, patch: { status: AccessRequestStatus; stepIndex: number; decidedAt?: number | null; grantId?: string | null }): boolean {
+      return (
+        db
+          .update(accessRequests)
+          .set(patch)
+          .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending'), eq(accessRequests.stepIndex, fromStep)))
+          .run().changes > 0
+      );
+    },
+
+    setGrant(id: string, grantId: string): void {
+      db.update(accessRequests).set({ grantId }).where(eq(accessRequests.id, id)).run();
+    },
+
+    expire(id: string, at: number): boolean {
+      return (
+        db
+          .update(accessRequests)
+          .set({ status: 'expired', decidedAt: at })
+          .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending')))
+          .run().changes > 0
+      );
+    },
+
+    /** Pending requests whose time is up, oldest first. */
+    lapsed(now: number, limit: number): AccessRequestRow[] {
+      return db
+        .select()
+        .from(accessRequests)
+        .where(and(eq(accessRequests.status, 'pending'), lte(accessRequests.expiresAt, now)))
+        .orderBy(asc(accessRequests.expiresAt))
+        .limit(limit)
+        .all();
+    },
+  };
+}
+
+export type ApprovalRepository = ReturnType<typeof createApprovalRepository>;

@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { GrantService } from '../grants/grant-service.js';
+import type { DocumentRepository } from '../sharing/document-repository.js';
+import type { SharingSettings } from '../sharing/sharing-settings.js';
+import type { ApprovalRepository, AccessRequestRow } from './approval-repository.js';
+import { isLapsed, judge, type Refusal, type RequestSnapshot } from './approval-rules.js';
+import type { ApproverStep } from './approval-steps.js';
+import type { AccessRequestStatus } from './approvals-tables.js';
+import { isPurposeOfUse } from './purpose-of-use.js';
+
+/** Port: the clinicians who may decide `step` for a document (its case's attendings, the privacy officers). */
+export type ApproversFor = (step: ApproverStep, documentId: string) => readonly string[];
+
+export interface RequestOutcome {
+  requestId: string;
+  /** False when an identical pending request already existed and is returned instead. */
+  created: boolean;
+  documentId: string;
+  caseId: string;
+  step: ApproverStep;
+  stepIndex: number;
+  /** Whom to ask now (never the requester). */
+  approverIds: string[];
+  expiresAt: number;
+}
+
+export interface DecideOutcome {
+  requestId: string;
+  status: AccessRequestStatus;
+  requesterId: string;
+  documentId: string;
+  caseId: string;
+  /** When the request moved to its next step: that step and whom to ask. */
+  next?: { step: ApproverStep; stepIndex: number; approverIds: string[] };
+  /** When the last step approved. */
+  grant?: { id: string; expiresAt: number };
+}
+
+export interface ExpiredRequest {
+  requestId: string;
+  requesterId: string;
+  documentId: string;
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Approval-gated access to one document. Every read-decide-write runs in one synchronous IMMEDIATE
+ * transaction (no await inside), so two presses racing on the same card cannot both win; the caller
+ * sends notifications afterwards from what is returned.
+ */
+export function createApprovalService(deps: {
+  sqlite: Database.Database;
+  repo: ApprovalRepository;
+  documents: Pick<DocumentRepository, 'find'>;
+  grants: Pick<GrantService, 'createApprovalGrant'>;
+  audit: AuditSink;
+  clock: Clock;
+  settings: Pick<SharingSettings, 'approverChain' | 'requestTtlMs' | 'approvalGrantTtlMs' | 'reasonCodes'>;
+  approversFor: ApproversFor;
+}) {
+  const { sqlite, repo, documents, grants, audit, clock, settings, approversFor } = deps;
+  const inTx = <T>(fn: () => T): T => sqlite.transaction(fn).immediate();
+
+  /** Approvers of a step, minus the requester and anyone who already decided a step of this request. */
+  function askable(row: AccessRequestRow, stepIndex: number, exclude: readonly string[]): string[] {
+    const skip = new Set([row.requesterId, ...exclude]);
+    return [...new Set(approversFor(row.chain[stepIndex]!, row.documentId))].filter((id) => !skip.has(id));
+  }
+
+  function expire(row: AccessRequestRow, now: number): boolean {
+    if (!repo.expire(row.id, now)) return false;
+    audit.append({ actor: 'system', action: AUDIT_ACTIONS.accessRequestExpired, target: row.id, outcome: 'success', at: now });
+    return true;
+  }
+
+  function requestAccess(input: { documentId: string; requesterId: string; reasonCode: string }): RequestOutcome {
+    const { documentId, requesterId, reasonCode } = input;
+    if (!isPurposeOfUse(reasonCode) || !settings.reasonCodes.includes(reasonCode)) {
+      throw new DomainError('request.invalid', 'unknown purpose of use');
+    }
+    const now = clock.now();
+    return inTx(() => {
+      const doc = documents.find(documentId);
+      if (!doc || doc.status !== 'active') throw new DomainError('document.not_found');
+      let row = repo.findPending(documentId, requesterId);
+      if (row && isLapsed(row, now)) {
+        expire(row, now);
+        row = undefined;
+      }
+      const created = !row;
+      if (!row) {
+        const fresh = { id: newId(), documentId, caseId: doc.caseId, requesterId, reasonCode, chain: [...settings.approverChain], stepIndex: 0, status: 'pending' as const, createdAt: now, expiresAt: now + settings.requestTtlMs, decidedAt: null, grantId: null };
+        repo.insert(fresh);
+        audit.append({ actor: requesterId, action: AUDIT_ACTIONS.accessRequested, target: fresh.id, outcome: 'success', reason: reasonCode, at: now });
+        row = fresh;
+      }
+      const decidedBy = repo.steps(row.id).map((s) => s.deciderId);
+      return { requestId: row.id, created, documentId, caseId: row.caseId, step: row.chain[row.stepIndex]!, stepIndex: row.stepIndex, approverIds: askable(row, row.stepIndex, decidedBy), expiresAt: row.expiresAt };
+    });
+  }
+
+  function decide(input: { requestId: string; deciderId: string; decision: 'approve' | 'deny'; reason?: string; cardStep?: number }): DecideOutcome {
+    const now = clock.now();
+    const action = input.decision === 'approve' ? AUDIT_ACTIONS.accessApproved : AUDIT_ACTIONS.accessDeniedByApprover;
+    const result = inTx((): { refused: Refusal | 'not_found' } | { outcome: DecideOutcome } => {
+      const row = repo.find(input.requestId);
+      if (!row) return { refused: 'not_found' as const };
+      const steps = repo.steps(row.id);
+      const snapshot: RequestSnapshot = { ...row, decided: steps };
+      const verdict = judge(snapshot, { ...input, now, approvers: () => approversFor(row.chain[row.stepIndex]!, row.documentId) });
+      if (!verdict.ok) {
+        if (verdict.expireNow) expire(row, now);
+        audit.append({ actor: input.deciderId, action, target: row.id, outcome: 'denied', reason: verdict.reason, at: now });
+        return { refused: verdict.code };
+      }
+      const step = row.chain[row.stepIndex]!;
+      repo.insertStep({ requestId: row.id, stepIndex: row.stepIndex, step, deciderId: input.deciderId, decision: input.decision, note: input.reason?.trim() || null, decidedAt: now });
+      const base = { requestId: row.id, requesterId: row.requesterId, documentId: row.documentId, caseId: row.caseId };
+      const moved = (status: AccessRequestStatus, stepIndex: number, decidedAt: number | null) => {
+        if (!repo.transition(row.id, row.stepIndex, { status, stepIndex, decidedAt })) throw new DomainError('conflict');
+      };
+      // Step codes, not the decider's free-text note, go into the audit.
+      audit.append({ actor: input.deciderId, action, target: row.id, outcome: 'success', reason: step, at: now });
+      if (verdict.outcome === 'denied') {
+        moved('denied', row.stepIndex, now);
+        return { outcome: { ...base, status: 'denied' as const } };
+      }
+      if (verdict.outcome === 'advanced') {
+        const stepIndex = row.stepIndex + 1;
+        moved('pending', stepIndex, null);
+        const approverIds = askable(row, stepIndex, [...steps.map((s) => s.deciderId), input.deciderId]);
+        return { outcome: { ...base, status: 'pending' as const, next: { step: row.chain[stepIndex]!, stepIndex, approverIds } } };
+      }
+      moved('approved', row.stepIndex, now);
+      const grant = grants.createApprovalGrant({ requestId: row.id, documentId: row.documentId, caseId: row.caseId, clinicianId: row.requesterId, approverId: input.deciderId, ttlMs: settings.approvalGrantTtlMs, now });
+      repo.setGrant(row.id, grant.id);
+      return { outcome: { ...base, status: 'approved' as const, grant: { id: grant.id, expiresAt: grant.expiresAt } } };
+    });
+    if ('refused' in result) throw new DomainError(result.refused);
+    return result.outcome;
+  }
+
+  /** Expires every pending request whose time is up; returns them so requesters can be told. */
+  function expireDue(now = clock.now()): ExpiredRequest[] {
+    const expired: ExpiredRequest[] = [];
+    for (;;) {
+      const due = repo.lapsed(now, SWEEP_BATCH);
+      inTx(() => {
+        for (const row of due) if (expire(row, now)) expired.push({ requestId: row.id, requesterId: row.requesterId, documentId: row.documentId });
+      });
+      if (due.length < SWEEP_BATCH) return expired;
+    }
+  }
+
+  /** The request and its decided steps, for cards and status replies. */
+  function get(requestId: string) {
+    const row = repo.find(requestId);
+    if (!row) throw new DomainError('not_found');
+    return { ...row, step: row.chain[row.stepIndex]!, steps: repo.steps(requestId) };
+  }
+
+  return { requestAccess, decide, expireDue, get };
+}
+
+export type ApprovalService = ReturnType<typeof createApprovalService>;

@@ -1,0 +1,86 @@
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
+
+export type GrantRow = typeof grants.$inferSelect;
+export type NewGrantRow = typeof grants.$inferInsert;
+export type BreakGlassReviewRow = typeof breakGlassReviews.$inferSelect;
+
+/** Named queries over grants and break-glass reviews. Synchronous, so callable inside a transaction. */
+export function createGrantRepository(db: Db) {
+  const live = (now: number) => and(gt(grants.expiresAt, now), isNull(grants.revokedAt));
+  return {
+    insert(row: NewGrantRow): void {
+      db.insert(grants).values(row).run();
+    },
+
+    find(id: string): GrantRow | undefined {
+      return db.select().from(grants).where(eq(grants.id, id)).get();
+    },
+
+    findByRequest(requestId: string): GrantRow | undefined {
+      return db.select().from(grants).where(eq(grants.requestId, requestId)).get();
+    },
+
+    /** Live grants of one clinician on one case (approval and break-glass). */
+    liveFor(clinicianId: string, caseId: string, now: number): GrantRow[] {
+      return db
+        .select()
+        .from(grants)
+        .where(and(eq(grants.clinicianId, clinicianId), eq(grants.caseId, caseId), live(now)))
+        .all();
+    },
+
+    revoke(id: string, at: number): boolean {
+      return db.update(grants).set({ revokedAt: at }).where(and(eq(grants.id, id), isNull(grants.revokedAt))).run().changes > 0;
+    },
+
+    /** Grants past their expiry whose expiry has not been recorded yet, oldest first. */
+    expiredUnrecorded(now: number, limit: number): GrantRow[] {
+      return db
+        .select()
+        .from(grants)
+        .where(and(lte(grants.expiresAt, now), isNull(grants.revokedAt), isNull(grants.expiryRecordedAt)))
+        .orderBy(asc(grants.expiresAt))
+        .limit(limit)
+        .all();
+    },
+
+    markExpiryRecorded(id: string, at: number): boolean {
+      return (
+        db.update(grants).set({ expiryRecordedAt: at }).where(and(eq(grants.id, id), isNull(grants.expiryRecordedAt))).run()
+          .changes > 0
+      );
+    },
+
+    insertReview(row: typeof breakGlassReviews.$inferInsert): void {
+      db.insert(breakGlassReviews).values(row).run();
+    },
+
+    findReview(id: string): BreakGlassReviewRow | undefined {
+      return db.select().from(breakGlassReviews).where(eq(breakGlassReviews.id, id)).get();
+    },
+
+    /** Closes a pending review; false when it was already reviewed (a concurrent reviewer won). */
+    closeReview(id: string, patch: { status: Exclude<BreakGlassReviewStatus, 'pending'>; reviewerId: string; note: string | null; at: number }): boolean {
+      return (
+        db
+          .update(breakGlassReviews)
+          .set({ status: patch.status, reviewerId: patch.reviewerId, note: patch.note, reviewedAt: patch.at })
+          .where(and(eq(breakGlassReviews.id, id), eq(breakGlassReviews.status, 'pending')))
+          .run().changes > 0
+      );
+    },
+
+    pendingReviews(): BreakGlassReviewRow[] {
+      return db
+        .select()
+        .from(breakGlassReviews)
+        .where(eq(breakGlassReviews.status, 'pending'))
+        .orderBy(asc(breakGlassReviews.createdAt))
+        .all();
+    },
+  };
+}
+
+export type GrantRepository = ReturnType<typeof createGrantRepository>;

@@ -1,0 +1,79 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { documentReceipts, documents } from './sharing-tables.js';
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocumentRow = typeof documents.$inferInsert;
+export type ReceiptRow = typeof documentReceipts.$inferSelect;
+
+/** Named queries over document metadata and receipts. Synchronous, like better-sqlite3. */
+export function createDocumentRepository(db: Db) {
+  return {
+    find(id: string): DocumentRow | undefined {
+      return db.select().from(documents).where(eq(documents.id, id)).get();
+    },
+
+    /** Inserts unless the id exists; returns whether a row was written. */
+    insert(row: NewDocumentRow): boolean {
+      return db.insert(documents).values(row).onConflictDoNothing({ target: documents.id }).run().changes > 0;
+    },
+
+    listByCase(caseId: string): DocumentRow[] {
+      return db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt)).all();
+    },
+
+    setCardOutTrackId(id: string, outTrackId: string): boolean {
+      return db.update(documents).set({ cardOutTrackId: outTrackId }).where(eq(documents.id, id)).run().changes > 0;
+    },
+
+    markDestroyed(id: string): boolean {
+      return (
+        db
+          .update(documents)
+          .set({ status: 'destroyed' })
+          .where(and(eq(documents.id, id), eq(documents.status, 'active')))
+          .run().changes > 0
+      );
+    },
+
+    /** Records delivery; an earlier notified_at is kept (a re-sent card is not a new delivery). */
+    upsertNotified(documentId: string, clinicianId: string, at: number): void {
+      db.insert(documentReceipts)
+        .values({ documentId, clinicianId, notifiedAt: at })
+        .onConflictDoUpdate({
+          target: [documentReceipts.documentId, documentReceipts.clinicianId],
+          set: { notifiedAt: sql`coalesce(${documentReceipts.notifiedAt}, excluded.notified_at)` },
+        })
+        .run();
+    },
+
+    /** One view: first_opened_at is set once, last_viewed_at and view_count move every time. */
+    upsertViewed(documentId: string, clinicianId: string, at: number): ReceiptRow {
+      return db
+        .insert(documentReceipts)
+        .values({ documentId, clinicianId, firstOpenedAt: at, lastViewedAt: at, viewCount: 1 })
+        .onConflictDoUpdate({
+          target: [documentReceipts.documentId, documentReceipts.clinicianId],
+          set: {
+            firstOpenedAt: sql`coalesce(${documentReceipts.firstOpenedAt}, excluded.first_opened_at)`,
+            lastViewedAt: sql`max(coalesce(${documentReceipts.lastViewedAt}, 0), excluded.last_viewed_at)`,
+            viewCount: sql`${documentReceipts.viewCount} + 1`,
+          },
+        })
+        .returning()
+        .get();
+    },
+
+    receiptsForCase(caseId: string): ReceiptRow[] {
+      return db
+        .select({ receipt: documentReceipts })
+        .from(documentReceipts)
+        .innerJoin(documents, eq(documents.id, documentReceipts.documentId))
+        .where(eq(documents.caseId, caseId))
+        .all()
+        .map((r) => r.receipt);
+    },
+  };
+}
+
+export type DocumentRepository = ReturnType<typeof createDocumentRepository>;

@@ -1,0 +1,46 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export type DocumentKind = 'report' | 'ephemeral';
+export type DocumentStatus = 'active' | 'destroyed';
+
+/**
+ * Metadata of a shared document. The encrypted bytes live in the vault under the same id; nothing
+ * here says what the document contains (no title, no file name), so a leaked row reveals no patient data.
+ * Cases and clinicians are referred to by id only: their tables belong to other contexts.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text().primaryKey(),
+    caseId: text().notNull(),
+    authorId: text().notNull(),
+    authorInstitutionId: text(),
+    kind: text().$type<DocumentKind>().notNull(),
+    /** e.g. mental health or sexual health: policy may demand more than care-team membership. */
+    restrictedCategory: text(),
+    mediaType: text().notNull(),
+    size: integer().notNull(),
+    createdAt: integer().notNull(),
+    /** The DingTalk interactive card announcing the document, so it can be updated or recalled. */
+    cardOutTrackId: text(),
+    status: text().$type<DocumentStatus>().notNull().default('active'),
+  },
+  (t) => [index('documents_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** Delivery and read receipts, one row per (document, recipient clinician). */
+export const documentReceipts = sqliteTable(
+  'document_receipts',
+  {
+    documentId: text()
+      .notNull()
+      .references(() => documents.id),
+    clinicianId: text().notNull(),
+    /** When the card reached this recipient. */
+    notifiedAt: integer(),
+    firstOpenedAt: integer(),
+    lastViewedAt: integer(),
+    viewCount: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.clinicianId] })],
+);
