@@ -33,9 +33,11 @@ export function createInboundHandlers(deps: {
         return 'SUCCESS';
       }
     },
-    malformed(reason, messageId) {
-      logger.warn({ code: 'event.malformed', reason, messageId }, 'malformed frame acked and dropped');
-      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: messageId, outcome: 'failure', reason });
+    malformed(reason, messageId, fields) {
+      logger.warn({ code: 'event.malformed', reason, fields, messageId }, 'malformed frame acked and dropped');
+      // The messageId came from outside: only an id-shaped one goes into the permanent log.
+      const target = messageId && /^[\w.:=+/-]{1,160}$/.test(messageId) ? messageId : undefined;
+      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target, outcome: 'failure', reason });
     },
   };
 }

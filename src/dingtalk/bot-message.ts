@@ -46,7 +46,8 @@ const robotPayload = z
   })
   .passthrough();
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A failed parse: `reason` is a code safe for audit entries; `fields` names (never values) what was wrong. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string; fields?: string[] };
 
 /** Parses the `data` string of a /v1.0/im/bot/messages/get frame. Never throws. */
 export function parseBotMessage(data: unknown, now: number): ParseResult<BotMessage> {
@@ -60,8 +61,8 @@ export function parseBotMessage(data: unknown, now: number): ParseResult<BotMess
   }
   const parsed = robotPayload.safeParse(json);
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].join(',');
-    return { ok: false, reason: `missing_or_invalid:${fields}` };
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
+    return { ok: false, reason: 'payload_invalid', fields };
   }
   const p = parsed.data;
   const text = p.msgtype === 'text' ? (p.text?.content ?? '') : textFromContent(p.content);

@@ -37,5 +37,5 @@ export interface InboundHandlers {
   /** Synchronous on purpose: its result is the ACK (SUCCESS, or LATER to ask for redelivery). */
   event(evt: ChatEvent): 'SUCCESS' | 'LATER';
   /** A frame we could not use (bad JSON, missing fields, unknown topic); already ACKed where possible. */
-  malformed(reason: string, messageId?: string): void;
+  malformed(reason: string, messageId?: string, fields?: string[]): void;
 }

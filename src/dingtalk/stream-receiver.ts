@@ -40,7 +40,7 @@ export class StreamReceiver {
       onBadFrame: (raw, reason) => this.badFrame(raw, reason),
       onUnknownTopic: (frame) => {
         this.client.ackWithCode(frame.headers.messageId, 404, 'topic not handled');
-        this.o.handlers.malformed('unknown_topic', frame.headers.messageId);
+        this.reportMalformed('unknown_topic', frame.headers.messageId);
       },
     });
     this.supervisor = new StreamSupervisor({ client: this.client, logger: o.logger, ...o.reconnect });
@@ -64,17 +64,29 @@ export class StreamReceiver {
   private onRobot(frame: DWClientDownStream): void {
     this.client.socketCallBackResponse(frame.headers.messageId, null);
     const parsed = parseBotMessage(frame.data, this.o.clock.now());
-    if (!parsed.ok) return this.o.handlers.malformed(parsed.reason, frame.headers.messageId);
-    this.o.handlers.botMessage(parsed.value).catch((err: unknown) => {
-      this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'bot handler failed');
+    if (!parsed.ok) return this.reportMalformed(parsed.reason, frame.headers.messageId, parsed.fields);
+    // Deferred so nothing the bot does can throw back into the SDK's socket handler.
+    setImmediate(() => {
+      this.o.handlers.botMessage(parsed.value).catch((err: unknown) => {
+        this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'bot handler failed');
+      });
     });
+  }
+
+  /** The malformed-frame report must never throw into the socket handler either. */
+  private reportMalformed(reason: string, messageId?: string, fields?: string[]): void {
+    try {
+      this.o.handlers.malformed(reason, messageId, fields);
+    } catch (err) {
+      this.o.logger.error({ code: 'malformed.unhandled', err: (err as Error).message }, 'malformed-frame report failed');
+    }
   }
 
   private async onCard(frame: DWClientDownStream): Promise<void> {
     const parsed = parseCardAction(frame.headers.messageId, frame.data);
     if (!parsed.ok) {
       this.client.socketCallBackResponse(frame.headers.messageId, null);
-      return this.o.handlers.malformed(parsed.reason, frame.headers.messageId);
+      return this.reportMalformed(parsed.reason, frame.headers.messageId);
     }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), this.o.cardTimeoutMs ?? 1500)));
@@ -92,7 +104,7 @@ export class StreamReceiver {
   private onEvent(frame: DWClientDownStream): EventAck {
     const parsed = parseEvent(frame.headers as unknown as Record<string, unknown>, frame.data);
     if (!parsed.ok) {
-      this.o.handlers.malformed(parsed.reason, frame.headers?.messageId);
+      this.reportMalformed(parsed.reason, frame.headers?.messageId);
       return EventAck.SUCCESS; // a retry cannot fix a malformed event
     }
     try {
@@ -107,6 +119,6 @@ export class StreamReceiver {
   private badFrame(raw: string, reason: string): void {
     const messageId = /"messageId"\s*:\s*"([^"]{1,200})"/.exec(raw)?.[1];
     if (messageId) this.client.ackWithCode(messageId, 400, 'malformed frame');
-    this.o.handlers.malformed(reason, messageId);
+    this.reportMalformed(reason, messageId);
   }
 }

@@ -78,3 +78,33 @@ export async function startHarness(
   };
   return h;
 }
+
+/**
+ * Waits for the first message the bot sends after this call that matches; messages sent earlier never
+ * count (unlike `sim.nextReply`, which may return an older message no test consumed).
+ */
+export function replyAfter(
+  sim: Simulator,
+  filter: { conversationId?: string; userId?: string; via?: string },
+  timeoutMs = 5000,
+): Promise<Simulator['sent'][number]> {
+  const start = sim.sent.length;
+  const vias = filter.via ? [filter.via] : ['webhook', 'group', 'oto', 'card'];
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      const hit = sim.sent
+        .slice(start)
+        .find(
+          (e) =>
+            vias.includes(e.via) &&
+            (!filter.conversationId || e.conversationId === filter.conversationId) &&
+            (!filter.userId || (e.userIds ?? []).includes(filter.userId)),
+        );
+      if (hit) return resolve(hit);
+      if (Date.now() > deadline) return reject(new Error(`no reply matching ${JSON.stringify(filter)} in ${timeoutMs} ms`));
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
