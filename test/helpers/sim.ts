@@ -3,7 +3,7 @@
  * real `dingtalk-stream` SDK at it, and build OpenAPI clients bound to its bases.
  */
 import axios, { type AxiosInstance } from 'axios';
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import { seedDemoOrg, DEMO_ORG, type SeededDemoOrg } from '../../src/sandbox/demo-org.js';
 import { startSimulator, type Simulator } from '../../src/sandbox/simulator.js';
@@ -13,11 +13,26 @@ export { startSimulator, seedDemoOrg, DEMO_ORG };
 export type { Simulator, SimulatorOptions, SeededDemoOrg };
 export type { SentEntry, AckRecord } from '../../src/sandbox/sim-types.js';
 
-/** A simulator with the demo org loaded; `demo.groups.cardiologyConsult` etc. name the groups. */
+/** Runs `fn` when the current test ends; outside a test (e.g. in beforeAll) the caller cleans up itself. */
+function closeAfterTest(fn: () => unknown): void {
+  try {
+    onTestFinished(async () => {
+      await fn();
+    });
+  } catch {
+    // not inside a running test
+  }
+}
+
+/**
+ * A simulator with the demo org loaded; `demo.groups.cardiologyConsult` etc. name the groups.
+ * Started inside a test, it closes itself when the test ends.
+ */
 export async function startDemoSimulator(
   opts: SimulatorOptions = {},
 ): Promise<{ sim: Simulator; demo: SeededDemoOrg }> {
   const sim = await startSimulator({ pingIntervalMs: 0, ...opts });
+  closeAfterTest(() => sim.close());
   return { sim, demo: seedDemoOrg(sim) };
 }
 
@@ -46,7 +61,7 @@ export interface SdkHarness {
 }
 
 /**
- * A real DWClient connected to the simulator. With `ack: true` (default) it ACKs robot messages at
+ * A real DWClient connected to the simulator; inside a test it disconnects when the test ends. With `ack: true` (default) it ACKs robot messages at
  * once with socketCallBackResponse, as production code should.
  */
 export async function connectSdk(
@@ -73,16 +88,15 @@ export async function connectSdk(
     if (opts.ack ?? true) client.socketCallBackResponse(frame.headers.messageId, null);
   });
   opts.setup?.(client);
+  const dispose = (): void => {
+    client.disconnect();
+    eject();
+  };
+  // Registered after the simulator's own hook, so it runs first (after-test hooks run in reverse).
+  closeAfterTest(dispose);
   await client.connect();
   await sim.waitFor('connection', before + 1);
-  return {
-    client,
-    robotFrames,
-    dispose: () => {
-      client.disconnect();
-      eject();
-    },
-  };
+  return { client, robotFrames, dispose };
 }
 
 /** The SDK prints "connect success"/"Disconnecting." with console.info; keep test output readable. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/shared/clock.js';
 import { appToken, rawHttp, startDemoSimulator, type Simulator } from '../helpers/sim.js';
 
@@ -6,7 +6,6 @@ const http = rawHttp();
 
 describe('simulator OpenAPI: tokens, error styles, fault injection', () => {
   let sim: Simulator;
-  afterEach(async () => sim.close());
 
   it('When the app asks for a v1.0 token twice within its lifetime, then it gets the same token and both count', async () => {
     ({ sim } = await startDemoSimulator());

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EventAck, TOPIC_CARD, type DWClientDownStream } from 'dingtalk-stream';
 import {
@@ -7,7 +7,6 @@ import {
   quietSdkLogs,
   rawHttp,
   startDemoSimulator,
-  type SdkHarness,
   type Simulator,
 } from '../helpers/sim.js';
 
@@ -35,13 +34,7 @@ function openWs(url: string): Promise<WebSocket | number> {
 
 describe('simulator stream lifecycle: tickets, reconnects, events, cards', () => {
   let sim: Simulator;
-  let sdk: SdkHarness | undefined;
   beforeAll(quietSdkLogs);
-  afterEach(async () => {
-    sdk?.dispose();
-    sdk = undefined;
-    await sim.close();
-  });
 
   it('When a ticket is used twice or the credentials are wrong, then the gateway and socket refuse', async () => {
     ({ sim } = await startDemoSimulator());
@@ -71,7 +64,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
 
   it('When every socket is cut and the gateway fails twice, then the SDK re-registers and reconnects', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     sim.faults.failGateway(2);
     sim.disconnectAll();
     await sim.waitFor('close', 1);
@@ -83,7 +76,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
 
   it('When the server sends a SYSTEM disconnect, then the SDK drops its flags and reconnects after the close', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     sim.sendDisconnectFrame(30);
     await sim.waitFor('close', 1);
     expect(sdk.client.connected).toBe(false);
@@ -94,7 +87,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
 
   it('When an EVENT is pushed, then it carries the event headers and the SDK ACKs with SUCCESS', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const seen: DWClientDownStream[] = [];
     sdk.client.registerAllEventListener((f) => {
       seen.push(f);
@@ -110,7 +103,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
 
   it('When an EVENT is ACKed LATER, then it is pushed again with the same eventId', async () => {
     ({ sim } = await startDemoSimulator({ redeliveryDelayMs: 50, maxRedeliveries: 1 }));
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const ids: string[] = [];
     sdk.client.registerAllEventListener((f) => {
       ids.push(f.headers.eventId!);
@@ -124,7 +117,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
   it('When a member is added with event:true, then a chat_add_member EVENT reaches the client', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const seen: DWClientDownStream[] = [];
     sdk.client.registerAllEventListener((f) => {
       seen.push(f);
@@ -144,7 +137,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
   it('When a user presses a card button, then the ACK response is returned and applied to the card', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator());
-    sdk = await connectSdk(sim, {
+    const sdk = await connectSdk(sim, {
       setup: (client) =>
         client.registerCallbackListener(TOPIC_CARD, (frame: DWClientDownStream) => {
           const content = JSON.parse(JSON.parse(frame.data).content);
@@ -178,7 +171,7 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
   it('When a card callback is not answered in time, then clickCard rejects', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator({ cardCallbackTimeoutMs: 100 }));
-    sdk = await connectSdk(sim, { setup: (c) => c.registerCallbackListener(TOPIC_CARD, () => undefined) });
+    const sdk = await connectSdk(sim, { setup: (c) => c.registerCallbackListener(TOPIC_CARD, () => undefined) });
     const token = await appToken(sim);
     await rawHttp().post(
       `${sim.apiBase}/v1.0/card/instances/createAndDeliver`,

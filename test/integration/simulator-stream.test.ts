@@ -1,23 +1,17 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TOPIC_ROBOT } from 'dingtalk-stream';
-import { connectSdk, quietSdkLogs, startDemoSimulator, type SdkHarness, type Simulator } from '../helpers/sim.js';
+import { connectSdk, quietSdkLogs, startDemoSimulator, type Simulator } from '../helpers/sim.js';
 
 const CHAN = 'qmh-chan-taiman';
 const WONG = 'hph-wong-siuming';
 
 describe('simulator stream side, driven by the real dingtalk-stream SDK', () => {
   let sim: Simulator;
-  let sdk: SdkHarness | undefined;
   beforeAll(quietSdkLogs);
-  afterEach(async () => {
-    sdk?.dispose();
-    sdk = undefined;
-    await sim.close();
-  });
 
   it('When the SDK connects, then the gateway records its subscriptions and the socket is open', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const [reg] = await sim.waitFor<{ clientId: string; subscriptions: unknown[] }>('registration');
     expect(reg!.clientId).toBe(sim.clientId);
     expect(reg!.subscriptions).toEqual(
@@ -31,7 +25,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
   it('When a clinician @-mentions the bot in a group, then the SDK gets the §2 payload and its ACK is recorded', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const group = demo.groups.cardiologyConsult;
     const pushed = sim.say(group, CHAN, '@ConsultBridge share C-7KQ2M @Wong Siu-ming', { atUserIds: [WONG] });
     const [ack] = await sim.waitFor<{ messageId: string }>('ack');
@@ -72,7 +66,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
 
   it('When a user writes 1:1, then conversationType is "1" and the text is kept as typed', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const pushed = sim.dm(WONG, 'whoami');
     await sim.waitFor('ack');
     const data = JSON.parse(sdk.robotFrames[0]!.data);
@@ -83,10 +77,10 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
   it('When a robot message is not ACKed, then it is pushed again with the same msgId and messageId until ACKed', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 80, maxRedeliveries: 3 }));
-    sdk = await connectSdk(sim, { ack: false });
+    const sdk = await connectSdk(sim, { ack: false });
     const pushed = sim.say(demo.groups.cardiologyConsult, CHAN, '@ConsultBridge whoami');
     await sim.waitFor('redelivery', 1);
-    await expect.poll(() => sdk!.robotFrames.length).toBe(2);
+    await expect.poll(() => sdk.robotFrames.length).toBe(2);
     const [first, second] = sdk.robotFrames.map((f) => ({ id: f.headers.messageId, msgId: JSON.parse(f.data).msgId }));
     expect(first).toEqual({ id: pushed.frameMessageId, msgId: pushed.msgId });
     expect(second).toEqual(first);
@@ -101,9 +95,9 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
   it('When redeliverWithNewMessageId is set, then a retry carries a new frame messageId but the same data.msgId', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 50, maxRedeliveries: 1, redeliverWithNewMessageId: true }));
-    sdk = await connectSdk(sim, { ack: false });
+    const sdk = await connectSdk(sim, { ack: false });
     const pushed = sim.say(demo.groups.aeHandover, WONG, '@ConsultBridge receipts C-9PX4A');
-    await expect.poll(() => sdk!.robotFrames.length).toBe(2);
+    await expect.poll(() => sdk.robotFrames.length).toBe(2);
     const retry = sdk.robotFrames[1]!;
     expect(retry.headers.messageId).not.toBe(pushed.frameMessageId);
     expect(JSON.parse(retry.data).msgId).toBe(pushed.msgId);
@@ -112,7 +106,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
   it('When a message is replayed, then the same data arrives under a new frame messageId', async () => {
     let demo;
     ({ sim, demo } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const pushed = sim.say(demo.groups.cardiologyConsult, CHAN, '@ConsultBridge whoami');
     const again = sim.replay(pushed.msgId);
     await sim.waitFor('ack', 2);
@@ -122,7 +116,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
 
   it('When the server pings, then the SDK echoes the opaque data and the echo is not counted as an ACK', async () => {
     ({ sim } = await startDemoSimulator());
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const [echo] = await sim.ping();
     expect(echo!.code).toBe(200);
     expect(echo!.data).toEqual({ opaque: expect.any(String) });
@@ -131,7 +125,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
 
   it('When pings are scheduled, then they arrive on the configured interval', async () => {
     ({ sim } = await startDemoSimulator({ pingIntervalMs: 40 }));
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     const echoes = await sim.waitFor('pong', 2);
     expect(echoes).toHaveLength(2);
   });
@@ -140,7 +134,7 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
     let demo;
     ({ sim, demo } = await startDemoSimulator());
     expect(() => sim.say(demo.groups.cardiologyConsult, CHAN, 'hi')).toThrow(/no connected stream client/);
-    sdk = await connectSdk(sim);
+    const sdk = await connectSdk(sim);
     expect(() => sim.say(demo.groups.cardiologyConsult, 'qmh-ho-wingyee', 'hi')).toThrow(/not in group/);
   });
 });
