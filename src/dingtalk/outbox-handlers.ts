@@ -10,6 +10,7 @@ import {
   type UpdateCardInput,
   type WebhookBody,
 } from './openapi/index.js';
+import { chunk, ROBOT_BATCH_LIMIT } from './openapi/robot.js';
 import { assertNoPhi } from './phi-guard.js';
 
 /**
@@ -38,6 +39,21 @@ export type OutboxPayload<K extends OutboxKind> = Extract<OutboxIntent, { kind: 
 export type OutboxHandlers = {
   [K in OutboxKind]: (payload: OutboxPayload<K>, ctx: OutboxHandlerContext) => Promise<unknown>;
 };
+
+/**
+ * Splits a 1:1 send into one intent per 20 receivers (`<idemKey>#0`, `#1`, …), so a failing chunk
+ * is retried alone and never resends the chunks that already went out.
+ */
+export function otoSendIntents(
+  idemKey: string,
+  payload: OutboxPayload<'oto.send'>,
+): Array<Extract<OutboxIntent, { kind: 'oto.send' }> & { idemKey: string }> {
+  return chunk(payload.userIds, ROBOT_BATCH_LIMIT).map((userIds, i) => ({
+    idemKey: `${idemKey}#${i}`,
+    kind: 'oto.send',
+    payload: { ...payload, userIds },
+  }));
+}
 
 /** For `createOutboxService({ validate })`: refuse patient data at enqueue, inside the caller's transaction. */
 export function validateOutboxIntent(intent: { payload: unknown }): void {
