@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openDatabase } from '../db/client.js';
+import { runAuditCommand } from '../domain/audit/audit-commands.js';
+import { createAuditRepository } from '../domain/audit/audit-repository.js';
+import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
+import { isDomainError } from '../shared/errors.js';
+
+/** `npm run audit -- <verify|proof|consistency|checkpoint|trace>`: wiring only; see audit-commands.ts. */
+function main(argv: string[]): number {
+  const config = loadConfig(process.env);
+  const handle = openDatabase(config.databaseUrl);
+  try {
+    const result = runAuditCommand(argv, {
+      repo: createAuditRepository(handle.sqlite),
+      verifier: loadAuditVerifier(config.keys),
+    });
+    (result.code === 0 ? process.stdout : process.stderr).write(result.out);
+    return result.code;
+  } finally {
+    handle.close();
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // Domain and config errors carry safe messages; anything else is shown by name only.
+  const safe = isDomainError(e) || e instanceof ConfigError;
+  process.stderr.write(`audit: ${safe ? e.message : e instanceof Error ? e.name : 'failed'}\n`);
+  process.exitCode = isDomainError(e) && e.code === 'request.invalid' ? 2 : 1;
+}

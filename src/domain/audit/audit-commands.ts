@@ -1,0 +1,87 @@
+import { DomainError } from '../../shared/errors.js';
+import { checkpointJson } from './audit-checkpoint.js';
+import type { AuditEntry } from './audit-entry.js';
+import { createAuditProofs } from './audit-proofs.js';
+import type { AuditRepository } from './audit-repository.js';
+import type { CheckpointVerifier } from './audit-signer.js';
+import { verifyAuditLog } from './audit-verify.js';
+
+/**
+ * The read-only audit commands behind `npm run audit`, as a function from arguments to text and
+ * an exit code, so the CLI file only wires config and the database. Nothing here writes.
+ */
+export const AUDIT_HELP = `Usage: npm run audit -- <command>
+
+Commands:
+  verify                  Re-derive every leaf, subtree and signed checkpoint; exit 1 naming the
+                          first bad entry if the log was altered.
+  proof N [treeSize]      Inclusion proof for entry N (JSON: index, treeSize, leafHash, path, root).
+  consistency M N         Consistency proof that the tree of N entries extends the first M.
+  checkpoint              The latest signed tree head, with the public key to check it.
+  trace CODE              The entries carrying a watermark trace code.
+  help                    Show this text.
+
+Reads DATABASE_URL, KEY_DIR and AUDIT_SIGNING_KEY like the service. Never creates a key.
+`;
+
+export interface CommandResult {
+  code: number;
+  out: string;
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+function wholeNumber(arg: string | undefined, name: string): number {
+  if (arg === undefined || !/^\d+$/.test(arg)) throw new DomainError('request.invalid', `${name} must be a whole number`);
+  return Number(arg);
+}
+
+export function entryJson(e: AuditEntry) {
+  return {
+    idx: e.idx,
+    at: new Date(e.at).toISOString(),
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+    outcome: e.outcome,
+    reason: e.reason,
+    trace: e.trace,
+    leafHash: e.leafHash.toString('hex'),
+  };
+}
+
+export function runAuditCommand(
+  argv: readonly string[],
+  deps: { repo: AuditRepository; verifier: CheckpointVerifier | null },
+): CommandResult {
+  const [command = 'help', a, b] = argv;
+  const proofs = createAuditProofs(deps.repo);
+  switch (command) {
+    case 'verify': {
+      const result = verifyAuditLog(deps.repo, deps.verifier);
+      if (result.ok) return { code: 0, out: json(result) };
+      const p = result.problem;
+      const where = p.index === null ? `checkpoint ${p.checkpointId}` : `entry ${p.index}`;
+      return { code: 1, out: `audit log FAILED verification at ${where}: ${p.reason} (${p.detail})\n${json(result)}` };
+    }
+    case 'proof':
+      return { code: 0, out: json(proofs.inclusion(wholeNumber(a, 'N'), b === undefined ? undefined : wholeNumber(b, 'treeSize'))) };
+    case 'consistency':
+      return { code: 0, out: json(proofs.consistency(wholeNumber(a, 'M'), wholeNumber(b, 'N'))) };
+    case 'checkpoint': {
+      const latest = deps.repo.latestCheckpoint();
+      if (!latest) return { code: 1, out: 'no checkpoint has been written yet\n' };
+      return { code: 0, out: json(checkpointJson(latest, deps.verifier)) };
+    }
+    case 'trace': {
+      if (!a) throw new DomainError('request.invalid', 'trace needs a CODE');
+      const found = deps.repo.findByTrace(a);
+      return { code: found.length > 0 ? 0 : 1, out: found.length > 0 ? json(found.map(entryJson)) : 'no entry carries that trace code\n' };
+    }
+    case 'help':
+    case '--help':
+      return { code: 0, out: AUDIT_HELP };
+    default:
+      return { code: 2, out: AUDIT_HELP };
+  }
+}

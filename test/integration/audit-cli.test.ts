@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { runAuditCommand } from '../../src/domain/audit/audit-commands.js';
+import { AuditLog } from '../../src/domain/audit/audit-log.js';
+import { createAuditRepository } from '../../src/domain/audit/audit-repository.js';
+import { loadAuditSigner, PUBLIC_KEY_FILE } from '../../src/domain/audit/audit-signer.js';
+import { verifyConsistency, verifyInclusion } from '../../src/domain/audit/merkle.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { tempDb } from '../helpers/temp-db.js';
+
+const run = promisify(execFile);
+let db: ReturnType<typeof tempDb>;
+let env: NodeJS.ProcessEnv;
+
+/** Spawns the real CLI the way an operator would, against a temp database and key folder. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/audit.ts', ...args], { env, cwd: process.cwd() });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  db = tempDb();
+  const keyDir = join(db.dir, 'keys');
+  env = { ...process.env, DATABASE_URL: `file:${db.path}`, KEY_DIR: keyDir, AUDIT_SIGNING_KEY: '', LOG_LEVEL: 'silent' };
+  const { signer } = loadAuditSigner({ dir: keyDir });
+  const log = new AuditLog({ sqlite: db.sqlite, clock: new ManualClock(), signer, logger: silentLogger });
+  for (let i = 0; i < 25; i++) {
+    log.append({ actor: 'staff-1', action: 'document.viewed', target: `D-${i}`, outcome: 'success', trace: i === 7 ? 'W7K2' : undefined });
+    if (i === 9) log.checkpoint();
+  }
+  await log.close();
+  db.close();
+});
+afterAll(() => db.cleanup());
+
+describe('npm run audit', () => {
+  it('proves, shows heads and traces from the stored log, then catches a tampered entry', async () => {
+    const [verify, proof, consistency, head, trace] = await Promise.all([
+      cli('verify'),
+      cli('proof', '7', '20'),
+      cli('consistency', '10', '25'),
+      cli('checkpoint'),
+      cli('trace', 'W7K2'),
+    ]);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, size: 25, checkpoints: 2 });
+
+    const p = JSON.parse(proof.stdout) as { index: number; treeSize: number; leafHash: string; path: string[]; root: string };
+    expect(p).toMatchObject({ index: 7, treeSize: 20 });
+    const hex = (s: string) => Buffer.from(s, 'hex');
+    expect(verifyInclusion(7, 20, hex(p.leafHash), p.path.map(hex), hex(p.root))).toBe(true);
+
+    const c = JSON.parse(consistency.stdout) as { root1: string; root2: string; path: string[] };
+    expect(verifyConsistency(10, 25, hex(c.root1), hex(c.root2), c.path.map(hex))).toBe(true);
+
+    const h = JSON.parse(head.stdout) as { treeSize: number; rootHash: string; publicKey: string };
+    expect(h).toMatchObject({ treeSize: 25, rootHash: c.root2 });
+    expect(h.publicKey).toBe(readFileSync(join(db.dir, 'keys', PUBLIC_KEY_FILE), 'utf8'));
+
+    expect(JSON.parse(trace.stdout)).toMatchObject([{ idx: 7, target: 'D-7', trace: 'W7K2' }]);
+
+    const raw = new Database(db.path);
+    raw.prepare(`UPDATE audit_entries SET body = replace(body, '"D-13"', '"D-31"') WHERE idx = 13`).run();
+    raw.close();
+    const tampered = await cli('verify');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('FAILED verification at entry 13: leaf_hash_mismatch');
+  });
+
+  it('answers bad arguments with usage errors, not stack traces', () => {
+    const mem = openDatabase(':memory:');
+    const repo = createAuditRepository(mem.sqlite);
+    expect(runAuditCommand(['nonsense'], { repo, verifier: null })).toMatchObject({ code: 2 });
+    expect(() => runAuditCommand(['proof', 'x'], { repo, verifier: null })).toThrow(/whole number/);
+    expect(() => runAuditCommand(['proof', '0'], { repo, verifier: null })).toThrow(/inside the tree/);
+    expect(runAuditCommand(['checkpoint'], { repo, verifier: null })).toMatchObject({ code: 1 });
+    mem.close();
+  });
+});
