@@ -3,12 +3,16 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from './shared/logger.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type HealthProbe } from './http/health-routes.js';
+import { sandboxRoutes } from './http/sandbox-routes.js';
+import type { Simulator } from './sandbox/simulator.js';
 
 export interface AppDeps {
   logger: Logger;
   probe: HealthProbe;
   /** Called from Fastify's onClose, so `app.close()` tears the whole service down in order. */
   onClose?: () => Promise<void>;
+  /** Sandbox mode only: the simulator, for the demo routes. */
+  sandbox?: Simulator;
 }
 
 /** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
@@ -18,6 +22,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app as unknown as FastifyInstance);
   await app.register(healthRoutes, { probe: deps.probe });
+  if (deps.sandbox) await app.register(sandboxRoutes, { sim: deps.sandbox });
   if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());
   return app as unknown as FastifyInstance;
 }

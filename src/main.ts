@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     logger,
     probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },
+    sandbox: sandbox?.sim,
   });
   await service.start();
   await app.listen({ port: config.http.port, host: config.http.host });
