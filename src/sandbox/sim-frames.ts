@@ -25,17 +25,14 @@ export function buildFrame(
   spec: FrameSpec,
   meta: { messageId: string; connectionId: string; appId: string; now: number },
 ): DownFrame {
-  const base: Record<string, string> =
-    spec.type === 'SYSTEM'
-      ? { contentType: 'application/json', messageId: meta.messageId, time: String(meta.now), topic: spec.topic }
-      : {
-          appId: meta.appId,
-          connectionId: meta.connectionId,
-          contentType: 'application/json',
-          messageId: meta.messageId,
-          time: String(meta.now),
-          topic: spec.topic,
-        };
+  const base: Record<string, string> = {
+    appId: meta.appId,
+    connectionId: meta.connectionId,
+    contentType: 'application/json',
+    messageId: meta.messageId,
+    time: String(meta.now),
+    topic: spec.topic,
+  };
   return { specVersion: '1.0', type: spec.type, headers: { ...base, ...spec.headers }, data: spec.data };
 }
 

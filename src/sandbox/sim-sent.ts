@@ -21,6 +21,8 @@ export interface ReplyFilter {
   userId?: string;
   /** Which kinds count; default every real message (`webhook`, `group`, `oto`, `card`). */
   via?: SentVia | SentVia[];
+  /** Only messages sent after this call count (older unconsumed ones are skipped, not consumed). */
+  newOnly?: boolean;
   timeoutMs?: number;
 }
 
@@ -87,7 +89,7 @@ export class SentLog {
       this.consumed.add(e.id);
       return e;
     };
-    const existing = this.entries.find(matches);
+    const existing = filter.newOnly ? undefined : this.entries.find(matches);
     if (existing) return Promise.resolve(take(existing));
     const timeoutMs = filter.timeoutMs ?? 5_000;
     return new Promise((resolve, reject) => {

@@ -108,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const apiBase = `http://127.0.0.1:${opts.port}`;
   const oapiBase = `${apiBase}/oapi`;
   const pushedData = new Map<string, string>();
+  let closing: Promise<void> | undefined;
 
   const pushRobot = (built: ReturnType<typeof buildRobotMessage>): PushedMessage => {
     const data = JSON.stringify(built.data);
@@ -165,11 +166,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ackFor: (messageId) => stream.acks.get(messageId)?.[0],
     nextReply: (filter) => state.sent.nextReply(filter),
     waitFor: (name, n, timeoutMs) => events.waitFor(name, n, timeoutMs),
-    async close() {
-      pusher.close();
-      stream.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close() {
+      // Idempotent: a test hook and a harness may both close the same simulator.
+      closing ??= (async () => {
+        pusher.close();
+        stream.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closing;
     },
   };
 }

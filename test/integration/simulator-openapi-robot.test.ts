@@ -46,6 +46,15 @@ describe('simulator OpenAPI: robot send, recall, read status, session webhooks',
     expect(reply.text).toBe('New report\n📄 New report · case C-7KQ2M');
   });
 
+  it('When nextReply is asked for new messages only, then an earlier unconsumed message is skipped', async () => {
+    await start();
+    await groupSend({ msgKey: 'sampleText', msgParam: JSON.stringify({ content: 'old' }) });
+    const waiting = sim.nextReply({ conversationId: demo.groups.cardiologyConsult, newOnly: true });
+    await groupSend({ msgKey: 'sampleText', msgParam: JSON.stringify({ content: 'new' }) });
+    expect((await waiting).text).toBe('new');
+    expect((await sim.nextReply({ conversationId: demo.groups.cardiologyConsult })).text).toBe('old');
+  });
+
   it.each([
     [{ robotCode: undefined }, 'invalidParameter.robotCode.empty'],
     [{ robotCode: 'someone-else' }, 'invalidParameter.robotCode.notExsit'],

@@ -118,6 +118,10 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
     ({ sim } = await startDemoSimulator());
     const sdk = await connectSdk(sim);
     const [echo] = await sim.ping();
+    const ping = sim.events.all<{ type: string; headers: Record<string, string> }>('frame').at(-1)!;
+    expect(ping.type).toBe('SYSTEM');
+    expect(ping.headers).toMatchObject({ topic: 'ping', contentType: 'application/json', time: expect.any(String) });
+    expect(echo!.messageId).toBe(ping.headers.messageId);
     expect(echo!.code).toBe(200);
     expect(echo!.data).toEqual({ opaque: expect.any(String) });
     expect(sim.events.count('ack')).toBe(0);
