@@ -24,6 +24,8 @@ export const ERROR_TABLE = {
     zh: '個案編號格式如 C-7KQ2M。',
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
+  'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
+  'institution.not_found': { status: 404, en: "I can't find that institution.", zh: '找不到該醫療機構。' },
   'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
   'vault.decrypt_failed': { status: 500, en: 'The document could not be opened.', zh: '無法開啟文件。' },
   'upload.type': { status: 415, en: 'Only PDF, JPEG and PNG files are accepted.', zh: '只接受 PDF、JPEG 及 PNG 檔案。' },

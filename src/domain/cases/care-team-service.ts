@@ -1,0 +1,101 @@
+import { DomainError } from '../../shared/errors.js';
+import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import type { Actor } from '../directory/directory-service.js';
+import type { ClinicianRow } from '../directory/directory-repository.js';
+import type { CaseDeps } from './case-deps.js';
+import type { CaseRow } from './cases-repository.js';
+import { CARE_ROLES, type CareRole } from './cases-tables.js';
+
+export interface MemberChange {
+  caseCode: string;
+  clinicianId: string;
+  role: CareRole | null;
+}
+
+/**
+ * Care-team changes. Only someone the policy lets `manageCase` (the attending) adds or removes
+ * members; a group's membership changes only ever take roles away (joining a group grants nothing).
+ */
+export function createCareTeamService(deps: CaseDeps) {
+  const { db, cases, directory, queries, audit, clock, authorize } = deps;
+
+  async function authorizeManage(actor: Actor, c: CaseRow, action: string): Promise<void> {
+    const decision = await authorize(actor, 'manageCase', queries.caseFacts(c.id, actor.clinician.id));
+    if (!decision.allowed) {
+      audit.append({ actor: actor.clinician.id, action, target: c.code, outcome: 'denied', reason: decision.policies.join(',') || 'no_permit' });
+      throw new DomainError('access.denied');
+    }
+  }
+
+  function memberByDingTalkId(userId: string): ClinicianRow {
+    const m = directory.findByDingTalkId(userId);
+    if (!m) throw new DomainError('clinician.not_found');
+    return m;
+  }
+
+  /** A case always keeps an attending: someone must be able to manage it. */
+  function assertKeepsAttending(caseId: string, leavingClinicianId: string): void {
+    const others = cases.activeTeam(caseId).filter((m) => m.role === 'attending' && m.clinicianId !== leavingClinicianId);
+    if (others.length === 0) throw new DomainError('conflict', 'a case needs an attending');
+  }
+
+  return {
+    /** Adds a member, or changes their role (the old role row is ended with reason `role_changed`). */
+    async addMember(actor: Actor, caseCode: string, memberDingTalkUserId: string, role: CareRole, viaConversationId?: string): Promise<MemberChange> {
+      const c = queries.findCase(caseCode);
+      await authorizeManage(actor, c, AUDIT_ACTIONS.caseTeamAdded);
+      if (!CARE_ROLES.includes(role)) throw new DomainError('request.invalid', 'unknown care role');
+      const member = memberByDingTalkId(memberDingTalkUserId);
+      if (viaConversationId !== undefined && cases.groupBinding(viaConversationId)?.caseId !== c.id) {
+        throw new DomainError('request.invalid', 'that group is not bound to this case');
+      }
+      db.transaction(() => {
+        const now = clock.now();
+        const current = cases.activeRoles(c.id, member.id);
+        if (current.some((r) => r.role === role)) throw new DomainError('conflict', 'already in that role');
+        if (role !== 'attending' && current.some((r) => r.role === 'attending')) assertKeepsAttending(c.id, member.id);
+        for (const r of current) cases.endRole(r.id, actor.clinician.id, 'role_changed', now);
+        cases.addMember({ caseId: c.id, clinicianId: member.id, role, viaConversationId, addedBy: actor.clinician.id }, now);
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseTeamAdded, target: c.code, outcome: 'success', reason: role });
+      });
+      return { caseCode: c.code, clinicianId: member.id, role };
+    },
+
+    /** Ends every open role of the member on the case. */
+    async removeMember(actor: Actor, caseCode: string, memberDingTalkUserId: string, reason = 'removed'): Promise<MemberChange> {
+      const c = queries.findCase(caseCode);
+      await authorizeManage(actor, c, AUDIT_ACTIONS.caseTeamRemoved);
+      const member = memberByDingTalkId(memberDingTalkUserId);
+      db.transaction(() => {
+        const current = cases.activeRoles(c.id, member.id);
+        if (current.length === 0) throw new DomainError('not_found', 'not on the care team');
+        if (current.some((r) => r.role === 'attending')) assertKeepsAttending(c.id, member.id);
+        const now = clock.now();
+        for (const r of current) cases.endRole(r.id, actor.clinician.id, reason, now);
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason });
+      });
+      return { caseCode: c.code, clinicianId: member.id, role: null };
+    },
+
+    /**
+     * DingTalk says these users left the group: end the roles they were given through it. Roles
+     * given otherwise (the opener's attending role, roles added without a group) are kept.
+     * Returns the number of roles ended.
+     */
+    onMembersLeftGroup(conversationId: string, dingtalkUserIds: string[]): number {
+      const ids = dingtalkUserIds.flatMap((u) => directory.findByDingTalkId(u)?.id ?? []);
+      return db.transaction(() => {
+        const rows = cases.activeRolesVia(conversationId, ids);
+        const now = clock.now();
+        for (const r of rows) {
+          cases.endRole(r.id, 'system', 'left_group', now);
+          const code = cases.caseById(r.caseId)?.code;
+          audit.append({ actor: 'system', action: AUDIT_ACTIONS.caseTeamRemoved, target: code, outcome: 'success', reason: 'left_group' });
+        }
+        return rows.length;
+      });
+    },
+  };
+}
+
+export type CareTeamService = ReturnType<typeof createCareTeamService>;

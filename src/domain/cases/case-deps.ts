@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import type { PatientRecords } from '../patients/patient-records.js';
+import type { PatientsRepository } from '../patients/patients-repository.js';
+import type { Authorize } from './authorize-port.js';
+import type { CaseQueries } from './case-queries.js';
+import type { CasesRepository } from './cases-repository.js';
+import type { LinkTokens } from './link-tokens.js';
+
+/** Everything the case services are given; built once in the composition root (see case-module.ts). */
+export interface CaseDeps {
+  db: Db;
+  cases: CasesRepository;
+  patients: PatientsRepository;
+  records: PatientRecords;
+  directory: DirectoryRepository;
+  tokens: LinkTokens;
+  queries: CaseQueries;
+  audit: AuditSink;
+  clock: Clock;
+  authorize: Authorize;
+}
+
+/**
+ * Opening a case (and attesting patient identity) is for verified, active doctors. Checked against
+ * the directory row as it is now, not as it was when a link was issued.
+ */
+export function assertVerifiedDoctor(c: ClinicianRow): void {
+  if (c.suspended) throw new DomainError('actor.suspended');
+  if (!c.verified) throw new DomainError('actor.unverified');
+  if (c.role !== 'doctor') throw new DomainError('access.denied');
+}
+
+/** The current directory row of the clinician behind a form submission. */
+export function clinicianById(directory: DirectoryRepository, id: string): ClinicianRow {
+  const c = directory.findById(id);
+  if (!c) throw new DomainError('token.invalid');
+  return c;
+}
+

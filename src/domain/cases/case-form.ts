@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DomainError } from '../../shared/errors.js';
+import { normaliseHkid } from '../../shared/hkid.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { PatientsRepository } from '../patients/patients-repository.js';
+
+/**
+ * The case-open and consent forms. Validation errors carry field paths only (never the values),
+ * so they are safe to log and to return.
+ */
+const consentItem = z.object({
+  institutionCode: z.string().trim().min(1).max(32),
+  status: z.enum(['granted', 'withdrawn']),
+  reference: z.string().trim().min(1).max(200).optional(),
+});
+
+/** Category codes such as `mental_health`, `hiv`, `genetic`: codes, not free text. */
+const restrictedItem = z.object({
+  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  reference: z.string().trim().min(1).max(200),
+});
+
+const consentLists = {
+  consents: z.array(consentItem).max(50),
+  restrictedConsents: z.array(restrictedItem).max(20).optional(),
+};
+
+export const caseFormSchema = z
+  .object({
+    hkid: z.string().max(24),
+    nameEn: z.string().trim().min(1).max(120).optional(),
+    nameZh: z.string().trim().min(1).max(60).optional(),
+    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    ...consentLists,
+  })
+  .refine((f) => f.nameEn !== undefined || f.nameZh !== undefined, { path: ['nameEn'], message: 'a name is required' });
+
+export const consentFormSchema = z
+  .object({ consents: consentLists.consents.default([]), restrictedConsents: consentLists.restrictedConsents })
+  .refine((f) => f.consents.length + (f.restrictedConsents?.length ?? 0) > 0, { path: ['consents'], message: 'empty' });
+
+export type CaseForm = z.input<typeof caseFormSchema>;
+export type ConsentForm = z.input<typeof consentFormSchema>;
+export type ConsentItems = z.output<typeof consentFormSchema>;
+
+/** Parses with a schema; failures become `request.invalid` listing the offending fields. */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
+    throw new DomainError('request.invalid', 'form is not valid', { details: { fields } });
+  }
+  return parsed.data;
+}
+
+export function requireHkid(input: string): string {
+  const hkid = normaliseHkid(input);
+  if (!hkid) throw new DomainError('hkid.invalid');
+  return hkid;
+}
+
+/** A real calendar date, not in the future and not before 1880. */
+export function requireDateOfBirth(value: string, now: number): string {
+  const d = new Date(`${value}T00:00:00Z`);
+  const ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getTime() <= now && d.getUTCFullYear() >= 1880;
+  if (!ok) throw new DomainError('request.invalid', 'date of birth is not valid', { details: { fields: ['dateOfBirth'] } });
+  return value;
+}
+
+export interface ResolvedConsents {
+  consents: { institutionId: string; status: 'granted' | 'withdrawn'; reference: string | null }[];
+  restricted: { category: string; reference: string }[];
+}
+
+/** Maps institution codes to ids; an unknown code fails the whole form before anything is written. */
+export function resolveConsents(directory: DirectoryRepository, items: Pick<ConsentItems, 'consents' | 'restrictedConsents'>): ResolvedConsents {
+  const consents = items.consents.map((c) => {
+    const inst = directory.institutionByCode(c.institutionCode.toUpperCase());
+    if (!inst) throw new DomainError('institution.not_found', undefined, { details: { institutionCode: c.institutionCode } });
+    return { institutionId: inst.id, status: c.status, reference: c.reference ?? null };
+  });
+  return { consents, restricted: items.restrictedConsents ?? [] };
+}
+
+/** Writes resolved consent rows; call inside the caller's transaction. Returns how many rows. */
+export function writeConsents(patients: PatientsRepository, patientId: string, r: ResolvedConsents, attestedBy: string, now: number): number {
+  for (const c of r.consents) patients.addConsent(patientId, c, attestedBy, now);
+  for (const x of r.restricted) patients.addRestrictedConsent(patientId, x.category, x.reference, attestedBy, now);
+  return r.consents.length + r.restricted.length;
+}

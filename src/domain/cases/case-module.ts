@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
+import { createConsentQueries } from '../patients/consent-queries.js';
+import type { FieldCipher } from '../patients/field-cipher.js';
+import { createPatientRecords } from '../patients/patient-records.js';
+import { createPatientsRepository } from '../patients/patients-repository.js';
+import type { Authorize } from './authorize-port.js';
+import type { CaseDeps } from './case-deps.js';
+import { createCaseOpenService } from './case-open-service.js';
+import { createCaseQueries } from './case-queries.js';
+import { createCareTeamService } from './care-team-service.js';
+import { createCasesRepository } from './cases-repository.js';
+import { createConsentService } from './consent-service.js';
+import { createLinkTokens } from './link-tokens.js';
+import { createPatientReveal } from './patient-reveal.js';
+
+/**
+ * Wires the case context from its ports. `reveal` is returned separately on purpose: only the
+ * secure viewer and upload form get it, never chat code.
+ */
+export function createCaseModule(ports: {
+  db: Db;
+  directory: DirectoryRepository;
+  cipher: FieldCipher;
+  audit: AuditSink;
+  clock: Clock;
+  authorize: Authorize;
+}) {
+  const { db, directory, cipher, audit, clock, authorize } = ports;
+  const cases = createCasesRepository(db);
+  const patients = createPatientsRepository(db);
+  const records = createPatientRecords({ repo: patients, cipher });
+  const consents = createConsentQueries({ patients, directory });
+  const queries = createCaseQueries({ cases, directory, consents });
+  const tokens = createLinkTokens({ db, clock });
+  const deps: CaseDeps = { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize };
+  return {
+    queries,
+    tokens,
+    open: createCaseOpenService(deps),
+    team: createCareTeamService(deps),
+    consent: createConsentService(deps),
+    reveal: createPatientReveal({ cases, records, audit }),
+  };
+}
+
+export type CaseModule = ReturnType<typeof createCaseModule>;

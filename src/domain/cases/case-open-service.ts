@@ -1,0 +1,125 @@
+import { DomainError } from '../../shared/errors.js';
+import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import type { Actor } from '../directory/directory-service.js';
+import { newId } from '../../shared/ids.js';
+import { assertVerifiedDoctor, clinicianById, type CaseDeps } from './case-deps.js';
+import { newCaseCode } from './case-code.js';
+import { caseFormSchema, parseForm, requireDateOfBirth, requireHkid, resolveConsents, writeConsents, type CaseForm } from './case-form.js';
+
+export type CaseFormResult = { created: true; caseCode: string } | { created: false; existing: string };
+
+/** How long after submitting a case-open form a doctor may bind the existing case it found. */
+const EXISTING_BIND_WINDOW_MS = 30 * 60_000;
+const CODE_ATTEMPTS = 8;
+
+/**
+ * Opening a case: `@bot open` in a group → a one-time form link 1:1 → the form posts the patient's
+ * identity here. The patient is found by keyed HKID hash, so a second doctor opening the same
+ * patient is offered the existing case instead of creating a duplicate.
+ */
+export function createCaseOpenService(deps: CaseDeps) {
+  const { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize } = deps;
+
+  function assertGroupFree(conversationId: string, exceptCaseId?: string): void {
+    const bound = cases.groupBinding(conversationId);
+    if (bound && bound.caseId !== exceptCaseId) throw new DomainError('conflict', 'group already bound to a case');
+  }
+
+  function uniqueCode(): string {
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const code = newCaseCode();
+      if (!cases.caseByCode(code)) return code;
+    }
+    throw new DomainError('internal', 'could not allocate a case code');
+  }
+
+  return {
+    /** Verified doctors only; the group must not already belong to a case. Returns the form link token. */
+    startCaseOpen(actor: Actor, conversationId: string): { token: string; expiresAt: number } {
+      try {
+        assertVerifiedDoctor(actor.clinician);
+        assertGroupFree(conversationId);
+      } catch (e) {
+        const reason = e instanceof DomainError ? e.code : 'internal';
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'denied', reason });
+        throw e;
+      }
+      const link = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId });
+      audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'success' });
+      return link;
+    },
+
+    /**
+     * The form post. Validates before spending the token (so a typo can be corrected), then writes
+     * patient, case, group binding, attending role and consents in one synchronous transaction.
+     */
+    submitCaseForm(token: string, actorClinicianId: string, input: CaseForm): CaseFormResult {
+      tokens.peek(token, 'case_open', actorClinicianId);
+      const opener = clinicianById(directory, actorClinicianId);
+      assertVerifiedDoctor(opener);
+      const form = parseForm(caseFormSchema, input);
+      const hkid = requireHkid(form.hkid);
+      const dateOfBirth = requireDateOfBirth(form.dateOfBirth, clock.now());
+      const resolved = resolveConsents(directory, form);
+
+      return db.transaction(
+        () => {
+          const link = tokens.consume(token, 'case_open', actorClinicianId);
+          const conversationId = link.conversationId!;
+          const now = clock.now();
+          const known = records.findByHkid(hkid);
+          const open = known ? cases.openCaseOfPatient(known.id) : undefined;
+          if (open) {
+            tokens.attachCase(link.tokenHash, open.id);
+            audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseExistingOffered, target: open.code, outcome: 'success' });
+            return { created: false, existing: open.code } as const;
+          }
+          assertGroupFree(conversationId);
+          const patient = known ?? records.create({ hkid, nameEn: form.nameEn, nameZh: form.nameZh, dateOfBirth }, now);
+          const code = uniqueCode();
+          const caseId = newId();
+          cases.insertCase({ id: caseId, code, patientId: patient.id, openedBy: opener.id, openedAt: now, status: 'open' });
+          cases.bindGroup(caseId, conversationId, opener.id, now);
+          // The opener's role comes from opening the case, not from the group: leaving it keeps the role.
+          cases.addMember({ caseId, clinicianId: opener.id, role: 'attending', addedBy: opener.id }, now);
+          const written = writeConsents(patients, patient.id, resolved, opener.id, now);
+          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseOpened, target: code, outcome: 'success' });
+          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseGroupBound, target: code, outcome: 'success' });
+          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseTeamAdded, target: code, outcome: 'success', reason: 'attending' });
+          if (written > 0) audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: code, outcome: 'success' });
+          return { created: true, caseCode: code } as const;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    /**
+     * Binds an existing case to a group. Allowed to whoever may manage the case (the attending), or
+     * to a verified doctor who just submitted a case-open form in this group that found this case:
+     * they proved they hold the patient's identity. Binding grants no one any access.
+     */
+    async bindExistingCase(actor: Actor, caseCode: string, conversationId: string): Promise<{ caseCode: string; bound: boolean }> {
+      const c = queries.findCase(caseCode);
+      if (c.status !== 'open') throw new DomainError('conflict', 'case is closed');
+      assertGroupFree(conversationId, c.id);
+      if (cases.groupBinding(conversationId)) return { caseCode: c.code, bound: false };
+      const decision = await authorize(actor, 'manageCase', queries.caseFacts(c.id, actor.clinician.id));
+      const proved =
+        actor.trusted &&
+        actor.clinician.role === 'doctor' &&
+        tokens.usedCaseOpenFor(actor.clinician.id, c.id, conversationId, clock.now() - EXISTING_BIND_WINDOW_MS);
+      if (!decision.allowed && !proved) {
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'denied', reason: 'not_permitted' });
+        throw new DomainError('access.denied');
+      }
+      db.transaction(() => {
+        assertGroupFree(conversationId);
+        cases.bindGroup(c.id, conversationId, actor.clinician.id, clock.now());
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'success' });
+      });
+      return { caseCode: c.code, bound: true };
+    },
+  };
+}
+
+export type CaseOpenService = ReturnType<typeof createCaseOpenService>;

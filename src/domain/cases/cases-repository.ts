@@ -1,0 +1,92 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { newId } from '../../shared/ids.js';
+import { careTeam, caseGroups, cases, type CareRole } from './cases-tables.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CareTeamRow = typeof careTeam.$inferSelect;
+export type CaseGroupRow = typeof caseGroups.$inferSelect;
+
+export interface NewMember {
+  caseId: string;
+  clinicianId: string;
+  role: CareRole;
+  viaConversationId?: string | null;
+  addedBy: string;
+}
+
+/** Named queries over cases, their bound groups and care teams. */
+export function createCasesRepository(db: Db) {
+  return {
+    insertCase(row: CaseRow): void {
+      db.insert(cases).values(row).run();
+    },
+    caseByCode(code: string): CaseRow | undefined {
+      return db.select().from(cases).where(eq(cases.code, code)).get();
+    },
+    caseById(id: string): CaseRow | undefined {
+      return db.select().from(cases).where(eq(cases.id, id)).get();
+    },
+    openCaseOfPatient(patientId: string): CaseRow | undefined {
+      return db.select().from(cases).where(and(eq(cases.patientId, patientId), eq(cases.status, 'open'))).get();
+    },
+    bindGroup(caseId: string, conversationId: string, boundBy: string, now: number): void {
+      db.insert(caseGroups).values({ caseId, conversationId, boundBy, boundAt: now }).run();
+    },
+    groupBinding(conversationId: string): CaseGroupRow | undefined {
+      return db.select().from(caseGroups).where(eq(caseGroups.conversationId, conversationId)).get();
+    },
+    addMember(m: NewMember, now: number): CareTeamRow {
+      const row: CareTeamRow = {
+        id: newId(),
+        ...m,
+        viaConversationId: m.viaConversationId ?? null,
+        effectiveFrom: now,
+        effectiveTo: null,
+        removedBy: null,
+        removedReason: null,
+      };
+      db.insert(careTeam).values(row).run();
+      return row;
+    },
+    /** The clinician's open role rows on the case (normally at most one). */
+    activeRoles(caseId: string, clinicianId: string): CareTeamRow[] {
+      return db
+        .select()
+        .from(careTeam)
+        .where(and(eq(careTeam.caseId, caseId), eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)))
+        .all();
+    },
+    activeTeam(caseId: string): CareTeamRow[] {
+      return db
+        .select()
+        .from(careTeam)
+        .where(and(eq(careTeam.caseId, caseId), isNull(careTeam.effectiveTo)))
+        .orderBy(careTeam.effectiveFrom, sql`rowid`)
+        .all();
+    },
+    /** Open roles given through a group, for the given members of it. */
+    activeRolesVia(conversationId: string, clinicianIds: string[]): CareTeamRow[] {
+      if (clinicianIds.length === 0) return [];
+      return db
+        .select()
+        .from(careTeam)
+        .where(
+          and(
+            eq(careTeam.viaConversationId, conversationId),
+            inArray(careTeam.clinicianId, clinicianIds),
+            isNull(careTeam.effectiveTo),
+          ),
+        )
+        .all();
+    },
+    endRole(id: string, removedBy: string, reason: string, now: number): void {
+      db.update(careTeam)
+        .set({ effectiveTo: now, removedBy, removedReason: reason })
+        .where(and(eq(careTeam.id, id), isNull(careTeam.effectiveTo)))
+        .run();
+    },
+  };
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

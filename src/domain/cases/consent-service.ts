@@ -1,0 +1,55 @@
+import { DomainError } from '../../shared/errors.js';
+import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import type { Actor } from '../directory/directory-service.js';
+import { clinicianById, type CaseDeps } from './case-deps.js';
+import { consentFormSchema, parseForm, resolveConsents, writeConsents, type ConsentForm } from './case-form.js';
+
+/** Care roles whose members may attest a patient's consent (observers only watch). */
+const ATTESTING_ROLES = new Set(['attending', 'consulting', 'referring']);
+
+/**
+ * Recording consent after a case is open, through a one-time consent form. There is no Cedar
+ * action for attestation yet, so the rule lives here: a verified, active clinician with a treating
+ * role on the case right now.
+ */
+export function createConsentService(deps: CaseDeps) {
+  const { db, cases, patients, directory, tokens, queries, audit, clock } = deps;
+
+  function assertMayAttest(clinicianId: string, trusted: boolean, caseId: string): void {
+    if (!trusted) throw new DomainError('actor.unverified');
+    if (!ATTESTING_ROLES.has(queries.teamRoleNow(caseId, clinicianId))) throw new DomainError('access.denied');
+  }
+
+  return {
+    startConsentForm(actor: Actor, caseCode: string, conversationId?: string): { token: string; expiresAt: number } {
+      const c = queries.findCase(caseCode);
+      try {
+        assertMayAttest(actor.clinician.id, actor.trusted, c.id);
+      } catch (e) {
+        audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'denied', reason: (e as DomainError).code });
+        throw e;
+      }
+      const link = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId });
+      audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'success' });
+      return link;
+    },
+
+    /** The consent form post: adds history rows (latest wins) for the token's case. */
+    recordConsent(token: string, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
+      const peeked = tokens.peek(token, 'consent', actorClinicianId);
+      const c = peeked.caseId ? cases.caseById(peeked.caseId) : undefined;
+      if (!c) throw new DomainError('token.invalid');
+      const clinician = clinicianById(directory, actorClinicianId);
+      assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
+      const resolved = resolveConsents(directory, parseForm(consentFormSchema, input));
+      return db.transaction(() => {
+        tokens.consume(token, 'consent', actorClinicianId);
+        const recorded = writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());
+        audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: c.code, outcome: 'success' });
+        return { caseCode: c.code, recorded };
+      });
+    },
+  };
+}
+
+export type ConsentService = ReturnType<typeof createConsentService>;

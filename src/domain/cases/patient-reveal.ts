@@ -1,0 +1,20 @@
+import { DomainError } from '../../shared/errors.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { PatientIdentity, PatientRecords } from '../patients/patient-records.js';
+import type { CasesRepository } from './cases-repository.js';
+
+/**
+ * Decrypts a case's patient identity. Exists ONLY for the secure viewer and the upload form (which
+ * run their own access check first); chat code must never be given it. Every call is audited.
+ */
+export function createPatientReveal(deps: { cases: CasesRepository; records: PatientRecords; audit: AuditSink }) {
+  return {
+    revealPatient(caseId: string, requestedBy: string): PatientIdentity {
+      const c = deps.cases.caseById(caseId);
+      const identity = c ? deps.records.reveal(c.patientId) : undefined;
+      if (!c || !identity) throw new DomainError('case.not_found');
+      deps.audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.casePatientRevealed, target: c.code, outcome: 'success' });
+      return identity;
+    },
+  };
+}

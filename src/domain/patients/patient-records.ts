@@ -1,0 +1,54 @@
+import { newId } from '../../shared/ids.js';
+import type { FieldCipher } from './field-cipher.js';
+import type { PatientRow, PatientsRepository } from './patients-repository.js';
+
+export interface PatientIdentity {
+  /** Normalised, check-digit-valid HKID, e.g. `A123456(3)`. */
+  hkid: string;
+  nameEn?: string;
+  nameZh?: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+}
+
+/**
+ * The only place patient identity is sealed and unsealed. Lookups go through the keyed HKID hash,
+ * so finding a patient never needs a decrypt.
+ */
+export function createPatientRecords(deps: { repo: PatientsRepository; cipher: FieldCipher }) {
+  const { repo, cipher } = deps;
+  return {
+    findByHkid(normalisedHkid: string): PatientRow | undefined {
+      return repo.findByHkidHash(cipher.hkidHash(normalisedHkid));
+    },
+    /** Seals and stores a new patient; call inside the caller's transaction. */
+    create(identity: PatientIdentity, now: number): PatientRow {
+      const id = newId();
+      const names = JSON.stringify({ en: identity.nameEn ?? null, zh: identity.nameZh ?? null });
+      const row: PatientRow = {
+        id,
+        hkidHash: cipher.hkidHash(identity.hkid),
+        hkidCipher: cipher.seal('hkid', id, identity.hkid),
+        nameCipher: cipher.seal('name', id, names),
+        dobCipher: cipher.seal('dob', id, identity.dateOfBirth),
+        createdAt: now,
+      };
+      repo.insert(row);
+      return row;
+    },
+    /** Decrypts a stored patient. For the secure viewer and upload form only — never for chat. */
+    reveal(patientId: string): PatientIdentity | undefined {
+      const row = repo.findById(patientId);
+      if (!row) return undefined;
+      const names = JSON.parse(cipher.open('name', row.id, row.nameCipher)) as { en: string | null; zh: string | null };
+      return {
+        hkid: cipher.open('hkid', row.id, row.hkidCipher),
+        nameEn: names.en ?? undefined,
+        nameZh: names.zh ?? undefined,
+        dateOfBirth: cipher.open('dob', row.id, row.dobCipher),
+      };
+    },
+  };
+}
+
+export type PatientRecords = ReturnType<typeof createPatientRecords>;

@@ -1,0 +1,60 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { newId } from '../../shared/ids.js';
+import { patientConsents, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
+
+export type PatientRow = typeof patients.$inferSelect;
+export type ConsentRow = typeof patientConsents.$inferSelect;
+export type RestrictedConsentRow = typeof restrictedConsents.$inferSelect;
+
+export interface ConsentInput {
+  institutionId: string;
+  status: ConsentStatus;
+  reference?: string | null;
+}
+
+/** Named queries over patients and their consents. Rows hold ciphertext only; see FieldCipher. */
+export function createPatientsRepository(db: Db) {
+  return {
+    insert(row: PatientRow): void {
+      db.insert(patients).values(row).run();
+    },
+    findById(id: string): PatientRow | undefined {
+      return db.select().from(patients).where(eq(patients.id, id)).get();
+    },
+    findByHkidHash(hash: string): PatientRow | undefined {
+      return db.select().from(patients).where(eq(patients.hkidHash, hash)).get();
+    },
+    addConsent(patientId: string, c: ConsentInput, attestedBy: string, now: number): void {
+      db.insert(patientConsents)
+        .values({ id: newId(), patientId, ...c, reference: c.reference ?? null, attestedBy, recordedAt: now })
+        .run();
+    },
+    /** The newest consent row for the pair; ties on time are broken by insertion order (rowid). */
+    latestConsent(patientId: string, institutionId: string): ConsentRow | undefined {
+      return db
+        .select()
+        .from(patientConsents)
+        .where(and(eq(patientConsents.patientId, patientId), eq(patientConsents.institutionId, institutionId)))
+        .orderBy(desc(patientConsents.recordedAt), sql`rowid desc`)
+        .limit(1)
+        .get();
+    },
+    consentHistory(patientId: string): ConsentRow[] {
+      return db.select().from(patientConsents).where(eq(patientConsents.patientId, patientId)).orderBy(patientConsents.recordedAt).all();
+    },
+    addRestrictedConsent(patientId: string, category: string, reference: string, attestedBy: string, now: number): void {
+      db.insert(restrictedConsents).values({ id: newId(), patientId, category, reference, attestedBy, recordedAt: now }).run();
+    },
+    hasRestrictedConsent(patientId: string, category: string): boolean {
+      const row = db
+        .select({ id: restrictedConsents.id })
+        .from(restrictedConsents)
+        .where(and(eq(restrictedConsents.patientId, patientId), eq(restrictedConsents.category, category)))
+        .get();
+      return row !== undefined;
+    },
+  };
+}
+
+export type PatientsRepository = ReturnType<typeof createPatientsRepository>;

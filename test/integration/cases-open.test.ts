@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hkidCheckChar } from '../../src/shared/hkid.js';
+import { DomainError } from '../../src/shared/errors.js';
+import { caseWorld, type CaseWorld } from './cases-fixture.js';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof DomainError ? e.code : `not-domain:${String(e)}`;
+  }
+  return undefined;
+}
+
+/** Every byte SQLite has written for the database (main file, WAL and shared memory). */
+function dbBytes(dir: string): Buffer {
+  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+}
+
+const form = (hkid: string) => ({
+  hkid,
+  nameEn: 'CHAN Siu Ming',
+  nameZh: '陳小明',
+  dateOfBirth: '1961-03-14',
+  consents: [{ institutionCode: 'HKAH', status: 'granted' as const, reference: 'eHRSS consent seen' }],
+});
+
+describe('opening a case', () => {
+  let w: CaseWorld;
+  beforeEach(() => {
+    w = caseWorld();
+  });
+  afterEach(() => w.cleanup());
+
+  it('When a verified doctor submits the form, then patient, case, group, attending role and consents are stored, the patient only as ciphertext', () => {
+    const dr = w.clinician('chan');
+    const { token, expiresAt } = w.module.open.startCaseOpen(w.actor(dr), 'cid-group-1');
+    expect(expiresAt - w.clock.now()).toBe(10 * 60_000);
+    const res = w.module.open.submitCaseForm(token, dr.id, form('a 123456 (3)'));
+    expect(res.created).toBe(true);
+    const code = (res as { caseCode: string }).caseCode;
+    expect(code).toMatch(/^C-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/);
+
+    const c = w.module.queries.findCase(code);
+    expect(w.module.queries.caseForConversation('cid-group-1')?.code).toBe(code);
+    expect(w.module.queries.teamRoleNow(c.id, dr.id)).toBe('attending');
+    expect(w.module.queries.hasSharingConsent(c.patientId, 'inst-hkah')).toBe(true);
+    expect(w.module.reveal.revealPatient(c.id, dr.id)).toEqual({
+      hkid: 'A123456(3)',
+      nameEn: 'CHAN Siu Ming',
+      nameZh: '陳小明',
+      dateOfBirth: '1961-03-14',
+    });
+    expect(w.audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['case.open_started', 'case.opened', 'case.group_bound', 'case.team_added', 'case.consent_recorded']),
+    );
+    expect(JSON.stringify(w.audit.entries)).not.toContain('123456');
+
+    w.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = dbBytes(w.handle.dir);
+    // Positive control: the scan does see what was written in clear.
+    expect(bytes.includes(Buffer.from(code))).toBe(true);
+    for (const secret of ['A123456', '123456', 'CHAN Siu Ming', 'Siu Ming', '陳小明', '1961-03-14']) {
+      expect(bytes.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
+    }
+  });
+
+  it('When a second doctor opens the same patient, then the existing case is offered and no second case is made', () => {
+    const a = w.clinician('chan');
+    const b = w.clinician('wong', { institutionId: 'inst-hkah' });
+    const first = w.openCase(a, 'cid-a');
+    const { token } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
+    // Same HKID written differently: still the same patient.
+    const res = w.module.open.submitCaseForm(token, b.id, { ...form('A1234563'), nameEn: 'Someone Else' });
+    expect(res).toEqual({ created: false, existing: first });
+    expect(w.handle.sqlite.prepare('select count(*) n from cases').get()).toEqual({ n: 1 });
+    expect(w.handle.sqlite.prepare('select count(*) n from patients').get()).toEqual({ n: 1 });
+    expect(w.module.queries.caseForConversation('cid-b')).toBeUndefined();
+    // The existing-case path records nothing about consent.
+    expect(w.handle.sqlite.prepare('select count(*) n from patient_consents').get()).toEqual({ n: 0 });
+  });
+
+  it('When the second doctor binds the offered case, then the group is bound but they get no role', async () => {
+    const a = w.clinician('chan');
+    const b = w.clinician('wong');
+    const first = w.openCase(a, 'cid-a');
+    const { token } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
+    w.module.open.submitCaseForm(token, b.id, form('A123456(3)'));
+    await expect(w.module.open.bindExistingCase(w.actor(b), first, 'cid-b')).resolves.toEqual({ caseCode: first, bound: true });
+    expect(w.module.queries.caseForConversation('cid-b')?.code).toBe(first);
+    expect(w.module.queries.teamRoleNow(w.module.queries.findCase(first).id, b.id)).toBe('');
+  });
+
+  it('When a doctor who never submitted the patient tries to bind a case, then it is denied', async () => {
+    const a = w.clinician('chan');
+    const stranger = w.clinician('lee');
+    const code = w.openCase(a, 'cid-a');
+    await expect(w.module.open.bindExistingCase(w.actor(stranger), code, 'cid-x')).rejects.toMatchObject({ code: 'access.denied' });
+    // The attending may bind it anywhere.
+    await expect(w.module.open.bindExistingCase(w.actor(a), code, 'cid-x')).resolves.toMatchObject({ bound: true });
+  });
+
+  it('When a closed case exists for the patient, then a new case is opened for the same patient', () => {
+    const a = w.clinician('chan');
+    const first = w.openCase(a, 'cid-a');
+    w.handle.sqlite.prepare("update cases set status = 'closed' where code = ?").run(first);
+    const second = w.openCase(a, 'cid-b');
+    expect(second).not.toBe(first);
+    expect(w.handle.sqlite.prepare('select count(distinct patient_id) n from cases').get()).toEqual({ n: 1 });
+  });
+
+  it('When the HKID check digit is wrong, then hkid.invalid and the token stays usable', () => {
+    const dr = w.clinician('chan');
+    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
+    expect(codeOf(() => w.module.open.submitCaseForm(token, dr.id, form('A123456(4)')))).toBe('hkid.invalid');
+    const res = w.module.open.submitCaseForm(token, dr.id, form('A123456(3)'));
+    expect(res.created).toBe(true);
+  });
+
+  it('When other fields are wrong, then coded errors name the problem and nothing is written', () => {
+    const dr = w.clinician('chan');
+    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
+    const submit = (patch: object) => codeOf(() => w.module.open.submitCaseForm(token, dr.id, { ...form('A123456(3)'), ...patch }));
+    expect(submit({ dateOfBirth: '1961-02-30' })).toBe('request.invalid');
+    expect(submit({ dateOfBirth: '2099-01-01' })).toBe('request.invalid');
+    expect(submit({ nameEn: undefined, nameZh: undefined })).toBe('request.invalid');
+    expect(submit({ consents: [{ institutionCode: 'NOPE', status: 'granted' }] })).toBe('institution.not_found');
+    expect(w.handle.sqlite.prepare('select count(*) n from patients').get()).toEqual({ n: 0 });
+  });
+
+  it('When a token is used twice, expires, or belongs to someone else, then it is refused', () => {
+    const dr = w.clinician('chan');
+    const other = w.clinician('wong');
+    const first = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
+    w.module.open.submitCaseForm(first.token, dr.id, form('A123456(3)'));
+    expect(codeOf(() => w.module.open.submitCaseForm(first.token, dr.id, form('A123456(3)')))).toBe('conflict');
+
+    const late = w.module.open.startCaseOpen(w.actor(dr), 'cid-2');
+    w.clock.advance(10 * 60_000);
+    const b = 'B' + '987654';
+    const valid = `${b}(${hkidCheckChar('B', '987654')})`;
+    expect(codeOf(() => w.module.open.submitCaseForm(late.token, dr.id, form(valid)))).toBe('token.expired');
+
+    const fresh = w.module.open.startCaseOpen(w.actor(dr), 'cid-3');
+    expect(codeOf(() => w.module.open.submitCaseForm(fresh.token, other.id, form(valid)))).toBe('token.invalid');
+    expect(codeOf(() => w.module.open.submitCaseForm('made-up', dr.id, form(valid)))).toBe('token.invalid');
+    expect(codeOf(() => w.module.consent.recordConsent(fresh.token, dr.id, { consents: [] }))).toBe('token.invalid');
+  });
+
+  it('When the actor is not a verified, active doctor, then no link is issued', () => {
+    const unverified = w.clinician('new', { verified: false });
+    const suspended = w.clinician('gone', { suspended: true });
+    const nurse = w.clinician('nurse', { role: 'nurse' });
+    expect(codeOf(() => w.module.open.startCaseOpen(w.actor(unverified), 'cid'))).toBe('actor.unverified');
+    expect(codeOf(() => w.module.open.startCaseOpen(w.actor(suspended), 'cid'))).toBe('actor.suspended');
+    expect(codeOf(() => w.module.open.startCaseOpen(w.actor(nurse), 'cid'))).toBe('access.denied');
+    expect(w.audit.entries.filter((e) => e.outcome === 'denied')).toHaveLength(3);
+    expect(w.handle.sqlite.prepare('select count(*) n from link_tokens').get()).toEqual({ n: 0 });
+  });
+
+  it('When a doctor is suspended after getting the link, then the form is refused', () => {
+    const dr = w.clinician('chan');
+    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid');
+    w.directory.update(dr.id, { suspended: true }, w.clock.now());
+    expect(codeOf(() => w.module.open.submitCaseForm(token, dr.id, form('A123456(3)')))).toBe('actor.suspended');
+  });
+
+  it('When the group already belongs to a case, then opening another case there is refused', () => {
+    const dr = w.clinician('chan');
+    w.openCase(dr, 'cid');
+    expect(codeOf(() => w.module.open.startCaseOpen(w.actor(dr), 'cid'))).toBe('conflict');
+  });
+
+  it('When case codes are looked up, then the shape is checked before the database', () => {
+    expect(codeOf(() => w.module.queries.findCase('C-0000O'))).toBe('case.code_invalid');
+    expect(codeOf(() => w.module.queries.findCase('C-22222'))).toBe('case.not_found');
+    const dr = w.clinician('chan');
+    const code = w.openCase(dr, 'cid');
+    expect(w.module.queries.findCase(code.toLowerCase()).code).toBe(code);
+  });
+});
