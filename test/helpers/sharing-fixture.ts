@@ -1,0 +1,75 @@
+import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
+import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
+import type { ApproverStep } from '../../src/domain/approvals/approval-steps.js';
+import { createBreakGlassService, type AuthorizeResult } from '../../src/domain/grants/break-glass.js';
+import { createGrantRepository } from '../../src/domain/grants/grant-repository.js';
+import { createGrantService } from '../../src/domain/grants/grant-service.js';
+import { createDocumentRepository } from '../../src/domain/sharing/document-repository.js';
+import { createReceiptService } from '../../src/domain/sharing/receipts.js';
+import { createSharingService } from '../../src/domain/sharing/sharing-service.js';
+import { resolveSharingSettings, type SharingSettings } from '../../src/domain/sharing/sharing-settings.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { recordingAudit } from './dingtalk-api.js';
+import { tempDb } from './temp-db.js';
+
+export const HOUR = 3_600_000;
+
+/**
+ * The sharing services wired on a temp SQLite file with a manual clock and a recording audit sink.
+ * Approvers per step, attendings and privacy officers are plain mutable lists a test can change.
+ */
+export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {}) {
+  const handle = tempDb();
+  const clock = new ManualClock();
+  const audit = recordingAudit();
+  const settings = resolveSharingSettings(opts.settings);
+  const approvers: Record<ApproverStep, string[]> = { attending: ['dr-chan'], privacy_officer: ['po-lee'] };
+  const policy: { decide: (clinicianId: string, action: string, caseId: string) => AuthorizeResult } = {
+    decide: () => ({ allowed: true, policies: ['break_glass_doctor'] }),
+  };
+  const documentsRepo = createDocumentRepository(handle.db);
+  const grantRepo = createGrantRepository(handle.db);
+  const grants = createGrantService({ repo: grantRepo, audit, clock });
+  const base = { audit, clock };
+  return {
+    handle,
+    clock,
+    audit,
+    settings,
+    approvers,
+    policy,
+    grantRepo,
+    sharing: createSharingService({ repo: documentsRepo, ...base }),
+    receipts: createReceiptService({ repo: documentsRepo, ...base }),
+    grants,
+    approvals: createApprovalService({
+      sqlite: handle.sqlite,
+      repo: createApprovalRepository(handle.db),
+      documents: documentsRepo,
+      grants,
+      settings,
+      approversFor: (step) => approvers[step],
+      ...base,
+    }),
+    breakGlass: createBreakGlassService({
+      sqlite: handle.sqlite,
+      repo: grantRepo,
+      settings,
+      authorize: (c, a, k) => policy.decide(c, a, k),
+      people: { attendingsOf: () => approvers.attending, privacyOfficers: () => approvers.privacy_officer },
+      ...base,
+    }),
+    /** Audit entries with this action, in order. */
+    audited(action: string) {
+      return audit.entries.filter((e) => e.action === action);
+    },
+    cleanup: () => handle.cleanup(),
+  };
+}
+
+export type SharingFixture = ReturnType<typeof sharingFixture>;
+
+/** Registers a report on case `caseId` by Dr Chan. */
+export function shareReport(f: SharingFixture, caseId = 'case-1') {
+  return f.sharing.registerDocument({ caseId, authorId: 'dr-chan', authorInstitutionId: 'qmh', kind: 'report', mediaType: 'application/pdf', size: 1234 });
+}
