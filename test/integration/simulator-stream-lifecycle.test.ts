@@ -188,6 +188,37 @@ describe('simulator stream lifecycle: tickets, reconnects, events, cards', () =>
     await expect(sim.clickCard({ outTrackId: 'card-2', userId: WONG, params: {} })).rejects.toThrow(/within 100 ms/);
   });
 
+  it('When the client that got a message dies before ACKing, then the message is redelivered to the next client', async () => {
+    let demo;
+    ({ sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 100 }));
+    const crashed = await connectSdk(sim, { ack: false });
+    const pushed = sim.say(demo.groups.cardiologyConsult, CHAN, '@ConsultBridge whoami');
+    await expect.poll(() => crashed.robotFrames.length).toBe(1);
+    crashed.dispose();
+    await sim.waitFor('close');
+    const next = await connectSdk(sim);
+    await sim.waitFor('ack', 1, 3_000);
+    expect(JSON.parse(next.robotFrames[0]!.data).msgId).toBe(pushed.msgId);
+    expect(sim.ackFor(pushed.frameMessageId)!.connectionId).not.toBe(
+      (sim.events.all<{ connectionId: string }>('connection')[0]!).connectionId,
+    );
+  });
+
+  it('When one connection subscribed only to events, then robot messages go to the one that subscribed to them', async () => {
+    let demo;
+    ({ sim, demo } = await startDemoSimulator());
+    const { endpoint, ticket } = await register(sim); // EVENT "*" only
+    const eventsOnly = (await openWs(`${endpoint}?ticket=${ticket}`)) as WebSocket;
+    const strayFrames: string[] = [];
+    eventsOnly.on('message', (d) => strayFrames.push(d.toString()));
+    const sdk = await connectSdk(sim);
+    for (let i = 0; i < 5; i++) sim.say(demo.groups.cardiologyConsult, CHAN, `@ConsultBridge ping ${i}`);
+    await sim.waitFor('ack', 5);
+    expect(sdk.robotFrames).toHaveLength(5);
+    expect(strayFrames).toEqual([]);
+    eventsOnly.close();
+  });
+
   it('When a raw frame is sent, then a plain socket receives exactly that text', async () => {
     ({ sim } = await startDemoSimulator());
     const { endpoint, ticket } = await register(sim);
