@@ -119,27 +119,24 @@ export function createApprovalService(deps: {
         return { refused: verdict.code };
       }
       const step = row.chain[row.stepIndex]!;
+      const status: AccessRequestStatus = verdict.outcome === 'advanced' ? 'pending' : verdict.outcome;
+      const stepIndex = verdict.outcome === 'advanced' ? row.stepIndex + 1 : row.stepIndex;
+      // Guarded on (pending, step): under the IMMEDIATE lock it cannot miss, but it never acts on a stale read.
+      if (!repo.transition(row.id, row.stepIndex, { status, stepIndex, decidedAt: status === 'pending' ? null : now })) {
+        throw new DomainError('conflict');
+      }
       repo.insertStep({ requestId: row.id, stepIndex: row.stepIndex, step, deciderId: input.deciderId, decision: input.decision, note: input.reason?.trim() || null, decidedAt: now });
-      const base = { requestId: row.id, requesterId: row.requesterId, documentId: row.documentId, caseId: row.caseId };
-      const moved = (status: AccessRequestStatus, stepIndex: number, decidedAt: number | null) => {
-        if (!repo.transition(row.id, row.stepIndex, { status, stepIndex, decidedAt })) throw new DomainError('conflict');
-      };
       // Step codes, not the decider's free-text note, go into the audit.
       audit.append({ actor: input.deciderId, action, target: row.id, outcome: 'success', reason: step, at: now });
-      if (verdict.outcome === 'denied') {
-        moved('denied', row.stepIndex, now);
-        return { outcome: { ...base, status: 'denied' as const } };
-      }
-      if (verdict.outcome === 'advanced') {
-        const stepIndex = row.stepIndex + 1;
-        moved('pending', stepIndex, null);
+      const base = { requestId: row.id, requesterId: row.requesterId, documentId: row.documentId, caseId: row.caseId, status };
+      if (status === 'denied') return { outcome: base };
+      if (status === 'pending') {
         const approverIds = askable(row, stepIndex, [...steps.map((s) => s.deciderId), input.deciderId]);
-        return { outcome: { ...base, status: 'pending' as const, next: { step: row.chain[stepIndex]!, stepIndex, approverIds } } };
+        return { outcome: { ...base, next: { step: row.chain[stepIndex]!, stepIndex, approverIds } } };
       }
-      moved('approved', row.stepIndex, now);
       const grant = grants.createApprovalGrant({ requestId: row.id, documentId: row.documentId, caseId: row.caseId, clinicianId: row.requesterId, approverId: input.deciderId, ttlMs: settings.approvalGrantTtlMs, now });
       repo.setGrant(row.id, grant.id);
-      return { outcome: { ...base, status: 'approved' as const, grant: { id: grant.id, expiresAt: grant.expiresAt } } };
+      return { outcome: { ...base, grant: { id: grant.id, expiresAt: grant.expiresAt } } };
     });
     if ('refused' in result) throw new DomainError(result.refused);
     return result.outcome;
