@@ -21,7 +21,8 @@ export interface LoadedPolicy {
 }
 
 export interface LoadedPolicies {
-  schema: string;
+  /** The schema in Cedar's JSON form: parsed once here, not again by each later call. */
+  schema: cedar.SchemaJson<string>;
   policies: LoadedPolicy[];
 }
 
@@ -62,17 +63,16 @@ function parseFile(file: string, text: string, seen: Set<string>): LoadedPolicy[
   });
 }
 
-function checkSchema(schema: string): void {
-  const parsed = cedar.checkParseSchema(schema);
-  if (parsed.type === 'failure') refuse(`${SCHEMA_FILE} does not parse: ${messages(parsed.errors)}`);
+function parseSchema(schema: string): cedar.SchemaJson<string> {
   const json = cedar.schemaToJson(schema);
-  if (json.type === 'failure') refuse(`${SCHEMA_FILE}: ${messages(json.errors)}`);
+  if (json.type === 'failure') refuse(`${SCHEMA_FILE} does not parse: ${messages(json.errors)}`);
   const declared = new Set(Object.values(json.json).flatMap((ns) => Object.keys(ns.actions)));
   const missing = ACCESS_ACTIONS.filter((a) => !declared.has(a));
   if (missing.length > 0) refuse(`${SCHEMA_FILE} does not declare the action(s) ${missing.join(', ')}`);
+  return json.json;
 }
 
-function checkAgainstSchema(schema: string, policies: LoadedPolicy[]): void {
+function checkAgainstSchema(schema: cedar.SchemaJson<string>, policies: LoadedPolicy[]): void {
   const staticPolicies = Object.fromEntries(policies.map((p) => [p.id, p.text]));
   const answer = cedar.validate({ schema, policies: { staticPolicies } });
   if (answer.type === 'failure') refuse(messages(answer.errors));
@@ -84,15 +84,15 @@ function checkAgainstSchema(schema: string, policies: LoadedPolicy[]): void {
 
 export function loadPolicies(dir: string): LoadedPolicies {
   let names: string[];
-  let schema: string;
+  let schemaText: string;
   try {
     names = readdirSync(dir).filter((f) => f.endsWith('.cedar')).sort();
-    schema = readFileSync(join(dir, SCHEMA_FILE), 'utf8');
+    schemaText = readFileSync(join(dir, SCHEMA_FILE), 'utf8');
   } catch (e) {
     refuse(`cannot read ${dir} or its ${SCHEMA_FILE}: ${(e as Error).message}`);
   }
   if (names.length === 0) refuse(`no *.cedar files in ${dir}`);
-  checkSchema(schema);
+  const schema = parseSchema(schemaText);
   const seen = new Set<string>();
   const policies = names.flatMap((f) => parseFile(f, readFileSync(join(dir, f), 'utf8'), seen));
   checkAgainstSchema(schema, policies);
