@@ -1,28 +1,24 @@
+import { deflateSync } from 'node:zlib';
 import {
   beginText,
+  concatTransformationMatrix,
+  drawObject,
   endText,
   fill,
+  PDFContentStream,
+  PDFRawStream,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
   setFillingGrayscaleColor,
-  setFontAndSize,
   setGraphicsState,
   setTextMatrix,
-  showText,
   type PDFContext,
-  type PDFFont,
-  type PDFHexString,
   type PDFOperator,
   type PDFRef,
 } from 'pdf-lib';
 import type { TextRun } from './font-runs.js';
-
-/** An embedded face and the resource name the stamp's content stream calls it by. */
-export interface StampFont {
-  font: PDFFont;
-  key: string;
-}
+import type { RunCache } from './run-cache.js';
 
 export interface StampLines {
   tileTop: TextRun[];
@@ -34,71 +30,68 @@ export interface StampLines {
 const TILE_OPACITY = 0.16;
 const TILE_SIZE = 13;
 const TILE_ANGLE = (32 * Math.PI) / 180;
-const ROW_GAP = 3.2; // row pitch in multiples of the font size
+const ROW_PITCH = TILE_SIZE * 3.2;
 const FOOTER_SIZE = 7;
 const FOOTER_MIN_SIZE = 4;
 const MARGIN = 18;
 
-/**
- * Measures and encodes each distinct run once. fontkit shapes text on every encode/measure call
- * (about half a millisecond each), and the tiles repeat the same few runs dozens of times a page.
- */
-export class RunCache {
-  private readonly encoded = new Map<string, PDFHexString>();
-  private readonly unitWidths = new Map<string, number>();
-  constructor(readonly fonts: ReadonlyMap<string, StampFont>) {}
-
-  private font(run: TextRun): StampFont {
-    const f = this.fonts.get(run.faceId);
-    if (!f) throw new Error(`stamp: face ${run.faceId} not embedded`);
-    return f;
-  }
-
-  width(runs: TextRun[], size: number): number {
-    let w = 0;
-    for (const r of runs) {
-      const key = `${r.faceId}\u0000${r.text}`;
-      let unit = this.unitWidths.get(key);
-      if (unit === undefined) this.unitWidths.set(key, (unit = this.font(r).font.widthOfTextAtSize(r.text, 1)));
-      w += unit * size;
-    }
-    return w;
-  }
-
-  show(runs: TextRun[], size: number): PDFOperator[] {
-    const ops: PDFOperator[] = [];
-    for (const r of runs) {
-      const f = this.font(r);
-      const key = `${r.faceId}\u0000${r.text}`;
-      let hex = this.encoded.get(key);
-      if (!hex) this.encoded.set(key, (hex = f.font.encodeText(r.text)));
-      ops.push(setFontAndSize(f.key, size), showText(hex));
-    }
-    return ops;
-  }
+/** A Form XObject, compressed with node:zlib (pdf-lib's pure-JS deflate costs several times more CPU). */
+function registerForm(context: PDFContext, ops: PDFOperator[], bbox: number[], resources: Record<string, unknown>): PDFRef {
+  const plain = PDFContentStream.of(context.obj({}), ops, false).getUnencodedContents();
+  const dict = context.obj({ Type: 'XObject', Subtype: 'Form', BBox: bbox, Filter: 'FlateDecode', Resources: resources as never });
+  return context.register(PDFRawStream.of(dict, deflateSync(plain)));
 }
 
-/** Diagonal tiles over the whole page, alternate rows shifted half a tile so no column is bare. */
-function tileOperators(lines: StampLines, runs: RunCache, w: number, h: number): PDFOperator[] {
+function fontResources(runs: RunCache): Record<string, PDFRef> {
+  const dict: Record<string, PDFRef> = {};
+  for (const f of runs.fonts.values()) dict[f.key] = f.font.ref;
+  return dict;
+}
+
+/** One tile: the two watermark lines, drawn once and placed many times. */
+export interface Tile {
+  ref: PDFRef;
+  width: number;
+}
+
+export function buildTile(context: PDFContext, lines: StampLines, runs: RunCache): Tile {
+  const width = Math.max(runs.width(lines.tileTop, TILE_SIZE), runs.width(lines.tileBottom, TILE_SIZE));
+  const ops = [
+    beginText(),
+    setTextMatrix(1, 0, 0, 1, 0, TILE_SIZE * 0.6),
+    ...runs.show(lines.tileTop, TILE_SIZE),
+    setTextMatrix(1, 0, 0, 1, 0, -TILE_SIZE * 0.6),
+    ...runs.show(lines.tileBottom, TILE_SIZE),
+    endText(),
+  ];
+  const bbox = [0, -TILE_SIZE * 1.6, width, TILE_SIZE * 2];
+  return { ref: registerForm(context, ops, bbox, { Font: fontResources(runs) }), width };
+}
+
+/** Tiles over the whole page along a diagonal, alternate rows shifted half a tile so no column is bare. */
+function tileOperators(tile: Tile, w: number, h: number): PDFOperator[] {
   const [cos, sin] = [Math.cos(TILE_ANGLE), Math.sin(TILE_ANGLE)];
-  const tileW = Math.max(runs.width(lines.tileTop, TILE_SIZE), runs.width(lines.tileBottom, TILE_SIZE)) + 4 * TILE_SIZE;
-  const pitch = TILE_SIZE * ROW_GAP;
+  const step = tile.width + 4 * TILE_SIZE;
   // The page rectangle seen in the rotated frame (u along the text, v across it).
   const us = [0, w * cos, h * sin, w * cos + h * sin];
   const vs = [0, -w * sin, h * cos, -w * sin + h * cos];
   const [u0, u1, v0, v1] = [Math.min(...us), Math.max(...us), Math.min(...vs), Math.max(...vs)];
 
-  const ops: PDFOperator[] = [pushGraphicsState(), setGraphicsState('CbTile'), setFillingGrayscaleColor(0.25), beginText()];
+  const spots: Array<[number, number]> = [];
   let row = 0;
-  for (let v = v0 - pitch; v <= v1 + pitch; v += pitch, row++) {
-    for (let u = u0 - tileW + (row % 2) * (tileW / 2); u <= u1; u += tileW) {
-      for (const [line, dv] of [[lines.tileTop, TILE_SIZE * 0.6], [lines.tileBottom, -TILE_SIZE * 0.6]] as const) {
-        const [x, y] = [u * cos - (v + dv) * sin, u * sin + (v + dv) * cos];
-        ops.push(setTextMatrix(cos, sin, -sin, cos, x, y), ...runs.show(line, TILE_SIZE));
-      }
-    }
+  for (let v = v0 - ROW_PITCH; v <= v1 + ROW_PITCH; v += ROW_PITCH, row++) {
+    for (let u = u0 - step + (row % 2) * (step / 2); u <= u1; u += step) spots.push([u * cos - v * sin, u * sin + v * cos]);
   }
-  ops.push(endText(), popGraphicsState());
+  // Centre-most tile first: pdf.js marks a form "has no text" by name after the first draw that
+  // lands off the page, and would then drop every tile from search and copy.
+  const [cx, cy] = [w / 2 - (tile.width / 2) * cos, h / 2 - (tile.width / 2) * sin];
+  spots.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+
+  const ops: PDFOperator[] = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
+  for (const [x, y] of spots) {
+    ops.push(pushGraphicsState(), concatTransformationMatrix(cos, sin, -sin, cos, x, y), drawObject('CbTile'), popGraphicsState());
+  }
+  ops.push(popGraphicsState());
   return ops;
 }
 
@@ -106,12 +99,11 @@ function tileOperators(lines: StampLines, runs: RunCache, w: number, h: number):
 function footerOperators(line: TextRun[], runs: RunCache, w: number): PDFOperator[] {
   const natural = runs.width(line, FOOTER_SIZE);
   const size = Math.max(FOOTER_MIN_SIZE, Math.min(FOOTER_SIZE, (FOOTER_SIZE * (w - 2 * MARGIN)) / natural));
-  const bandH = size * 2;
   return [
     pushGraphicsState(),
-    setGraphicsState('CbBand'),
+    setGraphicsState('CbBandGs'),
     setFillingGrayscaleColor(1),
-    rectangle(0, 0, w, bandH + 2),
+    rectangle(0, 0, w, size * 2 + 2),
     fill(),
     popGraphicsState(),
     pushGraphicsState(),
@@ -126,29 +118,23 @@ function footerOperators(line: TextRun[], runs: RunCache, w: number): PDFOperato
 
 /**
  * Builds the stamp for one upright page size as a Form XObject, so a 20-page document of one size
- * carries the tiles once and each page only says "draw it here".
+ * carries the tiles and footer once and each page only says "draw it here".
  */
 export function buildStampXObject(
   context: PDFContext,
-  lines: StampLines,
+  tile: Tile,
+  footer: TextRun[],
   runs: RunCache,
   width: number,
   height: number,
 ): PDFRef {
-  const fontDict: Record<string, PDFRef> = {};
-  for (const f of runs.fonts.values()) fontDict[f.key] = f.font.ref;
-  const stream = context.formXObject(
-    [...tileOperators(lines, runs, width, height), ...footerOperators(lines.footer, runs, width)],
-    {
-      BBox: [0, 0, width, height],
-      Resources: {
-        Font: fontDict,
-        ExtGState: {
-          CbTile: { Type: 'ExtGState', ca: TILE_OPACITY, CA: TILE_OPACITY },
-          CbBand: { Type: 'ExtGState', ca: 0.7, CA: 0.7 },
-        },
-      },
+  const ops = [...tileOperators(tile, width, height), ...footerOperators(footer, runs, width)];
+  return registerForm(context, ops, [0, 0, width, height], {
+    Font: fontResources(runs),
+    XObject: { CbTile: tile.ref },
+    ExtGState: {
+      CbTileGs: { Type: 'ExtGState', ca: TILE_OPACITY, CA: TILE_OPACITY },
+      CbBandGs: { Type: 'ExtGState', ca: 0.7, CA: 0.7 },
     },
-  );
-  return context.register(stream);
+  });
 }
