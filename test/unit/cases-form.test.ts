@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_CODE, newCaseCode, parseCaseCode } from '../../src/domain/cases/case-code.js';
-import { caseFormSchema, consentFormSchema, parseForm, requireDateOfBirth, requireHkid } from '../../src/domain/cases/case-form.js';
+import { caseFormSchema, consentFormSchema, requireDateOfBirth, requireHkid } from '../../src/domain/cases/case-form.js';
 import { DomainError } from '../../src/shared/errors.js';
+import { parseOrInvalid } from '../../src/shared/validate.js';
 
 const now = Date.UTC(2026, 10, 25);
 
@@ -37,7 +38,7 @@ describe('case form validation', () => {
 
   it('When the form is malformed, then the error lists fields, not values', () => {
     try {
-      parseForm(caseFormSchema, { hkid: 'A123456(3)', dateOfBirth: '14/03/1961', consents: [{ institutionCode: 'QMH', status: 'maybe' }] });
+      parseOrInvalid(caseFormSchema, { hkid: 'A123456(3)', dateOfBirth: '14/03/1961', consents: [{ institutionCode: 'QMH', status: 'maybe' }] });
       expect.unreachable();
     } catch (e) {
       const err = e as DomainError;
@@ -48,9 +49,9 @@ describe('case form validation', () => {
   });
 
   it('When a consent form is empty, then it is refused', () => {
-    expect(codeOf(() => parseForm(consentFormSchema, {}))).toBe('request.invalid');
-    expect(parseForm(consentFormSchema, { restrictedConsents: [{ category: 'mental_health', reference: 'OTP confirmed' }] }).consents).toEqual([]);
-    expect(codeOf(() => parseForm(consentFormSchema, { restrictedConsents: [{ category: 'Free Text!', reference: 'x' }] }))).toBe('request.invalid');
+    expect(codeOf(() => parseOrInvalid(consentFormSchema, {}))).toBe('request.invalid');
+    expect(parseOrInvalid(consentFormSchema, { restrictedConsents: [{ category: 'mental_health', reference: 'OTP confirmed' }] }).consents).toEqual([]);
+    expect(codeOf(() => parseOrInvalid(consentFormSchema, { restrictedConsents: [{ category: 'Free Text!', reference: 'x' }] }))).toBe('request.invalid');
   });
 });
 

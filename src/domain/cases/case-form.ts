@@ -43,16 +43,6 @@ export type CaseForm = z.input<typeof caseFormSchema>;
 export type ConsentForm = z.input<typeof consentFormSchema>;
 export type ConsentItems = z.output<typeof consentFormSchema>;
 
-/** Parses with a schema; failures become `request.invalid` listing the offending fields. */
-export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')))];
-    throw new DomainError('request.invalid', 'form is not valid', { details: { fields } });
-  }
-  return parsed.data;
-}
-
 export function requireHkid(input: string): string {
   const hkid = normaliseHkid(input);
   if (!hkid) throw new DomainError('hkid.invalid');

@@ -1,10 +1,11 @@
 import { DomainError } from '../../shared/errors.js';
+import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
 import { newId } from '../../shared/ids.js';
 import { assertVerifiedDoctor, clinicianById, type CaseDeps } from './case-deps.js';
 import { newCaseCode } from './case-code.js';
-import { caseFormSchema, parseForm, requireDateOfBirth, requireHkid, resolveConsents, writeConsents, type CaseForm } from './case-form.js';
+import { caseFormSchema, requireDateOfBirth, requireHkid, resolveConsents, writeConsents, type CaseForm } from './case-form.js';
 
 export type CaseFormResult = { created: true; caseCode: string } | { created: false; existing: string };
 
@@ -57,7 +58,7 @@ export function createCaseOpenService(deps: CaseDeps) {
       tokens.peek(token, 'case_open', actorClinicianId);
       const opener = clinicianById(directory, actorClinicianId);
       assertVerifiedDoctor(opener);
-      const form = parseForm(caseFormSchema, input);
+      const form = parseOrInvalid(caseFormSchema, input);
       const hkid = requireHkid(form.hkid);
       const dateOfBirth = requireDateOfBirth(form.dateOfBirth, clock.now());
       const resolved = resolveConsents(directory, form);

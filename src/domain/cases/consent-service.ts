@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/errors.js';
+import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
 import { clinicianById, type CaseDeps } from './case-deps.js';
-import { consentFormSchema, parseForm, resolveConsents, writeConsents, type ConsentForm } from './case-form.js';
+import { consentFormSchema, resolveConsents, writeConsents, type ConsentForm } from './case-form.js';
 
 /** Care roles whose members may attest a patient's consent (observers only watch). */
 const ATTESTING_ROLES = new Set(['attending', 'consulting', 'referring']);
@@ -41,7 +42,7 @@ export function createConsentService(deps: CaseDeps) {
       if (!c) throw new DomainError('token.invalid');
       const clinician = clinicianById(directory, actorClinicianId);
       assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
-      const resolved = resolveConsents(directory, parseForm(consentFormSchema, input));
+      const resolved = resolveConsents(directory, parseOrInvalid(consentFormSchema, input));
       return db.transaction(() => {
         tokens.consume(token, 'consent', actorClinicianId);
         const recorded = writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());

@@ -1,0 +1,186 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { openDatabase, type DbHandle } from '../db/client.js';
+import { AuditLog } from '../domain/audit/audit-log.js';
+import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
+import { loadAuditSigner } from '../domain/audit/audit-signer.js';
+import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import { createCaseQueries } from '../domain/cases/case-queries.js';
+import { createDirectoryAdmin, type DirectoryAdmin } from '../domain/directory/directory-admin.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createConsentQueries } from '../domain/patients/consent-queries.js';
+import { createPatientsRepository } from '../domain/patients/patients-repository.js';
+import { mintAdminToken } from '../http/admin/admin-token.js';
+import { systemClock } from '../shared/clock.js';
+import { DomainError, isDomainError } from '../shared/errors.js';
+import { silentLogger } from '../shared/logger.js';
+
+const HELP = `Usage: npm run admin -- <command>
+
+  clinicians [--unverified]                 List the directory.
+  verify <dingtalkUserId> --reg M12345 --role doctor --institution QMH --by <admin>
+         [--specialty Cardiology] [--name-en "Dr CHAN Tai-man"] [--name-zh 陳大文]
+  suspend <dingtalkUserId> [--undo] [--by <admin>]
+  institutions                              List institutions.
+  add-institution <code> --name-en ... [--name-zh ...] --sector public|private [--by <admin>]
+  case <C-XXXXX>                            The care team of a case (no patient data).
+  token <dingtalkUserId>                    A 15-minute admin bearer token for /api/admin.
+
+Reads DATABASE_URL and KEY_DIR like the service; \`token\` needs ADMIN_JWT_SECRET (the service's).
+Changes are written to the audit log. Run changing commands while the service is stopped, or use
+the HTTP routes: two processes appending to one audit log would race.
+`;
+
+const OPTIONS = {
+  unverified: { type: 'boolean' },
+  undo: { type: 'boolean' },
+  reg: { type: 'string' },
+  role: { type: 'string' },
+  specialty: { type: 'string' },
+  institution: { type: 'string' },
+  'name-en': { type: 'string' },
+  'name-zh': { type: 'string' },
+  sector: { type: 'string' },
+  by: { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Prints rows as an aligned text table (CJK characters count as two columns). */
+function printTable(rows: Record<string, string>[], empty = '(none)'): void {
+  if (rows.length === 0) return void console.log(empty);
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cols = Object.keys(rows[0]!);
+  const w = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]) => cells.map((v, i) => v + ' '.repeat(w[i]! - width(v))).join('  ').trimEnd();
+  console.log(line(cols));
+  console.log(line(w.map((n) => '-'.repeat(n))));
+  for (const r of rows) console.log(line(cols.map((c) => r[c] ?? '')));
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new DomainError('request.invalid', `missing ${what}`);
+  return value;
+}
+
+const day = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
+
+function clinicianTable(dir: DirectoryAdmin, unverifiedOnly: boolean): void {
+  printTable(
+    dir.listClinicians({ unverifiedOnly }).map((c) => ({
+      dingtalkUserId: c.dingtalkUserId,
+      name: c.nameEn ?? c.displayName,
+      role: c.role ?? '',
+      specialty: c.specialty ?? '',
+      institution: dir.institution(c.institutionId)?.code ?? '',
+      registration: c.registrationNo ?? '',
+      status: c.suspended ? 'suspended' : c.verified ? `verified ${day(c.verifiedAt)}` : 'unverified',
+    })),
+  );
+}
+
+async function run(command: string, args: string[], flags: Flags, handle: DbHandle): Promise<void> {
+  const config = loadConfig(process.env);
+  const repo = createDirectoryRepository(handle.db);
+  // Read-only commands never open the audit log; changing ones close it (flush + checkpoint) at the end.
+  let audit: AuditLog | undefined;
+  const auditLog = () =>
+    (audit ??= new AuditLog({ sqlite: handle.sqlite, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger }));
+  const dir = () => createDirectoryAdmin({ repo, audit: auditLog(), clock: systemClock });
+  const by = () => {
+    const ref = flags.by ?? `cli:${process.env.USER ?? 'operator'}`;
+    return repo.findByDingTalkId(ref)?.id ?? repo.findById(ref)?.id ?? ref;
+  };
+  try {
+    switch (command) {
+      case 'clinicians':
+        return clinicianTable(createDirectoryAdmin({ repo, audit: { append: () => -1 }, clock: systemClock }), flags.unverified ?? false);
+      case 'institutions':
+        return printTable(repo.listInstitutions().map((i) => ({ code: i.code, name: i.nameEn, nameZh: i.nameZh ?? '', sector: i.sector })));
+      case 'verify': {
+        const c = dir().verify(
+          need(args[0], 'dingtalkUserId'),
+          {
+            registrationNo: need(flags.reg, '--reg'),
+            role: need(flags.role, '--role') as never,
+            specialty: flags.specialty,
+            institutionCode: need(flags.institution, '--institution'),
+            nameEn: flags['name-en'],
+            nameZh: flags['name-zh'],
+          },
+          by(),
+        );
+        return console.log(`Verified ${c.dingtalkUserId} as ${c.role} (${c.registrationNo}).`);
+      }
+      case 'suspend': {
+        const c = dir().suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, by());
+        return console.log(`${c.dingtalkUserId} is ${c.suspended ? 'suspended' : 'active again'}.`);
+      }
+      case 'add-institution': {
+        const sector = need(flags.sector, '--sector') as 'public' | 'private';
+        const i = dir().addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, by());
+        return console.log(`Added institution ${i.code} (${i.sector}).`);
+      }
+      case 'case': {
+        const patients = createPatientsRepository(handle.db);
+        const queries = createCaseQueries({ cases: createCasesRepository(handle.db), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
+        const c = queries.findCase(need(args[0], 'case code'));
+        console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
+        return printTable(
+          queries.teamOf(c.id).map((m) => ({
+            careRole: m.careRole,
+            name: m.nameEn,
+            role: m.clinicianRole ?? '',
+            specialty: m.specialty ?? '',
+            institution: m.institutionCode ?? '',
+            verified: m.suspended ? 'suspended' : m.verified ? 'yes' : 'no',
+            since: day(m.since),
+          })),
+        );
+      }
+      case 'token': {
+        const secret = process.env.ADMIN_JWT_SECRET ?? '';
+        if (secret.length < 32) throw new DomainError('config.invalid', 'ADMIN_JWT_SECRET must be set (32+ characters)');
+        const c = dir().findClinician(need(args[0], 'dingtalkUserId'));
+        if (c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied', 'not a verified, active admin');
+        auditLog().append({ actor: by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success' });
+        return console.log(await mintAdminToken(secret, c.id));
+      }
+      default:
+        throw new DomainError('request.invalid', `unknown command ${command}`);
+    }
+  } finally {
+    await audit?.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...args] = positionals;
+  if (!command || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  const handle = openDatabase(loadConfig(process.env).databaseUrl);
+  try {
+    await run(command, args, values, handle);
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Coded, config and argument errors carry safe messages; anything else is shown by name only.
+    const err = e as Error & { code?: string };
+    const usage = typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
+    if (isDomainError(e)) process.stderr.write(`admin: ${e.code}: ${e.message}\n`);
+    else if (usage || err?.name === 'ConfigError') process.stderr.write(`admin: ${err.message}\n`);
+    else process.stderr.write(`admin: ${err?.name ?? 'error'}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { parseOrInvalid } from '../../shared/validate.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
+
+/** Input schemas shared by the admin CLI and the admin HTTP routes. */
+export const CLINICIAN_ROLES = ['doctor', 'nurse', 'pharmacist', 'admin', 'privacy_officer', 'auditor'] as const;
+
+export const verifyInputSchema = z.object({
+  /** Professional register number, e.g. MCHK `M12345`; other boards use other letter prefixes. */
+  registrationNo: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}\d{3,7}$/),
+  role: z.enum(CLINICIAN_ROLES),
+  specialty: z.string().trim().min(1).max(80).optional(),
+  institutionCode: z.string().trim().toUpperCase().min(1).max(32),
+  nameEn: z.string().trim().min(1).max(120).optional(),
+  nameZh: z.string().trim().min(1).max(60).optional(),
+});
+
+export const newClinicianSchema = z.object({
+  dingtalkUserId: z.string().trim().min(1).max(64),
+  displayName: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().min(1).max(120).optional(),
+  nameZh: z.string().trim().min(1).max(60).optional(),
+});
+
+export const newInstitutionSchema = z.object({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{2,32}$/),
+  nameEn: z.string().trim().min(1).max(160),
+  nameZh: z.string().trim().min(1).max(80).optional(),
+  sector: z.enum(['public', 'private']),
+});
+
+export type VerifyInput = z.input<typeof verifyInputSchema>;
+export type NewClinicianInput = z.input<typeof newClinicianSchema>;
+export type NewInstitutionInput = z.input<typeof newInstitutionSchema>;
+
+/**
+ * Directory administration: verifying clinicians against their professional register, suspending
+ * them, curating institutions. `by` is who did it (a clinician id over HTTP, an operator name from
+ * the CLI); it lands in `verifiedBy` and in the audit log.
+ */
+export function createDirectoryAdmin(deps: { repo: DirectoryRepository; audit: AuditSink; clock: Clock }) {
+  const { repo, audit, clock } = deps;
+
+  /** A clinician by directory id or by DingTalk userId (the CLI speaks userIds, HTTP speaks ids). */
+  function findClinician(ref: string): ClinicianRow {
+    const c = repo.findById(ref) ?? repo.findByDingTalkId(ref);
+    if (!c) throw new DomainError('clinician.not_found');
+    return c;
+  }
+
+  return {
+    findClinician,
+    listClinicians(opts: { unverifiedOnly?: boolean } = {}): ClinicianRow[] {
+      const all = repo.list();
+      return opts.unverifiedOnly ? all.filter((c) => !c.verified) : all;
+    },
+    listInstitutions: (): InstitutionRow[] => repo.listInstitutions(),
+    institution: (id: string | null): InstitutionRow | undefined => (id ? repo.institution(id) : undefined),
+
+    /** Pre-enrols a user before their first message (unverified, like a first-time sender). */
+    addClinician(input: NewClinicianInput, by: string): ClinicianRow {
+      const v = parseOrInvalid(newClinicianSchema, input);
+      if (repo.findByDingTalkId(v.dingtalkUserId)) throw new DomainError('conflict', 'user already in the directory');
+      const row = repo.insert({ ...v, nameEn: v.nameEn ?? null, nameZh: v.nameZh ?? null, verified: false, suspended: false }, clock.now());
+      audit.append({ actor: by, action: AUDIT_ACTIONS.directoryUserAdded, target: row.id, outcome: 'success', reason: 'admin' });
+      return row;
+    },
+
+    /** Records a register check: role, specialty, institution and registration; marks the user verified. */
+    verify(ref: string, input: VerifyInput, by: string): ClinicianRow {
+      const c = findClinician(ref);
+      const v = parseOrInvalid(verifyInputSchema, input);
+      if (c.id === by) {
+        audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'denied', reason: 'self_verification' });
+        throw new DomainError('access.denied', 'admins cannot verify themselves');
+      }
+      const inst = repo.institutionByCode(v.institutionCode);
+      if (!inst) throw new DomainError('institution.not_found');
+      const now = clock.now();
+      repo.update(
+        c.id,
+        {
+          registrationNo: v.registrationNo,
+          role: v.role,
+          specialty: v.specialty ?? c.specialty,
+          institutionId: inst.id,
+          nameEn: v.nameEn ?? c.nameEn,
+          nameZh: v.nameZh ?? c.nameZh,
+          verified: true,
+          verifiedBy: by,
+          verifiedAt: now,
+        },
+        now,
+      );
+      audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'success', reason: v.role });
+      return repo.findById(c.id)!;
+    },
+
+    /** Suspends (or with `undo`, reinstates) a user; a suspended user can do nothing at all. */
+    suspend(ref: string, opts: { undo?: boolean }, by: string): ClinicianRow {
+      const c = findClinician(ref);
+      const suspended = !opts.undo;
+      repo.update(c.id, { suspended }, clock.now());
+      const action = suspended ? AUDIT_ACTIONS.directorySuspended : AUDIT_ACTIONS.directoryReinstated;
+      audit.append({ actor: by, action, target: c.id, outcome: 'success' });
+      return repo.findById(c.id)!;
+    },
+
+    addInstitution(input: NewInstitutionInput, by: string): InstitutionRow {
+      const v = parseOrInvalid(newInstitutionSchema, input);
+      if (repo.institutionByCode(v.code)) throw new DomainError('conflict', 'institution code exists');
+      const row: InstitutionRow = { id: newId(), code: v.code, nameEn: v.nameEn, nameZh: v.nameZh ?? null, sector: v.sector };
+      repo.upsertInstitution(row);
+      audit.append({ actor: by, action: AUDIT_ACTIONS.directoryInstitutionAdded, target: row.id, outcome: 'success' });
+      return row;
+    },
+  };
+}
+
+export type DirectoryAdmin = ReturnType<typeof createDirectoryAdmin>;

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CaseQueries } from '../domain/cases/case-queries.js';
+import type { ClinicianRow } from '../domain/directory/directory-repository.js';
+import {
+  newClinicianSchema,
+  newInstitutionSchema,
+  verifyInputSchema,
+  type DirectoryAdmin,
+} from '../domain/directory/directory-admin.js';
+import { registerAdminAuth } from './admin/admin-auth.js';
+import { clinicianDto, errorResponses, institutionDto, teamMemberDto } from './admin/admin-schemas.js';
+
+export interface AdminRoutesOptions {
+  directoryAdmin: DirectoryAdmin;
+  caseQueries: Pick<CaseQueries, 'findCase' | 'teamOf'>;
+  /** Needed only when the app has not registered @fastify/jwt itself. */
+  jwtSecret?: string;
+}
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * Directory and case-team administration under /api/admin (register with that prefix). Thin: each
+ * route validates, calls the directory admin service or case queries, and maps rows to DTOs.
+ */
+export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app, opts) => {
+  const { directoryAdmin: dir, caseQueries } = opts;
+  await registerAdminAuth(app as unknown as FastifyInstance, {
+    jwtSecret: opts.jwtSecret,
+    findClinician: (id) => {
+      try {
+        return dir.findClinician(id);
+      } catch {
+        return undefined;
+      }
+    },
+  });
+
+  const toDto = (c: ClinicianRow): z.infer<typeof clinicianDto> => ({
+    ...c,
+    institutionCode: dir.institution(c.institutionId)?.code ?? null,
+  });
+  const adminId = (req: { admin: ClinicianRow | null }): string => req.admin!.id;
+
+  app.get(
+    '/clinicians',
+    {
+      schema: {
+        querystring: z.object({ unverified: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ clinicians: z.array(clinicianDto) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ clinicians: dir.listClinicians({ unverifiedOnly: req.query.unverified === 'true' }).map(toDto) }),
+  );
+
+  app.post(
+    '/clinicians',
+    { schema: { body: newClinicianSchema, response: { 201: clinicianDto, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(toDto(dir.addClinician(req.body, adminId(req)))),
+  );
+
+  app.post(
+    '/clinicians/:id/verify',
+    { schema: { params: idParams, body: verifyInputSchema, response: { 200: clinicianDto, ...errorResponses } } },
+    async (req) => toDto(dir.verify(req.params.id, req.body, adminId(req))),
+  );
+
+  app.post(
+    '/clinicians/:id/suspend',
+    {
+      schema: {
+        params: idParams,
+        body: z.object({ undo: z.boolean().default(false) }).default({ undo: false }),
+        response: { 200: clinicianDto, ...errorResponses },
+      },
+    },
+    async (req) => toDto(dir.suspend(req.params.id, { undo: req.body.undo }, adminId(req))),
+  );
+
+  app.get(
+    '/institutions',
+    { schema: { response: { 200: z.object({ institutions: z.array(institutionDto) }), ...errorResponses } } },
+    async () => ({ institutions: dir.listInstitutions() }),
+  );
+
+  app.post(
+    '/institutions',
+    { schema: { body: newInstitutionSchema, response: { 201: institutionDto, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(dir.addInstitution(req.body, adminId(req))),
+  );
+
+  app.get(
+    '/cases/:code/team',
+    {
+      schema: {
+        params: z.object({ code: z.string().max(16) }),
+        response: { 200: z.object({ caseCode: z.string(), team: z.array(teamMemberDto) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const c = caseQueries.findCase(req.params.code);
+      return { caseCode: c.code, team: caseQueries.teamOf(c.id) };
+    },
+  );
+};

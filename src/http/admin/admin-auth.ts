@@ -1,0 +1,43 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../shared/errors.js';
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import { ADMIN_AUDIENCE } from './admin-token.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated admin, set by the admin auth hook (null outside admin routes). */
+    admin: ClinicianRow | null;
+  }
+}
+
+/**
+ * Bearer-token guard for /api/admin: missing token → auth.required, bad/expired/wrong-audience
+ * token → auth.invalid, a token for anyone but a verified, active admin → access.denied.
+ * Registers @fastify/jwt in this scope only if the app has not already.
+ */
+export async function registerAdminAuth(
+  app: FastifyInstance,
+  opts: { jwtSecret?: string; findClinician(id: string): ClinicianRow | undefined },
+): Promise<void> {
+  if (!app.hasDecorator('jwt')) {
+    if (!opts.jwtSecret) throw new DomainError('config.invalid', 'admin routes need a JWT secret');
+    await app.register(fastifyJwt, { secret: opts.jwtSecret });
+  }
+  app.decorateRequest('admin', null);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new DomainError('auth.required');
+    let sub: unknown;
+    try {
+      sub = app.jwt.verify<{ sub?: unknown }>(m[1]!, { allowedAud: ADMIN_AUDIENCE }).sub;
+    } catch {
+      throw new DomainError('auth.invalid');
+    }
+    if (typeof sub !== 'string') throw new DomainError('auth.invalid');
+    const c = opts.findClinician(sub);
+    if (!c || c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied');
+    req.admin = c;
+  });
+}
