@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFontCatalog, faceCovers, parseUnicodeRange } from '../../src/domain/viewing/font-catalog.js';
+import { defaultFontCatalog, faceCovers, fontkit, parseUnicodeRange } from '../../src/domain/viewing/font-catalog.js';
 import { MISSING_GLYPH, planFaces, splitRuns } from '../../src/domain/viewing/font-runs.js';
 import { woffToSfnt } from '../../src/domain/viewing/woff-to-sfnt.js';
 
@@ -35,6 +35,15 @@ describe('font catalog', () => {
     // pdf-lib asks the catalog's fontkit to parse the bytes on every embed; it gets the cached font.
     expect(catalog.fontkit.create(first.bytes)).toBe(first.font);
     expect(catalog.fontkit.create(new Uint8Array(first.bytes))).not.toBe(first.font);
+  });
+
+  it('When the same text is laid out twice, then the cached run comes back and matches an uncached layout', () => {
+    const face = catalog.load('119');
+    const first = face.font.layout('Dr CHAN Tai-man 大文');
+    expect(face.font.layout('Dr CHAN Tai-man 大文')).toBe(first);
+    const fresh = fontkit.create(new Uint8Array(face.bytes)).layout('Dr CHAN Tai-man 大文');
+    expect(first.glyphs.map((g) => g.id)).toEqual(fresh.glyphs.map((g) => g.id));
+    expect(first.advanceWidth).toBe(fresh.advanceWidth);
   });
 
   it('When asked which faces draw a character, then every named face really has the glyph', () => {

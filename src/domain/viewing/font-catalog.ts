@@ -68,6 +68,29 @@ export function faceCovers(face: FaceSource, codePoint: number): boolean {
   return false;
 }
 
+const LAYOUT_MEMO_LIMIT = 4096;
+
+/**
+ * pdf-lib calls `font.layout(text)` for every measure and encode, and fontkit runs its full
+ * OpenType shaper each time (~0.3 ms). The stamp draws the same strings for every view of every
+ * document, so results are kept per face. Safe because pdf-lib only reads the glyph run, and the
+ * glyph objects are fontkit's own per-font cache anyway. Bounded: cleared when it grows too big.
+ */
+function memoiseLayout(font: FontkitFont): FontkitFont {
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, ReturnType<FontkitFont['layout']>>();
+  font.layout = (text, features, ...rest) => {
+    if (features !== undefined || rest.length > 0) return layout(text, features, ...rest);
+    let run = memo.get(text);
+    if (!run) {
+      if (memo.size >= LAYOUT_MEMO_LIMIT) memo.clear();
+      memo.set(text, (run = layout(text)));
+    }
+    return run;
+  };
+  return font;
+}
+
 export interface FontCatalogOptions {
   /** Folder of the @fontsource package (holds unicode.json and files/). */
   packageDir: string;
@@ -91,7 +114,7 @@ export function createFontCatalog(opts: FontCatalogOptions): FontCatalog {
     if (!known.has(id)) throw new Error(`font catalog: unknown face ${id}`);
     const woff = readFileSync(join(opts.packageDir, 'files', `noto-sans-hk-${id}-${weight}-normal.woff`));
     const bytes = woffToSfnt(woff);
-    const face = { id, bytes, font: fontkit.create(bytes) };
+    const face = { id, bytes, font: memoiseLayout(fontkit.create(bytes)) };
     loaded.set(id, face);
     byBytes.set(bytes, face.font);
     return face;

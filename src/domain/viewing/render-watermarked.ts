@@ -13,6 +13,7 @@ import { DomainError } from '../../shared/errors.js';
 import { defaultFontCatalog, type FontCatalog } from './font-catalog.js';
 import { planFaces, splitRuns } from './font-runs.js';
 import { imageToPdf } from './image-page.js';
+import { deflatePendingStreams, useNativeDeflate } from './native-deflate.js';
 import { uprightFrame } from './page-frame.js';
 import { RunCache, type StampFont } from './run-cache.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
@@ -91,6 +92,7 @@ export async function renderWatermarked(req: RenderRequest, deps: RenderDeps = {
   const catalog = deps.fonts ?? defaultFontCatalog();
   const doc = await openDocument(req);
   doc.registerFontkit(catalog.fontkit);
+  useNativeDeflate(doc);
 
   const text = buildWatermarkText(req.viewer, req.at, req.traceCode);
   const plan = planFaces(catalog, [text.tileTop, text.tileBottom, text.footer]);
@@ -119,6 +121,8 @@ export async function renderWatermarked(req: RenderRequest, deps: RenderDeps = {
     }
     placeStamp(page, ref, frame.matrix);
   }
+  await doc.flush(); // embeds the font subsets, so their streams exist to be deflated
+  deflatePendingStreams(doc);
   // Object streams would save a few percent of size at several times the save cost. Writing in one
   // go (no setTimeout yield every 50 objects) blocks the event loop for the whole save, a few ms.
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });

@@ -85,7 +85,8 @@ function tileOperators(tile: Tile, w: number, h: number): PDFOperator[] {
   // Centre-most tile first: pdf.js marks a form "has no text" by name after the first draw that
   // lands off the page, and would then drop every tile from search and copy.
   const [cx, cy] = [w / 2 - (tile.width / 2) * cos, h / 2 - (tile.width / 2) * sin];
-  spots.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  const dist2 = ([x, y]: [number, number]) => (x - cx) ** 2 + (y - cy) ** 2;
+  spots.sort((a, b) => dist2(a) - dist2(b));
 
   const ops: PDFOperator[] = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
   for (const [x, y] of spots) {

@@ -1,0 +1,140 @@
+/**
+ * P2: per-viewer watermarked rendering of a 20-page PDF, beside @fastify/static serving the same
+ * plaintext file over HTTP on 127.0.0.1 (what "just send the file" would cost).
+ * Wall-clock percentiles move with whatever else the machine runs, so CPU time per render is
+ * reported too. The end-to-end view path (decrypt + watermark) is measured by passing `pre`.
+ * Run: npx tsx bench/p2-watermark.ts
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderWatermarked } from '../src/domain/viewing/render-watermarked.js';
+import { newTraceCode } from '../src/domain/viewing/trace-code.js';
+import { makeSamplePdf } from '../test/fixtures/watermark-documents.js';
+import { percentile, round, type BenchRow } from './row.js';
+
+/** A step timed together with each render, e.g. the vault decrypt in front of it. */
+export interface PreStep<S> {
+  /** Names the measured path in the rows, e.g. `decrypt + watermark`. */
+  label: string;
+  /** Once, untimed: e.g. store the plaintext in a vault. Returns what `run` needs. */
+  setup(plaintext: Uint8Array): Promise<S>;
+  /** Every iteration, timed: must return the plaintext to render. */
+  run(state: S): Promise<Uint8Array>;
+}
+
+export interface WatermarkBenchOptions<S = unknown> {
+  pages?: number;
+  renders?: number;
+  warmup?: number;
+  /** Requests against the static baseline, and how many are in flight at once. */
+  staticRequests?: number;
+  concurrency?: number;
+  /** Upper bound on each timed loop, so the bench always stops. */
+  maxSeconds?: number;
+  pre?: PreStep<S>;
+}
+
+const VIEWER = { name: '陳大文 Dr CHAN Tai-man', registrationNo: 'M12345', institution: 'Queen Mary Hospital 瑪麗醫院' };
+
+async function measureRenders<S>(plaintext: Uint8Array, o: Required<Omit<WatermarkBenchOptions<S>, 'pre'>>, pre?: PreStep<S>) {
+  const state = pre ? await pre.setup(plaintext) : undefined;
+  const once = async () => {
+    const bytes = pre ? await pre.run(state as S) : plaintext;
+    return renderWatermarked({ bytes, mediaType: 'application/pdf', viewer: VIEWER, at: Date.now(), traceCode: newTraceCode() });
+  };
+  const coldStart = performance.now();
+  await once(); // loads and parses the font faces: the one-off cost a fresh process pays
+  const cold = performance.now() - coldStart;
+  for (let i = 1; i < o.warmup; i++) await once();
+
+  const times: number[] = [];
+  const deadline = performance.now() + o.maxSeconds * 1000;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  while (times.length < o.renders && performance.now() < deadline) {
+    const t = performance.now();
+    await once();
+    times.push(performance.now() - t);
+  }
+  const elapsed = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  times.sort((a, b) => a - b);
+  return {
+    cold,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    cpuMs: (cpu.user + cpu.system) / 1000 / times.length,
+    perSecond: (times.length * 1000) / elapsed,
+  };
+}
+
+/** Requests per second for @fastify/static serving `file`, a bounded number of fetches in flight. */
+async function measureStatic(file: Uint8Array, requests: number, concurrency: number, maxSeconds: number): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'cb-p2-'));
+  const app = Fastify({ logger: false });
+  try {
+    await writeFile(join(dir, 'doc.pdf'), file);
+    await app.register(fastifyStatic, { root: dir });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${address}/doc.pdf`;
+    const fetchOnce = async () => {
+      const res = await fetch(url);
+      const body = await res.arrayBuffer();
+      if (!res.ok || body.byteLength !== file.byteLength) throw new Error(`static baseline: HTTP ${res.status}`);
+    };
+    for (let i = 0; i < 50; i++) await fetchOnce();
+
+    let started = 0;
+    let done = 0;
+    const deadline = performance.now() + maxSeconds * 1000;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (started < requests && performance.now() < deadline) {
+        started++;
+        await fetchOnce();
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return (done * 1000) / (performance.now() - t0);
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchWatermark<S = unknown>(opts: WatermarkBenchOptions<S> = {}): Promise<BenchRow[]> {
+  const o = { pages: 20, renders: 200, warmup: 10, staticRequests: 3000, concurrency: 16, maxSeconds: 20, ...opts };
+  const plaintext = await makeSamplePdf({ pages: o.pages });
+  const what = `${opts.pre?.label ?? 'watermark render'}, ${o.pages}-page PDF`;
+
+  const r = await measureRenders(plaintext, o, opts.pre);
+  const staticRps = await measureStatic(plaintext, o.staticRequests, o.concurrency, o.maxSeconds);
+  const ratio = r.perSecond / staticRps;
+  return [
+    { name: `P2 ${what}: p50`, value: round(r.p50), unit: 'ms', goal: '≤ 40', ok: r.p50 <= 40 },
+    { name: `P2 ${what}: p99`, value: round(r.p99), unit: 'ms' },
+    { name: `P2 ${what}: CPU time per render (mean)`, value: round(r.cpuMs), unit: 'ms' },
+    { name: `P2 ${what}: first render in a fresh process (font load)`, value: round(r.cold), unit: 'ms' },
+    {
+      name: `P2 ${what}: throughput vs @fastify/static (same file, HTTP, ${o.concurrency} in flight)`,
+      value: round(r.perSecond, 1),
+      unit: 'renders/s',
+      baseline: round(staticRps, 1),
+      ratio: round(ratio, 3),
+      goal: '≥ 0.3× static',
+      ok: ratio >= 0.3,
+    },
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  benchWatermark().then((rows) => console.table(rows), (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
