@@ -14,7 +14,20 @@ import { fileURLToPath } from 'node:url';
 import { renderWatermarked } from '../src/domain/viewing/render-watermarked.js';
 import { newTraceCode } from '../src/domain/viewing/trace-code.js';
 import { makeSamplePdf } from '../test/fixtures/watermark-documents.js';
-import { percentile, round, type BenchRow } from './row.js';
+
+/** One line of the benchmark table (the shape bench/run.ts prints). */
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  goal?: string;
+  ok?: boolean;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A step timed together with each render, e.g. the vault decrypt in front of it. */
 export interface PreStep<S> {
@@ -107,7 +120,7 @@ async function measureStatic(file: Uint8Array, requests: number, concurrency: nu
   }
 }
 
-export async function benchWatermark<S = unknown>(opts: WatermarkBenchOptions<S> = {}): Promise<BenchRow[]> {
+export async function benchWatermark<S = unknown>(opts: WatermarkBenchOptions<S> = {}): Promise<Row[]> {
   const o = { pages: 20, renders: 200, warmup: 10, staticRequests: 3000, concurrency: 16, maxSeconds: 20, ...opts };
   const plaintext = await makeSamplePdf({ pages: o.pages });
   const what = `${opts.pre?.label ?? 'watermark render'}, ${o.pages}-page PDF`;
