@@ -38,15 +38,24 @@ function checkSize(n: number, stored: number, what: string): void {
 
 export function createAuditProofs(repo: AuditRepository) {
   const read = storedSubtreeReader(repo);
+  // The tree is append-only, so the root at a given size never changes: remember the last one.
+  let memo: { size: number; root: Buffer } | undefined;
+  const rootOf = (size: number): Buffer => {
+    if (memo?.size !== size) memo = { size, root: rootAt(read, size) };
+    return memo.root;
+  };
   return {
     /** Root of the first `treeSize` stored entries (default: all). */
-    root(treeSize = repo.size()): Buffer {
-      checkSize(treeSize, repo.size(), 'tree size');
-      return rootAt(read, treeSize);
+    root(treeSize?: number): Buffer {
+      const stored = repo.size();
+      checkSize(treeSize ?? stored, stored, 'tree size');
+      return rootOf(treeSize ?? stored);
     },
 
-    inclusion(index: number, treeSize = repo.size()): InclusionProofJson {
-      checkSize(treeSize, repo.size(), 'tree size');
+    inclusion(index: number, size?: number): InclusionProofJson {
+      const stored = repo.size();
+      const treeSize = size ?? stored;
+      checkSize(treeSize, stored, 'tree size');
       if (!Number.isSafeInteger(index) || index < 0 || index >= treeSize) {
         throw new DomainError('request.invalid', 'entry index must be inside the tree');
       }
@@ -55,7 +64,7 @@ export function createAuditProofs(repo: AuditRepository) {
         treeSize,
         leafHash: hex(read(0, index)),
         path: inclusionProof(read, index, treeSize).map(hex),
-        root: hex(rootAt(read, treeSize)),
+        root: hex(rootOf(treeSize)),
       };
     },
 

@@ -49,7 +49,7 @@ export function createAuditRepository(sqlite: Database.Database) {
   const s = {
     insertEntry: sqlite.prepare(
       `INSERT INTO audit_entries (idx, at, actor, action, target, outcome, reason, trace, body, leaf_hash)
-       VALUES (@idx, @at, @actor, @action, @target, @outcome, @reason, @trace, @body, @leafHash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertNode: sqlite.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     insertCheckpoint: sqlite.prepare(
@@ -70,7 +70,10 @@ export function createAuditRepository(sqlite: Database.Database) {
 
   const insertAll = sqlite.transaction(
     (entries: readonly AuditEntry[], nodes: readonly MerkleNode[], checkpoint?: Omit<StoredCheckpoint, 'id'>) => {
-      for (const e of entries) s.insertEntry.run(e);
+      // Positional binding: measurably cheaper than named parameters on the hot path.
+      for (const e of entries) {
+        s.insertEntry.run(e.idx, e.at, e.actor, e.action, e.target, e.outcome, e.reason, e.trace, e.body, e.leafHash);
+      }
       for (const n of nodes) s.insertNode.run(n.level, n.idx, n.hash);
       return checkpoint ? Number(s.insertCheckpoint.run(checkpoint).lastInsertRowid) : undefined;
     },
