@@ -8,6 +8,8 @@ export interface PageText {
   text: string;
   /** The items as drawn, in content order. */
   items: string[];
+  /** The same items with their text matrix in page space ([a b c d e f]; e, f = position). */
+  placed: Array<{ str: string; transform: number[] }>;
   /** Images painted on the page; only counted when asked for (`{ images: true }`), else 0. */
   imageCount: number;
 }
@@ -41,10 +43,12 @@ export async function extractPdfText(bytes: Uint8Array, opts: { images?: boolean
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: string[] = [];
+      const placed: PageText['placed'] = [];
       let text = '';
       for (const item of content.items) {
         if (!('str' in item)) continue;
         items.push(item.str);
+        placed.push({ str: item.str, transform: item.transform as number[] });
         text += item.str + (item.hasEOL ? '\n' : '');
       }
       let imageCount = 0;
@@ -52,7 +56,7 @@ export async function extractPdfText(bytes: Uint8Array, opts: { images?: boolean
         const ops = await page.getOperatorList();
         imageCount = ops.fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
       }
-      pages.push({ text, items, imageCount });
+      pages.push({ text, items, placed, imageCount });
       page.cleanup();
     }
     return { pageCount: doc.numPages, pages };

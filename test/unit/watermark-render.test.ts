@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { concatTransformationMatrix, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { fontkit } from '../../src/domain/viewing/font-catalog.js';
@@ -99,6 +99,18 @@ describe('renderWatermarked with a PDF', () => {
     // Each subset holds .notdef plus the characters it draws; every character is drawn by exactly one face.
     expect(subsets.reduce((n, s) => n + s.glyphs - 1, 0)).toBe(distinct);
     expect(subsets.reduce((n, s) => n + s.bytes, 0)).toBeLessThan(16_000);
+  });
+
+  it('When a page leaves its graphics state changed (a stray cm, no q/Q), then the stamp is still placed as if on a clean page', async () => {
+    const clean = await makeSamplePdf({ pages: 1 });
+    const dirtyDoc = await PDFDocument.load(clean);
+    dirtyDoc.getPage(0).pushOperators(concatTransformationMatrix(3, 0, 0, 3, 100, 100)); // never undone
+    const dirty = await dirtyDoc.save();
+    const footerOf = async (bytes: Uint8Array) => {
+      const [page] = (await extractPdfText((await renderPdf(bytes, { traceCode: 'T-ABCDEFGH' })).out)).pages;
+      return page!.placed.find((p) => p.str.includes('Confidential'))!.transform;
+    };
+    expect(await footerOf(dirty)).toEqual(await footerOf(clean));
   });
 
   it('When the bytes are not a PDF, then it fails with upload.corrupt', async () => {
