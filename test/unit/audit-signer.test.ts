@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,5 +67,15 @@ describe('audit signing key', () => {
     expect(verifier.keyId).toBe(signer.keyId);
     expect(verifier.verify(encodeCheckpoint(signed), signed.signature)).toBe(true);
     expect(verifier.verify(encodeCheckpoint({ ...signed, treeSize: 4 }), signed.signature)).toBe(false);
+  });
+});
+
+describe('damaged key file', () => {
+  it('When the key file is not a key, then config.invalid names the file and not its content', () => {
+    const dir = keyDir();
+    loadAuditSigner({ dir });
+    writeFileSync(join(dir, SIGNING_KEY_FILE), 'not-a-key-at-all');
+    expect(() => loadAuditSigner({ dir })).toThrow(/audit-signing\.key is not a readable PEM key/);
+    expect(() => loadAuditVerifier({ dir })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
   });
 });

@@ -78,7 +78,7 @@ export interface LoadedSigner {
 export function loadAuditSigner(keys: { dir: string; auditSigningKey?: string }): LoadedSigner {
   if (keys.auditSigningKey) return { signer: signerFromBase64Pkcs8(keys.auditSigningKey), created: false };
   const path = join(keys.dir, SIGNING_KEY_FILE);
-  if (existsSync(path)) return { signer: signerFromPrivateKey(createPrivateKey(readFileSync(path))), created: false };
+  if (existsSync(path)) return { signer: signerFromPrivateKey(readKeyFile(path, createPrivateKey)), created: false };
   mkdirSync(keys.dir, { recursive: true, mode: 0o700 });
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   // 'wx' fails if another process created the file first, rather than overwriting its key.
@@ -94,7 +94,16 @@ export function loadAuditSigner(keys: { dir: string; auditSigningKey?: string })
 export function loadAuditVerifier(keys: { dir: string; auditSigningKey?: string }): CheckpointVerifier | null {
   if (keys.auditSigningKey) return signerFromBase64Pkcs8(keys.auditSigningKey);
   const priv = join(keys.dir, SIGNING_KEY_FILE);
-  if (existsSync(priv)) return signerFromPrivateKey(createPrivateKey(readFileSync(priv)));
+  if (existsSync(priv)) return signerFromPrivateKey(readKeyFile(priv, createPrivateKey));
   const pub = join(keys.dir, PUBLIC_KEY_FILE);
-  return existsSync(pub) ? verifierFromPublicKey(createPublicKey(readFileSync(pub))) : null;
+  return existsSync(pub) ? verifierFromPublicKey(readKeyFile(pub, createPublicKey)) : null;
+}
+
+/** A damaged key file is a configuration problem; the error names the file, never its bytes. */
+function readKeyFile(path: string, parse: (pem: Buffer) => KeyObject): KeyObject {
+  try {
+    return parse(readFileSync(path));
+  } catch (cause) {
+    throw new DomainError('config.invalid', `audit key file ${path} is not a readable PEM key`, { cause });
+  }
 }
