@@ -15,11 +15,20 @@ export function createInboundHandlers(deps: {
   clock: Clock;
   logger: Logger;
   onChatEvent?: (eventType: string, data: Record<string, unknown>) => void;
+  onCardAction?: InboundHandlers['cardAction'];
 }): InboundHandlers {
   const { bot, inbox, audit, clock, logger } = deps;
   return {
     botMessage: (msg) => bot.handle(msg),
-    cardAction: async () => null,
+    cardAction: async (action) => {
+      // A card press is delivered once per callback; a replayed frame must not act twice.
+      if (inbox.claim(`card:${action.callbackId}`, 'card', null, clock.now()) === 'duplicate') return null;
+      try {
+        return (await deps.onCardAction?.(action)) ?? null;
+      } finally {
+        inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
+      }
+    },
     event(evt) {
       if (inbox.claim(evt.eventId, EVENT_TOPIC, null, clock.now()) === 'duplicate') return 'SUCCESS';
       audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: evt.eventType, outcome: 'success' });

@@ -9,7 +9,7 @@ import { createDingTalkApi, type DingTalkApi } from './dingtalk/openapi/index.js
 import { createOutboxRepository } from './domain/outbox/outbox-repository.js';
 import { createOutboxService } from './domain/outbox/outbox-service.js';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
-import { createOutboxHandlers } from './dingtalk/outbox-handlers.js';
+import { createOutboxHandlers, validateOutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
@@ -19,6 +19,9 @@ import { deliverReply } from './bot/reply-delivery.js';
 import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
+import { createSecureSharing } from './secure-sharing.js';
+import { createChatEventHandler } from './chat-events.js';
+import { sessionSecret } from './shared/key-file.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -38,7 +41,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
-  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger });
+  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger }, { flushDelayMs: 10 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
@@ -53,7 +56,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
   });
-  const outbox = createOutboxService({ repo: outboxRepo, clock, notify: () => worker.notify() });
+  const outbox = createOutboxService({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
   const inbox = createInboxRepository(dbh.db);
   const directoryRepo = createDirectoryRepository(dbh.db);
@@ -69,7 +72,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const bot = createBot({ inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox) });
+  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger });
+  const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
+  const bot = createBot({ inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId,
     clientSecret: config.dingtalk.clientSecret,
@@ -78,7 +83,15 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     clock,
     logger,
     reconnect: opts.reconnect,
-    handlers: createInboundHandlers({ bot, inbox, audit, clock, logger }),
+    handlers: createInboundHandlers({
+      bot,
+      inbox,
+      audit,
+      clock,
+      logger,
+      onChatEvent: createChatEventHandler({ cases: secure.cases, logger }),
+      onCardAction: (action) => bot.cardAction(action),
+    }),
   });
 
   let stopCheckpoints: (() => void) | undefined;
@@ -94,6 +107,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     inbox,
     directoryRepo,
     directory,
+    secure,
+    publicUrl,
+    sessionSecret: sessionSecret(config.keys),
     bot,
     receiver,
 

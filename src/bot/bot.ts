@@ -7,6 +7,9 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { buildCommands } from './commands/index.js';
 import type { BotContext } from './context.js';
+import type { CommandDeps } from './commands/deps.js';
+import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
+import { handleCardAction } from './card-actions.js';
 import { compose } from './dispatcher.js';
 import type { Replier } from './replier.js';
 import { dedupe } from './steps/dedupe.js';
@@ -25,11 +28,19 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   botName?: string;
+  /** The secure-sharing services; without them only help/whoami/ping exist (unit tests). */
+  secure?: CommandDeps['secure'];
+  outbox?: CommandDeps['outbox'];
+  publicUrl?: string;
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
-  const commands = buildCommands({ directoryRepo: deps.directoryRepo });
+  const full: CommandDeps | undefined =
+    deps.secure && deps.outbox
+      ? { directoryRepo: deps.directoryRepo, secure: deps.secure, outbox: deps.outbox, publicUrl: deps.publicUrl ?? '', clock: deps.clock, audit: deps.audit }
+      : undefined;
+  const commands = buildCommands(full ?? { directoryRepo: deps.directoryRepo });
   const handle = compose(
     [
       { name: 'dedupe', run: dedupe(deps) },
@@ -47,6 +58,10 @@ export function createBot(deps: BotDeps) {
     async handle(msg: BotMessage): Promise<void> {
       const ctx: BotContext = { msg, lang: 'en', reply: deps.replier.forMessage(msg) };
       await handle(ctx);
+    },
+    /** A card button press (request access, approve, deny); answers with the card update, if any. */
+    async cardAction(action: CardAction): Promise<CardResponse | null> {
+      return full ? handleCardAction(full, deps.directory, action, deps.logger) : null;
     },
     /** Finishes a message that a previous run claimed and ACKed but did not complete. */
     async resume(msg: BotMessage): Promise<void> {

@@ -14,6 +14,7 @@ import { mintAdminToken } from '../http/admin/admin-token.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError, isDomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
+import { sessionSecret } from '../shared/key-file.js';
 
 const HELP = `Usage: npm run admin -- <command>
 
@@ -139,8 +140,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         );
       }
       case 'token': {
-        const secret = process.env.ADMIN_JWT_SECRET ?? '';
-        if (secret.length < 32) throw new DomainError('config.invalid', 'ADMIN_JWT_SECRET must be set (32+ characters)');
+        const secret = sessionSecret(config.keys);
         const c = dir().findClinician(need(args[0], 'dingtalkUserId'));
         if (c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied', 'not a verified, active admin');
         auditLog().append({ actor: by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success' });

@@ -36,6 +36,7 @@ export const envSchema = z
       z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes, base64').optional(),
     ),
     AUDIT_SIGNING_KEY: optionalString,
+    SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
@@ -66,7 +67,7 @@ export interface Config {
   databaseUrl: string;
   http: { port: number; host: string; publicUrl?: string };
   logLevel: Env['LOG_LEVEL'];
-  keys: { dir: string; masterKey?: string; auditSigningKey?: string };
+  keys: { dir: string; masterKey?: string; auditSigningKey?: string; sessionSecret?: string };
   audit: { checkpointIntervalMs: number };
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
@@ -103,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     databaseUrl: e.DATABASE_URL,
     http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
     logLevel: e.LOG_LEVEL,
-    keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY },
+    keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY, sessionSecret: e.SESSION_SECRET },
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },

@@ -132,11 +132,30 @@ describe('outbox worker', () => {
   it('when draining at shutdown with a slow handler, then it returns after the timeout with the pending count', async () => {
     const handler = () => new Promise((r) => setTimeout(r, 200));
     const { outbox, worker } = outboxFixture(db, { handlers: { k: handler } });
-    for (let i = 0; i < 3; i++) outbox.enqueue({ idemKey: `s${i}`, kind: 'k', payload: {} });
+    // One conversation: its messages go one after another (other conversations would go in parallel).
+    for (let i = 0; i < 3; i++) outbox.enqueue({ idemKey: `s${i}`, kind: 'k', payload: { conversationId: 'c1' } });
     const res = await worker.drain(50);
     expect(res).toEqual({ pending: 3, timedOut: true });
     await worker.stop(); // waits for the row in flight, then leaves the rest for the next run
     expect(outbox.counts()).toEqual({ sent: 1, pending: 2 });
+  });
+
+  it('when rows belong to different conversations, then they are sent in parallel; one conversation keeps its order', async () => {
+    const order: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const handler = async (p: { conversationId: string; n: number }) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      order.push(`${p.conversationId}:${p.n}`);
+      inFlight--;
+    };
+    const { outbox, worker } = outboxFixture(db, { handlers: { k: handler } });
+    for (let n = 0; n < 3; n++) for (const c of ['a', 'b', 'c']) outbox.enqueue({ idemKey: `lane-${c}-${n}`, kind: 'k', payload: { conversationId: c, n } });
+    await worker.drainOnce();
+    expect(maxInFlight).toBe(3);
+    for (const c of ['a', 'b', 'c']) expect(order.filter((o) => o.startsWith(c))).toEqual([`${c}:0`, `${c}:1`, `${c}:2`]);
   });
 
   it('when draining with fast handlers, then everything due is sent', async () => {

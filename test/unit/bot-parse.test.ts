@@ -46,7 +46,7 @@ describe('robot payload parsing', () => {
     expect(parseBotMessage('{nope', 0)).toEqual({ ok: false, reason: 'data_not_json' });
     const r = parseBotMessage(JSON.stringify({ ...base, msgId: undefined }), 0);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toContain('msgId');
+    expect(!r.ok && r.fields).toContain('msgId');
   });
 });
 

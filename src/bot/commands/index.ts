@@ -1,13 +1,20 @@
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import { caseCommands } from './case-commands.js';
 import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
 import { helpCommand } from './help.js';
 import { ping } from './ping.js';
+import { sharingCommands } from './sharing-commands.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every chat command, in the order help lists them. */
-export function buildCommands(deps: { directoryRepo: DirectoryRepository }): { all: Command[]; help: Command } {
+export function buildCommands(deps: { directoryRepo: DirectoryRepository } & Partial<CommandDeps>): { all: Command[]; help: Command } {
   const all: Command[] = [];
   const help = helpCommand(() => all);
   all.push(help, whoamiCommand(deps.directoryRepo), ping);
+  if (deps.secure) {
+    const full = deps as CommandDeps;
+    all.push(...caseCommands(full), ...sharingCommands(full));
+  }
   return { all, help };
 }

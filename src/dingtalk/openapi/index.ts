@@ -1,4 +1,6 @@
 import axios from 'axios';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { AuditSink } from '../../domain/audit/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -43,7 +45,12 @@ export type DingTalkApi = RobotApi & CardApi & UserApi & SceneGroupApi & Webhook
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000 };
 
 export function createDingTalkApi(deps: DingTalkApiDeps): DingTalkApi {
-  const http = axios.create({ timeout: deps.timeoutMs ?? 10_000 });
+  // Keep-alive: replies and sends are many small requests to the same two hosts.
+  const http = axios.create({
+    timeout: deps.timeoutMs ?? 10_000,
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+  });
   const common = {
     axios: http,
     apiBase: deps.apiBase.replace(/\/+$/, ''),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../shared/ids.js';
 import { clinicians, institutions } from './directory-tables.js';
@@ -9,12 +9,16 @@ export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdA
 
 /** Named queries over the clinician directory and institutions. */
 export function createDirectoryRepository(db: Db) {
+  // Prepared once: looked up for every message the bot handles.
+  const byDingTalkId = db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, sql.placeholder('id'))).prepare();
+  const byId = db.select().from(clinicians).where(eq(clinicians.id, sql.placeholder('id'))).prepare();
+  const institutionById = db.select().from(institutions).where(eq(institutions.id, sql.placeholder('id'))).prepare();
   return {
     findByDingTalkId(userId: string): ClinicianRow | undefined {
-      return db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, userId)).get();
+      return byDingTalkId.get({ id: userId });
     },
     findById(id: string): ClinicianRow | undefined {
-      return db.select().from(clinicians).where(eq(clinicians.id, id)).get();
+      return byId.get({ id });
     },
     /** Inserts unless the DingTalk user is already there (two first messages racing); returns the stored row. */
     insert(row: NewClinician, now: number): ClinicianRow {
@@ -31,7 +35,7 @@ export function createDirectoryRepository(db: Db) {
       return db.select().from(clinicians).orderBy(clinicians.displayName).all();
     },
     institution(id: string): InstitutionRow | undefined {
-      return db.select().from(institutions).where(eq(institutions.id, id)).get();
+      return institutionById.get({ id });
     },
     institutionByCode(code: string): InstitutionRow | undefined {
       return db.select().from(institutions).where(eq(institutions.code, code)).get();

@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { processedMessages } from './inbox-tables.js';
 
@@ -6,23 +6,34 @@ export type ClaimResult = 'new' | 'duplicate';
 
 /** Named queries over processed_messages; the only place that knows its SQL. */
 export function createInboxRepository(db: Db) {
+  // Prepared once: these two run for every inbound message.
+  const claimStmt = db
+    .insert(processedMessages)
+    .values({
+      msgId: sql.placeholder('msgId'),
+      topic: sql.placeholder('topic'),
+      state: 'processing',
+      receivedAt: sql.placeholder('now'),
+      payload: sql.placeholder('payload'),
+    })
+    .onConflictDoNothing()
+    .returning({ msgId: processedMessages.msgId })
+    .prepare();
+  const finishStmt = db
+    .update(processedMessages)
+    .set({ state: sql`${sql.placeholder('state')}`, completedAt: sql`${sql.placeholder('now')}`, payload: null })
+    .where(eq(processedMessages.msgId, sql.placeholder('msgId')))
+    .prepare();
+
   return {
     /** Records the message as taken; a second claim of the same id (redelivery, replay) is a duplicate. */
     claim(msgId: string, topic: string, payload: unknown, now: number): ClaimResult {
-      const rows = db
-        .insert(processedMessages)
-        .values({ msgId, topic, state: 'processing', receivedAt: now, payload: JSON.stringify(payload) })
-        .onConflictDoNothing()
-        .returning({ msgId: processedMessages.msgId })
-        .all();
+      const rows = claimStmt.all({ msgId, topic, now, payload: JSON.stringify(payload) });
       return rows.length === 1 ? 'new' : 'duplicate';
     },
 
     finish(msgId: string, state: 'done' | 'failed', now: number): void {
-      db.update(processedMessages)
-        .set({ state, completedAt: now, payload: null })
-        .where(eq(processedMessages.msgId, msgId))
-        .run();
+      finishStmt.run({ msgId, state, now });
     },
 
     /** Messages taken but never finished (the process stopped mid-way): resumed at start. */

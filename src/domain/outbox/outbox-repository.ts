@@ -14,6 +14,27 @@ export type OutboxExecutor = Pick<Db, 'insert' | 'select'>;
 export function createOutboxRepository(db: Db) {
   const byId = (id: number) => eq(outboxMessages.id, id);
   const isPending = eq(outboxMessages.status, 'pending');
+  // Prepared once: every outbound message is inserted and marked sent.
+  const insertStmt = db
+    .insert(outboxMessages)
+    .values({
+      idemKey: sql.placeholder('idemKey'),
+      kind: sql.placeholder('kind'),
+      payload: sql.placeholder('payload'),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: sql.placeholder('now'),
+      createdAt: sql.placeholder('now'),
+      updatedAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing({ target: outboxMessages.idemKey })
+    .returning({ id: outboxMessages.id })
+    .prepare();
+  const markSentStmt = db
+    .update(outboxMessages)
+    .set({ status: 'sent', result: sql`${sql.placeholder('result')}`, lastError: null, updatedAt: sql`${sql.placeholder('now')}` })
+    .where(and(eq(outboxMessages.id, sql.placeholder('id')), ne(outboxMessages.status, 'sent')))
+    .prepare();
 
   return {
     /** Inserts a pending row; a duplicate idemKey inserts nothing and returns the existing row's id. */
@@ -21,21 +42,24 @@ export function createOutboxRepository(db: Db) {
       row: { idemKey: string; kind: string; payload: string; now: number },
       tx: OutboxExecutor = db,
     ): { id: number; created: boolean } {
-      const inserted = tx
-        .insert(outboxMessages)
-        .values({
-          idemKey: row.idemKey,
-          kind: row.kind,
-          payload: row.payload,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: row.now,
-          createdAt: row.now,
-          updatedAt: row.now,
-        })
-        .onConflictDoNothing({ target: outboxMessages.idemKey })
-        .returning({ id: outboxMessages.id })
-        .all();
+      const inserted =
+        tx === db
+          ? insertStmt.all(row)
+          : tx
+              .insert(outboxMessages)
+              .values({
+                idemKey: row.idemKey,
+                kind: row.kind,
+                payload: row.payload,
+                status: 'pending',
+                attempts: 0,
+                nextAttemptAt: row.now,
+                createdAt: row.now,
+                updatedAt: row.now,
+              })
+              .onConflictDoNothing({ target: outboxMessages.idemKey })
+              .returning({ id: outboxMessages.id })
+              .all();
       if (inserted[0]) return { id: inserted[0].id, created: true };
       const existing = tx
         .select({ id: outboxMessages.id })
@@ -85,13 +109,7 @@ export function createOutboxRepository(db: Db) {
 
     /** Records delivery and its result in one statement; a sent row is never picked again. */
     markSent(id: number, result: string, now: number): boolean {
-      return (
-        db
-          .update(outboxMessages)
-          .set({ status: 'sent', result, lastError: null, updatedAt: now })
-          .where(and(byId(id), ne(outboxMessages.status, 'sent')))
-          .run().changes === 1
-      );
+      return markSentStmt.run({ id, result, now }).changes === 1;
     },
 
     markRetry(id: number, nextAttemptAt: number, lastError: string, now: number): boolean {

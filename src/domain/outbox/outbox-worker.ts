@@ -56,6 +56,30 @@ export interface OutboxWorkerDeps {
   classify?: (e: unknown) => FailureClass;
 }
 
+/**
+ * The ordering lane of a row: the reply session (each inbound message has its own webhook), else the
+ * conversation or the receivers, so each chat sees related messages in order while others go in parallel.
+ */
+function laneOf(row: OutboxRow): string {
+  try {
+    const p = JSON.parse(row.payload) as {
+      webhook?: string; conversationId?: string; openConversationId?: string; userId?: string; userIds?: string[];
+    };
+    return p.webhook ?? p.conversationId ?? p.openConversationId ?? p.userId ?? p.userIds?.join(',') ?? `row:${row.id}`;
+  } catch {
+    return `row:${row.id}`;
+  }
+}
+
+function byLane(rows: OutboxRow[]): Map<string, OutboxRow[]> {
+  const lanes = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const key = laneOf(row);
+    lanes.set(key, [...(lanes.get(key) ?? []), row]);
+  }
+  return lanes;
+}
+
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const { repo, clock, logger: log } = deps;
   const classify = deps.classify ?? classifyFailure;
@@ -120,13 +144,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       const now = clock.now();
       const rows = repo.claimDue({ now, afterId, limit: batchSize, leaseUntil: now + leaseMs });
       if (rows.length === 0) break;
-      for (const row of rows) {
-        // Rows claimed but skipped here keep their lease and are retried once it runs out.
-        if (halted) break;
-        await processRow(row);
-        processed++;
-        afterId = row.id;
-      }
+      afterId = rows[rows.length - 1]!.id;
+      // Different conversations go out in parallel; one conversation's messages keep their order.
+      await Promise.all(
+        [...byLane(rows).values()].map(async (lane) => {
+          for (const row of lane) {
+            // Rows claimed but skipped here keep their lease and are retried once it runs out.
+            if (halted) return;
+            await processRow(row);
+            processed++;
+          }
+        }),
+      );
     }
     return processed;
   }

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { round, type BenchRow } from './row.js';
+
+/**
+ * P7: the service as `npm start` runs it (sandbox mode, fresh data folder): time from spawn until
+ * /readyz answers 200 (database open, stream registered), and resident memory after 3 s idle.
+ */
+export async function benchStartup(): Promise<BenchRow[]> {
+  const runs: Array<{ readyMs: number; rssMb: number }> = [];
+  for (let i = 0; i < 3; i++) runs.push(await once());
+  const readyMs = Math.min(...runs.map((r) => r.readyMs));
+  const rssMb = Math.max(...runs.map((r) => r.rssMb));
+  return [
+    { name: 'P7 time to ready (spawn → /readyz 200, best of 3)', value: round(readyMs, 0), unit: 'ms', goal: '≤ 1500 ms', ok: readyMs <= 1500 },
+    { name: 'P7 idle RSS (sandbox incl. simulator, worst of 3)', value: round(rssMb, 1), unit: 'MB', goal: '≤ 120 MB', ok: rssMb <= 120 },
+  ];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function once(): Promise<{ readyMs: number; rssMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-bench-p7-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DINGTALK_CLIENT_ID: '',
+    PORT: String(port),
+    SANDBOX_PORT: String(await freePort()),
+    DATABASE_URL: `file:${join(dir, 'cb.db')}`,
+    KEY_DIR: join(dir, 'keys'),
+    LOG_LEVEL: 'warn',
+  };
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'ignore' });
+  try {
+    let readyMs = NaN;
+    while (performance.now() - t0 < 20_000) {
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+      if (ok) {
+        readyMs = performance.now() - t0;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return { readyMs, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

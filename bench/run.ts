@@ -1,0 +1,55 @@
+import type { BenchRow } from './row.js';
+
+/**
+ * `npm run bench [P1 P4 …]`: runs the benchmarks and prints one table, with the baseline and ratio
+ * where the issue names one. Goals are reported, never asserted.
+ */
+const BENCHES: Record<string, () => Promise<Array<Partial<BenchRow> & { name: string; value: number; unit: string }>>> = {
+  P1: async () => (await import('./p1-bot-latency.js')).benchBotLatency(),
+  P2: async () => (await import('./p2-watermark.js')).benchWatermark(),
+  P3: async () => (await import('./p3-policy.js')).benchPolicy(),
+  P4: async () => (await import('./p4-audit.js')).benchAudit(),
+  P7: async () => (await import('./p7-startup.js')).benchStartup(),
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).map((a) => a.toUpperCase());
+  const names = Object.keys(BENCHES).filter((n) => wanted.length === 0 || wanted.includes(n));
+  const rows: Array<Record<string, string | number>> = [];
+  for (const name of names) {
+    process.stderr.write(`running ${name}…\n`);
+    try {
+      for (const r of await BENCHES[name]!()) {
+        rows.push({
+          benchmark: r.name,
+          value: r.value,
+          unit: r.unit,
+          baseline: r.baseline ?? '',
+          ratio: r.ratio ?? '',
+          goal: r.goal ?? '',
+          met: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+        });
+      }
+    } catch (err) {
+      rows.push({ benchmark: `${name} failed: ${(err as Error).message}`, value: '', unit: '', baseline: '', ratio: '', goal: '', met: '' });
+    }
+  }
+  printTable(rows);
+}
+
+function printTable(rows: Array<Record<string, string | number>>): void {
+  if (!rows.length) return;
+  const cols = Object.keys(rows[0]!);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  process.stdout.write(
+    [line(cols), line(cols.map(() => '---')), ...rows.map((r) => line(cols.map((c) => String(r[c]))))].join('\n') + '\n',
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${(err as Error).stack}\n`);
+    process.exit(1);
+  },
+);

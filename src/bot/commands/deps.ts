@@ -1,0 +1,17 @@
+import type { AuditSink } from '../../domain/audit/audit-sink.js';
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { OutboxService } from '../../domain/outbox/outbox-service.js';
+import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
+import type { SecureSharing } from '../../secure-sharing.js';
+import type { Clock } from '../../shared/clock.js';
+
+/** What chat commands beyond help/whoami/ping are built from. */
+export interface CommandDeps {
+  directoryRepo: DirectoryRepository;
+  secure: SecureSharing;
+  outbox: OutboxService<OutboxIntent>;
+  /** Base URL of this service, for the links the bot sends (forms, uploads, viewer). */
+  publicUrl: string;
+  clock: Clock;
+  audit: AuditSink;
+}

@@ -1,0 +1,83 @@
+import { documentRequest } from '../access/access-facts.js';
+import { clinicianFacts } from '../access/case-authorizer.js';
+import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { CaseQueries } from '../cases/case-queries.js';
+import type { CasesRepository } from '../cases/cases-repository.js';
+import type { ClinicianRow } from '../directory/directory-repository.js';
+import type { GrantService } from '../grants/grant-service.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import type { DocumentRepository, DocumentRow } from './document-repository.js';
+
+export interface ViewDecision {
+  decision: AccessDecision;
+  document: DocumentRow;
+  caseCode: string;
+}
+
+/**
+ * Decides whether one clinician may open (decrypt) one document now: gathers the facts from the
+ * current rows (care role today, unexpired grants, consent, restricted consent), asks the policy
+ * engine, and audits the decision with its determining policy. Fails closed.
+ */
+export function createDocumentAccess(deps: {
+  engine: PolicyEngine;
+  documents: DocumentRepository;
+  cases: CasesRepository;
+  queries: CaseQueries;
+  grants: GrantService;
+  audit: AuditSink;
+  clock: Clock;
+}) {
+  return {
+    decideView(clinician: ClinicianRow, documentId: string): ViewDecision {
+      const document = deps.documents.find(documentId);
+      if (!document) throw new DomainError('document.not_found');
+      if (document.status !== 'active') throw new DomainError('burned');
+      const caseRow = deps.cases.caseById(document.caseId);
+      if (!caseRow) throw new DomainError('case.not_found');
+      const now = deps.clock.now();
+      const grants = deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
+      const institution = clinician.institutionId;
+      const relation = {
+        careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+        hasGrant: grants.hasGrant,
+        hasBreakGlass: grants.hasBreakGlass,
+        patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+        hasRestrictedConsent: document.restrictedCategory
+          ? deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
+          : false,
+      };
+      const decision = deps.engine.decide(
+        documentRequest(
+          clinicianFacts(clinician),
+          'view',
+          {
+            id: document.id,
+            caseCode: caseRow.code,
+            authorInstitutionId: document.authorInstitutionId ?? '',
+            restrictedCategory: document.restrictedCategory,
+          },
+          relation,
+        ),
+      );
+      deps.audit.append({
+        actor: clinician.id,
+        action: AUDIT_ACTIONS.accessDecision,
+        target: document.id,
+        outcome: decision.allowed ? 'success' : 'denied',
+        reason: reasonCode(decision),
+      });
+      return { decision, document, caseCode: caseRow.code };
+    },
+  };
+}
+
+/** The determining policy id (or the first missing condition) as an audit reason code. */
+function reasonCode(d: AccessDecision): string {
+  const raw = d.policies[0] ?? d.missing[0]?.code ?? (d.allowed ? 'allowed' : 'no_permit');
+  return String(raw).toLowerCase().replace(/[^a-z0-9_.:-]/g, '_').slice(0, 64);
+}
+
+export type DocumentAccess = ReturnType<typeof createDocumentAccess>;

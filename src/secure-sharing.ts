@@ -1,0 +1,116 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config/config.js';
+import type { DbHandle } from './db/client.js';
+import { caseRequest } from './domain/access/access-facts.js';
+import { clinicianFacts, createCaseAuthorizer } from './domain/access/case-authorizer.js';
+import { loadPolicyEngine } from './domain/access/policy-engine.js';
+import type { AuditSink } from './domain/audit/audit-sink.js';
+import { createApprovalRepository } from './domain/approvals/approval-repository.js';
+import { createApprovalService } from './domain/approvals/approval-service.js';
+import { createCaseModule } from './domain/cases/case-module.js';
+import { createCasesRepository } from './domain/cases/cases-repository.js';
+import type { DirectoryRepository } from './domain/directory/directory-repository.js';
+import { createBreakGlassService } from './domain/grants/break-glass.js';
+import { createGrantRepository } from './domain/grants/grant-repository.js';
+import { createGrantService } from './domain/grants/grant-service.js';
+import { createFieldCipher } from './domain/patients/field-cipher.js';
+import { createDocumentAccess } from './domain/sharing/document-access.js';
+import { createDocumentRepository } from './domain/sharing/document-repository.js';
+import { createReceiptService } from './domain/sharing/receipts.js';
+import { createSharingService } from './domain/sharing/sharing-service.js';
+import { resolveSharingSettings } from './domain/sharing/sharing-settings.js';
+import { createFsBlobStore, defaultBlobDir } from './domain/vault/fs-blob-store.js';
+import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import { createVaultRepository } from './domain/vault/vault-repository.js';
+import { createVault } from './domain/vault/vault-service.js';
+import { sqlitePath } from './db/client.js';
+import type { Clock } from './shared/clock.js';
+import { loadOrCreateSecret } from './shared/key-file.js';
+import type { Logger } from './shared/logger.js';
+
+export const POLICY_DIR = fileURLToPath(new URL('../config/policies', import.meta.url));
+
+/**
+ * The secure-sharing context wired together: policy engine, cases and patients, vault, documents,
+ * approvals, grants and break-glass. Kept apart from the bot and transport wiring in service.ts.
+ */
+export function createSecureSharing(deps: {
+  config: Readonly<Config>;
+  dbh: DbHandle;
+  directory: DirectoryRepository;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const { config, dbh, directory, audit, clock, logger } = deps;
+  const engine = loadPolicyEngine(POLICY_DIR, { logger });
+  const authorize = createCaseAuthorizer(engine);
+  const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
+  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
+  const casesRepo = createCasesRepository(dbh.db);
+
+  const path = sqlitePath(config.databaseUrl);
+  const blobDir = path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path);
+  const vault = createVault({
+    repo: createVaultRepository(dbh),
+    blobs: createFsBlobStore(blobDir),
+    keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
+    clock,
+  });
+
+  const settings = resolveSharingSettings();
+  const documentsRepo = createDocumentRepository(dbh.db);
+  const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
+  const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
+  const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const approvals = createApprovalService({
+    sqlite: dbh.sqlite,
+    repo: createApprovalRepository(dbh.db),
+    documents: documentsRepo,
+    grants,
+    audit,
+    clock,
+    settings,
+    approversFor: (step, documentId) => {
+      if (step === 'privacy_officer') return privacyOfficers();
+      const doc = documentsRepo.find(documentId);
+      return doc ? attendingsOf(doc.caseId) : [];
+    },
+  });
+  const breakGlass = createBreakGlassService({
+    sqlite: dbh.sqlite,
+    repo: createGrantRepository(dbh.db),
+    audit,
+    clock,
+    settings,
+    people: { attendingsOf, privacyOfficers },
+    authorize: (clinicianId, _action, caseId) => {
+      const row = directory.findById(clinicianId);
+      const caseRow = casesRepo.caseById(caseId);
+      if (!row || !caseRow) return { allowed: false, policies: [] };
+      const facts = cases.queries.caseFacts(caseId, clinicianId);
+      return engine.decide(
+        caseRequest(clinicianFacts(row), 'breakGlass', { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
+      );
+    },
+  });
+
+  return {
+    engine,
+    authorize,
+    settings,
+    cases,
+    casesRepo,
+    vault,
+    documentsRepo,
+    sharing: createSharingService({ repo: documentsRepo, audit, clock }),
+    receipts: createReceiptService({ repo: documentsRepo, audit, clock }),
+    grants,
+    approvals,
+    breakGlass,
+    access: createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock }),
+    privacyOfficers,
+  };
+}
+
+export type SecureSharing = ReturnType<typeof createSecureSharing>;
