@@ -59,7 +59,7 @@ describe('AuditLog', () => {
 
   it('When many entries arrive, then they are written in large batches, not one transaction each', async () => {
     const { log } = setup({ maxBatch: 1000 });
-    const writes = vi.spyOn(log.repo, 'writeBatch');
+    const writes = vi.spyOn(log.repo, 'writeTransaction');
     for (let i = 0; i < 2500; i++) log.append(entry(i));
     expect(writes).toHaveBeenCalledTimes(2); // at 1000 and 2000, synchronously
     await log.flush();
@@ -92,6 +92,29 @@ describe('AuditLog', () => {
     const c = log.proofs.consistency(oldHead.treeSize, 50);
     expect(verifyConsistency(21, 50, oldHead.rootHash, root, hexes(c.path))).toBe(true);
     expect(await log.verify()).toMatchObject({ ok: true, size: 50 });
+  });
+
+  it('When a second process appends to the same file, then both logs land and the tree stays whole', async () => {
+    const { log, db, clock } = setup();
+    const other = openDatabase(`file:${db.path}`);
+    cleanups.unshift(() => other.close());
+    const admin = new AuditLog({ sqlite: other.sqlite, clock, signer, logger: silentLogger });
+    log.append(entry(0));
+    await log.flush();
+    admin.append(entry(100)); // admin resumed at 0 before that flush: its queued entry must move
+    for (let i = 1; i < 6; i++) log.append(entry(i));
+    await admin.flush();
+    await log.flush();
+    admin.append(entry(101));
+    await admin.close();
+    await log.close();
+    expect(log.repo.size()).toBe(8);
+    expect(log.repo.findByTrace('T100')).toMatchObject([{ idx: 1 }]);
+    expect(await new AuditLog({ sqlite: db.sqlite, clock, signer, logger: silentLogger }).verify()).toMatchObject({
+      ok: true,
+      size: 8,
+      checkpoints: 2,
+    });
   });
 
   it('When a checkpoint is written, then it is signed over size, root and time and the timer adds more only on growth', async () => {

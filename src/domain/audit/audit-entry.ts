@@ -80,6 +80,12 @@ export function buildEntry(idx: number, at: number, input: AuditInput): AuditEnt
   return { idx, at, ...fieldsOf(input), body, leafHash: hashLeaf(Buffer.from(body, 'utf8')) };
 }
 
+/** The same entry moved to position `idx` (when another writer got there first): body and hash redone. */
+export function renumberEntry(entry: AuditEntry, idx: number): AuditEntry {
+  const body = encodeEntryBody(idx, entry.at, entry);
+  return { ...entry, idx, body, leafHash: hashLeaf(Buffer.from(body, 'utf8')) };
+}
+
 /**
  * Why a stored row does not stand on its own, or null when it does: its leaf hash must be the
  * hash of its body, and its body must be the canonical encoding of its own columns and position.

@@ -3,9 +3,9 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { signCheckpoint } from './audit-checkpoint.js';
-import { buildEntry, type AuditEntry } from './audit-entry.js';
+import { buildEntry, renumberEntry, type AuditEntry } from './audit-entry.js';
 import { createAuditProofs, storedSubtreeReader } from './audit-proofs.js';
-import { createAuditRepository, type AuditRepository, type StoredCheckpoint } from './audit-repository.js';
+import { createAuditRepository, type AuditRepository, type NewCheckpoint, type StoredCheckpoint } from './audit-repository.js';
 import type { AuditInput, AuditSink } from './audit-sink.js';
 import type { AuditSigner } from './audit-signer.js';
 import { verifyAuditLog, type VerifyResult } from './audit-verify.js';
@@ -38,7 +38,9 @@ const RETRY_DELAY_MS = 250;
 export class AuditLog implements AuditSink {
   readonly repo: AuditRepository;
   readonly proofs: ReturnType<typeof createAuditProofs>;
-  private readonly frontier: MerkleFrontier;
+  private frontier: MerkleFrontier;
+  /** Entries this log knows to be on disk; if the disk has more, another writer appended. */
+  private diskSize: number;
   private readonly flushDelayMs: number;
   private readonly maxBatch: number;
   private readonly durable: boolean;
@@ -59,7 +61,8 @@ export class AuditLog implements AuditSink {
     this.repo = createAuditRepository(deps.sqlite);
     this.proofs = createAuditProofs(this.repo);
     // Resume: the right edge of the stored tree is enough to keep appending (O(log n) reads).
-    this.frontier = MerkleFrontier.load(storedSubtreeReader(this.repo), this.repo.size());
+    this.diskSize = this.repo.size();
+    this.frontier = MerkleFrontier.load(storedSubtreeReader(this.repo), this.diskSize);
     this.lastCheckpointSize = this.repo.latestCheckpoint()?.treeSize ?? 0;
   }
 
@@ -97,11 +100,12 @@ export class AuditLog implements AuditSink {
 
   /** Writes the queued entries and a signed head for the whole tree, in one transaction. */
   checkpoint(): StoredCheckpoint {
-    const body = { treeSize: this.frontier.size, rootHash: this.frontier.root(), at: this.deps.clock.now() };
-    const signed = signCheckpoint(this.deps.signer, body);
-    const id = this.writeQueued(signed)!;
-    this.lastCheckpointSize = body.treeSize;
-    return { id, ...signed };
+    const at = this.deps.clock.now();
+    const { id, checkpoint } = this.writeQueued(() =>
+      signCheckpoint(this.deps.signer, { treeSize: this.frontier.size, rootHash: this.frontier.root(), at }),
+    );
+    this.lastCheckpointSize = checkpoint!.treeSize;
+    return { id: id!, ...checkpoint! };
   }
 
   /** Signs a head every `intervalMs` when the log has grown; returns a stop function. */
@@ -155,14 +159,42 @@ export class AuditLog implements AuditSink {
     }
   }
 
-  private writeQueued(checkpoint?: Omit<StoredCheckpoint, 'id'>): number | undefined {
+  /**
+   * One transaction: adopt anything another writer appended meanwhile, then insert the queued
+   * entries, their nodes and (when asked) a head signed over the tree as it will be on disk.
+   */
+  private writeQueued(sign?: () => NewCheckpoint): { id?: number; checkpoint?: NewCheckpoint } {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.entries.length === 0 && !checkpoint) return undefined;
-    const id = this.repo.writeBatch(this.entries, this.nodes, { durable: this.durable, checkpoint });
+    if (this.entries.length === 0 && !sign) return {};
+    return this.repo.writeTransaction(this.durable, () => {
+      const onDisk = this.repo.size();
+      if (onDisk !== this.diskSize) this.rebase(onDisk);
+      const checkpoint = sign?.();
+      const id = this.repo.insertBatch(this.entries, this.nodes, checkpoint);
+      this.diskSize = this.frontier.size;
+      this.entries = [];
+      this.nodes = [];
+      return { id, checkpoint };
+    });
+  }
+
+  /**
+   * Another process (an admin CLI, say) appended to the same file: reload the tree edge from disk
+   * and renumber the queued entries after its entries. Indexes already returned for them move.
+   */
+  private rebase(onDisk: number): void {
+    this.deps.logger.warn({ expected: this.diskSize, onDisk }, 'audit log grew under another writer; renumbering queued entries');
+    const queued = this.entries;
+    this.frontier = MerkleFrontier.load(storedSubtreeReader(this.repo), onDisk);
     this.entries = [];
     this.nodes = [];
-    return id;
+    for (const e of queued) {
+      const moved = renumberEntry(e, this.frontier.size);
+      this.nodes.push(...this.frontier.push(moved.leafHash));
+      this.entries.push(moved);
+    }
+    this.diskSize = onDisk;
   }
 }
 
