@@ -5,6 +5,11 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type HealthProbe } from './http/health-routes.js';
 import { sandboxRoutes } from './http/sandbox-routes.js';
 import type { Simulator } from './sandbox/simulator.js';
+import type { Service } from './service.js';
+import { adminRoutes } from './http/admin-routes.js';
+import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
+import { documentRoutes } from './http/document-routes.js';
+import { formsRoutes } from './http/forms-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -13,6 +18,8 @@ export interface AppDeps {
   onClose?: () => Promise<void>;
   /** Sandbox mode only: the simulator, for the demo routes. */
   sandbox?: Simulator;
+  /** The running service; its routes (forms, documents, admin) are mounted when given. */
+  service?: Service;
 }
 
 /** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
@@ -23,6 +30,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app as unknown as FastifyInstance);
   await app.register(healthRoutes, { probe: deps.probe });
   if (deps.sandbox) await app.register(sandboxRoutes, { sim: deps.sandbox });
+  const service = deps.service;
+  if (service) {
+    await app.register(formsRoutes, { service });
+    await app.register(documentRoutes, { service });
+    const { directoryRepo, audit, clock } = service;
+    await app.register(adminRoutes, {
+      prefix: '/api/admin',
+      directoryAdmin: createDirectoryAdmin({ repo: directoryRepo, audit, clock }),
+      caseQueries: service.secure.cases.queries,
+      jwtSecret: service.sessionSecret,
+    });
+  }
   if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());
   return app as unknown as FastifyInstance;
 }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },
     sandbox: sandbox?.sim,
+    service,
   });
   await service.start();
   await app.listen({ port: config.http.port, host: config.http.host });

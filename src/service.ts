@@ -9,7 +9,7 @@ import { createDingTalkApi, type DingTalkApi } from './dingtalk/openapi/index.js
 import { createOutboxRepository } from './domain/outbox/outbox-repository.js';
 import { createOutboxService } from './domain/outbox/outbox-service.js';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
-import { createOutboxHandlers, validateOutboxIntent } from './dingtalk/outbox-handlers.js';
+import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
@@ -56,7 +56,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
   });
-  const outbox = createOutboxService({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
+  const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
   const inbox = createInboxRepository(dbh.db);
   const directoryRepo = createDirectoryRepository(dbh.db);
@@ -99,6 +99,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
   return {
     config,
+    clock,
+    logger,
     db: dbh,
     audit,
     api,
