@@ -24,6 +24,7 @@ export const envSchema = z
     DINGTALK_CLIENT_SECRET: optionalString,
     DINGTALK_ROBOT_CODE: optionalString,
     DINGTALK_CORP_ID: optionalString,
+    DINGTALK_CARD_TEMPLATE_ID: z.string().trim().default('consultbridge-action.schema'),
     DINGTALK_API_BASE: url('https://api.dingtalk.com'),
     DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
     DATABASE_URL: z.string().trim().default('file:./data/consultbridge.db'),
@@ -61,6 +62,8 @@ export interface Config {
     clientSecret: string;
     robotCode: string;
     corpId: string;
+    /** Interactive card template with variables title, text, buttons (see README). */
+    cardTemplateId: string;
     apiBase: string;
     oapiBase: string;
   };
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       clientSecret: e.DINGTALK_CLIENT_SECRET ?? 'sandbox-secret',
       robotCode: e.DINGTALK_ROBOT_CODE ?? clientId,
       corpId: e.DINGTALK_CORP_ID ?? 'dingsandboxcorp',
+      cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
       apiBase: e.DINGTALK_API_BASE,
       oapiBase: e.DINGTALK_OAPI_BASE,
     },

@@ -60,6 +60,13 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
     /** Checks a token without using it up (to validate a form before the write). */
     peek: check,
 
+    /** Who a link was issued to: for routes where the link itself identifies the clinician. */
+    lookup(token: string, purpose: LinkPurpose): LinkTokenRow {
+      const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, hashToken(token))).get();
+      if (!row || row.purpose !== purpose) throw new DomainError('token.invalid');
+      return check(token, purpose, row.clinicianId);
+    },
+
     /**
      * Marks the token used and returns its row. Synchronous, so it can run inside the caller's
      * transaction: if the write that follows fails, the token is not spent.
