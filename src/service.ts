@@ -22,6 +22,8 @@ import { createInboundHandlers } from './inbound-handlers.js';
 import { createSecureSharing } from './secure-sharing.js';
 import { createChatEventHandler } from './chat-events.js';
 import { sessionSecret } from './shared/key-file.js';
+import { createViewTokens } from './domain/sharing/view-token.js';
+import { createNotifier } from './bot/notify.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -74,7 +76,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
-  const bot = createBot({ inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl });
+  const secret = sessionSecret(config.keys);
+  const viewTokens = createViewTokens(secret);
+  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  const bot = createBot({
+    inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens,
+  });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId,
     clientSecret: config.dingtalk.clientSecret,
@@ -111,7 +118,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     directory,
     secure,
     publicUrl,
-    sessionSecret: sessionSecret(config.keys),
+    sessionSecret: secret,
+    viewTokens,
+    notify,
     bot,
     receiver,
 

@@ -32,13 +32,24 @@ export interface BotDeps {
   secure?: CommandDeps['secure'];
   outbox?: CommandDeps['outbox'];
   publicUrl?: string;
+  notify?: CommandDeps['notify'];
+  viewTokens?: CommandDeps['viewTokens'];
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
   const full: CommandDeps | undefined =
-    deps.secure && deps.outbox
-      ? { directoryRepo: deps.directoryRepo, secure: deps.secure, outbox: deps.outbox, publicUrl: deps.publicUrl ?? '', clock: deps.clock, audit: deps.audit }
+    deps.secure && deps.outbox && deps.notify && deps.viewTokens
+      ? {
+          directoryRepo: deps.directoryRepo,
+          secure: deps.secure,
+          outbox: deps.outbox,
+          publicUrl: deps.publicUrl ?? '',
+          clock: deps.clock,
+          audit: deps.audit,
+          notify: deps.notify,
+          viewTokens: deps.viewTokens,
+        }
       : undefined;
   const commands = buildCommands(full ?? { directoryRepo: deps.directoryRepo });
   const handle = compose(

@@ -1,14 +1,69 @@
+import { PURPOSE_CODES, purposeLabel } from '../domain/approvals/purpose-of-use.js';
 import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
+import { DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';
+import { parseReason } from './commands/request.js';
+import { decideRequest } from './flows/decide-request.js';
+import { openDocument, openText } from './flows/open-document.js';
+import { requestAccess } from './flows/request-access.js';
+import { langOf } from './people.js';
+import { replyForError } from './reply-for-error.js';
 
-/** Card button presses, routed by the `action` param the card carries. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Card button presses, routed by the `action` param the card carries: open a document, ask for
+ * access (pick a reason, then request), approve or deny. The presser is whoever DingTalk says
+ * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
+ */
 export async function handleCardAction(
-  _deps: CommandDeps,
-  _directory: DirectoryService,
-  _action: CardAction,
-  _logger: Logger,
+  deps: CommandDeps,
+  directory: DirectoryService,
+  action: CardAction,
+  logger: Logger,
 ): Promise<CardResponse | null> {
-  return null;
+  const actor = await directory.resolveOrEnroll(action.userId, '');
+  const me = actor.clinician;
+  const lang = langOf(me);
+  const say = (text: string) => deps.notify.toUser(`card:${action.callbackId}`, me.dingtalkUserId, 'ConsultBridge', text);
+  const status = (text: string): CardResponse => ({
+    userPrivateData: { cardParamMap: { status: text } },
+    cardUpdateOptions: { updatePrivateDataByKey: true },
+  });
+  try {
+    if (!actor.trusted) throw new DomainError(me.suspended ? 'actor.suspended' : 'actor.unverified');
+    const p = action.params;
+    switch (str(p.action)) {
+      case 'open': {
+        say(openText(openDocument(deps, me, str(p.documentId), lang), lang));
+        return null;
+      }
+      case 'request_access': {
+        const documentId = str(p.documentId);
+        deps.notify.cardToUser(`reasons:${action.callbackId}`, me.dingtalkUserId, lang === 'zh' ? '申請原因' : 'Why do you need it?', lang === 'zh' ? '請選擇原因：' : 'Pick the purpose of use:',
+          PURPOSE_CODES.map((c) => ({ label: purposeLabel(c, lang), action: 'request_reason', params: { documentId, reason: c } })));
+        return null;
+      }
+      case 'request_reason': {
+        const reason = parseReason(str(p.reason));
+        if (!reason) throw new DomainError('request.invalid');
+        say(requestAccess(deps, me, str(p.documentId), reason, lang));
+        return null;
+      }
+      case 'decide': {
+        const decision = str(p.decision) === 'approve' ? 'approve' : 'deny';
+        const step = Number.parseInt(str(p.step), 10);
+        const text = decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
+        return status(text);
+      }
+      default:
+        throw new DomainError('request.invalid');
+    }
+  } catch (err) {
+    const text = replyForError(err, lang, logger);
+    say(text);
+    return status(text);
+  }
 }

@@ -34,6 +34,11 @@ export const ERROR_TABLE = {
   'token.invalid': { status: 401, en: 'That link is not valid.', zh: '連結無效。' },
   'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
   'approval.already_decided': { status: 409, en: 'That request was already decided.', zh: '該申請已有決定。' },
+  'approval.none_pending': {
+    status: 404,
+    en: 'There is no pending request on that case that you can decide.',
+    zh: '該個案沒有你可以批核的待決申請。',
+  },
   'approval.expired': { status: 410, en: 'That request has expired.', zh: '該申請已過期。' },
   'grant.expired': { status: 403, en: 'Your access has expired.', zh: '你的存取權限已過期。' },
   'burned': { status: 410, en: 'This message has burned and can’t be opened.', zh: '此訊息已銷毀，無法開啟。' },

@@ -4,6 +4,8 @@ import type { OutboxService } from '../../domain/outbox/outbox-service.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { SecureSharing } from '../../secure-sharing.js';
 import type { Clock } from '../../shared/clock.js';
+import type { ViewTokens } from '../../domain/sharing/view-token.js';
+import type { Notifier } from '../notify.js';
 
 /** What chat commands beyond help/whoami/ping are built from. */
 export interface CommandDeps {
@@ -14,4 +16,6 @@ export interface CommandDeps {
   publicUrl: string;
   clock: Clock;
   audit: AuditSink;
+  notify: Notifier;
+  viewTokens: ViewTokens;
 }

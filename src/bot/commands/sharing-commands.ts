@@ -1,7 +1,21 @@
+import { breakglassCommand } from './breakglass.js';
 import type { Command } from './command.js';
+import { approveCommand, denyCommand } from './decide.js';
 import type { CommandDeps } from './deps.js';
+import { receiptsCommand } from './receipts.js';
+import { requestCommand } from './request.js';
+import { shareCommand } from './share.js';
+import { whyCommand } from './why.js';
 
 /** Sharing commands: `share`, `request`, `approve`/`deny`, `receipts`, `breakglass`, `why`. */
-export function sharingCommands(_deps: CommandDeps): Command[] {
-  return [];
+export function sharingCommands(deps: CommandDeps): Command[] {
+  return [
+    shareCommand(deps),
+    requestCommand(deps),
+    approveCommand(deps),
+    denyCommand(deps),
+    receiptsCommand(deps),
+    breakglassCommand(deps),
+    whyCommand(deps),
+  ];
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 
@@ -11,6 +11,17 @@ export function createApprovalRepository(db: Db) {
   return {
     find(id: string): AccessRequestRow | undefined {
       return db.select().from(accessRequests).where(eq(accessRequests.id, id)).get();
+    },
+
+    /** Pending requests on any of these documents, oldest first. */
+    pendingForDocuments(documentIds: string[]): AccessRequestRow[] {
+      if (documentIds.length === 0) return [];
+      return db
+        .select()
+        .from(accessRequests)
+        .where(and(inArray(accessRequests.documentId, documentIds), eq(accessRequests.status, 'pending')))
+        .orderBy(asc(accessRequests.createdAt))
+        .all();
     },
 
     findPending(documentId: string, requesterId: string): AccessRequestRow | undefined {

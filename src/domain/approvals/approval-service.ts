@@ -155,13 +155,18 @@ export function createApprovalService(deps: {
   }
 
   /** The request and its decided steps, for cards and status replies. */
+  /** Pending requests on these documents that `approverId` may decide at their current step, oldest first. */
+  function pendingFor(approverId: string, documentIds: string[]) {
+    return repo.pendingForDocuments(documentIds).filter((r) => deps.approversFor(r.chain[r.stepIndex]!, r.documentId).includes(approverId));
+  }
+
   function get(requestId: string) {
     const row = repo.find(requestId);
     if (!row) throw new DomainError('not_found');
     return { ...row, step: row.chain[row.stepIndex]!, steps: repo.steps(requestId) };
   }
 
-  return { requestAccess, decide, expireDue, get };
+  return { requestAccess, decide, expireDue, get, pendingFor };
 }
 
 export type ApprovalService = ReturnType<typeof createApprovalService>;

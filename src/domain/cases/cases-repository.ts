@@ -33,6 +33,9 @@ export function createCasesRepository(db: Db) {
     bindGroup(caseId: string, conversationId: string, boundBy: string, now: number): void {
       db.insert(caseGroups).values({ caseId, conversationId, boundBy, boundAt: now }).run();
     },
+    groupsOfCase(caseId: string): CaseGroupRow[] {
+      return db.select().from(caseGroups).where(eq(caseGroups.caseId, caseId)).all();
+    },
     groupBinding(conversationId: string): CaseGroupRow | undefined {
       return db.select().from(caseGroups).where(eq(caseGroups.conversationId, conversationId)).get();
     },

@@ -59,10 +59,11 @@ export function createReceiptService(deps: { repo: DocumentRepository; audit: Au
     },
 
     /** One opening of the document by a clinician (after access was allowed and the view served). */
-    markViewed(documentId: string, clinicianId: string, now = clock.now()): ReceiptRow {
+    markViewed(documentId: string, clinicianId: string, now = clock.now(), trace?: string): ReceiptRow {
       if (!repo.find(documentId)) throw new DomainError('document.not_found');
       const row = repo.upsertViewed(documentId, clinicianId, now);
-      audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.documentViewed, target: documentId, outcome: 'success', at: now });
+      // The trace code printed on the watermark maps back to this entry (`npm run audit -- trace CODE`).
+      audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.documentViewed, target: documentId, outcome: 'success', at: now, trace });
       return row;
     },
 

@@ -1,0 +1,43 @@
+import { hkDateTime } from '../format.js';
+import { langOf, personLine } from '../people.js';
+import { caseFromArgs } from './case-arg.js';
+import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
+
+/**
+ * `breakglass C-9PX4A <reason>`: emergency access to a case for a verified doctor outside the team,
+ * granted at once (default 4 h); the attending and the privacy officers are told 1:1, and it is
+ * queued for review. The free-text reason is stored for the review, never echoed into chat or audit.
+ */
+export function breakglassCommand(deps: CommandDeps): Command {
+  return {
+    name: 'breakglass',
+    usage: 'C-XXXXX <reason>',
+    aliases: ['break-glass', 'emergency', '緊急存取', '紧急存取'],
+    summary: { en: 'emergency access to a case (reviewed afterwards)', zh: '緊急存取個案（事後覆核）' },
+    needsTrust: true,
+    async run(ctx) {
+      const me = ctx.actor!.clinician;
+      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason: rest.join(' ') });
+      const hours = Math.round((result.expiresAt - deps.clock.now()) / 3_600_000);
+      for (const id of [...result.notify.attendingIds, ...result.notify.privacyOfficerIds]) {
+        const c = deps.directoryRepo.findById(id);
+        if (!c || c.id === me.id) continue;
+        const lang = langOf(c);
+        const who = personLine(deps.directoryRepo, me, lang);
+        const text =
+          lang === 'zh'
+            ? `⚠️ ${who} 已對 ${caseRow.code} 啟用緊急存取，直至 ${hkDateTime(result.expiresAt)}。此存取將被覆核。`
+            : `⚠️ ${who} used emergency access to ${caseRow.code} until ${hkDateTime(result.expiresAt)}. This access will be reviewed.`;
+        deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, lang === 'zh' ? '緊急存取' : 'Emergency access', text);
+      }
+      const attending = result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)).join('; ');
+      ctx.reply(
+        ctx.lang === 'zh'
+          ? `已授予 ${caseRow.code} 的緊急存取 ${hours} 小時。已通知 ${attending || '主診醫生'} 及私隱主任；此存取將被覆核。`
+          : `Emergency access to ${caseRow.code} granted for ${hours} h. ${attending || 'The attending'} and the privacy officer have been told; this access will be reviewed.`,
+      );
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { CaseRow } from '../../domain/cases/cases-repository.js';
+import type { DocumentRow } from '../../domain/sharing/document-repository.js';
+import { DomainError } from '../../shared/errors.js';
+import type { BotContext } from '../context.js';
+import type { CommandDeps } from './deps.js';
+
+/** The case named by the first argument; in a group bound to a case the code may be left out. */
+export function caseFromArgs(deps: CommandDeps, ctx: BotContext): { caseRow: CaseRow; rest: string[] } {
+  const [first, ...rest] = ctx.command?.args ?? [];
+  if (first && /^c-/i.test(first)) return { caseRow: deps.secure.cases.queries.findCase(first.toUpperCase()), rest };
+  const bound = ctx.msg.conversationType === 'group' ? deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
+  if (!bound) throw new DomainError('case.code_invalid');
+  return { caseRow: bound, rest: first ? [first, ...rest] : rest };
+}
+
+/** The case's newest active shared report; the one chat commands act on. */
+export function latestDocument(deps: CommandDeps, caseId: string): DocumentRow {
+  const docs = deps.secure.documentsRepo.listByCase(caseId).filter((d) => d.status === 'active');
+  const doc = docs.sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!doc) throw new DomainError('document.not_found');
+  return doc;
+}

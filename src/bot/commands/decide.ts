@@ -1,0 +1,37 @@
+import { DomainError } from '../../shared/errors.js';
+import { decideRequest } from '../flows/decide-request.js';
+import { caseFromArgs } from './case-arg.js';
+import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
+
+/**
+ * `approve C-7KQ2M [@requester]` / `deny C-7KQ2M [@requester]`: the text fallback for the card
+ * buttons; decides the oldest pending request on the case that the sender may decide now.
+ */
+function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command {
+  const approve = decision === 'approve';
+  return {
+    name: decision,
+    usage: 'C-XXXXX [@requester]',
+    aliases: approve ? ['批准', '批核'] : ['拒絕', '拒绝'],
+    summary: approve
+      ? { en: 'approve a pending access request (same as the card button)', zh: '批准待決的存取申請（與卡片按鈕相同）' }
+      : { en: 'deny a pending access request', zh: '拒絕待決的存取申請' },
+    needsTrust: true,
+    run(ctx) {
+      const me = ctx.actor!.clinician;
+      const { caseRow } = caseFromArgs(deps, ctx);
+      const docIds = deps.secure.documentsRepo.listByCase(caseRow.id).map((d) => d.id);
+      const mentioned = ctx.msg.mentionedUserIds.map((u) => deps.directoryRepo.findByDingTalkId(u)?.id);
+      const pending = deps.secure.approvals
+        .pendingFor(me.id, docIds)
+        .filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
+      const first = pending[0];
+      if (!first) throw new DomainError('approval.none_pending');
+      ctx.reply(decideRequest(deps, me, first.id, decision, ctx.lang));
+    },
+  };
+}
+
+export const approveCommand = (deps: CommandDeps) => decideCommand(deps, 'approve');
+export const denyCommand = (deps: CommandDeps) => decideCommand(deps, 'deny');

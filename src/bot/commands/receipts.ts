@@ -1,0 +1,38 @@
+import { DomainError } from '../../shared/errors.js';
+import { hkDate, hkDateTime } from '../format.js';
+import { personLine } from '../people.js';
+import { caseFromArgs } from './case-arg.js';
+import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
+
+/** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
+export function receiptsCommand(deps: CommandDeps): Command {
+  return {
+    name: 'receipts',
+    usage: 'C-XXXXX',
+    aliases: ['read', '已讀', '已读', '回條', '回条'],
+    summary: { en: 'who has opened the case’s documents', zh: '查看誰已開啟個案文件' },
+    needsTrust: true,
+    run(ctx) {
+      const me = ctx.actor!.clinician;
+      const { caseRow } = caseFromArgs(deps, ctx);
+      if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
+      const team = deps.secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId);
+      const docs = deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
+      const zh = ctx.lang === 'zh';
+      if (docs.length === 0) return ctx.reply(zh ? `${caseRow.code} 暫時沒有文件。` : `No documents on ${caseRow.code} yet.`);
+      const name = (id: string) => personLine(deps.directoryRepo, id, ctx.lang);
+      const lines = docs.map((d) => {
+        const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
+        const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');
+        const head = `**${zh ? '報告' : 'Report'} ${hkDate(d.createdAt)}**${d.status !== 'active' ? (zh ? '（已銷毀）' : ' (destroyed)') : ''}`;
+        return [
+          head,
+          `${zh ? '已開啟' : 'opened by'}: ${opened || '—'}`,
+          `${zh ? '未開啟' : 'not yet opened'}: ${waiting || '—'}`,
+        ].join('\n');
+      });
+      ctx.reply({ title: zh ? '閱讀回條' : 'Receipts', text: [`${caseRow.code}`, ...lines].join('\n\n') });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { explain } from '../../domain/access/access-explain.js';
+import { caseFromArgs, latestDocument } from './case-arg.js';
+import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
+
+/** `why C-7KQ2M`: which rule decides whether you may open the case's newest report, in plain words. */
+export function whyCommand(deps: CommandDeps): Command {
+  return {
+    name: 'why',
+    usage: 'C-XXXXX',
+    aliases: ['explain', '為何', '为何', '原因'],
+    summary: { en: 'explain whether and why you may open a case’s report', zh: '解釋你能否開啟個案報告及原因' },
+    needsTrust: false,
+    run(ctx) {
+      const { caseRow } = caseFromArgs(deps, ctx);
+      const doc = latestDocument(deps, caseRow.id);
+      const { decision } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
+      ctx.reply({ title: ctx.lang === 'zh' ? '存取說明' : 'Why', text: explain(decision, ctx.lang).join('\n') });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ClinicianRow, DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { clinicianLine } from './format.js';
+import type { Lang } from './i18n.js';
+
+/** "林嘉明 Dr LAM Ka-ming · Associate Consultant, Cardiology · Queen Mary Hospital" for any clinician id. */
+export function personLine(directory: DirectoryRepository, clinician: ClinicianRow | string | undefined, lang: Lang): string {
+  const c = typeof clinician === 'string' ? directory.findById(clinician) : clinician;
+  if (!c) return lang === 'zh' ? '（未知用戶）' : '(unknown user)';
+  const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
+  return clinicianLine(
+    { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended },
+    lang,
+  );
+}
+
+/** The reader's language for a notification sent to someone other than the sender. */
+export function langOf(c: ClinicianRow | undefined): Lang {
+  return c?.language === 'zh' ? 'zh' : 'en';
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { makePdf } from '../fixtures/make-pdf.js';
+import { replyAfter, type Harness } from './service-harness.js';
+
+export const CHAN = 'qmh-chan-taiman';
+export const LAM = 'qmh-lam-kaming';
+export const WONG = 'hph-wong-siuming';
+
+/** The app over the harness's service, for the HTTP side of a flow (forms, uploads, views). */
+export async function appFor(h: Harness): Promise<FastifyInstance> {
+  return buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service });
+}
+
+/** Opens a case for a made-up patient as Dr Chan in the group, through the case service; returns its code. */
+export async function openCase(h: Harness, group: string, hkid: string, consents: Array<{ institutionCode: string; status: 'granted' | 'withdrawn' }> = []) {
+  const cases = h.service.secure.cases;
+  const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+  const { token } = cases.open.startCaseOpen(chan, group);
+  const out = cases.open.submitCaseForm(token, chan.clinician.id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents });
+  if (!out.created) throw new Error('case existed');
+  return out.caseCode;
+}
+
+/** `@ConsultBridge share C-…` in the group, then the upload through the 1:1 link; returns the document id. */
+export async function shareReport(h: Harness, app: FastifyInstance, group: string, userId: string, caseCode: string, pdf?: Buffer) {
+  const link = replyAfter(h.sim, { userId, via: 'oto' });
+  h.sim.say(group, userId, `@ConsultBridge share ${caseCode}`);
+  const token = /\/upload\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
+  if (!token) throw new Error('no upload link');
+  const card = replyAfter(h.sim, { conversationId: group, via: 'card' });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/documents/upload/${token}`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: pdf ?? (await makePdf({ pages: 2, text: 'Echo report' })),
+  });
+  if (res.statusCode !== 201) throw new Error(`upload failed ${res.statusCode} ${res.body}`);
+  await card;
+  return (res.json() as { documentId: string }).documentId;
+}
+
+/** Presses a card button as a user and waits for the 1:1 answer. */
+export async function press(h: Harness, outTrackId: string, userId: string, params: Record<string, string>) {
+  const answer = replyAfter(h.sim, { userId, via: 'oto' });
+  await h.sim.clickCard({ outTrackId, userId, params });
+  return answer;
+}
+
+/** The newest card sent 1:1 to a user. */
+export function lastCardTo(h: Harness, userId: string) {
+  const card = [...h.sim.sent].reverse().find((s) => s.via === 'card' && (s.userIds ?? []).includes(userId));
+  if (!card?.outTrackId) throw new Error(`no card for ${userId}`);
+  return card;
+}
+
+export function viewToken(text: string): string {
+  const t = /\/view\/([A-Za-z0-9_.-]+)/.exec(text)?.[1];
+  if (!t) throw new Error('no view link in message');
+  return t;
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdfText } from '../helpers/pdf-text.js';
+import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
+import { appFor, CHAN, LAM, lastCardTo, openCase, press, shareReport, viewToken, WONG } from '../helpers/sharing-flow.js';
+
+/**
+ * The heart of ConsultBridge, through the real SDK, the simulator, the real service and HTTP:
+ * open a case → add a consultant → share → a GP outside the team asks → the attending approves →
+ * the GP views a PDF watermarked for him → receipts.
+ */
+describe('approval-gated sharing', () => {
+  let h: Harness;
+  let app: FastifyInstance;
+  let group: string;
+  let code: string;
+  let docId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    app = await appFor(h);
+    group = h.demo.groups.cardiologyConsult;
+    code = await openCase(h, group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
+    const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+    await h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting', group);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await h?.close();
+  });
+
+  it('When the attending shares a report, then the group gets a content-free card and the file is only ciphertext at rest', async () => {
+    docId = await shareReport(h, app, group, CHAN, code);
+    const card = [...h.sim.sent].reverse().find((s) => s.via === 'card' && s.conversationId === group)!;
+    expect(card.text).toContain(`New report · case ${code}`);
+    expect(card.text).toContain('陳大文 Dr CHAN Tai-man');
+    expect(card.text).not.toMatch(/A123456|TEST Patient|Echo report/);
+  });
+
+  it('When a GP outside the team presses Open, then he is told why not, in plain words', async () => {
+    const answer = await press(h, `doc:${docId}:${group}`, WONG, { action: 'open', documentId: docId });
+    expect(answer.text).toContain('can’t open this yet');
+    expect(answer.text).toContain(code);
+    expect(answer.text).not.toContain('/view/');
+  });
+
+  it('When he requests access with a reason and the attending approves, then he can view a PDF watermarked for him', async () => {
+    await h.sim.clickCard({ outTrackId: `doc:${docId}:${group}`, userId: WONG, params: { action: 'request_access', documentId: docId } });
+    await new Promise((r) => setTimeout(r, 200));
+    const reasons = lastCardTo(h, WONG);
+    const asked = await press(h, reasons.outTrackId!, WONG, { action: 'request_reason', documentId: docId, reason: 'continuing_care' });
+    expect(asked.text).toContain('CHAN Tai-man');
+    await new Promise((r) => setTimeout(r, 200));
+    const approval = lastCardTo(h, CHAN);
+    expect(approval.text).toContain('WONG Siu-ming');
+    expect(approval.text).toContain('持續護理'); // Dr Chan reads Chinese
+    const params = JSON.parse(JSON.stringify((approval.raw as { cardData: { cardParamMap: { buttons: string } } }).cardData.cardParamMap.buttons));
+    const approve = (JSON.parse(params) as Array<{ action: string; params: Record<string, string> }>).find((b) => b.params.decision === 'approve')!;
+    const granted = replyAfter(h.sim, { userId: WONG, via: 'oto' });
+    const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: approve.action, ...approve.params } });
+    expect(JSON.stringify(response)).toContain('已批准');
+    const msg = await granted;
+    expect(msg.text).toContain('approved your access');
+
+    const res = await app.inject({ method: 'GET', url: `/view/${viewToken(msg.text)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { pages } = await extractPdfText(new Uint8Array(res.rawPayload));
+    expect(pages).toHaveLength(2);
+    const trace = /T-[A-Z0-9]{8}/.exec(pages[0]!.text)?.[0];
+    expect(trace).toBeDefined();
+    for (const p of pages) {
+      expect(p.text).toContain('黃小明');
+      expect(p.text).toContain('M45678');
+      expect(p.text).toContain(trace!);
+    }
+    await h.service.audit.flush();
+    const [entry] = h.service.audit.repo.findByTrace(trace!);
+    expect(entry).toMatchObject({ action: 'document.viewed', target: docId, actor: h.service.directoryRepo.findByDingTalkId(WONG)!.id });
+  });
+
+  it('When a second press arrives on the decided card, then nothing changes and the approver is told', async () => {
+    const approval = lastCardTo(h, CHAN);
+    const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
+    expect(JSON.stringify(response)).toContain('該申請已有決定');
+    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    expect(h.service.secure.grants.activeGrantFor(h.service.directoryRepo.findByDingTalkId(WONG)!.id, docId, caseId).hasGrant).toBe(true);
+  });
+
+  it('When the attending asks for receipts, then the GP shows as opened and the consultant as not yet', async () => {
+    const r = replyAfter(h.sim, { conversationId: group });
+    h.sim.say(group, CHAN, `@ConsultBridge receipts ${code}`);
+    const text = (await r).text;
+    expect(text).toMatch(/已開啟: .*WONG Siu-ming/);
+    expect(text).toMatch(/未開啟: .*LAM Ka-ming/);
+  });
+
+  it('When a view token is tampered with or used by the wrong route, then it is refused with a code and audited', async () => {
+    const bad = await app.inject({ method: 'GET', url: '/view/eyJkIjoieCJ9.AAAA' });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toEqual({ code: 'token.invalid', message: expect.any(String) });
+  });
+
+  it('When the consultant leaves the group, then his access goes with the role bound through it', async () => {
+    const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
+    expect(h.service.secure.access.decideView(lam, docId).decision.allowed).toBe(true);
+    h.sim.org.removeMember(group, LAM, { event: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.service.secure.access.decideView(lam, docId).decision.allowed).toBe(false);
+  });
+});
