@@ -1,10 +1,24 @@
-import { ERROR_TABLE, asDomainError } from '../shared/errors.js';
+import { ERROR_TABLE, asDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Lang } from './i18n.js';
+
+/** A case code repeated back only in this shape (commands check it too; this is the last guard). */
+const SAFE_CODE = /^[A-Z0-9-]{1,12}$/;
+
+/** "I can't find case C-7KQ2X. Case codes look like C-7KQ2M." when the command named a code. */
+function caseCodeText(e: DomainError, lang: Lang): string | undefined {
+  if (e.code !== 'case.code_invalid' && e.code !== 'case.not_found') return undefined;
+  const code = e.details?.caseCode;
+  if (typeof code !== 'string' || !SAFE_CODE.test(code)) {
+    return e.code === 'case.code_invalid' ? `${ERROR_TABLE['case.not_found'][lang]} ${ERROR_TABLE['case.code_invalid'][lang]}` : undefined;
+  }
+  const lead = lang === 'zh' ? `找不到個案 ${code}。` : `I can't find case ${code}.`;
+  return `${lead} ${ERROR_TABLE['case.code_invalid'][lang]}`;
+}
 
 /** The chat text for any failure: the code table's safe message; unknown errors are logged, never shown. */
 export function replyForError(err: unknown, lang: Lang, logger: Logger): string {
   const e = asDomainError(err);
   if (e.code === 'internal') logger.error({ code: 'internal', err: (err as Error)?.stack }, 'command failed');
-  return ERROR_TABLE[e.code][lang];
+  return caseCodeText(e, lang) ?? ERROR_TABLE[e.code][lang];
 }

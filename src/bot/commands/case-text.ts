@@ -1,0 +1,80 @@
+import type { TeamMemberView } from '../../domain/cases/case-queries.js';
+import type { CareRole } from '../../domain/cases/cases-tables.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { DocumentRow } from '../../domain/sharing/document-repository.js';
+import { clinicianName, roleName } from '../format.js';
+import type { Lang, Localised } from '../i18n.js';
+
+/**
+ * Wording shared by the case commands and the form routes. Everything here is built from case
+ * codes, directory entries and dates: nothing about the patient can reach these strings.
+ */
+export const CARE_ROLE_NAMES: Record<CareRole, Localised> = {
+  attending: { en: 'attending', zh: '主診' },
+  consulting: { en: 'consulting', zh: '會診' },
+  referring: { en: 'referring', zh: '轉介' },
+  observer: { en: 'observer', zh: '觀察' },
+};
+
+export function careRoleName(role: CareRole, lang: Lang): string {
+  return CARE_ROLE_NAMES[role][lang];
+}
+
+/** The clinician's saved language, English when none. */
+export function langOf(c: Pick<ClinicianRow, 'language'>): Lang {
+  return c.language ?? 'en';
+}
+
+/** "林嘉明 Dr LAM Ka-ming · Cardiology · QMH": name, specialty (or role), institution code. */
+export function clinicianShort(dir: DirectoryRepository, c: ClinicianRow, lang: Lang): string {
+  const inst = c.institutionId ? dir.institution(c.institutionId)?.code : undefined;
+  return [clinicianName(c), c.specialty ?? roleName(c.role, lang), inst ?? c.department].filter(Boolean).join(' · ');
+}
+
+function badge(m: Pick<TeamMemberView, 'verified' | 'suspended'>, lang: Lang): string {
+  if (m.suspended) return lang === 'zh' ? '⛔ 已暫停' : '⛔ suspended';
+  if (m.verified) return '✔';
+  return lang === 'zh' ? '未驗證' : 'unverified';
+}
+
+/** One care-team line: name · care role · specialty · institution · badge. */
+export function teamLine(m: TeamMemberView, lang: Lang): string {
+  const name = [m.nameZh, m.nameEn].filter(Boolean).join(' ');
+  const inst = lang === 'zh' ? (m.institutionCode ?? m.institutionName) : (m.institutionName ?? m.institutionCode);
+  const parts = [name, `**${careRoleName(m.careRole, lang)}**`, m.specialty, inst].filter(Boolean);
+  return `- ${parts.join(' · ')} ${badge(m, lang)}`;
+}
+
+/** A date and time in Hong Kong: YYYY-MM-DD HH:mm. */
+export function hkTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+const KIND_NAMES: Record<DocumentRow['kind'], Localised> = {
+  report: { en: '📄 report', zh: '📄 報告' },
+  ephemeral: { en: '🔥 burn-after-reading', zh: '🔥 閱後即焚' },
+};
+
+/** A document as chat may show it: kind, date, short id; never a title or file name (there is none). */
+export function documentLine(d: DocumentRow, lang: Lang): string {
+  const gone = d.status === 'destroyed' ? (lang === 'zh' ? '（已銷毀）' : ' (destroyed)') : '';
+  return `- ${KIND_NAMES[d.kind][lang]} · ${hkTime(d.createdAt)} · \`${d.id.slice(0, 8)}\`${gone}`;
+}
+
+/** Replies used by more than one command. */
+export const TEXT = {
+  groupOnly: {
+    en: 'Please use this in the consult group of the case, not 1:1.',
+    zh: '請在該個案的會診群組中使用此指令，而不是私訊。',
+  },
+  formSent: {
+    en: 'I’ve sent you a form 1:1.',
+    zh: '我已私訊你一份表格。',
+  },
+  linkValid: { en: 'link valid 10 min, one use, only for you', zh: '連結 10 分鐘內有效，只可使用一次，只限你本人' },
+} satisfies Record<string, Localised>;
+
+/** A markdown link line for a one-time form sent 1:1. */
+export function formLink(label: Localised, url: string, lang: Lang): string {
+  return `[${label[lang]}](${url}) (${TEXT.linkValid[lang]})`;
+}

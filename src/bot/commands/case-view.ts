@@ -1,0 +1,58 @@
+import type { CaseRow } from '../../domain/cases/cases-repository.js';
+import { DomainError } from '../../shared/errors.js';
+import { hkDate } from '../format.js';
+import type { BotContext } from '../context.js';
+import { readCaseCode, withCaseCode } from './case-args.js';
+import { documentLine, teamLine } from './case-text.js';
+import type { CommandDeps } from './deps.js';
+
+/**
+ * Who may see a case's team and document list. It holds no patient data, but it is still
+ * case-scoped: members of the care team, anyone writing from a group bound to the case, and a
+ * clinician holding live break-glass access. Trust (verified, not suspended) is checked before.
+ */
+function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): void {
+  const { queries } = deps.secure.cases;
+  const me = ctx.actor!.clinician.id;
+  if (queries.teamRoleNow(c.id, me) !== '') return;
+  if (ctx.msg.conversationType === 'group' && queries.caseForConversation(ctx.msg.conversationId)?.id === c.id) return;
+  if (deps.secure.grants.activeGrantFor(me, '', c.id).hasBreakGlass) return;
+  throw new DomainError('access.denied');
+}
+
+/** The case a command names, or (no code given) the case of the group it was written in. */
+export async function caseFromArgs(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<CaseRow> {
+  const { queries } = deps.secure.cases;
+  if (codeArg === undefined && ctx.msg.conversationType === 'group') {
+    const own = queries.caseForConversation(ctx.msg.conversationId);
+    if (own) return own;
+  }
+  return withCaseCode(readCaseCode(codeArg), queries.findCase);
+}
+
+/** `case C-XXXXX`: code, status, care team with roles and badges, and the case's documents by date. */
+export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<void> {
+  const zh = ctx.lang === 'zh';
+  const c = await caseFromArgs(deps, ctx, codeArg);
+  assertMayView(deps, ctx, c);
+  const { queries } = deps.secure.cases;
+  const team = queries.teamOf(c.id);
+  const docs = deps.secure.documentsRepo.listByCase(c.id);
+  const status = c.status === 'open' ? '' : zh ? ' · 已結束' : ' · closed';
+  const lines = [
+    `**${zh ? '個案' : 'Case'} ${c.code}**${status} · ${zh ? '開立於' : 'opened'} ${hkDate(c.openedAt)}`,
+    '',
+    `**${zh ? '醫療團隊' : 'Care team'}**`,
+    ...team.map((m) => teamLine(m, ctx.lang)),
+    '',
+    `**${zh ? '文件' : 'Documents'}**`,
+    ...(docs.length ? docs.map((d) => documentLine(d, ctx.lang)) : [zh ? '- 暫時沒有' : '- none yet']),
+  ];
+  if (queries.teamRoleNow(c.id, ctx.actor!.clinician.id) === 'attending') {
+    lines.push(
+      '',
+      zh ? `加入同事：@ConsultBridge 團隊 ${c.code} 加入 @姓名 會診` : `Add a colleague: \`@ConsultBridge team ${c.code} add @name consulting\``,
+    );
+  }
+  ctx.reply({ title: `${zh ? '個案' : 'Case'} ${c.code}`, text: lines.join('\n') });
+}

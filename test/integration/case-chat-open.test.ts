@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyAfter } from '../helpers/service-harness.js';
+import { hkidFor, patientForm, startCaseChat, tokenIn, type CaseChat } from './case-chat-fixture.js';
+
+/** `case open` → 1:1 form link → form post → group announcement, through the real SDK and simulator. */
+describe('opening a case from chat', () => {
+  let cc: CaseChat;
+  beforeAll(async () => {
+    cc = await startCaseChat();
+  });
+  afterAll(async () => cc?.close());
+
+  it('When a verified doctor opens a case, then the link comes 1:1, the group hears only the case code and opener, and no patient data reaches chat or logs', async () => {
+    const group = cc.group(['qmh-lam-kaming', 'hph-wong-siuming']);
+    const { group: ack, dm } = await cc.sayAndDm(group, 'qmh-lam-kaming', '@ConsultBridge case open');
+    expect(ack).toContain('sent you a form 1:1');
+    expect(ack).not.toContain('/forms/');
+    expect(dm).toContain(`${cc.h.service.publicUrl}/forms/case-open/`);
+    expect(dm).toContain('10 min');
+    const token = tokenIn(dm, 'case-open');
+
+    const page = await cc.app.inject({ method: 'GET', url: `/forms/case-open/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('name="hkid"');
+    expect(page.body).toContain('data-inst="HPH"');
+    expect(page.body).not.toContain(token);
+
+    const hkid = hkidFor('314159');
+    const form = patientForm(hkid);
+    const bad = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: { ...form, hkid: 'K314159(0)' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'hkid.invalid' });
+
+    const announced = replyAfter(cc.h.sim, { conversationId: group, via: 'group' });
+    const ok = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
+    expect(ok.statusCode).toBe(200);
+    const body = ok.json() as { caseCode: string; created: boolean };
+    expect(body).toEqual({ caseCode: expect.stringMatching(/^C-[A-Z0-9]{5}$/), created: true });
+    expect(ok.body).not.toContain('TSANG');
+    const text = (await announced).text;
+    expect(text).toContain(`Case ${body.caseCode} opened by 林嘉明 Dr LAM Ka-ming · Cardiology · QMH`);
+
+    const c = cc.h.service.secure.cases.queries.caseForConversation(group)!;
+    expect(c.code).toBe(body.caseCode);
+    const lam = cc.h.service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!;
+    expect(cc.h.service.secure.cases.queries.teamRoleNow(c.id, lam.id)).toBe('attending');
+
+    // The link is spent; nothing that identifies the patient went anywhere but the database.
+    const again = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
+    expect(again.statusCode).toBe(409);
+    await cc.h.service.audit.flush();
+    for (const haystack of [cc.sentText(), cc.h.logs()]) {
+      for (const secret of ['314159', 'TSANG', 'Ho-yin', '曾浩然', '1958-07-21', 'eHRSS consent seen']) expect(haystack).not.toContain(secret);
+    }
+    // The link went 1:1 to its owner, but request logs show the route pattern, never the token.
+    expect(cc.h.logs()).toContain('/api/forms/case-open/:token');
+    expect(cc.h.logs()).not.toContain(token);
+  });
+
+  it('When an unverified doctor asks to open a case, then they are refused with the verify hint and get no link', async () => {
+    const group = cc.group(['hph-lee-meiling', 'qmh-lam-kaming']);
+    const before = cc.h.sim.sent.length;
+    const text = await cc.say(group, 'hph-lee-meiling', '@ConsultBridge case open');
+    expect(text).toContain('尚未通過驗證');
+    expect(text).toContain('管理員');
+    expect(cc.h.sim.sent.slice(before).filter((e) => e.via === 'oto')).toEqual([]);
+  });
+
+  it('When 開案 or 开案 is used, then it means case open (and in 1:1 it points to the consult group)', async () => {
+    for (const word of ['開案', '开案']) {
+      const group = cc.group(['qmh-chan-taiman']);
+      const { group: ack, dm } = await cc.sayAndDm(group, 'qmh-chan-taiman', `@ConsultBridge ${word}`);
+      expect(ack).toContain('私訊');
+      expect(dm).toContain('/forms/case-open/');
+    }
+    const reply = replyAfter(cc.h.sim, { userId: 'qmh-lam-kaming' });
+    cc.h.sim.dm('qmh-lam-kaming', 'case open');
+    expect((await reply).text).toContain('in the consult group');
+  });
+
+  it('When the patient already has a case, then the opener is offered it 1:1 and can bind it to the group', async () => {
+    const first = cc.group(['qmh-lam-kaming']);
+    const form = patientForm(hkidFor('271828'));
+    const { code } = await cc.openCase(first, 'qmh-lam-kaming', form);
+
+    const second = cc.group(['qmh-lam-kaming', 'hph-wong-siuming']);
+    // Not the attending and no form of his found the case: he may not bind it.
+    expect(await cc.say(second, 'hph-wong-siuming', `@ConsultBridge case bind ${code}`)).toContain("can't do that");
+
+    const { dm } = await cc.sayAndDm(second, 'hph-wong-siuming', '@ConsultBridge case open');
+    const offer = replyAfter(cc.h.sim, { userId: 'hph-wong-siuming', via: 'oto' });
+    const res = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${tokenIn(dm, 'case-open')}`, payload: form });
+    expect(res.json()).toEqual({ caseCode: code, created: false });
+    const offered = (await offer).text;
+    expect(offered).toContain(`already has case ${code}`);
+    expect(offered).toContain(`@ConsultBridge case bind ${code}`);
+
+    const bound = await cc.say(second, 'hph-wong-siuming', `@ConsultBridge case bind ${code}`);
+    expect(bound).toContain(`now linked to case ${code}`);
+    expect(cc.h.service.secure.cases.queries.caseForConversation(second)?.code).toBe(code);
+    expect(await cc.say(second, 'hph-wong-siuming', '@ConsultBridge case open')).toContain(`already belongs to case ${code}`);
+    expect(cc.sentText()).not.toContain('271828');
+  });
+});
