@@ -20,7 +20,7 @@ describe('admin CLI', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cb-admin-cli-'));
-    env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), ADMIN_JWT_SECRET: SECRET, LOG_LEVEL: 'silent' };
+    env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), SESSION_SECRET: SECRET, LOG_LEVEL: 'silent' };
     const h = openDatabase(env.DATABASE_URL!);
     const repo = createDirectoryRepository(h.db);
     repo.insert({ dingtalkUserId: 'chan', displayName: '陳大文', verified: false, suspended: false }, Date.now());
