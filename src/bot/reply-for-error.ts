@@ -9,11 +9,11 @@ const SAFE_CODE = /^[A-Z0-9-]{1,12}$/;
 function caseCodeText(e: DomainError, lang: Lang): string | undefined {
   if (e.code !== 'case.code_invalid' && e.code !== 'case.not_found') return undefined;
   const code = e.details?.caseCode;
-  if (typeof code !== 'string' || !SAFE_CODE.test(code)) {
-    return e.code === 'case.code_invalid' ? `${ERROR_TABLE['case.not_found'][lang]} ${ERROR_TABLE['case.code_invalid'][lang]}` : undefined;
-  }
-  const lead = lang === 'zh' ? `找不到個案 ${code}。` : `I can't find case ${code}.`;
-  return `${lead} ${ERROR_TABLE['case.code_invalid'][lang]}`;
+  const named = typeof code === 'string' && SAFE_CODE.test(code);
+  if (!named && e.code === 'case.not_found') return undefined;
+  const lead = !named ? ERROR_TABLE['case.not_found'][lang] : lang === 'zh' ? `找不到個案 ${code}。` : `I can't find case ${code}.`;
+  // Chinese full stops carry their own spacing.
+  return [lead, ERROR_TABLE['case.code_invalid'][lang]].join(lang === 'zh' ? '' : ' ');
 }
 
 /** The chat text for any failure: the code table's safe message; unknown errors are logged, never shown. */
