@@ -60,6 +60,17 @@ describe('opening a case from chat', () => {
     expect(cc.h.logs()).not.toContain(token);
   });
 
+  it('When a link is unknown, then the page says so in HTML and the API answers token.invalid', async () => {
+    const page = await cc.app.inject({ method: 'GET', url: '/forms/case-open/not-a-real-token' });
+    expect(page.statusCode).toBe(401);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('That link is not valid.');
+    expect(page.body).not.toContain('not-a-real-token');
+    const api = await cc.app.inject({ method: 'POST', url: '/api/forms/case-open/not-a-real-token', payload: patientForm(hkidFor('100001')) });
+    expect(api.statusCode).toBe(401);
+    expect(api.json()).toMatchObject({ code: 'token.invalid' });
+  });
+
   it('When an unverified doctor asks to open a case, then they are refused with the verify hint and get no link', async () => {
     const group = cc.group(['hph-lee-meiling', 'qmh-lam-kaming']);
     const before = cc.h.sim.sent.length;
