@@ -27,6 +27,10 @@ describe('opening a case from chat', () => {
     expect(page.body).toContain('name="hkid"');
     expect(page.body).toContain('data-inst="HPH"');
     expect(page.body).not.toContain(token);
+    // The page's only script is inline, allowed by its nonce, and at least parses.
+    const script = /<script nonce="([^"]+)">([\s\S]*?)<\/script>/.exec(page.body)!;
+    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${script[1]}'`);
+    expect(() => new Function(script[2]!)).not.toThrow();
 
     const hkid = hkidFor('314159');
     const form = patientForm(hkid);
