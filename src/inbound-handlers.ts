@@ -7,6 +7,9 @@ import type { Logger } from './shared/logger.js';
 
 export const EVENT_TOPIC = 'event';
 
+/** An id that came from outside goes into the permanent log only if it looks like an id. */
+const idShaped = (id: string | undefined): string | undefined => (id && /^[\w.:=+/-]{1,160}$/.test(id) ? id : undefined);
+
 /** Routes what the stream delivers to the parts of the service that handle it. */
 export function createInboundHandlers(deps: {
   bot: Bot;
@@ -22,7 +25,10 @@ export function createInboundHandlers(deps: {
     botMessage: (msg) => bot.handle(msg),
     cardAction: async (action) => {
       // A card press is delivered once per callback; a replayed frame must not act twice.
-      if (inbox.claim(`card:${action.callbackId}`, 'card', null, clock.now()) === 'duplicate') return null;
+      if (inbox.claim(`card:${action.callbackId}`, 'card', null, clock.now()) === 'duplicate') {
+        audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
+        return null;
+      }
       try {
         return (await deps.onCardAction?.(action)) ?? null;
       } finally {
@@ -44,9 +50,7 @@ export function createInboundHandlers(deps: {
     },
     malformed(reason, messageId, fields) {
       logger.warn({ code: 'event.malformed', reason, fields, messageId }, 'malformed frame acked and dropped');
-      // The messageId came from outside: only an id-shaped one goes into the permanent log.
-      const target = messageId && /^[\w.:=+/-]{1,160}$/.test(messageId) ? messageId : undefined;
-      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target, outcome: 'failure', reason });
+      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: idShaped(messageId), outcome: 'failure', reason });
     },
   };
 }

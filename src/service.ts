@@ -24,6 +24,8 @@ import { createChatEventHandler } from './chat-events.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
+import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
+import { tellRequestExpired } from './bot/flows/request-expired.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -32,6 +34,8 @@ export interface ServiceOptions {
   outbox?: { pollMs?: number; baseMs?: number; maxMs?: number };
   reconnect?: { baseDelayMs?: number; maxDelayMs?: number };
   apiRetry?: { attempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** How often lapsed requests and grants are swept (default 60 s). */
+  sweepMs?: number;
 }
 
 /**
@@ -82,6 +86,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const bot = createBot({
     inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens,
   });
+  const sweeper = createExpirySweeper({
+    approvals: secure.approvals,
+    grants: secure.grants,
+    clock,
+    logger,
+    onRequestExpired: (r) => tellRequestExpired({ secure, directoryRepo, notify }, r),
+    intervalMs: opts.sweepMs,
+  });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId,
     clientSecret: config.dingtalk.clientSecret,
@@ -123,6 +135,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     notify,
     bot,
     receiver,
+    sweeper,
 
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
@@ -135,10 +148,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
       purgeTimer = setInterval(() => inbox.purgeBefore(clock.now() - config.dedupe.retentionMs), 3_600_000);
       purgeTimer.unref();
+      sweeper.start();
     },
 
     async stop(): Promise<void> {
       receiver.stop();
+      sweeper.stop();
       clearInterval(purgeTimer);
       stopCheckpoints?.();
       await worker.drain(2000);

@@ -1,7 +1,8 @@
 import { PURPOSE_CODES, purposeLabel } from '../domain/approvals/purpose-of-use.js';
 import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
-import { DomainError } from '../shared/errors.js';
+import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
+import { DomainError, isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';
 import { parseReason } from './commands/request.js';
@@ -12,6 +13,7 @@ import { langOf } from './people.js';
 import { replyForError } from './reply-for-error.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide']);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -62,6 +64,10 @@ export async function handleCardAction(
         throw new DomainError('request.invalid');
     }
   } catch (err) {
+    // Every refused press is on the record: who, which button (only a known name), and the code.
+    const code = isDomainError(err) ? err.code : 'internal';
+    const button = str(action.params.action);
+    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.cardPressed, target: ACTIONS.has(button) ? button : 'unknown', outcome: code === 'internal' ? 'failure' : 'denied', reason: code });
     const text = replyForError(err, lang, logger);
     say(text);
     return status(text);

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import { hkDateTime } from '../format.js';
 import { langOf, personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
@@ -19,7 +20,19 @@ export function breakglassCommand(deps: CommandDeps): Command {
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow, rest } = caseFromArgs(deps, ctx);
-      const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason: rest.join(' ') });
+      const reason = rest.join(' ').trim();
+      const min = deps.secure.settings.breakGlassMinReasonLength;
+      if ([...reason].length < min) {
+        // Said plainly, with the form to use; the service would refuse it too, but only as "not valid".
+        deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.breakglassGranted, target: caseRow.id, outcome: 'denied', reason: 'reason_too_short' });
+        ctx.reply(
+          ctx.lang === 'zh'
+            ? `請說明需要緊急存取的原因（最少 ${min} 個字）：\`@ConsultBridge breakglass ${caseRow.code} <原因>\``
+            : `Please say why you need emergency access, in at least ${min} characters: \`@ConsultBridge breakglass ${caseRow.code} <reason>\``,
+        );
+        return;
+      }
+      const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason });
       const hours = Math.round((result.expiresAt - deps.clock.now()) / 3_600_000);
       for (const id of [...result.notify.attendingIds, ...result.notify.privacyOfficerIds]) {
         const c = deps.directoryRepo.findById(id);

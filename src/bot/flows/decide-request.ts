@@ -6,6 +6,8 @@ import type { Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { askApprovers } from './request-access.js';
 import { openDocument, openText } from './open-document.js';
+import { tellRequestExpired } from './request-expired.js';
+import { isDomainError } from '../../shared/errors.js';
 
 /**
  * An approver approves or denies (card press or text). The service enforces the state machine
@@ -20,7 +22,17 @@ export function decideRequest(
   cardStep?: number,
 ): string {
   const { secure, directoryRepo: dir, notify } = deps;
-  const out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep });
+  let out;
+  try {
+    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep });
+  } catch (err) {
+    // A press after the deadline may be what notices the lapse first; the requester hears either way.
+    if (isDomainError(err) && err.code === 'approval.expired') {
+      const req = secure.approvals.get(requestId);
+      tellRequestExpired(deps, { requestId, requesterId: req.requesterId, documentId: req.documentId });
+    }
+    throw err;
+  }
   const requester = dir.findById(out.requesterId)!;
   const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
   const rLang = langOf(requester);

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   eventMalformed: 'event.malformed',
   eventDuplicate: 'event.duplicate',
   commandRun: 'command.run',
+  cardPressed: 'card.pressed',
   accessDecision: 'access.decision',
   outboundSend: 'outbound.send',
   outboundBlocked: 'outbound.blocked',
