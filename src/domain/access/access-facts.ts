@@ -35,6 +35,7 @@ export interface CaseFacts {
 export interface DocumentFacts {
   id: string;
   caseCode: string;
+  /** '' when the author had no institution on file: then it matches no viewer's institution. */
   authorInstitutionId: string;
   /** eHRSS restricted category, or null for ordinary documents. */
   restrictedCategory: string | null;
@@ -68,6 +69,13 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
 
 const STRING_KEYS = new Set<keyof RelationFacts>(['careRole', 'step']);
 
+/**
+ * Stands in for "the author had no institution". A clinician with none is Institution::"", so using ''
+ * here too would make two unknowns equal: a viewer without an institution would count as the author's
+ * institution (forbid-view-without-consent would not apply). Lower-case, so no institution code equals it.
+ */
+const NO_AUTHOR_INSTITUTION = '(no author institution)';
+
 const ref = (type: string, id: string): EntityRef => ({ type, id });
 const entityValue = (type: string, id: string): CedarValue => ({ __entity: ref(type, id) });
 
@@ -95,7 +103,7 @@ export function caseEntity(c: CaseFacts): CedarEntity {
 export function documentEntity(d: DocumentFacts): CedarEntity {
   const attrs: Record<string, CedarValue> = {
     case: entityValue(ENTITY.case, d.caseCode),
-    authorInstitution: entityValue(ENTITY.institution, d.authorInstitutionId),
+    authorInstitution: entityValue(ENTITY.institution, d.authorInstitutionId || NO_AUTHOR_INSTITUTION),
   };
   if (d.restrictedCategory !== null) attrs.restrictedCategory = d.restrictedCategory;
   return { uid: ref(ENTITY.document, d.id), attrs, parents: [] };
