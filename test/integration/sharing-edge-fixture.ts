@@ -58,6 +58,17 @@ export async function sentSince(h: Harness, from: number, match: (s: Sent) => bo
   }
 }
 
+/** Polls `probe` until it returns something (not undefined or false); for effects of background timers. */
+export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** A card sent 1:1 to `userId` whose outTrackId starts with `prefix`, after `from`. */
 export const cardTo = (h: Harness, from: number, userId: string, prefix: string) =>
   sentSince(h, from, (s) => s.via === 'card' && (s.userIds ?? []).includes(userId) && (s.outTrackId ?? '').startsWith(prefix));
