@@ -25,7 +25,7 @@ export interface AppDeps {
 /** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Link tokens travel in the path; the default 100-character parameter limit is too short for them.
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, maxParamLength: 1000 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, routerOptions: { maxParamLength: 1000 } }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app as unknown as FastifyInstance);

@@ -4,6 +4,8 @@ import { createService } from './service.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
+import { loadPoliciesIsolated } from './domain/access/load-policies-isolated.js';
+import { POLICY_DIR } from './secure-sharing.js';
 
 /**
  * Entry point: validate config, start the DingTalk simulator when no credentials are set, start the
@@ -22,12 +24,15 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // Policies are checked in a child process while the simulator starts; invalid policies stop the start.
+  const policies = loadPoliciesIsolated(POLICY_DIR);
+  policies.catch(() => undefined);
   let sandbox: Sandbox | undefined;
   if (config.mode === 'sandbox') {
     sandbox = await startSandbox(config, logger);
     config = sandbox.config;
   }
-  const service = createService(config, { logger, clock: systemClock });
+  const service = createService(config, { logger, clock: systemClock, policies: await policies });
   sandbox?.seedDirectory(service.directoryRepo);
   const app = await buildApp({
     logger,

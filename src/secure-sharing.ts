@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/client.js';
 import { caseRequest } from './domain/access/access-facts.js';
 import { clinicianFacts, createCaseAuthorizer } from './domain/access/case-authorizer.js';
-import { loadPolicyEngine } from './domain/access/policy-engine.js';
+import { createPolicyEngine } from './domain/access/policy-engine.js';
+import { loadPolicies, type LoadedPolicies } from './domain/access/policy-loader.js';
 import type { AuditSink } from './domain/audit/audit-sink.js';
 import { createApprovalRepository } from './domain/approvals/approval-repository.js';
 import { createApprovalService } from './domain/approvals/approval-service.js';
@@ -26,9 +26,10 @@ import { createVault } from './domain/vault/vault-service.js';
 import { sqlitePath } from './db/client.js';
 import type { Clock } from './shared/clock.js';
 import { loadOrCreateSecret } from './shared/key-file.js';
+import { projectPath } from './shared/paths.js';
 import type { Logger } from './shared/logger.js';
 
-export const POLICY_DIR = fileURLToPath(new URL('../config/policies', import.meta.url));
+export const POLICY_DIR = projectPath('config', 'policies');
 
 /**
  * The secure-sharing context wired together: policy engine, cases and patients, vault, documents,
@@ -41,9 +42,14 @@ export function createSecureSharing(deps: {
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
+  /** Policies already validated (main.ts checks them in a child process); else loaded here. */
+  policies?: LoadedPolicies;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
-  const engine = loadPolicyEngine(POLICY_DIR, { logger });
+  // Requests are checked against the schema in tests (in-process load); in production the policies were
+  // validated at start in a child process and the per-request check is skipped: it costs ~40 MB of
+  // WebAssembly heap and ~40 µs a decision, and only guards our own typed request builders.
+  const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
   const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });

@@ -20,6 +20,7 @@ import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
 import { createSecureSharing } from './secure-sharing.js';
+import type { LoadedPolicies } from './domain/access/policy-loader.js';
 import { createChatEventHandler } from './chat-events.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   apiRetry?: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   /** How often lapsed requests and grants are swept (default 60 s). */
   sweepMs?: number;
+  /** Policies validated beforehand (see loadPoliciesIsolated); loaded in-process when absent. */
+  policies?: LoadedPolicies;
 }
 
 /**
@@ -78,7 +81,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger });
+  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);

@@ -3,8 +3,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
+import { projectPath } from '../shared/paths.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -15,7 +15,7 @@ export interface DbHandle {
   close(): void;
 }
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const MIGRATIONS = projectPath('migrations');
 
 /** `file:./data/x.db`, a plain path, or `:memory:` → a path better-sqlite3 understands. */
 export function sqlitePath(databaseUrl: string): string {

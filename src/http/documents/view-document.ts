@@ -1,5 +1,4 @@
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
-import { renderWatermarked } from '../../domain/viewing/render-watermarked.js';
 import { newTraceCode } from '../../domain/viewing/trace-code.js';
 import { clinicianName } from '../../bot/format.js';
 import type { Service } from '../../service.js';
@@ -25,6 +24,8 @@ export async function viewDocument(service: Service, token: string): Promise<{ p
   const { decision, document, caseCode } = secure.access.decideView(viewer, claims.d);
   if (!decision.allowed) throw new DomainError('access.denied');
   const bytes = await secure.vault.open({ documentId: document.id, caseId: document.caseId });
+  // pdf-lib and the fonts are loaded on the first view, not at start (they are most of the memory).
+  const { renderWatermarked } = await import('../../domain/viewing/render-watermarked.js');
   const traceCode = newTraceCode();
   const institution = viewer.institutionId ? directoryRepo.institution(viewer.institutionId) : undefined;
   const pdf = await renderWatermarked({
