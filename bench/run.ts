@@ -4,9 +4,9 @@ import type { BenchRow } from './row.js';
  * `npm run bench [P1 P4 …]`: runs the benchmarks and prints one table, with the baseline and ratio
  * where the issue names one. Goals are reported, never asserted.
  */
-const BENCHES: Record<string, () => Promise<Array<Partial<BenchRow> & { name: string; value: number; unit: string }>>> = {
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   P1: async () => (await import('./p1-bot-latency.js')).benchBotLatency(),
-  P2: async () => (await import('./p2-watermark.js')).benchWatermark(),
+  P2: async () => (await import('./p2-watermark.js')).benchP2(),
   P3: async () => (await import('./p3-policy.js')).benchPolicy(),
   P4: async () => (await import('./p4-audit.js')).benchAudit(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
