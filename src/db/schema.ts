@@ -9,3 +9,4 @@ export * from '../domain/cases/cases-tables.js';
 export * from '../domain/sharing/sharing-tables.js';
 export * from '../domain/approvals/approvals-tables.js';
 export * from '../domain/grants/grants-tables.js';
+export * from '../domain/escalation/escalation-tables.js';
