@@ -71,4 +71,9 @@ export const AUDIT_ACTIONS = {
   grantRevoked: 'grant.revoked',
   breakglassGranted: 'breakglass.granted',
   breakglassReviewed: 'breakglass.reviewed',
+  escalationReminded: 'escalation.reminded',
+  escalationDing: 'escalation.ding',
+  escalationEscalated: 'escalation.escalated',
+  escalationStopped: 'escalation.stopped',
+  retentionPurged: 'retention.purged',
 } as const;
