@@ -10,3 +10,4 @@ export * from '../domain/sharing/sharing-tables.js';
 export * from '../domain/approvals/approvals-tables.js';
 export * from '../domain/grants/grants-tables.js';
 export * from '../domain/escalation/escalation-tables.js';
+export * from '../domain/ephemeral/ephemeral-tables.js';
