@@ -11,3 +11,4 @@ export * from '../domain/approvals/approvals-tables.js';
 export * from '../domain/grants/grants-tables.js';
 export * from '../domain/escalation/escalation-tables.js';
 export * from '../domain/ephemeral/ephemeral-tables.js';
+export * from '../domain/sessions/sessions-tables.js';

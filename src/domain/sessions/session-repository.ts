@@ -1,0 +1,59 @@
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { refreshTokens, sessionFamilies } from './sessions-tables.js';
+
+export type SessionFamilyRow = typeof sessionFamilies.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+/** Named queries over session families and refresh tokens. Synchronous, so usable in a transaction. */
+export function createSessionRepository(db: Db) {
+  return {
+    insertFamily(row: typeof sessionFamilies.$inferInsert): void {
+      db.insert(sessionFamilies).values(row).run();
+    },
+    family(id: string): SessionFamilyRow | undefined {
+      return db.select().from(sessionFamilies).where(eq(sessionFamilies.id, id)).get();
+    },
+    insertToken(row: typeof refreshTokens.$inferInsert): void {
+      db.insert(refreshTokens).values(row).run();
+    },
+    tokenByHash(hash: string): RefreshTokenRow | undefined {
+      return db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash)).get();
+    },
+    /** Compare-and-set: true only for the one caller that marks a still-unused token used. */
+    markUsed(hash: string, at: number): boolean {
+      return (
+        db.update(refreshTokens).set({ usedAt: at }).where(and(eq(refreshTokens.tokenHash, hash), isNull(refreshTokens.usedAt))).run()
+          .changes > 0
+      );
+    },
+    /** True when this call revoked it (false if already revoked or unknown). */
+    revokeFamily(id: string, at: number, reason: string): boolean {
+      return (
+        db
+          .update(sessionFamilies)
+          .set({ revokedAt: at, revokedReason: reason })
+          .where(and(eq(sessionFamilies.id, id), isNull(sessionFamilies.revokedAt)))
+          .run().changes > 0
+      );
+    },
+    /** Revokes every live family of a clinician; returns how many. */
+    revokeAllFor(clinicianId: string, at: number, reason: string): number {
+      return db
+        .update(sessionFamilies)
+        .set({ revokedAt: at, revokedReason: reason })
+        .where(and(eq(sessionFamilies.clinicianId, clinicianId), isNull(sessionFamilies.revokedAt)))
+        .run().changes;
+    },
+    /** Deletes tokens and families whose absolute lifetime ended before `before`. */
+    purgeExpired(before: number): void {
+      db.transaction((tx) => {
+        const old = tx.select({ id: sessionFamilies.id }).from(sessionFamilies).where(lte(sessionFamilies.expiresAt, before)).all();
+        for (const { id } of old) tx.delete(refreshTokens).where(eq(refreshTokens.familyId, id)).run();
+        tx.delete(sessionFamilies).where(lte(sessionFamilies.expiresAt, before)).run();
+      });
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;
