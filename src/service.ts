@@ -50,7 +50,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
-  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger }, { flushDelayMs: 10 });
+  // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
+  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger }, { flushDelayMs: 25 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
