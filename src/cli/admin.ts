@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type DbHandle } from '../db/client.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
@@ -12,7 +13,7 @@ import { createConsentQueries } from '../domain/patients/consent-queries.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
 import { systemClock } from '../shared/clock.js';
-import { DomainError, isDomainError } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
 import { sessionSecret } from '../shared/key-file.js';
 
@@ -170,17 +171,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // Coded, config and argument errors carry safe messages; anything else is shown by name only.
-    const err = e as Error & { code?: string };
-    const usage = typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
-    if (isDomainError(e)) process.stderr.write(`admin: ${e.code}: ${e.message}\n`);
-    else if (usage || err?.name === 'ConfigError') process.stderr.write(`admin: ${err.message}\n`);
-    else process.stderr.write(`admin: ${err?.name ?? 'error'}\n`);
-    process.exitCode = usage ? 2 : 1;
-  },
-);
+exitWith('admin', main(process.argv.slice(2)));

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../config/config.js';
+import { exitWith } from './cli-exit.js';
+import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/client.js';
-import { isDomainError } from '../shared/errors.js';
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { LocalKeyring } from '../domain/vault/local-keyring.js';
 import { rewrapAll, type RewrapProgress } from '../domain/vault/rewrap.js';
@@ -108,14 +108,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    // Domain and config errors carry safe messages; anything else is shown by name only.
-    const safe = isDomainError(e) || e instanceof ConfigError;
-    process.stderr.write(`keys: ${safe ? e.message : e instanceof Error ? e.name : 'failed'}\n`);
-    process.exitCode = 1;
-  },
-);
+exitWith('keys', main(process.argv.slice(2)));
