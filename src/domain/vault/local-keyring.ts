@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { KEY_BYTES, seal, unseal, packSealed, unpackSealed, versionedAad } from './envelope.js';
 import type { KeyEncryptionProvider, WrappedKey } from './key-provider.js';
-import { fingerprint, readKeyringFile, writeKeyringFile, type KeyringFile } from './keyring-file.js';
+import { fingerprint, writeKeyringFile, type KeyringFile } from './keyring-file.js';
 
 export interface KekVersionInfo {
   version: number;
