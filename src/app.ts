@@ -10,6 +10,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
 import { documentRoutes } from './http/document-routes.js';
 import { formsRoutes } from './http/forms-routes.js';
+import { miniappStatic } from './http/miniapp-static.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       jwtSecret: service.sessionSecret,
     });
   }
+  await app.register(miniappStatic);
   if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());
   return app as unknown as FastifyInstance;
 }

@@ -1,0 +1,32 @@
+import { DotLoading, ErrorBlock } from 'antd-mobile';
+import { lazy, Suspense } from 'react';
+import { useSession } from './auth/session.js';
+import { useI18n } from './i18n/i18n.js';
+import { useRoute } from './router.js';
+import { DoctorHome } from './screens/DoctorHome.js';
+import { LoginScreen } from './screens/LoginScreen.js';
+
+// antd is only fetched when the admin console is opened (see AdminConsole).
+const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
+
+/** Nothing but the login flow is reachable without a session; then the route picks the screen. */
+export function App() {
+  const { state } = useSession();
+  const route = useRoute();
+  if (state.kind !== 'signedIn') return <LoginScreen state={state} />;
+  if (route === '/' || route === '/inbox') return <DoctorHome tab="inbox" />;
+  if (route === '/me') return <DoctorHome tab="me" />;
+  if (route === '/admin' || route.startsWith('/admin/')) {
+    return (
+      <Suspense fallback={<div className="centered"><DotLoading color="primary" /></div>}>
+        <AdminConsole />
+      </Suspense>
+    );
+  }
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <ErrorBlock status="empty" title={t('notFound')} description="" fullPage />;
+}

@@ -1,0 +1,98 @@
+import { ApiError, NETWORK_ERROR, toApiError } from './api-error.js';
+
+export interface TokenAnswer {
+  accessToken: string;
+}
+
+export interface ApiClient {
+  /** A JSON call with the access token; one silent refresh and retry on 401. */
+  call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
+  /** Trades a DingTalk auth code for a session (access token here, refresh token in an HttpOnly cookie). */
+  signInWithCode(code: string): Promise<void>;
+  /** Uses the refresh cookie; true when a new access token was obtained. */
+  refresh(): Promise<boolean>;
+  signOut(): void;
+  readonly signedIn: boolean;
+}
+
+/**
+ * The access token lives in this closure only — never localStorage or sessionStorage — so a script
+ * injected later, or someone with the device, cannot lift it from storage; a reload re-obtains it via
+ * the refresh cookie. Refreshes are single-flight: several 401s at once cause one refresh, because
+ * the server rotates refresh tokens and treats a second use of the same one as theft.
+ */
+export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () => void } = {}): ApiClient {
+  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  let accessToken: string | null = null;
+  let refreshing: Promise<boolean> | null = null;
+
+  async function send(path: string, method: string, body: unknown, withToken: boolean): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (withToken && accessToken) headers.authorization = `Bearer ${accessToken}`;
+    try {
+      return await doFetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, NETWORK_ERROR, 'network error');
+    }
+  }
+
+  async function takeToken(res: Response): Promise<void> {
+    if (!res.ok) throw await toApiError(res);
+    const data = (await res.json()) as Partial<TokenAnswer>;
+    if (typeof data.accessToken !== 'string' || !data.accessToken) throw new ApiError(res.status, 'auth.invalid', 'no access token');
+    accessToken = data.accessToken;
+  }
+
+  function refresh(): Promise<boolean> {
+    refreshing ??= (async () => {
+      try {
+        const res = await send('/api/auth/refresh', 'POST', {}, false);
+        if (!res.ok) {
+          accessToken = null;
+          return false;
+        }
+        await takeToken(res);
+        return true;
+      } catch (err) {
+        if (err instanceof ApiError && err.code === NETWORK_ERROR) throw err;
+        accessToken = null;
+        return false;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  return {
+    get signedIn() {
+      return accessToken !== null;
+    },
+    async call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+      const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+      let res = await send(path, method, init.body, true);
+      if (res.status === 401 && (await refresh())) res = await send(path, method, init.body, true);
+      if (res.status === 401) {
+        accessToken = null;
+        opts.onSignedOut?.();
+      }
+      if (!res.ok) throw await toApiError(res);
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    },
+    async signInWithCode(code: string): Promise<void> {
+      await takeToken(await send('/api/auth/dingtalk', 'POST', { code }, false));
+    },
+    refresh,
+    signOut() {
+      accessToken = null;
+    },
+  };
+}

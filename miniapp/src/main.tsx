@@ -1,0 +1,39 @@
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhHK from 'antd-mobile/es/locales/zh-HK';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { readDingTalkEnv } from './auth/dingtalk-env.js';
+import { SessionProvider } from './auth/session.js';
+import { detectLanguage } from './i18n/detect-language.js';
+import { I18nProvider, LANG_STORAGE_KEY, useI18n } from './i18n/i18n.js';
+import './styles.css';
+
+function savedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function MobileLocale({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return <ConfigProvider locale={lang === 'zh-HK' ? zhHK : enUS}>{children}</ConfigProvider>;
+}
+
+const env = readDingTalkEnv();
+const initial = detectLanguage({ saved: savedLanguage(), dingtalk: env.language, browser: navigator.languages });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider initial={initial}>
+      <MobileLocale>
+        <SessionProvider env={env}>
+          <App />
+        </SessionProvider>
+      </MobileLocale>
+    </I18nProvider>
+  </StrictMode>,
+);
