@@ -27,6 +27,7 @@ import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
+import { createBurnAfterReading } from './burn-after-reading.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   sweepMs?: number;
   /** Policies validated beforehand (see loadPoliciesIsolated); loaded in-process when absent. */
   policies?: LoadedPolicies;
+  /** How often due burn-after-reading deadlines are looked for (default 250 ms). */
+  burnPollMs?: number;
 }
 
 /**
@@ -87,8 +90,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
   const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
   const bot = createBot({
-    inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens,
+    inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
   });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
@@ -137,6 +141,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     sessionSecret: secret,
     viewTokens,
     notify,
+    burn,
     bot,
     receiver,
     sweeper,
@@ -144,6 +149,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
+      // Burn-after-reading items that fell due while the service was down go before anything is served.
+      await burn.scheduler.start();
       for (const { payload } of inbox.unfinished(ROBOT_TOPIC)) {
         if (payload) await bot.resume(payload as never);
       }
@@ -157,6 +164,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
     async stop(): Promise<void> {
       receiver.stop();
+      await burn.scheduler.stop();
       sweeper.stop();
       clearInterval(purgeTimer);
       stopCheckpoints?.();

@@ -34,12 +34,13 @@ export interface BotDeps {
   publicUrl?: string;
   notify?: CommandDeps['notify'];
   viewTokens?: CommandDeps['viewTokens'];
+  burn?: CommandDeps['burn'];
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
   const full: CommandDeps | undefined =
-    deps.secure && deps.outbox && deps.notify && deps.viewTokens
+    deps.secure && deps.outbox && deps.notify && deps.viewTokens && deps.burn
       ? {
           directoryRepo: deps.directoryRepo,
           secure: deps.secure,
@@ -49,6 +50,7 @@ export function createBot(deps: BotDeps) {
           audit: deps.audit,
           notify: deps.notify,
           viewTokens: deps.viewTokens,
+          burn: deps.burn,
         }
       : undefined;
   const commands = buildCommands(full ?? { directoryRepo: deps.directoryRepo });

@@ -8,12 +8,14 @@ import type { CommandDeps } from './commands/deps.js';
 import { parseReason } from './commands/request.js';
 import { decideRequest } from './flows/decide-request.js';
 import { openDocument, openText } from './flows/open-document.js';
+import { openBurnText } from './flows/open-burn.js';
+import { BURN_OPEN_ACTION } from './burn-notices.js';
 import { requestAccess } from './flows/request-access.js';
 import { langOf } from './people.js';
 import { replyForError } from './reply-for-error.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide']);
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', BURN_OPEN_ACTION]);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -40,6 +42,10 @@ export async function handleCardAction(
     switch (str(p.action)) {
       case 'open': {
         say(openText(openDocument(deps, me, str(p.documentId), lang), lang));
+        return null;
+      }
+      case BURN_OPEN_ACTION: {
+        say(openBurnText(deps, me, str(p.itemId), lang));
         return null;
       }
       case 'request_access': {

@@ -42,6 +42,7 @@ export const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
   });
 
 /** Cross-field rules, checked on the raw env so they are reported together with field errors. */
@@ -75,6 +76,8 @@ export interface Config {
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
   sandbox: { port: number };
+  /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
+  burn: { maxLifetimeMs: number };
 }
 
 export class ConfigError extends Error {
@@ -113,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },
     sandbox: { port: e.SANDBOX_PORT },
+    burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
   } satisfies Config);
 }

@@ -23,7 +23,7 @@ const routeLogging = {
   },
 };
 
-function sendPage(reply: FastifyReply, status: number, page: FormPage) {
+export function sendPage(reply: FastifyReply, status: number, page: FormPage) {
   return reply
     .status(status)
     .header('cache-control', 'no-store')

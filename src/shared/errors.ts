@@ -42,6 +42,8 @@ export const ERROR_TABLE = {
   'approval.expired': { status: 410, en: 'That request has expired.', zh: '該申請已過期。' },
   'grant.expired': { status: 403, en: 'Your access has expired.', zh: '你的存取權限已過期。' },
   'burned': { status: 410, en: 'This message has burned and can’t be opened.', zh: '此訊息已銷毀，無法開啟。' },
+  'burn.duration_invalid': { status: 400, en: 'Burn time must be between 10 s and 24 h, e.g. 30s, 5m or 2h.', zh: '銷毀時間須介乎 10 秒至 24 小時，例如 30s、5m 或 2h。' },
+  'burn.no_recipients': { status: 422, en: 'Nobody else on this case can open it yet.', zh: '此個案暫時沒有其他人可以開啟。' },
   'dingtalk.error': { status: 502, en: 'DingTalk did not accept the request.', zh: '釘釘未能處理請求。' },
   'dingtalk.unavailable': { status: 503, en: 'DingTalk is not reachable right now.', zh: '暫時無法連接釘釘。' },
   'config.invalid': { status: 500, en: 'Configuration error.', zh: '設定錯誤。' },

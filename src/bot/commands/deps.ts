@@ -6,6 +6,7 @@ import type { SecureSharing } from '../../secure-sharing.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ViewTokens } from '../../domain/sharing/view-token.js';
 import type { Notifier } from '../notify.js';
+import type { BurnAfterReading } from '../../burn-after-reading.js';
 
 /** What chat commands beyond help/whoami/ping are built from. */
 export interface CommandDeps {
@@ -18,4 +19,5 @@ export interface CommandDeps {
   audit: AuditSink;
   notify: Notifier;
   viewTokens: ViewTokens;
+  burn: BurnAfterReading;
 }

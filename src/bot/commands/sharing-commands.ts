@@ -1,4 +1,5 @@
 import { breakglassCommand } from './breakglass.js';
+import { burnCommand } from './burn.js';
 import type { Command } from './command.js';
 import { approveCommand, denyCommand } from './decide.js';
 import type { CommandDeps } from './deps.js';
@@ -17,5 +18,6 @@ export function sharingCommands(deps: CommandDeps): Command[] {
     receiptsCommand(deps),
     breakglassCommand(deps),
     whyCommand(deps),
+    burnCommand(deps),
   ];
 }

@@ -76,4 +76,8 @@ export const AUDIT_ACTIONS = {
   escalationEscalated: 'escalation.escalated',
   escalationStopped: 'escalation.stopped',
   retentionPurged: 'retention.purged',
+  ephemeralCreated: 'ephemeral.created',
+  ephemeralOpened: 'ephemeral.opened',
+  ephemeralBurned: 'ephemeral.burned',
+  ephemeralDestroyed: 'ephemeral.destroyed',
 } as const;

@@ -1,0 +1,49 @@
+import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
+import type { CasesRepository } from '../domain/cases/cases-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
+import type { EphemeralNotices } from '../domain/ephemeral/ephemeral-ports.js';
+import type { OutboxService } from '../domain/outbox/outbox-service.js';
+import type { Notifier } from './notify.js';
+import { personLine } from './people.js';
+
+/** The card button that opens a burn-after-reading item (see card-actions.ts). */
+export const BURN_OPEN_ACTION = 'burn_open';
+
+/**
+ * The DingTalk face of burn-after-reading: a content-free card per group (or 1:1), and on destruction
+ * each card replaced by "has burned (opened by n of m)" with its button removed. Keyed by outTrackId,
+ * so a retried run never sends twice; a failed update is retried by the outbox while the content is
+ * already gone locally.
+ */
+export function createBurnNotices(deps: {
+  notify: Notifier;
+  outbox: OutboxService<OutboxIntent>;
+  directoryRepo: DirectoryRepository;
+  casesRepo: CasesRepository;
+}): EphemeralNotices {
+  const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
+  return {
+    announce(item, cards) {
+      const code = codeOf(item.caseId);
+      const title = `🔥 Burn-after-reading message · case ${code}`;
+      const text = `From ${personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
+      const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
+      for (const card of cards) {
+        if (card.conversationId) deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);
+        else if (card.userId) deps.notify.cardToUser(card.outTrackId, card.userId, title, text, buttons);
+      }
+    },
+
+    burned(item, cards, { opened, total }) {
+      const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
+      for (const card of cards) {
+        deps.outbox.enqueue({
+          idemKey: `burned:${card.outTrackId}`,
+          kind: 'card.update',
+          payload: { outTrackId: card.outTrackId, cardParamMap: { title, text: '此訊息已銷毀。', buttons: '[]' } },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { formatBurnDuration, parseBurnDuration } from '../../domain/ephemeral/burn-duration.js';
+import { hkDateTime } from '../format.js';
+import { caseFromArgs } from './case-arg.js';
+import type { Command } from './command.js';
+import type { CommandDeps } from './deps.js';
+
+/**
+ * `burn C-7KQ2M 30s`: a one-time link 1:1 to write or upload a burn-after-reading message. Whoever may
+ * share into the case may send one. The duration is checked here (a clear error in chat) and carried
+ * in the link; the submit checks it again, since the author may change it on the page.
+ */
+export function burnCommand(deps: CommandDeps): Command {
+  return {
+    name: 'burn',
+    usage: 'C-XXXXX [30s|5m|2h]',
+    aliases: ['閱後即焚', '阅后即焚'],
+    summary: { en: 'send a burn-after-reading message to the case team', zh: '向個案團隊發送閱後即焚訊息' },
+    needsTrust: true,
+    run(ctx) {
+      const me = ctx.actor!.clinician;
+      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const burnAfterMs = parseBurnDuration(rest[0]);
+      deps.burn.service.assertMayCreate(me, caseRow.id);
+      const { token, expiresAt } = deps.secure.cases.tokens.issue('burn', {
+        clinicianId: me.id,
+        caseId: caseRow.id,
+        conversationId: ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined,
+      });
+      const url = `${deps.publicUrl}/burn/${token}?after=${burnAfterMs / 1000}`;
+      const after = formatBurnDuration(burnAfterMs);
+      const zh = ctx.lang === 'zh';
+      ctx.reply(
+        {
+          title: zh ? '閱後即焚訊息' : 'Burn-after-reading message',
+          text: zh
+            ? `撰寫或上載 ${caseRow.code} 的訊息：[開啟](${url})（每位收件人開啟後 ${after} 銷毀；連結有效至 ${hkDateTime(expiresAt)}，只可使用一次）`
+            : `Write or upload the message for ${caseRow.code}: [Open](${url}) (it burns ${after} after each recipient opens it; link valid until ${hkDateTime(expiresAt)}, one use)`,
+        },
+        { userId: ctx.msg.senderUserId },
+      );
+      if (ctx.msg.conversationType === 'group') ctx.reply(zh ? '已私訊你連結。' : 'I’ve sent you a link 1:1.');
+    },
+  };
+}

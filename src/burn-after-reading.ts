@@ -1,0 +1,67 @@
+import type { Config } from './config/config.js';
+import type { DbHandle } from './db/client.js';
+import { createBurnNotices } from './bot/burn-notices.js';
+import type { Notifier } from './bot/notify.js';
+import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
+import type { AuditSink } from './domain/audit/audit-sink.js';
+import type { DirectoryRepository } from './domain/directory/directory-repository.js';
+import { createBurnScheduler } from './domain/ephemeral/burn-scheduler.js';
+import { createEphemeralAccess } from './domain/ephemeral/ephemeral-access.js';
+import { createEphemeralDestroyer } from './domain/ephemeral/ephemeral-destroyer.js';
+import { createEphemeralRepository } from './domain/ephemeral/ephemeral-repository.js';
+import { createEphemeralService } from './domain/ephemeral/ephemeral-service.js';
+import { createTextCipher } from './domain/ephemeral/text-cipher.js';
+import type { OutboxService } from './domain/outbox/outbox-service.js';
+import { createViewTokens } from './domain/sharing/view-token.js';
+import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import type { SecureSharing } from './secure-sharing.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+
+/**
+ * Burn-after-reading wired together: the ephemeral service (create/peek/open), the destroyer and its
+ * durable scheduler, the cards, and view tokens of their own (signed under another key than document
+ * view tokens, so neither kind opens the other). Text keys are wrapped by the same keyring as the vault.
+ */
+export function createBurnAfterReading(deps: {
+  config: Readonly<Config>;
+  dbh: DbHandle;
+  secure: SecureSharing;
+  directoryRepo: DirectoryRepository;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+  notify: Notifier;
+  outbox: OutboxService<OutboxIntent>;
+  sessionSecret: string;
+  pollMs?: number;
+}) {
+  const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
+  const repo = createEphemeralRepository(dbh.db);
+  const access = createEphemeralAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
+  const notices = createBurnNotices({ notify: deps.notify, outbox: deps.outbox, directoryRepo, casesRepo: secure.casesRepo });
+  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
+  const service = createEphemeralService({
+    sqlite: dbh.sqlite,
+    repo,
+    access,
+    vault: secure.vault,
+    cipher: createTextCipher(keyring),
+    directory: directoryRepo,
+    groupsOfCase: (caseId) => secure.casesRepo.groupsOfCase(caseId).map((g) => g.conversationId),
+    notices,
+    audit,
+    clock,
+    maxLifetimeMs: config.burn.maxLifetimeMs,
+  });
+  const destroyer = createEphemeralDestroyer({ sqlite: dbh.sqlite, repo, vault: secure.vault, notices, audit, clock, logger });
+  return {
+    service,
+    destroyer,
+    scheduler: createBurnScheduler({ destroyDue: destroyer.destroyDue, logger, pollMs: deps.pollMs }),
+    viewTokens: createViewTokens(`burn:${deps.sessionSecret}`),
+    repo,
+  };
+}
+
+export type BurnAfterReading = ReturnType<typeof createBurnAfterReading>;

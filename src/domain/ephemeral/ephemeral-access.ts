@@ -1,0 +1,86 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { caseRequest, documentRequest } from '../access/access-facts.js';
+import { clinicianFacts } from '../access/case-authorizer.js';
+import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
+import type { CaseQueries } from '../cases/case-queries.js';
+import type { CasesRepository } from '../cases/cases-repository.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import type { GrantService } from '../grants/grant-service.js';
+import { grants } from '../grants/grants-tables.js';
+
+export interface EphemeralAccessItem {
+  id: string;
+  caseId: string;
+  /** The author's institution: an ephemeral item is "written by" it, like a shared document. */
+  authorInstitutionId: string | null;
+}
+
+/**
+ * The policy's view of an ephemeral item: a document of its case (no restricted category, no
+ * per-document approval grants — an approval covers one shared report, never a burn message), so the
+ * same `view` rules apply: care team (attending/consulting) or break-glass, consent, clinical role.
+ */
+export function createEphemeralAccess(deps: {
+  db: Db;
+  engine: PolicyEngine;
+  cases: CasesRepository;
+  queries: CaseQueries;
+  grants: GrantService;
+  directory: DirectoryRepository;
+}) {
+  function decide(clinician: ClinicianRow, item: EphemeralAccessItem, now: number): AccessDecision {
+    const caseRow = deps.cases.caseById(item.caseId);
+    if (!caseRow) return { allowed: false, action: 'view', policies: [], errors: [], missing: [] };
+    const live = deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
+    const institution = clinician.institutionId;
+    return deps.engine.decide(
+      documentRequest(
+        clinicianFacts(clinician),
+        'view',
+        { id: item.id, caseCode: caseRow.code, authorInstitutionId: item.authorInstitutionId ?? '', restrictedCategory: null },
+        {
+          careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+          hasGrant: false,
+          hasBreakGlass: live.hasBreakGlass,
+          patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+        },
+      ),
+    );
+  }
+
+  return {
+    decide,
+
+    /** Sending a burn message is sharing into the case: the same `share` rule (attending/consulting). */
+    mayShare(clinician: ClinicianRow, caseId: string): boolean {
+      const facts = deps.queries.caseFacts(caseId, clinician.id);
+      return deps.engine.decide(
+        caseRequest(clinicianFacts(clinician), 'share', { code: facts.caseCode, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
+      ).allowed;
+    },
+
+    /**
+     * Who an item is for when the caller names nobody: the case's care team and anyone with live
+     * break-glass on the case, minus the author, who are verified, not suspended, and whom the policy
+     * lets open it right now. Someone who could never open it would keep it alive to its maximum
+     * lifetime and make "opened by n of m" meaningless.
+     */
+    defaultRecipients(item: EphemeralAccessItem, authorId: string, now: number): string[] {
+      const breakGlass = deps.db
+        .select({ clinicianId: grants.clinicianId })
+        .from(grants)
+        .where(and(eq(grants.caseId, item.caseId), eq(grants.kind, 'break_glass'), isNull(grants.revokedAt), gt(grants.expiresAt, now)))
+        .all()
+        .map((g) => g.clinicianId);
+      const candidates = new Set([...deps.queries.teamOf(item.caseId).map((m) => m.clinicianId), ...breakGlass]);
+      candidates.delete(authorId);
+      return [...candidates].filter((id) => {
+        const c = deps.directory.findById(id);
+        return c !== undefined && c.verified && !c.suspended && decide(c, item, now).allowed;
+      });
+    },
+  };
+}
+
+export type EphemeralAccess = ReturnType<typeof createEphemeralAccess>;

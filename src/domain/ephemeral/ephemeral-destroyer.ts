@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../audit/audit-sink.js';
+import type { EphemeralNotices, EphemeralVault } from './ephemeral-ports.js';
+import type { EphemeralItemRow, EphemeralRepository } from './ephemeral-repository.js';
+import type { EphemeralEndReason } from './ephemeral-tables.js';
+
+const BATCH = 500;
+
+/**
+ * Destroys every item whose deadline has come: document key material first (the vault shreds its key
+ * and deletes the blob; repeatable), then one transaction that erases text keys and ciphertext and
+ * enqueues the "burned" card updates, then the burn receipts in the audit log. A crash anywhere leaves
+ * the item still due, so the next run (at the latest on start) finishes the job.
+ */
+export function createEphemeralDestroyer(deps: {
+  sqlite: Database.Database;
+  repo: EphemeralRepository;
+  vault: EphemeralVault;
+  notices: EphemeralNotices;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const { sqlite, repo, audit, clock } = deps;
+
+  function endReason(item: EphemeralItemRow, now: number): EphemeralEndReason {
+    return now >= item.expiresAt ? 'max_lifetime' : 'all_burned';
+  }
+
+  /** The burn receipt: one entry per recipient (opened or not, at their burn time) and one for the item. */
+  function receipt(item: EphemeralItemRow, at: number, reason: EphemeralEndReason): AuditInput[] {
+    const recipients = repo.recipients(item.id);
+    const opened = recipients.filter((r) => r.openedAt !== null).length;
+    return [
+      ...recipients.map((r): AuditInput => ({
+        actor: r.clinicianId,
+        action: AUDIT_ACTIONS.ephemeralBurned,
+        target: item.id,
+        outcome: 'success',
+        reason: r.openedAt === null ? 'not_opened' : 'opened',
+        at: r.burnAt !== null && r.burnAt <= at ? r.burnAt : at,
+      })),
+      { actor: 'system', action: AUDIT_ACTIONS.ephemeralDestroyed, target: item.id, outcome: 'success', reason: `${reason}:opened_${opened}_of_${recipients.length}`, at },
+    ];
+  }
+
+  async function destroyBatch(items: EphemeralItemRow[]): Promise<number> {
+    for (const item of items) if (item.kind === 'document') await deps.vault.destroy(item.id);
+    const now = clock.now();
+    const entries: AuditInput[] = [];
+    // secure_delete zeroes the freed bytes; the checkpoint moves the zeroed pages out of the WAL.
+    const previous = sqlite.pragma('secure_delete', { simple: true });
+    sqlite.pragma('secure_delete = ON');
+    try {
+      sqlite.transaction(() => {
+        for (const item of items) {
+          const reason = endReason(item, now);
+          const recipients = repo.recipients(item.id);
+          if (!repo.markDestroyed(item.id, now, reason)) continue;
+          entries.push(...receipt(item, now, reason));
+          deps.notices.burned(item, repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
+        }
+      })();
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      sqlite.pragma(`secure_delete = ${Number(previous) ? 'ON' : 'OFF'}`);
+    }
+    for (const e of entries) audit.append(e);
+    return entries.filter((e) => e.action === AUDIT_ACTIONS.ephemeralDestroyed).length;
+  }
+
+  return {
+    /** Destroys everything due now; returns how many items it destroyed. */
+    async destroyDue(): Promise<number> {
+      let destroyed = 0;
+      for (;;) {
+        const due = repo.due(clock.now(), BATCH);
+        if (due.length === 0) return destroyed;
+        destroyed += await destroyBatch(due);
+        if (due.length < BATCH) return destroyed;
+      }
+    },
+  };
+}
+
+export type EphemeralDestroyer = ReturnType<typeof createEphemeralDestroyer>;

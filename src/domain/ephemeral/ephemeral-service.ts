@@ -1,0 +1,148 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import { checkBurnMs, MAX_BURN_MS, MIN_BURN_MS } from './burn-duration.js';
+import type { EphemeralAccess } from './ephemeral-access.js';
+import type { EphemeralNotices, EphemeralVault } from './ephemeral-ports.js';
+import type { EphemeralCardRow, EphemeralRepository } from './ephemeral-repository.js';
+import type { EphemeralKind } from './ephemeral-tables.js';
+import { createEphemeralReader } from './ephemeral-reader.js';
+import type { TextCipher } from './text-cipher.js';
+
+export const MAX_TEXT_CHARS = 20_000;
+const MAX_LIFETIME_CAP_MS = 7 * 24 * 3_600_000;
+
+export interface CreateEphemeralInput {
+  caseId: string;
+  authorId: string;
+  kind: EphemeralKind;
+  text?: string;
+  bytes?: Buffer;
+  /** Each recipient's countdown after their first open: 10 s – 24 h. */
+  burnAfterMs: number;
+  /** Defaults to the configured maximum lifetime (24 h). */
+  maxLifetimeMs?: number;
+  /** Clinician ids; default: who may open it now (see defaultRecipients). The policy still decides each open. */
+  recipients?: string[];
+  /** Groups that get the card; default: every group bound to the case. */
+  conversationIds?: string[];
+  /** Recipients who get the card 1:1; default: everyone when there is no group, else nobody. */
+  directTo?: string[];
+  /** A synchronous step that must commit with the item (e.g. spending the one-time link). */
+  inTransaction?: () => void;
+}
+
+export interface CreatedEphemeral {
+  itemId: string;
+  recipients: string[];
+  expiresAt: number;
+  cards: string[];
+}
+
+export interface EphemeralDeps {
+  sqlite: Database.Database;
+  repo: EphemeralRepository;
+  access: EphemeralAccess;
+  vault: EphemeralVault;
+  cipher: TextCipher;
+  directory: DirectoryRepository;
+  groupsOfCase: (caseId: string) => string[];
+  notices: EphemeralNotices;
+  audit: AuditSink;
+  clock: Clock;
+  maxLifetimeMs: number;
+}
+
+/**
+ * Burn-after-reading items: create (encrypt, record recipients and cards, announce — one transaction),
+ * then each recipient's open through the reader. Destruction is the destroyer's job (see
+ * ephemeral-destroyer.ts), driven by the durable `dueAt` deadlines.
+ */
+export function createEphemeralService(deps: EphemeralDeps) {
+  const { repo, clock } = deps;
+
+  /** The author must be trusted and allowed to share into the case now. */
+  function assertMayCreate(author: ClinicianRow, caseId: string): void {
+    if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
+    if (!deps.access.mayShare(author, caseId)) throw new DomainError('access.denied');
+  }
+
+  function authorOf(id: string, caseId: string): ClinicianRow {
+    const author = deps.directory.findById(id);
+    if (!author) throw new DomainError('clinician.not_found');
+    assertMayCreate(author, caseId);
+    return author;
+  }
+
+  function checkContent(input: CreateEphemeralInput): void {
+    if (input.kind === 'text' && (typeof input.text !== 'string' || input.text.trim() === '' || input.text.length > MAX_TEXT_CHARS)) {
+      throw new DomainError('request.invalid', 'text is empty or too long', { details: { fields: ['text'] } });
+    }
+    if (input.kind === 'document' && !input.bytes?.length) throw new DomainError('upload.empty');
+  }
+
+  function cardsFor(itemId: string, input: CreateEphemeralInput, recipients: string[]): EphemeralCardRow[] {
+    const groups = input.conversationIds ?? deps.groupsOfCase(input.caseId);
+    const direct = input.directTo ?? (groups.length ? [] : recipients);
+    return [
+      ...groups.map((conversationId) => ({ outTrackId: `burn:${itemId}:${conversationId}`, itemId, conversationId, userId: null })),
+      ...direct.flatMap((id) => {
+        const userId = deps.directory.findById(id)?.dingtalkUserId;
+        return userId ? [{ outTrackId: `burn:${itemId}:${userId}`, itemId, conversationId: null, userId }] : [];
+      }),
+    ];
+  }
+
+  return {
+    ...createEphemeralReader(deps),
+    assertMayCreate,
+
+    async create(input: CreateEphemeralInput): Promise<CreatedEphemeral> {
+      const burnAfterMs = checkBurnMs(input.burnAfterMs);
+      const lifetime = input.maxLifetimeMs ?? deps.maxLifetimeMs;
+      if (!Number.isInteger(lifetime) || lifetime < MIN_BURN_MS || lifetime > Math.max(MAX_BURN_MS, MAX_LIFETIME_CAP_MS)) throw new DomainError('request.invalid');
+      checkContent(input);
+      const author = authorOf(input.authorId, input.caseId);
+      const itemId = newId();
+      const now = clock.now();
+      const accessItem = { id: itemId, caseId: input.caseId, authorInstitutionId: author.institutionId };
+      const recipients = [...new Set(input.recipients ?? deps.access.defaultRecipients(accessItem, author.id, now))]
+        .filter((id) => id !== author.id)
+        .filter((id) => {
+          const c = deps.directory.findById(id);
+          return c !== undefined && c.verified && !c.suspended;
+        });
+      if (recipients.length === 0) throw new DomainError('burn.no_recipients');
+
+      const sealed = input.kind === 'text' ? await deps.cipher.seal(itemId, input.caseId, input.text!) : undefined;
+      const stored = input.kind === 'document' ? await deps.vault.store({ documentId: itemId, caseId: input.caseId, bytes: input.bytes! }) : undefined;
+      const expiresAt = now + lifetime;
+      const item = { id: itemId, caseId: input.caseId, authorId: author.id, kind: input.kind, burnAfterMs };
+      const cards = cardsFor(itemId, input, recipients);
+      try {
+        deps.sqlite.transaction(() => {
+          input.inTransaction?.();
+          repo.insert(
+            { ...item, createdAt: now, expiresAt, dueAt: expiresAt, status: 'active', ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
+            recipients,
+            cards,
+          );
+          deps.notices.announce(item, cards);
+        })();
+      } catch (err) {
+        if (stored) await deps.vault.destroy(itemId);
+        throw err;
+      }
+      deps.audit.append({ actor: author.id, action: AUDIT_ACTIONS.ephemeralCreated, target: itemId, outcome: 'success', reason: `${input.kind}:recipients_${recipients.length}` });
+      return { itemId, recipients, expiresAt, cards: cards.map((c) => c.outTrackId) };
+    },
+
+    nextDueAt: () => repo.nextDueAt(),
+    pendingCount: () => repo.pendingCount(),
+  };
+}
+
+export type EphemeralService = ReturnType<typeof createEphemeralService>;
