@@ -12,3 +12,4 @@ export * from '../domain/grants/grants-tables.js';
 export * from '../domain/escalation/escalation-tables.js';
 export * from '../domain/ephemeral/ephemeral-tables.js';
 export * from '../domain/sessions/sessions-tables.js';
+export * from '../domain/ehr/ehr-tables.js';
