@@ -10,6 +10,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
 import { documentRoutes } from './http/document-routes.js';
 import { ephemeralRoutes } from './http/ephemeral-routes.js';
+import { ephemeralRoutes } from './http/ephemeral-routes.js';
 import { formsRoutes } from './http/forms-routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await registerAuth(root, { service, sandbox: deps.sandbox, options: deps.auth });
     await app.register(formsRoutes, { service });
     await app.register(documentRoutes, { service });
+    await app.register(ephemeralRoutes, { service });
     await app.register(ephemeralRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
