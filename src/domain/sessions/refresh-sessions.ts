@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { SessionRepository } from './session-repository.js';
+
+export interface SessionTimes {
+  /** How long one refresh token lives unused (an idle login ends after this). Default 8 h. */
+  refreshTtlMs: number;
+  /** Absolute end of a login however often it is refreshed. Default 24 h. */
+  familyTtlMs: number;
+}
+
+export const DEFAULT_SESSION_TIMES: SessionTimes = { refreshTtlMs: 8 * 3_600_000, familyTtlMs: 24 * 3_600_000 };
+
+export interface IssuedRefresh {
+  clinicianId: string;
+  familyId: string;
+  /** The opaque secret for the client; only its hash is stored. */
+  refreshToken: string;
+  expiresAt: number;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * Refresh-token rotation with reuse detection (OAuth 2.0 Security BCP §4.14): each refresh spends the
+ * presented token and issues the next one in the same family. A spent token presented again means
+ * two parties hold it (a copy was stolen), so the whole family is revoked and both must log in again.
+ */
+export function createRefreshSessions(deps: {
+  db: Db;
+  repo: SessionRepository;
+  clock: Clock;
+  audit: AuditSink;
+  times?: Partial<SessionTimes>;
+}) {
+  const { db, repo, clock, audit } = deps;
+  const times = { ...DEFAULT_SESSION_TIMES, ...deps.times };
+
+  function issue(clinicianId: string, familyId: string, familyExpiresAt: number, now: number): IssuedRefresh {
+    const refreshToken = newToken();
+    const expiresAt = Math.min(now + times.refreshTtlMs, familyExpiresAt);
+    repo.insertToken({ tokenHash: hashToken(refreshToken), familyId, issuedAt: now, expiresAt });
+    return { clinicianId, familyId, refreshToken, expiresAt };
+  }
+
+  return {
+    times,
+
+    /** A new login: a new family and its first refresh token. */
+    start(clinicianId: string): IssuedRefresh {
+      const now = clock.now();
+      const familyId = newId();
+      const familyExpiresAt = now + times.familyTtlMs;
+      return db.transaction(() => {
+        repo.insertFamily({ id: familyId, clinicianId, createdAt: now, expiresAt: familyExpiresAt });
+        return issue(clinicianId, familyId, familyExpiresAt, now);
+      });
+    },
+
+    /** Spends `token` and returns its successor; any problem is `auth.invalid` (reuse also revokes the family). */
+    rotate(token: string): IssuedRefresh {
+      const now = clock.now();
+      const hash = hashToken(token);
+      const row = repo.tokenByHash(hash);
+      if (!row) throw new DomainError('auth.invalid');
+      const family = repo.family(row.familyId)!;
+      const deny = (reason: string): never => {
+        audit.append({ actor: family.clinicianId, action: AUDIT_ACTIONS.authRefresh, target: family.id, outcome: 'denied', reason });
+        throw new DomainError('auth.invalid');
+      };
+      if (family.revokedAt !== null) deny('session_revoked');
+      if (row.expiresAt <= now || family.expiresAt <= now) deny('session_expired');
+      const next = db.transaction(() => (repo.markUsed(hash, now) ? issue(family.clinicianId, family.id, family.expiresAt, now) : undefined));
+      if (!next) {
+        // Spent before (or by a racing request a moment ago): someone else holds a copy.
+        repo.revokeFamily(family.id, now, 'refresh_reuse');
+        audit.append({ actor: family.clinicianId, action: AUDIT_ACTIONS.authRefreshReused, target: family.id, outcome: 'denied', reason: 'refresh_reuse' });
+        throw new DomainError('auth.invalid');
+      }
+      return next;
+    },
+
+    /** Ends the login the token belongs to (logout). Unknown tokens are ignored: logout is idempotent. */
+    end(token: string, reason = 'logout'): string | undefined {
+      const row = repo.tokenByHash(hashToken(token));
+      if (!row) return undefined;
+      repo.revokeFamily(row.familyId, clock.now(), reason);
+      return repo.family(row.familyId)?.clinicianId;
+    },
+
+    /** Ends one family by id (e.g. a refresh refused because the clinician is suspended). */
+    revokeFamily(familyId: string, reason: string): void {
+      repo.revokeFamily(familyId, clock.now(), reason);
+    },
+
+    /** Every login of a clinician. */
+    revokeAllFor(clinicianId: string, reason: string): number {
+      return repo.revokeAllFor(clinicianId, clock.now(), reason);
+    },
+
+    /** Whether access tokens of this family still count: not revoked and within its absolute lifetime. */
+    isActive(familyId: string): boolean {
+      const f = repo.family(familyId);
+      return !!f && f.revokedAt === null && f.expiresAt > clock.now();
+    },
+
+    purgeExpired(): void {
+      repo.purgeExpired(clock.now());
+    },
+  };
+}
+
+export type RefreshSessions = ReturnType<typeof createRefreshSessions>;
