@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { replyAfter, type Harness } from '../helpers/service-harness.js';
+import { CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
+import { eventually, sentSince } from './sharing-edge-fixture.js';
+
+export const BURN_GROUP = (h: Harness) => h.demo.groups.cardiologyConsult;
+
+/** A case by Dr Chan in the cardiology group (HPH consent), Dr Lam and Dr Wong consulting: two recipients. */
+export async function burnCase(h: Harness, hkid: string): Promise<string> {
+  const group = BURN_GROUP(h);
+  const code = await openCase(h, group, hkid, [{ institutionCode: 'HPH', status: 'granted' }]);
+  const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+  await h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting', group);
+  await h.service.secure.cases.team.addMember(chan, code, WONG, 'consulting', group);
+  return code;
+}
+
+/** `@ConsultBridge burn C-… <duration>` in the group; resolves with the one-time link's token and `after`. */
+export async function burnLink(h: Harness, code: string, duration = '30s'): Promise<{ token: string; after: number }> {
+  const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
+  h.sim.say(BURN_GROUP(h), CHAN, `@ConsultBridge burn ${code} ${duration}`);
+  const m = /\/burn\/([A-Za-z0-9_-]+)\?after=(\d+)/.exec((await link).text);
+  if (!m) throw new Error('no burn link');
+  return { token: m[1]!, after: Number(m[2]) };
+}
+
+/** The whole compose flow for a text; resolves with the item id once the group card went out. */
+export async function sendBurnText(h: Harness, app: FastifyInstance, code: string, text: string, duration = '30s'): Promise<string> {
+  const { token, after } = await burnLink(h, code, duration);
+  const from = h.sim.sent.length;
+  const res = await app.inject({ method: 'POST', url: `/api/burn/${token}/text`, payload: { text, burnAfterSeconds: after } });
+  expect(res.statusCode, res.body).toBe(201);
+  const { itemId } = res.json() as { itemId: string };
+  await sentSince(h, from, (s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`);
+  return itemId;
+}
+
+/** Presses Open on the group card as `userId`; resolves with the 1:1 answer text. */
+export async function pressOpen(h: Harness, itemId: string, userId: string): Promise<string> {
+  const from = h.sim.sent.length;
+  await h.sim.clickCard({ outTrackId: `burn:${itemId}:${BURN_GROUP(h)}`, userId, params: { action: 'burn_open', itemId } });
+  return (await sentSince(h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(userId))).text;
+}
+
+export function burnViewToken(text: string): string {
+  const t = /\/burn\/view\/([A-Za-z0-9_.-]+)/.exec(text)?.[1];
+  if (!t) throw new Error(`no burn view link in: ${text.slice(0, 80)}`);
+  return t;
+}
+
+/** Open → view link → content, as `userId`. */
+export async function openAs(h: Harness, app: FastifyInstance, itemId: string, userId: string) {
+  const token = burnViewToken(await pressOpen(h, itemId, userId));
+  return app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });
+}
+
+export interface ItemRow {
+  status: string;
+  due_at: number;
+  expires_at: number;
+  destroyed_at: number | null;
+  end_reason: string | null;
+  wrapped_key: Buffer | null;
+  ciphertext: Buffer | null;
+  iv: Buffer | null;
+  tag: Buffer | null;
+}
+
+export const itemRow = (h: Harness, id: string) =>
+  h.service.db.sqlite.prepare('select * from ephemeral_items where id = ?').get(id) as ItemRow;
+
+/** The "burned" card update for an item's group card, once the outbox delivered it to the simulator. */
+export const burnedUpdate = (h: Harness, itemId: string, timeoutMs = 5000) =>
+  eventually(() => h.sim.sent.find((s) => s.via === 'cardUpdate' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`), timeoutMs);
