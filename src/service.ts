@@ -28,6 +28,9 @@ import { createNotifier } from './bot/notify.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
+import { createEhrAdapter } from './ehr/create-ehr.js';
+import type { FhirRetryPolicy } from './ehr/fhir-http.js';
+import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -40,6 +43,8 @@ export interface ServiceOptions {
   sweepMs?: number;
   /** Policies validated beforehand (see loadPoliciesIsolated); loaded in-process when absent. */
   policies?: LoadedPolicies;
+  /** Tests shorten the EHR client's retries and the pending-writes queue's polling and backoff. */
+  ehr?: { retry?: FhirRetryPolicy; queue?: { pollMs?: number; baseMs?: number; maxMs?: number } };
   /** How often due burn-after-reading deadlines are looked for (default 250 ms). */
   burnPollMs?: number;
 }
@@ -91,6 +96,13 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const viewTokens = createViewTokens(secret);
   const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
+  // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
+  const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
+  const q = opts.ehr?.queue;
+  const ehrQueue = createEhrQueueModule({
+    db: dbh.db, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
+  });
   const bot = createBot({
     inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
   });
@@ -142,6 +154,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     viewTokens,
     notify,
     burn,
+    ehr,
+    ehrQueue,
     bot,
     receiver,
     sweeper,
@@ -155,6 +169,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
         if (payload) await bot.resume(payload as never);
       }
       worker.start();
+      ehrQueue.worker.start();
       receiver.start();
       stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
       purgeTimer = setInterval(() => inbox.purgeBefore(clock.now() - config.dedupe.retentionMs), 3_600_000);
@@ -165,6 +180,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     async stop(): Promise<void> {
       receiver.stop();
       await burn.scheduler.stop();
+      await ehrQueue.worker.stop();
       sweeper.stop();
       clearInterval(purgeTimer);
       stopCheckpoints?.();

@@ -42,6 +42,14 @@ export const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    EHR_CLIENT_ID: optionalString,
+    EHR_CLIENT_SECRET: optionalString,
+    EHR_SCOPE: optionalString,
+    EHR_IDENTIFIER_SYSTEM: z.string().trim().default('http://ehealth.gov.hk/fhir/hkid').pipe(z.url()),
+    EHR_ID_SYSTEM_BASE: url('https://consultbridge.hk/fhir/sid'),
+    EHR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
   });
 
@@ -52,6 +60,14 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (given.length !== 1) return [];
   const missing = creds.find((k) => !given.includes(k))!;
   return [`${missing}: required when ${given[0]} is set`];
+}
+
+/** A FHIR base without the OAuth2 client credentials would fail on the first write; say so at start. */
+function ehrProblems(env: Record<string, string | undefined>): string[] {
+  if ((env.EHR_FHIR_BASE ?? '').trim() === '') return [];
+  return (['EHR_TOKEN_URL', 'EHR_CLIENT_ID', 'EHR_CLIENT_SECRET'] as const)
+    .filter((k) => (env[k] ?? '').trim() === '')
+    .map((k) => `${k}: required when EHR_FHIR_BASE is set`);
 }
 
 export type Env = z.infer<typeof envSchema>;
@@ -76,6 +92,22 @@ export interface Config {
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
   sandbox: { port: number };
+  /**
+   * The EHR (eHRSS-like FHIR R4 server). No `fhirBase` = not configured, except in sandbox mode,
+   * where the sandbox points it at the simulated FHIR endpoint.
+   */
+  ehr: {
+    fhirBase?: string;
+    tokenUrl?: string;
+    clientId?: string;
+    clientSecret?: string;
+    scope?: string;
+    /** Patient.identifier system under which the EHR files the HKID. */
+    hkidSystem: string;
+    /** Base of our own identifier systems (allergy record ids, shared report ids, registrations). */
+    idSystemBase: string;
+    timeoutMs: number;
+  };
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
 }
@@ -92,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...crossFieldProblems(env),
+    ...ehrProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -116,6 +149,16 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },
     sandbox: { port: e.SANDBOX_PORT },
+    ehr: {
+      fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),
+      tokenUrl: e.EHR_TOKEN_URL,
+      clientId: e.EHR_CLIENT_ID,
+      clientSecret: e.EHR_CLIENT_SECRET,
+      scope: e.EHR_SCOPE,
+      hkidSystem: e.EHR_IDENTIFIER_SYSTEM,
+      idSystemBase: e.EHR_ID_SYSTEM_BASE,
+      timeoutMs: e.EHR_TIMEOUT_MS,
+    },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
   } satisfies Config);
 }

@@ -3,9 +3,12 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import type { Logger } from '../shared/logger.js';
 import { DEMO_ORG, seedDemoOrg } from './demo-org.js';
 import { startSimulator, type Simulator } from './simulator.js';
+import { startFhirSim, type FhirSim } from './fhir-sim.js';
 
 export interface Sandbox {
   sim: Simulator;
+  /** The simulated FHIR endpoint, when no EHR_FHIR_BASE is configured. */
+  fhir?: FhirSim;
   /** The config with both DingTalk bases pointed at the simulator. */
   config: Readonly<Config>;
   seedDirectory(repo: DirectoryRepository): void;
@@ -26,23 +29,30 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
     corpId: config.dingtalk.corpId,
   });
   seedDemoOrg(sim);
+  // No EHR configured: a simulated FHIR server stands in (it registers any valid HKID it is asked about).
+  const fhir = config.ehr.fhirBase ? undefined : await startFhirSim({ hkidSystem: config.ehr.hkidSystem, autoRegisterPatients: true });
   logger.info({ code: 'sandbox.started', apiBase: sim.apiBase }, 'DingTalk simulator started');
   const sandboxConfig = Object.freeze({
     ...config,
     dingtalk: { ...config.dingtalk, apiBase: sim.apiBase, oapiBase: sim.oapiBase },
+    ehr: fhir ? { ...config.ehr, fhirBase: fhir.baseUrl, tokenUrl: fhir.tokenUrl, clientId: fhir.clientId, clientSecret: fhir.clientSecret } : config.ehr,
   });
   return {
     sim,
+    fhir,
     config: sandboxConfig,
     seedDirectory: (repo) => seedDirectory(repo),
     describe: () => [
       `  Simulator    ${sim.apiBase} (DingTalk stand-in with a demo org)`,
+      `  EHR (FHIR)   ${fhir ? `${fhir.baseUrl} (simulated FHIR R4 server)` : config.ehr.fhirBase}`,
       `  Demo groups  ${DEMO_ORG.groups.map((g) => `${g.title} [${g.openConversationId}]`).join('; ')}`,
       `  Demo users   ${DEMO_ORG.clinicians.map((c) => `${c.userId}${c.verified ? '' : ' (unverified)'}`).join(', ')}`,
       `  Try it       curl -s -XPOST ${config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`}/sandbox/say -H 'content-type: application/json' \\`,
       `                 -d '{"user":"qmh-chan-taiman","group":"cardiologyConsult","text":"@ConsultBridge help"}'`,
     ],
-    close: () => sim.close(),
+    close: async () => {
+      await Promise.all([sim.close(), fhir?.close()]);
+    },
   };
 }
 

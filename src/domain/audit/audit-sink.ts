@@ -84,4 +84,7 @@ export const AUDIT_ACTIONS = {
   ephemeralOpened: 'ephemeral.opened',
   ephemeralBurned: 'ephemeral.burned',
   ephemeralDestroyed: 'ephemeral.destroyed',
+  ehrWriteQueued: 'ehr.write_queued',
+  ehrWriteDone: 'ehr.write_done',
+  ehrWriteFailed: 'ehr.write_failed',
 } as const;

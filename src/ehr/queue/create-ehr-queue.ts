@@ -1,0 +1,47 @@
+import type { AuditSink } from '../../domain/audit/audit-sink.js';
+import type { Db } from '../../db/client.js';
+import type { BackoffPolicy } from '../../shared/backoff.js';
+import type { Clock } from '../../shared/clock.js';
+import { loadOrCreateSecret } from '../../shared/key-file.js';
+import type { Logger } from '../../shared/logger.js';
+import type { EhrAdapter } from '../ehr-types.js';
+import { createEhrQueue } from './ehr-queue.js';
+import { createEhrQueueRepository } from './ehr-queue-repository.js';
+import { createEhrQueueWorker } from './ehr-queue-worker.js';
+import { createPayloadCipher } from './payload-cipher.js';
+
+export type { EhrPendingView } from './ehr-queue.js';
+
+export interface EhrQueueModuleDeps {
+  db: Db;
+  keyDir: string;
+  adapter: EhrAdapter;
+  clock: Clock;
+  logger: Logger;
+  audit?: AuditSink;
+  /** Default: 5 s doubling to 15 min, so a long EHR outage costs a few requests an hour. */
+  backoff?: BackoffPolicy;
+  pollMs?: number;
+  random?: () => number;
+}
+
+/** The pending-writes queue and its worker, wired: `enqueueAllergy`, `status`, `listPending`, `retry`, `worker`. */
+export function createEhrQueueModule(deps: EhrQueueModuleDeps) {
+  const repo = createEhrQueueRepository(deps.db);
+  const cipher = createPayloadCipher(loadOrCreateSecret(deps.keyDir, 'ehr-queue.key'));
+  const worker = createEhrQueueWorker({
+    repo,
+    cipher,
+    adapter: deps.adapter,
+    clock: deps.clock,
+    logger: deps.logger,
+    audit: deps.audit,
+    backoff: deps.backoff ?? { baseMs: 5_000, maxMs: 900_000 },
+    pollMs: deps.pollMs ?? 5_000,
+    random: deps.random,
+  });
+  const queue = createEhrQueue({ repo, cipher, clock: deps.clock, audit: deps.audit, notify: () => worker.notify() });
+  return { ...queue, worker };
+}
+
+export type EhrQueueModule = ReturnType<typeof createEhrQueueModule>;
