@@ -42,6 +42,7 @@ export const envSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_CLIENT_ID: optionalString,
@@ -50,7 +51,6 @@ export const envSchema = z
     EHR_IDENTIFIER_SYSTEM: z.string().trim().default('http://ehealth.gov.hk/fhir/hkid').pipe(z.url()),
     EHR_ID_SYSTEM_BASE: url('https://consultbridge.hk/fhir/sid'),
     EHR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
   });
 
 /** Cross-field rules, checked on the raw env so they are reported together with field errors. */
@@ -92,6 +92,8 @@ export interface Config {
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
   sandbox: { port: number };
+  /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
+  burn: { maxLifetimeMs: number };
   /**
    * The EHR (eHRSS-like FHIR R4 server). No `fhirBase` = not configured, except in sandbox mode,
    * where the sandbox points it at the simulated FHIR endpoint.
@@ -108,8 +110,6 @@ export interface Config {
     idSystemBase: string;
     timeoutMs: number;
   };
-  /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
-  burn: { maxLifetimeMs: number };
 }
 
 export class ConfigError extends Error {
@@ -149,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },
     sandbox: { port: e.SANDBOX_PORT },
+    burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),
       tokenUrl: e.EHR_TOKEN_URL,
@@ -159,6 +160,5 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       idSystemBase: e.EHR_ID_SYSTEM_BASE,
       timeoutMs: e.EHR_TIMEOUT_MS,
     },
-    burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
   } satisfies Config);
 }
