@@ -16,7 +16,8 @@ export const documentRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
 
   app.get('/upload/:token', { schema: { params: token } }, async (req, reply) => {
     service.secure.cases.tokens.lookup(req.params.token, 'upload');
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(uploadPage());
+    const page = uploadPage();
+    return reply.header('cache-control', 'no-store').header('content-security-policy', page.csp).type('text/html; charset=utf-8').send(page.html);
   });
 
   app.post(

@@ -27,11 +27,11 @@ export interface IssuedAccess {
 export function createAccessTokens(jwt: JWT, clock: Clock, ttlS = ACCESS_TOKEN_TTL_S) {
   return {
     ttlS,
-    /** `overrides` is for tests (another audience or lifetime); the service never passes it. */
+    /** `overrides` is for tests (another audience, lifetime in seconds); the service never passes it. */
     sign(c: ClinicianRow, familyId: string, overrides: { aud?: string; expiresIn?: number } = {}): IssuedAccess {
       const accessToken = jwt.sign(
         { sid: familyId, role: c.role, verified: c.verified },
-        { sub: c.id, aud: APP_AUDIENCE, expiresIn: ttlS * 1000, clockTimestamp: clock.now(), ...overrides },
+        { sub: c.id, aud: APP_AUDIENCE, expiresIn: ttlS, clockTimestamp: clock.now(), ...overrides },
       );
       return { accessToken, expiresIn: ttlS };
     },
