@@ -27,6 +27,9 @@ import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
+import { createEscalation } from './domain/escalation/escalation-module.js';
+import { createEscalationNotices } from './bot/flows/escalation-notices.js';
+import { createRetention } from './domain/retention/retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from './ehr/create-ehr.js';
 import type { FhirRetryPolicy } from './ehr/fhir-http.js';
@@ -43,6 +46,8 @@ export interface ServiceOptions {
   sweepMs?: number;
   /** Policies validated beforehand (see loadPoliciesIsolated); loaded in-process when absent. */
   policies?: LoadedPolicies;
+  /** How often due escalation steps are looked for (default 15 s). */
+  escalationTickMs?: number;
   /** Tests shorten the EHR client's retries and the pending-writes queue's polling and backoff. */
   ehr?: { retry?: FhirRetryPolicy; queue?: { pollMs?: number; baseMs?: number; maxMs?: number } };
   /** How often due burn-after-reading deadlines are looked for (default 250 ms). */
@@ -103,8 +108,23 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     db: dbh.db, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
+  const escalation = createEscalation({
+    dbh,
+    notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
+    directory: directoryRepo,
+    attendingsOf: (caseId) => secure.cases.queries.attendingsOf(caseId).map((m) => m.clinicianId),
+    documents: secure.documentsRepo,
+    audit,
+    clock,
+    logger,
+    settings: config.escalation,
+    tickMs: opts.escalationTickMs,
+  });
+  // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
+  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
+    escalation: escalation.service,
   });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
@@ -134,7 +154,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
 
   let stopCheckpoints: (() => void) | undefined;
-  let purgeTimer: NodeJS.Timeout | undefined;
 
   return {
     config,
@@ -156,6 +175,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     burn,
     ehr,
     ehrQueue,
+    escalation: escalation.service,
+    retention,
     bot,
     receiver,
     sweeper,
@@ -172,8 +193,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       ehrQueue.worker.start();
       receiver.start();
       stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
-      purgeTimer = setInterval(() => inbox.purgeBefore(clock.now() - config.dedupe.retentionMs), 3_600_000);
-      purgeTimer.unref();
+      retention.timer.start();
+      escalation.scheduler.start();
       sweeper.start();
     },
 
@@ -182,7 +203,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
-      clearInterval(purgeTimer);
+      escalation.scheduler.stop();
+      retention.timer.stop();
+      await retention.job.idle();
       stopCheckpoints?.();
       await worker.drain(2000);
       await worker.stop();

@@ -35,6 +35,7 @@ export interface BotDeps {
   notify?: CommandDeps['notify'];
   viewTokens?: CommandDeps['viewTokens'];
   burn?: CommandDeps['burn'];
+  escalation?: CommandDeps['escalation'];
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
@@ -51,6 +52,7 @@ export function createBot(deps: BotDeps) {
           notify: deps.notify,
           viewTokens: deps.viewTokens,
           burn: deps.burn,
+          escalation: deps.escalation,
         }
       : undefined;
   const commands = buildCommands(full ?? { directoryRepo: deps.directoryRepo });

@@ -41,6 +41,25 @@ export const envSchema = z
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+    ESCALATION_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
+    ESCALATION_DING: z.enum(['true', 'false']).default('false'),
+    ESCALATION_DING_REMIND_TYPE: z.enum(['app', 'sms', 'phone']).default('app'),
+    ESCALATION_CHAIN: z
+      .string()
+      .trim()
+      .default('same_specialty')
+      .pipe(z.string().regex(/^(same_specialty|case_attending)(,(same_specialty|case_attending))*$/, 'comma list of same_specialty, case_attending')),
+    ESCALATION_MAX_COLLEAGUES: z.coerce.number().int().min(0).max(10).default(3),
+    RETENTION_OUTBOX_SENT_DAYS: z.coerce.number().int().min(1).default(30),
+    RETENTION_EPHEMERAL_DAYS: z.coerce.number().int().min(1).default(30),
+    RETENTION_ESCALATION_DAYS: z.coerce.number().int().min(1).default(365),
+    RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(7),
+    RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z
+      .string()
+      .trim()
+      .default('')
+      .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
+    RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -72,6 +91,10 @@ function ehrProblems(env: Record<string, string | undefined>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+const DAY_MS = 86_400_000;
+/** Retention years count 365.25 days: a "7 years" policy must never purge a day early. */
+const YEAR_MS = Math.round(365.25 * DAY_MS);
+
 export interface Config {
   mode: 'dingtalk' | 'sandbox';
   dingtalk: {
@@ -91,6 +114,25 @@ export interface Config {
   audit: { checkpointIntervalMs: number };
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
+  escalation: {
+    afterMs: number;
+    ding: boolean;
+    /** DING channel: in-app, SMS or phone call. */
+    dingRemindType: 'app' | 'sms' | 'phone';
+    chain: ReadonlyArray<'same_specialty' | 'case_attending'>;
+    /** Colleagues tried, one per step, before the escalation gives up. */
+    maxColleagues: number;
+  };
+  /** Per data type; the audit log has no entry here: it is append-only and never purged. */
+  retention: {
+    outboxSentMs: number;
+    ephemeralMs: number;
+    escalationMs: number;
+    documentMs: number;
+    /** Institution code → document retention, overriding `documentMs`. */
+    documentMsByInstitution: Readonly<Record<string, number>>;
+    intervalMs: number;
+  };
   sandbox: { port: number };
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
@@ -148,6 +190,26 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },
+    escalation: {
+      afterMs: e.ESCALATION_AFTER_MINUTES * 60_000,
+      ding: e.ESCALATION_DING === 'true',
+      dingRemindType: e.ESCALATION_DING_REMIND_TYPE,
+      chain: e.ESCALATION_CHAIN.split(',') as Array<'same_specialty' | 'case_attending'>,
+      maxColleagues: e.ESCALATION_MAX_COLLEAGUES,
+    },
+    retention: {
+      outboxSentMs: e.RETENTION_OUTBOX_SENT_DAYS * DAY_MS,
+      ephemeralMs: e.RETENTION_EPHEMERAL_DAYS * DAY_MS,
+      escalationMs: e.RETENTION_ESCALATION_DAYS * DAY_MS,
+      documentMs: e.RETENTION_DOCUMENT_YEARS * YEAR_MS,
+      documentMsByInstitution: Object.fromEntries(
+        e.RETENTION_DOCUMENT_YEARS_BY_INSTITUTION.split(',').filter(Boolean).map((kv) => {
+          const [code, years] = kv.split('=') as [string, string];
+          return [code, Number(years) * YEAR_MS];
+        }),
+      ),
+      intervalMs: e.RETENTION_INTERVAL_HOURS * 3_600_000,
+    },
     sandbox: { port: e.SANDBOX_PORT },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     ehr: {

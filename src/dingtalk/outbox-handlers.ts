@@ -4,6 +4,7 @@ import {
   DingTalkApiError,
   type CreateCardInput,
   type CreateSceneGroupInput,
+  type DingInput,
   type DingTalkApi,
   type RobotMessage,
   type SceneGroupMembersInput,
@@ -31,7 +32,9 @@ export type OutboxIntent =
   | { kind: 'webhook.reply'; payload: { url: string; body: WebhookBody; expiresAt?: number } }
   | { kind: 'scene.create'; payload: Omit<CreateSceneGroupInput, 'uuid'> & { uuid?: string } }
   | { kind: 'scene.add_members'; payload: SceneGroupMembersInput }
-  | { kind: 'scene.remove_members'; payload: SceneGroupMembersInput };
+  | { kind: 'scene.remove_members'; payload: SceneGroupMembersInput }
+  /** Not idempotent on DingTalk's side: a crash between send and mark can DING twice. */
+  | { kind: 'ding.send'; payload: DingInput };
 
 export type OutboxKind = OutboxIntent['kind'];
 export type OutboxPayload<K extends OutboxKind> = Extract<OutboxIntent, { kind: K }>['payload'];
@@ -77,5 +80,6 @@ export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock } =
     'scene.create': (p, ctx) => api.createSceneGroup({ ...p, uuid: p.uuid ?? ctx.idemKey }),
     'scene.add_members': (p) => api.addSceneGroupMembers(p),
     'scene.remove_members': (p) => api.removeSceneGroupMembers(p),
+    'ding.send': (p) => api.sendDing(p),
   };
 }

@@ -26,13 +26,13 @@ export const documentRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         params: token,
-        querystring: z.object({ restricted: z.string().regex(/^[a-z_]{2,40}$/).optional() }),
+        querystring: z.object({ restricted: z.string().regex(/^[a-z_]{2,40}$/).optional(), urgent: z.enum(['1', 'true', '0', 'false']).optional() }),
         response: { 201: z.object({ documentId: z.string(), caseCode: z.string(), mediaType: z.string(), size: z.number() }), 400: error, 401: error, 403: error, 409: error, 413: error, 415: error },
       },
     },
     async (req, reply) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const out = await uploadDocument(service, req.params.token, body, { restrictedCategory: req.query.restricted });
+      const out = await uploadDocument(service, req.params.token, body, { restrictedCategory: req.query.restricted, urgent: req.query.urgent === '1' || req.query.urgent === 'true' });
       return reply.status(201).send(out);
     },
   );

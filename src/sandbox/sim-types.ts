@@ -23,8 +23,8 @@ export interface SimGroup {
   ownerId?: string;
 }
 
-/** How a message left the bot: session webhook, robot APIs, cards, or a recall. */
-export type SentVia = 'webhook' | 'group' | 'oto' | 'card' | 'cardUpdate' | 'recall';
+/** How a message left the bot: session webhook, robot APIs, cards, a recall, or a robot DING. */
+export type SentVia = 'webhook' | 'group' | 'oto' | 'card' | 'cardUpdate' | 'recall' | 'ding';
 
 export interface SentEntry {
   id: number;

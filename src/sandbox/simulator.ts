@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { systemClock } from '../shared/clock.js';
 import { authRoutes } from './routes-auth.js';
 import { cardRoutes } from './routes-card.js';
+import { dingRoutes } from './routes-ding.js';
 import { robotSendRoutes } from './routes-robot-send.js';
 import { robotTrackRoutes } from './routes-robot-track.js';
 import { sceneGroupRoutes } from './routes-scene-group.js';
@@ -100,7 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   const calls = new CallStats();
   const routes = [...authRoutes, ...robotSendRoutes, ...robotTrackRoutes, ...cardRoutes, ...userRoutes,
-    ...sceneGroupRoutes, ...webhookRoutes];
+    ...sceneGroupRoutes, ...webhookRoutes, ...dingRoutes];
   const server = createServer(createHttpHandler(routes, state, calls));
   server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));

@@ -6,6 +6,7 @@ import type { SecureSharing } from '../../secure-sharing.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ViewTokens } from '../../domain/sharing/view-token.js';
 import type { Notifier } from '../notify.js';
+import type { EscalationService } from '../../domain/escalation/escalation-service.js';
 import type { BurnAfterReading } from '../../burn-after-reading.js';
 
 /** What chat commands beyond help/whoami/ping are built from. */
@@ -20,4 +21,6 @@ export interface CommandDeps {
   notify: Notifier;
   viewTokens: ViewTokens;
   burn: BurnAfterReading;
+  /** Unread escalation of urgent items; its steps show in `receipts`. Absent in bot-only unit tests. */
+  escalation?: Pick<EscalationService, 'stepsFor'>;
 }

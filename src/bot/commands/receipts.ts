@@ -4,6 +4,7 @@ import { personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import type { EscalationStepRow } from '../../domain/escalation/escalation-repository.js';
 
 /** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
 export function receiptsCommand(deps: CommandDeps): Command {
@@ -22,6 +23,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const zh = ctx.lang === 'zh';
       if (docs.length === 0) return ctx.reply(zh ? `${caseRow.code} 暫時沒有文件。` : `No documents on ${caseRow.code} yet.`);
       const name = (id: string) => personLine(deps.directoryRepo, id, ctx.lang);
+      const steps = deps.escalation?.stepsFor(docs.map((d) => d.documentId)) ?? [];
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');
@@ -30,9 +32,39 @@ export function receiptsCommand(deps: CommandDeps): Command {
           head,
           `${zh ? '已開啟' : 'opened by'}: ${opened || '—'}`,
           `${zh ? '未開啟' : 'not yet opened'}: ${waiting || '—'}`,
+          ...escalationLines(steps.filter((st) => st.itemId === d.documentId), name, ctx.lang),
         ].join('\n');
       });
       ctx.reply({ title: zh ? '閱讀回條' : 'Receipts', text: [`${caseRow.code}`, ...lines].join('\n\n') });
     },
   };
+}
+
+const STEP_LABEL = {
+  reminded: { en: '⏰ reminded', zh: '⏰ 已提醒' },
+  ding: { en: '📳 DING to', zh: '📳 DING' },
+  escalated: { en: '🔺 escalated to', zh: '🔺 已升級至' },
+  stopped: { en: '✔ stopped', zh: '✔ 已停止' },
+} as const;
+
+const STOP_REASON: Record<string, { en: string; zh: string }> = {
+  opened: { en: 'opened', zh: '已開啟' },
+  opened_by_colleague: { en: 'opened by the colleague', zh: '同事已開啟' },
+  item_closed: { en: 'document closed', zh: '文件已關閉' },
+  chain_exhausted: { en: 'no one left to ask', zh: '已無可升級人選' },
+};
+
+/** One line per escalation step of a document, oldest first: what happened, for whom, when. */
+export function escalationLines(steps: readonly EscalationStepRow[], name: (id: string) => string, lang: 'en' | 'zh'): string[] {
+  const zh = lang === 'zh';
+  return steps.map((st) => {
+    const time = hkDateTime(st.at).slice(11);
+    const label = STEP_LABEL[st.action][lang];
+    const about = st.action === 'escalated' && st.targetId
+      ? `${name(st.targetId)} (${zh ? '代' : 'for'} ${name(st.recipientId)})`
+      : st.action === 'stopped'
+        ? `${name(st.recipientId)} · ${STOP_REASON[st.reason ?? '']?.[lang] ?? st.reason ?? ''}`
+        : name(st.recipientId);
+    return `${zh ? '升級' : 'escalation'}: ${label} ${about} ${time}`;
+  });
 }

@@ -5,6 +5,7 @@ import type { AuditSink } from '../../domain/audit/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createCardApi, type CardApi } from './cards.js';
+import { createDingApi, type DingApi } from './ding.js';
 import { DingTalkApiError } from './errors.js';
 import { createCall, type RetryPolicy } from './http.js';
 import { createRobotApi, type RobotApi } from './robot.js';
@@ -19,6 +20,7 @@ export type { RobotMessage, RecallResult, OtoSendResult } from './robot.js';
 export type { CreateSceneGroupInput, SceneGroupMembersInput } from './scene-groups.js';
 export type { DingTalkUser, AuthCodeUser } from './users.js';
 export type { WebhookBody } from './webhook.js';
+export type { DingInput, DingRemindType } from './ding.js';
 export type { RetryPolicy } from './http.js';
 
 export interface DingTalkApiDeps {
@@ -39,7 +41,7 @@ export interface DingTalkApiDeps {
   webhookOrigins?: string[];
 }
 
-export type DingTalkApi = RobotApi & CardApi & UserApi & SceneGroupApi & WebhookApi;
+export type DingTalkApi = RobotApi & CardApi & UserApi & SceneGroupApi & WebhookApi & DingApi;
 
 /** QPS windows are 1 s (reference §9), so the first retry waits at least ~0.5 s. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000 };
@@ -86,5 +88,6 @@ export function createDingTalkApi(deps: DingTalkApiDeps): DingTalkApi {
     ...createUserApi(call),
     ...createSceneGroupApi(call),
     ...createWebhookApi(call, deps.webhookOrigins ?? [deps.oapiBase]),
+    ...createDingApi(call, deps.robotCode),
   };
 }

@@ -9,6 +9,8 @@ import { newId } from '../../shared/ids.js';
 export interface UploadOptions {
   /** eHRSS restricted category; viewing then also needs recorded extra consent. */
   restrictedCategory?: string;
+  /** Urgent: recipients who do not open it in time are reminded, then escalated (see domain/escalation). */
+  urgent?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function uploadDocument(service: Service, token: string, bytes: Buf
   const team = secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId).filter((id) => id !== author.id);
   for (const group of secure.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
-    notify.cardToGroup(outTrackId, group.conversationId, `📄 New report · case ${caseRow.code}`,
+    notify.cardToGroup(outTrackId, group.conversationId, `${opts.urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseRow.code}`,
       `From ${personLine(directoryRepo, author, 'en')} · ${hkDateTime(clock.now())}`,
       [
         { label: 'Open 開啟', action: 'open', params: { documentId } },
@@ -59,5 +61,6 @@ export async function uploadDocument(service: Service, token: string, bytes: Buf
     secure.sharing.setCardOutTrackId(documentId, outTrackId);
   }
   secure.receipts.markNotified(documentId, team);
+  service.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
   return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
 }

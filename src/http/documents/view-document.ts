@@ -41,5 +41,6 @@ export async function viewDocument(service: Service, token: string): Promise<{ p
   });
   bytes.fill(0);
   secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
+  service.escalation.opened(document.id, viewer.id);
   return { pdf, traceCode, caseCode };
 }

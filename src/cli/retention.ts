@@ -1,0 +1,74 @@
+import { loadConfig } from '../config/config.js';
+import { openDatabase, sqlitePath } from '../db/client.js';
+import { AuditLog } from '../domain/audit/audit-log.js';
+import { loadAuditSigner } from '../domain/audit/audit-signer.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createRetention } from '../domain/retention/retention-module.js';
+import { formatRetentionTable } from '../domain/retention/retention-report.js';
+import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createSharingService } from '../domain/sharing/sharing-service.js';
+import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
+import { openLocalKeyring } from '../domain/vault/open-keyring.js';
+import { createVaultRepository } from '../domain/vault/vault-repository.js';
+import { createVault } from '../domain/vault/vault-service.js';
+import { systemClock } from '../shared/clock.js';
+import { silentLogger } from '../shared/logger.js';
+import { exitWith } from './cli-exit.js';
+
+const HELP = `Usage: npm run retention -- <command>
+
+  dry-run   Show, per data type, its retention and how much is past it now. Changes nothing.
+  run       Purge it: delete expired rows, shred expired documents (key erased, ciphertext deleted),
+            and write one retention.purged audit entry per data type with the count.
+  help      Show this text.
+
+Reads DATABASE_URL, KEY_DIR, MASTER_KEY and the RETENTION_* settings like the service (which runs
+the same purge every RETENTION_INTERVAL_HOURS). The audit log is never purged.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0] ?? 'help';
+  if (command !== 'dry-run' && command !== 'run') {
+    (command === 'help' || command === '--help' ? process.stdout : process.stderr).write(HELP);
+    return command === 'help' || command === '--help' ? 0 : 2;
+  }
+  const config = loadConfig(process.env);
+  const dbh = openDatabase(config.databaseUrl);
+  const clock = systemClock;
+  // The dry run writes nothing, so it never opens the audit log for writing.
+  const audit = command === 'run'
+    ? new AuditLog({ sqlite: dbh.sqlite, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger })
+    : { append: () => -1 };
+  try {
+    const documents = createDocumentRepository(dbh.db);
+    const vault = createVault({
+      repo: createVaultRepository(dbh),
+      blobs: createFsBlobStore(defaultBlobDir(sqlitePath(config.databaseUrl))),
+      keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
+      clock,
+    });
+    const { job } = createRetention({
+      config,
+      dbh,
+      vault,
+      sharing: createSharingService({ repo: documents, audit, clock }),
+      directory: createDirectoryRepository(dbh.db),
+      audit,
+      clock,
+      logger: silentLogger,
+    });
+    if (command === 'dry-run') {
+      console.log('Dry run: nothing is deleted.');
+      console.log(formatRetentionTable(job.plan(), 'would purge'));
+      return 0;
+    }
+    const rows = await job.run();
+    console.log(formatRetentionTable(rows, 'purged'));
+    return rows.some((r) => r.failed) ? 1 : 0;
+  } finally {
+    if (audit instanceof AuditLog) await audit.close();
+    dbh.close();
+  }
+}
+
+exitWith('retention', main(process.argv.slice(2)));

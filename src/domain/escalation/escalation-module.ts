@@ -1,0 +1,56 @@
+import type { DbHandle } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { createTicker } from '../../shared/ticker.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DocumentRepository } from '../sharing/document-repository.js';
+import { createEscalationChain, type ChainLink } from './escalation-chain.js';
+import type { EscalationNotifier, ItemProbe } from './escalation-port.js';
+import { createEscalationRepository } from './escalation-repository.js';
+import { createEscalationService, type EscalationSettings } from './escalation-service.js';
+
+export const DEFAULT_ESCALATION_TICK_MS = 15_000;
+
+/** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
+export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
+  return (documentId, recipientId) => {
+    const doc = documents.find(documentId);
+    if (!doc || doc.status !== 'active') return 'closed';
+    const receipt = documents.receiptsForCase(doc.caseId).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
+    return receipt?.firstOpenedAt != null ? 'opened' : 'pending';
+  };
+}
+
+/**
+ * The escalation context wired: repository, colleague chain, service and its scheduler. The
+ * scheduler only notices due rows sooner or later; deadlines are in the database, so `start()`
+ * after a restart takes whatever fell due while the service was down.
+ */
+export function createEscalation(deps: {
+  dbh: DbHandle;
+  notifier: EscalationNotifier;
+  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  attendingsOf: (caseId: string) => string[];
+  documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+  settings: EscalationSettings & { chain: readonly ChainLink[] };
+  tickMs?: number;
+}) {
+  const repo = createEscalationRepository(deps.dbh.db);
+  const service = createEscalationService({
+    sqlite: deps.dbh.sqlite,
+    repo,
+    notifier: deps.notifier,
+    colleagues: createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links: deps.settings.chain }),
+    audit: deps.audit,
+    clock: deps.clock,
+    logger: deps.logger,
+    settings: deps.settings,
+    probes: { document: documentProbe(deps.documents) },
+  });
+  const scheduler = createTicker('escalation', () => service.runDue(), deps.tickMs ?? DEFAULT_ESCALATION_TICK_MS, deps.logger);
+  return { repo, service, scheduler };
+}

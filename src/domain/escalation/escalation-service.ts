@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { ColleagueFinder } from './escalation-chain.js';
+import type { EscalationNotifier, ItemProbe, StepNotice, TrackInput } from './escalation-port.js';
+import type { EscalationRepository, EscalationRow, EscalationStepRow } from './escalation-repository.js';
+import type { EscalationItemType } from './escalation-tables.js';
+
+export interface EscalationSettings {
+  /** Wait before each step: reminder after one, each colleague after another. */
+  afterMs: number;
+  ding: boolean;
+  maxColleagues: number;
+}
+
+const BATCH = 200;
+
+/** Audited as `<item>:<recipient>`: a reason code holds one id at most (the colleague's). */
+const auditTarget = (row: Pick<EscalationRow, 'itemId' | 'recipientId'>) => `${row.itemId}:${row.recipientId}`;
+
+/**
+ * Unread escalation of urgent items, per recipient: after `afterMs` unopened a 1:1 reminder (and a
+ * DING when configured), then every further `afterMs` the next colleague from the chain, until the
+ * recipient (or a colleague asked on their behalf) opens the item, the item closes, or the chain runs
+ * out. Each step is one transaction: state, step history and outbox messages commit together, and
+ * the step is audited. The next deadline is counted from when a step ran, so after downtime each
+ * step still gives the recipient its full wait rather than firing the whole chain at once.
+ */
+export function createEscalationService(deps: {
+  sqlite: Database.Database;
+  repo: EscalationRepository;
+  notifier: EscalationNotifier;
+  colleagues: ColleagueFinder;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+  settings: EscalationSettings;
+  probes?: Partial<Record<EscalationItemType, ItemProbe>>;
+}) {
+  const { repo, notifier, audit, clock, logger, settings } = deps;
+  const probes: Partial<Record<EscalationItemType, ItemProbe>> = { ...deps.probes };
+
+  function stop(row: EscalationRow, reason: string, now: number, status: 'stopped' | 'exhausted' = 'stopped'): boolean {
+    if (!repo.end(row.itemId, row.recipientId, status, reason, now)) return false;
+    repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'stopped', reason, at: now });
+    audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationStopped, target: auditTarget(row), outcome: 'success', reason, at: now });
+    return true;
+  }
+
+  function nextColleague(row: EscalationRow): string | undefined {
+    const exclude = new Set([...repo.forItem(row.itemId).map((r) => r.recipientId), ...repo.escalatedTo(row.itemId, row.recipientId)]);
+    if (row.initiatorId) exclude.add(row.initiatorId);
+    return deps.colleagues({ recipientId: row.recipientId, caseId: row.caseId }).find((id) => !exclude.has(id));
+  }
+
+  /** One due row, one step, one transaction. */
+  const step = deps.sqlite.transaction((row: EscalationRow, now: number): string => {
+    const state = probes[row.itemType]?.(row.itemId, row.recipientId) ?? 'pending';
+    if (state !== 'pending') return stop(row, state === 'opened' ? 'opened' : 'item_closed', now) ? 'stopped' : 'skipped';
+    const notice: StepNotice = {
+      idemKey: `esc:${row.itemId}:${row.recipientId}`,
+      itemType: row.itemType,
+      itemId: row.itemId,
+      caseId: row.caseId,
+      recipientId: row.recipientId,
+      initiatorId: row.initiatorId,
+      since: row.createdAt,
+    };
+    const target = auditTarget(row);
+    if (row.step === 0) {
+      if (!repo.advance(row.itemId, row.recipientId, 0, 1, now + settings.afterMs)) return 'skipped';
+      repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'reminded', at: now });
+      notifier.remind({ ...notice, idemKey: `${notice.idemKey}:remind` });
+      audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationReminded, target, outcome: 'success', reason: row.itemType, at: now });
+      if (settings.ding) {
+        repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'ding', at: now });
+        notifier.ding({ ...notice, idemKey: `${notice.idemKey}:ding` });
+        audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationDing, target, outcome: 'success', reason: row.itemType, at: now });
+      }
+      return 'reminded';
+    }
+    const colleague = row.step - 1 < settings.maxColleagues ? nextColleague(row) : undefined;
+    if (!colleague) return stop(row, 'chain_exhausted', now, 'exhausted') ? 'exhausted' : 'skipped';
+    if (!repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs)) return 'skipped';
+    repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
+    notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague });
+    audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationEscalated, target, outcome: 'success', reason: `to:${colleague}`, at: now });
+    return 'escalated';
+  });
+
+  return {
+    /** Starts chasing an urgent item's recipients; returns how many were newly tracked. */
+    track(input: TrackInput, now = clock.now()): number {
+      if (!input.urgent) return 0;
+      let added = 0;
+      for (const recipientId of new Set(input.recipients)) {
+        if (recipientId === input.initiatorId) continue;
+        const created = repo.insert({
+          itemId: input.itemId,
+          recipientId,
+          itemType: input.itemType,
+          caseId: input.caseId,
+          initiatorId: input.initiatorId ?? null,
+          status: 'active',
+          step: 0,
+          nextAt: now + settings.afterMs,
+          createdAt: now,
+        });
+        if (created) added++;
+      }
+      return added;
+    },
+
+    /**
+     * A clinician opened the item: their own escalation stops, and so does any recipient's on whose
+     * behalf they had been asked (the colleague has picked it up). Returns how many stopped.
+     */
+    opened(itemId: string, clinicianId: string, now = clock.now()): number {
+      return deps.sqlite.transaction(() => {
+        let stopped = 0;
+        for (const row of repo.forItem(itemId)) {
+          if (row.status !== 'active') continue;
+          if (row.recipientId === clinicianId) stopped += stop(row, 'opened', now) ? 1 : 0;
+          else if (repo.escalatedTo(itemId, row.recipientId).includes(clinicianId)) stopped += stop(row, 'opened_by_colleague', now) ? 1 : 0;
+        }
+        return stopped;
+      })();
+    },
+
+    /** The item is gone (destroyed, burned, withdrawn): nobody is chased for it any more. */
+    cancel(itemId: string, reason = 'item_closed', now = clock.now()): number {
+      return deps.sqlite.transaction(() => repo.forItem(itemId).filter((row) => row.status === 'active' && stop(row, reason, now)).length)();
+    },
+
+    /** Takes every due step; one failing row is logged and retried after another wait. */
+    runDue(now = clock.now()): Record<string, number> {
+      const counts: Record<string, number> = {};
+      for (const row of repo.due(now, BATCH)) {
+        try {
+          const outcome = step(row, now);
+          counts[outcome] = (counts[outcome] ?? 0) + 1;
+        } catch (err) {
+          // Ids and the error code only; the message of a PHI-guard refusal names no value.
+          logger.error({ code: 'escalation.step_failed', itemId: row.itemId, err: (err as Error).message }, 'escalation step failed');
+          repo.advance(row.itemId, row.recipientId, row.step, row.step, now + settings.afterMs);
+          counts.failed = (counts.failed ?? 0) + 1;
+        }
+      }
+      return counts;
+    },
+
+    /** Lets an item type (e.g. allergy alerts, built later) say whether a recipient already opened it. */
+    useProbe(itemType: EscalationItemType, probe: ItemProbe): void {
+      probes[itemType] = probe;
+    },
+
+    /** Step history of these items, oldest first (for `receipts`). */
+    stepsFor(itemIds: readonly string[]): EscalationStepRow[] {
+      return repo.steps(itemIds);
+    },
+
+    stateOf(itemId: string): EscalationRow[] {
+      return repo.forItem(itemId);
+    },
+  };
+}
+
+export type EscalationService = ReturnType<typeof createEscalationService>;

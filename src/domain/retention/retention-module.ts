@@ -1,0 +1,56 @@
+import type { Config } from '../../config/config.js';
+import type { DbHandle } from '../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { createTicker } from '../../shared/ticker.js';
+import type { AuditSink } from '../audit/audit-sink.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
+import { createEscalationRepository } from '../escalation/escalation-repository.js';
+import type { SharingService } from '../sharing/sharing-service.js';
+import type { Vault } from '../vault/vault-service.js';
+import { documentRetentionTargets } from './document-retention.js';
+import { createRetentionJob } from './retention-job.js';
+import { createRetentionRegistry } from './retention-target.js';
+import { escalationsTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
+
+/**
+ * Retention wired with the built-in targets (processed messages, sent outbox rows, finished
+ * escalations, shared documents by institution). Other contexts add theirs through
+ * `registry.register` (ephemeral metadata: `config.retention.ephemeralMs`). The same wiring serves the
+ * service's daily timer and the `npm run retention` CLI.
+ */
+export function createRetention(deps: {
+  config: Pick<Readonly<Config>, 'retention' | 'dedupe'>;
+  dbh: DbHandle;
+  vault: Pick<Vault, 'destroy'>;
+  sharing: Pick<SharingService, 'markDestroyed'>;
+  directory: Pick<DirectoryRepository, 'institutionByCode'>;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+}) {
+  const { config, dbh } = deps;
+  const registry = createRetentionRegistry();
+  registry.register(processedMessagesTarget(dbh.db, config.dedupe.retentionMs));
+  registry.register(outboxSentTarget(dbh.db, config.retention.outboxSentMs));
+  registry.register(escalationsTarget(createEscalationRepository(dbh.db), config.retention.escalationMs));
+  for (const t of documentRetentionTargets({
+    db: dbh.db,
+    vault: deps.vault,
+    sharing: deps.sharing,
+    directory: deps.directory,
+    policy: { defaultMs: config.retention.documentMs, byInstitution: config.retention.documentMsByInstitution },
+  })) {
+    registry.register(t);
+  }
+  const job = createRetentionJob({ registry, audit: deps.audit, clock: deps.clock, logger: deps.logger });
+  const timer = createTicker(
+    'retention',
+    () => void job.run().catch((err: Error) => deps.logger.error({ code: 'retention.failed', err: err.message }, 'retention run failed')),
+    config.retention.intervalMs,
+    deps.logger,
+  );
+  return { registry, job, timer };
+}
+
+export type Retention = ReturnType<typeof createRetention>;

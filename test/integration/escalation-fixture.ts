@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { makePdf } from '../fixtures/make-pdf.js';
+import { replyAfter, type Harness } from '../helpers/service-harness.js';
+import { CHAN, LAM } from '../helpers/sharing-flow.js';
+
+/** A second QMH cardiologist, added to the simulated org and the directory: the escalation colleague. */
+export const NG = 'qmh-ng-kwokwai';
+
+export function addColleague(h: Harness): void {
+  h.sim.org.addUser({ userId: NG, name: 'Ng Kwok-wai', title: 'Consultant, Cardiology', dept: 'Cardiology · Queen Mary Hospital', lang: 'en_US' });
+  if (h.service.directoryRepo.findByDingTalkId(NG)) return;
+  h.service.directoryRepo.insert(
+    {
+      dingtalkUserId: NG,
+      displayName: 'Ng Kwok-wai',
+      nameEn: 'Dr NG Kwok-wai',
+      nameZh: '吳國偉',
+      title: 'Consultant, Cardiology',
+      department: 'Cardiology',
+      institutionId: 'QMH',
+      role: 'doctor',
+      specialty: 'Cardiology',
+      registrationNo: 'M67890',
+      verified: true,
+      verifiedBy: null,
+      verifiedAt: h.service.clock.now(),
+      suspended: false,
+      language: 'en',
+    },
+    h.service.clock.now(),
+  );
+}
+
+/** Dr Chan opens a case in the cardiology group with Dr Lam consulting; returns the case code. */
+export async function caseWithLam(h: Harness, hkid: string): Promise<string> {
+  const group = h.demo.groups.cardiologyConsult;
+  const cases = h.service.secure.cases;
+  const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+  const { token } = cases.open.startCaseOpen(chan, group);
+  const out = cases.open.submitCaseForm(token, chan.clinician.id, { hkid, nameEn: 'ESCALATION Patient', dateOfBirth: '1950-01-02', consents: [] });
+  if (!out.created) throw new Error('case existed');
+  await cases.team.addMember(chan, out.caseCode, LAM, 'consulting', group);
+  return out.caseCode;
+}
+
+/** `share C-…` by Dr Chan in the group, then the upload with `?urgent=1`; returns the document id. */
+export async function shareUrgent(h: Harness, app: FastifyInstance, code: string): Promise<string> {
+  const group = h.demo.groups.cardiologyConsult;
+  const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
+  h.sim.say(group, CHAN, `@ConsultBridge share ${code}`);
+  const upload = /\/upload\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
+  const card = replyAfter(h.sim, { conversationId: group, via: 'card' });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/documents/upload/${upload}?urgent=1`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: await makePdf({ pages: 1, text: 'Urgent echo' }),
+  });
+  if (res.statusCode !== 201) throw new Error(`upload failed ${res.statusCode}`);
+  await card;
+  return (res.json() as { documentId: string }).documentId;
+}
