@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintAdminToken } from '../../src/http/admin/admin-token.js';
+import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
+
+/**
+ * Every admin route, with a request an admin could legitimately make. The route list is read from
+ * the app itself, so a new admin route without a line here fails the first test.
+ */
+const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payload?: object }> = {
+  'GET /api/admin/clinicians': () => ({ url: '/api/admin/clinicians?unverified=true' }),
+  'POST /api/admin/clinicians': () => ({ url: '/api/admin/clinicians', payload: { dingtalkUserId: 'perm-probe-user', displayName: 'Probe' } }),
+  'POST /api/admin/clinicians/:id/verify': ({ target }) => ({
+    url: `/api/admin/clinicians/${target}/verify`,
+    payload: { registrationNo: 'M56789', role: 'doctor', specialty: 'Cardiology', institutionCode: 'HPH' },
+  }),
+  'POST /api/admin/clinicians/:id/suspend': ({ target }) => ({ url: `/api/admin/clinicians/${target}/suspend`, payload: { undo: true } }),
+  'GET /api/admin/institutions': () => ({ url: '/api/admin/institutions' }),
+  'POST /api/admin/institutions': () => ({ url: '/api/admin/institutions', payload: { code: 'PERMX', nameEn: 'Probe Clinic', sector: 'private' } }),
+  'GET /api/admin/cases/:code/team': () => ({ url: '/api/admin/cases/C-7KQ2M/team' }),
+};
+
+/** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
+function routesOf(app: FastifyInstance): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    stack.length = m[1]!.length / 4;
+    stack.push(m[2]!);
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`);
+  }
+  return out;
+}
+
+describe('admin API permissions: every admin route refuses everyone but a verified, active admin', () => {
+  let w: AuthWorld;
+  let adminRoutes: string[];
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    w = await authWorld();
+    const repo = w.h.service.directoryRepo;
+    const now = w.clock.now();
+    const secret = w.h.service.sessionSecret;
+    repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
+    const extra = (userId: string, patch: { verified: boolean; suspended: boolean }) =>
+      repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now).id;
+    tokens.admin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'));
+    tokens.doctor = await mintAdminToken(secret, w.clinicianId('qmh-chan-taiman'));
+    tokens.nurse = await mintAdminToken(secret, w.clinicianId('qmh-cheung-meiwah'));
+    tokens.unverifiedDoctor = await mintAdminToken(secret, w.clinicianId('hph-lee-meiling'));
+    tokens.unverifiedAdmin = await mintAdminToken(secret, extra('perm-unverified-admin', { verified: false, suspended: false }));
+    tokens.suspendedAdmin = await mintAdminToken(secret, extra('perm-suspended-admin', { verified: true, suspended: true }));
+    tokens.unknown = await mintAdminToken(secret, 'no-such-clinician');
+    // The admin signed in to the mini-app: a real token, but for the wrong audience.
+    tokens.adminAppToken = (await w.login('qmh-li-siufan')).accessToken;
+    tokens.expiredAdmin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'), { clockTimestamp: Date.now() - 3_600_000 });
+    adminRoutes = routesOf(w.app).filter((r) => r.split(' ')[1]!.startsWith('/api/admin'));
+  }, 30_000);
+  afterAll(async () => w?.close());
+
+  it('When the app is built, then every admin route it has is in this test (and nothing here is stale)', () => {
+    expect(adminRoutes.length).toBeGreaterThanOrEqual(7);
+    expect([...adminRoutes].sort()).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  it('When no token, an expired one or a mini-app token is sent, then every admin route answers 401', async () => {
+    for (const route of adminRoutes) {
+      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
+      const none = await w.app.inject({ method, url: req.url, payload: req.payload });
+      expect([route, none.statusCode, none.json().code]).toEqual([route, 401, 'auth.required']);
+      for (const who of ['expiredAdmin', 'adminAppToken'] as const) {
+        const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
+        expect([route, who, res.statusCode, res.json().code]).toEqual([route, who, 401, 'auth.invalid']);
+      }
+    }
+  });
+
+  it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
+    const before = JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() });
+    for (const route of adminRoutes) {
+      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
+      for (const who of ['doctor', 'nurse', 'unverifiedDoctor', 'unverifiedAdmin', 'suspendedAdmin', 'unknown'] as const) {
+        const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
+        expect([route, who, res.statusCode, res.json().code]).toEqual([route, who, 403, 'access.denied']);
+      }
+    }
+    expect(JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() })).toBe(before);
+  });
+
+  it('When a verified admin calls each route, then the guard lets it through (the samples are real requests)', async () => {
+    for (const route of adminRoutes) {
+      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
+      const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
+      expect([route, [401, 403].includes(res.statusCode)], res.body).toEqual([route, false]);
+      expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(500);
+    }
+  });
+});
