@@ -11,7 +11,8 @@ export interface ApiClient {
   signInWithCode(code: string): Promise<void>;
   /** Uses the refresh cookie; true when a new access token was obtained. */
   refresh(): Promise<boolean>;
-  signOut(): void;
+  /** Ends the login on the server (refresh cookie revoked) and forgets the access token. */
+  signOut(): Promise<void>;
   readonly signedIn: boolean;
 }
 
@@ -53,7 +54,7 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
   function refresh(): Promise<boolean> {
     refreshing ??= (async () => {
       try {
-        const res = await send('/api/auth/refresh', 'POST', {}, false);
+        const res = await send('/api/auth/refresh', 'POST', undefined, false);
         if (!res.ok) {
           accessToken = null;
           return false;
@@ -91,8 +92,10 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
       await takeToken(await send('/api/auth/dingtalk', 'POST', { code }, false));
     },
     refresh,
-    signOut() {
+    async signOut() {
       accessToken = null;
+      // Best effort: the page forgets the session either way; a failed call leaves a cookie that expires.
+      await send('/api/auth/logout', 'POST', undefined, false).catch(() => undefined);
     },
   };
 }

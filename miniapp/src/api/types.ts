@@ -34,8 +34,9 @@ export interface DemoUser {
   displayName: string;
   nameEn: string | null;
   nameZh: string | null;
-  institution: string | null;
+  institution: Institution | null;
   title: string | null;
+  verified: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -64,7 +65,8 @@ export function readMe(raw: unknown): Me {
     specialty: str(o.specialty),
     registrationNo: str(o.registrationNo),
     verified: o.verified === true,
-    suspended: o.suspended === true,
+    // The API reports `trusted` (verified and not suspended) rather than suspension itself.
+    suspended: o.suspended === true || (o.verified === true && o.trusted === false),
     isAdmin: o.isAdmin === true || role === 'admin',
   };
 }
@@ -75,14 +77,14 @@ export function readDemoUsers(raw: unknown): DemoUser[] {
   return list
     .map((u) => {
       const o = obj(u);
-      const inst = readInstitution(o.institution);
       return {
         userId: str(o.userId) ?? str(o.id) ?? '',
-        displayName: str(o.displayName) ?? str(o.name) ?? str(o.nameZh) ?? str(o.nameEn) ?? '',
+        displayName: str(o.dingtalkName) ?? str(o.displayName) ?? str(o.name) ?? str(o.nameZh) ?? str(o.nameEn) ?? '',
         nameEn: str(o.nameEn),
         nameZh: str(o.nameZh),
-        institution: inst ? (inst.code ?? inst.nameEn) : null,
+        institution: readInstitution(o.institution),
         title: str(o.title) ?? str(o.role),
+        verified: o.verified === true,
       };
     })
     .filter((u) => u.userId);

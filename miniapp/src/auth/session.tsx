@@ -42,8 +42,8 @@ export function SessionProvider({ env = readDingTalkEnv(), children }: { env?: D
     [api],
   );
   const switchUser = useCallback(() => {
-    api.signOut();
-    start.current(false);
+    setState({ kind: 'loading' });
+    void api.signOut().then(() => start.current(false));
   }, [api]);
   const retry = useCallback(() => start.current(true), []);
 

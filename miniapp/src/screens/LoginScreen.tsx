@@ -1,7 +1,7 @@
-import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Result, Toast } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Result, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
-import { nameIn, type DemoUser } from '../api/types.js';
+import { institutionIn, nameIn, type DemoUser } from '../api/types.js';
 import type { AuthState } from '../auth/boot.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -67,8 +67,8 @@ function DemoUserPicker({ users }: { users: DemoUser[] }) {
             <List.Item
               key={u.userId}
               data-testid={`demo-user-${u.userId}`}
-              description={[u.title, u.institution].filter(Boolean).join(' · ')}
-              extra={busy === u.userId ? <DotLoading /> : null}
+              description={[u.title, institutionIn(lang, u.institution)].filter(Boolean).join(' · ')}
+              extra={busy === u.userId ? <DotLoading /> : <Tag color={u.verified ? 'success' : 'warning'} fill="outline">{t(u.verified ? 'me.verified' : 'me.unverified')}</Tag>}
               onClick={busy ? undefined : () => void pick(u.userId)}
               clickable
             >

@@ -38,7 +38,7 @@ function MeCard({ me }: { me: Me }) {
   return (
     <div data-testid="me">
       <div className="me-header">
-        <div className="avatar" aria-hidden="true">{name.slice(0, 1)}</div>
+        <div className="avatar" aria-hidden="true">{initial(me, lang)}</div>
         <div>
           <div className="me-name" data-testid="me-name">{name}</div>
           {other && other !== name ? <div className="muted">{other}</div> : null}
@@ -66,6 +66,12 @@ function MeCard({ me }: { me: Me }) {
       </div>
     </div>
   );
+}
+
+/** The family name's first character in the UI's language: 陳 for 陳大文, C for "Dr CHAN Tai-man" (not the D of Dr). */
+function initial(me: Me, lang: 'zh-HK' | 'en'): string {
+  const latin = (me.nameEn ?? me.displayName).replace(/^(Dr|Prof|Mr|Ms|Mrs)\.?\s+/i, '');
+  return ((lang === 'zh-HK' ? me.nameZh : null) ?? latin).slice(0, 1).toUpperCase();
 }
 
 function VerificationBadge({ me }: { me: Me }) {

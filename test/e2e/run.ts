@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { projectPath } from '../../src/shared/paths.js';
+import { CHROMIUM_PATH, launchBrowser } from './browser.js';
+import { ARTIFACTS, makeContext, runTests } from './harness.js';
+import { startService } from './service.js';
+import { signInTests } from './specs/sign-in-and-me.js';
+import { shellTests } from './specs/shell.js';
+
+/**
+ * `npm run test:e2e [-- filter]`: builds the mini-app, starts the real service in sandbox mode on free
+ * ports with a temporary data folder, and drives Debian's chromium through the screens. Screenshots go
+ * to test-artifacts/e2e/. Set E2E_SKIP_BUILD=1 to use the existing miniapp/dist.
+ */
+async function main(): Promise<number> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    process.stderr.write(`No browser at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-wqy-microhei\n`);
+    return 2;
+  }
+  if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(projectPath('miniapp', 'dist', 'index.html'))) {
+    process.stdout.write('building the mini-app…\n');
+    execFileSync('npm', ['run', 'build', '-w', 'miniapp', '--silent'], { cwd: projectPath(), stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const service = await startService();
+  const browser = await launchBrowser().catch(async (err: unknown) => {
+    await service.stop();
+    throw err;
+  });
+  try {
+    process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
+    const { passed, failed } = await runTests([...signInTests, ...shellTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
+    if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
+    return failed.length ? 1 : 0;
+  } finally {
+    await browser.close();
+    await service.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`e2e run failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
