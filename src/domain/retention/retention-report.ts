@@ -2,9 +2,9 @@ import type { RetentionRow } from './retention-job.js';
 
 const DAY = 86_400_000;
 
-/** "72 h", "30 d", "7 y": the setting as an operator wrote it, roughly. */
+/** "72 h", "30 d", "7 y": the setting about as an operator wrote it (hours under a week). */
 export function formatDuration(ms: number): string {
-  if (ms < DAY) return `${Math.round(ms / 3_600_000)} h`;
+  if (ms < 7 * DAY) return `${Math.round(ms / 3_600_000)} h`;
   if (ms >= 365 * DAY) return `${Math.round((ms / (365.25 * DAY)) * 10) / 10} y`;
   return `${Math.round(ms / DAY)} d`;
 }
