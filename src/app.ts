@@ -11,6 +11,10 @@ import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
 import { documentRoutes } from './http/document-routes.js';
 import { ephemeralRoutes } from './http/ephemeral-routes.js';
 import { formsRoutes } from './http/forms-routes.js';
+import rateLimit from '@fastify/rate-limit';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerDocs } from './http/docs.js';
+import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
 
 export interface AppDeps {
@@ -22,6 +26,8 @@ export interface AppDeps {
   sandbox?: Simulator;
   /** The running service; its routes (forms, documents, admin) are mounted when given. */
   service?: Service;
+  /** Mini-app sign-in settings (rate limit, session lifetimes); defaults suit production. */
+  auth?: AuthOptions;
 }
 
 /** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
@@ -31,10 +37,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app as unknown as FastifyInstance);
+  const root = app as unknown as FastifyInstance;
+  await registerSecurityHeaders(root, { https: deps.service?.publicUrl.startsWith('https://') ?? false });
+  // Opt-in per route (`config.rateLimit`); over the limit → 429 {code: 'rate_limited'}.
+  await app.register(rateLimit, { global: false });
+  await registerDocs(root);
   await app.register(healthRoutes, { probe: deps.probe });
   if (deps.sandbox) await app.register(sandboxRoutes, { sim: deps.sandbox });
   const service = deps.service;
   if (service) {
+    // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
+    await registerAuth(root, { service, sandbox: deps.sandbox, options: deps.auth });
     await app.register(formsRoutes, { service });
     await app.register(documentRoutes, { service });
     await app.register(ephemeralRoutes, { service });
