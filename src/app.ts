@@ -7,6 +7,7 @@ import { sandboxRoutes } from './http/sandbox-routes.js';
 import type { Simulator } from './sandbox/simulator.js';
 import type { Service } from './service.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { adminConsoleRoutes } from './http/admin/admin-console.js';
 import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
 import { documentRoutes } from './http/document-routes.js';
 import { ephemeralRoutes } from './http/ephemeral-routes.js';
@@ -58,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       caseQueries: service.secure.cases.queries,
       jwtSecret: service.sessionSecret,
     });
+    // Same prefix and token check; some console routes also admit privacy officers and auditors.
+    await app.register(adminConsoleRoutes, { prefix: '/api/admin', service });
   }
   await app.register(miniappStatic);
   if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 
@@ -21,6 +21,37 @@ export function createApprovalRepository(db: Db) {
         .from(accessRequests)
         .where(and(inArray(accessRequests.documentId, documentIds), eq(accessRequests.status, 'pending')))
         .orderBy(asc(accessRequests.createdAt))
+        .all();
+    },
+
+    /** Requests in one state, newest first (the admin console). */
+    listByStatus(status: AccessRequestStatus, limit: number): AccessRequestRow[] {
+      return db.select().from(accessRequests).where(eq(accessRequests.status, status)).orderBy(desc(accessRequests.createdAt)).limit(limit).all();
+    },
+
+    /** Every request on these documents, any state, oldest first (the PDPO data access report). */
+    forDocuments(documentIds: readonly string[]): AccessRequestRow[] {
+      if (documentIds.length === 0) return [];
+      return db.select().from(accessRequests).where(inArray(accessRequests.documentId, [...documentIds])).orderBy(asc(accessRequests.createdAt)).all();
+    },
+
+    /** Decided steps of many requests at once, in step order per request. */
+    stepsOf(requestIds: readonly string[]): AccessRequestStepRow[] {
+      if (requestIds.length === 0) return [];
+      return db
+        .select()
+        .from(accessRequestSteps)
+        .where(inArray(accessRequestSteps.requestId, [...requestIds]))
+        .orderBy(asc(accessRequestSteps.requestId), asc(accessRequestSteps.stepIndex))
+        .all();
+    },
+
+    /** Requests approved or denied in [from, to): creation and decision times, for turnaround charts. */
+    decidedBetween(from: number, to: number): Pick<AccessRequestRow, 'id' | 'createdAt' | 'decidedAt' | 'status'>[] {
+      return db
+        .select({ id: accessRequests.id, createdAt: accessRequests.createdAt, decidedAt: accessRequests.decidedAt, status: accessRequests.status })
+        .from(accessRequests)
+        .where(and(inArray(accessRequests.status, ['approved', 'denied']), gte(accessRequests.decidedAt, from), lt(accessRequests.decidedAt, to)))
         .all();
     },
 

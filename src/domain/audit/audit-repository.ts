@@ -121,6 +121,36 @@ export function createAuditRepository(sqlite: Database.Database) {
     checkpoints: (): StoredCheckpoint[] => s.checkpoints.all() as StoredCheckpoint[],
     latestCheckpoint: (): StoredCheckpoint | undefined => s.latestCheckpoint.get() as StoredCheckpoint | undefined,
 
+    /**
+     * Every entry about any of these targets (case codes, document ids, request ids…), oldest first,
+     * at most `limit`: "every access to this patient's records" for a data access report.
+     */
+    byTargets(targets: readonly string[], limit = 10_000): AuditEntry[] {
+      const out: AuditEntry[] = [];
+      // Chunks keep each statement under SQLite's bound-parameter limit.
+      for (let i = 0; i < targets.length; i += 500) {
+        const chunk = targets.slice(i, i + 500);
+        const sql = `SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE target IN (${chunk.map(() => '?').join(',')}) ORDER BY idx LIMIT ?`;
+        out.push(...(sqlite.prepare(sql).all(...chunk, limit) as AuditEntry[]));
+      }
+      return out.sort((a, b) => a.idx - b.idx).slice(0, limit);
+    },
+
+    /**
+     * Entry counts per day in [from, to) for actions matching a LIKE pattern (e.g. `escalation.%`),
+     * optionally one outcome, optionally split by reason. `day` is the whole number of days since the
+     * epoch after shifting by `dayOffsetMs` (8 h for Hong Kong days).
+     */
+    dailyCounts(q: { actionLike: string; outcome?: AuditOutcome; from: number; to: number; dayOffsetMs: number; byReason: boolean }) {
+      const reason = q.byReason ? 'reason' : 'NULL';
+      const sql = `SELECT (at + @offset) / 86400000 AS day, ${reason} AS reason, COUNT(*) AS n FROM audit_entries
+                   WHERE action LIKE @action AND at >= @from AND at < @to ${q.outcome ? 'AND outcome = @outcome' : ''}
+                   GROUP BY day, ${reason} ORDER BY day`;
+      const params: Record<string, unknown> = { offset: q.dayOffsetMs, action: q.actionLike, from: q.from, to: q.to };
+      if (q.outcome) params.outcome = q.outcome;
+      return sqlite.prepare(sql).all(params) as { day: number; reason: string | null; n: number }[];
+    },
+
     /** Entries matching every given filter, newest first, keyset-paged by idx. */
     list(filter: AuditFilter, page: AuditPage = {}): { entries: AuditEntry[]; nextBefore: number | null } {
       const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 500);

@@ -43,6 +43,8 @@ export function createCaseModule(ports: {
     team: createCareTeamService(deps),
     consent: createConsentService(deps),
     reveal: createPatientReveal({ cases, records, audit }),
+    /** Patient records and consent history: for the PDPO data access report (admin side) only. */
+    dataSubjects: { records, patients },
   };
 }
 

@@ -27,6 +27,14 @@ export function createCasesRepository(db: Db) {
     caseById(id: string): CaseRow | undefined {
       return db.select().from(cases).where(eq(cases.id, id)).get();
     },
+    /** Every case of a patient, open or closed, oldest first (the PDPO data access report). */
+    casesOfPatient(patientId: string): CaseRow[] {
+      return db.select().from(cases).where(eq(cases.patientId, patientId)).orderBy(cases.openedAt, sql`rowid`).all();
+    },
+    /** Every role row of a case, ended ones included, oldest first: who could see it, and when. */
+    teamHistory(caseId: string): CareTeamRow[] {
+      return db.select().from(careTeam).where(eq(careTeam.caseId, caseId)).orderBy(careTeam.effectiveFrom, sql`rowid`).all();
+    },
     openCaseOfPatient(patientId: string): CaseRow | undefined {
       return db.select().from(cases).where(and(eq(cases.patientId, patientId), eq(cases.status, 'open'))).get();
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
 
@@ -70,6 +70,23 @@ export function createGrantRepository(db: Db) {
           .where(and(eq(breakGlassReviews.id, id), eq(breakGlassReviews.status, 'pending')))
           .run().changes > 0
       );
+    },
+
+    /** Reviews in one state, oldest first (the admin console's queue and history). */
+    reviewsByStatus(status: BreakGlassReviewStatus, limit = 200): BreakGlassReviewRow[] {
+      return db
+        .select()
+        .from(breakGlassReviews)
+        .where(eq(breakGlassReviews.status, status))
+        .orderBy(asc(breakGlassReviews.createdAt))
+        .limit(limit)
+        .all();
+    },
+
+    /** Every grant on these cases, oldest first (the PDPO data access report). */
+    forCases(caseIds: readonly string[]): GrantRow[] {
+      if (caseIds.length === 0) return [];
+      return db.select().from(grants).where(inArray(grants.caseId, [...caseIds])).orderBy(asc(grants.createdAt)).all();
     },
 
     pendingReviews(): BreakGlassReviewRow[] {

@@ -46,6 +46,9 @@ export function createPatientsRepository(db: Db) {
     addRestrictedConsent(patientId: string, category: string, reference: string, attestedBy: string, now: number): void {
       db.insert(restrictedConsents).values({ id: newId(), patientId, category, reference, attestedBy, recordedAt: now }).run();
     },
+    restrictedConsentHistory(patientId: string): RestrictedConsentRow[] {
+      return db.select().from(restrictedConsents).where(eq(restrictedConsents.patientId, patientId)).orderBy(restrictedConsents.recordedAt).all();
+    },
     hasRestrictedConsent(patientId: string, category: string): boolean {
       const row = db
         .select({ id: restrictedConsents.id })

@@ -30,47 +30,60 @@ export function createDocumentAccess(deps: {
   audit: AuditSink;
   clock: Clock;
 }) {
+  /** The decision as of now, from current rows; writes nothing. */
+  function evaluate(clinician: ClinicianRow, documentId: string): ViewDecision {
+    const document = deps.documents.find(documentId);
+    if (!document) throw new DomainError('document.not_found');
+    if (document.status !== 'active') throw new DomainError('burned');
+    const caseRow = deps.cases.caseById(document.caseId);
+    if (!caseRow) throw new DomainError('case.not_found');
+    const now = deps.clock.now();
+    const grants = deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
+    const institution = clinician.institutionId;
+    const relation = {
+      careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+      hasGrant: grants.hasGrant,
+      hasBreakGlass: grants.hasBreakGlass,
+      patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+      hasRestrictedConsent: document.restrictedCategory
+        ? deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
+        : false,
+    };
+    const decision = deps.engine.decide(
+      documentRequest(
+        clinicianFacts(clinician),
+        'view',
+        {
+          id: document.id,
+          caseCode: caseRow.code,
+          authorInstitutionId: document.authorInstitutionId ?? '',
+          restrictedCategory: document.restrictedCategory,
+        },
+        relation,
+      ),
+    );
+    return { decision, document, caseCode: caseRow.code };
+  }
+
   return {
     decideView(clinician: ClinicianRow, documentId: string): ViewDecision {
-      const document = deps.documents.find(documentId);
-      if (!document) throw new DomainError('document.not_found');
-      if (document.status !== 'active') throw new DomainError('burned');
-      const caseRow = deps.cases.caseById(document.caseId);
-      if (!caseRow) throw new DomainError('case.not_found');
-      const now = deps.clock.now();
-      const grants = deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
-      const institution = clinician.institutionId;
-      const relation = {
-        careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
-        hasGrant: grants.hasGrant,
-        hasBreakGlass: grants.hasBreakGlass,
-        patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
-        hasRestrictedConsent: document.restrictedCategory
-          ? deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
-          : false,
-      };
-      const decision = deps.engine.decide(
-        documentRequest(
-          clinicianFacts(clinician),
-          'view',
-          {
-            id: document.id,
-            caseCode: caseRow.code,
-            authorInstitutionId: document.authorInstitutionId ?? '',
-            restrictedCategory: document.restrictedCategory,
-          },
-          relation,
-        ),
-      );
+      const out = evaluate(clinician, documentId);
       deps.audit.append({
         actor: clinician.id,
         action: AUDIT_ACTIONS.accessDecision,
-        target: document.id,
-        outcome: decision.allowed ? 'success' : 'denied',
-        reason: reasonCode(decision),
+        target: out.document.id,
+        outcome: out.decision.allowed ? 'success' : 'denied',
+        reason: reasonCode(out.decision),
       });
-      return { decision, document, caseCode: caseRow.code };
+      return out;
     },
+
+    /**
+     * The same decision without recording it as the clinician's access attempt: for an admin's
+     * "what would happen" check, which must not put a view attempt the clinician never made into
+     * the audit (the caller audits its own `admin.explained` step instead).
+     */
+    previewView: evaluate,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { documentReceipts, documents } from './sharing-tables.js';
 
@@ -62,6 +62,23 @@ export function createDocumentRepository(db: Db) {
         })
         .returning()
         .get();
+    },
+
+    /**
+     * Reports shared in [from, to) with the first time anyone but the author opened each (null when
+     * nobody has yet): the "share → first view" chart.
+     */
+    firstViewsOfShared(from: number, to: number): { documentId: string; sharedAt: number; firstViewAt: number | null }[] {
+      return db
+        .select({ documentId: documents.id, sharedAt: documents.createdAt, firstViewAt: sql<number | null>`MIN(${documentReceipts.firstOpenedAt})` })
+        .from(documents)
+        .leftJoin(
+          documentReceipts,
+          and(eq(documentReceipts.documentId, documents.id), ne(documentReceipts.clinicianId, documents.authorId), isNotNull(documentReceipts.firstOpenedAt)),
+        )
+        .where(and(eq(documents.kind, 'report'), gte(documents.createdAt, from), lt(documents.createdAt, to)))
+        .groupBy(documents.id)
+        .all();
     },
 
     receiptsForCase(caseId: string): ReceiptRow[] {

@@ -2,6 +2,7 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/errors.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
 import { ADMIN_AUDIENCE } from './admin-token.js';
 
 declare module 'fastify' {
@@ -9,12 +10,23 @@ declare module 'fastify' {
     /** The authenticated admin, set by the admin auth hook (null outside admin routes). */
     admin: ClinicianRow | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Directory roles this admin route admits (default: `admin` only). Lets a
+     * privacy officer or auditor reach the few console routes their job needs, one route at a time.
+     */
+    adminRoles?: readonly ClinicianRole[];
+  }
 }
+
+/** Who may call an admin route unless the route says otherwise. */
+export const DEFAULT_ADMIN_ROLES: readonly ClinicianRole[] = ['admin'];
 
 /**
  * Bearer-token guard for /api/admin: missing token → auth.required, bad/expired/wrong-audience
  * token → auth.invalid, a token for anyone but a verified, active admin → access.denied.
- * Registers @fastify/jwt in this scope only if the app has not already.
+ * "Admin" means a role in the route's `config.adminRoles` (default `admin` only), so a route that
+ * forgets to say stays admin-only. Registers @fastify/jwt in this scope only if the app has not already.
  */
 export async function registerAdminAuth(
   app: FastifyInstance,
@@ -37,7 +49,8 @@ export async function registerAdminAuth(
     }
     if (typeof sub !== 'string') throw new DomainError('auth.invalid');
     const c = opts.findClinician(sub);
-    if (!c || c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied');
+    const roles = req.routeOptions.config?.adminRoles ?? DEFAULT_ADMIN_ROLES;
+    if (!c || !c.role || !roles.includes(c.role) || !c.verified || c.suspended) throw new DomainError('access.denied');
     req.admin = c;
   });
 }

@@ -1,0 +1,177 @@
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { normaliseHkid } from '../../shared/hkid.js';
+import { newId } from '../../shared/ids.js';
+import type { ApprovalRepository } from '../approvals/approval-repository.js';
+import type { AuditRepository } from '../audit/audit-repository.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { parseCaseCode } from '../cases/case-code.js';
+import type { CaseRow, CasesRepository } from '../cases/cases-repository.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { GrantRepository, GrantRow } from '../grants/grant-repository.js';
+import type { PatientRecords } from '../patients/patient-records.js';
+import type { PatientsRepository } from '../patients/patients-repository.js';
+import type { DocumentRepository } from '../sharing/document-repository.js';
+import { describePeople, type PersonRef } from './people.js';
+
+/** PDPO s19(1): a data access request must be complied with within 40 days of receipt. */
+export const DATA_ACCESS_DUE_DAYS = 40;
+const DAY_MS = 86_400_000;
+
+export type DataAccessQuery = { caseCode: string } | { hkid: string };
+
+export interface DataAccessReportDeps {
+  records: Pick<PatientRecords, 'findByHkid' | 'reveal'>;
+  patients: Pick<PatientsRepository, 'findById' | 'consentHistory' | 'restrictedConsentHistory'>;
+  cases: Pick<CasesRepository, 'caseByCode' | 'casesOfPatient' | 'teamHistory'>;
+  documents: Pick<DocumentRepository, 'listByCase' | 'receiptsForCase'>;
+  approvals: Pick<ApprovalRepository, 'forDocuments' | 'stepsOf'>;
+  grants: Pick<GrantRepository, 'forCases'>;
+  auditEntries: Pick<AuditRepository, 'byTargets'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
+  audit: AuditSink;
+  clock: Clock;
+}
+
+const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+/**
+ * A PDPO data access report: the personal data held about one patient (identity decrypted, consents,
+ * cases, care teams, document metadata — never document contents) and every recorded access to it,
+ * with the request date and the 40-day due date. Building it is itself audited (ids only), so the
+ * next report lists this one as an access too.
+ */
+export function createDataAccessReports(deps: DataAccessReportDeps) {
+  const { records, patients, cases, documents, approvals, grants, auditEntries, directory, audit, clock } = deps;
+
+  function findPatientId(q: DataAccessQuery): string {
+    if ('caseCode' in q) {
+      const c = cases.caseByCode(parseCaseCode(q.caseCode));
+      if (!c) throw new DomainError('case.not_found');
+      return c.patientId;
+    }
+    const hkid = normaliseHkid(q.hkid);
+    if (!hkid) throw new DomainError('hkid.invalid');
+    const row = records.findByHkid(hkid);
+    if (!row) throw new DomainError('not_found');
+    return row.id;
+  }
+
+  function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
+    const docs = documents.listByCase(c.id);
+    const receipts = documents.receiptsForCase(c.id);
+    const requests = approvals.forDocuments(docs.map((d) => d.id));
+    const steps = approvals.stepsOf(requests.map((r) => r.id));
+    return {
+      caseCode: c.code,
+      status: c.status,
+      openedAt: iso(c.openedAt),
+      openedBy: person(c.openedBy),
+      careTeam: cases.teamHistory(c.id).map((m) => ({
+        clinician: person(m.clinicianId),
+        role: m.role,
+        from: iso(m.effectiveFrom),
+        to: iso(m.effectiveTo),
+        removedReason: m.removedReason,
+      })),
+      documents: docs.map((d) => ({
+        documentId: d.id,
+        kind: d.kind,
+        mediaType: d.mediaType,
+        sizeBytes: d.size,
+        restrictedCategory: d.restrictedCategory,
+        status: d.status,
+        sharedAt: iso(d.createdAt),
+        author: person(d.authorId),
+        receipts: receipts
+          .filter((r) => r.documentId === d.id)
+          .map((r) => ({ clinician: person(r.clinicianId), notifiedAt: iso(r.notifiedAt), firstOpenedAt: iso(r.firstOpenedAt), lastViewedAt: iso(r.lastViewedAt), viewCount: r.viewCount })),
+      })),
+      accessRequests: requests.map((r) => ({
+        requestId: r.id,
+        documentId: r.documentId,
+        requester: person(r.requesterId),
+        reasonCode: r.reasonCode,
+        status: r.status,
+        requestedAt: iso(r.createdAt),
+        decidedAt: iso(r.decidedAt),
+        decisions: steps.filter((s) => s.requestId === r.id).map((s) => ({ by: person(s.deciderId), step: s.step, decision: s.decision, at: iso(s.decidedAt) })),
+      })),
+      grants: caseGrants.map((g) => ({
+        grantId: g.id,
+        kind: g.kind,
+        clinician: person(g.clinicianId),
+        documentId: g.documentId,
+        from: iso(g.createdAt),
+        until: iso(g.expiresAt),
+        revokedAt: iso(g.revokedAt),
+      })),
+    };
+  }
+
+  return {
+    /** Builds the report for the patient behind a case code or an HKID; audits `report.data_access`. */
+    build(q: DataAccessQuery, requestedBy: string) {
+      const patientId = findPatientId(q);
+      const identity = records.reveal(patientId);
+      const patient = patients.findById(patientId);
+      if (!identity || !patient) throw new DomainError('not_found');
+      const now = clock.now();
+      const person = describePeople(directory);
+      const caseRows = cases.casesOfPatient(patientId);
+      const allGrants = grants.forCases(caseRows.map((c) => c.id));
+      const sections = caseRows.map((c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
+      // Entries name cases by code or id, documents, requests and grants by id, and earlier reports by patient id.
+      const targets = [
+        patientId,
+        ...caseRows.flatMap((c) => [c.id, c.code]),
+        ...sections.flatMap((s) => [...s.documents.map((d) => d.documentId), ...s.accessRequests.map((r) => r.requestId), ...s.grants.map((g) => g.grantId)]),
+      ];
+      const accessLog = auditEntries.byTargets([...new Set(targets)]).map((e) => ({
+        index: e.idx,
+        at: iso(e.at)!,
+        actor: e.actor === 'system' ? null : person(e.actor),
+        actorId: e.actor,
+        action: e.action,
+        target: e.target,
+        outcome: e.outcome,
+        reason: e.reason,
+      }));
+      const reportId = newId();
+      audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, target: patientId, outcome: 'success', reason: 'caseCode' in q ? 'by_case_code' : 'by_hkid', at: now });
+      return {
+        reportId,
+        kind: 'pdpo_data_access' as const,
+        requestReceivedAt: iso(now)!,
+        dueBy: iso(now + DATA_ACCESS_DUE_DAYS * DAY_MS)!,
+        preparedBy: person(requestedBy),
+        subject: {
+          patientId,
+          hkid: identity.hkid,
+          nameEn: identity.nameEn ?? null,
+          nameZh: identity.nameZh ?? null,
+          dateOfBirth: identity.dateOfBirth,
+          recordCreatedAt: iso(patient.createdAt)!,
+        },
+        consents: patients.consentHistory(patientId).map((c) => ({
+          institution: directory.institution(c.institutionId)?.code ?? c.institutionId,
+          status: c.status,
+          reference: c.reference,
+          attestedBy: person(c.attestedBy),
+          recordedAt: iso(c.recordedAt)!,
+        })),
+        restrictedConsents: patients.restrictedConsentHistory(patientId).map((c) => ({
+          category: c.category,
+          reference: c.reference,
+          attestedBy: person(c.attestedBy),
+          recordedAt: iso(c.recordedAt)!,
+        })),
+        cases: sections,
+        accessLog,
+      };
+    },
+  };
+}
+
+export type DataAccessReports = ReturnType<typeof createDataAccessReports>;
+export type DataAccessReport = ReturnType<DataAccessReports['build']>;

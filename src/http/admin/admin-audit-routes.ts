@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
+import { entryJson } from '../../domain/audit/audit-commands.js';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
+import { toAuditBundle } from '../../domain/audit/audit-fhir.js';
+import type { AuditFilter } from '../../domain/audit/audit-repository.js';
+import { loadAuditVerifier } from '../../domain/audit/audit-signer.js';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import type { Service } from '../../service.js';
+import { DomainError } from '../../shared/errors.js';
+import { errorResponses } from './admin-schemas.js';
+import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, ROLES, verifyResponse } from './admin-console-schemas.js';
+
+const toMs = (v: number | string | undefined): number | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : Date.parse(v));
+
+function filterOf(q: z.infer<typeof auditFilterQuery>): AuditFilter {
+  return { actor: q.actor, action: q.action, outcome: q.outcome, target: q.target, from: toMs(q.from), to: toMs(q.to) };
+}
+
+/** FHIR bundles are generic JSON; the schema checks the envelope and lets the resources through. */
+const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.literal('collection'), timestamp: z.string(), entry: z.array(z.looseObject({})) });
+
+/**
+ * The audit browser: filtered listing (newest first, keyset paging by leaf index), full chain
+ * verification, the latest signed head, trace-code lookup and a FHIR AuditEvent export. Entries
+ * hold ids and codes only. Readers: admins, privacy officers and auditors — oversight is their job,
+ * and nothing here can change the log.
+ */
+export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const log = service.audit;
+  const readers = { adminRoles: ROLES.auditReaders };
+
+  app.get(
+    '/audit',
+    {
+      config: readers,
+      schema: { querystring: auditListQuery, response: { 200: z.object({ entries: z.array(auditEntryDto), nextBefore: z.number().nullable() }), ...errorResponses } },
+    },
+    async (req) => {
+      // Entries still waiting for their group commit belong in what an admin sees.
+      await log.flush();
+      const page = log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
+      return { entries: page.entries.map(entryJson), nextBefore: page.nextBefore };
+    },
+  );
+
+  app.post(
+    '/audit/verify',
+    { config: readers, schema: { response: { 200: verifyResponse, ...errorResponses } } },
+    async () => {
+      const result = await log.verify();
+      return result.ok ? result : { ok: false, size: result.size, problem: result.problem };
+    },
+  );
+
+  app.get(
+    '/audit/checkpoint',
+    { config: readers, schema: { response: { 200: checkpointResponse, ...errorResponses } } },
+    async () => {
+      const latest = log.repo.latestCheckpoint();
+      if (!latest) throw new DomainError('not_found', 'no checkpoint has been written yet');
+      return checkpointJson(latest, loadAuditVerifier(service.config.keys));
+    },
+  );
+
+  app.get(
+    '/audit/trace/:code',
+    {
+      config: readers,
+      schema: {
+        params: z.object({ code: z.string().regex(/^[A-Za-z0-9-]{4,32}$/) }),
+        response: { 200: z.object({ code: z.string(), entries: z.array(auditEntryDto) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      await log.flush();
+      const entries = log.repo.findByTrace(req.params.code);
+      if (entries.length === 0) throw new DomainError('not_found');
+      return { code: req.params.code, entries: entries.map(entryJson) };
+    },
+  );
+
+  app.get(
+    '/audit/export',
+    { config: readers, schema: { querystring: auditExportQuery, response: { 200: fhirBundle, ...errorResponses } } },
+    async (req, reply) => {
+      await log.flush();
+      const filter = filterOf(req.query);
+      const picked: AuditEntry[] = [];
+      let before: number | undefined;
+      while (picked.length < req.query.limit) {
+        const page = log.repo.list(filter, { before, limit: Math.min(500, req.query.limit - picked.length) });
+        picked.push(...page.entries);
+        if (page.nextBefore === null) break;
+        before = page.nextBefore;
+      }
+      const now = service.clock.now();
+      log.append({ actor: req.admin!.id, action: AUDIT_ACTIONS.auditExported, outcome: 'success', reason: `entries:${picked.length}` });
+      const stamp = new Date(now).toISOString().slice(0, 10).replaceAll('-', '');
+      return reply
+        .header('content-disposition', `attachment; filename="consultbridge-audit-${stamp}.fhir.json"`)
+        .header('cache-control', 'no-store')
+        .type('application/fhir+json')
+        .send(toAuditBundle(picked.reverse(), now));
+    },
+  );
+};

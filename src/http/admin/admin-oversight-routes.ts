@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApprovalRepository } from '../../domain/approvals/approval-repository.js';
+import { createGrantRepository, type BreakGlassReviewRow } from '../../domain/grants/grant-repository.js';
+import { describePeople } from '../../domain/reports/people.js';
+import type { Service } from '../../service.js';
+import { errorResponses } from './admin-schemas.js';
+import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from './admin-console-schemas.js';
+
+/**
+ * Oversight queues: access requests by state, and break-glass reviews. Reading them is for admins
+ * and privacy officers; closing a break-glass review is decided by the domain, which admits only a
+ * privacy officer other than the clinician who broke the glass (separation of duties) and audits
+ * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
+ */
+export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  // Repositories are stateless views over the service's database connection.
+  const approvals = createApprovalRepository(service.db.db);
+  const grants = createGrantRepository(service.db.db);
+  const cases = service.secure.casesRepo;
+  const caseCode = (caseId: string) => cases.caseById(caseId)?.code ?? null;
+
+  app.get(
+    '/approvals',
+    {
+      config: { adminRoles: ROLES.oversight },
+      schema: {
+        querystring: z.object({
+          status: z.enum(['pending', 'approved', 'denied', 'expired']).default('pending'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ status: z.string(), requests: z.array(approvalDto) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const person = describePeople(service.directoryRepo);
+      const rows = approvals.listByStatus(req.query.status, req.query.limit);
+      const steps = approvals.stepsOf(rows.map((r) => r.id));
+      return {
+        status: req.query.status,
+        requests: rows.map((r) => ({
+          requestId: r.id,
+          status: r.status,
+          caseCode: caseCode(r.caseId),
+          documentId: r.documentId,
+          requester: person(r.requesterId),
+          reasonCode: r.reasonCode,
+          waitingOn: r.status === 'pending' ? (r.chain[r.stepIndex] ?? null) : null,
+          requestedAt: iso(r.createdAt),
+          expiresAt: iso(r.expiresAt),
+          decidedAt: isoOrNull(r.decidedAt),
+          decisions: steps
+            .filter((s) => s.requestId === r.id)
+            .map((s) => ({ step: s.step, decision: s.decision, by: person(s.deciderId), at: iso(s.decidedAt) })),
+        })),
+      };
+    },
+  );
+
+  const reviewDto = (r: BreakGlassReviewRow, person: ReturnType<typeof describePeople>) => ({
+    reviewId: r.id,
+    grantId: r.grantId,
+    caseCode: caseCode(r.caseId),
+    clinician: person(r.clinicianId),
+    reason: r.reason,
+    status: r.status,
+    createdAt: iso(r.createdAt),
+    reviewer: r.reviewerId ? person(r.reviewerId) : null,
+    note: r.note,
+    reviewedAt: isoOrNull(r.reviewedAt),
+  });
+
+  app.get(
+    '/breakglass',
+    {
+      config: { adminRoles: ROLES.reviewers },
+      schema: {
+        querystring: z.object({ status: z.enum(['pending', 'approved', 'flagged']).default('pending') }),
+        response: { 200: z.object({ status: z.string(), reviews: z.array(breakGlassDto) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const person = describePeople(service.directoryRepo);
+      return { status: req.query.status, reviews: grants.reviewsByStatus(req.query.status).map((r) => reviewDto(r, person)) };
+    },
+  );
+
+  app.post(
+    '/breakglass/:id/review',
+    {
+      config: { adminRoles: ROLES.reviewers },
+      schema: { params: z.object({ id: z.string().min(1).max(64) }), body: reviewBody, response: { 200: breakGlassDto, ...errorResponses } },
+    },
+    async (req) => {
+      const closed = service.secure.breakGlass.reviewBreakGlass(req.params.id, req.admin!.id, req.body.decision, req.body.note);
+      return reviewDto(closed, describePeople(service.directoryRepo));
+    },
+  );
+};

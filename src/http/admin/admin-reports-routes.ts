@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createApprovalRepository } from '../../domain/approvals/approval-repository.js';
+import { createGrantRepository } from '../../domain/grants/grant-repository.js';
+import { createAlertStatsRepository } from '../../domain/reports/alert-stats-repository.js';
+import { createDashboard } from '../../domain/reports/dashboard.js';
+import { createDataAccessReports } from '../../domain/reports/data-access-report.js';
+import type { Service } from '../../service.js';
+import { errorResponses } from './admin-schemas.js';
+import { ROLES } from './admin-console-schemas.js';
+import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
+
+/**
+ * Reports: the PDPO data access report (admins and privacy officers — the privacy officer is who
+ * answers a data access request; the HKID, when used, comes in the body only and is looked up by
+ * its keyed hash) and the dashboard figures (admins).
+ */
+export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const { secure, db } = service;
+  const subjects = secure.cases.dataSubjects;
+  const approvals = createApprovalRepository(db.db);
+  const reports = createDataAccessReports({
+    records: subjects.records,
+    patients: subjects.patients,
+    cases: secure.casesRepo,
+    documents: secure.documentsRepo,
+    approvals,
+    grants: createGrantRepository(db.db),
+    auditEntries: service.audit.repo,
+    directory: service.directoryRepo,
+    audit: service.audit,
+    clock: service.clock,
+  });
+  const dashboard = createDashboard({
+    documents: secure.documentsRepo,
+    approvals,
+    alerts: createAlertStatsRepository(db.db),
+    auditEntries: service.audit.repo,
+    clock: service.clock,
+  });
+
+  app.post(
+    '/reports/data-access',
+    {
+      config: { adminRoles: ROLES.oversight },
+      schema: { body: dataAccessBody, response: { 200: dataAccessReportDto, ...errorResponses } },
+    },
+    async (req, reply) => {
+      // Accesses still waiting for their group commit must be in the report.
+      await service.audit.flush();
+      const report = reports.build(req.body, req.admin!.id);
+      const stamp = report.requestReceivedAt.slice(0, 10).replaceAll('-', '');
+      return reply
+        .header('content-disposition', `attachment; filename="data-access-report-${stamp}-${report.reportId.slice(0, 8)}.json"`)
+        .header('cache-control', 'no-store')
+        .send(report);
+    },
+  );
+
+  app.get(
+    '/dashboard',
+    { config: { adminRoles: ROLES.adminOnly }, schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
+    async (req) => {
+      await service.audit.flush();
+      return dashboard.build(req.query.days === '30' ? 30 : 7);
+    },
+  );
+};
