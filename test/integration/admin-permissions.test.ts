@@ -18,6 +18,22 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/institutions': () => ({ url: '/api/admin/institutions' }),
   'POST /api/admin/institutions': () => ({ url: '/api/admin/institutions', payload: { code: 'PERMX', nameEn: 'Probe Clinic', sector: 'private' } }),
   'GET /api/admin/cases/:code/team': () => ({ url: '/api/admin/cases/C-7KQ2M/team' }),
+  // Admin console (src/http/admin/admin-console.ts); unknown ids answer 404 past the guard.
+  'GET /api/admin/policies': () => ({ url: '/api/admin/policies' }),
+  'POST /api/admin/policies/explain': ({ target }) => ({ url: '/api/admin/policies/explain', payload: { clinicianId: target, documentId: 'no-such-doc' } }),
+  'GET /api/admin/approvals': () => ({ url: '/api/admin/approvals?status=pending' }),
+  'GET /api/admin/breakglass': () => ({ url: '/api/admin/breakglass?status=pending' }),
+  'POST /api/admin/breakglass/:id/review': () => ({ url: '/api/admin/breakglass/no-such-review/review', payload: { decision: 'approve' } }),
+  'GET /api/admin/audit': () => ({ url: '/api/admin/audit?limit=5' }),
+  'POST /api/admin/audit/verify': () => ({ url: '/api/admin/audit/verify' }),
+  'GET /api/admin/audit/checkpoint': () => ({ url: '/api/admin/audit/checkpoint' }),
+  'GET /api/admin/audit/trace/:code': () => ({ url: '/api/admin/audit/trace/T-ABCDEFGH' }),
+  'GET /api/admin/audit/export': () => ({ url: '/api/admin/audit/export?limit=10' }),
+  'GET /api/admin/outbox': () => ({ url: '/api/admin/outbox?status=dead' }),
+  'POST /api/admin/outbox/:id/retry': () => ({ url: '/api/admin/outbox/999999/retry' }),
+  'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
+  'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }),
+  'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
 };
 
 /** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
