@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../audit/audit-sink.js';
 import type { EphemeralNotices, EphemeralVault } from './ephemeral-ports.js';
-import type { EphemeralItemRow, EphemeralRepository } from './ephemeral-repository.js';
+import type { EphemeralItemRow, EphemeralRecipientRow, EphemeralRepository } from './ephemeral-repository.js';
 import type { EphemeralEndReason } from './ephemeral-tables.js';
 
 const BATCH = 500;
@@ -30,8 +30,7 @@ export function createEphemeralDestroyer(deps: {
   }
 
   /** The burn receipt: one entry per recipient (opened or not, at their burn time) and one for the item. */
-  function receipt(item: EphemeralItemRow, at: number, reason: EphemeralEndReason): AuditInput[] {
-    const recipients = repo.recipients(item.id);
+  function receipt(item: EphemeralItemRow, recipients: EphemeralRecipientRow[], at: number, reason: EphemeralEndReason): AuditInput[] {
     const opened = recipients.filter((r) => r.openedAt !== null).length;
     return [
       ...recipients.map((r): AuditInput => ({
@@ -57,9 +56,9 @@ export function createEphemeralDestroyer(deps: {
       sqlite.transaction(() => {
         for (const item of items) {
           const reason = endReason(item, now);
-          const recipients = repo.recipients(item.id);
           if (!repo.markDestroyed(item.id, now, reason)) continue;
-          entries.push(...receipt(item, now, reason));
+          const recipients = repo.recipients(item.id);
+          entries.push(...receipt(item, recipients, now, reason));
           deps.notices.burned(item, repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
         }
       })();

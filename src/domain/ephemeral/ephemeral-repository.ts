@@ -1,71 +1,70 @@
-import { and, asc, eq, isNull, lte, min, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { ephemeralCards, ephemeralItems, ephemeralRecipients, type EphemeralEndReason } from './ephemeral-tables.js';
+import type Database from 'better-sqlite3';
+import type { ephemeralCards, ephemeralItems, ephemeralRecipients, EphemeralEndReason } from './ephemeral-tables.js';
 
 export type EphemeralItemRow = typeof ephemeralItems.$inferSelect;
 export type EphemeralRecipientRow = typeof ephemeralRecipients.$inferSelect;
 export type EphemeralCardRow = typeof ephemeralCards.$inferSelect;
 
-const active = eq(ephemeralItems.status, 'active');
+const ITEM_COLUMNS = `id, case_id AS caseId, author_id AS authorId, kind, burn_after_ms AS burnAfterMs, created_at AS createdAt,
+  expires_at AS expiresAt, due_at AS dueAt, status, kek_version AS kekVersion, wrapped_key AS wrappedKey, iv, tag,
+  ciphertext, media_type AS mediaType, destroyed_at AS destroyedAt, end_reason AS endReason`;
 
-/** Named queries over the ephemeral tables; synchronous, so callers can group them in one transaction. */
-export function createEphemeralRepository(db: Db) {
+/**
+ * Named queries over the ephemeral tables, synchronous so callers can group them in one transaction.
+ * Statements are prepared once on the driver: the scheduler runs them for thousands of items a second,
+ * where building each query anew cost more than running it.
+ */
+export function createEphemeralRepository(sqlite: Database.Database) {
+  const s = {
+    insertItem: sqlite.prepare(`INSERT INTO ephemeral_items (id, case_id, author_id, kind, burn_after_ms, created_at, expires_at, due_at, status,
+      kek_version, wrapped_key, iv, tag, ciphertext, media_type) VALUES (@id, @caseId, @authorId, @kind, @burnAfterMs, @createdAt, @expiresAt,
+      @dueAt, 'active', @kekVersion, @wrappedKey, @iv, @tag, @ciphertext, @mediaType)`),
+    insertRecipient: sqlite.prepare('INSERT INTO ephemeral_recipients (item_id, clinician_id) VALUES (?, ?)'),
+    insertCard: sqlite.prepare('INSERT INTO ephemeral_cards (out_track_id, item_id, conversation_id, user_id) VALUES (@outTrackId, @itemId, @conversationId, @userId)'),
+    find: sqlite.prepare(`SELECT ${ITEM_COLUMNS} FROM ephemeral_items WHERE id = ?`),
+    recipients: sqlite.prepare('SELECT item_id AS itemId, clinician_id AS clinicianId, opened_at AS openedAt, burn_at AS burnAt FROM ephemeral_recipients WHERE item_id = ?'),
+    cards: sqlite.prepare('SELECT out_track_id AS outTrackId, item_id AS itemId, conversation_id AS conversationId, user_id AS userId FROM ephemeral_cards WHERE item_id = ?'),
+    recordOpen: sqlite.prepare('UPDATE ephemeral_recipients SET opened_at = ?, burn_at = ? WHERE item_id = ? AND clinician_id = ? AND opened_at IS NULL'),
+    setDueAt: sqlite.prepare("UPDATE ephemeral_items SET due_at = ? WHERE id = ? AND status = 'active'"),
+    due: sqlite.prepare(`SELECT ${ITEM_COLUMNS} FROM ephemeral_items WHERE status = 'active' AND due_at <= ? ORDER BY due_at LIMIT ?`),
+    nextDueAt: sqlite.prepare("SELECT min(due_at) AS at FROM ephemeral_items WHERE status = 'active'"),
+    pending: sqlite.prepare("SELECT count(*) AS n FROM ephemeral_items WHERE status = 'active'"),
+    markDestroyed: sqlite.prepare(`UPDATE ephemeral_items SET status = 'destroyed', destroyed_at = ?, end_reason = ?, wrapped_key = NULL, iv = NULL,
+      tag = NULL, ciphertext = NULL, kek_version = NULL WHERE id = ? AND status = 'active'`),
+  };
+
   return {
-    insert(item: typeof ephemeralItems.$inferInsert, recipientIds: string[], cards: EphemeralCardRow[]): void {
-      db.insert(ephemeralItems).values(item).run();
-      if (recipientIds.length) db.insert(ephemeralRecipients).values(recipientIds.map((clinicianId) => ({ itemId: item.id, clinicianId }))).run();
-      if (cards.length) db.insert(ephemeralCards).values(cards).run();
+    insert(
+      item: Omit<EphemeralItemRow, 'status' | 'destroyedAt' | 'endReason' | 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'> &
+        Partial<Pick<EphemeralItemRow, 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'>>,
+      recipientIds: string[],
+      cards: EphemeralCardRow[],
+    ): void {
+      s.insertItem.run({ kekVersion: null, wrappedKey: null, iv: null, tag: null, ciphertext: null, ...item });
+      for (const id of recipientIds) s.insertRecipient.run(item.id, id);
+      for (const card of cards) s.insertCard.run(card);
     },
 
-    find(id: string): EphemeralItemRow | undefined {
-      return db.select().from(ephemeralItems).where(eq(ephemeralItems.id, id)).get();
-    },
-
-    recipients(itemId: string): EphemeralRecipientRow[] {
-      return db.select().from(ephemeralRecipients).where(eq(ephemeralRecipients.itemId, itemId)).all();
-    },
-
-    cards(itemId: string): EphemeralCardRow[] {
-      return db.select().from(ephemeralCards).where(eq(ephemeralCards.itemId, itemId)).all();
-    },
+    find: (id: string) => s.find.get(id) as EphemeralItemRow | undefined,
+    recipients: (itemId: string) => s.recipients.all(itemId) as EphemeralRecipientRow[],
+    cards: (itemId: string) => s.cards.all(itemId) as EphemeralCardRow[],
 
     /** Starts one recipient's countdown; false when it had already started. */
-    recordOpen(itemId: string, clinicianId: string, openedAt: number, burnAt: number): boolean {
-      const res = db
-        .update(ephemeralRecipients)
-        .set({ openedAt, burnAt })
-        .where(and(eq(ephemeralRecipients.itemId, itemId), eq(ephemeralRecipients.clinicianId, clinicianId), isNull(ephemeralRecipients.openedAt)))
-        .run();
-      return res.changes === 1;
-    },
+    recordOpen: (itemId: string, clinicianId: string, openedAt: number, burnAt: number): boolean =>
+      s.recordOpen.run(openedAt, burnAt, itemId, clinicianId).changes === 1,
 
-    setDueAt(itemId: string, dueAt: number): void {
-      db.update(ephemeralItems).set({ dueAt }).where(and(eq(ephemeralItems.id, itemId), active)).run();
-    },
+    setDueAt: (itemId: string, dueAt: number): void => void s.setDueAt.run(dueAt, itemId),
 
     /** Active items whose deadline has come, earliest first. */
-    due(now: number, limit: number): EphemeralItemRow[] {
-      return db.select().from(ephemeralItems).where(and(active, lte(ephemeralItems.dueAt, now))).orderBy(asc(ephemeralItems.dueAt)).limit(limit).all();
-    },
+    due: (now: number, limit: number) => s.due.all(now, limit) as EphemeralItemRow[],
 
     /** The earliest deadline of any active item, or null when nothing is pending. */
-    nextDueAt(): number | null {
-      return db.select({ at: min(ephemeralItems.dueAt) }).from(ephemeralItems).where(active).get()?.at ?? null;
-    },
+    nextDueAt: (): number | null => (s.nextDueAt.get() as { at: number | null }).at,
 
-    pendingCount(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(ephemeralItems).where(active).get()?.n ?? 0;
-    },
+    pendingCount: (): number => (s.pending.get() as { n: number }).n,
 
     /** Erases the key and every content column; false when the item was already destroyed. */
-    markDestroyed(id: string, at: number, reason: EphemeralEndReason): boolean {
-      const res = db
-        .update(ephemeralItems)
-        .set({ status: 'destroyed', destroyedAt: at, endReason: reason, wrappedKey: null, iv: null, tag: null, ciphertext: null, kekVersion: null })
-        .where(and(eq(ephemeralItems.id, id), active))
-        .run();
-      return res.changes === 1;
-    },
+    markDestroyed: (id: string, at: number, reason: EphemeralEndReason): boolean => s.markDestroyed.run(at, reason, id).changes === 1,
   };
 }
 

@@ -13,6 +13,13 @@ import { createEphemeralReader } from './ephemeral-reader.js';
 import type { TextCipher } from './text-cipher.js';
 
 export const MAX_TEXT_CHARS = 20_000;
+
+/**
+ * Item ids travel in card buttons, and the outbound PHI guard scans them: a dashed UUID has 8-character
+ * runs like `a1234567` that pass as an HKID about once in 11 tries of that shape. One unbroken hex run
+ * can never match, so the ids are `eph_` + 32 hex digits (also a valid vault blob key).
+ */
+export const newItemId = (): string => `eph_${newId().replace(/-/g, '')}`;
 const MAX_LIFETIME_CAP_MS = 7 * 24 * 3_600_000;
 
 export interface CreateEphemeralInput {
@@ -106,7 +113,7 @@ export function createEphemeralService(deps: EphemeralDeps) {
       if (!Number.isInteger(lifetime) || lifetime < MIN_BURN_MS || lifetime > Math.max(MAX_BURN_MS, MAX_LIFETIME_CAP_MS)) throw new DomainError('request.invalid');
       checkContent(input);
       const author = authorOf(input.authorId, input.caseId);
-      const itemId = newId();
+      const itemId = newItemId();
       const now = clock.now();
       const accessItem = { id: itemId, caseId: input.caseId, authorInstitutionId: author.institutionId };
       const recipients = [...new Set(input.recipients ?? deps.access.defaultRecipients(accessItem, author.id, now))]
@@ -126,7 +133,7 @@ export function createEphemeralService(deps: EphemeralDeps) {
         deps.sqlite.transaction(() => {
           input.inTransaction?.();
           repo.insert(
-            { ...item, createdAt: now, expiresAt, dueAt: expiresAt, status: 'active', ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
+            { ...item, createdAt: now, expiresAt, dueAt: expiresAt, ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
             recipients,
             cards,
           );
