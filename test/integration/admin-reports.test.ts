@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { hkidCheckChar } from '../../src/shared/hkid.js';
+import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
+
+const DAY = 86_400_000;
+
+describe('admin console: PDPO data access report', () => {
+  let w: ConsoleWorld;
+  let seed: Awaited<ReturnType<typeof seedConsult>>;
+  beforeAll(async () => {
+    w = await consoleWorld();
+    seed = await seedConsult(w);
+    const { secure, directoryRepo } = w.h.service;
+    secure.receipts.markViewed(seed.docId, w.ids.lam);
+    secure.access.decideView(directoryRepo.findById(w.ids.wong)!, seed.docId);
+    secure.approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'second_opinion' });
+  }, 30_000);
+  afterAll(async () => w?.close());
+
+  it('When the privacy officer asks by case code, then a JSON attachment holds the decrypted identity, consents, team, document metadata, every access and the 40-day due date', async () => {
+    const res = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code.toLowerCase() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="data-access-report-\d{8}-[0-9a-f]{8}\.json"$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const r = res.json();
+    expect(Date.parse(r.dueBy) - Date.parse(r.requestReceivedAt)).toBe(40 * DAY);
+    expect(r.preparedBy).toMatchObject({ id: w.ids.officer, role: 'privacy_officer' });
+    expect(r.subject).toMatchObject({ hkid: 'A123456(3)', nameEn: 'TEST Patient', dateOfBirth: '1950-01-02' });
+    expect(r.consents).toEqual([expect.objectContaining({ institution: 'HPH', status: 'granted', attestedBy: expect.objectContaining({ id: w.ids.doctor }) })]);
+
+    expect(r.cases).toHaveLength(1);
+    const c = r.cases[0];
+    expect(c.caseCode).toBe(seed.code);
+    expect(c.careTeam.map((m: { clinician: { id: string }; role: string }) => [m.clinician.id, m.role])).toEqual([
+      [w.ids.doctor, 'attending'],
+      [w.ids.lam, 'consulting'],
+    ]);
+    expect(c.documents).toEqual([
+      expect.objectContaining({ documentId: seed.docId, kind: 'report', mediaType: 'application/pdf', author: expect.objectContaining({ name: 'Dr CHAN Tai-man' }) }),
+    ]);
+    expect(c.documents[0].receipts.find((x: { clinician: { id: string } }) => x.clinician.id === w.ids.lam)).toMatchObject({ viewCount: 1 });
+    expect(c.accessRequests).toEqual([expect.objectContaining({ requester: expect.objectContaining({ id: w.ids.wong }), reasonCode: 'second_opinion', status: 'pending' })]);
+
+    const log = r.accessLog as { actorId: string; action: string; target: string; outcome: string; actor: { name: string } | null }[];
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.accessDecision && e.outcome === 'denied')).toMatchObject({ actorId: w.ids.wong, target: seed.docId, actor: { name: 'Dr WONG Siu-ming' } });
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.documentViewed)).toMatchObject({ actorId: w.ids.lam, target: seed.docId });
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.caseOpened)).toMatchObject({ target: seed.code });
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.accessRequested)).toMatchObject({ actorId: w.ids.wong });
+    // Metadata only: the report's own text never appears.
+    expect(res.body).not.toContain('Echo report');
+
+    await w.h.service.audit.flush();
+    const audited = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess }).entries;
+    expect(audited).toEqual([expect.objectContaining({ actor: w.ids.officer, target: r.subject.patientId, reason: 'by_case_code', outcome: 'success' })]);
+  });
+
+  it('When an admin asks by HKID in the body (any spacing), then the same patient is found and the earlier report is listed as an access', async () => {
+    const res = await w.call('POST', '/api/admin/reports/data-access', 'admin', { hkid: 'a123456 (3)' });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.subject.hkid).toBe('A123456(3)');
+    expect(r.cases.map((c: { caseCode: string }) => c.caseCode)).toEqual([seed.code]);
+    expect(r.accessLog.filter((e: { action: string }) => e.action === AUDIT_ACTIONS.reportDataAccess)).toEqual([expect.objectContaining({ actorId: w.ids.officer })]);
+
+    await w.h.service.audit.flush();
+    const entries = JSON.stringify(w.h.service.audit.repo.list({}, { limit: 500 }).entries);
+    expect(entries).toContain('by_hkid');
+    expect(entries).not.toMatch(/A123456|TEST Patient/i);
+    expect(w.h.logs()).not.toMatch(/A123456|a123456/);
+  });
+
+  it('When the HKID is invalid, unknown, or the body mixes both keys, then 400 / 404 / 400; auditors and doctors get 403', async () => {
+    const invalid = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: 'A1234567' });
+    expect([invalid.statusCode, invalid.json().code]).toEqual([400, 'hkid.invalid']);
+    const unknown = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: `B654321(${hkidCheckChar('B', '654321')})` });
+    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'not_found']);
+    const both = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code, hkid: 'A123456(3)' });
+    expect([both.statusCode, both.json().code]).toEqual([400, 'request.invalid']);
+    const badCode = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-0OOO1' });
+    expect([badCode.statusCode, badCode.json().code]).toEqual([400, 'case.code_invalid']);
+    for (const who of ['auditor', 'doctor'] as const) {
+      const res = await w.call('POST', '/api/admin/reports/data-access', who, { caseCode: seed.code });
+      expect([who, res.statusCode]).toEqual([who, 403]);
+    }
+  });
+});
