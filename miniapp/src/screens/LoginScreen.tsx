@@ -73,13 +73,18 @@ function DemoUserPicker({ users }: { users: DemoUser[] }) {
               clickable
             >
               {nameIn(lang, u)}
-              {nameIn(lang, u) !== u.displayName ? <span className="muted"> {u.displayName}</span> : null}
+              <OtherName name={lang === 'zh-HK' ? u.nameEn : u.nameZh} shown={nameIn(lang, u)} />
             </List.Item>
           ))}
         </List>
       )}
     </div>
   );
+}
+
+/** The name in the other script beside the main one (陳大文 · CHAN Tai-man), as colleagues know both. */
+function OtherName({ name, shown }: { name: string | null; shown: string }) {
+  return name && name !== shown ? <span className="muted"> {name}</span> : null;
 }
 
 function OpenInDingTalk() {
