@@ -25,6 +25,7 @@ export const envSchema = z
     DINGTALK_ROBOT_CODE: optionalString,
     DINGTALK_CORP_ID: optionalString,
     DINGTALK_CARD_TEMPLATE_ID: z.string().trim().default('consultbridge-action.schema'),
+    DINGTALK_SCENE_GROUP_TEMPLATE_ID: z.string().trim().min(1).default('consultbridge-alert-group'),
     DINGTALK_API_BASE: url('https://api.dingtalk.com'),
     DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
     DATABASE_URL: z.string().trim().default('file:./data/consultbridge.db'),
@@ -62,6 +63,7 @@ export const envSchema = z
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
+    ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_CLIENT_ID: optionalString,
@@ -136,6 +138,8 @@ export interface Config {
   sandbox: { port: number };
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
+  /** Emergency allergy alerts: scene-group template, and when the temporary group is archived. */
+  alerts: { sceneGroupTemplateId: string; archiveAfterMs: number };
   /**
    * The EHR (eHRSS-like FHIR R4 server). No `fhirBase` = not configured, except in sandbox mode,
    * where the sandbox points it at the simulated FHIR endpoint.
@@ -212,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     },
     sandbox: { port: e.SANDBOX_PORT },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
+    alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000) },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),
       tokenUrl: e.EHR_TOKEN_URL,

@@ -13,3 +13,4 @@ export * from '../domain/escalation/escalation-tables.js';
 export * from '../domain/ephemeral/ephemeral-tables.js';
 export * from '../domain/sessions/sessions-tables.js';
 export * from '../domain/ehr/ehr-tables.js';
+export * from '../domain/alerts/alerts-tables.js';
