@@ -143,7 +143,7 @@ export function createAuditRepository(sqlite: Database.Database) {
      */
     dailyCounts(q: { actionLike: string; outcome?: AuditOutcome; from: number; to: number; dayOffsetMs: number; byReason: boolean }) {
       const reason = q.byReason ? 'reason' : 'NULL';
-      const sql = `SELECT (at + @offset) / 86400000 AS day, ${reason} AS reason, COUNT(*) AS n FROM audit_entries
+      const sql = `SELECT CAST((at + @offset) / 86400000 AS INTEGER) AS day, ${reason} AS reason, COUNT(*) AS n FROM audit_entries
                    WHERE action LIKE @action AND at >= @from AND at < @to ${q.outcome ? 'AND outcome = @outcome' : ''}
                    GROUP BY day, ${reason} ORDER BY day`;
       const params: Record<string, unknown> = { offset: q.dayOffsetMs, action: q.actionLike, from: q.from, to: q.to };

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
+import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { escalations } from '../../src/domain/escalation/escalation-tables.js';
+import { newId } from '../../src/shared/ids.js';
+import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const hkDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface Day {
+  date: string;
+  shareToFirstView: { shared: number; viewed: number; medianMinutes: number | null; p90Minutes: number | null };
+  approvalTurnaround: { decided: number; medianMinutes: number | null };
+  alerts: { total: number; openedWithin5m: number; ratio: number };
+  denials: { total: number; byReason: Record<string, number> };
+  escalations: number;
+}
+
+/**
+ * Data is written with explicit times through the repositories and the audit log (two days ago and
+ * twelve days ago), so every figure below is known in advance.
+ */
+describe('admin console: dashboard', () => {
+  let w: ConsoleWorld;
+  let now: number;
+  let twoDaysAgo: number;
+  beforeAll(async () => {
+    w = await consoleWorld();
+    const seed = await seedConsult(w);
+    const { secure, audit, db } = w.h.service;
+    now = w.h.service.clock.now();
+    twoDaysAgo = now - 2 * DAY;
+    const twelveDaysAgo = now - 12 * DAY;
+    const doc = (createdAt: number) => {
+      const id = newId();
+      secure.documentsRepo.insert({ id, caseId: seed.caseId, authorId: w.ids.doctor, kind: 'report', mediaType: 'application/pdf', size: 1, createdAt });
+      return id;
+    };
+    // Two days ago: three reports; first views by others after 12 and 30 minutes, one never opened.
+    const [a, b] = [doc(twoDaysAgo), doc(twoDaysAgo + MIN), doc(twoDaysAgo + 2 * MIN)];
+    secure.receipts.markViewed(a!, w.ids.doctor, twoDaysAgo + MIN); // the author's own view does not count
+    secure.receipts.markViewed(a!, w.ids.lam, twoDaysAgo + 12 * MIN);
+    secure.receipts.markViewed(b!, w.ids.wong, twoDaysAgo + MIN + 30 * MIN);
+    doc(twelveDaysAgo);
+
+    const approvals = createApprovalRepository(db.db);
+    const request = (createdAt: number, decidedAt: number, status: 'approved' | 'denied') =>
+      approvals.insert({ id: newId(), documentId: a!, caseId: seed.caseId, requesterId: w.ids.wong, reasonCode: 'referral', chain: ['attending'], status, createdAt, expiresAt: createdAt + DAY, decidedAt });
+    request(twoDaysAgo, twoDaysAgo + 20 * MIN, 'approved');
+    request(twoDaysAgo, twoDaysAgo + 40 * MIN, 'denied');
+    request(twoDaysAgo, twoDaysAgo + 90 * MIN, 'approved');
+
+    const alert = (createdAt: number, stoppedAfter: number | null) =>
+      db.db
+        .insert(escalations)
+        .values({ itemId: newId(), recipientId: w.ids.lam, itemType: 'alert', caseId: seed.caseId, status: stoppedAfter === null ? 'active' : 'stopped', createdAt, stoppedAt: stoppedAfter === null ? null : createdAt + stoppedAfter, stopReason: stoppedAfter === null ? null : 'opened' })
+        .run();
+    alert(twoDaysAgo, 3 * MIN);
+    alert(twoDaysAgo, 9 * MIN);
+    alert(twoDaysAgo, null);
+
+    for (const reason of ['no_permit', 'no_permit', 'forbid_suspended'])
+      audit.append({ actor: w.ids.wong, action: AUDIT_ACTIONS.accessDecision, target: a!, outcome: 'denied', reason, at: twoDaysAgo });
+    audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationReminded, target: a!, outcome: 'success', at: twoDaysAgo });
+    audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationEscalated, target: a!, outcome: 'success', at: twoDaysAgo });
+    audit.append({ actor: w.ids.wong, action: AUDIT_ACTIONS.accessDecision, target: a!, outcome: 'denied', reason: 'no_permit', at: twelveDaysAgo });
+  }, 30_000);
+  afterAll(async () => w?.close());
+
+  it('When an admin asks for 7 days, then one entry per Hong Kong day, and the day with data has the expected figures', async () => {
+    const res = await w.call('GET', '/api/admin/dashboard?days=7', 'admin');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ days: 7, timeZone: 'Asia/Hong_Kong' });
+    const dates = (body.series as Day[]).map((d) => d.date);
+    expect(dates).toHaveLength(7);
+    expect(dates.at(-1)).toBe(hkDate(now));
+    expect(dates[0]).toBe(hkDate(now - 6 * DAY));
+
+    const day = (body.series as Day[]).find((d) => d.date === hkDate(twoDaysAgo))!;
+    expect(day.shareToFirstView).toEqual({ shared: 3, viewed: 2, medianMinutes: 12, p90Minutes: 30 });
+    expect(day.approvalTurnaround).toEqual({ decided: 3, medianMinutes: 40 });
+    expect(day.alerts).toEqual({ total: 3, openedWithin5m: 1, ratio: 0.333 });
+    expect(day.denials).toEqual({ total: 3, byReason: { no_permit: 2, forbid_suspended: 1 } });
+    expect(day.escalations).toBe(2);
+
+    // Nothing else was refused in the window; the seed shared one more report today, not yet opened.
+    expect(body.totals.denials).toEqual({ total: 3, byReason: { no_permit: 2, forbid_suspended: 1 } });
+    expect(body.totals.shareToFirstView).toMatchObject({ shared: 4, viewed: 2 });
+    const quiet = (body.series as Day[]).find((d) => d.date === hkDate(now - 5 * DAY))!;
+    expect(quiet).toMatchObject({ alerts: { total: 0, openedWithin5m: 0, ratio: 0 }, escalations: 0, approvalTurnaround: { decided: 0, medianMinutes: null } });
+  });
+
+  it('When asked for 30 days, then older data counts too; any other span is refused', async () => {
+    const body = (await w.call('GET', '/api/admin/dashboard?days=30', 'admin')).json();
+    expect(body.series).toHaveLength(30);
+    expect(body.totals.denials.byReason).toEqual({ no_permit: 3, forbid_suspended: 1 });
+    expect(body.totals.shareToFirstView).toMatchObject({ shared: 5, viewed: 2 });
+    const bad = await w.call('GET', '/api/admin/dashboard?days=14', 'admin');
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
+    expect((await w.call('GET', '/api/admin/dashboard', 'officer')).statusCode).toBe(403);
+  });
+});
