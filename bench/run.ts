@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   P2: async () => (await import('./p2-watermark.js')).benchP2(),
   P3: async () => (await import('./p3-policy.js')).benchPolicy(),
   P4: async () => (await import('./p4-audit.js')).benchAudit(),
+  P5: async () => (await import('./p5-burn.js')).benchBurn(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
 };
 

@@ -39,7 +39,7 @@ export interface ServiceOptions {
   logger: Logger;
   clock: Clock;
   /** Tests shorten these. */
-  outbox?: { pollMs?: number; baseMs?: number; maxMs?: number };
+  outbox?: { pollMs?: number; baseMs?: number; maxMs?: number; batchSize?: number };
   reconnect?: { baseDelayMs?: number; maxDelayMs?: number };
   apiRetry?: { attempts: number; baseDelayMs: number; maxDelayMs: number };
   /** How often lapsed requests and grants are swept (default 60 s). */
@@ -78,6 +78,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     maxAttempts: config.outbox.maxAttempts,
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
+    batchSize: opts.outbox?.batchSize,
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
