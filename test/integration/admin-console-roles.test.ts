@@ -49,6 +49,19 @@ describe('admin console roles: admins, privacy officers and auditors each reach 
     }
   });
 
+  it('When the OpenAPI document is built, then every console route is in it with its admin bearer scheme and error schemas', async () => {
+    const res = await w.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+    for (const [probe] of TABLE) {
+      const path = probe.url.replace(/\?.*$/, '').replace('/nope/', '/{id}/').replace('/999999/', '/{id}/').replace('/T-NOSUCH00', '/{code}');
+      const op = paths[path]?.[probe.method.toLowerCase()];
+      expect(op, path).toBeDefined();
+      expect(op!.security, path).toEqual([{ adminBearer: [] }]);
+      expect(Object.keys(op!.responses), path).toEqual(expect.arrayContaining(['200', '401', '403']));
+    }
+  });
+
   it('When the privacy officer is suspended, then the routes open to officers refuse them too', async () => {
     w.h.service.directoryRepo.update(w.ids.officer, { suspended: true }, w.h.service.clock.now());
     expect((await w.call('GET', '/api/admin/audit', 'officer')).statusCode).toBe(403);

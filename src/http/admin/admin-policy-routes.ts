@@ -6,7 +6,7 @@ import { loadPolicies, SCHEMA_FILE, type LoadedPolicy } from '../../domain/acces
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
-import { errorResponses } from './admin-schemas.js';
+import { errorBody, errorResponses } from './admin-schemas.js';
 import { explainBody, explainResponse, iso, policiesResponse, ROLES } from './admin-console-schemas.js';
 
 export interface AdminPolicyRoutesOptions {
@@ -64,7 +64,11 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
 
   app.post(
     '/policies/explain',
-    { config: { adminRoles: ROLES.adminOnly }, schema: { body: explainBody, response: { 200: explainResponse, ...errorResponses } } },
+    {
+      config: { adminRoles: ROLES.adminOnly },
+      // 410: the document has burned; there is nothing left to decide about.
+      schema: { body: explainBody, response: { 200: explainResponse, ...errorResponses, 410: errorBody } },
+    },
     async (req) => {
       const clinician = service.directoryRepo.findById(req.body.clinicianId);
       if (!clinician) throw new DomainError('clinician.not_found');
