@@ -4,8 +4,12 @@
  */
 const HKID_SHAPE = /^([A-Z]{1,2})(\d{6})\(?([0-9A])\)?$/;
 
-/** Loose pattern used to find HKID candidates inside free text (validated with the check digit afterwards). */
-export const HKID_IN_TEXT = /(?<![A-Za-z0-9])([A-Za-z]{1,2})\s?(\d{6})\s?\(?\s?([0-9Aa])\s?\)?(?![A-Za-z0-9])/g;
+/**
+ * Loose pattern used to find HKID candidates inside free text (validated with the check digit afterwards).
+ * A candidate must not touch a letter, digit, `-` or `_`: identifiers such as UUIDs (`…-ab123456-…`) are
+ * made of such runs and would otherwise pass the check digit about once in eleven tries per segment.
+ */
+export const HKID_IN_TEXT = /(?<![A-Za-z0-9_-])([A-Za-z]{1,2})\s?(\d{6})\s?\(?\s?([0-9Aa])\s?\)?(?![A-Za-z0-9_-])/g;
 
 function letterValue(ch: string): number {
   return ch.charCodeAt(0) - 55; // A=10 … Z=35

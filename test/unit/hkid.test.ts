@@ -26,6 +26,18 @@ describe('HKID', () => {
       }),
     );
   });
+  it('never mistakes a UUID or other dashed identifier for an HKID', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (id) => {
+        expect(containsHkid(id)).toBe(false);
+        expect(containsHkid(JSON.stringify({ documentId: id }))).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+    // A segment that passes the check digit on its own (A123456 + 3) inside an id is still not an HKID.
+    expect(containsHkid('doc-a1234563-77')).toBe(false);
+    expect(containsHkid('eph_a1234563')).toBe(false);
+  });
   it('finds a valid HKID inside free text but ignores invalid ones', () => {
     expect(containsHkid('patient A123456(3) in bed 4')).toBe(true);
     expect(containsHkid('patient a1234563.')).toBe(true);
