@@ -4,6 +4,29 @@ import { runAuditCommand } from '../domain/audit/audit-commands.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import type { DbHandle } from '../db/client.js';
+import type { AuditEntry } from '../domain/audit/audit-entry.js';
+
+/** Names the viewer (with registration and institution) and the document's case for `trace`. */
+function describeEntry(handle: DbHandle) {
+  const directory = createDirectoryRepository(handle.db);
+  const documents = createDocumentRepository(handle.db);
+  const cases = createCasesRepository(handle.db);
+  return (e: AuditEntry) => {
+    const who = directory.findById(e.actor);
+    const doc = e.target ? documents.find(e.target) : undefined;
+    return {
+      viewer: who ? [who.nameZh, who.nameEn ?? who.displayName].filter(Boolean).join(' ') : undefined,
+      viewerRegistration: who?.registrationNo ?? undefined,
+      viewerInstitution: who?.institutionId ?? undefined,
+      documentCase: doc ? cases.caseById(doc.caseId)?.code : undefined,
+      viewedAt: new Date(e.at).toISOString(),
+    };
+  };
+}
 
 /** `npm run audit -- <verify|proof|consistency|checkpoint|trace>`: wiring only; see audit-commands.ts. */
 function main(argv: string[]): number {
@@ -13,6 +36,7 @@ function main(argv: string[]): number {
     const result = runAuditCommand(argv, {
       repo: createAuditRepository(handle.sqlite),
       verifier: loadAuditVerifier(config.keys),
+      describe: describeEntry(handle),
     });
     (result.code === 0 ? process.stdout : process.stderr).write(result.out);
     return result.code;

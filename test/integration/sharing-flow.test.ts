@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
@@ -77,7 +79,16 @@ describe('approval-gated sharing', () => {
     await h.service.audit.flush();
     const [entry] = h.service.audit.repo.findByTrace(trace!);
     expect(entry).toMatchObject({ action: 'document.viewed', target: docId, actor: h.service.directoryRepo.findByDingTalkId(WONG)!.id });
-  });
+
+    // `npm run audit -- trace CODE` names the viewer, the document's case and the time.
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', 'trace', trace!], {
+      env: { ...process.env, DATABASE_URL: `file:${join(h.dir, 'cb.db')}`, KEY_DIR: join(h.dir, 'keys'), LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    const [cli] = JSON.parse(out) as Array<Record<string, string>>;
+    expect(cli).toMatchObject({ viewer: '黃小明 Dr WONG Siu-ming', viewerRegistration: 'M45678', documentCase: code, trace, target: docId });
+    expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  }, 30_000);
 
   it('When a second press arrives on the decided card, then nothing changes and the approver is told', async () => {
     const approval = lastCardTo(h, CHAN);

@@ -52,7 +52,12 @@ export function entryJson(e: AuditEntry) {
 
 export function runAuditCommand(
   argv: readonly string[],
-  deps: { repo: AuditRepository; verifier: CheckpointVerifier | null },
+  deps: {
+    repo: AuditRepository;
+    verifier: CheckpointVerifier | null;
+    /** For `trace`: who the actor is and what the target is, in words (the CLI looks them up). */
+    describe?: (e: AuditEntry) => Record<string, string | undefined>;
+  },
 ): CommandResult {
   const [command = 'help', a, b] = argv;
   const proofs = createAuditProofs(deps.repo);
@@ -76,7 +81,8 @@ export function runAuditCommand(
     case 'trace': {
       if (!a) throw new DomainError('request.invalid', 'trace needs a CODE');
       const found = deps.repo.findByTrace(a);
-      return { code: found.length > 0 ? 0 : 1, out: found.length > 0 ? json(found.map(entryJson)) : 'no entry carries that trace code\n' };
+      const described = found.map((e) => ({ ...entryJson(e), ...deps.describe?.(e) }));
+      return { code: found.length > 0 ? 0 : 1, out: found.length > 0 ? json(described) : 'no entry carries that trace code\n' };
     }
     case 'help':
     case '--help':
