@@ -12,6 +12,7 @@ import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
 import { documentRoutes } from './http/document-routes.js';
 import { ephemeralRoutes } from './http/ephemeral-routes.js';
 import { formsRoutes } from './http/forms-routes.js';
+import { alertRoutes } from './http/alert-routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerDocs } from './http/docs.js';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(formsRoutes, { service });
     await app.register(documentRoutes, { service });
     await app.register(ephemeralRoutes, { service });
+    await app.register(alertRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',

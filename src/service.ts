@@ -34,6 +34,7 @@ import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from './ehr/create-ehr.js';
 import type { FhirRetryPolicy } from './ehr/fhir-http.js';
 import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
+import { createAllergyAlerts } from './allergy-alerts.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   ehr?: { retry?: FhirRetryPolicy; queue?: { pollMs?: number; baseMs?: number; maxMs?: number } };
   /** How often due burn-after-reading deadlines are looked for (default 250 ms). */
   burnPollMs?: number;
+  /** Allergy alerts: how often follow-up steps are looked for, and how long cards wait for the scene group. */
+  alerts?: { tickMs?: number; groupWaitMs?: number };
 }
 
 /**
@@ -121,6 +124,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     settings: config.escalation,
     tickMs: opts.escalationTickMs,
   });
+  const alerts = createAllergyAlerts({
+    config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, notify, outbox, outboxRepo, audit, clock, logger,
+    tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
+  });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
@@ -177,6 +184,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     ehr,
     ehrQueue,
     escalation: escalation.service,
+    alerts,
     retention,
     bot,
     receiver,
@@ -196,6 +204,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
       retention.timer.start();
       escalation.scheduler.start();
+      alerts.timer.start();
       sweeper.start();
     },
 
@@ -205,6 +214,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await ehrQueue.worker.stop();
       sweeper.stop();
       escalation.scheduler.stop();
+      alerts.timer.stop();
       retention.timer.stop();
       await retention.job.idle();
       stopCheckpoints?.();

@@ -1,3 +1,4 @@
+import { allergyAlertCommand } from './allergy-alert.js';
 import { breakglassCommand } from './breakglass.js';
 import { burnCommand } from './burn.js';
 import type { Command } from './command.js';
@@ -19,5 +20,6 @@ export function sharingCommands(deps: CommandDeps): Command[] {
     breakglassCommand(deps),
     whyCommand(deps),
     burnCommand(deps),
+    allergyAlertCommand(deps),
   ];
 }

@@ -41,7 +41,7 @@ export function createEphemeralAccess(deps: {
         { id: item.id, caseCode: caseRow.code, authorInstitutionId: item.authorInstitutionId ?? '', restrictedCategory: null },
         {
           careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
-          hasGrant: false,
+          hasGrant: live.hasGrant, // per-item grants only (allergy alerts); approvals name shared reports, never burn items
           hasBreakGlass: live.hasBreakGlass,
           patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
         },

@@ -44,6 +44,7 @@ export async function burnContent(service: Service, token: string): Promise<Burn
   const { viewer, itemId } = viewerOf(service, token);
   const { clock, directoryRepo, audit } = service;
   const opened = await service.burn.service.open(viewer, itemId);
+  if (opened.firstOpen) service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
   if (opened.kind === 'text') return { kind: 'text', text: opened.text!, remainingSeconds: secondsLeft(opened.burnAt, clock.now()) };
   const bytes = opened.bytes!;
   const { renderWatermarked } = await import('../../domain/viewing/render-watermarked.js');

@@ -1,0 +1,107 @@
+import type { BurnAfterReading } from './burn-after-reading.js';
+import type { Config } from './config/config.js';
+import type { DbHandle } from './db/client.js';
+import { createAlertNotices } from './bot/alert-notices.js';
+import type { Notifier } from './bot/notify.js';
+import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
+import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
+import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
+import { createAlertRepository } from './domain/alerts/alert-repository.js';
+import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/alerts/alert-service.js';
+import { AUDIT_ACTIONS, type AuditSink } from './domain/audit/audit-sink.js';
+import type { DirectoryRepository } from './domain/directory/directory-repository.js';
+import type { EscalationService } from './domain/escalation/escalation-service.js';
+import { createGrantRepository } from './domain/grants/grant-repository.js';
+import type { OutboxRepository } from './domain/outbox/outbox-repository.js';
+import type { OutboxService } from './domain/outbox/outbox-service.js';
+import type { EhrQueueModule } from './ehr/index.js';
+import type { SecureSharing } from './secure-sharing.js';
+import type { Clock } from './shared/clock.js';
+import { newId } from './shared/ids.js';
+import type { Logger } from './shared/logger.js';
+import { createTicker } from './shared/ticker.js';
+
+export const DEFAULT_ALERT_TICK_MS = 1_000;
+
+/**
+ * Emergency allergy alerts wired: the service (raise), the dispatcher (group → cards, burned cards,
+ * archive) on a ticker, and the adapters over the cases, burn-after-reading, grants, EHR queue,
+ * escalation and outbox. Patient identity is read here, server-side, only for the EHR record.
+ */
+export function createAllergyAlerts(deps: {
+  config: Readonly<Config>;
+  dbh: DbHandle;
+  secure: SecureSharing;
+  directoryRepo: DirectoryRepository;
+  burn: BurnAfterReading;
+  ehrQueue: Pick<EhrQueueModule, 'enqueueAllergy'>;
+  escalation: Pick<EscalationService, 'track' | 'useProbe'>;
+  notify: Notifier;
+  outbox: OutboxService<OutboxIntent>;
+  outboxRepo: Pick<OutboxRepository, 'findByIdemKey'>;
+  audit: AuditSink;
+  clock: Clock;
+  logger: Logger;
+  tickMs?: number;
+  groupWaitMs?: number;
+}) {
+  const { dbh, secure, burn, audit, clock } = deps;
+  const repo = createAlertRepository(dbh.db);
+  const grantRepo = createGrantRepository(dbh.db);
+  const burnAfterMs = DEFAULT_ALERT_BURN_MS;
+
+  const cases: AlertCaseView = {
+    caseCode: (caseId) => secure.casesRepo.caseById(caseId)?.code,
+    team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
+    patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
+    mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
+  };
+  const chat: AlertChatCopy = {
+    create: (i) => burn.service.create({ ...i, kind: 'text', conversationIds: [], directTo: [] }),
+    isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',
+  };
+  // Each recipient may open this one item (view-approved-grant); consent rules still apply on open.
+  const grants: AlertGrants = {
+    grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
+      const now = clock.now();
+      for (const clinicianId of clinicianIds) {
+        grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
+        audit.append({ actor: grantedBy, action: AUDIT_ACTIONS.grantCreated, target: itemId, outcome: 'success', reason: 'allergy_alert', at: now });
+      }
+    },
+  };
+  const notices = createAlertNotices({
+    notify: deps.notify,
+    outbox: deps.outbox,
+    outboxRepo: deps.outboxRepo,
+    directoryRepo: deps.directoryRepo,
+    sceneGroupTemplateId: deps.config.alerts.sceneGroupTemplateId,
+    burnAfterMs,
+  });
+  const service = createAlertService({
+    sqlite: dbh.sqlite,
+    repo,
+    directory: deps.directoryRepo,
+    cases,
+    ehr: deps.ehrQueue,
+    chat,
+    grants,
+    notices,
+    audit,
+    clock,
+    archiveAfterMs: deps.config.alerts.archiveAfterMs,
+    burnAfterMs,
+  });
+  const dispatch = createAlertDispatch({
+    sqlite: dbh.sqlite, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
+  });
+  // Escalation asks before each step whether the recipient has opened the chat copy meanwhile.
+  deps.escalation.useProbe('alert', (itemId, recipientId) => {
+    const item = burn.repo.find(itemId);
+    if (!item || item.status !== 'active') return 'closed';
+    return burn.repo.recipients(itemId).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
+  });
+  return { service, dispatch, repo, timer: createTicker('alerts', () => dispatch.runDue(), deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
+}
+
+export type AllergyAlerts = ReturnType<typeof createAllergyAlerts>;

@@ -1,0 +1,60 @@
+import type { AllergyInput } from '../../ehr/ehr-types.js';
+import type { ClinicianRow } from '../directory/directory-repository.js';
+import type { AllergyAlertRow } from './alert-repository.js';
+
+/** The EHR pending-writes queue: the record is stored (encrypted) in the caller's transaction. */
+export interface AlertEhrQueue {
+  enqueueAllergy(input: AllergyInput, idemKey: string): string;
+}
+
+/** The burn-after-reading side: seal the chat copy (no cards: the alert sends its own), and its state. */
+export interface AlertChatCopy {
+  create(input: {
+    caseId: string;
+    authorId: string;
+    text: string;
+    burnAfterMs: number;
+    recipients: string[];
+    inTransaction?: () => void;
+  }): Promise<{ itemId: string; recipients: string[]; expiresAt: number }>;
+  /** True once the item was destroyed (every recipient burned, or its lifetime ended). */
+  isGone(itemId: string): boolean;
+}
+
+/** What the scene-group intent came to: still in the outbox, made (with its id), or given up. */
+export type GroupState = { state: 'pending' } | { state: 'made'; openConversationId: string } | { state: 'failed' };
+
+/**
+ * The DingTalk face of an alert, implemented at the edge over the outbox (src/bot/alert-notices.ts).
+ * Every call only enqueues, keyed by the alert, so it commits with the state it announces and a
+ * repeated step never sends twice.
+ */
+export interface AlertNotices {
+  createGroup(alert: AllergyAlertRow, group: { title: string; ownerUserId: string; userIds: string[] }): void;
+  groupState(alertId: string): GroupState;
+  /** Content-free cards with [Open] to the group and 1:1; returns their outTrackIds. */
+  announce(alert: AllergyAlertRow, caseCode: string, to: { groupId: string | null; userIds: string[] }): string[];
+  burned(alert: AllergyAlertRow, caseCode: string, cardIds: string[]): void;
+  archive(alert: AllergyAlertRow, caseCode: string, groupId: string, removeUserIds: string[]): void;
+}
+
+/** Who else is involved with the case, as the cases context knows it (ids only). */
+export interface AlertCaseView {
+  caseCode(caseId: string): string | undefined;
+  /** Active care-team members with their care role. */
+  team(caseId: string): { clinicianId: string; careRole: string }[];
+  /** The patient's HKID, for the EHR record only; the call is audited by the cases context. */
+  patientHkid(caseId: string, requestedBy: string): string;
+  /** Whether the clinician may put content into the case now (the policy's `share` rule). */
+  mayShare(clinician: ClinicianRow, caseId: string): boolean;
+}
+
+/** Lets each recipient open this one item through the policy's `view-approved-grant` rule. */
+export interface AlertGrants {
+  grantItem(input: { itemId: string; caseId: string; clinicianIds: string[]; expiresAt: number; grantedBy: string }): void;
+}
+
+/** Unread escalation of the alert (urgent): reminders, DING, the next colleague. */
+export interface AlertEscalation {
+  track(input: { itemType: 'alert'; itemId: string; caseId: string; recipients: string[]; urgent: boolean; initiatorId: string }): number;
+}

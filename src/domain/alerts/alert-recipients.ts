@@ -1,0 +1,36 @@
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import type { AlertCaseView } from './alert-ports.js';
+
+export interface AlertAudience {
+  /** In the scene group with the raiser: the ER team and the patient's community doctor(s). */
+  group: ClinicianRow[];
+  /** The rest of the case's care team: told 1:1, not pulled into the emergency huddle. */
+  direct: ClinicianRow[];
+}
+
+const CLINICAL = new Set(['doctor', 'nurse']);
+const active = (c: ClinicianRow | undefined): c is ClinicianRow => c !== undefined && c.verified && !c.suspended;
+
+/**
+ * Who an allergy alert goes to (the raiser excluded), all verified and not suspended:
+ * - the ER team: doctors and nurses of the raiser's department at the raiser's institution (the
+ *   directory has no duty roster, so "on duty" is approximated by the department);
+ * - the community doctor(s): care-team members in the `referring` role, from any institution;
+ * - the rest of the active care team (e.g. the attending specialist): 1:1 only.
+ */
+export function alertAudience(deps: { directory: Pick<DirectoryRepository, 'list' | 'findById'>; cases: AlertCaseView }, raiser: ClinicianRow, caseId: string): AlertAudience {
+  const erTeam = deps.directory
+    .list()
+    .filter((c) => active(c) && c.id !== raiser.id && CLINICAL.has(c.role ?? '') && c.department !== null)
+    .filter((c) => c.institutionId === raiser.institutionId && c.department === raiser.department);
+  const team = deps.cases.team(caseId).filter((m) => m.clinicianId !== raiser.id);
+  const referring = team.filter((m) => m.careRole === 'referring').map((m) => deps.directory.findById(m.clinicianId)).filter(active);
+  const group = uniqueById([...erTeam, ...referring]);
+  const inGroup = new Set(group.map((c) => c.id));
+  const direct = uniqueById(team.map((m) => deps.directory.findById(m.clinicianId)).filter(active)).filter((c) => !inGroup.has(c.id) && CLINICAL.has(c.role ?? ''));
+  return { group, direct };
+}
+
+function uniqueById(rows: ClinicianRow[]): ClinicianRow[] {
+  return [...new Map(rows.map((c) => [c.id, c])).values()];
+}

@@ -1,0 +1,68 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { allergyAlerts, type AlertStatus } from './alerts-tables.js';
+
+export type AllergyAlertRow = typeof allergyAlerts.$inferSelect;
+export type NewAllergyAlert = typeof allergyAlerts.$inferInsert;
+
+const BATCH = 200;
+
+/** Named queries over allergy_alerts; synchronous, so callers group them with outbox intents in one transaction. */
+export function createAlertRepository(db: Db) {
+  return {
+    /** Inserts once per id; false when the alert already exists (a retried submit of the same link). */
+    insert(row: NewAllergyAlert): boolean {
+      return db.insert(allergyAlerts).values(row).onConflictDoNothing({ target: allergyAlerts.id }).run().changes === 1;
+    },
+
+    find(id: string): AllergyAlertRow | undefined {
+      return db.select().from(allergyAlerts).where(eq(allergyAlerts.id, id)).get();
+    },
+
+    /** Moves an alert on only from the status the caller saw; false when another run got there first. */
+    advance(id: string, from: AlertStatus, set: Partial<Omit<AllergyAlertRow, 'id'>>): boolean {
+      return db.update(allergyAlerts).set(set).where(and(eq(allergyAlerts.id, id), eq(allergyAlerts.status, from))).run().changes === 1;
+    },
+
+    withStatus(status: AlertStatus, createdBefore = Number.MAX_SAFE_INTEGER): AllergyAlertRow[] {
+      return db
+        .select()
+        .from(allergyAlerts)
+        .where(and(eq(allergyAlerts.status, status), lte(allergyAlerts.createdAt, createdBefore)))
+        .orderBy(asc(allergyAlerts.createdAt))
+        .limit(BATCH)
+        .all();
+    },
+
+    /** Sent alerts whose temporary group is due for archiving. */
+    dueForArchive(now: number): AllergyAlertRow[] {
+      return db
+        .select()
+        .from(allergyAlerts)
+        .where(and(eq(allergyAlerts.status, 'sent'), lte(allergyAlerts.archiveAt, now)))
+        .orderBy(asc(allergyAlerts.archiveAt))
+        .limit(BATCH)
+        .all();
+    },
+
+    /** Alerts whose cards are out and not yet marked burned. */
+    cardsNotMarkedBurned(): AllergyAlertRow[] {
+      return db
+        .select()
+        .from(allergyAlerts)
+        .where(and(inArray(allergyAlerts.status, ['sent', 'archived']), isNull(allergyAlerts.burnNotedAt), isNotNull(allergyAlerts.ephemeralItemId)))
+        .limit(BATCH)
+        .all();
+    },
+
+    markBurnNoted(id: string, at: number): boolean {
+      return db.update(allergyAlerts).set({ burnNotedAt: at }).where(and(eq(allergyAlerts.id, id), isNull(allergyAlerts.burnNotedAt))).run().changes === 1;
+    },
+
+    forCase(caseId: string): AllergyAlertRow[] {
+      return db.select().from(allergyAlerts).where(eq(allergyAlerts.caseId, caseId)).orderBy(asc(allergyAlerts.createdAt)).all();
+    },
+  };
+}
+
+export type AlertRepository = ReturnType<typeof createAlertRepository>;

@@ -1,0 +1,172 @@
+import type Database from 'better-sqlite3';
+import type { AllergyInput } from '../../ehr/ehr-types.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { parseOrInvalid } from '../../shared/validate.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import { alertFormSchema, alertText, type AlertForm } from './alert-form.js';
+import type { AlertCaseView, AlertChatCopy, AlertEhrQueue, AlertGrants, AlertNotices } from './alert-ports.js';
+import { alertAudience } from './alert-recipients.js';
+import type { AlertRepository } from './alert-repository.js';
+
+export const DEFAULT_ALERT_BURN_MS = 30_000;
+const RAISERS = new Set(['doctor', 'nurse']);
+
+/** `alr_` + 32 hex digits: one unbroken hex run, so the outbound PHI guard never mistakes it for an HKID. */
+export const newAlertId = (): string => `alr_${newId().replace(/-/g, '')}`;
+
+export interface AlertDeps {
+  sqlite: Database.Database;
+  repo: AlertRepository;
+  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  cases: AlertCaseView;
+  ehr: AlertEhrQueue;
+  chat: AlertChatCopy;
+  grants: AlertGrants;
+  notices: AlertNotices;
+  audit: AuditSink;
+  clock: Clock;
+  archiveAfterMs: number;
+  burnAfterMs?: number;
+  /** Wakes the dispatcher after a raise, so the group is looked at soon rather than at the next tick. */
+  wake?: () => void;
+}
+
+export interface RaiseInput {
+  raiserId: string;
+  caseId: string;
+  form: AlertForm;
+  /** Stable per submission (e.g. derived from the one-time link), so a retried submit is the same alert. */
+  alertId: string;
+  /** A synchronous step that commits with the sealed chat copy (e.g. spending the one-time link). */
+  inTransaction?: () => void;
+}
+
+export interface RaisedAlert {
+  alertId: string;
+  caseCode: string;
+  ehrPendingId: string;
+  itemId: string;
+  recipients: number;
+}
+
+/**
+ * Raise rule: a verified, active doctor or nurse whom the policy lets share into the case now (the
+ * `share` rule: attending or consulting on the care team), since the alert puts patient content into
+ * chat. Also used by the chat command, so the clinician hears "no" before filling in the form.
+ */
+export function assertRaiser(raiser: ClinicianRow, caseId: string, mayShare: (c: ClinicianRow, caseId: string) => boolean): void {
+  if (raiser.suspended) throw new DomainError('actor.suspended');
+  if (!raiser.verified) throw new DomainError('actor.unverified');
+  if (!RAISERS.has(raiser.role ?? '') || !mayShare(raiser, caseId)) throw new DomainError('access.denied');
+}
+
+/** Turns a throwing permission check (e.g. the burn service's assertMayCreate) into a yes/no for assertRaiser. */
+export function shareCheck(assertMay: (c: ClinicianRow, caseId: string) => void): (c: ClinicianRow, caseId: string) => boolean {
+  return (c, caseId) => {
+    try {
+      assertMay(c, caseId);
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError) return false;
+      throw e;
+    }
+  };
+}
+
+function allergyInput(alertId: string, hkid: string, form: AlertForm, raiser: ClinicianRow, now: number): AllergyInput {
+  return {
+    recordId: alertId,
+    patientHkid: hkid,
+    substance: { text: form.substance },
+    ...(form.reaction ? { reaction: { text: form.reaction } } : {}),
+    ...(form.severity ? { severity: form.severity } : {}),
+    criticality: form.criticality,
+    ...(form.category ? { category: form.category } : {}),
+    ...(form.onset ? { onset: form.onset } : {}),
+    ...(form.note ? { note: form.note } : {}),
+    recorder: { registrationNo: raiser.registrationNo ?? '', display: raiser.nameEn ?? raiser.displayName },
+    recordedAt: now,
+    verification: 'unconfirmed',
+  };
+}
+
+/**
+ * Raising an emergency allergy alert, in the order that keeps the record safe:
+ * 1. the structured allergy goes into the EHR pending-writes queue (encrypted, retried until the EHR
+ *    has it), together with the alert row — before any copy exists that could burn;
+ * 2. the chat copy is sealed as a burn-after-reading item (the one-time link is spent with it);
+ * 3. per-item view grants for the recipients and the scene-group intent commit together.
+ * Cards go out once the group exists (alert-dispatch.ts): the outbox is asynchronous.
+ */
+export function createAlertService(deps: AlertDeps) {
+  const { repo, clock } = deps;
+
+  const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases.mayShare);
+
+  function raiserOf(id: string, caseId: string): ClinicianRow {
+    const raiser = deps.directory.findById(id);
+    if (!raiser) throw new DomainError('clinician.not_found');
+    assertMayRaise(raiser, caseId);
+    return raiser;
+  }
+
+  return {
+    assertMayRaise,
+
+    async raise(input: RaiseInput): Promise<RaisedAlert> {
+      const form = parseOrInvalid(alertFormSchema, input.form);
+      const raiser = raiserOf(input.raiserId, input.caseId);
+      const caseCode = deps.cases.caseCode(input.caseId);
+      if (!caseCode) throw new DomainError('case.not_found');
+      const existing = repo.find(input.alertId);
+      if (existing && existing.status !== 'new') throw new DomainError('conflict', 'alert already raised');
+      const { group, direct } = alertAudience(deps, raiser, input.caseId);
+      const recipients = [...group, ...direct].map((c) => c.id);
+      if (recipients.length === 0) throw new DomainError('burn.no_recipients');
+      const now = clock.now();
+
+      if (!existing) {
+        const hkid = deps.cases.patientHkid(input.caseId, raiser.id);
+        deps.sqlite.transaction(() => {
+          const ehrPendingId = deps.ehr.enqueueAllergy(allergyInput(input.alertId, hkid, form, raiser, now), `alert:${input.alertId}`);
+          repo.insert({ id: input.alertId, caseId: input.caseId, raisedBy: raiser.id, status: 'new', ehrPendingId, createdAt: now, archiveAt: now + deps.archiveAfterMs });
+        })();
+      }
+      const alert = repo.find(input.alertId)!;
+
+      const item = await deps.chat.create({
+        caseId: input.caseId,
+        authorId: raiser.id,
+        text: alertText(form, caseCode),
+        burnAfterMs: deps.burnAfterMs ?? DEFAULT_ALERT_BURN_MS,
+        recipients,
+        inTransaction: input.inTransaction,
+      });
+      const members = [raiser, ...group].map((c) => c.dingtalkUserId);
+      const inGroup = new Set(group.map((c) => c.id));
+      deps.sqlite.transaction(() => {
+        const set = {
+          status: 'group_pending' as const,
+          ephemeralItemId: item.itemId,
+          recipientIds: JSON.stringify(item.recipients),
+          directIds: JSON.stringify(item.recipients.filter((id) => !inGroup.has(id))),
+          memberUserIds: JSON.stringify(members),
+        };
+        if (!repo.advance(alert.id, 'new', set)) throw new DomainError('conflict', 'alert already raised');
+        deps.grants.grantItem({ itemId: item.itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
+        deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
+      })();
+      deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `recipients_${item.recipients.length}` });
+      deps.wake?.();
+      return { alertId: alert.id, caseCode, ehrPendingId: alert.ehrPendingId, itemId: item.itemId, recipients: item.recipients.length };
+    },
+
+    find: (id: string) => repo.find(id),
+    forCase: (caseId: string) => repo.forCase(caseId),
+  };
+}
+
+export type AlertService = ReturnType<typeof createAlertService>;

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
+import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
+import { appFor, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
+import { eventually, HO } from './sharing-edge-fixture.js';
+
+export const AE_GROUP = (h: Harness) => h.demo.groups.aeHandover;
+export const PATIENT_NAME = 'TEST Patient';
+export const FORM = {
+  substance: 'Penicillin V',
+  category: 'medication',
+  reaction: 'Anaphylaxis with stridor',
+  severity: 'severe',
+  criticality: 'high',
+  onset: '2026-11-25',
+  note: 'Given amoxicillin at triage; adrenaline IM x1',
+} as const;
+
+export interface AlertWorld {
+  h: Harness;
+  app: FastifyInstance;
+  fhir: FhirSim;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service against the DingTalk simulator and a simulated FHIR server, on a hand-moved clock;
+ * every background loop (outbox, EHR queue, burn, escalation, alerts) polls every 20 ms of real time.
+ */
+export async function alertWorld(): Promise<AlertWorld> {
+  const fhir = await startFhirSim();
+  const clock = new ManualClock();
+  const h = await startHarness({
+    clock,
+    env: {
+      EHR_FHIR_BASE: fhir.baseUrl,
+      EHR_TOKEN_URL: fhir.tokenUrl,
+      EHR_CLIENT_ID: fhir.clientId,
+      EHR_CLIENT_SECRET: fhir.clientSecret,
+      EHR_IDENTIFIER_SYSTEM: fhir.hkidSystem,
+      EHR_TIMEOUT_MS: '2000',
+    },
+    service: {
+      burnPollMs: 20,
+      escalationTickMs: 20,
+      alerts: { tickMs: 20 },
+      ehr: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, queue: { pollMs: 20, baseMs: 1000, maxMs: 5000 } },
+    },
+  });
+  const app = await appFor(h);
+  return {
+    h,
+    app,
+    fhir,
+    clock,
+    async close() {
+      await app.close();
+      await h.close();
+      await fhir.close();
+    },
+  };
+}
+
+/**
+ * A case opened by Dr Chan (attending) in the A&E group with sharing consent for HPH; Dr Ho (A&E)
+ * consulting, Dr Wong (HPH family doctor) referring. The patient is registered in the FHIR server.
+ */
+export async function alertCase(w: AlertWorld, hkid: string): Promise<string> {
+  w.fhir.addPatient(hkid);
+  const group = AE_GROUP(w.h);
+  const code = await openCase(w.h, group, hkid, [{ institutionCode: 'HPH', status: 'granted' }]);
+  const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
+  await w.h.service.secure.cases.team.addMember(chan, code, HO, 'consulting', group);
+  await w.h.service.secure.cases.team.addMember(chan, code, WONG, 'referring', group);
+  return code;
+}
+
+/** `@ConsultBridge allergy-alert C-…` as Dr Ho in the A&E group; resolves with the form token. */
+export async function alertLink(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
+  const link = replyAfter(w.h.sim, { userId: user, via: 'oto' });
+  w.h.sim.say(AE_GROUP(w.h), user, `@ConsultBridge ${word} ${code}`);
+  const token = /\/alert\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
+  if (!token) throw new Error('no alert link');
+  return token;
+}
+
+export interface Raised {
+  alertId: string;
+  caseCode: string;
+  recipients: number;
+  ehrPendingId: string;
+}
+
+/** Command, form page, submit: the whole raise as Dr Ho. */
+export async function raiseAlert(w: AlertWorld, code: string, form: Record<string, unknown> = FORM): Promise<Raised> {
+  const token = await alertLink(w, code);
+  const page = await w.app.inject({ method: 'GET', url: `/alert/${token}` });
+  expect(page.statusCode).toBe(200);
+  const res = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: form });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Raised;
+}
+
+export const alertRow = (w: AlertWorld, id: string) => w.h.service.alerts.repo.find(id)!;
+
+/** The scene group the alert made, once the dispatcher recorded it. */
+export const sceneGroupOf = (w: AlertWorld, alertId: string) =>
+  eventually(() => {
+    const row = alertRow(w, alertId);
+    return row.status === 'sent' && row.sceneGroupId ? w.h.sim.org.groups.get(row.sceneGroupId) : undefined;
+  });
+
+/** AllergyIntolerance resources the FHIR server holds for this alert (its record id is the identifier). */
+export const allergiesFor = (fhir: FhirSim, alertId: string) =>
+  fhir.resources('AllergyIntolerance').filter((r) => JSON.stringify((r as { identifier?: unknown }).identifier ?? []).includes(alertId));
