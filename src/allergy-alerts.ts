@@ -35,7 +35,7 @@ export function createAllergyAlerts(deps: {
   directoryRepo: DirectoryRepository;
   burn: BurnAfterReading;
   ehrQueue: Pick<EhrQueueModule, 'enqueueAllergy'>;
-  escalation: Pick<EscalationService, 'track' | 'useProbe'>;
+  escalation: Pick<EscalationService, 'track' | 'cancel' | 'useProbe'>;
   notify: Notifier;
   outbox: OutboxService<OutboxIntent>;
   outboxRepo: Pick<OutboxRepository, 'findByIdemKey'>;

@@ -3,9 +3,11 @@ import { expect } from 'vitest';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
-import { eventually, HO } from './sharing-edge-fixture.js';
+import { CHEUNG, eventually, HO } from './sharing-edge-fixture.js';
 
-export const AE_GROUP = (h: Harness) => h.demo.groups.aeHandover;
+/** The consult group each case was opened in (a group binds one case). */
+const groups = new Map<string, string>();
+export const groupOfCase = (code: string) => groups.get(code)!;
 export const PATIENT_NAME = 'TEST Patient';
 export const FORM = {
   substance: 'Penicillin V',
@@ -64,23 +66,24 @@ export async function alertWorld(): Promise<AlertWorld> {
 }
 
 /**
- * A case opened by Dr Chan (attending) in the A&E group with sharing consent for HPH; Dr Ho (A&E)
- * consulting, Dr Wong (HPH family doctor) referring. The patient is registered in the FHIR server.
+ * A case opened by Dr Chan (attending) in a fresh A&E consult group with sharing consent for HPH;
+ * Dr Ho (A&E) consulting, Dr Wong (HPH family doctor) referring. The patient is registered in the FHIR server.
  */
 export async function alertCase(w: AlertWorld, hkid: string): Promise<string> {
   w.fhir.addPatient(hkid);
-  const group = AE_GROUP(w.h);
+  const group = w.h.sim.org.addGroup({ title: `A&E consult ${groups.size + 1}`, memberIds: [CHAN, HO, CHEUNG, WONG], ownerId: CHAN }).openConversationId;
   const code = await openCase(w.h, group, hkid, [{ institutionCode: 'HPH', status: 'granted' }]);
   const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
   await w.h.service.secure.cases.team.addMember(chan, code, HO, 'consulting', group);
   await w.h.service.secure.cases.team.addMember(chan, code, WONG, 'referring', group);
+  groups.set(code, group);
   return code;
 }
 
 /** `@ConsultBridge allergy-alert C-…` as Dr Ho in the A&E group; resolves with the form token. */
 export async function alertLink(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
   const link = replyAfter(w.h.sim, { userId: user, via: 'oto' });
-  w.h.sim.say(AE_GROUP(w.h), user, `@ConsultBridge ${word} ${code}`);
+  w.h.sim.say(groupOfCase(code), user, `@ConsultBridge ${word} ${code}`);
   const token = /\/alert\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
   if (!token) throw new Error('no alert link');
   return token;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
 import { fhirErrors } from '../unit/ehr-fixtures.js';
 import { burnViewToken } from './burn-fixture.js';
-import { AE_GROUP, alertCase, alertRow, alertWorld, allergiesFor, FORM, PATIENT_NAME, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
+import { groupOfCase, alertCase, alertRow, alertWorld, allergiesFor, FORM, PATIENT_NAME, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
 import { CHEUNG, clinicianId, eventually, HO, makeHkid, sentSince } from './sharing-edge-fixture.js';
 
 const HOUR = 3_600_000;
@@ -49,7 +49,7 @@ describe('emergency allergy alert', () => {
     expect(group.title).toBe(`Allergy alert · ${code}`);
     expect(group.ownerId).toBe(HO);
     expect([...group.memberIds].sort()).toEqual([CHEUNG, HO, WONG].sort());
-    expect(w.h.sim.org.groups.get(AE_GROUP(w.h))!.title).not.toContain('Allergy');
+    expect(w.h.sim.org.groups.get(groupOfCase(code))!.title).not.toContain('Allergy');
 
     const card = await sentSince(w.h, from, (s) => s.via === 'card' && s.conversationId === group.openConversationId);
     expect(card.outTrackId).toBe(`alert:${raised.alertId}:${group.openConversationId}`);
@@ -95,8 +95,9 @@ describe('emergency allergy alert', () => {
     await sentSince(w.h, from, (s) => s.via === 'cardUpdate' && s.outTrackId === `alert:${alert.id}:${CHAN}`);
     expect(allergiesFor(w.fhir, alert.id)).toHaveLength(1);
     expect(w.h.service.ehrQueue.status(alert.ehrPendingId)).toMatchObject({ status: 'done' });
-    // Escalation stops with the item.
+    // Nobody is chased for a burned alert.
     await eventually(() => w.h.service.escalation.stateOf(alert.ephemeralItemId!).every((r) => r.status !== 'active'));
+    expect(w.h.service.escalation.stateOf(alert.ephemeralItemId!).filter((r) => r.stopReason === 'item_closed')).toHaveLength(2);
   });
 
   it('When 72 h have passed, then the temporary group is archived: a closing line, then everyone but the owner removed', async () => {

@@ -19,7 +19,7 @@ const ids = (json: string): string[] => JSON.parse(json) as string[];
  * - deliver: once the scene.create intent was sent (its result names the group), the card goes to the
  *   group and 1:1 to the others; if the intent died, or the group is not there after `groupWaitMs`,
  *   every recipient gets it 1:1 — an allergy alert must not wait on a group. Then unread escalation;
- * - burned: when the chat copy is destroyed, the cards say so (the EHR record is untouched);
+ * - burned: when the chat copy is destroyed, the cards say so and escalation stops (the EHR record is untouched);
  * - archive: at `archiveAt` the temporary group is closed (members removed; see alert-notices.ts).
  */
 export function createAlertDispatch(deps: {
@@ -59,7 +59,9 @@ export function createAlertDispatch(deps: {
   function noteBurned(row: AllergyAlertRow, now: number): string {
     if (!deps.chat.isGone(row.ephemeralItemId!)) return 'live';
     deps.sqlite.transaction(() => {
-      if (repo.markBurnNoted(row.id, now)) notices.burned(row, codeOf(row), ids(row.cardIds));
+      if (!repo.markBurnNoted(row.id, now)) return;
+      notices.burned(row, codeOf(row), ids(row.cardIds));
+      deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
     })();
     return 'burn_noted';
   }

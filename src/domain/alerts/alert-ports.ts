@@ -57,4 +57,6 @@ export interface AlertGrants {
 /** Unread escalation of the alert (urgent): reminders, DING, the next colleague. */
 export interface AlertEscalation {
   track(input: { itemType: 'alert'; itemId: string; caseId: string; recipients: string[]; urgent: boolean; initiatorId: string }): number;
+  /** The chat copy is gone: nobody is chased for it any more. */
+  cancel(itemId: string, reason?: string): number;
 }
