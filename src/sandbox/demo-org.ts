@@ -23,7 +23,7 @@ export interface DemoClinician {
   title: string;
   department: string;
   institutionCode: string;
-  role: 'doctor' | 'nurse' | 'privacy_officer';
+  role: 'doctor' | 'nurse' | 'privacy_officer' | 'admin';
   specialty?: string;
   /** MCHK-style for doctors (M + 5 digits), Nursing Council style for nurses. */
   registrationNo?: string;
@@ -81,6 +81,11 @@ const clinicians: DemoClinician[] = [
     userId: 'qmh-li-siufan', dingtalkName: '李小芬', nameEn: 'LI Siu-fan', nameZh: '李小芬',
     title: 'Privacy Officer', department: 'Hospital Administration', institutionCode: 'QMH',
     role: 'privacy_officer', verified: true, lang: 'zh_CN', mobile: '97890123',
+  },
+  {
+    userId: 'qmh-cb-admin', dingtalkName: 'ConsultBridge admin', nameEn: 'ConsultBridge admin', nameZh: 'ConsultBridge 管理員',
+    title: 'ConsultBridge administrator', department: 'Hospital Administration', institutionCode: 'QMH',
+    role: 'admin', verified: true, lang: 'en_US', mobile: '98901234',
   },
 ];
 

@@ -53,7 +53,7 @@ describe('security headers, API docs and the sandbox-only routes', () => {
     expect(res.statusCode).toBe(200);
     const spec = res.json();
     const paths = Object.keys(spec.paths);
-    for (const p of ['/api/auth/dingtalk', '/api/auth/refresh', '/api/auth/logout', '/api/auth/config', '/api/me', '/api/sandbox/demo-users', '/api/sandbox/auth-code']) {
+    for (const p of ['/api/auth/dingtalk', '/api/auth/refresh', '/api/auth/logout', '/api/auth/config', '/api/auth/admin-token', '/api/me', '/api/sandbox/demo-users', '/api/sandbox/auth-code']) {
       expect(paths).toContain(p);
     }
     expect(paths.filter((p) => p.startsWith('/api/admin/'))).toEqual(

@@ -5,6 +5,7 @@ import { createSessionRepository } from '../../domain/sessions/session-repositor
 import type { Simulator } from '../../sandbox/simulator.js';
 import type { Service } from '../../service.js';
 import { createAccessTokens } from './access-tokens.js';
+import { adminTokenRoute } from './admin-token-route.js';
 import { authRoutes, type AuthRateLimit } from './auth-routes.js';
 import { createClinicianAuth, decorateClinicianAuth, type ClinicianAuth } from './clinician-auth.js';
 import { createLoginService } from './login-service.js';
@@ -59,6 +60,7 @@ export async function registerAuth(
     cookieSecure: refreshCookieSecure(service.publicUrl, !!sandbox),
     rateLimit,
   });
+  await app.register(adminTokenRoute, { secret: service.sessionSecret, audit: service.audit, rateLimit });
   if (sandbox) await app.register(sandboxAuthRoutes, { sim: sandbox, directoryRepo: service.directoryRepo, rateLimit });
   return auth;
 }
