@@ -4,6 +4,7 @@ import type { Logger } from './shared/logger.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type HealthProbe } from './http/health-routes.js';
 import { sandboxRoutes } from './http/sandbox-routes.js';
+import { sandboxChatRoutes } from './http/sandbox-chat-routes.js';
 import type { Simulator } from './sandbox/simulator.js';
 import type { Service } from './service.js';
 import { adminRoutes } from './http/admin-routes.js';
@@ -18,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerDocs } from './http/docs.js';
 import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
+import { appDoctorRoutes } from './http/app-doctor-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -46,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDocs(root);
   await app.register(healthRoutes, { probe: deps.probe });
   if (deps.sandbox) await app.register(sandboxRoutes, { sim: deps.sandbox });
+  if (deps.sandbox) await app.register(sandboxChatRoutes, { sim: deps.sandbox });
   const service = deps.service;
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
@@ -54,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(documentRoutes, { service });
     await app.register(ephemeralRoutes, { service });
     await app.register(alertRoutes, { service });
+    await app.register(appDoctorRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',

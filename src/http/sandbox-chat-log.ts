@@ -1,0 +1,159 @@
+/**
+ * Sandbox chat: what each demo user would see in DingTalk, rebuilt from the simulator. User messages
+ * come from the robot CALLBACK frames the simulator pushes (so /sandbox/say and tests show up too),
+ * bot messages from its sent log. Every item carries a revision; recalls, card updates and presses
+ * bump it, so a client polling with `after=<cursor>` also gets changed older items again.
+ */
+import { TOPIC_ROBOT, type Simulator } from '../sandbox/simulator.js';
+import { tryParseJson } from '../sandbox/sim-frames.js';
+import { asRecord } from '../sandbox/sim-http.js';
+import type { SentEntry } from '../sandbox/sim-types.js';
+
+/** The conversation name of a user's 1:1 chat with the bot. */
+export const BOT_CHAT = 'bot' as const;
+
+type Item =
+  | { kind: 'user'; id: number; rev: number; conversation: string; userId: string; text: string; atUserIds: string[]; at: number }
+  | { kind: 'bot'; id: number; rev: number; entry: SentEntry; recalled: boolean };
+
+export interface ChatButton {
+  label: string;
+  action?: string;
+  params?: Record<string, string>;
+  url?: string;
+}
+
+export interface ChatMessage {
+  id: number;
+  rev: number;
+  from: 'user' | 'bot';
+  userId?: string;
+  name: string;
+  text: string;
+  atUserIds: string[];
+  at: number;
+  recalled: boolean;
+  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[] };
+}
+
+const MESSAGE_VIAS = new Set(['webhook', 'group', 'oto', 'card']);
+const obj = asRecord;
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const parseJson = (s: unknown): unknown => (typeof s === 'string' ? tryParseJson(s) : s);
+
+/** A markdown message shows only its body in DingTalk (the title is the notification line). */
+function bodyText(e: SentEntry): string {
+  const raw = obj(e.raw);
+  const body = e.via === 'webhook' ? obj(raw[str(raw.msgtype)]) : obj(parseJson(raw.msgParam));
+  return str(body.text) || str(body.content) || e.text;
+}
+
+function buttonsOf(json: string | undefined): ChatButton[] {
+  const list = parseJson(json ?? '[]');
+  if (!Array.isArray(list)) return [];
+  return list.map(obj).filter((b) => str(b.label) !== '').map((b) => ({
+    label: str(b.label),
+    ...(str(b.action) ? { action: str(b.action) } : {}),
+    ...(Object.keys(obj(b.params)).length ? { params: obj(b.params) as Record<string, string> } : {}),
+    ...(str(b.url) ? { url: str(b.url) } : {}),
+  }));
+}
+
+export class SandboxChatLog {
+  private readonly items: Item[] = [];
+  private readonly seenMsgIds = new Set<string>();
+  private rev = 0;
+  private readonly onFrame = (f: unknown) => this.addFrame(f);
+  private readonly onSent = (e: SentEntry) => this.addSent(e);
+
+  constructor(private readonly sim: Simulator) {
+    for (const f of sim.events.all('frame')) this.addFrame(f);
+    for (const e of sim.sent) this.addSent(e);
+    sim.events.on('frame', this.onFrame);
+    sim.events.on('sent', this.onSent);
+  }
+
+  close(): void {
+    this.sim.events.off('frame', this.onFrame);
+    this.sim.events.off('sent', this.onSent);
+  }
+
+  get cursor(): number {
+    return this.rev;
+  }
+
+  /** A card changed outside the sent log (a press answered in the callback ACK). */
+  touchCard(outTrackId: string): void {
+    for (const it of this.items) if (it.kind === 'bot' && it.entry.outTrackId === outTrackId) it.rev = ++this.rev;
+  }
+
+  /** What `userId` sees in `conversation` (a group's openConversationId or BOT_CHAT), changed after `after`. */
+  view(userId: string, conversation: string, after = 0): ChatMessage[] {
+    return this.items.filter((it) => it.rev > after && this.visible(it, userId, conversation)).map((it) => this.render(it, userId));
+  }
+
+  private visible(it: Item, userId: string, conversation: string): boolean {
+    if (it.kind === 'user') return it.conversation === conversation && (conversation !== BOT_CHAT || it.userId === userId);
+    const e = it.entry;
+    // 1:1 messages name their one recipient (or several, for a batch); never anyone else's.
+    if (conversation === BOT_CHAT) return (e.userIds ?? []).includes(userId);
+    if (e.conversationId !== conversation || e.userIds !== undefined) return false;
+    // A group card may be limited to some members (imGroupOpenDeliverModel.recipients).
+    const recipients = obj(obj(e.raw).imGroupOpenDeliverModel).recipients;
+    return !Array.isArray(recipients) || recipients.length === 0 || recipients.includes(userId);
+  }
+
+  private render(it: Item, viewer: string): ChatMessage {
+    if (it.kind === 'user') {
+      const name = this.sim.org.users.get(it.userId)?.name ?? it.userId;
+      return { id: it.id, rev: it.rev, from: 'user', userId: it.userId, name, text: it.text, atUserIds: it.atUserIds, at: it.at, recalled: false };
+    }
+    const e = it.entry;
+    const base = { id: it.id, rev: it.rev, from: 'bot' as const, name: this.sim.org.bot.name, atUserIds: e.atUserIds ?? [], at: e.at, recalled: it.recalled };
+    const card = e.outTrackId ? this.sim.cards.get(e.outTrackId) : undefined;
+    if (e.via !== 'card' || !card) return { ...base, text: bodyText(e) };
+    // Like DingTalk, a user's private card data overrides the public values for that user only.
+    const p = { ...card.cardParamMap, ...(card.privateData[viewer] ?? {}) };
+    return { ...base, text: '', card: { outTrackId: card.outTrackId, title: p.title ?? '', text: p.text ?? '', buttons: buttonsOf(p.buttons) } };
+  }
+
+  private addFrame(f: unknown): void {
+    const frame = obj(f);
+    if (frame.type !== 'CALLBACK' || obj(frame.headers).topic !== TOPIC_ROBOT) return;
+    const d = obj(parseJson(frame.data));
+    const msgId = str(d.msgId);
+    // A redelivered frame carries the same msgId; show the message once.
+    if (!msgId || this.seenMsgIds.has(msgId)) return;
+    this.seenMsgIds.add(msgId);
+    const inGroup = d.conversationType === '2';
+    const content = str(obj(d.text).content);
+    const atUserIds = (Array.isArray(d.atUsers) ? d.atUsers : []).map((u) => str(obj(u).staffId)).filter((s) => s !== '');
+    this.items.push({
+      kind: 'user',
+      id: this.items.length + 1,
+      rev: ++this.rev,
+      conversation: inGroup ? str(d.conversationId) : BOT_CHAT,
+      userId: str(d.senderStaffId),
+      // DingTalk strips the bot's own @-mention before delivery; the chat shows what was typed.
+      text: inGroup ? `@${this.sim.org.bot.name}${content}` : content,
+      atUserIds,
+      at: typeof d.createAt === 'number' ? d.createAt : Date.now(),
+    });
+  }
+
+  private addSent(e: SentEntry): void {
+    if (MESSAGE_VIAS.has(e.via)) {
+      this.items.push({ kind: 'bot', id: this.items.length + 1, rev: ++this.rev, entry: e, recalled: e.recalled === true });
+    } else if (e.via === 'cardUpdate' && e.outTrackId) {
+      this.touchCard(e.outTrackId);
+    } else if (e.via === 'recall') {
+      // The sent log marks the recalled originals; pick up every newly recalled one.
+      for (const it of this.items) {
+        if (it.kind === 'bot' && !it.recalled && it.entry.recalled) {
+          it.recalled = true;
+          it.rev = ++this.rev;
+        }
+      }
+    }
+  }
+}
