@@ -19,7 +19,6 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerDocs } from './http/docs.js';
 import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
-import { appDoctorRoutes } from './http/app-doctor-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -57,7 +56,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(documentRoutes, { service });
     await app.register(ephemeralRoutes, { service });
     await app.register(alertRoutes, { service });
-    await app.register(appDoctorRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',
