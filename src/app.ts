@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerDocs } from './http/docs.js';
 import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
+import { appDoctorRoutes } from './http/app-doctor-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(documentRoutes, { service });
     await app.register(ephemeralRoutes, { service });
     await app.register(alertRoutes, { service });
+    await app.register(appDoctorRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',

@@ -20,11 +20,13 @@ export function decideRequest(
   decision: 'approve' | 'deny',
   lang: Lang,
   cardStep?: number,
+  /** The decider's note (mini-app); kept with the decided step, never put into the audit log. */
+  reason?: string,
 ): string {
   const { secure, directoryRepo: dir, notify } = deps;
   let out;
   try {
-    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep });
+    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep, reason });
   } catch (err) {
     // A press after the deadline may be what notices the lapse first; the requester hears either way.
     if (isDomainError(err) && err.code === 'approval.expired') {

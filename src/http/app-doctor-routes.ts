@@ -1,0 +1,112 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { decideRequest } from '../bot/flows/decide-request.js';
+import { openDocument } from '../bot/flows/open-document.js';
+import { requestAccess } from '../bot/flows/request-access.js';
+import { langOf } from '../bot/people.js';
+import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
+import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
+import type { Service } from '../service.js';
+import { DomainError } from '../shared/errors.js';
+import { errorBody } from './admin/admin-schemas.js';
+import { buildCaseView } from './app/case-view.js';
+import { createDoctorQueries } from './app/doctor-queries.js';
+import { caseViewDto, inboxDto, reasonsDto, refusalDto, viewTokenDto } from './app/doctor-schemas.js';
+import { buildInbox } from './app/inbox.js';
+import { sendViewPdf } from './app/send-pdf.js';
+import { viewDocument } from './documents/view-document.js';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
+const docParams = z.object({ id: z.string().min(1).max(64) });
+const security = [{ bearerAuth: [] }];
+const tags = ['doctor'];
+
+/**
+ * The doctor screens' API. Every route needs a verified, active clinician (requireTrusted); the
+ * chat flows (request, decide, open) are reused so the app and the bot notify and audit alike.
+ */
+export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const queries = createDoctorQueries(service.db.db);
+  const guard = { onRequest: app.requireTrusted };
+
+  app.get('/api/app/inbox', { ...guard, schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
+    buildInbox(service, queries, req.clinician!),
+  );
+
+  app.get(
+    '/api/app/cases/:code',
+    { ...guard, schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: z.object({ code: z.string().min(1).max(20) }), response: { 200: caseViewDto, ...errors } } },
+    async (req) => buildCaseView(service, req.clinician!, req.params.code),
+  );
+
+  app.get('/api/app/reasons', { ...guard, schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>
+    PURPOSE_CODES.filter((c) => service.secure.settings.reasonCodes.includes(c)).map((code) => ({ code, ...PURPOSE_OF_USE[code] })),
+  );
+
+  app.post(
+    '/api/app/documents/:id/view-token',
+    { ...guard, schema: { tags, security, summary: 'A short-lived view token for me, if the policy allows now', params: docParams, response: { 200: viewTokenDto, ...errors, 403: refusalDto } } },
+    async (req, reply) => {
+      const me = req.clinician!;
+      const out = openDocument(service, me, req.params.id, langOf(me));
+      if (!out.allowed) return reply.status(403).send({ code: 'access.denied' as const, message: langOf(me) === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
+      const token = out.url.slice(out.url.lastIndexOf('/') + 1);
+      return { token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${token}` };
+    },
+  );
+
+  app.get(
+    '/api/app/documents/view/:token',
+    { ...guard, schema: { tags, security, summary: 'The PDF watermarked for me (token must be mine)', params: z.object({ token: z.string().min(10).max(400) }), response: errors } },
+    async (req, reply) => {
+      const me = req.clinician!;
+      const claims = service.viewTokens.verify(req.params.token, service.clock.now());
+      if (claims.v !== me.id) {
+        // A forwarded token: refused, and recorded as a refused view by the one who presented it.
+        service.audit.append({ actor: me.id, action: AUDIT_ACTIONS.accessDecision, target: claims.d, outcome: 'denied', reason: 'token.other_viewer' });
+        throw new DomainError('access.denied');
+      }
+      const { pdf, caseCode } = await viewDocument(service, req.params.token);
+      return sendViewPdf(reply as unknown as FastifyReply, pdf, caseCode);
+    },
+  );
+
+  app.post(
+    '/api/app/documents/:id/request',
+    {
+      ...guard,
+      schema: {
+        tags, security, summary: 'Ask the approvers for access to a document', params: docParams,
+        body: z.object({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
+        response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
+      },
+    },
+    async (req) => {
+      const me = req.clinician!;
+      const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
+      if (!service.secure.documentsRepo.find(req.params.id)) throw new DomainError('document.not_found');
+      const message = requestAccess(service, me, req.params.id, reason, langOf(me));
+      // Asking again returns the same pending request (nothing new is recorded or sent).
+      const { requestId } = service.secure.approvals.requestAccess({ documentId: req.params.id, requesterId: me.id, reasonCode: reason });
+      return { requestId, status: service.secure.approvals.get(requestId).status, message };
+    },
+  );
+
+  app.post(
+    '/api/app/requests/:id/decide',
+    {
+      ...guard,
+      schema: {
+        tags, security, summary: 'Approve or deny a request waiting for me', params: docParams,
+        body: z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() }),
+        response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
+      },
+    },
+    async (req) => {
+      const me = req.clinician!;
+      const message = decideRequest(service, me, req.params.id, req.body.decision, langOf(me), undefined, req.body.reason);
+      return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message };
+    },
+  );
+};

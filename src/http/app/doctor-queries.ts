@@ -1,0 +1,43 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { accessRequests } from '../../domain/approvals/approvals-tables.js';
+import { careTeam } from '../../domain/cases/cases-tables.js';
+import { ephemeralItems, ephemeralRecipients } from '../../domain/ephemeral/ephemeral-tables.js';
+import { escalations } from '../../domain/escalation/escalation-tables.js';
+
+const LIMIT = 50;
+
+/**
+ * Read-only lookups the doctor inbox needs that no domain service offers (by clinician rather than by
+ * case or document). Ids, codes, statuses and times only; nothing here touches patient fields.
+ */
+export function createDoctorQueries(db: Db) {
+  return {
+    /** Cases where the clinician holds an open care-team role. */
+    caseIdsOf(clinicianId: string): string[] {
+      const rows = db.selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo))).all();
+      return rows.map((r) => r.caseId);
+    },
+    /** The clinician's own access requests, newest first. */
+    requestsBy(clinicianId: string) {
+      return db.select().from(accessRequests).where(eq(accessRequests.requesterId, clinicianId)).orderBy(desc(accessRequests.createdAt)).limit(LIMIT).all();
+    },
+    /** Burn-after-reading items addressed to the clinician that can still be opened. */
+    burnItemsFor(clinicianId: string) {
+      return db
+        .select({ id: ephemeralItems.id, caseId: ephemeralItems.caseId, authorId: ephemeralItems.authorId, kind: ephemeralItems.kind, createdAt: ephemeralItems.createdAt, expiresAt: ephemeralItems.expiresAt, openedAt: ephemeralRecipients.openedAt, burnAt: ephemeralRecipients.burnAt })
+        .from(ephemeralRecipients)
+        .innerJoin(ephemeralItems, eq(ephemeralItems.id, ephemeralRecipients.itemId))
+        .where(and(eq(ephemeralRecipients.clinicianId, clinicianId), eq(ephemeralItems.status, 'active')))
+        .orderBy(desc(ephemeralItems.createdAt))
+        .limit(LIMIT)
+        .all();
+    },
+    /** Unread urgent items still being chased for the clinician. */
+    escalationsFor(clinicianId: string) {
+      return db.select().from(escalations).where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active'))).orderBy(desc(escalations.createdAt)).limit(LIMIT).all();
+    },
+  };
+}
+
+export type DoctorQueries = ReturnType<typeof createDoctorQueries>;

@@ -1,0 +1,19 @@
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { PersonDto } from './doctor-schemas.js';
+
+/** A clinician as the doctor screens show them (name, role, institution, verification), by id. */
+export function personOf(dir: Pick<DirectoryRepository, 'findById' | 'institution'>, id: string): PersonDto {
+  const c = dir.findById(id);
+  if (!c) return { id, nameEn: '—', nameZh: null, role: null, specialty: null, institutionCode: null, institutionName: null, verified: false };
+  const inst = c.institutionId ? dir.institution(c.institutionId) : undefined;
+  return {
+    id: c.id,
+    nameEn: c.nameEn ?? c.displayName,
+    nameZh: c.nameZh,
+    role: c.role,
+    specialty: c.specialty,
+    institutionCode: inst?.code ?? null,
+    institutionName: inst?.nameEn ?? null,
+    verified: c.verified && !c.suspended,
+  };
+}
