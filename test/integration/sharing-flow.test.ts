@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, lastCardTo, openCase, press, shareReport, viewToken, WONG } from '../helpers/sharing-flow.js';
@@ -46,13 +47,13 @@ describe('approval-gated sharing', () => {
   });
 
   it('When he requests access with a reason and the attending approves, then he can view a PDF watermarked for him', async () => {
+    const reasonsCard = replyAfter(h.sim, { userId: WONG, via: 'card' });
     await h.sim.clickCard({ outTrackId: `doc:${docId}:${group}`, userId: WONG, params: { action: 'request_access', documentId: docId } });
-    await new Promise((r) => setTimeout(r, 200));
-    const reasons = lastCardTo(h, WONG);
+    const reasons = await reasonsCard;
+    const approvalCard = replyAfter(h.sim, { userId: CHAN, via: 'card' });
     const asked = await press(h, reasons.outTrackId!, WONG, { action: 'request_reason', documentId: docId, reason: 'continuing_care' });
     expect(asked.text).toContain('CHAN Tai-man');
-    await new Promise((r) => setTimeout(r, 200));
-    const approval = lastCardTo(h, CHAN);
+    const approval = await approvalCard;
     expect(approval.text).toContain('WONG Siu-ming');
     expect(approval.text).toContain('持續護理'); // Dr Chan reads Chinese
     const params = JSON.parse(JSON.stringify((approval.raw as { cardData: { cardParamMap: { buttons: string } } }).cardData.cardParamMap.buttons));
@@ -116,7 +117,6 @@ describe('approval-gated sharing', () => {
     const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
     expect(h.service.secure.access.decideView(lam, docId).decision.allowed).toBe(true);
     h.sim.org.removeMember(group, LAM, { event: true });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(h.service.secure.access.decideView(lam, docId).decision.allowed).toBe(false);
+    await eventually(() => !h.service.secure.access.decideView(lam, docId).decision.allowed, 5000, 'access to end');
   });
 });
