@@ -5,17 +5,23 @@ import { useI18n } from './i18n/i18n.js';
 import { useRoute } from './router.js';
 import { DoctorHome } from './screens/DoctorHome.js';
 import { LoginScreen } from './screens/LoginScreen.js';
+import { doctorScreen } from './doctor/DoctorRoutes.js';
 
 // antd is only fetched when the admin console is opened (see AdminConsole).
 const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
+// Sandbox mode only: plays DingTalk over the simulator; it picks its own demo user, so no sign-in.
+const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
 
-/** Nothing but the login flow is reachable without a session; then the route picks the screen. */
+/** Nothing but the login flow (and the sandbox chat) is reachable without a session; then the route picks the screen. */
 export function App() {
   const { state } = useSession();
   const route = useRoute();
+  if (route === '/sandbox') return <Suspense fallback={<div className="centered"><DotLoading color="primary" /></div>}><SandboxChat /></Suspense>;
   if (state.kind !== 'signedIn') return <LoginScreen state={state} />;
   if (route === '/' || route === '/inbox') return <DoctorHome tab="inbox" />;
   if (route === '/me') return <DoctorHome tab="me" />;
+  const doctor = doctorScreen(route);
+  if (doctor) return doctor;
   if (route === '/admin' || route.startsWith('/admin/')) {
     return (
       <Suspense fallback={<div className="centered"><DotLoading color="primary" /></div>}>

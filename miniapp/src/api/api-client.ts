@@ -7,6 +7,8 @@ export interface TokenAnswer {
 export interface ApiClient {
   /** A JSON call with the access token; one silent refresh and retry on 401. */
   call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
+  /** A binary GET with the access token (the secure viewer's PDF); same refresh-and-retry as `call`. */
+  callBytes(path: string): Promise<ArrayBuffer>;
   /** Trades a DingTalk auth code for a session (access token here, refresh token in an HttpOnly cookie). */
   signInWithCode(code: string): Promise<void>;
   /** Uses the refresh cookie; true when a new access token was obtained. */
@@ -87,6 +89,12 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
       if (!res.ok) throw await toApiError(res);
       if (res.status === 204) return undefined as T;
       return (await res.json()) as T;
+    },
+    async callBytes(path: string): Promise<ArrayBuffer> {
+      let res = await send(path, 'GET', undefined, true);
+      if (res.status === 401 && (await refresh())) res = await send(path, 'GET', undefined, true);
+      if (!res.ok) throw await toApiError(res);
+      return res.arrayBuffer();
     },
     async signInWithCode(code: string): Promise<void> {
       await takeToken(await send('/api/auth/dingtalk', 'POST', { code }, false));

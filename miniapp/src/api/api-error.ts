@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra fields of the error body, e.g. a refusal's plain-language `reasons`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,5 +25,5 @@ export async function toApiError(res: Response): Promise<ApiError> {
   const b = (body ?? {}) as { code?: unknown; message?: unknown };
   const code = typeof b.code === 'string' ? b.code : 'internal';
   const message = typeof b.message === 'string' ? b.message : res.statusText;
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {});
 }

@@ -1,12 +1,6 @@
-import { ErrorBlock } from 'antd-mobile';
-import { useI18n } from '../i18n/i18n.js';
+import { DoctorInbox } from '../doctor/DoctorInbox.js';
 
-/** Placeholder until the inbox API lands: says what will be here, so a doctor is not left guessing. */
+/** The inbox tab: the doctor's lists (src/doctor/DoctorInbox.tsx). */
 export function InboxScreen() {
-  const { t } = useI18n();
-  return (
-    <div data-testid="inbox">
-      <ErrorBlock status="empty" title={t('inbox.empty')} description={t('inbox.soon')} />
-    </div>
-  );
+  return <DoctorInbox />;
 }

@@ -1,0 +1,52 @@
+import { DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
+import { useSession } from '../auth/session.js';
+import { navigate } from '../router.js';
+import { personLine, personName, type CaseView, type Person } from './doctor-api.js';
+import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
+import { DoctorPage } from './DoctorPage.js';
+import { useLoad } from './use-load.js';
+
+/** A case as its care team sees it: team with roles and badges, documents with who opened them. */
+export function CaseScreen({ code }: { code: string }) {
+  const { api } = useSession();
+  const { t, lang } = useDoctorI18n();
+  const [load] = useLoad(() => api.call<CaseView>(`/api/app/cases/${encodeURIComponent(code)}`), [api, code]);
+  const badge = (p: Person) => <Tag color={p.verified ? 'success' : 'default'} fill="outline" data-testid="verified-badge">{t(p.verified ? 'verified' : 'unverified')}</Tag>;
+  let body;
+  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (load.kind === 'error') body = <ErrorBlock status="default" title={load.code === 'access.denied' ? t('case.denied') : t('error')} description="" data-testid="case-error" />;
+  else {
+    const c = load.data;
+    body = (
+      <div data-testid="case-view">
+        <List header={t('case.team')}>
+          {c.team.map((m) => (
+            <List.Item key={`${m.id}-${m.careRole}`} description={personLine(lang, m)} extra={badge(m)}>
+              {personName(lang, m)} · {t(`care.${m.careRole}` as DoctorKey)}
+            </List.Item>
+          ))}
+        </List>
+        <List header={t('case.documents')}>
+          {c.documents.length === 0 && <List.Item>{t('case.noDocuments')}</List.Item>}
+          {c.documents.map((d) => (
+            <List.Item
+              key={d.documentId}
+              data-testid="case-document"
+              onClick={d.status === 'active' ? () => navigate(`/doc/${d.documentId}`) : undefined}
+              description={
+                <div>
+                  <div>{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person)).join('、') || '—'}</div>
+                  <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
+                </div>
+              }
+              extra={hkTime(d.createdAt)}
+            >
+              📄 {t('case.report')} · {personName(lang, d.author)}
+            </List.Item>
+          ))}
+        </List>
+      </div>
+    );
+  }
+  return <DoctorPage title={`${t('case.title')} ${code}`}>{body}</DoctorPage>;
+}

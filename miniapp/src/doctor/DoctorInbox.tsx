@@ -1,0 +1,112 @@
+import { Button, DotLoading, ErrorBlock, List, Popup, Tag, TextArea, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useSession } from '../auth/session.js';
+import { useI18n } from '../i18n/i18n.js';
+import { navigate } from '../router.js';
+import { personLine, type Inbox, type Reason } from './doctor-api.js';
+import { hkTime, useDoctorI18n } from './doctor-messages.js';
+import { useLoad } from './use-load.js';
+
+type ToDecide = Inbox['toDecide'][number];
+
+/** Everything waiting for the doctor, grouped; taps go to the case, the document or the decision sheet. */
+export function DoctorInbox() {
+  const { api } = useSession();
+  const { t: appT } = useI18n();
+  const { t, lang } = useDoctorI18n();
+  const [load, reload] = useLoad(() => Promise.all([api.call<Inbox>('/api/app/inbox'), api.call<Reason[]>('/api/app/reasons')]), [api]);
+  const [deciding, setDeciding] = useState<ToDecide | null>(null);
+  if (load.kind === 'loading') return <div className="centered"><DotLoading color="primary" /></div>;
+  if (load.kind === 'error') return <div data-testid="inbox"><ErrorBlock status="default" title={t('error')} description="" /></div>;
+  const [inbox, reasons] = load.data;
+  const reasonLabel = (code: string) => {
+    const r = reasons.find((x) => x.code === code);
+    return r ? (lang === 'en' ? r.en : r.zh) : code;
+  };
+  const empty = Object.values(inbox).every((list) => list.length === 0);
+  if (empty) return <div data-testid="inbox"><ErrorBlock status="empty" title={appT('inbox.empty')} description="" /></div>;
+  return (
+    <div data-testid="inbox">
+      {inbox.toDecide.length > 0 && (
+        <List header={t('inbox.toDecide')}>
+          {inbox.toDecide.map((r) => (
+            <List.Item key={r.requestId} data-testid={`to-decide-${r.caseCode}`} onClick={() => setDeciding(r)} description={`${t('inbox.reason')}: ${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color="warning">{r.caseCode}</Tag>}>
+              {personLine(lang, r.requester)} {t('inbox.asks')}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {inbox.newDocuments.length > 0 && (
+        <List header={t('inbox.newDocuments')}>
+          {inbox.newDocuments.map((d) => (
+            <List.Item key={d.documentId} onClick={() => navigate(`/doc/${d.documentId}`)} description={`${t('inbox.from')} ${personLine(lang, d.author)} · ${hkTime(d.createdAt)}`} extra={<Tag color="primary">{d.caseCode}</Tag>}>
+              📄 {t('case.report')}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {inbox.myRequests.length > 0 && (
+        <List header={t('inbox.myRequests')}>
+          {inbox.myRequests.map((r) => (
+            <List.Item key={r.requestId} data-testid={`my-request-${r.caseCode}`} onClick={() => navigate(r.status === 'approved' ? `/doc/${r.documentId}` : `/case/${r.caseCode}`)} description={`${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color={r.status === 'approved' ? 'success' : r.status === 'pending' ? 'warning' : 'default'} data-testid="request-status">{t(`status.${r.status}`)}</Tag>}>
+              {r.caseCode}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {inbox.burnItems.length > 0 && (
+        <List header={t('inbox.burn')}>
+          {inbox.burnItems.map((b) => (
+            <List.Item key={b.itemId} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>🔥 {b.kind}</List.Item>
+          ))}
+        </List>
+      )}
+      {inbox.escalations.length > 0 && (
+        <List header={t('inbox.escalations')}>
+          {inbox.escalations.map((e) => (
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>🔺 {e.itemType}</List.Item>
+          ))}
+        </List>
+      )}
+      <DecideSheet request={deciding} reasonLabel={reasonLabel} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); reload(); }} />
+    </div>
+  );
+}
+
+/** Approve or deny one request, with an optional note that stays with the decision. */
+function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDecide | null; reasonLabel: (c: string) => string; onClose: () => void; onDone: () => void }) {
+  const { api } = useSession();
+  const { t, lang } = useDoctorI18n();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const decide = async (decision: 'approve' | 'deny') => {
+    if (!request) return;
+    setBusy(true);
+    try {
+      await api.call(`/api/app/requests/${request.requestId}/decide`, { body: { decision, reason: note.trim() || undefined } });
+      Toast.show({ content: t('decide.done') });
+      setNote('');
+      onDone();
+    } catch (err) {
+      Toast.show({ content: err instanceof Error ? err.message : t('error') });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popup visible={request !== null} onMaskClick={onClose} bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12 }}>
+      {request && (
+        <div className="padded stack" data-testid="decide-sheet">
+          <div style={{ fontWeight: 600, fontSize: 17 }}>{t('decide.title')} · {request.caseCode}</div>
+          <div>{personLine(lang, request.requester)} {t('inbox.asks')}</div>
+          <div className="muted">{t('inbox.reason')}: {reasonLabel(request.reasonCode)}</div>
+          <TextArea data-testid="decide-note" placeholder={t('decide.note')} value={note} onChange={setNote} maxLength={200} rows={2} />
+          <div style={{ display: 'flex', gap: 12 }}>
+            <Button block color="danger" fill="outline" disabled={busy} data-testid="decide-deny" onClick={() => void decide('deny')}>{t('decide.deny')}</Button>
+            <Button block color="primary" disabled={busy} data-testid="decide-approve" onClick={() => void decide('approve')}>{t('decide.approve')}</Button>
+          </div>
+        </div>
+      )}
+    </Popup>
+  );
+}

@@ -1,0 +1,49 @@
+/** Shapes of the doctor API (src/http/app/doctor-schemas.ts): ids, case codes, people, times. */
+export interface Person {
+  id: string;
+  nameEn: string;
+  nameZh: string | null;
+  role: string | null;
+  specialty: string | null;
+  institutionCode: string | null;
+  institutionName: string | null;
+  verified: boolean;
+}
+
+export interface Inbox {
+  toDecide: Array<{ requestId: string; caseCode: string; documentId: string; requester: Person; reasonCode: string; createdAt: number; expiresAt: number }>;
+  myRequests: Array<{ requestId: string; caseCode: string; documentId: string; reasonCode: string; status: 'pending' | 'approved' | 'denied' | 'expired'; createdAt: number; decidedAt: number | null }>;
+  newDocuments: Array<{ documentId: string; caseCode: string; author: Person; createdAt: number }>;
+  burnItems: Array<{ itemId: string; caseCode: string; author: Person; kind: string; createdAt: number; expiresAt: number; burnAt: number | null }>;
+  escalations: Array<{ itemId: string; itemType: string; caseCode: string; step: number; createdAt: number }>;
+}
+
+export interface CaseView {
+  code: string;
+  status: string;
+  openedAt: number;
+  myCareRole: string | null;
+  team: Array<Person & { careRole: string; since: number }>;
+  documents: Array<{ documentId: string; kind: string; status: string; createdAt: number; author: Person; openedBy: Array<{ person: Person; firstOpenedAt: number; viewCount: number }>; notOpened: Person[] }>;
+}
+
+export interface Reason {
+  code: string;
+  en: string;
+  zh: string;
+}
+
+export interface ViewToken {
+  token: string;
+  expiresAt: number;
+  url: string;
+}
+
+/** A person in the reader's language: 陳大文 in Chinese when known, else the English name. */
+export function personName(lang: 'zh-HK' | 'en', p: Person): string {
+  return lang === 'zh-HK' ? (p.nameZh ?? p.nameEn) : p.nameEn;
+}
+
+export function personLine(lang: 'zh-HK' | 'en', p: Person): string {
+  return [personName(lang, p), p.specialty, p.institutionCode].filter(Boolean).join(' · ');
+}
