@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { assert, expectVisible, type E2eTest } from '../harness.js';
+
+const CHAN = 'qmh-chan-taiman'; // 陳大文: member of the cardiology group; the bot answers him in Chinese
+
+/** The text of the newest bot message (the feed is polled, so wait until one newer than `afterCount` shows). */
+async function nextBotText(page: Page, afterCount: number): Promise<string> {
+  const bots = page.getByTestId('chat-msg-bot');
+  const deadline = Date.now() + 10_000;
+  while ((await bots.count()) <= afterCount) {
+    assert(Date.now() < deadline, `no bot reply after ${afterCount} earlier ones`);
+    await page.waitForTimeout(100);
+  }
+  return (await bots.nth(afterCount).textContent()) ?? '';
+}
+
+export const sandboxChatTests: E2eTest[] = [
+  {
+    name: 'sandbox chat: 陳大文 in the cardiology group runs @ConsultBridge help and 我是誰; both languages; screenshots',
+    async run({ newPage, screenshot }) {
+      const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
+      await page.goto('/app/sandbox');
+      await page.getByTestId('sandbox-chat').waitFor();
+      await page.getByTestId(`chat-user-${CHAN}`).click();
+      await page.getByTestId('chat-conv-cardiologyConsult').click();
+      await page.getByTestId('chat-messages').waitFor();
+      const before = await page.getByTestId('chat-msg-bot').count();
+
+      // Typing "@" opens the mention picker; picking the bot fills in its name.
+      await page.getByTestId('chat-input').pressSequentially('@');
+      await page.getByTestId('chat-mention-picker').waitFor();
+      await page.getByTestId('chat-mention-bot').click();
+      await page.getByTestId('chat-input').pressSequentially('help');
+      await page.getByTestId('chat-send').click();
+      await page.locator('[data-testid=chat-msg-user]', { hasText: '@ConsultBridge help' }).first().waitFor();
+      const typed = await page.locator('[data-testid=chat-msg-user] .chat-bubble').last().textContent();
+      assert(typed === '@ConsultBridge help', `the message shows as typed: ${typed}`);
+      const help = await nextBotText(page, before);
+      assert(help.includes('ConsultBridge 指令') && help.includes('whoami') && help.includes('case open'), `help reply lists the commands: ${help}`);
+      assert(!help.includes('**'), 'markdown markers are not shown');
+      await screenshot(page, '20-sandbox-chat-help-en');
+
+      await page.getByTestId('chat-input').fill('@ConsultBridge 我是誰');
+      await page.getByTestId('chat-input').press('Enter');
+      const whoami = await nextBotText(page, before + 1);
+      assert(whoami.includes('陳大文') && whoami.includes('註冊編號'), `whoami reply in Chinese: ${whoami}`);
+      await expectVisible(page, 'Sandbox chat');
+      await screenshot(page, '21-sandbox-chat-whoami-en');
+
+      await page.getByTestId('lang-switch').click();
+      await expectVisible(page, '沙盒聊天');
+      await expectVisible(page, '單聊');
+      await screenshot(page, '22-sandbox-chat-zh-HK');
+    },
+  },
+  {
+    name: 'sandbox chat in real DingTalk mode: says it is not available and calls no sandbox route (config stubbed)',
+    async run({ newPage }) {
+      const { page } = await newPage({ locale: 'en-US' });
+      await page.route('**/api/auth/config', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ mode: 'dingtalk', corpId: 'dingcorp', clientId: 'dingapp' }) }),
+      );
+      let chatCalled = false;
+      page.on('request', (r) => {
+        if (r.url().includes('/api/sandbox/chat')) chatCalled = true;
+      });
+      await page.goto('/app/sandbox');
+      await expectVisible(page, 'only available when ConsultBridge runs in sandbox mode');
+      assert(!chatCalled, 'no sandbox chat route is called in DingTalk mode');
+    },
+  },
+];
