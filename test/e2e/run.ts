@@ -5,6 +5,7 @@ import { CHROMIUM_PATH, launchBrowser } from './browser.js';
 import { ARTIFACTS, makeContext, runTests } from './harness.js';
 import { startService } from './service.js';
 import { signInTests } from './specs/sign-in-and-me.js';
+import { doctorTests } from './specs/doctor-flow.js';
 import { shellTests } from './specs/shell.js';
 import { sandboxChatTests } from './specs/sandbox-chat.js';
 

@@ -1,0 +1,45 @@
+import { makePdf } from '../../fixtures/make-pdf.js';
+
+/**
+ * Seeds a consult the way a doctor would: `case open` and `share` in the sandbox's cardiology group
+ * (POST /sandbox/say: simulator → stream → the real bot), then the one-time form and upload links
+ * the bot sent 1:1. Nothing is written behind the service's back.
+ */
+interface Said {
+  replies: Array<{ via: string; text: string }>;
+}
+
+async function post<T>(baseUrl: string, path: string, body: unknown, type = 'application/json'): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: type === 'application/json' ? JSON.stringify(body) : (body as unknown as BodyInit),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function linkIn(said: Said, kind: RegExp): string {
+  for (const r of said.replies) {
+    const m = kind.exec(r.text);
+    if (m) return m[1]!;
+  }
+  throw new Error(`no link in the bot's replies: ${JSON.stringify(said.replies.map((r) => r.via))}`);
+}
+
+const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl, '/sandbox/say', { user, group: 'cardiologyConsult', text: `@ConsultBridge ${text}`, waitMs: 5000 });
+
+/** Dr `user` opens a case for a made-up patient (consent to HPH) and shares a report; returns the ids. */
+export async function seedSharedReport(baseUrl: string, user: string, hkid: string): Promise<{ caseCode: string; documentId: string }> {
+  const formToken = linkIn(await say(baseUrl, user, 'case open'), /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
+  const opened = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+    hkid,
+    nameEn: 'E2E Patient',
+    dateOfBirth: '1950-01-02',
+    consents: [{ institutionCode: 'HPH', status: 'granted' }],
+  });
+  const uploadToken = linkIn(await say(baseUrl, user, `share ${opened.caseCode}`), /\/upload\/([A-Za-z0-9_-]+)/);
+  const pdf = await makePdf({ pages: 1, text: 'Echocardiogram report (e2e)' });
+  const up = await post<{ documentId: string }>(baseUrl, `/api/documents/upload/${uploadToken}`, pdf, 'application/pdf');
+  return { caseCode: opened.caseCode, documentId: up.documentId };
+}

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { assert, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
+import { seedSharedReport } from './doctor-data.js';
+
+const CHAN = 'qmh-chan-taiman'; // 陳大文, attending, Queen Mary Hospital
+const WONG = 'hph-wong-siuming'; // 黃小明 WONG Siu-ming, family medicine, private hospital, not on the team
+
+/** A fresh browser profile signed in as a demo user, landing on the inbox. */
+async function signIn(ctx: E2eContext, userId: string, locale: string): Promise<Page> {
+  const { page } = await ctx.newPage({ locale, viewport: { width: 390, height: 844 } });
+  await page.goto('/app/');
+  await page.getByTestId(`demo-user-${userId}`).click();
+  await page.getByTestId('inbox').waitFor();
+  return page;
+}
+
+/** The text pdf.js put into the text layer (what the watermark stamped onto the page), once it is drawn. */
+async function pdfText(page: Page): Promise<string> {
+  await page.locator('[data-testid=pdf-pages] .textLayer span').first().waitFor({ state: 'attached', timeout: 20_000 });
+  return (await page.locator('[data-testid=pdf-pages] .textLayer').allTextContents()).join(' ');
+}
+
+export const doctorTests: E2eTest[] = [
+  {
+    name: 'doctors: 陳大文 shares a report, 黃小明 requests access, 陳大文 approves, 黃小明 views it stamped with his name; both languages; screenshots',
+    async run(ctx) {
+      const { caseCode, documentId } = await seedSharedReport(ctx.baseUrl, CHAN, 'A123456(3)');
+
+      // Dr Chan (zh-HK) opens the case: team with roles and badges, the report with who has not opened it.
+      const chan = await signIn(ctx, CHAN, 'zh-HK');
+      await chan.goto(`/app/case/${caseCode}`);
+      await chan.getByTestId('case-view').waitFor();
+      await expectVisible(chan, '陳大文 · 主診');
+      await expectVisible(chan, '✓ 已驗證');
+      await chan.getByTestId('case-document').first().waitFor();
+      await ctx.screenshot(chan, '30-doctor-case-zh-HK');
+      await chan.getByTestId('lang-switch').click();
+      await expectVisible(chan, 'CHAN Tai-man · Attending');
+      await ctx.screenshot(chan, '31-doctor-case-en');
+      await chan.getByTestId('lang-switch').click();
+
+      // Dr Wong (English) is not on the team: the case is closed to him, the report offers a request.
+      const wong = await signIn(ctx, WONG, 'en-US');
+      await wong.goto(`/app/case/${caseCode}`);
+      await expectVisible(wong, 'You are not on this case’s care team');
+      await wong.goto(`/app/doc/${documentId}`);
+      await wong.getByTestId('request-access').waitFor();
+      await expectVisible(wong, 'You can’t open this yet');
+      await wong.getByTestId('reason-continuing_care').click();
+      await ctx.screenshot(wong, '32-doctor-request-en');
+      await wong.getByTestId('request-send').click();
+      await wong.getByTestId('request-sent').waitFor();
+      await expectVisible(wong, 'Continuing care');
+      await wong.goto('/app/inbox');
+      await wong.getByTestId(`my-request-${caseCode}`).waitFor();
+      await expectVisible(wong, 'Pending');
+
+      // Dr Chan finds it in the inbox and approves with a note.
+      await chan.goto('/app/inbox');
+      await chan.getByTestId(`to-decide-${caseCode}`).click();
+      await chan.getByTestId('decide-sheet').waitFor();
+      await expectVisible(chan, '黃小明');
+      await expectVisible(chan, '持續護理（轉介醫生）');
+      await chan.getByTestId('decide-note').locator('textarea').fill('覆診用');
+      await ctx.screenshot(chan, '33-doctor-decide-zh-HK');
+      await chan.getByTestId('decide-approve').click();
+      await chan.getByTestId(`to-decide-${caseCode}`).waitFor({ state: 'detached' });
+
+      // Dr Wong's request shows approved; opening it renders the PDF watermarked for him.
+      await wong.goto('/app/inbox');
+      await expectVisible(wong, 'Approved');
+      await ctx.screenshot(wong, '34-doctor-inbox-approved-en');
+      await wong.getByTestId(`my-request-${caseCode}`).click();
+      await wong.getByTestId('secure-viewer').waitFor();
+      const text = await pdfText(wong);
+      assert(text.includes('黃小明'), `the watermark names the viewer in Chinese: ${text.slice(0, 300)}`);
+      assert(text.includes('Echocardiogram report'), 'the report itself is drawn');
+      assert((await wong.getByTestId('viewer-overlay').textContent())?.includes('WONG Siu-ming'), 'the overlay names the viewer');
+      assert((await wong.locator('a[download], [data-testid*=download], [data-testid*=print]').count()) === 0, 'no download or print control');
+      await wong.waitForTimeout(300);
+      await ctx.screenshot(wong, '35-doctor-viewer-en');
+      await wong.getByTestId('lang-switch').click();
+      await wong.locator('[data-testid=viewer-overlay]', { hasText: '黃小明' }).waitFor();
+      assert((await pdfText(wong)).includes('黃小明'), 'redrawn in Chinese, still stamped');
+      await wong.waitForTimeout(300);
+      await ctx.screenshot(wong, '36-doctor-viewer-zh-HK');
+    },
+  },
+];
