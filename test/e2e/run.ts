@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   });
   try {
     process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
-    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests, ...doctorTests], makeContext(browser, service.baseUrl), process.argv[2]);
     process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
     if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
     return failed.length ? 1 : 0;
