@@ -1,7 +1,7 @@
 import { DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
 import { useSession } from '../auth/session.js';
 import { navigate } from '../router.js';
-import { personLine, personName, type CaseView, type Person } from './doctor-api.js';
+import { personName, type CaseView, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { useLoad } from './use-load.js';
@@ -21,7 +21,7 @@ export function CaseScreen({ code }: { code: string }) {
       <div data-testid="case-view">
         <List header={t('case.team')}>
           {c.team.map((m) => (
-            <List.Item key={`${m.id}-${m.careRole}`} description={personLine(lang, m)} extra={badge(m)}>
+            <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>
               {personName(lang, m)} · {t(`care.${m.careRole}` as DoctorKey)}
             </List.Item>
           ))}
@@ -41,7 +41,7 @@ export function CaseScreen({ code }: { code: string }) {
               }
               extra={hkTime(d.createdAt)}
             >
-              📄 {t('case.report')} · {personName(lang, d.author)}
+              {t('case.report')} · {personName(lang, d.author)}
             </List.Item>
           ))}
         </List>

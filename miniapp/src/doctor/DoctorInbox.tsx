@@ -40,7 +40,7 @@ export function DoctorInbox() {
         <List header={t('inbox.newDocuments')}>
           {inbox.newDocuments.map((d) => (
             <List.Item key={d.documentId} onClick={() => navigate(`/doc/${d.documentId}`)} description={`${t('inbox.from')} ${personLine(lang, d.author)} · ${hkTime(d.createdAt)}`} extra={<Tag color="primary">{d.caseCode}</Tag>}>
-              📄 {t('case.report')}
+              {t('case.report')}
             </List.Item>
           ))}
         </List>
@@ -57,14 +57,14 @@ export function DoctorInbox() {
       {inbox.burnItems.length > 0 && (
         <List header={t('inbox.burn')}>
           {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>🔥 {b.kind}</List.Item>
+            <List.Item key={b.itemId} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{b.kind}</List.Item>
           ))}
         </List>
       )}
       {inbox.escalations.length > 0 && (
         <List header={t('inbox.escalations')}>
           {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>🔺 {e.itemType}</List.Item>
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{e.itemType}</List.Item>
           ))}
         </List>
       )}
