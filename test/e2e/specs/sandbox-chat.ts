@@ -17,7 +17,7 @@ async function nextBotText(page: Page, afterCount: number): Promise<string> {
 export const sandboxChatTests: E2eTest[] = [
   {
     name: 'sandbox chat: 陳大文 in the cardiology group runs @ConsultBridge help and 我是誰; both languages; screenshots',
-    async run({ newPage, screenshot }) {
+    async run({ newPage, screenshot, baseUrl }) {
       const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
       await page.goto('/app/sandbox');
       await page.getByTestId('sandbox-chat').waitFor();
@@ -51,6 +51,19 @@ export const sandboxChatTests: E2eTest[] = [
       await expectVisible(page, '沙盒聊天');
       await expectVisible(page, '單聊');
       await screenshot(page, '22-sandbox-chat-zh-HK');
+
+      // `case open` answers 1:1 with a one-time form link: it shows in the bot chat, clickable, not in the group.
+      await page.getByTestId('chat-conv-aeHandover').click();
+      await page.getByTestId('chat-input').fill('@ConsultBridge case open');
+      await page.getByTestId('chat-send').click();
+      await page.locator('[data-testid=chat-msg-user]', { hasText: 'case open' }).first().waitFor();
+      await page.getByTestId('chat-conv-bot').click();
+      const link = page.getByTestId('chat-link').first();
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) ?? '';
+      assert(href.startsWith(`${baseUrl}/forms/case-open/`), `form link in the 1:1 chat: ${href}`);
+      assert((await link.getAttribute('target')) === '_blank', 'links open in a new tab');
+      await screenshot(page, '23-sandbox-chat-bot-1to1-zh-HK');
     },
   },
   {
