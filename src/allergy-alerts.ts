@@ -55,9 +55,11 @@ export function createAllergyAlerts(deps: {
     team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
     mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
+    hasBreakGlass: (clinicianId, caseId) => secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now()).hasBreakGlass,
   };
   const chat: AlertChatCopy = {
-    create: (i) => burn.service.create({ ...i, kind: 'text', conversationIds: [], directTo: [] }),
+    // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
+    create: (i) => burn.service.create({ ...i, kind: 'text', conversationIds: [], directTo: [], authorCleared: true }),
     isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',
   };
   // Each recipient may open this one item (view-approved-grant); consent rules still apply on open.

@@ -21,8 +21,8 @@ describe('allergy alert under faults', () => {
     const raised = await raiseAlert(w, code);
     const group = await sceneGroupOf(w, raised.alertId);
     await sentSince(w.h, from, (s) => s.via === 'card' && s.conversationId === group.openConversationId);
-    await eventually(() => (w.h.service.ehrQueue.status(raised.ehrPendingId)?.attempts ?? 0) >= 1);
-    const pending = w.h.service.ehrQueue.listPending().find((p) => p.id === raised.ehrPendingId);
+    // Wait for the failed attempt to be recorded with its error (attempts and error may land apart).
+    const pending = await eventually(() => w.h.service.ehrQueue.listPending().find((p) => p.id === raised.ehrPendingId && p.attempts >= 1 && p.lastError));
     expect(pending).toMatchObject({ kind: 'allergy', status: 'pending', remoteId: null });
     expect(pending!.lastError).toMatch(/^ehr\.unavailable/);
     expect(allergiesFor(w.fhir, raised.alertId)).toHaveLength(0);
@@ -88,7 +88,9 @@ describe('allergy alert under faults', () => {
 
   it('When someone who may not share into the case asks, then no link is sent and the reason is given', async () => {
     const code = await alertCase(w, makeHkid('R', '223606'));
-    expect(await ask(w.h, groupOfCase(code), CHEUNG, `@ConsultBridge allergy-alert ${code}`)).toContain("You can't do that.");
+    const refused = await ask(w.h, groupOfCase(code), CHEUNG, `@ConsultBridge allergy-alert ${code}`);
+    expect(refused).toContain("You can't do that.");
+    expect(refused).toContain(`break glass first: \`@ConsultBridge breakglass ${code} <reason>\``);
     expect(await ask(w.h, null, LEE, `@ConsultBridge allergy-alert ${code}`)).toContain('你尚未通過驗證');
   });
 

@@ -67,14 +67,14 @@ export async function alertWorld(): Promise<AlertWorld> {
 
 /**
  * A case opened by Dr Chan (attending) in a fresh A&E consult group with sharing consent for HPH;
- * Dr Ho (A&E) consulting, Dr Wong (HPH family doctor) referring. The patient is registered in the FHIR server.
+ * Dr Ho (A&E) consulting (unless `hoOnTeam: false`), Dr Wong (HPH family doctor) referring. The patient is registered in the FHIR server.
  */
-export async function alertCase(w: AlertWorld, hkid: string): Promise<string> {
+export async function alertCase(w: AlertWorld, hkid: string, opts: { hoOnTeam?: boolean } = {}): Promise<string> {
   w.fhir.addPatient(hkid);
   const group = w.h.sim.org.addGroup({ title: `A&E consult ${groups.size + 1}`, memberIds: [CHAN, HO, CHEUNG, WONG], ownerId: CHAN }).openConversationId;
   const code = await openCase(w.h, group, hkid, [{ institutionCode: 'HPH', status: 'granted' }]);
   const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
-  await w.h.service.secure.cases.team.addMember(chan, code, HO, 'consulting', group);
+  if (opts.hoOnTeam !== false) await w.h.service.secure.cases.team.addMember(chan, code, HO, 'consulting', group);
   await w.h.service.secure.cases.team.addMember(chan, code, WONG, 'referring', group);
   groups.set(code, group);
   return code;

@@ -1,4 +1,5 @@
 import { assertRaiser, shareCheck } from '../../domain/alerts/alert-service.js';
+import { isDomainError } from '../../shared/errors.js';
 import { hkDateTime } from '../format.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -10,7 +11,10 @@ import type { CommandDeps } from './deps.js';
  * by the bot's dedupe, and the link works once, so one command raises at most one alert.
  */
 export function allergyAlertCommand(deps: CommandDeps): Command {
-  const mayShare = shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId));
+  const rule = {
+    mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
+    hasBreakGlass: (clinicianId: string, caseId: string) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId).hasBreakGlass,
+  };
   return {
     name: 'allergy-alert',
     usage: 'C-XXXXX',
@@ -20,7 +24,18 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
     run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
-      assertRaiser(me, caseRow.id, mayShare);
+      try {
+        assertRaiser(me, caseRow.id, rule);
+      } catch (e) {
+        if (!isDomainError(e) || e.code !== 'access.denied') throw e;
+        // Off the care team (the usual A&E case): say how to get in rather than a bare "no".
+        ctx.reply(
+          ctx.lang === 'zh'
+            ? `你沒有此權限。你不在 ${caseRow.code} 的診治團隊。緊急情況下請先啟用緊急存取：\`@ConsultBridge breakglass ${caseRow.code} <原因>\`，然後再試。`
+            : `You can't do that. You are not on the care team of ${caseRow.code}. In an emergency, break glass first: \`@ConsultBridge breakglass ${caseRow.code} <reason>\`, then ask again.`,
+        );
+        return;
+      }
       const { token, expiresAt } = deps.secure.cases.tokens.issue('allergy', {
         clinicianId: me.id,
         caseId: caseRow.id,

@@ -47,6 +47,8 @@ export interface AlertCaseView {
   patientHkid(caseId: string, requestedBy: string): string;
   /** Whether the clinician may put content into the case now (the policy's `share` rule). */
   mayShare(clinician: ClinicianRow, caseId: string): boolean;
+  /** Whether the clinician holds live (unexpired, unrevoked) break-glass on the case. */
+  hasBreakGlass(clinicianId: string, caseId: string): boolean;
 }
 
 /** Lets each recipient open this one item through the policy's `view-approved-grant` rule. */

@@ -52,15 +52,28 @@ export interface RaisedAlert {
   recipients: number;
 }
 
+/** Which rule let the raiser in: the care team's `share` rule, or their own live break-glass on the case. */
+export type RaiseBasis = 'share' | 'break_glass';
+
+export interface RaiseRule {
+  mayShare: (c: ClinicianRow, caseId: string) => boolean;
+  hasBreakGlass: (clinicianId: string, caseId: string) => boolean;
+}
+
 /**
- * Raise rule: a verified, active doctor or nurse whom the policy lets share into the case now (the
- * `share` rule: attending or consulting on the care team), since the alert puts patient content into
- * chat. Also used by the chat command, so the clinician hears "no" before filling in the form.
+ * Raise rule: a verified, active doctor or nurse who either may share into the case now (the policy's
+ * `share` rule: attending or consulting on the care team) or holds live break-glass on it — the A&E
+ * doctor or nurse facing an unconscious patient is usually not on the team, and break-glass is the
+ * audited, reviewed way in. Also used by the chat command, so the clinician hears "no" (and how to
+ * break glass) before filling in the form.
  */
-export function assertRaiser(raiser: ClinicianRow, caseId: string, mayShare: (c: ClinicianRow, caseId: string) => boolean): void {
+export function assertRaiser(raiser: ClinicianRow, caseId: string, rule: RaiseRule): RaiseBasis {
   if (raiser.suspended) throw new DomainError('actor.suspended');
   if (!raiser.verified) throw new DomainError('actor.unverified');
-  if (!RAISERS.has(raiser.role ?? '') || !mayShare(raiser, caseId)) throw new DomainError('access.denied');
+  if (!RAISERS.has(raiser.role ?? '')) throw new DomainError('access.denied');
+  if (rule.mayShare(raiser, caseId)) return 'share';
+  if (rule.hasBreakGlass(raiser.id, caseId)) return 'break_glass';
+  throw new DomainError('access.denied');
 }
 
 /** Turns a throwing permission check (e.g. the burn service's assertMayCreate) into a yes/no for assertRaiser. */
@@ -104,13 +117,12 @@ function allergyInput(alertId: string, hkid: string, form: AlertForm, raiser: Cl
 export function createAlertService(deps: AlertDeps) {
   const { repo, clock } = deps;
 
-  const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases.mayShare);
+  const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases);
 
-  function raiserOf(id: string, caseId: string): ClinicianRow {
+  function raiserOf(id: string, caseId: string): { raiser: ClinicianRow; basis: RaiseBasis } {
     const raiser = deps.directory.findById(id);
     if (!raiser) throw new DomainError('clinician.not_found');
-    assertMayRaise(raiser, caseId);
-    return raiser;
+    return { raiser, basis: assertMayRaise(raiser, caseId) };
   }
 
   return {
@@ -118,7 +130,7 @@ export function createAlertService(deps: AlertDeps) {
 
     async raise(input: RaiseInput): Promise<RaisedAlert> {
       const form = parseOrInvalid(alertFormSchema, input.form);
-      const raiser = raiserOf(input.raiserId, input.caseId);
+      const { raiser, basis } = raiserOf(input.raiserId, input.caseId);
       const caseCode = deps.cases.caseCode(input.caseId);
       if (!caseCode) throw new DomainError('case.not_found');
       const existing = repo.find(input.alertId);
@@ -159,7 +171,7 @@ export function createAlertService(deps: AlertDeps) {
         deps.grants.grantItem({ itemId: item.itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
         deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
       })();
-      deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `recipients_${item.recipients.length}` });
+      deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `${basis}:recipients_${item.recipients.length}` });
       deps.wake?.();
       return { alertId: alert.id, caseCode, ehrPendingId: alert.ehrPendingId, itemId: item.itemId, recipients: item.recipients.length };
     },

@@ -40,6 +40,11 @@ export interface CreateEphemeralInput {
   directTo?: string[];
   /** A synchronous step that must commit with the item (e.g. spending the one-time link). */
   inTransaction?: () => void;
+  /**
+   * The caller applied its own author rule for this case (the allergy alert also admits a raiser with
+   * live break-glass): only verified and not suspended is checked here, not the `share` rule.
+   */
+  authorCleared?: boolean;
 }
 
 export interface CreatedEphemeral {
@@ -77,10 +82,11 @@ export function createEphemeralService(deps: EphemeralDeps) {
     if (!deps.access.mayShare(author, caseId)) throw new DomainError('access.denied');
   }
 
-  function authorOf(id: string, caseId: string): ClinicianRow {
+  function authorOf(id: string, caseId: string, cleared: boolean): ClinicianRow {
     const author = deps.directory.findById(id);
     if (!author) throw new DomainError('clinician.not_found');
-    assertMayCreate(author, caseId);
+    if (!cleared) assertMayCreate(author, caseId);
+    else if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
     return author;
   }
 
@@ -112,7 +118,7 @@ export function createEphemeralService(deps: EphemeralDeps) {
       const lifetime = input.maxLifetimeMs ?? deps.maxLifetimeMs;
       if (!Number.isInteger(lifetime) || lifetime < MIN_BURN_MS || lifetime > Math.max(MAX_BURN_MS, MAX_LIFETIME_CAP_MS)) throw new DomainError('request.invalid');
       checkContent(input);
-      const author = authorOf(input.authorId, input.caseId);
+      const author = authorOf(input.authorId, input.caseId, input.authorCleared === true);
       const itemId = newItemId();
       const now = clock.now();
       const accessItem = { id: itemId, caseId: input.caseId, authorInstitutionId: author.institutionId };
