@@ -1,0 +1,161 @@
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+import type { AuditEntryDto, CheckpointDto, VerifyDto } from './admin-types.js';
+import { AuditTable } from './AuditTable.js';
+
+interface Filter {
+  actor?: string;
+  action?: string;
+  outcome?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+}
+
+/** datetime-local value (local time, no zone) → ISO 8601 with offset, as the API takes it. */
+const isoOf = (local?: string) => (local ? new Date(local).toISOString() : undefined);
+
+/** The audit browser: filter the log, verify the chain and the latest signed checkpoint, look up a trace code, export FHIR. */
+export function AuditSection() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [filter, setFilter] = useState<Filter>({});
+  const [pages, setPages] = useState<AuditEntryDto[][]>([]);
+  const query = { ...filter, from: isoOf(filter.from), to: isoOf(filter.to) };
+  const first = useLoad(async () => {
+    const page = await api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query: { ...query, limit: '50' } });
+    setPages([]);
+    return page;
+  }, [JSON.stringify(filter)]);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const nextBefore = next === undefined ? first.data?.nextBefore ?? null : next;
+  const [error, setError] = useState<unknown>(null);
+
+  const more = async () => {
+    if (nextBefore === null) return;
+    try {
+      const page = await api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query: { ...query, limit: '50', before: String(nextBefore) } });
+      setPages((p) => [...p, page.entries]);
+      setNext(page.nextBefore);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const exportBundle = async () => {
+    setError(null);
+    try {
+      await api.download('/audit/export', `consultbridge-audit-${new Date().toISOString().slice(0, 10)}.fhir.json`, { query });
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <ChainCard />
+      <TraceLookup />
+      <Card title={t('nav.audit')} extra={<Button onClick={exportBundle} data-testid="audit-export">{t('audit.export')}</Button>}>
+        <ErrorNote error={first.error ?? error} />
+        <Form<Filter>
+          layout="inline"
+          onFinish={(v) => {
+            setNext(undefined);
+            setFilter(v);
+          }}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
+          <Form.Item name="actor" label={t('audit.actor')}><Input allowClear style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="action" label={t('audit.action')}><Input allowClear style={{ width: 150 }} data-testid="audit-filter-action" /></Form.Item>
+          <Form.Item name="target" label={t('audit.target')}><Input allowClear style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="outcome" label={t('audit.outcome')}>
+            <Select allowClear style={{ width: 120 }} options={['success', 'denied', 'failure'].map((o) => ({ value: o, label: o }))} />
+          </Form.Item>
+          <Form.Item name="from" label={t('audit.from')}><Input type="datetime-local" /></Form.Item>
+          <Form.Item name="to" label={t('audit.to')}><Input type="datetime-local" /></Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="audit-filter">{t('audit.search')}</Button>
+        </Form>
+        <AuditTable entries={[...(first.data?.entries ?? []), ...pages.flat()]} loading={first.loading} />
+        {nextBefore !== null && <Button onClick={more} style={{ marginTop: 12 }}>{t('audit.more')}</Button>}
+      </Card>
+    </Space>
+  );
+}
+
+function ChainCard() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [result, setResult] = useState<VerifyDto | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const checkpoint = useLoad(() => api.call<CheckpointDto>('/audit/checkpoint').catch((err: unknown) => ((err as { status?: number }).status === 404 ? null : Promise.reject(err))), []);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.call<VerifyDto>('/audit/verify', { method: 'POST' }));
+      checkpoint.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cp = checkpoint.data;
+  return (
+    <Card title={t('audit.checkpoint')} extra={<Button type="primary" onClick={verify} loading={busy} data-testid="audit-verify">{t('audit.verify')}</Button>}>
+      <ErrorNote error={error ?? checkpoint.error} />
+      {result && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={result.ok ? 'success' : 'error'}
+          showIcon
+          data-testid="verify-result"
+          title={result.ok ? `${t('audit.verifyOk')} · ${result.size} ${t('audit.entries')} · ${result.checkpoints ?? 0} ${t('audit.checkpoints')}` : t('audit.verifyBad')}
+          description={result.problem ? `${t('audit.firstBad')}: #${result.problem.index ?? '—'} (${result.problem.reason}) ${result.problem.detail}` : result.root}
+        />
+      )}
+      {cp ? (
+        <Descriptions size="small" column={1} data-testid="checkpoint">
+          <Descriptions.Item label={t('audit.treeSize')}>{cp.treeSize}</Descriptions.Item>
+          <Descriptions.Item label={t('audit.root')}><code>{cp.rootHash}</code></Descriptions.Item>
+          <Descriptions.Item label={t('audit.time')}>{when(cp.at)}</Descriptions.Item>
+          <Descriptions.Item label={t('audit.key')}><code>{cp.keyId}</code></Descriptions.Item>
+        </Descriptions>
+      ) : (
+        !checkpoint.loading && <Tag data-testid="no-checkpoint">{t('audit.noCheckpoint')}</Tag>
+      )}
+    </Card>
+  );
+}
+
+function TraceLookup() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [found, setFound] = useState<{ code: string; entries: AuditEntryDto[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const lookup = async ({ code }: { code: string }) => {
+    setError(null);
+    setFound(null);
+    try {
+      setFound(await api.call<{ code: string; entries: AuditEntryDto[] }>(`/audit/trace/${encodeURIComponent(code.trim().toUpperCase())}`));
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) setFound({ code, entries: [] });
+      else setError(err);
+    }
+  };
+  return (
+    <Card title={t('audit.traceLookup')}>
+      <ErrorNote error={error} />
+      <Form<{ code: string }> layout="inline" onFinish={lookup} style={{ marginBottom: 16 }}>
+        <Form.Item name="code" rules={[{ required: true, pattern: /^\s*[A-Za-z0-9-]{4,32}\s*$/ }]}>
+          <Input placeholder={t('audit.tracePlaceholder')} style={{ width: 280 }} data-testid="trace-input" />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="trace-lookup">{t('audit.lookup')}</Button>
+      </Form>
+      {found && (found.entries.length ? <AuditTable entries={found.entries} testId="trace-result" /> : <Alert type="info" title={t('audit.traceNone')} data-testid="trace-none" />)}
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { Table, Tag } from 'antd';
+import { when } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+import type { AuditEntryDto } from './admin-types.js';
+
+const OUTCOME_COLOUR = { success: 'green', denied: 'orange', failure: 'red' } as const;
+
+/** Audit entries as a table; ids and codes only (the log never holds patient data). */
+export function AuditTable({ entries, loading, testId }: { entries: AuditEntryDto[]; loading?: boolean; testId?: string }) {
+  const { t } = useAdminT();
+  return (
+    <Table<AuditEntryDto>
+      data-testid={testId}
+      rowKey="idx"
+      size="small"
+      loading={loading}
+      dataSource={entries}
+      pagination={false}
+      scroll={{ x: true }}
+      columns={[
+        { title: '#', dataIndex: 'idx', width: 70 },
+        { title: t('audit.time'), dataIndex: 'at', render: (v: string) => when(v) },
+        { title: t('audit.actor'), dataIndex: 'actor', ellipsis: true },
+        { title: t('audit.action'), dataIndex: 'action' },
+        { title: t('audit.target'), dataIndex: 'target', ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: t('audit.outcome'), dataIndex: 'outcome', render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{o}</Tag> },
+        { title: t('audit.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+        { title: t('audit.trace'), dataIndex: 'trace', render: (v: string | null) => (v ? <code>{v}</code> : '—') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,156 @@
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, message } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, useLoad } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+import { CLINICIAN_ROLES, clinicianName, type ClinicianDto, type InstitutionDto } from './admin-types.js';
+
+interface VerifyForm {
+  nameEn?: string;
+  nameZh?: string;
+  registrationNo: string;
+  role: string;
+  specialty?: string;
+  institutionCode: string;
+}
+
+/** The directory: verify a clinician against the MCHK register (name, registration, role, specialty, institution), suspend. */
+export function CliniciansSection() {
+  const api = useAdminApi();
+  const { t, lang } = useAdminT();
+  const [onlyUnverified, setOnlyUnverified] = useState(false);
+  const [verifying, setVerifying] = useState<ClinicianDto | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const list = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query: { unverified: onlyUnverified ? 'true' : undefined } }), [onlyUnverified]);
+  const institutions = useLoad(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
+  const instName = (code: string | null) => {
+    const i = institutions.data?.institutions.find((x) => x.code === code);
+    return i ? (lang === 'zh-HK' ? i.nameZh ?? i.nameEn : i.nameEn) : code ?? '—';
+  };
+
+  const suspend = async (c: ClinicianDto) => {
+    setActionError(null);
+    try {
+      await api.call(`/clinicians/${encodeURIComponent(c.id)}/suspend`, { body: { undo: c.suspended } });
+      list.reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  return (
+    <>
+      <ErrorNote error={list.error ?? actionError} />
+      <Space style={{ marginBottom: 16 }}>
+        <Switch checked={onlyUnverified} onChange={setOnlyUnverified} data-testid="only-unverified" />
+        {t('clin.onlyUnverified')}
+        <Button onClick={list.reload}>{t('common.refresh')}</Button>
+      </Space>
+      <Table<ClinicianDto>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.clinicians ?? []}
+        pagination={{ pageSize: 20 }}
+        onRow={(c) => ({ 'data-testid': `clinician-${c.dingtalkUserId}` }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('clin.name'), key: 'name', render: (_, c) => clinicianName(c, lang) },
+          { title: t('clin.institution'), key: 'inst', render: (_, c) => instName(c.institutionCode) },
+          { title: t('common.role'), dataIndex: 'role', render: (r: string | null) => r ?? '—' },
+          { title: t('clin.specialty'), dataIndex: 'specialty', render: (s: string | null) => s ?? '—' },
+          { title: t('clin.registration'), dataIndex: 'registrationNo', render: (s: string | null) => s ?? '—' },
+          {
+            title: t('clin.status'),
+            key: 'status',
+            render: (_, c) => (
+              <span data-testid={`status-${c.dingtalkUserId}`}>
+                {c.suspended ? <Tag color="red">{t('clin.suspended')}</Tag> : c.verified ? <Tag color="green">{t('clin.verified')}</Tag> : <Tag color="orange">{t('clin.unverified')}</Tag>}
+              </span>
+            ),
+          },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, c) => (
+              <Space>
+                <Button size="small" type={c.verified ? 'default' : 'primary'} onClick={() => setVerifying(c)} data-testid={`verify-${c.dingtalkUserId}`}>
+                  {t('clin.verify')}
+                </Button>
+                <Popconfirm title={c.suspended ? t('clin.unsuspend') : t('clin.suspendConfirm')} onConfirm={() => suspend(c)} okButtonProps={{ 'data-testid': 'confirm-suspend' } as Record<string, string>}>
+                  <Button size="small" danger={!c.suspended} data-testid={`suspend-${c.dingtalkUserId}`}>
+                    {c.suspended ? t('clin.unsuspend') : t('clin.suspend')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {verifying && (
+        <VerifyDialog
+          clinician={verifying}
+          institutions={institutions.data?.institutions ?? []}
+          onClose={(changed) => {
+            setVerifying(null);
+            if (changed) list.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function VerifyDialog(props: { clinician: ClinicianDto; institutions: InstitutionDto[]; onClose(changed: boolean): void }) {
+  const api = useAdminApi();
+  const { t, lang } = useAdminT();
+  const [form] = Form.useForm<VerifyForm>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const c = props.clinician;
+
+  const submit = async (values: VerifyForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { ...values, specialty: values.specialty || undefined, nameEn: values.nameEn || undefined, nameZh: values.nameZh || undefined };
+      await api.call(`/clinicians/${encodeURIComponent(c.id)}/verify`, { body });
+      void message.success(t('clin.done'));
+      props.onClose(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={`${t('clin.verifyTitle')} · ${clinicianName(c, lang)}`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText={t('clin.verify')} confirmLoading={busy} okButtonProps={{ 'data-testid': 'verify-submit' } as Record<string, string>} destroyOnHidden>
+      <ErrorNote error={error} />
+      <Form<VerifyForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ nameEn: c.nameEn ?? '', nameZh: c.nameZh ?? '', registrationNo: c.registrationNo ?? '', role: c.role ?? 'doctor', specialty: c.specialty ?? '', institutionCode: c.institutionCode ?? undefined }}
+      >
+        <Form.Item name="nameEn" label={t('clin.nameEn')}>
+          <Input data-testid="verify-name-en" />
+        </Form.Item>
+        <Form.Item name="nameZh" label={t('clin.nameZh')}>
+          <Input data-testid="verify-name-zh" />
+        </Form.Item>
+        <Form.Item name="registrationNo" label={t('clin.registration')} rules={[{ required: true, pattern: /^[A-Za-z]{1,3}\d{3,7}$/, message: t('clin.regHint') }]}>
+          <Input placeholder={t('clin.regHint')} data-testid="verify-registration" />
+        </Form.Item>
+        <Form.Item name="role" label={t('common.role')} rules={[{ required: true }]}>
+          <Select options={CLINICIAN_ROLES.map((r) => ({ value: r, label: r }))} />
+        </Form.Item>
+        <Form.Item name="specialty" label={t('clin.specialty')}>
+          <Input data-testid="verify-specialty" />
+        </Form.Item>
+        <Form.Item name="institutionCode" label={t('clin.institution')} rules={[{ required: true }]}>
+          <Select options={props.institutions.map((i) => ({ value: i.code, label: `${i.code} · ${lang === 'zh-HK' ? i.nameZh ?? i.nameEn : i.nameEn}` }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,3 @@
+export function DashboardSection() {
+  return null;
+}

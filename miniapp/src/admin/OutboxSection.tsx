@@ -1,0 +1,3 @@
+export function OutboxSection() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function OversightSection() {
+  return null;
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, when } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+
+interface ReportSummary {
+  reportId: string;
+  requestReceivedAt: string;
+  dueBy: string;
+  cases: unknown[];
+  accessLog: unknown[];
+}
+
+/**
+ * PDPO data access request: the report is a POST answer (an HKID never goes into a URL) saved
+ * straight to a file; the page keeps only the summary (no patient identity) and the 40-day due date.
+ */
+export function ReportSection() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [by, setBy] = useState<'caseCode' | 'hkid'>('caseCode');
+  const [summary, setSummary] = useState<ReportSummary | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async ({ value }: { value: string }) => {
+    setBusy(true);
+    setError(null);
+    setSummary(null);
+    try {
+      const body = by === 'caseCode' ? { caseCode: value.trim().toUpperCase() } : { hkid: value.trim() };
+      const r = (await api.download('/reports/data-access', `pdpo-data-access-${new Date().toISOString().slice(0, 10)}.json`, { body })) as ReportSummary;
+      setSummary({ reportId: r.reportId, requestReceivedAt: r.requestReceivedAt, dueBy: r.dueBy, cases: r.cases, accessLog: r.accessLog });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('rep.title')}>
+      <Typography.Paragraph type="secondary">{t('rep.intro')}</Typography.Paragraph>
+      <ErrorNote error={error} />
+      <Form layout="vertical" onFinish={run} style={{ maxWidth: 420 }} autoComplete="off">
+        <Form.Item label={t('rep.by')}>
+          <Radio.Group value={by} onChange={(e) => setBy(e.target.value as 'caseCode' | 'hkid')} data-testid="report-by">
+            <Radio value="caseCode">{t('rep.caseCode')}</Radio>
+            <Radio value="hkid" data-testid="report-by-hkid">{t('rep.hkid')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="value" label={by === 'caseCode' ? t('rep.caseCode') : t('rep.hkid')} rules={[{ required: true, min: 3, max: 16 }]}>
+          <Input placeholder={by === 'caseCode' ? 'C-XXXXX' : 'A123456(7)'} data-testid="report-value" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="report-download">{t('rep.download')}</Button>
+      </Form>
+      {summary && (
+        <>
+          <Alert type="success" showIcon title={t('rep.ready')} style={{ margin: '16px 0' }} data-testid="report-ready" />
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label="ID"><code>{summary.reportId}</code></Descriptions.Item>
+            <Descriptions.Item label={t('rep.received')}>{when(summary.requestReceivedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('rep.dueBy')}><strong data-testid="report-due">{when(summary.dueBy)}</strong></Descriptions.Item>
+            <Descriptions.Item label={t('rep.cases')}>{summary.cases.length}</Descriptions.Item>
+            <Descriptions.Item label={t('rep.accesses')}>{summary.accessLog.length}</Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+import { createContext, useContext } from 'react';
+import type { ApiClient } from '../api/api-client.js';
+import { ApiError, NETWORK_ERROR, toApiError } from '../api/api-error.js';
+
+/** What POST /api/auth/admin-token answers. */
+export interface AdminTokenAnswer {
+  token: string;
+  expiresIn: number;
+  role: string;
+}
+
+export interface AdminApi {
+  /** The console role of the signed-in user (admin, privacy_officer or auditor). */
+  role: string;
+  /** A JSON call to /api/admin/…; the admin token is re-obtained once when it has expired. */
+  call<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<T>;
+  /** A call whose answer is saved as a file (audit export, data access report). */
+  download(path: string, fileName: string, init?: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<unknown>;
+}
+
+/**
+ * The console's own client. The admin token (audience consultbridge.admin, 15 min) comes from the
+ * mini-app sign-in through /api/auth/admin-token and, like the app token, lives only in this closure.
+ */
+export async function createAdminApi(app: ApiClient, opts: { fetch?: typeof fetch } = {}): Promise<AdminApi> {
+  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const obtain = () => app.call<AdminTokenAnswer>('/api/auth/admin-token', { method: 'POST' });
+  let current = await obtain();
+
+  async function send(path: string, init: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<Response> {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(init.query ?? {})) if (v !== undefined && v !== '') qs.set(k, v);
+    const url = `/api/admin${path}${qs.size ? `?${qs}` : ''}`;
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${current.token}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+    try {
+      return await doFetch(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), cache: 'no-store', credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, NETWORK_ERROR, 'network error');
+    }
+  }
+
+  async function answer(path: string, init: Parameters<AdminApi['call']>[1] = {}): Promise<Response> {
+    let res = await send(path, init);
+    if (res.status === 401) {
+      current = await obtain();
+      res = await send(path, init);
+    }
+    if (!res.ok) throw await toApiError(res);
+    return res;
+  }
+
+  return {
+    get role() {
+      return current.role;
+    },
+    async call<T>(path: string, init: Parameters<AdminApi['call']>[1] = {}): Promise<T> {
+      const res = await answer(path, init);
+      return (res.status === 204 ? undefined : await res.json()) as T;
+    },
+    async download(path, fileName, init = {}) {
+      const res = await answer(path, init);
+      const text = await res.text();
+      const blob = new Blob([text], { type: 'application/json' });
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      return JSON.parse(text) as unknown;
+    },
+  };
+}
+
+export const AdminApiContext = createContext<AdminApi | null>(null);
+
+export function useAdminApi(): AdminApi {
+  const api = useContext(AdminApiContext);
+  if (!api) throw new Error('useAdminApi outside the console');
+  return api;
+}

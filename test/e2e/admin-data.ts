@@ -1,0 +1,70 @@
+import { makePdf } from '../fixtures/make-pdf.js';
+import { extractPdfText } from '../helpers/pdf-text.js';
+
+/**
+ * Data for the admin console's browser test, made the way users make it: the demo doctors type
+ * commands in the sandbox's consult group (/sandbox/say, the real bot behind the simulator), fill the
+ * case form and upload through the 1:1 links the bot sends, then the requester opens the document
+ * (which stamps a trace code on the page and in the audit log).
+ */
+export interface AdminScenario {
+  caseCode: string;
+  documentId: string;
+  /** Printed on Dr Wong's watermarked copy. */
+  traceCode: string;
+}
+
+const CHAN = 'qmh-chan-taiman';
+const WONG = 'hph-wong-siuming';
+const GROUP = 'cardiologyConsult';
+
+interface Said {
+  replies: Array<{ via: string; userIds?: string[]; text: string }>;
+}
+
+async function post<T>(baseUrl: string, path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<T> {
+  const res = await fetch(baseUrl + path, { method: 'POST', headers, body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+function say(baseUrl: string, user: string, text: string, group: string | undefined = GROUP): Promise<Said> {
+  return post<Said>(baseUrl, '/sandbox/say', { user, group, text: `@ConsultBridge ${text}`, waitMs: 5000 });
+}
+
+function linkIn(said: Said, path: string): string {
+  const re = new RegExp(`/${path}/([A-Za-z0-9_.-]+)`);
+  for (const r of said.replies) {
+    const m = re.exec(r.text);
+    if (m) return m[1]!;
+  }
+  throw new Error(`no /${path}/ link in the bot's answer: ${JSON.stringify(said.replies.map((r) => r.text))}`);
+}
+
+/**
+ * Dr Chan opens a case (with consent for both hospitals) and shares a report in the cardiology group;
+ * Dr Wong asks for access, Dr Chan approves, Dr Wong opens the report through his link.
+ */
+export async function sharedAndViewed(baseUrl: string): Promise<AdminScenario> {
+  const formToken = linkIn(await say(baseUrl, CHAN, 'case open'), 'forms/case-open');
+  const opened = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+    hkid: 'A123456(3)',
+    nameEn: 'CHAN Siu-wai',
+    dateOfBirth: '1948-03-09',
+    consents: [
+      { institutionCode: 'QMH', status: 'granted' },
+      { institutionCode: 'HPH', status: 'granted' },
+    ],
+  });
+  const uploadToken = linkIn(await say(baseUrl, CHAN, `share ${opened.caseCode}`), 'upload');
+  const pdf = await makePdf({ pages: 1, text: 'Echocardiogram report' });
+  const up = await post<{ documentId: string }>(baseUrl, `/api/documents/upload/${uploadToken}`, new Uint8Array(pdf), { 'content-type': 'application/pdf' });
+  await say(baseUrl, WONG, `request ${opened.caseCode} continuing_care`);
+  const viewToken = linkIn(await say(baseUrl, CHAN, `approve ${opened.caseCode}`), 'view');
+  const res = await fetch(`${baseUrl}/view/${viewToken}`);
+  if (res.status !== 200) throw new Error(`view: ${res.status} ${await res.text()}`);
+  const text = (await extractPdfText(new Uint8Array(await res.arrayBuffer()))).pages.map((p) => p.text).join('\n');
+  const traceCode = /T-[23456789A-Z]{8}/.exec(text)?.[0];
+  if (!traceCode) throw new Error('no trace code on the watermarked page');
+  return { caseCode: opened.caseCode, documentId: up.documentId, traceCode };
+}

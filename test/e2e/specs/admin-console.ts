@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { sharedAndViewed } from '../admin-data.js';
+import { assert, assertEqual, expectText, expectVisible, type E2eTest } from '../harness.js';
+
+const ADMIN = 'qmh-cb-admin'; // the sandbox's ConsultBridge admin at Queen Mary Hospital
+const LEE = 'hph-lee-meiling'; // 李美玲, not yet verified, not on any care team
+const DESKTOP = { width: 1280, height: 900 };
+
+async function openConsole(page: Page, section: string): Promise<void> {
+  await page.goto('/app/');
+  await page.getByTestId(`demo-user-${ADMIN}`).click();
+  await page.getByTestId('tab-me').waitFor();
+  await page.goto(`/app/admin/${section}`);
+  await page.getByTestId(`admin-section-${section}`).waitFor();
+}
+
+async function go(page: Page, section: string): Promise<void> {
+  await page.getByTestId(`nav-${section}`).click();
+  await page.getByTestId(`admin-section-${section}`).waitFor();
+}
+
+export const adminTests: E2eTest[] = [
+  {
+    name: 'admin console: verify Dr Lee, explain her denial, verify the audit chain, look up a trace code, download a data access report; both languages',
+    async run({ newPage, screenshot, baseUrl }) {
+      const scenario = await sharedAndViewed(baseUrl);
+      const { page } = await newPage({ locale: 'en-US', viewport: DESKTOP });
+      await openConsole(page, 'clinicians');
+
+      // Verify against the register: the dialog comes filled from the directory; the row turns green.
+      await expectText(page, `status-${LEE}`, 'Not verified');
+      await page.getByTestId(`verify-${LEE}`).click();
+      await page.getByTestId('verify-registration').waitFor();
+      assertEqual(await page.getByTestId('verify-registration').inputValue(), 'M56789', 'registration prefilled');
+      await page.getByTestId('verify-specialty').fill('Cardiology');
+      await screenshot(page, 'admin-01-verify-dialog-en');
+      await page.getByTestId('verify-submit').click();
+      await expectText(page, `status-${LEE}`, 'Verified');
+      await screenshot(page, 'admin-02-clinicians-en');
+
+      // Explain: Dr Lee is verified now but on no care team and holds no grant, so she is denied.
+      await go(page, 'policies');
+      await page.getByTestId('policy-validation').waitFor();
+      await expectText(page, 'policy-validation', 'Valid');
+      await page.getByTestId('explain-clinician').click();
+      await page.keyboard.type('LEE Mei');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('explain-document').fill(scenario.documentId);
+      await page.getByTestId('explain-run').click();
+      await expectText(page, 'explain-decision', 'Denied');
+      const reasons = (await page.getByTestId('explain-reasons').textContent()) ?? '';
+      assert(reasons.trim().length > 0, 'the denial comes with reasons');
+      await expectVisible(page, scenario.caseCode);
+      await screenshot(page, 'admin-03-explain-en');
+
+      // The audit chain verifies; the trace code on Dr Wong's copy leads to his view.
+      await go(page, 'audit');
+      await page.getByTestId('audit-verify').click();
+      await page.getByTestId('verify-result').waitFor();
+      const verdict = (await page.getByTestId('verify-result').textContent()) ?? '';
+      assert(verdict.includes('The log is intact'), `verify result: ${verdict}`);
+      await page.getByTestId('trace-input').fill(scenario.traceCode.toLowerCase());
+      await page.getByTestId('trace-lookup').click();
+      await page.getByTestId('trace-result').waitFor();
+      const traced = (await page.getByTestId('trace-result').textContent()) ?? '';
+      assert(traced.includes('document.viewed') && traced.includes(scenario.traceCode), `trace lookup: ${traced}`);
+      await screenshot(page, 'admin-04-audit-en');
+
+      // The PDPO report is a file; the page shows the 40-day due date.
+      await go(page, 'report');
+      await page.getByTestId('report-value').fill(scenario.caseCode);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+      const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kind: string; requestReceivedAt: string; dueBy: string; cases: Array<{ caseCode: string }>; accessLog: Array<{ action: string }> };
+      assertEqual(report.kind, 'pdpo_data_access', 'report kind');
+      assertEqual(report.cases[0]?.caseCode, scenario.caseCode, 'report case');
+      assert(report.accessLog.some((e) => e.action === 'document.viewed'), 'the report lists the view');
+      const days = (Date.parse(report.dueBy) - Date.parse(report.requestReceivedAt)) / 86_400_000;
+      assertEqual(Math.round(days), 40, 'due 40 days after the request');
+      await page.getByTestId('report-due').waitFor();
+      await screenshot(page, 'admin-05-report-en');
+
+      // The same screens in Traditional Chinese.
+      await page.getByTestId('lang-switch').click();
+      await expectVisible(page, '《私隱條例》查閱資料要求');
+      await screenshot(page, 'admin-06-report-zh-HK');
+      await go(page, 'clinicians');
+      await expectText(page, `status-${LEE}`, '已驗證');
+      await expectVisible(page, '李美玲');
+      await screenshot(page, 'admin-07-clinicians-zh-HK');
+      await go(page, 'audit');
+      await page.getByTestId('audit-verify').click();
+      await expectVisible(page, '審計紀錄完整');
+      await screenshot(page, 'admin-08-audit-zh-HK');
+      await go(page, 'policies');
+      await expectText(page, 'policy-validation', '有效');
+      await screenshot(page, 'admin-09-policies-zh-HK');
+    },
+  },
+  {
+    name: 'admin console: a doctor signed in to the mini-app is refused console access',
+    async run({ newPage }) {
+      const { page } = await newPage({ locale: 'en-US', viewport: DESKTOP });
+      await page.goto('/app/');
+      await page.getByTestId('demo-user-qmh-chan-taiman').click();
+      await page.getByTestId('tab-me').waitFor();
+      await page.goto('/app/admin');
+      await page.getByTestId('admin-refused').waitFor();
+      await expectVisible(page, 'Your role may not use this section.');
+    },
+  },
+];
