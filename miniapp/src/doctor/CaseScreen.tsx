@@ -35,7 +35,7 @@ export function CaseScreen({ code }: { code: string }) {
               onClick={d.status === 'active' ? () => navigate(`/doc/${d.documentId}`) : undefined}
               description={
                 <div>
-                  <div>{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person)).join('、') || '—'}</div>
+                  <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
                   <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
                 </div>
               }

@@ -96,7 +96,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
   return (
     <Popup visible={request !== null} onMaskClick={onClose} bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12 }}>
       {request && (
-        <div className="padded stack" data-testid="decide-sheet">
+        <div className="padded stack decide-sheet" data-testid="decide-sheet">
           <div style={{ fontWeight: 600, fontSize: 17 }}>{t('decide.title')} · {request.caseCode}</div>
           <div>{personLine(lang, request.requester)} {t('inbox.asks')}</div>
           <div className="muted">{t('inbox.reason')}: {reasonLabel(request.reasonCode)}</div>

@@ -1,6 +1,6 @@
 import { DotLoading, ErrorBlock } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
-import { readMe, nameIn } from '../api/types.js';
+import { readMe, nameIn, type Me } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useDoctorI18n } from './doctor-messages.js';
@@ -16,7 +16,8 @@ export function SecureViewer({ url }: { url: string }) {
   const { t } = useDoctorI18n();
   const pagesRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ok'; pages: number } | { kind: 'error' }>({ kind: 'loading' });
-  const [viewer, setViewer] = useState('');
+  const [me, setMe] = useState<Me | null>(null);
+  const viewer = me ? `${nameIn(lang, me)} · ${me.registrationNo ?? ''}` : '';
   useEffect(() => {
     let live = true;
     const host = pagesRef.current!;
@@ -24,7 +25,7 @@ export function SecureViewer({ url }: { url: string }) {
       try {
         const [bytes, me] = await Promise.all([api.callBytes(url), api.call<unknown>('/api/me').then(readMe)]);
         if (!live) return;
-        setViewer(`${nameIn(lang, me)} · ${me.registrationNo ?? ''}`);
+        setMe(me);
         // pdf.js is most of the viewer's weight: fetched only when a document is opened.
         const { renderPdf } = await import('./render-pdf.js');
         const pages = await renderPdf(new Uint8Array(bytes), host, () => live);
@@ -37,7 +38,8 @@ export function SecureViewer({ url }: { url: string }) {
       live = false;
       host.replaceChildren();
     };
-  }, [api, url, lang]);
+    // Not on `lang`: switching language relabels the overlay; it must not fetch (and record) another view.
+  }, [api, url]);
   return (
     <div className="secure-viewer" data-testid="secure-viewer" onContextMenu={(e) => e.preventDefault()}>
       {state.kind === 'loading' && <div className="centered"><DotLoading color="primary" /></div>}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { assert, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
+import { assert, expectText, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
 import { seedSharedReport } from './doctor-data.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文, attending, Queen Mary Hospital
@@ -84,6 +84,11 @@ export const doctorTests: E2eTest[] = [
       assert((await pdfText(wong)).includes('黃小明'), 'redrawn in Chinese, still stamped');
       await wong.waitForTimeout(300);
       await ctx.screenshot(wong, '36-doctor-viewer-zh-HK');
+
+      // Back on the case, Dr Chan sees that Dr Wong opened it, once (the language switch fetched nothing new).
+      await chan.goto(`/app/case/${caseCode}`);
+      await expectText(chan, 'opened-by', '已開啟: 黃小明');
+      await ctx.screenshot(chan, '37-doctor-case-receipts-zh-HK');
     },
   },
 ];
