@@ -124,6 +124,22 @@ describe('sandbox chat API (sandbox mode)', () => {
     const unknown = await w.app.inject({ method: 'POST', url: '/api/sandbox/chat/press', payload: { user: CHAN, outTrackId: 'nope', params: {} } });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('a 1:1 card shows only in its recipient\'s bot chat, with that user\'s private values; others cannot press it', async () => {
+    const outTrackId = 'sandbox-chat-test-dm-card';
+    await botApi(w.h.sim, 'POST', '/v1.0/card/instances/createAndDeliver', {
+      cardTemplateId: 'consultbridge-action.schema', outTrackId, callbackType: 'STREAM',
+      openSpaceId: `dtv1.card//IM_ROBOT.${LEE}`, imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: w.h.sim.robotCode },
+      cardData: { cardParamMap: { title: 'Access request', text: 'public text', buttons: '[]' } },
+      privateData: { [LEE]: { cardParamMap: { text: 'only for Lee' } } },
+    });
+    const card = await waitFor(LEE, 'bot', (m) => m.card?.outTrackId === outTrackId);
+    expect(card.card).toMatchObject({ title: 'Access request', text: 'only for Lee', buttons: [] });
+    expect((await view(CHAN, 'bot')).messages.some((m) => m.card?.outTrackId === outTrackId)).toBe(false);
+    expect((await view(LEE, CARDIO)).messages.some((m) => m.card?.outTrackId === outTrackId)).toBe(false);
+    const press = await w.app.inject({ method: 'POST', url: '/api/sandbox/chat/press', payload: { user: CHAN, outTrackId, params: {} } });
+    expect(press.statusCode).toBe(403);
+  });
 });
 
 describe('sandbox chat API (real DingTalk mode)', () => {

@@ -42,6 +42,8 @@ export function Composer({ botName, members, placeholder, sendLabel, mentionLabe
       await onSend(value, picked.filter((u) => value.includes(`@${u.name}`)).map((u) => u.userId));
       setText('');
       setPicked([]);
+    } catch {
+      // The page has said why; the text stays so it can be sent again.
     } finally {
       setBusy(false);
     }

@@ -106,7 +106,12 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
             sendLabel={t('send')}
             mentionLabel={t('mention')}
             onSend={async (text, atUserIds) => {
-              await chatApi.say(me, group?.id, text, atUserIds);
+              try {
+                await chatApi.say(me, group?.id, text, atUserIds);
+              } catch (e) {
+                Toast.show({ content: t('failed') });
+                throw e; // keeps the typed text in the input
+              }
               void refresh();
             }}
           />
