@@ -60,6 +60,8 @@ export function createAllergyAlerts(deps: {
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
     create: (i) => burn.service.create({ ...i, kind: 'text', conversationIds: [], directTo: [], authorCleared: true }),
+    createScan: (i) => burn.service.create({ ...i, kind: 'document', conversationIds: [], directTo: [], authorCleared: true }),
+    discard: (itemId) => burn.repo.setDueAt(itemId, clock.now()),
     isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',
   };
   // Each recipient may open this one item (view-approved-grant); consent rules still apply on open.

@@ -53,8 +53,12 @@ export function createAlertNotices(deps: {
 
     announce(alert, caseCode, to) {
       const title = `🚨 Allergy alert for ${caseCode} from ${raiserLine(alert)}`;
-      const text = `Urgent · burns ${after} after you open it · also recorded in the health record · 緊急過敏警示，開啟後 ${after} 銷毀`;
-      const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: alert.ephemeralItemId! } }];
+      const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
+      const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
+      const buttons = [
+        { label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: alert.ephemeralItemId! } },
+        ...(alert.scanItemId ? [{ label: 'Scan 掃描檔', action: BURN_OPEN_ACTION, params: { itemId: alert.scanItemId } }] : []),
+      ];
       const cards: string[] = [];
       if (to.groupId) {
         const id = `alert:${alert.id}:${to.groupId}`;

@@ -3,7 +3,8 @@ import type { FormPage } from './forms-page.js';
 
 /**
  * The stop-gap allergy form behind the one-time link (the mini-app replaces it): self-contained,
- * a nonce'd inline script posting JSON to /api/alert/<token>. The token stays in the URL only.
+ * a nonce'd inline script posting JSON to /api/alert/<token> (an optional scan as base64 in `scan`).
+ * The token stays in the URL only.
  */
 const STYLE = `body{font:16px system-ui,sans-serif;max-width:34rem;margin:1rem auto;padding:0 1rem;color:#222}
 label{display:block;margin:.6rem 0 .2rem}input,select,textarea{font:inherit;width:100%;box-sizing:border-box;padding:.35rem}
@@ -13,6 +14,9 @@ const SCRIPT = `const f=document.getElementById('f'),out=document.getElementById
 const val=(n)=>{const v=f.elements.namedItem(n).value.trim();return v?v:undefined};
 f.addEventListener('submit',async(ev)=>{ev.preventDefault();out.textContent='…';
 const body={substance:val('substance')||'',reaction:val('reaction'),severity:val('severity'),criticality:val('criticality')||'',category:val('category'),onset:val('onset'),note:val('note')};
+const file=f.elements.namedItem('scan').files[0];
+if(file){if(file.size>20971520){out.textContent='Scan over 20 MB. 掃描檔超過 20 MB。';return}
+body.scan=await new Promise((ok,ko)=>{const rd=new FileReader();rd.onload=()=>ok(String(rd.result).split(',')[1]||'');rd.onerror=ko;rd.readAsDataURL(file)})}
 try{const r=await fetch('/api'+location.pathname,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(body)});const j=await r.json();
 if(!r.ok){out.textContent=j.message||'Error';return}f.hidden=true;
 out.textContent='Alert sent for '+j.caseCode+' to '+j.recipients+' clinician(s); recorded for the health record. 已發出警示並送交健康紀錄。'}
@@ -28,7 +32,8 @@ export function alertFormPage(caseCode: string): FormPage {
 <label for="severity">Severity 嚴重程度</label><select id="severity" name="severity">${opts(['mild', 'moderate', 'severe'])}</select>
 <label for="criticality">Criticality 危急程度 *</label><select id="criticality" name="criticality" required>${opts(['high', 'low', 'unable-to-assess'])}</select>
 <label for="onset">Onset 發作日期</label><input id="onset" name="onset" type="date">
-<label for="note">Note 備註</label><textarea id="note" name="note" maxlength="2000" rows="4"></textarea>`;
+<label for="note">Note 備註</label><textarea id="note" name="note" maxlength="2000" rows="4"></textarea>
+<label for="scan">Scan 掃描檔 (PDF, JPEG or PNG, ≤ 20 MB; burns like the alert, not sent to the health record)</label><input id="scan" name="scan" type="file" accept="application/pdf,image/jpeg,image/png">`;
   const title = `Allergy alert · ${caseCode} 過敏警示`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${title}</title><style nonce="${nonce}">${STYLE}</style></head>

@@ -57,7 +57,8 @@ export function createAlertDispatch(deps: {
   }
 
   function noteBurned(row: AllergyAlertRow, now: number): string {
-    if (!deps.chat.isGone(row.ephemeralItemId!)) return 'live';
+    // The scan burns on its own countdown; the cards say "burned" once both are gone.
+    if (!deps.chat.isGone(row.ephemeralItemId!) || (row.scanItemId && !deps.chat.isGone(row.scanItemId))) return 'live';
     deps.sqlite.transaction(() => {
       if (!repo.markBurnNoted(row.id, now)) return;
       notices.burned(row, codeOf(row), ids(row.cardIds));

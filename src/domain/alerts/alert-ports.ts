@@ -17,6 +17,10 @@ export interface AlertChatCopy {
     recipients: string[];
     inTransaction?: () => void;
   }): Promise<{ itemId: string; recipients: string[]; expiresAt: number }>;
+  /** Seals the optional scan as a document item (the vault checks its type by content); no cards either. */
+  createScan(input: { caseId: string; authorId: string; bytes: Buffer; burnAfterMs: number; recipients: string[] }): Promise<{ itemId: string }>;
+  /** A scan whose alert never got its chat copy: destroyed at the burn scheduler's next pass. */
+  discard(itemId: string): void;
   /** True once the item was destroyed (every recipient burned, or its lifetime ended). */
   isGone(itemId: string): boolean;
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
+import { checkUpload, DEFAULT_MAX_BYTES } from '../vault/upload-check.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import { alertFormSchema, alertText, type AlertForm } from './alert-form.js';
@@ -42,6 +43,8 @@ export interface RaiseInput {
   alertId: string;
   /** A synchronous step that commits with the sealed chat copy (e.g. spending the one-time link). */
   inTransaction?: () => void;
+  /** An optional scan (PDF, JPEG or PNG by content, ≤ 20 MB): a burn-after-reading document, never sent to the EHR. */
+  scan?: Buffer;
 }
 
 export interface RaisedAlert {
@@ -49,6 +52,7 @@ export interface RaisedAlert {
   caseCode: string;
   ehrPendingId: string;
   itemId: string;
+  scanItemId: string | null;
   recipients: number;
 }
 
@@ -138,6 +142,8 @@ export function createAlertService(deps: AlertDeps) {
       const { group, direct } = alertAudience(deps, raiser, input.caseId);
       const recipients = [...group, ...direct].map((c) => c.id);
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
+      // A wrong or oversized scan is refused before anything is stored (record, alert or items).
+      if (input.scan) checkUpload(input.scan, DEFAULT_MAX_BYTES);
       const now = clock.now();
 
       if (!existing) {
@@ -149,31 +155,36 @@ export function createAlertService(deps: AlertDeps) {
       }
       const alert = repo.find(input.alertId)!;
 
-      const item = await deps.chat.create({
-        caseId: input.caseId,
-        authorId: raiser.id,
-        text: alertText(form, caseCode),
-        burnAfterMs: deps.burnAfterMs ?? DEFAULT_ALERT_BURN_MS,
-        recipients,
-        inTransaction: input.inTransaction,
-      });
+      const burnAfterMs = deps.burnAfterMs ?? DEFAULT_ALERT_BURN_MS;
+      // The scan is sealed first: the chat copy spends the one-time link, so nothing may fail after it.
+      const scan = input.scan ? await deps.chat.createScan({ caseId: input.caseId, authorId: raiser.id, bytes: input.scan, burnAfterMs, recipients }) : undefined;
+      let item: Awaited<ReturnType<AlertChatCopy['create']>>;
+      try {
+        item = await deps.chat.create({ caseId: input.caseId, authorId: raiser.id, text: alertText(form, caseCode), burnAfterMs, recipients, inTransaction: input.inTransaction });
+      } catch (err) {
+        if (scan) deps.chat.discard(scan.itemId);
+        throw err;
+      }
       const members = [raiser, ...group].map((c) => c.dingtalkUserId);
       const inGroup = new Set(group.map((c) => c.id));
       deps.sqlite.transaction(() => {
         const set = {
           status: 'group_pending' as const,
           ephemeralItemId: item.itemId,
+          scanItemId: scan?.itemId ?? null,
           recipientIds: JSON.stringify(item.recipients),
           directIds: JSON.stringify(item.recipients.filter((id) => !inGroup.has(id))),
           memberUserIds: JSON.stringify(members),
         };
         if (!repo.advance(alert.id, 'new', set)) throw new DomainError('conflict', 'alert already raised');
-        deps.grants.grantItem({ itemId: item.itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
+        for (const itemId of [item.itemId, ...(scan ? [scan.itemId] : [])]) {
+          deps.grants.grantItem({ itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
+        }
         deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
       })();
       deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `${basis}:recipients_${item.recipients.length}` });
       deps.wake?.();
-      return { alertId: alert.id, caseCode, ehrPendingId: alert.ehrPendingId, itemId: item.itemId, recipients: item.recipients.length };
+      return { alertId: alert.id, caseCode, ehrPendingId: alert.ehrPendingId, itemId: item.itemId, scanItemId: scan?.itemId ?? null, recipients: item.recipients.length };
     },
 
     find: (id: string) => repo.find(id),

@@ -24,6 +24,8 @@ export const allergyAlerts = sqliteTable(
     ehrPendingId: text().notNull(),
     /** The burn-after-reading item holding the chat copy. */
     ephemeralItemId: text(),
+    /** The optional scan (PDF/JPEG/PNG) as its own burn-after-reading document item; never sent to the EHR. */
+    scanItemId: text(),
     /** Clinician ids the alert is for (group members and 1:1), JSON. */
     recipientIds: text().notNull().default('[]'),
     /** Clinician ids who get the card 1:1 instead of in the group, JSON. */

@@ -1,0 +1,1 @@
+ALTER TABLE `allergy_alerts` ADD `scan_item_id` text;
