@@ -40,6 +40,14 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
   const [conversation, setConversation] = useState<string>();
   const group = dir.groups.find((g) => g.id === conversation);
   const { messages, failed, refresh } = useChatFeed(me, conversation);
+  // Links (forms, uploads) come 1:1 while one is in a group, so the 1:1 chat shows an unread count.
+  const viewingDm = conversation === dir.bot.conversation;
+  const dmFeed = useChatFeed(me, viewingDm ? undefined : dir.bot.conversation);
+  const [seenDm, setSeenDm] = useState(0);
+  useEffect(() => {
+    if (viewingDm) setSeenDm(messages.length);
+  }, [viewingDm, messages.length]);
+  const unreadDm = viewingDm ? 0 : Math.max(0, dmFeed.messages.length - seenDm);
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
     bottom.current?.scrollIntoView?.({ block: 'end' });
@@ -47,6 +55,7 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
 
   const pickUser = (id: string) => {
     setMe(id);
+    setSeenDm(0);
     // Stay in the same group if the new user is a member too; else start in the 1:1 chat.
     if (!dir.groups.some((g) => g.id === conversation && g.memberIds.includes(id))) setConversation(dir.bot.conversation);
   };
@@ -79,6 +88,7 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
           <div className="chat-chips">
             <button type="button" data-testid="chat-conv-bot" className={conversation === dir.bot.conversation ? 'chip on' : 'chip'} onClick={() => setConversation(dir.bot.conversation)}>
               {dir.bot.name} · {t('botChat')}
+              {unreadDm > 0 && <span className="chat-unread" data-testid="chat-unread-bot">{unreadDm}</span>}
             </button>
             {myChats.map((g) => (
               <button type="button" key={g.id} data-testid={`chat-conv-${g.key ?? g.id}`} className={g.id === conversation ? 'chip on' : 'chip'} onClick={() => setConversation(g.id)}>

@@ -57,13 +57,15 @@ export const sandboxChatTests: E2eTest[] = [
       await page.getByTestId('chat-input').fill('@ConsultBridge case open');
       await page.getByTestId('chat-send').click();
       await page.locator('[data-testid=chat-msg-user]', { hasText: 'case open' }).first().waitFor();
+      await page.getByTestId('chat-unread-bot').waitFor();
+      await screenshot(page, '23-sandbox-chat-unread-zh-HK');
       await page.getByTestId('chat-conv-bot').click();
       const link = page.getByTestId('chat-link').first();
       await link.waitFor();
       const href = (await link.getAttribute('href')) ?? '';
       assert(href.startsWith(`${baseUrl}/forms/case-open/`), `form link in the 1:1 chat: ${href}`);
       assert((await link.getAttribute('target')) === '_blank', 'links open in a new tab');
-      await screenshot(page, '23-sandbox-chat-bot-1to1-zh-HK');
+      await screenshot(page, '24-sandbox-chat-bot-1to1-zh-HK');
     },
   },
   {
