@@ -28,8 +28,9 @@ async function post<T>(baseUrl: string, path: string, body: unknown, headers: Re
   return (await res.json()) as T;
 }
 
-function say(baseUrl: string, user: string, text: string, group: string | undefined = GROUP): Promise<Said> {
-  return post<Said>(baseUrl, '/sandbox/say', { user, group, text: `@ConsultBridge ${text}`, waitMs: 5000 });
+/** `group` null: a 1:1 chat with the bot. */
+function say(baseUrl: string, user: string, text: string, group: string | null = GROUP): Promise<Said> {
+  return post<Said>(baseUrl, '/sandbox/say', { user, group: group ?? undefined, text: `@ConsultBridge ${text}`, waitMs: 5000 });
 }
 
 function linkIn(said: Said, path: string): string {
@@ -45,7 +46,16 @@ function linkIn(said: Said, path: string): string {
  * Dr Chan opens a case (with consent for both hospitals) and shares a report in the cardiology group;
  * Dr Wong asks for access, Dr Chan approves, Dr Wong opens the report through his link.
  */
-export async function sharedAndViewed(baseUrl: string): Promise<AdminScenario> {
+export function sharedAndViewed(baseUrl: string): Promise<AdminScenario> {
+  // A consult group holds one case, so the admin specs share one scenario per running service.
+  let made = scenarios.get(baseUrl);
+  if (!made) scenarios.set(baseUrl, (made = makeScenario(baseUrl)));
+  return made;
+}
+
+const scenarios = new Map<string, Promise<AdminScenario>>();
+
+async function makeScenario(baseUrl: string): Promise<AdminScenario> {
   const formToken = linkIn(await say(baseUrl, CHAN, 'case open'), 'forms/case-open');
   const opened = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
     hkid: 'A123456(3)',
@@ -67,4 +77,10 @@ export async function sharedAndViewed(baseUrl: string): Promise<AdminScenario> {
   const traceCode = /T-[23456789A-Z]{8}/.exec(text)?.[0];
   if (!traceCode) throw new Error('no trace code on the watermarked page');
   return { caseCode: opened.caseCode, documentId: up.documentId, traceCode };
+}
+
+/** Dr Ho (A&E, not on the care team) takes emergency access to the case in a 1:1 chat; it lands in the review queue. */
+export async function breakGlass(baseUrl: string, caseCode: string): Promise<string> {
+  const said = await say(baseUrl, 'qmh-ho-wingyee', `breakglass ${caseCode} collapsed in A&E, needs cardiac history`, null);
+  return said.replies.map((r) => r.text).join('\n');
 }

@@ -29,6 +29,9 @@ const SECTIONS: Array<{ key: string; label: AdminKey; render: () => ReactNode }>
   { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
 ];
 
+/** Where each console role starts: the first section its routes admit. */
+const DEFAULT_SECTION: Record<string, string> = { privacy_officer: 'oversight', auditor: 'audit' };
+
 /**
  * The admin console (desktop, antd), at /app/admin/<section>. Loaded only when an admin opens it:
  * antd is several times the size of the whole doctor UI, which must stay light for phones. The
@@ -44,7 +47,7 @@ export default function AdminConsole() {
     createAdminApi(api).then((a) => setAdmin({ api: a }), (error: unknown) => setAdmin({ error }));
   }, [api]);
 
-  const key = route.split('/')[2] || 'clinicians';
+  const key = route.split('/')[2] || DEFAULT_SECTION[admin.api?.role ?? ''] || 'clinicians';
   const section = SECTIONS.find((s) => s.key === key) ?? SECTIONS[0]!;
   const back = <Button onClick={() => navigate('/me')} data-testid="admin-back">{t('common.back')}</Button>;
 

@@ -1,5 +1,7 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, message } from 'antd';
 import { useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { useAdminApi } from './admin-api.js';
 import { ErrorNote, useLoad } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
@@ -18,6 +20,7 @@ interface VerifyForm {
 export function CliniciansSection() {
   const api = useAdminApi();
   const { t, lang } = useAdminT();
+  const roleName = useRoleName();
   const [onlyUnverified, setOnlyUnverified] = useState(false);
   const [verifying, setVerifying] = useState<ClinicianDto | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -56,7 +59,7 @@ export function CliniciansSection() {
         columns={[
           { title: t('clin.name'), key: 'name', render: (_, c) => clinicianName(c, lang) },
           { title: t('clin.institution'), key: 'inst', render: (_, c) => instName(c.institutionCode) },
-          { title: t('common.role'), dataIndex: 'role', render: (r: string | null) => r ?? '—' },
+          { title: t('common.role'), dataIndex: 'role', render: (r: string | null) => roleName(r) },
           { title: t('clin.specialty'), dataIndex: 'specialty', render: (s: string | null) => s ?? '—' },
           { title: t('clin.registration'), dataIndex: 'registrationNo', render: (s: string | null) => s ?? '—' },
           {
@@ -103,6 +106,7 @@ export function CliniciansSection() {
 function VerifyDialog(props: { clinician: ClinicianDto; institutions: InstitutionDto[]; onClose(changed: boolean): void }) {
   const api = useAdminApi();
   const { t, lang } = useAdminT();
+  const roleName = useRoleName();
   const [form] = Form.useForm<VerifyForm>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -142,7 +146,7 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
           <Input placeholder={t('clin.regHint')} data-testid="verify-registration" />
         </Form.Item>
         <Form.Item name="role" label={t('common.role')} rules={[{ required: true }]}>
-          <Select options={CLINICIAN_ROLES.map((r) => ({ value: r, label: r }))} />
+          <Select options={CLINICIAN_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
         </Form.Item>
         <Form.Item name="specialty" label={t('clin.specialty')}>
           <Input data-testid="verify-specialty" />
@@ -153,4 +157,10 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
       </Form>
     </Modal>
   );
+}
+
+/** A directory role in the UI language (the doctor screens' table has them). */
+function useRoleName(): (role: string | null) => string {
+  const { t } = useI18n();
+  return (role) => (role && (CLINICIAN_ROLES as readonly string[]).includes(role) ? t(`role.${role}` as MessageKey) : role ?? '—');
 }

@@ -1,3 +1,69 @@
+import { Card, Col, Row, Segmented, Statistic } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, useLoad } from './admin-hooks.js';
+import { useAdminT, type AdminKey } from './admin-messages.js';
+import { Bars } from './Bars.js';
+
+interface Figures {
+  shareToFirstView: { shared: number; viewed: number; medianMinutes: number | null };
+  approvalTurnaround: { decided: number; medianMinutes: number | null };
+  alerts: { total: number; openedWithin5m: number; ratio: number };
+  denials: { total: number; byReason: Record<string, number> };
+  escalations: number;
+}
+interface DashboardDto {
+  days: number;
+  timeZone: string;
+  series: Array<Figures & { date: string }>;
+  totals: Figures;
+}
+
+const CHARTS: Array<{ title: AdminKey; value: (f: Figures) => number }> = [
+  { title: 'dash.shares', value: (f) => f.shareToFirstView.shared },
+  { title: 'dash.medianView', value: (f) => f.shareToFirstView.medianMinutes ?? 0 },
+  { title: 'dash.turnaround', value: (f) => f.approvalTurnaround.medianMinutes ?? 0 },
+  { title: 'dash.alerts', value: (f) => f.alerts.openedWithin5m },
+  { title: 'dash.denials', value: (f) => f.denials.total },
+  { title: 'dash.escalations', value: (f) => f.escalations },
+];
+
+/** Daily figures for the last 7 or 30 Hong Kong days, as plain SVG bars. */
 export function DashboardSection() {
-  return null;
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [days, setDays] = useState<'7' | '30'>('7');
+  const data = useLoad(() => api.call<DashboardDto>('/dashboard', { query: { days } }), [days]);
+  const d = data.data;
+  return (
+    <Card title={t('nav.dashboard')} extra={<Segmented value={days} onChange={(v) => setDays(v as '7' | '30')} options={[{ value: '7', label: t('dash.d7') }, { value: '30', label: t('dash.d30') }]} />} loading={data.loading && !d}>
+      <ErrorNote error={data.error} />
+      {d && (
+        <>
+          <Row gutter={16} style={{ marginBottom: 24 }}>
+            <Col span={4}><Statistic title={t('dash.shares')} value={`${d.totals.shareToFirstView.shared} / ${d.totals.shareToFirstView.viewed}`} /></Col>
+            <Col span={4}><Statistic title={t('dash.medianView')} value={d.totals.shareToFirstView.medianMinutes ?? '—'} /></Col>
+            <Col span={4}><Statistic title={t('dash.turnaround')} value={d.totals.approvalTurnaround.medianMinutes ?? '—'} /></Col>
+            <Col span={4}><Statistic title={t('dash.alerts')} value={`${d.totals.alerts.openedWithin5m} / ${d.totals.alerts.total}`} /></Col>
+            <Col span={4}><Statistic title={t('dash.denials')} value={d.totals.denials.total} /></Col>
+            <Col span={4}><Statistic title={t('dash.escalations')} value={d.totals.escalations} /></Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            {CHARTS.map((c) => (
+              <Col span={12} key={c.title}>
+                <Card size="small" title={t(c.title)}>
+                  <Bars points={d.series.map((s) => ({ label: s.date.slice(5), value: c.value(s) }))} />
+                </Card>
+              </Col>
+            ))}
+            <Col span={12}>
+              <Card size="small" title={t('dash.byReason')}>
+                <Bars points={Object.entries(d.totals.denials.byReason).map(([label, value]) => ({ label, value }))} />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </Card>
+  );
 }

@@ -1,3 +1,75 @@
+import { Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+
+interface OutboxItem {
+  id: number;
+  kind: string;
+  status: 'pending' | 'sent' | 'dead' | 'discarded';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** Outgoing DingTalk calls by status; dead letters can be retried or discarded. */
 export function OutboxSection() {
-  return null;
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [status, setStatus] = useState<OutboxItem['status']>('dead');
+  const [error, setError] = useState<unknown>(null);
+  const list = useLoad(() => api.call<{ items: OutboxItem[]; total: number; counts: Record<string, number> }>('/outbox', { query: { status, limit: '200' } }), [status]);
+  const act = async (id: number, what: 'retry' | 'discard') => {
+    setError(null);
+    try {
+      await api.call(`/outbox/${id}/${what}`, { method: 'POST' });
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const counts = list.data?.counts ?? {};
+  return (
+    <Card
+      title={t('nav.outbox')}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as OutboxItem['status'])}
+          options={(['dead', 'pending', 'sent', 'discarded'] as const).map((s) => ({ value: s, label: `${s}${counts[s] === undefined ? '' : ` (${counts[s]})`}` }))}
+        />
+      }
+    >
+      <ErrorNote error={list.error ?? error} />
+      <Table<OutboxItem>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70 },
+          { title: t('ob.kind'), dataIndex: 'kind' },
+          { title: t('ov.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{s}</Tag> },
+          { title: t('ob.attempts'), dataIndex: 'attempts' },
+          { title: t('ob.lastError'), dataIndex: 'lastError', ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { title: t('ob.next'), dataIndex: 'nextAttemptAt', render: (v: string) => when(v) },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, r) =>
+              r.status === 'dead' && (
+                <Space>
+                  <Button size="small" onClick={() => act(r.id, 'retry')}>{t('ob.retry')}</Button>
+                  <Popconfirm title={t('ob.discard')} onConfirm={() => act(r.id, 'discard')}>
+                    <Button size="small" danger>{t('ob.discard')}</Button>
+                  </Popconfirm>
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
 }

@@ -1,3 +1,127 @@
+import { Button, Card, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
+import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+import type { PersonDto } from './admin-types.js';
+
+interface ApprovalDto {
+  requestId: string;
+  status: string;
+  caseCode: string | null;
+  requester: PersonDto;
+  reasonCode: string;
+  waitingOn: string | null;
+  requestedAt: string;
+  expiresAt: string;
+}
+
+interface BreakGlassDto {
+  reviewId: string;
+  caseCode: string | null;
+  clinician: PersonDto;
+  reason: string;
+  status: 'pending' | 'approved' | 'flagged';
+  createdAt: string;
+  reviewer: PersonDto | null;
+  note: string | null;
+}
+
+const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
+
+/** Access requests by status, and the break-glass review queue (approve or flag, with a note). */
 export function OversightSection() {
-  return null;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <BreakGlassQueue />
+      <Approvals />
+    </Space>
+  );
+}
+
+function Approvals() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [status, setStatus] = useState('pending');
+  const list = useLoad(() => api.call<{ requests: ApprovalDto[] }>('/approvals', { query: { status } }), [status]);
+  return (
+    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={['pending', 'approved', 'denied', 'expired']} />}>
+      <ErrorNote error={list.error} />
+      <Table<ApprovalDto>
+        rowKey="requestId"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.requests ?? []}
+        locale={{ emptyText: t('ov.empty') }}
+        columns={[
+          { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
+          { title: t('ov.requester'), key: 'requester', render: (_, r) => person(r.requester) },
+          { title: t('ov.reasonCode'), dataIndex: 'reasonCode' },
+          { title: t('ov.waitingOn'), dataIndex: 'waitingOn', render: (v: string | null) => v ?? '—' },
+          { title: t('ov.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => when(v) },
+          { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
+          { title: t('ov.status'), dataIndex: 'status', render: (v: string) => <Tag>{v}</Tag> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function BreakGlassQueue() {
+  const api = useAdminApi();
+  const { t } = useAdminT();
+  const [status, setStatus] = useState<BreakGlassDto['status']>('pending');
+  const [reviewing, setReviewing] = useState<{ item: BreakGlassDto; decision: 'approve' | 'flag' } | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const list = useLoad(() => api.call<{ reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }), [status]);
+
+  const submit = async () => {
+    if (!reviewing) return;
+    setError(null);
+    try {
+      await api.call(`/breakglass/${encodeURIComponent(reviewing.item.reviewId)}/review`, { body: { decision: reviewing.decision, note: note.trim() || undefined } });
+      setReviewing(null);
+      setNote('');
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <Card title={t('ov.breakglass')} extra={<Segmented value={status} onChange={(v) => setStatus(v as BreakGlassDto['status'])} options={['pending', 'approved', 'flagged'].map((s) => ({ value: s, label: <span data-testid={`bg-status-${s}`}>{s}</span> }))} />}>
+      <ErrorNote error={list.error ?? (reviewing ? null : error)} />
+      <Table<BreakGlassDto>
+        data-testid="bg-table"
+        rowKey="reviewId"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.reviews ?? []}
+        locale={{ emptyText: t('ov.empty') }}
+        columns={[
+          { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
+          { title: t('ov.clinician'), key: 'clinician', render: (_, r) => person(r.clinician) },
+          { title: t('ov.justification'), dataIndex: 'reason' },
+          { title: t('ov.at'), dataIndex: 'createdAt', render: (v: string) => when(v) },
+          { title: t('ov.reviewer'), key: 'reviewer', render: (_, r) => (r.reviewer ? `${person(r.reviewer)}${r.note ? ` — ${r.note}` : ''}` : '—') },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, r) =>
+              r.status === 'pending' && (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setReviewing({ item: r, decision: 'approve' })} data-testid={`bg-approve-${r.caseCode}`}>{t('ov.approve')}</Button>
+                  <Button size="small" danger onClick={() => setReviewing({ item: r, decision: 'flag' })} data-testid={`bg-flag-${r.caseCode}`}>{t('ov.flag')}</Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <Modal okButtonProps={{ 'data-testid': 'bg-review-submit' } as Record<string, string>} open={!!reviewing} title={reviewing ? `${t(reviewing.decision === 'approve' ? 'ov.approve' : 'ov.flag')} · ${reviewing.item.caseCode ?? ''}` : ''} onOk={submit} onCancel={() => setReviewing(null)}>
+        <ErrorNote error={error} />
+        <Input.TextArea rows={3} maxLength={500} placeholder={t('ov.note')} value={note} data-testid="bg-note" onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+    </Card>
+  );
 }

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { sharedAndViewed } from '../admin-data.js';
+import { breakGlass, sharedAndViewed } from '../admin-data.js';
 import { assert, assertEqual, expectText, expectVisible, type E2eTest } from '../harness.js';
 
 const ADMIN = 'qmh-cb-admin'; // the sandbox's ConsultBridge admin at Queen Mary Hospital
 const LEE = 'hph-lee-meiling'; // 李美玲, not yet verified, not on any care team
 const DESKTOP = { width: 1280, height: 900 };
 
-async function openConsole(page: Page, section: string): Promise<void> {
+async function openConsole(page: Page, section: string, user = ADMIN): Promise<void> {
   await page.goto('/app/');
-  await page.getByTestId(`demo-user-${ADMIN}`).click();
+  await page.getByTestId(`demo-user-${user}`).click();
   await page.getByTestId('tab-me').waitFor();
   await page.goto(`/app/admin/${section}`);
   await page.getByTestId(`admin-section-${section}`).waitFor();
@@ -95,6 +95,42 @@ export const adminTests: E2eTest[] = [
       await go(page, 'policies');
       await expectText(page, 'policy-validation', '有效');
       await screenshot(page, 'admin-09-policies-zh-HK');
+    },
+  },
+  {
+    name: 'admin console: the privacy officer reviews an emergency access with a note; admin sees outbox, institutions and dashboard; both languages',
+    async run({ newPage, screenshot, baseUrl }) {
+      const { caseCode } = await sharedAndViewed(baseUrl);
+      await breakGlass(baseUrl, caseCode);
+      const officer = await newPage({ locale: 'zh-HK', viewport: DESKTOP });
+      await openConsole(officer.page, 'oversight', 'qmh-li-siufan');
+      const queue = officer.page.getByTestId('bg-table');
+      await officer.page.getByTestId(`bg-approve-${caseCode}`).waitFor();
+      const pending = (await queue.textContent()) ?? '';
+      assert(pending.includes('HO Wing-yee') && pending.includes('collapsed in A&E'), `the queue shows who and why: ${pending}`);
+      await screenshot(officer.page, 'admin-10-breakglass-zh-HK');
+      await officer.page.getByTestId(`bg-approve-${caseCode}`).click();
+      await officer.page.getByTestId('bg-note').fill('Checked with the A&E consultant: justified.');
+      await officer.page.getByTestId('bg-review-submit').click();
+      await officer.page.getByTestId(`bg-approve-${caseCode}`).waitFor({ state: 'detached' });
+      await officer.page.getByTestId('bg-status-approved').click();
+      await expectVisible(officer.page, 'Checked with the A&E consultant: justified.');
+      await officer.page.getByTestId('lang-switch').click();
+      await screenshot(officer.page, 'admin-11-breakglass-reviewed-en');
+
+      const { page } = await newPage({ locale: 'en-US', viewport: DESKTOP });
+      await openConsole(page, 'dashboard');
+      await expectVisible(page, 'Median approval turnaround (min)');
+      await screenshot(page, 'admin-12-dashboard-en');
+      await go(page, 'outbox');
+      await screenshot(page, 'admin-13-outbox-en');
+      await go(page, 'institutions');
+      await expectVisible(page, 'Harbourside Private Hospital');
+      await screenshot(page, 'admin-14-institutions-en');
+      await page.getByTestId('lang-switch').click();
+      await go(page, 'dashboard');
+      await expectVisible(page, '批核所需時間中位數（分鐘）');
+      await screenshot(page, 'admin-15-dashboard-zh-HK');
     },
   },
   {
