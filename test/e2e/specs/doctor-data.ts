@@ -1,7 +1,7 @@
 import { makePdf } from '../../fixtures/make-pdf.js';
 
 /**
- * Seeds a consult the way a doctor would: `case open` and `share` in the sandbox's cardiology group
+ * Seeds a consult the way a doctor would: `case open` and `share` in a sandbox consult group
  * (POST /sandbox/say: simulator → stream → the real bot), then the one-time form and upload links
  * the bot sent 1:1. Nothing is written behind the service's back.
  */
@@ -24,10 +24,13 @@ function linkIn(said: Said, kind: RegExp): string {
     const m = kind.exec(r.text);
     if (m) return m[1]!;
   }
-  throw new Error(`no link in the bot's replies: ${JSON.stringify(said.replies.map((r) => r.via))}`);
+  throw new Error(`no link in the bot's replies: ${JSON.stringify(said.replies)}`);
 }
 
-const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl, '/sandbox/say', { user, group: 'cardiologyConsult', text: `@ConsultBridge ${text}`, waitMs: 5000 });
+// A group holds one case, and the other specs seed theirs in the cardiology group; Chan and Wong are
+// both in the A&E handover group too, so this flow starts there from a clean slate.
+const GROUP = 'aeHandover';
+const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl, '/sandbox/say', { user, group: GROUP, text: `@ConsultBridge ${text}`, waitMs: 5000 });
 
 /** Dr `user` opens a case for a made-up patient (consent to HPH) and shares a report; returns the ids. */
 export async function seedSharedReport(baseUrl: string, user: string, hkid: string): Promise<{ caseCode: string; documentId: string }> {
