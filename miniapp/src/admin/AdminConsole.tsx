@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../screens/LanguageSwitch.js';
 import { AdminApiContext, createAdminApi, type AdminApi } from './admin-api.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { AuditSection } from './AuditSection.js';
+import { CasesSection } from './CasesSection.js';
 import { CliniciansSection } from './CliniciansSection.js';
 import { DashboardSection } from './DashboardSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
@@ -26,6 +27,7 @@ const SECTIONS: Array<{ key: string; label: AdminKey; render: () => ReactNode }>
   { key: 'outbox', label: 'nav.outbox', render: () => <OutboxSection /> },
   { key: 'report', label: 'nav.report', render: () => <ReportSection /> },
   { key: 'institutions', label: 'nav.institutions', render: () => <InstitutionsSection /> },
+  { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },
   { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
 ];
 

@@ -127,6 +127,13 @@ export const adminTests: E2eTest[] = [
       await go(page, 'institutions');
       await expectVisible(page, 'Harbourside Private Hospital');
       await screenshot(page, 'admin-14-institutions-en');
+      await go(page, 'cases');
+      await page.getByTestId('case-code').fill(caseCode);
+      await page.getByTestId('case-lookup').click();
+      await page.getByTestId('case-team').waitFor();
+      const team = (await page.getByTestId('case-team').textContent()) ?? '';
+      assert(team.includes('CHAN Tai-man') && team.includes('attending'), `care team: ${team}`);
+      await screenshot(page, 'admin-16-case-team-en');
       await page.getByTestId('lang-switch').click();
       await go(page, 'dashboard');
       await expectVisible(page, '批核所需時間中位數（分鐘）');
