@@ -33,7 +33,8 @@ export interface ChatMessage {
   atUserIds: string[];
   at: number;
   recalled: boolean;
-  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[] };
+  /** `status` is the pressing user's own line after a press (private card data). */
+  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[]; status?: string };
 }
 
 const MESSAGE_VIAS = new Set(['webhook', 'group', 'oto', 'card']);
@@ -114,7 +115,7 @@ export class SandboxChatLog {
     if (e.via !== 'card' || !card) return { ...base, text: bodyText(e) };
     // Like DingTalk, a user's private card data overrides the public values for that user only.
     const p = { ...card.cardParamMap, ...(card.privateData[viewer] ?? {}) };
-    return { ...base, text: '', card: { outTrackId: card.outTrackId, title: p.title ?? '', text: p.text ?? '', buttons: buttonsOf(p.buttons) } };
+    return { ...base, text: '', card: { outTrackId: card.outTrackId, title: p.title ?? '', text: p.text ?? '', buttons: buttonsOf(p.buttons), ...(p.status ? { status: p.status } : {}) } };
   }
 
   private addFrame(f: unknown): void {

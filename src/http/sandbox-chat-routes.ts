@@ -17,7 +17,7 @@ const message = z.object({
   atUserIds: z.array(z.string()),
   at: z.number(),
   recalled: z.boolean(),
-  card: z.object({ outTrackId: z.string(), title: z.string(), text: z.string(), buttons: z.array(button) }).optional(),
+  card: z.object({ outTrackId: z.string(), title: z.string(), text: z.string(), buttons: z.array(button), status: z.string().optional() }).optional(),
 });
 const error = z.object({ code: z.string(), message: z.string() });
 const groupsAnswer = z.object({

@@ -23,6 +23,7 @@ export function MessageBubble({ m, me, users, recalledText, onPress }: Props) {
         <div className="chat-card" data-testid="chat-card" data-out-track-id={m.card.outTrackId}>
           <div className="chat-card-title">{m.card.title}</div>
           <div className="chat-card-text"><RichText text={m.card.text} /></div>
+          {m.card.status && <div className="chat-card-status" data-testid="chat-card-status"><RichText text={m.card.status} /></div>}
           {m.card.buttons.length > 0 && (
             <div className="chat-card-buttons">
               {m.card.buttons.map((b, i) => (

@@ -18,7 +18,7 @@ export interface ChatMessage {
   atUserIds: string[];
   at: number;
   recalled: boolean;
-  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[] };
+  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[]; status?: string };
 }
 
 async function json<T>(path: string, body?: unknown): Promise<T> {

@@ -1,7 +1,33 @@
 import type { Page } from 'playwright-core';
+import { makePdf } from '../../fixtures/make-pdf.js';
 import { assert, expectVisible, type E2eTest } from '../harness.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文: member of the cardiology group; the bot answers him in Chinese
+const WONG = 'hph-wong-siuming'; // Wong Siu-ming: private-hospital doctor in the A&E handover group, English
+
+async function api<T>(baseUrl: string, path: string, body?: unknown, type = 'application/json'): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, body === undefined ? {} : {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: type === 'application/json' ? JSON.stringify(body) : (body as BodyInit),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Says `text` as `user` in the A&E group through the chat API, then waits for a link of `kind` in the user's 1:1 chat. */
+async function sayForLink(baseUrl: string, user: string, text: string, kind: RegExp): Promise<string> {
+  await api(baseUrl, '/api/sandbox/chat/say', { user, group: 'aeHandover', text });
+  for (let i = 0; i < 100; i++) {
+    const view = await api<{ messages: Array<{ text: string }> }>(baseUrl, `/api/sandbox/chat/messages?user=${user}&conversation=bot`);
+    for (const m of [...view.messages].reverse()) {
+      const found = kind.exec(m.text);
+      if (found) return found[1]!;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${kind} link after ${JSON.stringify(text)}`);
+}
 
 /** The text of the newest bot message (the feed is polled, so wait until one newer than `afterCount` shows). */
 async function nextBotText(page: Page, afterCount: number): Promise<string> {
@@ -66,6 +92,37 @@ export const sandboxChatTests: E2eTest[] = [
       assert(href.startsWith(`${baseUrl}/forms/case-open/`), `form link in the 1:1 chat: ${href}`);
       assert((await link.getAttribute('target')) === '_blank', 'links open in a new tab');
       await screenshot(page, '24-sandbox-chat-bot-1to1-zh-HK');
+    },
+  },
+  {
+    name: 'sandbox chat: a shared-report card in the group; Wong presses Request access, then a purpose, as himself',
+    async run({ newPage, screenshot, baseUrl }) {
+      // Seed a case and a report the way 陳大文 would (chat command → form → share → upload), in the A&E group.
+      const formToken = await sayForLink(baseUrl, CHAN, '@ConsultBridge case open', /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
+      const opened = await api<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+        hkid: 'A123456(3)', nameEn: 'Sandbox Chat Patient', dateOfBirth: '1948-03-04', consents: [{ institutionCode: 'HPH', status: 'granted' }],
+      });
+      const uploadToken = await sayForLink(baseUrl, CHAN, `@ConsultBridge share ${opened.caseCode}`, /\/upload\/([A-Za-z0-9_-]+)/);
+      await api(baseUrl, `/api/documents/upload/${uploadToken}`, await makePdf({ text: 'Sandbox chat report' }), 'application/pdf');
+
+      const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
+      await page.goto('/app/sandbox');
+      await page.getByTestId(`chat-user-${WONG}`).click();
+      await page.getByTestId('chat-conv-aeHandover').click();
+      const card = page.locator('[data-testid=chat-card]', { hasText: opened.caseCode }).last();
+      await card.waitFor();
+      await card.getByTestId('chat-card-button').filter({ hasText: 'Request access' }).click();
+      // The bot answers the press with a 1:1 card of purposes; pressing one files the request.
+      await page.getByTestId('chat-unread-bot').waitFor();
+      await screenshot(page, '25-sandbox-chat-card-en');
+      await page.getByTestId('chat-conv-bot').click();
+      const reasons = page.locator('[data-testid=chat-card]', { hasText: 'Why do you need it?' }).last();
+      await reasons.waitFor();
+      const before = await page.getByTestId('chat-msg-bot').count();
+      await reasons.getByTestId('chat-card-button').first().click();
+      const reply = await nextBotText(page, before);
+      assert(reply.includes(opened.caseCode), `the request is confirmed 1:1 with the case code: ${reply}`);
+      await screenshot(page, '26-sandbox-chat-request-en');
     },
   },
   {
