@@ -50,7 +50,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       const out = openDocument(service, me, req.params.id, langOf(me));
-      if (!out.allowed) return reply.status(403).send({ code: 'access.denied' as const, message: langOf(me) === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
+      if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: langOf(me) === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
       const token = out.url.slice(out.url.lastIndexOf('/') + 1);
       return { token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${token}` };
     },
@@ -58,7 +58,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
 
   app.get(
     '/api/app/documents/view/:token',
-    { ...guard, schema: { tags, security, summary: 'The PDF watermarked for me (token must be mine)', params: z.object({ token: z.string().min(10).max(400) }), response: errors } },
+    { ...guard, schema: { tags, security, summary: 'The PDF watermarked for me (token must be mine)', params: z.object({ token: z.string().min(10).max(400) }), response: { 200: z.unknown().describe('application/pdf: the report stamped for this viewer'), ...errors } } },
     async (req, reply) => {
       const me = req.clinician!;
       const claims = service.viewTokens.verify(req.params.token, service.clock.now());

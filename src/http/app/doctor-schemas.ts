@@ -47,7 +47,8 @@ export const viewTokenDto = z.object({
   url: z.string().describe('Fetch with the Authorization header; returns the watermarked PDF'),
 });
 
-export const refusalDto = z.object({ code: z.literal('access.denied'), message: z.string(), reasons: z.array(z.string()) });
+/** 403 of the view-token route: the coded error, and for a policy refusal the plain-language reasons. */
+export const refusalDto = z.object({ code: z.string(), message: z.string(), reasons: z.array(z.string()).optional() });
 
 export const reasonsDto = z.array(z.object({ code: z.string(), en: z.string(), zh: z.string() }));
 
