@@ -16,16 +16,17 @@ export function AuditTable({ entries, loading, testId }: { entries: AuditEntryDt
       loading={loading}
       dataSource={entries}
       pagination={false}
-      scroll={{ x: true }}
+      tableLayout="fixed"
+      scroll={{ x: 980 }}
       columns={[
-        { title: '#', dataIndex: 'idx', width: 70 },
-        { title: t('audit.time'), dataIndex: 'at', render: (v: string) => when(v) },
-        { title: t('audit.actor'), dataIndex: 'actor', ellipsis: true },
-        { title: t('audit.action'), dataIndex: 'action' },
-        { title: t('audit.target'), dataIndex: 'target', ellipsis: true, render: (v: string | null) => v ?? '—' },
-        { title: t('audit.outcome'), dataIndex: 'outcome', render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{o}</Tag> },
-        { title: t('audit.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
-        { title: t('audit.trace'), dataIndex: 'trace', render: (v: string | null) => (v ? <code>{v}</code> : '—') },
+        { title: '#', dataIndex: 'idx', width: 56 },
+        { title: t('audit.time'), dataIndex: 'at', width: 110, render: (v: string) => when(v) },
+        { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true },
+        { title: t('audit.action'), dataIndex: 'action', width: 160 },
+        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{o}</Tag> },
+        { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: t('audit.trace'), dataIndex: 'trace', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
       ]}
     />
   );
