@@ -21,6 +21,8 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 const docParams = z.object({ id: z.string().min(1).max(64) });
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
+/** The UI's language for the answer's words (reasons, confirmations); else the clinician's DingTalk language. */
+const langQuery = z.object({ lang: z.enum(['en', 'zh']).optional() });
 
 /**
  * The doctor screens' API. Every route needs a verified, active clinician (requireTrusted); the
@@ -46,11 +48,12 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
 
   app.post(
     '/api/app/documents/:id/view-token',
-    { ...guard, schema: { tags, security, summary: 'A short-lived view token for me, if the policy allows now', params: docParams, response: { 200: viewTokenDto, ...errors, 403: refusalDto } } },
+    { ...guard, schema: { tags, security, summary: 'A short-lived view token for me, if the policy allows now', params: docParams, querystring: langQuery, response: { 200: viewTokenDto, ...errors, 403: refusalDto } } },
     async (req, reply) => {
       const me = req.clinician!;
-      const out = openDocument(service, me, req.params.id, langOf(me));
-      if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: langOf(me) === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
+      const lang = req.query.lang ?? langOf(me);
+      const out = openDocument(service, me, req.params.id, lang);
+      if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: lang === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
       const token = out.url.slice(out.url.lastIndexOf('/') + 1);
       return { token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${token}` };
     },
@@ -77,7 +80,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     {
       ...guard,
       schema: {
-        tags, security, summary: 'Ask the approvers for access to a document', params: docParams,
+        tags, security, summary: 'Ask the approvers for access to a document', params: docParams, querystring: langQuery,
         body: z.object({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
         response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
       },
@@ -86,7 +89,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const me = req.clinician!;
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
       if (!service.secure.documentsRepo.find(req.params.id)) throw new DomainError('document.not_found');
-      const message = requestAccess(service, me, req.params.id, reason, langOf(me));
+      const message = requestAccess(service, me, req.params.id, reason, req.query.lang ?? langOf(me));
       // Asking again returns the same pending request (nothing new is recorded or sent).
       const { requestId } = service.secure.approvals.requestAccess({ documentId: req.params.id, requesterId: me.id, reasonCode: reason });
       return { requestId, status: service.secure.approvals.get(requestId).status, message };
@@ -98,14 +101,14 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     {
       ...guard,
       schema: {
-        tags, security, summary: 'Approve or deny a request waiting for me', params: docParams,
+        tags, security, summary: 'Approve or deny a request waiting for me', params: docParams, querystring: langQuery,
         body: z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() }),
         response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
       },
     },
     async (req) => {
       const me = req.clinician!;
-      const message = decideRequest(service, me, req.params.id, req.body.decision, langOf(me), undefined, req.body.reason);
+      const message = decideRequest(service, me, req.params.id, req.body.decision, req.query.lang ?? langOf(me), undefined, req.body.reason);
       return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message };
     },
   );

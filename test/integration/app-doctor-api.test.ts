@@ -49,6 +49,11 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
     const refused = await call('POST', `/api/app/documents/${docId}/view-token`, WONG);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().reasons.length).toBeGreaterThan(0);
+    // Wong's DingTalk language is English; the app may ask for the words in its own language.
+    expect(refused.json().message).toBe('You can’t open this yet.');
+    const zh = (await call('POST', `/api/app/documents/${docId}/view-token?lang=zh`, WONG)).json();
+    expect(zh.message).toBe('你暫時不能開啟此文件。');
+    expect(zh.reasons.join('')).toMatch(/[\u4e00-\u9fff]/);
 
     expect((await call('POST', `/api/app/documents/${docId}/request`, WONG, { reasonCode: 'made_up' })).statusCode).toBe(400);
     const asked = await call('POST', `/api/app/documents/${docId}/request`, WONG, { reasonCode: 'continuing_care' });

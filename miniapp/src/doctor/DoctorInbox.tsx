@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
-import { personLine, type Inbox, type Reason } from './doctor-api.js';
+import { langParam, personLine, type Inbox, type Reason } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
 import { useLoad } from './use-load.js';
 
@@ -83,7 +83,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
     if (!request) return;
     setBusy(true);
     try {
-      await api.call(`/api/app/requests/${request.requestId}/decide`, { body: { decision, reason: note.trim() || undefined } });
+      await api.call(`/api/app/requests/${request.requestId}/decide?${langParam(lang)}`, { body: { decision, reason: note.trim() || undefined } });
       Toast.show({ content: t('decide.done') });
       setNote('');
       onDone();

@@ -2,7 +2,7 @@ import { Button, DotLoading, ErrorBlock, List, Radio, Result, Toast } from 'antd
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { useSession } from '../auth/session.js';
-import type { Reason, ViewToken } from './doctor-api.js';
+import { langParam, type Reason, type ViewToken } from './doctor-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
@@ -16,15 +16,16 @@ type Opened = { kind: 'view'; token: ViewToken } | { kind: 'refused'; reasons: s
  */
 export function DocumentScreen({ documentId }: { documentId: string }) {
   const { api } = useSession();
-  const { t } = useDoctorI18n();
+  const { t, lang } = useDoctorI18n();
   const [load] = useLoad<Opened>(async () => {
     try {
-      return { kind: 'view', token: await api.call<ViewToken>(`/api/app/documents/${encodeURIComponent(documentId)}/view-token`, { method: 'POST' }) };
+      return { kind: 'view', token: await api.call<ViewToken>(`/api/app/documents/${encodeURIComponent(documentId)}/view-token?${langParam(lang)}`, { method: 'POST' }) };
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'access.denied') throw err;
       const reasons = Array.isArray(err.details.reasons) ? err.details.reasons.map(String) : [err.message];
       return { kind: 'refused', reasons, choices: await api.call<Reason[]>('/api/app/reasons') };
     }
+    // Not on `lang`: a language switch must not ask for (and record) another view.
   }, [api, documentId]);
   let body;
   if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
@@ -45,7 +46,7 @@ function RequestAccess({ documentId, reasons, choices }: { documentId: string; r
     if (!reason) return;
     setBusy(true);
     try {
-      const out = await api.call<{ message: string }>(`/api/app/documents/${encodeURIComponent(documentId)}/request`, { body: { reasonCode: reason } });
+      const out = await api.call<{ message: string }>(`/api/app/documents/${encodeURIComponent(documentId)}/request?${langParam(lang)}`, { body: { reasonCode: reason } });
       setSent(out.message);
     } catch (err) {
       Toast.show({ content: err instanceof Error ? err.message : t('error') });

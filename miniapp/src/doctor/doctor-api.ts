@@ -47,3 +47,8 @@ export function personName(lang: 'zh-HK' | 'en', p: Person): string {
 export function personLine(lang: 'zh-HK' | 'en', p: Person): string {
   return [personName(lang, p), p.specialty, p.institutionCode].filter(Boolean).join(' · ');
 }
+
+/** `?lang=` for answers worded by the server (refusal reasons, confirmations), in the UI's language. */
+export function langParam(lang: 'zh-HK' | 'en'): string {
+  return `lang=${lang === 'en' ? 'en' : 'zh'}`;
+}
