@@ -105,6 +105,20 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
     expect((await call('GET', '/api/app/inbox', WONG)).json().myRequests[0].status).toBe('approved');
   }, 30_000);
 
+  it('When the attending denies with a note, the requester sees it denied, no view token is issued, and the note stays out of the audit', async () => {
+    const HO = 'qmh-ho-wingyee';
+    tok[HO] = (await w.login(HO)).accessToken;
+    const { requestId } = (await call('POST', `/api/app/documents/${docId}/request`, HO, { reasonCode: 'second_opinion' })).json();
+    const denied = await call('POST', `/api/app/requests/${requestId}/decide?lang=en`, CHAN, { decision: 'deny', reason: 'not-needed-xyz' });
+    expect(denied.statusCode).toBe(200);
+    expect(denied.json()).toMatchObject({ status: 'denied', message: 'Denied; the requester has been told.' });
+    expect((await call('GET', '/api/app/inbox', HO)).json().myRequests).toEqual([expect.objectContaining({ requestId, status: 'denied' })]);
+    expect((await call('POST', `/api/app/documents/${docId}/view-token`, HO)).statusCode).toBe(403);
+    await w.h.service.audit.flush();
+    expect(JSON.stringify(w.h.service.db.sqlite.prepare('SELECT * FROM audit_entries').all())).not.toContain('not-needed-xyz');
+    expect((await call('POST', `/api/app/requests/${requestId}/decide`, CHAN, { decision: 'maybe' })).json()).toMatchObject({ code: 'request.invalid' });
+  });
+
   it('A team member who has not opened the new report finds it in the inbox', async () => {
     const group = w.h.demo.groups.cardiologyConsult;
     const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
