@@ -37,6 +37,7 @@ const sayBody = z.object({
   text: z.string().trim().min(1).max(2000),
   atUserIds: z.array(userId).max(20).optional(),
 });
+const newGroupBody = z.object({ user: userId, title: z.string().trim().min(1).max(100), memberIds: z.array(userId).max(50) });
 const pressBody = z.object({ user: userId, outTrackId: z.string().min(1).max(200), params: z.record(z.string(), z.string()) });
 
 /**
@@ -70,6 +71,18 @@ export const sandboxChatRoutes: FastifyPluginAsyncZod<{ sim: Simulator }> = asyn
       memberIds: [...g.memberIds],
     })),
   }));
+
+  // A fresh consult group, as a DingTalk user can make one: a case binds to one group, so trying a flow
+  // in a new group leaves the demo groups as they were.
+  app.post(
+    '/api/sandbox/chat/groups',
+    { schema: { body: newGroupBody, response: { 200: z.object({ id: z.string() }), 404: error } } },
+    async (req) => {
+      const { user, title, memberIds } = req.body;
+      for (const id of [user, ...memberIds]) requireUser(id);
+      return { id: sim.org.addGroup({ title, memberIds: [user, ...memberIds], ownerId: user }).openConversationId };
+    },
+  );
 
   app.get(
     '/api/sandbox/chat/messages',

@@ -78,6 +78,19 @@ describe('sandbox chat API (sandbox mode)', () => {
     expect((await view(LEE, CARDIO)).messages.some((m) => m.id === mine.id || m.id === reply.id)).toBe(false);
   });
 
+  it('a new group has its creator and members, is listed, and only they can use it', async () => {
+    const made = await w.app.inject({ method: 'POST', url: '/api/sandbox/chat/groups', payload: { user: CHAN, title: 'Ward round', memberIds: [LEE] } });
+    expect(made.statusCode).toBe(200);
+    const id: string = made.json().id;
+    const listed = (await w.app.inject({ method: 'GET', url: '/api/sandbox/chat/groups' })).json().groups.find((g: { id: string }) => g.id === id);
+    expect(listed).toMatchObject({ title: 'Ward round', memberIds: [CHAN, LEE] });
+    expect((await say({ user: LEE, group: id, text: '@ConsultBridge ping' })).statusCode).toBe(200);
+    await waitFor(CHAN, id, (m) => m.from === 'bot');
+    expect((await say({ user: HO, group: id, text: 'hi' })).statusCode).toBe(403);
+    const bad = await w.app.inject({ method: 'POST', url: '/api/sandbox/chat/groups', payload: { user: CHAN, title: 'x', memberIds: ['nobody'] } });
+    expect(bad.statusCode).toBe(404);
+  });
+
   it('non-members can neither read nor write a group; unknown users and groups are 404', async () => {
     const read = await w.app.inject({ method: 'GET', url: '/api/sandbox/chat/messages', query: { user: HO, conversation: CARDIO } });
     expect(read.statusCode).toBe(403);
@@ -152,6 +165,7 @@ describe('sandbox chat API (real DingTalk mode)', () => {
   it('is not there at all', async () => {
     const calls = [
       { method: 'GET' as const, url: '/api/sandbox/chat/groups' },
+      { method: 'POST' as const, url: '/api/sandbox/chat/groups', payload: { user: CHAN, title: 'x', memberIds: [] } },
       { method: 'GET' as const, url: `/api/sandbox/chat/messages?user=${CHAN}&conversation=bot` },
       { method: 'POST' as const, url: '/api/sandbox/chat/say', payload: { user: CHAN, text: 'hi' } },
       { method: 'POST' as const, url: '/api/sandbox/chat/press', payload: { user: CHAN, outTrackId: 'x', params: {} } },

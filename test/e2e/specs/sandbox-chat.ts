@@ -15,12 +15,15 @@ async function api<T>(baseUrl: string, path: string, body?: unknown, type = 'app
   return (await res.json()) as T;
 }
 
-/** Says `text` as `user` in the A&E group through the chat API, then waits for a link of `kind` in the user's 1:1 chat. */
-async function sayForLink(baseUrl: string, user: string, text: string, kind: RegExp): Promise<string> {
-  await api(baseUrl, '/api/sandbox/chat/say', { user, group: 'aeHandover', text });
+/** Says `text` as `user` in `group` through the chat API, then waits for a link of `kind` in the user's 1:1 chat. */
+async function sayForLink(baseUrl: string, user: string, group: string, text: string, kind: RegExp): Promise<string> {
+  const dm = `/api/sandbox/chat/messages?user=${user}&conversation=bot`;
+  // Only links sent after this message count: the user may hold older ones from earlier tests.
+  const { cursor } = await api<{ cursor: number }>(baseUrl, dm);
+  await api(baseUrl, '/api/sandbox/chat/say', { user, group, text });
   for (let i = 0; i < 100; i++) {
-    const view = await api<{ messages: Array<{ text: string }> }>(baseUrl, `/api/sandbox/chat/messages?user=${user}&conversation=bot`);
-    for (const m of [...view.messages].reverse()) {
+    const view = await api<{ messages: Array<{ text: string }> }>(baseUrl, `${dm}&after=${cursor}`);
+    for (const m of view.messages) {
       const found = kind.exec(m.text);
       if (found) return found[1]!;
     }
@@ -95,20 +98,22 @@ export const sandboxChatTests: E2eTest[] = [
     },
   },
   {
-    name: 'sandbox chat: a shared-report card in the group; Wong presses Request access, then a purpose, as himself',
+    name: 'sandbox chat: a shared-report card in a new group; Wong presses Request access, then a purpose, as himself',
     async run({ newPage, screenshot, baseUrl }) {
-      // Seed a case and a report the way 陳大文 would (chat command → form → share → upload), in the A&E group.
-      const formToken = await sayForLink(baseUrl, CHAN, '@ConsultBridge case open', /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
+      // A new group of its own: a case binds to one group, and other specs use the demo groups.
+      const { id: group } = await api<{ id: string }>(baseUrl, '/api/sandbox/chat/groups', { user: CHAN, title: 'Sandbox chat e2e', memberIds: [WONG] });
+      // Seed a case and a report the way 陳大文 would (chat command → form → share → upload).
+      const formToken = await sayForLink(baseUrl, CHAN, group, '@ConsultBridge case open', /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
       const opened = await api<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
         hkid: 'A123456(3)', nameEn: 'Sandbox Chat Patient', dateOfBirth: '1948-03-04', consents: [{ institutionCode: 'HPH', status: 'granted' }],
       });
-      const uploadToken = await sayForLink(baseUrl, CHAN, `@ConsultBridge share ${opened.caseCode}`, /\/upload\/([A-Za-z0-9_-]+)/);
+      const uploadToken = await sayForLink(baseUrl, CHAN, group, `@ConsultBridge share ${opened.caseCode}`, /\/upload\/([A-Za-z0-9_-]+)/);
       await api(baseUrl, `/api/documents/upload/${uploadToken}`, await makePdf({ text: 'Sandbox chat report' }), 'application/pdf');
 
       const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
       await page.goto('/app/sandbox');
       await page.getByTestId(`chat-user-${WONG}`).click();
-      await page.getByTestId('chat-conv-aeHandover').click();
+      await page.getByTestId(`chat-conv-${group}`).click();
       const card = page.locator('[data-testid=chat-card]', { hasText: opened.caseCode }).last();
       await card.waitFor();
       await card.getByTestId('chat-card-button').filter({ hasText: 'Request access' }).click();
