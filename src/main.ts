@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },
     sandbox: sandbox?.sim,
     service,
+    auth: { rateLimit: { max: config.http.authRateLimitPerMinute, timeWindowMs: 60_000 } },
   });
   await service.start();
   await app.listen({ port: config.http.port, host: config.http.host });

@@ -62,6 +62,7 @@ export const envSchema = z
       .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -110,7 +111,7 @@ export interface Config {
     oapiBase: string;
   };
   databaseUrl: string;
-  http: { port: number; host: string; publicUrl?: string };
+  http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number };
   logLevel: Env['LOG_LEVEL'];
   keys: { dir: string; masterKey?: string; auditSigningKey?: string; sessionSecret?: string };
   audit: { checkpointIntervalMs: number };
@@ -188,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       oapiBase: e.DINGTALK_OAPI_BASE,
     },
     databaseUrl: e.DATABASE_URL,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
     keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY, sessionSecret: e.SESSION_SECRET },
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },

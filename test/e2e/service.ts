@@ -43,6 +43,8 @@ export async function startService(opts: { readyTimeoutMs?: number } = {}): Prom
     KEY_DIR: join(dataDir, 'keys'),
     LOG_LEVEL: 'warn',
     AUDIT_CHECKPOINT_INTERVAL_MS: '600000',
+    // Every browser in the suite signs in from 127.0.0.1; the production limit (20/min per address) would bite.
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectPath(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
