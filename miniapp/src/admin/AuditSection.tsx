@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
 import { ErrorNote, useLoad, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-import type { AuditEntryDto, CheckpointDto, VerifyDto } from './admin-types.js';
+import { clinicianName, type AuditEntryDto, type CheckpointDto, type ClinicianDto, type VerifyDto } from './admin-types.js';
 import { AuditTable } from './AuditTable.js';
 
 interface Filter {
@@ -21,7 +21,10 @@ const isoOf = (local?: string) => (local ? new Date(local).toISOString() : undef
 /** The audit browser: filter the log, verify the chain and the latest signed checkpoint, look up a trace code, export FHIR. */
 export function AuditSection() {
   const api = useAdminApi();
-  const { t } = useAdminT();
+  const { t, lang } = useAdminT();
+  // The directory is admin-only; privacy officers and auditors see ids.
+  const directory = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians').catch(() => ({ clinicians: [] })), []);
+  const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<AuditEntryDto[][]>([]);
   const query = { ...filter, from: isoOf(filter.from), to: isoOf(filter.to) };
@@ -56,7 +59,7 @@ export function AuditSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <ChainCard />
-      <TraceLookup />
+      <TraceLookup names={names} />
       <Card title={t('nav.audit')} extra={<Button onClick={exportBundle} data-testid="audit-export">{t('audit.export')}</Button>}>
         <ErrorNote error={first.error ?? error} />
         <Form<Filter>
@@ -77,7 +80,7 @@ export function AuditSection() {
           <Form.Item name="to" label={t('audit.to')}><Input type="datetime-local" /></Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-filter">{t('audit.search')}</Button>
         </Form>
-        <AuditTable entries={[...(first.data?.entries ?? []), ...pages.flat()]} loading={first.loading} />
+        <AuditTable entries={[...(first.data?.entries ?? []), ...pages.flat()]} loading={first.loading} names={names} />
         {nextBefore !== null && <Button onClick={more} style={{ marginTop: 12 }}>{t('audit.more')}</Button>}
       </Card>
     </Space>
@@ -131,7 +134,7 @@ function ChainCard() {
   );
 }
 
-function TraceLookup() {
+function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
   const api = useAdminApi();
   const { t } = useAdminT();
   const [found, setFound] = useState<{ code: string; entries: AuditEntryDto[] } | null>(null);
@@ -155,7 +158,7 @@ function TraceLookup() {
         </Form.Item>
         <Button htmlType="submit" data-testid="trace-lookup">{t('audit.lookup')}</Button>
       </Form>
-      {found && (found.entries.length ? <AuditTable entries={found.entries} testId="trace-result" /> : <Alert type="info" title={t('audit.traceNone')} data-testid="trace-none" />)}
+      {found && (found.entries.length ? <AuditTable entries={found.entries} testId="trace-result" names={names} /> : <Alert type="info" title={t('audit.traceNone')} data-testid="trace-none" />)}
     </Card>
   );
 }

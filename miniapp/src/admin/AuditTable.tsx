@@ -6,8 +6,10 @@ import type { AuditEntryDto } from './admin-types.js';
 const OUTCOME_COLOUR = { success: 'green', denied: 'orange', failure: 'red' } as const;
 
 /** Audit entries as a table; ids and codes only (the log never holds patient data). */
-export function AuditTable({ entries, loading, testId }: { entries: AuditEntryDto[]; loading?: boolean; testId?: string }) {
+export function AuditTable({ entries, loading, testId, names }: { entries: AuditEntryDto[]; loading?: boolean; testId?: string; names?: ReadonlyMap<string, string> }) {
   const { t } = useAdminT();
+  // A clinician id reads as their name (the id stays in the tooltip, for filtering); other values as they are.
+  const who = (v: string | null) => (v === null ? '—' : <span title={v}>{names?.get(v) ?? v}</span>);
   return (
     <Table<AuditEntryDto>
       data-testid={testId}
@@ -21,9 +23,9 @@ export function AuditTable({ entries, loading, testId }: { entries: AuditEntryDt
       columns={[
         { title: '#', dataIndex: 'idx', width: 56 },
         { title: t('audit.time'), dataIndex: 'at', width: 110, render: (v: string) => when(v) },
-        { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true },
+        { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true, render: who },
         { title: t('audit.action'), dataIndex: 'action', width: 160 },
-        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: who },
         { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{o}</Tag> },
         { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
         { title: t('audit.trace'), dataIndex: 'trace', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
