@@ -74,6 +74,10 @@ export const adminTests: E2eTest[] = [
       const traced = (await page.getByTestId('trace-result').textContent()) ?? '';
       assert(traced.includes('document.viewed') && traced.includes(scenario.traceCode) && traced.includes('Dr WONG Siu-ming'), `trace lookup names the viewer: ${traced}`);
       await screenshot(page, 'admin-04-audit-en');
+      const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+      const bundle = JSON.parse(readFileSync((await exported.path())!, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
+      assertEqual(bundle.resourceType, 'Bundle', 'FHIR export');
+      assert(bundle.entry.length > 10 && bundle.entry.every((e) => e.resource.resourceType === 'AuditEvent'), 'the export is AuditEvents');
 
       // The PDPO report is a file; the page shows the 40-day due date.
       await go(page, 'report');
