@@ -1,13 +1,14 @@
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhHK from 'antd-mobile/es/locales/zh-HK';
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { readDingTalkEnv } from './auth/dingtalk-env.js';
 import { SessionProvider } from './auth/session.js';
 import { detectLanguage } from './i18n/detect-language.js';
 import { I18nProvider, LANG_STORAGE_KEY, useI18n } from './i18n/i18n.js';
+import { BASE } from './router.js';
 import './styles.css';
 
 function savedLanguage(): string | null {
@@ -23,6 +24,11 @@ function MobileLocale({ children }: { children: ReactNode }) {
   return <ConfigProvider locale={lang === 'zh-HK' ? zhHK : enUS}>{children}</ConfigProvider>;
 }
 
+// The sandbox chat picks its own demo user, so it starts without the sign-in machinery (whose refresh
+// and demo-user calls are rate-limited per address and would be wasted here).
+const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
+const isSandboxChat = window.location.pathname.replace(/\/$/, '') === `${BASE}/sandbox`;
+
 const env = readDingTalkEnv();
 const initial = detectLanguage({ saved: savedLanguage(), dingtalk: env.language, browser: navigator.languages });
 
@@ -30,9 +36,15 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider initial={initial}>
       <MobileLocale>
-        <SessionProvider env={env}>
-          <App />
-        </SessionProvider>
+        {isSandboxChat ? (
+          <Suspense fallback={null}>
+            <SandboxChat />
+          </Suspense>
+        ) : (
+          <SessionProvider env={env}>
+            <App />
+          </SessionProvider>
+        )}
       </MobileLocale>
     </I18nProvider>
   </StrictMode>,

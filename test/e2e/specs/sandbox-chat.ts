@@ -48,6 +48,12 @@ export const sandboxChatTests: E2eTest[] = [
     name: 'sandbox chat: 陳大文 in the cardiology group runs @ConsultBridge help and 我是誰; both languages; screenshots',
     async run({ newPage, screenshot, baseUrl }) {
       const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
+      // The page needs no sign-in, so it must not spend the per-address auth rate limit either.
+      const authCalls: string[] = [];
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path === '/api/auth/refresh' || path === '/api/sandbox/demo-users' || path === '/api/sandbox/auth-code') authCalls.push(path);
+      });
       await page.goto('/app/sandbox');
       await page.getByTestId('sandbox-chat').waitFor();
       await page.getByTestId(`chat-user-${CHAN}`).click();
@@ -95,6 +101,7 @@ export const sandboxChatTests: E2eTest[] = [
       assert(href.startsWith(`${baseUrl}/forms/case-open/`), `form link in the 1:1 chat: ${href}`);
       assert((await link.getAttribute('target')) === '_blank', 'links open in a new tab');
       await screenshot(page, '24-sandbox-chat-bot-1to1-zh-HK');
+      assert(authCalls.length === 0, `no sign-in calls from the sandbox chat: ${authCalls.join(', ')}`);
     },
   },
   {
