@@ -38,6 +38,16 @@ describe('POST /api/auth/admin-token: a mini-app sign-in becomes console access 
     expect(res.json().role).toBe('privacy_officer');
   });
 
+  it('When an auditor asks, then they get one; it opens the audit log but not the directory', async () => {
+    w.h.service.directoryRepo.update(w.clinicianId('qmh-cheung-meiwah'), { role: 'auditor' }, w.clock.now());
+    const s = await w.login('qmh-cheung-meiwah');
+    const res = await adminToken(s.accessToken);
+    expect([res.statusCode, res.json().role]).toEqual([200, 'auditor']);
+    const token = res.json().token as string;
+    expect((await w.app.inject({ url: '/api/admin/audit', headers: bearer(token) })).statusCode).toBe(200);
+    expect((await clinicians(token)).statusCode).toBe(403);
+  });
+
   it('When a doctor asks, then 403 access.denied', async () => {
     const s = await w.login('qmh-chan-taiman');
     const res = await adminToken(s.accessToken);

@@ -38,7 +38,7 @@ export function OutboxSection() {
         <Segmented
           value={status}
           onChange={(v) => setStatus(v as OutboxItem['status'])}
-          options={(['dead', 'pending', 'sent', 'discarded'] as const).map((s) => ({ value: s, label: `${s}${counts[s] === undefined ? '' : ` (${counts[s]})`}` }))}
+          options={(['dead', 'pending', 'sent', 'discarded'] as const).map((s) => ({ value: s, label: `${t(`st.${s}`)}${counts[s] === undefined ? '' : ` (${counts[s]})`}` }))}
         />
       }
     >
@@ -51,7 +51,7 @@ export function OutboxSection() {
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('ob.kind'), dataIndex: 'kind' },
-          { title: t('ov.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{s}</Tag> },
+          { title: t('ov.status'), dataIndex: 'status', render: (s: OutboxItem['status']) => <Tag color={s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{t(`st.${s}`)}</Tag> },
           { title: t('ob.attempts'), dataIndex: 'attempts' },
           { title: t('ob.lastError'), dataIndex: 'lastError', ellipsis: true, render: (v: string | null) => v ?? '—' },
           { title: t('ob.next'), dataIndex: 'nextAttemptAt', render: (v: string) => when(v) },

@@ -7,7 +7,7 @@ import type { PersonDto } from './admin-types.js';
 
 interface ApprovalDto {
   requestId: string;
-  status: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired';
   caseCode: string | null;
   requester: PersonDto;
   reasonCode: string;
@@ -45,7 +45,7 @@ function Approvals() {
   const [status, setStatus] = useState('pending');
   const list = useLoad(() => api.call<{ requests: ApprovalDto[] }>('/approvals', { query: { status } }), [status]);
   return (
-    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={['pending', 'approved', 'denied', 'expired']} />}>
+    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: t(`st.${s}`) }))} />}>
       <ErrorNote error={list.error} />
       <Table<ApprovalDto>
         rowKey="requestId"
@@ -60,7 +60,7 @@ function Approvals() {
           { title: t('ov.waitingOn'), dataIndex: 'waitingOn', render: (v: string | null) => v ?? '—' },
           { title: t('ov.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => when(v) },
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
-          { title: t('ov.status'), dataIndex: 'status', render: (v: string) => <Tag>{v}</Tag> },
+          { title: t('ov.status'), dataIndex: 'status', render: (v: ApprovalDto['status']) => <Tag>{t(`st.${v}`)}</Tag> },
         ]}
       />
     </Card>
@@ -90,7 +90,7 @@ function BreakGlassQueue() {
   };
 
   return (
-    <Card title={t('ov.breakglass')} extra={<Segmented value={status} onChange={(v) => setStatus(v as BreakGlassDto['status'])} options={['pending', 'approved', 'flagged'].map((s) => ({ value: s, label: <span data-testid={`bg-status-${s}`}>{s}</span> }))} />}>
+    <Card title={t('ov.breakglass')} extra={<Segmented value={status} onChange={(v) => setStatus(v as BreakGlassDto['status'])} options={(['pending', 'approved', 'flagged'] as const).map((s) => ({ value: s, label: <span data-testid={`bg-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
       <ErrorNote error={list.error ?? (reviewing ? null : error)} />
       <Table<BreakGlassDto>
         data-testid="bg-table"
