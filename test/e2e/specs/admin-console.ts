@@ -23,6 +23,13 @@ async function inApp(page: Page, route: string): Promise<void> {
   await page.evaluate(`history.pushState(null, '', '/app${route}'); dispatchEvent(new PopStateEvent('popstate'))`);
 }
 
+/** Screenshots after antd has finished loading spinners and dialog animations. */
+async function shot(screenshot: (page: Page, name: string) => Promise<void>, page: Page, name: string): Promise<void> {
+  await page.locator('.ant-spin-spinning, .ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear, .ant-fade-enter').first().waitFor({ state: 'detached' });
+  await page.waitForTimeout(350);
+  await screenshot(page, name);
+}
+
 async function go(page: Page, section: string): Promise<void> {
   await page.getByTestId(`nav-${section}`).click();
   await page.getByTestId(`admin-section-${section}`).waitFor();
@@ -42,10 +49,10 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('verify-registration').waitFor();
       assertEqual(await page.getByTestId('verify-registration').inputValue(), 'M56789', 'registration prefilled');
       await page.getByTestId('verify-specialty').fill('Cardiology');
-      await screenshot(page, 'admin-01-verify-dialog-en');
+      await shot(screenshot, page, 'admin-01-verify-dialog-en');
       await page.getByTestId('verify-submit').click();
       await expectText(page, `status-${LEE}`, 'Verified');
-      await screenshot(page, 'admin-02-clinicians-en');
+      await shot(screenshot, page, 'admin-02-clinicians-en');
 
       // Explain: Dr Lee is verified now but on no care team and holds no grant, so she is denied.
       await go(page, 'policies');
@@ -60,7 +67,7 @@ export const adminTests: E2eTest[] = [
       const reasons = (await page.getByTestId('explain-reasons').textContent()) ?? '';
       assert(reasons.trim().length > 0, 'the denial comes with reasons');
       await expectVisible(page, scenario.caseCode);
-      await screenshot(page, 'admin-03-explain-en');
+      await shot(screenshot, page, 'admin-03-explain-en');
 
       // The audit chain verifies; the trace code on Dr Wong's copy leads to his view.
       await go(page, 'audit');
@@ -73,7 +80,7 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('trace-result').waitFor();
       const traced = (await page.getByTestId('trace-result').textContent()) ?? '';
       assert(traced.includes('document.viewed') && traced.includes(scenario.traceCode) && traced.includes('Dr WONG Siu-ming'), `trace lookup names the viewer: ${traced}`);
-      await screenshot(page, 'admin-04-audit-en');
+      await shot(screenshot, page, 'admin-04-audit-en');
       const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
       const bundle = JSON.parse(readFileSync((await exported.path())!, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
       assertEqual(bundle.resourceType, 'Bundle', 'FHIR export');
@@ -90,23 +97,23 @@ export const adminTests: E2eTest[] = [
       const days = (Date.parse(report.dueBy) - Date.parse(report.requestReceivedAt)) / 86_400_000;
       assertEqual(Math.round(days), 40, 'due 40 days after the request');
       await page.getByTestId('report-due').waitFor();
-      await screenshot(page, 'admin-05-report-en');
+      await shot(screenshot, page, 'admin-05-report-en');
 
       // The same screens in Traditional Chinese.
       await page.getByTestId('lang-switch').click();
       await expectVisible(page, '《私隱條例》查閱資料要求');
-      await screenshot(page, 'admin-06-report-zh-HK');
+      await shot(screenshot, page, 'admin-06-report-zh-HK');
       await go(page, 'clinicians');
       await expectText(page, `status-${LEE}`, '已驗證');
       await expectVisible(page, '李美玲');
-      await screenshot(page, 'admin-07-clinicians-zh-HK');
+      await shot(screenshot, page, 'admin-07-clinicians-zh-HK');
       await go(page, 'audit');
       await page.getByTestId('audit-verify').click();
       await expectVisible(page, '審計紀錄完整');
-      await screenshot(page, 'admin-08-audit-zh-HK');
+      await shot(screenshot, page, 'admin-08-audit-zh-HK');
       await go(page, 'policies');
       await expectText(page, 'policy-validation', '有效');
-      await screenshot(page, 'admin-09-policies-zh-HK');
+      await shot(screenshot, page, 'admin-09-policies-zh-HK');
     },
   },
   {
@@ -120,7 +127,7 @@ export const adminTests: E2eTest[] = [
       await officer.page.getByTestId(`bg-approve-${caseCode}`).waitFor();
       const pending = (await queue.textContent()) ?? '';
       assert(pending.includes('HO Wing-yee') && pending.includes('collapsed in A&E'), `the queue shows who and why: ${pending}`);
-      await screenshot(officer.page, 'admin-10-breakglass-zh-HK');
+      await shot(screenshot, officer.page, 'admin-10-breakglass-zh-HK');
       await officer.page.getByTestId(`bg-approve-${caseCode}`).click();
       await officer.page.getByTestId('bg-note').fill('Checked with the A&E consultant: justified.');
       await officer.page.getByTestId('bg-review-submit').click();
@@ -128,28 +135,28 @@ export const adminTests: E2eTest[] = [
       await officer.page.getByTestId('bg-status-approved').click();
       await expectVisible(officer.page, 'Checked with the A&E consultant: justified.');
       await officer.page.getByTestId('lang-switch').click();
-      await screenshot(officer.page, 'admin-11-breakglass-reviewed-en');
+      await shot(screenshot, officer.page, 'admin-11-breakglass-reviewed-en');
 
       const { page } = await newPage({ locale: 'en-US', viewport: DESKTOP });
       await openConsole(page, 'dashboard');
       await expectVisible(page, 'Median approval turnaround (min)');
-      await screenshot(page, 'admin-12-dashboard-en');
+      await shot(screenshot, page, 'admin-12-dashboard-en');
       await go(page, 'outbox');
-      await screenshot(page, 'admin-13-outbox-en');
+      await shot(screenshot, page, 'admin-13-outbox-en');
       await go(page, 'institutions');
       await expectVisible(page, 'Harbourside Private Hospital');
-      await screenshot(page, 'admin-14-institutions-en');
+      await shot(screenshot, page, 'admin-14-institutions-en');
       await go(page, 'cases');
       await page.getByTestId('case-code').fill(caseCode);
       await page.getByTestId('case-lookup').click();
       await page.getByTestId('case-team').waitFor();
       const team = (await page.getByTestId('case-team').textContent()) ?? '';
       assert(team.includes('CHAN Tai-man') && team.includes('attending'), `care team: ${team}`);
-      await screenshot(page, 'admin-16-case-team-en');
+      await shot(screenshot, page, 'admin-16-case-team-en');
       await page.getByTestId('lang-switch').click();
       await go(page, 'dashboard');
       await expectVisible(page, '批核所需時間中位數（分鐘）');
-      await screenshot(page, 'admin-15-dashboard-zh-HK');
+      await shot(screenshot, page, 'admin-15-dashboard-zh-HK');
     },
   },
   {
