@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { round, type BenchRow } from './row.js';
 
 /**
- * P7: the service as `npm start` runs it (sandbox mode, fresh data folder): time from spawn until
+ * P7: the service as `npm start` runs it (compiled, sandbox mode, fresh data folder): time from spawn until
  * /readyz answers 200 (database open, stream registered), and resident memory after 3 s idle.
  */
 export async function benchStartup(): Promise<BenchRow[]> {
@@ -42,7 +42,8 @@ async function once(): Promise<{ readyMs: number; rssMb: number }> {
     LOG_LEVEL: 'warn',
   };
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: 'ignore' });
+  // Exactly what `npm start` runs (the compiled service; `npm run build` first).
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/src/main.js'], { env, stdio: 'ignore' });
   try {
     let readyMs = NaN;
     while (performance.now() - t0 < 20_000) {
