@@ -34,6 +34,11 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
   'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
+  'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
+  'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
+  'GET /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups' }),
+  'POST /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups', payload: { conversationId: 'perm-probe-group' } }),
+  'DELETE /api/admin/cases/:code/groups/:conversationId': () => ({ url: '/api/admin/cases/C-7KQ2M/groups/perm-probe-group' }),
 };
 
 /** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
@@ -84,7 +89,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When no token, an expired one or a mini-app token is sent, then every admin route answers 401', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const none = await w.app.inject({ method, url: req.url, payload: req.payload });
       expect([route, none.statusCode, none.json().code]).toEqual([route, 401, 'auth.required']);
@@ -98,7 +103,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
     const before = JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       for (const who of ['doctor', 'nurse', 'unverifiedDoctor', 'unverifiedAdmin', 'suspendedAdmin', 'unknown'] as const) {
         const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
@@ -110,7 +115,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests)', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
       expect([route, [401, 403].includes(res.statusCode)], res.body).toEqual([route, false]);

@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = {
   caseOpened: 'case.opened',
   caseExistingOffered: 'case.existing_offered',
   caseGroupBound: 'case.group_bound',
+  caseGroupUnbound: 'case.group_unbound',
   caseTeamAdded: 'case.team_added',
   caseTeamRemoved: 'case.team_removed',
   caseConsentStarted: 'case.consent_started',

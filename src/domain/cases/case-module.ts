@@ -8,6 +8,7 @@ import { createPatientRecords } from '../patients/patient-records.js';
 import { createPatientsRepository } from '../patients/patients-repository.js';
 import type { Authorize } from './authorize-port.js';
 import type { CaseDeps } from './case-deps.js';
+import { createCaseAdmin } from './case-admin.js';
 import { createCaseOpenService } from './case-open-service.js';
 import { createCaseQueries } from './case-queries.js';
 import { createCareTeamService } from './care-team-service.js';
@@ -33,7 +34,7 @@ export function createCaseModule(ports: {
   const patients = createPatientsRepository(db);
   const records = createPatientRecords({ repo: patients, cipher });
   const consents = createConsentQueries({ patients, directory });
-  const queries = createCaseQueries({ cases, directory, consents });
+  const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
   const tokens = createLinkTokens({ db, clock });
   const deps: CaseDeps = { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize };
   return {
@@ -41,6 +42,8 @@ export function createCaseModule(ports: {
     tokens,
     open: createCaseOpenService(deps),
     team: createCareTeamService(deps),
+    /** The console's audited path around `manageCase`: dated roles and group bindings. */
+    admin: createCaseAdmin(deps),
     consent: createConsentService(deps),
     reveal: createPatientReveal({ cases, records, audit }),
     /** Patient records and consent history: for the PDPO data access report (admin side) only. */

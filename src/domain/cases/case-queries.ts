@@ -32,8 +32,10 @@ export function strongestRole(rows: CareTeamRow[]): CareRole | '' {
 }
 
 /** Read side of cases, for commands, the policy engine and admin views. */
-export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryRepository; consents: ConsentQueries }) {
+export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryRepository; consents: ConsentQueries; now?: () => number }) {
   const { cases, directory, consents } = deps;
+  // Roles carry effective dates (an admin may book one ahead or let it lapse), so "now" is a clock reading.
+  const now = deps.now ?? Date.now;
 
   function findCase(code: string): CaseRow {
     const row = cases.caseByCode(parseCaseCode(code));
@@ -42,11 +44,11 @@ export function createCaseQueries(deps: { cases: CasesRepository; directory: Dir
   }
 
   function teamRoleNow(caseId: string, clinicianId: string): CareRole | '' {
-    return strongestRole(cases.activeRoles(caseId, clinicianId));
+    return strongestRole(cases.teamInForce(caseId, now(), clinicianId));
   }
 
   function teamOf(caseId: string): TeamMemberView[] {
-    return cases.activeTeam(caseId).flatMap((m) => {
+    return cases.teamInForce(caseId, now()).flatMap((m) => {
       const c = directory.findById(m.clinicianId);
       if (!c) return [];
       const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
@@ -88,7 +90,7 @@ export function createCaseQueries(deps: { cases: CasesRepository; directory: Dir
       const row = cases.caseById(caseId);
       if (!row) throw new DomainError('case.not_found');
       const institutionIds = new Set<string>();
-      for (const m of cases.activeTeam(caseId)) {
+      for (const m of cases.teamInForce(caseId, now())) {
         const inst = directory.findById(m.clinicianId)?.institutionId;
         if (inst) institutionIds.add(inst);
       }

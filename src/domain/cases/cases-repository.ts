@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../shared/ids.js';
 import { careTeam, caseGroups, cases, type CareRole } from './cases-tables.js';
@@ -41,19 +41,24 @@ export function createCasesRepository(db: Db) {
     bindGroup(caseId: string, conversationId: string, boundBy: string, now: number): void {
       db.insert(caseGroups).values({ caseId, conversationId, boundBy, boundAt: now }).run();
     },
+    unbindGroup(caseId: string, conversationId: string): boolean {
+      const r = db.delete(caseGroups).where(and(eq(caseGroups.caseId, caseId), eq(caseGroups.conversationId, conversationId))).run();
+      return r.changes > 0;
+    },
     groupsOfCase(caseId: string): CaseGroupRow[] {
       return db.select().from(caseGroups).where(eq(caseGroups.caseId, caseId)).all();
     },
     groupBinding(conversationId: string): CaseGroupRow | undefined {
       return db.select().from(caseGroups).where(eq(caseGroups.conversationId, conversationId)).get();
     },
-    addMember(m: NewMember, now: number): CareTeamRow {
+    /** `window` dates a role ahead (an admin booking a locum); by default it starts now and stays open. */
+    addMember(m: NewMember, now: number, window: { from?: number; to?: number | null } = {}): CareTeamRow {
       const row: CareTeamRow = {
         id: newId(),
         ...m,
         viaConversationId: m.viaConversationId ?? null,
-        effectiveFrom: now,
-        effectiveTo: null,
+        effectiveFrom: window.from ?? now,
+        effectiveTo: window.to ?? null,
         removedBy: null,
         removedReason: null,
       };
@@ -66,6 +71,30 @@ export function createCasesRepository(db: Db) {
         .select()
         .from(careTeam)
         .where(and(eq(careTeam.caseId, caseId), eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)))
+        .all();
+    },
+    /** Role rows in force at `at`: started by then and not ended yet. What the policy sees. */
+    teamInForce(caseId: string, at: number, clinicianId?: string): CareTeamRow[] {
+      return db
+        .select()
+        .from(careTeam)
+        .where(
+          and(
+            eq(careTeam.caseId, caseId),
+            clinicianId === undefined ? undefined : eq(careTeam.clinicianId, clinicianId),
+            lte(careTeam.effectiveFrom, at),
+            or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, at)),
+          ),
+        )
+        .orderBy(careTeam.effectiveFrom, sql`rowid`)
+        .all();
+    },
+    /** Rows not ended by `at`: in force now, or booked to start later. */
+    openRolesAt(caseId: string, clinicianId: string, at: number): CareTeamRow[] {
+      return db
+        .select()
+        .from(careTeam)
+        .where(and(eq(careTeam.caseId, caseId), eq(careTeam.clinicianId, clinicianId), or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, at))))
         .all();
     },
     activeTeam(caseId: string): CareTeamRow[] {
@@ -95,6 +124,13 @@ export function createCasesRepository(db: Db) {
       db.update(careTeam)
         .set({ effectiveTo: now, removedBy, removedReason: reason })
         .where(and(eq(careTeam.id, id), isNull(careTeam.effectiveTo)))
+        .run();
+    },
+    /** Ends (or re-dates the end of) a row that is still open at `now`; `at` may lie ahead. */
+    endRoleAt(id: string, removedBy: string, reason: string, at: number, now: number): void {
+      db.update(careTeam)
+        .set({ effectiveTo: at, removedBy, removedReason: reason })
+        .where(and(eq(careTeam.id, id), or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, now))))
         .run();
     },
   };

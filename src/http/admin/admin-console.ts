@@ -4,6 +4,7 @@ import { POLICY_DIR } from '../../secure-sharing.js';
 import type { Service } from '../../service.js';
 import { registerAdminAuth } from './admin-auth.js';
 import { adminAuditRoutes } from './admin-audit-routes.js';
+import { adminCaseRoutes } from './admin-case-routes.js';
 import { adminOpsRoutes } from './admin-ops-routes.js';
 import { adminOversightRoutes } from './admin-oversight-routes.js';
 import { adminPolicyRoutes } from './admin-policy-routes.js';
@@ -21,7 +22,7 @@ export interface AdminConsoleOptions {
  *
  * | routes | roles |
  * | --- | --- |
- * | policies, explain, outbox, dashboard | admin |
+ * | policies, explain, outbox, dashboard, case teams and groups | admin |
  * | approvals, break-glass queue, data access report | admin, privacy_officer |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
@@ -39,4 +40,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminAuditRoutes, { service });
   await app.register(adminOpsRoutes, { service });
   await app.register(adminReportsRoutes, { service });
+  await app.register(adminCaseRoutes, { service });
 };

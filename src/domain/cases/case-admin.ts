@@ -1,0 +1,122 @@
+import { DomainError } from '../../shared/errors.js';
+import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import type { CaseDeps } from './case-deps.js';
+import type { CaseGroupRow, CaseRow } from './cases-repository.js';
+import { CARE_ROLES, type CareRole } from './cases-tables.js';
+
+export interface TeamRoleWindow {
+  effectiveFrom?: number;
+  effectiveTo?: number | null;
+}
+
+export interface AdminRoleChange {
+  caseCode: string;
+  clinicianId: string;
+  role: CareRole | null;
+  effectiveFrom: number | null;
+  effectiveTo: number | null;
+}
+
+/**
+ * The admin console's path to care teams and group bindings. It bypasses `manageCase` (an admin is
+ * not the attending), so every change is audited with the admin as actor and reason `admin`.
+ * Roles may be dated: the policy sees one only between its effective dates (case-queries.ts).
+ */
+export function createCaseAdmin(deps: CaseDeps) {
+  const { db, cases, directory, queries, audit, clock } = deps;
+  const ADMIN = 'admin';
+
+  function clinician(id: string): string {
+    if (!directory.findById(id)) throw new DomainError('clinician.not_found');
+    return id;
+  }
+
+  /** A case keeps an attending in force: otherwise nobody but an admin can manage it. */
+  function assertKeepsAttending(c: CaseRow, leaving: string, now: number): void {
+    const others = cases.teamInForce(c.id, now).filter((m) => m.role === 'attending' && m.clinicianId !== leaving);
+    if (others.length === 0) throw new DomainError('conflict', 'a case needs an attending');
+  }
+
+  function binding(c: CaseRow, conversationId: string): CaseGroupRow {
+    const b = cases.groupBinding(conversationId);
+    if (!b || b.caseId !== c.id) throw new DomainError('not_found', 'that group is not bound to this case');
+    return b;
+  }
+
+  return {
+    /**
+     * Gives the clinician `role` from `effectiveFrom` (default now) to `effectiveTo` (default open).
+     * Their other open roles end where the new one starts (reason `role_changed`).
+     */
+    adminSetTeamRole(adminId: string, caseCode: string, clinicianId: string, role: CareRole, window: TeamRoleWindow = {}): AdminRoleChange {
+      const c = queries.findCase(caseCode);
+      if (!CARE_ROLES.includes(role)) throw new DomainError('request.invalid', 'unknown care role');
+      clinician(clinicianId);
+      const now = clock.now();
+      const from = Math.max(window.effectiveFrom ?? now, now);
+      const to = window.effectiveTo ?? null;
+      if (to !== null && to <= from) throw new DomainError('request.invalid', 'the role must end after it starts');
+      return db.transaction(() => {
+        const open = cases.openRolesAt(c.id, clinicianId, now);
+        const holdsAttending = cases.teamInForce(c.id, now, clinicianId).some((r) => r.role === 'attending');
+        if (holdsAttending && (role !== 'attending' || from > now)) assertKeepsAttending(c, clinicianId, now);
+        for (const r of open) cases.endRoleAt(r.id, adminId, 'role_changed', Math.max(from, r.effectiveFrom), now);
+        cases.addMember({ caseId: c.id, clinicianId, role, addedBy: adminId }, now, { from, to });
+        audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamAdded, target: c.code, outcome: 'success', reason: ADMIN });
+        return { caseCode: c.code, clinicianId, role, effectiveFrom: from, effectiveTo: to };
+      });
+    },
+
+    /** Ends every open role of the clinician on the case, now or at a later `at`. */
+    adminEndRole(adminId: string, caseCode: string, clinicianId: string, at?: number): AdminRoleChange {
+      const c = queries.findCase(caseCode);
+      clinician(clinicianId);
+      const now = clock.now();
+      const end = Math.max(at ?? now, now);
+      return db.transaction(() => {
+        const open = cases.openRolesAt(c.id, clinicianId, now);
+        if (open.length === 0) throw new DomainError('not_found', 'not on the care team');
+        if (end === now && open.some((r) => r.role === 'attending' && r.effectiveFrom <= now)) assertKeepsAttending(c, clinicianId, now);
+        for (const r of open) cases.endRoleAt(r.id, adminId, 'removed', Math.max(end, r.effectiveFrom), now);
+        audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: ADMIN });
+        return { caseCode: c.code, clinicianId, role: null, effectiveFrom: null, effectiveTo: end };
+      });
+    },
+
+    groups(caseCode: string): CaseGroupRow[] {
+      return cases.groupsOfCase(queries.findCase(caseCode).id);
+    },
+
+    /** Binds a DingTalk group to the case. A group holds one case, so a bound group is a conflict. */
+    bindGroup(adminId: string, caseCode: string, conversationId: string): CaseGroupRow {
+      const c = queries.findCase(caseCode);
+      return db.transaction(() => {
+        const existing = cases.groupBinding(conversationId);
+        if (existing) throw new DomainError('conflict', existing.caseId === c.id ? 'already bound to this case' : 'that group holds another case');
+        const now = clock.now();
+        cases.bindGroup(c.id, conversationId, adminId, now);
+        audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'success', reason: ADMIN });
+        return { caseId: c.id, conversationId, boundBy: adminId, boundAt: now };
+      });
+    },
+
+    /**
+     * Unbinds a group. Roles given through it end too, as if everyone had left it: the group no
+     * longer speaks for the case. Returns how many roles ended.
+     */
+    unbindGroup(adminId: string, caseCode: string, conversationId: string): number {
+      const c = queries.findCase(caseCode);
+      return db.transaction(() => {
+        binding(c, conversationId);
+        const now = clock.now();
+        const via = cases.activeTeam(c.id).filter((m) => m.viaConversationId === conversationId);
+        for (const r of via) cases.endRoleAt(r.id, adminId, 'group_unbound', now, now);
+        cases.unbindGroup(c.id, conversationId);
+        audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupUnbound, target: c.code, outcome: 'success', reason: ADMIN });
+        return via.length;
+      });
+    },
+  };
+}
+
+export type CaseAdmin = ReturnType<typeof createCaseAdmin>;

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CARE_ROLES } from '../../domain/cases/cases-tables.js';
+import type { Service } from '../../service.js';
+import { errorResponses } from './admin-schemas.js';
+import { iso, isoOrNull, ROLES } from './admin-console-schemas.js';
+
+/** An ISO date or date-time from the console's date picker, as epoch ms. */
+const when = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+  .transform((s) => Date.parse(s));
+
+const caseParams = z.object({ code: z.string().max(16) });
+const roleChangeDto = z.object({
+  caseCode: z.string(),
+  clinicianId: z.string(),
+  role: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+});
+const groupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundAt: z.string() });
+const groupsResponse = z.object({ caseCode: z.string(), groups: z.array(groupDto) });
+
+/**
+ * Care teams and consult-group bindings from the console (admins only). The domain side is
+ * case-admin.ts: audited, around `manageCase`, with dated roles. Reading the team stays in
+ * admin-routes.ts (GET /cases/:code/team).
+ */
+export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const admins = { adminRoles: ROLES.adminOnly };
+  const caseAdmin = service.secure.cases.admin;
+  const dto = (r: { caseCode: string; clinicianId: string; role: string | null; effectiveFrom: number | null; effectiveTo: number | null }) => ({
+    ...r,
+    effectiveFrom: isoOrNull(r.effectiveFrom),
+    effectiveTo: isoOrNull(r.effectiveTo),
+  });
+  const groupsOf = (code: string) => {
+    const rows = caseAdmin.groups(code);
+    return { caseCode: service.secure.cases.queries.findCase(code).code, groups: rows.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })) };
+  };
+
+  app.post(
+    '/cases/:code/team',
+    {
+      config: admins,
+      schema: {
+        params: caseParams,
+        body: z.object({ clinicianId: z.string().min(1).max(64), role: z.enum(CARE_ROLES), effectiveFrom: when.optional(), effectiveTo: when.optional() }),
+        response: { 200: roleChangeDto, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { clinicianId, role, effectiveFrom, effectiveTo } = req.body;
+      return dto(caseAdmin.adminSetTeamRole(req.admin!.id, req.params.code, clinicianId, role, { effectiveFrom, effectiveTo }));
+    },
+  );
+
+  app.delete(
+    '/cases/:code/team/:clinicianId',
+    {
+      config: admins,
+      schema: {
+        params: caseParams.extend({ clinicianId: z.string().min(1).max(64) }),
+        querystring: z.object({ at: when.optional() }),
+        response: { 200: roleChangeDto, ...errorResponses },
+      },
+    },
+    async (req) => dto(caseAdmin.adminEndRole(req.admin!.id, req.params.code, req.params.clinicianId, req.query.at)),
+  );
+
+  app.get(
+    '/cases/:code/groups',
+    { config: admins, schema: { params: caseParams, response: { 200: groupsResponse, ...errorResponses } } },
+    async (req) => groupsOf(req.params.code),
+  );
+
+  app.post(
+    '/cases/:code/groups',
+    {
+      config: admins,
+      schema: { params: caseParams, body: z.object({ conversationId: z.string().min(1).max(128) }), response: { 200: groupsResponse, ...errorResponses } },
+    },
+    async (req) => {
+      caseAdmin.bindGroup(req.admin!.id, req.params.code, req.body.conversationId);
+      return groupsOf(req.params.code);
+    },
+  );
+
+  app.delete(
+    '/cases/:code/groups/:conversationId',
+    {
+      config: admins,
+      schema: {
+        params: caseParams.extend({ conversationId: z.string().min(1).max(128) }),
+        response: { 200: groupsResponse.extend({ rolesEnded: z.number() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const rolesEnded = caseAdmin.unbindGroup(req.admin!.id, req.params.code, req.params.conversationId);
+      return { ...groupsOf(req.params.code), rolesEnded };
+    },
+  );
+};
