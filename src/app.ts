@@ -20,6 +20,7 @@ import { registerDocs } from './http/docs.js';
 import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
 import { appDoctorRoutes } from './http/app-doctor-routes.js';
+import { appBurnRoutes } from './http/app-burn-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(ephemeralRoutes, { service });
     await app.register(alertRoutes, { service });
     await app.register(appDoctorRoutes, { service });
+    await app.register(appBurnRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',

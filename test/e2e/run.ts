@@ -9,6 +9,7 @@ import { signInTests } from './specs/sign-in-and-me.js';
 import { doctorTests } from './specs/doctor-flow.js';
 import { shellTests } from './specs/shell.js';
 import { sandboxChatTests } from './specs/sandbox-chat.js';
+import { burnTests } from './specs/burn-flow.js';
 
 /**
  * `npm run test:e2e [-- filter]`: builds the mini-app, starts the real service in sandbox mode on free
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   });
   try {
     process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
-    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...doctorTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...doctorTests, ...burnTests], makeContext(browser, service.baseUrl), process.argv[2]);
     process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
     if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
     return failed.length ? 1 : 0;

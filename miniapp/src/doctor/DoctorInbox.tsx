@@ -57,7 +57,7 @@ export function DoctorInbox() {
       {inbox.burnItems.length > 0 && (
         <List header={t('inbox.burn')}>
           {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{b.kind}</List.Item>
+            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{b.kind}</List.Item>
           ))}
         </List>
       )}

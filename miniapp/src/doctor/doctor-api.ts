@@ -39,6 +39,14 @@ export interface ViewToken {
   url: string;
 }
 
+/** POST /api/app/burn/:itemId/open: text with my remaining seconds, or a document's burn view URL. */
+export interface BurnOpened {
+  kind: 'text' | 'document';
+  text?: string;
+  remainingSeconds: number | null;
+  url?: string;
+}
+
 /** A person in the reader's language: 陳大文 in Chinese when known, else the English name. */
 export function personName(lang: 'zh-HK' | 'en', p: Person): string {
   return lang === 'zh-HK' ? (p.nameZh ?? p.nameEn) : p.nameEn;

@@ -6,7 +6,7 @@ const CHAN = 'qmh-chan-taiman'; // 陳大文, attending, Queen Mary Hospital
 const WONG = 'hph-wong-siuming'; // 黃小明 WONG Siu-ming, family medicine, private hospital, not on the team
 
 /** A fresh browser profile signed in as a demo user, landing on the inbox. */
-async function signIn(ctx: E2eContext, userId: string, locale: string): Promise<Page> {
+export async function signIn(ctx: E2eContext, userId: string, locale: string): Promise<Page> {
   const { page } = await ctx.newPage({ locale, viewport: { width: 390, height: 844 } });
   await page.goto('/app/');
   await page.getByTestId(`demo-user-${userId}`).click();
@@ -18,7 +18,7 @@ async function signIn(ctx: E2eContext, userId: string, locale: string): Promise<
  * In-app navigation, as a tap on a link would do: no reload, so no refresh-cookie round trip (the auth
  * routes are rate-limited per address, and the whole suite signs in from 127.0.0.1).
  */
-async function go(page: Page, route: string): Promise<void> {
+export async function go(page: Page, route: string): Promise<void> {
   await page.evaluate((path) => {
     window.history.pushState(null, '', path);
     window.dispatchEvent(new PopStateEvent('popstate'));

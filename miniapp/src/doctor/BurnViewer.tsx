@@ -1,0 +1,52 @@
+import { DotLoading, ErrorBlock, Result } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { useSession } from '../auth/session.js';
+import type { BurnOpened } from './doctor-api.js';
+import { useDoctorI18n } from './doctor-messages.js';
+import { DoctorPage } from './DoctorPage.js';
+import { SecureViewer } from './SecureViewer.js';
+import { useLoad } from './use-load.js';
+
+/**
+ * A burn-after-reading item opened from the inbox. Opening starts my own countdown on the server;
+ * the text is shown beside a live countdown and dropped from state (so from the DOM) at zero. The
+ * server refuses it from the same instant, so reopening cannot bring it back.
+ */
+export function BurnViewer({ itemId }: { itemId: string }) {
+  const { api } = useSession();
+  const { t } = useDoctorI18n();
+  // Not on `lang`: switching language must not open (and record) the item again.
+  const [load] = useLoad(() => api.call<BurnOpened>(`/api/app/burn/${encodeURIComponent(itemId)}/open`, { method: 'POST' }), [api, itemId]);
+  let body;
+  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (load.kind === 'error') body = load.code === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={load.code} />;
+  else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
+  else body = <div><div className="hint" data-testid="burn-doc-hint">{t('burn.docHint')}</div><SecureViewer url={load.data.url ?? ''} /></div>;
+  return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;
+}
+
+function Burned() {
+  const { t } = useDoctorI18n();
+  return <Result status="info" title={t('burn.burned')} description={t('burn.burnedNote')} data-testid="burn-burned" />;
+}
+
+/** The text until the deadline; measured against the monotonic clock so a slow tick cannot stretch it. */
+function BurnText({ text, seconds }: { text: string; seconds: number }) {
+  const { t } = useDoctorI18n();
+  const [left, setLeft] = useState(seconds);
+  useEffect(() => {
+    const deadline = performance.now() + seconds * 1000;
+    const tick = () => setLeft(Math.max(0, Math.ceil((deadline - performance.now()) / 1000)));
+    tick();
+    const timer = setInterval(tick, 250);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  if (left <= 0) return <Burned />;
+  return (
+    <div className="secure-viewer padded stack" data-testid="burn-viewer" onContextMenu={(e) => e.preventDefault()}>
+      <div className="burn-countdown" data-testid="burn-countdown" role="timer" aria-live="off">{t('burn.left')} {left} {t('burn.seconds')}</div>
+      <div className="burn-text" data-testid="burn-text">{text}</div>
+      <div className="muted">{t('viewer.noCopy')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Seeds a burn-after-reading text the way Dr Chan would send one: `case open` in the cardiology group,
+ * `team … add @林 @黃` (with the @-mentions DingTalk attaches), then `burn C-… 10s` and the compose API
+ * behind the one-time link the bot sent him 1:1. Everything goes through the simulator and HTTP.
+ */
+interface Said {
+  replies: Array<{ via: string; text: string }>;
+}
+
+const GROUP = 'cardiologyConsult';
+
+async function post<T>(baseUrl: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl, '/sandbox/say', { user, group: GROUP, text: `@ConsultBridge ${text}`, waitMs: 5000 });
+
+function match(said: Said, re: RegExp): RegExpExecArray {
+  for (const r of said.replies) {
+    const m = re.exec(r.text);
+    if (m) return m;
+  }
+  throw new Error(`not in the bot's replies: ${re}`);
+}
+
+/** Dr `author` opens a case, adds `recipients` as consulting, and sends `text` burning `duration` after opening; returns the case code. */
+export async function seedBurnText(baseUrl: string, author: string, recipients: string[], hkid: string, text: string, duration = '10s'): Promise<string> {
+  const formToken = match(await say(baseUrl, author, 'case open'), /\/forms\/case-open\/([A-Za-z0-9_-]+)/)[1]!;
+  const { caseCode } = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+    hkid,
+    nameEn: 'E2E Burn Patient',
+    dateOfBirth: '1948-03-04',
+    consents: [{ institutionCode: 'HPH', status: 'granted' }],
+  });
+  await post(baseUrl, '/api/sandbox/chat/say', { user: author, group: GROUP, text: `@ConsultBridge team ${caseCode} add ${recipients.map((r) => `@${r}`).join(' ')} consulting`, atUserIds: recipients });
+  // The add is answered asynchronously; the team listing shows when it landed.
+  for (let i = 0; ; i++) {
+    const team = (await say(baseUrl, author, `team ${caseCode}`)).replies.map((r) => r.text).join('\n');
+    if ((team.match(/會診|Consulting/g) ?? []).length >= recipients.length) break;
+    if (i > 20) throw new Error('the recipients never joined the care team');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const [, token, after] = match(await say(baseUrl, author, `burn ${caseCode} ${duration}`), /\/burn\/([A-Za-z0-9_-]+)\?after=(\d+)/);
+  await post(baseUrl, `/api/burn/${token}/text`, { text, burnAfterSeconds: Number(after) });
+  return caseCode;
+}
