@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
-import { burnCase, sendBurnText } from './burn-fixture.js';
+import { makePdf } from '../fixtures/make-pdf.js';
+import { burnCase, burnLink, sendBurnText } from './burn-fixture.js';
 
 const SECRET = 'K+ 6.8 — repeat before 17:00';
 
@@ -44,6 +45,25 @@ describe('mini-app: opening a burn-after-reading item', () => {
     expect(res.json()).toMatchObject({ code: 'access.denied' });
     expect(res.body).not.toContain('K+');
     expect((await open(LAM, 'eph_00000000000000000000000000000000')).statusCode).toBe(404);
+  });
+
+  it('A document is not sent back as JSON: I get a burn view token bound to me, and my countdown starts when the PDF is fetched', async () => {
+    const { token, after } = await burnLink(w.h, code, '10s');
+    const up = await w.app.inject({ method: 'POST', url: `/api/burn/${token}/document?after=${after}`, headers: { 'content-type': 'application/pdf' }, payload: await makePdf({ text: 'Burn ECG' }) });
+    expect(up.statusCode, up.body).toBe(201);
+    const { itemId } = up.json();
+    const res = await open(LAM, itemId);
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out).toMatchObject({ kind: 'document', remainingSeconds: null, url: `/api/burn/view/${out.token}/content` });
+    expect(out.text).toBeUndefined();
+    expect(w.h.service.burn.viewTokens.verify(out.token, w.clock.now())).toMatchObject({ d: itemId, v: w.clinicianId(LAM) });
+    const pdf = await w.app.inject({ method: 'GET', url: out.url });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['x-burn-remaining']).toBe('10');
+    w.clock.advance(3_000);
+    expect((await open(LAM, itemId)).json()).toMatchObject({ kind: 'document', remainingSeconds: 7 });
   });
 
   it('Without a session the route is 401', async () => {
