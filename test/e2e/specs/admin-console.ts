@@ -151,7 +151,11 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('case-lookup').click();
       await page.getByTestId('case-team').waitFor();
       const team = (await page.getByTestId('case-team').textContent()) ?? '';
-      assert(team.includes('CHAN Tai-man') && team.includes('attending'), `care team: ${team}`);
+      assert(team.includes('CHAN Tai-man') && team.includes('Attending'), `care team: ${team}`);
+      // Bind a consult group from the console: it shows in the case's group list.
+      await page.getByTestId('case-group-id').fill('cid-e2e-console-group');
+      await page.getByTestId('case-group-bind').click();
+      await page.getByTestId('case-groups').getByText('cid-e2e-console-group').waitFor();
       await shot(screenshot, page, 'admin-16-case-team-en');
       await page.getByTestId('lang-switch').click();
       await go(page, 'dashboard');

@@ -1,0 +1,59 @@
+import { Button, DatePicker, Form, Select, message } from 'antd';
+import { useAdminApi } from './admin-api.js';
+import { useLoad } from './admin-hooks.js';
+import { useAdminT, type AdminKey } from './admin-messages.js';
+import { clinicianName, type ClinicianDto } from './admin-types.js';
+
+const CARE_ROLES = ['attending', 'consulting', 'referring', 'observer'] as const;
+/** What antd's DatePicker hands back (a dayjs value); only its instant is sent. */
+type Picked = { toISOString(): string } | null | undefined;
+
+interface AddForm {
+  clinicianId: string;
+  role: string;
+  dates?: [Picked, Picked] | null;
+}
+
+/**
+ * Adds a member to a case or changes their role, optionally between two dates (a locum booked
+ * ahead). The service audits it as an admin change; the policy sees the role only within the dates.
+ */
+export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: string; onChanged(): void; onError(e: unknown): void }) {
+  const api = useAdminApi();
+  const { t, lang } = useAdminT();
+  const [form] = Form.useForm<AddForm>();
+  const clinicians = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians'), []);
+  const submit = async (v: AddForm) => {
+    onError(null);
+    try {
+      await api.call(`/cases/${encodeURIComponent(caseCode)}/team`, {
+        body: { clinicianId: v.clinicianId, role: v.role, effectiveFrom: v.dates?.[0]?.toISOString(), effectiveTo: v.dates?.[1]?.toISOString() },
+      });
+      void message.success(t('cases.saved'));
+      form.resetFields();
+      onChanged();
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const options = (clinicians.data?.clinicians ?? [])
+    .filter((c) => c.verified && !c.suspended)
+    .map((c) => ({ value: c.id, label: `${clinicianName(c, lang)}${c.specialty ? ` · ${c.specialty}` : ''}` }));
+  return (
+    <>
+      <h4 style={{ marginTop: 16 }}>{t('cases.addMember')}</h4>
+      <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }} data-testid="case-team-form">
+        <Form.Item name="clinicianId" label={t('cases.clinician')} rules={[{ required: true }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={clinicians.loading} style={{ width: 260 }} data-testid="case-team-clinician" />
+        </Form.Item>
+        <Form.Item name="role" label={t('cases.careRole')} rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={CARE_ROLES.map((r) => ({ value: r, label: t(`cases.role.${r}` as AdminKey) }))} data-testid="case-team-role" />
+        </Form.Item>
+        <Form.Item name="dates" label={t('cases.effective')}>
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} placeholder={[t('cases.from'), t('cases.to')]} data-testid="case-team-dates" />
+        </Form.Item>
+        <Button htmlType="submit" type="primary" data-testid="case-team-save">{t('cases.save')}</Button>
+      </Form>
+    </>
+  );
+}
