@@ -10,14 +10,35 @@ import { round, type BenchRow } from './row.js';
  * /readyz answers 200 (database open, stream registered), and resident memory after 3 s idle.
  */
 export async function benchStartup(): Promise<BenchRow[]> {
-  const runs: Array<{ readyMs: number; rssMb: number }> = [];
-  for (let i = 0; i < 3; i++) runs.push(await once());
-  const readyMs = Math.min(...runs.map((r) => r.readyMs));
-  const rssMb = Math.max(...runs.map((r) => r.rssMb));
+  const sandbox: Array<{ readyMs: number; rssMb: number }> = [];
+  for (let i = 0; i < 3; i++) sandbox.push(await once({}));
+  // The service as deployed: connected to "DingTalk" (a simulator in another process), no simulators inside.
+  const sim = await externalSimulator();
+  const real: Array<{ readyMs: number; rssMb: number }> = [];
+  try {
+    for (let i = 0; i < 3; i++) real.push(await once(sim.env));
+  } finally {
+    sim.stop();
+  }
+  const best = (rs: typeof real) => Math.min(...rs.map((r) => r.readyMs));
+  const worst = (rs: typeof real) => Math.max(...rs.map((r) => r.rssMb));
   return [
-    { name: 'P7 time to ready (spawn → /readyz 200, best of 3)', value: round(readyMs, 0), unit: 'ms', goal: '≤ 1500 ms', ok: readyMs <= 1500 },
-    { name: 'P7 idle RSS (sandbox incl. simulator, worst of 3)', value: round(rssMb, 1), unit: 'MB', goal: '≤ 120 MB', ok: rssMb <= 120 },
+    { name: 'P7 time to ready, DingTalk mode (spawn → /readyz 200, best of 3)', value: round(best(real), 0), unit: 'ms', goal: '≤ 1500 ms', ok: best(real) <= 1500 },
+    { name: 'P7 idle RSS, DingTalk mode (worst of 3)', value: round(worst(real), 1), unit: 'MB', goal: '≤ 120 MB', ok: worst(real) <= 120 },
+    { name: 'P7 time to ready, sandbox (simulators in-process, best of 3)', value: round(best(sandbox), 0), unit: 'ms' },
+    { name: 'P7 idle RSS, sandbox (simulators in-process, worst of 3)', value: round(worst(sandbox), 1), unit: 'MB' },
   ];
+}
+
+/** bench/sim-process.ts in its own process; the env that points the service at it. */
+async function externalSimulator(): Promise<{ env: Record<string, string>; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sim-process.ts'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const line = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d))));
+  const { apiBase, oapiBase } = JSON.parse(line) as { apiBase: string; oapiBase: string };
+  return {
+    env: { DINGTALK_CLIENT_ID: 'p7-client', DINGTALK_CLIENT_SECRET: 'p7-secret', DINGTALK_API_BASE: apiBase, DINGTALK_OAPI_BASE: oapiBase },
+    stop: () => child.kill('SIGTERM'),
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -29,7 +50,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function once(): Promise<{ readyMs: number; rssMb: number }> {
+async function once(extraEnv: Record<string, string>): Promise<{ readyMs: number; rssMb: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'cb-bench-p7-'));
   const port = await freePort();
   const env = {
@@ -40,6 +61,7 @@ async function once(): Promise<{ readyMs: number; rssMb: number }> {
     DATABASE_URL: `file:${join(dir, 'cb.db')}`,
     KEY_DIR: join(dir, 'keys'),
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const t0 = performance.now();
   // Exactly what `npm start` runs (the compiled service; `npm run build` first).
