@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from '../shared/backoff.js';
 import type { StreamClient } from './stream-client.js';
 
 /**
@@ -61,7 +61,8 @@ export class StreamSupervisor {
 
   private schedule(): void {
     if (this.stopped || this.timer || this.connecting) return;
-    const delay = backoffDelay(this.attempt++, this.opts.baseDelayMs ?? 1000, this.opts.maxDelayMs ?? 60_000, this.opts.random);
+    const policy = { baseMs: this.opts.baseDelayMs ?? 1000, maxMs: this.opts.maxDelayMs ?? 60_000 };
+    const delay = backoffDelay(++this.attempt, policy, this.opts.random);
     this.delays.push(delay);
     this.timer = setTimeout(() => {
       this.timer = undefined;

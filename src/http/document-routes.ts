@@ -4,6 +4,7 @@ import type { Service } from '../service.js';
 import { uploadPage } from './documents/upload-page.js';
 import { uploadDocument } from './documents/upload-document.js';
 import { viewDocument } from './documents/view-document.js';
+import { sendViewPdf } from './app/send-pdf.js';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const token = z.object({ token: z.string().min(10).max(400) });
@@ -39,11 +40,6 @@ export const documentRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
 
   app.get('/view/:token', { schema: { params: token } }, async (req, reply) => {
     const { pdf, caseCode } = await viewDocument(service, req.params.token);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename="${caseCode}-report.pdf"`)
-      .type('application/pdf')
-      .send(Buffer.from(pdf));
+    return sendViewPdf(reply, pdf, caseCode);
   });
 };
