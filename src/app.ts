@@ -21,6 +21,8 @@ import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
 import { appDoctorRoutes } from './http/app-doctor-routes.js';
 import { appBurnRoutes } from './http/app-burn-routes.js';
+import { appFormsRoutes } from './http/app/app-forms-routes.js';
+import { appComposeRoutes } from './http/app/app-compose-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -60,6 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(alertRoutes, { service });
     await app.register(appDoctorRoutes, { service });
     await app.register(appBurnRoutes, { service });
+    await app.register(appFormsRoutes, { service });
+    await app.register(appComposeRoutes, { service });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',
