@@ -11,6 +11,7 @@ import type { CaseDeps } from './case-deps.js';
 import { createCaseAdmin } from './case-admin.js';
 import { createCaseOpenService } from './case-open-service.js';
 import { createCaseQueries } from './case-queries.js';
+import { createCareTeamRoster } from './care-team-roster.js';
 import { createCareTeamService } from './care-team-service.js';
 import { createCasesRepository } from './cases-repository.js';
 import { createConsentService } from './consent-service.js';
@@ -44,6 +45,8 @@ export function createCaseModule(ports: {
     team: createCareTeamService(deps),
     /** The console's audited path around `manageCase`: dated roles and group bindings. */
     admin: createCaseAdmin(deps),
+    /** The console's full care-team list (booked and ended roles too) and calling off a booking. */
+    roster: createCareTeamRoster(deps),
     consent: createConsentService(deps),
     reveal: createPatientReveal({ cases, records, audit }),
     /** Patient records and consent history: for the PDPO data access report (admin side) only. */

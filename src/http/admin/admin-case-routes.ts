@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RosterEntry } from '../../domain/cases/care-team-roster.js';
 import { CARE_ROLES } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
 import { errorResponses } from './admin-schemas.js';
@@ -22,11 +23,24 @@ const roleChangeDto = z.object({
 });
 const groupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundAt: z.string() });
 const groupsResponse = z.object({ caseCode: z.string(), groups: z.array(groupDto) });
+const rosterDto = z.object({
+  roleId: z.string(),
+  clinicianId: z.string(),
+  nameEn: z.string(),
+  nameZh: z.string().nullable(),
+  careRole: z.enum(CARE_ROLES),
+  status: z.enum(['active', 'future', 'ended', 'cancelled']),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  viaConversationId: z.string().nullable(),
+  removedReason: z.string().nullable(),
+});
 
 /**
  * Care teams and consult-group bindings from the console (admins only). The domain side is
- * case-admin.ts: audited, around `manageCase`, with dated roles. Reading the team stays in
- * admin-routes.ts (GET /cases/:code/team).
+ * case-admin.ts: audited, around `manageCase`, with dated roles. GET /cases/:code/team (in
+ * admin-routes.ts) lists only the roles in force, as the policy sees them; GET /cases/:code/roles
+ * (care-team-roster.ts) is the console's full list, booked and ended roles included.
  */
 export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const admins = { adminRoles: ROLES.adminOnly };
@@ -35,6 +49,19 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     ...r,
     effectiveFrom: isoOrNull(r.effectiveFrom),
     effectiveTo: isoOrNull(r.effectiveTo),
+  });
+  const roster = service.secure.cases.roster;
+  const rosterJson = (r: RosterEntry) => ({
+    roleId: r.roleId,
+    clinicianId: r.clinicianId,
+    nameEn: r.nameEn,
+    nameZh: r.nameZh,
+    careRole: r.careRole,
+    status: r.status,
+    effectiveFrom: iso(r.effectiveFrom),
+    effectiveTo: isoOrNull(r.effectiveTo),
+    viaConversationId: r.viaConversationId,
+    removedReason: r.removedReason,
   });
   const groupsOf = (code: string) => {
     const rows = caseAdmin.groups(code);
@@ -68,6 +95,29 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       },
     },
     async (req) => dto(caseAdmin.adminEndRole(req.admin!.id, req.params.code, req.params.clinicianId, req.query.at)),
+  );
+
+  // The whole roster: roles in force, booked ahead and ended, each with its status at `now`.
+  app.get(
+    '/cases/:code/roles',
+    {
+      config: admins,
+      schema: { params: caseParams, response: { 200: z.object({ caseCode: z.string(), now: z.string(), roles: z.array(rosterDto) }), ...errorResponses } },
+    },
+    async (req) => {
+      const r = roster.roster(req.params.code);
+      return { caseCode: r.caseCode, now: iso(r.now), roles: r.roles.map(rosterJson) };
+    },
+  );
+
+  // Calls off one booked role before it starts (409 for a role already in force or over).
+  app.delete(
+    '/cases/:code/roles/:roleId',
+    {
+      config: admins,
+      schema: { params: caseParams.extend({ roleId: z.string().min(1).max(64) }), response: { 200: rosterDto, ...errorResponses } },
+    },
+    async (req) => rosterJson(roster.cancelBooking(req.admin!.id, req.params.code, req.params.roleId)),
   );
 
   app.get(

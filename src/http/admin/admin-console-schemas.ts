@@ -52,6 +52,48 @@ export const explainResponse = z.object({
   reasons: z.object({ en: z.array(z.string()), zh: z.array(z.string()) }),
 });
 
+/** The explain tool's people picker: a name search over the directory (empty: everyone, by name). */
+export const peopleQuery = z.object({
+  q: z.string().trim().max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const peopleResponse = z.object({
+  people: z.array(
+    z.object({
+      id: z.string(),
+      dingtalkUserId: z.string(),
+      nameEn: z.string(),
+      nameZh: z.string().nullable(),
+      role: z.string().nullable(),
+      specialty: z.string().nullable(),
+      institution: z.string().nullable(),
+      verified: z.boolean(),
+      suspended: z.boolean(),
+    }),
+  ),
+  /** More people matched than `limit`: the admin should type more of the name. */
+  more: z.boolean(),
+});
+
+/** The explain tool's document picker: a case's documents, newest first, described without opening them. */
+export const caseDocumentsResponse = z.object({
+  caseCode: z.string(),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      /** Its place in the order the case's documents were shared (1 = first): the name it goes by. */
+      seq: z.number(),
+      kind: z.enum(['report', 'ephemeral']),
+      mediaType: z.string(),
+      sharedAt: isoTime,
+      author: personDto,
+      status: z.enum(['active', 'destroyed']),
+      /** A restricted category applies (policy may ask for more); which one is not shown here. */
+      restricted: z.boolean(),
+    }),
+  ),
+});
+
 export const approvalDto = z.object({
   requestId: z.string(),
   status: z.enum(['pending', 'approved', 'denied', 'expired']),

@@ -5,6 +5,7 @@ import type { Service } from '../../service.js';
 import { registerAdminAuth } from './admin-auth.js';
 import { adminAuditRoutes } from './admin-audit-routes.js';
 import { adminCaseRoutes } from './admin-case-routes.js';
+import { adminExplainRoutes } from './admin-explain-routes.js';
 import { adminOpsRoutes } from './admin-ops-routes.js';
 import { adminOversightRoutes } from './admin-oversight-routes.js';
 import { adminPolicyRoutes } from './admin-policy-routes.js';
@@ -22,7 +23,7 @@ export interface AdminConsoleOptions {
  *
  * | routes | roles |
  * | --- | --- |
- * | policies, explain, outbox, dashboard, case teams and groups | admin |
+ * | policies, explain and its people/document pickers, outbox, dashboard, case teams and groups | admin |
  * | approvals, break-glass queue, data access report | admin, privacy_officer |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
@@ -41,4 +42,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminOpsRoutes, { service });
   await app.register(adminReportsRoutes, { service });
   await app.register(adminCaseRoutes, { service });
+  await app.register(adminExplainRoutes, { service });
 };

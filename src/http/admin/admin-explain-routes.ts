@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import { describePeople } from '../../domain/reports/people.js';
+import type { Service } from '../../service.js';
+import { errorResponses } from './admin-schemas.js';
+import { caseDocumentsResponse, iso, peopleQuery, peopleResponse, ROLES } from './admin-console-schemas.js';
+
+/** Lower-case with runs of spaces, dots and hyphens folded to one space: "LEE Mei-ling" ~ "lee mei ling". */
+const fold = (s: string): string => s.toLowerCase().replace(/[\s.\-·]+/g, ' ').trim();
+
+/**
+ * True when every word of the query is in one of the clinician's names or their DingTalk id, so
+ * "lee mei", "Mei-ling" and "李美" all find 李美玲 / LEE Mei-ling. Chinese has no spaces, so a
+ * Chinese query is one word and matches as a substring.
+ */
+export function nameMatches(c: Pick<ClinicianRow, 'nameEn' | 'nameZh' | 'displayName' | 'dingtalkUserId'>, query: string): boolean {
+  const hay = fold([c.nameEn, c.nameZh, c.displayName, c.dingtalkUserId].filter(Boolean).join(' | '));
+  return fold(query)
+    .split(' ')
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+/**
+ * What the policy explain tool picks from: people by name, and a case's documents by case code.
+ * Admins only, like explain itself. Documents are described by what the service knows without
+ * opening them (kind, format, author, date): the vault keeps no titles or file names by design,
+ * so the list can never show patient data.
+ */
+export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const admins = { adminRoles: ROLES.adminOnly };
+  const { directoryRepo: directory } = service;
+
+  app.get(
+    '/people',
+    { config: admins, schema: { querystring: peopleQuery, response: { 200: peopleResponse, ...errorResponses } } },
+    async (req) => {
+      const { q, limit } = req.query;
+      const found = directory.list().filter((c) => nameMatches(c, q ?? ''));
+      return {
+        people: found.slice(0, limit).map((c) => ({
+          id: c.id,
+          dingtalkUserId: c.dingtalkUserId,
+          nameEn: c.nameEn ?? c.displayName,
+          nameZh: c.nameZh,
+          role: c.role,
+          specialty: c.specialty,
+          institution: c.institutionId ? directory.institution(c.institutionId)?.code ?? null : null,
+          verified: c.verified,
+          suspended: c.suspended,
+        })),
+        more: found.length > limit,
+      };
+    },
+  );
+
+  app.get(
+    '/cases/:code/documents',
+    { config: admins, schema: { params: z.object({ code: z.string().max(16) }), response: { 200: caseDocumentsResponse, ...errorResponses } } },
+    async (req) => {
+      const c = service.secure.cases.queries.findCase(req.params.code);
+      const person = describePeople(directory);
+      // Oldest first, so a document's number in the list stays put when more are shared.
+      const docs = service.secure.documentsRepo.listByCase(c.id).map((d, i) => ({
+        id: d.id,
+        seq: i + 1,
+        kind: d.kind,
+        mediaType: d.mediaType,
+        sharedAt: iso(d.createdAt),
+        author: person(d.authorId),
+        status: d.status,
+        restricted: d.restrictedCategory !== null,
+      }));
+      return { caseCode: c.code, documents: docs.reverse() };
+    },
+  );
+};
