@@ -56,6 +56,9 @@ describe('admin console: the care-team roster lists booked and ended roles besid
       [w.ids.wong, 'consulting', 'future'],
     ]);
     expect(rowsOf(r.roles, w.ids.wong)[0]).toMatchObject({ effectiveFrom: from, effectiveTo: to, removedReason: null });
+    expect(rowsOf(r.roles, w.ids.doctor)[0]).toMatchObject({ nameEn: 'Dr CHAN Tai-man', nameZh: '陳大文', specialty: 'Cardiology', institutionName: 'Queen Mary Hospital', verified: true, suspended: false });
+    // Who booked or removed whom is for the audit log, not this list.
+    expect(Object.keys(r.roles[0]!)).not.toContain('addedBy');
     expect(await inForce()).not.toContain(w.ids.wong);
     expect(careRole(w.ids.wong)).toBe('');
 

@@ -36,6 +36,11 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
+  'GET /api/admin/cases/:code/roles': () => ({ url: '/api/admin/cases/C-7KQ2M/roles' }),
+  'DELETE /api/admin/cases/:code/roles/:roleId': () => ({ url: '/api/admin/cases/C-7KQ2M/roles/no-such-role' }),
+  // The explain tool's pickers.
+  'GET /api/admin/people': () => ({ url: '/api/admin/people?q=lee' }),
+  'GET /api/admin/cases/:code/documents': () => ({ url: '/api/admin/cases/C-7KQ2M/documents' }),
   'GET /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups' }),
   'POST /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups', payload: { conversationId: 'perm-probe-group' } }),
   'DELETE /api/admin/cases/:code/groups/:conversationId': () => ({ url: '/api/admin/cases/C-7KQ2M/groups/perm-probe-group' }),

@@ -23,6 +23,11 @@ export interface RosterEntry {
   nameEn: string;
   nameZh: string | null;
   careRole: CareRole;
+  /** The directory's view of the person now (not at the role's dates): for the admin's eye only. */
+  specialty: string | null;
+  institutionName: string | null;
+  verified: boolean;
+  suspended: boolean;
   status: RoleStatus;
   effectiveFrom: number;
   effectiveTo: number | null;
@@ -51,12 +56,17 @@ export function createCareTeamRoster(deps: Pick<CaseDeps, 'db' | 'cases' | 'dire
 
   function entry(r: CareTeamRow, now: number): RosterEntry {
     const c = directory.findById(r.clinicianId);
+    const inst = c?.institutionId ? directory.institution(c.institutionId) : undefined;
     return {
       roleId: r.id,
       clinicianId: r.clinicianId,
       nameEn: c ? (c.nameEn ?? c.displayName) : r.clinicianId,
       nameZh: c?.nameZh ?? null,
       careRole: r.role,
+      specialty: c?.specialty ?? null,
+      institutionName: inst?.nameEn ?? null,
+      verified: c?.verified ?? false,
+      suspended: c?.suspended ?? false,
       status: roleStatus(r, now),
       effectiveFrom: r.effectiveFrom,
       effectiveTo: r.effectiveTo,

@@ -29,6 +29,10 @@ const rosterDto = z.object({
   nameEn: z.string(),
   nameZh: z.string().nullable(),
   careRole: z.enum(CARE_ROLES),
+  specialty: z.string().nullable(),
+  institutionName: z.string().nullable(),
+  verified: z.boolean(),
+  suspended: z.boolean(),
   status: z.enum(['active', 'future', 'ended', 'cancelled']),
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
@@ -51,18 +55,8 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     effectiveTo: isoOrNull(r.effectiveTo),
   });
   const roster = service.secure.cases.roster;
-  const rosterJson = (r: RosterEntry) => ({
-    roleId: r.roleId,
-    clinicianId: r.clinicianId,
-    nameEn: r.nameEn,
-    nameZh: r.nameZh,
-    careRole: r.careRole,
-    status: r.status,
-    effectiveFrom: iso(r.effectiveFrom),
-    effectiveTo: isoOrNull(r.effectiveTo),
-    viaConversationId: r.viaConversationId,
-    removedReason: r.removedReason,
-  });
+  // Who added or removed a role stays in the audit log; the console shows the dates and the reason.
+  const rosterJson = ({ addedBy: _a, removedBy: _r, ...r }: RosterEntry) => ({ ...r, effectiveFrom: iso(r.effectiveFrom), effectiveTo: isoOrNull(r.effectiveTo) });
   const groupsOf = (code: string) => {
     const rows = caseAdmin.groups(code);
     return { caseCode: service.secure.cases.queries.findCase(code).code, groups: rows.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })) };
