@@ -15,7 +15,9 @@ import { planFaces, splitRuns } from './font-runs.js';
 import { imageToPdf } from './image-page.js';
 import { deflatePendingStreams, useNativeDeflate } from './native-deflate.js';
 import { uprightFrame } from './page-frame.js';
+import { renderIncremental } from './render-incremental.js';
 import { RunCache, type StampFont } from './run-cache.js';
+import { defaultStructureCache, type StructureCache } from './structure-cache.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
 import { buildWatermarkText, type ViewerStamp } from './watermark-text.js';
 
@@ -35,6 +37,10 @@ export interface RenderRequest {
 export interface RenderDeps {
   /** Defaults to the installed Noto Sans HK. */
   fonts?: FontCatalog;
+  /** Parsed PDF structures for the incremental path; defaults to a process-wide bounded cache. */
+  structures?: StructureCache;
+  /** false: always re-write the whole document (the path images and odd PDFs take anyway). */
+  incremental?: boolean;
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
@@ -90,6 +96,14 @@ function placeStamp(page: PDFPage, stamp: PDFRef, matrix: [number, number, numbe
  */
 export async function renderWatermarked(req: RenderRequest, deps: RenderDeps = {}): Promise<Uint8Array> {
   const catalog = deps.fonts ?? defaultFontCatalog();
+  if (req.mediaType === 'application/pdf' && deps.incremental !== false) {
+    // Most PDFs: append the stamp as an incremental update (render-incremental.ts). Anything that
+    // path cannot vouch for (encrypted, unparseable, broken cross-references) comes back
+    // undefined and takes the full re-write below, which also reports corrupt files.
+    const bytes = ownBytes(req.bytes);
+    const structure = await (deps.structures ?? defaultStructureCache()).get(bytes);
+    if (structure) return renderIncremental({ ...req, bytes }, structure, catalog);
+  }
   const doc = await openDocument(req);
   doc.registerFontkit(catalog.fontkit);
   useNativeDeflate(doc);

@@ -1,4 +1,4 @@
-import { setFontAndSize, showText, type PDFFont, type PDFHexString, type PDFOperator } from 'pdf-lib';
+import { setFontAndSize, showText, type PDFFont, type PDFHexString, type PDFOperator, type PDFRef } from 'pdf-lib';
 import type { TextRun } from './font-runs.js';
 
 /** An embedded face and the resource name the stamp's content streams call it by. */
@@ -7,11 +7,19 @@ export interface StampFont {
   key: string;
 }
 
+/** What the stamp builder needs from its fonts: measure and draw runs, name the font resources. */
+export interface StampRuns {
+  width(runs: TextRun[], size: number): number;
+  show(runs: TextRun[], size: number): PDFOperator[];
+  /** Resource name → font dictionary, for the forms that draw the runs. */
+  fontResources(): Record<string, PDFRef>;
+}
+
 /**
  * Measures and encodes each distinct run once. fontkit shapes text on every encode/measure call
  * (about half a millisecond each), and the tiles repeat the same few runs dozens of times a page.
  */
-export class RunCache {
+export class RunCache implements StampRuns {
   private readonly encoded = new Map<string, PDFHexString>();
   private readonly unitWidths = new Map<string, number>();
   constructor(readonly fonts: ReadonlyMap<string, StampFont>) {}
@@ -31,6 +39,10 @@ export class RunCache {
       w += unit * size;
     }
     return w;
+  }
+
+  fontResources(): Record<string, PDFRef> {
+    return Object.fromEntries([...this.fonts.values()].map((f) => [f.key, f.font.ref]));
   }
 
   show(runs: TextRun[], size: number): PDFOperator[] {

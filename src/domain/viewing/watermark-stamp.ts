@@ -18,7 +18,7 @@ import {
   type PDFRef,
 } from 'pdf-lib';
 import type { TextRun } from './font-runs.js';
-import type { RunCache } from './run-cache.js';
+import type { StampRuns } from './run-cache.js';
 
 export interface StampLines {
   tileTop: TextRun[];
@@ -42,19 +42,13 @@ function registerForm(context: PDFContext, ops: PDFOperator[], bbox: number[], r
   return context.register(PDFRawStream.of(dict, deflateSync(plain)));
 }
 
-function fontResources(runs: RunCache): Record<string, PDFRef> {
-  const dict: Record<string, PDFRef> = {};
-  for (const f of runs.fonts.values()) dict[f.key] = f.font.ref;
-  return dict;
-}
-
 /** One tile: the two watermark lines, drawn once and placed many times. */
 export interface Tile {
   ref: PDFRef;
   width: number;
 }
 
-export function buildTile(context: PDFContext, lines: StampLines, runs: RunCache): Tile {
+export function buildTile(context: PDFContext, lines: StampLines, runs: StampRuns): Tile {
   const width = Math.max(runs.width(lines.tileTop, TILE_SIZE), runs.width(lines.tileBottom, TILE_SIZE));
   const ops = [
     beginText(),
@@ -65,7 +59,7 @@ export function buildTile(context: PDFContext, lines: StampLines, runs: RunCache
     endText(),
   ];
   const bbox = [0, -TILE_SIZE * 1.6, width, TILE_SIZE * 2];
-  return { ref: registerForm(context, ops, bbox, { Font: fontResources(runs) }), width };
+  return { ref: registerForm(context, ops, bbox, { Font: runs.fontResources() }), width };
 }
 
 /** Tiles over the whole page along a diagonal, alternate rows shifted half a tile so no column is bare. */
@@ -97,7 +91,7 @@ function tileOperators(tile: Tile, w: number, h: number): PDFOperator[] {
 }
 
 /** The footer shrinks to fit narrow pages rather than running off the edge. */
-function footerOperators(line: TextRun[], runs: RunCache, w: number): PDFOperator[] {
+function footerOperators(line: TextRun[], runs: StampRuns, w: number): PDFOperator[] {
   const natural = runs.width(line, FOOTER_SIZE);
   const size = Math.max(FOOTER_MIN_SIZE, Math.min(FOOTER_SIZE, (FOOTER_SIZE * (w - 2 * MARGIN)) / natural));
   return [
@@ -125,13 +119,13 @@ export function buildStampXObject(
   context: PDFContext,
   tile: Tile,
   footer: TextRun[],
-  runs: RunCache,
+  runs: StampRuns,
   width: number,
   height: number,
 ): PDFRef {
   const ops = [...tileOperators(tile, width, height), ...footerOperators(footer, runs, width)];
   return registerForm(context, ops, [0, 0, width, height], {
-    Font: fontResources(runs),
+    Font: runs.fontResources(),
     XObject: { CbTile: tile.ref },
     ExtGState: {
       CbTileGs: { Type: 'ExtGState', ca: TILE_OPACITY, CA: TILE_OPACITY },
