@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideRequest } from '../bot/flows/decide-request.js';
-import { openDocument } from '../bot/flows/open-document.js';
+import { issueViewToken } from '../bot/flows/open-document.js';
 import { requestAccess } from '../bot/flows/request-access.js';
 import { langOf } from '../bot/people.js';
 import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
@@ -52,10 +52,9 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
-      const out = openDocument(service, me, req.params.id, lang);
+      const out = issueViewToken(service, me, req.params.id, lang);
       if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: lang === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
-      const token = out.url.slice(out.url.lastIndexOf('/') + 1);
-      return { token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${token}` };
+      return { token: out.token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${out.token}` };
     },
   );
 

@@ -2,8 +2,9 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createCaseNotices } from '../bot/commands/case-notices.js';
-import { caseFormSchema, consentFormSchema } from '../domain/cases/case-form.js';
+import { caseFormSchema, consentFormSchema, type CaseForm, type ConsentForm } from '../domain/cases/case-form.js';
 import type { LinkPurpose } from '../domain/cases/cases-tables.js';
+import type { LinkRef, LinkTokenRow } from '../domain/cases/link-tokens.js';
 import type { Service } from '../service.js';
 import { ERROR_TABLE, isDomainError } from '../shared/errors.js';
 import { errorResponses } from './admin/admin-schemas.js';
@@ -23,6 +24,30 @@ const routeLogging = {
   },
 };
 
+export const caseOpenResult = z.object({ caseCode: z.string(), created: z.boolean() });
+export const consentResult = z.object({ caseCode: z.string(), recorded: z.number().int() });
+
+/**
+ * Submitting the two forms, for either way in (token page, mini-app intent): the domain call, then
+ * what chat hears. `link` is the row the caller already checked belongs to `ref`.
+ */
+export function createFormSubmit(service: Service) {
+  const { secure, directoryRepo, outbox } = service;
+  const notices = createCaseNotices({ directoryRepo, outbox });
+  return {
+    caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): z.infer<typeof caseOpenResult> {
+      const res = secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
+      const opener = directoryRepo.findById(link.clinicianId)!;
+      if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
+      else notices.existingCase(opener, res.existing, link.tokenHash);
+      return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };
+    },
+    consent(ref: LinkRef, link: LinkTokenRow, body: ConsentForm): z.infer<typeof consentResult> {
+      return secure.cases.consent.recordConsent(ref, link.clinicianId, body);
+    },
+  };
+}
+
 export function sendPage(reply: FastifyReply, status: number, page: FormPage) {
   return reply
     .status(status)
@@ -35,13 +60,14 @@ export function sendPage(reply: FastifyReply, status: number, page: FormPage) {
 }
 
 /**
- * One-time form links the bot sends (case open, consent). GET serves a minimal page; its POST goes to
+ * The older one-time form token pages (case open, consent); the bot now sends mini-app links
+ * instead (app/app-forms-routes.ts), and these stay for links already sent. GET serves a minimal page; its POST goes to
  * /api/forms/… as JSON. The link identifies the clinician; the domain re-checks them as they are now.
  */
 export const formsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, opts) => {
-  const { secure, directoryRepo, outbox } = opts.service;
-  const { tokens, open, consent } = secure.cases;
-  const notices = createCaseNotices({ directoryRepo, outbox });
+  const { secure, directoryRepo } = opts.service;
+  const { tokens } = secure.cases;
+  const submit = createFormSubmit(opts.service);
 
   /** The page for a live link, or a short HTML explanation (expired, used, unknown). */
   function pageFor(reply: FastifyReply, token: string, purpose: LinkPurpose, build: (caseId: string | null) => FormPage) {
@@ -62,16 +88,12 @@ export const formsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (a
     '/api/forms/case-open/:token',
     {
       ...routeLogging,
-      schema: { params: tokenParams, body: caseFormSchema, response: { 200: z.object({ caseCode: z.string(), created: z.boolean() }), ...errorResponses } },
+      schema: { params: tokenParams, body: caseFormSchema, response: { 200: caseOpenResult, ...errorResponses } },
     },
     async (req, reply) => {
       const link = tokens.lookup(req.params.token, 'case_open');
-      const res = open.submitCaseForm(req.params.token, link.clinicianId, req.body);
-      const opener = directoryRepo.findById(link.clinicianId)!;
-      if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
-      else notices.existingCase(opener, res.existing, link.tokenHash);
       reply.header('cache-control', 'no-store');
-      return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };
+      return submit.caseOpen(req.params.token, link, req.body);
     },
   );
 
@@ -86,12 +108,12 @@ export const formsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (a
     '/api/forms/consent/:token',
     {
       ...routeLogging,
-      schema: { params: tokenParams, body: consentFormSchema, response: { 200: z.object({ caseCode: z.string(), recorded: z.number().int() }), ...errorResponses } },
+      schema: { params: tokenParams, body: consentFormSchema, response: { 200: consentResult, ...errorResponses } },
     },
     async (req, reply) => {
       const link = tokens.lookup(req.params.token, 'consent');
       reply.header('cache-control', 'no-store');
-      return consent.recordConsent(req.params.token, link.clinicianId, req.body);
+      return submit.consent(req.params.token, link, req.body);
     },
   );
 };

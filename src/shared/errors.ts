@@ -33,6 +33,8 @@ export const ERROR_TABLE = {
   'upload.corrupt': { status: 400, en: 'The file is damaged.', zh: '檔案已損壞。' },
   'token.invalid': { status: 401, en: 'That link is not valid.', zh: '連結無效。' },
   'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
+  /** A mini-app link intent past its time (not 401: the app would take that for a lost sign-in). */
+  'link.expired': { status: 410, en: 'That link has expired.', zh: '連結已過期。' },
   'approval.already_decided': { status: 409, en: 'That request was already decided.', zh: '該申請已有決定。' },
   'approval.none_pending': {
     status: 404,

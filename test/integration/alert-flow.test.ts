@@ -73,7 +73,7 @@ describe('emergency allergy alert', () => {
     const from = w.h.sim.sent.length;
     await w.h.sim.clickCard({ outTrackId: `alert:${alert.id}:${alert.sceneGroupId}`, userId: WONG, params: { action: 'burn_open', itemId } });
     const answer = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(WONG));
-    const res = await w.app.inject({ method: 'GET', url: `/api/burn/view/${burnViewToken(answer.text)}/content` });
+    const res = await w.app.inject({ method: 'GET', url: `/api/burn/view/${burnViewToken(w.h, answer.text, WONG)}/content` });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { text: string; remainingSeconds: number };
     expect(body.remainingSeconds).toBe(30);

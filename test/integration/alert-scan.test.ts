@@ -61,7 +61,8 @@ describe('allergy alert with a scan', () => {
     expect(JSON.stringify(card)).toContain(scanId);
     await w.h.sim.clickCard({ outTrackId: `alert:${alertId}:${group.openConversationId}`, userId: WONG, params: { action: 'burn_open', itemId: scanId } });
     const answer = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(WONG));
-    const view = await w.app.inject({ method: 'GET', url: `/api/burn/view/${burnViewToken(answer.text)}/content` });
+    const wongToken = burnViewToken(w.h, answer.text, WONG);
+    const view = await w.app.inject({ method: 'GET', url: `/api/burn/view/${wongToken}/content` });
     expect(view.statusCode, view.body).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');
     expect(view.headers['x-burn-remaining']).toBe('30');
@@ -72,7 +73,7 @@ describe('allergy alert with a scan', () => {
 
     // Past Dr Wong's 30 s the scan is unreadable for him; at the item's lifetime it is shredded.
     w.clock.advance(30_000);
-    const again = await w.app.inject({ method: 'GET', url: `/api/burn/view/${burnViewToken(answer.text)}/content` });
+    const again = await w.app.inject({ method: 'GET', url: `/api/burn/view/${wongToken}/content` });
     expect(again.statusCode).toBe(410);
     w.clock.advance(24 * 3_600_000);
     await eventually(() => w.h.service.burn.repo.find(scanId)?.status === 'destroyed');

@@ -83,7 +83,7 @@ describe('burn after reading: durability and documents', () => {
     expect(existsSync(blob)).toBe(true);
     await eventually(() => h.sim.sent.find((s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`));
 
-    const viewToken = burnViewToken(await pressOpen(h, itemId, LAM));
+    const viewToken = burnViewToken(h, await pressOpen(h, itemId, LAM), LAM);
     const view = await app.inject({ method: 'GET', url: `/api/burn/view/${viewToken}/content` });
     expect(view.statusCode).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');

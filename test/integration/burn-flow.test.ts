@@ -36,7 +36,7 @@ describe('burn after reading', () => {
     expect(card.text).not.toContain('penicillin');
     const created = clock.now();
 
-    const lamToken = burnViewToken(await pressOpen(h, itemId, LAM));
+    const lamToken = burnViewToken(h, await pressOpen(h, itemId, LAM), LAM);
     const content = (token: string) => app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });
     const lam = await content(lamToken);
     expect(lam.statusCode).toBe(200);
@@ -44,7 +44,7 @@ describe('burn after reading', () => {
     expect(lam.headers['cache-control']).toBe('no-store');
 
     clock.advance(10_000);
-    const wongToken = burnViewToken(await pressOpen(h, itemId, WONG));
+    const wongToken = burnViewToken(h, await pressOpen(h, itemId, WONG), WONG);
     expect((await content(wongToken)).json()).toEqual({ text: SECRET, remainingSeconds: 30 });
 
     clock.advance(19_000);

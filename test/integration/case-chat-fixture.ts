@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { hkidCheckChar } from '../../src/shared/hkid.js';
+import { appAuth, appLinkId } from '../helpers/app-session.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 
 /** A check-digit-valid HKID built from six digits, so each test has its own patient. */
@@ -44,15 +45,18 @@ export async function startCaseChat(): Promise<CaseChat> {
       h.sim.say(group, userId, text, atUserIds ? { atUserIds } : undefined);
       return { group: (await reply).text, dm: (await dm).text };
     },
+    async submitForm(userId, form, intentId, payload) {
+      return app.inject({ method: 'POST', url: `/api/app/forms/${form}/${intentId}`, headers: await appAuth(h, app, userId), payload: payload as object });
+    },
     async openCase(group, userId, form) {
       const { dm } = await cc.sayAndDm(group, userId, '@ConsultBridge case open');
-      const token = tokenIn(dm, 'case-open');
+      const intentId = intentIn(dm, 'case-open');
       const announced = replyAfter(h.sim, { conversationId: group, via: 'group' });
-      const res = await app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
-      expect(res.statusCode).toBe(200);
+      const res = await cc.submitForm(userId, 'case-open', intentId, form);
+      expect(res.statusCode, res.body).toBe(200);
       const { caseCode, created } = res.json() as { caseCode: string; created: boolean };
       expect(created).toBe(true);
-      return { code: caseCode, announcement: (await announced).text, token };
+      return { code: caseCode, announcement: (await announced).text, intentId };
     },
     /** Everything the simulator saw the bot send, as one string. */
     sentText: () => JSON.stringify(h.sim.sent.map((e) => [e.text, e.raw])),
@@ -70,14 +74,14 @@ export interface CaseChat {
   group(memberIds: string[]): string;
   say(group: string, userId: string, text: string, atUserIds?: string[]): Promise<string>;
   sayAndDm(group: string, userId: string, text: string, dmTo?: string, atUserIds?: string[]): Promise<{ group: string; dm: string }>;
-  openCase(group: string, userId: string, form: ReturnType<typeof patientForm>): Promise<{ code: string; announcement: string; token: string }>;
+  /** Submits a form link's intent through the app API, signed in as `userId`. */
+  submitForm(userId: string, form: 'case-open' | 'consent', intentId: string, payload: unknown): Promise<LightMyRequestResponse>;
+  openCase(group: string, userId: string, form: ReturnType<typeof patientForm>): Promise<{ code: string; announcement: string; intentId: string }>;
   sentText(): string;
   close(): Promise<void>;
 }
 
-/** The one-time token in a form link the bot sent. */
-export function tokenIn(text: string, form: 'case-open' | 'consent'): string {
-  const m = new RegExp(`/forms/${form}/([A-Za-z0-9_-]+)`).exec(text);
-  if (!m) throw new Error(`no ${form} link in the message`);
-  return m[1]!;
+/** The link intent id in a form link the bot sent (/app/form/<form>/<id>: no credential). */
+export function intentIn(text: string, form: 'case-open' | 'consent'): string {
+  return appLinkId(text, `form/${form}`);
 }

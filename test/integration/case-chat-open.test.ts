@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter } from '../helpers/service-harness.js';
-import { hkidFor, patientForm, startCaseChat, tokenIn, type CaseChat } from './case-chat-fixture.js';
+import { hkidFor, patientForm, startCaseChat, intentIn, type CaseChat } from './case-chat-fixture.js';
 
-/** `case open` → 1:1 form link → form post → group announcement, through the real SDK and simulator. */
+/** `case open` → 1:1 mini-app form link → signed-in form post → group announcement, through the real SDK and simulator. */
 describe('opening a case from chat', () => {
   let cc: CaseChat;
   beforeAll(async () => {
@@ -10,36 +10,26 @@ describe('opening a case from chat', () => {
   });
   afterAll(async () => cc?.close());
 
-  it('When a verified doctor opens a case, then the link comes 1:1, the group hears only the case code and opener, and no patient data reaches chat or logs', async () => {
+  it('When a verified doctor opens a case, then a mini-app link comes 1:1, the group hears only the case code and opener, and no patient data reaches chat or logs', async () => {
     const group = cc.group(['qmh-lam-kaming', 'hph-wong-siuming']);
     const { group: ack, dm } = await cc.sayAndDm(group, 'qmh-lam-kaming', '@ConsultBridge case open');
     expect(ack).toContain('sent you a form 1:1');
-    expect(ack).not.toContain('/forms/');
-    expect(dm).toContain(`${cc.h.service.publicUrl}/forms/case-open/`);
+    expect(ack).not.toContain('/app/');
+    expect(dm).toContain(`${cc.h.service.publicUrl}/app/form/case-open/`);
+    expect(dm).not.toContain('/forms/');
     expect(dm).toContain('10 min');
-    const token = tokenIn(dm, 'case-open');
-
-    const page = await cc.app.inject({ method: 'GET', url: `/forms/case-open/${token}` });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toContain('text/html');
-    expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(page.body).toContain('name="hkid"');
-    expect(page.body).toContain('data-inst="HPH"');
-    expect(page.body).not.toContain(token);
-    // The page's only script is inline, allowed by its nonce, and at least parses.
-    const script = /<script nonce="([^"]+)">([\s\S]*?)<\/script>/.exec(page.body)!;
-    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${script[1]}'`);
-    expect(() => new Function(script[2]!)).not.toThrow();
+    const intentId = intentIn(dm, 'case-open');
+    // The link's id is no credential: the token page and its API do not know it.
+    expect((await cc.app.inject({ method: 'GET', url: `/forms/case-open/${intentId}` })).statusCode).toBe(401);
 
     const hkid = hkidFor('314159');
     const form = patientForm(hkid);
-    const bad = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: { ...form, hkid: 'K314159(0)' } });
+    const bad = await cc.submitForm('qmh-lam-kaming', 'case-open', intentId, { ...form, hkid: 'K314159(0)' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'hkid.invalid' });
 
     const announced = replyAfter(cc.h.sim, { conversationId: group, via: 'group' });
-    const ok = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
+    const ok = await cc.submitForm('qmh-lam-kaming', 'case-open', intentId, form);
     expect(ok.statusCode).toBe(200);
     const body = ok.json() as { caseCode: string; created: boolean };
     expect(body).toEqual({ caseCode: expect.stringMatching(/^C-[A-Z0-9]{5}$/), created: true });
@@ -53,13 +43,36 @@ describe('opening a case from chat', () => {
     expect(cc.h.service.secure.cases.queries.teamRoleNow(c.id, lam.id)).toBe('attending');
 
     // The link is spent; nothing that identifies the patient went anywhere but the database.
-    const again = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
+    const again = await cc.submitForm('qmh-lam-kaming', 'case-open', intentId, form);
     expect(again.statusCode).toBe(409);
     await cc.h.service.audit.flush();
     for (const haystack of [cc.sentText(), cc.h.logs()]) {
       for (const secret of ['314159', 'TSANG', 'Ho-yin', '曾浩然', '1958-07-21', 'eHRSS consent seen']) expect(haystack).not.toContain(secret);
     }
-    // The link went 1:1 to its owner, but request logs show the route pattern, never the token.
+  });
+
+  it('When a token page link was sent before the mini-app links, then the page still serves and its API still opens the case once', async () => {
+    const group = cc.group(['qmh-lam-kaming']);
+    const lam = await cc.h.service.directory.resolveOrEnroll('qmh-lam-kaming', '');
+    const { token } = cc.h.service.secure.cases.open.startCaseOpen(lam, group);
+    const page = await cc.app.inject({ method: 'GET', url: `/forms/case-open/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('name="hkid"');
+    expect(page.body).toContain('data-inst="HPH"');
+    expect(page.body).not.toContain(token);
+    // The page's only script is inline, allowed by its nonce, and at least parses.
+    const script = /<script nonce="([^"]+)">([\s\S]*?)<\/script>/.exec(page.body)!;
+    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${script[1]}'`);
+    expect(() => new Function(script[2]!)).not.toThrow();
+
+    const form = patientForm(hkidFor('314160'));
+    const ok = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
+    expect(ok.json()).toEqual({ caseCode: expect.stringMatching(/^C-[A-Z0-9]{5}$/), created: true });
+    expect((await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form })).statusCode).toBe(409);
+    // Request logs show the route pattern, never the token.
     expect(cc.h.logs()).toContain('/api/forms/case-open/:token');
     expect(cc.h.logs()).not.toContain(token);
   });
@@ -89,7 +102,7 @@ describe('opening a case from chat', () => {
       const group = cc.group(['qmh-chan-taiman']);
       const { group: ack, dm } = await cc.sayAndDm(group, 'qmh-chan-taiman', `@ConsultBridge ${word}`);
       expect(ack).toContain('私訊');
-      expect(dm).toContain('/forms/case-open/');
+      expect(dm).toContain('/app/form/case-open/');
     }
     const reply = replyAfter(cc.h.sim, { userId: 'qmh-lam-kaming' });
     cc.h.sim.dm('qmh-lam-kaming', 'case open');
@@ -107,7 +120,7 @@ describe('opening a case from chat', () => {
 
     const { dm } = await cc.sayAndDm(second, 'hph-wong-siuming', '@ConsultBridge case open');
     const offer = replyAfter(cc.h.sim, { userId: 'hph-wong-siuming', via: 'oto' });
-    const res = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${tokenIn(dm, 'case-open')}`, payload: form });
+    const res = await cc.submitForm('hph-wong-siuming', 'case-open', intentIn(dm, 'case-open'), form);
     expect(res.json()).toEqual({ caseCode: code, created: false });
     const offered = (await offer).text;
     expect(offered).toContain(`already has case ${code}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter } from '../helpers/service-harness.js';
-import { hkidFor, patientForm, startCaseChat, tokenIn, type CaseChat } from './case-chat-fixture.js';
+import { hkidFor, patientForm, startCaseChat, intentIn, type CaseChat } from './case-chat-fixture.js';
 
 /** Care-team changes and consent forms from chat, through the real SDK and simulator. */
 describe('care team and consent from chat', () => {
@@ -62,18 +62,15 @@ describe('care team and consent from chat', () => {
 
   it('When a treating member asks for the consent form, then a 1:1 link records consent for the case; an observer is refused', async () => {
     const { dm } = await cc.sayAndDm(group, 'qmh-lam-kaming', `@ConsultBridge consent ${code}`);
-    const token = tokenIn(dm, 'consent');
-    const page = await cc.app.inject({ method: 'GET', url: `/forms/consent/${token}` });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(code);
-    expect(page.headers['cache-control']).toBe('no-store');
-    const res = await cc.app.inject({ method: 'POST', url: `/api/forms/consent/${token}`, payload: { consents: [{ institutionCode: 'HPH', status: 'withdrawn' }] } });
+    const intentId = intentIn(dm, 'consent');
+    const res = await cc.submitForm('qmh-lam-kaming', 'consent', intentId, { consents: [{ institutionCode: 'HPH', status: 'withdrawn' }] });
     expect(res.json()).toEqual({ caseCode: code, recorded: 1 });
+    expect(res.headers['cache-control']).toBe('no-store');
     const c = cc.h.service.secure.cases.queries.findCase(code);
     expect(cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
-    const used = await cc.app.inject({ method: 'GET', url: `/forms/consent/${token}` });
+    const used = await cc.submitForm('qmh-lam-kaming', 'consent', intentId, { consents: [{ institutionCode: 'HPH', status: 'granted' }] });
     expect(used.statusCode).toBe(409);
-    expect(used.body).toContain('new link');
+    expect(cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
 
     await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Wong Siu-ming observer`, ['hph-wong-siuming']);
     expect(await cc.say(group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.");

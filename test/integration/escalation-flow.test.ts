@@ -69,8 +69,8 @@ describe('unread escalation', () => {
     expect(receipts).toContain('升級: 📳 DING 林嘉明 Dr LAM Ka-ming');
     expect(receipts).toMatch(/升級: 🔺 已升級至 吳國偉 Dr NG Kwok-wai .*\(代 林嘉明 Dr LAM Ka-ming .*\) 14:10/);
 
-    // Dr Lam opens the report from the reminder's link (5 min old, inside its 10 min life).
-    const view = await app.inject({ method: 'GET', url: `/view/${viewToken(reminder.text)}` });
+    // Dr Lam opens the report from the reminder's link: the mini-app signs him in and asks for a view token.
+    const view = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, reminder.text, LAM)}` });
     expect(view.statusCode).toBe(200);
     expect(h.service.escalation.stateOf(docId)).toMatchObject([{ recipientId: clinicianId(h, LAM), status: 'stopped', stopReason: 'opened', step: 2 }]);
 

@@ -57,7 +57,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   it('When a card press names a document that does not exist, then the presser is told and it is audited', async () => {
     const answer = await press(h, card(), WONG, { action: 'open', documentId: 'no-such-document' });
     expect(answer.text).toContain("I can't find that document.");
-    expect(answer.text).not.toContain('/view/');
+    expect(answer.text).not.toContain('/app/doc/');
     expectDenial(await denials(), { actor: clinicianId(h, WONG), action: 'card.pressed', target: 'open', reason: 'document.not_found' });
   });
 
@@ -70,7 +70,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   it('When an unverified doctor presses Open, then she gets the verify hint and no link', async () => {
     const answer = await press(h, card(), LEE, { action: 'open', documentId: docId });
     expect(answer.text).toContain('請聯絡院方 ConsultBridge 管理員核實你的註冊資料');
-    expect(answer.text).not.toContain('/view/');
+    expect(answer.text).not.toContain('/app/doc/');
     expectDenial(await denials(), { actor: clinicianId(h, LEE), action: 'card.pressed', target: 'open', reason: 'actor.unverified' });
   });
 
@@ -81,7 +81,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     try {
       const answer = await press(h, card(), LAM, { action: 'open', documentId: docId });
       expect(answer.text).toContain('Your account is suspended.');
-      expect(answer.text).not.toContain('/view/');
+      expect(answer.text).not.toContain('/app/doc/');
       const res = await app.inject({ method: 'GET', url: `/view/${token}` });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
@@ -102,7 +102,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     const answer = await press(h, card(), LAM, { action: 'open', documentId: docId });
     expect(answer.text).toContain('You can’t open this yet');
     expect(answer.text).toContain(`You are not attending or consulting on ${code}`);
-    expect(answer.text).not.toContain('/view/');
+    expect(answer.text).not.toContain('/app/doc/');
     expectDenial(await denials(), { actor: lam, action: 'access.decision', target: docId });
   });
 

@@ -78,7 +78,7 @@ describe('break-glass through chat', () => {
 
     // Dr Ho is not in the consult group, but the card's Open button answers whoever DingTalk says pressed it.
     const open = await press(h, `doc:${docId}:${group}`, HO, { action: 'open', documentId: docId });
-    const res = await app.inject({ method: 'GET', url: `/view/${viewToken(open.text)}` });
+    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, open.text, HO)}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
   });

@@ -36,7 +36,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     const told = await otoTo(h, from, WONG);
     expect(told.text).toContain(`declined your request to view the ${code} report`);
     expect(told.text).toContain('CHAN Tai-man');
-    expect(told.text).not.toContain('/view/');
+    expect(told.text).not.toContain('/app/doc/');
     expect(grantOf(WONG)).toBe(false);
     expect(h.service.secure.approvals.get(requestId).status).toBe('denied');
 
@@ -61,7 +61,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     const granted = await otoTo(h, from, WONG);
     expect(granted.text).toContain(`approved your access to the ${code} report`);
     expect(grantOf(WONG)).toBe(true);
-    const res = await app.inject({ method: 'GET', url: `/view/${viewToken(granted.text)}` });
+    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, granted.text, WONG)}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
   });

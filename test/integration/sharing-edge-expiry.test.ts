@@ -74,7 +74,7 @@ describe('sharing expiry', () => {
     const from = h.sim.sent.length;
     await pressDecision(h, card, CHAN, 'approve');
     const granted = await otoTo(h, from, WONG);
-    expect((await app.inject({ method: 'GET', url: `/view/${viewToken(granted.text)}` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, granted.text, WONG)}` })).statusCode).toBe(200);
 
     clock.advance(72 * HOUR - 60_000);
     const { token: stillOk } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), clock.now());

@@ -59,7 +59,7 @@ describe('sharing leaves no plaintext behind', () => {
     const { group, docId } = await caseWithReport(h, app, { hkid: HKID, nameEn: NAME }, pdf);
 
     const open = await press(h, `doc:${docId}:${group}`, LAM, { action: 'open', documentId: docId });
-    const res = await app.inject({ method: 'GET', url: `/view/${viewToken(open.text)}` });
+    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, open.text, LAM)}` });
     expect(res.statusCode).toBe(200);
     await h.service.audit.flush();
 

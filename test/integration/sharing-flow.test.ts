@@ -43,7 +43,7 @@ describe('approval-gated sharing', () => {
     const answer = await press(h, `doc:${docId}:${group}`, WONG, { action: 'open', documentId: docId });
     expect(answer.text).toContain('can’t open this yet');
     expect(answer.text).toContain(code);
-    expect(answer.text).not.toContain('/view/');
+    expect(answer.text).not.toContain('/app/doc/');
   });
 
   it('When he requests access with a reason and the attending approves, then he can view a PDF watermarked for him', async () => {
@@ -64,7 +64,7 @@ describe('approval-gated sharing', () => {
     const msg = await granted;
     expect(msg.text).toContain('approved your access');
 
-    const res = await app.inject({ method: 'GET', url: `/view/${viewToken(msg.text)}` });
+    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, msg.text, WONG)}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');

@@ -1,4 +1,5 @@
 import type { BotContext } from '../context.js';
+import { appLink } from '../flows/app-link.js';
 import { readVerb } from './case-args.js';
 import { bindCase, openCase } from './case-open-command.js';
 import { addMembers, removeMembers } from './case-team-command.js';
@@ -21,15 +22,15 @@ async function team(deps: CommandDeps, ctx: BotContext): Promise<void> {
   return verb === 'add' ? addMembers(deps, ctx, c, args) : removeMembers(deps, ctx, c);
 }
 
-/** `consent C-XXXXX`: a one-time consent form link 1:1, for a treating member of the care team. */
+/** `consent C-XXXXX`: a one-time consent form link (mini-app, no credential) 1:1, for a treating member of the care team. */
 async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const c = await caseFromArgs(deps, ctx, ctx.command?.args[0]);
   const group = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
-  const { token } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
+  const { token } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group, { intent: true });
   const zh = ctx.lang === 'zh';
   const label = { en: 'Record consent', zh: '記錄同意' };
   const lead = zh ? `記錄病人就個案 ${c.code} 給予各醫療機構的同意：` : `Record the patient’s consent to share case ${c.code} with each institution:`;
-  ctx.reply({ title: zh ? '同意表格' : 'Consent form', text: `${lead}\n\n${formLink(label, `${deps.publicUrl}/forms/consent/${token}`, ctx.lang)}` }, {
+  ctx.reply({ title: zh ? '同意表格' : 'Consent form', text: `${lead}\n\n${formLink(label, appLink(deps.publicUrl, 'form/consent', token), ctx.lang)}` }, {
     userId: ctx.msg.senderUserId,
   });
   if (group) ctx.reply(TEXT.formSent[ctx.lang]);

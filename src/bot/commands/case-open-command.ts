@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { BotContext } from '../context.js';
+import { appLink } from '../flows/app-link.js';
 import type { Lang } from '../i18n.js';
 import { readCaseCode, withCaseCode } from './case-args.js';
 import { TEXT, formLink } from './case-text.js';
@@ -23,7 +24,8 @@ function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): void {
 
 /**
  * `case open` / 開案 in a consult group: a one-time form link goes to the opener 1:1; the group is
- * only told that a form was sent. The patient's identity is typed into the form, never into chat.
+ * only told that a form was sent. The link opens the mini-app with a link intent id (no credential):
+ * only the opener, signed in, can fill it in. The patient's identity is typed into the form, never into chat.
  */
 export function openCase(deps: CommandDeps, ctx: BotContext): void {
   const zh = ctx.lang === 'zh';
@@ -33,11 +35,11 @@ export function openCase(deps: CommandDeps, ctx: BotContext): void {
   }
   let token: string;
   try {
-    ({ token } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
+    ({ token } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId, { intent: true }));
   } catch (e) {
     return explainConflict(deps, ctx, e);
   }
-  const url = `${deps.publicUrl}/forms/case-open/${token}`;
+  const url = appLink(deps.publicUrl, 'form/case-open', token);
   const label = { en: 'Open the case form', zh: '開啟開案表格' };
   const lead = zh ? '請在表格中輸入病人資料以開案（請勿在聊天中輸入）：' : 'Enter the patient’s details in the form to open the case (never in chat):';
   ctx.reply({ title: zh ? '開案表格' : 'Open a case', text: `${lead}\n\n${formLink(label, url, ctx.lang)}` }, { userId: ctx.msg.senderUserId });

@@ -4,6 +4,7 @@ import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
 import type { Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
+import { appLink } from './app-link.js';
 
 type Deps = Pick<CommandDeps, 'directoryRepo' | 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
 
@@ -13,8 +14,8 @@ const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = {
 };
 
 /**
- * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a link bound
- * to the reader) and the DING. Everything goes through the outbox under the step's idemKey, inside
+ * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a mini-app link
+ * that opens only for a signed-in reader) and the DING. Everything goes through the outbox under the step's idemKey, inside
  * the step's transaction. A recipient missing from the directory throws, so the step is retried.
  */
 export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemindType }): EscalationNotifier {
@@ -27,11 +28,10 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
   const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 
-  /** A view link for a document (the view decides access again); alerts are opened from their card. */
+  /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
     if (n.itemType !== 'document') return lang === 'zh' ? '請從警示卡片開啟。' : 'Open it from the alert card.';
-    const { token } = deps.viewTokens.issue(n.itemId, n.recipientId, deps.clock.now());
-    return `[${lang === 'zh' ? '開啟' : 'Open'}](${deps.publicUrl}/view/${token})`;
+    return `[${lang === 'zh' ? '開啟' : 'Open'}](${appLink(deps.publicUrl, 'doc', n.itemId)})`;
   }
 
   return {

@@ -5,6 +5,7 @@ import type { Actor } from '../directory/directory-service.js';
 import { newId } from '../../shared/ids.js';
 import { assertVerifiedDoctor, clinicianById, type CaseDeps } from './case-deps.js';
 import { newCaseCode } from './case-code.js';
+import type { LinkRef } from './link-tokens.js';
 import { caseFormSchema, requireDateOfBirth, requireHkid, resolveConsents, writeConsents, type CaseForm } from './case-form.js';
 
 export type CaseFormResult = { created: true; caseCode: string } | { created: false; existing: string };
@@ -35,8 +36,11 @@ export function createCaseOpenService(deps: CaseDeps) {
   }
 
   return {
-    /** Verified doctors only; the group must not already belong to a case. Returns the form link token. */
-    startCaseOpen(actor: Actor, conversationId: string): { token: string; expiresAt: number } {
+    /**
+     * Verified doctors only; the group must not already belong to a case. Returns the form link token,
+     * or with `{ intent: true }` a link intent id for the mini-app (see link-tokens.ts).
+     */
+    startCaseOpen(actor: Actor, conversationId: string, link: { intent?: boolean } = {}): { token: string; expiresAt: number } {
       try {
         assertVerifiedDoctor(actor.clinician);
         assertGroupFree(conversationId);
@@ -45,16 +49,16 @@ export function createCaseOpenService(deps: CaseDeps) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'denied', reason });
         throw e;
       }
-      const link = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId });
+      const issued = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId, intent: link.intent });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'success' });
-      return link;
+      return issued;
     },
 
     /**
      * The form post. Validates before spending the token (so a typo can be corrected), then writes
      * patient, case, group binding, attending role and consents in one synchronous transaction.
      */
-    submitCaseForm(token: string, actorClinicianId: string, input: CaseForm): CaseFormResult {
+    submitCaseForm(token: LinkRef, actorClinicianId: string, input: CaseForm): CaseFormResult {
       tokens.peek(token, 'case_open', actorClinicianId);
       const opener = clinicianById(directory, actorClinicianId);
       assertVerifiedDoctor(opener);

@@ -3,6 +3,7 @@ import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
 import { clinicianById, type CaseDeps } from './case-deps.js';
+import type { LinkRef } from './link-tokens.js';
 import { consentFormSchema, resolveConsents, writeConsents, type ConsentForm } from './case-form.js';
 
 /** Care roles whose members may attest a patient's consent (observers only watch). */
@@ -22,7 +23,8 @@ export function createConsentService(deps: CaseDeps) {
   }
 
   return {
-    startConsentForm(actor: Actor, caseCode: string, conversationId?: string): { token: string; expiresAt: number } {
+    /** A consent form link token, or with `{ intent: true }` a link intent id for the mini-app. */
+    startConsentForm(actor: Actor, caseCode: string, conversationId?: string, link: { intent?: boolean } = {}): { token: string; expiresAt: number } {
       const c = queries.findCase(caseCode);
       try {
         assertMayAttest(actor.clinician.id, actor.trusted, c.id);
@@ -30,13 +32,13 @@ export function createConsentService(deps: CaseDeps) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'denied', reason: (e as DomainError).code });
         throw e;
       }
-      const link = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId });
+      const issued = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId, intent: link.intent });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'success' });
-      return link;
+      return issued;
     },
 
     /** The consent form post: adds history rows (latest wins) for the token's case. */
-    recordConsent(token: string, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
+    recordConsent(token: LinkRef, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
       const peeked = tokens.peek(token, 'consent', actorClinicianId);
       const c = peeked.caseId ? cases.caseById(peeked.caseId) : undefined;
       if (!c) throw new DomainError('token.invalid');

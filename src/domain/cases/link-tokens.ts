@@ -14,10 +14,26 @@ export interface IssueOptions {
   caseId?: string;
   conversationId?: string;
   ttlMs?: number;
+  /**
+   * A link intent instead of a token: the returned `token` is then an opaque, non-secret id for a
+   * mini-app URL, usable only as `{ intentId }` by the signed-in clinician it was issued to.
+   */
+  intent?: boolean;
 }
+
+/** A secret one-time token (the URL is the credential), or a link intent (the sign-in is). */
+export type LinkRef = string | { intentId: string };
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Intents live in the same table under a separate hash domain, so an intent id presented to the
+ * unauthenticated token routes is simply unknown there.
+ */
+function keyOf(ref: LinkRef): string {
+  return typeof ref === 'string' ? hashToken(ref) : hashToken(`intent:${ref.intentId}`);
 }
 
 /**
@@ -28,23 +44,27 @@ function hashToken(token: string): string {
 export function createLinkTokens(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  function check(token: string, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
-    const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, hashToken(token))).get();
+  function check(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
+    const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf(ref))).get();
+    // An intent is read by a signed-in app, where 401 means "sign in again": its refusals say
+    // not_found and link.expired instead of the token codes.
+    const intent = typeof ref !== 'string';
     // Wrong purpose or wrong clinician looks the same as no token: nothing to learn from probing.
-    if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError('token.invalid');
+    if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError(intent ? 'not_found' : 'token.invalid');
     if (row.usedAt !== null) throw new DomainError('conflict', 'link already used');
-    if (clock.now() >= row.expiresAt) throw new DomainError('token.expired');
+    if (clock.now() >= row.expiresAt) throw new DomainError(intent ? 'link.expired' : 'token.expired');
     return row;
   }
 
   return {
     issue(purpose: LinkPurpose, opts: IssueOptions): { token: string; expiresAt: number } {
-      const token = randomBytes(32).toString('base64url');
+      // An intent id needs no secrecy (the owner's sign-in guards it), only to be unguessable.
+      const token = randomBytes(opts.intent ? 16 : 32).toString('base64url');
       const now = clock.now();
       const expiresAt = now + (opts.ttlMs ?? DEFAULT_LINK_TTL_MS);
       db.insert(linkTokens)
         .values({
-          tokenHash: hashToken(token),
+          tokenHash: keyOf(opts.intent ? { intentId: token } : token),
           purpose,
           clinicianId: opts.clinicianId,
           caseId: opts.caseId ?? null,
@@ -67,11 +87,18 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
       return check(token, purpose, row.clinicianId);
     },
 
+    /** An intent of any form purpose, for its owner only (else not_found), unused and unexpired. */
+    intentFor(intentId: string, clinicianId: string): LinkTokenRow {
+      const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf({ intentId }))).get();
+      if (!row || row.clinicianId !== clinicianId) throw new DomainError('not_found');
+      return check({ intentId }, row.purpose, clinicianId);
+    },
+
     /**
      * Marks the token used and returns its row. Synchronous, so it can run inside the caller's
      * transaction: if the write that follows fails, the token is not spent.
      */
-    consume(token: string, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
+    consume(token: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
       const row = check(token, purpose, clinicianId);
       const now = clock.now();
       const res = db

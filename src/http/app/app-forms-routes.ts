@@ -1,5 +1,77 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { caseFormSchema, consentFormSchema } from '../../domain/cases/case-form.js';
+import type { LinkPurpose } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
+import { DomainError } from '../../shared/errors.js';
+import { errorBody } from '../admin/admin-schemas.js';
+import { caseOpenResult, consentResult, createFormSubmit } from '../forms-routes.js';
 
-/** Slot for the mini-app's authenticated forms routes (registered in app.ts). */
-export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (_app, _opts) => {};
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
+const params = z.object({ intentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const security = [{ bearerAuth: [] }];
+const tags = ['doctor'];
+
+/** The form kinds as they appear in mini-app paths (/app/form/<kind>/<intentId>). */
+const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies Partial<Record<LinkPurpose, string>>;
+type FormPurpose = keyof typeof KINDS;
+const isFormPurpose = (p: LinkPurpose): p is FormPurpose => p in KINDS;
+
+const intentDto = z.object({
+  kind: z.enum(['case-open', 'consent']),
+  /** Consent forms: the case they record for (its code only). */
+  caseCode: z.string().nullable(),
+  expiresAt: z.number(),
+  institutions: z.array(z.object({ code: z.string(), nameEn: z.string(), nameZh: z.string().nullable() })),
+});
+
+/**
+ * The mini-app side of the bot's form links. The URL holds only a link intent id; the signed-in
+ * clinician must be the one it was sent to (anyone else gets not_found, as for an unknown id), and
+ * it is one-time and expires exactly as the token forms do. Submitting reuses the same domain calls
+ * and chat notices as the token pages (forms-routes.ts).
+ */
+export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const { secure, directoryRepo } = service;
+  const submit = createFormSubmit(service);
+  const guard = { onRequest: app.requireTrusted };
+
+  /** My live intent of this purpose (another purpose looks like no intent at all). */
+  function myIntent(intentId: string, clinicianId: string, purpose?: FormPurpose) {
+    const row = secure.cases.tokens.intentFor(intentId, clinicianId);
+    if (!isFormPurpose(row.purpose) || (purpose && row.purpose !== purpose)) throw new DomainError('not_found');
+    return { row, purpose: row.purpose };
+  }
+
+  app.get(
+    '/api/app/forms/:intentId',
+    { ...guard, schema: { tags, security, summary: 'A form link sent to me: what to fill in (owner only)', params, response: { 200: intentDto, ...errors } } },
+    async (req, reply) => {
+      const { row, purpose } = myIntent(req.params.intentId, req.clinician!.id);
+      reply.header('cache-control', 'no-store');
+      const caseCode = row.caseId ? (secure.casesRepo.caseById(row.caseId)?.code ?? null) : null;
+      const institutions = directoryRepo.listInstitutions().map((i) => ({ code: i.code, nameEn: i.nameEn, nameZh: i.nameZh }));
+      return { kind: KINDS[purpose], caseCode, expiresAt: row.expiresAt, institutions };
+    },
+  );
+
+  app.post(
+    '/api/app/forms/case-open/:intentId',
+    { ...guard, schema: { tags, security, summary: 'Submit a case-open form sent to me (once)', params, body: caseFormSchema, response: { 200: caseOpenResult, ...errors } } },
+    async (req, reply) => {
+      const { row } = myIntent(req.params.intentId, req.clinician!.id, 'case_open');
+      reply.header('cache-control', 'no-store');
+      return submit.caseOpen({ intentId: req.params.intentId }, row, req.body);
+    },
+  );
+
+  app.post(
+    '/api/app/forms/consent/:intentId',
+    { ...guard, schema: { tags, security, summary: 'Submit a consent form sent to me (once)', params, body: consentFormSchema, response: { 200: consentResult, ...errors } } },
+    async (req, reply) => {
+      const { row } = myIntent(req.params.intentId, req.clinician!.id, 'consent');
+      reply.header('cache-control', 'no-store');
+      return submit.consent({ intentId: req.params.intentId }, row, req.body);
+    },
+  );
+};
