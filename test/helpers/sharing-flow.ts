@@ -54,8 +54,5 @@ export function lastCardTo(h: Harness, userId: string) {
   return card;
 }
 
-export function viewToken(text: string): string {
-  const t = /\/view\/([A-Za-z0-9_.-]+)/.exec(text)?.[1];
-  if (!t) throw new Error('no view link in message');
-  return t;
-}
+/** The bot sends the document's mini-app link; a test follows it as the app does (see app-session.ts). */
+export { appViewToken as viewToken } from './app-session.js';

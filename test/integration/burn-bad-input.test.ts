@@ -45,13 +45,13 @@ describe('burn after reading: bad input', () => {
     const mark = await auditMark(h);
     const answer = await pressOpen(h, itemId, HO);
     expect(answer).toContain('你沒有此權限。'); // Dr Ho reads Chinese
-    expect(answer).not.toContain('/burn/view/');
+    expect(answer).not.toContain('/app/burn/');
     expectDenial(await auditSince(h, mark), { actor: clinicianId(h, HO), target: itemId, reason: 'not_a_recipient' });
   });
 
   it('When a recipient loses their care-team role, then the policy refuses their next open even with a live link', async () => {
     const itemId = await sendBurnText(h, app, code, 'team note');
-    const token = burnViewToken(await pressOpen(h, itemId, WONG));
+    const token = burnViewToken(h, await pressOpen(h, itemId, WONG), WONG);
     const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
     await h.service.secure.cases.team.removeMember(chan, code, WONG);
     const res = await app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });

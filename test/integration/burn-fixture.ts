@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { appLinkId } from '../helpers/app-session.js';
 import { replyAfter, type Harness } from '../helpers/service-harness.js';
 import { CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
 import { eventually, sentSince } from './sharing-edge-fixture.js';
@@ -43,15 +44,21 @@ export async function pressOpen(h: Harness, itemId: string, userId: string): Pro
   return (await sentSince(h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(userId))).text;
 }
 
-export function burnViewToken(text: string): string {
-  const t = /\/burn\/view\/([A-Za-z0-9_.-]+)/.exec(text)?.[1];
-  if (!t) throw new Error(`no burn view link in: ${text.slice(0, 80)}`);
-  return t;
+/**
+ * The bot answers Open with the item's mini-app link (no credential in it); the viewer is then given
+ * a burn view token bound to them, as the app's burn route does for a document. The test mints that
+ * token the same way (service.burn.viewTokens) to drive the content route directly.
+ */
+export function burnViewToken(h: Harness, text: string, userId: string): string {
+  const itemId = appLinkId(text, 'burn');
+  const viewer = h.service.directoryRepo.findByDingTalkId(userId);
+  if (!viewer) throw new Error(`${userId} is not in the directory`);
+  return h.service.burn.viewTokens.issue(itemId, viewer.id, h.service.clock.now()).token;
 }
 
-/** Open → view link → content, as `userId`. */
+/** Open → mini-app link → view token → content, as `userId`. */
 export async function openAs(h: Harness, app: FastifyInstance, itemId: string, userId: string) {
-  const token = burnViewToken(await pressOpen(h, itemId, userId));
+  const token = burnViewToken(h, await pressOpen(h, itemId, userId), userId);
   return app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });
 }
 
