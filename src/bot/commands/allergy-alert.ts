@@ -1,20 +1,24 @@
-import { assertRaiser, shareCheck } from '../../domain/alerts/alert-service.js';
+import { assertRaiser, shareCheck, type RaiseRule } from '../../domain/alerts/alert-service.js';
 import { isDomainError } from '../../shared/errors.js';
-import { hkDateTime } from '../format.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 
+/** Who may raise an alert on a case (the alert service applies the same rule on submit); the mini-app asks it too. */
+export function alertRaiseRule(deps: Pick<CommandDeps, 'burn' | 'secure' | 'clock'>): RaiseRule {
+  return {
+    mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
+    hasBreakGlass: (clinicianId, caseId) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now()).hasBreakGlass,
+  };
+}
+
 /**
- * `allergy-alert C-7KQ2M`: a one-time link 1:1 to the structured allergy form. The raise rule is
- * checked here for a clear answer in chat and again on submit. A redelivered message is applied once
- * by the bot's dedupe, and the link works once, so one command raises at most one alert.
+ * `allergy-alert C-7KQ2M`: a link 1:1 to the mini-app's structured allergy form. The raise rule is
+ * checked here for a clear answer in chat and again on submit. The link carries no token: the app
+ * signs the clinician in, and each submit of the form is one alert.
  */
 export function allergyAlertCommand(deps: CommandDeps): Command {
-  const rule = {
-    mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: (clinicianId: string, caseId: string) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId).hasBreakGlass,
-  };
+  const rule = alertRaiseRule(deps);
   return {
     name: 'allergy-alert',
     usage: 'C-XXXXX',
@@ -36,19 +40,15 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
         );
         return;
       }
-      const { token, expiresAt } = deps.secure.cases.tokens.issue('allergy', {
-        clinicianId: me.id,
-        caseId: caseRow.id,
-        conversationId: ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined,
-      });
-      const url = `${deps.publicUrl}/alert/${token}`;
+      // The mini-app signs the clinician in before the form; the submit applies the raise rule again.
+      const url = `${deps.publicUrl}/app/case/${caseRow.code}/alert`;
       const zh = ctx.lang === 'zh';
       ctx.reply(
         {
           title: zh ? '過敏警示' : 'Allergy alert',
           text: zh
-            ? `記錄 ${caseRow.code} 的過敏資料：[開啟表格](${url})（致敏物、反應、嚴重程度…；連結有效至 ${hkDateTime(expiresAt)}，只可使用一次）`
-            : `Record the allergy for ${caseRow.code}: [Open form](${url}) (substance, reaction, severity…; link valid until ${hkDateTime(expiresAt)}, one use)`,
+            ? `記錄 ${caseRow.code} 的過敏資料：[在小程式開啟表格](${url})（致敏物、反應、嚴重程度…）`
+            : `Record the allergy for ${caseRow.code}: [Open the form in the app](${url}) (substance, reaction, severity…)`,
         },
         { userId: ctx.msg.senderUserId },
       );

@@ -1,13 +1,12 @@
 import { formatBurnDuration, parseBurnDuration } from '../../domain/ephemeral/burn-duration.js';
-import { hkDateTime } from '../format.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 
 /**
- * `burn C-7KQ2M 30s`: a one-time link 1:1 to write or upload a burn-after-reading message. Whoever may
- * share into the case may send one. The duration is checked here (a clear error in chat) and carried
- * in the link; the submit checks it again, since the author may change it on the page.
+ * `burn C-7KQ2M 30s`: a link 1:1 to the mini-app screen that writes or uploads a burn-after-reading
+ * message. Whoever may share into the case may send one. The duration is checked here (a clear error
+ * in chat) and carried in the link; the submit checks it again, since the author may change it on the screen.
  */
 export function burnCommand(deps: CommandDeps): Command {
   return {
@@ -21,20 +20,16 @@ export function burnCommand(deps: CommandDeps): Command {
       const { caseRow, rest } = caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
       deps.burn.service.assertMayCreate(me, caseRow.id);
-      const { token, expiresAt } = deps.secure.cases.tokens.issue('burn', {
-        clinicianId: me.id,
-        caseId: caseRow.id,
-        conversationId: ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined,
-      });
-      const url = `${deps.publicUrl}/burn/${token}?after=${burnAfterMs / 1000}`;
+      // The duration rides along as a default the screen can change; the link itself grants nothing.
+      const url = `${deps.publicUrl}/app/case/${caseRow.code}/burn?after=${burnAfterMs / 1000}`;
       const after = formatBurnDuration(burnAfterMs);
       const zh = ctx.lang === 'zh';
       ctx.reply(
         {
           title: zh ? '閱後即焚訊息' : 'Burn-after-reading message',
           text: zh
-            ? `撰寫或上載 ${caseRow.code} 的訊息：[開啟](${url})（每位收件人開啟後 ${after} 銷毀；連結有效至 ${hkDateTime(expiresAt)}，只可使用一次）`
-            : `Write or upload the message for ${caseRow.code}: [Open](${url}) (it burns ${after} after each recipient opens it; link valid until ${hkDateTime(expiresAt)}, one use)`,
+            ? `撰寫或上載 ${caseRow.code} 的訊息：[在小程式開啟](${url})（每位收件人開啟後 ${after} 銷毀）`
+            : `Write or upload the message for ${caseRow.code}: [Open in the app](${url}) (it burns ${after} after each recipient opens it)`,
         },
         { userId: ctx.msg.senderUserId },
       );

@@ -1,5 +1,57 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Service } from '../../service.js';
+import { ALERT_BODY_LIMIT, splitScan } from '../alert-scan.js';
+import { composeCase, composeOptions } from './compose-options.js';
+import { alertBody, alertRaisedDto, burnSentDto, burnTextBody, caseCodeParams, composeRouteDocs, composeOptionsDto } from './compose-schemas.js';
+import { composeUploadRoutes } from './compose-upload-routes.js';
+import { sendBurn } from './send-burn.js';
 
-/** Slot for the mini-app's authenticated compose routes (registered in app.ts). */
-export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (_app, _opts) => {};
+const { errors, security, tags } = composeRouteDocs;
+
+/** Message bodies are patient data: request logs show the route pattern only. */
+const routeLogging = {
+  logSerializers: { req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, url: req.routeOptions?.url }) },
+};
+
+/**
+ * The mini-app compose screens' API: what I may send, share a report, send a burn-after-reading
+ * message, raise an allergy alert. Signed-in, verified, active clinicians only (requireTrusted); each
+ * submit goes through the same domain calls and policy checks as the chat commands and the old one-time links.
+ */
+export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const guard = { onRequest: app.requireTrusted };
+
+  app.get(
+    '/api/app/cases/:code/compose',
+    { ...guard, schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
+    async (req) => composeOptions(service, req.clinician!, composeCase(service, req.params.code)),
+  );
+
+  app.post(
+    '/api/app/cases/:code/burn',
+    { ...guard, ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
+    async (req, reply) => {
+      const caseRow = composeCase(service, req.params.code);
+      const out = await sendBurn(service, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
+      return reply.status(201).header('cache-control', 'no-store').send(out);
+    },
+  );
+
+  app.post(
+    '/api/app/cases/:code/alert',
+    { ...guard, ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
+    async (req, reply) => {
+      const me = req.clinician!;
+      const caseRow = composeCase(service, req.params.code);
+      const { submissionId, ...body } = req.body;
+      const { form, scan } = splitScan(body);
+      const alertId = `alr_${createHash('sha256').update(`${me.id}:${submissionId}`).digest('hex').slice(0, 32)}`;
+      const out = await service.alerts.service.raise({ raiserId: me.id, caseId: caseRow.id, form: form as never, scan, alertId });
+      return reply.status(201).header('cache-control', 'no-store').send({ alertId: out.alertId, caseCode: out.caseCode, recipients: out.recipients, ehrPendingId: out.ehrPendingId, scan: out.scanItemId !== null });
+    },
+  );
+
+  // Raw file bodies need their own content-type parsing, so they live in a child scope.
+  await app.register(composeUploadRoutes, { service });
+};

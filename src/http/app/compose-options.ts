@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { alertFormSchema } from '../../domain/alerts/alert-form.js';
+import { assertRaiser } from '../../domain/alerts/alert-service.js';
+import type { CaseRow } from '../../domain/cases/cases-repository.js';
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/ephemeral/burn-duration.js';
+import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
+import { alertRaiseRule } from '../../bot/commands/allergy-alert.js';
+import type { Service } from '../../service.js';
+import { DomainError, isDomainError } from '../../shared/errors.js';
+import type { composeOptionsDto } from './compose-schemas.js';
+import { mayShareToCase } from './share-report.js';
+
+const shape = alertFormSchema.shape;
+const ALERT_CHOICES = {
+  severity: [...shape.severity.unwrap().options],
+  criticality: [...shape.criticality.options],
+  category: [...shape.category.unwrap().options],
+};
+
+/** The case a compose call names; an unknown code is access.denied (as the case view), so codes cannot be probed. */
+export function composeCase(service: Service, code: string): CaseRow {
+  try {
+    return service.secure.cases.queries.findCase(code);
+  } catch (e) {
+    if (isDomainError(e) && (e.code === 'case.not_found' || e.code === 'case.code_invalid')) throw new DomainError('access.denied');
+    throw e;
+  }
+}
+
+/**
+ * What I may compose on a case now, from the same rules the chat commands and the submits apply, so
+ * the screens can say "no" (and "break glass first") before anything is typed. Someone who may do
+ * none of it gets access.denied, like the case view.
+ */
+export function composeOptions(service: Service, me: ClinicianRow, caseRow: CaseRow): z.infer<typeof composeOptionsDto> {
+  const rule = alertRaiseRule(service);
+  const share = mayShareToCase(service, me, caseRow);
+  let alert: 'share' | 'break_glass' | null = null;
+  try {
+    alert = assertRaiser(me, caseRow.id, rule);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+  }
+  if (!share && !alert) throw new DomainError('access.denied');
+  return {
+    caseCode: caseRow.code,
+    share,
+    burn: rule.mayShare(me, caseRow.id),
+    alert,
+    burnSeconds: { min: MIN_BURN_MS / 1000, max: MAX_BURN_MS / 1000, default: DEFAULT_BURN_MS / 1000 },
+    maxUploadBytes: DEFAULT_MAX_BYTES,
+    alertChoices: ALERT_CHOICES,
+  };
+}

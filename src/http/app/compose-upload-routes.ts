@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
+import type { Service } from '../../service.js';
+import { composeCase } from './compose-options.js';
+import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from './compose-schemas.js';
+import { sendBurn } from './send-burn.js';
+import { shareReport } from './share-report.js';
+
+const { errors, security, tags } = composeRouteDocs;
+const file = { description: 'The raw file (PDF, JPEG or PNG); its type is decided from its bytes, never from the content-type header' };
+
+/**
+ * Files from the mini-app as the raw request body. Every content type is read as bytes here (this
+ * scope only), so what the file is comes from the vault's check of its bytes: a wrong file is
+ * `upload.type`, not a parser error. Over 20 MB is `request.too_large` before anything is read in full.
+ */
+export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  const guard = { onRequest: app.requireTrusted, bodyLimit: DEFAULT_MAX_BYTES };
+  const bytesOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
+
+  app.post(
+    '/api/app/cases/:code/reports',
+    { ...guard, schema: { tags, security, summary: 'Share a report into a case (the case team and bound groups are told)', params: caseCodeParams, querystring: shareQuery, response: { 201: sharedDto, ...errors }, description: file.description } },
+    async (req, reply) => {
+      const caseRow = composeCase(service, req.params.code);
+      const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
+      const out = await shareReport(service, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent });
+      return reply.status(201).header('cache-control', 'no-store').send(out);
+    },
+  );
+
+  app.post(
+    '/api/app/cases/:code/burn/document',
+    { ...guard, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
+    async (req, reply) => {
+      const caseRow = composeCase(service, req.params.code);
+      const out = await sendBurn(service, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
+      return reply.status(201).header('cache-control', 'no-store').send(out);
+    },
+  );
+};
