@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Collapse, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Form, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
 import { ErrorNote, useLoad, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-import { clinicianName, type ClinicianDto } from './admin-types.js';
+import { DocumentPicker, PersonPicker } from './ExplainPickers.js';
 
 interface PoliciesDto {
   directory: string;
@@ -68,35 +68,30 @@ export function PoliciesSection() {
   );
 }
 
+/** Whether a person may open a document, and why: both picked from lists, nothing typed by id. */
 function ExplainTool() {
   const api = useAdminApi();
   const { t, lang } = useAdminT();
-  const clinicians = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians'), []);
   const [answer, setAnswer] = useState<ExplainDto | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = async (v: { clinicianId: string; documentId: string }) => {
     setError(null);
     setAnswer(null);
     try {
-      setAnswer(await api.call<ExplainDto>('/policies/explain', { body: { clinicianId: v.clinicianId, documentId: v.documentId.trim() } }));
+      setAnswer(await api.call<ExplainDto>('/policies/explain', { body: { clinicianId: v.clinicianId, documentId: v.documentId } }));
     } catch (err) {
       setError(err);
     }
   };
   return (
     <Card title={t('pol.explain')}>
-      <ErrorNote error={error ?? clinicians.error} />
+      <ErrorNote error={error} />
       <Form layout="inline" onFinish={run} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="clinicianId" label={t('pol.clinician')} rules={[{ required: true }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 260 }}
-            data-testid="explain-clinician"
-            options={(clinicians.data?.clinicians ?? []).map((c) => ({ value: c.id, label: `${clinicianName(c, lang)} (${c.dingtalkUserId})` }))}
-          />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="documentId" label={t('pol.document')} rules={[{ required: true }]}>
-          <Input style={{ width: 300 }} data-testid="explain-document" />
+          <DocumentPicker />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="explain-run">{t('pol.run')}</Button>
       </Form>

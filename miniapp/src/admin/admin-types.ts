@@ -28,6 +28,51 @@ export interface PersonDto {
   institution: string | null;
 }
 
+/** GET /people: the explain tool's person picker. */
+export interface PersonPickDto {
+  id: string;
+  dingtalkUserId: string;
+  nameEn: string;
+  nameZh: string | null;
+  role: string | null;
+  specialty: string | null;
+  institution: string | null;
+  verified: boolean;
+  suspended: boolean;
+}
+
+/** GET /cases/:code/documents: one document, described without opening it (no titles are kept). */
+export interface CaseDocumentDto {
+  id: string;
+  seq: number;
+  kind: 'report' | 'ephemeral';
+  mediaType: string;
+  sharedAt: string;
+  author: PersonDto;
+  status: 'active' | 'destroyed';
+  restricted: boolean;
+  /** Added by the picker: the case the list was looked up by. */
+  caseCode: string;
+}
+
+/** GET /cases/:code/roles: one care-team role row and where it stands at `now`. */
+export interface RosterRoleDto {
+  roleId: string;
+  clinicianId: string;
+  nameEn: string;
+  nameZh: string | null;
+  careRole: string;
+  specialty: string | null;
+  institutionName: string | null;
+  verified: boolean;
+  suspended: boolean;
+  status: 'active' | 'future' | 'ended' | 'cancelled';
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  viaConversationId: string | null;
+  removedReason: string | null;
+}
+
 export interface AuditEntryDto {
   idx: number;
   at: string;

@@ -30,6 +30,22 @@ async function shot(screenshot: (page: Page, name: string) => Promise<void>, pag
   await screenshot(page, name);
 }
 
+/**
+ * Types both ends of the team form's date range, as an admin would; with a time part antd wants
+ * each end confirmed with the picker's OK button.
+ */
+async function bookBetween(page: Page, start: string, end: string): Promise<void> {
+  const inputs = page.getByTestId('case-team-form').locator('.ant-picker-input input');
+  const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+  await inputs.first().click();
+  await inputs.first().fill(start);
+  await ok.click();
+  await inputs.nth(1).fill(end);
+  await ok.click();
+  assertEqual(await inputs.first().inputValue(), start, 'the booking start');
+  assertEqual(await inputs.nth(1).inputValue(), end, 'the booking end');
+}
+
 async function go(page: Page, section: string): Promise<void> {
   await page.getByTestId(`nav-${section}`).click();
   await page.getByTestId(`admin-section-${section}`).waitFor();
@@ -58,10 +74,17 @@ export const adminTests: E2eTest[] = [
       await go(page, 'policies');
       await page.getByTestId('policy-validation').waitFor();
       await expectText(page, 'policy-validation', 'Valid');
+      // Both picked from lists: the person by name, the document by its case's code.
       await page.getByTestId('explain-clinician').click();
       await page.keyboard.type('LEE Mei');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('explain-document').fill(scenario.documentId);
+      await page.getByTestId(`explain-person-${LEE}`).click();
+      await page.getByTestId('explain-document').click();
+      await page.keyboard.type(scenario.caseCode.toLowerCase());
+      const firstDoc = page.getByTestId('explain-doc-1');
+      const offered = (await firstDoc.textContent()) ?? '';
+      assert(offered.includes(scenario.caseCode) && offered.includes('Report') && offered.includes('PDF') && offered.includes('CHAN Tai-man'), `the document is named by case, kind, format and author: ${offered}`);
+      assert(!offered.includes('CHAN Siu-wai') && !offered.includes('A123456'), 'no patient data in the document list');
+      await firstDoc.click();
       await page.getByTestId('explain-run').click();
       await expectText(page, 'explain-decision', 'Denied');
       const reasons = (await page.getByTestId('explain-reasons').textContent()) ?? '';
@@ -156,7 +179,28 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('case-group-id').fill('cid-e2e-console-group');
       await page.getByTestId('case-group-bind').click();
       await page.getByTestId('case-groups').getByText('cid-e2e-console-group').waitFor();
+      // Book Dr Wong as observer for later dates: listed as "Starts on …" although not in force yet.
+      await page.getByTestId('case-team-clinician').click();
+      await page.keyboard.type('WONG');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('case-team-role').click();
+      await page.locator('.ant-select-item-option', { hasText: 'Observer' }).click();
+      await bookBetween(page, '2030-01-07 09:00:00', '2030-01-09 18:00:00');
+      await page.getByTestId('case-team-save').click();
+      const booked = page.getByTestId('case-team').locator('tr', { hasText: 'WONG Siu-ming' });
+      const tag = (await booked.getByTestId('case-role-future').textContent()) ?? '';
+      assert(tag.startsWith('Starts on') && tag.includes('07/01/2030'), `a booked role says when it starts: ${tag}`);
+      assert(((await booked.textContent()) ?? '').includes('09/01/2030'), 'and when it ends');
       await shot(screenshot, page, 'admin-16-case-team-en');
+      // Call the booking off: the row stays, marked, and is greyed.
+      await booked.getByTestId('case-role-cancel').click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+      await booked.getByTestId('case-role-cancelled').waitFor();
+      await page.getByTestId('lang-switch').click();
+      await page.getByTestId('case-team').locator('tr', { hasText: '黃小明' }).getByText('已取消').waitFor();
+      await expectVisible(page, '生效中');
+      await shot(screenshot, page, 'admin-17-case-team-zh-HK');
+      await page.getByTestId('lang-switch').click();
       await page.getByTestId('lang-switch').click();
       await go(page, 'dashboard');
       await expectVisible(page, '批核所需時間中位數（分鐘）');
