@@ -118,6 +118,22 @@ describe('admin console: the care-team roster lists booked and ended roles besid
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'case.not_found']);
   });
 
+  it('When a role already due to end gets a later booking or a later end date, then its own end stands (access is never lengthened)', async () => {
+    const ho = w.h.service.directoryRepo.findByDingTalkId('qmh-ho-wingyee')!.id;
+    const tomorrow = new Date(clock.now() + DAY).toISOString();
+    const nextWeek = new Date(clock.now() + 7 * DAY).toISOString();
+    expect((await inject('POST', `/api/admin/cases/${seed.code}/team`, 'admin', { clinicianId: ho, role: 'observer', effectiveTo: tomorrow })).statusCode).toBe(200);
+    expect((await inject('POST', `/api/admin/cases/${seed.code}/team`, 'admin', { clinicianId: ho, role: 'consulting', effectiveFrom: nextWeek })).statusCode).toBe(200);
+    expect((await inject('DELETE', `/api/admin/cases/${seed.code}/team/${ho}?at=${encodeURIComponent(new Date(clock.now() + 30 * DAY).toISOString())}`)).statusCode).toBe(200);
+    const rows = rowsOf((await roster()).roles, ho);
+    expect(rows.map((x) => [x.careRole, x.status, x.effectiveTo, x.removedReason])).toEqual([
+      ['observer', 'active', tomorrow, null],
+      ['consulting', 'future', new Date(clock.now() + 30 * DAY).toISOString(), 'removed'],
+    ]);
+    clock.advance(2 * DAY);
+    expect(careRole(ho)).toBe('');
+  });
+
   it('When a doctor, auditor or privacy officer holds an admin token, then the roster and calling off answer 403', async () => {
     const some = (await roster()).roles[0]!;
     for (const who of ['doctor', 'auditor', 'officer'] as const) {

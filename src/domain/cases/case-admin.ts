@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/errors.js';
 import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { CaseDeps } from './case-deps.js';
-import type { CaseGroupRow, CaseRow } from './cases-repository.js';
+import type { CareTeamRow, CaseGroupRow, CaseRow } from './cases-repository.js';
 import { CARE_ROLES, type CareRole } from './cases-tables.js';
 
 export interface TeamRoleWindow {
@@ -37,6 +37,16 @@ export function createCaseAdmin(deps: CaseDeps) {
     if (others.length === 0) throw new DomainError('conflict', 'a case needs an attending');
   }
 
+  /**
+   * Ends the row at `at` (or at its start, for a booking not begun by then). A row already due to
+   * end by then keeps its own end: ending or replacing a role must never lengthen it.
+   */
+  function endBy(r: CareTeamRow, adminId: string, reason: string, at: number, now: number): void {
+    const end = Math.max(at, r.effectiveFrom);
+    if (r.effectiveTo !== null && r.effectiveTo <= end) return;
+    cases.endRoleAt(r.id, adminId, reason, end, now);
+  }
+
   function binding(c: CaseRow, conversationId: string): CaseGroupRow {
     const b = cases.groupBinding(conversationId);
     if (!b || b.caseId !== c.id) throw new DomainError('not_found', 'that group is not bound to this case');
@@ -60,7 +70,7 @@ export function createCaseAdmin(deps: CaseDeps) {
         const open = cases.openRolesAt(c.id, clinicianId, now);
         const holdsAttending = cases.teamInForce(c.id, now, clinicianId).some((r) => r.role === 'attending');
         if (holdsAttending && (role !== 'attending' || from > now)) assertKeepsAttending(c, clinicianId, now);
-        for (const r of open) cases.endRoleAt(r.id, adminId, 'role_changed', Math.max(from, r.effectiveFrom), now);
+        for (const r of open) endBy(r, adminId, 'role_changed', from, now);
         cases.addMember({ caseId: c.id, clinicianId, role, addedBy: adminId }, now, { from, to });
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamAdded, target: c.code, outcome: 'success', reason: ADMIN });
         return { caseCode: c.code, clinicianId, role, effectiveFrom: from, effectiveTo: to };
@@ -77,7 +87,7 @@ export function createCaseAdmin(deps: CaseDeps) {
         const open = cases.openRolesAt(c.id, clinicianId, now);
         if (open.length === 0) throw new DomainError('not_found', 'not on the care team');
         if (end === now && open.some((r) => r.role === 'attending' && r.effectiveFrom <= now)) assertKeepsAttending(c, clinicianId, now);
-        for (const r of open) cases.endRoleAt(r.id, adminId, 'removed', Math.max(end, r.effectiveFrom), now);
+        for (const r of open) endBy(r, adminId, 'removed', end, now);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: ADMIN });
         return { caseCode: c.code, clinicianId, role: null, effectiveFrom: null, effectiveTo: end };
       });
