@@ -12,7 +12,11 @@ const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
 // Sandbox mode only: plays DingTalk over the simulator; it picks its own demo user, so no sign-in.
 const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
 
-/** Nothing but the login flow (and the sandbox chat) is reachable without a session; then the route picks the screen. */
+/**
+ * Nothing but the login flow (and the sandbox chat) is reachable without a session; then the route
+ * picks the screen. Signing in never changes the URL, so a link the bot sent (/form/…, /doc/…,
+ * /burn/…) opened fresh shows the sign-in first and then that very screen, not the inbox.
+ */
 export function App() {
   const { state } = useSession();
   const route = useRoute();

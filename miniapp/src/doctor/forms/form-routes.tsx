@@ -1,7 +1,13 @@
+import { FormScreen } from './FormScreen.js';
+
 /**
- * Slot for the mini-app screens that replace the bot's one-time form pages (case open, consent).
- * Returns null for a route that is not one of them.
+ * The mini-app screens behind the bot's form links: /form/case-open/<intentId> and
+ * /form/consent/<intentId>. Returns null for a route that is not one of them.
  */
-export function formScreen(_route: string): JSX.Element | null {
-  return null;
+export function formScreen(route: string): JSX.Element | null {
+  const m = /^\/form\/(case-open|consent)\/([A-Za-z0-9_-]{1,64})$/.exec(route);
+  if (!m) return null;
+  const kind = m[1] === 'consent' ? 'consent' : 'case-open';
+  // Keyed by the intent: another link must not inherit this one's typed values.
+  return <FormScreen key={m[2]} kind={kind} intentId={m[2]!} />;
 }

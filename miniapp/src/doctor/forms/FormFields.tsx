@@ -1,0 +1,73 @@
+import { Button, Input, List } from 'antd-mobile';
+import { useState } from 'react';
+import { ApiError } from '../../api/api-error.js';
+import { useSession } from '../../auth/session.js';
+import { ConsentRows, consentEntries, type ConsentChoices } from './ConsentRows.js';
+import { filled, type CaseOpened, type ConsentRecorded, type FormDone, type FormIntent } from './forms-api.js';
+import { useFormI18n } from './form-messages.js';
+
+type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: string };
+
+/**
+ * The form itself: the patient's identity (case open only) and consents by institution, posted once
+ * to the app API. Typed values stay in this component's state only, never in the URL or storage.
+ */
+export function FormFields({ intentId, intent, onDone }: { intentId: string; intent: FormIntent; onDone: (d: FormDone) => void }) {
+  const { api } = useSession();
+  const { t, errorText } = useFormI18n();
+  const [patient, setPatient] = useState<Patient>({ hkid: '', nameEn: '', nameZh: '', dateOfBirth: '' });
+  const [consents, setConsents] = useState<ConsentChoices>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const caseOpen = intent.kind === 'case-open';
+
+  /** What the screen can say before a round trip; the server checks everything again. */
+  function missing(): string | null {
+    if (caseOpen) {
+      if (!filled(patient.hkid) || !patient.dateOfBirth) return t('field.required');
+      if (!filled(patient.nameEn) && !filled(patient.nameZh)) return t('field.needName');
+      return null;
+    }
+    return consentEntries(consents).length === 0 ? t('consent.none') : null;
+  }
+
+  const submit = async () => {
+    const problem = missing();
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    const path = `/api/app/forms/${intent.kind}/${encodeURIComponent(intentId)}`;
+    try {
+      if (caseOpen) {
+        const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, consents: consentEntries(consents) };
+        const out = await api.call<CaseOpened>(path, { body });
+        onDone({ kind: 'case-open', caseCode: out.caseCode, created: out.created });
+      } else {
+        const out = await api.call<ConsentRecorded>(path, { body: { consents: consentEntries(consents) } });
+        onDone({ kind: 'consent', caseCode: out.caseCode, recorded: out.recorded });
+      }
+    } catch (err) {
+      setError(errorText(err instanceof ApiError ? err.code : 'other'));
+      setBusy(false);
+    }
+  };
+
+  const field = (key: keyof Patient) => ({ value: patient[key], onChange: (v: string) => setPatient((p) => ({ ...p, [key]: v })) });
+  return (
+    <form data-testid={`form-${intent.kind}`} autoComplete="off" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      {caseOpen && (
+        <List header={t('caseOpen.title')}>
+          <List.Item title={t('field.hkid')}><Input data-testid="form-hkid" placeholder={t('field.hkidHint')} maxLength={24} autoComplete="off" {...field('hkid')} /></List.Item>
+          <List.Item title={t('field.nameEn')}><Input data-testid="form-nameEn" maxLength={120} autoComplete="off" {...field('nameEn')} /></List.Item>
+          <List.Item title={t('field.nameZh')}><Input data-testid="form-nameZh" maxLength={60} autoComplete="off" {...field('nameZh')} /></List.Item>
+          <List.Item title={t('field.dob')}><Input data-testid="form-dob" type="date" {...field('dateOfBirth')} /></List.Item>
+        </List>
+      )}
+      <ConsentRows institutions={intent.institutions} value={consents} onChange={setConsents} />
+      {error && <div className="hint" role="alert" data-testid="form-error">{error}</div>}
+      <div className="padded">
+        <Button block color="primary" type="submit" loading={busy} disabled={busy} data-testid="form-submit">{t('submit')}</Button>
+      </div>
+    </form>
+  );
+}
