@@ -41,6 +41,14 @@ async function externalSimulator(): Promise<{ env: Record<string, string>; stop(
   };
 }
 
+/** The node arguments of package.json's `start` script (`node <flags> dist/src/main.js`), so P7 measures what it runs. */
+function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const [cmd, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (cmd !== 'node' || args.some((a) => /[$&|;<>]/.test(a))) throw new Error(`P7 expects "start" to be a plain node command, got: ${pkg.scripts.start}`);
+  return args;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -65,7 +73,7 @@ async function once(extraEnv: Record<string, string>): Promise<{ readyMs: number
   };
   const t0 = performance.now();
   // Exactly what `npm start` runs (the compiled service; `npm run build` first).
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/src/main.js'], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, startArgs(), { env, stdio: 'ignore' });
   try {
     let readyMs = NaN;
     while (performance.now() - t0 < 20_000) {
