@@ -71,21 +71,26 @@ function xrefStream(context: PDFContext, entries: Entry[], t: UpdateTrailer, siz
   return PDFRawStream.of(dict, data);
 }
 
-export function appendUpdate(original: Uint8Array, context: PDFContext, t: UpdateTrailer): Uint8Array {
+/**
+ * `written`: objects already in PDF syntax (the page dictionaries, see PageLayout.template),
+ * appended beside those of `context`.
+ */
+export function appendUpdate(original: Uint8Array, context: PDFContext, t: UpdateTrailer, written: ReadonlyArray<[PDFRef, string]> = []): Uint8Array {
   const objects = context.enumerateIndirectObjects();
   const xrefRef = t.xrefStream ? context.nextRef() : undefined;
   const size = context.largestObjectNumber + 1;
   const parts: Uint8Array[] = [original, ascii('\n')];
   let pos = original.length + 1;
   const entries: Entry[] = [];
-  const put = (ref: PDFRef, obj: PDFObject) => {
+  const put = (ref: PDFRef, obj: PDFObject | string) => {
     entries.push({ num: ref.objectNumber, gen: ref.generationNumber, offset: pos });
     const head = ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
-    const body = serialise(obj);
+    const body = typeof obj === 'string' ? ascii(obj) : serialise(obj);
     const tail = ascii('\nendobj\n');
     parts.push(head, body, tail);
     pos += head.length + body.length + tail.length;
   };
+  for (const [ref, obj] of written) put(ref, obj);
   for (const [ref, obj] of objects) put(ref, obj);
 
   if (xrefRef) {

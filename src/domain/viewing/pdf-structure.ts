@@ -20,12 +20,20 @@ import { uprightFrame, type PageFrame } from './page-frame.js';
  */
 export interface PageLayout {
   ref: PDFRef;
-  /** The page dictionary; /Contents is a PDFArray of references, /Resources the effective dict. */
-  dict: PDFDict;
+  /**
+   * The replacement page dictionary as PDF text, written once here rather than per render (pdf-lib
+   * serialising twenty page dictionaries was a fifth of a render). It holds three placeholders,
+   * see PAGE_SLOTS: /Contents is [open …original streams… close], the effective /Resources (own
+   * or inherited) with /XObject extended by the stamp.
+   */
+  template: string;
   frame: PageFrame;
   /** An /XObject name the page does not use yet, for the stamp. */
   stampName: string;
 }
+
+/** Placeholder references in PageLayout.template; object numbers no real file reaches (the limit is 8,388,607). */
+export const PAGE_SLOTS = { open: PDFRef.of(2_000_000_001), close: PDFRef.of(2_000_000_002), stamp: PDFRef.of(2_000_000_003) };
 
 export interface PdfStructure {
   pages: PageLayout[];
@@ -140,11 +148,13 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure 
       const xobjects = ownDict(context, resources.get(PDFName.of('XObject')), own);
       let stampName = 'CbStamp';
       for (let i = 1; xobjects.has(PDFName.of(stampName)); i++) stampName = `CbStamp${i}`;
+      xobjects.set(PDFName.of(stampName), PAGE_SLOTS.stamp);
       resources.set(PDFName.of('XObject'), xobjects);
       dict.set(PDFName.of('Resources'), resources);
-      dict.set(PDFName.of('Contents'), own.obj(contentRefs(context, page.node.get(PDFName.of('Contents')))));
+      const contents = contentRefs(context, page.node.get(PDFName.of('Contents')));
+      dict.set(PDFName.of('Contents'), own.obj([PAGE_SLOTS.open, ...contents, PAGE_SLOTS.close]));
       textFree &&= !holdsText(dict);
-      pages.push({ ref: page.ref, dict, frame: uprightFrame(page), stampName });
+      pages.push({ ref: page.ref, template: dict.toString(), frame: uprightFrame(page), stampName });
     }
   } catch {
     return undefined;

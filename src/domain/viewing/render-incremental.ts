@@ -1,11 +1,8 @@
 import {
   concatTransformationMatrix,
   drawObject,
-  PDFArray,
   PDFContentStream,
   PDFContext,
-  PDFDict,
-  PDFName,
   popGraphicsState,
   pushGraphicsState,
   type PDFOperator,
@@ -14,7 +11,7 @@ import {
 import type { FontCatalog } from './font-catalog.js';
 import { planFaces, splitRuns } from './font-runs.js';
 import { appendUpdate } from './incremental-writer.js';
-import type { PdfStructure } from './pdf-structure.js';
+import { PAGE_SLOTS, type PdfStructure } from './pdf-structure.js';
 import { SubsetRuns } from './subset-fonts.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
 import { buildWatermarkText, type ViewerStamp } from './watermark-text.js';
@@ -58,6 +55,7 @@ export function renderIncremental(req: IncrementalRequest, structure: PdfStructu
   const open = stream([pushGraphicsState()]);
   const stamps = new Map<string, PDFRef>();
   const closes = new Map<string, PDFRef>();
+  const pageObjects: Array<[PDFRef, string]> = [];
   for (const page of structure.pages) {
     const { frame, stampName } = page;
     const sizeKey = `${frame.width.toFixed(2)}x${frame.height.toFixed(2)}`;
@@ -70,16 +68,11 @@ export function renderIncremental(req: IncrementalRequest, structure: PdfStructu
       closes.set(closeKey, (close = stream(ops)));
     }
 
-    // Copies of the cached dictionaries down to what changes; the cached structure stays as it was.
-    const dict = page.dict.clone(context);
-    const original = dict.lookup(PDFName.of('Contents'), PDFArray).asArray();
-    dict.set(PDFName.of('Contents'), context.obj([open, ...original, close]));
-    const resources = dict.lookup(PDFName.of('Resources'), PDFDict).clone(context);
-    const xobjects = resources.lookup(PDFName.of('XObject'), PDFDict).clone(context);
-    xobjects.set(PDFName.of(stampName), stamp);
-    resources.set(PDFName.of('XObject'), xobjects);
-    dict.set(PDFName.of('Resources'), resources);
-    context.assign(page.ref, dict);
+    const dict = page.template
+      .replace(PAGE_SLOTS.open.toString(), open.toString())
+      .replace(PAGE_SLOTS.close.toString(), close.toString())
+      .replace(PAGE_SLOTS.stamp.toString(), stamp.toString());
+    pageObjects.push([page.ref, dict]);
   }
-  return appendUpdate(req.bytes, context, structure);
+  return appendUpdate(req.bytes, context, structure, pageObjects);
 }

@@ -1,11 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import {
   beginText,
-  concatTransformationMatrix,
-  drawObject,
   endText,
   fill,
-  PDFContentStream,
   PDFRawStream,
   popGraphicsState,
   pushGraphicsState,
@@ -36,11 +33,18 @@ const FOOTER_MIN_SIZE = 4;
 const MARGIN = 18;
 
 /** A Form XObject, compressed with node:zlib (pdf-lib's pure-JS deflate costs several times more CPU). */
-function registerForm(context: PDFContext, ops: PDFOperator[], bbox: number[], resources: Record<string, unknown>): PDFRef {
-  const plain = PDFContentStream.of(context.obj({}), ops, false).getUnencodedContents();
+function registerForm(context: PDFContext, content: string, bbox: number[], resources: Record<string, unknown>): PDFRef {
   const dict = context.obj({ Type: 'XObject', Subtype: 'Form', BBox: bbox, Filter: 'FlateDecode', Resources: resources as never });
-  return context.register(PDFRawStream.of(dict, deflateSync(plain)));
+  return context.register(PDFRawStream.of(dict, deflateSync(Buffer.from(content, 'latin1'))));
 }
+
+const opsText = (ops: PDFOperator[]) => ops.map((op) => op.toString()).join('\n');
+
+/**
+ * A number as content-stream text, to 1/1000 of a unit (far below what a printer or screen shows).
+ * pdf-lib's general formatter took a tenth of a render for the hundreds of tile positions.
+ */
+const num = (n: number) => String(Math.round(n * 1000) / 1000 || 0);
 
 /** One tile: the two watermark lines, drawn once and placed many times. */
 export interface Tile {
@@ -59,11 +63,11 @@ export function buildTile(context: PDFContext, lines: StampLines, runs: StampRun
     endText(),
   ];
   const bbox = [0, -TILE_SIZE * 1.6, width, TILE_SIZE * 2];
-  return { ref: registerForm(context, ops, bbox, { Font: runs.fontResources() }), width };
+  return { ref: registerForm(context, opsText(ops), bbox, { Font: runs.fontResources() }), width };
 }
 
 /** Tiles over the whole page along a diagonal, alternate rows shifted half a tile so no column is bare. */
-function tileOperators(tile: Tile, w: number, h: number): PDFOperator[] {
+function tileOperators(tile: Tile, w: number, h: number): string {
   const [cos, sin] = [Math.cos(TILE_ANGLE), Math.sin(TILE_ANGLE)];
   const step = tile.width + 4 * TILE_SIZE;
   // The page rectangle seen in the rotated frame (u along the text, v across it).
@@ -82,12 +86,10 @@ function tileOperators(tile: Tile, w: number, h: number): PDFOperator[] {
   const dist2 = ([x, y]: [number, number]) => (x - cx) ** 2 + (y - cy) ** 2;
   spots.sort((a, b) => dist2(a) - dist2(b));
 
-  const ops: PDFOperator[] = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
-  for (const [x, y] of spots) {
-    ops.push(pushGraphicsState(), concatTransformationMatrix(cos, sin, -sin, cos, x, y), drawObject('CbTile'), popGraphicsState());
-  }
-  ops.push(popGraphicsState());
-  return ops;
+  const head = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
+  const turn = [cos, sin, -sin, cos].map((n) => String(Math.round(n * 1e6) / 1e6)).join(' ');
+  const lines = spots.map(([x, y]) => `q ${turn} ${num(x)} ${num(y)} cm /CbTile Do Q`);
+  return [opsText(head), ...lines, 'Q'].join('\n');
 }
 
 /** The footer shrinks to fit narrow pages rather than running off the edge. */
@@ -123,8 +125,8 @@ export function buildStampXObject(
   width: number,
   height: number,
 ): PDFRef {
-  const ops = [...tileOperators(tile, width, height), ...footerOperators(footer, runs, width)];
-  return registerForm(context, ops, [0, 0, width, height], {
+  const content = `${tileOperators(tile, width, height)}\n${opsText(footerOperators(footer, runs, width))}`;
+  return registerForm(context, content, [0, 0, width, height], {
     Font: runs.fontResources(),
     XObject: { CbTile: tile.ref },
     ExtGState: {
