@@ -1,7 +1,9 @@
 /**
  * The access decision point. Policies are parsed and validated once (policy-loader.ts), then
  * pre-parsed into Cedar's in-memory cache, one slice per action (a policy whose scope names another
- * action can never apply, so leaving it out changes nothing and saves evaluation time).
+ * action can never apply, so leaving it out changes nothing and saves evaluation time). Without
+ * per-request schema checks, each request also leaves out the entity attributes its slice never reads
+ * (attribute-pruning.ts); with them, Cedar needs every attribute the schema declares.
  *
  * Fails closed: a Cedar failure, a policy that errored while evaluating (Cedar would silently skip an
  * erroring forbid and could allow), or a missing principal/resource entity all give deny, logged.
@@ -10,9 +12,11 @@ import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
+import { createAttributePruner, type AttributePruner } from './attribute-pruning.js';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
 import { missingConditions, type MissingCondition } from './missing-conditions.js';
 import { loadPolicies, type LoadedPolicies } from './policy-loader.js';
+import { attributeReads } from './policy-reads.js';
 
 export interface AccessDecision {
   allowed: boolean;
@@ -21,8 +25,11 @@ export interface AccessDecision {
   policies: string[];
   /** Engine errors; any error means deny. Safe to log: ids and Cedar messages only. */
   errors: string[];
-  /** On deny: permit conditions that were not met (empty when a forbid alone denied). */
-  missing: MissingCondition[];
+  /**
+   * On deny: permit conditions that were not met (empty when a forbid alone denied). Worked out from
+   * the request when first read, since most callers only look at `allowed`.
+   */
+  readonly missing: MissingCondition[];
 }
 
 export interface PolicyEngine {
@@ -37,6 +44,11 @@ export interface PolicyEngineOptions {
    * wrong shapes then surface as evaluation errors, which still deny.
    */
   validateRequests?: boolean;
+  /**
+   * Without schema checks, send Cedar only the principal and resource attributes the action's policies
+   * can read (default true). Decisions are the same either way; off exists to compare the two.
+   */
+  pruneAttributes?: boolean;
 }
 
 /** Loads, validates and pre-parses the policies in `dir`; throws config.invalid when they are wrong. */
@@ -44,19 +56,44 @@ export function loadPolicyEngine(dir: string, opts: PolicyEngineOptions = {}): P
   return createPolicyEngine(loadPolicies(dir), opts);
 }
 
-function preparse(loaded: LoadedPolicies, validate: boolean): { schemaName?: string; sets: Map<AccessAction, string> } {
+interface Slice {
+  setId: string;
+  entitiesFor: AttributePruner;
+}
+
+const allEntities: AttributePruner = (req) => req.entities ?? [];
+
+/** Entity type names the schema declares, namespaced as Cedar writes them. */
+function entityTypes(schema: cedar.SchemaJson<string>): Set<string> {
+  const out = new Set<string>();
+  for (const [ns, def] of Object.entries(schema)) {
+    for (const name of Object.keys(def.entityTypes)) out.add(ns ? `${ns}::${name}` : name);
+  }
+  return out;
+}
+
+/** How a slice's requests are trimmed: only when every policy's JSON form can be read and analysed. */
+function pruner(slice: LoadedPolicies['policies'], types: Set<string>): AttributePruner {
+  const json = slice.map((p) => cedar.policyToJson(p.text));
+  if (json.some((j) => j.type === 'failure')) return allEntities;
+  const reads = attributeReads(json.map((j) => (j.type === 'success' ? j.json : {})));
+  return reads ? createAttributePruner(reads, types) : allEntities;
+}
+
+function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { schemaName?: string; slices: Map<AccessAction, Slice> } {
   // Cedar's cache is process-wide, so every engine gets its own names.
   const prefix = `cb-${randomUUID()}`;
   const schemaName = validate ? `${prefix}-schema` : undefined;
   if (schemaName) check(cedar.preparseSchema(schemaName, loaded.schema), 'schema');
-  const sets = new Map<AccessAction, string>();
+  const types = entityTypes(loaded.schema);
+  const slices = new Map<AccessAction, Slice>();
   for (const action of ACCESS_ACTIONS) {
     const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
-    const id = `${prefix}-${action}`;
-    check(cedar.preparsePolicySet(id, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
-    sets.set(action, id);
+    const setId = `${prefix}-${action}`;
+    check(cedar.preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
+    slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities });
   }
-  return { schemaName, sets };
+  return { schemaName, slices };
 }
 
 function check(answer: cedar.CheckParseAnswer, what: string): void {
@@ -67,11 +104,11 @@ function check(answer: cedar.CheckParseAnswer, what: string): void {
 
 export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOptions = {}): PolicyEngine {
   const logger = opts.logger ?? silentLogger;
-  const { schemaName, sets } = preparse(loaded, opts.validateRequests ?? true);
+  const { schemaName, slices } = preparse(loaded, opts.validateRequests ?? true, opts.pruneAttributes ?? true);
 
   function evaluate(req: AccessRequest): { allowed: boolean; policies: string[]; errors: string[] } {
-    const setId = sets.get(req.action);
-    if (!setId) return { allowed: false, policies: [], errors: [`unknown action "${String(req.action)}"`] };
+    const slice = slices.get(req.action);
+    if (!slice) return { allowed: false, policies: [], errors: [`unknown action "${String(req.action)}"`] };
     const missingEntity = [req.principal, req.resource].find(
       (uid) => !req.entities?.some((e) => e.uid.type === uid.type && e.uid.id === uid.id),
     );
@@ -81,8 +118,8 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
       action: { type: 'Action', id: req.action },
       resource: req.resource,
       context: req.context,
-      entities: req.entities ?? [],
-      preparsedPolicySetId: setId,
+      entities: slice.entitiesFor(req),
+      preparsedPolicySetId: slice.setId,
       preparsedSchemaName: schemaName,
       validateRequest: schemaName !== undefined,
     });
@@ -106,8 +143,15 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
       if (result.errors.length > 0) {
         logger.error({ action: req.action, principal: req.principal.id, errors: result.errors }, 'access decision failed closed');
       }
-      const missing = result.allowed ? [] : safeMissing(req);
-      return { allowed: result.allowed, action: req.action, policies: result.policies, errors: result.errors, missing };
+      const base = { allowed: result.allowed, action: req.action, policies: result.policies, errors: result.errors };
+      if (result.allowed) return { ...base, missing: [] };
+      let missing: MissingCondition[] | undefined;
+      return {
+        ...base,
+        get missing() {
+          return (missing ??= safeMissing(req));
+        },
+      };
     },
   };
 }
