@@ -9,6 +9,8 @@ export interface ApiClient {
   call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
   /** A binary GET with the access token (the secure viewer's PDF); same refresh-and-retry as `call`. */
   callBytes(path: string): Promise<ArrayBuffer>;
+  /** POSTs a file as the raw body (the compose screens' uploads), JSON answer; same refresh-and-retry as `call`. */
+  upload<T>(path: string, file: Blob): Promise<T>;
   /** Trades a DingTalk auth code for a session (access token here, refresh token in an HttpOnly cookie). */
   signInWithCode(code: string): Promise<void>;
   /** Uses the refresh cookie; true when a new access token was obtained. */
@@ -31,13 +33,14 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
 
   async function send(path: string, method: string, body: unknown, withToken: boolean): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
     if (withToken && accessToken) headers.authorization = `Bearer ${accessToken}`;
     try {
       return await doFetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
         credentials: 'same-origin',
         cache: 'no-store',
       });
@@ -95,6 +98,12 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
       if (res.status === 401 && (await refresh())) res = await send(path, 'GET', undefined, true);
       if (!res.ok) throw await toApiError(res);
       return res.arrayBuffer();
+    },
+    async upload<T>(path: string, file: Blob): Promise<T> {
+      let res = await send(path, 'POST', file, true);
+      if (res.status === 401 && (await refresh())) res = await send(path, 'POST', file, true);
+      if (!res.ok) throw await toApiError(res);
+      return (await res.json()) as T;
     },
     async signInWithCode(code: string): Promise<void> {
       await takeToken(await send('/api/auth/dingtalk', 'POST', { code }, false));

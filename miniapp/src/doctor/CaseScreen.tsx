@@ -1,9 +1,10 @@
-import { DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
 import { useSession } from '../auth/session.js';
 import { navigate } from '../router.js';
 import { personName, type CaseView, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
+import { useComposeI18n } from './compose/compose-messages.js';
 import { useLoad } from './use-load.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
@@ -19,6 +20,7 @@ export function CaseScreen({ code }: { code: string }) {
     const c = load.data;
     body = (
       <div data-testid="case-view">
+        <ComposeButtons code={c.code} />
         <List header={t('case.team')}>
           {c.team.map((m) => (
             <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>
@@ -49,4 +51,17 @@ export function CaseScreen({ code }: { code: string }) {
     );
   }
   return <DoctorPage title={`${t('case.title')} ${code}`}>{body}</DoctorPage>;
+}
+
+/** Into the compose screens; each asks the server what I may send, so a refusal is explained there. */
+function ComposeButtons({ code }: { code: string }) {
+  const { t } = useComposeI18n();
+  const to = (what: string) => () => navigate(`/case/${code}/${what}`);
+  return (
+    <div className="compose-actions">
+      <Button size="small" color="primary" fill="outline" onClick={to('share')} data-testid="case-share">{t('compose.share')}</Button>
+      <Button size="small" color="warning" fill="outline" onClick={to('burn')} data-testid="case-burn">{t('compose.burn')}</Button>
+      <Button size="small" color="danger" fill="outline" onClick={to('alert')} data-testid="case-alert">{t('compose.alert')}</Button>
+    </div>
+  );
 }

@@ -60,3 +60,35 @@ export function personLine(lang: 'zh-HK' | 'en', p: Person): string {
 export function langParam(lang: 'zh-HK' | 'en'): string {
   return `lang=${lang === 'en' ? 'en' : 'zh'}`;
 }
+
+/** GET /api/app/cases/:code/compose: what I may send into a case now (src/http/app/compose-schemas.ts). */
+export interface ComposeOptions {
+  caseCode: string;
+  share: boolean;
+  burn: boolean;
+  alert: 'share' | 'break_glass' | null;
+  burnSeconds: { min: number; max: number; default: number };
+  maxUploadBytes: number;
+  alertChoices: { severity: string[]; criticality: string[]; category: string[] };
+}
+
+export interface SharedReport {
+  documentId: string;
+  caseCode: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface BurnSent {
+  itemId: string;
+  caseCode: string;
+  recipients: number;
+  expiresAt: number;
+}
+
+export interface AlertRaised {
+  alertId: string;
+  caseCode: string;
+  recipients: number;
+  scan: boolean;
+}

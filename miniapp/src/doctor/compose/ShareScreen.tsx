@@ -1,0 +1,47 @@
+import { Button, List, Switch } from 'antd-mobile';
+import { useState } from 'react';
+import { useSession } from '../../auth/session.js';
+import type { SharedReport } from '../doctor-api.js';
+import { useComposeI18n } from './compose-messages.js';
+import { ComposeFrame, FilePick, Sent } from './ComposeFrame.js';
+import { useSend } from './use-send.js';
+
+/**
+ * /case/<code>/share: pick a report and share it into the case. The server decides the file's type
+ * from its bytes and checks the share rule again; the size check here only saves a doomed upload.
+ */
+export function ShareScreen({ code }: { code: string }) {
+  const { api } = useSession();
+  const { t, errorText } = useComposeI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [urgent, setUrgent] = useState(false);
+  const { busy, error, done, run, setError } = useSend<SharedReport>();
+
+  async function send(max: number) {
+    if (!file) return;
+    if (file.size > max) return setError('request.too_large');
+    await run(() => api.upload<SharedReport>(`/api/app/cases/${encodeURIComponent(code)}/reports${urgent ? '?urgent=1' : ''}`, file));
+  }
+
+  return (
+    <ComposeFrame code={code} title={t('share.title')}>
+      {(o) =>
+        done ? (
+          <div data-document-id={done.documentId}><Sent code={code} title={t('share.done')} note={t('share.doneNote')} testId="share-done" /></div>
+        ) : !o.share ? (
+          <div className="padded hint" data-testid="compose-denied">{t('denied')}</div>
+        ) : (
+          <div className="padded stack compose" data-testid="share-form">
+            <FilePick file={file} onPick={setFile} label={t('share.pick')} testId="share-file" />
+            <div className="hint">{t('share.hint')}</div>
+            <List>
+              <List.Item description={t('share.urgentNote')} extra={<Switch checked={urgent} onChange={setUrgent} data-testid="share-urgent" />}>{t('share.urgent')}</List.Item>
+            </List>
+            {error && <div className="compose-error" role="alert" data-testid="compose-error">{errorText(error)}</div>}
+            <Button block color="primary" disabled={!file || busy} loading={busy} onClick={() => void send(o.maxUploadBytes)} data-testid="share-send">{t('share.send')}</Button>
+          </div>
+        )
+      }
+    </ComposeFrame>
+  );
+}
