@@ -1,5 +1,6 @@
 import { makePdf } from '../fixtures/make-pdf.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
+import { docIdIn, formIntentIn, submitFormFromApp, viewFromApp } from './specs/link-data.js';
 
 /**
  * Data for the admin console's browser test, made the way users make it: the demo doctors type
@@ -56,8 +57,8 @@ export function sharedAndViewed(baseUrl: string): Promise<AdminScenario> {
 const scenarios = new Map<string, Promise<AdminScenario>>();
 
 async function makeScenario(baseUrl: string): Promise<AdminScenario> {
-  const formToken = linkIn(await say(baseUrl, CHAN, 'case open'), 'forms/case-open');
-  const opened = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+  const intentId = formIntentIn((await say(baseUrl, CHAN, 'case open')).replies.map((r) => r.text), 'case-open');
+  const opened = await submitFormFromApp<{ caseCode: string }>(baseUrl, CHAN, 'case-open', intentId, {
     hkid: 'A123456(3)',
     nameEn: 'CHAN Siu-wai',
     dateOfBirth: '1948-03-09',
@@ -70,10 +71,10 @@ async function makeScenario(baseUrl: string): Promise<AdminScenario> {
   const pdf = await makePdf({ pages: 1, text: 'Echocardiogram report' });
   const up = await post<{ documentId: string }>(baseUrl, `/api/documents/upload/${uploadToken}`, new Uint8Array(pdf), { 'content-type': 'application/pdf' });
   await say(baseUrl, WONG, `request ${opened.caseCode} continuing_care`);
-  const viewToken = linkIn(await say(baseUrl, CHAN, `approve ${opened.caseCode}`), 'view');
-  const res = await fetch(`${baseUrl}/view/${viewToken}`);
-  if (res.status !== 200) throw new Error(`view: ${res.status} ${await res.text()}`);
-  const text = (await extractPdfText(new Uint8Array(await res.arrayBuffer()))).pages.map((p) => p.text).join('\n');
+  // The approval tells Dr Wong 1:1 with the report's mini-app link; he opens it there.
+  const approved = await say(baseUrl, CHAN, `approve ${opened.caseCode}`);
+  const pdfSeen = await viewFromApp(baseUrl, WONG, docIdIn(approved.replies.map((r) => r.text)));
+  const text = (await extractPdfText(pdfSeen)).pages.map((p) => p.text).join('\n');
   const traceCode = /T-[23456789A-Z]{8}/.exec(text)?.[0];
   if (!traceCode) throw new Error('no trace code on the watermarked page');
   return { caseCode: opened.caseCode, documentId: up.documentId, traceCode };

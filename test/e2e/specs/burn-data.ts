@@ -1,3 +1,5 @@
+import { formIntentIn, submitFormFromApp } from './link-data.js';
+
 /**
  * Seeds a burn-after-reading text the way Dr Chan would send one: `case open` in the cardiology group,
  * `team … add @林 @黃` (with the @-mentions DingTalk attaches), then `burn C-… 10s` and the compose API
@@ -27,8 +29,8 @@ function match(said: Said, re: RegExp): RegExpExecArray {
 
 /** Dr `author` opens a case, adds `recipients` as consulting, and sends `text` burning `duration` after opening; returns the case code. */
 export async function seedBurnText(baseUrl: string, author: string, recipients: string[], hkid: string, text: string, duration = '10s'): Promise<string> {
-  const formToken = match(await say(baseUrl, author, 'case open'), /\/forms\/case-open\/([A-Za-z0-9_-]+)/)[1]!;
-  const { caseCode } = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+  const intentId = formIntentIn((await say(baseUrl, author, 'case open')).replies.map((r) => r.text), 'case-open');
+  const { caseCode } = await submitFormFromApp<{ caseCode: string }>(baseUrl, author, 'case-open', intentId, {
     hkid,
     nameEn: 'E2E Burn Patient',
     dateOfBirth: '1948-03-04',

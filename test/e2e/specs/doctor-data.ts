@@ -1,4 +1,5 @@
 import { makePdf } from '../../fixtures/make-pdf.js';
+import { formIntentIn, submitFormFromApp } from './link-data.js';
 
 /**
  * Seeds a consult the way a doctor would: `case open` and `share` in a sandbox consult group
@@ -34,8 +35,8 @@ const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl,
 
 /** Dr `user` opens a case for a made-up patient (consent to HPH) and shares a report; returns the ids. */
 export async function seedSharedReport(baseUrl: string, user: string, hkid: string): Promise<{ caseCode: string; documentId: string }> {
-  const formToken = linkIn(await say(baseUrl, user, 'case open'), /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
-  const opened = await post<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+  const intentId = formIntentIn((await say(baseUrl, user, 'case open')).replies.map((r) => r.text), 'case-open');
+  const opened = await submitFormFromApp<{ caseCode: string }>(baseUrl, user, 'case-open', intentId, {
     hkid,
     nameEn: 'E2E Patient',
     dateOfBirth: '1950-01-02',

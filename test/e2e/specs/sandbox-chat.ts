@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { makePdf } from '../../fixtures/make-pdf.js';
 import { assert, expectVisible, type E2eTest } from '../harness.js';
+import { submitFormFromApp } from './link-data.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文: member of the cardiology group; the bot answers him in Chinese
 const WONG = 'hph-wong-siuming'; // Wong Siu-ming: private-hospital doctor in the A&E handover group, English
@@ -87,7 +88,7 @@ export const sandboxChatTests: E2eTest[] = [
       await expectVisible(page, '單聊');
       await screenshot(page, '22-sandbox-chat-zh-HK');
 
-      // `case open` answers 1:1 with a one-time form link: it shows in the bot chat, clickable, not in the group.
+      // `case open` answers 1:1 with a mini-app form link: it shows in the bot chat, clickable, not in the group.
       await page.getByTestId('chat-conv-aeHandover').click();
       await page.getByTestId('chat-input').fill('@ConsultBridge case open');
       await page.getByTestId('chat-send').click();
@@ -98,7 +99,7 @@ export const sandboxChatTests: E2eTest[] = [
       const link = page.getByTestId('chat-link').first();
       await link.waitFor();
       const href = (await link.getAttribute('href')) ?? '';
-      assert(href.startsWith(`${baseUrl}/forms/case-open/`), `form link in the 1:1 chat: ${href}`);
+      assert(/\/app\/form\/case-open\/[A-Za-z0-9_-]+$/.test(href) && href.startsWith(baseUrl), `mini-app form link (no token) in the 1:1 chat: ${href}`);
       assert((await link.getAttribute('target')) === '_blank', 'links open in a new tab');
       await screenshot(page, '24-sandbox-chat-bot-1to1-zh-HK');
       assert(authCalls.length === 0, `no sign-in calls from the sandbox chat: ${authCalls.join(', ')}`);
@@ -110,8 +111,8 @@ export const sandboxChatTests: E2eTest[] = [
       // A new group of its own: a case binds to one group, and other specs use the demo groups.
       const { id: group } = await api<{ id: string }>(baseUrl, '/api/sandbox/chat/groups', { user: CHAN, title: 'Sandbox chat e2e', memberIds: [WONG] });
       // Seed a case and a report the way 陳大文 would (chat command → form → share → upload).
-      const formToken = await sayForLink(baseUrl, CHAN, group, '@ConsultBridge case open', /\/forms\/case-open\/([A-Za-z0-9_-]+)/);
-      const opened = await api<{ caseCode: string }>(baseUrl, `/api/forms/case-open/${formToken}`, {
+      const intentId = await sayForLink(baseUrl, CHAN, group, '@ConsultBridge case open', /\/app\/form\/case-open\/([A-Za-z0-9_-]+)/);
+      const opened = await submitFormFromApp<{ caseCode: string }>(baseUrl, CHAN, 'case-open', intentId, {
         hkid: 'A123456(3)', nameEn: 'Sandbox Chat Patient', dateOfBirth: '1948-03-04', consents: [{ institutionCode: 'HPH', status: 'granted' }],
       });
       const uploadToken = await sayForLink(baseUrl, CHAN, group, `@ConsultBridge share ${opened.caseCode}`, /\/upload\/([A-Za-z0-9_-]+)/);
