@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { InstitutionRow } from '../domain/directory/directory-repository.js';
 
 /**
- * The stop-gap form pages behind the one-time links (the mini-app replaces them later): one
+ * The stop-gap form pages behind the older one-time token links (the bot now links to the mini-app's
+ * form screens instead; these answer links sent before): one
  * self-contained HTML document, no external assets, a nonce'd inline script that posts JSON to the
  * matching /api/forms route. The token stays in the URL only; the page never embeds it.
  */
