@@ -69,6 +69,10 @@ describe('mini-app form links (case open, consent)', () => {
     expect(w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();
     expect(w.h.service.secure.cases.dataSubjects.records.findByHkid(form.hkid)).toBeUndefined();
     expect(w.h.sim.sent.length).toBe(sentBefore);
+    // Both tries are on the record under the one who made them (the link's id, no form values).
+    await w.h.service.audit.flush();
+    const refused = w.h.service.db.sqlite.prepare("SELECT actor, target, outcome FROM audit_entries WHERE action = 'case.form_link_refused' AND target = ?").all(intentId);
+    expect(refused).toEqual([1, 2].map(() => ({ actor: w.clinicianId(WONG), target: intentId, outcome: 'denied' })));
 
     const mine = await getIntent(LAM, intentId);
     expect(mine.statusCode).toBe(200);

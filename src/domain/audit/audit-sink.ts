@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = {
   caseTeamRemoved: 'case.team_removed',
   caseConsentStarted: 'case.consent_started',
   caseConsentRecorded: 'case.consent_recorded',
+  /** A mini-app form link presented by someone it was not sent to (or unknown): refused. */
+  caseFormLinkRefused: 'case.form_link_refused',
   casePatientRevealed: 'case.patient_revealed',
   configLoaded: 'config.loaded',
   keyCreated: 'key.created',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import { caseFormSchema, consentFormSchema } from '../../domain/cases/case-form.js';
 import type { LinkPurpose } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
@@ -36,11 +37,21 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
   const submit = createFormSubmit(service);
   const guard = { onRequest: app.requireTrusted };
 
-  /** My live intent of this purpose (another purpose looks like no intent at all). */
+  /**
+   * My live intent of this purpose (another purpose looks like no intent at all). A link that is not
+   * mine is recorded: a forwarded form link being tried is worth a reviewer's eye.
+   */
   function myIntent(intentId: string, clinicianId: string, purpose?: FormPurpose) {
-    const row = secure.cases.tokens.intentFor(intentId, clinicianId);
-    if (!isFormPurpose(row.purpose) || (purpose && row.purpose !== purpose)) throw new DomainError('not_found');
-    return { row, purpose: row.purpose };
+    try {
+      const row = secure.cases.tokens.intentFor(intentId, clinicianId);
+      if (!isFormPurpose(row.purpose) || (purpose && row.purpose !== purpose)) throw new DomainError('not_found');
+      return { row, purpose: row.purpose };
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'not_found') {
+        service.audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.caseFormLinkRefused, target: intentId, outcome: 'denied', reason: 'not_found' });
+      }
+      throw e;
+    }
   }
 
   app.get(
