@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { replyAfter, type Harness } from './service-harness.js';
+import { appAuth } from './app-session.js';
 
 export const CHAN = 'qmh-chan-taiman';
 export const LAM = 'qmh-lam-kaming';
@@ -22,16 +23,25 @@ export async function openCase(h: Harness, group: string, hkid: string, consents
   return out.caseCode;
 }
 
-/** `@ConsultBridge share C-…` in the group, then the upload through the 1:1 link; returns the document id. */
-export async function shareReport(h: Harness, app: FastifyInstance, group: string, userId: string, caseCode: string, pdf?: Buffer) {
+/** A call to the mini-app API as the user, signed in the app's way; one fresh sign-in when the kept token has expired. */
+export async function asUser(h: Harness, app: FastifyInstance, userId: string, req: { method: 'GET' | 'POST'; url: string; payload?: string | object | Buffer; headers?: Record<string, string> }) {
+  const send = async (fresh: boolean) => app.inject({ ...req, headers: { ...req.headers, ...(await appAuth(h, app, userId, fresh)) } });
+  const res = await send(false);
+  return res.statusCode === 401 ? send(true) : res;
+}
+
+/**
+ * `@ConsultBridge share C-…` in the group (the bot answers 1:1 with the mini-app's upload screen,
+ * no token in it), then the upload through the app's API as the signed-in user; returns the document id.
+ */
+export async function shareReport(h: Harness, app: FastifyInstance, group: string, userId: string, caseCode: string, pdf?: Buffer, query = '') {
   const link = replyAfter(h.sim, { userId, via: 'oto' });
   h.sim.say(group, userId, `@ConsultBridge share ${caseCode}`);
-  const token = /\/upload\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
-  if (!token) throw new Error('no upload link');
+  if (!(await link).text.includes(`/app/case/${caseCode}/share`)) throw new Error('no upload screen link');
   const card = replyAfter(h.sim, { conversationId: group, via: 'card' });
-  const res = await app.inject({
+  const res = await asUser(h, app, userId, {
     method: 'POST',
-    url: `/api/documents/upload/${token}`,
+    url: `/api/app/cases/${caseCode}/reports${query}`,
     headers: { 'content-type': 'application/pdf' },
     payload: pdf ?? (await makePdf({ pages: 2, text: 'Echo report' })),
   });

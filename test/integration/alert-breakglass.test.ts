@@ -24,7 +24,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     const reply = await ask(w.h, groupOfCase(code), HO, `@ConsultBridge allergy-alert ${code}`);
     expect(reply).toContain('你沒有此權限'); // Dr Ho reads Chinese
     expect(reply).toContain(`breakglass ${code} <原因>`);
-    expect(reply).not.toMatch(/\/alert\//);
+    expect(reply).not.toMatch(/\/alert\b/);
     // The submit path applies the same rule: the mini-app API refuses too.
     expect(() => w.h.service.alerts.service.assertMayRaise(w.h.service.directoryRepo.findById(clinicianId(w.h, HO))!, caseId)).toThrow(
       expect.objectContaining({ code: 'access.denied' }),

@@ -83,7 +83,7 @@ describe('allergy alert under faults', () => {
     await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(HO));
     w.h.sim.replay(msgId);
     await new Promise((r) => setTimeout(r, 300));
-    expect(w.h.sim.sent.slice(from).filter((s) => s.via === 'oto' && /\/alert\//.test(s.text))).toHaveLength(1);
+    expect(w.h.sim.sent.slice(from).filter((s) => s.via === 'oto' && s.text.includes(`/app/case/${code}/alert`))).toHaveLength(1);
   });
 
   it('When someone who may not share into the case asks, then no link is sent and the reason is given', async () => {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
+import { appFor, asUser, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
 import { CHEUNG, eventually, HO } from './sharing-edge-fixture.js';
 
 /** The consult group each case was opened in (a group binds one case). */
@@ -80,13 +81,26 @@ export async function alertCase(w: AlertWorld, hkid: string, opts: { hoOnTeam?: 
   return code;
 }
 
-/** `@ConsultBridge allergy-alert C-…` as Dr Ho in the A&E group; resolves with the form token. */
-export async function alertLink(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
+/**
+ * `@ConsultBridge allergy-alert C-…` as Dr Ho in the A&E group: the 1:1 answer links to the mini-app's
+ * form for the case, with no token in it. Resolves with the answer's text.
+ */
+export async function alertAsk(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
   const link = replyAfter(w.h.sim, { userId: user, via: 'oto' });
   w.h.sim.say(groupOfCase(code), user, `@ConsultBridge ${word} ${code}`);
-  const token = /\/alert\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
-  if (!token) throw new Error('no alert link');
-  return token;
+  const text = (await link).text;
+  if (!text.includes(`/app/case/${code}/alert)`)) throw new Error('no alert form link');
+  return text;
+}
+
+/**
+ * The command as above, then a one-time form link of the kind the bot sent before it linked to the
+ * app: the token routes stay for links already out, so their tests mint one for the same clinician and case.
+ */
+export async function alertLink(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
+  await alertAsk(w, code, word, user);
+  const caseId = w.h.service.secure.cases.queries.findCase(code).id;
+  return w.h.service.secure.cases.tokens.issue('allergy', { clinicianId: w.h.service.directoryRepo.findByDingTalkId(user)!.id, caseId }).token;
 }
 
 export interface Raised {
@@ -96,12 +110,10 @@ export interface Raised {
   ehrPendingId: string;
 }
 
-/** Command, form page, submit: the whole raise as Dr Ho. */
+/** Command, then the app's form submit as the signed-in Dr Ho: the whole raise. */
 export async function raiseAlert(w: AlertWorld, code: string, form: Record<string, unknown> = FORM): Promise<Raised> {
-  const token = await alertLink(w, code);
-  const page = await w.app.inject({ method: 'GET', url: `/alert/${token}` });
-  expect(page.statusCode).toBe(200);
-  const res = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: form });
+  await alertAsk(w, code);
+  const res = await asUser(w.h, w.app, HO, { method: 'POST', url: `/api/app/cases/${code}/alert`, payload: { ...form, submissionId: randomUUID() } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Raised;
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/make-pdf.js';
-import { replyAfter } from '../helpers/service-harness.js';
-import { CHAN, LAM } from '../helpers/sharing-flow.js';
+import { CHAN, LAM, shareReport } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 import { BURN_GROUP, burnCase, sendBurnText } from './burn-fixture.js';
 
@@ -33,12 +32,7 @@ describe('doctor inbox: burn-after-reading items and escalations; who may call t
   });
 
   it('An urgent report I have not opened shows as an escalation and as a new document', async () => {
-    const link = replyAfter(w.h.sim, { userId: CHAN, via: 'oto' });
-    w.h.sim.say(BURN_GROUP(w.h), CHAN, `@ConsultBridge share ${code}`);
-    const token = /\/upload\/([A-Za-z0-9_-]+)/.exec((await link).text)![1];
-    const up = await w.app.inject({ method: 'POST', url: `/api/documents/upload/${token}?urgent=1`, headers: { 'content-type': 'application/pdf' }, payload: await makePdf({ text: 'Urgent echo' }) });
-    expect(up.statusCode, up.body).toBe(201);
-    const { documentId } = up.json();
+    const documentId = await shareReport(w.h, w.app, BURN_GROUP(w.h), CHAN, code, await makePdf({ text: 'Urgent echo' }), '?urgent=1');
     const inbox = await inboxOf(lam);
     expect(inbox.escalations).toEqual([expect.objectContaining({ itemId: documentId, itemType: 'document', caseCode: code, step: 0 })]);
     expect(inbox.newDocuments).toEqual([expect.objectContaining({ documentId, caseCode: code })]);

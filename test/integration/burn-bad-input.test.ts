@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
+import { appFor, asUser, CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
 import { burnCase, burnLink, burnViewToken, pressOpen, sendBurnText, BURN_GROUP } from './burn-fixture.js';
 import { ask, auditMark, auditSince, clinicianId, eventually, expectDenial, HO, LEE, makeHkid } from './sharing-edge-fixture.js';
 
@@ -26,7 +26,7 @@ describe('burn after reading: bad input', () => {
     const from = h.sim.sent.length;
     const text = await ask(h, group, CHAN, `@ConsultBridge burn ${code} ${d}`);
     expect(text).toContain('銷毀時間須介乎 10 秒至 24 小時，例如 30s、5m 或 2h。'); // Dr Chan reads Chinese
-    expect(h.sim.sent.slice(from).some((s) => s.text.includes('/burn/'))).toBe(false);
+    expect(h.sim.sent.slice(from).some((s) => s.text.includes('/burn'))).toBe(false);
   });
 
   it('When the compose page submits a burn time out of range, then it is refused with a code and the link stays usable', async () => {
@@ -64,7 +64,7 @@ describe('burn after reading: bad input', () => {
     expect(await ask(h, group, LEE, `@ConsultBridge burn ${code} 30s`)).toContain('你尚未通過驗證');
     const answer = await ask(h, null, HO, `@ConsultBridge burn ${code} 30s`);
     expect(answer).toContain('你沒有此權限。');
-    expect(answer).not.toContain('/burn/');
+    expect(answer).not.toContain('/burn');
   });
 
   it('When the same burn message is delivered twice (same msgId), then one link and one card result', async () => {
@@ -73,10 +73,10 @@ describe('burn after reading: bad input', () => {
     const first = await link;
     h.sim.replay(msgId);
     await new Promise((r) => setTimeout(r, 500));
-    const links = h.sim.sent.filter((s) => s.via === 'oto' && s.text.includes('/burn/') && s.text.includes('1 min'));
+    const links = h.sim.sent.filter((s) => s.via === 'oto' && s.text.includes(`/app/case/${code}/burn?after=60`));
     expect(links).toHaveLength(1);
-    const token = /\/burn\/([A-Za-z0-9_-]+)\?/.exec(first.text)![1]!;
-    const res = await app.inject({ method: 'POST', url: `/api/burn/${token}/text`, payload: { text: 'once', burnAfterSeconds: 60 } });
+    expect(first.text).toContain(`/app/case/${code}/burn?after=60`);
+    const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${code}/burn`, payload: { text: 'once', burnAfterSeconds: 60 } });
     const { itemId } = res.json() as { itemId: string };
     await eventually(() => h.sim.sent.find((s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${group}`));
     await new Promise((r) => setTimeout(r, 200));
@@ -87,9 +87,9 @@ describe('burn after reading: bad input', () => {
     const solo = await openCase(h, h.demo.groups.aeHandover, makeHkid('G', '998877'));
     const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
     h.sim.dm(CHAN, `@ConsultBridge burn ${solo} 30s`);
-    const token = /\/burn\/([A-Za-z0-9_-]+)\?/.exec((await link).text)![1]!;
+    expect((await link).text).toContain(`/app/case/${solo}/burn?after=30`);
     const before = h.service.burn.service.pendingCount();
-    const res = await app.inject({ method: 'POST', url: `/api/burn/${token}/text`, payload: { text: 'anyone?', burnAfterSeconds: 30 } });
+    const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${solo}/burn`, payload: { text: 'anyone?', burnAfterSeconds: 30 } });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'burn.no_recipients' });
     expect(h.service.burn.service.pendingCount()).toBe(before);

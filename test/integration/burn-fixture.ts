@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { appLinkId } from '../helpers/app-session.js';
 import { replyAfter, type Harness } from '../helpers/service-harness.js';
-import { CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
+import { asUser, CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
 import { eventually, sentSince } from './sharing-edge-fixture.js';
 
 export const BURN_GROUP = (h: Harness) => h.demo.groups.cardiologyConsult;
@@ -17,20 +17,34 @@ export async function burnCase(h: Harness, hkid: string): Promise<string> {
   return code;
 }
 
-/** `@ConsultBridge burn C-… <duration>` in the group; resolves with the one-time link's token and `after`. */
-export async function burnLink(h: Harness, code: string, duration = '30s'): Promise<{ token: string; after: number }> {
+/**
+ * `@ConsultBridge burn C-… <duration>` in the group: the 1:1 answer links to the mini-app's burn screen
+ * for the case with the duration in seconds as `after`, and no token. Resolves with `after`.
+ */
+export async function burnAsk(h: Harness, code: string, duration = '30s'): Promise<number> {
   const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
   h.sim.say(BURN_GROUP(h), CHAN, `@ConsultBridge burn ${code} ${duration}`);
-  const m = /\/burn\/([A-Za-z0-9_-]+)\?after=(\d+)/.exec((await link).text);
-  if (!m) throw new Error('no burn link');
-  return { token: m[1]!, after: Number(m[2]) };
+  const m = new RegExp(`/app/case/${code}/burn\\?after=(\\d+)\\)`).exec((await link).text);
+  if (!m) throw new Error('no burn screen link');
+  return Number(m[1]);
 }
 
-/** The whole compose flow for a text; resolves with the item id once the group card went out. */
+/**
+ * The command as above, then a one-time compose link of the kind the bot sent before it linked to the
+ * app: the token routes stay for links already out, so their tests mint one for Dr Chan and the case.
+ */
+export async function burnLink(h: Harness, code: string, duration = '30s'): Promise<{ token: string; after: number }> {
+  const after = await burnAsk(h, code, duration);
+  const caseId = h.service.secure.cases.queries.findCase(code).id;
+  const { token } = h.service.secure.cases.tokens.issue('burn', { clinicianId: h.service.directoryRepo.findByDingTalkId(CHAN)!.id, caseId });
+  return { token, after };
+}
+
+/** The whole compose flow for a text (command, then the app's burn screen as Dr Chan); resolves with the item id once the group card went out. */
 export async function sendBurnText(h: Harness, app: FastifyInstance, code: string, text: string, duration = '30s'): Promise<string> {
-  const { token, after } = await burnLink(h, code, duration);
+  const after = await burnAsk(h, code, duration);
   const from = h.sim.sent.length;
-  const res = await app.inject({ method: 'POST', url: `/api/burn/${token}/text`, payload: { text, burnAfterSeconds: after } });
+  const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${code}/burn`, payload: { text, burnAfterSeconds: after } });
   expect(res.statusCode, res.body).toBe(201);
   const { itemId } = res.json() as { itemId: string };
   await sentSince(h, from, (s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`);

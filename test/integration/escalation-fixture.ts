@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { makePdf } from '../fixtures/make-pdf.js';
-import { replyAfter, type Harness } from '../helpers/service-harness.js';
-import { CHAN, LAM } from '../helpers/sharing-flow.js';
+import type { Harness } from '../helpers/service-harness.js';
+import { CHAN, LAM, shareReport } from '../helpers/sharing-flow.js';
 
 /** A second QMH cardiologist, added to the simulated org and the directory: the escalation colleague. */
 export const NG = 'qmh-ng-kwokwai';
@@ -43,20 +43,7 @@ export async function caseWithLam(h: Harness, hkid: string): Promise<string> {
   return out.caseCode;
 }
 
-/** `share C-…` by Dr Chan in the group, then the upload with `?urgent=1`; returns the document id. */
+/** `share C-…` by Dr Chan in the group, then the upload with `?urgent=1` from the app; returns the document id. */
 export async function shareUrgent(h: Harness, app: FastifyInstance, code: string): Promise<string> {
-  const group = h.demo.groups.cardiologyConsult;
-  const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
-  h.sim.say(group, CHAN, `@ConsultBridge share ${code}`);
-  const upload = /\/upload\/([A-Za-z0-9_-]+)/.exec((await link).text)?.[1];
-  const card = replyAfter(h.sim, { conversationId: group, via: 'card' });
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/documents/upload/${upload}?urgent=1`,
-    headers: { 'content-type': 'application/pdf' },
-    payload: await makePdf({ pages: 1, text: 'Urgent echo' }),
-  });
-  if (res.statusCode !== 201) throw new Error(`upload failed ${res.statusCode}`);
-  await card;
-  return (res.json() as { documentId: string }).documentId;
+  return shareReport(h, app, h.demo.groups.cardiologyConsult, CHAN, code, await makePdf({ pages: 1, text: 'Urgent echo' }), '?urgent=1');
 }
