@@ -1,6 +1,7 @@
 import { makePdf } from '../fixtures/make-pdf.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { docIdIn, formIntentIn, submitFormFromApp, viewFromApp } from './specs/link-data.js';
+import { shareFromApp } from './specs/compose-data.js';
 
 /**
  * Data for the admin console's browser test, made the way users make it: the demo doctors type
@@ -67,9 +68,9 @@ async function makeScenario(baseUrl: string): Promise<AdminScenario> {
       { institutionCode: 'HPH', status: 'granted' },
     ],
   });
-  const uploadToken = linkIn(await say(baseUrl, CHAN, `share ${opened.caseCode}`), 'upload');
+  await say(baseUrl, CHAN, `share ${opened.caseCode}`); // answered with the share screen's link; the upload is its API
   const pdf = await makePdf({ pages: 1, text: 'Echocardiogram report' });
-  const up = await post<{ documentId: string }>(baseUrl, `/api/documents/upload/${uploadToken}`, new Uint8Array(pdf), { 'content-type': 'application/pdf' });
+  const up = { documentId: await shareFromApp(baseUrl, CHAN, opened.caseCode, new Uint8Array(pdf)) };
   await say(baseUrl, WONG, `request ${opened.caseCode} continuing_care`);
   // The approval tells Dr Wong 1:1 with the report's mini-app link; he opens it there.
   const approved = await say(baseUrl, CHAN, `approve ${opened.caseCode}`);

@@ -1,9 +1,10 @@
+import { burnFromApp } from './compose-data.js';
 import { formIntentIn, submitFormFromApp } from './link-data.js';
 
 /**
  * Seeds a burn-after-reading text the way Dr Chan would send one: `case open` in the cardiology group,
- * `team … add @林 @黃` (with the @-mentions DingTalk attaches), then `burn C-… 10s` and the compose API
- * behind the one-time link the bot sent him 1:1. Everything goes through the simulator and HTTP.
+ * `team … add @林 @黃` (with the @-mentions DingTalk attaches), then `burn C-… 10s` and the burn screen's
+ * API behind the mini-app link the bot sent him 1:1. Everything goes through the simulator and HTTP.
  */
 interface Said {
   replies: Array<{ via: string; text: string }>;
@@ -17,7 +18,7 @@ async function post<T>(baseUrl: string, path: string, body: unknown): Promise<T>
   return (await res.json()) as T;
 }
 
-const say = (baseUrl: string, user: string, text: string) => post<Said>(baseUrl, '/sandbox/say', { user, group: GROUP, text: `@ConsultBridge ${text}`, waitMs: 5000 });
+const say = (baseUrl: string, user: string, text: string, group = GROUP) => post<Said>(baseUrl, '/sandbox/say', { user, group, text: `@ConsultBridge ${text}`, waitMs: 5000 });
 
 function match(said: Said, re: RegExp): RegExpExecArray {
   for (const r of said.replies) {
@@ -25,6 +26,18 @@ function match(said: Said, re: RegExp): RegExpExecArray {
     if (m) return m;
   }
   throw new Error(`not in the bot's replies: ${re}`);
+}
+
+/** `team C-… add @… consulting` by Dr `author` in the group (with the @-mentions DingTalk attaches); resolves once the team shows them. */
+export async function addConsulting(baseUrl: string, author: string, caseCode: string, recipients: string[], group = GROUP): Promise<void> {
+  await post(baseUrl, '/api/sandbox/chat/say', { user: author, group, text: `@ConsultBridge team ${caseCode} add ${recipients.map((r) => `@${r}`).join(' ')} consulting`, atUserIds: recipients });
+  // The add is answered asynchronously; the team listing shows when it landed.
+  for (let i = 0; ; i++) {
+    const team = (await say(baseUrl, author, `team ${caseCode}`, group)).replies.map((r) => r.text).join('\n');
+    if ((team.match(/會診|Consulting/g) ?? []).length >= recipients.length) break;
+    if (i > 20) throw new Error('the recipients never joined the care team');
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Dr `author` opens a case, adds `recipients` as consulting, and sends `text` burning `duration` after opening; returns the case code. */
@@ -36,15 +49,8 @@ export async function seedBurnText(baseUrl: string, author: string, recipients: 
     dateOfBirth: '1948-03-04',
     consents: [{ institutionCode: 'HPH', status: 'granted' }],
   });
-  await post(baseUrl, '/api/sandbox/chat/say', { user: author, group: GROUP, text: `@ConsultBridge team ${caseCode} add ${recipients.map((r) => `@${r}`).join(' ')} consulting`, atUserIds: recipients });
-  // The add is answered asynchronously; the team listing shows when it landed.
-  for (let i = 0; ; i++) {
-    const team = (await say(baseUrl, author, `team ${caseCode}`)).replies.map((r) => r.text).join('\n');
-    if ((team.match(/會診|Consulting/g) ?? []).length >= recipients.length) break;
-    if (i > 20) throw new Error('the recipients never joined the care team');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const [, token, after] = match(await say(baseUrl, author, `burn ${caseCode} ${duration}`), /\/burn\/([A-Za-z0-9_-]+)\?after=(\d+)/);
-  await post(baseUrl, `/api/burn/${token}/text`, { text, burnAfterSeconds: Number(after) });
+  await addConsulting(baseUrl, author, caseCode, recipients);
+  const [, after] = match(await say(baseUrl, author, `burn ${caseCode} ${duration}`), new RegExp(`/app/case/${caseCode}/burn\\?after=(\\d+)\\)`));
+  await burnFromApp(baseUrl, author, caseCode, text, Number(after));
   return caseCode;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { assert, expectText, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
-import { seedSharedReport } from './doctor-data.js';
+import { makePdf } from '../../fixtures/make-pdf.js';
+import { askToShare, seedCase } from './doctor-data.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文, attending, Queen Mary Hospital
 const WONG = 'hph-wong-siuming'; // 黃小明 WONG Siu-ming, family medicine, private hospital, not on the team
@@ -35,11 +36,20 @@ export const doctorTests: E2eTest[] = [
   {
     name: 'doctors: 陳大文 shares a report, 黃小明 requests access, 陳大文 approves, 黃小明 views it stamped with his name; both languages; screenshots',
     async run(ctx) {
-      const { caseCode, documentId } = await seedSharedReport(ctx.baseUrl, CHAN, 'C123456(9)');
+      const caseCode = await seedCase(ctx.baseUrl, CHAN, 'C123456(9)');
 
-      // Dr Chan (zh-HK) opens the case: team with roles and badges, the report with who has not opened it.
+      // Dr Chan (zh-HK) follows the bot's answer to `share C-…` into the share screen and uploads the report.
+      const shareRoute = await askToShare(ctx.baseUrl, CHAN, caseCode);
       const chan = await signIn(ctx, CHAN, 'zh-HK');
-      await go(chan, `/case/${caseCode}`);
+      await go(chan, shareRoute);
+      const pdf = await makePdf({ pages: 1, text: 'Echocardiogram report (e2e)' });
+      await chan.getByTestId('share-file').setInputFiles({ name: 'echo.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await chan.getByTestId('share-send').click();
+      await chan.getByTestId('share-done').waitFor();
+      const documentId = (await chan.locator('[data-document-id]').getAttribute('data-document-id'))!;
+
+      // He opens the case: team with roles and badges, the report with who has not opened it.
+      await chan.getByTestId('compose-to-case').click();
       await chan.getByTestId('case-view').waitFor();
       await expectVisible(chan, '陳大文 · 主診');
       await expectVisible(chan, '✓ 已驗證');

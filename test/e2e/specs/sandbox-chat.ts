@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { makePdf } from '../../fixtures/make-pdf.js';
 import { assert, expectVisible, type E2eTest } from '../harness.js';
+import { shareFromApp } from './compose-data.js';
 import { submitFormFromApp } from './link-data.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文: member of the cardiology group; the bot answers him in Chinese
@@ -110,13 +111,13 @@ export const sandboxChatTests: E2eTest[] = [
     async run({ newPage, screenshot, baseUrl }) {
       // A new group of its own: a case binds to one group, and other specs use the demo groups.
       const { id: group } = await api<{ id: string }>(baseUrl, '/api/sandbox/chat/groups', { user: CHAN, title: 'Sandbox chat e2e', memberIds: [WONG] });
-      // Seed a case and a report the way 陳大文 would (chat command → form → share → upload).
+      // Seed a case and a report the way 陳大文 would (chat command → form → share → the share screen's upload).
       const intentId = await sayForLink(baseUrl, CHAN, group, '@ConsultBridge case open', /\/app\/form\/case-open\/([A-Za-z0-9_-]+)/);
       const opened = await submitFormFromApp<{ caseCode: string }>(baseUrl, CHAN, 'case-open', intentId, {
         hkid: 'A123456(3)', nameEn: 'Sandbox Chat Patient', dateOfBirth: '1948-03-04', consents: [{ institutionCode: 'HPH', status: 'granted' }],
       });
-      const uploadToken = await sayForLink(baseUrl, CHAN, group, `@ConsultBridge share ${opened.caseCode}`, /\/upload\/([A-Za-z0-9_-]+)/);
-      await api(baseUrl, `/api/documents/upload/${uploadToken}`, await makePdf({ text: 'Sandbox chat report' }), 'application/pdf');
+      await sayForLink(baseUrl, CHAN, group, `@ConsultBridge share ${opened.caseCode}`, new RegExp(`(/app/case/${opened.caseCode}/share)`));
+      await shareFromApp(baseUrl, CHAN, opened.caseCode, await makePdf({ text: 'Sandbox chat report' }));
 
       const { page } = await newPage({ locale: 'en-US', viewport: { width: 430, height: 900 } });
       await page.goto('/app/sandbox');
