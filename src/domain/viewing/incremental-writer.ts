@@ -1,4 +1,4 @@
-import { PDFName, PDFNumber, PDFRawStream, type PDFContext, type PDFObject, type PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
 
 /**
  * Writes an incremental update (PDF 32000-1 §7.5.6): the original bytes unchanged, then the
@@ -41,25 +41,24 @@ function subsections(entries: Entry[]): Array<[number, Entry[]]> {
   return out;
 }
 
-function trailerEntries(context: PDFContext, t: UpdateTrailer, size: number): Record<string, PDFObject> {
-  const dict: Record<string, PDFObject> = { Size: PDFNumber.of(size), Root: t.root, Prev: PDFNumber.of(t.prevXref) };
-  if (t.info) dict.Info = t.info;
-  if (t.id) dict.ID = t.id;
-  return dict;
+/** The trailer entries (or the cross-reference stream's, which are a superset) as PDF text. */
+function trailerText(t: UpdateTrailer, size: number, extra = ''): string {
+  const info = t.info ? ` /Info ${t.info.toString()}` : '';
+  const id = t.id ? ` /ID ${t.id.toString()}` : '';
+  return `<< /Size ${size} /Root ${t.root.toString()}${info}${id} /Prev ${t.prevXref}${extra} >>`;
 }
 
-function classicSection(context: PDFContext, entries: Entry[], t: UpdateTrailer, size: number, at: number): string {
+function classicSection(entries: Entry[], t: UpdateTrailer, size: number, at: number): string {
   let text = 'xref\n';
   for (const [first, run] of subsections(entries)) {
     text += `${first} ${run.length}\n`;
     for (const e of run) text += `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`;
   }
-  const trailer = context.obj(trailerEntries(context, t, size));
-  return `${text}trailer\n${trailer.toString()}\nstartxref\n${at}\n%%EOF\n`;
+  return `${text}trailer\n${trailerText(t, size)}\nstartxref\n${at}\n%%EOF\n`;
 }
 
 /** A cross-reference stream (§7.5.8) that lists itself; entries are type 1 (in use, at an offset). */
-function xrefStream(context: PDFContext, entries: Entry[], t: UpdateTrailer, size: number): PDFRawStream {
+function xrefStream(entries: Entry[], t: UpdateTrailer, size: number): Buffer {
   const data = Buffer.alloc(entries.length * 7);
   entries.forEach((e, i) => {
     data.writeUInt8(1, i * 7);
@@ -67,14 +66,10 @@ function xrefStream(context: PDFContext, entries: Entry[], t: UpdateTrailer, siz
     data.writeUInt16BE(e.gen, i * 7 + 5);
   });
   const index = subsections(entries).flatMap(([first, run]) => [first, run.length]);
-  const dict = context.obj({ ...trailerEntries(context, t, size), Type: PDFName.of('XRef'), W: [1, 4, 2], Index: index });
-  return PDFRawStream.of(dict, data);
+  const dict = trailerText(t, size, ` /Type /XRef /W [1 4 2] /Index [${index.join(' ')}] /Length ${data.length}`);
+  return Buffer.concat([ascii(`${dict}\nstream\n`), data, ascii('\nendstream')]);
 }
 
-/**
- * `written`: objects already in PDF syntax (the page dictionaries, see PageLayout.template),
- * appended beside those of `context`.
- */
 export function appendUpdate(original: Uint8Array, context: PDFContext, t: UpdateTrailer, written: ReadonlyArray<[PDFRef, string]> = []): Uint8Array {
   const objects = context.enumerateIndirectObjects();
   const xrefRef = t.xrefStream ? context.nextRef() : undefined;
@@ -82,15 +77,14 @@ export function appendUpdate(original: Uint8Array, context: PDFContext, t: Updat
   const parts: Uint8Array[] = [original, ascii('\n')];
   let pos = original.length + 1;
   const entries: Entry[] = [];
-  const put = (ref: PDFRef, obj: PDFObject | string) => {
+  const put = (ref: PDFRef, obj: PDFObject) => {
     entries.push({ num: ref.objectNumber, gen: ref.generationNumber, offset: pos });
     const head = ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
-    const body = typeof obj === 'string' ? ascii(obj) : serialise(obj);
+    const body = serialise(obj);
     const tail = ascii('\nendobj\n');
     parts.push(head, body, tail);
     pos += head.length + body.length + tail.length;
   };
-  for (const [ref, obj] of written) put(ref, obj);
   for (const [ref, obj] of objects) put(ref, obj);
 
   if (xrefRef) {
@@ -98,12 +92,11 @@ export function appendUpdate(original: Uint8Array, context: PDFContext, t: Updat
     // The stream lists itself, so its own entry (at `pos`) goes in before it is built.
     entries.push({ num: xrefRef.objectNumber, gen: 0, offset: at });
     entries.sort((a, b) => a.num - b.num);
-    const stream = xrefStream(context, entries, t, size);
-    const body = serialise(stream);
+    const body = xrefStream(entries, t, size);
     parts.push(ascii(`${xrefRef.objectNumber} 0 obj\n`), body, ascii(`\nendobj\nstartxref\n${at}\n%%EOF\n`));
   } else {
     entries.sort((a, b) => a.num - b.num);
-    parts.push(ascii(classicSection(context, entries, t, size, pos)));
+    parts.push(ascii(classicSection(entries, t, size, pos)));
   }
   return Buffer.concat(parts);
 }

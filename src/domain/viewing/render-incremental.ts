@@ -15,6 +15,7 @@ import { PAGE_SLOTS, type PdfStructure } from './pdf-structure.js';
 import { SubsetRuns } from './subset-fonts.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
 import { buildWatermarkText, type ViewerStamp } from './watermark-text.js';
+import { WrittenObject } from './written-object.js';
 
 export interface IncrementalRequest {
   bytes: Uint8Array;
@@ -55,7 +56,6 @@ export function renderIncremental(req: IncrementalRequest, structure: PdfStructu
   const open = stream([pushGraphicsState()]);
   const stamps = new Map<string, PDFRef>();
   const closes = new Map<string, PDFRef>();
-  const pageObjects: Array<[PDFRef, string]> = [];
   for (const page of structure.pages) {
     const { frame, stampName } = page;
     const sizeKey = `${frame.width.toFixed(2)}x${frame.height.toFixed(2)}`;
@@ -72,7 +72,7 @@ export function renderIncremental(req: IncrementalRequest, structure: PdfStructu
       .replace(PAGE_SLOTS.open.toString(), open.toString())
       .replace(PAGE_SLOTS.close.toString(), close.toString())
       .replace(PAGE_SLOTS.stamp.toString(), stamp.toString());
-    pageObjects.push([page.ref, dict]);
+    context.assign(page.ref, WrittenObject.of(dict));
   }
-  return appendUpdate(req.bytes, context, structure, pageObjects);
+  return appendUpdate(req.bytes, context, structure);
 }

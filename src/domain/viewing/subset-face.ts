@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import type { FontkitFont, LoadedFace } from './font-catalog.js';
 import { parseSfnt, subsetTrueType, type SfntFace } from './truetype-subset.js';
+import { deflateQuick } from './native-deflate.js';
+import { pdfNum, WrittenObject } from './written-object.js';
 
 /**
  * Subsets of one face for the incremental stamp, ready to embed: the deflated font program, the
@@ -12,12 +13,14 @@ import { parseSfnt, subsetTrueType, type SfntFace } from './truetype-subset.js';
  */
 export interface SubsetPieces {
   baseFont: string;
-  fontFile: Uint8Array;
-  /** Length of the uncompressed font program (FontFile2 /Length1). */
-  length1: number;
-  toUnicode: Uint8Array;
-  /** Advance widths (1/1000 em) of CIDs 1, 2, …; CID 0 is .notdef. */
-  widths: number[];
+  /** The deflated font program, a complete FontFile2 stream object. */
+  fontFile: WrittenObject;
+  /** The deflated ToUnicode CMap stream object. */
+  toUnicode: WrittenObject;
+  /** FontDescriptor dictionary text up to its /FontFile2 value. */
+  descriptorHead: string;
+  /** CIDFontType2 dictionary text (with /W) up to its /FontDescriptor value. */
+  cidFontHead: string;
   /** Original glyph id → CID (= glyph id in the subset). */
   cids: ReadonlyMap<number, number>;
 }
@@ -81,19 +84,35 @@ function toUnicodeCmap(pairs: Array<[number, number]>): string {
   );
 }
 
+/** The font-wide part of a FontDescriptor (same entries pdf-lib writes), as PDF text. */
+function descriptorMetrics({ font, scale }: FaceInfo): string {
+  const flags = 4 | (font.post.isFixedPitch ? 1 : 0) | (font.head.macStyle.italic ? 64 : 0); // 4: symbolic, glyphs beyond standard Latin
+  const bbox = [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map((n) => pdfNum(n * scale)).join(' ');
+  return (
+    `/Flags ${flags} /FontBBox [${bbox}] /ItalicAngle ${pdfNum(font.italicAngle)} /Ascent ${pdfNum(font.ascent * scale)}` +
+    ` /Descent ${pdfNum(font.descent * scale)} /CapHeight ${pdfNum((font.capHeight || font.ascent) * scale)}` +
+    ` /XHeight ${pdfNum((font.xHeight || 0) * scale)} /StemV 0`
+  );
+}
+
 function buildPieces(info: FaceInfo, codePoints: readonly number[]): SubsetPieces {
   const gids = [...new Set(codePoints.map((cp) => glyphOf(info, cp)[0]))].sort((a, b) => a - b);
   const subset = subsetTrueType(info.sfnt, gids);
   const order = [...subset.newIds.entries()].sort((a, b) => a[1] - b[1]).map(([gid]) => gid);
   // A subset font's name starts with a six-letter tag naming the subset (PDF 32000-1 §9.6.4).
   const tag = createHash('sha256').update(subset.bytes).digest().subarray(0, 6).reduce((s, b) => s + String.fromCharCode(65 + (b % 26)), '');
+  const baseFont = `${tag}+${info.postscriptName}`;
   const pairs = codePoints.map((cp): [number, number] => [subset.newIds.get(glyphOf(info, cp)[0])!, cp]);
+  const cmap = Buffer.from(toUnicodeCmap(pairs.sort((a, b) => a[0] - b[0])), 'latin1');
+  const widths = order.slice(1).map((gid) => pdfNum(info.font.getGlyph(gid).advanceWidth * info.scale));
   return {
-    baseFont: `${tag}+${info.postscriptName}`,
-    fontFile: deflateSync(subset.bytes),
-    length1: subset.bytes.length,
-    toUnicode: deflateSync(Buffer.from(toUnicodeCmap(pairs.sort((a, b) => a[0] - b[0])), 'latin1')),
-    widths: order.slice(1).map((gid) => info.font.getGlyph(gid).advanceWidth * info.scale),
+    baseFont,
+    fontFile: WrittenObject.stream(`<< /Filter /FlateDecode /Length1 ${subset.bytes.length} >>`, deflateQuick(subset.bytes)),
+    toUnicode: WrittenObject.stream('<< /Filter /FlateDecode >>', deflateQuick(cmap)),
+    descriptorHead: `<< /Type /FontDescriptor /FontName /${baseFont} ${descriptorMetrics(info)} /FontFile2`,
+    cidFontHead:
+      `<< /Type /Font /Subtype /CIDFontType2 /CIDToGIDMap /Identity /BaseFont /${baseFont}` +
+      ` /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /W [1 [${widths.join(' ')}]] /FontDescriptor`,
     cids: subset.newIds,
   };
 }

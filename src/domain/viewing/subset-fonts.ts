@@ -1,7 +1,5 @@
 import {
   PDFHexString,
-  PDFRawStream,
-  PDFString,
   setFontAndSize,
   showText,
   type PDFContext,
@@ -11,6 +9,7 @@ import {
 import type { FontCatalog } from './font-catalog.js';
 import type { TextRun } from './font-runs.js';
 import type { StampRuns } from './run-cache.js';
+import { WrittenObject } from './written-object.js';
 import { faceInfo, glyphOf, hex4, subsetPieces, type FaceInfo, type SubsetPieces } from './subset-face.js';
 
 /**
@@ -28,39 +27,14 @@ interface Embedded {
   pieces: SubsetPieces;
 }
 
-function register(context: PDFContext, info: FaceInfo, p: SubsetPieces): PDFRef {
-  const { font, scale } = info;
-  const file = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: p.length1 }), p.fontFile));
-  const descriptor = context.register(
-    context.obj({
-      Type: 'FontDescriptor',
-      FontName: p.baseFont,
-      Flags: 4 | (font.post.isFixedPitch ? 1 : 0) | (font.head.macStyle.italic ? 64 : 0), // symbolic: glyphs outside the standard Latin set
-      FontBBox: [font.bbox.minX * scale, font.bbox.minY * scale, font.bbox.maxX * scale, font.bbox.maxY * scale],
-      ItalicAngle: font.italicAngle,
-      Ascent: font.ascent * scale,
-      Descent: font.descent * scale,
-      CapHeight: (font.capHeight || font.ascent) * scale,
-      XHeight: (font.xHeight || 0) * scale,
-      StemV: 0,
-      FontFile2: file,
-    }),
-  );
-  const cidFont = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      CIDToGIDMap: 'Identity',
-      BaseFont: p.baseFont,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      W: [1, p.widths],
-    }),
-  );
-  const toUnicode = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), p.toUnicode));
-  return context.register(
-    context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: p.baseFont, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
-  );
+/** The five objects of an embedded subset; all but the references were written when the subset was made. */
+function register(context: PDFContext, p: SubsetPieces): PDFRef {
+  const file = context.register(p.fontFile);
+  const descriptor = context.register(WrittenObject.of(`${p.descriptorHead} ${file.toString()} >>`));
+  const cidFont = context.register(WrittenObject.of(`${p.cidFontHead} ${descriptor.toString()} >>`));
+  const toUnicode = context.register(p.toUnicode);
+  const type0 = `<< /Type /Font /Subtype /Type0 /BaseFont /${p.baseFont} /Encoding /Identity-H /DescendantFonts [${cidFont.toString()}] /ToUnicode ${toUnicode.toString()} >>`;
+  return context.register(WrittenObject.of(type0));
 }
 
 interface Face {
@@ -85,7 +59,7 @@ export class SubsetRuns implements StampRuns {
     for (const [faceId, cps] of used) {
       const info = faceInfo(catalog.load(faceId));
       const pieces = subsetPieces(info, [...cps]);
-      this.faces.set(faceId, { info, embedded: { key: `CbF${n++}`, ref: register(context, info, pieces), pieces } });
+      this.faces.set(faceId, { info, embedded: { key: `CbF${n++}`, ref: register(context, pieces), pieces } });
     }
   }
 

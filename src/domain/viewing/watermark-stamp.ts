@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import {
   beginText,
   endText,
@@ -16,6 +15,8 @@ import {
 } from 'pdf-lib';
 import type { TextRun } from './font-runs.js';
 import type { StampRuns } from './run-cache.js';
+import { deflateQuick } from './native-deflate.js';
+import { pdfNum } from './written-object.js';
 
 export interface StampLines {
   tileTop: TextRun[];
@@ -32,19 +33,14 @@ const FOOTER_SIZE = 7;
 const FOOTER_MIN_SIZE = 4;
 const MARGIN = 18;
 
-/** A Form XObject, compressed with node:zlib (pdf-lib's pure-JS deflate costs several times more CPU). */
+/** A Form XObject, compressed with node:zlib at its fastest level (pdf-lib's pure-JS deflate costs several times more CPU). */
 function registerForm(context: PDFContext, content: string, bbox: number[], resources: Record<string, unknown>): PDFRef {
   const dict = context.obj({ Type: 'XObject', Subtype: 'Form', BBox: bbox, Filter: 'FlateDecode', Resources: resources as never });
-  return context.register(PDFRawStream.of(dict, deflateSync(Buffer.from(content, 'latin1'))));
+  return context.register(PDFRawStream.of(dict, deflateQuick(Buffer.from(content, 'latin1'))));
 }
 
 const opsText = (ops: PDFOperator[]) => ops.map((op) => op.toString()).join('\n');
 
-/**
- * A number as content-stream text, to 1/1000 of a unit (far below what a printer or screen shows).
- * pdf-lib's general formatter took a tenth of a render for the hundreds of tile positions.
- */
-const num = (n: number) => String(Math.round(n * 1000) / 1000 || 0);
 
 /** One tile: the two watermark lines, drawn once and placed many times. */
 export interface Tile {
@@ -88,7 +84,8 @@ function tileOperators(tile: Tile, w: number, h: number): string {
 
   const head = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
   const turn = [cos, sin, -sin, cos].map((n) => String(Math.round(n * 1e6) / 1e6)).join(' ');
-  const lines = spots.map(([x, y]) => `q ${turn} ${num(x)} ${num(y)} cm /CbTile Do Q`);
+  // pdfNum: pdf-lib's general number formatter took a tenth of a render for the hundreds of tile positions.
+  const lines = spots.map(([x, y]) => `q ${turn} ${pdfNum(x)} ${pdfNum(y)} cm /CbTile Do Q`);
   return [opsText(head), ...lines, 'Q'].join('\n');
 }
 
