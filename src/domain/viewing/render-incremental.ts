@@ -26,15 +26,17 @@ export interface IncrementalRequest {
 
 /**
  * The fast path of renderWatermarked for PDFs: the same stamp (tiles and footer as Form XObjects,
- * same fonts, opacity and placement) appended as an incremental update instead of re-writing the
- * whole file. The original bytes stay as they are; after them come the viewer's font subsets, the
- * stamp forms, two tiny content streams and, per page, a replacement page object whose /Contents
- * is [q, …original streams…, Q + draw stamp] and whose /Resources adds the stamp form. A reader
- * follows the new cross-reference section and sees every page stamped; no original object is
- * parsed for content or rewritten, which is what made the full save cost ~9 ms.
- * Honest limit of any incremental update: the unstamped revision is still inside the file, for a
- * tool that looks for it, just as the unstamped text was inside the fully rewritten file's content
- * streams. The stamp deters and traces; it has never been DRM.
+ * same fonts, opacity and placement) appended as an incremental update (PDF 32000-1 §7.5.6)
+ * instead of re-writing the whole file. The original bytes stay as they are; after them come the
+ * viewer's font subsets, the stamp forms, two tiny content streams and, per page, a replacement
+ * page object (same object number) whose /Contents is [q, …original streams…, Q + draw stamp] and
+ * whose /Resources (the effective ones, own or inherited) add the stamp form. A reader follows the
+ * new cross-reference section, chained by /Prev to the original's, and sees every page stamped.
+ * The document is parsed once (pdf-structure.ts, cached); per view nothing of the original is
+ * parsed, re-encoded or re-written, which is what made the full save cost ~9 ms.
+ * Known trade-off: cutting the file at the original length gives back the unstamped document,
+ * where the full re-write needed a PDF editor to drop the stamp stream. Either way the stamp deters
+ * and traces; it is not DRM. RenderDeps.incremental = false turns this path off.
  */
 export function renderIncremental(req: IncrementalRequest, structure: PdfStructure, catalog: FontCatalog): Uint8Array {
   const context = PDFContext.create();

@@ -79,13 +79,12 @@ function tileOperators(tile: Tile, w: number, h: number): string {
   // Centre-most tile first: pdf.js marks a form "has no text" by name after the first draw that
   // lands off the page, and would then drop every tile from search and copy.
   const [cx, cy] = [w / 2 - (tile.width / 2) * cos, h / 2 - (tile.width / 2) * sin];
-  const dist2 = ([x, y]: [number, number]) => (x - cx) ** 2 + (y - cy) ** 2;
-  spots.sort((a, b) => dist2(a) - dist2(b));
+  const order = spots.map(([x, y], i) => [(x - cx) ** 2 + (y - cy) ** 2, i] as const).sort((a, b) => a[0] - b[0]);
 
   const head = [pushGraphicsState(), setGraphicsState('CbTileGs'), setFillingGrayscaleColor(0.25)];
   const turn = [cos, sin, -sin, cos].map((n) => String(Math.round(n * 1e6) / 1e6)).join(' ');
   // pdfNum: pdf-lib's general number formatter took a tenth of a render for the hundreds of tile positions.
-  const lines = spots.map(([x, y]) => `q ${turn} ${pdfNum(x)} ${pdfNum(y)} cm /CbTile Do Q`);
+  const lines = order.map(([, i]) => `q ${turn} ${pdfNum(spots[i]![0])} ${pdfNum(spots[i]![1])} cm /CbTile Do Q`);
   return [opsText(head), ...lines, 'Q'].join('\n');
 }
 
