@@ -139,9 +139,24 @@ const comparable = (d: AccessDecision, exactErrors: boolean) => ({
 describe('sending Cedar only the attributes the policies read', () => {
   let pruned: PolicyEngine;
   let full: PolicyEngine;
+  let checked: PolicyEngine;
   beforeAll(() => {
     pruned = loadPolicyEngine(POLICY_DIR, { validateRequests: false });
     full = loadPolicyEngine(POLICY_DIR, { validateRequests: false, pruneAttributes: false });
+    checked = loadPolicyEngine(POLICY_DIR);
+  });
+
+  it('decides requests from the builders as the schema-checked engine (used in tests) does', () => {
+    const requestArb = fc.tuple(fc.constantFrom(...ACCESS_ACTIONS), clinicianArb, documentArb, caseArb, relationArb, fc.boolean());
+    fc.assert(
+      fc.property(requestArb, ([action, c, d, k, rel, onDocument]) => {
+        const req = build(action, c, d, k, rel, onDocument);
+        const fast = pruned.decide(req);
+        expect(fast.errors).toEqual([]);
+        expect(comparable(fast, true)).toEqual(comparable(checked.decide(req), true));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('gives the same decision, policies, errors and missing conditions as sending everything', () => {

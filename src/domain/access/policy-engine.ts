@@ -72,12 +72,20 @@ function entityTypes(schema: cedar.SchemaJson<string>): Set<string> {
   return out;
 }
 
-/** How a slice's requests are trimmed: only when every policy's JSON form can be read and analysed. */
-function pruner(slice: LoadedPolicies['policies'], types: Set<string>): AttributePruner {
-  const json = slice.map((p) => cedar.policyToJson(p.text));
-  if (json.some((j) => j.type === 'failure')) return allEntities;
-  const reads = attributeReads(json.map((j) => (j.type === 'success' ? j.json : {})));
+/** How a slice's requests are trimmed: only when every policy's JSON form could be had and analysed. */
+function pruner(json: (cedar.PolicyJson | undefined)[], types: Set<string>): AttributePruner {
+  if (json.some((j) => j === undefined)) return allEntities;
+  const reads = attributeReads(json as cedar.PolicyJson[]);
   return reads ? createAttributePruner(reads, types) : allEntities;
+}
+
+function policyJson(loaded: LoadedPolicies): Map<string, cedar.PolicyJson | undefined> {
+  return new Map(
+    loaded.policies.map((p) => {
+      const json = cedar.policyToJson(p.text);
+      return [p.id, json.type === 'success' ? json.json : undefined];
+    }),
+  );
 }
 
 function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { schemaName?: string; slices: Map<AccessAction, Slice> } {
@@ -86,12 +94,13 @@ function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { 
   const schemaName = validate ? `${prefix}-schema` : undefined;
   if (schemaName) check(cedar.preparseSchema(schemaName, loaded.schema), 'schema');
   const types = entityTypes(loaded.schema);
+  const json = prune && !validate ? policyJson(loaded) : undefined;
   const slices = new Map<AccessAction, Slice>();
   for (const action of ACCESS_ACTIONS) {
     const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
     const setId = `${prefix}-${action}`;
     check(cedar.preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
-    slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities });
+    slices.set(action, { setId, entitiesFor: json ? pruner(slice.map((p) => json.get(p.id)), types) : allEntities });
   }
   return { schemaName, slices };
 }
