@@ -27,7 +27,7 @@ async function botLink(baseUrl: string, user: string, group: string, text: strin
 
 export const composeTests: E2eTest[] = [
   {
-    name: 'compose: 陳大文 follows the bot’s links to share a report (a wrong file is refused in words) and send a burn message; 林家明 reads it; the allergy form; both languages; screenshots',
+    name: 'compose: 陳大文 follows the bot’s links to share a report (a wrong file is refused in words) and send a burn message; 林家明 reads it; the allergy link opened fresh signs in first, then the form; both languages; screenshots',
     async run(ctx: E2eContext) {
       // A consult group of its own (a group holds one case), with Dr Lam on the care team.
       const { id: group } = await post<{ id: string }>(ctx.baseUrl, '/api/sandbox/chat/groups', { user: CHAN, title: 'Compose e2e', memberIds: [LAM, WONG] });
@@ -91,21 +91,27 @@ export const composeTests: E2eTest[] = [
       await expectVisible(chan, 'Burns after opening');
       await ctx.screenshot(chan, '55-compose-burn-en');
 
-      // The allergy form, offered with the server's choices, in both languages.
+      // The allergy link opened fresh (no session): the app signs Dr Chan in first, then shows the form
+      // itself with the server's choices; in English, then Chinese.
       const alertRoute = await botLink(ctx.baseUrl, CHAN, group, `allergy-alert ${caseCode}`, new RegExp(`/case/${caseCode}/alert`));
-      await go(chan, alertRoute);
-      await chan.getByTestId('alert-form').waitFor();
-      await chan.getByTestId('alert-substance').locator('input').fill('Penicillin V');
-      await chan.getByTestId('alert-severity').getByText('Severe').click();
-      await expectVisible(chan, 'Give the reaction when you give a severity.');
-      assert(await chan.getByTestId('alert-send').isDisabled(), 'a severity without a reaction cannot be sent');
-      await chan.getByTestId('alert-reaction').locator('input').fill('Anaphylaxis');
-      await chan.getByTestId('alert-criticality').getByText('High').click();
-      assert(!(await chan.getByTestId('alert-send').isDisabled()), 'the filled form can be sent');
-      await ctx.screenshot(chan, '56-compose-alert-en');
-      await chan.getByTestId('lang-switch').click();
-      await expectVisible(chan, '致敏物 *');
-      await ctx.screenshot(chan, '57-compose-alert-zh-HK');
+      const { page: form } = await ctx.newPage({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+      await form.goto(`/app${alertRoute}`);
+      await form.getByTestId('demo-picker').waitFor();
+      assert((await form.getByTestId('alert-form').count()) === 0, 'no form before sign-in');
+      await form.getByTestId(`demo-user-${CHAN}`).click();
+      await form.getByTestId('alert-form').waitFor();
+      assert(new URL(form.url()).pathname === `/app${alertRoute}`, `landed on the link's screen: ${form.url()}`);
+      await form.getByTestId('alert-substance').locator('input').fill('Penicillin V');
+      await form.getByTestId('alert-severity').getByText('Severe').click();
+      await expectVisible(form, 'Give the reaction when you give a severity.');
+      assert(await form.getByTestId('alert-send').isDisabled(), 'a severity without a reaction cannot be sent');
+      await form.getByTestId('alert-reaction').locator('input').fill('Anaphylaxis');
+      await form.getByTestId('alert-criticality').getByText('High').click();
+      assert(!(await form.getByTestId('alert-send').isDisabled()), 'the filled form can be sent');
+      await ctx.screenshot(form, '56-compose-alert-en');
+      await form.getByTestId('lang-switch').click();
+      await expectVisible(form, '致敏物 *');
+      await ctx.screenshot(form, '57-compose-alert-zh-HK');
     },
   },
 ];
