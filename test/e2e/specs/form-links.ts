@@ -57,7 +57,7 @@ export const formLinkTests: E2eTest[] = [
       await chan.getByTestId('form-case-open').waitFor();
       assert(chan.url() === url, `landed on the link's route: ${chan.url()}`);
       await expectVisible(chan, '香港身份證號碼');
-      await chan.locator('[data-testid=form-hkid] input').fill('A123456(3)');
+      await chan.locator('[data-testid=form-hkid] input').fill('F112358(7)');
       await chan.locator('[data-testid=form-nameEn] input').fill('FORM Patient');
       await chan.locator('[data-testid=form-dob] input').fill('1950-01-02');
       await chan.getByTestId('consent-HPH').locator('.adm-selector-item', { hasText: '同意' }).click();
