@@ -177,6 +177,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     directory,
     secure,
     publicUrl,
+    /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
+    incrementalWatermark: config.viewing.watermarkMode === 'incremental',
     sessionSecret: secret,
     viewTokens,
     notify,

@@ -65,6 +65,7 @@ export const envSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+    WATERMARK_MODE: z.enum(['incremental', 'rewrite']).default('incremental'),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_CLIENT_ID: optionalString,
@@ -126,6 +127,12 @@ export interface Config {
     /** Colleagues tried, one per step, before the escalation gives up. */
     maxColleagues: number;
   };
+  /**
+   * incremental: the stamp is appended to the original PDF as an incremental update (~1 ms a view);
+   * rewrite: the whole PDF is re-written with the stamp in every page (~9 ms), so cutting the file back
+   * to the original length cannot recover an unstamped copy. See README "Watermarks".
+   */
+  viewing: { watermarkMode: 'incremental' | 'rewrite' };
   /** Per data type; the audit log has no entry here: it is append-only and never purged. */
   retention: {
     outboxSentMs: number;
@@ -217,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     },
     sandbox: { port: e.SANDBOX_PORT },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
+    viewing: { watermarkMode: e.WATERMARK_MODE },
     alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000) },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),

@@ -1,8 +1,7 @@
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
-import { newTraceCode } from '../../domain/viewing/trace-code.js';
-import { clinicianName } from '../../bot/format.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
+import { renderForViewer } from './render-for-viewer.js';
 
 /**
  * A view through a short-lived view token: the token names one viewer and one document; the policy
@@ -24,21 +23,7 @@ export async function viewDocument(service: Service, token: string): Promise<{ p
   const { decision, document, caseCode } = secure.access.decideView(viewer, claims.d);
   if (!decision.allowed) throw new DomainError('access.denied');
   const bytes = await secure.vault.open({ documentId: document.id, caseId: document.caseId });
-  // pdf-lib and the fonts are loaded on the first view, not at start (they are most of the memory).
-  const { renderWatermarked } = await import('../../domain/viewing/render-watermarked.js');
-  const traceCode = newTraceCode();
-  const institution = viewer.institutionId ? directoryRepo.institution(viewer.institutionId) : undefined;
-  const pdf = await renderWatermarked({
-    bytes,
-    mediaType: document.mediaType as 'application/pdf' | 'image/jpeg' | 'image/png',
-    viewer: {
-      name: clinicianName(viewer),
-      registrationNo: viewer.registrationNo ?? undefined,
-      institution: institution ? [institution.nameZh, institution.nameEn].filter(Boolean).join(' ') : '',
-    },
-    at: clock.now(),
-    traceCode,
-  });
+  const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, document.mediaType);
   bytes.fill(0);
   secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
   service.escalation.opened(document.id, viewer.id);

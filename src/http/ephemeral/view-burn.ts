@@ -1,9 +1,8 @@
-import { clinicianName } from '../../bot/format.js';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import { newTraceCode } from '../../domain/viewing/trace-code.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
+import { renderForViewer } from '../documents/render-for-viewer.js';
 
 const secondsLeft = (burnAt: number, now: number) => Math.max(0, Math.ceil((burnAt - now) / 1000));
 
@@ -42,22 +41,13 @@ export type BurnView =
  */
 export async function burnContent(service: Service, token: string): Promise<BurnView> {
   const { viewer, itemId } = viewerOf(service, token);
-  const { clock, directoryRepo, audit } = service;
+  const { clock, audit } = service;
   const opened = await service.burn.service.open(viewer, itemId);
   if (opened.firstOpen) service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
   if (opened.kind === 'text') return { kind: 'text', text: opened.text!, remainingSeconds: secondsLeft(opened.burnAt, clock.now()) };
   const bytes = opened.bytes!;
-  const { renderWatermarked } = await import('../../domain/viewing/render-watermarked.js');
-  const traceCode = newTraceCode();
-  const institution = viewer.institutionId ? directoryRepo.institution(viewer.institutionId) : undefined;
   try {
-    const pdf = await renderWatermarked({
-      bytes,
-      mediaType: opened.mediaType as 'application/pdf' | 'image/jpeg' | 'image/png',
-      viewer: { name: clinicianName(viewer), registrationNo: viewer.registrationNo ?? undefined, institution: [institution?.nameZh, institution?.nameEn].filter(Boolean).join(' ') },
-      at: clock.now(),
-      traceCode,
-    });
+    const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, opened.mediaType!);
     const remainingSeconds = secondsLeft(opened.burnAt, clock.now());
     if (remainingSeconds <= 0) throw new DomainError('burned');
     audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.documentViewed, target: itemId, outcome: 'success', trace: traceCode });
