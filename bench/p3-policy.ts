@@ -7,6 +7,8 @@
  * (documents of cases where the user is attending/consulting or has break-glass, plus documents with a
  * grant: every view permit needs one of these, see visible-documents.ts) and asks Cedar only about
  * those candidates.
+ * Every request is decided several times: p50/p99 are over all those decisions; a row also gives
+ * the p99 of each request's fastest run, i.e. what the requests cost on a quiet machine.
  * Run: npx tsx bench/p3-policy.ts
  */
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
@@ -137,42 +139,51 @@ interface Variant {
   goal: boolean;
 }
 
+const ROUNDS = 5;
+
 /**
- * Wall-clock time of each decision, and mean CPU time per decision (which does not count time spent
- * waiting for a core, so it stays meaningful on a busy machine). The variants take turns every block
- * of requests, so a burst of load from other processes hits them alike.
+ * Each variant decides every request ROUNDS times, the variants taking turns every block of requests
+ * so that a burst of load from other processes hits them alike. Kept per request: each wall-clock
+ * time, and the fastest of its rounds (what the request costs when nothing else gets in the way).
+ * Also the mean CPU time, which does not count time spent waiting for a core.
  */
-function measure(variants: Variant[], reqs: AccessRequest[]): { us: number[]; cpuUs: number }[] {
+function measure(variants: Variant[], reqs: AccessRequest[]): { us: number[]; best: number[]; cpuUs: number }[] {
   for (const v of variants) for (const q of reqs.slice(0, 1000)) v.engine.decide(q); // warm-up
-  const out = variants.map(() => ({ us: [] as number[], cpu: 0 }));
+  const out = variants.map(() => ({ us: [] as number[], best: reqs.map(() => Infinity), cpu: 0 }));
   const BLOCK = 250;
-  for (let from = 0, turn = 0; from < reqs.length; from += BLOCK, turn++) {
-    const block = reqs.slice(from, from + BLOCK);
-    for (let k = 0; k < variants.length; k++) {
-      const i = (k + turn) % variants.length;
-      const { engine } = variants[i]!;
-      const start = process.cpuUsage();
-      for (const q of block) {
-        const t = process.hrtime.bigint();
-        engine.decide(q);
-        out[i]!.us.push(Number(process.hrtime.bigint() - t) / 1000);
+  for (let round = 0, turn = 0; round < ROUNDS; round++) {
+    for (let from = 0; from < reqs.length; from += BLOCK, turn++) {
+      for (let k = 0; k < variants.length; k++) {
+        const i = (k + turn) % variants.length;
+        const { engine } = variants[i]!;
+        const o = out[i]!;
+        const start = process.cpuUsage();
+        for (let j = from; j < Math.min(from + BLOCK, reqs.length); j++) {
+          const t = process.hrtime.bigint();
+          engine.decide(reqs[j]!);
+          const us = Number(process.hrtime.bigint() - t) / 1000;
+          o.us.push(us);
+          if (us < o.best[j]!) o.best[j] = us;
+        }
+        const used = process.cpuUsage(start);
+        o.cpu += used.user + used.system;
       }
-      const used = process.cpuUsage(start);
-      out[i]!.cpu += used.user + used.system;
     }
   }
-  return out.map((o) => ({ us: o.us.sort((a, b) => a - b), cpuUs: o.cpu / reqs.length }));
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  return out.map((o) => ({ us: sorted(o.us), best: sorted(o.best), cpuUs: o.cpu / (reqs.length * ROUNDS) }));
 }
 
 function decisionRows(variants: Variant[], reqs: AccessRequest[]): BenchRow[] {
   const results = measure(variants, reqs);
   return variants.flatMap(({ label, goal }, i) => {
-    const { us, cpuUs } = results[i]!;
+    const { us, best, cpuUs } = results[i]!;
     const p99 = percentile(us, 99);
     return [
-      { name: `decision mean CPU time (${label})`, value: round(cpuUs), unit: 'µs' },
       { name: `decision p50 (${label})`, value: round(percentile(us, 50)), unit: 'µs' },
       { name: `decision p99 (${label})`, value: round(p99), unit: 'µs', ...(goal ? { goal: '≤ 150', ok: p99 <= 150 } : {}) },
+      { name: `decision p99 of each request's fastest of ${ROUNDS} runs (${label})`, value: round(percentile(best, 99)), unit: 'µs' },
+      { name: `decision mean CPU time (${label})`, value: round(cpuUs), unit: 'µs' },
     ];
   });
 }
@@ -253,9 +264,9 @@ export async function benchPolicy(): Promise<BenchRow[]> {
     ...mixRows(production, reqs),
     ...decisionRows(
       [
-        { label: 'production: validated at start, only the attributes policies read sent', engine: production, goal: true },
+        { label: 'production: validated at start, unread attributes left out', engine: production, goal: true },
         { label: 'schema-checked requests, as in tests', engine: checked, goal: true },
-        { label: 'production but every attribute sent, as before pruning; comparison', engine: engine({ validateRequests: false, pruneAttributes: false }), goal: false },
+        { label: 'production sending every attribute, as before; comparison', engine: engine({ validateRequests: false, pruneAttributes: false }), goal: false },
       ],
       reqs,
     ),
