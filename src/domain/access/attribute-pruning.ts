@@ -29,7 +29,7 @@ function isPlainObject(v: unknown): v is Plain {
   return (proto === Object.prototype || proto === null) && !Object.hasOwn(v, 'toJSON');
 }
 
-const isUid = (u: unknown, ref: EntityRef): boolean => isPlainObject(u) && u.type === ref.type && u.id === ref.id;
+const isUid = (u: Plain, ref: EntityRef): boolean => u.type === ref.type && u.id === ref.id;
 
 /**
  * @param entityTypes entity type names the schema declares: an entity reference naming one of them is
@@ -86,7 +86,8 @@ export function createAttributePruner(reads: AttributeReads, entityTypes: Readon
       const e: unknown = entities[i];
       if (!isPlainObject(e)) return entities;
       const uid = e.uid;
-      if (isPlainObject(uid) && Object.hasOwn(uid, '__entity')) return entities; // another spelling of a uid: duplicates unknowable
+      // Another spelling of a uid (`__entity`, an object of a class…) could hide a duplicate.
+      if (!isPlainObject(uid) || Object.hasOwn(uid, '__entity')) return entities;
       if (isUid(uid, req.principal)) {
         if (p >= 0) return entities;
         p = i;
