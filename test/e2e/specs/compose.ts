@@ -61,7 +61,15 @@ export const composeTests: E2eTest[] = [
       await chan.getByTestId('case-share').click();
       await chan.getByTestId('share-form').waitFor();
       await expectVisible(chan, 'Choose a PDF, JPEG or PNG');
+      // A second report, marked restricted (mental health): shared like the first, in English.
+      await chan.getByTestId('share-file').setInputFiles({ name: 'psych-note.pdf', mimeType: 'application/pdf', buffer: await makePdf({ pages: 1, text: 'Psychiatry note (compose e2e)' }) });
+      await chan.getByTestId('share-restricted').locator('.adm-selector-item', { hasText: 'Mental health' }).click();
       await ctx.screenshot(chan, '52-compose-share-en');
+      await chan.getByTestId('share-send').click();
+      await chan.getByTestId('share-done').waitFor();
+      await chan.getByTestId('compose-to-case').click();
+      await chan.getByTestId('case-document').nth(1).waitFor();
+      assert((await chan.getByTestId('case-document').count()) === 2, 'both reports are on the case');
       await chan.getByTestId('lang-switch').click();
 
       // Burn: `burn C-… 2m` leads to the burn screen with 2 min chosen; Dr Lam gets it in his inbox.

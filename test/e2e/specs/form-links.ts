@@ -88,11 +88,16 @@ export const formLinkTests: E2eTest[] = [
       await chan.getByTestId('lang-switch').click();
       await expectVisible(chan, `Record consent · ${code}`);
       await chan.getByTestId('consent-QMH').locator('.adm-selector-item', { hasText: 'Withdrawn' }).click();
+      // Extra consent for a restricted category needs its reference before the form goes.
+      await chan.getByTestId('form-restricted').locator('.adm-selector-item', { hasText: 'Mental health' }).click();
+      await chan.getByTestId('form-submit').click();
+      await expectVisible(chan, 'Give the reference of the extra consent.');
+      await chan.locator('[data-testid=form-restricted-reference] input').fill('eHRSS restricted consent seen');
       await ctx.screenshot(chan, '73-form-consent-en');
       await chan.getByTestId('form-submit').click();
       await chan.getByTestId('form-done').waitFor();
       await expectText(chan, 'form-case-code', code);
-      await expectVisible(chan, `Entries recorded for ${code}: 1`);
+      await expectVisible(chan, `Entries recorded for ${code}: 2`);
       await chan.getByTestId('form-to-case').click();
       await chan.getByTestId('case-view').waitFor();
     },

@@ -1,6 +1,7 @@
 import { Button, List, Switch } from 'antd-mobile';
 import { useState } from 'react';
 import { useSession } from '../../auth/session.js';
+import { RestrictedPicker, type RestrictedCode } from '../restricted-categories.js';
 import type { SharedReport } from '../doctor-api.js';
 import { useComposeI18n } from './compose-messages.js';
 import { ComposeFrame, FilePick, Sent } from './ComposeFrame.js';
@@ -15,12 +16,17 @@ export function ShareScreen({ code }: { code: string }) {
   const { t, errorText } = useComposeI18n();
   const [file, setFile] = useState<File | null>(null);
   const [urgent, setUrgent] = useState(false);
+  const [restricted, setRestricted] = useState<RestrictedCode | null>(null);
   const { busy, error, done, run, setError } = useSend<SharedReport>();
 
   async function send(max: number) {
     if (!file) return;
     if (file.size > max) return setError('request.too_large');
-    await run(() => api.upload<SharedReport>(`/api/app/cases/${encodeURIComponent(code)}/reports${urgent ? '?urgent=1' : ''}`, file));
+    const query = new URLSearchParams();
+    if (urgent) query.set('urgent', '1');
+    if (restricted) query.set('restricted', restricted);
+    const qs = query.toString() ? `?${query.toString()}` : '';
+    await run(() => api.upload<SharedReport>(`/api/app/cases/${encodeURIComponent(code)}/reports${qs}`, file));
   }
 
   return (
@@ -36,6 +42,7 @@ export function ShareScreen({ code }: { code: string }) {
             <div className="hint">{t('share.hint')}</div>
             <List>
               <List.Item description={t('share.urgentNote')} extra={<Switch checked={urgent} onChange={setUrgent} data-testid="share-urgent" />}>{t('share.urgent')}</List.Item>
+              <List.Item description={<div className="stack" style={{ gap: 6 }}><span>{t('share.restrictedNote')}</span><RestrictedPicker value={restricted} onChange={setRestricted} testId="share-restricted" /></div>}>{t('share.restricted')}</List.Item>
             </List>
             {error && <div className="compose-error" role="alert" data-testid="compose-error">{errorText(error)}</div>}
             <Button block color="primary" disabled={!file || busy} loading={busy} onClick={() => void send(o.maxUploadBytes)} data-testid="share-send">{t('share.send')}</Button>

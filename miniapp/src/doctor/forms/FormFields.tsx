@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { useSession } from '../../auth/session.js';
 import { ConsentRows, consentEntries, type ConsentChoices } from './ConsentRows.js';
+import { RestrictedConsent, restrictedEntries, type RestrictedChoice } from './RestrictedConsent.js';
 import { filled, type CaseOpened, type ConsentRecorded, type FormDone, type FormIntent } from './forms-api.js';
 import { useFormI18n } from './form-messages.js';
 
@@ -17,18 +18,20 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
   const { t, errorText } = useFormI18n();
   const [patient, setPatient] = useState<Patient>({ hkid: '', nameEn: '', nameZh: '', dateOfBirth: '' });
   const [consents, setConsents] = useState<ConsentChoices>({});
+  const [restricted, setRestricted] = useState<RestrictedChoice>({ categories: [], reference: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const caseOpen = intent.kind === 'case-open';
 
   /** What the screen can say before a round trip; the server checks everything again. */
   function missing(): string | null {
+    if (restricted.categories.length > 0 && !filled(restricted.reference)) return t('restricted.needReference');
     if (caseOpen) {
       if (!filled(patient.hkid) || !patient.dateOfBirth) return t('field.required');
       if (!filled(patient.nameEn) && !filled(patient.nameZh)) return t('field.needName');
       return null;
     }
-    return consentEntries(consents).length === 0 ? t('consent.none') : null;
+    return consentEntries(consents).length + restricted.categories.length === 0 ? t('consent.none') : null;
   }
 
   const submit = async () => {
@@ -39,11 +42,11 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
     const path = `/api/app/forms/${intent.kind}/${encodeURIComponent(intentId)}`;
     try {
       if (caseOpen) {
-        const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, consents: consentEntries(consents) };
+        const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, consents: consentEntries(consents), ...restrictedEntries(restricted) };
         const out = await api.call<CaseOpened>(path, { body });
         onDone({ kind: 'case-open', caseCode: out.caseCode, created: out.created });
       } else {
-        const out = await api.call<ConsentRecorded>(path, { body: { consents: consentEntries(consents) } });
+        const out = await api.call<ConsentRecorded>(path, { body: { consents: consentEntries(consents), ...restrictedEntries(restricted) } });
         onDone({ kind: 'consent', caseCode: out.caseCode, recorded: out.recorded });
       }
     } catch (err) {
@@ -64,6 +67,7 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
         </List>
       )}
       <ConsentRows institutions={intent.institutions} value={consents} onChange={setConsents} />
+      <RestrictedConsent value={restricted} onChange={setRestricted} />
       {error && <div className="hint" role="alert" data-testid="form-error">{error}</div>}
       <div className="padded">
         <Button block color="primary" type="submit" loading={busy} disabled={busy} data-testid="form-submit">{t('submit')}</Button>
