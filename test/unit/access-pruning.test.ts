@@ -12,7 +12,8 @@ import {
 } from '../../src/domain/access/access-facts.js';
 import { createAttributePruner } from '../../src/domain/access/attribute-pruning.js';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest, type CedarEntity } from '../../src/domain/access/access-vocabulary.js';
-import { loadPolicyEngine, type AccessDecision, type PolicyEngine } from '../../src/domain/access/policy-engine.js';
+import { createPolicyEngine, loadPolicyEngine, type AccessDecision, type PolicyEngine } from '../../src/domain/access/policy-engine.js';
+import { loadPolicies } from '../../src/domain/access/policy-loader.js';
 import { clinician, doc, POLICY_DIR } from './access-fixtures.js';
 
 const institutions = ['QMH', 'HKSH', ''];
@@ -175,6 +176,23 @@ describe('sending Cedar only the attributes the policies read', () => {
         expect(comparable(pruned.decide(make()), exact)).toEqual(comparable(full.decide(make()), exact));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('reads the conditions from Cedar when policies come without their JSON form, and decides the same', () => {
+    const loaded = loadPolicies(POLICY_DIR);
+    expect(loaded.policies.every((p) => Array.isArray(p.conditions))).toBe(true);
+    const bare = createPolicyEngine(
+      { ...loaded, policies: loaded.policies.map(({ conditions: _, ...p }) => p) },
+      { validateRequests: false },
+    );
+    const requestArb = fc.tuple(fc.constantFrom(...ACCESS_ACTIONS), clinicianArb, documentArb, caseArb, relationArb, fc.boolean());
+    fc.assert(
+      fc.property(requestArb, ([action, c, d, k, rel, onDocument]) => {
+        const req = build(action, c, d, k, rel, onDocument);
+        expect(comparable(bare.decide(req), true)).toEqual(comparable(pruned.decide(req), true));
+      }),
+      { numRuns: 200 },
     );
   });
 

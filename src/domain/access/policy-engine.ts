@@ -15,7 +15,7 @@ import { silentLogger, type Logger } from '../../shared/logger.js';
 import { createAttributePruner, type AttributePruner } from './attribute-pruning.js';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
 import { missingConditions, type MissingCondition } from './missing-conditions.js';
-import { loadPolicies, type LoadedPolicies } from './policy-loader.js';
+import { loadPolicies, type LoadedPolicies, type LoadedPolicy } from './policy-loader.js';
 import { attributeReads } from './policy-reads.js';
 
 export interface AccessDecision {
@@ -72,20 +72,18 @@ function entityTypes(schema: cedar.SchemaJson<string>): Set<string> {
   return out;
 }
 
-/** How a slice's requests are trimmed: only when every policy's JSON form could be had and analysed. */
-function pruner(json: (cedar.PolicyJson | undefined)[], types: Set<string>): AttributePruner {
-  if (json.some((j) => j === undefined)) return allEntities;
-  const reads = attributeReads(json as cedar.PolicyJson[]);
+/** How a slice's requests are trimmed: only when every policy's conditions could be had and analysed. */
+function pruner(slice: LoadedPolicy[], types: Set<string>): AttributePruner {
+  const conditions = slice.map((p) => p.conditions ?? conditionsOf(p.text));
+  if (conditions.some((c) => c === undefined)) return allEntities;
+  const reads = attributeReads(conditions.map((c) => ({ conditions: c })));
   return reads ? createAttributePruner(reads, types) : allEntities;
 }
 
-function policyJson(loaded: LoadedPolicies): Map<string, cedar.PolicyJson | undefined> {
-  return new Map(
-    loaded.policies.map((p) => {
-      const json = cedar.policyToJson(p.text);
-      return [p.id, json.type === 'success' ? json.json : undefined];
-    }),
-  );
+/** For policies loaded without their JSON form (built by hand): ask Cedar. */
+function conditionsOf(text: string): cedar.Clause[] | undefined {
+  const json = cedar.policyToJson(text);
+  return json.type === 'success' ? json.json.conditions : undefined;
 }
 
 function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { schemaName?: string; slices: Map<AccessAction, Slice> } {
@@ -94,13 +92,12 @@ function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { 
   const schemaName = validate ? `${prefix}-schema` : undefined;
   if (schemaName) check(cedar.preparseSchema(schemaName, loaded.schema), 'schema');
   const types = entityTypes(loaded.schema);
-  const json = prune && !validate ? policyJson(loaded) : undefined;
   const slices = new Map<AccessAction, Slice>();
   for (const action of ACCESS_ACTIONS) {
     const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
     const setId = `${prefix}-${action}`;
     check(cedar.preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
-    slices.set(action, { setId, entitiesFor: json ? pruner(slice.map((p) => json.get(p.id)), types) : allEntities });
+    slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities });
   }
   return { schemaName, slices };
 }

@@ -18,6 +18,12 @@ export interface LoadedPolicy {
   effect: 'permit' | 'forbid';
   /** Actions the policy's scope can match; 'all' when unconstrained or not statically known. */
   actions: readonly AccessAction[] | 'all';
+  /**
+   * The when/unless clauses in Cedar's JSON form, from the same parse, so the engine can tell which
+   * attributes the policy reads without asking Cedar again in the service process (which would grow
+   * its WebAssembly heap for good).
+   */
+  conditions?: cedar.Clause[];
 }
 
 export interface LoadedPolicies {
@@ -59,7 +65,7 @@ function parseFile(file: string, text: string, seen: Set<string>): LoadedPolicy[
     if (!id) refuse(`${file}: every policy needs an @id("…") annotation`);
     if (seen.has(id)) refuse(`${file}: duplicate policy id "${id}"`);
     seen.add(id);
-    return { id, file, text: policyText, effect: json.json.effect, actions: scopeActions(json.json.action) };
+    return { id, file, text: policyText, effect: json.json.effect, actions: scopeActions(json.json.action), conditions: json.json.conditions };
   });
 }
 
