@@ -10,9 +10,6 @@ import type { Service } from './service.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { adminConsoleRoutes } from './http/admin/admin-console.js';
 import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
-import { documentRoutes } from './http/document-routes.js';
-import { ephemeralRoutes } from './http/ephemeral-routes.js';
-import { formsRoutes } from './http/forms-routes.js';
 import { alertRoutes } from './http/alert-routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -31,7 +28,7 @@ export interface AppDeps {
   onClose?: () => Promise<void>;
   /** Sandbox mode only: the simulator, for the demo routes. */
   sandbox?: Simulator;
-  /** The running service; its routes (forms, documents, admin) are mounted when given. */
+  /** The running service; its routes (mini-app API, admin) are mounted when given. */
   service?: Service;
   /** Mini-app sign-in settings (rate limit, session lifetimes); defaults suit production. */
   auth?: AuthOptions;
@@ -39,8 +36,8 @@ export interface AppDeps {
 
 /** Builds the HTTP app; never listens (main.ts does), so tests can `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  // Link tokens travel in the path; the default 100-character parameter limit is too short for them.
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, routerOptions: { maxParamLength: 1000 } }).withTypeProvider<ZodTypeProvider>();
+  // No credential travels in a path (view tokens go in request bodies), so the default 100-character parameter limit stands.
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app as unknown as FastifyInstance);
@@ -56,9 +53,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { service, sandbox: deps.sandbox, options: deps.auth });
-    await app.register(formsRoutes, { service });
-    await app.register(documentRoutes, { service });
-    await app.register(ephemeralRoutes, { service });
     await app.register(alertRoutes, { service });
     await app.register(appDoctorRoutes, { service });
     await app.register(appBurnRoutes, { service });

@@ -2,31 +2,35 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Service } from '../service.js';
 import { errorBody } from './admin/admin-schemas.js';
+import { ownViewClaims, viewTokenBody } from './app/own-view-token.js';
+import { burnDocument, secondsLeft } from './app/view-burn.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const params = z.object({ itemId: z.string().min(1).max(64) });
+const security = [{ bearerAuth: [] }];
+const tags = ['doctor'];
 const opened = z.object({
   kind: z.enum(['text', 'document']),
   text: z.string().optional(),
   /** Null for a document not yet fetched: its countdown starts when the content is. */
   remainingSeconds: z.number().int().nullable(),
-  /** Documents only: a short-lived burn view token bound to me, and where to fetch the PDF with it. */
+  /** Documents only: a short-lived burn view token bound to me, and where to POST it for the PDF. */
   token: z.string().optional(),
   url: z.string().optional(),
   expiresAt: z.number().optional(),
 });
 
-const secondsLeft = (burnAt: number, now: number) => Math.max(0, Math.ceil((burnAt - now) / 1000));
-
 /**
  * Opening a burn-after-reading item from the mini-app. Text opens here (my first open starts my own
- * countdown, exactly as the chat link's viewer does); a document gets a burn view token bound to me,
- * because the watermarked PDF is fetched by the viewer and its countdown starts at that fetch.
+ * countdown); a document gets a burn view token bound to me, because the watermarked PDF is fetched
+ * by the viewer and its countdown starts at that fetch. The token goes back in a POST body.
  */
 export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const guard = { onRequest: app.requireTrusted };
+
   app.post(
     '/api/app/burn/:itemId/open',
-    { onRequest: app.requireTrusted, schema: { tags: ['doctor'], security: [{ bearerAuth: [] }], summary: 'Open a burn-after-reading item (starts my countdown)', params, response: { 200: opened, ...errors } } },
+    { ...guard, schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params, response: { 200: opened, ...errors } } },
     async (req, reply) => {
       const me = req.clinician!;
       const { itemId } = req.params;
@@ -35,11 +39,35 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       if (view.kind === 'document') {
         const now = service.clock.now();
         const { token, expiresAt } = service.burn.viewTokens.issue(itemId, me.id, now);
-        return { kind: 'document' as const, token, expiresAt, url: `/api/burn/view/${token}/content`, remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
+        return { kind: 'document' as const, token, expiresAt, url: '/api/app/burn/view', remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
       }
       const out = await service.burn.service.open(me, itemId);
       if (out.firstOpen) service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
       return { kind: 'text' as const, text: out.text!, remainingSeconds: secondsLeft(out.burnAt, service.clock.now()) };
+    },
+  );
+
+  app.post(
+    '/api/app/burn/view',
+    {
+      ...guard,
+      schema: {
+        tags, security, summary: 'A burn-after-reading document watermarked for me (starts my countdown); the burn view token (mine only) travels in the body',
+        body: viewTokenBody,
+        response: { 200: z.unknown().describe('application/pdf; the seconds left are in x-burn-remaining'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const me = req.clinician!;
+      reply.header('cache-control', 'no-store'); // refusals too
+      const claims = ownViewClaims(service, service.burn.viewTokens.verify, req.body.token, me);
+      const view = await burnDocument(service, me, claims.d);
+      return reply
+        .header('x-content-type-options', 'nosniff')
+        .header('x-burn-remaining', String(view.remainingSeconds))
+        .header('content-disposition', `inline; filename="${view.caseCode}-burn.pdf"`)
+        .type('application/pdf')
+        .send(Buffer.from(view.pdf));
     },
   );
 };

@@ -5,7 +5,6 @@ import { decideRequest } from '../bot/flows/decide-request.js';
 import { issueViewToken } from '../bot/flows/open-document.js';
 import { requestAccess } from '../bot/flows/request-access.js';
 import { langOf } from '../bot/people.js';
-import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
 import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
 import type { Service } from '../service.js';
 import { DomainError } from '../shared/errors.js';
@@ -14,6 +13,7 @@ import { buildCaseView } from './app/case-view.js';
 import { createDoctorQueries } from './app/doctor-queries.js';
 import { caseViewDto, inboxDto, reasonsDto, refusalDto, viewTokenDto } from './app/doctor-schemas.js';
 import { buildInbox } from './app/inbox.js';
+import { ownViewClaims, viewTokenBody } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { viewDocument } from './documents/view-document.js';
 
@@ -54,22 +54,25 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const lang = req.query.lang ?? langOf(me);
       const out = issueViewToken(service, me, req.params.id, lang);
       if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: lang === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
-      return { token: out.token, expiresAt: out.expiresAt, url: `/api/app/documents/view/${out.token}` };
+      return { token: out.token, expiresAt: out.expiresAt, url: '/api/app/documents/view' };
     },
   );
 
-  app.get(
-    '/api/app/documents/view/:token',
-    { ...guard, schema: { tags, security, summary: 'The PDF watermarked for me (token must be mine)', params: z.object({ token: z.string().min(10).max(400) }), response: { 200: z.unknown().describe('application/pdf: the report stamped for this viewer'), ...errors } } },
+  app.post(
+    '/api/app/documents/view',
+    {
+      ...guard,
+      schema: {
+        tags, security, summary: 'The PDF watermarked for me; the view token (mine only) travels in the body, never the URL',
+        body: viewTokenBody,
+        response: { 200: z.unknown().describe('application/pdf: the report stamped for this viewer'), ...errors },
+      },
+    },
     async (req, reply) => {
       const me = req.clinician!;
-      const claims = service.viewTokens.verify(req.params.token, service.clock.now());
-      if (claims.v !== me.id) {
-        // A forwarded token: refused, and recorded as a refused view by the one who presented it.
-        service.audit.append({ actor: me.id, action: AUDIT_ACTIONS.accessDecision, target: claims.d, outcome: 'denied', reason: 'token.other_viewer' });
-        throw new DomainError('access.denied');
-      }
-      const { pdf, caseCode } = await viewDocument(service, req.params.token);
+      reply.header('cache-control', 'no-store'); // refusals too
+      const claims = ownViewClaims(service, service.viewTokens.verify, req.body.token, me);
+      const { pdf, caseCode } = await viewDocument(service, me, claims.d);
       return sendViewPdf(reply as unknown as FastifyReply, pdf, caseCode);
     },
   );

@@ -14,9 +14,8 @@ export interface SecurityHeaderOptions {
 }
 
 /**
- * Helmet with a strict CSP for the mini-app and API. Pages with their own CSP (the one-time form and
- * upload pages, each with a per-response nonce) set the header in their handler, which replaces this
- * default for that response.
+ * Helmet with a strict CSP for the mini-app and API (there are no server-rendered pages with inline
+ * script; a handler that set its own CSP header would replace this default for that response).
  *  - script-src 'self': no inline or eval'd script (pdf.js must run with isEvalSupported: false).
  *  - style-src 'unsafe-inline': antd's CSS-in-JS injects <style> elements at run time.
  *  - img-src data: blob:, worker-src blob:: antd icons and pdf.js canvases/worker.

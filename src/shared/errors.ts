@@ -35,6 +35,9 @@ export const ERROR_TABLE = {
   'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
   /** A mini-app link intent past its time (not 401: the app would take that for a lost sign-in). */
   'link.expired': { status: 410, en: 'That link has expired.', zh: '連結已過期。' },
+  /** A view token sent in a signed-in app's request body: not 401 either (that means a lost sign-in there). */
+  'view.token_invalid': { status: 400, en: 'That view is not valid. Open the document again.', zh: '檢視無效，請重新開啟文件。' },
+  'view.token_expired': { status: 410, en: 'That view has expired. Open the document again.', zh: '檢視已過期，請重新開啟文件。' },
   'approval.already_decided': { status: 409, en: 'That request was already decided.', zh: '該申請已有決定。' },
   'approval.none_pending': {
     status: 404,

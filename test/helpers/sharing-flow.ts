@@ -30,6 +30,11 @@ export async function asUser(h: Harness, app: FastifyInstance, userId: string, r
   return res.statusCode === 401 ? send(true) : res;
 }
 
+/** The watermarked PDF for a view token, as the mini-app's viewer asks for it: POSTed in the body, signed in as `userId`. */
+export function viewAs(h: Harness, app: FastifyInstance, token: string, userId: string) {
+  return asUser(h, app, userId, { method: 'POST', url: '/api/app/documents/view', payload: { token } });
+}
+
 /**
  * `@ConsultBridge share C-…` in the group (the bot answers 1:1 with the mini-app's upload screen,
  * no token in it), then the upload through the app's API as the signed-in user; returns the document id.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
-import { alertCase, alertLink, alertWorld, FORM, groupOfCase, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
+import { alertCase, alertWorld, groupOfCase, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
 import { ask, auditSince, CHEUNG, clinicianId, HO, makeHkid } from './sharing-edge-fixture.js';
 
 const REASON = 'unconscious patient in resus, suspected anaphylaxis';
@@ -34,10 +34,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
   it('When Dr Ho breaks glass, then the alert is raised through the form, goes out, and is audited as break-glass', async () => {
     const granted = await ask(w.h, groupOfCase(code), HO, `@ConsultBridge breakglass ${code} ${REASON}`);
     expect(granted).toContain('緊急存取');
-    const token = await alertLink(w, code);
-    const res = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: FORM });
-    expect(res.statusCode, res.body).toBe(201);
-    const { alertId, recipients } = res.json() as { alertId: string; recipients: number };
+    const { alertId, recipients } = await raiseAlert(w, code);
     expect(recipients).toBe(3); // A&E nurse and family doctor in the group, the attending 1:1
     const group = await sceneGroupOf(w, alertId);
     expect([...group.memberIds].sort()).toEqual([CHEUNG, HO, WONG].sort());

@@ -93,16 +93,6 @@ export async function alertAsk(w: AlertWorld, code: string, word = 'allergy-aler
   return text;
 }
 
-/**
- * The command as above, then a one-time form link of the kind the bot sent before it linked to the
- * app: the token routes stay for links already out, so their tests mint one for the same clinician and case.
- */
-export async function alertLink(w: AlertWorld, code: string, word = 'allergy-alert', user = HO): Promise<string> {
-  await alertAsk(w, code, word, user);
-  const caseId = w.h.service.secure.cases.queries.findCase(code).id;
-  return w.h.service.secure.cases.tokens.issue('allergy', { clinicianId: w.h.service.directoryRepo.findByDingTalkId(user)!.id, caseId }).token;
-}
-
 export interface Raised {
   alertId: string;
   caseCode: string;
@@ -110,10 +100,15 @@ export interface Raised {
   ehrPendingId: string;
 }
 
+/** Command, then the app's form submit (a fresh submission id) as the signed-in Dr Ho; the raw answer. */
+export async function submitAlert(w: AlertWorld, code: string, form: Record<string, unknown> = FORM) {
+  await alertAsk(w, code);
+  return asUser(w.h, w.app, HO, { method: 'POST', url: `/api/app/cases/${code}/alert`, payload: { ...form, submissionId: randomUUID() } });
+}
+
 /** Command, then the app's form submit as the signed-in Dr Ho: the whole raise. */
 export async function raiseAlert(w: AlertWorld, code: string, form: Record<string, unknown> = FORM): Promise<Raised> {
-  await alertAsk(w, code);
-  const res = await asUser(w.h, w.app, HO, { method: 'POST', url: `/api/app/cases/${code}/alert`, payload: { ...form, submissionId: randomUUID() } });
+  const res = await submitAlert(w, code, form);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Raised;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
 import { fhirErrors } from '../unit/ehr-fixtures.js';
-import { burnViewToken } from './burn-fixture.js';
+import { openInApp } from './burn-fixture.js';
 import { groupOfCase, alertCase, alertRow, alertWorld, allergiesFor, FORM, PATIENT_NAME, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
 import { CHEUNG, clinicianId, eventually, HO, makeHkid, sentSince } from './sharing-edge-fixture.js';
 
@@ -73,9 +73,10 @@ describe('emergency allergy alert', () => {
     const from = w.h.sim.sent.length;
     await w.h.sim.clickCard({ outTrackId: `alert:${alert.id}:${alert.sceneGroupId}`, userId: WONG, params: { action: 'burn_open', itemId } });
     const answer = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(WONG));
-    const res = await w.app.inject({ method: 'GET', url: `/api/burn/view/${burnViewToken(w.h, answer.text, WONG)}/content` });
+    const res = await openInApp(w.h, w.app, answer.text, WONG);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as { text: string; remainingSeconds: number };
+    const body = res.json() as { kind: string; text: string; remainingSeconds: number };
+    expect(body.kind).toBe('text');
     expect(body.remainingSeconds).toBe(30);
     for (const v of [FORM.substance, FORM.reaction, FORM.note, code]) expect(body.text).toContain(v);
     expect(body.text).not.toContain(hkid);

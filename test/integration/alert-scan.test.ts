@@ -3,8 +3,8 @@ import { makePdf } from '../fixtures/make-pdf.js';
 import { loadSampleJpeg } from '../fixtures/watermark-documents.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
-import { burnViewToken } from './burn-fixture.js';
-import { alertCase, alertLink, alertRow, alertWorld, allergiesFor, FORM, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
+import { burnViewAs, openInApp } from './burn-fixture.js';
+import { alertCase, alertRow, alertWorld, allergiesFor, FORM, sceneGroupOf, submitAlert, type AlertWorld } from './alert-fixture.js';
 import { eventually, makeHkid, sentSince } from './sharing-edge-fixture.js';
 
 const SCAN_TEXT = 'Allergy bracelet scan';
@@ -27,25 +27,19 @@ describe('allergy alert with a scan', () => {
   });
   afterAll(async () => w?.close());
 
-  it('When the scan is not a PDF, JPEG or PNG, then the submit is refused with upload.type, nothing is stored and the link still works', async () => {
-    const token = await alertLink(w, code);
+  it('When the scan is not a PDF, JPEG or PNG, then the submit is refused with upload.type and nothing is stored', async () => {
     const before = counts();
     const fake = Buffer.from('MZ\x90\x00 not a document at all, whatever the name says', 'latin1');
-    const res = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: { ...FORM, scan: fake.toString('base64') } });
+    const res = await submitAlert(w, code, { ...FORM, scan: fake.toString('base64') });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'upload.type' });
-    const notBase64 = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: { ...FORM, scan: 'not*base64!' } });
-    expect(notBase64.statusCode).toBe(400);
-    expect(notBase64.json()).toMatchObject({ code: 'request.invalid' });
     expect(counts()).toEqual(before);
-    expect((await w.app.inject({ method: 'GET', url: `/alert/${token}` })).statusCode).toBe(200);
   });
 
   it('When a PDF scan is attached, then a recipient opens it from the card as a PDF watermarked for them, it burns, and the EHR never gets it', async () => {
-    const token = await alertLink(w, code);
     const pdf = await makePdf({ pages: 1, text: SCAN_TEXT });
     const from = w.h.sim.sent.length;
-    const res = await w.app.inject({ method: 'POST', url: `/api/alert/${token}`, payload: { ...FORM, scan: pdf.toString('base64') } });
+    const res = await submitAlert(w, code, { ...FORM, scan: pdf.toString('base64') });
     expect(res.statusCode, res.body).toBe(201);
     const { alertId, scan } = res.json() as { alertId: string; scan: boolean };
     expect(scan).toBe(true);
@@ -61,8 +55,10 @@ describe('allergy alert with a scan', () => {
     expect(JSON.stringify(card)).toContain(scanId);
     await w.h.sim.clickCard({ outTrackId: `alert:${alertId}:${group.openConversationId}`, userId: WONG, params: { action: 'burn_open', itemId: scanId } });
     const answer = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(WONG));
-    const wongToken = burnViewToken(w.h, answer.text, WONG);
-    const view = await w.app.inject({ method: 'GET', url: `/api/burn/view/${wongToken}/content` });
+    const opened = await openInApp(w.h, w.app, answer.text, WONG);
+    expect(opened.json()).toMatchObject({ kind: 'document', remainingSeconds: null });
+    const wongToken = (opened.json() as { token: string }).token;
+    const view = await burnViewAs(w.h, w.app, wongToken, WONG);
     expect(view.statusCode, view.body).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');
     expect(view.headers['x-burn-remaining']).toBe('30');
@@ -73,7 +69,7 @@ describe('allergy alert with a scan', () => {
 
     // Past Dr Wong's 30 s the scan is unreadable for him; at the item's lifetime it is shredded.
     w.clock.advance(30_000);
-    const again = await w.app.inject({ method: 'GET', url: `/api/burn/view/${wongToken}/content` });
+    const again = await burnViewAs(w.h, w.app, wongToken, WONG);
     expect(again.statusCode).toBe(410);
     w.clock.advance(24 * 3_600_000);
     await eventually(() => w.h.service.burn.repo.find(scanId)?.status === 'destroyed');

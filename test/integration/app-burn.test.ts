@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 import { makePdf } from '../fixtures/make-pdf.js';
-import { burnCase, burnLink, sendBurnText } from './burn-fixture.js';
+import { burnCase, sendBurnDocument, sendBurnText } from './burn-fixture.js';
 
 const SECRET = 'K+ 6.8 — repeat before 17:00';
 
@@ -48,22 +48,52 @@ describe('mini-app: opening a burn-after-reading item', () => {
   });
 
   it('A document is not sent back as JSON: I get a burn view token bound to me, and my countdown starts when the PDF is fetched', async () => {
-    const { token, after } = await burnLink(w.h, code, '10s');
-    const up = await w.app.inject({ method: 'POST', url: `/api/burn/${token}/document?after=${after}`, headers: { 'content-type': 'application/pdf' }, payload: await makePdf({ text: 'Burn ECG' }) });
-    expect(up.statusCode, up.body).toBe(201);
-    const { itemId } = up.json();
+    const itemId = await sendBurnDocument(w.h, w.app, code, await makePdf({ text: 'Burn ECG' }), '10s');
     const res = await open(LAM, itemId);
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json();
-    expect(out).toMatchObject({ kind: 'document', remainingSeconds: null, url: `/api/burn/view/${out.token}/content` });
+    expect(out).toMatchObject({ kind: 'document', remainingSeconds: null, url: '/api/app/burn/view' });
     expect(out.text).toBeUndefined();
     expect(w.h.service.burn.viewTokens.verify(out.token, w.clock.now())).toMatchObject({ d: itemId, v: w.clinicianId(LAM) });
-    const pdf = await w.app.inject({ method: 'GET', url: out.url });
+    const view = async (userId: string, token: string) =>
+      w.app.inject({ method: 'POST', url: out.url, headers: bearer((await w.login(userId)).accessToken), payload: { token } });
+
+    // Forwarded to another recipient: refused before anything opens, and recorded against the one who presented it.
+    const forwarded = await view(WONG, out.token);
+    expect(forwarded.statusCode).toBe(403);
+    expect(forwarded.json()).toMatchObject({ code: 'access.denied' });
+    await w.h.service.audit.flush();
+    const refusals = w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 }).entries;
+    expect(refusals).toMatchObject([{ actor: w.clinicianId(WONG), target: itemId, reason: 'token.other_viewer' }]);
+    expect((await w.app.inject({ method: 'POST', url: out.url, payload: { token: out.token } })).statusCode).toBe(401);
+    expect((await open(LAM, itemId)).json()).toMatchObject({ remainingSeconds: null }); // nothing started yet
+
+    const pdf = await view(LAM, out.token);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('no-store');
     expect(pdf.headers['x-burn-remaining']).toBe('10');
     w.clock.advance(3_000);
     expect((await open(LAM, itemId)).json()).toMatchObject({ kind: 'document', remainingSeconds: 7 });
+    w.clock.advance(7_000); // my deadline: the same token now gets `burned`, and no PDF
+    const late = await view(LAM, w.h.service.burn.viewTokens.issue(itemId, w.clinicianId(LAM), w.clock.now()).token);
+    expect(late.statusCode).toBe(410);
+    expect(late.json()).toMatchObject({ code: 'burned' });
+  });
+
+  it('A burn view token is refused in the body when tampered with (400) or expired (410), audited; never in the path', async () => {
+    const itemId = 'eph_00000000000000000000000000000001';
+    const { token } = w.h.service.burn.viewTokens.issue(itemId, w.clinicianId(LAM), w.clock.now() - 60 * 60_000);
+    const headers = bearer((await w.login(LAM)).accessToken);
+    const expired = await w.app.inject({ method: 'POST', url: '/api/app/burn/view', headers, payload: { token } });
+    expect([expired.statusCode, expired.json().code]).toEqual([410, 'view.token_expired']);
+    const doc = w.h.service.viewTokens.issue(itemId, w.clinicianId(LAM), w.clock.now()).token; // a document view token is not a burn one
+    const wrongKind = await w.app.inject({ method: 'POST', url: '/api/app/burn/view', headers, payload: { token: doc } });
+    expect([wrongKind.statusCode, wrongKind.json().code]).toEqual([400, 'view.token_invalid']);
+    await w.h.service.audit.flush();
+    const reasons = w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 2 }).entries.map((e) => [e.actor, e.reason]);
+    expect(reasons).toEqual([[w.clinicianId(LAM), 'token.invalid'], [w.clinicianId(LAM), 'token.expired']]);
+    expect((await w.app.inject({ method: 'GET', url: `/api/burn/view/${token}/content`, headers })).statusCode).toBe(404);
   });
 
   it('Without a session the route is 401', async () => {

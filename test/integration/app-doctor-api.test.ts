@@ -82,17 +82,19 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
 
     const issued = await call('POST', `/api/app/documents/${docId}/view-token`, WONG);
     expect(issued.statusCode).toBe(200);
-    const { url } = issued.json();
+    const { url, token } = issued.json();
+    expect(url).toBe('/api/app/documents/view');
+    expect(url).not.toContain(token);
 
     // A forwarded token is useless to anyone else, even a team member, and the refusal is audited.
-    const forwarded = await call('GET', url, CHAN);
+    const forwarded = await call('POST', url, CHAN, { token });
     expect(forwarded.statusCode).toBe(403);
     await w.h.service.audit.flush();
     const refusals = w.h.service.db.sqlite.prepare("SELECT actor, target, outcome FROM audit_entries WHERE action = 'access.decision' AND reason = 'token.other_viewer'").all();
     expect(refusals).toEqual([{ actor: w.clinicianId(CHAN), target: docId, outcome: 'denied' }]);
-    expect((await w.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await w.app.inject({ method: 'POST', url, payload: { token } })).statusCode).toBe(401);
 
-    const view = await call('GET', url, WONG);
+    const view = await call('POST', url, WONG, { token });
     expect(view.statusCode).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');
     expect(view.headers['cache-control']).toBe('no-store');

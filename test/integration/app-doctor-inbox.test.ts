@@ -48,7 +48,7 @@ describe('doctor inbox: burn-after-reading items and escalations; who may call t
       expect(res.json(), url).toMatchObject({ code: 'actor.unverified' });
     }
     const doc = (await w.app.inject({ method: 'GET', url: '/docs/json' })).json();
-    for (const path of ['/api/app/inbox', '/api/app/cases/{code}', '/api/app/documents/{id}/view-token', '/api/app/documents/view/{token}', '/api/app/documents/{id}/request', '/api/app/requests/{id}/decide', '/api/app/reasons']) {
+    for (const path of ['/api/app/inbox', '/api/app/cases/{code}', '/api/app/documents/{id}/view-token', '/api/app/documents/view', '/api/app/documents/{id}/request', '/api/app/requests/{id}/decide', '/api/app/reasons']) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
-import { burnCase, burnedUpdate, burnLink, burnViewToken, itemRow, pressOpen, BURN_GROUP } from './burn-fixture.js';
+import { burnCase, burnedUpdate, burnViewAs, itemRow, openAs, sendBurnDocument, BURN_GROUP } from './burn-fixture.js';
 import { clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
 
 /**
@@ -74,17 +74,11 @@ describe('burn after reading: durability and documents', () => {
   });
 
   it('When a burn document is destroyed, then its vault key is erased, the blob file is gone, and the card update is retried until DingTalk takes it', async () => {
-    const { token, after } = await burnLink(h, code, '1m');
-    expect(after).toBe(60);
-    const res = await app.inject({ method: 'POST', url: `/api/burn/${token}/document?after=${after}`, headers: { 'content-type': 'application/pdf' }, payload: await makePdf({ pages: 1, text: 'Burn scan' }) });
-    expect(res.statusCode, res.body).toBe(201);
-    const { itemId } = res.json() as { itemId: string };
+    const itemId = await sendBurnDocument(h, app, code, await makePdf({ pages: 1, text: 'Burn scan' }), '1m');
     const blob = join(h.dir, 'blobs', itemId);
     expect(existsSync(blob)).toBe(true);
-    await eventually(() => h.sim.sent.find((s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`));
 
-    const viewToken = burnViewToken(h, await pressOpen(h, itemId, LAM), LAM);
-    const view = await app.inject({ method: 'GET', url: `/api/burn/view/${viewToken}/content` });
+    const view = await openAs(h, app, itemId, LAM);
     expect(view.statusCode).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');
     expect(view.headers['x-burn-remaining']).toBe('60');
@@ -99,7 +93,7 @@ describe('burn after reading: durability and documents', () => {
     expect(vault).toEqual({ wrapped_key: null, iv: null, tag: null, destroyed_at: clock.now() });
     expect(existsSync(blob)).toBe(false);
     const fresh = h.service.burn.viewTokens.issue(itemId, clinicianId(h, LAM), clock.now()).token;
-    const late = await app.inject({ method: 'GET', url: `/api/burn/view/${fresh}/content` });
+    const late = await burnViewAs(h, app, fresh, LAM);
     expect(late.statusCode).toBe(410);
     expect(late.json()).toMatchObject({ code: 'burned' });
 

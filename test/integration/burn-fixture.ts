@@ -29,22 +29,22 @@ export async function burnAsk(h: Harness, code: string, duration = '30s'): Promi
   return Number(m[1]);
 }
 
-/**
- * The command as above, then a one-time compose link of the kind the bot sent before it linked to the
- * app: the token routes stay for links already out, so their tests mint one for Dr Chan and the case.
- */
-export async function burnLink(h: Harness, code: string, duration = '30s'): Promise<{ token: string; after: number }> {
-  const after = await burnAsk(h, code, duration);
-  const caseId = h.service.secure.cases.queries.findCase(code).id;
-  const { token } = h.service.secure.cases.tokens.issue('burn', { clinicianId: h.service.directoryRepo.findByDingTalkId(CHAN)!.id, caseId });
-  return { token, after };
-}
-
 /** The whole compose flow for a text (command, then the app's burn screen as Dr Chan); resolves with the item id once the group card went out. */
 export async function sendBurnText(h: Harness, app: FastifyInstance, code: string, text: string, duration = '30s'): Promise<string> {
   const after = await burnAsk(h, code, duration);
   const from = h.sim.sent.length;
   const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${code}/burn`, payload: { text, burnAfterSeconds: after } });
+  expect(res.statusCode, res.body).toBe(201);
+  const { itemId } = res.json() as { itemId: string };
+  await sentSince(h, from, (s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`);
+  return itemId;
+}
+
+/** As sendBurnText for a document (the app's burn screen uploads the raw file); resolves with the item id once the group card went out. */
+export async function sendBurnDocument(h: Harness, app: FastifyInstance, code: string, pdf: Buffer, duration = '30s'): Promise<string> {
+  const after = await burnAsk(h, code, duration);
+  const from = h.sim.sent.length;
+  const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${code}/burn/document?after=${after}`, headers: { 'content-type': 'application/pdf' }, payload: pdf });
   expect(res.statusCode, res.body).toBe(201);
   const { itemId } = res.json() as { itemId: string };
   await sentSince(h, from, (s) => s.via === 'card' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`);
@@ -59,21 +59,23 @@ export async function pressOpen(h: Harness, itemId: string, userId: string): Pro
 }
 
 /**
- * The bot answers Open with the item's mini-app link (no credential in it); the viewer is then given
- * a burn view token bound to them, as the app's burn route does for a document. The test mints that
- * token the same way (service.burn.viewTokens) to drive the content route directly.
+ * The bot answers Open with the item's mini-app link (no credential in it); the app then opens the
+ * item as the signed-in `userId`: text comes back at once, a document as a burn view token bound to them.
  */
-export function burnViewToken(h: Harness, text: string, userId: string): string {
-  const itemId = appLinkId(text, 'burn');
-  const viewer = h.service.directoryRepo.findByDingTalkId(userId);
-  if (!viewer) throw new Error(`${userId} is not in the directory`);
-  return h.service.burn.viewTokens.issue(itemId, viewer.id, h.service.clock.now()).token;
+export function openInApp(h: Harness, app: FastifyInstance, text: string, userId: string) {
+  return asUser(h, app, userId, { method: 'POST', url: `/api/app/burn/${appLinkId(text, 'burn')}/open` });
 }
 
-/** Open → mini-app link → view token → content, as `userId`. */
+/** The watermarked PDF of a burn document, as the app's viewer asks for it: the token POSTed in the body. */
+export function burnViewAs(h: Harness, app: FastifyInstance, token: string, userId: string) {
+  return asUser(h, app, userId, { method: 'POST', url: '/api/app/burn/view', payload: { token } });
+}
+
+/** Open → mini-app link → open in the app (→ for a document, its PDF), as `userId`. */
 export async function openAs(h: Harness, app: FastifyInstance, itemId: string, userId: string) {
-  const token = burnViewToken(h, await pressOpen(h, itemId, userId), userId);
-  return app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });
+  const opened = await openInApp(h, app, await pressOpen(h, itemId, userId), userId);
+  const body = opened.json() as { kind?: string; token?: string };
+  return body.kind === 'document' ? burnViewAs(h, app, body.token!, userId) : opened;
 }
 
 export interface ItemRow {

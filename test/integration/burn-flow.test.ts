@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
-import { burnCase, burnedUpdate, burnViewToken, itemRow, openAs, pressOpen, sendBurnText, BURN_GROUP } from './burn-fixture.js';
+import { burnCase, burnedUpdate, burnViewAs, itemRow, openAs, openInApp, pressOpen, sendBurnText, BURN_GROUP } from './burn-fixture.js';
 import { auditSince, auditMark, clinicianId, makeHkid } from './sharing-edge-fixture.js';
 
 const SECRET = 'Allergic to penicillin — anaphylaxis 2019';
@@ -36,30 +36,30 @@ describe('burn after reading', () => {
     expect(card.text).not.toContain('penicillin');
     const created = clock.now();
 
-    const lamToken = burnViewToken(h, await pressOpen(h, itemId, LAM), LAM);
-    const content = (token: string) => app.inject({ method: 'GET', url: `/api/burn/view/${token}/content` });
-    const lam = await content(lamToken);
+    const lamLink = await pressOpen(h, itemId, LAM);
+    const content = (link: string, userId: string) => openInApp(h, app, link, userId);
+    const lam = await content(lamLink, LAM);
     expect(lam.statusCode).toBe(200);
-    expect(lam.json()).toEqual({ text: SECRET, remainingSeconds: 30 });
+    expect(lam.json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30 });
     expect(lam.headers['cache-control']).toBe('no-store');
 
     clock.advance(10_000);
-    const wongToken = burnViewToken(h, await pressOpen(h, itemId, WONG), WONG);
-    expect((await content(wongToken)).json()).toEqual({ text: SECRET, remainingSeconds: 30 });
+    const wongLink = await pressOpen(h, itemId, WONG);
+    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30 });
 
     clock.advance(19_000);
-    expect((await content(lamToken)).json()).toEqual({ text: SECRET, remainingSeconds: 1 });
+    expect((await content(lamLink, LAM)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 1 });
     clock.advance(1_000); // Dr Lam's deadline (opened + 30 s)
-    const lamLate = await content(lamToken);
+    const lamLate = await content(lamLink, LAM);
     expect(lamLate.statusCode).toBe(410);
     expect(lamLate.json()).toMatchObject({ code: 'burned' });
     expect(await pressOpen(h, itemId, LAM)).toContain('This message has burned and can’t be opened.');
-    expect((await content(wongToken)).json()).toEqual({ text: SECRET, remainingSeconds: 10 });
+    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10 });
     expect(itemRow(h, itemId).status).toBe('active');
     expect(itemRow(h, itemId).due_at).toBe(created + 40_000);
 
     clock.advance(10_000); // Dr Wong's deadline: the last recipient burned
-    expect((await content(wongToken)).statusCode).toBe(410);
+    expect((await content(wongLink, WONG)).statusCode).toBe(410);
     await h.service.burn.scheduler.runNow();
     const row = itemRow(h, itemId);
     expect(row).toMatchObject({ status: 'destroyed', end_reason: 'all_burned', wrapped_key: null, ciphertext: null, iv: null, tag: null });
@@ -95,8 +95,9 @@ describe('burn after reading', () => {
     expect((await burnedUpdate(h, itemId)).text).toContain('opened by 0 of 2');
     expect(await pressOpen(h, itemId, LAM)).toContain('has burned');
     const { token } = h.service.burn.viewTokens.issue(itemId, clinicianId(h, LAM), clock.now());
-    const late = await app.inject({ method: 'GET', url: `/api/burn/view/${token}/meta` });
+    const late = await burnViewAs(h, app, token, LAM);
     expect(late.statusCode).toBe(410);
+    expect(late.json()).toMatchObject({ code: 'burned' });
   });
 
   it('When the poller runs on its own, then a due item is destroyed without anyone asking', async () => {

@@ -19,8 +19,6 @@ describe('opening a case from chat', () => {
     expect(dm).not.toContain('/forms/');
     expect(dm).toContain('10 min');
     const intentId = intentIn(dm, 'case-open');
-    // The link's id is no credential: the token page and its API do not know it.
-    expect((await cc.app.inject({ method: 'GET', url: `/forms/case-open/${intentId}` })).statusCode).toBe(401);
 
     const hkid = hkidFor('314159');
     const form = patientForm(hkid);
@@ -49,43 +47,6 @@ describe('opening a case from chat', () => {
     for (const haystack of [cc.sentText(), cc.h.logs()]) {
       for (const secret of ['314159', 'TSANG', 'Ho-yin', '曾浩然', '1958-07-21', 'eHRSS consent seen']) expect(haystack).not.toContain(secret);
     }
-  });
-
-  it('When a token page link was sent before the mini-app links, then the page still serves and its API still opens the case once', async () => {
-    const group = cc.group(['qmh-lam-kaming']);
-    const lam = await cc.h.service.directory.resolveOrEnroll('qmh-lam-kaming', '');
-    const { token } = cc.h.service.secure.cases.open.startCaseOpen(lam, group);
-    const page = await cc.app.inject({ method: 'GET', url: `/forms/case-open/${token}` });
-    expect(page.statusCode).toBe(200);
-    expect(page.headers['content-type']).toContain('text/html');
-    expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(page.body).toContain('name="hkid"');
-    expect(page.body).toContain('data-inst="HPH"');
-    expect(page.body).not.toContain(token);
-    // The page's only script is inline, allowed by its nonce, and at least parses.
-    const script = /<script nonce="([^"]+)">([\s\S]*?)<\/script>/.exec(page.body)!;
-    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${script[1]}'`);
-    expect(() => new Function(script[2]!)).not.toThrow();
-
-    const form = patientForm(hkidFor('314160'));
-    const ok = await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form });
-    expect(ok.json()).toEqual({ caseCode: expect.stringMatching(/^C-[A-Z0-9]{5}$/), created: true });
-    expect((await cc.app.inject({ method: 'POST', url: `/api/forms/case-open/${token}`, payload: form })).statusCode).toBe(409);
-    // Request logs show the route pattern, never the token.
-    expect(cc.h.logs()).toContain('/api/forms/case-open/:token');
-    expect(cc.h.logs()).not.toContain(token);
-  });
-
-  it('When a link is unknown, then the page says so in HTML and the API answers token.invalid', async () => {
-    const page = await cc.app.inject({ method: 'GET', url: '/forms/case-open/not-a-real-token' });
-    expect(page.statusCode).toBe(401);
-    expect(page.headers['content-type']).toContain('text/html');
-    expect(page.body).toContain('That link is not valid.');
-    expect(page.body).not.toContain('not-a-real-token');
-    const api = await cc.app.inject({ method: 'POST', url: '/api/forms/case-open/not-a-real-token', payload: patientForm(hkidFor('100001')) });
-    expect(api.statusCode).toBe(401);
-    expect(api.json()).toMatchObject({ code: 'token.invalid' });
   });
 
   it('When an unverified doctor asks to open a case, then they are refused with the verify hint and get no link', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, LAM, viewToken } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, LAM, viewAs, viewToken } from '../helpers/sharing-flow.js';
 import { ask, auditSince, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
 import { addColleague, caseWithLam, NG, shareUrgent } from './escalation-fixture.js';
 
@@ -70,7 +70,7 @@ describe('unread escalation', () => {
     expect(receipts).toMatch(/升級: 🔺 已升級至 吳國偉 Dr NG Kwok-wai .*\(代 林嘉明 Dr LAM Ka-ming .*\) 14:10/);
 
     // Dr Lam opens the report from the reminder's link: the mini-app signs him in and asks for a view token.
-    const view = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, reminder.text, LAM)}` });
+    const view = await viewAs(h, app, await viewToken(h, app, reminder.text, LAM), LAM);
     expect(view.statusCode).toBe(200);
     expect(h.service.escalation.stateOf(docId)).toMatchObject([{ recipientId: clinicianId(h, LAM), status: 'stopped', stopReason: 'opened', step: 2 }]);
 

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOPIC_CARD_CALLBACK } from '../../src/sandbox/sim-card-click.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, LAM, press, WONG } from '../helpers/sharing-flow.js';
+import { appAuth } from '../helpers/app-session.js';
+import { appFor, CHAN, LAM, press, viewAs, WONG } from '../helpers/sharing-flow.js';
 import { ask, auditMark, auditSince, caseWithReport, clinicianId, eventually, expectDenial, LEE, makeHkid, otoTo, requestByText } from './sharing-edge-fixture.js';
 
 const HKID = makeHkid('K', '975310');
@@ -77,17 +78,21 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   it('When a suspended consultant presses Open or uses a link issued before, then both are refused', async () => {
     const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
     const { token } = h.service.viewTokens.issue(docId, lam.id, h.service.clock.now());
+    const signedIn = await appAuth(h, app, LAM); // a session from before the suspension
     h.service.directoryRepo.update(lam.id, { suspended: true }, h.service.clock.now());
     try {
       const answer = await press(h, card(), LAM, { action: 'open', documentId: docId });
       expect(answer.text).toContain('Your account is suspended.');
       expect(answer.text).not.toContain('/app/doc/');
-      const res = await app.inject({ method: 'GET', url: `/view/${token}` });
+      // The app's sign-in is read afresh on every request: the view route refuses before any token is looked at.
+      const res = await app.inject({ method: 'POST', url: '/api/app/documents/view', headers: signedIn, payload: { token } });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
+      expect(res.json()).toEqual({ code: 'actor.suspended', message: expect.any(String) });
+      expect(res.headers['content-type']).not.toContain('pdf');
       const entries = await denials();
       expectDenial(entries, { actor: lam.id, action: 'card.pressed', target: 'open', reason: 'actor.suspended' });
-      expectDenial(entries, { actor: lam.id, action: 'access.decision', target: docId, reason: 'forbid-suspended' });
+      // A suspended clinician's old view token would be refused by the policy too.
+      expect(h.service.secure.access.decideView(h.service.directoryRepo.findById(lam.id)!, docId).decision.allowed).toBe(false);
     } finally {
       h.service.directoryRepo.update(lam.id, { suspended: false }, h.service.clock.now());
     }
@@ -106,29 +111,45 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     expectDenial(await denials(), { actor: lam, action: 'access.decision', target: docId });
   });
 
-  it('When a view token is tampered with (signature or claims), then 401 token.invalid, audited', async () => {
+  it('When a view token is tampered with (signature or claims), then 400 view.token_invalid (not a lost sign-in), audited', async () => {
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), h.service.clock.now());
     const [body, sig] = token.split('.') as [string, string];
     const flipped = `${body}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const forged = `${Buffer.from(JSON.stringify({ ...claims, v: clinicianId(h, WONG) })).toString('base64url')}.${sig}`;
-    for (const bad of [flipped, forged, `${token}.extra`]) {
-      const res = await app.inject({ method: 'GET', url: `/view/${bad}` });
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ code: 'token.invalid', message: 'That link is not valid.' });
+    for (const [bad, as] of [[flipped, CHAN], [forged, WONG], [`${token}.extra`, CHAN]] as const) {
+      const res = await viewAs(h, app, bad, as);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({ code: 'view.token_invalid', message: 'That view is not valid. Open the document again.' });
+      expect(res.headers['cache-control']).toBe('no-store');
     }
     const entries = (await denials()).filter((e) => e.action === 'access.decision' && e.reason === 'token.invalid');
-    expect(entries).toHaveLength(3);
-    expect(entries.every((e) => e.actor === 'anonymous' && e.target === null)).toBe(true);
+    expect(entries.map((e) => e.actor)).toEqual([clinicianId(h, CHAN), clinicianId(h, WONG), clinicianId(h, CHAN)]);
+    expect(entries.every((e) => e.target === null)).toBe(true);
   });
 
-  it('When a view token has expired, then 401 token.expired, audited', async () => {
+  it('When a view token has expired, then 410 view.token_expired, audited', async () => {
     const now = h.service.clock.now();
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), now - 11 * 60_000);
-    const res = await app.inject({ method: 'GET', url: `/view/${token}` });
-    expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ code: 'token.expired', message: 'That link has expired.' });
-    expectDenial(await denials(), { actor: 'anonymous', action: 'access.decision', reason: 'token.expired' });
+    const res = await viewAs(h, app, token, CHAN);
+    expect(res.statusCode).toBe(410);
+    expect(res.json()).toEqual({ code: 'view.token_expired', message: 'That view has expired. Open the document again.' });
+    expectDenial(await denials(), { actor: clinicianId(h, CHAN), action: 'access.decision', reason: 'token.expired' });
+  });
+
+  it('When a view token is presented by someone other than its viewer, then 403 access.denied, audited as theirs', async () => {
+    const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), h.service.clock.now());
+    const res = await viewAs(h, app, token, WONG);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
+    expectDenial(await denials(), { actor: clinicianId(h, WONG), action: 'access.decision', target: docId, reason: 'token.other_viewer' });
+  });
+
+  it('When a view token is put in the path as before, then there is no such route', async () => {
+    const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), h.service.clock.now());
+    for (const url of [`/view/${token}`, `/api/app/documents/view/${token}`]) {
+      expect((await app.inject({ method: 'GET', url, headers: await appAuth(h, app, CHAN) })).statusCode, url).toBe(404);
+    }
   });
 
   it('When the same card callback frame arrives twice, then it acts once and the replay is audited', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, press, viewToken } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, press, viewAs, viewToken } from '../helpers/sharing-flow.js';
 import { ask, auditMark, auditSince, caseWithReport, CHEUNG, clinicianId, expectDenial, HO, LEE, LI, makeHkid, otoTo } from './sharing-edge-fixture.js';
 
 const REASON = 'patient unconscious, need allergy history';
@@ -78,7 +78,7 @@ describe('break-glass through chat', () => {
 
     // Dr Ho is not in the consult group, but the card's Open button answers whoever DingTalk says pressed it.
     const open = await press(h, `doc:${docId}:${group}`, HO, { action: 'open', documentId: docId });
-    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, open.text, HO)}` });
+    const res = await viewAs(h, app, await viewToken(h, app, open.text, HO), HO);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
   });

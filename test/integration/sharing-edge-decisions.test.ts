@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, viewToken, WONG } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, viewAs, viewToken, WONG } from '../helpers/sharing-flow.js';
 import { ask, auditMark, auditSince, caseWithReport, CHEUNG, clinicianId, expectDenial, HO, makeHkid, otoTo, pressDecision, requestByText } from './sharing-edge-fixture.js';
 
 /**
@@ -43,7 +43,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     // Even a correctly signed view token for him opens nothing: the policy decides at view time.
     const mark = await auditMark(h);
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), h.service.clock.now());
-    const res = await app.inject({ method: 'GET', url: `/view/${token}` });
+    const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
     expect(res.headers['content-type']).not.toContain('pdf');
@@ -61,7 +61,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     const granted = await otoTo(h, from, WONG);
     expect(granted.text).toContain(`approved your access to the ${code} report`);
     expect(grantOf(WONG)).toBe(true);
-    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, granted.text, WONG)}` });
+    const res = await viewAs(h, app, await viewToken(h, app, granted.text, WONG), WONG);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
   });

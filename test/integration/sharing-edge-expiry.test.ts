@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, viewToken, WONG } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, viewAs, viewToken, WONG } from '../helpers/sharing-flow.js';
 import { ask, auditSince, eventually, caseWithReport, clinicianId, expectDenial, makeHkid, otoTo, pressDecision, requestByText } from './sharing-edge-fixture.js';
 
 const HOUR = 3_600_000;
@@ -74,15 +74,15 @@ describe('sharing expiry', () => {
     const from = h.sim.sent.length;
     await pressDecision(h, card, CHAN, 'approve');
     const granted = await otoTo(h, from, WONG);
-    expect((await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, granted.text, WONG)}` })).statusCode).toBe(200);
+    expect((await viewAs(h, app, await viewToken(h, app, granted.text, WONG), WONG)).statusCode).toBe(200);
 
     clock.advance(72 * HOUR - 60_000);
     const { token: stillOk } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), clock.now());
-    expect((await app.inject({ method: 'GET', url: `/view/${stillOk}` })).statusCode).toBe(200);
+    expect((await viewAs(h, app, stillOk, WONG)).statusCode).toBe(200);
 
     clock.advance(60_000);
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), clock.now());
-    const res = await app.inject({ method: 'GET', url: `/view/${token}` });
+    const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, LAM, press, viewToken } from '../helpers/sharing-flow.js';
+import { appFor, LAM, press, viewAs, viewToken } from '../helpers/sharing-flow.js';
 import { caseWithReport, makeHkid } from './sharing-edge-fixture.js';
 
 const MARKER = `ZQX-MARKER-${process.pid}-7f3a9c`;
@@ -59,7 +59,7 @@ describe('sharing leaves no plaintext behind', () => {
     const { group, docId } = await caseWithReport(h, app, { hkid: HKID, nameEn: NAME }, pdf);
 
     const open = await press(h, `doc:${docId}:${group}`, LAM, { action: 'open', documentId: docId });
-    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, open.text, LAM)}` });
+    const res = await viewAs(h, app, await viewToken(h, app, open.text, LAM), LAM);
     expect(res.statusCode).toBe(200);
     await h.service.audit.flush();
 

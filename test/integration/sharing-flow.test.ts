@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, LAM, lastCardTo, openCase, press, shareReport, viewToken, WONG } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, LAM, lastCardTo, openCase, press, shareReport, viewAs, viewToken, WONG } from '../helpers/sharing-flow.js';
 
 /**
  * The heart of ConsultBridge, through the real SDK, the simulator, the real service and HTTP:
@@ -64,7 +64,7 @@ describe('approval-gated sharing', () => {
     const msg = await granted;
     expect(msg.text).toContain('approved your access');
 
-    const res = await app.inject({ method: 'GET', url: `/view/${await viewToken(h, app, msg.text, WONG)}` });
+    const res = await viewAs(h, app, await viewToken(h, app, msg.text, WONG), WONG);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -107,10 +107,13 @@ describe('approval-gated sharing', () => {
     expect(text).toMatch(/未開啟: .*LAM Ka-ming/);
   });
 
-  it('When a view token is tampered with or used by the wrong route, then it is refused with a code and audited', async () => {
-    const bad = await app.inject({ method: 'GET', url: '/view/eyJkIjoieCJ9.AAAA' });
-    expect(bad.statusCode).toBe(401);
-    expect(bad.json()).toEqual({ code: 'token.invalid', message: expect.any(String) });
+  it('When a view token is tampered with, then it is refused with a code (not a lost sign-in) and audited', async () => {
+    const bad = await viewAs(h, app, 'eyJkIjoieCJ9.AAAA', WONG);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String) });
+    await h.service.audit.flush();
+    const [refused] = h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 }).entries;
+    expect(refused).toMatchObject({ actor: h.service.directoryRepo.findByDingTalkId(WONG)!.id, outcome: 'denied', reason: 'token.invalid' });
   });
 
   it('When the consultant leaves the group, then his access goes with the role bound through it', async () => {

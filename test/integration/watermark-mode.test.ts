@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, asUser, CHAN, openCase, shareReport } from '../helpers/sharing-flow.js';
+import { appFor, asUser, CHAN, openCase, shareReport, viewAs } from '../helpers/sharing-flow.js';
 
 /**
  * WATERMARK_MODE: `incremental` (default) appends the stamp to the original bytes; `rewrite` re-writes
@@ -27,7 +27,7 @@ describe('watermark mode', () => {
     const documentId = await shareReport(h, app, group, CHAN, code, original);
     const tokenRes = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/documents/${documentId}/view-token` });
     expect(tokenRes.statusCode).toBe(200);
-    const view = await asUser(h, app, CHAN, { method: 'GET', url: `/api/app/documents/view/${(tokenRes.json() as { token: string }).token}` });
+    const view = await viewAs(h, app, (tokenRes.json() as { token: string }).token, CHAN);
     expect(view.statusCode).toBe(200);
     return { original, pdf: view.rawPayload, h };
   }

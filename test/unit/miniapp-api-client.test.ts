@@ -59,6 +59,26 @@ describe('mini-app API client', () => {
     expect(seen[2]!.body).toBeNull();
   });
 
+  it('fetches the viewer PDF by POSTing the view token as JSON (never in the path), retrying once after a refresh', async () => {
+    const { seen, fetchImpl } = fakeServer({
+      'POST /api/auth/dingtalk': [{ status: 200, body: { accessToken: 'old' } }],
+      'POST /api/app/documents/view': [unauthorized, { status: 200, body: 'pdf-bytes' }],
+      'POST /api/auth/refresh': [{ status: 200, body: { accessToken: 'new' } }],
+    });
+    const api = createApiClient({ fetch: fetchImpl });
+    await api.signInWithCode('c');
+    const bytes = await api.callBytes('/api/app/documents/view', { token: 'view.tok-123' });
+    expect(new TextDecoder().decode(bytes)).toBe('"pdf-bytes"');
+    const views = seen.filter((s) => s.path === '/api/app/documents/view');
+    expect(views.map((s) => `${s.method} ${s.auth} ${s.body}`)).toEqual([
+      'POST Bearer old {"token":"view.tok-123"}',
+      'POST Bearer new {"token":"view.tok-123"}',
+    ]);
+    // Without a body it stays a plain GET.
+    await api.callBytes('/api/x').catch(() => undefined);
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', path: '/api/x', body: null });
+  });
+
   it('makes one refresh for several requests failing at once (rotation treats a second use as theft)', async () => {
     const { seen, fetchImpl } = fakeServer({
       'POST /api/auth/dingtalk': [{ status: 200, body: { accessToken: 'old' } }],

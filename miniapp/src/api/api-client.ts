@@ -7,8 +7,11 @@ export interface TokenAnswer {
 export interface ApiClient {
   /** A JSON call with the access token; one silent refresh and retry on 401. */
   call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T>;
-  /** A binary GET with the access token (the secure viewer's PDF); same refresh-and-retry as `call`. */
-  callBytes(path: string): Promise<ArrayBuffer>;
+  /**
+   * A binary answer with the access token (the secure viewer's PDF): a GET, or with `body` a JSON POST
+   * (a view token travels in the body, never the URL); same refresh-and-retry as `call`.
+   */
+  callBytes(path: string, body?: unknown): Promise<ArrayBuffer>;
   /** POSTs a file as the raw body (the compose screens' uploads), JSON answer; same refresh-and-retry as `call`. */
   upload<T>(path: string, file: Blob): Promise<T>;
   /** Trades a DingTalk auth code for a session (access token here, refresh token in an HttpOnly cookie). */
@@ -93,9 +96,10 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
       if (res.status === 204) return undefined as T;
       return (await res.json()) as T;
     },
-    async callBytes(path: string): Promise<ArrayBuffer> {
-      let res = await send(path, 'GET', undefined, true);
-      if (res.status === 401 && (await refresh())) res = await send(path, 'GET', undefined, true);
+    async callBytes(path: string, body?: unknown): Promise<ArrayBuffer> {
+      const method = body === undefined ? 'GET' : 'POST';
+      let res = await send(path, method, body, true);
+      if (res.status === 401 && (await refresh())) res = await send(path, method, body, true);
       if (!res.ok) throw await toApiError(res);
       return res.arrayBuffer();
     },

@@ -21,7 +21,7 @@ export function BurnViewer({ itemId }: { itemId: string }) {
   if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
   else if (load.kind === 'error') body = load.code === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={load.code} />;
   else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
-  else body = <div><div className="hint" data-testid="burn-doc-hint">{t('burn.docHint')}</div><SecureViewer url={load.data.url ?? ''} /></div>;
+  else body = <div><div className="hint" data-testid="burn-doc-hint">{t('burn.docHint')}</div><SecureViewer url={load.data.url ?? ''} token={load.data.token ?? ''} /></div>;
   return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;
 }
 

@@ -30,7 +30,7 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   let body;
   if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
   else if (load.kind === 'error') body = <ErrorBlock status="default" title={t('error')} description={load.code} />;
-  else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} />;
+  else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} token={load.data.token.token} />;
   else body = <RequestAccess documentId={documentId} reasons={load.data.reasons} choices={load.data.choices} />;
   return <DoctorPage title={t('doc.title')}>{body}</DoctorPage>;
 }

@@ -9,8 +9,9 @@ import { useDoctorI18n } from './doctor-messages.js';
  * The watermarked PDF drawn into canvases with pdf.js, with its text layer for the stamped viewer
  * line. No download, print or share control; right-click and selection are off, and a translucent
  * overlay repeats the viewer's name over every page. The bytes live only in this component's memory.
+ * The view token is POSTed to `url` in the body (never put in a URL), and pdf.js gets the bytes.
  */
-export function SecureViewer({ url }: { url: string }) {
+export function SecureViewer({ url, token }: { url: string; token: string }) {
   const { api } = useSession();
   const { lang } = useI18n();
   const { t } = useDoctorI18n();
@@ -23,7 +24,7 @@ export function SecureViewer({ url }: { url: string }) {
     const host = pagesRef.current!;
     void (async () => {
       try {
-        const [bytes, me] = await Promise.all([api.callBytes(url), api.call<unknown>('/api/me').then(readMe)]);
+        const [bytes, me] = await Promise.all([api.callBytes(url, { token }), api.call<unknown>('/api/me').then(readMe)]);
         if (!live) return;
         setMe(me);
         // pdf.js is most of the viewer's weight: fetched only when a document is opened.
@@ -39,7 +40,7 @@ export function SecureViewer({ url }: { url: string }) {
       host.replaceChildren();
     };
     // Not on `lang`: switching language relabels the overlay; it must not fetch (and record) another view.
-  }, [api, url]);
+  }, [api, url, token]);
   return (
     <div className="secure-viewer" data-testid="secure-viewer" onContextMenu={(e) => e.preventDefault()}>
       {state.kind === 'loading' && <div className="centered"><DotLoading color="primary" /></div>}

@@ -33,17 +33,19 @@ export interface Reason {
   zh: string;
 }
 
+/** POST /api/app/documents/:id/view-token: a view token bound to me; POST `{ token }` to `url` for the PDF. */
 export interface ViewToken {
   token: string;
   expiresAt: number;
   url: string;
 }
 
-/** POST /api/app/burn/:itemId/open: text with my remaining seconds, or a document's burn view URL. */
+/** POST /api/app/burn/:itemId/open: text with my remaining seconds, or a document's burn view token and where to POST it. */
 export interface BurnOpened {
   kind: 'text' | 'document';
   text?: string;
   remainingSeconds: number | null;
+  token?: string;
   url?: string;
 }
 

@@ -15,7 +15,6 @@ export interface AlertChatCopy {
     text: string;
     burnAfterMs: number;
     recipients: string[];
-    inTransaction?: () => void;
   }): Promise<{ itemId: string; recipients: string[]; expiresAt: number }>;
   /** Seals the optional scan as a document item (the vault checks its type by content); no cards either. */
   createScan(input: { caseId: string; authorId: string; bytes: Buffer; burnAfterMs: number; recipients: string[] }): Promise<{ itemId: string }>;

@@ -39,10 +39,8 @@ export interface RaiseInput {
   raiserId: string;
   caseId: string;
   form: AlertForm;
-  /** Stable per submission (e.g. derived from the one-time link), so a retried submit is the same alert. */
+  /** Stable per submission (e.g. derived from the app's submission id), so a retried submit is the same alert. */
   alertId: string;
-  /** A synchronous step that commits with the sealed chat copy (e.g. spending the one-time link). */
-  inTransaction?: () => void;
   /** An optional scan (PDF, JPEG or PNG by content, ≤ 20 MB): a burn-after-reading document, never sent to the EHR. */
   scan?: Buffer;
 }
@@ -114,7 +112,7 @@ function allergyInput(alertId: string, hkid: string, form: AlertForm, raiser: Cl
  * Raising an emergency allergy alert, in the order that keeps the record safe:
  * 1. the structured allergy goes into the EHR pending-writes queue (encrypted, retried until the EHR
  *    has it), together with the alert row — before any copy exists that could burn;
- * 2. the chat copy is sealed as a burn-after-reading item (the one-time link is spent with it);
+ * 2. the chat copy is sealed as a burn-after-reading item;
  * 3. per-item view grants for the recipients and the scene-group intent commit together.
  * Cards go out once the group exists (alert-dispatch.ts): the outbox is asynchronous.
  */
@@ -156,11 +154,11 @@ export function createAlertService(deps: AlertDeps) {
       const alert = repo.find(input.alertId)!;
 
       const burnAfterMs = deps.burnAfterMs ?? DEFAULT_ALERT_BURN_MS;
-      // The scan is sealed first: the chat copy spends the one-time link, so nothing may fail after it.
+      // The scan is sealed first, and discarded if the chat copy then fails: no alert goes out half-sealed.
       const scan = input.scan ? await deps.chat.createScan({ caseId: input.caseId, authorId: raiser.id, bytes: input.scan, burnAfterMs, recipients }) : undefined;
       let item: Awaited<ReturnType<AlertChatCopy['create']>>;
       try {
-        item = await deps.chat.create({ caseId: input.caseId, authorId: raiser.id, text: alertText(form, caseCode), burnAfterMs, recipients, inTransaction: input.inTransaction });
+        item = await deps.chat.create({ caseId: input.caseId, authorId: raiser.id, text: alertText(form, caseCode), burnAfterMs, recipients });
       } catch (err) {
         if (scan) deps.chat.discard(scan.itemId);
         throw err;

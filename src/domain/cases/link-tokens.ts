@@ -29,8 +29,8 @@ function hashToken(token: string): string {
 }
 
 /**
- * Intents live in the same table under a separate hash domain, so an intent id presented to the
- * unauthenticated token routes is simply unknown there.
+ * Intents live in the same table under a separate hash domain, so an intent id can never be taken
+ * for a secret token, nor the reverse.
  */
 function keyOf(ref: LinkRef): string {
   return typeof ref === 'string' ? hashToken(ref) : hashToken(`intent:${ref.intentId}`);
@@ -79,13 +79,6 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
 
     /** Checks a token without using it up (to validate a form before the write). */
     peek: check,
-
-    /** Who a link was issued to: for routes where the link itself identifies the clinician. */
-    lookup(token: string, purpose: LinkPurpose): LinkTokenRow {
-      const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, hashToken(token))).get();
-      if (!row || row.purpose !== purpose) throw new DomainError('token.invalid');
-      return check(token, purpose, row.clinicianId);
-    },
 
     /** An intent of any form purpose, for its owner only (else not_found), unused and unexpired. */
     intentFor(intentId: string, clinicianId: string): LinkTokenRow {

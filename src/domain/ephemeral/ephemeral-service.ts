@@ -38,8 +38,6 @@ export interface CreateEphemeralInput {
   conversationIds?: string[];
   /** Recipients who get the card 1:1; default: everyone when there is no group, else nobody. */
   directTo?: string[];
-  /** A synchronous step that must commit with the item (e.g. spending the one-time link). */
-  inTransaction?: () => void;
   /**
    * The caller applied its own author rule for this case (the allergy alert also admits a raiser with
    * live break-glass): only verified and not suspended is checked here, not the `share` rule.
@@ -137,7 +135,6 @@ export function createEphemeralService(deps: EphemeralDeps) {
       const cards = cardsFor(itemId, input, recipients);
       try {
         deps.sqlite.transaction(() => {
-          input.inTransaction?.();
           repo.insert(
             { ...item, createdAt: now, expiresAt, dueAt: expiresAt, ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
             recipients,

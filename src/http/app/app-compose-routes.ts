@@ -17,7 +17,7 @@ const routeLogging = {
 /**
  * The mini-app compose screens' API: what I may send, share a report, send a burn-after-reading
  * message, raise an allergy alert. Signed-in, verified, active clinicians only (requireTrusted); each
- * submit goes through the same domain calls and policy checks as the chat commands and the old one-time links.
+ * submit goes through the same domain calls and policy checks as the chat commands.
  */
 export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const guard = { onRequest: app.requireTrusted };

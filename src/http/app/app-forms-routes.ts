@@ -6,7 +6,7 @@ import type { LinkPurpose } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';
 import { errorBody } from '../admin/admin-schemas.js';
-import { caseOpenResult, consentResult, createFormSubmit } from '../forms-routes.js';
+import { caseOpenResult, consentResult, createFormSubmit } from './form-submit.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const params = z.object({ intentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -29,8 +29,7 @@ const intentDto = z.object({
 /**
  * The mini-app side of the bot's form links. The URL holds only a link intent id; the signed-in
  * clinician must be the one it was sent to (anyone else gets not_found, as for an unknown id), and
- * it is one-time and expires exactly as the token forms do. Submitting reuses the same domain calls
- * and chat notices as the token pages (forms-routes.ts).
+ * it is one-time and expires. Submitting goes through the case services and tells chat (form-submit.ts).
  */
 export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, directoryRepo } = service;

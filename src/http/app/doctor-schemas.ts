@@ -44,7 +44,7 @@ export const caseViewDto = z.object({
 export const viewTokenDto = z.object({
   token: z.string().describe('Bound to the signed-in clinician; useless to anyone else'),
   expiresAt: z.number(),
-  url: z.string().describe('Fetch with the Authorization header; returns the watermarked PDF'),
+  url: z.string().describe('POST `{ token }` here with the Authorization header; returns the watermarked PDF'),
 });
 
 /** 403 of the view-token route: the coded error, and for a policy refusal the plain-language reasons. */

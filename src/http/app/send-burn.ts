@@ -13,18 +13,17 @@ export interface SentBurn {
 }
 
 /**
- * A burn-after-reading message into a case, for every way in (the one-time `burn` link, the mini-app).
- * The burn service checks that the author may share into the case now, picks the recipients, and
- * announces a content-free card to each group bound to the case. `inTransaction` commits with the item.
+ * A burn-after-reading message into a case from the mini-app's compose screens. The burn service
+ * checks that the author may share into the case now, picks the recipients, and announces a
+ * content-free card to each group bound to the case.
  */
-export async function sendBurn(service: Service, author: ClinicianRow, caseRow: CaseRow, content: BurnContent, burnAfterSeconds?: number, inTransaction?: () => void): Promise<SentBurn> {
+export async function sendBurn(service: Service, author: ClinicianRow, caseRow: CaseRow, content: BurnContent, burnAfterSeconds?: number): Promise<SentBurn> {
   const burnAfterMs = burnAfterSeconds === undefined ? DEFAULT_BURN_MS : checkBurnMs(burnAfterSeconds * 1000);
   const out = await service.burn.service.create({
     caseId: caseRow.id,
     authorId: author.id,
     ...(content.kind === 'text' ? { kind: 'text', text: content.text } : { kind: 'document', bytes: content.bytes }),
     burnAfterMs,
-    inTransaction,
   });
   return { itemId: out.itemId, caseCode: caseRow.code, recipients: out.recipients.length, expiresAt: out.expiresAt };
 }

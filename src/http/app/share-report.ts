@@ -14,11 +14,6 @@ export interface ShareOptions {
   restrictedCategory?: string;
   /** Urgent: recipients who do not open it in time are reminded, then escalated (see domain/escalation). */
   urgent?: boolean;
-  /**
-   * Runs after the bytes are in the vault and before the document is registered (the one-time link
-   * is spent here); if it throws, the stored bytes are destroyed and nothing is registered.
-   */
-  afterStore?: () => void;
 }
 
 export interface SharedReport {
@@ -38,7 +33,7 @@ export function mayShareToCase(service: Service, author: ClinicianRow, caseRow: 
 }
 
 /**
- * Shares a report into a case, for every way in (the one-time upload link, the mini-app): checks the
+ * Shares a report into a case from the mini-app's upload screen: checks the
  * `share` rule now, encrypts the bytes into the vault (the vault decides the type from the bytes and
  * refuses empty, oversize, damaged or foreign files), registers the document, and gives each group
  * bound to the case a content-free card. A refusal is audited and stores nothing.
@@ -52,12 +47,6 @@ export async function shareReport(service: Service, author: ClinicianRow, caseRo
 
   const documentId = newId();
   const meta = await secure.vault.store({ documentId, caseId: caseRow.id, bytes });
-  try {
-    opts.afterStore?.();
-  } catch (err) {
-    await secure.vault.destroy(documentId);
-    throw err;
-  }
   secure.sharing.registerDocument({
     id: documentId,
     caseId: caseRow.id,

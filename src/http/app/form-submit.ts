@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { createCaseNotices } from '../../bot/commands/case-notices.js';
+import type { CaseForm, ConsentForm } from '../../domain/cases/case-form.js';
+import type { LinkRef, LinkTokenRow } from '../../domain/cases/link-tokens.js';
+import type { Service } from '../../service.js';
+
+export const caseOpenResult = z.object({ caseCode: z.string(), created: z.boolean() });
+export const consentResult = z.object({ caseCode: z.string(), recorded: z.number().int() });
+
+/**
+ * Submitting the two forms behind a mini-app link intent: the domain call, then what chat hears.
+ * `link` is the row the caller already checked belongs to `ref` and to the signed-in clinician.
+ */
+export function createFormSubmit(service: Service) {
+  const { secure, directoryRepo, outbox } = service;
+  const notices = createCaseNotices({ directoryRepo, outbox });
+  return {
+    caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): z.infer<typeof caseOpenResult> {
+      const res = secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
+      const opener = directoryRepo.findById(link.clinicianId)!;
+      if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
+      else notices.existingCase(opener, res.existing, link.tokenHash);
+      return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };
+    },
+    consent(ref: LinkRef, link: LinkTokenRow, body: ConsentForm): z.infer<typeof consentResult> {
+      return secure.cases.consent.recordConsent(ref, link.clinicianId, body);
+    },
+  };
+}

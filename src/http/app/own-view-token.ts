@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { ViewClaims } from '../../domain/sharing/view-token.js';
+import type { Service } from '../../service.js';
+import { DomainError, isDomainError } from '../../shared/errors.js';
+
+/**
+ * The body of the two view routes (document, burn document). The token travels here, never in the
+ * URL, so it stays out of access logs, proxies and browser history.
+ */
+export const viewTokenBody = z.object({ token: z.string().min(10).max(400) });
+
+/**
+ * The claims of a view token presented by the signed-in clinician `me`, who must be the viewer it
+ * was issued to. Every refusal is recorded as a refused access decision by `me`: a bad or expired
+ * token (coded `view.token_*`, not 401, which the app would take for a lost sign-in), or a
+ * forwarded one (`access.denied`).
+ */
+export function ownViewClaims(service: Service, verify: (token: string, now: number) => ViewClaims, token: string, me: ClinicianRow): ViewClaims {
+  const refuse = (reason: string, target?: string) =>
+    service.audit.append({ actor: me.id, action: AUDIT_ACTIONS.accessDecision, target, outcome: 'denied', reason });
+  let claims: ViewClaims;
+  try {
+    claims = verify(token, service.clock.now());
+  } catch (err) {
+    const code = isDomainError(err) ? err.code : 'token.invalid';
+    refuse(code);
+    throw new DomainError(code === 'token.expired' ? 'view.token_expired' : 'view.token_invalid');
+  }
+  if (claims.v !== me.id) {
+    refuse('token.other_viewer', claims.d);
+    throw new DomainError('access.denied');
+  }
+  return claims;
+}
