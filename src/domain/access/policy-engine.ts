@@ -8,9 +8,10 @@
  * Fails closed: a Cedar failure, a policy that errored while evaluating (Cedar would silently skip an
  * erroring forbid and could allow), or a missing principal/resource entity all give deny, logged.
  */
-import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
+import type * as CedarTypes from '@cedar-policy/cedar-wasm/nodejs';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors.js';
+import { cedar } from './cedar-runtime.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
 import { createAttributePruner, type AttributePruner } from './attribute-pruning.js';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
@@ -64,7 +65,7 @@ interface Slice {
 const allEntities: AttributePruner = (req) => req.entities ?? [];
 
 /** Entity type names the schema declares, namespaced as Cedar writes them. */
-function entityTypes(schema: cedar.SchemaJson<string>): Set<string> {
+function entityTypes(schema: CedarTypes.SchemaJson<string>): Set<string> {
   const out = new Set<string>();
   for (const [ns, def] of Object.entries(schema)) {
     for (const name of Object.keys(def.entityTypes)) out.add(ns ? `${ns}::${name}` : name);
@@ -81,8 +82,8 @@ function pruner(slice: LoadedPolicy[], types: Set<string>): AttributePruner {
 }
 
 /** For policies loaded without their JSON form (built by hand): ask Cedar. */
-function conditionsOf(text: string): cedar.Clause[] | undefined {
-  const json = cedar.policyToJson(text);
+function conditionsOf(text: string): CedarTypes.Clause[] | undefined {
+  const json = cedar().policyToJson(text);
   return json.type === 'success' ? json.json.conditions : undefined;
 }
 
@@ -90,19 +91,19 @@ function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { 
   // Cedar's cache is process-wide, so every engine gets its own names.
   const prefix = `cb-${randomUUID()}`;
   const schemaName = validate ? `${prefix}-schema` : undefined;
-  if (schemaName) check(cedar.preparseSchema(schemaName, loaded.schema), 'schema');
+  if (schemaName) check(cedar().preparseSchema(schemaName, loaded.schema), 'schema');
   const types = entityTypes(loaded.schema);
   const slices = new Map<AccessAction, Slice>();
   for (const action of ACCESS_ACTIONS) {
     const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
     const setId = `${prefix}-${action}`;
-    check(cedar.preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
+    check(cedar().preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
     slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities });
   }
   return { schemaName, slices };
 }
 
-function check(answer: cedar.CheckParseAnswer, what: string): void {
+function check(answer: CedarTypes.CheckParseAnswer, what: string): void {
   if (answer.type === 'failure') {
     throw new DomainError('config.invalid', `Access policies refused: pre-parse of ${what} failed: ${answer.errors.map((e) => e.message).join('; ')}`);
   }
@@ -110,16 +111,20 @@ function check(answer: cedar.CheckParseAnswer, what: string): void {
 
 export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOptions = {}): PolicyEngine {
   const logger = opts.logger ?? silentLogger;
-  const { schemaName, slices } = preparse(loaded, opts.validateRequests ?? true, opts.pruneAttributes ?? true);
+  // Pre-parsed on the first decision (see cedar-runtime.ts); the policies were already validated at
+  // start, in a child process, so a failure here is not expected — and would still deny, logged.
+  let prepared: ReturnType<typeof preparse> | undefined;
+  const prepare = () => (prepared ??= preparse(loaded, opts.validateRequests ?? true, opts.pruneAttributes ?? true));
 
   function evaluate(req: AccessRequest): { allowed: boolean; policies: string[]; errors: string[] } {
+    const { schemaName, slices } = prepare();
     const slice = slices.get(req.action);
     if (!slice) return { allowed: false, policies: [], errors: [`unknown action "${String(req.action)}"`] };
     const missingEntity = [req.principal, req.resource].find(
       (uid) => !req.entities?.some((e) => e.uid.type === uid.type && e.uid.id === uid.id),
     );
     if (missingEntity) return { allowed: false, policies: [], errors: [`entity ${missingEntity.type}::"${missingEntity.id}" was not supplied`] };
-    const answer = cedar.statefulIsAuthorized({
+    const answer = cedar().statefulIsAuthorized({
       principal: req.principal,
       action: { type: 'Action', id: req.action },
       resource: req.resource,

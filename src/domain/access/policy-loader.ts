@@ -3,10 +3,11 @@
  * naming the file or policy id and Cedar's message) when anything does not parse, a policy has no
  * unique @id, or a policy does not validate against the schema. Runs once at start.
  */
-import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
+import type * as CedarTypes from '@cedar-policy/cedar-wasm/nodejs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../shared/errors.js';
+import { cedar } from './cedar-runtime.js';
 import { ACCESS_ACTIONS, type AccessAction } from './access-vocabulary.js';
 
 export const SCHEMA_FILE = 'consultbridge.cedarschema';
@@ -23,12 +24,12 @@ export interface LoadedPolicy {
    * attributes the policy reads without asking Cedar again in the service process (which would grow
    * its WebAssembly heap for good).
    */
-  conditions?: cedar.Clause[];
+  conditions?: CedarTypes.Clause[];
 }
 
 export interface LoadedPolicies {
   /** The schema in Cedar's JSON form: parsed once here, not again by each later call. */
-  schema: cedar.SchemaJson<string>;
+  schema: CedarTypes.SchemaJson<string>;
   policies: LoadedPolicy[];
 }
 
@@ -44,7 +45,7 @@ function actionIdOf(uid: unknown): string | undefined {
 }
 
 /** Which of our actions a policy's action scope can match (used to slice the set per action). */
-function scopeActions(scope: cedar.ActionConstraint): LoadedPolicy['actions'] {
+function scopeActions(scope: CedarTypes.ActionConstraint): LoadedPolicy['actions'] {
   if (scope.op === 'All') return 'all';
   const uids = 'entities' in scope ? scope.entities : 'entity' in scope ? [scope.entity] : [];
   const ids = uids.map(actionIdOf);
@@ -55,11 +56,11 @@ function scopeActions(scope: cedar.ActionConstraint): LoadedPolicy['actions'] {
 }
 
 function parseFile(file: string, text: string, seen: Set<string>): LoadedPolicy[] {
-  const parts = cedar.policySetTextToParts(text);
+  const parts = cedar().policySetTextToParts(text);
   if (parts.type === 'failure') refuse(`${file} does not parse: ${messages(parts.errors)}`);
   if (parts.policy_templates.length > 0) refuse(`${file} contains templates, which are not supported`);
   return parts.policies.map((policyText) => {
-    const json = cedar.policyToJson(policyText);
+    const json = cedar().policyToJson(policyText);
     if (json.type === 'failure') refuse(`${file}: ${messages(json.errors)}`);
     const id = json.json.annotations?.id;
     if (!id) refuse(`${file}: every policy needs an @id("…") annotation`);
@@ -69,8 +70,8 @@ function parseFile(file: string, text: string, seen: Set<string>): LoadedPolicy[
   });
 }
 
-function parseSchema(schema: string): cedar.SchemaJson<string> {
-  const json = cedar.schemaToJson(schema);
+function parseSchema(schema: string): CedarTypes.SchemaJson<string> {
+  const json = cedar().schemaToJson(schema);
   if (json.type === 'failure') refuse(`${SCHEMA_FILE} does not parse: ${messages(json.errors)}`);
   const declared = new Set(Object.values(json.json).flatMap((ns) => Object.keys(ns.actions)));
   const missing = ACCESS_ACTIONS.filter((a) => !declared.has(a));
@@ -78,9 +79,9 @@ function parseSchema(schema: string): cedar.SchemaJson<string> {
   return json.json;
 }
 
-function checkAgainstSchema(schema: cedar.SchemaJson<string>, policies: LoadedPolicy[]): void {
+function checkAgainstSchema(schema: CedarTypes.SchemaJson<string>, policies: LoadedPolicy[]): void {
   const staticPolicies = Object.fromEntries(policies.map((p) => [p.id, p.text]));
-  const answer = cedar.validate({ schema, policies: { staticPolicies } });
+  const answer = cedar().validate({ schema, policies: { staticPolicies } });
   if (answer.type === 'failure') refuse(messages(answer.errors));
   if (answer.validationErrors.length > 0) {
     const problems = answer.validationErrors.map((e) => `policy "${e.policyId}": ${e.error.message}`);
