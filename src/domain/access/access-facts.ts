@@ -2,7 +2,9 @@
  * Builds Cedar requests from plain typed facts, so callers never hand-write Cedar JSON.
  * Time-dependent facts (care role today, unexpired grants, consent) go in the context: the caller
  * computes them from its tables "now", and the policies stay free of clocks. Stable facts (role,
- * verification, authorship, restricted category) are entity attributes.
+ * verification, authorship, restricted category) are entity attributes. Institutions travel as their
+ * codes (strings), not entity references: equal codes are all the policies compare, and each entity
+ * reference costs Cedar ~14 µs to read against ~3 µs for a string (P3).
  */
 import {
   AUDIT_LOG_ID,
@@ -83,7 +85,7 @@ export function clinicianEntity(c: ClinicianFacts): CedarEntity {
   return {
     uid: ref(ENTITY.clinician, c.id),
     attrs: {
-      institution: entityValue(ENTITY.institution, c.institutionId),
+      institution: c.institutionId,
       role: c.role ?? '',
       verified: c.verified,
       suspended: c.suspended,
@@ -95,7 +97,7 @@ export function clinicianEntity(c: ClinicianFacts): CedarEntity {
 export function caseEntity(c: CaseFacts): CedarEntity {
   return {
     uid: ref(ENTITY.case, c.code),
-    attrs: { institutions: c.institutionIds.map((id) => entityValue(ENTITY.institution, id)) },
+    attrs: { institutions: c.institutionIds },
     parents: [],
   };
 }
@@ -103,7 +105,7 @@ export function caseEntity(c: CaseFacts): CedarEntity {
 export function documentEntity(d: DocumentFacts): CedarEntity {
   const attrs: Record<string, CedarValue> = {
     case: entityValue(ENTITY.case, d.caseCode),
-    authorInstitution: entityValue(ENTITY.institution, d.authorInstitutionId || NO_AUTHOR_INSTITUTION),
+    authorInstitution: d.authorInstitutionId || NO_AUTHOR_INSTITUTION,
   };
   if (d.restrictedCategory !== null) attrs.restrictedCategory = d.restrictedCategory;
   return { uid: ref(ENTITY.document, d.id), attrs, parents: [] };
@@ -157,6 +159,6 @@ export function auditLogRequest(clinician: ClinicianFacts): AccessRequest {
 }
 
 export function directoryRequest(clinician: ClinicianFacts, institutionId: string): AccessRequest {
-  const institution: CedarEntity = { uid: ref(ENTITY.institution, institutionId), attrs: {}, parents: [] };
+  const institution: CedarEntity = { uid: ref(ENTITY.institution, institutionId), attrs: { code: institutionId }, parents: [] };
   return request(clinician, 'manageDirectory', institution, {});
 }

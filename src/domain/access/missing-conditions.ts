@@ -31,7 +31,9 @@ function findEntity(req: AccessRequest, uid: EntityRef): CedarEntity | undefined
   return req.entities?.find((e) => e.uid.type === uid.type && e.uid.id === uid.id);
 }
 
+/** An entity reference's id, or a plain string id (institutions travel as codes). */
 function refId(v: CedarValue | undefined): string | undefined {
+  if (typeof v === 'string') return v;
   return v !== null && typeof v === 'object' && '__entity' in v ? (v.__entity as EntityRef).id : undefined;
 }
 
