@@ -9,7 +9,7 @@ import { createApprovalRepository } from './domain/approvals/approval-repository
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
-import type { DirectoryRepository } from './domain/directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
@@ -64,6 +64,12 @@ export function createSecureSharing(deps: {
     clock,
   });
 
+  /** A case-level decision for a directory row now: its role on the case from the case tables, then the policy. */
+  const decideOnCase = (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: { id: string; code: string }) => {
+    const facts = cases.queries.caseFacts(caseRow.id, row.id);
+    return engine.decide(caseRequest(clinicianFacts(row), action, { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }));
+  };
+
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db);
   const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
@@ -94,16 +100,14 @@ export function createSecureSharing(deps: {
       const row = directory.findById(clinicianId);
       const caseRow = casesRepo.caseById(caseId);
       if (!row || !caseRow) return { allowed: false, policies: [] };
-      const facts = cases.queries.caseFacts(caseId, clinicianId);
-      return engine.decide(
-        caseRequest(clinicianFacts(row), 'breakGlass', { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
-      );
+      return decideOnCase(row, 'breakGlass', caseRow);
     },
   });
 
   return {
     engine,
     authorize,
+    decideOnCase,
     settings,
     cases,
     casesRepo,

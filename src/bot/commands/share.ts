@@ -1,5 +1,3 @@
-import { caseRequest } from '../../domain/access/access-facts.js';
-import { clinicianFacts } from '../../domain/access/case-authorizer.js';
 import { DomainError } from '../../shared/errors.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -16,11 +14,7 @@ export function shareCommand(deps: CommandDeps): Command {
     run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
-      const facts = deps.secure.cases.queries.caseFacts(caseRow.id, me.id);
-      const decision = deps.secure.engine.decide(
-        caseRequest(clinicianFacts(me), 'share', { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
-      );
-      if (!decision.allowed) throw new DomainError('access.denied');
+      if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = `${deps.publicUrl}/app/case/${caseRow.code}/share`;
       const zh = ctx.lang === 'zh';
