@@ -3,6 +3,7 @@ import { isDomainError } from '../../shared/errors.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { caseScreenLink } from '../flows/app-link.js';
 
 /** Who may raise an alert on a case (the alert service applies the same rule on submit); the mini-app asks it too. */
 export function alertRaiseRule(deps: Pick<CommandDeps, 'burn' | 'secure' | 'clock'>): RaiseRule {
@@ -41,7 +42,7 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
         return;
       }
       // The mini-app signs the clinician in before the form; the submit applies the raise rule again.
-      const url = `${deps.publicUrl}/app/case/${caseRow.code}/alert`;
+      const url = caseScreenLink(deps.publicUrl, caseRow.code, 'alert');
       const zh = ctx.lang === 'zh';
       ctx.reply(
         {

@@ -2,6 +2,7 @@ import { formatBurnDuration, parseBurnDuration } from '../../domain/ephemeral/bu
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { caseScreenLink } from '../flows/app-link.js';
 
 /**
  * `burn C-7KQ2M 30s`: a link 1:1 to the mini-app screen that writes or uploads a burn-after-reading
@@ -21,7 +22,7 @@ export function burnCommand(deps: CommandDeps): Command {
       const burnAfterMs = parseBurnDuration(rest[0]);
       deps.burn.service.assertMayCreate(me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
-      const url = `${deps.publicUrl}/app/case/${caseRow.code}/burn?after=${burnAfterMs / 1000}`;
+      const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);
       const zh = ctx.lang === 'zh';
       ctx.reply(

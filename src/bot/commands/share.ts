@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/errors.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { caseScreenLink } from '../flows/app-link.js';
 
 /** `share C-7KQ2M`: a link 1:1 to the mini-app's upload screen for a care-team clinician allowed to share. */
 export function shareCommand(deps: CommandDeps): Command {
@@ -16,7 +17,7 @@ export function shareCommand(deps: CommandDeps): Command {
       const { caseRow } = caseFromArgs(deps, ctx);
       if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
-      const url = `${deps.publicUrl}/app/case/${caseRow.code}/share`;
+      const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const zh = ctx.lang === 'zh';
       ctx.reply(
         {

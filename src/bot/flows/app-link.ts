@@ -9,3 +9,12 @@ export type AppScreen = 'doc' | 'burn' | 'form/case-open' | 'form/consent';
 export function appLink(publicUrl: string, screen: AppScreen, id: string): string {
   return `${publicUrl}/app/${screen}/${encodeURIComponent(id)}`;
 }
+
+/** A case's compose screen in the mini-app (share a report, send a burn message, raise an allergy alert). */
+export type CaseScreen = 'share' | 'burn' | 'alert';
+
+/** `/app/case/<code>/<screen>`: the case code is the pseudonymous code chat already carries; `query` for screen options. */
+export function caseScreenLink(publicUrl: string, caseCode: string, screen: CaseScreen, query?: Record<string, string | number>): string {
+  const qs = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}` : '';
+  return `${publicUrl}/app/case/${encodeURIComponent(caseCode)}/${screen}${qs}`;
+}
