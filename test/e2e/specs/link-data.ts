@@ -42,8 +42,9 @@ export async function viewFromApp(baseUrl: string, userId: string, documentId: s
   const headers = { authorization: `Bearer ${await appToken(baseUrl, userId)}` };
   const res = await fetch(`${baseUrl}/api/app/documents/${documentId}/view-token`, { method: 'POST', headers });
   if (!res.ok) throw new Error(`view token: ${res.status} ${await res.text()}`);
-  const { url } = (await res.json()) as { url: string };
-  const pdf = await fetch(`${baseUrl}${url}`, { headers });
+  const { url, token } = (await res.json()) as { url: string; token: string };
+  // The token goes in the body, never the URL, as the viewer sends it.
+  const pdf = await fetch(`${baseUrl}${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   if (!pdf.ok) throw new Error(`view: ${pdf.status} ${await pdf.text()}`);
   return new Uint8Array(await pdf.arrayBuffer());
 }
