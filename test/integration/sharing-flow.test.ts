@@ -64,8 +64,12 @@ describe('approval-gated sharing', () => {
     const msg = await granted;
     expect(msg.text).toContain('approved your access');
 
-    const res = await viewAs(h, app, await viewToken(h, app, msg.text, WONG), WONG);
+    const token = await viewToken(h, app, msg.text, WONG);
+    const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(200);
+    // The request is logged by its URL, which holds no token (the token is in the body, which is never logged).
+    expect(h.logs()).toContain('/api/app/documents/view');
+    expect(h.logs()).not.toContain(token);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');
     const { pages } = await extractPdfText(new Uint8Array(res.rawPayload));
