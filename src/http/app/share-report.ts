@@ -1,5 +1,3 @@
-import { caseRequest } from '../../domain/access/access-facts.js';
-import { clinicianFacts } from '../../domain/access/case-authorizer.js';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
@@ -25,11 +23,7 @@ export interface SharedReport {
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
 export function mayShareToCase(service: Service, author: ClinicianRow, caseRow: CaseRow): boolean {
-  const { secure } = service;
-  const facts = secure.cases.queries.caseFacts(caseRow.id, author.id);
-  return secure.engine.decide(
-    caseRequest(clinicianFacts(author), 'share', { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
-  ).allowed;
+  return service.secure.decideOnCase(author, 'share', caseRow).allowed;
 }
 
 /**
