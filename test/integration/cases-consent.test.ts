@@ -22,8 +22,8 @@ describe('patient consent', () => {
     expect(q.hasSharingConsent(patientId, 'inst-hkah')).toBe(false);
 
     const record = (status: 'granted' | 'withdrawn', institutionCode = 'HKAH') => {
-      const { token } = w.module.consent.startConsentForm(w.actor(attending), code);
-      return w.module.consent.recordConsent(token, attending.id, { consents: [{ institutionCode, status, reference: 'eHRSS consent seen' }] });
+      const { intentId } = w.module.consent.startConsentForm(w.actor(attending), code);
+      return w.module.consent.recordConsent({ intentId }, attending.id, { consents: [{ institutionCode, status, reference: 'eHRSS consent seen' }] });
     };
     expect(record('granted')).toEqual({ caseCode: code, recorded: 1 });
     expect(q.hasSharingConsent(patientId, 'inst-hkah')).toBe(true);
@@ -44,8 +44,8 @@ describe('patient consent', () => {
   it('When the institution is public, then sharing consent is implied, even after a recorded withdrawal', () => {
     const { attending, code, patientId } = openWithAttending();
     expect(w.module.queries.hasSharingConsent(patientId, 'inst-qmh')).toBe(true);
-    const { token } = w.module.consent.startConsentForm(w.actor(attending), code);
-    w.module.consent.recordConsent(token, attending.id, { consents: [{ institutionCode: 'QMH', status: 'withdrawn' }] });
+    const { intentId } = w.module.consent.startConsentForm(w.actor(attending), code);
+    w.module.consent.recordConsent({ intentId }, attending.id, { consents: [{ institutionCode: 'QMH', status: 'withdrawn' }] });
     expect(w.module.queries.hasSharingConsent(patientId, 'inst-qmh')).toBe(true);
     expect(w.module.queries.hasSharingConsent(patientId, 'no-such-institution')).toBe(false);
     expect(w.module.queries.caseFacts(w.module.queries.findCase(code).id, attending.id).patientConsentsToInstitution).toBe(true);
@@ -54,8 +54,8 @@ describe('patient consent', () => {
   it('When restricted consent is recorded, then only that category is open', () => {
     const { attending, code, patientId } = openWithAttending();
     expect(w.module.queries.hasRestrictedConsent(patientId, 'mental_health')).toBe(false);
-    const { token } = w.module.consent.startConsentForm(w.actor(attending), code);
-    w.module.consent.recordConsent(token, attending.id, { restrictedConsents: [{ category: 'mental_health', reference: 'patient OTP confirmed' }] });
+    const { intentId } = w.module.consent.startConsentForm(w.actor(attending), code);
+    w.module.consent.recordConsent({ intentId }, attending.id, { restrictedConsents: [{ category: 'mental_health', reference: 'patient OTP confirmed' }] });
     expect(w.module.queries.hasRestrictedConsent(patientId, 'mental_health')).toBe(true);
     expect(w.module.queries.hasRestrictedConsent(patientId, 'hiv')).toBe(false);
   });
@@ -74,9 +74,9 @@ describe('patient consent', () => {
     w.clinician('lam');
     await w.module.team.addMember(w.actor(attending), code, 'lam', 'consulting');
     const lam = w.directory.findByDingTalkId('lam')!;
-    const { token } = w.module.consent.startConsentForm(w.actor(lam), code);
+    const { intentId } = w.module.consent.startConsentForm(w.actor(lam), code);
     await w.module.team.removeMember(w.actor(attending), code, 'lam');
-    expect(() => w.module.consent.recordConsent(token, lam.id, { consents: [{ institutionCode: 'HKAH', status: 'granted' }] })).toThrow(
+    expect(() => w.module.consent.recordConsent({ intentId }, lam.id, { consents: [{ institutionCode: 'HKAH', status: 'granted' }] })).toThrow(
       expect.objectContaining({ code: 'access.denied' }),
     );
     expect(w.module.queries.hasSharingConsent(patientId, 'inst-hkah')).toBe(false);

@@ -68,8 +68,8 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
 
   /** Opens a case through the whole flow (link + form) and returns its code. */
   function openCase(opener: ClinicianRow, conversationId: string, hkid = 'A123456(3)'): string {
-    const { token } = module.open.startCaseOpen(actor(opener), conversationId);
-    const res = module.open.submitCaseForm(token, opener.id, {
+    const { intentId } = module.open.startCaseOpen(actor(opener), conversationId);
+    const res = module.open.submitCaseForm({ intentId }, opener.id, {
       hkid,
       nameEn: 'CHAN Siu Ming',
       dateOfBirth: '1961-03-14',

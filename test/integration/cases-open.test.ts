@@ -36,9 +36,9 @@ describe('opening a case', () => {
 
   it('When a verified doctor submits the form, then patient, case, group, attending role and consents are stored, the patient only as ciphertext', () => {
     const dr = w.clinician('chan');
-    const { token, expiresAt } = w.module.open.startCaseOpen(w.actor(dr), 'cid-group-1');
+    const { intentId, expiresAt } = w.module.open.startCaseOpen(w.actor(dr), 'cid-group-1');
     expect(expiresAt - w.clock.now()).toBe(10 * 60_000);
-    const res = w.module.open.submitCaseForm(token, dr.id, form('a 123456 (3)'));
+    const res = w.module.open.submitCaseForm({ intentId }, dr.id, form('a 123456 (3)'));
     expect(res.created).toBe(true);
     const code = (res as { caseCode: string }).caseCode;
     expect(code).toMatch(/^C-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/);
@@ -71,9 +71,9 @@ describe('opening a case', () => {
     const a = w.clinician('chan');
     const b = w.clinician('wong', { institutionId: 'inst-hkah' });
     const first = w.openCase(a, 'cid-a');
-    const { token } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
+    const { intentId } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
     // Same HKID written differently: still the same patient.
-    const res = w.module.open.submitCaseForm(token, b.id, { ...form('A1234563'), nameEn: 'Someone Else' });
+    const res = w.module.open.submitCaseForm({ intentId }, b.id, { ...form('A1234563'), nameEn: 'Someone Else' });
     expect(res).toEqual({ created: false, existing: first });
     expect(w.handle.sqlite.prepare('select count(*) n from cases').get()).toEqual({ n: 1 });
     expect(w.handle.sqlite.prepare('select count(*) n from patients').get()).toEqual({ n: 1 });
@@ -86,8 +86,8 @@ describe('opening a case', () => {
     const a = w.clinician('chan');
     const b = w.clinician('wong');
     const first = w.openCase(a, 'cid-a');
-    const { token } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
-    w.module.open.submitCaseForm(token, b.id, form('A123456(3)'));
+    const { intentId } = w.module.open.startCaseOpen(w.actor(b), 'cid-b');
+    w.module.open.submitCaseForm({ intentId }, b.id, form('A123456(3)'));
     await expect(w.module.open.bindExistingCase(w.actor(b), first, 'cid-b')).resolves.toEqual({ caseCode: first, bound: true });
     expect(w.module.queries.caseForConversation('cid-b')?.code).toBe(first);
     expect(w.module.queries.teamRoleNow(w.module.queries.findCase(first).id, b.id)).toBe('');
@@ -113,16 +113,16 @@ describe('opening a case', () => {
 
   it('When the HKID check digit is wrong, then hkid.invalid and the token stays usable', () => {
     const dr = w.clinician('chan');
-    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
-    expect(codeOf(() => w.module.open.submitCaseForm(token, dr.id, form('A123456(4)')))).toBe('hkid.invalid');
-    const res = w.module.open.submitCaseForm(token, dr.id, form('A123456(3)'));
+    const { intentId } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId }, dr.id, form('A123456(4)')))).toBe('hkid.invalid');
+    const res = w.module.open.submitCaseForm({ intentId }, dr.id, form('A123456(3)'));
     expect(res.created).toBe(true);
   });
 
   it('When other fields are wrong, then coded errors name the problem and nothing is written', () => {
     const dr = w.clinician('chan');
-    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
-    const submit = (patch: object) => codeOf(() => w.module.open.submitCaseForm(token, dr.id, { ...form('A123456(3)'), ...patch }));
+    const { intentId } = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
+    const submit = (patch: object) => codeOf(() => w.module.open.submitCaseForm({ intentId }, dr.id, { ...form('A123456(3)'), ...patch }));
     expect(submit({ dateOfBirth: '1961-02-30' })).toBe('request.invalid');
     expect(submit({ dateOfBirth: '2099-01-01' })).toBe('request.invalid');
     expect(submit({ nameEn: undefined, nameZh: undefined })).toBe('request.invalid');
@@ -130,23 +130,26 @@ describe('opening a case', () => {
     expect(w.handle.sqlite.prepare('select count(*) n from patients').get()).toEqual({ n: 0 });
   });
 
-  it('When a token is used twice, expires, or belongs to someone else, then it is refused', () => {
+  it('When a link is used twice, expires, belongs to someone else or is made up, then it is refused', () => {
     const dr = w.clinician('chan');
     const other = w.clinician('wong');
     const first = w.module.open.startCaseOpen(w.actor(dr), 'cid-1');
-    w.module.open.submitCaseForm(first.token, dr.id, form('A123456(3)'));
-    expect(codeOf(() => w.module.open.submitCaseForm(first.token, dr.id, form('A123456(3)')))).toBe('conflict');
+    w.module.open.submitCaseForm({ intentId: first.intentId }, dr.id, form('A123456(3)'));
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId: first.intentId }, dr.id, form('A123456(3)')))).toBe('conflict');
 
     const late = w.module.open.startCaseOpen(w.actor(dr), 'cid-2');
     w.clock.advance(10 * 60_000);
     const b = 'B' + '987654';
     const valid = `${b}(${hkidCheckChar('B', '987654')})`;
-    expect(codeOf(() => w.module.open.submitCaseForm(late.token, dr.id, form(valid)))).toBe('token.expired');
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId: late.intentId }, dr.id, form(valid)))).toBe('link.expired');
 
     const fresh = w.module.open.startCaseOpen(w.actor(dr), 'cid-3');
-    expect(codeOf(() => w.module.open.submitCaseForm(fresh.token, other.id, form(valid)))).toBe('token.invalid');
-    expect(codeOf(() => w.module.open.submitCaseForm('made-up', dr.id, form(valid)))).toBe('token.invalid');
-    expect(codeOf(() => w.module.consent.recordConsent(fresh.token, dr.id, { consents: [] }))).toBe('token.invalid');
+    // Someone else's link, a made-up id and a link of another purpose all look like no link at all.
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId: fresh.intentId }, other.id, form(valid)))).toBe('not_found');
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId: 'made-up' }, dr.id, form(valid)))).toBe('not_found');
+    expect(codeOf(() => w.module.consent.recordConsent({ intentId: fresh.intentId }, dr.id, { consents: [] }))).toBe('not_found');
+    // None of those refusals spent it: its owner still can.
+    expect(w.module.open.submitCaseForm({ intentId: fresh.intentId }, dr.id, form(valid))).toMatchObject({ created: true });
   });
 
   it('When the actor is not a verified, active doctor, then no link is issued', () => {
@@ -162,9 +165,9 @@ describe('opening a case', () => {
 
   it('When a doctor is suspended after getting the link, then the form is refused', () => {
     const dr = w.clinician('chan');
-    const { token } = w.module.open.startCaseOpen(w.actor(dr), 'cid');
+    const { intentId } = w.module.open.startCaseOpen(w.actor(dr), 'cid');
     w.directory.update(dr.id, { suspended: true }, w.clock.now());
-    expect(codeOf(() => w.module.open.submitCaseForm(token, dr.id, form('A123456(3)')))).toBe('actor.suspended');
+    expect(codeOf(() => w.module.open.submitCaseForm({ intentId }, dr.id, form('A123456(3)')))).toBe('actor.suspended');
   });
 
   it('When the group already belongs to a case, then opening another case there is refused', () => {

@@ -104,8 +104,8 @@ describe('cross-access matrix over a seeded org', () => {
 
   function openCase(opener: string, group: string, hkid: string, consents: CaseForm['consents'], restrictedConsents: CaseForm['restrictedConsents'] = []) {
     const cases = h.service.secure.cases;
-    const { token } = cases.open.startCaseOpen(actor(opener), group);
-    const out = cases.open.submitCaseForm(token, row(opener).id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents, restrictedConsents });
+    const { intentId } = cases.open.startCaseOpen(actor(opener), group);
+    const out = cases.open.submitCaseForm({ intentId }, row(opener).id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents, restrictedConsents });
     if (!out.created) throw new Error('case existed');
     return { code: out.caseCode, id: cases.queries.findCase(out.caseCode).id };
   }

@@ -26,11 +26,11 @@ async function team(deps: CommandDeps, ctx: BotContext): Promise<void> {
 async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const c = await caseFromArgs(deps, ctx, ctx.command?.args[0]);
   const group = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
-  const { token } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group, { intent: true });
+  const { intentId } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
   const zh = ctx.lang === 'zh';
   const label = { en: 'Record consent', zh: '記錄同意' };
   const lead = zh ? `記錄病人就個案 ${c.code} 給予各醫療機構的同意：` : `Record the patient’s consent to share case ${c.code} with each institution:`;
-  ctx.reply({ title: zh ? '同意表格' : 'Consent form', text: `${lead}\n\n${formLink(label, appLink(deps.publicUrl, 'form/consent', token), ctx.lang)}` }, {
+  ctx.reply({ title: zh ? '同意表格' : 'Consent form', text: `${lead}\n\n${formLink(label, appLink(deps.publicUrl, 'form/consent', intentId), ctx.lang)}` }, {
     userId: ctx.msg.senderUserId,
   });
   if (group) ctx.reply(TEXT.formSent[ctx.lang]);

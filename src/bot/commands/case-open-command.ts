@@ -33,13 +33,13 @@ export function openCase(deps: CommandDeps, ctx: BotContext): void {
     ctx.reply(zh ? '請在會診群組中 @ConsultBridge 開案，個案會與該群組連結。' : 'Please use `@ConsultBridge case open` in the consult group: the case is linked to that group.');
     return;
   }
-  let token: string;
+  let intentId: string;
   try {
-    ({ token } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId, { intent: true }));
+    ({ intentId } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
   } catch (e) {
     return explainConflict(deps, ctx, e);
   }
-  const url = appLink(deps.publicUrl, 'form/case-open', token);
+  const url = appLink(deps.publicUrl, 'form/case-open', intentId);
   const label = { en: 'Open the case form', zh: '開啟開案表格' };
   const lead = zh ? '請在表格中輸入病人資料以開案（請勿在聊天中輸入）：' : 'Enter the patient’s details in the form to open the case (never in chat):';
   ctx.reply({ title: zh ? '開案表格' : 'Open a case', text: `${lead}\n\n${formLink(label, url, ctx.lang)}` }, { userId: ctx.msg.senderUserId });

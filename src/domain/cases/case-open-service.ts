@@ -37,10 +37,10 @@ export function createCaseOpenService(deps: CaseDeps) {
 
   return {
     /**
-     * Verified doctors only; the group must not already belong to a case. Returns the form link token,
-     * or with `{ intent: true }` a link intent id for the mini-app (see link-tokens.ts).
+     * Verified doctors only; the group must not already belong to a case. Returns the link intent id
+     * for the mini-app form (see link-tokens.ts).
      */
-    startCaseOpen(actor: Actor, conversationId: string, link: { intent?: boolean } = {}): { token: string; expiresAt: number } {
+    startCaseOpen(actor: Actor, conversationId: string): { intentId: string; expiresAt: number } {
       try {
         assertVerifiedDoctor(actor.clinician);
         assertGroupFree(conversationId);
@@ -49,17 +49,17 @@ export function createCaseOpenService(deps: CaseDeps) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'denied', reason });
         throw e;
       }
-      const issued = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId, intent: link.intent });
+      const issued = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'success' });
       return issued;
     },
 
     /**
-     * The form post. Validates before spending the token (so a typo can be corrected), then writes
+     * The form post. Validates before spending the link (so a typo can be corrected), then writes
      * patient, case, group binding, attending role and consents in one synchronous transaction.
      */
-    submitCaseForm(token: LinkRef, actorClinicianId: string, input: CaseForm): CaseFormResult {
-      tokens.peek(token, 'case_open', actorClinicianId);
+    submitCaseForm(link: LinkRef, actorClinicianId: string, input: CaseForm): CaseFormResult {
+      tokens.peek(link, 'case_open', actorClinicianId);
       const opener = clinicianById(directory, actorClinicianId);
       assertVerifiedDoctor(opener);
       const form = parseOrInvalid(caseFormSchema, input);
@@ -69,13 +69,13 @@ export function createCaseOpenService(deps: CaseDeps) {
 
       return db.transaction(
         () => {
-          const link = tokens.consume(token, 'case_open', actorClinicianId);
-          const conversationId = link.conversationId!;
+          const used = tokens.consume(link, 'case_open', actorClinicianId);
+          const conversationId = used.conversationId!;
           const now = clock.now();
           const known = records.findByHkid(hkid);
           const open = known ? cases.openCaseOfPatient(known.id) : undefined;
           if (open) {
-            tokens.attachCase(link.tokenHash, open.id);
+            tokens.attachCase(used.tokenHash, open.id);
             audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseExistingOffered, target: open.code, outcome: 'success' });
             return { created: false, existing: open.code } as const;
           }

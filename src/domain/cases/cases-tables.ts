@@ -58,10 +58,10 @@ export const careTeam = sqliteTable(
   ],
 );
 
-export const LINK_PURPOSES = ['case_open', 'consent', 'upload', 'burn', 'allergy'] as const;
+export const LINK_PURPOSES = ['case_open', 'consent'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
-/** One-time form links sent 1:1 in chat. Only the SHA-256 of the token is stored. */
+/** One-time mini-app form links (link intents) sent 1:1 in chat, keyed by the SHA-256 of the intent id. */
 export const linkTokens = sqliteTable(
   'link_tokens',
   {

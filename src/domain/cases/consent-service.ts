@@ -23,8 +23,8 @@ export function createConsentService(deps: CaseDeps) {
   }
 
   return {
-    /** A consent form link token, or with `{ intent: true }` a link intent id for the mini-app. */
-    startConsentForm(actor: Actor, caseCode: string, conversationId?: string, link: { intent?: boolean } = {}): { token: string; expiresAt: number } {
+    /** The link intent id for a consent form in the mini-app. */
+    startConsentForm(actor: Actor, caseCode: string, conversationId?: string): { intentId: string; expiresAt: number } {
       const c = queries.findCase(caseCode);
       try {
         assertMayAttest(actor.clinician.id, actor.trusted, c.id);
@@ -32,21 +32,21 @@ export function createConsentService(deps: CaseDeps) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'denied', reason: (e as DomainError).code });
         throw e;
       }
-      const issued = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId, intent: link.intent });
+      const issued = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'success' });
       return issued;
     },
 
-    /** The consent form post: adds history rows (latest wins) for the token's case. */
-    recordConsent(token: LinkRef, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
-      const peeked = tokens.peek(token, 'consent', actorClinicianId);
+    /** The consent form post: adds history rows (latest wins) for the link's case. */
+    recordConsent(link: LinkRef, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
+      const peeked = tokens.peek(link, 'consent', actorClinicianId);
       const c = peeked.caseId ? cases.caseById(peeked.caseId) : undefined;
-      if (!c) throw new DomainError('token.invalid');
+      if (!c) throw new DomainError('not_found');
       const clinician = clinicianById(directory, actorClinicianId);
       assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
       const resolved = resolveConsents(directory, parseOrInvalid(consentFormSchema, input));
       return db.transaction(() => {
-        tokens.consume(token, 'consent', actorClinicianId);
+        tokens.consume(link, 'consent', actorClinicianId);
         const recorded = writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());
         audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: c.code, outcome: 'success' });
         return { caseCode: c.code, recorded };

@@ -14,57 +14,47 @@ export interface IssueOptions {
   caseId?: string;
   conversationId?: string;
   ttlMs?: number;
-  /**
-   * A link intent instead of a token: the returned `token` is then an opaque, non-secret id for a
-   * mini-app URL, usable only as `{ intentId }` by the signed-in clinician it was issued to.
-   */
-  intent?: boolean;
 }
 
-/** A secret one-time token (the URL is the credential), or a link intent (the sign-in is). */
-export type LinkRef = string | { intentId: string };
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+/** A link intent: the opaque id in a mini-app URL. The owner's sign-in, not the id, is the credential. */
+export interface LinkRef {
+  intentId: string;
 }
 
 /**
- * Intents live in the same table under a separate hash domain, so an intent id can never be taken
- * for a secret token, nor the reverse.
+ * The stored key. The `intent:` prefix is kept from when secret URL tokens shared this table: it is
+ * the key format of rows already issued, so dropping it would orphan live links.
  */
 function keyOf(ref: LinkRef): string {
-  return typeof ref === 'string' ? hashToken(ref) : hashToken(`intent:${ref.intentId}`);
+  return createHash('sha256').update(`intent:${ref.intentId}`, 'utf8').digest('hex');
 }
 
 /**
- * One-time form links. The token (32 random bytes, base64url) goes to the clinician 1:1; only its
- * SHA-256 is stored, so a copy of the database cannot be replayed into a form. A token is bound to
- * one purpose and one clinician: a forwarded link is useless to anyone else.
+ * One-time mini-app form links ("link intents"). Each is bound to one purpose and one clinician and
+ * is read by that clinician's signed-in app, so a forwarded link is useless to anyone else.
  */
 export function createLinkTokens(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   function check(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
     const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf(ref))).get();
-    // An intent is read by a signed-in app, where 401 means "sign in again": its refusals say
-    // not_found and link.expired instead of the token codes.
-    const intent = typeof ref !== 'string';
-    // Wrong purpose or wrong clinician looks the same as no token: nothing to learn from probing.
-    if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError(intent ? 'not_found' : 'token.invalid');
+    // Read by a signed-in app, where 401 means "sign in again": refusals say not_found and
+    // link.expired. Wrong purpose or wrong clinician looks the same as no link: nothing to learn from probing.
+    if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError('not_found');
     if (row.usedAt !== null) throw new DomainError('conflict', 'link already used');
-    if (clock.now() >= row.expiresAt) throw new DomainError(intent ? 'link.expired' : 'token.expired');
+    if (clock.now() >= row.expiresAt) throw new DomainError('link.expired');
     return row;
   }
 
   return {
-    issue(purpose: LinkPurpose, opts: IssueOptions): { token: string; expiresAt: number } {
+    issue(purpose: LinkPurpose, opts: IssueOptions): { intentId: string; expiresAt: number } {
       // An intent id needs no secrecy (the owner's sign-in guards it), only to be unguessable.
-      const token = randomBytes(opts.intent ? 16 : 32).toString('base64url');
+      const intentId = randomBytes(16).toString('base64url');
       const now = clock.now();
       const expiresAt = now + (opts.ttlMs ?? DEFAULT_LINK_TTL_MS);
       db.insert(linkTokens)
         .values({
-          tokenHash: keyOf(opts.intent ? { intentId: token } : token),
+          tokenHash: keyOf({ intentId }),
           purpose,
           clinicianId: opts.clinicianId,
           caseId: opts.caseId ?? null,
@@ -74,10 +64,10 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
           usedAt: null,
         })
         .run();
-      return { token, expiresAt };
+      return { intentId, expiresAt };
     },
 
-    /** Checks a token without using it up (to validate a form before the write). */
+    /** Checks a link without using it up (to validate a form before the write). */
     peek: check,
 
     /** An intent of any form purpose, for its owner only (else not_found), unused and unexpired. */
@@ -88,11 +78,11 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
     },
 
     /**
-     * Marks the token used and returns its row. Synchronous, so it can run inside the caller's
-     * transaction: if the write that follows fails, the token is not spent.
+     * Marks the link used and returns its row. Synchronous, so it can run inside the caller's
+     * transaction: if the write that follows fails, the link is not spent.
      */
-    consume(token: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
-      const row = check(token, purpose, clinicianId);
+    consume(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
+      const row = check(ref, purpose, clinicianId);
       const now = clock.now();
       const res = db
         .update(linkTokens)
@@ -103,7 +93,7 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
       return { ...row, usedAt: now };
     },
 
-    /** Records which case a used token ended up about (a case-open form that found an existing case). */
+    /** Records which case a used link ended up about (a case-open form that found an existing case). */
     attachCase(tokenHash: string, caseId: string): void {
       db.update(linkTokens).set({ caseId }).where(eq(linkTokens.tokenHash, tokenHash)).run();
     },

@@ -13,10 +13,8 @@ const params = z.object({ intentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
 
-/** The form kinds as they appear in mini-app paths (/app/form/<kind>/<intentId>). */
-const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies Partial<Record<LinkPurpose, string>>;
-type FormPurpose = keyof typeof KINDS;
-const isFormPurpose = (p: LinkPurpose): p is FormPurpose => p in KINDS;
+/** The form kinds as they appear in mini-app paths (/app/form/<kind>/<intentId>); one per link purpose. */
+const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies Record<LinkPurpose, string>;
 
 const intentDto = z.object({
   kind: z.enum(['case-open', 'consent']),
@@ -40,10 +38,10 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
    * My live intent of this purpose (another purpose looks like no intent at all). A link that is not
    * mine is recorded: a forwarded form link being tried is worth a reviewer's eye.
    */
-  function myIntent(intentId: string, clinicianId: string, purpose?: FormPurpose) {
+  function myIntent(intentId: string, clinicianId: string, purpose?: LinkPurpose) {
     try {
       const row = secure.cases.tokens.intentFor(intentId, clinicianId);
-      if (!isFormPurpose(row.purpose) || (purpose && row.purpose !== purpose)) throw new DomainError('not_found');
+      if (purpose && row.purpose !== purpose) throw new DomainError('not_found');
       return { row, purpose: row.purpose };
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') {
