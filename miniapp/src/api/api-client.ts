@@ -12,6 +12,8 @@ export interface ApiClient {
    * (a view token travels in the body, never the URL); same refresh-and-retry as `call`.
    */
   callBytes(path: string, body?: unknown): Promise<ArrayBuffer>;
+  /** As callBytes, with the response headers (e.g. a burn document's `x-burn-remaining`). */
+  fetchBytes(path: string, body?: unknown): Promise<{ bytes: ArrayBuffer; headers: Headers }>;
   /** POSTs a file as the raw body (the compose screens' uploads), JSON answer; same refresh-and-retry as `call`. */
   upload<T>(path: string, file: Blob): Promise<T>;
   /** Trades a DingTalk auth code for a session (access token here, refresh token in an HttpOnly cookie). */
@@ -97,11 +99,14 @@ export function createApiClient(opts: { fetch?: typeof fetch; onSignedOut?: () =
       return (await res.json()) as T;
     },
     async callBytes(path: string, body?: unknown): Promise<ArrayBuffer> {
+      return (await this.fetchBytes(path, body)).bytes;
+    },
+    async fetchBytes(path: string, body?: unknown): Promise<{ bytes: ArrayBuffer; headers: Headers }> {
       const method = body === undefined ? 'GET' : 'POST';
       let res = await send(path, method, body, true);
       if (res.status === 401 && (await refresh())) res = await send(path, method, body, true);
       if (!res.ok) throw await toApiError(res);
-      return res.arrayBuffer();
+      return { bytes: await res.arrayBuffer(), headers: res.headers };
     },
     async upload<T>(path: string, file: Blob): Promise<T> {
       let res = await send(path, 'POST', file, true);

@@ -21,7 +21,7 @@ export function BurnViewer({ itemId }: { itemId: string }) {
   if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
   else if (load.kind === 'error') body = load.code === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={load.code} />;
   else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
-  else body = <div><div className="hint" data-testid="burn-doc-hint">{t('burn.docHint')}</div><SecureViewer url={load.data.url ?? ''} token={load.data.token ?? ''} /></div>;
+  else body = <BurnDocument url={load.data.url ?? ''} token={load.data.token ?? ''} />;
   return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;
 }
 
@@ -30,17 +30,51 @@ function Burned() {
   return <Result status="info" title={t('burn.burned')} description={t('burn.burnedNote')} data-testid="burn-burned" />;
 }
 
-/** The text until the deadline; measured against the monotonic clock so a slow tick cannot stretch it. */
-function BurnText({ text, seconds }: { text: string; seconds: number }) {
-  const { t } = useDoctorI18n();
+/** Seconds left until a deadline `seconds` from now (null: not started); measured on the monotonic clock so a slow tick cannot stretch it. */
+function useCountdown(seconds: number | null): number | null {
   const [left, setLeft] = useState(seconds);
   useEffect(() => {
+    if (seconds === null) return;
     const deadline = performance.now() + seconds * 1000;
     const tick = () => setLeft(Math.max(0, Math.ceil((deadline - performance.now()) / 1000)));
     tick();
     const timer = setInterval(tick, 250);
     return () => clearInterval(timer);
   }, [seconds]);
+  return left;
+}
+
+/** The server's seconds left; anything unreadable counts as none left (fail closed: the document burns). */
+function secondsIn(h: Headers): number {
+  const n = Number(h.get('x-burn-remaining'));
+  return Number.isFinite(n) ? Math.max(0, n) : 0;
+}
+
+/**
+ * A burn document: my countdown starts when the watermarked PDF is fetched (the server says how long
+ * in `x-burn-remaining`); at zero the viewer is unmounted, which clears its canvases and text layer.
+ */
+function BurnDocument({ url, token }: { url: string; token: string }) {
+  const { t } = useDoctorI18n();
+  const [seconds, setSeconds] = useState<number | null>(null);
+  const left = useCountdown(seconds);
+  if (left !== null && left <= 0) return <Burned />;
+  return (
+    <div>
+      {left === null ? (
+        <div className="hint" data-testid="burn-doc-hint">{t('burn.docHint')}</div>
+      ) : (
+        <div className="burn-countdown padded" data-testid="burn-countdown" role="timer" aria-live="off">{t('burn.left')} {left} {t('burn.seconds')}</div>
+      )}
+      <SecureViewer url={url} token={token} onFetched={(h) => setSeconds(secondsIn(h))} />
+    </div>
+  );
+}
+
+/** The text until the deadline. */
+function BurnText({ text, seconds }: { text: string; seconds: number }) {
+  const { t } = useDoctorI18n();
+  const left = useCountdown(seconds) ?? seconds;
   if (left <= 0) return <Burned />;
   return (
     <div className="secure-viewer padded stack" data-testid="burn-viewer" onContextMenu={(e) => e.preventDefault()}>

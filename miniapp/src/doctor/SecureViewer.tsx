@@ -11,7 +11,7 @@ import { useDoctorI18n } from './doctor-messages.js';
  * overlay repeats the viewer's name over every page. The bytes live only in this component's memory.
  * The view token is POSTed to `url` in the body (never put in a URL), and pdf.js gets the bytes.
  */
-export function SecureViewer({ url, token }: { url: string; token: string }) {
+export function SecureViewer({ url, token, onFetched }: { url: string; token: string; onFetched?: (headers: Headers) => void }) {
   const { api } = useSession();
   const { lang } = useI18n();
   const { t } = useDoctorI18n();
@@ -24,8 +24,9 @@ export function SecureViewer({ url, token }: { url: string; token: string }) {
     const host = pagesRef.current!;
     void (async () => {
       try {
-        const [bytes, me] = await Promise.all([api.callBytes(url, { token }), api.call<unknown>('/api/me').then(readMe)]);
+        const [{ bytes, headers }, me] = await Promise.all([api.fetchBytes(url, { token }), api.call<unknown>('/api/me').then(readMe)]);
         if (!live) return;
+        onFetched?.(headers);
         setMe(me);
         // pdf.js is most of the viewer's weight: fetched only when a document is opened.
         const { renderPdf } = await import('./render-pdf.js');
@@ -40,6 +41,7 @@ export function SecureViewer({ url, token }: { url: string; token: string }) {
       host.replaceChildren();
     };
     // Not on `lang`: switching language relabels the overlay; it must not fetch (and record) another view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onFetched is read once, at the fetch
   }, [api, url, token]);
   return (
     <div className="secure-viewer" data-testid="secure-viewer" onContextMenu={(e) => e.preventDefault()}>

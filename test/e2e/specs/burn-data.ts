@@ -1,4 +1,4 @@
-import { burnFromApp } from './compose-data.js';
+import { burnDocumentFromApp, burnFromApp } from './compose-data.js';
 import { formIntentIn, submitFormFromApp } from './link-data.js';
 
 /**
@@ -42,15 +42,33 @@ export async function addConsulting(baseUrl: string, author: string, caseCode: s
 
 /** Dr `author` opens a case, adds `recipients` as consulting, and sends `text` burning `duration` after opening; returns the case code. */
 export async function seedBurnText(baseUrl: string, author: string, recipients: string[], hkid: string, text: string, duration = '10s'): Promise<string> {
-  const intentId = formIntentIn((await say(baseUrl, author, 'case open')).replies.map((r) => r.text), 'case-open');
+  return seedBurn(baseUrl, author, recipients, hkid, duration, (caseCode, after) => burnFromApp(baseUrl, author, caseCode, text, after));
+}
+
+/** As seedBurnText, with a PDF sent through the burn screen's document tab, in a consult group of its own (a group holds one case). */
+export async function seedBurnDocument(baseUrl: string, author: string, recipients: string[], hkid: string, pdf: Uint8Array, duration = '10s'): Promise<string> {
+  const { id: group } = await post<{ id: string }>(baseUrl, '/api/sandbox/chat/groups', { user: author, title: 'Burn document e2e', memberIds: recipients });
+  return seedBurn(baseUrl, author, recipients, hkid, duration, (caseCode, after) => burnDocumentFromApp(baseUrl, author, caseCode, pdf, after), group);
+}
+
+async function seedBurn(
+  baseUrl: string,
+  author: string,
+  recipients: string[],
+  hkid: string,
+  duration: string,
+  send: (caseCode: string, after: number) => Promise<string>,
+  group = GROUP,
+): Promise<string> {
+  const intentId = formIntentIn((await say(baseUrl, author, 'case open', group)).replies.map((r) => r.text), 'case-open');
   const { caseCode } = await submitFormFromApp<{ caseCode: string }>(baseUrl, author, 'case-open', intentId, {
     hkid,
     nameEn: 'E2E Burn Patient',
     dateOfBirth: '1948-03-04',
     consents: [{ institutionCode: 'HPH', status: 'granted' }],
   });
-  await addConsulting(baseUrl, author, caseCode, recipients);
-  const [, after] = match(await say(baseUrl, author, `burn ${caseCode} ${duration}`), new RegExp(`/app/case/${caseCode}/burn\\?after=(\\d+)\\)`));
-  await burnFromApp(baseUrl, author, caseCode, text, Number(after));
+  await addConsulting(baseUrl, author, caseCode, recipients, group);
+  const [, after] = match(await say(baseUrl, author, `burn ${caseCode} ${duration}`, group), new RegExp(`/app/case/${caseCode}/burn\\?after=(\\d+)\\)`));
+  await send(caseCode, Number(after));
   return caseCode;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { assert, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
-import { seedBurnText } from './burn-data.js';
+import { makePdf } from '../../fixtures/make-pdf.js';
+import { seedBurnDocument, seedBurnText } from './burn-data.js';
 import { go, signIn } from './doctor-flow.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文, the author
@@ -51,6 +52,24 @@ export const burnTests: E2eTest[] = [
       await go(wong, `/burn/${itemId}`);
       await wong.getByTestId('burn-burned').waitFor();
       assert(!(await wong.content()).includes('9123 4567'), 'a reopen shows nothing');
+    },
+  },
+  {
+    name: 'burn document: 林嘉明 opens a 10 s burn-after-reading PDF; it is stamped with his name, the countdown starts at the fetch, at zero the pages are gone; screenshot',
+    async run(ctx: E2eContext) {
+      const pdf = await makePdf({ pages: 2, text: 'Burn document marker 7Q4Z' });
+      const caseCode = await seedBurnDocument(ctx.baseUrl, CHAN, [LAM], 'H141421(8)', pdf);
+      const lam = await signIn(ctx, LAM, 'zh-HK');
+      await lam.getByTestId(`burn-item-${caseCode}`).click();
+      await lam.locator('[data-testid=pdf-pages] .textLayer span').first().waitFor({ state: 'attached', timeout: 20_000 });
+      const text = (await lam.locator('[data-testid=pdf-pages] .textLayer').allTextContents()).join(' ');
+      assert(text.includes('7Q4Z') && text.includes('林嘉明'), 'the document is shown, stamped for Dr Lam');
+      const left = Number(/(\d+)/.exec((await lam.getByTestId('burn-countdown').textContent()) ?? '')?.[1]);
+      assert(left > 0 && left <= 10, `a countdown of at most 10 s once fetched: ${left}`);
+      await ctx.screenshot(lam, '44-burn-document-zh-HK');
+      await lam.getByTestId('burn-burned').waitFor({ timeout: 15_000 });
+      assert((await lam.getByTestId('pdf-pages').count()) === 0, 'the pages are removed');
+      assert(!(await lam.content()).includes('7Q4Z'), 'the document text is nowhere in the DOM');
     },
   },
 ];

@@ -41,3 +41,13 @@ export async function burnFromApp(baseUrl: string, userId: string, caseCode: str
   });
   return (await json<{ itemId: string }>(res, 'burn')).itemId;
 }
+
+/** Sends a burn-after-reading PDF into the case as `userId`, as the burn screen's document tab does; returns the item id. */
+export async function burnDocumentFromApp(baseUrl: string, userId: string, caseCode: string, pdf: Uint8Array, burnAfterSeconds: number): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/app/cases/${caseCode}/burn/document?after=${burnAfterSeconds}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await appToken(baseUrl, userId)}`, 'content-type': 'application/pdf' },
+    body: pdf as unknown as BodyInit,
+  });
+  return (await json<{ itemId: string }>(res, 'burn document')).itemId;
+}
