@@ -37,7 +37,7 @@ export function assertVerifiedDoctor(c: ClinicianRow): void {
 /** The current directory row of the clinician behind a form submission. */
 export function clinicianById(directory: DirectoryRepository, id: string): ClinicianRow {
   const c = directory.findById(id);
-  if (!c) throw new DomainError('token.invalid');
+  if (!c) throw new DomainError('not_found', 'no such clinician');
   return c;
 }
 
