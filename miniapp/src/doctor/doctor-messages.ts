@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n.js';
+import { screenI18n } from '../i18n/screen-i18n.js';
 
 /** The doctor screens' words, kept beside them; both languages have the same keys (checked by the type). */
 const en = {
@@ -110,11 +110,7 @@ const zhHK: Record<Key, string> = {
 export type DoctorKey = Key;
 
 /** t() for the doctor screens, and the language, for names and dates. */
-export function useDoctorI18n() {
-  const { lang } = useI18n();
-  const table: Record<Key, string> = lang === 'en' ? en : zhHK;
-  return { lang, t: (k: Key) => table[k] };
-}
+export const useDoctorI18n = screenI18n(en, zhHK);
 
 /** "2026-11-25 14:05" in Hong Kong time, whatever the device's zone. */
 export function hkTime(ms: number): string {

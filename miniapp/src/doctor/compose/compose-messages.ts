@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.js';
+import { screenI18n } from '../../i18n/screen-i18n.js';
 
 /** The compose screens' words (share, burn, allergy alert); both languages have the same keys (checked by the type). */
 const en = {
@@ -134,10 +134,4 @@ const zhHK: Record<Key, string> = {
 export type ComposeKey = Key;
 
 /** t() for the compose screens, and `errorText(code)` for a coded error from the API. */
-export function useComposeI18n() {
-  const { lang } = useI18n();
-  const table: Record<Key, string> = lang === 'en' ? en : zhHK;
-  const t = (k: Key) => table[k];
-  const errorText = (code: string) => (`err.${code}` in table ? table[`err.${code}` as Key] : table['err.other']);
-  return { lang, t, errorText };
-}
+export const useComposeI18n = screenI18n(en, zhHK);

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n.js';
+import { screenI18n } from '../../i18n/screen-i18n.js';
 
 /** The form screens' words (case open, consent); both languages have the same keys (checked by the type). */
 const en = {
@@ -88,13 +88,4 @@ const zhHK: Record<FormKey, string> = {
 };
 
 /** t() for the form screens, plus the message for an API error code (a generic one for any other). */
-export function useFormI18n() {
-  const { lang } = useI18n();
-  const table: Record<FormKey, string> = lang === 'en' ? en : zhHK;
-  const t = (k: FormKey) => table[k];
-  const errorText = (code: string) => {
-    const key = `err.${code}`;
-    return Object.prototype.hasOwnProperty.call(en, key) ? t(key as FormKey) : t('err.other');
-  };
-  return { lang, t, errorText };
-}
+export const useFormI18n = screenI18n(en, zhHK);
