@@ -71,7 +71,7 @@ export const formLinkTests: E2eTest[] = [
       await ctx.screenshot(chan, '72-form-case-opened-zh-HK');
 
       // The group hears the code and the opener only; the patient's details went nowhere near chat.
-      const feed = await api<{ messages: Array<{ text: string }> }>(baseUrl, `/api/sandbox/chat/messages?user=${CHAN}&conversation=${group}`);
+      const feed = await api<{ messages: Array<{ text: string }> }>(baseUrl, `/api/sandbox/chat/messages?user=${CHAN}&conversation=${encodeURIComponent(group)}`);
       const said = feed.messages.map((m) => m.text).join('\n');
       assert(said.includes(code), `the group is told ${code}: ${said.slice(-200)}`);
       for (const secret of ['A123456', 'FORM Patient', '1950-01-02', 'eHRSS']) assert(!said.includes(secret), `no ${secret} in the group`);
