@@ -93,6 +93,7 @@ export const formLinkTests: E2eTest[] = [
       await chan.getByTestId('form-submit').click();
       await expectVisible(chan, 'Give the reference of the extra consent.');
       await chan.locator('[data-testid=form-restricted-reference] input').fill('eHRSS restricted consent seen');
+      assert((await chan.getByTestId('form-error').count()) === 0, 'the message goes once the form changes');
       await ctx.screenshot(chan, '73-form-consent-en');
       await chan.getByTestId('form-submit').click();
       await chan.getByTestId('form-done').waitFor();

@@ -55,7 +55,12 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
     }
   };
 
-  const field = (key: keyof Patient) => ({ value: patient[key], onChange: (v: string) => setPatient((p) => ({ ...p, [key]: v })) });
+  // A message about the form goes once the form changes: it may no longer be true.
+  const edited = <T,>(set: (v: T) => void) => (v: T) => {
+    setError(null);
+    set(v);
+  };
+  const field = (key: keyof Patient) => ({ value: patient[key], onChange: edited((v: string) => setPatient((p) => ({ ...p, [key]: v }))) });
   return (
     <form data-testid={`form-${intent.kind}`} autoComplete="off" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       {caseOpen && (
@@ -66,8 +71,8 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
           <List.Item title={t('field.dob')}><Input data-testid="form-dob" type="date" {...field('dateOfBirth')} /></List.Item>
         </List>
       )}
-      <ConsentRows institutions={intent.institutions} value={consents} onChange={setConsents} />
-      <RestrictedConsent value={restricted} onChange={setRestricted} />
+      <ConsentRows institutions={intent.institutions} value={consents} onChange={edited(setConsents)} />
+      <RestrictedConsent value={restricted} onChange={edited(setRestricted)} />
       {error && <div className="hint" role="alert" data-testid="form-error">{error}</div>}
       <div className="padded">
         <Button block color="primary" type="submit" loading={busy} disabled={busy} data-testid="form-submit">{t('submit')}</Button>
