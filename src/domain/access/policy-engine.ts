@@ -17,7 +17,8 @@ import { createAttributePruner, type AttributePruner } from './attribute-pruning
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
 import { missingConditions, type MissingCondition } from './missing-conditions.js';
 import { loadPolicies, type LoadedPolicies, type LoadedPolicy } from './policy-loader.js';
-import { attributeReads } from './policy-reads.js';
+import { attributeReads, decidesByAttributesOnly } from './policy-reads.js';
+import { createDecisionMemo, type DecisionMemo } from './decision-memo.js';
 
 export interface AccessDecision {
   allowed: boolean;
@@ -36,6 +37,8 @@ export interface AccessDecision {
 export interface PolicyEngine {
   decide(request: AccessRequest): AccessDecision;
   readonly policyIds: readonly string[];
+  /** Remembered answers used and Cedar calls made for lookups that missed (decision-memo.ts). */
+  memoStats(): { hits: number; misses: number };
 }
 
 export interface PolicyEngineOptions {
@@ -50,6 +53,11 @@ export interface PolicyEngineOptions {
    * can read (default true). Decisions are the same either way; off exists to compare the two.
    */
   pruneAttributes?: boolean;
+  /**
+   * Without schema checks, remember answers for actions whose policies decide by attributes only
+   * (default true; decision-memo.ts). Decisions are the same either way; off exists to compare the two.
+   */
+  memoize?: boolean;
 }
 
 /** Loads, validates and pre-parses the policies in `dir`; throws config.invalid when they are wrong. */
@@ -60,6 +68,7 @@ export function loadPolicyEngine(dir: string, opts: PolicyEngineOptions = {}): P
 interface Slice {
   setId: string;
   entitiesFor: AttributePruner;
+  memo?: DecisionMemo;
 }
 
 const allEntities: AttributePruner = (req) => req.entities ?? [];
@@ -87,7 +96,7 @@ function conditionsOf(text: string): CedarTypes.Clause[] | undefined {
   return json.type === 'success' ? json.json.conditions : undefined;
 }
 
-function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { schemaName?: string; slices: Map<AccessAction, Slice> } {
+function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean, memoize: boolean): { schemaName?: string; slices: Map<AccessAction, Slice> } {
   // Cedar's cache is process-wide, so every engine gets its own names.
   const prefix = `cb-${randomUUID()}`;
   const schemaName = validate ? `${prefix}-schema` : undefined;
@@ -98,7 +107,8 @@ function preparse(loaded: LoadedPolicies, validate: boolean, prune: boolean): { 
     const slice = loaded.policies.filter((p) => p.actions === 'all' || p.actions.includes(action));
     const setId = `${prefix}-${action}`;
     check(cedar().preparsePolicySet(setId, { staticPolicies: Object.fromEntries(slice.map((p) => [p.id, p.text])) }), action);
-    slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities });
+    const memo = memoize && !validate && decidesByAttributesOnly(slice) ? createDecisionMemo(types) : undefined;
+    slices.set(action, { setId, entitiesFor: prune && !validate ? pruner(slice, types) : allEntities, memo });
   }
   return { schemaName, slices };
 }
@@ -114,7 +124,7 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
   // Pre-parsed on the first decision (see cedar-runtime.ts); the policies were already validated at
   // start, in a child process, so a failure here is not expected — and would still deny, logged.
   let prepared: ReturnType<typeof preparse> | undefined;
-  const prepare = () => (prepared ??= preparse(loaded, opts.validateRequests ?? true, opts.pruneAttributes ?? true));
+  const prepare = () => (prepared ??= preparse(loaded, opts.validateRequests ?? true, opts.pruneAttributes ?? true, opts.memoize ?? true));
 
   function evaluate(req: AccessRequest): { allowed: boolean; policies: string[]; errors: string[] } {
     const { schemaName, slices } = prepare();
@@ -124,12 +134,16 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
       (uid) => !req.entities?.some((e) => e.uid.type === uid.type && e.uid.id === uid.id),
     );
     if (missingEntity) return { allowed: false, policies: [], errors: [`entity ${missingEntity.type}::"${missingEntity.id}" was not supplied`] };
+    const entities = slice.entitiesFor(req);
+    const key = slice.memo?.keyFor(req, entities);
+    const known = key === undefined ? undefined : slice.memo!.get(key);
+    if (known) return { allowed: known.allowed, policies: [...known.policies], errors: [] };
     const answer = cedar().statefulIsAuthorized({
       principal: req.principal,
       action: { type: 'Action', id: req.action },
       resource: req.resource,
       context: req.context,
-      entities: slice.entitiesFor(req),
+      entities,
       preparsedPolicySetId: slice.setId,
       preparsedSchemaName: schemaName,
       validateRequest: schemaName !== undefined,
@@ -139,11 +153,21 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
     const errors = diagnostics.errors.map((e) => `policy "${e.policyId}": ${e.error.message}`);
     const allowed = decision === 'allow' && errors.length === 0;
     // An allow spoiled by errors must not name the permit Cedar found: it did not decide.
-    return { allowed, policies: allowed || decision === 'deny' ? diagnostics.reason : [], errors };
+    const policies = allowed || decision === 'deny' ? diagnostics.reason : [];
+    if (key !== undefined && errors.length === 0) slice.memo!.set(key, { allowed, policies });
+    return { allowed, policies, errors };
   }
 
   return {
     policyIds: loaded.policies.map((p) => p.id),
+    memoStats() {
+      const out = { hits: 0, misses: 0 };
+      for (const slice of prepared?.slices.values() ?? []) {
+        out.hits += slice.memo?.stats.hits ?? 0;
+        out.misses += slice.memo?.stats.misses ?? 0;
+      }
+      return out;
+    },
     decide(req) {
       let result: ReturnType<typeof evaluate>;
       try {

@@ -25,6 +25,11 @@ export interface LoadedPolicy {
    * its WebAssembly heap for good).
    */
   conditions?: CedarTypes.Clause[];
+  /**
+   * True when the scope leaves principal and resource open (`principal, … , resource`): then only the
+   * conditions can look at who or what they are. Absent when not known (policies built by hand).
+   */
+  openScope?: boolean;
 }
 
 export interface LoadedPolicies {
@@ -66,7 +71,8 @@ function parseFile(file: string, text: string, seen: Set<string>): LoadedPolicy[
     if (!id) refuse(`${file}: every policy needs an @id("…") annotation`);
     if (seen.has(id)) refuse(`${file}: duplicate policy id "${id}"`);
     seen.add(id);
-    return { id, file, text: policyText, effect: json.json.effect, actions: scopeActions(json.json.action), conditions: json.json.conditions };
+    const openScope = json.json.principal.op === 'All' && json.json.resource.op === 'All';
+    return { id, file, text: policyText, effect: json.json.effect, actions: scopeActions(json.json.action), conditions: json.json.conditions, openScope };
   });
 }
 

@@ -71,3 +71,29 @@ export function attributeReads(policies: readonly { conditions?: unknown }[]): A
   }
   return out;
 }
+
+/** True when `node` mentions the principal or resource variable anywhere except as `x.attr` / `x has attr`. */
+function touchesIdentity(node: Json): boolean {
+  if (Array.isArray(node)) return node.some(touchesIdentity);
+  if (!isObject(node)) return false;
+  const v = bareVar(node);
+  if (v === 'principal' || v === 'resource') return true;
+  return Object.entries(node).some(([key, child]) => {
+    if ((ATTRIBUTE_OPS as readonly string[]).includes(key) && isObject(child)) {
+      const variable = bareVar(child.left);
+      // `principal.role` reads an attribute, not who the principal is; everything else in the node still counts.
+      if (variable === 'principal' || variable === 'resource') return Object.entries(child).some(([k, c]) => k !== 'left' && touchesIdentity(c));
+    }
+    return touchesIdentity(child);
+  });
+}
+
+/**
+ * True when no policy can tell two principals (or two resources) apart except by the attributes it
+ * reads: open scopes, and conditions that use the principal and resource only as `x.attr` / `x has attr`.
+ * Then a decision is a function of the action, the context and those attributes (decision-memo.ts).
+ * Unknown (a policy without its JSON form) counts as no.
+ */
+export function decidesByAttributesOnly(policies: readonly { conditions?: unknown; openScope?: boolean }[]): boolean {
+  return policies.every((p) => p.openScope === true && Array.isArray(p.conditions) && !touchesIdentity(p.conditions as Json));
+}
