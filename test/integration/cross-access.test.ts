@@ -3,6 +3,8 @@ import type { ClinicianRole } from '../../src/domain/directory/directory-tables.
 import type { Actor } from '../../src/domain/directory/directory-service.js';
 import type { CaseForm } from '../../src/domain/cases/case-form.js';
 import type { CareRole } from '../../src/domain/cases/cases-tables.js';
+import { loadPolicies } from '../../src/domain/access/policy-loader.js';
+import { POLICY_DIR } from '../../src/secure-sharing.js';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 
 /**
@@ -89,7 +91,13 @@ const EXTRA: Array<{ userId: string; role: ClinicianRole; institution: string | 
   { userId: NOINST, role: 'doctor', institution: null },
 ];
 
-describe('cross-access matrix over a seeded org', () => {
+// Both engines the service can run: schema-checked (tests' default, policies loaded in-process) and the
+// production one (policies validated at start, requests trimmed to what the policies read, answers
+// remembered where that is exact), which is what main.ts wires.
+describe.each([
+  { mode: 'schema-checked engine', production: false },
+  { mode: 'production engine (pruned, memoised)', production: true },
+])('cross-access matrix over a seeded org — $mode', ({ production }) => {
   let h: Harness;
   const clock = new ManualClock(Date.now());
   const docs = {} as Record<Doc, string>;
@@ -130,7 +138,7 @@ describe('cross-access matrix over a seeded org', () => {
   const allowed = (userId: string, doc: Doc) => h.service.secure.access.decideView(row(userId), docs[doc]).decision.allowed;
 
   beforeAll(async () => {
-    h = await startHarness({ clock });
+    h = await startHarness({ clock, service: production ? { policies: loadPolicies(POLICY_DIR) } : {} });
     for (const x of EXTRA) {
       const entry = { dingtalkUserId: x.userId, displayName: x.userId, institutionId: x.institution, role: x.role };
       h.service.directoryRepo.insert({ ...entry, verified: true, verifiedAt: clock.now(), suspended: x.suspended ?? false }, clock.now());
@@ -186,6 +194,11 @@ describe('cross-access matrix over a seeded org', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it.runIf(production)('When the production engine decides the matrix, then some answers came from its memo (so the table above checked them too)', () => {
+    for (const user of USERS) for (const doc of DOCS) allowed(user, doc);
+    expect(h.service.secure.engine.memoStats().hits).toBeGreaterThan(0);
   });
 
   it('When a pair is decided, then the deciding policy is the one the rules name (permits on allow, forbids on deny)', () => {
