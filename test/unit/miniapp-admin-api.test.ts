@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeServer } from '../helpers/fake-api-server.js';
 import { createAdminApi } from '../../miniapp/src/admin/admin-api.js';
 import { createApiClient } from '../../miniapp/src/api/api-client.js';
 import { ApiError } from '../../miniapp/src/api/api-error.js';
 
-interface Seen {
-  method: string;
-  path: string;
-  auth: string | null;
-  body: string | null;
-}
-
-/** A scripted server shared by the app client and the console client; every request is recorded. */
-function fakeServer(routes: Record<string, Array<{ status: number; body?: unknown }>>) {
-  const seen: Seen[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const path = String(input);
-    const headers = new Headers(init?.headers);
-    seen.push({ method: init?.method ?? 'GET', path, auth: headers.get('authorization'), body: (init?.body as string | undefined) ?? null });
-    const next = routes[`${init?.method ?? 'GET'} ${path}`]?.shift();
-    if (!next) return new Response(JSON.stringify({ code: 'not_found', message: 'Not found.' }), { status: 404 });
-    return new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status });
-  }) as typeof fetch;
-  return { seen, fetchImpl };
-}
 
 async function signedInApp(fetchImpl: typeof fetch) {
   const app = createApiClient({ fetch: fetchImpl });

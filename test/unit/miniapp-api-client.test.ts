@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeServer } from '../helpers/fake-api-server.js';
 import { createApiClient } from '../../miniapp/src/api/api-client.js';
 import { ApiError } from '../../miniapp/src/api/api-error.js';
 import { detectLanguage } from '../../miniapp/src/i18n/detect-language.js';
 
-interface Seen {
-  method: string;
-  path: string;
-  auth: string | null;
-  body: string | null;
-}
-
-/** A scripted server: each route answers from a queue; every request is recorded. */
-function fakeServer(routes: Record<string, Array<{ status: number; body?: unknown }>>) {
-  const seen: Seen[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const path = String(input);
-    const headers = new Headers(init?.headers);
-    seen.push({ method: init?.method ?? 'GET', path, auth: headers.get('authorization'), body: (init?.body as string | undefined) ?? null });
-    const next = routes[`${init?.method ?? 'GET'} ${path}`]?.shift();
-    if (!next) return new Response(JSON.stringify({ code: 'not_found', message: 'Not found.' }), { status: 404 });
-    return new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status });
-  }) as typeof fetch;
-  return { seen, fetchImpl };
-}
 
 const unauthorized = { status: 401, body: { code: 'auth.invalid', message: 'Your sign-in is not valid any more.' } };
 
