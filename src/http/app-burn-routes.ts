@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Service } from '../service.js';
 import { errorBody } from './admin/admin-schemas.js';
 import { ownViewClaims, viewTokenBody } from './app/own-view-token.js';
+import { sendViewPdf } from './app/send-pdf.js';
 import { burnDocument, secondsLeft } from './app/view-burn.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
@@ -62,12 +64,8 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       reply.header('cache-control', 'no-store'); // refusals too
       const claims = ownViewClaims(service, service.burn.viewTokens.verify, req.body.token, me);
       const view = await burnDocument(service, me, claims.d);
-      return reply
-        .header('x-content-type-options', 'nosniff')
-        .header('x-burn-remaining', String(view.remainingSeconds))
-        .header('content-disposition', `inline; filename="${view.caseCode}-burn.pdf"`)
-        .type('application/pdf')
-        .send(Buffer.from(view.pdf));
+      reply.header('x-burn-remaining', String(view.remainingSeconds));
+      return sendViewPdf(reply as unknown as FastifyReply, view.pdf, view.caseCode, 'burn');
     },
   );
 };
