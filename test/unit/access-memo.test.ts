@@ -7,7 +7,7 @@ import { createPolicyEngine, loadPolicyEngine, type PolicyEngine } from '../../s
 import { loadPolicies, SCHEMA_FILE } from '../../src/domain/access/policy-loader.js';
 import { decidesByAttributesOnly } from '../../src/domain/access/policy-reads.js';
 import { clinician, doc, POLICY_DIR } from './access-fixtures.js';
-import { expectSameDecisions } from './access-request-arbs.js';
+import { applyChange, build, comparable, expectSameDecisions } from './access-request-arbs.js';
 
 /**
  * The policies of a policy file with `text` beside the shipped schema, parsed by the service's own loader
@@ -45,6 +45,22 @@ describe('remembering answers of policies that decide by attributes only', () =>
 
   it('gives the same decision, policies and errors as asking Cedar every time, over many requests sharing one memo', () => {
     expectSameDecisions(memo, plain, 2000, 2);
+  });
+
+  it('asks Cedar when the resource is the principal, so an extra entity it would parse is never left out of the key', () => {
+    // Found by the property above: the audit-log entity (with a value Cedar refuses) was sent but not keyed.
+    const make = (broken: boolean) => {
+      const req = build('readAudit', clinician({ role: 'auditor' }), doc(), { code: 'C-1', institutionIds: [] }, {}, false);
+      if (broken) {
+        applyChange(req, { kind: 'set', who: 'resource', name: 'case', value: { __entity: { type: 'if', id: 'x' } } });
+        applyChange(req, { kind: 'resourceIsPrincipal' });
+      } else applyChange(req, { kind: 'resourceIsPrincipal' });
+      return req;
+    };
+    const engine = loadPolicyEngine(POLICY_DIR, { validateRequests: false });
+    engine.decide(make(false));
+    expect(comparable(engine.decide(make(true)), true)).toEqual(comparable(plain.decide(make(true)), true));
+    expect(engine.decide(make(true)).errors).not.toEqual([]);
   });
 
   it('answers a second clinician like the first only when everything the policies read is the same', () => {

@@ -59,7 +59,9 @@ export function createDecisionMemo(entityTypes: ReadonlySet<string>, limit = 409
       if (entities.length !== 2 || isEntity(entities[0]!, entities[1]!.uid)) return undefined;
       const principal = entities.find((e) => isEntity(e, req.principal));
       const resource = entities.find((e) => isEntity(e, req.resource));
-      if (!principal || !resource || !plainEntity(principal, entityTypes) || !plainEntity(resource, entityTypes)) return undefined;
+      // Both entities sent must be in the key: a principal that is also the resource would leave the other out.
+      if (!principal || !resource || principal === resource) return undefined;
+      if (!plainEntity(principal, entityTypes) || !plainEntity(resource, entityTypes)) return undefined;
       let key: string;
       try {
         key = JSON.stringify([req.action, principal.uid.type, resource.uid.type, principal.attrs, resource.attrs, req.context]);
