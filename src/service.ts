@@ -16,9 +16,12 @@ import { createDirectoryService } from './domain/directory/directory-service.js'
 import { createBot } from './bot/bot.js';
 import { BOT_REPLY_KIND, createReplier } from './bot/replier.js';
 import { deliverReply } from './bot/reply-delivery.js';
-import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
+import { createRobotInbox } from './inbound-robot.js';
+import { createInboxCipher } from './domain/inbox/inbox-cipher.js';
+import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from './domain/access/policy-loader.js';
 import { createChatEventHandler } from './chat-events.js';
@@ -55,6 +58,11 @@ export interface ServiceOptions {
   burnPollMs?: number;
   /** Allergy alerts: how often follow-up steps are looked for, and how long cards wait for the scene group. */
   alerts?: { tickMs?: number; groupWaitMs?: number };
+  /**
+   * Who holds this process's claims on inbound messages and outbox sends (default: the host name). A
+   * restart of the same instance takes its own claims back at once; others wait for the lease to run out.
+   */
+  instanceId?: string;
 }
 
 /**
@@ -64,6 +72,7 @@ export interface ServiceOptions {
  */
 export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
+  const instanceId = opts.instanceId ?? hostname();
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
@@ -82,6 +91,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
     batchSize: opts.outbox?.batchSize,
+    owner: instanceId,
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
@@ -134,6 +144,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
     escalation: escalation.service,
   });
+  // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
+  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
+  const robot = createRobotInbox({ bot, inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -152,6 +165,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
+      robot,
       inbox,
       audit,
       clock,
@@ -173,6 +187,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     outbox,
     worker,
     inbox,
+    robot,
+    instanceId,
     directoryRepo,
     directory,
     secure,
@@ -197,9 +213,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
       // Burn-after-reading items that fell due while the service was down go before anything is served.
       await burn.scheduler.start();
-      for (const { payload } of inbox.unfinished(ROBOT_TOPIC)) {
-        if (payload) await bot.resume(payload as never);
-      }
+      await robot.resumeUnfinished();
       worker.start();
       ehrQueue.worker.start();
       receiver.start();

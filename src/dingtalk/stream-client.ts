@@ -8,7 +8,8 @@ import { DWClient, type DWClientDownStream } from 'dingtalk-stream';
  *   DingTalk, the international site, or the simulator;
  * - its own reconnect loop is off (2.1.5 can start two); StreamSupervisor owns reconnects and
  *   learns of closed sockets through `onSocketClosed`;
- * - a frame that is not JSON no longer throws inside the socket handler; it goes to `onBadFrame`;
+ * - a frame that is not JSON, or has no messageId to ACK, no longer throws inside the socket handler;
+ *   it goes to `onBadFrame`;
  * - each client gets its own subscriptions array (the SDK shares one default array across clients).
  */
 export interface StreamClientOptions {
@@ -91,7 +92,23 @@ export class StreamClient extends DWClient {
       this.opts.onBadFrame?.(raw, 'frame_type_unknown');
       return;
     }
-    super.onDownStream(raw);
+    // The SDK's ACK throws on a missing messageId ("send: messageId must be defined"), from inside the
+    // socket handler: such a frame cannot be answered, so it never reaches a listener.
+    const { messageId, topic } = frame.headers as { messageId?: unknown; topic?: unknown };
+    if (frame.type !== 'SYSTEM' && (typeof messageId !== 'string' || messageId === '')) {
+      this.opts.onBadFrame?.(raw, 'frame_without_message_id');
+      return;
+    }
+    if (frame.type === 'CALLBACK' && typeof topic !== 'string') {
+      this.opts.onBadFrame?.(raw, 'frame_without_topic');
+      return;
+    }
+    try {
+      super.onDownStream(raw);
+    } catch {
+      // Last line of defence: whatever a frame does, it must not throw into the socket handler.
+      this.opts.onBadFrame?.(raw, 'frame_handler_failed');
+    }
   }
 
   override onCallback(message: DWClientDownStream): void {
@@ -102,9 +119,13 @@ export class StreamClient extends DWClient {
   /** Sends a raw ACK with a non-200 code (e.g. 404 for a topic we do not handle). */
   ackWithCode(messageId: string, code: number, message: string): void {
     const socket = (this as unknown as SdkInternals).socket;
-    socket?.send(
-      JSON.stringify({ code, headers: { contentType: 'application/json', messageId }, message, data: JSON.stringify({}) }),
-    );
+    try {
+      socket?.send(
+        JSON.stringify({ code, headers: { contentType: 'application/json', messageId }, message, data: JSON.stringify({}) }),
+      );
+    } catch {
+      // socket not open (reconnecting): the platform re-pushes, and the frame is answered then
+    }
   }
 
   isOpen(): boolean {

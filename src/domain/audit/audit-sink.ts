@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   eventReceived: 'event.received',
   eventMalformed: 'event.malformed',
   eventDuplicate: 'event.duplicate',
+  eventDead: 'event.dead',
   commandRun: 'command.run',
   cardPressed: 'card.pressed',
   accessDecision: 'access.decision',
