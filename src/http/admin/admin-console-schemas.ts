@@ -187,3 +187,15 @@ export const outboxIdParams = z.object({ id: z.coerce.number().int().positive() 
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));
+
+/** Inbound messages by state; dead letters carry their reason (a code), never the message text. */
+export const inboundState = z.enum(['processing', 'done', 'failed', 'dead']);
+export const inboundItemDto = z.object({
+  msgId: z.string(),
+  topic: z.string(),
+  state: inboundState,
+  attempts: z.number(),
+  reason: z.string().nullable(),
+  receivedAt: isoTime,
+  completedAt: isoTime.nullable(),
+});
