@@ -10,6 +10,8 @@ import type { ReliabilityRow, Scenario } from './row.js';
  */
 const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   // One line per scenario, e.g. R1: async () => (await import('./r1-crash-redelivery.js')).r1,
+  R1: async () => (await import('./r1-crash-redelivery.js')).r1,
+  R2: async () => (await import('./r2-disconnects.js')).r2,
 };
 
 const OPT_IN = new Set(['R8']);
