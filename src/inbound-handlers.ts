@@ -45,8 +45,8 @@ export function createInboundHandlers(deps: {
     },
     event(evt) {
       if (inbox.claim(evt.eventId, EVENT_TOPIC, clock.now()) === 'duplicate') return 'SUCCESS';
+      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
       try {
-        audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: evt.eventType, outcome: 'success' });
         deps.onChatEvent?.(evt.eventType, evt.data);
         inbox.finish(evt.eventId, 'done', clock.now());
       } catch (err) {

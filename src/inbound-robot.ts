@@ -53,7 +53,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     }
   }
 
-  async function process(msg: BotMessage): Promise<void> {
+  async function handle(msg: BotMessage): Promise<void> {
     try {
       await deps.bot.resume(msg);
     } catch (err) {
@@ -77,7 +77,8 @@ export function createRobotInbox(deps: RobotInboxDeps) {
       return taken;
     },
 
-    process,
+    /** Handles a recorded message after its ACK; a failure dead-letters it. Never throws. */
+    process: handle,
 
     /** At start: finishes what an earlier run (or an instance whose lease ran out) recorded but did not finish. */
     async resumeUnfinished(): Promise<number> {
@@ -95,7 +96,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
           deadLetter(row.msgId, 'inbound.payload_unreadable');
           continue;
         }
-        await process(msg);
+        await handle(msg);
       }
       return taken.length;
     },

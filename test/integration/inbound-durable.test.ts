@@ -70,7 +70,7 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     const dead = await eventually(() => (row(msgId)?.state === 'dead' ? row(msgId) : undefined));
     expect(dead.reason).toMatch(/^bot\./);
     expect(dead.payload).toBeNull();
-    expect(h.sim.ackFor('frame-nul-1')?.code).toBe(200);
+    expect((await eventually(() => h.sim.ackFor('frame-nul-1'))).code).toBe(200);
     await h.restart();
     expect(row(msgId)).toMatchObject({ state: 'dead', attempts: 1 });
     await h.service.audit.flush();
@@ -116,5 +116,10 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     }
     expect(h.sim.ackFor('frame-unrecorded-1')).toBeUndefined();
     expect(row('msg-unrecorded-1')).toBeUndefined();
+  });
+
+  it('When an event type is not id-shaped (the audit log refuses it), then the event is still finished, not left processing', async () => {
+    const { eventId } = h.sim.pushEvent('chat update\u0000title', { chatId: 'x' });
+    await eventually(() => row(eventId)?.state === 'done', 5000, 'the event to be finished');
   });
 });
