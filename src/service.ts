@@ -226,6 +226,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
     async stop(): Promise<void> {
       receiver.stop();
+      await receiver.idle();
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();

@@ -30,6 +30,7 @@ export class StreamReceiver {
   readonly client: StreamClient;
   /** Robot frames recorded, duplicates ACKed again, and frames left un-ACKed because the record failed. */
   readonly stats = { recorded: 0, duplicates: 0, unrecorded: 0 };
+  private readonly inFlight = new Set<Promise<void>>();
   readonly supervisor: StreamSupervisor;
 
   constructor(private readonly o: StreamReceiverOptions) {
@@ -63,6 +64,14 @@ export class StreamReceiver {
     this.supervisor.stop();
   }
 
+  /** Waits (at most `timeoutMs`) for messages being recorded or handled, so a stop does not cut them off. */
+  async idle(timeoutMs = 2000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), late]);
+    clearTimeout(timer);
+  }
+
   get registered(): boolean {
     return this.supervisor.connected;
   }
@@ -78,9 +87,12 @@ export class StreamReceiver {
       this.ack(messageId);
       return this.reportMalformed(parsed.reason, messageId, parsed.fields);
     }
-    this.takeRobot(messageId, parsed.value).catch((err: unknown) => {
-      this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'robot message handling failed');
-    });
+    const work = this.takeRobot(messageId, parsed.value)
+      .catch((err: unknown) => {
+        this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'robot message handling failed');
+      })
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
   }
 
   private async takeRobot(messageId: string, msg: BotMessage): Promise<void> {
