@@ -31,7 +31,7 @@ export const r1: Scenario = async ({ short, seed, workDir, log }) => {
         svc = await spawner.start();
       },
     });
-    const left = await settle(tally, spawner.dbPath);
+    const left = await settle(sim, tally, spawner.dbPath);
     const s = tally.summary();
     const bound = kills * IN_FLIGHT;
     const note = `${s.pushed} messages, ${kills} × kill -9, ${((Date.now() - started) / 1000).toFixed(0)} s`;

@@ -26,7 +26,7 @@ export const r2: Scenario = async ({ short, seed, workDir, log }) => {
         else sim.sendDisconnectFrame(50);
       },
     });
-    const left = await settle(tally, spawner.dbPath);
+    const left = await settle(sim, tally, spawner.dbPath);
     const s = tally.summary();
     const note = `${s.pushed} messages, ${((Date.now() - started) / 1000).toFixed(0)} s`;
     return [

@@ -89,10 +89,11 @@ export async function runLoad(o: LoadOptions): Promise<void> {
 }
 
 /**
- * Waits until every pushed message is answered and the service's database holds nothing left to do
- * (no inbound message processing, no outbox send pending), or until nothing moved for `quietMs`.
+ * Waits until every pushed message is answered, every frame ACKed (none left for the simulator to push
+ * again) and the service's database holds nothing left to do (no inbound message processing, no outbox
+ * send pending), or until nothing moved for `quietMs`.
  */
-export async function settle(tally: DeliveryTally, dbPath: string, quietMs = 60_000): Promise<{ processing: number; pending: number }> {
+export async function settle(sim: Simulator, tally: DeliveryTally, dbPath: string, quietMs = 60_000): Promise<{ processing: number; pending: number }> {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const left = () => ({
@@ -102,8 +103,8 @@ export async function settle(tally: DeliveryTally, dbPath: string, quietMs = 60_
     let last = '';
     let since = Date.now();
     for (;;) {
-      const now = { waiting: tally.waiting, ...left() };
-      if (now.waiting === 0 && now.processing === 0 && now.pending === 0) return now;
+      const now = { waiting: tally.waiting, rePush: sim.stats.pendingRedeliveries, ...left() };
+      if (now.waiting === 0 && now.rePush === 0 && now.processing === 0 && now.pending === 0) return now;
       const key = JSON.stringify(now);
       if (key !== last) [last, since] = [key, Date.now()];
       if (Date.now() - since > quietMs) return now;
