@@ -10,7 +10,8 @@ import { DWClient, type DWClientDownStream } from 'dingtalk-stream';
  *   learns of closed sockets through `onSocketClosed`;
  * - a frame that is not JSON, or has no messageId to ACK, no longer throws inside the socket handler;
  *   it goes to `onBadFrame`;
- * - each client gets its own subscriptions array (the SDK shares one default array across clients).
+ * - each client gets its own subscriptions array (the SDK shares one default array across clients);
+ * - a reconnect stops the previous connection's heartbeat timer (the SDK leaves it running).
  */
 export interface StreamClientOptions {
   clientId: string;
@@ -27,6 +28,7 @@ export interface StreamClientOptions {
 
 interface SdkInternals {
   dw_url?: string;
+  heartbeatIntervallId?: NodeJS.Timeout;
   socket?: { on(ev: string, fn: () => void): void; send(data: string): void; terminate(): void; readyState: number };
   config: { endpoint?: unknown; autoReconnect?: boolean; subscriptions: Array<{ type: string; topic: string }> };
 }
@@ -70,6 +72,10 @@ export class StreamClient extends DWClient {
   }
 
   override async _connect(): Promise<void> {
+    // The SDK starts a heartbeat timer on every open and never stops the previous one, so after many
+    // reconnects a stack of timers pings the one live socket and one of them, finding the pong of
+    // another's ping not yet back, terminates a healthy connection. One timer at a time.
+    clearInterval((this as unknown as SdkInternals).heartbeatIntervallId);
     await super._connect();
     const socket = (this as unknown as SdkInternals).socket;
     socket?.on('close', () => this.opts.onSocketClosed?.());
