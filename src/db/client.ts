@@ -31,6 +31,9 @@ export function openDatabase(databaseUrl: string): DbHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted or overwritten content is zeroed, not left in free pages and cell gaps, so a blanked chat
+  // payload or a destroyed key cannot be read back from the file.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS });
