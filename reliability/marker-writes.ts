@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import { mintAdminToken } from '../src/http/admin/admin-token.js';
+import { hkidCheckChar } from '../src/shared/hkid.js';
+import { makePdf } from '../test/fixtures/make-pdf.js';
+import { appAuth, appLinkId } from '../test/helpers/app-session.js';
+import { replyAfter, type Harness } from '../test/helpers/service-harness.js';
+import { newMarker } from './marker-scan.js';
+
+/**
+ * Writes distinctive markers through every chat command, mini-app form and API that accepts text and
+ * may carry patient data (issue 9 item 5, R7). Directory data (clinician and institution names,
+ * registration numbers) is not patient data and stays searchable in plain text, so it is not marked.
+ * Returns the markers written and what each write answered (a refusal is fine: it must still leave
+ * nothing behind).
+ */
+export interface MarkerWrites {
+  markers: string[];
+  writes: Array<{ via: string; outcome: string }>;
+}
+
+const CHAN = 'qmh-chan-taiman';
+const LAM = 'qmh-lam-kaming';
+const WONG = 'hph-wong-siuming';
+const HO = 'qmh-ho-wingyee';
+const OFFICER = 'qmh-li-siufan';
+
+export async function writeMarkers(h: Harness, app: FastifyInstance, o: { seed: number; rounds?: number } = { seed: 1 }): Promise<MarkerWrites> {
+  const markers: string[] = [];
+  const writes: MarkerWrites['writes'] = [];
+  const m = (tag: string, zh = false) => {
+    const v = newMarker(tag, zh);
+    markers.push(v);
+    return v;
+  };
+  const note = (via: string, outcome: string | number) => writes.push({ via, outcome: String(outcome) });
+  const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: object | Buffer, headers: Record<string, string> = {}) => {
+    const res = await app.inject({ method, url, payload, headers: { ...headers, ...(await appAuth(h, app, user)) } });
+    note(`${method} ${url.replace(/\/[A-Za-z0-9_-]{16,}/g, '/:id')}`, res.statusCode);
+    return res;
+  };
+  /** A chat message; waits for the bot's first answer to anyone (or gives up after 3 s: no answer is fine). */
+  const say = async (group: string | null, user: string, text: string) => {
+    const answer = replyAfter(h.sim, {}, 3000).then((r) => r.via, () => 'no reply');
+    if (group) h.sim.say(group, user, `@ConsultBridge ${text}`);
+    else h.sim.dm(user, text);
+    note(`chat ${text.split(' ')[0]}`, await answer);
+  };
+  const formLink = async (group: string, user: string, text: string, screen: 'form/case-open' | 'form/consent') => {
+    const dm = replyAfter(h.sim, { userId: user, via: 'oto' });
+    h.sim.say(group, user, `@ConsultBridge ${text}`);
+    return appLinkId((await dm).text, screen);
+  };
+
+  const rounds = o.rounds ?? 1;
+  for (let round = 0; round < rounds; round++) {
+    const group = h.sim.org.addGroup({ title: `Marker ${o.seed}-${round}`, memberIds: [CHAN, LAM, WONG, HO, OFFICER] }).openConversationId;
+    const digits = String(100000 + ((o.seed * 7919 + round * 104729) % 900000));
+    const hkid = `K${digits}(${hkidCheckChar('K', digits)})`;
+
+    // Mini-app case-open form: names (patient fields) and consent references (free text).
+    const openId = await formLink(group, LAM, `case open ${m('caseopencmd')}`, 'form/case-open');
+    const opened = await call(LAM, 'POST', `/api/app/forms/case-open/${openId}`, {
+      hkid, nameEn: m('nameen'), nameZh: m('namezh', true), dateOfBirth: '1951-03-04',
+      consents: [{ institutionCode: 'HPH', status: 'granted', reference: m('consentref') }],
+      restrictedConsents: [{ category: 'mental_health', reference: m('restrictedref', true) }],
+    });
+    const code = (opened.json() as { caseCode?: string }).caseCode ?? 'C-NONE0';
+
+    // Consent form.
+    const consentId = await formLink(group, LAM, `consent ${code} ${m('consentcmd')}`, 'form/consent');
+    await call(LAM, 'POST', `/api/app/forms/consent/${consentId}`, {
+      consents: [{ institutionCode: 'HPH', status: 'withdrawn', reference: m('consentref2', true) }, { institutionCode: 'HPH', status: 'granted', reference: m('consentref3') }],
+      restrictedConsents: [{ category: 'hiv', reference: m('restrictedref2') }],
+    });
+
+    // A report whose content carries a marker (the vault must hold ciphertext only).
+    const pdf = await makePdf({ pages: 1, text: `Report ${m('reportpdf')}` });
+    const shared = await call(LAM, 'POST', `/api/app/cases/${code}/reports`, pdf, { 'content-type': 'application/pdf' });
+    const documentId = (shared.json() as { documentId?: string }).documentId ?? 'none';
+
+    // Access request (purpose code), then the attending denies it with a free-text note.
+    const asked = await call(WONG, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'referral' });
+    const requestId = (asked.json() as { requestId?: string }).requestId ?? 'none';
+    await call(LAM, 'POST', `/api/app/requests/${requestId}/decide`, { decision: 'deny', reason: m('denynote', true) });
+    const asked2 = await call(WONG, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'second_opinion' });
+    const requestId2 = (asked2.json() as { requestId?: string }).requestId ?? 'none';
+    await call(LAM, 'POST', `/api/app/requests/${requestId2}/decide`, { decision: 'approve', reason: m('approvenote') });
+
+    // Burn-after-reading text and document, allergy alert (form and API).
+    await call(LAM, 'POST', `/api/app/cases/${code}/burn`, { text: `${m('burntext')} ${m('burntextzh', true)}`, burnAfterSeconds: 60 });
+    const burnPdf = await makePdf({ pages: 1, text: `Burn ${m('burnpdf')}` });
+    await call(LAM, 'POST', `/api/app/cases/${code}/burn/document?after=60`, burnPdf, { 'content-type': 'application/pdf' });
+    await call(LAM, 'POST', `/api/app/cases/${code}/alert`, { substance: m('substance'), reaction: m('reaction', true), severity: 'severe', criticality: 'high', note: m('alertnote') });
+    await call(LAM, 'POST', '/api/alerts', { caseCode: code, substance: m('apisubstance'), reaction: m('apireaction'), criticality: 'low', note: m('apinote', true) });
+
+    // Chat commands with free text after them, in the group and 1:1.
+    const chat: Array<[string, string]> = [
+      [CHAN, `help ${m('help')}`], [CHAN, `whoami ${m('whoami')}`], [CHAN, `ping ${m('ping')}`], [CHAN, m('unknown')],
+      [CHAN, `case ${m('casecode')}`], [CHAN, `case ${code} ${m('caseview')}`], [CHAN, `case bind ${m('bind')}`],
+      [LAM, `team ${code} remove @nobody ${m('teamremove')}`], [WONG, `why ${code} ${m('why', true)}`],
+      [LAM, `receipts ${code} ${m('receipts')}`], [LAM, `share ${code} ${m('share')}`],
+      [WONG, `request ${code} ${m('requestreason')}`], [WONG, `request ${code} referral ${m('requestnote', true)}`],
+      [LAM, `approve ${code} ${m('approve')}`], [LAM, `deny ${code} ${m('deny')}`],
+      [LAM, `burn ${code} 30s ${m('burncmd')}`], [LAM, `allergy-alert ${code} ${m('alertcmd')}`],
+      [HO, `breakglass ${code} patient collapsed in A&E, ${m('breakglass')} ${m('breakglasszh', true)} needs history now`],
+      [CHAN, `ping 病人 ${m('pingzh', true)}`],
+    ];
+    for (const [user, text] of chat) await say(group, user, text);
+    await say(null, LAM, `help ${m('dm')}`);
+    // A chat message with an HKID: refused, and its row blanked (secure_delete keeps it out of free pages).
+    await say(group, CHAN, `case ${code} pt ${hkid} ${m('hkidmsg')}`);
+
+    // The privacy officer reviews the break-glass with a note.
+    const officer = await mintAdminToken(h.service.sessionSecret, h.service.directoryRepo.findByDingTalkId(OFFICER)!.id);
+    const admin = { authorization: `Bearer ${officer}` };
+    const queue = await app.inject({ method: 'GET', url: '/api/admin/breakglass', headers: admin });
+    const reviews = ((queue.json() as { reviews?: Array<{ reviewId: string }> }).reviews ?? []) as Array<{ reviewId: string }>;
+    for (const r of reviews) {
+      const res = await app.inject({ method: 'POST', url: `/api/admin/breakglass/${r.reviewId}/review`, headers: admin, payload: { decision: 'flag', note: m('reviewnote', true) } });
+      note('POST /api/admin/breakglass/:id/review', res.statusCode);
+    }
+    const report = await app.inject({ method: 'POST', url: '/api/admin/reports/data-access', headers: admin, payload: { caseCode: code, reason: m('reportreason') } });
+    note('POST /api/admin/reports/data-access', report.statusCode);
+  }
+  return { markers, writes };
+}
