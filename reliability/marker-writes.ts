@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { mintAdminToken } from '../src/http/admin/admin-token.js';
 import { hkidCheckChar } from '../src/shared/hkid.js';
 import { makePdf } from '../test/fixtures/make-pdf.js';
-import { appAuth, appLinkId } from '../test/helpers/app-session.js';
-import { replyAfter, type Harness } from '../test/helpers/service-harness.js';
+import type { Simulator } from '../src/sandbox/simulator.js';
+import type { Service } from '../src/service.js';
+import { appLinkId } from '../test/helpers/app-session.js';
+import { replyAfter } from '../test/helpers/service-harness.js';
 import { newMarker } from './marker-scan.js';
 
 /**
@@ -24,7 +27,39 @@ const WONG = 'hph-wong-siuming';
 const HO = 'qmh-ho-wingyee';
 const OFFICER = 'qmh-li-siufan';
 
-export async function writeMarkers(h: Harness, app: FastifyInstance, o: { seed: number; rounds?: number } = { seed: 1 }): Promise<MarkerWrites> {
+/** A running service and the simulator it talks to (the test harness is one). */
+export interface MarkerTarget {
+  sim: Simulator;
+  service: Service;
+}
+
+/** The mini-app's sign-in (a DingTalk auth code exchanged for a bearer token), once per user. */
+function signIn(h: MarkerTarget, app: FastifyInstance) {
+  const tokens = new Map<string, string>();
+  return async (userId: string): Promise<{ authorization: string }> => {
+    if (!tokens.has(userId)) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { code: h.sim.issueAuthCode(userId) } });
+      if (res.statusCode !== 200) throw new Error(`sign-in as ${userId} failed: ${res.statusCode}`);
+      tokens.set(userId, (res.json() as { accessToken: string }).accessToken);
+    }
+    return { authorization: `Bearer ${tokens.get(userId)!}` };
+  };
+}
+
+/** The routes that keep the text they are given (encrypted); each must accept at least one write. */
+export const STORING_WRITES = [
+  'POST /api/app/forms/case-open', 'POST /api/app/forms/consent', 'POST /api/app/cases/:code/reports',
+  'POST /api/app/requests/:id/decide', 'POST /api/app/cases/:code/burn', 'POST /api/app/cases/:code/burn/document',
+  'POST /api/app/cases/:code/alert', 'POST /api/alerts', 'POST /api/admin/breakglass/:id/review',
+];
+
+/** How many of STORING_WRITES accepted a write (2xx). */
+export function storingAccepted(writes: MarkerWrites['writes']): number {
+  return STORING_WRITES.filter((via) => writes.some((w) => w.via === via && /^2\d\d$/.test(w.outcome))).length;
+}
+
+export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { seed: number; rounds?: number } = { seed: 1 }): Promise<MarkerWrites> {
+  const auth = signIn(h, app);
   const markers: string[] = [];
   const writes: MarkerWrites['writes'] = [];
   const m = (tag: string, zh = false) => {
@@ -34,8 +69,9 @@ export async function writeMarkers(h: Harness, app: FastifyInstance, o: { seed: 
   };
   const note = (via: string, outcome: string | number) => writes.push({ via, outcome: String(outcome) });
   const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: object | Buffer, headers: Record<string, string> = {}) => {
-    const res = await app.inject({ method, url, payload, headers: { ...headers, ...(await appAuth(h, app, user)) } });
-    note(`${method} ${url.replace(/\/[A-Za-z0-9_-]{16,}/g, '/:id')}`, res.statusCode);
+    const res = await app.inject({ method, url, payload, headers: { ...headers, ...(await auth(user)) } });
+    const route = url.split('?')[0]!.replace(/\/cases\/[^/]+/, '/cases/:code').replace(/\/(forms\/[a-z-]+|requests|documents)\/[^/]+/, '/$1/:id');
+    note(`${method} ${route.replace(/\/:id$/, '')}`, res.statusCode);
     return res;
   };
   /** A chat message; waits for the bot's first answer to anyone (or gives up after 3 s: no answer is fine). */
@@ -73,6 +109,11 @@ export async function writeMarkers(h: Harness, app: FastifyInstance, o: { seed: 
       restrictedConsents: [{ category: 'hiv', reference: m('restrictedref2') }],
     });
 
+    // Dr Chan joins the care team (so burn items have a recipient).
+    const joined = replyAfter(h.sim, {}, 3000).then((r) => r.via, () => 'no reply');
+    h.sim.say(group, LAM, `@ConsultBridge team ${code} add @陳大文 consulting`, { atUserIds: [CHAN] });
+    note('chat team add', await joined);
+
     // A report whose content carries a marker (the vault must hold ciphertext only).
     const pdf = await makePdf({ pages: 1, text: `Report ${m('reportpdf')}` });
     const shared = await call(LAM, 'POST', `/api/app/cases/${code}/reports`, pdf, { 'content-type': 'application/pdf' });
@@ -90,7 +131,7 @@ export async function writeMarkers(h: Harness, app: FastifyInstance, o: { seed: 
     await call(LAM, 'POST', `/api/app/cases/${code}/burn`, { text: `${m('burntext')} ${m('burntextzh', true)}`, burnAfterSeconds: 60 });
     const burnPdf = await makePdf({ pages: 1, text: `Burn ${m('burnpdf')}` });
     await call(LAM, 'POST', `/api/app/cases/${code}/burn/document?after=60`, burnPdf, { 'content-type': 'application/pdf' });
-    await call(LAM, 'POST', `/api/app/cases/${code}/alert`, { substance: m('substance'), reaction: m('reaction', true), severity: 'severe', criticality: 'high', note: m('alertnote') });
+    await call(LAM, 'POST', `/api/app/cases/${code}/alert`, { submissionId: randomUUID(), substance: m('substance'), reaction: m('reaction', true), severity: 'severe', criticality: 'high', note: m('alertnote') });
     await call(LAM, 'POST', '/api/alerts', { caseCode: code, substance: m('apisubstance'), reaction: m('apireaction'), criticality: 'low', note: m('apinote', true) });
 
     // Chat commands with free text after them, in the group and 1:1.
