@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { seedDemoOrg } from '../src/sandbox/demo-org.js';
@@ -24,6 +25,8 @@ export const r7: Scenario = async (o) => {
   seedDemoOrg(sim);
   const logPath = join(o.workDir, 'service.log');
   const logFile = createWriteStream(logPath);
+  // Whatever else the process prints (the SDK uses console.info) is part of the log that is scanned.
+  const consoleWas = captureConsole((line) => logFile.write(`${line}\n`));
   const config = loadConfig({
     DINGTALK_CLIENT_ID: sim.clientId,
     DINGTALK_CLIENT_SECRET: sim.clientSecret,
@@ -70,8 +73,21 @@ export const r7: Scenario = async (o) => {
       logFile.end();
     }
     await sim.close();
+    consoleWas();
   }
 };
+
+type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+/** Sends console output to `write` until the returned function restores it. */
+function captureConsole(write: (line: string) => void): () => void {
+  const methods: ConsoleMethod[] = ['log', 'info', 'warn', 'error', 'debug'];
+  const saved = methods.map((k) => [k, console[k]] as const);
+  for (const k of methods) console[k] = (...args: unknown[]) => write(format(...args));
+  return () => {
+    for (const [k, fn] of saved) console[k] = fn;
+  };
+}
 
 function summary(r: ScanReport, writes: number): string {
   return `${r.markers} markers via ${writes} writes; ${(r.bytesScanned / 1e6).toFixed(1)} MB in ${r.sources} files`;
