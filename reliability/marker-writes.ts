@@ -162,6 +162,25 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
     }
     const report = await app.inject({ method: 'POST', url: '/api/admin/reports/data-access', headers: admin, payload: { caseCode: code, reason: m('reportreason') } });
     note('POST /api/admin/reports/data-access', report.statusCode);
+
+    // Id and query fields: typed text that must be neither stored nor logged (refusals are expected).
+    const adminToken = await mintAdminToken(h.service.sessionSecret, h.service.directoryRepo.findByDingTalkId('qmh-cb-admin')!.id);
+    const probes: Array<[string, 'GET' | 'POST', string, object?]> = [
+      ['admin', 'GET', `/api/admin/people?q=${m('peopleq')}`],
+      ['admin', 'GET', `/api/admin/audit?actor=${m('auditactor')}&target=${m('audittarget')}`],
+      ['admin', 'POST', '/api/admin/policies/explain', { clinicianId: m('explainwho'), documentId: m('explaindoc') }],
+      ['admin', 'GET', `/api/admin/cases/${m('admincase')}/documents`],
+      ['officer', 'GET', `/api/admin/audit/trace/T-${m('trace')}`],
+    ];
+    for (const [who, method, url, payload] of probes) {
+      const res = await app.inject({ method, url, payload, headers: { authorization: `Bearer ${who === 'admin' ? adminToken : officer}` } });
+      note(`${method} ${url.split('?')[0]!.replace(/QZ[A-Z]+X[A-Z]+|標記/g, ':x')}`, res.statusCode);
+    }
+    await call(WONG, 'GET', `/api/app/cases/${m('appcase')}`);
+    await call(WONG, 'POST', `/api/app/documents/${m('appdoc')}/view-token`);
+    await call(WONG, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: m('badreason') });
+    // (A form link id is an id, audited as presented when refused; the values of a refused form are not kept.)
+    await call(LAM, 'POST', `/api/app/forms/consent/${randomUUID().replace(/-/g, '')}`, { consents: [{ institutionCode: m('instcode'), status: 'granted', reference: m('orphanref') }] });
   }
   return { markers, writes };
 }
