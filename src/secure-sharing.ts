@@ -53,10 +53,10 @@ export function createSecureSharing(deps: {
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
-  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
+  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
   const casesRepo = createCasesRepository(dbh.db);
 
   const path = sqlitePath(config.databaseUrl);
