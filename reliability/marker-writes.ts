@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { mintAdminToken } from '../src/http/admin/admin-token.js';
 import { hkidCheckChar } from '../src/shared/hkid.js';
 import { makePdf } from '../test/fixtures/make-pdf.js';
-import type { Simulator } from '../src/sandbox/simulator.js';
-import type { Service } from '../src/service.js';
 import { appLinkId } from '../test/helpers/app-session.js';
 import { replyAfter } from '../test/helpers/service-harness.js';
 import { newMarker } from './marker-scan.js';
+import type { MarkerTarget } from './marker-target.js';
 
 /**
  * Writes distinctive markers through every chat command, mini-app form and API that accepts text and
@@ -26,25 +23,7 @@ const LAM = 'qmh-lam-kaming';
 const WONG = 'hph-wong-siuming';
 const HO = 'qmh-ho-wingyee';
 const OFFICER = 'qmh-li-siufan';
-
-/** A running service and the simulator it talks to (the test harness is one). */
-export interface MarkerTarget {
-  sim: Simulator;
-  service: Service;
-}
-
-/** The mini-app's sign-in (a DingTalk auth code exchanged for a bearer token), once per user. */
-function signIn(h: MarkerTarget, app: FastifyInstance) {
-  const tokens = new Map<string, string>();
-  return async (userId: string): Promise<{ authorization: string }> => {
-    if (!tokens.has(userId)) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { code: h.sim.issueAuthCode(userId) } });
-      if (res.statusCode !== 200) throw new Error(`sign-in as ${userId} failed: ${res.statusCode}`);
-      tokens.set(userId, (res.json() as { accessToken: string }).accessToken);
-    }
-    return { authorization: `Bearer ${tokens.get(userId)!}` };
-  };
-}
+const ADMIN = 'qmh-cb-admin';
 
 /** The routes that keep the text they are given (encrypted); each must accept at least one write. */
 export const STORING_WRITES = [
@@ -58,8 +37,7 @@ export function storingAccepted(writes: MarkerWrites['writes']): number {
   return STORING_WRITES.filter((via) => writes.some((w) => w.via === via && /^2\d\d$/.test(w.outcome))).length;
 }
 
-export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { seed: number; rounds?: number } = { seed: 1 }): Promise<MarkerWrites> {
-  const auth = signIn(h, app);
+export async function writeMarkers(h: MarkerTarget, o: { seed: number; rounds?: number } = { seed: 1 }): Promise<MarkerWrites> {
   const markers: string[] = [];
   const writes: MarkerWrites['writes'] = [];
   const m = (tag: string, zh = false) => {
@@ -69,9 +47,9 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
   };
   const note = (via: string, outcome: string | number) => writes.push({ via, outcome: String(outcome) });
   const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: object | Buffer, headers: Record<string, string> = {}) => {
-    const res = await app.inject({ method, url, payload, headers: { ...headers, ...(await auth(user)) } });
+    const res = await h.http(method, url, { as: user, body: payload, headers });
     const route = url.split('?')[0]!.replace(/\/cases\/[^/]+/, '/cases/:code').replace(/\/(forms\/[a-z-]+|requests|documents)\/[^/]+/, '/$1/:id');
-    note(`${method} ${route.replace(/\/:id$/, '')}`, res.statusCode);
+    note(`${method} ${route.replace(/\/:id$/, '')}`, res.status);
     return res;
   };
   /** A chat message; waits for the bot's first answer to anyone (or gives up after 3 s: no answer is fine). */
@@ -100,7 +78,7 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
       consents: [{ institutionCode: 'HPH', status: 'granted', reference: m('consentref') }],
       restrictedConsents: [{ category: 'mental_health', reference: m('restrictedref', true) }],
     });
-    const code = (opened.json() as { caseCode?: string }).caseCode ?? 'C-NONE0';
+    const code = (opened.body as { caseCode?: string }).caseCode ?? 'C-NONE0';
 
     // Consent form.
     const consentId = await formLink(group, LAM, `consent ${code} ${m('consentcmd')}`, 'form/consent');
@@ -117,14 +95,14 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
     // A report whose content carries a marker (the vault must hold ciphertext only).
     const pdf = await makePdf({ pages: 1, text: `Report ${m('reportpdf')}` });
     const shared = await call(LAM, 'POST', `/api/app/cases/${code}/reports`, pdf, { 'content-type': 'application/pdf' });
-    const documentId = (shared.json() as { documentId?: string }).documentId ?? 'none';
+    const documentId = (shared.body as { documentId?: string }).documentId ?? 'none';
 
     // Access request (purpose code), then the attending denies it with a free-text note.
     const asked = await call(WONG, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'referral' });
-    const requestId = (asked.json() as { requestId?: string }).requestId ?? 'none';
+    const requestId = (asked.body as { requestId?: string }).requestId ?? 'none';
     await call(LAM, 'POST', `/api/app/requests/${requestId}/decide`, { decision: 'deny', reason: m('denynote', true) });
     const asked2 = await call(WONG, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'second_opinion' });
-    const requestId2 = (asked2.json() as { requestId?: string }).requestId ?? 'none';
+    const requestId2 = (asked2.body as { requestId?: string }).requestId ?? 'none';
     await call(LAM, 'POST', `/api/app/requests/${requestId2}/decide`, { decision: 'approve', reason: m('approvenote') });
 
     // Burn-after-reading text and document, allergy alert (form and API).
@@ -152,19 +130,17 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
     await say(group, CHAN, `case ${code} pt ${hkid} ${m('hkidmsg')}`);
 
     // The privacy officer reviews the break-glass with a note.
-    const officer = await mintAdminToken(h.service.sessionSecret, h.service.directoryRepo.findByDingTalkId(OFFICER)!.id);
-    const admin = { authorization: `Bearer ${officer}` };
-    const queue = await app.inject({ method: 'GET', url: '/api/admin/breakglass', headers: admin });
-    const reviews = ((queue.json() as { reviews?: Array<{ reviewId: string }> }).reviews ?? []) as Array<{ reviewId: string }>;
+    const officer = { as: OFFICER, admin: true };
+    const queue = await h.http('GET', '/api/admin/breakglass', officer);
+    const reviews = ((queue.body as { reviews?: Array<{ reviewId: string }> }).reviews ?? []) as Array<{ reviewId: string }>;
     for (const r of reviews) {
-      const res = await app.inject({ method: 'POST', url: `/api/admin/breakglass/${r.reviewId}/review`, headers: admin, payload: { decision: 'flag', note: m('reviewnote', true) } });
-      note('POST /api/admin/breakglass/:id/review', res.statusCode);
+      const res = await h.http('POST', `/api/admin/breakglass/${r.reviewId}/review`, { ...officer, body: { decision: 'flag', note: m('reviewnote', true) } });
+      note('POST /api/admin/breakglass/:id/review', res.status);
     }
-    const report = await app.inject({ method: 'POST', url: '/api/admin/reports/data-access', headers: admin, payload: { caseCode: code, reason: m('reportreason') } });
-    note('POST /api/admin/reports/data-access', report.statusCode);
+    const report = await h.http('POST', '/api/admin/reports/data-access', { ...officer, body: { caseCode: code, reason: m('reportreason') } });
+    note('POST /api/admin/reports/data-access', report.status);
 
     // Id and query fields: typed text that must be neither stored nor logged (refusals are expected).
-    const adminToken = await mintAdminToken(h.service.sessionSecret, h.service.directoryRepo.findByDingTalkId('qmh-cb-admin')!.id);
     const probes: Array<[string, 'GET' | 'POST', string, object?]> = [
       ['admin', 'GET', `/api/admin/people?q=${m('peopleq')}`],
       ['admin', 'GET', `/api/admin/audit?actor=${m('auditactor')}&target=${m('audittarget')}`],
@@ -173,8 +149,8 @@ export async function writeMarkers(h: MarkerTarget, app: FastifyInstance, o: { s
       ['officer', 'GET', `/api/admin/audit/trace/T-${m('trace')}`],
     ];
     for (const [who, method, url, payload] of probes) {
-      const res = await app.inject({ method, url, payload, headers: { authorization: `Bearer ${who === 'admin' ? adminToken : officer}` } });
-      note(`${method} ${url.split('?')[0]!.replace(/QZ[A-Z]+X[A-Z]+|標記/g, ':x')}`, res.statusCode);
+      const res = await h.http(method, url, { as: who === 'admin' ? ADMIN : OFFICER, admin: true, body: payload });
+      note(`${method} ${url.split('?')[0]!.replace(/QZ[A-Z]+X[A-Z]+|標記/g, ':x')}`, res.status);
     }
     await call(WONG, 'GET', `/api/app/cases/${m('appcase')}`);
     await call(WONG, 'POST', `/api/app/documents/${m('appdoc')}/view-token`);

@@ -10,12 +10,13 @@ import { createService } from '../src/service.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
 import { describeHits, scanForMarkers, type ScanReport } from './marker-scan.js';
+import { fetchTarget } from './marker-target.js';
 import { STORING_WRITES, storingAccepted, writeMarkers } from './marker-writes.js';
 import { row, zero, type Scenario } from './row.js';
 
 /**
- * R7, the plaintext marker scan: the service in DingTalk mode against the simulator, with a real SQLite
- * file, key folder, blob folder and a debug-level log file in the scenario's folder. Markers go in
+ * R7, the plaintext marker scan: the service in DingTalk mode against the simulator, listening on a real
+ * port (the writes are real HTTP and real stream frames), with a real SQLite file, key folder, blob folder and a debug-level log file in the scenario's folder. Markers go in
  * through every chat command, mini-app form and API that takes text (rounds: 1 short, 5 full); the
  * folder is then scanned while the service runs (database, WAL, shared memory, blobs, keys, log) and
  * again after it stopped (WAL checkpointed into the file). Goal: 0 hits.
@@ -35,6 +36,7 @@ export const r7: Scenario = async (o) => {
     DATABASE_URL: `file:${join(o.workDir, 'cb.db')}`,
     KEY_DIR: join(o.workDir, 'keys'),
     LOG_LEVEL: 'debug',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
   });
   const service = createService(config, {
     logger: createLogger('debug', logFile),
@@ -50,7 +52,8 @@ export const r7: Scenario = async (o) => {
     await service.receiver.supervisor.whenConnected();
     await app.ready();
     const rounds = o.short ? 1 : 5;
-    const written = await writeMarkers({ sim, service }, app, { seed: o.seed, rounds });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const written = await writeMarkers(fetchTarget(sim, address), { seed: o.seed, rounds });
     await service.audit.flush();
     const scan = () => scanForMarkers({ markers: written.markers, paths: [o.workDir] });
     const running = scan();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { describeHits, scanForMarkers } from '../../reliability/marker-scan.js';
 import { STORING_WRITES, storingAccepted, writeMarkers, type MarkerWrites } from '../../reliability/marker-writes.js';
+import { injectTarget } from '../../reliability/marker-target.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 
 /**
@@ -18,7 +19,7 @@ describe('plaintext marker scan', () => {
     h = await startHarness();
     app = await buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service });
     await app.ready();
-    written = await writeMarkers(h, app, { seed: 7 });
+    written = await writeMarkers(injectTarget(h.sim, app), { seed: 7 });
     await h.service.audit.flush();
   }, 60_000);
   afterAll(async () => {
