@@ -14,7 +14,7 @@ import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
-import { sealLegacyFreeText } from './domain/patients/free-text-backfill.js';
+import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
 import { createDocumentRepository } from './domain/sharing/document-repository.js';
 import { createReceiptService } from './domain/sharing/receipts.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createGrantRepository } from '../../src/domain/grants/grant-repository.js';
-import { sealLegacyFreeText } from '../../src/domain/patients/free-text-backfill.js';
+import { sealLegacyFreeText } from '../../src/domain/patients/free-text-repository.js';
 import { createFieldCipher } from '../../src/domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../../src/domain/patients/patients-repository.js';
 import { tempDb } from '../helpers/temp-db.js';

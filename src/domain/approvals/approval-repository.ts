@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
-import { stepRowId } from '../patients/free-text-backfill.js';
+import { stepRowId } from '../patients/free-text-repository.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;

@@ -2,6 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { SEALED_PREFIX, type FreeTextCipher, type FreeTextColumn } from './free-text-cipher.js';
 
+/**
+ * The one query over all free-text columns (the start-up data migration); the per-table reads and
+ * writes live in their own repositories.
+ */
+
 /** Each free-text column with the SQL expression of the row id its AAD is bound to. */
 const COLUMNS: ReadonlyArray<[FreeTextColumn, string]> = [
   ['patient_consents.reference', 'id'],
