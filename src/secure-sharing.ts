@@ -14,6 +14,7 @@ import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
+import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
 import { createDocumentRepository } from './domain/sharing/document-repository.js';
 import { createReceiptService } from './domain/sharing/receipts.js';
@@ -52,6 +53,9 @@ export function createSecureSharing(deps: {
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
+  // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
+  const texts = cipher.freeText;
+  sealLegacyFreeText(dbh.db, texts);
   const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
   const casesRepo = createCasesRepository(dbh.db);
 
@@ -72,12 +76,12 @@ export function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db);
-  const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
+  const grants = createGrantService({ repo: createGrantRepository(dbh.db, texts), audit, clock });
   const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
   const approvals = createApprovalService({
     sqlite: dbh.sqlite,
-    repo: createApprovalRepository(dbh.db),
+    repo: createApprovalRepository(dbh.db, texts),
     documents: documentsRepo,
     grants,
     audit,
@@ -91,7 +95,7 @@ export function createSecureSharing(deps: {
   });
   const breakGlass = createBreakGlassService({
     sqlite: dbh.sqlite,
-    repo: createGrantRepository(dbh.db),
+    repo: createGrantRepository(dbh.db, texts),
     audit,
     clock,
     settings,
@@ -120,6 +124,8 @@ export function createSecureSharing(deps: {
     breakGlass,
     access: createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock }),
     privacyOfficers,
+    /** The free-text cipher, for repositories built elsewhere over the same tables. */
+    texts,
   };
 }
 

@@ -10,12 +10,13 @@ import { createCaseQueries } from '../domain/cases/case-queries.js';
 import { createDirectoryAdmin, type DirectoryAdmin } from '../domain/directory/directory-admin.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createConsentQueries } from '../domain/patients/consent-queries.js';
+import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
-import { sessionSecret } from '../shared/key-file.js';
+import { loadOrCreateSecret, sessionSecret } from '../shared/key-file.js';
 
 const HELP = `Usage: npm run admin -- <command>
 
@@ -124,7 +125,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         return console.log(`Added institution ${i.code} (${i.sector}).`);
       }
       case 'case': {
-        const patients = createPatientsRepository(handle.db);
+        const patients = createPatientsRepository(handle.db, createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText);
         const queries = createCaseQueries({ cases: createCasesRepository(handle.db), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
         const c = queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);

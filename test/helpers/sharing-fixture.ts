@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
 import type { ApproverStep } from '../../src/domain/approvals/approval-steps.js';
@@ -28,7 +30,7 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     decide: () => ({ allowed: true, policies: ['break_glass_doctor'] }),
   };
   const documentsRepo = createDocumentRepository(handle.db);
-  const grantRepo = createGrantRepository(handle.db);
+  const grantRepo = createGrantRepository(handle.db, createFreeTextCipher(randomBytes(32)));
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const base = { audit, clock };
   return {
@@ -44,7 +46,7 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     grants,
     approvals: createApprovalService({
       sqlite: handle.sqlite,
-      repo: createApprovalRepository(handle.db),
+      repo: createApprovalRepository(handle.db, createFreeTextCipher(randomBytes(32))),
       documents: documentsRepo,
       grants,
       settings,

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
@@ -184,7 +186,7 @@ describe('two-step chain: attending, then privacy officer', () => {
     const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     const restarted = createApprovalService({
       sqlite: f.handle.sqlite,
-      repo: createApprovalRepository(f.handle.db),
+      repo: createApprovalRepository(f.handle.db, createFreeTextCipher(randomBytes(32))),
       documents: createDocumentRepository(f.handle.db),
       grants: f.grants,
       audit: f.audit,

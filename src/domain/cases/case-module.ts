@@ -32,7 +32,7 @@ export function createCaseModule(ports: {
 }) {
   const { db, directory, cipher, audit, clock, authorize } = ports;
   const cases = createCasesRepository(db);
-  const patients = createPatientsRepository(db);
+  const patients = createPatientsRepository(db, cipher.freeText);
   const records = createPatientRecords({ repo: patients, cipher });
   const consents = createConsentQueries({ patients, directory });
   const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
