@@ -30,6 +30,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/audit/trace/:code': () => ({ url: '/api/admin/audit/trace/T-ABCDEFGH' }),
   'GET /api/admin/audit/export': () => ({ url: '/api/admin/audit/export?limit=10' }),
   'GET /api/admin/outbox': () => ({ url: '/api/admin/outbox?status=dead' }),
+  'GET /api/admin/inbound': () => ({ url: '/api/admin/inbound?state=dead' }),
   'POST /api/admin/outbox/:id/retry': () => ({ url: '/api/admin/outbox/999999/retry' }),
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
   'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }),
