@@ -9,6 +9,7 @@ import { createApprovalRepository } from './domain/approvals/approval-repository
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
+import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
@@ -44,6 +45,8 @@ export function createSecureSharing(deps: {
   logger: Logger;
   /** Policies already validated (main.ts checks them in a child process); else loaded here. */
   policies?: LoadedPolicies;
+  /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
+  tellTeamExit: (exit: TeamExit) => void;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
@@ -52,7 +55,14 @@ export function createSecureSharing(deps: {
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
-  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
+  const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
+  const cases = createCaseModule({
+    db: dbh.db, directory, cipher, audit, clock, authorize,
+    exits: {
+      revokeGrants: (caseId, clinicianId, actor, cause, now) => grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      tell: deps.tellTeamExit,
+    },
+  });
   const casesRepo = createCasesRepository(dbh.db);
 
   const path = sqlitePath(config.databaseUrl);
@@ -72,7 +82,6 @@ export function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db);
-  const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
   const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
   const approvals = createApprovalService({

@@ -25,6 +25,7 @@ import { createChatEventHandler } from './chat-events.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
+import { createTeamExitNotices } from './bot/team-exit-notices.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createEscalation } from './domain/escalation/escalation-module.js';
@@ -99,11 +100,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies });
+  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  const secure = createSecureSharing({
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
+  });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
-  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
