@@ -14,6 +14,12 @@ export interface ViewDecision {
   decision: AccessDecision;
   document: DocumentRow;
   caseCode: string;
+  /**
+   * Whether the clinician stands in a relation to the patient now (verified, active, and on the care
+   * team in any role or holding a grant or break-glass). Only then may an explanation name facts
+   * about the patient (consent, restricted categories); a stranger is told only about themselves.
+   */
+  insider: boolean;
 }
 
 /**
@@ -62,7 +68,8 @@ export function createDocumentAccess(deps: {
         relation,
       ),
     );
-    return { decision, document, caseCode: caseRow.code };
+    const insider = clinician.verified && !clinician.suspended && (relation.careRole !== '' || grants.hasGrant || grants.hasBreakGlass);
+    return { decision, document, caseCode: caseRow.code, insider };
   }
 
   return {
