@@ -84,6 +84,7 @@ export function createSecureSharing(deps: {
   const documentsRepo = createDocumentRepository(dbh.db);
   const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
     sqlite: dbh.sqlite,
     repo: createApprovalRepository(dbh.db),
@@ -96,6 +97,10 @@ export function createSecureSharing(deps: {
       if (step === 'privacy_officer') return privacyOfficers();
       const doc = documentsRepo.find(documentId);
       return doc ? attendingsOf(doc.caseId) : [];
+    },
+    missingDespiteGrant: (requesterId, documentId) => {
+      const requester = directory.findById(requesterId);
+      return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
     },
   });
   const breakGlass = createBreakGlassService({
@@ -127,7 +132,7 @@ export function createSecureSharing(deps: {
     grants,
     approvals,
     breakGlass,
-    access: createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock }),
+    access,
     privacyOfficers,
   };
 }

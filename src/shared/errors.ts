@@ -45,6 +45,12 @@ export const ERROR_TABLE = {
     zh: '該個案沒有你可以批核的待決申請。',
   },
   'approval.expired': { status: 410, en: 'That request has expired.', zh: '該申請已過期。' },
+  /** Approving would not let the requester open the document: a condition an approval cannot supply is missing. */
+  'approval.would_not_open': {
+    status: 409,
+    en: 'Not approved: even with your approval the requester could not open this document. The request is still waiting.',
+    zh: '未批准：即使你批准，申請人仍無法開啟此文件。申請仍在等候處理。',
+  },
   'grant.expired': { status: 403, en: 'Your access has expired.', zh: '你的存取權限已過期。' },
   'burned': { status: 410, en: 'This message has burned and can’t be opened.', zh: '此訊息已銷毀，無法開啟。' },
   'burn.duration_invalid': { status: 400, en: 'Burn time must be between 10 s and 24 h, e.g. 30s, 5m or 2h.', zh: '銷毀時間須介乎 10 秒至 24 小時，例如 30s、5m 或 2h。' },
