@@ -25,6 +25,16 @@ export const ERROR_TABLE = {
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
+  'directory.last_admin': {
+    status: 409,
+    en: 'That would leave no active admin. Verify another admin first.',
+    zh: '此操作會令系統再無有效的管理員。請先核實另一位管理員。',
+  },
+  'directory.self_action': {
+    status: 409,
+    en: 'You can’t suspend, demote or remove yourself; ask another admin.',
+    zh: '你不可暫停、降級或移除自己；請由另一位管理員處理。',
+  },
   'institution.not_found': { status: 404, en: "I can't find that institution.", zh: '找不到該醫療機構。' },
   'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
   'vault.decrypt_failed': { status: 500, en: 'The document could not be opened.', zh: '無法開啟文件。' },

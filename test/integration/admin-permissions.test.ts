@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintAdminToken } from '../../src/http/admin/admin-token.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 
 /**
@@ -15,6 +15,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
     payload: { registrationNo: 'M56789', role: 'doctor', specialty: 'Cardiology', institutionCode: 'HPH' },
   }),
   'POST /api/admin/clinicians/:id/suspend': ({ target }) => ({ url: `/api/admin/clinicians/${target}/suspend`, payload: { undo: true } }),
+  'POST /api/admin/clinicians/:id/remove-from-org': ({ target }) => ({ url: `/api/admin/clinicians/${target}/remove-from-org` }),
   'GET /api/admin/institutions': () => ({ url: '/api/admin/institutions' }),
   'POST /api/admin/institutions': () => ({ url: '/api/admin/institutions', payload: { code: 'PERMX', nameEn: 'Probe Clinic', sector: 'private' } }),
   'GET /api/admin/cases/:code/team': () => ({ url: '/api/admin/cases/C-7KQ2M/team' }),
@@ -73,16 +74,16 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
     const extra = (userId: string, patch: { verified: boolean; suspended: boolean }) =>
       repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now).id;
-    tokens.admin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'));
-    tokens.doctor = await mintAdminToken(secret, w.clinicianId('qmh-chan-taiman'));
-    tokens.nurse = await mintAdminToken(secret, w.clinicianId('qmh-cheung-meiwah'));
-    tokens.unverifiedDoctor = await mintAdminToken(secret, w.clinicianId('hph-lee-meiling'));
-    tokens.unverifiedAdmin = await mintAdminToken(secret, extra('perm-unverified-admin', { verified: false, suspended: false }));
-    tokens.suspendedAdmin = await mintAdminToken(secret, extra('perm-suspended-admin', { verified: true, suspended: true }));
-    tokens.unknown = await mintAdminToken(secret, 'no-such-clinician');
+    tokens.admin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'));
+    tokens.doctor = await adminTokenFor(w.h.service, w.clinicianId('qmh-chan-taiman'));
+    tokens.nurse = await adminTokenFor(w.h.service, w.clinicianId('qmh-cheung-meiwah'));
+    tokens.unverifiedDoctor = await adminTokenFor(w.h.service, w.clinicianId('hph-lee-meiling'));
+    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, extra('perm-unverified-admin', { verified: false, suspended: false }));
+    tokens.suspendedAdmin = await adminTokenFor(w.h.service, extra('perm-suspended-admin', { verified: true, suspended: true }));
+    tokens.unknown = await adminTokenFor(w.h.service, 'no-such-clinician');
     // The admin signed in to the mini-app: a real token, but for the wrong audience.
     tokens.adminAppToken = (await w.login('qmh-li-siufan')).accessToken;
-    tokens.expiredAdmin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'), { clockTimestamp: Date.now() - 3_600_000 });
+    tokens.expiredAdmin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'), { clockTimestamp: Date.now() - 3_600_000 });
     adminRoutes = routesOf(w.app).filter((r) => r.split(' ')[1]!.startsWith('/api/admin'));
   }, 30_000);
   afterAll(async () => w?.close());

@@ -1,3 +1,6 @@
+import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import type { CasesRepository } from './cases-repository.js';
+
 /**
  * What happens when someone's place on a care team ends (removed by the attending or an admin, left
  * the consult group, the group was unbound, left the organisation): the grants they held on the case
@@ -42,4 +45,29 @@ export function exitRecorder(ports: TeamExitPorts) {
       for (const e of exits) ports.tell(e);
     },
   };
+}
+
+/**
+ * The clinician left the organisation: every role they hold or have booked, on every case, ends now
+ * (reason `left_org`, audited per case), even an attending's — they can no longer act, and an admin
+ * assigns a new attending. Their grants on those cases end through the exit ports. Runs in the
+ * caller's transaction. Returns the number of role rows ended.
+ */
+export function endAllRolesOf(
+  deps: { cases: Pick<CasesRepository, 'openRolesOfClinician' | 'endRoleAt' | 'caseById'>; audit: AuditSink; exits: TeamExitPorts },
+  clinicianId: string,
+  by: string,
+  now: number,
+): number {
+  const rec = exitRecorder(deps.exits);
+  const rows = deps.cases.openRolesOfClinician(clinicianId, now);
+  for (const r of rows) {
+    deps.cases.endRoleAt(r.id, by, 'left_org', now, now);
+    const c = deps.cases.caseById(r.caseId);
+    if (!c) continue;
+    deps.audit.append({ actor: by, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: 'left_org', at: now });
+    rec.record(c, clinicianId, by, 'left_org', now);
+  }
+  rec.tellAll();
+  return rows.length;
 }

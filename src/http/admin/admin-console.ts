@@ -34,6 +34,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   const { service } = opts;
   await registerAdminAuth(app as unknown as FastifyInstance, {
     jwtSecret: service.sessionSecret,
+    isSessionActive: (sid) => service.sessions.isActive(sid),
     findClinician: (id) => service.directoryRepo.findById(id),
   });
   await app.register(adminPolicyRoutes, { service, policyDir: opts.policyDir ?? POLICY_DIR });
