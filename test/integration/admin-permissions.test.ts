@@ -33,7 +33,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/outbox': () => ({ url: '/api/admin/outbox?status=dead' }),
   'POST /api/admin/outbox/:id/retry': () => ({ url: '/api/admin/outbox/999999/retry' }),
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
-  'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }),
+  'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
@@ -46,6 +46,9 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups', payload: { conversationId: 'perm-probe-group' } }),
   'DELETE /api/admin/cases/:code/groups/:conversationId': () => ({ url: '/api/admin/cases/C-7KQ2M/groups/perm-probe-group' }),
 };
+
+/** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
+const PRIVACY_OFFICER_ONLY = new Set(['POST /api/admin/reports/data-access']);
 
 /** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
 function routesOf(app: FastifyInstance): string[] {
@@ -119,11 +122,15 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     expect(JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() })).toBe(before);
   });
 
-  it('When a verified admin calls each route, then the guard lets it through (the samples are real requests)', async () => {
+  it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {
     for (const route of adminRoutes) {
       const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
+      if (PRIVACY_OFFICER_ONLY.has(route)) {
+        expect([route, res.statusCode]).toEqual([route, 403]);
+        continue;
+      }
       expect([route, [401, 403].includes(res.statusCode)], res.body).toEqual([route, false]);
       expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(500);
     }

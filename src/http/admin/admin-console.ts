@@ -24,7 +24,8 @@ export interface AdminConsoleOptions {
  * | routes | roles |
  * | --- | --- |
  * | policies, explain and its people/document pickers, outbox, dashboard, case teams and groups | admin |
- * | approvals, break-glass queue, data access report | admin, privacy_officer |
+ * | approvals, break-glass queue | admin, privacy_officer |
+ * | data access report (decrypts patient identity) | privacy_officer |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
  *
