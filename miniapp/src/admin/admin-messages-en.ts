@@ -66,6 +66,8 @@ export const en = {
   'clin.nameZh': 'Name (Chinese)',
   'clin.regHint': 'e.g. M12345',
   'clin.done': 'Verified',
+  'clin.remove': 'Remove from organisation',
+  'clin.removeConfirm': 'Remove from the organisation? They lose verification, every care-team role, every access grant and every login at once.',
   'clin.suspendConfirm': 'Suspend this clinician? Their logins end at once.',
   'audit.actor': 'Actor',
   'audit.action': 'Action',

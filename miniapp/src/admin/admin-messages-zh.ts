@@ -68,6 +68,8 @@ export const zh: Record<AdminKey, string> = {
   'clin.nameZh': '中文姓名',
   'clin.regHint': '例如 M12345',
   'clin.done': '已驗證',
+  'clin.remove': '移出機構',
+  'clin.removeConfirm': '將此醫護人員移出機構？其驗證、所有醫療團隊角色、存取授權及登入會即時終止。',
   'clin.suspendConfirm': '停權此醫護人員？其登入會即時終止。',
   'audit.actor': '執行者',
   'audit.action': '動作',
