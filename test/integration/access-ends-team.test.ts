@@ -70,4 +70,12 @@ describe('access ends with the care-team role', () => {
     expect(grantOf(WONG)).toBe(false);
     expect((await otoTo(h, from, WONG)).text).toContain('a ConsultBridge admin ended your role');
   });
+
+  it('When an admin unbinds the consult group that gave the role, then the grant ends and Dr X is told', async () => {
+    await grantedAndOnTeam();
+    const from = h.sim.sent.length;
+    h.service.secure.cases.admin.unbindGroup(clinicianId(h, 'qmh-cb-admin'), code, group);
+    expect(grantOf(WONG)).toBe(false);
+    expect((await otoTo(h, from, WONG)).text).toContain('no longer holds the case');
+  });
 });
