@@ -9,6 +9,7 @@ import { createApprovalRepository } from './domain/approvals/approval-repository
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
+import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
@@ -45,6 +46,8 @@ export function createSecureSharing(deps: {
   logger: Logger;
   /** Policies already validated (main.ts checks them in a child process); else loaded here. */
   policies?: LoadedPolicies;
+  /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
+  tellTeamExit: (exit: TeamExit) => void;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
@@ -56,7 +59,14 @@ export function createSecureSharing(deps: {
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
-  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
+  const grants = createGrantService({ repo: createGrantRepository(dbh.db, texts), audit, clock });
+  const cases = createCaseModule({
+    db: dbh.db, directory, cipher, audit, clock, authorize,
+    exits: {
+      revokeGrants: (caseId, clinicianId, actor, cause, now) => grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      tell: deps.tellTeamExit,
+    },
+  });
   const casesRepo = createCasesRepository(dbh.db);
 
   const path = sqlitePath(config.databaseUrl);
@@ -76,9 +86,9 @@ export function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db);
-  const grants = createGrantService({ repo: createGrantRepository(dbh.db, texts), audit, clock });
   const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
     sqlite: dbh.sqlite,
     repo: createApprovalRepository(dbh.db, texts),
@@ -91,6 +101,10 @@ export function createSecureSharing(deps: {
       if (step === 'privacy_officer') return privacyOfficers();
       const doc = documentsRepo.find(documentId);
       return doc ? attendingsOf(doc.caseId) : [];
+    },
+    missingDespiteGrant: (requesterId, documentId) => {
+      const requester = directory.findById(requesterId);
+      return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
     },
   });
   const breakGlass = createBreakGlassService({
@@ -122,7 +136,7 @@ export function createSecureSharing(deps: {
     grants,
     approvals,
     breakGlass,
-    access: createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock }),
+    access,
     privacyOfficers,
     /** The free-text cipher, for repositories built elsewhere over the same tables. */
     texts,

@@ -11,6 +11,8 @@ import { createOutboxService } from './domain/outbox/outbox-service.js';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
 import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
+import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
+import { createSessionRepository } from './domain/sessions/session-repository.js';
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
 import { createBot } from './bot/bot.js';
@@ -25,9 +27,11 @@ import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from './domain/access/policy-loader.js';
 import { createChatEventHandler } from './chat-events.js';
+import { createOrganisationExit } from './organisation-exit.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
+import { createTeamExitNotices } from './bot/team-exit-notices.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createEscalation } from './domain/escalation/escalation-module.js';
@@ -96,6 +100,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
   const inbox = createInboxRepository(dbh.db);
+  // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
+  const sessions = createRefreshSessions({ db: dbh.db, repo: createSessionRepository(dbh.db), clock, audit });
   const directoryRepo = createDirectoryRepository(dbh.db);
   const directory = createDirectoryService({
     repo: directoryRepo,
@@ -109,11 +115,15 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies });
+  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  const secure = createSecureSharing({
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
+  });
+  const offboarding = createOrganisationExit({ db: dbh.db, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
-  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
@@ -170,7 +180,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       audit,
       clock,
       logger,
-      onChatEvent: createChatEventHandler({ cases: secure.cases, logger }),
+      onChatEvent: createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger }),
       onCardAction: (action) => bot.cardAction(action),
     }),
   });
@@ -191,6 +201,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     instanceId,
     directoryRepo,
     directory,
+    sessions,
+    offboarding,
     secure,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */

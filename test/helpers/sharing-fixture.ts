@@ -26,6 +26,8 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
   const audit = recordingAudit();
   const settings = resolveSharingSettings(opts.settings);
   const approvers: Record<ApproverStep, string[]> = { attending: ['dr-chan'], privacy_officer: ['po-lee'] };
+  /** What approving would not supply (consent, …); a test may fill it. Empty: a grant would work. */
+  const blockers: string[] = [];
   const policy: { decide: (clinicianId: string, action: string, caseId: string) => AuthorizeResult } = {
     decide: () => ({ allowed: true, policies: ['break_glass_doctor'] }),
   };
@@ -39,6 +41,7 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     audit,
     settings,
     approvers,
+    blockers,
     policy,
     grantRepo,
     sharing: createSharingService({ repo: documentsRepo, ...base }),
@@ -51,6 +54,7 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
       grants,
       settings,
       approversFor: (step) => approvers[step],
+      missingDespiteGrant: () => blockers,
       ...base,
     }),
     breakGlass: createBreakGlassService({

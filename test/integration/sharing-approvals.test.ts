@@ -193,6 +193,7 @@ describe('two-step chain: attending, then privacy officer', () => {
       clock: f.clock,
       settings: resolveSharingSettings({ approverChain: ['attending'] }),
       approversFor: (step) => f.approvers[step],
+      missingDespiteGrant: () => [],
     });
     expect(restarted.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve' }).status).toBe('pending');
     expect(restarted.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve' }).status).toBe('approved');

@@ -40,6 +40,11 @@ export function createGrantRepository(db: Db, texts: FreeTextCipher) {
         .all();
     },
 
+    /** Every live grant of one clinician, on any case (leaving the organisation ends them all). */
+    liveForClinician(clinicianId: string, now: number): GrantRow[] {
+      return db.select().from(grants).where(and(eq(grants.clinicianId, clinicianId), live(now))).all();
+    },
+
     revoke(id: string, at: number): boolean {
       return db.update(grants).set({ revokedAt: at }).where(and(eq(grants.id, id), isNull(grants.revokedAt))).run().changes > 0;
     },

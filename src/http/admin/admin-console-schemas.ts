@@ -13,6 +13,8 @@ export const ROLES = {
   oversight: ['admin', 'privacy_officer'],
   auditReaders: ['admin', 'privacy_officer', 'auditor'],
   reviewers: ['admin', 'privacy_officer'],
+  /** Anything that decrypts patient identity (the PDPO data access report): the privacy officer alone. */
+  identity: ['privacy_officer'],
 } as const satisfies Record<string, readonly ClinicianRole[]>;
 
 export const personDto = z.object({

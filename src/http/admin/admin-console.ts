@@ -25,7 +25,8 @@ export interface AdminConsoleOptions {
  * | routes | roles |
  * | --- | --- |
  * | policies, explain and its people/document pickers, outbox, inbound dead letters, dashboard, case teams and groups | admin |
- * | approvals, break-glass queue, data access report | admin, privacy_officer |
+ * | approvals, break-glass queue | admin, privacy_officer |
+ * | data access report (decrypts patient identity) | privacy_officer |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
  *
@@ -35,6 +36,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   const { service } = opts;
   await registerAdminAuth(app as unknown as FastifyInstance, {
     jwtSecret: service.sessionSecret,
+    isSessionActive: (sid) => service.sessions.isActive(sid),
     findClinician: (id) => service.directoryRepo.findById(id),
   });
   await app.register(adminPolicyRoutes, { service, policyDir: opts.policyDir ?? POLICY_DIR });
