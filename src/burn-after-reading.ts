@@ -1,7 +1,7 @@
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/client.js';
 import { createBurnNotices } from './bot/burn-notices.js';
-import type { Notifier } from './bot/notify.js';
+import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import type { AuditSink } from './domain/audit/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';

@@ -6,7 +6,7 @@ import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 
 const groupKey = (alertId: string) => `alert:${alertId}:group`;
 

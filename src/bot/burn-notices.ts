@@ -4,7 +4,7 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
 import type { EphemeralNotices } from '../domain/ephemeral/ephemeral-ports.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 import { personLine } from './people.js';
 
 /** The card button that opens a burn-after-reading item (see card-actions.ts). */
