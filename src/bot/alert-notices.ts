@@ -76,11 +76,7 @@ export function createAlertNotices(deps: {
     burned(alert, caseCode, cardIds) {
       const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
       for (const outTrackId of cardIds) {
-        deps.outbox.enqueue({
-          idemKey: `burned:${outTrackId}`,
-          kind: 'card.update',
-          payload: { outTrackId, cardParamMap: { title, text: '此警示已銷毀；過敏紀錄保留於健康紀錄。', buttons: '[]' } },
-        });
+        deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }
     },
 

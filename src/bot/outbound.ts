@@ -64,6 +64,10 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
     cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[]): void {
       outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons) } });
     },
+    /** Replaces a posted card's content (e.g. "has burned", buttons removed); keyed like any send. */
+    updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): void {
+      outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
+    },
   };
 }
 
