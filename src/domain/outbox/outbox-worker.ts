@@ -3,7 +3,11 @@ import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import type { OutboxHandler } from '../../shared/outbox-port.js';
 import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
+
+/** The handler port lives in src/shared (the DingTalk edge implements it). */
+export type { OutboxHandler, OutboxHandlerContext } from '../../shared/outbox-port.js';
 
 /**
  * Sends what callers enqueued. Each pass walks the due rows in id order (a cursor, so a row that
@@ -13,16 +17,6 @@ import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
  * the lease, elsewhere); handlers pass `idemKey` to DingTalk where it has an idempotency key (card
  * outTrackId, scene-group uuid).
  */
-export interface OutboxHandlerContext {
-  idemKey: string;
-  /** 1 on the first try. */
-  attempt: number;
-}
-
-// Payloads arrive as parsed JSON; each handler knows its own kind's shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OutboxHandler = (payload: any, ctx: OutboxHandlerContext) => Promise<unknown>;
-
 export interface FailureClass {
   code: string;
   retryable: boolean;
