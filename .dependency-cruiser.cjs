@@ -13,6 +13,8 @@ const usecases = "^src/usecases/";
 const ehrAdapter = "^src/ehr/";
 const compose = "^src/compose/";
 const db = "^src/db/";
+/** The web framework, the DingTalk SDK and the transports under it (resolved paths). */
+const frameworks = "(^|node_modules/)(fastify|@fastify|fastify-[^/]+|dingtalk-stream|ws|axios)(/|$)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -23,6 +25,13 @@ module.exports = {
       severity: "error",
       from: { path: domain },
       to: { path: [edge, http, bot, sandbox, usecases, ehrAdapter, compose] },
+    },
+    {
+      name: "core-knows-no-framework",
+      comment: "The domain and the use cases know neither Fastify nor the DingTalk SDK (nor ws/axios under it).",
+      severity: "error",
+      from: { path: [domain, usecases] },
+      to: { path: frameworks },
     },
     {
       name: "usecases-know-no-adapters",
@@ -61,7 +70,9 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: "^src/",
+    // src, plus the framework packages so the rule above can see them (not followed into).
+    includeOnly: ["^src/", frameworks],
+    doNotFollow: { path: "node_modules" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
