@@ -1,4 +1,4 @@
-import type { OutboxHandlerContext } from '../domain/outbox/outbox-worker.js';
+import type { OutboxHandlerContext } from '../shared/outbox-port.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import {
   type CreateCardInput,

@@ -3,11 +3,14 @@ import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import type { OutboxHandler } from '../../shared/outbox-port.js';
 import { createQueueWorker } from '../queue/queue-worker.js';
 import { PermanentFailure, type FailureClass } from '../queue/queue-types.js';
 import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
 
 export type { FailureClass } from '../queue/queue-types.js';
+/** The handler port lives in src/shared (the DingTalk edge implements it). */
+export type { OutboxHandler, OutboxHandlerContext } from '../../shared/outbox-port.js';
 
 /**
  * Sends what callers enqueued, on the durable-queue worker (src/domain/queue/): rows in id order,
@@ -16,16 +19,6 @@ export type { FailureClass } from '../queue/queue-types.js';
  * next start of the same instance (or after the lease, elsewhere); handlers pass `idemKey` to
  * DingTalk where it has an idempotency key (card outTrackId, scene-group uuid).
  */
-export interface OutboxHandlerContext {
-  idemKey: string;
-  /** 1 on the first try. */
-  attempt: number;
-}
-
-// Payloads arrive as parsed JSON; each handler knows its own kind's shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OutboxHandler = (payload: any, ctx: OutboxHandlerContext) => Promise<unknown>;
-
 /**
  * Errors that say whether they are retryable (DingTalkApiError) are believed; other coded domain
  * errors (e.g. `phi.blocked`) will not get better by waiting; anything else is assumed transient.
