@@ -9,6 +9,9 @@ import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fi
 
 const MIN = 60_000;
 const DAY = 86_400_000;
+const HK_OFFSET = 8 * 60 * MIN;
+/** 10:00 Hong Kong time on the HK day of t, so a seeded day's events (up to 90 minutes) stay on that day. */
+const hkMorning = (t: number) => t - ((t + HK_OFFSET) % DAY) + 10 * 60 * MIN;
 const hkDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface Day {
@@ -21,7 +24,7 @@ interface Day {
 }
 
 /**
- * Data is written with explicit times through the repositories and the audit log (two days ago and
+ * Data is written with explicit times through the repositories and the audit log (10:00 HK time two days ago and
  * twelve days ago), so every figure below is known in advance.
  */
 describe('admin console: dashboard', () => {
@@ -33,8 +36,8 @@ describe('admin console: dashboard', () => {
     const seed = await seedConsult(w);
     const { secure, audit, db } = w.h.service;
     now = w.h.service.clock.now();
-    twoDaysAgo = now - 2 * DAY;
-    const twelveDaysAgo = now - 12 * DAY;
+    twoDaysAgo = hkMorning(now - 2 * DAY);
+    const twelveDaysAgo = hkMorning(now - 12 * DAY);
     const doc = (createdAt: number) => {
       const id = newId();
       secure.documentsRepo.insert({ id, caseId: seed.caseId, authorId: w.ids.doctor, kind: 'report', mediaType: 'application/pdf', size: 1, createdAt });
