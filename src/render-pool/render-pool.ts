@@ -24,6 +24,8 @@ export interface RenderPoolOptions {
   inspectTimeoutMs: number;
   /** Jobs waiting for a worker beyond this are refused with render.busy (default 8 per thread). */
   maxQueue?: number;
+  /** A job still waiting for a worker after this long is render.busy (default: twice its time limit, at least 15 s). */
+  queueWaitMs?: number;
   logger?: Logger;
 }
 
@@ -75,14 +77,14 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
       resourceLimits: { maxOldGenerationSizeMb: o.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, o.memoryMb / 16)), stackSizeMb: 4 },
     }));
 
-  /** Runs one job; `timeoutMs` starts when a worker picks it up, a queue wait of as long again is render.busy. */
+  /** Runs one job; `timeoutMs` starts when a worker picks it up; a long wait for one is render.busy. */
   async function runJob(job: Job, timeoutMs: number, failCode: ErrorCode): Promise<RenderOutcome> {
     if (get().queueSize >= maxQueue) throw new DomainError('render.busy');
     const bytes = new Uint8Array(job.bytes); // the worker's own copy, moved to it and zeroed there
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
     let why: 'queue' | 'time' | undefined;
-    let timer = setTimeout(() => ((why = 'queue'), abort.abort()), timeoutMs);
+    let timer = setTimeout(() => ((why = 'queue'), abort.abort()), o.queueWaitMs ?? Math.max(2 * timeoutMs, 15_000));
     port1.once('message', () => {
       clearTimeout(timer);
       timer = setTimeout(() => ((why = 'time'), abort.abort()), timeoutMs);
