@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Config } from '../config/config.js';
 import type { ContentLimits } from '../domain/viewing/content-limits.js';
 import type { RenderMediaType, RenderRequest } from '../domain/viewing/render-watermarked.js';
@@ -66,8 +66,12 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
   const maxThreads = Math.max(1, o.threads ?? availableParallelism());
   const maxQueue = o.maxQueue ?? 8 * maxThreads;
   let pool: Piscina<RenderTask, RenderOutcome> | undefined;
-  const get = () =>
-    (pool ??= new Piscina({
+  // piscina itself (~6 MB resident) loads with the first job too, not at start.
+  let loading: Promise<typeof Piscina> | undefined;
+  const load = () => (loading ??= import('piscina').then((m) => m.Piscina));
+  const get = async () => {
+    const Pool = await load(); // before the ??=, so two first jobs at once still make one pool
+    return (pool ??= new Pool({
       ...workerFile(),
       minThreads: 0,
       maxThreads,
@@ -76,10 +80,12 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
       atomics: 'disabled',
       resourceLimits: { maxOldGenerationSizeMb: o.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, o.memoryMb / 16)), stackSizeMb: 4 },
     }));
+  };
 
   /** Runs one job; `timeoutMs` starts when a worker picks it up; a long wait for one is render.busy. */
   async function runJob(job: Job, timeoutMs: number, failCode: ErrorCode): Promise<RenderOutcome> {
-    if (get().queueSize >= maxQueue) throw new DomainError('render.busy');
+    const workers = await get();
+    if (workers.queueSize >= maxQueue) throw new DomainError('render.busy');
     const bytes = new Uint8Array(job.bytes); // the worker's own copy, moved to it and zeroed there
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
@@ -91,7 +97,7 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
     });
     const task = { ...job, bytes, limits: o.limits, incremental: o.incremental, started: port2 } as RenderTask;
     try {
-      return await get().run(task, { signal: abort.signal, transferList: [bytes.buffer as ArrayBuffer, port2] });
+      return await workers.run(task, { signal: abort.signal, transferList: [bytes.buffer as ArrayBuffer, port2] });
     } catch (e) {
       if (why === 'queue') throw new DomainError('render.busy');
       if (why === 'time') throw new DomainError(failCode, `${job.op}: time limit`, { details: { limit: 'time' } });
