@@ -4,7 +4,8 @@ import type { Piscina } from 'piscina';
 import type { Config } from '../config/config.js';
 import type { ContentLimits } from '../domain/viewing/content-limits.js';
 import type { RenderMediaType, RenderRequest } from '../domain/viewing/render-watermarked.js';
-import type { DocumentRenderer, RenderOutcome, RenderTask } from '../domain/viewing/renderer.js';
+import type { DocumentRenderer } from '../domain/viewing/renderer.js';
+import type { RenderOutcome, RenderTask } from './render-task.js';
 import { DomainError, ERROR_TABLE, type ErrorCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 

@@ -3,7 +3,7 @@ import { move } from 'piscina';
 import { isDomainError } from '../shared/errors.js';
 import { checkStored, inspectUpload } from '../domain/viewing/inspect-upload.js';
 import { renderWatermarked } from '../domain/viewing/render-watermarked.js';
-import type { RenderOutcome, RenderTask } from '../domain/viewing/renderer.js';
+import type { RenderOutcome, RenderTask } from './render-task.js';
 
 /**
  * A render worker (one thread of the pool in render-pool.ts): runs one upload check or one stamp at a

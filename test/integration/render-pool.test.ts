@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { valueSymbol } from 'piscina';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTENT_LIMITS } from '../../src/domain/viewing/content-limits.js';
-import type { RenderTask } from '../../src/domain/viewing/renderer.js';
+import type { RenderTask } from '../../src/render-pool/render-task.js';
 import { createRenderPool, type RenderPoolOptions } from '../../src/render-pool/render-pool.js';
 import runTask from '../../src/render-pool/render-worker.js';
 import { DomainError } from '../../src/shared/errors.js';
