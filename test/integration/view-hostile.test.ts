@@ -5,7 +5,7 @@ import { openLocalKeyring } from '../../src/domain/vault/open-keyring.js';
 import { createVaultRepository } from '../../src/domain/vault/vault-repository.js';
 import { createVault } from '../../src/domain/vault/vault-service.js';
 import { newId } from '../../src/shared/ids.js';
-import { activeContentPdf, bigPng, deepNestingPdf, flateBombPdf, notReallyPdfs } from '../fixtures/hostile-files.js';
+import { activeContentPdf, bigPng, deepNestingPdf, flateBombPdf, manyPagesPdf, notReallyPdfs } from '../fixtures/hostile-files.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
@@ -50,8 +50,8 @@ describe('viewing stored files that cannot be rendered', () => {
   }, 30_000);
   afterAll(() => w.close());
 
-  it('HTML, random bytes or an ELF body after a PDF header, a cyclic page tree, 5000-deep nesting, a 20000×20000 PNG: 422 document.unrenderable, not 500', async () => {
-    const files = { ...notReallyPdfs(), deep: deepNestingPdf(5000), png: bigPng(20_000, 20_000) };
+  it('HTML, random bytes or an ELF body after a PDF header, a cyclic page tree, 5000-deep nesting, a 20000×20000 PNG, 100 000 pages: 422 document.unrenderable, not 500', async () => {
+    const files = { ...notReallyPdfs(), deep: deepNestingPdf(5000), png: bigPng(20_000, 20_000), pages: manyPagesPdf(100_000) };
     for (const [what, bytes] of Object.entries(files)) {
       const res = await view(await storeUnchecked(bytes));
       expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(422);

@@ -45,10 +45,13 @@ describe('PDF scan: limits and active content from raw bytes', () => {
     expect(await refusal(contentBombPdf(4), limits({ maxDecompressedBytes: 8 << 20 }))).toBeUndefined();
   });
 
-  it('nesting depth, object count (also objects packed in object streams) and declared image size have limits', async () => {
+  it('nesting depth, object and page counts (also inside object streams) and declared image size have limits', async () => {
     expect(await refusal(deepNestingPdf(5000), limits())).toEqual({ code: 'upload.too_complex', limit: 'nesting' });
     expect(await refusal(deepNestingPdf(10), limits())).toBeUndefined();
     expect(await refusal(manyPagesPdf(500), limits({ maxObjects: 400 }))).toEqual({ code: 'upload.too_complex', limit: 'objects' });
+    expect(await refusal(manyPagesPdf(1001), limits())).toEqual({ code: 'upload.too_many_pages', limit: 'pages' });
+    expect(await refusal(manyPagesPdf(1000), limits())).toBeUndefined();
+    expect(await refusal(await makeOddPdf({ pages: 12, objectStreams: true }), limits({ maxPages: 10 }))).toEqual({ code: 'upload.too_many_pages', limit: 'pages' });
     const packed = await makeOddPdf({ pages: 40, objectStreams: true });
     expect(await refusal(packed, limits({ maxObjects: 100 }))).toEqual({ code: 'upload.too_complex', limit: 'objects' });
     expect(await refusal(bigImagePdf(20_000, 20_000), limits())).toEqual({ code: 'upload.image_too_large', limit: 'image_pixels' });

@@ -6,7 +6,7 @@ import { decodeName, lexPdf } from './pdf-lexer.js';
 
 /**
  * Measures a PDF from its raw bytes before any parser builds it: indirect objects (also inside
- * object streams), nesting depth, every Flate stream inflated and counted (never kept, except
+ * object streams), page objects, nesting depth, every Flate stream inflated and counted (never kept, except
  * object streams, whose objects are measured too), declared image sizes, and names that mean active
  * content. Throws the coded refusal for the first limit crossed. Streams are inflated with a budget,
  * so a 510 KB "bomb" that would inflate to gigabytes costs at most the budget in time and a chunk
@@ -87,11 +87,18 @@ export async function scanPdf(bytes: Uint8Array, o: ScanOptions): Promise<void> 
   const { limits } = o;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let objects = 0;
+  let pages = 0;
+  let lastName = '';
   const active = new Set<string>();
   const streams: StreamSpan[] = [];
   const visit = (t: string, collect: boolean) =>
     lexPdf(t, {
-      name: (n) => void (ACTIVE_NAMES.has(n) && active.add(n)),
+      name: (n) => {
+        if (ACTIVE_NAMES.has(n)) active.add(n);
+        // Page objects, reachable or not: the page tree is not walked here (pdf.js walks it at upload).
+        if (n === 'Page' && lastName === 'Type' && ++pages > limits.maxPages) throw limitExceeded('pages');
+        lastName = n;
+      },
       depth: (d) => {
         if (d > limits.maxNesting) throw limitExceeded('nesting');
       },
