@@ -6,8 +6,10 @@ import { limitExceeded, type ContentLimits } from './content-limits.js';
 /**
  * Decodes a PDF the way the phone will: pdf.js (the same library the mini-app's viewer uses) opens
  * it, and every page's operator list is built, which parses its content streams, fonts and
- * annotation appearances and decodes its images. Strict (`stopAtErrors`): anything pdf.js would
- * have to skip or guess is a refusal. Runs only inside a render worker (memory and time capped).
+ * annotation appearances and decodes its images. As lenient as the phone (no `stopAtErrors`): a
+ * glitch pdf.js renders around (a broken glyph, an undecodable image) does not refuse a clinical
+ * record, but a file it cannot open, or a page it cannot build, does. Runs only inside a render
+ * worker (memory and time capped).
  */
 const pdfjsRoot = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -22,7 +24,7 @@ export async function decodeWithPdfjs(bytes: Uint8Array, limits: ContentLimits):
   const root = pdfjsRoot();
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js may transfer (detach) what it is given
-    stopAtErrors: true,
+    stopAtErrors: false,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
