@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { move } from 'piscina';
 import { isDomainError } from '../shared/errors.js';
 import { checkStored, inspectUpload } from '../domain/viewing/inspect-upload.js';
 import { renderWatermarked } from '../domain/viewing/render-watermarked.js';
+import { documentKey } from '../domain/viewing/structure-cache.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
 
 /**
@@ -15,8 +15,7 @@ const VETTED_LIMIT = 256;
 /** Stored files this worker has measured (by SHA-256 of the plaintext), so repeat views skip the scan. */
 const vetted = new Set<string>();
 
-async function vet(task: Extract<RenderTask, { op: 'render' }>): Promise<void> {
-  const key = createHash('sha256').update(task.bytes).digest('base64');
+async function vet(task: Extract<RenderTask, { op: 'render' }>, key: string): Promise<void> {
   if (vetted.has(key)) return;
   await checkStored(task.bytes, task.mediaType, task.limits);
   vetted.add(key);
@@ -36,9 +35,10 @@ export default async function run(task: RenderTask): Promise<RenderOutcome> {
       await inspectUpload(task);
       return null;
     }
-    await vet(task);
+    const key = documentKey(task.bytes);
+    await vet(task, key);
     const { bytes, mediaType, viewer, at, traceCode, incremental } = task;
-    const pdf = await renderWatermarked({ bytes, mediaType, viewer, at, traceCode }, { incremental });
+    const pdf = await renderWatermarked({ bytes, mediaType, viewer, at, traceCode }, { incremental, documentKey: key });
     return move(transferable(pdf)) as Uint8Array;
   } catch (e) {
     if (isDomainError(e)) return { refused: e.code, limit: e.details?.limit as string | undefined };

@@ -49,7 +49,7 @@ describe('render pool', () => {
   }, 60_000);
 
   it('a worker over its heap cap fails only its own job, with a code', async () => {
-    const p = make({ memoryMb: 64, limits: { ...DEFAULT_CONTENT_LIMITS, maxObjects: 10_000_000 } });
+    const p = make({ memoryMb: 64, limits: { ...DEFAULT_CONTENT_LIMITS, maxObjects: 10_000_000, maxPages: 10_000_000 } });
     expect(await codeOf(p.render(request(manyPagesPdf(300_000))))).toEqual({ code: 'document.unrenderable', limit: 'memory' });
     expect(await codeOf(p.render(request(await makePdf({ pages: 1 }))))).toBe('ok');
   }, 60_000);
