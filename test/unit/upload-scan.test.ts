@@ -55,6 +55,7 @@ describe('PDF scan: limits and active content from raw bytes', () => {
     const packed = await makeOddPdf({ pages: 40, objectStreams: true });
     expect(await refusal(packed, limits({ maxObjects: 100 }))).toEqual({ code: 'upload.too_complex', limit: 'objects' });
     expect(await refusal(bigImagePdf(20_000, 20_000), limits())).toEqual({ code: 'upload.image_too_large', limit: 'image_pixels' });
+    expect(await refusal(bigImagePdf(20_000, 20_000, { indirect: true }), limits())).toEqual({ code: 'upload.image_too_large', limit: 'image_pixels' });
     expect(await refusal(bigImagePdf(100, 100), limits())).toBeUndefined();
   });
 

@@ -114,8 +114,9 @@ export async function scanPdf(bytes: Uint8Array, o: ScanOptions): Promise<void> 
   visit(text, true);
 
   let budget = limits.maxDecompressedBytes;
+  const ints = new IntegerObjects(text);
   for (const s of streams) {
-    checkImage(text, s, limits);
+    checkImage(text, ints, s, limits);
     const filters = filtersOf(s.dict);
     if (filters[0] !== 'FlateDecode' && filters[0] !== 'Fl') continue;
     const objStm = /\/Type\s*\/ObjStm\b/.test(s.dict);
@@ -134,20 +135,30 @@ export async function scanPdf(bytes: Uint8Array, o: ScanOptions): Promise<void> 
   }
 }
 
-/** An integer held as its own indirect object (`12 0 obj 4000 endobj`), as /Width may be. */
-function intValue(t: string, dict: string, key: string): number | undefined {
+/** Objects that are a bare integer (`12 0 obj 4000 endobj`), as /Width may be; found in one pass, on first need. */
+class IntegerObjects {
+  private found?: Map<string, number>;
+  constructor(private readonly t: string) {}
+  get(ref: string): number | undefined {
+    if (!this.found) {
+      this.found = new Map();
+      for (const m of this.t.matchAll(/(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g)) this.found.set(`${m[1]} ${m[2]}`, Number(m[3]));
+    }
+    return this.found.get(ref);
+  }
+}
+
+function intValue(ints: IntegerObjects, dict: string, key: string): number | undefined {
   const m = new RegExp(`/${key}\\s+(\\d+)(?:\\s+(\\d+)\\s+R)?`).exec(dict);
   if (!m) return undefined;
-  if (m[2] === undefined) return Number(m[1]);
-  const obj = new RegExp(`(?:^|[^0-9])${m[1]}\\s+${m[2]}\\s+obj\\s*(\\d+)\\s*endobj`).exec(t);
-  return obj ? Number(obj[1]) : undefined;
+  return m[2] === undefined ? Number(m[1]) : ints.get(`${m[1]} ${m[2]}`);
 }
 
 /** Image XObjects: the declared /Width × /Height, and for a bare JPEG the size its own header declares. */
-function checkImage(t: string, s: StreamSpan, limits: ContentLimits): void {
+function checkImage(t: string, ints: IntegerObjects, s: StreamSpan, limits: ContentLimits): void {
   if (!/\/Subtype\s*\/Image\b/.test(s.dict)) return;
-  const w = intValue(t, s.dict, 'Width') ?? 0;
-  const h = intValue(t, s.dict, 'Height') ?? 0;
+  const w = intValue(ints, s.dict, 'Width') ?? 0;
+  const h = intValue(ints, s.dict, 'Height') ?? 0;
   if (w * h > limits.maxImagePixels) throw limitExceeded('image_pixels');
   const filters = filtersOf(s.dict);
   if (filters.length === 1 && (filters[0] === 'DCTDecode' || filters[0] === 'DCT')) {
