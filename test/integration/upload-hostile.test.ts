@@ -82,6 +82,27 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
     expect(stored()).toEqual(before);
   });
 
+  it('while a bomb is being checked in its worker, /healthz answers first', async () => {
+    const renderer = w.h.service.secure.renderer;
+    const inspect = renderer.inspect;
+    const order: string[] = [];
+    let asked: (p: Promise<void>) => void;
+    const health = new Promise<Promise<void>>((resolve) => (asked = resolve));
+    // The check has been handed to the worker: ask for /healthz on the next turn of the event loop.
+    renderer.inspect = (bytes, mediaType) => {
+      const checking = inspect(bytes, mediaType);
+      setImmediate(() => asked(w.app.inject({ method: 'GET', url: '/healthz' }).then((r) => void order.push(`healthz ${r.statusCode}`))));
+      return checking;
+    };
+    try {
+      await upload(flateBombPdf(128)).then((r) => void order.push(`upload ${r.statusCode} ${r.json().code}`));
+      await (await health);
+    } finally {
+      renderer.inspect = inspect;
+    }
+    expect(order).toEqual(['healthz 200', 'upload 422 upload.too_complex']);
+  }, 30_000);
+
   it('a burn-after-reading document goes through the same check', async () => {
     const before = stored();
     const res = await upload(flateBombPdf(64), 'burn/document?after=60');
