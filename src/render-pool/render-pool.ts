@@ -121,8 +121,8 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
     async inspect(bytes, mediaType) {
       const out = await runJob({ op: 'inspect', bytes, mediaType }, o.inspectTimeoutMs, 'upload.too_complex');
       if (out === null) return;
-      if (out instanceof Uint8Array) throw new DomainError('internal', 'inspect returned a document');
-      throw new DomainError(isCode(out.refused) ? out.refused : 'upload.corrupt', undefined, { details: { limit: out.limit } });
+      const refused = out instanceof Uint8Array ? 'upload.corrupt' : out.refused; // (a document is not an inspection's answer)
+      throw new DomainError(isCode(refused) ? refused : 'upload.corrupt', undefined, { details: { limit: out instanceof Uint8Array ? undefined : out.limit } });
     },
 
     async render(req) {
