@@ -11,6 +11,7 @@ import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/
 import { AUDIT_ACTIONS, type AuditSink } from './domain/audit/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import type { EscalationService } from './domain/escalation/escalation-service.js';
+import { checkUpload } from './domain/vault/upload-check.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import type { OutboxRepository } from './domain/outbox/outbox-repository.js';
 import type { OutboxService } from './domain/outbox/outbox-service.js';
@@ -60,6 +61,7 @@ export function createAllergyAlerts(deps: {
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
     create: (i) => burn.service.create({ ...i, kind: 'text', conversationIds: [], directTo: [], authorCleared: true }),
+    checkScan: (bytes) => secure.renderer.inspect(bytes, checkUpload(bytes)),
     createScan: (i) => burn.service.create({ ...i, kind: 'document', conversationIds: [], directTo: [], authorCleared: true }),
     discard: (itemId) => burn.repo.setDueAt(itemId, clock.now()),
     isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',

@@ -25,6 +25,7 @@ import { createFsBlobStore, defaultBlobDir } from './domain/vault/fs-blob-store.
 import { openLocalKeyring } from './domain/vault/open-keyring.js';
 import { createVaultRepository } from './domain/vault/vault-repository.js';
 import { createVault } from './domain/vault/vault-service.js';
+import { createRenderPool, renderPoolOptions } from './render-pool/render-pool.js';
 import { sqlitePath } from './db/client.js';
 import type { Clock } from './shared/clock.js';
 import { loadOrCreateSecret } from './shared/key-file.js';
@@ -71,11 +72,14 @@ export function createSecureSharing(deps: {
 
   const path = sqlitePath(config.databaseUrl);
   const blobDir = path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path);
+  // Worker threads for untrusted files: the upload check (below, through the vault) and every view's stamp.
+  const renderer = createRenderPool(renderPoolOptions(config, logger));
   const vault = createVault({
     repo: createVaultRepository(dbh),
     blobs: createFsBlobStore(blobDir),
     keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
     clock,
+    inspector: renderer,
   });
 
   /** A case-level decision for a directory row now: its role on the case from the case tables, then the policy. */
@@ -130,6 +134,8 @@ export function createSecureSharing(deps: {
     cases,
     casesRepo,
     vault,
+    /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
+    renderer,
     documentsRepo,
     sharing: createSharingService({ repo: documentsRepo, audit, clock }),
     receipts: createReceiptService({ repo: documentsRepo, audit, clock }),

@@ -248,6 +248,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       stopCheckpoints?.();
       await worker.drain(2000);
       await worker.stop();
+      await secure.renderer.close();
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStopped, outcome: 'success' });
       await audit.close();
       dbh.close();

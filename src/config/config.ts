@@ -66,6 +66,16 @@ export const envSchema = z
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     WATERMARK_MODE: z.enum(['incremental', 'rewrite']).default('incremental'),
+    UPLOAD_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(1000),
+    UPLOAD_MAX_OBJECTS: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
+    UPLOAD_MAX_NESTING: z.coerce.number().int().min(8).max(1000).default(64),
+    UPLOAD_MAX_DECOMPRESSED_MB: z.coerce.number().positive().max(4096).default(256),
+    UPLOAD_MAX_IMAGE_MEGAPIXELS: z.coerce.number().positive().max(1000).default(40),
+    UPLOAD_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    RENDER_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+    RENDER_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(256),
+    RENDER_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+    RENDER_IDLE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_CLIENT_ID: optionalString,
@@ -132,7 +142,13 @@ export interface Config {
    * rewrite: the whole PDF is re-written with the stamp in every page (~9 ms), so cutting the file back
    * to the original length cannot recover an unstamped copy. See README "Watermarks".
    */
-  viewing: { watermarkMode: 'incremental' | 'rewrite' };
+  viewing: {
+    watermarkMode: 'incremental' | 'rewrite';
+    /** What an untrusted file may cost to open (checked at upload, and at a stored file's first view). */
+    limits: { maxPages: number; maxObjects: number; maxNesting: number; maxDecompressedBytes: number; maxImagePixels: number };
+    /** Upload checks and stamps run in worker threads: per-job time limits, heap cap, threads (0 = one per CPU). */
+    workers: { uploadCheckTimeoutMs: number; renderTimeoutMs: number; memoryMb: number; threads: number; idleMs: number };
+  };
   /** Per data type; the audit log has no entry here: it is append-only and never purged. */
   retention: {
     outboxSentMs: number;
@@ -224,7 +240,23 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     },
     sandbox: { port: e.SANDBOX_PORT },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
-    viewing: { watermarkMode: e.WATERMARK_MODE },
+    viewing: {
+      watermarkMode: e.WATERMARK_MODE,
+      limits: {
+        maxPages: e.UPLOAD_MAX_PAGES,
+        maxObjects: e.UPLOAD_MAX_OBJECTS,
+        maxNesting: e.UPLOAD_MAX_NESTING,
+        maxDecompressedBytes: Math.round(e.UPLOAD_MAX_DECOMPRESSED_MB * 1024 * 1024),
+        maxImagePixels: Math.round(e.UPLOAD_MAX_IMAGE_MEGAPIXELS * 1_000_000),
+      },
+      workers: {
+        uploadCheckTimeoutMs: e.UPLOAD_CHECK_TIMEOUT_MS,
+        renderTimeoutMs: e.RENDER_TIMEOUT_MS,
+        memoryMb: e.RENDER_MEMORY_MB,
+        threads: e.RENDER_THREADS,
+        idleMs: Math.round(e.RENDER_IDLE_SECONDS * 1000),
+      },
+    },
     alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000) },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),

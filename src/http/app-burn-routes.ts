@@ -56,7 +56,7 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       schema: {
         tags, security, summary: 'A burn-after-reading document watermarked for me (starts my countdown); the burn view token (mine only) travels in the body',
         body: viewTokenBody,
-        response: { 200: z.unknown().describe('application/pdf; the seconds left are in x-burn-remaining'), ...errors },
+        response: { 200: z.unknown().describe('application/pdf; the seconds left are in x-burn-remaining'), ...errors, 422: errorBody, 429: errorBody },
       },
     },
     async (req, reply) => {

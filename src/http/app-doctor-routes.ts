@@ -65,7 +65,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       schema: {
         tags, security, summary: 'The PDF watermarked for me; the view token (mine only) travels in the body, never the URL',
         body: viewTokenBody,
-        response: { 200: z.unknown().describe('application/pdf: the report stamped for this viewer'), ...errors },
+        response: { 200: z.unknown().describe('application/pdf: the report stamped for this viewer'), ...errors, 422: errorBody, 429: errorBody },
       },
     },
     async (req, reply) => {

@@ -41,6 +41,21 @@ export const ERROR_TABLE = {
   'upload.type': { status: 415, en: 'Only PDF, JPEG and PNG files are accepted.', zh: '只接受 PDF、JPEG 及 PNG 檔案。' },
   'upload.empty': { status: 400, en: 'The file is empty.', zh: '檔案是空的。' },
   'upload.corrupt': { status: 400, en: 'The file is damaged.', zh: '檔案已損壞。' },
+  'upload.too_many_pages': { status: 422, en: 'The file has too many pages.', zh: '檔案頁數太多。' },
+  'upload.image_too_large': { status: 422, en: 'An image in the file is too large.', zh: '檔案內的圖像太大。' },
+  'upload.too_complex': {
+    status: 422,
+    en: 'The file is too complex to open safely (too much compressed data, too many parts, or it took too long).',
+    zh: '檔案過於複雜，無法安全開啟（壓縮內容太多、組件太多或處理時間太長）。',
+  },
+  'upload.active_content': {
+    status: 422,
+    en: 'Files with scripts, attachments or launch actions are not accepted.',
+    zh: '不接受含有程式碼、附件或啟動動作的檔案。',
+  },
+  /** A stored document that fails to render at view (damaged, over a limit, or its render worker failed). */
+  'document.unrenderable': { status: 422, en: 'This document cannot be displayed.', zh: '無法顯示此文件。' },
+  'render.busy': { status: 429, en: 'Too many documents are being opened. Please try again in a moment.', zh: '開啟文件的人太多，請稍後再試。' },
   'token.invalid': { status: 401, en: 'That link is not valid.', zh: '連結無效。' },
   'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
   /** A mini-app link intent past its time (not 401: the app would take that for a lost sign-in). */

@@ -43,7 +43,8 @@ export async function shareReport(h: Harness, app: FastifyInstance, group: strin
   const link = replyAfter(h.sim, { userId, via: 'oto' });
   h.sim.say(group, userId, `@ConsultBridge share ${caseCode}`);
   if (!(await link).text.includes(`/app/case/${caseCode}/share`)) throw new Error('no upload screen link');
-  const card = replyAfter(h.sim, { conversationId: group, via: 'card' });
+  // Generous: the first upload of a service starts its render worker (under tsx in tests, on a busy machine).
+  const card = replyAfter(h.sim, { conversationId: group, via: 'card' }, 30_000);
   const res = await asUser(h, app, userId, {
     method: 'POST',
     url: `/api/app/cases/${caseCode}/reports${query}`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContentPdf, bigPng } from '../fixtures/hostile-files.js';
 import { asUser } from '../helpers/sharing-flow.js';
 import { alertCase, alertWorld, allergiesFor, FORM, groupOfCase, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
 import { ask, auditSince, CHEUNG, clinicianId, eventually, HO, makeHkid } from './sharing-edge-fixture.js';
@@ -49,6 +50,17 @@ describe('mini-app compose: allergy alert form', () => {
     expect((await submit(code, { ...FORM, scan: 'not*base64!', submissionId: randomUUID() })).json()).toMatchObject({ code: 'request.invalid' });
     expect(alertsOn(code)).toHaveLength(0);
   });
+
+  it('A hostile scan (a PNG declaring 20000×20000, a PDF with JavaScript) is refused with its code before the alert is recorded', async () => {
+    const code = await alertCase(w, makeHkid('W', '577215'));
+    const cases: Array<[Buffer, string]> = [[bigPng(20_000, 20_000), 'upload.image_too_large'], [await activeContentPdf('javascript'), 'upload.active_content']];
+    for (const [bytes, errorCode] of cases) {
+      const res = await submit(code, { ...FORM, scan: bytes.toString('base64'), submissionId: randomUUID() });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ code: errorCode });
+    }
+    expect(alertsOn(code)).toHaveLength(0);
+  }, 30_000);
 
   it('Off the care team the screen is refused until Dr Ho breaks glass; then it offers only the alert and the raise is audited as break-glass', async () => {
     const code = await alertCase(w, makeHkid('V', '141421'), { hoOnTeam: false });

@@ -58,7 +58,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
 
   it('The attending shares a PDF from the app: stored only as ciphertext, audited, the group gets a content-free card, and it is on the case', async () => {
     const mark = await auditMark(w.h);
-    const card = replyAfter(w.h.sim, { conversationId: group, via: 'card' });
+    const card = replyAfter(w.h.sim, { conversationId: group, via: 'card' }, 30_000); // the first upload starts a render worker
     const res = await upload(CHAN, await makePdf({ pages: 1, text: 'Compose echo report' }));
     expect(res.statusCode, res.body).toBe(201);
     const { documentId, caseCode, mediaType } = res.json();

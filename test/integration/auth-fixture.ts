@@ -39,9 +39,11 @@ export function refreshFrom(res: LightMyRequestResponse): string | undefined {
   return /cb_refresh=([^;]*)/.exec(header)?.[1];
 }
 
-export async function authWorld(o: { sandbox?: boolean; auth?: AuthOptions; extraRoutes?: (app: FastifyInstance) => void } = {}): Promise<AuthWorld> {
+export async function authWorld(
+  o: { sandbox?: boolean; auth?: AuthOptions; extraRoutes?: (app: FastifyInstance) => void; env?: Record<string, string> } = {},
+): Promise<AuthWorld> {
   const clock = new ManualClock(Date.now());
-  const h = await startHarness({ clock, sim: { clock } });
+  const h = await startHarness({ clock, sim: { clock }, env: o.env });
   const app = await buildApp({
     logger: silentLogger,
     probe: { dbOpen: () => true, streamRegistered: () => true },

@@ -27,4 +27,12 @@ describe('config', () => {
       for (const key of ['PORT', 'DINGTALK_API_BASE', 'LOG_LEVEL', 'MASTER_KEY', 'DINGTALK_CLIENT_SECRET']) expect(problems).toContain(key);
     }
   });
+  it('untrusted-file limits and render workers: defaults, units converted, nonsense refused', () => {
+    const d = loadConfig({}).viewing;
+    expect(d.limits).toEqual({ maxPages: 1000, maxObjects: 200_000, maxNesting: 64, maxDecompressedBytes: 256 * 1024 * 1024, maxImagePixels: 40_000_000 });
+    expect(d.workers).toEqual({ uploadCheckTimeoutMs: 30_000, renderTimeoutMs: 10_000, memoryMb: 256, threads: 0, idleMs: 60_000 });
+    const c = loadConfig({ UPLOAD_MAX_DECOMPRESSED_MB: '16', UPLOAD_MAX_IMAGE_MEGAPIXELS: '2.5', RENDER_IDLE_SECONDS: '0.5', RENDER_THREADS: '3' }).viewing;
+    expect([c.limits.maxDecompressedBytes, c.limits.maxImagePixels, c.workers.idleMs, c.workers.threads]).toEqual([16 * 1024 * 1024, 2_500_000, 500, 3]);
+    expect(() => loadConfig({ UPLOAD_MAX_PAGES: '0', RENDER_MEMORY_MB: '8', UPLOAD_MAX_NESTING: 'deep' })).toThrow(/UPLOAD_MAX_PAGES[\s\S]*UPLOAD_MAX_NESTING|UPLOAD_MAX_NESTING[\s\S]*UPLOAD_MAX_PAGES/);
+  });
 });

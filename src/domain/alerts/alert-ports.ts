@@ -16,6 +16,8 @@ export interface AlertChatCopy {
     burnAfterMs: number;
     recipients: string[];
   }): Promise<{ itemId: string; recipients: string[]; expiresAt: number }>;
+  /** The vault's full upload check of a scan, on its own, so a bad scan is refused before the alert is recorded. */
+  checkScan?(bytes: Buffer): Promise<void>;
   /** Seals the optional scan as a document item (the vault checks its type by content); no cards either. */
   createScan(input: { caseId: string; authorId: string; bytes: Buffer; burnAfterMs: number; recipients: string[] }): Promise<{ itemId: string }>;
   /** A scan whose alert never got its chat copy: destroyed at the burn scheduler's next pass. */

@@ -135,13 +135,22 @@ export function createAlertService(deps: AlertDeps) {
       const { raiser, basis } = raiserOf(input.raiserId, input.caseId);
       const caseCode = deps.cases.caseCode(input.caseId);
       if (!caseCode) throw new DomainError('case.not_found');
-      const existing = repo.find(input.alertId);
-      if (existing && existing.status !== 'new') throw new DomainError('conflict', 'alert already raised');
+      const alreadyRaised = () => {
+        const row = repo.find(input.alertId);
+        if (row && row.status !== 'new') throw new DomainError('conflict', 'alert already raised');
+        return row;
+      };
+      alreadyRaised();
       const { group, direct } = alertAudience(deps, raiser, input.caseId);
       const recipients = [...group, ...direct].map((c) => c.id);
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
-      // A wrong or oversized scan is refused before anything is stored (record, alert or items).
-      if (input.scan) checkUpload(input.scan, DEFAULT_MAX_BYTES);
+      // A wrong, oversized or hostile scan is refused before anything is stored (record, alert or items).
+      if (input.scan) {
+        checkUpload(input.scan, DEFAULT_MAX_BYTES);
+        await deps.chat.checkScan?.(input.scan);
+      }
+      // Looked up again after the (asynchronous) scan check, so a raise that raced it is seen.
+      const existing = alreadyRaised();
       const now = clock.now();
 
       if (!existing) {

@@ -6,6 +6,7 @@ import { CONTENT_ALG, contentAad, dataKeyAad, newDataKey, seal, unseal } from '.
 import type { KeyEncryptionProvider } from './key-provider.js';
 import { rewrapAll, type RewrapProgress, type RewrapResult } from './rewrap.js';
 import { checkUpload, DEFAULT_MAX_BYTES, extensionMatches } from './upload-check.js';
+import type { UploadInspector } from './upload-inspector.js';
 import type { VaultRepository } from './vault-repository.js';
 import type { VaultMediaType } from './vault-tables.js';
 
@@ -16,6 +17,8 @@ export interface VaultDeps {
   clock: Clock;
   /** Largest accepted upload in bytes; defaults to 20 MB. */
   maxBytes?: number;
+  /** The full decode under limits every new file must pass; without one only the magic-bytes check runs. */
+  inspector?: UploadInspector;
 }
 
 export interface StoreInput {
@@ -47,13 +50,14 @@ const CASE_ID = /^[\x21-\x7e]{1,128}$/;
  * KEK), ciphertext in the blob store, key material in `vault_keys`. Plaintext exists only in memory:
  * in the caller's upload buffer and in the Buffer `open` returns.
  */
-export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MAX_BYTES }: VaultDeps) {
+export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MAX_BYTES, inspector }: VaultDeps) {
   return {
     /** Validates, encrypts and stores; on any failure nothing is left behind. */
     async store({ documentId, caseId, bytes, declaredName }: StoreInput): Promise<VaultDocumentMeta> {
       if (!BLOB_KEY.test(documentId) || !CASE_ID.test(caseId)) throw new DomainError('request.invalid');
       const mediaType = checkUpload(bytes, maxBytes);
       if (repo.find(documentId)) throw new DomainError('conflict');
+      await inspector?.inspect(bytes, mediaType);
       const dataKey = newDataKey();
       let sealed, wrapped;
       try {

@@ -41,6 +41,8 @@ export interface RenderDeps {
   structures?: StructureCache;
   /** false: always re-write the whole document (the path images and odd PDFs take anyway). */
   incremental?: boolean;
+  /** documentKey(bytes), when the caller computed it already. */
+  documentKey?: string;
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
@@ -101,7 +103,7 @@ export async function renderWatermarked(req: RenderRequest, deps: RenderDeps = {
     // path cannot vouch for (encrypted, unparseable, broken cross-references) comes back
     // undefined and takes the full re-write below, which also reports corrupt files.
     const bytes = ownBytes(req.bytes);
-    const structure = await (deps.structures ?? defaultStructureCache()).get(bytes);
+    const structure = await (deps.structures ?? defaultStructureCache()).get(bytes, deps.documentKey);
     if (structure) return renderIncremental({ ...req, bytes }, structure, catalog);
   }
   const doc = await openDocument(req);

@@ -10,10 +10,16 @@ import { readPdfStructure, type PdfStructure } from './pdf-structure.js';
  * dictionaries hold any string are never stored (see PdfStructure.textFree). Bounded LRU.
  */
 export interface StructureCache {
-  /** The structure for `bytes`, or undefined when the incremental path cannot stamp them. */
-  get(bytes: Uint8Array): Promise<PdfStructure | undefined>;
+  /**
+   * The structure for `bytes`, or undefined when the incremental path cannot stamp them. `key`: the
+   * bytes' documentKey() when the caller has it already (saves hashing the document twice).
+   */
+  get(bytes: Uint8Array, key?: string): Promise<PdfStructure | undefined>;
   readonly size: number;
 }
+
+/** The cache key of a document: a SHA-256 of its plaintext (reveals nothing of it). */
+export const documentKey = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64');
 
 export function createStructureCache(limit = 64): StructureCache {
   const entries = new Map<string, PdfStructure | undefined>();
@@ -21,8 +27,7 @@ export function createStructureCache(limit = 64): StructureCache {
     get size() {
       return entries.size;
     },
-    async get(bytes) {
-      const key = createHash('sha256').update(bytes).digest('base64');
+    async get(bytes, key = documentKey(bytes)) {
       if (entries.has(key)) {
         const hit = entries.get(key);
         entries.delete(key); // re-insert: Map order is the recency order

@@ -4,7 +4,7 @@ import { errorBody } from '../admin/admin-schemas.js';
 /** DTOs of the mini-app compose API: ids, case codes, counts and times only. Never patient data. */
 /** Shared by the compose route plugins: coded errors, bearer auth, the OpenAPI tag. */
 export const composeRouteDocs = {
-  errors: { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody },
+  errors: { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody, 429: errorBody },
   security: [{ bearerAuth: [] }],
   tags: ['doctor'],
 };
