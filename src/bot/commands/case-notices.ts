@@ -2,6 +2,8 @@ import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/d
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { OutboxService } from '../../domain/outbox/outbox-service.js';
 import { clinicianShort, langOf } from './case-text.js';
+import { say } from '../i18n.js';
+import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
 /**
  * What chat hears when a case-open form is submitted (from the HTTP side, so through the outbox
@@ -16,20 +18,14 @@ export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; ou
     caseOpened(openConversationId: string, caseCode: string, opener: ClinicianRow): void {
       const lang = langOf(opener);
       const who = clinicianShort(directoryRepo, opener, lang);
-      const text =
-        lang === 'zh'
-          ? `📂 個案 ${caseCode} 已由 ${who} 開立。\n\n加入同事：@ConsultBridge 團隊 ${caseCode} 加入 @姓名 會診`
-          : `📂 Case ${caseCode} opened by ${who}.\n\nAdd colleagues: \`@ConsultBridge team ${caseCode} add @name consulting\``;
+      const text = say(lang, T.caseOpened, caseCode, who);
       outbox.enqueue({ idemKey: `case-opened:${caseCode}`, kind: 'group.send', payload: { openConversationId, ...markdown(`${caseCode}`, text) } });
     },
 
     /** The patient already has an open case: the opener alone is told, and how to use it in the group. */
     existingCase(opener: ClinicianRow, caseCode: string, linkId: string): void {
       const lang = langOf(opener);
-      const text =
-        lang === 'zh'
-          ? `此病人已有個案 ${caseCode}，沒有另開新個案。如要在該會診群組使用，請在群組中傳送：@ConsultBridge 個案 綁定 ${caseCode}`
-          : `This patient already has case ${caseCode}, so no new case was opened. To use it in the consult group, send there: \`@ConsultBridge case bind ${caseCode}\``;
+      const text = say(lang, T.existingCase, caseCode);
       outbox.enqueue({
         idemKey: `case-existing:${linkId}`,
         kind: 'oto.send',

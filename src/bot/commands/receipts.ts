@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import type { EscalationStepRow } from '../../domain/escalation/escalation-repository.js';
 import { CASE_TEXTS as T } from '../texts/case-texts.js';
+import { COMMON_TEXTS } from '../texts/common-texts.js';
 import { say, type Lang } from '../i18n.js';
 
 /** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
@@ -29,7 +30,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');
-        const head = `**${say(lang, T.report)} ${hkDate(d.createdAt)}**${d.status !== 'active' ? say(lang, T.destroyed) : ''}`;
+        const head = `**${say(lang, T.report)} ${hkDate(d.createdAt)}**${d.status !== 'active' ? say(lang, COMMON_TEXTS.destroyedSuffix) : ''}`;
         return [
           head,
           `${say(lang, T.openedBy)}: ${opened || '—'}`,

@@ -46,4 +46,13 @@ export const LINK_TEXTS = {
     en: 'Not yet verified — ask your hospital’s ConsultBridge admin to verify your registration. Until then you can’t open patient documents.',
     zh: '尚未驗證 — 請聯絡院方 ConsultBridge 管理員核實你的註冊資料。在此之前你不能開啟病人文件。',
   },
+  /** "Open" on a burn-after-reading card (open-burn.ts): `left` is a formatted duration. */
+  burnOpenFirst: {
+    en: (url: string, left: string) => `[Open burn-after-reading message](${url}) (burns ${left} after you open it; only you can open it, signed in)`,
+    zh: (url: string, left: string) => `[開啟閱後即焚訊息](${url})（開啟後 ${left} 銷毀；只有你本人登入後可開啟）`,
+  },
+  burnOpenAgain: {
+    en: (url: string, left: string) => `[Open again](${url}) (about ${left} left; link for you only)`,
+    zh: (url: string, left: string) => `[再次開啟](${url})（尚餘約 ${left}；連結只供你使用）`,
+  },
 } satisfies Record<string, Message<any[]>>;
