@@ -1,7 +1,7 @@
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { TeamExit, ExitCause } from '../domain/cases/team-exit.js';
 import { say, type Lang } from './i18n.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 import { langOf } from './people.js';
 import { NOTICE_TEXTS as T } from './texts/notice-texts.js';
 

@@ -1,17 +1,15 @@
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
-import type { OutboxService } from '../../domain/outbox/outbox-service.js';
+import type { Notifier } from '../outbound.js';
 import { clinicianShort, langOf } from './case-text.js';
 import { say } from '../i18n.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
 /**
- * What chat hears when a case-open form is submitted (from the HTTP side, so through the outbox
- * directly rather than a message's reply). Case code and the opener only: never the patient.
+ * What chat hears when a case-open form is submitted (from the HTTP side, so through the bot's
+ * outbound messages rather than a message's reply). Case code and the opener only: never the patient.
  */
-export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; outbox: OutboxService<OutboxIntent> }) {
-  const { directoryRepo, outbox } = deps;
-  const markdown = (title: string, text: string) => ({ msgKey: 'sampleMarkdown', msgParam: { title, text } });
+export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; notify: Pick<Notifier, 'toUser' | 'toGroup'> }) {
+  const { directoryRepo, notify } = deps;
 
   return {
     /** "Case C-7KQ2M opened by Dr X · Cardiology · QMH" in the group, in the opener's language. */
@@ -19,18 +17,14 @@ export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; ou
       const lang = langOf(opener);
       const who = clinicianShort(directoryRepo, opener, lang);
       const text = say(lang, T.caseOpened, caseCode, who);
-      outbox.enqueue({ idemKey: `case-opened:${caseCode}`, kind: 'group.send', payload: { openConversationId, ...markdown(`${caseCode}`, text) } });
+      notify.toGroup(`case-opened:${caseCode}`, openConversationId, caseCode, text);
     },
 
     /** The patient already has an open case: the opener alone is told, and how to use it in the group. */
     existingCase(opener: ClinicianRow, caseCode: string, linkId: string): void {
       const lang = langOf(opener);
       const text = say(lang, T.existingCase, caseCode);
-      outbox.enqueue({
-        idemKey: `case-existing:${linkId}`,
-        kind: 'oto.send',
-        payload: { userIds: [opener.dingtalkUserId], ...markdown(caseCode, text) },
-      });
+      notify.toUser(`case-existing:${linkId}`, opener.dingtalkUserId, caseCode, text);
     },
   };
 }
