@@ -13,6 +13,7 @@ import { BURN_OPEN_ACTION } from './burn-notices.js';
 import { requestAccess } from './flows/request-access.js';
 import { langOf } from './people.js';
 import { replyForError } from './reply-for-error.js';
+import { ACCESS_TEXTS as T } from './texts/access-texts.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', BURN_OPEN_ACTION]);
@@ -50,7 +51,7 @@ export async function handleCardAction(
       }
       case 'request_access': {
         const documentId = str(p.documentId);
-        deps.notify.cardToUser(`reasons:${action.callbackId}`, me.dingtalkUserId, lang === 'zh' ? '申請原因' : 'Why do you need it?', lang === 'zh' ? '請選擇原因：' : 'Pick the purpose of use:',
+        deps.notify.cardToUser(`reasons:${action.callbackId}`, me.dingtalkUserId, T.reasonCardTitle[lang], T.reasonCardText[lang],
           PURPOSE_CODES.map((c) => ({ label: purposeLabel(c, lang), action: 'request_reason', params: { documentId, reason: c } })));
         return null;
       }

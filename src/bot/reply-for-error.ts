@@ -1,6 +1,7 @@
 import { ERROR_TABLE, asDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import type { Lang } from './i18n.js';
+import { say, type Lang } from './i18n.js';
+import { CASE_TEXTS } from './texts/case-texts.js';
 
 /** A case code repeated back only in this shape (commands check it too; this is the last guard). */
 const SAFE_CODE = /^[A-Z0-9-]{1,12}$/;
@@ -11,7 +12,7 @@ function caseCodeText(e: DomainError, lang: Lang): string | undefined {
   const code = e.details?.caseCode;
   const named = typeof code === 'string' && SAFE_CODE.test(code);
   if (!named && e.code === 'case.not_found') return undefined;
-  const lead = !named ? ERROR_TABLE['case.not_found'][lang] : lang === 'zh' ? `找不到個案 ${code}。` : `I can't find case ${code}.`;
+  const lead = !named ? ERROR_TABLE['case.not_found'][lang] : say(lang, CASE_TEXTS.caseNotFoundNamed, code);
   // Chinese full stops carry their own spacing.
   return [lead, ERROR_TABLE['case.code_invalid'][lang]].join(lang === 'zh' ? '' : ' ');
 }

@@ -1,14 +1,15 @@
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { TeamExit, ExitCause } from '../domain/cases/team-exit.js';
-import type { Lang } from './i18n.js';
+import { say, type Lang } from './i18n.js';
 import type { Notifier } from './outbound.js';
 import { langOf } from './people.js';
+import { NOTICE_TEXTS as T } from './texts/notice-texts.js';
 
 const WHY: Record<Exclude<ExitCause, 'left_org'>, Record<Lang, string>> = {
-  removed: { en: 'the attending removed you from its care team', zh: '主診醫生已把你從醫療團隊移除' },
-  left_group: { en: 'you left the consult group that gave you your role', zh: '你已離開賦予你角色的會診群組' },
-  group_unbound: { en: 'the consult group that gave you your role no longer holds the case', zh: '賦予你角色的會診群組已不再連結此個案' },
-  admin: { en: 'a ConsultBridge admin ended your role on it', zh: 'ConsultBridge 管理員已結束你在此個案的角色' },
+  removed: T.exitRemoved,
+  left_group: T.exitLeftGroup,
+  group_unbound: T.exitGroupUnbound,
+  admin: T.exitAdmin,
 };
 
 /**
@@ -23,16 +24,8 @@ export function createTeamExitNotices(deps: { directoryRepo: Pick<DirectoryRepos
     if (!c) return;
     const lang = langOf(c);
     const why = WHY[exit.cause][lang];
-    const grants =
-      exit.grantsRevoked === 0
-        ? ''
-        : lang === 'zh'
-          ? `\n你持有的 ${exit.grantsRevoked} 項存取授權亦已同時終止。`
-          : `\n${exit.grantsRevoked === 1 ? 'The access grant you held ends' : `The ${exit.grantsRevoked} access grants you held end`} with it.`;
-    const text =
-      lang === 'zh'
-        ? `你在個案 ${exit.caseCode} 的角色已結束：${why}。${grants}\n如仍需存取，請使用 @ConsultBridge 申請 ${exit.caseCode} <原因>`
-        : `Your role on case ${exit.caseCode} has ended: ${why}.${grants}\nIf you still need access, ask with \`@ConsultBridge request ${exit.caseCode} <reason>\``;
+    const grants = exit.grantsRevoked === 0 ? '' : say(lang, T.exitGrantsEnded, exit.grantsRevoked);
+    const text = say(lang, T.roleEnded, exit.caseCode, why, grants);
     deps.notify.toUser(`team-exit:${exit.caseCode}:${exit.clinicianId}:${exit.at}`, c.dingtalkUserId, exit.caseCode, text);
   };
 }

@@ -1,30 +1,27 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_TABLE, isDomainError } from '../shared/errors.js';
+import { errorMessage, isDomainError, type ErrorCode } from '../shared/errors.js';
+import { requestLang } from './request-lang.js';
+
+/** `{code, message}` with the code's safe message in the requester's language. */
+export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode): FastifyReply {
+  return reply.status(status).send({ code, message: errorMessage(code, requestLang(req)) });
+}
 
 /**
- * One mapping from errors to HTTP: `{code, message}` from the shared code table. Known errors show
- * their safe message; anything else is logged and answered as `internal` with no detail.
+ * One mapping from errors to HTTP: `{code, message}` from the shared code table, the message in the
+ * signed-in user's language, else the request's Accept-Language. Known errors show their safe
+ * message; anything else is logged and answered as `internal` with no detail.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDomainError(err)) {
-      return reply.status(err.status).send({ code: err.code, message: ERROR_TABLE[err.code].en });
-    }
-    if (hasZodFastifySchemaValidationErrors(err) || err.validation) {
-      return reply.status(400).send({ code: 'request.invalid', message: ERROR_TABLE['request.invalid'].en });
-    }
-    if (err.statusCode === 413) {
-      return reply.status(413).send({ code: 'request.too_large', message: ERROR_TABLE['request.too_large'].en });
-    }
-    if (err.statusCode === 429) {
-      return reply.status(429).send({ code: 'rate_limited', message: 'Too many requests. Please wait a moment.' });
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: 'request.invalid', message: ERROR_TABLE['request.invalid'].en });
-    }
+    if (isDomainError(err)) return sendError(req, reply, err.status, err.code);
+    if (hasZodFastifySchemaValidationErrors(err) || err.validation) return sendError(req, reply, 400, 'request.invalid');
+    if (err.statusCode === 413) return sendError(req, reply, 413, 'request.too_large');
+    if (err.statusCode === 429) return sendError(req, reply, 429, 'rate_limited');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(req, reply, err.statusCode, 'request.invalid');
     req.log.error({ code: 'internal', err }, 'unhandled error');
-    return reply.status(500).send({ code: 'internal', message: ERROR_TABLE.internal.en });
+    return sendError(req, reply, 500, 'internal');
   });
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'not_found', message: ERROR_TABLE.not_found.en }));
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, 'not_found'));
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ERROR_TABLE } from '../shared/errors.js';
 import { projectPath } from '../shared/paths.js';
+import { sendError } from './error-handler.js';
 
 /** Where `npm run build -w miniapp` writes the mini-app (built by the root `prepare` step). */
 export const MINIAPP_DIST = projectPath('miniapp', 'dist');
@@ -52,7 +52,7 @@ export const miniappStatic: FastifyPluginAsync<MiniappStaticOptions> = async (ap
       scope.setNotFoundHandler((req, reply) => {
         const path = req.url.split('?')[0] ?? '';
         if (req.method === 'GET' && extname(path) === '') return sendIndex(reply);
-        return reply.status(404).send({ code: 'not_found', message: ERROR_TABLE.not_found.en });
+        return sendError(req, reply, 404, 'not_found');
       });
     },
     { prefix: MINIAPP_PATH },

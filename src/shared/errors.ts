@@ -1,10 +1,15 @@
+import type { Lang } from './lang.js';
+
 /**
- * One table of error codes for every surface: HTTP maps `status`, the bot maps `en`/`zh`.
+ * One table of error codes for every surface: HTTP maps `status`; both answer in `en` or `zh`
+ * (Traditional Chinese) by the reader's language. Every code any surface answers is here (a test checks).
  * Messages are safe to show to a user: no stack traces, no patient data.
  */
 export const ERROR_TABLE = {
   'request.invalid': { status: 400, en: 'That request is not valid.', zh: '請求無效。' },
   'request.too_large': { status: 413, en: 'That file is too large.', zh: '檔案太大。' },
+  /** Over a route's rate limit (@fastify/rate-limit answers 429; the error handler maps it here). */
+  'rate_limited': { status: 429, en: 'Too many requests. Please wait a moment.', zh: '請求太多，請稍候再試。' },
   'auth.required': { status: 401, en: 'Please sign in first.', zh: '請先登入。' },
   'auth.invalid': { status: 401, en: 'Your sign-in is not valid any more.', zh: '登入已失效。' },
   'access.denied': { status: 403, en: "You can't do that.", zh: '你沒有此權限。' },
@@ -96,6 +101,11 @@ export const ERROR_TABLE = {
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** A code's safe message in the reader's language (zh = Traditional Chinese). */
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERROR_TABLE[code][lang];
+}
 
 /** An expected, operational failure with a stable code; safe to show by its code's message. */
 export class DomainError extends Error {

@@ -123,7 +123,8 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     for (const [bad, as] of [[flipped, CHAN], [forged, WONG], [`${token}.extra`, CHAN]] as const) {
       const res = await viewAs(h, app, bad, as);
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({ code: 'view.token_invalid', message: 'That view is not valid. Open the document again.' });
+      // In the reader's saved language (CHAN reads Chinese, WONG English).
+      expect(res.json()).toEqual({ code: 'view.token_invalid', message: as === CHAN ? '檢視無效，請重新開啟文件。' : 'That view is not valid. Open the document again.' });
       expect(res.headers['cache-control']).toBe('no-store');
     }
     const entries = (await denials()).filter((e) => e.action === 'access.decision' && e.reason === 'token.invalid');
@@ -136,7 +137,8 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), now - 11 * 60_000);
     const res = await viewAs(h, app, token, CHAN);
     expect(res.statusCode).toBe(410);
-    expect(res.json()).toEqual({ code: 'view.token_expired', message: 'That view has expired. Open the document again.' });
+    // CHAN's saved language is Chinese: HTTP errors answer in it.
+    expect(res.json()).toEqual({ code: 'view.token_expired', message: '檢視已過期，請重新開啟文件。' });
     expectDenial(await denials(), { actor: clinicianId(h, CHAN), action: 'access.decision', reason: 'token.expired' });
   });
 

@@ -4,6 +4,8 @@ import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
+import { say } from '../i18n.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /** Who may raise an alert on a case (the alert service applies the same rule on submit); the mini-app asks it too. */
 export function alertRaiseRule(deps: Pick<CommandDeps, 'burn' | 'secure' | 'clock'>): RaiseRule {
@@ -34,26 +36,17 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".
-        ctx.reply(
-          ctx.lang === 'zh'
-            ? `你沒有此權限。你不在 ${caseRow.code} 的診治團隊。緊急情況下請先啟用緊急存取：\`@ConsultBridge breakglass ${caseRow.code} <原因>\`，然後再試。`
-            : `You can't do that. You are not on the care team of ${caseRow.code}. In an emergency, break glass first: \`@ConsultBridge breakglass ${caseRow.code} <reason>\`, then ask again.`,
-        );
+        ctx.reply(say(ctx.lang, T.alertOffTeam, caseRow.code));
         return;
       }
       // The mini-app signs the clinician in before the form; the submit applies the raise rule again.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'alert');
-      const zh = ctx.lang === 'zh';
+      const { lang } = ctx;
       ctx.reply(
-        {
-          title: zh ? '過敏警示' : 'Allergy alert',
-          text: zh
-            ? `記錄 ${caseRow.code} 的過敏資料：[在小程式開啟表格](${url})（致敏物、反應、嚴重程度…）`
-            : `Record the allergy for ${caseRow.code}: [Open the form in the app](${url}) (substance, reaction, severity…)`,
-        },
+        { title: say(lang, T.alertTitle), text: say(lang, T.alertText, caseRow.code, url) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(zh ? '已私訊你表格連結。' : 'I’ve sent you the form 1:1.');
+      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.alertSent));
     },
   };
 }

@@ -4,6 +4,8 @@ import { langOf, personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { say } from '../i18n.js';
 
 /**
  * `breakglass C-9PX4A <reason>`: emergency access to a case for a verified doctor outside the team,
@@ -25,11 +27,7 @@ export function breakglassCommand(deps: CommandDeps): Command {
       if ([...reason].length < min) {
         // Said plainly, with the form to use; the service would refuse it too, but only as "not valid".
         deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.breakglassGranted, target: caseRow.id, outcome: 'denied', reason: 'reason_too_short' });
-        ctx.reply(
-          ctx.lang === 'zh'
-            ? `請說明需要緊急存取的原因（最少 ${min} 個字）：\`@ConsultBridge breakglass ${caseRow.code} <原因>\``
-            : `Please say why you need emergency access, in at least ${min} characters: \`@ConsultBridge breakglass ${caseRow.code} <reason>\``,
-        );
+        ctx.reply(say(ctx.lang, T.breakGlassReasonTooShort, min, caseRow.code));
         return;
       }
       const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason });
@@ -39,18 +37,11 @@ export function breakglassCommand(deps: CommandDeps): Command {
         if (!c || c.id === me.id) continue;
         const lang = langOf(c);
         const who = personLine(deps.directoryRepo, me, lang);
-        const text =
-          lang === 'zh'
-            ? `⚠️ ${who} 已對 ${caseRow.code} 啟用緊急存取，直至 ${hkDateTime(result.expiresAt)}。此存取將被覆核。`
-            : `⚠️ ${who} used emergency access to ${caseRow.code} until ${hkDateTime(result.expiresAt)}. This access will be reviewed.`;
-        deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, lang === 'zh' ? '緊急存取' : 'Emergency access', text);
+        const text = say(lang, T.breakGlassNotice, who, caseRow.code, hkDateTime(result.expiresAt));
+        deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
       }
       const attending = result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)).join('; ');
-      ctx.reply(
-        ctx.lang === 'zh'
-          ? `已授予 ${caseRow.code} 的緊急存取 ${hours} 小時。已通知 ${attending || '主診醫生'} 及私隱主任；此存取將被覆核。`
-          : `Emergency access to ${caseRow.code} granted for ${hours} h. ${attending || 'The attending'} and the privacy officer have been told; this access will be reviewed.`,
-      );
+      ctx.reply(say(ctx.lang, T.breakGlassGranted, caseRow.code, hours, attending));
     },
   };
 }

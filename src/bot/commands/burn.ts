@@ -3,6 +3,8 @@ import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
+import { say } from '../i18n.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /**
  * `burn C-7KQ2M 30s`: a link 1:1 to the mini-app screen that writes or uploads a burn-after-reading
@@ -24,17 +26,12 @@ export function burnCommand(deps: CommandDeps): Command {
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);
-      const zh = ctx.lang === 'zh';
+      const { lang } = ctx;
       ctx.reply(
-        {
-          title: zh ? '閱後即焚訊息' : 'Burn-after-reading message',
-          text: zh
-            ? `撰寫或上載 ${caseRow.code} 的訊息：[在小程式開啟](${url})（每位收件人開啟後 ${after} 銷毀）`
-            : `Write or upload the message for ${caseRow.code}: [Open in the app](${url}) (it burns ${after} after each recipient opens it)`,
-        },
+        { title: say(lang, T.burnTitle), text: say(lang, T.burnText, caseRow.code, url, after) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(zh ? '已私訊你連結。' : 'I’ve sent you a link 1:1.');
+      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.sentLink));
     },
   };
 }

@@ -7,6 +7,8 @@ import { TEXT, formLink } from './case-text.js';
 import { caseFromArgs, showCase } from './case-view.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { CASE_TEXTS as T } from '../texts/case-texts.js';
+import { say } from '../i18n.js';
 
 /**
  * `team C-XXXXX add|remove @name [role]`, or `team add C-XXXXX …`; `team C-XXXXX` alone shows the
@@ -27,13 +29,10 @@ async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const c = await caseFromArgs(deps, ctx, ctx.command?.args[0]);
   const group = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
   const { intentId } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
-  const zh = ctx.lang === 'zh';
-  const label = { en: 'Record consent', zh: '記錄同意' };
-  const lead = zh ? `記錄病人就個案 ${c.code} 給予各醫療機構的同意：` : `Record the patient’s consent to share case ${c.code} with each institution:`;
-  ctx.reply({ title: zh ? '同意表格' : 'Consent form', text: `${lead}\n\n${formLink(label, appLink(deps.publicUrl, 'form/consent', intentId), ctx.lang)}` }, {
-    userId: ctx.msg.senderUserId,
-  });
-  if (group) ctx.reply(TEXT.formSent[ctx.lang]);
+  const { lang } = ctx;
+  const link = formLink(T.consentLabel, appLink(deps.publicUrl, 'form/consent', intentId), lang);
+  ctx.reply({ title: say(lang, T.consentTitle), text: `${say(lang, T.consentLead, c.code)}\n\n${link}` }, { userId: ctx.msg.senderUserId });
+  if (group) ctx.reply(TEXT.formSent[lang]);
 }
 
 /** `case open` | `case bind C-XXXXX` | `case C-XXXXX`; 開案/开案 alone means `case open`. */

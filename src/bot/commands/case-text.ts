@@ -3,7 +3,8 @@ import type { CareRole } from '../../domain/cases/cases-tables.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { DocumentRow } from '../../domain/sharing/document-repository.js';
 import { clinicianName, roleName } from '../format.js';
-import type { Lang, Localised } from '../i18n.js';
+import { say, type Lang, type Localised } from '../i18n.js';
+import { COMMON_TEXTS as C } from '../texts/common-texts.js';
 
 /**
  * Wording shared by the case commands and the form routes. Everything here is built from case
@@ -32,9 +33,9 @@ export function clinicianShort(dir: DirectoryRepository, c: ClinicianRow, lang: 
 }
 
 function badge(m: Pick<TeamMemberView, 'verified' | 'suspended'>, lang: Lang): string {
-  if (m.suspended) return lang === 'zh' ? '⛔ 已暫停' : '⛔ suspended';
+  if (m.suspended) return say(lang, C.suspendedBadge);
   if (m.verified) return '✔';
-  return lang === 'zh' ? '未驗證' : 'unverified';
+  return say(lang, C.unverifiedBadge);
 }
 
 /** One care-team line: name · care role · specialty · institution · badge. */
@@ -57,7 +58,7 @@ const KIND_NAMES: Record<DocumentRow['kind'], Localised> = {
 
 /** A document as chat may show it: kind, date, short id; never a title or file name (there is none). */
 export function documentLine(d: DocumentRow, lang: Lang): string {
-  const gone = d.status === 'destroyed' ? (lang === 'zh' ? '（已銷毀）' : ' (destroyed)') : '';
+  const gone = d.status === 'destroyed' ? say(lang, C.destroyedSuffix) : '';
   return `- ${KIND_NAMES[d.kind][lang]} · ${hkTime(d.createdAt)} · \`${d.id.slice(0, 8)}\`${gone}`;
 }
 

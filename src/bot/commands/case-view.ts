@@ -5,6 +5,8 @@ import type { BotContext } from '../context.js';
 import { readCaseCode, withCaseCode } from './case-args.js';
 import { documentLine, teamLine } from './case-text.js';
 import type { CommandDeps } from './deps.js';
+import { CASE_TEXTS as T } from '../texts/case-texts.js';
+import { say } from '../i18n.js';
 
 /**
  * Who may see a case's team and document list. It holds no patient data, but it is still
@@ -32,27 +34,27 @@ export async function caseFromArgs(deps: CommandDeps, ctx: BotContext, codeArg: 
 
 /** `case C-XXXXX`: code, status, care team with roles and badges, and the case's documents by date. */
 export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<void> {
-  const zh = ctx.lang === 'zh';
+  const { lang } = ctx;
   const c = await caseFromArgs(deps, ctx, codeArg);
   assertMayView(deps, ctx, c);
   const { queries } = deps.secure.cases;
   const team = queries.teamOf(c.id);
   const docs = deps.secure.documentsRepo.listByCase(c.id);
-  const status = c.status === 'open' ? '' : zh ? ' · 已結束' : ' · closed';
+  const status = c.status === 'open' ? '' : say(lang, T.closed);
   const lines = [
-    `**${zh ? '個案' : 'Case'} ${c.code}**${status} · ${zh ? '開立於' : 'opened'} ${hkDate(c.openedAt)}`,
+    `**${say(lang, T.caseWord)} ${c.code}**${status} · ${say(lang, T.opened)} ${hkDate(c.openedAt)}`,
     '',
-    `**${zh ? '醫療團隊' : 'Care team'}**`,
-    ...team.map((m) => teamLine(m, ctx.lang)),
+    `**${say(lang, T.careTeam)}**`,
+    ...team.map((m) => teamLine(m, lang)),
     '',
-    `**${zh ? '文件' : 'Documents'}**`,
-    ...(docs.length ? docs.map((d) => documentLine(d, ctx.lang)) : [zh ? '- 暫時沒有' : '- none yet']),
+    `**${say(lang, T.documents)}**`,
+    ...(docs.length ? docs.map((d) => documentLine(d, lang)) : [say(lang, T.noneYet)]),
   ];
   if (queries.teamRoleNow(c.id, ctx.actor!.clinician.id) === 'attending') {
     lines.push(
       '',
-      zh ? `加入同事：@ConsultBridge 團隊 ${c.code} 加入 @姓名 會診` : `Add a colleague: \`@ConsultBridge team ${c.code} add @name consulting\``,
+      say(lang, T.addColleague, c.code),
     );
   }
-  ctx.reply({ title: `${zh ? '個案' : 'Case'} ${c.code}`, text: lines.join('\n') });
+  ctx.reply({ title: `${say(lang, T.caseWord)} ${c.code}`, text: lines.join('\n') });
 }

@@ -1,4 +1,6 @@
 import type { Command } from './command.js';
+import { say } from '../i18n.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /** Lists every command with its one-line description in the sender's language. */
 export function helpCommand(all: () => readonly Command[]): Command {
@@ -14,9 +16,8 @@ export function helpCommand(all: () => readonly Command[]): Command {
         const usage = c.usage ? ` ${c.usage}` : '';
         return `- **${c.name}${usage}**${alias ? ` (${alias})` : ''} — ${c.summary[ctx.lang]}`;
       });
-      const head = zh ? '**ConsultBridge 指令**（@ConsultBridge 後輸入）' : '**ConsultBridge commands** (type after @ConsultBridge)';
-      const foot = zh ? '聊天中只會出現個案編號（如 C-7KQ2M），不會出現病人資料。' : 'Chat only ever shows case codes (like C-7KQ2M), never patient details.';
-      ctx.reply({ title: zh ? '指令' : 'Help', text: [head, ...lines, '', foot].join('\n') });
+      const { lang } = ctx;
+      ctx.reply({ title: say(lang, T.helpTitle), text: [say(lang, T.helpHead), ...lines, '', say(lang, T.helpFoot)].join('\n') });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { say } from '../i18n.js';
+import { COMMON_TEXTS as T } from '../texts/common-texts.js';
 import type { Command } from './command.js';
 
 export const ping: Command = {
@@ -6,6 +8,6 @@ export const ping: Command = {
   summary: { en: 'check that ConsultBridge is listening', zh: '檢查 ConsultBridge 是否在線' },
   needsTrust: false,
   run(ctx) {
-    ctx.reply(ctx.lang === 'zh' ? '在線 ✔' : 'pong ✔');
+    ctx.reply(say(ctx.lang, T.pong));
   },
 };

@@ -5,6 +5,9 @@ import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import type { EscalationStepRow } from '../../domain/escalation/escalation-repository.js';
+import { CASE_TEXTS as T } from '../texts/case-texts.js';
+import { COMMON_TEXTS } from '../texts/common-texts.js';
+import { say, type Lang } from '../i18n.js';
 
 /** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
 export function receiptsCommand(deps: CommandDeps): Command {
@@ -20,22 +23,22 @@ export function receiptsCommand(deps: CommandDeps): Command {
       if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
       const team = deps.secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId);
       const docs = deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
-      const zh = ctx.lang === 'zh';
-      if (docs.length === 0) return ctx.reply(zh ? `${caseRow.code} 暫時沒有文件。` : `No documents on ${caseRow.code} yet.`);
-      const name = (id: string) => personLine(deps.directoryRepo, id, ctx.lang);
+      const { lang } = ctx;
+      if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
+      const name = (id: string) => personLine(deps.directoryRepo, id, lang);
       const steps = deps.escalation?.stepsFor(docs.map((d) => d.documentId)) ?? [];
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');
-        const head = `**${zh ? '報告' : 'Report'} ${hkDate(d.createdAt)}**${d.status !== 'active' ? (zh ? '（已銷毀）' : ' (destroyed)') : ''}`;
+        const head = `**${say(lang, T.report)} ${hkDate(d.createdAt)}**${d.status !== 'active' ? say(lang, COMMON_TEXTS.destroyedSuffix) : ''}`;
         return [
           head,
-          `${zh ? '已開啟' : 'opened by'}: ${opened || '—'}`,
-          `${zh ? '未開啟' : 'not yet opened'}: ${waiting || '—'}`,
-          ...escalationLines(steps.filter((st) => st.itemId === d.documentId), name, ctx.lang),
+          `${say(lang, T.openedBy)}: ${opened || '—'}`,
+          `${say(lang, T.notYetOpened)}: ${waiting || '—'}`,
+          ...escalationLines(steps.filter((st) => st.itemId === d.documentId), name, lang),
         ].join('\n');
       });
-      ctx.reply({ title: zh ? '閱讀回條' : 'Receipts', text: [`${caseRow.code}`, ...lines].join('\n\n') });
+      ctx.reply({ title: say(lang, T.receiptsTitle), text: [`${caseRow.code}`, ...lines].join('\n\n') });
     },
   };
 }
@@ -55,16 +58,15 @@ const STOP_REASON: Record<string, { en: string; zh: string }> = {
 };
 
 /** One line per escalation step of a document, oldest first: what happened, for whom, when. */
-export function escalationLines(steps: readonly EscalationStepRow[], name: (id: string) => string, lang: 'en' | 'zh'): string[] {
-  const zh = lang === 'zh';
+export function escalationLines(steps: readonly EscalationStepRow[], name: (id: string) => string, lang: Lang): string[] {
   return steps.map((st) => {
     const time = hkDateTime(st.at).slice(11);
     const label = STEP_LABEL[st.action][lang];
     const about = st.action === 'escalated' && st.targetId
-      ? `${name(st.targetId)} (${zh ? '代' : 'for'} ${name(st.recipientId)})`
+      ? `${name(st.targetId)} (${say(lang, T.escalatedFor)} ${name(st.recipientId)})`
       : st.action === 'stopped'
         ? `${name(st.recipientId)} · ${STOP_REASON[st.reason ?? '']?.[lang] ?? st.reason ?? ''}`
         : name(st.recipientId);
-    return `${zh ? '升級' : 'escalation'}: ${label} ${about} ${time}`;
+    return `${say(lang, T.escalation)}: ${label} ${about} ${time}`;
   });
 }

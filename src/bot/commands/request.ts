@@ -3,6 +3,8 @@ import { requestAccess } from '../flows/request-access.js';
 import { caseFromArgs, latestDocument } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { say } from '../i18n.js';
 
 const REASON_ALIASES: Record<string, PurposeOfUse> = {
   continuing: 'continuing_care', care: 'continuing_care', 持續護理: 'continuing_care', 持续护理: 'continuing_care',
@@ -31,7 +33,7 @@ export function requestCommand(deps: CommandDeps): Command {
       const reason = parseReason(rest[0]);
       if (!reason) {
         const list = PURPOSE_CODES.map((c) => `- \`${c}\` — ${purposeLabel(c, ctx.lang)}`).join('\n');
-        ctx.reply(ctx.lang === 'zh' ? `請註明原因：\n${list}` : `Please give a reason:\n${list}`);
+        ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
       const doc = latestDocument(deps, caseRow.id);

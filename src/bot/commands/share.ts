@@ -3,6 +3,8 @@ import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
+import { say } from '../i18n.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /** `share C-7KQ2M`: a link 1:1 to the mini-app's upload screen for a care-team clinician allowed to share. */
 export function shareCommand(deps: CommandDeps): Command {
@@ -18,15 +20,12 @@ export function shareCommand(deps: CommandDeps): Command {
       if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
-      const zh = ctx.lang === 'zh';
+      const { lang } = ctx;
       ctx.reply(
-        {
-          title: zh ? '上載報告' : 'Upload a report',
-          text: zh ? `上載 ${caseRow.code} 的報告：[在小程式開啟](${url})` : `Upload the report for ${caseRow.code}: [Open in the app](${url})`,
-        },
+        { title: say(lang, T.shareTitle), text: say(lang, T.shareText, caseRow.code, url) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(zh ? '已私訊你上載連結。' : 'I’ve sent you an upload link 1:1.');
+      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.shareSent));
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { clinicianLine, clinicianName, hkDate, roleName } from '../format.js';
 import type { Command } from './command.js';
+import { say } from '../i18n.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /** The sender's own directory entry, and how to get verified when they are not. */
 export function whoamiCommand(repo: DirectoryRepository): Command {
@@ -12,29 +14,25 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
     run(ctx) {
       const actor = ctx.actor!;
       const c = actor.clinician;
-      const zh = ctx.lang === 'zh';
-      const lines = [clinicianLine(actor, ctx.lang)];
+      const { lang } = ctx;
+      const lines = [clinicianLine(actor, lang)];
       const facts = [
-        c.registrationNo ? `${zh ? '註冊編號' : 'Registration'} ${c.registrationNo}` : undefined,
-        c.role ? `${zh ? '角色' : 'Role'}: ${roleName(c.role, ctx.lang)}` : undefined,
-        c.specialty && c.title ? `${zh ? '專科' : 'Specialty'}: ${c.specialty}` : undefined,
+        c.registrationNo ? `${say(lang, T.whoamiRegistration)} ${c.registrationNo}` : undefined,
+        c.role ? `${say(lang, T.whoamiRole)}: ${roleName(c.role, lang)}` : undefined,
+        c.specialty && c.title ? `${say(lang, T.whoamiSpecialty)}: ${c.specialty}` : undefined,
       ].filter(Boolean);
       if (facts.length) lines.push(facts.join(' · '));
       if (c.suspended) {
-        lines.push(zh ? '⛔ 帳戶已暫停，請聯絡院方 ConsultBridge 管理員。' : '⛔ Suspended — contact your hospital’s ConsultBridge admin.');
+        lines.push(say(lang, T.whoamiSuspended));
       } else if (c.verified) {
         const by = c.verifiedBy ? repo.findById(c.verifiedBy) : undefined;
-        const who = by ? `${clinicianName(by)}${by.role ? ` (${roleName(by.role, ctx.lang)})` : ''}` : undefined;
+        const who = by ? `${clinicianName(by)}${by.role ? ` (${roleName(by.role, lang)})` : ''}` : undefined;
         const when = c.verifiedAt ? hkDate(c.verifiedAt) : '';
-        lines.push(zh ? `✔ 已驗證${who ? `（${who}）` : ''} ${when}` : `✔ verified${who ? ` by ${who}` : ''} ${when}`.trim());
+        lines.push(say(lang, T.whoamiVerified, who, when));
       } else {
-        lines.push(
-          zh
-            ? '尚未驗證 — 請聯絡院方 ConsultBridge 管理員核實你的註冊資料。在此之前你不能開啟病人文件。'
-            : 'Not yet verified — ask your hospital’s ConsultBridge admin to verify your registration. Until then you can’t open patient documents.',
-        );
+        lines.push(say(lang, T.whoamiUnverified));
       }
-      ctx.reply({ title: zh ? '我的資料' : 'Who am I', text: lines.join('\n\n') });
+      ctx.reply({ title: say(lang, T.whoamiTitle), text: lines.join('\n\n') });
     },
   };
 }

@@ -2,6 +2,8 @@ import { explain } from '../../domain/access/access-explain.js';
 import { caseFromArgs, latestDocument } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { say } from '../i18n.js';
 
 /** `why C-7KQ2M`: which rule decides whether you may open the case's newest report, in plain words. */
 export function whyCommand(deps: CommandDeps): Command {
@@ -16,7 +18,7 @@ export function whyCommand(deps: CommandDeps): Command {
       const doc = latestDocument(deps, caseRow.id);
       const { decision, insider } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
-      ctx.reply({ title: ctx.lang === 'zh' ? '存取說明' : 'Why', text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
+      ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },
   };
 }

@@ -2,13 +2,14 @@ import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { askApprovers } from './request-access.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { isDomainError } from '../../shared/errors.js';
 import { wouldNotOpenError } from './would-not-open.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 
 /**
  * An approver approves or denies (card press or text). The service enforces the state machine
@@ -48,22 +49,16 @@ export function decideRequest(
   if (out.next) {
     const req = secure.approvals.get(requestId);
     askApprovers(deps, requestId, out.next.stepIndex, out.next.approverIds, requester, out.documentId, caseCode, req.reasonCode as PurposeOfUse);
-    return lang === 'zh' ? '已批准，等待下一位批核人。' : 'Approved — waiting for the next approver.';
+    return say(lang, T.approvedNextStep);
   }
   if (out.grant) {
     const open = openDocument(deps, requester, out.documentId, rLang);
     const until = hkDateTime(out.grant.expiresAt);
-    const text =
-      rLang === 'zh'
-        ? `${personLine(dir, decider, rLang)} 已批准你存取 ${caseCode} 的報告，直至 ${until}。\n${openText(open, rLang)}`
-        : `${personLine(dir, decider, rLang)} approved your access to the ${caseCode} report until ${until}.\n${openText(open, rLang)}`;
-    notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, rLang === 'zh' ? '已獲批准' : 'Access granted', text);
-    return lang === 'zh' ? `已批准，有效至 ${until}。` : `Approved until ${until}.`;
+    const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, until, openText(open, rLang));
+    notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
+    return say(lang, T.approvedUntil, until);
   }
-  const text =
-    rLang === 'zh'
-      ? `${personLine(dir, decider, rLang)} 拒絕了你存取 ${caseCode} 報告的申請。`
-      : `${personLine(dir, decider, rLang)} declined your request to view the ${caseCode} report.`;
-  notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, rLang === 'zh' ? '申請被拒' : 'Request declined', text);
-  return lang === 'zh' ? '已拒絕，申請人已獲通知。' : 'Denied; the requester has been told.';
+  const text = say(rLang, T.declined, personLine(dir, decider, rLang), caseCode);
+  notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
+  return say(lang, T.deniedDone);
 }

@@ -2,16 +2,14 @@ import type { EscalationNotifier, StepNotice } from '../../domain/escalation/esc
 import type { DingRemindType } from '../../dingtalk/openapi/index.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
+import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
 type Deps = Pick<CommandDeps, 'directoryRepo' | 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
 
-const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = {
-  document: { en: 'an urgent report', zh: '一份緊急報告' },
-  alert: { en: 'an urgent allergy alert', zh: '一則緊急過敏警示' },
-};
+const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert };
 
 /**
  * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a mini-app link
@@ -30,8 +28,8 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
 
   /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
-    if (n.itemType !== 'document') return lang === 'zh' ? '請從警示卡片開啟。' : 'Open it from the alert card.';
-    return `[${lang === 'zh' ? '開啟' : 'Open'}](${appLink(deps.publicUrl, 'doc', n.itemId)})`;
+    if (n.itemType !== 'document') return say(lang, T.openFromAlertCard);
+    return `[${say(lang, T.open)}](${appLink(deps.publicUrl, 'doc', n.itemId)})`;
   }
 
   return {
@@ -40,17 +38,15 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const text = lang === 'zh'
-        ? `個案 ${code} 有${what(n, lang)}尚待你開啟（${from(n, lang)}，${at}）。${openLink(n, lang)}`
-        : `${what(n, lang)[0]!.toUpperCase()}${what(n, lang).slice(1)} on case ${code} is waiting for you (${from(n, lang)}, ${at}). ${openLink(n, lang)}`;
-      deps.notify.toUser(n.idemKey, r.dingtalkUserId, lang === 'zh' ? `⏰ 提醒 · ${code}` : `⏰ Reminder · ${code}`, text);
+      const text = say(lang, T.remind, what(n, lang), code, from(n, lang), at, openLink(n, lang));
+      deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
 
     ding(n) {
       const r = person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
-      const content = lang === 'zh' ? `ConsultBridge：個案 ${code} 有${what(n, lang)}尚待你開啟。` : `ConsultBridge: ${what(n, lang)} on case ${code} is waiting for you.`;
+      const content = say(lang, T.ding, what(n, lang), code);
       deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
     },
 
@@ -60,10 +56,8 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
       const who = personLine(deps.directoryRepo, n.recipientId, lang);
-      const text = lang === 'zh'
-        ? `${who} 尚未開啟個案 ${code} 的${what(n, lang).replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位：請聯絡對方，或輸入 \`@ConsultBridge request ${code} continuing_care\` 申請存取。`
-        : `${who} has not opened ${what(n, lang)} on case ${code} (sent ${at}). You are next on the escalation list: please reach them, or ask for access with \`@ConsultBridge request ${code} continuing_care\`.`;
-      deps.notify.toUser(n.idemKey, c.dingtalkUserId, lang === 'zh' ? `🔺 升級 · ${code}` : `🔺 Escalation · ${code}`, text);
+      const text = say(lang, T.escalate, who, what(n, lang), code, at);
+      deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { formatBurnDuration } from '../../domain/ephemeral/burn-duration.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CommandDeps } from '../commands/deps.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { appLink } from './app-link.js';
+import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /**
  * "Open" on a burn-after-reading card: checks that the presser is a recipient who may still read it
@@ -14,12 +15,5 @@ export function openBurnText(deps: CommandDeps, clinician: ClinicianRow, itemId:
   const now = deps.clock.now();
   const url = appLink(deps.publicUrl, 'burn', itemId);
   const left = view.burnAt === null ? formatBurnDuration(view.burnAfterMs) : formatBurnDuration(Math.max(1000, Math.ceil((view.burnAt - now) / 1000) * 1000));
-  if (lang === 'zh') {
-    return view.burnAt === null
-      ? `[開啟閱後即焚訊息](${url})（開啟後 ${left} 銷毀；只有你本人登入後可開啟）`
-      : `[再次開啟](${url})（尚餘約 ${left}；連結只供你使用）`;
-  }
-  return view.burnAt === null
-    ? `[Open burn-after-reading message](${url}) (burns ${left} after you open it; only you can open it, signed in)`
-    : `[Open again](${url}) (about ${left} left; link for you only)`;
+  return say(lang, view.burnAt === null ? T.burnOpenFirst : T.burnOpenAgain, url, left);
 }

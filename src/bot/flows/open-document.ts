@@ -1,8 +1,9 @@
 import { explain } from '../../domain/access/access-explain.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CommandDeps } from '../commands/deps.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { appLink } from './app-link.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 
 type Refused = { allowed: false; reasons: string[]; caseCode: string };
 export type OpenResult = { allowed: true; url: string } | Refused;
@@ -34,10 +35,7 @@ export function openDocument(deps: CommandDeps, clinician: ClinicianRow, documen
 /** The chat text for an open result. */
 export function openText(r: OpenResult, lang: Lang): string {
   if (r.allowed) {
-    return lang === 'zh'
-      ? `[開啟報告](${r.url})（在 ConsultBridge 內開啟，只有你本人登入後可查看）`
-      : `[Open report](${r.url}) (opens in ConsultBridge; only you can view it, signed in)`;
+    return say(lang, T.openLink, r.url);
   }
-  const ask = lang === 'zh' ? `如需存取，請按「申請存取」或輸入 \`@ConsultBridge request ${r.caseCode} <原因>\`。` : `To ask for access press [Request access] or type \`@ConsultBridge request ${r.caseCode} <reason>\`.`;
-  return [lang === 'zh' ? '你暫時不能開啟此文件：' : 'You can’t open this yet:', ...r.reasons.map((s) => `- ${s}`), ask].join('\n');
+  return [say(lang, T.cannotOpenYet), ...r.reasons.map((s) => `- ${s}`), say(lang, T.askForAccess, r.caseCode)].join('\n');
 }

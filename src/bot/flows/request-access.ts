@@ -4,6 +4,8 @@ import type { CommandDeps } from '../commands/deps.js';
 import { hkDate } from '../format.js';
 import type { Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { say } from '../i18n.js';
 
 /**
  * A clinician asks to view one document: the request is recorded (a second ask returns the same
@@ -17,11 +19,9 @@ export function requestAccess(deps: CommandDeps, requester: ClinicianRow, docume
   askApprovers(deps, outcome.requestId, outcome.stepIndex, outcome.approverIds, requester, documentId, caseCode, reason);
   const names = outcome.approverIds.map((id) => personLine(dir, id, lang)).join('; ');
   if (outcome.approverIds.length === 0) {
-    return lang === 'zh' ? `已記錄你對 ${caseCode} 報告的申請，但暫時沒有可批核的人。` : `Your request for the ${caseCode} report is recorded, but nobody can approve it yet.`;
+    return say(lang, T.requestNoApprover, caseCode);
   }
-  return lang === 'zh'
-    ? `已向 ${names} 申請存取 ${caseCode} 的報告（原因：${purposeLabel(reason, 'zh')}）。有決定時會通知你。`
-    : `Asked ${names} for access to the ${caseCode} report (reason: ${purposeLabel(reason, 'en')}). I'll tell you when they decide.`;
+  return say(lang, T.requestAsked, names, caseCode, purposeLabel(reason, lang));
 }
 
 /** Approve/deny cards to each approver of a step, in the approver's language. */
@@ -42,14 +42,11 @@ export function askApprovers(
     if (!approver) continue;
     const lang = langOf(approver);
     const who = personLine(deps.directoryRepo, requester, lang);
-    const text =
-      lang === 'zh'
-        ? `${who} 申請查看 ${caseCode} 於 ${hkDate(doc.createdAt)} 的報告 — 原因：${purposeLabel(reason, 'zh')}。`
-        : `${who} asks to view the report of ${hkDate(doc.createdAt)} for ${caseCode} — reason: ${purposeLabel(reason, 'en')}.`;
+    const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
     const params = { requestId, step: String(stepIndex) };
-    deps.notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, lang === 'zh' ? '存取申請' : 'Access request', text, [
-      { label: lang === 'zh' ? `批准 ${hours} 小時` : `Approve ${hours} h`, action: 'decide', params: { ...params, decision: 'approve' } },
-      { label: lang === 'zh' ? '拒絕' : 'Deny', action: 'decide', params: { ...params, decision: 'deny' } },
+    deps.notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
+      { label: say(lang, T.approveButton, hours), action: 'decide', params: { ...params, decision: 'approve' } },
+      { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
     ]);
   }
 }

@@ -1,6 +1,8 @@
 import type { ExpiredRequest } from '../../domain/approvals/approval-service.js';
 import type { CommandDeps } from '../commands/deps.js';
+import { say } from '../i18n.js';
 import { langOf } from '../people.js';
+import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
 /**
  * Tells a requester 1:1 that their access request lapsed undecided. Keyed by the request, so the
@@ -11,9 +13,6 @@ export function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directory
   if (!requester) return;
   const doc = deps.secure.documentsRepo.find(r.documentId);
   const code = (doc && deps.secure.casesRepo.caseById(doc.caseId)?.code) || '';
-  const zh = langOf(requester) === 'zh';
-  const text = zh
-    ? `你對 ${code} 報告的存取申請已過期；如仍需要，請再次申請。`
-    : `Your request for the ${code} report expired; ask again if you still need it.`;
-  deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, zh ? '申請已過期' : 'Request expired', text);
+  const lang = langOf(requester);
+  deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
 }

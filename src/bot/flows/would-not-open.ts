@@ -1,7 +1,8 @@
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { DomainError } from '../../shared/errors.js';
-import type { Lang } from '../i18n.js';
+import { say, type Lang } from '../i18n.js';
 import { personLine } from '../people.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 
 /** Each condition an approval cannot supply, in words for the approver (who treats the patient). */
 const CONDITION: Record<string, Record<Lang, (inst: string) => string>> = {
@@ -32,13 +33,10 @@ const FIX: Record<string, Record<Lang, (code: string) => string>> = {
 export function wouldNotOpenError(err: DomainError, dir: DirectoryRepository, requester: ClinicianRow, caseCode: string, lang: Lang): DomainError {
   const missing = Array.isArray(err.details?.missing) ? (err.details.missing as string[]) : ['policy'];
   const inst = requester.institutionId ? dir.institution(requester.institutionId) : undefined;
-  const instName = inst ? (lang === 'zh' ? (inst.nameZh ?? inst.nameEn) : inst.nameEn) : lang === 'zh' ? '其所屬機構' : 'their institution';
+  const instName = inst ? (lang === 'zh' ? (inst.nameZh ?? inst.nameEn) : inst.nameEn) : say(lang, T.theirInstitution);
   const reasons = missing.map((m) => (CONDITION[m] ?? CONDITION.policy!)[lang](instName));
-  const fix = FIX[missing.find((m) => FIX[m]) ?? '']?.[lang](caseCode) ?? (lang === 'zh' ? '請拒絕申請。' : 'Deny the request instead.');
+  const fix = FIX[missing.find((m) => FIX[m]) ?? '']?.[lang](caseCode) ?? say(lang, T.denyInstead);
   const who = personLine(dir, requester, lang);
-  const text =
-    lang === 'zh'
-      ? `未批准：即使批准，${who} 仍無法開啟 ${caseCode} 的報告，因為${reasons.join('；')}。申請仍在等候。${fix}`
-      : `Not approved: even with your approval, ${who} could not open the ${caseCode} report, because ${reasons.join('; ')}. The request is still waiting. ${fix}`;
+  const text = say(lang, T.wouldNotOpen, who, caseCode, reasons, fix);
   return new DomainError('approval.would_not_open', text, { details: { missing, text } });
 }
