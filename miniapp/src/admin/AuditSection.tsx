@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { clinicianName, type AuditEntryDto, type CheckpointDto, type ClinicianDto, type VerifyDto } from './admin-types.js';
 import { AuditTable } from './AuditTable.js';
@@ -23,12 +24,12 @@ export function AuditSection() {
   const api = useAdminApi();
   const { t, lang } = useAdminT();
   // The directory is admin-only; privacy officers and auditors see ids.
-  const directory = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians').catch(() => ({ clinicians: [] })), []);
+  const directory = useLoader(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians').catch(() => ({ clinicians: [] })), []);
   const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<AuditEntryDto[][]>([]);
   const query = { ...filter, from: isoOf(filter.from), to: isoOf(filter.to) };
-  const first = useLoad(async () => {
+  const first = useLoader(async () => {
     const page = await api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query: { ...query, limit: '50' } });
     setPages([]);
     return page;
@@ -93,7 +94,7 @@ function ChainCard() {
   const [result, setResult] = useState<VerifyDto | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const checkpoint = useLoad(() => api.call<CheckpointDto>('/audit/checkpoint').catch((err: unknown) => ((err as { status?: number }).status === 404 ? null : Promise.reject(err))), []);
+  const checkpoint = useLoader(() => api.call<CheckpointDto>('/audit/checkpoint').catch((err: unknown) => ((err as { status?: number }).status === 404 ? null : Promise.reject(err))), []);
   const verify = async () => {
     setBusy(true);
     setError(null);

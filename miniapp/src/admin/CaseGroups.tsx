@@ -1,14 +1,10 @@
 import { Button, Form, Input, Popconfirm, Table } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-
-interface GroupBinding {
-  conversationId: string;
-  boundBy: string;
-  boundAt: string;
-}
+import type { CaseGroupDto as GroupBinding } from '../../../src/contract/admin-console.js';
 
 /** The DingTalk consult groups bound to a case: bind one by conversation id, or unbind (which ends roles given through it). */
 export function CaseGroups({ caseCode, onChanged }: { caseCode: string; onChanged(): void }) {
@@ -16,7 +12,7 @@ export function CaseGroups({ caseCode, onChanged }: { caseCode: string; onChange
   const { t } = useAdminT();
   const [form] = Form.useForm<{ conversationId: string }>();
   const path = `/cases/${encodeURIComponent(caseCode)}/groups`;
-  const groups = useLoad(() => api.call<{ groups: GroupBinding[] }>(path), [path]);
+  const groups = useLoader(() => api.call<{ groups: GroupBinding[] }>(path), [path]);
   const [error, setError] = useState<unknown>(null);
   const act = async (run: () => Promise<unknown>) => {
     setError(null);

@@ -1,6 +1,7 @@
 import { Button, DatePicker, Form, Select, message } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useAdminApi } from './admin-api.js';
-import { useLoad } from './admin-hooks.js';
+
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { clinicianName, type ClinicianDto } from './admin-types.js';
 
@@ -22,7 +23,7 @@ export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: strin
   const api = useAdminApi();
   const { t, lang } = useAdminT();
   const [form] = Form.useForm<AddForm>();
-  const clinicians = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians'), []);
+  const clinicians = useLoader(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians'), []);
   const submit = async (v: AddForm) => {
     onError(null);
     try {

@@ -1,9 +1,10 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, message } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad } from './admin-hooks.js';
+import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { CLINICIAN_ROLES, clinicianName, type ClinicianDto, type InstitutionDto } from './admin-types.js';
 
@@ -28,8 +29,8 @@ export function CliniciansSection() {
   const [onlyUnverified, setOnlyUnverified] = useState(false);
   const [verifying, setVerifying] = useState<ClinicianDto | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query: { unverified: onlyUnverified ? 'true' : undefined } }), [onlyUnverified]);
-  const institutions = useLoad(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
+  const list = useLoader(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query: { unverified: onlyUnverified ? 'true' : undefined } }), [onlyUnverified]);
+  const institutions = useLoader(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
   const instName = (code: string | null) => {
     const i = institutions.data?.institutions.find((x) => x.code === code);
     return i ? (lang === 'zh-HK' ? i.nameZh ?? i.nameEn : i.nameEn) : code ?? '—';

@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad } from './admin-hooks.js';
+import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import type { InstitutionDto } from './admin-types.js';
 
@@ -11,7 +12,7 @@ export function InstitutionsSection() {
   const { t } = useAdminT();
   const [form] = Form.useForm<{ code: string; nameEn: string; nameZh?: string; sector: 'public' | 'private' }>();
   const [error, setError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
+  const list = useLoader(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
   const add = async (v: { code: string; nameEn: string; nameZh?: string; sector: 'public' | 'private' }) => {
     setError(null);
     try {

@@ -1,26 +1,11 @@
 import { Alert, Button, Card, Collapse, Descriptions, Form, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { DocumentPicker, PersonPicker } from './ExplainPickers.js';
-
-interface PoliciesDto {
-  directory: string;
-  files: Array<{ file: string; text: string }>;
-  validation: { valid: boolean; problem: string | null; checkedAt: string };
-  policies: Array<{ id: string; file: string; effect: 'permit' | 'forbid'; actions: 'all' | string[] }>;
-  inForce: string[];
-  changedSinceStart: boolean;
-}
-
-interface ExplainDto {
-  allowed: boolean;
-  caseCode: string;
-  policies: string[];
-  missing: string[];
-  reasons: { en: string[]; zh: string[] };
-}
+import type { ExplainDto, PoliciesDto } from '../../../src/contract/admin-console.js';
 
 const CODE_STYLE = { whiteSpace: 'pre-wrap', fontSize: 12, background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 420, overflow: 'auto' } as const;
 
@@ -28,7 +13,7 @@ const CODE_STYLE = { whiteSpace: 'pre-wrap', fontSize: 12, background: '#f6f8fa'
 export function PoliciesSection() {
   const api = useAdminApi();
   const { t } = useAdminT();
-  const data = useLoad(() => api.call<PoliciesDto>('/policies'), []);
+  const data = useLoader(() => api.call<PoliciesDto>('/policies'), []);
   const p = data.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
