@@ -2,7 +2,7 @@ import type { BurnAfterReading } from './burn-after-reading.js';
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/client.js';
 import { createAlertNotices } from './bot/alert-notices.js';
-import type { Notifier } from './bot/notify.js';
+import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';

@@ -3,9 +3,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Logger } from './shared/logger.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes, type HealthProbe } from './http/health-routes.js';
-import { sandboxRoutes } from './http/sandbox-routes.js';
-import { sandboxChatRoutes } from './http/sandbox-chat-routes.js';
 import type { Simulator } from './sandbox/simulator.js';
+import { registerSandboxHttp } from './sandbox/http/register-sandbox-http.js';
 import type { Service } from './service.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { adminConsoleRoutes } from './http/admin/admin-console.js';
@@ -14,7 +13,7 @@ import { alertRoutes } from './http/alert-routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerDocs } from './http/docs.js';
-import { registerAuth, type AuthOptions } from './http/auth/register-auth.js';
+import { authRateLimit, registerAuth, type AuthOptions } from './http/auth/register-auth.js';
 import { miniappStatic } from './http/miniapp-static.js';
 import { appDoctorRoutes } from './http/app-doctor-routes.js';
 import { appBurnRoutes } from './http/app-burn-routes.js';
@@ -47,12 +46,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await registerDocs(root);
   await app.register(healthRoutes, { probe: deps.probe });
-  if (deps.sandbox) await app.register(sandboxRoutes, { sim: deps.sandbox });
-  if (deps.sandbox) await app.register(sandboxChatRoutes, { sim: deps.sandbox });
   const service = deps.service;
+  // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in when the service runs.
+  if (deps.sandbox) {
+    const signIn = service && { directoryRepo: service.directoryRepo, rateLimit: authRateLimit(deps.auth) };
+    await registerSandboxHttp(root, { sim: deps.sandbox, signIn });
+  }
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
-    await registerAuth(root, { service, sandbox: deps.sandbox, options: deps.auth });
+    await registerAuth(root, { service, sandboxMode: !!deps.sandbox, options: deps.auth });
     await app.register(alertRoutes, { service });
     await app.register(appDoctorRoutes, { service });
     await app.register(appBurnRoutes, { service });

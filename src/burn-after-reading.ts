@@ -1,7 +1,7 @@
 import type { Config } from './config/config.js';
 import type { DbHandle } from './db/client.js';
 import { createBurnNotices } from './bot/burn-notices.js';
-import type { Notifier } from './bot/notify.js';
+import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import type { AuditSink } from './domain/audit/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
@@ -39,7 +39,7 @@ export function createBurnAfterReading(deps: {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
   const repo = createEphemeralRepository(dbh.sqlite);
   const access = createEphemeralAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
-  const notices = createBurnNotices({ notify: deps.notify, outbox: deps.outbox, directoryRepo, casesRepo: secure.casesRepo });
+  const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const service = createEphemeralService({
     sqlite: dbh.sqlite,

@@ -16,8 +16,6 @@ import { createSessionRepository } from './domain/sessions/session-repository.js
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
 import { createBot } from './bot/bot.js';
-import { BOT_REPLY_KIND, createReplier } from './bot/replier.js';
-import { deliverReply } from './bot/reply-delivery.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
 import { createRobotInbox } from './inbound-robot.js';
@@ -30,7 +28,7 @@ import { createChatEventHandler } from './chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
-import { createNotifier } from './bot/notify.js';
+import { createOutbound } from './bot/outbound.js';
 import { createTeamExitNotices } from './bot/team-exit-notices.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
@@ -87,7 +85,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const outboxRepo = createOutboxRepository(dbh.db);
   const worker = createOutboxWorker({
     repo: outboxRepo,
-    handlers: { ...createOutboxHandlers(api), [BOT_REPLY_KIND]: deliverReply(api, clock) },
+    handlers: createOutboxHandlers(api, { clock }),
     clock,
     logger,
     audit,
@@ -115,7 +113,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  // The bot's one way to send: replies, 1:1 and group messages, cards.
+  const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
     config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
     tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
@@ -151,7 +150,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
-    inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
+    inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, secure, outbox, publicUrl, viewTokens, burn,
     escalation: escalation.service,
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).

@@ -6,7 +6,7 @@ import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 
 const groupKey = (alertId: string) => `alert:${alertId}:group`;
 
@@ -76,11 +76,7 @@ export function createAlertNotices(deps: {
     burned(alert, caseCode, cardIds) {
       const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
       for (const outTrackId of cardIds) {
-        deps.outbox.enqueue({
-          idemKey: `burned:${outTrackId}`,
-          kind: 'card.update',
-          payload: { outTrackId, cardParamMap: { title, text: '此警示已銷毀；過敏紀錄保留於健康紀錄。', buttons: '[]' } },
-        });
+        deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }
     },
 

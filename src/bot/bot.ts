@@ -11,7 +11,7 @@ import type { CommandDeps } from './commands/deps.js';
 import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
 import { handleCardAction } from './card-actions.js';
 import { compose } from './dispatcher.js';
-import type { Replier } from './replier.js';
+import type { Outbound } from './outbound.js';
 import { dedupe } from './steps/dedupe.js';
 import { ignoreSelf } from './steps/ignore-self.js';
 import { inboundPhi } from './steps/inbound-phi.js';
@@ -24,7 +24,8 @@ export interface BotDeps {
   directory: DirectoryService;
   directoryRepo: DirectoryRepository;
   audit: AuditSink;
-  replier: Replier;
+  /** The one reply path: answers (`forMessage`), 1:1 messages, group posts and cards. */
+  outbound: Outbound;
   clock: Clock;
   logger: Logger;
   botName?: string;
@@ -32,7 +33,6 @@ export interface BotDeps {
   secure?: CommandDeps['secure'];
   outbox?: CommandDeps['outbox'];
   publicUrl?: string;
-  notify?: CommandDeps['notify'];
   viewTokens?: CommandDeps['viewTokens'];
   burn?: CommandDeps['burn'];
   escalation?: CommandDeps['escalation'];
@@ -41,7 +41,7 @@ export interface BotDeps {
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
   const full: CommandDeps | undefined =
-    deps.secure && deps.outbox && deps.notify && deps.viewTokens && deps.burn
+    deps.secure && deps.outbox && deps.viewTokens && deps.burn
       ? {
           directoryRepo: deps.directoryRepo,
           secure: deps.secure,
@@ -49,7 +49,7 @@ export function createBot(deps: BotDeps) {
           publicUrl: deps.publicUrl ?? '',
           clock: deps.clock,
           audit: deps.audit,
-          notify: deps.notify,
+          notify: deps.outbound,
           viewTokens: deps.viewTokens,
           burn: deps.burn,
           escalation: deps.escalation,
@@ -71,7 +71,7 @@ export function createBot(deps: BotDeps) {
   return {
     commands: commands.all,
     async handle(msg: BotMessage): Promise<void> {
-      const ctx: BotContext = { msg, lang: 'en', reply: deps.replier.forMessage(msg) };
+      const ctx: BotContext = { msg, lang: 'en', reply: deps.outbound.forMessage(msg) };
       await handle(ctx);
     },
     /** A card button press (request access, approve, deny); answers with the card update, if any. */
@@ -80,7 +80,7 @@ export function createBot(deps: BotDeps) {
     },
     /** Finishes a message that a previous run claimed and ACKed but did not complete. */
     async resume(msg: BotMessage): Promise<void> {
-      await handle({ msg, resumed: true, lang: 'en', reply: deps.replier.forMessage(msg) });
+      await handle({ msg, resumed: true, lang: 'en', reply: deps.outbound.forMessage(msg) });
     },
   };
 }

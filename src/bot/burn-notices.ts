@@ -1,10 +1,8 @@
-import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import type { CasesRepository } from '../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
 import type { EphemeralNotices } from '../domain/ephemeral/ephemeral-ports.js';
-import type { OutboxService } from '../domain/outbox/outbox-service.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 import { personLine } from './people.js';
 
 /** The card button that opens a burn-after-reading item (see card-actions.ts). */
@@ -18,7 +16,6 @@ export const BURN_OPEN_ACTION = 'burn_open';
  */
 export function createBurnNotices(deps: {
   notify: Notifier;
-  outbox: OutboxService<OutboxIntent>;
   directoryRepo: DirectoryRepository;
   casesRepo: CasesRepository;
 }): EphemeralNotices {
@@ -38,11 +35,7 @@ export function createBurnNotices(deps: {
     burned(item, cards, { opened, total }) {
       const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
-        deps.outbox.enqueue({
-          idemKey: `burned:${card.outTrackId}`,
-          kind: 'card.update',
-          payload: { outTrackId: card.outTrackId, cardParamMap: { title, text: '此訊息已銷毀。', buttons: '[]' } },
-        });
+        deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);
       }
     },
   };

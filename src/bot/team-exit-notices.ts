@@ -1,7 +1,7 @@
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { TeamExit, ExitCause } from '../domain/cases/team-exit.js';
 import type { Lang } from './i18n.js';
-import type { Notifier } from './notify.js';
+import type { Notifier } from './outbound.js';
 import { langOf } from './people.js';
 
 const WHY: Record<Exclude<ExitCause, 'left_org'>, Record<Lang, string>> = {

@@ -1,7 +1,6 @@
-import type { OutboxHandlerContext } from '../domain/outbox/outbox-worker.js';
-import type { Clock } from '../shared/clock.js';
+import type { OutboxHandlerContext } from '../shared/outbox-port.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import {
-  DingTalkApiError,
   type CreateCardInput,
   type CreateSceneGroupInput,
   type DingInput,
@@ -9,10 +8,10 @@ import {
   type RobotMessage,
   type SceneGroupMembersInput,
   type UpdateCardInput,
-  type WebhookBody,
 } from './openapi/index.js';
 import { chunk, ROBOT_BATCH_LIMIT } from './openapi/robot.js';
 import { assertNoPhi } from './phi-guard.js';
+import { BOT_REPLY_KIND, deliverReply, type BotReplyPayload } from './reply-delivery.js';
 
 /**
  * The typed intents callers put into the outbox, and the handlers that turn each kind into one
@@ -28,8 +27,8 @@ export type OutboxIntent =
   | { kind: 'oto.recall'; payload: { processQueryKeys: string[] } }
   | { kind: 'card.deliver'; payload: Omit<CreateCardInput, 'outTrackId'> & { outTrackId?: string } }
   | { kind: 'card.update'; payload: UpdateCardInput }
-  /** `expiresAt` = the webhook's sessionWebhookExpiredTime; an expired webhook is not retried. */
-  | { kind: 'webhook.reply'; payload: { url: string; body: WebhookBody; expiresAt?: number } }
+  /** A bot reply: by the message's session webhook while valid, else the robot OpenAPI (reply-delivery.ts). */
+  | { kind: typeof BOT_REPLY_KIND; payload: BotReplyPayload }
   | { kind: 'scene.create'; payload: Omit<CreateSceneGroupInput, 'uuid'> & { uuid?: string } }
   | { kind: 'scene.add_members'; payload: SceneGroupMembersInput }
   | { kind: 'scene.remove_members'; payload: SceneGroupMembersInput }
@@ -71,12 +70,7 @@ export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock } =
     'oto.recall': (p) => api.recallOto(p),
     'card.deliver': (p, ctx) => api.createAndDeliverCard({ ...p, outTrackId: p.outTrackId ?? ctx.idemKey }),
     'card.update': (p) => api.updateCard(p),
-    'webhook.reply': async (p) => {
-      if (p.expiresAt !== undefined && opts.clock && opts.clock.now() >= p.expiresAt) {
-        throw new DingTalkApiError({ code: 'webhook.expired', kind: 'response', retryable: false });
-      }
-      return api.replyBySessionWebhook(p.url, p.body);
-    },
+    [BOT_REPLY_KIND]: deliverReply(api, opts.clock ?? systemClock),
     'scene.create': (p, ctx) => api.createSceneGroup({ ...p, uuid: p.uuid ?? ctx.idemKey }),
     'scene.add_members': (p) => api.addSceneGroupMembers(p),
     'scene.remove_members': (p) => api.removeSceneGroupMembers(p),

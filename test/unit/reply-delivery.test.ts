@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliverReply, type ReplyApi } from '../../src/bot/reply-delivery.js';
+import { deliverReply, type ReplyApi } from '../../src/dingtalk/reply-delivery.js';
 import { ManualClock } from '../../src/shared/clock.js';
 
 function recordingApi() {

@@ -1,15 +1,13 @@
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
-import type { OutboxService } from '../../domain/outbox/outbox-service.js';
+import type { Notifier } from '../outbound.js';
 import { clinicianShort, langOf } from './case-text.js';
 
 /**
- * What chat hears when a case-open form is submitted (from the HTTP side, so through the outbox
- * directly rather than a message's reply). Case code and the opener only: never the patient.
+ * What chat hears when a case-open form is submitted (from the HTTP side, so through the bot's
+ * outbound messages rather than a message's reply). Case code and the opener only: never the patient.
  */
-export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; outbox: OutboxService<OutboxIntent> }) {
-  const { directoryRepo, outbox } = deps;
-  const markdown = (title: string, text: string) => ({ msgKey: 'sampleMarkdown', msgParam: { title, text } });
+export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; notify: Pick<Notifier, 'toUser' | 'toGroup'> }) {
+  const { directoryRepo, notify } = deps;
 
   return {
     /** "Case C-7KQ2M opened by Dr X · Cardiology · QMH" in the group, in the opener's language. */
@@ -20,7 +18,7 @@ export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; ou
         lang === 'zh'
           ? `📂 個案 ${caseCode} 已由 ${who} 開立。\n\n加入同事：@ConsultBridge 團隊 ${caseCode} 加入 @姓名 會診`
           : `📂 Case ${caseCode} opened by ${who}.\n\nAdd colleagues: \`@ConsultBridge team ${caseCode} add @name consulting\``;
-      outbox.enqueue({ idemKey: `case-opened:${caseCode}`, kind: 'group.send', payload: { openConversationId, ...markdown(`${caseCode}`, text) } });
+      notify.toGroup(`case-opened:${caseCode}`, openConversationId, caseCode, text);
     },
 
     /** The patient already has an open case: the opener alone is told, and how to use it in the group. */
@@ -30,11 +28,7 @@ export function createCaseNotices(deps: { directoryRepo: DirectoryRepository; ou
         lang === 'zh'
           ? `此病人已有個案 ${caseCode}，沒有另開新個案。如要在該會診群組使用，請在群組中傳送：@ConsultBridge 個案 綁定 ${caseCode}`
           : `This patient already has case ${caseCode}, so no new case was opened. To use it in the consult group, send there: \`@ConsultBridge case bind ${caseCode}\``;
-      outbox.enqueue({
-        idemKey: `case-existing:${linkId}`,
-        kind: 'oto.send',
-        payload: { userIds: [opener.dingtalkUserId], ...markdown(caseCode, text) },
-      });
+      notify.toUser(`case-existing:${linkId}`, opener.dingtalkUserId, caseCode, text);
     },
   };
 }

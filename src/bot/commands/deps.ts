@@ -5,7 +5,7 @@ import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { SecureSharing } from '../../secure-sharing.js';
 import type { Clock } from '../../shared/clock.js';
 import type { ViewTokens } from '../../domain/sharing/view-token.js';
-import type { Notifier } from '../notify.js';
+import type { Notifier } from '../outbound.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
 import type { BurnAfterReading } from '../../burn-after-reading.js';
 

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { backoffDelay, realSleep } from '../../shared/backoff.js';
 import type { Logger } from '../../shared/logger.js';
 import { findPhi, PhiBlockedError } from '../phi-guard.js';

@@ -1,7 +1,7 @@
 import axios from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { AuditSink } from '../../domain/audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createCardApi, type CardApi } from './cards.js';

@@ -1,4 +1,4 @@
-import type { AllergyInput } from '../../ehr/ehr-types.js';
+import type { AllergyInput } from '../ehr/ehr-port.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { AllergyAlertRow } from './alert-repository.js';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AllergyInput } from '../../ehr/ehr-types.js';
+import type { AllergyInput } from '../ehr/ehr-port.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';

@@ -1,33 +1,24 @@
 import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
-import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
+import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
+import type { OutboxHandler } from '../../shared/outbox-port.js';
+import { createQueueWorker } from '../queue/queue-worker.js';
+import { PermanentFailure, type FailureClass } from '../queue/queue-types.js';
 import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
 
+export type { FailureClass } from '../queue/queue-types.js';
+/** The handler port lives in src/shared (the DingTalk edge implements it). */
+export type { OutboxHandler, OutboxHandlerContext } from '../../shared/outbox-port.js';
+
 /**
- * Sends what callers enqueued. Each pass walks the due rows in id order (a cursor, so a row that
- * fails and becomes due again at once is not spun on within the same pass), leases them, calls the
- * handler for the row's kind and records the outcome. Delivery is at-least-once: a crash between a
- * handler's success and `markSent` resends once, at the next start of the same instance (or after
- * the lease, elsewhere); handlers pass `idemKey` to DingTalk where it has an idempotency key (card
- * outTrackId, scene-group uuid).
+ * Sends what callers enqueued, on the durable-queue worker (src/domain/queue/): rows in id order,
+ * leased by `owner`, one conversation's messages in order while conversations go in parallel.
+ * Delivery is at-least-once: a crash between a handler's success and `markSent` resends once, at the
+ * next start of the same instance (or after the lease, elsewhere); handlers pass `idemKey` to
+ * DingTalk where it has an idempotency key (card outTrackId, scene-group uuid).
  */
-export interface OutboxHandlerContext {
-  idemKey: string;
-  /** 1 on the first try. */
-  attempt: number;
-}
-
-// Payloads arrive as parsed JSON; each handler knows its own kind's shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OutboxHandler = (payload: any, ctx: OutboxHandlerContext) => Promise<unknown>;
-
-export interface FailureClass {
-  code: string;
-  retryable: boolean;
-}
-
 /**
  * Errors that say whether they are retryable (DingTalkApiError) are believed; other coded domain
  * errors (e.g. `phi.blocked`) will not get better by waiting; anything else is assumed transient.
@@ -80,174 +71,47 @@ function laneOf(row: OutboxRow): string {
   }
 }
 
-function byLane(rows: OutboxRow[]): Map<string, OutboxRow[]> {
-  const lanes = new Map<string, OutboxRow[]>();
-  for (const row of rows) {
-    const key = laneOf(row);
-    lanes.set(key, [...(lanes.get(key) ?? []), row]);
-  }
-  return lanes;
-}
-
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
-  const { repo, clock, logger: log } = deps;
-  const classify = deps.classify ?? classifyFailure;
-  const batchSize = deps.batchSize ?? 20;
-  const leaseMs = deps.leaseMs ?? 300_000;
-  let current: Promise<number> | null = null;
-  let queued: Promise<number> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let started = false;
-  let halted = false;
-
-  function finish(row: OutboxRow, outcome: 'dead' | 'retry', code: string): void {
-    const now = clock.now();
-    if (outcome === 'retry') {
-      const next = now + backoffDelay(row.attempts, deps.backoff, deps.random);
-      repo.markRetry(row.id, next, code, now);
-      log.info({ outboxId: row.id, kind: row.kind, code, attempt: row.attempts, next }, 'outbox send failed; will retry');
-      return;
-    }
-    repo.markDead(row.id, code, now);
-    log.warn({ outboxId: row.id, kind: row.kind, code, attempts: row.attempts }, 'outbox message dead');
-    deps.audit?.append({
-      actor: 'system',
-      action: AUDIT_ACTIONS.outboundDead,
-      target: row.idemKey,
-      outcome: 'failure',
-      reason: code,
-    });
-  }
-
-  async function processRow(row: OutboxRow): Promise<void> {
-    const handler = deps.handlers[row.kind];
-    if (!handler) return finish(row, 'dead', 'outbox.no_handler');
-    let payload: unknown;
-    try {
-      payload = JSON.parse(row.payload);
-    } catch {
-      return finish(row, 'dead', 'outbox.bad_payload');
-    }
-    let result: unknown;
-    try {
-      result = await handler(payload, { idemKey: row.idemKey, attempt: row.attempts });
-    } catch (e) {
-      const f = classify(e);
-      return finish(row, f.retryable && row.attempts < deps.maxAttempts ? 'retry' : 'dead', f.code);
-    }
-    // Status, result and processQueryKey in one statement, the moment the send returns: once this
-    // commits the row cannot be claimed again, so a crash repeats at most the sends in flight.
-    repo.markSent(row.id, JSON.stringify(result ?? null), clock.now(), processQueryKeyOf(result));
-    deps.audit?.append({
-      actor: 'system',
-      action: AUDIT_ACTIONS.outboundSend,
-      target: row.idemKey,
-      outcome: 'success',
-      reason: row.kind,
-    });
-  }
-
-  async function runPass(): Promise<number> {
-    let afterId = 0;
-    let processed = 0;
-    while (!halted) {
-      const now = clock.now();
-      const rows = repo.claimDue({ now, afterId, limit: batchSize, leaseUntil: now + leaseMs, owner: deps.owner });
-      if (rows.length === 0) break;
-      afterId = rows[rows.length - 1]!.id;
-      // Different conversations go out in parallel; one conversation's messages keep their order.
-      await Promise.all(
-        [...byLane(rows).values()].map(async (lane) => {
-          for (const row of lane) {
-            // Rows claimed but skipped here keep their lease and are retried once it runs out.
-            if (halted) return;
-            await processRow(row);
-            processed++;
-          }
-        }),
-      );
-    }
-    return processed;
-  }
-
-  /** Runs one pass over the due rows; concurrent callers share a pass (at most one more queued). */
-  function drainOnce(): Promise<number> {
-    if (!current) {
-      current = runPass().finally(() => {
-        current = null;
-      });
-      return current;
-    }
-    queued ??= current
-      .catch(() => 0)
-      .then(() => {
-        queued = null;
-        return drainOnce();
-      });
-    return queued;
-  }
-
-  function runSafely(): Promise<void> {
-    return drainOnce().then(
-      () => undefined,
-      (e: unknown) => log.error({ code: classify(e).code }, 'outbox pass failed'),
-    );
-  }
-
-  async function tick(): Promise<void> {
-    await runSafely();
-    if (started) timer = setTimeout(() => void tick(), deps.pollMs).unref();
-  }
-
-  return {
-    drainOnce,
-
-    start(): void {
-      if (started) return;
-      if (deps.owner) repo.releaseOwn(deps.owner, clock.now());
-      started = true;
-      halted = false;
-      void tick();
-    },
-
-    /** Wakes a started worker soon (not synchronously, so a caller's transaction commits first). */
-    notify(): void {
-      if (started) setImmediate(() => void runSafely());
-    },
-
-    /** Stops polling, lets the row in flight finish, and waits for it. */
-    async stop(): Promise<void> {
-      started = false;
-      halted = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await Promise.allSettled([current, queued]);
-    },
-
-    /** For shutdown: passes until nothing is due or `timeoutMs` (wall clock) runs out; returns pending count. */
-    async drain(timeoutMs: number): Promise<{ pending: number; timedOut: boolean }> {
-      halted = false;
-      let timedOut = false;
-      let t: NodeJS.Timeout | undefined;
-      const deadline = new Promise<'timeout'>((resolve) => {
-        t = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
+  const { logger: log, audit } = deps;
+  return createQueueWorker<OutboxRow>({
+    name: 'outbox',
+    store: deps.repo.queuePort,
+    clock: deps.clock,
+    logger: log,
+    classify: deps.classify ?? classifyFailure,
+    maxAttempts: deps.maxAttempts,
+    backoff: deps.backoff,
+    pollMs: deps.pollMs,
+    batchSize: deps.batchSize ?? 20,
+    leaseMs: deps.leaseMs ?? 300_000,
+    random: deps.random,
+    owner: deps.owner,
+    laneOf,
+    async process(row) {
+      const handler = deps.handlers[row.kind];
+      if (!handler) throw new PermanentFailure('outbox.no_handler');
+      let payload: unknown;
       try {
-        for (;;) {
-          const n = await Promise.race([drainOnce(), deadline]);
-          if (n === 'timeout') {
-            timedOut = true;
-            halted = true; // the pass stops after its current row
-            break;
-          }
-          if (n === 0) break;
-        }
-      } finally {
-        clearTimeout(t);
+        payload = JSON.parse(row.payload);
+      } catch {
+        throw new PermanentFailure('outbox.bad_payload');
       }
-      return { pending: repo.countByStatus().pending ?? 0, timedOut };
+      const result = await handler(payload, { idemKey: row.idemKey, attempt: row.attempts });
+      return { result: JSON.stringify(result ?? null), processQueryKey: processQueryKeyOf(result) };
     },
-  };
+    on: {
+      done(row) {
+        audit?.append({ actor: 'system', action: AUDIT_ACTIONS.outboundSend, target: row.idemKey, outcome: 'success', reason: row.kind });
+      },
+      retry(row, code, next) {
+        log.info({ outboxId: row.id, kind: row.kind, code, attempt: row.attempts, next }, 'outbox send failed; will retry');
+      },
+      dead(row, code) {
+        log.warn({ outboxId: row.id, kind: row.kind, code, attempts: row.attempts }, 'outbox message dead');
+        audit?.append({ actor: 'system', action: AUDIT_ACTIONS.outboundDead, target: row.idemKey, outcome: 'failure', reason: code });
+      },
+    },
+  });
 }
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

@@ -81,7 +81,7 @@ export function createEhrQueue(deps: EhrQueueDeps) {
 
     /** An admin puts a failed record back in the queue (e.g. after the patient was registered). */
     retry(id: string): boolean {
-      const ok = repo.retryFailed(id, clock.now());
+      const ok = repo.retryDead(id, clock.now());
       if (ok) deps.notify?.();
       return ok;
     },

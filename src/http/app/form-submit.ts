@@ -11,8 +11,8 @@ import type { Service } from '../../service.js';
  * `link` is the row the caller already checked belongs to `ref` and to the signed-in clinician.
  */
 export function createFormSubmit(service: Service) {
-  const { secure, directoryRepo, outbox } = service;
-  const notices = createCaseNotices({ directoryRepo, outbox });
+  const { secure, directoryRepo, notify } = service;
+  const notices = createCaseNotices({ directoryRepo, notify });
   return {
     caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): z.infer<typeof caseOpenResult> {
       const res = secure.cases.open.submitCaseForm(ref, link.clinicianId, body);

@@ -2,7 +2,6 @@ import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance } from 'fastify';
 import { createRefreshSessions, type SessionTimes } from '../../domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../../domain/sessions/session-repository.js';
-import type { Simulator } from '../../sandbox/simulator.js';
 import type { Service } from '../../service.js';
 import { createAccessTokens } from './access-tokens.js';
 import { jwtPluginOptions } from './jwt-policy.js';
@@ -11,7 +10,6 @@ import { authRoutes, type AuthRateLimit } from './auth-routes.js';
 import { createClinicianAuth, decorateClinicianAuth, type ClinicianAuth } from './clinician-auth.js';
 import { createLoginService } from './login-service.js';
 import { refreshCookieSecure } from './refresh-cookie.js';
-import { sandboxAuthRoutes } from './sandbox-auth-routes.js';
 
 export interface AuthOptions {
   /** Per IP and route; default 20 a minute. Tests raise or lower it. */
@@ -21,6 +19,11 @@ export interface AuthOptions {
 
 export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 20, timeWindowMs: 60_000 };
 
+/** The sign-in routes' rate limit (the sandbox's demo sign-in uses the same). */
+export function authRateLimit(options?: AuthOptions): AuthRateLimit {
+  return { ...DEFAULT_AUTH_RATE_LIMIT, ...options?.rateLimit };
+}
+
 /**
  * Mini-app sign-in, wired on the ROOT instance (call it directly, not through `register`), so that
  * `app.requireClinician` / `app.requireTrusted` are visible to every route plugin registered after
@@ -29,10 +32,11 @@ export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 20, timeWindowMs: 6
  */
 export async function registerAuth(
   app: FastifyInstance,
-  deps: { service: Service; sandbox?: Simulator; options?: AuthOptions },
+  deps: { service: Service; sandboxMode?: boolean; options?: AuthOptions },
 ): Promise<ClinicianAuth> {
-  const { service, sandbox } = deps;
-  const rateLimit = { ...DEFAULT_AUTH_RATE_LIMIT, ...deps.options?.rateLimit };
+  const { service } = deps;
+  const sandbox = deps.sandboxMode ?? false;
+  const rateLimit = authRateLimit(deps.options);
   if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(service.sessionSecret));
   const sessions = createRefreshSessions({
     db: service.db.db,
@@ -58,10 +62,9 @@ export async function registerAuth(
     directoryRepo: service.directoryRepo,
     clock: service.clock,
     config: { mode: sandbox ? 'sandbox' : 'dingtalk', corpId: service.config.dingtalk.corpId, clientId: service.config.dingtalk.clientId },
-    cookieSecure: refreshCookieSecure(service.publicUrl, !!sandbox),
+    cookieSecure: refreshCookieSecure(service.publicUrl, sandbox),
     rateLimit,
   });
   await app.register(adminTokenRoute, { secret: service.sessionSecret, audit: service.audit, rateLimit });
-  if (sandbox) await app.register(sandboxAuthRoutes, { sim: sandbox, directoryRepo: service.directoryRepo, rateLimit });
   return auth;
 }

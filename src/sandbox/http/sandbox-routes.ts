@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEMO_ORG } from '../sandbox/demo-org.js';
-import type { Simulator } from '../sandbox/simulator.js';
-import { DomainError } from '../shared/errors.js';
+import { DEMO_ORG } from '../demo-org.js';
+import type { Simulator } from '../simulator.js';
+import { DomainError } from '../../shared/errors.js';
 
 const body = z.object({
   user: z.string().min(1).max(100),

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import { DEMO_ORG } from '../../sandbox/demo-org.js';
-import type { Simulator } from '../../sandbox/simulator.js';
+import { DEMO_ORG } from '../demo-org.js';
+import type { Simulator } from '../simulator.js';
 import { DomainError } from '../../shared/errors.js';
-import { errorBody } from '../admin/admin-schemas.js';
-import type { AuthRateLimit } from './auth-routes.js';
-import { demoUserDto } from './auth-schemas.js';
+import { errorBody } from '../../http/admin/admin-schemas.js';
+import type { AuthRateLimit } from '../../http/auth/auth-routes.js';
+import { demoUserDto } from '../../http/auth/auth-schemas.js';
 
 /**
  * Sandbox mode only (never registered with real DingTalk): the demo-user picker. The picked user's

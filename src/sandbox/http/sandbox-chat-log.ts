@@ -4,10 +4,10 @@
  * bot messages from its sent log. Every item carries a revision; recalls, card updates and presses
  * bump it, so a client polling with `after=<cursor>` also gets changed older items again.
  */
-import { TOPIC_ROBOT, type Simulator } from '../sandbox/simulator.js';
-import { tryParseJson } from '../sandbox/sim-frames.js';
-import { asRecord } from '../sandbox/sim-http.js';
-import type { SentEntry } from '../sandbox/sim-types.js';
+import { TOPIC_ROBOT, type Simulator } from '../simulator.js';
+import { tryParseJson } from '../sim-frames.js';
+import { asRecord } from '../sim-http.js';
+import type { SentEntry } from '../sim-types.js';
 
 /** The conversation name of a user's 1:1 chat with the bot. */
 export const BOT_CHAT = 'bot' as const;

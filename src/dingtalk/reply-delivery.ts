@@ -1,5 +1,17 @@
 import type { Clock } from '../shared/clock.js';
-import type { BotReplyPayload } from './replier.js';
+
+/** The outbox kind of a bot reply (src/bot/outbound.ts enqueues it). */
+export const BOT_REPLY_KIND = 'bot.reply';
+
+/** What a reply intent carries: enough to send by session webhook now or by OpenAPI later. */
+export interface BotReplyPayload {
+  conversationType: 'group' | 'direct';
+  conversationId?: string;
+  userId?: string;
+  webhook?: string;
+  webhookExpiresAt?: number;
+  message: { title: string; text: string };
+}
 
 /** The OpenAPI calls a reply may use. */
 export interface ReplyApi {

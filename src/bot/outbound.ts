@@ -1,0 +1,76 @@
+import type { BotMessage } from '../dingtalk/bot-message.js';
+import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
+import { BOT_REPLY_KIND, type BotReplyPayload } from '../dingtalk/reply-delivery.js';
+import type { OutgoingMessage, ReplyTarget } from './context.js';
+
+/** A card button: its label and the params DingTalk sends back in the callback when pressed. */
+export interface CardButton {
+  label: string;
+  action: string;
+  params?: Record<string, string>;
+  /** A link button instead of a callback. */
+  url?: string;
+}
+
+/** The outbox as the bot needs it: enqueue an intent under an idempotency key. */
+export interface OutboxPort {
+  enqueue(intent: OutboxIntent & { idemKey: string }): unknown;
+}
+
+/**
+ * The one way the bot sends anything: answer the sender (`forMessage`), message someone 1:1 or a
+ * group, or post a card. Every send is a durable outbox intent under a key, so doing the same step
+ * twice (a redelivered message, a double press) can never send twice. Everything here is
+ * content-free by construction: case codes, names, roles, links — and the outbound PHI guard checks
+ * it again at enqueue.
+ */
+export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
+  const card = (title: string, text: string, buttons: CardButton[]) => ({
+    cardTemplateId,
+    cardParamMap: { title, text, buttons: JSON.stringify(buttons) },
+  });
+  return {
+    /**
+     * A message's `reply()`: keyed by the inbound msgId and the reply's position, so a redelivered
+     * message can never produce a second reply.
+     */
+    forMessage(msg: BotMessage) {
+      let seq = 0;
+      return (message: OutgoingMessage | string, target: ReplyTarget = 'conversation'): void => {
+        const m = typeof message === 'string' ? { title: 'ConsultBridge', text: message } : message;
+        const toUser = target !== 'conversation' ? target.userId : undefined;
+        const payload: BotReplyPayload = toUser
+          ? { conversationType: 'direct', userId: toUser, message: m }
+          : {
+              conversationType: msg.conversationType,
+              conversationId: msg.conversationId,
+              userId: msg.conversationType === 'direct' ? msg.senderUserId : undefined,
+              webhook: msg.sessionWebhook,
+              webhookExpiresAt: msg.sessionWebhookExpiresAt,
+              message: m,
+            };
+        outbox.enqueue({ idemKey: `reply:${msg.msgId}:${seq++}`, kind: BOT_REPLY_KIND, payload });
+      };
+    },
+    toUser(idemKey: string, userId: string, title: string, text: string): void {
+      outbox.enqueue({ idemKey, kind: 'oto.send', payload: { userIds: [userId], msgKey: 'sampleMarkdown', msgParam: { title, text } } });
+    },
+    toGroup(idemKey: string, openConversationId: string, title: string, text: string): void {
+      outbox.enqueue({ idemKey, kind: 'group.send', payload: { openConversationId, msgKey: 'sampleMarkdown', msgParam: { title, text } } });
+    },
+    cardToGroup(idemKey: string, openConversationId: string, title: string, text: string, buttons: CardButton[]): void {
+      outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'group', openConversationId }, ...card(title, text, buttons) } });
+    },
+    cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[]): void {
+      outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons) } });
+    },
+    /** Replaces a posted card's content (e.g. "has burned", buttons removed); keyed like any send. */
+    updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): void {
+      outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
+    },
+  };
+}
+
+export type Outbound = ReturnType<typeof createOutbound>;
+/** What flows and notices use to message people and post cards (the same module as replies). */
+export type Notifier = Omit<Outbound, 'forMessage'>;

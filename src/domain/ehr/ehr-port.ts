@@ -1,0 +1,95 @@
+/**
+ * The port between ConsultBridge and an eHRSS-like health record system, owned by the domain.
+ * Callers pass plain TypeScript values; the FHIR R4 adapter (src/ehr/fhir-ehr-adapter.ts) implements
+ * it and builds the resources, so no caller ever sees FHIR JSON. Every failure is an EhrError
+ * (src/ehr/ehr-error.ts).
+ */
+export type AllergySeverity = 'mild' | 'moderate' | 'severe';
+export type AllergyCriticality = 'low' | 'high' | 'unable-to-assess';
+
+/** A code from a terminology (e.g. SNOMED CT, HKCTT) with its display text. */
+export interface CodeRef {
+  system: string;
+  code: string;
+  display?: string;
+}
+
+/** The clinician who records or authors: identified by the professional registration our admins verified. */
+export interface ClinicianRef {
+  /** MCHK (or other board) registration number, e.g. `M12345`. */
+  registrationNo: string;
+  /** Name with title, e.g. `Dr Chan Tai-man`; optional. */
+  display?: string;
+}
+
+export interface AllergyInput {
+  /**
+   * Our stable id for this allergy record (e.g. the alert id). It becomes the resource's identifier,
+   * so a retried create finds the first one instead of duplicating it.
+   */
+  recordId: string;
+  patientHkid: string;
+  substance: { text: string; code?: CodeRef };
+  /** The reaction seen (manifestation), e.g. "urticaria". Required when `severity` is given. */
+  reaction?: { text: string; code?: CodeRef };
+  severity?: AllergySeverity;
+  criticality: AllergyCriticality;
+  category?: 'food' | 'medication' | 'environment' | 'biologic';
+  /** ISO 8601 date or date-time of onset, e.g. `2026-11-25` or `2026-11-25T14:05:00+08:00`. */
+  onset?: string;
+  /** Free-text clinical note; goes into the EHR only, never into logs or errors. */
+  note?: string;
+  recorder: ClinicianRef;
+  /** When the clinician recorded it (epoch ms). */
+  recordedAt: number;
+  /** `unconfirmed` (default) suits an ER report; `confirmed` after testing. */
+  verification?: 'unconfirmed' | 'confirmed';
+}
+
+export interface DocumentShareInput {
+  /** Our stable id for the shared report (the vault document id): the DocumentReference's masterIdentifier. */
+  documentId: string;
+  patientHkid: string;
+  /** Where an authorised clinician opens it: a ConsultBridge viewer link, never the content itself. */
+  url: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  /** Size in bytes and SHA-1 (base64) of the file, when known (FHIR Attachment.size/hash). */
+  size?: number;
+  sha1Base64?: string;
+  /** LOINC document type, e.g. `11488-4` (consult note); optional. */
+  loincType?: { code: string; display?: string };
+  author: ClinicianRef;
+  /** When the report was shared (epoch ms). */
+  createdAt: number;
+}
+
+/** Only what we need about the EHR's patient: its server id. Demographics are never pulled in. */
+export interface EhrPatient {
+  id: string;
+}
+
+export interface EhrWriteResult {
+  /** The server's logical id of the resource. */
+  id: string;
+  /** False when the server already had it (conditional create matched, or a 409 was resolved). */
+  created: boolean;
+}
+
+export interface EhrHealth {
+  status: 'up' | 'down' | 'not_configured';
+  /** Error code when down (e.g. `http.503`, `timeout`). */
+  code?: string;
+  latencyMs?: number;
+}
+
+export interface EhrAdapter {
+  /** Whether a real (or simulated) EHR is behind this adapter. */
+  readonly configured: boolean;
+  /** Patient search by HKID identifier; null when there is none. More than one match is an error. */
+  findPatient(hkid: string): Promise<EhrPatient | null>;
+  /** Conditional create of an AllergyIntolerance, keyed by `recordId`; safe to call again. */
+  upsertAllergy(input: AllergyInput): Promise<EhrWriteResult>;
+  /** Conditional create of a DocumentReference for a shared report, keyed by `documentId`. */
+  shareDocumentReference(input: DocumentShareInput): Promise<EhrWriteResult>;
+  health(): Promise<EhrHealth>;
+}

@@ -1,0 +1,48 @@
+/** The columns every durable queue row has (see queue-store.ts for the table they live in). */
+export interface QueueRowBase {
+  id: number | string;
+  idemKey: string;
+  kind: string;
+  payload: string;
+  status: string;
+  /** 1 after the first claim: each claim counts as one attempt. */
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Where a pass over the due rows has got to: the last claimed row's values of the claim order. */
+export type QueueCursor = (number | string)[];
+
+/** A value now (SQLite) or later (a database with an asynchronous driver). */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * The storage a queue worker needs. The SQLite store (queue-store.ts) answers synchronously; a twin
+ * over an asynchronous driver returns Promises and the worker works unchanged.
+ */
+export interface QueuePort<R extends QueueRowBase> {
+  claimDue(q: { now: number; after: QueueCursor | null; limit: number; leaseUntil: number; owner?: string }): Awaitable<R[]>;
+  cursorOf(row: R): QueueCursor;
+  markDone(id: R['id'], values: Record<string, unknown>, now: number): Awaitable<boolean>;
+  markRetry(id: R['id'], nextAttemptAt: number, lastError: string, now: number): Awaitable<boolean>;
+  markDead(id: R['id'], lastError: string, now: number): Awaitable<boolean>;
+  releaseOwn(owner: string, now: number): Awaitable<number>;
+  countPending(): Awaitable<number>;
+}
+
+/** How a failure is recorded: its code (what the row shows, never server text) and whether waiting helps. */
+export interface FailureClass {
+  code: string;
+  retryable: boolean;
+}
+
+/** Thrown by a queue's `process` for a row that can never succeed (no handler, unreadable payload). */
+export class PermanentFailure extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = 'PermanentFailure';
+  }
+}

@@ -1,0 +1,193 @@
+import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import { PermanentFailure, type FailureClass, type QueueCursor, type QueuePort, type QueueRowBase } from './queue-types.js';
+
+/**
+ * Works off a durable queue. Each pass walks the due rows in claim order (a cursor, so a row that
+ * fails and becomes due again at once is not spun on within the same pass), leases them, calls
+ * `process` and records the outcome: done (with the values `process` returned), retry with backoff
+ * while waiting can help and attempts remain, else dead. Work is at-least-once: a crash between
+ * `process` and `markDone` repeats it once, at the next start of the same owner or after the lease.
+ */
+export interface QueueWorkerDeps<R extends QueueRowBase> {
+  /** For log lines: `<name> pass failed`. */
+  name: string;
+  store: QueuePort<R>;
+  /** Does the work; resolves to the values `markDone` stores (see QueueTable.doneColumns). */
+  process(row: R): Promise<Record<string, unknown>>;
+  classify(e: unknown): FailureClass;
+  clock: Clock;
+  logger: Logger;
+  backoff: BackoffPolicy;
+  pollMs: number;
+  /** Without it a row is retried for as long as its failures are retryable. */
+  maxAttempts?: number;
+  batchSize: number;
+  /** How long a claimed row is hidden from other passes and processes. */
+  leaseMs: number;
+  random?: () => number;
+  /** The instance holding this worker's leases; at start it takes back the ones an earlier run left. */
+  owner?: string;
+  /** Rows of one lane go in order, lanes in parallel; without it, one row at a time. */
+  laneOf?(row: R): string;
+  /** Called after the outcome is stored (logs, audit). */
+  on?: {
+    done?(row: R): void;
+    retry?(row: R, code: string, next: number): void;
+    dead?(row: R, code: string): void;
+  };
+}
+
+function lanes<R>(rows: R[], laneOf: ((row: R) => string) | undefined): R[][] {
+  if (!laneOf) return [rows];
+  const byLane = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = laneOf(row);
+    byLane.set(key, [...(byLane.get(key) ?? []), row]);
+  }
+  return [...byLane.values()];
+}
+
+export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<R>) {
+  const { store, clock, logger: log } = deps;
+  let current: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  let halted = false;
+
+  async function fail(row: R, e: unknown): Promise<void> {
+    const f = e instanceof PermanentFailure ? { code: e.code, retryable: false } : deps.classify(e);
+    const now = clock.now();
+    const attemptsLeft = deps.maxAttempts === undefined || row.attempts < deps.maxAttempts;
+    if (f.retryable && attemptsLeft) {
+      const next = now + backoffDelay(row.attempts, deps.backoff, deps.random);
+      await store.markRetry(row.id, next, f.code, now);
+      deps.on?.retry?.(row, f.code, next);
+      return;
+    }
+    await store.markDead(row.id, f.code, now);
+    deps.on?.dead?.(row, f.code);
+  }
+
+  async function processRow(row: R): Promise<void> {
+    let values: Record<string, unknown>;
+    try {
+      values = await deps.process(row);
+    } catch (e) {
+      return fail(row, e);
+    }
+    // The outcome in one statement, the moment the work returns: once this commits the row cannot be
+    // claimed again, so a crash repeats at most the work in flight.
+    await store.markDone(row.id, values, clock.now());
+    deps.on?.done?.(row);
+  }
+
+  async function runPass(): Promise<number> {
+    let after: QueueCursor | null = null;
+    let processed = 0;
+    while (!halted) {
+      const now = clock.now();
+      const rows = await store.claimDue({ now, after, limit: deps.batchSize, leaseUntil: now + deps.leaseMs, owner: deps.owner });
+      if (rows.length === 0) break;
+      after = store.cursorOf(rows[rows.length - 1]!);
+      await Promise.all(
+        lanes(rows, deps.laneOf).map(async (lane) => {
+          for (const row of lane) {
+            // Rows claimed but skipped here keep their lease and are retried once it runs out.
+            if (halted) return;
+            await processRow(row);
+            processed++;
+          }
+        }),
+      );
+    }
+    return processed;
+  }
+
+  /** Runs one pass over the due rows; concurrent callers share a pass (at most one more queued). */
+  function drainOnce(): Promise<number> {
+    if (!current) {
+      current = runPass().finally(() => {
+        current = null;
+      });
+      return current;
+    }
+    queued ??= current
+      .catch(() => 0)
+      .then(() => {
+        queued = null;
+        return drainOnce();
+      });
+    return queued;
+  }
+
+  function runSafely(): Promise<void> {
+    return drainOnce().then(
+      () => undefined,
+      (e: unknown) => log.error({ code: deps.classify(e).code }, `${deps.name} pass failed`),
+    );
+  }
+
+  async function tick(): Promise<void> {
+    await runSafely();
+    if (started) timer = setTimeout(() => void tick(), deps.pollMs).unref();
+  }
+
+  return {
+    drainOnce,
+
+    start(): void {
+      if (started) return;
+      const released = deps.owner ? store.releaseOwn(deps.owner, clock.now()) : 0;
+      started = true;
+      halted = false;
+      // Polling begins once the earlier run's leases are back (at once on a synchronous store).
+      if (released instanceof Promise) {
+        void released.catch((e: unknown) => log.error({ code: deps.classify(e).code }, `${deps.name} release failed`)).then(tick);
+      }
+      else void tick();
+    },
+
+    /** Wakes a started worker soon (not synchronously, so a caller's transaction commits first). */
+    notify(): void {
+      if (started) setImmediate(() => void runSafely());
+    },
+
+    /** Stops polling, lets the rows in flight finish, and waits for them. */
+    async stop(): Promise<void> {
+      started = false;
+      halted = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await Promise.allSettled([current, queued]);
+    },
+
+    /** For shutdown: passes until nothing is due or `timeoutMs` (wall clock) runs out; returns pending count. */
+    async drain(timeoutMs: number): Promise<{ pending: number; timedOut: boolean }> {
+      halted = false;
+      let timedOut = false;
+      let t: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((resolve) => {
+        t = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      try {
+        for (;;) {
+          const n = await Promise.race([drainOnce(), deadline]);
+          if (n === 'timeout') {
+            timedOut = true;
+            halted = true; // the pass stops after its current row
+            break;
+          }
+          if (n === 0) break;
+        }
+      } finally {
+        clearTimeout(t);
+      }
+      return { pending: await store.countPending(), timedOut };
+    },
+  };
+}
+
+export type QueueWorker = ReturnType<typeof createQueueWorker>;

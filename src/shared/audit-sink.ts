@@ -1,0 +1,106 @@
+/**
+ * The port every module uses to record a security-relevant step. The Merkle-backed AuditLog
+ * implements it; tests may pass a recording sink. Entries carry ids and codes, never message text
+ * or patient data.
+ */
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export interface AuditInput {
+  /** Who: a clinician id, a DingTalk userId, or `system`. */
+  actor: string;
+  /** What: a dotted code from AUDIT_ACTIONS. */
+  action: string;
+  /** On what: an id such as a msgId, case code, document id or outbox key. */
+  target?: string;
+  outcome: AuditOutcome;
+  /** Why: a reason code (e.g. `not_on_care_team`), never free text from a user. */
+  reason?: string;
+  /** Short trace code for watermarked views. */
+  trace?: string;
+  /** Defaults to the log's clock. */
+  at?: number;
+}
+
+export interface AuditSink {
+  /** Queues the entry for the next group commit; returns its leaf index. */
+  append(entry: AuditInput): number;
+}
+
+/** Closed vocabulary of audit actions. Add new ones here, grouped by area. */
+export const AUDIT_ACTIONS = {
+  eventReceived: 'event.received',
+  eventMalformed: 'event.malformed',
+  eventDuplicate: 'event.duplicate',
+  eventDead: 'event.dead',
+  commandRun: 'command.run',
+  cardPressed: 'card.pressed',
+  accessDecision: 'access.decision',
+  outboundSend: 'outbound.send',
+  outboundBlocked: 'outbound.blocked',
+  outboundDead: 'outbound.dead',
+  inboundPhiWarned: 'inbound.phi_warned',
+  directoryUserAdded: 'directory.user_added',
+  directoryVerified: 'directory.verified',
+  directorySuspended: 'directory.suspended',
+  directoryReinstated: 'directory.reinstated',
+  directoryInstitutionAdded: 'directory.institution_added',
+  /** Left the organisation (DingTalk `user_leave_org`, or an admin's removal): verification, roles, grants and logins end. */
+  directoryLeftOrg: 'directory.left_org',
+  /** Suspending or demoting refused: it would leave no active admin, or the admin acted on themselves. */
+  directoryAdminGuard: 'directory.admin_guard',
+  adminTokenIssued: 'admin.token_issued',
+  adminExplained: 'admin.explained',
+  auditExported: 'audit.exported',
+  outboxRetried: 'outbox.retried',
+  outboxDiscarded: 'outbox.discarded',
+  reportDataAccess: 'report.data_access',
+  authLogin: 'auth.login',
+  authRefresh: 'auth.refresh',
+  authRefreshReused: 'auth.refresh_reused',
+  authLogout: 'auth.logout',
+  caseOpenStarted: 'case.open_started',
+  caseOpened: 'case.opened',
+  caseExistingOffered: 'case.existing_offered',
+  caseGroupBound: 'case.group_bound',
+  caseGroupUnbound: 'case.group_unbound',
+  caseTeamAdded: 'case.team_added',
+  caseTeamRemoved: 'case.team_removed',
+  caseConsentStarted: 'case.consent_started',
+  caseConsentRecorded: 'case.consent_recorded',
+  /** A mini-app form link presented by someone it was not sent to (or unknown): refused. */
+  caseFormLinkRefused: 'case.form_link_refused',
+  casePatientRevealed: 'case.patient_revealed',
+  configLoaded: 'config.loaded',
+  keyCreated: 'key.created',
+  keyRotated: 'key.rotated',
+  serviceStarted: 'service.started',
+  serviceStopped: 'service.stopped',
+  documentShared: 'document.shared',
+  documentNotified: 'document.notified',
+  documentViewed: 'document.viewed',
+  documentDestroyed: 'document.destroyed',
+  accessRequested: 'access.requested',
+  accessApproved: 'access.approved',
+  accessDeniedByApprover: 'access.denied_by_approver',
+  accessRequestExpired: 'access.request_expired',
+  grantCreated: 'grant.created',
+  grantExpired: 'grant.expired',
+  grantRevoked: 'grant.revoked',
+  breakglassGranted: 'breakglass.granted',
+  breakglassReviewed: 'breakglass.reviewed',
+  escalationReminded: 'escalation.reminded',
+  escalationDing: 'escalation.ding',
+  escalationEscalated: 'escalation.escalated',
+  escalationStopped: 'escalation.stopped',
+  retentionPurged: 'retention.purged',
+  ephemeralCreated: 'ephemeral.created',
+  ephemeralOpened: 'ephemeral.opened',
+  ephemeralBurned: 'ephemeral.burned',
+  ephemeralDestroyed: 'ephemeral.destroyed',
+  alertRaised: 'alert.raised',
+  alertDelivered: 'alert.delivered',
+  alertArchived: 'alert.archived',
+  ehrWriteQueued: 'ehr.write_queued',
+  ehrWriteDone: 'ehr.write_done',
+  ehrWriteFailed: 'ehr.write_failed',
+} as const;
