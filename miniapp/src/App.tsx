@@ -1,16 +1,27 @@
 import { DotLoading, ErrorBlock } from 'antd-mobile';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes, useLocation, useParams } from 'react-router';
 import { useSession } from './auth/session.js';
+import { BurnViewer } from './doctor/BurnViewer.js';
+import { CaseScreen } from './doctor/CaseScreen.js';
+import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
+import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
+import { ShareScreen } from './doctor/compose/ShareScreen.js';
+import './doctor/compose/compose.css';
+import { DocumentScreen } from './doctor/DocumentScreen.js';
+import './doctor/doctor.css';
+import { FormScreen } from './doctor/forms/FormScreen.js';
 import { useI18n } from './i18n/i18n.js';
-import { useRoute } from './router.js';
+import { CASE_CODE, ID } from './router.js';
 import { DoctorHome } from './screens/DoctorHome.js';
 import { LoginScreen } from './screens/LoginScreen.js';
-import { doctorScreen } from './doctor/DoctorRoutes.js';
 
 // antd is only fetched when the admin console is opened (see AdminConsole).
 const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
 // Sandbox mode only: plays DingTalk over the simulator; it picks its own demo user, so no sign-in.
 const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
+
+const spinner = <div className="centered"><DotLoading color="primary" /></div>;
 
 /**
  * Nothing but the login flow (and the sandbox chat) is reachable without a session; then the route
@@ -19,21 +30,33 @@ const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
  */
 export function App() {
   const { state } = useSession();
-  const route = useRoute();
-  if (route === '/sandbox') return <Suspense fallback={<div className="centered"><DotLoading color="primary" /></div>}><SandboxChat /></Suspense>;
+  const { pathname } = useLocation();
+  if (pathname.replace(/\/$/, '') === '/sandbox') return <Suspense fallback={spinner}><SandboxChat /></Suspense>;
   if (state.kind !== 'signedIn') return <LoginScreen state={state} />;
-  if (route === '/' || route === '/inbox') return <DoctorHome tab="inbox" />;
-  if (route === '/me') return <DoctorHome tab="me" />;
-  const doctor = doctorScreen(route);
-  if (doctor) return doctor;
-  if (route === '/admin' || route.startsWith('/admin/')) {
-    return (
-      <Suspense fallback={<div className="centered"><DotLoading color="primary" /></div>}>
-        <AdminConsole />
-      </Suspense>
-    );
-  }
-  return <NotFound />;
+  return (
+    <Routes>
+      <Route path="/" element={<DoctorHome tab="inbox" />} />
+      <Route path="/inbox" element={<DoctorHome tab="inbox" />} />
+      <Route path="/me" element={<DoctorHome tab="me" />} />
+      <Route path="/case/:code" element={<Checked param="code" re={CASE_CODE} render={(code) => <CaseScreen code={code} />} />} />
+      <Route path="/case/:code/share" element={<Checked param="code" re={CASE_CODE} render={(code) => <ShareScreen code={code} />} />} />
+      <Route path="/case/:code/burn" element={<Checked param="code" re={CASE_CODE} render={(code) => <BurnComposeScreen code={code} />} />} />
+      <Route path="/case/:code/alert" element={<Checked param="code" re={CASE_CODE} render={(code) => <AlertFormScreen code={code} />} />} />
+      <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
+      <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
+      {/* Keyed by the intent: another link must not inherit this one's typed values. */}
+      <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />
+      <Route path="/form/consent/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="consent" intentId={id} />} />} />
+      <Route path="/admin/*" element={<Suspense fallback={spinner}><AdminConsole /></Suspense>} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
+/** A screen whose path segment looks like something the server issues; anything else is not found. */
+function Checked({ param, re, render }: { param: string; re: RegExp; render: (value: string) => ReactNode }) {
+  const value = useParams()[param] ?? '';
+  return re.test(value) ? render(value) : <NotFound />;
 }
 
 function NotFound() {

@@ -3,6 +3,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import zhHK from 'antd-mobile/es/locales/zh-HK';
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { readDingTalkEnv } from './auth/dingtalk-env.js';
 import { SessionProvider } from './auth/session.js';
@@ -41,9 +42,11 @@ createRoot(document.getElementById('root')!).render(
             <SandboxChat />
           </Suspense>
         ) : (
-          <SessionProvider env={env}>
-            <App />
-          </SessionProvider>
+          <BrowserRouter basename={BASE}>
+            <SessionProvider env={env}>
+              <App />
+            </SessionProvider>
+          </BrowserRouter>
         )}
       </MobileLocale>
     </I18nProvider>

@@ -2,25 +2,15 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Service } from '../service.js';
-import { errorBody } from './admin/admin-schemas.js';
-import { ownViewClaims, viewTokenBody } from './app/own-view-token.js';
+import { burnOpenedDto, burnParams, viewTokenBody } from '../contract/doctor.js';
+import { errorBody } from '../contract/errors.js';
+import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { burnDocument, secondsLeft } from './app/view-burn.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
-const params = z.object({ itemId: z.string().min(1).max(64) });
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
-const opened = z.object({
-  kind: z.enum(['text', 'document']),
-  text: z.string().optional(),
-  /** Null for a document not yet fetched: its countdown starts when the content is. */
-  remainingSeconds: z.number().int().nullable(),
-  /** Documents only: a short-lived burn view token bound to me, and where to POST it for the PDF. */
-  token: z.string().optional(),
-  url: z.string().optional(),
-  expiresAt: z.number().optional(),
-});
 
 /**
  * Opening a burn-after-reading item from the mini-app. Text opens here (my first open starts my own
@@ -32,7 +22,7 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
 
   app.post(
     '/api/app/burn/:itemId/open',
-    { ...guard, schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params, response: { 200: opened, ...errors } } },
+    { ...guard, schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params: burnParams, response: { 200: burnOpenedDto, ...errors } } },
     async (req, reply) => {
       const me = req.clinician!;
       const { itemId } = req.params;

@@ -8,21 +8,18 @@ import { langOf } from '../bot/people.js';
 import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
 import type { Service } from '../service.js';
 import { DomainError } from '../shared/errors.js';
-import { errorBody } from './admin/admin-schemas.js';
+import { errorBody } from '../contract/errors.js';
 import { buildCaseView } from './app/case-view.js';
 import { createDoctorQueries } from './app/doctor-queries.js';
-import { caseViewDto, inboxDto, reasonsDto, refusalDto, viewTokenDto } from './app/doctor-schemas.js';
+import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox } from './app/inbox.js';
-import { ownViewClaims, viewTokenBody } from './app/own-view-token.js';
+import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { viewDocument } from './documents/view-document.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
-const docParams = z.object({ id: z.string().min(1).max(64) });
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
-/** The UI's language for the answer's words (reasons, confirmations); else the clinician's DingTalk language. */
-const langQuery = z.object({ lang: z.enum(['en', 'zh']).optional() });
 
 /**
  * The doctor screens' API. Every route needs a verified, active clinician (requireTrusted); the
@@ -38,7 +35,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
 
   app.get(
     '/api/app/cases/:code',
-    { ...guard, schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: z.object({ code: z.string().min(1).max(20) }), response: { 200: caseViewDto, ...errors } } },
+    { ...guard, schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: caseParams, response: { 200: caseViewDto, ...errors } } },
     async (req) => buildCaseView(service, req.clinician!, req.params.code),
   );
 
@@ -83,11 +80,11 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       ...guard,
       schema: {
         tags, security, summary: 'Ask the approvers for access to a document', params: docParams, querystring: langQuery,
-        body: z.object({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
+        body: requestAccessBody.extend({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
         response: {
-          200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }),
+          200: requestAnswer,
           ...errors,
-          409: errorBody.extend({ missing: z.array(z.string()).optional() }),
+          409: wouldNotOpen,
         },
       },
     },
@@ -108,11 +105,11 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       ...guard,
       schema: {
         tags, security, summary: 'Approve or deny a request waiting for me', params: docParams, querystring: langQuery,
-        body: z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() }),
+        body: decideBody,
         response: {
-          200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }),
+          200: requestAnswer,
           ...errors,
-          409: errorBody.extend({ missing: z.array(z.string()).optional() }),
+          409: wouldNotOpen,
         },
       },
     },

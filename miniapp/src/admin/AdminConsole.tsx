@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate, useRoute } from '../router.js';
+import { useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../screens/LanguageSwitch.js';
 import { AdminApiContext, createAdminApi, type AdminApi } from './admin-api.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
@@ -41,10 +41,11 @@ const DEFAULT_SECTION: Record<string, string> = { privacy_officer: 'oversight', 
  * signed-in clinician's app token is traded for an admin token first; a doctor gets a refusal page.
  */
 export default function AdminConsole() {
+  const navigate = useNavigate();
   const { t: tApp, lang } = useI18n();
   const { t } = useAdminT();
   const { api } = useSession();
-  const route = useRoute();
+  const route = useLocation().pathname;
   const [admin, setAdmin] = useState<{ api?: AdminApi; error?: unknown }>({});
   useEffect(() => {
     createAdminApi(api).then((a) => setAdmin({ api: a }), (error: unknown) => setAdmin({ error }));

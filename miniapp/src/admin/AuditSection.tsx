@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-import { clinicianName, type AuditEntryDto, type CheckpointDto, type ClinicianDto, type VerifyDto } from './admin-types.js';
+import { clinicianName, type AuditEntryDto, type VerifyDto } from './admin-types.js';
 import { AuditTable } from './AuditTable.js';
 
 interface Filter {
@@ -20,16 +21,16 @@ const isoOf = (local?: string) => (local ? new Date(local).toISOString() : undef
 
 /** The audit browser: filter the log, verify the chain and the latest signed checkpoint, look up a trace code, export FHIR. */
 export function AuditSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   // The directory is admin-only; privacy officers and auditors see ids.
-  const directory = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians').catch(() => ({ clinicians: [] })), []);
+  const directory = useLoader(() => api.clinicians().catch(() => ({ clinicians: [] })), []);
   const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<AuditEntryDto[][]>([]);
   const query = { ...filter, from: isoOf(filter.from), to: isoOf(filter.to) };
-  const first = useLoad(async () => {
-    const page = await api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query: { ...query, limit: '50' } });
+  const first = useLoader(async () => {
+    const page = await api.audit({ ...query, limit: '50' });
     setPages([]);
     return page;
   }, [JSON.stringify(filter)]);
@@ -40,7 +41,7 @@ export function AuditSection() {
   const more = async () => {
     if (nextBefore === null) return;
     try {
-      const page = await api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query: { ...query, limit: '50', before: String(nextBefore) } });
+      const page = await api.audit({ ...query, limit: '50', before: String(nextBefore) });
       setPages((p) => [...p, page.entries]);
       setNext(page.nextBefore);
     } catch (err) {
@@ -50,7 +51,7 @@ export function AuditSection() {
   const exportBundle = async () => {
     setError(null);
     try {
-      await api.download('/audit/export', `consultbridge-audit-${new Date().toISOString().slice(0, 10)}.fhir.json`, { query });
+      await api.auditExport(`consultbridge-audit-${new Date().toISOString().slice(0, 10)}.fhir.json`, query);
     } catch (err) {
       setError(err);
     }
@@ -88,17 +89,17 @@ export function AuditSection() {
 }
 
 function ChainCard() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [result, setResult] = useState<VerifyDto | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const checkpoint = useLoad(() => api.call<CheckpointDto>('/audit/checkpoint').catch((err: unknown) => ((err as { status?: number }).status === 404 ? null : Promise.reject(err))), []);
+  const checkpoint = useLoader(() => api.checkpoint().catch((err: unknown) => ((err as { status?: number }).status === 404 ? null : Promise.reject(err))), []);
   const verify = async () => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.call<VerifyDto>('/audit/verify', { method: 'POST' }));
+      setResult(await api.verifyAudit());
       checkpoint.reload();
     } catch (err) {
       setError(err);
@@ -135,7 +136,7 @@ function ChainCard() {
 }
 
 function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [found, setFound] = useState<{ code: string; entries: AuditEntryDto[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -143,7 +144,7 @@ function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
     setError(null);
     setFound(null);
     try {
-      setFound(await api.call<{ code: string; entries: AuditEntryDto[] }>(`/audit/trace/${encodeURIComponent(code.trim().toUpperCase())}`));
+      setFound(await api.trace(code.trim().toUpperCase()));
     } catch (err) {
       if ((err as { status?: number }).status === 404) setFound({ code, entries: [] });
       else setError(err);

@@ -1,22 +1,17 @@
 import { Button, Form, Input, Popconfirm, Table } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-
-interface GroupBinding {
-  conversationId: string;
-  boundBy: string;
-  boundAt: string;
-}
+import type { CaseGroupDto as GroupBinding } from '../../../src/contract/admin-console.js';
 
 /** The DingTalk consult groups bound to a case: bind one by conversation id, or unbind (which ends roles given through it). */
 export function CaseGroups({ caseCode, onChanged }: { caseCode: string; onChanged(): void }) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [form] = Form.useForm<{ conversationId: string }>();
-  const path = `/cases/${encodeURIComponent(caseCode)}/groups`;
-  const groups = useLoad(() => api.call<{ groups: GroupBinding[] }>(path), [path]);
+  const groups = useLoader(() => api.groups(caseCode), [caseCode]);
   const [error, setError] = useState<unknown>(null);
   const act = async (run: () => Promise<unknown>) => {
     setError(null);
@@ -47,14 +42,14 @@ export function CaseGroups({ caseCode, onChanged }: { caseCode: string; onChange
             title: t('cases.actions'),
             key: 'unbind',
             render: (_, g) => (
-              <Popconfirm title={t('cases.unbindConfirm')} onConfirm={() => act(() => api.call(`${path}/${encodeURIComponent(g.conversationId)}`, { method: 'DELETE' }))}>
+              <Popconfirm title={t('cases.unbindConfirm')} onConfirm={() => act(() => api.unbindGroup(caseCode, g.conversationId))}>
                 <Button size="small" danger data-testid="case-group-unbind">{t('cases.unbind')}</Button>
               </Popconfirm>
             ),
           },
         ]}
       />
-      <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => act(() => api.call(path, { body: { conversationId: v.conversationId.trim() } }))}>
+      <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => act(() => api.bindGroup(caseCode, v.conversationId.trim()))}>
         <Form.Item name="conversationId" rules={[{ required: true, whitespace: true, max: 128 }]}>
           <Input placeholder={t('cases.conversationId')} style={{ width: 280 }} data-testid="case-group-id" />
         </Form.Item>

@@ -1,8 +1,9 @@
 import { Button, DatePicker, Form, Select, message } from 'antd';
-import { useAdminApi } from './admin-api.js';
-import { useLoad } from './admin-hooks.js';
+import { useLoader } from '../api/use-api.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+
 import { useAdminT, type AdminKey } from './admin-messages.js';
-import { clinicianName, type ClinicianDto } from './admin-types.js';
+import { clinicianName } from './admin-types.js';
 
 const CARE_ROLES = ['attending', 'consulting', 'referring', 'observer'] as const;
 /** What antd's DatePicker hands back (a dayjs value); only its instant is sent. */
@@ -19,16 +20,14 @@ interface AddForm {
  * ahead). The service audits it as an admin change; the policy sees the role only within the dates.
  */
 export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: string; onChanged(): void; onError(e: unknown): void }) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const [form] = Form.useForm<AddForm>();
-  const clinicians = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians'), []);
+  const clinicians = useLoader(() => api.clinicians(), []);
   const submit = async (v: AddForm) => {
     onError(null);
     try {
-      await api.call(`/cases/${encodeURIComponent(caseCode)}/team`, {
-        body: { clinicianId: v.clinicianId, role: v.role, effectiveFrom: v.dates?.[0]?.toISOString(), effectiveTo: v.dates?.[1]?.toISOString() },
-      });
+      await api.setTeamRole(caseCode, { clinicianId: v.clinicianId, role: v.role, effectiveFrom: v.dates?.[0]?.toISOString(), effectiveTo: v.dates?.[1]?.toISOString() });
       void message.success(t('cases.saved'));
       form.resetFields();
       onChanged();

@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import type { RosterRoleDto } from './admin-types.js';
@@ -15,14 +15,14 @@ import { CaseTeamForm } from './CaseTeamForm.js';
  * attending does the same for their own cases.
  */
 export function CasesSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [found, setFound] = useState<{ caseCode: string; roles: RosterRoleDto[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = async (code: string) => {
     setError(null);
     try {
-      setFound(await api.call(`/cases/${encodeURIComponent(code)}/roles`));
+      setFound(await api.roster(code));
     } catch (err) {
       setFound(null);
       setError(err);
@@ -33,7 +33,7 @@ export function CasesSection() {
   const change = async (caseCode: string, path: string, query?: Record<string, string | undefined>) => {
     setError(null);
     try {
-      await api.call(`/cases/${encodeURIComponent(caseCode)}${path}`, { method: 'DELETE', query });
+      await api.endOrCancel(caseCode, path, query);
       await load(caseCode);
     } catch (err) {
       setError(err);

@@ -1,9 +1,10 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, message } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { CLINICIAN_ROLES, clinicianName, type ClinicianDto, type InstitutionDto } from './admin-types.js';
 
@@ -22,14 +23,14 @@ interface VerifyForm {
  * or on the last active admin; the note shows why.
  */
 export function CliniciansSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const roleName = useRoleName();
   const [onlyUnverified, setOnlyUnverified] = useState(false);
   const [verifying, setVerifying] = useState<ClinicianDto | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query: { unverified: onlyUnverified ? 'true' : undefined } }), [onlyUnverified]);
-  const institutions = useLoad(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
+  const list = useLoader(() => api.clinicians({ unverified: onlyUnverified ? 'true' : undefined }), [onlyUnverified]);
+  const institutions = useLoader(() => api.institutions(), []);
   const instName = (code: string | null) => {
     const i = institutions.data?.institutions.find((x) => x.code === code);
     return i ? (lang === 'zh-HK' ? i.nameZh ?? i.nameEn : i.nameEn) : code ?? '—';
@@ -38,7 +39,7 @@ export function CliniciansSection() {
   const suspend = async (c: ClinicianDto) => {
     setActionError(null);
     try {
-      await api.call(`/clinicians/${encodeURIComponent(c.id)}/suspend`, { body: { undo: c.suspended } });
+      await api.suspendClinician(c.id, c.suspended);
       list.reload();
     } catch (err) {
       setActionError(err);
@@ -49,7 +50,7 @@ export function CliniciansSection() {
   const removeFromOrg = async (c: ClinicianDto) => {
     setActionError(null);
     try {
-      await api.call(`/clinicians/${encodeURIComponent(c.id)}/remove-from-org`, { body: {} });
+      await api.removeFromOrg(c.id);
       list.reload();
     } catch (err) {
       setActionError(err);
@@ -124,7 +125,7 @@ export function CliniciansSection() {
 }
 
 function VerifyDialog(props: { clinician: ClinicianDto; institutions: InstitutionDto[]; onClose(changed: boolean): void }) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const roleName = useRoleName();
   const [form] = Form.useForm<VerifyForm>();
@@ -137,7 +138,7 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
     setError(null);
     try {
       const body = { ...values, specialty: values.specialty || undefined, nameEn: values.nameEn || undefined, nameZh: values.nameZh || undefined };
-      await api.call(`/clinicians/${encodeURIComponent(c.id)}/verify`, { body });
+      await api.verifyClinician(c.id, body);
       void message.success(t('clin.done'));
       props.onClose(true);
     } catch (err) {

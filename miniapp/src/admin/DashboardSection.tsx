@@ -1,23 +1,13 @@
 import { Card, Col, Row, Segmented, Statistic } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
+import type { DashboardDto } from '../../../src/contract/admin-reports.js';
 
-interface Figures {
-  shareToFirstView: { shared: number; viewed: number; medianMinutes: number | null };
-  approvalTurnaround: { decided: number; medianMinutes: number | null };
-  alerts: { total: number; openedWithin5m: number; ratio: number };
-  denials: { total: number; byReason: Record<string, number> };
-  escalations: number;
-}
-interface DashboardDto {
-  days: number;
-  timeZone: string;
-  series: Array<Figures & { date: string }>;
-  totals: Figures;
-}
+type Figures = DashboardDto['totals'];
 
 const CHARTS: Array<{ title: AdminKey; value: (f: Figures) => number }> = [
   { title: 'dash.shares', value: (f) => f.shareToFirstView.shared },
@@ -30,10 +20,10 @@ const CHARTS: Array<{ title: AdminKey; value: (f: Figures) => number }> = [
 
 /** Daily figures for the last 7 or 30 Hong Kong days, as plain SVG bars. */
 export function DashboardSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [days, setDays] = useState<'7' | '30'>('7');
-  const data = useLoad(() => api.call<DashboardDto>('/dashboard', { query: { days } }), [days]);
+  const data = useLoader(() => api.dashboard(days), [days]);
   const d = data.data;
   return (
     <Card title={t('nav.dashboard')} extra={<Segmented value={days} onChange={(v) => setDays(v as '7' | '30')} options={[{ value: '7', label: t('dash.d7') }, { value: '30', label: t('dash.d30') }]} />} loading={data.loading && !d}>

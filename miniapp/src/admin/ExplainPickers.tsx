@@ -1,10 +1,10 @@
 import { Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
-import { useAdminApi } from './admin-api.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
 import { when } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
-import { clinicianName, type CaseDocumentDto, type PersonPickDto } from './admin-types.js';
+import { clinicianName } from './admin-types.js';
 import { useRemoteSearch } from './remote-search.js';
 
 /** What antd's Form.Item hands a custom field. */
@@ -19,12 +19,12 @@ const FORMAT: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg':
 
 /** A person by name, searched in the directory as the admin types (English or Chinese). */
 export function PersonPicker({ value, onChange }: FieldProps) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const [more, setMore] = useState(false);
   const people = useRemoteSearch(
     (q) =>
-      api.call<{ people: PersonPickDto[]; more: boolean }>('/people', { query: { q } }).then((r) => {
+      api.people(q).then((r) => {
         setMore(r.more);
         return r.people;
       }),
@@ -68,14 +68,14 @@ export function PersonPicker({ value, onChange }: FieldProps) {
  * are shown but cannot be picked: there is nothing left to decide about.
  */
 export function DocumentPicker({ value, onChange }: FieldProps) {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [hint, setHint] = useState<AdminKey>('pol.docHint');
   const docs = useRemoteSearch((text) => {
     const code = text.trim().toUpperCase();
     // Not a whole case code yet: the list of the case already looked up stays.
     if (!CASE_CODE.test(code)) return null;
-    return api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`/cases/${code}/documents`).then(
+    return api.caseDocuments(code).then(
       (r) => {
         setHint('pol.noDocs');
         return r.documents.map((d) => ({ ...d, caseCode: r.caseCode }));

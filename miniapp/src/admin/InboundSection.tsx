@@ -1,21 +1,15 @@
 import { Card, Table, Typography } from 'antd';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useLoader } from '../api/use-api.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-
-interface InboundItem {
-  msgId: string;
-  topic: string;
-  attempts: number;
-  reason: string | null;
-  receivedAt: string;
-}
+import type { InboundItemDto as InboundItem } from '../../../src/contract/admin-console.js';
 
 /** Inbound dead letters: what DingTalk delivered and we could not handle, with the reason (never the text). */
 export function InboundSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
-  const list = useLoad(() => api.call<{ items: InboundItem[]; total: number }>('/inbound', { query: { state: 'dead', limit: '200' } }), []);
+  const list = useLoader(() => api.inbound({ state: 'dead', limit: '200' }), []);
   return (
     <Card title={`${t('ib.title')}${list.data ? ` (${list.data.total})` : ''}`} style={{ marginTop: 16 }} data-testid="inbound-dead-letters">
       <Typography.Paragraph type="secondary">{t('ib.intro')}</Typography.Paragraph>

@@ -1,21 +1,22 @@
 import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import type { InstitutionDto } from './admin-types.js';
 
 /** The hospitals and clinics clinicians can belong to; new ones are added here. */
 export function InstitutionsSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [form] = Form.useForm<{ code: string; nameEn: string; nameZh?: string; sector: 'public' | 'private' }>();
   const [error, setError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ institutions: InstitutionDto[] }>('/institutions'), []);
+  const list = useLoader(() => api.institutions(), []);
   const add = async (v: { code: string; nameEn: string; nameZh?: string; sector: 'public' | 'private' }) => {
     setError(null);
     try {
-      await api.call('/institutions', { body: { ...v, nameZh: v.nameZh || undefined } });
+      await api.addInstitution({ ...v, nameZh: v.nameZh || undefined });
       form.resetFields();
       list.reload();
     } catch (err) {

@@ -1,30 +1,22 @@
 import { Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-
-interface OutboxItem {
-  id: number;
-  kind: string;
-  status: 'pending' | 'sent' | 'dead' | 'discarded';
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  updatedAt: string;
-}
+import type { OutboxItemDto as OutboxItem } from '../../../src/contract/admin-console.js';
 
 /** Outgoing DingTalk calls by status; dead letters can be retried or discarded. */
 export function OutboxSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [status, setStatus] = useState<OutboxItem['status']>('dead');
   const [error, setError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ items: OutboxItem[]; total: number; counts: Record<string, number> }>('/outbox', { query: { status, limit: '200' } }), [status]);
+  const list = useLoader(() => api.outbox({ status, limit: '200' }), [status]);
   const act = async (id: number, what: 'retry' | 'discard') => {
     setError(null);
     try {
-      await api.call(`/outbox/${id}/${what}`, { method: 'POST' });
+      await api.outboxAct(id, what);
       list.reload();
     } catch (err) {
       setError(err);

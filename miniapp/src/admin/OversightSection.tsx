@@ -1,31 +1,11 @@
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import type { PersonDto } from './admin-types.js';
-
-interface ApprovalDto {
-  requestId: string;
-  status: 'pending' | 'approved' | 'denied' | 'expired';
-  caseCode: string | null;
-  requester: PersonDto;
-  reasonCode: string;
-  waitingOn: string | null;
-  requestedAt: string;
-  expiresAt: string;
-}
-
-interface BreakGlassDto {
-  reviewId: string;
-  caseCode: string | null;
-  clinician: PersonDto;
-  reason: string;
-  status: 'pending' | 'approved' | 'flagged';
-  createdAt: string;
-  reviewer: PersonDto | null;
-  note: string | null;
-}
+import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
 
 const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
 
@@ -40,10 +20,10 @@ export function OversightSection() {
 }
 
 function Approvals() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [status, setStatus] = useState('pending');
-  const list = useLoad(() => api.call<{ requests: ApprovalDto[] }>('/approvals', { query: { status } }), [status]);
+  const list = useLoader(() => api.approvals(status), [status]);
   return (
     <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: t(`st.${s}`) }))} />}>
       <ErrorNote error={list.error} />
@@ -68,19 +48,19 @@ function Approvals() {
 }
 
 function BreakGlassQueue() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [status, setStatus] = useState<BreakGlassDto['status']>('pending');
   const [reviewing, setReviewing] = useState<{ item: BreakGlassDto; decision: 'approve' | 'flag' } | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const list = useLoad(() => api.call<{ reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }), [status]);
+  const list = useLoader(() => api.breakGlass(status), [status]);
 
   const submit = async () => {
     if (!reviewing) return;
     setError(null);
     try {
-      await api.call(`/breakglass/${encodeURIComponent(reviewing.item.reviewId)}/review`, { body: { decision: reviewing.decision, note: note.trim() || undefined } });
+      await api.reviewBreakGlass(reviewing.item.reviewId, { decision: reviewing.decision, note: note.trim() || undefined });
       setReviewing(null);
       setNote('');
       list.reload();

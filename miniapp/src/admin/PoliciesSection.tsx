@@ -1,34 +1,19 @@
 import { Alert, Button, Card, Collapse, Descriptions, Form, Space, Table, Tag } from 'antd';
+import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
-import { ErrorNote, useLoad, when } from './admin-hooks.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
+import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { DocumentPicker, PersonPicker } from './ExplainPickers.js';
-
-interface PoliciesDto {
-  directory: string;
-  files: Array<{ file: string; text: string }>;
-  validation: { valid: boolean; problem: string | null; checkedAt: string };
-  policies: Array<{ id: string; file: string; effect: 'permit' | 'forbid'; actions: 'all' | string[] }>;
-  inForce: string[];
-  changedSinceStart: boolean;
-}
-
-interface ExplainDto {
-  allowed: boolean;
-  caseCode: string;
-  policies: string[];
-  missing: string[];
-  reasons: { en: string[]; zh: string[] };
-}
+import type { ExplainDto } from '../../../src/contract/admin-console.js';
 
 const CODE_STYLE = { whiteSpace: 'pre-wrap', fontSize: 12, background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 420, overflow: 'auto' } as const;
 
 /** The Cedar policies as written, whether they validate, and the explain tool. */
 export function PoliciesSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
-  const data = useLoad(() => api.call<PoliciesDto>('/policies'), []);
+  const data = useLoader(() => api.policies(), []);
   const p = data.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -70,7 +55,7 @@ export function PoliciesSection() {
 
 /** Whether a person may open a document, and why: both picked from lists, nothing typed by id. */
 function ExplainTool() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const [answer, setAnswer] = useState<ExplainDto | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -78,7 +63,7 @@ function ExplainTool() {
     setError(null);
     setAnswer(null);
     try {
-      setAnswer(await api.call<ExplainDto>('/policies/explain', { body: { clinicianId: v.clinicianId, documentId: v.documentId } }));
+      setAnswer(await api.explain({ clinicianId: v.clinicianId, documentId: v.documentId }));
     } catch (err) {
       setError(err);
     }

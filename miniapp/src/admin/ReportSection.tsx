@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useAdminApi } from './admin-api.js';
+import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 
@@ -24,7 +24,7 @@ interface ReportSummary {
  * and the 40-day due date. A reason is required; an unknown patient gives an empty report.
  */
 export function ReportSection() {
-  const api = useAdminApi();
+  const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [by, setBy] = useState<'caseCode' | 'hkid'>('caseCode');
   const [summary, setSummary] = useState<ReportSummary | null>(null);
@@ -37,7 +37,7 @@ export function ReportSection() {
     setSummary(null);
     try {
       const body = by === 'caseCode' ? { caseCode: value.trim().toUpperCase(), reason } : { hkid: value.trim(), reason };
-      const r = (await api.download('/reports/data-access', `pdpo-data-access-${new Date().toISOString().slice(0, 10)}.json`, { body })) as ReportSummary & { subject: unknown };
+      const r = await api.dataAccessReport(`pdpo-data-access-${new Date().toISOString().slice(0, 10)}.json`, body);
       setSummary({ matched: r.subject !== null, reportId: r.reportId, requestReceivedAt: r.requestReceivedAt, dueBy: r.dueBy, cases: r.cases, accessLog: r.accessLog });
     } catch (err) {
       setError(err);

@@ -1,13 +1,11 @@
+import type { AdminTokenDto } from '../../../src/contract/auth.js';
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client.js';
+import { createEndpoints } from '../api/endpoints.js';
 import { ApiError, NETWORK_ERROR, toApiError } from '../api/api-error.js';
 
-/** What POST /api/auth/admin-token answers. */
-export interface AdminTokenAnswer {
-  token: string;
-  expiresIn: number;
-  role: string;
-}
+/** What POST /api/auth/admin-token answers (src/contract/auth.ts). */
+export type AdminTokenAnswer = AdminTokenDto;
 
 export interface AdminApi {
   /** The console role of the signed-in user (admin, privacy_officer or auditor). */
@@ -24,7 +22,7 @@ export interface AdminApi {
  */
 export async function createAdminApi(app: ApiClient, opts: { fetch?: typeof fetch } = {}): Promise<AdminApi> {
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
-  const obtain = () => app.call<AdminTokenAnswer>('/api/auth/admin-token', { method: 'POST' });
+  const obtain = createEndpoints(app).adminToken;
   let current = await obtain();
 
   async function send(path: string, init: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<Response> {

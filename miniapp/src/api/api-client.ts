@@ -1,8 +1,8 @@
+import type { TokenDto } from '../../../src/contract/auth.js';
 import { ApiError, NETWORK_ERROR, toApiError } from './api-error.js';
 
-export interface TokenAnswer {
-  accessToken: string;
-}
+/** The part of a sign-in or refresh answer the client keeps (src/contract/auth.ts). */
+export type TokenAnswer = Pick<TokenDto, 'accessToken'>;
 
 export interface ApiClient {
   /** A JSON call with the access token; one silent refresh and retry on 401. */

@@ -1,13 +1,8 @@
 /**
- * Shapes of the service's answers as the UI uses them. The readers below accept the documented
- * fields and a few spellings around them (a name object or plain strings), so a small server-side
- * rename shows up as a blank field rather than a crashed screen.
+ * The signed-in clinician and the sandbox's demo users as the screens show them, read from the
+ * service's answers (their types come from src/contract/auth.ts).
  */
-export interface AuthConfig {
-  mode: 'sandbox' | 'dingtalk' | string;
-  corpId: string;
-  clientId: string;
-}
+import type { DemoUserDto, MeDto } from '../../../src/contract/auth.js';
 
 export interface Institution {
   code: string | null;
@@ -39,54 +34,37 @@ export interface DemoUser {
   verified: boolean;
 }
 
-type Obj = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
-const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+/** An empty string shows as a blank field, like a missing one. */
+const str = (v: string | null | undefined): string | null => (v && v.trim() ? v : null);
 
-function readInstitution(v: unknown): Institution | null {
-  if (typeof v === 'string') return { code: v, nameEn: v, nameZh: null };
-  const o = obj(v);
-  const inst = { code: str(o.code), nameEn: str(o.nameEn) ?? str(o.name), nameZh: str(o.nameZh) };
-  return inst.code || inst.nameEn || inst.nameZh ? inst : null;
-}
-
-export function readMe(raw: unknown): Me {
-  const o = obj(obj(raw).clinician ?? obj(raw).user ?? raw);
-  const nameEn = str(o.nameEn);
-  const nameZh = str(o.nameZh);
-  const role = str(o.role);
+export function readMe(me: MeDto): Me {
   return {
-    id: str(o.id) ?? str(o.userId) ?? '',
-    displayName: str(o.displayName) ?? str(o.name) ?? nameZh ?? nameEn ?? '',
-    nameEn,
-    nameZh,
-    institution: readInstitution(o.institution ?? (str(o.institutionCode) ? { code: o.institutionCode } : null)),
-    role,
-    specialty: str(o.specialty),
-    registrationNo: str(o.registrationNo),
-    verified: o.verified === true,
+    id: me.id,
+    displayName: str(me.displayName) ?? me.nameZh ?? me.nameEn ?? '',
+    nameEn: str(me.nameEn),
+    nameZh: str(me.nameZh),
+    institution: me.institution,
+    role: str(me.role),
+    specialty: str(me.specialty),
+    registrationNo: str(me.registrationNo),
+    verified: me.verified,
     // The API reports `trusted` (verified and not suspended) rather than suspension itself.
-    suspended: o.suspended === true || (o.verified === true && o.trusted === false),
-    isAdmin: o.isAdmin === true || role === 'admin',
+    suspended: me.verified && !me.trusted,
+    isAdmin: me.role === 'admin',
   };
 }
 
-export function readDemoUsers(raw: unknown): DemoUser[] {
-  const list = Array.isArray(raw) ? raw : (obj(raw).users ?? obj(raw).clinicians);
-  if (!Array.isArray(list)) return [];
-  return list
-    .map((u) => {
-      const o = obj(u);
-      return {
-        userId: str(o.userId) ?? str(o.id) ?? '',
-        displayName: str(o.dingtalkName) ?? str(o.displayName) ?? str(o.name) ?? str(o.nameZh) ?? str(o.nameEn) ?? '',
-        nameEn: str(o.nameEn),
-        nameZh: str(o.nameZh),
-        institution: readInstitution(o.institution),
-        title: str(o.title) ?? str(o.role),
-        verified: o.verified === true,
-      };
-    })
+export function readDemoUsers(answer: { users: DemoUserDto[] }): DemoUser[] {
+  return answer.users
+    .map((u) => ({
+      userId: u.userId,
+      displayName: str(u.dingtalkName) ?? str(u.nameZh) ?? str(u.nameEn) ?? '',
+      nameEn: str(u.nameEn),
+      nameZh: str(u.nameZh),
+      institution: u.institution,
+      title: str(u.title) ?? str(u.role),
+      verified: u.verified,
+    }))
     .filter((u) => u.userId);
 }
 

@@ -1,5 +1,6 @@
+import type { AuthConfigDto, DemoUserDto, DemoAuthCodeDto } from '../../../src/contract/auth.js';
 import type { ApiClient } from '../api/api-client.js';
-import { readDemoUsers, type AuthConfig, type DemoUser } from '../api/types.js';
+import { readDemoUsers, type DemoUser } from '../api/types.js';
 import type { DingTalkEnv } from './dingtalk-env.js';
 
 export type AuthState =
@@ -24,19 +25,19 @@ export interface BootDeps {
 export async function boot(deps: BootDeps, opts: { resume?: boolean } = {}): Promise<AuthState> {
   const { client, env } = deps;
   if (!env.inDingTalk && opts.resume !== false && (await client.refresh())) return { kind: 'signedIn' };
-  const config = await client.call<AuthConfig>('/api/auth/config');
+  const config = await client.call<AuthConfigDto>('/api/auth/config');
   if (env.inDingTalk) {
     const code = await deps.requestCode(config.corpId, config.clientId);
     await client.signInWithCode(code);
     return { kind: 'signedIn' };
   }
   if (config.mode !== 'sandbox') return { kind: 'openInDingTalk' };
-  const users = readDemoUsers(await client.call<unknown>('/api/sandbox/demo-users'));
+  const users = readDemoUsers(await client.call<{ users: DemoUserDto[] }>('/api/sandbox/demo-users'));
   return { kind: 'picker', users };
 }
 
 /** Sandbox: the simulator issues a code for the chosen user, exchanged exactly like a real one. */
 export async function signInAsDemoUser(client: ApiClient, userId: string): Promise<void> {
-  const { code } = await client.call<{ code: string }>('/api/sandbox/auth-code', { body: { userId } });
+  const { code } = await client.call<DemoAuthCodeDto>('/api/sandbox/auth-code', { body: { userId } });
   await client.signInWithCode(code);
 }

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/api-error.js';
+import { createEndpoints } from '../api/endpoints.js';
+import { EndpointsContext } from '../api/use-api.js';
 import { boot, signInAsDemoUser, type AuthState } from './boot.js';
 import { readDingTalkEnv, requestDingTalkAuthCode, type DingTalkEnv } from './dingtalk-env.js';
 
@@ -48,7 +50,12 @@ export function SessionProvider({ env = readDingTalkEnv(), children }: { env?: D
   const retry = useCallback(() => start.current(true), []);
 
   const value = useMemo<Session>(() => ({ state, api, env, pickDemoUser, switchUser, retry }), [state, api, env, pickDemoUser, switchUser, retry]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const endpoints = useMemo(() => createEndpoints(api), [api]);
+  return (
+    <SessionContext.Provider value={value}>
+      <EndpointsContext.Provider value={endpoints}>{children}</EndpointsContext.Provider>
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -1,11 +1,9 @@
 import { DotLoading, ErrorBlock, Result } from 'antd-mobile';
 import { useEffect, useState } from 'react';
-import { useSession } from '../auth/session.js';
-import type { BurnOpened } from './doctor-api.js';
+import { errorCode, useApi } from '../api/use-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
-import { useLoad } from './use-load.js';
 
 /**
  * A burn-after-reading item opened from the inbox. Opening starts my own countdown on the server;
@@ -13,13 +11,12 @@ import { useLoad } from './use-load.js';
  * server refuses it from the same instant, so reopening cannot bring it back.
  */
 export function BurnViewer({ itemId }: { itemId: string }) {
-  const { api } = useSession();
   const { t } = useDoctorI18n();
   // Not on `lang`: switching language must not open (and record) the item again.
-  const [load] = useLoad(() => api.call<BurnOpened>(`/api/app/burn/${encodeURIComponent(itemId)}/open`, { method: 'POST' }), [api, itemId]);
+  const load = useApi('openBurn', [itemId]);
   let body;
-  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (load.kind === 'error') body = load.code === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={load.code} />;
+  if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (!load.data) body = errorCode(load.error) === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={errorCode(load.error)} />;
   else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
   else body = <BurnDocument url={load.data.url ?? ''} token={load.data.token ?? ''} />;
   return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;

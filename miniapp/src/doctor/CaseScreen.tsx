@@ -1,21 +1,20 @@
 import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
-import { useSession } from '../auth/session.js';
-import { navigate } from '../router.js';
-import { personName, type CaseView, type Person } from './doctor-api.js';
+import { errorCode, useApi } from '../api/use-api.js';
+import { useNavigate } from 'react-router';
+import { personName, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { useComposeI18n } from './compose/compose-messages.js';
-import { useLoad } from './use-load.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
-  const { api } = useSession();
+  const navigate = useNavigate();
   const { t, lang } = useDoctorI18n();
-  const [load] = useLoad(() => api.call<CaseView>(`/api/app/cases/${encodeURIComponent(code)}`), [api, code]);
+  const load = useApi('caseView', [code]);
   const badge = (p: Person) => <Tag color={p.verified ? 'success' : 'default'} fill="outline" data-testid="verified-badge">{t(p.verified ? 'verified' : 'unverified')}</Tag>;
   let body;
-  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (load.kind === 'error') body = <ErrorBlock status="default" title={load.code === 'access.denied' ? t('case.denied') : t('error')} description="" data-testid="case-error" />;
+  if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (!load.data) body = <ErrorBlock status="default" title={errorCode(load.error) === 'access.denied' ? t('case.denied') : t('error')} description="" data-testid="case-error" />;
   else {
     const c = load.data;
     body = (
@@ -55,6 +54,7 @@ export function CaseScreen({ code }: { code: string }) {
 
 /** Into the compose screens; each asks the server what I may send, so a refusal is explained there. */
 function ComposeButtons({ code }: { code: string }) {
+  const navigate = useNavigate();
   const { t } = useComposeI18n();
   const to = (what: string) => () => navigate(`/case/${code}/${what}`);
   return (

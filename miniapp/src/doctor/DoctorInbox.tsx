@@ -1,23 +1,23 @@
 import { Button, DotLoading, ErrorBlock, List, Popup, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { useSession } from '../auth/session.js';
+import { useEndpoints, useLoader } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate } from '../router.js';
-import { langParam, personLine, type Inbox, type Reason } from './doctor-api.js';
+import { useNavigate } from 'react-router';
+import { personLine, type Inbox } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
-import { useLoad } from './use-load.js';
 
 type ToDecide = Inbox['toDecide'][number];
 
 /** Everything waiting for the doctor, grouped; taps go to the case, the document or the decision sheet. */
 export function DoctorInbox() {
-  const { api } = useSession();
+  const navigate = useNavigate();
+  const ep = useEndpoints();
   const { t: appT } = useI18n();
   const { t, lang } = useDoctorI18n();
-  const [load, reload] = useLoad(() => Promise.all([api.call<Inbox>('/api/app/inbox'), api.call<Reason[]>('/api/app/reasons')]), [api]);
+  const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons()]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
-  if (load.kind === 'loading') return <div className="centered"><DotLoading color="primary" /></div>;
-  if (load.kind === 'error') return <div data-testid="inbox"><ErrorBlock status="default" title={t('error')} description="" /></div>;
+  if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
+  if (!load.data) return <div data-testid="inbox"><ErrorBlock status="default" title={t('error')} description="" /></div>;
   const [inbox, reasons] = load.data;
   const reasonLabel = (code: string) => {
     const r = reasons.find((x) => x.code === code);
@@ -68,14 +68,14 @@ export function DoctorInbox() {
           ))}
         </List>
       )}
-      <DecideSheet request={deciding} reasonLabel={reasonLabel} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); reload(); }} />
+      <DecideSheet request={deciding} reasonLabel={reasonLabel} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); load.reload(); }} />
     </div>
   );
 }
 
 /** Approve or deny one request, with an optional note that stays with the decision. */
 function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDecide | null; reasonLabel: (c: string) => string; onClose: () => void; onDone: () => void }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -83,7 +83,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
     if (!request) return;
     setBusy(true);
     try {
-      await api.call(`/api/app/requests/${request.requestId}/decide?${langParam(lang)}`, { body: { decision, reason: note.trim() || undefined } });
+      await ep.decide(request.requestId, { decision, reason: note.trim() || undefined }, lang);
       Toast.show({ content: t('decide.done') });
       setNote('');
       onDone();

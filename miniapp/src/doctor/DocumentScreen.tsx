@@ -1,12 +1,11 @@
 import { Button, DotLoading, ErrorBlock, List, Radio, Result, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
-import { useSession } from '../auth/session.js';
-import { langParam, type Reason, type ViewToken } from './doctor-api.js';
+import { errorCode, useEndpoints, useLoader } from '../api/use-api.js';
+import type { Reason, ViewToken } from './doctor-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
-import { useLoad } from './use-load.js';
 
 type Opened = { kind: 'view'; token: ViewToken } | { kind: 'refused'; reasons: string[]; choices: Reason[] };
 
@@ -15,28 +14,28 @@ type Opened = { kind: 'view'; token: ViewToken } | { kind: 'refused'; reasons: s
  * refused → the plain-language reasons and a purpose-of-use picker to request access.
  */
 export function DocumentScreen({ documentId }: { documentId: string }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
-  const [load] = useLoad<Opened>(async () => {
+  const load = useLoader<Opened>(async () => {
     try {
-      return { kind: 'view', token: await api.call<ViewToken>(`/api/app/documents/${encodeURIComponent(documentId)}/view-token?${langParam(lang)}`, { method: 'POST' }) };
+      return { kind: 'view', token: await ep.viewToken(documentId, lang) };
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'access.denied') throw err;
       const reasons = Array.isArray(err.details.reasons) ? err.details.reasons.map(String) : [err.message];
-      return { kind: 'refused', reasons, choices: await api.call<Reason[]>('/api/app/reasons') };
+      return { kind: 'refused', reasons, choices: await ep.reasons() };
     }
     // Not on `lang`: a language switch must not ask for (and record) another view.
-  }, [api, documentId]);
+  }, [ep, documentId]);
   let body;
-  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (load.kind === 'error') body = <ErrorBlock status="default" title={t('error')} description={load.code} />;
+  if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (!load.data) body = <ErrorBlock status="default" title={t('error')} description={errorCode(load.error)} />;
   else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} token={load.data.token.token} />;
   else body = <RequestAccess documentId={documentId} reasons={load.data.reasons} choices={load.data.choices} />;
   return <DoctorPage title={t('doc.title')}>{body}</DoctorPage>;
 }
 
 function RequestAccess({ documentId, reasons, choices }: { documentId: string; reasons: string[]; choices: Reason[] }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
   const [reason, setReason] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -46,7 +45,7 @@ function RequestAccess({ documentId, reasons, choices }: { documentId: string; r
     if (!reason) return;
     setBusy(true);
     try {
-      const out = await api.call<{ message: string }>(`/api/app/documents/${encodeURIComponent(documentId)}/request?${langParam(lang)}`, { body: { reasonCode: reason } });
+      const out = await ep.requestAccess(documentId, reason, lang);
       setSent(out.message);
     } catch (err) {
       Toast.show({ content: err instanceof Error ? err.message : t('error') });

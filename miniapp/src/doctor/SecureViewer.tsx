@@ -1,7 +1,7 @@
 import { DotLoading, ErrorBlock } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { readMe, nameIn, type Me } from '../api/types.js';
-import { useSession } from '../auth/session.js';
+import { useEndpoints } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useDoctorI18n } from './doctor-messages.js';
 
@@ -12,7 +12,7 @@ import { useDoctorI18n } from './doctor-messages.js';
  * The view token is POSTed to `url` in the body (never put in a URL), and pdf.js gets the bytes.
  */
 export function SecureViewer({ url, token, onFetched }: { url: string; token: string; onFetched?: (headers: Headers) => void }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { lang } = useI18n();
   const { t } = useDoctorI18n();
   const pagesRef = useRef<HTMLDivElement>(null);
@@ -24,7 +24,7 @@ export function SecureViewer({ url, token, onFetched }: { url: string; token: st
     const host = pagesRef.current!;
     void (async () => {
       try {
-        const [{ bytes, headers }, me] = await Promise.all([api.fetchBytes(url, { token }), api.call<unknown>('/api/me').then(readMe)]);
+        const [{ bytes, headers }, me] = await Promise.all([ep.viewPdf(url, token), ep.me().then(readMe)]);
         if (!live) return;
         onFetched?.(headers);
         setMe(me);
@@ -42,7 +42,7 @@ export function SecureViewer({ url, token, onFetched }: { url: string; token: st
     };
     // Not on `lang`: switching language relabels the overlay; it must not fetch (and record) another view.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- onFetched is read once, at the fetch
-  }, [api, url, token]);
+  }, [ep, url, token]);
   return (
     <div className="secure-viewer" data-testid="secure-viewer" onContextMenu={(e) => e.preventDefault()}>
       {state.kind === 'loading' && <div className="centered"><DotLoading color="primary" /></div>}

@@ -1,6 +1,6 @@
 import { NavBar, TabBar } from 'antd-mobile';
 import { useI18n } from '../i18n/i18n.js';
-import { navigate } from '../router.js';
+import { useNavigate } from 'react-router';
 import { InboxIcon, MeIcon } from './icons.js';
 import { InboxScreen } from './InboxScreen.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -10,6 +10,7 @@ export type DoctorTab = 'inbox' | 'me';
 
 /** The doctor's shell: a title bar with the language switch, one screen, and the tab bar. */
 export function DoctorHome({ tab }: { tab: DoctorTab }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   return (
     <div className="screen">

@@ -1,35 +1,22 @@
 import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api/api-error.js';
+import { errorCode, useApi } from '../api/use-api.js';
 import { institutionIn, nameIn, readMe, type Me } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { isMessageKey } from '../i18n/messages.js';
-import { navigate } from '../router.js';
-
-type Load = { kind: 'loading' } | { kind: 'ok'; me: Me } | { kind: 'error'; code: string };
+import { useNavigate } from 'react-router';
 
 /** "Me": who the service thinks I am — the same directory entry the bot's `whoami` shows. */
 export function MeScreen() {
-  const { api } = useSession();
   const { t } = useI18n();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    api.call<unknown>('/api/me').then(
-      (raw) => live && setLoad({ kind: 'ok', me: readMe(raw) }),
-      (err: unknown) => live && setLoad({ kind: 'error', code: err instanceof ApiError ? err.code : 'internal' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  if (load.kind === 'loading') return <div className="centered"><DotLoading color="primary" /></div>;
-  if (load.kind === 'error') return <ErrorBlock status="default" title={t(load.code === 'network' ? 'error.network' : 'error.generic')} description="" />;
-  return <MeCard me={load.me} />;
+  const load = useApi('me', []);
+  if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
+  if (!load.data) return <ErrorBlock status="default" title={t(errorCode(load.error) === 'network' ? 'error.network' : 'error.generic')} description="" />;
+  return <MeCard me={readMe(load.data)} />;
 }
 
 function MeCard({ me }: { me: Me }) {
+  const navigate = useNavigate();
   const { t, lang } = useI18n();
   const { env, switchUser } = useSession();
   const name = nameIn(lang, me);

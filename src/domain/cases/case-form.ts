@@ -1,43 +1,15 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { caseFormSchema, consentFormSchema } from '../../contract/forms.js';
 import { DomainError } from '../../shared/errors.js';
 import { normaliseHkid } from '../../shared/hkid.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';
 
 /**
- * The case-open and consent forms. Validation errors carry field paths only (never the values),
- * so they are safe to log and to return.
+ * The case-open and consent forms; their schemas are part of the API contract (src/contract/forms.ts),
+ * shared with the mini-app. Validation errors carry field paths only (never the values).
  */
-const consentItem = z.object({
-  institutionCode: z.string().trim().min(1).max(32),
-  status: z.enum(['granted', 'withdrawn']),
-  reference: z.string().trim().min(1).max(200).optional(),
-});
-
-/** Category codes such as `mental_health`, `hiv`, `genetic`: codes, not free text. */
-const restrictedItem = z.object({
-  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-  reference: z.string().trim().min(1).max(200),
-});
-
-const consentLists = {
-  consents: z.array(consentItem).max(50),
-  restrictedConsents: z.array(restrictedItem).max(20).optional(),
-};
-
-export const caseFormSchema = z
-  .object({
-    hkid: z.string().max(24),
-    nameEn: z.string().trim().min(1).max(120).optional(),
-    nameZh: z.string().trim().min(1).max(60).optional(),
-    dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    ...consentLists,
-  })
-  .refine((f) => f.nameEn !== undefined || f.nameZh !== undefined, { path: ['nameEn'], message: 'a name is required' });
-
-export const consentFormSchema = z
-  .object({ consents: consentLists.consents.default([]), restrictedConsents: consentLists.restrictedConsents })
-  .refine((f) => f.consents.length + (f.restrictedConsents?.length ?? 0) > 0, { path: ['consents'], message: 'empty' });
+export { caseFormSchema, consentFormSchema };
 
 export type CaseForm = z.input<typeof caseFormSchema>;
 export type ConsentForm = z.input<typeof consentFormSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RosterEntry } from '../../domain/cases/care-team-roster.js';
 import { CARE_ROLES } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
+import { caseGroupDto, rosterRoleDto } from '../../contract/admin-console.js';
 import { errorResponses } from './admin-schemas.js';
 import { iso, isoOrNull, ROLES } from './admin-console-schemas.js';
 
@@ -21,24 +22,9 @@ const roleChangeDto = z.object({
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
 });
-const groupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundAt: z.string() });
-const groupsResponse = z.object({ caseCode: z.string(), groups: z.array(groupDto) });
-const rosterDto = z.object({
-  roleId: z.string(),
-  clinicianId: z.string(),
-  nameEn: z.string(),
-  nameZh: z.string().nullable(),
-  careRole: z.enum(CARE_ROLES),
-  specialty: z.string().nullable(),
-  institutionName: z.string().nullable(),
-  verified: z.boolean(),
-  suspended: z.boolean(),
-  status: z.enum(['active', 'future', 'ended', 'cancelled']),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-  viaConversationId: z.string().nullable(),
-  removedReason: z.string().nullable(),
-});
+const groupsResponse = z.object({ caseCode: z.string(), groups: z.array(caseGroupDto) });
+/** The console's roster row (src/contract), with the care roles this service knows. */
+const rosterDto = rosterRoleDto.extend({ careRole: z.enum(CARE_ROLES) });
 
 /**
  * Care teams and consult-group bindings from the console (admins only). The domain side is

@@ -1,107 +1,12 @@
 import { z } from 'zod';
 import { REPORT_REASONS } from '../../domain/reports/data-access-report.js';
-import { personDto } from './admin-console-schemas.js';
 
-/**
- * The PDPO data access report and the dashboard. The report is the one console response that carries
- * patient identity, on purpose: it is the copy of the data a patient asked for, prepared by the
- * privacy officer only, with a stated reason. It is only ever a POST response (no HKID in a URL,
- * nothing cacheable).
- */
+/** The report and dashboard answers live in the contract (src/contract/admin-reports.ts); the body's reasons come from the domain. */
+export { dashboardDto, dashboardQuery, dataAccessReportDto } from '../../contract/admin-reports.js';
+
 /** Who the report is about, and why identity is being decrypted (required; goes into the audit log). */
 const reason = z.enum(REPORT_REASONS);
 export const dataAccessBody = z.union([
   z.object({ caseCode: z.string().min(3).max(16), reason }).strict(),
   z.object({ hkid: z.string().min(8).max(16), reason }).strict(),
 ]);
-
-const time = z.string();
-const optTime = z.string().nullable();
-
-export const dataAccessReportDto = z.object({
-  reportId: z.string(),
-  kind: z.literal('pdpo_data_access'),
-  requestReceivedAt: time,
-  dueBy: time,
-  preparedBy: personDto,
-  /** Null when no patient matched: the report is then empty (never a 404 that would say who is a patient). */
-  subject: z
-    .object({
-      patientId: z.string(),
-      hkid: z.string(),
-      nameEn: z.string().nullable(),
-      nameZh: z.string().nullable(),
-      dateOfBirth: z.string(),
-      recordCreatedAt: time,
-    })
-    .nullable(),
-  consents: z.array(z.object({ institution: z.string(), status: z.string(), reference: z.string().nullable(), attestedBy: personDto, recordedAt: time })),
-  restrictedConsents: z.array(z.object({ category: z.string(), reference: z.string(), attestedBy: personDto, recordedAt: time })),
-  cases: z.array(
-    z.object({
-      caseCode: z.string(),
-      status: z.string(),
-      openedAt: optTime,
-      openedBy: personDto,
-      careTeam: z.array(z.object({ clinician: personDto, role: z.string(), from: optTime, to: optTime, removedReason: z.string().nullable() })),
-      documents: z.array(
-        z.object({
-          documentId: z.string(),
-          kind: z.string(),
-          mediaType: z.string(),
-          sizeBytes: z.number(),
-          restrictedCategory: z.string().nullable(),
-          status: z.string(),
-          sharedAt: optTime,
-          author: personDto,
-          receipts: z.array(z.object({ clinician: personDto, notifiedAt: optTime, firstOpenedAt: optTime, lastViewedAt: optTime, viewCount: z.number() })),
-        }),
-      ),
-      accessRequests: z.array(
-        z.object({
-          requestId: z.string(),
-          documentId: z.string(),
-          requester: personDto,
-          reasonCode: z.string(),
-          status: z.string(),
-          requestedAt: optTime,
-          decidedAt: optTime,
-          decisions: z.array(z.object({ by: personDto, step: z.string(), decision: z.string(), at: optTime })),
-        }),
-      ),
-      grants: z.array(
-        z.object({ grantId: z.string(), kind: z.string(), clinician: personDto, documentId: z.string().nullable(), from: optTime, until: optTime, revokedAt: optTime }),
-      ),
-    }),
-  ),
-  accessLog: z.array(
-    z.object({
-      index: z.number(),
-      at: time,
-      actor: personDto.nullable(),
-      actorId: z.string(),
-      action: z.string(),
-      target: z.string().nullable(),
-      outcome: z.string(),
-      reason: z.string().nullable(),
-    }),
-  ),
-});
-
-const figures = z.object({
-  shareToFirstView: z.object({ shared: z.number(), viewed: z.number(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }),
-  approvalTurnaround: z.object({ decided: z.number(), medianMinutes: z.number().nullable() }),
-  alerts: z.object({ total: z.number(), openedWithin5m: z.number(), ratio: z.number() }),
-  denials: z.object({ total: z.number(), byReason: z.record(z.string(), z.number()) }),
-  escalations: z.number(),
-});
-
-export const dashboardQuery = z.object({ days: z.enum(['7', '30']).default('7') });
-export const dashboardDto = z.object({
-  days: z.number(),
-  from: time,
-  to: time,
-  timeZone: z.string(),
-  series: z.array(figures.extend({ date: z.string() })),
-  totals: figures,
-});

@@ -1,46 +1,8 @@
-import { z } from 'zod';
+import { errorBody } from '../../contract/errors.js';
 
-/** Response DTOs: an allow-list of what admin views show. Never patient data. */
-export const errorBody = z.object({ code: z.string(), message: z.string() });
-
-export const clinicianDto = z.object({
-  id: z.string(),
-  dingtalkUserId: z.string(),
-  displayName: z.string(),
-  nameEn: z.string().nullable(),
-  nameZh: z.string().nullable(),
-  role: z.string().nullable(),
-  specialty: z.string().nullable(),
-  registrationNo: z.string().nullable(),
-  institutionCode: z.string().nullable(),
-  verified: z.boolean(),
-  verifiedBy: z.string().nullable(),
-  verifiedAt: z.number().nullable(),
-  suspended: z.boolean(),
-});
-
-export const institutionDto = z.object({
-  id: z.string(),
-  code: z.string(),
-  nameEn: z.string(),
-  nameZh: z.string().nullable(),
-  sector: z.enum(['public', 'private']),
-});
-
-export const teamMemberDto = z.object({
-  clinicianId: z.string(),
-  dingtalkUserId: z.string(),
-  nameEn: z.string(),
-  nameZh: z.string().nullable(),
-  careRole: z.string(),
-  clinicianRole: z.string().nullable(),
-  specialty: z.string().nullable(),
-  institutionCode: z.string().nullable(),
-  institutionName: z.string().nullable(),
-  verified: z.boolean(),
-  suspended: z.boolean(),
-  since: z.number(),
-});
+/** The admin API's shapes live in the contract (shared with the mini-app); re-exported for the routes. */
+export { clinicianDto, institutionDto, teamMemberDto } from '../../contract/admin-directory.js';
+export { errorBody };
 
 /** The error statuses every admin route can answer with. */
 export const errorResponses = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Service } from '../../service.js';
 import { ALERT_BODY_LIMIT, splitScan } from '../alert-scan.js';
 import { composeCase, composeOptions } from './compose-options.js';
-import { alertBody, alertRaisedDto, burnSentDto, burnTextBody, caseCodeParams, composeRouteDocs, composeOptionsDto } from './compose-schemas.js';
+import { alertBody, alertRaisedDto, burnSentDto, burnTextBody, caseCodeParams, composeRouteDocs, composeOptionsDto } from '../../contract/compose.js';
 import { composeUploadRoutes } from './compose-upload-routes.js';
 import { sendBurn } from './send-burn.js';
 

@@ -1,28 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
-import { caseFormSchema, consentFormSchema } from '../../domain/cases/case-form.js';
 import type { LinkPurpose } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';
-import { errorBody } from '../admin/admin-schemas.js';
-import { caseOpenResult, consentResult, createFormSubmit } from './form-submit.js';
+import { errorBody } from '../../contract/errors.js';
+import { caseFormSchema, caseOpenResult, consentFormSchema, consentResult, intentDto, intentParams as params } from '../../contract/forms.js';
+import { createFormSubmit } from './form-submit.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
-const params = z.object({ intentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
 
 /** The form kinds as they appear in mini-app paths (/app/form/<kind>/<intentId>); one per link purpose. */
 const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies Record<LinkPurpose, string>;
-
-const intentDto = z.object({
-  kind: z.enum(['case-open', 'consent']),
-  /** Consent forms: the case they record for (its code only). */
-  caseCode: z.string().nullable(),
-  expiresAt: z.number(),
-  institutions: z.array(z.object({ code: z.string(), nameEn: z.string(), nameZh: z.string().nullable() })),
-});
 
 /**
  * The mini-app side of the bot's form links. The URL holds only a link intent id; the signed-in

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';
-import type { caseViewDto } from './doctor-schemas.js';
+import type { caseViewDto } from '../../contract/doctor.js';
 import { personOf } from './people.js';
 
 /**

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
 import { alertRaiseRule } from '../../bot/commands/allergy-alert.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
-import type { composeOptionsDto } from './compose-schemas.js';
+import type { composeOptionsDto } from '../../contract/compose.js';
 import { mayShareToCase } from './share-report.js';
 
 const shape = alertFormSchema.shape;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
 import type { Service } from '../../service.js';
 import { composeCase } from './compose-options.js';
-import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from './compose-schemas.js';
+import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from '../../contract/compose.js';
 import { sendBurn } from './send-burn.js';
 import { shareReport } from './share-report.js';
 

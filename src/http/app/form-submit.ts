@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { caseOpenResult, consentResult } from '../../contract/forms.js';
 import { createCaseNotices } from '../../bot/commands/case-notices.js';
 import type { CaseForm, ConsentForm } from '../../domain/cases/case-form.js';
 import type { LinkRef, LinkTokenRow } from '../../domain/cases/link-tokens.js';
 import type { Service } from '../../service.js';
 
-export const caseOpenResult = z.object({ caseCode: z.string(), created: z.boolean() });
-export const consentResult = z.object({ caseCode: z.string(), recorded: z.number().int() });
 
 /**
  * Submitting the two forms behind a mini-app link intent: the domain call, then what chat hears.

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { Service } from '../../service.js';
 import type { DoctorQueries } from './doctor-queries.js';
-import type { inboxDto } from './doctor-schemas.js';
+import type { inboxDto } from '../../contract/doctor.js';
 import { personOf } from './people.js';
 
 /**

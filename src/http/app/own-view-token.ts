@@ -1,15 +1,8 @@
-import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { ViewClaims } from '../../domain/sharing/view-token.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
-
-/**
- * The body of the two view routes (document, burn document). The token travels here, never in the
- * URL, so it stays out of access logs, proxies and browser history.
- */
-export const viewTokenBody = z.object({ token: z.string().min(10).max(400) });
 
 /**
  * The claims of a view token presented by the signed-in clinician `me`, who must be the viewer it

@@ -1,5 +1,5 @@
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import type { PersonDto } from './doctor-schemas.js';
+import type { PersonDto } from '../../contract/doctor.js';
 
 /** A clinician as the doctor screens show them (name, role, institution, verification), by id. */
 export function personOf(dir: Pick<DirectoryRepository, 'findById' | 'institution'>, id: string): PersonDto {

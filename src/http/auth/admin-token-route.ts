@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { adminTokenDto } from '../../contract/auth.js';
+import { errorBody } from '../../contract/errors.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
 import { DomainError } from '../../shared/errors.js';
 import { ADMIN_TOKEN_TTL, mintAdminToken } from '../admin/admin-token.js';
-import { errorBody } from '../admin/admin-schemas.js';
 import type { AuthRateLimit } from './auth-routes.js';
 
 /** Roles that may hold an admin token at all; each console route then narrows it (config.adminRoles). */
@@ -31,7 +31,7 @@ export const adminTokenRoute: FastifyPluginAsyncZod<{ secret: string; audit: Pic
         summary: 'A short-lived admin console token for a verified admin, privacy officer or auditor',
         security: [{ bearerAuth: [] }],
         response: {
-          200: z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), role: z.string() }),
+          200: adminTokenDto,
           401: errorBody,
           403: errorBody,
           429: errorBody,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
-import { errorBody } from '../admin/admin-schemas.js';
+import { dingtalkLoginBody } from '../../contract/auth.js';
+import { errorBody } from '../../contract/errors.js';
 import { authConfigDto, authErrors, meDto, toMeDto, tokenResponse } from './auth-schemas.js';
 import type { LoginResult, LoginService } from './login-service.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
@@ -57,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags,
         summary: 'Exchange a DingTalk 免登 auth code for an access token (body) and a refresh cookie',
-        body: z.object({ code: z.string().min(1).max(256).describe('From dd.requestAuthCode; 5 minutes, single use') }),
+        body: dingtalkLoginBody,
         response: { 200: tokenResponse, ...authErrors },
       },
     },

@@ -1,6 +1,6 @@
 import { Button, Input, Selector, TextArea } from 'antd-mobile';
 import { useState } from 'react';
-import { useSession } from '../../auth/session.js';
+import { useEndpoints } from '../../api/use-api.js';
 import type { AlertRaised, ComposeOptions } from '../doctor-api.js';
 import { useComposeI18n, type ComposeKey } from './compose-messages.js';
 import { ComposeFrame, FilePick, Sent } from './ComposeFrame.js';
@@ -33,7 +33,7 @@ export function AlertFormScreen({ code }: { code: string }) {
 }
 
 function AlertForm({ code, o }: { code: string; o: ComposeOptions }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, errorText } = useComposeI18n();
   const [submissionId] = useState(newSubmissionId);
   const [f, setF] = useState({ substance: '', category: '', reaction: '', severity: '', criticality: '', onset: '', note: '' });
@@ -61,7 +61,7 @@ function AlertForm({ code, o }: { code: string; o: ComposeOptions }) {
     await run(async () => {
       const fields = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
       const body = { submissionId, ...fields, ...(scan ? { scan: await base64Of(scan) } : {}) };
-      return api.call<AlertRaised>(`/api/app/cases/${encodeURIComponent(code)}/alert`, { body });
+      return ep.raiseAlert(code, body);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Button, Selector, Tabs, TextArea } from 'antd-mobile';
 import { useState } from 'react';
-import { useSession } from '../../auth/session.js';
+import { useEndpoints } from '../../api/use-api.js';
 import type { BurnSent, ComposeOptions } from '../doctor-api.js';
 import { useComposeI18n } from './compose-messages.js';
 import { ComposeFrame, FilePick, Sent } from './ComposeFrame.js';
@@ -28,7 +28,7 @@ export function BurnComposeScreen({ code }: { code: string }) {
 }
 
 function BurnForm({ code, o }: { code: string; o: ComposeOptions }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, errorText } = useComposeI18n();
   const [kind, setKind] = useState<'text' | 'document'>('text');
   const [text, setText] = useState('');
@@ -40,12 +40,11 @@ function BurnForm({ code, o }: { code: string; o: ComposeOptions }) {
 
   const choices = [...new Set([...CHOICES, after])].sort((a, b) => a - b).map((s) => ({ label: label(s), value: s }));
   const ready = kind === 'text' ? text.trim() !== '' : file !== null;
-  const base = `/api/app/cases/${encodeURIComponent(code)}/burn`;
 
   async function send() {
     if (kind === 'document' && file && file.size > o.maxUploadBytes) return setError('request.too_large');
     await run(async () => {
-      const out = kind === 'text' ? await api.call<BurnSent>(base, { body: { text, burnAfterSeconds: after } }) : await api.upload<BurnSent>(`${base}/document?after=${after}`, file!);
+      const out = kind === 'text' ? await ep.burnText(code, { text, burnAfterSeconds: after }) : await ep.burnDocument(code, file!, after);
       setText(''); // the text is not kept once it has left
       return out;
     });

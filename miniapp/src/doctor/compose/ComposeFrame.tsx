@@ -1,10 +1,9 @@
 import { Button, DotLoading, ErrorBlock, Result } from 'antd-mobile';
 import type { ReactNode } from 'react';
-import { useSession } from '../../auth/session.js';
-import { navigate } from '../../router.js';
+import { errorCode, useApi } from '../../api/use-api.js';
+import { useNavigate } from 'react-router';
 import type { ComposeOptions } from '../doctor-api.js';
 import { DoctorPage } from '../DoctorPage.js';
-import { useLoad } from '../use-load.js';
 import { useComposeI18n } from './compose-messages.js';
 
 /**
@@ -12,18 +11,18 @@ import { useComposeI18n } from './compose-messages.js';
  * applies), shows the refusal in plain words, or renders the form with those options.
  */
 export function ComposeFrame({ code, title, children }: { code: string; title: string; children: (o: ComposeOptions) => ReactNode }) {
-  const { api } = useSession();
   const { t } = useComposeI18n();
-  const [load] = useLoad(() => api.call<ComposeOptions>(`/api/app/cases/${encodeURIComponent(code)}/compose`), [api, code]);
+  const load = useApi('composeOptions', [code]);
   let body;
-  if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (load.kind === 'error') body = <ErrorBlock status="default" title={t(load.code === 'access.denied' ? 'denied' : 'err.other')} description="" data-testid="compose-denied" />;
+  if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (!load.data) body = <ErrorBlock status="default" title={t(errorCode(load.error) === 'access.denied' ? 'denied' : 'err.other')} description="" data-testid="compose-denied" />;
   else body = children(load.data);
   return <DoctorPage title={`${title} · ${code}`}>{body}</DoctorPage>;
 }
 
 /** The answer after a send: what happened, and the way back to the case. */
 export function Sent({ code, title, note, testId }: { code: string; title: string; note: string; testId: string }) {
+  const navigate = useNavigate();
   const { t } = useComposeI18n();
   return (
     <div className="padded stack">

@@ -1,6 +1,6 @@
 import { Button, List, Switch } from 'antd-mobile';
 import { useState } from 'react';
-import { useSession } from '../../auth/session.js';
+import { useEndpoints } from '../../api/use-api.js';
 import { RestrictedPicker, type RestrictedCode } from '../restricted-categories.js';
 import type { SharedReport } from '../doctor-api.js';
 import { useComposeI18n } from './compose-messages.js';
@@ -12,7 +12,7 @@ import { useSend } from './use-send.js';
  * from its bytes and checks the share rule again; the size check here only saves a doomed upload.
  */
 export function ShareScreen({ code }: { code: string }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, errorText } = useComposeI18n();
   const [file, setFile] = useState<File | null>(null);
   const [urgent, setUrgent] = useState(false);
@@ -22,11 +22,7 @@ export function ShareScreen({ code }: { code: string }) {
   async function send(max: number) {
     if (!file) return;
     if (file.size > max) return setError('request.too_large');
-    const query = new URLSearchParams();
-    if (urgent) query.set('urgent', '1');
-    if (restricted) query.set('restricted', restricted);
-    const qs = query.toString() ? `?${query.toString()}` : '';
-    await run(() => api.upload<SharedReport>(`/api/app/cases/${encodeURIComponent(code)}/reports${qs}`, file));
+    await run(() => ep.shareReport(code, file, { urgent, restricted: restricted ?? undefined }));
   }
 
   return (

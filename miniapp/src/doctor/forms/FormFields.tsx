@@ -1,10 +1,10 @@
 import { Button, Input, List } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
-import { useSession } from '../../auth/session.js';
+import { useEndpoints } from '../../api/use-api.js';
 import { ConsentRows, consentEntries, type ConsentChoices } from './ConsentRows.js';
 import { RestrictedConsent, restrictedEntries, type RestrictedChoice } from './RestrictedConsent.js';
-import { filled, type CaseOpened, type ConsentRecorded, type FormDone, type FormIntent } from './forms-api.js';
+import { filled, type FormDone, type FormIntent } from './forms-api.js';
 import { useFormI18n } from './form-messages.js';
 
 type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: string };
@@ -14,7 +14,7 @@ type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: stri
  * to the app API. Typed values stay in this component's state only, never in the URL or storage.
  */
 export function FormFields({ intentId, intent, onDone }: { intentId: string; intent: FormIntent; onDone: (d: FormDone) => void }) {
-  const { api } = useSession();
+  const ep = useEndpoints();
   const { t, errorText } = useFormI18n();
   const [patient, setPatient] = useState<Patient>({ hkid: '', nameEn: '', nameZh: '', dateOfBirth: '' });
   const [consents, setConsents] = useState<ConsentChoices>({});
@@ -39,14 +39,13 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
     setError(problem);
     if (problem) return;
     setBusy(true);
-    const path = `/api/app/forms/${intent.kind}/${encodeURIComponent(intentId)}`;
     try {
       if (caseOpen) {
         const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, consents: consentEntries(consents), ...restrictedEntries(restricted) };
-        const out = await api.call<CaseOpened>(path, { body });
+        const out = await ep.submitCaseOpen(intentId, body);
         onDone({ kind: 'case-open', caseCode: out.caseCode, created: out.created });
       } else {
-        const out = await api.call<ConsentRecorded>(path, { body: { consents: consentEntries(consents), ...restrictedEntries(restricted) } });
+        const out = await ep.submitConsent(intentId, { consents: consentEntries(consents), ...restrictedEntries(restricted) });
         onDone({ kind: 'consent', caseCode: out.caseCode, recorded: out.recorded });
       }
     } catch (err) {

@@ -1,12 +1,11 @@
 import { Button, DotLoading, ErrorBlock, Result } from 'antd-mobile';
 import { useState } from 'react';
-import { useSession } from '../../auth/session.js';
-import { navigate } from '../../router.js';
+import { errorCode, useApi } from '../../api/use-api.js';
+import { useNavigate } from 'react-router';
 import { hkTime } from '../doctor-messages.js';
 import { DoctorPage } from '../DoctorPage.js';
-import { useLoad } from '../use-load.js';
 import { FormFields } from './FormFields.js';
-import type { FormDone, FormIntent, FormKind } from './forms-api.js';
+import type { FormDone, FormKind } from './forms-api.js';
 import { useFormI18n } from './form-messages.js';
 
 /**
@@ -14,16 +13,15 @@ import { useFormI18n } from './form-messages.js';
  * for the clinician it was sent to, so anyone else sees "not for you" and no form at all.
  */
 export function FormScreen({ kind, intentId }: { kind: FormKind; intentId: string }) {
-  const { api } = useSession();
   const { t, errorText } = useFormI18n();
-  const [load] = useLoad(() => api.call<FormIntent>(`/api/app/forms/${encodeURIComponent(intentId)}`), [api, intentId]);
+  const load = useApi('formIntent', [intentId]);
   const [done, setDone] = useState<FormDone | null>(null);
-  const title = kind === 'case-open' ? t('caseOpen.title') : `${t('consent.title')}${load.kind === 'ok' && load.data.caseCode ? ` · ${load.data.caseCode}` : ''}`;
+  const title = kind === 'case-open' ? t('caseOpen.title') : `${t('consent.title')}${load.data?.caseCode ? ` · ${load.data.caseCode}` : ''}`;
   let body;
   if (done) body = <Done done={done} />;
-  else if (load.kind === 'loading') body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (load.kind === 'error' || load.data.kind !== kind) {
-    const code = load.kind === 'error' ? load.code : 'not_found';
+  else if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
+  else if (!load.data || load.data.kind !== kind) {
+    const code = load.data ? 'not_found' : errorCode(load.error);
     body = <ErrorBlock status="default" title={errorText(code)} description={code === 'actor.unverified' ? '' : t('newLink')} data-testid="form-link-error" data-code={code} />;
   } else {
     body = (
@@ -41,6 +39,7 @@ export function FormScreen({ kind, intentId }: { kind: FormKind; intentId: strin
 
 /** After the one submit: the case code (never the patient), and the way to the case. */
 function Done({ done }: { done: FormDone }) {
+  const navigate = useNavigate();
   const { t } = useFormI18n();
   const [title, note] =
     done.kind === 'consent'

@@ -1,22 +1,8 @@
-/** Shapes of the forms API (src/http/app/app-forms-routes.ts). */
-export type FormKind = 'case-open' | 'consent';
+/** The forms API's shapes, straight from the server's schemas (src/contract/forms.ts). */
+import type { ConsentEntry, FormIntentDto, FormKind } from '../../../../src/contract/forms.js';
 
-export interface FormIntent {
-  kind: FormKind;
-  /** Consent forms: the case they record for. */
-  caseCode: string | null;
-  expiresAt: number;
-  institutions: Array<{ code: string; nameEn: string; nameZh: string | null }>;
-}
-
-export interface ConsentEntry {
-  institutionCode: string;
-  status: 'granted' | 'withdrawn';
-  reference?: string;
-}
-
-export type CaseOpened = { caseCode: string; created: boolean };
-export type ConsentRecorded = { caseCode: string; recorded: number };
+export type { ConsentEntry, FormKind };
+export type FormIntent = FormIntentDto;
 
 /** What the screen shows after a submit. */
 export type FormDone = { kind: 'case-open'; caseCode: string; created: boolean } | { kind: 'consent'; caseCode: string; recorded: number };

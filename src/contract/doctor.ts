@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Response DTOs of the doctor API: an allow-list of ids, case codes, people and times. Never patient data. */
+/** The doctor screens' API (src/http/app-doctor-routes.ts, app-burn-routes.ts): ids, case codes, people and times. Never patient data. */
 export const personDto = z.object({
   id: z.string(),
   nameEn: z.string(),
@@ -53,3 +53,40 @@ export const refusalDto = z.object({ code: z.string(), message: z.string(), reas
 export const reasonsDto = z.array(z.object({ code: z.string(), en: z.string(), zh: z.string() }));
 
 export type PersonDto = z.infer<typeof personDto>;
+
+/** Path and query of the document and request routes. */
+export const docParams = z.object({ id: z.string().min(1).max(64) });
+/** The UI's language for the answer's words (reasons, confirmations); else the clinician's DingTalk language. */
+export const langQuery = z.object({ lang: z.enum(['en', 'zh']).optional() });
+export const caseParams = z.object({ code: z.string().min(1).max(20) });
+
+/** The body of the two view routes (document, burn document): the token travels here, never in the URL. */
+export const viewTokenBody = z.object({ token: z.string().min(10).max(400) });
+
+/** POST /api/app/documents/:id/request. The route narrows `reasonCode` to the purpose-of-use codes. */
+export const requestAccessBody = z.object({ reasonCode: z.string() });
+export const decideBody = z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() });
+export const requestAnswer = z.object({ requestId: z.string(), status: z.string(), message: z.string() });
+/** 409 of request/decide: approving would not let the requester open it; the missing conditions named. */
+export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional() });
+
+/** POST /api/app/burn/:itemId/open */
+export const burnParams = z.object({ itemId: z.string().min(1).max(64) });
+export const burnOpenedDto = z.object({
+  kind: z.enum(['text', 'document']),
+  text: z.string().optional(),
+  /** Null for a document not yet fetched: its countdown starts when the content is. */
+  remainingSeconds: z.number().int().nullable(),
+  /** Documents only: a short-lived burn view token bound to me, and where to POST it for the PDF. */
+  token: z.string().optional(),
+  url: z.string().optional(),
+  expiresAt: z.number().optional(),
+});
+
+export type InboxDto = z.infer<typeof inboxDto>;
+export type CaseViewDto = z.infer<typeof caseViewDto>;
+export type ViewTokenDto = z.infer<typeof viewTokenDto>;
+export type ReasonDto = z.infer<typeof reasonsDto>[number];
+export type BurnOpenedDto = z.infer<typeof burnOpenedDto>;
+export type RequestAnswerDto = z.infer<typeof requestAnswer>;
+export type DecideBody = z.input<typeof decideBody>;

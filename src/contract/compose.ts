@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { errorBody } from '../admin/admin-schemas.js';
+import { errorBody } from './errors.js';
 
-/** DTOs of the mini-app compose API: ids, case codes, counts and times only. Never patient data. */
+/** The mini-app compose API (src/http/app/app-compose-routes.ts): ids, case codes, counts and times only. Never patient data. */
 /** Shared by the compose route plugins: coded errors, bearer auth, the OpenAPI tag. */
 export const composeRouteDocs = {
   errors: { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody, 429: errorBody },
@@ -46,3 +46,10 @@ export const burnTextBody = z.object({ text: z.string().min(1).max(20_000), burn
 export const alertBody = z.object({ submissionId: z.uuid() }).catchall(z.unknown());
 
 export const alertRaisedDto = z.object({ alertId: z.string(), caseCode: z.string(), recipients: z.number().int(), ehrPendingId: z.string(), scan: z.boolean() });
+
+export type ComposeOptionsDto = z.infer<typeof composeOptionsDto>;
+export type SharedDto = z.infer<typeof sharedDto>;
+export type BurnSentDto = z.infer<typeof burnSentDto>;
+export type AlertRaisedDto = z.infer<typeof alertRaisedDto>;
+export type BurnTextBody = z.input<typeof burnTextBody>;
+export type AlertBody = z.input<typeof alertBody>;

@@ -1,0 +1,75 @@
+/**
+ * The admin console API as typed functions (paths under /api/admin). Answer types are the server's
+ * schemas (src/contract/admin-*.ts), imported as types only.
+ */
+import { useMemo } from 'react';
+import type {
+  ApprovalDto,
+  AuditEntryDto,
+  BreakGlassDto,
+  CaseDocumentDto,
+  CaseGroupDto,
+  CheckpointDto,
+  ExplainDto,
+  InboundItemDto,
+  OutboxItemDto,
+  PersonPickDto,
+  PoliciesDto,
+  RosterRoleDto,
+  VerifyDto,
+} from '../../../src/contract/admin-console.js';
+import type { ClinicianDto, InstitutionDto } from '../../../src/contract/admin-directory.js';
+import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/admin-reports.js';
+import { useAdminApi, type AdminApi } from './admin-api.js';
+
+type Query = Record<string, string | undefined>;
+const enc = encodeURIComponent;
+
+export function createAdminEndpoints(api: AdminApi) {
+  const cases = (code: string) => `/cases/${enc(code)}`;
+  return {
+    clinicians: (query: Query = {}) => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query }),
+    verifyClinician: (id: string, body: unknown) => api.call<ClinicianDto>(`/clinicians/${enc(id)}/verify`, { body }),
+    suspendClinician: (id: string, undo: boolean) => api.call<ClinicianDto>(`/clinicians/${enc(id)}/suspend`, { body: { undo } }),
+    removeFromOrg: (id: string) => api.call<{ clinician: ClinicianDto; rolesEnded: number; grantsRevoked: number; loginsEnded: number }>(`/clinicians/${enc(id)}/remove-from-org`, { body: {} }),
+    institutions: () => api.call<{ institutions: InstitutionDto[] }>('/institutions'),
+    addInstitution: (body: unknown) => api.call<InstitutionDto>('/institutions', { body }),
+
+    audit: (query: Query) => api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query }),
+    auditExport: (fileName: string, query: Query) => api.download('/audit/export', fileName, { query }),
+    checkpoint: () => api.call<CheckpointDto>('/audit/checkpoint'),
+    verifyAudit: () => api.call<VerifyDto>('/audit/verify', { method: 'POST' }),
+    trace: (code: string) => api.call<{ code: string; entries: AuditEntryDto[] }>(`/audit/trace/${enc(code)}`),
+
+    policies: () => api.call<PoliciesDto>('/policies'),
+    explain: (body: { clinicianId: string; documentId: string }) => api.call<ExplainDto>('/policies/explain', { body }),
+    people: (q: string) => api.call<{ people: PersonPickDto[]; more: boolean }>('/people', { query: { q } }),
+    caseDocuments: (code: string) => api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`${cases(code)}/documents`),
+
+    approvals: (status: string) => api.call<{ status: string; requests: ApprovalDto[] }>('/approvals', { query: { status } }),
+    breakGlass: (status: string) => api.call<{ status: string; reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }),
+    reviewBreakGlass: (reviewId: string, body: { decision: 'approve' | 'flag'; note?: string }) => api.call<BreakGlassDto>(`/breakglass/${enc(reviewId)}/review`, { body }),
+
+    outbox: (query: Query) => api.call<{ items: OutboxItemDto[]; total: number; counts: Record<string, number> }>('/outbox', { query }),
+    outboxAct: (id: number, what: 'retry' | 'discard') => api.call<{ id: number; ok: true }>(`/outbox/${id}/${what}`, { method: 'POST' }),
+    inbound: (query: Query) => api.call<{ items: InboundItemDto[]; total: number }>('/inbound', { query }),
+
+    dashboard: (days: string) => api.call<DashboardDto>('/dashboard', { query: { days } }),
+    dataAccessReport: (fileName: string, body: unknown) => api.download('/reports/data-access', fileName, { body }) as Promise<DataAccessReportDto>,
+
+    roster: (code: string) => api.call<{ caseCode: string; now: string; roles: RosterRoleDto[] }>(`${cases(code)}/roles`),
+    /** Ends a role (`/team/<clinicianId>`) or calls off a booking (`/roles/<roleId>`). */
+    endOrCancel: (code: string, path: string, query?: Query) => api.call<unknown>(`${cases(code)}${path}`, { method: 'DELETE', query }),
+    setTeamRole: (code: string, body: { clinicianId: string; role: string; effectiveFrom?: string; effectiveTo?: string }) => api.call<unknown>(`${cases(code)}/team`, { body }),
+    groups: (code: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`),
+    bindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`, { body: { conversationId } }),
+    unbindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[]; rolesEnded: number }>(`${cases(code)}/groups/${enc(conversationId)}`, { method: 'DELETE' }),
+  };
+}
+
+export type AdminEndpoints = ReturnType<typeof createAdminEndpoints>;
+
+export function useAdminEndpoints(): AdminEndpoints {
+  const api = useAdminApi();
+  return useMemo(() => createAdminEndpoints(api), [api]);
+}

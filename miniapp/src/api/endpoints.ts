@@ -1,0 +1,55 @@
+/**
+ * The service's API as typed functions. Every request and answer type comes from the server's zod
+ * schemas in src/contract (type imports only: nothing of the server, not even zod, enters the bundle),
+ * so a changed route shape fails this build instead of blanking a screen.
+ */
+import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
+import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
+import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
+import type { ApiClient } from './api-client.js';
+
+type Lang = 'zh-HK' | 'en';
+const enc = encodeURIComponent;
+/** `?lang=` for answers worded by the server (refusal reasons, confirmations), in the UI's language. */
+const langQs = (lang: Lang) => `lang=${lang === 'en' ? 'en' : 'zh'}`;
+
+export function createEndpoints(api: ApiClient) {
+  return {
+    authConfig: () => api.call<AuthConfigDto>('/api/auth/config'),
+    me: () => api.call<MeDto>('/api/me'),
+    adminToken: () => api.call<AdminTokenDto>('/api/auth/admin-token', { method: 'POST' }),
+
+    inbox: () => api.call<InboxDto>('/api/app/inbox'),
+    reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
+    caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
+    viewToken: (documentId: string, lang: Lang) => api.call<ViewTokenDto>(`/api/app/documents/${enc(documentId)}/view-token?${langQs(lang)}`, { method: 'POST' }),
+    requestAccess: (documentId: string, reasonCode: string, lang: Lang) =>
+      api.call<RequestAnswerDto>(`/api/app/documents/${enc(documentId)}/request?${langQs(lang)}`, { body: { reasonCode } }),
+    decide: (requestId: string, body: DecideBody, lang: Lang) =>
+      api.call<RequestAnswerDto>(`/api/app/requests/${enc(requestId)}/decide?${langQs(lang)}`, { body }),
+    /** A view token's PDF (document or burn document); the token goes in the body, never the URL. */
+    viewPdf: (url: string, token: string) => api.fetchBytes(url, { token }),
+
+    openBurn: (itemId: string) => api.call<BurnOpenedDto>(`/api/app/burn/${enc(itemId)}/open`, { method: 'POST' }),
+
+    composeOptions: (code: string) => api.call<ComposeOptionsDto>(`/api/app/cases/${enc(code)}/compose`),
+    shareReport: (code: string, file: Blob, q: { urgent?: boolean; restricted?: string }) => {
+      const query = new URLSearchParams();
+      if (q.urgent) query.set('urgent', '1');
+      if (q.restricted) query.set('restricted', q.restricted);
+      const qs = query.size ? `?${query.toString()}` : '';
+      return api.upload<SharedDto>(`/api/app/cases/${enc(code)}/reports${qs}`, file);
+    },
+    burnText: (code: string, body: BurnTextBody) => api.call<BurnSentDto>(`/api/app/cases/${enc(code)}/burn`, { body }),
+    burnDocument: (code: string, file: Blob, after: number) => api.upload<BurnSentDto>(`/api/app/cases/${enc(code)}/burn/document?after=${after}`, file),
+    /** The allergy form's fields (parsed by the server), its submission id and an optional base64 scan. */
+    raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
+
+    formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
+    submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),
+    submitConsent: (intentId: string, body: ConsentFormBody) => api.call<ConsentRecordedDto>(`/api/app/forms/consent/${enc(intentId)}`, { body }),
+  };
+}
+
+export type Endpoints = ReturnType<typeof createEndpoints>;
