@@ -5,12 +5,12 @@ import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import type { AuditSink } from './domain/audit/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
-import { createBurnScheduler } from './domain/ephemeral/burn-scheduler.js';
-import { createEphemeralAccess } from './domain/ephemeral/ephemeral-access.js';
-import { createEphemeralDestroyer } from './domain/ephemeral/ephemeral-destroyer.js';
-import { createEphemeralRepository } from './domain/ephemeral/ephemeral-repository.js';
-import { createEphemeralService } from './domain/ephemeral/ephemeral-service.js';
-import { createTextCipher } from './domain/ephemeral/text-cipher.js';
+import { createBurnScheduler } from './domain/burn/burn-scheduler.js';
+import { createBurnAccess } from './domain/burn/burn-access.js';
+import { createBurnDestroyer } from './domain/burn/burn-destroyer.js';
+import { createBurnRepository } from './domain/burn/burn-repository.js';
+import { createBurnService } from './domain/burn/burn-service.js';
+import { createTextCipher } from './domain/burn/text-cipher.js';
 import type { OutboxService } from './domain/outbox/outbox-service.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
 import { openLocalKeyring } from './domain/vault/open-keyring.js';
@@ -37,11 +37,11 @@ export function createBurnAfterReading(deps: {
   pollMs?: number;
 }) {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
-  const repo = createEphemeralRepository(dbh.sqlite);
-  const access = createEphemeralAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
+  const repo = createBurnRepository(dbh.sqlite);
+  const access = createBurnAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
   const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
-  const service = createEphemeralService({
+  const service = createBurnService({
     sqlite: dbh.sqlite,
     repo,
     access,
@@ -54,7 +54,7 @@ export function createBurnAfterReading(deps: {
     clock,
     maxLifetimeMs: config.burn.maxLifetimeMs,
   });
-  const destroyer = createEphemeralDestroyer({ sqlite: dbh.sqlite, repo, vault: secure.vault, notices, audit, clock, logger });
+  const destroyer = createBurnDestroyer({ sqlite: dbh.sqlite, repo, vault: secure.vault, notices, audit, clock, logger });
   return {
     service,
     destroyer,

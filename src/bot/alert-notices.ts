@@ -4,7 +4,7 @@ import type { AllergyAlertRow } from '../domain/alerts/alert-repository.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
-import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
+import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
 import type { Notifier } from './outbound.js';
 

@@ -1,7 +1,7 @@
 import type { CasesRepository } from '../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
-import { formatBurnDuration } from '../domain/ephemeral/burn-duration.js';
-import type { EphemeralNotices } from '../domain/ephemeral/ephemeral-ports.js';
+import { formatBurnDuration } from '../domain/burn/burn-duration.js';
+import type { BurnNotices } from '../domain/burn/burn-ports.js';
 import type { Notifier } from './outbound.js';
 import { personLine } from './people.js';
 
@@ -18,7 +18,7 @@ export function createBurnNotices(deps: {
   notify: Notifier;
   directoryRepo: DirectoryRepository;
   casesRepo: CasesRepository;
-}): EphemeralNotices {
+}): BurnNotices {
   const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
   return {
     announce(item, cards) {

@@ -10,7 +10,7 @@ export * from '../domain/sharing/sharing-tables.js';
 export * from '../domain/approvals/approvals-tables.js';
 export * from '../domain/grants/grants-tables.js';
 export * from '../domain/escalation/escalation-tables.js';
-export * from '../domain/ephemeral/ephemeral-tables.js';
+export * from '../domain/burn/burn-tables.js';
 export * from '../domain/sessions/sessions-tables.js';
 export * from '../domain/ehr/ehr-tables.js';
 export * from '../domain/alerts/alerts-tables.js';

@@ -1,4 +1,4 @@
-import { formatBurnDuration, parseBurnDuration } from '../../domain/ephemeral/burn-duration.js';
+import { formatBurnDuration, parseBurnDuration } from '../../domain/burn/burn-duration.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';

@@ -1,4 +1,4 @@
-import { formatBurnDuration } from '../../domain/ephemeral/burn-duration.js';
+import { formatBurnDuration } from '../../domain/burn/burn-duration.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { say, type Lang } from '../i18n.js';

@@ -11,7 +11,7 @@ import type { Vault } from '../vault/vault-service.js';
 import { documentRetentionTargets } from './document-retention.js';
 import { createRetentionJob } from './retention-job.js';
 import { createRetentionRegistry } from './retention-target.js';
-import { escalationsTarget, ephemeralMetadataTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
+import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
 
 /**
  * Retention wired with the built-in targets (processed messages, sent outbox rows, finished
@@ -34,7 +34,7 @@ export function createRetention(deps: {
   registry.register(processedMessagesTarget(dbh.db, config.dedupe.retentionMs));
   registry.register(outboxSentTarget(dbh.db, config.retention.outboxSentMs));
   registry.register(escalationsTarget(createEscalationRepository(dbh.db), config.retention.escalationMs));
-  registry.register(ephemeralMetadataTarget(dbh.db, config.retention.ephemeralMs));
+  registry.register(burnMetadataTarget(dbh.db, config.retention.ephemeralMs));
   for (const t of documentRetentionTargets({
     db: dbh.db,
     vault: deps.vault,

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { ephemeralCards, ephemeralItems, ephemeralRecipients } from '../ephemeral/ephemeral-tables.js';
+import { burnCards, burnItems, burnRecipients } from '../burn/burn-tables.js';
 import type { EscalationRepository } from '../escalation/escalation-repository.js';
 import { processedMessages } from '../inbox/inbox-tables.js';
 import { outboxMessages } from '../outbox/outbox-tables.js';
@@ -51,18 +51,18 @@ export function escalationsTarget(repo: Pick<EscalationRepository, 'countEndedBe
  * Burn-after-reading metadata (who was sent what, when it was opened and burned) of items already
  * destroyed; the content and keys went at burn time. The audit log keeps the burn receipts for good.
  */
-export function ephemeralMetadataTarget(db: Db, retentionMs: number): RetentionTarget {
-  const expired = (cutoff: number) => and(eq(ephemeralItems.status, 'destroyed'), lt(ephemeralItems.destroyedAt, cutoff));
-  const ids = (cutoff: number) => db.select({ id: ephemeralItems.id }).from(ephemeralItems).where(expired(cutoff));
+export function burnMetadataTarget(db: Db, retentionMs: number): RetentionTarget {
+  const expired = (cutoff: number) => and(eq(burnItems.status, 'destroyed'), lt(burnItems.destroyedAt, cutoff));
+  const ids = (cutoff: number) => db.select({ id: burnItems.id }).from(burnItems).where(expired(cutoff));
   return {
     name: 'ephemeral_metadata',
     retentionMs,
-    countExpired: (cutoff) => db.select({ n: count() }).from(ephemeralItems).where(expired(cutoff)).get()?.n ?? 0,
+    countExpired: (cutoff) => db.select({ n: count() }).from(burnItems).where(expired(cutoff)).get()?.n ?? 0,
     purge: (cutoff) =>
       db.transaction((tx) => {
-        tx.delete(ephemeralCards).where(inArray(ephemeralCards.itemId, ids(cutoff))).run();
-        tx.delete(ephemeralRecipients).where(inArray(ephemeralRecipients.itemId, ids(cutoff))).run();
-        return tx.delete(ephemeralItems).where(expired(cutoff)).run().changes;
+        tx.delete(burnCards).where(inArray(burnCards.itemId, ids(cutoff))).run();
+        tx.delete(burnRecipients).where(inArray(burnRecipients.itemId, ids(cutoff))).run();
+        return tx.delete(burnItems).where(expired(cutoff)).run().changes;
       }),
   };
 }

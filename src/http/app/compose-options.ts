@@ -3,7 +3,7 @@ import { alertFormSchema } from '../../domain/alerts/alert-form.js';
 import { assertRaiser } from '../../domain/alerts/alert-service.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/ephemeral/burn-duration.js';
+import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/burn/burn-duration.js';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
 import { alertRaiseRule } from '../../bot/commands/allergy-alert.js';
 import type { Service } from '../../service.js';

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { accessRequests } from '../../domain/approvals/approvals-tables.js';
 import { careTeam } from '../../domain/cases/cases-tables.js';
-import { ephemeralItems, ephemeralRecipients } from '../../domain/ephemeral/ephemeral-tables.js';
+import { burnItems, burnRecipients } from '../../domain/burn/burn-tables.js';
 import { escalations } from '../../domain/escalation/escalation-tables.js';
 
 const LIMIT = 50;
@@ -25,11 +25,11 @@ export function createDoctorQueries(db: Db) {
     /** Burn-after-reading items addressed to the clinician that can still be opened. */
     burnItemsFor(clinicianId: string) {
       return db
-        .select({ id: ephemeralItems.id, caseId: ephemeralItems.caseId, authorId: ephemeralItems.authorId, kind: ephemeralItems.kind, createdAt: ephemeralItems.createdAt, expiresAt: ephemeralItems.expiresAt, openedAt: ephemeralRecipients.openedAt, burnAt: ephemeralRecipients.burnAt })
-        .from(ephemeralRecipients)
-        .innerJoin(ephemeralItems, eq(ephemeralItems.id, ephemeralRecipients.itemId))
-        .where(and(eq(ephemeralRecipients.clinicianId, clinicianId), eq(ephemeralItems.status, 'active')))
-        .orderBy(desc(ephemeralItems.createdAt))
+        .select({ id: burnItems.id, caseId: burnItems.caseId, authorId: burnItems.authorId, kind: burnItems.kind, createdAt: burnItems.createdAt, expiresAt: burnItems.expiresAt, openedAt: burnRecipients.openedAt, burnAt: burnRecipients.burnAt })
+        .from(burnRecipients)
+        .innerJoin(burnItems, eq(burnItems.id, burnRecipients.itemId))
+        .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active')))
+        .orderBy(desc(burnItems.createdAt))
         .limit(LIMIT)
         .all();
     },

@@ -1,4 +1,4 @@
-import { checkBurnMs, DEFAULT_BURN_MS } from '../../domain/ephemeral/burn-duration.js';
+import { checkBurnMs, DEFAULT_BURN_MS } from '../../domain/burn/burn-duration.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { Service } from '../../service.js';

@@ -1,21 +1,21 @@
 import { DomainError, isDomainError, type ErrorCode } from '../../shared/errors.js';
 import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
-import type { EphemeralItemRow, EphemeralRecipientRow } from './ephemeral-repository.js';
-import type { EphemeralDeps } from './ephemeral-service.js';
-import type { EphemeralKind } from './ephemeral-tables.js';
+import type { BurnItemRow, BurnRecipientRow } from './burn-repository.js';
+import type { BurnDeps } from './burn-deps.js';
+import type { BurnKind } from './burn-tables.js';
 
 /** What a recipient may know about an item before opening it: no content. */
-export interface EphemeralView {
+export interface BurnView {
   itemId: string;
   caseId: string;
-  kind: EphemeralKind;
+  kind: BurnKind;
   burnAfterMs: number;
   /** Null until this recipient's first open. */
   burnAt: number | null;
 }
 
-export interface OpenedEphemeral extends EphemeralView {
+export interface OpenedBurn extends BurnView {
   burnAt: number;
   remainingMs: number;
   firstOpen: boolean;
@@ -24,9 +24,9 @@ export interface OpenedEphemeral extends EphemeralView {
   mediaType?: string;
 }
 
-type ReaderDeps = Pick<EphemeralDeps, 'sqlite' | 'repo' | 'access' | 'vault' | 'cipher' | 'directory' | 'audit' | 'clock'>;
+type ReaderDeps = Pick<BurnDeps, 'sqlite' | 'repo' | 'access' | 'vault' | 'cipher' | 'directory' | 'audit' | 'clock'>;
 
-const viewOf = (item: EphemeralItemRow, r: EphemeralRecipientRow): EphemeralView => ({
+const viewOf = (item: BurnItemRow, r: BurnRecipientRow): BurnView => ({
   itemId: item.id,
   caseId: item.caseId,
   kind: item.kind,
@@ -40,7 +40,7 @@ const viewOf = (item: EphemeralItemRow, r: EphemeralRecipientRow): EphemeralView
  * lets them view it now. The deadlines are compared with the clock on every read, so content is
  * unreadable at the deadline itself, whenever the scheduler gets round to shredding it.
  */
-export function createEphemeralReader(deps: ReaderDeps) {
+export function createBurnReader(deps: ReaderDeps) {
   const { repo, audit, clock } = deps;
 
   function refuse(viewer: ClinicianRow, itemId: string, code: ErrorCode, reason: string = code): never {
@@ -48,7 +48,7 @@ export function createEphemeralReader(deps: ReaderDeps) {
     throw new DomainError(code);
   }
 
-  function check(viewer: ClinicianRow, itemId: string, now: number): { item: EphemeralItemRow; recipient: EphemeralRecipientRow } {
+  function check(viewer: ClinicianRow, itemId: string, now: number): { item: BurnItemRow; recipient: BurnRecipientRow } {
     const item = repo.find(itemId);
     if (!item) refuse(viewer, itemId, 'not_found');
     if (item.status !== 'active' || now >= item.expiresAt) refuse(viewer, itemId, 'burned');
@@ -62,7 +62,7 @@ export function createEphemeralReader(deps: ReaderDeps) {
   }
 
   /** Starts the countdown on the first open; the item's deadline becomes the last recipient's burn. */
-  function startCountdown(item: EphemeralItemRow, r: EphemeralRecipientRow, now: number): EphemeralRecipientRow {
+  function startCountdown(item: BurnItemRow, r: BurnRecipientRow, now: number): BurnRecipientRow {
     const burnAt = Math.min(now + item.burnAfterMs, item.expiresAt);
     if (!repo.recordOpen(item.id, r.clinicianId, now, burnAt)) return repo.recipients(item.id).find((x) => x.clinicianId === r.clinicianId)!;
     const all = repo.recipients(item.id);
@@ -70,7 +70,7 @@ export function createEphemeralReader(deps: ReaderDeps) {
     return { ...r, openedAt: now, burnAt };
   }
 
-  async function decrypt(item: EphemeralItemRow): Promise<{ text?: string; bytes?: Buffer }> {
+  async function decrypt(item: BurnItemRow): Promise<{ text?: string; bytes?: Buffer }> {
     try {
       if (item.kind === 'document') return { bytes: await deps.vault.open({ documentId: item.id, caseId: item.caseId }) };
       const { kekVersion, wrappedKey, iv, tag, ciphertext } = item;
@@ -83,13 +83,13 @@ export function createEphemeralReader(deps: ReaderDeps) {
 
   return {
     /** Checks without starting anything: for the card press and the viewer page. */
-    peek(viewer: ClinicianRow, itemId: string): EphemeralView {
+    peek(viewer: ClinicianRow, itemId: string): BurnView {
       const { item, recipient } = check(viewer, itemId, clock.now());
       return viewOf(item, recipient);
     },
 
     /** Opens for one recipient: their first open starts their countdown. Returns content in memory only. */
-    async open(viewer: ClinicianRow, itemId: string): Promise<OpenedEphemeral> {
+    async open(viewer: ClinicianRow, itemId: string): Promise<OpenedBurn> {
       const now = clock.now();
       const { item, recipient, firstOpen } = deps.sqlite.transaction(() => {
         const found = check(viewer, itemId, now);

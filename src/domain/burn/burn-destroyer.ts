@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../audit/audit-sink.js';
-import type { EphemeralNotices, EphemeralVault } from './ephemeral-ports.js';
-import type { EphemeralItemRow, EphemeralRecipientRow, EphemeralRepository } from './ephemeral-repository.js';
-import type { EphemeralEndReason } from './ephemeral-tables.js';
+import type { BurnNotices, BurnVault } from './burn-ports.js';
+import type { BurnItemRow, BurnRecipientRow, BurnRepository } from './burn-repository.js';
+import type { BurnEndReason } from './burn-tables.js';
 
 const BATCH = 500;
 
@@ -14,23 +14,23 @@ const BATCH = 500;
  * enqueues the "burned" card updates, then the burn receipts in the audit log. A crash anywhere leaves
  * the item still due, so the next run (at the latest on start) finishes the job.
  */
-export function createEphemeralDestroyer(deps: {
+export function createBurnDestroyer(deps: {
   sqlite: Database.Database;
-  repo: EphemeralRepository;
-  vault: EphemeralVault;
-  notices: EphemeralNotices;
+  repo: BurnRepository;
+  vault: BurnVault;
+  notices: BurnNotices;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
 }) {
   const { sqlite, repo, audit, clock } = deps;
 
-  function endReason(item: EphemeralItemRow, now: number): EphemeralEndReason {
+  function endReason(item: BurnItemRow, now: number): BurnEndReason {
     return now >= item.expiresAt ? 'max_lifetime' : 'all_burned';
   }
 
   /** The burn receipt: one entry per recipient (opened or not, at their burn time) and one for the item. */
-  function receipt(item: EphemeralItemRow, recipients: EphemeralRecipientRow[], at: number, reason: EphemeralEndReason): AuditInput[] {
+  function receipt(item: BurnItemRow, recipients: BurnRecipientRow[], at: number, reason: BurnEndReason): AuditInput[] {
     const opened = recipients.filter((r) => r.openedAt !== null).length;
     return [
       ...recipients.map((r): AuditInput => ({
@@ -45,7 +45,7 @@ export function createEphemeralDestroyer(deps: {
     ];
   }
 
-  async function destroyBatch(items: EphemeralItemRow[]): Promise<number> {
+  async function destroyBatch(items: BurnItemRow[]): Promise<number> {
     for (const item of items) if (item.kind === 'document') await deps.vault.destroy(item.id);
     const now = clock.now();
     const entries: AuditInput[] = [];
@@ -84,4 +84,4 @@ export function createEphemeralDestroyer(deps: {
   };
 }
 
-export type EphemeralDestroyer = ReturnType<typeof createEphemeralDestroyer>;
+export type BurnDestroyer = ReturnType<typeof createBurnDestroyer>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BURN_MS, formatBurnDuration, MAX_BURN_MS, MIN_BURN_MS, parseBurnDuration } from '../../src/domain/ephemeral/burn-duration.js';
+import { DEFAULT_BURN_MS, formatBurnDuration, MAX_BURN_MS, MIN_BURN_MS, parseBurnDuration } from '../../src/domain/burn/burn-duration.js';
 
 describe('burn durations', () => {
   it.each([

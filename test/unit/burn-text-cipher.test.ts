@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextCipher } from '../../src/domain/ephemeral/text-cipher.js';
+import { createTextCipher } from '../../src/domain/burn/text-cipher.js';
 import { LocalKeyring } from '../../src/domain/vault/local-keyring.js';
 import { newDataKey } from '../../src/domain/vault/envelope.js';
 

@@ -1,16 +1,14 @@
-import type Database from 'better-sqlite3';
-import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
-import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import type { ClinicianRow } from '../directory/directory-repository.js';
 import { checkBurnMs, MAX_BURN_MS, MIN_BURN_MS } from './burn-duration.js';
-import type { EphemeralAccess } from './ephemeral-access.js';
-import type { EphemeralNotices, EphemeralVault } from './ephemeral-ports.js';
-import type { EphemeralCardRow, EphemeralRepository } from './ephemeral-repository.js';
-import type { EphemeralKind } from './ephemeral-tables.js';
-import { createEphemeralReader } from './ephemeral-reader.js';
-import type { TextCipher } from './text-cipher.js';
+import type { BurnDeps } from './burn-deps.js';
+import type { BurnCardRow } from './burn-repository.js';
+import type { BurnKind } from './burn-tables.js';
+import { createBurnReader } from './burn-reader.js';
+
+export type { BurnDeps } from './burn-deps.js';
 
 export const MAX_TEXT_CHARS = 20_000;
 
@@ -22,10 +20,10 @@ export const MAX_TEXT_CHARS = 20_000;
 export const newItemId = (): string => `eph_${newId().replace(/-/g, '')}`;
 const MAX_LIFETIME_CAP_MS = 7 * 24 * 3_600_000;
 
-export interface CreateEphemeralInput {
+export interface CreateBurnInput {
   caseId: string;
   authorId: string;
-  kind: EphemeralKind;
+  kind: BurnKind;
   text?: string;
   bytes?: Buffer;
   /** Each recipient's countdown after their first open: 10 s – 24 h. */
@@ -45,33 +43,19 @@ export interface CreateEphemeralInput {
   authorCleared?: boolean;
 }
 
-export interface CreatedEphemeral {
+export interface CreatedBurn {
   itemId: string;
   recipients: string[];
   expiresAt: number;
   cards: string[];
 }
 
-export interface EphemeralDeps {
-  sqlite: Database.Database;
-  repo: EphemeralRepository;
-  access: EphemeralAccess;
-  vault: EphemeralVault;
-  cipher: TextCipher;
-  directory: DirectoryRepository;
-  groupsOfCase: (caseId: string) => string[];
-  notices: EphemeralNotices;
-  audit: AuditSink;
-  clock: Clock;
-  maxLifetimeMs: number;
-}
-
 /**
  * Burn-after-reading items: create (encrypt, record recipients and cards, announce — one transaction),
  * then each recipient's open through the reader. Destruction is the destroyer's job (see
- * ephemeral-destroyer.ts), driven by the durable `dueAt` deadlines.
+ * burn-destroyer.ts), driven by the durable `dueAt` deadlines.
  */
-export function createEphemeralService(deps: EphemeralDeps) {
+export function createBurnService(deps: BurnDeps) {
   const { repo, clock } = deps;
 
   /** The author must be trusted and allowed to share into the case now. */
@@ -88,14 +72,14 @@ export function createEphemeralService(deps: EphemeralDeps) {
     return author;
   }
 
-  function checkContent(input: CreateEphemeralInput): void {
+  function checkContent(input: CreateBurnInput): void {
     if (input.kind === 'text' && (typeof input.text !== 'string' || input.text.trim() === '' || input.text.length > MAX_TEXT_CHARS)) {
       throw new DomainError('request.invalid', 'text is empty or too long', { details: { fields: ['text'] } });
     }
     if (input.kind === 'document' && !input.bytes?.length) throw new DomainError('upload.empty');
   }
 
-  function cardsFor(itemId: string, input: CreateEphemeralInput, recipients: string[]): EphemeralCardRow[] {
+  function cardsFor(itemId: string, input: CreateBurnInput, recipients: string[]): BurnCardRow[] {
     const groups = input.conversationIds ?? deps.groupsOfCase(input.caseId);
     const direct = input.directTo ?? (groups.length ? [] : recipients);
     return [
@@ -108,10 +92,10 @@ export function createEphemeralService(deps: EphemeralDeps) {
   }
 
   return {
-    ...createEphemeralReader(deps),
+    ...createBurnReader(deps),
     assertMayCreate,
 
-    async create(input: CreateEphemeralInput): Promise<CreatedEphemeral> {
+    async create(input: CreateBurnInput): Promise<CreatedBurn> {
       const burnAfterMs = checkBurnMs(input.burnAfterMs);
       const lifetime = input.maxLifetimeMs ?? deps.maxLifetimeMs;
       if (!Number.isInteger(lifetime) || lifetime < MIN_BURN_MS || lifetime > Math.max(MAX_BURN_MS, MAX_LIFETIME_CAP_MS)) throw new DomainError('request.invalid');
@@ -155,4 +139,4 @@ export function createEphemeralService(deps: EphemeralDeps) {
   };
 }
 
-export type EphemeralService = ReturnType<typeof createEphemeralService>;
+export type BurnService = ReturnType<typeof createBurnService>;

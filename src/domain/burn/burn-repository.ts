@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { ephemeralCards, ephemeralItems, ephemeralRecipients, EphemeralEndReason } from './ephemeral-tables.js';
+import type { burnCards, burnItems, burnRecipients, BurnEndReason } from './burn-tables.js';
 
-export type EphemeralItemRow = typeof ephemeralItems.$inferSelect;
-export type EphemeralRecipientRow = typeof ephemeralRecipients.$inferSelect;
-export type EphemeralCardRow = typeof ephemeralCards.$inferSelect;
+export type BurnItemRow = typeof burnItems.$inferSelect;
+export type BurnRecipientRow = typeof burnRecipients.$inferSelect;
+export type BurnCardRow = typeof burnCards.$inferSelect;
 
 const ITEM_COLUMNS = `id, case_id AS caseId, author_id AS authorId, kind, burn_after_ms AS burnAfterMs, created_at AS createdAt,
   expires_at AS expiresAt, due_at AS dueAt, status, kek_version AS kekVersion, wrapped_key AS wrappedKey, iv, tag,
@@ -14,7 +14,7 @@ const ITEM_COLUMNS = `id, case_id AS caseId, author_id AS authorId, kind, burn_a
  * Statements are prepared once on the driver: the scheduler runs them for thousands of items a second,
  * where building each query anew cost more than running it.
  */
-export function createEphemeralRepository(sqlite: Database.Database) {
+export function createBurnRepository(sqlite: Database.Database) {
   const s = {
     insertItem: sqlite.prepare(`INSERT INTO ephemeral_items (id, case_id, author_id, kind, burn_after_ms, created_at, expires_at, due_at, status,
       kek_version, wrapped_key, iv, tag, ciphertext, media_type) VALUES (@id, @caseId, @authorId, @kind, @burnAfterMs, @createdAt, @expiresAt,
@@ -35,19 +35,19 @@ export function createEphemeralRepository(sqlite: Database.Database) {
 
   return {
     insert(
-      item: Omit<EphemeralItemRow, 'status' | 'destroyedAt' | 'endReason' | 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'> &
-        Partial<Pick<EphemeralItemRow, 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'>>,
+      item: Omit<BurnItemRow, 'status' | 'destroyedAt' | 'endReason' | 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'> &
+        Partial<Pick<BurnItemRow, 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'>>,
       recipientIds: string[],
-      cards: EphemeralCardRow[],
+      cards: BurnCardRow[],
     ): void {
       s.insertItem.run({ kekVersion: null, wrappedKey: null, iv: null, tag: null, ciphertext: null, ...item });
       for (const id of recipientIds) s.insertRecipient.run(item.id, id);
       for (const card of cards) s.insertCard.run(card);
     },
 
-    find: (id: string) => s.find.get(id) as EphemeralItemRow | undefined,
-    recipients: (itemId: string) => s.recipients.all(itemId) as EphemeralRecipientRow[],
-    cards: (itemId: string) => s.cards.all(itemId) as EphemeralCardRow[],
+    find: (id: string) => s.find.get(id) as BurnItemRow | undefined,
+    recipients: (itemId: string) => s.recipients.all(itemId) as BurnRecipientRow[],
+    cards: (itemId: string) => s.cards.all(itemId) as BurnCardRow[],
 
     /** Starts one recipient's countdown; false when it had already started. */
     recordOpen: (itemId: string, clinicianId: string, openedAt: number, burnAt: number): boolean =>
@@ -56,7 +56,7 @@ export function createEphemeralRepository(sqlite: Database.Database) {
     setDueAt: (itemId: string, dueAt: number): void => void s.setDueAt.run(dueAt, itemId),
 
     /** Active items whose deadline has come, earliest first. */
-    due: (now: number, limit: number) => s.due.all(now, limit) as EphemeralItemRow[],
+    due: (now: number, limit: number) => s.due.all(now, limit) as BurnItemRow[],
 
     /** The earliest deadline of any active item, or null when nothing is pending. */
     nextDueAt: (): number | null => (s.nextDueAt.get() as { at: number | null }).at,
@@ -64,8 +64,8 @@ export function createEphemeralRepository(sqlite: Database.Database) {
     pendingCount: (): number => (s.pending.get() as { n: number }).n,
 
     /** Erases the key and every content column; false when the item was already destroyed. */
-    markDestroyed: (id: string, at: number, reason: EphemeralEndReason): boolean => s.markDestroyed.run(at, reason, id).changes === 1,
+    markDestroyed: (id: string, at: number, reason: BurnEndReason): boolean => s.markDestroyed.run(at, reason, id).changes === 1,
   };
 }
 
-export type EphemeralRepository = ReturnType<typeof createEphemeralRepository>;
+export type BurnRepository = ReturnType<typeof createBurnRepository>;

@@ -9,7 +9,7 @@ import type { ClinicianRow, DirectoryRepository } from '../directory/directory-r
 import type { GrantService } from '../grants/grant-service.js';
 import { grants } from '../grants/grants-tables.js';
 
-export interface EphemeralAccessItem {
+export interface BurnAccessItem {
   id: string;
   caseId: string;
   /** The author's institution: an ephemeral item is "written by" it, like a shared document. */
@@ -21,7 +21,7 @@ export interface EphemeralAccessItem {
  * per-document approval grants — an approval covers one shared report, never a burn message), so the
  * same `view` rules apply: care team (attending/consulting) or break-glass, consent, clinical role.
  */
-export function createEphemeralAccess(deps: {
+export function createBurnAccess(deps: {
   db: Db;
   engine: PolicyEngine;
   cases: CasesRepository;
@@ -29,7 +29,7 @@ export function createEphemeralAccess(deps: {
   grants: GrantService;
   directory: DirectoryRepository;
 }) {
-  function decide(clinician: ClinicianRow, item: EphemeralAccessItem, now: number): AccessDecision {
+  function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): AccessDecision {
     const caseRow = deps.cases.caseById(item.caseId);
     if (!caseRow) return { allowed: false, action: 'view', policies: [], errors: [], missing: [] };
     const live = deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
@@ -66,7 +66,7 @@ export function createEphemeralAccess(deps: {
      * lets open it right now. Someone who could never open it would keep it alive to its maximum
      * lifetime and make "opened by n of m" meaningless.
      */
-    defaultRecipients(item: EphemeralAccessItem, authorId: string, now: number): string[] {
+    defaultRecipients(item: BurnAccessItem, authorId: string, now: number): string[] {
       const breakGlass = deps.db
         .select({ clinicianId: grants.clinicianId })
         .from(grants)
@@ -83,4 +83,4 @@ export function createEphemeralAccess(deps: {
   };
 }
 
-export type EphemeralAccess = ReturnType<typeof createEphemeralAccess>;
+export type BurnAccess = ReturnType<typeof createBurnAccess>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBurnScheduler } from '../../src/domain/ephemeral/burn-scheduler.js';
+import { createBurnScheduler } from '../../src/domain/burn/burn-scheduler.js';
 import { silentLogger } from '../../src/shared/logger.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,12 +1,12 @@
-import type { EphemeralCardRow } from './ephemeral-repository.js';
-import type { EphemeralEndReason, EphemeralKind } from './ephemeral-tables.js';
+import type { BurnCardRow } from './burn-repository.js';
+import type { BurnEndReason, BurnKind } from './burn-tables.js';
 
 /** Enough about an item to announce it or say it burned; never its content. */
-export interface EphemeralNoticeItem {
+export interface BurnNoticeItem {
   id: string;
   caseId: string;
   authorId: string;
-  kind: EphemeralKind;
+  kind: BurnKind;
   burnAfterMs: number;
 }
 
@@ -15,13 +15,13 @@ export interface EphemeralNoticeItem {
  * the domain's transaction and must only enqueue (the outbox), so a card and the state it announces
  * commit together — a crash can never destroy an item and forget to update its card.
  */
-export interface EphemeralNotices {
-  announce(item: EphemeralNoticeItem, cards: EphemeralCardRow[]): void;
-  burned(item: EphemeralNoticeItem, cards: EphemeralCardRow[], counts: { opened: number; total: number; reason: EphemeralEndReason }): void;
+export interface BurnNotices {
+  announce(item: BurnNoticeItem, cards: BurnCardRow[]): void;
+  burned(item: BurnNoticeItem, cards: BurnCardRow[], counts: { opened: number; total: number; reason: BurnEndReason }): void;
 }
 
 /** The slice of the vault ephemeral documents use; the item id is the vault document id. */
-export interface EphemeralVault {
+export interface BurnVault {
   store(input: { documentId: string; caseId: string; bytes: Buffer }): Promise<{ mediaType: string }>;
   open(input: { documentId: string; caseId: string }): Promise<Buffer>;
   destroy(documentId: string): Promise<boolean>;

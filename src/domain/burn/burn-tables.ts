@@ -1,9 +1,9 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export type EphemeralKind = 'text' | 'document';
-export type EphemeralStatus = 'active' | 'destroyed';
+export type BurnKind = 'text' | 'document';
+export type BurnStatus = 'active' | 'destroyed';
 /** Why an item was destroyed: every recipient burned, or it reached its maximum lifetime. */
-export type EphemeralEndReason = 'all_burned' | 'max_lifetime';
+export type BurnEndReason = 'all_burned' | 'max_lifetime';
 
 /**
  * Burn-after-reading items. The deadline the scheduler acts on (`dueAt`) lives here, so it survives a
@@ -12,19 +12,19 @@ export type EphemeralEndReason = 'all_burned' | 'max_lifetime';
  * in the vault under the item id. Destroying nulls every content and key column (crypto-shredding); the
  * row stays as metadata (case, author, times) so a later open says "burned" and receipts stay answerable.
  */
-export const ephemeralItems = sqliteTable(
+export const burnItems = sqliteTable(
   'ephemeral_items',
   {
     id: text().primaryKey(),
     caseId: text().notNull(),
     authorId: text().notNull(),
-    kind: text().$type<EphemeralKind>().notNull(),
+    kind: text().$type<BurnKind>().notNull(),
     burnAfterMs: integer().notNull(),
     createdAt: integer().notNull(),
     /** End of the maximum lifetime. */
     expiresAt: integer().notNull(),
     dueAt: integer().notNull(),
-    status: text().$type<EphemeralStatus>().notNull(),
+    status: text().$type<BurnStatus>().notNull(),
     /** Text only: KEK version, wrapped data key, and the sealed text (IV, tag, ciphertext). */
     kekVersion: integer(),
     wrappedKey: blob({ mode: 'buffer' }),
@@ -34,16 +34,16 @@ export const ephemeralItems = sqliteTable(
     /** Document only: the vault's media type (the ciphertext is the vault blob named by the item id). */
     mediaType: text(),
     destroyedAt: integer(),
-    endReason: text().$type<EphemeralEndReason>(),
+    endReason: text().$type<BurnEndReason>(),
   },
   (t) => [index('ephemeral_items_due_idx').on(t.status, t.dueAt), index('ephemeral_items_case_idx').on(t.caseId)],
 );
 
 /** Who an item is for, and each recipient's own countdown: it starts at their first open. */
-export const ephemeralRecipients = sqliteTable(
+export const burnRecipients = sqliteTable(
   'ephemeral_recipients',
   {
-    itemId: text().notNull().references(() => ephemeralItems.id),
+    itemId: text().notNull().references(() => burnItems.id),
     clinicianId: text().notNull(),
     openedAt: integer(),
     /** openedAt + burnAfterMs, capped at the item's maximum lifetime. */
@@ -53,11 +53,11 @@ export const ephemeralRecipients = sqliteTable(
 );
 
 /** The content-free cards announcing an item, so destruction can update each one to "burned". */
-export const ephemeralCards = sqliteTable(
+export const burnCards = sqliteTable(
   'ephemeral_cards',
   {
     outTrackId: text().primaryKey(),
-    itemId: text().notNull().references(() => ephemeralItems.id),
+    itemId: text().notNull().references(() => burnItems.id),
     /** A group card: its conversation; a 1:1 card: the DingTalk user id. */
     conversationId: text(),
     userId: text(),
