@@ -13,6 +13,7 @@ const usecases = "^src/usecases/";
 const ehrAdapter = "^src/ehr/";
 const compose = "^src/compose/";
 const db = "^src/db/";
+const pdf = "^src/pdf/";
 /** The web framework, the DingTalk SDK and the transports under it (resolved paths). */
 const frameworks = "(^|node_modules/)(fastify|@fastify|fastify-[^/]+|dingtalk-stream|ws|axios)(/|$)";
 
@@ -60,6 +61,13 @@ module.exports = {
       severity: "error",
       from: { path: edge },
       to: { path: [domain, usecases] },
+    },
+    {
+      name: "pdf-is-a-library",
+      comment: "PDF writing internals (TrueType subsetter, structure parser, incremental writer) know nothing of the app.",
+      severity: "error",
+      from: { path: pdf },
+      to: { path: [domain, http, bot, edge, sandbox, compose] },
     },
     {
       name: "no-cycles",

@@ -25,7 +25,7 @@ import { createVaultRepository } from '../src/domain/vault/vault-repository.js';
 import { createVault } from '../src/domain/vault/vault-service.js';
 import { DEFAULT_CONTENT_LIMITS } from '../src/domain/viewing/content-limits.js';
 import { renderWatermarked, type RenderRequest } from '../src/domain/viewing/render-watermarked.js';
-import { createStructureCache } from '../src/domain/viewing/structure-cache.js';
+import { createStructureCache } from '../src/pdf/structure-cache.js';
 import { newTraceCode } from '../src/domain/viewing/trace-code.js';
 import { createRenderPool } from '../src/render-pool/render-pool.js';
 import { systemClock } from '../src/shared/clock.js';

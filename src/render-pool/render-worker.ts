@@ -2,7 +2,7 @@ import { move } from 'piscina';
 import { isDomainError } from '../shared/errors.js';
 import { checkStored, inspectUpload } from '../domain/viewing/inspect-upload.js';
 import { renderWatermarked } from '../domain/viewing/render-watermarked.js';
-import { documentKey } from '../domain/viewing/structure-cache.js';
+import { documentKey } from '../pdf/structure-cache.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
 
 /**

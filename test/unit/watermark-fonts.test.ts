@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFontCatalog, faceCovers, fontkit, parseUnicodeRange } from '../../src/domain/viewing/font-catalog.js';
 import { MISSING_GLYPH, planFaces, splitRuns } from '../../src/domain/viewing/font-runs.js';
-import { woffToSfnt } from '../../src/domain/viewing/woff-to-sfnt.js';
+import { woffToSfnt } from '../../src/pdf/woff-to-sfnt.js';
 
 const catalog = defaultFontCatalog();
 

@@ -1,6 +1,6 @@
 import { degrees, PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { uprightFrame } from '../../src/domain/viewing/page-frame.js';
+import { uprightFrame } from '../../src/pdf/page-frame.js';
 
 type M = [number, number, number, number, number, number];
 const apply = ([a, b, c, d, e, f]: M, u: number, v: number) => [a * u + c * v + e, b * u + d * v + f];

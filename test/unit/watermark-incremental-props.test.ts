@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderWatermarked } from '../../src/domain/viewing/render-watermarked.js';
-import { createStructureCache } from '../../src/domain/viewing/structure-cache.js';
+import { createStructureCache } from '../../src/pdf/structure-cache.js';
 import { buildWatermarkText } from '../../src/domain/viewing/watermark-text.js';
 import { makeOddPdf, misplacedEntries, readLastSection, startxrefOf } from '../fixtures/incremental-pdfs.js';
 import { pageMarker } from '../fixtures/watermark-documents.js';

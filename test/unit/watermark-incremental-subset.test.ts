@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFontCatalog, fontkit } from '../../src/domain/viewing/font-catalog.js';
-import { parseSfnt, subsetTrueType } from '../../src/domain/viewing/truetype-subset.js';
+import { parseSfnt, subsetTrueType } from '../../src/pdf/truetype-subset.js';
 
 const catalog = defaultFontCatalog();
 

@@ -1,7 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderWatermarked, type RenderRequest } from '../../src/domain/viewing/render-watermarked.js';
-import { createStructureCache } from '../../src/domain/viewing/structure-cache.js';
+import { createStructureCache } from '../../src/pdf/structure-cache.js';
 import { makeOddPdf, misplacedEntries, readLastSection, startxrefOf, type OddPdfOptions } from '../fixtures/incremental-pdfs.js';
 import { makeSamplePdf, pageMarker } from '../fixtures/watermark-documents.js';
 import { extractPdfText } from '../helpers/pdf-text.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkitModule from '@pdf-lib/fontkit';
-import { woffToSfnt } from './woff-to-sfnt.js';
+import { woffToSfnt } from '../../pdf/woff-to-sfnt.js';
 
 /**
  * The CJK font comes from @fontsource/noto-sans-hk (SIL OFL 1.1), which ships Noto Sans HK cut

@@ -2,7 +2,7 @@ import { constants, createInflate, inflateSync } from 'node:zlib';
 import { DomainError } from '../../shared/errors.js';
 import { limitExceeded, type ContentLimits } from './content-limits.js';
 import { jpegSize, pixels } from './image-size.js';
-import { decodeName, lexPdf } from './pdf-lexer.js';
+import { decodeName, lexPdf } from '../../pdf/pdf-lexer.js';
 
 /**
  * Measures a PDF from its raw bytes before any parser builds it: indirect objects (also inside

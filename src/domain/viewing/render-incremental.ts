@@ -10,12 +10,12 @@ import {
 } from 'pdf-lib';
 import type { FontCatalog } from './font-catalog.js';
 import { planFaces, splitRuns } from './font-runs.js';
-import { appendUpdate } from './incremental-writer.js';
-import { PAGE_SLOTS, type PdfStructure } from './pdf-structure.js';
+import { appendUpdate } from '../../pdf/incremental-writer.js';
+import { PAGE_SLOTS, type PdfStructure } from '../../pdf/pdf-structure.js';
 import { SubsetRuns } from './subset-fonts.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
 import { buildWatermarkText, type ViewerStamp } from './watermark-text.js';
-import { WrittenObject } from './written-object.js';
+import { WrittenObject } from '../../pdf/written-object.js';
 
 export interface IncrementalRequest {
   bytes: Uint8Array;

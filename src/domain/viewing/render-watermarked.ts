@@ -13,11 +13,11 @@ import { DomainError } from '../../shared/errors.js';
 import { defaultFontCatalog, type FontCatalog } from './font-catalog.js';
 import { planFaces, splitRuns } from './font-runs.js';
 import { imageToPdf } from './image-page.js';
-import { deflatePendingStreams, useNativeDeflate } from './native-deflate.js';
-import { uprightFrame } from './page-frame.js';
+import { deflatePendingStreams, useNativeDeflate } from '../../pdf/native-deflate.js';
+import { uprightFrame } from '../../pdf/page-frame.js';
 import { renderIncremental } from './render-incremental.js';
 import { RunCache, type StampFont } from './run-cache.js';
-import { defaultStructureCache, type StructureCache } from './structure-cache.js';
+import { defaultStructureCache, type StructureCache } from '../../pdf/structure-cache.js';
 import { buildStampXObject, buildTile, type StampLines } from './watermark-stamp.js';
 import { buildWatermarkText, type ViewerStamp } from './watermark-text.js';
 

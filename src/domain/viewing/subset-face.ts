@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FontkitFont, LoadedFace } from './font-catalog.js';
-import { parseSfnt, subsetTrueType, type SfntFace } from './truetype-subset.js';
-import { deflateQuick } from './native-deflate.js';
-import { pdfNum, WrittenObject } from './written-object.js';
+import { parseSfnt, subsetTrueType, type SfntFace } from '../../pdf/truetype-subset.js';
+import { deflateQuick } from '../../pdf/native-deflate.js';
+import { pdfNum, WrittenObject } from '../../pdf/written-object.js';
 
 /**
  * Subsets of one face for the incremental stamp, ready to embed: the deflated font program, the

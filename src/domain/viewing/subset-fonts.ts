@@ -9,7 +9,7 @@ import {
 import type { FontCatalog } from './font-catalog.js';
 import type { TextRun } from './font-runs.js';
 import type { StampRuns } from './run-cache.js';
-import { WrittenObject } from './written-object.js';
+import { WrittenObject } from '../../pdf/written-object.js';
 import { faceInfo, glyphOf, hex4, subsetPieces, type FaceInfo, type SubsetPieces } from './subset-face.js';
 
 /**

@@ -15,8 +15,8 @@ import {
 } from 'pdf-lib';
 import type { TextRun } from './font-runs.js';
 import type { StampRuns } from './run-cache.js';
-import { deflateQuick } from './native-deflate.js';
-import { pdfNum } from './written-object.js';
+import { deflateQuick } from '../../pdf/native-deflate.js';
+import { pdfNum } from '../../pdf/written-object.js';
 
 export interface StampLines {
   tileTop: TextRun[];
