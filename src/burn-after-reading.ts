@@ -19,7 +19,7 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
 /**
- * Burn-after-reading wired together: the ephemeral service (create/peek/open), the destroyer and its
+ * Burn-after-reading wired together: the burn service (create/peek/open), the destroyer and its
  * durable scheduler, the cards, and view tokens of their own (signed under another key than document
  * view tokens, so neither kind opens the other). Text keys are wrapped by the same keyring as the vault.
  */

@@ -12,12 +12,12 @@ import { grants } from '../grants/grants-tables.js';
 export interface BurnAccessItem {
   id: string;
   caseId: string;
-  /** The author's institution: an ephemeral item is "written by" it, like a shared document. */
+  /** The author's institution: a burn item is "written by" it, like a shared document. */
   authorInstitutionId: string | null;
 }
 
 /**
- * The policy's view of an ephemeral item: a document of its case (no restricted category, no
+ * The policy's view of a burn item: a document of its case (no restricted category, no
  * per-document approval grants — an approval covers one shared report, never a burn message), so the
  * same `view` rules apply: care team (attending/consulting) or break-glass, consent, clinical role.
  */

@@ -35,13 +35,13 @@ export function createBurnDestroyer(deps: {
     return [
       ...recipients.map((r): AuditInput => ({
         actor: r.clinicianId,
-        action: AUDIT_ACTIONS.ephemeralBurned,
+        action: AUDIT_ACTIONS.burnRecipientBurned,
         target: item.id,
         outcome: 'success',
         reason: r.openedAt === null ? 'not_opened' : 'opened',
         at: r.burnAt !== null && r.burnAt <= at ? r.burnAt : at,
       })),
-      { actor: 'system', action: AUDIT_ACTIONS.ephemeralDestroyed, target: item.id, outcome: 'success', reason: `${reason}:opened_${opened}_of_${recipients.length}`, at },
+      { actor: 'system', action: AUDIT_ACTIONS.burnDestroyed, target: item.id, outcome: 'success', reason: `${reason}:opened_${opened}_of_${recipients.length}`, at },
     ];
   }
 
@@ -67,7 +67,7 @@ export function createBurnDestroyer(deps: {
       sqlite.pragma(`secure_delete = ${Number(previous) ? 'ON' : 'OFF'}`);
     }
     for (const e of entries) audit.append(e);
-    return entries.filter((e) => e.action === AUDIT_ACTIONS.ephemeralDestroyed).length;
+    return entries.filter((e) => e.action === AUDIT_ACTIONS.burnDestroyed).length;
   }
 
   return {

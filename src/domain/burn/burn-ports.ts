@@ -20,7 +20,7 @@ export interface BurnNotices {
   burned(item: BurnNoticeItem, cards: BurnCardRow[], counts: { opened: number; total: number; reason: BurnEndReason }): void;
 }
 
-/** The slice of the vault ephemeral documents use; the item id is the vault document id. */
+/** The slice of the vault burn documents use; the item id is the vault document id. */
 export interface BurnVault {
   store(input: { documentId: string; caseId: string; bytes: Buffer }): Promise<{ mediaType: string }>;
   open(input: { documentId: string; caseId: string }): Promise<Buffer>;

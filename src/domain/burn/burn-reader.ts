@@ -103,7 +103,7 @@ export function createBurnReader(deps: ReaderDeps) {
         content.bytes?.fill(0);
         refuse(viewer, itemId, 'burned');
       }
-      audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.ephemeralOpened, target: itemId, outcome: 'success', reason: firstOpen ? 'first_open' : 'reopen' });
+      audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.burnOpened, target: itemId, outcome: 'success', reason: firstOpen ? 'first_open' : 'reopen' });
       return { ...viewOf(item, recipient), burnAt, remainingMs, firstOpen, ...content, mediaType: item.mediaType ?? undefined };
     },
   };

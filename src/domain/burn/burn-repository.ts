@@ -10,7 +10,7 @@ const ITEM_COLUMNS = `id, case_id AS caseId, author_id AS authorId, kind, burn_a
   ciphertext, media_type AS mediaType, destroyed_at AS destroyedAt, end_reason AS endReason`;
 
 /**
- * Named queries over the ephemeral tables, synchronous so callers can group them in one transaction.
+ * Named queries over the burn tables, synchronous so callers can group them in one transaction.
  * Statements are prepared once on the driver: the scheduler runs them for thousands of items a second,
  * where building each query anew cost more than running it.
  */

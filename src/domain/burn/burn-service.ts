@@ -130,7 +130,7 @@ export function createBurnService(deps: BurnDeps) {
         if (stored) await deps.vault.destroy(itemId);
         throw err;
       }
-      deps.audit.append({ actor: author.id, action: AUDIT_ACTIONS.ephemeralCreated, target: itemId, outcome: 'success', reason: `${input.kind}:recipients_${recipients.length}` });
+      deps.audit.append({ actor: author.id, action: AUDIT_ACTIONS.burnCreated, target: itemId, outcome: 'success', reason: `${input.kind}:recipients_${recipients.length}` });
       return { itemId, recipients, expiresAt, cards: cards.map((c) => c.outTrackId) };
     },
 

@@ -16,7 +16,7 @@ import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessa
 /**
  * Retention wired with the built-in targets (processed messages, sent outbox rows, finished
  * escalations, shared documents by institution). Other contexts add theirs through
- * `registry.register` (ephemeral metadata: `config.retention.ephemeralMs`). The same wiring serves the
+ * `registry.register` (burn item metadata: `config.retention.ephemeralMs`, env RETENTION_EPHEMERAL_DAYS). The same wiring serves the
  * service's daily timer and the `npm run retention` CLI.
  */
 export function createRetention(deps: {

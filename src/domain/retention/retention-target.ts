@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/errors.js';
 
 /**
  * One kind of data that expires. Each context registers its own (the retention job knows none of
- * their tables), so a context added later — ephemeral items, alerts — only calls `register`.
+ * their tables), so a context added later — burn items, alerts — only calls `register`.
  * `cutoff` is `now - retentionMs`: rows older than it are expired.
  */
 export interface RetentionTarget {
