@@ -11,6 +11,7 @@ import type { ReliabilityRow, Scenario } from './row.js';
 const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   // One line per scenario, e.g. R1: async () => (await import('./r1-crash-redelivery.js')).r1,
   R5: async () => (await import('./r5-fuzz.js')).r5,
+  R6: async () => (await import('./r6-access.js')).r6,
 };
 
 const OPT_IN = new Set(['R8']);
