@@ -1,7 +1,7 @@
 import { fuzzFrames } from './fuzz/frame-fuzz.js';
+import type { FrameOptions } from './fuzz/frame-cases.js';
 import { seedFuzzWorld } from './fuzz/fuzz-world.js';
 import { fuzzHttp, type FuzzBudget } from './fuzz/http-fuzz.js';
-import { short } from './fuzz/tally.js';
 import { zero, type ReliabilityRow, type ScenarioOptions } from './row.js';
 import { startWorld } from './world.js';
 
@@ -24,8 +24,8 @@ export const R5_SHORT: R5Size = {
   frames: { cases: 400, maxMs: 25_000, hangMs: 10_000, batch: 100 },
 };
 
-export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Size): Promise<ReliabilityRow[]> {
-  const started = Date.now();
+/** Both halves of the fuzz; the failures land in `http.tally` (HTTP cases and frames alike). */
+export async function fuzzAll(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Size, frameOpts: FrameOptions = {}) {
   const w = await startWorld();
   let http;
   try {
@@ -33,14 +33,20 @@ export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Si
   } finally {
     await w.close();
   }
-  const frames = await fuzzFrames(o.seed, size.frames, http.tally, o.log);
+  const frames = await fuzzFrames(o.seed, size.frames, http.tally, o.log, frameOpts);
+  return { http, frames };
+}
+
+export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Size): Promise<ReliabilityRow[]> {
+  const started = Date.now();
+  const { http, frames } = await fuzzAll(o, size);
   const t = http.tally;
   for (const [kind, example] of Object.entries(t.first)) o.log(`first ${kind}: ${example}`);
   for (const [where, n] of t.byRoute) o.log(`${n} × ${where} — e.g. ${t.examples.get(where)}`);
   const statuses = [...http.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
   const early = [http.stoppedEarly ? 'HTTP stopped at its time limit' : '', frames.stoppedEarly ? 'frames stopped at their time limit' : ''].filter(Boolean).join('; ');
   const note = `${http.ran} HTTP cases over ${http.routes} routes + ${frames.ran} frames, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(0)} s${early ? ` (${early})` : ''}`;
-  const first = (k: keyof typeof t.first) => (t.first[k] ? `${knownAs(t.first[k])}first: ${short(t.first[k], 240)}` : undefined);
+  const first = (k: keyof typeof t.first) => (t.first[k] ? `${knownAs(t.first[k])}first: ${t.first[k].slice(0, 300)}` : undefined);
   return [
     zero('R5 5xx answers', t.counts['5xx'], first('5xx') ?? `statuses ${statuses}`),
     zero('R5 process crashes', t.counts.crash, first('crash') ?? `${frames.restarts} restarts, ${frames.freshStarts} fresh databases`),
@@ -54,7 +60,7 @@ const KNOWN: Array<[RegExp, string]> = [
   [/audit target must be an id or code|failed to start on its database/, 'known finding F2 (a message failing in dedupe stays processing and breaks every start): '],
   [/\/api\/app\/documents\/view \(after/, 'known finding F3 (accepted at upload, 500 at view; issue 9 bullet 4): '],
 ];
-function knownAs(example: string): string {
+export function knownAs(example: string): string {
   return KNOWN.find(([re]) => re.test(example))?.[1] ?? '';
 }
 

@@ -25,9 +25,22 @@ export const R6_FULL: R6Size = { attempts: 10_000, cases: 6, docsPerCase: 3, eve
 export const R6_SHORT: R6Size = { attempts: 800, cases: 4, docsPerCase: 2, eventEvery: 50, maxMs: 40_000 };
 
 const HOUR = 3_600_000;
-type Kind = 'leak' | 'falseRefusal';
+export type Kind = 'leak' | 'falseRefusal';
 
 export async function runR6(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R6Size): Promise<ReliabilityRow[]> {
+  const started = Date.now();
+  const { tally, ran, events } = await accessAttempts(o, size);
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  const breakdown = (k: Kind) => [...tally.byRoute].filter(([key]) => key.startsWith(`${k} `)).map(([key, n]) => `${n} ${key.slice(k.length + 1)}`).join('; ');
+  const note = (k: Kind) => (tally.counts[k] ? `${knownAs(breakdown(k))}${breakdown(k)}; first: ${tally.first[k]}; ${ran} attempts, seed ${o.seed}` : `${ran} attempts, ${events} world events, ${size.cases} cases × ${size.docsPerCase} documents, seed ${o.seed}, ${secs} s`);
+  return [
+    zero('R6 leaks (allowed where the oracle says no)', tally.counts.leak, note('leak')),
+    row('R6 false refusals (refused where the oracle says yes)', tally.counts.falseRefusal, 'reported', true, note('falseRefusal')),
+  ];
+}
+
+/** The attempts themselves; leaks and false refusals by category (tally.byRoute keys are "leak <category>"). */
+export async function accessAttempts(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R6Size) {
   const started = Date.now();
   const r = rng(o.seed);
   const w = await startWorld({ sandbox: false });
@@ -67,13 +80,7 @@ export async function runR6(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R6Si
     }
     for (const [cat, c] of perCategory) o.log(`${cat}: ${c.n} attempts, ${c.allowed} allowed`);
     for (const [key, n] of tally.byRoute) o.log(`${n} × ${key} — e.g. ${tally.examples.get(key)}`);
-    const secs = ((Date.now() - started) / 1000).toFixed(0);
-    const breakdown = (k: Kind) => [...tally.byRoute].filter(([key]) => key.startsWith(`${k} `)).map(([key, n]) => `${n} ${key.slice(k.length + 1)}`).join('; ');
-    const note = (k: Kind) => (tally.counts[k] ? `${knownAs(breakdown(k))}${breakdown(k)}; first: ${tally.first[k]}; ${ran} attempts, seed ${o.seed}` : `${ran} attempts, ${events} world events, ${size.cases} cases × ${size.docsPerCase} documents, seed ${o.seed}, ${secs} s`);
-    return [
-      zero('R6 leaks (allowed where the oracle says no)', tally.counts.leak, note('leak')),
-      row('R6 false refusals (refused where the oracle says yes)', tally.counts.falseRefusal, 'reported', true, note('falseRefusal')),
-    ];
+    return { tally, ran, events, perCategory };
   } finally {
     await w.close();
   }
@@ -109,7 +116,7 @@ const KNOWN: Array<[RegExp, string]> = [
   [/forged sign-in \(no (exp|aud)\)/, '[known F5: tokens without exp/aud accepted] '],
   [/removed from the team after the grant/, '[known F6: removal from the team does not end grants] '],
 ];
-function knownAs(text: string): string {
+export function knownAs(text: string): string {
   return KNOWN.filter(([re]) => re.test(text)).map(([, s]) => s).join('');
 }
 

@@ -133,8 +133,9 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
   for (let i = 0; i < o.cases; i++) {
     const opener = r.pick(doctors());
     const group = `cid-r6-case-${i}`;
-    const hph = r.pick(['granted', 'withdrawn', 'none'] as const);
-    const restricted = CATEGORIES.filter(() => r.chance(0.5));
+    // Cycled rather than drawn, so even a small world has every consent situation the rules name.
+    const hph = (['granted', 'withdrawn', 'none'] as const)[i % 3]!;
+    const restricted = i % 2 === 0 ? CATEGORIES.filter(() => r.chance(0.5)) : [];
     const cases = svc.secure.cases;
     const { intentId } = cases.open.startCaseOpen(actor(opener), group);
     const consents = hph === 'none' ? [{ institutionCode: 'QMH', status: 'granted' as const }] : [{ institutionCode: 'HPH', status: hph }];
@@ -159,7 +160,7 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
     const authors = [...c.team].filter(([u, role]) => (role === 'attending' || role === 'consulting') && clinical(model.users.get(u)!) && model.users.get(u)!.verified).map(([u]) => u);
     for (let k = 0; k < o.docsPerCase; k++) {
       const author = r.pick(authors);
-      const restrictedCat = r.chance(0.3) ? r.pick(CATEGORIES) : null;
+      const restrictedCat = k === 1 || r.chance(0.2) ? r.pick(CATEGORIES) : null;
       const res = await w.asUser(author, { method: 'POST', url: `/api/app/cases/${c.code}/reports${restrictedCat ? `?restricted=${restrictedCat}` : ''}`, headers: { 'content-type': 'application/pdf' }, payload: pdf });
       if (res.statusCode !== 201) throw new Error(`R6: upload by ${author} refused: ${res.statusCode} ${res.body.slice(0, 200)}`);
       const id = (res.json() as { documentId: string }).documentId;
