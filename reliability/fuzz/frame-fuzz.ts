@@ -81,7 +81,7 @@ export async function fuzzFrames(runSeed: number, budget: FuzzBudget, tally: Tal
         const ping = world.w.h.sim.ping(budget.hangMs).then(() => true, () => false);
         const alive = await within(Promise.race([ping, crashes.next().then(() => false)]), budget.hangMs + 500);
         if (crashes.count() > before) {
-          tally.add('crash', `stream (${c.kind}): ${crashes.last()}`, () => describe(c, seed, i, `crash: ${crashes.last()}`));
+          tally.add('crash', `stream (${c.kind}): ${crashes.last()}`, () => describe(c, seed, i, `crash surfaced after this frame (an async handler of one just before may own it): ${crashes.last()}`));
           broken = true; // the real process has exited here; the rest of the batch would only count the aftermath
           break;
         }
