@@ -43,7 +43,9 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
     conversationId: [group], token: [viewToken], hkid: ['A123456(3)', 'B234567(1)'], institutionCode: ['QMH', 'HPH'],
   };
   const all = [...new Set(Object.values(byName).flat())];
-  const pools: Pools = (name) => byName[name] ?? (name === 'body' ? [] : all);
+  byName.actor = byName.target = all;
+  // Other names (free text, enums, codes with a pattern) are left to their schema.
+  const pools: Pools = (name) => byName[name] ?? [];
 
   const consoleTokens = new Map<string, string | undefined>();
   let forged: Record<string, string> = {};

@@ -17,6 +17,7 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   format?: string;
+  pattern?: string;
   nullable?: boolean;
 }
 
@@ -26,11 +27,22 @@ export type Pools = (name: string) => string[];
 function stringFor(s: JsonSchema, name: string, pools: Pools): fc.Arbitrary<string> {
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? 40, 80);
-  const shaped = s.format === 'date-time' || s.format === 'date'
+  const shaped = s.pattern
+    ? patterned(s.pattern, max)
+    : s.format === 'date-time' || s.format === 'date'
     ? fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => (s.format === 'date' ? d.toISOString().slice(0, 10) : d.toISOString()))
     : fc.string({ minLength: min, maxLength: Math.max(min, max) });
   const real = pools(name);
   return real.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, { weight: 2, arbitrary: shaped }) : shaped;
+}
+
+/** Strings matching the schema's pattern (fast-check reads the regex), else any short string. */
+function patterned(pattern: string, max: number): fc.Arbitrary<string> {
+  try {
+    return fc.stringMatching(new RegExp(pattern)).filter((x) => x.length <= Math.max(max, 1));
+  } catch {
+    return fc.string({ maxLength: max });
+  }
 }
 
 /** Values that fit the schema (mostly), drawn towards the world's real ids. */
