@@ -41,12 +41,14 @@ export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Si
   const started = Date.now();
   const { http, frames } = await fuzzAll(o, size);
   const t = http.tally;
+  o.log(`routes never answered 2xx (${http.never2xx.length}): ${http.never2xx.join(', ')}`);
   for (const [kind, example] of Object.entries(t.first)) o.log(`first ${kind}: ${example}`);
   for (const [where, n] of t.byRoute) o.log(`${n} × ${where} — e.g. ${t.examples.get(where)}`);
   const statuses = [...http.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}:${n}`).join(' ');
   const early = [http.stoppedEarly ? 'HTTP stopped at its time limit' : '', frames.stoppedEarly ? 'frames stopped at their time limit' : ''].filter(Boolean).join('; ');
   const note = `${http.ran} HTTP cases over ${http.routes} routes + ${frames.ran} frames, seed ${o.seed}, ${((Date.now() - started) / 1000).toFixed(0)} s${early ? ` (${early})` : ''}`;
-  const first = (k: keyof typeof t.first) => (t.first[k] ? `${knownAs(t.first[k])}first: ${t.first[k].slice(0, 300)}` : undefined);
+  const breakdown = (k: string) => [...t.byRoute].filter(([key]) => key.startsWith(`${k} `)).map(([key, n]) => `${n} ${knownAs(`${key} ${t.examples.get(key)}`)}${key.slice(k.length + 1)}`).join('; ');
+  const first = (k: keyof typeof t.first) => (t.first[k] ? `${breakdown(k).slice(0, 600)}; first: ${t.first[k].slice(0, 300)}` : undefined);
   return [
     zero('R5 5xx answers', t.counts['5xx'], first('5xx') ?? `statuses ${statuses}`),
     zero('R5 process crashes', t.counts.crash, first('crash') ?? `${frames.restarts} restarts, ${frames.freshStarts} fresh databases`),
@@ -56,9 +58,9 @@ export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Si
 
 /** Findings already written up in the issue or in fuzz-findings.md (owned by other work), named in the note. */
 const KNOWN: Array<[RegExp, string]> = [
-  [/messageId must be defined/, 'known finding F1 (frame without headers.messageId; issue 9 bullet 2): '],
-  [/audit target must be an id or code|failed to start on its database/, 'known finding F2 (a message failing in dedupe stays processing and breaks every start): '],
-  [/\/api\/app\/documents\/view \(after/, 'known finding F3 (accepted at upload, 500 at view; issue 9 bullet 4): '],
+  [/messageId must be defined/, '[known F1: frame without messageId] '],
+  [/audit (target|actor) must be an id or code|failed to start on its database/, '[known F2: message failing in dedupe, service cannot start] '],
+  [/\/api\/app\/documents\/view \(after/, '[known F3: accepted at upload, 500 at view] '],
 ];
 export function knownAs(example: string): string {
   return KNOWN.find(([re]) => re.test(example))?.[1] ?? '';

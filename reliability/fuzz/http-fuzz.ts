@@ -23,6 +23,8 @@ export interface HttpFuzzResult {
   ran: number;
   routes: number;
   statuses: Map<number, number>;
+  /** Routes no case got a 2xx from (coverage: their handlers ran only for refusals). */
+  never2xx: string[];
   stoppedEarly: boolean;
 }
 
@@ -58,12 +60,14 @@ export async function fuzzHttp(w: World, seed: FuzzSeed, runSeed: number, budget
   const arb = anyCase(routes, seed.pools, seed.pdfs);
   const tally = new Tally(KINDS);
   const statuses = new Map<number, number>();
+  const ok2xx = new Set<string>();
+  const done = (stoppedEarly: boolean): HttpFuzzResult => ({ tally, ran, routes: routes.length, statuses, never2xx: routes.map((r) => `${r.method} ${r.path}`).filter((r) => !ok2xx.has(r)), stoppedEarly });
   const crashes = watchCrashes();
   const started = Date.now();
   let ran = 0;
   try {
     for (let b = 0; ran < budget.cases; b++) {
-      if (Date.now() - started > budget.maxMs) return { tally, ran, routes: routes.length, statuses, stoppedEarly: true };
+      if (Date.now() - started > budget.maxMs) return done(true);
       const cases = fc.sample(arb, { seed: runSeed + b, numRuns: Math.min(budget.batch, budget.cases - ran) });
       for (const [i, c] of cases.entries()) {
         const index = b * budget.batch + i;
@@ -81,6 +85,7 @@ export async function fuzzHttp(w: World, seed: FuzzSeed, runSeed: number, budget
         if (!res) tally.add('hang', c.route, () => describe(c, runSeed + b, i, `no answer in ${budget.hangMs} ms`));
         else {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status >= 200 && res.status < 300) ok2xx.add(c.route);
           if (res.status >= 500) tally.add('5xx', c.route, () => describe(c, runSeed + b, i, `${res.status} ${short(res.body, 120)}`));
           const view = res.status === 201 ? await viewUploaded(w, res.body, budget.hangMs) : undefined;
           if (view && view.status >= 500) tally.add('5xx', `${VIEW_ROUTE} (after ${c.route})`, () => describe(c, runSeed + b, i, `201, then the view: ${view.status} ${short(view.body, 120)}`));
@@ -91,7 +96,7 @@ export async function fuzzHttp(w: World, seed: FuzzSeed, runSeed: number, budget
       }
       await seed.heal();
     }
-    return { tally, ran, routes: routes.length, statuses, stoppedEarly: false };
+    return done(false);
   } finally {
     crashes.stop();
   }
