@@ -43,13 +43,19 @@ async function externalSimulator(): Promise<{ env: Record<string, string>; stop(
 
 /** The node arguments of package.json's `start` script (`node <flags> dist/src/main.js`), so P7 measures what it runs. */
 function startArgs(): string[] {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const [cmd, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  if (cmd !== 'node' || args.some((a) => /[$&|;<>]/.test(a))) throw new Error(`P7 expects "start" to be a plain node command, got: ${pkg.scripts.start}`);
+  return scriptArgs('start');
+}
+
+/** The node arguments of a package.json script that is a plain `node …` command (`start`, `dev`). */
+export function scriptArgs(name: string): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const script = pkg.scripts[name] ?? '';
+  const [cmd, ...args] = script.trim().split(/\s+/);
+  if (cmd !== 'node' || args.some((a) => /[$&|;<>]/.test(a))) throw new Error(`expected "${name}" to be a plain node command, got: ${script}`);
   return args;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as { port: number }).port;
