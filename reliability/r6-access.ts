@@ -73,7 +73,7 @@ export async function accessAttempts(o: Pick<ScenarioOptions, 'seed' | 'log'>, s
       perCategory.set(out.category, { n: c.n + 1, allowed: c.allowed + (out.actual ? 1 : 0) });
       const where = `${out.category}: ${out.what} (seed ${o.seed}, attempt ${ran})`;
       // Leaks of one known kind (issue 9 item 4: removal should end grants) are counted apart, so others stand out.
-      const key = out.what.includes('unexpired, approved before removal') ? `${out.category}, removed from the team after the grant` : out.category;
+      const key = /unexpired, (approved|opened) before removal/.test(out.what) ? `${out.category}, removed from the team after the grant` : out.category;
       if (out.actual && !out.expected) tally.add('leak', key, () => where);
       if (!out.actual && out.expected && out.strict) tally.add('falseRefusal', key, () => where);
       if (ran % 2000 === 0) o.log(`${ran} attempts, ${tally.counts.leak} leaks, ${tally.counts.falseRefusal} false refusals`);

@@ -1,6 +1,6 @@
 import { makePdf } from '../../test/fixtures/make-pdf.js';
 import type { World } from '../world.js';
-import { BREAK_GLASS_TTL_MS, GRANT_TTL_MS, type CareRole, type MCase, type Model, type MUser } from './oracle.js';
+import { BREAK_GLASS_TTL_MS, GRANT_TTL_MS, grantCounts, type CareRole, type MCase, type Model, type MUser } from './oracle.js';
 import { testHkid, type Rng } from './rng.js';
 
 type Spec = Omit<MUser, 'id' | 'suspended'> & { suspended?: boolean; demo?: boolean };
@@ -48,7 +48,7 @@ const clinical = (u: MUser) => ['doctor', 'nurse', 'pharmacist'].includes(u.role
 export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; docsPerCase: number }): Promise<AccessWorld> {
   const { h, clock } = w;
   const svc = h.service;
-  const model: Model = { users: new Map(), cases: new Map(), docs: new Map(), grants: [], breakGlass: [], publicInstitutions: new Set(['QMH']) };
+  const model: Model = { users: new Map(), cases: new Map(), docs: new Map(), grants: [], breakGlass: [], publicInstitutions: new Set(['QMH']), seq: 0 };
   for (const p of PEOPLE) {
     if (!p.demo) w.addPerson({ ...p, suspended: false });
     const id = w.clinicianId(p.userId);
@@ -78,7 +78,7 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
         }
         const req = approvals.get(requestId);
         if (req.status !== 'approved' || !req.grantId || model.grants.some((g) => g.id === req.grantId)) return false;
-        model.grants.push({ id: req.grantId, userId, documentId, approvedAt: clock.now(), expiresAt: clock.now() + GRANT_TTL_MS, revoked: false });
+        model.grants.push({ id: req.grantId, userId, documentId, approvedSeq: ++model.seq, expiresAt: clock.now() + GRANT_TTL_MS, revoked: false });
         return true;
       } catch {
         return false;
@@ -88,24 +88,26 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
       const c = model.cases.get(caseCode)!;
       try {
         await svc.secure.breakGlass.breakGlass({ caseId: c.id, clinicianId: model.users.get(userId)!.id, reason: 'patient collapsed in A&E, need history now' });
-        model.breakGlass.push({ userId, caseCode, expiresAt: clock.now() + BREAK_GLASS_TTL_MS });
+        model.breakGlass.push({ userId, caseCode, openedSeq: ++model.seq, expiresAt: clock.now() + BREAK_GLASS_TTL_MS });
         return true;
       } catch {
         return false;
       }
     },
     revokeSomeGrant(rr) {
-      const live = model.grants.filter((g) => !g.revoked && clock.now() < g.expiresAt);
+      // Grants the model still counts (not revoked, not expired, not ended by a removal from the team).
+      const live = model.grants.filter((g) => grantCounts(model, g, clock.now()));
       if (!live.length) return;
       const g = rr.pick(live);
-      svc.secure.grants.revoke(g.id, model.users.get(OFFICER)!.id);
+      try {
+        svc.secure.grants.revoke(g.id, model.users.get(OFFICER)!.id);
+      } catch {
+        return; // refused: the model keeps the grant, and the attempts will show any disagreement
+      }
       g.revoked = true;
     },
     async removeSomeone(rr) {
-      // Never someone with break-glass on the case: whether removal ends break-glass is not written down.
-      const candidates = [...model.cases.values()].flatMap((c) =>
-        [...c.team].filter(([u, role]) => role !== 'attending' && !model.breakGlass.some((b) => b.userId === u && b.caseCode === c.code)).map(([u]) => [c, u] as const),
-      );
+      const candidates = [...model.cases.values()].flatMap((c) => [...c.team].filter(([, role]) => role !== 'attending').map(([u]) => [c, u] as const));
       if (!candidates.length) return;
       const [c, u] = rr.pick(candidates);
       await events.removeMember(c.code, u);
@@ -119,7 +121,7 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
         return; // the attending may not manage now (suspended, say): nothing changed
       }
       c.team.delete(u);
-      c.removedAt.set(u, clock.now());
+      c.removedSeq.set(u, ++model.seq);
     },
     setSuspended(userId, suspended) {
       svc.directoryRepo.update(model.users.get(userId)!.id, { suspended }, clock.now());
@@ -144,7 +146,7 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
       restrictedConsents: restricted.map((category) => ({ category, reference: 'form R6' })),
     });
     if (!out.created) throw new Error('R6: case existed');
-    const c: MCase = { code: out.caseCode, id: cases.queries.findCase(out.caseCode).id, consent: new Map(), restrictedConsent: new Set(restricted), team: new Map([[opener, 'attending']]), removedAt: new Map() };
+    const c: MCase = { code: out.caseCode, id: cases.queries.findCase(out.caseCode).id, consent: new Map(), restrictedConsent: new Set(restricted), team: new Map([[opener, 'attending']]), removedSeq: new Map() };
     if (hph !== 'none') c.consent.set('HPH', hph);
     model.cases.set(c.code, c);
     for (const u of users) {

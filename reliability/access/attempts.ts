@@ -136,7 +136,7 @@ export function createAttempts(w: World, aw: AccessWorld) {
       const userId = r.pick(CONSOLE_PEOPLE);
       const token = await consoleToken(userId);
       const code = r.pick([...model.cases.keys()]);
-      const res = await inject(token ? `Bearer ${token}` : undefined, { method: 'POST', url: '/api/admin/reports/data-access', payload: { caseCode: code } });
+      const res = await inject(token ? `Bearer ${token}` : undefined, { method: 'POST', url: '/api/admin/reports/data-access', payload: { caseCode: code, reason: 'data_access_request' } });
       return { category: 'identity report (PDPO data access)', expected: !!token && mayReadIdentityReport(model, userId), strict: true, actual: ok(res), what: `${userId}, case ${code}` };
     },
 

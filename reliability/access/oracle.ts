@@ -3,8 +3,8 @@
  * ("Access policy") and the comments in config/policies/*.cedar, over a model of what the scenario
  * did (who is on which team, which grants were approved, revoked or outlived, who was removed or
  * suspended). It imports nothing from the service, least of all src/domain/access, so a bug there
- * cannot agree with itself. Issue 9 item 4 adds: removal from the care team ends the grants the
- * clinician held on that case.
+ * cannot agree with itself. README "Access ends when it should": when someone's place on a care team
+ * ends, their live grants on that case (approval and break-glass) are revoked.
  */
 export type CareRole = 'attending' | 'consulting' | 'referring' | 'observer';
 
@@ -26,8 +26,8 @@ export interface MCase {
   restrictedConsent: Set<string>;
   /** Current care-team roles by userId. */
   team: Map<string, CareRole>;
-  /** When each userId was last removed from the team. */
-  removedAt: Map<string, number>;
+  /** When (model.seq) each userId was last removed from the team. */
+  removedSeq: Map<string, number>;
 }
 
 export interface MDoc {
@@ -41,7 +41,8 @@ export interface MGrant {
   id: string;
   userId: string;
   documentId: string;
-  approvedAt: number;
+  /** model.seq at approval: order, not clock time (a removal and an approval may share a millisecond). */
+  approvedSeq: number;
   expiresAt: number;
   revoked: boolean;
 }
@@ -49,6 +50,7 @@ export interface MGrant {
 export interface MBreakGlass {
   userId: string;
   caseCode: string;
+  openedSeq: number;
   expiresAt: number;
 }
 
@@ -59,6 +61,8 @@ export interface Model {
   grants: MGrant[];
   breakGlass: MBreakGlass[];
   publicInstitutions: Set<string>;
+  /** Counts the world's changes, to order grants and removals. */
+  seq: number;
 }
 
 /** README: approved grants last 72 h; break-glass 4 h; view tokens a few minutes (10). */
@@ -73,16 +77,22 @@ export function active(u: MUser | undefined): u is MUser {
   return !!u && u.verified && !u.suspended;
 }
 
+/** True when `userId` was removed from the case's team after `seq` (which ends what they held then). */
+export function endedByRemoval(m: Model, caseCode: string, userId: string, seq: number): boolean {
+  const removed = m.cases.get(caseCode)!.removedSeq.get(userId);
+  return removed !== undefined && removed > seq;
+}
+
+export function grantCounts(m: Model, g: MGrant, now: number): boolean {
+  return !g.revoked && now < g.expiresAt && !endedByRemoval(m, m.docs.get(g.documentId)!.caseCode, g.userId, g.approvedSeq);
+}
+
 function liveGrant(m: Model, u: MUser, d: MDoc, now: number): boolean {
-  const c = m.cases.get(d.caseCode)!;
-  const removed = c.removedAt.get(u.userId);
-  return m.grants.some(
-    (g) => g.userId === u.userId && g.documentId === d.id && !g.revoked && now < g.expiresAt && !(removed !== undefined && removed >= g.approvedAt),
-  );
+  return m.grants.some((g) => g.userId === u.userId && g.documentId === d.id && grantCounts(m, g, now));
 }
 
 function liveBreakGlass(m: Model, u: MUser, caseCode: string, now: number): boolean {
-  return m.breakGlass.some((b) => b.userId === u.userId && b.caseCode === caseCode && now < b.expiresAt);
+  return m.breakGlass.some((b) => b.userId === u.userId && b.caseCode === caseCode && now < b.expiresAt && !endedByRemoval(m, caseCode, u.userId, b.openedSeq));
 }
 
 /** May `userId` open (decrypt) document `documentId` at `now`? Unknown documents: no. */
@@ -131,7 +141,8 @@ export function facts(m: Model, userId: string, caseCode: string | undefined, no
   if (!u || !c) return 'unknown user or case';
   const docs = new Set([...m.docs.values()].filter((d) => d.caseCode === c.code).map((d) => d.id));
   const grants = m.grants.filter((g) => g.userId === userId && docs.has(g.documentId));
-  const removed = c.removedAt.get(userId);
-  const g = grants.map((x) => `grant ${x.revoked ? 'revoked' : now < x.expiresAt ? 'unexpired' : 'expired'}${removed !== undefined && removed >= x.approvedAt ? ', approved before removal' : ''}`);
-  return [`${u.role}@${u.institution ?? '-'}${u.verified ? '' : ' unverified'}${u.suspended ? ' suspended' : ''}`, `team: ${c.team.get(userId) ?? (removed !== undefined ? 'removed' : 'none')}`, ...g].join(', ');
+  const removed = c.removedSeq.get(userId);
+  const g = grants.map((x) => `grant ${x.revoked ? 'revoked' : now < x.expiresAt ? 'unexpired' : 'expired'}${endedByRemoval(m, c.code, userId, x.approvedSeq) ? ', approved before removal' : ''}`);
+  const bg = m.breakGlass.filter((b) => b.userId === userId && b.caseCode === c.code).map((b) => `break-glass ${now < b.expiresAt ? 'unexpired' : 'expired'}${endedByRemoval(m, c.code, userId, b.openedSeq) ? ', opened before removal' : ''}`);
+  return [`${u.role}@${u.institution ?? '-'}${u.verified ? '' : ' unverified'}${u.suspended ? ' suspended' : ''}`, `team: ${c.team.get(userId) ?? (removed !== undefined ? 'removed' : 'none')}`, ...g, ...bg].join(', ');
 }

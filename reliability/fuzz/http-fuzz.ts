@@ -29,6 +29,7 @@ export interface HttpFuzzResult {
 }
 
 const VIEW_ROUTE = 'POST /api/app/documents/view';
+const STATE_CHANGING = /^(POST|DELETE) .*(logout|refresh|suspend|verify|clinicians|team|roles|groups|admin-token)/;
 
 /**
  * A fuzzed upload that was accepted is opened at once, as its [Open] card invites: the attending
@@ -86,6 +87,8 @@ export async function fuzzHttp(w: World, seed: FuzzSeed, runSeed: number, budget
         else {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 200 && res.status < 300) ok2xx.add(c.route);
+          // A fuzzed logout, suspension or team change may have ended a seeded sign-in: put things back now.
+          if (res.status < 300 && STATE_CHANGING.test(c.route)) await seed.heal();
           if (res.status >= 500) tally.add('5xx', c.route, () => describe(c, runSeed + b, i, `${res.status} ${short(res.body, 120)}`));
           const view = res.status === 201 ? await viewUploaded(w, res.body, budget.hangMs) : undefined;
           if (view && view.status >= 500) tally.add('5xx', `${VIEW_ROUTE} (after ${c.route})`, () => describe(c, runSeed + b, i, `201, then the view: ${view.status} ${short(view.body, 120)}`));
