@@ -1,5 +1,4 @@
 import { fuzzFrames } from './fuzz/frame-fuzz.js';
-import type { FrameOptions } from './fuzz/frame-cases.js';
 import { seedFuzzWorld } from './fuzz/fuzz-world.js';
 import { fuzzHttp, type FuzzBudget } from './fuzz/http-fuzz.js';
 import { zero, type ReliabilityRow, type ScenarioOptions } from './row.js';
@@ -25,7 +24,7 @@ export const R5_SHORT: R5Size = {
 };
 
 /** Both halves of the fuzz; the failures land in `http.tally` (HTTP cases and frames alike). */
-export async function fuzzAll(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Size, frameOpts: FrameOptions = {}) {
+export async function fuzzAll(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Size) {
   const w = await startWorld();
   let http;
   try {
@@ -33,7 +32,7 @@ export async function fuzzAll(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5
   } finally {
     await w.close();
   }
-  const frames = await fuzzFrames(o.seed, size.frames, http.tally, o.log, frameOpts);
+  const frames = await fuzzFrames(o.seed, size.frames, http.tally, o.log);
   return { http, frames };
 }
 

@@ -71,19 +71,8 @@ export interface FrameCase {
   text: string;
 }
 
-/**
- * `keepMessageId` leaves every frame a usable headers.messageId: for the vitest run while known
- * finding F1 (a frame without one kills the process) is open, since vitest fails a run on any
- * uncaught exception. The reliability run always sends them.
- */
-export interface FrameOptions {
-  keepMessageId?: boolean;
-}
-
-export function frameCase(fw: FrameWorld, opts: FrameOptions = {}): fc.Arbitrary<FrameCase> {
-  const messageId = opts.keepMessageId
-    ? fc.uuid()
-    : fc.oneof({ weight: 6, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: junkValue(1) });
+export function frameCase(fw: FrameWorld): fc.Arbitrary<FrameCase> {
+  const messageId = fc.oneof({ weight: 6, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: junkValue(1) });
   const frame = (kind: string, type: fc.Arbitrary<unknown>, topic: fc.Arbitrary<unknown>, data: fc.Arbitrary<string>, extra: fc.Arbitrary<Record<string, unknown>> = fc.constant({})) =>
     fc.record({ type, topic, data, messageId, extra, spec: fc.oneof({ weight: 9, arbitrary: fc.constant('1.0') }, { weight: 1, arbitrary: junkValue(1) }) }).map((f) => ({
       kind,
@@ -99,6 +88,6 @@ export function frameCase(fw: FrameWorld, opts: FrameOptions = {}): fc.Arbitrary
     { weight: 2, arbitrary: frame('event', fc.constant('EVENT'), fc.constant('*'), dataText(eventData(fw)), eventHeaders) },
     { weight: 2, arbitrary: frame('card', fc.constant('CALLBACK'), fc.constant(TOPIC_CARD), dataText(cardData(fw))) },
     { weight: 1, arbitrary: frame('system', fc.constantFrom('SYSTEM', 'system', 'X', 7, null), fc.oneof(fc.constantFrom('ping', 'disconnect', 'KEEPALIVE', TOPIC_ROBOT), junkString(false)), junkString()) },
-    { weight: 1, arbitrary: fc.oneof(junkString(), fc.constantFrom('{', '[]', 'null', '{"headers":null}', ...(opts.keepMessageId ? [] : ['{"type":"CALLBACK"}', '{"type":"CALLBACK","headers":{"topic":"/v1.0/im/bot/messages/get"},"data":"{"}']))).map((text) => ({ kind: 'raw', text })) },
+    { weight: 1, arbitrary: fc.oneof(junkString(), fc.constantFrom('{', '[]', 'null', '{"headers":null}', '{"type":"CALLBACK"}', '{"type":"CALLBACK","headers":{"topic":"/v1.0/im/bot/messages/get"},"data":"{"}')).map((text) => ({ kind: 'raw', text })) },
   );
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { replyAfter } from '../../test/helpers/service-harness.js';
 import { CHAN, LAM, openCase, WONG } from '../../test/helpers/sharing-flow.js';
 import { startWorld, type World } from '../world.js';
-import { frameCase, type FrameCase, type FrameOptions } from './frame-cases.js';
+import { frameCase, type FrameCase } from './frame-cases.js';
 import type { FuzzBudget, Kind } from './http-fuzz.js';
 import { short, Tally, watchCrashes, within } from './tally.js';
 
@@ -26,24 +26,24 @@ function describe(c: FrameCase, seed: number, index: number, what: string): stri
   return `${c.kind} frame ${shape} → ${what} (frame seed ${seed}, case ${index})`;
 }
 
-async function frameWorld(opts: FrameOptions): Promise<{ w: World; arb: fc.Arbitrary<FrameCase>; group: string }> {
+async function frameWorld(): Promise<{ w: World; arb: fc.Arbitrary<FrameCase>; group: string }> {
   const w = await startWorld({ sandbox: false });
   const group = w.h.demo.groups.cardiologyConsult;
   const caseCode = await openCase(w.h, group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
   const { sim } = w.h;
   const fw = { clientId: sim.clientId, corpId: sim.corpId, robotCode: sim.robotCode, oapiBase: sim.oapiBase, group, users: [CHAN, LAM, WONG, 'nobody', ''], caseCode };
-  return { w, arb: frameCase(fw, opts), group };
+  return { w, arb: frameCase(fw), group };
 }
 
 /**
  * Frames over the simulator's socket into the real SDK and receiver, on a service of its own. After
  * each frame the stream must still answer a gateway ping; after each batch the bot must still answer
  * `ping` in the group. A crash (uncaught exception or unhandled rejection) ends the batch and the
- * service is restarted on the same database, as a supervisor would; a service that then cannot start
- * is a crash too, and the run goes on with a fresh database.
+ * service is restarted on the same database, as a supervisor would (and every third batch anyway); a
+ * service that then cannot start is a crash too, and the run goes on with a fresh database.
  */
-export async function fuzzFrames(runSeed: number, budget: FuzzBudget, tally: Tally<Kind>, log: (l: string) => void, opts: FrameOptions = {}): Promise<FrameFuzzResult> {
-  let world = await frameWorld(opts);
+export async function fuzzFrames(runSeed: number, budget: FuzzBudget, tally: Tally<Kind>, log: (l: string) => void): Promise<FrameFuzzResult> {
+  let world = await frameWorld();
   const crashes = watchCrashes();
   const started = Date.now();
   const connected = async () => (await within(world.w.h.service.receiver.supervisor.whenConnected().then(() => true), budget.hangMs)) === true;
@@ -96,7 +96,8 @@ export async function fuzzFrames(runSeed: number, budget: FuzzBudget, tally: Tal
         tally.add('hang', 'bot ping', () => describe(l.c, seed, l.i, `bot silent for ${budget.hangMs} ms after this batch (its last frame shown)`));
         broken = true;
       }
-      if (broken) {
+      // Every third batch restarts anyway: whatever the frames left in the database must not stop a start.
+      if (broken || b % 3 === 2) {
         try {
           await world.w.h.restart();
           out.restarts++;
@@ -104,7 +105,7 @@ export async function fuzzFrames(runSeed: number, budget: FuzzBudget, tally: Tal
           const l = last!;
           tally.add('crash', `service restart: ${(err as Error).message}`, () => describe(l.c, seed, l.i, `the service then failed to start on its database: ${(err as Error).message}`));
           await world.w.close().catch(() => undefined);
-          world = await frameWorld(opts);
+          world = await frameWorld();
           out.freshStarts++;
         }
       }

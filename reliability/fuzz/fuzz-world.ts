@@ -57,6 +57,11 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
     }
     for (const userId of Object.values(AS)) await w.appToken(userId, true);
     h.service.directoryRepo.update(ids.suspended!, { suspended: true }, now);
+    // A fuzzed admin call may have ended Dr Chan's attending role (removal from the organisation, say): give it back.
+    const caseId = h.service.secure.casesRepo.caseByCode(code)!.id;
+    if (h.service.secure.cases.queries.teamRoleNow(caseId, ids.doctor!) !== 'attending') {
+      h.service.secure.cases.admin.adminSetTeamRole(ids.admin!, code, ids.doctor!, 'attending');
+    }
     for (const role of ['admin', 'officer', 'auditor']) consoleTokens.set(role, await w.consoleToken(AS[role]!));
     forged = forgedTokens(ids.admin!, h.service.sessionSecret, now);
   };

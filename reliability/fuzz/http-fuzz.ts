@@ -29,7 +29,7 @@ export interface HttpFuzzResult {
 }
 
 const VIEW_ROUTE = 'POST /api/app/documents/view';
-const STATE_CHANGING = /^(POST|DELETE) .*(logout|refresh|suspend|verify|clinicians|team|roles|groups|admin-token)/;
+const STATE_CHANGING = /^(POST|DELETE) .*(logout|refresh|suspend|verify|clinicians|team|roles|groups|admin-token|remove-from-org)/;
 
 /**
  * A fuzzed upload that was accepted is opened at once, as its [Open] card invites: the attending
