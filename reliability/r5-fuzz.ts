@@ -55,10 +55,8 @@ export async function runR5(o: Pick<ScenarioOptions, 'seed' | 'log'>, size: R5Si
   ];
 }
 
-/** Open findings written up in fuzz-findings.md (owned by other work), named in the note. F1 and F2 are fixed on main. */
-const KNOWN: Array<[RegExp, string]> = [
-  [/\/api\/app\/documents\/view \(after/, '[known F3: accepted at upload, 500 at view] '],
-];
+/** Open findings (none today: F1–F6 of the first runs are fixed), named in the note while they are open. */
+const KNOWN: Array<[RegExp, string]> = [];
 export function knownAs(example: string): string {
   return KNOWN.find(([re]) => re.test(example))?.[1] ?? '';
 }

@@ -5,7 +5,7 @@ import { accessAttempts, knownAs as knownR6, R6_SHORT } from '../../reliability/
 /**
  * R5 and R6 of `npm run reliability` in small, with fixed seeds, so `npm test` catches a new 5xx,
  * crash, hang or leak. A failure that matches an open known finding (the KNOWN lists in the scenario
- * files; today only F3, a file accepted at upload that fails at its view) is listed, not failed on;
+ * files; none today) is listed, not failed on;
  * anything else fails with its first repro. When a finding is fixed, drop it from KNOWN.
  */
 const quiet = { log: () => undefined };
