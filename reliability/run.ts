@@ -12,6 +12,8 @@ const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   // One line per scenario, e.g. R1: async () => (await import('./r1-crash-redelivery.js')).r1,
   R1: async () => (await import('./r1-crash-redelivery.js')).r1,
   R2: async () => (await import('./r2-disconnects.js')).r2,
+  R5: async () => (await import('./r5-fuzz.js')).r5,
+  R6: async () => (await import('./r6-access.js')).r6,
   R7: async () => (await import('./r7-marker-scan.js')).r7,
 };
 
