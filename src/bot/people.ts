@@ -14,7 +14,4 @@ export function personLine(directory: DirectoryRepository, clinician: ClinicianR
   );
 }
 
-/** The reader's language for a notification sent to someone other than the sender. */
-export function langOf(c: ClinicianRow | undefined): Lang {
-  return c?.language === 'zh' ? 'zh' : 'en';
-}
+export { langOf } from '../shared/lang.js';

@@ -36,3 +36,8 @@ export function langFromAcceptLanguage(header: string | undefined): Lang {
   }
   return 'en';
 }
+
+/** The reader's language for a notification sent to someone other than the sender. */
+export function langOf(c: { language?: string | null } | undefined): Lang {
+  return c?.language === 'zh' ? 'zh' : 'en';
+}

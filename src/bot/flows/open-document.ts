@@ -1,24 +1,11 @@
-import { explain } from '../../domain/access/access-explain.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { say, type Lang } from '../i18n.js';
 import { appLink } from './app-link.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { decideOpen, type Refused } from '../../usecases/viewing/decide-open.js';
 
-type Refused = { allowed: false; reasons: string[]; caseCode: string };
 export type OpenResult = { allowed: true; url: string } | Refused;
-export type ViewTokenResult = { allowed: true; token: string; expiresAt: number } | Refused;
-
-/**
- * The mini-app asks to view a document: the policy decides for this clinician now (recorded); if
- * allowed they get a short-lived view token bound to them, else the plain-language reasons.
- */
-export function issueViewToken(deps: Pick<CommandDeps, 'secure' | 'viewTokens' | 'clock'>, clinician: ClinicianRow, documentId: string, lang: Lang): ViewTokenResult {
-  const { decision, caseCode, insider } = deps.secure.access.decideView(clinician, documentId);
-  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
-  const { token, expiresAt } = deps.viewTokens.issue(documentId, clinician.id, deps.clock.now());
-  return { allowed: true, token, expiresAt };
-}
 
 /**
  * "Open" in chat (a card press, an approval): the policy decides now (recorded), so a refusal is
@@ -26,9 +13,9 @@ export function issueViewToken(deps: Pick<CommandDeps, 'secure' | 'viewTokens' |
  * no credential: the app signs the clinician in and asks for its own view token, so a forwarded
  * link opens nothing for anyone else.
  */
-export function openDocument(deps: CommandDeps, clinician: ClinicianRow, documentId: string, lang: Lang): OpenResult {
-  const { decision, caseCode, insider } = deps.secure.access.decideView(clinician, documentId);
-  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
+export function openDocument(deps: Pick<CommandDeps, 'secure' | 'publicUrl'>, clinician: ClinicianRow, documentId: string, lang: Lang): OpenResult {
+  const open = decideOpen(deps, clinician, documentId, lang);
+  if (!open.allowed) return open;
   return { allowed: true, url: appLink(deps.publicUrl, 'doc', documentId) };
 }
 
