@@ -34,6 +34,7 @@ import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createEscalation } from './domain/escalation/escalation-module.js';
 import { createEscalationNotices } from './bot/flows/escalation-notices.js';
+import { createAccessChat } from './bot/flows/access-chat.js';
 import { createRetention } from './domain/retention/retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from './ehr/create-ehr.js';
@@ -209,6 +210,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     sessionSecret: secret,
     viewTokens,
     notify,
+    /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
+    accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
     burn,
     ehr,
     ehrQueue,

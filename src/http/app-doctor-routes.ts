@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decideRequest } from '../bot/flows/decide-request.js';
-import { requestAccess } from '../bot/flows/request-access.js';
+import { decideRequest } from '../usecases/access/decide-request.js';
+import { requestAccess } from '../usecases/access/request-access.js';
 import { langOf } from '../shared/lang.js';
 import { issueViewToken } from '../usecases/viewing/decide-open.js';
 import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
@@ -23,7 +23,7 @@ const tags = ['doctor'];
 
 /**
  * The doctor screens' API. Every route needs a verified, active clinician (requireTrusted); the
- * chat flows (request, decide, open) are reused so the app and the bot notify and audit alike.
+ * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const queries = createDoctorQueries(service.db.db);
@@ -92,10 +92,8 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const me = req.clinician!;
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
       if (!service.secure.documentsRepo.find(req.params.id)) throw new DomainError('document.not_found');
-      const message = requestAccess(service, me, req.params.id, reason, req.query.lang ?? langOf(me));
-      // Asking again returns the same pending request (nothing new is recorded or sent).
-      const { requestId } = service.secure.approvals.requestAccess({ documentId: req.params.id, requesterId: me.id, reasonCode: reason });
-      return { requestId, status: service.secure.approvals.get(requestId).status, message };
+      const asked = requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
+      return { requestId: asked.requestId, status: asked.status, message: service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
     },
   );
 
@@ -115,15 +113,17 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     },
     async (req, reply) => {
       const me = req.clinician!;
-      let message: string;
+      const lang = req.query.lang ?? langOf(me);
+      const deps = { secure: service.secure, directory: service.directoryRepo, notices: service.accessChat };
       try {
-        message = decideRequest(service, me, req.params.id, req.body.decision, req.query.lang ?? langOf(me), undefined, req.body.reason);
+        const decided = decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
+        return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message: service.accessChat.decidedReply(decided, lang) };
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.
         if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;
-        return reply.status(409).send({ code: e.code, message: String(e.details?.text ?? e.message), missing: (e.details?.missing as string[] | undefined) ?? [] });
+        const err = service.accessChat.wouldNotOpen(e, lang);
+        return reply.status(409).send({ code: err.code, message: String(err.details?.text ?? err.message), missing: (err.details?.missing as string[] | undefined) ?? [] });
       }
-      return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message };
     },
   );
 };

@@ -1,64 +1,20 @@
-import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { CommandDeps } from '../commands/deps.js';
-import { hkDateTime } from '../format.js';
-import { say, type Lang } from '../i18n.js';
-import { langOf, personLine } from '../people.js';
-import { askApprovers } from './request-access.js';
-import { openDocument, openText } from './open-document.js';
-import { tellRequestExpired } from './request-expired.js';
+import { decideRequest as decideRequestUseCase } from '../../usecases/access/decide-request.js';
 import { isDomainError } from '../../shared/errors.js';
-import { wouldNotOpenError } from './would-not-open.js';
-import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import type { CommandDeps } from '../commands/deps.js';
+import type { Lang } from '../i18n.js';
+import { createAccessChat } from './access-chat.js';
 
 /**
- * An approver approves or denies (card press or text). The service enforces the state machine
- * (double presses, stale cards, wrong approver, expiry); here we only tell the people concerned.
+ * An approver approves or denies in chat (card press or text): the use case decides and tells the
+ * people concerned; the reply says what happened, or who could not open it and why.
  */
-export function decideRequest(
-  deps: CommandDeps,
-  decider: ClinicianRow,
-  requestId: string,
-  decision: 'approve' | 'deny',
-  lang: Lang,
-  cardStep?: number,
-  /** The decider's note (mini-app); kept with the decided step, never put into the audit log. */
-  reason?: string,
-): string {
-  const { secure, directoryRepo: dir, notify } = deps;
-  let out;
+export function decideRequest(deps: CommandDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): string {
+  const chat = createAccessChat(deps);
   try {
-    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep, reason });
+    return chat.decidedReply(decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
   } catch (err) {
-    // A press after the deadline may be what notices the lapse first; the requester hears either way.
-    if (isDomainError(err) && err.code === 'approval.expired') {
-      const req = secure.approvals.get(requestId);
-      tellRequestExpired(deps, { requestId, requesterId: req.requesterId, documentId: req.documentId });
-    }
-    // Approving would grant something useless: the approver hears who could not open it and why.
-    if (isDomainError(err) && err.code === 'approval.would_not_open') {
-      const req = secure.approvals.get(requestId);
-      const requester = dir.findById(req.requesterId);
-      if (requester) throw wouldNotOpenError(err, dir, requester, secure.casesRepo.caseById(req.caseId)?.code ?? '', lang);
-    }
+    if (isDomainError(err) && err.code === 'approval.would_not_open') throw chat.wouldNotOpen(err, lang);
     throw err;
   }
-  const requester = dir.findById(out.requesterId)!;
-  const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
-  const rLang = langOf(requester);
-  if (out.next) {
-    const req = secure.approvals.get(requestId);
-    askApprovers(deps, requestId, out.next.stepIndex, out.next.approverIds, requester, out.documentId, caseCode, req.reasonCode as PurposeOfUse);
-    return say(lang, T.approvedNextStep);
-  }
-  if (out.grant) {
-    const open = openDocument(deps, requester, out.documentId, rLang);
-    const until = hkDateTime(out.grant.expiresAt);
-    const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, until, openText(open, rLang));
-    notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
-    return say(lang, T.approvedUntil, until);
-  }
-  const text = say(rLang, T.declined, personLine(dir, decider, rLang), caseCode);
-  notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
-  return say(lang, T.deniedDone);
 }

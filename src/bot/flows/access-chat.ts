@@ -1,0 +1,60 @@
+import { purposeLabel } from '../../domain/approvals/purpose-of-use.js';
+import type { AccessChat } from '../../usecases/access/access-ports.js';
+import type { CommandDeps } from '../commands/deps.js';
+import { hkDate, hkDateTime } from '../format.js';
+import { say } from '../i18n.js';
+import { langOf, personLine } from '../people.js';
+import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { openDocument, openText } from './open-document.js';
+import { tellRequestExpired } from './request-expired.js';
+import { wouldNotOpenError } from './would-not-open.js';
+
+/** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
+export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
+  const { secure, directoryRepo: dir, notify } = deps;
+  return {
+    /** Approve/deny cards to each approver of a step, in the approver's language. */
+    askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
+      const doc = secure.documentsRepo.find(documentId)!;
+      const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
+      for (const approverId of approverIds) {
+        const approver = dir.findById(approverId);
+        if (!approver) continue;
+        const lang = langOf(approver);
+        const who = personLine(dir, requester, lang);
+        const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
+        const params = { requestId, step: String(stepIndex) };
+        notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
+          { label: say(lang, T.approveButton, hours), action: 'decide', params: { ...params, decision: 'approve' } },
+          { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
+        ]);
+      }
+    },
+    requestExpired: (r) => tellRequestExpired(deps, r),
+    tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
+      const rLang = langOf(requester);
+      if (until !== undefined) {
+        const open = openDocument(deps, requester, documentId, rLang);
+        const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
+        notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
+        return;
+      }
+      const text = say(rLang, T.declined, personLine(dir, decider, rLang), caseCode);
+      notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
+    },
+    requestedReply(r, lang) {
+      if (r.approverIds.length === 0) return say(lang, T.requestNoApprover, r.caseCode);
+      const names = r.approverIds.map((id) => personLine(dir, id, lang)).join('; ');
+      return say(lang, T.requestAsked, names, r.caseCode, purposeLabel(r.reason, lang));
+    },
+    decidedReply(d, lang) {
+      if (d.kind === 'next_step') return say(lang, T.approvedNextStep);
+      if (d.kind === 'granted') return say(lang, T.approvedUntil, hkDateTime(d.until));
+      return say(lang, T.deniedDone);
+    },
+    wouldNotOpen(err, lang) {
+      const requester = dir.findById(String(err.details?.requesterId ?? ''));
+      return requester ? wouldNotOpenError(err, dir, requester, String(err.details?.caseCode ?? ''), lang) : err;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { SecureSharing } from '../../secure-sharing.js';
+import { DomainError, isDomainError } from '../../shared/errors.js';
+import type { AccessDecided, AccessNotices } from './access-ports.js';
+
+/**
+ * An approver approves or denies. The service enforces the state machine (double presses, stale cards,
+ * wrong approver, expiry); here the people concerned are told. A lapsed request tells its requester;
+ * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
+ */
+export function decideRequest(
+  deps: { secure: Pick<SecureSharing, 'approvals' | 'casesRepo'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
+  decider: ClinicianRow,
+  requestId: string,
+  decision: 'approve' | 'deny',
+  opts: { cardStep?: number; reason?: string } = {},
+): AccessDecided {
+  const { secure, notices } = deps;
+  let out;
+  try {
+    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
+  } catch (err) {
+    // A press after the deadline may be what notices the lapse first; the requester hears either way.
+    if (isDomainError(err) && err.code === 'approval.expired') {
+      const req = secure.approvals.get(requestId);
+      notices.requestExpired({ requestId, requesterId: req.requesterId, documentId: req.documentId });
+    }
+    if (isDomainError(err) && err.code === 'approval.would_not_open') {
+      const req = secure.approvals.get(requestId);
+      if (deps.directory.findById(req.requesterId)) {
+        const caseCode = secure.casesRepo.caseById(req.caseId)?.code ?? '';
+        throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
+      }
+    }
+    throw err;
+  }
+  const requester = deps.directory.findById(out.requesterId)!;
+  const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
+  if (out.next) {
+    const req = secure.approvals.get(requestId);
+    notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });
+    return { kind: 'next_step', requestId, status: out.status };
+  }
+  const notice = { requestId, requester, decider, documentId: out.documentId, caseCode };
+  if (out.grant) {
+    notices.tellDecided({ ...notice, until: out.grant.expiresAt });
+    return { kind: 'granted', requestId, status: out.status, until: out.grant.expiresAt };
+  }
+  notices.tellDecided(notice);
+  return { kind: 'declined', requestId, status: out.status };
+}
