@@ -1,8 +1,8 @@
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import { personLine } from '../../bot/people.js';
-import { hkDateTime } from '../../bot/format.js';
+import { personLine } from '../../domain/directory/clinician-names.js';
+import { hkDateTime } from '../../shared/hk-time.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';

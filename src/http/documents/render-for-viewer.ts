@@ -1,4 +1,4 @@
-import { clinicianName } from '../../bot/format.js';
+import { clinicianName } from '../../domain/directory/clinician-names.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { RenderMediaType } from '../../domain/viewing/render-watermarked.js';
 import { newTraceCode } from '../../domain/viewing/trace-code.js';
