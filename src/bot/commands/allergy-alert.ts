@@ -1,4 +1,5 @@
-import { assertRaiser, shareCheck, type RaiseRule } from '../../domain/alerts/alert-service.js';
+import { assertRaiser } from '../../domain/alerts/alert-service.js';
+import { alertRaiseRule } from '../../usecases/alerts/alert-raise-rule.js';
 import { isDomainError } from '../../shared/errors.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -6,14 +7,6 @@ import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
 import { say } from '../i18n.js';
 import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
-
-/** Who may raise an alert on a case (the alert service applies the same rule on submit); the mini-app asks it too. */
-export function alertRaiseRule(deps: Pick<CommandDeps, 'burn' | 'secure' | 'clock'>): RaiseRule {
-  return {
-    mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: (clinicianId, caseId) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now()).hasBreakGlass,
-  };
-}
 
 /**
  * `allergy-alert C-7KQ2M`: a link 1:1 to the mini-app's structured allergy form. The raise rule is

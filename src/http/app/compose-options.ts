@@ -5,7 +5,7 @@ import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/burn/burn-duration.js';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
-import { alertRaiseRule } from '../../bot/commands/allergy-alert.js';
+import { alertRaiseRule } from '../../usecases/alerts/alert-raise-rule.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 import type { composeOptionsDto } from '../../contract/compose.js';
