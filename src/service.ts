@@ -35,6 +35,7 @@ import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createEscalation } from './domain/escalation/escalation-module.js';
 import { createEscalationNotices } from './bot/flows/escalation-notices.js';
 import { createAccessChat } from './bot/flows/access-chat.js';
+import { createCaseNotices } from './bot/commands/case-notices.js';
 import { createRetention } from './domain/retention/retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from './ehr/create-ehr.js';
@@ -212,6 +213,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     notify,
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
     accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
+    /** What chat hears when a mini-app case-open form is submitted. */
+    caseNotices: createCaseNotices({ directoryRepo, notify }),
     burn,
     ehr,
     ehrQueue,
