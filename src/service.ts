@@ -36,6 +36,7 @@ import { createEscalation } from './domain/escalation/escalation-module.js';
 import { createEscalationNotices } from './bot/flows/escalation-notices.js';
 import { createAccessChat } from './bot/flows/access-chat.js';
 import { createCaseNotices } from './bot/commands/case-notices.js';
+import { createReportCards } from './bot/flows/report-cards.js';
 import { createRetention } from './domain/retention/retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from './ehr/create-ehr.js';
@@ -215,6 +216,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
     caseNotices: createCaseNotices({ directoryRepo, notify }),
+    /** The group card for a report shared from the mini-app. */
+    reportCards: createReportCards({ directoryRepo, notify }),
     burn,
     ehr,
     ehrQueue,

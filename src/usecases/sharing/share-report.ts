@@ -1,0 +1,77 @@
+import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import type { CaseRow } from '../../domain/cases/cases-repository.js';
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { EscalationService } from '../../domain/escalation/escalation-service.js';
+import type { SecureSharing } from '../../secure-sharing.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+
+export interface ShareOptions {
+  /** eHRSS restricted category; viewing then also needs recorded extra consent. */
+  restrictedCategory?: string;
+  /** Urgent: recipients who do not open it in time are reminded, then escalated (see domain/escalation). */
+  urgent?: boolean;
+}
+
+export interface SharedReport {
+  documentId: string;
+  caseCode: string;
+  mediaType: string;
+  size: number;
+}
+
+/** A content-free card about a new report, to one group bound to the case (the bot words and sends it). */
+export interface ReportCards {
+  reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; author: ClinicianRow; urgent: boolean; at: number }): void;
+}
+
+export interface ShareReportDeps {
+  secure: Pick<SecureSharing, 'decideOnCase' | 'vault' | 'sharing' | 'cases' | 'casesRepo' | 'receipts'>;
+  clock: Clock;
+  audit: AuditSink;
+  escalation: Pick<EscalationService, 'track'>;
+  cards: ReportCards;
+}
+
+/** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
+export function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decideOnCase'> }, author: ClinicianRow, caseRow: CaseRow): boolean {
+  return deps.secure.decideOnCase(author, 'share', caseRow).allowed;
+}
+
+/**
+ * Shares a report into a case: checks the `share` rule now, encrypts the bytes into the vault (the
+ * vault decides the type from the bytes and refuses empty, oversize, damaged or foreign files),
+ * registers the document, and gives each group bound to the case a content-free card. A refusal is
+ * audited and stores nothing.
+ */
+export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, caseRow: CaseRow, bytes: Buffer, opts: ShareOptions = {}): Promise<SharedReport> {
+  const { secure, clock, audit } = deps;
+  if (!mayShareToCase(deps, author, caseRow)) {
+    audit.append({ actor: author.id, action: AUDIT_ACTIONS.accessDecision, target: caseRow.code, outcome: 'denied', reason: 'share.not_allowed' });
+    throw new DomainError('access.denied');
+  }
+
+  const documentId = newId();
+  const meta = await secure.vault.store({ documentId, caseId: caseRow.id, bytes });
+  secure.sharing.registerDocument({
+    id: documentId,
+    caseId: caseRow.id,
+    authorId: author.id,
+    authorInstitutionId: author.institutionId ?? undefined,
+    kind: 'report',
+    restrictedCategory: opts.restrictedCategory,
+    mediaType: meta.mediaType,
+    size: meta.size,
+  });
+
+  const team = secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId).filter((id) => id !== author.id);
+  for (const group of secure.casesRepo.groupsOfCase(caseRow.id)) {
+    const outTrackId = `doc:${documentId}:${group.conversationId}`;
+    deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
+    secure.sharing.setCardOutTrackId(documentId, outTrackId);
+  }
+  secure.receipts.markNotified(documentId, team);
+  deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
+  return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
+}
