@@ -30,7 +30,8 @@ export interface RandomFaults {
   rng: () => number;
   /** Only calls whose path matches; default every OpenAPI call except the stream gateway's registration. */
   path?: RegExp;
-  faults: FaultRule[];
+  /** The answers to draw from (their own `path`, `method` and `times` do not apply). */
+  faults: Array<Omit<FaultRule, 'path' | 'times'>>;
 }
 
 interface ActiveRule extends FaultRule {
@@ -90,7 +91,7 @@ export class SimFaults {
     const f = r.faults[Math.floor(r.rng() * r.faults.length)]!;
     const key = f.label ?? (f.hang ? 'hang' : String(f.status ?? f.errcode ?? 'delay'));
     this.randomInjected.set(key, (this.randomInjected.get(key) ?? 0) + 1);
-    return f;
+    return { ...f, path };
   }
 
   /** Finds and consumes the first rule matching this call (or draws a random fault). */
