@@ -11,6 +11,7 @@ import type { ReliabilityRow, Scenario } from './row.js';
 const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   // One line per scenario, e.g. R1: async () => (await import('./r1-crash-redelivery.js')).r1,
   R3: async () => (await import('./r3-api-faults.js')).r3,
+  R4: async () => (await import('./r4-kill-upload-burn.js')).r4,
 };
 
 const OPT_IN = new Set(['R8']);
