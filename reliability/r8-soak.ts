@@ -35,9 +35,12 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
       if (Date.now() - started >= warmupMs && Number.isFinite(mb)) samples.push([(Date.now() - started) / 60_000, mb]);
     }, 5000);
     const pongsBefore = countPongs(rig);
+    const cpu0 = rig.service.cpuSeconds();
+    const runnerCpu0 = process.cpuUsage();
     await Promise.all([pushPings(rig, end, f), ...Array.from({ length: VIEWERS }, (_, v) => viewer(rig, docs, v, end, rand, f))]);
     clearInterval(sampler);
     const pushedFor = (Date.now() - started) / 1000;
+    const cpu = `service CPU ${((100 * (rig.service.cpuSeconds() - cpu0)) / pushedFor).toFixed(0)} %, runner (simulator + viewers) ${(cpuPercent(process.cpuUsage(runnerCpu0)) / pushedFor).toFixed(0)} %`;
     await until(() => countPongs(rig) - pongsBefore >= f.pushed, 120_000, 'every pong').catch((e: Error) => log(e.message));
     const pongs = countPongs(rig) - pongsBefore;
     const dead = deadLetters(rig.dbFile).length;
@@ -46,7 +49,7 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     const p = (q: number) => f.viewMs.sort((a, b) => a - b)[Math.floor(q * (f.viewMs.length - 1))] ?? NaN;
     const errors = Math.abs(f.pushed - pongs) + f.viewErrors + f.api5xx + dead + rig.unexpectedExits + f.pushFailures;
     return [
-      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs; ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes`),
+      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs; ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
       row('R8 RSS slope after warm-up', `${slope.toFixed(1)} MB/10 min`, `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min`, Number.isFinite(slope) && slope <= SLOPE_GOAL_MB_PER_10MIN,
         `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples`),
     ];
@@ -54,6 +57,9 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     await rig.close();
   }
 };
+
+/** process.cpuUsage() microseconds → percent-seconds (divide by the wall seconds for a percentage). */
+const cpuPercent = (u: NodeJS.CpuUsage) => (u.user + u.system) / 10_000;
 
 const PONG = /pong ✔|在線 ✔/;
 const countPongs = (rig: Rig) => rig.sim.sent.reduce((n, e) => n + (PONG.test(e.text) ? 1 : 0), 0);

@@ -18,6 +18,8 @@ export interface ServiceProcess {
   tail(): string;
   /** Resident set size now, from /proc (MB). */
   rssMb(): number;
+  /** CPU time used so far (user + system, seconds), from /proc. */
+  cpuSeconds(): number;
   /** SIGKILL, no chance to clean up: a power cut as far as SQLite's WAL is concerned. */
   kill9(): Promise<void>;
   /** SIGTERM (graceful shutdown), SIGKILL after 10 s. */
@@ -93,6 +95,16 @@ export function rssOf(pid: number): number {
   }
 }
 
+/** utime + stime of a process in seconds (fields 14 and 15 of /proc/<pid>/stat, at 100 ticks a second). */
+export function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Spawns the service (PORT must be in `env`) and resolves once /readyz answers 200. */
 export async function spawnService(o: SpawnOptions): Promise<ServiceProcess> {
   const port = o.env.PORT;
@@ -120,6 +132,7 @@ export async function spawnService(o: SpawnOptions): Promise<ServiceProcess> {
     exited,
     tail: () => tail,
     rssMb: () => rssOf(child.pid!),
+    cpuSeconds: () => cpuOf(child.pid!),
     kill9: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
