@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanFiles } from '../../reliability/harness/disk-scan.js';
-import { slopePerTenMin } from '../../reliability/r8-soak.js';
+import { floorsPerMinute, slopePerTenMin } from '../../reliability/r8-soak.js';
 import { SimFaults } from '../../src/sandbox/sim-faults.js';
 
 /** The measuring tools of `npm run reliability`: a figure is only as good as what counts it. */
@@ -34,6 +34,13 @@ describe('reliability tools', () => {
   it('When RSS grows 1 MB a minute, then the slope is 10 MB per 10 minutes; flat is 0', () => {
     expect(slopePerTenMin([[0, 100], [1, 101], [2, 102], [3, 103]])).toBeCloseTo(10);
     expect(slopePerTenMin([[0, 100], [1, 100], [2, 100]])).toBeCloseTo(0);
+  });
+
+  it('When RSS saws up and down within each minute around a flat floor, then the floors show no growth', () => {
+    const saw: Array<[number, number]> = [];
+    for (let i = 0; i < 60; i++) saw.push([i / 12, 200 + (i % 12) * 8]); // every 5 s: 200 → 288 MB, then a collection
+    expect(floorsPerMinute(saw).map(([, mb]) => mb)).toEqual([200, 200, 200, 200, 200]);
+    expect(slopePerTenMin(floorsPerMinute(saw))).toBeCloseTo(0);
   });
 
   it('When random faults are on, then about the given share of matching calls fail, scripted rules first, the gateway spared', () => {
