@@ -55,7 +55,7 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
       zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs; ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
       row('R8 RSS slope after warm-up', `${slope.toFixed(1)} MB/10 min`, judged ? `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min` : `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min (judged on runs ≥ 10 min)`,
         !judged || (Number.isFinite(slope) && slope <= SLOPE_GOAL_MB_PER_10MIN),
-        `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the per-minute floors${judged ? '' : '; too short to judge'}`),
+        `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the ${floors.length >= 3 ? 'per-minute floors' : 'raw samples'}${judged ? '' : '; too short to judge'}`),
     ];
   } finally {
     await rig.close();
