@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startArgs } from '../reliability/harness/service-process.js';
 import { round, type BenchRow } from './row.js';
 
 /**
@@ -39,6 +39,29 @@ async function externalSimulator(): Promise<{ env: Record<string, string>; stop(
     env: { DINGTALK_CLIENT_ID: 'p7-client', DINGTALK_CLIENT_SECRET: 'p7-secret', DINGTALK_API_BASE: apiBase, DINGTALK_OAPI_BASE: oapiBase },
     stop: () => child.kill('SIGTERM'),
   };
+}
+
+/** The node arguments of package.json's `start` script (`node <flags> dist/src/main.js`), so P7 measures what it runs. */
+function startArgs(): string[] {
+  return scriptArgs('start');
+}
+
+/** The node arguments of a package.json script that is a plain `node …` command (`start`, `dev`). */
+export function scriptArgs(name: string): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const script = pkg.scripts[name] ?? '';
+  const [cmd, ...args] = script.trim().split(/\s+/);
+  if (cmd !== 'node' || args.some((a) => /[$&|;<>]/.test(a))) throw new Error(`expected "${name}" to be a plain node command, got: ${script}`);
+  return args;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 async function once(extraEnv: Record<string, string>): Promise<{ readyMs: number; rssMb: number }> {

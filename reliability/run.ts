@@ -10,8 +10,11 @@ import type { ReliabilityRow, Scenario } from './row.js';
  */
 const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   // One line per scenario, e.g. R1: async () => (await import('./r1-crash-redelivery.js')).r1,
+  R1: async () => (await import('./r1-crash-redelivery.js')).r1,
+  R2: async () => (await import('./r2-disconnects.js')).r2,
   R3: async () => (await import('./r3-api-faults.js')).r3,
   R4: async () => (await import('./r4-kill-upload-burn.js')).r4,
+  R7: async () => (await import('./r7-marker-scan.js')).r7,
   R8: async () => (await import('./r8-soak.js')).r8,
 };
 

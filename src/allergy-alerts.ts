@@ -47,7 +47,7 @@ export function createAllergyAlerts(deps: {
 }) {
   const { dbh, secure, burn, audit, clock } = deps;
   const repo = createAlertRepository(dbh.db);
-  const grantRepo = createGrantRepository(dbh.db);
+  const grantRepo = createGrantRepository(dbh.db, secure.texts);
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {

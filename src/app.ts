@@ -61,9 +61,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',
-      directoryAdmin: createDirectoryAdmin({ repo: directoryRepo, audit, clock }),
+      directoryAdmin: createDirectoryAdmin({
+        repo: directoryRepo, audit, clock,
+        endLogins: (id, reason) => service.sessions.revokeAllFor(id, reason),
+        offboard: (id, by) => service.offboarding.leave(id, by, 'admin_removed'),
+      }),
       caseQueries: service.secure.cases.queries,
       jwtSecret: service.sessionSecret,
+      isSessionActive: (sid) => service.sessions.isActive(sid),
     });
     // Same prefix and token check; some console routes also admit privacy officers and auditors.
     await app.register(adminConsoleRoutes, { prefix: '/api/admin', service });

@@ -59,7 +59,7 @@ export function createBurnAfterReading(deps: {
     service,
     destroyer,
     scheduler: createBurnScheduler({ destroyDue: destroyer.destroyDue, logger, pollMs: deps.pollMs }),
-    viewTokens: createViewTokens(`burn:${deps.sessionSecret}`),
+    viewTokens: createViewTokens(`burn:${deps.sessionSecret}`, 'consultbridge.burn'),
     repo,
   };
 }

@@ -2,17 +2,16 @@ import type { Bot } from './bot/bot.js';
 import type { InboundHandlers } from './dingtalk/inbound.js';
 import { AUDIT_ACTIONS, type AuditSink } from './domain/audit/audit-sink.js';
 import type { InboxRepository } from './domain/inbox/inbox-repository.js';
+import { idShaped, reasonOf, type RobotInbox } from './inbound-robot.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
 export const EVENT_TOPIC = 'event';
 
-/** An id that came from outside goes into the permanent log only if it looks like an id. */
-const idShaped = (id: string | undefined): string | undefined => (id && /^[\w.:=+/-]{1,160}$/.test(id) ? id : undefined);
-
 /** Routes what the stream delivers to the parts of the service that handle it. */
 export function createInboundHandlers(deps: {
   bot: Bot;
+  robot: RobotInbox;
   inbox: InboxRepository;
   audit: AuditSink;
   clock: Clock;
@@ -20,13 +19,22 @@ export function createInboundHandlers(deps: {
   onChatEvent?: (eventType: string, data: Record<string, unknown>) => void;
   onCardAction?: InboundHandlers['cardAction'];
 }): InboundHandlers {
-  const { bot, inbox, audit, clock, logger } = deps;
+  const { inbox, audit, clock, logger } = deps;
+  /** Audit entries about what arrived must never stop the handling of it. */
+  const note = (entry: Parameters<AuditSink['append']>[0]) => {
+    try {
+      audit.append(entry);
+    } catch (err) {
+      logger.warn({ code: 'inbound.audit_failed', err: (err as Error).message }, 'inbound audit entry refused');
+    }
+  };
   return {
-    botMessage: (msg) => bot.handle(msg),
+    recordBotMessage: (msg) => deps.robot.record(msg),
+    botMessage: (msg) => deps.robot.process(msg),
     cardAction: async (action) => {
       // A card press is delivered once per callback; a replayed frame must not act twice.
-      if (inbox.claim(`card:${action.callbackId}`, 'card', null, clock.now()) === 'duplicate') {
-        audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
+      if (inbox.claim(`card:${action.callbackId}`, 'card', clock.now()) === 'duplicate') {
+        note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
         return null;
       }
       try {
@@ -36,21 +44,23 @@ export function createInboundHandlers(deps: {
       }
     },
     event(evt) {
-      if (inbox.claim(evt.eventId, EVENT_TOPIC, null, clock.now()) === 'duplicate') return 'SUCCESS';
-      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: evt.eventType, outcome: 'success' });
+      if (inbox.claim(evt.eventId, EVENT_TOPIC, clock.now()) === 'duplicate') return 'SUCCESS';
+      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
       try {
         deps.onChatEvent?.(evt.eventType, evt.data);
         inbox.finish(evt.eventId, 'done', clock.now());
-        return 'SUCCESS';
       } catch (err) {
-        logger.error({ code: 'event.failed', eventType: evt.eventType, err: (err as Error).message }, 'event handling failed');
-        inbox.finish(evt.eventId, 'failed', clock.now());
-        return 'SUCCESS';
+        // A retry would fail the same way: a dead letter with its reason, never "processing" forever.
+        const reason = reasonOf(err, 'event');
+        logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
+        inbox.deadLetter(evt.eventId, reason, clock.now());
+        note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
       }
+      return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {
-      logger.warn({ code: 'event.malformed', reason, fields, messageId }, 'malformed frame acked and dropped');
-      audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: idShaped(messageId), outcome: 'failure', reason });
+      logger.warn({ code: 'event.malformed', reason, fields, messageId: idShaped(messageId) }, 'malformed frame acked and dropped');
+      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: idShaped(messageId), outcome: 'failure', reason });
     },
   };
 }

@@ -9,11 +9,13 @@ import { createApprovalRepository } from './domain/approvals/approval-repository
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
+import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
+import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
 import { createDocumentRepository } from './domain/sharing/document-repository.js';
 import { createReceiptService } from './domain/sharing/receipts.js';
@@ -44,6 +46,8 @@ export function createSecureSharing(deps: {
   logger: Logger;
   /** Policies already validated (main.ts checks them in a child process); else loaded here. */
   policies?: LoadedPolicies;
+  /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
+  tellTeamExit: (exit: TeamExit) => void;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
@@ -52,7 +56,17 @@ export function createSecureSharing(deps: {
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
-  const cases = createCaseModule({ db: dbh.db, directory, cipher, audit, clock, authorize });
+  // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
+  const texts = cipher.freeText;
+  sealLegacyFreeText(dbh.db, texts);
+  const grants = createGrantService({ repo: createGrantRepository(dbh.db, texts), audit, clock });
+  const cases = createCaseModule({
+    db: dbh.db, directory, cipher, audit, clock, authorize,
+    exits: {
+      revokeGrants: (caseId, clinicianId, actor, cause, now) => grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      tell: deps.tellTeamExit,
+    },
+  });
   const casesRepo = createCasesRepository(dbh.db);
 
   const path = sqlitePath(config.databaseUrl);
@@ -72,12 +86,12 @@ export function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db);
-  const grants = createGrantService({ repo: createGrantRepository(dbh.db), audit, clock });
   const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
     sqlite: dbh.sqlite,
-    repo: createApprovalRepository(dbh.db),
+    repo: createApprovalRepository(dbh.db, texts),
     documents: documentsRepo,
     grants,
     audit,
@@ -88,10 +102,14 @@ export function createSecureSharing(deps: {
       const doc = documentsRepo.find(documentId);
       return doc ? attendingsOf(doc.caseId) : [];
     },
+    missingDespiteGrant: (requesterId, documentId) => {
+      const requester = directory.findById(requesterId);
+      return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
+    },
   });
   const breakGlass = createBreakGlassService({
     sqlite: dbh.sqlite,
-    repo: createGrantRepository(dbh.db),
+    repo: createGrantRepository(dbh.db, texts),
     audit,
     clock,
     settings,
@@ -118,8 +136,10 @@ export function createSecureSharing(deps: {
     grants,
     approvals,
     breakGlass,
-    access: createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock }),
+    access,
     privacyOfficers,
+    /** The free-text cipher, for repositories built elsewhere over the same tables. */
+    texts,
   };
 }
 

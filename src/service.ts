@@ -11,20 +11,27 @@ import { createOutboxService } from './domain/outbox/outbox-service.js';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
 import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
+import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
+import { createSessionRepository } from './domain/sessions/session-repository.js';
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
 import { createBot } from './bot/bot.js';
 import { BOT_REPLY_KIND, createReplier } from './bot/replier.js';
 import { deliverReply } from './bot/reply-delivery.js';
-import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
+import { createRobotInbox } from './inbound-robot.js';
+import { createInboxCipher } from './domain/inbox/inbox-cipher.js';
+import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from './domain/access/policy-loader.js';
 import { createChatEventHandler } from './chat-events.js';
+import { createOrganisationExit } from './organisation-exit.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
 import { createNotifier } from './bot/notify.js';
+import { createTeamExitNotices } from './bot/team-exit-notices.js';
 import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
 import { tellRequestExpired } from './bot/flows/request-expired.js';
 import { createEscalation } from './domain/escalation/escalation-module.js';
@@ -55,6 +62,11 @@ export interface ServiceOptions {
   burnPollMs?: number;
   /** Allergy alerts: how often follow-up steps are looked for, and how long cards wait for the scene group. */
   alerts?: { tickMs?: number; groupWaitMs?: number };
+  /**
+   * Who holds this process's claims on inbound messages and outbox sends (default: the host name). A
+   * restart of the same instance takes its own claims back at once; others wait for the lease to run out.
+   */
+  instanceId?: string;
 }
 
 /**
@@ -64,6 +76,7 @@ export interface ServiceOptions {
  */
 export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
+  const instanceId = opts.instanceId ?? hostname();
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
@@ -82,10 +95,13 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
     batchSize: opts.outbox?.batchSize,
+    owner: instanceId,
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
   const inbox = createInboxRepository(dbh.db);
+  // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
+  const sessions = createRefreshSessions({ db: dbh.db, repo: createSessionRepository(dbh.db), clock, audit });
   const directoryRepo = createDirectoryRepository(dbh.db);
   const directory = createDirectoryService({
     repo: directoryRepo,
@@ -99,11 +115,15 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       },
     },
   });
-  const secure = createSecureSharing({ config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies });
+  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
+  const secure = createSecureSharing({
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
+  });
+  const offboarding = createOrganisationExit({ db: dbh.db, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
-  const notify = createNotifier(outbox, config.dingtalk.cardTemplateId);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
@@ -134,6 +154,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     inbox, directory, directoryRepo, audit, clock, logger, replier: createReplier(outbox), secure, outbox, publicUrl, notify, viewTokens, burn,
     escalation: escalation.service,
   });
+  // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
+  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
+  const robot = createRobotInbox({ bot, inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -152,11 +175,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
+      robot,
       inbox,
       audit,
       clock,
       logger,
-      onChatEvent: createChatEventHandler({ cases: secure.cases, logger }),
+      onChatEvent: createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger }),
       onCardAction: (action) => bot.cardAction(action),
     }),
   });
@@ -173,8 +197,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     outbox,
     worker,
     inbox,
+    robot,
+    instanceId,
     directoryRepo,
     directory,
+    sessions,
+    offboarding,
     secure,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
@@ -197,9 +225,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
       // Burn-after-reading items that fell due while the service was down go before anything is served.
       await burn.scheduler.start();
-      for (const { payload } of inbox.unfinished(ROBOT_TOPIC)) {
-        if (payload) await bot.resume(payload as never);
-      }
+      await robot.resumeUnfinished();
       worker.start();
       ehrQueue.worker.start();
       receiver.start();
@@ -212,6 +238,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
     async stop(): Promise<void> {
       receiver.stop();
+      await receiver.idle();
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort, scriptArgs } from '../../bench/p7-startup.js';
 import { projectPath } from '../../src/shared/paths.js';
 
 /**
@@ -34,25 +34,10 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
-/** A port nobody is listening on now (the OS picks it; closed again before the service binds it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** The node arguments of package.json's `start` script (`node <flags> dist/src/main.js`). */
-export function startArgs(): string[] {
-  const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: { start: string } };
-  const [cmd, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  if (cmd !== 'node' || args.some((a) => /[$&|;<>]/.test(a))) throw new Error(`expected "start" to be a plain node command, got: ${pkg.scripts.start}`);
-  return args;
-}
+export const startArgs = (): string[] => scriptArgs('start');
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -20,5 +20,7 @@ function caseCodeText(e: DomainError, lang: Lang): string | undefined {
 export function replyForError(err: unknown, lang: Lang, logger: Logger): string {
   const e = asDomainError(err);
   if (e.code === 'internal') logger.error({ code: 'internal', err: (err as Error)?.stack }, 'command failed');
+  // The one error whose words are built for the reader (decide-request.ts): names who and what is missing.
+  if (e.code === 'approval.would_not_open' && typeof e.details?.text === 'string') return e.details.text;
   return caseCodeText(e, lang) ?? ERROR_TABLE[e.code][lang];
 }

@@ -7,26 +7,32 @@ import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import { createCaseQueries } from '../domain/cases/case-queries.js';
-import { createDirectoryAdmin, type DirectoryAdmin } from '../domain/directory/directory-admin.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
+import { createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createConsentQueries } from '../domain/patients/consent-queries.js';
+import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
+import { createRefreshSessions } from '../domain/sessions/refresh-sessions.js';
+import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
+import { createOrganisationExit } from '../organisation-exit.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
-import { sessionSecret } from '../shared/key-file.js';
+import { loadOrCreateSecret, sessionSecret } from '../shared/key-file.js';
 
 const HELP = `Usage: npm run admin -- <command>
 
   clinicians [--unverified]                 List the directory.
   verify <dingtalkUserId> --reg M12345 --role doctor --institution QMH --by <admin>
          [--specialty Cardiology] [--name-en "Dr CHAN Tai-man"] [--name-zh 陳大文]
-  suspend <dingtalkUserId> [--undo] [--by <admin>]
+  suspend <dingtalkUserId> [--undo] [--by <admin>]   (never yourself, never the last active admin)
+  remove-from-org <dingtalkUserId> [--by <admin>]   Unverify; end every care-team role, grant and login.
   institutions                              List institutions.
   add-institution <code> --name-en ... [--name-zh ...] --sector public|private [--by <admin>]
   case <C-XXXXX>                            The care team of a case (no patient data).
-  token <dingtalkUserId>                    A 15-minute admin bearer token for /api/admin.
+  token <dingtalkUserId>                    A 15-minute admin bearer token for /api/admin, bound to a
+                                            new login (suspending the admin ends it).
 
 Reads DATABASE_URL and KEY_DIR like the service; \`token\` needs ADMIN_JWT_SECRET (the service's).
 Changes are written to the audit log. Run changing commands while the service is stopped, or use
@@ -67,14 +73,15 @@ function need(value: string | undefined, what: string): string {
 
 const day = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
 
-function clinicianTable(dir: DirectoryAdmin, unverifiedOnly: boolean): void {
+function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean): void {
+  const institution = (id: string | null) => (id ? repo.institution(id) : undefined);
   printTable(
-    dir.listClinicians({ unverifiedOnly }).map((c) => ({
+    repo.list().filter((c) => !unverifiedOnly || !c.verified).map((c) => ({
       dingtalkUserId: c.dingtalkUserId,
       name: c.nameEn ?? c.displayName,
       role: c.role ?? '',
       specialty: c.specialty ?? '',
-      institution: dir.institution(c.institutionId)?.code ?? '',
+      institution: institution(c.institutionId)?.code ?? '',
       registration: c.registrationNo ?? '',
       status: c.suspended ? 'suspended' : c.verified ? `verified ${day(c.verifiedAt)}` : 'unverified',
     })),
@@ -88,7 +95,16 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
   let audit: AuditLog | undefined;
   const auditLog = () =>
     (audit ??= new AuditLog({ sqlite: handle.sqlite, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger }));
-  const dir = () => createDirectoryAdmin({ repo, audit: auditLog(), clock: systemClock });
+  const sessions = () => createRefreshSessions({ db: handle.db, repo: createSessionRepository(handle.db), clock: systemClock, audit: auditLog() });
+  const texts = () => createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText;
+  const dir = () =>
+    createDirectoryAdmin({
+      repo,
+      audit: auditLog(),
+      clock: systemClock,
+      endLogins: (id, reason) => sessions().revokeAllFor(id, reason),
+      offboard: (id, by) => createOrganisationExit({ db: handle.db, directoryRepo: repo, audit: auditLog(), clock: systemClock, texts: texts() }).leave(id, by, 'admin_removed'),
+    });
   const by = () => {
     const ref = flags.by ?? `cli:${process.env.USER ?? 'operator'}`;
     return repo.findByDingTalkId(ref)?.id ?? repo.findById(ref)?.id ?? ref;
@@ -96,7 +112,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
   try {
     switch (command) {
       case 'clinicians':
-        return clinicianTable(createDirectoryAdmin({ repo, audit: { append: () => -1 }, clock: systemClock }), flags.unverified ?? false);
+        return clinicianTable(repo, flags.unverified ?? false);
       case 'institutions':
         return printTable(repo.listInstitutions().map((i) => ({ code: i.code, name: i.nameEn, nameZh: i.nameZh ?? '', sector: i.sector })));
       case 'verify': {
@@ -118,13 +134,17 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         const c = dir().suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, by());
         return console.log(`${c.dingtalkUserId} is ${c.suspended ? 'suspended' : 'active again'}.`);
       }
+      case 'remove-from-org': {
+        const out = dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), by());
+        return console.log(`Removed from the organisation: ${out.rolesEnded} care-team roles, ${out.grantsRevoked} grants and ${out.loginsEnded} logins ended; no longer verified.`);
+      }
       case 'add-institution': {
         const sector = need(flags.sector, '--sector') as 'public' | 'private';
         const i = dir().addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, by());
         return console.log(`Added institution ${i.code} (${i.sector}).`);
       }
       case 'case': {
-        const patients = createPatientsRepository(handle.db);
+        const patients = createPatientsRepository(handle.db, texts());
         const queries = createCaseQueries({ cases: createCasesRepository(handle.db), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
         const c = queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
@@ -144,8 +164,9 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         const secret = sessionSecret(config.keys);
         const c = dir().findClinician(need(args[0], 'dingtalkUserId'));
         if (c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied', 'not a verified, active admin');
-        auditLog().append({ actor: by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success' });
-        return console.log(await mintAdminToken(secret, c.id));
+        const login = sessions().start(c.id);
+        auditLog().append({ actor: by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success', reason: 'cli' });
+        return console.log(await mintAdminToken(secret, c.id, login.familyId));
       }
       default:
         throw new DomainError('request.invalid', `unknown command ${command}`);

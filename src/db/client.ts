@@ -5,6 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema.js';
 import { projectPath } from '../shared/paths.js';
+import { scrubWal, startWalScrubber } from './wal-scrub.js';
+
+/** How often stale WAL frames (page images of overwritten rows) are truncated away. */
+export const WAL_SCRUB_MS = 60_000;
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -12,6 +16,8 @@ export interface DbHandle {
   db: Db;
   /** The underlying driver; only repositories and the audit writer use it directly. */
   sqlite: Database.Database;
+  /** Checkpoints and truncates the WAL now (see wal-scrub.ts); false when a reader held it. */
+  scrubWal(): boolean;
   close(): void;
 }
 
@@ -31,13 +37,19 @@ export function openDatabase(databaseUrl: string): DbHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted or overwritten content is zeroed, not left in free pages and cell gaps, so a blanked chat
+  // payload or a destroyed key cannot be read back from the file.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   migrate(db, { migrationsFolder: MIGRATIONS });
+  const stopScrubber = path === ':memory:' ? () => undefined : startWalScrubber(sqlite, WAL_SCRUB_MS);
   return {
     db,
     sqlite,
+    scrubWal: () => scrubWal(sqlite),
     close: () => {
+      stopScrubber();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -30,7 +30,12 @@ export interface CardResponse {
 }
 
 export interface InboundHandlers {
-  /** Called after the frame was ACKed. Must not throw; errors are the handler's to report. */
+  /**
+   * Records a robot message durably; the frame is ACKed only after this resolves. Throws when it could
+   * not (the frame is then left un-ACKed, for the platform to push again).
+   */
+  recordBotMessage(msg: BotMessage): Promise<'new' | 'duplicate'>;
+  /** Processes a recorded message, after its ACK. Never throws: a failure dead-letters the message. */
   botMessage(msg: BotMessage): Promise<void>;
   /** Answer within 2 s: the answer travels in the ACK. */
   cardAction(action: CardAction): Promise<CardResponse | null>;

@@ -4,7 +4,9 @@ import { containsHkid } from '../shared/hkid.js';
 /**
  * The one outbound guard: every payload bound for DingTalk passes through `assertNoPhi` before it
  * leaves the process. It refuses a payload that carries a check-digit-valid HKID anywhere (including
- * inside JSON-encoded strings such as `msgParam`) or any value marked as patient data.
+ * inside JSON-encoded strings such as `msgParam`), however it is typed — full-width letters, digits and
+ * brackets from a Chinese IME, square or CJK brackets, spaces, hyphens, Chinese text around it (see
+ * `containsHkid`, which folds the text with NFKC first) — or any value marked as patient data.
  */
 const PATIENT_DATA = Symbol.for('consultbridge.patientData');
 

@@ -8,8 +8,10 @@ import { DWClient, type DWClientDownStream } from 'dingtalk-stream';
  *   DingTalk, the international site, or the simulator;
  * - its own reconnect loop is off (2.1.5 can start two); StreamSupervisor owns reconnects and
  *   learns of closed sockets through `onSocketClosed`;
- * - a frame that is not JSON no longer throws inside the socket handler; it goes to `onBadFrame`;
- * - each client gets its own subscriptions array (the SDK shares one default array across clients).
+ * - a frame that is not JSON, or has no messageId to ACK, no longer throws inside the socket handler;
+ *   it goes to `onBadFrame`;
+ * - each client gets its own subscriptions array (the SDK shares one default array across clients);
+ * - a reconnect stops the previous connection's heartbeat timer (the SDK leaves it running).
  */
 export interface StreamClientOptions {
   clientId: string;
@@ -26,6 +28,7 @@ export interface StreamClientOptions {
 
 interface SdkInternals {
   dw_url?: string;
+  heartbeatIntervallId?: NodeJS.Timeout;
   socket?: { on(ev: string, fn: () => void): void; send(data: string): void; terminate(): void; readyState: number };
   config: { endpoint?: unknown; autoReconnect?: boolean; subscriptions: Array<{ type: string; topic: string }> };
 }
@@ -69,6 +72,10 @@ export class StreamClient extends DWClient {
   }
 
   override async _connect(): Promise<void> {
+    // The SDK starts a heartbeat timer on every open and never stops the previous one, so after many
+    // reconnects a stack of timers pings the one live socket and one of them, finding the pong of
+    // another's ping not yet back, terminates a healthy connection. One timer at a time.
+    clearInterval((this as unknown as SdkInternals).heartbeatIntervallId);
     await super._connect();
     const socket = (this as unknown as SdkInternals).socket;
     socket?.on('close', () => this.opts.onSocketClosed?.());
@@ -91,7 +98,23 @@ export class StreamClient extends DWClient {
       this.opts.onBadFrame?.(raw, 'frame_type_unknown');
       return;
     }
-    super.onDownStream(raw);
+    // The SDK's ACK throws on a missing messageId ("send: messageId must be defined"), from inside the
+    // socket handler: such a frame cannot be answered, so it never reaches a listener.
+    const { messageId, topic } = frame.headers as { messageId?: unknown; topic?: unknown };
+    if (frame.type !== 'SYSTEM' && (typeof messageId !== 'string' || messageId === '')) {
+      this.opts.onBadFrame?.(raw, 'frame_without_message_id');
+      return;
+    }
+    if (frame.type === 'CALLBACK' && typeof topic !== 'string') {
+      this.opts.onBadFrame?.(raw, 'frame_without_topic');
+      return;
+    }
+    try {
+      super.onDownStream(raw);
+    } catch {
+      // Last line of defence: whatever a frame does, it must not throw into the socket handler.
+      this.opts.onBadFrame?.(raw, 'frame_handler_failed');
+    }
   }
 
   override onCallback(message: DWClientDownStream): void {
@@ -102,9 +125,13 @@ export class StreamClient extends DWClient {
   /** Sends a raw ACK with a non-200 code (e.g. 404 for a topic we do not handle). */
   ackWithCode(messageId: string, code: number, message: string): void {
     const socket = (this as unknown as SdkInternals).socket;
-    socket?.send(
-      JSON.stringify({ code, headers: { contentType: 'application/json', messageId }, message, data: JSON.stringify({}) }),
-    );
+    try {
+      socket?.send(
+        JSON.stringify({ code, headers: { contentType: 'application/json', messageId }, message, data: JSON.stringify({}) }),
+      );
+    } catch {
+      // socket not open (reconnecting): the platform re-pushes, and the frame is answered then
+    }
   }
 
   isOpen(): boolean {

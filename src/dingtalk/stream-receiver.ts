@@ -1,7 +1,7 @@
 import { TOPIC_CARD, TOPIC_ROBOT, type DWClientDownStream, EventAck } from 'dingtalk-stream';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { parseBotMessage } from './bot-message.js';
+import { parseBotMessage, type BotMessage } from './bot-message.js';
 import { parseCardAction, parseEvent } from './frames.js';
 import type { InboundHandlers } from './inbound.js';
 import { StreamClient } from './stream-client.js';
@@ -9,9 +9,9 @@ import { StreamSupervisor } from './stream-supervisor.js';
 
 /**
  * The DingTalk edge: the official SDK (through StreamClient) plus our supervisor. Robot messages
- * are ACKed first and processed after (DingTalk re-pushes late-ACKed ones); card callbacks are
- * answered in their ACK; events are ACKed with what the synchronous handler decides. Nothing that
- * arrives can crash the process.
+ * are recorded durably, then ACKed, then processed (so every ACKed message applies exactly once);
+ * card callbacks are answered in their ACK; events are ACKed with what the synchronous handler
+ * decides. Nothing that arrives can crash the process.
  */
 export interface StreamReceiverOptions {
   clientId: string;
@@ -28,6 +28,9 @@ export interface StreamReceiverOptions {
 
 export class StreamReceiver {
   readonly client: StreamClient;
+  /** Robot frames recorded, duplicates ACKed again, and frames left un-ACKed because the record failed. */
+  readonly stats = { recorded: 0, duplicates: 0, unrecorded: 0 };
+  private readonly inFlight = new Set<Promise<void>>();
   readonly supervisor: StreamSupervisor;
 
   constructor(private readonly o: StreamReceiverOptions) {
@@ -45,7 +48,11 @@ export class StreamReceiver {
     });
     this.supervisor = new StreamSupervisor({ client: this.client, logger: o.logger, ...o.reconnect });
     this.client.registerCallbackListener(TOPIC_ROBOT, (f) => this.onRobot(f));
-    this.client.registerCallbackListener(TOPIC_CARD, (f) => void this.onCard(f));
+    this.client.registerCallbackListener(TOPIC_CARD, (f) => {
+      this.onCard(f).catch((err: unknown) => {
+        this.o.logger.error({ code: 'card.unhandled', err: (err as Error).message }, 'card callback failed');
+      });
+    });
     this.client.registerAllEventListener((f) => ({ status: this.onEvent(f) }));
   }
 
@@ -57,20 +64,62 @@ export class StreamReceiver {
     this.supervisor.stop();
   }
 
+  /** Waits (at most `timeoutMs`) for messages being recorded or handled, so a stop does not cut them off. */
+  async idle(timeoutMs = 2000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), late]);
+    clearTimeout(timer);
+  }
+
   get registered(): boolean {
     return this.supervisor.connected;
   }
 
+  /**
+   * Robot messages: parsed, then recorded durably, then ACKed, then processed. A frame whose record
+   * fails is not ACKed (the platform pushes it again); one that cannot be parsed is ACKed and reported.
+   */
   private onRobot(frame: DWClientDownStream): void {
-    this.client.socketCallBackResponse(frame.headers.messageId, null);
+    const messageId = frame.headers.messageId;
     const parsed = parseBotMessage(frame.data, this.o.clock.now());
-    if (!parsed.ok) return this.reportMalformed(parsed.reason, frame.headers.messageId, parsed.fields);
-    // Deferred so nothing the bot does can throw back into the SDK's socket handler.
-    setImmediate(() => {
-      this.o.handlers.botMessage(parsed.value).catch((err: unknown) => {
-        this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'bot handler failed');
-      });
-    });
+    if (!parsed.ok) {
+      this.ack(messageId);
+      return this.reportMalformed(parsed.reason, messageId, parsed.fields);
+    }
+    const work = this.takeRobot(messageId, parsed.value)
+      .catch((err: unknown) => {
+        this.o.logger.error({ code: 'bot.unhandled', err: (err as Error).message }, 'robot message handling failed');
+      })
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  private async takeRobot(messageId: string, msg: BotMessage): Promise<void> {
+    let taken: 'new' | 'duplicate';
+    try {
+      taken = await this.o.handlers.recordBotMessage(msg);
+    } catch (err) {
+      this.stats.unrecorded++;
+      this.o.logger.warn({ code: 'inbound.unrecorded', err: (err as Error).message }, 'message not recorded; left un-ACKed for redelivery');
+      return;
+    }
+    this.ack(messageId);
+    if (taken === 'duplicate') {
+      this.stats.duplicates++;
+      return;
+    }
+    this.stats.recorded++;
+    await this.o.handlers.botMessage(msg);
+  }
+
+  /** An ACK that cannot be sent (socket gone) is the platform's to re-push; it lands as a duplicate. */
+  private ack(messageId: string, response: unknown = null): void {
+    try {
+      this.client.socketCallBackResponse(messageId, response);
+    } catch (err) {
+      this.o.logger.warn({ code: 'stream.ack_failed', err: (err as Error).message }, 'ACK not sent');
+    }
   }
 
   /** The malformed-frame report must never throw into the socket handler either. */
@@ -85,17 +134,17 @@ export class StreamReceiver {
   private async onCard(frame: DWClientDownStream): Promise<void> {
     const parsed = parseCardAction(frame.headers.messageId, frame.data);
     if (!parsed.ok) {
-      this.client.socketCallBackResponse(frame.headers.messageId, null);
+      this.ack(frame.headers.messageId);
       return this.reportMalformed(parsed.reason, frame.headers.messageId);
     }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), this.o.cardTimeoutMs ?? 1500)));
     try {
       const response = await Promise.race([this.o.handlers.cardAction(parsed.value), late]);
-      this.client.socketCallBackResponse(frame.headers.messageId, response);
+      this.ack(frame.headers.messageId, response);
     } catch (err) {
       this.o.logger.error({ code: 'card.unhandled', err: (err as Error).message }, 'card handler failed');
-      this.client.socketCallBackResponse(frame.headers.messageId, null);
+      this.ack(frame.headers.messageId);
     } finally {
       clearTimeout(timer);
     }

@@ -17,6 +17,8 @@ export interface AdminRoutesOptions {
   caseQueries: Pick<CaseQueries, 'findCase' | 'teamOf'>;
   /** Needed only when the app has not registered @fastify/jwt itself. */
   jwtSecret?: string;
+  /** Whether an admin token's login still counts (RefreshSessions.isActive). */
+  isSessionActive(sessionId: string): boolean;
 }
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -29,6 +31,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
   const { directoryAdmin: dir, caseQueries } = opts;
   await registerAdminAuth(app as unknown as FastifyInstance, {
     jwtSecret: opts.jwtSecret,
+    isSessionActive: opts.isSessionActive,
     findClinician: (id) => {
       try {
         return dir.findClinician(id);
@@ -77,6 +80,24 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
       },
     },
     async (req) => toDto(dir.suspend(req.params.id, { undo: req.body.undo }, adminId(req))),
+  );
+
+  // "Remove from organisation": verification, every care-team role, grant and login end at once.
+  app.post(
+    '/clinicians/:id/remove-from-org',
+    {
+      schema: {
+        params: idParams,
+        response: {
+          200: z.object({ clinician: clinicianDto, rolesEnded: z.number().int(), grantsRevoked: z.number().int(), loginsEnded: z.number().int() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const out = dir.removeFromOrganisation(req.params.id, adminId(req));
+      return { clinician: toDto(dir.findClinician(out.clinicianId)), rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked, loginsEnded: out.loginsEnded };
+    },
   );
 
   app.get(

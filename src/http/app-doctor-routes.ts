@@ -84,7 +84,11 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       schema: {
         tags, security, summary: 'Ask the approvers for access to a document', params: docParams, querystring: langQuery,
         body: z.object({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
-        response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
+        response: {
+          200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }),
+          ...errors,
+          409: errorBody.extend({ missing: z.array(z.string()).optional() }),
+        },
       },
     },
     async (req) => {
@@ -105,12 +109,23 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       schema: {
         tags, security, summary: 'Approve or deny a request waiting for me', params: docParams, querystring: langQuery,
         body: z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() }),
-        response: { 200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }), ...errors },
+        response: {
+          200: z.object({ requestId: z.string(), status: z.string(), message: z.string() }),
+          ...errors,
+          409: errorBody.extend({ missing: z.array(z.string()).optional() }),
+        },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const me = req.clinician!;
-      const message = decideRequest(service, me, req.params.id, req.body.decision, req.query.lang ?? langOf(me), undefined, req.body.reason);
+      let message: string;
+      try {
+        message = decideRequest(service, me, req.params.id, req.body.decision, req.query.lang ?? langOf(me), undefined, req.body.reason);
+      } catch (e) {
+        // Approving would not let the requester open it: 409 with the missing conditions named.
+        if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;
+        return reply.status(409).send({ code: e.code, message: String(e.details?.text ?? e.message), missing: (e.details?.missing as string[] | undefined) ?? [] });
+      }
       return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message };
     },
   );

@@ -36,6 +36,7 @@ const sendBySession: Route = {
       text,
       raw: ctx.body,
       atUserIds,
+      inReplyTo: session.msgId,
     });
     return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
   },

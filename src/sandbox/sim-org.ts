@@ -1,6 +1,7 @@
 /**
  * The in-memory organisation: users, groups and the bot. Membership changes can be announced as
- * `chat_add_member` / `chat_remove_member` EVENT frames when the caller asks for it (`{ event: true }`).
+ * `chat_add_member` / `chat_remove_member` / `user_leave_org` EVENT frames when the caller asks for it
+ * (`{ event: true }`).
  */
 import type { Clock } from '../shared/clock.js';
 import { encryptedId, newChatId, newConversationId } from './sim-ids.js';
@@ -79,6 +80,18 @@ export class SimOrg {
     if (!g.memberIds.includes(userId)) return;
     g.memberIds = g.memberIds.filter((id) => id !== userId);
     if (opts.event) this.announce('chat_remove_member', g, [userId], opts.operator);
+  }
+
+  /**
+   * The user leaves the organisation: out of every group, out of the address book, and (with
+   * `{ event: true }`) a `user_leave_org` EVENT frame, shaped as DingTalk's Stream push
+   * (`data: { timeStamp, userId: [...] }`, the meta fields as headers).
+   */
+  leaveOrg(userId: string, opts: { event?: boolean } = {}): void {
+    this.requireUser(userId);
+    for (const g of this.groups.values()) g.memberIds = g.memberIds.filter((id) => id !== userId);
+    this.users.delete(userId);
+    if (opts.event) this.pushEvent('user_leave_org', { timeStamp: String(this.clock.now()), userId: [userId] });
   }
 
   private announce(eventType: string, g: SimGroup, userIds: string[], operator?: string): void {

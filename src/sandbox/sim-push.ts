@@ -73,7 +73,7 @@ export class SimPusher {
     const nextId = this.opts.redeliverWithNewMessageId ? frameMessageId() : messageId;
     p.attempts++;
     this.stream.sendTo(conn, p.spec, nextId);
-    this.events.record('redelivery', { messageId: nextId, attempt: p.attempts });
+    this.events.record('redelivery', { messageId: nextId, previous: messageId, attempt: p.attempts });
     this.schedule(nextId, p);
   }
 

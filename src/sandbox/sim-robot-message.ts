@@ -16,6 +16,8 @@ export interface WebhookSession {
   /** The user who wrote the message the session belongs to. */
   userId: string;
   expiresAt: number;
+  /** The message the session came with: replies through it are counted per message. */
+  msgId?: string;
 }
 
 export interface BuiltMessage {
@@ -78,9 +80,10 @@ export function buildRobotMessage(
     session = { id: sessionId, conversationId: cid, conversationType: '1', userId, expiresAt: 0 };
   }
   session.expiresAt = createAt + SESSION_WEBHOOK_TTL_MS;
+  session.msgId = newMsgId();
   const data = {
     msgtype: 'text',
-    msgId: newMsgId(),
+    msgId: session.msgId,
     ...conversation,
     senderId: encryptedId(user.userId),
     senderStaffId: user.userId,

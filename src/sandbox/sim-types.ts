@@ -42,6 +42,8 @@ export interface SentEntry {
   atUserIds?: string[];
   at: number;
   recalled?: boolean;
+  /** For a session-webhook reply: the msgId of the message whose session it used. */
+  inReplyTo?: string;
 }
 
 /** An upstream frame from a client that answers a downstream frame (ping echo or ACK). */

@@ -25,6 +25,16 @@ export const ERROR_TABLE = {
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
+  'directory.last_admin': {
+    status: 409,
+    en: 'That would leave no active admin. Verify another admin first.',
+    zh: '此操作會令系統再無有效的管理員。請先核實另一位管理員。',
+  },
+  'directory.self_action': {
+    status: 409,
+    en: 'You can’t suspend, demote or remove yourself; ask another admin.',
+    zh: '你不可暫停、降級或移除自己；請由另一位管理員處理。',
+  },
   'institution.not_found': { status: 404, en: "I can't find that institution.", zh: '找不到該醫療機構。' },
   'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
   'vault.decrypt_failed': { status: 500, en: 'The document could not be opened.', zh: '無法開啟文件。' },
@@ -45,6 +55,12 @@ export const ERROR_TABLE = {
     zh: '該個案沒有你可以批核的待決申請。',
   },
   'approval.expired': { status: 410, en: 'That request has expired.', zh: '該申請已過期。' },
+  /** Approving would not let the requester open the document: a condition an approval cannot supply is missing. */
+  'approval.would_not_open': {
+    status: 409,
+    en: 'Not approved: even with your approval the requester could not open this document. The request is still waiting.',
+    zh: '未批准：即使你批准，申請人仍無法開啟此文件。申請仍在等候處理。',
+  },
   'grant.expired': { status: 403, en: 'Your access has expired.', zh: '你的存取權限已過期。' },
   'burned': { status: 410, en: 'This message has burned and can’t be opened.', zh: '此訊息已銷毀，無法開啟。' },
   'burn.duration_invalid': { status: 400, en: 'Burn time must be between 10 s and 24 h, e.g. 30s, 5m or 2h.', zh: '銷毀時間須介乎 10 秒至 24 小時，例如 30s、5m 或 2h。' },

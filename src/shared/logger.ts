@@ -31,12 +31,22 @@ export const REDACT_PATHS = [
   'hkid',
 ];
 
+/**
+ * HTTP requests are logged by their route pattern (`/api/app/cases/:code`), never the raw URL: path
+ * parameters and query strings are typed text (a search for a name, a mistyped HKID) and would sit in
+ * the log in clear. Fastify lets a logger instance's own `req` serializer replace its default.
+ */
+function requestSerializer(req: { method?: string; routeOptions?: { url?: string }; ip?: string }) {
+  return { method: req.method, route: req.routeOptions?.url ?? '(no route)', remoteAddress: req.ip };
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       base: { service: 'consultbridge' },
+      serializers: { req: requestSerializer },
     },
     destination,
   );

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
 import type { ApproverStep } from '../../src/domain/approvals/approval-steps.js';
@@ -24,11 +26,13 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
   const audit = recordingAudit();
   const settings = resolveSharingSettings(opts.settings);
   const approvers: Record<ApproverStep, string[]> = { attending: ['dr-chan'], privacy_officer: ['po-lee'] };
+  /** What approving would not supply (consent, …); a test may fill it. Empty: a grant would work. */
+  const blockers: string[] = [];
   const policy: { decide: (clinicianId: string, action: string, caseId: string) => AuthorizeResult } = {
     decide: () => ({ allowed: true, policies: ['break_glass_doctor'] }),
   };
   const documentsRepo = createDocumentRepository(handle.db);
-  const grantRepo = createGrantRepository(handle.db);
+  const grantRepo = createGrantRepository(handle.db, createFreeTextCipher(randomBytes(32)));
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const base = { audit, clock };
   return {
@@ -37,6 +41,7 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     audit,
     settings,
     approvers,
+    blockers,
     policy,
     grantRepo,
     sharing: createSharingService({ repo: documentsRepo, ...base }),
@@ -44,11 +49,12 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     grants,
     approvals: createApprovalService({
       sqlite: handle.sqlite,
-      repo: createApprovalRepository(handle.db),
+      repo: createApprovalRepository(handle.db, createFreeTextCipher(randomBytes(32))),
       documents: documentsRepo,
       grants,
       settings,
       approversFor: (step) => approvers[step],
+      missingDespiteGrant: () => blockers,
       ...base,
     }),
     breakGlass: createBreakGlassService({

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createDirectoryRepository } from '../../src/domain/directory/directory-repository.js';
 import { buildApp } from '../../src/app.js';
+import { createRefreshSessions } from '../../src/domain/sessions/refresh-sessions.js';
+import { createSessionRepository } from '../../src/domain/sessions/session-repository.js';
+import { systemClock } from '../../src/shared/clock.js';
 import { createDirectoryAdmin } from '../../src/domain/directory/directory-admin.js';
 import { adminRoutes } from '../../src/http/admin-routes.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -73,13 +76,32 @@ describe('admin CLI', () => {
       await app.register(adminRoutes, {
         prefix: '/api/admin',
         jwtSecret: SECRET,
-        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: { now: () => Date.now() } }),
+        // The CLI's token is bound to a login it started in the same database.
+        isSessionActive: (sid) => createRefreshSessions({ db: h.db, repo: createSessionRepository(h.db), clock: systemClock, audit: noAudit }).isActive(sid),
+        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: systemClock, endLogins: () => 0, offboard: () => { throw new Error('unused'); } }),
         caseQueries: { findCase: () => { throw new Error('unused'); }, teamOf: () => [] },
       });
       const res = await app.inject({ method: 'GET', url: '/api/admin/institutions', headers: { authorization: `Bearer ${token.stdout.trim()}` } });
       expect(res.statusCode).toBe(200);
       expect(res.json().institutions.map((i: { code: string }) => i.code)).toEqual(['QMH']);
       await app.close();
+    } finally {
+      h.close();
+    }
+  }, 60_000);
+
+  it('When the operator would suspend the last active admin, or an admin themselves, then a coded refusal; remove-from-org unverifies', async () => {
+    const last = await admin('suspend', 'li');
+    expect([last.code, last.stderr.trim()]).toEqual([1, 'admin: directory.last_admin: That would leave no active admin. Verify another admin first.']);
+    const self = await admin('suspend', 'li', '--by', 'li');
+    expect([self.code, self.stderr.trim().split(':')[1]?.trim()]).toEqual([1, 'directory.self_action']);
+    const removed = await admin('remove-from-org', 'chan', '--by', 'li');
+    expect(removed).toMatchObject({ code: 0, stdout: expect.stringContaining('no longer verified') });
+    const h = openDatabase(env.DATABASE_URL!);
+    try {
+      const repo = createDirectoryRepository(h.db);
+      expect(repo.findByDingTalkId('li')).toMatchObject({ suspended: false, verified: true });
+      expect(repo.findByDingTalkId('chan')).toMatchObject({ verified: false });
     } finally {
       h.close();
     }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { mintAdminToken } from '../../src/http/admin/admin-token.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
@@ -40,12 +40,11 @@ export async function consoleWorld(o: { clock?: Clock } = {}): Promise<ConsoleWo
     lam: byUser(LAM),
     wong: byUser(WONG),
   };
-  const secret = h.service.sessionSecret;
   const tokens = {
-    admin: await mintAdminToken(secret, ids.admin),
-    auditor: await mintAdminToken(secret, ids.auditor),
-    officer: await mintAdminToken(secret, ids.officer),
-    doctor: await mintAdminToken(secret, ids.doctor),
+    admin: await adminTokenFor(h.service, ids.admin),
+    auditor: await adminTokenFor(h.service, ids.auditor),
+    officer: await adminTokenFor(h.service, ids.officer),
+    doctor: await adminTokenFor(h.service, ids.doctor),
   };
   return {
     h,

@@ -21,7 +21,7 @@ const TABLE: [Probe, Who[]][] = [
   [{ method: 'GET', url: '/api/admin/outbox' }, ['admin']],
   [{ method: 'POST', url: '/api/admin/outbox/999999/retry' }, ['admin']],
   [{ method: 'POST', url: '/api/admin/outbox/999999/discard' }, ['admin']],
-  [{ method: 'POST', url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }, ['admin', 'officer']],
+  [{ method: 'POST', url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }, ['officer']],
   [{ method: 'GET', url: '/api/admin/dashboard' }, ['admin']],
   // The directory routes stay admin-only.
   [{ method: 'GET', url: '/api/admin/clinicians' }, ['admin']],
@@ -65,6 +65,6 @@ describe('admin console roles: admins, privacy officers and auditors each reach 
   it('When the privacy officer is suspended, then the routes open to officers refuse them too', async () => {
     w.h.service.directoryRepo.update(w.ids.officer, { suspended: true }, w.h.service.clock.now());
     expect((await w.call('GET', '/api/admin/audit', 'officer')).statusCode).toBe(403);
-    expect((await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-7KQ2M' })).statusCode).toBe(403);
+    expect((await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-7KQ2M', reason: 'data_access_request' })).statusCode).toBe(403);
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
@@ -45,7 +47,7 @@ describe('admin console: dashboard', () => {
     secure.receipts.markViewed(b!, w.ids.wong, twoDaysAgo + MIN + 30 * MIN);
     doc(twelveDaysAgo);
 
-    const approvals = createApprovalRepository(db.db);
+    const approvals = createApprovalRepository(db.db, createFreeTextCipher(randomBytes(32)));
     const request = (createdAt: number, decidedAt: number, status: 'approved' | 'denied') =>
       approvals.insert({ id: newId(), documentId: a!, caseId: seed.caseId, requesterId: w.ids.wong, reasonCode: 'referral', chain: ['attending'], status, createdAt, expiresAt: createdAt + DAY, decidedAt });
     request(twoDaysAgo, twoDaysAgo + 20 * MIN, 'approved');

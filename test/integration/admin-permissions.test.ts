@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintAdminToken } from '../../src/http/admin/admin-token.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 
 /**
@@ -15,6 +15,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
     payload: { registrationNo: 'M56789', role: 'doctor', specialty: 'Cardiology', institutionCode: 'HPH' },
   }),
   'POST /api/admin/clinicians/:id/suspend': ({ target }) => ({ url: `/api/admin/clinicians/${target}/suspend`, payload: { undo: true } }),
+  'POST /api/admin/clinicians/:id/remove-from-org': ({ target }) => ({ url: `/api/admin/clinicians/${target}/remove-from-org` }),
   'GET /api/admin/institutions': () => ({ url: '/api/admin/institutions' }),
   'POST /api/admin/institutions': () => ({ url: '/api/admin/institutions', payload: { code: 'PERMX', nameEn: 'Probe Clinic', sector: 'private' } }),
   'GET /api/admin/cases/:code/team': () => ({ url: '/api/admin/cases/C-7KQ2M/team' }),
@@ -30,9 +31,10 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/audit/trace/:code': () => ({ url: '/api/admin/audit/trace/T-ABCDEFGH' }),
   'GET /api/admin/audit/export': () => ({ url: '/api/admin/audit/export?limit=10' }),
   'GET /api/admin/outbox': () => ({ url: '/api/admin/outbox?status=dead' }),
+  'GET /api/admin/inbound': () => ({ url: '/api/admin/inbound?state=dead' }),
   'POST /api/admin/outbox/:id/retry': () => ({ url: '/api/admin/outbox/999999/retry' }),
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
-  'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M' } }),
+  'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
@@ -45,6 +47,9 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups', payload: { conversationId: 'perm-probe-group' } }),
   'DELETE /api/admin/cases/:code/groups/:conversationId': () => ({ url: '/api/admin/cases/C-7KQ2M/groups/perm-probe-group' }),
 };
+
+/** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
+const PRIVACY_OFFICER_ONLY = new Set(['POST /api/admin/reports/data-access']);
 
 /** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
 function routesOf(app: FastifyInstance): string[] {
@@ -73,16 +78,16 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
     const extra = (userId: string, patch: { verified: boolean; suspended: boolean }) =>
       repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now).id;
-    tokens.admin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'));
-    tokens.doctor = await mintAdminToken(secret, w.clinicianId('qmh-chan-taiman'));
-    tokens.nurse = await mintAdminToken(secret, w.clinicianId('qmh-cheung-meiwah'));
-    tokens.unverifiedDoctor = await mintAdminToken(secret, w.clinicianId('hph-lee-meiling'));
-    tokens.unverifiedAdmin = await mintAdminToken(secret, extra('perm-unverified-admin', { verified: false, suspended: false }));
-    tokens.suspendedAdmin = await mintAdminToken(secret, extra('perm-suspended-admin', { verified: true, suspended: true }));
-    tokens.unknown = await mintAdminToken(secret, 'no-such-clinician');
+    tokens.admin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'));
+    tokens.doctor = await adminTokenFor(w.h.service, w.clinicianId('qmh-chan-taiman'));
+    tokens.nurse = await adminTokenFor(w.h.service, w.clinicianId('qmh-cheung-meiwah'));
+    tokens.unverifiedDoctor = await adminTokenFor(w.h.service, w.clinicianId('hph-lee-meiling'));
+    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, extra('perm-unverified-admin', { verified: false, suspended: false }));
+    tokens.suspendedAdmin = await adminTokenFor(w.h.service, extra('perm-suspended-admin', { verified: true, suspended: true }));
+    tokens.unknown = await adminTokenFor(w.h.service, 'no-such-clinician');
     // The admin signed in to the mini-app: a real token, but for the wrong audience.
     tokens.adminAppToken = (await w.login('qmh-li-siufan')).accessToken;
-    tokens.expiredAdmin = await mintAdminToken(secret, w.clinicianId('qmh-li-siufan'), { clockTimestamp: Date.now() - 3_600_000 });
+    tokens.expiredAdmin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'), { clockTimestamp: Date.now() - 3_600_000 });
     adminRoutes = routesOf(w.app).filter((r) => r.split(' ')[1]!.startsWith('/api/admin'));
   }, 30_000);
   afterAll(async () => w?.close());
@@ -118,11 +123,15 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     expect(JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() })).toBe(before);
   });
 
-  it('When a verified admin calls each route, then the guard lets it through (the samples are real requests)', async () => {
+  it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {
     for (const route of adminRoutes) {
       const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
+      if (PRIVACY_OFFICER_ONLY.has(route)) {
+        expect([route, res.statusCode]).toEqual([route, 403]);
+        continue;
+      }
       expect([route, [401, 403].includes(res.statusCode)], res.body).toEqual([route, false]);
       expect(res.statusCode, `${route}: ${res.body}`).toBeLessThan(500);
     }

@@ -19,7 +19,7 @@ describe('admin console: PDPO data access report', () => {
   afterAll(async () => w?.close());
 
   it('When the privacy officer asks by case code, then a JSON attachment holds the decrypted identity, consents, team, document metadata, every access and the 40-day due date', async () => {
-    const res = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code.toLowerCase() });
+    const res = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code.toLowerCase(), reason: 'data_access_request' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="data-access-report-\d{8}-[0-9a-f]{8}\.json"$/);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -52,11 +52,11 @@ describe('admin console: PDPO data access report', () => {
 
     await w.h.service.audit.flush();
     const audited = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess }).entries;
-    expect(audited).toEqual([expect.objectContaining({ actor: w.ids.officer, target: r.subject.patientId, reason: 'by_case_code', outcome: 'success' })]);
+    expect(audited).toEqual([expect.objectContaining({ actor: w.ids.officer, target: r.subject.patientId, reason: 'data_access_request:by_case_code', outcome: 'success' })]);
   });
 
-  it('When an admin asks by HKID in the body (any spacing), then the same patient is found and the earlier report is listed as an access', async () => {
-    const res = await w.call('POST', '/api/admin/reports/data-access', 'admin', { hkid: 'a123456 (3)' });
+  it('When the privacy officer asks by HKID in the body (any spacing), then the same patient is found and the earlier report is listed as an access', async () => {
+    const res = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: 'a123456 (3)', reason: 'data_correction_request' });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.subject.hkid).toBe('A123456(3)');
@@ -65,23 +65,38 @@ describe('admin console: PDPO data access report', () => {
 
     await w.h.service.audit.flush();
     const entries = JSON.stringify(w.h.service.audit.repo.list({}, { limit: 500 }).entries);
-    expect(entries).toContain('by_hkid');
+    expect(entries).toContain('data_correction_request:by_hkid');
     expect(entries).not.toMatch(/A123456|TEST Patient/i);
     expect(w.h.logs()).not.toMatch(/A123456|a123456/);
   });
 
-  it('When the HKID is invalid, unknown, or the body mixes both keys, then 400 / 404 / 400; auditors and doctors get 403', async () => {
-    const invalid = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: 'A1234567' });
+  it('When the HKID is invalid or the body mixes both keys or has no reason, then 400; an unknown HKID or case gives the officer an empty report, not a 404', async () => {
+    const invalid = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: 'A1234567', reason: 'data_access_request' });
     expect([invalid.statusCode, invalid.json().code]).toEqual([400, 'hkid.invalid']);
-    const unknown = await w.call('POST', '/api/admin/reports/data-access', 'officer', { hkid: `B654321(${hkidCheckChar('B', '654321')})` });
-    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'not_found']);
-    const both = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code, hkid: 'A123456(3)' });
+    for (const body of [{ hkid: `B654321(${hkidCheckChar('B', '654321')})` }, { caseCode: 'C-7KQ2Z' }]) {
+      const unknown = await w.call('POST', '/api/admin/reports/data-access', 'officer', { ...body, reason: 'data_access_request' });
+      expect(unknown.statusCode, unknown.body).toBe(200);
+      expect(unknown.json()).toMatchObject({ subject: null, consents: [], cases: [], accessLog: [] });
+    }
+    const both = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code, hkid: 'A123456(3)', reason: 'data_access_request' });
     expect([both.statusCode, both.json().code]).toEqual([400, 'request.invalid']);
-    const badCode = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-0OOO1' });
+    const noReason = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code });
+    expect([noReason.statusCode, noReason.json().code]).toEqual([400, 'request.invalid']);
+    const badCode = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-0OOO1', reason: 'data_access_request' });
     expect([badCode.statusCode, badCode.json().code]).toEqual([400, 'case.code_invalid']);
-    for (const who of ['auditor', 'doctor'] as const) {
-      const res = await w.call('POST', '/api/admin/reports/data-access', who, { caseCode: seed.code });
-      expect([who, res.statusCode]).toEqual([who, 403]);
+    await w.h.service.audit.flush();
+    const noMatch = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess }).entries.filter((e) => e.reason?.endsWith(':no_match'));
+    expect(noMatch.map((e) => e.reason).sort()).toEqual(['data_access_request:by_case_code:no_match', 'data_access_request:by_hkid:no_match']);
+  });
+
+  it('When an admin, an auditor or a doctor asks, for a patient or for nobody, then always the same 403 and nothing is decrypted', async () => {
+    const known = 'A123456(3)';
+    const unknown = `B654321(${hkidCheckChar('B', '654321')})`;
+    for (const who of ['admin', 'auditor', 'doctor'] as const) {
+      for (const body of [{ hkid: known }, { hkid: unknown }, { caseCode: seed.code }, { caseCode: 'C-7KQ2Z' }, {}]) {
+        const res = await w.call('POST', '/api/admin/reports/data-access', who, { ...body, reason: 'data_access_request' });
+        expect([who, body, res.statusCode, res.json()]).toEqual([who, body, 403, { code: 'access.denied', message: "You can't do that." }]);
+      }
     }
   });
 });

@@ -86,16 +86,21 @@ describe('mini-app login with a DingTalk auth code (sandbox)', () => {
     expect([trusted.statusCode, trusted.json().code]).toEqual([403, 'actor.unverified']);
   });
 
-  it('When a clinician is suspended, then they cannot sign in, their access token is refused and their refresh ends the login', async () => {
+  it('When a clinician is suspended, then they cannot sign in, every login they had ends (access token and refresh refused)', async () => {
     const s = await w.login('hph-wong-siuming');
     const id = w.clinicianId('hph-wong-siuming');
-    const admin = createDirectoryAdmin({ repo: w.h.service.directoryRepo, audit: w.h.service.audit, clock: w.clock });
+    const admin = createDirectoryAdmin({
+      repo: w.h.service.directoryRepo, audit: w.h.service.audit, clock: w.clock,
+      endLogins: (cid, reason) => w.h.service.sessions.revokeAllFor(cid, reason),
+      offboard: (cid, by) => w.h.service.offboarding.leave(cid, by, 'admin_removed'),
+    });
     admin.suspend(id, {}, 'test-admin');
 
+    // Suspension ends every login at once (app and admin tokens with them): the old token is simply invalid.
     const me = await w.app.inject({ url: '/api/me', headers: bearer(s.accessToken) });
-    expect([me.statusCode, me.json().code]).toEqual([403, 'actor.suspended']);
+    expect([me.statusCode, me.json().code]).toEqual([401, 'auth.invalid']);
     const refresh = await post('/api/auth/refresh', undefined, refreshCookie(s.refreshToken));
-    expect([refresh.statusCode, refresh.json().code]).toEqual([403, 'actor.suspended']);
+    expect([refresh.statusCode, refresh.json().code]).toEqual([401, 'auth.invalid']);
     expect(refreshFrom(refresh)).toBe('');
     const login = await loginWith(w.code('hph-wong-siuming'));
     expect([login.statusCode, login.json().code]).toEqual([403, 'actor.suspended']);

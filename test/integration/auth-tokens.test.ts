@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintAdminToken } from '../../src/http/admin/admin-token.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { createAccessTokens } from '../../src/http/auth/access-tokens.js';
 import { authWorld, bearer, refreshCookie, refreshFrom, type AuthWorld } from './auth-fixture.js';
 
@@ -59,7 +59,7 @@ describe('app access tokens and refresh rotation', () => {
   it('When an admin token meets the mini-app or an app token meets the admin API, then both are refused', async () => {
     const secret = w.h.service.sessionSecret;
     const adminId = w.clinicianId('qmh-li-siufan');
-    const adminToken = await mintAdminToken(secret, adminId);
+    const adminToken = await adminTokenFor(w.h.service, adminId);
     expect((await w.app.inject({ url: '/api/admin/institutions', headers: bearer(adminToken) })).statusCode).toBe(200);
     expect(codeOf(await me(adminToken))).toEqual([401, 'auth.invalid']);
 

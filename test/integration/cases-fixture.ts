@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditInput, AuditSink } from '../../src/domain/audit/audit-sink.js';
 import type { Authorize } from '../../src/domain/cases/authorize-port.js';
 import { createCaseModule } from '../../src/domain/cases/case-module.js';
+import type { TeamExit } from '../../src/domain/cases/team-exit.js';
 import { createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import type { Actor } from '../../src/domain/directory/directory-service.js';
 import type { ClinicianRole } from '../../src/domain/directory/directory-tables.js';
@@ -30,6 +31,8 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   const clock = new ManualClock();
   const audit = recordingAudit();
   const directory = createDirectoryRepository(handle.db);
+  /** Care-team exits the module reported (whom it would tell). */
+  const exits: TeamExit[] = [];
   directory.upsertInstitution({ id: 'inst-qmh', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
   directory.upsertInstitution({ id: 'inst-hkah', code: 'HKAH', nameEn: 'Adventist Hospital', nameZh: null, sector: 'private' });
   const module = createCaseModule({
@@ -39,6 +42,7 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
     audit,
     clock,
     authorize: opts.authorize ?? attendingMayManage,
+    exits: { revokeGrants: () => 0, tell: (e) => void exits.push(e) },
   });
 
   function clinician(

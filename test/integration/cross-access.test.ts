@@ -172,7 +172,8 @@ describe.each([
     clock.advance(73 * HOUR);
 
     approvedGrant(HO, 'D1', CHAN);
-    approvedGrant(AUDITOR, 'D1', CHAN);
+    // An approval the policy would still refuse (an auditor never opens content) grants nothing at all.
+    expect(() => approvedGrant(AUDITOR, 'D1', CHAN)).toThrow(expect.objectContaining({ code: 'approval.would_not_open', details: { missing: ['clinical_role'] } }));
     approvedGrant(PHARM, 'D6', HO);
     await h.service.secure.breakGlass.breakGlass({ caseId: caseB.id, clinicianId: row(HO).id, reason: 'patient collapsed in A&E, need history' });
   }, 30_000);

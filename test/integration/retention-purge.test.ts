@@ -51,10 +51,10 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
     docs[key] = id;
   }
   const inbox = createInboxRepository(dbh.db);
-  inbox.claim('old-done', 'robot', {}, now - 4 * DAY);
+  inbox.claim('old-done', 'robot', now - 4 * DAY);
   inbox.finish('old-done', 'done', now - 4 * DAY);
-  inbox.claim('old-unfinished', 'robot', {}, now - 4 * DAY); // still needed to resume: never purged
-  inbox.claim('new-done', 'robot', {}, now - DAY);
+  inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
+  inbox.claim('new-done', 'robot', now - DAY);
   inbox.finish('new-done', 'done', now - DAY);
   const outbox = createOutboxRepository(dbh.db);
   const put = (key: string, at: number, sent: boolean) => {

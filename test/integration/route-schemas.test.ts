@@ -76,6 +76,7 @@ describe('API routes are fully described', () => {
       'POST /api/app/cases/{code}/reports',
       'POST /api/app/cases/{code}/burn/document',
       'POST /api/admin/audit/verify',
+      'POST /api/admin/clinicians/{id}/remove-from-org',
       'POST /api/admin/outbox/{id}/retry',
       'POST /api/admin/outbox/{id}/discard',
       'DELETE /api/admin/cases/{code}/team/{clinicianId}',

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
@@ -184,13 +186,14 @@ describe('two-step chain: attending, then privacy officer', () => {
     const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     const restarted = createApprovalService({
       sqlite: f.handle.sqlite,
-      repo: createApprovalRepository(f.handle.db),
+      repo: createApprovalRepository(f.handle.db, createFreeTextCipher(randomBytes(32))),
       documents: createDocumentRepository(f.handle.db),
       grants: f.grants,
       audit: f.audit,
       clock: f.clock,
       settings: resolveSharingSettings({ approverChain: ['attending'] }),
       approversFor: (step) => f.approvers[step],
+      missingDespiteGrant: () => [],
     });
     expect(restarted.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve' }).status).toBe('pending');
     expect(restarted.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve' }).status).toBe('approved');

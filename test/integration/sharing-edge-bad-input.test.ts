@@ -103,7 +103,10 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     const lam = clinicianId(h, LAM);
     expect(h.service.secure.access.decideView(h.service.directoryRepo.findById(lam)!, docId).decision.allowed).toBe(true);
     mark = await auditMark(h);
+    const from = h.sim.sent.length;
     await h.service.secure.cases.team.removeMember(chan, code, LAM);
+    // They are told 1:1 that their role ended; the answer to the press comes after that.
+    expect((await otoTo(h, from, LAM)).text).toContain(`Your role on case ${code} has ended`);
     const answer = await press(h, card(), LAM, { action: 'open', documentId: docId });
     expect(answer.text).toContain('You can’t open this yet');
     expect(answer.text).toContain(`You are not attending or consulting on ${code}`);

@@ -47,7 +47,7 @@ describe('stream and delivery reliability', () => {
       msgId: 'msg-unfinished-1', conversationId: group, conversationType: 'group', senderUserId: 'qmh-ho-wingyee',
       senderNick: '何詠儀', isInAtList: true, mentionedUserIds: [], text: ' ping', createdAt: Date.now(),
     };
-    h.service.inbox.claim(msg.msgId, ROBOT_TOPIC, msg, Date.now());
+    await h.service.robot.record(msg);
     const reply = replyAfter(h.sim, { conversationId: group });
     await h.restart();
     expect((await reply).text).toContain('在線');

@@ -37,6 +37,20 @@ describe('explaining access decisions', () => {
     expect(en.join(' ')).toMatch(/not attending or consulting on C-7KQ2M/);
   });
 
+  it('When the asker is a stranger to the patient, then consent and restricted-category facts are left out, and the answer is the same either way', () => {
+    const unverified = clinician({ verified: false });
+    const restricted = doc({ restrictedCategory: 'hiv' });
+    const without = engine.decide(documentRequest(unverified, 'view', restricted, { patientConsentsToInstitution: false, hasRestrictedConsent: false }));
+    const withConsent = engine.decide(documentRequest(unverified, 'view', restricted, { patientConsentsToInstitution: true, hasRestrictedConsent: true }));
+    const told = explain(without, 'en', { patientFacts: false });
+    expect(told.join(' ')).not.toMatch(/consent|restricted/i);
+    expect(told.join(' ')).toMatch(/not been verified/);
+    expect(told).toEqual(explain(withConsent, 'en', { patientFacts: false }));
+    expect(explain(without, 'zh', { patientFacts: false }).join(' ')).not.toMatch(/同意|受限/);
+    // Someone treating the patient still hears the whole reason.
+    expect(explain(without, 'en').join(' ')).toMatch(/sharing consent/);
+  });
+
   it('explains an allow by its permit', () => {
     const d = engine.decide(documentRequest(clinician(), 'view', doc(), { hasGrant: true, patientConsentsToInstitution: true }));
     expect(explain(d, 'en')).toEqual(['Allowed.', 'You hold an approved, unexpired grant for this document.']);

@@ -63,7 +63,7 @@ describe('OperationOutcome summary', () => {
         severity: 'error',
         code: 'invalid',
         details: ['MSG_PARAM_INVALID'],
-        expression: ["Patient.identifier.where(value='…')", 'AllergyIntolerance.reaction[0].severity', 'Patient.identifier.where(value = …'] // the HKID pattern takes its optional ')',
+        expression: ["Patient.identifier.where(value='…')", 'AllergyIntolerance.reaction[0].severity', 'Patient.identifier.where(value = …)'],
       },
       { severity: 'warning', code: 'business-rule' },
     ]);

@@ -13,6 +13,7 @@ import { AuditSection } from './AuditSection.js';
 import { CasesSection } from './CasesSection.js';
 import { CliniciansSection } from './CliniciansSection.js';
 import { DashboardSection } from './DashboardSection.js';
+import { InboundSection } from './InboundSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
 import { OutboxSection } from './OutboxSection.js';
 import { OversightSection } from './OversightSection.js';
@@ -24,7 +25,7 @@ const SECTIONS: Array<{ key: string; label: AdminKey; render: () => ReactNode }>
   { key: 'audit', label: 'nav.audit', render: () => <AuditSection /> },
   { key: 'policies', label: 'nav.policies', render: () => <PoliciesSection /> },
   { key: 'oversight', label: 'nav.oversight', render: () => <OversightSection /> },
-  { key: 'outbox', label: 'nav.outbox', render: () => <OutboxSection /> },
+  { key: 'outbox', label: 'nav.outbox', render: () => <><OutboxSection /><InboundSection /></> },
   { key: 'report', label: 'nav.report', render: () => <ReportSection /> },
   { key: 'institutions', label: 'nav.institutions', render: () => <InstitutionsSection /> },
   { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },

@@ -16,7 +16,11 @@ interface VerifyForm {
   institutionCode: string;
 }
 
-/** The directory: verify a clinician against the MCHK register (name, registration, role, specialty, institution), suspend. */
+/**
+ * The directory: verify a clinician against the MCHK register (name, registration, role, specialty,
+ * institution), suspend, remove from the organisation. The service refuses (409) acting on oneself
+ * or on the last active admin; the note shows why.
+ */
 export function CliniciansSection() {
   const api = useAdminApi();
   const { t, lang } = useAdminT();
@@ -35,6 +39,17 @@ export function CliniciansSection() {
     setActionError(null);
     try {
       await api.call(`/clinicians/${encodeURIComponent(c.id)}/suspend`, { body: { undo: c.suspended } });
+      list.reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  /** Leaves the organisation: unverified, off every care team, every grant and login ended. */
+  const removeFromOrg = async (c: ClinicianDto) => {
+    setActionError(null);
+    try {
+      await api.call(`/clinicians/${encodeURIComponent(c.id)}/remove-from-org`, { body: {} });
       list.reload();
     } catch (err) {
       setActionError(err);
@@ -82,6 +97,11 @@ export function CliniciansSection() {
                 <Popconfirm title={c.suspended ? t('clin.unsuspend') : t('clin.suspendConfirm')} onConfirm={() => suspend(c)} okButtonProps={{ 'data-testid': 'confirm-suspend' } as Record<string, string>}>
                   <Button size="small" danger={!c.suspended} data-testid={`suspend-${c.dingtalkUserId}`}>
                     {c.suspended ? t('clin.unsuspend') : t('clin.suspend')}
+                  </Button>
+                </Popconfirm>
+                <Popconfirm title={t('clin.removeConfirm')} onConfirm={() => removeFromOrg(c)} okButtonProps={{ 'data-testid': 'confirm-remove' } as Record<string, string>}>
+                  <Button size="small" danger data-testid={`remove-${c.dingtalkUserId}`}>
+                    {t('clin.remove')}
                   </Button>
                 </Popconfirm>
               </Space>

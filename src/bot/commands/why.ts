@@ -14,8 +14,9 @@ export function whyCommand(deps: CommandDeps): Command {
     run(ctx) {
       const { caseRow } = caseFromArgs(deps, ctx);
       const doc = latestDocument(deps, caseRow.id);
-      const { decision } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
-      ctx.reply({ title: ctx.lang === 'zh' ? '存取說明' : 'Why', text: explain(decision, ctx.lang).join('\n') });
+      const { decision, insider } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
+      // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
+      ctx.reply({ title: ctx.lang === 'zh' ? '存取說明' : 'Why', text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },
   };
 }

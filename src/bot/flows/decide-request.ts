@@ -8,6 +8,7 @@ import { askApprovers } from './request-access.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { isDomainError } from '../../shared/errors.js';
+import { wouldNotOpenError } from './would-not-open.js';
 
 /**
  * An approver approves or denies (card press or text). The service enforces the state machine
@@ -32,6 +33,12 @@ export function decideRequest(
     if (isDomainError(err) && err.code === 'approval.expired') {
       const req = secure.approvals.get(requestId);
       tellRequestExpired(deps, { requestId, requesterId: req.requesterId, documentId: req.documentId });
+    }
+    // Approving would grant something useless: the approver hears who could not open it and why.
+    if (isDomainError(err) && err.code === 'approval.would_not_open') {
+      const req = secure.approvals.get(requestId);
+      const requester = dir.findById(req.requesterId);
+      if (requester) throw wouldNotOpenError(err, dir, requester, secure.casesRepo.caseById(req.caseId)?.code ?? '', lang);
     }
     throw err;
   }

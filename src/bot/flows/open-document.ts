@@ -13,8 +13,8 @@ export type ViewTokenResult = { allowed: true; token: string; expiresAt: number 
  * allowed they get a short-lived view token bound to them, else the plain-language reasons.
  */
 export function issueViewToken(deps: Pick<CommandDeps, 'secure' | 'viewTokens' | 'clock'>, clinician: ClinicianRow, documentId: string, lang: Lang): ViewTokenResult {
-  const { decision, caseCode } = deps.secure.access.decideView(clinician, documentId);
-  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang), caseCode };
+  const { decision, caseCode, insider } = deps.secure.access.decideView(clinician, documentId);
+  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
   const { token, expiresAt } = deps.viewTokens.issue(documentId, clinician.id, deps.clock.now());
   return { allowed: true, token, expiresAt };
 }
@@ -26,8 +26,8 @@ export function issueViewToken(deps: Pick<CommandDeps, 'secure' | 'viewTokens' |
  * link opens nothing for anyone else.
  */
 export function openDocument(deps: CommandDeps, clinician: ClinicianRow, documentId: string, lang: Lang): OpenResult {
-  const { decision, caseCode } = deps.secure.access.decideView(clinician, documentId);
-  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang), caseCode };
+  const { decision, caseCode, insider } = deps.secure.access.decideView(clinician, documentId);
+  if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
   return { allowed: true, url: appLink(deps.publicUrl, 'doc', documentId) };
 }
 

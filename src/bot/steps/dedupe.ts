@@ -12,7 +12,7 @@ export const ROBOT_TOPIC = '/v1.0/im/bot/messages/get';
 export function dedupe(deps: { inbox: InboxRepository; audit: AuditSink; clock: Clock }): Step {
   return async (ctx, next) => {
     const { msgId } = ctx.msg;
-    if (!ctx.resumed && deps.inbox.claim(msgId, ROBOT_TOPIC, ctx.msg, deps.clock.now()) === 'duplicate') {
+    if (!ctx.resumed && deps.inbox.claim(msgId, ROBOT_TOPIC, deps.clock.now()) === 'duplicate') {
       deps.audit.append({ actor: ctx.msg.senderUserId, action: AUDIT_ACTIONS.eventDuplicate, target: msgId, outcome: 'success' });
       return;
     }

@@ -97,6 +97,15 @@ export const MISSING_SENTENCES: Record<MissingCode, Sentence> = {
   },
 };
 
+/** Deny reasons that state facts about the patient: told only to those already treating or granted. */
+export const PATIENT_FACT_POLICIES: ReadonlySet<string> = new Set(['forbid-view-without-consent', 'forbid-view-restricted-without-extra-consent']);
+
+/** Said instead when every reason for a stranger was about the patient. */
+export const NOT_FOR_YOU: Sentence = {
+  en: 'You may not open this document.',
+  zh: '你不可開啟此文件。',
+};
+
 export const CASE_FALLBACK: Sentence = { en: 'this case', zh: '此個案' };
 
 export const HEADLINE: Record<'allowed' | 'denied', Sentence> = {

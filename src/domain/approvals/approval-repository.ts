@@ -1,13 +1,22 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
+import { stepRowId } from '../patients/free-text-repository.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
 export type NewAccessRequestRow = typeof accessRequests.$inferInsert;
 export type AccessRequestStepRow = typeof accessRequestSteps.$inferSelect;
 
-/** Named queries over access requests and their decided steps. Synchronous, for use inside transactions. */
-export function createApprovalRepository(db: Db) {
+/**
+ * Named queries over access requests and their decided steps. Synchronous, for use inside transactions.
+ * A step's note is the decider's free text (it may name the patient): sealed with `texts` at rest.
+ */
+export function createApprovalRepository(db: Db, texts: FreeTextCipher) {
+  const openStep = (r: AccessRequestStepRow): AccessRequestStepRow => ({
+    ...r,
+    note: openOrNull(texts, 'access_request_steps.note', stepRowId(r.requestId, r.stepIndex), r.note),
+  });
   return {
     find(id: string): AccessRequestRow | undefined {
       return db.select().from(accessRequests).where(eq(accessRequests.id, id)).get();
@@ -43,7 +52,8 @@ export function createApprovalRepository(db: Db) {
         .from(accessRequestSteps)
         .where(inArray(accessRequestSteps.requestId, [...requestIds]))
         .orderBy(asc(accessRequestSteps.requestId), asc(accessRequestSteps.stepIndex))
-        .all();
+        .all()
+        .map(openStep);
     },
 
     /** Requests approved or denied in [from, to): creation and decision times, for turnaround charts. */
@@ -68,11 +78,12 @@ export function createApprovalRepository(db: Db) {
     },
 
     steps(requestId: string): AccessRequestStepRow[] {
-      return db.select().from(accessRequestSteps).where(eq(accessRequestSteps.requestId, requestId)).orderBy(asc(accessRequestSteps.stepIndex)).all();
+      return db.select().from(accessRequestSteps).where(eq(accessRequestSteps.requestId, requestId)).orderBy(asc(accessRequestSteps.stepIndex)).all().map(openStep);
     },
 
     insertStep(row: AccessRequestStepRow): void {
-      db.insert(accessRequestSteps).values(row).run();
+      const note = sealOrNull(texts, 'access_request_steps.note', stepRowId(row.requestId, row.stepIndex), row.note);
+      db.insert(accessRequestSteps).values({ ...row, note }).run();
     },
 
     /**

@@ -12,6 +12,12 @@ import type { ApproverStep } from './approval-steps.js';
 import type { AccessRequestStatus } from './approvals-tables.js';
 import { isPurposeOfUse } from './purpose-of-use.js';
 
+/**
+ * Port: what would still stop the requester opening the document if it were approved now (consent,
+ * restricted-category consent, …), as condition codes; empty when a grant would work.
+ */
+export type MissingDespiteGrant = (requesterId: string, documentId: string) => readonly string[];
+
 /** Port: the clinicians who may decide `step` for a document (its case's attendings, the privacy officers). */
 export type ApproversFor = (step: ApproverStep, documentId: string) => readonly string[];
 
@@ -62,8 +68,9 @@ export function createApprovalService(deps: {
   clock: Clock;
   settings: Pick<SharingSettings, 'approverChain' | 'requestTtlMs' | 'approvalGrantTtlMs' | 'reasonCodes'>;
   approversFor: ApproversFor;
+  missingDespiteGrant: MissingDespiteGrant;
 }) {
-  const { sqlite, repo, documents, grants, audit, clock, settings, approversFor } = deps;
+  const { sqlite, repo, documents, grants, audit, clock, settings, approversFor, missingDespiteGrant } = deps;
   const inTx = <T>(fn: () => T): T => sqlite.transaction(fn).immediate();
 
   /** Approvers of a step, minus the requester and anyone who already decided a step of this request. */
@@ -107,7 +114,7 @@ export function createApprovalService(deps: {
   function decide(input: { requestId: string; deciderId: string; decision: 'approve' | 'deny'; reason?: string; cardStep?: number }): DecideOutcome {
     const now = clock.now();
     const action = input.decision === 'approve' ? AUDIT_ACTIONS.accessApproved : AUDIT_ACTIONS.accessDeniedByApprover;
-    const result = inTx((): { refused: Refusal | 'not_found' } | { outcome: DecideOutcome } => {
+    const result = inTx((): { refused: Refusal | 'not_found' } | { useless: readonly string[] } | { outcome: DecideOutcome } => {
       const row = repo.find(input.requestId);
       if (!row) return { refused: 'not_found' as const };
       const steps = repo.steps(row.id);
@@ -119,6 +126,14 @@ export function createApprovalService(deps: {
         return { refused: verdict.code };
       }
       const step = row.chain[row.stepIndex]!;
+      if (input.decision === 'approve') {
+        // A grant the policy would still refuse helps nobody: say what is missing, leave the request pending.
+        const missing = missingDespiteGrant(row.requesterId, row.documentId);
+        if (missing.length > 0) {
+          audit.append({ actor: input.deciderId, action, target: row.id, outcome: 'denied', reason: `would_not_open:${missing.join(',')}`.slice(0, 64), at: now });
+          return { useless: missing };
+        }
+      }
       const status: AccessRequestStatus = verdict.outcome === 'advanced' ? 'pending' : verdict.outcome;
       const stepIndex = verdict.outcome === 'advanced' ? row.stepIndex + 1 : row.stepIndex;
       // Guarded on (pending, step): under the IMMEDIATE lock it cannot miss, but it never acts on a stale read.
@@ -139,6 +154,7 @@ export function createApprovalService(deps: {
       return { outcome: { ...base, grant: { id: grant.id, expiresAt: grant.expiresAt } } };
     });
     if ('refused' in result) throw new DomainError(result.refused);
+    if ('useless' in result) throw new DomainError('approval.would_not_open', undefined, { details: { missing: [...result.useless] } });
     return result.outcome;
   }
 

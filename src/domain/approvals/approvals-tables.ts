@@ -34,7 +34,7 @@ export const accessRequests = sqliteTable(
   ],
 );
 
-/** One row per decided step. `note` is the decider's optional free text: stored, never audited. */
+/** One row per decided step. `note` is the decider's optional free text: stored sealed (FreeTextCipher), never audited. */
 export const accessRequestSteps = sqliteTable(
   'access_request_steps',
   {

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   eventReceived: 'event.received',
   eventMalformed: 'event.malformed',
   eventDuplicate: 'event.duplicate',
+  eventDead: 'event.dead',
   commandRun: 'command.run',
   cardPressed: 'card.pressed',
   accessDecision: 'access.decision',
@@ -43,6 +44,10 @@ export const AUDIT_ACTIONS = {
   directorySuspended: 'directory.suspended',
   directoryReinstated: 'directory.reinstated',
   directoryInstitutionAdded: 'directory.institution_added',
+  /** Left the organisation (DingTalk `user_leave_org`, or an admin's removal): verification, roles, grants and logins end. */
+  directoryLeftOrg: 'directory.left_org',
+  /** Suspending or demoting refused: it would leave no active admin, or the admin acted on themselves. */
+  directoryAdminGuard: 'directory.admin_guard',
   adminTokenIssued: 'admin.token_issued',
   adminExplained: 'admin.explained',
   auditExported: 'audit.exported',

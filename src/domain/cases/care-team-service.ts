@@ -5,6 +5,7 @@ import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { CaseDeps } from './case-deps.js';
 import type { CaseRow } from './cases-repository.js';
 import { CARE_ROLES, type CareRole } from './cases-tables.js';
+import { exitRecorder } from './team-exit.js';
 
 export interface MemberChange {
   caseCode: string;
@@ -17,7 +18,7 @@ export interface MemberChange {
  * members; a group's membership changes only ever take roles away (joining a group grants nothing).
  */
 export function createCareTeamService(deps: CaseDeps) {
-  const { db, cases, directory, queries, audit, clock, authorize } = deps;
+  const { db, cases, directory, queries, audit, clock, authorize, exits } = deps;
 
   async function authorizeManage(actor: Actor, c: CaseRow, action: string): Promise<void> {
     const decision = await authorize(actor, 'manageCase', queries.caseFacts(c.id, actor.clinician.id));
@@ -61,11 +62,12 @@ export function createCareTeamService(deps: CaseDeps) {
       return { caseCode: c.code, clinicianId: member.id, role };
     },
 
-    /** Ends every open role of the member on the case. */
+    /** Ends every open role of the member on the case; their grants on it end too, and they are told 1:1. */
     async removeMember(actor: Actor, caseCode: string, memberDingTalkUserId: string, reason = 'removed'): Promise<MemberChange> {
       const c = queries.findCase(caseCode);
       await authorizeManage(actor, c, AUDIT_ACTIONS.caseTeamRemoved);
       const member = memberByDingTalkId(memberDingTalkUserId);
+      const rec = exitRecorder(exits);
       db.transaction(() => {
         const current = cases.activeRoles(c.id, member.id);
         if (current.length === 0) throw new DomainError('not_found', 'not on the care team');
@@ -73,27 +75,34 @@ export function createCareTeamService(deps: CaseDeps) {
         const now = clock.now();
         for (const r of current) cases.endRole(r.id, actor.clinician.id, reason, now);
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason });
+        rec.record(c, member.id, actor.clinician.id, 'removed', now);
       });
+      rec.tellAll();
       return { caseCode: c.code, clinicianId: member.id, role: null };
     },
 
     /**
      * DingTalk says these users left the group: end the roles they were given through it. Roles
-     * given otherwise (the opener's attending role, roles added without a group) are kept.
+     * given otherwise (the opener's attending role, roles added without a group) are kept; whoever
+     * is left with no role on the case loses their grants on it too, and is told 1:1.
      * Returns the number of roles ended.
      */
     onMembersLeftGroup(conversationId: string, dingtalkUserIds: string[]): number {
       const ids = dingtalkUserIds.flatMap((u) => directory.findByDingTalkId(u)?.id ?? []);
-      return db.transaction(() => {
+      const rec = exitRecorder(exits);
+      const ended = db.transaction(() => {
         const rows = cases.activeRolesVia(conversationId, ids);
         const now = clock.now();
         for (const r of rows) {
           cases.endRole(r.id, 'system', 'left_group', now);
-          const code = cases.caseById(r.caseId)?.code;
-          audit.append({ actor: 'system', action: AUDIT_ACTIONS.caseTeamRemoved, target: code, outcome: 'success', reason: 'left_group' });
+          const c = cases.caseById(r.caseId);
+          audit.append({ actor: 'system', action: AUDIT_ACTIONS.caseTeamRemoved, target: c?.code, outcome: 'success', reason: 'left_group' });
+          if (c && cases.activeRoles(c.id, r.clinicianId).length === 0) rec.record(c, r.clinicianId, 'system', 'left_group', now);
         }
         return rows.length;
       });
+      rec.tellAll();
+      return ended;
     },
   };
 }

@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
 import type { CaseDeps } from './case-deps.js';
 import type { CareTeamRow, CaseGroupRow, CaseRow } from './cases-repository.js';
 import { CARE_ROLES, type CareRole } from './cases-tables.js';
+import { exitRecorder } from './team-exit.js';
 
 export interface TeamRoleWindow {
   effectiveFrom?: number;
@@ -23,7 +24,7 @@ export interface AdminRoleChange {
  * Roles may be dated: the policy sees one only between its effective dates (case-queries.ts).
  */
 export function createCaseAdmin(deps: CaseDeps) {
-  const { db, cases, directory, queries, audit, clock } = deps;
+  const { db, cases, directory, queries, audit, clock, exits } = deps;
   const ADMIN = 'admin';
 
   function clinician(id: string): string {
@@ -77,20 +78,27 @@ export function createCaseAdmin(deps: CaseDeps) {
       });
     },
 
-    /** Ends every open role of the clinician on the case, now or at a later `at`. */
+    /**
+     * Ends every open role of the clinician on the case, now or at a later `at`. Ended now, their
+     * grants on the case end too and they are told 1:1 (a dated end leaves grants to their expiry).
+     */
     adminEndRole(adminId: string, caseCode: string, clinicianId: string, at?: number): AdminRoleChange {
       const c = queries.findCase(caseCode);
       clinician(clinicianId);
       const now = clock.now();
       const end = Math.max(at ?? now, now);
-      return db.transaction(() => {
+      const rec = exitRecorder(exits);
+      const out = db.transaction(() => {
         const open = cases.openRolesAt(c.id, clinicianId, now);
         if (open.length === 0) throw new DomainError('not_found', 'not on the care team');
         if (end === now && open.some((r) => r.role === 'attending' && r.effectiveFrom <= now)) assertKeepsAttending(c, clinicianId, now);
         for (const r of open) endBy(r, adminId, 'removed', end, now);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: ADMIN });
+        if (end === now) rec.record(c, clinicianId, adminId, 'admin', now);
         return { caseCode: c.code, clinicianId, role: null, effectiveFrom: null, effectiveTo: end };
       });
+      rec.tellAll();
+      return out;
     },
 
     groups(caseCode: string): CaseGroupRow[] {
@@ -116,15 +124,19 @@ export function createCaseAdmin(deps: CaseDeps) {
      */
     unbindGroup(adminId: string, caseCode: string, conversationId: string): number {
       const c = queries.findCase(caseCode);
-      return db.transaction(() => {
+      const rec = exitRecorder(exits);
+      const ended = db.transaction(() => {
         binding(c, conversationId);
         const now = clock.now();
         const via = cases.activeTeam(c.id).filter((m) => m.viaConversationId === conversationId);
         for (const r of via) cases.endRoleAt(r.id, adminId, 'group_unbound', now, now);
+        for (const r of via) if (cases.activeRoles(c.id, r.clinicianId).length === 0) rec.record(c, r.clinicianId, adminId, 'group_unbound', now);
         cases.unbindGroup(c.id, conversationId);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupUnbound, target: c.code, outcome: 'success', reason: ADMIN });
         return via.length;
       });
+      rec.tellAll();
+      return ended;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Authorize } from './authorize-port.js';
 import type { CaseQueries } from './case-queries.js';
 import type { CasesRepository } from './cases-repository.js';
 import type { LinkTokens } from './link-tokens.js';
+import type { TeamExitPorts } from './team-exit.js';
 
 /** Everything the case services are given; built once in the composition root (see case-module.ts). */
 export interface CaseDeps {
@@ -22,6 +23,8 @@ export interface CaseDeps {
   audit: AuditSink;
   clock: Clock;
   authorize: Authorize;
+  /** Grants end and the clinician is told when their place on a care team ends. */
+  exits: TeamExitPorts;
 }
 
 /**

@@ -17,6 +17,7 @@ import { createCasesRepository } from './cases-repository.js';
 import { createConsentService } from './consent-service.js';
 import { createLinkTokens } from './link-tokens.js';
 import { createPatientReveal } from './patient-reveal.js';
+import type { TeamExitPorts } from './team-exit.js';
 
 /**
  * Wires the case context from its ports. `reveal` is returned separately on purpose: only the
@@ -29,15 +30,16 @@ export function createCaseModule(ports: {
   audit: AuditSink;
   clock: Clock;
   authorize: Authorize;
+  exits: TeamExitPorts;
 }) {
-  const { db, directory, cipher, audit, clock, authorize } = ports;
+  const { db, directory, cipher, audit, clock, authorize, exits } = ports;
   const cases = createCasesRepository(db);
-  const patients = createPatientsRepository(db);
+  const patients = createPatientsRepository(db, cipher.freeText);
   const records = createPatientRecords({ repo: patients, cipher });
   const consents = createConsentQueries({ patients, directory });
   const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
   const tokens = createLinkTokens({ db, clock });
-  const deps: CaseDeps = { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize };
+  const deps: CaseDeps = { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize, exits };
   return {
     queries,
     tokens,

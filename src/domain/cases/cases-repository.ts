@@ -97,6 +97,14 @@ export function createCasesRepository(db: Db) {
         .where(and(eq(careTeam.caseId, caseId), eq(careTeam.clinicianId, clinicianId), or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, at))))
         .all();
     },
+    /** Every role row of a clinician not ended by `at`, on any case (in force or booked ahead). */
+    openRolesOfClinician(clinicianId: string, at: number): CareTeamRow[] {
+      return db
+        .select()
+        .from(careTeam)
+        .where(and(eq(careTeam.clinicianId, clinicianId), or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, at))))
+        .all();
+    },
     activeTeam(caseId: string): CareTeamRow[] {
       return db
         .select()

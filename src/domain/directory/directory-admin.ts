@@ -4,7 +4,9 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { assertMayDisempower, isActiveAdmin } from './admin-guard.js';
 import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
+import type { LeaveOutcome } from './offboarding.js';
 
 /** Input schemas shared by the admin CLI and the admin HTTP routes. */
 export const CLINICIAN_ROLES = ['doctor', 'nurse', 'pharmacist', 'admin', 'privacy_officer', 'auditor'] as const;
@@ -42,7 +44,15 @@ export type NewInstitutionInput = z.input<typeof newInstitutionSchema>;
  * them, curating institutions. `by` is who did it (a clinician id over HTTP, an operator name from
  * the CLI); it lands in `verifiedBy` and in the audit log.
  */
-export function createDirectoryAdmin(deps: { repo: DirectoryRepository; audit: AuditSink; clock: Clock }) {
+export function createDirectoryAdmin(deps: {
+  repo: DirectoryRepository;
+  audit: AuditSink;
+  clock: Clock;
+  /** Ends every login of a clinician (suspension): their app and admin tokens stop at once. */
+  endLogins(clinicianId: string, reason: string): number;
+  /** Removes a clinician from the organisation (offboarding.ts). */
+  offboard(clinicianId: string, by: string): LeaveOutcome;
+}) {
   const { repo, audit, clock } = deps;
 
   /** A clinician by directory id or by DingTalk userId (the CLI speaks userIds, HTTP speaks ids). */
@@ -80,6 +90,7 @@ export function createDirectoryAdmin(deps: { repo: DirectoryRepository; audit: A
       }
       const inst = repo.institutionByCode(v.institutionCode);
       if (!inst) throw new DomainError('institution.not_found');
+      if (isActiveAdmin(c) && v.role !== 'admin') assertMayDisempower(deps, c, by, 'demote');
       const now = clock.now();
       repo.update(
         c.id,
@@ -100,14 +111,29 @@ export function createDirectoryAdmin(deps: { repo: DirectoryRepository; audit: A
       return repo.findById(c.id)!;
     },
 
-    /** Suspends (or with `undo`, reinstates) a user; a suspended user can do nothing at all. */
+    /**
+     * Suspends (or with `undo`, reinstates) a user; a suspended user can do nothing at all, and every
+     * login they had ends. Nobody suspends themselves or the last active admin.
+     */
     suspend(ref: string, opts: { undo?: boolean }, by: string): ClinicianRow {
       const c = findClinician(ref);
       const suspended = !opts.undo;
+      if (suspended) assertMayDisempower(deps, c, by, 'suspend');
       repo.update(c.id, { suspended }, clock.now());
+      if (suspended) deps.endLogins(c.id, 'suspended');
       const action = suspended ? AUDIT_ACTIONS.directorySuspended : AUDIT_ACTIONS.directoryReinstated;
       audit.append({ actor: by, action, target: c.id, outcome: 'success' });
       return repo.findById(c.id)!;
+    },
+
+    /**
+     * "Remove from organisation": the clinician loses verification, every care-team role, every grant
+     * and every login at once (as when DingTalk says they left). Same guards as suspending.
+     */
+    removeFromOrganisation(ref: string, by: string): LeaveOutcome {
+      const c = findClinician(ref);
+      assertMayDisempower(deps, c, by, 'remove');
+      return deps.offboard(c.id, by);
     },
 
     addInstitution(input: NewInstitutionInput, by: string): InstitutionRow {

@@ -1,13 +1,22 @@
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
 
 export type GrantRow = typeof grants.$inferSelect;
 export type NewGrantRow = typeof grants.$inferInsert;
 export type BreakGlassReviewRow = typeof breakGlassReviews.$inferSelect;
 
-/** Named queries over grants and break-glass reviews. Synchronous, so callable inside a transaction. */
-export function createGrantRepository(db: Db) {
+/**
+ * Named queries over grants and break-glass reviews. Synchronous, so callable inside a transaction.
+ * A review's reason and note are free text (they may name the patient): sealed with `texts` at rest.
+ */
+export function createGrantRepository(db: Db, texts: FreeTextCipher) {
+  const openReview = (r: BreakGlassReviewRow): BreakGlassReviewRow => ({
+    ...r,
+    reason: texts.open('break_glass_reviews.reason', r.id, r.reason),
+    note: openOrNull(texts, 'break_glass_reviews.note', r.id, r.note),
+  });
   const live = (now: number) => and(gt(grants.expiresAt, now), isNull(grants.revokedAt));
   return {
     insert(row: NewGrantRow): void {
@@ -29,6 +38,11 @@ export function createGrantRepository(db: Db) {
         .from(grants)
         .where(and(eq(grants.clinicianId, clinicianId), eq(grants.caseId, caseId), live(now)))
         .all();
+    },
+
+    /** Every live grant of one clinician, on any case (leaving the organisation ends them all). */
+    liveForClinician(clinicianId: string, now: number): GrantRow[] {
+      return db.select().from(grants).where(and(eq(grants.clinicianId, clinicianId), live(now))).all();
     },
 
     revoke(id: string, at: number): boolean {
@@ -54,11 +68,14 @@ export function createGrantRepository(db: Db) {
     },
 
     insertReview(row: typeof breakGlassReviews.$inferInsert): void {
-      db.insert(breakGlassReviews).values(row).run();
+      db.insert(breakGlassReviews)
+        .values({ ...row, reason: texts.seal('break_glass_reviews.reason', row.id, row.reason), note: sealOrNull(texts, 'break_glass_reviews.note', row.id, row.note) })
+        .run();
     },
 
     findReview(id: string): BreakGlassReviewRow | undefined {
-      return db.select().from(breakGlassReviews).where(eq(breakGlassReviews.id, id)).get();
+      const r = db.select().from(breakGlassReviews).where(eq(breakGlassReviews.id, id)).get();
+      return r && openReview(r);
     },
 
     /** Closes a pending review; false when it was already reviewed (a concurrent reviewer won). */
@@ -66,7 +83,7 @@ export function createGrantRepository(db: Db) {
       return (
         db
           .update(breakGlassReviews)
-          .set({ status: patch.status, reviewerId: patch.reviewerId, note: patch.note, reviewedAt: patch.at })
+          .set({ status: patch.status, reviewerId: patch.reviewerId, note: sealOrNull(texts, 'break_glass_reviews.note', id, patch.note), reviewedAt: patch.at })
           .where(and(eq(breakGlassReviews.id, id), eq(breakGlassReviews.status, 'pending')))
           .run().changes > 0
       );
@@ -80,7 +97,8 @@ export function createGrantRepository(db: Db) {
         .where(eq(breakGlassReviews.status, status))
         .orderBy(asc(breakGlassReviews.createdAt))
         .limit(limit)
-        .all();
+        .all()
+        .map(openReview);
     },
 
     /** Every grant on these cases, oldest first (the PDPO data access report). */
@@ -95,7 +113,8 @@ export function createGrantRepository(db: Db) {
         .from(breakGlassReviews)
         .where(eq(breakGlassReviews.status, 'pending'))
         .orderBy(asc(breakGlassReviews.createdAt))
-        .all();
+        .all()
+        .map(openReview);
     },
   };
 }

@@ -61,6 +61,20 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: grant.documentId ?? grant.caseId, outcome: 'success', reason: grant.kind });
     },
 
+    /**
+     * Ends the live grants (approval and break-glass) of a clinician whose place on a case ended, on
+     * that case or, without `caseId`, everywhere. Synchronous and without its own transaction, so the
+     * care-team change that causes it commits with it. Audited per grant with the cause as reason.
+     */
+    revokeLive(clinicianId: string, caseId: string | null, actor: string, cause: string, now = clock.now()): GrantRow[] {
+      const live = caseId === null ? repo.liveForClinician(clinicianId, now) : repo.liveFor(clinicianId, caseId, now);
+      const revoked = live.filter((g) => repo.revoke(g.id, now));
+      for (const g of revoked) {
+        audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: g.documentId ?? g.caseId, outcome: 'success', reason: cause, at: now });
+      }
+      return revoked;
+    },
+
     /** Records `grant.expired` once for every grant that ran out; returns how many. Access already stopped at expiry. */
     sweepExpired(now = clock.now()): number {
       let recorded = 0;

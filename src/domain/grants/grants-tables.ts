@@ -33,7 +33,8 @@ export const grants = sqliteTable(
 
 /**
  * Every break-glass access is reviewed after the fact. `reason` is the clinician's free-text
- * justification: kept here for the reviewer, never copied into audit entries or logs.
+ * justification: kept here for the reviewer, sealed like `note` (FreeTextCipher), never copied into
+ * audit entries or logs.
  */
 export const breakGlassReviews = sqliteTable(
   'break_glass_reviews',

@@ -1,13 +1,25 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, count, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { processedMessages } from './inbox-tables.js';
+import { processedMessages, type InboxState } from './inbox-tables.js';
 
 export type ClaimResult = 'new' | 'duplicate';
+export type InboxRow = typeof processedMessages.$inferSelect;
+
+/** A recorded message handed back for processing: its sealed payload and how often it was started. */
+export interface TakenMessage {
+  msgId: string;
+  payload: string | null;
+  attempts: number;
+}
 
 /** Named queries over processed_messages; the only place that knows its SQL. */
 export function createInboxRepository(db: Db) {
-  // Prepared once: these two run for every inbound message.
-  const claimStmt = db
+  // drizzle's better-sqlite3 database carries its driver (the `Db` type leaves it out).
+  const sqlite = (db as Db & { $client: Database.Database }).$client;
+  const byId = (msgId: string) => eq(processedMessages.msgId, msgId);
+  // Prepared once: these run for every inbound message.
+  const recordStmt = db
     .insert(processedMessages)
     .values({
       msgId: sql.placeholder('msgId'),
@@ -15,35 +27,124 @@ export function createInboxRepository(db: Db) {
       state: 'processing',
       receivedAt: sql.placeholder('now'),
       payload: sql.placeholder('payload'),
+      owner: sql.placeholder('owner'),
+      leaseUntil: sql.placeholder('leaseUntil'),
+      attempts: sql.placeholder('attempts'),
     })
     .onConflictDoNothing()
     .returning({ msgId: processedMessages.msgId })
     .prepare();
   const finishStmt = db
     .update(processedMessages)
-    .set({ state: sql`${sql.placeholder('state')}`, completedAt: sql`${sql.placeholder('now')}`, payload: null })
+    .set({
+      state: sql`${sql.placeholder('state')}`,
+      completedAt: sql`${sql.placeholder('now')}`,
+      reason: sql`${sql.placeholder('reason')}`,
+      payload: null,
+      owner: null,
+      leaseUntil: null,
+    })
     .where(eq(processedMessages.msgId, sql.placeholder('msgId')))
     .prepare();
 
+  /**
+   * Commits with an fsync of the WAL (synchronous=FULL) for this write only, so it survives power loss
+   * as well as kill -9; the connection stays at NORMAL for everything else. Inside a caller's
+   * transaction the pragma cannot change, and the caller's commit decides.
+   */
+  function durably<T>(write: () => T): T {
+    if (sqlite.inTransaction) return write();
+    const previous = sqlite.pragma('synchronous', { simple: true }) as number;
+    sqlite.pragma('synchronous = FULL');
+    try {
+      return write();
+    } finally {
+      sqlite.pragma(`synchronous = ${previous}`);
+    }
+  }
+
   return {
-    /** Records the message as taken; a second claim of the same id (redelivery, replay) is a duplicate. */
-    claim(msgId: string, topic: string, payload: unknown, now: number): ClaimResult {
-      const rows = claimStmt.all({ msgId, topic, now, payload: JSON.stringify(payload) });
+    /**
+     * Records an arriving message durably, before it is ACKed: its sealed payload, the instance that
+     * holds it and until when. A second record of the same id (redelivery, replay) is a duplicate.
+     */
+    record(r: { msgId: string; topic: string; payload: string; owner: string; now: number; leaseUntil: number }): ClaimResult {
+      const rows = durably(() => recordStmt.all({ ...r, attempts: 1 }));
+      return rows.length === 1 ? 'new' : 'duplicate';
+    },
+
+    /** Takes an id with no payload to keep (events, card presses): a second claim is a duplicate. */
+    claim(msgId: string, topic: string, now: number): ClaimResult {
+      const rows = recordStmt.all({ msgId, topic, now, payload: null, owner: null, leaseUntil: null, attempts: 1 });
       return rows.length === 1 ? 'new' : 'duplicate';
     },
 
     finish(msgId: string, state: 'done' | 'failed', now: number): void {
-      finishStmt.run({ msgId, state, now });
+      finishStmt.run({ msgId, state, now, reason: null });
     },
 
-    /** Messages taken but never finished (the process stopped mid-way): resumed at start. */
-    unfinished(topic: string): Array<{ msgId: string; payload: unknown }> {
-      return db
-        .select({ msgId: processedMessages.msgId, payload: processedMessages.payload })
+    /** A dead letter: never processed again; its reason (a code) stays for the console, its text goes. */
+    deadLetter(msgId: string, reason: string, now: number): void {
+      finishStmt.run({ msgId, state: 'dead', now, reason });
+    },
+
+    /**
+     * Messages recorded but never finished, for `owner` to resume: its own (an earlier run of the same
+     * instance died) and any whose lease ran out. Each taken row gets the new lease and one more attempt.
+     */
+    takeUnfinished(q: { topic: string; owner: string; now: number; leaseUntil: number }): TakenMessage[] {
+      return db.transaction((tx) =>
+        tx
+          .update(processedMessages)
+          .set({ owner: q.owner, leaseUntil: q.leaseUntil, attempts: sql`${processedMessages.attempts} + 1` })
+          .where(
+            and(
+              eq(processedMessages.state, 'processing'),
+              eq(processedMessages.topic, q.topic),
+              or(eq(processedMessages.owner, q.owner), isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+            ),
+          )
+          .returning({ msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts })
+          .all(),
+      );
+    },
+
+    /** Keeps a claim while it is still being worked on; false when another instance took it over. */
+    extendLease(msgId: string, owner: string, leaseUntil: number): boolean {
+      return (
+        db
+          .update(processedMessages)
+          .set({ leaseUntil })
+          .where(and(byId(msgId), eq(processedMessages.owner, owner), eq(processedMessages.state, 'processing')))
+          .run().changes === 1
+      );
+    },
+
+    find(msgId: string): InboxRow | undefined {
+      return db.select().from(processedMessages).where(byId(msgId)).get();
+    },
+
+    /** Newest first, for the admin console (no payloads: dead letters keep none). */
+    list(q: { state: InboxState; limit: number; offset: number }): { items: InboxRow[]; total: number } {
+      const where = eq(processedMessages.state, q.state);
+      const items = db
+        .select()
         .from(processedMessages)
-        .where(and(eq(processedMessages.state, 'processing'), eq(processedMessages.topic, topic)))
-        .all()
-        .map((r) => ({ msgId: r.msgId, payload: r.payload === null ? null : JSON.parse(r.payload) }));
+        .where(where)
+        .orderBy(desc(processedMessages.receivedAt))
+        .limit(q.limit)
+        .offset(q.offset)
+        .all();
+      return { items, total: db.select({ n: count() }).from(processedMessages).where(where).get()?.n ?? 0 };
+    },
+
+    countByState(): Partial<Record<InboxState, number>> {
+      const rows = db
+        .select({ state: processedMessages.state, n: count() })
+        .from(processedMessages)
+        .groupBy(processedMessages.state)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
     },
 
     /** Forgets ids older than the retention window (DingTalk redelivers within minutes). */

@@ -32,7 +32,14 @@ export function createOutboxRepository(db: Db) {
     .prepare();
   const markSentStmt = db
     .update(outboxMessages)
-    .set({ status: 'sent', result: sql`${sql.placeholder('result')}`, lastError: null, updatedAt: sql`${sql.placeholder('now')}` })
+    .set({
+      status: 'sent',
+      result: sql`${sql.placeholder('result')}`,
+      processQueryKey: sql`${sql.placeholder('processQueryKey')}`,
+      lastError: null,
+      owner: null,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
     .where(and(eq(outboxMessages.id, sql.placeholder('id')), ne(outboxMessages.status, 'sent')))
     .prepare();
 
@@ -82,7 +89,7 @@ export function createOutboxRepository(db: Db) {
      * next_attempt_at moves to `leaseUntil` and attempts goes up by one, in one transaction. A
      * process that dies mid-send thus leaves the row to be picked up again once the lease runs out.
      */
-    claimDue(q: { now: number; afterId: number; limit: number; leaseUntil: number }): OutboxRow[] {
+    claimDue(q: { now: number; afterId: number; limit: number; leaseUntil: number; owner?: string }): OutboxRow[] {
       return db.transaction((tx) => {
         const ids = tx
           .select({ id: outboxMessages.id })
@@ -97,6 +104,7 @@ export function createOutboxRepository(db: Db) {
           .update(outboxMessages)
           .set({
             nextAttemptAt: q.leaseUntil,
+            owner: q.owner ?? null,
             attempts: sql`${outboxMessages.attempts} + 1`,
             updatedAt: q.now,
           })
@@ -107,16 +115,31 @@ export function createOutboxRepository(db: Db) {
       });
     },
 
-    /** Records delivery and its result in one statement; a sent row is never picked again. */
-    markSent(id: number, result: string, now: number): boolean {
-      return markSentStmt.run({ id, result, now }).changes === 1;
+    /**
+     * Records delivery, its result and DingTalk's processQueryKey in one statement (one transaction); a
+     * sent row is never picked again.
+     */
+    markSent(id: number, result: string, now: number, processQueryKey: string | null = null): boolean {
+      return markSentStmt.run({ id, result, now, processQueryKey }).changes === 1;
+    },
+
+    /**
+     * At start: sends that an earlier run of this instance leased and never finished are due now instead
+     * of when their lease runs out. Each was in flight at most once, so it repeats at most once.
+     */
+    releaseOwn(owner: string, now: number): number {
+      return db
+        .update(outboxMessages)
+        .set({ nextAttemptAt: now, owner: null, updatedAt: now })
+        .where(and(isPending, eq(outboxMessages.owner, owner)))
+        .run().changes;
     },
 
     markRetry(id: number, nextAttemptAt: number, lastError: string, now: number): boolean {
       return (
         db
           .update(outboxMessages)
-          .set({ nextAttemptAt, lastError, updatedAt: now })
+          .set({ nextAttemptAt, lastError, owner: null, updatedAt: now })
           .where(and(byId(id), isPending))
           .run().changes === 1
       );
@@ -126,7 +149,7 @@ export function createOutboxRepository(db: Db) {
       return (
         db
           .update(outboxMessages)
-          .set({ status: 'dead', lastError, updatedAt: now })
+          .set({ status: 'dead', lastError, owner: null, updatedAt: now })
           .where(and(byId(id), isPending))
           .run().changes === 1
       );

@@ -19,6 +19,10 @@ export const outboxMessages = sqliteTable(
     nextAttemptAt: integer().notNull(),
     lastError: text(),
     result: text(),
+    /** DingTalk's handle on what was sent (recall, read receipts), stored with `sent` in one statement. */
+    processQueryKey: text(),
+    /** The instance whose lease `nextAttemptAt` is while a send is in flight; cleared when it ends. */
+    owner: text(),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },

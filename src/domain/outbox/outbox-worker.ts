@@ -9,8 +9,9 @@ import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
  * Sends what callers enqueued. Each pass walks the due rows in id order (a cursor, so a row that
  * fails and becomes due again at once is not spun on within the same pass), leases them, calls the
  * handler for the row's kind and records the outcome. Delivery is at-least-once: a crash between a
- * handler's success and `markSent` resends after the lease; handlers pass `idemKey` to DingTalk
- * where it has an idempotency key (card outTrackId, scene-group uuid).
+ * handler's success and `markSent` resends once, at the next start of the same instance (or after
+ * the lease, elsewhere); handlers pass `idemKey` to DingTalk where it has an idempotency key (card
+ * outTrackId, scene-group uuid).
  */
 export interface OutboxHandlerContext {
   idemKey: string;
@@ -54,6 +55,14 @@ export interface OutboxWorkerDeps {
   leaseMs?: number;
   random?: () => number;
   classify?: (e: unknown) => FailureClass;
+  /** The instance holding this worker's leases; at start it takes back the ones an earlier run left. */
+  owner?: string;
+}
+
+/** DingTalk's handle on a sent message, when the result carries one (robot group send). */
+function processQueryKeyOf(result: unknown): string | null {
+  const key = (result as { processQueryKey?: unknown } | null)?.processQueryKey;
+  return typeof key === 'string' && key ? key.slice(0, 200) : null;
 }
 
 /**
@@ -126,8 +135,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       const f = classify(e);
       return finish(row, f.retryable && row.attempts < deps.maxAttempts ? 'retry' : 'dead', f.code);
     }
-    // Status and result in one statement: once this commits the row cannot be claimed again.
-    repo.markSent(row.id, JSON.stringify(result ?? null), clock.now());
+    // Status, result and processQueryKey in one statement, the moment the send returns: once this
+    // commits the row cannot be claimed again, so a crash repeats at most the sends in flight.
+    repo.markSent(row.id, JSON.stringify(result ?? null), clock.now(), processQueryKeyOf(result));
     deps.audit?.append({
       actor: 'system',
       action: AUDIT_ACTIONS.outboundSend,
@@ -142,7 +152,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     let processed = 0;
     while (!halted) {
       const now = clock.now();
-      const rows = repo.claimDue({ now, afterId, limit: batchSize, leaseUntil: now + leaseMs });
+      const rows = repo.claimDue({ now, afterId, limit: batchSize, leaseUntil: now + leaseMs, owner: deps.owner });
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]!.id;
       // Different conversations go out in parallel; one conversation's messages keep their order.
@@ -194,6 +204,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
     start(): void {
       if (started) return;
+      if (deps.owner) repo.releaseOwn(deps.owner, clock.now());
       started = true;
       halted = false;
       void tick();

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DomainError } from '../../shared/errors.js';
+import { createFreeTextCipher, type FreeTextCipher } from './free-text-cipher.js';
 
 /** Patient fields the cipher seals; part of the AAD, so a ciphertext cannot be moved to another field. */
 export type PatientField = 'hkid' | 'name' | 'dob';
@@ -16,6 +17,8 @@ export interface FieldCipher {
   open(field: PatientField, patientId: string, sealed: string): string;
   /** Keyed HMAC-SHA256 (hex) of a normalised HKID: stable for lookup, useless without the key. */
   hkidHash(normalisedHkid: string): string;
+  /** Free text that may carry patient data (consent references, notes, reasons), keyed from the same root. */
+  readonly freeText: FreeTextCipher;
 }
 
 function aad(field: PatientField, patientId: string): Buffer {
@@ -34,6 +37,7 @@ export function createFieldCipher(rootKey: Buffer): FieldCipher {
   const macKey = Buffer.from(hkdfSync('sha256', rootKey, SALT, 'hkid-lookup.v1', 32));
 
   return {
+    freeText: createFreeTextCipher(rootKey),
     seal(field, patientId, plaintext) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);

@@ -29,7 +29,7 @@ export const patientConsents = sqliteTable(
     patientId: text().notNull().references(() => patients.id),
     institutionId: text().notNull().references(() => institutions.id),
     status: text().$type<ConsentStatus>().notNull(),
-    /** What the clinician saw, e.g. "eHRSS consent seen"; a short reference, not clinical text. */
+    /** What the clinician saw, e.g. "eHRSS consent seen": free text, sealed (`ft1.…`, FreeTextCipher). */
     reference: text(),
     attestedBy: text().notNull(),
     recordedAt: integer().notNull(),
@@ -44,6 +44,7 @@ export const restrictedConsents = sqliteTable(
     id: text().primaryKey(),
     patientId: text().notNull().references(() => patients.id),
     category: text().notNull(),
+    /** Free text, sealed (`ft1.…`, FreeTextCipher). */
     reference: text().notNull(),
     attestedBy: text().notNull(),
     recordedAt: integer().notNull(),

@@ -18,7 +18,11 @@ import { describePeople, type PersonRef } from './people.js';
 export const DATA_ACCESS_DUE_DAYS = 40;
 const DAY_MS = 86_400_000;
 
-export type DataAccessQuery = { caseCode: string } | { hkid: string };
+/** Why identity is being decrypted: the report is prepared only for one of these, and the audit says which. */
+export const REPORT_REASONS = ['data_access_request', 'data_correction_request', 'complaint_investigation', 'legal_requirement'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export type DataAccessQuery = ({ caseCode: string } | { hkid: string }) & { reason: ReportReason };
 
 export interface DataAccessReportDeps {
   records: Pick<PatientRecords, 'findByHkid' | 'reveal'>;
@@ -44,17 +48,12 @@ const iso = (ms: number | null | undefined): string | null => (ms === null || ms
 export function createDataAccessReports(deps: DataAccessReportDeps) {
   const { records, patients, cases, documents, approvals, grants, auditEntries, directory, audit, clock } = deps;
 
-  function findPatientId(q: DataAccessQuery): string {
-    if ('caseCode' in q) {
-      const c = cases.caseByCode(parseCaseCode(q.caseCode));
-      if (!c) throw new DomainError('case.not_found');
-      return c.patientId;
-    }
+  /** The patient behind the query, or undefined when there is none (answered with an empty report, never a 404). */
+  function findPatientId(q: DataAccessQuery): string | undefined {
+    if ('caseCode' in q) return cases.caseByCode(parseCaseCode(q.caseCode))?.patientId;
     const hkid = normaliseHkid(q.hkid);
     if (!hkid) throw new DomainError('hkid.invalid');
-    const row = records.findByHkid(hkid);
-    if (!row) throw new DomainError('not_found');
-    return row.id;
+    return records.findByHkid(hkid)?.id;
   }
 
   function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
@@ -110,14 +109,22 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
   }
 
   return {
-    /** Builds the report for the patient behind a case code or an HKID; audits `report.data_access`. */
+    /**
+     * Builds the report for the patient behind a case code or an HKID; audits `report.data_access`
+     * with the reason. When nobody matches, the report is empty (subject null): the same kind of
+     * answer either way, so the status never says whether someone is a patient.
+     */
     build(q: DataAccessQuery, requestedBy: string) {
-      const patientId = findPatientId(q);
-      const identity = records.reveal(patientId);
-      const patient = patients.findById(patientId);
-      if (!identity || !patient) throw new DomainError('not_found');
       const now = clock.now();
       const person = describePeople(directory);
+      const by = 'caseCode' in q ? 'by_case_code' : 'by_hkid';
+      const patientId = findPatientId(q);
+      const identity = patientId ? records.reveal(patientId) : undefined;
+      const patient = patientId ? patients.findById(patientId) : undefined;
+      if (!patientId || !identity || !patient) {
+        audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, outcome: 'success', reason: `${q.reason}:${by}:no_match`, at: now });
+        return emptyReport(now, person(requestedBy));
+      }
       const caseRows = cases.casesOfPatient(patientId);
       const allGrants = grants.forCases(caseRows.map((c) => c.id));
       const sections = caseRows.map((c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
@@ -138,7 +145,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         reason: e.reason,
       }));
       const reportId = newId();
-      audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, target: patientId, outcome: 'success', reason: 'caseCode' in q ? 'by_case_code' : 'by_hkid', at: now });
+      audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, target: patientId, outcome: 'success', reason: `${q.reason}:${by}`, at: now });
       return {
         reportId,
         kind: 'pdpo_data_access' as const,
@@ -170,6 +177,22 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         accessLog,
       };
     },
+  };
+}
+
+/** The report when nobody matched: the same shape, nothing held. */
+function emptyReport(now: number, preparedBy: PersonRef) {
+  return {
+    reportId: newId(),
+    kind: 'pdpo_data_access' as const,
+    requestReceivedAt: iso(now)!,
+    dueBy: iso(now + DATA_ACCESS_DUE_DAYS * DAY_MS)!,
+    preparedBy,
+    subject: null,
+    consents: [],
+    restrictedConsents: [],
+    cases: [],
+    accessLog: [],
   };
 }
 

@@ -14,6 +14,12 @@ export interface ViewDecision {
   decision: AccessDecision;
   document: DocumentRow;
   caseCode: string;
+  /**
+   * Whether the clinician stands in a relation to the patient now (verified, active, and on the care
+   * team in any role or holding a grant or break-glass). Only then may an explanation name facts
+   * about the patient (consent, restricted categories); a stranger is told only about themselves.
+   */
+  insider: boolean;
 }
 
 /**
@@ -30,8 +36,8 @@ export function createDocumentAccess(deps: {
   audit: AuditSink;
   clock: Clock;
 }) {
-  /** The decision as of now, from current rows; writes nothing. */
-  function evaluate(clinician: ClinicianRow, documentId: string): ViewDecision {
+  /** The decision as of now, from current rows; writes nothing. `assumeGrant` asks "and if a grant were approved?". */
+  function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): ViewDecision {
     const document = deps.documents.find(documentId);
     if (!document) throw new DomainError('document.not_found');
     if (document.status !== 'active') throw new DomainError('burned');
@@ -42,7 +48,7 @@ export function createDocumentAccess(deps: {
     const institution = clinician.institutionId;
     const relation = {
       careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
-      hasGrant: grants.hasGrant,
+      hasGrant: grants.hasGrant || assumeGrant,
       hasBreakGlass: grants.hasBreakGlass,
       patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
       hasRestrictedConsent: document.restrictedCategory
@@ -62,7 +68,8 @@ export function createDocumentAccess(deps: {
         relation,
       ),
     );
-    return { decision, document, caseCode: caseRow.code };
+    const insider = clinician.verified && !clinician.suspended && (relation.careRole !== '' || grants.hasGrant || grants.hasBreakGlass);
+    return { decision, document, caseCode: caseRow.code, insider };
   }
 
   return {
@@ -83,9 +90,32 @@ export function createDocumentAccess(deps: {
      * "what would happen" check, which must not put a view attempt the clinician never made into
      * the audit (the caller audits its own `admin.explained` step instead).
      */
-    previewView: evaluate,
+    previewView: (clinician: ClinicianRow, documentId: string) => evaluate(clinician, documentId),
+
+    /**
+     * What would still stop the clinician opening the document if their access request were
+     * approved now (empty: the grant would work). Lets an approver be warned instead of granting
+     * something useless. Writes nothing.
+     */
+    missingDespiteGrant(clinician: ClinicianRow, documentId: string): GrantBlocker[] {
+      const { decision } = evaluate(clinician, documentId, true);
+      if (decision.allowed) return [];
+      const blockers = decision.policies.map((id) => GRANT_BLOCKERS[id] ?? 'policy');
+      return blockers.length ? [...new Set(blockers)] : ['policy'];
+    },
   };
 }
+
+/** A condition an approval cannot supply, by the forbid that would still apply. */
+export type GrantBlocker = 'sharing_consent' | 'restricted_consent' | 'verification' | 'active_account' | 'clinical_role' | 'policy';
+
+const GRANT_BLOCKERS: Record<string, GrantBlocker> = {
+  'forbid-view-without-consent': 'sharing_consent',
+  'forbid-view-restricted-without-extra-consent': 'restricted_consent',
+  'forbid-unverified': 'verification',
+  'forbid-suspended': 'active_account',
+  'forbid-content-non-clinical': 'clinical_role',
+};
 
 /** The determining policy id (or the first missing condition) as an audit reason code. */
 function reasonCode(d: AccessDecision): string {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/errors.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
+import { jwtPluginOptions, jwtVerifyOptions } from '../auth/jwt-policy.js';
 import { ADMIN_AUDIENCE } from './admin-token.js';
 
 declare module 'fastify' {
@@ -24,30 +25,37 @@ export const DEFAULT_ADMIN_ROLES: readonly ClinicianRole[] = ['admin'];
 
 /**
  * Bearer-token guard for /api/admin: missing token → auth.required, bad/expired/wrong-audience
- * token → auth.invalid, a token for anyone but a verified, active admin → access.denied.
+ * token, one without `exp`/`aud`/`sid` or not HS256, or one whose login has ended (logout, refresh
+ * reuse, suspension) → auth.invalid, a token for anyone but a verified, active admin → access.denied.
  * "Admin" means a role in the route's `config.adminRoles` (default `admin` only), so a route that
  * forgets to say stays admin-only. Registers @fastify/jwt in this scope only if the app has not already.
  */
 export async function registerAdminAuth(
   app: FastifyInstance,
-  opts: { jwtSecret?: string; findClinician(id: string): ClinicianRow | undefined },
+  opts: {
+    jwtSecret?: string;
+    findClinician(id: string): ClinicianRow | undefined;
+    /** Whether the login (session family) a token was issued from still counts. */
+    isSessionActive(sessionId: string): boolean;
+  },
 ): Promise<void> {
   if (!app.hasDecorator('jwt')) {
     if (!opts.jwtSecret) throw new DomainError('config.invalid', 'admin routes need a JWT secret');
-    await app.register(fastifyJwt, { secret: opts.jwtSecret });
+    await app.register(fastifyJwt, jwtPluginOptions(opts.jwtSecret));
   }
   app.decorateRequest('admin', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const header = req.headers.authorization ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw new DomainError('auth.required');
-    let sub: unknown;
+    let claims: { sub?: unknown; sid?: unknown };
     try {
-      sub = app.jwt.verify<{ sub?: unknown }>(m[1]!, { allowedAud: ADMIN_AUDIENCE }).sub;
+      claims = app.jwt.verify<{ sub?: unknown; sid?: unknown }>(m[1]!, jwtVerifyOptions(ADMIN_AUDIENCE, ['sid']));
     } catch {
       throw new DomainError('auth.invalid');
     }
-    if (typeof sub !== 'string') throw new DomainError('auth.invalid');
+    const { sub, sid } = claims;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !opts.isSessionActive(sid)) throw new DomainError('auth.invalid');
     const c = opts.findClinician(sub);
     const roles = req.routeOptions.config?.adminRoles ?? DEFAULT_ADMIN_ROLES;
     if (!c || !c.role || !roles.includes(c.role) || !c.verified || c.suspended) throw new DomainError('access.denied');

@@ -13,6 +13,8 @@ export const ROLES = {
   oversight: ['admin', 'privacy_officer'],
   auditReaders: ['admin', 'privacy_officer', 'auditor'],
   reviewers: ['admin', 'privacy_officer'],
+  /** Anything that decrypts patient identity (the PDPO data access report): the privacy officer alone. */
+  identity: ['privacy_officer'],
 } as const satisfies Record<string, readonly ClinicianRole[]>;
 
 export const personDto = z.object({
@@ -187,3 +189,15 @@ export const outboxIdParams = z.object({ id: z.coerce.number().int().positive() 
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : iso(ms));
+
+/** Inbound messages by state; dead letters carry their reason (a code), never the message text. */
+export const inboundState = z.enum(['processing', 'done', 'failed', 'dead']);
+export const inboundItemDto = z.object({
+  msgId: z.string(),
+  topic: z.string(),
+  state: inboundState,
+  attempts: z.number(),
+  reason: z.string().nullable(),
+  receivedAt: isoTime,
+  completedAt: isoTime.nullable(),
+});

@@ -6,6 +6,7 @@ import { registerAdminAuth } from './admin-auth.js';
 import { adminAuditRoutes } from './admin-audit-routes.js';
 import { adminCaseRoutes } from './admin-case-routes.js';
 import { adminExplainRoutes } from './admin-explain-routes.js';
+import { adminInboundRoutes } from './admin-inbound-routes.js';
 import { adminOpsRoutes } from './admin-ops-routes.js';
 import { adminOversightRoutes } from './admin-oversight-routes.js';
 import { adminPolicyRoutes } from './admin-policy-routes.js';
@@ -23,8 +24,9 @@ export interface AdminConsoleOptions {
  *
  * | routes | roles |
  * | --- | --- |
- * | policies, explain and its people/document pickers, outbox, dashboard, case teams and groups | admin |
- * | approvals, break-glass queue, data access report | admin, privacy_officer |
+ * | policies, explain and its people/document pickers, outbox, inbound dead letters, dashboard, case teams and groups | admin |
+ * | approvals, break-glass queue | admin, privacy_officer |
+ * | data access report (decrypts patient identity) | privacy_officer |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
  *
@@ -34,12 +36,14 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   const { service } = opts;
   await registerAdminAuth(app as unknown as FastifyInstance, {
     jwtSecret: service.sessionSecret,
+    isSessionActive: (sid) => service.sessions.isActive(sid),
     findClinician: (id) => service.directoryRepo.findById(id),
   });
   await app.register(adminPolicyRoutes, { service, policyDir: opts.policyDir ?? POLICY_DIR });
   await app.register(adminOversightRoutes, { service });
   await app.register(adminAuditRoutes, { service });
   await app.register(adminOpsRoutes, { service });
+  await app.register(adminInboundRoutes, { service });
   await app.register(adminReportsRoutes, { service });
   await app.register(adminCaseRoutes, { service });
   await app.register(adminExplainRoutes, { service });

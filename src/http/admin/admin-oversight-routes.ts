@@ -15,8 +15,8 @@ import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from '.
  */
 export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   // Repositories are stateless views over the service's database connection.
-  const approvals = createApprovalRepository(service.db.db);
-  const grants = createGrantRepository(service.db.db);
+  const approvals = createApprovalRepository(service.db.db, service.secure.texts);
+  const grants = createGrantRepository(service.db.db, service.secure.texts);
   const cases = service.secure.casesRepo;
   const caseCode = (caseId: string) => cases.caseById(caseId)?.code ?? null;
 

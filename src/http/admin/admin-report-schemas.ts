@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { REPORT_REASONS } from '../../domain/reports/data-access-report.js';
 import { personDto } from './admin-console-schemas.js';
 
 /**
- * The PDPO data access report and the dashboard. The report is the one admin response that carries
- * patient identity, on purpose: it is the copy of the data a patient asked for. It is only ever a
- * POST response (no HKID in a URL, nothing cacheable).
+ * The PDPO data access report and the dashboard. The report is the one console response that carries
+ * patient identity, on purpose: it is the copy of the data a patient asked for, prepared by the
+ * privacy officer only, with a stated reason. It is only ever a POST response (no HKID in a URL,
+ * nothing cacheable).
  */
+/** Who the report is about, and why identity is being decrypted (required; goes into the audit log). */
+const reason = z.enum(REPORT_REASONS);
 export const dataAccessBody = z.union([
-  z.object({ caseCode: z.string().min(3).max(16) }).strict(),
-  z.object({ hkid: z.string().min(8).max(16) }).strict(),
+  z.object({ caseCode: z.string().min(3).max(16), reason }).strict(),
+  z.object({ hkid: z.string().min(8).max(16), reason }).strict(),
 ]);
 
 const time = z.string();
@@ -20,14 +24,17 @@ export const dataAccessReportDto = z.object({
   requestReceivedAt: time,
   dueBy: time,
   preparedBy: personDto,
-  subject: z.object({
-    patientId: z.string(),
-    hkid: z.string(),
-    nameEn: z.string().nullable(),
-    nameZh: z.string().nullable(),
-    dateOfBirth: z.string(),
-    recordCreatedAt: time,
-  }),
+  /** Null when no patient matched: the report is then empty (never a 404 that would say who is a patient). */
+  subject: z
+    .object({
+      patientId: z.string(),
+      hkid: z.string(),
+      nameEn: z.string().nullable(),
+      nameZh: z.string().nullable(),
+      dateOfBirth: z.string(),
+      recordCreatedAt: time,
+    })
+    .nullable(),
   consents: z.array(z.object({ institution: z.string(), status: z.string(), reference: z.string().nullable(), attestedBy: personDto, recordedAt: time })),
   restrictedConsents: z.array(z.object({ category: z.string(), reference: z.string(), attestedBy: personDto, recordedAt: time })),
   cases: z.array(

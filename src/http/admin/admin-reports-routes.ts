@@ -10,21 +10,22 @@ import { ROLES } from './admin-console-schemas.js';
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
 
 /**
- * Reports: the PDPO data access report (admins and privacy officers — the privacy officer is who
- * answers a data access request; the HKID, when used, comes in the body only and is looked up by
- * its keyed hash) and the dashboard figures (admins).
+ * Reports: the PDPO data access report (the privacy officer only — it decrypts patient identity, and
+ * "admins manage but never decrypt"; everyone else gets the same 403 before the body is read, so the
+ * answer never says whether an HKID is a patient; the HKID comes in the body only and is looked up by
+ * its keyed hash; a reason is required and audited) and the dashboard figures (admins).
  */
 export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, db } = service;
   const subjects = secure.cases.dataSubjects;
-  const approvals = createApprovalRepository(db.db);
+  const approvals = createApprovalRepository(db.db, secure.texts);
   const reports = createDataAccessReports({
     records: subjects.records,
     patients: subjects.patients,
     cases: secure.casesRepo,
     documents: secure.documentsRepo,
     approvals,
-    grants: createGrantRepository(db.db),
+    grants: createGrantRepository(db.db, secure.texts),
     auditEntries: service.audit.repo,
     directory: service.directoryRepo,
     audit: service.audit,
@@ -41,7 +42,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
   app.post(
     '/reports/data-access',
     {
-      config: { adminRoles: ROLES.oversight },
+      config: { adminRoles: ROLES.identity },
       schema: { body: dataAccessBody, response: { 200: dataAccessReportDto, ...errorResponses } },
     },
     async (req, reply) => {

@@ -2,6 +2,7 @@ import type { JWT } from '@fastify/jwt';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { jwtVerifyOptions } from './jwt-policy.js';
 
 /**
  * Mini-app access tokens: short-lived JWTs signed with the session secret. The audience keeps them
@@ -40,7 +41,7 @@ export function createAccessTokens(jwt: JWT, clock: Clock, ttlS = ACCESS_TOKEN_T
     verify(token: string): AccessClaims {
       let decoded: { sub?: unknown; sid?: unknown };
       try {
-        decoded = jwt.verify(token, { allowedAud: APP_AUDIENCE, clockTimestamp: clock.now(), algorithms: ['HS256'] });
+        decoded = jwt.verify(token, jwtVerifyOptions(APP_AUDIENCE, ['sid'], clock.now()));
       } catch {
         throw new DomainError('auth.invalid');
       }

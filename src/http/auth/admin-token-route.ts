@@ -44,7 +44,8 @@ export const adminTokenRoute: FastifyPluginAsyncZod<{ secret: string; audit: Pic
         audit.append({ actor: c.id, action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'denied', reason: 'role' });
         throw new DomainError('access.denied');
       }
-      const token = await mintAdminToken(secret, c.id, { expiresIn: ADMIN_TOKEN_TTL });
+      // Bound to this login: logging out, a reused refresh token or a suspension ends it as well.
+      const token = await mintAdminToken(secret, c.id, req.sessionId!, { expiresIn: ADMIN_TOKEN_TTL });
       audit.append({ actor: c.id, action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success' });
       return reply.header('cache-control', 'no-store').send({ token, tokenType: 'Bearer' as const, expiresIn: ADMIN_TOKEN_TTL_S, role: c.role });
     },

@@ -5,6 +5,7 @@ import { createSessionRepository } from '../../domain/sessions/session-repositor
 import type { Simulator } from '../../sandbox/simulator.js';
 import type { Service } from '../../service.js';
 import { createAccessTokens } from './access-tokens.js';
+import { jwtPluginOptions } from './jwt-policy.js';
 import { adminTokenRoute } from './admin-token-route.js';
 import { authRoutes, type AuthRateLimit } from './auth-routes.js';
 import { createClinicianAuth, decorateClinicianAuth, type ClinicianAuth } from './clinician-auth.js';
@@ -32,7 +33,7 @@ export async function registerAuth(
 ): Promise<ClinicianAuth> {
   const { service, sandbox } = deps;
   const rateLimit = { ...DEFAULT_AUTH_RATE_LIMIT, ...deps.options?.rateLimit };
-  if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, { secret: service.sessionSecret });
+  if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(service.sessionSecret));
   const sessions = createRefreshSessions({
     db: service.db.db,
     repo: createSessionRepository(service.db.db),

@@ -5,6 +5,7 @@ import { assert, assertEqual, expectText, expectVisible, type E2eTest } from '..
 
 const ADMIN = 'qmh-cb-admin'; // the sandbox's ConsultBridge admin at Queen Mary Hospital
 const LEE = 'hph-lee-meiling'; // 李美玲, not yet verified, not on any care team
+const OFFICER = 'qmh-li-siufan'; // 李小芬, the privacy officer: the only one who prepares identity reports
 const DESKTOP = { width: 1280, height: 900 };
 
 async function openConsole(page: Page, section: string, user = ADMIN): Promise<void> {
@@ -109,23 +110,29 @@ export const adminTests: E2eTest[] = [
       assertEqual(bundle.resourceType, 'Bundle', 'FHIR export');
       assert(bundle.entry.length > 10 && bundle.entry.every((e) => e.resource.resourceType === 'AuditEvent'), 'the export is AuditEvents');
 
-      // The PDPO report is a file; the page shows the 40-day due date.
+      // The PDPO report decrypts patient identity: the privacy officer's alone, with a reason (the admin is refused).
       await go(page, 'report');
       await page.getByTestId('report-value').fill(scenario.caseCode);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+      await page.getByTestId('report-download').click();
+      await expectVisible(page, 'Your role may not use this section.');
+      const officer = (await newPage({ locale: 'en-US', viewport: DESKTOP })).page;
+      await openConsole(officer, 'report', OFFICER);
+      await officer.getByTestId('report-value').fill(scenario.caseCode);
+      const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('report-download').click()]);
       const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { kind: string; requestReceivedAt: string; dueBy: string; cases: Array<{ caseCode: string }>; accessLog: Array<{ action: string }> };
       assertEqual(report.kind, 'pdpo_data_access', 'report kind');
       assertEqual(report.cases[0]?.caseCode, scenario.caseCode, 'report case');
       assert(report.accessLog.some((e) => e.action === 'document.viewed'), 'the report lists the view');
       const days = (Date.parse(report.dueBy) - Date.parse(report.requestReceivedAt)) / 86_400_000;
       assertEqual(Math.round(days), 40, 'due 40 days after the request');
-      await page.getByTestId('report-due').waitFor();
-      await shot(screenshot, page, 'admin-05-report-en');
+      await officer.getByTestId('report-due').waitFor();
+      await shot(screenshot, officer, 'admin-05-report-en');
 
       // The same screens in Traditional Chinese.
+      await officer.getByTestId('lang-switch').click();
+      await expectVisible(officer, '《私隱條例》查閱資料要求');
+      await shot(screenshot, officer, 'admin-06-report-zh-HK');
       await page.getByTestId('lang-switch').click();
-      await expectVisible(page, '《私隱條例》查閱資料要求');
-      await shot(screenshot, page, 'admin-06-report-zh-HK');
       await go(page, 'clinicians');
       await expectText(page, `status-${LEE}`, '已驗證');
       await expectVisible(page, '李美玲');
@@ -145,7 +152,7 @@ export const adminTests: E2eTest[] = [
       const { caseCode } = await sharedAndViewed(baseUrl);
       await breakGlass(baseUrl, caseCode);
       const officer = await newPage({ locale: 'zh-HK', viewport: DESKTOP });
-      await openConsole(officer.page, 'oversight', 'qmh-li-siufan');
+      await openConsole(officer.page, 'oversight', OFFICER);
       const queue = officer.page.getByTestId('bg-table');
       await officer.page.getByTestId(`bg-approve-${caseCode}`).waitFor();
       const pending = (await queue.textContent()) ?? '';

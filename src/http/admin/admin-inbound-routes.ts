@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { InboxRow } from '../../domain/inbox/inbox-repository.js';
+import type { Service } from '../../service.js';
+import { errorResponses } from './admin-schemas.js';
+import { inboundItemDto, inboundState, iso, isoOrNull, ROLES } from './admin-console-schemas.js';
+
+const itemDto = (r: InboxRow) => ({
+  msgId: r.msgId,
+  topic: r.topic,
+  state: r.state,
+  attempts: r.attempts,
+  reason: r.reason,
+  receivedAt: iso(r.receivedAt),
+  completedAt: isoOrNull(r.completedAt),
+});
+
+/**
+ * Inbound DingTalk messages and events by state — above all the dead letters: messages whose handling
+ * failed in a way a retry cannot fix, with the reason. Ids, codes and times only (payloads are sealed
+ * and cleared when processing ends). Admins only.
+ */
+export const adminInboundRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const counts = z.object({ processing: z.number(), done: z.number(), failed: z.number(), dead: z.number() });
+  app.get(
+    '/inbound',
+    {
+      config: { adminRoles: ROLES.adminOnly },
+      schema: {
+        querystring: z.object({
+          state: inboundState.default('dead'),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(inboundItemDto), total: z.number(), limit: z.number(), offset: z.number(), counts }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const page = service.inbox.list(req.query);
+      const now = { processing: 0, done: 0, failed: 0, dead: 0, ...service.inbox.countByState() };
+      return { items: page.items.map(itemDto), total: page.total, limit: req.query.limit, offset: req.query.offset, counts: now };
+    },
+  );
+};
