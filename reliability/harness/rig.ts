@@ -106,15 +106,25 @@ export async function startRig(o: RigOptions): Promise<Rig> {
     },
     async token(userId, fresh = false) {
       if (!fresh && tokens.has(userId)) return tokens.get(userId)!;
-      const res = await fetch(`${rig.service.baseUrl}/api/auth/dingtalk`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: sim.issueAuthCode(userId) }),
-      });
-      if (res.status !== 200) throw new Error(`sign-in as ${userId} failed: ${res.status} ${await res.text()}`);
-      const token = ((await res.json()) as { accessToken: string }).accessToken;
-      tokens.set(userId, token);
-      return token;
+      // As the mini-app does: a refused code (one a timed-out exchange already used) or an outage
+      // (503 while DingTalk fails) gets a fresh code from dd.requestAuthCode and another try.
+      let last = '';
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const res = await fetch(`${rig.service.baseUrl}/api/auth/dingtalk`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: sim.issueAuthCode(userId) }),
+        });
+        if (res.status === 200) {
+          const token = ((await res.json()) as { accessToken: string }).accessToken;
+          tokens.set(userId, token);
+          return token;
+        }
+        last = `${res.status} ${await res.text()}`;
+        if (res.status !== 401 && res.status !== 503) break;
+        await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+      }
+      throw new Error(`sign-in as ${userId} failed: ${last}`);
     },
     async api(userId, method, path, body, headers = {}) {
       const send = async (fresh: boolean) => {
