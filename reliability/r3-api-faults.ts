@@ -51,7 +51,9 @@ export const r3: Scenario = async ({ short, seed, workDir, log }) => {
     const itemIds: string[] = [];
     for (let i = 0; i < n.burns; i++) itemIds.push(await sendBurnText(rig, code, `R3 burn ${i}`));
     const codes = pushReplies(rig, n.replies, rand, code);
-    const decisions = await Promise.all(docIds.map((d, i) => approveOrDeny(rig, d, i % 2 === 0 ? 'approve' : 'deny', (w, r) => call(w, r))));
+    const outcomes = await Promise.all(docIds.map((d, i) => approveOrDeny(rig, d, i % 2 === 0 ? 'approve' : 'deny', (w, r) => call(w, r))));
+    const decisions = outcomes.map((o) => o === true);
+    const undecided = outcomes.filter((o): o is string => o !== true);
 
     const burnTrack = (id: string) => `burn:${id}:${group}`;
     const docTrack = (id: string) => `doc:${id}:${group}`;
@@ -81,7 +83,7 @@ export const r3: Scenario = async ({ short, seed, workDir, log }) => {
       delivered('replies delivered (command answers)', replyCopies.filter((c) => c > 0).length, codes.size, note),
       delivered('report + burn cards delivered', cardCopies.filter((c) => c > 0).length, cardCopies.length),
       delivered('burn cards turned "burned" (recall)', itemIds.filter(burned).length, itemIds.length, `burn after ${BURN_LIFETIME_S} s max lifetime`),
-      delivered('approve/deny cards delivered and answered', decided, docIds.length),
+      delivered('approve/deny cards delivered and answered', decided, docIds.length, undecided.join('; ') || undefined),
       delivered('requesters told the decision', Math.min(told(), decided), decided),
       row('R3 duplicates', duplicates, `≤ late timeouts (${late})`, duplicates <= late, 'a late timeout: DingTalk applied the call, our retry sends it again'),
       zero('R3 dead letters', dead.length, dead.map((d) => `${d.kind}: ${d.lastError}`).join('; ') || undefined),
@@ -123,12 +125,14 @@ function pushReplies(rig: Rig, count: number, rand: () => number, real: string):
  * Dr Ho (outside the team) asks for a report through the app; once the approval card reaches Dr Chan
  * he presses approve or deny. Resolves true when the press was answered with the decision.
  */
-async function approveOrDeny(rig: Rig, documentId: string, decision: 'approve' | 'deny', call: (what: string, r: Promise<Response>) => Promise<Response>): Promise<boolean> {
+async function approveOrDeny(rig: Rig, documentId: string, decision: 'approve' | 'deny', call: (what: string, r: Promise<Response>) => Promise<Response>): Promise<true | string> {
   const res = await call('request', rig.api(USERS.HO, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'continuing_care' }));
-  if (res.status !== 200) return false;
+  if (res.status !== 200) return `request ${res.status}`;
   const { requestId } = (await res.json()) as { requestId: string };
   const card = await sentSince(rig.sim, 0, (e) => e.via === 'card' && (e.outTrackId ?? '').startsWith(`req:${requestId}:`), 120_000, 'approval card').catch(() => undefined);
-  if (!card) return false;
-  const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch(() => undefined);
-  return /已批准|已拒絕|Approved|Denied/.test(JSON.stringify(answer ?? ''));
+  if (!card) return 'no approval card in 120 s';
+  const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch((e: Error) => e);
+  if (answer instanceof Error) return `press: ${answer.message.slice(0, 60)}`;
+  const text = JSON.stringify(answer ?? '');
+  return /已批准|已拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
 }
