@@ -21,6 +21,8 @@ export interface ScenarioOptions {
   /** Scratch folder for this scenario (SQLite files, keys, logs); removed afterwards unless kept. */
   workDir: string;
   log: (line: string) => void;
+  /** `--minutes N`: how long a timed scenario runs (R8's soak; default its own). */
+  minutes?: number;
 }
 
 export type Scenario = (o: ScenarioOptions) => Promise<ReliabilityRow[]>;

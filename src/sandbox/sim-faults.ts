@@ -20,6 +20,18 @@ export interface FaultRule {
   delayMs?: number;
   /** Never answer (the client must time out). */
   hang?: boolean;
+  /** A name for counting (random faults are counted by it in `randomInjected`). */
+  label?: string;
+}
+
+/** "DingTalk answers `rate` of the calls on matching paths with one of `faults`", chosen by `rng`. */
+export interface RandomFaults {
+  rate: number;
+  rng: () => number;
+  /** Only calls whose path matches; default every OpenAPI call except the stream gateway's registration. */
+  path?: RegExp;
+  /** The answers to draw from (their own `path`, `method` and `times` do not apply). */
+  faults: Array<Omit<FaultRule, 'path' | 'times'>>;
 }
 
 interface ActiveRule extends FaultRule {
@@ -30,6 +42,9 @@ export class SimFaults {
   private rules: ActiveRule[] = [];
   private isDown = false;
   private gatewayFailures = 0;
+  private random: RandomFaults | undefined;
+  /** Random faults injected so far, by label (or status/`hang`). */
+  readonly randomInjected = new Map<string, number>();
 
   inject(rule: FaultRule): void {
     this.rules.push({ ...rule, remaining: rule.times ?? 1 });
@@ -65,7 +80,21 @@ export class SimFaults {
     return true;
   }
 
-  /** Finds and consumes the first rule matching this call. */
+  /** Fails a share of the calls at random from now on (scripted rules still come first); undefined stops it. */
+  randomly(r: RandomFaults | undefined): void {
+    this.random = r;
+  }
+
+  private pickRandom(path: string): FaultRule | undefined {
+    const r = this.random;
+    if (!r || r.faults.length === 0 || (r.path ? !r.path.test(path) : path.startsWith('/v1.0/gateway/')) || r.rng() >= r.rate) return undefined;
+    const f = r.faults[Math.floor(r.rng() * r.faults.length)]!;
+    const key = f.label ?? (f.hang ? 'hang' : String(f.status ?? f.errcode ?? 'delay'));
+    this.randomInjected.set(key, (this.randomInjected.get(key) ?? 0) + 1);
+    return { ...f, path };
+  }
+
+  /** Finds and consumes the first rule matching this call (or draws a random fault). */
   take(method: string, path: string): FaultRule | undefined {
     const rule = this.rules.find(
       (r) =>
@@ -73,7 +102,7 @@ export class SimFaults {
         (!r.method || r.method.toUpperCase() === method) &&
         (typeof r.path === 'string' ? path.startsWith(r.path) : r.path.test(path)),
     );
-    if (!rule) return undefined;
+    if (!rule) return this.pickRandom(path);
     rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return rule;
@@ -81,6 +110,7 @@ export class SimFaults {
 
   clear(): void {
     this.rules = [];
+    this.random = undefined;
     this.isDown = false;
     this.gatewayFailures = 0;
   }

@@ -22,8 +22,13 @@ export interface AuditInput {
 }
 
 export interface AuditSink {
-  /** Queues the entry for the next group commit; returns its leaf index. */
-  append(entry: AuditInput): number;
+  /**
+   * Queues the entry for the next group commit; returns its leaf index. With `{ now: true }` the entry
+   * (and everything queued before it) is written before this returns — inside a caller's transaction,
+   * as part of it — so an effect and its audit entry commit together and a crash cannot keep one
+   * without the other.
+   */
+  append(entry: AuditInput, opts?: { now?: boolean }): number;
 }
 
 /** Closed vocabulary of audit actions. Add new ones here, grouped by area. */

@@ -76,11 +76,19 @@ export class AuditLog implements AuditSink {
     return this.entries.length;
   }
 
-  append(input: AuditInput): number {
+  append(input: AuditInput, opts?: { now?: boolean }): number {
     if (this.closed) throw new DomainError('internal', 'audit log is closed');
     const entry = buildEntry(this.frontier.size, input.at ?? this.deps.clock.now(), input);
     this.nodes.push(...this.frontier.push(entry.leafHash));
     this.entries.push(entry);
+    // Written now, joining the caller's transaction if there is one (a savepoint); if that transaction
+    // rolls back, the next write finds the disk shorter than expected and rebases, dropping the entry
+    // together with the effect it recorded. A failed write throws, so the caller's effect rolls back too.
+    if (opts?.now) {
+      const idx = this.frontier.size - 1;
+      this.writeQueued();
+      return idx;
+    }
     // Inside a caller's transaction the fsync pragma cannot be set; let the timer write it after.
     if (this.entries.length >= this.maxBatch && !this.deps.sqlite.inTransaction) this.tryWrite();
     else this.schedule(this.flushDelayMs);

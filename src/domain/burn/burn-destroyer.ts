@@ -61,12 +61,13 @@ export function createBurnDestroyer(deps: {
           entries.push(...receipt(item, recipients, now, reason));
           deps.notices.burned(item, repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
         }
+        // The burn receipts commit with the destruction they record (a crash cannot keep one without the other).
+        entries.forEach((e, i) => audit.append(e, { now: i === entries.length - 1 }));
       })();
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       sqlite.pragma(`secure_delete = ${Number(previous) ? 'ON' : 'OFF'}`);
     }
-    for (const e of entries) audit.append(e);
     return entries.filter((e) => e.action === AUDIT_ACTIONS.burnDestroyed).length;
   }
 

@@ -9,6 +9,11 @@ export type ReceiptRow = typeof documentReceipts.$inferSelect;
 /** Named queries over document metadata and receipts. Synchronous, like better-sqlite3. */
 export function createDocumentRepository(db: Db) {
   return {
+    /** Runs `fn` in one transaction (joins the caller's), so a row and its audit entry commit together. */
+    atomically<T>(fn: () => T): T {
+      return db.transaction(() => fn());
+    },
+
     find(id: string): DocumentRow | undefined {
       return db.select().from(documents).where(eq(documents.id, id)).get();
     },

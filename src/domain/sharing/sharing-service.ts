@@ -33,20 +33,22 @@ export function createSharingService(deps: { repo: DocumentRepository; audit: Au
     registerDocument(input: RegisterDocumentInput): DocumentRow {
       if (!Number.isInteger(input.size) || input.size < 0) throw new DomainError('request.invalid', 'size must be a count of bytes');
       const id = input.id ?? newId();
-      const created = repo.insert({
-        id,
-        caseId: input.caseId,
-        authorId: input.authorId,
-        authorInstitutionId: input.authorInstitutionId ?? null,
-        kind: input.kind,
-        restrictedCategory: input.restrictedCategory ?? null,
-        mediaType: input.mediaType,
-        size: input.size,
-        createdAt: clock.now(),
-        status: 'active',
+      repo.atomically(() => {
+        const created = repo.insert({
+          id,
+          caseId: input.caseId,
+          authorId: input.authorId,
+          authorInstitutionId: input.authorInstitutionId ?? null,
+          kind: input.kind,
+          restrictedCategory: input.restrictedCategory ?? null,
+          mediaType: input.mediaType,
+          size: input.size,
+          createdAt: clock.now(),
+          status: 'active',
+        });
+        if (!created) throw new DomainError('conflict', 'document id already registered');
+        audit.append({ actor: input.authorId, action: AUDIT_ACTIONS.documentShared, target: id, outcome: 'success', reason: input.kind }, { now: true });
       });
-      if (!created) throw new DomainError('conflict', 'document id already registered');
-      audit.append({ actor: input.authorId, action: AUDIT_ACTIONS.documentShared, target: id, outcome: 'success', reason: input.kind });
       return requireDocument(id);
     },
 
