@@ -1,6 +1,7 @@
 import { row, zero, type ReliabilityRow, type Scenario } from './row.js';
-import { loadSimulator, runLoad, seeded, settle } from './robot-load.js';
-import { serviceSpawner, type ServiceProcess } from './service-process.js';
+import { seeded } from './harness/chat.js';
+import { serviceSpawner, type ServiceProcess } from './harness/service-process.js';
+import { loadSimulator, runLoad, settle } from './robot-load.js';
 
 /** The outbox worker's batch: the most sends one process has in flight at once. */
 const IN_FLIGHT = 20;

@@ -1,6 +1,7 @@
 import { row, zero, type Scenario } from './row.js';
-import { loadSimulator, runLoad, seeded, settle } from './robot-load.js';
-import { serviceSpawner } from './service-process.js';
+import { seeded } from './harness/chat.js';
+import { serviceSpawner } from './harness/service-process.js';
+import { loadSimulator, runLoad, settle } from './robot-load.js';
 
 /**
  * R2: 100 forced gateway disconnects (10 with --short) in a 5k-message run (500): half network cuts

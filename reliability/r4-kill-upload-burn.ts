@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { makePdf } from '../test/fixtures/make-pdf.js';
 import { verifyAudit } from './harness/audit-check.js';
 import { seeded, sentSince, syntheticHkid, until } from './harness/chat.js';
-import { scanFiles } from './harness/disk-scan.js';
 import { teamCase, uploadReport } from './harness/flows.js';
 import { startRig, USERS, type Rig } from './harness/rig.js';
 import { peek } from './harness/db-peek.js';
 import { auditedTargets, blobDir, brokenReportRows, burnStates, listedDocuments, strayBlobs, viewable } from './r4-checks.js';
+import { describeHits, scanForMarkers } from './marker-scan.js';
 import { row, zero, type ReliabilityRow, type Scenario } from './row.js';
 
 /**
@@ -91,7 +91,10 @@ export const r4: Scenario = async ({ short, seed, workDir, log }) => {
     const states = burnStates(rig, burns.map((b) => b.id));
     const notBurned = states.filter((s) => s.status !== 'destroyed').length;
     const leftovers = states.filter((s) => s.material || s.vaultLeft).length;
-    const hits = scanFiles([rig.dbFile, `${rig.dbFile}-wal`, blobDir(rig), rig.keyDir, join(workDir, 'service.log')], burns.map((b) => b.marker));
+    const { hits } = scanForMarkers({
+      markers: burns.map((b) => b.marker),
+      paths: [rig.dbFile, `${rig.dbFile}-wal`, blobDir(rig), rig.keyDir, join(workDir, 'service.log')],
+    });
     const receipts = auditedTargets(rig, 'ephemeral.destroyed');
     const shared = auditedTargets(rig, 'document.shared');
     const noReceipt = burns.filter((b) => !receipts.has(b.id)).length;
@@ -104,7 +107,7 @@ export const r4: Scenario = async ({ short, seed, workDir, log }) => {
       zero('R4 acknowledged uploads lost', lost.length),
       zero('R4 report rows without key or ciphertext', broken.length, `stray ciphertext blobs ${stray.orphans}, temp files ${stray.temps} (no key: unreadable)`),
       zero('R4 burned items with key/ciphertext left', leftovers + notBurned, `${rounds} kills during burn (${f.midBurn} mid-batch); ${burns.length} items (text + PDF); ${f.overdue} rounds slow to burn`),
-      zero('R4 burn plaintext on disk (db, WAL, blobs, keys, log)', hits.length, hits.slice(0, 3).join('; ') || undefined),
+      zero('R4 burn plaintext on disk (db, WAL, blobs, keys, log)', hits.length, describeHits(hits.slice(0, 3)).replace(/\n/g, '; ') || undefined),
       zero('R4 burned-card updates lost', lostCards, lateCards ? `${lateCards} still pending 30 s after the last restart (in flight at a kill: they wait out the 5-min outbox lease)` : undefined),
       zero('R4 audit entries lost (burn receipts, shares)', noReceipt + allDocs, noReceipt + allDocs ? `${noReceipt} burn receipts, ${allDocs} document.shared` : undefined),
       row('R4 audit log verifies after kill -9', audit.ok ? 'yes' : `no: ${audit.problem.reason} at ${audit.problem.index}`, 'yes', audit.ok, `${audit.size} entries`),

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { seedDemoOrg } from '../src/sandbox/demo-org.js';
 import { DeliveryTally } from '../src/sandbox/sim-tally.js';
 import { startSimulator, type Simulator } from '../src/sandbox/simulator.js';
-import { sleep } from './service-process.js';
+import { sleep } from './harness/service-process.js';
 
 /**
  * The message load R1 and R2 share: `@ConsultBridge` commands pushed through the simulator into the
@@ -17,18 +17,6 @@ export async function loadSimulator(redeliveryMs: number): Promise<{ sim: Simula
   const demo = seedDemoOrg(sim);
   const group = demo.groups.cardiologyConsult;
   return { sim, tally: new DeliveryTally(sim.events), group, users: sim.org.requireGroup(group).memberIds };
-}
-
-/** Seeded, so a run can be repeated with `--seed`. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface LoadOptions {

@@ -2,12 +2,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, scriptArgs } from '../../bench/p7-startup.js';
+import type { Simulator } from '../../src/sandbox/simulator.js';
 import { projectPath } from '../../src/shared/paths.js';
 
 /**
  * The service as its own OS process: `npm start`'s compiled command (`compiled: true`, after
  * `npm run build`) or the sources through tsx (default: always the code in the tree). Shared by the
- * reliability scenarios and bench P7. Output goes to a log file, the last few KB are kept for errors.
+ * reliability scenarios (R1/R2 through `serviceSpawner`, the others through rig.ts) and bench P7. Output goes to a log file, the last few KB are kept for errors.
  */
 export interface ServiceProcess {
   readonly pid: number;
@@ -149,4 +150,44 @@ async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise
   child.kill('SIGTERM');
   await exited;
   clearTimeout(kill);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts of one service (R1, R2) on the same database and keys in `workDir`. */
+export interface ServiceSpawner {
+  start(): Promise<ServiceProcess>;
+  dbPath: string;
+}
+
+/**
+ * The service from the sources (`npm run dev`'s command) in DingTalk mode, pointed at a simulator in
+ * the scenario's process, on `workDir/cb.db`; each start appends to `workDir/service.log`. A start
+ * resolves once /readyz answers and a new stream socket is open, so pushes have somewhere to go.
+ */
+export function serviceSpawner(sim: Simulator, workDir: string, env: Record<string, string> = {}): ServiceSpawner {
+  const dbPath = join(workDir, 'cb.db');
+  return {
+    dbPath,
+    async start() {
+      const opened = sim.stats.connectionsOpened;
+      const proc = await spawnService({
+        logFile: join(workDir, 'service.log'),
+        env: {
+          DINGTALK_CLIENT_ID: sim.clientId,
+          DINGTALK_CLIENT_SECRET: sim.clientSecret,
+          DINGTALK_API_BASE: sim.apiBase,
+          DINGTALK_OAPI_BASE: sim.oapiBase,
+          PORT: String(await freePort()),
+          SANDBOX_PORT: String(await freePort()),
+          DATABASE_URL: `file:${dbPath}`,
+          KEY_DIR: join(workDir, 'keys'),
+          LOG_LEVEL: 'warn',
+          ...env,
+        },
+      });
+      while (sim.stats.connectionsOpened <= opened || sim.stats.connections === 0) await sleep(10);
+      return proc;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scanFiles } from '../../reliability/harness/disk-scan.js';
+import { scanForMarkers } from '../../reliability/marker-scan.js';
 import { floorsPerMinute, slopePerTenMin } from '../../reliability/r8-soak.js';
 import { SimFaults } from '../../src/sandbox/sim-faults.js';
 
@@ -10,6 +10,7 @@ import { SimFaults } from '../../src/sandbox/sim-faults.js';
 describe('reliability tools', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const scanFiles = (paths: string[], markers: string[]) => scanForMarkers({ paths, markers }).hits;
   const fileWith = (bytes: Buffer) => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-rel-scan-'));
     dirs.push(dir);
@@ -23,8 +24,8 @@ describe('reliability tools', () => {
       const b64 = Buffer.from(Buffer.from(`${prefix}${marker} trailing`).toString('base64'));
       expect(scanFiles([fileWith(b64)], [marker]), `base64 after ${prefix.length} bytes`).toHaveLength(1);
     }
-    expect(scanFiles([fileWith(Buffer.from(`xx${marker}yy`, 'utf16le'))], [marker])[0]).toContain('utf16le');
-    expect(scanFiles([fileWith(Buffer.from(`..${marker}..`))], [marker])[0]).toContain('utf8');
+    expect(scanFiles([fileWith(Buffer.from(`xx${marker}yy`, 'utf16le'))], [marker])[0]?.encoding).toBe('utf16le');
+    expect(scanFiles([fileWith(Buffer.from(`..${marker}..`))], [marker])[0]?.encoding).toBe('utf8');
   });
 
   it('When the file holds only other text, then the scan finds nothing', () => {
