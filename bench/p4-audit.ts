@@ -17,7 +17,7 @@ import { buildEntry, type AuditEntry } from '../src/domain/audit/audit-entry.js'
 import { AuditLog } from '../src/domain/audit/audit-log.js';
 import { createAuditProofs } from '../src/domain/audit/audit-proofs.js';
 import { createAuditRepository } from '../src/domain/audit/audit-repository.js';
-import type { AuditInput } from '../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../src/shared/audit-sink.js';
 import { signerFromPrivateKey } from '../src/domain/audit/audit-signer.js';
 import { verifyAuditLog } from '../src/domain/audit/audit-verify.js';
 import { verifyInclusion } from '../src/domain/audit/merkle.js';

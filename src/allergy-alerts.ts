@@ -8,7 +8,7 @@ import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
 import { createAlertRepository } from './domain/alerts/alert-repository.js';
 import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/alerts/alert-service.js';
-import { AUDIT_ACTIONS, type AuditSink } from './domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import type { EscalationService } from './domain/escalation/escalation-service.js';
 import { checkUpload } from './domain/vault/upload-check.js';

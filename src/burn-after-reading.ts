@@ -3,7 +3,7 @@ import type { DbHandle } from './db/client.js';
 import { createBurnNotices } from './bot/burn-notices.js';
 import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
-import type { AuditSink } from './domain/audit/audit-sink.js';
+import type { AuditSink } from './shared/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBurnScheduler } from './domain/burn/burn-scheduler.js';
 import { createBurnAccess } from './domain/burn/burn-access.js';

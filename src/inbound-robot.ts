@@ -1,7 +1,7 @@
 import type { Bot } from './bot/bot.js';
 import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import type { BotMessage } from './dingtalk/bot-message.js';
-import { AUDIT_ACTIONS, type AuditSink } from './domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { InboxCipher } from './domain/inbox/inbox-cipher.js';
 import type { InboxRepository } from './domain/inbox/inbox-repository.js';
 import type { Clock } from './shared/clock.js';

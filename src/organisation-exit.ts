@@ -1,5 +1,5 @@
 import type { Db } from './db/client.js';
-import type { AuditSink } from './domain/audit/audit-sink.js';
+import type { AuditSink } from './shared/audit-sink.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import { endAllRolesOf } from './domain/cases/team-exit.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';

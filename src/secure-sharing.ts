@@ -4,7 +4,7 @@ import { caseRequest } from './domain/access/access-facts.js';
 import { clinicianFacts, createCaseAuthorizer } from './domain/access/case-authorizer.js';
 import { createPolicyEngine } from './domain/access/policy-engine.js';
 import { loadPolicies, type LoadedPolicies } from './domain/access/policy-loader.js';
-import type { AuditSink } from './domain/audit/audit-sink.js';
+import type { AuditSink } from './shared/audit-sink.js';
 import { createApprovalRepository } from './domain/approvals/approval-repository.js';
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';

@@ -3,7 +3,7 @@ import { openDatabase, type DbHandle } from './db/client.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { AuditLog } from './domain/audit/audit-log.js';
-import { AUDIT_ACTIONS } from './domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from './shared/audit-sink.js';
 import { loadAuditSigner } from './domain/audit/audit-signer.js';
 import { createDingTalkApi, type DingTalkApi } from './dingtalk/openapi/index.js';
 import { createOutboxRepository } from './domain/outbox/outbox-repository.js';

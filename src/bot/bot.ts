@@ -1,5 +1,5 @@
 import type { BotMessage } from '../dingtalk/bot-message.js';
-import type { AuditSink } from '../domain/audit/audit-sink.js';
+import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';

@@ -1,7 +1,7 @@
 import { PURPOSE_CODES, purposeLabel } from '../domain/approvals/purpose-of-use.js';
 import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
-import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
 import { DomainError, isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';

@@ -3,7 +3,7 @@ import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type DbHandle } from '../db/client.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
-import { AUDIT_ACTIONS } from '../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import { createCaseQueries } from '../domain/cases/case-queries.js';

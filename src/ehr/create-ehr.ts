@@ -5,14 +5,14 @@ import type { Config } from '../config/config.js';
 import { createTokenCache } from '../dingtalk/openapi/token-cache.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { EhrAdapter } from './ehr-types.js';
+import type { EhrAdapter } from '../domain/ehr/ehr-port.js';
 import { createFhirEhrAdapter } from './fhir-ehr-adapter.js';
 import { createFhirHttp, type FhirRetryPolicy } from './fhir-http.js';
 import { fhirSystems } from './fhir-systems.js';
 import { clientCredentialsFetcher } from './oauth-client.js';
 import { createUnconfiguredEhr } from './unconfigured-ehr.js';
 
-export type { EhrAdapter } from './ehr-types.js';
+export type { EhrAdapter } from '../domain/ehr/ehr-port.js';
 
 export interface EhrDeps {
   clock: Clock;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
 import { normaliseHkid } from '../shared/hkid.js';
 import { parseOrInvalid } from '../shared/validate.js';
-import type { AllergyInput, DocumentShareInput } from './ehr-types.js';
+import type { AllergyInput, DocumentShareInput } from '../domain/ehr/ehr-port.js';
 
 /**
  * Checks caller input before any FHIR is built, so a bad value is `request.invalid` (naming fields,

@@ -1,6 +1,6 @@
 import { EhrError, isEhrError } from './ehr-error.js';
 import { parseAllergyInput, parseDocumentShareInput, requireHkid } from './ehr-input.js';
-import type { EhrAdapter, EhrPatient, EhrWriteResult } from './ehr-types.js';
+import type { EhrAdapter, EhrPatient, EhrWriteResult } from '../domain/ehr/ehr-port.js';
 import type { FhirSend } from './fhir-http.js';
 import { buildAllergyIntolerance, buildDocumentReference, type FhirResource } from './fhir-resources.js';
 import { identifierToken, type FhirSystems } from './fhir-systems.js';

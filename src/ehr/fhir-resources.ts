@@ -1,5 +1,5 @@
 import { HL7, type FhirSystems } from './fhir-systems.js';
-import type { AllergyInput, ClinicianRef, CodeRef, DocumentShareInput } from './ehr-types.js';
+import type { AllergyInput, ClinicianRef, CodeRef, DocumentShareInput } from '../domain/ehr/ehr-port.js';
 
 /**
  * Pure builders from our plain input to FHIR R4 JSON. They take already-validated input (ehr-input.ts)

@@ -13,7 +13,7 @@ export type {
   EhrHealth,
   EhrPatient,
   EhrWriteResult,
-} from './ehr-types.js';
+} from '../domain/ehr/ehr-port.js';
 export { EhrError, isEhrError, type EhrErrorKind, type OutcomeIssue } from './ehr-error.js';
 export { createEhrAdapter, DEFAULT_EHR_RETRY } from './create-ehr.js';
 export { createEhrQueueModule, type EhrQueueModule, type EhrPendingView } from './queue/create-ehr-queue.js';

@@ -1,5 +1,5 @@
 import { EhrError } from './ehr-error.js';
-import type { EhrAdapter } from './ehr-types.js';
+import type { EhrAdapter } from '../domain/ehr/ehr-port.js';
 
 /**
  * The adapter when no EHR_FHIR_BASE is set (outside the sandbox): every call is `ehr.not_configured`,

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import type { AuditInput, AuditSink } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput, AuditSink } from '../../src/shared/audit-sink.js';
 import { createDingTalkApi, type DingTalkApiDeps } from '../../src/dingtalk/openapi/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -1,7 +1,7 @@
 import fhirPkg from 'fhir';
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
 
 const { Fhir } = fhirPkg as unknown as typeof import('fhir');

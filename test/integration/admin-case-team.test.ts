@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { consoleWorld, seedConsult, type ConsoleWorld, type Who } from './admin-console-fixture.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { escalations } from '../../src/domain/escalation/escalation-tables.js';
 import { newId } from '../../src/shared/ids.js';
 import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { createOutboxRepository } from '../../src/domain/outbox/outbox-repository.js';
 import { consoleWorld, type ConsoleWorld } from './admin-console-fixture.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
 
 describe('admin console: approvals and the break-glass review queue', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { adminConsoleRoutes } from '../../src/http/admin/admin-console.js';
 import { registerErrorHandler } from '../../src/http/error-handler.js';
 import { POLICY_DIR } from '../../src/secure-sharing.js';

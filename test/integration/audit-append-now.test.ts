@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/domain/audit/audit-log.js';
-import type { AuditInput } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { signerFromPrivateKey } from '../../src/domain/audit/audit-signer.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { encodeCheckpoint } from '../../src/domain/audit/audit-checkpoint.js';
 import { AuditLog } from '../../src/domain/audit/audit-log.js';
-import type { AuditInput } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { signerFromPrivateKey } from '../../src/domain/audit/audit-signer.js';
 import { rootFromLeaves, verifyConsistency, verifyInclusion } from '../../src/domain/audit/merkle.js';
 import { ManualClock } from '../../src/shared/clock.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditInput, AuditSink } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput, AuditSink } from '../../src/shared/audit-sink.js';
 import type { Authorize } from '../../src/domain/cases/authorize-port.js';
 import { createCaseModule } from '../../src/domain/cases/case-module.js';
 import type { TeamExit } from '../../src/domain/cases/team-exit.js';

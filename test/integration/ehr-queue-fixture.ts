@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditInput } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { createEhrAdapter } from '../../src/ehr/create-ehr.js';
-import type { EhrAdapter } from '../../src/ehr/ehr-types.js';
+import type { EhrAdapter } from '../../src/domain/ehr/ehr-port.js';
 import { createEhrQueueModule } from '../../src/ehr/queue/create-ehr-queue.js';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock } from '../../src/shared/clock.js';

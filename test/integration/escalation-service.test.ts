@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditInput } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { createDirectoryRepository, type NewClinician } from '../../src/domain/directory/directory-repository.js';
 import { createEscalationChain } from '../../src/domain/escalation/escalation-chain.js';
 import type { EscalationNotifier } from '../../src/domain/escalation/escalation-port.js';

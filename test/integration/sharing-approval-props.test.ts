@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApproverStep } from '../../src/domain/approvals/approval-steps.js';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { isDomainError } from '../../src/shared/errors.js';
 import { HOUR, sharingFixture, shareReport, type SharingFixture } from '../helpers/sharing-fixture.js';
 

@@ -5,7 +5,7 @@ import { createApprovalRepository } from '../../src/domain/approvals/approval-re
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
 import { createDocumentRepository } from '../../src/domain/sharing/document-repository.js';
 import { resolveSharingSettings } from '../../src/domain/sharing/sharing-settings.js';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { isDomainError } from '../../src/shared/errors.js';
 import { HOUR, sharingFixture, shareReport, type SharingFixture } from '../helpers/sharing-fixture.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../src/domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { BREAK_GLASS_ACTION } from '../../src/domain/grants/break-glass.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { HOUR, sharingFixture, shareReport, type SharingFixture } from '../helpers/sharing-fixture.js';

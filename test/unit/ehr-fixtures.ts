@@ -1,6 +1,6 @@
 import { Fhir } from 'fhir';
 import { createEhrAdapter } from '../../src/ehr/create-ehr.js';
-import type { AllergyInput, DocumentShareInput } from '../../src/ehr/ehr-types.js';
+import type { AllergyInput, DocumentShareInput } from '../../src/domain/ehr/ehr-port.js';
 import type { FhirRetryPolicy } from '../../src/ehr/fhir-http.js';
 import { fhirSystems } from '../../src/ehr/fhir-systems.js';
 import { ManualClock, type Clock } from '../../src/shared/clock.js';

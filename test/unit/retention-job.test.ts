@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditInput } from '../../src/domain/audit/audit-sink.js';
+import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { createRetentionJob } from '../../src/domain/retention/retention-job.js';
 import { formatDuration, formatRetentionTable } from '../../src/domain/retention/retention-report.js';
 import { createRetentionRegistry, type RetentionTarget } from '../../src/domain/retention/retention-target.js';

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import { hkDateTime } from '../format.js';
 import { langOf, personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';

@@ -1,4 +1,4 @@
-import type { AuditSink } from '../../domain/audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { OutboxService } from '../../domain/outbox/outbox-service.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';

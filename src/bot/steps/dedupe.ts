@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { InboxRepository } from '../../domain/inbox/inbox-repository.js';
 import type { Step } from '../context.js';
 

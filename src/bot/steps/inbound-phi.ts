@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { containsHkid } from '../../shared/hkid.js';
 import type { Step } from '../context.js';
 import { t } from '../i18n.js';

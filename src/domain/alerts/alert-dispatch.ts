@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { AlertCaseView, AlertChatCopy, AlertEscalation, AlertNotices } from './alert-ports.js';
 import type { AlertRepository, AllergyAlertRow } from './alert-repository.js';

@@ -5,7 +5,7 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
 import { checkUpload, DEFAULT_MAX_BYTES } from '../vault/upload-check.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import { alertFormSchema, alertText, type AlertForm } from './alert-form.js';
 import type { AlertCaseView, AlertChatCopy, AlertEhrQueue, AlertGrants, AlertNotices } from './alert-ports.js';

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import { containsHkid } from '../../shared/hkid.js';
-import type { AuditInput, AuditOutcome } from './audit-sink.js';
+import type { AuditInput, AuditOutcome } from '../../shared/audit-sink.js';
 import { hashLeaf } from './merkle.js';
 
 /** One stored entry: the fields, plus the exact bytes that were hashed into its leaf. */

@@ -6,7 +6,7 @@ import { signCheckpoint } from './audit-checkpoint.js';
 import { buildEntry, renumberEntry, type AuditEntry } from './audit-entry.js';
 import { createAuditProofs, storedSubtreeReader } from './audit-proofs.js';
 import { createAuditRepository, type AuditRepository, type NewCheckpoint, type StoredCheckpoint } from './audit-repository.js';
-import type { AuditInput, AuditSink } from './audit-sink.js';
+import type { AuditInput, AuditSink } from '../../shared/audit-sink.js';
 import type { AuditSigner } from './audit-signer.js';
 import { verifyAuditLog, type VerifyResult } from './audit-verify.js';
 import { MerkleFrontier, type MerkleNode } from './merkle-frontier.js';

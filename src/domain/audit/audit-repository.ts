@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditOutcome } from './audit-sink.js';
+import type { AuditOutcome } from '../../shared/audit-sink.js';
 import type { AuditEntry } from './audit-entry.js';
 import type { MerkleNode } from './merkle-frontier.js';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
-import type { AuditSink } from '../audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { BurnAccess } from './burn-access.js';
 import type { BurnNotices, BurnVault } from './burn-ports.js';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../../shared/audit-sink.js';
 import type { BurnNotices, BurnVault } from './burn-ports.js';
 import type { BurnItemRow, BurnRecipientRow, BurnRepository } from './burn-repository.js';
 import type { BurnEndReason } from './burn-tables.js';

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError, type ErrorCode } from '../../shared/errors.js';
-import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { BurnItemRow, BurnRecipientRow } from './burn-repository.js';
 import type { BurnDeps } from './burn-deps.js';

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import { checkBurnMs, MAX_BURN_MS, MIN_BURN_MS } from './burn-duration.js';
 import type { BurnDeps } from './burn-deps.js';

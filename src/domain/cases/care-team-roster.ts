@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
-import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { CaseDeps } from './case-deps.js';
 import type { CareTeamRow } from './cases-repository.js';
 import type { CareRole } from './cases-tables.js';

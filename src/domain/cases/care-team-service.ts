@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
-import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { CaseDeps } from './case-deps.js';

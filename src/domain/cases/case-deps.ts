@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
-import type { AuditSink } from '../audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import type { PatientRecords } from '../patients/patient-records.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';

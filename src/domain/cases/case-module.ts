@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
-import type { AuditSink } from '../audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createConsentQueries } from '../patients/consent-queries.js';
 import type { FieldCipher } from '../patients/field-cipher.js';

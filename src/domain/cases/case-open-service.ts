@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import { parseOrInvalid } from '../../shared/validate.js';
-import { AUDIT_ACTIONS } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
 import { newId } from '../../shared/ids.js';
 import { assertVerifiedDoctor, clinicianById, type CaseDeps } from './case-deps.js';

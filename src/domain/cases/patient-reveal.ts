@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { PatientIdentity, PatientRecords } from '../patients/patient-records.js';
 import type { CasesRepository } from './cases-repository.js';
 

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { CasesRepository } from './cases-repository.js';
 
 /**

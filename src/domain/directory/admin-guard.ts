@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from './directory-repository.js';
 
 /** An admin who can act: verified, not suspended. */

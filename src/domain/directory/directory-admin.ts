@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { assertMayDisempower, isActiveAdmin } from './admin-guard.js';
 import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 import type { LeaveOutcome } from './offboarding.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from './directory-repository.js';
 
 /** Why someone left: DingTalk said so (`user_leave_org`), or an admin removed them from the console or CLI. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ColleagueFinder } from './escalation-chain.js';
 import type { EscalationNotifier, ItemProbe, StepNotice, TrackInput } from './escalation-port.js';
 import type { EscalationRepository, EscalationRow, EscalationStepRow } from './escalation-repository.js';

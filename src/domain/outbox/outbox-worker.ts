@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';

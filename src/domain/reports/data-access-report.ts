@@ -4,7 +4,7 @@ import { normaliseHkid } from '../../shared/hkid.js';
 import { newId } from '../../shared/ids.js';
 import type { ApprovalRepository } from '../approvals/approval-repository.js';
 import type { AuditRepository } from '../audit/audit-repository.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { parseCaseCode } from '../cases/case-code.js';
 import type { CaseRow, CasesRepository } from '../cases/cases-repository.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';

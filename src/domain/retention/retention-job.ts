@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { RetentionRegistry } from './retention-target.js';
 
 export interface RetentionRow {

@@ -3,7 +3,7 @@ import type { DbHandle } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
-import type { AuditSink } from '../audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createEscalationRepository } from '../escalation/escalation-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';

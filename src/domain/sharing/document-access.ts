@@ -1,7 +1,7 @@
 import { documentRequest } from '../access/access-facts.js';
 import { clinicianFacts } from '../access/case-authorizer.js';
 import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { CaseQueries } from '../cases/case-queries.js';
 import type { CasesRepository } from '../cases/cases-repository.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';

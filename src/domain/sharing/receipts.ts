@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DocumentRepository, DocumentRow, ReceiptRow } from './document-repository.js';
 
 export interface OpenedBy {

@@ -1,10 +1,10 @@
-import type { AuditSink } from '../../domain/audit/audit-sink.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Db } from '../../db/client.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { loadOrCreateSecret } from '../../shared/key-file.js';
 import type { Logger } from '../../shared/logger.js';
-import type { EhrAdapter } from '../ehr-types.js';
+import type { EhrAdapter } from '../../domain/ehr/ehr-port.js';
 import { createEhrQueue } from './ehr-queue.js';
 import { createEhrQueueRepository } from './ehr-queue-repository.js';
 import { createEhrQueueWorker } from './ehr-queue-worker.js';

@@ -1,11 +1,11 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { createQueueWorker } from '../../domain/queue/queue-worker.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { isEhrError } from '../ehr-error.js';
-import type { AllergyInput, EhrAdapter } from '../ehr-types.js';
+import type { AllergyInput, EhrAdapter } from '../../domain/ehr/ehr-port.js';
 import type { EhrPendingRow, EhrQueueRepository } from './ehr-queue-repository.js';
 import type { PayloadCipher } from './payload-cipher.js';
 

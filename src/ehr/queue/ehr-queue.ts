@@ -1,9 +1,9 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { EhrPendingKind, EhrPendingStatus } from '../../domain/ehr/ehr-tables.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { parseAllergyInput } from '../ehr-input.js';
-import type { AllergyInput } from '../ehr-types.js';
+import type { AllergyInput } from '../../domain/ehr/ehr-port.js';
 import type { EhrPendingRow, EhrQueueExecutor, EhrQueueRepository } from './ehr-queue-repository.js';
 import type { PayloadCipher } from './payload-cipher.js';
 

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import { toAuditBundle } from '../../domain/audit/audit-fhir.js';
 import type { AuditFilter } from '../../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../../domain/audit/audit-signer.js';
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';
 import { errorResponses } from './admin-schemas.js';

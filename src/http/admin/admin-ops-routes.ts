@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { OutboxItemView } from '../../domain/outbox/outbox-service.js';
 import type { Service } from '../../service.js';
 import { errorResponses } from './admin-schemas.js';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explain } from '../../domain/access/access-explain.js';
 import { loadPolicies, SCHEMA_FILE, type LoadedPolicy } from '../../domain/access/policy-loader.js';
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 import { errorBody, errorResponses } from './admin-schemas.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { LinkPurpose } from '../../domain/cases/cases-tables.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { Service } from '../../service.js';
 import { DomainError } from '../../shared/errors.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminTokenDto } from '../../contract/auth.js';
 import { errorBody } from '../../contract/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
 import { DomainError } from '../../shared/errors.js';
 import { ADMIN_TOKEN_TTL, mintAdminToken } from '../admin/admin-token.js';

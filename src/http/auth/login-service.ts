@@ -1,6 +1,6 @@
 import type { AuthCodeUser } from '../../dingtalk/openapi/users.js';
 import { isDingTalkApiError } from '../../dingtalk/openapi/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { DirectoryService } from '../../domain/directory/directory-service.js';
 import type { IssuedRefresh, RefreshSessions } from '../../domain/sessions/refresh-sessions.js';

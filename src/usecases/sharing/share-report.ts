@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditSink } from '../../domain/audit/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
