@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema.js';
 import { projectPath } from '../shared/paths.js';
 import { scrubWal, startWalScrubber } from './wal-scrub.js';
+import { createSqliteStore, type SqliteStore } from './store.js';
 
 /** How often stale WAL frames (page images of overwritten rows) are truncated away. */
 export const WAL_SCRUB_MS = 60_000;
@@ -16,6 +17,8 @@ export interface DbHandle {
   db: Db;
   /** The underlying driver; only repositories and the audit writer use it directly. */
   sqlite: Database.Database;
+  /** Async access for repositories and services: `store.transaction(async () => …)`, `store.wrap(repo)`. */
+  store: SqliteStore;
   /** Checkpoints and truncates the WAL now (see wal-scrub.ts); false when a reader held it. */
   scrubWal(): boolean;
   close(): void;
@@ -47,6 +50,7 @@ export function openDatabase(databaseUrl: string): DbHandle {
   return {
     db,
     sqlite,
+    store: createSqliteStore(sqlite),
     scrubWal: () => scrubWal(sqlite),
     close: () => {
       stopScrubber();

@@ -96,7 +96,7 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
     };
     try {
       await upload(flateBombPdf(128)).then((r) => void order.push(`upload ${r.statusCode} ${r.json().code}`));
-      await (await health);
+      await health;
     } finally {
       renderer.inspect = inspect;
     }

@@ -79,7 +79,7 @@ describe('viewing stored files that cannot be rendered', () => {
         order.push(`view ${r.statusCode} ${String(r.headers['content-type']).includes('json') ? r.json().code : 'pdf'}`);
       });
       await viewed;
-      await (await health);
+      await health;
     } finally {
       vault.open = open;
     }

@@ -97,7 +97,7 @@ export class AuditLog implements AuditSink {
 
   /** Resolves when everything appended before the call is on disk; rejects if the write fails. */
   async flush(): Promise<void> {
-    await null; // leave any synchronous transaction the caller may be inside
+    await Promise.resolve(); // leave any synchronous transaction the caller may be inside
     try {
       this.writeQueued();
     } catch (err) {
