@@ -89,12 +89,14 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
    */
   async function runPass(): Promise<number> {
     const runner = createLaneRunner(deps.batchSize);
+    // Claims are a write transaction each: refill a quarter of the window at a time, not slot by slot.
+    const refill = Math.max(1, Math.floor(deps.batchSize / 4));
     let after: QueueCursor | null = null;
     let processed = 0;
     let rewindAt = Infinity;
     while (!halted && !runner.failure) {
       const wanted = runner.free;
-      if (wanted > 0) {
+      if (wanted >= refill || runner.size === 0) {
         const now = clock.now();
         if (now >= rewindAt) [after, rewindAt] = [null, Infinity];
         const rows = await store.claimDue({ now, after, limit: wanted, leaseUntil: now + deps.leaseMs, owner: deps.owner });
