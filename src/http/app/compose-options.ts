@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { alertFormSchema } from '../../domain/alerts/alert-form.js';
-import { assertRaiser } from '../../domain/alerts/alert-service.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/burn/burn-duration.js';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
-import { alertRaiseRule } from '../../usecases/alerts/alert-raise-rule.js';
+import { alertRaiseRule, mayRaiseAlert } from '../../usecases/alerts/alert-raise-rule.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 import type { composeOptionsDto } from '../../contract/compose.js';
@@ -38,7 +37,7 @@ export async function composeOptions(service: Service, me: ClinicianRow, caseRow
   const share = mayShareToCase(service, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
-    alert = await assertRaiser(me, caseRow.id, rule);
+    alert = await mayRaiseAlert(service, me, caseRow.id);
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
 import type { Service } from '../../service.js';
 import { composeCase } from './compose-options.js';
 import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from '../../contract/compose.js';
-import { sendBurn } from './send-burn.js';
+import { sendBurn } from '../../usecases/burn/send-burn.js';
 import { shareReport } from './share-report.js';
 
 const { errors, security, tags } = composeRouteDocs;
@@ -36,7 +36,7 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
     { ...guard, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
       const caseRow = composeCase(service, req.params.code);
-      const out = await sendBurn(service, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
+      const out = await sendBurn({ burn: service.burn.service }, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
