@@ -139,7 +139,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
     attendingsOf: (caseId) => secure.cases.queries.attendingsOf(caseId).map((m) => m.clinicianId),
-    documents: secure.documentsRepo,
+    documents: secure.documentsNow,
     audit,
     clock,
     logger,

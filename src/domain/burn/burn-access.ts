@@ -6,7 +6,7 @@ import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
 import type { CaseQueries } from '../cases/case-queries.js';
 import type { CasesRepository } from '../cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
-import type { GrantService } from '../grants/grant-service.js';
+import type { GrantChecksNow } from '../grants/grant-sync-interim.js';
 import { grants } from '../grants/grants-tables.js';
 
 export interface BurnAccessItem {
@@ -26,7 +26,8 @@ export function createBurnAccess(deps: {
   engine: PolicyEngine;
   cases: CasesRepository;
   queries: CaseQueries;
-  grants: GrantService;
+  /** Synchronous for now: `decide` runs inside the burn reader's synchronous transaction. */
+  grants: Pick<GrantChecksNow, 'activeGrantFor'>;
   directory: DirectoryRepository;
 }) {
   function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): AccessDecision {

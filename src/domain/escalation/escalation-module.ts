@@ -4,7 +4,7 @@ import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
-import type { DocumentRepository } from '../sharing/document-repository.js';
+import type { SyncDocumentRepository } from '../sharing/document-repository.js';
 import { createEscalationChain, type ChainLink } from './escalation-chain.js';
 import type { EscalationNotifier, ItemProbe } from './escalation-port.js';
 import { createEscalationRepository } from './escalation-repository.js';
@@ -13,7 +13,7 @@ import { createEscalationService, type EscalationSettings } from './escalation-s
 export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 
 /** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
-export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
+export function documentProbe(documents: Pick<SyncDocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
   return (documentId, recipientId) => {
     const doc = documents.find(documentId);
     if (!doc || doc.status !== 'active') return 'closed';
@@ -32,7 +32,8 @@ export function createEscalation(deps: {
   notifier: EscalationNotifier;
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => string[];
-  documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
+  /** Synchronous for now: the probe runs inside the escalation step's synchronous transaction. */
+  documents: Pick<SyncDocumentRepository, 'find' | 'receiptsForCase'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
