@@ -18,7 +18,7 @@ import { createGrantChecksNow } from './domain/grants/grant-sync-interim.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
-import { createDocumentRepository, createSyncDocumentRepository } from './domain/sharing/document-repository.js';
+import { createDocumentRepository } from './domain/sharing/document-repository.js';
 import { createReceiptService } from './domain/sharing/receipts.js';
 import { createSharingService } from './domain/sharing/sharing-service.js';
 import { resolveSharingSettings } from './domain/sharing/sharing-settings.js';
@@ -63,7 +63,7 @@ export function createSecureSharing(deps: {
   sealLegacyFreeText(dbh.db, texts);
   const grantRepo = createGrantRepository(dbh.db, dbh.store, texts);
   const grants = createGrantService({ repo: grantRepo, audit, clock });
-  // Interim: for callers still inside a synchronous transaction (grant-sync-interim.ts).
+  // Interim: care-team exits still revoke grants inside a synchronous transaction (grant-sync-interim.ts).
   const grantsNow = createGrantChecksNow({ repo: createSyncGrantRepository(dbh.db, texts), audit, clock });
   const cases = createCaseModule({
     db: dbh.db, directory, cipher, audit, clock, authorize,
@@ -142,13 +142,9 @@ export function createSecureSharing(deps: {
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,
-    /** Interim: synchronous document reads for a caller still inside a synchronous transaction (escalation). */
-    documentsNow: createSyncDocumentRepository(dbh.db),
     sharing: createSharingService({ repo: documentsRepo, transaction: dbh.store.transaction, audit, clock }),
     receipts: createReceiptService({ repo: documentsRepo, audit, clock }),
     grants,
-    /** Interim: synchronous grant checks for callers still inside a synchronous transaction. */
-    grantsNow,
     approvals,
     breakGlass,
     access,

@@ -26,7 +26,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       const name = (id: string) => personLine(deps.directoryRepo, id, lang);
-      const steps = deps.escalation?.stepsFor(docs.map((d) => d.documentId)) ?? [];
+      const steps = (await deps.escalation?.stepsFor(docs.map((d) => d.documentId))) ?? [];
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');

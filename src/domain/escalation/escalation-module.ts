@@ -4,7 +4,7 @@ import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
-import type { SyncDocumentRepository } from '../sharing/document-repository.js';
+import type { DocumentRepository } from '../sharing/document-repository.js';
 import { createEscalationChain, type ChainLink } from './escalation-chain.js';
 import type { EscalationNotifier, ItemProbe } from './escalation-port.js';
 import { createEscalationRepository } from './escalation-repository.js';
@@ -13,11 +13,11 @@ import { createEscalationService, type EscalationSettings } from './escalation-s
 export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 
 /** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
-export function documentProbe(documents: Pick<SyncDocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
-  return (documentId, recipientId) => {
-    const doc = documents.find(documentId);
+export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
+  return async (documentId, recipientId) => {
+    const doc = await documents.find(documentId);
     if (!doc || doc.status !== 'active') return 'closed';
-    const receipt = documents.receiptsForCase(doc.caseId).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
+    const receipt = (await documents.receiptsForCase(doc.caseId)).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
     return receipt?.firstOpenedAt != null ? 'opened' : 'pending';
   };
 }
@@ -32,17 +32,16 @@ export function createEscalation(deps: {
   notifier: EscalationNotifier;
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => string[];
-  /** Synchronous for now: the probe runs inside the escalation step's synchronous transaction. */
-  documents: Pick<SyncDocumentRepository, 'find' | 'receiptsForCase'>;
+  documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
   settings: EscalationSettings & { chain: readonly ChainLink[] };
   tickMs?: number;
 }) {
-  const repo = createEscalationRepository(deps.dbh.db);
+  const repo = createEscalationRepository(deps.dbh.db, deps.dbh.store);
   const service = createEscalationService({
-    sqlite: deps.dbh.sqlite,
+    transaction: deps.dbh.store.transaction,
     repo,
     notifier: deps.notifier,
     colleagues: createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links: deps.settings.chain }),

@@ -18,7 +18,7 @@ export function createGrantRepository(db: Db, store: SqliteStore, texts: FreeTex
 
 /**
  * Interim: the same queries, synchronous, for callers still inside a synchronous better-sqlite3
- * transaction (see grant-sync-interim.ts). Goes when those use the Transaction port (issue 10 item 3).
+ * transaction (care-team exits and offboarding, see grant-sync-interim.ts). Goes when those use the Transaction port (issue 10 item 3).
  */
 export function createSyncGrantRepository(db: Db, texts: FreeTextCipher) {
   return grantQueries(db, texts);

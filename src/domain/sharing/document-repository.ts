@@ -13,8 +13,8 @@ export function createDocumentRepository(db: Db, store: SqliteStore) {
 }
 
 /**
- * Interim (issue 10 item 3): the same queries, synchronous, for a caller still inside a synchronous
- * better-sqlite3 transaction (the escalation step's document probe). Goes when it uses the Transaction port.
+ * Interim (issue 10 item 3): the same queries, synchronous, for the audit CLI's `trace` description
+ * (audit-commands.ts is still synchronous). Goes when that is async.
  */
 export function createSyncDocumentRepository(db: Db) {
   return documentQueries(db);

@@ -17,6 +17,6 @@ export async function viewDocument(service: Service, viewer: ClinicianRow, docum
   bytes.fill(0);
   // After the render, outside any transaction: the receipt (and its audit entry with the trace code).
   await secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
-  service.escalation.opened(document.id, viewer.id);
+  await service.escalation.opened(document.id, viewer.id);
   return { pdf, traceCode, caseCode };
 }
