@@ -17,7 +17,7 @@ export interface AlertRaiseRuleDeps {
 export function alertRaiseRule(deps: AlertRaiseRuleDeps): RaiseRule {
   return {
     mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: async (clinicianId, caseId) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now()).hasBreakGlass,
+    hasBreakGlass: async (clinicianId, caseId) => (await deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now())).hasBreakGlass,
   };
 }
 
