@@ -18,14 +18,14 @@ import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } fro
 export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, db } = service;
   const subjects = secure.cases.dataSubjects;
-  const approvals = createApprovalRepository(db.db, secure.texts);
+  const approvals = createApprovalRepository(db.db, db.store, secure.texts);
   const reports = createDataAccessReports({
     records: subjects.records,
     patients: subjects.patients,
     cases: secure.casesRepo,
     documents: secure.documentsRepo,
     approvals,
-    grants: createGrantRepository(db.db, secure.texts),
+    grants: createGrantRepository(db.db, db.store, secure.texts),
     auditEntries: service.audit.repo,
     directory: service.directoryRepo,
     audit: service.audit,
@@ -48,7 +48,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     async (req, reply) => {
       // Accesses still waiting for their group commit must be in the report.
       await service.audit.flush();
-      const report = reports.build(req.body, req.admin!.id);
+      const report = await reports.build(req.body, req.admin!.id);
       const stamp = report.requestReceivedAt.slice(0, 10).replaceAll('-', '');
       return reply
         .header('content-disposition', `attachment; filename="data-access-report-${stamp}-${report.reportId.slice(0, 8)}.json"`)
