@@ -13,7 +13,7 @@ export interface SentBurn {
 }
 
 export interface SendBurnDeps {
-  burn: Pick<BurnService, 'create' | 'assertMayCreate'>;
+  burn: Pick<BurnService, 'create'>;
 }
 
 /**
