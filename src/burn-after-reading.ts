@@ -38,8 +38,8 @@ export function createBurnAfterReading(deps: {
 }) {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
   const repo = createBurnRepository(dbh.sqlite);
-  const access = createBurnAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
-  const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
+  const access = createBurnAccess({ db: dbh.db, engine: secure.engine, cases: secure.caseReads, queries: secure.caseReads, grants: secure.grants, directory: directoryRepo });
+  const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.caseReads });
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const service = createBurnService({
     sqlite: dbh.sqlite,
@@ -48,7 +48,7 @@ export function createBurnAfterReading(deps: {
     vault: secure.vault,
     cipher: createTextCipher(keyring),
     directory: directoryRepo,
-    groupsOfCase: (caseId) => secure.casesRepo.groupsOfCase(caseId).map((g) => g.conversationId),
+    groupsOfCase: (caseId) => secure.caseReads.groupsOfCase(caseId).map((g) => g.conversationId),
     notices,
     audit,
     clock,

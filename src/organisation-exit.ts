@@ -1,4 +1,4 @@
-import type { Db } from './db/client.js';
+import type { DbHandle } from './db/client.js';
 import type { AuditSink } from './shared/audit-sink.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import { endAllRolesOf } from './domain/cases/team-exit.js';
@@ -15,18 +15,19 @@ import type { Clock } from './shared/clock.js';
  * database. Used by the service (DingTalk `user_leave_org`, the console) and by the admin CLI. Nobody
  * is written to: someone who left no longer reads this organisation's chat.
  */
-export function createOrganisationExit(deps: { db: Db; directoryRepo: DirectoryRepository; audit: AuditSink; clock: Clock; texts: FreeTextCipher }) {
-  const { db, directoryRepo, audit, clock, texts } = deps;
-  const cases = createCasesRepository(db);
+export function createOrganisationExit(deps: { dbh: Pick<DbHandle, 'db' | 'store'>; directoryRepo: DirectoryRepository; audit: AuditSink; clock: Clock; texts: FreeTextCipher }) {
+  const { directoryRepo, audit, clock, texts } = deps;
+  const { db, store } = deps.dbh;
+  const cases = createCasesRepository(db, store);
   const grants = createGrantService({ repo: createGrantRepository(db, texts), audit, clock });
   const sessions = createSessionRepository(db);
   const exits = {
-    revokeGrants: (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
+    revokeGrants: async (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
       grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
     tell: () => undefined,
   };
   return createOffboarding({
-    db,
+    transaction: store.transaction,
     repo: directoryRepo,
     audit,
     clock,

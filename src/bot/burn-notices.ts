@@ -1,4 +1,4 @@
-import type { CasesRepository } from '../domain/cases/cases-repository.js';
+import type { CaseReadsSync } from '../domain/cases/case-reads-sync.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import type { BurnNotices } from '../domain/burn/burn-ports.js';
@@ -17,7 +17,7 @@ export const BURN_OPEN_ACTION = 'burn_open';
 export function createBurnNotices(deps: {
   notify: Notifier;
   directoryRepo: DirectoryRepository;
-  casesRepo: CasesRepository;
+  casesRepo: Pick<CaseReadsSync, 'caseById'>;
 }): BurnNotices {
   const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
   return {

@@ -6,7 +6,7 @@ import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
-import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import { casesStatements } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
 
@@ -14,7 +14,8 @@ import type { AuditEntry } from '../domain/audit/audit-entry.js';
 function describeEntry(handle: DbHandle) {
   const directory = createDirectoryRepository(handle.db);
   const documents = createDocumentRepository(handle.db);
-  const cases = createCasesRepository(handle.db);
+  // Synchronous reads (case-reads-sync.ts explains why) until the audit commands are async.
+  const cases = casesStatements(handle.db);
   return (e: AuditEntry) => {
     const who = directory.findById(e.actor);
     const doc = e.target ? documents.find(e.target) : undefined;

@@ -23,7 +23,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (a
   app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, onRequest: app.requireTrusted, schema: { body: apiBody, response: responses } }, async (req, reply) => {
     const { caseCode, ...body } = req.body;
     const { form, scan } = splitScan(body);
-    const caseRow = service.secure.cases.queries.findCase(caseCode);
+    const caseRow = await service.secure.cases.queries.findCase(caseCode);
     const out = await service.alerts.service.raise({ raiserId: req.clinician!.id, caseId: caseRow.id, form: form as never, scan, alertId: newAlertId() });
     return reply
       .status(201)

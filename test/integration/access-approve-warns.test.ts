@@ -28,7 +28,7 @@ describe('approving what the policy would still refuse', () => {
     await h?.close();
   });
 
-  const caseIdOf = (code: string) => h.service.secure.cases.queries.findCase(code).id;
+  const caseIdOf = (code: string) => h.service.secure.caseReads.caseByCode(code)!.id;
   const grantOf = (docId: string, code: string) => h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseIdOf(code)).hasGrant;
 
   it('When the attending presses Approve but the patient has not consented to the requester’s institution, then nothing is granted and the card names the missing consent', async () => {

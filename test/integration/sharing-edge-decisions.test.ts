@@ -14,8 +14,8 @@ describe('approval decisions: deny and the text fallbacks', () => {
   let group: string;
   let code: string;
   let docId: string;
-  const grantOf = (userId: string) => {
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+  const grantOf = async (userId: string) => {
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     return h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId).hasGrant;
   };
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(told.text).toContain(`declined your request to view the ${code} report`);
     expect(told.text).toContain('CHAN Tai-man');
     expect(told.text).not.toContain('/app/doc/');
-    expect(grantOf(WONG)).toBe(false);
+    expect(await grantOf(WONG)).toBe(false);
     expect(h.service.secure.approvals.get(requestId).status).toBe('denied');
 
     // Even a correctly signed view token for him opens nothing: the policy decides at view time.
@@ -60,7 +60,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(reply).toContain('已批准');
     const granted = await otoTo(h, from, WONG);
     expect(granted.text).toContain(`approved your access to the ${code} report`);
-    expect(grantOf(WONG)).toBe(true);
+    expect(await grantOf(WONG)).toBe(true);
     const res = await viewAs(h, app, await viewToken(h, app, granted.text, WONG), WONG);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -76,7 +76,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(told.text).toContain(`拒絕了你存取 ${code} 報告的申請`); // Dr Ho reads Chinese
     expect(h.service.secure.approvals.get(ho.requestId).status).toBe('denied');
     expect(h.service.secure.approvals.get(nurse.requestId).status).toBe('pending');
-    expect(grantOf(HO)).toBe(false);
+    expect(await grantOf(HO)).toBe(false);
   });
 
   it('When someone who is not an approver types `approve C-…`, then nothing is decided for them', async () => {

@@ -17,11 +17,11 @@ export function receiptsCommand(deps: CommandDeps): Command {
     aliases: ['read', '已讀', '已读', '回條', '回条'],
     summary: { en: 'who has opened the case’s documents', zh: '查看誰已開啟個案文件' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
-      if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
-      const team = deps.secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId);
+      const { caseRow } = await caseFromArgs(deps, ctx);
+      if (!(await deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
+      const team = (await deps.secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
       const docs = deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));

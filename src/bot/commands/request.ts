@@ -28,8 +28,8 @@ export function requestCommand(deps: CommandDeps): Command {
     aliases: ['申請', '申请'],
     summary: { en: 'ask for access to a case’s report, with a reason', zh: '申請存取個案報告（須註明原因）' },
     needsTrust: true,
-    run(ctx) {
-      const { caseRow, rest } = caseFromArgs(deps, ctx);
+    async run(ctx) {
+      const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const reason = parseReason(rest[0]);
       if (!reason) {
         const list = PURPOSE_CODES.map((c) => `- \`${c}\` — ${purposeLabel(c, ctx.lang)}`).join('\n');

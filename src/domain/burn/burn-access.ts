@@ -3,8 +3,7 @@ import type { Db } from '../../db/client.js';
 import { caseRequest, documentRequest } from '../access/access-facts.js';
 import { clinicianFacts } from '../access/case-authorizer.js';
 import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
-import type { CaseQueries } from '../cases/case-queries.js';
-import type { CasesRepository } from '../cases/cases-repository.js';
+import type { CaseReadsSync } from '../cases/case-reads-sync.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import type { GrantService } from '../grants/grant-service.js';
 import { grants } from '../grants/grants-tables.js';
@@ -24,8 +23,8 @@ export interface BurnAccessItem {
 export function createBurnAccess(deps: {
   db: Db;
   engine: PolicyEngine;
-  cases: CasesRepository;
-  queries: CaseQueries;
+  cases: Pick<CaseReadsSync, 'caseById'>;
+  queries: CaseReadsSync;
   grants: GrantService;
   directory: DirectoryRepository;
 }) {

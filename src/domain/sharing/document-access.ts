@@ -2,8 +2,7 @@ import { documentRequest } from '../access/access-facts.js';
 import { clinicianFacts } from '../access/case-authorizer.js';
 import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { CaseQueries } from '../cases/case-queries.js';
-import type { CasesRepository } from '../cases/cases-repository.js';
+import type { CaseReadsSync } from '../cases/case-reads-sync.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { GrantService } from '../grants/grant-service.js';
 import type { Clock } from '../../shared/clock.js';
@@ -30,8 +29,8 @@ export interface ViewDecision {
 export function createDocumentAccess(deps: {
   engine: PolicyEngine;
   documents: DocumentRepository;
-  cases: CasesRepository;
-  queries: CaseQueries;
+  cases: Pick<CaseReadsSync, 'caseById'>;
+  queries: Pick<CaseReadsSync, 'teamRoleNow' | 'hasSharingConsent' | 'hasRestrictedConsent'>;
   grants: GrantService;
   audit: AuditSink;
   clock: Clock;

@@ -10,15 +10,15 @@ import { personOf } from './people.js';
  * receipts. Only for a current team member or someone holding a live grant on the case; others get
  * access.denied (an unknown code too, so codes cannot be probed).
  */
-export function buildCaseView(service: Service, me: ClinicianRow, code: string): z.infer<typeof caseViewDto> {
+export async function buildCaseView(service: Service, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
   const { secure, directoryRepo: dir, clock } = service;
   let row;
   try {
-    row = secure.cases.queries.findCase(code);
+    row = await secure.cases.queries.findCase(code);
   } catch {
     throw new DomainError('access.denied');
   }
-  const myRole = secure.cases.queries.teamRoleNow(row.id, me.id);
+  const myRole = await secure.cases.queries.teamRoleNow(row.id, me.id);
   const docs = secure.documentsRepo.listByCase(row.id);
   const hasGrant = docs.some((d) => {
     const g = secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
@@ -26,7 +26,7 @@ export function buildCaseView(service: Service, me: ClinicianRow, code: string):
   });
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
-  const teamRows = secure.cases.queries.teamOf(row.id);
+  const teamRows = await secure.cases.queries.teamOf(row.id);
   const team = teamRows.map((m) => ({ ...personOf(dir, m.clinicianId), careRole: m.careRole, since: m.since }));
   const recipients = teamRows.map((m) => m.clinicianId);
   const documents = secure.receipts.receiptsForCase(row.id, recipients).map((r) => ({

@@ -23,7 +23,7 @@ export async function burnDocument(service: Service, viewer: ClinicianRow, itemI
     const remainingSeconds = secondsLeft(opened.burnAt, clock.now());
     if (remainingSeconds <= 0) throw new DomainError('burned');
     audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.documentViewed, target: itemId, outcome: 'success', trace: traceCode });
-    return { pdf, remainingSeconds, caseCode: service.secure.casesRepo.caseById(opened.caseId)?.code ?? '' };
+    return { pdf, remainingSeconds, caseCode: (await service.secure.casesRepo.caseById(opened.caseId))?.code ?? '' };
   } finally {
     bytes.fill(0);
   }

@@ -10,7 +10,7 @@ import type { AccessDecided, AccessNotices } from './access-ports.js';
  * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
  */
 export function decideRequest(
-  deps: { secure: Pick<SecureSharing, 'approvals' | 'casesRepo'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
+  deps: { secure: Pick<SecureSharing, 'approvals' | 'caseReads'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
   decider: ClinicianRow,
   requestId: string,
   decision: 'approve' | 'deny',
@@ -29,14 +29,14 @@ export function decideRequest(
     if (isDomainError(err) && err.code === 'approval.would_not_open') {
       const req = secure.approvals.get(requestId);
       if (deps.directory.findById(req.requesterId)) {
-        const caseCode = secure.casesRepo.caseById(req.caseId)?.code ?? '';
+        const caseCode = secure.caseReads.caseById(req.caseId)?.code ?? '';
         throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
       }
     }
     throw err;
   }
   const requester = deps.directory.findById(out.requesterId)!;
-  const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
+  const caseCode = secure.caseReads.caseById(out.caseId)?.code ?? '';
   if (out.next) {
     const req = secure.approvals.get(requestId);
     notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });

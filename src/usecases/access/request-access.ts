@@ -9,7 +9,7 @@ import type { AccessNotices, AccessRequested } from './access-ports.js';
  * (`request.invalid`, `document.not_found`, …).
  */
 export function requestAccess(
-  deps: { secure: Pick<SecureSharing, 'approvals' | 'documentsRepo' | 'casesRepo'>; notices: Pick<AccessNotices, 'askApprovers'> },
+  deps: { secure: Pick<SecureSharing, 'approvals' | 'documentsRepo' | 'caseReads'>; notices: Pick<AccessNotices, 'askApprovers'> },
   requester: ClinicianRow,
   documentId: string,
   reason: PurposeOfUse,
@@ -17,7 +17,7 @@ export function requestAccess(
   const { secure } = deps;
   const outcome = secure.approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
   const doc = secure.documentsRepo.find(documentId)!;
-  const caseCode = secure.casesRepo.caseById(doc.caseId)?.code ?? '';
+  const caseCode = secure.caseReads.caseById(doc.caseId)?.code ?? '';
   const ask = { requestId: outcome.requestId, stepIndex: outcome.stepIndex, approverIds: outcome.approverIds, requester, documentId, caseCode, reason };
   deps.notices.askApprovers(ask);
   return { ...ask, status: secure.approvals.get(outcome.requestId).status };
