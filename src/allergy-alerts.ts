@@ -6,13 +6,13 @@ import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
+import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createAlertRepository } from './domain/alerts/alert-repository.js';
 import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/alerts/alert-service.js';
 import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import type { EscalationService } from './domain/escalation/escalation-service.js';
 import { checkUpload } from './domain/vault/upload-check.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
 import type { OutboxRepository } from './domain/outbox/outbox-repository.js';
 import type { OutboxService } from './domain/outbox/outbox-service.js';
 import type { EhrQueueModule } from './ehr/index.js';
@@ -47,8 +47,8 @@ export function createAllergyAlerts(deps: {
   groupWaitMs?: number;
 }) {
   const { dbh, secure, burn, audit, clock } = deps;
-  const repo = createAlertRepository(dbh.db);
-  const grantRepo = createGrantRepository(dbh.db, secure.texts);
+  const repo = createAlertRepository(dbh.db, dbh.store);
+  const grantRepo = createGrantRepository(dbh.db, dbh.store, secure.texts);
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {
@@ -56,7 +56,7 @@ export function createAllergyAlerts(deps: {
     team: (caseId) => secure.caseReads.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
     mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: (clinicianId, caseId) => secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now()).hasBreakGlass,
+    hasBreakGlass: async (clinicianId, caseId) => (await secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now())).hasBreakGlass,
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
@@ -64,14 +64,14 @@ export function createAllergyAlerts(deps: {
     checkScan: (bytes) => secure.renderer.inspect(bytes, checkUpload(bytes)),
     createScan: (i) => burn.service.create({ ...i, kind: 'document', conversationIds: [], directTo: [], authorCleared: true }),
     discard: (itemId) => burn.repo.setDueAt(itemId, clock.now()),
-    isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',
+    isGone: async (itemId) => (await burn.repo.find(itemId))?.status !== 'active',
   };
   // Each recipient may open this one item (view-approved-grant); consent rules still apply on open.
   const grants: AlertGrants = {
-    grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
+    async grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
       const now = clock.now();
       for (const clinicianId of clinicianIds) {
-        grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
+        await grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
         audit.append({ actor: grantedBy, action: AUDIT_ACTIONS.grantCreated, target: itemId, outcome: 'success', reason: 'allergy_alert', at: now });
       }
     },
@@ -85,11 +85,11 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const service = createAlertService({
-    sqlite: dbh.sqlite,
+    transaction: dbh.store.transaction,
     repo,
     directory: deps.directoryRepo,
     cases,
-    ehr: deps.ehrQueue,
+    ehr: { enqueueAllergy: async (input, idemKey) => deps.ehrQueue.enqueueAllergy(input, idemKey) },
     chat,
     grants,
     notices,
@@ -99,13 +99,13 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const dispatch = createAlertDispatch({
-    sqlite: dbh.sqlite, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
+    transaction: dbh.store.transaction, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
   });
   // Escalation asks before each step whether the recipient has opened the chat copy meanwhile.
-  deps.escalation.useProbe('alert', (itemId, recipientId) => {
-    const item = burn.repo.find(itemId);
+  deps.escalation.useProbe('alert', async (itemId, recipientId) => {
+    const item = await burn.repo.find(itemId);
     if (!item || item.status !== 'active') return 'closed';
-    return burn.repo.recipients(itemId).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
+    return (await burn.repo.recipients(itemId)).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
   });
   return { service, dispatch, repo, timer: createTicker('alerts', () => dispatch.runDue(), deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
 }

@@ -19,11 +19,11 @@ export function createOrganisationExit(deps: { dbh: Pick<DbHandle, 'db' | 'store
   const { directoryRepo, audit, clock, texts } = deps;
   const { db, store } = deps.dbh;
   const cases = createCasesRepository(db, store);
-  const grants = createGrantService({ repo: createGrantRepository(db, texts), audit, clock });
+  const grants = createGrantService({ repo: createGrantRepository(db, store, texts), audit, clock });
   const sessions = createSessionRepository(db);
   const exits = {
     revokeGrants: async (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
-      grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      (await grants.revokeLive(clinicianId, caseId, actor, cause, now)).length,
     tell: () => undefined,
   };
   return createOffboarding({
@@ -32,7 +32,7 @@ export function createOrganisationExit(deps: { dbh: Pick<DbHandle, 'db' | 'store
     audit,
     clock,
     endCareRoles: (clinicianId, by, now) => endAllRolesOf({ cases, audit, exits }, clinicianId, by, now),
-    revokeGrants: (clinicianId, by, now) => grants.revokeLive(clinicianId, null, by, 'left_org', now).length,
+    revokeGrants: async (clinicianId, by, now) => (await grants.revokeLive(clinicianId, null, by, 'left_org', now)).length,
     endLogins: (clinicianId, reason) => sessions.revokeAllFor(clinicianId, clock.now(), reason),
   });
 }

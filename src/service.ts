@@ -138,7 +138,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     dbh,
     notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
-    attendingsOf: (caseId) => secure.caseReads.attendingsOf(caseId).map((m) => m.clinicianId),
+    attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
     documents: secure.documentsRepo,
     audit,
     clock,
@@ -250,9 +250,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
-      escalation.scheduler.stop();
-      alerts.timer.stop();
-      retention.timer.stop();
+      await escalation.scheduler.stop();
+      await alerts.timer.stop();
+      await retention.timer.stop();
       await retention.job.idle();
       stopCheckpoints?.();
       await worker.drain(2000);

@@ -1,4 +1,4 @@
-import type { CaseReadsSync } from '../domain/cases/case-reads-sync.js';
+import type { CasesRepository } from '../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import type { BurnNotices } from '../domain/burn/burn-ports.js';
@@ -17,12 +17,12 @@ export const BURN_OPEN_ACTION = 'burn_open';
 export function createBurnNotices(deps: {
   notify: Notifier;
   directoryRepo: DirectoryRepository;
-  casesRepo: Pick<CaseReadsSync, 'caseById'>;
+  casesRepo: Pick<CasesRepository, 'caseById'>;
 }): BurnNotices {
-  const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
+  const codeOf = async (caseId: string) => (await deps.casesRepo.caseById(caseId))?.code ?? '';
   return {
-    announce(item, cards) {
-      const code = codeOf(item.caseId);
+    async announce(item, cards) {
+      const code = await codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
       const text = `From ${personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
       const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
@@ -32,8 +32,8 @@ export function createBurnNotices(deps: {
       }
     },
 
-    burned(item, cards, { opened, total }) {
-      const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
+    async burned(item, cards, { opened, total }) {
+      const title = `🔥 Message for ${await codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
         deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);
       }

@@ -34,7 +34,7 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
   directory.upsertInstitution({ id: 'QMH', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: null, sector: 'public' });
   directory.upsertInstitution({ id: 'HPH', code: 'HPH', nameEn: 'Harbour Private Hospital', nameZh: null, sector: 'private' });
   const clock = new ManualClock(now);
-  const sharing = createSharingService({ repo: createDocumentRepository(dbh.db), audit: { append: () => 0 }, clock });
+  const sharing = createSharingService({ repo: createDocumentRepository(dbh.db, dbh.store), transaction: dbh.store.transaction, audit: { append: () => 0 }, clock });
   const docs: Record<string, string> = {};
   const pdf = await makePdf({ text: 'retention' });
   for (const [key, institution, age] of [
@@ -47,7 +47,7 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
     const id = `00000000-0000-4000-8000-00000000000${Object.keys(docs).length}`;
     await v.vault.store({ documentId: id, caseId: 'case-1', bytes: pdf });
     clock.set(now - age);
-    sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
+    await sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
     docs[key] = id;
   }
   const inbox = createInboxRepository(dbh.db);
@@ -64,13 +64,13 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
   put('sent-old', now - 31 * DAY, true);
   put('sent-new', now - 29 * DAY, true);
   put('pending-old', now - 60 * DAY, false);
-  const esc = createEscalationRepository(dbh.db);
+  const esc = createEscalationRepository(dbh.db, dbh.store);
   for (const [item, endedAgo] of [['esc-old', 400 * DAY], ['esc-new', 10 * DAY]] as const) {
-    esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });
-    esc.addStep({ itemId: item, recipientId: 'r', action: 'reminded', at: now - endedAgo });
-    esc.end(item, 'r', 'stopped', 'opened', now - endedAgo);
+    await esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });
+    await esc.addStep({ itemId: item, recipientId: 'r', action: 'reminded', at: now - endedAgo });
+    await esc.end(item, 'r', 'stopped', 'opened', now - endedAgo);
   }
-  esc.insert({ itemId: 'esc-active', recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 0, nextAt: now, createdAt: now - 500 * DAY });
+  await esc.insert({ itemId: 'esc-active', recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 0, nextAt: now, createdAt: now - 500 * DAY });
   return docs;
 }
 
@@ -110,13 +110,13 @@ describe('retention purge', { timeout: 60_000 }, () => {
     const config = loadConfig(env);
     const clock = new ManualClock(now);
     const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
-    const documents = createDocumentRepository(dbh.db);
+    const documents = createDocumentRepository(dbh.db, dbh.store);
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
     const retention = createRetention({
-      config, dbh, vault, sharing: createSharingService({ repo: documents, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
+      config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
     });
-    expect(retention.job.plan().map((r) => [r.name, r.count])).toEqual([
+    expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
       ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],
     ]);
     audit.append({ actor: 'system', action: 'service.started', outcome: 'success' });
@@ -154,7 +154,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     // A year and a day on, the 9-year-old QMH report is past its 10 years and the 6-year-old HPH one past 7.
     clock.advance(YEAR + DAY);
-    const later = Object.fromEntries(retention.job.plan().map((r) => [r.name, r.count]));
+    const later = Object.fromEntries((await retention.job.plan()).map((r) => [r.name, r.count]));
     expect([later['documents:QMH'], later.documents]).toEqual([1, 1]);
   });
 });

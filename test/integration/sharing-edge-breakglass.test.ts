@@ -20,7 +20,7 @@ describe('break-glass through chat', () => {
   let ae: string;
   const hasBreakGlass = async (userId: string) => {
     const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
-    return h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId).hasBreakGlass;
+    return (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId)).hasBreakGlass;
   };
   beforeAll(async () => {
     h = await startHarness();
@@ -73,7 +73,7 @@ describe('break-glass through chat', () => {
       expect(notice.text).not.toMatch(/unconscious|allergy/);
     }
 
-    const reviews = h.service.secure.breakGlass.pendingReviews();
+    const reviews = await h.service.secure.breakGlass.pendingReviews();
     expect(reviews).toMatchObject([{ clinicianId: clinicianId(h, HO), caseId: (await h.service.secure.cases.queries.findCase(code)).id, status: 'pending', reason: REASON }]);
 
     // Dr Ho is not in the consult group, but the card's Open button answers whoever DingTalk says pressed it.

@@ -25,7 +25,7 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
       try {
-        assertRaiser(me, caseRow.id, rule);
+        await assertRaiser(me, caseRow.id, rule);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".

@@ -22,7 +22,7 @@ export function burnCommand(deps: CommandDeps): Command {
       const me = ctx.actor!.clinician;
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
-      deps.burn.service.assertMayCreate(me, caseRow.id);
+      await deps.burn.service.assertMayCreate(me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);

@@ -18,7 +18,7 @@ async function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): Pr
   const me = ctx.actor!.clinician.id;
   if ((await queries.teamRoleNow(c.id, me)) !== '') return;
   if (ctx.msg.conversationType === 'group' && (await queries.caseForConversation(ctx.msg.conversationId))?.id === c.id) return;
-  if (deps.secure.grants.activeGrantFor(me, '', c.id).hasBreakGlass) return;
+  if ((await deps.secure.grants.activeGrantFor(me, '', c.id)).hasBreakGlass) return;
   throw new DomainError('access.denied');
 }
 
@@ -39,7 +39,7 @@ export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
   await assertMayView(deps, ctx, c);
   const { queries } = deps.secure.cases;
   const team = await queries.teamOf(c.id);
-  const docs = deps.secure.documentsRepo.listByCase(c.id);
+  const docs = await deps.secure.documentsRepo.listByCase(c.id);
   const status = c.status === 'open' ? '' : say(lang, T.closed);
   const lines = [
     `**${say(lang, T.caseWord)} ${c.code}**${status} · ${say(lang, T.opened)} ${hkDate(c.openedAt)}`,

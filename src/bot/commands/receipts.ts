@@ -22,11 +22,11 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const { caseRow } = await caseFromArgs(deps, ctx);
       if (!(await deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
       const team = (await deps.secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
-      const docs = deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
+      const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       const name = (id: string) => personLine(deps.directoryRepo, id, lang);
-      const steps = deps.escalation?.stepsFor(docs.map((d) => d.documentId)) ?? [];
+      const steps = (await deps.escalation?.stepsFor(docs.map((d) => d.documentId))) ?? [];
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');

@@ -14,8 +14,8 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
   const { secure, directoryRepo: dir, notify } = deps;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
-    askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
-      const doc = secure.documentsRepo.find(documentId)!;
+    async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
+      const doc = (await secure.documentsRepo.find(documentId))!;
       const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
         const approver = dir.findById(approverId);
@@ -31,10 +31,10 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
       }
     },
     requestExpired: (r) => tellRequestExpired(deps, r),
-    tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
+    async tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
       const rLang = langOf(requester);
       if (until !== undefined) {
-        const open = openDocument(deps, requester, documentId, rLang);
+        const open = await openDocument(deps, requester, documentId, rLang);
         const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
         notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;

@@ -25,7 +25,7 @@ export function createOffboarding(deps: {
   /** Ends every role of the clinician on every case (grants on those cases with them); returns how many roles. */
   endCareRoles(clinicianId: string, by: string, now: number): Promise<number>;
   /** Revokes every live grant left (held outside any care team); returns how many. */
-  revokeGrants(clinicianId: string, by: string, now: number): number;
+  revokeGrants(clinicianId: string, by: string, now: number): Promise<number>;
   /** Ends every login (session family); returns how many. */
   endLogins(clinicianId: string, reason: string): number;
   audit: AuditSink;
@@ -38,7 +38,7 @@ export function createOffboarding(deps: {
         if (!deps.repo.findById(clinicianId)) return { clinicianId, rolesEnded: 0, grantsRevoked: 0, loginsEnded: 0 };
         deps.repo.update(clinicianId, { verified: false }, now);
         const rolesEnded = await deps.endCareRoles(clinicianId, by, now);
-        const grantsRevoked = deps.revokeGrants(clinicianId, by, now);
+        const grantsRevoked = await deps.revokeGrants(clinicianId, by, now);
         const loginsEnded = deps.endLogins(clinicianId, 'left_org');
         deps.audit.append({ actor: by, action: AUDIT_ACTIONS.directoryLeftOrg, target: clinicianId, outcome: 'success', reason: cause, at: now });
         return { clinicianId, rolesEnded, grantsRevoked, loginsEnded };

@@ -2,7 +2,8 @@ import { documentRequest } from '../access/access-facts.js';
 import { clinicianFacts } from '../access/case-authorizer.js';
 import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { CaseReadsSync } from '../cases/case-reads-sync.js';
+import type { CaseQueries } from '../cases/case-queries.js';
+import type { CasesRepository } from '../cases/cases-repository.js';
 import type { ClinicianRow } from '../directory/directory-repository.js';
 import type { GrantService } from '../grants/grant-service.js';
 import type { Clock } from '../../shared/clock.js';
@@ -29,29 +30,29 @@ export interface ViewDecision {
 export function createDocumentAccess(deps: {
   engine: PolicyEngine;
   documents: DocumentRepository;
-  cases: Pick<CaseReadsSync, 'caseById'>;
-  queries: Pick<CaseReadsSync, 'teamRoleNow' | 'hasSharingConsent' | 'hasRestrictedConsent'>;
-  grants: GrantService;
+  cases: CasesRepository;
+  queries: CaseQueries;
+  grants: Pick<GrantService, 'activeGrantFor'>;
   audit: AuditSink;
   clock: Clock;
 }) {
   /** The decision as of now, from current rows; writes nothing. `assumeGrant` asks "and if a grant were approved?". */
-  function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): ViewDecision {
-    const document = deps.documents.find(documentId);
+  async function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): Promise<ViewDecision> {
+    const document = await deps.documents.find(documentId);
     if (!document) throw new DomainError('document.not_found');
     if (document.status !== 'active') throw new DomainError('burned');
-    const caseRow = deps.cases.caseById(document.caseId);
+    const caseRow = await deps.cases.caseById(document.caseId);
     if (!caseRow) throw new DomainError('case.not_found');
     const now = deps.clock.now();
-    const grants = deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
+    const grants = await deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
     const institution = clinician.institutionId;
     const relation = {
-      careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+      careRole: await deps.queries.teamRoleNow(caseRow.id, clinician.id),
       hasGrant: grants.hasGrant || assumeGrant,
       hasBreakGlass: grants.hasBreakGlass,
-      patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+      patientConsentsToInstitution: institution ? await deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
       hasRestrictedConsent: document.restrictedCategory
-        ? deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
+        ? await deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
         : false,
     };
     const decision = deps.engine.decide(
@@ -72,8 +73,8 @@ export function createDocumentAccess(deps: {
   }
 
   return {
-    decideView(clinician: ClinicianRow, documentId: string): ViewDecision {
-      const out = evaluate(clinician, documentId);
+    async decideView(clinician: ClinicianRow, documentId: string): Promise<ViewDecision> {
+      const out = await evaluate(clinician, documentId);
       deps.audit.append({
         actor: clinician.id,
         action: AUDIT_ACTIONS.accessDecision,
@@ -96,8 +97,8 @@ export function createDocumentAccess(deps: {
      * approved now (empty: the grant would work). Lets an approver be warned instead of granting
      * something useless. Writes nothing.
      */
-    missingDespiteGrant(clinician: ClinicianRow, documentId: string): GrantBlocker[] {
-      const { decision } = evaluate(clinician, documentId, true);
+    async missingDespiteGrant(clinician: ClinicianRow, documentId: string): Promise<GrantBlocker[]> {
+      const { decision } = await evaluate(clinician, documentId, true);
       if (decision.allowed) return [];
       const blockers = decision.policies.map((id) => GRANT_BLOCKERS[id] ?? 'policy');
       return blockers.length ? [...new Set(blockers)] : ['policy'];

@@ -38,7 +38,7 @@ export async function composeOptions(service: Service, me: ClinicianRow, caseRow
   const share = await mayShareToCase(service, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
-    alert = assertRaiser(me, caseRow.id, rule);
+    alert = await assertRaiser(me, caseRow.id, rule);
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }
@@ -46,7 +46,7 @@ export async function composeOptions(service: Service, me: ClinicianRow, caseRow
   return {
     caseCode: caseRow.code,
     share,
-    burn: rule.mayShare(me, caseRow.id),
+    burn: await rule.mayShare(me, caseRow.id),
     alert,
     burnSeconds: { min: MIN_BURN_MS / 1000, max: MAX_BURN_MS / 1000, default: DEFAULT_BURN_MS / 1000 },
     maxUploadBytes: DEFAULT_MAX_BYTES,
