@@ -53,9 +53,9 @@ export function createAllergyAlerts(deps: {
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {
-    caseCode: (caseId) => secure.casesRepo.caseById(caseId)?.code,
-    team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
-    patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
+    caseCode: (caseId) => secure.caseReads.caseById(caseId)?.code,
+    team: (caseId) => secure.caseReads.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
+    patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
     ...alertRaiseRule({ burn, secure, clock }),
   };
   const chat: AlertChatCopy = {

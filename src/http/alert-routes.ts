@@ -23,7 +23,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (a
   app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, onRequest: app.requireTrusted, schema: { body: apiBody, response: responses } }, async (req, reply) => {
     const { caseCode, ...body } = req.body;
     const split = splitScan(body);
-    const caseRow = service.secure.cases.queries.findCase(caseCode);
+    const caseRow = await service.secure.cases.queries.findCase(caseCode);
     const out = await raiseAlert({ alerts: service.alerts.service }, req.clinician!, caseRow, split);
     return reply.status(201).header('cache-control', 'no-store').send(out);
   });

@@ -23,7 +23,7 @@ describe('use cases: burn send / open and the alert raise rule, on the real serv
     const code = await openCase(h, group, 'C123456(9)', [{ institutionCode: 'HPH', status: 'granted' }]);
     const chanActor = await h.service.directory.resolveOrEnroll(CHAN, '');
     await h.service.secure.cases.team.addMember(chanActor, code, LAM, 'consulting', group);
-    caseRow = h.service.secure.cases.queries.findCase(code);
+    caseRow = await h.service.secure.cases.queries.findCase(code);
     chan = chanActor.clinician;
     lam = (await h.service.directory.resolveOrEnroll(LAM, '')).clinician;
     ho = (await h.service.directory.resolveOrEnroll(HO, '')).clinician;

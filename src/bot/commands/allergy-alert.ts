@@ -21,7 +21,7 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
+      const { caseRow } = await caseFromArgs(deps, ctx);
       try {
         await mayRaiseAlert(deps, me, caseRow.id);
       } catch (e) {

@@ -21,7 +21,7 @@ export function burnCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
       await assertMaySendBurn({ burn: deps.burn.service }, me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.

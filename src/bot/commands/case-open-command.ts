@@ -11,8 +11,8 @@ import { CASE_TEXTS as T } from '../texts/case-texts.js';
  * A conflict from opening or binding usually means the group already has a case: say which (the
  * group's members may know its code), or let the generic text through.
  */
-function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): void {
-  const bound = e instanceof DomainError && e.code === 'conflict' ? deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
+async function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): Promise<void> {
+  const bound = e instanceof DomainError && e.code === 'conflict' ? await deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw e;
   ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
 }
@@ -22,7 +22,7 @@ function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): void {
  * only told that a form was sent. The link opens the mini-app with a link intent id (no credential):
  * only the opener, signed in, can fill it in. The patient's identity is typed into the form, never into chat.
  */
-export function openCase(deps: CommandDeps, ctx: BotContext): void {
+export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const { lang } = ctx;
   if (ctx.msg.conversationType !== 'group') {
     ctx.reply(say(lang, T.openInGroup));
@@ -30,7 +30,7 @@ export function openCase(deps: CommandDeps, ctx: BotContext): void {
   }
   let intentId: string;
   try {
-    ({ intentId } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
+    ({ intentId } = await deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
   } catch (e) {
     return explainConflict(deps, ctx, e);
   }

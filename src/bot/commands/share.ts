@@ -14,10 +14,10 @@ export function shareCommand(deps: CommandDeps): Command {
     aliases: ['upload', '分享', '上載', '上传'],
     summary: { en: 'get a link to upload a report for a case', zh: '取得上載個案報告的連結' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
-      if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
+      const { caseRow } = await caseFromArgs(deps, ctx);
+      if (!(await deps.secure.decideOnCase(me, 'share', caseRow)).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;

@@ -27,14 +27,14 @@ export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
   app.get(
     '/api/app/cases/:code/compose',
     { ...guard, schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
-    async (req) => composeOptions(service, req.clinician!, composeCase(service, req.params.code)),
+    async (req) => composeOptions(service, req.clinician!, await composeCase(service, req.params.code)),
   );
 
   app.post(
     '/api/app/cases/:code/burn',
     { ...guard, ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = composeCase(service, req.params.code);
+      const caseRow = await composeCase(service, req.params.code);
       const out = await sendBurn(burn, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
@@ -44,7 +44,7 @@ export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     '/api/app/cases/:code/alert',
     { ...guard, ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = composeCase(service, req.params.code);
+      const caseRow = await composeCase(service, req.params.code);
       const { submissionId, ...body } = req.body;
       const out = await raiseAlert(alerts, req.clinician!, caseRow, { ...splitScan(body), submissionId });
       return reply.status(201).header('cache-control', 'no-store').send(out);

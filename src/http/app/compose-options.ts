@@ -18,9 +18,9 @@ const ALERT_CHOICES = {
 };
 
 /** The case a compose call names; an unknown code is access.denied (as the case view), so codes cannot be probed. */
-export function composeCase(service: Service, code: string): CaseRow {
+export async function composeCase(service: Service, code: string): Promise<CaseRow> {
   try {
-    return service.secure.cases.queries.findCase(code);
+    return await service.secure.cases.queries.findCase(code);
   } catch (e) {
     if (isDomainError(e) && (e.code === 'case.not_found' || e.code === 'case.code_invalid')) throw new DomainError('access.denied');
     throw e;
@@ -34,7 +34,7 @@ export function composeCase(service: Service, code: string): CaseRow {
  */
 export async function composeOptions(service: Service, me: ClinicianRow, caseRow: CaseRow): Promise<z.infer<typeof composeOptionsDto>> {
   const rule = alertRaiseRule(service);
-  const share = mayShareToCase(service, me, caseRow);
+  const share = await mayShareToCase(service, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
     alert = await mayRaiseAlert(service, me, caseRow.id);

@@ -38,7 +38,7 @@ export async function viewBurnDocument(deps: ViewBurnDocumentDeps, viewer: Clini
     const remainingSeconds = secondsLeft(opened.burnAt, deps.clock.now());
     if (remainingSeconds <= 0) throw new DomainError('burned');
     deps.audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.documentViewed, target: itemId, outcome: 'success', trace: traceCode });
-    return { pdf, remainingSeconds, caseCode: deps.cases.caseById(opened.caseId)?.code ?? '' };
+    return { pdf, remainingSeconds, caseCode: (await deps.cases.caseById(opened.caseId))?.code ?? '' };
   } finally {
     bytes.fill(0);
   }

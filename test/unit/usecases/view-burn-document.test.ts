@@ -16,7 +16,7 @@ function world(kind: 'text' | 'document', stampMs = 0) {
     burn,
     escalation,
     clock,
-    cases: { caseById: (id: string) => (id === 'case_1' ? ({ id, code: 'C-7KQ2M' } as never) : undefined) },
+    cases: { caseById: async (id: string) => (id === 'case_1' ? ({ id, code: 'C-7KQ2M' } as never) : undefined) },
     audit: { append: (e: AuditInput) => audit.push(e) },
     stamp: async (viewer: { id: string }, bytes: Uint8Array, mediaType: string) => {
       stamped.push(`${viewer.id}:${mediaType}:${Buffer.from(bytes).toString('latin1')}`);
