@@ -80,7 +80,7 @@ export function createAllergyAlerts(deps: {
     notify: deps.notify,
     outbox: deps.outbox,
     outboxRepo: deps.outboxRepo,
-    directoryRepo: deps.directoryRepo,
+    directoryReads: secure.directoryReads,
     sceneGroupTemplateId: deps.config.alerts.sceneGroupTemplateId,
     burnAfterMs,
   });

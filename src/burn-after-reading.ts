@@ -39,7 +39,7 @@ export function createBurnAfterReading(deps: {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
   const repo = createBurnRepository(dbh.sqlite);
   const access = createBurnAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
-  const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
+  const notices = createBurnNotices({ notify: deps.notify, directoryReads: secure.directoryReads, casesRepo: secure.casesRepo });
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const service = createBurnService({
     sqlite: dbh.sqlite,

@@ -1,4 +1,4 @@
-import type { Db } from './db/client.js';
+import type { DbHandle } from './db/client.js';
 import type { AuditSink } from './shared/audit-sink.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import { endAllRolesOf } from './domain/cases/team-exit.js';
@@ -15,23 +15,24 @@ import type { Clock } from './shared/clock.js';
  * database. Used by the service (DingTalk `user_leave_org`, the console) and by the admin CLI. Nobody
  * is written to: someone who left no longer reads this organisation's chat.
  */
-export function createOrganisationExit(deps: { db: Db; directoryRepo: DirectoryRepository; audit: AuditSink; clock: Clock; texts: FreeTextCipher }) {
-  const { db, directoryRepo, audit, clock, texts } = deps;
+export function createOrganisationExit(deps: { dbh: DbHandle; directoryRepo: DirectoryRepository; audit: AuditSink; clock: Clock; texts: FreeTextCipher }) {
+  const { dbh, directoryRepo, audit, clock, texts } = deps;
+  const db = dbh.db;
   const cases = createCasesRepository(db);
   const grants = createGrantService({ repo: createGrantRepository(db, texts), audit, clock });
-  const sessions = createSessionRepository(db);
+  const sessions = createSessionRepository(db, dbh.store);
   const exits = {
     revokeGrants: (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
       grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
     tell: () => undefined,
   };
   return createOffboarding({
-    db,
+    transaction: dbh.store.transaction,
     repo: directoryRepo,
     audit,
     clock,
-    endCareRoles: (clinicianId, by, now) => endAllRolesOf({ cases, audit, exits }, clinicianId, by, now),
-    revokeGrants: (clinicianId, by, now) => grants.revokeLive(clinicianId, null, by, 'left_org', now).length,
+    endCareRoles: async (clinicianId, by, now) => endAllRolesOf({ cases, audit, exits }, clinicianId, by, now),
+    revokeGrants: async (clinicianId, by, now) => grants.revokeLive(clinicianId, null, by, 'left_org', now).length,
     endLogins: (clinicianId, reason) => sessions.revokeAllFor(clinicianId, clock.now(), reason),
   });
 }

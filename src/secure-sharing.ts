@@ -10,7 +10,7 @@ import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
-import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
+import type { ClinicianRow, DirectoryReads } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
@@ -41,7 +41,7 @@ export const POLICY_DIR = projectPath('config', 'policies');
 export function createSecureSharing(deps: {
   config: Readonly<Config>;
   dbh: DbHandle;
-  directory: DirectoryRepository;
+  directory: DirectoryReads;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -127,6 +127,8 @@ export function createSecureSharing(deps: {
   });
 
   return {
+    /** Transitional synchronous directory reads, for notices written inside synchronous transactions. */
+    directoryReads: directory,
     engine,
     authorize,
     decideOnCase,

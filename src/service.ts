@@ -13,8 +13,9 @@ import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from '.
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
 import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from './domain/sessions/session-repository.js';
-import { createDirectoryRepository } from './domain/directory/directory-repository.js';
+import { createDirectoryReads, createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
+import { createDoctorInboxRepository } from './domain/inbox-view/doctor-inbox-repository.js';
 import { createBot } from './bot/bot.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
@@ -102,8 +103,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
   const inbox = createInboxRepository(dbh.db);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
-  const sessions = createRefreshSessions({ db: dbh.db, repo: createSessionRepository(dbh.db), clock, audit });
-  const directoryRepo = createDirectoryRepository(dbh.db);
+  const sessions = createRefreshSessions({ transaction: dbh.store.transaction, repo: createSessionRepository(dbh.db, dbh.store), clock, audit });
+  const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
+  // Transitional: the case module, sharing callbacks, escalation chain and retention still read synchronously.
+  const directoryReads = createDirectoryReads(dbh.db);
   const directory = createDirectoryService({
     repo: directoryRepo,
     audit,
@@ -119,10 +122,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
-    tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
+    config, dbh, directory: directoryReads, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directoryReads, notify }),
   });
-  const offboarding = createOrganisationExit({ db: dbh.db, directoryRepo, audit, clock, texts: secure.texts });
+  const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
@@ -136,8 +139,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const escalation = createEscalation({
     dbh,
-    notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
-    directory: directoryRepo,
+    notifier: createEscalationNotices({ secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
+    directory: directoryReads,
     attendingsOf: (caseId) => secure.cases.queries.attendingsOf(caseId).map((m) => m.clinicianId),
     documents: secure.documentsRepo,
     audit,
@@ -151,7 +154,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryReads, audit, clock, logger });
   const bot = createBot({
     inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, secure, outbox, publicUrl, viewTokens, burn,
     escalation: escalation.service,
@@ -164,7 +167,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     grants: secure.grants,
     clock,
     logger,
-    onRequestExpired: (r) => tellRequestExpired({ secure, directoryRepo, notify }, r),
+    onRequestExpired: (r) => tellRequestExpired({ secure, notify }, r),
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
@@ -204,6 +207,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     directoryRepo,
     directory,
     sessions,
+    /** The doctor inbox's lookups by clinician (read-only, across contexts). */
+    doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
     secure,
     publicUrl,
@@ -213,11 +218,11 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     viewTokens,
     notify,
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
-    accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
+    accessChat: createAccessChat({ secure, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
-    caseNotices: createCaseNotices({ directoryRepo, notify }),
+    caseNotices: createCaseNotices({ directoryReads, notify }),
     /** The group card for a report shared from the mini-app. */
-    reportCards: createReportCards({ directoryRepo, notify }),
+    reportCards: createReportCards({ secure, notify }),
     burn,
     ehr,
     ehrQueue,

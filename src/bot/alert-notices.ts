@@ -1,7 +1,7 @@
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import type { AlertNotices, GroupState } from '../domain/alerts/alert-ports.js';
 import type { AllergyAlertRow } from '../domain/alerts/alert-repository.js';
-import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { DirectoryReads } from '../domain/directory/directory-repository.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
@@ -21,15 +21,16 @@ export function createAlertNotices(deps: {
   notify: Notifier;
   outbox: OutboxService<OutboxIntent>;
   outboxRepo: Pick<OutboxRepository, 'findByIdemKey'>;
-  directoryRepo: DirectoryRepository;
+  /** Synchronous: the notices are written inside the alert's transaction. */
+  directoryReads: Pick<DirectoryReads, 'findById' | 'institution'>;
   sceneGroupTemplateId: string;
   burnAfterMs: number;
 }): AlertNotices {
   const after = formatBurnDuration(deps.burnAfterMs);
   /** "Dr HO Wing-yee · Accident & Emergency · QMH": name, department, institution code; nothing about the patient. */
   function raiserLine(alert: AllergyAlertRow): string {
-    const c = deps.directoryRepo.findById(alert.raisedBy);
-    const inst = c?.institutionId ? deps.directoryRepo.institution(c.institutionId) : undefined;
+    const c = deps.directoryReads.findById(alert.raisedBy);
+    const inst = c?.institutionId ? deps.directoryReads.institution(c.institutionId) : undefined;
     return [c?.nameEn ?? c?.displayName ?? '', c?.department, inst?.code].filter(Boolean).join(' · ');
   }
 

@@ -46,7 +46,7 @@ export async function handleCardAction(
         return null;
       }
       case BURN_OPEN_ACTION: {
-        say(openBurnText(deps, me, str(p.itemId), lang));
+        say(await openBurnText(deps, me, str(p.itemId), lang));
         return null;
       }
       case 'request_access': {
@@ -64,7 +64,7 @@ export async function handleCardAction(
       case 'decide': {
         const decision = str(p.decision) === 'approve' ? 'approve' : 'deny';
         const step = Number.parseInt(str(p.step), 10);
-        const text = decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
+        const text = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
         return status(text);
       }
       default:

@@ -4,7 +4,7 @@ import { runAuditCommand } from '../domain/audit/audit-commands.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryReads } from '../domain/directory/directory-repository.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
@@ -12,7 +12,8 @@ import type { AuditEntry } from '../domain/audit/audit-entry.js';
 
 /** Names the viewer (with registration and institution) and the document's case for `trace`. */
 function describeEntry(handle: DbHandle) {
-  const directory = createDirectoryRepository(handle.db);
+  // Synchronous reads: the audit commands describe entries synchronously (transitional).
+  const directory = createDirectoryReads(handle.db);
   const documents = createDocumentRepository(handle.db);
   const cases = createCasesRepository(handle.db);
   return (e: AuditEntry) => {

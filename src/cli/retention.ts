@@ -2,7 +2,7 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase, sqlitePath } from '../db/client.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryReads } from '../domain/directory/directory-repository.js';
 import { createRetention } from '../domain/retention/retention-module.js';
 import { formatRetentionTable } from '../domain/retention/retention-report.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       dbh,
       vault,
       sharing: createSharingService({ repo: documents, audit, clock }),
-      directory: createDirectoryRepository(dbh.db),
+      directory: createDirectoryReads(dbh.db),
       audit,
       clock,
       logger: silentLogger,

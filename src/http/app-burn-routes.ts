@@ -27,7 +27,7 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       const me = req.clinician!;
       const { itemId } = req.params;
       reply.header('cache-control', 'no-store');
-      const view = service.burn.service.peek(me, itemId);
+      const view = await service.burn.service.peek(me, itemId);
       if (view.kind === 'document') {
         const now = service.clock.now();
         const { token, expiresAt } = service.burn.viewTokens.issue(itemId, me.id, now);

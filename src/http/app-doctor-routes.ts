@@ -10,7 +10,6 @@ import type { Service } from '../service.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
 import { buildCaseView } from './app/case-view.js';
-import { createDoctorQueries } from './app/doctor-queries.js';
 import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox } from './app/inbox.js';
 import { ownViewClaims } from './app/own-view-token.js';
@@ -26,11 +25,10 @@ const tags = ['doctor'];
  * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const queries = createDoctorQueries(service.db.db);
   const guard = { onRequest: app.requireTrusted };
 
   app.get('/api/app/inbox', { ...guard, schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
-    buildInbox(service, queries, req.clinician!),
+    buildInbox(service, service.doctorInbox, req.clinician!),
   );
 
   app.get(
@@ -116,7 +114,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const lang = req.query.lang ?? langOf(me);
       const deps = { secure: service.secure, directory: service.directoryRepo, notices: service.accessChat };
       try {
-        const decided = decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
+        const decided = await decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
         return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message: service.accessChat.decidedReply(decided, lang) };
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.

@@ -33,7 +33,7 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
     expect([suspend.statusCode, suspend.json().code]).toEqual([409, 'directory.self_action']);
     const remove = await post(token, `/api/admin/clinicians/${id}/remove-from-org`);
     expect([remove.statusCode, remove.json().code]).toEqual([409, 'directory.self_action']);
-    expect(w.h.service.directoryRepo.findById(id)).toMatchObject({ role: 'admin', verified: true, suspended: false });
+    expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
     expect((await w.app.inject({ url: '/api/admin/clinicians', headers: bearer(token) })).statusCode).toBe(200);
     await w.h.service.audit.flush();
     const refused = w.h.service.audit.repo.list({ action: 'directory.admin_guard' }, { limit: 10 }).entries;
@@ -46,11 +46,11 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
     expect(() => dir.suspend(id, {}, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     expect(() => dir.verify(id, { registrationNo: 'A12345', role: 'doctor', institutionCode: 'QMH' }, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     expect(() => dir.removeFromOrganisation(id, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
-    expect(w.h.service.directoryRepo.findById(id)).toMatchObject({ role: 'admin', verified: true, suspended: false });
+    expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
   });
 
   it('When a second admin exists, then one may suspend and reinstate the other; the second cannot then demote themselves', async () => {
-    const otherId = w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now()).id;
+    const otherId = (await w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now())).id;
     const other = await tokenOf(OTHER);
     const id = w.clinicianId(ADMIN);
     expect((await post(other, `/api/admin/clinicians/${id}/suspend`, { undo: false })).statusCode).toBe(200);

@@ -75,15 +75,15 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     const repo = w.h.service.directoryRepo;
     const now = w.clock.now();
     const secret = w.h.service.sessionSecret;
-    repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
-    const extra = (userId: string, patch: { verified: boolean; suspended: boolean }) =>
-      repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now).id;
+    await repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
+    const extra = async (userId: string, patch: { verified: boolean; suspended: boolean }) =>
+      (await repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now)).id;
     tokens.admin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'));
     tokens.doctor = await adminTokenFor(w.h.service, w.clinicianId('qmh-chan-taiman'));
     tokens.nurse = await adminTokenFor(w.h.service, w.clinicianId('qmh-cheung-meiwah'));
     tokens.unverifiedDoctor = await adminTokenFor(w.h.service, w.clinicianId('hph-lee-meiling'));
-    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, extra('perm-unverified-admin', { verified: false, suspended: false }));
-    tokens.suspendedAdmin = await adminTokenFor(w.h.service, extra('perm-suspended-admin', { verified: true, suspended: true }));
+    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, await extra('perm-unverified-admin', { verified: false, suspended: false }));
+    tokens.suspendedAdmin = await adminTokenFor(w.h.service, await extra('perm-suspended-admin', { verified: true, suspended: true }));
     tokens.unknown = await adminTokenFor(w.h.service, 'no-such-clinician');
     // The admin signed in to the mini-app: a real token, but for the wrong audience.
     tokens.adminAppToken = (await w.login('qmh-li-siufan')).accessToken;

@@ -7,7 +7,7 @@ describe('care team and consent from chat', () => {
   let cc: CaseChat;
   let group: string;
   let code: string;
-  const idOf = (userId: string) => cc.h.service.directoryRepo.findByDingTalkId(userId)!.id;
+  const idOf = (userId: string) => cc.h.service.secure.directoryReads.findByDingTalkId(userId)!.id;
   const roleOf = (userId: string) => {
     const { queries } = cc.h.service.secure.cases;
     return queries.teamRoleNow(queries.findCase(code).id, idOf(userId));

@@ -163,10 +163,10 @@ describe('opening a case', () => {
     expect(w.handle.sqlite.prepare('select count(*) n from link_tokens').get()).toEqual({ n: 0 });
   });
 
-  it('When a doctor is suspended after getting the link, then the form is refused', () => {
+  it('When a doctor is suspended after getting the link, then the form is refused', async () => {
     const dr = w.clinician('chan');
     const { intentId } = w.module.open.startCaseOpen(w.actor(dr), 'cid');
-    w.directory.update(dr.id, { suspended: true }, w.clock.now());
+    await w.directory.update(dr.id, { suspended: true }, w.clock.now());
     expect(codeOf(() => w.module.open.submitCaseForm({ intentId }, dr.id, form('A123456(3)')))).toBe('actor.suspended');
   });
 

@@ -3,15 +3,17 @@ import type { AccessChat } from '../../usecases/access/access-ports.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDate, hkDateTime } from '../format.js';
 import { say } from '../i18n.js';
-import { langOf, personLine } from '../people.js';
+import { langOf, personLineSync as personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
 
 /** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
-export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
-  const { secure, directoryRepo: dir, notify } = deps;
+export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'notify' | 'publicUrl'>): AccessChat {
+  // Synchronous reads: the approval service calls these ports inside its transactions.
+  const { secure, notify } = deps;
+  const dir = secure.directoryReads;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {

@@ -3,11 +3,11 @@ import type { DingRemindType } from '../../dingtalk/openapi/index.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
 import { say, type Lang } from '../i18n.js';
-import { langOf, personLine } from '../people.js';
+import { langOf, personLineSync } from '../people.js';
 import { appLink } from './app-link.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
-type Deps = Pick<CommandDeps, 'directoryRepo' | 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
+type Deps = Pick<CommandDeps, 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
 
 const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert };
 
@@ -18,13 +18,13 @@ const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { docum
  */
 export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemindType }): EscalationNotifier {
   const person = (id: string) => {
-    const c = deps.directoryRepo.findById(id);
+    const c = deps.secure.directoryReads.findById(id);
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
   const caseCode = (caseId: string) => deps.secure.casesRepo.caseById(caseId)?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
-  const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
+  const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLineSync(deps.secure.directoryReads, n.initiatorId, lang) : '');
 
   /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
@@ -55,7 +55,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const lang = langOf(c);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const who = personLine(deps.directoryRepo, n.recipientId, lang);
+      const who = personLineSync(deps.secure.directoryReads, n.recipientId, lang);
       const text = say(lang, T.escalate, who, what(n, lang), code, at);
       deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },

@@ -38,17 +38,25 @@ export function createAlertDispatch(deps: {
   const { repo, notices, audit } = deps;
   const groupWaitMs = deps.groupWaitMs ?? DEFAULT_GROUP_WAIT_MS;
   const codeOf = (row: AllergyAlertRow) => deps.cases.caseCode(row.caseId) ?? '';
-  const userIdsOf = (clinicianIds: string[]) => clinicianIds.flatMap((id) => deps.directory.findById(id)?.dingtalkUserId ?? []);
+  const userIdsOf = async (clinicianIds: string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const id of clinicianIds) {
+      const userId = (await deps.directory.findById(id))?.dingtalkUserId;
+      if (userId) out.push(userId);
+    }
+    return out;
+  };
 
-  function deliver(row: AllergyAlertRow, now: number): string {
+  async function deliver(row: AllergyAlertRow, now: number): Promise<string> {
     const group = notices.groupState(row.id);
     if (group.state === 'pending' && now - row.createdAt < groupWaitMs) return 'waiting';
     const groupId = group.state === 'made' ? group.openConversationId : null;
     const recipients = ids(row.recipientIds);
     const oneToOne = groupId ? ids(row.directIds) : recipients;
+    const userIds = await userIdsOf(oneToOne);
     return deps.sqlite.transaction(() => {
       if (!repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now })) return 'skipped';
-      const cards = notices.announce(row, codeOf(row), { groupId, userIds: userIdsOf(oneToOne) });
+      const cards = notices.announce(row, codeOf(row), { groupId, userIds });
       repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
       deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });
@@ -80,10 +88,10 @@ export function createAlertDispatch(deps: {
     })();
   }
 
-  function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => string, counts: Record<string, number>): void {
+  async function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => string | Promise<string>, counts: Record<string, number>): Promise<void> {
     for (const row of rows) {
       try {
-        const outcome = step(row);
+        const outcome = await step(row);
         counts[outcome] = (counts[outcome] ?? 0) + 1;
       } catch (err) {
         // Ids and a code only: the error of a PHI-guard refusal names no value.
@@ -95,12 +103,12 @@ export function createAlertDispatch(deps: {
 
   return {
     /** One pass over every due step; returns counts by outcome. */
-    runDue(now = deps.clock.now()): Record<string, number> {
+    async runDue(now = deps.clock.now()): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
-      each(repo.withStatus('new', now - STALE_NEW_MS), (r) => (repo.advance(r.id, 'new', { status: 'failed' }) ? 'stale_failed' : 'skipped'), counts);
-      each(repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
-      each(repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
-      each(repo.dueForArchive(now), (r) => archive(r, now), counts);
+      await each(repo.withStatus('new', now - STALE_NEW_MS), (r) => (repo.advance(r.id, 'new', { status: 'failed' }) ? 'stale_failed' : 'skipped'), counts);
+      await each(repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
+      await each(repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
+      await each(repo.dueForArchive(now), (r) => archive(r, now), counts);
       return counts;
     },
   };

@@ -121,8 +121,8 @@ export function createAlertService(deps: AlertDeps) {
 
   const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases);
 
-  function raiserOf(id: string, caseId: string): { raiser: ClinicianRow; basis: RaiseBasis } {
-    const raiser = deps.directory.findById(id);
+  async function raiserOf(id: string, caseId: string): Promise<{ raiser: ClinicianRow; basis: RaiseBasis }> {
+    const raiser = await deps.directory.findById(id);
     if (!raiser) throw new DomainError('clinician.not_found');
     return { raiser, basis: assertMayRaise(raiser, caseId) };
   }
@@ -132,7 +132,7 @@ export function createAlertService(deps: AlertDeps) {
 
     async raise(input: RaiseInput): Promise<RaisedAlert> {
       const form = parseOrInvalid(alertFormSchema, input.form);
-      const { raiser, basis } = raiserOf(input.raiserId, input.caseId);
+      const { raiser, basis } = await raiserOf(input.raiserId, input.caseId);
       const caseCode = deps.cases.caseCode(input.caseId);
       if (!caseCode) throw new DomainError('case.not_found');
       const alreadyRaised = () => {
@@ -141,7 +141,7 @@ export function createAlertService(deps: AlertDeps) {
         return row;
       };
       alreadyRaised();
-      const { group, direct } = alertAudience(deps, raiser, input.caseId);
+      const { group, direct } = await alertAudience(deps, raiser, input.caseId);
       const recipients = [...group, ...direct].map((c) => c.id);
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
       // A wrong, oversized or hostile scan is refused before anything is stored (record, alert or items).

@@ -66,7 +66,7 @@ export function createBurnAccess(deps: {
      * lets open it right now. Someone who could never open it would keep it alive to its maximum
      * lifetime and make "opened by n of m" meaningless.
      */
-    defaultRecipients(item: BurnAccessItem, authorId: string, now: number): string[] {
+    async defaultRecipients(item: BurnAccessItem, authorId: string, now: number): Promise<string[]> {
       const breakGlass = deps.db
         .select({ clinicianId: grants.clinicianId })
         .from(grants)
@@ -75,10 +75,12 @@ export function createBurnAccess(deps: {
         .map((g) => g.clinicianId);
       const candidates = new Set([...deps.queries.teamOf(item.caseId).map((m) => m.clinicianId), ...breakGlass]);
       candidates.delete(authorId);
-      return [...candidates].filter((id) => {
-        const c = deps.directory.findById(id);
-        return c !== undefined && c.verified && !c.suspended && decide(c, item, now).allowed;
-      });
+      const out: string[] = [];
+      for (const id of candidates) {
+        const c = await deps.directory.findById(id);
+        if (c !== undefined && c.verified && !c.suspended && decide(c, item, now).allowed) out.push(id);
+      }
+      return out;
     },
   };
 }

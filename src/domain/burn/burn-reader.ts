@@ -48,15 +48,20 @@ export function createBurnReader(deps: ReaderDeps) {
     throw new DomainError(code);
   }
 
-  function check(viewer: ClinicianRow, itemId: string, now: number): { item: BurnItemRow; recipient: BurnRecipientRow } {
+  /** The item author's institution (the policy asks for it); read before any transaction opens. */
+  async function authorInstitutionOf(itemId: string): Promise<string | null> {
+    const item = repo.find(itemId);
+    return item ? ((await deps.directory.findById(item.authorId))?.institutionId ?? null) : null;
+  }
+
+  function check(viewer: ClinicianRow, itemId: string, now: number, authorInstitutionId: string | null): { item: BurnItemRow; recipient: BurnRecipientRow } {
     const item = repo.find(itemId);
     if (!item) refuse(viewer, itemId, 'not_found');
     if (item.status !== 'active' || now >= item.expiresAt) refuse(viewer, itemId, 'burned');
     const recipient = repo.recipients(itemId).find((r) => r.clinicianId === viewer.id);
     if (!recipient) refuse(viewer, itemId, 'access.denied', 'not_a_recipient');
     if (recipient.burnAt !== null && now >= recipient.burnAt) refuse(viewer, itemId, 'burned');
-    const author = deps.directory.findById(item.authorId);
-    const decision = deps.access.decide(viewer, { id: item.id, caseId: item.caseId, authorInstitutionId: author?.institutionId ?? null }, now);
+    const decision = deps.access.decide(viewer, { id: item.id, caseId: item.caseId, authorInstitutionId }, now);
     if (!decision.allowed) refuse(viewer, itemId, 'access.denied', String(decision.policies[0] ?? decision.missing[0]?.code ?? 'no_permit').slice(0, 64));
     return { item, recipient };
   }
@@ -83,16 +88,18 @@ export function createBurnReader(deps: ReaderDeps) {
 
   return {
     /** Checks without starting anything: for the card press and the viewer page. */
-    peek(viewer: ClinicianRow, itemId: string): BurnView {
-      const { item, recipient } = check(viewer, itemId, clock.now());
+    async peek(viewer: ClinicianRow, itemId: string): Promise<BurnView> {
+      const authorInstitutionId = await authorInstitutionOf(itemId);
+      const { item, recipient } = check(viewer, itemId, clock.now(), authorInstitutionId);
       return viewOf(item, recipient);
     },
 
     /** Opens for one recipient: their first open starts their countdown. Returns content in memory only. */
     async open(viewer: ClinicianRow, itemId: string): Promise<OpenedBurn> {
       const now = clock.now();
+      const authorInstitutionId = await authorInstitutionOf(itemId);
       const { item, recipient, firstOpen } = deps.sqlite.transaction(() => {
-        const found = check(viewer, itemId, now);
+        const found = check(viewer, itemId, now, authorInstitutionId);
         const first = found.recipient.openedAt === null;
         return { item: found.item, recipient: first ? startCountdown(found.item, found.recipient, now) : found.recipient, firstOpen: first };
       })();

@@ -1,4 +1,4 @@
-import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
+import type { ClinicianRow, DirectoryReads } from '../directory/directory-repository.js';
 
 /**
  * Who is asked next when a recipient does not open an urgent item. Each named link yields colleagues
@@ -12,7 +12,7 @@ export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => 
 const trusted = (c: ClinicianRow | undefined): c is ClinicianRow => !!c && c.verified && !c.suspended;
 
 export function createEscalationChain(deps: {
-  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  directory: Pick<DirectoryReads, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => string[];
   links: readonly ChainLink[];
 }): ColleagueFinder {

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import type { DocumentRepository } from '../sharing/document-repository.js';
 import { createEscalationChain, type ChainLink } from './escalation-chain.js';
 import type { EscalationNotifier, ItemProbe } from './escalation-port.js';
@@ -30,7 +30,7 @@ export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'rece
 export function createEscalation(deps: {
   dbh: DbHandle;
   notifier: EscalationNotifier;
-  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  directory: Pick<DirectoryReads, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => string[];
   documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
   audit: AuditSink;

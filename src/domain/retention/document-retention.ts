@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';
 import { documents } from '../sharing/sharing-tables.js';
 import type { Vault } from '../vault/vault-service.js';
@@ -23,7 +23,7 @@ export function documentRetentionTargets(deps: {
   db: Db;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
-  directory: Pick<DirectoryRepository, 'institutionByCode'>;
+  directory: Pick<DirectoryReads, 'institutionByCode'>;
   policy: DocumentRetentionPolicy;
 }): RetentionTarget[] {
   const { db, policy } = deps;

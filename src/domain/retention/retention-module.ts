@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import { createEscalationRepository } from '../escalation/escalation-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';
 import type { Vault } from '../vault/vault-service.js';
@@ -24,7 +24,7 @@ export function createRetention(deps: {
   dbh: DbHandle;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
-  directory: Pick<DirectoryRepository, 'institutionByCode'>;
+  directory: Pick<DirectoryReads, 'institutionByCode'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;

@@ -10,7 +10,7 @@ import { personOf } from './people.js';
  * receipts. Only for a current team member or someone holding a live grant on the case; others get
  * access.denied (an unknown code too, so codes cannot be probed).
  */
-export function buildCaseView(service: Service, me: ClinicianRow, code: string): z.infer<typeof caseViewDto> {
+export async function buildCaseView(service: Service, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
   const { secure, directoryRepo: dir, clock } = service;
   let row;
   try {
@@ -27,16 +27,18 @@ export function buildCaseView(service: Service, me: ClinicianRow, code: string):
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
   const teamRows = secure.cases.queries.teamOf(row.id);
-  const team = teamRows.map((m) => ({ ...personOf(dir, m.clinicianId), careRole: m.careRole, since: m.since }));
+  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(dir, m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
-  const documents = secure.receipts.receiptsForCase(row.id, recipients).map((r) => ({
-    documentId: r.documentId,
-    kind: r.kind,
-    status: r.status,
-    createdAt: r.createdAt,
-    author: personOf(dir, r.authorId),
-    openedBy: r.openedBy.map((o) => ({ person: personOf(dir, o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount })),
-    notOpened: r.notOpened.map((n) => personOf(dir, n.clinicianId)),
-  }));
+  const documents = await Promise.all(
+    secure.receipts.receiptsForCase(row.id, recipients).map(async (r) => ({
+      documentId: r.documentId,
+      kind: r.kind,
+      status: r.status,
+      createdAt: r.createdAt,
+      author: await personOf(dir, r.authorId),
+      openedBy: await Promise.all(r.openedBy.map(async (o) => ({ person: await personOf(dir, o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount }))),
+      notOpened: await Promise.all(r.notOpened.map((n) => personOf(dir, n.clinicianId))),
+    })),
+  );
   return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents };
 }

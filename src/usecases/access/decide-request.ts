@@ -9,13 +9,13 @@ import type { AccessDecided, AccessNotices } from './access-ports.js';
  * wrong approver, expiry); here the people concerned are told. A lapsed request tells its requester;
  * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
  */
-export function decideRequest(
+export async function decideRequest(
   deps: { secure: Pick<SecureSharing, 'approvals' | 'casesRepo'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
   decider: ClinicianRow,
   requestId: string,
   decision: 'approve' | 'deny',
   opts: { cardStep?: number; reason?: string } = {},
-): AccessDecided {
+): Promise<AccessDecided> {
   const { secure, notices } = deps;
   let out;
   try {
@@ -28,14 +28,14 @@ export function decideRequest(
     }
     if (isDomainError(err) && err.code === 'approval.would_not_open') {
       const req = secure.approvals.get(requestId);
-      if (deps.directory.findById(req.requesterId)) {
+      if (await deps.directory.findById(req.requesterId)) {
         const caseCode = secure.casesRepo.caseById(req.caseId)?.code ?? '';
         throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
       }
     }
     throw err;
   }
-  const requester = deps.directory.findById(out.requesterId)!;
+  const requester = (await deps.directory.findById(out.requesterId))!;
   const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
   if (out.next) {
     const req = secure.approvals.get(requestId);
