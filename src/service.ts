@@ -139,8 +139,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const escalation = createEscalation({
     dbh,
-    notifier: createEscalationNotices({ secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
-    directory: directoryReads,
+    notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
+    directory: directoryRepo,
     attendingsOf: (caseId) => secure.cases.queries.attendingsOf(caseId).map((m) => m.clinicianId),
     documents: secure.documentsRepo,
     audit,
@@ -154,7 +154,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryReads, audit, clock, logger });
+  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, secure, outbox, publicUrl, viewTokens, burn,
     escalation: escalation.service,
@@ -255,9 +255,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
-      escalation.scheduler.stop();
-      alerts.timer.stop();
-      retention.timer.stop();
+      await escalation.scheduler.stop();
+      await alerts.timer.stop();
+      await retention.timer.stop();
       await retention.job.idle();
       stopCheckpoints?.();
       await worker.drain(2000);

@@ -1,7 +1,7 @@
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import type { AlertNotices, GroupState } from '../domain/alerts/alert-ports.js';
 import type { AllergyAlertRow } from '../domain/alerts/alert-repository.js';
-import type { DirectoryReads } from '../domain/directory/directory-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
@@ -21,21 +21,20 @@ export function createAlertNotices(deps: {
   notify: Notifier;
   outbox: OutboxService<OutboxIntent>;
   outboxRepo: Pick<OutboxRepository, 'findByIdemKey'>;
-  /** Synchronous: the notices are written inside the alert's transaction. */
-  directoryReads: Pick<DirectoryReads, 'findById' | 'institution'>;
+  directoryRepo: DirectoryRepository;
   sceneGroupTemplateId: string;
   burnAfterMs: number;
 }): AlertNotices {
   const after = formatBurnDuration(deps.burnAfterMs);
   /** "Dr HO Wing-yee · Accident & Emergency · QMH": name, department, institution code; nothing about the patient. */
-  function raiserLine(alert: AllergyAlertRow): string {
-    const c = deps.directoryReads.findById(alert.raisedBy);
-    const inst = c?.institutionId ? deps.directoryReads.institution(c.institutionId) : undefined;
+  async function raiserLine(alert: AllergyAlertRow): Promise<string> {
+    const c = await deps.directoryRepo.findById(alert.raisedBy);
+    const inst = c?.institutionId ? await deps.directoryRepo.institution(c.institutionId) : undefined;
     return [c?.nameEn ?? c?.displayName ?? '', c?.department, inst?.code].filter(Boolean).join(' · ');
   }
 
   return {
-    createGroup(alert, group) {
+    async createGroup(alert, group) {
       const idemKey = groupKey(alert.id);
       deps.outbox.enqueue({
         idemKey,
@@ -44,7 +43,7 @@ export function createAlertNotices(deps: {
       });
     },
 
-    groupState(alertId): GroupState {
+    async groupState(alertId): Promise<GroupState> {
       const row = deps.outboxRepo.findByIdemKey(groupKey(alertId));
       if (!row || row.status === 'pending') return { state: 'pending' };
       if (row.status !== 'sent') return { state: 'failed' };
@@ -52,8 +51,8 @@ export function createAlertNotices(deps: {
       return id ? { state: 'made', openConversationId: id } : { state: 'failed' };
     },
 
-    announce(alert, caseCode, to) {
-      const title = `🚨 Allergy alert for ${caseCode} from ${raiserLine(alert)}`;
+    async announce(alert, caseCode, to) {
+      const title = `🚨 Allergy alert for ${caseCode} from ${await raiserLine(alert)}`;
       const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
       const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
       const buttons = [
@@ -74,14 +73,14 @@ export function createAlertNotices(deps: {
       return cards;
     },
 
-    burned(alert, caseCode, cardIds) {
+    async burned(alert, caseCode, cardIds) {
       const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
       for (const outTrackId of cardIds) {
         deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }
     },
 
-    archive(alert, caseCode, groupId, removeUserIds) {
+    async archive(alert, caseCode, groupId, removeUserIds) {
       deps.notify.toGroup(
         `alert:${alert.id}:archived`,
         groupId,

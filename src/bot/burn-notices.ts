@@ -1,9 +1,9 @@
 import type { CasesRepository } from '../domain/cases/cases-repository.js';
-import type { DirectoryReads } from '../domain/directory/directory-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import type { BurnNotices } from '../domain/burn/burn-ports.js';
 import type { Notifier } from './outbound.js';
-import { personLineSync } from './people.js';
+import { personLine } from './people.js';
 
 /** The card button that opens a burn-after-reading item (see card-actions.ts). */
 export const BURN_OPEN_ACTION = 'burn_open';
@@ -16,16 +16,15 @@ export const BURN_OPEN_ACTION = 'burn_open';
  */
 export function createBurnNotices(deps: {
   notify: Notifier;
-  /** Synchronous: the cards are queued inside the burn transaction. */
-  directoryReads: Pick<DirectoryReads, 'findById' | 'institution'>;
+  directoryRepo: DirectoryRepository;
   casesRepo: CasesRepository;
 }): BurnNotices {
   const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
   return {
-    announce(item, cards) {
+    async announce(item, cards) {
       const code = codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
-      const text = `From ${personLineSync(deps.directoryReads, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
+      const text = `From ${await personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
       const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
       for (const card of cards) {
         if (card.conversationId) deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);
@@ -33,7 +32,7 @@ export function createBurnNotices(deps: {
       }
     },
 
-    burned(item, cards, { opened, total }) {
+    async burned(item, cards, { opened, total }) {
       const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
         deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);

@@ -2,7 +2,7 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase, sqlitePath } from '../db/client.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
-import { createDirectoryReads } from '../domain/directory/directory-repository.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createRetention } from '../domain/retention/retention-module.js';
 import { formatRetentionTable } from '../domain/retention/retention-report.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
@@ -52,14 +52,14 @@ async function main(argv: string[]): Promise<number> {
       dbh,
       vault,
       sharing: createSharingService({ repo: documents, audit, clock }),
-      directory: createDirectoryReads(dbh.db),
+      directory: createDirectoryRepository(dbh.db, dbh.store),
       audit,
       clock,
       logger: silentLogger,
     });
     if (command === 'dry-run') {
       console.log('Dry run: nothing is deleted.');
-      console.log(formatRetentionTable(job.plan(), 'would purge'));
+      console.log(formatRetentionTable(await job.plan(), 'would purge'));
       return 0;
     }
     const rows = await job.run();

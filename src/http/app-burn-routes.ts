@@ -34,7 +34,7 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
         return { kind: 'document' as const, token, expiresAt, url: '/api/app/burn/view', remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
       }
       const out = await service.burn.service.open(me, itemId);
-      if (out.firstOpen) service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
+      if (out.firstOpen) await service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
       return { kind: 'text' as const, text: out.text!, remainingSeconds: secondsLeft(out.burnAt, service.clock.now()) };
     },
   );

@@ -27,7 +27,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     expect(reply).not.toMatch(/\/alert\b/);
     // The submit path applies the same rule: the mini-app API refuses too.
     const ho = (await w.h.service.directoryRepo.findById(clinicianId(w.h, HO)))!;
-    expect(() => w.h.service.alerts.service.assertMayRaise(ho, caseId)).toThrow(
+    await expect(w.h.service.alerts.service.assertMayRaise(ho, caseId)).rejects.toThrow(
       expect.objectContaining({ code: 'access.denied' }),
     );
   });
@@ -39,7 +39,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     expect(recipients).toBe(3); // A&E nurse and family doctor in the group, the attending 1:1
     const group = await sceneGroupOf(w, alertId);
     expect([...group.memberIds].sort()).toEqual([CHEUNG, HO, WONG].sort());
-    const row = w.h.service.alerts.repo.find(alertId)!;
+    const row = (await w.h.service.alerts.repo.find(alertId))!;
     expect(row.raisedBy).toBe(clinicianId(w.h, HO));
     expect(JSON.parse(row.directIds)).toEqual([clinicianId(w.h, CHAN)]);
     const audited = (await auditSince(w.h, 0, { action: 'alert.raised' })).filter((e) => e.target === alertId);

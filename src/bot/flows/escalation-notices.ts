@@ -3,11 +3,11 @@ import type { DingRemindType } from '../../dingtalk/openapi/index.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
 import { say, type Lang } from '../i18n.js';
-import { langOf, personLineSync } from '../people.js';
+import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
-type Deps = Pick<CommandDeps, 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
+type Deps = Pick<CommandDeps, 'directoryRepo' | 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
 
 const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert };
 
@@ -17,14 +17,14 @@ const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { docum
  * the step's transaction. A recipient missing from the directory throws, so the step is retried.
  */
 export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemindType }): EscalationNotifier {
-  const person = (id: string) => {
-    const c = deps.secure.directoryReads.findById(id);
+  const person = async (id: string) => {
+    const c = await deps.directoryRepo.findById(id);
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
   const caseCode = (caseId: string) => deps.secure.casesRepo.caseById(caseId)?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
-  const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLineSync(deps.secure.directoryReads, n.initiatorId, lang) : '');
+  const from = async (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 
   /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
@@ -33,29 +33,29 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
   }
 
   return {
-    remind(n) {
-      const r = person(n.recipientId);
+    async remind(n) {
+      const r = await person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const text = say(lang, T.remind, what(n, lang), code, from(n, lang), at, openLink(n, lang));
+      const text = say(lang, T.remind, what(n, lang), code, await from(n, lang), at, openLink(n, lang));
       deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
 
-    ding(n) {
-      const r = person(n.recipientId);
+    async ding(n) {
+      const r = await person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const content = say(lang, T.ding, what(n, lang), code);
       deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
     },
 
-    escalate(n) {
-      const c = person(n.colleagueId);
+    async escalate(n) {
+      const c = await person(n.colleagueId);
       const lang = langOf(c);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const who = personLineSync(deps.secure.directoryReads, n.recipientId, lang);
+      const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = say(lang, T.escalate, who, what(n, lang), code, at);
       deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },

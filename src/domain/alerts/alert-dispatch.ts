@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
@@ -23,7 +23,7 @@ const ids = (json: string): string[] => JSON.parse(json) as string[];
  * - archive: at `archiveAt` the temporary group is closed (members removed; see alert-notices.ts).
  */
 export function createAlertDispatch(deps: {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: AlertRepository;
   directory: Pick<DirectoryRepository, 'findById'>;
   cases: Pick<AlertCaseView, 'caseCode'>;
@@ -48,47 +48,46 @@ export function createAlertDispatch(deps: {
   };
 
   async function deliver(row: AllergyAlertRow, now: number): Promise<string> {
-    const group = notices.groupState(row.id);
+    const group = await notices.groupState(row.id);
     if (group.state === 'pending' && now - row.createdAt < groupWaitMs) return 'waiting';
     const groupId = group.state === 'made' ? group.openConversationId : null;
     const recipients = ids(row.recipientIds);
     const oneToOne = groupId ? ids(row.directIds) : recipients;
-    const userIds = await userIdsOf(oneToOne);
-    return deps.sqlite.transaction(() => {
-      if (!repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now })) return 'skipped';
-      const cards = notices.announce(row, codeOf(row), { groupId, userIds });
-      repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
-      deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
+    return deps.transaction(async () => {
+      if (!(await repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now }))) return 'skipped';
+      const cards = await notices.announce(row, codeOf(row), { groupId, userIds: await userIdsOf(oneToOne) });
+      await repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
+      await deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });
       return groupId ? 'delivered' : 'delivered_direct';
-    })();
+    });
   }
 
-  function noteBurned(row: AllergyAlertRow, now: number): string {
+  async function noteBurned(row: AllergyAlertRow, now: number): Promise<string> {
     // The scan burns on its own countdown; the cards say "burned" once both are gone.
-    if (!deps.chat.isGone(row.ephemeralItemId!) || (row.scanItemId && !deps.chat.isGone(row.scanItemId))) return 'live';
-    deps.sqlite.transaction(() => {
-      if (!repo.markBurnNoted(row.id, now)) return;
-      notices.burned(row, codeOf(row), ids(row.cardIds));
-      deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
-    })();
+    if (!(await deps.chat.isGone(row.ephemeralItemId!)) || (row.scanItemId && !(await deps.chat.isGone(row.scanItemId)))) return 'live';
+    await deps.transaction(async () => {
+      if (!(await repo.markBurnNoted(row.id, now))) return;
+      await notices.burned(row, codeOf(row), ids(row.cardIds));
+      await deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
+    });
     return 'burn_noted';
   }
 
-  function archive(row: AllergyAlertRow, now: number): string {
+  async function archive(row: AllergyAlertRow, now: number): Promise<string> {
     // A group made after the alert went 1:1 (slow DingTalk) is closed all the same.
-    const late = row.sceneGroupId ? undefined : notices.groupState(row.id);
+    const late = row.sceneGroupId ? undefined : await notices.groupState(row.id);
     const groupId = row.sceneGroupId ?? (late?.state === 'made' ? late.openConversationId : null);
     const remove = ids(row.memberUserIds).slice(1); // the owner (the raiser) cannot be removed
-    return deps.sqlite.transaction(() => {
-      if (!repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId })) return 'skipped';
-      if (groupId) notices.archive(row, codeOf(row), groupId, remove);
+    return deps.transaction(async () => {
+      if (!(await repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId }))) return 'skipped';
+      if (groupId) await notices.archive(row, codeOf(row), groupId, remove);
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertArchived, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'no_group', at: now });
       return 'archived';
-    })();
+    });
   }
 
-  async function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => string | Promise<string>, counts: Record<string, number>): Promise<void> {
+  async function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => Promise<string>, counts: Record<string, number>): Promise<void> {
     for (const row of rows) {
       try {
         const outcome = await step(row);
@@ -105,10 +104,10 @@ export function createAlertDispatch(deps: {
     /** One pass over every due step; returns counts by outcome. */
     async runDue(now = deps.clock.now()): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
-      await each(repo.withStatus('new', now - STALE_NEW_MS), (r) => (repo.advance(r.id, 'new', { status: 'failed' }) ? 'stale_failed' : 'skipped'), counts);
-      await each(repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
-      await each(repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
-      await each(repo.dueForArchive(now), (r) => archive(r, now), counts);
+      await each(await repo.withStatus('new', now - STALE_NEW_MS), async (r) => ((await repo.advance(r.id, 'new', { status: 'failed' })) ? 'stale_failed' : 'skipped'), counts);
+      await each(await repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
+      await each(await repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
+      await each(await repo.dueForArchive(now), (r) => archive(r, now), counts);
       return counts;
     },
   };

@@ -59,15 +59,15 @@ export function createBurnService(deps: BurnDeps) {
   const { repo, clock } = deps;
 
   /** The author must be trusted and allowed to share into the case now. */
-  function assertMayCreate(author: ClinicianRow, caseId: string): void {
+  async function assertMayCreate(author: ClinicianRow, caseId: string): Promise<void> {
     if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
-    if (!deps.access.mayShare(author, caseId)) throw new DomainError('access.denied');
+    if (!(await deps.access.mayShare(author, caseId))) throw new DomainError('access.denied');
   }
 
   async function authorOf(id: string, caseId: string, cleared: boolean): Promise<ClinicianRow> {
     const author = await deps.directory.findById(id);
     if (!author) throw new DomainError('clinician.not_found');
-    if (!cleared) assertMayCreate(author, caseId);
+    if (!cleared) await assertMayCreate(author, caseId);
     else if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
     return author;
   }
@@ -116,14 +116,14 @@ export function createBurnService(deps: BurnDeps) {
       const item = { id: itemId, caseId: input.caseId, authorId: author.id, kind: input.kind, burnAfterMs };
       const cards = await cardsFor(itemId, input, recipients);
       try {
-        deps.sqlite.transaction(() => {
-          repo.insert(
+        await deps.transaction(async () => {
+          await repo.insert(
             { ...item, createdAt: now, expiresAt, dueAt: expiresAt, ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
             recipients,
             cards,
           );
-          deps.notices.announce(item, cards);
-        })();
+          await deps.notices.announce(item, cards);
+        });
       } catch (err) {
         if (stored) await deps.vault.destroy(itemId);
         throw err;

@@ -1,4 +1,4 @@
-import type { ClinicianRow, DirectoryReads } from '../directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 
 /**
  * Who is asked next when a recipient does not open an urgent item. Each named link yields colleagues
@@ -7,28 +7,34 @@ import type { ClinicianRow, DirectoryReads } from '../directory/directory-reposi
  */
 export type ChainLink = 'same_specialty' | 'case_attending';
 
-export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => string[];
+export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => Promise<string[]>;
 
 const trusted = (c: ClinicianRow | undefined): c is ClinicianRow => !!c && c.verified && !c.suspended;
 
 export function createEscalationChain(deps: {
-  directory: Pick<DirectoryReads, 'findById' | 'list'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => string[];
   links: readonly ChainLink[];
 }): ColleagueFinder {
   const byLink: Record<ChainLink, ColleagueFinder> = {
     // Another clinician of the recipient's specialty at the recipient's institution (directory order).
-    same_specialty: ({ recipientId }) => {
-      const r = deps.directory.findById(recipientId);
+    same_specialty: async ({ recipientId }) => {
+      const r = await deps.directory.findById(recipientId);
       const specialty = r?.specialty?.trim().toLowerCase();
       if (!r?.institutionId || !specialty) return [];
-      return deps.directory
-        .list()
+      return (await deps.directory.list())
         .filter((c) => trusted(c) && c.id !== r.id && c.institutionId === r.institutionId && c.specialty?.trim().toLowerCase() === specialty)
         .map((c) => c.id);
     },
-    case_attending: ({ caseId, recipientId }) =>
-      deps.attendingsOf(caseId).filter((id) => id !== recipientId && trusted(deps.directory.findById(id))),
+    case_attending: async ({ caseId, recipientId }) => {
+      const out: string[] = [];
+      for (const id of deps.attendingsOf(caseId)) if (id !== recipientId && trusted(await deps.directory.findById(id))) out.push(id);
+      return out;
+    },
   };
-  return (ctx) => [...new Set(deps.links.flatMap((link) => byLink[link](ctx)))];
+  return async (ctx) => {
+    const found: string[] = [];
+    for (const link of deps.links) found.push(...(await byLink[link](ctx)));
+    return [...new Set(found)];
+  };
 }

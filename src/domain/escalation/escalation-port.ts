@@ -18,16 +18,16 @@ export interface StepNotice {
  * outbox; called inside the step's transaction, so a step and its messages commit together.
  */
 export interface EscalationNotifier {
-  remind(n: StepNotice): void;
-  ding(n: StepNotice): void;
-  escalate(n: StepNotice & { colleagueId: string }): void;
+  remind(n: StepNotice): Promise<void>;
+  ding(n: StepNotice): Promise<void>;
+  escalate(n: StepNotice & { colleagueId: string }): Promise<void>;
 }
 
 /**
  * The item's own view of one recipient, checked before every step: `opened` (a view the escalation
  * was not told about), `closed` (destroyed, burned, withdrawn) or `pending`. Optional per item type.
  */
-export type ItemProbe = (itemId: string, recipientId: string) => 'pending' | 'opened' | 'closed';
+export type ItemProbe = (itemId: string, recipientId: string) => Promise<'pending' | 'opened' | 'closed'>;
 
 export interface TrackInput {
   itemType: EscalationItemType;

@@ -4,13 +4,14 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTicker } from '../../shared/ticker.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createEscalationRepository } from '../escalation/escalation-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';
 import type { Vault } from '../vault/vault-service.js';
 import { documentRetentionTargets } from './document-retention.js';
 import { createRetentionJob } from './retention-job.js';
 import { createRetentionRegistry } from './retention-target.js';
+import { createRetentionRepository } from './retention-repository.js';
 import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
 
 /**
@@ -24,19 +25,20 @@ export function createRetention(deps: {
   dbh: DbHandle;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
-  directory: Pick<DirectoryReads, 'institutionByCode'>;
+  directory: Pick<DirectoryRepository, 'institutionByCode'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
 }) {
   const { config, dbh } = deps;
   const registry = createRetentionRegistry();
-  registry.register(processedMessagesTarget(dbh.db, config.dedupe.retentionMs));
-  registry.register(outboxSentTarget(dbh.db, config.retention.outboxSentMs));
-  registry.register(escalationsTarget(createEscalationRepository(dbh.db), config.retention.escalationMs));
-  registry.register(burnMetadataTarget(dbh.db, config.retention.ephemeralMs));
+  const repo = createRetentionRepository(dbh.db, dbh.store);
+  registry.register(processedMessagesTarget(repo, config.dedupe.retentionMs));
+  registry.register(outboxSentTarget(repo, config.retention.outboxSentMs));
+  registry.register(escalationsTarget(createEscalationRepository(dbh.db, dbh.store), config.retention.escalationMs));
+  registry.register(burnMetadataTarget(repo, config.retention.ephemeralMs));
   for (const t of documentRetentionTargets({
-    db: dbh.db,
+    repo,
     vault: deps.vault,
     sharing: deps.sharing,
     directory: deps.directory,
@@ -47,7 +49,7 @@ export function createRetention(deps: {
   const job = createRetentionJob({ registry, audit: deps.audit, clock: deps.clock, logger: deps.logger });
   const timer = createTicker(
     'retention',
-    () => void job.run().catch((err: Error) => deps.logger.error({ code: 'retention.failed', err: err.message }, 'retention run failed')),
+    () => job.run().catch((err: Error) => deps.logger.error({ code: 'retention.failed', err: err.message }, 'retention run failed')),
     config.retention.intervalMs,
     deps.logger,
   );

@@ -16,7 +16,7 @@ export async function burnDocument(service: Service, viewer: ClinicianRow, itemI
   const { clock, audit } = service;
   if ((await service.burn.service.peek(viewer, itemId)).kind !== 'document') throw new DomainError('not_found');
   const opened = await service.burn.service.open(viewer, itemId);
-  if (opened.firstOpen) service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
+  if (opened.firstOpen) await service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
   const bytes = opened.bytes!;
   try {
     const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, opened.mediaType!);

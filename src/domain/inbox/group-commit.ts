@@ -1,0 +1,35 @@
+/**
+ * Group commit for durable writes: the items asked for during one turn of the event loop are written
+ * together by `writeMany` (one transaction, one fsync) at the end of that turn, and each caller's
+ * Promise settles only after that commit. Under load the batches grow by themselves (everything that
+ * arrived while the last fsync blocked goes in the next one); when idle an item waits for no timer.
+ * If the batch fails, each item is written alone by `writeOne`, so one bad item fails only itself.
+ */
+export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[], writeOne: (item: I) => O) {
+  let pending: Array<{ item: I; resolve(o: O): void; reject(e: unknown): void }> = [];
+
+  function flush(): void {
+    const batch = pending;
+    pending = [];
+    let out: O[] | undefined;
+    try {
+      out = writeMany(batch.map((b) => b.item));
+    } catch {
+      out = undefined;
+    }
+    batch.forEach((b, i) => {
+      if (out) return b.resolve(out[i]!);
+      try {
+        b.resolve(writeOne(b.item));
+      } catch (e) {
+        b.reject(e);
+      }
+    });
+  }
+
+  return (item: I): Promise<O> =>
+    new Promise<O>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ item, resolve, reject });
+    });
+}
