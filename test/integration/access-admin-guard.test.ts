@@ -43,9 +43,9 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
   it('When an operator (CLI) or anyone else would suspend, demote or remove the last active admin, then 409 directory.last_admin', async () => {
     const dir = directoryAdmin();
     const id = w.clinicianId(ADMIN);
-    expect(() => dir.suspend(id, {}, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
-    expect(() => dir.verify(id, { registrationNo: 'A12345', role: 'doctor', institutionCode: 'QMH' }, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
-    expect(() => dir.removeFromOrganisation(id, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(dir.suspend(id, {}, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(dir.verify(id, { registrationNo: 'A12345', role: 'doctor', institutionCode: 'QMH' }, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(dir.removeFromOrganisation(id, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
   });
 
@@ -57,7 +57,7 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
     // Now OTHER is the last active admin, and cannot suspend themselves either.
     const self = await post(other, `/api/admin/clinicians/${otherId}/suspend`, { undo: false });
     expect([self.statusCode, self.json().code]).toEqual([409, 'directory.self_action']);
-    expect(() => directoryAdmin().suspend(otherId, {}, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(directoryAdmin().suspend(otherId, {}, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     // Lifting the suspension from the console works (no CLI, no downtime).
     expect((await post(other, `/api/admin/clinicians/${id}/suspend`, { undo: true })).json().suspended).toBe(false);
   });
