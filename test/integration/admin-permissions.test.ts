@@ -111,7 +111,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   });
 
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
-    const before = JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() });
+    const before = JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
       const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
@@ -120,7 +120,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
         expect([route, who, res.statusCode, res.json().code]).toEqual([route, who, 403, 'access.denied']);
       }
     }
-    expect(JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() })).toBe(before);
+    expect(JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() })).toBe(before);
   });
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {

@@ -57,7 +57,7 @@ describe('care team and consent from chat', () => {
     expect(await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add consulting`)).toContain('請用 @ 提及');
     const text = await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Dr Stranger consulting`, ['stranger-1']);
     expect(text).toContain('名錄中找不到');
-    expect(cc.h.service.directoryRepo.findByDingTalkId('stranger-1')).toBeUndefined();
+    expect(await cc.h.service.directoryRepo.findByDingTalkId('stranger-1')).toBeUndefined();
   });
 
   it('When a treating member asks for the consent form, then a 1:1 link records consent for the case; an observer is refused', async () => {
