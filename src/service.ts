@@ -167,7 +167,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     grants: secure.grants,
     clock,
     logger,
-    onRequestExpired: (r) => tellRequestExpired({ secure, notify }, r),
+    onRequestExpired: (r) => tellRequestExpired({ secure, directoryRepo, notify }, r),
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
@@ -218,7 +218,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     viewTokens,
     notify,
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
-    accessChat: createAccessChat({ secure, notify, publicUrl }),
+    accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
     caseNotices: createCaseNotices({ directoryReads, notify }),
     /** The group card for a report shared from the mini-app. */

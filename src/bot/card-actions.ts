@@ -42,7 +42,7 @@ export async function handleCardAction(
     const p = action.params;
     switch (str(p.action)) {
       case 'open': {
-        say(openText(openDocument(deps, me, str(p.documentId), lang), lang));
+        say(openText(await openDocument(deps, me, str(p.documentId), lang), lang));
         return null;
       }
       case BURN_OPEN_ACTION: {
@@ -58,7 +58,7 @@ export async function handleCardAction(
       case 'request_reason': {
         const reason = parseReason(str(p.reason));
         if (!reason) throw new DomainError('request.invalid');
-        say(requestAccess(deps, me, str(p.documentId), reason, lang));
+        say(await requestAccess(deps, me, str(p.documentId), reason, lang));
         return null;
       }
       case 'decide': {

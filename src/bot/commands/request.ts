@@ -28,7 +28,7 @@ export function requestCommand(deps: CommandDeps): Command {
     aliases: ['申請', '申请'],
     summary: { en: 'ask for access to a case’s report, with a reason', zh: '申請存取個案報告（須註明原因）' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const { caseRow, rest } = caseFromArgs(deps, ctx);
       const reason = parseReason(rest[0]);
       if (!reason) {
@@ -36,8 +36,8 @@ export function requestCommand(deps: CommandDeps): Command {
         ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
-      const doc = latestDocument(deps, caseRow.id);
-      ctx.reply(requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
+      const doc = await latestDocument(deps, caseRow.id);
+      ctx.reply(await requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
     },
   };
 }

@@ -10,14 +10,14 @@ import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
 
 /** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
-export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'notify' | 'publicUrl'>): AccessChat {
-  // Synchronous reads: the approval service calls these ports inside its transactions.
+export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
+  // Transitional synchronous reads: the replies (requestedReply, wouldNotOpen) are built synchronously.
   const { secure, notify } = deps;
   const dir = secure.directoryReads;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
-    askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
-      const doc = secure.documentsRepo.find(documentId)!;
+    async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
+      const doc = (await secure.documentsRepo.find(documentId))!;
       const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
         const approver = dir.findById(approverId);
@@ -33,10 +33,10 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'notify' | '
       }
     },
     requestExpired: (r) => tellRequestExpired(deps, r),
-    tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
+    async tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
       const rLang = langOf(requester);
       if (until !== undefined) {
-        const open = openDocument(deps, requester, documentId, rLang);
+        const open = await openDocument(deps, requester, documentId, rLang);
         const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
         notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;

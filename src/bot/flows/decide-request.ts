@@ -9,14 +9,7 @@ import { createAccessChat } from './access-chat.js';
  * An approver approves or denies in chat (card press or text): the use case decides and tells the
  * people concerned; the reply says what happened, or who could not open it and why.
  */
-export async function decideRequest(
-  deps: CommandDeps,
-  decider: ClinicianRow,
-  requestId: string,
-  decision: 'approve' | 'deny',
-  lang: Lang,
-  cardStep?: number,
-): Promise<string> {
+export async function decideRequest(deps: CommandDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): Promise<string> {
   const chat = createAccessChat(deps);
   try {
     return chat.decidedReply(await decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);

@@ -4,32 +4,36 @@
  * Promise settles only after that commit. Under load the batches grow by themselves (everything that
  * arrived while the last fsync blocked goes in the next one); when idle an item waits for no timer.
  * If the batch fails, each item is written alone by `writeOne`, so one bad item fails only itself.
+ * Either writer may answer now (SQLite) or with a Promise (an asynchronous store).
  */
-export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[], writeOne: (item: I) => O) {
+export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[] | Promise<O[]>, writeOne: (item: I) => O | Promise<O>) {
   let pending: Array<{ item: I; resolve(o: O): void; reject(e: unknown): void }> = [];
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     const batch = pending;
     pending = [];
     let out: O[] | undefined;
     try {
-      out = writeMany(batch.map((b) => b.item));
+      out = await writeMany(batch.map((b) => b.item));
     } catch {
       out = undefined;
     }
-    batch.forEach((b, i) => {
-      if (out) return b.resolve(out[i]!);
+    for (const [i, b] of batch.entries()) {
+      if (out) {
+        b.resolve(out[i]!);
+        continue;
+      }
       try {
-        b.resolve(writeOne(b.item));
+        b.resolve(await writeOne(b.item));
       } catch (e) {
         b.reject(e);
       }
-    });
+    }
   }
 
   return (item: I): Promise<O> =>
     new Promise<O>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
+      if (pending.length === 0) setImmediate(() => void flush());
       pending.push({ item, resolve, reject });
     });
 }

@@ -60,10 +60,10 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
   }
 
   async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => Promise<PersonRef>) {
-    const docs = documents.listByCase(c.id);
-    const receipts = documents.receiptsForCase(c.id);
-    const requests = approvals.forDocuments(docs.map((d) => d.id));
-    const steps = approvals.stepsOf(requests.map((r) => r.id));
+    const docs = await documents.listByCase(c.id);
+    const receipts = await documents.receiptsForCase(c.id);
+    const requests = await approvals.forDocuments(docs.map((d) => d.id));
+    const steps = await approvals.stepsOf(requests.map((r) => r.id));
     return {
       caseCode: c.code,
       status: c.status,
@@ -133,7 +133,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         return emptyReport(now, await person(requestedBy));
       }
       const caseRows = cases.casesOfPatient(patientId);
-      const allGrants = grants.forCases(caseRows.map((c) => c.id));
+      const allGrants = await grants.forCases(caseRows.map((c) => c.id));
       const sections = await each(caseRows, (c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
       // Entries name cases by code or id, documents, requests and grants by id, and earlier reports by patient id.
       const targets = [

@@ -19,18 +19,19 @@ export async function buildCaseView(service: Service, me: ClinicianRow, code: st
     throw new DomainError('access.denied');
   }
   const myRole = secure.cases.queries.teamRoleNow(row.id, me.id);
-  const docs = secure.documentsRepo.listByCase(row.id);
-  const hasGrant = docs.some((d) => {
-    const g = secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
-    return g.hasGrant || g.hasBreakGlass;
-  });
+  const docs = await secure.documentsRepo.listByCase(row.id);
+  let hasGrant = false;
+  for (const d of docs) {
+    const g = await secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
+    if ((hasGrant = g.hasGrant || g.hasBreakGlass)) break;
+  }
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
   const teamRows = secure.cases.queries.teamOf(row.id);
   const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(dir, m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
   const documents = await Promise.all(
-    secure.receipts.receiptsForCase(row.id, recipients).map(async (r) => ({
+    (await secure.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
       documentId: r.documentId,
       kind: r.kind,
       status: r.status,

@@ -17,17 +17,18 @@ export async function buildInbox(service: Service, queries: DoctorInboxRepositor
     return codes.get(caseId)!;
   };
   const caseIds = await queries.caseIdsOf(me.id);
-  const docs = caseIds.flatMap((id) => secure.documentsRepo.listByCase(id)).filter((d) => d.status === 'active');
+  const docs = [];
+  for (const id of caseIds) docs.push(...(await secure.documentsRepo.listByCase(id)).filter((d) => d.status === 'active'));
 
-  const toDecide = await Promise.all(secure.approvals.pendingFor(me.id, docs.map((d) => d.id)).map(async (r) => ({
+  const toDecide = await Promise.all((await secure.approvals.pendingFor(me.id, docs.map((d) => d.id))).map(async (r) => ({
     requestId: r.id, caseCode: codeOf(r.caseId), documentId: r.documentId, requester: await personOf(dir, r.requesterId), reasonCode: r.reasonCode, createdAt: r.createdAt, expiresAt: r.expiresAt,
   })));
   const myRequests = (await queries.requestsBy(me.id)).map((r) => ({
     requestId: r.id, caseCode: codeOf(r.caseId), documentId: r.documentId, reasonCode: r.reasonCode, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt,
   }));
-  const unopened = caseIds
-    .flatMap((caseId) => secure.receipts.receiptsForCase(caseId, [me.id]).map((r) => ({ caseId, r })))
-    .filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
+  const receipts = [];
+  for (const caseId of caseIds) receipts.push(...(await secure.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
+  const unopened = receipts.filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
   const newDocuments = (
     await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
   ).sort((a, b) => b.createdAt - a.createdAt);
