@@ -90,7 +90,7 @@ async function startOurs(): Promise<Running> {
     DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), LOG_LEVEL: 'silent',
   });
   const service = createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 200 } });
-  seedDirectory(service.directoryRepo);
+  await seedDirectory(service.directoryRepo);
   await service.start();
   await service.receiver.supervisor.whenConnected();
   return {

@@ -34,7 +34,7 @@ export async function benchBurn(): Promise<BenchRow[]> {
     DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), LOG_LEVEL: 'silent',
   });
   const service = createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 50, batchSize: OUTBOX_BATCH } });
-  seedDirectory(service.directoryRepo);
+  await seedDirectory(service.directoryRepo);
   await service.start();
   try {
     const { caseId, authorId, recipientId } = await setUpCase(service);
@@ -102,7 +102,7 @@ async function setUpCase(service: ReturnType<typeof createService>) {
   const out = await cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid: 'A123456(3)', nameEn: 'BENCH Patient', dateOfBirth: '1950-01-02', consents: [] });
   if (!out.created) throw new Error('case existed');
   await cases.team.addMember(chan, out.caseCode, 'qmh-lam-kaming', 'consulting', GROUP);
-  return { caseId: (await cases.queries.findCase(out.caseCode)).id, authorId: chan.clinician.id, recipientId: service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id };
+  return { caseId: (await cases.queries.findCase(out.caseCode)).id, authorId: chan.clinician.id, recipientId: (await service.directoryRepo.findByDingTalkId('qmh-lam-kaming'))!.id };
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {

@@ -44,7 +44,7 @@ export const r7: Scenario = async (o) => {
     outbox: { pollMs: 50, baseMs: 20, maxMs: 200 },
     reconnect: { baseDelayMs: 20, maxDelayMs: 200 },
   });
-  seedDirectory(service.directoryRepo);
+  await seedDirectory(service.directoryRepo);
   const app = await buildApp({ logger: service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service });
   let stopped = false;
   try {

@@ -4,6 +4,7 @@ import { loadPolicies } from '../src/domain/access/policy-loader.js';
 import type { ClinicianRole } from '../src/domain/directory/directory-tables.js';
 import { POLICY_DIR } from '../src/secure-sharing.js';
 import { silentLogger } from '../src/shared/logger.js';
+import { seedClinician } from '../test/helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../test/helpers/service-harness.js';
 
 /**
@@ -48,7 +49,8 @@ export async function startWorld(o: { clock?: ManualClock; sandbox?: boolean } =
   });
   await app.ready();
   const tokens = new Map<string, string>();
-  const repo = () => h.service.directoryRepo;
+  // Synchronous seeding and lookups (World's interface is synchronous).
+  const reads = () => h.service.secure.directoryReads;
   const world: World = {
     h,
     app,
@@ -57,10 +59,10 @@ export async function startWorld(o: { clock?: ManualClock; sandbox?: boolean } =
       h.sim.org.addUser({ userId: p.userId, name: p.userId, title: p.role, dept: p.institution ?? 'none', mobile: '90000000', lang: 'en_US' });
       const now = clock.now();
       const entry = { dingtalkUserId: p.userId, displayName: p.userId, nameEn: p.userId, institutionId: p.institution, role: p.role };
-      return repo().insert({ ...entry, verified: p.verified, verifiedAt: p.verified ? now : null, suspended: p.suspended ?? false }, now).id;
+      return seedClinician(h.service.db.db, { ...entry, verified: p.verified, verifiedAt: p.verified ? now : null, suspended: p.suspended ?? false }, now).id;
     },
     clinicianId: (userId) => {
-      const row = repo().findByDingTalkId(userId);
+      const row = reads().findByDingTalkId(userId);
       if (!row) throw new Error(`no directory entry for ${userId}`);
       return row.id;
     },

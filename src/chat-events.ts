@@ -27,7 +27,7 @@ export function createChatEventHandler(deps: {
     if (eventType === USER_LEAVE_ORG) {
       const userIds = userIdsOf(data, 'userId', 'UserId');
       for (const u of userIds) {
-        const c = deps.directoryRepo.findByDingTalkId(u);
+        const c = await deps.directoryRepo.findByDingTalkId(u);
         if (!c) continue; // never enrolled: nothing to end
         const out = await deps.offboarding.leave(c.id, 'dingtalk', 'dingtalk_left');
         deps.logger.info({ code: 'directory.left_org', rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked }, 'clinician left the organisation');

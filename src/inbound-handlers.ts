@@ -28,6 +28,18 @@ export function createInboundHandlers(deps: {
       logger.warn({ code: 'inbound.audit_failed', err: (err as Error).message }, 'inbound audit entry refused');
     }
   };
+  /** Handles a claimed event after its ACK: done, or a dead letter with its reason (a retry would fail the same way). */
+  async function handleEvent(evt: Parameters<InboundHandlers['event']>[0]): Promise<void> {
+    try {
+      await deps.onChatEvent?.(evt.eventType, evt.data);
+      inbox.finish(evt.eventId, 'done', clock.now());
+    } catch (err) {
+      const reason = reasonOf(err, 'event');
+      logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
+      inbox.deadLetter(evt.eventId, reason, clock.now());
+      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
+    }
+  }
   return {
     recordBotMessage: (msg) => deps.robot.record(msg),
     botMessage: (msg) => deps.robot.process(msg),
@@ -46,16 +58,8 @@ export function createInboundHandlers(deps: {
     event(evt) {
       if (inbox.claim(evt.eventId, EVENT_TOPIC, clock.now()) === 'duplicate') return 'SUCCESS';
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
-      const failed = (err: unknown) => {
-        // A retry would fail the same way: a dead letter with its reason, never "processing" forever.
-        const reason = reasonOf(err, 'event');
-        logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-        inbox.deadLetter(evt.eventId, reason, clock.now());
-        note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
-      };
-      // The platform wants its ack at once; the event is marked done (or dead) when its handling settles.
-      const handled = deps.onChatEvent ? deps.onChatEvent(evt.eventType, evt.data) : Promise.resolve();
-      void handled.then(() => inbox.finish(evt.eventId, 'done', clock.now())).catch(failed);
+      // The ACK is synchronous (the SDK wants it at once); the storage work follows it.
+      void handleEvent(evt);
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     config = sandbox.config;
   }
   const service = createService(config, { logger, clock: systemClock, policies: await policies });
-  sandbox?.seedDirectory(service.directoryRepo);
+  await sandbox?.seedDirectory(service.directoryRepo);
   const app = await buildApp({
     logger,
     probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },

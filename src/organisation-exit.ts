@@ -20,7 +20,7 @@ export function createOrganisationExit(deps: { dbh: Pick<DbHandle, 'db' | 'store
   const { db, store } = deps.dbh;
   const cases = createCasesRepository(db, store);
   const grants = createGrantService({ repo: createGrantRepository(db, store, texts), audit, clock });
-  const sessions = createSessionRepository(db);
+  const sessions = createSessionRepository(db, store);
   const exits = {
     revokeGrants: async (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
       (await grants.revokeLive(clinicianId, caseId, actor, cause, now)).length,

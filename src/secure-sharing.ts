@@ -11,7 +11,7 @@ import { createCaseModule } from './domain/cases/case-module.js';
 import { createCaseReadsSync } from './domain/cases/case-reads-sync.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
-import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
+import type { ClinicianRow, DirectoryReads } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository, createSyncGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
@@ -43,7 +43,7 @@ export const POLICY_DIR = projectPath('config', 'policies');
 export function createSecureSharing(deps: {
   config: Readonly<Config>;
   dbh: DbHandle;
-  directory: DirectoryRepository;
+  directory: DirectoryReads;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -132,6 +132,8 @@ export function createSecureSharing(deps: {
   });
 
   return {
+    /** Transitional synchronous directory reads, for notices written inside synchronous transactions. */
+    directoryReads: directory,
     engine,
     authorize,
     decideOnCase,

@@ -13,8 +13,9 @@ import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from '.
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
 import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from './domain/sessions/session-repository.js';
-import { createDirectoryRepository } from './domain/directory/directory-repository.js';
+import { createDirectoryReads, createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
+import { createDoctorInboxRepository } from './domain/inbox-view/doctor-inbox-repository.js';
 import { createBot } from './bot/bot.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound-handlers.js';
@@ -102,8 +103,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
   const inbox = createInboxRepository(dbh.db);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
-  const sessions = createRefreshSessions({ db: dbh.db, repo: createSessionRepository(dbh.db), clock, audit });
-  const directoryRepo = createDirectoryRepository(dbh.db);
+  const sessions = createRefreshSessions({ transaction: dbh.store.transaction, repo: createSessionRepository(dbh.db, dbh.store), clock, audit });
+  const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
+  // Transitional: the case module, sharing callbacks, escalation chain and retention still read synchronously.
+  const directoryReads = createDirectoryReads(dbh.db);
   const directory = createDirectoryService({
     repo: directoryRepo,
     audit,
@@ -119,8 +122,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
-    tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
+    config, dbh, directory: directoryReads, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directoryReads, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
@@ -204,6 +207,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     directoryRepo,
     directory,
     sessions,
+    /** The doctor inbox's lookups by clinician (read-only, across contexts). */
+    doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
     secure,
     publicUrl,
@@ -215,9 +220,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
     accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
-    caseNotices: createCaseNotices({ directoryRepo, notify }),
+    caseNotices: createCaseNotices({ directoryReads, notify }),
     /** The group card for a report shared from the mini-app. */
-    reportCards: createReportCards({ directoryRepo, notify }),
+    reportCards: createReportCards({ secure, notify }),
     burn,
     ehr,
     ehrQueue,

@@ -39,7 +39,7 @@ export interface WorldEvents {
   revokeSomeGrant(r: Rng): Promise<void>;
   removeSomeone(r: Rng): Promise<void>;
   removeMember(caseCode: string, userId: string): Promise<void>;
-  setSuspended(userId: string, suspended: boolean): void;
+  setSuspended(userId: string, suspended: boolean): Promise<void>;
   advance(ms: number): void;
 }
 
@@ -55,8 +55,13 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
     model.users.set(p.userId, { userId: p.userId, role: p.role, institution: p.institution, verified: p.verified, suspended: false, id });
   }
   const users = [...model.users.keys()];
-  const row = (userId: string) => svc.directoryRepo.findByDingTalkId(userId)!;
-  const actor = (userId: string) => svc.directory.toActor(row(userId));
+  // Synchronous reads: the oracle's steps build actors inline (as DirectoryService.toActor does).
+  const row = (userId: string) => svc.secure.directoryReads.findByDingTalkId(userId)!;
+  const actor = (userId: string) => {
+    const c = row(userId);
+    const inst = c.institutionId ? svc.secure.directoryReads.institution(c.institutionId) : undefined;
+    return { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended };
+  };
   const doctors = () => users.filter((u) => { const m = model.users.get(u)!; return m.role === 'doctor' && m.verified && !m.suspended && m.institution; });
   const pdf = await makePdf({ pages: 1, text: 'R6 report' });
 
@@ -123,8 +128,8 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
       c.team.delete(u);
       c.removedSeq.set(u, ++model.seq);
     },
-    setSuspended(userId, suspended) {
-      svc.directoryRepo.update(model.users.get(userId)!.id, { suspended }, clock.now());
+    async setSuspended(userId, suspended) {
+      await svc.directoryRepo.update(model.users.get(userId)!.id, { suspended }, clock.now());
       model.users.get(userId)!.suspended = suspended;
     },
     advance(ms) {
@@ -186,6 +191,6 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
     await events.removeMember(c.code, holder[0]);
   }
   await events.removeSomeone(r);
-  events.setSuspended('r6-suspended', true);
+  await events.setSuspended('r6-suspended', true);
   return { model, users, events };
 }

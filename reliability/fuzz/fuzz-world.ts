@@ -53,10 +53,10 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
     const now = w.clock.now();
     for (const [role, userId] of Object.entries(AS)) {
       const verified = role !== 'unverified';
-      h.service.directoryRepo.update(ids[role]!, { verified, suspended: false }, now);
+      await h.service.directoryRepo.update(ids[role]!, { verified, suspended: false }, now);
     }
     for (const userId of Object.values(AS)) await w.appToken(userId, true);
-    h.service.directoryRepo.update(ids.suspended!, { suspended: true }, now);
+    await h.service.directoryRepo.update(ids.suspended!, { suspended: true }, now);
     // A fuzzed admin call may have ended Dr Chan's attending role (removal from the organisation, say): give it back.
     const caseId = (await h.service.secure.casesRepo.caseByCode(code))!.id;
     if ((await h.service.secure.cases.queries.teamRoleNow(caseId, ids.doctor!)) !== 'attending') {

@@ -50,7 +50,7 @@ export async function startRig(o: RigOptions): Promise<Rig> {
   const dbFile = join(o.workDir, 'cb.db');
   const keyDir = join(o.workDir, 'keys');
   const seeded = openDatabase(`file:${dbFile}`);
-  seedDirectory(createDirectoryRepository(seeded.db));
+  await seedDirectory(createDirectoryRepository(seeded.db, seeded.store));
   seeded.close();
   const port = await freePort();
   const env: Record<string, string> = {

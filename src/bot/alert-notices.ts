@@ -27,9 +27,9 @@ export function createAlertNotices(deps: {
 }): AlertNotices {
   const after = formatBurnDuration(deps.burnAfterMs);
   /** "Dr HO Wing-yee · Accident & Emergency · QMH": name, department, institution code; nothing about the patient. */
-  function raiserLine(alert: AllergyAlertRow): string {
-    const c = deps.directoryRepo.findById(alert.raisedBy);
-    const inst = c?.institutionId ? deps.directoryRepo.institution(c.institutionId) : undefined;
+  async function raiserLine(alert: AllergyAlertRow): Promise<string> {
+    const c = await deps.directoryRepo.findById(alert.raisedBy);
+    const inst = c?.institutionId ? await deps.directoryRepo.institution(c.institutionId) : undefined;
     return [c?.nameEn ?? c?.displayName ?? '', c?.department, inst?.code].filter(Boolean).join(' · ');
   }
 
@@ -52,7 +52,7 @@ export function createAlertNotices(deps: {
     },
 
     async announce(alert, caseCode, to) {
-      const title = `🚨 Allergy alert for ${caseCode} from ${raiserLine(alert)}`;
+      const title = `🚨 Allergy alert for ${caseCode} from ${await raiserLine(alert)}`;
       const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
       const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
       const buttons = [

@@ -24,7 +24,7 @@ export function createBurnNotices(deps: {
     async announce(item, cards) {
       const code = await codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
-      const text = `From ${personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
+      const text = `From ${await personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
       const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
       for (const card of cards) {
         if (card.conversationId) deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);

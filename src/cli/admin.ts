@@ -8,7 +8,7 @@ import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import { createCaseQueries } from '../domain/cases/case-queries.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
-import { createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryReads, createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createConsentQueries } from '../domain/patients/consent-queries.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
@@ -73,10 +73,11 @@ function need(value: string | undefined, what: string): string {
 
 const day = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
 
-function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean): void {
-  const institution = (id: string | null) => (id ? repo.institution(id) : undefined);
+async function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean): Promise<void> {
+  const institutions = new Map((await repo.listInstitutions()).map((i) => [i.id, i]));
+  const institution = (id: string | null) => (id ? institutions.get(id) : undefined);
   printTable(
-    repo.list().filter((c) => !unverifiedOnly || !c.verified).map((c) => ({
+    (await repo.list()).filter((c) => !unverifiedOnly || !c.verified).map((c) => ({
       dingtalkUserId: c.dingtalkUserId,
       name: c.nameEn ?? c.displayName,
       role: c.role ?? '',
@@ -90,12 +91,13 @@ function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean): voi
 
 async function run(command: string, args: string[], flags: Flags, handle: DbHandle): Promise<void> {
   const config = loadConfig(process.env);
-  const repo = createDirectoryRepository(handle.db);
+  const repo = createDirectoryRepository(handle.db, handle.store);
   // Read-only commands never open the audit log; changing ones close it (flush + checkpoint) at the end.
   let audit: AuditLog | undefined;
   const auditLog = () =>
     (audit ??= new AuditLog({ sqlite: handle.sqlite, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger }));
-  const sessions = () => createRefreshSessions({ db: handle.db, repo: createSessionRepository(handle.db), clock: systemClock, audit: auditLog() });
+  const sessions = () =>
+    createRefreshSessions({ transaction: handle.store.transaction, repo: createSessionRepository(handle.db, handle.store), clock: systemClock, audit: auditLog() });
   const texts = () => createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText;
   const dir = () =>
     createDirectoryAdmin({
@@ -105,18 +107,18 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       endLogins: (id, reason) => sessions().revokeAllFor(id, reason),
       offboard: (id, by) => createOrganisationExit({ dbh: handle, directoryRepo: repo, audit: auditLog(), clock: systemClock, texts: texts() }).leave(id, by, 'admin_removed'),
     });
-  const by = () => {
+  const by = async () => {
     const ref = flags.by ?? `cli:${process.env.USER ?? 'operator'}`;
-    return repo.findByDingTalkId(ref)?.id ?? repo.findById(ref)?.id ?? ref;
+    return (await repo.findByDingTalkId(ref))?.id ?? (await repo.findById(ref))?.id ?? ref;
   };
   try {
     switch (command) {
       case 'clinicians':
         return clinicianTable(repo, flags.unverified ?? false);
       case 'institutions':
-        return printTable(repo.listInstitutions().map((i) => ({ code: i.code, name: i.nameEn, nameZh: i.nameZh ?? '', sector: i.sector })));
+        return printTable((await repo.listInstitutions()).map((i) => ({ code: i.code, name: i.nameEn, nameZh: i.nameZh ?? '', sector: i.sector })));
       case 'verify': {
-        const c = dir().verify(
+        const c = await dir().verify(
           need(args[0], 'dingtalkUserId'),
           {
             registrationNo: need(flags.reg, '--reg'),
@@ -126,26 +128,28 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
             nameEn: flags['name-en'],
             nameZh: flags['name-zh'],
           },
-          by(),
+          await by(),
         );
         return console.log(`Verified ${c.dingtalkUserId} as ${c.role} (${c.registrationNo}).`);
       }
       case 'suspend': {
-        const c = dir().suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, by());
+        const c = await dir().suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, await by());
         return console.log(`${c.dingtalkUserId} is ${c.suspended ? 'suspended' : 'active again'}.`);
       }
       case 'remove-from-org': {
-        const out = await dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), by());
+        const out = await dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), await by());
         return console.log(`Removed from the organisation: ${out.rolesEnded} care-team roles, ${out.grantsRevoked} grants and ${out.loginsEnded} logins ended; no longer verified.`);
       }
       case 'add-institution': {
         const sector = need(flags.sector, '--sector') as 'public' | 'private';
-        const i = dir().addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, by());
+        const i = await dir().addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, await by());
         return console.log(`Added institution ${i.code} (${i.sector}).`);
       }
       case 'case': {
         const patients = createPatientsRepository(handle.db, handle.store, texts());
-        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
+        // The case module still reads the directory synchronously (transitional).
+        const reads = createDirectoryReads(handle.db);
+        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory: reads, consents: createConsentQueries({ patients, directory: reads }) });
         const c = await queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
         return printTable(
@@ -162,10 +166,10 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       }
       case 'token': {
         const secret = sessionSecret(config.keys);
-        const c = dir().findClinician(need(args[0], 'dingtalkUserId'));
+        const c = await dir().findClinician(need(args[0], 'dingtalkUserId'));
         if (c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied', 'not a verified, active admin');
-        const login = sessions().start(c.id);
-        auditLog().append({ actor: by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success', reason: 'cli' });
+        const login = await sessions().start(c.id);
+        auditLog().append({ actor: await by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success', reason: 'cli' });
         return console.log(await mintAdminToken(secret, c.id, login.familyId));
       }
       default:

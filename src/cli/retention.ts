@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       dbh,
       vault,
       sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }),
-      directory: createDirectoryRepository(dbh.db),
+      directory: createDirectoryRepository(dbh.db, dbh.store),
       audit,
       clock,
       logger: silentLogger,

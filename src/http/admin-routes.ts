@@ -18,7 +18,7 @@ export interface AdminRoutesOptions {
   /** Needed only when the app has not registered @fastify/jwt itself. */
   jwtSecret?: string;
   /** Whether an admin token's login still counts (RefreshSessions.isActive). */
-  isSessionActive(sessionId: string): boolean;
+  isSessionActive(sessionId: string): Promise<boolean>;
 }
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -32,18 +32,18 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
   await registerAdminAuth(app as unknown as FastifyInstance, {
     jwtSecret: opts.jwtSecret,
     isSessionActive: opts.isSessionActive,
-    findClinician: (id) => {
+    findClinician: async (id) => {
       try {
-        return dir.findClinician(id);
+        return await dir.findClinician(id);
       } catch {
         return undefined;
       }
     },
   });
 
-  const toDto = (c: ClinicianRow): z.infer<typeof clinicianDto> => ({
+  const toDto = async (c: ClinicianRow): Promise<z.infer<typeof clinicianDto>> => ({
     ...c,
-    institutionCode: dir.institution(c.institutionId)?.code ?? null,
+    institutionCode: (await dir.institution(c.institutionId))?.code ?? null,
   });
   const adminId = (req: { admin: ClinicianRow | null }): string => req.admin!.id;
 
@@ -55,19 +55,19 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
         response: { 200: z.object({ clinicians: z.array(clinicianDto) }), ...errorResponses },
       },
     },
-    async (req) => ({ clinicians: dir.listClinicians({ unverifiedOnly: req.query.unverified === 'true' }).map(toDto) }),
+    async (req) => ({ clinicians: await Promise.all((await dir.listClinicians({ unverifiedOnly: req.query.unverified === 'true' })).map(toDto)) }),
   );
 
   app.post(
     '/clinicians',
     { schema: { body: newClinicianSchema, response: { 201: clinicianDto, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(toDto(dir.addClinician(req.body, adminId(req)))),
+    async (req, reply) => reply.status(201).send(await toDto(await dir.addClinician(req.body, adminId(req)))),
   );
 
   app.post(
     '/clinicians/:id/verify',
     { schema: { params: idParams, body: verifyInputSchema, response: { 200: clinicianDto, ...errorResponses } } },
-    async (req) => toDto(dir.verify(req.params.id, req.body, adminId(req))),
+    async (req) => toDto(await dir.verify(req.params.id, req.body, adminId(req))),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
         response: { 200: clinicianDto, ...errorResponses },
       },
     },
-    async (req) => toDto(dir.suspend(req.params.id, { undo: req.body.undo }, adminId(req))),
+    async (req) => toDto(await dir.suspend(req.params.id, { undo: req.body.undo }, adminId(req))),
   );
 
   // "Remove from organisation": verification, every care-team role, grant and login end at once.
@@ -96,20 +96,20 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     },
     async (req) => {
       const out = await dir.removeFromOrganisation(req.params.id, adminId(req));
-      return { clinician: toDto(dir.findClinician(out.clinicianId)), rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked, loginsEnded: out.loginsEnded };
+      return { clinician: await toDto(await dir.findClinician(out.clinicianId)), rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked, loginsEnded: out.loginsEnded };
     },
   );
 
   app.get(
     '/institutions',
     { schema: { response: { 200: z.object({ institutions: z.array(institutionDto) }), ...errorResponses } } },
-    async () => ({ institutions: dir.listInstitutions() }),
+    async () => ({ institutions: await dir.listInstitutions() }),
   );
 
   app.post(
     '/institutions',
     { schema: { body: newInstitutionSchema, response: { 201: institutionDto, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(dir.addInstitution(req.body, adminId(req))),
+    async (req, reply) => reply.status(201).send(await dir.addInstitution(req.body, adminId(req))),
   );
 
   app.get(

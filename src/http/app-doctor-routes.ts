@@ -10,7 +10,6 @@ import type { Service } from '../service.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
 import { buildCaseView } from './app/case-view.js';
-import { createDoctorQueries } from './app/doctor-queries.js';
 import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox } from './app/inbox.js';
 import { ownViewClaims } from './app/own-view-token.js';
@@ -26,11 +25,10 @@ const tags = ['doctor'];
  * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const queries = createDoctorQueries(service.db.db);
   const guard = { onRequest: app.requireTrusted };
 
   app.get('/api/app/inbox', { ...guard, schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
-    buildInbox(service, queries, req.clinician!),
+    buildInbox(service, service.doctorInbox, req.clinician!),
   );
 
   app.get(

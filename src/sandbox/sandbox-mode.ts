@@ -11,7 +11,7 @@ export interface Sandbox {
   fhir?: FhirSim;
   /** The config with both DingTalk bases pointed at the simulator. */
   config: Readonly<Config>;
-  seedDirectory(repo: DirectoryRepository): void;
+  seedDirectory(repo: DirectoryRepository): Promise<void>;
   describe(): string[];
   close(): Promise<void>;
 }
@@ -57,14 +57,14 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
 }
 
 /** The demo clinicians as verified (or not) directory entries, so the sandbox is usable at once. */
-export function seedDirectory(repo: DirectoryRepository, now = Date.now()): void {
+export async function seedDirectory(repo: DirectoryRepository, now = Date.now()): Promise<void> {
   for (const i of DEMO_ORG.institutions) {
-    repo.upsertInstitution({ id: i.code, code: i.code, nameEn: i.nameEn, nameZh: i.nameZh, sector: i.sector });
+    await repo.upsertInstitution({ id: i.code, code: i.code, nameEn: i.nameEn, nameZh: i.nameZh, sector: i.sector });
   }
   const officer = DEMO_ORG.clinicians.find((c) => c.role === 'privacy_officer');
   for (const c of DEMO_ORG.clinicians) {
-    if (repo.findByDingTalkId(c.userId)) continue;
-    repo.insert(
+    if (await repo.findByDingTalkId(c.userId)) continue;
+    await repo.insert(
       {
         dingtalkUserId: c.userId,
         displayName: c.dingtalkName,
@@ -86,7 +86,7 @@ export function seedDirectory(repo: DirectoryRepository, now = Date.now()): void
     );
   }
   if (officer) {
-    const o = repo.findByDingTalkId(officer.userId)!;
-    for (const c of repo.list()) if (c.verified && !c.verifiedBy && c.id !== o.id) repo.update(c.id, { verifiedBy: o.id }, now);
+    const o = (await repo.findByDingTalkId(officer.userId))!;
+    for (const c of await repo.list()) if (c.verified && !c.verifiedBy && c.id !== o.id) await repo.update(c.id, { verifiedBy: o.id }, now);
   }
 }

@@ -17,12 +17,12 @@ export async function adminTokenFor(
   overrides: Parameters<typeof mintAdminToken>[3] = {},
 ): Promise<string> {
   const sessions = createRefreshSessions({
-    db: service.db.db,
-    repo: createSessionRepository(service.db.db),
+    transaction: service.db.store.transaction,
+    repo: createSessionRepository(service.db.db, service.db.store),
     clock: service.clock,
     audit: service.audit,
     times: { refreshTtlMs: YEAR_MS, familyTtlMs: YEAR_MS },
   });
-  const { familyId } = sessions.start(clinicianId);
+  const { familyId } = await sessions.start(clinicianId);
   return mintAdminToken(service.sessionSecret, clinicianId, familyId, overrides);
 }

@@ -54,7 +54,7 @@ export async function startHarness(
       apiRetry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
       ...o.service,
     });
-    seedDirectory(s.directoryRepo);
+    await seedDirectory(s.directoryRepo);
     await s.start();
     await s.receiver.supervisor.whenConnected();
     return s;

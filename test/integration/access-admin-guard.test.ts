@@ -33,7 +33,7 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
     expect([suspend.statusCode, suspend.json().code]).toEqual([409, 'directory.self_action']);
     const remove = await post(token, `/api/admin/clinicians/${id}/remove-from-org`);
     expect([remove.statusCode, remove.json().code]).toEqual([409, 'directory.self_action']);
-    expect(w.h.service.directoryRepo.findById(id)).toMatchObject({ role: 'admin', verified: true, suspended: false });
+    expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
     expect((await w.app.inject({ url: '/api/admin/clinicians', headers: bearer(token) })).statusCode).toBe(200);
     await w.h.service.audit.flush();
     const refused = w.h.service.audit.repo.list({ action: 'directory.admin_guard' }, { limit: 10 }).entries;
@@ -43,21 +43,21 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
   it('When an operator (CLI) or anyone else would suspend, demote or remove the last active admin, then 409 directory.last_admin', async () => {
     const dir = directoryAdmin();
     const id = w.clinicianId(ADMIN);
-    expect(() => dir.suspend(id, {}, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
-    expect(() => dir.verify(id, { registrationNo: 'A12345', role: 'doctor', institutionCode: 'QMH' }, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(dir.suspend(id, {}, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(dir.verify(id, { registrationNo: 'A12345', role: 'doctor', institutionCode: 'QMH' }, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     await expect(dir.removeFromOrganisation(id, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
-    expect(w.h.service.directoryRepo.findById(id)).toMatchObject({ role: 'admin', verified: true, suspended: false });
+    expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
   });
 
   it('When a second admin exists, then one may suspend and reinstate the other; the second cannot then demote themselves', async () => {
-    const otherId = w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now()).id;
+    const otherId = (await w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now())).id;
     const other = await tokenOf(OTHER);
     const id = w.clinicianId(ADMIN);
     expect((await post(other, `/api/admin/clinicians/${id}/suspend`, { undo: false })).statusCode).toBe(200);
     // Now OTHER is the last active admin, and cannot suspend themselves either.
     const self = await post(other, `/api/admin/clinicians/${otherId}/suspend`, { undo: false });
     expect([self.statusCode, self.json().code]).toEqual([409, 'directory.self_action']);
-    expect(() => directoryAdmin().suspend(otherId, {}, 'cli:ops')).toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
+    await expect(directoryAdmin().suspend(otherId, {}, 'cli:ops')).rejects.toThrow(expect.objectContaining({ code: 'directory.last_admin' }));
     // Lifting the suspension from the console works (no CLI, no downtime).
     expect((await post(other, `/api/admin/clinicians/${id}/suspend`, { undo: true })).json().suspended).toBe(false);
   });

@@ -26,7 +26,7 @@ describe('admin tokens are bound to their login; every token needs exp, aud and 
   beforeAll(async () => {
     w = await authWorld();
     w.h.sim.org.addUser({ userId: OTHER, name: 'Other admin' });
-    w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now());
+    await w.h.service.directoryRepo.insert({ dingtalkUserId: OTHER, displayName: 'Other admin', role: 'admin', verified: true }, w.clock.now());
   }, 30_000);
   afterAll(async () => w?.close());
 

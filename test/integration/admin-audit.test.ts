@@ -26,7 +26,7 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
     seed = await seedConsult(w);
     await w.h.service.secure.receipts.markViewed(seed.docId, w.ids.lam, undefined, TRACE);
     // A refused view by a GP outside the team: an access.decision denied entry.
-    await w.h.service.secure.access.decideView(w.h.service.directoryRepo.findById(w.ids.wong)!, seed.docId);
+    await w.h.service.secure.access.decideView((await w.h.service.directoryRepo.findById(w.ids.wong))!, seed.docId);
   }, 30_000);
   afterAll(async () => w?.close());
 

@@ -119,7 +119,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
   });
 
   it('When a role already due to end gets a later booking or a later end date, then its own end stands (access is never lengthened)', async () => {
-    const ho = w.h.service.directoryRepo.findByDingTalkId('qmh-ho-wingyee')!.id;
+    const ho = (await w.h.service.directoryRepo.findByDingTalkId('qmh-ho-wingyee'))!.id;
     const tomorrow = new Date(clock.now() + DAY).toISOString();
     const nextWeek = new Date(clock.now() + 7 * DAY).toISOString();
     expect((await inject('POST', `/api/admin/cases/${seed.code}/team`, 'admin', { clinicianId: ho, role: 'observer', effectiveTo: tomorrow })).statusCode).toBe(200);

@@ -21,13 +21,13 @@ describe('admin CLI', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cb-admin-cli-'));
     env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), SESSION_SECRET: SECRET, LOG_LEVEL: 'silent' };
     const h = openDatabase(env.DATABASE_URL!);
-    const repo = createDirectoryRepository(h.db);
-    repo.insert({ dingtalkUserId: 'chan', displayName: '陳大文', verified: false, suspended: false }, Date.now());
-    repo.insert({ dingtalkUserId: 'li', displayName: 'Ms LI', verified: false, suspended: false }, Date.now());
+    const repo = createDirectoryRepository(h.db, h.store);
+    await repo.insert({ dingtalkUserId: 'chan', displayName: '陳大文', verified: false, suspended: false }, Date.now());
+    await repo.insert({ dingtalkUserId: 'li', displayName: 'Ms LI', verified: false, suspended: false }, Date.now());
     h.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,9 +62,9 @@ describe('admin CLI', () => {
 
     const h = openDatabase(env.DATABASE_URL!);
     try {
-      const repo = createDirectoryRepository(h.db);
-      const chan = repo.findByDingTalkId('chan')!;
-      const li = repo.findByDingTalkId('li')!;
+      const repo = createDirectoryRepository(h.db, h.store);
+      const chan = (await repo.findByDingTalkId('chan'))!;
+      const li = (await repo.findByDingTalkId('li'))!;
       // --by names a directory user: the record holds their id; otherwise the name as given.
       expect(chan).toMatchObject({ verified: true, role: 'doctor', verifiedBy: li.id });
       expect(li.verifiedBy).toBe('ops-alice');
@@ -77,8 +77,8 @@ describe('admin CLI', () => {
         prefix: '/api/admin',
         jwtSecret: SECRET,
         // The CLI's token is bound to a login it started in the same database.
-        isSessionActive: (sid) => createRefreshSessions({ db: h.db, repo: createSessionRepository(h.db), clock: systemClock, audit: noAudit }).isActive(sid),
-        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: systemClock, endLogins: () => 0, offboard: () => Promise.reject(new Error('unused')) }),
+        isSessionActive: (sid) => createRefreshSessions({ transaction: h.store.transaction, repo: createSessionRepository(h.db, h.store), clock: systemClock, audit: noAudit }).isActive(sid),
+        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: systemClock, endLogins: async () => 0, offboard: () => { throw new Error('unused'); } }),
         caseQueries: { findCase: () => Promise.reject(new Error('unused')), teamOf: () => Promise.resolve([]) },
       });
       const res = await app.inject({ method: 'GET', url: '/api/admin/institutions', headers: { authorization: `Bearer ${token.stdout.trim()}` } });
@@ -99,9 +99,9 @@ describe('admin CLI', () => {
     expect(removed).toMatchObject({ code: 0, stdout: expect.stringContaining('no longer verified') });
     const h = openDatabase(env.DATABASE_URL!);
     try {
-      const repo = createDirectoryRepository(h.db);
-      expect(repo.findByDingTalkId('li')).toMatchObject({ suspended: false, verified: true });
-      expect(repo.findByDingTalkId('chan')).toMatchObject({ verified: false });
+      const repo = createDirectoryRepository(h.db, h.store);
+      expect(await repo.findByDingTalkId('li')).toMatchObject({ suspended: false, verified: true });
+      expect(await repo.findByDingTalkId('chan')).toMatchObject({ verified: false });
     } finally {
       h.close();
     }

@@ -29,16 +29,16 @@ export async function consoleWorld(o: { clock?: Clock } = {}): Promise<ConsoleWo
   await app.ready();
   const repo = h.service.directoryRepo;
   const now = h.service.clock.now();
-  const insert = (userId: string, role: 'admin' | 'auditor') =>
-    repo.insert({ dingtalkUserId: userId, displayName: userId, nameEn: `Console ${role}`, role, verified: true }, now).id;
-  const byUser = (userId: string) => repo.findByDingTalkId(userId)!.id;
+  const insert = async (userId: string, role: 'admin' | 'auditor') =>
+    (await repo.insert({ dingtalkUserId: userId, displayName: userId, nameEn: `Console ${role}`, role, verified: true }, now)).id;
+  const byUser = async (userId: string) => (await repo.findByDingTalkId(userId))!.id;
   const ids = {
-    admin: insert('console-admin', 'admin'),
-    auditor: insert('console-auditor', 'auditor'),
-    officer: byUser(OFFICER),
-    doctor: byUser(CHAN),
-    lam: byUser(LAM),
-    wong: byUser(WONG),
+    admin: await insert('console-admin', 'admin'),
+    auditor: await insert('console-auditor', 'auditor'),
+    officer: await byUser(OFFICER),
+    doctor: await byUser(CHAN),
+    lam: await byUser(LAM),
+    wong: await byUser(WONG),
   };
   const tokens = {
     admin: await adminTokenFor(h.service, ids.admin),

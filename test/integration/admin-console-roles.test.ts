@@ -63,7 +63,7 @@ describe('admin console roles: admins, privacy officers and auditors each reach 
   });
 
   it('When the privacy officer is suspended, then the routes open to officers refuse them too', async () => {
-    w.h.service.directoryRepo.update(w.ids.officer, { suspended: true }, w.h.service.clock.now());
+    await w.h.service.directoryRepo.update(w.ids.officer, { suspended: true }, w.h.service.clock.now());
     expect((await w.call('GET', '/api/admin/audit', 'officer')).statusCode).toBe(403);
     expect((await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-7KQ2M', reason: 'data_access_request' })).statusCode).toBe(403);
   });

@@ -52,7 +52,7 @@ describe('admin console: the explain tool picks a person by name and a document 
       expect([q, found.people.map((p) => p.dingtalkUserId)]).toEqual([q, ['hph-lee-meiling']]);
     }
     const lee = (await people('lee mei')).people[0]!;
-    const leeId = w.h.service.directoryRepo.findByDingTalkId('hph-lee-meiling')!.id;
+    const leeId = (await w.h.service.directoryRepo.findByDingTalkId('hph-lee-meiling'))!.id;
     expect(lee).toMatchObject({ id: leeId, nameZh: '李美玲', institution: 'HPH', verified: false });
     expect(lee.nameEn).toContain('LEE Mei-ling');
     // "Wong" is one doctor; "mei" is in two names (LEE Mei-ling, CHEUNG Mei-wah).
@@ -62,7 +62,7 @@ describe('admin console: the explain tool picks a person by name and a document 
   });
 
   it('When no name is typed, then everyone is listed up to the limit, and `more` says when the list was cut', async () => {
-    const all = w.h.service.directoryRepo.list().length;
+    const all = (await w.h.service.directoryRepo.list()).length;
     const full = await people('', 50);
     expect([full.people.length, full.more]).toEqual([all, false]);
     const cut = await people('', 2);

@@ -75,15 +75,15 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
     const repo = w.h.service.directoryRepo;
     const now = w.clock.now();
     const secret = w.h.service.sessionSecret;
-    repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
-    const extra = (userId: string, patch: { verified: boolean; suspended: boolean }) =>
-      repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now).id;
+    await repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, now);
+    const extra = async (userId: string, patch: { verified: boolean; suspended: boolean }) =>
+      (await repo.insert({ dingtalkUserId: userId, displayName: userId, role: 'admin', ...patch }, now)).id;
     tokens.admin = await adminTokenFor(w.h.service, w.clinicianId('qmh-li-siufan'));
     tokens.doctor = await adminTokenFor(w.h.service, w.clinicianId('qmh-chan-taiman'));
     tokens.nurse = await adminTokenFor(w.h.service, w.clinicianId('qmh-cheung-meiwah'));
     tokens.unverifiedDoctor = await adminTokenFor(w.h.service, w.clinicianId('hph-lee-meiling'));
-    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, extra('perm-unverified-admin', { verified: false, suspended: false }));
-    tokens.suspendedAdmin = await adminTokenFor(w.h.service, extra('perm-suspended-admin', { verified: true, suspended: true }));
+    tokens.unverifiedAdmin = await adminTokenFor(w.h.service, await extra('perm-unverified-admin', { verified: false, suspended: false }));
+    tokens.suspendedAdmin = await adminTokenFor(w.h.service, await extra('perm-suspended-admin', { verified: true, suspended: true }));
     tokens.unknown = await adminTokenFor(w.h.service, 'no-such-clinician');
     // The admin signed in to the mini-app: a real token, but for the wrong audience.
     tokens.adminAppToken = (await w.login('qmh-li-siufan')).accessToken;
@@ -111,7 +111,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   });
 
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
-    const before = JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() });
+    const before = JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
       const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
@@ -120,7 +120,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
         expect([route, who, res.statusCode, res.json().code]).toEqual([route, who, 403, 'access.denied']);
       }
     }
-    expect(JSON.stringify({ c: w.h.service.directoryRepo.list(), i: w.h.service.directoryRepo.listInstitutions() })).toBe(before);
+    expect(JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() })).toBe(before);
   });
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {

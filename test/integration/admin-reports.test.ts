@@ -13,7 +13,7 @@ describe('admin console: PDPO data access report', () => {
     seed = await seedConsult(w);
     const { secure, directoryRepo } = w.h.service;
     await secure.receipts.markViewed(seed.docId, w.ids.lam);
-    await secure.access.decideView(directoryRepo.findById(w.ids.wong)!, seed.docId);
+    await secure.access.decideView((await directoryRepo.findById(w.ids.wong))!, seed.docId);
     await secure.approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'second_opinion' });
   }, 30_000);
   afterAll(async () => w?.close());

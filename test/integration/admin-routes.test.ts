@@ -20,13 +20,13 @@ describe('admin HTTP routes', () => {
 
   beforeEach(async () => {
     w = caseWorld();
-    sessions = createRefreshSessions({ db: w.handle.db, repo: createSessionRepository(w.handle.db), clock: w.clock, audit: w.audit });
+    sessions = createRefreshSessions({ transaction: w.handle.store.transaction, repo: createSessionRepository(w.handle.db, w.handle.store), clock: w.clock, audit: w.audit });
     const dirAdmin = createDirectoryAdmin({ repo: w.directory, audit: w.audit, clock: w.clock, endLogins: (id, reason) => sessions.revokeAllFor(id, reason), offboard: () => { throw new Error('unused'); } });
     app = await buildApp({ logger: silentLogger, probe: { dbOpen: () => true, streamRegistered: () => true } });
     await app.register(adminRoutes, { prefix: '/api/admin', directoryAdmin: dirAdmin, caseQueries: w.module.queries, jwtSecret: SECRET, isSessionActive: (sid) => sessions.isActive(sid) });
     await app.ready();
     adminId = w.clinician('boss', { role: 'admin' }).id;
-    adminToken = await mintAdminToken(SECRET, adminId, sessions.start(adminId).familyId);
+    adminToken = await mintAdminToken(SECRET, adminId, (await sessions.start(adminId)).familyId);
   });
   afterEach(async () => {
     await app.close();
@@ -40,23 +40,23 @@ describe('admin HTTP routes', () => {
     expect((await call('GET', '/api/admin/clinicians')).json()).toMatchObject({ code: 'auth.required' });
     const bad = await call('GET', '/api/admin/clinicians', 'not.a.jwt');
     expect([bad.statusCode, bad.json().code]).toEqual([401, 'auth.invalid']);
-    const forged = await mintAdminToken('another-secret-0123456789-0123456789', adminId, sessions.start(adminId).familyId);
+    const forged = await mintAdminToken('another-secret-0123456789-0123456789', adminId, (await sessions.start(adminId)).familyId);
     expect((await call('GET', '/api/admin/clinicians', forged)).json().code).toBe('auth.invalid');
-    const otherAudience = await mintAdminToken(SECRET, adminId, sessions.start(adminId).familyId, { aud: 'consultbridge.miniapp' });
+    const otherAudience = await mintAdminToken(SECRET, adminId, (await sessions.start(adminId)).familyId, { aud: 'consultbridge.miniapp' });
     expect((await call('GET', '/api/admin/clinicians', otherAudience)).statusCode).toBe(401);
-    const expired = await mintAdminToken(SECRET, adminId, sessions.start(adminId).familyId, { clockTimestamp: Date.now() - 3_600_000 });
+    const expired = await mintAdminToken(SECRET, adminId, (await sessions.start(adminId)).familyId, { clockTimestamp: Date.now() - 3_600_000 });
     expect((await call('GET', '/api/admin/clinicians', expired)).json().code).toBe('auth.invalid');
   });
 
   it('When the token belongs to a non-admin, an unverified or a suspended admin, then 403 access.denied', async () => {
     const doctor = w.clinician('chan');
-    const res = await call('GET', '/api/admin/clinicians', await mintAdminToken(SECRET, doctor.id, sessions.start(doctor.id).familyId));
+    const res = await call('GET', '/api/admin/clinicians', await mintAdminToken(SECRET, doctor.id, (await sessions.start(doctor.id)).familyId));
     expect([res.statusCode, res.json()]).toEqual([403, { code: 'access.denied', message: "You can't do that." }]);
     const unverified = w.clinician('newadmin', { role: 'admin', verified: false });
-    expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, unverified.id, sessions.start(unverified.id).familyId))).statusCode).toBe(403);
-    w.directory.update(adminId, { suspended: true }, w.clock.now());
+    expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, unverified.id, (await sessions.start(unverified.id)).familyId))).statusCode).toBe(403);
+    await w.directory.update(adminId, { suspended: true }, w.clock.now());
     expect((await call('GET', '/api/admin/institutions', adminToken)).statusCode).toBe(403);
-    expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, 'no-such-id', sessions.start('no-such-id').familyId))).statusCode).toBe(403);
+    expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, 'no-such-id', (await sessions.start('no-such-id')).familyId))).statusCode).toBe(403);
   });
 
   it('When an admin enrols and verifies a clinician, then the directory shows it and only DTO fields leave', async () => {

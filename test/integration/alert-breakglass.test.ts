@@ -26,7 +26,8 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     expect(reply).toContain(`breakglass ${code} <原因>`);
     expect(reply).not.toMatch(/\/alert\b/);
     // The submit path applies the same rule: the mini-app API refuses too.
-    await expect(w.h.service.alerts.service.assertMayRaise(w.h.service.directoryRepo.findById(clinicianId(w.h, HO))!, caseId)).rejects.toThrow(
+    const ho = (await w.h.service.directoryRepo.findById(clinicianId(w.h, HO)))!;
+    await expect(w.h.service.alerts.service.assertMayRaise(ho, caseId)).rejects.toThrow(
       expect.objectContaining({ code: 'access.denied' }),
     );
   });

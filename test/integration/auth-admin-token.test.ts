@@ -11,7 +11,7 @@ describe('POST /api/auth/admin-token: a mini-app sign-in becomes console access 
 
   beforeAll(async () => {
     w = await authWorld();
-    w.h.service.directoryRepo.update(w.clinicianId('qmh-lam-kaming'), { role: 'admin' }, w.clock.now());
+    await w.h.service.directoryRepo.update(w.clinicianId('qmh-lam-kaming'), { role: 'admin' }, w.clock.now());
   }, 30_000);
   afterAll(async () => w?.close());
 
@@ -39,7 +39,7 @@ describe('POST /api/auth/admin-token: a mini-app sign-in becomes console access 
   });
 
   it('When an auditor asks, then they get one; it opens the audit log but not the directory', async () => {
-    w.h.service.directoryRepo.update(w.clinicianId('qmh-cheung-meiwah'), { role: 'auditor' }, w.clock.now());
+    await w.h.service.directoryRepo.update(w.clinicianId('qmh-cheung-meiwah'), { role: 'auditor' }, w.clock.now());
     const s = await w.login('qmh-cheung-meiwah');
     const res = await adminToken(s.accessToken);
     expect([res.statusCode, res.json().role]).toEqual([200, 'auditor']);
@@ -55,16 +55,16 @@ describe('POST /api/auth/admin-token: a mini-app sign-in becomes console access 
   });
 
   it('When the admin is suspended after signing in, then 403 and no token', async () => {
-    w.h.service.directoryRepo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, w.clock.now());
+    await w.h.service.directoryRepo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, w.clock.now());
     const s = await w.login('qmh-li-siufan');
-    w.h.service.directoryRepo.update(w.clinicianId('qmh-li-siufan'), { suspended: true }, w.clock.now());
+    await w.h.service.directoryRepo.update(w.clinicianId('qmh-li-siufan'), { suspended: true }, w.clock.now());
     const res = await adminToken(s.accessToken);
     expect(res.statusCode).toBe(403);
     expect(res.json().token).toBeUndefined();
   });
 
   it('When an unverified clinician holds the admin role, then 403 actor.unverified', async () => {
-    w.h.service.directoryRepo.update(w.clinicianId('hph-lee-meiling'), { role: 'admin' }, w.clock.now());
+    await w.h.service.directoryRepo.update(w.clinicianId('hph-lee-meiling'), { role: 'admin' }, w.clock.now());
     const s = await w.login('hph-lee-meiling');
     const res = await adminToken(s.accessToken);
     expect([res.statusCode, res.json().code]).toEqual([403, 'actor.unverified']);

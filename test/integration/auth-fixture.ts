@@ -58,7 +58,7 @@ export async function authWorld(
     app,
     clock,
     code: (userId) => h.sim.issueAuthCode(userId),
-    clinicianId: (userId) => h.service.directoryRepo.findByDingTalkId(userId)!.id,
+    clinicianId: (userId) => h.service.secure.directoryReads.findByDingTalkId(userId)!.id,
     async login(userId) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { code: world.code(userId) } });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

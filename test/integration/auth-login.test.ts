@@ -94,7 +94,7 @@ describe('mini-app login with a DingTalk auth code (sandbox)', () => {
       endLogins: (cid, reason) => w.h.service.sessions.revokeAllFor(cid, reason),
       offboard: (cid, by) => w.h.service.offboarding.leave(cid, by, 'admin_removed'),
     });
-    admin.suspend(id, {}, 'test-admin');
+    await admin.suspend(id, {}, 'test-admin');
 
     // Suspension ends every login at once (app and admin tokens with them): the old token is simply invalid.
     const me = await w.app.inject({ url: '/api/me', headers: bearer(s.accessToken) });
@@ -107,7 +107,7 @@ describe('mini-app login with a DingTalk auth code (sandbox)', () => {
     expect(login.headers['set-cookie']).toBeUndefined();
 
     // Reinstating does not revive the old login: it was ended, not paused.
-    admin.suspend(id, { undo: true }, 'test-admin');
+    await admin.suspend(id, { undo: true }, 'test-admin');
     expect((await w.app.inject({ url: '/api/me', headers: bearer(s.accessToken) })).statusCode).toBe(401);
     expect((await post('/api/auth/refresh', undefined, refreshCookie(s.refreshToken))).statusCode).toBe(401);
     expect((await loginWith(w.code('hph-wong-siuming'))).statusCode).toBe(200);

@@ -17,7 +17,7 @@ describe('app access tokens and refresh rotation', () => {
     w = await authWorld();
     // A verified admin, to show tokens do not cross between the admin API and the mini-app.
     const repo = w.h.service.directoryRepo;
-    repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, w.clock.now());
+    await repo.update(w.clinicianId('qmh-li-siufan'), { role: 'admin' }, w.clock.now());
   }, 30_000);
   afterAll(async () => w?.close());
 
@@ -70,7 +70,7 @@ describe('app access tokens and refresh rotation', () => {
 
     // Same secret and claims, only the audience differs: the audience alone keeps them apart.
     const tokens = createAccessTokens(w.app.jwt, w.clock);
-    const row = w.h.service.directoryRepo.findById(adminId)!;
+    const row = (await w.h.service.directoryRepo.findById(adminId))!;
     const family = decode(appToken).sid as string;
     const asAdmin = tokens.sign(row, family, { aud: 'consultbridge.admin' }).accessToken;
     expect(codeOf(await me(asAdmin))).toEqual([401, 'auth.invalid']);

@@ -64,7 +64,7 @@ describe('bot commands over the stream', () => {
     const r = await reply;
     expect(r.text).toContain('Dr Newcomer');
     expect(r.text).toContain('Not yet verified');
-    const row = h.service.directoryRepo.findByDingTalkId('new-gp-1');
+    const row = await h.service.directoryRepo.findByDingTalkId('new-gp-1');
     expect(row).toMatchObject({ verified: false, title: 'General Practitioner' });
   });
 

@@ -32,7 +32,7 @@ describe('burn after reading: durability and documents', () => {
   it('When the service restarts during 100 pending burns, then the overdue are destroyed on start and the rest each at its deadline', async () => {
     const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     const authorId = clinicianId(h, CHAN);
-    const lam = h.service.directoryRepo.findById(clinicianId(h, LAM))!;
+    const lam = (await h.service.directoryRepo.findById(clinicianId(h, LAM)))!;
     const items: Array<{ id: string; due: number }> = [];
     for (let i = 0; i < 100; i++) {
       // Even items: opened by both at once, so they burn burnAfter later; odd: never opened, so max lifetime.
@@ -40,7 +40,7 @@ describe('burn after reading: durability and documents', () => {
       const out = await h.service.burn.service.create({ caseId, authorId, kind: 'text', text: `note ${i}`, burnAfterMs, maxLifetimeMs: i % 2 ? burnAfterMs : 3_600_000, conversationIds: [], directTo: [] });
       if (i % 2 === 0) {
         await h.service.burn.service.open(lam, out.itemId);
-        await h.service.burn.service.open(h.service.directoryRepo.findById(clinicianId(h, WONG))!, out.itemId);
+        await h.service.burn.service.open((await h.service.directoryRepo.findById(clinicianId(h, WONG)))!, out.itemId);
       }
       items.push({ id: out.itemId, due: clock.now() + burnAfterMs });
     }

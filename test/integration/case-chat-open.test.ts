@@ -37,7 +37,7 @@ describe('opening a case from chat', () => {
 
     const c = (await cc.h.service.secure.cases.queries.caseForConversation(group))!;
     expect(c.code).toBe(body.caseCode);
-    const lam = cc.h.service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!;
+    const lam = (await cc.h.service.directoryRepo.findByDingTalkId('qmh-lam-kaming'))!;
     expect(await cc.h.service.secure.cases.queries.teamRoleNow(c.id, lam.id)).toBe('attending');
 
     // The link is spent; nothing that identifies the patient went anywhere but the database.

@@ -7,7 +7,7 @@ describe('care team and consent from chat', () => {
   let cc: CaseChat;
   let group: string;
   let code: string;
-  const idOf = (userId: string) => cc.h.service.directoryRepo.findByDingTalkId(userId)!.id;
+  const idOf = (userId: string) => cc.h.service.secure.directoryReads.findByDingTalkId(userId)!.id;
   const roleOf = async (userId: string) => {
     const { queries } = cc.h.service.secure.cases;
     return queries.teamRoleNow((await queries.findCase(code)).id, idOf(userId));
@@ -57,7 +57,7 @@ describe('care team and consent from chat', () => {
     expect(await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add consulting`)).toContain('請用 @ 提及');
     const text = await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Dr Stranger consulting`, ['stranger-1']);
     expect(text).toContain('名錄中找不到');
-    expect(cc.h.service.directoryRepo.findByDingTalkId('stranger-1')).toBeUndefined();
+    expect(await cc.h.service.directoryRepo.findByDingTalkId('stranger-1')).toBeUndefined();
   });
 
   it('When a treating member asks for the consent form, then a 1:1 link records consent for the case; an observer is refused', async () => {

@@ -19,7 +19,7 @@ describe('viewing a case from chat', () => {
     await secure.documentsRepo.insert({
       id: docId,
       caseId: (await secure.cases.queries.findCase(code)).id,
-      authorId: directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id,
+      authorId: (await directoryRepo.findByDingTalkId('qmh-lam-kaming'))!.id,
       authorInstitutionId: 'QMH',
       kind: 'report',
       restrictedCategory: 'mental_health',

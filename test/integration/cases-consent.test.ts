@@ -3,9 +3,9 @@ import { caseWorld, type CaseWorld } from './cases-fixture.js';
 
 describe('patient consent', () => {
   let w: CaseWorld;
-  beforeEach(() => {
+  beforeEach(async () => {
     w = caseWorld();
-    w.directory.upsertInstitution({ id: 'inst-clinic', code: 'WONGCL', nameEn: 'Wong Clinic', nameZh: null, sector: 'private' });
+    await w.directory.upsertInstitution({ id: 'inst-clinic', code: 'WONGCL', nameEn: 'Wong Clinic', nameZh: null, sector: 'private' });
   });
   afterEach(() => w.cleanup());
 
@@ -73,7 +73,7 @@ describe('patient consent', () => {
     const { attending, code, patientId } = await openWithAttending();
     w.clinician('lam');
     await w.module.team.addMember(w.actor(attending), code, 'lam', 'consulting');
-    const lam = w.directory.findByDingTalkId('lam')!;
+    const lam = (await w.directory.findByDingTalkId('lam'))!;
     const { intentId } = await w.module.consent.startConsentForm(w.actor(lam), code);
     await w.module.team.removeMember(w.actor(attending), code, 'lam');
     await expect(w.module.consent.recordConsent({ intentId }, lam.id, { consents: [{ institutionCode: 'HKAH', status: 'granted' }] })).rejects.toThrow(

@@ -3,11 +3,12 @@ import type { AuditInput, AuditSink } from '../../src/shared/audit-sink.js';
 import type { Authorize } from '../../src/domain/cases/authorize-port.js';
 import { createCaseModule } from '../../src/domain/cases/case-module.js';
 import type { TeamExit } from '../../src/domain/cases/team-exit.js';
-import { createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
+import { createDirectoryReads, createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import type { Actor } from '../../src/domain/directory/directory-service.js';
 import type { ClinicianRole } from '../../src/domain/directory/directory-tables.js';
 import { createFieldCipher } from '../../src/domain/patients/field-cipher.js';
 import { ManualClock } from '../../src/shared/clock.js';
+import { seedClinician, seedInstitution } from '../helpers/directory-seed.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 /** Audit sink that keeps entries in memory so tests can look at them. */
@@ -30,15 +31,16 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   const handle = tempDb();
   const clock = new ManualClock();
   const audit = recordingAudit();
-  const directory = createDirectoryRepository(handle.db);
+  const directory = createDirectoryRepository(handle.db, handle.store);
+  const reads = createDirectoryReads(handle.db);
   /** Care-team exits the module reported (whom it would tell). */
   const exits: TeamExit[] = [];
-  directory.upsertInstitution({ id: 'inst-qmh', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
-  directory.upsertInstitution({ id: 'inst-hkah', code: 'HKAH', nameEn: 'Adventist Hospital', nameZh: null, sector: 'private' });
+  seedInstitution(handle.db, { id: 'inst-qmh', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
+  seedInstitution(handle.db, { id: 'inst-hkah', code: 'HKAH', nameEn: 'Adventist Hospital', nameZh: null, sector: 'private' });
   const module = createCaseModule({
     db: handle.db,
     store: handle.store,
-    directory,
+    directory: reads,
     cipher: createFieldCipher(randomBytes(32)),
     audit,
     clock,
@@ -50,7 +52,8 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
     userId: string,
     o: { role?: ClinicianRole; verified?: boolean; suspended?: boolean; institutionId?: string } = {},
   ): ClinicianRow {
-    const row = directory.insert(
+    const row = seedClinician(
+      handle.db,
       {
         dingtalkUserId: userId,
         displayName: `Dr ${userId}`,
@@ -67,7 +70,7 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   }
 
   function actor(c: ClinicianRow): Actor {
-    const fresh = directory.findById(c.id)!;
+    const fresh = reads.findById(c.id)!;
     return { clinician: fresh, trusted: fresh.verified && !fresh.suspended };
   }
 

@@ -166,7 +166,7 @@ describe('opening a case', () => {
   it('When a doctor is suspended after getting the link, then the form is refused', async () => {
     const dr = w.clinician('chan');
     const { intentId } = await w.module.open.startCaseOpen(w.actor(dr), 'cid');
-    w.directory.update(dr.id, { suspended: true }, w.clock.now());
+    await w.directory.update(dr.id, { suspended: true }, w.clock.now());
     expect(await codeOf(() => w.module.open.submitCaseForm({ intentId }, dr.id, form('A123456(3)')))).toBe('actor.suspended');
   });
 

@@ -59,7 +59,7 @@ describe('care team', () => {
 
   it('When the attending is suspended, then they can no longer manage the case', async () => {
     const { attending, code } = await setup();
-    w.directory.update(attending.id, { suspended: true }, w.clock.now());
+    await w.directory.update(attending.id, { suspended: true }, w.clock.now());
     await expect(w.module.team.addMember(w.actor(attending), code, 'lam', 'consulting')).rejects.toMatchObject({ code: 'access.denied' });
   });
 

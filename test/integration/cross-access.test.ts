@@ -103,12 +103,17 @@ describe.each([
   const docs = {} as Record<Doc, string>;
   let lamBeforeExpiry: boolean | undefined;
 
+  // Synchronous reads: the matrix builds actors inline (as DirectoryService.toActor does).
   const row = (userId: string) => {
-    const r = h.service.directoryRepo.findByDingTalkId(userId);
+    const r = h.service.secure.directoryReads.findByDingTalkId(userId);
     if (!r) throw new Error(`no directory entry for ${userId}`);
     return r;
   };
-  const actor = (userId: string): Actor => h.service.directory.toActor(row(userId));
+  const actor = (userId: string): Actor => {
+    const c = row(userId);
+    const inst = c.institutionId ? h.service.secure.directoryReads.institution(c.institutionId) : undefined;
+    return { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended };
+  };
 
   async function openCase(opener: string, group: string, hkid: string, consents: CaseForm['consents'], restrictedConsents: CaseForm['restrictedConsents'] = []) {
     const cases = h.service.secure.cases;
@@ -141,7 +146,7 @@ describe.each([
     h = await startHarness({ clock, service: production ? { policies: loadPolicies(POLICY_DIR) } : {} });
     for (const x of EXTRA) {
       const entry = { dingtalkUserId: x.userId, displayName: x.userId, institutionId: x.institution, role: x.role };
-      h.service.directoryRepo.insert({ ...entry, verified: true, verifiedAt: clock.now(), suspended: x.suspended ?? false }, clock.now());
+      await h.service.directoryRepo.insert({ ...entry, verified: true, verifiedAt: clock.now(), suspended: x.suspended ?? false }, clock.now());
     }
 
     const caseA = await openCase(CHAN, 'cid-cross-a', 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }], [

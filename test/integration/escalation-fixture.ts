@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { makePdf } from '../fixtures/make-pdf.js';
+import { seedClinician } from '../helpers/directory-seed.js';
 import type { Harness } from '../helpers/service-harness.js';
 import { CHAN, LAM, shareReport } from '../helpers/sharing-flow.js';
 
@@ -8,8 +9,9 @@ export const NG = 'qmh-ng-kwokwai';
 
 export function addColleague(h: Harness): void {
   h.sim.org.addUser({ userId: NG, name: 'Ng Kwok-wai', title: 'Consultant, Cardiology', dept: 'Cardiology · Queen Mary Hospital', lang: 'en_US' });
-  if (h.service.directoryRepo.findByDingTalkId(NG)) return;
-  h.service.directoryRepo.insert(
+  if (h.service.secure.directoryReads.findByDingTalkId(NG)) return;
+  seedClinician(
+    h.service.db.db,
     {
       dingtalkUserId: NG,
       displayName: 'Ng Kwok-wai',

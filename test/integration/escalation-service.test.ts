@@ -7,6 +7,7 @@ import { createEscalationRepository } from '../../src/domain/escalation/escalati
 import { createEscalationService } from '../../src/domain/escalation/escalation-service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { seedClinician, seedInstitution } from '../helpers/directory-seed.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 const MIN = 60_000;
@@ -22,11 +23,11 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
   const db = tempDb();
   cleanups.push(db.cleanup);
   const clock = new ManualClock();
-  const directory = createDirectoryRepository(db.db);
-  directory.upsertInstitution({ id: 'QMH', code: 'QMH', nameEn: 'QMH', nameZh: null, sector: 'public' });
-  directory.upsertInstitution({ id: 'PYN', code: 'PYN', nameEn: 'PYNEH', nameZh: null, sector: 'public' });
+  const directory = createDirectoryRepository(db.db, db.store);
+  seedInstitution(db.db, { id: 'QMH', code: 'QMH', nameEn: 'QMH', nameZh: null, sector: 'public' });
+  seedInstitution(db.db, { id: 'PYN', code: 'PYN', nameEn: 'PYNEH', nameZh: null, sector: 'public' });
   const add = (key: string, over: Partial<NewClinician> = {}) =>
-    directory.insert({ dingtalkUserId: key, displayName: key, institutionId: 'QMH', role: 'doctor', specialty: 'Cardiology', verified: true, suspended: false, ...over }, clock.now()).id;
+    seedClinician(db.db, { dingtalkUserId: key, displayName: key, institutionId: 'QMH', role: 'doctor', specialty: 'Cardiology', verified: true, suspended: false, ...over }, clock.now()).id;
   const sent: Array<[string, string, string?]> = [];
   let failNext = false;
   const notifier: EscalationNotifier = {

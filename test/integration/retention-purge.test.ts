@@ -6,6 +6,7 @@ import { openDatabase, type DbHandle } from '../../src/db/client.js';
 import { AuditLog } from '../../src/domain/audit/audit-log.js';
 import { loadAuditSigner } from '../../src/domain/audit/audit-signer.js';
 import { createDirectoryRepository } from '../../src/domain/directory/directory-repository.js';
+import { seedInstitution } from '../helpers/directory-seed.js';
 import { createEscalationRepository } from '../../src/domain/escalation/escalation-repository.js';
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../../src/domain/outbox/outbox-repository.js';
@@ -30,9 +31,8 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
  * outbox rows and escalations. Returns the ids that must go and those that must stay.
  */
 async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number) {
-  const directory = createDirectoryRepository(dbh.db);
-  directory.upsertInstitution({ id: 'QMH', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: null, sector: 'public' });
-  directory.upsertInstitution({ id: 'HPH', code: 'HPH', nameEn: 'Harbour Private Hospital', nameZh: null, sector: 'private' });
+  seedInstitution(dbh.db, { id: 'QMH', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: null, sector: 'public' });
+  seedInstitution(dbh.db, { id: 'HPH', code: 'HPH', nameEn: 'Harbour Private Hospital', nameZh: null, sector: 'private' });
   const clock = new ManualClock(now);
   const sharing = createSharingService({ repo: createDocumentRepository(dbh.db, dbh.store), transaction: dbh.store.transaction, audit: { append: () => 0 }, clock });
   const docs: Record<string, string> = {};
@@ -114,7 +114,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
     const retention = createRetention({
-      config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
+      config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db, dbh.store), audit, clock, logger: silentLogger,
     });
     expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
       ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],

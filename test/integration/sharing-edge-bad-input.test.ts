@@ -76,10 +76,10 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   });
 
   it('When a suspended consultant presses Open or uses a link issued before, then both are refused', async () => {
-    const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
+    const lam = (await h.service.directoryRepo.findByDingTalkId(LAM))!;
     const { token } = h.service.viewTokens.issue(docId, lam.id, h.service.clock.now());
     const signedIn = await appAuth(h, app, LAM); // a session from before the suspension
-    h.service.directoryRepo.update(lam.id, { suspended: true }, h.service.clock.now());
+    await h.service.directoryRepo.update(lam.id, { suspended: true }, h.service.clock.now());
     try {
       const answer = await press(h, card(), LAM, { action: 'open', documentId: docId });
       expect(answer.text).toContain('Your account is suspended.');
@@ -92,16 +92,16 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
       const entries = await denials();
       expectDenial(entries, { actor: lam.id, action: 'card.pressed', target: 'open', reason: 'actor.suspended' });
       // A suspended clinician's old view token would be refused by the policy too.
-      expect((await h.service.secure.access.decideView(h.service.directoryRepo.findById(lam.id)!, docId)).decision.allowed).toBe(false);
+      expect((await h.service.secure.access.decideView((await h.service.directoryRepo.findById(lam.id))!, docId)).decision.allowed).toBe(false);
     } finally {
-      h.service.directoryRepo.update(lam.id, { suspended: false }, h.service.clock.now());
+      await h.service.directoryRepo.update(lam.id, { suspended: false }, h.service.clock.now());
     }
   });
 
   it('When the consultant is removed from the team, then Open explains why not and gives no link', async () => {
     const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
     const lam = clinicianId(h, LAM);
-    expect((await h.service.secure.access.decideView(h.service.directoryRepo.findById(lam)!, docId)).decision.allowed).toBe(true);
+    expect((await h.service.secure.access.decideView((await h.service.directoryRepo.findById(lam))!, docId)).decision.allowed).toBe(true);
     mark = await auditMark(h);
     const from = h.sim.sent.length;
     await h.service.secure.cases.team.removeMember(chan, code, LAM);

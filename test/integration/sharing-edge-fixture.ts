@@ -17,7 +17,7 @@ export function makeHkid(letter: string, digits: string): string {
   return `${letter}${digits}(${hkidCheckChar(letter, digits)})`;
 }
 
-export const clinicianId = (h: Harness, userId: string): string => h.service.directoryRepo.findByDingTalkId(userId)!.id;
+export const clinicianId = (h: Harness, userId: string): string => h.service.secure.directoryReads.findByDingTalkId(userId)!.id;
 
 /**
  * A case opened by Dr Chan in the cardiology group (HPH consent, so the GP may be granted), Dr Lam

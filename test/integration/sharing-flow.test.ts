@@ -83,7 +83,7 @@ describe('approval-gated sharing', () => {
     }
     await h.service.audit.flush();
     const [entry] = h.service.audit.repo.findByTrace(trace!);
-    expect(entry).toMatchObject({ action: 'document.viewed', target: docId, actor: h.service.directoryRepo.findByDingTalkId(WONG)!.id });
+    expect(entry).toMatchObject({ action: 'document.viewed', target: docId, actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id });
 
     // `npm run audit -- trace CODE` names the viewer, the document's case and the time.
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', 'trace', trace!], {
@@ -100,7 +100,7 @@ describe('approval-gated sharing', () => {
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
     expect(JSON.stringify(response)).toContain('該申請已有決定');
     const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
-    expect((await h.service.secure.grants.activeGrantFor(h.service.directoryRepo.findByDingTalkId(WONG)!.id, docId, caseId)).hasGrant).toBe(true);
+    expect((await h.service.secure.grants.activeGrantFor((await h.service.directoryRepo.findByDingTalkId(WONG))!.id, docId, caseId)).hasGrant).toBe(true);
   });
 
   it('When the attending asks for receipts, then the GP shows as opened and the consultant as not yet', async () => {
@@ -117,11 +117,11 @@ describe('approval-gated sharing', () => {
     expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String) });
     await h.service.audit.flush();
     const [refused] = h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 }).entries;
-    expect(refused).toMatchObject({ actor: h.service.directoryRepo.findByDingTalkId(WONG)!.id, outcome: 'denied', reason: 'token.invalid' });
+    expect(refused).toMatchObject({ actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id, outcome: 'denied', reason: 'token.invalid' });
   });
 
   it('When the consultant leaves the group, then his access goes with the role bound through it', async () => {
-    const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
+    const lam = (await h.service.directoryRepo.findByDingTalkId(LAM))!;
     expect((await h.service.secure.access.decideView(lam, docId)).decision.allowed).toBe(true);
     h.sim.org.removeMember(group, LAM, { event: true });
     await eventually(async () => !(await h.service.secure.access.decideView(lam, docId)).decision.allowed, 5000, 'access to end');

@@ -33,14 +33,14 @@ export function breakglassCommand(deps: CommandDeps): Command {
       const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason });
       const hours = Math.round((result.expiresAt - deps.clock.now()) / 3_600_000);
       for (const id of [...result.notify.attendingIds, ...result.notify.privacyOfficerIds]) {
-        const c = deps.directoryRepo.findById(id);
+        const c = await deps.directoryRepo.findById(id);
         if (!c || c.id === me.id) continue;
         const lang = langOf(c);
-        const who = personLine(deps.directoryRepo, me, lang);
+        const who = await personLine(deps.directoryRepo, me, lang);
         const text = say(lang, T.breakGlassNotice, who, caseRow.code, hkDateTime(result.expiresAt));
         deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
       }
-      const attending = result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)).join('; ');
+      const attending = (await Promise.all(result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)))).join('; ');
       ctx.reply(say(ctx.lang, T.breakGlassGranted, caseRow.code, hours, attending));
     },
   };

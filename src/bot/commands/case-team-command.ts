@@ -10,9 +10,12 @@ import { careRoleName, clinicianShort, langOf } from './case-text.js';
 import type { CommandDeps } from './deps.js';
 
 /** The @-mentioned colleagues as directory rows; all must be known before anything changes. */
-function mentionedMembers(deps: CommandDeps, ctx: BotContext): ClinicianRow[] | undefined {
-  const ids = [...new Set(ctx.msg.mentionedUserIds)];
-  const rows = ids.map((id) => deps.directoryRepo.findByDingTalkId(id));
+const shortName = async (deps: CommandDeps, c: ClinicianRow, lang: Lang): Promise<string> =>
+  clinicianShort(c, c.institutionId ? await deps.directoryRepo.institution(c.institutionId) : undefined, lang);
+
+async function mentionedMembers(deps: CommandDeps, ctx: BotContext): Promise<ClinicianRow[] | undefined> {
+  const rows: (ClinicianRow | undefined)[] = [];
+  for (const id of new Set(ctx.msg.mentionedUserIds)) rows.push(await deps.directoryRepo.findByDingTalkId(id));
   return rows.every((r) => r !== undefined) ? (rows as ClinicianRow[]) : undefined;
 }
 
@@ -32,14 +35,14 @@ async function addConflictText(deps: CommandDeps, c: CaseRow, who: string, membe
  */
 export async function addMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow, words: readonly string[]): Promise<void> {
   const lang = ctx.lang;
-  const members = mentionedMembers(deps, ctx);
+  const members = await mentionedMembers(deps, ctx);
   if (!members) return ctx.reply(say(lang, T.unknownUser));
   if (members.length === 0) return ctx.reply(say(lang, T.mentionHintAdd, c.code));
   const role = findRole(words);
   if (!role) return ctx.reply(say(lang, T.roleHint, c.code));
   const via = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
   for (const m of members) {
-    const who = clinicianShort(deps.directoryRepo, m, lang);
+    const who = await shortName(deps, m, lang);
     try {
       await deps.secure.cases.team.addMember(ctx.actor!, c.code, m.dingtalkUserId, role, via);
     } catch (e) {
@@ -50,7 +53,7 @@ export async function addMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow,
     ctx.reply(say(lang, T.added, who, c.code, careRoleName(role, lang)));
     if (m.id === ctx.actor!.clinician.id) continue;
     const ml = langOf(m);
-    const byThem = clinicianShort(deps.directoryRepo, ctx.actor!.clinician, ml);
+    const byThem = await shortName(deps, ctx.actor!.clinician, ml);
     const note = say(ml, T.addedNote, byThem, c.code, careRoleName(role, ml));
     ctx.reply({ title: `${c.code}`, text: note }, { userId: m.dingtalkUserId });
   }
@@ -59,11 +62,11 @@ export async function addMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow,
 /** `team C-XXXXX remove @Dr Y`: ends every open role of each mentioned colleague on the case. */
 export async function removeMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow): Promise<void> {
   const lang = ctx.lang;
-  const members = mentionedMembers(deps, ctx);
+  const members = await mentionedMembers(deps, ctx);
   if (!members) return ctx.reply(say(lang, T.unknownUser));
   if (members.length === 0) return ctx.reply(say(lang, T.mentionHintRemove, c.code));
   for (const m of members) {
-    const who = clinicianShort(deps.directoryRepo, m, lang);
+    const who = await shortName(deps, m, lang);
     try {
       await deps.secure.cases.team.removeMember(ctx.actor!, c.code, m.dingtalkUserId);
     } catch (e) {

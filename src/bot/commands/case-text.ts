@@ -1,6 +1,6 @@
 import type { TeamMemberView } from '../../domain/cases/case-queries.js';
 import type { CareRole } from '../../domain/cases/cases-tables.js';
-import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { ClinicianRow, InstitutionRow } from '../../domain/directory/directory-repository.js';
 import type { DocumentRow } from '../../domain/sharing/document-repository.js';
 import { clinicianName, roleName } from '../format.js';
 import { say, type Lang, type Localised } from '../i18n.js';
@@ -27,8 +27,8 @@ export function langOf(c: Pick<ClinicianRow, 'language'>): Lang {
 }
 
 /** "林嘉明 Dr LAM Ka-ming · Cardiology · QMH": name, specialty (or role), institution code. */
-export function clinicianShort(dir: DirectoryRepository, c: ClinicianRow, lang: Lang): string {
-  const inst = c.institutionId ? dir.institution(c.institutionId)?.code : undefined;
+export function clinicianShort(c: ClinicianRow, institution: InstitutionRow | undefined, lang: Lang): string {
+  const inst = institution?.code;
   return [clinicianName(c), c.specialty ?? roleName(c.role, lang), inst ?? c.department].filter(Boolean).join(' · ');
 }
 

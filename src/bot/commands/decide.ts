@@ -22,7 +22,7 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
       const docIds = (await deps.secure.documentsRepo.listByCase(caseRow.id)).map((d) => d.id);
-      const mentioned = ctx.msg.mentionedUserIds.map((u) => deps.directoryRepo.findByDingTalkId(u)?.id);
+      const mentioned = await Promise.all(ctx.msg.mentionedUserIds.map(async (u) => (await deps.directoryRepo.findByDingTalkId(u))?.id));
       const pending = (await deps.secure.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
       const first = pending[0];
       if (!first) throw new DomainError('approval.none_pending');

@@ -25,8 +25,14 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
-      const name = (id: string) => personLine(deps.directoryRepo, id, lang);
       const steps = (await deps.escalation?.stepsFor(docs.map((d) => d.documentId))) ?? [];
+      // Everyone the lines name, looked up once.
+      const named = new Set([
+        ...docs.flatMap((d) => [...d.openedBy.map((o) => o.clinicianId), ...d.notOpened.map((n) => n.clinicianId)]),
+        ...steps.flatMap((st) => (st.targetId ? [st.recipientId, st.targetId] : [st.recipientId])),
+      ]);
+      const names = new Map(await Promise.all([...named].map(async (id) => [id, await personLine(deps.directoryRepo, id, lang)] as const)));
+      const name = (id: string) => names.get(id)!;
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');

@@ -11,7 +11,7 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
     aliases: ['me', '我是誰', '我是谁', '我的資料', '我的资料'],
     summary: { en: 'show your directory entry and verification', zh: '顯示你的名錄資料及驗證狀態' },
     needsTrust: false,
-    run(ctx) {
+    async run(ctx) {
       const actor = ctx.actor!;
       const c = actor.clinician;
       const { lang } = ctx;
@@ -25,7 +25,7 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
       if (c.suspended) {
         lines.push(say(lang, T.whoamiSuspended));
       } else if (c.verified) {
-        const by = c.verifiedBy ? repo.findById(c.verifiedBy) : undefined;
+        const by = c.verifiedBy ? await repo.findById(c.verifiedBy) : undefined;
         const who = by ? `${clinicianName(by)}${by.role ? ` (${roleName(by.role, lang)})` : ''}` : undefined;
         const when = c.verifiedAt ? hkDate(c.verifiedAt) : '';
         lines.push(say(lang, T.whoamiVerified, who, when));

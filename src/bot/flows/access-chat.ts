@@ -3,7 +3,7 @@ import type { AccessChat } from '../../usecases/access/access-ports.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDate, hkDateTime } from '../format.js';
 import { say } from '../i18n.js';
-import { langOf, personLine } from '../people.js';
+import { langOf, personLineSync as personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
@@ -11,7 +11,9 @@ import { wouldNotOpenError } from './would-not-open.js';
 
 /** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
 export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
-  const { secure, directoryRepo: dir, notify } = deps;
+  // Transitional synchronous reads: the replies (requestedReply, wouldNotOpen) are built synchronously.
+  const { secure, notify } = deps;
+  const dir = secure.directoryReads;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {

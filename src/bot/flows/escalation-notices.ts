@@ -17,14 +17,14 @@ const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { docum
  * the step's transaction. A recipient missing from the directory throws, so the step is retried.
  */
 export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemindType }): EscalationNotifier {
-  const person = (id: string) => {
-    const c = deps.directoryRepo.findById(id);
+  const person = async (id: string) => {
+    const c = await deps.directoryRepo.findById(id);
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
   const caseCode = (caseId: string) => deps.secure.caseReads.caseById(caseId)?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
-  const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
+  const from = async (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 
   /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
@@ -34,16 +34,16 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
 
   return {
     async remind(n) {
-      const r = person(n.recipientId);
+      const r = await person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const text = say(lang, T.remind, what(n, lang), code, from(n, lang), at, openLink(n, lang));
+      const text = say(lang, T.remind, what(n, lang), code, await from(n, lang), at, openLink(n, lang));
       deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
 
     async ding(n) {
-      const r = person(n.recipientId);
+      const r = await person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const content = say(lang, T.ding, what(n, lang), code);
@@ -51,11 +51,11 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     },
 
     async escalate(n) {
-      const c = person(n.colleagueId);
+      const c = await person(n.colleagueId);
       const lang = langOf(c);
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
-      const who = personLine(deps.directoryRepo, n.recipientId, lang);
+      const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = say(lang, T.escalate, who, what(n, lang), code, at);
       deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },

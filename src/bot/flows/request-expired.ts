@@ -9,7 +9,7 @@ import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
  * sweep and a late press on the approval card (which also notices the lapse) tell them only once.
  */
 export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): Promise<void> {
-  const requester = deps.directoryRepo.findById(r.requesterId);
+  const requester = await deps.directoryRepo.findById(r.requesterId);
   if (!requester) return;
   const doc = await deps.secure.documentsRepo.find(r.documentId);
   const code = (doc && (await deps.secure.casesRepo.caseById(doc.caseId))?.code) || '';

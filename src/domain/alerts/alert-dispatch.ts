@@ -38,7 +38,14 @@ export function createAlertDispatch(deps: {
   const { repo, notices, audit } = deps;
   const groupWaitMs = deps.groupWaitMs ?? DEFAULT_GROUP_WAIT_MS;
   const codeOf = (row: AllergyAlertRow) => deps.cases.caseCode(row.caseId) ?? '';
-  const userIdsOf = (clinicianIds: string[]) => clinicianIds.flatMap((id) => deps.directory.findById(id)?.dingtalkUserId ?? []);
+  const userIdsOf = async (clinicianIds: string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const id of clinicianIds) {
+      const userId = (await deps.directory.findById(id))?.dingtalkUserId;
+      if (userId) out.push(userId);
+    }
+    return out;
+  };
 
   async function deliver(row: AllergyAlertRow, now: number): Promise<string> {
     const group = await notices.groupState(row.id);
@@ -48,7 +55,7 @@ export function createAlertDispatch(deps: {
     const oneToOne = groupId ? ids(row.directIds) : recipients;
     return deps.transaction(async () => {
       if (!(await repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now }))) return 'skipped';
-      const cards = await notices.announce(row, codeOf(row), { groupId, userIds: userIdsOf(oneToOne) });
+      const cards = await notices.announce(row, codeOf(row), { groupId, userIds: await userIdsOf(oneToOne) });
       await repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
       await deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });

@@ -18,16 +18,20 @@ const active = (c: ClinicianRow | undefined): c is ClinicianRow => c !== undefin
  * - the community doctor(s): care-team members in the `referring` role, from any institution;
  * - the rest of the active care team (e.g. the attending specialist): 1:1 only.
  */
-export function alertAudience(deps: { directory: Pick<DirectoryRepository, 'list' | 'findById'>; cases: AlertCaseView }, raiser: ClinicianRow, caseId: string): AlertAudience {
-  const erTeam = deps.directory
-    .list()
+export async function alertAudience(
+  deps: { directory: Pick<DirectoryRepository, 'list' | 'findById'>; cases: AlertCaseView },
+  raiser: ClinicianRow,
+  caseId: string,
+): Promise<AlertAudience> {
+  const erTeam = (await deps.directory.list())
     .filter((c) => active(c) && c.id !== raiser.id && CLINICAL.has(c.role ?? '') && c.department !== null)
     .filter((c) => c.institutionId === raiser.institutionId && c.department === raiser.department);
   const team = deps.cases.team(caseId).filter((m) => m.clinicianId !== raiser.id);
-  const referring = team.filter((m) => m.careRole === 'referring').map((m) => deps.directory.findById(m.clinicianId)).filter(active);
+  const members = await Promise.all(team.map(async (m) => ({ m, c: await deps.directory.findById(m.clinicianId) })));
+  const referring = members.filter(({ m }) => m.careRole === 'referring').map(({ c }) => c).filter(active);
   const group = uniqueById([...erTeam, ...referring]);
   const inGroup = new Set(group.map((c) => c.id));
-  const direct = uniqueById(team.map((m) => deps.directory.findById(m.clinicianId)).filter(active)).filter((c) => !inGroup.has(c.id) && CLINICAL.has(c.role ?? ''));
+  const direct = uniqueById(members.map(({ c }) => c).filter(active)).filter((c) => !inGroup.has(c.id) && CLINICAL.has(c.role ?? ''));
   return { group, direct };
 }
 

@@ -122,7 +122,7 @@ export function createAlertService(deps: AlertDeps) {
   const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases);
 
   async function raiserOf(id: string, caseId: string): Promise<{ raiser: ClinicianRow; basis: RaiseBasis }> {
-    const raiser = deps.directory.findById(id);
+    const raiser = await deps.directory.findById(id);
     if (!raiser) throw new DomainError('clinician.not_found');
     return { raiser, basis: await assertMayRaise(raiser, caseId) };
   }
@@ -141,7 +141,7 @@ export function createAlertService(deps: AlertDeps) {
         return row;
       };
       await alreadyRaised();
-      const { group, direct } = alertAudience(deps, raiser, input.caseId);
+      const { group, direct } = await alertAudience(deps, raiser, input.caseId);
       const recipients = [...group, ...direct].map((c) => c.id);
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
       // A wrong, oversized or hostile scan is refused before anything is stored (record, alert or items).

@@ -70,7 +70,7 @@ export function createBurnAccess(deps: {
       candidates.delete(authorId);
       const out: string[] = [];
       for (const id of candidates) {
-        const c = deps.directory.findById(id);
+        const c = await deps.directory.findById(id);
         if (c !== undefined && c.verified && !c.suspended && (await decide(c, item, now)).allowed) out.push(id);
       }
       return out;

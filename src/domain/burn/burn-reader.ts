@@ -55,7 +55,7 @@ export function createBurnReader(deps: ReaderDeps) {
     const recipient = (await repo.recipients(itemId)).find((r) => r.clinicianId === viewer.id);
     if (!recipient) refuse(viewer, itemId, 'access.denied', 'not_a_recipient');
     if (recipient.burnAt !== null && now >= recipient.burnAt) refuse(viewer, itemId, 'burned');
-    const author = deps.directory.findById(item.authorId);
+    const author = await deps.directory.findById(item.authorId);
     const decision = await deps.access.decide(viewer, { id: item.id, caseId: item.caseId, authorInstitutionId: author?.institutionId ?? null }, now);
     if (!decision.allowed) refuse(viewer, itemId, 'access.denied', String(decision.policies[0] ?? decision.missing[0]?.code ?? 'no_permit').slice(0, 64));
     return { item, recipient };

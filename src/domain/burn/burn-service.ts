@@ -65,7 +65,7 @@ export function createBurnService(deps: BurnDeps) {
   }
 
   async function authorOf(id: string, caseId: string, cleared: boolean): Promise<ClinicianRow> {
-    const author = deps.directory.findById(id);
+    const author = await deps.directory.findById(id);
     if (!author) throw new DomainError('clinician.not_found');
     if (!cleared) await assertMayCreate(author, caseId);
     else if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
@@ -79,16 +79,15 @@ export function createBurnService(deps: BurnDeps) {
     if (input.kind === 'document' && !input.bytes?.length) throw new DomainError('upload.empty');
   }
 
-  function cardsFor(itemId: string, input: CreateBurnInput, recipients: string[]): BurnCardRow[] {
+  async function cardsFor(itemId: string, input: CreateBurnInput, recipients: string[]): Promise<BurnCardRow[]> {
     const groups = input.conversationIds ?? deps.groupsOfCase(input.caseId);
     const direct = input.directTo ?? (groups.length ? [] : recipients);
-    return [
-      ...groups.map((conversationId) => ({ outTrackId: `burn:${itemId}:${conversationId}`, itemId, conversationId, userId: null })),
-      ...direct.flatMap((id) => {
-        const userId = deps.directory.findById(id)?.dingtalkUserId;
-        return userId ? [{ outTrackId: `burn:${itemId}:${userId}`, itemId, conversationId: null, userId }] : [];
-      }),
-    ];
+    const cards: BurnCardRow[] = groups.map((conversationId) => ({ outTrackId: `burn:${itemId}:${conversationId}`, itemId, conversationId, userId: null }));
+    for (const id of direct) {
+      const userId = (await deps.directory.findById(id))?.dingtalkUserId;
+      if (userId) cards.push({ outTrackId: `burn:${itemId}:${userId}`, itemId, conversationId: null, userId });
+    }
+    return cards;
   }
 
   return {
@@ -104,19 +103,18 @@ export function createBurnService(deps: BurnDeps) {
       const itemId = newItemId();
       const now = clock.now();
       const accessItem = { id: itemId, caseId: input.caseId, authorInstitutionId: author.institutionId };
-      const recipients = [...new Set(input.recipients ?? (await deps.access.defaultRecipients(accessItem, author.id, now)))]
-        .filter((id) => id !== author.id)
-        .filter((id) => {
-          const c = deps.directory.findById(id);
-          return c !== undefined && c.verified && !c.suspended;
-        });
+      const recipients: string[] = [];
+      for (const id of new Set(input.recipients ?? (await deps.access.defaultRecipients(accessItem, author.id, now)))) {
+        const c = id === author.id ? undefined : await deps.directory.findById(id);
+        if (c !== undefined && c.verified && !c.suspended) recipients.push(id);
+      }
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
 
       const sealed = input.kind === 'text' ? await deps.cipher.seal(itemId, input.caseId, input.text!) : undefined;
       const stored = input.kind === 'document' ? await deps.vault.store({ documentId: itemId, caseId: input.caseId, bytes: input.bytes! }) : undefined;
       const expiresAt = now + lifetime;
       const item = { id: itemId, caseId: input.caseId, authorId: author.id, kind: input.kind, burnAfterMs };
-      const cards = cardsFor(itemId, input, recipients);
+      const cards = await cardsFor(itemId, input, recipients);
       try {
         await deps.transaction(async () => {
           await repo.insert(

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { ClinicianRole } from '../directory/directory-tables.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import type { ConsentQueries } from '../patients/consent-queries.js';
 import type { CaseFacts } from './authorize-port.js';
 import { parseCaseCode } from './case-code.js';
@@ -32,7 +32,7 @@ export function strongestRole(rows: CareTeamRow[]): CareRole | '' {
 }
 
 /** A role row as the team list shows it; none when the clinician is no longer in the directory. */
-export function memberView(directory: Pick<DirectoryRepository, 'findById' | 'institution'>, m: CareTeamRow): TeamMemberView[] {
+export function memberView(directory: Pick<DirectoryReads, 'findById' | 'institution'>, m: CareTeamRow): TeamMemberView[] {
   const c = directory.findById(m.clinicianId);
   if (!c) return [];
   const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
@@ -57,7 +57,7 @@ export function memberView(directory: Pick<DirectoryRepository, 'findById' | 'in
 
 /** The policy's facts from the rows read: the team in force gives the case's institutions. */
 export function caseFactsOf(
-  directory: Pick<DirectoryRepository, 'findById'>,
+  directory: Pick<DirectoryReads, 'findById'>,
   row: CaseRow,
   team: CareTeamRow[],
   careRole: CareRole | '',
@@ -72,7 +72,7 @@ export function caseFactsOf(
 }
 
 /** Read side of cases, for commands, the policy engine and admin views. */
-export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryRepository; consents: ConsentQueries; now?: () => number }) {
+export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryReads; consents: ConsentQueries; now?: () => number }) {
   const { cases, directory, consents } = deps;
   // Roles carry effective dates (an admin may book one ahead or let it lapse), so "now" is a clock reading.
   const now = deps.now ?? Date.now;

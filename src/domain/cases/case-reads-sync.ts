@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../shared/errors.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import { sectorOf } from '../patients/consent-queries.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { patientsStatements } from '../patients/patients-repository.js';
@@ -16,7 +16,7 @@ import { casesStatements, type CaseRow } from './cases-repository.js';
  * eligibility, the escalation chain, allergy alerts). Same answers as CaseQueries (case-queries.ts),
  * which the async code uses. Reads only.
  */
-export function createCaseReadsSync(deps: { db: Db; texts: FreeTextCipher; directory: DirectoryRepository; now: () => number }) {
+export function createCaseReadsSync(deps: { db: Db; texts: FreeTextCipher; directory: DirectoryReads; now: () => number }) {
   const { directory, now } = deps;
   const cases = casesStatements(deps.db);
   const patients = patientsStatements(deps.db, deps.texts);

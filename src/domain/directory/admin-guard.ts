@@ -11,16 +11,16 @@ export const isActiveAdmin = (c: Pick<ClinicianRow, 'role' | 'verified' | 'suspe
  * organisation): nobody does it to themselves (another admin must), and nobody takes away the last
  * active admin's (the console would be locked for everyone). Refusals are audited and coded.
  */
-export function assertMayDisempower(
+export async function assertMayDisempower(
   deps: { repo: Pick<DirectoryRepository, 'list'>; audit: AuditSink },
   target: ClinicianRow,
   by: string,
   what: 'suspend' | 'demote' | 'remove',
-): void {
+): Promise<void> {
   const refuse = (code: 'directory.self_action' | 'directory.last_admin', reason: string): never => {
     deps.audit.append({ actor: by, action: AUDIT_ACTIONS.directoryAdminGuard, target: target.id, outcome: 'denied', reason: `${what}:${reason}` });
     throw new DomainError(code);
   };
   if (target.id === by) refuse('directory.self_action', 'self');
-  if (isActiveAdmin(target) && !deps.repo.list().some((c) => c.id !== target.id && isActiveAdmin(c))) refuse('directory.last_admin', 'last_admin');
+  if (isActiveAdmin(target) && !(await deps.repo.list()).some((c) => c.id !== target.id && isActiveAdmin(c))) refuse('directory.last_admin', 'last_admin');
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/lang.js';
-import type { ClinicianRow, DirectoryRepository } from './directory-repository.js';
+import type { ClinicianRow, DirectoryReads, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 import type { Actor } from './directory-service.js';
 
 const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
@@ -32,10 +32,24 @@ export function clinicianLine(actor: Actor, lang: Lang): string {
 }
 
 /** "林嘉明 Dr LAM Ka-ming · Associate Consultant, Cardiology · Queen Mary Hospital" for any clinician id. */
-export function personLine(directory: Pick<DirectoryRepository, 'findById' | 'institution'>, clinician: ClinicianRow | string | undefined, lang: Lang): string {
+export async function personLine(
+  directory: Pick<DirectoryRepository, 'findById' | 'institution'>,
+  clinician: ClinicianRow | string | undefined,
+  lang: Lang,
+): Promise<string> {
+  const c = typeof clinician === 'string' ? await directory.findById(clinician) : clinician;
+  if (!c) return UNKNOWN_PERSON[lang];
+  return lineOf(c, c.institutionId ? await directory.institution(c.institutionId) : undefined, lang);
+}
+
+/** TRANSITIONAL: personLine over synchronous reads, for notices written inside a synchronous transaction. */
+export function personLineSync(directory: Pick<DirectoryReads, 'findById' | 'institution'>, clinician: ClinicianRow | string | undefined, lang: Lang): string {
   const c = typeof clinician === 'string' ? directory.findById(clinician) : clinician;
   if (!c) return UNKNOWN_PERSON[lang];
-  const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
+  return lineOf(c, c.institutionId ? directory.institution(c.institutionId) : undefined, lang);
+}
+
+function lineOf(c: ClinicianRow, inst: InstitutionRow | undefined, lang: Lang): string {
   return clinicianLine(
     { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended },
     lang,

@@ -49,50 +49,50 @@ export function createDirectoryAdmin(deps: {
   audit: AuditSink;
   clock: Clock;
   /** Ends every login of a clinician (suspension): their app and admin tokens stop at once. */
-  endLogins(clinicianId: string, reason: string): number;
+  endLogins(clinicianId: string, reason: string): Promise<number>;
   /** Removes a clinician from the organisation (offboarding.ts). */
   offboard(clinicianId: string, by: string): Promise<LeaveOutcome>;
 }) {
   const { repo, audit, clock } = deps;
 
   /** A clinician by directory id or by DingTalk userId (the CLI speaks userIds, HTTP speaks ids). */
-  function findClinician(ref: string): ClinicianRow {
-    const c = repo.findById(ref) ?? repo.findByDingTalkId(ref);
+  async function findClinician(ref: string): Promise<ClinicianRow> {
+    const c = (await repo.findById(ref)) ?? (await repo.findByDingTalkId(ref));
     if (!c) throw new DomainError('clinician.not_found');
     return c;
   }
 
   return {
     findClinician,
-    listClinicians(opts: { unverifiedOnly?: boolean } = {}): ClinicianRow[] {
-      const all = repo.list();
+    async listClinicians(opts: { unverifiedOnly?: boolean } = {}): Promise<ClinicianRow[]> {
+      const all = await repo.list();
       return opts.unverifiedOnly ? all.filter((c) => !c.verified) : all;
     },
-    listInstitutions: (): InstitutionRow[] => repo.listInstitutions(),
-    institution: (id: string | null): InstitutionRow | undefined => (id ? repo.institution(id) : undefined),
+    listInstitutions: (): Promise<InstitutionRow[]> => repo.listInstitutions(),
+    institution: async (id: string | null): Promise<InstitutionRow | undefined> => (id ? repo.institution(id) : undefined),
 
     /** Pre-enrols a user before their first message (unverified, like a first-time sender). */
-    addClinician(input: NewClinicianInput, by: string): ClinicianRow {
+    async addClinician(input: NewClinicianInput, by: string): Promise<ClinicianRow> {
       const v = parseOrInvalid(newClinicianSchema, input);
-      if (repo.findByDingTalkId(v.dingtalkUserId)) throw new DomainError('conflict', 'user already in the directory');
-      const row = repo.insert({ ...v, nameEn: v.nameEn ?? null, nameZh: v.nameZh ?? null, verified: false, suspended: false }, clock.now());
+      if (await repo.findByDingTalkId(v.dingtalkUserId)) throw new DomainError('conflict', 'user already in the directory');
+      const row = await repo.insert({ ...v, nameEn: v.nameEn ?? null, nameZh: v.nameZh ?? null, verified: false, suspended: false }, clock.now());
       audit.append({ actor: by, action: AUDIT_ACTIONS.directoryUserAdded, target: row.id, outcome: 'success', reason: 'admin' });
       return row;
     },
 
     /** Records a register check: role, specialty, institution and registration; marks the user verified. */
-    verify(ref: string, input: VerifyInput, by: string): ClinicianRow {
-      const c = findClinician(ref);
+    async verify(ref: string, input: VerifyInput, by: string): Promise<ClinicianRow> {
+      const c = await findClinician(ref);
       const v = parseOrInvalid(verifyInputSchema, input);
       if (c.id === by) {
         audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'denied', reason: 'self_verification' });
         throw new DomainError('access.denied', 'admins cannot verify themselves');
       }
-      const inst = repo.institutionByCode(v.institutionCode);
+      const inst = await repo.institutionByCode(v.institutionCode);
       if (!inst) throw new DomainError('institution.not_found');
-      if (isActiveAdmin(c) && v.role !== 'admin') assertMayDisempower(deps, c, by, 'demote');
+      if (isActiveAdmin(c) && v.role !== 'admin') await assertMayDisempower(deps, c, by, 'demote');
       const now = clock.now();
-      repo.update(
+      await repo.update(
         c.id,
         {
           registrationNo: v.registrationNo,
@@ -108,22 +108,22 @@ export function createDirectoryAdmin(deps: {
         now,
       );
       audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'success', reason: v.role });
-      return repo.findById(c.id)!;
+      return (await repo.findById(c.id))!;
     },
 
     /**
      * Suspends (or with `undo`, reinstates) a user; a suspended user can do nothing at all, and every
      * login they had ends. Nobody suspends themselves or the last active admin.
      */
-    suspend(ref: string, opts: { undo?: boolean }, by: string): ClinicianRow {
-      const c = findClinician(ref);
+    async suspend(ref: string, opts: { undo?: boolean }, by: string): Promise<ClinicianRow> {
+      const c = await findClinician(ref);
       const suspended = !opts.undo;
-      if (suspended) assertMayDisempower(deps, c, by, 'suspend');
-      repo.update(c.id, { suspended }, clock.now());
-      if (suspended) deps.endLogins(c.id, 'suspended');
+      if (suspended) await assertMayDisempower(deps, c, by, 'suspend');
+      await repo.update(c.id, { suspended }, clock.now());
+      if (suspended) await deps.endLogins(c.id, 'suspended');
       const action = suspended ? AUDIT_ACTIONS.directorySuspended : AUDIT_ACTIONS.directoryReinstated;
       audit.append({ actor: by, action, target: c.id, outcome: 'success' });
-      return repo.findById(c.id)!;
+      return (await repo.findById(c.id))!;
     },
 
     /**
@@ -131,16 +131,16 @@ export function createDirectoryAdmin(deps: {
      * and every login at once (as when DingTalk says they left). Same guards as suspending.
      */
     async removeFromOrganisation(ref: string, by: string): Promise<LeaveOutcome> {
-      const c = findClinician(ref);
-      assertMayDisempower(deps, c, by, 'remove');
+      const c = await findClinician(ref);
+      await assertMayDisempower(deps, c, by, 'remove');
       return deps.offboard(c.id, by);
     },
 
-    addInstitution(input: NewInstitutionInput, by: string): InstitutionRow {
+    async addInstitution(input: NewInstitutionInput, by: string): Promise<InstitutionRow> {
       const v = parseOrInvalid(newInstitutionSchema, input);
-      if (repo.institutionByCode(v.code)) throw new DomainError('conflict', 'institution code exists');
+      if (await repo.institutionByCode(v.code)) throw new DomainError('conflict', 'institution code exists');
       const row: InstitutionRow = { id: newId(), code: v.code, nameEn: v.nameEn, nameZh: v.nameZh ?? null, sector: v.sector };
-      repo.upsertInstitution(row);
+      await repo.upsertInstitution(row);
       audit.append({ actor: by, action: AUDIT_ACTIONS.directoryInstitutionAdded, target: row.id, outcome: 'success' });
       return row;
     },

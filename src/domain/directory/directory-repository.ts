@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import { clinicians, institutions } from './directory-tables.js';
 
@@ -7,13 +8,13 @@ export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** Named queries over the clinician directory and institutions. */
-export function createDirectoryRepository(db: Db) {
+/** Named queries over the clinician directory and institutions (synchronous: the SQLite adapter's inside). */
+function directoryQueries(db: Db) {
   // Prepared once: looked up for every message the bot handles.
   const byDingTalkId = db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, sql.placeholder('id'))).prepare();
   const byId = db.select().from(clinicians).where(eq(clinicians.id, sql.placeholder('id'))).prepare();
   const institutionById = db.select().from(institutions).where(eq(institutions.id, sql.placeholder('id'))).prepare();
-  return {
+  const repo = {
     findByDingTalkId(userId: string): ClinicianRow | undefined {
       return byDingTalkId.get({ id: userId });
     },
@@ -26,7 +27,7 @@ export function createDirectoryRepository(db: Db) {
         .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
         .onConflictDoNothing({ target: clinicians.dingtalkUserId })
         .run();
-      return this.findByDingTalkId(row.dingtalkUserId)!;
+      return repo.findByDingTalkId(row.dingtalkUserId)!;
     },
     update(id: string, patch: Partial<NewClinician>, now: number): void {
       db.update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id)).run();
@@ -50,6 +51,25 @@ export function createDirectoryRepository(db: Db) {
       return db.select().from(institutions).orderBy(institutions.code).all();
     },
   };
+  return repo;
+}
+
+/** The directory store: every method answers with a Promise. */
+export function createDirectoryRepository(db: Db, store: SqliteStore) {
+  return store.wrap(directoryQueries(db));
 }
 
 export type DirectoryRepository = ReturnType<typeof createDirectoryRepository>;
+
+/**
+ * TRANSITIONAL (issue 10 item 3): synchronous directory reads for the code that still decides inside
+ * synchronous transactions and policy callbacks — the case module (team views, case facts, consents),
+ * the sharing callbacks (approvers, break-glass), the escalation chain and retention. Each switches
+ * to DirectoryRepository when its own path turns async; nothing new should use this.
+ */
+export type DirectoryReads = Pick<ReturnType<typeof directoryQueries>, 'findById' | 'findByDingTalkId' | 'institution' | 'institutionByCode' | 'list'>;
+
+export function createDirectoryReads(db: Db): DirectoryReads {
+  const q = directoryQueries(db);
+  return { findById: q.findById, findByDingTalkId: q.findByDingTalkId, institution: q.institution, institutionByCode: q.institutionByCode, list: q.list };
+}

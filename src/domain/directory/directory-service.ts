@@ -24,8 +24,8 @@ export function createDirectoryService(deps: {
 }) {
   const { repo, profiles, audit, clock, logger } = deps;
 
-  function toActor(c: ClinicianRow): Actor {
-    const inst = c.institutionId ? repo.institution(c.institutionId) : undefined;
+  async function toActor(c: ClinicianRow): Promise<Actor> {
+    const inst = c.institutionId ? await repo.institution(c.institutionId) : undefined;
     return {
       clinician: c,
       institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined,
@@ -40,7 +40,7 @@ export function createDirectoryService(deps: {
      * with name, title and department from DingTalk (or the nick from the message if that lookup fails).
      */
     async resolveOrEnroll(userId: string, fallbackName: string): Promise<Actor> {
-      const known = repo.findByDingTalkId(userId);
+      const known = await repo.findByDingTalkId(userId);
       if (known) return toActor(known);
       let profile: { name: string; title?: string; department?: string } = { name: fallbackName || userId };
       try {
@@ -48,7 +48,7 @@ export function createDirectoryService(deps: {
       } catch (err) {
         logger.warn({ code: 'directory.profile_unavailable', err: (err as Error).message }, 'user lookup failed');
       }
-      const row = repo.insert(
+      const row = await repo.insert(
         {
           dingtalkUserId: userId,
           displayName: profile.name,
@@ -63,8 +63,8 @@ export function createDirectoryService(deps: {
       return toActor(row);
     },
 
-    setLanguage(clinicianId: string, language: 'en' | 'zh'): void {
-      repo.update(clinicianId, { language }, clock.now());
+    setLanguage(clinicianId: string, language: 'en' | 'zh'): Promise<void> {
+      return repo.update(clinicianId, { language }, clock.now());
     },
   };
 }

@@ -27,7 +27,7 @@ export function createOffboarding(deps: {
   /** Revokes every live grant left (held outside any care team); returns how many. */
   revokeGrants(clinicianId: string, by: string, now: number): Promise<number>;
   /** Ends every login (session family); returns how many. */
-  endLogins(clinicianId: string, reason: string): number;
+  endLogins(clinicianId: string, reason: string): Promise<number>;
   audit: AuditSink;
   clock: Clock;
 }) {
@@ -35,11 +35,11 @@ export function createOffboarding(deps: {
     async leave(clinicianId: string, by: string, cause: LeaveCause): Promise<LeaveOutcome> {
       const now = deps.clock.now();
       return deps.transaction(async () => {
-        if (!deps.repo.findById(clinicianId)) return { clinicianId, rolesEnded: 0, grantsRevoked: 0, loginsEnded: 0 };
-        deps.repo.update(clinicianId, { verified: false }, now);
+        if (!(await deps.repo.findById(clinicianId))) return { clinicianId, rolesEnded: 0, grantsRevoked: 0, loginsEnded: 0 };
+        await deps.repo.update(clinicianId, { verified: false }, now);
         const rolesEnded = await deps.endCareRoles(clinicianId, by, now);
         const grantsRevoked = await deps.revokeGrants(clinicianId, by, now);
-        const loginsEnded = deps.endLogins(clinicianId, 'left_org');
+        const loginsEnded = await deps.endLogins(clinicianId, 'left_org');
         deps.audit.append({ actor: by, action: AUDIT_ACTIONS.directoryLeftOrg, target: clinicianId, outcome: 'success', reason: cause, at: now });
         return { clinicianId, rolesEnded, grantsRevoked, loginsEnded };
       });

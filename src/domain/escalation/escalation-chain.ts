@@ -19,16 +19,18 @@ export function createEscalationChain(deps: {
   const byLink: Record<ChainLink, ColleagueFinder> = {
     // Another clinician of the recipient's specialty at the recipient's institution (directory order).
     same_specialty: async ({ recipientId }) => {
-      const r = deps.directory.findById(recipientId);
+      const r = await deps.directory.findById(recipientId);
       const specialty = r?.specialty?.trim().toLowerCase();
       if (!r?.institutionId || !specialty) return [];
-      return deps.directory
-        .list()
+      return (await deps.directory.list())
         .filter((c) => trusted(c) && c.id !== r.id && c.institutionId === r.institutionId && c.specialty?.trim().toLowerCase() === specialty)
         .map((c) => c.id);
     },
-    case_attending: async ({ caseId, recipientId }) =>
-      (await deps.attendingsOf(caseId)).filter((id) => id !== recipientId && trusted(deps.directory.findById(id))),
+    case_attending: async ({ caseId, recipientId }) => {
+      const out: string[] = [];
+      for (const id of await deps.attendingsOf(caseId)) if (id !== recipientId && trusted(await deps.directory.findById(id))) out.push(id);
+      return out;
+    },
   };
   return async (ctx) => {
     const found: string[] = [];

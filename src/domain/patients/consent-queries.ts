@@ -1,4 +1,4 @@
-import type { DirectoryRepository } from '../directory/directory-repository.js';
+import type { DirectoryReads } from '../directory/directory-repository.js';
 import type { PatientsRepository } from './patients-repository.js';
 
 /**
@@ -9,7 +9,7 @@ import type { PatientsRepository } from './patients-repository.js';
  * is needed for them and a recorded withdrawal does not change that answer. For private providers the
  * latest recorded row decides (history rows; latest wins); no row means no consent.
  */
-export function createConsentQueries(deps: { patients: PatientsRepository; directory: DirectoryRepository }) {
+export function createConsentQueries(deps: { patients: PatientsRepository; directory: DirectoryReads }) {
   const { patients, directory } = deps;
   return {
     async hasSharingConsent(patientId: string, institutionId: string): Promise<boolean> {
@@ -25,7 +25,7 @@ export function createConsentQueries(deps: { patients: PatientsRepository; direc
 }
 
 /** `public` providers count as consented; `private` ones need a row; `unknown` institutions never consent. */
-export function sectorOf(directory: Pick<DirectoryRepository, 'institution'>, institutionId: string): 'public' | 'private' | 'unknown' {
+export function sectorOf(directory: Pick<DirectoryReads, 'institution'>, institutionId: string): 'public' | 'private' | 'unknown' {
   const institution = directory.institution(institutionId);
   if (!institution) return 'unknown';
   return institution.sector === 'public' ? 'public' : 'private';

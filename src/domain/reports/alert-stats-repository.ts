@@ -1,5 +1,6 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { escalations } from '../escalation/escalation-tables.js';
 
 /**
@@ -7,8 +8,8 @@ import { escalations } from '../escalation/escalation-tables.js';
  * when it was raised and when (and why) chasing stopped. An alert recipient who opened it stops the
  * chase with reason `opened`, so `stoppedAt - createdAt` is their time to open.
  */
-export function createAlertStatsRepository(db: Db) {
-  return {
+export function createAlertStatsRepository(db: Db, store: SqliteStore) {
+  return store.wrap({
     alertRecipientsBetween(from: number, to: number): { createdAt: number; stoppedAt: number | null; stopReason: string | null }[] {
       return db
         .select({ createdAt: escalations.createdAt, stoppedAt: escalations.stoppedAt, stopReason: escalations.stopReason })
@@ -16,7 +17,7 @@ export function createAlertStatsRepository(db: Db) {
         .where(and(eq(escalations.itemType, 'alert'), gte(escalations.createdAt, from), lt(escalations.createdAt, to)))
         .all();
     },
-  };
+  });
 }
 
 export type AlertStatsRepository = ReturnType<typeof createAlertStatsRepository>;

@@ -87,7 +87,7 @@ export function createDashboard(deps: DashboardDeps) {
         const minutes = (r.decidedAt! - r.createdAt) / MINUTE_MS;
         for (const x of [at(r.decidedAt!), all]) x?.approvalMinutes.push(minutes);
       }
-      for (const a of deps.alerts.alertRecipientsBetween(from, to)) {
+      for (const a of await deps.alerts.alertRecipientsBetween(from, to)) {
         const fast = a.stopReason === 'opened' && a.stoppedAt !== null && a.stoppedAt - a.createdAt <= ALERT_OPEN_TARGET_MS;
         for (const x of [at(a.createdAt), all]) {
           if (!x) continue;

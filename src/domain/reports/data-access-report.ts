@@ -37,6 +37,9 @@ export interface DataAccessReportDeps {
   clock: Clock;
 }
 
+/** Maps in order, awaiting each result (person lookups are memoised and cheap). */
+const each = <T, U>(xs: readonly T[], f: (x: T) => Promise<U>): Promise<U[]> => Promise.all(xs.map(f));
+
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
 /**
@@ -56,7 +59,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     return (await records.findByHkid(hkid))?.id;
   }
 
-  async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
+  async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => Promise<PersonRef>) {
     const team = await cases.teamHistory(c.id);
     const docs = await documents.listByCase(c.id);
     const receipts = await documents.receiptsForCase(c.id);
@@ -66,15 +69,15 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       caseCode: c.code,
       status: c.status,
       openedAt: iso(c.openedAt),
-      openedBy: person(c.openedBy),
-      careTeam: team.map((m) => ({
-        clinician: person(m.clinicianId),
+      openedBy: await person(c.openedBy),
+      careTeam: await each(team, async (m) => ({
+        clinician: await person(m.clinicianId),
         role: m.role,
         from: iso(m.effectiveFrom),
         to: iso(m.effectiveTo),
         removedReason: m.removedReason,
       })),
-      documents: docs.map((d) => ({
+      documents: await each(docs, async (d) => ({
         documentId: d.id,
         kind: d.kind,
         mediaType: d.mediaType,
@@ -82,25 +85,29 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         restrictedCategory: d.restrictedCategory,
         status: d.status,
         sharedAt: iso(d.createdAt),
-        author: person(d.authorId),
-        receipts: receipts
-          .filter((r) => r.documentId === d.id)
-          .map((r) => ({ clinician: person(r.clinicianId), notifiedAt: iso(r.notifiedAt), firstOpenedAt: iso(r.firstOpenedAt), lastViewedAt: iso(r.lastViewedAt), viewCount: r.viewCount })),
+        author: await person(d.authorId),
+        receipts: await each(
+          receipts.filter((r) => r.documentId === d.id),
+          async (r) => ({ clinician: await person(r.clinicianId), notifiedAt: iso(r.notifiedAt), firstOpenedAt: iso(r.firstOpenedAt), lastViewedAt: iso(r.lastViewedAt), viewCount: r.viewCount }),
+        ),
       })),
-      accessRequests: requests.map((r) => ({
+      accessRequests: await each(requests, async (r) => ({
         requestId: r.id,
         documentId: r.documentId,
-        requester: person(r.requesterId),
+        requester: await person(r.requesterId),
         reasonCode: r.reasonCode,
         status: r.status,
         requestedAt: iso(r.createdAt),
         decidedAt: iso(r.decidedAt),
-        decisions: steps.filter((s) => s.requestId === r.id).map((s) => ({ by: person(s.deciderId), step: s.step, decision: s.decision, at: iso(s.decidedAt) })),
+        decisions: await each(
+          steps.filter((s) => s.requestId === r.id),
+          async (s) => ({ by: await person(s.deciderId), step: s.step, decision: s.decision, at: iso(s.decidedAt) }),
+        ),
       })),
-      grants: caseGrants.map((g) => ({
+      grants: await each(caseGrants, async (g) => ({
         grantId: g.id,
         kind: g.kind,
-        clinician: person(g.clinicianId),
+        clinician: await person(g.clinicianId),
         documentId: g.documentId,
         from: iso(g.createdAt),
         until: iso(g.expiresAt),
@@ -124,22 +131,21 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       const patient = patientId ? await patients.findById(patientId) : undefined;
       if (!patientId || !identity || !patient) {
         audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, outcome: 'success', reason: `${q.reason}:${by}:no_match`, at: now });
-        return emptyReport(now, person(requestedBy));
+        return emptyReport(now, await person(requestedBy));
       }
       const caseRows = await cases.casesOfPatient(patientId);
       const allGrants = await grants.forCases(caseRows.map((c) => c.id));
-      const sections = [];
-      for (const c of caseRows) sections.push(await caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
+      const sections = await each(caseRows, (c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
       // Entries name cases by code or id, documents, requests and grants by id, and earlier reports by patient id.
       const targets = [
         patientId,
         ...caseRows.flatMap((c) => [c.id, c.code]),
         ...sections.flatMap((s) => [...s.documents.map((d) => d.documentId), ...s.accessRequests.map((r) => r.requestId), ...s.grants.map((g) => g.grantId)]),
       ];
-      const accessLog = auditEntries.byTargets([...new Set(targets)]).map((e) => ({
+      const accessLog = await each(auditEntries.byTargets([...new Set(targets)]), async (e) => ({
         index: e.idx,
         at: iso(e.at)!,
-        actor: e.actor === 'system' ? null : person(e.actor),
+        actor: e.actor === 'system' ? null : await person(e.actor),
         actorId: e.actor,
         action: e.action,
         target: e.target,
@@ -155,7 +161,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         kind: 'pdpo_data_access' as const,
         requestReceivedAt: iso(now)!,
         dueBy: iso(now + DATA_ACCESS_DUE_DAYS * DAY_MS)!,
-        preparedBy: person(requestedBy),
+        preparedBy: await person(requestedBy),
         subject: {
           patientId,
           hkid: identity.hkid,
@@ -164,17 +170,17 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
           dateOfBirth: identity.dateOfBirth,
           recordCreatedAt: iso(patient.createdAt)!,
         },
-        consents: consents.map((c) => ({
-          institution: directory.institution(c.institutionId)?.code ?? c.institutionId,
+        consents: await each(consents, async (c) => ({
+          institution: (await directory.institution(c.institutionId))?.code ?? c.institutionId,
           status: c.status,
           reference: c.reference,
-          attestedBy: person(c.attestedBy),
+          attestedBy: await person(c.attestedBy),
           recordedAt: iso(c.recordedAt)!,
         })),
-        restrictedConsents: restricted.map((c) => ({
+        restrictedConsents: await each(restricted, async (c) => ({
           category: c.category,
           reference: c.reference,
-          attestedBy: person(c.attestedBy),
+          attestedBy: await person(c.attestedBy),
           recordedAt: iso(c.recordedAt)!,
         })),
         cases: sections,
@@ -201,4 +207,4 @@ function emptyReport(now: number, preparedBy: PersonRef) {
 }
 
 export type DataAccessReports = ReturnType<typeof createDataAccessReports>;
-export type DataAccessReport = ReturnType<DataAccessReports['build']>;
+export type DataAccessReport = Awaited<ReturnType<DataAccessReports['build']>>;

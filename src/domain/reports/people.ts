@@ -10,16 +10,19 @@ export interface PersonRef {
 }
 
 /** A memoised id → PersonRef lookup for one report (the same few people appear many times). */
-export function describePeople(directory: Pick<DirectoryRepository, 'findById' | 'institution'>): (id: string) => PersonRef {
-  const seen = new Map<string, PersonRef>();
+export function describePeople(directory: Pick<DirectoryRepository, 'findById' | 'institution'>): (id: string) => Promise<PersonRef> {
+  const seen = new Map<string, Promise<PersonRef>>();
+  const load = async (id: string): Promise<PersonRef> => {
+    const c = await directory.findById(id);
+    const inst = c?.institutionId ? await directory.institution(c.institutionId) : undefined;
+    return c
+      ? { id, name: c.nameEn ?? c.nameZh ?? c.displayName, role: c.role, institution: inst?.code ?? null }
+      : { id, name: id, role: null, institution: null };
+  };
   return (id) => {
     let p = seen.get(id);
     if (!p) {
-      const c = directory.findById(id);
-      const inst = c?.institutionId ? directory.institution(c.institutionId) : undefined;
-      p = c
-        ? { id, name: c.nameEn ?? c.nameZh ?? c.displayName, role: c.role, institution: inst?.code ?? null }
-        : { id, name: id, role: null, institution: null };
+      p = load(id);
       seen.set(id, p);
     }
     return p;

@@ -26,16 +26,20 @@ export function documentRetentionTargets(deps: {
 }): RetentionTarget[] {
   const { repo, policy } = deps;
   // Institution codes are resolved to ids on every call, so an institution added later is honoured.
-  const idsOf = (codes: string[]) => codes.map((code) => deps.directory.institutionByCode(code)?.id ?? code);
+  const idsOf = async (codes: string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const code of codes) out.push((await deps.directory.institutionByCode(code))?.id ?? code);
+    return out;
+  };
   const overridden = Object.keys(policy.byInstitution);
 
-  function target(name: string, retentionMs: number, scope: () => DocumentScope): RetentionTarget {
+  function target(name: string, retentionMs: number, scope: () => Promise<DocumentScope>): RetentionTarget {
     return {
       name,
       retentionMs,
-      countExpired: (cutoff) => repo.countExpiredDocuments(cutoff, scope()),
+      countExpired: async (cutoff) => repo.countExpiredDocuments(cutoff, await scope()),
       async purge(cutoff) {
-        const ids = await repo.expiredDocumentIds(cutoff, scope());
+        const ids = await repo.expiredDocumentIds(cutoff, await scope());
         let destroyed = 0;
         for (const id of ids) {
           // Key first: once it is gone the ciphertext is noise even if the blob delete or the mark fails.
@@ -48,7 +52,7 @@ export function documentRetentionTargets(deps: {
   }
 
   return [
-    ...overridden.map((code) => target(`documents:${code}`, policy.byInstitution[code]!, () => ({ institutionIds: idsOf([code]) }))),
-    target('documents', policy.defaultMs, () => (overridden.length ? { otherThan: idsOf(overridden) } : 'all')),
+    ...overridden.map((code) => target(`documents:${code}`, policy.byInstitution[code]!, async () => ({ institutionIds: await idsOf([code]) }))),
+    target('documents', policy.defaultMs, async () => (overridden.length ? { otherThan: await idsOf(overridden) } : 'all')),
   ];
 }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { SessionRepository } from './session-repository.js';
 
 export interface SessionTimes {
@@ -32,19 +32,19 @@ const newToken = (): string => randomBytes(32).toString('base64url');
  * two parties hold it (a copy was stolen), so the whole family is revoked and both must log in again.
  */
 export function createRefreshSessions(deps: {
-  db: Db;
+  transaction: Transaction;
   repo: SessionRepository;
   clock: Clock;
   audit: AuditSink;
   times?: Partial<SessionTimes>;
 }) {
-  const { db, repo, clock, audit } = deps;
+  const { transaction, repo, clock, audit } = deps;
   const times = { ...DEFAULT_SESSION_TIMES, ...deps.times };
 
-  function issue(clinicianId: string, familyId: string, familyExpiresAt: number, now: number): IssuedRefresh {
+  async function issue(clinicianId: string, familyId: string, familyExpiresAt: number, now: number): Promise<IssuedRefresh> {
     const refreshToken = newToken();
     const expiresAt = Math.min(now + times.refreshTtlMs, familyExpiresAt);
-    repo.insertToken({ tokenHash: hashToken(refreshToken), familyId, issuedAt: now, expiresAt });
+    await repo.insertToken({ tokenHash: hashToken(refreshToken), familyId, issuedAt: now, expiresAt });
     return { clinicianId, familyId, refreshToken, expiresAt };
   }
 
@@ -52,33 +52,33 @@ export function createRefreshSessions(deps: {
     times,
 
     /** A new login: a new family and its first refresh token. */
-    start(clinicianId: string): IssuedRefresh {
+    async start(clinicianId: string): Promise<IssuedRefresh> {
       const now = clock.now();
       const familyId = newId();
       const familyExpiresAt = now + times.familyTtlMs;
-      return db.transaction(() => {
-        repo.insertFamily({ id: familyId, clinicianId, createdAt: now, expiresAt: familyExpiresAt });
+      return transaction(async () => {
+        await repo.insertFamily({ id: familyId, clinicianId, createdAt: now, expiresAt: familyExpiresAt });
         return issue(clinicianId, familyId, familyExpiresAt, now);
       });
     },
 
     /** Spends `token` and returns its successor; any problem is `auth.invalid` (reuse also revokes the family). */
-    rotate(token: string): IssuedRefresh {
+    async rotate(token: string): Promise<IssuedRefresh> {
       const now = clock.now();
       const hash = hashToken(token);
-      const row = repo.tokenByHash(hash);
+      const row = await repo.tokenByHash(hash);
       if (!row) throw new DomainError('auth.invalid');
-      const family = repo.family(row.familyId)!;
+      const family = (await repo.family(row.familyId))!;
       const deny = (reason: string): never => {
         audit.append({ actor: family.clinicianId, action: AUDIT_ACTIONS.authRefresh, target: family.id, outcome: 'denied', reason });
         throw new DomainError('auth.invalid');
       };
       if (family.revokedAt !== null) deny('session_revoked');
       if (row.expiresAt <= now || family.expiresAt <= now) deny('session_expired');
-      const next = db.transaction(() => (repo.markUsed(hash, now) ? issue(family.clinicianId, family.id, family.expiresAt, now) : undefined));
+      const next = await transaction(async () => ((await repo.markUsed(hash, now)) ? issue(family.clinicianId, family.id, family.expiresAt, now) : undefined));
       if (!next) {
         // Spent before (or by a racing request a moment ago): someone else holds a copy.
-        repo.revokeFamily(family.id, now, 'refresh_reuse');
+        await repo.revokeFamily(family.id, now, 'refresh_reuse');
         audit.append({ actor: family.clinicianId, action: AUDIT_ACTIONS.authRefreshReused, target: family.id, outcome: 'denied', reason: 'refresh_reuse' });
         throw new DomainError('auth.invalid');
       }
@@ -86,31 +86,31 @@ export function createRefreshSessions(deps: {
     },
 
     /** Ends the login the token belongs to (logout). Unknown tokens are ignored: logout is idempotent. */
-    end(token: string, reason = 'logout'): string | undefined {
-      const row = repo.tokenByHash(hashToken(token));
+    async end(token: string, reason = 'logout'): Promise<string | undefined> {
+      const row = await repo.tokenByHash(hashToken(token));
       if (!row) return undefined;
-      repo.revokeFamily(row.familyId, clock.now(), reason);
-      return repo.family(row.familyId)?.clinicianId;
+      await repo.revokeFamily(row.familyId, clock.now(), reason);
+      return (await repo.family(row.familyId))?.clinicianId;
     },
 
     /** Ends one family by id (e.g. a refresh refused because the clinician is suspended). */
-    revokeFamily(familyId: string, reason: string): void {
-      repo.revokeFamily(familyId, clock.now(), reason);
+    async revokeFamily(familyId: string, reason: string): Promise<void> {
+      await repo.revokeFamily(familyId, clock.now(), reason);
     },
 
     /** Every login of a clinician. */
-    revokeAllFor(clinicianId: string, reason: string): number {
+    revokeAllFor(clinicianId: string, reason: string): Promise<number> {
       return repo.revokeAllFor(clinicianId, clock.now(), reason);
     },
 
     /** Whether access tokens of this family still count: not revoked and within its absolute lifetime. */
-    isActive(familyId: string): boolean {
-      const f = repo.family(familyId);
+    async isActive(familyId: string): Promise<boolean> {
+      const f = await repo.family(familyId);
       return !!f && f.revokedAt === null && f.expiresAt > clock.now();
     },
 
-    purgeExpired(): void {
-      repo.purgeExpired(clock.now());
+    purgeExpired(): Promise<void> {
+      return repo.purgeExpired(clock.now());
     },
   };
 }

@@ -1,13 +1,14 @@
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { refreshTokens, sessionFamilies } from './sessions-tables.js';
 
 export type SessionFamilyRow = typeof sessionFamilies.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 
-/** Named queries over session families and refresh tokens. Synchronous, so usable in a transaction. */
-export function createSessionRepository(db: Db) {
-  return {
+/** Named queries over session families and refresh tokens; every method answers with a Promise. */
+export function createSessionRepository(db: Db, store: SqliteStore) {
+  return store.wrap({
     insertFamily(row: typeof sessionFamilies.$inferInsert): void {
       db.insert(sessionFamilies).values(row).run();
     },
@@ -53,7 +54,7 @@ export function createSessionRepository(db: Db) {
         tx.delete(sessionFamilies).where(lte(sessionFamilies.expiresAt, before)).run();
       });
     },
-  };
+  });
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;

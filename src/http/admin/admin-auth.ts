@@ -34,9 +34,9 @@ export async function registerAdminAuth(
   app: FastifyInstance,
   opts: {
     jwtSecret?: string;
-    findClinician(id: string): ClinicianRow | undefined;
+    findClinician(id: string): Promise<ClinicianRow | undefined>;
     /** Whether the login (session family) a token was issued from still counts. */
-    isSessionActive(sessionId: string): boolean;
+    isSessionActive(sessionId: string): Promise<boolean>;
   },
 ): Promise<void> {
   if (!app.hasDecorator('jwt')) {
@@ -55,8 +55,8 @@ export async function registerAdminAuth(
       throw new DomainError('auth.invalid');
     }
     const { sub, sid } = claims;
-    if (typeof sub !== 'string' || typeof sid !== 'string' || !opts.isSessionActive(sid)) throw new DomainError('auth.invalid');
-    const c = opts.findClinician(sub);
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !(await opts.isSessionActive(sid))) throw new DomainError('auth.invalid');
+    const c = await opts.findClinician(sub);
     const roles = req.routeOptions.config?.adminRoles ?? DEFAULT_ADMIN_ROLES;
     if (!c || !c.role || !roles.includes(c.role) || !c.verified || c.suspended) throw new DomainError('access.denied');
     req.admin = c;

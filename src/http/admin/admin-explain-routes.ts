@@ -37,19 +37,19 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     { config: admins, schema: { querystring: peopleQuery, response: { 200: peopleResponse, ...errorResponses } } },
     async (req) => {
       const { q, limit } = req.query;
-      const found = directory.list().filter((c) => nameMatches(c, q ?? ''));
+      const found = (await directory.list()).filter((c) => nameMatches(c, q ?? ''));
       return {
-        people: found.slice(0, limit).map((c) => ({
+        people: await Promise.all(found.slice(0, limit).map(async (c) => ({
           id: c.id,
           dingtalkUserId: c.dingtalkUserId,
           nameEn: c.nameEn ?? c.displayName,
           nameZh: c.nameZh,
           role: c.role,
           specialty: c.specialty,
-          institution: c.institutionId ? directory.institution(c.institutionId)?.code ?? null : null,
+          institution: c.institutionId ? ((await directory.institution(c.institutionId))?.code ?? null) : null,
           verified: c.verified,
           suspended: c.suspended,
-        })),
+        }))),
         more: found.length > limit,
       };
     },
@@ -62,16 +62,16 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
       const c = await service.secure.cases.queries.findCase(req.params.code);
       const person = describePeople(directory);
       // Oldest first, so a document's number in the list stays put when more are shared.
-      const docs = (await service.secure.documentsRepo.listByCase(c.id)).map((d, i) => ({
+      const docs = await Promise.all((await service.secure.documentsRepo.listByCase(c.id)).map(async (d, i) => ({
         id: d.id,
         seq: i + 1,
         kind: d.kind,
         mediaType: d.mediaType,
         sharedAt: iso(d.createdAt),
-        author: person(d.authorId),
+        author: await person(d.authorId),
         status: d.status,
         restricted: d.restrictedCategory !== null,
-      }));
+      })));
       return { caseCode: c.code, documents: docs.reverse() };
     },
   );

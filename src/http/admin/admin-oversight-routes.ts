@@ -38,34 +38,34 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
       const steps = await approvals.stepsOf(rows.map((r) => r.id));
       return {
         status: req.query.status,
-        requests: rows.map((r) => ({
+        requests: await Promise.all(rows.map(async (r) => ({
           requestId: r.id,
           status: r.status,
           caseCode: caseCode(r.caseId),
           documentId: r.documentId,
-          requester: person(r.requesterId),
+          requester: await person(r.requesterId),
           reasonCode: r.reasonCode,
           waitingOn: r.status === 'pending' ? (r.chain[r.stepIndex] ?? null) : null,
           requestedAt: iso(r.createdAt),
           expiresAt: iso(r.expiresAt),
           decidedAt: isoOrNull(r.decidedAt),
-          decisions: steps
-            .filter((s) => s.requestId === r.id)
-            .map((s) => ({ step: s.step, decision: s.decision, by: person(s.deciderId), at: iso(s.decidedAt) })),
-        })),
+          decisions: await Promise.all(
+            steps.filter((s) => s.requestId === r.id).map(async (s) => ({ step: s.step, decision: s.decision, by: await person(s.deciderId), at: iso(s.decidedAt) })),
+          ),
+        }))),
       };
     },
   );
 
-  const reviewDto = (r: BreakGlassReviewRow, person: ReturnType<typeof describePeople>) => ({
+  const reviewDto = async (r: BreakGlassReviewRow, person: ReturnType<typeof describePeople>) => ({
     reviewId: r.id,
     grantId: r.grantId,
     caseCode: caseCode(r.caseId),
-    clinician: person(r.clinicianId),
+    clinician: await person(r.clinicianId),
     reason: r.reason,
     status: r.status,
     createdAt: iso(r.createdAt),
-    reviewer: r.reviewerId ? person(r.reviewerId) : null,
+    reviewer: r.reviewerId ? await person(r.reviewerId) : null,
     note: r.note,
     reviewedAt: isoOrNull(r.reviewedAt),
   });
@@ -81,7 +81,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
     },
     async (req) => {
       const person = describePeople(service.directoryRepo);
-      return { status: req.query.status, reviews: (await grants.reviewsByStatus(req.query.status)).map((r) => reviewDto(r, person)) };
+      return { status: req.query.status, reviews: await Promise.all((await grants.reviewsByStatus(req.query.status)).map((r) => reviewDto(r, person))) };
     },
   );
 

@@ -70,7 +70,7 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
       schema: { body: explainBody, response: { 200: explainResponse, ...errorResponses, 410: errorBody } },
     },
     async (req) => {
-      const clinician = service.directoryRepo.findById(req.body.clinicianId);
+      const clinician = await service.directoryRepo.findById(req.body.clinicianId);
       if (!clinician) throw new DomainError('clinician.not_found');
       const { decision, document, caseCode } = await service.secure.access.previewView(clinician, req.body.documentId);
       service.audit.append({

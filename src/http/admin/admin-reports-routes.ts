@@ -34,7 +34,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
   const dashboard = createDashboard({
     documents: secure.documentsRepo,
     approvals,
-    alerts: createAlertStatsRepository(db.db),
+    alerts: createAlertStatsRepository(db.db, db.store),
     auditEntries: service.audit.repo,
     clock: service.clock,
   });

@@ -48,7 +48,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
       const { row, purpose } = await myIntent(req.params.intentId, req.clinician!.id);
       reply.header('cache-control', 'no-store');
       const caseCode = row.caseId ? ((await secure.casesRepo.caseById(row.caseId))?.code ?? null) : null;
-      const institutions = directoryRepo.listInstitutions().map((i) => ({ code: i.code, nameEn: i.nameEn, nameZh: i.nameZh }));
+      const institutions = (await directoryRepo.listInstitutions()).map((i) => ({ code: i.code, nameEn: i.nameEn, nameZh: i.nameZh }));
       return { kind: KINDS[purpose], caseCode, expiresAt: row.expiresAt, institutions };
     },
   );

@@ -28,16 +28,18 @@ export async function buildCaseView(service: Service, me: ClinicianRow, code: st
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
   const teamRows = await secure.cases.queries.teamOf(row.id);
-  const team = teamRows.map((m) => ({ ...personOf(dir, m.clinicianId), careRole: m.careRole, since: m.since }));
+  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(dir, m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
-  const documents = (await secure.receipts.receiptsForCase(row.id, recipients)).map((r) => ({
-    documentId: r.documentId,
-    kind: r.kind,
-    status: r.status,
-    createdAt: r.createdAt,
-    author: personOf(dir, r.authorId),
-    openedBy: r.openedBy.map((o) => ({ person: personOf(dir, o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount })),
-    notOpened: r.notOpened.map((n) => personOf(dir, n.clinicianId)),
-  }));
+  const documents = await Promise.all(
+    (await secure.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
+      documentId: r.documentId,
+      kind: r.kind,
+      status: r.status,
+      createdAt: r.createdAt,
+      author: await personOf(dir, r.authorId),
+      openedBy: await Promise.all(r.openedBy.map(async (o) => ({ person: await personOf(dir, o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount }))),
+      notOpened: await Promise.all(r.notOpened.map((n) => personOf(dir, n.clinicianId))),
+    })),
+  );
   return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents };
 }

@@ -2,10 +2,10 @@ import type { DirectoryRepository } from '../../domain/directory/directory-repos
 import type { PersonDto } from '../../contract/doctor.js';
 
 /** A clinician as the doctor screens show them (name, role, institution, verification), by id. */
-export function personOf(dir: Pick<DirectoryRepository, 'findById' | 'institution'>, id: string): PersonDto {
-  const c = dir.findById(id);
+export async function personOf(dir: Pick<DirectoryRepository, 'findById' | 'institution'>, id: string): Promise<PersonDto> {
+  const c = await dir.findById(id);
   if (!c) return { id, nameEn: '—', nameZh: null, role: null, specialty: null, institutionCode: null, institutionName: null, verified: false };
-  const inst = c.institutionId ? dir.institution(c.institutionId) : undefined;
+  const inst = c.institutionId ? await dir.institution(c.institutionId) : undefined;
   return {
     id: c.id,
     nameEn: c.nameEn ?? c.displayName,

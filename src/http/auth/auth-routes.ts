@@ -34,9 +34,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   const limited = { rateLimit: { max: opts.rateLimit.max, timeWindow: opts.rateLimit.timeWindowMs } };
   const tags = ['auth'];
 
-  const answer = (reply: FastifyReply, r: LoginResult) => {
+  const answer = async (reply: FastifyReply, r: LoginResult) => {
     setRefreshCookie(reply, r.refresh.refreshToken, r.refresh.expiresAt, clock.now(), cookieSecure);
-    const inst = r.clinician.institutionId ? directoryRepo.institution(r.clinician.institutionId) : undefined;
+    const inst = r.clinician.institutionId ? await directoryRepo.institution(r.clinician.institutionId) : undefined;
     return reply.header('cache-control', 'no-store').send({
       accessToken: r.accessToken,
       tokenType: 'Bearer' as const,
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const token = readRefreshCookie(req);
       try {
         if (!token) throw new DomainError('auth.required');
-        return answer(reply, login.refresh(token));
+        return await answer(reply, await login.refresh(token));
       } catch (e) {
         if (isDomainError(e)) clearRefreshCookie(reply, cookieSecure);
         throw e;
@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: { tags, summary: 'End this login (its access tokens stop working too) and clear the cookie', response: { 204: z.null(), 429: errorBody } },
     },
     async (req, reply) => {
-      login.logout(readRefreshCookie(req));
+      await login.logout(readRefreshCookie(req));
       clearRefreshCookie(reply, cookieSecure);
       return reply.status(204).send(null);
     },
@@ -114,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (req) => {
       const c = req.clinician!;
-      return toMeDto(c, c.institutionId ? directoryRepo.institution(c.institutionId) : undefined);
+      return toMeDto(c, c.institutionId ? await directoryRepo.institution(c.institutionId) : undefined);
     },
   );
 };

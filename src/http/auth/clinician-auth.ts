@@ -37,8 +37,8 @@ export function createClinicianAuth(deps: {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!m) throw new DomainError('auth.required');
     const claims = deps.tokens.verify(m[1]!);
-    if (!deps.sessions.isActive(claims.sid)) throw new DomainError('auth.invalid');
-    const c = deps.directoryRepo.findById(claims.sub);
+    if (!(await deps.sessions.isActive(claims.sid))) throw new DomainError('auth.invalid');
+    const c = await deps.directoryRepo.findById(claims.sub);
     if (!c) throw new DomainError('auth.invalid');
     if (c.suspended) throw new DomainError('actor.suspended');
     req.clinician = c;

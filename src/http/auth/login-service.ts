@@ -52,27 +52,27 @@ export function createLoginService(deps: LoginDeps) {
         audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.authLogin, outcome: 'denied', reason: 'suspended' });
         throw new DomainError('actor.suspended');
       }
-      sessions.purgeExpired(); // logins are rare enough to carry the housekeeping
-      const refresh = sessions.start(clinician.id);
+      await sessions.purgeExpired(); // logins are rare enough to carry the housekeeping
+      const refresh = await sessions.start(clinician.id);
       audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.authLogin, target: refresh.familyId, outcome: 'success' });
       return { ...tokens.sign(clinician, refresh.familyId), clinician, refresh };
     },
 
     /** Rotates the refresh token; a suspended (or deleted) clinician's login is ended instead. */
-    refresh(refreshToken: string): LoginResult {
-      const refresh = sessions.rotate(refreshToken);
-      const clinician = directoryRepo.findById(refresh.clinicianId);
+    async refresh(refreshToken: string): Promise<LoginResult> {
+      const refresh = await sessions.rotate(refreshToken);
+      const clinician = await directoryRepo.findById(refresh.clinicianId);
       if (!clinician || clinician.suspended) {
-        sessions.revokeFamily(refresh.familyId, 'suspended');
+        await sessions.revokeFamily(refresh.familyId, 'suspended');
         audit.append({ actor: refresh.clinicianId, action: AUDIT_ACTIONS.authRefresh, target: refresh.familyId, outcome: 'denied', reason: 'suspended' });
         throw new DomainError(clinician ? 'actor.suspended' : 'auth.invalid');
       }
       return { ...tokens.sign(clinician, refresh.familyId), clinician, refresh };
     },
 
-    logout(refreshToken: string | undefined): void {
+    async logout(refreshToken: string | undefined): Promise<void> {
       if (!refreshToken) return;
-      const clinicianId = sessions.end(refreshToken);
+      const clinicianId = await sessions.end(refreshToken);
       if (clinicianId) audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.authLogout, outcome: 'success' });
     },
   };

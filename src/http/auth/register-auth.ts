@@ -39,8 +39,8 @@ export async function registerAuth(
   const rateLimit = authRateLimit(deps.options);
   if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(service.sessionSecret));
   const sessions = createRefreshSessions({
-    db: service.db.db,
-    repo: createSessionRepository(service.db.db),
+    transaction: service.db.store.transaction,
+    repo: createSessionRepository(service.db.db, service.db.store),
     clock: service.clock,
     audit: service.audit,
     times: deps.options?.sessionTimes,

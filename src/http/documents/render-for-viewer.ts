@@ -21,7 +21,7 @@ export async function renderForViewer(
   mediaType: string,
 ): Promise<{ pdf: Uint8Array; traceCode: string }> {
   const traceCode = newTraceCode();
-  const institution = viewer.institutionId ? service.directoryRepo.institution(viewer.institutionId) : undefined;
+  const institution = viewer.institutionId ? await service.directoryRepo.institution(viewer.institutionId) : undefined;
   const pdf = await service.secure.renderer.render({
     bytes,
     mediaType: mediaType as ViewMediaType,

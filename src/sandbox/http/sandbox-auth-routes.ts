@@ -23,9 +23,9 @@ export const sandboxAuthRoutes: FastifyPluginAsyncZod<{
     '/api/sandbox/demo-users',
     { schema: { tags, summary: 'The demo clinicians to pick from (verification as the directory has it now)', response: { 200: z.object({ users: z.array(demoUserDto) }) } } },
     async () => ({
-      users: DEMO_ORG.clinicians.map((c) => {
+      users: await Promise.all(DEMO_ORG.clinicians.map(async (c) => {
         const inst = DEMO_ORG.institutions.find((i) => i.code === c.institutionCode)!;
-        const row = directoryRepo.findByDingTalkId(c.userId);
+        const row = await directoryRepo.findByDingTalkId(c.userId);
         return {
           userId: c.userId,
           dingtalkName: c.dingtalkName,
@@ -36,7 +36,7 @@ export const sandboxAuthRoutes: FastifyPluginAsyncZod<{
           institution: { code: inst.code, nameEn: inst.nameEn, nameZh: inst.nameZh },
           verified: row ? row.verified && !row.suspended : c.verified,
         };
-      }),
+      })),
     }),
   );
 

@@ -20,7 +20,7 @@ export function createFormSubmit(deps: { secure: Pick<SecureSharing, 'cases'>; d
   return {
     async caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): Promise<{ caseCode: string; created: boolean }> {
       const res = await secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
-      const opener = directory.findById(link.clinicianId)!;
+      const opener = (await directory.findById(link.clinicianId))!;
       if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
       else notices.existingCase(opener, res.existing, link.tokenHash);
       return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };

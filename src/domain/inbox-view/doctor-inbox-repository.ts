@@ -1,18 +1,20 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { accessRequests } from '../../domain/approvals/approvals-tables.js';
-import { careTeam } from '../../domain/cases/cases-tables.js';
-import { burnItems, burnRecipients } from '../../domain/burn/burn-tables.js';
-import { escalations } from '../../domain/escalation/escalation-tables.js';
+import type { SqliteStore } from '../../db/store.js';
+import { accessRequests } from '../approvals/approvals-tables.js';
+import { careTeam } from '../cases/cases-tables.js';
+import { burnItems, burnRecipients } from '../burn/burn-tables.js';
+import { escalations } from '../escalation/escalation-tables.js';
 
 const LIMIT = 50;
 
 /**
  * Read-only lookups the doctor inbox needs that no domain service offers (by clinician rather than by
  * case or document). Ids, codes, statuses and times only; nothing here touches patient fields.
+ * Every method answers with a Promise.
  */
-export function createDoctorQueries(db: Db) {
-  return {
+export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
+  return store.wrap({
     /** Cases where the clinician holds an open care-team role. */
     caseIdsOf(clinicianId: string): string[] {
       const rows = db.selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo))).all();
@@ -37,7 +39,7 @@ export function createDoctorQueries(db: Db) {
     escalationsFor(clinicianId: string) {
       return db.select().from(escalations).where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active'))).orderBy(desc(escalations.createdAt)).limit(LIMIT).all();
     },
-  };
+  });
 }
 
-export type DoctorQueries = ReturnType<typeof createDoctorQueries>;
+export type DoctorInboxRepository = ReturnType<typeof createDoctorInboxRepository>;
