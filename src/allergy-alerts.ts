@@ -53,8 +53,8 @@ export function createAllergyAlerts(deps: {
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {
-    caseCode: (caseId) => secure.caseReads.caseById(caseId)?.code,
-    team: (caseId) => secure.caseReads.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
+    caseCode: async (caseId) => (await secure.casesRepo.caseById(caseId))?.code,
+    team: async (caseId) => (await secure.cases.queries.teamOf(caseId)).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
     ...alertRaiseRule({ burn, secure, clock }),
   };

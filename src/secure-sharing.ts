@@ -8,14 +8,12 @@ import type { AuditSink } from './shared/audit-sink.js';
 import { createApprovalRepository } from './domain/approvals/approval-repository.js';
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
-import { createCaseReadsSync } from './domain/cases/case-reads-sync.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryReads } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
-import { createGrantRepository, createSyncGrantRepository } from './domain/grants/grant-repository.js';
+import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
-import { createGrantChecksNow } from './domain/grants/grant-sync-interim.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
@@ -72,8 +70,6 @@ export function createSecureSharing(deps: {
     },
   });
   const casesRepo = createCasesRepository(dbh.db, dbh.store);
-  // For the services of other contexts that still read cases synchronously (see case-reads-sync.ts).
-  const caseReads = createCaseReadsSync({ db: dbh.db, texts, directory, now: () => clock.now() });
 
   const path = sqlitePath(config.databaseUrl);
   const blobDir = path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path);
@@ -140,8 +136,6 @@ export function createSecureSharing(deps: {
     settings,
     cases,
     casesRepo,
-    /** TEMPORARY synchronous case reads for other contexts' services not async yet (case-reads-sync.ts). */
-    caseReads,
     vault,
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,

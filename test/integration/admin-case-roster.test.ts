@@ -30,7 +30,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
   };
   const rowsOf = (roles: Role[], clinicianId: string) => roles.filter((r) => r.clinicianId === clinicianId);
   const inForce = async () => ((await inject('GET', `/api/admin/cases/${seed.code}/team`)).json().team as Array<{ clinicianId: string }>).map((m) => m.clinicianId);
-  const careRole = (clinicianId: string) => w.h.service.secure.caseReads.caseFacts(seed.caseId, clinicianId).careRole;
+  const careRole = async (clinicianId: string) => (await w.h.service.secure.cases.queries.caseFacts(seed.caseId, clinicianId)).careRole;
 
   beforeAll(async () => {
     w = await consoleWorld({ clock });
@@ -60,7 +60,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
     // Who booked or removed whom is for the audit log, not this list.
     expect(Object.keys(r.roles[0]!)).not.toContain('addedBy');
     expect(await inForce()).not.toContain(w.ids.wong);
-    expect(careRole(w.ids.wong)).toBe('');
+    expect(await careRole(w.ids.wong)).toBe('');
 
     // Once the day comes the same row is active, and the policy view lists him too.
     clock.advance(DAY);
@@ -89,7 +89,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ roleId: booking.roleId, status: 'cancelled', effectiveFrom: from, effectiveTo: from, removedReason: 'cancelled' });
     clock.advance(2 * DAY);
-    expect(careRole(w.ids.lam)).toBe('');
+    expect(await careRole(w.ids.lam)).toBe('');
     const after = rowsOf((await roster()).roles, w.ids.lam);
     expect(after.map((x) => x.status)).toEqual(['ended', 'cancelled']);
 
@@ -131,7 +131,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
       ['consulting', 'future', new Date(clock.now() + 30 * DAY).toISOString(), 'removed'],
     ]);
     clock.advance(2 * DAY);
-    expect(careRole(ho)).toBe('');
+    expect(await careRole(ho)).toBe('');
   });
 
   it('When a doctor, auditor or privacy officer holds an admin token, then the roster and calling off answer 403', async () => {

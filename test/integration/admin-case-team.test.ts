@@ -17,7 +17,7 @@ describe('admin console: care teams with effective dates, and consult-group bind
     expect(res.statusCode, res.body).toBe(200);
     return res.json().allowed as boolean;
   };
-  const careRole = (clinicianId: string) => w.h.service.secure.caseReads.caseFacts(seed.caseId, clinicianId).careRole;
+  const careRole = async (clinicianId: string) => (await w.h.service.secure.cases.queries.caseFacts(seed.caseId, clinicianId)).careRole;
   const auditRows = async (action: string) => {
     await w.h.service.audit.flush();
     return w.h.service.db.sqlite.prepare('SELECT actor, target, reason FROM audit_entries WHERE action = ? ORDER BY idx').all(action) as Array<Record<string, string>>;
@@ -37,27 +37,27 @@ describe('admin console: care teams with effective dates, and consult-group bind
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ caseCode: seed.code, clinicianId: w.ids.wong, role: 'consulting', effectiveFrom: from, effectiveTo: to });
 
-    expect([careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
+    expect([await careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
     clock.advance(DAY);
-    expect([careRole(w.ids.wong), await wongMayView()]).toEqual(['consulting', true]);
+    expect([await careRole(w.ids.wong), await wongMayView()]).toEqual(['consulting', true]);
     const team = (await inject('GET', `/api/admin/cases/${seed.code}/team`)).json().team as Array<{ clinicianId: string; careRole: string }>;
     expect(team).toContainEqual(expect.objectContaining({ clinicianId: w.ids.wong, careRole: 'consulting' }));
     clock.advance(2 * DAY);
-    expect([careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
+    expect([await careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
     expect((await auditRows(AUDIT_ACTIONS.caseTeamAdded)).at(-1)).toEqual({ actor: w.ids.admin, target: seed.code, reason: 'admin' });
   });
 
   it('When an admin removes a member, then access ends now; a dated removal keeps it until that date', async () => {
     expect((await inject('POST', `/api/admin/cases/${seed.code}/team`, 'admin', { clinicianId: w.ids.wong, role: 'observer' })).statusCode).toBe(200);
-    expect(careRole(w.ids.wong)).toBe('observer');
+    expect(await careRole(w.ids.wong)).toBe('observer');
     const later = new Date(clock.now() + DAY).toISOString();
     const dated = await inject('DELETE', `/api/admin/cases/${seed.code}/team/${w.ids.wong}?at=${encodeURIComponent(later)}`);
     expect(dated.statusCode, dated.body).toBe(200);
     expect(dated.json()).toMatchObject({ role: null, effectiveTo: later });
-    expect(careRole(w.ids.wong)).toBe('observer');
+    expect(await careRole(w.ids.wong)).toBe('observer');
     const now = await inject('DELETE', `/api/admin/cases/${seed.code}/team/${w.ids.wong}`);
     expect(now.statusCode, now.body).toBe(200);
-    expect([careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
+    expect([await careRole(w.ids.wong), await wongMayView()]).toEqual(['', false]);
     const again = await inject('DELETE', `/api/admin/cases/${seed.code}/team/${w.ids.wong}`);
     expect([again.statusCode, again.json().code]).toEqual([404, 'not_found']);
     expect((await auditRows(AUDIT_ACTIONS.caseTeamRemoved)).filter((r) => r.actor === w.ids.admin)).toHaveLength(2);
@@ -66,7 +66,7 @@ describe('admin console: care teams with effective dates, and consult-group bind
   it('When the only attending would be removed now, or a window ends before it starts, then the request is refused', async () => {
     const chan = await inject('DELETE', `/api/admin/cases/${seed.code}/team/${w.ids.doctor}`);
     expect([chan.statusCode, chan.json().code]).toEqual([409, 'conflict']);
-    expect(careRole(w.ids.doctor)).toBe('attending');
+    expect(await careRole(w.ids.doctor)).toBe('attending');
     const t = clock.now() + DAY;
     const bad = await inject('POST', `/api/admin/cases/${seed.code}/team`, 'admin', {
       clinicianId: w.ids.wong, role: 'consulting', effectiveFrom: new Date(t).toISOString(), effectiveTo: new Date(t - 1000).toISOString(),
@@ -87,12 +87,12 @@ describe('admin console: care teams with effective dates, and consult-group bind
     expect([twice.statusCode, twice.json().code]).toEqual([409, 'conflict']);
 
     // Dr Lam consults through the demo group (seedConsult): unbinding it ends that role.
-    expect(careRole(w.ids.lam)).toBe('consulting');
+    expect(await careRole(w.ids.lam)).toBe('consulting');
     const un = await inject('DELETE', `/api/admin/cases/${seed.code}/groups/${encodeURIComponent(w.group)}`);
     expect(un.statusCode, un.body).toBe(200);
     expect(un.json()).toMatchObject({ rolesEnded: 1, groups: [expect.objectContaining({ conversationId: 'cid-admin-bound-group' })] });
-    expect(careRole(w.ids.lam)).toBe('');
-    expect(careRole(w.ids.doctor)).toBe('attending');
+    expect(await careRole(w.ids.lam)).toBe('');
+    expect(await careRole(w.ids.doctor)).toBe('attending');
     expect(await w.h.service.secure.cases.queries.caseForConversation(w.group)).toBeUndefined();
     expect(await auditRows(AUDIT_ACTIONS.caseGroupUnbound)).toEqual([{ actor: w.ids.admin, target: seed.code, reason: 'admin' }]);
     const gone = await inject('DELETE', `/api/admin/cases/${seed.code}/groups/${encodeURIComponent(w.group)}`);

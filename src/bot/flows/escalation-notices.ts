@@ -22,7 +22,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
-  const caseCode = (caseId: string) => deps.secure.caseReads.caseById(caseId)?.code ?? '';
+  const caseCode = async (caseId: string) => (await deps.secure.casesRepo.caseById(caseId))?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
   const from = async (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 
@@ -36,7 +36,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     async remind(n) {
       const r = await person(n.recipientId);
       const lang = langOf(r);
-      const code = caseCode(n.caseId);
+      const code = await caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
       const text = say(lang, T.remind, what(n, lang), code, await from(n, lang), at, openLink(n, lang));
       deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
@@ -45,7 +45,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     async ding(n) {
       const r = await person(n.recipientId);
       const lang = langOf(r);
-      const code = caseCode(n.caseId);
+      const code = await caseCode(n.caseId);
       const content = say(lang, T.ding, what(n, lang), code);
       deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
     },
@@ -53,7 +53,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     async escalate(n) {
       const c = await person(n.colleagueId);
       const lang = langOf(c);
-      const code = caseCode(n.caseId);
+      const code = await caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = say(lang, T.escalate, who, what(n, lang), code, at);

@@ -37,7 +37,7 @@ export function createAlertDispatch(deps: {
 }) {
   const { repo, notices, audit } = deps;
   const groupWaitMs = deps.groupWaitMs ?? DEFAULT_GROUP_WAIT_MS;
-  const codeOf = (row: AllergyAlertRow) => deps.cases.caseCode(row.caseId) ?? '';
+  const codeOf = async (row: AllergyAlertRow) => (await deps.cases.caseCode(row.caseId)) ?? '';
   const userIdsOf = async (clinicianIds: string[]): Promise<string[]> => {
     const out: string[] = [];
     for (const id of clinicianIds) {
@@ -55,7 +55,7 @@ export function createAlertDispatch(deps: {
     const oneToOne = groupId ? ids(row.directIds) : recipients;
     return deps.transaction(async () => {
       if (!(await repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now }))) return 'skipped';
-      const cards = await notices.announce(row, codeOf(row), { groupId, userIds: await userIdsOf(oneToOne) });
+      const cards = await notices.announce(row, await codeOf(row), { groupId, userIds: await userIdsOf(oneToOne) });
       await repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
       await deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });
@@ -68,7 +68,7 @@ export function createAlertDispatch(deps: {
     if (!(await deps.chat.isGone(row.ephemeralItemId!)) || (row.scanItemId && !(await deps.chat.isGone(row.scanItemId)))) return 'live';
     await deps.transaction(async () => {
       if (!(await repo.markBurnNoted(row.id, now))) return;
-      await notices.burned(row, codeOf(row), ids(row.cardIds));
+      await notices.burned(row, await codeOf(row), ids(row.cardIds));
       await deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
     });
     return 'burn_noted';
@@ -81,7 +81,7 @@ export function createAlertDispatch(deps: {
     const remove = ids(row.memberUserIds).slice(1); // the owner (the raiser) cannot be removed
     return deps.transaction(async () => {
       if (!(await repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId }))) return 'skipped';
-      if (groupId) await notices.archive(row, codeOf(row), groupId, remove);
+      if (groupId) await notices.archive(row, await codeOf(row), groupId, remove);
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertArchived, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'no_group', at: now });
       return 'archived';
     });

@@ -45,9 +45,9 @@ export interface AlertNotices {
 
 /** Who else is involved with the case, as the cases context knows it (ids only). */
 export interface AlertCaseView {
-  caseCode(caseId: string): string | undefined;
+  caseCode(caseId: string): Promise<string | undefined>;
   /** Active care-team members with their care role. */
-  team(caseId: string): { clinicianId: string; careRole: string }[];
+  team(caseId: string): Promise<{ clinicianId: string; careRole: string }[]>;
   /** The patient's HKID, for the EHR record only; the call is audited by the cases context. */
   patientHkid(caseId: string, requestedBy: string): Promise<string>;
   /** Whether the clinician may put content into the case now (the policy's `share` rule). */

@@ -26,7 +26,7 @@ export async function alertAudience(
   const erTeam = (await deps.directory.list())
     .filter((c) => active(c) && c.id !== raiser.id && CLINICAL.has(c.role ?? '') && c.department !== null)
     .filter((c) => c.institutionId === raiser.institutionId && c.department === raiser.department);
-  const team = deps.cases.team(caseId).filter((m) => m.clinicianId !== raiser.id);
+  const team = (await deps.cases.team(caseId)).filter((m) => m.clinicianId !== raiser.id);
   const members = await Promise.all(team.map(async (m) => ({ m, c: await deps.directory.findById(m.clinicianId) })));
   const referring = members.filter(({ m }) => m.careRole === 'referring').map(({ c }) => c).filter(active);
   const group = uniqueById([...erTeam, ...referring]);

@@ -133,7 +133,7 @@ export function createAlertService(deps: AlertDeps) {
     async raise(input: RaiseInput): Promise<RaisedAlert> {
       const form = parseOrInvalid(alertFormSchema, input.form);
       const { raiser, basis } = await raiserOf(input.raiserId, input.caseId);
-      const caseCode = deps.cases.caseCode(input.caseId);
+      const caseCode = await deps.cases.caseCode(input.caseId);
       if (!caseCode) throw new DomainError('case.not_found');
       const alreadyRaised = async () => {
         const row = await repo.find(input.alertId);

@@ -15,7 +15,7 @@ export interface BurnDeps {
   vault: BurnVault;
   cipher: TextCipher;
   directory: DirectoryRepository;
-  groupsOfCase: (caseId: string) => string[];
+  groupsOfCase: (caseId: string) => Promise<string[]>;
   notices: BurnNotices;
   audit: AuditSink;
   clock: Clock;

@@ -80,7 +80,7 @@ export function createBurnService(deps: BurnDeps) {
   }
 
   async function cardsFor(itemId: string, input: CreateBurnInput, recipients: string[]): Promise<BurnCardRow[]> {
-    const groups = input.conversationIds ?? deps.groupsOfCase(input.caseId);
+    const groups = input.conversationIds ?? (await deps.groupsOfCase(input.caseId));
     const direct = input.directTo ?? (groups.length ? [] : recipients);
     const cards: BurnCardRow[] = groups.map((conversationId) => ({ outTrackId: `burn:${itemId}:${conversationId}`, itemId, conversationId, userId: null }));
     for (const id of direct) {

@@ -16,16 +16,6 @@ export function createGrantRepository(db: Db, store: SqliteStore, texts: FreeTex
   return store.wrap(grantQueries(db, texts));
 }
 
-/**
- * Interim: the same queries, synchronous, for callers still inside a synchronous better-sqlite3
- * transaction (care-team exits and offboarding, see grant-sync-interim.ts). Goes when those use the Transaction port (issue 10 item 3).
- */
-export function createSyncGrantRepository(db: Db, texts: FreeTextCipher) {
-  return grantQueries(db, texts);
-}
-
-export type SyncGrantRepository = ReturnType<typeof createSyncGrantRepository>;
-
 function grantQueries(db: Db, texts: FreeTextCipher) {
   const openReview = (r: BreakGlassReviewRow): BreakGlassReviewRow => ({
     ...r,

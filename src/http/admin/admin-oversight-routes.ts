@@ -17,8 +17,8 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
   // Repositories are stateless views over the service's database connection.
   const approvals = createApprovalRepository(service.db.db, service.db.store, service.secure.texts);
   const grants = createGrantRepository(service.db.db, service.db.store, service.secure.texts);
-  const cases = service.secure.caseReads;
-  const caseCode = (caseId: string) => cases.caseById(caseId)?.code ?? null;
+  const cases = service.secure.casesRepo;
+  const caseCode = async (caseId: string) => (await cases.caseById(caseId))?.code ?? null;
 
   app.get(
     '/approvals',
@@ -41,7 +41,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
         requests: await Promise.all(rows.map(async (r) => ({
           requestId: r.id,
           status: r.status,
-          caseCode: caseCode(r.caseId),
+          caseCode: await caseCode(r.caseId),
           documentId: r.documentId,
           requester: await person(r.requesterId),
           reasonCode: r.reasonCode,
@@ -60,7 +60,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
   const reviewDto = async (r: BreakGlassReviewRow, person: ReturnType<typeof describePeople>) => ({
     reviewId: r.id,
     grantId: r.grantId,
-    caseCode: caseCode(r.caseId),
+    caseCode: await caseCode(r.caseId),
     clinician: await person(r.clinicianId),
     reason: r.reason,
     status: r.status,

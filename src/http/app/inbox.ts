@@ -12,8 +12,8 @@ import { personOf } from './people.js';
 export async function buildInbox(service: Service, queries: DoctorInboxRepository, me: ClinicianRow): Promise<z.infer<typeof inboxDto>> {
   const { secure, directoryRepo: dir } = service;
   const codes = new Map<string, string>();
-  const codeOf = (caseId: string) => {
-    if (!codes.has(caseId)) codes.set(caseId, secure.caseReads.caseById(caseId)?.code ?? '');
+  const codeOf = async (caseId: string) => {
+    if (!codes.has(caseId)) codes.set(caseId, (await secure.casesRepo.caseById(caseId))?.code ?? '');
     return codes.get(caseId)!;
   };
   const caseIds = await queries.caseIdsOf(me.id);
@@ -21,20 +21,22 @@ export async function buildInbox(service: Service, queries: DoctorInboxRepositor
   for (const id of caseIds) docs.push(...(await secure.documentsRepo.listByCase(id)).filter((d) => d.status === 'active'));
 
   const toDecide = await Promise.all((await secure.approvals.pendingFor(me.id, docs.map((d) => d.id))).map(async (r) => ({
-    requestId: r.id, caseCode: codeOf(r.caseId), documentId: r.documentId, requester: await personOf(dir, r.requesterId), reasonCode: r.reasonCode, createdAt: r.createdAt, expiresAt: r.expiresAt,
+    requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, requester: await personOf(dir, r.requesterId), reasonCode: r.reasonCode, createdAt: r.createdAt, expiresAt: r.expiresAt,
   })));
-  const myRequests = (await queries.requestsBy(me.id)).map((r) => ({
-    requestId: r.id, caseCode: codeOf(r.caseId), documentId: r.documentId, reasonCode: r.reasonCode, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt,
-  }));
+  const myRequests = await Promise.all((await queries.requestsBy(me.id)).map(async (r) => ({
+    requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, reasonCode: r.reasonCode, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt,
+  })));
   const receipts = [];
   for (const caseId of caseIds) receipts.push(...(await secure.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
   const unopened = receipts.filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
   const newDocuments = (
-    await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
+    await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
   ).sort((a, b) => b.createdAt - a.createdAt);
   const burnItems = await Promise.all((await queries.burnItemsFor(me.id)).map(async (b) => ({
-    itemId: b.id, caseCode: codeOf(b.caseId), author: await personOf(dir, b.authorId), kind: b.kind, createdAt: b.createdAt, expiresAt: b.expiresAt, burnAt: b.burnAt,
+    itemId: b.id, caseCode: await codeOf(b.caseId), author: await personOf(dir, b.authorId), kind: b.kind, createdAt: b.createdAt, expiresAt: b.expiresAt, burnAt: b.burnAt,
   })));
-  const escalations = (await queries.escalationsFor(me.id)).map((e) => ({ itemId: e.itemId, itemType: e.itemType, caseCode: codeOf(e.caseId), step: e.step, createdAt: e.createdAt }));
+  const escalations = await Promise.all(
+    (await queries.escalationsFor(me.id)).map(async (e) => ({ itemId: e.itemId, itemType: e.itemType, caseCode: await codeOf(e.caseId), step: e.step, createdAt: e.createdAt })),
+  );
   return { toDecide, myRequests, newDocuments, burnItems, escalations };
 }
