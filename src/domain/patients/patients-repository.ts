@@ -25,11 +25,8 @@ export function createPatientsRepository(db: Db, store: SqliteStore, texts: Free
 
 export type PatientsRepository = ReturnType<typeof createPatientsRepository>;
 
-/**
- * The statements themselves, synchronous. Outside this file only for the temporary read bridge
- * (cases/case-reads-sync.ts) used by contexts whose services are not async yet.
- */
-export function patientsStatements(db: Db, texts: FreeTextCipher) {
+/** The statements themselves, synchronous; wrapped above. */
+function patientsStatements(db: Db, texts: FreeTextCipher) {
   const openConsent = (r: ConsentRow | undefined): ConsentRow | undefined =>
     r && { ...r, reference: openOrNull(texts, 'patient_consents.reference', r.id, r.reference) };
   const openRestricted = (r: RestrictedConsentRow): RestrictedConsentRow => ({ ...r, reference: texts.open('restricted_consents.reference', r.id, r.reference) });
