@@ -43,9 +43,9 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   const leaseMs = deps.leaseMs ?? 300_000;
   const maxAttempts = deps.maxAttempts ?? 3;
 
-  function deadLetter(msgId: string, reason: string): void {
+  async function deadLetter(msgId: string, reason: string): Promise<void> {
     try {
-      inbox.deadLetter(msgId, reason, clock.now());
+      await inbox.deadLetter(msgId, reason, clock.now());
       logger.warn({ code: 'inbound.dead', reason, msgId: idShaped(msgId) }, 'inbound message dead-lettered');
       audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(msgId), outcome: 'failure', reason });
     } catch (err) {
@@ -57,7 +57,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     try {
       await deps.bot.resume(msg);
     } catch (err) {
-      deadLetter(msg.msgId, reasonOf(err, 'bot'));
+      await deadLetter(msg.msgId, reasonOf(err, 'bot'));
     }
   }
 
@@ -65,7 +65,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     async record(msg: BotMessage): Promise<'new' | 'duplicate'> {
       const now = clock.now();
       const payload = await cipher.seal(msg.msgId, ROBOT_TOPIC, JSON.stringify(msg));
-      const taken = inbox.record({ msgId: msg.msgId, topic: ROBOT_TOPIC, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      const taken = await inbox.record({ msgId: msg.msgId, topic: ROBOT_TOPIC, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       if (taken === 'duplicate') {
         try {
           const actor = idShaped(msg.senderUserId) ?? 'dingtalk';
@@ -83,17 +83,17 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     /** At start: finishes what an earlier run (or an instance whose lease ran out) recorded but did not finish. */
     async resumeUnfinished(): Promise<number> {
       const now = clock.now();
-      const taken = inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      const taken = await inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       for (const row of taken) {
         if (row.attempts > maxAttempts) {
-          deadLetter(row.msgId, 'inbound.attempts_exhausted');
+          await deadLetter(row.msgId, 'inbound.attempts_exhausted');
           continue;
         }
         let msg: BotMessage;
         try {
           msg = JSON.parse(await openPayload(row.msgId, row.payload)) as BotMessage;
         } catch {
-          deadLetter(row.msgId, 'inbound.payload_unreadable');
+          await deadLetter(row.msgId, 'inbound.payload_unreadable');
           continue;
         }
         await handle(msg);

@@ -100,7 +100,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
-  const inbox = createInboxRepository(dbh.db);
+  const inbox = createInboxRepository(dbh.db, dbh.store);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
   const sessions = createRefreshSessions({ db: dbh.db, repo: createSessionRepository(dbh.db), clock, audit });
   const directoryRepo = createDirectoryRepository(dbh.db);

@@ -84,7 +84,7 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     };
     await h.service.robot.record(msg);
     // Two more starts that died while processing it (each takes it once more).
-    for (let i = 0; i < 3; i++) h.service.inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: h.service.instanceId, now: Date.now(), leaseUntil: Date.now() + 1000 });
+    for (let i = 0; i < 3; i++) await h.service.inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: h.service.instanceId, now: Date.now(), leaseUntil: Date.now() + 1000 });
     await h.restart();
     expect(row(msg.msgId)).toMatchObject({ state: 'dead', reason: 'inbound.attempts_exhausted', payload: null });
   });

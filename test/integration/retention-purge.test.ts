@@ -50,12 +50,12 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
     sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
     docs[key] = id;
   }
-  const inbox = createInboxRepository(dbh.db);
-  inbox.claim('old-done', 'robot', now - 4 * DAY);
-  inbox.finish('old-done', 'done', now - 4 * DAY);
-  inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
-  inbox.claim('new-done', 'robot', now - DAY);
-  inbox.finish('new-done', 'done', now - DAY);
+  const inbox = createInboxRepository(dbh.db, dbh.store);
+  await inbox.claim('old-done', 'robot', now - 4 * DAY);
+  await inbox.finish('old-done', 'done', now - 4 * DAY);
+  await inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
+  await inbox.claim('new-done', 'robot', now - DAY);
+  await inbox.finish('new-done', 'done', now - DAY);
   const outbox = createOutboxRepository(dbh.db);
   const put = (key: string, at: number, sent: boolean) => {
     const { id } = outbox.insertPending({ idemKey: key, kind: 'oto.send', payload: '{}', now: at });
