@@ -49,9 +49,8 @@ describe('admin console: outbox and dead letters', () => {
     expect(notDead.statusCode).toBe(404);
 
     await w.h.service.audit.flush();
-    const steps = w.h.service.audit.repo
-      .list({ actor: w.ids.admin }, { limit: 20 })
-      .entries.filter((e) => e.action.startsWith('outbox.'))
+    const steps = (await w.h.service.audit.repo.list({ actor: w.ids.admin }, { limit: 20 })).entries
+      .filter((e) => e.action.startsWith('outbox.'))
       .map((e) => [e.action, e.target, e.outcome])
       .reverse();
     expect(steps).toEqual([

@@ -74,7 +74,7 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     await h.restart();
     expect(row(msgId)).toMatchObject({ state: 'dead', attempts: 1 });
     await h.service.audit.flush();
-    expect(h.service.audit.repo.list({ action: 'event.dead', target: msgId }).entries).toHaveLength(1);
+    expect((await h.service.audit.repo.list({ action: 'event.dead', target: msgId })).entries).toHaveLength(1);
   });
 
   it('When a recorded message keeps killing the process mid-way, then after three starts it is dead-lettered, never retried forever', async () => {

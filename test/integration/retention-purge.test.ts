@@ -109,7 +109,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     const config = loadConfig(env);
     const clock = new ManualClock(now);
-    const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
+    const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
     const documents = createDocumentRepository(dbh.db);
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
@@ -143,7 +143,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     // The audit log only grew: one retention.purged per type with its count, one document.destroyed per document.
     await audit.flush();
-    const { entries } = audit.repo.list({}, { limit: 500 });
+    const { entries } = await audit.repo.list({}, { limit: 500 });
     expect(audit.size).toBe(auditBefore + 6 + 3);
     expect(entries.filter((e) => e.action === 'retention.purged').map((e) => [e.target, e.reason]).reverse()).toEqual([
       ['processed_messages', 'count:1'], ['outbox_sent', 'count:1'], ['escalations', 'count:1'], ['ephemeral_metadata', 'count:0'], ['documents:QMH', 'count:1'], ['documents', 'count:2'],

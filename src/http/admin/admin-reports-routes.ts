@@ -48,7 +48,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     async (req, reply) => {
       // Accesses still waiting for their group commit must be in the report.
       await service.audit.flush();
-      const report = reports.build(req.body, req.admin!.id);
+      const report = await reports.build(req.body, req.admin!.id);
       const stamp = report.requestReceivedAt.slice(0, 10).replaceAll('-', '');
       return reply
         .header('content-disposition', `attachment; filename="data-access-report-${stamp}-${report.reportId.slice(0, 8)}.json"`)
