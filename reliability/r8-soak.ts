@@ -41,6 +41,8 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     await Promise.all([pushPings(rig, end, f), ...Array.from({ length: VIEWERS }, (_, v) => viewer(rig, docs, v, end, rand, f))]);
     clearInterval(sampler);
     const pushedFor = (Date.now() - started) / 1000;
+    // Whether sends keep up: pongs that reached the simulator while pings were still being pushed.
+    const pongsWhilePushing = countPongs(rig) - pongsBefore;
     const cpu = `service CPU ${((100 * (rig.service.cpuSeconds() - cpu0)) / pushedFor).toFixed(0)} %, runner (simulator + viewers) ${(cpuPercent(process.cpuUsage(runnerCpu0)) / pushedFor).toFixed(0)} %`;
     await until(() => countPongs(rig) - pongsBefore >= f.pushed, 120_000, 'every pong').catch((e: Error) => log(e.message));
     const pongs = countPongs(rig) - pongsBefore;
@@ -52,7 +54,7 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     const p = (q: number) => f.viewMs.sort((a, b) => a - b)[Math.floor(q * (f.viewMs.length - 1))] ?? NaN;
     const errors = Math.abs(f.pushed - pongs) + f.viewErrors + f.api5xx + dead + rig.unexpectedExits + f.pushFailures;
     return [
-      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs; ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
+      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs (${pongsWhilePushing} while pushing: ${(pongsWhilePushing / pushedFor).toFixed(0)}/s); ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
       row('R8 RSS slope after warm-up', `${slope.toFixed(1)} MB/10 min`, judged ? `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min` : `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min (judged on runs ≥ 10 min)`,
         !judged || (Number.isFinite(slope) && slope <= SLOPE_GOAL_MB_PER_10MIN),
         `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the ${floors.length >= 3 ? 'per-minute floors' : 'raw samples'}${judged ? '' : '; too short to judge'}`),

@@ -47,7 +47,7 @@ export function createAllergyAlerts(deps: {
   groupWaitMs?: number;
 }) {
   const { dbh, secure, burn, audit, clock } = deps;
-  const repo = createAlertRepository(dbh.db);
+  const repo = createAlertRepository(dbh.db, dbh.store);
   const grantRepo = createGrantRepository(dbh.db, secure.texts);
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
@@ -56,7 +56,7 @@ export function createAllergyAlerts(deps: {
     team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
     mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: (clinicianId, caseId) => secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now()).hasBreakGlass,
+    hasBreakGlass: async (clinicianId, caseId) => secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now()).hasBreakGlass,
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
@@ -64,11 +64,11 @@ export function createAllergyAlerts(deps: {
     checkScan: (bytes) => secure.renderer.inspect(bytes, checkUpload(bytes)),
     createScan: (i) => burn.service.create({ ...i, kind: 'document', conversationIds: [], directTo: [], authorCleared: true }),
     discard: (itemId) => burn.repo.setDueAt(itemId, clock.now()),
-    isGone: (itemId) => burn.repo.find(itemId)?.status !== 'active',
+    isGone: async (itemId) => (await burn.repo.find(itemId))?.status !== 'active',
   };
   // Each recipient may open this one item (view-approved-grant); consent rules still apply on open.
   const grants: AlertGrants = {
-    grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
+    async grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
       const now = clock.now();
       for (const clinicianId of clinicianIds) {
         grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
@@ -85,7 +85,7 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const service = createAlertService({
-    sqlite: dbh.sqlite,
+    transaction: dbh.store.transaction,
     repo,
     directory: deps.directoryRepo,
     cases,
@@ -99,13 +99,13 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const dispatch = createAlertDispatch({
-    sqlite: dbh.sqlite, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
+    transaction: dbh.store.transaction, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
   });
   // Escalation asks before each step whether the recipient has opened the chat copy meanwhile.
-  deps.escalation.useProbe('alert', (itemId, recipientId) => {
-    const item = burn.repo.find(itemId);
+  deps.escalation.useProbe('alert', async (itemId, recipientId) => {
+    const item = await burn.repo.find(itemId);
     if (!item || item.status !== 'active') return 'closed';
-    return burn.repo.recipients(itemId).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
+    return (await burn.repo.recipients(itemId)).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
   });
   return { service, dispatch, repo, timer: createTicker('alerts', () => dispatch.runDue(), deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
 }

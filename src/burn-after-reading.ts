@@ -37,12 +37,12 @@ export function createBurnAfterReading(deps: {
   pollMs?: number;
 }) {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
-  const repo = createBurnRepository(dbh.sqlite);
-  const access = createBurnAccess({ db: dbh.db, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
+  const repo = createBurnRepository(dbh.sqlite, dbh.store);
+  const access = createBurnAccess({ repo, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
   const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const service = createBurnService({
-    sqlite: dbh.sqlite,
+    transaction: dbh.store.transaction,
     repo,
     access,
     vault: secure.vault,
@@ -54,7 +54,7 @@ export function createBurnAfterReading(deps: {
     clock,
     maxLifetimeMs: config.burn.maxLifetimeMs,
   });
-  const destroyer = createBurnDestroyer({ sqlite: dbh.sqlite, repo, vault: secure.vault, notices, audit, clock, logger });
+  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger });
   return {
     service,
     destroyer,

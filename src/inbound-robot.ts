@@ -3,7 +3,8 @@ import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
 import type { BotMessage } from './dingtalk/bot-message.js';
 import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { InboxCipher } from './domain/inbox/inbox-cipher.js';
-import type { InboxRepository } from './domain/inbox/inbox-repository.js';
+import { createGroupCommit } from './domain/inbox/group-commit.js';
+import type { InboxRepository, RecordInput } from './domain/inbox/inbox-repository.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -42,6 +43,9 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   const { inbox, cipher, audit, clock, logger } = deps;
   const leaseMs = deps.leaseMs ?? 300_000;
   const maxAttempts = deps.maxAttempts ?? 3;
+  // At 200 messages/s an fsync per message held the event loop most of the time (R8): messages that
+  // arrive in the same turn share one durable commit, and none is ACKed before it.
+  const recordDurably = createGroupCommit((rows: RecordInput[]) => inbox.recordMany(rows), (row: RecordInput) => inbox.record(row));
 
   async function deadLetter(msgId: string, reason: string): Promise<void> {
     try {
@@ -65,7 +69,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     async record(msg: BotMessage): Promise<'new' | 'duplicate'> {
       const now = clock.now();
       const payload = await cipher.seal(msg.msgId, ROBOT_TOPIC, JSON.stringify(msg));
-      const taken = await inbox.record({ msgId: msg.msgId, topic: ROBOT_TOPIC, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      const taken = await recordDurably({ msgId: msg.msgId, topic: ROBOT_TOPIC, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       if (taken === 'duplicate') {
         try {
           const actor = idShaped(msg.senderUserId) ?? 'dingtalk';

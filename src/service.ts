@@ -250,9 +250,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
-      escalation.scheduler.stop();
-      alerts.timer.stop();
-      retention.timer.stop();
+      await escalation.scheduler.stop();
+      await alerts.timer.stop();
+      await retention.timer.stop();
       await retention.job.idle();
       stopCheckpoints?.();
       await worker.drain(2000);

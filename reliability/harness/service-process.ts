@@ -95,7 +95,8 @@ export function cpuOf(pid: number): number {
 export async function spawnService(o: SpawnOptions): Promise<ServiceProcess> {
   const port = o.env.PORT;
   if (!port) throw new Error('spawnService: env.PORT is required');
-  const args = o.compiled ? startArgs() : ['--import', 'tsx', 'src/main.ts'];
+  // RELIABILITY_NODE_ARGS: extra node flags for the service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS).
+  const args = [...(process.env.RELIABILITY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(o.compiled ? startArgs() : ['--import', 'tsx', 'src/main.ts'])];
   const child = spawn(process.execPath, args, { cwd: projectPath(), env: { ...baseEnv(), ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const log = o.logFile ? createWriteStream(o.logFile, { flags: 'a' }) : undefined;

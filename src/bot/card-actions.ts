@@ -46,7 +46,7 @@ export async function handleCardAction(
         return null;
       }
       case BURN_OPEN_ACTION: {
-        say(openBurnText(deps, me, str(p.itemId), lang));
+        say(await openBurnText(deps, me, str(p.itemId), lang));
         return null;
       }
       case 'request_access': {

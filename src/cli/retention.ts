@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     });
     if (command === 'dry-run') {
       console.log('Dry run: nothing is deleted.');
-      console.log(formatRetentionTable(job.plan(), 'would purge'));
+      console.log(formatRetentionTable(await job.plan(), 'would purge'));
       return 0;
     }
     const rows = await job.run();

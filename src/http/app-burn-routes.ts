@@ -27,14 +27,14 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       const me = req.clinician!;
       const { itemId } = req.params;
       reply.header('cache-control', 'no-store');
-      const view = service.burn.service.peek(me, itemId);
+      const view = await service.burn.service.peek(me, itemId);
       if (view.kind === 'document') {
         const now = service.clock.now();
         const { token, expiresAt } = service.burn.viewTokens.issue(itemId, me.id, now);
         return { kind: 'document' as const, token, expiresAt, url: '/api/app/burn/view', remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
       }
       const out = await service.burn.service.open(me, itemId);
-      if (out.firstOpen) service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
+      if (out.firstOpen) await service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
       return { kind: 'text' as const, text: out.text!, remainingSeconds: secondsLeft(out.burnAt, service.clock.now()) };
     },
   );

@@ -3,15 +3,27 @@ import type { Logger } from './logger.js';
 /**
  * Runs `work` now and then every `intervalMs`, for background jobs whose deadlines live in the
  * database (the timer only decides how soon a due row is noticed, never whether it is). A failing
- * run is logged by code and the next one tries again; the timer never keeps the process alive.
+ * run (thrown or rejected) is logged by code and the next one tries again; a tick that comes while
+ * the previous (asynchronous) run is still going is skipped, so runs never overlap. The timer never keeps the
+ * process alive.
  */
 export function createTicker(name: string, work: () => unknown, intervalMs: number, logger: Logger) {
   let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> | undefined;
+  const failed = (err: unknown): void => {
+    logger.error({ code: `${name}.failed`, err: (err as Error).message }, `${name} run failed`);
+  };
   const tick = (): void => {
+    if (current) return;
     try {
-      work();
+      const out = work();
+      if (out instanceof Promise) {
+        current = out.catch(failed).finally(() => {
+          current = undefined;
+        });
+      }
     } catch (err) {
-      logger.error({ code: `${name}.failed`, err: (err as Error).message }, `${name} run failed`);
+      failed(err);
     }
   };
   return {
@@ -21,9 +33,11 @@ export function createTicker(name: string, work: () => unknown, intervalMs: numb
       timer = setInterval(tick, intervalMs);
       timer.unref();
     },
-    stop(): void {
+    /** Stops the timer; resolves once a run still going has ended (so the database can be closed). */
+    async stop(): Promise<void> {
       clearInterval(timer);
       timer = undefined;
+      await current;
     },
     get running(): boolean {
       return timer !== undefined;

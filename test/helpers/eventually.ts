@@ -1,13 +1,9 @@
 /**
- * Polls until `check` returns (or resolves to) a value that is not undefined/false (or stops throwing), then returns it;
+ * Polls until `check` returns a value that is not undefined/false (or stops throwing), then returns it;
  * fails after `timeoutMs`. For "this should happen soon" in flows with asynchronous delivery, instead
- * of a fixed sleep that flakes on a busy machine.
+ * of a fixed sleep that flakes on a busy machine. `check` may be async (storage reads are): it is awaited.
  */
-export async function eventually<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 5000,
-  what = 'condition',
-): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

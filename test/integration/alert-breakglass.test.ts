@@ -26,7 +26,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     expect(reply).toContain(`breakglass ${code} <原因>`);
     expect(reply).not.toMatch(/\/alert\b/);
     // The submit path applies the same rule: the mini-app API refuses too.
-    expect(() => w.h.service.alerts.service.assertMayRaise(w.h.service.directoryRepo.findById(clinicianId(w.h, HO))!, caseId)).toThrow(
+    await expect(w.h.service.alerts.service.assertMayRaise(w.h.service.directoryRepo.findById(clinicianId(w.h, HO))!, caseId)).rejects.toThrow(
       expect.objectContaining({ code: 'access.denied' }),
     );
   });
@@ -38,7 +38,7 @@ describe('allergy alert from an ER clinician under break-glass', () => {
     expect(recipients).toBe(3); // A&E nurse and family doctor in the group, the attending 1:1
     const group = await sceneGroupOf(w, alertId);
     expect([...group.memberIds].sort()).toEqual([CHEUNG, HO, WONG].sort());
-    const row = w.h.service.alerts.repo.find(alertId)!;
+    const row = (await w.h.service.alerts.repo.find(alertId))!;
     expect(row.raisedBy).toBe(clinicianId(w.h, HO));
     expect(JSON.parse(row.directIds)).toEqual([clinicianId(w.h, CHAN)]);
     const audited = (await auditSince(w.h, 0, { action: 'alert.raised' })).filter((e) => e.target === alertId);

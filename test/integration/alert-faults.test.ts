@@ -45,7 +45,10 @@ describe('allergy alert under faults', () => {
     const groupsBefore = w.h.sim.org.groups.size;
     const from = w.h.sim.sent.length;
     const raised = await raiseAlert(w, code);
-    const sent = await eventually(() => (alertRow(w, raised.alertId).status === 'sent' ? alertRow(w, raised.alertId) : undefined));
+    const sent = await eventually(async () => {
+      const row = await alertRow(w, raised.alertId);
+      return row.status === 'sent' ? row : undefined;
+    });
     expect(sent.sceneGroupId).toBeNull();
     for (const user of [CHEUNG, WONG, CHAN]) {
       const card = await sentSince(w.h, from, (s) => s.via === 'card' && (s.userIds ?? []).includes(user));
@@ -54,7 +57,7 @@ describe('allergy alert under faults', () => {
     }
     expect(w.h.sim.org.groups.size).toBe(groupsBefore);
     w.clock.advance(73 * HOUR);
-    await eventually(() => alertRow(w, raised.alertId).status === 'archived');
+    await eventually(async () => (await alertRow(w, raised.alertId)).status === 'archived');
     // No group but the case's own consult group (whose case-open and team notices may still be on their way) ever heard from us.
     expect(w.h.sim.sent.slice(from).some((s) => s.via === 'group' && s.conversationId !== groupOfCase(code))).toBe(false);
   });

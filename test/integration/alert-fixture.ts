@@ -113,12 +113,12 @@ export async function raiseAlert(w: AlertWorld, code: string, form: Record<strin
   return res.json() as Raised;
 }
 
-export const alertRow = (w: AlertWorld, id: string) => w.h.service.alerts.repo.find(id)!;
+export const alertRow = async (w: AlertWorld, id: string) => (await w.h.service.alerts.repo.find(id))!;
 
 /** The scene group the alert made, once the dispatcher recorded it. */
 export const sceneGroupOf = (w: AlertWorld, alertId: string) =>
-  eventually(() => {
-    const row = alertRow(w, alertId);
+  eventually(async () => {
+    const row = await alertRow(w, alertId);
     return row.status === 'sent' && row.sceneGroupId ? w.h.sim.org.groups.get(row.sceneGroupId) : undefined;
   });
 

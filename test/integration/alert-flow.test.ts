@@ -27,7 +27,7 @@ describe('emergency allergy alert', () => {
     const raised = await raiseAlert(w, code);
     expect(raised).toMatchObject({ caseCode: code, recipients: 3 });
     // The structured record was queued before the chat copy existed: its row is older than the item.
-    const alert = alertRow(w, raised.alertId);
+    const alert = await alertRow(w, raised.alertId);
     expect(alert.ehrPendingId).toBe(raised.ehrPendingId);
     expect(w.h.service.ehrQueue.status(raised.ehrPendingId)).toBeDefined();
 
@@ -60,13 +60,13 @@ describe('emergency allergy alert', () => {
     // Group members get the group card only; nobody but the attending gets a 1:1 card.
     const oneToOne = w.h.sim.sent.slice(from).filter((s) => s.via === 'card' && s.userIds?.length);
     expect(oneToOne.flatMap((s) => s.userIds)).toEqual([CHAN]);
-    expect(alertRow(w, raised.alertId).cardIds).toBe(JSON.stringify([card.outTrackId, direct.outTrackId]));
+    expect((await alertRow(w, raised.alertId)).cardIds).toBe(JSON.stringify([card.outTrackId, direct.outTrackId]));
   });
 
   it('When the family doctor opens the card, then they read the alert, their escalation stops, and the others are still chased', async () => {
-    const alert = w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id)[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
     const itemId = alert.ephemeralItemId!;
-    const chased = w.h.service.escalation.stateOf(itemId);
+    const chased = await w.h.service.escalation.stateOf(itemId);
     expect(chased.map((r) => r.recipientId).sort()).toEqual([clinicianId(w.h, CHAN), clinicianId(w.h, CHEUNG), clinicianId(w.h, WONG)].sort());
     expect(chased.every((r) => r.itemType === 'alert' && r.status === 'active')).toBe(true);
 
@@ -81,35 +81,35 @@ describe('emergency allergy alert', () => {
     for (const v of [FORM.substance, FORM.reaction, FORM.note, code]) expect(body.text).toContain(v);
     expect(body.text).not.toContain(hkid);
 
-    const wong = w.h.service.escalation.stateOf(itemId).find((r) => r.recipientId === clinicianId(w.h, WONG))!;
+    const wong = (await w.h.service.escalation.stateOf(itemId)).find((r) => r.recipientId === clinicianId(w.h, WONG))!;
     expect(wong).toMatchObject({ status: 'stopped', stopReason: 'opened' });
-    expect(w.h.service.escalation.stateOf(itemId).filter((r) => r.status === 'active')).toHaveLength(2);
+    expect((await w.h.service.escalation.stateOf(itemId)).filter((r) => r.status === 'active')).toHaveLength(2);
   });
 
   it('When the chat copy burns, then the cards say so and the EHR record stays', async () => {
-    const alert = w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id)[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
     const from = w.h.sim.sent.length;
     w.clock.advance(24 * HOUR); // the item's maximum lifetime: destroyed, opened or not
-    await eventually(() => w.h.service.burn.repo.find(alert.ephemeralItemId!)?.status === 'destroyed');
+    await eventually(async () => (await w.h.service.burn.repo.find(alert.ephemeralItemId!))?.status === 'destroyed');
     const update = await sentSince(w.h, from, (s) => s.via === 'cardUpdate' && s.outTrackId === `alert:${alert.id}:${alert.sceneGroupId}`);
     expect(update.text).toContain(`Allergy alert for ${code} has burned`);
     await sentSince(w.h, from, (s) => s.via === 'cardUpdate' && s.outTrackId === `alert:${alert.id}:${CHAN}`);
     expect(allergiesFor(w.fhir, alert.id)).toHaveLength(1);
     expect(w.h.service.ehrQueue.status(alert.ehrPendingId)).toMatchObject({ status: 'done' });
     // Nobody is chased for a burned alert.
-    await eventually(() => w.h.service.escalation.stateOf(alert.ephemeralItemId!).every((r) => r.status !== 'active'));
-    expect(w.h.service.escalation.stateOf(alert.ephemeralItemId!).filter((r) => r.stopReason === 'item_closed')).toHaveLength(2);
+    await eventually(async () => (await w.h.service.escalation.stateOf(alert.ephemeralItemId!)).every((r) => r.status !== 'active'));
+    expect((await w.h.service.escalation.stateOf(alert.ephemeralItemId!)).filter((r) => r.stopReason === 'item_closed')).toHaveLength(2);
   });
 
   it('When 72 h have passed, then the temporary group is archived: a closing line, then everyone but the owner removed', async () => {
-    const alert = w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id)[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
     expect(alert.archiveAt).toBe(alert.createdAt + 72 * HOUR);
     const from = w.h.sim.sent.length;
     w.clock.set(alert.archiveAt - 1);
     await new Promise((r) => setTimeout(r, 100));
-    expect(alertRow(w, alert.id).status).toBe('sent');
+    expect((await alertRow(w, alert.id)).status).toBe('sent');
     w.clock.set(alert.archiveAt);
-    await eventually(() => alertRow(w, alert.id).status === 'archived');
+    await eventually(async () => (await alertRow(w, alert.id)).status === 'archived');
     const closing = await sentSince(w.h, from, (s) => s.via === 'group' && s.conversationId === alert.sceneGroupId);
     expect(closing.text).toContain('archived');
     await eventually(() => w.h.sim.org.groups.get(alert.sceneGroupId!)!.memberIds.length === 1);

@@ -16,7 +16,7 @@ describe('allergy alert across a restart', () => {
 
   it('When the service stops before the scene group result is processed, then after the restart the cards go out once', async () => {
     const code = await alertCase(w, makeHkid('V', '846264'));
-    w.h.service.alerts.timer.stop(); // the dispatcher is "down" from here; the outbox still makes the group
+    await w.h.service.alerts.timer.stop(); // the dispatcher is "down" from here; the outbox still makes the group
     const from = w.h.sim.sent.length;
     const groupsBefore = new Set(w.h.sim.org.groups.keys());
     const raised = await raiseAlert(w, code);
@@ -26,15 +26,15 @@ describe('allergy alert across a restart', () => {
     // The group's result (its openConversationId) is recorded in the outbox; nobody has acted on it yet.
     await eventually(() => groupIntent()?.status === 'sent');
     expect(groupIntent()!.result).toContain(groupId);
-    expect(alertRow(w, raised.alertId).status).toBe('group_pending');
+    expect((await alertRow(w, raised.alertId)).status).toBe('group_pending');
     expect(w.h.sim.sent.slice(from).filter((s) => s.via === 'card')).toHaveLength(0);
 
     await w.h.restart();
-    await eventually(() => alertRow(w, raised.alertId).status === 'sent');
-    expect(alertRow(w, raised.alertId).sceneGroupId).toBe(groupId);
+    await eventually(async () => (await alertRow(w, raised.alertId)).status === 'sent');
+    expect((await alertRow(w, raised.alertId)).sceneGroupId).toBe(groupId);
     // Let the outbox drain and the dispatcher tick many times over: still one card per target.
     await new Promise((r) => setTimeout(r, 300));
-    expect(w.h.service.alerts.dispatch.runDue()).not.toHaveProperty('delivered');
+    expect(await w.h.service.alerts.dispatch.runDue()).not.toHaveProperty('delivered');
     const cards = w.h.sim.sent.slice(from).filter((s) => s.via === 'card' && s.outTrackId?.startsWith(`alert:${raised.alertId}:`));
     expect(cards.map((c) => c.outTrackId).sort()).toEqual([`alert:${raised.alertId}:${groupId}`, `alert:${raised.alertId}:${CHAN}`].sort());
     expect([...w.h.sim.org.groups.values()].filter((g) => g.title === `Allergy alert · ${code}`)).toHaveLength(1);

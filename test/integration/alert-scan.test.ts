@@ -44,12 +44,12 @@ describe('allergy alert with a scan', () => {
     const { alertId, scan } = res.json() as { alertId: string; scan: boolean };
     expect(scan).toBe(true);
     const group = await sceneGroupOf(w, alertId);
-    const row = alertRow(w, alertId);
+    const row = await alertRow(w, alertId);
     const scanId = row.scanItemId!;
-    expect(w.h.service.burn.repo.find(scanId)).toMatchObject({ kind: 'document', status: 'active', mediaType: 'application/pdf', burnAfterMs: 30_000 });
+    expect(await w.h.service.burn.repo.find(scanId)).toMatchObject({ kind: 'document', status: 'active', mediaType: 'application/pdf', burnAfterMs: 30_000 });
     // Same recipients as the text.
-    const ids = (itemId: string) => w.h.service.burn.repo.recipients(itemId).map((r) => r.clinicianId).sort();
-    expect(ids(scanId)).toEqual(ids(row.ephemeralItemId!));
+    const ids = async (itemId: string) => (await w.h.service.burn.repo.recipients(itemId)).map((r) => r.clinicianId).sort();
+    expect(await ids(scanId)).toEqual(await ids(row.ephemeralItemId!));
 
     const card = await sentSince(w.h, from, (s) => s.via === 'card' && s.conversationId === group.openConversationId);
     expect(JSON.stringify(card)).toContain(scanId);
@@ -72,8 +72,8 @@ describe('allergy alert with a scan', () => {
     const again = await burnViewAs(w.h, w.app, wongToken, WONG);
     expect(again.statusCode).toBe(410);
     w.clock.advance(24 * 3_600_000);
-    await eventually(() => w.h.service.burn.repo.find(scanId)?.status === 'destroyed');
-    await eventually(() => alertRow(w, alertId).burnNotedAt !== null);
+    await eventually(async () => (await w.h.service.burn.repo.find(scanId))?.status === 'destroyed');
+    await eventually(async () => (await alertRow(w, alertId)).burnNotedAt !== null);
     const key = w.h.service.db.sqlite.prepare('select wrapped_key from vault_keys where document_id = ?').get(scanId) as { wrapped_key: Buffer | null } | undefined;
     expect(key?.wrapped_key ?? null).toBeNull();
 
@@ -97,6 +97,6 @@ describe('allergy alert with a scan', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     const { alertId, scan } = ok.json() as { alertId: string; scan: boolean };
     expect(scan).toBe(true);
-    expect(w.h.service.burn.repo.find(alertRow(w, alertId).scanItemId!)).toMatchObject({ kind: 'document', mediaType: 'image/jpeg' });
+    expect(await w.h.service.burn.repo.find((await alertRow(w, alertId)).scanItemId!)).toMatchObject({ kind: 'document', mediaType: 'image/jpeg' });
   });
 });

@@ -33,7 +33,7 @@ describe('mini-app compose: allergy alert form', () => {
     // The answer was lost and the screen sends the same submission again: no second alert or record.
     const again = await submit(code, { ...FORM, submissionId });
     expect(again.statusCode).toBe(409);
-    expect(alertsOn(code)).toHaveLength(1);
+    expect(await alertsOn(code)).toHaveLength(1);
     expect(allergiesFor(w.fhir, alertId)).toHaveLength(1);
     const audited = (await auditSince(w.h, 0, { action: 'alert.raised' })).filter((e) => e.target === alertId);
     expect(audited).toMatchObject([{ actor: clinicianId(w.h, HO), reason: 'share:recipients_3' }]);
@@ -48,7 +48,7 @@ describe('mini-app compose: allergy alert form', () => {
     expect((await submit(code, { ...FORM })).statusCode).toBe(400);
     expect((await submit(code, { ...FORM, criticality: 'very', submissionId: randomUUID() })).statusCode).toBe(400);
     expect((await submit(code, { ...FORM, scan: 'not*base64!', submissionId: randomUUID() })).json()).toMatchObject({ code: 'request.invalid' });
-    expect(alertsOn(code)).toHaveLength(0);
+    expect(await alertsOn(code)).toHaveLength(0);
   });
 
   it('A hostile scan (a PNG declaring 20000×20000, a PDF with JavaScript) is refused with its code before the alert is recorded', async () => {
@@ -59,7 +59,7 @@ describe('mini-app compose: allergy alert form', () => {
       expect(res.statusCode, res.body).toBe(422);
       expect(res.json()).toMatchObject({ code: errorCode });
     }
-    expect(alertsOn(code)).toHaveLength(0);
+    expect(await alertsOn(code)).toHaveLength(0);
   }, 30_000);
 
   it('Off the care team the screen is refused until Dr Ho breaks glass; then it offers only the alert and the raise is audited as break-glass', async () => {
@@ -67,7 +67,7 @@ describe('mini-app compose: allergy alert form', () => {
     const refused = await options(code);
     expect(refused.statusCode).toBe(403);
     expect((await submit(code, { ...FORM, submissionId: randomUUID() })).json()).toMatchObject({ code: 'access.denied' });
-    expect(alertsOn(code)).toHaveLength(0);
+    expect(await alertsOn(code)).toHaveLength(0);
 
     expect(await ask(w.h, groupOfCase(code), HO, `@ConsultBridge breakglass ${code} unconscious patient, allergy history needed`)).toContain('緊急存取');
     expect((await options(code)).json()).toMatchObject({ share: false, burn: false, alert: 'break_glass' });

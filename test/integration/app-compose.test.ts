@@ -145,14 +145,14 @@ describe('mini-app compose: share a report and send a burn message', () => {
     const opened = await w.app.inject({ method: 'POST', url: `/api/app/burn/${doc.json().itemId}/open`, headers: bearer(tok[WONG]!) });
     expect(opened.json()).toMatchObject({ kind: 'document', remainingSeconds: null });
 
-    const before = w.h.service.burn.service.pendingCount();
+    const before = await w.h.service.burn.service.pendingCount();
     const short = await w.app.inject({ method: 'POST', url: `/api/app/cases/${code}/burn`, headers: bearer(tok[CHAN]!), payload: { text: 'x', burnAfterSeconds: 5 } });
     expect(short.json()).toMatchObject({ code: 'burn.duration_invalid' });
     const blank = await w.app.inject({ method: 'POST', url: `/api/app/cases/${code}/burn`, headers: bearer(tok[CHAN]!), payload: { text: '   ' } });
     expect(blank.json()).toMatchObject({ code: 'request.invalid' });
     const bad = await upload(CHAN, 'plain text', 'text/plain', 'burn/document');
     expect(bad.json()).toMatchObject({ code: 'upload.type' });
-    expect(w.h.service.burn.service.pendingCount()).toBe(before);
+    expect(await w.h.service.burn.service.pendingCount()).toBe(before);
   });
 
   it('The compose routes are in the OpenAPI document', async () => {

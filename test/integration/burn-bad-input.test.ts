@@ -77,11 +77,11 @@ describe('burn after reading: bad input', () => {
     const link = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
     h.sim.dm(CHAN, `@ConsultBridge burn ${solo} 30s`);
     expect((await link).text).toContain(`/app/case/${solo}/burn?after=30`);
-    const before = h.service.burn.service.pendingCount();
+    const before = await h.service.burn.service.pendingCount();
     const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${solo}/burn`, payload: { text: 'anyone?', burnAfterSeconds: 30 } });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'burn.no_recipients' });
-    expect(h.service.burn.service.pendingCount()).toBe(before);
+    expect(await h.service.burn.service.pendingCount()).toBe(before);
     expect(clinicianId(h, LAM)).toBeTruthy();
   });
 });

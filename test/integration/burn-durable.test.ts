@@ -57,7 +57,7 @@ describe('burn after reading: durability and documents', () => {
       if (it.due <= t0) expect(row, 'overdue → destroyed on start').toMatchObject({ status: 'destroyed', destroyed_at: t0, ciphertext: null, wrapped_key: null });
       else expect(row.status).toBe('active');
     }
-    expect(h.service.burn.service.pendingCount()).toBe(49);
+    expect(await h.service.burn.service.pendingCount()).toBe(49);
 
     // From here on each item is destroyed exactly when its deadline comes.
     for (let s = 0; s < 50; s++) {
@@ -69,7 +69,7 @@ describe('burn after reading: durability and documents', () => {
         else expect(row.status).toBe('active');
       }
     }
-    expect(h.service.burn.service.pendingCount()).toBe(0);
+    expect(await h.service.burn.service.pendingCount()).toBe(0);
     await expect(h.service.burn.service.open(lam, items[99]!.id)).rejects.toMatchObject({ code: 'burned' });
   });
 

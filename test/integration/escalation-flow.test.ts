@@ -72,7 +72,7 @@ describe('unread escalation', () => {
     // Dr Lam opens the report from the reminder's link: the mini-app signs him in and asks for a view token.
     const view = await viewAs(h, app, await viewToken(h, app, reminder.text, LAM), LAM);
     expect(view.statusCode).toBe(200);
-    expect(h.service.escalation.stateOf(docId)).toMatchObject([{ recipientId: clinicianId(h, LAM), status: 'stopped', stopReason: 'opened', step: 2 }]);
+    expect(await h.service.escalation.stateOf(docId)).toMatchObject([{ recipientId: clinicianId(h, LAM), status: 'stopped', stopReason: 'opened', step: 2 }]);
 
     const sentBefore = h.sim.sent.length;
     clock.advance(30 * MIN);
@@ -97,7 +97,7 @@ describe('unread escalation', () => {
     await h.restart();
     addColleague(h);
     await settle();
-    expect(h.service.escalation.stateOf(docId)).toMatchObject([{ status: 'active', step: 0 }]);
+    expect(await h.service.escalation.stateOf(docId)).toMatchObject([{ status: 'active', step: 0 }]);
 
     const before = reminders().length;
     clock.advance(2 * MIN);
@@ -108,16 +108,16 @@ describe('unread escalation', () => {
 
     // Nobody else qualifies (Dr Chan shared it; Dr Ng was asked): the next step ends the escalation.
     clock.advance(5 * MIN);
-    await eventually(() => h.service.escalation.stateOf(docId)[0]?.status === 'exhausted');
-    expect(h.service.escalation.stateOf(docId)[0]).toMatchObject({ stopReason: 'chain_exhausted', nextAt: null });
+    await eventually(async () => (await h.service.escalation.stateOf(docId))[0]?.status === 'exhausted');
+    expect((await h.service.escalation.stateOf(docId))[0]).toMatchObject({ stopReason: 'chain_exhausted', nextAt: null });
     expect(escalationsTo(NG)).toHaveLength(ngBefore + 1);
     const stopped = (await auditSince(h, 0, { action: 'escalation.stopped' })).filter((e) => e.target === `${docId}:${clinicianId(h, LAM)}`);
     expect(stopped).toMatchObject([{ actor: 'system', reason: 'chain_exhausted' }]);
   });
 
   it('When a report is shared without the urgent flag, then nobody is chased', async () => {
-    const tracked = h.service.escalation.track({ itemType: 'document', itemId: 'not-urgent', caseId: 'c', recipients: [clinicianId(h, LAM)], urgent: false });
+    const tracked = await h.service.escalation.track({ itemType: 'document', itemId: 'not-urgent', caseId: 'c', recipients: [clinicianId(h, LAM)], urgent: false });
     expect(tracked).toBe(0);
-    expect(h.service.escalation.stateOf('not-urgent')).toEqual([]);
+    expect(await h.service.escalation.stateOf('not-urgent')).toEqual([]);
   });
 });

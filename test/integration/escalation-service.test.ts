@@ -38,10 +38,10 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
     },
   };
   const audit: AuditInput[] = [];
-  const repo = createEscalationRepository(db.db);
+  const repo = createEscalationRepository(db.db, db.store);
   const attendings = opts.attendings ?? [];
   const service = createEscalationService({
-    sqlite: db.sqlite,
+    transaction: db.store.transaction,
     repo,
     notifier,
     colleagues: createEscalationChain({ directory, attendingsOf: () => attendings, links: opts.links ?? ['same_specialty'] }),
@@ -58,7 +58,7 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
 }
 
 describe('escalation service', () => {
-  it('When choosing colleagues, then only verified, unsuspended clinicians of the same specialty and institution who are not recipients or the sharer are asked, in turn', () => {
+  it('When choosing colleagues, then only verified, unsuspended clinicians of the same specialty and institution who are not recipients or the sharer are asked, in turn', async () => {
     const s = setup();
     const sharer = s.add('a-sharer');
     const lam = s.add('b-lam');
@@ -69,77 +69,77 @@ describe('escalation service', () => {
     s.add('g-other-institution', { institutionId: 'PYN' });
     const ng = s.add('h-ng', { specialty: ' cardiology ' });
     const yip = s.add('i-yip');
-    s.service.track({ itemType: 'document', itemId: 'doc', caseId: 'case', recipients: [lam, otherRecipient, sharer], urgent: true, initiatorId: sharer });
-    expect(s.service.stateOf('doc').map((r) => r.recipientId).sort()).toEqual([lam, otherRecipient].sort());
+    await s.service.track({ itemType: 'document', itemId: 'doc', caseId: 'case', recipients: [lam, otherRecipient, sharer], urgent: true, initiatorId: sharer });
+    expect((await s.service.stateOf('doc')).map((r) => r.recipientId).sort()).toEqual([lam, otherRecipient].sort());
 
-    expect(s.tick(5 * MIN - 1)).toEqual({});
-    expect(s.tick(1)).toEqual({ reminded: 2 });
-    s.service.opened('doc', otherRecipient);
-    expect(s.tick(5 * MIN)).toEqual({ escalated: 1 });
-    expect(s.tick(5 * MIN)).toEqual({ escalated: 1 });
-    expect(s.tick(5 * MIN)).toEqual({ exhausted: 1 });
+    expect(await s.tick(5 * MIN - 1)).toEqual({});
+    expect(await s.tick(1)).toEqual({ reminded: 2 });
+    await s.service.opened('doc', otherRecipient);
+    expect(await s.tick(5 * MIN)).toEqual({ escalated: 1 });
+    expect(await s.tick(5 * MIN)).toEqual({ escalated: 1 });
+    expect(await s.tick(5 * MIN)).toEqual({ exhausted: 1 });
     expect(s.sent.filter(([k]) => k === 'escalate')).toEqual([['escalate', lam, ng], ['escalate', lam, yip]]);
     expect(s.sent.filter(([k]) => k === 'ding')).toEqual([]); // DING off by default
-    expect(s.tick(60 * MIN)).toEqual({});
+    expect(await s.tick(60 * MIN)).toEqual({});
   });
 
-  it('When the colleague who was asked opens the item, then the recipient’s escalation stops as handled by the colleague', () => {
+  it('When the colleague who was asked opens the item, then the recipient’s escalation stops as handled by the colleague', async () => {
     const s = setup({ ding: true });
     const lam = s.add('lam');
     const ng = s.add('ng');
-    s.service.track({ itemType: 'alert', itemId: 'alert-1', caseId: 'case', recipients: [lam], urgent: true });
-    s.tick(5 * MIN);
+    await s.service.track({ itemType: 'alert', itemId: 'alert-1', caseId: 'case', recipients: [lam], urgent: true });
+    await s.tick(5 * MIN);
     expect(s.sent).toEqual([['remind', lam], ['ding', lam]]);
-    s.tick(5 * MIN);
-    expect(s.service.opened('alert-1', 'someone-else')).toBe(0);
-    expect(s.service.opened('alert-1', ng)).toBe(1);
-    expect(s.service.stateOf('alert-1')).toMatchObject([{ status: 'stopped', stopReason: 'opened_by_colleague', nextAt: null }]);
-    expect(s.service.stepsFor(['alert-1']).map((st) => st.action)).toEqual(['reminded', 'ding', 'escalated', 'stopped']);
+    await s.tick(5 * MIN);
+    expect(await s.service.opened('alert-1', 'someone-else')).toBe(0);
+    expect(await s.service.opened('alert-1', ng)).toBe(1);
+    expect(await s.service.stateOf('alert-1')).toMatchObject([{ status: 'stopped', stopReason: 'opened_by_colleague', nextAt: null }]);
+    expect((await s.service.stepsFor(['alert-1'])).map((st) => st.action)).toEqual(['reminded', 'ding', 'escalated', 'stopped']);
     expect(s.audit.map((e) => e.action)).toEqual(['escalation.reminded', 'escalation.ding', 'escalation.escalated', 'escalation.stopped']);
-    expect(s.service.opened('alert-1', ng)).toBe(0); // already stopped: no second entry
+    expect(await s.service.opened('alert-1', ng)).toBe(0); // already stopped: no second entry
     expect(s.audit).toHaveLength(4);
   });
 
-  it('When the item closed or was opened without telling the service, then the probe stops the escalation before any message', () => {
+  it('When the item closed or was opened without telling the service, then the probe stops the escalation before any message', async () => {
     const s = setup();
     const lam = s.add('lam');
     const wong = s.add('wong');
-    s.service.useProbe('document', (itemId, recipientId) => (itemId === 'gone' ? 'closed' : recipientId === wong ? 'opened' : 'pending'));
-    s.service.track({ itemType: 'document', itemId: 'gone', caseId: 'c', recipients: [lam], urgent: true });
-    s.service.track({ itemType: 'document', itemId: 'read', caseId: 'c', recipients: [wong, lam], urgent: true });
-    expect(s.tick(5 * MIN)).toEqual({ stopped: 2, reminded: 1 });
+    s.service.useProbe('document', async (itemId, recipientId) => (itemId === 'gone' ? 'closed' : recipientId === wong ? 'opened' : 'pending'));
+    await s.service.track({ itemType: 'document', itemId: 'gone', caseId: 'c', recipients: [lam], urgent: true });
+    await s.service.track({ itemType: 'document', itemId: 'read', caseId: 'c', recipients: [wong, lam], urgent: true });
+    expect(await s.tick(5 * MIN)).toEqual({ stopped: 2, reminded: 1 });
     expect(s.sent).toEqual([['remind', lam]]);
-    expect(s.service.stateOf('gone')).toMatchObject([{ stopReason: 'item_closed' }]);
-    expect(s.service.cancel('read')).toBe(1);
-    expect(s.tick(60 * MIN)).toEqual({});
+    expect(await s.service.stateOf('gone')).toMatchObject([{ stopReason: 'item_closed' }]);
+    expect(await s.service.cancel('read')).toBe(1);
+    expect(await s.tick(60 * MIN)).toEqual({});
   });
 
-  it('When a step fails, then nothing of it is kept, and it is tried again after another wait', () => {
+  it('When a step fails, then nothing of it is kept, and it is tried again after another wait', async () => {
     const s = setup({ links: ['case_attending'], attendings: [] });
     const lam = s.add('lam');
     const chan = s.add('chan', { specialty: 'Oncology' });
     s.attendings.push(chan);
-    s.service.track({ itemType: 'document', itemId: 'doc', caseId: 'c', recipients: [lam], urgent: true });
-    s.tick(5 * MIN);
+    await s.service.track({ itemType: 'document', itemId: 'doc', caseId: 'c', recipients: [lam], urgent: true });
+    await s.tick(5 * MIN);
     s.failNext(true);
-    expect(s.tick(5 * MIN)).toEqual({ failed: 1 });
-    expect(s.service.stepsFor(['doc']).map((st) => st.action)).toEqual(['reminded']);
-    expect(s.service.stateOf('doc')).toMatchObject([{ status: 'active', step: 1 }]);
+    expect(await s.tick(5 * MIN)).toEqual({ failed: 1 });
+    expect((await s.service.stepsFor(['doc'])).map((st) => st.action)).toEqual(['reminded']);
+    expect(await s.service.stateOf('doc')).toMatchObject([{ status: 'active', step: 1 }]);
     s.failNext(false);
-    expect(s.tick(4 * MIN)).toEqual({});
-    expect(s.tick(MIN)).toEqual({ escalated: 1 });
+    expect(await s.tick(4 * MIN)).toEqual({});
+    expect(await s.tick(MIN)).toEqual({ escalated: 1 });
     expect(s.sent.at(-1)).toEqual(['escalate', lam, chan]);
   });
 
-  it('When tracking twice or with maxColleagues 0, then recipients are tracked once and the reminder is the last step', () => {
+  it('When tracking twice or with maxColleagues 0, then recipients are tracked once and the reminder is the last step', async () => {
     const s = setup({ maxColleagues: 0 });
     const lam = s.add('lam');
     s.add('ng');
     const input = { itemType: 'document' as const, itemId: 'doc', caseId: 'c', recipients: [lam, lam], urgent: true };
-    expect(s.service.track(input)).toBe(1);
-    expect(s.service.track(input)).toBe(0);
-    expect(s.tick(5 * MIN)).toEqual({ reminded: 1 });
-    expect(s.tick(5 * MIN)).toEqual({ exhausted: 1 });
+    expect(await s.service.track(input)).toBe(1);
+    expect(await s.service.track(input)).toBe(0);
+    expect(await s.tick(5 * MIN)).toEqual({ reminded: 1 });
+    expect(await s.tick(5 * MIN)).toEqual({ exhausted: 1 });
     expect(s.sent).toEqual([['remind', lam]]);
   });
 });

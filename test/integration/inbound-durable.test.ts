@@ -104,15 +104,16 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     const stats = h.service.receiver.stats;
     const before = stats.unrecorded;
     const inbox = h.service.inbox;
-    const record = inbox.record;
-    inbox.record = () => {
+    const { record, recordMany } = inbox;
+    // Both the group commit and its one-by-one fallback fail.
+    inbox.record = inbox.recordMany = () => {
       throw new Error('disk full');
     };
     try {
       h.sim.sendRaw(robotFrame('frame-unrecorded-1', { msgId: 'msg-unrecorded-1', conversationId: group, senderStaffId: 'qmh-ho-wingyee' }));
       await eventually(() => stats.unrecorded === before + 1);
     } finally {
-      inbox.record = record;
+      Object.assign(inbox, { record, recordMany });
     }
     expect(h.sim.ackFor('frame-unrecorded-1')).toBeUndefined();
     expect(row('msg-unrecorded-1')).toBeUndefined();

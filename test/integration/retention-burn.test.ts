@@ -26,7 +26,7 @@ describe('retention of burn-after-reading metadata', () => {
     const fresh = await burn.create({ caseId, authorId: chan.clinician.id, kind: 'text', text: 'new secret', burnAfterMs: 30_000 });
     clock.advance(31 * DAY);
     const job = h.service.retention.job;
-    const plan = job.plan();
+    const plan = await job.plan();
     expect(plan.find((p) => p.name === 'ephemeral_metadata')?.count).toBe(1);
     await job.run();
     const row = (id: string) => h.service.db.sqlite.prepare('select count(*) n from ephemeral_items where id = ?').get(id) as { n: number };

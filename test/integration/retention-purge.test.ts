@@ -64,13 +64,13 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
   put('sent-old', now - 31 * DAY, true);
   put('sent-new', now - 29 * DAY, true);
   put('pending-old', now - 60 * DAY, false);
-  const esc = createEscalationRepository(dbh.db);
+  const esc = createEscalationRepository(dbh.db, dbh.store);
   for (const [item, endedAgo] of [['esc-old', 400 * DAY], ['esc-new', 10 * DAY]] as const) {
-    esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });
-    esc.addStep({ itemId: item, recipientId: 'r', action: 'reminded', at: now - endedAgo });
-    esc.end(item, 'r', 'stopped', 'opened', now - endedAgo);
+    await esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });
+    await esc.addStep({ itemId: item, recipientId: 'r', action: 'reminded', at: now - endedAgo });
+    await esc.end(item, 'r', 'stopped', 'opened', now - endedAgo);
   }
-  esc.insert({ itemId: 'esc-active', recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 0, nextAt: now, createdAt: now - 500 * DAY });
+  await esc.insert({ itemId: 'esc-active', recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 0, nextAt: now, createdAt: now - 500 * DAY });
   return docs;
 }
 
@@ -116,7 +116,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
     const retention = createRetention({
       config, dbh, vault, sharing: createSharingService({ repo: documents, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
     });
-    expect(retention.job.plan().map((r) => [r.name, r.count])).toEqual([
+    expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
       ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],
     ]);
     audit.append({ actor: 'system', action: 'service.started', outcome: 'success' });
@@ -154,7 +154,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     // A year and a day on, the 9-year-old QMH report is past its 10 years and the 6-year-old HPH one past 7.
     clock.advance(YEAR + DAY);
-    const later = Object.fromEntries(retention.job.plan().map((r) => [r.name, r.count]));
+    const later = Object.fromEntries((await retention.job.plan()).map((r) => [r.name, r.count]));
     expect([later['documents:QMH'], later.documents]).toEqual([1, 1]);
   });
 });

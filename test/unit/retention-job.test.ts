@@ -34,14 +34,14 @@ function setup() {
 }
 
 describe('retention job', () => {
-  it('When planned, then each target reports what is past its own retention and nothing is deleted', () => {
+  it('When planned, then each target reports what is past its own retention and nothing is deleted', async () => {
     const { clock, registry, job } = setup();
     const now = clock.now();
     const a = listTarget('outbox_sent', 30 * DAY, [now - 31 * DAY, now - 30 * DAY - 1, now - 30 * DAY, now - DAY]);
     const b = listTarget('ephemeral', 2 * DAY, [now - 3 * DAY]);
     registry.register(a);
     registry.register(b);
-    expect(job.plan()).toEqual([
+    expect(await job.plan()).toEqual([
       { name: 'outbox_sent', retentionMs: 30 * DAY, cutoff: now - 30 * DAY, count: 2 },
       { name: 'ephemeral', retentionMs: 2 * DAY, cutoff: now - 2 * DAY, count: 1 },
     ]);

@@ -21,11 +21,11 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
     aliases: ['allergy', '過敏警示', '过敏警示'],
     summary: { en: 'emergency allergy alert: record it and tell the ER team and family doctor', zh: '緊急過敏警示：記錄並通知急症室團隊及家庭醫生' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
       try {
-        assertRaiser(me, caseRow.id, rule);
+        await assertRaiser(me, caseRow.id, rule);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".

@@ -18,11 +18,11 @@ export function burnCommand(deps: CommandDeps): Command {
     aliases: ['閱後即焚', '阅后即焚'],
     summary: { en: 'send a burn-after-reading message to the case team', zh: '向個案團隊發送閱後即焚訊息' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow, rest } = caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
-      deps.burn.service.assertMayCreate(me, caseRow.id);
+      await deps.burn.service.assertMayCreate(me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);

@@ -17,7 +17,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
     aliases: ['read', '已讀', '已读', '回條', '回条'],
     summary: { en: 'who has opened the case’s documents', zh: '查看誰已開啟個案文件' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
       if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
@@ -26,7 +26,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       const name = (id: string) => personLine(deps.directoryRepo, id, lang);
-      const steps = deps.escalation?.stepsFor(docs.map((d) => d.documentId)) ?? [];
+      const steps = (await deps.escalation?.stepsFor(docs.map((d) => d.documentId))) ?? [];
       const lines = docs.map((d) => {
         const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');

@@ -10,8 +10,8 @@ import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
  * (without starting their countdown), then sends the item's mini-app link. The link carries no
  * credential: the app signs them in and opens the item for them only; the countdown starts there.
  */
-export function openBurnText(deps: CommandDeps, clinician: ClinicianRow, itemId: string, lang: Lang): string {
-  const view = deps.burn.service.peek(clinician, itemId);
+export async function openBurnText(deps: CommandDeps, clinician: ClinicianRow, itemId: string, lang: Lang): Promise<string> {
+  const view = await deps.burn.service.peek(clinician, itemId);
   const now = deps.clock.now();
   const url = appLink(deps.publicUrl, 'burn', itemId);
   const left = view.burnAt === null ? formatBurnDuration(view.burnAfterMs) : formatBurnDuration(Math.max(1000, Math.ceil((view.burnAt - now) / 1000) * 1000));

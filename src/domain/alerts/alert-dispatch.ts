@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
@@ -23,7 +23,7 @@ const ids = (json: string): string[] => JSON.parse(json) as string[];
  * - archive: at `archiveAt` the temporary group is closed (members removed; see alert-notices.ts).
  */
 export function createAlertDispatch(deps: {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: AlertRepository;
   directory: Pick<DirectoryRepository, 'findById'>;
   cases: Pick<AlertCaseView, 'caseCode'>;
@@ -40,50 +40,50 @@ export function createAlertDispatch(deps: {
   const codeOf = (row: AllergyAlertRow) => deps.cases.caseCode(row.caseId) ?? '';
   const userIdsOf = (clinicianIds: string[]) => clinicianIds.flatMap((id) => deps.directory.findById(id)?.dingtalkUserId ?? []);
 
-  function deliver(row: AllergyAlertRow, now: number): string {
+  async function deliver(row: AllergyAlertRow, now: number): Promise<string> {
     const group = notices.groupState(row.id);
     if (group.state === 'pending' && now - row.createdAt < groupWaitMs) return 'waiting';
     const groupId = group.state === 'made' ? group.openConversationId : null;
     const recipients = ids(row.recipientIds);
     const oneToOne = groupId ? ids(row.directIds) : recipients;
-    return deps.sqlite.transaction(() => {
-      if (!repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now })) return 'skipped';
+    return deps.transaction(async () => {
+      if (!(await repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now }))) return 'skipped';
       const cards = notices.announce(row, codeOf(row), { groupId, userIds: userIdsOf(oneToOne) });
-      repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
-      deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
+      await repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
+      await deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });
       return groupId ? 'delivered' : 'delivered_direct';
-    })();
+    });
   }
 
-  function noteBurned(row: AllergyAlertRow, now: number): string {
+  async function noteBurned(row: AllergyAlertRow, now: number): Promise<string> {
     // The scan burns on its own countdown; the cards say "burned" once both are gone.
-    if (!deps.chat.isGone(row.ephemeralItemId!) || (row.scanItemId && !deps.chat.isGone(row.scanItemId))) return 'live';
-    deps.sqlite.transaction(() => {
-      if (!repo.markBurnNoted(row.id, now)) return;
+    if (!(await deps.chat.isGone(row.ephemeralItemId!)) || (row.scanItemId && !(await deps.chat.isGone(row.scanItemId)))) return 'live';
+    await deps.transaction(async () => {
+      if (!(await repo.markBurnNoted(row.id, now))) return;
       notices.burned(row, codeOf(row), ids(row.cardIds));
-      deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
-    })();
+      await deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
+    });
     return 'burn_noted';
   }
 
-  function archive(row: AllergyAlertRow, now: number): string {
+  async function archive(row: AllergyAlertRow, now: number): Promise<string> {
     // A group made after the alert went 1:1 (slow DingTalk) is closed all the same.
     const late = row.sceneGroupId ? undefined : notices.groupState(row.id);
     const groupId = row.sceneGroupId ?? (late?.state === 'made' ? late.openConversationId : null);
     const remove = ids(row.memberUserIds).slice(1); // the owner (the raiser) cannot be removed
-    return deps.sqlite.transaction(() => {
-      if (!repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId })) return 'skipped';
+    return deps.transaction(async () => {
+      if (!(await repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId }))) return 'skipped';
       if (groupId) notices.archive(row, codeOf(row), groupId, remove);
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertArchived, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'no_group', at: now });
       return 'archived';
-    })();
+    });
   }
 
-  function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => string, counts: Record<string, number>): void {
+  async function each(rows: AllergyAlertRow[], step: (r: AllergyAlertRow) => Promise<string>, counts: Record<string, number>): Promise<void> {
     for (const row of rows) {
       try {
-        const outcome = step(row);
+        const outcome = await step(row);
         counts[outcome] = (counts[outcome] ?? 0) + 1;
       } catch (err) {
         // Ids and a code only: the error of a PHI-guard refusal names no value.
@@ -95,12 +95,12 @@ export function createAlertDispatch(deps: {
 
   return {
     /** One pass over every due step; returns counts by outcome. */
-    runDue(now = deps.clock.now()): Record<string, number> {
+    async runDue(now = deps.clock.now()): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
-      each(repo.withStatus('new', now - STALE_NEW_MS), (r) => (repo.advance(r.id, 'new', { status: 'failed' }) ? 'stale_failed' : 'skipped'), counts);
-      each(repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
-      each(repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
-      each(repo.dueForArchive(now), (r) => archive(r, now), counts);
+      await each(await repo.withStatus('new', now - STALE_NEW_MS), async (r) => ((await repo.advance(r.id, 'new', { status: 'failed' })) ? 'stale_failed' : 'skipped'), counts);
+      await each(await repo.withStatus('group_pending'), (r) => deliver(r, now), counts);
+      await each(await repo.cardsNotMarkedBurned(), (r) => noteBurned(r, now), counts);
+      await each(await repo.dueForArchive(now), (r) => archive(r, now), counts);
       return counts;
     },
   };

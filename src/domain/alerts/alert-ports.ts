@@ -21,9 +21,9 @@ export interface AlertChatCopy {
   /** Seals the optional scan as a document item (the vault checks its type by content); no cards either. */
   createScan(input: { caseId: string; authorId: string; bytes: Buffer; burnAfterMs: number; recipients: string[] }): Promise<{ itemId: string }>;
   /** A scan whose alert never got its chat copy: destroyed at the burn scheduler's next pass. */
-  discard(itemId: string): void;
+  discard(itemId: string): Promise<void>;
   /** True once the item was destroyed (every recipient burned, or its lifetime ended). */
-  isGone(itemId: string): boolean;
+  isGone(itemId: string): Promise<boolean>;
 }
 
 /** What the scene-group intent came to: still in the outbox, made (with its id), or given up. */
@@ -51,19 +51,19 @@ export interface AlertCaseView {
   /** The patient's HKID, for the EHR record only; the call is audited by the cases context. */
   patientHkid(caseId: string, requestedBy: string): string;
   /** Whether the clinician may put content into the case now (the policy's `share` rule). */
-  mayShare(clinician: ClinicianRow, caseId: string): boolean;
+  mayShare(clinician: ClinicianRow, caseId: string): Promise<boolean>;
   /** Whether the clinician holds live (unexpired, unrevoked) break-glass on the case. */
-  hasBreakGlass(clinicianId: string, caseId: string): boolean;
+  hasBreakGlass(clinicianId: string, caseId: string): Promise<boolean>;
 }
 
 /** Lets each recipient open this one item through the policy's `view-approved-grant` rule. */
 export interface AlertGrants {
-  grantItem(input: { itemId: string; caseId: string; clinicianIds: string[]; expiresAt: number; grantedBy: string }): void;
+  grantItem(input: { itemId: string; caseId: string; clinicianIds: string[]; expiresAt: number; grantedBy: string }): Promise<void>;
 }
 
 /** Unread escalation of the alert (urgent): reminders, DING, the next colleague. */
 export interface AlertEscalation {
-  track(input: { itemType: 'alert'; itemId: string; caseId: string; recipients: string[]; urgent: boolean; initiatorId: string }): number;
+  track(input: { itemType: 'alert'; itemId: string; caseId: string; recipients: string[]; urgent: boolean; initiatorId: string }): Promise<number>;
   /** The chat copy is gone: nobody is chased for it any more. */
-  cancel(itemId: string, reason?: string): number;
+  cancel(itemId: string, reason?: string): Promise<number>;
 }

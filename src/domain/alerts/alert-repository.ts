@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { allergyAlerts, type AlertStatus } from './alerts-tables.js';
 
 export type AllergyAlertRow = typeof allergyAlerts.$inferSelect;
@@ -7,9 +8,12 @@ export type NewAllergyAlert = typeof allergyAlerts.$inferInsert;
 
 const BATCH = 200;
 
-/** Named queries over allergy_alerts; synchronous, so callers group them with outbox intents in one transaction. */
-export function createAlertRepository(db: Db) {
-  return {
+/**
+ * Named queries over allergy_alerts; every method answers with a Promise (`store.wrap`) and joins the
+ * caller's transaction, so callers group them with outbox intents in one.
+ */
+export function createAlertRepository(db: Db, store: SqliteStore) {
+  return store.wrap({
     /** Inserts once per id; false when the alert already exists (a retried submit of the same link). */
     insert(row: NewAllergyAlert): boolean {
       return db.insert(allergyAlerts).values(row).onConflictDoNothing({ target: allergyAlerts.id }).run().changes === 1;
@@ -62,7 +66,7 @@ export function createAlertRepository(db: Db) {
     forCase(caseId: string): AllergyAlertRow[] {
       return db.select().from(allergyAlerts).where(eq(allergyAlerts.caseId, caseId)).orderBy(asc(allergyAlerts.createdAt)).all();
     },
-  };
+  });
 }
 
 export type AlertRepository = ReturnType<typeof createAlertRepository>;

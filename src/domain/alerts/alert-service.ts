@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { AllergyInput } from '../ehr/ehr-port.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
@@ -19,7 +19,7 @@ const RAISERS = new Set(['doctor', 'nurse']);
 export const newAlertId = (): string => `alr_${newId().replace(/-/g, '')}`;
 
 export interface AlertDeps {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: AlertRepository;
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   cases: AlertCaseView;
@@ -58,8 +58,8 @@ export interface RaisedAlert {
 export type RaiseBasis = 'share' | 'break_glass';
 
 export interface RaiseRule {
-  mayShare: (c: ClinicianRow, caseId: string) => boolean;
-  hasBreakGlass: (clinicianId: string, caseId: string) => boolean;
+  mayShare: (c: ClinicianRow, caseId: string) => Promise<boolean>;
+  hasBreakGlass: (clinicianId: string, caseId: string) => Promise<boolean>;
 }
 
 /**
@@ -69,20 +69,20 @@ export interface RaiseRule {
  * audited, reviewed way in. Also used by the chat command, so the clinician hears "no" (and how to
  * break glass) before filling in the form.
  */
-export function assertRaiser(raiser: ClinicianRow, caseId: string, rule: RaiseRule): RaiseBasis {
+export async function assertRaiser(raiser: ClinicianRow, caseId: string, rule: RaiseRule): Promise<RaiseBasis> {
   if (raiser.suspended) throw new DomainError('actor.suspended');
   if (!raiser.verified) throw new DomainError('actor.unverified');
   if (!RAISERS.has(raiser.role ?? '')) throw new DomainError('access.denied');
-  if (rule.mayShare(raiser, caseId)) return 'share';
-  if (rule.hasBreakGlass(raiser.id, caseId)) return 'break_glass';
+  if (await rule.mayShare(raiser, caseId)) return 'share';
+  if (await rule.hasBreakGlass(raiser.id, caseId)) return 'break_glass';
   throw new DomainError('access.denied');
 }
 
 /** Turns a throwing permission check (e.g. the burn service's assertMayCreate) into a yes/no for assertRaiser. */
-export function shareCheck(assertMay: (c: ClinicianRow, caseId: string) => void): (c: ClinicianRow, caseId: string) => boolean {
-  return (c, caseId) => {
+export function shareCheck(assertMay: (c: ClinicianRow, caseId: string) => Promise<void>): (c: ClinicianRow, caseId: string) => Promise<boolean> {
+  return async (c, caseId) => {
     try {
-      assertMay(c, caseId);
+      await assertMay(c, caseId);
       return true;
     } catch (e) {
       if (e instanceof DomainError) return false;
@@ -121,10 +121,10 @@ export function createAlertService(deps: AlertDeps) {
 
   const assertMayRaise = (raiser: ClinicianRow, caseId: string) => assertRaiser(raiser, caseId, deps.cases);
 
-  function raiserOf(id: string, caseId: string): { raiser: ClinicianRow; basis: RaiseBasis } {
+  async function raiserOf(id: string, caseId: string): Promise<{ raiser: ClinicianRow; basis: RaiseBasis }> {
     const raiser = deps.directory.findById(id);
     if (!raiser) throw new DomainError('clinician.not_found');
-    return { raiser, basis: assertMayRaise(raiser, caseId) };
+    return { raiser, basis: await assertMayRaise(raiser, caseId) };
   }
 
   return {
@@ -132,15 +132,15 @@ export function createAlertService(deps: AlertDeps) {
 
     async raise(input: RaiseInput): Promise<RaisedAlert> {
       const form = parseOrInvalid(alertFormSchema, input.form);
-      const { raiser, basis } = raiserOf(input.raiserId, input.caseId);
+      const { raiser, basis } = await raiserOf(input.raiserId, input.caseId);
       const caseCode = deps.cases.caseCode(input.caseId);
       if (!caseCode) throw new DomainError('case.not_found');
-      const alreadyRaised = () => {
-        const row = repo.find(input.alertId);
+      const alreadyRaised = async () => {
+        const row = await repo.find(input.alertId);
         if (row && row.status !== 'new') throw new DomainError('conflict', 'alert already raised');
         return row;
       };
-      alreadyRaised();
+      await alreadyRaised();
       const { group, direct } = alertAudience(deps, raiser, input.caseId);
       const recipients = [...group, ...direct].map((c) => c.id);
       if (recipients.length === 0) throw new DomainError('burn.no_recipients');
@@ -150,17 +150,17 @@ export function createAlertService(deps: AlertDeps) {
         await deps.chat.checkScan?.(input.scan);
       }
       // Looked up again after the (asynchronous) scan check, so a raise that raced it is seen.
-      const existing = alreadyRaised();
+      const existing = await alreadyRaised();
       const now = clock.now();
 
       if (!existing) {
         const hkid = deps.cases.patientHkid(input.caseId, raiser.id);
-        deps.sqlite.transaction(() => {
+        await deps.transaction(async () => {
           const ehrPendingId = deps.ehr.enqueueAllergy(allergyInput(input.alertId, hkid, form, raiser, now), `alert:${input.alertId}`);
-          repo.insert({ id: input.alertId, caseId: input.caseId, raisedBy: raiser.id, status: 'new', ehrPendingId, createdAt: now, archiveAt: now + deps.archiveAfterMs });
-        })();
+          await repo.insert({ id: input.alertId, caseId: input.caseId, raisedBy: raiser.id, status: 'new', ehrPendingId, createdAt: now, archiveAt: now + deps.archiveAfterMs });
+        });
       }
-      const alert = repo.find(input.alertId)!;
+      const alert = (await repo.find(input.alertId))!;
 
       const burnAfterMs = deps.burnAfterMs ?? DEFAULT_ALERT_BURN_MS;
       // The scan is sealed first, and discarded if the chat copy then fails: no alert goes out half-sealed.
@@ -169,12 +169,12 @@ export function createAlertService(deps: AlertDeps) {
       try {
         item = await deps.chat.create({ caseId: input.caseId, authorId: raiser.id, text: alertText(form, caseCode), burnAfterMs, recipients });
       } catch (err) {
-        if (scan) deps.chat.discard(scan.itemId);
+        if (scan) await deps.chat.discard(scan.itemId);
         throw err;
       }
       const members = [raiser, ...group].map((c) => c.dingtalkUserId);
       const inGroup = new Set(group.map((c) => c.id));
-      deps.sqlite.transaction(() => {
+      await deps.transaction(async () => {
         const set = {
           status: 'group_pending' as const,
           ephemeralItemId: item.itemId,
@@ -183,12 +183,12 @@ export function createAlertService(deps: AlertDeps) {
           directIds: JSON.stringify(item.recipients.filter((id) => !inGroup.has(id))),
           memberUserIds: JSON.stringify(members),
         };
-        if (!repo.advance(alert.id, 'new', set)) throw new DomainError('conflict', 'alert already raised');
+        if (!(await repo.advance(alert.id, 'new', set))) throw new DomainError('conflict', 'alert already raised');
         for (const itemId of [item.itemId, ...(scan ? [scan.itemId] : [])]) {
-          deps.grants.grantItem({ itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
+          await deps.grants.grantItem({ itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
         }
         deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
-      })();
+      });
       deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `${basis}:recipients_${item.recipients.length}` });
       deps.wake?.();
       return { alertId: alert.id, caseCode, ehrPendingId: alert.ehrPendingId, itemId: item.itemId, scanItemId: scan?.itemId ?? null, recipients: item.recipients.length };

@@ -1,5 +1,3 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
 import { caseRequest, documentRequest } from '../access/access-facts.js';
 import { clinicianFacts } from '../access/case-authorizer.js';
 import type { AccessDecision, PolicyEngine } from '../access/policy-engine.js';
@@ -7,7 +5,7 @@ import type { CaseQueries } from '../cases/case-queries.js';
 import type { CasesRepository } from '../cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import type { GrantService } from '../grants/grant-service.js';
-import { grants } from '../grants/grants-tables.js';
+import type { BurnRepository } from './burn-repository.js';
 
 export interface BurnAccessItem {
   id: string;
@@ -22,14 +20,14 @@ export interface BurnAccessItem {
  * same `view` rules apply: care team (attending/consulting) or break-glass, consent, clinical role.
  */
 export function createBurnAccess(deps: {
-  db: Db;
+  repo: Pick<BurnRepository, 'breakGlassHolders'>;
   engine: PolicyEngine;
   cases: CasesRepository;
   queries: CaseQueries;
   grants: GrantService;
   directory: DirectoryRepository;
 }) {
-  function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): AccessDecision {
+  async function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): Promise<AccessDecision> {
     const caseRow = deps.cases.caseById(item.caseId);
     if (!caseRow) return { allowed: false, action: 'view', policies: [], errors: [], missing: [] };
     const live = deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
@@ -53,7 +51,7 @@ export function createBurnAccess(deps: {
     decide,
 
     /** Sending a burn message is sharing into the case: the same `share` rule (attending/consulting). */
-    mayShare(clinician: ClinicianRow, caseId: string): boolean {
+    async mayShare(clinician: ClinicianRow, caseId: string): Promise<boolean> {
       const facts = deps.queries.caseFacts(caseId, clinician.id);
       return deps.engine.decide(
         caseRequest(clinicianFacts(clinician), 'share', { code: facts.caseCode, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
@@ -66,19 +64,16 @@ export function createBurnAccess(deps: {
      * lets open it right now. Someone who could never open it would keep it alive to its maximum
      * lifetime and make "opened by n of m" meaningless.
      */
-    defaultRecipients(item: BurnAccessItem, authorId: string, now: number): string[] {
-      const breakGlass = deps.db
-        .select({ clinicianId: grants.clinicianId })
-        .from(grants)
-        .where(and(eq(grants.caseId, item.caseId), eq(grants.kind, 'break_glass'), isNull(grants.revokedAt), gt(grants.expiresAt, now)))
-        .all()
-        .map((g) => g.clinicianId);
+    async defaultRecipients(item: BurnAccessItem, authorId: string, now: number): Promise<string[]> {
+      const breakGlass = await deps.repo.breakGlassHolders(item.caseId, now);
       const candidates = new Set([...deps.queries.teamOf(item.caseId).map((m) => m.clinicianId), ...breakGlass]);
       candidates.delete(authorId);
-      return [...candidates].filter((id) => {
+      const out: string[] = [];
+      for (const id of candidates) {
         const c = deps.directory.findById(id);
-        return c !== undefined && c.verified && !c.suspended && decide(c, item, now).allowed;
-      });
+        if (c !== undefined && c.verified && !c.suspended && (await decide(c, item, now)).allowed) out.push(id);
+      }
+      return out;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { BurnAccess } from './burn-access.js';
@@ -9,7 +9,7 @@ import type { TextCipher } from './text-cipher.js';
 
 /** What the burn service and its reader work with (its own file so the reader need not import the service). */
 export interface BurnDeps {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: BurnRepository;
   access: BurnAccess;
   vault: BurnVault;

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../../shared/audit-sink.js';
 import type { BurnNotices, BurnVault } from './burn-ports.js';
@@ -15,7 +15,7 @@ const BATCH = 500;
  * the item still due, so the next run (at the latest on start) finishes the job.
  */
 export function createBurnDestroyer(deps: {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: BurnRepository;
   vault: BurnVault;
   notices: BurnNotices;
@@ -23,7 +23,7 @@ export function createBurnDestroyer(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const { sqlite, repo, audit, clock } = deps;
+  const { repo, audit, clock } = deps;
 
   function endReason(item: BurnItemRow, now: number): BurnEndReason {
     return now >= item.expiresAt ? 'max_lifetime' : 'all_burned';
@@ -49,24 +49,23 @@ export function createBurnDestroyer(deps: {
     for (const item of items) if (item.kind === 'document') await deps.vault.destroy(item.id);
     const now = clock.now();
     const entries: AuditInput[] = [];
-    // secure_delete zeroes the freed bytes; the checkpoint moves the zeroed pages out of the WAL.
-    const previous = sqlite.pragma('secure_delete', { simple: true });
-    sqlite.pragma('secure_delete = ON');
+    // Zeroing the freed bytes, then moving the zeroed pages out of the WAL (see the repository).
+    const previous = await repo.setSecureDelete(true);
     try {
-      sqlite.transaction(() => {
+      await deps.transaction(async () => {
         for (const item of items) {
           const reason = endReason(item, now);
-          if (!repo.markDestroyed(item.id, now, reason)) continue;
-          const recipients = repo.recipients(item.id);
+          if (!(await repo.markDestroyed(item.id, now, reason))) continue;
+          const recipients = await repo.recipients(item.id);
           entries.push(...receipt(item, recipients, now, reason));
-          deps.notices.burned(item, repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
+          deps.notices.burned(item, await repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
         }
         // The burn receipts commit with the destruction they record (a crash cannot keep one without the other).
         entries.forEach((e, i) => audit.append(e, { now: i === entries.length - 1 }));
-      })();
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      });
+      await repo.checkpoint();
     } finally {
-      sqlite.pragma(`secure_delete = ${Number(previous) ? 'ON' : 'OFF'}`);
+      await repo.setSecureDelete(previous);
     }
     return entries.filter((e) => e.action === AUDIT_ACTIONS.burnDestroyed).length;
   }
@@ -76,7 +75,7 @@ export function createBurnDestroyer(deps: {
     async destroyDue(): Promise<number> {
       let destroyed = 0;
       for (;;) {
-        const due = repo.due(clock.now(), BATCH);
+        const due = await repo.due(clock.now(), BATCH);
         if (due.length === 0) return destroyed;
         destroyed += await destroyBatch(due);
         if (due.length < BATCH) return destroyed;

@@ -24,7 +24,7 @@ export interface OpenedBurn extends BurnView {
   mediaType?: string;
 }
 
-type ReaderDeps = Pick<BurnDeps, 'sqlite' | 'repo' | 'access' | 'vault' | 'cipher' | 'directory' | 'audit' | 'clock'>;
+type ReaderDeps = Pick<BurnDeps, 'transaction' | 'repo' | 'access' | 'vault' | 'cipher' | 'directory' | 'audit' | 'clock'>;
 
 const viewOf = (item: BurnItemRow, r: BurnRecipientRow): BurnView => ({
   itemId: item.id,
@@ -48,25 +48,25 @@ export function createBurnReader(deps: ReaderDeps) {
     throw new DomainError(code);
   }
 
-  function check(viewer: ClinicianRow, itemId: string, now: number): { item: BurnItemRow; recipient: BurnRecipientRow } {
-    const item = repo.find(itemId);
+  async function check(viewer: ClinicianRow, itemId: string, now: number): Promise<{ item: BurnItemRow; recipient: BurnRecipientRow }> {
+    const item = await repo.find(itemId);
     if (!item) refuse(viewer, itemId, 'not_found');
     if (item.status !== 'active' || now >= item.expiresAt) refuse(viewer, itemId, 'burned');
-    const recipient = repo.recipients(itemId).find((r) => r.clinicianId === viewer.id);
+    const recipient = (await repo.recipients(itemId)).find((r) => r.clinicianId === viewer.id);
     if (!recipient) refuse(viewer, itemId, 'access.denied', 'not_a_recipient');
     if (recipient.burnAt !== null && now >= recipient.burnAt) refuse(viewer, itemId, 'burned');
     const author = deps.directory.findById(item.authorId);
-    const decision = deps.access.decide(viewer, { id: item.id, caseId: item.caseId, authorInstitutionId: author?.institutionId ?? null }, now);
+    const decision = await deps.access.decide(viewer, { id: item.id, caseId: item.caseId, authorInstitutionId: author?.institutionId ?? null }, now);
     if (!decision.allowed) refuse(viewer, itemId, 'access.denied', String(decision.policies[0] ?? decision.missing[0]?.code ?? 'no_permit').slice(0, 64));
     return { item, recipient };
   }
 
   /** Starts the countdown on the first open; the item's deadline becomes the last recipient's burn. */
-  function startCountdown(item: BurnItemRow, r: BurnRecipientRow, now: number): BurnRecipientRow {
+  async function startCountdown(item: BurnItemRow, r: BurnRecipientRow, now: number): Promise<BurnRecipientRow> {
     const burnAt = Math.min(now + item.burnAfterMs, item.expiresAt);
-    if (!repo.recordOpen(item.id, r.clinicianId, now, burnAt)) return repo.recipients(item.id).find((x) => x.clinicianId === r.clinicianId)!;
-    const all = repo.recipients(item.id);
-    if (all.every((x) => x.burnAt !== null)) repo.setDueAt(item.id, Math.min(item.expiresAt, Math.max(...all.map((x) => x.burnAt!))));
+    if (!(await repo.recordOpen(item.id, r.clinicianId, now, burnAt))) return (await repo.recipients(item.id)).find((x) => x.clinicianId === r.clinicianId)!;
+    const all = await repo.recipients(item.id);
+    if (all.every((x) => x.burnAt !== null)) await repo.setDueAt(item.id, Math.min(item.expiresAt, Math.max(...all.map((x) => x.burnAt!))));
     return { ...r, openedAt: now, burnAt };
   }
 
@@ -83,19 +83,19 @@ export function createBurnReader(deps: ReaderDeps) {
 
   return {
     /** Checks without starting anything: for the card press and the viewer page. */
-    peek(viewer: ClinicianRow, itemId: string): BurnView {
-      const { item, recipient } = check(viewer, itemId, clock.now());
+    async peek(viewer: ClinicianRow, itemId: string): Promise<BurnView> {
+      const { item, recipient } = await check(viewer, itemId, clock.now());
       return viewOf(item, recipient);
     },
 
     /** Opens for one recipient: their first open starts their countdown. Returns content in memory only. */
     async open(viewer: ClinicianRow, itemId: string): Promise<OpenedBurn> {
       const now = clock.now();
-      const { item, recipient, firstOpen } = deps.sqlite.transaction(() => {
-        const found = check(viewer, itemId, now);
+      const { item, recipient, firstOpen } = await deps.transaction(async () => {
+        const found = await check(viewer, itemId, now);
         const first = found.recipient.openedAt === null;
-        return { item: found.item, recipient: first ? startCountdown(found.item, found.recipient, now) : found.recipient, firstOpen: first };
-      })();
+        return { item: found.item, recipient: first ? await startCountdown(found.item, found.recipient, now) : found.recipient, firstOpen: first };
+      });
       const content = await decrypt(item);
       const burnAt = recipient.burnAt!;
       const remainingMs = burnAt - clock.now();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SqliteStore } from '../../db/store.js';
 import type { burnCards, burnItems, burnRecipients, BurnEndReason } from './burn-tables.js';
 
 export type BurnItemRow = typeof burnItems.$inferSelect;
@@ -10,11 +11,12 @@ const ITEM_COLUMNS = `id, case_id AS caseId, author_id AS authorId, kind, burn_a
   ciphertext, media_type AS mediaType, destroyed_at AS destroyedAt, end_reason AS endReason`;
 
 /**
- * Named queries over the burn tables, synchronous so callers can group them in one transaction.
- * Statements are prepared once on the driver: the scheduler runs them for thousands of items a second,
- * where building each query anew cost more than running it.
+ * Named queries over the burn tables; every method answers with a Promise (`store.wrap`), and joins
+ * the caller's transaction when there is one. Statements are prepared once on the driver: the
+ * scheduler runs them for thousands of items a second, where building each query anew cost more than
+ * running it. The SQLite-only steps of destruction (secure_delete, the WAL checkpoint) live here too.
  */
-export function createBurnRepository(sqlite: Database.Database) {
+export function createBurnRepository(sqlite: Database.Database, store: SqliteStore) {
   const s = {
     insertItem: sqlite.prepare(`INSERT INTO ephemeral_items (id, case_id, author_id, kind, burn_after_ms, created_at, expires_at, due_at, status,
       kek_version, wrapped_key, iv, tag, ciphertext, media_type) VALUES (@id, @caseId, @authorId, @kind, @burnAfterMs, @createdAt, @expiresAt,
@@ -29,11 +31,14 @@ export function createBurnRepository(sqlite: Database.Database) {
     due: sqlite.prepare(`SELECT ${ITEM_COLUMNS} FROM ephemeral_items WHERE status = 'active' AND due_at <= ? ORDER BY due_at LIMIT ?`),
     nextDueAt: sqlite.prepare("SELECT min(due_at) AS at FROM ephemeral_items WHERE status = 'active'"),
     pending: sqlite.prepare("SELECT count(*) AS n FROM ephemeral_items WHERE status = 'active'"),
+    breakGlass: sqlite.prepare(
+      "SELECT clinician_id AS clinicianId FROM grants WHERE case_id = ? AND kind = 'break_glass' AND revoked_at IS NULL AND expires_at > ?",
+    ),
     markDestroyed: sqlite.prepare(`UPDATE ephemeral_items SET status = 'destroyed', destroyed_at = ?, end_reason = ?, wrapped_key = NULL, iv = NULL,
       tag = NULL, ciphertext = NULL, kek_version = NULL WHERE id = ? AND status = 'active'`),
   };
 
-  return {
+  return store.wrap({
     insert(
       item: Omit<BurnItemRow, 'status' | 'destroyedAt' | 'endReason' | 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'> &
         Partial<Pick<BurnItemRow, 'kekVersion' | 'wrappedKey' | 'iv' | 'tag' | 'ciphertext'>>,
@@ -65,7 +70,22 @@ export function createBurnRepository(sqlite: Database.Database) {
 
     /** Erases the key and every content column; false when the item was already destroyed. */
     markDestroyed: (id: string, at: number, reason: BurnEndReason): boolean => s.markDestroyed.run(at, reason, id).changes === 1,
-  };
+
+    /** Clinicians holding live break-glass on the case (they may be sent an item too). */
+    breakGlassHolders: (caseId: string, now: number): string[] => (s.breakGlass.all(caseId, now) as { clinicianId: string }[]).map((g) => g.clinicianId),
+
+    /** Turns zeroing of freed bytes on or off for the connection; returns whether it was on. */
+    setSecureDelete(on: boolean): boolean {
+      const previous = sqlite.pragma('secure_delete', { simple: true });
+      sqlite.pragma(`secure_delete = ${on ? 'ON' : 'OFF'}`);
+      return Boolean(Number(previous));
+    },
+
+    /** Moves the pages zeroed by a destruction out of the WAL file. */
+    checkpoint(): void {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    },
+  });
 }
 
 export type BurnRepository = ReturnType<typeof createBurnRepository>;

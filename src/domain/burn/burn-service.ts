@@ -59,15 +59,15 @@ export function createBurnService(deps: BurnDeps) {
   const { repo, clock } = deps;
 
   /** The author must be trusted and allowed to share into the case now. */
-  function assertMayCreate(author: ClinicianRow, caseId: string): void {
+  async function assertMayCreate(author: ClinicianRow, caseId: string): Promise<void> {
     if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
-    if (!deps.access.mayShare(author, caseId)) throw new DomainError('access.denied');
+    if (!(await deps.access.mayShare(author, caseId))) throw new DomainError('access.denied');
   }
 
-  function authorOf(id: string, caseId: string, cleared: boolean): ClinicianRow {
+  async function authorOf(id: string, caseId: string, cleared: boolean): Promise<ClinicianRow> {
     const author = deps.directory.findById(id);
     if (!author) throw new DomainError('clinician.not_found');
-    if (!cleared) assertMayCreate(author, caseId);
+    if (!cleared) await assertMayCreate(author, caseId);
     else if (!author.verified || author.suspended) throw new DomainError(author.suspended ? 'actor.suspended' : 'actor.unverified');
     return author;
   }
@@ -100,11 +100,11 @@ export function createBurnService(deps: BurnDeps) {
       const lifetime = input.maxLifetimeMs ?? deps.maxLifetimeMs;
       if (!Number.isInteger(lifetime) || lifetime < MIN_BURN_MS || lifetime > Math.max(MAX_BURN_MS, MAX_LIFETIME_CAP_MS)) throw new DomainError('request.invalid');
       checkContent(input);
-      const author = authorOf(input.authorId, input.caseId, input.authorCleared === true);
+      const author = await authorOf(input.authorId, input.caseId, input.authorCleared === true);
       const itemId = newItemId();
       const now = clock.now();
       const accessItem = { id: itemId, caseId: input.caseId, authorInstitutionId: author.institutionId };
-      const recipients = [...new Set(input.recipients ?? deps.access.defaultRecipients(accessItem, author.id, now))]
+      const recipients = [...new Set(input.recipients ?? (await deps.access.defaultRecipients(accessItem, author.id, now)))]
         .filter((id) => id !== author.id)
         .filter((id) => {
           const c = deps.directory.findById(id);
@@ -118,14 +118,14 @@ export function createBurnService(deps: BurnDeps) {
       const item = { id: itemId, caseId: input.caseId, authorId: author.id, kind: input.kind, burnAfterMs };
       const cards = cardsFor(itemId, input, recipients);
       try {
-        deps.sqlite.transaction(() => {
-          repo.insert(
+        await deps.transaction(async () => {
+          await repo.insert(
             { ...item, createdAt: now, expiresAt, dueAt: expiresAt, ...(sealed ?? {}), mediaType: stored?.mediaType ?? null },
             recipients,
             cards,
           );
           deps.notices.announce(item, cards);
-        })();
+        });
       } catch (err) {
         if (stored) await deps.vault.destroy(itemId);
         throw err;

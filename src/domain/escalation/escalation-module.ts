@@ -14,7 +14,7 @@ export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 
 /** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
 export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
-  return (documentId, recipientId) => {
+  return async (documentId, recipientId) => {
     const doc = documents.find(documentId);
     if (!doc || doc.status !== 'active') return 'closed';
     const receipt = documents.receiptsForCase(doc.caseId).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
@@ -39,9 +39,9 @@ export function createEscalation(deps: {
   settings: EscalationSettings & { chain: readonly ChainLink[] };
   tickMs?: number;
 }) {
-  const repo = createEscalationRepository(deps.dbh.db);
+  const repo = createEscalationRepository(deps.dbh.db, deps.dbh.store);
   const service = createEscalationService({
-    sqlite: deps.dbh.sqlite,
+    transaction: deps.dbh.store.transaction,
     repo,
     notifier: deps.notifier,
     colleagues: createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links: deps.settings.chain }),

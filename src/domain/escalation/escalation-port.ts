@@ -27,7 +27,7 @@ export interface EscalationNotifier {
  * The item's own view of one recipient, checked before every step: `opened` (a view the escalation
  * was not told about), `closed` (destroyed, burned, withdrawn) or `pending`. Optional per item type.
  */
-export type ItemProbe = (itemId: string, recipientId: string) => 'pending' | 'opened' | 'closed';
+export type ItemProbe = (itemId: string, recipientId: string) => Promise<'pending' | 'opened' | 'closed'>;
 
 export interface TrackInput {
   itemType: EscalationItemType;

@@ -1,15 +1,16 @@
 import { and, asc, count, eq, inArray, isNotNull, lt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { escalations, escalationSteps, type EscalationAction } from './escalation-tables.js';
 
 export type EscalationRow = typeof escalations.$inferSelect;
 export type NewEscalationRow = typeof escalations.$inferInsert;
 export type EscalationStepRow = typeof escalationSteps.$inferSelect;
 
-/** Named queries over escalation state and step history. Synchronous, like better-sqlite3. */
-export function createEscalationRepository(db: Db) {
+/** Named queries over escalation state and step history; every method answers with a Promise (`store.wrap`). */
+export function createEscalationRepository(db: Db, store: SqliteStore) {
   const key = (itemId: string, recipientId: string) => and(eq(escalations.itemId, itemId), eq(escalations.recipientId, recipientId));
-  return {
+  return store.wrap({
     /** Inserts unless (item, recipient) is already tracked; returns whether a row was written. */
     insert(row: NewEscalationRow): boolean {
       return db.insert(escalations).values(row).onConflictDoNothing().run().changes > 0;
@@ -106,7 +107,7 @@ export function createEscalationRepository(db: Db) {
       }
       return ended.length;
     },
-  };
+  });
 }
 
 export type EscalationRepository = ReturnType<typeof createEscalationRepository>;

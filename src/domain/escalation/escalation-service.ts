@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ColleagueFinder } from './escalation-chain.js';
@@ -28,7 +28,7 @@ const auditTarget = (row: Pick<EscalationRow, 'itemId' | 'recipientId'>) => `${r
  * step still gives the recipient its full wait rather than firing the whole chain at once.
  */
 export function createEscalationService(deps: {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: EscalationRepository;
   notifier: EscalationNotifier;
   colleagues: ColleagueFinder;
@@ -41,23 +41,23 @@ export function createEscalationService(deps: {
   const { repo, notifier, audit, clock, logger, settings } = deps;
   const probes: Partial<Record<EscalationItemType, ItemProbe>> = { ...deps.probes };
 
-  function stop(row: EscalationRow, reason: string, now: number, status: 'stopped' | 'exhausted' = 'stopped'): boolean {
-    if (!repo.end(row.itemId, row.recipientId, status, reason, now)) return false;
-    repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'stopped', reason, at: now });
+  async function stop(row: EscalationRow, reason: string, now: number, status: 'stopped' | 'exhausted' = 'stopped'): Promise<boolean> {
+    if (!(await repo.end(row.itemId, row.recipientId, status, reason, now))) return false;
+    await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'stopped', reason, at: now });
     audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationStopped, target: auditTarget(row), outcome: 'success', reason, at: now });
     return true;
   }
 
-  function nextColleague(row: EscalationRow): string | undefined {
-    const exclude = new Set([...repo.forItem(row.itemId).map((r) => r.recipientId), ...repo.escalatedTo(row.itemId, row.recipientId)]);
+  async function nextColleague(row: EscalationRow): Promise<string | undefined> {
+    const exclude = new Set([...(await repo.forItem(row.itemId)).map((r) => r.recipientId), ...(await repo.escalatedTo(row.itemId, row.recipientId))]);
     if (row.initiatorId) exclude.add(row.initiatorId);
     return deps.colleagues({ recipientId: row.recipientId, caseId: row.caseId }).find((id) => !exclude.has(id));
   }
 
   /** One due row, one step, one transaction. */
-  const step = deps.sqlite.transaction((row: EscalationRow, now: number): string => {
-    const state = probes[row.itemType]?.(row.itemId, row.recipientId) ?? 'pending';
-    if (state !== 'pending') return stop(row, state === 'opened' ? 'opened' : 'item_closed', now) ? 'stopped' : 'skipped';
+  const step = (row: EscalationRow, now: number): Promise<string> => deps.transaction(async () => {
+    const state = (await probes[row.itemType]?.(row.itemId, row.recipientId)) ?? 'pending';
+    if (state !== 'pending') return (await stop(row, state === 'opened' ? 'opened' : 'item_closed', now)) ? 'stopped' : 'skipped';
     const notice: StepNotice = {
       idemKey: `esc:${row.itemId}:${row.recipientId}`,
       itemType: row.itemType,
@@ -69,21 +69,21 @@ export function createEscalationService(deps: {
     };
     const target = auditTarget(row);
     if (row.step === 0) {
-      if (!repo.advance(row.itemId, row.recipientId, 0, 1, now + settings.afterMs)) return 'skipped';
-      repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'reminded', at: now });
+      if (!(await repo.advance(row.itemId, row.recipientId, 0, 1, now + settings.afterMs))) return 'skipped';
+      await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'reminded', at: now });
       notifier.remind({ ...notice, idemKey: `${notice.idemKey}:remind` });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationReminded, target, outcome: 'success', reason: row.itemType, at: now });
       if (settings.ding) {
-        repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'ding', at: now });
+        await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'ding', at: now });
         notifier.ding({ ...notice, idemKey: `${notice.idemKey}:ding` });
         audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationDing, target, outcome: 'success', reason: row.itemType, at: now });
       }
       return 'reminded';
     }
-    const colleague = row.step - 1 < settings.maxColleagues ? nextColleague(row) : undefined;
-    if (!colleague) return stop(row, 'chain_exhausted', now, 'exhausted') ? 'exhausted' : 'skipped';
-    if (!repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs)) return 'skipped';
-    repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
+    const colleague = row.step - 1 < settings.maxColleagues ? await nextColleague(row) : undefined;
+    if (!colleague) return (await stop(row, 'chain_exhausted', now, 'exhausted')) ? 'exhausted' : 'skipped';
+    if (!(await repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs))) return 'skipped';
+    await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
     notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague });
     audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationEscalated, target, outcome: 'success', reason: `to:${colleague}`, at: now });
     return 'escalated';
@@ -91,12 +91,12 @@ export function createEscalationService(deps: {
 
   return {
     /** Starts chasing an urgent item's recipients; returns how many were newly tracked. */
-    track(input: TrackInput, now = clock.now()): number {
+    async track(input: TrackInput, now = clock.now()): Promise<number> {
       if (!input.urgent) return 0;
       let added = 0;
       for (const recipientId of new Set(input.recipients)) {
         if (recipientId === input.initiatorId) continue;
-        const created = repo.insert({
+        const created = await repo.insert({
           itemId: input.itemId,
           recipientId,
           itemType: input.itemType,
@@ -116,34 +116,38 @@ export function createEscalationService(deps: {
      * A clinician opened the item: their own escalation stops, and so does any recipient's on whose
      * behalf they had been asked (the colleague has picked it up). Returns how many stopped.
      */
-    opened(itemId: string, clinicianId: string, now = clock.now()): number {
-      return deps.sqlite.transaction(() => {
+    opened(itemId: string, clinicianId: string, now = clock.now()): Promise<number> {
+      return deps.transaction(async () => {
         let stopped = 0;
-        for (const row of repo.forItem(itemId)) {
+        for (const row of await repo.forItem(itemId)) {
           if (row.status !== 'active') continue;
-          if (row.recipientId === clinicianId) stopped += stop(row, 'opened', now) ? 1 : 0;
-          else if (repo.escalatedTo(itemId, row.recipientId).includes(clinicianId)) stopped += stop(row, 'opened_by_colleague', now) ? 1 : 0;
+          if (row.recipientId === clinicianId) stopped += (await stop(row, 'opened', now)) ? 1 : 0;
+          else if ((await repo.escalatedTo(itemId, row.recipientId)).includes(clinicianId)) stopped += (await stop(row, 'opened_by_colleague', now)) ? 1 : 0;
         }
         return stopped;
-      })();
+      });
     },
 
     /** The item is gone (destroyed, burned, withdrawn): nobody is chased for it any more. */
-    cancel(itemId: string, reason = 'item_closed', now = clock.now()): number {
-      return deps.sqlite.transaction(() => repo.forItem(itemId).filter((row) => row.status === 'active' && stop(row, reason, now)).length)();
+    cancel(itemId: string, reason = 'item_closed', now = clock.now()): Promise<number> {
+      return deps.transaction(async () => {
+        let stopped = 0;
+        for (const row of await repo.forItem(itemId)) if (row.status === 'active' && (await stop(row, reason, now))) stopped++;
+        return stopped;
+      });
     },
 
     /** Takes every due step; one failing row is logged and retried after another wait. */
-    runDue(now = clock.now()): Record<string, number> {
+    async runDue(now = clock.now()): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
-      for (const row of repo.due(now, BATCH)) {
+      for (const row of await repo.due(now, BATCH)) {
         try {
-          const outcome = step(row, now);
+          const outcome = await step(row, now);
           counts[outcome] = (counts[outcome] ?? 0) + 1;
         } catch (err) {
           // Ids and the error code only; the message of a PHI-guard refusal names no value.
           logger.error({ code: 'escalation.step_failed', itemId: row.itemId, err: (err as Error).message }, 'escalation step failed');
-          repo.advance(row.itemId, row.recipientId, row.step, row.step, now + settings.afterMs);
+          await repo.advance(row.itemId, row.recipientId, row.step, row.step, now + settings.afterMs);
           counts.failed = (counts.failed ?? 0) + 1;
         }
       }
@@ -156,11 +160,11 @@ export function createEscalationService(deps: {
     },
 
     /** Step history of these items, oldest first (for `receipts`). */
-    stepsFor(itemIds: readonly string[]): EscalationStepRow[] {
+    stepsFor(itemIds: readonly string[]): Promise<EscalationStepRow[]> {
       return repo.steps(itemIds);
     },
 
-    stateOf(itemId: string): EscalationRow[] {
+    stateOf(itemId: string): Promise<EscalationRow[]> {
       return repo.forItem(itemId);
     },
   };

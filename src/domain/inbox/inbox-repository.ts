@@ -14,6 +14,16 @@ export interface TakenMessage {
   attempts: number;
 }
 
+/** An arriving message as recorded: its sealed payload, the instance holding it and until when. */
+export interface RecordInput {
+  msgId: string;
+  topic: string;
+  payload: string;
+  owner: string;
+  now: number;
+  leaseUntil: number;
+}
+
 /**
  * Named queries over processed_messages; the only place that knows its SQL. Every method answers with
  * a Promise and takes its turn at the store (see src/db/store.ts).
@@ -73,9 +83,15 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
      * Records an arriving message durably, before it is ACKed: its sealed payload, the instance that
      * holds it and until when. A second record of the same id (redelivery, replay) is a duplicate.
      */
-    record(r: { msgId: string; topic: string; payload: string; owner: string; now: number; leaseUntil: number }): ClaimResult {
+    record(r: RecordInput): ClaimResult {
       const rows = durably(() => recordStmt.all({ ...r, attempts: 1 }));
       return rows.length === 1 ? 'new' : 'duplicate';
+    },
+
+    /** `record` for several messages in one transaction with one fsync (group commit); results in order. */
+    recordMany(rs: RecordInput[]): ClaimResult[] {
+      const all = sqlite.transaction(() => rs.map((r): ClaimResult => (recordStmt.all({ ...r, attempts: 1 }).length === 1 ? 'new' : 'duplicate')));
+      return durably(() => all());
     },
 
     /** Takes an id with no payload to keep (events, card presses): a second claim is a duplicate. */

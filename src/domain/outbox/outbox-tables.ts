@@ -26,5 +26,7 @@ export const outboxMessages = sqliteTable(
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  // The claim (pending, due, after the cursor, in id order) walks outbox_pending_id_idx and stops after
+  // its limit; with only outbox_due_idx it sorted every due row per claim, O(backlog) (R8).
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_pending_id_idx').on(t.status, t.id)],
 );

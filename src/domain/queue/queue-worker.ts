@@ -1,6 +1,7 @@
 import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
+import { createLaneRunner, createWakeup } from './lane-runner.js';
 import { PermanentFailure, type FailureClass, type QueueCursor, type QueuePort, type QueueRowBase } from './queue-types.js';
 
 /**
@@ -23,6 +24,7 @@ export interface QueueWorkerDeps<R extends QueueRowBase> {
   pollMs: number;
   /** Without it a row is retried for as long as its failures are retryable. */
   maxAttempts?: number;
+  /** Rows claimed and not yet finished, at most (a sliding window: see lane-runner.ts). */
   batchSize: number;
   /** How long a claimed row is hidden from other passes and processes. */
   leaseMs: number;
@@ -39,16 +41,6 @@ export interface QueueWorkerDeps<R extends QueueRowBase> {
   };
 }
 
-function lanes<R>(rows: R[], laneOf: ((row: R) => string) | undefined): R[][] {
-  if (!laneOf) return [rows];
-  const byLane = new Map<string, R[]>();
-  for (const row of rows) {
-    const key = laneOf(row);
-    byLane.set(key, [...(byLane.get(key) ?? []), row]);
-  }
-  return [...byLane.values()];
-}
-
 export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<R>) {
   const { store, clock, logger: log } = deps;
   let current: Promise<number> | null = null;
@@ -56,8 +48,10 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
   let timer: NodeJS.Timeout | null = null;
   let started = false;
   let halted = false;
+  const wakeup = createWakeup();
 
-  async function fail(row: R, e: unknown): Promise<void> {
+  /** Records a failure; answers when a retry is due, if one was scheduled. */
+  async function fail(row: R, e: unknown): Promise<number | undefined> {
     const f = e instanceof PermanentFailure ? { code: e.code, retryable: false } : deps.classify(e);
     const now = clock.now();
     const attemptsLeft = deps.maxAttempts === undefined || row.attempts < deps.maxAttempts;
@@ -65,13 +59,14 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
       const next = now + backoffDelay(row.attempts, deps.backoff, deps.random);
       await store.markRetry(row.id, next, f.code, now);
       deps.on?.retry?.(row, f.code, next);
-      return;
+      return next > now ? next : undefined;
     }
     await store.markDead(row.id, f.code, now);
     deps.on?.dead?.(row, f.code);
+    return undefined;
   }
 
-  async function processRow(row: R): Promise<void> {
+  async function processRow(row: R): Promise<number | undefined> {
     let values: Record<string, unknown>;
     try {
       values = await deps.process(row);
@@ -82,27 +77,46 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
     // claimed again, so a crash repeats at most the work in flight.
     await store.markDone(row.id, values, clock.now());
     deps.on?.done?.(row);
+    return undefined;
   }
 
+  /**
+   * One pass: claims due rows in order after a cursor (so a row that fails and is due again at once
+   * is not spun on), keeping up to `batchSize` in flight (see lane-runner.ts) and claiming more as
+   * slots free up or new rows are queued. Once a retry scheduled in this pass is due, the cursor
+   * starts over, so a retried row does not wait for the end of a pass that a steady stream of new
+   * rows keeps going. The pass ends when nothing is due and nothing is in flight.
+   */
   async function runPass(): Promise<number> {
+    const runner = createLaneRunner(deps.batchSize);
+    // Claims are a write transaction each: refill a quarter of the window at a time, not slot by slot.
+    const refill = Math.max(1, Math.floor(deps.batchSize / 4));
     let after: QueueCursor | null = null;
     let processed = 0;
-    while (!halted) {
-      const now = clock.now();
-      const rows = await store.claimDue({ now, after, limit: deps.batchSize, leaseUntil: now + deps.leaseMs, owner: deps.owner });
-      if (rows.length === 0) break;
-      after = store.cursorOf(rows[rows.length - 1]!);
-      await Promise.all(
-        lanes(rows, deps.laneOf).map(async (lane) => {
-          for (const row of lane) {
+    let rewindAt = Infinity;
+    while (!halted && !runner.failure) {
+      const wanted = runner.free;
+      if (wanted >= refill || runner.size === 0) {
+        const now = clock.now();
+        if (now >= rewindAt) [after, rewindAt] = [null, Infinity];
+        const rows = await store.claimDue({ now, after, limit: wanted, leaseUntil: now + deps.leaseMs, owner: deps.owner });
+        if (rows.length) after = store.cursorOf(rows[rows.length - 1]!);
+        for (const row of rows) {
+          runner.add(deps.laneOf?.(row) ?? '', async () => {
             // Rows claimed but skipped here keep their lease and are retried once it runs out.
             if (halted) return;
-            await processRow(row);
+            const retryAt = await processRow(row);
             processed++;
-          }
-        }),
-      );
+            if (retryAt !== undefined) rewindAt = Math.min(rewindAt, retryAt);
+          });
+        }
+        if (rows.length === wanted) continue;
+        if (runner.size === 0) break;
+      }
+      await wakeup.waitFor(runner.oneDone(), deps.pollMs);
     }
+    await runner.allDone();
+    if (runner.failure) throw runner.failure.error;
     return processed;
   }
 
@@ -152,7 +166,12 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
 
     /** Wakes a started worker soon (not synchronously, so a caller's transaction commits first). */
     notify(): void {
-      if (started) setImmediate(() => void runSafely());
+      if (!started) return;
+      // A pass in flight takes the new row as soon as it has a free slot; else a new pass starts.
+      setImmediate(() => {
+        wakeup.wake();
+        void runSafely();
+      });
     },
 
     /** Stops polling, lets the rows in flight finish, and waits for them. */

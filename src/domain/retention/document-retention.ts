@@ -1,9 +1,7 @@
-import { and, asc, count, eq, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';
-import { documents } from '../sharing/sharing-tables.js';
 import type { Vault } from '../vault/vault-service.js';
+import type { DocumentScope, RetentionRepository } from './retention-repository.js';
 import type { RetentionTarget } from './retention-target.js';
 
 export interface DocumentRetentionPolicy {
@@ -20,27 +18,26 @@ export interface DocumentRetentionPolicy {
  * audits `document.destroyed`); the metadata row stays, so receipts and the audit trail still resolve.
  */
 export function documentRetentionTargets(deps: {
-  db: Db;
+  repo: Pick<RetentionRepository, 'countExpiredDocuments' | 'expiredDocumentIds'>;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
   directory: Pick<DirectoryRepository, 'institutionByCode'>;
   policy: DocumentRetentionPolicy;
 }): RetentionTarget[] {
-  const { db, policy } = deps;
+  const { repo, policy } = deps;
   // Institution codes are resolved to ids on every call, so an institution added later is honoured.
   const idsOf = (codes: string[]) => codes.map((code) => deps.directory.institutionByCode(code)?.id ?? code);
   const overridden = Object.keys(policy.byInstitution);
 
-  function target(name: string, retentionMs: number, scope: () => SQL | undefined): RetentionTarget {
-    const expired = (cutoff: number) => and(eq(documents.status, 'active'), lt(documents.createdAt, cutoff), scope());
+  function target(name: string, retentionMs: number, scope: () => DocumentScope): RetentionTarget {
     return {
       name,
       retentionMs,
-      countExpired: (cutoff) => db.select({ n: count() }).from(documents).where(expired(cutoff)).get()?.n ?? 0,
+      countExpired: (cutoff) => repo.countExpiredDocuments(cutoff, scope()),
       async purge(cutoff) {
-        const ids = db.select({ id: documents.id }).from(documents).where(expired(cutoff)).orderBy(asc(documents.createdAt)).all();
+        const ids = await repo.expiredDocumentIds(cutoff, scope());
         let destroyed = 0;
-        for (const { id } of ids) {
+        for (const id of ids) {
           // Key first: once it is gone the ciphertext is noise even if the blob delete or the mark fails.
           await deps.vault.destroy(id);
           if (deps.sharing.markDestroyed(id, 'system')) destroyed++;
@@ -51,9 +48,7 @@ export function documentRetentionTargets(deps: {
   }
 
   return [
-    ...overridden.map((code) => target(`documents:${code}`, policy.byInstitution[code]!, () => inArray(documents.authorInstitutionId, idsOf([code])))),
-    target('documents', policy.defaultMs, () =>
-      overridden.length ? or(isNull(documents.authorInstitutionId), notInArray(documents.authorInstitutionId, idsOf(overridden))) : undefined,
-    ),
+    ...overridden.map((code) => target(`documents:${code}`, policy.byInstitution[code]!, () => ({ institutionIds: idsOf([code]) }))),
+    target('documents', policy.defaultMs, () => (overridden.length ? { otherThan: idsOf(overridden) } : 'all')),
   ];
 }

@@ -42,11 +42,13 @@ export function createRetentionJob(deps: { registry: RetentionRegistry; audit: A
   }
 
   return {
-    plan(now = clock.now()): RetentionRow[] {
-      return registry.list().map((t) => {
+    async plan(now = clock.now()): Promise<RetentionRow[]> {
+      const rows: RetentionRow[] = [];
+      for (const t of registry.list()) {
         const cutoff = now - t.retentionMs;
-        return { name: t.name, retentionMs: t.retentionMs, cutoff, count: t.countExpired(cutoff) };
-      });
+        rows.push({ name: t.name, retentionMs: t.retentionMs, cutoff, count: await t.countExpired(cutoff) });
+      }
+      return rows;
     },
 
     /** Purges; a run asked for while one is going joins it rather than purging twice at once. */

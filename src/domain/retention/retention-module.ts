@@ -11,6 +11,7 @@ import type { Vault } from '../vault/vault-service.js';
 import { documentRetentionTargets } from './document-retention.js';
 import { createRetentionJob } from './retention-job.js';
 import { createRetentionRegistry } from './retention-target.js';
+import { createRetentionRepository } from './retention-repository.js';
 import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
 
 /**
@@ -31,12 +32,13 @@ export function createRetention(deps: {
 }) {
   const { config, dbh } = deps;
   const registry = createRetentionRegistry();
-  registry.register(processedMessagesTarget(dbh.db, config.dedupe.retentionMs));
-  registry.register(outboxSentTarget(dbh.db, config.retention.outboxSentMs));
-  registry.register(escalationsTarget(createEscalationRepository(dbh.db), config.retention.escalationMs));
-  registry.register(burnMetadataTarget(dbh.db, config.retention.ephemeralMs));
+  const repo = createRetentionRepository(dbh.db, dbh.store);
+  registry.register(processedMessagesTarget(repo, config.dedupe.retentionMs));
+  registry.register(outboxSentTarget(repo, config.retention.outboxSentMs));
+  registry.register(escalationsTarget(createEscalationRepository(dbh.db, dbh.store), config.retention.escalationMs));
+  registry.register(burnMetadataTarget(repo, config.retention.ephemeralMs));
   for (const t of documentRetentionTargets({
-    db: dbh.db,
+    repo,
     vault: deps.vault,
     sharing: deps.sharing,
     directory: deps.directory,
@@ -47,7 +49,7 @@ export function createRetention(deps: {
   const job = createRetentionJob({ registry, audit: deps.audit, clock: deps.clock, logger: deps.logger });
   const timer = createTicker(
     'retention',
-    () => void job.run().catch((err: Error) => deps.logger.error({ code: 'retention.failed', err: err.message }, 'retention run failed')),
+    () => job.run().catch((err: Error) => deps.logger.error({ code: 'retention.failed', err: err.message }, 'retention run failed')),
     config.retention.intervalMs,
     deps.logger,
   );

@@ -9,7 +9,7 @@ export interface RetentionTarget {
   /** Shown in reports and audited as the target, e.g. `outbox_sent`, `documents:QMH`. */
   name: string;
   retentionMs: number;
-  countExpired(cutoff: number): number;
+  countExpired(cutoff: number): number | Promise<number>;
   /** Deletes (or shreds) what `countExpired` counted; returns how many went. */
   purge(cutoff: number): number | Promise<number>;
 }

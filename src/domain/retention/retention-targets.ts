@@ -1,24 +1,19 @@
-import { and, count, eq, inArray, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { burnCards, burnItems, burnRecipients } from '../burn/burn-tables.js';
 import type { EscalationRepository } from '../escalation/escalation-repository.js';
-import { processedMessages } from '../inbox/inbox-tables.js';
-import { outboxMessages } from '../outbox/outbox-tables.js';
+import type { RetentionRepository } from './retention-repository.js';
 import type { RetentionTarget } from './retention-target.js';
 
 /**
- * Retention targets for the tables that are plain rows. Shared documents, which also hold keys and
- * ciphertext, are in document-retention.ts.
+ * Retention targets for the tables that are plain rows (their queries are in retention-repository.ts).
+ * Shared documents, which also hold keys and ciphertext, are in document-retention.ts.
  */
 
 /** Inbound message ids, once processed (an unfinished one is still needed to resume it). */
-export function processedMessagesTarget(db: Db, retentionMs: number): RetentionTarget {
-  const expired = (cutoff: number) => and(lt(processedMessages.receivedAt, cutoff), eq(processedMessages.state, 'done'));
+export function processedMessagesTarget(repo: RetentionRepository, retentionMs: number): RetentionTarget {
   return {
     name: 'processed_messages',
     retentionMs,
-    countExpired: (cutoff) => db.select({ n: count() }).from(processedMessages).where(expired(cutoff)).get()?.n ?? 0,
-    purge: (cutoff) => db.delete(processedMessages).where(expired(cutoff)).run().changes,
+    countExpired: (cutoff) => repo.countProcessedMessages(cutoff),
+    purge: (cutoff) => repo.purgeProcessedMessages(cutoff),
   };
 }
 
@@ -27,13 +22,12 @@ export function processedMessagesTarget(db: Db, retentionMs: number): RetentionT
  * do discarded ones. A purged row's idemKey no longer dedupes: the same step repeated after the
  * retention window would send again, which at 30 days no caller does.
  */
-export function outboxSentTarget(db: Db, retentionMs: number): RetentionTarget {
-  const expired = (cutoff: number) => and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.updatedAt, cutoff));
+export function outboxSentTarget(repo: RetentionRepository, retentionMs: number): RetentionTarget {
   return {
     name: 'outbox_sent',
     retentionMs,
-    countExpired: (cutoff) => db.select({ n: count() }).from(outboxMessages).where(expired(cutoff)).get()?.n ?? 0,
-    purge: (cutoff) => db.delete(outboxMessages).where(expired(cutoff)).run().changes,
+    countExpired: (cutoff) => repo.countOutboxSent(cutoff),
+    purge: (cutoff) => repo.purgeOutboxSent(cutoff),
   };
 }
 
@@ -51,18 +45,11 @@ export function escalationsTarget(repo: Pick<EscalationRepository, 'countEndedBe
  * Burn-after-reading metadata (who was sent what, when it was opened and burned) of items already
  * destroyed; the content and keys went at burn time. The audit log keeps the burn receipts for good.
  */
-export function burnMetadataTarget(db: Db, retentionMs: number): RetentionTarget {
-  const expired = (cutoff: number) => and(eq(burnItems.status, 'destroyed'), lt(burnItems.destroyedAt, cutoff));
-  const ids = (cutoff: number) => db.select({ id: burnItems.id }).from(burnItems).where(expired(cutoff));
+export function burnMetadataTarget(repo: RetentionRepository, retentionMs: number): RetentionTarget {
   return {
     name: 'ephemeral_metadata',
     retentionMs,
-    countExpired: (cutoff) => db.select({ n: count() }).from(burnItems).where(expired(cutoff)).get()?.n ?? 0,
-    purge: (cutoff) =>
-      db.transaction((tx) => {
-        tx.delete(burnCards).where(inArray(burnCards.itemId, ids(cutoff))).run();
-        tx.delete(burnRecipients).where(inArray(burnRecipients.itemId, ids(cutoff))).run();
-        return tx.delete(burnItems).where(expired(cutoff)).run().changes;
-      }),
+    countExpired: (cutoff) => repo.countBurnMetadata(cutoff),
+    purge: (cutoff) => repo.purgeBurnMetadata(cutoff),
   };
 }

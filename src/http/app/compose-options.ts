@@ -33,12 +33,12 @@ export function composeCase(service: Service, code: string): CaseRow {
  * the screens can say "no" (and "break glass first") before anything is typed. Someone who may do
  * none of it gets access.denied, like the case view.
  */
-export function composeOptions(service: Service, me: ClinicianRow, caseRow: CaseRow): z.infer<typeof composeOptionsDto> {
+export async function composeOptions(service: Service, me: ClinicianRow, caseRow: CaseRow): Promise<z.infer<typeof composeOptionsDto>> {
   const rule = alertRaiseRule(service);
   const share = mayShareToCase(service, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
-    alert = assertRaiser(me, caseRow.id, rule);
+    alert = await assertRaiser(me, caseRow.id, rule);
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }
@@ -46,7 +46,7 @@ export function composeOptions(service: Service, me: ClinicianRow, caseRow: Case
   return {
     caseCode: caseRow.code,
     share,
-    burn: rule.mayShare(me, caseRow.id),
+    burn: await rule.mayShare(me, caseRow.id),
     alert,
     burnSeconds: { min: MIN_BURN_MS / 1000, max: MAX_BURN_MS / 1000, default: DEFAULT_BURN_MS / 1000 },
     maxUploadBytes: DEFAULT_MAX_BYTES,

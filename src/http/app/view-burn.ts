@@ -14,9 +14,9 @@ export const secondsLeft = (burnAt: number, now: number) => Math.max(0, Math.cei
  */
 export async function burnDocument(service: Service, viewer: ClinicianRow, itemId: string): Promise<{ pdf: Uint8Array; remainingSeconds: number; caseCode: string }> {
   const { clock, audit } = service;
-  if (service.burn.service.peek(viewer, itemId).kind !== 'document') throw new DomainError('not_found');
+  if ((await service.burn.service.peek(viewer, itemId)).kind !== 'document') throw new DomainError('not_found');
   const opened = await service.burn.service.open(viewer, itemId);
-  if (opened.firstOpen) service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
+  if (opened.firstOpen) await service.escalation.opened(itemId, viewer.id); // stops unread escalation (urgent alerts) at once
   const bytes = opened.bytes!;
   try {
     const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, opened.mediaType!);

@@ -16,6 +16,6 @@ export async function viewDocument(service: Service, viewer: ClinicianRow, docum
   const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, document.mediaType);
   bytes.fill(0);
   secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
-  service.escalation.opened(document.id, viewer.id);
+  await service.escalation.opened(document.id, viewer.id);
   return { pdf, traceCode, caseCode };
 }

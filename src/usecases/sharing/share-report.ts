@@ -72,6 +72,6 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
     secure.sharing.setCardOutTrackId(documentId, outTrackId);
   }
   secure.receipts.markNotified(documentId, team);
-  deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
+  await deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
   return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
 }
