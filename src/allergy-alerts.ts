@@ -89,7 +89,7 @@ export function createAllergyAlerts(deps: {
     repo,
     directory: deps.directoryRepo,
     cases,
-    ehr: deps.ehrQueue,
+    ehr: { enqueueAllergy: async (input, idemKey) => deps.ehrQueue.enqueueAllergy(input, idemKey) },
     chat,
     grants,
     notices,

@@ -34,7 +34,7 @@ export function createAlertNotices(deps: {
   }
 
   return {
-    createGroup(alert, group) {
+    async createGroup(alert, group) {
       const idemKey = groupKey(alert.id);
       deps.outbox.enqueue({
         idemKey,
@@ -43,7 +43,7 @@ export function createAlertNotices(deps: {
       });
     },
 
-    groupState(alertId): GroupState {
+    async groupState(alertId): Promise<GroupState> {
       const row = deps.outboxRepo.findByIdemKey(groupKey(alertId));
       if (!row || row.status === 'pending') return { state: 'pending' };
       if (row.status !== 'sent') return { state: 'failed' };
@@ -51,7 +51,7 @@ export function createAlertNotices(deps: {
       return id ? { state: 'made', openConversationId: id } : { state: 'failed' };
     },
 
-    announce(alert, caseCode, to) {
+    async announce(alert, caseCode, to) {
       const title = `🚨 Allergy alert for ${caseCode} from ${raiserLine(alert)}`;
       const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
       const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
@@ -73,14 +73,14 @@ export function createAlertNotices(deps: {
       return cards;
     },
 
-    burned(alert, caseCode, cardIds) {
+    async burned(alert, caseCode, cardIds) {
       const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
       for (const outTrackId of cardIds) {
         deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }
     },
 
-    archive(alert, caseCode, groupId, removeUserIds) {
+    async archive(alert, caseCode, groupId, removeUserIds) {
       deps.notify.toGroup(
         `alert:${alert.id}:archived`,
         groupId,

@@ -21,7 +21,7 @@ export function createBurnNotices(deps: {
 }): BurnNotices {
   const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
   return {
-    announce(item, cards) {
+    async announce(item, cards) {
       const code = codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
       const text = `From ${personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
@@ -32,7 +32,7 @@ export function createBurnNotices(deps: {
       }
     },
 
-    burned(item, cards, { opened, total }) {
+    async burned(item, cards, { opened, total }) {
       const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
         deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);

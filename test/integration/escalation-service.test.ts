@@ -30,9 +30,9 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
   const sent: Array<[string, string, string?]> = [];
   let failNext = false;
   const notifier: EscalationNotifier = {
-    remind: (n) => sent.push(['remind', n.recipientId]),
-    ding: (n) => sent.push(['ding', n.recipientId]),
-    escalate: (n) => {
+    remind: async (n) => void sent.push(['remind', n.recipientId]),
+    ding: async (n) => void sent.push(['ding', n.recipientId]),
+    escalate: async (n) => {
       if (failNext) throw new Error('outbox refused');
       sent.push(['escalate', n.recipientId, n.colleagueId]);
     },

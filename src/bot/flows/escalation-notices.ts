@@ -33,7 +33,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
   }
 
   return {
-    remind(n) {
+    async remind(n) {
       const r = person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
@@ -42,7 +42,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
 
-    ding(n) {
+    async ding(n) {
       const r = person(n.recipientId);
       const lang = langOf(r);
       const code = caseCode(n.caseId);
@@ -50,7 +50,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
     },
 
-    escalate(n) {
+    async escalate(n) {
       const c = person(n.colleagueId);
       const lang = langOf(c);
       const code = caseCode(n.caseId);

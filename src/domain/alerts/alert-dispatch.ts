@@ -41,14 +41,14 @@ export function createAlertDispatch(deps: {
   const userIdsOf = (clinicianIds: string[]) => clinicianIds.flatMap((id) => deps.directory.findById(id)?.dingtalkUserId ?? []);
 
   async function deliver(row: AllergyAlertRow, now: number): Promise<string> {
-    const group = notices.groupState(row.id);
+    const group = await notices.groupState(row.id);
     if (group.state === 'pending' && now - row.createdAt < groupWaitMs) return 'waiting';
     const groupId = group.state === 'made' ? group.openConversationId : null;
     const recipients = ids(row.recipientIds);
     const oneToOne = groupId ? ids(row.directIds) : recipients;
     return deps.transaction(async () => {
       if (!(await repo.advance(row.id, 'group_pending', { status: 'sent', sceneGroupId: groupId, sentAt: now }))) return 'skipped';
-      const cards = notices.announce(row, codeOf(row), { groupId, userIds: userIdsOf(oneToOne) });
+      const cards = await notices.announce(row, codeOf(row), { groupId, userIds: userIdsOf(oneToOne) });
       await repo.advance(row.id, 'sent', { cardIds: JSON.stringify(cards) });
       await deps.escalation.track({ itemType: 'alert', itemId: row.ephemeralItemId!, caseId: row.caseId, recipients, urgent: true, initiatorId: row.raisedBy });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertDelivered, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'direct', at: now });
@@ -61,7 +61,7 @@ export function createAlertDispatch(deps: {
     if (!(await deps.chat.isGone(row.ephemeralItemId!)) || (row.scanItemId && !(await deps.chat.isGone(row.scanItemId)))) return 'live';
     await deps.transaction(async () => {
       if (!(await repo.markBurnNoted(row.id, now))) return;
-      notices.burned(row, codeOf(row), ids(row.cardIds));
+      await notices.burned(row, codeOf(row), ids(row.cardIds));
       await deps.escalation.cancel(row.ephemeralItemId!, 'item_closed');
     });
     return 'burn_noted';
@@ -69,12 +69,12 @@ export function createAlertDispatch(deps: {
 
   async function archive(row: AllergyAlertRow, now: number): Promise<string> {
     // A group made after the alert went 1:1 (slow DingTalk) is closed all the same.
-    const late = row.sceneGroupId ? undefined : notices.groupState(row.id);
+    const late = row.sceneGroupId ? undefined : await notices.groupState(row.id);
     const groupId = row.sceneGroupId ?? (late?.state === 'made' ? late.openConversationId : null);
     const remove = ids(row.memberUserIds).slice(1); // the owner (the raiser) cannot be removed
     return deps.transaction(async () => {
       if (!(await repo.advance(row.id, 'sent', { status: 'archived', archivedAt: now, sceneGroupId: groupId }))) return 'skipped';
-      if (groupId) notices.archive(row, codeOf(row), groupId, remove);
+      if (groupId) await notices.archive(row, codeOf(row), groupId, remove);
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.alertArchived, target: row.id, outcome: 'success', reason: groupId ? 'group' : 'no_group', at: now });
       return 'archived';
     });

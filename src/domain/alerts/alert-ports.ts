@@ -4,7 +4,7 @@ import type { AllergyAlertRow } from './alert-repository.js';
 
 /** The EHR pending-writes queue: the record is stored (encrypted) in the caller's transaction. */
 export interface AlertEhrQueue {
-  enqueueAllergy(input: AllergyInput, idemKey: string): string;
+  enqueueAllergy(input: AllergyInput, idemKey: string): Promise<string>;
 }
 
 /** The burn-after-reading side: seal the chat copy (no cards: the alert sends its own), and its state. */
@@ -35,12 +35,12 @@ export type GroupState = { state: 'pending' } | { state: 'made'; openConversatio
  * repeated step never sends twice.
  */
 export interface AlertNotices {
-  createGroup(alert: AllergyAlertRow, group: { title: string; ownerUserId: string; userIds: string[] }): void;
-  groupState(alertId: string): GroupState;
+  createGroup(alert: AllergyAlertRow, group: { title: string; ownerUserId: string; userIds: string[] }): Promise<void>;
+  groupState(alertId: string): Promise<GroupState>;
   /** Content-free cards with [Open] to the group and 1:1; returns their outTrackIds. */
-  announce(alert: AllergyAlertRow, caseCode: string, to: { groupId: string | null; userIds: string[] }): string[];
-  burned(alert: AllergyAlertRow, caseCode: string, cardIds: string[]): void;
-  archive(alert: AllergyAlertRow, caseCode: string, groupId: string, removeUserIds: string[]): void;
+  announce(alert: AllergyAlertRow, caseCode: string, to: { groupId: string | null; userIds: string[] }): Promise<string[]>;
+  burned(alert: AllergyAlertRow, caseCode: string, cardIds: string[]): Promise<void>;
+  archive(alert: AllergyAlertRow, caseCode: string, groupId: string, removeUserIds: string[]): Promise<void>;
 }
 
 /** Who else is involved with the case, as the cases context knows it (ids only). */

@@ -156,7 +156,7 @@ export function createAlertService(deps: AlertDeps) {
       if (!existing) {
         const hkid = deps.cases.patientHkid(input.caseId, raiser.id);
         await deps.transaction(async () => {
-          const ehrPendingId = deps.ehr.enqueueAllergy(allergyInput(input.alertId, hkid, form, raiser, now), `alert:${input.alertId}`);
+          const ehrPendingId = await deps.ehr.enqueueAllergy(allergyInput(input.alertId, hkid, form, raiser, now), `alert:${input.alertId}`);
           await repo.insert({ id: input.alertId, caseId: input.caseId, raisedBy: raiser.id, status: 'new', ehrPendingId, createdAt: now, archiveAt: now + deps.archiveAfterMs });
         });
       }
@@ -187,7 +187,7 @@ export function createAlertService(deps: AlertDeps) {
         for (const itemId of [item.itemId, ...(scan ? [scan.itemId] : [])]) {
           await deps.grants.grantItem({ itemId, caseId: input.caseId, clinicianIds: item.recipients, expiresAt: item.expiresAt, grantedBy: raiser.id });
         }
-        deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
+        await deps.notices.createGroup({ ...alert, ...set }, { title: `Allergy alert · ${caseCode}`, ownerUserId: members[0]!, userIds: members.slice(1) });
       });
       deps.audit.append({ actor: raiser.id, action: AUDIT_ACTIONS.alertRaised, target: alert.id, outcome: 'success', reason: `${basis}:recipients_${item.recipients.length}` });
       deps.wake?.();

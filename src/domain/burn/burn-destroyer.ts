@@ -58,7 +58,7 @@ export function createBurnDestroyer(deps: {
           if (!(await repo.markDestroyed(item.id, now, reason))) continue;
           const recipients = await repo.recipients(item.id);
           entries.push(...receipt(item, recipients, now, reason));
-          deps.notices.burned(item, await repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
+          await deps.notices.burned(item, await repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });
         }
         // The burn receipts commit with the destruction they record (a crash cannot keep one without the other).
         entries.forEach((e, i) => audit.append(e, { now: i === entries.length - 1 }));

@@ -16,8 +16,8 @@ export interface BurnNoticeItem {
  * commit together — a crash can never destroy an item and forget to update its card.
  */
 export interface BurnNotices {
-  announce(item: BurnNoticeItem, cards: BurnCardRow[]): void;
-  burned(item: BurnNoticeItem, cards: BurnCardRow[], counts: { opened: number; total: number; reason: BurnEndReason }): void;
+  announce(item: BurnNoticeItem, cards: BurnCardRow[]): Promise<void>;
+  burned(item: BurnNoticeItem, cards: BurnCardRow[], counts: { opened: number; total: number; reason: BurnEndReason }): Promise<void>;
 }
 
 /** The slice of the vault burn documents use; the item id is the vault document id. */

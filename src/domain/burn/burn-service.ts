@@ -124,7 +124,7 @@ export function createBurnService(deps: BurnDeps) {
             recipients,
             cards,
           );
-          deps.notices.announce(item, cards);
+          await deps.notices.announce(item, cards);
         });
       } catch (err) {
         if (stored) await deps.vault.destroy(itemId);

@@ -18,9 +18,9 @@ export interface StepNotice {
  * outbox; called inside the step's transaction, so a step and its messages commit together.
  */
 export interface EscalationNotifier {
-  remind(n: StepNotice): void;
-  ding(n: StepNotice): void;
-  escalate(n: StepNotice & { colleagueId: string }): void;
+  remind(n: StepNotice): Promise<void>;
+  ding(n: StepNotice): Promise<void>;
+  escalate(n: StepNotice & { colleagueId: string }): Promise<void>;
 }
 
 /**

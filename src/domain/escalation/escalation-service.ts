@@ -71,11 +71,11 @@ export function createEscalationService(deps: {
     if (row.step === 0) {
       if (!(await repo.advance(row.itemId, row.recipientId, 0, 1, now + settings.afterMs))) return 'skipped';
       await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'reminded', at: now });
-      notifier.remind({ ...notice, idemKey: `${notice.idemKey}:remind` });
+      await notifier.remind({ ...notice, idemKey: `${notice.idemKey}:remind` });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationReminded, target, outcome: 'success', reason: row.itemType, at: now });
       if (settings.ding) {
         await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'ding', at: now });
-        notifier.ding({ ...notice, idemKey: `${notice.idemKey}:ding` });
+        await notifier.ding({ ...notice, idemKey: `${notice.idemKey}:ding` });
         audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationDing, target, outcome: 'success', reason: row.itemType, at: now });
       }
       return 'reminded';
@@ -84,7 +84,7 @@ export function createEscalationService(deps: {
     if (!colleague) return (await stop(row, 'chain_exhausted', now, 'exhausted')) ? 'exhausted' : 'skipped';
     if (!(await repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs))) return 'skipped';
     await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
-    notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague });
+    await notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague });
     audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationEscalated, target, outcome: 'success', reason: `to:${colleague}`, at: now });
     return 'escalated';
   });
