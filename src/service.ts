@@ -85,7 +85,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
-  const outboxRepo = createOutboxRepository(dbh.db);
+  const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
   const worker = createOutboxWorker({
     repo: outboxRepo,
     handlers: createOutboxHandlers(api, { clock }),
@@ -131,7 +131,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
   const ehrQueue = createEhrQueueModule({
-    db: dbh.db, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    db: dbh.db, store: dbh.store, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
   const escalation = createEscalation({

@@ -56,14 +56,14 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
   await inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
   await inbox.claim('new-done', 'robot', now - DAY);
   await inbox.finish('new-done', 'done', now - DAY);
-  const outbox = createOutboxRepository(dbh.db);
-  const put = (key: string, at: number, sent: boolean) => {
-    const { id } = outbox.insertPending({ idemKey: key, kind: 'oto.send', payload: '{}', now: at });
-    if (sent) outbox.markSent(id, '{}', at);
+  const outbox = createOutboxRepository(dbh.db, dbh.store);
+  const put = async (key: string, at: number, sent: boolean) => {
+    const { id } = await outbox.insertPending({ idemKey: key, kind: 'oto.send', payload: '{}', now: at });
+    if (sent) await outbox.markSent(id, '{}', at);
   };
-  put('sent-old', now - 31 * DAY, true);
-  put('sent-new', now - 29 * DAY, true);
-  put('pending-old', now - 60 * DAY, false);
+  await put('sent-old', now - 31 * DAY, true);
+  await put('sent-new', now - 29 * DAY, true);
+  await put('pending-old', now - 60 * DAY, false);
   const esc = createEscalationRepository(dbh.db, dbh.store);
   for (const [item, endedAgo] of [['esc-old', 400 * DAY], ['esc-new', 10 * DAY]] as const) {
     await esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });

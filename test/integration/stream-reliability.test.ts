@@ -59,13 +59,13 @@ describe('stream and delivery reliability', () => {
     for (let i = 0; i < 3; i++) h.sim.say(group, 'qmh-cheung-meiwah', '@ConsultBridge ping');
     await sleep(400);
     expect(sentTo(group)).toBe(before);
-    expect(h.service.outbox.counts().pending).toBeGreaterThanOrEqual(3);
+    expect((await h.service.outbox.counts()).pending).toBeGreaterThanOrEqual(3);
     h.sim.faults.down(false);
     // Retries are spread by backoff: wait (bounded) for all three, then make sure no fourth follows.
     for (let i = 0; i < 100 && sentTo(group) < before + 3; i++) await sleep(50);
     await sleep(300);
     expect(sentTo(group)).toBe(before + 3);
-    expect(h.service.outbox.counts().pending ?? 0).toBe(0);
+    expect((await h.service.outbox.counts()).pending ?? 0).toBe(0);
   });
 
   it('When the access token is invalidated, then the client fetches a new one and the call succeeds', async () => {

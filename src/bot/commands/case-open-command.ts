@@ -11,10 +11,10 @@ import { CASE_TEXTS as T } from '../texts/case-texts.js';
  * A conflict from opening or binding usually means the group already has a case: say which (the
  * group's members may know its code), or let the generic text through.
  */
-function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): void {
+async function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): Promise<void> {
   const bound = e instanceof DomainError && e.code === 'conflict' ? deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw e;
-  ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
+  await ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
 }
 
 /**
@@ -22,10 +22,10 @@ function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): void {
  * only told that a form was sent. The link opens the mini-app with a link intent id (no credential):
  * only the opener, signed in, can fill it in. The patient's identity is typed into the form, never into chat.
  */
-export function openCase(deps: CommandDeps, ctx: BotContext): void {
+export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const { lang } = ctx;
   if (ctx.msg.conversationType !== 'group') {
-    ctx.reply(say(lang, T.openInGroup));
+    await ctx.reply(say(lang, T.openInGroup));
     return;
   }
   let intentId: string;
@@ -35,8 +35,8 @@ export function openCase(deps: CommandDeps, ctx: BotContext): void {
     return explainConflict(deps, ctx, e);
   }
   const url = appLink(deps.publicUrl, 'form/case-open', intentId);
-  ctx.reply({ title: say(lang, T.openFormTitle), text: `${say(lang, T.openFormLead)}\n\n${formLink(T.openFormLabel, url, lang)}` }, { userId: ctx.msg.senderUserId });
-  ctx.reply(say(lang, T.openFormSent, TEXT.formSent[lang]));
+  await ctx.reply({ title: say(lang, T.openFormTitle), text: `${say(lang, T.openFormLead)}\n\n${formLink(T.openFormLabel, url, lang)}` }, { userId: ctx.msg.senderUserId });
+  await ctx.reply(say(lang, T.openFormSent, TEXT.formSent[lang]));
 }
 
 /**
@@ -46,7 +46,7 @@ export function openCase(deps: CommandDeps, ctx: BotContext): void {
 export async function bindCase(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<void> {
   const { lang } = ctx;
   if (ctx.msg.conversationType !== 'group') {
-    ctx.reply(TEXT.groupOnly[lang]);
+    await ctx.reply(TEXT.groupOnly[lang]);
     return;
   }
   const code = readCaseCode(codeArg);
@@ -57,8 +57,8 @@ export async function bindCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
     return explainConflict(deps, ctx, e);
   }
   if (!bound) {
-    ctx.reply(say(lang, T.alreadyLinked, code));
+    await ctx.reply(say(lang, T.alreadyLinked, code));
     return;
   }
-  ctx.reply(say(lang, T.nowLinked, code));
+  await ctx.reply(say(lang, T.nowLinked, code));
 }

@@ -18,7 +18,7 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
       ? { en: 'approve a pending access request (same as the card button)', zh: '批准待決的存取申請（與卡片按鈕相同）' }
       : { en: 'deny a pending access request', zh: '拒絕待決的存取申請' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
       const docIds = deps.secure.documentsRepo.listByCase(caseRow.id).map((d) => d.id);
@@ -28,7 +28,7 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
         .filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
       const first = pending[0];
       if (!first) throw new DomainError('approval.none_pending');
-      ctx.reply(decideRequest(deps, me, first.id, decision, ctx.lang));
+      await ctx.reply(decideRequest(deps, me, first.id, decision, ctx.lang));
     },
   };
 }

@@ -28,16 +28,16 @@ export function requestCommand(deps: CommandDeps): Command {
     aliases: ['申請', '申请'],
     summary: { en: 'ask for access to a case’s report, with a reason', zh: '申請存取個案報告（須註明原因）' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const { caseRow, rest } = caseFromArgs(deps, ctx);
       const reason = parseReason(rest[0]);
       if (!reason) {
         const list = PURPOSE_CODES.map((c) => `- \`${c}\` — ${purposeLabel(c, ctx.lang)}`).join('\n');
-        ctx.reply(say(ctx.lang, T.reasonPrompt, list));
+        await ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
       const doc = latestDocument(deps, caseRow.id);
-      ctx.reply(requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
+      await ctx.reply(requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
     },
   };
 }

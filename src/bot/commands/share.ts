@@ -14,18 +14,18 @@ export function shareCommand(deps: CommandDeps): Command {
     aliases: ['upload', '分享', '上載', '上传'],
     summary: { en: 'get a link to upload a report for a case', zh: '取得上載個案報告的連結' },
     needsTrust: true,
-    run(ctx) {
+    async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
       if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;
-      ctx.reply(
+      await ctx.reply(
         { title: say(lang, T.shareTitle), text: say(lang, T.shareText, caseRow.code, url) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.shareSent));
+      if (ctx.msg.conversationType === 'group') await ctx.reply(say(lang, T.shareSent));
     },
   };
 }

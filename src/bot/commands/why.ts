@@ -13,12 +13,12 @@ export function whyCommand(deps: CommandDeps): Command {
     aliases: ['explain', '為何', '为何', '原因'],
     summary: { en: 'explain whether and why you may open a case’s report', zh: '解釋你能否開啟個案報告及原因' },
     needsTrust: false,
-    run(ctx) {
+    async run(ctx) {
       const { caseRow } = caseFromArgs(deps, ctx);
       const doc = latestDocument(deps, caseRow.id);
       const { decision, insider } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
-      ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
+      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },
   };
 }

@@ -14,7 +14,7 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
   const { secure, directoryRepo: dir, notify } = deps;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
-    askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
+    async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
       const doc = secure.documentsRepo.find(documentId)!;
       const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
@@ -24,23 +24,23 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
         const who = personLine(dir, requester, lang);
         const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
         const params = { requestId, step: String(stepIndex) };
-        notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
+        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
           { label: say(lang, T.approveButton, hours), action: 'decide', params: { ...params, decision: 'approve' } },
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
         ]);
       }
     },
     requestExpired: (r) => tellRequestExpired(deps, r),
-    tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
+    async tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
       const rLang = langOf(requester);
       if (until !== undefined) {
         const open = openDocument(deps, requester, documentId, rLang);
         const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
-        notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
+        await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;
       }
       const text = say(rLang, T.declined, personLine(dir, decider, rLang), caseCode);
-      notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
+      await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
     },
     requestedReply(r, lang) {
       if (r.approverIds.length === 0) return say(lang, T.requestNoApprover, r.caseCode);

@@ -8,11 +8,11 @@ import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
  * Tells a requester 1:1 that their access request lapsed undecided. Keyed by the request, so the
  * sweep and a late press on the approval card (which also notices the lapse) tell them only once.
  */
-export function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): void {
+export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): Promise<void> {
   const requester = deps.directoryRepo.findById(r.requesterId);
   if (!requester) return;
   const doc = deps.secure.documentsRepo.find(r.documentId);
   const code = (doc && deps.secure.casesRepo.caseById(doc.caseId)?.code) || '';
   const lang = langOf(requester);
-  deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
+  await deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
 }
