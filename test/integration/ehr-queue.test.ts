@@ -130,14 +130,14 @@ describe('EHR pending-writes queue', () => {
     const after = f.makeQueue(); // same database and key file, real adapter
     f.clock.advance(60_000);
     await after.worker.drainOnce();
-    expect(after.status(id)).toMatchObject({ status: 'done' });
+    expect(await after.status(id)).toMatchObject({ status: 'done' });
     expect(allergies()).toHaveLength(1);
   });
 
   it('When input is invalid, then nothing is queued', async () => {
     f = await queueFixture();
     const q = f.makeQueue();
-    expect(async () => await q.enqueueAllergy(allergyInput({ patientHkid: 'A123456(4)' }), 'msg-x')).toThrow(expect.objectContaining({ code: 'request.invalid' }));
+    await expect(q.enqueueAllergy(allergyInput({ patientHkid: 'A123456(4)' }), 'msg-x')).rejects.toThrow(expect.objectContaining({ code: 'request.invalid' }));
     expect(await q.listPending()).toEqual([]);
   });
 

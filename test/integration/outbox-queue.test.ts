@@ -55,7 +55,7 @@ describe('enqueue', () => {
 
   it('when the payload carries an HKID and the PHI validator is set, then nothing is stored', async () => {
     const { outbox } = setup(validateOutboxIntent);
-    expect(async () => await outbox.enqueue(intent('k-phi', 'see A123456(3)'))).toThrow(expect.objectContaining({ code: 'phi.blocked' }));
+    await expect(outbox.enqueue(intent('k-phi', 'see A123456(3)'))).rejects.toThrow(expect.objectContaining({ code: 'phi.blocked' }));
     expect(db.db.select().from(outboxMessages).all()).toHaveLength(0);
   });
 
@@ -82,13 +82,13 @@ describe('admin functions', () => {
   it('when a dead row is retried, then it is pending again with a fresh budget; others are not_found', async () => {
     const { outbox, repo, clock } = setup();
     const { id } = await outbox.enqueue(intent('k-dead'));
-    expect(async () => await outbox.retryDead(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(outbox.retryDead(id)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     await repo.claimDue({ now: clock.now(), afterId: 0, limit: 10, leaseUntil: clock.now() + 1000 });
     await repo.markDead(id, 'invalidParameter.msgKey.invalid', clock.now());
     clock.advance(5000);
     await outbox.retryDead(id);
     expect(await repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now() });
-    expect(async () => await outbox.retryDead(9999)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(outbox.retryDead(9999)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
   it('when a row is discarded, then it leaves the queue but still dedupes its idemKey', async () => {
@@ -98,7 +98,7 @@ describe('admin functions', () => {
     expect((await repo.findById(id))!.status).toBe('discarded');
     expect(await repo.claimDue({ now: clock.now() + 1e9, afterId: 0, limit: 10, leaseUntil: 0 })).toEqual([]);
     expect(await outbox.enqueue(intent('k-disc'))).toEqual({ id, created: false });
-    expect(async () => await outbox.discard(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(outbox.discard(id)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(await outbox.counts()).toEqual({ discarded: 1 });
   });
 });
