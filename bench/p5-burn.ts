@@ -54,13 +54,16 @@ export async function benchBurn(): Promise<BenchRow[]> {
     const start = Date.now() + 1_000;
     const due = new Map<string, number>();
     const setDue = service.db.sqlite.prepare('update ephemeral_items set due_at = ?, expires_at = ? where id = ?');
-    service.db.sqlite.transaction(() => {
-      items.forEach((it, i) => {
-        const at = start + Math.floor((i * WINDOW_MS) / N);
-        setDue.run(at, at, it.id);
-        due.set(it.card, at);
-      });
-    })();
+    // Through the store, so the fixture never lands inside an open transaction of the service's.
+    await service.db.store.run(() =>
+      service.db.sqlite.transaction(() => {
+        items.forEach((it, i) => {
+          const at = start + Math.floor((i * WINDOW_MS) / N);
+          setDue.run(at, at, it.id);
+          due.set(it.card, at);
+        });
+      })(),
+    );
 
     const updateLateness: number[] = [];
     const onSent = (e: { via: string; outTrackId?: string }) => {

@@ -94,7 +94,7 @@ async function worldEvent(aw: Awaited<ReturnType<typeof buildAccessWorld>>, r: R
     case 0:
       return events.advance(r.pick([60_000, 11 * 60_000, 2 * HOUR, 5 * HOUR, 30 * HOUR]));
     case 1:
-      events.approveGrant(r.pick(clinical), r.pick([...model.docs.keys()]));
+      await events.approveGrant(r.pick(clinical), r.pick([...model.docs.keys()]));
       return;
     case 2:
       await events.breakGlass(r.pick(clinical), r.pick([...model.cases.keys()]));

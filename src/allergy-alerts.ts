@@ -6,13 +6,13 @@ import type { Notifier } from './bot/outbound.js';
 import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
+import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createAlertRepository } from './domain/alerts/alert-repository.js';
 import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/alerts/alert-service.js';
 import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import type { EscalationService } from './domain/escalation/escalation-service.js';
 import { checkUpload } from './domain/vault/upload-check.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
 import type { OutboxRepository } from './domain/outbox/outbox-repository.js';
 import type { OutboxService } from './domain/outbox/outbox-service.js';
 import type { EhrQueueModule } from './ehr/index.js';
@@ -48,7 +48,7 @@ export function createAllergyAlerts(deps: {
 }) {
   const { dbh, secure, burn, audit, clock } = deps;
   const repo = createAlertRepository(dbh.db, dbh.store);
-  const grantRepo = createGrantRepository(dbh.db, secure.texts);
+  const grantRepo = createGrantRepository(dbh.db, dbh.store, secure.texts);
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {
@@ -56,7 +56,7 @@ export function createAllergyAlerts(deps: {
     team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
     mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: async (clinicianId, caseId) => secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now()).hasBreakGlass,
+    hasBreakGlass: async (clinicianId, caseId) => (await secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now())).hasBreakGlass,
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.
@@ -71,7 +71,7 @@ export function createAllergyAlerts(deps: {
     async grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
       const now = clock.now();
       for (const clinicianId of clinicianIds) {
-        grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
+        await grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
         audit.append({ actor: grantedBy, action: AUDIT_ACTIONS.grantCreated, target: itemId, outcome: 'success', reason: 'allergy_alert', at: now });
       }
     },

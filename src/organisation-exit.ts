@@ -4,8 +4,8 @@ import { createCasesRepository } from './domain/cases/cases-repository.js';
 import { endAllRolesOf } from './domain/cases/team-exit.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createOffboarding } from './domain/directory/offboarding.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
-import { createGrantService } from './domain/grants/grant-service.js';
+import { createSyncGrantRepository } from './domain/grants/grant-repository.js';
+import { createGrantChecksNow } from './domain/grants/grant-sync-interim.js';
 import { createSessionRepository } from './domain/sessions/session-repository.js';
 import type { FreeTextCipher } from './domain/patients/free-text-cipher.js';
 import type { Clock } from './shared/clock.js';
@@ -18,7 +18,8 @@ import type { Clock } from './shared/clock.js';
 export function createOrganisationExit(deps: { db: Db; directoryRepo: DirectoryRepository; audit: AuditSink; clock: Clock; texts: FreeTextCipher }) {
   const { db, directoryRepo, audit, clock, texts } = deps;
   const cases = createCasesRepository(db);
-  const grants = createGrantService({ repo: createGrantRepository(db, texts), audit, clock });
+  // Offboarding runs in one synchronous transaction: grants are revoked through the synchronous twin.
+  const grants = createGrantChecksNow({ repo: createSyncGrantRepository(db, texts), audit, clock });
   const sessions = createSessionRepository(db);
   const exits = {
     revokeGrants: (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>

@@ -12,8 +12,9 @@ import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
+import { createGrantRepository, createSyncGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
+import { createGrantChecksNow } from './domain/grants/grant-sync-interim.js';
 import { createFieldCipher } from './domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
 import { createDocumentAccess } from './domain/sharing/document-access.js';
@@ -60,11 +61,15 @@ export function createSecureSharing(deps: {
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
-  const grants = createGrantService({ repo: createGrantRepository(dbh.db, texts), audit, clock });
+  const grantRepo = createGrantRepository(dbh.db, dbh.store, texts);
+  const grants = createGrantService({ repo: grantRepo, audit, clock });
+  // Interim: care-team exits still revoke grants inside a synchronous transaction (grant-sync-interim.ts).
+  const grantsNow = createGrantChecksNow({ repo: createSyncGrantRepository(dbh.db, texts), audit, clock });
   const cases = createCaseModule({
     db: dbh.db, directory, cipher, audit, clock, authorize,
     exits: {
-      revokeGrants: (caseId, clinicianId, actor, cause, now) => grants.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      // Still inside the care-team change's synchronous transaction: the synchronous twin of grants.revokeLive.
+      revokeGrants: (caseId, clinicianId, actor, cause, now) => grantsNow.revokeLive(clinicianId, caseId, actor, cause, now).length,
       tell: deps.tellTeamExit,
     },
   });
@@ -89,31 +94,31 @@ export function createSecureSharing(deps: {
   };
 
   const settings = resolveSharingSettings();
-  const documentsRepo = createDocumentRepository(dbh.db);
-  const privacyOfficers = () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
-  const attendingsOf = (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const documentsRepo = createDocumentRepository(dbh.db, dbh.store);
+  const privacyOfficers = async () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
+  const attendingsOf = async (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
-    sqlite: dbh.sqlite,
-    repo: createApprovalRepository(dbh.db, texts),
+    transaction: dbh.store.transaction,
+    repo: createApprovalRepository(dbh.db, dbh.store, texts),
     documents: documentsRepo,
     grants,
     audit,
     clock,
     settings,
-    approversFor: (step, documentId) => {
+    approversFor: async (step, documentId) => {
       if (step === 'privacy_officer') return privacyOfficers();
-      const doc = documentsRepo.find(documentId);
+      const doc = await documentsRepo.find(documentId);
       return doc ? attendingsOf(doc.caseId) : [];
     },
-    missingDespiteGrant: (requesterId, documentId) => {
+    missingDespiteGrant: async (requesterId, documentId) => {
       const requester = directory.findById(requesterId);
       return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
     },
   });
   const breakGlass = createBreakGlassService({
-    sqlite: dbh.sqlite,
-    repo: createGrantRepository(dbh.db, texts),
+    transaction: dbh.store.transaction,
+    repo: grantRepo,
     audit,
     clock,
     settings,
@@ -137,7 +142,7 @@ export function createSecureSharing(deps: {
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,
-    sharing: createSharingService({ repo: documentsRepo, audit, clock }),
+    sharing: createSharingService({ repo: documentsRepo, transaction: dbh.store.transaction, audit, clock }),
     receipts: createReceiptService({ repo: documentsRepo, audit, clock }),
     grants,
     approvals,

@@ -34,9 +34,9 @@ export interface AccessWorld {
 }
 
 export interface WorldEvents {
-  approveGrant(userId: string, documentId: string): boolean;
+  approveGrant(userId: string, documentId: string): Promise<boolean>;
   breakGlass(userId: string, caseCode: string): Promise<boolean>;
-  revokeSomeGrant(r: Rng): void;
+  revokeSomeGrant(r: Rng): Promise<void>;
   removeSomeone(r: Rng): Promise<void>;
   removeMember(caseCode: string, userId: string): Promise<void>;
   setSuspended(userId: string, suspended: boolean): void;
@@ -61,22 +61,22 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
   const pdf = await makePdf({ pages: 1, text: 'R6 report' });
 
   const events: WorldEvents = {
-    approveGrant(userId, documentId) {
+    async approveGrant(userId, documentId) {
       const d = model.docs.get(documentId)!;
       const c = model.cases.get(d.caseCode)!;
       try {
         const { approvals } = svc.secure;
-        const { requestId } = approvals.requestAccess({ documentId, requesterId: model.users.get(userId)!.id, reasonCode: 'continuing_care' });
+        const { requestId } = await approvals.requestAccess({ documentId, requesterId: model.users.get(userId)!.id, reasonCode: 'continuing_care' });
         const deciders = [...[...c.team].filter(([, role]) => role === 'attending').map(([u]) => u), OFFICER];
         for (const decider of deciders) {
-          if (approvals.get(requestId).status !== 'pending' || decider === userId) continue;
+          if ((await approvals.get(requestId)).status !== 'pending' || decider === userId) continue;
           try {
-            approvals.decide({ requestId, deciderId: model.users.get(decider)!.id, decision: 'approve' });
+            await approvals.decide({ requestId, deciderId: model.users.get(decider)!.id, decision: 'approve' });
           } catch {
             // not this decider's step
           }
         }
-        const req = approvals.get(requestId);
+        const req = await approvals.get(requestId);
         if (req.status !== 'approved' || !req.grantId || model.grants.some((g) => g.id === req.grantId)) return false;
         model.grants.push({ id: req.grantId, userId, documentId, approvedSeq: ++model.seq, expiresAt: clock.now() + GRANT_TTL_MS, revoked: false });
         return true;
@@ -94,13 +94,13 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
         return false;
       }
     },
-    revokeSomeGrant(rr) {
+    async revokeSomeGrant(rr) {
       // Grants the model still counts (not revoked, not expired, not ended by a removal from the team).
       const live = model.grants.filter((g) => grantCounts(model, g, clock.now()));
       if (!live.length) return;
       const g = rr.pick(live);
       try {
-        svc.secure.grants.revoke(g.id, model.users.get(OFFICER)!.id);
+        await svc.secure.grants.revoke(g.id, model.users.get(OFFICER)!.id);
       } catch {
         return; // refused: the model keeps the grant, and the attempts will show any disagreement
       }
@@ -172,17 +172,17 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
   // Grants and break-glass that will run out, then 73 hours, then live ones.
   const docIds = [...model.docs.keys()];
   const someone = () => r.pick(users.filter((u) => clinical(model.users.get(u)!)));
-  for (let i = 0; i < o.cases * 2; i++) events.approveGrant(someone(), r.pick(docIds));
+  for (let i = 0; i < o.cases * 2; i++) await events.approveGrant(someone(), r.pick(docIds));
   for (let i = 0; i < 2; i++) await events.breakGlass(r.pick(doctors()), r.pick([...model.cases.keys()]));
   events.advance(73 * HOUR);
-  for (let i = 0; i < o.cases * 3; i++) events.approveGrant(someone(), r.pick(docIds));
+  for (let i = 0; i < o.cases * 3; i++) await events.approveGrant(someone(), r.pick(docIds));
   for (let i = 0; i < 2; i++) await events.breakGlass(r.pick(doctors()), r.pick([...model.cases.keys()]));
-  events.revokeSomeGrant(r);
+  await events.revokeSomeGrant(r);
   // Issue 9: a referring doctor or observer who holds a grant on the case, then is removed from its team.
   for (const c of model.cases.values()) {
     const holder = [...c.team].find(([u, role]) => (role === 'referring' || role === 'observer') && clinical(model.users.get(u)!));
     const doc = [...model.docs.values()].find((d) => d.caseCode === c.code);
-    if (!holder || !doc || !events.approveGrant(holder[0], doc.id)) continue;
+    if (!holder || !doc || !(await events.approveGrant(holder[0], doc.id))) continue;
     await events.removeMember(c.code, holder[0]);
   }
   await events.removeSomeone(r);

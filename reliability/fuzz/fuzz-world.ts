@@ -33,7 +33,7 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
   const pdf = await makePdf({ pages: 2, text: 'Fuzz report' });
   const docId = await shareReport(h, w.app, group, CHAN, code, pdf);
   const wong = (await h.service.directory.resolveOrEnroll(WONG, '')).clinician.id;
-  const { requestId } = h.service.secure.approvals.requestAccess({ documentId: docId, requesterId: wong, reasonCode: 'continuing_care' });
+  const { requestId } = await h.service.secure.approvals.requestAccess({ documentId: docId, requesterId: wong, reasonCode: 'continuing_care' });
   const { intentId } = h.service.secure.cases.open.startCaseOpen(chan, h.demo.groups.aeHandover);
   const ids = Object.fromEntries(Object.entries(AS).map(([k, u]) => [k, w.clinicianId(u)]));
   const viewToken = h.service.viewTokens.issue(docId, ids.doctor!, w.clock.now()).token;

@@ -42,7 +42,7 @@ export async function handleCardAction(
     const p = action.params;
     switch (str(p.action)) {
       case 'open': {
-        await say(openText(openDocument(deps, me, str(p.documentId), lang), lang));
+        await say(openText(await openDocument(deps, me, str(p.documentId), lang), lang));
         return null;
       }
       case BURN_OPEN_ACTION: {
@@ -58,13 +58,13 @@ export async function handleCardAction(
       case 'request_reason': {
         const reason = parseReason(str(p.reason));
         if (!reason) throw new DomainError('request.invalid');
-        await say(requestAccess(deps, me, str(p.documentId), reason, lang));
+        await say(await requestAccess(deps, me, str(p.documentId), reason, lang));
         return null;
       }
       case 'decide': {
         const decision = str(p.decision) === 'approve' ? 'approve' : 'deny';
         const step = Number.parseInt(str(p.step), 10);
-        const text = decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
+        const text = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
         return status(text);
       }
       default:

@@ -6,7 +6,7 @@ import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
-import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createSyncDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
@@ -14,7 +14,8 @@ import type { AuditEntry } from '../domain/audit/audit-entry.js';
 /** Names the viewer (with registration and institution) and the document's case for `trace`. */
 function describeEntry(handle: DbHandle) {
   const directory = createDirectoryRepository(handle.db);
-  const documents = createDocumentRepository(handle.db);
+  // The `trace` description is synchronous (audit-commands.ts); a one-shot CLI has no concurrent writer.
+  const documents = createSyncDocumentRepository(handle.db);
   const cases = createCasesRepository(handle.db);
   return (e: AuditEntry) => {
     const who = directory.findById(e.actor);

@@ -49,8 +49,8 @@ function progressReporter(out: NodeJS.WriteStream): (p: RewrapProgress) => void 
   };
 }
 
-function printStatus(keyring: LocalKeyring, repo: VaultRepository): void {
-  const counts = new Map(repo.countByVersion().map((c) => [c.kekVersion, c.count]));
+async function printStatus(keyring: LocalKeyring, repo: VaultRepository): Promise<void> {
+  const counts = new Map((await repo.countByVersion()).map((c) => [c.kekVersion, c.count]));
   const rows = keyring.versions().map((v) => ({
     version: v.version,
     created: v.createdAt ? new Date(v.createdAt).toISOString() : '-',
@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const repo = createVaultRepository(handle);
     if (command === 'status') {
-      printStatus(keyring, repo);
+      await printStatus(keyring, repo);
       return 0;
     }
     if (command === 'rotate') {

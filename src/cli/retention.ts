@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     ? new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger })
     : { append: () => -1 };
   try {
-    const documents = createDocumentRepository(dbh.db);
+    const documents = createDocumentRepository(dbh.db, dbh.store);
     const vault = createVault({
       repo: createVaultRepository(dbh),
       blobs: createFsBlobStore(defaultBlobDir(sqlitePath(config.databaseUrl))),
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       config,
       dbh,
       vault,
-      sharing: createSharingService({ repo: documents, audit, clock }),
+      sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }),
       directory: createDirectoryRepository(dbh.db),
       audit,
       clock,

@@ -49,7 +49,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
-      const out = issueViewToken(service, me, req.params.id, lang);
+      const out = await issueViewToken(service, me, req.params.id, lang);
       if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: lang === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
       return { token: out.token, expiresAt: out.expiresAt, url: '/api/app/documents/view' };
     },
@@ -91,8 +91,8 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req) => {
       const me = req.clinician!;
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
-      if (!service.secure.documentsRepo.find(req.params.id)) throw new DomainError('document.not_found');
-      const asked = requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
+      if (!(await service.secure.documentsRepo.find(req.params.id))) throw new DomainError('document.not_found');
+      const asked = await requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
       return { requestId: asked.requestId, status: asked.status, message: service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
     },
   );
@@ -116,8 +116,8 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const lang = req.query.lang ?? langOf(me);
       const deps = { secure: service.secure, directory: service.directoryRepo, notices: service.accessChat };
       try {
-        const decided = decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
-        return { requestId: req.params.id, status: service.secure.approvals.get(req.params.id).status, message: service.accessChat.decidedReply(decided, lang) };
+        const decided = await decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
+        return { requestId: req.params.id, status: (await service.secure.approvals.get(req.params.id)).status, message: service.accessChat.decidedReply(decided, lang) };
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.
         if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;

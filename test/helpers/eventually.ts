@@ -1,5 +1,5 @@
 /**
- * Polls until `check` returns a value that is not undefined/false (or stops throwing), then returns it;
+ * Polls until `check` returns (or resolves to) a value that is not undefined/false (or stops throwing), then returns it;
  * fails after `timeoutMs`. For "this should happen soon" in flows with asynchronous delivery, instead
  * of a fixed sleep that flakes on a busy machine. `check` may be async (storage reads are): it is awaited.
  */

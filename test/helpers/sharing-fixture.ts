@@ -31,8 +31,8 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
   const policy: { decide: (clinicianId: string, action: string, caseId: string) => AuthorizeResult } = {
     decide: () => ({ allowed: true, policies: ['break_glass_doctor'] }),
   };
-  const documentsRepo = createDocumentRepository(handle.db);
-  const grantRepo = createGrantRepository(handle.db, createFreeTextCipher(randomBytes(32)));
+  const documentsRepo = createDocumentRepository(handle.db, handle.store);
+  const grantRepo = createGrantRepository(handle.db, handle.store, createFreeTextCipher(randomBytes(32)));
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const base = { audit, clock };
   return {
@@ -44,25 +44,25 @@ export function sharingFixture(opts: { settings?: Partial<SharingSettings> } = {
     blockers,
     policy,
     grantRepo,
-    sharing: createSharingService({ repo: documentsRepo, ...base }),
+    sharing: createSharingService({ repo: documentsRepo, transaction: handle.store.transaction, ...base }),
     receipts: createReceiptService({ repo: documentsRepo, ...base }),
     grants,
     approvals: createApprovalService({
-      sqlite: handle.sqlite,
-      repo: createApprovalRepository(handle.db, createFreeTextCipher(randomBytes(32))),
+      transaction: handle.store.transaction,
+      repo: createApprovalRepository(handle.db, handle.store, createFreeTextCipher(randomBytes(32))),
       documents: documentsRepo,
       grants,
       settings,
-      approversFor: (step) => approvers[step],
-      missingDespiteGrant: () => blockers,
+      approversFor: async (step) => approvers[step],
+      missingDespiteGrant: async () => blockers,
       ...base,
     }),
     breakGlass: createBreakGlassService({
-      sqlite: handle.sqlite,
+      transaction: handle.store.transaction,
       repo: grantRepo,
       settings,
       authorize: (c, a, k) => policy.decide(c, a, k),
-      people: { attendingsOf: () => approvers.attending, privacyOfficers: () => approvers.privacy_officer },
+      people: { attendingsOf: async () => approvers.attending, privacyOfficers: async () => approvers.privacy_officer },
       ...base,
     }),
     /** Audit entries with this action, in order. */

@@ -29,7 +29,7 @@ describe('approving what the policy would still refuse', () => {
   });
 
   const caseIdOf = (code: string) => h.service.secure.cases.queries.findCase(code).id;
-  const grantOf = (docId: string, code: string) => h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseIdOf(code)).hasGrant;
+  const grantOf = async (docId: string, code: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseIdOf(code))).hasGrant;
 
   it('When the attending presses Approve but the patient has not consented to the requester’s institution, then nothing is granted and the card names the missing consent', async () => {
     const { card, requestId } = await requestByText(h, noConsent, WONG);
@@ -38,8 +38,8 @@ describe('approving what the policy would still refuse', () => {
     const answer = await pressDecision(h, card, CHAN, 'approve');
     expect(answer).toContain('未批准');
     expect(answer).toContain('病人未向海濱私家醫院給予互通同意'); // Dr Chan reads Chinese
-    expect(grantOf(noConsentDoc, noConsent)).toBe(false);
-    expect(h.service.secure.approvals.get(requestId).status).toBe('pending');
+    expect(await grantOf(noConsentDoc, noConsent)).toBe(false);
+    expect((await h.service.secure.approvals.get(requestId)).status).toBe('pending');
     const denied = await auditSince(h, mark, { action: 'access.approved' });
     expect(denied).toMatchObject([{ actor: clinicianId(h, CHAN), target: requestId, outcome: 'denied', reason: 'would_not_open:sharing_consent' }]);
     // The requester is not told "Access granted".
@@ -49,11 +49,11 @@ describe('approving what the policy would still refuse', () => {
   it('When the attending types `approve C-…`, then the reply names the missing consent too', async () => {
     const reply = await ask(h, group, CHAN, `@ConsultBridge approve ${noConsent}`);
     expect(reply).toContain('病人未向海濱私家醫院給予互通同意');
-    expect(grantOf(noConsentDoc, noConsent)).toBe(false);
+    expect(await grantOf(noConsentDoc, noConsent)).toBe(false);
   });
 
   it('When the approver uses the mini-app, then the answer is 409 approval.would_not_open with the missing conditions', async () => {
-    const pending = h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [noConsentDoc]);
+    const pending = await h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [noConsentDoc]);
     const res = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/requests/${pending[0]!.id}/decide?lang=en`, payload: { decision: 'approve' } });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'approval.would_not_open', missing: ['sharing_consent'] });
@@ -70,6 +70,6 @@ describe('approving what the policy would still refuse', () => {
     const { card } = await requestByText(h, code, WONG);
     const answer = await pressDecision(h, card, CHAN, 'approve');
     expect(answer).toContain('受限類別');
-    expect(grantOf(docId, code)).toBe(false);
+    expect(await grantOf(docId, code)).toBe(false);
   });
 });

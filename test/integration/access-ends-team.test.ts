@@ -16,13 +16,13 @@ describe('access ends with the care-team role', () => {
   let code: string;
   let docId: string;
   const caseId = () => h.service.secure.cases.queries.findCase(code).id;
-  const grantOf = (userId: string) => h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId()).hasGrant;
+  const grantOf = async (userId: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId())).hasGrant;
 
   /** Dr Wong (HPH, consented) asks, Dr Chan approves on the card, and Dr Wong joins the team as referring. */
   async function grantedAndOnTeam(): Promise<void> {
     const { card } = await requestByText(h, code, WONG);
     await pressDecision(h, card, CHAN, 'approve');
-    expect(grantOf(WONG)).toBe(true);
+    expect(await grantOf(WONG)).toBe(true);
     expect(await ask(h, group, CHAN, `@ConsultBridge team ${code} add @Wong Siu-ming referring`, [WONG])).toContain('轉介');
     expect(await ask(h, group, WONG, `@ConsultBridge why ${code}`)).toContain('You hold an approved, unexpired grant');
   }
@@ -42,7 +42,7 @@ describe('access ends with the care-team role', () => {
     const mark = await auditMark(h);
     const from = h.sim.sent.length;
     expect(await ask(h, group, CHAN, `@ConsultBridge team ${code} remove @Wong Siu-ming`, [WONG])).toContain('已從');
-    expect(grantOf(WONG)).toBe(false);
+    expect(await grantOf(WONG)).toBe(false);
     const told = await otoTo(h, from, WONG);
     expect(told.text).toContain(`Your role on case ${code} has ended`);
     expect(told.text).toContain('The access grant you held ends with it.');
@@ -57,7 +57,7 @@ describe('access ends with the care-team role', () => {
     await grantedAndOnTeam();
     const from = h.sim.sent.length;
     h.sim.org.removeMember(group, WONG, { event: true });
-    await eventually(() => !grantOf(WONG));
+    await eventually(async () => !(await grantOf(WONG)));
     expect((await otoTo(h, from, WONG)).text).toContain('you left the consult group');
     h.sim.org.addMember(group, WONG);
   });
@@ -67,7 +67,7 @@ describe('access ends with the care-team role', () => {
     const from = h.sim.sent.length;
     const admin = clinicianId(h, 'qmh-cb-admin');
     h.service.secure.cases.admin.adminEndRole(admin, code, clinicianId(h, WONG));
-    expect(grantOf(WONG)).toBe(false);
+    expect(await grantOf(WONG)).toBe(false);
     expect((await otoTo(h, from, WONG)).text).toContain('a ConsultBridge admin ended your role');
   });
 
@@ -75,7 +75,7 @@ describe('access ends with the care-team role', () => {
     await grantedAndOnTeam();
     const from = h.sim.sent.length;
     h.service.secure.cases.admin.unbindGroup(clinicianId(h, 'qmh-cb-admin'), code, group);
-    expect(grantOf(WONG)).toBe(false);
+    expect(await grantOf(WONG)).toBe(false);
     expect((await otoTo(h, from, WONG)).text).toContain('no longer holds the case');
   });
 });

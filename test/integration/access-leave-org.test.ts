@@ -48,14 +48,14 @@ describe('leaving the organisation ends everything at once', () => {
     const { card } = await requestByText(h, code, WONG);
     await pressDecision(h, card, CHAN, 'approve');
     const wong = clinicianId(h, WONG);
-    expect(h.service.secure.grants.activeGrantFor(wong, docId, caseId()).hasGrant).toBe(true);
+    expect((await h.service.secure.grants.activeGrantFor(wong, docId, caseId())).hasGrant).toBe(true);
     const auth = await appAuth(h, app, WONG);
     const token = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
     const mark = await auditMark(h);
     const res = await app.inject({ method: 'POST', url: `/api/admin/clinicians/${wong}/remove-from-org`, headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ clinician: { verified: false }, grantsRevoked: 1, loginsEnded: expect.any(Number) });
-    expect(h.service.secure.grants.activeGrantFor(wong, docId, caseId()).hasGrant).toBe(false);
+    expect((await h.service.secure.grants.activeGrantFor(wong, docId, caseId())).hasGrant).toBe(false);
     expect((await app.inject({ url: '/api/me', headers: auth })).statusCode).toBe(401);
     expect(await auditSince(h, mark, { action: 'grant.revoked' })).toMatchObject([{ target: docId, reason: 'left_org' }]);
     expect(await auditSince(h, mark, { action: 'directory.left_org' })).toMatchObject([{ target: wong, reason: 'admin_removed' }]);

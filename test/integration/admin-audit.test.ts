@@ -24,9 +24,9 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
   beforeAll(async () => {
     w = await consoleWorld();
     seed = await seedConsult(w);
-    w.h.service.secure.receipts.markViewed(seed.docId, w.ids.lam, undefined, TRACE);
+    await w.h.service.secure.receipts.markViewed(seed.docId, w.ids.lam, undefined, TRACE);
     // A refused view by a GP outside the team: an access.decision denied entry.
-    w.h.service.secure.access.decideView(w.h.service.directoryRepo.findById(w.ids.wong)!, seed.docId);
+    await w.h.service.secure.access.decideView(w.h.service.directoryRepo.findById(w.ids.wong)!, seed.docId);
   }, 30_000);
   afterAll(async () => w?.close());
 

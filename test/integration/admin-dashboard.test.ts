@@ -38,24 +38,24 @@ describe('admin console: dashboard', () => {
     now = w.h.service.clock.now();
     twoDaysAgo = hkMorning(now - 2 * DAY);
     const twelveDaysAgo = hkMorning(now - 12 * DAY);
-    const doc = (createdAt: number) => {
+    const doc = async (createdAt: number) => {
       const id = newId();
-      secure.documentsRepo.insert({ id, caseId: seed.caseId, authorId: w.ids.doctor, kind: 'report', mediaType: 'application/pdf', size: 1, createdAt });
+      await secure.documentsRepo.insert({ id, caseId: seed.caseId, authorId: w.ids.doctor, kind: 'report', mediaType: 'application/pdf', size: 1, createdAt });
       return id;
     };
     // Two days ago: three reports; first views by others after 12 and 30 minutes, one never opened.
-    const [a, b] = [doc(twoDaysAgo), doc(twoDaysAgo + MIN), doc(twoDaysAgo + 2 * MIN)];
-    secure.receipts.markViewed(a!, w.ids.doctor, twoDaysAgo + MIN); // the author's own view does not count
-    secure.receipts.markViewed(a!, w.ids.lam, twoDaysAgo + 12 * MIN);
-    secure.receipts.markViewed(b!, w.ids.wong, twoDaysAgo + MIN + 30 * MIN);
-    doc(twelveDaysAgo);
+    const [a, b] = [await doc(twoDaysAgo), await doc(twoDaysAgo + MIN), await doc(twoDaysAgo + 2 * MIN)];
+    await secure.receipts.markViewed(a!, w.ids.doctor, twoDaysAgo + MIN); // the author's own view does not count
+    await secure.receipts.markViewed(a!, w.ids.lam, twoDaysAgo + 12 * MIN);
+    await secure.receipts.markViewed(b!, w.ids.wong, twoDaysAgo + MIN + 30 * MIN);
+    await doc(twelveDaysAgo);
 
-    const approvals = createApprovalRepository(db.db, createFreeTextCipher(randomBytes(32)));
+    const approvals = createApprovalRepository(db.db, db.store, createFreeTextCipher(randomBytes(32)));
     const request = (createdAt: number, decidedAt: number, status: 'approved' | 'denied') =>
       approvals.insert({ id: newId(), documentId: a!, caseId: seed.caseId, requesterId: w.ids.wong, reasonCode: 'referral', chain: ['attending'], status, createdAt, expiresAt: createdAt + DAY, decidedAt });
-    request(twoDaysAgo, twoDaysAgo + 20 * MIN, 'approved');
-    request(twoDaysAgo, twoDaysAgo + 40 * MIN, 'denied');
-    request(twoDaysAgo, twoDaysAgo + 90 * MIN, 'approved');
+    await request(twoDaysAgo, twoDaysAgo + 20 * MIN, 'approved');
+    await request(twoDaysAgo, twoDaysAgo + 40 * MIN, 'denied');
+    await request(twoDaysAgo, twoDaysAgo + 90 * MIN, 'approved');
 
     const alert = (createdAt: number, stoppedAfter: number | null) =>
       db.db

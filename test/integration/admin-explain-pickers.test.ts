@@ -26,17 +26,17 @@ describe('admin console: the explain tool picks a person by name and a document 
   let w: ConsoleWorld;
   const seed = { code: '', caseId: '', docId: '', restricted: '', burned: '' };
   /** Metadata as sharing registers it; the picker never opens the bytes, so none are stored. */
-  const register = (kind: 'report' | 'ephemeral', restrictedCategory: string | null = null) =>
-    w.h.service.secure.sharing.registerDocument({ caseId: seed.caseId, authorId: w.ids.doctor, kind, restrictedCategory, mediaType: 'application/pdf', size: 1234 }).id;
+  const register = async (kind: 'report' | 'ephemeral', restrictedCategory: string | null = null) =>
+    (await w.h.service.secure.sharing.registerDocument({ caseId: seed.caseId, authorId: w.ids.doctor, kind, restrictedCategory, mediaType: 'application/pdf', size: 1234 })).id;
   beforeAll(async () => {
     w = await consoleWorld();
     seed.code = await openCase(w.h, w.group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
     seed.caseId = w.h.service.secure.casesRepo.caseByCode(seed.code)!.id;
     await w.h.service.secure.cases.team.addMember(await w.h.service.directory.resolveOrEnroll(CHAN, ''), seed.code, LAM, 'consulting', w.group);
-    seed.docId = register('report');
-    seed.restricted = register('report', 'mental_health');
-    seed.burned = register('ephemeral');
-    w.h.service.secure.sharing.markDestroyed(seed.burned);
+    seed.docId = await register('report');
+    seed.restricted = await register('report', 'mental_health');
+    seed.burned = await register('ephemeral');
+    await w.h.service.secure.sharing.markDestroyed(seed.burned);
   }, 30_000);
   afterAll(async () => w?.close());
 
@@ -83,7 +83,7 @@ describe('admin console: the explain tool picks a person by name and a document 
     ]);
     expect(body.documents[2]).toMatchObject({ mediaType: 'application/pdf', author: { id: w.ids.doctor } });
     expect(body.documents[2]!.author.name).toContain('CHAN Tai-man');
-    expect(Date.parse(body.documents[2]!.sharedAt)).toBe(w.h.service.secure.documentsRepo.find(seed.docId)!.createdAt);
+    expect(Date.parse(body.documents[2]!.sharedAt)).toBe((await w.h.service.secure.documentsRepo.find(seed.docId))!.createdAt);
     // An allow-list: nothing about the patient, the file, its keys, or which restricted category.
     expect(Object.keys(body.documents[0]!).sort()).toEqual(['author', 'id', 'kind', 'mediaType', 'restricted', 'seq', 'sharedAt', 'status']);
     expect(res.body).not.toMatch(/A123456|TEST Patient|mental_health|cardOutTrackId|wrappedKey/);
@@ -112,7 +112,7 @@ describe('admin console: the explain tool picks a person by name and a document 
     }
   });
 
-  it('nameMatches folds case, hyphens and dots, and needs every word', () => {
+  it('nameMatches folds case, hyphens and dots, and needs every word', async () => {
     const c = { nameEn: 'Dr LEE Mei-ling', nameZh: '李美玲', displayName: '李美玲', dingtalkUserId: 'hph-lee-meiling' };
     expect(['dr. lee', 'MEI LING', 'mei-ling', '美玲', '  lee   mei '].map((q) => nameMatches(c, q))).toEqual([true, true, true, true, true]);
     expect(['lee wong', 'chan', '陳'].map((q) => nameMatches(c, q))).toEqual([false, false, false]);

@@ -13,7 +13,7 @@ describe('admin console: approvals and the break-glass review queue', () => {
 
   it('When a request is pending and then approved, then each list shows it with names, case code, reason code and times', async () => {
     const { approvals } = w.h.service.secure;
-    const req = approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'continuing_care' });
+    const req = await approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'continuing_care' });
 
     const pending = await w.call('GET', '/api/admin/approvals?status=pending', 'admin');
     expect(pending.statusCode, pending.body).toBe(200);
@@ -32,7 +32,7 @@ describe('admin console: approvals and the break-glass review queue', () => {
     ]);
     expect(Date.parse(pending.json().requests[0].expiresAt)).toBeGreaterThan(Date.parse(pending.json().requests[0].requestedAt));
 
-    approvals.decide({ requestId: req.requestId, deciderId: w.ids.doctor, decision: 'approve', reason: 'ok for follow-up', cardStep: 0 });
+    await approvals.decide({ requestId: req.requestId, deciderId: w.ids.doctor, decision: 'approve', reason: 'ok for follow-up', cardStep: 0 });
     expect((await w.call('GET', '/api/admin/approvals', 'officer')).json().requests).toEqual([]);
     const approved = (await w.call('GET', '/api/admin/approvals?status=approved', 'officer')).json().requests;
     expect(approved).toHaveLength(1);

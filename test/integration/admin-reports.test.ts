@@ -12,9 +12,9 @@ describe('admin console: PDPO data access report', () => {
     w = await consoleWorld();
     seed = await seedConsult(w);
     const { secure, directoryRepo } = w.h.service;
-    secure.receipts.markViewed(seed.docId, w.ids.lam);
-    secure.access.decideView(directoryRepo.findById(w.ids.wong)!, seed.docId);
-    secure.approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'second_opinion' });
+    await secure.receipts.markViewed(seed.docId, w.ids.lam);
+    await secure.access.decideView(directoryRepo.findById(w.ids.wong)!, seed.docId);
+    await secure.approvals.requestAccess({ documentId: seed.docId, requesterId: w.ids.wong, reasonCode: 'second_opinion' });
   }, 30_000);
   afterAll(async () => w?.close());
 

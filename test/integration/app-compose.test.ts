@@ -85,11 +85,11 @@ describe('mini-app compose: share a report and send a burn message', () => {
     const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
     await w.h.service.secure.cases.team.removeMember(chan, code, WONG);
     try {
-      const [docs, files, mark] = [documents().length, blobs(), await auditMark(w.h)];
+      const [docs, files, mark] = [(await documents()).length, blobs(), await auditMark(w.h)];
       const res = await upload(WONG, await makePdf({ text: 'Not allowed' }));
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'access.denied' });
-      expect(documents()).toHaveLength(docs);
+      expect(await documents()).toHaveLength(docs);
       expect(blobs()).toBe(files);
       expectDenial(await auditSince(w.h, mark), { actor: w.clinicianId(WONG), target: code, reason: 'share.not_allowed' });
       // The burn screen is refused the same way.
@@ -102,7 +102,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
   });
 
   it('A wrong type, an empty file, a damaged PDF or one over 20 MB is a coded 4xx and nothing is stored', async () => {
-    const [docs, files] = [documents().length, blobs()];
+    const [docs, files] = [(await documents()).length, blobs()];
     const pdf = await makePdf({ text: 'x' });
     const cases: Array<[Buffer | string, string, number, string]> = [
       ['just some text, not a report', 'text/plain', 415, 'upload.type'],
@@ -116,7 +116,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
       expect(res.statusCode, errorCode).toBe(status);
       expect(res.json()).toMatchObject({ code: errorCode });
     }
-    expect(documents()).toHaveLength(docs);
+    expect(await documents()).toHaveLength(docs);
     expect(blobs()).toBe(files);
   });
 

@@ -75,7 +75,7 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
     expect(decided.statusCode).toBe(200);
     expect(decided.json().status).toBe('approved');
     expect((await call('POST', `/api/app/requests/${requestId}/decide`, CHAN, { decision: 'approve' })).statusCode).toBe(409);
-    expect(w.h.service.secure.approvals.get(requestId).steps[0]?.note).toBe('ok for follow-up');
+    expect((await w.h.service.secure.approvals.get(requestId)).steps[0]?.note).toBe('ok for follow-up');
 
     // With the grant the case opens for him too.
     expect((await call('GET', `/api/app/cases/${code}`, WONG)).statusCode).toBe(200);

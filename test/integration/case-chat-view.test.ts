@@ -16,7 +16,7 @@ describe('viewing a case from chat', () => {
     await cc.say(group, 'qmh-lam-kaming', `@ConsultBridge team ${code} add @李美玲 observer`, ['hph-lee-meiling']);
     const { secure, directoryRepo } = cc.h.service;
     docId = randomUUID();
-    secure.documentsRepo.insert({
+    await secure.documentsRepo.insert({
       id: docId,
       caseId: secure.cases.queries.findCase(code).id,
       authorId: directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id,

@@ -122,20 +122,20 @@ describe.each([
     for (const [userId, role] of members) await h.service.secure.cases.team.addMember(actor(attending), code, userId, role, group);
   }
 
-  function share(caseId: string, author: string, restrictedCategory: string | null = null) {
+  async function share(caseId: string, author: string, restrictedCategory: string | null = null) {
     const a = row(author);
     const input = { caseId, authorId: a.id, authorInstitutionId: a.institutionId, restrictedCategory, mediaType: 'application/pdf', size: 1234 };
-    return h.service.secure.sharing.registerDocument({ ...input, kind: 'report' }).id;
+    return (await h.service.secure.sharing.registerDocument({ ...input, kind: 'report' })).id;
   }
 
-  function approvedGrant(requester: string, doc: Doc, approver: string) {
+  async function approvedGrant(requester: string, doc: Doc, approver: string) {
     const { approvals } = h.service.secure;
-    const req = approvals.requestAccess({ documentId: docs[doc], requesterId: row(requester).id, reasonCode: 'continuing_care' });
-    const out = approvals.decide({ requestId: req.requestId, deciderId: row(approver).id, decision: 'approve' });
+    const req = await approvals.requestAccess({ documentId: docs[doc], requesterId: row(requester).id, reasonCode: 'continuing_care' });
+    const out = await approvals.decide({ requestId: req.requestId, deciderId: row(approver).id, decision: 'approve' });
     if (out.status !== 'approved') throw new Error(`request not approved: ${out.status}`);
   }
 
-  const allowed = (userId: string, doc: Doc) => h.service.secure.access.decideView(row(userId), docs[doc]).decision.allowed;
+  const allowed = async (userId: string, doc: Doc) => (await h.service.secure.access.decideView(row(userId), docs[doc])).decision.allowed;
 
   beforeAll(async () => {
     h = await startHarness({ clock, service: production ? { policies: loadPolicies(POLICY_DIR) } : {} });
@@ -158,23 +158,23 @@ describe.each([
     await team(WONG, caseB.code, 'cid-cross-b', [[CHAN, 'consulting'], [PHARM, 'consulting'], [LAM, 'referring']]);
     await team(HO, caseC.code, 'cid-cross-c', [[WONG, 'consulting'], [CHEUNG, 'consulting'], [NOINST, 'consulting']]);
 
-    docs.D1 = share(caseA.id, CHAN);
-    docs.D2 = share(caseA.id, WONG, 'mental_health');
-    docs.D3 = share(caseB.id, CHAN);
-    docs.D4 = share(caseB.id, WONG, 'hiv');
-    docs.D5 = share(caseC.id, HO);
-    docs.D6 = share(caseC.id, WONG);
-    docs.D7 = share(caseC.id, NOINST);
+    docs.D1 = await share(caseA.id, CHAN);
+    docs.D2 = await share(caseA.id, WONG, 'mental_health');
+    docs.D3 = await share(caseB.id, CHAN);
+    docs.D4 = await share(caseB.id, WONG, 'hiv');
+    docs.D5 = await share(caseC.id, HO);
+    docs.D6 = await share(caseC.id, WONG);
+    docs.D7 = await share(caseC.id, NOINST);
 
     // The grant that will expire: live at first (checked in a test below), then 73 h pass.
-    approvedGrant(LAM, 'D5', HO);
-    lamBeforeExpiry = allowed(LAM, 'D5');
+    await approvedGrant(LAM, 'D5', HO);
+    lamBeforeExpiry = await allowed(LAM, 'D5');
     clock.advance(73 * HOUR);
 
-    approvedGrant(HO, 'D1', CHAN);
+    await approvedGrant(HO, 'D1', CHAN);
     // An approval the policy would still refuse (an auditor never opens content) grants nothing at all.
-    expect(() => approvedGrant(AUDITOR, 'D1', CHAN)).toThrow(expect.objectContaining({ code: 'approval.would_not_open', details: { missing: ['clinical_role'] } }));
-    approvedGrant(PHARM, 'D6', HO);
+    await expect(approvedGrant(AUDITOR, 'D1', CHAN)).rejects.toThrow(expect.objectContaining({ code: 'approval.would_not_open', details: { missing: ['clinical_role'] } }));
+    await approvedGrant(PHARM, 'D6', HO);
     await h.service.secure.breakGlass.breakGlass({ caseId: caseB.id, clinicianId: row(HO).id, reason: 'patient collapsed in A&E, need history' });
   }, 30_000);
 
@@ -182,28 +182,28 @@ describe.each([
     await h?.close();
   });
 
-  it('When the approved grant was fresh, then it opened its document (so its expiry below is what denies)', () => {
+  it('When the approved grant was fresh, then it opened its document (so its expiry below is what denies)', async () => {
     expect(lamBeforeExpiry).toBe(true);
   });
 
-  it('When every user asks to open every document, then each answer matches the hand-written table', () => {
+  it('When every user asks to open every document, then each answer matches the hand-written table', async () => {
     const mismatches: string[] = [];
     for (const user of USERS) {
       for (const doc of DOCS) {
-        const got = allowed(user, doc);
+        const got = await allowed(user, doc);
         if (got !== EXPECTED[user][doc]) mismatches.push(`${user} × ${doc}: expected ${EXPECTED[user][doc] ? 'allow' : 'deny'}, got ${got ? 'allow' : 'deny'}`);
       }
     }
     expect(mismatches).toEqual([]);
   });
 
-  it.runIf(production)('When the production engine decides the matrix, then some answers came from its memo (so the table above checked them too)', () => {
-    for (const user of USERS) for (const doc of DOCS) allowed(user, doc);
+  it.runIf(production)('When the production engine decides the matrix, then some answers came from its memo (so the table above checked them too)', async () => {
+    for (const user of USERS) for (const doc of DOCS) await allowed(user, doc);
     expect(h.service.secure.engine.memoStats().hits).toBeGreaterThan(0);
   });
 
-  it('When a pair is decided, then the deciding policy is the one the rules name (permits on allow, forbids on deny)', () => {
-    const why = (user: string, doc: Doc) => h.service.secure.access.decideView(row(user), docs[doc]).decision.policies;
+  it('When a pair is decided, then the deciding policy is the one the rules name (permits on allow, forbids on deny)', async () => {
+    const why = async (user: string, doc: Doc) => (await h.service.secure.access.decideView(row(user), docs[doc])).decision.policies;
     const cases: Array<[User, Doc, string]> = [
       [CHAN, 'D1', 'view-care-team'], [HO, 'D1', 'view-approved-grant'], [HO, 'D3', 'view-break-glass'],
       [PHARM, 'D6', 'view-approved-grant'], [WONG, 'D6', 'view-care-team'],
@@ -212,6 +212,6 @@ describe.each([
       [NOINST, 'D7', 'forbid-view-without-consent'], [CHAN, 'D4', 'forbid-view-restricted-without-extra-consent'],
       [HO, 'D4', 'forbid-view-restricted-without-extra-consent'],
     ];
-    for (const [user, doc, policy] of cases) expect(why(user, doc), `${user} × ${doc}`).toContain(policy);
+    for (const [user, doc, policy] of cases) expect(await why(user, doc), `${user} × ${doc}`).toContain(policy);
   });
 });

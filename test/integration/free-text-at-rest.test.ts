@@ -23,21 +23,21 @@ function world() {
   const texts = createFieldCipher(randomBytes(32)).freeText;
   h.sqlite.exec(`insert into institutions (id, code, name_en, sector) values ('i1', 'QMH', 'Queen Mary', 'public');
     insert into patients (id, hkid_hash, hkid_cipher, name_cipher, dob_cipher, created_at) values ('p1', 'h', 'x', 'x', 'x', 0);`);
-  return { h, texts, patients: createPatientsRepository(h.db, texts), grants: createGrantRepository(h.db, texts), approvals: createApprovalRepository(h.db, texts) };
+  return { h, texts, patients: createPatientsRepository(h.db, texts), grants: createGrantRepository(h.db, h.store, texts), approvals: createApprovalRepository(h.db, h.store, texts) };
 }
 
 const raw = (h: ReturnType<typeof tempDb>, sql: string) => h.sqlite.prepare(sql).pluck().all() as Array<string | null>;
 
 describe('free text at rest', () => {
-  it('When a consent reference, a decision note and a break-glass reason are written, then the rows hold ciphertext and read back', () => {
+  it('When a consent reference, a decision note and a break-glass reason are written, then the rows hold ciphertext and read back', async () => {
     const { h, patients, grants, approvals } = world();
     patients.addConsent('p1', { institutionId: 'i1', status: 'granted', reference: `${MARK} consent` }, 'dr', 1);
     patients.addRestrictedConsent('p1', 'mental_health', `${MARK} restricted`, 'dr', 1);
     h.sqlite.exec(`insert into access_requests (id, document_id, case_id, requester_id, reason_code, chain, created_at, expires_at) values ('r1', 'd', 'c', 'u', 'referral', '[]', 0, 1)`);
-    approvals.insertStep({ requestId: 'r1', stepIndex: 0, step: 'attending', deciderId: 'dr', decision: 'deny', note: `${MARK} deny`, decidedAt: 1 });
+    await approvals.insertStep({ requestId: 'r1', stepIndex: 0, step: 'attending', deciderId: 'dr', decision: 'deny', note: `${MARK} deny`, decidedAt: 1 });
     h.sqlite.exec(`insert into grants (id, kind, case_id, clinician_id, created_at, expires_at) values ('g1', 'break_glass', 'c', 'u', 0, 1)`);
-    grants.insertReview({ id: 'b1', grantId: 'g1', caseId: 'c', clinicianId: 'u', reason: `${MARK} breakglass`, status: 'pending', createdAt: 0 });
-    grants.closeReview('b1', { status: 'flagged', reviewerId: 'po', note: `${MARK} review`, at: 2 });
+    await grants.insertReview({ id: 'b1', grantId: 'g1', caseId: 'c', clinicianId: 'u', reason: `${MARK} breakglass`, status: 'pending', createdAt: 0 });
+    await grants.closeReview('b1', { status: 'flagged', reviewerId: 'po', note: `${MARK} review`, at: 2 });
 
     const stored = [
       ...raw(h, 'select reference from patient_consents'), ...raw(h, 'select reference from restricted_consents'),
@@ -48,25 +48,25 @@ describe('free text at rest', () => {
     expect(patients.consentHistory('p1')[0]!.reference).toBe(`${MARK} consent`);
     expect(patients.latestConsent('p1', 'i1')!.reference).toBe(`${MARK} consent`);
     expect(patients.restrictedConsentHistory('p1')[0]!.reference).toBe(`${MARK} restricted`);
-    expect(approvals.steps('r1')[0]!.note).toBe(`${MARK} deny`);
-    expect(grants.findReview('b1')).toMatchObject({ reason: `${MARK} breakglass`, note: `${MARK} review` });
+    expect((await approvals.steps('r1'))[0]!.note).toBe(`${MARK} deny`);
+    expect(await grants.findReview('b1')).toMatchObject({ reason: `${MARK} breakglass`, note: `${MARK} review` });
     h.close();
     expect(readFileSync(h.path).includes(Buffer.from('ZQXMARKER'))).toBe(false);
   });
 
-  it('When rows were written in plain text before encryption, then they still read, and the backfill seals them', () => {
+  it('When rows were written in plain text before encryption, then they still read, and the backfill seals them', async () => {
     const { h, patients, grants } = world();
     h.sqlite.exec(`insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('c1', 'p1', 'i1', 'granted', '${MARK} old', 'dr', 1);
       insert into grants (id, kind, case_id, clinician_id, created_at, expires_at) values ('g1', 'break_glass', 'c', 'u', 0, 1);
       insert into break_glass_reviews (id, grant_id, case_id, clinician_id, reason, created_at) values ('b1', 'g1', 'c', 'u', '${MARK} old reason', 0);`);
     expect(patients.consentHistory('p1')[0]!.reference).toBe(`${MARK} old`);
-    expect(grants.findReview('b1')!.reason).toBe(`${MARK} old reason`);
+    expect((await grants.findReview('b1'))!.reason).toBe(`${MARK} old reason`);
     expect(sealLegacyFreeText(h.db, createFieldCipher(randomBytes(32)).freeText)).toBeGreaterThan(0);
     expect(raw(h, 'select reference from patient_consents')[0]).toMatch(/^ft1\./);
     expect(raw(h, 'select reason from break_glass_reviews')[0]).toMatch(/^ft1\./);
   });
 
-  it('When the backfill runs with the service key, then the values read back the same and a second run changes nothing', () => {
+  it('When the backfill runs with the service key, then the values read back the same and a second run changes nothing', async () => {
     const { h, texts, patients } = world();
     h.sqlite.exec(`insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('c1', 'p1', 'i1', 'granted', '${MARK} old', 'dr', 1)`);
     expect(sealLegacyFreeText(h.db, texts)).toBe(1);
@@ -78,7 +78,7 @@ describe('free text at rest', () => {
     expect(readFileSync(h.path).includes(Buffer.from('ZQXMARKER'))).toBe(false);
   });
 
-  it('When a chat payload carrying an HKID is blanked in its row, then it is not left readable in the file (secure_delete)', () => {
+  it('When a chat payload carrying an HKID is blanked in its row, then it is not left readable in the file (secure_delete)', async () => {
     const { h } = world();
     // The shape of processed_messages: a payload kept while processing, set to null when done.
     h.sqlite.exec('create table blank_probe (id text primary key, state text not null, payload text)');

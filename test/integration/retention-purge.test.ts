@@ -34,7 +34,7 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
   directory.upsertInstitution({ id: 'QMH', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: null, sector: 'public' });
   directory.upsertInstitution({ id: 'HPH', code: 'HPH', nameEn: 'Harbour Private Hospital', nameZh: null, sector: 'private' });
   const clock = new ManualClock(now);
-  const sharing = createSharingService({ repo: createDocumentRepository(dbh.db), audit: { append: () => 0 }, clock });
+  const sharing = createSharingService({ repo: createDocumentRepository(dbh.db, dbh.store), transaction: dbh.store.transaction, audit: { append: () => 0 }, clock });
   const docs: Record<string, string> = {};
   const pdf = await makePdf({ text: 'retention' });
   for (const [key, institution, age] of [
@@ -47,7 +47,7 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
     const id = `00000000-0000-4000-8000-00000000000${Object.keys(docs).length}`;
     await v.vault.store({ documentId: id, caseId: 'case-1', bytes: pdf });
     clock.set(now - age);
-    sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
+    await sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
     docs[key] = id;
   }
   const inbox = createInboxRepository(dbh.db, dbh.store);
@@ -110,11 +110,11 @@ describe('retention purge', { timeout: 60_000 }, () => {
     const config = loadConfig(env);
     const clock = new ManualClock(now);
     const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
-    const documents = createDocumentRepository(dbh.db);
+    const documents = createDocumentRepository(dbh.db, dbh.store);
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
     const retention = createRetention({
-      config, dbh, vault, sharing: createSharingService({ repo: documents, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
+      config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db), audit, clock, logger: silentLogger,
     });
     expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
       ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],

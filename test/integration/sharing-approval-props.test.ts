@@ -33,7 +33,7 @@ const ALLOWED_REFUSALS = new Set(['approval.expired', 'approval.already_decided'
 
 describe('access-request state machine (property)', () => {
   const fixtures = new Map<number, SharingFixture>();
-  beforeAll(() => {
+  beforeAll(async () => {
     chains.forEach((chain, i) => {
       const f = sharingFixture({ settings: { approverChain: chain } });
       f.approvers.attending.push('dr-ho');
@@ -43,33 +43,33 @@ describe('access-request state machine (property)', () => {
   });
   afterAll(() => fixtures.forEach((f) => f.cleanup()));
 
-  it('Whatever the sequence of presses, sweeps and time, a request reaches at most one terminal state and at most one grant', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: chains.length - 1 }), fc.array(command, { maxLength: 25 }), (chainIdx, commands) => {
+  it('Whatever the sequence of presses, sweeps and time, a request reaches at most one terminal state and at most one grant', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: chains.length - 1 }), fc.array(command, { maxLength: 25 }), async (chainIdx, commands) => {
         const f = fixtures.get(chainIdx)!;
-        const doc = shareReport(f);
-        const { requestId } = f.approvals.requestAccess({ documentId: doc.id, requesterId: 'dr-wong', reasonCode: 'referral' });
+        const doc = await shareReport(f);
+        const { requestId } = await f.approvals.requestAccess({ documentId: doc.id, requesterId: 'dr-wong', reasonCode: 'referral' });
         const grantCount = () => (f.handle.sqlite.prepare('select count(*) as n from grants where request_id = ?').get(requestId) as { n: number }).n;
         let terminal: string | undefined;
 
         for (const c of commands) {
-          const before = f.approvals.get(requestId);
+          const before = await f.approvals.get(requestId);
           if (c.kind === 'advance') f.clock.advance(c.ms);
-          else if (c.kind === 'sweep') f.approvals.expireDue();
+          else if (c.kind === 'sweep') await f.approvals.expireDue();
           else {
             try {
-              const out = f.approvals.decide({ requestId, ...c });
+              const out = await f.approvals.decide({ requestId, ...c });
               expect(before.status).toBe('pending'); // only a pending request accepts a decision
               if (out.status === 'pending') expect(out.next?.stepIndex).toBe(before.stepIndex + 1);
             } catch (e) {
               if (!isDomainError(e) || !ALLOWED_REFUSALS.has(e.code)) throw e;
-              const after = f.approvals.get(requestId);
+              const after = await f.approvals.get(requestId);
               // A refusal changes nothing, except that noticing a lapse records it.
               if (after.status !== before.status) expect([before.status, after.status, e.code]).toEqual(['pending', 'expired', 'approval.expired']);
               expect(after.steps).toEqual(before.steps);
             }
           }
-          const now = f.approvals.get(requestId);
+          const now = await f.approvals.get(requestId);
           if (terminal) expect(now.status).toBe(terminal);
           else if (TERMINAL.has(now.status)) terminal = now.status;
           expect(grantCount()).toBe(now.status === 'approved' ? 1 : 0);

@@ -9,9 +9,9 @@ import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { isDomainError } from '../../src/shared/errors.js';
 import { HOUR, sharingFixture, shareReport, type SharingFixture } from '../helpers/sharing-fixture.js';
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (isDomainError(e)) return e.code;
     throw e;
@@ -22,180 +22,180 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('approval-gated access to a report (single step)', () => {
   let f: SharingFixture;
   let docId: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     f = sharingFixture();
-    docId = shareReport(f).id;
+    docId = (await shareReport(f)).id;
   });
   afterEach(() => f.cleanup());
 
-  it('When the attending approves, then the requester holds a 72 h grant for that document only, which then lapses', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'continuing_care' });
+  it('When the attending approves, then the requester holds a 72 h grant for that document only, which then lapses', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'continuing_care' });
     expect(req).toMatchObject({ created: true, step: 'attending', stepIndex: 0, approverIds: ['dr-chan'], caseId: 'case-1' });
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1').hasGrant).toBe(false);
+    expect((await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).hasGrant).toBe(false);
 
     f.clock.advance(5 * 60_000);
     const approvedAt = f.clock.now();
-    const out = f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+    const out = await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
     expect(out.status).toBe('approved');
     expect(out.requesterId).toBe('dr-wong');
     expect(out.grant?.expiresAt).toBe(approvedAt + 72 * HOUR);
 
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1')).toEqual({ hasGrant: true, hasBreakGlass: false, expiresAt: approvedAt + 72 * HOUR });
-    const other = shareReport(f).id;
-    expect(f.grants.activeGrantFor('dr-wong', other, 'case-1').hasGrant).toBe(false);
-    expect(f.grants.activeGrantFor('dr-lam', docId, 'case-1').hasGrant).toBe(false);
+    expect(await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).toEqual({ hasGrant: true, hasBreakGlass: false, expiresAt: approvedAt + 72 * HOUR });
+    const other = (await shareReport(f)).id;
+    expect((await f.grants.activeGrantFor('dr-wong', other, 'case-1')).hasGrant).toBe(false);
+    expect((await f.grants.activeGrantFor('dr-lam', docId, 'case-1')).hasGrant).toBe(false);
 
     f.clock.advance(72 * HOUR - 1);
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1').hasGrant).toBe(true);
+    expect((await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).hasGrant).toBe(true);
     f.clock.advance(1);
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1').hasGrant).toBe(false);
+    expect((await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).hasGrant).toBe(false);
 
-    expect(f.grants.sweepExpired()).toBe(1);
-    expect(f.grants.sweepExpired()).toBe(0);
+    expect(await f.grants.sweepExpired()).toBe(1);
+    expect(await f.grants.sweepExpired()).toBe(0);
     expect(f.audited(AUDIT_ACTIONS.grantExpired)).toMatchObject([{ actor: 'dr-wong', target: docId, reason: 'approval' }]);
     expect(f.audited(AUDIT_ACTIONS.accessRequested)).toMatchObject([{ actor: 'dr-wong', target: req.requestId, reason: 'continuing_care', outcome: 'success' }]);
     expect(f.audited(AUDIT_ACTIONS.accessApproved)).toMatchObject([{ actor: 'dr-chan', outcome: 'success', reason: 'attending' }]);
     expect(f.audited(AUDIT_ACTIONS.grantCreated)).toHaveLength(1);
   });
 
-  it('When the attending denies, then the request is denied, no grant exists and the note stays out of the audit', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'second_opinion' });
-    const out = f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'deny', reason: 'patient declined sharing', cardStep: 0 });
+  it('When the attending denies, then the request is denied, no grant exists and the note stays out of the audit', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'second_opinion' });
+    const out = await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'deny', reason: 'patient declined sharing', cardStep: 0 });
     expect(out).toMatchObject({ status: 'denied', requesterId: 'dr-wong' });
     expect(out.grant).toBeUndefined();
-    expect(f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
-    expect(f.approvals.get(req.requestId).steps).toMatchObject([{ decision: 'deny', note: 'patient declined sharing' }]);
+    expect(await f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
+    expect((await f.approvals.get(req.requestId)).steps).toMatchObject([{ decision: 'deny', note: 'patient declined sharing' }]);
     expect(f.audited(AUDIT_ACTIONS.accessDeniedByApprover)).toMatchObject([{ actor: 'dr-chan', outcome: 'success' }]);
     expect(JSON.stringify(f.audit.entries)).not.toContain('declined');
   });
 
-  it('When 24 h pass undecided, then a decision gets approval.expired and the sweep reports it once', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+  it('When 24 h pass undecided, then a decision gets approval.expired and the sweep reports it once', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     f.clock.advance(24 * HOUR - 1);
-    expect(f.approvals.expireDue()).toEqual([]);
+    expect(await f.approvals.expireDue()).toEqual([]);
     f.clock.advance(1);
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.expired');
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.expired');
     // The press itself recorded the lapse, so the sweep finds nothing more.
-    expect(f.approvals.get(req.requestId).status).toBe('expired');
-    expect(f.approvals.expireDue()).toEqual([]);
+    expect((await f.approvals.get(req.requestId)).status).toBe('expired');
+    expect(await f.approvals.expireDue()).toEqual([]);
     expect(f.audited(AUDIT_ACTIONS.accessRequestExpired)).toHaveLength(1);
-    expect(f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
+    expect(await f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
   });
 
-  it('When the sweep runs first, then it returns the lapsed requests for the requesters to be told', () => {
-    const a = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+  it('When the sweep runs first, then it returns the lapsed requests for the requesters to be told', async () => {
+    const a = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     f.clock.advance(HOUR);
-    const b = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-lam', reasonCode: 'referral' });
+    const b = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-lam', reasonCode: 'referral' });
     f.clock.advance(23 * HOUR);
-    expect(f.approvals.expireDue()).toEqual([{ requestId: a.requestId, requesterId: 'dr-wong', documentId: docId }]);
+    expect(await f.approvals.expireDue()).toEqual([{ requestId: a.requestId, requesterId: 'dr-wong', documentId: docId }]);
     f.clock.advance(HOUR);
-    expect(f.approvals.expireDue().map((r) => r.requestId)).toEqual([b.requestId]);
-    expect(codeOf(() => f.approvals.decide({ requestId: a.requestId, deciderId: 'dr-chan', decision: 'deny' }))).toBe('approval.expired');
+    expect((await f.approvals.expireDue()).map((r) => r.requestId)).toEqual([b.requestId]);
+    expect(await codeOf(() => f.approvals.decide({ requestId: a.requestId, deciderId: 'dr-chan', decision: 'deny' }))).toBe('approval.expired');
   });
 
-  it('When the same doctor asks twice, then the pending request is returned, not duplicated; after it lapses a new one is made', () => {
-    const first = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
-    const again = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'emergency' });
+  it('When the same doctor asks twice, then the pending request is returned, not duplicated; after it lapses a new one is made', async () => {
+    const first = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    const again = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'emergency' });
     expect(again).toMatchObject({ requestId: first.requestId, created: false });
     expect(f.audited(AUDIT_ACTIONS.accessRequested)).toHaveLength(1);
     f.clock.advance(24 * HOUR);
-    const later = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    const later = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     expect(later.created).toBe(true);
     expect(later.requestId).not.toBe(first.requestId);
-    expect(f.approvals.get(first.requestId).status).toBe('expired');
+    expect((await f.approvals.get(first.requestId)).status).toBe('expired');
   });
 
-  it('When the card is pressed twice, then the second press is already_decided and changes nothing', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
-    f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+  it('When the card is pressed twice, then the second press is already_decided and changes nothing', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
     const grantsBefore = f.handle.sqlite.prepare('select count(*) as n from grants').get();
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.already_decided');
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'deny', cardStep: 0 }))).toBe('approval.already_decided');
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.already_decided');
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'deny', cardStep: 0 }))).toBe('approval.already_decided');
     expect(f.handle.sqlite.prepare('select count(*) as n from grants').get()).toEqual(grantsBefore);
-    expect(f.approvals.get(req.requestId)).toMatchObject({ status: 'approved', steps: [{ decision: 'approve' }] });
+    expect(await f.approvals.get(req.requestId)).toMatchObject({ status: 'approved', steps: [{ decision: 'approve' }] });
   });
 
-  it('When someone who is not an approver presses, then access.denied and the request stays pending', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-lam', decision: 'approve', cardStep: 0 }))).toBe('access.denied');
+  it('When someone who is not an approver presses, then access.denied and the request stays pending', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-lam', decision: 'approve', cardStep: 0 }))).toBe('access.denied');
     expect(f.audited(AUDIT_ACTIONS.accessApproved)).toMatchObject([{ actor: 'dr-lam', outcome: 'denied', reason: 'not_an_approver' }]);
     // The requester may be an attending too, but never approves their own request.
     f.approvers.attending.push('dr-wong');
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-wong', decision: 'approve' }))).toBe('access.denied');
-    expect(f.approvals.get(req.requestId)).toMatchObject({ status: 'pending', stepIndex: 0, steps: [] });
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-wong', decision: 'approve' }))).toBe('access.denied');
+    expect(await f.approvals.get(req.requestId)).toMatchObject({ status: 'pending', stepIndex: 0, steps: [] });
   });
 
-  it('When the request names an unknown reason or a missing document, then it is refused', () => {
-    expect(codeOf(() => f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'curiosity' }))).toBe('request.invalid');
-    expect(codeOf(() => f.approvals.requestAccess({ documentId: 'nope', requesterId: 'dr-wong', reasonCode: 'referral' }))).toBe('document.not_found');
-    expect(codeOf(() => f.approvals.decide({ requestId: 'nope', deciderId: 'dr-chan', decision: 'approve' }))).toBe('not_found');
+  it('When the request names an unknown reason or a missing document, then it is refused', async () => {
+    expect(await codeOf(() => f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'curiosity' }))).toBe('request.invalid');
+    expect(await codeOf(() => f.approvals.requestAccess({ documentId: 'nope', requesterId: 'dr-wong', reasonCode: 'referral' }))).toBe('document.not_found');
+    expect(await codeOf(() => f.approvals.decide({ requestId: 'nope', deciderId: 'dr-chan', decision: 'approve' }))).toBe('not_found');
   });
 });
 
 describe('two-step chain: attending, then privacy officer', () => {
   let f: SharingFixture;
   let docId: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     f = sharingFixture({ settings: { approverChain: ['attending', 'privacy_officer'] } });
-    docId = shareReport(f).id;
+    docId = (await shareReport(f)).id;
   });
   afterEach(() => f.cleanup());
 
-  it('When both approve in turn, then the grant is made only after the second step', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'medication_review' });
-    const first = f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+  it('When both approve in turn, then the grant is made only after the second step', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'medication_review' });
+    const first = await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
     expect(first).toMatchObject({ status: 'pending', next: { step: 'privacy_officer', stepIndex: 1, approverIds: ['po-lee'] } });
     expect(first.grant).toBeUndefined();
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1').hasGrant).toBe(false);
+    expect((await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).hasGrant).toBe(false);
 
-    const second = f.approvals.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve', cardStep: 1 });
+    const second = await f.approvals.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve', cardStep: 1 });
     expect(second.status).toBe('approved');
-    expect(f.grants.activeGrantFor('dr-wong', docId, 'case-1').hasGrant).toBe(true);
+    expect((await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).hasGrant).toBe(true);
     expect(f.audited(AUDIT_ACTIONS.accessApproved).map((e) => e.reason)).toEqual(['attending', 'privacy_officer']);
   });
 
-  it('When a privacy officer presses the attending card after it moved on, then conflict and nothing changes', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+  it('When a privacy officer presses the attending card after it moved on, then conflict and nothing changes', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     f.approvers.attending.push('dr-ho');
-    f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+    await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
     // Dr Ho had the same step-0 card and presses it late.
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-ho', decision: 'deny', cardStep: 0 }))).toBe('conflict');
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-ho', decision: 'deny', cardStep: 0 }))).toBe('conflict');
     // The attending's own second press of the step-0 card is a double press.
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.already_decided');
-    expect(f.approvals.get(req.requestId)).toMatchObject({ status: 'pending', stepIndex: 1, step: 'privacy_officer' });
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 }))).toBe('approval.already_decided');
+    expect(await f.approvals.get(req.requestId)).toMatchObject({ status: 'pending', stepIndex: 1, step: 'privacy_officer' });
     expect(f.audited(AUDIT_ACTIONS.accessDeniedByApprover)).toMatchObject([{ actor: 'dr-ho', outcome: 'denied', reason: 'stale_card' }]);
   });
 
-  it('When one person is both attending and privacy officer, then they cannot approve both steps', () => {
+  it('When one person is both attending and privacy officer, then they cannot approve both steps', async () => {
     f.approvers.privacy_officer.push('dr-chan');
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
-    const first = f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    const first = await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
     expect(first.next?.approverIds).toEqual(['po-lee']);
-    expect(codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 1 }))).toBe('access.denied');
-    expect(f.approvals.get(req.requestId).status).toBe('pending');
+    expect(await codeOf(() => f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 1 }))).toBe('access.denied');
+    expect((await f.approvals.get(req.requestId)).status).toBe('pending');
   });
 
-  it('When the privacy officer denies, then the request is denied with no grant', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
-    f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
-    expect(f.approvals.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'deny', cardStep: 1 }).status).toBe('denied');
-    expect(f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
+  it('When the privacy officer denies, then the request is denied with no grant', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+    await f.approvals.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve', cardStep: 0 });
+    expect((await f.approvals.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'deny', cardStep: 1 })).status).toBe('denied');
+    expect(await f.grantRepo.findByRequest(req.requestId)).toBeUndefined();
   });
 
-  it('When the chain is shortened after a request was made, then that request still needs both steps', () => {
-    const req = f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
+  it('When the chain is shortened after a request was made, then that request still needs both steps', async () => {
+    const req = await f.approvals.requestAccess({ documentId: docId, requesterId: 'dr-wong', reasonCode: 'referral' });
     const restarted = createApprovalService({
-      sqlite: f.handle.sqlite,
-      repo: createApprovalRepository(f.handle.db, createFreeTextCipher(randomBytes(32))),
-      documents: createDocumentRepository(f.handle.db),
+      transaction: f.handle.store.transaction,
+      repo: createApprovalRepository(f.handle.db, f.handle.store, createFreeTextCipher(randomBytes(32))),
+      documents: createDocumentRepository(f.handle.db, f.handle.store),
       grants: f.grants,
       audit: f.audit,
       clock: f.clock,
       settings: resolveSharingSettings({ approverChain: ['attending'] }),
-      approversFor: (step) => f.approvers[step],
-      missingDespiteGrant: () => [],
+      approversFor: async (step) => f.approvers[step],
+      missingDespiteGrant: async () => [],
     });
-    expect(restarted.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve' }).status).toBe('pending');
-    expect(restarted.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve' }).status).toBe('approved');
+    expect((await restarted.decide({ requestId: req.requestId, deciderId: 'dr-chan', decision: 'approve' })).status).toBe('pending');
+    expect((await restarted.decide({ requestId: req.requestId, deciderId: 'po-lee', decision: 'approve' })).status).toBe('approved');
   });
 });

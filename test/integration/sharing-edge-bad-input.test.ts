@@ -92,7 +92,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
       const entries = await denials();
       expectDenial(entries, { actor: lam.id, action: 'card.pressed', target: 'open', reason: 'actor.suspended' });
       // A suspended clinician's old view token would be refused by the policy too.
-      expect(h.service.secure.access.decideView(h.service.directoryRepo.findById(lam.id)!, docId).decision.allowed).toBe(false);
+      expect((await h.service.secure.access.decideView(h.service.directoryRepo.findById(lam.id)!, docId)).decision.allowed).toBe(false);
     } finally {
       h.service.directoryRepo.update(lam.id, { suspended: false }, h.service.clock.now());
     }
@@ -101,7 +101,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   it('When the consultant is removed from the team, then Open explains why not and gives no link', async () => {
     const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
     const lam = clinicianId(h, LAM);
-    expect(h.service.secure.access.decideView(h.service.directoryRepo.findById(lam)!, docId).decision.allowed).toBe(true);
+    expect((await h.service.secure.access.decideView(h.service.directoryRepo.findById(lam)!, docId)).decision.allowed).toBe(true);
     mark = await auditMark(h);
     const from = h.sim.sent.length;
     await h.service.secure.cases.team.removeMember(chan, code, LAM);
@@ -187,7 +187,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     expect(h.sim.sent.slice(from).filter((s) => (s.userIds ?? []).includes(WONG) && s.text.includes('approved your access'))).toHaveLength(1);
   });
 
-  it('Then nothing the bot sent anywhere names the patient', () => {
+  it('Then nothing the bot sent anywhere names the patient', async () => {
     const everything = JSON.stringify(h.sim.sent);
     expect(everything).not.toContain(HKID.slice(0, 7));
     expect(everything).not.toMatch(/QUILLFEATHER|Marigold/i);

@@ -18,9 +18,9 @@ describe('break-glass through chat', () => {
   let code: string;
   let docId: string;
   let ae: string;
-  const hasBreakGlass = (userId: string) => {
+  const hasBreakGlass = async (userId: string) => {
     const caseId = h.service.secure.cases.queries.findCase(code).id;
-    return h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId).hasBreakGlass;
+    return (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId)).hasBreakGlass;
   };
   beforeAll(async () => {
     h = await startHarness();
@@ -38,7 +38,7 @@ describe('break-glass through chat', () => {
     const reply = await ask(h, ae, HO, `@ConsultBridge breakglass ${code} urgent`);
     expect(reply).toContain('請說明需要緊急存取的原因（最少 10 個字）'); // Dr Ho reads Chinese
     expect(reply).toContain(`breakglass ${code} <原因>`);
-    expect(hasBreakGlass(HO)).toBe(false);
+    expect(await hasBreakGlass(HO)).toBe(false);
     expectDenial(await auditSince(h, mark, { outcome: 'denied' }), { actor: clinicianId(h, HO), action: 'breakglass.granted', reason: 'reason_too_short' });
   });
 
@@ -46,7 +46,7 @@ describe('break-glass through chat', () => {
     const mark = await auditMark(h);
     const reply = await ask(h, group, LEE, `@ConsultBridge breakglass ${code} ${REASON}`);
     expect(reply).toContain('請聯絡院方 ConsultBridge 管理員核實你的註冊資料');
-    expect(hasBreakGlass(LEE)).toBe(false);
+    expect(await hasBreakGlass(LEE)).toBe(false);
     expectDenial(await auditSince(h, mark, { outcome: 'denied' }), { actor: clinicianId(h, LEE), action: 'command.run', target: 'breakglass', reason: 'actor.unverified' });
   });
 
@@ -54,7 +54,7 @@ describe('break-glass through chat', () => {
     const mark = await auditMark(h);
     const reply = await ask(h, ae, CHEUNG, `@ConsultBridge breakglass ${code} ${REASON}`);
     expect(reply).toContain("You can't do that.");
-    expect(hasBreakGlass(CHEUNG)).toBe(false);
+    expect(await hasBreakGlass(CHEUNG)).toBe(false);
     expectDenial(await auditSince(h, mark, { outcome: 'denied' }), { actor: clinicianId(h, CHEUNG), action: 'breakglass.granted' });
   });
 
@@ -64,7 +64,7 @@ describe('break-glass through chat', () => {
     expect(reply).toContain(`已授予 ${code} 的緊急存取 4 小時`);
     expect(reply).toContain('CHAN Tai-man');
     expect(reply).not.toContain('unconscious');
-    expect(hasBreakGlass(HO)).toBe(true);
+    expect(await hasBreakGlass(HO)).toBe(true);
 
     for (const who of [CHAN, LI]) {
       const notice = await otoTo(h, from, who);
@@ -73,7 +73,7 @@ describe('break-glass through chat', () => {
       expect(notice.text).not.toMatch(/unconscious|allergy/);
     }
 
-    const reviews = h.service.secure.breakGlass.pendingReviews();
+    const reviews = await h.service.secure.breakGlass.pendingReviews();
     expect(reviews).toMatchObject([{ clinicianId: clinicianId(h, HO), caseId: h.service.secure.cases.queries.findCase(code).id, status: 'pending', reason: REASON }]);
 
     // Dr Ho is not in the consult group, but the card's Open button answers whoever DingTalk says pressed it.

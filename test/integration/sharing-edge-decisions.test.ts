@@ -14,9 +14,9 @@ describe('approval decisions: deny and the text fallbacks', () => {
   let group: string;
   let code: string;
   let docId: string;
-  const grantOf = (userId: string) => {
+  const grantOf = async (userId: string) => {
     const caseId = h.service.secure.cases.queries.findCase(code).id;
-    return h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId).hasGrant;
+    return (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId)).hasGrant;
   };
   beforeAll(async () => {
     h = await startHarness();
@@ -37,8 +37,8 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(told.text).toContain(`declined your request to view the ${code} report`);
     expect(told.text).toContain('CHAN Tai-man');
     expect(told.text).not.toContain('/app/doc/');
-    expect(grantOf(WONG)).toBe(false);
-    expect(h.service.secure.approvals.get(requestId).status).toBe('denied');
+    expect(await grantOf(WONG)).toBe(false);
+    expect((await h.service.secure.approvals.get(requestId)).status).toBe('denied');
 
     // Even a correctly signed view token for him opens nothing: the policy decides at view time.
     const mark = await auditMark(h);
@@ -60,7 +60,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(reply).toContain('已批准');
     const granted = await otoTo(h, from, WONG);
     expect(granted.text).toContain(`approved your access to the ${code} report`);
-    expect(grantOf(WONG)).toBe(true);
+    expect(await grantOf(WONG)).toBe(true);
     const res = await viewAs(h, app, await viewToken(h, app, granted.text, WONG), WONG);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -74,22 +74,22 @@ describe('approval decisions: deny and the text fallbacks', () => {
     expect(reply).toContain('已拒絕，申請人已獲通知');
     const told = await otoTo(h, from, HO);
     expect(told.text).toContain(`拒絕了你存取 ${code} 報告的申請`); // Dr Ho reads Chinese
-    expect(h.service.secure.approvals.get(ho.requestId).status).toBe('denied');
-    expect(h.service.secure.approvals.get(nurse.requestId).status).toBe('pending');
-    expect(grantOf(HO)).toBe(false);
+    expect((await h.service.secure.approvals.get(ho.requestId)).status).toBe('denied');
+    expect((await h.service.secure.approvals.get(nurse.requestId)).status).toBe('pending');
+    expect(await grantOf(HO)).toBe(false);
   });
 
   it('When someone who is not an approver types `approve C-…`, then nothing is decided for them', async () => {
-    const [pending] = h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [docId]);
+    const [pending] = await h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [docId]);
     expect(pending).toBeDefined();
     const reply = await ask(h, null, WONG, `@ConsultBridge approve ${code}`);
     expect(reply).toContain('There is no pending request on that case that you can decide.');
-    expect(h.service.secure.approvals.get(pending!.id).status).toBe('pending');
+    expect((await h.service.secure.approvals.get(pending!.id)).status).toBe('pending');
   });
   it('When the last request is denied by text, then a further `approve C-…` says nothing is pending, audited with its code', async () => {
-    const [left] = h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [docId]);
+    const [left] = await h.service.secure.approvals.pendingFor(clinicianId(h, CHAN), [docId]);
     expect(await ask(h, group, CHAN, `@ConsultBridge deny ${code}`)).toContain('已拒絕');
-    expect(h.service.secure.approvals.get(left!.id).status).toBe('denied');
+    expect((await h.service.secure.approvals.get(left!.id)).status).toBe('denied');
     const mark = await auditMark(h);
     const reply = await ask(h, group, CHAN, `@ConsultBridge approve ${code}`);
     expect(reply).toContain('該個案沒有你可以批核的待決申請');

@@ -32,20 +32,20 @@ describe('sharing expiry', () => {
     const { card, requestId } = await requestByText(h, code, WONG);
     clock.advance(23 * HOUR);
     await new Promise((r) => setTimeout(r, 200)); // a few sweeps: nothing is due yet
-    expect(h.service.secure.approvals.get(requestId).status).toBe('pending');
+    expect((await h.service.secure.approvals.get(requestId)).status).toBe('pending');
     expect(expiredNotices()).toHaveLength(0);
 
     clock.advance(HOUR);
     await eventually(() => expiredNotices().length === 1);
     expect(expiredNotices()[0]!.text).toContain(`Your request for the ${code} report expired; ask again if you still need it.`);
-    expect(h.service.secure.approvals.get(requestId).status).toBe('expired');
+    expect((await h.service.secure.approvals.get(requestId)).status).toBe('expired');
 
     const response = await pressDecision(h, card, CHAN, 'approve');
     expect(response).toContain('該申請已過期'); // approval.expired, in Dr Chan's Chinese
     await new Promise((r) => setTimeout(r, 200));
     expect(expiredNotices()).toHaveLength(1); // the late press does not tell him again
     const caseId = h.service.secure.cases.queries.findCase(code).id;
-    expect(h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseId).hasGrant).toBe(false);
+    expect((await h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseId)).hasGrant).toBe(false);
     const entries = await auditSince(h, 0);
     expect(entries.filter((e) => e.action === 'access.request_expired' && e.target === requestId)).toMatchObject([{ actor: 'system', outcome: 'success' }]);
     expectDenial(entries, { actor: clinicianId(h, CHAN), action: 'access.approved', target: requestId, reason: 'expired' });
@@ -60,8 +60,8 @@ describe('sharing expiry', () => {
       const response = await pressDecision(h, card, CHAN, 'deny');
       expect(response).toContain('該申請已過期');
       await eventually(() => expiredNotices().length === before + 1);
-      expect(h.service.secure.approvals.get(requestId).status).toBe('expired');
-      expect(h.service.sweeper.sweep()).toMatchObject({ requestsExpired: 0 });
+      expect((await h.service.secure.approvals.get(requestId)).status).toBe('expired');
+      expect(await h.service.sweeper.sweep()).toMatchObject({ requestsExpired: 0 });
       await new Promise((r) => setTimeout(r, 200));
       expect(expiredNotices()).toHaveLength(before + 1);
     } finally {
@@ -93,7 +93,7 @@ describe('sharing expiry', () => {
       return r.length > 0 && r;
     });
     expect(recorded).toMatchObject([{ target: docId, reason: 'approval', outcome: 'success' }]);
-    expect(h.service.sweeper.sweep()).toEqual({ requestsExpired: 0, grantsRecorded: 0 });
+    expect(await h.service.sweeper.sweep()).toEqual({ requestsExpired: 0, grantsRecorded: 0 });
 
     const why = await ask(h, null, WONG, `@ConsultBridge why ${code}`);
     expect(why).toContain('Not allowed');

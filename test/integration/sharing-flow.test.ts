@@ -100,7 +100,7 @@ describe('approval-gated sharing', () => {
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
     expect(JSON.stringify(response)).toContain('該申請已有決定');
     const caseId = h.service.secure.cases.queries.findCase(code).id;
-    expect(h.service.secure.grants.activeGrantFor(h.service.directoryRepo.findByDingTalkId(WONG)!.id, docId, caseId).hasGrant).toBe(true);
+    expect((await h.service.secure.grants.activeGrantFor(h.service.directoryRepo.findByDingTalkId(WONG)!.id, docId, caseId)).hasGrant).toBe(true);
   });
 
   it('When the attending asks for receipts, then the GP shows as opened and the consultant as not yet', async () => {
@@ -122,8 +122,8 @@ describe('approval-gated sharing', () => {
 
   it('When the consultant leaves the group, then his access goes with the role bound through it', async () => {
     const lam = h.service.directoryRepo.findByDingTalkId(LAM)!;
-    expect(h.service.secure.access.decideView(lam, docId).decision.allowed).toBe(true);
+    expect((await h.service.secure.access.decideView(lam, docId)).decision.allowed).toBe(true);
     h.sim.org.removeMember(group, LAM, { event: true });
-    await eventually(() => !h.service.secure.access.decideView(lam, docId).decision.allowed, 5000, 'access to end');
+    await eventually(async () => !(await h.service.secure.access.decideView(lam, docId)).decision.allowed, 5000, 'access to end');
   });
 });

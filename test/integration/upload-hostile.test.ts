@@ -29,8 +29,8 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
     w.app.inject({ method: 'POST', url: `/api/app/cases/${code}/${path}`, headers: { ...bearer(tok[CHAN]!), 'content-type': 'application/octet-stream' }, payload: bytes });
   const caseId = () => w.h.service.secure.cases.queries.findCase(code).id;
   const count = (sql: string) => (w.h.service.db.sqlite.prepare(sql).get() as { n: number }).n;
-  const stored = () => ({
-    documents: w.h.service.secure.documentsRepo.listByCase(caseId()).length,
+  const stored = async () => ({
+    documents: (await w.h.service.secure.documentsRepo.listByCase(caseId())).length,
     blobs: existsSync(join(w.h.dir, 'blobs')) ? readdirSync(join(w.h.dir, 'blobs')).length : 0,
     vault: count('SELECT COUNT(*) AS n FROM vault_keys'),
     burnItems: count('SELECT COUNT(*) AS n FROM ephemeral_items'),
@@ -45,7 +45,7 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
   afterAll(() => w.close());
 
   it('bombs and oversized content: 422 with the limit’s code (Flate bombs, 100 000 pages, a 20000×20000 PNG, deep nesting)', async () => {
-    const before = stored();
+    const before = await stored();
     const cases: Array<[string, Buffer, string]> = [
       ['object-stream Flate bomb', flateBombPdf(64), 'upload.too_complex'],
       ['content-stream Flate bomb', contentBombPdf(64), 'upload.too_complex'],
@@ -59,27 +59,27 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
       expect(res.statusCode, `${what}: ${res.body}`).toBe(422);
       expect(res.json(), what).toEqual({ code: errorCode, message: expect.any(String) });
     }
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   }, 60_000);
 
   it('files that start like a PDF but cannot be rendered (HTML, random bytes, an ELF body, a cyclic page tree): 400 upload.corrupt', async () => {
-    const before = stored();
+    const before = await stored();
     for (const [what, bytes] of Object.entries(notReallyPdfs())) {
       const res = await upload(bytes);
       expect(res.statusCode, `${what}: ${res.body}`).toBe(400);
       expect(res.json(), what).toMatchObject({ code: 'upload.corrupt' });
     }
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('JavaScript, an embedded file or a launch action: refused (not stripped) with upload.active_content', async () => {
-    const before = stored();
+    const before = await stored();
     for (const kind of ['javascript', 'obfuscated-javascript', 'embedded-file', 'launch'] as const) {
       const res = await upload(await activeContentPdf(kind));
       expect(res.statusCode, `${kind}: ${res.body}`).toBe(422);
       expect(res.json(), kind).toMatchObject({ code: 'upload.active_content' });
     }
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('while a bomb is being checked in its worker, /healthz answers first', async () => {
@@ -104,11 +104,11 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
   }, 30_000);
 
   it('a burn-after-reading document goes through the same check', async () => {
-    const before = stored();
+    const before = await stored();
     const res = await upload(flateBombPdf(64), 'burn/document?after=60');
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json()).toMatchObject({ code: 'upload.too_complex' });
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('ordinary PDF, JPEG and PNG files are still accepted and open for a colleague', async () => {

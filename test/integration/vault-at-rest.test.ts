@@ -97,7 +97,7 @@ describe('destroy (crypto-shredding)', () => {
     const v = setup();
     await v.vault.store({ documentId: 'd1', caseId: 'c1', bytes: await makePdf() });
     await v.vault.store({ documentId: 'd2', caseId: 'c1', bytes: await makePdf() });
-    const wrapped = Buffer.from(v.repo.find('d1')!.wrappedKey!);
+    const wrapped = Buffer.from((await v.repo.find('d1'))!.wrappedKey!);
     const dbFiles = () => [v.db.path, `${v.db.path}-wal`].map((p) => readFileSync(p, { flag: 'r' }));
     expect(dbFiles().some((b) => b.includes(wrapped))).toBe(true);
 
@@ -105,7 +105,7 @@ describe('destroy (crypto-shredding)', () => {
 
     await expect(v.vault.open({ documentId: 'd1', caseId: 'c1' })).rejects.toMatchObject({ code: 'burned' });
     expect(v.blobFiles()).toEqual(['d2']);
-    expect(v.repo.find('d1')).toMatchObject({ wrappedKey: null, iv: null, tag: null, destroyedAt: v.clock.now() });
+    expect(await v.repo.find('d1')).toMatchObject({ wrappedKey: null, iv: null, tag: null, destroyedAt: v.clock.now() });
     for (const bytes of dbFiles()) expect(bytes.includes(wrapped)).toBe(false);
     await expect(v.vault.open({ documentId: 'd2', caseId: 'c1' })).resolves.toBeInstanceOf(Buffer);
     expect(await v.vault.destroy('d1')).toBe(false); // repeatable

@@ -57,12 +57,12 @@ describe('npm run keys', { timeout: 60_000 }, () => {
     const keyring = openLocalKeyring({ dir: v.keyDir });
     expect(keyring.currentVersion()).toBe(2);
     const repo = createVaultRepository(handle);
-    expect(repo.countByVersion()).toEqual([{ kekVersion: 2, count: 5 }]);
+    expect(await repo.countByVersion()).toEqual([{ kekVersion: 2, count: 5 }]);
     const vault = createVault({ repo, blobs: createFsBlobStore(v.blobDir), keyring, clock: new ManualClock() });
     for (const [id, bytes] of docs) expect((await vault.open({ documentId: id, caseId: 'c1' })).equals(bytes)).toBe(true);
   });
 
-  it('When MASTER_KEY is set and no MASTER_KEY_NEXT, then rotate refuses and says how to supply the key', () => {
+  it('When MASTER_KEY is set and no MASTER_KEY_NEXT, then rotate refuses and says how to supply the key', async () => {
     const v = tempVault();
     cleanups.push(v.cleanup);
     v.db.close();
@@ -73,7 +73,7 @@ describe('npm run keys', { timeout: 60_000 }, () => {
     expect(res.stderr + res.stdout).not.toContain(master);
   });
 
-  it('When run without a command, then it prints the help and exits 2', () => {
+  it('When run without a command, then it prints the help and exits 2', async () => {
     const res = runKeys(['frobnicate'], {});
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('MASTER_KEY_NEXT=<new> npm run keys -- rotate');

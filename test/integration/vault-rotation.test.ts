@@ -49,7 +49,7 @@ describe('KEK rotation and rewrapAll', () => {
 
     expect(result).toEqual({ targetVersion: 2, total: 11, rewrapped: 11, failed: [] });
     expect(progress.map((p) => p.processed)).toEqual([0, 4, 8, 11]);
-    expect(v.repo.countByVersion()).toEqual([{ kekVersion: 2, count: 11 }]);
+    expect(await v.repo.countByVersion()).toEqual([{ kekVersion: 2, count: 11 }]);
     expect(v.blobHashes()).toEqual(hashesBefore);
     const rowsAfter = v.rows();
     rowsAfter.forEach((r, i) => {
@@ -68,7 +68,7 @@ describe('KEK rotation and rewrapAll', () => {
       if (p.processed > 0) throw new Error('interrupted');
     };
     await expect(v.vault.rewrapAll(stop, 4)).rejects.toThrow('interrupted');
-    expect(v.repo.countByVersion()).toEqual([
+    expect(await v.repo.countByVersion()).toEqual([
       { kekVersion: 1, count: 5 },
       { kekVersion: 2, count: 4 },
     ]);
@@ -84,7 +84,7 @@ describe('KEK rotation and rewrapAll', () => {
     v.keyring.rotate();
     const result = await v.vault.rewrapAll(undefined, 2);
     expect(result).toEqual({ targetVersion: 2, total: 5, rewrapped: 4, failed: ['doc-002'] });
-    expect(v.repo.countByVersion()).toEqual([
+    expect(await v.repo.countByVersion()).toEqual([
       { kekVersion: 2, count: 4 },
       { kekVersion: 7, count: 1 },
     ]);

@@ -28,7 +28,7 @@ describe('vault store and open', () => {
     expect(blob.length).toBe(pdf.length); // GCM: same length; IV and tag live in the row
     expect(blob.includes(Buffer.from('%PDF-'))).toBe(false);
     expect(statSync(join(blobDir, 'd1')).mode & 0o777).toBe(0o600);
-    expect(repo.find('d1')).toMatchObject({ kekVersion: 1, alg: 'aes-256-gcm', sha256: meta.sha256 });
+    expect(await repo.find('d1')).toMatchObject({ kekVersion: 1, alg: 'aes-256-gcm', sha256: meta.sha256 });
   });
 
   it('When opened under another case, or an unknown id, then document.not_found', async () => {
@@ -91,7 +91,7 @@ describe('tampering at rest makes open fail with vault.decrypt_failed', () => {
 
   it('When the wrapped key is modified, then it fails', async () => {
     const { vault, sql, repo } = await stored();
-    const wrapped = Buffer.from(repo.find('d1')!.wrappedKey!);
+    const wrapped = Buffer.from((await repo.find('d1'))!.wrappedKey!);
     wrapped[20] = wrapped[20]! ^ 0x01;
     sql(`update vault_keys set wrapped_key = ? where document_id = 'd1'`, wrapped);
     await failsToOpen(vault.open(doc('d1')));

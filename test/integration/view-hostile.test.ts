@@ -33,7 +33,7 @@ describe('viewing stored files that cannot be rendered', () => {
     const caseId = s.secure.cases.queries.findCase(code).id;
     const documentId = newId();
     const meta = await vault.store({ documentId, caseId, bytes });
-    s.secure.sharing.registerDocument({ id: documentId, caseId, authorId: w.clinicianId(CHAN), kind: 'report', mediaType: meta.mediaType, size: meta.size });
+    await s.secure.sharing.registerDocument({ id: documentId, caseId, authorId: w.clinicianId(CHAN), kind: 'report', mediaType: meta.mediaType, size: meta.size });
     return documentId;
   }
 

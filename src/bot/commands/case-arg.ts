@@ -24,8 +24,8 @@ export function caseFromArgs(deps: CommandDeps, ctx: BotContext): { caseRow: Cas
 }
 
 /** The case's newest active shared report; the one chat commands act on. */
-export function latestDocument(deps: CommandDeps, caseId: string): DocumentRow {
-  const docs = deps.secure.documentsRepo.listByCase(caseId).filter((d) => d.status === 'active');
+export async function latestDocument(deps: CommandDeps, caseId: string): Promise<DocumentRow> {
+  const docs = (await deps.secure.documentsRepo.listByCase(caseId)).filter((d) => d.status === 'active');
   const doc = docs.sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!doc) throw new DomainError('document.not_found');
   return doc;

@@ -13,12 +13,12 @@ import { say } from '../i18n.js';
  * case-scoped: members of the care team, anyone writing from a group bound to the case, and a
  * clinician holding live break-glass access. Trust (verified, not suspended) is checked before.
  */
-function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): void {
+async function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): Promise<void> {
   const { queries } = deps.secure.cases;
   const me = ctx.actor!.clinician.id;
   if (queries.teamRoleNow(c.id, me) !== '') return;
   if (ctx.msg.conversationType === 'group' && queries.caseForConversation(ctx.msg.conversationId)?.id === c.id) return;
-  if (deps.secure.grants.activeGrantFor(me, '', c.id).hasBreakGlass) return;
+  if ((await deps.secure.grants.activeGrantFor(me, '', c.id)).hasBreakGlass) return;
   throw new DomainError('access.denied');
 }
 
@@ -36,10 +36,10 @@ export async function caseFromArgs(deps: CommandDeps, ctx: BotContext, codeArg: 
 export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<void> {
   const { lang } = ctx;
   const c = await caseFromArgs(deps, ctx, codeArg);
-  assertMayView(deps, ctx, c);
+  await assertMayView(deps, ctx, c);
   const { queries } = deps.secure.cases;
   const team = queries.teamOf(c.id);
-  const docs = deps.secure.documentsRepo.listByCase(c.id);
+  const docs = await deps.secure.documentsRepo.listByCase(c.id);
   const status = c.status === 'open' ? '' : say(lang, T.closed);
   const lines = [
     `**${say(lang, T.caseWord)} ${c.code}**${status} · ${say(lang, T.opened)} ${hkDate(c.openedAt)}`,

@@ -21,14 +21,12 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = caseFromArgs(deps, ctx);
-      const docIds = deps.secure.documentsRepo.listByCase(caseRow.id).map((d) => d.id);
+      const docIds = (await deps.secure.documentsRepo.listByCase(caseRow.id)).map((d) => d.id);
       const mentioned = ctx.msg.mentionedUserIds.map((u) => deps.directoryRepo.findByDingTalkId(u)?.id);
-      const pending = deps.secure.approvals
-        .pendingFor(me.id, docIds)
-        .filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
+      const pending = (await deps.secure.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
       const first = pending[0];
       if (!first) throw new DomainError('approval.none_pending');
-      await ctx.reply(decideRequest(deps, me, first.id, decision, ctx.lang));
+      await ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
     },
   };
 }

@@ -22,7 +22,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const { caseRow } = caseFromArgs(deps, ctx);
       if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
       const team = deps.secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId);
-      const docs = deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
+      const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       const name = (id: string) => personLine(deps.directoryRepo, id, lang);

@@ -36,8 +36,8 @@ export function requestCommand(deps: CommandDeps): Command {
         await ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
-      const doc = latestDocument(deps, caseRow.id);
-      await ctx.reply(requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
+      const doc = await latestDocument(deps, caseRow.id);
+      await ctx.reply(await requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
     },
   };
 }

@@ -15,8 +15,8 @@ export function whyCommand(deps: CommandDeps): Command {
     needsTrust: false,
     async run(ctx) {
       const { caseRow } = caseFromArgs(deps, ctx);
-      const doc = latestDocument(deps, caseRow.id);
-      const { decision, insider } = deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
+      const doc = await latestDocument(deps, caseRow.id);
+      const { decision, insider } = await deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
       await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },

@@ -15,7 +15,7 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
-      const doc = secure.documentsRepo.find(documentId)!;
+      const doc = (await secure.documentsRepo.find(documentId))!;
       const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
         const approver = dir.findById(approverId);
@@ -34,7 +34,7 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
     async tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
       const rLang = langOf(requester);
       if (until !== undefined) {
-        const open = openDocument(deps, requester, documentId, rLang);
+        const open = await openDocument(deps, requester, documentId, rLang);
         const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
         await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;

@@ -9,10 +9,10 @@ import { createAccessChat } from './access-chat.js';
  * An approver approves or denies in chat (card press or text): the use case decides and tells the
  * people concerned; the reply says what happened, or who could not open it and why.
  */
-export function decideRequest(deps: CommandDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): string {
+export async function decideRequest(deps: CommandDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): Promise<string> {
   const chat = createAccessChat(deps);
   try {
-    return chat.decidedReply(decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
+    return chat.decidedReply(await decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
   } catch (err) {
     if (isDomainError(err) && err.code === 'approval.would_not_open') throw chat.wouldNotOpen(err, lang);
     throw err;

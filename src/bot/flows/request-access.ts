@@ -9,7 +9,7 @@ import { createAccessChat } from './access-chat.js';
  * A clinician asks in chat to view one document (the use case records it and asks the approvers);
  * the reply names whom it waits on.
  */
-export function requestAccess(deps: CommandDeps, requester: ClinicianRow, documentId: string, reason: PurposeOfUse, lang: Lang): string {
+export async function requestAccess(deps: CommandDeps, requester: ClinicianRow, documentId: string, reason: PurposeOfUse, lang: Lang): Promise<string> {
   const chat = createAccessChat(deps);
-  return chat.requestedReply(requestAccessUseCase({ secure: deps.secure, notices: chat }, requester, documentId, reason), lang);
+  return chat.requestedReply(await requestAccessUseCase({ secure: deps.secure, notices: chat }, requester, documentId, reason), lang);
 }

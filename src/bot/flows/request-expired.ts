@@ -11,7 +11,7 @@ import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): Promise<void> {
   const requester = deps.directoryRepo.findById(r.requesterId);
   if (!requester) return;
-  const doc = deps.secure.documentsRepo.find(r.documentId);
+  const doc = await deps.secure.documentsRepo.find(r.documentId);
   const code = (doc && deps.secure.casesRepo.caseById(doc.caseId)?.code) || '';
   const lang = langOf(requester);
   await deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
@@ -9,15 +10,15 @@ export type NewAccessRequestRow = typeof accessRequests.$inferInsert;
 export type AccessRequestStepRow = typeof accessRequestSteps.$inferSelect;
 
 /**
- * Named queries over access requests and their decided steps. Synchronous, for use inside transactions.
+ * Named queries over access requests and their decided steps; every method answers with a Promise.
  * A step's note is the decider's free text (it may name the patient): sealed with `texts` at rest.
  */
-export function createApprovalRepository(db: Db, texts: FreeTextCipher) {
+export function createApprovalRepository(db: Db, store: SqliteStore, texts: FreeTextCipher) {
   const openStep = (r: AccessRequestStepRow): AccessRequestStepRow => ({
     ...r,
     note: openOrNull(texts, 'access_request_steps.note', stepRowId(r.requestId, r.stepIndex), r.note),
   });
-  return {
+  return store.wrap({
     find(id: string): AccessRequestRow | undefined {
       return db.select().from(accessRequests).where(eq(accessRequests.id, id)).get();
     },
@@ -124,7 +125,7 @@ export function createApprovalRepository(db: Db, texts: FreeTextCipher) {
         .limit(limit)
         .all();
     },
-  };
+  });
 }
 
 export type ApprovalRepository = ReturnType<typeof createApprovalRepository>;

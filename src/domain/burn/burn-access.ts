@@ -24,13 +24,13 @@ export function createBurnAccess(deps: {
   engine: PolicyEngine;
   cases: CasesRepository;
   queries: CaseQueries;
-  grants: GrantService;
+  grants: Pick<GrantService, 'activeGrantFor'>;
   directory: DirectoryRepository;
 }) {
   async function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): Promise<AccessDecision> {
     const caseRow = deps.cases.caseById(item.caseId);
     if (!caseRow) return { allowed: false, action: 'view', policies: [], errors: [], missing: [] };
-    const live = deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
+    const live = await deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
     const institution = clinician.institutionId;
     return deps.engine.decide(
       documentRequest(

@@ -15,9 +15,9 @@ export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 /** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
 export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
   return async (documentId, recipientId) => {
-    const doc = documents.find(documentId);
+    const doc = await documents.find(documentId);
     if (!doc || doc.status !== 'active') return 'closed';
-    const receipt = documents.receiptsForCase(doc.caseId).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
+    const receipt = (await documents.receiptsForCase(doc.caseId)).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
     return receipt?.firstOpenedAt != null ? 'opened' : 'pending';
   };
 }

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';
 import type { BreakGlassReviewRow, GrantRepository } from './grant-repository.js';
 
@@ -20,8 +20,8 @@ export type Authorize = (clinicianId: string, action: string, caseId: string) =>
 
 /** Who must hear about a break-glass and who may review it. */
 export interface BreakGlassPeople {
-  attendingsOf(caseId: string): readonly string[];
-  privacyOfficers(): readonly string[];
+  attendingsOf(caseId: string): Promise<readonly string[]>;
+  privacyOfficers(): Promise<readonly string[]>;
 }
 
 export interface BreakGlassResult {
@@ -34,7 +34,7 @@ export interface BreakGlassResult {
 
 /** Emergency access to a whole case, granted at once and reviewed afterwards. */
 export function createBreakGlassService(deps: {
-  sqlite: Database.Database;
+  transaction: Transaction;
   repo: GrantRepository;
   audit: AuditSink;
   clock: Clock;
@@ -42,7 +42,7 @@ export function createBreakGlassService(deps: {
   authorize: Authorize;
   people: BreakGlassPeople;
 }) {
-  const { sqlite, repo, audit, clock, settings, authorize, people } = deps;
+  const { transaction, repo, audit, clock, settings, authorize, people } = deps;
 
   return {
     async breakGlass(input: { caseId: string; clinicianId: string; reason: string }): Promise<BreakGlassResult> {
@@ -60,31 +60,31 @@ export function createBreakGlassService(deps: {
       const grantId = newId();
       const reviewId = newId();
       const expiresAt = now + settings.breakGlassTtlMs;
-      sqlite.transaction(() => {
-        repo.insert({ id: grantId, kind: 'break_glass', documentId: null, caseId: input.caseId, clinicianId: input.clinicianId, createdAt: now, expiresAt });
-        repo.insertReview({ id: reviewId, grantId, caseId: input.caseId, clinicianId: input.clinicianId, reason, status: 'pending', createdAt: now });
+      await transaction(async () => {
+        await repo.insert({ id: grantId, kind: 'break_glass', documentId: null, caseId: input.caseId, clinicianId: input.clinicianId, createdAt: now, expiresAt });
+        await repo.insertReview({ id: reviewId, grantId, caseId: input.caseId, clinicianId: input.clinicianId, reason, status: 'pending', createdAt: now });
         audit.append({ actor: input.clinicianId, action: AUDIT_ACTIONS.breakglassGranted, target: input.caseId, outcome: 'success', reason: 'break_glass', at: now });
-      }).immediate();
-      const attendingIds = [...new Set(people.attendingsOf(input.caseId))].filter((id) => id !== input.clinicianId);
-      return { grantId, reviewId, expiresAt, notify: { attendingIds, privacyOfficerIds: [...new Set(people.privacyOfficers())] } };
+      });
+      const attendingIds = [...new Set(await people.attendingsOf(input.caseId))].filter((id) => id !== input.clinicianId);
+      return { grantId, reviewId, expiresAt, notify: { attendingIds, privacyOfficerIds: [...new Set(await people.privacyOfficers())] } };
     },
 
     /** A privacy officer closes a review; the one who broke the glass can't review themselves. */
-    reviewBreakGlass(reviewId: string, reviewerId: string, verdict: 'approve' | 'flag', note?: string): BreakGlassReviewRow {
-      const review = repo.findReview(reviewId);
+    async reviewBreakGlass(reviewId: string, reviewerId: string, verdict: 'approve' | 'flag', note?: string): Promise<BreakGlassReviewRow> {
+      const review = await repo.findReview(reviewId);
       if (!review) throw new DomainError('not_found');
-      if (review.clinicianId === reviewerId || !people.privacyOfficers().includes(reviewerId)) {
+      if (review.clinicianId === reviewerId || !(await people.privacyOfficers()).includes(reviewerId)) {
         audit.append({ actor: reviewerId, action: AUDIT_ACTIONS.breakglassReviewed, target: review.grantId, outcome: 'denied', reason: 'not_a_reviewer' });
         throw new DomainError('access.denied');
       }
       const status = verdict === 'approve' ? 'approved' : 'flagged';
-      const closed = repo.closeReview(reviewId, { status, reviewerId, note: note?.trim() || null, at: clock.now() });
+      const closed = await repo.closeReview(reviewId, { status, reviewerId, note: note?.trim() || null, at: clock.now() });
       if (!closed) throw new DomainError('approval.already_decided');
       audit.append({ actor: reviewerId, action: AUDIT_ACTIONS.breakglassReviewed, target: review.grantId, outcome: 'success', reason: status });
-      return repo.findReview(reviewId)!;
+      return (await repo.findReview(reviewId))!;
     },
 
-    pendingReviews(): BreakGlassReviewRow[] {
+    pendingReviews(): Promise<BreakGlassReviewRow[]> {
       return repo.pendingReviews();
     },
   };

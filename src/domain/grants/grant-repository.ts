@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
 
@@ -8,10 +9,24 @@ export type NewGrantRow = typeof grants.$inferInsert;
 export type BreakGlassReviewRow = typeof breakGlassReviews.$inferSelect;
 
 /**
- * Named queries over grants and break-glass reviews. Synchronous, so callable inside a transaction.
+ * Named queries over grants and break-glass reviews; every method answers with a Promise (store.wrap).
  * A review's reason and note are free text (they may name the patient): sealed with `texts` at rest.
  */
-export function createGrantRepository(db: Db, texts: FreeTextCipher) {
+export function createGrantRepository(db: Db, store: SqliteStore, texts: FreeTextCipher) {
+  return store.wrap(grantQueries(db, texts));
+}
+
+/**
+ * Interim: the same queries, synchronous, for callers still inside a synchronous better-sqlite3
+ * transaction (care-team exits and offboarding, see grant-sync-interim.ts). Goes when those use the Transaction port (issue 10 item 3).
+ */
+export function createSyncGrantRepository(db: Db, texts: FreeTextCipher) {
+  return grantQueries(db, texts);
+}
+
+export type SyncGrantRepository = ReturnType<typeof createSyncGrantRepository>;
+
+function grantQueries(db: Db, texts: FreeTextCipher) {
   const openReview = (r: BreakGlassReviewRow): BreakGlassReviewRow => ({
     ...r,
     reason: texts.open('break_glass_reviews.reason', r.id, r.reason),

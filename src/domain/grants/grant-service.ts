@@ -15,16 +15,26 @@ export interface ActiveGrants {
 
 const SWEEP_BATCH = 500;
 
+/** Pure: which of a clinician's live grants on a case let them at `documentId`. */
+export function activeGrantsOf(live: readonly GrantRow[], documentId: string): ActiveGrants {
+  const applicable = live.filter((g) => g.kind === 'break_glass' || g.documentId === documentId);
+  return {
+    hasGrant: applicable.some((g) => g.kind === 'approval'),
+    hasBreakGlass: applicable.some((g) => g.kind === 'break_glass'),
+    expiresAt: applicable.length ? Math.max(...applicable.map((g) => g.expiresAt)) : null,
+  };
+}
+
 /** Creating, checking, revoking and expiring grants. */
 export function createGrantService(deps: { repo: GrantRepository; audit: AuditSink; clock: Clock }) {
   const { repo, audit, clock } = deps;
 
   return {
     /**
-     * The grant an approved request yields. Synchronous and without its own transaction, so the
-     * approval service calls it inside the transaction that records the final approval.
+     * The grant an approved request yields. Without its own transaction, so the approval service
+     * calls it inside the transaction that records the final approval.
      */
-    createApprovalGrant(input: { requestId: string; documentId: string; caseId: string; clinicianId: string; approverId: string; ttlMs: number; now: number }): GrantRow {
+    async createApprovalGrant(input: { requestId: string; documentId: string; caseId: string; clinicianId: string; approverId: string; ttlMs: number; now: number }): Promise<GrantRow> {
       const row: GrantRow = {
         id: newId(),
         kind: 'approval',
@@ -37,38 +47,32 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
         revokedAt: null,
         expiryRecordedAt: null,
       };
-      repo.insert(row);
+      await repo.insert(row);
       audit.append({ actor: input.approverId, action: AUDIT_ACTIONS.grantCreated, target: input.documentId, outcome: 'success', reason: 'approval', at: input.now });
       return row;
     },
 
     /** Which live grants let `clinicianId` at `documentId` (of `caseId`) at `now`. Expired or revoked ones don't count. */
-    activeGrantFor(clinicianId: string, documentId: string, caseId: string, now = clock.now()): ActiveGrants {
-      const applicable = repo
-        .liveFor(clinicianId, caseId, now)
-        .filter((g) => g.kind === 'break_glass' || g.documentId === documentId);
-      return {
-        hasGrant: applicable.some((g) => g.kind === 'approval'),
-        hasBreakGlass: applicable.some((g) => g.kind === 'break_glass'),
-        expiresAt: applicable.length ? Math.max(...applicable.map((g) => g.expiresAt)) : null,
-      };
+    async activeGrantFor(clinicianId: string, documentId: string, caseId: string, now = clock.now()): Promise<ActiveGrants> {
+      return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
-    revoke(grantId: string, actor: string): void {
-      const grant = repo.find(grantId);
+    async revoke(grantId: string, actor: string): Promise<void> {
+      const grant = await repo.find(grantId);
       if (!grant) throw new DomainError('not_found');
-      if (!repo.revoke(grantId, clock.now())) throw new DomainError('conflict', 'grant already revoked');
+      if (!(await repo.revoke(grantId, clock.now()))) throw new DomainError('conflict', 'grant already revoked');
       audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: grant.documentId ?? grant.caseId, outcome: 'success', reason: grant.kind });
     },
 
     /**
      * Ends the live grants (approval and break-glass) of a clinician whose place on a case ended, on
-     * that case or, without `caseId`, everywhere. Synchronous and without its own transaction, so the
-     * care-team change that causes it commits with it. Audited per grant with the cause as reason.
+     * that case or, without `caseId`, everywhere. Without its own transaction, so the care-team
+     * change that causes it commits with it (called inside that change's transaction). Audited per grant with the cause as reason.
      */
-    revokeLive(clinicianId: string, caseId: string | null, actor: string, cause: string, now = clock.now()): GrantRow[] {
-      const live = caseId === null ? repo.liveForClinician(clinicianId, now) : repo.liveFor(clinicianId, caseId, now);
-      const revoked = live.filter((g) => repo.revoke(g.id, now));
+    async revokeLive(clinicianId: string, caseId: string | null, actor: string, cause: string, now = clock.now()): Promise<GrantRow[]> {
+      const live = caseId === null ? await repo.liveForClinician(clinicianId, now) : await repo.liveFor(clinicianId, caseId, now);
+      const revoked: GrantRow[] = [];
+      for (const g of live) if (await repo.revoke(g.id, now)) revoked.push(g);
       for (const g of revoked) {
         audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: g.documentId ?? g.caseId, outcome: 'success', reason: cause, at: now });
       }
@@ -76,12 +80,12 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
     },
 
     /** Records `grant.expired` once for every grant that ran out; returns how many. Access already stopped at expiry. */
-    sweepExpired(now = clock.now()): number {
+    async sweepExpired(now = clock.now()): Promise<number> {
       let recorded = 0;
       for (;;) {
-        const due = repo.expiredUnrecorded(now, SWEEP_BATCH);
+        const due = await repo.expiredUnrecorded(now, SWEEP_BATCH);
         for (const g of due) {
-          if (!repo.markExpiryRecorded(g.id, now)) continue;
+          if (!(await repo.markExpiryRecorded(g.id, now))) continue;
           audit.append({ actor: g.clinicianId, action: AUDIT_ACTIONS.grantExpired, target: g.documentId ?? g.caseId, outcome: 'success', reason: g.kind, at: now });
           recorded++;
         }
@@ -92,3 +96,4 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
 }
 
 export type GrantService = ReturnType<typeof createGrantService>;
+

@@ -6,8 +6,9 @@ import { detached } from '../../shared/transactions.js';
  * Promise settles only after that commit. Under load the batches grow by themselves (everything that
  * arrived while the last fsync blocked goes in the next one); when idle an item waits for no timer.
  * If the batch fails, each item is written alone by `writeOne`, so one bad item fails only itself.
+ * Either writer may answer now (SQLite) or with a Promise (an asynchronous store).
  */
-export function createGroupCommit<I, O>(writeMany: (items: I[]) => Promise<O[]>, writeOne: (item: I) => Promise<O>) {
+export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[] | Promise<O[]>, writeOne: (item: I) => O | Promise<O>) {
   let pending: Array<{ item: I; resolve(o: O): void; reject(e: unknown): void }> = [];
 
   async function flush(): Promise<void> {

@@ -76,14 +76,14 @@ export function createDashboard(deps: DashboardDeps) {
       const all = empty();
       const at = (ms: number) => buckets.get(hkDay(ms));
 
-      for (const s of deps.documents.firstViewsOfShared(from, to)) {
+      for (const s of await deps.documents.firstViewsOfShared(from, to)) {
         const b = at(s.sharedAt);
         for (const x of b ? [b, all] : [all]) {
           if (s.firstViewAt === null) x.sharedUnviewed++;
           else x.shareMinutes.push((s.firstViewAt - s.sharedAt) / MINUTE_MS);
         }
       }
-      for (const r of deps.approvals.decidedBetween(from, to)) {
+      for (const r of await deps.approvals.decidedBetween(from, to)) {
         const minutes = (r.decidedAt! - r.createdAt) / MINUTE_MS;
         for (const x of [at(r.decidedAt!), all]) x?.approvalMinutes.push(minutes);
       }

@@ -56,11 +56,11 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     return records.findByHkid(hkid)?.id;
   }
 
-  function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
-    const docs = documents.listByCase(c.id);
-    const receipts = documents.receiptsForCase(c.id);
-    const requests = approvals.forDocuments(docs.map((d) => d.id));
-    const steps = approvals.stepsOf(requests.map((r) => r.id));
+  async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
+    const docs = await documents.listByCase(c.id);
+    const receipts = await documents.receiptsForCase(c.id);
+    const requests = await approvals.forDocuments(docs.map((d) => d.id));
+    const steps = await approvals.stepsOf(requests.map((r) => r.id));
     return {
       caseCode: c.code,
       status: c.status,
@@ -126,8 +126,9 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         return emptyReport(now, person(requestedBy));
       }
       const caseRows = cases.casesOfPatient(patientId);
-      const allGrants = grants.forCases(caseRows.map((c) => c.id));
-      const sections = caseRows.map((c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
+      const allGrants = await grants.forCases(caseRows.map((c) => c.id));
+      const sections = [];
+      for (const c of caseRows) sections.push(await caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
       // Entries name cases by code or id, documents, requests and grants by id, and earlier reports by patient id.
       const targets = [
         patientId,

@@ -40,7 +40,7 @@ export function documentRetentionTargets(deps: {
         for (const id of ids) {
           // Key first: once it is gone the ciphertext is noise even if the blob delete or the mark fails.
           await deps.vault.destroy(id);
-          if (deps.sharing.markDestroyed(id, 'system')) destroyed++;
+          if (await deps.sharing.markDestroyed(id, 'system')) destroyed++;
         }
         return destroyed;
       },

@@ -32,19 +32,19 @@ export function createDocumentAccess(deps: {
   documents: DocumentRepository;
   cases: CasesRepository;
   queries: CaseQueries;
-  grants: GrantService;
+  grants: Pick<GrantService, 'activeGrantFor'>;
   audit: AuditSink;
   clock: Clock;
 }) {
   /** The decision as of now, from current rows; writes nothing. `assumeGrant` asks "and if a grant were approved?". */
-  function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): ViewDecision {
-    const document = deps.documents.find(documentId);
+  async function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): Promise<ViewDecision> {
+    const document = await deps.documents.find(documentId);
     if (!document) throw new DomainError('document.not_found');
     if (document.status !== 'active') throw new DomainError('burned');
     const caseRow = deps.cases.caseById(document.caseId);
     if (!caseRow) throw new DomainError('case.not_found');
     const now = deps.clock.now();
-    const grants = deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
+    const grants = await deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
     const institution = clinician.institutionId;
     const relation = {
       careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
@@ -73,8 +73,8 @@ export function createDocumentAccess(deps: {
   }
 
   return {
-    decideView(clinician: ClinicianRow, documentId: string): ViewDecision {
-      const out = evaluate(clinician, documentId);
+    async decideView(clinician: ClinicianRow, documentId: string): Promise<ViewDecision> {
+      const out = await evaluate(clinician, documentId);
       deps.audit.append({
         actor: clinician.id,
         action: AUDIT_ACTIONS.accessDecision,
@@ -97,8 +97,8 @@ export function createDocumentAccess(deps: {
      * approved now (empty: the grant would work). Lets an approver be warned instead of granting
      * something useless. Writes nothing.
      */
-    missingDespiteGrant(clinician: ClinicianRow, documentId: string): GrantBlocker[] {
-      const { decision } = evaluate(clinician, documentId, true);
+    async missingDespiteGrant(clinician: ClinicianRow, documentId: string): Promise<GrantBlocker[]> {
+      const { decision } = await evaluate(clinician, documentId, true);
       if (decision.allowed) return [];
       const blockers = decision.policies.map((id) => GRANT_BLOCKERS[id] ?? 'policy');
       return blockers.length ? [...new Set(blockers)] : ['policy'];

@@ -1,19 +1,29 @@
 import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { documentReceipts, documents } from './sharing-tables.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 export type ReceiptRow = typeof documentReceipts.$inferSelect;
 
-/** Named queries over document metadata and receipts. Synchronous, like better-sqlite3. */
-export function createDocumentRepository(db: Db) {
-  return {
-    /** Runs `fn` in one transaction (joins the caller's), so a row and its audit entry commit together. */
-    atomically<T>(fn: () => T): T {
-      return db.transaction(() => fn());
-    },
+/** Named queries over document metadata and receipts; every method answers with a Promise (store.wrap). */
+export function createDocumentRepository(db: Db, store: SqliteStore) {
+  return store.wrap(documentQueries(db));
+}
 
+/**
+ * Interim (issue 10 item 3): the same queries, synchronous, for the audit CLI's `trace` description
+ * (audit-commands.ts is still synchronous). Goes when that is async.
+ */
+export function createSyncDocumentRepository(db: Db) {
+  return documentQueries(db);
+}
+
+export type SyncDocumentRepository = ReturnType<typeof createSyncDocumentRepository>;
+
+function documentQueries(db: Db) {
+  return {
     find(id: string): DocumentRow | undefined {
       return db.select().from(documents).where(eq(documents.id, id)).get();
     },

@@ -22,23 +22,23 @@ export function createExpirySweeper(deps: {
   clock: Clock;
   logger: Logger;
   /** Tells the requester; must not throw for one request and stop the others being told. */
-  onRequestExpired: (r: ExpiredRequest) => void;
+  onRequestExpired: (r: ExpiredRequest) => Promise<void> | void;
   intervalMs?: number;
 }) {
   const { approvals, grants, clock, logger, onRequestExpired } = deps;
   let timer: NodeJS.Timeout | undefined;
 
-  function sweep(now = clock.now()): SweepResult {
-    const expired = approvals.expireDue(now);
+  async function sweep(now = clock.now()): Promise<SweepResult> {
+    const expired = await approvals.expireDue(now);
     for (const r of expired) {
       try {
-        onRequestExpired(r);
+        await onRequestExpired(r);
       } catch (err) {
         // Ids only: the request id is enough to find it; the error text never carries patient data.
         logger.error({ code: 'sweep.notify_failed', requestId: r.requestId, err: (err as Error).message }, 'expiry notice failed');
       }
     }
-    return { requestsExpired: expired.length, grantsRecorded: grants.sweepExpired(now) };
+    return { requestsExpired: expired.length, grantsRecorded: await grants.sweepExpired(now) };
   }
 
   return {
@@ -46,16 +46,16 @@ export function createExpirySweeper(deps: {
     /** Sweeps now (to catch up on lapses while the service was down), then every interval. */
     start(): void {
       if (timer) return;
-      const tick = () => {
+      const tick = async () => {
         try {
-          const r = sweep();
+          const r = await sweep();
           if (r.requestsExpired || r.grantsRecorded) logger.info({ code: 'sweep.done', ...r }, 'expiry sweep');
         } catch (err) {
           logger.error({ code: 'sweep.failed', err: (err as Error).message }, 'expiry sweep failed');
         }
       };
-      tick();
-      timer = setInterval(tick, deps.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+      void tick();
+      timer = setInterval(() => void tick(), deps.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
       // Never the reason the process stays alive.
       timer.unref();
     },

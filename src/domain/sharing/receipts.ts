@@ -52,26 +52,26 @@ export function createReceiptService(deps: { repo: DocumentRepository; audit: Au
 
   return {
     /** The document's card reached these recipients. */
-    markNotified(documentId: string, clinicianIds: readonly string[], now = clock.now()): void {
-      if (!repo.find(documentId)) throw new DomainError('document.not_found');
-      for (const id of new Set(clinicianIds)) repo.upsertNotified(documentId, id, now);
+    async markNotified(documentId: string, clinicianIds: readonly string[], now = clock.now()): Promise<void> {
+      if (!(await repo.find(documentId))) throw new DomainError('document.not_found');
+      for (const id of new Set(clinicianIds)) await repo.upsertNotified(documentId, id, now);
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.documentNotified, target: documentId, outcome: 'success', at: now });
     },
 
     /** One opening of the document by a clinician (after access was allowed and the view served). */
-    markViewed(documentId: string, clinicianId: string, now = clock.now(), trace?: string): ReceiptRow {
-      if (!repo.find(documentId)) throw new DomainError('document.not_found');
-      const row = repo.upsertViewed(documentId, clinicianId, now);
+    async markViewed(documentId: string, clinicianId: string, now = clock.now(), trace?: string): Promise<ReceiptRow> {
+      if (!(await repo.find(documentId))) throw new DomainError('document.not_found');
+      const row = await repo.upsertViewed(documentId, clinicianId, now);
       // The trace code printed on the watermark maps back to this entry (`npm run audit -- trace CODE`).
       audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.documentViewed, target: documentId, outcome: 'success', at: now, trace });
       return row;
     },
 
     /** Per document of the case, oldest first: who opened it and which recipients have not yet. */
-    receiptsForCase(caseId: string, recipients: Recipients): DocumentReceipts[] {
+    async receiptsForCase(caseId: string, recipients: Recipients): Promise<DocumentReceipts[]> {
       const byDocument = new Map<string, ReceiptRow[]>();
-      for (const r of repo.receiptsForCase(caseId)) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
-      return repo.listByCase(caseId).map((doc) => {
+      for (const r of await repo.receiptsForCase(caseId)) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
+      return (await repo.listByCase(caseId)).map((doc) => {
         const list = typeof recipients === 'function' ? recipients(doc) : recipients;
         return summariseReceipts(doc, byDocument.get(doc.id) ?? [], list);
       });

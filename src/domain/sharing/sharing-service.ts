@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { DocumentRepository, DocumentRow } from './document-repository.js';
 import type { DocumentKind } from './sharing-tables.js';
 
@@ -18,11 +19,11 @@ export interface RegisterDocumentInput {
 }
 
 /** Document metadata lifecycle: registered when shared, linked to its card, marked destroyed when burned. */
-export function createSharingService(deps: { repo: DocumentRepository; audit: AuditSink; clock: Clock }) {
-  const { repo, audit, clock } = deps;
+export function createSharingService(deps: { repo: DocumentRepository; transaction: Transaction; audit: AuditSink; clock: Clock }) {
+  const { repo, transaction, audit, clock } = deps;
 
-  function requireDocument(id: string): DocumentRow {
-    const doc = repo.find(id);
+  async function requireDocument(id: string): Promise<DocumentRow> {
+    const doc = await repo.find(id);
     if (!doc) throw new DomainError('document.not_found');
     return doc;
   }
@@ -30,11 +31,12 @@ export function createSharingService(deps: { repo: DocumentRepository; audit: Au
   return {
     requireDocument,
 
-    registerDocument(input: RegisterDocumentInput): DocumentRow {
+    async registerDocument(input: RegisterDocumentInput): Promise<DocumentRow> {
       if (!Number.isInteger(input.size) || input.size < 0) throw new DomainError('request.invalid', 'size must be a count of bytes');
       const id = input.id ?? newId();
-      repo.atomically(() => {
-        const created = repo.insert({
+      // The row and its audit entry commit together.
+      await transaction(async () => {
+        const created = await repo.insert({
           id,
           caseId: input.caseId,
           authorId: input.authorId,
@@ -53,14 +55,14 @@ export function createSharingService(deps: { repo: DocumentRepository; audit: Au
     },
 
     /** Remembers the card that announced the document, so it can later be updated or recalled. */
-    setCardOutTrackId(documentId: string, outTrackId: string): void {
-      if (!repo.setCardOutTrackId(documentId, outTrackId)) throw new DomainError('document.not_found');
+    async setCardOutTrackId(documentId: string, outTrackId: string): Promise<void> {
+      if (!(await repo.setCardOutTrackId(documentId, outTrackId))) throw new DomainError('document.not_found');
     },
 
     /** Marks the metadata destroyed (the vault shreds the key); returns false if it already was. */
-    markDestroyed(documentId: string, actor = 'system'): boolean {
-      requireDocument(documentId);
-      const changed = repo.markDestroyed(documentId);
+    async markDestroyed(documentId: string, actor = 'system'): Promise<boolean> {
+      await requireDocument(documentId);
+      const changed = await repo.markDestroyed(documentId);
       if (changed) audit.append({ actor, action: AUDIT_ACTIONS.documentDestroyed, target: documentId, outcome: 'success' });
       return changed;
     },

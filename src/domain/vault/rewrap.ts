@@ -33,14 +33,14 @@ export async function rewrapAll(
 ): Promise<RewrapResult> {
   const { repo, keyring } = deps;
   const targetVersion = keyring.currentVersion();
-  const total = repo.countNotAt(targetVersion);
+  const total = await repo.countNotAt(targetVersion);
   const failed: string[] = [];
   let processed = 0;
   let rewrapped = 0;
   let after = '';
   onProgress?.({ processed, total });
   for (;;) {
-    const batch = repo.listNotAt(targetVersion, after, batchSize);
+    const batch = await repo.listNotAt(targetVersion, after, batchSize);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.documentId;
     const updates: RewrapUpdate[] = [];
@@ -57,7 +57,7 @@ export async function rewrapAll(
         dataKey?.fill(0);
       }
     }
-    rewrapped += repo.applyRewraps(updates);
+    rewrapped += await repo.applyRewraps(updates);
     processed += batch.length;
     onProgress?.({ processed, total: Math.max(total, processed) });
   }

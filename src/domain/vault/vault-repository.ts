@@ -18,10 +18,10 @@ export interface RewrapUpdate {
   wrappedKey: Buffer;
 }
 
-/** Every SQL statement the vault runs. Synchronous, like better-sqlite3 itself. */
-export function createVaultRepository({ db, sqlite }: Pick<DbHandle, 'db' | 'sqlite'>) {
+/** Every SQL statement the vault runs; every method answers with a Promise (store.wrap). */
+export function createVaultRepository({ db, sqlite, store }: Pick<DbHandle, 'db' | 'sqlite' | 'store'>) {
   const live = isNull(vaultKeys.destroyedAt);
-  return {
+  return store.wrap({
     find(documentId: string): VaultKeyRow | undefined {
       return db.select().from(vaultKeys).where(eq(vaultKeys.documentId, documentId)).get();
     },
@@ -97,7 +97,7 @@ export function createVaultRepository({ db, sqlite }: Pick<DbHandle, 'db' | 'sql
         return changed;
       });
     },
-  };
+  });
 }
 
 export type VaultRepository = ReturnType<typeof createVaultRepository>;

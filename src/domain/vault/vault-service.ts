@@ -56,7 +56,7 @@ export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MA
     async store({ documentId, caseId, bytes, declaredName }: StoreInput): Promise<VaultDocumentMeta> {
       if (!BLOB_KEY.test(documentId) || !CASE_ID.test(caseId)) throw new DomainError('request.invalid');
       const mediaType = checkUpload(bytes, maxBytes);
-      if (repo.find(documentId)) throw new DomainError('conflict');
+      if (await repo.find(documentId)) throw new DomainError('conflict');
       await inspector?.inspect(bytes, mediaType);
       const dataKey = newDataKey();
       let sealed, wrapped;
@@ -78,7 +78,7 @@ export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MA
       // Blob first: `put` refuses a taken id, so a racing upload can never replace another's blob.
       await blobs.put(documentId, sealed.ciphertext);
       try {
-        repo.insert({ ...meta, wrappedKey: wrapped.wrapped, iv: sealed.iv, tag: sealed.tag, alg: CONTENT_ALG });
+        await repo.insert({ ...meta, wrappedKey: wrapped.wrapped, iv: sealed.iv, tag: sealed.tag, alg: CONTENT_ALG });
       } catch (e) {
         await blobs.delete(documentId);
         throw e;
@@ -93,7 +93,7 @@ export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MA
      * exists); a shredded one as `burned`; any cryptographic mismatch as `vault.decrypt_failed`.
      */
     async open({ documentId, caseId }: { documentId: string; caseId: string }): Promise<Buffer> {
-      const row = repo.find(documentId);
+      const row = await repo.find(documentId);
       if (!row || row.caseId !== caseId) throw new DomainError('document.not_found');
       if (row.destroyedAt !== null || !row.wrappedKey || !row.iv || !row.tag) throw new DomainError('burned');
       const ciphertext = await blobs.get(documentId);
@@ -112,7 +112,7 @@ export function createVault({ repo, blobs, keyring, clock, maxBytes = DEFAULT_MA
     /** Crypto-shreds: erases the wrapped key, then deletes the blob. Repeatable; true if it shredded now. */
     async destroy(documentId: string): Promise<boolean> {
       if (!BLOB_KEY.test(documentId)) throw new DomainError('request.invalid');
-      const shredded = repo.destroy(documentId, clock.now());
+      const shredded = await repo.destroy(documentId, clock.now());
       await blobs.delete(documentId);
       return shredded;
     },

@@ -62,7 +62,7 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
       const c = service.secure.cases.queries.findCase(req.params.code);
       const person = describePeople(directory);
       // Oldest first, so a document's number in the list stays put when more are shared.
-      const docs = service.secure.documentsRepo.listByCase(c.id).map((d, i) => ({
+      const docs = (await service.secure.documentsRepo.listByCase(c.id)).map((d, i) => ({
         id: d.id,
         seq: i + 1,
         kind: d.kind,

@@ -15,8 +15,8 @@ import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from '.
  */
 export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   // Repositories are stateless views over the service's database connection.
-  const approvals = createApprovalRepository(service.db.db, service.secure.texts);
-  const grants = createGrantRepository(service.db.db, service.secure.texts);
+  const approvals = createApprovalRepository(service.db.db, service.db.store, service.secure.texts);
+  const grants = createGrantRepository(service.db.db, service.db.store, service.secure.texts);
   const cases = service.secure.casesRepo;
   const caseCode = (caseId: string) => cases.caseById(caseId)?.code ?? null;
 
@@ -34,8 +34,8 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
     },
     async (req) => {
       const person = describePeople(service.directoryRepo);
-      const rows = approvals.listByStatus(req.query.status, req.query.limit);
-      const steps = approvals.stepsOf(rows.map((r) => r.id));
+      const rows = await approvals.listByStatus(req.query.status, req.query.limit);
+      const steps = await approvals.stepsOf(rows.map((r) => r.id));
       return {
         status: req.query.status,
         requests: rows.map((r) => ({
@@ -81,7 +81,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
     },
     async (req) => {
       const person = describePeople(service.directoryRepo);
-      return { status: req.query.status, reviews: grants.reviewsByStatus(req.query.status).map((r) => reviewDto(r, person)) };
+      return { status: req.query.status, reviews: (await grants.reviewsByStatus(req.query.status)).map((r) => reviewDto(r, person)) };
     },
   );
 
@@ -92,7 +92,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
       schema: { params: z.object({ id: z.string().min(1).max(64) }), body: reviewBody, response: { 200: breakGlassDto, ...errorResponses } },
     },
     async (req) => {
-      const closed = service.secure.breakGlass.reviewBreakGlass(req.params.id, req.admin!.id, req.body.decision, req.body.note);
+      const closed = await service.secure.breakGlass.reviewBreakGlass(req.params.id, req.admin!.id, req.body.decision, req.body.note);
       return reviewDto(closed, describePeople(service.directoryRepo));
     },
   );

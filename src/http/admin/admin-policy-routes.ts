@@ -72,7 +72,7 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
     async (req) => {
       const clinician = service.directoryRepo.findById(req.body.clinicianId);
       if (!clinician) throw new DomainError('clinician.not_found');
-      const { decision, document, caseCode } = service.secure.access.previewView(clinician, req.body.documentId);
+      const { decision, document, caseCode } = await service.secure.access.previewView(clinician, req.body.documentId);
       service.audit.append({
         actor: req.admin!.id,
         action: AUDIT_ACTIONS.adminExplained,

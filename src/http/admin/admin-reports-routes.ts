@@ -18,14 +18,14 @@ import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } fro
 export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, db } = service;
   const subjects = secure.cases.dataSubjects;
-  const approvals = createApprovalRepository(db.db, secure.texts);
+  const approvals = createApprovalRepository(db.db, db.store, secure.texts);
   const reports = createDataAccessReports({
     records: subjects.records,
     patients: subjects.patients,
     cases: secure.casesRepo,
     documents: secure.documentsRepo,
     approvals,
-    grants: createGrantRepository(db.db, secure.texts),
+    grants: createGrantRepository(db.db, db.store, secure.texts),
     auditEntries: service.audit.repo,
     directory: service.directoryRepo,
     audit: service.audit,

@@ -10,7 +10,7 @@ import { personOf } from './people.js';
  * receipts. Only for a current team member or someone holding a live grant on the case; others get
  * access.denied (an unknown code too, so codes cannot be probed).
  */
-export function buildCaseView(service: Service, me: ClinicianRow, code: string): z.infer<typeof caseViewDto> {
+export async function buildCaseView(service: Service, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
   const { secure, directoryRepo: dir, clock } = service;
   let row;
   try {
@@ -19,17 +19,18 @@ export function buildCaseView(service: Service, me: ClinicianRow, code: string):
     throw new DomainError('access.denied');
   }
   const myRole = secure.cases.queries.teamRoleNow(row.id, me.id);
-  const docs = secure.documentsRepo.listByCase(row.id);
-  const hasGrant = docs.some((d) => {
-    const g = secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
-    return g.hasGrant || g.hasBreakGlass;
-  });
+  const docs = await secure.documentsRepo.listByCase(row.id);
+  let hasGrant = false;
+  for (const d of docs) {
+    const g = await secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
+    if ((hasGrant = g.hasGrant || g.hasBreakGlass)) break;
+  }
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
   const teamRows = secure.cases.queries.teamOf(row.id);
   const team = teamRows.map((m) => ({ ...personOf(dir, m.clinicianId), careRole: m.careRole, since: m.since }));
   const recipients = teamRows.map((m) => m.clinicianId);
-  const documents = secure.receipts.receiptsForCase(row.id, recipients).map((r) => ({
+  const documents = (await secure.receipts.receiptsForCase(row.id, recipients)).map((r) => ({
     documentId: r.documentId,
     kind: r.kind,
     status: r.status,

@@ -10,12 +10,19 @@ import { renderForViewer } from './render-for-viewer.js';
  */
 export async function viewDocument(service: Service, viewer: ClinicianRow, documentId: string): Promise<{ pdf: Uint8Array; traceCode: string; caseCode: string }> {
   const { secure, clock } = service;
-  const { decision, document, caseCode } = secure.access.decideView(viewer, documentId);
+  const { decision, document, caseCode } = await secure.access.decideView(viewer, documentId);
   if (!decision.allowed) throw new DomainError('access.denied');
   const bytes = await secure.vault.open({ documentId: document.id, caseId: document.caseId });
-  const { pdf, traceCode } = await renderForViewer(service, viewer, bytes, document.mediaType);
-  bytes.fill(0);
-  secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
+  let rendered;
+  try {
+    // The render pool is outside I/O: no transaction is open here, and none is held across it.
+    rendered = await renderForViewer(service, viewer, bytes, document.mediaType);
+  } finally {
+    bytes.fill(0); // the plaintext never outlives the call, whether the render succeeded or not
+  }
+  const { pdf, traceCode } = rendered;
+  // After the render, outside any transaction: the receipt (and its audit entry with the trace code).
+  await secure.receipts.markViewed(document.id, viewer.id, clock.now(), traceCode);
   await service.escalation.opened(document.id, viewer.id);
   return { pdf, traceCode, caseCode };
 }

@@ -36,9 +36,9 @@ export interface DecidedNotice {
 
 /** The people the access intents notify (the bot sends these as DingTalk messages and cards). */
 export interface AccessNotices {
-  askApprovers(ask: ApproverAsk): void;
-  requestExpired(r: { requestId: string; requesterId: string; documentId: string }): void;
-  tellDecided(d: DecidedNotice): void;
+  askApprovers(ask: ApproverAsk): Promise<void>;
+  requestExpired(r: { requestId: string; requesterId: string; documentId: string }): Promise<void>;
+  tellDecided(d: DecidedNotice): Promise<void>;
 }
 
 /**

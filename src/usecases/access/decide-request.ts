@@ -9,25 +9,25 @@ import type { AccessDecided, AccessNotices } from './access-ports.js';
  * wrong approver, expiry); here the people concerned are told. A lapsed request tells its requester;
  * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
  */
-export function decideRequest(
+export async function decideRequest(
   deps: { secure: Pick<SecureSharing, 'approvals' | 'casesRepo'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
   decider: ClinicianRow,
   requestId: string,
   decision: 'approve' | 'deny',
   opts: { cardStep?: number; reason?: string } = {},
-): AccessDecided {
+): Promise<AccessDecided> {
   const { secure, notices } = deps;
   let out;
   try {
-    out = secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
+    out = await secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
   } catch (err) {
     // A press after the deadline may be what notices the lapse first; the requester hears either way.
     if (isDomainError(err) && err.code === 'approval.expired') {
-      const req = secure.approvals.get(requestId);
-      notices.requestExpired({ requestId, requesterId: req.requesterId, documentId: req.documentId });
+      const req = await secure.approvals.get(requestId);
+      await notices.requestExpired({ requestId, requesterId: req.requesterId, documentId: req.documentId });
     }
     if (isDomainError(err) && err.code === 'approval.would_not_open') {
-      const req = secure.approvals.get(requestId);
+      const req = await secure.approvals.get(requestId);
       if (deps.directory.findById(req.requesterId)) {
         const caseCode = secure.casesRepo.caseById(req.caseId)?.code ?? '';
         throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
@@ -38,15 +38,15 @@ export function decideRequest(
   const requester = deps.directory.findById(out.requesterId)!;
   const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
   if (out.next) {
-    const req = secure.approvals.get(requestId);
-    notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });
+    const req = await secure.approvals.get(requestId);
+    await notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });
     return { kind: 'next_step', requestId, status: out.status };
   }
   const notice = { requestId, requester, decider, documentId: out.documentId, caseCode };
   if (out.grant) {
-    notices.tellDecided({ ...notice, until: out.grant.expiresAt });
+    await notices.tellDecided({ ...notice, until: out.grant.expiresAt });
     return { kind: 'granted', requestId, status: out.status, until: out.grant.expiresAt };
   }
-  notices.tellDecided(notice);
+  await notices.tellDecided(notice);
   return { kind: 'declined', requestId, status: out.status };
 }

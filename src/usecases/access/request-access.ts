@@ -8,17 +8,17 @@ import type { AccessNotices, AccessRequested } from './access-ports.js';
  * pending request), and each approver of the current step is asked. Throws the service's coded errors
  * (`request.invalid`, `document.not_found`, …).
  */
-export function requestAccess(
+export async function requestAccess(
   deps: { secure: Pick<SecureSharing, 'approvals' | 'documentsRepo' | 'casesRepo'>; notices: Pick<AccessNotices, 'askApprovers'> },
   requester: ClinicianRow,
   documentId: string,
   reason: PurposeOfUse,
-): AccessRequested {
+): Promise<AccessRequested> {
   const { secure } = deps;
-  const outcome = secure.approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
-  const doc = secure.documentsRepo.find(documentId)!;
+  const outcome = await secure.approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
+  const doc = (await secure.documentsRepo.find(documentId))!;
   const caseCode = secure.casesRepo.caseById(doc.caseId)?.code ?? '';
   const ask = { requestId: outcome.requestId, stepIndex: outcome.stepIndex, approverIds: outcome.approverIds, requester, documentId, caseCode, reason };
-  deps.notices.askApprovers(ask);
-  return { ...ask, status: secure.approvals.get(outcome.requestId).status };
+  await deps.notices.askApprovers(ask);
+  return { ...ask, status: (await secure.approvals.get(outcome.requestId)).status };
 }

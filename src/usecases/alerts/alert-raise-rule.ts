@@ -10,6 +10,6 @@ import type { Clock } from '../../shared/clock.js';
 export function alertRaiseRule(deps: { burn: Pick<BurnAfterReading, 'service'>; secure: Pick<SecureSharing, 'grants'>; clock: Clock }): RaiseRule {
   return {
     mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: async (clinicianId, caseId) => deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now()).hasBreakGlass,
+    hasBreakGlass: async (clinicianId, caseId) => (await deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now())).hasBreakGlass,
   };
 }

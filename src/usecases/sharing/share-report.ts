@@ -54,7 +54,7 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
 
   const documentId = newId();
   const meta = await secure.vault.store({ documentId, caseId: caseRow.id, bytes });
-  secure.sharing.registerDocument({
+  await secure.sharing.registerDocument({
     id: documentId,
     caseId: caseRow.id,
     authorId: author.id,
@@ -69,9 +69,9 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
   for (const group of secure.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
     await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
-    secure.sharing.setCardOutTrackId(documentId, outTrackId);
+    await secure.sharing.setCardOutTrackId(documentId, outTrackId);
   }
-  secure.receipts.markNotified(documentId, team);
+  await secure.receipts.markNotified(documentId, team);
   await deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
   return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
 }

@@ -13,8 +13,8 @@ export type ViewTokenResult = { allowed: true; token: string; expiresAt: number 
  * May this clinician open this document now? The policy decides (the decision is recorded); a refusal
  * carries the plain-language reasons in the reader's language.
  */
-export function decideOpen(deps: { secure: Pick<SecureSharing, 'access'> }, clinician: ClinicianRow, documentId: string, lang: Lang): OpenDecision {
-  const { decision, caseCode, insider } = deps.secure.access.decideView(clinician, documentId);
+export async function decideOpen(deps: { secure: Pick<SecureSharing, 'access'> }, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenDecision> {
+  const { decision, caseCode, insider } = await deps.secure.access.decideView(clinician, documentId);
   if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
   return { allowed: true };
 }
@@ -23,13 +23,13 @@ export function decideOpen(deps: { secure: Pick<SecureSharing, 'access'> }, clin
  * The mini-app asks to view a document: if the policy allows it now, a short-lived view token bound
  * to this clinician, else the reasons.
  */
-export function issueViewToken(
+export async function issueViewToken(
   deps: { secure: Pick<SecureSharing, 'access'>; viewTokens: Pick<ViewTokens, 'issue'>; clock: Clock },
   clinician: ClinicianRow,
   documentId: string,
   lang: Lang,
-): ViewTokenResult {
-  const open = decideOpen(deps, clinician, documentId, lang);
+): Promise<ViewTokenResult> {
+  const open = await decideOpen(deps, clinician, documentId, lang);
   if (!open.allowed) return open;
   const { token, expiresAt } = deps.viewTokens.issue(documentId, clinician.id, deps.clock.now());
   return { allowed: true, token, expiresAt };
