@@ -98,11 +98,11 @@ export async function benchBurn(): Promise<BenchRow[]> {
 async function setUpCase(service: ReturnType<typeof createService>) {
   const { cases } = service.secure;
   const chan = await service.directory.resolveOrEnroll('qmh-chan-taiman', '');
-  const { intentId } = cases.open.startCaseOpen(chan, GROUP);
-  const out = cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid: 'A123456(3)', nameEn: 'BENCH Patient', dateOfBirth: '1950-01-02', consents: [] });
+  const { intentId } = await cases.open.startCaseOpen(chan, GROUP);
+  const out = await cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid: 'A123456(3)', nameEn: 'BENCH Patient', dateOfBirth: '1950-01-02', consents: [] });
   if (!out.created) throw new Error('case existed');
   await cases.team.addMember(chan, out.caseCode, 'qmh-lam-kaming', 'consulting', GROUP);
-  return { caseId: cases.queries.findCase(out.caseCode).id, authorId: chan.clinician.id, recipientId: service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id };
+  return { caseId: (await cases.queries.findCase(out.caseCode)).id, authorId: chan.clinician.id, recipientId: service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id };
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {

@@ -8,7 +8,7 @@ import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createAlertRepository } from './domain/alerts/alert-repository.js';
-import { createAlertService, DEFAULT_ALERT_BURN_MS, shareCheck } from './domain/alerts/alert-service.js';
+import { createAlertService, DEFAULT_ALERT_BURN_MS } from './domain/alerts/alert-service.js';
 import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
 import type { DirectoryRepository } from './domain/directory/directory-repository.js';
 import type { EscalationService } from './domain/escalation/escalation-service.js';
@@ -21,6 +21,7 @@ import type { Clock } from './shared/clock.js';
 import { newId } from './shared/ids.js';
 import type { Logger } from './shared/logger.js';
 import { createTicker } from './shared/ticker.js';
+import { alertRaiseRule } from './usecases/alerts/alert-raise-rule.js';
 
 export const DEFAULT_ALERT_TICK_MS = 1_000;
 
@@ -52,11 +53,10 @@ export function createAllergyAlerts(deps: {
   const burnAfterMs = DEFAULT_ALERT_BURN_MS;
 
   const cases: AlertCaseView = {
-    caseCode: (caseId) => secure.casesRepo.caseById(caseId)?.code,
-    team: (caseId) => secure.cases.queries.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
-    patientHkid: (caseId, by) => secure.cases.reveal.revealPatient(caseId, by).hkid,
-    mayShare: shareCheck((c, caseId) => burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: async (clinicianId, caseId) => (await secure.grants.activeGrantFor(clinicianId, '', caseId, clock.now())).hasBreakGlass,
+    caseCode: (caseId) => secure.caseReads.caseById(caseId)?.code,
+    team: (caseId) => secure.caseReads.teamOf(caseId).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
+    patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
+    ...alertRaiseRule({ burn, secure, clock }),
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.

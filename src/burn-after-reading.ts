@@ -48,7 +48,7 @@ export function createBurnAfterReading(deps: {
     vault: secure.vault,
     cipher: createTextCipher(keyring),
     directory: directoryRepo,
-    groupsOfCase: (caseId) => secure.casesRepo.groupsOfCase(caseId).map((g) => g.conversationId),
+    groupsOfCase: (caseId) => secure.caseReads.groupsOfCase(caseId).map((g) => g.conversationId),
     notices,
     audit,
     clock,

@@ -23,13 +23,13 @@ export function createChatEventHandler(deps: {
   directoryRepo: Pick<DirectoryRepository, 'findByDingTalkId'>;
   logger: Logger;
 }) {
-  return (eventType: string, data: Record<string, unknown>): void => {
+  return async (eventType: string, data: Record<string, unknown>): Promise<void> => {
     if (eventType === USER_LEAVE_ORG) {
       const userIds = userIdsOf(data, 'userId', 'UserId');
       for (const u of userIds) {
         const c = deps.directoryRepo.findByDingTalkId(u);
         if (!c) continue; // never enrolled: nothing to end
-        const out = deps.offboarding.leave(c.id, 'dingtalk', 'dingtalk_left');
+        const out = await deps.offboarding.leave(c.id, 'dingtalk', 'dingtalk_left');
         deps.logger.info({ code: 'directory.left_org', rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked }, 'clinician left the organisation');
       }
       if (userIds.length === 0) deps.logger.warn({ code: 'event.incomplete', eventType }, 'leave event without users');
@@ -42,7 +42,7 @@ export function createChatEventHandler(deps: {
       deps.logger.warn({ code: 'event.incomplete', eventType }, 'group event without group or users');
       return;
     }
-    const ended = deps.cases.team.onMembersLeftGroup(conversationId, userIds);
+    const ended = await deps.cases.team.onMembersLeftGroup(conversationId, userIds);
     deps.logger.info({ code: 'team.left_group', ended }, 'group members left');
   };
 }

@@ -16,7 +16,7 @@ export function createInboundHandlers(deps: {
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
-  onChatEvent?: (eventType: string, data: Record<string, unknown>) => void;
+  onChatEvent?: (eventType: string, data: Record<string, unknown>) => Promise<void>;
   onCardAction?: InboundHandlers['cardAction'];
 }): InboundHandlers {
   const { inbox, audit, clock, logger } = deps;
@@ -46,16 +46,16 @@ export function createInboundHandlers(deps: {
     async event(evt) {
       if ((await inbox.claim(evt.eventId, EVENT_TOPIC, clock.now())) === 'duplicate') return 'SUCCESS';
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
-      try {
-        deps.onChatEvent?.(evt.eventType, evt.data);
-        await inbox.finish(evt.eventId, 'done', clock.now());
-      } catch (err) {
+      const failed = async (err: unknown) => {
         // A retry would fail the same way: a dead letter with its reason, never "processing" forever.
         const reason = reasonOf(err, 'event');
         logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
         await inbox.deadLetter(evt.eventId, reason, clock.now());
         note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
-      }
+      };
+      // The ack waits only for the claim; the event is marked done (or dead) when its handling settles.
+      const handled = deps.onChatEvent ? deps.onChatEvent(evt.eventType, evt.data) : Promise.resolve();
+      void handled.then(() => inbox.finish(evt.eventId, 'done', clock.now())).catch(failed);
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {

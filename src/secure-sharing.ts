@@ -8,6 +8,7 @@ import type { AuditSink } from './shared/audit-sink.js';
 import { createApprovalRepository } from './domain/approvals/approval-repository.js';
 import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
+import { createCaseReadsSync } from './domain/cases/case-reads-sync.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
@@ -63,17 +64,16 @@ export function createSecureSharing(deps: {
   sealLegacyFreeText(dbh.db, texts);
   const grantRepo = createGrantRepository(dbh.db, dbh.store, texts);
   const grants = createGrantService({ repo: grantRepo, audit, clock });
-  // Interim: care-team exits still revoke grants inside a synchronous transaction (grant-sync-interim.ts).
-  const grantsNow = createGrantChecksNow({ repo: createSyncGrantRepository(dbh.db, texts), audit, clock });
   const cases = createCaseModule({
-    db: dbh.db, directory, cipher, audit, clock, authorize,
+    db: dbh.db, store: dbh.store, directory, cipher, audit, clock, authorize,
     exits: {
-      // Still inside the care-team change's synchronous transaction: the synchronous twin of grants.revokeLive.
-      revokeGrants: (caseId, clinicianId, actor, cause, now) => grantsNow.revokeLive(clinicianId, caseId, actor, cause, now).length,
+      revokeGrants: async (caseId, clinicianId, actor, cause, now) => (await grants.revokeLive(clinicianId, caseId, actor, cause, now)).length,
       tell: deps.tellTeamExit,
     },
   });
-  const casesRepo = createCasesRepository(dbh.db);
+  const casesRepo = createCasesRepository(dbh.db, dbh.store);
+  // For the services of other contexts that still read cases synchronously (see case-reads-sync.ts).
+  const caseReads = createCaseReadsSync({ db: dbh.db, texts, directory, now: () => clock.now() });
 
   const path = sqlitePath(config.databaseUrl);
   const blobDir = path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path);
@@ -88,15 +88,15 @@ export function createSecureSharing(deps: {
   });
 
   /** A case-level decision for a directory row now: its role on the case from the case tables, then the policy. */
-  const decideOnCase = (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: { id: string; code: string }) => {
-    const facts = cases.queries.caseFacts(caseRow.id, row.id);
+  const decideOnCase = async (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: { id: string; code: string }) => {
+    const facts = await cases.queries.caseFacts(caseRow.id, row.id);
     return engine.decide(caseRequest(clinicianFacts(row), action, { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }));
   };
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db, dbh.store);
   const privacyOfficers = async () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
-  const attendingsOf = async (caseId: string) => cases.queries.attendingsOf(caseId).map((m) => m.clinicianId);
+  const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
     transaction: dbh.store.transaction,
@@ -123,9 +123,9 @@ export function createSecureSharing(deps: {
     clock,
     settings,
     people: { attendingsOf, privacyOfficers },
-    authorize: (clinicianId, _action, caseId) => {
+    authorize: async (clinicianId, _action, caseId) => {
       const row = directory.findById(clinicianId);
-      const caseRow = casesRepo.caseById(caseId);
+      const caseRow = await casesRepo.caseById(caseId);
       if (!row || !caseRow) return { allowed: false, policies: [] };
       return decideOnCase(row, 'breakGlass', caseRow);
     },
@@ -138,6 +138,8 @@ export function createSecureSharing(deps: {
     settings,
     cases,
     casesRepo,
+    /** TEMPORARY synchronous case reads for other contexts' services not async yet (case-reads-sync.ts). */
+    caseReads,
     vault,
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,

@@ -122,7 +122,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
     tellTeamExit: createTeamExitNotices({ directoryRepo, notify }),
   });
-  const offboarding = createOrganisationExit({ db: dbh.db, directoryRepo, audit, clock, texts: secure.texts });
+  const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
@@ -138,7 +138,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     dbh,
     notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
-    attendingsOf: (caseId) => secure.cases.queries.attendingsOf(caseId).map((m) => m.clinicianId),
+    attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
     documents: secure.documentsRepo,
     audit,
     clock,

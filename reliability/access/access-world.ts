@@ -139,14 +139,14 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
     const hph = (['granted', 'withdrawn', 'none'] as const)[i % 3]!;
     const restricted = i % 2 === 0 ? CATEGORIES.filter(() => r.chance(0.5)) : [];
     const cases = svc.secure.cases;
-    const { intentId } = cases.open.startCaseOpen(actor(opener), group);
+    const { intentId } = await cases.open.startCaseOpen(actor(opener), group);
     const consents = hph === 'none' ? [{ institutionCode: 'QMH', status: 'granted' as const }] : [{ institutionCode: 'HPH', status: hph }];
-    const out = cases.open.submitCaseForm({ intentId }, model.users.get(opener)!.id, {
+    const out = await cases.open.submitCaseForm({ intentId }, model.users.get(opener)!.id, {
       hkid: testHkid(i + 1), nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents,
       restrictedConsents: restricted.map((category) => ({ category, reference: 'form R6' })),
     });
     if (!out.created) throw new Error('R6: case existed');
-    const c: MCase = { code: out.caseCode, id: cases.queries.findCase(out.caseCode).id, consent: new Map(), restrictedConsent: new Set(restricted), team: new Map([[opener, 'attending']]), removedSeq: new Map() };
+    const c: MCase = { code: out.caseCode, id: (await cases.queries.findCase(out.caseCode)).id, consent: new Map(), restrictedConsent: new Set(restricted), team: new Map([[opener, 'attending']]), removedSeq: new Map() };
     if (hph !== 'none') c.consent.set('HPH', hph);
     model.cases.set(c.code, c);
     for (const u of users) {

@@ -34,7 +34,7 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
   const docId = await shareReport(h, w.app, group, CHAN, code, pdf);
   const wong = (await h.service.directory.resolveOrEnroll(WONG, '')).clinician.id;
   const { requestId } = await h.service.secure.approvals.requestAccess({ documentId: docId, requesterId: wong, reasonCode: 'continuing_care' });
-  const { intentId } = h.service.secure.cases.open.startCaseOpen(chan, h.demo.groups.aeHandover);
+  const { intentId } = await h.service.secure.cases.open.startCaseOpen(chan, h.demo.groups.aeHandover);
   const ids = Object.fromEntries(Object.entries(AS).map(([k, u]) => [k, w.clinicianId(u)]));
   const viewToken = h.service.viewTokens.issue(docId, ids.doctor!, w.clock.now()).token;
   const byName: Record<string, string[]> = {
@@ -58,9 +58,9 @@ export async function seedFuzzWorld(w: World): Promise<FuzzSeed> {
     for (const userId of Object.values(AS)) await w.appToken(userId, true);
     h.service.directoryRepo.update(ids.suspended!, { suspended: true }, now);
     // A fuzzed admin call may have ended Dr Chan's attending role (removal from the organisation, say): give it back.
-    const caseId = h.service.secure.casesRepo.caseByCode(code)!.id;
-    if (h.service.secure.cases.queries.teamRoleNow(caseId, ids.doctor!) !== 'attending') {
-      h.service.secure.cases.admin.adminSetTeamRole(ids.admin!, code, ids.doctor!, 'attending');
+    const caseId = (await h.service.secure.casesRepo.caseByCode(code))!.id;
+    if ((await h.service.secure.cases.queries.teamRoleNow(caseId, ids.doctor!)) !== 'attending') {
+      await h.service.secure.cases.admin.adminSetTeamRole(ids.admin!, code, ids.doctor!, 'attending');
     }
     for (const role of ['admin', 'officer', 'auditor']) consoleTokens.set(role, await w.consoleToken(AS[role]!));
     forged = forgedTokens(ids.admin!, h.service.sessionSecret, now);

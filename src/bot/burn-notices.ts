@@ -17,12 +17,12 @@ export const BURN_OPEN_ACTION = 'burn_open';
 export function createBurnNotices(deps: {
   notify: Notifier;
   directoryRepo: DirectoryRepository;
-  casesRepo: CasesRepository;
+  casesRepo: Pick<CasesRepository, 'caseById'>;
 }): BurnNotices {
-  const codeOf = (caseId: string) => deps.casesRepo.caseById(caseId)?.code ?? '';
+  const codeOf = async (caseId: string) => (await deps.casesRepo.caseById(caseId))?.code ?? '';
   return {
     async announce(item, cards) {
-      const code = codeOf(item.caseId);
+      const code = await codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
       const text = `From ${personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
       const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
@@ -33,7 +33,7 @@ export function createBurnNotices(deps: {
     },
 
     async burned(item, cards, { opened, total }) {
-      const title = `🔥 Message for ${codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
+      const title = `🔥 Message for ${await codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
         await deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);
       }

@@ -103,7 +103,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       audit: auditLog(),
       clock: systemClock,
       endLogins: (id, reason) => sessions().revokeAllFor(id, reason),
-      offboard: (id, by) => createOrganisationExit({ db: handle.db, directoryRepo: repo, audit: auditLog(), clock: systemClock, texts: texts() }).leave(id, by, 'admin_removed'),
+      offboard: (id, by) => createOrganisationExit({ dbh: handle, directoryRepo: repo, audit: auditLog(), clock: systemClock, texts: texts() }).leave(id, by, 'admin_removed'),
     });
   const by = () => {
     const ref = flags.by ?? `cli:${process.env.USER ?? 'operator'}`;
@@ -135,7 +135,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         return console.log(`${c.dingtalkUserId} is ${c.suspended ? 'suspended' : 'active again'}.`);
       }
       case 'remove-from-org': {
-        const out = dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), by());
+        const out = await dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), by());
         return console.log(`Removed from the organisation: ${out.rolesEnded} care-team roles, ${out.grantsRevoked} grants and ${out.loginsEnded} logins ended; no longer verified.`);
       }
       case 'add-institution': {
@@ -144,12 +144,12 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         return console.log(`Added institution ${i.code} (${i.sector}).`);
       }
       case 'case': {
-        const patients = createPatientsRepository(handle.db, texts());
-        const queries = createCaseQueries({ cases: createCasesRepository(handle.db), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
-        const c = queries.findCase(need(args[0], 'case code'));
+        const patients = createPatientsRepository(handle.db, handle.store, texts());
+        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory: repo, consents: createConsentQueries({ patients, directory: repo }) });
+        const c = await queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
         return printTable(
-          queries.teamOf(c.id).map((m) => ({
+          (await queries.teamOf(c.id)).map((m) => ({
             careRole: m.careRole,
             name: m.nameEn,
             role: m.clinicianRole ?? '',

@@ -7,7 +7,7 @@ import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createSyncDocumentRepository } from '../domain/sharing/document-repository.js';
-import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import { casesStatements } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
 
@@ -16,7 +16,7 @@ function describeEntry(handle: DbHandle) {
   const directory = createDirectoryRepository(handle.db);
   // The `trace` description is synchronous (audit-commands.ts); a one-shot CLI has no concurrent writer.
   const documents = createSyncDocumentRepository(handle.db);
-  const cases = createCasesRepository(handle.db);
+  const cases = casesStatements(handle.db);
   return (e: AuditEntry) => {
     const who = directory.findById(e.actor);
     const doc = e.target ? documents.find(e.target) : undefined;

@@ -95,7 +95,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
       },
     },
     async (req) => {
-      const out = dir.removeFromOrganisation(req.params.id, adminId(req));
+      const out = await dir.removeFromOrganisation(req.params.id, adminId(req));
       return { clinician: toDto(dir.findClinician(out.clinicianId)), rolesEnded: out.rolesEnded, grantsRevoked: out.grantsRevoked, loginsEnded: out.loginsEnded };
     },
   );
@@ -121,8 +121,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
       },
     },
     async (req) => {
-      const c = caseQueries.findCase(req.params.code);
-      return { caseCode: c.code, team: caseQueries.teamOf(c.id) };
+      const c = await caseQueries.findCase(req.params.code);
+      return { caseCode: c.code, team: await caseQueries.teamOf(c.id) };
     },
   );
 };

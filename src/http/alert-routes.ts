@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { newAlertId } from '../domain/alerts/alert-service.js';
 import type { Service } from '../service.js';
 import { ALERT_BODY_LIMIT, splitScan } from './alert-scan.js';
+import { raiseAlert } from '../usecases/alerts/raise-alert.js';
 
 const error = z.object({ code: z.string(), message: z.string() });
 const raised = z.object({ alertId: z.string(), caseCode: z.string(), recipients: z.number().int(), ehrPendingId: z.string(), scan: z.boolean() });
@@ -22,12 +22,9 @@ const routeLogging = {
 export const alertRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, onRequest: app.requireTrusted, schema: { body: apiBody, response: responses } }, async (req, reply) => {
     const { caseCode, ...body } = req.body;
-    const { form, scan } = splitScan(body);
-    const caseRow = service.secure.cases.queries.findCase(caseCode);
-    const out = await service.alerts.service.raise({ raiserId: req.clinician!.id, caseId: caseRow.id, form: form as never, scan, alertId: newAlertId() });
-    return reply
-      .status(201)
-      .header('cache-control', 'no-store')
-      .send({ alertId: out.alertId, caseCode: out.caseCode, recipients: out.recipients, ehrPendingId: out.ehrPendingId, scan: out.scanItemId !== null });
+    const split = splitScan(body);
+    const caseRow = await service.secure.cases.queries.findCase(caseCode);
+    const out = await raiseAlert({ alerts: service.alerts.service }, req.clinician!, caseRow, split);
+    return reply.status(201).header('cache-control', 'no-store').send(out);
   });
 };

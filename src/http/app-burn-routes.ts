@@ -1,12 +1,15 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ClinicianRow } from '../domain/directory/directory-repository.js';
 import type { Service } from '../service.js';
 import { burnOpenedDto, burnParams, viewTokenBody } from '../contract/doctor.js';
 import { errorBody } from '../contract/errors.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { burnDocument, secondsLeft } from './app/view-burn.js';
+import { renderForViewer } from './documents/render-for-viewer.js';
+import { openBurn } from '../usecases/burn/open-burn.js';
+import { viewBurnDocument } from '../usecases/burn/view-burn-document.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
@@ -19,23 +22,17 @@ const tags = ['doctor'];
  */
 export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const guard = { onRequest: app.requireTrusted };
+  const { clock, audit, escalation } = service;
+  const opening = { burn: service.burn.service, escalation, viewTokens: service.burn.viewTokens, clock };
+  const viewing = { ...opening, stamp: (viewer: ClinicianRow, bytes: Uint8Array, mediaType: string) => renderForViewer(service, viewer, bytes, mediaType), cases: service.secure.casesRepo, audit };
 
   app.post(
     '/api/app/burn/:itemId/open',
     { ...guard, schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params: burnParams, response: { 200: burnOpenedDto, ...errors } } },
     async (req, reply) => {
-      const me = req.clinician!;
-      const { itemId } = req.params;
       reply.header('cache-control', 'no-store');
-      const view = await service.burn.service.peek(me, itemId);
-      if (view.kind === 'document') {
-        const now = service.clock.now();
-        const { token, expiresAt } = service.burn.viewTokens.issue(itemId, me.id, now);
-        return { kind: 'document' as const, token, expiresAt, url: '/api/app/burn/view', remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
-      }
-      const out = await service.burn.service.open(me, itemId);
-      if (out.firstOpen) await service.escalation.opened(itemId, me.id); // as the chat viewer: stops unread escalation at once
-      return { kind: 'text' as const, text: out.text!, remainingSeconds: secondsLeft(out.burnAt, service.clock.now()) };
+      const out = await openBurn(opening, req.clinician!, req.params.itemId);
+      return out.kind === 'document' ? { ...out, url: '/api/app/burn/view' } : out;
     },
   );
 
@@ -53,7 +50,7 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
       const me = req.clinician!;
       reply.header('cache-control', 'no-store'); // refusals too
       const claims = ownViewClaims(service, service.burn.viewTokens.verify, req.body.token, me);
-      const view = await burnDocument(service, me, claims.d);
+      const view = await viewBurnDocument(viewing, me, claims.d);
       reply.header('x-burn-remaining', String(view.remainingSeconds));
       return sendViewPdf(reply as unknown as FastifyReply, view.pdf, view.caseCode, 'burn');
     },

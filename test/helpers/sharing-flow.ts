@@ -17,8 +17,8 @@ export async function appFor(h: Harness): Promise<FastifyInstance> {
 export async function openCase(h: Harness, group: string, hkid: string, consents: Array<{ institutionCode: string; status: 'granted' | 'withdrawn' }> = []) {
   const cases = h.service.secure.cases;
   const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
-  const { intentId } = cases.open.startCaseOpen(chan, group);
-  const out = cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents });
+  const { intentId } = await cases.open.startCaseOpen(chan, group);
+  const out = await cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents });
   if (!out.created) throw new Error('case existed');
   return out.caseCode;
 }

@@ -28,8 +28,8 @@ describe('approving what the policy would still refuse', () => {
     await h?.close();
   });
 
-  const caseIdOf = (code: string) => h.service.secure.cases.queries.findCase(code).id;
-  const grantOf = async (docId: string, code: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseIdOf(code))).hasGrant;
+  const caseIdOf = async (code: string) => (await h.service.secure.cases.queries.findCase(code)).id;
+  const grantOf = async (docId: string, code: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, await caseIdOf(code))).hasGrant;
 
   it('When the attending presses Approve but the patient has not consented to the requester’s institution, then nothing is granted and the card names the missing consent', async () => {
     const { card, requestId } = await requestByText(h, noConsent, WONG);

@@ -15,8 +15,8 @@ describe('access ends with the care-team role', () => {
   let group: string;
   let code: string;
   let docId: string;
-  const caseId = () => h.service.secure.cases.queries.findCase(code).id;
-  const grantOf = async (userId: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId())).hasGrant;
+  const caseId = async () => (await h.service.secure.cases.queries.findCase(code)).id;
+  const grantOf = async (userId: string) => (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, await caseId())).hasGrant;
 
   /** Dr Wong (HPH, consented) asks, Dr Chan approves on the card, and Dr Wong joins the team as referring. */
   async function grantedAndOnTeam(): Promise<void> {
@@ -66,7 +66,7 @@ describe('access ends with the care-team role', () => {
     await grantedAndOnTeam();
     const from = h.sim.sent.length;
     const admin = clinicianId(h, 'qmh-cb-admin');
-    h.service.secure.cases.admin.adminEndRole(admin, code, clinicianId(h, WONG));
+    await h.service.secure.cases.admin.adminEndRole(admin, code, clinicianId(h, WONG));
     expect(await grantOf(WONG)).toBe(false);
     expect((await otoTo(h, from, WONG)).text).toContain('a ConsultBridge admin ended your role');
   });
@@ -74,7 +74,7 @@ describe('access ends with the care-team role', () => {
   it('When an admin unbinds the consult group that gave the role, then the grant ends and Dr X is told', async () => {
     await grantedAndOnTeam();
     const from = h.sim.sent.length;
-    h.service.secure.cases.admin.unbindGroup(clinicianId(h, 'qmh-cb-admin'), code, group);
+    await h.service.secure.cases.admin.unbindGroup(clinicianId(h, 'qmh-cb-admin'), code, group);
     expect(await grantOf(WONG)).toBe(false);
     expect((await otoTo(h, from, WONG)).text).toContain('no longer holds the case');
   });

@@ -15,7 +15,7 @@ describe('leaving the organisation ends everything at once', () => {
   let app: FastifyInstance;
   let code: string;
   let docId: string;
-  const caseId = () => h.service.secure.cases.queries.findCase(code).id;
+  const caseId = () => h.service.secure.caseReads.caseByCode(code)!.id;
   const roleOf = (userId: string) => h.service.secure.cases.queries.teamRoleNow(caseId(), clinicianId(h, userId));
 
   beforeAll(async () => {
@@ -32,11 +32,11 @@ describe('leaving the organisation ends everything at once', () => {
     const lam = clinicianId(h, LAM);
     const auth = await appAuth(h, app, LAM);
     expect((await app.inject({ url: '/api/me', headers: auth })).statusCode).toBe(200);
-    expect(roleOf(LAM)).toBe('consulting');
+    expect(await roleOf(LAM)).toBe('consulting');
     const mark = await auditMark(h);
     h.sim.org.leaveOrg(LAM, { event: true });
     await eventually(() => h.service.directoryRepo.findById(lam)?.verified === false);
-    expect(roleOf(LAM)).toBe('');
+    expect(await roleOf(LAM)).toBe('');
     expect((await app.inject({ url: '/api/me', headers: auth })).statusCode).toBe(401);
     const left = await auditSince(h, mark, { action: 'directory.left_org' });
     expect(left).toMatchObject([{ actor: 'dingtalk', target: lam, outcome: 'success', reason: 'dingtalk_left' }]);

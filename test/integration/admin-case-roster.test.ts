@@ -30,13 +30,13 @@ describe('admin console: the care-team roster lists booked and ended roles besid
   };
   const rowsOf = (roles: Role[], clinicianId: string) => roles.filter((r) => r.clinicianId === clinicianId);
   const inForce = async () => ((await inject('GET', `/api/admin/cases/${seed.code}/team`)).json().team as Array<{ clinicianId: string }>).map((m) => m.clinicianId);
-  const careRole = (clinicianId: string) => w.h.service.secure.cases.queries.caseFacts(seed.caseId, clinicianId).careRole;
+  const careRole = (clinicianId: string) => w.h.service.secure.caseReads.caseFacts(seed.caseId, clinicianId).careRole;
 
   beforeAll(async () => {
     w = await consoleWorld({ clock });
     // Dr Chan opens the case (attending); Dr Lam consults through the group.
     seed.code = await openCase(w.h, w.group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
-    seed.caseId = w.h.service.secure.casesRepo.caseByCode(seed.code)!.id;
+    seed.caseId = (await w.h.service.secure.casesRepo.caseByCode(seed.code))!.id;
     await w.h.service.secure.cases.team.addMember(await w.h.service.directory.resolveOrEnroll(CHAN, ''), seed.code, LAM, 'consulting', w.group);
   }, 30_000);
   afterAll(async () => w?.close());
@@ -104,7 +104,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
     const r = await roster();
     const chan = rowsOf(r.roles, w.ids.doctor)[0]!;
     const cancelled = r.roles.find((x) => x.status === 'cancelled')!;
-    const before = JSON.stringify(w.h.service.secure.casesRepo.teamHistory(seed.caseId));
+    const before = JSON.stringify(await w.h.service.secure.casesRepo.teamHistory(seed.caseId));
     for (const [roleId, status, code] of [
       [chan.roleId, 409, 'conflict'],
       [cancelled.roleId, 409, 'conflict'],
@@ -113,7 +113,7 @@ describe('admin console: the care-team roster lists booked and ended roles besid
       const res = await inject('DELETE', `/api/admin/cases/${seed.code}/roles/${roleId}`);
       expect([roleId, res.statusCode, res.json().code]).toEqual([roleId, status, code]);
     }
-    expect(JSON.stringify(w.h.service.secure.casesRepo.teamHistory(seed.caseId))).toBe(before);
+    expect(JSON.stringify(await w.h.service.secure.casesRepo.teamHistory(seed.caseId))).toBe(before);
     const unknown = await inject('GET', '/api/admin/cases/C-ZZZZZ/roles');
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'case.not_found']);
   });

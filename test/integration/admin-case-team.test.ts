@@ -17,7 +17,7 @@ describe('admin console: care teams with effective dates, and consult-group bind
     expect(res.statusCode, res.body).toBe(200);
     return res.json().allowed as boolean;
   };
-  const careRole = (clinicianId: string) => w.h.service.secure.cases.queries.caseFacts(seed.caseId, clinicianId).careRole;
+  const careRole = (clinicianId: string) => w.h.service.secure.caseReads.caseFacts(seed.caseId, clinicianId).careRole;
   const auditRows = async (action: string) => {
     await w.h.service.audit.flush();
     return w.h.service.db.sqlite.prepare('SELECT actor, target, reason FROM audit_entries WHERE action = ? ORDER BY idx').all(action) as Array<Record<string, string>>;
@@ -82,7 +82,7 @@ describe('admin console: care teams with effective dates, and consult-group bind
     const bound = await inject('POST', `/api/admin/cases/${seed.code}/groups`, 'admin', { conversationId: 'cid-admin-bound-group' });
     expect(bound.statusCode, bound.body).toBe(200);
     expect(bound.json().groups).toContainEqual(expect.objectContaining({ conversationId: 'cid-admin-bound-group', boundBy: w.ids.admin }));
-    expect(w.h.service.secure.cases.queries.caseForConversation('cid-admin-bound-group')?.code).toBe(seed.code);
+    expect((await w.h.service.secure.cases.queries.caseForConversation('cid-admin-bound-group'))?.code).toBe(seed.code);
     const twice = await inject('POST', `/api/admin/cases/${seed.code}/groups`, 'admin', { conversationId: w.group });
     expect([twice.statusCode, twice.json().code]).toEqual([409, 'conflict']);
 
@@ -93,15 +93,15 @@ describe('admin console: care teams with effective dates, and consult-group bind
     expect(un.json()).toMatchObject({ rolesEnded: 1, groups: [expect.objectContaining({ conversationId: 'cid-admin-bound-group' })] });
     expect(careRole(w.ids.lam)).toBe('');
     expect(careRole(w.ids.doctor)).toBe('attending');
-    expect(w.h.service.secure.cases.queries.caseForConversation(w.group)).toBeUndefined();
+    expect(await w.h.service.secure.cases.queries.caseForConversation(w.group)).toBeUndefined();
     expect(await auditRows(AUDIT_ACTIONS.caseGroupUnbound)).toEqual([{ actor: w.ids.admin, target: seed.code, reason: 'admin' }]);
     const gone = await inject('DELETE', `/api/admin/cases/${seed.code}/groups/${encodeURIComponent(w.group)}`);
     expect(gone.statusCode).toBe(404);
   });
 
   it('When a doctor, auditor or privacy officer holds an admin token, then every case-admin route answers 403 and changes nothing', async () => {
-    const teamBefore = JSON.stringify(w.h.service.secure.casesRepo.teamHistory(seed.caseId));
-    const groupsBefore = JSON.stringify(w.h.service.secure.casesRepo.groupsOfCase(seed.caseId));
+    const teamBefore = JSON.stringify(await w.h.service.secure.casesRepo.teamHistory(seed.caseId));
+    const groupsBefore = JSON.stringify(await w.h.service.secure.casesRepo.groupsOfCase(seed.caseId));
     for (const who of ['doctor', 'auditor', 'officer'] as const) {
       const calls = [
         inject('POST', `/api/admin/cases/${seed.code}/team`, who, { clinicianId: w.ids.wong, role: 'attending' }),
@@ -112,7 +112,7 @@ describe('admin console: care teams with effective dates, and consult-group bind
       ];
       for (const res of await Promise.all(calls)) expect([who, res.statusCode, res.json().code]).toEqual([who, 403, 'access.denied']);
     }
-    expect(JSON.stringify(w.h.service.secure.casesRepo.teamHistory(seed.caseId))).toBe(teamBefore);
-    expect(JSON.stringify(w.h.service.secure.casesRepo.groupsOfCase(seed.caseId))).toBe(groupsBefore);
+    expect(JSON.stringify(await w.h.service.secure.casesRepo.teamHistory(seed.caseId))).toBe(teamBefore);
+    expect(JSON.stringify(await w.h.service.secure.casesRepo.groupsOfCase(seed.caseId))).toBe(groupsBefore);
   });
 });

@@ -78,8 +78,8 @@ describe('admin CLI', () => {
         jwtSecret: SECRET,
         // The CLI's token is bound to a login it started in the same database.
         isSessionActive: (sid) => createRefreshSessions({ db: h.db, repo: createSessionRepository(h.db), clock: systemClock, audit: noAudit }).isActive(sid),
-        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: systemClock, endLogins: () => 0, offboard: () => { throw new Error('unused'); } }),
-        caseQueries: { findCase: () => { throw new Error('unused'); }, teamOf: () => [] },
+        directoryAdmin: createDirectoryAdmin({ repo, audit: noAudit, clock: systemClock, endLogins: () => 0, offboard: () => Promise.reject(new Error('unused')) }),
+        caseQueries: { findCase: () => Promise.reject(new Error('unused')), teamOf: () => Promise.resolve([]) },
       });
       const res = await app.inject({ method: 'GET', url: '/api/admin/institutions', headers: { authorization: `Bearer ${token.stdout.trim()}` } });
       expect(res.statusCode).toBe(200);

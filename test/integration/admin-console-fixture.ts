@@ -67,5 +67,5 @@ export async function seedConsult(w: ConsoleWorld, hkid = 'A123456(3)'): Promise
   const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
   await w.h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting', w.group);
   const docId = await shareReport(w.h, w.app, w.group, CHAN, code);
-  return { code, docId, caseId: w.h.service.secure.casesRepo.caseByCode(code)!.id };
+  return { code, docId, caseId: (await w.h.service.secure.casesRepo.caseByCode(code))!.id };
 }

@@ -31,7 +31,7 @@ describe('admin console: the explain tool picks a person by name and a document 
   beforeAll(async () => {
     w = await consoleWorld();
     seed.code = await openCase(w.h, w.group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
-    seed.caseId = w.h.service.secure.casesRepo.caseByCode(seed.code)!.id;
+    seed.caseId = (await w.h.service.secure.casesRepo.caseByCode(seed.code))!.id;
     await w.h.service.secure.cases.team.addMember(await w.h.service.directory.resolveOrEnroll(CHAN, ''), seed.code, LAM, 'consulting', w.group);
     seed.docId = await register('report');
     seed.restricted = await register('report', 'mental_health');

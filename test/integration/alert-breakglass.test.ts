@@ -19,8 +19,8 @@ describe('allergy alert from an ER clinician under break-glass', () => {
   afterAll(async () => w?.close());
 
   it('When Dr Ho is not on the team, then no link is sent and the reply says to break glass first', async () => {
-    const caseId = w.h.service.secure.cases.queries.findCase(code).id;
-    expect(w.h.service.secure.cases.queries.teamOf(caseId).map((m) => m.clinicianId)).not.toContain(clinicianId(w.h, HO));
+    const caseId = (await w.h.service.secure.cases.queries.findCase(code)).id;
+    expect((await w.h.service.secure.cases.queries.teamOf(caseId)).map((m) => m.clinicianId)).not.toContain(clinicianId(w.h, HO));
     const reply = await ask(w.h, groupOfCase(code), HO, `@ConsultBridge allergy-alert ${code}`);
     expect(reply).toContain('你沒有此權限'); // Dr Ho reads Chinese
     expect(reply).toContain(`breakglass ${code} <原因>`);

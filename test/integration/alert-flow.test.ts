@@ -64,7 +64,7 @@ describe('emergency allergy alert', () => {
   });
 
   it('When the family doctor opens the card, then they read the alert, their escalation stops, and the others are still chased', async () => {
-    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase((await w.h.service.secure.cases.queries.findCase(code)).id))[0]!;
     const itemId = alert.ephemeralItemId!;
     const chased = await w.h.service.escalation.stateOf(itemId);
     expect(chased.map((r) => r.recipientId).sort()).toEqual([clinicianId(w.h, CHAN), clinicianId(w.h, CHEUNG), clinicianId(w.h, WONG)].sort());
@@ -87,7 +87,7 @@ describe('emergency allergy alert', () => {
   });
 
   it('When the chat copy burns, then the cards say so and the EHR record stays', async () => {
-    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase((await w.h.service.secure.cases.queries.findCase(code)).id))[0]!;
     const from = w.h.sim.sent.length;
     w.clock.advance(24 * HOUR); // the item's maximum lifetime: destroyed, opened or not
     await eventually(async () => (await w.h.service.burn.repo.find(alert.ephemeralItemId!))?.status === 'destroyed');
@@ -102,7 +102,7 @@ describe('emergency allergy alert', () => {
   });
 
   it('When 72 h have passed, then the temporary group is archived: a closing line, then everyone but the owner removed', async () => {
-    const alert = (await w.h.service.alerts.repo.forCase(w.h.service.secure.cases.queries.findCase(code).id))[0]!;
+    const alert = (await w.h.service.alerts.repo.forCase((await w.h.service.secure.cases.queries.findCase(code)).id))[0]!;
     expect(alert.archiveAt).toBe(alert.createdAt + 72 * HOUR);
     const from = w.h.sim.sent.length;
     w.clock.set(alert.archiveAt - 1);

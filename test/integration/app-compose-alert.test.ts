@@ -15,7 +15,7 @@ describe('mini-app compose: allergy alert form', () => {
 
   const options = (code: string, user = HO) => asUser(w.h, w.app, user, { method: 'GET', url: `/api/app/cases/${code}/compose` });
   const submit = (code: string, body: Record<string, unknown>, user = HO) => asUser(w.h, w.app, user, { method: 'POST', url: `/api/app/cases/${code}/alert`, payload: body });
-  const alertsOn = (code: string) => w.h.service.alerts.service.forCase(w.h.service.secure.cases.queries.findCase(code).id);
+  const alertsOn = (code: string) => w.h.service.alerts.service.forCase(w.h.service.secure.caseReads.caseByCode(code)!.id);
 
   it('Dr Ho on the care team submits the form: the alert is raised, the EHR gets the allergy once, and a retried submit is the same alert', async () => {
     const code = await alertCase(w, makeHkid('T', '271828'));

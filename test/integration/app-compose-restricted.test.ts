@@ -37,7 +37,7 @@ describe('mini-app share: restricted category', () => {
   it('A report shared with ?restricted=mental_health is stored with that category and refused to a consultant without the extra consent; a plain one opens', async () => {
     const restricted = await share('?restricted=mental_health');
     const plain = await share('');
-    const docs = await w.h.service.secure.documentsRepo.listByCase(w.h.service.secure.cases.queries.findCase(code).id);
+    const docs = await w.h.service.secure.documentsRepo.listByCase((await w.h.service.secure.cases.queries.findCase(code)).id);
     expect(docs.find((d) => d.id === restricted)?.restrictedCategory).toBe('mental_health');
     expect(docs.find((d) => d.id === plain)?.restrictedCategory ?? null).toBeNull();
     expect((await viewToken(LAM, plain)).statusCode).toBe(200);
@@ -47,7 +47,7 @@ describe('mini-app share: restricted category', () => {
   });
 
   it('A malformed category is refused before anything is stored', async () => {
-    const before = (await w.h.service.secure.documentsRepo.listByCase(w.h.service.secure.cases.queries.findCase(code).id)).length;
+    const before = (await w.h.service.secure.documentsRepo.listByCase((await w.h.service.secure.cases.queries.findCase(code)).id)).length;
     const res = await w.app.inject({
       method: 'POST',
       url: `/api/app/cases/${code}/reports?restricted=Mental%20Health!`,
@@ -55,6 +55,6 @@ describe('mini-app share: restricted category', () => {
       payload: await makePdf({ pages: 1, text: 'Bad category' }),
     });
     expect(res.statusCode).toBe(400);
-    expect(await w.h.service.secure.documentsRepo.listByCase(w.h.service.secure.cases.queries.findCase(code).id)).toHaveLength(before);
+    expect(await w.h.service.secure.documentsRepo.listByCase((await w.h.service.secure.cases.queries.findCase(code)).id)).toHaveLength(before);
   });
 });

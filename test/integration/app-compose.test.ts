@@ -16,7 +16,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
   const tok: Record<string, string> = {};
   const upload = (who: string, bytes: Buffer | string, type = 'application/pdf', path = 'reports') =>
     w.app.inject({ method: 'POST', url: `/api/app/cases/${code}/${path}`, headers: { ...bearer(tok[who]!), 'content-type': type }, payload: bytes });
-  const documents = () => w.h.service.secure.documentsRepo.listByCase(w.h.service.secure.cases.queries.findCase(code).id);
+  const documents = () => w.h.service.secure.documentsRepo.listByCase(w.h.service.secure.caseReads.caseByCode(code)!.id);
   const blobs = () => (existsSync(join(w.h.dir, 'blobs')) ? readdirSync(join(w.h.dir, 'blobs')).length : 0);
 
   beforeAll(async () => {

@@ -59,8 +59,8 @@ describe('mini-app form links (case open, consent)', () => {
     expect(peek.json()).toEqual({ code: 'not_found', message: 'Not found.' });
     const stolen = await submit(WONG, 'case-open', intentId, form);
     expect(stolen.statusCode).toBe(404);
-    expect(w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();
-    expect(w.h.service.secure.cases.dataSubjects.records.findByHkid(form.hkid)).toBeUndefined();
+    expect(await w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();
+    expect(await w.h.service.secure.cases.dataSubjects.records.findByHkid(form.hkid)).toBeUndefined();
     expect(w.h.sim.sent.length).toBe(sentBefore);
     // Both tries are on the record under the one who made them (the link's id, no form values).
     await w.h.service.audit.flush();
@@ -118,7 +118,7 @@ describe('mini-app form links (case open, consent)', () => {
     expect(late.statusCode).toBe(410);
     expect(late.json()).toMatchObject({ code: 'link.expired' });
     expect((await submit(LAM, 'case-open', intentId, patientForm(hkidFor('500004')))).statusCode).toBe(410);
-    expect(w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();
+    expect(await w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();
   });
 
   it('When an unverified clinician holds a link id, then the app refuses them before any form', async () => {
@@ -142,15 +142,15 @@ describe('mini-app form links (case open, consent)', () => {
     expect((await getIntent(WONG, intentId)).statusCode).toBe(404);
     const payload = { consents: [{ institutionCode: 'HPH', status: 'withdrawn', reference: 'signed form 12' }] };
     expect((await submit(WONG, 'consent', intentId, payload)).statusCode).toBe(404);
-    const c = w.h.service.secure.cases.queries.findCase(code);
-    expect(w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(true);
+    const c = await w.h.service.secure.cases.queries.findCase(code);
+    expect(await w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(true);
 
     const empty = await submit(LAM, 'consent', intentId, { consents: [] });
     expect(empty.statusCode).toBe(400);
     const ok = await submit(LAM, 'consent', intentId, payload);
     expect(ok.json()).toEqual({ caseCode: code, recorded: 1 });
-    expect(w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
+    expect(await w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
     expect((await submit(LAM, 'consent', intentId, { consents: [{ institutionCode: 'HPH', status: 'granted' }] })).statusCode).toBe(409);
-    expect(w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
+    expect(await w.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ describe('burn after reading: durability and documents', () => {
   });
 
   it('When the service restarts during 100 pending burns, then the overdue are destroyed on start and the rest each at its deadline', async () => {
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     const authorId = clinicianId(h, CHAN);
     const lam = h.service.directoryRepo.findById(clinicianId(h, LAM))!;
     const items: Array<{ id: string; due: number }> = [];

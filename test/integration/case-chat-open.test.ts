@@ -35,10 +35,10 @@ describe('opening a case from chat', () => {
     const text = (await announced).text;
     expect(text).toContain(`Case ${body.caseCode} opened by 林嘉明 Dr LAM Ka-ming · Cardiology · QMH`);
 
-    const c = cc.h.service.secure.cases.queries.caseForConversation(group)!;
+    const c = (await cc.h.service.secure.cases.queries.caseForConversation(group))!;
     expect(c.code).toBe(body.caseCode);
     const lam = cc.h.service.directoryRepo.findByDingTalkId('qmh-lam-kaming')!;
-    expect(cc.h.service.secure.cases.queries.teamRoleNow(c.id, lam.id)).toBe('attending');
+    expect(await cc.h.service.secure.cases.queries.teamRoleNow(c.id, lam.id)).toBe('attending');
 
     // The link is spent; nothing that identifies the patient went anywhere but the database.
     const again = await cc.submitForm('qmh-lam-kaming', 'case-open', intentId, form);
@@ -89,7 +89,7 @@ describe('opening a case from chat', () => {
 
     const bound = await cc.say(second, 'hph-wong-siuming', `@ConsultBridge case bind ${code}`);
     expect(bound).toContain(`now linked to case ${code}`);
-    expect(cc.h.service.secure.cases.queries.caseForConversation(second)?.code).toBe(code);
+    expect((await cc.h.service.secure.cases.queries.caseForConversation(second))?.code).toBe(code);
     expect(await cc.say(second, 'hph-wong-siuming', '@ConsultBridge case open')).toContain(`already belongs to case ${code}`);
     expect(cc.sentText()).not.toContain('271828');
   });

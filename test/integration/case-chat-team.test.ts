@@ -8,9 +8,9 @@ describe('care team and consent from chat', () => {
   let group: string;
   let code: string;
   const idOf = (userId: string) => cc.h.service.directoryRepo.findByDingTalkId(userId)!.id;
-  const roleOf = (userId: string) => {
+  const roleOf = async (userId: string) => {
     const { queries } = cc.h.service.secure.cases;
-    return queries.teamRoleNow(queries.findCase(code).id, idOf(userId));
+    return queries.teamRoleNow((await queries.findCase(code)).id, idOf(userId));
   };
 
   beforeAll(async () => {
@@ -31,23 +31,23 @@ describe('care team and consent from chat', () => {
     );
     expect(line).toBe(`ConsultBridge\n✔ 林嘉明 Dr LAM Ka-ming · Cardiology · QMH 已加入 ${code}，角色：會診`);
     expect(dm).toContain(`陳大文 Dr CHAN Tai-man · Cardiology · QMH added you to the care team of case ${code} as consulting`);
-    expect(roleOf('qmh-lam-kaming')).toBe('consulting');
+    expect(await roleOf('qmh-lam-kaming')).toBe('consulting');
     expect(await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Lam Ka-ming consultant`, ['qmh-lam-kaming'])).toContain('已是');
   });
 
   it('When someone who is not the attending tries to add a member, then they are refused and nothing changes', async () => {
     const text = await cc.say(group, 'qmh-lam-kaming', `@ConsultBridge team ${code} add @Wong Siu-ming consulting`, ['hph-wong-siuming']);
     expect(text).toBe("ConsultBridge\nYou can't do that.");
-    expect(roleOf('hph-wong-siuming')).toBe('');
+    expect(await roleOf('hph-wong-siuming')).toBe('');
   });
 
   it('When roles and verbs are written in Chinese (繁/简), then they are understood', async () => {
     let text = await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge 團隊 ${code} 加入 @Wong Siu-ming 觀察`, ['hph-wong-siuming']);
     expect(text).toContain('角色：觀察');
-    expect(roleOf('hph-wong-siuming')).toBe('observer');
+    expect(await roleOf('hph-wong-siuming')).toBe('observer');
     text = await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge 团队 ${code} 移除 @Wong Siu-ming`, ['hph-wong-siuming']);
     expect(text).toContain('已從');
-    expect(roleOf('hph-wong-siuming')).toBe('');
+    expect(await roleOf('hph-wong-siuming')).toBe('');
     text = await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} remove @Wong Siu-ming`, ['hph-wong-siuming']);
     expect(text).toContain('不在');
   });
@@ -66,18 +66,18 @@ describe('care team and consent from chat', () => {
     const res = await cc.submitForm('qmh-lam-kaming', 'consent', intentId, { consents: [{ institutionCode: 'HPH', status: 'withdrawn' }] });
     expect(res.json()).toEqual({ caseCode: code, recorded: 1 });
     expect(res.headers['cache-control']).toBe('no-store');
-    const c = cc.h.service.secure.cases.queries.findCase(code);
-    expect(cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
+    const c = await cc.h.service.secure.cases.queries.findCase(code);
+    expect(await cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
     const used = await cc.submitForm('qmh-lam-kaming', 'consent', intentId, { consents: [{ institutionCode: 'HPH', status: 'granted' }] });
     expect(used.statusCode).toBe(409);
-    expect(cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
+    expect(await cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
 
     await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Wong Siu-ming observer`, ['hph-wong-siuming']);
     expect(await cc.say(group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.");
   });
 
   it('When a member given a role through the group leaves it, then that role ends; the opener’s own role stays', async () => {
-    expect(roleOf('qmh-lam-kaming')).toBe('consulting');
+    expect(await roleOf('qmh-lam-kaming')).toBe('consulting');
     cc.h.sim.org.removeMember(group, 'qmh-lam-kaming', { event: true });
     await expect.poll(() => roleOf('qmh-lam-kaming'), { timeout: 5000 }).toBe('');
     const handled = () => cc.h.logs().split('\n').filter((l) => l.includes('"team.left_group"')).length;
@@ -89,6 +89,6 @@ describe('care team and consent from chat', () => {
     const view = (await ended).text;
     expect(view).not.toContain('LAM Ka-ming');
     expect(view).toContain('CHAN Tai-man · **attending**');
-    expect(roleOf('qmh-chan-taiman')).toBe('attending');
+    expect(await roleOf('qmh-chan-taiman')).toBe('attending');
   });
 });

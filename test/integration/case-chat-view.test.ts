@@ -18,7 +18,7 @@ describe('viewing a case from chat', () => {
     docId = randomUUID();
     await secure.documentsRepo.insert({
       id: docId,
-      caseId: secure.cases.queries.findCase(code).id,
+      caseId: (await secure.cases.queries.findCase(code)).id,
       authorId: directoryRepo.findByDingTalkId('qmh-lam-kaming')!.id,
       authorInstitutionId: 'QMH',
       kind: 'report',

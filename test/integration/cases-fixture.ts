@@ -37,12 +37,13 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   directory.upsertInstitution({ id: 'inst-hkah', code: 'HKAH', nameEn: 'Adventist Hospital', nameZh: null, sector: 'private' });
   const module = createCaseModule({
     db: handle.db,
+    store: handle.store,
     directory,
     cipher: createFieldCipher(randomBytes(32)),
     audit,
     clock,
     authorize: opts.authorize ?? attendingMayManage,
-    exits: { revokeGrants: () => 0, tell: (e) => void exits.push(e) },
+    exits: { revokeGrants: async () => 0, tell: (e) => void exits.push(e) },
   });
 
   function clinician(
@@ -71,9 +72,9 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   }
 
   /** Opens a case through the whole flow (link + form) and returns its code. */
-  function openCase(opener: ClinicianRow, conversationId: string, hkid = 'A123456(3)'): string {
-    const { intentId } = module.open.startCaseOpen(actor(opener), conversationId);
-    const res = module.open.submitCaseForm({ intentId }, opener.id, {
+  async function openCase(opener: ClinicianRow, conversationId: string, hkid = 'A123456(3)'): Promise<string> {
+    const { intentId } = await module.open.startCaseOpen(actor(opener), conversationId);
+    const res = await module.open.submitCaseForm({ intentId }, opener.id, {
       hkid,
       nameEn: 'CHAN Siu Ming',
       dateOfBirth: '1961-03-14',

@@ -110,12 +110,12 @@ describe.each([
   };
   const actor = (userId: string): Actor => h.service.directory.toActor(row(userId));
 
-  function openCase(opener: string, group: string, hkid: string, consents: CaseForm['consents'], restrictedConsents: CaseForm['restrictedConsents'] = []) {
+  async function openCase(opener: string, group: string, hkid: string, consents: CaseForm['consents'], restrictedConsents: CaseForm['restrictedConsents'] = []) {
     const cases = h.service.secure.cases;
-    const { intentId } = cases.open.startCaseOpen(actor(opener), group);
-    const out = cases.open.submitCaseForm({ intentId }, row(opener).id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents, restrictedConsents });
+    const { intentId } = await cases.open.startCaseOpen(actor(opener), group);
+    const out = await cases.open.submitCaseForm({ intentId }, row(opener).id, { hkid, nameEn: 'TEST Patient', dateOfBirth: '1950-01-02', consents, restrictedConsents });
     if (!out.created) throw new Error('case existed');
-    return { code: out.caseCode, id: cases.queries.findCase(out.caseCode).id };
+    return { code: out.caseCode, id: (await cases.queries.findCase(out.caseCode)).id };
   }
 
   async function team(attending: string, code: string, group: string, members: Array<[string, CareRole]>) {
@@ -144,13 +144,13 @@ describe.each([
       h.service.directoryRepo.insert({ ...entry, verified: true, verifiedAt: clock.now(), suspended: x.suspended ?? false }, clock.now());
     }
 
-    const caseA = openCase(CHAN, 'cid-cross-a', 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }], [
+    const caseA = await openCase(CHAN, 'cid-cross-a', 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }], [
       { category: 'mental_health', reference: 'form MH-1' },
     ]);
-    const caseB = openCase(WONG, 'cid-cross-b', 'B234567(1)', [{ institutionCode: 'HPH', status: 'withdrawn' }], [
+    const caseB = await openCase(WONG, 'cid-cross-b', 'B234567(1)', [{ institutionCode: 'HPH', status: 'withdrawn' }], [
       { category: 'mental_health', reference: 'form MH-2' },
     ]);
-    const caseC = openCase(HO, 'cid-cross-c', 'C345678(A)', []);
+    const caseC = await openCase(HO, 'cid-cross-c', 'C345678(A)', []);
     await team(CHAN, caseA.code, 'cid-cross-a', [
       [LAM, 'consulting'], [WONG, 'consulting'], [LEE, 'consulting'], [SUSP, 'consulting'],
       [ADMIN, 'consulting'], [PHARM, 'referring'], [CHEUNG, 'observer'],

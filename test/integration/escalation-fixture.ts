@@ -36,8 +36,8 @@ export async function caseWithLam(h: Harness, hkid: string): Promise<string> {
   const group = h.demo.groups.cardiologyConsult;
   const cases = h.service.secure.cases;
   const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
-  const { intentId } = cases.open.startCaseOpen(chan, group);
-  const out = cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid, nameEn: 'ESCALATION Patient', dateOfBirth: '1950-01-02', consents: [] });
+  const { intentId } = await cases.open.startCaseOpen(chan, group);
+  const out = await cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid, nameEn: 'ESCALATION Patient', dateOfBirth: '1950-01-02', consents: [] });
   if (!out.created) throw new Error('case existed');
   await cases.team.addMember(chan, out.caseCode, LAM, 'consulting', group);
   return out.caseCode;

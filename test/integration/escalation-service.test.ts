@@ -44,7 +44,7 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
     transaction: db.store.transaction,
     repo,
     notifier,
-    colleagues: createEscalationChain({ directory, attendingsOf: () => attendings, links: opts.links ?? ['same_specialty'] }),
+    colleagues: createEscalationChain({ directory, attendingsOf: async () => attendings, links: opts.links ?? ['same_specialty'] }),
     audit: { append: (e) => audit.push(e) },
     clock,
     logger: silentLogger,

@@ -23,7 +23,7 @@ function world() {
   const texts = createFieldCipher(randomBytes(32)).freeText;
   h.sqlite.exec(`insert into institutions (id, code, name_en, sector) values ('i1', 'QMH', 'Queen Mary', 'public');
     insert into patients (id, hkid_hash, hkid_cipher, name_cipher, dob_cipher, created_at) values ('p1', 'h', 'x', 'x', 'x', 0);`);
-  return { h, texts, patients: createPatientsRepository(h.db, texts), grants: createGrantRepository(h.db, h.store, texts), approvals: createApprovalRepository(h.db, h.store, texts) };
+  return { h, texts, patients: createPatientsRepository(h.db, h.store, texts), grants: createGrantRepository(h.db, h.store, texts), approvals: createApprovalRepository(h.db, h.store, texts) };
 }
 
 const raw = (h: ReturnType<typeof tempDb>, sql: string) => h.sqlite.prepare(sql).pluck().all() as Array<string | null>;
@@ -31,8 +31,8 @@ const raw = (h: ReturnType<typeof tempDb>, sql: string) => h.sqlite.prepare(sql)
 describe('free text at rest', () => {
   it('When a consent reference, a decision note and a break-glass reason are written, then the rows hold ciphertext and read back', async () => {
     const { h, patients, grants, approvals } = world();
-    patients.addConsent('p1', { institutionId: 'i1', status: 'granted', reference: `${MARK} consent` }, 'dr', 1);
-    patients.addRestrictedConsent('p1', 'mental_health', `${MARK} restricted`, 'dr', 1);
+    await patients.addConsent('p1', { institutionId: 'i1', status: 'granted', reference: `${MARK} consent` }, 'dr', 1);
+    await patients.addRestrictedConsent('p1', 'mental_health', `${MARK} restricted`, 'dr', 1);
     h.sqlite.exec(`insert into access_requests (id, document_id, case_id, requester_id, reason_code, chain, created_at, expires_at) values ('r1', 'd', 'c', 'u', 'referral', '[]', 0, 1)`);
     await approvals.insertStep({ requestId: 'r1', stepIndex: 0, step: 'attending', deciderId: 'dr', decision: 'deny', note: `${MARK} deny`, decidedAt: 1 });
     h.sqlite.exec(`insert into grants (id, kind, case_id, clinician_id, created_at, expires_at) values ('g1', 'break_glass', 'c', 'u', 0, 1)`);
@@ -45,9 +45,9 @@ describe('free text at rest', () => {
     ];
     expect(stored).toHaveLength(5);
     for (const v of stored) expect(v).toMatch(/^ft1\./);
-    expect(patients.consentHistory('p1')[0]!.reference).toBe(`${MARK} consent`);
-    expect(patients.latestConsent('p1', 'i1')!.reference).toBe(`${MARK} consent`);
-    expect(patients.restrictedConsentHistory('p1')[0]!.reference).toBe(`${MARK} restricted`);
+    expect((await patients.consentHistory('p1'))[0]!.reference).toBe(`${MARK} consent`);
+    expect((await patients.latestConsent('p1', 'i1'))!.reference).toBe(`${MARK} consent`);
+    expect((await patients.restrictedConsentHistory('p1'))[0]!.reference).toBe(`${MARK} restricted`);
     expect((await approvals.steps('r1'))[0]!.note).toBe(`${MARK} deny`);
     expect(await grants.findReview('b1')).toMatchObject({ reason: `${MARK} breakglass`, note: `${MARK} review` });
     h.close();
@@ -59,7 +59,7 @@ describe('free text at rest', () => {
     h.sqlite.exec(`insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('c1', 'p1', 'i1', 'granted', '${MARK} old', 'dr', 1);
       insert into grants (id, kind, case_id, clinician_id, created_at, expires_at) values ('g1', 'break_glass', 'c', 'u', 0, 1);
       insert into break_glass_reviews (id, grant_id, case_id, clinician_id, reason, created_at) values ('b1', 'g1', 'c', 'u', '${MARK} old reason', 0);`);
-    expect(patients.consentHistory('p1')[0]!.reference).toBe(`${MARK} old`);
+    expect((await patients.consentHistory('p1'))[0]!.reference).toBe(`${MARK} old`);
     expect((await grants.findReview('b1'))!.reason).toBe(`${MARK} old reason`);
     expect(sealLegacyFreeText(h.db, createFieldCipher(randomBytes(32)).freeText)).toBeGreaterThan(0);
     expect(raw(h, 'select reference from patient_consents')[0]).toMatch(/^ft1\./);
@@ -71,7 +71,7 @@ describe('free text at rest', () => {
     h.sqlite.exec(`insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('c1', 'p1', 'i1', 'granted', '${MARK} old', 'dr', 1)`);
     expect(sealLegacyFreeText(h.db, texts)).toBe(1);
     expect(sealLegacyFreeText(h.db, texts)).toBe(0);
-    expect(patients.consentHistory('p1')[0]!.reference).toBe(`${MARK} old`);
+    expect((await patients.consentHistory('p1'))[0]!.reference).toBe(`${MARK} old`);
     h.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     h.close();
     // secure_delete: the overwritten plain text is zeroed, not left in the page's free space.

@@ -18,7 +18,7 @@ describe('retention of burn-after-reading metadata', () => {
     const code = await openCase(h, group, 'C123456(9)', []);
     const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
     await h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting', group);
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     const burn = h.service.burn.service;
     const old = await burn.create({ caseId, authorId: chan.clinician.id, kind: 'text', text: 'old secret', burnAfterMs: 30_000 });
     clock.advance(25 * 3_600_000); // past the 24 h maximum lifetime

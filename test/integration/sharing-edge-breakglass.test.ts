@@ -19,7 +19,7 @@ describe('break-glass through chat', () => {
   let docId: string;
   let ae: string;
   const hasBreakGlass = async (userId: string) => {
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     return (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId)).hasBreakGlass;
   };
   beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('break-glass through chat', () => {
     }
 
     const reviews = await h.service.secure.breakGlass.pendingReviews();
-    expect(reviews).toMatchObject([{ clinicianId: clinicianId(h, HO), caseId: h.service.secure.cases.queries.findCase(code).id, status: 'pending', reason: REASON }]);
+    expect(reviews).toMatchObject([{ clinicianId: clinicianId(h, HO), caseId: (await h.service.secure.cases.queries.findCase(code)).id, status: 'pending', reason: REASON }]);
 
     // Dr Ho is not in the consult group, but the card's Open button answers whoever DingTalk says pressed it.
     const open = await press(h, `doc:${docId}:${group}`, HO, { action: 'open', documentId: docId });

@@ -15,7 +15,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
   let code: string;
   let docId: string;
   const grantOf = async (userId: string) => {
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     return (await h.service.secure.grants.activeGrantFor(clinicianId(h, userId), docId, caseId)).hasGrant;
   };
   beforeAll(async () => {

@@ -44,7 +44,7 @@ describe('sharing expiry', () => {
     expect(response).toContain('該申請已過期'); // approval.expired, in Dr Chan's Chinese
     await new Promise((r) => setTimeout(r, 200));
     expect(expiredNotices()).toHaveLength(1); // the late press does not tell him again
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     expect((await h.service.secure.grants.activeGrantFor(clinicianId(h, WONG), docId, caseId)).hasGrant).toBe(false);
     const entries = await auditSince(h, 0);
     expect(entries.filter((e) => e.action === 'access.request_expired' && e.target === requestId)).toMatchObject([{ actor: 'system', outcome: 'success' }]);

@@ -32,8 +32,8 @@ export async function caseWithReport(
   const group = h.demo.groups.cardiologyConsult;
   const cases = h.service.secure.cases;
   const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
-  const { intentId } = cases.open.startCaseOpen(chan, group);
-  const out = cases.open.submitCaseForm({ intentId }, chan.clinician.id, {
+  const { intentId } = await cases.open.startCaseOpen(chan, group);
+  const out = await cases.open.submitCaseForm({ intentId }, chan.clinician.id, {
     hkid: patient.hkid,
     nameEn: patient.nameEn ?? 'TEST Patient',
     dateOfBirth: '1950-01-02',

@@ -99,7 +99,7 @@ describe('approval-gated sharing', () => {
     const approval = lastCardTo(h, CHAN);
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
     expect(JSON.stringify(response)).toContain('該申請已有決定');
-    const caseId = h.service.secure.cases.queries.findCase(code).id;
+    const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     expect((await h.service.secure.grants.activeGrantFor(h.service.directoryRepo.findByDingTalkId(WONG)!.id, docId, caseId)).hasGrant).toBe(true);
   });
 

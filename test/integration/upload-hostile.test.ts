@@ -27,7 +27,7 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
   const tok: Record<string, string> = {};
   const upload = (bytes: Buffer, path = 'reports') =>
     w.app.inject({ method: 'POST', url: `/api/app/cases/${code}/${path}`, headers: { ...bearer(tok[CHAN]!), 'content-type': 'application/octet-stream' }, payload: bytes });
-  const caseId = () => w.h.service.secure.cases.queries.findCase(code).id;
+  const caseId = () => w.h.service.secure.caseReads.caseByCode(code)!.id;
   const count = (sql: string) => (w.h.service.db.sqlite.prepare(sql).get() as { n: number }).n;
   const stored = async () => ({
     documents: (await w.h.service.secure.documentsRepo.listByCase(caseId())).length,

@@ -30,7 +30,7 @@ describe('viewing stored files that cannot be rendered', () => {
       keyring: openLocalKeyring({ dir: s.config.keys.dir, clock: s.clock }),
       clock: s.clock,
     });
-    const caseId = s.secure.cases.queries.findCase(code).id;
+    const caseId = (await s.secure.cases.queries.findCase(code)).id;
     const documentId = newId();
     const meta = await vault.store({ documentId, caseId, bytes });
     await s.secure.sharing.registerDocument({ id: documentId, caseId, authorId: w.clinicianId(CHAN), kind: 'report', mediaType: meta.mediaType, size: meta.size });

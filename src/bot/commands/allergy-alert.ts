@@ -1,5 +1,4 @@
-import { assertRaiser } from '../../domain/alerts/alert-service.js';
-import { alertRaiseRule } from '../../usecases/alerts/alert-raise-rule.js';
+import { mayRaiseAlert } from '../../usecases/alerts/alert-raise-rule.js';
 import { isDomainError } from '../../shared/errors.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -14,7 +13,6 @@ import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
  * signs the clinician in, and each submit of the form is one alert.
  */
 export function allergyAlertCommand(deps: CommandDeps): Command {
-  const rule = alertRaiseRule(deps);
   return {
     name: 'allergy-alert',
     usage: 'C-XXXXX',
@@ -23,9 +21,9 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
+      const { caseRow } = await caseFromArgs(deps, ctx);
       try {
-        await assertRaiser(me, caseRow.id, rule);
+        await mayRaiseAlert(deps, me, caseRow.id);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".

@@ -21,7 +21,7 @@ export function breakglassCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const reason = rest.join(' ').trim();
       const min = deps.secure.settings.breakGlassMinReasonLength;
       if ([...reason].length < min) {

@@ -5,6 +5,7 @@ import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
 import { say } from '../i18n.js';
 import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
+import { assertMaySendBurn } from '../../usecases/burn/send-burn.js';
 
 /**
  * `burn C-7KQ2M 30s`: a link 1:1 to the mini-app screen that writes or uploads a burn-after-reading
@@ -20,9 +21,9 @@ export function burnCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
-      await deps.burn.service.assertMayCreate(me, caseRow.id);
+      await assertMaySendBurn({ burn: deps.burn.service }, me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);

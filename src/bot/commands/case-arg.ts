@@ -6,19 +6,19 @@ import type { BotContext } from '../context.js';
 import type { CommandDeps } from './deps.js';
 
 /** The case named by the first argument; in a group bound to a case the code may be left out. */
-export function caseFromArgs(deps: CommandDeps, ctx: BotContext): { caseRow: CaseRow; rest: string[] } {
+export async function caseFromArgs(deps: CommandDeps, ctx: BotContext): Promise<{ caseRow: CaseRow; rest: string[] }> {
   const [first, ...rest] = ctx.command?.args ?? [];
   if (first && /^c-/i.test(first)) {
     const code = readCaseCode(first);
     try {
-      return { caseRow: deps.secure.cases.queries.findCase(code), rest };
+      return { caseRow: await deps.secure.cases.queries.findCase(code), rest };
     } catch (e) {
       // An unknown code passed the shape check, so it is safe to name in the reply.
       if (e instanceof DomainError && e.code === 'case.not_found') throw new DomainError('case.not_found', undefined, { details: { caseCode: code } });
       throw e;
     }
   }
-  const bound = ctx.msg.conversationType === 'group' ? deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
+  const bound = ctx.msg.conversationType === 'group' ? await deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw new DomainError('case.code_invalid');
   return { caseRow: bound, rest: first ? [first, ...rest] : rest };
 }

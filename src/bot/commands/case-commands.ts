@@ -28,7 +28,7 @@ async function team(deps: CommandDeps, ctx: BotContext): Promise<void> {
 async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const c = await caseFromArgs(deps, ctx, ctx.command?.args[0]);
   const group = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
-  const { intentId } = deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
+  const { intentId } = await deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
   const { lang } = ctx;
   const link = formLink(T.consentLabel, appLink(deps.publicUrl, 'form/consent', intentId), lang);
   await ctx.reply({ title: say(lang, T.consentTitle), text: `${say(lang, T.consentLead, c.code)}\n\n${link}` }, { userId: ctx.msg.senderUserId });

@@ -12,7 +12,7 @@ import { CASE_TEXTS as T } from '../texts/case-texts.js';
  * group's members may know its code), or let the generic text through.
  */
 async function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): Promise<void> {
-  const bound = e instanceof DomainError && e.code === 'conflict' ? deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
+  const bound = e instanceof DomainError && e.code === 'conflict' ? await deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw e;
   await ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
 }
@@ -30,7 +30,7 @@ export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void
   }
   let intentId: string;
   try {
-    ({ intentId } = deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
+    ({ intentId } = await deps.secure.cases.open.startCaseOpen(ctx.actor!, ctx.msg.conversationId));
   } catch (e) {
     return explainConflict(deps, ctx, e);
   }

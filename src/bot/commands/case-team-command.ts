@@ -21,8 +21,8 @@ function onlyAttendingText(c: CaseRow, who: string, lang: Lang): string {
 }
 
 /** Why an add was refused after the policy allowed it, in words (the domain's conflict is generic). */
-function addConflictText(deps: CommandDeps, c: CaseRow, who: string, member: ClinicianRow, role: CareRole, lang: Lang): string {
-  if (deps.secure.cases.queries.teamRoleNow(c.id, member.id) !== role) return onlyAttendingText(c, who, lang);
+async function addConflictText(deps: CommandDeps, c: CaseRow, who: string, member: ClinicianRow, role: CareRole, lang: Lang): Promise<string> {
+  if ((await deps.secure.cases.queries.teamRoleNow(c.id, member.id)) !== role) return onlyAttendingText(c, who, lang);
   return say(lang, T.alreadyMember, who, c.code, careRoleName(role, lang));
 }
 
@@ -44,7 +44,7 @@ export async function addMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow,
       await deps.secure.cases.team.addMember(ctx.actor!, c.code, m.dingtalkUserId, role, via);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-      await ctx.reply(addConflictText(deps, c, who, m, role, lang));
+      await ctx.reply(await addConflictText(deps, c, who, m, role, lang));
       continue;
     }
     await ctx.reply(say(lang, T.added, who, c.code, careRoleName(role, lang)));

@@ -16,8 +16,8 @@ import { say } from '../i18n.js';
 async function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): Promise<void> {
   const { queries } = deps.secure.cases;
   const me = ctx.actor!.clinician.id;
-  if (queries.teamRoleNow(c.id, me) !== '') return;
-  if (ctx.msg.conversationType === 'group' && queries.caseForConversation(ctx.msg.conversationId)?.id === c.id) return;
+  if ((await queries.teamRoleNow(c.id, me)) !== '') return;
+  if (ctx.msg.conversationType === 'group' && (await queries.caseForConversation(ctx.msg.conversationId))?.id === c.id) return;
   if ((await deps.secure.grants.activeGrantFor(me, '', c.id)).hasBreakGlass) return;
   throw new DomainError('access.denied');
 }
@@ -26,7 +26,7 @@ async function assertMayView(deps: CommandDeps, ctx: BotContext, c: CaseRow): Pr
 export async function caseFromArgs(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<CaseRow> {
   const { queries } = deps.secure.cases;
   if (codeArg === undefined && ctx.msg.conversationType === 'group') {
-    const own = queries.caseForConversation(ctx.msg.conversationId);
+    const own = await queries.caseForConversation(ctx.msg.conversationId);
     if (own) return own;
   }
   return withCaseCode(readCaseCode(codeArg), queries.findCase);
@@ -38,7 +38,7 @@ export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
   const c = await caseFromArgs(deps, ctx, codeArg);
   await assertMayView(deps, ctx, c);
   const { queries } = deps.secure.cases;
-  const team = queries.teamOf(c.id);
+  const team = await queries.teamOf(c.id);
   const docs = await deps.secure.documentsRepo.listByCase(c.id);
   const status = c.status === 'open' ? '' : say(lang, T.closed);
   const lines = [
@@ -50,7 +50,7 @@ export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
     `**${say(lang, T.documents)}**`,
     ...(docs.length ? docs.map((d) => documentLine(d, lang)) : [say(lang, T.noneYet)]),
   ];
-  if (queries.teamRoleNow(c.id, ctx.actor!.clinician.id) === 'attending') {
+  if ((await queries.teamRoleNow(c.id, ctx.actor!.clinician.id)) === 'attending') {
     lines.push(
       '',
       say(lang, T.addColleague, c.code),

@@ -20,7 +20,7 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
+      const { caseRow } = await caseFromArgs(deps, ctx);
       const docIds = (await deps.secure.documentsRepo.listByCase(caseRow.id)).map((d) => d.id);
       const mentioned = ctx.msg.mentionedUserIds.map((u) => deps.directoryRepo.findByDingTalkId(u)?.id);
       const pending = (await deps.secure.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));

@@ -19,9 +19,9 @@ export function receiptsCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
-      if (!deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id)) throw new DomainError('access.denied');
-      const team = deps.secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId);
+      const { caseRow } = await caseFromArgs(deps, ctx);
+      if (!(await deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
+      const team = (await deps.secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
       const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));

@@ -29,7 +29,7 @@ export function requestCommand(deps: CommandDeps): Command {
     summary: { en: 'ask for access to a case’s report, with a reason', zh: '申請存取個案報告（須註明原因）' },
     needsTrust: true,
     async run(ctx) {
-      const { caseRow, rest } = caseFromArgs(deps, ctx);
+      const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const reason = parseReason(rest[0]);
       if (!reason) {
         const list = PURPOSE_CODES.map((c) => `- \`${c}\` — ${purposeLabel(c, ctx.lang)}`).join('\n');

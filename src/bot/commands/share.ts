@@ -16,8 +16,8 @@ export function shareCommand(deps: CommandDeps): Command {
     needsTrust: true,
     async run(ctx) {
       const me = ctx.actor!.clinician;
-      const { caseRow } = caseFromArgs(deps, ctx);
-      if (!deps.secure.decideOnCase(me, 'share', caseRow).allowed) throw new DomainError('access.denied');
+      const { caseRow } = await caseFromArgs(deps, ctx);
+      if (!(await deps.secure.decideOnCase(me, 'share', caseRow)).allowed) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;

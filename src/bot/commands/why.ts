@@ -14,7 +14,7 @@ export function whyCommand(deps: CommandDeps): Command {
     summary: { en: 'explain whether and why you may open a case’s report', zh: '解釋你能否開啟個案報告及原因' },
     needsTrust: false,
     async run(ctx) {
-      const { caseRow } = caseFromArgs(deps, ctx);
+      const { caseRow } = await caseFromArgs(deps, ctx);
       const doc = await latestDocument(deps, caseRow.id);
       const { decision, insider } = await deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.

@@ -22,7 +22,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
-  const caseCode = (caseId: string) => deps.secure.casesRepo.caseById(caseId)?.code ?? '';
+  const caseCode = (caseId: string) => deps.secure.caseReads.caseById(caseId)?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
   const from = (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 

@@ -4,6 +4,7 @@ import type { CommandDeps } from '../commands/deps.js';
 import { say, type Lang } from '../i18n.js';
 import { appLink } from './app-link.js';
 import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
+import { peekBurn } from '../../usecases/burn/peek-burn.js';
 
 /**
  * "Open" on a burn-after-reading card: checks that the presser is a recipient who may still read it
@@ -11,9 +12,7 @@ import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
  * credential: the app signs them in and opens the item for them only; the countdown starts there.
  */
 export async function openBurnText(deps: CommandDeps, clinician: ClinicianRow, itemId: string, lang: Lang): Promise<string> {
-  const view = await deps.burn.service.peek(clinician, itemId);
-  const now = deps.clock.now();
+  const view = await peekBurn({ burn: deps.burn.service, clock: deps.clock }, clinician, itemId);
   const url = appLink(deps.publicUrl, 'burn', itemId);
-  const left = view.burnAt === null ? formatBurnDuration(view.burnAfterMs) : formatBurnDuration(Math.max(1000, Math.ceil((view.burnAt - now) / 1000) * 1000));
-  return say(lang, view.burnAt === null ? T.burnOpenFirst : T.burnOpenAgain, url, left);
+  return say(lang, view.unopened ? T.burnOpenFirst : T.burnOpenAgain, url, formatBurnDuration(view.leftMs));
 }

@@ -12,7 +12,7 @@ export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'dir
   const requester = deps.directoryRepo.findById(r.requesterId);
   if (!requester) return;
   const doc = await deps.secure.documentsRepo.find(r.documentId);
-  const code = (doc && deps.secure.casesRepo.caseById(doc.caseId)?.code) || '';
+  const code = (doc && (await deps.secure.casesRepo.caseById(doc.caseId))?.code) || '';
   const lang = langOf(requester);
   await deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
 }

@@ -49,7 +49,7 @@ export interface AlertCaseView {
   /** Active care-team members with their care role. */
   team(caseId: string): { clinicianId: string; careRole: string }[];
   /** The patient's HKID, for the EHR record only; the call is audited by the cases context. */
-  patientHkid(caseId: string, requestedBy: string): string;
+  patientHkid(caseId: string, requestedBy: string): Promise<string>;
   /** Whether the clinician may put content into the case now (the policy's `share` rule). */
   mayShare(clinician: ClinicianRow, caseId: string): Promise<boolean>;
   /** Whether the clinician holds live (unexpired, unrevoked) break-glass on the case. */

@@ -154,7 +154,7 @@ export function createAlertService(deps: AlertDeps) {
       const now = clock.now();
 
       if (!existing) {
-        const hkid = deps.cases.patientHkid(input.caseId, raiser.id);
+        const hkid = await deps.cases.patientHkid(input.caseId, raiser.id);
         await deps.transaction(async () => {
           const ehrPendingId = await deps.ehr.enqueueAllergy(allergyInput(input.alertId, hkid, form, raiser, now), `alert:${input.alertId}`);
           await repo.insert({ id: input.alertId, caseId: input.caseId, raisedBy: raiser.id, status: 'new', ehrPendingId, createdAt: now, archiveAt: now + deps.archiveAfterMs });

@@ -28,7 +28,7 @@ export function createBurnAccess(deps: {
   directory: DirectoryRepository;
 }) {
   async function decide(clinician: ClinicianRow, item: BurnAccessItem, now: number): Promise<AccessDecision> {
-    const caseRow = deps.cases.caseById(item.caseId);
+    const caseRow = await deps.cases.caseById(item.caseId);
     if (!caseRow) return { allowed: false, action: 'view', policies: [], errors: [], missing: [] };
     const live = await deps.grants.activeGrantFor(clinician.id, item.id, caseRow.id, now);
     const institution = clinician.institutionId;
@@ -38,10 +38,10 @@ export function createBurnAccess(deps: {
         'view',
         { id: item.id, caseCode: caseRow.code, authorInstitutionId: item.authorInstitutionId ?? '', restrictedCategory: null },
         {
-          careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+          careRole: await deps.queries.teamRoleNow(caseRow.id, clinician.id),
           hasGrant: live.hasGrant, // per-item grants only (allergy alerts); approvals name shared reports, never burn items
           hasBreakGlass: live.hasBreakGlass,
-          patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+          patientConsentsToInstitution: institution ? await deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
         },
       ),
     );
@@ -52,7 +52,7 @@ export function createBurnAccess(deps: {
 
     /** Sending a burn message is sharing into the case: the same `share` rule (attending/consulting). */
     async mayShare(clinician: ClinicianRow, caseId: string): Promise<boolean> {
-      const facts = deps.queries.caseFacts(caseId, clinician.id);
+      const facts = await deps.queries.caseFacts(caseId, clinician.id);
       return deps.engine.decide(
         caseRequest(clinicianFacts(clinician), 'share', { code: facts.caseCode, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
       ).allowed;
@@ -66,7 +66,7 @@ export function createBurnAccess(deps: {
      */
     async defaultRecipients(item: BurnAccessItem, authorId: string, now: number): Promise<string[]> {
       const breakGlass = await deps.repo.breakGlassHolders(item.caseId, now);
-      const candidates = new Set([...deps.queries.teamOf(item.caseId).map((m) => m.clinicianId), ...breakGlass]);
+      const candidates = new Set([...(await deps.queries.teamOf(item.caseId)).map((m) => m.clinicianId), ...breakGlass]);
       candidates.delete(authorId);
       const out: string[] = [];
       for (const id of candidates) {

@@ -51,8 +51,8 @@ function byStanding(a: RosterEntry, b: RosterEntry): number {
  * policy does not see yet, so `teamOf` leaves them out), and ended ones, marked. Also the one change
  * that needs a row rather than a clinician: calling off a booked role before it starts.
  */
-export function createCareTeamRoster(deps: Pick<CaseDeps, 'db' | 'cases' | 'directory' | 'queries' | 'audit' | 'clock'>) {
-  const { db, cases, directory, queries, audit, clock } = deps;
+export function createCareTeamRoster(deps: Pick<CaseDeps, 'transaction' | 'cases' | 'directory' | 'queries' | 'audit' | 'clock'>) {
+  const { transaction, cases, directory, queries, audit, clock } = deps;
 
   function entry(r: CareTeamRow, now: number): RosterEntry {
     const c = directory.findById(r.clinicianId);
@@ -79,10 +79,11 @@ export function createCareTeamRoster(deps: Pick<CaseDeps, 'db' | 'cases' | 'dire
 
   return {
     /** Every role row of the case, ordered by `byStanding`, with the instant the statuses hold for. */
-    roster(caseCode: string): { caseCode: string; now: number; roles: RosterEntry[] } {
-      const c = queries.findCase(caseCode);
+    async roster(caseCode: string): Promise<{ caseCode: string; now: number; roles: RosterEntry[] }> {
+      const c = await queries.findCase(caseCode);
       const now = clock.now();
-      return { caseCode: c.code, now, roles: cases.teamHistory(c.id).map((r) => entry(r, now)).sort(byStanding) };
+      const history = await cases.teamHistory(c.id);
+      return { caseCode: c.code, now, roles: history.map((r) => entry(r, now)).sort(byStanding) };
     },
 
     /**
@@ -90,14 +91,14 @@ export function createCareTeamRoster(deps: Pick<CaseDeps, 'db' | 'cases' | 'dire
      * force. Only a future role qualifies (an active one is ended through `adminEndRole`, which keeps
      * the attending check); anything else is a conflict. Audited like any admin removal.
      */
-    cancelBooking(adminId: string, caseCode: string, roleId: string): RosterEntry {
-      const c = queries.findCase(caseCode);
-      return db.transaction(() => {
+    async cancelBooking(adminId: string, caseCode: string, roleId: string): Promise<RosterEntry> {
+      const c = await queries.findCase(caseCode);
+      return transaction(async () => {
         const now = clock.now();
-        const row = cases.teamHistory(c.id).find((r) => r.id === roleId);
+        const row = (await cases.teamHistory(c.id)).find((r) => r.id === roleId);
         if (!row) throw new DomainError('not_found', 'no such role on this case');
         if (roleStatus(row, now) !== 'future') throw new DomainError('conflict', 'only a role that has not started can be called off');
-        cases.endRoleAt(row.id, adminId, 'cancelled', row.effectiveFrom, now);
+        await cases.endRoleAt(row.id, adminId, 'cancelled', row.effectiveFrom, now);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: 'admin' });
         return entry({ ...row, effectiveTo: row.effectiveFrom, removedBy: adminId, removedReason: 'cancelled' }, now);
       });

@@ -24,7 +24,7 @@ export interface AdminRoleChange {
  * Roles may be dated: the policy sees one only between its effective dates (case-queries.ts).
  */
 export function createCaseAdmin(deps: CaseDeps) {
-  const { db, cases, directory, queries, audit, clock, exits } = deps;
+  const { transaction, cases, directory, queries, audit, clock, exits } = deps;
   const ADMIN = 'admin';
 
   function clinician(id: string): string {
@@ -33,8 +33,8 @@ export function createCaseAdmin(deps: CaseDeps) {
   }
 
   /** A case keeps an attending in force: otherwise nobody but an admin can manage it. */
-  function assertKeepsAttending(c: CaseRow, leaving: string, now: number): void {
-    const others = cases.teamInForce(c.id, now).filter((m) => m.role === 'attending' && m.clinicianId !== leaving);
+  async function assertKeepsAttending(c: CaseRow, leaving: string, now: number): Promise<void> {
+    const others = (await cases.teamInForce(c.id, now)).filter((m) => m.role === 'attending' && m.clinicianId !== leaving);
     if (others.length === 0) throw new DomainError('conflict', 'a case needs an attending');
   }
 
@@ -42,14 +42,14 @@ export function createCaseAdmin(deps: CaseDeps) {
    * Ends the row at `at` (or at its start, for a booking not begun by then). A row already due to
    * end by then keeps its own end: ending or replacing a role must never lengthen it.
    */
-  function endBy(r: CareTeamRow, adminId: string, reason: string, at: number, now: number): void {
+  async function endBy(r: CareTeamRow, adminId: string, reason: string, at: number, now: number): Promise<void> {
     const end = Math.max(at, r.effectiveFrom);
     if (r.effectiveTo !== null && r.effectiveTo <= end) return;
-    cases.endRoleAt(r.id, adminId, reason, end, now);
+    await cases.endRoleAt(r.id, adminId, reason, end, now);
   }
 
-  function binding(c: CaseRow, conversationId: string): CaseGroupRow {
-    const b = cases.groupBinding(conversationId);
+  async function binding(c: CaseRow, conversationId: string): Promise<CaseGroupRow> {
+    const b = await cases.groupBinding(conversationId);
     if (!b || b.caseId !== c.id) throw new DomainError('not_found', 'that group is not bound to this case');
     return b;
   }
@@ -59,22 +59,22 @@ export function createCaseAdmin(deps: CaseDeps) {
      * Gives the clinician `role` from `effectiveFrom` (default now) to `effectiveTo` (default open).
      * Their other open roles end where the new one starts (reason `role_changed`).
      */
-    adminSetTeamRole(adminId: string, caseCode: string, clinicianId: string, role: CareRole, window: TeamRoleWindow = {}): AdminRoleChange {
-      const c = queries.findCase(caseCode);
+    async adminSetTeamRole(adminId: string, caseCode: string, clinicianId: string, role: CareRole, window: TeamRoleWindow = {}): Promise<AdminRoleChange> {
+      const c = await queries.findCase(caseCode);
       if (!CARE_ROLES.includes(role)) throw new DomainError('request.invalid', 'unknown care role');
       clinician(clinicianId);
       const now = clock.now();
       const from = Math.max(window.effectiveFrom ?? now, now);
       const to = window.effectiveTo ?? null;
       if (to !== null && to <= from) throw new DomainError('request.invalid', 'the role must end after it starts');
-      return db.transaction(() => {
-        const open = cases.openRolesAt(c.id, clinicianId, now);
-        const holdsAttending = cases.teamInForce(c.id, now, clinicianId).some((r) => r.role === 'attending');
-        if (holdsAttending && (role !== 'attending' || from > now)) assertKeepsAttending(c, clinicianId, now);
-        for (const r of open) endBy(r, adminId, 'role_changed', from, now);
-        cases.addMember({ caseId: c.id, clinicianId, role, addedBy: adminId }, now, { from, to });
+      return transaction(async () => {
+        const open = await cases.openRolesAt(c.id, clinicianId, now);
+        const holdsAttending = (await cases.teamInForce(c.id, now, clinicianId)).some((r) => r.role === 'attending');
+        if (holdsAttending && (role !== 'attending' || from > now)) await assertKeepsAttending(c, clinicianId, now);
+        for (const r of open) await endBy(r, adminId, 'role_changed', from, now);
+        await cases.addMember({ caseId: c.id, clinicianId, role, addedBy: adminId }, now, { from, to });
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamAdded, target: c.code, outcome: 'success', reason: ADMIN });
-        return { caseCode: c.code, clinicianId, role, effectiveFrom: from, effectiveTo: to };
+        return { caseCode: c.code, clinicianId, role, effectiveFrom: from, effectiveTo: to } satisfies AdminRoleChange;
       });
     },
 
@@ -82,37 +82,37 @@ export function createCaseAdmin(deps: CaseDeps) {
      * Ends every open role of the clinician on the case, now or at a later `at`. Ended now, their
      * grants on the case end too and they are told 1:1 (a dated end leaves grants to their expiry).
      */
-    adminEndRole(adminId: string, caseCode: string, clinicianId: string, at?: number): AdminRoleChange {
-      const c = queries.findCase(caseCode);
+    async adminEndRole(adminId: string, caseCode: string, clinicianId: string, at?: number): Promise<AdminRoleChange> {
+      const c = await queries.findCase(caseCode);
       clinician(clinicianId);
       const now = clock.now();
       const end = Math.max(at ?? now, now);
       const rec = exitRecorder(exits);
-      const out = db.transaction(() => {
-        const open = cases.openRolesAt(c.id, clinicianId, now);
+      const out = await transaction(async (): Promise<AdminRoleChange> => {
+        const open = await cases.openRolesAt(c.id, clinicianId, now);
         if (open.length === 0) throw new DomainError('not_found', 'not on the care team');
-        if (end === now && open.some((r) => r.role === 'attending' && r.effectiveFrom <= now)) assertKeepsAttending(c, clinicianId, now);
-        for (const r of open) endBy(r, adminId, 'removed', end, now);
+        if (end === now && open.some((r) => r.role === 'attending' && r.effectiveFrom <= now)) await assertKeepsAttending(c, clinicianId, now);
+        for (const r of open) await endBy(r, adminId, 'removed', end, now);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: ADMIN });
-        if (end === now) rec.record(c, clinicianId, adminId, 'admin', now);
+        if (end === now) await rec.record(c, clinicianId, adminId, 'admin', now);
         return { caseCode: c.code, clinicianId, role: null, effectiveFrom: null, effectiveTo: end };
       });
       rec.tellAll();
       return out;
     },
 
-    groups(caseCode: string): CaseGroupRow[] {
-      return cases.groupsOfCase(queries.findCase(caseCode).id);
+    async groups(caseCode: string): Promise<CaseGroupRow[]> {
+      return cases.groupsOfCase((await queries.findCase(caseCode)).id);
     },
 
     /** Binds a DingTalk group to the case. A group holds one case, so a bound group is a conflict. */
-    bindGroup(adminId: string, caseCode: string, conversationId: string): CaseGroupRow {
-      const c = queries.findCase(caseCode);
-      return db.transaction(() => {
-        const existing = cases.groupBinding(conversationId);
+    async bindGroup(adminId: string, caseCode: string, conversationId: string): Promise<CaseGroupRow> {
+      const c = await queries.findCase(caseCode);
+      return transaction(async () => {
+        const existing = await cases.groupBinding(conversationId);
         if (existing) throw new DomainError('conflict', existing.caseId === c.id ? 'already bound to this case' : 'that group holds another case');
         const now = clock.now();
-        cases.bindGroup(c.id, conversationId, adminId, now);
+        await cases.bindGroup(c.id, conversationId, adminId, now);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'success', reason: ADMIN });
         return { caseId: c.id, conversationId, boundBy: adminId, boundAt: now };
       });
@@ -122,16 +122,16 @@ export function createCaseAdmin(deps: CaseDeps) {
      * Unbinds a group. Roles given through it end too, as if everyone had left it: the group no
      * longer speaks for the case. Returns how many roles ended.
      */
-    unbindGroup(adminId: string, caseCode: string, conversationId: string): number {
-      const c = queries.findCase(caseCode);
+    async unbindGroup(adminId: string, caseCode: string, conversationId: string): Promise<number> {
+      const c = await queries.findCase(caseCode);
       const rec = exitRecorder(exits);
-      const ended = db.transaction(() => {
-        binding(c, conversationId);
+      const ended = await transaction(async () => {
+        await binding(c, conversationId);
         const now = clock.now();
-        const via = cases.activeTeam(c.id).filter((m) => m.viaConversationId === conversationId);
-        for (const r of via) cases.endRoleAt(r.id, adminId, 'group_unbound', now, now);
-        for (const r of via) if (cases.activeRoles(c.id, r.clinicianId).length === 0) rec.record(c, r.clinicianId, adminId, 'group_unbound', now);
-        cases.unbindGroup(c.id, conversationId);
+        const via = (await cases.activeTeam(c.id)).filter((m) => m.viaConversationId === conversationId);
+        for (const r of via) await cases.endRoleAt(r.id, adminId, 'group_unbound', now, now);
+        for (const r of via) if ((await cases.activeRoles(c.id, r.clinicianId)).length === 0) await rec.record(c, r.clinicianId, adminId, 'group_unbound', now);
+        await cases.unbindGroup(c.id, conversationId);
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupUnbound, target: c.code, outcome: 'success', reason: ADMIN });
         return via.length;
       });

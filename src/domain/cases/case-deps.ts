@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import { DomainError } from '../../shared/errors.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
@@ -13,7 +13,7 @@ import type { TeamExitPorts } from './team-exit.js';
 
 /** Everything the case services are given; built once in the composition root (see case-module.ts). */
 export interface CaseDeps {
-  db: Db;
+  transaction: Transaction;
   cases: CasesRepository;
   patients: PatientsRepository;
   records: PatientRecords;

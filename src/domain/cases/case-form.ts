@@ -45,8 +45,8 @@ export function resolveConsents(directory: DirectoryRepository, items: Pick<Cons
 }
 
 /** Writes resolved consent rows; call inside the caller's transaction. Returns how many rows. */
-export function writeConsents(patients: PatientsRepository, patientId: string, r: ResolvedConsents, attestedBy: string, now: number): number {
-  for (const c of r.consents) patients.addConsent(patientId, c, attestedBy, now);
-  for (const x of r.restricted) patients.addRestrictedConsent(patientId, x.category, x.reference, attestedBy, now);
+export async function writeConsents(patients: PatientsRepository, patientId: string, r: ResolvedConsents, attestedBy: string, now: number): Promise<number> {
+  for (const c of r.consents) await patients.addConsent(patientId, c, attestedBy, now);
+  for (const x of r.restricted) await patients.addRestrictedConsent(patientId, x.category, x.reference, attestedBy, now);
   return r.consents.length + r.restricted.length;
 }

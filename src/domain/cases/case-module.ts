@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
@@ -25,6 +26,7 @@ import type { TeamExitPorts } from './team-exit.js';
  */
 export function createCaseModule(ports: {
   db: Db;
+  store: SqliteStore;
   directory: DirectoryRepository;
   cipher: FieldCipher;
   audit: AuditSink;
@@ -32,14 +34,14 @@ export function createCaseModule(ports: {
   authorize: Authorize;
   exits: TeamExitPorts;
 }) {
-  const { db, directory, cipher, audit, clock, authorize, exits } = ports;
-  const cases = createCasesRepository(db);
-  const patients = createPatientsRepository(db, cipher.freeText);
+  const { db, store, directory, cipher, audit, clock, authorize, exits } = ports;
+  const cases = createCasesRepository(db, store);
+  const patients = createPatientsRepository(db, store, cipher.freeText);
   const records = createPatientRecords({ repo: patients, cipher });
   const consents = createConsentQueries({ patients, directory });
   const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
-  const tokens = createLinkTokens({ db, clock });
-  const deps: CaseDeps = { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize, exits };
+  const tokens = createLinkTokens({ db, store, clock });
+  const deps: CaseDeps = { transaction: store.transaction, cases, patients, records, directory, tokens, queries, audit, clock, authorize, exits };
   return {
     queries,
     tokens,

@@ -20,17 +20,17 @@ const CODE_ATTEMPTS = 8;
  * patient is offered the existing case instead of creating a duplicate.
  */
 export function createCaseOpenService(deps: CaseDeps) {
-  const { db, cases, patients, records, directory, tokens, queries, audit, clock, authorize } = deps;
+  const { transaction, cases, patients, records, directory, tokens, queries, audit, clock, authorize } = deps;
 
-  function assertGroupFree(conversationId: string, exceptCaseId?: string): void {
-    const bound = cases.groupBinding(conversationId);
+  async function assertGroupFree(conversationId: string, exceptCaseId?: string): Promise<void> {
+    const bound = await cases.groupBinding(conversationId);
     if (bound && bound.caseId !== exceptCaseId) throw new DomainError('conflict', 'group already bound to a case');
   }
 
-  function uniqueCode(): string {
+  async function uniqueCode(): Promise<string> {
     for (let i = 0; i < CODE_ATTEMPTS; i++) {
       const code = newCaseCode();
-      if (!cases.caseByCode(code)) return code;
+      if (!(await cases.caseByCode(code))) return code;
     }
     throw new DomainError('internal', 'could not allocate a case code');
   }
@@ -40,26 +40,26 @@ export function createCaseOpenService(deps: CaseDeps) {
      * Verified doctors only; the group must not already belong to a case. Returns the link intent id
      * for the mini-app form (see link-tokens.ts).
      */
-    startCaseOpen(actor: Actor, conversationId: string): { intentId: string; expiresAt: number } {
+    async startCaseOpen(actor: Actor, conversationId: string): Promise<{ intentId: string; expiresAt: number }> {
       try {
         assertVerifiedDoctor(actor.clinician);
-        assertGroupFree(conversationId);
+        await assertGroupFree(conversationId);
       } catch (e) {
         const reason = e instanceof DomainError ? e.code : 'internal';
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'denied', reason });
         throw e;
       }
-      const issued = tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId });
+      const issued = await tokens.issue('case_open', { clinicianId: actor.clinician.id, conversationId });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseOpenStarted, target: conversationId, outcome: 'success' });
       return issued;
     },
 
     /**
      * The form post. Validates before spending the link (so a typo can be corrected), then writes
-     * patient, case, group binding, attending role and consents in one synchronous transaction.
+     * patient, case, group binding, attending role and consents in one transaction.
      */
-    submitCaseForm(link: LinkRef, actorClinicianId: string, input: CaseForm): CaseFormResult {
-      tokens.peek(link, 'case_open', actorClinicianId);
+    async submitCaseForm(link: LinkRef, actorClinicianId: string, input: CaseForm): Promise<CaseFormResult> {
+      await tokens.peek(link, 'case_open', actorClinicianId);
       const opener = clinicianById(directory, actorClinicianId);
       assertVerifiedDoctor(opener);
       const form = parseOrInvalid(caseFormSchema, input);
@@ -67,35 +67,32 @@ export function createCaseOpenService(deps: CaseDeps) {
       const dateOfBirth = requireDateOfBirth(form.dateOfBirth, clock.now());
       const resolved = resolveConsents(directory, form);
 
-      return db.transaction(
-        () => {
-          const used = tokens.consume(link, 'case_open', actorClinicianId);
-          const conversationId = used.conversationId!;
-          const now = clock.now();
-          const known = records.findByHkid(hkid);
-          const open = known ? cases.openCaseOfPatient(known.id) : undefined;
-          if (open) {
-            tokens.attachCase(used.tokenHash, open.id);
-            audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseExistingOffered, target: open.code, outcome: 'success' });
-            return { created: false, existing: open.code } as const;
-          }
-          assertGroupFree(conversationId);
-          const patient = known ?? records.create({ hkid, nameEn: form.nameEn, nameZh: form.nameZh, dateOfBirth }, now);
-          const code = uniqueCode();
-          const caseId = newId();
-          cases.insertCase({ id: caseId, code, patientId: patient.id, openedBy: opener.id, openedAt: now, status: 'open' });
-          cases.bindGroup(caseId, conversationId, opener.id, now);
-          // The opener's role comes from opening the case, not from the group: leaving it keeps the role.
-          cases.addMember({ caseId, clinicianId: opener.id, role: 'attending', addedBy: opener.id }, now);
-          const written = writeConsents(patients, patient.id, resolved, opener.id, now);
-          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseOpened, target: code, outcome: 'success' });
-          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseGroupBound, target: code, outcome: 'success' });
-          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseTeamAdded, target: code, outcome: 'success', reason: 'attending' });
-          if (written > 0) audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: code, outcome: 'success' });
-          return { created: true, caseCode: code } as const;
-        },
-        { behavior: 'immediate' },
-      );
+      return transaction(async (): Promise<CaseFormResult> => {
+        const used = await tokens.consume(link, 'case_open', actorClinicianId);
+        const conversationId = used.conversationId!;
+        const now = clock.now();
+        const known = await records.findByHkid(hkid);
+        const open = known ? await cases.openCaseOfPatient(known.id) : undefined;
+        if (open) {
+          await tokens.attachCase(used.tokenHash, open.id);
+          audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseExistingOffered, target: open.code, outcome: 'success' });
+          return { created: false, existing: open.code };
+        }
+        await assertGroupFree(conversationId);
+        const patient = known ?? (await records.create({ hkid, nameEn: form.nameEn, nameZh: form.nameZh, dateOfBirth }, now));
+        const code = await uniqueCode();
+        const caseId = newId();
+        await cases.insertCase({ id: caseId, code, patientId: patient.id, openedBy: opener.id, openedAt: now, status: 'open' });
+        await cases.bindGroup(caseId, conversationId, opener.id, now);
+        // The opener's role comes from opening the case, not from the group: leaving it keeps the role.
+        await cases.addMember({ caseId, clinicianId: opener.id, role: 'attending', addedBy: opener.id }, now);
+        const written = await writeConsents(patients, patient.id, resolved, opener.id, now);
+        audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseOpened, target: code, outcome: 'success' });
+        audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseGroupBound, target: code, outcome: 'success' });
+        audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseTeamAdded, target: code, outcome: 'success', reason: 'attending' });
+        if (written > 0) audit.append({ actor: opener.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: code, outcome: 'success' });
+        return { created: true, caseCode: code };
+      });
     },
 
     /**
@@ -104,22 +101,22 @@ export function createCaseOpenService(deps: CaseDeps) {
      * they proved they hold the patient's identity. Binding grants no one any access.
      */
     async bindExistingCase(actor: Actor, caseCode: string, conversationId: string): Promise<{ caseCode: string; bound: boolean }> {
-      const c = queries.findCase(caseCode);
+      const c = await queries.findCase(caseCode);
       if (c.status !== 'open') throw new DomainError('conflict', 'case is closed');
-      assertGroupFree(conversationId, c.id);
-      if (cases.groupBinding(conversationId)) return { caseCode: c.code, bound: false };
-      const decision = await authorize(actor, 'manageCase', queries.caseFacts(c.id, actor.clinician.id));
+      await assertGroupFree(conversationId, c.id);
+      if (await cases.groupBinding(conversationId)) return { caseCode: c.code, bound: false };
+      const decision = await authorize(actor, 'manageCase', await queries.caseFacts(c.id, actor.clinician.id));
       const proved =
         actor.trusted &&
         actor.clinician.role === 'doctor' &&
-        tokens.usedCaseOpenFor(actor.clinician.id, c.id, conversationId, clock.now() - EXISTING_BIND_WINDOW_MS);
+        (await tokens.usedCaseOpenFor(actor.clinician.id, c.id, conversationId, clock.now() - EXISTING_BIND_WINDOW_MS));
       if (!decision.allowed && !proved) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'denied', reason: 'not_permitted' });
         throw new DomainError('access.denied');
       }
-      db.transaction(() => {
-        assertGroupFree(conversationId);
-        cases.bindGroup(c.id, conversationId, actor.clinician.id, clock.now());
+      await transaction(async () => {
+        await assertGroupFree(conversationId);
+        await cases.bindGroup(c.id, conversationId, actor.clinician.id, clock.now());
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseGroupBound, target: c.code, outcome: 'success' });
       });
       return { caseCode: c.code, bound: true };

@@ -31,77 +31,87 @@ export function strongestRole(rows: CareTeamRow[]): CareRole | '' {
   return rows.reduce<CareRole | ''>((best, r) => (best === '' || ROLE_STRENGTH[r.role] > ROLE_STRENGTH[best] ? r.role : best), '');
 }
 
+/** A role row as the team list shows it; none when the clinician is no longer in the directory. */
+export function memberView(directory: Pick<DirectoryRepository, 'findById' | 'institution'>, m: CareTeamRow): TeamMemberView[] {
+  const c = directory.findById(m.clinicianId);
+  if (!c) return [];
+  const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
+  return [
+    {
+      clinicianId: c.id,
+      dingtalkUserId: c.dingtalkUserId,
+      nameEn: c.nameEn ?? c.displayName,
+      nameZh: c.nameZh,
+      careRole: m.role,
+      clinicianRole: c.role,
+      specialty: c.specialty,
+      institutionCode: inst?.code ?? null,
+      institutionName: inst?.nameEn ?? null,
+      verified: c.verified,
+      suspended: c.suspended,
+      since: m.effectiveFrom,
+      viaConversationId: m.viaConversationId,
+    },
+  ];
+}
+
+/** The policy's facts from the rows read: the team in force gives the case's institutions. */
+export function caseFactsOf(
+  directory: Pick<DirectoryRepository, 'findById'>,
+  row: CaseRow,
+  team: CareTeamRow[],
+  careRole: CareRole | '',
+  patientConsentsToInstitution: boolean,
+): CaseFacts {
+  const institutionIds = new Set<string>();
+  for (const m of team) {
+    const inst = directory.findById(m.clinicianId)?.institutionId;
+    if (inst) institutionIds.add(inst);
+  }
+  return { caseId: row.id, caseCode: row.code, careRole, institutionIds: [...institutionIds], patientConsentsToInstitution };
+}
+
 /** Read side of cases, for commands, the policy engine and admin views. */
 export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryRepository; consents: ConsentQueries; now?: () => number }) {
   const { cases, directory, consents } = deps;
   // Roles carry effective dates (an admin may book one ahead or let it lapse), so "now" is a clock reading.
   const now = deps.now ?? Date.now;
 
-  function findCase(code: string): CaseRow {
-    const row = cases.caseByCode(parseCaseCode(code));
+  async function findCase(code: string): Promise<CaseRow> {
+    const row = await cases.caseByCode(parseCaseCode(code));
     if (!row) throw new DomainError('case.not_found');
     return row;
   }
 
-  function teamRoleNow(caseId: string, clinicianId: string): CareRole | '' {
-    return strongestRole(cases.teamInForce(caseId, now(), clinicianId));
+  async function teamRoleNow(caseId: string, clinicianId: string): Promise<CareRole | ''> {
+    return strongestRole(await cases.teamInForce(caseId, now(), clinicianId));
   }
 
-  function teamOf(caseId: string): TeamMemberView[] {
-    return cases.teamInForce(caseId, now()).flatMap((m) => {
-      const c = directory.findById(m.clinicianId);
-      if (!c) return [];
-      const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
-      return [
-        {
-          clinicianId: c.id,
-          dingtalkUserId: c.dingtalkUserId,
-          nameEn: c.nameEn ?? c.displayName,
-          nameZh: c.nameZh,
-          careRole: m.role,
-          clinicianRole: c.role,
-          specialty: c.specialty,
-          institutionCode: inst?.code ?? null,
-          institutionName: inst?.nameEn ?? null,
-          verified: c.verified,
-          suspended: c.suspended,
-          since: m.effectiveFrom,
-          viaConversationId: m.viaConversationId,
-        },
-      ];
-    });
+  async function teamOf(caseId: string): Promise<TeamMemberView[]> {
+    return (await cases.teamInForce(caseId, now())).flatMap((m) => memberView(directory, m));
   }
 
   return {
     findCase,
-    caseForConversation(conversationId: string): CaseRow | undefined {
-      const binding = cases.groupBinding(conversationId);
+    async caseForConversation(conversationId: string): Promise<CaseRow | undefined> {
+      const binding = await cases.groupBinding(conversationId);
       return binding ? cases.caseById(binding.caseId) : undefined;
     },
     teamRoleNow,
     teamOf,
-    attendingsOf(caseId: string): TeamMemberView[] {
-      return teamOf(caseId).filter((m) => m.careRole === 'attending');
+    async attendingsOf(caseId: string): Promise<TeamMemberView[]> {
+      return (await teamOf(caseId)).filter((m) => m.careRole === 'attending');
     },
     hasSharingConsent: consents.hasSharingConsent,
     hasRestrictedConsent: consents.hasRestrictedConsent,
     /** Everything the policy needs about one clinician and one case, from current rows. */
-    caseFacts(caseId: string, clinicianId: string): CaseFacts {
-      const row = cases.caseById(caseId);
+    async caseFacts(caseId: string, clinicianId: string): Promise<CaseFacts> {
+      const row = await cases.caseById(caseId);
       if (!row) throw new DomainError('case.not_found');
-      const institutionIds = new Set<string>();
-      for (const m of cases.teamInForce(caseId, now())) {
-        const inst = directory.findById(m.clinicianId)?.institutionId;
-        if (inst) institutionIds.add(inst);
-      }
+      const team = await cases.teamInForce(caseId, now());
       const own = directory.findById(clinicianId)?.institutionId;
-      return {
-        caseId: row.id,
-        caseCode: row.code,
-        careRole: teamRoleNow(caseId, clinicianId),
-        institutionIds: [...institutionIds],
-        patientConsentsToInstitution: own ? consents.hasSharingConsent(row.patientId, own) : false,
-      };
+      const consented = own ? await consents.hasSharingConsent(row.patientId, own) : false;
+      return caseFactsOf(directory, row, team, await teamRoleNow(caseId, clinicianId), consented);
     },
   };
 }

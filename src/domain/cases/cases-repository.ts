@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import { careTeam, caseGroups, cases, type CareRole } from './cases-tables.js';
 
@@ -15,8 +16,18 @@ export interface NewMember {
   addedBy: string;
 }
 
-/** Named queries over cases, their bound groups and care teams. */
-export function createCasesRepository(db: Db) {
+/** Named queries over cases, their bound groups and care teams (SQLite adapter; every method answers with a Promise). */
+export function createCasesRepository(db: Db, store: SqliteStore) {
+  return store.wrap(casesStatements(db));
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;
+
+/**
+ * The statements themselves, synchronous. Outside this file only for the temporary read bridge
+ * (case-reads-sync.ts) used by contexts whose services are not async yet.
+ */
+export function casesStatements(db: Db) {
   return {
     insertCase(row: CaseRow): void {
       db.insert(cases).values(row).run();
@@ -143,5 +154,3 @@ export function createCasesRepository(db: Db) {
     },
   };
 }
-
-export type CasesRepository = ReturnType<typeof createCasesRepository>;

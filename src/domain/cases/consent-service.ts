@@ -15,39 +15,39 @@ const ATTESTING_ROLES = new Set(['attending', 'consulting', 'referring']);
  * role on the case right now.
  */
 export function createConsentService(deps: CaseDeps) {
-  const { db, cases, patients, directory, tokens, queries, audit, clock } = deps;
+  const { transaction, cases, patients, directory, tokens, queries, audit, clock } = deps;
 
-  function assertMayAttest(clinicianId: string, trusted: boolean, caseId: string): void {
+  async function assertMayAttest(clinicianId: string, trusted: boolean, caseId: string): Promise<void> {
     if (!trusted) throw new DomainError('actor.unverified');
-    if (!ATTESTING_ROLES.has(queries.teamRoleNow(caseId, clinicianId))) throw new DomainError('access.denied');
+    if (!ATTESTING_ROLES.has(await queries.teamRoleNow(caseId, clinicianId))) throw new DomainError('access.denied');
   }
 
   return {
     /** The link intent id for a consent form in the mini-app. */
-    startConsentForm(actor: Actor, caseCode: string, conversationId?: string): { intentId: string; expiresAt: number } {
-      const c = queries.findCase(caseCode);
+    async startConsentForm(actor: Actor, caseCode: string, conversationId?: string): Promise<{ intentId: string; expiresAt: number }> {
+      const c = await queries.findCase(caseCode);
       try {
-        assertMayAttest(actor.clinician.id, actor.trusted, c.id);
+        await assertMayAttest(actor.clinician.id, actor.trusted, c.id);
       } catch (e) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'denied', reason: (e as DomainError).code });
         throw e;
       }
-      const issued = tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId });
+      const issued = await tokens.issue('consent', { clinicianId: actor.clinician.id, caseId: c.id, conversationId });
       audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseConsentStarted, target: c.code, outcome: 'success' });
       return issued;
     },
 
     /** The consent form post: adds history rows (latest wins) for the link's case. */
-    recordConsent(link: LinkRef, actorClinicianId: string, input: ConsentForm): { caseCode: string; recorded: number } {
-      const peeked = tokens.peek(link, 'consent', actorClinicianId);
-      const c = peeked.caseId ? cases.caseById(peeked.caseId) : undefined;
+    async recordConsent(link: LinkRef, actorClinicianId: string, input: ConsentForm): Promise<{ caseCode: string; recorded: number }> {
+      const peeked = await tokens.peek(link, 'consent', actorClinicianId);
+      const c = peeked.caseId ? await cases.caseById(peeked.caseId) : undefined;
       if (!c) throw new DomainError('not_found');
       const clinician = clinicianById(directory, actorClinicianId);
-      assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
+      await assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
       const resolved = resolveConsents(directory, parseOrInvalid(consentFormSchema, input));
-      return db.transaction(() => {
-        tokens.consume(link, 'consent', actorClinicianId);
-        const recorded = writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());
+      return transaction(async () => {
+        await tokens.consume(link, 'consent', actorClinicianId);
+        const recorded = await writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());
         audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.caseConsentRecorded, target: c.code, outcome: 'success' });
         return { caseCode: c.code, recorded };
       });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, isNull, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { linkTokens, type LinkPurpose } from './cases-tables.js';
@@ -32,9 +33,10 @@ function keyOf(ref: LinkRef): string {
 /**
  * One-time mini-app form links ("link intents"). Each is bound to one purpose and one clinician and
  * is read by that clinician's signed-in app, so a forwarded link is useless to anyone else.
+ * SQLite adapter: every method answers with a Promise.
  */
-export function createLinkTokens(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createLinkTokens(deps: { db: Db; store: SqliteStore; clock: Clock }) {
+  const { db, store, clock } = deps;
 
   function check(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
     const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf(ref))).get();
@@ -46,7 +48,7 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
     return row;
   }
 
-  return {
+  return store.wrap({
     issue(purpose: LinkPurpose, opts: IssueOptions): { intentId: string; expiresAt: number } {
       // An intent id needs no secrecy (the owner's sign-in guards it), only to be unguessable.
       const intentId = randomBytes(16).toString('base64url');
@@ -78,8 +80,8 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
     },
 
     /**
-     * Marks the link used and returns its row. Synchronous, so it can run inside the caller's
-     * transaction: if the write that follows fails, the link is not spent.
+     * Marks the link used and returns its row. Call it inside the caller's transaction: if the write
+     * that follows fails, the link is not spent.
      */
     consume(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
       const row = check(ref, purpose, clinicianId);
@@ -119,7 +121,7 @@ export function createLinkTokens(deps: { db: Db; clock: Clock }) {
         .get();
       return row !== undefined;
     },
-  };
+  });
 }
 
 export type LinkTokens = ReturnType<typeof createLinkTokens>;

@@ -9,9 +9,9 @@ import type { CasesRepository } from './cases-repository.js';
  */
 export function createPatientReveal(deps: { cases: CasesRepository; records: PatientRecords; audit: AuditSink }) {
   return {
-    revealPatient(caseId: string, requestedBy: string): PatientIdentity {
-      const c = deps.cases.caseById(caseId);
-      const identity = c ? deps.records.reveal(c.patientId) : undefined;
+    async revealPatient(caseId: string, requestedBy: string): Promise<PatientIdentity> {
+      const c = await deps.cases.caseById(caseId);
+      const identity = c ? await deps.records.reveal(c.patientId) : undefined;
       if (!c || !identity) throw new DomainError('case.not_found');
       deps.audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.casePatientRevealed, target: c.code, outcome: 'success' });
       return identity;

@@ -21,10 +21,10 @@ export interface TeamExit {
 
 export interface TeamExitPorts {
   /**
-   * Revokes the clinician's live grants on the case and audits each; returns how many. Synchronous,
-   * called inside the transaction that ends the role, so both commit or neither does.
+   * Revokes the clinician's live grants on the case and audits each; returns how many. Called inside
+   * the transaction that ends the role, so both commit or neither does.
    */
-  revokeGrants(caseId: string, clinicianId: string, actor: string, cause: ExitCause, now: number): number;
+  revokeGrants(caseId: string, clinicianId: string, actor: string, cause: ExitCause, now: number): Promise<number>;
   /** Tells the clinician their access to the case ended; called after the commit. */
   tell(exit: TeamExit): void;
 }
@@ -35,9 +35,9 @@ export function exitRecorder(ports: TeamExitPorts) {
   return {
     exits,
     /** Inside the transaction: revoke the grants and remember whom to tell (once per clinician and case). */
-    record(c: { id: string; code: string }, clinicianId: string, actor: string, cause: ExitCause, now: number): void {
+    async record(c: { id: string; code: string }, clinicianId: string, actor: string, cause: ExitCause, now: number): Promise<void> {
       if (exits.some((e) => e.caseCode === c.code && e.clinicianId === clinicianId)) return;
-      const grantsRevoked = ports.revokeGrants(c.id, clinicianId, actor, cause, now);
+      const grantsRevoked = await ports.revokeGrants(c.id, clinicianId, actor, cause, now);
       exits.push({ caseCode: c.code, clinicianId, cause, grantsRevoked, at: now });
     },
     /** After the commit. */
@@ -53,20 +53,20 @@ export function exitRecorder(ports: TeamExitPorts) {
  * assigns a new attending. Their grants on those cases end through the exit ports. Runs in the
  * caller's transaction. Returns the number of role rows ended.
  */
-export function endAllRolesOf(
+export async function endAllRolesOf(
   deps: { cases: Pick<CasesRepository, 'openRolesOfClinician' | 'endRoleAt' | 'caseById'>; audit: AuditSink; exits: TeamExitPorts },
   clinicianId: string,
   by: string,
   now: number,
-): number {
+): Promise<number> {
   const rec = exitRecorder(deps.exits);
-  const rows = deps.cases.openRolesOfClinician(clinicianId, now);
+  const rows = await deps.cases.openRolesOfClinician(clinicianId, now);
   for (const r of rows) {
-    deps.cases.endRoleAt(r.id, by, 'left_org', now, now);
-    const c = deps.cases.caseById(r.caseId);
+    await deps.cases.endRoleAt(r.id, by, 'left_org', now, now);
+    const c = await deps.cases.caseById(r.caseId);
     if (!c) continue;
     deps.audit.append({ actor: by, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: 'left_org', at: now });
-    rec.record(c, clinicianId, by, 'left_org', now);
+    await rec.record(c, clinicianId, by, 'left_org', now);
   }
   rec.tellAll();
   return rows.length;

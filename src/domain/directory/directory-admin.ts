@@ -51,7 +51,7 @@ export function createDirectoryAdmin(deps: {
   /** Ends every login of a clinician (suspension): their app and admin tokens stop at once. */
   endLogins(clinicianId: string, reason: string): number;
   /** Removes a clinician from the organisation (offboarding.ts). */
-  offboard(clinicianId: string, by: string): LeaveOutcome;
+  offboard(clinicianId: string, by: string): Promise<LeaveOutcome>;
 }) {
   const { repo, audit, clock } = deps;
 
@@ -130,7 +130,7 @@ export function createDirectoryAdmin(deps: {
      * "Remove from organisation": the clinician loses verification, every care-team role, every grant
      * and every login at once (as when DingTalk says they left). Same guards as suspending.
      */
-    removeFromOrganisation(ref: string, by: string): LeaveOutcome {
+    async removeFromOrganisation(ref: string, by: string): Promise<LeaveOutcome> {
       const c = findClinician(ref);
       assertMayDisempower(deps, c, by, 'remove');
       return deps.offboard(c.id, by);

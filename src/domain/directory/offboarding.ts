@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Transaction } from '../../shared/transactions.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from './directory-repository.js';
 
@@ -20,25 +20,25 @@ export interface LeaveOutcome {
  * one `directory.left_org` entry. The parts are ports, so the directory imports no other context.
  */
 export function createOffboarding(deps: {
-  db: Db;
+  transaction: Transaction;
   repo: Pick<DirectoryRepository, 'findById' | 'update'>;
   /** Ends every role of the clinician on every case (grants on those cases with them); returns how many roles. */
-  endCareRoles(clinicianId: string, by: string, now: number): number;
+  endCareRoles(clinicianId: string, by: string, now: number): Promise<number>;
   /** Revokes every live grant left (held outside any care team); returns how many. */
-  revokeGrants(clinicianId: string, by: string, now: number): number;
+  revokeGrants(clinicianId: string, by: string, now: number): Promise<number>;
   /** Ends every login (session family); returns how many. */
   endLogins(clinicianId: string, reason: string): number;
   audit: AuditSink;
   clock: Clock;
 }) {
   return {
-    leave(clinicianId: string, by: string, cause: LeaveCause): LeaveOutcome {
+    async leave(clinicianId: string, by: string, cause: LeaveCause): Promise<LeaveOutcome> {
       const now = deps.clock.now();
-      return deps.db.transaction(() => {
+      return deps.transaction(async () => {
         if (!deps.repo.findById(clinicianId)) return { clinicianId, rolesEnded: 0, grantsRevoked: 0, loginsEnded: 0 };
         deps.repo.update(clinicianId, { verified: false }, now);
-        const rolesEnded = deps.endCareRoles(clinicianId, by, now);
-        const grantsRevoked = deps.revokeGrants(clinicianId, by, now);
+        const rolesEnded = await deps.endCareRoles(clinicianId, by, now);
+        const grantsRevoked = await deps.revokeGrants(clinicianId, by, now);
         const loginsEnded = deps.endLogins(clinicianId, 'left_org');
         deps.audit.append({ actor: by, action: AUDIT_ACTIONS.directoryLeftOrg, target: clinicianId, outcome: 'success', reason: cause, at: now });
         return { clinicianId, rolesEnded, grantsRevoked, loginsEnded };

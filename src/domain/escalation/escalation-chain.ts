@@ -7,18 +7,18 @@ import type { ClinicianRow, DirectoryRepository } from '../directory/directory-r
  */
 export type ChainLink = 'same_specialty' | 'case_attending';
 
-export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => string[];
+export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => Promise<string[]>;
 
 const trusted = (c: ClinicianRow | undefined): c is ClinicianRow => !!c && c.verified && !c.suspended;
 
 export function createEscalationChain(deps: {
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
-  attendingsOf: (caseId: string) => string[];
+  attendingsOf: (caseId: string) => Promise<string[]>;
   links: readonly ChainLink[];
 }): ColleagueFinder {
   const byLink: Record<ChainLink, ColleagueFinder> = {
     // Another clinician of the recipient's specialty at the recipient's institution (directory order).
-    same_specialty: ({ recipientId }) => {
+    same_specialty: async ({ recipientId }) => {
       const r = deps.directory.findById(recipientId);
       const specialty = r?.specialty?.trim().toLowerCase();
       if (!r?.institutionId || !specialty) return [];
@@ -27,8 +27,12 @@ export function createEscalationChain(deps: {
         .filter((c) => trusted(c) && c.id !== r.id && c.institutionId === r.institutionId && c.specialty?.trim().toLowerCase() === specialty)
         .map((c) => c.id);
     },
-    case_attending: ({ caseId, recipientId }) =>
-      deps.attendingsOf(caseId).filter((id) => id !== recipientId && trusted(deps.directory.findById(id))),
+    case_attending: async ({ caseId, recipientId }) =>
+      (await deps.attendingsOf(caseId)).filter((id) => id !== recipientId && trusted(deps.directory.findById(id))),
   };
-  return (ctx) => [...new Set(deps.links.flatMap((link) => byLink[link](ctx)))];
+  return async (ctx) => {
+    const found: string[] = [];
+    for (const link of deps.links) found.push(...(await byLink[link](ctx)));
+    return [...new Set(found)];
+  };
 }

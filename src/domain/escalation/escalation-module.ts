@@ -31,7 +31,7 @@ export function createEscalation(deps: {
   dbh: DbHandle;
   notifier: EscalationNotifier;
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
-  attendingsOf: (caseId: string) => string[];
+  attendingsOf: (caseId: string) => Promise<string[]>;
   documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
   audit: AuditSink;
   clock: Clock;

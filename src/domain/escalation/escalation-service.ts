@@ -51,7 +51,7 @@ export function createEscalationService(deps: {
   async function nextColleague(row: EscalationRow): Promise<string | undefined> {
     const exclude = new Set([...(await repo.forItem(row.itemId)).map((r) => r.recipientId), ...(await repo.escalatedTo(row.itemId, row.recipientId))]);
     if (row.initiatorId) exclude.add(row.initiatorId);
-    return deps.colleagues({ recipientId: row.recipientId, caseId: row.caseId }).find((id) => !exclude.has(id));
+    return (await deps.colleagues({ recipientId: row.recipientId, caseId: row.caseId })).find((id) => !exclude.has(id));
   }
 
   /** One due row, one step, one transaction. */

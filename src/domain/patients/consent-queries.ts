@@ -12,17 +12,23 @@ import type { PatientsRepository } from './patients-repository.js';
 export function createConsentQueries(deps: { patients: PatientsRepository; directory: DirectoryRepository }) {
   const { patients, directory } = deps;
   return {
-    hasSharingConsent(patientId: string, institutionId: string): boolean {
-      const institution = directory.institution(institutionId);
-      if (!institution) return false;
-      if (institution.sector === 'public') return true;
-      return patients.latestConsent(patientId, institutionId)?.status === 'granted';
+    async hasSharingConsent(patientId: string, institutionId: string): Promise<boolean> {
+      const sector = sectorOf(directory, institutionId);
+      if (sector !== 'private') return sector === 'public';
+      return (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
     },
     /** Extra consent for a restricted category (eHRSS restricted control); once recorded it stands. */
-    hasRestrictedConsent(patientId: string, category: string): boolean {
+    hasRestrictedConsent(patientId: string, category: string): Promise<boolean> {
       return patients.hasRestrictedConsent(patientId, category);
     },
   };
+}
+
+/** `public` providers count as consented; `private` ones need a row; `unknown` institutions never consent. */
+export function sectorOf(directory: Pick<DirectoryRepository, 'institution'>, institutionId: string): 'public' | 'private' | 'unknown' {
+  const institution = directory.institution(institutionId);
+  if (!institution) return 'unknown';
+  return institution.sector === 'public' ? 'public' : 'private';
 }
 
 export type ConsentQueries = ReturnType<typeof createConsentQueries>;

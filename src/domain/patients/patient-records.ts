@@ -18,11 +18,11 @@ export interface PatientIdentity {
 export function createPatientRecords(deps: { repo: PatientsRepository; cipher: FieldCipher }) {
   const { repo, cipher } = deps;
   return {
-    findByHkid(normalisedHkid: string): PatientRow | undefined {
+    findByHkid(normalisedHkid: string): Promise<PatientRow | undefined> {
       return repo.findByHkidHash(cipher.hkidHash(normalisedHkid));
     },
     /** Seals and stores a new patient; call inside the caller's transaction. */
-    create(identity: PatientIdentity, now: number): PatientRow {
+    async create(identity: PatientIdentity, now: number): Promise<PatientRow> {
       const id = newId();
       const names = JSON.stringify({ en: identity.nameEn ?? null, zh: identity.nameZh ?? null });
       const row: PatientRow = {
@@ -33,12 +33,12 @@ export function createPatientRecords(deps: { repo: PatientsRepository; cipher: F
         dobCipher: cipher.seal('dob', id, identity.dateOfBirth),
         createdAt: now,
       };
-      repo.insert(row);
+      await repo.insert(row);
       return row;
     },
     /** Decrypts a stored patient. For the secure viewer and upload form only — never for chat. */
-    reveal(patientId: string): PatientIdentity | undefined {
-      const row = repo.findById(patientId);
+    async reveal(patientId: string): Promise<PatientIdentity | undefined> {
+      const row = await repo.findById(patientId);
       if (!row) return undefined;
       const names = JSON.parse(cipher.open('name', row.id, row.nameCipher)) as { en: string | null; zh: string | null };
       return {

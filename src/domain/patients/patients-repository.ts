@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.js';
 import { patientConsents, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
@@ -18,7 +19,17 @@ export interface ConsentInput {
  * Named queries over patients and their consents. Rows hold ciphertext only: patient fields through
  * the FieldCipher (sealed by the caller), consent references (free text) sealed here with `texts`.
  */
-export function createPatientsRepository(db: Db, texts: FreeTextCipher) {
+export function createPatientsRepository(db: Db, store: SqliteStore, texts: FreeTextCipher) {
+  return store.wrap(patientsStatements(db, texts));
+}
+
+export type PatientsRepository = ReturnType<typeof createPatientsRepository>;
+
+/**
+ * The statements themselves, synchronous. Outside this file only for the temporary read bridge
+ * (cases/case-reads-sync.ts) used by contexts whose services are not async yet.
+ */
+export function patientsStatements(db: Db, texts: FreeTextCipher) {
   const openConsent = (r: ConsentRow | undefined): ConsentRow | undefined =>
     r && { ...r, reference: openOrNull(texts, 'patient_consents.reference', r.id, r.reference) };
   const openRestricted = (r: RestrictedConsentRow): RestrictedConsentRow => ({ ...r, reference: texts.open('restricted_consents.reference', r.id, r.reference) });
@@ -70,5 +81,3 @@ export function createPatientsRepository(db: Db, texts: FreeTextCipher) {
     },
   };
 }
-
-export type PatientsRepository = ReturnType<typeof createPatientsRepository>;

@@ -49,14 +49,15 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
   const { records, patients, cases, documents, approvals, grants, auditEntries, directory, audit, clock } = deps;
 
   /** The patient behind the query, or undefined when there is none (answered with an empty report, never a 404). */
-  function findPatientId(q: DataAccessQuery): string | undefined {
-    if ('caseCode' in q) return cases.caseByCode(parseCaseCode(q.caseCode))?.patientId;
+  async function findPatientId(q: DataAccessQuery): Promise<string | undefined> {
+    if ('caseCode' in q) return (await cases.caseByCode(parseCaseCode(q.caseCode)))?.patientId;
     const hkid = normaliseHkid(q.hkid);
     if (!hkid) throw new DomainError('hkid.invalid');
-    return records.findByHkid(hkid)?.id;
+    return (await records.findByHkid(hkid))?.id;
   }
 
   async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => PersonRef) {
+    const team = await cases.teamHistory(c.id);
     const docs = await documents.listByCase(c.id);
     const receipts = await documents.receiptsForCase(c.id);
     const requests = await approvals.forDocuments(docs.map((d) => d.id));
@@ -66,7 +67,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       status: c.status,
       openedAt: iso(c.openedAt),
       openedBy: person(c.openedBy),
-      careTeam: cases.teamHistory(c.id).map((m) => ({
+      careTeam: team.map((m) => ({
         clinician: person(m.clinicianId),
         role: m.role,
         from: iso(m.effectiveFrom),
@@ -118,14 +119,14 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       const now = clock.now();
       const person = describePeople(directory);
       const by = 'caseCode' in q ? 'by_case_code' : 'by_hkid';
-      const patientId = findPatientId(q);
-      const identity = patientId ? records.reveal(patientId) : undefined;
-      const patient = patientId ? patients.findById(patientId) : undefined;
+      const patientId = await findPatientId(q);
+      const identity = patientId ? await records.reveal(patientId) : undefined;
+      const patient = patientId ? await patients.findById(patientId) : undefined;
       if (!patientId || !identity || !patient) {
         audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, outcome: 'success', reason: `${q.reason}:${by}:no_match`, at: now });
         return emptyReport(now, person(requestedBy));
       }
-      const caseRows = cases.casesOfPatient(patientId);
+      const caseRows = await cases.casesOfPatient(patientId);
       const allGrants = await grants.forCases(caseRows.map((c) => c.id));
       const sections = [];
       for (const c of caseRows) sections.push(await caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
@@ -145,6 +146,8 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         outcome: e.outcome,
         reason: e.reason,
       }));
+      const consents = await patients.consentHistory(patientId);
+      const restricted = await patients.restrictedConsentHistory(patientId);
       const reportId = newId();
       audit.append({ actor: requestedBy, action: AUDIT_ACTIONS.reportDataAccess, target: patientId, outcome: 'success', reason: `${q.reason}:${by}`, at: now });
       return {
@@ -161,14 +164,14 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
           dateOfBirth: identity.dateOfBirth,
           recordCreatedAt: iso(patient.createdAt)!,
         },
-        consents: patients.consentHistory(patientId).map((c) => ({
+        consents: consents.map((c) => ({
           institution: directory.institution(c.institutionId)?.code ?? c.institutionId,
           status: c.status,
           reference: c.reference,
           attestedBy: person(c.attestedBy),
           recordedAt: iso(c.recordedAt)!,
         })),
-        restrictedConsents: patients.restrictedConsentHistory(patientId).map((c) => ({
+        restrictedConsents: restricted.map((c) => ({
           category: c.category,
           reference: c.reference,
           attestedBy: person(c.attestedBy),

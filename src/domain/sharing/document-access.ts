@@ -41,18 +41,18 @@ export function createDocumentAccess(deps: {
     const document = await deps.documents.find(documentId);
     if (!document) throw new DomainError('document.not_found');
     if (document.status !== 'active') throw new DomainError('burned');
-    const caseRow = deps.cases.caseById(document.caseId);
+    const caseRow = await deps.cases.caseById(document.caseId);
     if (!caseRow) throw new DomainError('case.not_found');
     const now = deps.clock.now();
     const grants = await deps.grants.activeGrantFor(clinician.id, document.id, caseRow.id, now);
     const institution = clinician.institutionId;
     const relation = {
-      careRole: deps.queries.teamRoleNow(caseRow.id, clinician.id),
+      careRole: await deps.queries.teamRoleNow(caseRow.id, clinician.id),
       hasGrant: grants.hasGrant || assumeGrant,
       hasBreakGlass: grants.hasBreakGlass,
-      patientConsentsToInstitution: institution ? deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
+      patientConsentsToInstitution: institution ? await deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
       hasRestrictedConsent: document.restrictedCategory
-        ? deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
+        ? await deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
         : false,
     };
     const decision = deps.engine.decide(

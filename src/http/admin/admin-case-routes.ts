@@ -43,9 +43,9 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
   const roster = service.secure.cases.roster;
   // Who added or removed a role stays in the audit log; the console shows the dates and the reason.
   const rosterJson = ({ addedBy: _a, removedBy: _r, ...r }: RosterEntry) => ({ ...r, effectiveFrom: iso(r.effectiveFrom), effectiveTo: isoOrNull(r.effectiveTo) });
-  const groupsOf = (code: string) => {
-    const rows = caseAdmin.groups(code);
-    return { caseCode: service.secure.cases.queries.findCase(code).code, groups: rows.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })) };
+  const groupsOf = async (code: string) => {
+    const rows = await caseAdmin.groups(code);
+    return { caseCode: (await service.secure.cases.queries.findCase(code)).code, groups: rows.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })) };
   };
 
   app.post(
@@ -60,7 +60,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     },
     async (req) => {
       const { clinicianId, role, effectiveFrom, effectiveTo } = req.body;
-      return dto(caseAdmin.adminSetTeamRole(req.admin!.id, req.params.code, clinicianId, role, { effectiveFrom, effectiveTo }));
+      return dto(await caseAdmin.adminSetTeamRole(req.admin!.id, req.params.code, clinicianId, role, { effectiveFrom, effectiveTo }));
     },
   );
 
@@ -74,7 +74,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
         response: { 200: roleChangeDto, ...errorResponses },
       },
     },
-    async (req) => dto(caseAdmin.adminEndRole(req.admin!.id, req.params.code, req.params.clinicianId, req.query.at)),
+    async (req) => dto(await caseAdmin.adminEndRole(req.admin!.id, req.params.code, req.params.clinicianId, req.query.at)),
   );
 
   // The whole roster: roles in force, booked ahead and ended, each with its status at `now`.
@@ -85,7 +85,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       schema: { params: caseParams, response: { 200: z.object({ caseCode: z.string(), now: z.string(), roles: z.array(rosterDto) }), ...errorResponses } },
     },
     async (req) => {
-      const r = roster.roster(req.params.code);
+      const r = await roster.roster(req.params.code);
       return { caseCode: r.caseCode, now: iso(r.now), roles: r.roles.map(rosterJson) };
     },
   );
@@ -97,7 +97,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       config: admins,
       schema: { params: caseParams.extend({ roleId: z.string().min(1).max(64) }), response: { 200: rosterDto, ...errorResponses } },
     },
-    async (req) => rosterJson(roster.cancelBooking(req.admin!.id, req.params.code, req.params.roleId)),
+    async (req) => rosterJson(await roster.cancelBooking(req.admin!.id, req.params.code, req.params.roleId)),
   );
 
   app.get(
@@ -113,7 +113,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       schema: { params: caseParams, body: z.object({ conversationId: z.string().min(1).max(128) }), response: { 200: groupsResponse, ...errorResponses } },
     },
     async (req) => {
-      caseAdmin.bindGroup(req.admin!.id, req.params.code, req.body.conversationId);
+      await caseAdmin.bindGroup(req.admin!.id, req.params.code, req.body.conversationId);
       return groupsOf(req.params.code);
     },
   );
@@ -128,8 +128,8 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       },
     },
     async (req) => {
-      const rolesEnded = caseAdmin.unbindGroup(req.admin!.id, req.params.code, req.params.conversationId);
-      return { ...groupsOf(req.params.code), rolesEnded };
+      const rolesEnded = await caseAdmin.unbindGroup(req.admin!.id, req.params.code, req.params.conversationId);
+      return { ...(await groupsOf(req.params.code)), rolesEnded };
     },
   );
 };

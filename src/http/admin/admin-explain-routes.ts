@@ -59,7 +59,7 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     '/cases/:code/documents',
     { config: admins, schema: { params: z.object({ code: z.string().max(16) }), response: { 200: caseDocumentsResponse, ...errorResponses } } },
     async (req) => {
-      const c = service.secure.cases.queries.findCase(req.params.code);
+      const c = await service.secure.cases.queries.findCase(req.params.code);
       const person = describePeople(directory);
       // Oldest first, so a document's number in the list stays put when more are shared.
       const docs = (await service.secure.documentsRepo.listByCase(c.id)).map((d, i) => ({

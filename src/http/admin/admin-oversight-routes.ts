@@ -17,7 +17,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
   // Repositories are stateless views over the service's database connection.
   const approvals = createApprovalRepository(service.db.db, service.db.store, service.secure.texts);
   const grants = createGrantRepository(service.db.db, service.db.store, service.secure.texts);
-  const cases = service.secure.casesRepo;
+  const cases = service.secure.caseReads;
   const caseCode = (caseId: string) => cases.caseById(caseId)?.code ?? null;
 
   app.get(

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Service } from '../../service.js';
 import { ALERT_BODY_LIMIT, splitScan } from '../alert-scan.js';
 import { composeCase, composeOptions } from './compose-options.js';
 import { alertBody, alertRaisedDto, burnSentDto, burnTextBody, caseCodeParams, composeRouteDocs, composeOptionsDto } from '../../contract/compose.js';
 import { composeUploadRoutes } from './compose-upload-routes.js';
-import { sendBurn } from './send-burn.js';
+import { sendBurn } from '../../usecases/burn/send-burn.js';
+import { raiseAlert } from '../../usecases/alerts/raise-alert.js';
 
 const { errors, security, tags } = composeRouteDocs;
 
@@ -21,19 +21,21 @@ const routeLogging = {
  */
 export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const guard = { onRequest: app.requireTrusted };
+  const burn = { burn: service.burn.service };
+  const alerts = { alerts: service.alerts.service };
 
   app.get(
     '/api/app/cases/:code/compose',
     { ...guard, schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
-    async (req) => composeOptions(service, req.clinician!, composeCase(service, req.params.code)),
+    async (req) => composeOptions(service, req.clinician!, await composeCase(service, req.params.code)),
   );
 
   app.post(
     '/api/app/cases/:code/burn',
     { ...guard, ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = composeCase(service, req.params.code);
-      const out = await sendBurn(service, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
+      const caseRow = await composeCase(service, req.params.code);
+      const out = await sendBurn(burn, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -42,13 +44,10 @@ export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     '/api/app/cases/:code/alert',
     { ...guard, ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
     async (req, reply) => {
-      const me = req.clinician!;
-      const caseRow = composeCase(service, req.params.code);
+      const caseRow = await composeCase(service, req.params.code);
       const { submissionId, ...body } = req.body;
-      const { form, scan } = splitScan(body);
-      const alertId = `alr_${createHash('sha256').update(`${me.id}:${submissionId}`).digest('hex').slice(0, 32)}`;
-      const out = await service.alerts.service.raise({ raiserId: me.id, caseId: caseRow.id, form: form as never, scan, alertId });
-      return reply.status(201).header('cache-control', 'no-store').send({ alertId: out.alertId, caseCode: out.caseCode, recipients: out.recipients, ehrPendingId: out.ehrPendingId, scan: out.scanItemId !== null });
+      const out = await raiseAlert(alerts, req.clinician!, caseRow, { ...splitScan(body), submissionId });
+      return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
 

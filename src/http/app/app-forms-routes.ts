@@ -28,9 +28,9 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
    * My live intent of this purpose (another purpose looks like no intent at all). A link that is not
    * mine is recorded: a forwarded form link being tried is worth a reviewer's eye.
    */
-  function myIntent(intentId: string, clinicianId: string, purpose?: LinkPurpose) {
+  async function myIntent(intentId: string, clinicianId: string, purpose?: LinkPurpose) {
     try {
-      const row = secure.cases.tokens.intentFor(intentId, clinicianId);
+      const row = await secure.cases.tokens.intentFor(intentId, clinicianId);
       if (purpose && row.purpose !== purpose) throw new DomainError('not_found');
       return { row, purpose: row.purpose };
     } catch (e) {
@@ -45,9 +45,9 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
     '/api/app/forms/:intentId',
     { ...guard, schema: { tags, security, summary: 'A form link sent to me: what to fill in (owner only)', params, response: { 200: intentDto, ...errors } } },
     async (req, reply) => {
-      const { row, purpose } = myIntent(req.params.intentId, req.clinician!.id);
+      const { row, purpose } = await myIntent(req.params.intentId, req.clinician!.id);
       reply.header('cache-control', 'no-store');
-      const caseCode = row.caseId ? (secure.casesRepo.caseById(row.caseId)?.code ?? null) : null;
+      const caseCode = row.caseId ? ((await secure.casesRepo.caseById(row.caseId))?.code ?? null) : null;
       const institutions = directoryRepo.listInstitutions().map((i) => ({ code: i.code, nameEn: i.nameEn, nameZh: i.nameZh }));
       return { kind: KINDS[purpose], caseCode, expiresAt: row.expiresAt, institutions };
     },
@@ -57,7 +57,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
     '/api/app/forms/case-open/:intentId',
     { ...guard, schema: { tags, security, summary: 'Submit a case-open form sent to me (once)', params, body: caseFormSchema, response: { 200: caseOpenResult, ...errors } } },
     async (req, reply) => {
-      const { row } = myIntent(req.params.intentId, req.clinician!.id, 'case_open');
+      const { row } = await myIntent(req.params.intentId, req.clinician!.id, 'case_open');
       reply.header('cache-control', 'no-store');
       return submit.caseOpen({ intentId: req.params.intentId }, row, req.body);
     },
@@ -67,7 +67,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
     '/api/app/forms/consent/:intentId',
     { ...guard, schema: { tags, security, summary: 'Submit a consent form sent to me (once)', params, body: consentFormSchema, response: { 200: consentResult, ...errors } } },
     async (req, reply) => {
-      const { row } = myIntent(req.params.intentId, req.clinician!.id, 'consent');
+      const { row } = await myIntent(req.params.intentId, req.clinician!.id, 'consent');
       reply.header('cache-control', 'no-store');
       return submit.consent({ intentId: req.params.intentId }, row, req.body);
     },

@@ -14,11 +14,11 @@ export async function buildCaseView(service: Service, me: ClinicianRow, code: st
   const { secure, directoryRepo: dir, clock } = service;
   let row;
   try {
-    row = secure.cases.queries.findCase(code);
+    row = await secure.cases.queries.findCase(code);
   } catch {
     throw new DomainError('access.denied');
   }
-  const myRole = secure.cases.queries.teamRoleNow(row.id, me.id);
+  const myRole = await secure.cases.queries.teamRoleNow(row.id, me.id);
   const docs = await secure.documentsRepo.listByCase(row.id);
   let hasGrant = false;
   for (const d of docs) {
@@ -27,7 +27,7 @@ export async function buildCaseView(service: Service, me: ClinicianRow, code: st
   }
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
-  const teamRows = secure.cases.queries.teamOf(row.id);
+  const teamRows = await secure.cases.queries.teamOf(row.id);
   const team = teamRows.map((m) => ({ ...personOf(dir, m.clinicianId), careRole: m.careRole, since: m.since }));
   const recipients = teamRows.map((m) => m.clinicianId);
   const documents = (await secure.receipts.receiptsForCase(row.id, recipients)).map((r) => ({

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { alertFormSchema } from '../../domain/alerts/alert-form.js';
-import { assertRaiser } from '../../domain/alerts/alert-service.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { DEFAULT_BURN_MS, MAX_BURN_MS, MIN_BURN_MS } from '../../domain/burn/burn-duration.js';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
-import { alertRaiseRule } from '../../usecases/alerts/alert-raise-rule.js';
+import { alertRaiseRule, mayRaiseAlert } from '../../usecases/alerts/alert-raise-rule.js';
 import type { Service } from '../../service.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 import type { composeOptionsDto } from '../../contract/compose.js';
@@ -19,9 +18,9 @@ const ALERT_CHOICES = {
 };
 
 /** The case a compose call names; an unknown code is access.denied (as the case view), so codes cannot be probed. */
-export function composeCase(service: Service, code: string): CaseRow {
+export async function composeCase(service: Service, code: string): Promise<CaseRow> {
   try {
-    return service.secure.cases.queries.findCase(code);
+    return await service.secure.cases.queries.findCase(code);
   } catch (e) {
     if (isDomainError(e) && (e.code === 'case.not_found' || e.code === 'case.code_invalid')) throw new DomainError('access.denied');
     throw e;
@@ -35,10 +34,10 @@ export function composeCase(service: Service, code: string): CaseRow {
  */
 export async function composeOptions(service: Service, me: ClinicianRow, caseRow: CaseRow): Promise<z.infer<typeof composeOptionsDto>> {
   const rule = alertRaiseRule(service);
-  const share = mayShareToCase(service, me, caseRow);
+  const share = await mayShareToCase(service, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
-    alert = await assertRaiser(me, caseRow.id, rule);
+    alert = await mayRaiseAlert(service, me, caseRow.id);
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
 import type { Service } from '../../service.js';
 import { composeCase } from './compose-options.js';
 import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from '../../contract/compose.js';
-import { sendBurn } from './send-burn.js';
+import { sendBurn } from '../../usecases/burn/send-burn.js';
 import { shareReport } from './share-report.js';
 
 const { errors, security, tags } = composeRouteDocs;
@@ -24,7 +24,7 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
     '/api/app/cases/:code/reports',
     { ...guard, schema: { tags, security, summary: 'Share a report into a case (the case team and bound groups are told)', params: caseCodeParams, querystring: shareQuery, response: { 201: sharedDto, ...errors }, description: file.description } },
     async (req, reply) => {
-      const caseRow = composeCase(service, req.params.code);
+      const caseRow = await composeCase(service, req.params.code);
       const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
       const out = await shareReport(service, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent });
       return reply.status(201).header('cache-control', 'no-store').send(out);
@@ -35,8 +35,8 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
     '/api/app/cases/:code/burn/document',
     { ...guard, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = composeCase(service, req.params.code);
-      const out = await sendBurn(service, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
+      const caseRow = await composeCase(service, req.params.code);
+      const out = await sendBurn({ burn: service.burn.service }, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );

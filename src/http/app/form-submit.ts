@@ -9,7 +9,7 @@ import { createFormSubmit as createFormSubmitUseCase } from '../../usecases/case
 export function createFormSubmit(service: Service) {
   const forms = createFormSubmitUseCase({ secure: service.secure, directory: service.directoryRepo, notices: service.caseNotices });
   return {
-    caseOpen: (ref: LinkRef, link: LinkTokenRow, body: CaseForm): z.infer<typeof caseOpenResult> => forms.caseOpen(ref, link, body),
-    consent: (ref: LinkRef, link: LinkTokenRow, body: ConsentForm): z.infer<typeof consentResult> => forms.consent(ref, link, body),
+    caseOpen: (ref: LinkRef, link: LinkTokenRow, body: CaseForm): Promise<z.infer<typeof caseOpenResult>> => forms.caseOpen(ref, link, body),
+    consent: (ref: LinkRef, link: LinkTokenRow, body: ConsentForm): Promise<z.infer<typeof consentResult>> => forms.consent(ref, link, body),
   };
 }

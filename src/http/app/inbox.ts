@@ -13,7 +13,7 @@ export async function buildInbox(service: Service, queries: DoctorQueries, me: C
   const { secure, directoryRepo: dir } = service;
   const codes = new Map<string, string>();
   const codeOf = (caseId: string) => {
-    if (!codes.has(caseId)) codes.set(caseId, secure.casesRepo.caseById(caseId)?.code ?? '');
+    if (!codes.has(caseId)) codes.set(caseId, secure.caseReads.caseById(caseId)?.code ?? '');
     return codes.get(caseId)!;
   };
   const caseIds = queries.caseIdsOf(me.id);

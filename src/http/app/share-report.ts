@@ -6,7 +6,7 @@ import { mayShareToCase as mayShare, shareReport as shareReportUseCase, type Sha
 export type { ShareOptions, SharedReport };
 
 /** The policy's `share` rule for this clinician on this case, now. */
-export function mayShareToCase(service: Service, author: ClinicianRow, caseRow: CaseRow): boolean {
+export function mayShareToCase(service: Service, author: ClinicianRow, caseRow: CaseRow): Promise<boolean> {
   return mayShare(service, author, caseRow);
 }
 

@@ -29,14 +29,14 @@ export async function decideRequest(
     if (isDomainError(err) && err.code === 'approval.would_not_open') {
       const req = await secure.approvals.get(requestId);
       if (deps.directory.findById(req.requesterId)) {
-        const caseCode = secure.casesRepo.caseById(req.caseId)?.code ?? '';
+        const caseCode = (await secure.casesRepo.caseById(req.caseId))?.code ?? '';
         throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
       }
     }
     throw err;
   }
   const requester = deps.directory.findById(out.requesterId)!;
-  const caseCode = secure.casesRepo.caseById(out.caseId)?.code ?? '';
+  const caseCode = (await secure.casesRepo.caseById(out.caseId))?.code ?? '';
   if (out.next) {
     const req = await secure.approvals.get(requestId);
     await notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });

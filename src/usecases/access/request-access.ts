@@ -17,7 +17,7 @@ export async function requestAccess(
   const { secure } = deps;
   const outcome = await secure.approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
   const doc = (await secure.documentsRepo.find(documentId))!;
-  const caseCode = secure.casesRepo.caseById(doc.caseId)?.code ?? '';
+  const caseCode = (await secure.casesRepo.caseById(doc.caseId))?.code ?? '';
   const ask = { requestId: outcome.requestId, stepIndex: outcome.stepIndex, approverIds: outcome.approverIds, requester, documentId, caseCode, reason };
   await deps.notices.askApprovers(ask);
   return { ...ask, status: (await secure.approvals.get(outcome.requestId)).status };

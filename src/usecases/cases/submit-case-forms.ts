@@ -18,8 +18,8 @@ export interface CaseOpenNotices {
 export function createFormSubmit(deps: { secure: Pick<SecureSharing, 'cases'>; directory: Pick<DirectoryRepository, 'findById'>; notices: CaseOpenNotices }) {
   const { secure, directory, notices } = deps;
   return {
-    caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): { caseCode: string; created: boolean } {
-      const res = secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
+    async caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): Promise<{ caseCode: string; created: boolean }> {
+      const res = await secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
       const opener = directory.findById(link.clinicianId)!;
       if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
       else notices.existingCase(opener, res.existing, link.tokenHash);

@@ -35,8 +35,8 @@ export interface ShareReportDeps {
 }
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
-export function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decideOnCase'> }, author: ClinicianRow, caseRow: CaseRow): boolean {
-  return deps.secure.decideOnCase(author, 'share', caseRow).allowed;
+export async function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decideOnCase'> }, author: ClinicianRow, caseRow: CaseRow): Promise<boolean> {
+  return (await deps.secure.decideOnCase(author, 'share', caseRow)).allowed;
 }
 
 /**
@@ -47,7 +47,7 @@ export function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decideOnCase
  */
 export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, caseRow: CaseRow, bytes: Buffer, opts: ShareOptions = {}): Promise<SharedReport> {
   const { secure, clock, audit } = deps;
-  if (!mayShareToCase(deps, author, caseRow)) {
+  if (!(await mayShareToCase(deps, author, caseRow))) {
     audit.append({ actor: author.id, action: AUDIT_ACTIONS.accessDecision, target: caseRow.code, outcome: 'denied', reason: 'share.not_allowed' });
     throw new DomainError('access.denied');
   }
@@ -65,8 +65,8 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
     size: meta.size,
   });
 
-  const team = secure.cases.queries.teamOf(caseRow.id).map((m) => m.clinicianId).filter((id) => id !== author.id);
-  for (const group of secure.casesRepo.groupsOfCase(caseRow.id)) {
+  const team = (await secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId).filter((id) => id !== author.id);
+  for (const group of await secure.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
     await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
     await secure.sharing.setCardOutTrackId(documentId, outTrackId);
