@@ -18,7 +18,7 @@ const WHY: Record<Exclude<ExitCause, 'left_org'>, Record<Lang, string>> = {
  * Someone who left the organisation is not written to (they no longer read this organisation's chat).
  */
 export function createTeamExitNotices(deps: { directoryReads: Pick<DirectoryReads, 'findById'>; notify: Pick<Notifier, 'toUser'> }) {
-  return (exit: TeamExit): void => {
+  return async (exit: TeamExit): Promise<void> => {
     if (exit.cause === 'left_org') return;
     const c = deps.directoryReads.findById(exit.clinicianId);
     if (!c) return;
@@ -26,6 +26,6 @@ export function createTeamExitNotices(deps: { directoryReads: Pick<DirectoryRead
     const why = WHY[exit.cause][lang];
     const grants = exit.grantsRevoked === 0 ? '' : say(lang, T.exitGrantsEnded, exit.grantsRevoked);
     const text = say(lang, T.roleEnded, exit.caseCode, why, grants);
-    deps.notify.toUser(`team-exit:${exit.caseCode}:${exit.clinicianId}:${exit.at}`, c.dingtalkUserId, exit.caseCode, text);
+    await deps.notify.toUser(`team-exit:${exit.caseCode}:${exit.clinicianId}:${exit.at}`, c.dingtalkUserId, exit.caseCode, text);
   };
 }

@@ -6,8 +6,8 @@ import { personLineSync } from '../people.js';
 /** The group card for a report shared from the mini-app: case code, author and time only, never content. */
 export function createReportCards(deps: Pick<CommandDeps, 'secure' | 'notify'>): ReportCards {
   return {
-    reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
-      deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
+    async reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
+      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
         `From ${personLineSync(deps.secure.directoryReads, author, 'en')} · ${hkDateTime(at)}`,
         [
           { label: 'Open 開啟', action: 'open', params: { documentId } },
