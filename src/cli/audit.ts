@@ -5,26 +5,25 @@ import { createAuditReader } from '../domain/audit/audit-reader.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
-import { createDirectoryReads } from '../domain/directory/directory-repository.js';
-import { createSyncDocumentRepository } from '../domain/sharing/document-repository.js';
-import { casesStatements } from '../domain/cases/cases-repository.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
 
 /** Names the viewer (with registration and institution) and the document's case for `trace`. */
 function describeEntry(handle: DbHandle) {
-  // Synchronous reads: the `trace` description is synchronous (audit-commands.ts); a one-shot CLI has no concurrent writer.
-  const directory = createDirectoryReads(handle.db);
-  const documents = createSyncDocumentRepository(handle.db);
-  const cases = casesStatements(handle.db);
-  return (e: AuditEntry) => {
-    const who = directory.findById(e.actor);
-    const doc = e.target ? documents.find(e.target) : undefined;
+  const directory = createDirectoryRepository(handle.db, handle.store);
+  const documents = createDocumentRepository(handle.db, handle.store);
+  const cases = createCasesRepository(handle.db, handle.store);
+  return async (e: AuditEntry) => {
+    const who = await directory.findById(e.actor);
+    const doc = e.target ? await documents.find(e.target) : undefined;
     return {
       viewer: who ? [who.nameZh, who.nameEn ?? who.displayName].filter(Boolean).join(' ') : undefined,
       viewerRegistration: who?.registrationNo ?? undefined,
       viewerInstitution: who?.institutionId ?? undefined,
-      documentCase: doc ? cases.caseById(doc.caseId)?.code : undefined,
+      documentCase: doc ? (await cases.caseById(doc.caseId))?.code : undefined,
       viewedAt: new Date(e.at).toISOString(),
     };
   };

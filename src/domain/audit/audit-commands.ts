@@ -54,7 +54,7 @@ export async function runAuditCommand(
     reader: AuditReader;
     verifier: CheckpointVerifier | null;
     /** For `trace`: who the actor is and what the target is, in words (the CLI looks them up). */
-    describe?: (e: AuditEntry) => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
+    describe?: (e: AuditEntry) => Promise<Record<string, string | undefined>>;
   },
 ): Promise<CommandResult> {
   const [command = 'help', a, b] = argv;

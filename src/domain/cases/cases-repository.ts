@@ -23,11 +23,8 @@ export function createCasesRepository(db: Db, store: SqliteStore) {
 
 export type CasesRepository = ReturnType<typeof createCasesRepository>;
 
-/**
- * The statements themselves, synchronous. Outside this file only for the temporary read bridge
- * (case-reads-sync.ts) used by contexts whose services are not async yet.
- */
-export function casesStatements(db: Db) {
+/** The statements themselves, synchronous; wrapped above. */
+function casesStatements(db: Db) {
   return {
     insertCase(row: CaseRow): void {
       db.insert(cases).values(row).run();

@@ -12,16 +12,6 @@ export function createDocumentRepository(db: Db, store: SqliteStore) {
   return store.wrap(documentQueries(db));
 }
 
-/**
- * Interim (issue 10 item 3): the same queries, synchronous, for the audit CLI's `trace` description
- * (audit-commands.ts is still synchronous). Goes when that is async.
- */
-export function createSyncDocumentRepository(db: Db) {
-  return documentQueries(db);
-}
-
-export type SyncDocumentRepository = ReturnType<typeof createSyncDocumentRepository>;
-
 function documentQueries(db: Db) {
   return {
     find(id: string): DocumentRow | undefined {
