@@ -4,7 +4,7 @@ import { runAuditCommand } from '../domain/audit/audit-commands.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
-import { createDirectoryReads } from '../domain/directory/directory-repository.js';
+import { directoryStatements } from '../domain/directory/directory-repository.js';
 import { createSyncDocumentRepository } from '../domain/sharing/document-repository.js';
 import { casesStatements } from '../domain/cases/cases-repository.js';
 import type { DbHandle } from '../db/client.js';
@@ -13,7 +13,7 @@ import type { AuditEntry } from '../domain/audit/audit-entry.js';
 /** Names the viewer (with registration and institution) and the document's case for `trace`. */
 function describeEntry(handle: DbHandle) {
   // Synchronous reads: the `trace` description is synchronous (audit-commands.ts); a one-shot CLI has no concurrent writer.
-  const directory = createDirectoryReads(handle.db);
+  const directory = directoryStatements(handle.db);
   const documents = createSyncDocumentRepository(handle.db);
   const cases = casesStatements(handle.db);
   return (e: AuditEntry) => {

@@ -91,7 +91,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
       if (!(await service.secure.documentsRepo.find(req.params.id))) throw new DomainError('document.not_found');
       const asked = await requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
-      return { requestId: asked.requestId, status: asked.status, message: service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
+      return { requestId: asked.requestId, status: asked.status, message: await service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
     },
   );
 
@@ -119,7 +119,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.
         if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;
-        const err = service.accessChat.wouldNotOpen(e, lang);
+        const err = await service.accessChat.wouldNotOpen(e, lang);
         return reply.status(409).send({ code: err.code, message: String(err.details?.text ?? err.message), missing: (err.details?.missing as string[] | undefined) ?? [] });
       }
     },

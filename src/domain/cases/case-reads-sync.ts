@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../shared/errors.js';
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import { directoryStatements } from '../directory/directory-repository.js';
 import { sectorOf } from '../patients/consent-queries.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { patientsStatements } from '../patients/patients-repository.js';
 import type { CaseFacts } from './authorize-port.js';
-import { caseFactsOf, memberView, strongestRole, type TeamMemberView } from './case-queries.js';
+import { caseFactsOf, memberViewOf, strongestRole, type TeamMemberView } from './case-queries.js';
 import type { CareRole } from './cases-tables.js';
 import { casesStatements, type CaseRow } from './cases-repository.js';
 
@@ -16,16 +16,21 @@ import { casesStatements, type CaseRow } from './cases-repository.js';
  * eligibility, the escalation chain, allergy alerts). Same answers as CaseQueries (case-queries.ts),
  * which the async code uses. Reads only.
  */
-export function createCaseReadsSync(deps: { db: Db; texts: FreeTextCipher; directory: DirectoryReads; now: () => number }) {
-  const { directory, now } = deps;
+export function createCaseReadsSync(deps: { db: Db; texts: FreeTextCipher; now: () => number }) {
+  const { now } = deps;
+  const directory = directoryStatements(deps.db);
   const cases = casesStatements(deps.db);
   const patients = patientsStatements(deps.db, deps.texts);
 
   const teamRoleNow = (caseId: string, clinicianId: string): CareRole | '' => strongestRole(cases.teamInForce(caseId, now(), clinicianId));
-  const teamOf = (caseId: string): TeamMemberView[] => cases.teamInForce(caseId, now()).flatMap((m) => memberView(directory, m));
+  const teamOf = (caseId: string): TeamMemberView[] =>
+    cases.teamInForce(caseId, now()).flatMap((m) => {
+      const c = directory.findById(m.clinicianId);
+      return memberViewOf(c, c?.institutionId ? directory.institution(c.institutionId) : undefined, m);
+    });
 
   function hasSharingConsent(patientId: string, institutionId: string): boolean {
-    const sector = sectorOf(directory, institutionId);
+    const sector = sectorOf(directory.institution(institutionId));
     if (sector !== 'private') return sector === 'public';
     return patients.latestConsent(patientId, institutionId)?.status === 'granted';
   }
@@ -44,7 +49,8 @@ export function createCaseReadsSync(deps: { db: Db; texts: FreeTextCipher; direc
       if (!row) throw new DomainError('case.not_found');
       const own = directory.findById(clinicianId)?.institutionId;
       const consented = own ? hasSharingConsent(row.patientId, own) : false;
-      return caseFactsOf(directory, row, cases.teamInForce(caseId, now()), teamRoleNow(caseId, clinicianId), consented);
+      const teamInstitutions = cases.teamInForce(caseId, now()).map((m) => directory.findById(m.clinicianId)?.institutionId);
+      return caseFactsOf(row, teamInstitutions, teamRoleNow(caseId, clinicianId), consented);
     },
   };
 }

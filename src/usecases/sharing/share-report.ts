@@ -23,7 +23,7 @@ export interface SharedReport {
 
 /** A content-free card about a new report, to one group bound to the case (the bot words and sends it). */
 export interface ReportCards {
-  reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; author: ClinicianRow; urgent: boolean; at: number }): void;
+  reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; author: ClinicianRow; urgent: boolean; at: number }): Promise<void>;
 }
 
 export interface ShareReportDeps {
@@ -68,7 +68,7 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
   const team = (await secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId).filter((id) => id !== author.id);
   for (const group of await secure.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
-    deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
+    await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
     await secure.sharing.setCardOutTrackId(documentId, outTrackId);
   }
   await secure.receipts.markNotified(documentId, team);
