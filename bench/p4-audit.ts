@@ -15,11 +15,10 @@ import { runInNewContext } from 'node:vm';
 import { openDatabase, type DbHandle } from '../src/db/client.js';
 import { buildEntry, type AuditEntry } from '../src/domain/audit/audit-entry.js';
 import { AuditLog } from '../src/domain/audit/audit-log.js';
-import { createAuditProofs } from '../src/domain/audit/audit-proofs.js';
+import { createAuditReader } from '../src/domain/audit/audit-reader.js';
 import { createAuditRepository } from '../src/domain/audit/audit-repository.js';
 import type { AuditInput } from '../src/shared/audit-sink.js';
 import { signerFromPrivateKey } from '../src/domain/audit/audit-signer.js';
-import { verifyAuditLog } from '../src/domain/audit/audit-verify.js';
 import { verifyInclusion } from '../src/domain/audit/merkle.js';
 import { MerkleFrontier, type MerkleNode } from '../src/domain/audit/merkle-frontier.js';
 import { ManualClock } from '../src/shared/clock.js';
@@ -55,13 +54,13 @@ const round = (x: number, digits = 1) => roundTo(x, digits);
 async function appendRows(): Promise<BenchRow[]> {
   const signer = signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
   const h = tempHandle();
-  const log = new AuditLog({ sqlite: h.sqlite, clock: new ManualClock(), signer, logger: silentLogger });
+  const log = new AuditLog({ sqlite: h.sqlite, store: h.store, clock: new ManualClock(), signer, logger: silentLogger });
   let t = performance.now();
   for (let i = 0; i < APPENDS; i++) log.append(sample(i));
   await log.flush();
   const auditPerSec = APPENDS / ((performance.now() - t) / 1000);
   t = performance.now();
-  const verified = verifyAuditLog(log.repo, signer);
+  const verified = await log.verify();
   const verifyMs = performance.now() - t;
   if (!verified.ok) throw new Error('bench log failed verification');
   await log.close();
@@ -133,19 +132,20 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-function proofRows(): BenchRow[] {
+async function proofRows(): Promise<BenchRow[]> {
   const h = tempHandle();
   // Setup only: no fsync and a big page cache; the proofs below then read through this connection.
   h.sqlite.pragma('synchronous = OFF');
   h.sqlite.pragma('cache_size = -131072');
   const buildMs = buildBigLog(h);
   collectGarbage();
-  const proofs = createAuditProofs(createAuditRepository(h.sqlite));
-  const root = proofs.root();
+  // The service's path: each proof is one step at the store.
+  const { proofs } = createAuditReader(createAuditRepository(h.sqlite), h.store);
+  const root = await proofs.root();
   const hex = (x: string) => Buffer.from(x, 'hex');
-  const timeProof = (index: number): number => {
+  const timeProof = async (index: number): Promise<number> => {
     const t = performance.now();
-    const p = proofs.inclusion(index);
+    const p = await proofs.inclusion(index);
     const ok = verifyInclusion(index, p.treeSize, hex(p.leafHash), p.path.map(hex), root);
     const us = (performance.now() - t) * 1000;
     if (!ok) throw new Error(`proof for ${index} did not verify`);
@@ -154,9 +154,14 @@ function proofRows(): BenchRow[] {
   let seed = 12345;
   const indices = Array.from({ length: PROOFS + WARMUP }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % BIG_LOG);
   // The first WARMUP proofs are not timed: they pay for JIT compilation, not for the tree.
-  indices.slice(0, WARMUP).forEach(timeProof);
+  for (const index of indices.slice(0, WARMUP)) await timeProof(index);
   const timed = indices.slice(WARMUP);
-  const rounds = Array.from({ length: ROUNDS }, () => timed.map(timeProof));
+  const rounds: number[][] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const round: number[] = [];
+    for (const index of timed) round.push(await timeProof(index));
+    rounds.push(round);
+  }
   h.done();
   const first = [...rounds[0]!].sort((a, b) => a - b);
   // Best of ROUNDS per index: the proof's own cost with a busy host's preemptions filtered out.
@@ -171,7 +176,7 @@ function proofRows(): BenchRow[] {
 }
 
 export async function benchAudit(): Promise<BenchRow[]> {
-  return [...(await appendRows()), ...proofRows()];
+  return [...(await appendRows()), ...(await proofRows())];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

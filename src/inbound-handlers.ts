@@ -32,11 +32,11 @@ export function createInboundHandlers(deps: {
   async function handleEvent(evt: Parameters<InboundHandlers['event']>[0]): Promise<void> {
     try {
       await deps.onChatEvent?.(evt.eventType, evt.data);
-      inbox.finish(evt.eventId, 'done', clock.now());
+      await inbox.finish(evt.eventId, 'done', clock.now());
     } catch (err) {
       const reason = reasonOf(err, 'event');
       logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-      inbox.deadLetter(evt.eventId, reason, clock.now());
+      await inbox.deadLetter(evt.eventId, reason, clock.now()).catch((e: unknown) => logger.error({ code: 'event.dead_letter_failed', reason: reasonOf(e, 'event') }, 'could not dead-letter an event'));
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
     }
   }
@@ -45,18 +45,18 @@ export function createInboundHandlers(deps: {
     botMessage: (msg) => deps.robot.process(msg),
     cardAction: async (action) => {
       // A card press is delivered once per callback; a replayed frame must not act twice.
-      if (inbox.claim(`card:${action.callbackId}`, 'card', clock.now()) === 'duplicate') {
+      if ((await inbox.claim(`card:${action.callbackId}`, 'card', clock.now())) === 'duplicate') {
         note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
         return null;
       }
       try {
         return (await deps.onCardAction?.(action)) ?? null;
       } finally {
-        inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
+        await inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
       }
     },
-    event(evt) {
-      if (inbox.claim(evt.eventId, EVENT_TOPIC, clock.now()) === 'duplicate') return 'SUCCESS';
+    async event(evt) {
+      if ((await inbox.claim(evt.eventId, EVENT_TOPIC, clock.now())) === 'duplicate') return 'SUCCESS';
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
       // The ACK is synchronous (the SDK wants it at once); the storage work follows it.
       void handleEvent(evt);

@@ -47,9 +47,9 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   // arrive in the same turn share one durable commit, and none is ACKed before it.
   const recordDurably = createGroupCommit((rows: RecordInput[]) => inbox.recordMany(rows), (row: RecordInput) => inbox.record(row));
 
-  function deadLetter(msgId: string, reason: string): void {
+  async function deadLetter(msgId: string, reason: string): Promise<void> {
     try {
-      inbox.deadLetter(msgId, reason, clock.now());
+      await inbox.deadLetter(msgId, reason, clock.now());
       logger.warn({ code: 'inbound.dead', reason, msgId: idShaped(msgId) }, 'inbound message dead-lettered');
       audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(msgId), outcome: 'failure', reason });
     } catch (err) {
@@ -61,7 +61,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     try {
       await deps.bot.resume(msg);
     } catch (err) {
-      deadLetter(msg.msgId, reasonOf(err, 'bot'));
+      await deadLetter(msg.msgId, reasonOf(err, 'bot'));
     }
   }
 
@@ -87,17 +87,17 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     /** At start: finishes what an earlier run (or an instance whose lease ran out) recorded but did not finish. */
     async resumeUnfinished(): Promise<number> {
       const now = clock.now();
-      const taken = inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      const taken = await inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       for (const row of taken) {
         if (row.attempts > maxAttempts) {
-          deadLetter(row.msgId, 'inbound.attempts_exhausted');
+          await deadLetter(row.msgId, 'inbound.attempts_exhausted');
           continue;
         }
         let msg: BotMessage;
         try {
           msg = JSON.parse(await openPayload(row.msgId, row.payload)) as BotMessage;
         } catch {
-          deadLetter(row.msgId, 'inbound.payload_unreadable');
+          await deadLetter(row.msgId, 'inbound.payload_unreadable');
           continue;
         }
         await handle(msg);

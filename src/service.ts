@@ -82,11 +82,11 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
-  const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer, logger }, { flushDelayMs: 25 });
+  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger }, { flushDelayMs: 25 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
-  const outboxRepo = createOutboxRepository(dbh.db);
+  const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
   const worker = createOutboxWorker({
     repo: outboxRepo,
     handlers: createOutboxHandlers(api, { clock }),
@@ -101,7 +101,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
-  const inbox = createInboxRepository(dbh.db);
+  const inbox = createInboxRepository(dbh.db, dbh.store);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
   const sessions = createRefreshSessions({ transaction: dbh.store.transaction, repo: createSessionRepository(dbh.db, dbh.store), clock, audit });
   const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
@@ -132,7 +132,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
   const ehrQueue = createEhrQueueModule({
-    db: dbh.db, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    db: dbh.db, store: dbh.store, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
   const escalation = createEscalation({

@@ -36,7 +36,7 @@ export function createAlertNotices(deps: {
   return {
     async createGroup(alert, group) {
       const idemKey = groupKey(alert.id);
-      deps.outbox.enqueue({
+      await deps.outbox.enqueue({
         idemKey,
         kind: 'scene.create',
         payload: { title: group.title, templateId: deps.sceneGroupTemplateId, ownerUserId: group.ownerUserId, userIds: group.userIds, uuid: idemKey, managementOptions: { searchable: 0 } },
@@ -44,7 +44,7 @@ export function createAlertNotices(deps: {
     },
 
     async groupState(alertId): Promise<GroupState> {
-      const row = deps.outboxRepo.findByIdemKey(groupKey(alertId));
+      const row = await deps.outboxRepo.findByIdemKey(groupKey(alertId));
       if (!row || row.status === 'pending') return { state: 'pending' };
       if (row.status !== 'sent') return { state: 'failed' };
       const id = (JSON.parse(row.result ?? 'null') as { openConversationId?: string } | null)?.openConversationId;
@@ -62,12 +62,12 @@ export function createAlertNotices(deps: {
       const cards: string[] = [];
       if (to.groupId) {
         const id = `alert:${alert.id}:${to.groupId}`;
-        deps.notify.cardToGroup(id, to.groupId, title, text, buttons);
+        await deps.notify.cardToGroup(id, to.groupId, title, text, buttons);
         cards.push(id);
       }
       for (const userId of to.userIds) {
         const id = `alert:${alert.id}:${userId}`;
-        deps.notify.cardToUser(id, userId, title, text, buttons);
+        await deps.notify.cardToUser(id, userId, title, text, buttons);
         cards.push(id);
       }
       return cards;
@@ -76,18 +76,18 @@ export function createAlertNotices(deps: {
     async burned(alert, caseCode, cardIds) {
       const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
       for (const outTrackId of cardIds) {
-        deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
+        await deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }
     },
 
     async archive(alert, caseCode, groupId, removeUserIds) {
-      deps.notify.toGroup(
+      await deps.notify.toGroup(
         `alert:${alert.id}:archived`,
         groupId,
         `Allergy alert · ${caseCode} · archived`,
         'This temporary alert group is now archived. The allergy stays in the health record. 此臨時警示群組已封存，過敏紀錄保留於健康紀錄。',
       );
-      if (removeUserIds.length) deps.outbox.enqueue({ idemKey: `alert:${alert.id}:archive`, kind: 'scene.remove_members', payload: { openConversationId: groupId, userIds: removeUserIds } });
+      if (removeUserIds.length) await deps.outbox.enqueue({ idemKey: `alert:${alert.id}:archive`, kind: 'scene.remove_members', payload: { openConversationId: groupId, userIds: removeUserIds } });
     },
   };
 }

@@ -27,15 +27,15 @@ export function createBurnNotices(deps: {
       const text = `From ${await personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
       const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
       for (const card of cards) {
-        if (card.conversationId) deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);
-        else if (card.userId) deps.notify.cardToUser(card.outTrackId, card.userId, title, text, buttons);
+        if (card.conversationId) await deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);
+        else if (card.userId) await deps.notify.cardToUser(card.outTrackId, card.userId, title, text, buttons);
       }
     },
 
     async burned(item, cards, { opened, total }) {
       const title = `🔥 Message for ${await codeOf(item.caseId)} has burned (opened by ${opened} of ${total}).`;
       for (const card of cards) {
-        deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);
+        await deps.notify.updateCard(`burned:${card.outTrackId}`, card.outTrackId, title, '此訊息已銷毀。', []);
       }
     },
   };

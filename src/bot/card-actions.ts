@@ -42,23 +42,23 @@ export async function handleCardAction(
     const p = action.params;
     switch (str(p.action)) {
       case 'open': {
-        say(openText(await openDocument(deps, me, str(p.documentId), lang), lang));
+        await say(openText(await openDocument(deps, me, str(p.documentId), lang), lang));
         return null;
       }
       case BURN_OPEN_ACTION: {
-        say(await openBurnText(deps, me, str(p.itemId), lang));
+        await say(await openBurnText(deps, me, str(p.itemId), lang));
         return null;
       }
       case 'request_access': {
         const documentId = str(p.documentId);
-        deps.notify.cardToUser(`reasons:${action.callbackId}`, me.dingtalkUserId, T.reasonCardTitle[lang], T.reasonCardText[lang],
+        await deps.notify.cardToUser(`reasons:${action.callbackId}`, me.dingtalkUserId, T.reasonCardTitle[lang], T.reasonCardText[lang],
           PURPOSE_CODES.map((c) => ({ label: purposeLabel(c, lang), action: 'request_reason', params: { documentId, reason: c } })));
         return null;
       }
       case 'request_reason': {
         const reason = parseReason(str(p.reason));
         if (!reason) throw new DomainError('request.invalid');
-        say(await requestAccess(deps, me, str(p.documentId), reason, lang));
+        await say(await requestAccess(deps, me, str(p.documentId), reason, lang));
         return null;
       }
       case 'decide': {
@@ -76,7 +76,7 @@ export async function handleCardAction(
     const button = str(action.params.action);
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.cardPressed, target: ACTIONS.has(button) ? button : 'unknown', outcome: code === 'internal' ? 'failure' : 'denied', reason: code });
     const text = replyForError(err, lang, logger);
-    say(text);
+    await say(text);
     return status(text);
   }
 }

@@ -20,7 +20,7 @@ export interface BotContext {
   actor?: Actor;
   command?: { name: string; args: string[]; raw: string };
   /** Sends a message; to the conversation unless a user is named. Goes through the outbox. */
-  reply(message: OutgoingMessage | string, target?: ReplyTarget): void;
+  reply(message: OutgoingMessage | string, target?: ReplyTarget): Promise<void>;
 }
 
 export type Next = () => Promise<void>;

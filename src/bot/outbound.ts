@@ -14,7 +14,7 @@ export interface CardButton {
 
 /** The outbox as the bot needs it: enqueue an intent under an idempotency key. */
 export interface OutboxPort {
-  enqueue(intent: OutboxIntent & { idemKey: string }): unknown;
+  enqueue(intent: OutboxIntent & { idemKey: string }): Promise<unknown>;
 }
 
 /**
@@ -22,7 +22,8 @@ export interface OutboxPort {
  * group, or post a card. Every send is a durable outbox intent under a key, so doing the same step
  * twice (a redelivered message, a double press) can never send twice. Everything here is
  * content-free by construction: case codes, names, roles, links — and the outbound PHI guard checks
- * it again at enqueue.
+ * it again at enqueue. Each send resolves once its intent is stored (inside the caller's transaction
+ * when awaited in one), and rejects when it is refused.
  */
 export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
   const card = (title: string, text: string, buttons: CardButton[]) => ({
@@ -36,7 +37,7 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
      */
     forMessage(msg: BotMessage) {
       let seq = 0;
-      return (message: OutgoingMessage | string, target: ReplyTarget = 'conversation'): void => {
+      return async (message: OutgoingMessage | string, target: ReplyTarget = 'conversation'): Promise<void> => {
         const m = typeof message === 'string' ? { title: 'ConsultBridge', text: message } : message;
         const toUser = target !== 'conversation' ? target.userId : undefined;
         const payload: BotReplyPayload = toUser
@@ -49,24 +50,24 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
               webhookExpiresAt: msg.sessionWebhookExpiresAt,
               message: m,
             };
-        outbox.enqueue({ idemKey: `reply:${msg.msgId}:${seq++}`, kind: BOT_REPLY_KIND, payload });
+        await outbox.enqueue({ idemKey: `reply:${msg.msgId}:${seq++}`, kind: BOT_REPLY_KIND, payload });
       };
     },
-    toUser(idemKey: string, userId: string, title: string, text: string): void {
-      outbox.enqueue({ idemKey, kind: 'oto.send', payload: { userIds: [userId], msgKey: 'sampleMarkdown', msgParam: { title, text } } });
+    async toUser(idemKey: string, userId: string, title: string, text: string): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'oto.send', payload: { userIds: [userId], msgKey: 'sampleMarkdown', msgParam: { title, text } } });
     },
-    toGroup(idemKey: string, openConversationId: string, title: string, text: string): void {
-      outbox.enqueue({ idemKey, kind: 'group.send', payload: { openConversationId, msgKey: 'sampleMarkdown', msgParam: { title, text } } });
+    async toGroup(idemKey: string, openConversationId: string, title: string, text: string): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'group.send', payload: { openConversationId, msgKey: 'sampleMarkdown', msgParam: { title, text } } });
     },
-    cardToGroup(idemKey: string, openConversationId: string, title: string, text: string, buttons: CardButton[]): void {
-      outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'group', openConversationId }, ...card(title, text, buttons) } });
+    async cardToGroup(idemKey: string, openConversationId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'group', openConversationId }, ...card(title, text, buttons) } });
     },
-    cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[]): void {
-      outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons) } });
+    async cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons) } });
     },
     /** Replaces a posted card's content (e.g. "has burned", buttons removed); keyed like any send. */
-    updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): void {
-      outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
+    async updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
     },
   };
 }

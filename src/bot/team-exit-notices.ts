@@ -26,6 +26,6 @@ export function createTeamExitNotices(deps: { directory: Pick<DirectoryRepositor
     const why = WHY[exit.cause][lang];
     const grants = exit.grantsRevoked === 0 ? '' : say(lang, T.exitGrantsEnded, exit.grantsRevoked);
     const text = say(lang, T.roleEnded, exit.caseCode, why, grants);
-    deps.notify.toUser(`team-exit:${exit.caseCode}:${exit.clinicianId}:${exit.at}`, c.dingtalkUserId, exit.caseCode, text);
+    await deps.notify.toUser(`team-exit:${exit.caseCode}:${exit.clinicianId}:${exit.at}`, c.dingtalkUserId, exit.caseCode, text);
   };
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/client.js';
 import { runAuditCommand } from '../domain/audit/audit-commands.js';
+import { createAuditReader } from '../domain/audit/audit-reader.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
@@ -30,12 +31,12 @@ function describeEntry(handle: DbHandle) {
 }
 
 /** `npm run audit -- <verify|proof|consistency|checkpoint|trace>`: wiring only; see audit-commands.ts. */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const handle = openDatabase(config.databaseUrl);
   try {
-    const result = runAuditCommand(argv, {
-      repo: createAuditRepository(handle.sqlite),
+    const result = await runAuditCommand(argv, {
+      reader: createAuditReader(createAuditRepository(handle.sqlite), handle.store),
       verifier: loadAuditVerifier(config.keys),
       describe: describeEntry(handle),
     });
@@ -47,7 +48,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   // Domain and config errors carry safe messages; anything else is shown by name only.
   const safe = isDomainError(e) || e instanceof ConfigError;

@@ -39,8 +39,8 @@ export interface InboundHandlers {
   botMessage(msg: BotMessage): Promise<void>;
   /** Answer within 2 s: the answer travels in the ACK. */
   cardAction(action: CardAction): Promise<CardResponse | null>;
-  /** Synchronous on purpose: its result is the ACK (SUCCESS, or LATER to ask for redelivery). */
-  event(evt: ChatEvent): 'SUCCESS' | 'LATER';
+  /** Its result is the ACK (SUCCESS, or LATER to ask for redelivery); the ACK waits for it. */
+  event(evt: ChatEvent): Promise<'SUCCESS' | 'LATER'>;
   /** A frame we could not use (bad JSON, missing fields, unknown topic); already ACKed where possible. */
   malformed(reason: string, messageId?: string, fields?: string[]): void;
 }

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
-import { DWClient, type DWClientDownStream } from 'dingtalk-stream';
+import { DWClient, type DWClientDownStream, type EventAckData } from 'dingtalk-stream';
 
 /**
  * The official SDK's DWClient with the parts we cannot use as published fixed by subclassing:
@@ -11,7 +11,9 @@ import { DWClient, type DWClientDownStream } from 'dingtalk-stream';
  * - a frame that is not JSON, or has no messageId to ACK, no longer throws inside the socket handler;
  *   it goes to `onBadFrame`;
  * - each client gets its own subscriptions array (the SDK shares one default array across clients);
- * - a reconnect stops the previous connection's heartbeat timer (the SDK leaves it running).
+ * - a reconnect stops the previous connection's heartbeat timer (the SDK leaves it running);
+ * - an EVENT listener may answer asynchronously (`registerAsyncEventListener`): the ACK goes out when
+ *   its answer is ready (the SDK's listener must answer synchronously).
  */
 export interface StreamClientOptions {
   clientId: string;
@@ -36,6 +38,7 @@ interface SdkInternals {
 export class StreamClient extends DWClient {
   private readonly opts: StreamClientOptions;
   private readonly http: AxiosInstance;
+  private asyncEvent: ((frame: DWClientDownStream) => Promise<EventAckData>) | undefined;
 
   constructor(opts: StreamClientOptions) {
     super({ clientId: opts.clientId, clientSecret: opts.clientSecret, ua: opts.ua ?? 'consultbridge/0.1', keepAlive: true });
@@ -115,6 +118,25 @@ export class StreamClient extends DWClient {
       // Last line of defence: whatever a frame does, it must not throw into the socket handler.
       this.opts.onBadFrame?.(raw, 'frame_handler_failed');
     }
+  }
+
+  /** Like `registerAllEventListener`, but the ACK waits for the listener's answer. */
+  registerAsyncEventListener(listener: (frame: DWClientDownStream) => Promise<EventAckData>): this {
+    this.asyncEvent = listener;
+    return this;
+  }
+
+  override onEvent(message: DWClientDownStream): void {
+    const listener = this.asyncEvent;
+    if (!listener) return super.onEvent(message);
+    const { messageId } = message.headers;
+    void listener(message).then((ack) => {
+      try {
+        this.send(messageId, ack);
+      } catch {
+        // socket not open (reconnecting): the platform re-pushes, and the frame is answered then
+      }
+    });
   }
 
   override onCallback(message: DWClientDownStream): void {

@@ -53,7 +53,7 @@ export class StreamReceiver {
         this.o.logger.error({ code: 'card.unhandled', err: (err as Error).message }, 'card callback failed');
       });
     });
-    this.client.registerAllEventListener((f) => ({ status: this.onEvent(f) }));
+    this.client.registerAsyncEventListener(async (f) => ({ status: await this.onEvent(f) }));
   }
 
   start(): void {
@@ -150,14 +150,14 @@ export class StreamReceiver {
     }
   }
 
-  private onEvent(frame: DWClientDownStream): EventAck {
+  private async onEvent(frame: DWClientDownStream): Promise<EventAck> {
     const parsed = parseEvent(frame.headers as unknown as Record<string, unknown>, frame.data);
     if (!parsed.ok) {
       this.reportMalformed(parsed.reason, frame.headers?.messageId);
       return EventAck.SUCCESS; // a retry cannot fix a malformed event
     }
     try {
-      return this.o.handlers.event(parsed.value) === 'LATER' ? EventAck.LATER : EventAck.SUCCESS;
+      return (await this.o.handlers.event(parsed.value)) === 'LATER' ? EventAck.LATER : EventAck.SUCCESS;
     } catch (err) {
       this.o.logger.error({ code: 'event.unhandled', err: (err as Error).message }, 'event handler failed');
       return EventAck.LATER;

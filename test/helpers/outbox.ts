@@ -12,7 +12,7 @@ export function outboxFixture<I extends OutboxIntentBase = OutboxIntentBase>(
   over: Partial<OutboxWorkerDeps> & Pick<OutboxWorkerDeps, 'handlers'>,
   clock = new ManualClock(),
 ) {
-  const repo = createOutboxRepository(db.db);
+  const repo = createOutboxRepository(db.db, db.store);
   const audit = recordingAudit();
   const worker = createOutboxWorker({
     repo,

@@ -36,7 +36,7 @@ describe('nobody suspends or demotes the last active admin, or themselves', () =
     expect((await w.h.service.directoryRepo.findById(id))).toMatchObject({ role: 'admin', verified: true, suspended: false });
     expect((await w.app.inject({ url: '/api/admin/clinicians', headers: bearer(token) })).statusCode).toBe(200);
     await w.h.service.audit.flush();
-    const refused = w.h.service.audit.repo.list({ action: 'directory.admin_guard' }, { limit: 10 }).entries;
+    const refused = (await w.h.service.audit.repo.list({ action: 'directory.admin_guard' }, { limit: 10 })).entries;
     expect(refused.map((e) => [e.outcome, e.reason])).toEqual(expect.arrayContaining([['denied', 'suspend:self'], ['denied', 'remove:self']]));
   });
 

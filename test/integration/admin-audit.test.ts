@@ -63,7 +63,7 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
   });
 
   it('When the latest checkpoint is asked for, then a signed head comes back whose signature verifies with the given public key', async () => {
-    const written = w.h.service.audit.checkpoint();
+    const written = await w.h.service.audit.checkpoint();
     const res = await w.call('GET', '/api/admin/audit/checkpoint', 'auditor');
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json();
@@ -99,7 +99,7 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
     expect(res.body).not.toMatch(/A123456|TEST Patient|1950-01-02|Echo report/);
 
     await w.h.service.audit.flush();
-    expect(w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.auditExported }).entries[0]).toMatchObject({ actor: w.ids.admin, reason: `entries:${events.length}` });
+    expect((await w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.auditExported })).entries[0]).toMatchObject({ actor: w.ids.admin, reason: `entries:${events.length}` });
   });
 
   it('When the chain is verified, then it holds; after a row is altered on disk, then the first bad entry is named', async () => {

@@ -11,7 +11,7 @@ describe('admin console: inbound dead letters', () => {
     const group = w.h.demo.groups.aeHandover;
     const data = { msgtype: 'text', msgId: 'msg-console-poison', conversationId: group, conversationType: '2', senderStaffId: 'a\u0000b', text: { content: ' SECRET-CHAT-TEXT' } };
     w.h.sim.sendRaw(JSON.stringify({ specVersion: '1.0', type: 'CALLBACK', headers: { messageId: 'f-console-1', topic: ROBOT_TOPIC }, data: JSON.stringify(data) }));
-    await eventually(() => w.h.service.inbox.find('msg-console-poison')?.state === 'dead');
+    await eventually(async () => (await w.h.service.inbox.find('msg-console-poison'))?.state === 'dead');
   }, 30_000);
   afterAll(async () => w?.close());
 

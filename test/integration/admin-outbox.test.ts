@@ -8,12 +8,12 @@ describe('admin console: outbox and dead letters', () => {
   const dead: number[] = [];
   beforeAll(async () => {
     w = await consoleWorld();
-    const repo = createOutboxRepository(w.h.service.db.db);
+    const repo = createOutboxRepository(w.h.service.db.db, w.h.service.db.store);
     const now = w.h.service.clock.now();
     // Dead-lettered in the same tick they are written, so the worker never claims them first.
     for (const key of ['probe-dead-1', 'probe-dead-2']) {
-      const { id } = repo.insertPending({ idemKey: key, kind: 'probe.kind', payload: JSON.stringify({ text: 'SECRET-PAYLOAD-TEXT' }), now });
-      expect(repo.markDead(id, 'DingTalk said 500', now)).toBe(true);
+      const { id } = await repo.insertPending({ idemKey: key, kind: 'probe.kind', payload: JSON.stringify({ text: 'SECRET-PAYLOAD-TEXT' }), now });
+      expect(await repo.markDead(id, 'DingTalk said 500', now)).toBe(true);
       dead.push(id);
     }
   }, 30_000);
@@ -49,9 +49,8 @@ describe('admin console: outbox and dead letters', () => {
     expect(notDead.statusCode).toBe(404);
 
     await w.h.service.audit.flush();
-    const steps = w.h.service.audit.repo
-      .list({ actor: w.ids.admin }, { limit: 20 })
-      .entries.filter((e) => e.action.startsWith('outbox.'))
+    const steps = (await w.h.service.audit.repo.list({ actor: w.ids.admin }, { limit: 20 })).entries
+      .filter((e) => e.action.startsWith('outbox.'))
       .map((e) => [e.action, e.target, e.outcome])
       .reverse();
     expect(steps).toEqual([

@@ -68,13 +68,13 @@ describe('admin console: approvals and the break-glass review queue', () => {
     expect((await w.call('GET', '/api/admin/breakglass?status=flagged', 'officer')).json().reviews).toHaveLength(1);
 
     await w.h.service.audit.flush();
-    const reviewed = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.breakglassReviewed }).entries;
+    const reviewed = (await w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.breakglassReviewed })).entries;
     expect(reviewed.map((e) => [e.actor, e.outcome, e.reason])).toEqual([
       [w.ids.officer, 'success', 'flagged'],
       [w.ids.admin, 'denied', 'not_a_reviewer'],
     ]);
     // Neither the clinician's justification nor the reviewer's note is in the audit log.
-    expect(JSON.stringify(w.h.service.audit.repo.list({}, { limit: 500 }).entries)).not.toMatch(/collapsed|chart/);
+    expect(JSON.stringify((await w.h.service.audit.repo.list({}, { limit: 500 })).entries)).not.toMatch(/collapsed|chart/);
   });
 
   it('When the review id is unknown or the decision is not approve/flag, then 404 / 400', async () => {

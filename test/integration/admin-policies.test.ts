@@ -73,7 +73,7 @@ describe('admin console: policies and the explain tool', () => {
 
     await w.h.service.audit.flush();
     // Background work (outbound sends) may write entries meanwhile; look at the ones about access.
-    const added = w.h.service.audit.repo.list({}, { limit: 50 }).entries.filter((e) => e.idx >= sizeBefore && /^(admin|access)\./.test(e.action));
+    const added = (await w.h.service.audit.repo.list({}, { limit: 50 })).entries.filter((e) => e.idx >= sizeBefore && /^(admin|access)\./.test(e.action));
     expect(added.map((e) => e.action)).toEqual([AUDIT_ACTIONS.adminExplained, AUDIT_ACTIONS.adminExplained]);
     expect(added.find((e) => e.reason === `clinician:${w.ids.wong}`)).toMatchObject({ actor: w.ids.admin, target: seed.docId, outcome: 'success' });
     // Nothing was recorded as Dr Wong's (or Dr Lam's) own view attempt.

@@ -51,7 +51,7 @@ describe('admin console: PDPO data access report', () => {
     expect(res.body).not.toContain('Echo report');
 
     await w.h.service.audit.flush();
-    const audited = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess }).entries;
+    const audited = (await w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess })).entries;
     expect(audited).toEqual([expect.objectContaining({ actor: w.ids.officer, target: r.subject.patientId, reason: 'data_access_request:by_case_code', outcome: 'success' })]);
   });
 
@@ -64,7 +64,7 @@ describe('admin console: PDPO data access report', () => {
     expect(r.accessLog.filter((e: { action: string }) => e.action === AUDIT_ACTIONS.reportDataAccess)).toEqual([expect.objectContaining({ actorId: w.ids.officer })]);
 
     await w.h.service.audit.flush();
-    const entries = JSON.stringify(w.h.service.audit.repo.list({}, { limit: 500 }).entries);
+    const entries = JSON.stringify((await w.h.service.audit.repo.list({}, { limit: 500 })).entries);
     expect(entries).toContain('data_correction_request:by_hkid');
     expect(entries).not.toMatch(/A123456|TEST Patient/i);
     expect(w.h.logs()).not.toMatch(/A123456|a123456/);
@@ -85,7 +85,7 @@ describe('admin console: PDPO data access report', () => {
     const badCode = await w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: 'C-0OOO1', reason: 'data_access_request' });
     expect([badCode.statusCode, badCode.json().code]).toEqual([400, 'case.code_invalid']);
     await w.h.service.audit.flush();
-    const noMatch = w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess }).entries.filter((e) => e.reason?.endsWith(':no_match'));
+    const noMatch = (await w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.reportDataAccess })).entries.filter((e) => e.reason?.endsWith(':no_match'));
     expect(noMatch.map((e) => e.reason).sort()).toEqual(['data_access_request:by_case_code:no_match', 'data_access_request:by_hkid:no_match']);
   });
 

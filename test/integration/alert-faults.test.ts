@@ -22,18 +22,18 @@ describe('allergy alert under faults', () => {
     const group = await sceneGroupOf(w, raised.alertId);
     await sentSince(w.h, from, (s) => s.via === 'card' && s.conversationId === group.openConversationId);
     // Wait for the failed attempt to be recorded with its error (attempts and error may land apart).
-    const pending = await eventually(() => w.h.service.ehrQueue.listPending().find((p) => p.id === raised.ehrPendingId && p.attempts >= 1 && p.lastError));
+    const pending = await eventually(async () => (await w.h.service.ehrQueue.listPending()).find((p) => p.id === raised.ehrPendingId && p.attempts >= 1 && p.lastError));
     expect(pending).toMatchObject({ kind: 'allergy', status: 'pending', remoteId: null });
     expect(pending!.lastError).toMatch(/^ehr\.unavailable/);
     expect(allergiesFor(w.fhir, raised.alertId)).toHaveLength(0);
 
     w.fhir.down(false);
     w.clock.advance(10_000); // past the queue's longest backoff in this world (5 s)
-    await eventually(() => w.h.service.ehrQueue.status(raised.ehrPendingId)?.status === 'done');
+    await eventually(async () => (await w.h.service.ehrQueue.status(raised.ehrPendingId))?.status === 'done');
     const written = allergiesFor(w.fhir, raised.alertId);
     expect(written).toHaveLength(1);
     expect(fhirErrors(written[0])).toEqual([]);
-    expect(w.h.service.ehrQueue.listPending().map((p) => p.id)).not.toContain(raised.ehrPendingId);
+    expect((await w.h.service.ehrQueue.listPending()).map((p) => p.id)).not.toContain(raised.ehrPendingId);
     w.clock.advance(60_000);
     await new Promise((r) => setTimeout(r, 100));
     expect(allergiesFor(w.fhir, raised.alertId)).toHaveLength(1);

@@ -29,7 +29,7 @@ describe('emergency allergy alert', () => {
     // The structured record was queued before the chat copy existed: its row is older than the item.
     const alert = await alertRow(w, raised.alertId);
     expect(alert.ehrPendingId).toBe(raised.ehrPendingId);
-    expect(w.h.service.ehrQueue.status(raised.ehrPendingId)).toBeDefined();
+    expect(await w.h.service.ehrQueue.status(raised.ehrPendingId)).toBeDefined();
 
     const [resource] = await eventually(() => (allergiesFor(w.fhir, raised.alertId).length ? allergiesFor(w.fhir, raised.alertId) : undefined));
     expect(fhirErrors(resource)).toEqual([]);
@@ -43,7 +43,7 @@ describe('emergency allergy alert', () => {
       reaction: [{ manifestation: [{ text: FORM.reaction }], severity: 'severe' }],
     });
     expect(JSON.stringify(resource)).not.toContain(hkid);
-    await eventually(() => w.h.service.ehrQueue.status(raised.ehrPendingId)?.status === 'done');
+    await eventually(async () => (await w.h.service.ehrQueue.status(raised.ehrPendingId))?.status === 'done');
 
     const group = await sceneGroupOf(w, raised.alertId);
     expect(group.title).toBe(`Allergy alert · ${code}`);
@@ -95,7 +95,7 @@ describe('emergency allergy alert', () => {
     expect(update.text).toContain(`Allergy alert for ${code} has burned`);
     await sentSince(w.h, from, (s) => s.via === 'cardUpdate' && s.outTrackId === `alert:${alert.id}:${CHAN}`);
     expect(allergiesFor(w.fhir, alert.id)).toHaveLength(1);
-    expect(w.h.service.ehrQueue.status(alert.ehrPendingId)).toMatchObject({ status: 'done' });
+    expect(await w.h.service.ehrQueue.status(alert.ehrPendingId)).toMatchObject({ status: 'done' });
     // Nobody is chased for a burned alert.
     await eventually(async () => (await w.h.service.escalation.stateOf(alert.ephemeralItemId!)).every((r) => r.status !== 'active'));
     expect((await w.h.service.escalation.stateOf(alert.ephemeralItemId!)).filter((r) => r.stopReason === 'item_closed')).toHaveLength(2);

@@ -17,9 +17,9 @@ const SCAN_TEXT = 'Allergy bracelet scan';
 describe('allergy alert with a scan', () => {
   let w: AlertWorld;
   let code: string;
-  const counts = () => {
+  const counts = async () => {
     const one = (sql: string) => (w.h.service.db.sqlite.prepare(sql).get() as { n: number }).n;
-    return { alerts: one('select count(*) n from allergy_alerts'), items: one('select count(*) n from ephemeral_items'), ehr: w.h.service.ehrQueue.listPending().length, vault: one('select count(*) n from vault_keys') };
+    return { alerts: one('select count(*) n from allergy_alerts'), items: one('select count(*) n from ephemeral_items'), ehr: (await w.h.service.ehrQueue.listPending()).length, vault: one('select count(*) n from vault_keys') };
   };
   beforeAll(async () => {
     w = await alertWorld();
@@ -28,12 +28,12 @@ describe('allergy alert with a scan', () => {
   afterAll(async () => w?.close());
 
   it('When the scan is not a PDF, JPEG or PNG, then the submit is refused with upload.type and nothing is stored', async () => {
-    const before = counts();
+    const before = await counts();
     const fake = Buffer.from('MZ\x90\x00 not a document at all, whatever the name says', 'latin1');
     const res = await submitAlert(w, code, { ...FORM, scan: fake.toString('base64') });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'upload.type' });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('When a PDF scan is attached, then a recipient opens it from the card as a PDF watermarked for them, it burns, and the EHR never gets it', async () => {
@@ -78,7 +78,7 @@ describe('allergy alert with a scan', () => {
     expect(key?.wrapped_key ?? null).toBeNull();
 
     // Only the structured allergy went to the EHR.
-    await eventually(() => w.h.service.ehrQueue.status(row.ehrPendingId)?.status === 'done');
+    await eventually(async () => (await w.h.service.ehrQueue.status(row.ehrPendingId))?.status === 'done');
     expect(allergiesFor(w.fhir, alertId)).toHaveLength(1);
     for (const type of ['DocumentReference', 'Binary', 'Media']) expect(w.fhir.resources(type)).toHaveLength(0);
     expect(JSON.stringify(w.fhir.resources('AllergyIntolerance'))).not.toContain(SCAN_TEXT);

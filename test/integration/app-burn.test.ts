@@ -63,7 +63,7 @@ describe('mini-app: opening a burn-after-reading item', () => {
     expect(forwarded.statusCode).toBe(403);
     expect(forwarded.json()).toMatchObject({ code: 'access.denied' });
     await w.h.service.audit.flush();
-    const refusals = w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 }).entries;
+    const refusals = (await w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 })).entries;
     expect(refusals).toMatchObject([{ actor: w.clinicianId(WONG), target: itemId, reason: 'token.other_viewer' }]);
     expect((await w.app.inject({ method: 'POST', url: out.url, payload: { token: out.token } })).statusCode).toBe(401);
     expect((await open(LAM, itemId)).json()).toMatchObject({ remainingSeconds: null }); // nothing started yet
@@ -91,7 +91,7 @@ describe('mini-app: opening a burn-after-reading item', () => {
     const wrongKind = await w.app.inject({ method: 'POST', url: '/api/app/burn/view', headers, payload: { token: doc } });
     expect([wrongKind.statusCode, wrongKind.json().code]).toEqual([400, 'view.token_invalid']);
     await w.h.service.audit.flush();
-    const reasons = w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 2 }).entries.map((e) => [e.actor, e.reason]);
+    const reasons = (await w.h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 2 })).entries.map((e) => [e.actor, e.reason]);
     expect(reasons).toEqual([[w.clinicianId(LAM), 'token.invalid'], [w.clinicianId(LAM), 'token.expired']]);
     expect((await w.app.inject({ method: 'GET', url: `/api/burn/view/${token}/content`, headers })).statusCode).toBe(404);
   });

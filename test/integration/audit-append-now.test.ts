@@ -21,19 +21,20 @@ function setup() {
   const db = tempDb();
   cleanups.push(db.cleanup);
   // A long group-commit delay: only `now` can have put an entry on disk.
-  const log = new AuditLog({ sqlite: db.sqlite, clock: new ManualClock(), signer, logger: silentLogger }, { flushDelayMs: 60_000 });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger }, { flushDelayMs: 60_000 });
   cleanups.push(() => void log.close().catch(() => undefined));
   return { db, log };
 }
 
 describe('audit append now', () => {
   it('When an entry is appended now, then it and the entries queued before it are on disk when append returns', () => {
-    const { log } = setup();
+    const { db, log } = setup();
+    const onDisk = () => db.sqlite.prepare('SELECT COUNT(*) FROM audit_entries').pluck().get();
     log.append(entry('D-queued'));
-    expect(log.repo.size()).toBe(0);
+    expect(onDisk()).toBe(0);
     const idx = log.append(entry('D-now'), { now: true });
     expect(idx).toBe(1);
-    expect(log.repo.size()).toBe(2);
+    expect(onDisk()).toBe(2);
     expect(log.queued).toBe(0);
   });
 
@@ -49,7 +50,24 @@ describe('audit append now', () => {
     effect('D-1', false);
     expect(() => effect('D-2', true)).toThrow('effect failed');
     expect(db.sqlite.prepare('SELECT id FROM effects').all()).toEqual([{ id: 'D-1' }]);
-    expect(log.repo.size()).toBe(1);
+    expect(await log.repo.size()).toBe(1);
+    log.append(entry('D-3'), { now: true });
+    const stored = db.sqlite.prepare('SELECT target FROM audit_entries ORDER BY idx').all() as Array<{ target: string }>;
+    expect(stored.map((r) => r.target)).toEqual(['D-1', 'D-3']);
+    expect((await log.verify()).ok).toBe(true);
+  });
+
+  it('When it is appended inside a store transaction, then it commits or rolls back with that transaction', async () => {
+    const { db, log } = setup();
+    db.sqlite.exec('CREATE TABLE effects (id TEXT PRIMARY KEY)');
+    const effect = (id: string, fail: boolean) =>
+      db.store.transaction(async () => {
+        await db.store.run(() => db.sqlite.prepare('INSERT INTO effects (id) VALUES (?)').run(id));
+        log.append(entry(id), { now: true });
+        if (fail) throw new Error('effect failed after its audit entry');
+      });
+    await effect('D-1', false);
+    await expect(effect('D-2', true)).rejects.toThrow('effect failed');
     log.append(entry('D-3'), { now: true });
     const stored = db.sqlite.prepare('SELECT target FROM audit_entries ORDER BY idx').all() as Array<{ target: string }>;
     expect(stored.map((r) => r.target)).toEqual(['D-1', 'D-3']);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { runAuditCommand } from '../../src/domain/audit/audit-commands.js';
 import { AuditLog } from '../../src/domain/audit/audit-log.js';
+import { createAuditReader } from '../../src/domain/audit/audit-reader.js';
 import { createAuditRepository } from '../../src/domain/audit/audit-repository.js';
 import { loadAuditSigner, PUBLIC_KEY_FILE } from '../../src/domain/audit/audit-signer.js';
 import { verifyConsistency, verifyInclusion } from '../../src/domain/audit/merkle.js';
@@ -34,10 +35,10 @@ beforeAll(async () => {
   const keyDir = join(db.dir, 'keys');
   env = { ...process.env, DATABASE_URL: `file:${db.path}`, KEY_DIR: keyDir, AUDIT_SIGNING_KEY: '', LOG_LEVEL: 'silent' };
   const { signer } = loadAuditSigner({ dir: keyDir });
-  const log = new AuditLog({ sqlite: db.sqlite, clock: new ManualClock(), signer, logger: silentLogger });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger });
   for (let i = 0; i < 25; i++) {
     log.append({ actor: 'staff-1', action: 'document.viewed', target: `D-${i}`, outcome: 'success', trace: i === 7 ? 'W7K2' : undefined });
-    if (i === 9) log.checkpoint();
+    if (i === 9) await log.checkpoint();
   }
   await log.close();
   db.close();
@@ -78,13 +79,13 @@ describe('npm run audit', () => {
     expect(tampered.stderr).toContain('FAILED verification at entry 13: leaf_hash_mismatch');
   });
 
-  it('answers bad arguments with usage errors, not stack traces', () => {
+  it('answers bad arguments with usage errors, not stack traces', async () => {
     const mem = openDatabase(':memory:');
-    const repo = createAuditRepository(mem.sqlite);
-    expect(runAuditCommand(['nonsense'], { repo, verifier: null })).toMatchObject({ code: 2 });
-    expect(() => runAuditCommand(['proof', 'x'], { repo, verifier: null })).toThrow(/whole number/);
-    expect(() => runAuditCommand(['proof', '0'], { repo, verifier: null })).toThrow(/inside the tree/);
-    expect(runAuditCommand(['checkpoint'], { repo, verifier: null })).toMatchObject({ code: 1 });
+    const reader = createAuditReader(createAuditRepository(mem.sqlite), mem.store);
+    expect(await runAuditCommand(['nonsense'], { reader, verifier: null })).toMatchObject({ code: 2 });
+    await expect(runAuditCommand(['proof', 'x'], { reader, verifier: null })).rejects.toThrow(/whole number/);
+    await expect(runAuditCommand(['proof', '0'], { reader, verifier: null })).rejects.toThrow(/inside the tree/);
+    expect(await runAuditCommand(['checkpoint'], { reader, verifier: null })).toMatchObject({ code: 1 });
     mem.close();
   });
 });

@@ -15,7 +15,7 @@ const T0 = Date.UTC(2026, 10, 25, 6, 0, 0);
 beforeAll(async () => {
   db = tempDb();
   const clock = new ManualClock(T0);
-  log = new AuditLog({ sqlite: db.sqlite, clock, signer: signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey), logger: silentLogger });
+  log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer: signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey), logger: silentLogger });
   for (let i = 0; i < 60; i++) {
     log.append({
       actor: `staff-${i % 3}`,
@@ -37,29 +37,29 @@ afterAll(async () => {
 const idxs = (es: AuditEntry[]) => es.map((e) => e.idx);
 
 describe('audit queries', () => {
-  it('When looking up a trace code, then exactly its entry comes back', () => {
-    expect(idxs(log.repo.findByTrace('W30'))).toEqual([30]);
-    expect(log.repo.findByTrace('W31')).toEqual([]);
+  it('When looking up a trace code, then exactly its entry comes back', async () => {
+    expect(idxs(await log.repo.findByTrace('W30'))).toEqual([30]);
+    expect(await log.repo.findByTrace('W31')).toEqual([]);
   });
 
-  it('When filtering on several fields, then only entries matching all of them come back, newest first', () => {
-    const { entries } = log.repo.list({ actor: 'staff-0', outcome: 'denied', target: 'C-0' });
+  it('When filtering on several fields, then only entries matching all of them come back, newest first', async () => {
+    const { entries } = await log.repo.list({ actor: 'staff-0', outcome: 'denied', target: 'C-0' });
     // i ≡ 0 (mod 3), i ≡ 0 (mod 4), i ≡ 0 (mod 10)  ⇒  i ∈ {0, 60…}
     expect(idxs(entries)).toEqual([0]);
-    const viewed = log.repo.list({ action: 'document.viewed', actor: 'staff-1' }).entries;
+    const viewed = (await log.repo.list({ action: 'document.viewed', actor: 'staff-1' })).entries;
     expect(idxs(viewed)).toEqual([58, 52, 46, 40, 34, 28, 22, 16, 10, 4]);
   });
 
-  it('When given a time range, then from is inclusive and to is exclusive', () => {
-    const { entries } = log.repo.list({ from: T0 + 10 * 60_000, to: T0 + 13 * 60_000 });
+  it('When given a time range, then from is inclusive and to is exclusive', async () => {
+    const { entries } = await log.repo.list({ from: T0 + 10 * 60_000, to: T0 + 13 * 60_000 });
     expect(idxs(entries)).toEqual([12, 11, 10]);
   });
 
-  it('When paging, then pages are disjoint, ordered, and end with a null cursor', () => {
+  it('When paging, then pages are disjoint, ordered, and end with a null cursor', async () => {
     const seen: number[] = [];
     let before: number | undefined;
     for (let guard = 0; guard < 10; guard++) {
-      const page = log.repo.list({ outcome: 'success' }, { limit: 20, before });
+      const page = await log.repo.list({ outcome: 'success' }, { limit: 20, before });
       seen.push(...idxs(page.entries));
       if (page.nextBefore === null) break;
       before = page.nextBefore;

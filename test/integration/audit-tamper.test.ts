@@ -25,11 +25,11 @@ let raw: Database.Database;
 beforeEach(async () => {
   db = tempDb();
   const clock = new ManualClock();
-  const log = new AuditLog({ sqlite: db.sqlite, clock, signer, logger: silentLogger });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger });
   for (let i = 0; i < SIZE; i++) {
     clock.advance(1000);
     log.append({ actor: `staff-${i % 3}`, action: 'command.run', target: `C-${i}`, outcome: 'success', trace: `T${i}` });
-    if (i === 15) log.checkpoint();
+    if (i === 15) await log.checkpoint();
   }
   await log.close();
   db.close();

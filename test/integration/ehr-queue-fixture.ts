@@ -37,6 +37,7 @@ export async function queueFixture(o: { timeoutMs?: number } = {}) {
   const makeQueue = (adapter: EhrAdapter = adapterFor(fhir)) =>
     createEhrQueueModule({
       db: db.db,
+      store: db.store,
       keyDir,
       adapter,
       clock,

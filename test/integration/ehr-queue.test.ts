@@ -15,20 +15,20 @@ describe('EHR pending-writes queue', () => {
     f = await queueFixture();
     const q = f.makeQueue();
     f.fhir.down(true);
-    const id = q.enqueueAllergy(allergyInput(), 'msg-1');
-    expect(q.status(id)).toMatchObject({ status: 'pending', attempts: 0, remoteId: null });
+    const id = await q.enqueueAllergy(allergyInput(), 'msg-1');
+    expect(await q.status(id)).toMatchObject({ status: 'pending', attempts: 0, remoteId: null });
 
     expect(await q.worker.drainOnce()).toBe(1);
-    const first = q.status(id)!;
+    const first = (await q.status(id))!;
     expect(first).toMatchObject({ status: 'pending', attempts: 1, lastError: 'ehr.unavailable:http.503' });
     expect(first.nextAttemptAt).toBe(f.clock.now() + 750); // backoff 1 s with equal jitter at 0.5
-    expect(q.listPending().map((p) => p.id)).toEqual([id]);
+    expect((await q.listPending()).map((p) => p.id)).toEqual([id]);
 
     // Not due yet: nothing is tried.
     expect(await q.worker.drainOnce()).toBe(0);
     f.clock.advance(750);
     await q.worker.drainOnce();
-    const second = q.status(id)!;
+    const second = (await q.status(id))!;
     expect(second.attempts).toBe(2);
     expect(second.nextAttemptAt - f.clock.now()).toBe(1500); // doubled
     expect(allergies()).toHaveLength(0);
@@ -36,7 +36,7 @@ describe('EHR pending-writes queue', () => {
     f.fhir.down(false);
     f.clock.advance(1500);
     expect(await q.worker.drainOnce()).toBe(1);
-    const done = q.status(id)!;
+    const done = (await q.status(id))!;
     expect(done).toMatchObject({ status: 'done', attempts: 3, lastError: null });
     expect(allergies()).toHaveLength(1);
     expect(done.remoteId).toBe(allergies()[0]!.id);
@@ -45,7 +45,7 @@ describe('EHR pending-writes queue', () => {
 
     f.clock.advance(3_600_000);
     expect(await q.worker.drainOnce()).toBe(0);
-    expect(q.listPending()).toEqual([]);
+    expect(await q.listPending()).toEqual([]);
     expect(allergies()).toHaveLength(1);
     expect(f.audit.map((a) => a.action)).toEqual(['ehr.write_queued', 'ehr.write_done']);
   });
@@ -55,25 +55,25 @@ describe('EHR pending-writes queue', () => {
     const q = f.makeQueue();
     // Both tries of the first pass time out after the server has stored the resource.
     f.fhir.fail({ on: 'AllergyIntolerance', delayMs: 400, times: 2 });
-    const id = q.enqueueAllergy(allergyInput(), 'msg-1');
+    const id = await q.enqueueAllergy(allergyInput(), 'msg-1');
     await q.worker.drainOnce();
-    expect(q.status(id)).toMatchObject({ status: 'pending', lastError: 'ehr.unavailable:timeout' });
+    expect(await q.status(id)).toMatchObject({ status: 'pending', lastError: 'ehr.unavailable:timeout' });
     await new Promise((r) => setTimeout(r, 700)); // let the slow server finish
     expect(allergies()).toHaveLength(1);
 
     f.clock.advance(60_000);
     await q.worker.drainOnce();
-    expect(q.status(id)).toMatchObject({ status: 'done', remoteId: allergies()[0]!.id });
+    expect(await q.status(id)).toMatchObject({ status: 'done', remoteId: allergies()[0]!.id });
     expect(allergies()).toHaveLength(1);
   });
 
   it('When the same alert is queued twice (same idemKey), then there is one record', async () => {
     f = await queueFixture();
     const q = f.makeQueue();
-    const a = q.enqueueAllergy(allergyInput(), 'msg-dup');
-    const b = q.enqueueAllergy(allergyInput({ note: 'second copy' }), 'msg-dup');
+    const a = await q.enqueueAllergy(allergyInput(), 'msg-dup');
+    const b = await q.enqueueAllergy(allergyInput({ note: 'second copy' }), 'msg-dup');
     expect(b).toBe(a);
-    expect(q.listPending()).toHaveLength(1);
+    expect(await q.listPending()).toHaveLength(1);
     await q.worker.drainOnce();
     expect(allergies()).toHaveLength(1);
     expect(f.audit.filter((e) => e.action === 'ehr.write_queued')).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('EHR pending-writes queue', () => {
     f = await queueFixture();
     const q = f.makeQueue();
     f.fhir.down(true);
-    const id = q.enqueueAllergy(allergyInput({ note: 'MARKER-note-7f3a' }), 'msg-1');
+    const id = await q.enqueueAllergy(allergyInput({ note: 'MARKER-note-7f3a' }), 'msg-1');
     const row = f.db.sqlite.prepare('select payload from ehr_pending where id = ?').get(id) as { payload: string };
     expect(row.payload).toMatch(/^v1\./);
     const files = [f.db.path, `${f.db.path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1'));
@@ -92,12 +92,12 @@ describe('EHR pending-writes queue', () => {
     expect(statSync(join(f.keyDir, 'ehr-queue.key')).mode & 0o077).toBe(0);
 
     // A payload moved to another row does not open there; that row fails instead of sending garbage.
-    const other = q.enqueueAllergy(allergyInput({ recordId: 'alert-2' }), 'msg-2');
+    const other = await q.enqueueAllergy(allergyInput({ recordId: 'alert-2' }), 'msg-2');
     f.db.sqlite.prepare('update ehr_pending set payload = ? where id = ?').run(row.payload, other);
     f.fhir.down(false);
     await q.worker.drainOnce();
-    expect(q.status(id)!.status).toBe('done');
-    expect(q.status(other)).toMatchObject({ status: 'failed', lastError: 'internal' });
+    expect((await q.status(id))!.status).toBe('done');
+    expect(await q.status(other)).toMatchObject({ status: 'failed', lastError: 'internal' });
     expect((f.db.sqlite.prepare('select payload from ehr_pending where id = ?').get(id) as { payload: string }).payload).toBe('');
   });
 
@@ -105,49 +105,49 @@ describe('EHR pending-writes queue', () => {
     f = await queueFixture();
     const q = f.makeQueue();
     f.fhir.fail({ on: 'AllergyIntolerance', status: 422, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }] } });
-    const id = q.enqueueAllergy(allergyInput(), 'msg-1');
+    const id = await q.enqueueAllergy(allergyInput(), 'msg-1');
     await q.worker.drainOnce();
-    expect(q.status(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'ehr.rejected:http.422' });
-    expect(q.listPending().map((p) => [p.id, p.status])).toEqual([[id, 'failed']]);
+    expect(await q.status(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'ehr.rejected:http.422' });
+    expect((await q.listPending()).map((p) => [p.id, p.status])).toEqual([[id, 'failed']]);
     expect(f.audit.at(-1)).toMatchObject({ action: 'ehr.write_failed', target: id, reason: 'ehr.rejected:http.422', outcome: 'failure' });
     f.clock.advance(3_600_000);
     expect(await q.worker.drainOnce()).toBe(0);
 
-    expect(q.retry(id)).toBe(true);
-    expect(q.retry(id)).toBe(false); // already pending
+    expect(await q.retry(id)).toBe(true);
+    expect(await q.retry(id)).toBe(false); // already pending
     await q.worker.drainOnce();
-    expect(q.status(id)).toMatchObject({ status: 'done' });
+    expect(await q.status(id)).toMatchObject({ status: 'done' });
     expect(allergies()).toHaveLength(1);
   });
 
   it('When no EHR is configured, then records wait as pending; after a restart with an EHR they are delivered', async () => {
     f = await queueFixture();
     const before = f.makeQueue(createUnconfiguredEhr());
-    const id = before.enqueueAllergy(allergyInput(), 'msg-1');
+    const id = await before.enqueueAllergy(allergyInput(), 'msg-1');
     await before.worker.drainOnce();
-    expect(before.status(id)).toMatchObject({ status: 'pending', lastError: 'ehr.not_configured:not_configured' });
+    expect(await before.status(id)).toMatchObject({ status: 'pending', lastError: 'ehr.not_configured:not_configured' });
 
     const after = f.makeQueue(); // same database and key file, real adapter
     f.clock.advance(60_000);
     await after.worker.drainOnce();
-    expect(after.status(id)).toMatchObject({ status: 'done' });
+    expect(await after.status(id)).toMatchObject({ status: 'done' });
     expect(allergies()).toHaveLength(1);
   });
 
   it('When input is invalid, then nothing is queued', async () => {
     f = await queueFixture();
     const q = f.makeQueue();
-    expect(() => q.enqueueAllergy(allergyInput({ patientHkid: 'A123456(4)' }), 'msg-x')).toThrow(expect.objectContaining({ code: 'request.invalid' }));
-    expect(q.listPending()).toEqual([]);
+    await expect(q.enqueueAllergy(allergyInput({ patientHkid: 'A123456(4)' }), 'msg-x')).rejects.toThrow(expect.objectContaining({ code: 'request.invalid' }));
+    expect(await q.listPending()).toEqual([]);
   });
 
   it('When started, then the worker delivers a new record without waiting for a poll, and stops cleanly', async () => {
     f = await queueFixture();
     const q = f.makeQueue();
     q.worker.start();
-    const id = q.enqueueAllergy(allergyInput(), 'msg-1');
-    for (let i = 0; i < 100 && q.status(id)!.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 10));
+    const id = await q.enqueueAllergy(allergyInput(), 'msg-1');
+    for (let i = 0; i < 100 && (await q.status(id))!.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 10));
     await q.worker.stop();
-    expect(q.status(id)!.status).toBe('done');
+    expect((await q.status(id))!.status).toBe('done');
   });
 });

@@ -11,9 +11,9 @@ afterEach(async () => {
   h = fhir = undefined;
 });
 
-async function until(check: () => boolean, ms = 5000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -29,16 +29,16 @@ describe('EHR in the running service', () => {
     });
     expect(h.service.ehr.configured).toBe(true);
     fhir.down(true);
-    const id = h.service.ehrQueue.enqueueAllergy(allergyInput({ note: 'MARKER-ehr-note' }), 'msg-ehr-1');
-    await until(() => (h!.service.ehrQueue.status(id)?.attempts ?? 0) >= 2);
-    expect(h.service.ehrQueue.listPending()).toMatchObject([{ id, status: 'pending', lastError: 'ehr.unavailable:http.503' }]);
+    const id = await h.service.ehrQueue.enqueueAllergy(allergyInput({ note: 'MARKER-ehr-note' }), 'msg-ehr-1');
+    await until(async () => ((await h!.service.ehrQueue.status(id))?.attempts ?? 0) >= 2);
+    expect(await h.service.ehrQueue.listPending()).toMatchObject([{ id, status: 'pending', lastError: 'ehr.unavailable:http.503' }]);
 
     await h.restart();
-    expect(h.service.ehrQueue.status(id)!.status).toBe('pending');
+    expect((await h.service.ehrQueue.status(id))!.status).toBe('pending');
     fhir.down(false);
-    await until(() => h!.service.ehrQueue.status(id)?.status === 'done');
+    await until(async () => (await h!.service.ehrQueue.status(id))?.status === 'done');
     expect(fhir.resources('AllergyIntolerance')).toHaveLength(1);
-    expect(h.service.ehrQueue.status(id)!.remoteId).toBe(fhir.resources('AllergyIntolerance')[0]!.id);
+    expect((await h.service.ehrQueue.status(id))!.remoteId).toBe(fhir.resources('AllergyIntolerance')[0]!.id);
     await expect(h.service.ehr.health()).resolves.toMatchObject({ status: 'up' });
     // Ids and codes only: the logs hold neither the HKID nor the clinical note.
     expect(h.logs()).toContain(id);

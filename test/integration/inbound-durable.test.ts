@@ -74,7 +74,7 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     await h.restart();
     expect(row(msgId)).toMatchObject({ state: 'dead', attempts: 1 });
     await h.service.audit.flush();
-    expect(h.service.audit.repo.list({ action: 'event.dead', target: msgId }).entries).toHaveLength(1);
+    expect((await h.service.audit.repo.list({ action: 'event.dead', target: msgId })).entries).toHaveLength(1);
   });
 
   it('When a recorded message keeps killing the process mid-way, then after three starts it is dead-lettered, never retried forever', async () => {
@@ -84,7 +84,7 @@ describe('inbound robot messages: recorded before the ACK, dead-lettered on fail
     };
     await h.service.robot.record(msg);
     // Two more starts that died while processing it (each takes it once more).
-    for (let i = 0; i < 3; i++) h.service.inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: h.service.instanceId, now: Date.now(), leaseUntil: Date.now() + 1000 });
+    for (let i = 0; i < 3; i++) await h.service.inbox.takeUnfinished({ topic: ROBOT_TOPIC, owner: h.service.instanceId, now: Date.now(), leaseUntil: Date.now() + 1000 });
     await h.restart();
     expect(row(msg.msgId)).toMatchObject({ state: 'dead', reason: 'inbound.attempts_exhausted', payload: null });
   });

@@ -19,7 +19,7 @@ const msg = (msgId: string) => ({ msgId, senderUserId: 'u1', conversationId: 'c1
 
 /** The robot inbox over a real database, counting the commits that switched to synchronous=FULL (an fsync each). */
 function fixture() {
-  const inbox = createInboxRepository(db.db);
+  const inbox = createInboxRepository(db.db, db.store);
   let durableCommits = 0;
   const pragma = db.sqlite.pragma.bind(db.sqlite);
   db.sqlite.pragma = ((source: string, opts?: { simple?: boolean }) => {
@@ -46,7 +46,7 @@ describe('inbound robot messages: group commit of the durable record', () => {
     expect(results).toEqual([...ids.map(() => 'new'), 'duplicate']);
     // One fsync per message held the event loop at 200 msg/s (R8); 20 at once now cost one.
     expect(commits()).toBe(1);
-    for (const id of ids) expect(inbox.find(id)).toMatchObject({ state: 'processing', owner: 'i-1', topic: ROBOT_TOPIC });
+    for (const id of ids) expect(await inbox.find(id)).toMatchObject({ state: 'processing', owner: 'i-1', topic: ROBOT_TOPIC });
   });
 
   it('when the batch cannot be written, then each message is tried alone and only the bad one fails', async () => {
@@ -61,7 +61,7 @@ describe('inbound robot messages: group commit of the durable record', () => {
     };
     const results = await Promise.allSettled(['ok-1', 'bad', 'ok-2'].map((id) => robot.record(msg(id))));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(inbox.find('ok-2')).toMatchObject({ state: 'processing' });
-    expect(inbox.find('bad')).toBeUndefined();
+    expect(await inbox.find('ok-2')).toMatchObject({ state: 'processing' });
+    expect(await inbox.find('bad')).toBeUndefined();
   });
 });

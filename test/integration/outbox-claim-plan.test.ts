@@ -9,16 +9,16 @@ beforeEach(() => {
 afterEach(() => db.cleanup());
 
 describe('outbox claim', () => {
-  it('when the worker claims due rows, then SQLite walks an index in id order and stops at the limit, never sorting the whole backlog', () => {
-    const repo = createOutboxRepository(db.db);
+  it('when the worker claims due rows, then SQLite walks an index in id order and stops at the limit, never sorting the whole backlog', async () => {
+    const repo = createOutboxRepository(db.db, db.store);
     const seen: string[] = [];
     const prepare = db.sqlite.prepare.bind(db.sqlite);
     db.sqlite.prepare = ((source: string) => {
       seen.push(source);
       return prepare(source);
     }) as typeof db.sqlite.prepare;
-    for (let i = 0; i < 30; i++) repo.insertPending({ idemKey: `b${i}`, kind: 'k', payload: '{}', now: 0 });
-    expect(repo.claimDue({ now: 1, afterId: 10, limit: 5, leaseUntil: 1000 }).map((r) => r.id)).toEqual([11, 12, 13, 14, 15]);
+    for (let i = 0; i < 30; i++) await repo.insertPending({ idemKey: `b${i}`, kind: 'k', payload: '{}', now: 0 });
+    expect((await repo.claimDue({ now: 1, afterId: 10, limit: 5, leaseUntil: 1000 })).map((r) => r.id)).toEqual([11, 12, 13, 14, 15]);
 
     const claimSelect = seen.find((s) => /^select/i.test(s) && /order by/i.test(s) && s.includes('outbox_messages'));
     expect(claimSelect).toBeDefined();

@@ -65,10 +65,10 @@ describe('outbox through the real DingTalk client', () => {
     const endpoint = groupSendEndpoint(55);
     const clock = new ManualClock();
     const { outbox, worker, repo, audit } = wire(db, clock);
-    for (let i = 0; i < 20; i++) outbox.enqueue(groupIntent(i));
+    for (let i = 0; i < 20; i++) await outbox.enqueue(groupIntent(i));
 
     let passes = 0;
-    while ((outbox.counts().pending ?? 0) > 0 && passes < 12) {
+    while (((await outbox.counts()).pending ?? 0) > 0 && passes < 12) {
       await worker.drainOnce();
       clock.advance(8000); // the backoff cap: everything failed is due again
       passes++;
@@ -78,9 +78,9 @@ describe('outbox through the real DingTalk client', () => {
     expect(passes).toBeGreaterThan(1); // it really was down for a while
     expect([...endpoint.delivered].sort()).toEqual([...expected].sort());
     expect(endpoint.requests).toBe(55 + 20);
-    expect(outbox.counts()).toEqual({ sent: 20 });
+    expect(await outbox.counts()).toEqual({ sent: 20 });
     for (let i = 0; i < 20; i++) {
-      const row = repo.findByIdemKey(`msg-${i}`)!;
+      const row = (await repo.findByIdemKey(`msg-${i}`))!;
       expect(JSON.parse(row.result!)).toEqual({ processQueryKey: `pqk-m${i}` });
     }
     expect(audit.entries.filter((e) => e.action === 'outbound.send')).toHaveLength(20);
@@ -95,24 +95,24 @@ describe('outbox through the real DingTalk client', () => {
     const endpoint = groupSendEndpoint(0);
     const clock = new ManualClock();
     const first = wire(db, clock);
-    for (let i = 0; i < 6; i++) first.outbox.enqueue(groupIntent(i));
+    for (let i = 0; i < 6; i++) await first.outbox.enqueue(groupIntent(i));
     // The first process sends one row, leases another and dies before finishing it.
-    const sentBefore = first.repo.claimDue({ now: clock.now(), afterId: 0, limit: 1, leaseUntil: clock.now() + 300_000 })[0]!;
-    first.repo.markSent(sentBefore.id, '{"processQueryKey":"old"}', clock.now());
-    first.repo.claimDue({ now: clock.now(), afterId: sentBefore.id, limit: 1, leaseUntil: clock.now() + 300_000 });
+    const sentBefore = (await first.repo.claimDue({ now: clock.now(), afterId: 0, limit: 1, leaseUntil: clock.now() + 300_000 }))[0]!;
+    await first.repo.markSent(sentBefore.id, '{"processQueryKey":"old"}', clock.now());
+    await first.repo.claimDue({ now: clock.now(), afterId: sentBefore.id, limit: 1, leaseUntil: clock.now() + 300_000 });
     db.close();
 
     const reopened = openDatabase(`file:${db.path}`);
     extra.push(reopened);
     const second = wire(reopened, clock);
     await second.worker.drainOnce();
-    expect(second.outbox.counts()).toEqual({ sent: 5, pending: 1 });
+    expect(await second.outbox.counts()).toEqual({ sent: 5, pending: 1 });
 
     clock.advance(300_000);
     await second.worker.drainOnce();
-    expect(second.outbox.counts()).toEqual({ sent: 6 });
+    expect(await second.outbox.counts()).toEqual({ sent: 6 });
     expect([...endpoint.delivered].sort()).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-    expect(second.repo.findById(sentBefore.id)!.result).toBe('{"processQueryKey":"old"}');
+    expect((await second.repo.findById(sentBefore.id))!.result).toBe('{"processQueryKey":"old"}');
   });
 
   it('when a card intent has no outTrackId, then the idemKey is used so a resend lands on the same card', async () => {
@@ -127,13 +127,13 @@ describe('outbox through the real DingTalk client', () => {
       });
     const clock = new ManualClock();
     const { outbox, worker } = wire(db, clock);
-    outbox.enqueue({
+    await outbox.enqueue({
       idemKey: 'card:C-7KQ2M:1',
       kind: 'card.deliver',
       payload: { cardTemplateId: 'tpl', target: { type: 'group', openConversationId: 'cid1' }, cardParamMap: { title: 'x' } },
     });
     await worker.drainOnce();
     expect(outTrackIds).toEqual(['card:C-7KQ2M:1', 'card:C-7KQ2M:1']);
-    expect(outbox.counts()).toEqual({ sent: 1 });
+    expect(await outbox.counts()).toEqual({ sent: 1 });
   });
 });

@@ -14,7 +14,7 @@ afterEach(() => db.cleanup());
 
 function setup(validate?: (i: { payload: unknown }) => void) {
   const clock = new ManualClock();
-  const repo = createOutboxRepository(db.db);
+  const repo = createOutboxRepository(db.db, db.store);
   let notified = 0;
   const outbox = createOutboxService({ repo, clock, validate, notify: () => notified++ });
   return { clock, repo, outbox, notified: () => notified };
@@ -27,78 +27,78 @@ const intent = (idemKey: string, content = 'hello') => ({
 });
 
 describe('enqueue', () => {
-  it('when the same idemKey is enqueued twice, then the second is a no-op returning the first id', () => {
+  it('when the same idemKey is enqueued twice, then the second is a no-op returning the first id', async () => {
     const { outbox, repo, notified } = setup();
-    const a = outbox.enqueue(intent('k1', 'first'));
-    const b = outbox.enqueue(intent('k1', 'second'));
+    const a = await outbox.enqueue(intent('k1', 'first'));
+    const b = await outbox.enqueue(intent('k1', 'second'));
     expect(a).toEqual({ id: a.id, created: true });
     expect(b).toEqual({ id: a.id, created: false });
     expect(db.db.select().from(outboxMessages).all()).toHaveLength(1);
-    expect(JSON.parse(repo.findById(a.id)!.payload).msgParam.content).toBe('first');
+    expect(JSON.parse((await repo.findById(a.id))!.payload).msgParam.content).toBe('first');
     expect(notified()).toBe(1);
   });
 
-  it('when enqueued inside a transaction that rolls back, then no row remains', () => {
+  it('when enqueued inside a transaction that rolls back, then no row remains', async () => {
     const { outbox } = setup();
-    expect(() =>
-      db.db.transaction((tx) => {
-        outbox.enqueue(intent('k-tx'), tx);
+    await expect(
+      db.store.transaction(async () => {
+        await outbox.enqueue(intent('k-tx'));
         throw new Error('caller failed after enqueue');
       }),
-    ).toThrow('caller failed');
+    ).rejects.toThrow('caller failed');
     expect(db.db.select().from(outboxMessages).all()).toHaveLength(0);
-    db.db.transaction((tx) => {
-      outbox.enqueue(intent('k-tx'), tx);
+    await db.store.transaction(async () => {
+      await outbox.enqueue(intent('k-tx'));
     });
     expect(db.db.select().from(outboxMessages).all()).toHaveLength(1);
   });
 
-  it('when the payload carries an HKID and the PHI validator is set, then nothing is stored', () => {
+  it('when the payload carries an HKID and the PHI validator is set, then nothing is stored', async () => {
     const { outbox } = setup(validateOutboxIntent);
-    expect(() => outbox.enqueue(intent('k-phi', 'see A123456(3)'))).toThrow(expect.objectContaining({ code: 'phi.blocked' }));
+    await expect(outbox.enqueue(intent('k-phi', 'see A123456(3)'))).rejects.toThrow(expect.objectContaining({ code: 'phi.blocked' }));
     expect(db.db.select().from(outboxMessages).all()).toHaveLength(0);
   });
 
-  it('when enqueued, then the row is pending and due now', () => {
+  it('when enqueued, then the row is pending and due now', async () => {
     const { outbox, repo, clock } = setup();
-    const { id } = outbox.enqueue(intent('k2'));
-    expect(repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now(), kind: 'group.send' });
+    const { id } = await outbox.enqueue(intent('k2'));
+    expect(await repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now(), kind: 'group.send' });
   });
 });
 
 describe('admin functions', () => {
-  it('when listing, then rows come newest first with paging and without payloads', () => {
+  it('when listing, then rows come newest first with paging and without payloads', async () => {
     const { outbox } = setup();
-    for (let i = 0; i < 5; i++) outbox.enqueue(intent(`k${i}`));
-    const page1 = outbox.list({ status: 'pending', limit: 2 });
-    const page2 = outbox.list({ status: 'pending', limit: 2, offset: 2 });
+    for (let i = 0; i < 5; i++) await outbox.enqueue(intent(`k${i}`));
+    const page1 = await outbox.list({ status: 'pending', limit: 2 });
+    const page2 = await outbox.list({ status: 'pending', limit: 2, offset: 2 });
     expect(page1.total).toBe(5);
     expect(page1.items.map((i) => i.idemKey)).toEqual(['k4', 'k3']);
     expect(page2.items.map((i) => i.idemKey)).toEqual(['k2', 'k1']);
     expect(page1.items[0]).not.toHaveProperty('payload');
-    expect(outbox.list({ status: 'dead' })).toMatchObject({ items: [], total: 0 });
+    expect(await outbox.list({ status: 'dead' })).toMatchObject({ items: [], total: 0 });
   });
 
-  it('when a dead row is retried, then it is pending again with a fresh budget; others are not_found', () => {
+  it('when a dead row is retried, then it is pending again with a fresh budget; others are not_found', async () => {
     const { outbox, repo, clock } = setup();
-    const { id } = outbox.enqueue(intent('k-dead'));
-    expect(() => outbox.retryDead(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    repo.claimDue({ now: clock.now(), afterId: 0, limit: 10, leaseUntil: clock.now() + 1000 });
-    repo.markDead(id, 'invalidParameter.msgKey.invalid', clock.now());
+    const { id } = await outbox.enqueue(intent('k-dead'));
+    await expect(outbox.retryDead(id)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    await repo.claimDue({ now: clock.now(), afterId: 0, limit: 10, leaseUntil: clock.now() + 1000 });
+    await repo.markDead(id, 'invalidParameter.msgKey.invalid', clock.now());
     clock.advance(5000);
-    outbox.retryDead(id);
-    expect(repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now() });
-    expect(() => outbox.retryDead(9999)).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await outbox.retryDead(id);
+    expect(await repo.findById(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: clock.now() });
+    await expect(outbox.retryDead(9999)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
-  it('when a row is discarded, then it leaves the queue but still dedupes its idemKey', () => {
+  it('when a row is discarded, then it leaves the queue but still dedupes its idemKey', async () => {
     const { outbox, repo, clock } = setup();
-    const { id } = outbox.enqueue(intent('k-disc'));
-    outbox.discard(id);
-    expect(repo.findById(id)!.status).toBe('discarded');
-    expect(repo.claimDue({ now: clock.now() + 1e9, afterId: 0, limit: 10, leaseUntil: 0 })).toEqual([]);
-    expect(outbox.enqueue(intent('k-disc'))).toEqual({ id, created: false });
-    expect(() => outbox.discard(id)).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(outbox.counts()).toEqual({ discarded: 1 });
+    const { id } = await outbox.enqueue(intent('k-disc'));
+    await outbox.discard(id);
+    expect((await repo.findById(id))!.status).toBe('discarded');
+    expect(await repo.claimDue({ now: clock.now() + 1e9, afterId: 0, limit: 10, leaseUntil: 0 })).toEqual([]);
+    expect(await outbox.enqueue(intent('k-disc'))).toEqual({ id, created: false });
+    await expect(outbox.discard(id)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(await outbox.counts()).toEqual({ discarded: 1 });
   });
 });

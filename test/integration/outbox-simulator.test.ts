@@ -36,9 +36,9 @@ describe('outbox against the DingTalk simulator', () => {
       const groupId = Object.values(demo.groups)[0]!;
       const [u1, u2] = demo.userIds as [string, string];
 
-      outbox.enqueue({ idemKey: 'g1', kind: 'group.send', payload: { openConversationId: groupId, msgKey: 'sampleText', msgParam: { content: 'Case C-7KQ2M shared' } } });
-      outbox.enqueue({ idemKey: 'o1', kind: 'oto.send', payload: { userIds: [u1, u2], msgKey: 'sampleMarkdown', msgParam: { title: 'T', text: 'You have access' } } });
-      outbox.enqueue({
+      await outbox.enqueue({ idemKey: 'g1', kind: 'group.send', payload: { openConversationId: groupId, msgKey: 'sampleText', msgParam: { content: 'Case C-7KQ2M shared' } } });
+      await outbox.enqueue({ idemKey: 'o1', kind: 'oto.send', payload: { userIds: [u1, u2], msgKey: 'sampleMarkdown', msgParam: { title: 'T', text: 'You have access' } } });
+      await outbox.enqueue({
         idemKey: 'card-1',
         kind: 'card.deliver',
         payload: { cardTemplateId: 'consult.schema', target: { type: 'group', openConversationId: groupId }, cardParamMap: { title: 'Consult', pending: true } },
@@ -46,17 +46,17 @@ describe('outbox against the DingTalk simulator', () => {
 
       sim.faults.down(true);
       await worker.drainOnce();
-      expect(outbox.counts()).toEqual({ pending: 3 });
+      expect(await outbox.counts()).toEqual({ pending: 3 });
       sim.faults.down(false);
       clock.advance(10_000);
       await worker.drainOnce();
-      expect(outbox.counts()).toEqual({ sent: 3 });
+      expect(await outbox.counts()).toEqual({ sent: 3 });
 
-      outbox.enqueue({ idemKey: 'card-1:u', kind: 'card.update', payload: { outTrackId: 'card-1', cardParamMap: { pending: false } } });
-      const pqk = (JSON.parse(repo.findByIdemKey('g1')!.result!) as { processQueryKey: string }).processQueryKey;
-      outbox.enqueue({ idemKey: 'g1:recall', kind: 'group.recall', payload: { openConversationId: groupId, processQueryKeys: [pqk] } });
+      await outbox.enqueue({ idemKey: 'card-1:u', kind: 'card.update', payload: { outTrackId: 'card-1', cardParamMap: { pending: false } } });
+      const pqk = (JSON.parse((await repo.findByIdemKey('g1'))!.result!) as { processQueryKey: string }).processQueryKey;
+      await outbox.enqueue({ idemKey: 'g1:recall', kind: 'group.recall', payload: { openConversationId: groupId, processQueryKeys: [pqk] } });
       await worker.drainOnce();
-      expect(outbox.counts()).toEqual({ sent: 5 });
+      expect(await outbox.counts()).toEqual({ sent: 5 });
 
       const vias = sim.sent.map((s) => s.via);
       expect(vias).toEqual(expect.arrayContaining(['group', 'oto', 'card', 'cardUpdate']));

@@ -23,14 +23,14 @@ describe('outbox worker: a sliding window, not batches', () => {
       return null;
     };
     const { outbox, worker } = outboxFixture(db, { handlers: { k: handler }, batchSize: 4 });
-    for (let i = 0; i < 10; i++) outbox.enqueue({ idemKey: `w${i}`, kind: 'k', payload: {} });
+    for (let i = 0; i < 10; i++) await outbox.enqueue({ idemKey: `w${i}`, kind: 'k', payload: {} });
     const pass = worker.drainOnce();
     // With batches, w4…w9 waited for w0 (claimed in the same batch of 4) however long it hung.
     await eventually(() => sent.length === 9 || undefined, 5000, 'the other nine sends');
     expect(sent).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9']);
     release();
     expect(await pass).toBe(10);
-    expect(outbox.counts()).toEqual({ sent: 10 });
+    expect(await outbox.counts()).toEqual({ sent: 10 });
   });
 
   it('when a send fails while new rows keep the pass going, then its retry goes once it is due, not after the pass', async () => {
@@ -50,12 +50,12 @@ describe('outbox worker: a sliding window, not batches', () => {
         },
       },
     });
-    outbox.enqueue({ idemKey: 'approval-card', kind: 'k', payload: {} });
-    for (let i = 1; i <= 4; i++) outbox.enqueue({ idemKey: `r${i}`, kind: 'k', payload: {} });
+    await outbox.enqueue({ idemKey: 'approval-card', kind: 'k', payload: {} });
+    for (let i = 1; i <= 4; i++) await outbox.enqueue({ idemKey: `r${i}`, kind: 'k', payload: {} });
     expect(await worker.drainOnce()).toBe(6);
     // Before: approval-card, r1, r2, r3, r4, and the retry only in the next pass (under a steady
     // stream of replies, minutes later).
     expect(calls).toEqual(['approval-card', 'r1', 'approval-card', 'r2', 'r3', 'r4']);
-    expect(outbox.counts()).toEqual({ sent: 5 });
+    expect(await outbox.counts()).toEqual({ sent: 5 });
   });
 });

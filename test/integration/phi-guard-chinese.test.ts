@@ -39,6 +39,6 @@ describe('inbound PHI guard with Chinese input', () => {
     const all = JSON.stringify(h.sim.sent.slice(start));
     for (const needle of ['123456', '１２３４５６']) expect(all).not.toContain(needle);
     await h.service.audit.flush();
-    expect(h.service.audit.repo.list({ action: 'inbound.phi_warned' }, { limit: 50 }).entries.length).toBeGreaterThan(0);
+    expect((await h.service.audit.repo.list({ action: 'inbound.phi_warned' }, { limit: 50 })).entries.length).toBeGreaterThan(0);
   });
 });

@@ -50,20 +50,20 @@ async function seed(dbh: DbHandle, v: ReturnType<typeof tempVault>, now: number)
     await sharing.registerDocument({ id, caseId: 'case-1', authorId: 'author', authorInstitutionId: institution, kind: 'report', mediaType: 'application/pdf', size: pdf.length });
     docs[key] = id;
   }
-  const inbox = createInboxRepository(dbh.db);
-  inbox.claim('old-done', 'robot', now - 4 * DAY);
-  inbox.finish('old-done', 'done', now - 4 * DAY);
-  inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
-  inbox.claim('new-done', 'robot', now - DAY);
-  inbox.finish('new-done', 'done', now - DAY);
-  const outbox = createOutboxRepository(dbh.db);
-  const put = (key: string, at: number, sent: boolean) => {
-    const { id } = outbox.insertPending({ idemKey: key, kind: 'oto.send', payload: '{}', now: at });
-    if (sent) outbox.markSent(id, '{}', at);
+  const inbox = createInboxRepository(dbh.db, dbh.store);
+  await inbox.claim('old-done', 'robot', now - 4 * DAY);
+  await inbox.finish('old-done', 'done', now - 4 * DAY);
+  await inbox.claim('old-unfinished', 'robot', now - 4 * DAY); // still needed to resume: never purged
+  await inbox.claim('new-done', 'robot', now - DAY);
+  await inbox.finish('new-done', 'done', now - DAY);
+  const outbox = createOutboxRepository(dbh.db, dbh.store);
+  const put = async (key: string, at: number, sent: boolean) => {
+    const { id } = await outbox.insertPending({ idemKey: key, kind: 'oto.send', payload: '{}', now: at });
+    if (sent) await outbox.markSent(id, '{}', at);
   };
-  put('sent-old', now - 31 * DAY, true);
-  put('sent-new', now - 29 * DAY, true);
-  put('pending-old', now - 60 * DAY, false);
+  await put('sent-old', now - 31 * DAY, true);
+  await put('sent-new', now - 29 * DAY, true);
+  await put('pending-old', now - 60 * DAY, false);
   const esc = createEscalationRepository(dbh.db, dbh.store);
   for (const [item, endedAgo] of [['esc-old', 400 * DAY], ['esc-new', 10 * DAY]] as const) {
     await esc.insert({ itemId: item, recipientId: 'r', itemType: 'document', caseId: 'c', status: 'active', step: 1, nextAt: 0, createdAt: now - endedAgo });
@@ -109,7 +109,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     const config = loadConfig(env);
     const clock = new ManualClock(now);
-    const audit = new AuditLog({ sqlite: dbh.sqlite, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
+    const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
     const documents = createDocumentRepository(dbh.db, dbh.store);
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
@@ -143,7 +143,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     // The audit log only grew: one retention.purged per type with its count, one document.destroyed per document.
     await audit.flush();
-    const { entries } = audit.repo.list({}, { limit: 500 });
+    const { entries } = await audit.repo.list({}, { limit: 500 });
     expect(audit.size).toBe(auditBefore + 6 + 3);
     expect(entries.filter((e) => e.action === 'retention.purged').map((e) => [e.target, e.reason]).reverse()).toEqual([
       ['processed_messages', 'count:1'], ['outbox_sent', 'count:1'], ['escalations', 'count:1'], ['ephemeral_metadata', 'count:0'], ['documents:QMH', 'count:1'], ['documents', 'count:2'],

@@ -110,14 +110,14 @@ export async function pressDecision(h: Harness, card: Sent, userId: string, deci
 /** Audit entries written since `sinceIdx` (flushed first), oldest first. */
 export async function auditSince(h: Harness, sinceIdx: number, filter: { outcome?: 'denied' | 'success'; action?: string } = {}): Promise<AuditEntry[]> {
   await h.service.audit.flush();
-  const { entries } = h.service.audit.repo.list(filter, { limit: 500 });
+  const { entries } = await h.service.audit.repo.list(filter, { limit: 500 });
   return entries.filter((e) => e.idx >= sinceIdx).reverse();
 }
 
 /** The index the next audit entry will get. */
 export async function auditMark(h: Harness): Promise<number> {
   await h.service.audit.flush();
-  const { entries } = h.service.audit.repo.list({}, { limit: 1 });
+  const { entries } = await h.service.audit.repo.list({}, { limit: 1 });
   return (entries[0]?.idx ?? -1) + 1;
 }
 

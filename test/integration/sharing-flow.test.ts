@@ -82,7 +82,7 @@ describe('approval-gated sharing', () => {
       expect(p.text).toContain(trace!);
     }
     await h.service.audit.flush();
-    const [entry] = h.service.audit.repo.findByTrace(trace!);
+    const [entry] = await h.service.audit.repo.findByTrace(trace!);
     expect(entry).toMatchObject({ action: 'document.viewed', target: docId, actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id });
 
     // `npm run audit -- trace CODE` names the viewer, the document's case and the time.
@@ -116,7 +116,7 @@ describe('approval-gated sharing', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String) });
     await h.service.audit.flush();
-    const [refused] = h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 }).entries;
+    const [refused] = (await h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 })).entries;
     expect(refused).toMatchObject({ actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id, outcome: 'denied', reason: 'token.invalid' });
   });
 

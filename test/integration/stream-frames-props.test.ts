@@ -85,7 +85,7 @@ describe('stream frames of any shape', () => {
     h.sim.sendRaw(JSON.stringify({ specVersion: '1.0', type: 'CALLBACK', headers: { topic: ROBOT_TOPIC, messageId: 0 }, data: JSON.stringify(body) }));
     await stillAnswers();
     expect(crashes).toEqual([]);
-    expect(h.service.inbox.find('msg-no-frame-id')).toBeUndefined();
+    expect(await h.service.inbox.find('msg-no-frame-id')).toBeUndefined();
   });
 
   it('When frames with arbitrary headers and data arrive, then none crashes the process and the bot still answers', async () => {
@@ -97,6 +97,6 @@ describe('stream frames of any shape', () => {
       }),
       { numRuns: 40 },
     );
-    await eventually(() => (h.service.inbox.countByState().processing ?? 0) === 0, 5000, 'nothing left processing');
+    await eventually(async () => ((await h.service.inbox.countByState()).processing ?? 0) === 0, 5000, 'nothing left processing');
   });
 });

@@ -38,7 +38,7 @@ describe('stream and delivery reliability', () => {
     await sleep(300);
     expect(sentTo(group)).toBe(count);
     await h.service.audit.flush();
-    const dupes = h.service.audit.repo.list({ action: 'event.duplicate', target: msgId }).entries;
+    const dupes = (await h.service.audit.repo.list({ action: 'event.duplicate', target: msgId })).entries;
     expect(dupes.length).toBe(3);
   });
 
@@ -59,13 +59,13 @@ describe('stream and delivery reliability', () => {
     for (let i = 0; i < 3; i++) h.sim.say(group, 'qmh-cheung-meiwah', '@ConsultBridge ping');
     await sleep(400);
     expect(sentTo(group)).toBe(before);
-    expect(h.service.outbox.counts().pending).toBeGreaterThanOrEqual(3);
+    expect((await h.service.outbox.counts()).pending).toBeGreaterThanOrEqual(3);
     h.sim.faults.down(false);
     // Retries are spread by backoff: wait (bounded) for all three, then make sure no fourth follows.
     for (let i = 0; i < 100 && sentTo(group) < before + 3; i++) await sleep(50);
     await sleep(300);
     expect(sentTo(group)).toBe(before + 3);
-    expect(h.service.outbox.counts().pending ?? 0).toBe(0);
+    expect((await h.service.outbox.counts()).pending ?? 0).toBe(0);
   });
 
   it('When the access token is invalidated, then the client fetches a new one and the call succeeds', async () => {
@@ -110,7 +110,7 @@ describe('stream and delivery reliability', () => {
     h.sim.say(group, 'qmh-ho-wingyee', '@ConsultBridge ping');
     expect((await reply).text).toContain('在線');
     await h.service.audit.flush();
-    expect(h.service.audit.repo.list({ action: 'event.malformed' }, { limit: 50 }).entries.length).toBeGreaterThanOrEqual(15);
+    expect((await h.service.audit.repo.list({ action: 'event.malformed' }, { limit: 50 })).entries.length).toBeGreaterThanOrEqual(15);
   });
 
   it('When the platform drops the connection and the gateway fails, then it reconnects with growing backoff', async () => {
@@ -141,7 +141,7 @@ describe('stream and delivery reliability', () => {
     ).rejects.toMatchObject({ code: 'phi.blocked' });
     expect(h.sim.stats.calls('/v1.0/robot/groupMessages/send')).toBe(calls);
     await h.service.audit.flush();
-    expect(h.service.audit.repo.list({ action: 'outbound.blocked' }).entries.length).toBeGreaterThanOrEqual(1);
+    expect((await h.service.audit.repo.list({ action: 'outbound.blocked' })).entries.length).toBeGreaterThanOrEqual(1);
   });
 
   it('When a group message contains an HKID, then the sender is warned 1:1, the group hears nothing, and the number is nowhere', async () => {

@@ -40,7 +40,7 @@ describe('watermark mode', () => {
       const text = await extractPdfText(pdf);
       expect(text.pageCount).toBe(3);
       const trace = /T-[A-Z0-9]{8}/.exec(text.pages[0]!.text)?.[0];
-      expect(h.service.audit.repo.findByTrace(trace!)).toHaveLength(1);
+      expect(await h.service.audit.repo.findByTrace(trace!)).toHaveLength(1);
       for (const page of text.pages) {
         expect(page.text).toContain('陳大文');
         expect(page.text).toContain(trace!);

@@ -27,17 +27,17 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".
-        ctx.reply(say(ctx.lang, T.alertOffTeam, caseRow.code));
+        await ctx.reply(say(ctx.lang, T.alertOffTeam, caseRow.code));
         return;
       }
       // The mini-app signs the clinician in before the form; the submit applies the raise rule again.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'alert');
       const { lang } = ctx;
-      ctx.reply(
+      await ctx.reply(
         { title: say(lang, T.alertTitle), text: say(lang, T.alertText, caseRow.code, url) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.alertSent));
+      if (ctx.msg.conversationType === 'group') await ctx.reply(say(lang, T.alertSent));
     },
   };
 }

@@ -27,7 +27,7 @@ export function breakglassCommand(deps: CommandDeps): Command {
       if ([...reason].length < min) {
         // Said plainly, with the form to use; the service would refuse it too, but only as "not valid".
         deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.breakglassGranted, target: caseRow.id, outcome: 'denied', reason: 'reason_too_short' });
-        ctx.reply(say(ctx.lang, T.breakGlassReasonTooShort, min, caseRow.code));
+        await ctx.reply(say(ctx.lang, T.breakGlassReasonTooShort, min, caseRow.code));
         return;
       }
       const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason });
@@ -38,10 +38,10 @@ export function breakglassCommand(deps: CommandDeps): Command {
         const lang = langOf(c);
         const who = await personLine(deps.directoryRepo, me, lang);
         const text = say(lang, T.breakGlassNotice, who, caseRow.code, hkDateTime(result.expiresAt));
-        deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
+        await deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
       }
       const attending = (await Promise.all(result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)))).join('; ');
-      ctx.reply(say(ctx.lang, T.breakGlassGranted, caseRow.code, hours, attending));
+      await ctx.reply(say(ctx.lang, T.breakGlassGranted, caseRow.code, hours, attending));
     },
   };
 }

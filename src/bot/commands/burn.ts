@@ -28,11 +28,11 @@ export function burnCommand(deps: CommandDeps): Command {
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);
       const { lang } = ctx;
-      ctx.reply(
+      await ctx.reply(
         { title: say(lang, T.burnTitle), text: say(lang, T.burnText, caseRow.code, url, after) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.sentLink));
+      if (ctx.msg.conversationType === 'group') await ctx.reply(say(lang, T.sentLink));
     },
   };
 }

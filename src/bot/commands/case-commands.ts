@@ -31,8 +31,8 @@ async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const { intentId } = await deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
   const { lang } = ctx;
   const link = formLink(T.consentLabel, appLink(deps.publicUrl, 'form/consent', intentId), lang);
-  ctx.reply({ title: say(lang, T.consentTitle), text: `${say(lang, T.consentLead, c.code)}\n\n${link}` }, { userId: ctx.msg.senderUserId });
-  if (group) ctx.reply(TEXT.formSent[lang]);
+  await ctx.reply({ title: say(lang, T.consentTitle), text: `${say(lang, T.consentLead, c.code)}\n\n${link}` }, { userId: ctx.msg.senderUserId });
+  if (group) await ctx.reply(TEXT.formSent[lang]);
 }
 
 /** `case open` | `case bind C-XXXXX` | `case C-XXXXX`; 開案/开案 alone means `case open`. */

@@ -17,14 +17,14 @@ export function createCaseNotices(deps: { directory: Pick<DirectoryRepository, '
       const lang = langOf(opener);
       const who = clinicianShort(opener, opener.institutionId ? await directory.institution(opener.institutionId) : undefined, lang);
       const text = say(lang, T.caseOpened, caseCode, who);
-      notify.toGroup(`case-opened:${caseCode}`, openConversationId, caseCode, text);
+      await notify.toGroup(`case-opened:${caseCode}`, openConversationId, caseCode, text);
     },
 
     /** The patient already has an open case: the opener alone is told, and how to use it in the group. */
-    existingCase(opener: ClinicianRow, caseCode: string, linkId: string): void {
+    async existingCase(opener: ClinicianRow, caseCode: string, linkId: string): Promise<void> {
       const lang = langOf(opener);
       const text = say(lang, T.existingCase, caseCode);
-      notify.toUser(`case-existing:${linkId}`, opener.dingtalkUserId, caseCode, text);
+      await notify.toUser(`case-existing:${linkId}`, opener.dingtalkUserId, caseCode, text);
     },
   };
 }

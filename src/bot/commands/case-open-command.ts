@@ -14,7 +14,7 @@ import { CASE_TEXTS as T } from '../texts/case-texts.js';
 async function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): Promise<void> {
   const bound = e instanceof DomainError && e.code === 'conflict' ? await deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw e;
-  ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
+  await ctx.reply(say(ctx.lang, T.groupAlreadyBound, bound.code));
 }
 
 /**
@@ -25,7 +25,7 @@ async function explainConflict(deps: CommandDeps, ctx: BotContext, e: unknown): 
 export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void> {
   const { lang } = ctx;
   if (ctx.msg.conversationType !== 'group') {
-    ctx.reply(say(lang, T.openInGroup));
+    await ctx.reply(say(lang, T.openInGroup));
     return;
   }
   let intentId: string;
@@ -35,8 +35,8 @@ export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void
     return explainConflict(deps, ctx, e);
   }
   const url = appLink(deps.publicUrl, 'form/case-open', intentId);
-  ctx.reply({ title: say(lang, T.openFormTitle), text: `${say(lang, T.openFormLead)}\n\n${formLink(T.openFormLabel, url, lang)}` }, { userId: ctx.msg.senderUserId });
-  ctx.reply(say(lang, T.openFormSent, TEXT.formSent[lang]));
+  await ctx.reply({ title: say(lang, T.openFormTitle), text: `${say(lang, T.openFormLead)}\n\n${formLink(T.openFormLabel, url, lang)}` }, { userId: ctx.msg.senderUserId });
+  await ctx.reply(say(lang, T.openFormSent, TEXT.formSent[lang]));
 }
 
 /**
@@ -46,7 +46,7 @@ export async function openCase(deps: CommandDeps, ctx: BotContext): Promise<void
 export async function bindCase(deps: CommandDeps, ctx: BotContext, codeArg: string | undefined): Promise<void> {
   const { lang } = ctx;
   if (ctx.msg.conversationType !== 'group') {
-    ctx.reply(TEXT.groupOnly[lang]);
+    await ctx.reply(TEXT.groupOnly[lang]);
     return;
   }
   const code = readCaseCode(codeArg);
@@ -57,8 +57,8 @@ export async function bindCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
     return explainConflict(deps, ctx, e);
   }
   if (!bound) {
-    ctx.reply(say(lang, T.alreadyLinked, code));
+    await ctx.reply(say(lang, T.alreadyLinked, code));
     return;
   }
-  ctx.reply(say(lang, T.nowLinked, code));
+  await ctx.reply(say(lang, T.nowLinked, code));
 }

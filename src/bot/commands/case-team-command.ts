@@ -47,15 +47,15 @@ export async function addMembers(deps: CommandDeps, ctx: BotContext, c: CaseRow,
       await deps.secure.cases.team.addMember(ctx.actor!, c.code, m.dingtalkUserId, role, via);
     } catch (e) {
       if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
-      ctx.reply(await addConflictText(deps, c, who, m, role, lang));
+      await ctx.reply(await addConflictText(deps, c, who, m, role, lang));
       continue;
     }
-    ctx.reply(say(lang, T.added, who, c.code, careRoleName(role, lang)));
+    await ctx.reply(say(lang, T.added, who, c.code, careRoleName(role, lang)));
     if (m.id === ctx.actor!.clinician.id) continue;
     const ml = langOf(m);
     const byThem = await shortName(deps, ctx.actor!.clinician, ml);
     const note = say(ml, T.addedNote, byThem, c.code, careRoleName(role, ml));
-    ctx.reply({ title: `${c.code}`, text: note }, { userId: m.dingtalkUserId });
+    await ctx.reply({ title: `${c.code}`, text: note }, { userId: m.dingtalkUserId });
   }
 }
 
@@ -71,15 +71,15 @@ export async function removeMembers(deps: CommandDeps, ctx: BotContext, c: CaseR
       await deps.secure.cases.team.removeMember(ctx.actor!, c.code, m.dingtalkUserId);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') {
-        ctx.reply(say(lang, T.notMember, who, c.code));
+        await ctx.reply(say(lang, T.notMember, who, c.code));
         continue;
       }
       if (e instanceof DomainError && e.code === 'conflict') {
-        ctx.reply(onlyAttendingText(c, who, lang));
+        await ctx.reply(onlyAttendingText(c, who, lang));
         continue;
       }
       throw e;
     }
-    ctx.reply(say(lang, T.removed, who, c.code));
+    await ctx.reply(say(lang, T.removed, who, c.code));
   }
 }

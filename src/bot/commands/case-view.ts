@@ -56,5 +56,5 @@ export async function showCase(deps: CommandDeps, ctx: BotContext, codeArg: stri
       say(lang, T.addColleague, c.code),
     );
   }
-  ctx.reply({ title: `${say(lang, T.caseWord)} ${c.code}`, text: lines.join('\n') });
+  await ctx.reply({ title: `${say(lang, T.caseWord)} ${c.code}`, text: lines.join('\n') });
 }

@@ -26,7 +26,7 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
       const pending = (await deps.secure.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
       const first = pending[0];
       if (!first) throw new DomainError('approval.none_pending');
-      ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
+      await ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
     },
   };
 }

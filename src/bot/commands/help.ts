@@ -9,7 +9,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     aliases: ['?', 'h', '幫助', '帮助', '說明', '说明'],
     summary: { en: 'list the commands', zh: '列出所有指令' },
     needsTrust: false,
-    run(ctx) {
+    async run(ctx) {
       const zh = ctx.lang === 'zh';
       const lines = all().map((c) => {
         const alias = zh ? c.aliases.find((a) => /[\u3400-\u9fff]/.test(a)) : undefined;
@@ -17,7 +17,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
         return `- **${c.name}${usage}**${alias ? ` (${alias})` : ''} — ${c.summary[ctx.lang]}`;
       });
       const { lang } = ctx;
-      ctx.reply({ title: say(lang, T.helpTitle), text: [say(lang, T.helpHead), ...lines, '', say(lang, T.helpFoot)].join('\n') });
+      await ctx.reply({ title: say(lang, T.helpTitle), text: [say(lang, T.helpHead), ...lines, '', say(lang, T.helpFoot)].join('\n') });
     },
   };
 }

@@ -7,7 +7,7 @@ export const ping: Command = {
   aliases: ['測試', '测试', '在嗎', '在吗'],
   summary: { en: 'check that ConsultBridge is listening', zh: '檢查 ConsultBridge 是否在線' },
   needsTrust: false,
-  run(ctx) {
-    ctx.reply(say(ctx.lang, T.pong));
+  async run(ctx) {
+    await ctx.reply(say(ctx.lang, T.pong));
   },
 };

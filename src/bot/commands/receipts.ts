@@ -44,7 +44,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
           ...escalationLines(steps.filter((st) => st.itemId === d.documentId), name, lang),
         ].join('\n');
       });
-      ctx.reply({ title: say(lang, T.receiptsTitle), text: [`${caseRow.code}`, ...lines].join('\n\n') });
+      await ctx.reply({ title: say(lang, T.receiptsTitle), text: [`${caseRow.code}`, ...lines].join('\n\n') });
     },
   };
 }

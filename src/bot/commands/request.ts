@@ -33,11 +33,11 @@ export function requestCommand(deps: CommandDeps): Command {
       const reason = parseReason(rest[0]);
       if (!reason) {
         const list = PURPOSE_CODES.map((c) => `- \`${c}\` — ${purposeLabel(c, ctx.lang)}`).join('\n');
-        ctx.reply(say(ctx.lang, T.reasonPrompt, list));
+        await ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
       const doc = await latestDocument(deps, caseRow.id);
-      ctx.reply(await requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
+      await ctx.reply(await requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
     },
   };
 }

@@ -21,11 +21,11 @@ export function shareCommand(deps: CommandDeps): Command {
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;
-      ctx.reply(
+      await ctx.reply(
         { title: say(lang, T.shareTitle), text: say(lang, T.shareText, caseRow.code, url) },
         { userId: ctx.msg.senderUserId },
       );
-      if (ctx.msg.conversationType === 'group') ctx.reply(say(lang, T.shareSent));
+      if (ctx.msg.conversationType === 'group') await ctx.reply(say(lang, T.shareSent));
     },
   };
 }

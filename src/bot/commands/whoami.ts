@@ -32,7 +32,7 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
       } else {
         lines.push(say(lang, T.whoamiUnverified));
       }
-      ctx.reply({ title: say(lang, T.whoamiTitle), text: lines.join('\n\n') });
+      await ctx.reply({ title: say(lang, T.whoamiTitle), text: lines.join('\n\n') });
     },
   };
 }

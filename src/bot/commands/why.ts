@@ -18,7 +18,7 @@ export function whyCommand(deps: CommandDeps): Command {
       const doc = await latestDocument(deps, caseRow.id);
       const { decision, insider } = await deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
-      ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
+      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },
   };
 }

@@ -25,7 +25,7 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
         const who = await personLine(dir, requester, lang);
         const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
         const params = { requestId, step: String(stepIndex) };
-        notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
+        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
           { label: say(lang, T.approveButton, hours), action: 'decide', params: { ...params, decision: 'approve' } },
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
         ]);
@@ -37,11 +37,11 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
       if (until !== undefined) {
         const open = await openDocument(deps, requester, documentId, rLang);
         const text = say(rLang, T.granted, await personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
-        notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
+        await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;
       }
       const text = say(rLang, T.declined, await personLine(dir, decider, rLang), caseCode);
-      notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
+      await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
     },
     async requestedReply(r, lang) {
       if (r.approverIds.length === 0) return say(lang, T.requestNoApprover, r.caseCode);

@@ -39,7 +39,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const code = caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
       const text = say(lang, T.remind, what(n, lang), code, await from(n, lang), at, openLink(n, lang));
-      deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
+      await deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
 
     async ding(n) {
@@ -47,7 +47,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const lang = langOf(r);
       const code = caseCode(n.caseId);
       const content = say(lang, T.ding, what(n, lang), code);
-      deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
+      await deps.outbox.enqueue({ idemKey: n.idemKey, kind: 'ding.send', payload: { userIds: [r.dingtalkUserId], content, remindType: opts.remindType } });
     },
 
     async escalate(n) {
@@ -57,7 +57,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const at = hkDateTime(n.since).slice(11);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = say(lang, T.escalate, who, what(n, lang), code, at);
-      deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
+      await deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },
   };
 }

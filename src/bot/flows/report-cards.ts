@@ -8,7 +8,7 @@ export function createReportCards(deps: Pick<CommandDeps, 'directoryRepo' | 'not
   return {
     async reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
       const from = await personLine(deps.directoryRepo, author, 'en');
-      deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
+      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
         `From ${from} · ${hkDateTime(at)}`,
         [
           { label: 'Open 開啟', action: 'open', params: { documentId } },

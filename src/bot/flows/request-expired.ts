@@ -14,5 +14,5 @@ export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'dir
   const doc = await deps.secure.documentsRepo.find(r.documentId);
   const code = (doc && (await deps.secure.casesRepo.caseById(doc.caseId))?.code) || '';
   const lang = langOf(requester);
-  deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
+  await deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
 }

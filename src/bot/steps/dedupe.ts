@@ -12,16 +12,16 @@ export const ROBOT_TOPIC = '/v1.0/im/bot/messages/get';
 export function dedupe(deps: { inbox: InboxRepository; audit: AuditSink; clock: Clock }): Step {
   return async (ctx, next) => {
     const { msgId } = ctx.msg;
-    if (!ctx.resumed && deps.inbox.claim(msgId, ROBOT_TOPIC, deps.clock.now()) === 'duplicate') {
+    if (!ctx.resumed && (await deps.inbox.claim(msgId, ROBOT_TOPIC, deps.clock.now())) === 'duplicate') {
       deps.audit.append({ actor: ctx.msg.senderUserId, action: AUDIT_ACTIONS.eventDuplicate, target: msgId, outcome: 'success' });
       return;
     }
     deps.audit.append({ actor: ctx.msg.senderUserId, action: AUDIT_ACTIONS.eventReceived, target: msgId, outcome: 'success' });
     try {
       await next();
-      deps.inbox.finish(msgId, 'done', deps.clock.now());
+      await deps.inbox.finish(msgId, 'done', deps.clock.now());
     } catch (err) {
-      deps.inbox.finish(msgId, 'failed', deps.clock.now());
+      await deps.inbox.finish(msgId, 'failed', deps.clock.now());
       throw err;
     }
   };

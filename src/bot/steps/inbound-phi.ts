@@ -19,6 +19,6 @@ export function inboundPhi(audit: AuditSink): Step {
       outcome: 'denied',
       reason: 'hkid_in_message',
     });
-    ctx.reply({ title: 'ConsultBridge', text: t(ctx.lang, WARNING) }, { userId: ctx.msg.senderUserId });
+    await ctx.reply({ title: 'ConsultBridge', text: t(ctx.lang, WARNING) }, { userId: ctx.msg.senderUserId });
   };
 }

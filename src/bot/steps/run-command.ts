@@ -24,7 +24,7 @@ export function runCommand(deps: { commands: () => readonly Command[]; fallback:
     } catch (err) {
       const code = err instanceof DomainError ? err.code : 'internal';
       deps.audit.append({ ...entry, outcome: code === 'internal' ? 'failure' : 'denied', reason: code });
-      ctx.reply(replyForError(err, ctx.lang, deps.logger));
+      await ctx.reply(replyForError(err, ctx.lang, deps.logger));
     }
   };
 }

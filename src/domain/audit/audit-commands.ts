@@ -1,10 +1,8 @@
 import { DomainError } from '../../shared/errors.js';
 import { checkpointJson } from './audit-checkpoint.js';
 import type { AuditEntry } from './audit-entry.js';
-import { createAuditProofs } from './audit-proofs.js';
-import type { AuditRepository } from './audit-repository.js';
+import type { AuditReader } from './audit-reader.js';
 import type { CheckpointVerifier } from './audit-signer.js';
-import { verifyAuditLog } from './audit-verify.js';
 
 /**
  * The read-only audit commands behind `npm run audit`, as a function from arguments to text and
@@ -50,38 +48,39 @@ export function entryJson(e: AuditEntry) {
   };
 }
 
-export function runAuditCommand(
+export async function runAuditCommand(
   argv: readonly string[],
   deps: {
-    repo: AuditRepository;
+    reader: AuditReader;
     verifier: CheckpointVerifier | null;
     /** For `trace`: who the actor is and what the target is, in words (the CLI looks them up). */
-    describe?: (e: AuditEntry) => Record<string, string | undefined>;
+    describe?: (e: AuditEntry) => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
   },
-): CommandResult {
+): Promise<CommandResult> {
   const [command = 'help', a, b] = argv;
-  const proofs = createAuditProofs(deps.repo);
+  const { repo, proofs } = deps.reader;
   switch (command) {
     case 'verify': {
-      const result = verifyAuditLog(deps.repo, deps.verifier);
+      const result = await deps.reader.verify(deps.verifier);
       if (result.ok) return { code: 0, out: json(result) };
       const p = result.problem;
       const where = p.index === null ? `checkpoint ${p.checkpointId}` : `entry ${p.index}`;
       return { code: 1, out: `audit log FAILED verification at ${where}: ${p.reason} (${p.detail})\n${json(result)}` };
     }
     case 'proof':
-      return { code: 0, out: json(proofs.inclusion(wholeNumber(a, 'N'), b === undefined ? undefined : wholeNumber(b, 'treeSize'))) };
+      return { code: 0, out: json(await proofs.inclusion(wholeNumber(a, 'N'), b === undefined ? undefined : wholeNumber(b, 'treeSize'))) };
     case 'consistency':
-      return { code: 0, out: json(proofs.consistency(wholeNumber(a, 'M'), wholeNumber(b, 'N'))) };
+      return { code: 0, out: json(await proofs.consistency(wholeNumber(a, 'M'), wholeNumber(b, 'N'))) };
     case 'checkpoint': {
-      const latest = deps.repo.latestCheckpoint();
+      const latest = await repo.latestCheckpoint();
       if (!latest) return { code: 1, out: 'no checkpoint has been written yet\n' };
       return { code: 0, out: json(checkpointJson(latest, deps.verifier)) };
     }
     case 'trace': {
       if (!a) throw new DomainError('request.invalid', 'trace needs a CODE');
-      const found = deps.repo.findByTrace(a);
-      const described = found.map((e) => ({ ...entryJson(e), ...deps.describe?.(e) }));
+      const found = await repo.findByTrace(a);
+      const described = [];
+      for (const e of found) described.push({ ...entryJson(e), ...(await deps.describe?.(e)) });
       return { code: found.length > 0 ? 0 : 1, out: found.length > 0 ? json(described) : 'no entry carries that trace code\n' };
     }
     case 'help':

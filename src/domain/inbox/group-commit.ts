@@ -1,3 +1,5 @@
+import { detached } from '../../shared/transactions.js';
+
 /**
  * Group commit for durable writes: the items asked for during one turn of the event loop are written
  * together by `writeMany` (one transaction, one fsync) at the end of that turn, and each caller's
@@ -33,7 +35,8 @@ export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[] | Promise
 
   return (item: I): Promise<O> =>
     new Promise<O>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(() => void flush());
+      // Detached: the batch is written at the store's turn, never inside a caller's transaction.
+      if (pending.length === 0) detached(() => setImmediate(() => void flush()));
       pending.push({ item, resolve, reject });
     });
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { and, count, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import { processedMessages, type InboxState } from './inbox-tables.js';
 
 export type ClaimResult = 'new' | 'duplicate';
@@ -23,8 +24,11 @@ export interface RecordInput {
   leaseUntil: number;
 }
 
-/** Named queries over processed_messages; the only place that knows its SQL. */
-export function createInboxRepository(db: Db) {
+/**
+ * Named queries over processed_messages; the only place that knows its SQL. Every method answers with
+ * a Promise and takes its turn at the store (see src/db/store.ts).
+ */
+export function createInboxRepository(db: Db, store: SqliteStore) {
   // drizzle's better-sqlite3 database carries its driver (the `Db` type leaves it out).
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const byId = (msgId: string) => eq(processedMessages.msgId, msgId);
@@ -60,7 +64,8 @@ export function createInboxRepository(db: Db) {
   /**
    * Commits with an fsync of the WAL (synchronous=FULL) for this write only, so it survives power loss
    * as well as kill -9; the connection stays at NORMAL for everything else. Inside a caller's
-   * transaction the pragma cannot change, and the caller's commit decides.
+   * transaction the pragma cannot change, and the caller's commit decides. The store runs this step
+   * either inside the caller's transaction or when none is open, never inside someone else's.
    */
   function durably<T>(write: () => T): T {
     if (sqlite.inTransaction) return write();
@@ -73,7 +78,7 @@ export function createInboxRepository(db: Db) {
     }
   }
 
-  return {
+  return store.wrap({
     /**
      * Records an arriving message durably, before it is ACKed: its sealed payload, the instance that
      * holds it and until when. A second record of the same id (redelivery, replay) is a duplicate.
@@ -170,7 +175,7 @@ export function createInboxRepository(db: Db) {
         .where(and(lt(processedMessages.receivedAt, cutoff), eq(processedMessages.state, 'done')))
         .run().changes;
     },
-  };
+  });
 }
 
 export type InboxRepository = ReturnType<typeof createInboxRepository>;

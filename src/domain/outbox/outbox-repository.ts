@@ -1,22 +1,19 @@
 import { count, desc, eq, and, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { createQueueStore, type QueueExecutor } from '../queue/queue-store.js';
+import type { SqliteStore } from '../../db/store.js';
+import { createQueueStore } from '../queue/queue-store.js';
 import { outboxMessages, type OutboxStatus } from './outbox-tables.js';
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
 
 /**
- * What `insertPending` can run on: the db itself or a drizzle transaction handle, so an intent can
- * be enqueued in the same synchronous transaction as the state change that caused it.
- */
-export type OutboxExecutor = QueueExecutor;
-
-/**
  * outbox_messages as a durable queue (src/domain/queue/): claimed in id order, leased by owner,
- * `sent` with its result and DingTalk's processQueryKey; plus the admin console's own queries.
+ * `sent` with its result and DingTalk's processQueryKey; plus the admin console's own queries. Every
+ * method answers with a Promise and joins the caller's transaction when there is one (src/db/store.ts),
+ * so an intent is enqueued atomically with the state change that caused it.
  */
-export function createOutboxRepository(db: Db) {
-  const store = createQueueStore<OutboxRow>(db, {
+export function createOutboxRepository(db: Db, store: SqliteStore) {
+  const queue = createQueueStore<OutboxRow>(db, {
     table: outboxMessages,
     statuses: { pending: 'pending', done: 'sent', dead: 'dead' },
     order: ['id'],
@@ -24,55 +21,56 @@ export function createOutboxRepository(db: Db) {
     suppliedId: false,
     retryResetsAttempts: true,
   });
+  const { cursorOf, ...steps } = queue;
+  /** The worker's view: the pass cursor is the id. */
+  const queuePort = { ...store.wrap(steps), cursorOf };
   const byId = (id: number) => eq(outboxMessages.id, id);
 
   return {
-    ...store,
+    ...queuePort,
+    queuePort,
+    ...store.wrap({
+      /** Inserts a pending row; a duplicate idemKey inserts nothing and returns the existing row's id. */
+      insertPending: (row: { idemKey: string; kind: string; payload: string; now: number }) => queue.insertPending<number>(row),
 
-    /** Inserts a pending row; a duplicate idemKey inserts nothing and returns the existing row's id. */
-    insertPending: (row: { idemKey: string; kind: string; payload: string; now: number }, tx?: OutboxExecutor) =>
-      store.insertPending<number>(row, tx),
+      /** Takes up to `limit` due pending rows with id > afterId, in id order, and leases them (see the store). */
+      claimDue(q: { now: number; afterId: number; limit: number; leaseUntil: number; owner?: string }): OutboxRow[] {
+        return queue.claimDue({ now: q.now, after: [q.afterId], limit: q.limit, leaseUntil: q.leaseUntil, owner: q.owner });
+      },
 
-    /** Takes up to `limit` due pending rows with id > afterId, in id order, and leases them (see the store). */
-    claimDue(q: { now: number; afterId: number; limit: number; leaseUntil: number; owner?: string }): OutboxRow[] {
-      return store.claimDue({ now: q.now, after: [q.afterId], limit: q.limit, leaseUntil: q.leaseUntil, owner: q.owner });
-    },
+      /** Records delivery, its result and DingTalk's processQueryKey in one statement; a sent row is never picked again. */
+      markSent(id: number, result: string, now: number, processQueryKey: string | null = null): boolean {
+        return queue.markDone(id, { result, processQueryKey }, now);
+      },
 
-    /** The worker's view: the pass cursor is the id. */
-    queuePort: store,
+      countByStatus: (): Partial<Record<OutboxStatus, number>> => queue.countByStatus(),
 
-    /** Records delivery, its result and DingTalk's processQueryKey in one statement; a sent row is never picked again. */
-    markSent(id: number, result: string, now: number, processQueryKey: string | null = null): boolean {
-      return store.markDone(id, { result, processQueryKey }, now);
-    },
+      /** Newest first, for the admin console. */
+      list(q: { status: OutboxStatus; limit: number; offset: number }): { items: OutboxRow[]; total: number } {
+        const where = eq(outboxMessages.status, q.status);
+        const items = db
+          .select()
+          .from(outboxMessages)
+          .where(where)
+          .orderBy(desc(outboxMessages.id))
+          .limit(q.limit)
+          .offset(q.offset)
+          .all();
+        const total = db.select({ n: count() }).from(outboxMessages).where(where).get()?.n ?? 0;
+        return { items, total };
+      },
 
-    countByStatus: (): Partial<Record<OutboxStatus, number>> => store.countByStatus(),
-
-    /** Newest first, for the admin console. */
-    list(q: { status: OutboxStatus; limit: number; offset: number }): { items: OutboxRow[]; total: number } {
-      const where = eq(outboxMessages.status, q.status);
-      const items = db
-        .select()
-        .from(outboxMessages)
-        .where(where)
-        .orderBy(desc(outboxMessages.id))
-        .limit(q.limit)
-        .offset(q.offset)
-        .all();
-      const total = db.select({ n: count() }).from(outboxMessages).where(where).get()?.n ?? 0;
-      return { items, total };
-    },
-
-    /** Drops a pending or dead row from the queue; the row stays so its idemKey keeps deduping. */
-    discard(id: number, now: number): boolean {
-      return (
-        db
-          .update(outboxMessages)
-          .set({ status: 'discarded', updatedAt: now })
-          .where(and(byId(id), inArray(outboxMessages.status, ['pending', 'dead'])))
-          .run().changes === 1
-      );
-    },
+      /** Drops a pending or dead row from the queue; the row stays so its idemKey keeps deduping. */
+      discard(id: number, now: number): boolean {
+        return (
+          db
+            .update(outboxMessages)
+            .set({ status: 'discarded', updatedAt: now })
+            .where(and(byId(id), inArray(outboxMessages.status, ['pending', 'dead'])))
+            .run().changes === 1
+        );
+      },
+    }),
   };
 }
 

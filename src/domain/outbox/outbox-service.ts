@@ -1,10 +1,11 @@
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
-import type { OutboxExecutor, OutboxRepository, OutboxRow } from './outbox-repository.js';
+import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
 import type { OutboxStatus } from './outbox-tables.js';
 
 /**
- * Callers record "what should be sent" here, in their own transaction, and the worker sends it
+ * Callers record "what should be sent" here, inside their own transaction (awaited in its body, the
+ * insert joins it), and the worker sends it
  * later. The domain does not know DingTalk: intents are `{kind, payload}` and the edge supplies the
  * typed union (see src/dingtalk/outbox-handlers.ts) and a `validate` hook (the PHI guard), so a bad
  * payload fails in the caller's transaction instead of dying in the queue.
@@ -43,34 +44,36 @@ export function createOutboxService<I extends OutboxIntentBase = OutboxIntentBas
 }) {
   return {
     /** Idempotent by idemKey: a second enqueue of the same key returns the first row's id. */
-    enqueue(intent: Enqueue<I>, tx?: OutboxExecutor): { id: number; created: boolean } {
+    async enqueue(intent: Enqueue<I>): Promise<{ id: number; created: boolean }> {
       if (!intent.idemKey) throw new DomainError('request.invalid', 'outbox idemKey is required');
       deps.validate?.(intent);
-      const res = deps.repo.insertPending(
-        { idemKey: intent.idemKey, kind: intent.kind, payload: JSON.stringify(intent.payload), now: deps.clock.now() },
-        tx,
-      );
+      const res = await deps.repo.insertPending({
+        idemKey: intent.idemKey,
+        kind: intent.kind,
+        payload: JSON.stringify(intent.payload),
+        now: deps.clock.now(),
+      });
       if (res.created) deps.notify?.();
       return res;
     },
 
-    list(q: { status: OutboxStatus; limit?: number; offset?: number }) {
+    async list(q: { status: OutboxStatus; limit?: number; offset?: number }) {
       const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
-      const page = deps.repo.list({ status: q.status, limit, offset: Math.max(q.offset ?? 0, 0) });
+      const page = await deps.repo.list({ status: q.status, limit, offset: Math.max(q.offset ?? 0, 0) });
       return { items: page.items.map(toView), total: page.total, limit };
     },
 
     counts: () => deps.repo.countByStatus(),
 
     /** Throws `not_found` unless the row exists and is dead. */
-    retryDead(id: number): void {
-      if (!deps.repo.retryDead(id, deps.clock.now())) throw new DomainError('not_found');
+    async retryDead(id: number): Promise<void> {
+      if (!(await deps.repo.retryDead(id, deps.clock.now()))) throw new DomainError('not_found');
       deps.notify?.();
     },
 
     /** Throws `not_found` unless the row exists and is pending or dead. */
-    discard(id: number): void {
-      if (!deps.repo.discard(id, deps.clock.now())) throw new DomainError('not_found');
+    async discard(id: number): Promise<void> {
+      if (!(await deps.repo.discard(id, deps.clock.now()))) throw new DomainError('not_found');
     },
   };
 }

@@ -21,12 +21,6 @@ export interface QueueTable {
   retryResetsAttempts: boolean;
 }
 
-/**
- * What `insertPending` can run on: the db itself or a drizzle transaction handle, so work can be
- * queued in the same synchronous transaction as the state change that caused it.
- */
-export type QueueExecutor = Pick<Db, 'insert' | 'select'>;
-
 type Id = QueueRowBase['id'];
 const ph = (name: string) => sql`${sql.placeholder(name)}`;
 
@@ -42,7 +36,11 @@ function compareBy(keys: string[]) {
   };
 }
 
-/** The one SQL home of a durable queue (outbox, EHR pending writes): insert, lease, outcome, admin retry. */
+/**
+ * The one SQL home of a durable queue (outbox, EHR pending writes): insert, lease, outcome, admin retry.
+ * Synchronous better-sqlite3 code: each queue's repository hands it to callers through the store
+ * (`store.wrap`), so every method answers with a Promise and joins the caller's transaction, if any.
+ */
 export function createQueueStore<R extends QueueRowBase>(db: Db, desc: QueueTable) {
   // Drizzle's generic table types do not reach through an arbitrary table; the columns are checked here.
   const t = desc.table as never as SQLiteTable & Record<string, SQLiteColumn>;
@@ -95,17 +93,10 @@ export function createQueueStore<R extends QueueRowBase>(db: Db, desc: QueueTabl
 
   return {
     /** Inserts a pending row; a repeated idemKey inserts nothing and returns the first row's id. */
-    insertPending<I extends Id>(
-      row: { id?: I; idemKey: string; kind: string; payload: string; now: number },
-      tx: QueueExecutor = db,
-    ): { id: I; created: boolean } {
-      const inserted = (
-        tx === db
-          ? insertStmt.all({ id: row.id ?? null, ...row })
-          : tx.insert(t).values(newRow(row) as never).onConflictDoNothing({ target: col.idemKey! }).returning({ id: col.id! }).all()
-      ) as { id: I }[];
+    insertPending<I extends Id>(row: { id?: I; idemKey: string; kind: string; payload: string; now: number }): { id: I; created: boolean } {
+      const inserted = insertStmt.all({ id: row.id ?? null, ...row }) as { id: I }[];
       if (inserted[0]) return { id: inserted[0].id, created: true };
-      const existing = tx.select({ id: col.id! }).from(t).where(eq(col.idemKey!, row.idemKey)).get() as { id: I };
+      const existing = db.select({ id: col.id! }).from(t).where(eq(col.idemKey!, row.idemKey)).get() as { id: I };
       return { id: existing.id, created: false };
     },
 

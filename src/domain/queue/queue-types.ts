@@ -16,21 +16,19 @@ export interface QueueRowBase {
 /** Where a pass over the due rows has got to: the last claimed row's values of the claim order. */
 export type QueueCursor = (number | string)[];
 
-/** A value now (SQLite) or later (a database with an asynchronous driver). */
-export type Awaitable<T> = T | Promise<T>;
-
 /**
- * The storage a queue worker needs. The SQLite store (queue-store.ts) answers synchronously; a twin
- * over an asynchronous driver returns Promises and the worker works unchanged.
+ * The storage a queue worker needs, as Promises: the SQLite adapter (queue-store.ts, wrapped by each
+ * queue's repository through the store) or a twin over another database; only `cursorOf` (no I/O)
+ * answers at once.
  */
 export interface QueuePort<R extends QueueRowBase> {
-  claimDue(q: { now: number; after: QueueCursor | null; limit: number; leaseUntil: number; owner?: string }): Awaitable<R[]>;
+  claimDue(q: { now: number; after: QueueCursor | null; limit: number; leaseUntil: number; owner?: string }): Promise<R[]>;
   cursorOf(row: R): QueueCursor;
-  markDone(id: R['id'], values: Record<string, unknown>, now: number): Awaitable<boolean>;
-  markRetry(id: R['id'], nextAttemptAt: number, lastError: string, now: number): Awaitable<boolean>;
-  markDead(id: R['id'], lastError: string, now: number): Awaitable<boolean>;
-  releaseOwn(owner: string, now: number): Awaitable<number>;
-  countPending(): Awaitable<number>;
+  markDone(id: R['id'], values: Record<string, unknown>, now: number): Promise<boolean>;
+  markRetry(id: R['id'], nextAttemptAt: number, lastError: string, now: number): Promise<boolean>;
+  markDead(id: R['id'], lastError: string, now: number): Promise<boolean>;
+  releaseOwn(owner: string, now: number): Promise<number>;
+  countPending(): Promise<number>;
 }
 
 /** How a failure is recorded: its code (what the row shows, never server text) and whether waiting helps. */

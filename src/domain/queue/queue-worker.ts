@@ -1,6 +1,7 @@
 import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
+import { detached } from '../../shared/transactions.js';
 import { createLaneRunner, createWakeup } from './lane-runner.js';
 import { PermanentFailure, type FailureClass, type QueueCursor, type QueuePort, type QueueRowBase } from './queue-types.js';
 
@@ -146,7 +147,7 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
 
   async function tick(): Promise<void> {
     await runSafely();
-    if (started) timer = setTimeout(() => void tick(), deps.pollMs).unref();
+    if (started) timer = detached(() => setTimeout(() => void tick(), deps.pollMs).unref());
   }
 
   return {
@@ -154,24 +155,27 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
 
     start(): void {
       if (started) return;
-      const released = deps.owner ? store.releaseOwn(deps.owner, clock.now()) : 0;
       started = true;
       halted = false;
-      // Polling begins once the earlier run's leases are back (at once on a synchronous store).
-      if (released instanceof Promise) {
-        void released.catch((e: unknown) => log.error({ code: deps.classify(e).code }, `${deps.name} release failed`)).then(tick);
-      }
-      else void tick();
+      // Polling begins once the earlier run's leases are back.
+      void detached(() =>
+        Promise.resolve(deps.owner ? store.releaseOwn(deps.owner, clock.now()) : 0)
+          .catch((e: unknown) => log.error({ code: deps.classify(e).code }, `${deps.name} release failed`))
+          .then(tick),
+      );
     },
 
     /** Wakes a started worker soon (not synchronously, so a caller's transaction commits first). */
     notify(): void {
       if (!started) return;
       // A pass in flight takes the new row as soon as it has a free slot; else a new pass starts.
-      setImmediate(() => {
-        wakeup.wake();
-        void runSafely();
-      });
+      // Detached: called from inside a caller's transaction body, the pass must not join it.
+      detached(() =>
+        setImmediate(() => {
+          wakeup.wake();
+          void runSafely();
+        }),
+      );
     },
 
     /** Stops polling, lets the rows in flight finish, and waits for them. */

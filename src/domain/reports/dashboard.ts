@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import type { ApprovalRepository } from '../approvals/approval-repository.js';
-import type { AuditRepository } from '../audit/audit-repository.js';
+import type { AuditReadRepository } from '../audit/audit-reader.js';
 import type { DocumentRepository } from '../sharing/document-repository.js';
 import type { AlertStatsRepository } from './alert-stats-repository.js';
 
@@ -14,7 +14,7 @@ export interface DashboardDeps {
   documents: Pick<DocumentRepository, 'firstViewsOfShared'>;
   approvals: Pick<ApprovalRepository, 'decidedBetween'>;
   alerts: AlertStatsRepository;
-  auditEntries: Pick<AuditRepository, 'dailyCounts'>;
+  auditEntries: Pick<AuditReadRepository, 'dailyCounts'>;
   clock: Clock;
 }
 
@@ -97,11 +97,11 @@ export function createDashboard(deps: DashboardDeps) {
       }
       const counts = (actionLike: string, byReason: boolean) =>
         deps.auditEntries.dailyCounts({ actionLike, from, to, dayOffsetMs: HK_OFFSET_MS, byReason, outcome: byReason ? 'denied' : undefined });
-      for (const c of counts('access.decision', true)) {
+      for (const c of await counts('access.decision', true)) {
         const reason = c.reason ?? 'unknown';
         for (const x of [buckets.get(c.day), all]) if (x) x.denials[reason] = (x.denials[reason] ?? 0) + c.n;
       }
-      for (const c of counts('escalation.%', false)) {
+      for (const c of await counts('escalation.%', false)) {
         for (const x of [buckets.get(c.day), all]) if (x) x.escalations += c.n;
       }
 

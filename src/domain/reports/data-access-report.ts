@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/errors.js';
 import { normaliseHkid } from '../../shared/hkid.js';
 import { newId } from '../../shared/ids.js';
 import type { ApprovalRepository } from '../approvals/approval-repository.js';
-import type { AuditRepository } from '../audit/audit-repository.js';
+import type { AuditReadRepository } from '../audit/audit-reader.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { parseCaseCode } from '../cases/case-code.js';
 import type { CaseRow, CasesRepository } from '../cases/cases-repository.js';
@@ -31,7 +31,7 @@ export interface DataAccessReportDeps {
   documents: Pick<DocumentRepository, 'listByCase' | 'receiptsForCase'>;
   approvals: Pick<ApprovalRepository, 'forDocuments' | 'stepsOf'>;
   grants: Pick<GrantRepository, 'forCases'>;
-  auditEntries: Pick<AuditRepository, 'byTargets'>;
+  auditEntries: Pick<AuditReadRepository, 'byTargets'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   audit: AuditSink;
   clock: Clock;
@@ -142,7 +142,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         ...caseRows.flatMap((c) => [c.id, c.code]),
         ...sections.flatMap((s) => [...s.documents.map((d) => d.documentId), ...s.accessRequests.map((r) => r.requestId), ...s.grants.map((g) => g.grantId)]),
       ];
-      const accessLog = await each(auditEntries.byTargets([...new Set(targets)]), async (e) => ({
+      const accessLog = await each(await auditEntries.byTargets([...new Set(targets)]), async (e) => ({
         index: e.idx,
         at: iso(e.at)!,
         actor: e.actor === 'system' ? null : await person(e.actor),

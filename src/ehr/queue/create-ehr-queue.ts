@@ -1,5 +1,6 @@
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import { loadOrCreateSecret } from '../../shared/key-file.js';
@@ -14,6 +15,7 @@ export type { EhrPendingView } from './ehr-queue.js';
 
 export interface EhrQueueModuleDeps {
   db: Db;
+  store: SqliteStore;
   keyDir: string;
   adapter: EhrAdapter;
   clock: Clock;
@@ -27,7 +29,7 @@ export interface EhrQueueModuleDeps {
 
 /** The pending-writes queue and its worker, wired: `enqueueAllergy`, `status`, `listPending`, `retry`, `worker`. */
 export function createEhrQueueModule(deps: EhrQueueModuleDeps) {
-  const repo = createEhrQueueRepository(deps.db);
+  const repo = createEhrQueueRepository(deps.db, deps.store);
   const cipher = createPayloadCipher(loadOrCreateSecret(deps.keyDir, 'ehr-queue.key'));
   const worker = createEhrQueueWorker({
     repo,

@@ -1,19 +1,18 @@
 import { asc, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { ehrPending, type EhrPendingKind } from '../../domain/ehr/ehr-tables.js';
-import { createQueueStore, type QueueExecutor } from '../../domain/queue/queue-store.js';
+import type { SqliteStore } from '../../db/store.js';
+import { createQueueStore } from '../../domain/queue/queue-store.js';
 
 export type EhrPendingRow = typeof ehrPending.$inferSelect;
-
-/** The db or a drizzle transaction handle, so a record can be queued in its caller's transaction. */
-export type EhrQueueExecutor = QueueExecutor;
 
 /**
  * ehr_pending as a durable queue (src/domain/queue/): claimed oldest first (createdAt, id); `done`
  * keeps the EHR's id and erases the payload (the EHR now holds the record); `failed` waits for an admin.
+ * Every method but `cursorOf` answers with a Promise and joins the caller's transaction, if any.
  */
-export function createEhrQueueRepository(db: Db) {
-  const store = createQueueStore<EhrPendingRow>(db, {
+export function createEhrQueueRepository(db: Db, store: SqliteStore) {
+  const queue = createQueueStore<EhrPendingRow>(db, {
     table: ehrPending,
     statuses: { pending: 'pending', done: 'done', dead: 'failed' },
     order: ['createdAt', 'id'],
@@ -22,17 +21,20 @@ export function createEhrQueueRepository(db: Db) {
     retryResetsAttempts: false,
   });
 
+  const { cursorOf, ...steps } = queue;
   return {
-    ...store,
+    cursorOf,
+    ...store.wrap({
+      ...steps,
 
-    /** Inserts a pending row; a repeated idemKey inserts nothing and returns the first row's id. */
-    insertPending: (row: { id: string; idemKey: string; kind: EhrPendingKind; payload: string; now: number }, tx?: EhrQueueExecutor) =>
-      store.insertPending<string>(row, tx),
+      /** Inserts a pending row; a repeated idemKey inserts nothing and returns the first row's id. */
+      insertPending: (row: { id: string; idemKey: string; kind: EhrPendingKind; payload: string; now: number }) => queue.insertPending<string>(row),
 
-    /** Every row not yet in the EHR (pending or failed), oldest first. */
-    listOpen(): EhrPendingRow[] {
-      return db.select().from(ehrPending).where(ne(ehrPending.status, 'done')).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id)).all();
-    },
+      /** Every row not yet in the EHR (pending or failed), oldest first. */
+      listOpen(): EhrPendingRow[] {
+        return db.select().from(ehrPending).where(ne(ehrPending.status, 'done')).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id)).all();
+      },
+    }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { parseAllergyInput } from '../ehr-input.js';
 import type { AllergyInput } from '../../domain/ehr/ehr-port.js';
-import type { EhrPendingRow, EhrQueueExecutor, EhrQueueRepository } from './ehr-queue-repository.js';
+import type { EhrPendingRow, EhrQueueRepository } from './ehr-queue-repository.js';
 import type { PayloadCipher } from './payload-cipher.js';
 
 /**
@@ -54,14 +54,14 @@ export function createEhrQueue(deps: EhrQueueDeps) {
   return {
     /**
      * Validates and stores an allergy record for the EHR; returns the queue id. The same `idemKey`
-     * (e.g. the alert's msgId) returns the first record's id and stores nothing new. Pass `tx` to
-     * queue it in the same transaction as the caller's own state change.
+     * (e.g. the alert's msgId) returns the first record's id and stores nothing new. Awaited inside a
+     * caller's transaction body, it is queued in that transaction.
      */
-    enqueueAllergy(input: AllergyInput, idemKey: string, tx?: EhrQueueExecutor): string {
+    async enqueueAllergy(input: AllergyInput, idemKey: string): Promise<string> {
       const valid = parseAllergyInput(input);
       const id = newId();
       const payload = cipher.seal(id, 'allergy', JSON.stringify(valid));
-      const r = repo.insertPending({ id, idemKey, kind: 'allergy', payload, now: clock.now() }, tx);
+      const r = await repo.insertPending({ id, idemKey, kind: 'allergy', payload, now: clock.now() });
       if (r.created) {
         deps.audit?.append({ actor: 'system', action: AUDIT_ACTIONS.ehrWriteQueued, target: r.id, outcome: 'success', reason: 'allergy' });
         deps.notify?.();
@@ -69,19 +69,19 @@ export function createEhrQueue(deps: EhrQueueDeps) {
       return r.id;
     },
 
-    status(id: string): EhrPendingView | undefined {
-      const r = repo.findById(id);
+    async status(id: string): Promise<EhrPendingView | undefined> {
+      const r = await repo.findById(id);
       return r ? view(r) : undefined;
     },
 
     /** Everything not yet in the EHR: pending (retrying) and failed (rejected, waiting for an admin). */
-    listPending(): EhrPendingView[] {
-      return repo.listOpen().map(view);
+    async listPending(): Promise<EhrPendingView[]> {
+      return (await repo.listOpen()).map(view);
     },
 
     /** An admin puts a failed record back in the queue (e.g. after the patient was registered). */
-    retry(id: string): boolean {
-      const ok = repo.retryDead(id, clock.now());
+    async retry(id: string): Promise<boolean> {
+      const ok = await repo.retryDead(id, clock.now());
       if (ok) deps.notify?.();
       return ok;
     },

@@ -40,7 +40,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     async (req) => {
       // Entries still waiting for their group commit belong in what an admin sees.
       await log.flush();
-      const page = log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
+      const page = await log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
       return { entries: page.entries.map(entryJson), nextBefore: page.nextBefore };
     },
   );
@@ -58,7 +58,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     '/audit/checkpoint',
     { config: readers, schema: { response: { 200: checkpointResponse, ...errorResponses } } },
     async () => {
-      const latest = log.repo.latestCheckpoint();
+      const latest = await log.repo.latestCheckpoint();
       if (!latest) throw new DomainError('not_found', 'no checkpoint has been written yet');
       return checkpointJson(latest, loadAuditVerifier(service.config.keys));
     },
@@ -75,7 +75,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     },
     async (req) => {
       await log.flush();
-      const entries = log.repo.findByTrace(req.params.code);
+      const entries = await log.repo.findByTrace(req.params.code);
       if (entries.length === 0) throw new DomainError('not_found');
       return { code: req.params.code, entries: entries.map(entryJson) };
     },
@@ -90,7 +90,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
       const picked: AuditEntry[] = [];
       let before: number | undefined;
       while (picked.length < req.query.limit) {
-        const page = log.repo.list(filter, { before, limit: Math.min(500, req.query.limit - picked.length) });
+        const page = await log.repo.list(filter, { before, limit: Math.min(500, req.query.limit - picked.length) });
         picked.push(...page.entries);
         if (page.nextBefore === null) break;
         before = page.nextBefore;

@@ -36,8 +36,8 @@ export const adminInboundRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
       },
     },
     async (req) => {
-      const page = service.inbox.list(req.query);
-      const now = { processing: 0, done: 0, failed: 0, dead: 0, ...service.inbox.countByState() };
+      const page = await service.inbox.list(req.query);
+      const now = { processing: 0, done: 0, failed: 0, dead: 0, ...(await service.inbox.countByState()) };
       return { items: page.items.map(itemDto), total: page.total, limit: req.query.limit, offset: req.query.offset, counts: now };
     },
   );

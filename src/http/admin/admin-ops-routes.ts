@@ -21,7 +21,7 @@ const itemDto = (v: OutboxItemView) => ({
 export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const admins = { adminRoles: ROLES.adminOnly };
   const counts = z.object({ pending: z.number(), sent: z.number(), dead: z.number(), discarded: z.number() });
-  const countsNow = () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...service.outbox.counts() });
+  const countsNow = async () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...(await service.outbox.counts()) });
 
   app.get(
     '/outbox',
@@ -37,12 +37,12 @@ export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
       },
     },
     async (req) => {
-      const page = service.outbox.list(req.query);
-      return { items: page.items.map(itemDto), total: page.total, limit: page.limit, offset: req.query.offset, counts: countsNow() };
+      const page = await service.outbox.list(req.query);
+      return { items: page.items.map(itemDto), total: page.total, limit: page.limit, offset: req.query.offset, counts: await countsNow() };
     },
   );
 
-  const change = (path: string, run: (id: number) => void, action: string) =>
+  const change = (path: string, run: (id: number) => Promise<void>, action: string) =>
     app.post(
       path,
       {
@@ -51,13 +51,13 @@ export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
       },
       async (req) => {
         try {
-          run(req.params.id);
+          await run(req.params.id);
         } catch (e) {
           service.audit.append({ actor: req.admin!.id, action, target: `outbox-${req.params.id}`, outcome: 'denied', reason: 'not_found' });
           throw e;
         }
         service.audit.append({ actor: req.admin!.id, action, target: `outbox-${req.params.id}`, outcome: 'success' });
-        return { id: req.params.id, ok: true as const, counts: countsNow() };
+        return { id: req.params.id, ok: true as const, counts: await countsNow() };
       },
     );
 

@@ -8,7 +8,7 @@ export interface CaseOpenNotices {
   /** The case was opened: the group the link came from hears it. */
   caseOpened(openConversationId: string, caseCode: string, opener: ClinicianRow): Promise<void>;
   /** The patient already has an open case: the opener alone is told. */
-  existingCase(opener: ClinicianRow, caseCode: string, linkId: string): void;
+  existingCase(opener: ClinicianRow, caseCode: string, linkId: string): Promise<void>;
 }
 
 /**
@@ -22,7 +22,7 @@ export function createFormSubmit(deps: { secure: Pick<SecureSharing, 'cases'>; d
       const res = await secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
       const opener = (await directory.findById(link.clinicianId))!;
       if (res.created) await notices.caseOpened(link.conversationId!, res.caseCode, opener);
-      else notices.existingCase(opener, res.existing, link.tokenHash);
+      else await notices.existingCase(opener, res.existing, link.tokenHash);
       return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };
     },
     consent(ref: LinkRef, link: LinkTokenRow, body: ConsentForm) {
