@@ -1,13 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ClinicianRow } from '../domain/directory/directory-repository.js';
 import type { Service } from '../service.js';
 import { burnOpenedDto, burnParams, viewTokenBody } from '../contract/doctor.js';
 import { errorBody } from '../contract/errors.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { renderForViewer } from './documents/render-for-viewer.js';
+import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { openBurn } from '../usecases/burn/open-burn.js';
 import { viewBurnDocument } from '../usecases/burn/view-burn-document.js';
 
@@ -23,7 +22,7 @@ const tags = ['doctor'];
 export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { clock, audit, escalation } = service;
   const opening = { burn: service.burn.service, escalation, viewTokens: service.burn.viewTokens, clock };
-  const viewing = { ...opening, stamp: (viewer: ClinicianRow, bytes: Uint8Array, mediaType: string) => renderForViewer(service, viewer, bytes, mediaType), cases: service.secure.casesRepo, audit };
+  const viewing = { ...opening, stamp: createStampForViewer({ renderer: service.secure.renderer, directory: service.directoryRepo, clock }), cases: service.secure.casesRepo, audit };
 
   app.post(
     '/api/app/burn/:itemId/open',

@@ -14,7 +14,8 @@ import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, re
 import { buildInbox } from './app/inbox.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { viewDocument } from './documents/view-document.js';
+import { viewDocument } from '../usecases/viewing/view-document.js';
+import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
@@ -25,6 +26,9 @@ const tags = ['doctor'];
  * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+  const { secure, clock } = service;
+  const stamp = createStampForViewer({ renderer: secure.renderer, directory: service.directoryRepo, clock });
+  const viewing = { access: secure.access, vault: secure.vault, stamp, receipts: secure.receipts, escalation: service.escalation, clock };
 
   app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
     buildInbox(service, service.doctorInbox, req.clinician!),
@@ -65,7 +69,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const me = req.clinician!;
       reply.header('cache-control', 'no-store'); // refusals too
       const claims = ownViewClaims(service, service.viewTokens.verify, req.body.token, me);
-      const { pdf, caseCode } = await viewDocument(service, me, claims.d);
+      const { pdf, caseCode } = await viewDocument(viewing, me, claims.d);
       return sendViewPdf(reply as unknown as FastifyReply, pdf, caseCode);
     },
   );
