@@ -4,7 +4,7 @@ import { loadPolicies } from '../src/domain/access/policy-loader.js';
 import type { ClinicianRole } from '../src/domain/directory/directory-tables.js';
 import { POLICY_DIR } from '../src/secure-sharing.js';
 import { silentLogger } from '../src/shared/logger.js';
-import { seedClinician } from '../test/helpers/directory-seed.js';
+import { seedClinician, seededClinician } from '../test/helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../test/helpers/service-harness.js';
 
 /**
@@ -49,8 +49,7 @@ export async function startWorld(o: { clock?: ManualClock; sandbox?: boolean } =
   });
   await app.ready();
   const tokens = new Map<string, string>();
-  // Synchronous seeding and lookups (World's interface is synchronous).
-  const reads = () => h.service.secure.directoryReads;
+  // Synchronous seeding and lookups (World's interface is synchronous): test-only reads of seeded rows.
   const world: World = {
     h,
     app,
@@ -62,7 +61,7 @@ export async function startWorld(o: { clock?: ManualClock; sandbox?: boolean } =
       return seedClinician(h.service.db.db, { ...entry, verified: p.verified, verifiedAt: p.verified ? now : null, suspended: p.suspended ?? false }, now).id;
     },
     clinicianId: (userId) => {
-      const row = reads().findByDingTalkId(userId);
+      const row = seededClinician(h.service.db.db, userId);
       if (!row) throw new Error(`no directory entry for ${userId}`);
       return row.id;
     },

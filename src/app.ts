@@ -55,11 +55,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { service, sandboxMode: !!deps.sandbox, options: deps.auth });
-    await app.register(alertRoutes, { service });
-    await app.register(appDoctorRoutes, { service });
-    await app.register(appBurnRoutes, { service });
-    await app.register(appFormsRoutes, { service });
-    await app.register(appComposeRoutes, { service });
+    // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
+    await app.register(async (trusted) => {
+      trusted.addHook('onRequest', trusted.requireTrusted);
+      await trusted.register(alertRoutes, { service });
+      await trusted.register(appDoctorRoutes, { service });
+      await trusted.register(appBurnRoutes, { service });
+      await trusted.register(appFormsRoutes, { service });
+      await trusted.register(appComposeRoutes, { service });
+    });
     const { directoryRepo, audit, clock } = service;
     await app.register(adminRoutes, {
       prefix: '/api/admin',

@@ -24,7 +24,7 @@ export function createOrganisationExit(deps: { dbh: Pick<DbHandle, 'db' | 'store
   const exits = {
     revokeGrants: async (caseId: string, clinicianId: string, actor: string, cause: string, now: number) =>
       (await grants.revokeLive(clinicianId, caseId, actor, cause, now)).length,
-    tell: () => undefined,
+    tell: () => Promise.resolve(),
   };
   return createOffboarding({
     transaction: store.transaction,

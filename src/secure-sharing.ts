@@ -10,7 +10,7 @@ import { createApprovalService } from './domain/approvals/approval-service.js';
 import { createCaseModule } from './domain/cases/case-module.js';
 import { createCasesRepository } from './domain/cases/cases-repository.js';
 import type { TeamExit } from './domain/cases/team-exit.js';
-import type { ClinicianRow, DirectoryReads } from './domain/directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
 import { createBreakGlassService } from './domain/grants/break-glass.js';
 import { createGrantRepository } from './domain/grants/grant-repository.js';
 import { createGrantService } from './domain/grants/grant-service.js';
@@ -41,14 +41,14 @@ export const POLICY_DIR = projectPath('config', 'policies');
 export function createSecureSharing(deps: {
   config: Readonly<Config>;
   dbh: DbHandle;
-  directory: DirectoryReads;
+  directory: DirectoryRepository;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
   /** Policies already validated (main.ts checks them in a child process); else loaded here. */
   policies?: LoadedPolicies;
   /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
-  tellTeamExit: (exit: TeamExit) => void;
+  tellTeamExit: (exit: TeamExit) => Promise<void>;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
@@ -91,7 +91,7 @@ export function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings();
   const documentsRepo = createDocumentRepository(dbh.db, dbh.store);
-  const privacyOfficers = async () => directory.list().filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
+  const privacyOfficers = async () => (await directory.list()).filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvals = createApprovalService({
@@ -108,7 +108,7 @@ export function createSecureSharing(deps: {
       return doc ? attendingsOf(doc.caseId) : [];
     },
     missingDespiteGrant: async (requesterId, documentId) => {
-      const requester = directory.findById(requesterId);
+      const requester = await directory.findById(requesterId);
       return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
     },
   });
@@ -120,7 +120,7 @@ export function createSecureSharing(deps: {
     settings,
     people: { attendingsOf, privacyOfficers },
     authorize: async (clinicianId, _action, caseId) => {
-      const row = directory.findById(clinicianId);
+      const row = await directory.findById(clinicianId);
       const caseRow = await casesRepo.caseById(caseId);
       if (!row || !caseRow) return { allowed: false, policies: [] };
       return decideOnCase(row, 'breakGlass', caseRow);
@@ -128,8 +128,6 @@ export function createSecureSharing(deps: {
   });
 
   return {
-    /** Transitional synchronous directory reads, for notices written inside synchronous transactions. */
-    directoryReads: directory,
     engine,
     authorize,
     decideOnCase,

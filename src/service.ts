@@ -13,7 +13,7 @@ import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from '.
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
 import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from './domain/sessions/session-repository.js';
-import { createDirectoryReads, createDirectoryRepository } from './domain/directory/directory-repository.js';
+import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
 import { createDoctorInboxRepository } from './domain/inbox-view/doctor-inbox-repository.js';
 import { createBot } from './bot/bot.js';
@@ -105,8 +105,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
   const sessions = createRefreshSessions({ transaction: dbh.store.transaction, repo: createSessionRepository(dbh.db, dbh.store), clock, audit });
   const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
-  // Transitional: the case module, sharing callbacks, escalation chain and retention still read synchronously.
-  const directoryReads = createDirectoryReads(dbh.db);
   const directory = createDirectoryService({
     repo: directoryRepo,
     audit,
@@ -122,8 +120,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryReads, audit, clock, logger, policies: opts.policies,
-    tellTeamExit: createTeamExitNotices({ directoryReads, notify }),
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
@@ -220,9 +218,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
     accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
-    caseNotices: createCaseNotices({ directoryReads, notify }),
+    caseNotices: createCaseNotices({ directory: directoryRepo, notify }),
     /** The group card for a report shared from the mini-app. */
-    reportCards: createReportCards({ secure, notify }),
+    reportCards: createReportCards({ directoryRepo, notify }),
     burn,
     ehr,
     ehrQueue,

@@ -1,4 +1,5 @@
 import { makePdf } from '../../test/fixtures/make-pdf.js';
+import { seededClinician, seededInstitution } from '../../test/helpers/directory-seed.js';
 import type { World } from '../world.js';
 import { BREAK_GLASS_TTL_MS, GRANT_TTL_MS, grantCounts, type CareRole, type MCase, type Model, type MUser } from './oracle.js';
 import { testHkid, type Rng } from './rng.js';
@@ -56,10 +57,10 @@ export async function buildAccessWorld(w: World, r: Rng, o: { cases: number; doc
   }
   const users = [...model.users.keys()];
   // Synchronous reads: the oracle's steps build actors inline (as DirectoryService.toActor does).
-  const row = (userId: string) => svc.secure.directoryReads.findByDingTalkId(userId)!;
+  const row = (userId: string) => seededClinician(svc.db.db, userId)!;
   const actor = (userId: string) => {
     const c = row(userId);
-    const inst = c.institutionId ? svc.secure.directoryReads.institution(c.institutionId) : undefined;
+    const inst = c.institutionId ? seededInstitution(svc.db.db, c.institutionId) : undefined;
     return { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended };
   };
   const doctors = () => users.filter((u) => { const m = model.users.get(u)!; return m.role === 'doctor' && m.verified && !m.suspended && m.institution; });

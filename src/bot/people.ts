@@ -1,3 +1,3 @@
 // How people are named and which language they read: shared with the mini-app API, re-exported for the bot.
-export { personLine, personLineSync } from '../domain/directory/clinician-names.js';
+export { personLine } from '../domain/directory/clinician-names.js';
 export { langOf } from '../shared/lang.js';

@@ -1,4 +1,4 @@
-import type { DirectoryReads } from '../domain/directory/directory-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { TeamExit, ExitCause } from '../domain/cases/team-exit.js';
 import { say, type Lang } from './i18n.js';
 import type { Notifier } from './outbound.js';
@@ -17,10 +17,10 @@ const WHY: Record<Exclude<ExitCause, 'left_org'>, Record<Lang, string>> = {
  * it any access they had been granted. Case code and wording only: nothing about the patient.
  * Someone who left the organisation is not written to (they no longer read this organisation's chat).
  */
-export function createTeamExitNotices(deps: { directoryReads: Pick<DirectoryReads, 'findById'>; notify: Pick<Notifier, 'toUser'> }) {
+export function createTeamExitNotices(deps: { directory: Pick<DirectoryRepository, 'findById'>; notify: Pick<Notifier, 'toUser'> }) {
   return async (exit: TeamExit): Promise<void> => {
     if (exit.cause === 'left_org') return;
-    const c = deps.directoryReads.findById(exit.clinicianId);
+    const c = await deps.directory.findById(exit.clinicianId);
     if (!c) return;
     const lang = langOf(c);
     const why = WHY[exit.cause][lang];

@@ -8,7 +8,7 @@ import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import { createCaseQueries } from '../domain/cases/case-queries.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
-import { createDirectoryReads, createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createConsentQueries } from '../domain/patients/consent-queries.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
@@ -147,9 +147,8 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       }
       case 'case': {
         const patients = createPatientsRepository(handle.db, handle.store, texts());
-        // The case module still reads the directory synchronously (transitional).
-        const reads = createDirectoryReads(handle.db);
-        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory: reads, consents: createConsentQueries({ patients, directory: reads }) });
+        const directory = createDirectoryRepository(handle.db, handle.store);
+        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory, consents: createConsentQueries({ patients, directory }) });
         const c = await queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
         return printTable(

@@ -20,7 +20,7 @@ const routeLogging = {
  * compose screen uses the retry-safe POST /api/app/cases/:code/alert (app/app-compose-routes.ts).
  */
 export const alertRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, onRequest: app.requireTrusted, schema: { body: apiBody, response: responses } }, async (req, reply) => {
+  app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { body: apiBody, response: responses } }, async (req, reply) => {
     const { caseCode, ...body } = req.body;
     const split = splitScan(body);
     const caseRow = await service.secure.cases.queries.findCase(caseCode);

@@ -1,13 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ClinicianRow } from '../domain/directory/directory-repository.js';
 import type { Service } from '../service.js';
 import { burnOpenedDto, burnParams, viewTokenBody } from '../contract/doctor.js';
 import { errorBody } from '../contract/errors.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { renderForViewer } from './documents/render-for-viewer.js';
+import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { openBurn } from '../usecases/burn/open-burn.js';
 import { viewBurnDocument } from '../usecases/burn/view-burn-document.js';
 
@@ -21,14 +20,13 @@ const tags = ['doctor'];
  * by the viewer and its countdown starts at that fetch. The token goes back in a POST body.
  */
 export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const guard = { onRequest: app.requireTrusted };
   const { clock, audit, escalation } = service;
   const opening = { burn: service.burn.service, escalation, viewTokens: service.burn.viewTokens, clock };
-  const viewing = { ...opening, stamp: (viewer: ClinicianRow, bytes: Uint8Array, mediaType: string) => renderForViewer(service, viewer, bytes, mediaType), cases: service.secure.casesRepo, audit };
+  const viewing = { ...opening, stamp: createStampForViewer({ renderer: service.secure.renderer, directory: service.directoryRepo, clock }), cases: service.secure.casesRepo, audit };
 
   app.post(
     '/api/app/burn/:itemId/open',
-    { ...guard, schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params: burnParams, response: { 200: burnOpenedDto, ...errors } } },
+    { schema: { tags, security, summary: 'Open a burn-after-reading item (starts my countdown)', params: burnParams, response: { 200: burnOpenedDto, ...errors } } },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       const out = await openBurn(opening, req.clinician!, req.params.itemId);
@@ -39,7 +37,6 @@ export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async 
   app.post(
     '/api/app/burn/view',
     {
-      ...guard,
       schema: {
         tags, security, summary: 'A burn-after-reading document watermarked for me (starts my countdown); the burn view token (mine only) travels in the body',
         body: viewTokenBody,

@@ -14,36 +14,39 @@ import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, re
 import { buildInbox } from './app/inbox.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { viewDocument } from './documents/view-document.js';
+import { viewDocument } from '../usecases/viewing/view-document.js';
+import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
 
 /**
- * The doctor screens' API. Every route needs a verified, active clinician (requireTrusted); the
+ * The doctor screens' API. Every route needs a verified, active clinician (the /api/app hook in app.ts); the
  * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const guard = { onRequest: app.requireTrusted };
+  const { secure, clock } = service;
+  const stamp = createStampForViewer({ renderer: secure.renderer, directory: service.directoryRepo, clock });
+  const viewing = { access: secure.access, vault: secure.vault, stamp, receipts: secure.receipts, escalation: service.escalation, clock };
 
-  app.get('/api/app/inbox', { ...guard, schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
+  app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
     buildInbox(service, service.doctorInbox, req.clinician!),
   );
 
   app.get(
     '/api/app/cases/:code',
-    { ...guard, schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: caseParams, response: { 200: caseViewDto, ...errors } } },
+    { schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: caseParams, response: { 200: caseViewDto, ...errors } } },
     async (req) => buildCaseView(service, req.clinician!, req.params.code),
   );
 
-  app.get('/api/app/reasons', { ...guard, schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>
+  app.get('/api/app/reasons', { schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>
     PURPOSE_CODES.filter((c) => service.secure.settings.reasonCodes.includes(c)).map((code) => ({ code, ...PURPOSE_OF_USE[code] })),
   );
 
   app.post(
     '/api/app/documents/:id/view-token',
-    { ...guard, schema: { tags, security, summary: 'A short-lived view token for me, if the policy allows now', params: docParams, querystring: langQuery, response: { 200: viewTokenDto, ...errors, 403: refusalDto } } },
+    { schema: { tags, security, summary: 'A short-lived view token for me, if the policy allows now', params: docParams, querystring: langQuery, response: { 200: viewTokenDto, ...errors, 403: refusalDto } } },
     async (req, reply) => {
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
@@ -56,7 +59,6 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
   app.post(
     '/api/app/documents/view',
     {
-      ...guard,
       schema: {
         tags, security, summary: 'The PDF watermarked for me; the view token (mine only) travels in the body, never the URL',
         body: viewTokenBody,
@@ -67,7 +69,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const me = req.clinician!;
       reply.header('cache-control', 'no-store'); // refusals too
       const claims = ownViewClaims(service, service.viewTokens.verify, req.body.token, me);
-      const { pdf, caseCode } = await viewDocument(service, me, claims.d);
+      const { pdf, caseCode } = await viewDocument(viewing, me, claims.d);
       return sendViewPdf(reply as unknown as FastifyReply, pdf, caseCode);
     },
   );
@@ -75,7 +77,6 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
   app.post(
     '/api/app/documents/:id/request',
     {
-      ...guard,
       schema: {
         tags, security, summary: 'Ask the approvers for access to a document', params: docParams, querystring: langQuery,
         body: requestAccessBody.extend({ reasonCode: z.enum(PURPOSE_CODES as [string, ...string[]]) }),
@@ -91,14 +92,13 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
       if (!(await service.secure.documentsRepo.find(req.params.id))) throw new DomainError('document.not_found');
       const asked = await requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
-      return { requestId: asked.requestId, status: asked.status, message: service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
+      return { requestId: asked.requestId, status: asked.status, message: await service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
     },
   );
 
   app.post(
     '/api/app/requests/:id/decide',
     {
-      ...guard,
       schema: {
         tags, security, summary: 'Approve or deny a request waiting for me', params: docParams, querystring: langQuery,
         body: decideBody,
@@ -119,7 +119,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.
         if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;
-        const err = service.accessChat.wouldNotOpen(e, lang);
+        const err = await service.accessChat.wouldNotOpen(e, lang);
         return reply.status(409).send({ code: err.code, message: String(err.details?.text ?? err.message), missing: (err.details?.missing as string[] | undefined) ?? [] });
       }
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/client.js';
-import { createDirectoryReads, type ClinicianRow, type InstitutionRow, type NewClinician } from '../../src/domain/directory/directory-repository.js';
+import { eq } from 'drizzle-orm';
+import type { ClinicianRow, InstitutionRow, NewClinician } from '../../src/domain/directory/directory-repository.js';
 import { clinicians, institutions } from '../../src/domain/directory/directory-tables.js';
 import { newId } from '../../src/shared/ids.js';
 
@@ -19,5 +20,17 @@ export function seedClinician(db: Db, row: NewClinician, now: number): Clinician
     .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
     .onConflictDoNothing({ target: clinicians.dingtalkUserId })
     .run();
-  return createDirectoryReads(db).findByDingTalkId(row.dingtalkUserId)!;
+  return seededClinician(db, row.dingtalkUserId)!;
+}
+
+/**
+ * Test-only synchronous look-ups of seeded rows, for fixtures whose interface is synchronous (world
+ * builders, actor factories). Code under test reads through the async DirectoryRepository.
+ */
+export function seededClinician(db: Db, dingtalkUserId: string): ClinicianRow | undefined {
+  return db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, dingtalkUserId)).get();
+}
+
+export function seededInstitution(db: Db, id: string): InstitutionRow | undefined {
+  return db.select().from(institutions).where(eq(institutions.id, id)).get();
 }

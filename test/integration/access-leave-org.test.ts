@@ -35,7 +35,7 @@ describe('leaving the organisation ends everything at once', () => {
     expect(await roleOf(LAM)).toBe('consulting');
     const mark = await auditMark(h);
     h.sim.org.leaveOrg(LAM, { event: true });
-    await eventually(() => h.service.secure.directoryReads.findById(lam)?.verified === false);
+    await eventually(async () => (await h.service.directoryRepo.findById(lam))?.verified === false);
     expect(await roleOf(LAM)).toBe('');
     expect((await app.inject({ url: '/api/me', headers: auth })).statusCode).toBe(401);
     const left = await auditSince(h, mark, { action: 'directory.left_org' });

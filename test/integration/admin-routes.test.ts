@@ -105,7 +105,7 @@ describe('admin HTTP routes', () => {
     const list = await call('GET', '/api/admin/institutions', adminToken);
     expect(list.json().institutions.map((i: { code: string }) => i.code)).toEqual(['HKAH', 'QMH', 'TMH']);
 
-    const code = w.openCase(w.clinician('chan'), 'cid');
+    const code = await w.openCase(w.clinician('chan'), 'cid');
     const team = await call('GET', `/api/admin/cases/${code}/team`, adminToken);
     expect(team.statusCode).toBe(200);
     expect(team.json().team).toEqual([expect.objectContaining({ dingtalkUserId: 'chan', careRole: 'attending', institutionCode: 'QMH' })]);

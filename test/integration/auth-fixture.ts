@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { AuthOptions } from '../../src/http/auth/register-auth.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { seededClinician } from '../helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 
 /**
@@ -58,7 +59,7 @@ export async function authWorld(
     app,
     clock,
     code: (userId) => h.sim.issueAuthCode(userId),
-    clinicianId: (userId) => h.service.secure.directoryReads.findByDingTalkId(userId)!.id,
+    clinicianId: (userId) => seededClinician(h.service.db.db, userId)!.id,
     async login(userId) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { code: world.code(userId) } });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

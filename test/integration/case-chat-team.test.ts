@@ -7,10 +7,10 @@ describe('care team and consent from chat', () => {
   let cc: CaseChat;
   let group: string;
   let code: string;
-  const idOf = (userId: string) => cc.h.service.secure.directoryReads.findByDingTalkId(userId)!.id;
+  const idOf = async (userId: string) => (await cc.h.service.directoryRepo.findByDingTalkId(userId))!.id;
   const roleOf = async (userId: string) => {
     const { queries } = cc.h.service.secure.cases;
-    return queries.teamRoleNow((await queries.findCase(code)).id, idOf(userId));
+    return queries.teamRoleNow((await queries.findCase(code)).id, await idOf(userId));
   };
 
   beforeAll(async () => {

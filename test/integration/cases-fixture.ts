@@ -3,12 +3,12 @@ import type { AuditInput, AuditSink } from '../../src/shared/audit-sink.js';
 import type { Authorize } from '../../src/domain/cases/authorize-port.js';
 import { createCaseModule } from '../../src/domain/cases/case-module.js';
 import type { TeamExit } from '../../src/domain/cases/team-exit.js';
-import { createDirectoryReads, createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
+import { createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import type { Actor } from '../../src/domain/directory/directory-service.js';
 import type { ClinicianRole } from '../../src/domain/directory/directory-tables.js';
 import { createFieldCipher } from '../../src/domain/patients/field-cipher.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { seedClinician, seedInstitution } from '../helpers/directory-seed.js';
+import { seedClinician, seededClinician, seedInstitution } from '../helpers/directory-seed.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 /** Audit sink that keeps entries in memory so tests can look at them. */
@@ -32,7 +32,6 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   const clock = new ManualClock();
   const audit = recordingAudit();
   const directory = createDirectoryRepository(handle.db, handle.store);
-  const reads = createDirectoryReads(handle.db);
   /** Care-team exits the module reported (whom it would tell). */
   const exits: TeamExit[] = [];
   seedInstitution(handle.db, { id: 'inst-qmh', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
@@ -40,12 +39,12 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   const module = createCaseModule({
     db: handle.db,
     store: handle.store,
-    directory: reads,
+    directory,
     cipher: createFieldCipher(randomBytes(32)),
     audit,
     clock,
     authorize: opts.authorize ?? attendingMayManage,
-    exits: { revokeGrants: async () => 0, tell: (e) => void exits.push(e) },
+    exits: { revokeGrants: async () => 0, tell: async (e) => void exits.push(e) },
   });
 
   function clinician(
@@ -70,7 +69,7 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   }
 
   function actor(c: ClinicianRow): Actor {
-    const fresh = reads.findById(c.id)!;
+    const fresh = seededClinician(handle.db, c.dingtalkUserId)!;
     return { clinician: fresh, trusted: fresh.verified && !fresh.suspended };
   }
 

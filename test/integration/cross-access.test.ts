@@ -5,6 +5,7 @@ import type { CaseForm } from '../../src/domain/cases/case-form.js';
 import type { CareRole } from '../../src/domain/cases/cases-tables.js';
 import { loadPolicies } from '../../src/domain/access/policy-loader.js';
 import { POLICY_DIR } from '../../src/secure-sharing.js';
+import { seededClinician, seededInstitution } from '../helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 
 /**
@@ -105,13 +106,13 @@ describe.each([
 
   // Synchronous reads: the matrix builds actors inline (as DirectoryService.toActor does).
   const row = (userId: string) => {
-    const r = h.service.secure.directoryReads.findByDingTalkId(userId);
+    const r = seededClinician(h.service.db.db, userId);
     if (!r) throw new Error(`no directory entry for ${userId}`);
     return r;
   };
   const actor = (userId: string): Actor => {
     const c = row(userId);
-    const inst = c.institutionId ? h.service.secure.directoryReads.institution(c.institutionId) : undefined;
+    const inst = c.institutionId ? seededInstitution(h.service.db.db, c.institutionId) : undefined;
     return { clinician: c, institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined, trusted: c.verified && !c.suspended };
   };
 

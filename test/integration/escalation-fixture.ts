@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { makePdf } from '../fixtures/make-pdf.js';
-import { seedClinician } from '../helpers/directory-seed.js';
+import { seedClinician, seededClinician } from '../helpers/directory-seed.js';
 import type { Harness } from '../helpers/service-harness.js';
 import { CHAN, LAM, shareReport } from '../helpers/sharing-flow.js';
 
@@ -9,7 +9,7 @@ export const NG = 'qmh-ng-kwokwai';
 
 export function addColleague(h: Harness): void {
   h.sim.org.addUser({ userId: NG, name: 'Ng Kwok-wai', title: 'Consultant, Cardiology', dept: 'Cardiology · Queen Mary Hospital', lang: 'en_US' });
-  if (h.service.secure.directoryReads.findByDingTalkId(NG)) return;
+  if (seededClinician(h.service.db.db, NG)) return;
   seedClinician(
     h.service.db.db,
     {

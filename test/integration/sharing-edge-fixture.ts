@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { AuditEntry } from '../../src/domain/audit/audit-entry.js';
 import { hkidCheckChar } from '../../src/shared/hkid.js';
+import { seededClinician } from '../helpers/directory-seed.js';
 import { replyAfter, type Harness } from '../helpers/service-harness.js';
 import { CHAN, LAM, shareReport } from '../helpers/sharing-flow.js';
 
@@ -17,7 +18,7 @@ export function makeHkid(letter: string, digits: string): string {
   return `${letter}${digits}(${hkidCheckChar(letter, digits)})`;
 }
 
-export const clinicianId = (h: Harness, userId: string): string => h.service.secure.directoryReads.findByDingTalkId(userId)!.id;
+export const clinicianId = (h: Harness, userId: string): string => seededClinician(h.service.db.db, userId)!.id;
 
 /**
  * A case opened by Dr Chan in the cardiology group (HPH consent, so the GP may be granted), Dr Lam

@@ -3,7 +3,7 @@ import type { AccessChat } from '../../usecases/access/access-ports.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDate, hkDateTime } from '../format.js';
 import { say } from '../i18n.js';
-import { langOf, personLineSync as personLine } from '../people.js';
+import { langOf, personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
@@ -11,19 +11,18 @@ import { wouldNotOpenError } from './would-not-open.js';
 
 /** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
 export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
-  // Transitional synchronous reads: the replies (requestedReply, wouldNotOpen) are built synchronously.
   const { secure, notify } = deps;
-  const dir = secure.directoryReads;
+  const dir = deps.directoryRepo;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
       const doc = (await secure.documentsRepo.find(documentId))!;
       const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
-        const approver = dir.findById(approverId);
+        const approver = await dir.findById(approverId);
         if (!approver) continue;
         const lang = langOf(approver);
-        const who = personLine(dir, requester, lang);
+        const who = await personLine(dir, requester, lang);
         const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
         const params = { requestId, step: String(stepIndex) };
         await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
@@ -37,16 +36,18 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
       const rLang = langOf(requester);
       if (until !== undefined) {
         const open = await openDocument(deps, requester, documentId, rLang);
-        const text = say(rLang, T.granted, personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
+        const text = say(rLang, T.granted, await personLine(dir, decider, rLang), caseCode, hkDateTime(until), openText(open, rLang));
         await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.grantedTitle), text);
         return;
       }
-      const text = say(rLang, T.declined, personLine(dir, decider, rLang), caseCode);
+      const text = say(rLang, T.declined, await personLine(dir, decider, rLang), caseCode);
       await notify.toUser(`decided:${requestId}`, requester.dingtalkUserId, say(rLang, T.declinedTitle), text);
     },
-    requestedReply(r, lang) {
+    async requestedReply(r, lang) {
       if (r.approverIds.length === 0) return say(lang, T.requestNoApprover, r.caseCode);
-      const names = r.approverIds.map((id) => personLine(dir, id, lang)).join('; ');
+      const lines: string[] = [];
+      for (const id of r.approverIds) lines.push(await personLine(dir, id, lang));
+      const names = lines.join('; ');
       return say(lang, T.requestAsked, names, r.caseCode, purposeLabel(r.reason, lang));
     },
     decidedReply(d, lang) {
@@ -54,8 +55,8 @@ export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRe
       if (d.kind === 'granted') return say(lang, T.approvedUntil, hkDateTime(d.until));
       return say(lang, T.deniedDone);
     },
-    wouldNotOpen(err, lang) {
-      const requester = dir.findById(String(err.details?.requesterId ?? ''));
+    async wouldNotOpen(err, lang) {
+      const requester = await dir.findById(String(err.details?.requesterId ?? ''));
       return requester ? wouldNotOpenError(err, dir, requester, String(err.details?.caseCode ?? ''), lang) : err;
     },
   };

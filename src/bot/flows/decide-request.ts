@@ -14,7 +14,7 @@ export async function decideRequest(deps: CommandDeps, decider: ClinicianRow, re
   try {
     return chat.decidedReply(await decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
   } catch (err) {
-    if (isDomainError(err) && err.code === 'approval.would_not_open') throw chat.wouldNotOpen(err, lang);
+    if (isDomainError(err) && err.code === 'approval.would_not_open') throw await chat.wouldNotOpen(err, lang);
     throw err;
   }
 }

@@ -1,14 +1,15 @@
 import type { ReportCards } from '../../usecases/sharing/share-report.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
-import { personLineSync } from '../people.js';
+import { personLine } from '../people.js';
 
 /** The group card for a report shared from the mini-app: case code, author and time only, never content. */
-export function createReportCards(deps: Pick<CommandDeps, 'secure' | 'notify'>): ReportCards {
+export function createReportCards(deps: Pick<CommandDeps, 'directoryRepo' | 'notify'>): ReportCards {
   return {
     async reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
+      const from = await personLine(deps.directoryRepo, author, 'en');
       await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
-        `From ${personLineSync(deps.secure.directoryReads, author, 'en')} · ${hkDateTime(at)}`,
+        `From ${from} · ${hkDateTime(at)}`,
         [
           { label: 'Open 開啟', action: 'open', params: { documentId } },
           { label: 'Request access 申請存取', action: 'request_access', params: { documentId } },

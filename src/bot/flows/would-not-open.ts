@@ -1,7 +1,7 @@
-import type { ClinicianRow, DirectoryReads } from '../../domain/directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { DomainError } from '../../shared/errors.js';
 import { say, type Lang } from '../i18n.js';
-import { personLineSync } from '../people.js';
+import { personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 
 /** Each condition an approval cannot supply, in words for the approver (who treats the patient). */
@@ -30,13 +30,19 @@ const FIX: Record<string, Record<Lang, (code: string) => string>> = {
  * case, and each missing condition by name. Thrown as the same coded error, with the words in
  * `details.text`, so chat (reply-for-error) and the mini-app API show them.
  */
-export function wouldNotOpenError(err: DomainError, dir: Pick<DirectoryReads, 'findById' | 'institution'>, requester: ClinicianRow, caseCode: string, lang: Lang): DomainError {
+export async function wouldNotOpenError(
+  err: DomainError,
+  dir: Pick<DirectoryRepository, 'findById' | 'institution'>,
+  requester: ClinicianRow,
+  caseCode: string,
+  lang: Lang,
+): Promise<DomainError> {
   const missing = Array.isArray(err.details?.missing) ? (err.details.missing as string[]) : ['policy'];
-  const inst = requester.institutionId ? dir.institution(requester.institutionId) : undefined;
+  const inst = requester.institutionId ? await dir.institution(requester.institutionId) : undefined;
   const instName = inst ? (lang === 'zh' ? (inst.nameZh ?? inst.nameEn) : inst.nameEn) : say(lang, T.theirInstitution);
   const reasons = missing.map((m) => (CONDITION[m] ?? CONDITION.policy!)[lang](instName));
   const fix = FIX[missing.find((m) => FIX[m]) ?? '']?.[lang](caseCode) ?? say(lang, T.denyInstead);
-  const who = personLineSync(dir, requester, lang);
+  const who = await personLine(dir, requester, lang);
   const text = say(lang, T.wouldNotOpen, who, caseCode, reasons, fix);
   return new DomainError('approval.would_not_open', text, { details: { missing, text } });
 }

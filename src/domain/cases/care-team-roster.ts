@@ -54,9 +54,9 @@ function byStanding(a: RosterEntry, b: RosterEntry): number {
 export function createCareTeamRoster(deps: Pick<CaseDeps, 'transaction' | 'cases' | 'directory' | 'queries' | 'audit' | 'clock'>) {
   const { transaction, cases, directory, queries, audit, clock } = deps;
 
-  function entry(r: CareTeamRow, now: number): RosterEntry {
-    const c = directory.findById(r.clinicianId);
-    const inst = c?.institutionId ? directory.institution(c.institutionId) : undefined;
+  async function entry(r: CareTeamRow, now: number): Promise<RosterEntry> {
+    const c = await directory.findById(r.clinicianId);
+    const inst = c?.institutionId ? await directory.institution(c.institutionId) : undefined;
     return {
       roleId: r.id,
       clinicianId: r.clinicianId,
@@ -83,7 +83,9 @@ export function createCareTeamRoster(deps: Pick<CaseDeps, 'transaction' | 'cases
       const c = await queries.findCase(caseCode);
       const now = clock.now();
       const history = await cases.teamHistory(c.id);
-      return { caseCode: c.code, now, roles: history.map((r) => entry(r, now)).sort(byStanding) };
+      const roles: RosterEntry[] = [];
+      for (const r of history) roles.push(await entry(r, now));
+      return { caseCode: c.code, now, roles: roles.sort(byStanding) };
     },
 
     /**

@@ -28,8 +28,8 @@ export function createCareTeamService(deps: CaseDeps) {
     }
   }
 
-  function memberByDingTalkId(userId: string): ClinicianRow {
-    const m = directory.findByDingTalkId(userId);
+  async function memberByDingTalkId(userId: string): Promise<ClinicianRow> {
+    const m = await directory.findByDingTalkId(userId);
     if (!m) throw new DomainError('clinician.not_found');
     return m;
   }
@@ -46,7 +46,7 @@ export function createCareTeamService(deps: CaseDeps) {
       const c = await queries.findCase(caseCode);
       await authorizeManage(actor, c, AUDIT_ACTIONS.caseTeamAdded);
       if (!CARE_ROLES.includes(role)) throw new DomainError('request.invalid', 'unknown care role');
-      const member = memberByDingTalkId(memberDingTalkUserId);
+      const member = await memberByDingTalkId(memberDingTalkUserId);
       if (viaConversationId !== undefined && (await cases.groupBinding(viaConversationId))?.caseId !== c.id) {
         throw new DomainError('request.invalid', 'that group is not bound to this case');
       }
@@ -66,7 +66,7 @@ export function createCareTeamService(deps: CaseDeps) {
     async removeMember(actor: Actor, caseCode: string, memberDingTalkUserId: string, reason = 'removed'): Promise<MemberChange> {
       const c = await queries.findCase(caseCode);
       await authorizeManage(actor, c, AUDIT_ACTIONS.caseTeamRemoved);
-      const member = memberByDingTalkId(memberDingTalkUserId);
+      const member = await memberByDingTalkId(memberDingTalkUserId);
       const rec = exitRecorder(exits);
       await transaction(async () => {
         const current = await cases.activeRoles(c.id, member.id);
@@ -77,7 +77,7 @@ export function createCareTeamService(deps: CaseDeps) {
         audit.append({ actor: actor.clinician.id, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason });
         await rec.record(c, member.id, actor.clinician.id, 'removed', now);
       });
-      rec.tellAll();
+      await rec.tellAll();
       return { caseCode: c.code, clinicianId: member.id, role: null };
     },
 
@@ -88,7 +88,11 @@ export function createCareTeamService(deps: CaseDeps) {
      * Returns the number of roles ended.
      */
     async onMembersLeftGroup(conversationId: string, dingtalkUserIds: string[]): Promise<number> {
-      const ids = dingtalkUserIds.flatMap((u) => directory.findByDingTalkId(u)?.id ?? []);
+      const ids: string[] = [];
+      for (const u of dingtalkUserIds) {
+        const found = await directory.findByDingTalkId(u);
+        if (found) ids.push(found.id);
+      }
       const rec = exitRecorder(exits);
       const ended = await transaction(async () => {
         const rows = await cases.activeRolesVia(conversationId, ids);
@@ -101,7 +105,7 @@ export function createCareTeamService(deps: CaseDeps) {
         }
         return rows.length;
       });
-      rec.tellAll();
+      await rec.tellAll();
       return ended;
     },
   };

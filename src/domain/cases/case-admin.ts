@@ -27,8 +27,8 @@ export function createCaseAdmin(deps: CaseDeps) {
   const { transaction, cases, directory, queries, audit, clock, exits } = deps;
   const ADMIN = 'admin';
 
-  function clinician(id: string): string {
-    if (!directory.findById(id)) throw new DomainError('clinician.not_found');
+  async function clinician(id: string): Promise<string> {
+    if (!(await directory.findById(id))) throw new DomainError('clinician.not_found');
     return id;
   }
 
@@ -62,7 +62,7 @@ export function createCaseAdmin(deps: CaseDeps) {
     async adminSetTeamRole(adminId: string, caseCode: string, clinicianId: string, role: CareRole, window: TeamRoleWindow = {}): Promise<AdminRoleChange> {
       const c = await queries.findCase(caseCode);
       if (!CARE_ROLES.includes(role)) throw new DomainError('request.invalid', 'unknown care role');
-      clinician(clinicianId);
+      await clinician(clinicianId);
       const now = clock.now();
       const from = Math.max(window.effectiveFrom ?? now, now);
       const to = window.effectiveTo ?? null;
@@ -84,7 +84,7 @@ export function createCaseAdmin(deps: CaseDeps) {
      */
     async adminEndRole(adminId: string, caseCode: string, clinicianId: string, at?: number): Promise<AdminRoleChange> {
       const c = await queries.findCase(caseCode);
-      clinician(clinicianId);
+      await clinician(clinicianId);
       const now = clock.now();
       const end = Math.max(at ?? now, now);
       const rec = exitRecorder(exits);
@@ -97,7 +97,7 @@ export function createCaseAdmin(deps: CaseDeps) {
         if (end === now) await rec.record(c, clinicianId, adminId, 'admin', now);
         return { caseCode: c.code, clinicianId, role: null, effectiveFrom: null, effectiveTo: end };
       });
-      rec.tellAll();
+      await rec.tellAll();
       return out;
     },
 
@@ -135,7 +135,7 @@ export function createCaseAdmin(deps: CaseDeps) {
         audit.append({ actor: adminId, action: AUDIT_ACTIONS.caseGroupUnbound, target: c.code, outcome: 'success', reason: ADMIN });
         return via.length;
       });
-      rec.tellAll();
+      await rec.tellAll();
       return ended;
     },
   };

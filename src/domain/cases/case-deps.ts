@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Transaction } from '../../shared/transactions.js';
 import { DomainError } from '../../shared/errors.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { ClinicianRow, DirectoryReads } from '../directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository } from '../directory/directory-repository.js';
 import type { PatientRecords } from '../patients/patient-records.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';
 import type { Authorize } from './authorize-port.js';
@@ -17,7 +17,7 @@ export interface CaseDeps {
   cases: CasesRepository;
   patients: PatientsRepository;
   records: PatientRecords;
-  directory: DirectoryReads;
+  directory: DirectoryRepository;
   tokens: LinkTokens;
   queries: CaseQueries;
   audit: AuditSink;
@@ -38,8 +38,8 @@ export function assertVerifiedDoctor(c: ClinicianRow): void {
 }
 
 /** The current directory row of the clinician behind a form submission. */
-export function clinicianById(directory: DirectoryReads, id: string): ClinicianRow {
-  const c = directory.findById(id);
+export async function clinicianById(directory: Pick<DirectoryRepository, 'findById'>, id: string): Promise<ClinicianRow> {
+  const c = await directory.findById(id);
   if (!c) throw new DomainError('not_found', 'no such clinician');
   return c;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { caseFormSchema, consentFormSchema } from '../../contract/forms.js';
 import { DomainError } from '../../shared/errors.js';
 import { normaliseHkid } from '../../shared/hkid.js';
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';
 
 /**
@@ -35,12 +35,16 @@ export interface ResolvedConsents {
 }
 
 /** Maps institution codes to ids; an unknown code fails the whole form before anything is written. */
-export function resolveConsents(directory: DirectoryReads, items: Pick<ConsentItems, 'consents' | 'restrictedConsents'>): ResolvedConsents {
-  const consents = items.consents.map((c) => {
-    const inst = directory.institutionByCode(c.institutionCode.toUpperCase());
+export async function resolveConsents(
+  directory: Pick<DirectoryRepository, 'institutionByCode'>,
+  items: Pick<ConsentItems, 'consents' | 'restrictedConsents'>,
+): Promise<ResolvedConsents> {
+  const consents: ResolvedConsents['consents'] = [];
+  for (const c of items.consents) {
+    const inst = await directory.institutionByCode(c.institutionCode.toUpperCase());
     if (!inst) throw new DomainError('institution.not_found', undefined, { details: { institutionCode: c.institutionCode } });
-    return { institutionId: inst.id, status: c.status, reference: c.reference ?? null };
-  });
+    consents.push({ institutionId: inst.id, status: c.status, reference: c.reference ?? null });
+  }
   return { consents, restricted: items.restrictedConsents ?? [] };
 }
 

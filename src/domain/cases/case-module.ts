@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createConsentQueries } from '../patients/consent-queries.js';
 import type { FieldCipher } from '../patients/field-cipher.js';
 import { createPatientRecords } from '../patients/patient-records.js';
@@ -27,7 +27,7 @@ import type { TeamExitPorts } from './team-exit.js';
 export function createCaseModule(ports: {
   db: Db;
   store: SqliteStore;
-  directory: DirectoryReads;
+  directory: DirectoryRepository;
   cipher: FieldCipher;
   audit: AuditSink;
   clock: Clock;

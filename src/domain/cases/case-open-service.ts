@@ -60,12 +60,12 @@ export function createCaseOpenService(deps: CaseDeps) {
      */
     async submitCaseForm(link: LinkRef, actorClinicianId: string, input: CaseForm): Promise<CaseFormResult> {
       await tokens.peek(link, 'case_open', actorClinicianId);
-      const opener = clinicianById(directory, actorClinicianId);
+      const opener = await clinicianById(directory, actorClinicianId);
       assertVerifiedDoctor(opener);
       const form = parseOrInvalid(caseFormSchema, input);
       const hkid = requireHkid(form.hkid);
       const dateOfBirth = requireDateOfBirth(form.dateOfBirth, clock.now());
-      const resolved = resolveConsents(directory, form);
+      const resolved = await resolveConsents(directory, form);
 
       return transaction(async (): Promise<CaseFormResult> => {
         const used = await tokens.consume(link, 'case_open', actorClinicianId);

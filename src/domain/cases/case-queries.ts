@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
 import type { ClinicianRole } from '../directory/directory-tables.js';
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import type { ClinicianRow, DirectoryRepository, InstitutionRow } from '../directory/directory-repository.js';
 import type { ConsentQueries } from '../patients/consent-queries.js';
 import type { CaseFacts } from './authorize-port.js';
 import { parseCaseCode } from './case-code.js';
@@ -31,11 +31,9 @@ export function strongestRole(rows: CareTeamRow[]): CareRole | '' {
   return rows.reduce<CareRole | ''>((best, r) => (best === '' || ROLE_STRENGTH[r.role] > ROLE_STRENGTH[best] ? r.role : best), '');
 }
 
-/** A role row as the team list shows it; none when the clinician is no longer in the directory. */
-export function memberView(directory: Pick<DirectoryReads, 'findById' | 'institution'>, m: CareTeamRow): TeamMemberView[] {
-  const c = directory.findById(m.clinicianId);
+/** A role row as the team list shows it, from its directory rows; none when the clinician is no longer in the directory. */
+export function memberViewOf(c: ClinicianRow | undefined, inst: InstitutionRow | undefined, m: CareTeamRow): TeamMemberView[] {
   if (!c) return [];
-  const inst = c.institutionId ? directory.institution(c.institutionId) : undefined;
   return [
     {
       clinicianId: c.id,
@@ -55,24 +53,27 @@ export function memberView(directory: Pick<DirectoryReads, 'findById' | 'institu
   ];
 }
 
-/** The policy's facts from the rows read: the team in force gives the case's institutions. */
+/** A role row as the team list shows it; none when the clinician is no longer in the directory. */
+export async function memberView(directory: Pick<DirectoryRepository, 'findById' | 'institution'>, m: CareTeamRow): Promise<TeamMemberView[]> {
+  const c = await directory.findById(m.clinicianId);
+  const inst = c?.institutionId ? await directory.institution(c.institutionId) : undefined;
+  return memberViewOf(c, inst, m);
+}
+
+/** The policy's facts from the rows read: the team's institutions (looked up by the caller) are the case's. */
 export function caseFactsOf(
-  directory: Pick<DirectoryReads, 'findById'>,
   row: CaseRow,
-  team: CareTeamRow[],
+  teamInstitutionIds: (string | null | undefined)[],
   careRole: CareRole | '',
   patientConsentsToInstitution: boolean,
 ): CaseFacts {
   const institutionIds = new Set<string>();
-  for (const m of team) {
-    const inst = directory.findById(m.clinicianId)?.institutionId;
-    if (inst) institutionIds.add(inst);
-  }
+  for (const inst of teamInstitutionIds) if (inst) institutionIds.add(inst);
   return { caseId: row.id, caseCode: row.code, careRole, institutionIds: [...institutionIds], patientConsentsToInstitution };
 }
 
 /** Read side of cases, for commands, the policy engine and admin views. */
-export function createCaseQueries(deps: { cases: CasesRepository; directory: DirectoryReads; consents: ConsentQueries; now?: () => number }) {
+export function createCaseQueries(deps: { cases: CasesRepository; directory: Pick<DirectoryRepository, 'findById' | 'institution'>; consents: ConsentQueries; now?: () => number }) {
   const { cases, directory, consents } = deps;
   // Roles carry effective dates (an admin may book one ahead or let it lapse), so "now" is a clock reading.
   const now = deps.now ?? Date.now;
@@ -88,7 +89,9 @@ export function createCaseQueries(deps: { cases: CasesRepository; directory: Dir
   }
 
   async function teamOf(caseId: string): Promise<TeamMemberView[]> {
-    return (await cases.teamInForce(caseId, now())).flatMap((m) => memberView(directory, m));
+    const views: TeamMemberView[] = [];
+    for (const m of await cases.teamInForce(caseId, now())) views.push(...(await memberView(directory, m)));
+    return views;
   }
 
   return {
@@ -109,9 +112,11 @@ export function createCaseQueries(deps: { cases: CasesRepository; directory: Dir
       const row = await cases.caseById(caseId);
       if (!row) throw new DomainError('case.not_found');
       const team = await cases.teamInForce(caseId, now());
-      const own = directory.findById(clinicianId)?.institutionId;
+      const own = (await directory.findById(clinicianId))?.institutionId;
       const consented = own ? await consents.hasSharingConsent(row.patientId, own) : false;
-      return caseFactsOf(directory, row, team, await teamRoleNow(caseId, clinicianId), consented);
+      const teamInstitutions: (string | null | undefined)[] = [];
+      for (const m of team) teamInstitutions.push((await directory.findById(m.clinicianId))?.institutionId);
+      return caseFactsOf(row, teamInstitutions, await teamRoleNow(caseId, clinicianId), consented);
     },
   };
 }

@@ -42,9 +42,9 @@ export function createConsentService(deps: CaseDeps) {
       const peeked = await tokens.peek(link, 'consent', actorClinicianId);
       const c = peeked.caseId ? await cases.caseById(peeked.caseId) : undefined;
       if (!c) throw new DomainError('not_found');
-      const clinician = clinicianById(directory, actorClinicianId);
+      const clinician = await clinicianById(directory, actorClinicianId);
       await assertMayAttest(clinician.id, clinician.verified && !clinician.suspended, c.id);
-      const resolved = resolveConsents(directory, parseOrInvalid(consentFormSchema, input));
+      const resolved = await resolveConsents(directory, parseOrInvalid(consentFormSchema, input));
       return transaction(async () => {
         await tokens.consume(link, 'consent', actorClinicianId);
         const recorded = await writeConsents(patients, c.patientId, resolved, clinician.id, clock.now());

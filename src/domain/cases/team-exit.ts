@@ -26,7 +26,7 @@ export interface TeamExitPorts {
    */
   revokeGrants(caseId: string, clinicianId: string, actor: string, cause: ExitCause, now: number): Promise<number>;
   /** Tells the clinician their access to the case ended; called after the commit. */
-  tell(exit: TeamExit): void;
+  tell(exit: TeamExit): Promise<void>;
 }
 
 /** Collects exits inside a transaction and tells them once it has committed. */
@@ -41,8 +41,8 @@ export function exitRecorder(ports: TeamExitPorts) {
       exits.push({ caseCode: c.code, clinicianId, cause, grantsRevoked, at: now });
     },
     /** After the commit. */
-    tellAll(): void {
-      for (const e of exits) ports.tell(e);
+    async tellAll(): Promise<void> {
+      for (const e of exits) await ports.tell(e);
     },
   };
 }
@@ -68,6 +68,6 @@ export async function endAllRolesOf(
     deps.audit.append({ actor: by, action: AUDIT_ACTIONS.caseTeamRemoved, target: c.code, outcome: 'success', reason: 'left_org', at: now });
     await rec.record(c, clinicianId, by, 'left_org', now);
   }
-  rec.tellAll();
+  await rec.tellAll();
   return rows.length;
 }

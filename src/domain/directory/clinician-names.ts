@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/lang.js';
-import type { ClinicianRow, DirectoryReads, DirectoryRepository, InstitutionRow } from './directory-repository.js';
+import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 import type { Actor } from './directory-service.js';
 
 const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
@@ -40,13 +40,6 @@ export async function personLine(
   const c = typeof clinician === 'string' ? await directory.findById(clinician) : clinician;
   if (!c) return UNKNOWN_PERSON[lang];
   return lineOf(c, c.institutionId ? await directory.institution(c.institutionId) : undefined, lang);
-}
-
-/** TRANSITIONAL: personLine over synchronous reads, for notices written inside a synchronous transaction. */
-export function personLineSync(directory: Pick<DirectoryReads, 'findById' | 'institution'>, clinician: ClinicianRow | string | undefined, lang: Lang): string {
-  const c = typeof clinician === 'string' ? directory.findById(clinician) : clinician;
-  if (!c) return UNKNOWN_PERSON[lang];
-  return lineOf(c, c.institutionId ? directory.institution(c.institutionId) : undefined, lang);
 }
 
 function lineOf(c: ClinicianRow, inst: InstitutionRow | undefined, lang: Lang): string {

@@ -8,8 +8,8 @@ export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** Named queries over the clinician directory and institutions (synchronous: the SQLite adapter's inside). */
-function directoryQueries(db: Db) {
+/** Named queries over the clinician directory and institutions (synchronous: the SQLite adapter's inside; wrapped below). */
+function directoryStatements(db: Db) {
   // Prepared once: looked up for every message the bot handles.
   const byDingTalkId = db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, sql.placeholder('id'))).prepare();
   const byId = db.select().from(clinicians).where(eq(clinicians.id, sql.placeholder('id'))).prepare();
@@ -56,20 +56,7 @@ function directoryQueries(db: Db) {
 
 /** The directory store: every method answers with a Promise. */
 export function createDirectoryRepository(db: Db, store: SqliteStore) {
-  return store.wrap(directoryQueries(db));
+  return store.wrap(directoryStatements(db));
 }
 
 export type DirectoryRepository = ReturnType<typeof createDirectoryRepository>;
-
-/**
- * TRANSITIONAL (issue 10 item 3): synchronous directory reads for the code that still decides inside
- * synchronous transactions and policy callbacks — the case module (team views, case facts, consents),
- * the sharing callbacks (approvers, break-glass), the escalation chain and retention. Each switches
- * to DirectoryRepository when its own path turns async; nothing new should use this.
- */
-export type DirectoryReads = Pick<ReturnType<typeof directoryQueries>, 'findById' | 'findByDingTalkId' | 'institution' | 'institutionByCode' | 'list'>;
-
-export function createDirectoryReads(db: Db): DirectoryReads {
-  const q = directoryQueries(db);
-  return { findById: q.findById, findByDingTalkId: q.findByDingTalkId, institution: q.institution, institutionByCode: q.institutionByCode, list: q.list };
-}

@@ -1,4 +1,4 @@
-import type { DirectoryReads } from '../directory/directory-repository.js';
+import type { DirectoryRepository, InstitutionRow } from '../directory/directory-repository.js';
 import type { PatientsRepository } from './patients-repository.js';
 
 /**
@@ -9,11 +9,11 @@ import type { PatientsRepository } from './patients-repository.js';
  * is needed for them and a recorded withdrawal does not change that answer. For private providers the
  * latest recorded row decides (history rows; latest wins); no row means no consent.
  */
-export function createConsentQueries(deps: { patients: PatientsRepository; directory: DirectoryReads }) {
+export function createConsentQueries(deps: { patients: PatientsRepository; directory: Pick<DirectoryRepository, 'institution'> }) {
   const { patients, directory } = deps;
   return {
     async hasSharingConsent(patientId: string, institutionId: string): Promise<boolean> {
-      const sector = sectorOf(directory, institutionId);
+      const sector = sectorOf(await directory.institution(institutionId));
       if (sector !== 'private') return sector === 'public';
       return (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
     },
@@ -25,8 +25,7 @@ export function createConsentQueries(deps: { patients: PatientsRepository; direc
 }
 
 /** `public` providers count as consented; `private` ones need a row; `unknown` institutions never consent. */
-export function sectorOf(directory: Pick<DirectoryReads, 'institution'>, institutionId: string): 'public' | 'private' | 'unknown' {
-  const institution = directory.institution(institutionId);
+export function sectorOf(institution: InstitutionRow | undefined): 'public' | 'private' | 'unknown' {
   if (!institution) return 'unknown';
   return institution.sector === 'public' ? 'public' : 'private';
 }

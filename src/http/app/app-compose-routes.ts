@@ -16,23 +16,22 @@ const routeLogging = {
 
 /**
  * The mini-app compose screens' API: what I may send, share a report, send a burn-after-reading
- * message, raise an allergy alert. Signed-in, verified, active clinicians only (requireTrusted); each
+ * message, raise an allergy alert. Signed-in, verified, active clinicians only (the /api/app hook in app.ts); each
  * submit goes through the same domain calls and policy checks as the chat commands.
  */
 export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const guard = { onRequest: app.requireTrusted };
   const burn = { burn: service.burn.service };
   const alerts = { alerts: service.alerts.service };
 
   app.get(
     '/api/app/cases/:code/compose',
-    { ...guard, schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
+    { schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
     async (req) => composeOptions(service, req.clinician!, await composeCase(service, req.params.code)),
   );
 
   app.post(
     '/api/app/cases/:code/burn',
-    { ...guard, ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
+    { ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
       const caseRow = await composeCase(service, req.params.code);
       const out = await sendBurn(burn, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
@@ -42,7 +41,7 @@ export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
 
   app.post(
     '/api/app/cases/:code/alert',
-    { ...guard, ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
+    { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
     async (req, reply) => {
       const caseRow = await composeCase(service, req.params.code);
       const { submissionId, ...body } = req.body;

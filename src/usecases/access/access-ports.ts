@@ -46,10 +46,10 @@ export interface AccessNotices {
  * `message`): supplied by the adapter, so the use cases carry no wording.
  */
 export interface AccessReplies {
-  requestedReply(r: AccessRequested, lang: Lang): string;
+  requestedReply(r: AccessRequested, lang: Lang): Promise<string>;
   decidedReply(d: AccessDecided, lang: Lang): string;
   /** `approval.would_not_open` (details: missing, requesterId, caseCode) with the approver's words in `details.text`. */
-  wouldNotOpen(err: DomainError, lang: Lang): DomainError;
+  wouldNotOpen(err: DomainError, lang: Lang): Promise<DomainError>;
 }
 
 /** Both halves, as the bot provides them. */

@@ -6,8 +6,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { readBurn, secondsLeft, type ReadBurnDeps } from './open-burn.js';
 
-/** Stamps decrypted bytes for their viewer (name, registration, time, trace code) into a PDF. */
-export type StampForViewer = (viewer: ClinicianRow, bytes: Uint8Array, mediaType: string) => Promise<{ pdf: Uint8Array; traceCode: string }>;
+import type { StampForViewer } from '../viewing/stamp-for-viewer.js';
 
 export interface ViewBurnDocumentDeps extends ReadBurnDeps {
   burn: Pick<BurnService, 'peek' | 'open'>;

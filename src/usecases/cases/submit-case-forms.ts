@@ -6,9 +6,9 @@ import type { SecureSharing } from '../../secure-sharing.js';
 /** What chat hears when a case-open form is submitted (the bot sends these). */
 export interface CaseOpenNotices {
   /** The case was opened: the group the link came from hears it. */
-  caseOpened(openConversationId: string, caseCode: string, opener: ClinicianRow): void;
+  caseOpened(openConversationId: string, caseCode: string, opener: ClinicianRow): Promise<void>;
   /** The patient already has an open case: the opener alone is told. */
-  existingCase(opener: ClinicianRow, caseCode: string, linkId: string): void;
+  existingCase(opener: ClinicianRow, caseCode: string, linkId: string): Promise<void>;
 }
 
 /**
@@ -21,8 +21,8 @@ export function createFormSubmit(deps: { secure: Pick<SecureSharing, 'cases'>; d
     async caseOpen(ref: LinkRef, link: LinkTokenRow, body: CaseForm): Promise<{ caseCode: string; created: boolean }> {
       const res = await secure.cases.open.submitCaseForm(ref, link.clinicianId, body);
       const opener = (await directory.findById(link.clinicianId))!;
-      if (res.created) notices.caseOpened(link.conversationId!, res.caseCode, opener);
-      else notices.existingCase(opener, res.existing, link.tokenHash);
+      if (res.created) await notices.caseOpened(link.conversationId!, res.caseCode, opener);
+      else await notices.existingCase(opener, res.existing, link.tokenHash);
       return res.created ? { caseCode: res.caseCode, created: true } : { caseCode: res.existing, created: false };
     },
     consent(ref: LinkRef, link: LinkTokenRow, body: ConsentForm) {
