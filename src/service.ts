@@ -11,7 +11,7 @@ import { createOutboxService } from './domain/outbox/outbox-service.js';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
 import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from './dingtalk/outbox-handlers.js';
 import { createInboxRepository } from './domain/inbox/inbox-repository.js';
-import { createRefreshSessions } from './domain/sessions/refresh-sessions.js';
+import { createRefreshSessions, type SessionTimes } from './domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from './domain/sessions/session-repository.js';
 import { createDirectoryRepository } from './domain/directory/directory-repository.js';
 import { createDirectoryService } from './domain/directory/directory-service.js';
@@ -103,7 +103,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
   const inbox = createInboxRepository(dbh.db, dbh.store);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
-  const sessions = createRefreshSessions({ transaction: dbh.store.transaction, repo: createSessionRepository(dbh.db, dbh.store), clock, audit });
+  const sessionRepo = createSessionRepository(dbh.db, dbh.store);
+  /** Login sessions with given lifetimes (the HTTP sign-in's; tests shorten them); one table, one repository. */
+  const sessionsWith = (times?: Partial<SessionTimes>) => createRefreshSessions({ transaction: dbh.store.transaction, repo: sessionRepo, clock, audit, times });
+  const sessions = sessionsWith();
   const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
   const directory = createDirectoryService({
     repo: directoryRepo,
@@ -205,6 +208,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     directoryRepo,
     directory,
     sessions,
+    sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,

@@ -1,7 +1,6 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance } from 'fastify';
-import { createRefreshSessions, type SessionTimes } from '../../domain/sessions/refresh-sessions.js';
-import { createSessionRepository } from '../../domain/sessions/session-repository.js';
+import type { SessionTimes } from '../../domain/sessions/refresh-sessions.js';
 import type { Service } from '../../service.js';
 import { createAccessTokens } from './access-tokens.js';
 import { jwtPluginOptions } from './jwt-policy.js';
@@ -38,13 +37,7 @@ export async function registerAuth(
   const sandbox = deps.sandboxMode ?? false;
   const rateLimit = authRateLimit(deps.options);
   if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(service.sessionSecret));
-  const sessions = createRefreshSessions({
-    transaction: service.db.store.transaction,
-    repo: createSessionRepository(service.db.db, service.db.store),
-    clock: service.clock,
-    audit: service.audit,
-    times: deps.options?.sessionTimes,
-  });
+  const sessions = service.sessionsWith(deps.options?.sessionTimes);
   const tokens = createAccessTokens(app.jwt, service.clock);
   const auth = createClinicianAuth({ tokens, sessions, directoryRepo: service.directoryRepo });
   decorateClinicianAuth(app, auth);
