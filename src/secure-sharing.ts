@@ -94,9 +94,10 @@ export function createSecureSharing(deps: {
   const privacyOfficers = async () => (await directory.list()).filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
+  const approvalRepo = createApprovalRepository(dbh.db, dbh.store, texts);
   const approvals = createApprovalService({
     transaction: dbh.store.transaction,
-    repo: createApprovalRepository(dbh.db, dbh.store, texts),
+    repo: approvalRepo,
     documents: documentsRepo,
     grants,
     audit,
@@ -144,6 +145,8 @@ export function createSecureSharing(deps: {
     approvals,
     breakGlass,
     access,
+    /** Read-only listings for the oversight screens (access requests by state, break-glass reviews). */
+    oversight: { approvals: approvalRepo as Pick<typeof approvalRepo, 'listByStatus' | 'stepsOf'>, grants: grantRepo as Pick<typeof grantRepo, 'reviewsByStatus'> },
     privacyOfficers,
     /** The free-text cipher, for repositories built elsewhere over the same tables. */
     texts,

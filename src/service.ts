@@ -44,6 +44,7 @@ import { createEhrAdapter } from './ehr/create-ehr.js';
 import type { FhirRetryPolicy } from './ehr/fhir-http.js';
 import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
+import { createReports } from './compose/reports.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -231,6 +232,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     escalation: escalation.service,
     alerts,
     retention,
+    /** The admin reports: PDPO data access report and dashboard figures. */
+    reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
     bot,
     receiver,
     sweeper,

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApprovalRepository } from '../../domain/approvals/approval-repository.js';
-import { createGrantRepository, type BreakGlassReviewRow } from '../../domain/grants/grant-repository.js';
+import type { BreakGlassReviewRow } from '../../domain/grants/grant-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
 import type { Service } from '../../service.js';
 import { errorResponses } from './admin-schemas.js';
@@ -14,9 +13,7 @@ import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from '.
  * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
  */
 export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  // Repositories are stateless views over the service's database connection.
-  const approvals = createApprovalRepository(service.db.db, service.db.store, service.secure.texts);
-  const grants = createGrantRepository(service.db.db, service.db.store, service.secure.texts);
+  const { approvals, grants } = service.secure.oversight;
   const cases = service.secure.casesRepo;
   const caseCode = async (caseId: string) => (await cases.caseById(caseId))?.code ?? null;
 

@@ -1,9 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createApprovalRepository } from '../../domain/approvals/approval-repository.js';
-import { createGrantRepository } from '../../domain/grants/grant-repository.js';
-import { createAlertStatsRepository } from '../../domain/reports/alert-stats-repository.js';
-import { createDashboard } from '../../domain/reports/dashboard.js';
-import { createDataAccessReports } from '../../domain/reports/data-access-report.js';
 import type { Service } from '../../service.js';
 import { errorResponses } from './admin-schemas.js';
 import { ROLES } from './admin-console-schemas.js';
@@ -16,28 +11,7 @@ import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } fro
  * its keyed hash; a reason is required and audited) and the dashboard figures (admins).
  */
 export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const { secure, db } = service;
-  const subjects = secure.cases.dataSubjects;
-  const approvals = createApprovalRepository(db.db, db.store, secure.texts);
-  const reports = createDataAccessReports({
-    records: subjects.records,
-    patients: subjects.patients,
-    cases: secure.casesRepo,
-    documents: secure.documentsRepo,
-    approvals,
-    grants: createGrantRepository(db.db, db.store, secure.texts),
-    auditEntries: service.audit.repo,
-    directory: service.directoryRepo,
-    audit: service.audit,
-    clock: service.clock,
-  });
-  const dashboard = createDashboard({
-    documents: secure.documentsRepo,
-    approvals,
-    alerts: createAlertStatsRepository(db.db, db.store),
-    auditEntries: service.audit.repo,
-    clock: service.clock,
-  });
+  const { dataAccess: reports, dashboard } = service.reports;
 
   app.post(
     '/reports/data-access',
