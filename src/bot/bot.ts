@@ -29,33 +29,29 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   botName?: string;
-  /** The secure-sharing services; without them only help/whoami/ping exist (unit tests). */
-  secure?: CommandDeps['secure'];
-  outbox?: CommandDeps['outbox'];
-  publicUrl?: string;
-  viewTokens?: CommandDeps['viewTokens'];
-  burn?: CommandDeps['burn'];
-  escalation?: CommandDeps['escalation'];
+  secure: CommandDeps['secure'];
+  outbox: CommandDeps['outbox'];
+  publicUrl: string;
+  viewTokens: CommandDeps['viewTokens'];
+  burn: CommandDeps['burn'];
+  escalation: CommandDeps['escalation'];
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
-  const full: CommandDeps | undefined =
-    deps.secure && deps.outbox && deps.viewTokens && deps.burn
-      ? {
-          directoryRepo: deps.directoryRepo,
-          secure: deps.secure,
-          outbox: deps.outbox,
-          publicUrl: deps.publicUrl ?? '',
-          clock: deps.clock,
-          audit: deps.audit,
-          notify: deps.outbound,
-          viewTokens: deps.viewTokens,
-          burn: deps.burn,
-          escalation: deps.escalation,
-        }
-      : undefined;
-  const commands = buildCommands(full ?? { directoryRepo: deps.directoryRepo });
+  const full: CommandDeps = {
+    directoryRepo: deps.directoryRepo,
+    secure: deps.secure,
+    outbox: deps.outbox,
+    publicUrl: deps.publicUrl,
+    clock: deps.clock,
+    audit: deps.audit,
+    notify: deps.outbound,
+    viewTokens: deps.viewTokens,
+    burn: deps.burn,
+    escalation: deps.escalation,
+  };
+  const commands = buildCommands(full);
   const handle = compose(
     [
       { name: 'dedupe', run: dedupe(deps) },
@@ -76,7 +72,7 @@ export function createBot(deps: BotDeps) {
     },
     /** A card button press (request access, approve, deny); answers with the card update, if any. */
     async cardAction(action: CardAction): Promise<CardResponse | null> {
-      return full ? handleCardAction(full, deps.directory, action, deps.logger) : null;
+      return handleCardAction(full, deps.directory, action, deps.logger);
     },
     /** Finishes a message that a previous run claimed and ACKed but did not complete. */
     async resume(msg: BotMessage): Promise<void> {

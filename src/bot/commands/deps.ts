@@ -9,7 +9,7 @@ import type { Notifier } from '../outbound.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
 import type { BurnAfterReading } from '../../burn-after-reading.js';
 
-/** What chat commands beyond help/whoami/ping are built from. */
+/** What the chat commands are built from (all of it: the bot has no reduced mode). */
 export interface CommandDeps {
   directoryRepo: DirectoryRepository;
   secure: SecureSharing;
@@ -21,6 +21,6 @@ export interface CommandDeps {
   notify: Notifier;
   viewTokens: ViewTokens;
   burn: BurnAfterReading;
-  /** Unread escalation of urgent items; its steps show in `receipts`. Absent in bot-only unit tests. */
-  escalation?: Pick<EscalationService, 'stepsFor'>;
+  /** Unread escalation of urgent items; its steps show in `receipts`. */
+  escalation: Pick<EscalationService, 'stepsFor'>;
 }

@@ -8,13 +8,9 @@ import { sharingCommands } from './sharing-commands.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every chat command, in the order help lists them. */
-export function buildCommands(deps: { directoryRepo: DirectoryRepository } & Partial<CommandDeps>): { all: Command[]; help: Command } {
+export function buildCommands(deps: CommandDeps): { all: Command[]; help: Command } {
   const all: Command[] = [];
   const help = helpCommand(() => all);
-  all.push(help, whoamiCommand(deps.directoryRepo), ping);
-  if (deps.secure) {
-    const full = deps as CommandDeps;
-    all.push(...caseCommands(full), ...sharingCommands(full));
-  }
+  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...sharingCommands(deps));
   return { all, help };
 }

@@ -25,7 +25,7 @@ export function receiptsCommand(deps: CommandDeps): Command {
       const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
-      const steps = (await deps.escalation?.stepsFor(docs.map((d) => d.documentId))) ?? [];
+      const steps = await deps.escalation.stepsFor(docs.map((d) => d.documentId));
       // Everyone the lines name, looked up once.
       const named = new Set([
         ...docs.flatMap((d) => [...d.openedBy.map((o) => o.clinicianId), ...d.notOpened.map((n) => n.clinicianId)]),
