@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminTokenFor } from '../helpers/admin-token.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
+import { routesOf } from '../helpers/route-table.js';
 
 /**
  * Every admin route, with a request an admin could legitimately make. The route list is read from
@@ -50,20 +50,6 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
 const PRIVACY_OFFICER_ONLY = new Set(['POST /api/admin/reports/data-access']);
-
-/** Every (method, path) the app routes, read from `printRoutes` (HEAD mirrors GET and is left out). */
-function routesOf(app: FastifyInstance): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    stack.length = m[1]!.length / 4;
-    stack.push(m[2]!);
-    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`);
-  }
-  return out;
-}
 
 describe('admin API permissions: every admin route refuses everyone but a verified, active admin', () => {
   let w: AuthWorld;

@@ -1,20 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
+import { routesOf } from '../helpers/route-table.js';
 
-/** Every (method, path) under the trusted prefixes, read from the app itself (HEAD mirrors GET and is left out). */
-function trustedRoutes(app: FastifyInstance): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    stack.length = m[1]!.length / 4;
-    stack.push(m[2]!);
-    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`);
-  }
-  return out.filter((r) => /^\w+ \/api\/(app|alerts)(\/|$)/.test(r));
-}
+/** Every (method, path) under the trusted prefixes, read from the app itself. */
+const trustedRoutes = (app: FastifyInstance) => routesOf(app).filter((r) => /^\w+ \/api\/(app|alerts)(\/|$)/.test(r));
 
 /** A path with each `:param` filled in (the hook answers before the params are looked at). */
 const urlOf = (route: string) => route.split(' ')[1]!.replace(/:(\w+)/g, 'x$1');
