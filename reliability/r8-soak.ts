@@ -29,7 +29,7 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     log(`case ${code}; ${minutes} min at ${RATE} msg/s with ${VIEWERS} viewers`);
     const started = Date.now();
     const end = started + durationMs;
-    const f = { pushed: 0, pushFailures: 0, views: 0, viewErrors: 0, api5xx: 0, viewMs: [] as number[] };
+    const f = { pushed: 0, pushFailures: 0, views: 0, viewErrors: 0, api5xx: 0, viewMs: [] as number[], failedBy: {} as Record<string, number> };
     const samples: Array<[number, number]> = [];
     const sampler = setInterval(() => {
       const mb = rig.service.rssMb();
@@ -54,7 +54,7 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     const p = (q: number) => f.viewMs.sort((a, b) => a - b)[Math.floor(q * (f.viewMs.length - 1))] ?? NaN;
     const errors = Math.abs(f.pushed - pongs) + f.viewErrors + f.api5xx + dead + rig.unexpectedExits + f.pushFailures;
     return [
-      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs (${pongsWhilePushing} while pushing: ${(pongsWhilePushing / pushedFor).toFixed(0)}/s); ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
+      zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs (${pongsWhilePushing} while pushing: ${(pongsWhilePushing / pushedFor).toFixed(0)}/s); ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed${f.viewErrors ? ` (${Object.entries(f.failedBy).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
       row('R8 RSS slope after warm-up', `${slope.toFixed(1)} MB/10 min`, judged ? `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min` : `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min (judged on runs ≥ 10 min)`,
         !judged || (Number.isFinite(slope) && slope <= SLOPE_GOAL_MB_PER_10MIN),
         `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the ${floors.length >= 3 ? 'per-minute floors' : 'raw samples'}${judged ? '' : '; too short to judge'}`),
@@ -93,8 +93,17 @@ async function pushPings(rig: Rig, end: number, f: { pushed: number; pushFailure
   }
 }
 
+/** The error code of a refused view, for the note (a JSON `{code}` body, else "?"). */
+function codeOf(body: ArrayBuffer): string {
+  try {
+    return String((JSON.parse(Buffer.from(body).toString('utf8')) as { code?: string }).code ?? '?');
+  } catch {
+    return '?';
+  }
+}
+
 /** One viewer: view token + watermarked PDF for a random report, then a pause of 1–3 s. */
-async function viewer(rig: Rig, docs: string[], v: number, end: number, rand: () => number, f: { views: number; viewErrors: number; api5xx: number; viewMs: number[] }): Promise<void> {
+async function viewer(rig: Rig, docs: string[], v: number, end: number, rand: () => number, f: { views: number; viewErrors: number; api5xx: number; viewMs: number[]; failedBy: Record<string, number> }): Promise<void> {
   const user = [USERS.CHAN, USERS.LAM, USERS.WONG][v % 3]!;
   await new Promise((r) => setTimeout(r, rand() * 2000));
   while (Date.now() < end) {
@@ -102,13 +111,18 @@ async function viewer(rig: Rig, docs: string[], v: number, end: number, rand: ()
     try {
       const t = await rig.api(user, 'POST', `/api/app/documents/${docs[Math.floor(rand() * docs.length)]}/view-token`);
       const res = t.status === 200 ? await rig.api(user, 'POST', '/api/app/documents/view', { token: ((await t.json()) as { token: string }).token }) : t;
-      await res.arrayBuffer();
+      const body = await res.arrayBuffer();
       if (res.status >= 500 || t.status >= 500) f.api5xx++;
-      if (res.status !== 200) f.viewErrors++;
+      if (res.status !== 200) {
+        f.viewErrors++;
+        const why = `${res.status} ${codeOf(body)}`;
+        f.failedBy[why] = (f.failedBy[why] ?? 0) + 1;
+      }
       f.views++;
       if (f.viewMs.length < 200_000) f.viewMs.push(Date.now() - t0);
     } catch {
       f.viewErrors++;
+      f.failedBy.network = (f.failedBy.network ?? 0) + 1;
     }
     await new Promise((r) => setTimeout(r, 1000 + rand() * 2000));
   }
