@@ -8,6 +8,9 @@ export function createLaneRunner(limit: number) {
   const tails = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
   let firstError: { error: unknown } | undefined;
+  // One shared "a job finished" signal: Promise.race over the whole window on every wait would add a
+  // reaction to each running job per call (quadratic in the window under a long backlog).
+  let finished: { promise: Promise<void>; resolve: () => void } | undefined;
 
   return {
     /** Admitted jobs that have not finished (queued behind their lane or running). */
@@ -33,12 +36,21 @@ export function createLaneRunner(limit: number) {
       void p.then(() => {
         running.delete(p);
         if (tails.get(lane) === p) tails.delete(lane);
+        const signal = finished;
+        finished = undefined;
+        signal?.resolve();
       });
     },
 
     /** Resolves once any admitted job has finished (at once when none is admitted). */
     oneDone(): Promise<void> {
-      return running.size ? Promise.race(running) : Promise.resolve();
+      if (!running.size) return Promise.resolve();
+      if (!finished) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        finished = { promise, resolve };
+      }
+      return finished.promise;
     },
 
     async allDone(): Promise<void> {
