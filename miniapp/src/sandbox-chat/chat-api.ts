@@ -2,25 +2,14 @@
  * The sandbox chat's server calls (/api/sandbox/chat/*). No session: in sandbox mode the simulator
  * stands in for DingTalk's login, and these routes do not exist in real mode.
  */
+import type { ChatButton, ChatMessage } from '../../../src/contract/sandbox-chat.js';
 import { toApiError } from '../api/api-error.js';
+
+export type { ChatButton, ChatMessage };
 
 export interface ChatUser { userId: string; name: string; title?: string; dept?: string; lang?: string }
 export interface ChatGroup { id: string; key?: string; title: string; memberIds: string[] }
 export interface ChatDirectory { bot: { name: string; conversation: string }; users: ChatUser[]; groups: ChatGroup[] }
-export interface ChatButton { label: string; action?: string; params?: Record<string, string>; url?: string }
-export interface ChatMessage {
-  id: number;
-  rev: number;
-  from: 'user' | 'bot';
-  userId?: string;
-  name: string;
-  text: string;
-  atUserIds: string[];
-  at: number;
-  recalled: boolean;
-  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[]; status?: string };
-}
-
 async function json<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',

@@ -8,6 +8,7 @@ import { TOPIC_ROBOT, type Simulator } from '../simulator.js';
 import { tryParseJson } from '../sim-frames.js';
 import { asRecord } from '../sim-http.js';
 import type { SentEntry } from '../sim-types.js';
+import type { ChatButton, ChatMessage } from '../../contract/sandbox-chat.js';
 
 /** The conversation name of a user's 1:1 chat with the bot. */
 export const BOT_CHAT = 'bot' as const;
@@ -15,27 +16,6 @@ export const BOT_CHAT = 'bot' as const;
 type Item =
   | { kind: 'user'; id: number; rev: number; conversation: string; userId: string; text: string; atUserIds: string[]; at: number }
   | { kind: 'bot'; id: number; rev: number; entry: SentEntry; recalled: boolean };
-
-export interface ChatButton {
-  label: string;
-  action?: string;
-  params?: Record<string, string>;
-  url?: string;
-}
-
-export interface ChatMessage {
-  id: number;
-  rev: number;
-  from: 'user' | 'bot';
-  userId?: string;
-  name: string;
-  text: string;
-  atUserIds: string[];
-  at: number;
-  recalled: boolean;
-  /** `status` is the pressing user's own line after a press (private card data). */
-  card?: { outTrackId: string; title: string; text: string; buttons: ChatButton[]; status?: string };
-}
 
 const MESSAGE_VIAS = new Set(['webhook', 'group', 'oto', 'card']);
 const obj = asRecord;
