@@ -45,6 +45,7 @@ import type { FhirRetryPolicy } from './ehr/fhir-http.js';
 import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
 import { createReports } from './compose/reports.js';
+import { createStampForViewer } from './usecases/viewing/stamp-for-viewer.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -219,6 +220,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',
     sessionSecret: secret,
     viewTokens,
+    /** Stamps decrypted bytes for their viewer (documents and burn documents alike). */
+    stamp: createStampForViewer({ renderer: secure.renderer, directory: directoryRepo, clock }),
     notify,
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
     accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),

@@ -15,8 +15,6 @@ export interface SqliteStore {
   /** Runs a synchronous storage step now, or (outside the open transaction) once it has ended. */
   run<T>(step: () => T): Promise<T>;
   transaction: Transaction;
-  /** Whether the caller runs inside an open transaction. */
-  inTransaction(): boolean;
   /** Wraps a synchronous repository so every method goes through `run` and answers with a Promise. */
   wrap<R extends object>(repository: R): Async<R>;
 }
@@ -78,5 +76,5 @@ export function createSqliteStore(sqlite: Database.Database): SqliteStore {
     return out as Async<R>;
   }
 
-  return { run, transaction, inTransaction, wrap };
+  return { run, transaction, wrap };
 }

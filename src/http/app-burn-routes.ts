@@ -6,7 +6,6 @@ import { burnOpenedDto, burnParams, viewTokenBody } from '../contract/doctor.js'
 import { errorBody } from '../contract/errors.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { openBurn } from '../usecases/burn/open-burn.js';
 import { viewBurnDocument } from '../usecases/burn/view-burn-document.js';
 
@@ -22,7 +21,7 @@ const tags = ['doctor'];
 export const appBurnRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { clock, audit, escalation } = service;
   const opening = { burn: service.burn.service, escalation, viewTokens: service.burn.viewTokens, clock };
-  const viewing = { ...opening, stamp: createStampForViewer({ renderer: service.secure.renderer, directory: service.directoryRepo, clock }), cases: service.secure.casesRepo, audit };
+  const viewing = { ...opening, stamp: service.stamp, cases: service.secure.casesRepo, audit };
 
   app.post(
     '/api/app/burn/:itemId/open',

@@ -15,7 +15,6 @@ import { buildInbox } from './app/inbox.js';
 import { ownViewClaims } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { viewDocument } from '../usecases/viewing/view-document.js';
-import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
@@ -27,8 +26,7 @@ const tags = ['doctor'];
  */
 export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
   const { secure, clock } = service;
-  const stamp = createStampForViewer({ renderer: secure.renderer, directory: service.directoryRepo, clock });
-  const viewing = { access: secure.access, vault: secure.vault, stamp, receipts: secure.receipts, escalation: service.escalation, clock };
+  const viewing = { access: secure.access, vault: secure.vault, stamp: service.stamp, receipts: secure.receipts, escalation: service.escalation, clock };
 
   app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
     buildInbox(service, service.doctorInbox, req.clinician!),

@@ -102,8 +102,8 @@ export class AuditLog implements AuditSink {
       this.writeNow();
       return idx;
     }
-    // Inside a caller's transaction the fsync pragma cannot be set; let the timer write it after.
-    if (this.entries.length >= this.maxBatch && !this.deps.store.inTransaction() && !this.deps.sqlite.inTransaction) {
+    // Inside any open transaction (the caller's or another's) the fsync pragma cannot be set; let the timer write it after.
+    if (this.entries.length >= this.maxBatch && !this.deps.sqlite.inTransaction) {
       void this.deps.store.run(() => this.tryWrite());
     } else this.schedule(this.flushDelayMs);
     return entry.idx;
