@@ -18,14 +18,14 @@ import { createDirectoryService } from './domain/directory/directory-service.js'
 import { createDoctorInboxRepository } from './domain/inbox-view/doctor-inbox-repository.js';
 import { createBot } from './bot/bot.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
-import { createInboundHandlers } from './inbound-handlers.js';
-import { createRobotInbox } from './inbound-robot.js';
+import { createInboundHandlers } from './inbound/inbound-handlers.js';
+import { createRobotInbox } from './inbound/inbound-robot.js';
 import { createInboxCipher } from './domain/inbox/inbox-cipher.js';
 import { openLocalKeyring } from './domain/vault/open-keyring.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from './domain/access/policy-loader.js';
-import { createChatEventHandler } from './chat-events.js';
+import { createChatEventHandler } from './inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
 import { sessionSecret } from './shared/key-file.js';
 import { createViewTokens } from './domain/sharing/view-token.js';
