@@ -1,7 +1,10 @@
 import type { AccessDecision } from '../../domain/access/policy-engine.js';
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { BurnService } from '../../domain/burn/burn-service.js';
-import type { CaseModule } from '../../domain/cases/case-module.js';
+import type { CaseOpenService } from '../../domain/cases/case-open-service.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { CareTeamService } from '../../domain/cases/care-team-service.js';
+import type { ConsentService } from '../../domain/cases/consent-service.js';
 import type { CaseRow, CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
@@ -17,6 +20,14 @@ import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Notifier } from '../outbound.js';
 
+/** What chat uses of the case context: lookups, opening and binding, the care team, consent forms. */
+export interface ChatCases {
+  queries: Pick<CaseQueries, 'findCase' | 'caseForConversation' | 'teamRoleNow' | 'teamOf'>;
+  open: Pick<CaseOpenService, 'startCaseOpen' | 'bindExistingCase'>;
+  team: Pick<CareTeamService, 'addMember' | 'removeMember'>;
+  consent: Pick<ConsentService, 'startConsentForm'>;
+}
+
 /** A case-level policy decision for a clinician now (their role on the case, then the policy). */
 export type DecideOnCase = (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: Pick<CaseRow, 'id' | 'code'>) => Promise<AccessDecision>;
 
@@ -26,8 +37,7 @@ export type DecideOnCase = (row: ClinicianRow, action: 'share' | 'breakGlass', c
  */
 export interface CommandDeps {
   directoryRepo: DirectoryRepository;
-  /** The case context: lookups, opening and binding, the care team, consent forms. */
-  cases: Pick<CaseModule, 'queries' | 'open' | 'team' | 'consent'>;
+  cases: ChatCases;
   casesRepo: CasesRepository;
   documents: DocumentRepository;
   /** View decisions on one document (recorded). */
