@@ -20,6 +20,8 @@ import { createBot } from './bot/bot.js';
 import { StreamReceiver } from './dingtalk/stream-receiver.js';
 import { createInboundHandlers } from './inbound/inbound-handlers.js';
 import { createRobotInbox } from './inbound/inbound-robot.js';
+import { createInboxClaims } from './inbound/inbox-claims.js';
+import { createEventInbox } from './inbound/inbound-events.js';
 import { createInboxCipher } from './domain/inbox/inbox-cipher.js';
 import { openLocalKeyring } from './domain/vault/open-keyring.js';
 import { hostname } from 'node:os';
@@ -167,7 +169,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
-  const robot = createRobotInbox({ bot, inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId });
+  const claimDeps = { inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId };
+  // Robot messages and events: one durable claim mechanism, one group commit.
+  const claims = createInboxClaims(claimDeps);
+  const robot = createRobotInbox({ ...claimDeps, bot, claims });
+  const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
+  const events = createEventInbox({ claims, inbox, audit, clock, logger, onChatEvent });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -187,11 +194,11 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     handlers: createInboundHandlers({
       bot,
       robot,
+      events,
       inbox,
       audit,
       clock,
       logger,
-      onChatEvent: createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger }),
       onCardAction: (action) => bot.cardAction(action),
     }),
   });
@@ -209,6 +216,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     worker,
     inbox,
     robot,
+    events,
     instanceId,
     directoryRepo,
     directory,
@@ -250,6 +258,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       // Burn-after-reading items that fell due while the service was down go before anything is served.
       await burn.scheduler.start();
       await robot.resumeUnfinished();
+      await events.resumeUnfinished();
       worker.start();
       ehrQueue.worker.start();
       receiver.start();

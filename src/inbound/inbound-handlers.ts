@@ -2,21 +2,22 @@ import type { Bot } from '../bot/bot.js';
 import type { InboundHandlers } from '../dingtalk/inbound.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
-import { idShaped, reasonOf, type RobotInbox } from './inbound-robot.js';
+import { idShaped, type RobotInbox } from './inbound-robot.js';
+import type { EventInbox } from './inbound-events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 
-export const EVENT_TOPIC = 'event';
+export { EVENT_TOPIC } from './inbound-events.js';
 
 /** Routes what the stream delivers to the parts of the service that handle it. */
 export function createInboundHandlers(deps: {
   bot: Bot;
   robot: RobotInbox;
+  events: EventInbox;
   inbox: InboxRepository;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
-  onChatEvent?: (eventType: string, data: Record<string, unknown>) => Promise<void>;
   onCardAction?: InboundHandlers['cardAction'];
 }): InboundHandlers {
   const { inbox, audit, clock, logger } = deps;
@@ -28,18 +29,6 @@ export function createInboundHandlers(deps: {
       logger.warn({ code: 'inbound.audit_failed', err: (err as Error).message }, 'inbound audit entry refused');
     }
   };
-  /** Handles a claimed event after its ACK: done, or a dead letter with its reason (a retry would fail the same way). */
-  async function handleEvent(evt: Parameters<InboundHandlers['event']>[0]): Promise<void> {
-    try {
-      await deps.onChatEvent?.(evt.eventType, evt.data);
-      await inbox.finish(evt.eventId, 'done', clock.now());
-    } catch (err) {
-      const reason = reasonOf(err, 'event');
-      logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-      await inbox.deadLetter(evt.eventId, reason, clock.now()).catch((e: unknown) => logger.error({ code: 'event.dead_letter_failed', reason: reasonOf(e, 'event') }, 'could not dead-letter an event'));
-      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
-    }
-  }
   return {
     recordBotMessage: (msg) => deps.robot.record(msg),
     botMessage: (msg) => deps.robot.process(msg),
@@ -56,10 +45,10 @@ export function createInboundHandlers(deps: {
       }
     },
     async event(evt) {
-      if ((await inbox.claim(evt.eventId, EVENT_TOPIC, clock.now())) === 'duplicate') return 'SUCCESS';
-      note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
-      // The ACK is synchronous (the SDK wants it at once); the storage work follows it.
-      void handleEvent(evt);
+      // Durable (sealed, owner and lease) before the ACK; a claim that cannot be written throws (LATER).
+      if ((await deps.events.record(evt)) === 'duplicate') return 'SUCCESS';
+      // The ACK is synchronous (the SDK wants it at once); the handling follows it.
+      void deps.events.process(evt);
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {

@@ -130,6 +130,27 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
       );
     },
 
+    /**
+     * One unfinished claim whose lease ran out (or that never had one), for `owner` to take over when
+     * the message comes again: new owner, lease and payload, one more attempt. Undefined when the claim
+     * is finished or still held.
+     */
+    takeExpired(q: RecordInput): TakenMessage | undefined {
+      return db
+        .update(processedMessages)
+        .set({ owner: q.owner, leaseUntil: q.leaseUntil, payload: q.payload, attempts: sql`${processedMessages.attempts} + 1` })
+        .where(
+          and(
+            byId(q.msgId),
+            eq(processedMessages.state, 'processing'),
+            eq(processedMessages.topic, q.topic),
+            or(isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+          ),
+        )
+        .returning({ msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts })
+        .get();
+    },
+
     /** Keeps a claim while it is still being worked on; false when another instance took it over. */
     extendLease(msgId: string, owner: string, leaseUntil: number): boolean {
       return (
