@@ -47,8 +47,8 @@ export function createInboundHandlers(deps: {
     async event(evt) {
       // Durable (sealed, owner and lease) before the ACK; a claim that cannot be written throws (LATER).
       if ((await deps.events.record(evt)) === 'duplicate') return 'SUCCESS';
-      // The ACK is synchronous (the SDK wants it at once); the handling follows it.
-      void deps.events.process(evt);
+      // The ACK goes out as soon as this answers; the handling starts after it, at the next turn.
+      setImmediate(() => void deps.events.process(evt));
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {
