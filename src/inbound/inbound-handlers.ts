@@ -2,12 +2,11 @@ import type { Bot } from '../bot/bot.js';
 import type { InboundHandlers } from '../dingtalk/inbound.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
-import { idShaped, type RobotInbox } from './inbound-robot.js';
+import type { RobotInbox } from './inbound-robot.js';
+import { idShaped } from './inbox-claims.js';
 import type { EventInbox } from './inbound-events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-
-export { EVENT_TOPIC } from './inbound-events.js';
 
 /** Routes what the stream delivers to the parts of the service that handle it. */
 export function createInboundHandlers(deps: {

@@ -4,8 +4,6 @@ import type { BotMessage } from '../dingtalk/bot-message.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
 import { createInboxClaims, idShaped, reasonOf, type InboxClaims, type InboxClaimsDeps } from './inbox-claims.js';
 
-export { idShaped, reasonOf };
-
 export interface RobotInboxDeps extends InboxClaimsDeps {
   bot: Bot;
   /** The claims shared with the other inbound topics (one group commit); built from the rest when absent. */
