@@ -4,6 +4,8 @@ import type { Bot } from '../../src/bot/bot.js';
 import type { BotMessage } from '../../src/dingtalk/bot-message.js';
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
 import { createRobotInbox } from '../../src/inbound/inbound-robot.js';
+import { createInboxClaims } from '../../src/inbound/inbox-claims.js';
+import { EVENT_TOPIC } from '../../src/inbound/inbound-events.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { recordingAudit } from '../helpers/dingtalk-api.js';
@@ -26,16 +28,18 @@ function fixture() {
     if (/synchronous\s*=\s*FULL/i.test(source)) durableCommits++;
     return pragma(source, opts);
   }) as typeof db.sqlite.pragma;
-  const robot = createRobotInbox({
-    bot: {} as Bot,
+  const deps = {
     inbox,
-    cipher: { seal: async (_id, _t, text) => `v1.1.k.${Buffer.from(text).toString('base64')}`, open: async () => '' },
+    cipher: { seal: async (_id: string, _t: string, text: string) => `v1.1.k.${Buffer.from(text).toString('base64')}`, open: async () => '' },
     audit: recordingAudit(),
     clock: new ManualClock(),
     logger: silentLogger,
     instanceId: 'i-1',
-  });
-  return { inbox, robot, commits: () => durableCommits };
+  };
+  // As the service wires them: robot messages and events share one set of claims (one group commit).
+  const claims = createInboxClaims(deps);
+  const robot = createRobotInbox({ ...deps, bot: {} as Bot, claims });
+  return { inbox, robot, claims, commits: () => durableCommits };
 }
 
 describe('inbound robot messages: group commit of the durable record', () => {
@@ -47,6 +51,14 @@ describe('inbound robot messages: group commit of the durable record', () => {
     // One fsync per message held the event loop at 200 msg/s (R8); 20 at once now cost one.
     expect(commits()).toBe(1);
     for (const id of ids) expect(await inbox.find(id)).toMatchObject({ state: 'processing', owner: 'i-1', topic: ROBOT_TOPIC });
+  });
+
+  it('when robot messages and events arrive together, then they share that one fsynced commit', async () => {
+    const { inbox, robot, claims, commits } = fixture();
+    const results = await Promise.all([robot.record(msg('gc-r1')), claims.record('evt-gc-1', EVENT_TOPIC, '{"eventType":"x","data":{}}'), robot.record(msg('gc-r2'))]);
+    expect(results).toEqual(['new', 'new', 'new']);
+    expect(commits()).toBe(1);
+    expect(await inbox.find('evt-gc-1')).toMatchObject({ state: 'processing', owner: 'i-1', topic: EVENT_TOPIC });
   });
 
   it('when the batch cannot be written, then each message is tried alone and only the bad one fails', async () => {
