@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
 
 /**
  * Every setting the service reads, validated once at start. `loadConfig` is pure: it takes an
@@ -92,6 +93,8 @@ export const envSchema = z
     EHR_IDENTIFIER_SYSTEM: z.string().trim().default('http://ehealth.gov.hk/fhir/hkid').pipe(z.url()),
     EHR_ID_SYSTEM_BASE: url('https://consultbridge.hk/fhir/sid'),
     EHR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DATA_REGION: z.string().trim().default(DEFAULT_DATA_REGION).pipe(z.string().regex(REGION_PATTERN, 'one code such as HK (letters, digits, - or _)')),
+    PHI_HOSTS: z.string().trim().default(''),
   });
 
 /** Cross-field rules, checked on the raw env so they are reported together with field errors. */
@@ -188,6 +191,8 @@ export interface Config {
     idSystemBase: string;
     timeoutMs: number;
   };
+  /** Where patient data may live: the declared region and the hosts that may receive it (README "Data residency"). */
+  residency: { region: string; phiHosts: readonly string[] };
 }
 
 export class ConfigError extends Error {
@@ -203,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...crossFieldProblems(env),
     ...ehrProblems(env),
+    ...residencyEnvProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -276,5 +282,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       idSystemBase: e.EHR_ID_SYSTEM_BASE,
       timeoutMs: e.EHR_TIMEOUT_MS,
     },
+    residency: { region: e.DATA_REGION, phiHosts: Object.freeze(parsePhiHosts(e.PHI_HOSTS)) },
   } satisfies Config);
 }
