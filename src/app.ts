@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Opt-in per route (`config.rateLimit`); over the limit → 429 {code: 'rate_limited'}.
   await app.register(rateLimit, { global: false });
   await registerDocs(root);
-  await app.register(healthRoutes, { probe: deps.probe });
+  await app.register(healthRoutes, { probe: deps.probe, region: deps.service?.config.residency.region });
   const service = deps.service;
   // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in when the service runs.
   if (deps.sandbox) {

@@ -27,8 +27,8 @@ export interface PhiDestination {
 /** What a deployment declares, and where patient data goes under that declaration. */
 export interface ResidencyView {
   region: string;
-  phiHosts: readonly string[];
-  destinations: readonly PhiDestination[];
+  phiHosts: string[];
+  destinations: PhiDestination[];
 }
 
 const normaliseHost = (h: string): string => h.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
@@ -112,7 +112,7 @@ export function residencyEnvProblems(env: Record<string, string | undefined>): s
 export function residencyView(config: { databaseUrl: string; ehr: { fhirBase?: string }; residency: { region: string; phiHosts: readonly string[] } }): ResidencyView {
   return {
     region: config.residency.region,
-    phiHosts: config.residency.phiHosts,
+    phiHosts: [...config.residency.phiHosts],
     destinations: phiDestinations({ databaseUrl: config.databaseUrl, fhirBase: config.ehr.fhirBase }),
   };
 }
