@@ -85,7 +85,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
-  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger }, { flushDelayMs: 25 });
+  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
