@@ -12,7 +12,7 @@ import { createAccessChat } from './access-chat.js';
 export async function decideRequest(deps: CommandDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): Promise<string> {
   const chat = createAccessChat(deps);
   try {
-    return chat.decidedReply(await decideRequestUseCase({ secure: deps.secure, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
+    return chat.decidedReply(await decideRequestUseCase({ approvals: deps.secure.approvals, casesRepo: deps.secure.casesRepo, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
   } catch (err) {
     if (isDomainError(err) && err.code === 'approval.would_not_open') throw await chat.wouldNotOpen(err, lang);
     throw err;

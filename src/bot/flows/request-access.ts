@@ -11,5 +11,5 @@ import { createAccessChat } from './access-chat.js';
  */
 export async function requestAccess(deps: CommandDeps, requester: ClinicianRow, documentId: string, reason: PurposeOfUse, lang: Lang): Promise<string> {
   const chat = createAccessChat(deps);
-  return chat.requestedReply(await requestAccessUseCase({ secure: deps.secure, notices: chat }, requester, documentId, reason), lang);
+  return chat.requestedReply(await requestAccessUseCase({ approvals: deps.secure.approvals, documents: deps.secure.documentsRepo, casesRepo: deps.secure.casesRepo, notices: chat }, requester, documentId, reason), lang);
 }
