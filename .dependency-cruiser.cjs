@@ -12,6 +12,7 @@ const sandbox = "^src/sandbox/";
 const usecases = "^src/usecases/";
 const ehrAdapter = "^src/ehr/";
 const compose = "^src/compose/";
+const inbound = "^src/inbound/";
 const db = "^src/db/";
 const pdf = "^src/pdf/";
 /** The web framework, the DingTalk SDK and the transports under it (resolved paths). */
@@ -25,7 +26,7 @@ module.exports = {
       comment: "The domain imports no edge, HTTP, bot, sandbox, use case, EHR adapter or wiring.",
       severity: "error",
       from: { path: domain },
-      to: { path: [edge, http, bot, sandbox, usecases, ehrAdapter, compose] },
+      to: { path: [edge, http, bot, sandbox, usecases, ehrAdapter, compose, inbound] },
     },
     {
       name: "core-knows-no-framework",
@@ -60,7 +61,14 @@ module.exports = {
       comment: "The DingTalk edge imports neither the domain nor the use cases (ports live in src/shared).",
       severity: "error",
       from: { path: edge },
-      to: { path: [domain, usecases] },
+      to: { path: [domain, usecases, inbound] },
+    },
+    {
+      name: "inbound-boundaries",
+      comment: "What the stream delivers is routed to the bot and use cases; the inbound routing knows neither HTTP, the sandbox, the wiring nor the database.",
+      severity: "error",
+      from: { path: inbound },
+      to: { path: [http, sandbox, compose, db] },
     },
     {
       name: "pdf-is-a-library",

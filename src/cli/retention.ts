@@ -3,7 +3,7 @@ import { openDatabase, sqlitePath } from '../db/client.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
-import { createRetention } from '../domain/retention/retention-module.js';
+import { createRetention } from '../compose/retention-module.js';
 import { formatRetentionTable } from '../domain/retention/retention-report.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';

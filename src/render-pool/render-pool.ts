@@ -23,8 +23,13 @@ export interface RenderPoolOptions {
   renderTimeoutMs: number;
   /** Time limit of one upload check. */
   inspectTimeoutMs: number;
-  /** Jobs waiting for a worker beyond this are refused with render.busy (default 8 per thread). */
+  /**
+   * Jobs waiting for a worker beyond this are refused with render.busy (default 64 per thread): a burst
+   * of viewers waits its turn (at most `queueWaitMs`) rather than being turned away.
+   */
   maxQueue?: number;
+  /** Refused with render.busy too once the files waiting for a worker hold this many bytes (default 256 MB). */
+  maxQueuedBytes?: number;
   /** A job still waiting for a worker after this long is render.busy (default: twice its time limit, at least 15 s). */
   queueWaitMs?: number;
   logger?: Logger;
@@ -65,7 +70,10 @@ const isCode = (c: string): c is ErrorCode => c in ERROR_TABLE;
  */
 export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { readonly threads: number } {
   const maxThreads = Math.max(1, o.threads ?? availableParallelism());
-  const maxQueue = o.maxQueue ?? 8 * maxThreads;
+  const maxQueue = o.maxQueue ?? 64 * maxThreads;
+  const maxQueuedBytes = o.maxQueuedBytes ?? 256 * 1024 * 1024;
+  /** Bytes of the jobs handed to piscina and not yet picked up by a worker (each holds its own copy). */
+  let queuedBytes = 0;
   let pool: Piscina<RenderTask, RenderOutcome> | undefined;
   // piscina itself (~6 MB resident) loads with the first job too, not at start.
   let loading: Promise<typeof Piscina> | undefined;
@@ -86,13 +94,22 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
   /** Runs one job; `timeoutMs` starts when a worker picks it up; a long wait for one is render.busy. */
   async function runJob(job: Job, timeoutMs: number, failCode: ErrorCode): Promise<RenderOutcome> {
     const workers = await get();
-    if (workers.queueSize >= maxQueue) throw new DomainError('render.busy');
+    const size = job.bytes.byteLength;
+    // One file larger than the whole allowance still runs when nothing else waits.
+    if (workers.queueSize >= maxQueue || (queuedBytes > 0 && queuedBytes + size > maxQueuedBytes)) throw new DomainError('render.busy');
     const bytes = new Uint8Array(job.bytes); // the worker's own copy, moved to it and zeroed there
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
     let why: 'queue' | 'time' | undefined;
+    let waiting = true;
+    queuedBytes += size;
+    const pickedUp = () => {
+      if (waiting) queuedBytes -= size;
+      waiting = false;
+    };
     let timer = setTimeout(() => ((why = 'queue'), abort.abort()), o.queueWaitMs ?? Math.max(2 * timeoutMs, 15_000));
     port1.once('message', () => {
+      pickedUp();
       clearTimeout(timer);
       timer = setTimeout(() => ((why = 'time'), abort.abort()), timeoutMs);
     });
@@ -108,6 +125,7 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
       o.logger?.warn({ code: failCode, err: { name: (e as Error).name, code } }, 'render worker failed');
       throw new DomainError(failCode, `${job.op}: worker failed`, { details: { limit: code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash' } });
     } finally {
+      pickedUp();
       clearTimeout(timer);
       port1.close();
     }

@@ -3,7 +3,7 @@ import { ROBOT_TOPIC } from '../../src/bot/steps/dedupe.js';
 import type { Bot } from '../../src/bot/bot.js';
 import type { BotMessage } from '../../src/dingtalk/bot-message.js';
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
-import { createRobotInbox } from '../../src/inbound-robot.js';
+import { createRobotInbox } from '../../src/inbound/inbound-robot.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { recordingAudit } from '../helpers/dingtalk-api.js';

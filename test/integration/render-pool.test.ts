@@ -62,6 +62,23 @@ describe('render pool', () => {
     expect(results).toContainEqual({ code: 'render.busy', limit: undefined });
   }, 30_000);
 
+  it('beyond the bytes it may hold waiting, the pool answers render.busy; one file alone always runs', async () => {
+    const bytes = await makePdf({ pages: 2 });
+    const p = make({ maxQueuedBytes: Math.floor(bytes.length * 1.5) });
+    const results = await Promise.all([1, 2, 3].map(() => codeOf(p.render(request(bytes)))));
+    expect(results).toContain('ok');
+    expect(results).toContainEqual({ code: 'render.busy', limit: undefined });
+    const tiny = make({ maxQueuedBytes: 1 });
+    expect(await codeOf(tiny.render(request(bytes)))).toBe('ok');
+  }, 30_000);
+
+  it('by default a burst of viewers larger than a few per thread waits its turn instead of being refused', async () => {
+    const p = make();
+    const bytes = await makePdf({ pages: 2 });
+    const results = await Promise.all(Array.from({ length: 24 }, () => codeOf(p.render(request(bytes)))));
+    expect(results.filter((r) => r !== 'ok')).toEqual([]);
+  }, 60_000);
+
   it('the worker zeroes the plaintext it was given, after a render and after a refused upload', async () => {
     const task = (over: Partial<RenderTask>) => ({ ...over, started: new MessageChannel().port2 }) as RenderTask;
     const bytes = await makePdf({ pages: 2, text: 'Zero me' });

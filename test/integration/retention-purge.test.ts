@@ -10,7 +10,7 @@ import { seedInstitution } from '../helpers/directory-seed.js';
 import { createEscalationRepository } from '../../src/domain/escalation/escalation-repository.js';
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../../src/domain/outbox/outbox-repository.js';
-import { createRetention } from '../../src/domain/retention/retention-module.js';
+import { createRetention } from '../../src/compose/retention-module.js';
 import { createDocumentRepository } from '../../src/domain/sharing/document-repository.js';
 import { createSharingService } from '../../src/domain/sharing/sharing-service.js';
 import { ManualClock } from '../../src/shared/clock.js';

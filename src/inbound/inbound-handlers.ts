@@ -1,10 +1,10 @@
-import type { Bot } from './bot/bot.js';
-import type { InboundHandlers } from './dingtalk/inbound.js';
-import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
-import type { InboxRepository } from './domain/inbox/inbox-repository.js';
+import type { Bot } from '../bot/bot.js';
+import type { InboundHandlers } from '../dingtalk/inbound.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
+import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import { idShaped, reasonOf, type RobotInbox } from './inbound-robot.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 
 export const EVENT_TOPIC = 'event';
 

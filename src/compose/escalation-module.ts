@@ -1,14 +1,14 @@
-import type { DbHandle } from '../../db/client.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import { createTicker } from '../../shared/ticker.js';
-import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
-import type { DocumentRepository } from '../sharing/document-repository.js';
-import { createEscalationChain, type ChainLink } from './escalation-chain.js';
-import type { EscalationNotifier, ItemProbe } from './escalation-port.js';
-import { createEscalationRepository } from './escalation-repository.js';
-import { createEscalationService, type EscalationSettings } from './escalation-service.js';
+import type { DbHandle } from '../db/client.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { createTicker } from '../shared/ticker.js';
+import type { AuditSink } from '../shared/audit-sink.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { DocumentRepository } from '../domain/sharing/document-repository.js';
+import { createEscalationChain, type ChainLink } from '../domain/escalation/escalation-chain.js';
+import type { EscalationNotifier, ItemProbe } from '../domain/escalation/escalation-port.js';
+import { createEscalationRepository } from '../domain/escalation/escalation-repository.js';
+import { createEscalationService, type EscalationSettings } from '../domain/escalation/escalation-service.js';
 
 export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 

@@ -1,7 +1,7 @@
-import type { CaseModule } from './domain/cases/case-module.js';
-import type { DirectoryRepository } from './domain/directory/directory-repository.js';
-import type { Offboarding } from './domain/directory/offboarding.js';
-import type { Logger } from './shared/logger.js';
+import type { CaseModule } from '../domain/cases/case-module.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { Offboarding } from '../domain/directory/offboarding.js';
+import type { Logger } from '../shared/logger.js';
 
 const LEFT = new Set(['chat_remove_member', 'chat_quit']);
 /** Address book: a member left the organisation (通讯录用户离职). Data: `{ userId: string[], timeStamp }`. */

@@ -1,18 +1,18 @@
-import type { Config } from '../../config/config.js';
-import type { DbHandle } from '../../db/client.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import { createTicker } from '../../shared/ticker.js';
-import type { AuditSink } from '../../shared/audit-sink.js';
-import type { DirectoryRepository } from '../directory/directory-repository.js';
-import { createEscalationRepository } from '../escalation/escalation-repository.js';
-import type { SharingService } from '../sharing/sharing-service.js';
-import type { Vault } from '../vault/vault-service.js';
-import { documentRetentionTargets } from './document-retention.js';
-import { createRetentionJob } from './retention-job.js';
-import { createRetentionRegistry } from './retention-target.js';
-import { createRetentionRepository } from './retention-repository.js';
-import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from './retention-targets.js';
+import type { Config } from '../config/config.js';
+import type { DbHandle } from '../db/client.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { createTicker } from '../shared/ticker.js';
+import type { AuditSink } from '../shared/audit-sink.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createEscalationRepository } from '../domain/escalation/escalation-repository.js';
+import type { SharingService } from '../domain/sharing/sharing-service.js';
+import type { Vault } from '../domain/vault/vault-service.js';
+import { documentRetentionTargets } from '../domain/retention/document-retention.js';
+import { createRetentionJob } from '../domain/retention/retention-job.js';
+import { createRetentionRegistry } from '../domain/retention/retention-target.js';
+import { createRetentionRepository } from '../domain/retention/retention-repository.js';
+import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from '../domain/retention/retention-targets.js';
 
 /**
  * Retention wired with the built-in targets (processed messages, sent outbox rows, finished

@@ -1,12 +1,12 @@
-import type { Bot } from './bot/bot.js';
-import { ROBOT_TOPIC } from './bot/steps/dedupe.js';
-import type { BotMessage } from './dingtalk/bot-message.js';
-import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
-import type { InboxCipher } from './domain/inbox/inbox-cipher.js';
-import { createGroupCommit } from './domain/inbox/group-commit.js';
-import type { InboxRepository, RecordInput } from './domain/inbox/inbox-repository.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
+import type { Bot } from '../bot/bot.js';
+import { ROBOT_TOPIC } from '../bot/steps/dedupe.js';
+import type { BotMessage } from '../dingtalk/bot-message.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
+import type { InboxCipher } from '../domain/inbox/inbox-cipher.js';
+import { createGroupCommit } from '../domain/inbox/group-commit.js';
+import type { InboxRepository, RecordInput } from '../domain/inbox/inbox-repository.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 
 /** An id that came from outside goes into the permanent log only if it looks like an id. */
 export const idShaped = (id: string | undefined): string | undefined =>
