@@ -56,8 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { service, sandboxMode: !!deps.sandbox, options: deps.auth });
-    // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
     const appHttp = appHttpDeps(service);
+    // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
       await trusted.register(alertRoutes, appHttp.alerts);
