@@ -3,14 +3,14 @@ import { createCasesRepository } from '../../src/domain/cases/cases-repository.j
 import type { ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { formToFill, myFormIntent } from '../../src/usecases/cases/form-intent.js';
-import { startCaseOpen, submitCaseOpen, type CaseOpenNotices } from '../../src/usecases/cases/open-case.js';
-import { recordConsent, startConsentForm } from '../../src/usecases/consent/record-consent.js';
+import { submitCaseOpen, type CaseOpenNotices } from '../../src/usecases/cases/submit-case-open.js';
+import { recordConsent } from '../../src/usecases/consent/record-consent.js';
 import { caseWorld, type CaseWorld } from './cases-fixture.js';
 
 const FORM = { hkid: 'A123456(3)', nameEn: 'CHAN Siu Ming', dateOfBirth: '1961-03-14', consents: [] };
 
-/** The open-case and record-consent use cases (both halves) and the link-intent check, on the real case module. */
-describe('use cases: open a case, record consent, a form link sent to me', () => {
+/** Submitting the case-open and consent forms, and the link-intent check, on the real case module. */
+describe('use cases: submit a case-open form, record consent, a form link sent to me', () => {
   let w: CaseWorld;
   let heard: string[];
   let notices: CaseOpenNotices;
@@ -35,7 +35,7 @@ describe('use cases: open a case, record consent, a form link sent to me', () =>
   });
 
   async function openThrough(opener: ClinicianRow, conversationId: string) {
-    const { intentId } = await startCaseOpen(deps(), w.actor(opener), conversationId);
+    const { intentId } = await w.module.open.startCaseOpen(w.actor(opener), conversationId);
     const link = await myFormIntent(deps(), intentId, opener.id, 'case_open');
     return submitCaseOpen(deps(), { intentId }, link, FORM);
   }
@@ -50,16 +50,10 @@ describe('use cases: open a case, record consent, a form link sent to me', () =>
     expect(heard).toEqual([`opened ${first.caseCode} in cid-1 by ${chan.id}`, `existing ${first.caseCode} to ${lam.id}`]);
   });
 
-  it('When a nurse tries to start a case open, then it is refused (access.denied) and no link is issued', async () => {
-    const nurse = w.clinician('li', { role: 'nurse' });
-    await expect(startCaseOpen(deps(), w.actor(nurse), 'cid-1')).rejects.toMatchObject({ code: 'access.denied' });
-    expect(w.handle.sqlite.prepare('select count(*) n from link_tokens').get()).toEqual({ n: 0 });
-  });
-
   it('When someone else presents my form link, or it is named for another purpose, then it is not_found and the attempt is recorded', async () => {
     const chan = w.clinician('chan');
     const wong = w.clinician('wong');
-    const { intentId } = await startCaseOpen(deps(), w.actor(chan), 'cid-1');
+    const { intentId } = await w.module.open.startCaseOpen(w.actor(chan), 'cid-1');
     await expect(myFormIntent(deps(), intentId, wong.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(myFormIntent(deps(), intentId, chan.id, 'consent')).rejects.toMatchObject({ code: 'not_found' });
     const refused = w.audit.entries.filter((e) => e.action === AUDIT_ACTIONS.caseFormLinkRefused);
@@ -74,7 +68,7 @@ describe('use cases: open a case, record consent, a form link sent to me', () =>
     const chan = w.clinician('chan');
     const { caseCode } = await openThrough(chan, 'cid-1');
     const caseRow = await w.module.queries.findCase(caseCode);
-    const { intentId } = await startConsentForm(deps(), w.actor(chan), caseCode);
+    const { intentId } = await w.module.consent.startConsentForm(w.actor(chan), caseCode);
 
     const form = await formToFill(deps(), intentId, chan.id);
     expect(form).toMatchObject({ caseCode, link: { purpose: 'consent' } });

@@ -2,7 +2,6 @@ import type { CaseForm } from '../../domain/cases/case-form.js';
 import type { CaseOpenService } from '../../domain/cases/case-open-service.js';
 import type { LinkRef, LinkTokenRow } from '../../domain/cases/link-tokens.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import type { Actor } from '../../domain/directory/directory-service.js';
 
 /** What chat hears when a case-open form is submitted (the bot sends these). */
 export interface CaseOpenNotices {
@@ -19,19 +18,11 @@ export interface CaseOpenSubmitted {
 }
 
 /**
- * Opening a case, first half: a verified doctor in a group not yet bound to a case gets a one-time
- * link intent for the case-open form (the chat command sends it 1:1). Throws `actor.unverified`,
- * `actor.suspended`, `access.denied` or `conflict` (the group already has a case); refusals are audited.
- */
-export function startCaseOpen(deps: { open: Pick<CaseOpenService, 'startCaseOpen'> }, opener: Actor, conversationId: string): Promise<{ intentId: string; expiresAt: number }> {
-  return deps.open.startCaseOpen(opener, conversationId);
-}
-
-/**
- * Opening a case, second half: the form behind the link is submitted (the mini-app). The case service
- * validates, spends the link and writes patient, case, binding, attending role and consents; then the
- * group hears the new case, or the opener alone hears which case the patient already has.
- * `link` is the row the caller already checked belongs to `ref` and to the signed-in clinician.
+ * Opening a case, second half (the first, from chat, is `startCaseOpen` in open-case.ts): the form
+ * behind the link is submitted from the mini-app. The case service validates, spends the link and
+ * writes patient, case, binding, attending role and consents; then the group hears the new case, or
+ * the opener alone hears which case the patient already has. `link` is the row the caller already
+ * checked belongs to `ref` and to the signed-in clinician.
  */
 export async function submitCaseOpen(
   deps: { open: Pick<CaseOpenService, 'submitCaseForm'>; directory: Pick<DirectoryRepository, 'findById'>; notices: CaseOpenNotices },
