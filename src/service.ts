@@ -45,6 +45,7 @@ import type { FhirRetryPolicy } from './ehr/fhir-http.js';
 import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
 import { createReports } from './compose/reports.js';
+import { botSharingParts } from './compose/bot-deps.js';
 import { createStampForViewer } from './usecases/viewing/stamp-for-viewer.js';
 
 export interface ServiceOptions {
@@ -133,6 +134,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
+  // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
+  const chat = botSharingParts(secure, burn);
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
@@ -142,7 +145,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const escalation = createEscalation({
     dbh,
-    notifier: createEscalationNotices({ directoryRepo, secure, outbox, notify, viewTokens, publicUrl, clock }, { remindType: config.escalation.dingRemindType }),
+    notifier: createEscalationNotices({ ...chat, directoryRepo, outbox, notify, publicUrl }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
     attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
     documents: secure.documentsRepo,
@@ -159,7 +162,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
-    inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, secure, outbox, publicUrl, viewTokens, burn,
+    ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
     escalation: escalation.service,
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
@@ -170,7 +173,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     grants: secure.grants,
     clock,
     logger,
-    onRequestExpired: (r) => tellRequestExpired({ secure, directoryRepo, notify }, r),
+    onRequestExpired: (r) => tellRequestExpired({ ...chat, directoryRepo, notify }, r),
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
@@ -224,7 +227,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     stamp: createStampForViewer({ renderer: secure.renderer, directory: directoryRepo, clock }),
     notify,
     /** The access intents' notices and reply words (chat), for the mini-app API's access routes. */
-    accessChat: createAccessChat({ secure, directoryRepo, notify, publicUrl }),
+    accessChat: createAccessChat({ ...chat, directoryRepo, notify, publicUrl }),
     /** What chat hears when a mini-app case-open form is submitted. */
     caseNotices: createCaseNotices({ directory: directoryRepo, notify }),
     /** The group card for a report shared from the mini-app. */

@@ -1,9 +1,6 @@
 import type { BotMessage } from '../dingtalk/bot-message.js';
-import type { AuditSink } from '../shared/audit-sink.js';
-import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
-import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { buildCommands } from './commands/index.js';
 import type { BotContext } from './context.js';
@@ -19,38 +16,20 @@ import { parseCommand } from './steps/parse-command.js';
 import { resolveActor } from './steps/resolve-actor.js';
 import { runCommand } from './steps/run-command.js';
 
-export interface BotDeps {
+/** The middleware's parts, and everything the commands are built from (they send through `outbound`). */
+export interface BotDeps extends Omit<CommandDeps, 'notify'> {
   inbox: InboxRepository;
   directory: DirectoryService;
-  directoryRepo: DirectoryRepository;
-  audit: AuditSink;
   /** The one reply path: answers (`forMessage`), 1:1 messages, group posts and cards. */
   outbound: Outbound;
-  clock: Clock;
   logger: Logger;
   botName?: string;
-  secure: CommandDeps['secure'];
-  outbox: CommandDeps['outbox'];
-  publicUrl: string;
-  viewTokens: CommandDeps['viewTokens'];
-  burn: CommandDeps['burn'];
-  escalation: CommandDeps['escalation'];
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
 export function createBot(deps: BotDeps) {
-  const full: CommandDeps = {
-    directoryRepo: deps.directoryRepo,
-    secure: deps.secure,
-    outbox: deps.outbox,
-    publicUrl: deps.publicUrl,
-    clock: deps.clock,
-    audit: deps.audit,
-    notify: deps.outbound,
-    viewTokens: deps.viewTokens,
-    burn: deps.burn,
-    escalation: deps.escalation,
-  };
+  const { inbox: _inbox, directory: _directory, outbound, logger: _logger, botName: _botName, ...parts } = deps;
+  const full: CommandDeps = { ...parts, notify: outbound };
   const commands = buildCommands(full);
   const handle = compose(
     [

@@ -6,7 +6,7 @@ import { DomainError, isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';
 import { parseReason } from './commands/request.js';
-import { decideRequest } from './flows/decide-request.js';
+import { decideRequest, type DecideRequestDeps } from './flows/decide-request.js';
 import { openDocument, openText } from './flows/open-document.js';
 import { openBurnText } from './flows/open-burn.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
@@ -24,7 +24,7 @@ const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', B
  * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
  */
 export async function handleCardAction(
-  deps: CommandDeps,
+  deps: DecideRequestDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit'>,
   directory: DirectoryService,
   action: CardAction,
   logger: Logger,

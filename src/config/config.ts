@@ -28,7 +28,15 @@ export const envSchema = z
     DINGTALK_SCENE_GROUP_TEMPLATE_ID: z.string().trim().min(1).default('consultbridge-alert-group'),
     DINGTALK_API_BASE: url('https://api.dingtalk.com'),
     DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
-    DATABASE_URL: z.string().trim().default('file:./data/consultbridge.db'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .min(1)
+      .default('file:./data/consultbridge.db')
+      // A URL with any other scheme would otherwise open a SQLite file in a folder named after it.
+      .refine((u) => u === ':memory:' || u.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:\/\//i.test(u), {
+        message: 'only SQLite is supported: file:<path> (or a plain path, or :memory:); PostgreSQL (postgres://) is not available in this version',
+      }),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

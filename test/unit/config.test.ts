@@ -27,6 +27,12 @@ describe('config', () => {
       for (const key of ['PORT', 'DINGTALK_API_BASE', 'LOG_LEVEL', 'MASTER_KEY', 'DINGTALK_CLIENT_SECRET']) expect(problems).toContain(key);
     }
   });
+  it('a database URL the service cannot serve stops the start with a config error instead of opening a file named after it', () => {
+    for (const url of ['postgres://cb@db.example/cb', 'postgresql://localhost/cb', 'mysql://x/y', 'https://example.com/db']) {
+      expect(() => loadConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
+    }
+    for (const url of ['file:./data/x.db', './data/x.db', ':memory:', 'file::memory:']) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
   it('untrusted-file limits and render workers: defaults, units converted, nonsense refused', () => {
     const d = loadConfig({}).viewing;
     expect(d.limits).toEqual({ maxPages: 1000, maxObjects: 200_000, maxNesting: 64, maxDecompressedBytes: 256 * 1024 * 1024, maxImagePixels: 40_000_000 });

@@ -12,7 +12,7 @@ import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
  * checked here for a clear answer in chat and again on submit. The link carries no token: the app
  * signs the clinician in, and each submit of the form is one alert.
  */
-export function allergyAlertCommand(deps: CommandDeps): Command {
+export function allergyAlertCommand(deps: Pick<CommandDeps, 'cases' | 'burn' | 'grants' | 'clock' | 'publicUrl'>): Command {
   return {
     name: 'allergy-alert',
     usage: 'C-XXXXX',
@@ -23,7 +23,7 @@ export function allergyAlertCommand(deps: CommandDeps): Command {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
       try {
-        await mayRaiseAlert({ burn: deps.burn.service, grants: deps.secure.grants, clock: deps.clock }, me, caseRow.id);
+        await mayRaiseAlert(deps, me, caseRow.id);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no".

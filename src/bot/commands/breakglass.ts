@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
+import { breakGlass, type BreakGlassNotices } from '../../usecases/breakglass/break-glass.js';
 import { hkDateTime } from '../format.js';
 import { langOf, personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
@@ -7,12 +7,27 @@ import type { CommandDeps } from './deps.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { say } from '../i18n.js';
 
+type Deps = Pick<CommandDeps, 'cases' | 'breakGlass' | 'settings' | 'directoryRepo' | 'audit' | 'notify' | 'clock'>;
+
+/** Each attending and privacy officer hears 1:1 who broke the glass on which case, and until when. */
+function overseerNotices(deps: Pick<CommandDeps, 'directoryRepo' | 'notify'>): BreakGlassNotices {
+  return {
+    async tellOverseer({ grantId, overseer, by, caseCode, expiresAt }) {
+      const lang = langOf(overseer);
+      const who = await personLine(deps.directoryRepo, by, lang);
+      const text = say(lang, T.breakGlassNotice, who, caseCode, hkDateTime(expiresAt));
+      await deps.notify.toUser(`breakglass:${grantId}:${overseer.id}`, overseer.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
+    },
+  };
+}
+
 /**
  * `breakglass C-9PX4A <reason>`: emergency access to a case for a verified doctor outside the team,
  * granted at once (default 4 h); the attending and the privacy officers are told 1:1, and it is
  * queued for review. The free-text reason is stored for the review, never echoed into chat or audit.
  */
-export function breakglassCommand(deps: CommandDeps): Command {
+export function breakglassCommand(deps: Deps): Command {
+  const useCase = { ...deps, directory: deps.directoryRepo, notices: overseerNotices(deps) };
   return {
     name: 'breakglass',
     usage: 'C-XXXXX <reason>',
@@ -20,27 +35,15 @@ export function breakglassCommand(deps: CommandDeps): Command {
     summary: { en: 'emergency access to a case (reviewed afterwards)', zh: '緊急存取個案（事後覆核）' },
     needsTrust: true,
     async run(ctx) {
-      const me = ctx.actor!.clinician;
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
-      const reason = rest.join(' ').trim();
-      const min = deps.secure.settings.breakGlassMinReasonLength;
-      if ([...reason].length < min) {
+      const result = await breakGlass(useCase, ctx.actor!.clinician, caseRow, rest.join(' '));
+      if (result.kind === 'reason_too_short') {
         // Said plainly, with the form to use; the service would refuse it too, but only as "not valid".
-        deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.breakglassGranted, target: caseRow.id, outcome: 'denied', reason: 'reason_too_short' });
-        await ctx.reply(say(ctx.lang, T.breakGlassReasonTooShort, min, caseRow.code));
+        await ctx.reply(say(ctx.lang, T.breakGlassReasonTooShort, result.minLength, caseRow.code));
         return;
       }
-      const result = await deps.secure.breakGlass.breakGlass({ caseId: caseRow.id, clinicianId: me.id, reason });
       const hours = Math.round((result.expiresAt - deps.clock.now()) / 3_600_000);
-      for (const id of [...result.notify.attendingIds, ...result.notify.privacyOfficerIds]) {
-        const c = await deps.directoryRepo.findById(id);
-        if (!c || c.id === me.id) continue;
-        const lang = langOf(c);
-        const who = await personLine(deps.directoryRepo, me, lang);
-        const text = say(lang, T.breakGlassNotice, who, caseRow.code, hkDateTime(result.expiresAt));
-        await deps.notify.toUser(`breakglass:${result.grantId}:${c.id}`, c.dingtalkUserId, say(lang, T.breakGlassNoticeTitle), text);
-      }
-      const attending = (await Promise.all(result.notify.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)))).join('; ');
+      const attending = (await Promise.all(result.attendingIds.map((id) => personLine(deps.directoryRepo, id, ctx.lang)))).join('; ');
       await ctx.reply(say(ctx.lang, T.breakGlassGranted, caseRow.code, hours, attending));
     },
   };

@@ -12,7 +12,7 @@ import { assertMaySendBurn } from '../../usecases/burn/send-burn.js';
  * message. Whoever may share into the case may send one. The duration is checked here (a clear error
  * in chat) and carried in the link; the submit checks it again, since the author may change it on the screen.
  */
-export function burnCommand(deps: CommandDeps): Command {
+export function burnCommand(deps: Pick<CommandDeps, 'cases' | 'burn' | 'publicUrl'>): Command {
   return {
     name: 'burn',
     usage: 'C-XXXXX [30s|5m|2h]',
@@ -23,7 +23,7 @@ export function burnCommand(deps: CommandDeps): Command {
       const me = ctx.actor!.clinician;
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
-      await assertMaySendBurn({ burn: deps.burn.service }, me, caseRow.id);
+      await assertMaySendBurn({ burn: deps.burn }, me, caseRow.id);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);

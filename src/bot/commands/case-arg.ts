@@ -6,26 +6,26 @@ import type { BotContext } from '../context.js';
 import type { CommandDeps } from './deps.js';
 
 /** The case named by the first argument; in a group bound to a case the code may be left out. */
-export async function caseFromArgs(deps: CommandDeps, ctx: BotContext): Promise<{ caseRow: CaseRow; rest: string[] }> {
+export async function caseFromArgs(deps: Pick<CommandDeps, 'cases'>, ctx: BotContext): Promise<{ caseRow: CaseRow; rest: string[] }> {
   const [first, ...rest] = ctx.command?.args ?? [];
   if (first && /^c-/i.test(first)) {
     const code = readCaseCode(first);
     try {
-      return { caseRow: await deps.secure.cases.queries.findCase(code), rest };
+      return { caseRow: await deps.cases.queries.findCase(code), rest };
     } catch (e) {
       // An unknown code passed the shape check, so it is safe to name in the reply.
       if (e instanceof DomainError && e.code === 'case.not_found') throw new DomainError('case.not_found', undefined, { details: { caseCode: code } });
       throw e;
     }
   }
-  const bound = ctx.msg.conversationType === 'group' ? await deps.secure.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
+  const bound = ctx.msg.conversationType === 'group' ? await deps.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
   if (!bound) throw new DomainError('case.code_invalid');
   return { caseRow: bound, rest: first ? [first, ...rest] : rest };
 }
 
 /** The case's newest active shared report; the one chat commands act on. */
-export async function latestDocument(deps: CommandDeps, caseId: string): Promise<DocumentRow> {
-  const docs = (await deps.secure.documentsRepo.listByCase(caseId)).filter((d) => d.status === 'active');
+export async function latestDocument(deps: Pick<CommandDeps, 'documents'>, caseId: string): Promise<DocumentRow> {
+  const docs = (await deps.documents.listByCase(caseId)).filter((d) => d.status === 'active');
   const doc = docs.sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!doc) throw new DomainError('document.not_found');
   return doc;

@@ -14,7 +14,7 @@ import { say } from '../i18n.js';
  * `team C-XXXXX add|remove @name [role]`, or `team add C-XXXXX …`; `team C-XXXXX` alone shows the
  * case. In a group bound to a case the code may be left out.
  */
-async function team(deps: CommandDeps, ctx: BotContext): Promise<void> {
+async function team(deps: Pick<CommandDeps, 'cases' | 'grants' | 'documents' | 'directoryRepo'>, ctx: BotContext): Promise<void> {
   const args = ctx.command?.args ?? [];
   const head = args.slice(0, 2);
   const verb = head.map(readVerb).find((v) => v !== undefined);
@@ -25,10 +25,10 @@ async function team(deps: CommandDeps, ctx: BotContext): Promise<void> {
 }
 
 /** `consent C-XXXXX`: a one-time consent form link (mini-app, no credential) 1:1, for a treating member of the care team. */
-async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
+async function consent(deps: Pick<CommandDeps, 'cases' | 'publicUrl'>, ctx: BotContext): Promise<void> {
   const c = await caseFromArgs(deps, ctx, ctx.command?.args[0]);
   const group = ctx.msg.conversationType === 'group' ? ctx.msg.conversationId : undefined;
-  const { intentId } = await deps.secure.cases.consent.startConsentForm(ctx.actor!, c.code, group);
+  const { intentId } = await deps.cases.consent.startConsentForm(ctx.actor!, c.code, group);
   const { lang } = ctx;
   const link = formLink(T.consentLabel, appLink(deps.publicUrl, 'form/consent', intentId), lang);
   await ctx.reply({ title: say(lang, T.consentTitle), text: `${say(lang, T.consentLead, c.code)}\n\n${link}` }, { userId: ctx.msg.senderUserId });
@@ -36,7 +36,7 @@ async function consent(deps: CommandDeps, ctx: BotContext): Promise<void> {
 }
 
 /** `case open` | `case bind C-XXXXX` | `case C-XXXXX`; 開案/开案 alone means `case open`. */
-async function caseCommand(deps: CommandDeps, ctx: BotContext): Promise<void> {
+async function caseCommand(deps: Pick<CommandDeps, 'cases' | 'grants' | 'documents' | 'publicUrl'>, ctx: BotContext): Promise<void> {
   const args = ctx.command?.args ?? [];
   const typed = readVerb(ctx.command?.name);
   const verb = typed ?? readVerb(args[0]);
@@ -47,7 +47,7 @@ async function caseCommand(deps: CommandDeps, ctx: BotContext): Promise<void> {
 }
 
 /** Case commands: `case open`, `case bind`, `case C-XXXXX`, `team`, `consent`. */
-export function caseCommands(deps: CommandDeps): Command[] {
+export function caseCommands(deps: Pick<CommandDeps, 'cases' | 'grants' | 'documents' | 'directoryRepo' | 'publicUrl'>): Command[] {
   return [
     {
       name: 'case',

@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
-import { decideRequest } from '../flows/decide-request.js';
+import { decideRequest, type DecideRequestDeps } from '../flows/decide-request.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
@@ -8,7 +8,9 @@ import type { CommandDeps } from './deps.js';
  * `approve C-7KQ2M [@requester]` / `deny C-7KQ2M [@requester]`: the text fallback for the card
  * buttons; decides the oldest pending request on the case that the sender may decide now.
  */
-function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command {
+type Deps = DecideRequestDeps & Pick<CommandDeps, 'cases'>;
+
+function decideCommand(deps: Deps, decision: 'approve' | 'deny'): Command {
   const approve = decision === 'approve';
   return {
     name: decision,
@@ -21,9 +23,9 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const docIds = (await deps.secure.documentsRepo.listByCase(caseRow.id)).map((d) => d.id);
+      const docIds = (await deps.documents.listByCase(caseRow.id)).map((d) => d.id);
       const mentioned = await Promise.all(ctx.msg.mentionedUserIds.map(async (u) => (await deps.directoryRepo.findByDingTalkId(u))?.id));
-      const pending = (await deps.secure.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
+      const pending = (await deps.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
       const first = pending[0];
       if (!first) throw new DomainError('approval.none_pending');
       await ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
@@ -31,5 +33,5 @@ function decideCommand(deps: CommandDeps, decision: 'approve' | 'deny'): Command
   };
 }
 
-export const approveCommand = (deps: CommandDeps) => decideCommand(deps, 'approve');
-export const denyCommand = (deps: CommandDeps) => decideCommand(deps, 'deny');
+export const approveCommand = (deps: Deps) => decideCommand(deps, 'approve');
+export const denyCommand = (deps: Deps) => decideCommand(deps, 'deny');

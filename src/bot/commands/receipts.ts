@@ -10,7 +10,7 @@ import { COMMON_TEXTS } from '../texts/common-texts.js';
 import { say, type Lang } from '../i18n.js';
 
 /** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
-export function receiptsCommand(deps: CommandDeps): Command {
+export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | 'escalation' | 'directoryRepo'>): Command {
   return {
     name: 'receipts',
     usage: 'C-XXXXX',
@@ -20,9 +20,9 @@ export function receiptsCommand(deps: CommandDeps): Command {
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      if (!(await deps.secure.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
-      const team = (await deps.secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
-      const docs = await deps.secure.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
+      if (!(await deps.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
+      const team = (await deps.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
+      const docs = await deps.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       const steps = await deps.escalation.stepsFor(docs.map((d) => d.documentId));

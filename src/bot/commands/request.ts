@@ -1,5 +1,5 @@
 import { PURPOSE_CODES, purposeLabel, type PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
-import { requestAccess } from '../flows/request-access.js';
+import { requestAccess, type RequestAccessDeps } from '../flows/request-access.js';
 import { caseFromArgs, latestDocument } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
@@ -21,7 +21,7 @@ export function parseReason(word: string | undefined): PurposeOfUse | undefined 
 }
 
 /** `request C-7KQ2M continuing_care`: ask to view the case's newest report, with a purpose of use. */
-export function requestCommand(deps: CommandDeps): Command {
+export function requestCommand(deps: RequestAccessDeps & Pick<CommandDeps, 'cases'>): Command {
   return {
     name: 'request',
     usage: 'C-XXXXX <reason>',

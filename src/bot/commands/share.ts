@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors.js';
+import { mayShareToCase } from '../../usecases/sharing/share-report.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
@@ -7,7 +8,7 @@ import { say } from '../i18n.js';
 import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /** `share C-7KQ2M`: a link 1:1 to the mini-app's upload screen for a care-team clinician allowed to share. */
-export function shareCommand(deps: CommandDeps): Command {
+export function shareCommand(deps: Pick<CommandDeps, 'cases' | 'decideOnCase' | 'publicUrl'>): Command {
   return {
     name: 'share',
     usage: 'C-XXXXX',
@@ -17,7 +18,7 @@ export function shareCommand(deps: CommandDeps): Command {
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      if (!(await deps.secure.decideOnCase(me, 'share', caseRow)).allowed) throw new DomainError('access.denied');
+      if (!(await mayShareToCase(deps, me, caseRow))) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;

@@ -6,7 +6,7 @@ import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { say } from '../i18n.js';
 
 /** `why C-7KQ2M`: which rule decides whether you may open the case's newest report, in plain words. */
-export function whyCommand(deps: CommandDeps): Command {
+export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'access'>): Command {
   return {
     name: 'why',
     usage: 'C-XXXXX',
@@ -16,7 +16,7 @@ export function whyCommand(deps: CommandDeps): Command {
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
       const doc = await latestDocument(deps, caseRow.id);
-      const { decision, insider } = await deps.secure.access.decideView(ctx.actor!.clinician, doc.id);
+      const { decision, insider } = await deps.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
       await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },

@@ -9,15 +9,18 @@ import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
 
+/** What the access notices and replies read and send through. */
+export type AccessChatDeps = Pick<CommandDeps, 'documents' | 'casesRepo' | 'access' | 'settings' | 'directoryRepo' | 'notify' | 'publicUrl'>;
+
 /** The access intents' notices and replies in chat words (used by the bot, and wired into the mini-app API). */
-export function createAccessChat(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify' | 'publicUrl'>): AccessChat {
-  const { secure, notify } = deps;
+export function createAccessChat(deps: AccessChatDeps): AccessChat {
+  const { notify } = deps;
   const dir = deps.directoryRepo;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
-      const doc = (await secure.documentsRepo.find(documentId))!;
-      const hours = Math.round(secure.settings.approvalGrantTtlMs / 3_600_000);
+      const doc = (await deps.documents.find(documentId))!;
+      const hours = Math.round(deps.settings.approvalGrantTtlMs / 3_600_000);
       for (const approverId of approverIds) {
         const approver = await dir.findById(approverId);
         if (!approver) continue;

@@ -7,7 +7,7 @@ import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 
-type Deps = Pick<CommandDeps, 'directoryRepo' | 'secure' | 'outbox' | 'notify' | 'viewTokens' | 'publicUrl' | 'clock'>;
+type Deps = Pick<CommandDeps, 'directoryRepo' | 'casesRepo' | 'outbox' | 'notify' | 'publicUrl'>;
 
 const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert };
 
@@ -22,7 +22,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     if (!c) throw new Error('escalation: clinician not in directory');
     return c;
   };
-  const caseCode = async (caseId: string) => (await deps.secure.casesRepo.caseById(caseId))?.code ?? '';
+  const caseCode = async (caseId: string) => (await deps.casesRepo.caseById(caseId))?.code ?? '';
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
   const from = async (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 

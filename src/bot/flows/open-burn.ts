@@ -11,8 +11,8 @@ import { peekBurn } from '../../usecases/burn/peek-burn.js';
  * (without starting their countdown), then sends the item's mini-app link. The link carries no
  * credential: the app signs them in and opens the item for them only; the countdown starts there.
  */
-export async function openBurnText(deps: CommandDeps, clinician: ClinicianRow, itemId: string, lang: Lang): Promise<string> {
-  const view = await peekBurn({ burn: deps.burn.service, clock: deps.clock }, clinician, itemId);
+export async function openBurnText(deps: Pick<CommandDeps, 'burn' | 'clock' | 'publicUrl'>, clinician: ClinicianRow, itemId: string, lang: Lang): Promise<string> {
+  const view = await peekBurn({ burn: deps.burn, clock: deps.clock }, clinician, itemId);
   const url = appLink(deps.publicUrl, 'burn', itemId);
   return say(lang, view.unopened ? T.burnOpenFirst : T.burnOpenAgain, url, formatBurnDuration(view.leftMs));
 }

@@ -13,8 +13,8 @@ export type OpenResult = { allowed: true; url: string } | Refused;
  * no credential: the app signs the clinician in and asks for its own view token, so a forwarded
  * link opens nothing for anyone else.
  */
-export async function openDocument(deps: Pick<CommandDeps, 'secure' | 'publicUrl'>, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenResult> {
-  const open = await decideOpen({ access: deps.secure.access }, clinician, documentId, lang);
+export async function openDocument(deps: Pick<CommandDeps, 'access' | 'publicUrl'>, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenResult> {
+  const open = await decideOpen(deps, clinician, documentId, lang);
   if (!open.allowed) return open;
   return { allowed: true, url: appLink(deps.publicUrl, 'doc', documentId) };
 }

@@ -8,11 +8,11 @@ import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
  * Tells a requester 1:1 that their access request lapsed undecided. Keyed by the request, so the
  * sweep and a late press on the approval card (which also notices the lapse) tell them only once.
  */
-export async function tellRequestExpired(deps: Pick<CommandDeps, 'secure' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): Promise<void> {
+export async function tellRequestExpired(deps: Pick<CommandDeps, 'documents' | 'casesRepo' | 'directoryRepo' | 'notify'>, r: Pick<ExpiredRequest, 'requestId' | 'requesterId' | 'documentId'>): Promise<void> {
   const requester = await deps.directoryRepo.findById(r.requesterId);
   if (!requester) return;
-  const doc = await deps.secure.documentsRepo.find(r.documentId);
-  const code = (doc && (await deps.secure.casesRepo.caseById(doc.caseId))?.code) || '';
+  const doc = await deps.documents.find(r.documentId);
+  const code = (doc && (await deps.casesRepo.caseById(doc.caseId))?.code) || '';
   const lang = langOf(requester);
   await deps.notify.toUser(`expired:${r.requestId}`, requester.dingtalkUserId, say(lang, T.requestExpiredTitle), say(lang, T.requestExpired, code));
 }
