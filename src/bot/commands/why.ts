@@ -1,4 +1,4 @@
-import { explain } from '../../domain/access/access-explain.js';
+import { explainOwnDecision } from '../../usecases/explain/explain-decision.js';
 import { caseFromArgs, latestDocument } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
@@ -16,9 +16,9 @@ export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'acce
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
       const doc = await latestDocument(deps, caseRow.id);
-      const { decision, insider } = await deps.access.decideView(ctx.actor!.clinician, doc.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
-      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
+      const { reasons } = await explainOwnDecision({ access: deps.access }, ctx.actor!.clinician, doc.id, ctx.lang);
+      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: reasons.join('\n') });
     },
   };
 }
