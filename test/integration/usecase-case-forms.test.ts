@@ -3,13 +3,13 @@ import { createCasesRepository } from '../../src/domain/cases/cases-repository.j
 import type { ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { formToFill, myFormIntent } from '../../src/usecases/cases/form-intent.js';
-import { submitCaseOpen, type CaseOpenNotices } from '../../src/usecases/cases/submit-case-open.js';
+import { startCaseOpen, submitCaseOpen, type CaseOpenNotices } from '../../src/usecases/cases/open-case.js';
 import { recordConsent } from '../../src/usecases/consent/record-consent.js';
 import { caseWorld, type CaseWorld } from './cases-fixture.js';
 
 const FORM = { hkid: 'A123456(3)', nameEn: 'CHAN Siu Ming', dateOfBirth: '1961-03-14', consents: [] };
 
-/** Submitting the case-open and consent forms, and the link-intent check, on the real case module. */
+/** Opening a case from chat through its mini-app form, recording consent, and the link-intent check, on the real case module. */
 describe('use cases: submit a case-open form, record consent, a form link sent to me', () => {
   let w: CaseWorld;
   let heard: string[];
@@ -35,7 +35,9 @@ describe('use cases: submit a case-open form, record consent, a form link sent t
   });
 
   async function openThrough(opener: ClinicianRow, conversationId: string) {
-    const { intentId } = await w.module.open.startCaseOpen(w.actor(opener), conversationId);
+    const started = await startCaseOpen({ open: w.module.open, queries: w.module.queries }, w.actor(opener), conversationId);
+    if (started.kind !== 'form') throw new Error(`expected a form link, got ${started.kind}`);
+    const { intentId } = started;
     const link = await myFormIntent(deps(), intentId, opener.id, 'case_open');
     return submitCaseOpen(deps(), { intentId }, link, FORM);
   }

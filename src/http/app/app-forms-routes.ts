@@ -7,7 +7,7 @@ import type { DirectoryRepository } from '../../domain/directory/directory-repos
 import { errorBody } from '../../contract/errors.js';
 import { caseFormSchema, caseOpenResult, consentFormSchema, consentResult, intentDto, intentParams as params } from '../../contract/forms.js';
 import { formToFill, myFormIntent, type FormIntentDeps } from '../../usecases/cases/form-intent.js';
-import { submitCaseOpen, type CaseOpenNotices } from '../../usecases/cases/submit-case-open.js';
+import { submitCaseOpen, type CaseOpenNotices } from '../../usecases/cases/open-case.js';
 import { recordConsent } from '../../usecases/consent/record-consent.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
@@ -29,8 +29,8 @@ export type AppFormsDeps = FormIntentDeps & {
 /**
  * The mini-app side of the bot's form links. The URL holds only a link intent id; the signed-in
  * clinician must be the one it was sent to (anyone else gets not_found, as for an unknown id, and the
- * attempt is recorded), and it is one-time and expires. Submitting goes through the submit-case-open
- * and record-consent use cases.
+ * attempt is recorded), and it is one-time and expires. Submitting goes through the open-case and
+ * record-consent use cases.
  */
 export const appFormsRoutes: FastifyPluginAsyncZod<AppFormsDeps> = async (app, deps) => {
   app.get(
