@@ -1,4 +1,4 @@
-import type { Service } from '../service.js';
+import type { Service } from './service.js';
 import type { AlertRoutesDeps } from '../http/alert-routes.js';
 import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
