@@ -68,6 +68,7 @@ function printBanner(config: Readonly<Config>, url: string, readyMs: number, san
     `ConsultBridge is running (${config.mode} mode, ready in ${readyMs} ms)`,
     `  HTTP         ${url}  (health: ${url}/healthz, ready: ${url}/readyz)`,
     `  Database     ${config.databaseUrl}`,
+    `  Data region  ${config.residency.region} (PHI_HOSTS: ${config.residency.phiHosts.join(', ') || 'none, this machine only'})`,
     `  DingTalk API ${config.dingtalk.apiBase}`,
     `  DingTalk OAPI ${config.dingtalk.oapiBase}`,
   ];
