@@ -28,4 +28,12 @@ describe('data residency: /readyz and the admin dashboard', () => {
     // The database path (a temp folder here) is not shown: hosts only.
     expect(res.body).not.toContain('cb.db');
   });
+
+  it('the console\'s latest signed checkpoint states the region, and the log verifies', async () => {
+    await w.h.service.audit.checkpoint();
+    const head = await w.call('GET', '/api/admin/audit/checkpoint', 'auditor');
+    expect(head.statusCode).toBe(200);
+    expect(head.json()).toMatchObject({ region: 'HK-DC1', signedText: expect.stringMatching(/^consultbridge\/audit\/v2\n[\s\S]*\nregion HK-DC1\n$/) });
+    expect((await w.call('POST', '/api/admin/audit/verify', 'auditor')).json()).toMatchObject({ ok: true });
+  });
 });
