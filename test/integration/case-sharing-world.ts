@@ -1,21 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { loadPolicyEngine, type PolicyEngine } from '../../src/domain/access/policy-engine.js';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
+import { createCasesRepository } from '../../src/domain/cases/cases-repository.js';
 import { createEscalationRepository } from '../../src/domain/escalation/escalation-repository.js';
 import { createBreakGlassService } from '../../src/domain/grants/break-glass.js';
 import { createGrantRepository } from '../../src/domain/grants/grant-repository.js';
 import { createGrantService } from '../../src/domain/grants/grant-service.js';
 import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher.js';
+import { createDocumentAccess } from '../../src/domain/sharing/document-access.js';
 import { createDocumentRepository } from '../../src/domain/sharing/document-repository.js';
 import { createReceiptService } from '../../src/domain/sharing/receipts.js';
 import { createSharingService } from '../../src/domain/sharing/sharing-service.js';
 import { resolveSharingSettings } from '../../src/domain/sharing/sharing-settings.js';
 import { caseWorld } from './cases-fixture.js';
 
+let engine: PolicyEngine | undefined;
+/** The real Cedar policies, loaded once per test file. */
+const policies = () => (engine ??= loadPolicyEngine(fileURLToPath(new URL('../../config/policies', import.meta.url))));
+
 /**
  * A case world (real case module, directory) with the sharing services on the same temp SQLite file:
  * documents, receipts, grants, break-glass, approvals (each step's approvers: the case's attendings)
- * and the escalation step history. For the use cases that read across cases and sharing.
+ * the escalation step history, and view decisions by the real Cedar policies. For the use cases that read across cases and sharing.
  */
 export function caseSharingWorld() {
   const w = caseWorld();
@@ -49,6 +57,14 @@ export function caseSharingWorld() {
       settings,
       approversFor: async (_step, documentId) => attendingsOf((await documents.find(documentId))!.caseId),
       missingDespiteGrant: async () => [],
+      ...base,
+    }),
+    access: createDocumentAccess({
+      engine: policies(),
+      documents,
+      cases: createCasesRepository(db, store),
+      queries: w.module.queries,
+      grants,
       ...base,
     }),
     escalationRepo,

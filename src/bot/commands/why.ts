@@ -1,5 +1,6 @@
 import { explain } from '../../domain/access/access-explain.js';
-import { caseFromArgs, latestDocument } from './case-arg.js';
+import { explainCaseReport } from '../../usecases/access/explain-case-report.js';
+import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
@@ -15,8 +16,7 @@ export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'acce
     needsTrust: false,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const doc = await latestDocument(deps, caseRow.id);
-      const { decision, insider } = await deps.access.decideView(ctx.actor!.clinician, doc.id);
+      const { decision, insider } = await explainCaseReport(deps, ctx.actor!.clinician, caseRow.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
       await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
     },
