@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app.js';
 import { loadPolicies } from '../src/domain/access/policy-loader.js';
 import type { ClinicianRole } from '../src/domain/directory/directory-tables.js';
-import { POLICY_DIR } from '../src/secure-sharing.js';
+import { POLICY_DIR } from '../src/domain/access/policy-dir.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { seedClinician, seededClinician } from '../test/helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../test/helpers/service-harness.js';

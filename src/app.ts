@@ -8,7 +8,8 @@ import { registerSandboxHttp } from './sandbox/http/register-sandbox-http.js';
 import type { Service } from './service.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { adminConsoleRoutes } from './http/admin/admin-console.js';
-import { createDirectoryAdmin } from './domain/directory/directory-admin.js';
+import { adminHttpDeps } from './compose/admin-http.js';
+import { authHttpDeps } from './compose/auth-http.js';
 import { alertRoutes } from './http/alert-routes.js';
 import rateLimit from '@fastify/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -54,7 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
-    await registerAuth(root, { service, sandboxMode: !!deps.sandbox, options: deps.auth });
+    await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
     // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
@@ -64,20 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, { service });
       await trusted.register(appComposeRoutes, { service });
     });
-    const { directoryRepo, audit, clock } = service;
-    await app.register(adminRoutes, {
-      prefix: '/api/admin',
-      directoryAdmin: createDirectoryAdmin({
-        repo: directoryRepo, audit, clock,
-        endLogins: (id, reason) => service.sessions.revokeAllFor(id, reason),
-        offboard: (id, by) => service.offboarding.leave(id, by, 'admin_removed'),
-      }),
-      caseQueries: service.secure.cases.queries,
-      jwtSecret: service.sessionSecret,
-      isSessionActive: (sid) => service.sessions.isActive(sid),
-    });
+    const admin = adminHttpDeps(service);
+    await app.register(adminRoutes, { prefix: '/api/admin', ...admin.directory });
     // Same prefix and token check; some console routes also admit privacy officers and auditors.
-    await app.register(adminConsoleRoutes, { prefix: '/api/admin', service });
+    await app.register(adminConsoleRoutes, { prefix: '/api/admin', ...admin.console });
   }
   await app.register(miniappStatic);
   if (deps.onClose) app.addHook('onClose', async () => deps.onClose!());

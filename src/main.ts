@@ -5,7 +5,7 @@ import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
 import { loadPoliciesIsolated } from './domain/access/load-policies-isolated.js';
-import { POLICY_DIR } from './secure-sharing.js';
+import { POLICY_DIR } from './domain/access/policy-dir.js';
 
 /**
  * Entry point: validate config, start the DingTalk simulator when no credentials are set, start the

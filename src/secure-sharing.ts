@@ -29,10 +29,8 @@ import { createRenderPool, renderPoolOptions } from './render-pool/render-pool.j
 import { sqlitePath } from './db/client.js';
 import type { Clock } from './shared/clock.js';
 import { loadOrCreateSecret } from './shared/key-file.js';
-import { projectPath } from './shared/paths.js';
+import { POLICY_DIR } from './domain/access/policy-dir.js';
 import type { Logger } from './shared/logger.js';
-
-export const POLICY_DIR = projectPath('config', 'policies');
 
 /**
  * The secure-sharing context wired together: policy engine, cases and patients, vault, documents,

@@ -6,8 +6,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { adminConsoleRoutes } from '../../src/http/admin/admin-console.js';
+import { adminHttpDeps } from '../../src/compose/admin-http.js';
 import { registerErrorHandler } from '../../src/http/error-handler.js';
-import { POLICY_DIR } from '../../src/secure-sharing.js';
+import { POLICY_DIR } from '../../src/domain/access/policy-dir.js';
 import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
 
 describe('admin console: policies and the explain tool', () => {
@@ -39,7 +40,7 @@ describe('admin console: policies and the explain tool', () => {
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     registerErrorHandler(app);
-    await app.register(adminConsoleRoutes, { prefix: '/api/admin', service: w.h.service, policyDir: dir });
+    await app.register(adminConsoleRoutes, { prefix: '/api/admin', ...adminHttpDeps(w.h.service).console, policyDir: dir });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/admin/policies', headers: { authorization: `Bearer ${w.tokens.admin}` } });
       expect(res.statusCode, res.body).toBe(200);

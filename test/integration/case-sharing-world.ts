@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { POLICY_DIR } from '../../src/domain/access/policy-dir.js';
 import { loadPolicyEngine, type PolicyEngine } from '../../src/domain/access/policy-engine.js';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createApprovalService } from '../../src/domain/approvals/approval-service.js';
@@ -18,7 +18,7 @@ import { caseWorld } from './cases-fixture.js';
 
 let engine: PolicyEngine | undefined;
 /** The real Cedar policies, loaded once per test file. */
-const policies = () => (engine ??= loadPolicyEngine(fileURLToPath(new URL('../../config/policies', import.meta.url))));
+const policies = () => (engine ??= loadPolicyEngine(POLICY_DIR));
 
 /**
  * A case world (real case module, directory) with the sharing services on the same temp SQLite file:

@@ -4,7 +4,7 @@ import type { Actor } from '../../src/domain/directory/directory-service.js';
 import type { CaseForm } from '../../src/domain/cases/case-form.js';
 import type { CareRole } from '../../src/domain/cases/cases-tables.js';
 import { loadPolicies } from '../../src/domain/access/policy-loader.js';
-import { POLICY_DIR } from '../../src/secure-sharing.js';
+import { POLICY_DIR } from '../../src/domain/access/policy-dir.js';
 import { seededClinician, seededInstitution } from '../helpers/directory-seed.js';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPoliciesIsolated } from '../../src/domain/access/load-policies-isolated.js';
 import { loadPolicies } from '../../src/domain/access/policy-loader.js';
-import { POLICY_DIR } from '../../src/secure-sharing.js';
+import { POLICY_DIR } from '../../src/domain/access/policy-dir.js';
 
 describe('policies checked in a child process at start', () => {
   it('returns exactly what the in-process loader returns', async () => {

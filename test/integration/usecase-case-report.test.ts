@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
-import { explainCaseReport } from '../../src/usecases/access/explain-case-report.js';
+import { explainOwnDecision } from '../../src/usecases/explain/explain-decision.js';
 import { latestReport } from '../../src/usecases/sharing/latest-report.js';
 import { caseSharingWorld, type CaseSharingWorld } from './case-sharing-world.js';
 
-describe('use cases: a case’s newest report, and why a clinician may or may not open it', () => {
+describe('use case: a case’s newest report (the one chat’s request and why act on)', () => {
   let w: CaseSharingWorld;
   beforeEach(() => {
     w = caseSharingWorld();
@@ -23,15 +23,14 @@ describe('use cases: a case’s newest report, and why a clinician may or may no
     expect((await latestReport(w, c.id)).id).toBe(older.id);
   });
 
-  it('When the attending and a stranger ask why, then allowed / denied on the newest report, each decision audited; strangers are not insiders', async () => {
+  it('When the attending and a stranger ask why (newest report, then the explain use case), then allowed / denied on it, each decision audited', async () => {
     const chan = w.clinician('chan');
     const wong = w.clinician('wong');
     const c = await w.module.queries.findCase(await w.openCase(chan, 'cid-main'));
     const doc = await w.shareReport(c.id, chan.id);
-    const mine = await explainCaseReport(w, chan, c.id);
-    expect(mine).toMatchObject({ decision: { allowed: true }, document: { id: doc.id }, caseCode: c.code, insider: true });
-    const theirs = await explainCaseReport(w, wong, c.id);
-    expect(theirs).toMatchObject({ decision: { allowed: false }, insider: false });
+    const why = async (who: typeof chan) => explainOwnDecision(w, who, (await latestReport(w, c.id)).id, 'en');
+    expect(await why(chan)).toMatchObject({ allowed: true, caseCode: c.code });
+    expect(await why(wong)).toMatchObject({ allowed: false, caseCode: c.code });
     expect(w.audit.entries.filter((e) => e.action === AUDIT_ACTIONS.accessDecision).map((e) => [e.actor, e.target, e.outcome])).toEqual([
       [chan.id, doc.id, 'success'],
       [wong.id, doc.id, 'denied'],

@@ -1,5 +1,5 @@
-import { explain } from '../../domain/access/access-explain.js';
-import { explainCaseReport } from '../../usecases/access/explain-case-report.js';
+import { explainOwnDecision } from '../../usecases/explain/explain-decision.js';
+import { latestReport } from '../../usecases/sharing/latest-report.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
@@ -16,9 +16,10 @@ export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'acce
     needsTrust: false,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const { decision, insider } = await explainCaseReport(deps, ctx.actor!.clinician, caseRow.id);
+      const doc = await latestReport(deps, caseRow.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
-      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: explain(decision, ctx.lang, { patientFacts: insider }).join('\n') });
+      const { reasons } = await explainOwnDecision({ access: deps.access }, ctx.actor!.clinician, doc.id, ctx.lang);
+      await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: reasons.join('\n') });
     },
   };
 }

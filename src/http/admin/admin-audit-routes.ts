@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
 import { entryJson } from '../../domain/audit/audit-commands.js';
-import type { AuditEntry } from '../../domain/audit/audit-entry.js';
-import { toAuditBundle } from '../../domain/audit/audit-fhir.js';
+import type { AuditLog } from '../../domain/audit/audit-log.js';
+import type { AuditReadRepository } from '../../domain/audit/audit-reader.js';
 import type { AuditFilter } from '../../domain/audit/audit-repository.js';
-import { loadAuditVerifier } from '../../domain/audit/audit-signer.js';
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
-import type { Service } from '../../service.js';
+import type { CheckpointVerifier } from '../../domain/audit/audit-signer.js';
+import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { exportAudit } from '../../usecases/admin/export-audit.js';
 import { errorResponses } from './admin-schemas.js';
 import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, ROLES, verifyResponse } from './admin-console-schemas.js';
 
@@ -16,6 +16,13 @@ const toMs = (v: number | string | undefined): number | undefined => (v === unde
 
 function filterOf(q: z.infer<typeof auditFilterQuery>): AuditFilter {
   return { actor: q.actor, action: q.action, outcome: q.outcome, target: q.target, from: toMs(q.from), to: toMs(q.to) };
+}
+
+export interface AdminAuditDeps {
+  log: Pick<AuditLog, 'flush' | 'verify' | 'append'> & { repo: Pick<AuditReadRepository, 'list' | 'latestCheckpoint' | 'findByTrace'> };
+  /** The checkpoint signature's public key (read when asked), or null when there is none. */
+  verifier(): CheckpointVerifier | null;
+  clock: Clock;
 }
 
 /** FHIR bundles are generic JSON; the schema checks the envelope and lets the resources through. */
@@ -27,8 +34,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * hold ids and codes only. Readers: admins, privacy officers and auditors — oversight is their job,
  * and nothing here can change the log.
  */
-export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const log = service.audit;
+export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock }) => {
   const readers = { adminRoles: ROLES.auditReaders };
 
   app.get(
@@ -60,7 +66,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     async () => {
       const latest = await log.repo.latestCheckpoint();
       if (!latest) throw new DomainError('not_found', 'no checkpoint has been written yet');
-      return checkpointJson(latest, loadAuditVerifier(service.config.keys));
+      return checkpointJson(latest, verifier());
     },
   );
 
@@ -85,24 +91,13 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     '/audit/export',
     { config: readers, schema: { querystring: auditExportQuery, response: { 200: fhirBundle, ...errorResponses } } },
     async (req, reply) => {
-      await log.flush();
-      const filter = filterOf(req.query);
-      const picked: AuditEntry[] = [];
-      let before: number | undefined;
-      while (picked.length < req.query.limit) {
-        const page = await log.repo.list(filter, { before, limit: Math.min(500, req.query.limit - picked.length) });
-        picked.push(...page.entries);
-        if (page.nextBefore === null) break;
-        before = page.nextBefore;
-      }
-      const now = service.clock.now();
-      log.append({ actor: req.admin!.id, action: AUDIT_ACTIONS.auditExported, outcome: 'success', reason: `entries:${picked.length}` });
-      const stamp = new Date(now).toISOString().slice(0, 10).replaceAll('-', '');
+      const { bundle, at } = await exportAudit({ log, clock }, req.admin!.id, filterOf(req.query), req.query.limit);
+      const stamp = new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
       return reply
         .header('content-disposition', `attachment; filename="consultbridge-audit-${stamp}.fhir.json"`)
         .header('cache-control', 'no-store')
         .type('application/fhir+json')
-        .send(toAuditBundle(picked.reverse(), now));
+        .send(bundle);
     },
   );
 };

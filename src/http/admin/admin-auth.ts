@@ -23,6 +23,15 @@ declare module 'fastify' {
 /** Who may call an admin route unless the route says otherwise. */
 export const DEFAULT_ADMIN_ROLES: readonly ClinicianRole[] = ['admin'];
 
+/** What the admin token check reads: the directory and the logins. */
+export interface AdminAuthDeps {
+  /** Needed only when the app has not registered @fastify/jwt itself. */
+  jwtSecret?: string;
+  findClinician(id: string): Promise<ClinicianRow | undefined>;
+  /** Whether the login (session family) a token was issued from still counts. */
+  isSessionActive(sessionId: string): Promise<boolean>;
+}
+
 /**
  * Bearer-token guard for /api/admin: missing token → auth.required, bad/expired/wrong-audience
  * token, one without `exp`/`aud`/`sid` or not HS256, or one whose login has ended (logout, refresh
@@ -30,15 +39,7 @@ export const DEFAULT_ADMIN_ROLES: readonly ClinicianRole[] = ['admin'];
  * "Admin" means a role in the route's `config.adminRoles` (default `admin` only), so a route that
  * forgets to say stays admin-only. Registers @fastify/jwt in this scope only if the app has not already.
  */
-export async function registerAdminAuth(
-  app: FastifyInstance,
-  opts: {
-    jwtSecret?: string;
-    findClinician(id: string): Promise<ClinicianRow | undefined>;
-    /** Whether the login (session family) a token was issued from still counts. */
-    isSessionActive(sessionId: string): Promise<boolean>;
-  },
-): Promise<void> {
+export async function registerAdminAuth(app: FastifyInstance, opts: AdminAuthDeps): Promise<void> {
   if (!app.hasDecorator('jwt')) {
     if (!opts.jwtSecret) throw new DomainError('config.invalid', 'admin routes need a JWT secret');
     await app.register(fastifyJwt, jwtPluginOptions(opts.jwtSecret));

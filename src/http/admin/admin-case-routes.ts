@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RosterEntry } from '../../domain/cases/care-team-roster.js';
+import type { CaseAdmin } from '../../domain/cases/case-admin.js';
+import type { CareTeamRoster, RosterEntry } from '../../domain/cases/care-team-roster.js';
 import { CARE_ROLES } from '../../domain/cases/cases-tables.js';
-import type { Service } from '../../service.js';
+import { bindCaseGroup, caseGroups, unbindCaseGroup, type CaseGroupDeps, type CaseGroups } from '../../usecases/admin/case-groups.js';
 import { caseGroupDto, rosterRoleDto } from '../../contract/admin-console.js';
 import { errorResponses } from './admin-schemas.js';
 import { iso, isoOrNull, ROLES } from './admin-console-schemas.js';
@@ -26,27 +27,31 @@ const groupsResponse = z.object({ caseCode: z.string(), groups: z.array(caseGrou
 /** The console's roster row (src/contract), with the care roles this service knows. */
 const rosterDto = rosterRoleDto.extend({ careRole: z.enum(CARE_ROLES) });
 
+export interface AdminCaseDeps extends CaseGroupDeps {
+  caseAdmin: CaseGroupDeps['caseAdmin'] & Pick<CaseAdmin, 'adminSetTeamRole' | 'adminEndRole'>;
+  roster: Pick<CareTeamRoster, 'roster' | 'cancelBooking'>;
+}
+
 /**
  * Care teams and consult-group bindings from the console (admins only). The domain side is
  * case-admin.ts: audited, around `manageCase`, with dated roles. GET /cases/:code/team (in
  * admin-routes.ts) lists only the roles in force, as the policy sees them; GET /cases/:code/roles
  * (care-team-roster.ts) is the console's full list, booked and ended roles included.
  */
-export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const adminCaseRoutes: FastifyPluginAsyncZod<AdminCaseDeps> = async (app, deps) => {
   const admins = { adminRoles: ROLES.adminOnly };
-  const caseAdmin = service.secure.cases.admin;
+  const { caseAdmin, roster } = deps;
   const dto = (r: { caseCode: string; clinicianId: string; role: string | null; effectiveFrom: number | null; effectiveTo: number | null }) => ({
     ...r,
     effectiveFrom: isoOrNull(r.effectiveFrom),
     effectiveTo: isoOrNull(r.effectiveTo),
   });
-  const roster = service.secure.cases.roster;
   // Who added or removed a role stays in the audit log; the console shows the dates and the reason.
   const rosterJson = ({ addedBy: _a, removedBy: _r, ...r }: RosterEntry) => ({ ...r, effectiveFrom: iso(r.effectiveFrom), effectiveTo: isoOrNull(r.effectiveTo) });
-  const groupsOf = async (code: string) => {
-    const rows = await caseAdmin.groups(code);
-    return { caseCode: (await service.secure.cases.queries.findCase(code)).code, groups: rows.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })) };
-  };
+  const groupsJson = ({ caseCode, groups }: CaseGroups) => ({
+    caseCode,
+    groups: groups.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })),
+  });
 
   app.post(
     '/cases/:code/team',
@@ -103,7 +108,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
   app.get(
     '/cases/:code/groups',
     { config: admins, schema: { params: caseParams, response: { 200: groupsResponse, ...errorResponses } } },
-    async (req) => groupsOf(req.params.code),
+    async (req) => groupsJson(await caseGroups(deps, req.params.code)),
   );
 
   app.post(
@@ -112,10 +117,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       config: admins,
       schema: { params: caseParams, body: z.object({ conversationId: z.string().min(1).max(128) }), response: { 200: groupsResponse, ...errorResponses } },
     },
-    async (req) => {
-      await caseAdmin.bindGroup(req.admin!.id, req.params.code, req.body.conversationId);
-      return groupsOf(req.params.code);
-    },
+    async (req) => groupsJson(await bindCaseGroup(deps, req.admin!.id, req.params.code, req.body.conversationId)),
   );
 
   app.delete(
@@ -128,8 +130,8 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
       },
     },
     async (req) => {
-      const rolesEnded = await caseAdmin.unbindGroup(req.admin!.id, req.params.code, req.params.conversationId);
-      return { ...(await groupsOf(req.params.code)), rolesEnded };
+      const out = await unbindCaseGroup(deps, req.admin!.id, req.params.code, req.params.conversationId);
+      return { ...groupsJson(out), rolesEnded: out.rolesEnded };
     },
   );
 };

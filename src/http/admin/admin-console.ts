@@ -1,19 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { POLICY_DIR } from '../../secure-sharing.js';
-import type { Service } from '../../service.js';
-import { registerAdminAuth } from './admin-auth.js';
-import { adminAuditRoutes } from './admin-audit-routes.js';
-import { adminCaseRoutes } from './admin-case-routes.js';
-import { adminExplainRoutes } from './admin-explain-routes.js';
-import { adminInboundRoutes } from './admin-inbound-routes.js';
-import { adminOpsRoutes } from './admin-ops-routes.js';
-import { adminOversightRoutes } from './admin-oversight-routes.js';
-import { adminPolicyRoutes } from './admin-policy-routes.js';
-import { adminReportsRoutes } from './admin-reports-routes.js';
+import { POLICY_DIR } from '../../domain/access/policy-dir.js';
+import { registerAdminAuth, type AdminAuthDeps } from './admin-auth.js';
+import { adminAuditRoutes, type AdminAuditDeps } from './admin-audit-routes.js';
+import { adminCaseRoutes, type AdminCaseDeps } from './admin-case-routes.js';
+import { adminExplainRoutes, type AdminExplainDeps } from './admin-explain-routes.js';
+import { adminInboundRoutes, type AdminInboundDeps } from './admin-inbound-routes.js';
+import { adminOpsRoutes, type AdminOpsDeps } from './admin-ops-routes.js';
+import { adminOversightRoutes, type AdminOversightDeps } from './admin-oversight-routes.js';
+import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.js';
+import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 
-export interface AdminConsoleOptions {
-  service: Service;
+/** What each part of the console uses (built by src/compose/admin-http.ts). */
+export interface AdminConsoleDeps {
+  auth: AdminAuthDeps;
+  policies: AdminPolicyDeps;
+  oversight: AdminOversightDeps;
+  audit: AdminAuditDeps;
+  ops: AdminOpsDeps;
+  inbound: AdminInboundDeps;
+  reports: AdminReportsDeps;
+  cases: AdminCaseDeps;
+  explain: AdminExplainDeps;
+}
+
+export interface AdminConsoleOptions extends AdminConsoleDeps {
   /** Defaults to config/policies. */
   policyDir?: string;
 }
@@ -33,18 +44,13 @@ export interface AdminConsoleOptions {
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
 export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = async (app, opts) => {
-  const { service } = opts;
-  await registerAdminAuth(app as unknown as FastifyInstance, {
-    jwtSecret: service.sessionSecret,
-    isSessionActive: (sid) => service.sessions.isActive(sid),
-    findClinician: (id) => service.directoryRepo.findById(id),
-  });
-  await app.register(adminPolicyRoutes, { service, policyDir: opts.policyDir ?? POLICY_DIR });
-  await app.register(adminOversightRoutes, { service });
-  await app.register(adminAuditRoutes, { service });
-  await app.register(adminOpsRoutes, { service });
-  await app.register(adminInboundRoutes, { service });
-  await app.register(adminReportsRoutes, { service });
-  await app.register(adminCaseRoutes, { service });
-  await app.register(adminExplainRoutes, { service });
+  await registerAdminAuth(app as unknown as FastifyInstance, opts.auth);
+  await app.register(adminPolicyRoutes, { ...opts.policies, policyDir: opts.policyDir ?? POLICY_DIR });
+  await app.register(adminOversightRoutes, opts.oversight);
+  await app.register(adminAuditRoutes, opts.audit);
+  await app.register(adminOpsRoutes, opts.ops);
+  await app.register(adminInboundRoutes, opts.inbound);
+  await app.register(adminReportsRoutes, opts.reports);
+  await app.register(adminCaseRoutes, opts.cases);
+  await app.register(adminExplainRoutes, opts.explain);
 };

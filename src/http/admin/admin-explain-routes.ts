@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
-import type { Service } from '../../service.js';
+import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import { errorResponses } from './admin-schemas.js';
 import { caseDocumentsResponse, iso, peopleQuery, peopleResponse, ROLES } from './admin-console-schemas.js';
 
@@ -22,15 +23,20 @@ export function nameMatches(c: Pick<ClinicianRow, 'nameEn' | 'nameZh' | 'display
     .every((w) => hay.includes(w));
 }
 
+export interface AdminExplainDeps {
+  directory: Pick<DirectoryRepository, 'list' | 'findById' | 'institution'>;
+  cases: Pick<CaseQueries, 'findCase'>;
+  documents: Pick<DocumentRepository, 'listByCase'>;
+}
+
 /**
  * What the policy explain tool picks from: people by name, and a case's documents by case code.
  * Admins only, like explain itself. Documents are described by what the service knows without
  * opening them (kind, format, author, date): the vault keeps no titles or file names by design,
  * so the list can never show patient data.
  */
-export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const adminExplainRoutes: FastifyPluginAsyncZod<AdminExplainDeps> = async (app, { directory, cases, documents }) => {
   const admins = { adminRoles: ROLES.adminOnly };
-  const { directoryRepo: directory } = service;
 
   app.get(
     '/people',
@@ -59,10 +65,10 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     '/cases/:code/documents',
     { config: admins, schema: { params: z.object({ code: z.string().max(16) }), response: { 200: caseDocumentsResponse, ...errorResponses } } },
     async (req) => {
-      const c = await service.secure.cases.queries.findCase(req.params.code);
+      const c = await cases.findCase(req.params.code);
       const person = describePeople(directory);
       // Oldest first, so a document's number in the list stays put when more are shared.
-      const docs = await Promise.all((await service.secure.documentsRepo.listByCase(c.id)).map(async (d, i) => ({
+      const docs = await Promise.all((await documents.listByCase(c.id)).map(async (d, i) => ({
         id: d.id,
         seq: i + 1,
         kind: d.kind,

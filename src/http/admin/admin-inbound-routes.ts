@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { InboxRow } from '../../domain/inbox/inbox-repository.js';
-import type { Service } from '../../service.js';
+import type { InboxRepository, InboxRow } from '../../domain/inbox/inbox-repository.js';
 import { errorResponses } from './admin-schemas.js';
 import { inboundItemDto, inboundState, iso, isoOrNull, ROLES } from './admin-console-schemas.js';
 
@@ -15,12 +14,16 @@ const itemDto = (r: InboxRow) => ({
   completedAt: isoOrNull(r.completedAt),
 });
 
+export interface AdminInboundDeps {
+  inbox: Pick<InboxRepository, 'list' | 'countByState'>;
+}
+
 /**
  * Inbound DingTalk messages and events by state — above all the dead letters: messages whose handling
  * failed in a way a retry cannot fix, with the reason. Ids, codes and times only (payloads are sealed
  * and cleared when processing ends). Admins only.
  */
-export const adminInboundRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const adminInboundRoutes: FastifyPluginAsyncZod<AdminInboundDeps> = async (app, { inbox }) => {
   const counts = z.object({ processing: z.number(), done: z.number(), failed: z.number(), dead: z.number() });
   app.get(
     '/inbound',
@@ -36,8 +39,8 @@ export const adminInboundRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
       },
     },
     async (req) => {
-      const page = await service.inbox.list(req.query);
-      const now = { processing: 0, done: 0, failed: 0, dead: 0, ...(await service.inbox.countByState()) };
+      const page = await inbox.list(req.query);
+      const now = { processing: 0, done: 0, failed: 0, dead: 0, ...(await inbox.countByState()) };
       return { items: page.items.map(itemDto), total: page.total, limit: req.query.limit, offset: req.query.offset, counts: now };
     },
   );

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
-import type { OutboxItemView } from '../../domain/outbox/outbox-service.js';
-import type { Service } from '../../service.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
+import type { OutboxItemView, OutboxService } from '../../domain/outbox/outbox-service.js';
+import { discardOutboxItem, retryOutboxItem } from '../../usecases/admin/outbox-actions.js';
 import { errorResponses } from './admin-schemas.js';
 import { iso, outboxIdParams, outboxItemDto, outboxStatus, ROLES } from './admin-console-schemas.js';
 
@@ -13,15 +13,20 @@ const itemDto = (v: OutboxItemView) => ({
   updatedAt: iso(v.updatedAt),
 });
 
+export interface AdminOpsDeps {
+  outbox: Pick<OutboxService, 'list' | 'counts' | 'retryDead' | 'discard'>;
+  audit: Pick<AuditSink, 'append'>;
+}
+
 /**
  * The outbox and its dead letters: list by state (never payloads — they may carry message text),
  * put a dead row back in the queue, or discard a pending/dead one. Admins only; both changes are
  * audited with the row id.
  */
-export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const adminOpsRoutes: FastifyPluginAsyncZod<AdminOpsDeps> = async (app, deps) => {
   const admins = { adminRoles: ROLES.adminOnly };
   const counts = z.object({ pending: z.number(), sent: z.number(), dead: z.number(), discarded: z.number() });
-  const countsNow = async () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...(await service.outbox.counts()) });
+  const countsNow = async () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...(await deps.outbox.counts()) });
 
   app.get(
     '/outbox',
@@ -37,12 +42,12 @@ export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
       },
     },
     async (req) => {
-      const page = await service.outbox.list(req.query);
+      const page = await deps.outbox.list(req.query);
       return { items: page.items.map(itemDto), total: page.total, limit: page.limit, offset: req.query.offset, counts: await countsNow() };
     },
   );
 
-  const change = (path: string, run: (id: number) => Promise<void>, action: string) =>
+  const change = (path: string, run: (adminId: string, id: number) => Promise<void>) =>
     app.post(
       path,
       {
@@ -50,17 +55,11 @@ export const adminOpsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async
         schema: { params: outboxIdParams, response: { 200: z.object({ id: z.number(), ok: z.literal(true), counts }), ...errorResponses } },
       },
       async (req) => {
-        try {
-          await run(req.params.id);
-        } catch (e) {
-          service.audit.append({ actor: req.admin!.id, action, target: `outbox-${req.params.id}`, outcome: 'denied', reason: 'not_found' });
-          throw e;
-        }
-        service.audit.append({ actor: req.admin!.id, action, target: `outbox-${req.params.id}`, outcome: 'success' });
+        await run(req.admin!.id, req.params.id);
         return { id: req.params.id, ok: true as const, counts: await countsNow() };
       },
     );
 
-  change('/outbox/:id/retry', (id) => service.outbox.retryDead(id), AUDIT_ACTIONS.outboxRetried);
-  change('/outbox/:id/discard', (id) => service.outbox.discard(id), AUDIT_ACTIONS.outboxDiscarded);
+  change('/outbox/:id/retry', (adminId, id) => retryOutboxItem(deps, adminId, id));
+  change('/outbox/:id/discard', (adminId, id) => discardOutboxItem(deps, adminId, id));
 };

@@ -1,10 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { BreakGlassReviewRow } from '../../domain/grants/grant-repository.js';
+import type { ApprovalRepository } from '../../domain/approvals/approval-repository.js';
+import type { CasesRepository } from '../../domain/cases/cases-repository.js';
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { BreakGlassService } from '../../domain/grants/break-glass.js';
+import type { BreakGlassReviewRow, GrantRepository } from '../../domain/grants/grant-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
-import type { Service } from '../../service.js';
 import { errorResponses } from './admin-schemas.js';
 import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from './admin-console-schemas.js';
+
+export interface AdminOversightDeps {
+  approvals: Pick<ApprovalRepository, 'listByStatus' | 'stepsOf'>;
+  /** Break-glass reviews by state. */
+  grants: Pick<GrantRepository, 'reviewsByStatus'>;
+  breakGlass: Pick<BreakGlassService, 'reviewBreakGlass'>;
+  cases: Pick<CasesRepository, 'caseById'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
+}
 
 /**
  * Oversight queues: access requests by state, and break-glass reviews. Reading them is for admins
@@ -12,9 +24,7 @@ import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from '.
  * privacy officer other than the clinician who broke the glass (separation of duties) and audits
  * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
  */
-export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const { approvals, grants } = service.secure.oversight;
-  const cases = service.secure.casesRepo;
+export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = async (app, { approvals, grants, breakGlass, cases, directory }) => {
   const caseCode = async (caseId: string) => (await cases.caseById(caseId))?.code ?? null;
 
   app.get(
@@ -30,7 +40,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
       },
     },
     async (req) => {
-      const person = describePeople(service.directoryRepo);
+      const person = describePeople(directory);
       const rows = await approvals.listByStatus(req.query.status, req.query.limit);
       const steps = await approvals.stepsOf(rows.map((r) => r.id));
       return {
@@ -77,7 +87,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
       },
     },
     async (req) => {
-      const person = describePeople(service.directoryRepo);
+      const person = describePeople(directory);
       return { status: req.query.status, reviews: await Promise.all((await grants.reviewsByStatus(req.query.status)).map((r) => reviewDto(r, person))) };
     },
   );
@@ -89,8 +99,8 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<{ service: Service }> =
       schema: { params: z.object({ id: z.string().min(1).max(64) }), body: reviewBody, response: { 200: breakGlassDto, ...errorResponses } },
     },
     async (req) => {
-      const closed = await service.secure.breakGlass.reviewBreakGlass(req.params.id, req.admin!.id, req.body.decision, req.body.note);
-      return reviewDto(closed, describePeople(service.directoryRepo));
+      const closed = await breakGlass.reviewBreakGlass(req.params.id, req.admin!.id, req.body.decision, req.body.note);
+      return reviewDto(closed, describePeople(directory));
     },
   );
 };

@@ -1,16 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explain } from '../../domain/access/access-explain.js';
+import type { PolicyEngine } from '../../domain/access/policy-engine.js';
 import { loadPolicies, SCHEMA_FILE, type LoadedPolicy } from '../../domain/access/policy-loader.js';
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
-import type { Service } from '../../service.js';
-import { DomainError, isDomainError } from '../../shared/errors.js';
+import type { Clock } from '../../shared/clock.js';
+import { isDomainError } from '../../shared/errors.js';
+import { explainForClinician, type ExplainForClinicianDeps } from '../../usecases/explain/explain-decision.js';
 import { errorBody, errorResponses } from './admin-schemas.js';
 import { explainBody, explainResponse, iso, policiesResponse, ROLES } from './admin-console-schemas.js';
 
-export interface AdminPolicyRoutesOptions {
-  service: Service;
+export interface AdminPolicyDeps {
+  /** The policies in force (loaded at start). */
+  engine: Pick<PolicyEngine, 'policyIds'>;
+  clock: Clock;
+  explain: ExplainForClinicianDeps;
+}
+
+export interface AdminPolicyRoutesOptions extends AdminPolicyDeps {
   /** The Cedar policy folder (config/policies); tests point it at a copy. */
   policyDir: string;
 }
@@ -36,7 +42,7 @@ function readPolicyFiles(dir: string): { file: string; text: string }[] {
  * admin call, rare, and the in-process check is the one the service itself trusts), and an explain
  * tool that evaluates a clinician × document without recording it as that clinician's attempt.
  */
-export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> = async (app, { service, policyDir }) => {
+export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> = async (app, { engine, clock, explain, policyDir }) => {
   app.get(
     '/policies',
     { config: { adminRoles: ROLES.adminOnly }, schema: { response: { 200: policiesResponse, ...errorResponses } } },
@@ -49,12 +55,12 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
         // config.invalid carries the file/policy id and Cedar's message: meant for exactly this reader.
         problem = isDomainError(e) ? e.message : 'policies could not be loaded';
       }
-      const inForce = [...service.secure.engine.policyIds];
+      const inForce = [...engine.policyIds];
       const ids = policies.map((p) => p.id);
       return {
         directory: policyDir,
         files: readPolicyFiles(policyDir),
-        validation: { valid: problem === null, problem, checkedAt: iso(service.clock.now()) },
+        validation: { valid: problem === null, problem, checkedAt: iso(clock.now()) },
         policies: policies.map((p) => ({ id: p.id, file: p.file, effect: p.effect, actions: p.actions === 'all' ? ('all' as const) : [...p.actions] })),
         inForce,
         changedSinceStart: problem !== null || ids.length !== inForce.length || ids.some((id, i) => id !== inForce[i]),
@@ -69,27 +75,6 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
       // 410: the document has burned; there is nothing left to decide about.
       schema: { body: explainBody, response: { 200: explainResponse, ...errorResponses, 410: errorBody } },
     },
-    async (req) => {
-      const clinician = await service.directoryRepo.findById(req.body.clinicianId);
-      if (!clinician) throw new DomainError('clinician.not_found');
-      const { decision, document, caseCode } = await service.secure.access.previewView(clinician, req.body.documentId);
-      service.audit.append({
-        actor: req.admin!.id,
-        action: AUDIT_ACTIONS.adminExplained,
-        target: document.id,
-        outcome: 'success',
-        // Whose access was explained, by id (the admin is the actor, the document the target).
-        reason: `clinician:${clinician.id}`.toLowerCase().slice(0, 64),
-      });
-      return {
-        allowed: decision.allowed,
-        clinicianId: clinician.id,
-        documentId: document.id,
-        caseCode,
-        policies: decision.policies,
-        missing: decision.missing.map((m) => m.code),
-        reasons: { en: explain(decision, 'en'), zh: explain(decision, 'zh') },
-      };
-    },
+    async (req) => explainForClinician(explain, req.admin!.id, req.body.clinicianId, req.body.documentId),
   );
 };

@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Service } from '../../service.js';
+import type { Dashboard } from '../../domain/reports/dashboard.js';
+import type { DataAccessReports } from '../../domain/reports/data-access-report.js';
 import { errorResponses } from './admin-schemas.js';
 import { ROLES } from './admin-console-schemas.js';
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
+
+export interface AdminReportsDeps {
+  dataAccess: Pick<DataAccessReports, 'build'>;
+  dashboard: Pick<Dashboard, 'build'>;
+  /** Entries still waiting for their group commit must be in what is reported. */
+  audit: { flush(): Promise<void> };
+}
 
 /**
  * Reports: the PDPO data access report (the privacy officer only — it decrypts patient identity, and
@@ -10,9 +18,7 @@ import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } fro
  * answer never says whether an HKID is a patient; the HKID comes in the body only and is looked up by
  * its keyed hash; a reason is required and audited) and the dashboard figures (admins).
  */
-export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const { dataAccess: reports, dashboard } = service.reports;
-
+export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async (app, { dataAccess: reports, dashboard, audit }) => {
   app.post(
     '/reports/data-access',
     {
@@ -21,7 +27,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     },
     async (req, reply) => {
       // Accesses still waiting for their group commit must be in the report.
-      await service.audit.flush();
+      await audit.flush();
       const report = await reports.build(req.body, req.admin!.id);
       const stamp = report.requestReceivedAt.slice(0, 10).replaceAll('-', '');
       return reply
@@ -35,7 +41,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<{ service: Service }> = a
     '/dashboard',
     { config: { adminRoles: ROLES.adminOnly }, schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
     async (req) => {
-      await service.audit.flush();
+      await audit.flush();
       return dashboard.build(req.query.days === '30' ? 30 : 7);
     },
   );

@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminTokenDto } from '../../contract/auth.js';
 import { errorBody } from '../../contract/errors.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
-import { DomainError } from '../../shared/errors.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
+import { issueAdminToken } from '../../usecases/admin/issue-admin-token.js';
 import { ADMIN_TOKEN_TTL, mintAdminToken } from '../admin/admin-token.js';
 import type { AuthRateLimit } from './auth-routes.js';
 
-/** Roles that may hold an admin token at all; each console route then narrows it (config.adminRoles). */
-export const CONSOLE_ROLES: readonly ClinicianRole[] = ['admin', 'privacy_officer', 'auditor'];
 const ADMIN_TOKEN_TTL_S = 15 * 60;
 
 /**
@@ -39,15 +36,9 @@ export const adminTokenRoute: FastifyPluginAsyncZod<{ secret: string; audit: Pic
       },
     },
     async (req, reply) => {
-      const c = req.clinician!;
-      if (!c.role || !CONSOLE_ROLES.includes(c.role)) {
-        audit.append({ actor: c.id, action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'denied', reason: 'role' });
-        throw new DomainError('access.denied');
-      }
-      // Bound to this login: logging out, a reused refresh token or a suspension ends it as well.
-      const token = await mintAdminToken(secret, c.id, req.sessionId!, { expiresIn: ADMIN_TOKEN_TTL });
-      audit.append({ actor: c.id, action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success' });
-      return reply.header('cache-control', 'no-store').send({ token, tokenType: 'Bearer' as const, expiresIn: ADMIN_TOKEN_TTL_S, role: c.role });
+      const mint = (clinicianId: string, sessionId: string) => mintAdminToken(secret, clinicianId, sessionId, { expiresIn: ADMIN_TOKEN_TTL });
+      const { token, role } = await issueAdminToken({ audit, mint }, req.clinician!, req.sessionId!);
+      return reply.header('cache-control', 'no-store').send({ token, tokenType: 'Bearer' as const, expiresIn: ADMIN_TOKEN_TTL_S, role });
     },
   );
 };

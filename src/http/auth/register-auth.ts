@@ -1,7 +1,12 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance } from 'fastify';
-import type { SessionTimes } from '../../domain/sessions/refresh-sessions.js';
-import type { Service } from '../../service.js';
+import type { AuthCodeUser } from '../../dingtalk/openapi/users.js';
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { DirectoryService } from '../../domain/directory/directory-service.js';
+import type { RefreshSessions, SessionTimes } from '../../domain/sessions/refresh-sessions.js';
+import type { AuditSink } from '../../shared/audit-sink.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
 import { createAccessTokens } from './access-tokens.js';
 import { jwtPluginOptions } from './jwt-policy.js';
 import { adminTokenRoute } from './admin-token-route.js';
@@ -14,6 +19,24 @@ export interface AuthOptions {
   /** Per IP and route; default 20 a minute. Tests raise or lower it. */
   rateLimit?: Partial<AuthRateLimit>;
   sessionTimes?: Partial<SessionTimes>;
+}
+
+/** What sign-in uses from the service (built by src/compose/auth-http.ts). */
+export interface AuthDeps {
+  /** Signs and verifies app and admin tokens. */
+  sessionSecret: string;
+  clock: Clock;
+  directoryRepo: Pick<DirectoryRepository, 'findById' | 'institution'>;
+  directory: Pick<DirectoryService, 'resolveOrEnroll'>;
+  /** Login sessions with the given lifetimes (tests shorten them). */
+  sessionsWith(times?: Partial<SessionTimes>): RefreshSessions;
+  /** DingTalk's 免登 code exchange. */
+  exchangeCode(code: string): Promise<AuthCodeUser>;
+  audit: AuditSink;
+  logger: Logger;
+  dingtalk: { corpId: string; clientId: string };
+  /** Decides whether the refresh cookie is Secure. */
+  publicUrl: string;
 }
 
 export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 20, timeWindowMs: 60_000 };
@@ -29,35 +52,31 @@ export function authRateLimit(options?: AuthOptions): AuthRateLimit {
  * it. Registers @fastify/jwt with the session secret (the admin routes then reuse it). Needs
  * @fastify/rate-limit registered before (global: false).
  */
-export async function registerAuth(
-  app: FastifyInstance,
-  deps: { service: Service; sandboxMode?: boolean; options?: AuthOptions },
-): Promise<ClinicianAuth> {
-  const { service } = deps;
+export async function registerAuth(app: FastifyInstance, deps: AuthDeps & { sandboxMode?: boolean; options?: AuthOptions }): Promise<ClinicianAuth> {
   const sandbox = deps.sandboxMode ?? false;
   const rateLimit = authRateLimit(deps.options);
-  if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(service.sessionSecret));
-  const sessions = service.sessionsWith(deps.options?.sessionTimes);
-  const tokens = createAccessTokens(app.jwt, service.clock);
-  const auth = createClinicianAuth({ tokens, sessions, directoryRepo: service.directoryRepo });
+  if (!app.hasDecorator('jwt')) await app.register(fastifyJwt, jwtPluginOptions(deps.sessionSecret));
+  const sessions = deps.sessionsWith(deps.options?.sessionTimes);
+  const tokens = createAccessTokens(app.jwt, deps.clock);
+  const auth = createClinicianAuth({ tokens, sessions, directoryRepo: deps.directoryRepo });
   decorateClinicianAuth(app, auth);
   const login = createLoginService({
-    exchangeCode: (code) => service.api.getUserInfoByAuthCode(code),
-    directory: service.directory,
-    directoryRepo: service.directoryRepo,
+    exchangeCode: deps.exchangeCode,
+    directory: deps.directory,
+    directoryRepo: deps.directoryRepo,
     sessions,
     tokens,
-    audit: service.audit,
-    logger: service.logger,
+    audit: deps.audit,
+    logger: deps.logger,
   });
   await app.register(authRoutes, {
     login,
-    directoryRepo: service.directoryRepo,
-    clock: service.clock,
-    config: { mode: sandbox ? 'sandbox' : 'dingtalk', corpId: service.config.dingtalk.corpId, clientId: service.config.dingtalk.clientId },
-    cookieSecure: refreshCookieSecure(service.publicUrl, sandbox),
+    directoryRepo: deps.directoryRepo,
+    clock: deps.clock,
+    config: { mode: sandbox ? 'sandbox' : 'dingtalk', corpId: deps.dingtalk.corpId, clientId: deps.dingtalk.clientId },
+    cookieSecure: refreshCookieSecure(deps.publicUrl, sandbox),
     rateLimit,
   });
-  await app.register(adminTokenRoute, { secret: service.sessionSecret, audit: service.audit, rateLimit });
+  await app.register(adminTokenRoute, { secret: deps.sessionSecret, audit: deps.audit, rateLimit });
   return auth;
 }

@@ -1,0 +1,37 @@
+import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
+import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
+import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
+import type { AdminRoutesOptions } from '../http/admin-routes.js';
+import type { Service } from '../service.js';
+
+/**
+ * What the admin HTTP API uses from the service: the directory routes' options (admin-routes.ts)
+ * and the console's, one entry per part (admin-console.ts).
+ */
+export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions; console: AdminConsoleDeps } {
+  const { directoryRepo, audit, clock, secure } = service;
+  const isSessionActive = (sid: string) => service.sessions.isActive(sid);
+  const directory: AdminRoutesOptions = {
+    directoryAdmin: createDirectoryAdmin({
+      repo: directoryRepo, audit, clock,
+      endLogins: (id, reason) => service.sessions.revokeAllFor(id, reason),
+      offboard: (id, by) => service.offboarding.leave(id, by, 'admin_removed'),
+    }),
+    caseQueries: secure.cases.queries,
+    jwtSecret: service.sessionSecret,
+    isSessionActive,
+  };
+  const console: AdminConsoleDeps = {
+    auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
+    policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
+    oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
+    // The public key is read on each checkpoint request, as the key files may change under a running service.
+    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock },
+    ops: { outbox: service.outbox, audit },
+    inbound: { inbox: service.inbox },
+    reports: { ...service.reports, audit },
+    cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
+    explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
+  };
+  return { directory, console };
+}

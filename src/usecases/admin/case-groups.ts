@@ -1,0 +1,40 @@
+import type { CaseAdmin } from '../../domain/cases/case-admin.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { CaseGroupRow } from '../../domain/cases/cases-repository.js';
+
+export interface CaseGroupDeps {
+  caseAdmin: Pick<CaseAdmin, 'groups' | 'bindGroup' | 'unbindGroup'>;
+  cases: Pick<CaseQueries, 'findCase'>;
+}
+
+/** A case's consult groups as the console shows them, under the case's canonical code. */
+export interface CaseGroups {
+  caseCode: string;
+  groups: CaseGroupRow[];
+}
+
+/** The consult groups bound to a case. Unknown case → case.not_found. */
+export async function caseGroups(deps: CaseGroupDeps, caseCode: string): Promise<CaseGroups> {
+  const groups = await deps.caseAdmin.groups(caseCode);
+  return { caseCode: (await deps.cases.findCase(caseCode)).code, groups };
+}
+
+/** An admin binds a DingTalk group to a case (audited by the domain); the case's groups after it. */
+export async function bindCaseGroup(deps: CaseGroupDeps, adminId: string, caseCode: string, conversationId: string): Promise<CaseGroups> {
+  await deps.caseAdmin.bindGroup(adminId, caseCode, conversationId);
+  return caseGroups(deps, caseCode);
+}
+
+/**
+ * An admin unbinds a group from a case (audited by the domain; the roles that came with the group
+ * end); the case's groups after it and how many roles ended.
+ */
+export async function unbindCaseGroup(
+  deps: CaseGroupDeps,
+  adminId: string,
+  caseCode: string,
+  conversationId: string,
+): Promise<CaseGroups & { rolesEnded: number }> {
+  const rolesEnded = await deps.caseAdmin.unbindGroup(adminId, caseCode, conversationId);
+  return { ...(await caseGroups(deps, caseCode)), rolesEnded };
+}

@@ -1,0 +1,33 @@
+import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
+import { DomainError } from '../../shared/errors.js';
+
+/** Roles that may hold an admin token at all; each console route then narrows it (config.adminRoles). */
+export const CONSOLE_ROLES: readonly ClinicianRole[] = ['admin', 'privacy_officer', 'auditor'];
+
+export interface IssueAdminTokenDeps {
+  audit: Pick<AuditSink, 'append'>;
+  /** Signs a short-lived admin token bound to the login it came from. */
+  mint(clinicianId: string, sessionId: string): Promise<string>;
+}
+
+/**
+ * A signed-in, verified clinician asks for an admin console token. Only a console role gets one;
+ * both outcomes are audited. The token is bound to this login, so logging out, a reused refresh token
+ * or a suspension ends it as well. Anyone else → access.denied.
+ */
+export async function issueAdminToken(
+  deps: IssueAdminTokenDeps,
+  clinician: Pick<ClinicianRow, 'id' | 'role'>,
+  sessionId: string,
+): Promise<{ token: string; role: ClinicianRole }> {
+  const { role } = clinician;
+  if (!role || !CONSOLE_ROLES.includes(role)) {
+    deps.audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.adminTokenIssued, target: clinician.id, outcome: 'denied', reason: 'role' });
+    throw new DomainError('access.denied');
+  }
+  const token = await deps.mint(clinician.id, sessionId);
+  deps.audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.adminTokenIssued, target: clinician.id, outcome: 'success' });
+  return { token, role };
+}
