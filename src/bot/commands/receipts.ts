@@ -11,7 +11,6 @@ import { say, type Lang } from '../i18n.js';
 
 /** `receipts C-7KQ2M`: who has opened which document, and who has not yet (names and roles only). */
 export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | 'escalation' | 'directoryRepo'>): Command {
-  const listDeps = { queries: deps.cases.queries, receipts: deps.receipts, escalation: deps.escalation };
   return {
     name: 'receipts',
     usage: 'C-XXXXX',
@@ -20,7 +19,7 @@ export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | '
     needsTrust: true,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const docs = await listCaseReceipts(listDeps, ctx.actor!.clinician.id, caseRow);
+      const docs = await listCaseReceipts({ queries: deps.cases.queries, receipts: deps.receipts, escalation: deps.escalation }, ctx.actor!.clinician.id, caseRow);
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
       // Everyone the lines name, looked up once.
