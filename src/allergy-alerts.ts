@@ -56,7 +56,7 @@ export function createAllergyAlerts(deps: {
     caseCode: async (caseId) => (await secure.casesRepo.caseById(caseId))?.code,
     team: async (caseId) => (await secure.cases.queries.teamOf(caseId)).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
-    ...alertRaiseRule({ burn, secure, clock }),
+    ...alertRaiseRule({ burn: burn.service, grants: secure.grants, clock }),
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.

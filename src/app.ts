@@ -20,6 +20,7 @@ import { appDoctorRoutes } from './http/app-doctor-routes.js';
 import { appBurnRoutes } from './http/app-burn-routes.js';
 import { appFormsRoutes } from './http/app/app-forms-routes.js';
 import { appComposeRoutes } from './http/app/app-compose-routes.js';
+import { appHttpDeps } from './compose/app-http.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -56,14 +57,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
+    const appHttp = appHttpDeps(service);
     // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
-      await trusted.register(alertRoutes, { service });
-      await trusted.register(appDoctorRoutes, { service });
-      await trusted.register(appBurnRoutes, { service });
-      await trusted.register(appFormsRoutes, { service });
-      await trusted.register(appComposeRoutes, { service });
+      await trusted.register(alertRoutes, appHttp.alerts);
+      await trusted.register(appDoctorRoutes, appHttp.doctor);
+      await trusted.register(appBurnRoutes, appHttp.burn);
+      await trusted.register(appFormsRoutes, appHttp.forms);
+      await trusted.register(appComposeRoutes, appHttp.compose);
     });
     const admin = adminHttpDeps(service);
     await app.register(adminRoutes, { prefix: '/api/admin', ...admin.directory });
