@@ -20,6 +20,7 @@ import { appDoctorRoutes } from './http/app-doctor-routes.js';
 import { appBurnRoutes } from './http/app-burn-routes.js';
 import { appFormsRoutes } from './http/app/app-forms-routes.js';
 import { appComposeRoutes } from './http/app/app-compose-routes.js';
+import { metricsRoutes } from './http/metrics-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -65,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, { service });
       await trusted.register(appComposeRoutes, { service });
     });
+    // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
+    await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });
     const admin = adminHttpDeps(service);
     await app.register(adminRoutes, { prefix: '/api/admin', ...admin.directory });
     // Same prefix and token check; some console routes also admit privacy officers and auditors.
