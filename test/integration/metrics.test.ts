@@ -4,21 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandler } from '../../src/http/error-handler.js';
 import { metricsRoutes } from '../../src/http/metrics-routes.js';
 import { eventually } from '../helpers/eventually.js';
+import { seriesValue as valueOf } from '../helpers/prom-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
 import { makeHkid } from './sharing-edge-fixture.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 const bearer = { authorization: `Bearer ${TOKEN}` };
-
-/** The value of one series (name and every label given must match); undefined when absent. */
-function valueOf(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const line = text.split('\n').find((l) => {
-    if (!l.startsWith(`${name}{`) && !l.startsWith(`${name} `)) return false;
-    return Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`));
-  });
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 /** Issue 11, item 2 (Health): GET /metrics in Prometheus format, from the real service over the simulator. */
 describe('GET /metrics', () => {
