@@ -60,14 +60,5 @@ export function randomCaseCode(rand: () => number): string {
   return s;
 }
 
-/** mulberry32: a small seeded PRNG, so a scenario's random choices repeat with `--seed`. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the simulator uses too, so a scenario's random choices repeat with `--seed`. */
+export { seeded } from '../../src/shared/seeded-random.js';

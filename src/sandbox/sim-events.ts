@@ -9,7 +9,7 @@ export type SimEventName =
   | 'connection' // { connectionId }
   | 'close' // { connectionId }
   | 'registration' // { clientId, subscriptions }
-  | 'redelivery' // { messageId, attempt }
+  | 'redelivery' // un-ACKed: { messageId, previous, attempt }; after an ACK: { messageId, eventId, afterAck: true, connectionId }
   | 'call' // { method, path }
   | 'token'; // { via: 'v1' | 'oapi' }
 

@@ -1,6 +1,7 @@
 /**
- * Fault injection for the HTTP side: scripted failures per route, a global "DingTalk is down" switch
- * and failing gateway registrations. Rules are consumed in the order they were added.
+ * Fault injection: for the HTTP side, scripted failures per route, a global "DingTalk is down" switch
+ * and failing gateway registrations (rules are consumed in the order they were added); for the Stream
+ * side, ACKed events pushed again.
  */
 
 export interface FaultRule {
@@ -43,8 +44,22 @@ export class SimFaults {
   private isDown = false;
   private gatewayFailures = 0;
   private random: RandomFaults | undefined;
+  private eventsAgain: number;
   /** Random faults injected so far, by label (or status/`hang`). */
   readonly randomInjected = new Map<string, number>();
+
+  constructor(redeliverEventsAfterAck = 0) {
+    this.eventsAgain = redeliverEventsAfterAck;
+  }
+
+  /** From now on, this share (0–1) of ACKed EVENT frames is pushed once more, as DingTalk may do. */
+  redeliverEventsAfterAck(rate: number): void {
+    this.eventsAgain = Math.min(1, Math.max(0, rate));
+  }
+
+  get eventRedeliveryRate(): number {
+    return this.eventsAgain;
+  }
 
   inject(rule: FaultRule): void {
     this.rules.push({ ...rule, remaining: rule.times ?? 1 });
@@ -113,5 +128,6 @@ export class SimFaults {
     this.random = undefined;
     this.isDown = false;
     this.gatewayFailures = 0;
+    this.eventsAgain = 0;
   }
 }

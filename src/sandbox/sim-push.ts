@@ -1,7 +1,8 @@
 /**
- * Pushing CALLBACK and EVENT frames with DingTalk's delivery behaviour: one chosen connection per
- * push, and re-push of robot messages and events that were not ACKed (or ACKed `LATER` for events)
- * after `redeliveryDelayMs`, up to `maxRedeliveries` times.
+ * Pushing CALLBACK and EVENT frames with DingTalk's delivery behaviour: one connection of the app,
+ * chosen at random, per push, and re-push of robot messages and events that were not ACKed (or ACKed
+ * `LATER` for events) after `redeliveryDelayMs`, up to `maxRedeliveries` times. Events repeated after
+ * a correct ACK: sim-event-redelivery.ts.
  */
 import { frameMessageId, newEventId } from './sim-ids.js';
 import type { FrameSpec } from './sim-frames.js';
@@ -24,6 +25,8 @@ export class SimPusher {
     private readonly stream: SimStream,
     private readonly opts: ResolvedOptions,
     private readonly events: SimEvents,
+    /** Told of every first push of an event (for repeats after the ACK, sim-event-redelivery.ts). */
+    private readonly onEventPushed?: (messageId: string, spec: FrameSpec) => void,
   ) {
     events.on('ack', (a: AckRecord) => this.onAck(a));
   }
@@ -53,7 +56,9 @@ export class SimPusher {
         eventUnifiedAppId: this.opts.clientId,
       },
     };
-    return { messageId: this.push(spec, { redeliver: true }), eventId };
+    const messageId = this.push(spec, { redeliver: true });
+    this.onEventPushed?.(messageId, spec);
+    return { messageId, eventId };
   }
 
   private schedule(messageId: string, p: Pending): void {

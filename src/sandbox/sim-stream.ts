@@ -139,10 +139,11 @@ export class SimStream {
     );
   }
 
+  /** One of the eligible connections, at random (from the simulator's random source) unless `delivery: 'first'`. */
   pick(spec: Pick<FrameSpec, 'type' | 'topic'>): StreamConnection | undefined {
     const list = this.eligible(spec);
-    if (this.opts.delivery === 'first') return list[0];
-    return list[Math.floor(Math.random() * list.length)];
+    if (this.opts.delivery === 'first' || list.length <= 1) return list[0];
+    return list[Math.floor(this.opts.pickRandom() * list.length)];
   }
 
   sendTo(conn: StreamConnection, spec: FrameSpec, messageId = frameMessageId()): DownFrame {

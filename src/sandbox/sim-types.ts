@@ -3,6 +3,7 @@
  * the options. Field names follow the DingTalk wire formats (see shared/reference/dingtalk-api.md).
  */
 import type { Clock } from '../shared/clock.js';
+import { seeded } from '../shared/seeded-random.js';
 
 export interface SimUser {
   userId: string;
@@ -86,13 +87,34 @@ export interface SimulatorOptions {
   /** Which connection gets a push when several are open. DingTalk picks at random. */
   delivery?: 'random' | 'first';
   /**
+   * Seeds the simulator's random choices — which connection gets a push, whether an ACKed event comes
+   * again — so a run repeats. Default: unseeded (Math.random).
+   */
+  seed?: number;
+  /** A random source in [0, 1) for those choices; wins over `seed`. */
+  random?: () => number;
+  /**
+   * Share (0–1) of ACKed EVENT frames that DingTalk pushes again anyway (network jitter, dingtalk-api.md
+   * §1.6, §13), once each, to any open connection. Robot messages and card callbacks never are. Default 0;
+   * `sim.faults.redeliverEventsAfterAck(rate)` changes it while running.
+   */
+  redeliverEventsAfterAck?: number;
+  /** How long after the ACK such a duplicate arrives. Default 0 (at once). */
+  ackedEventRedeliveryDelayMs?: number;
+  /**
    * oapi answer for a bad token: `gateway` = `{errcode:88, sub_code:"40014"}` (current TOP gateway),
    * `legacy` = `{errcode:40014}`. Default `gateway`.
    */
   oapiTokenErrorStyle?: 'gateway' | 'legacy';
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'port'>> & { port: number };
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'port' | 'seed' | 'random'>> & {
+  port: number;
+  /** Picks the connection for each push. */
+  pickRandom: () => number;
+  /** Draws whether an ACKed event is pushed again (its own stream, so turning that on moves no pick). */
+  redeliveryRandom: () => number;
+};
 
 export function resolveOptions(o: SimulatorOptions, defaultClock: Clock): ResolvedOptions {
   const clientId = o.clientId ?? 'sim-client-id';
@@ -114,5 +136,9 @@ export function resolveOptions(o: SimulatorOptions, defaultClock: Clock): Resolv
     cardCallbackTimeoutMs: o.cardCallbackTimeoutMs ?? 2_000,
     delivery: o.delivery ?? 'random',
     oapiTokenErrorStyle: o.oapiTokenErrorStyle ?? 'gateway',
+    redeliverEventsAfterAck: o.redeliverEventsAfterAck ?? 0,
+    ackedEventRedeliveryDelayMs: o.ackedEventRedeliveryDelayMs ?? 0,
+    pickRandom: o.random ?? (o.seed === undefined ? Math.random : seeded(o.seed)),
+    redeliveryRandom: o.random ?? (o.seed === undefined ? Math.random : seeded(o.seed ^ 0x5bd1e995)),
   };
 }

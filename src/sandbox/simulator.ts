@@ -2,6 +2,8 @@
  * A fake DingTalk for tests and the no-credentials sandbox: the Stream gateway + WebSocket that the
  * real `dingtalk-stream` SDK connects to, and the OpenAPI routes our HTTP client calls, on one
  * 127.0.0.1 port. `apiBase` stands for https://api.dingtalk.com, `oapiBase` for https://oapi.dingtalk.com.
+ * Like DingTalk, an app may hold several Stream connections (a cluster): each push goes to one of them
+ * at random (`seed` makes the choice repeat), and ACKed events may come again (`redeliverEventsAfterAck`).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +17,7 @@ import { sceneGroupRoutes } from './routes-scene-group.js';
 import { userRoutes } from './routes-user.js';
 import { webhookRoutes } from './routes-webhook.js';
 import { clickCard, type CardClick } from './sim-card-click.js';
+import { AckedEventRedelivery } from './sim-event-redelivery.js';
 import { SimEvents, type SimEventName } from './sim-events.js';
 import { SimFaults } from './sim-faults.js';
 import { SimOrg } from './sim-org.js';
@@ -65,6 +68,8 @@ export interface Simulator {
   replay(msgId: string): PushedMessage;
   sendRaw(text: string): void;
   pushEvent(eventType: string, data: unknown, opts?: { eventId?: string }): { messageId: string; eventId: string };
+  /** Pushes an earlier event again, as DingTalk may even after an ACK; returns the new frame messageId. */
+  redeliverEvent(eventId: string): string;
   clickCard(click: CardClick): Promise<unknown>;
   ping(timeoutMs?: number): Promise<AckRecord[]>;
   sendDisconnectFrame(closeAfterMs?: number): void;
@@ -83,7 +88,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const events = new SimEvents();
   events.setMaxListeners(0);
   const stream = new SimStream(opts, events);
-  const pusher = new SimPusher(stream, opts, events);
+  const faults = new SimFaults(opts.redeliverEventsAfterAck);
+  const again = new AckedEventRedelivery(stream, opts, events, faults);
+  const pusher = new SimPusher(stream, opts, events, (messageId, spec) => again.pushed(messageId, spec));
   const org = new SimOrg({ robotCode: opts.robotCode, name: opts.botName }, opts.corpId, opts.clock, (type, data) =>
     pusher.pushEvent(type, data),
   );
@@ -95,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     cards: new Map(),
     sessions: new Map(),
     stream,
-    faults: new SimFaults(),
+    faults,
     events,
     sceneGroupUuids: new Map(),
   };
@@ -137,7 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       get registrations() { return stream.registrations; },
       get connectionsOpened() { return stream.connectionsOpened; },
       get connections() { return stream.connections.size; },
-      get pendingRedeliveries() { return pusher.pendingCount; },
+      get pendingRedeliveries() { return pusher.pendingCount + again.pendingCount; },
       calls: (prefix) => calls.calls(prefix),
     },
     say: (groupId, userId, text, sayOpts) =>
@@ -154,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       conn.ws.send(text);
     },
     pushEvent: (type, data, eventOpts) => pusher.pushEvent(type, data, eventOpts),
+    redeliverEvent: (eventId) => again.redeliver(eventId),
     clickCard: (click) => clickCard(state, pusher, click),
     ping: (timeoutMs) => stream.pingAll(timeoutMs),
     sendDisconnectFrame: (closeAfterMs) => stream.sendDisconnect(closeAfterMs),
@@ -171,6 +179,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       // Idempotent: a test hook and a harness may both close the same simulator.
       closing ??= (async () => {
         pusher.close();
+        again.close();
         stream.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
