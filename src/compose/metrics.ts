@@ -47,7 +47,9 @@ export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
     malformed: new Counter({ name: `${P}inbound_malformed_total`, help: 'Frames ACKed and dropped as malformed', labelNames: ['kind'], registers }),
   };
   for (const outcome of ['received', 'handled', 'duplicate', 'dead_letter'] as const) for (const kind of KINDS) inbound[outcome].inc({ kind }, 0);
+  inbound.malformed.inc({ kind: 'frame' }, 0);
   const decisions = new Counter({ name: `${P}access_decisions_total`, help: 'Policy engine decisions', labelNames: ['action', 'outcome'], registers });
+  for (const action of [...ACTIONS, 'other']) for (const outcome of ['allowed', 'denied']) decisions.inc({ action, outcome }, 0);
   const lag = new Histogram({
     name: `${P}timer_lag_seconds`,
     help: 'How long after its deadline a due burn or escalation step was handled',

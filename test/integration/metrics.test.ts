@@ -34,6 +34,9 @@ describe('GET /metrics', () => {
       expect((await reply).text).toMatch(/pong|在線/);
       if (i === 0) h.sim.replay(pushed.msgId);
     }
+    // A group event DingTalk pushes twice (as it may after an ACK): received and handled once, then a duplicate.
+    const { eventId } = h.sim.pushEvent('chat_update_title', { openConversationId: group });
+    h.sim.pushEvent('chat_update_title', { openConversationId: group }, { eventId });
     // A verified doctor off the care team asks to share into the case: the policy engine denies.
     const refused = replyAfter(h.sim, { conversationId: group });
     h.sim.say(group, WONG, `@ConsultBridge share ${caseCode}`);
@@ -44,7 +47,7 @@ describe('GET /metrics', () => {
     await h?.close();
   });
 
-  it('When scraped with the token, then the inbound counters moved (received, handled, the replay as a duplicate)', async () => {
+  it('When scraped with the token, then the inbound counters moved (received, handled, a replayed message and a redelivered event as duplicates)', async () => {
     const text = await eventually(async () => {
       const t = await scrape();
       return (valueOf(t, 'consultbridge_inbound_handled_total', { kind: 'robot' }) ?? 0) >= 4 &&
@@ -52,6 +55,11 @@ describe('GET /metrics', () => {
     }, 10_000, 'inbound counters');
     expect(valueOf(text, 'consultbridge_inbound_received_total', { kind: 'robot' })).toBeGreaterThanOrEqual(4);
     expect(valueOf(text, 'consultbridge_inbound_dead_letters_total', { kind: 'robot' })).toBe(0);
+    const events = await eventually(async () => {
+      const t = await scrape();
+      return valueOf(t, 'consultbridge_inbound_handled_total', { kind: 'event' }) === 1 && valueOf(t, 'consultbridge_inbound_duplicates_total', { kind: 'event' }) === 1 && t;
+    }, 10_000, 'event counters');
+    expect(valueOf(events, 'consultbridge_inbound_received_total', { kind: 'event' })).toBe(1);
   });
 
   it('When scraped, then access decisions count the denial by action and outcome', async () => {
