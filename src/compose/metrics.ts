@@ -9,7 +9,7 @@ export interface MetricsSources {
   /** Every series carries it as `instance_id` (`instance` is the label Prometheus sets on its own). */
   instanceId: string;
   clock: Clock;
-  outbox: Pick<OutboxRepository, 'countByStatus' | 'oldestDueCreatedAt'>;
+  outbox: Pick<OutboxRepository, 'countOf' | 'oldestDueCreatedAt'>;
   audit: { readonly size: number };
 }
 
@@ -64,7 +64,7 @@ export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
     help: 'Outbox rows waiting to be sent (pending, due or backing off)',
     registers,
     async collect() {
-      this.set((await src.outbox.countByStatus()).pending ?? 0);
+      this.set(await src.outbox.countOf('pending'));
     },
   });
   new Gauge({
@@ -72,7 +72,7 @@ export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
     help: 'Outbox rows given up on (dead), until an admin retries or discards them',
     registers,
     async collect() {
-      this.set((await src.outbox.countByStatus()).dead ?? 0);
+      this.set(await src.outbox.countOf('dead'));
     },
   });
   new Gauge({

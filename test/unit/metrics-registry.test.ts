@@ -9,7 +9,7 @@ function metrics(rows: { pending?: number; dead?: number; oldestDueCreatedAt?: n
     instanceId: 'node-a',
     clock,
     outbox: {
-      countByStatus: async () => ({ pending: rows.pending, dead: rows.dead }),
+      countOf: async (status) => (status === 'pending' ? rows.pending : status === 'dead' ? rows.dead : undefined) ?? 0,
       oldestDueCreatedAt: async () => rows.oldestDueCreatedAt ?? null,
     },
     audit: { size: auditSize },

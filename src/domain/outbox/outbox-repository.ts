@@ -45,6 +45,9 @@ export function createOutboxRepository(db: Db, store: SqliteStore) {
 
       countByStatus: (): Partial<Record<OutboxStatus, number>> => queue.countByStatus(),
 
+      /** Rows in one status; an index range (outbox_due_idx), not a walk of every sent row kept for retention. */
+      countOf: (status: OutboxStatus): number => db.select({ n: count() }).from(outboxMessages).where(eq(outboxMessages.status, status)).get()?.n ?? 0,
+
       /** When the oldest pending row that is due now (not leased, not backing off) was enqueued; null when none is. */
       oldestDueCreatedAt(now: number): number | null {
         const due = and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now));
