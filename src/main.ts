@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { buildApp } from './app.js';
-import { createService } from './service.js';
+import { buildApp } from './compose/app.js';
+import { createService } from './compose/service.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';

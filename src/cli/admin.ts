@@ -15,7 +15,7 @@ import { createPatientsRepository } from '../domain/patients/patients-repository
 import { createRefreshSessions } from '../domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
-import { createOrganisationExit } from '../organisation-exit.js';
+import { createOrganisationExit } from '../compose/organisation-exit.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';

@@ -2,7 +2,7 @@ import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
 import type { AdminRoutesOptions } from '../http/admin-routes.js';
-import type { Service } from '../service.js';
+import type { Service } from './service.js';
 
 /**
  * What the admin HTTP API uses from the service: the directory routes' options (admin-routes.ts)
