@@ -21,6 +21,7 @@ import { appBurnRoutes } from '../http/app-burn-routes.js';
 import { appFormsRoutes } from '../http/app/app-forms-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { appHttpDeps } from './app-http.js';
+import { metricsRoutes } from '../http/metrics-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -67,6 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, appHttp.forms);
       await trusted.register(appComposeRoutes, appHttp.compose);
     });
+    // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
+    await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });
     const admin = adminHttpDeps(service);
     await app.register(adminRoutes, { prefix: '/api/admin', ...admin.directory });
     // Same prefix and token check; some console routes also admit privacy officers and auditors.

@@ -17,6 +17,7 @@ import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 
 /**
  * Burn-after-reading wired together: the burn service (create/peek/open), the destroyer and its
@@ -35,6 +36,7 @@ export function createBurnAfterReading(deps: {
   outbox: OutboxService<OutboxIntent>;
   sessionSecret: string;
   pollMs?: number;
+  metrics?: Metrics;
 }) {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
   const repo = createBurnRepository(dbh.sqlite, dbh.store);
@@ -54,7 +56,7 @@ export function createBurnAfterReading(deps: {
     clock,
     maxLifetimeMs: config.burn.maxLifetimeMs,
   });
-  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger });
+  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger, metrics: deps.metrics });
   return {
     service,
     destroyer,

@@ -31,6 +31,7 @@ import type { Clock } from '../shared/clock.js';
 import { loadOrCreateSecret } from '../shared/key-file.js';
 import { POLICY_DIR } from '../domain/access/policy-dir.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 
 /**
  * The secure-sharing context wired together: policy engine, cases and patients, vault, documents,
@@ -47,12 +48,13 @@ export function createSecureSharing(deps: {
   policies?: LoadedPolicies;
   /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
   tellTeamExit: (exit: TeamExit) => Promise<void>;
+  metrics?: Metrics;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
   // validated at start in a child process and the per-request check is skipped: it costs ~40 MB of
   // WebAssembly heap and ~40 µs a decision, and only guards our own typed request builders.
-  const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
+  const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies, metrics: deps.metrics });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.

@@ -47,6 +47,7 @@ import { createAllergyAlerts } from './allergy-alerts.js';
 import { createReports } from './reports.js';
 import { botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
+import { createServiceMetrics } from './metrics.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -90,6 +91,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
+  const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
     handlers: createOutboxHandlers(api, { clock }),
@@ -126,14 +128,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
-  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
+  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
   // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
   const chat = botSharingParts(secure, burn);
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
@@ -154,6 +156,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     logger,
     settings: config.escalation,
     tickMs: opts.escalationTickMs,
+    metrics: metrics.port,
   });
   const alerts = createAllergyAlerts({
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, notify, outbox, outboxRepo, audit, clock, logger,
@@ -167,7 +170,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
-  const robot = createRobotInbox({ bot, inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId });
+  const robot = createRobotInbox({ bot, inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId, metrics: metrics.port });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -193,6 +196,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       logger,
       onChatEvent: createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger }),
       onCardAction: (action) => bot.cardAction(action),
+      metrics: metrics.port,
     }),
   });
 
@@ -210,6 +214,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     inbox,
     robot,
     instanceId,
+    /** Prometheus metrics of this instance (GET /metrics). */
+    metrics,
     directoryRepo,
     directory,
     sessions,

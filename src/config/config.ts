@@ -72,6 +72,7 @@ export const envSchema = z
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     WATERMARK_MODE: z.enum(['incremental', 'rewrite']).default('incremental'),
@@ -133,7 +134,8 @@ export interface Config {
     oapiBase: string;
   };
   databaseUrl: string;
-  http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number };
+  /** `metricsToken`: GET /metrics wants it as a Bearer token; without it, /metrics answers loopback only. */
+  http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number; metricsToken?: string };
   logLevel: Env['LOG_LEVEL'];
   keys: { dir: string; masterKey?: string; auditSigningKey?: string; sessionSecret?: string };
   audit: { checkpointIntervalMs: number };
@@ -226,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       oapiBase: e.DINGTALK_OAPI_BASE,
     },
     databaseUrl: e.DATABASE_URL,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE, metricsToken: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
     keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY, sessionSecret: e.SESSION_SECRET },
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },

@@ -5,6 +5,7 @@ import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import { idShaped, reasonOf, type RobotInbox } from './inbound-robot.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
 
 export const EVENT_TOPIC = 'event';
 
@@ -18,8 +19,10 @@ export function createInboundHandlers(deps: {
   logger: Logger;
   onChatEvent?: (eventType: string, data: Record<string, unknown>) => Promise<void>;
   onCardAction?: InboundHandlers['cardAction'];
+  metrics?: Metrics;
 }): InboundHandlers {
   const { inbox, audit, clock, logger } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   /** Audit entries about what arrived must never stop the handling of it. */
   const note = (entry: Parameters<AuditSink['append']>[0]) => {
     try {
@@ -33,10 +36,14 @@ export function createInboundHandlers(deps: {
     try {
       await deps.onChatEvent?.(evt.eventType, evt.data);
       await inbox.finish(evt.eventId, 'done', clock.now());
+      metrics.inbound('handled', 'event');
     } catch (err) {
       const reason = reasonOf(err, 'event');
       logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-      await inbox.deadLetter(evt.eventId, reason, clock.now()).catch((e: unknown) => logger.error({ code: 'event.dead_letter_failed', reason: reasonOf(e, 'event') }, 'could not dead-letter an event'));
+      await inbox.deadLetter(evt.eventId, reason, clock.now()).then(
+        () => metrics.inbound('dead_letter', 'event'),
+        (e: unknown) => logger.error({ code: 'event.dead_letter_failed', reason: reasonOf(e, 'event') }, 'could not dead-letter an event'),
+      );
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(evt.eventId), outcome: 'failure', reason });
     }
   }
@@ -46,23 +53,32 @@ export function createInboundHandlers(deps: {
     cardAction: async (action) => {
       // A card press is delivered once per callback; a replayed frame must not act twice.
       if ((await inbox.claim(`card:${action.callbackId}`, 'card', clock.now())) === 'duplicate') {
+        metrics.inbound('duplicate', 'card');
         note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
         return null;
       }
+      metrics.inbound('received', 'card');
       try {
-        return (await deps.onCardAction?.(action)) ?? null;
+        const out = (await deps.onCardAction?.(action)) ?? null;
+        metrics.inbound('handled', 'card');
+        return out;
       } finally {
         await inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
       }
     },
     async event(evt) {
-      if ((await inbox.claim(evt.eventId, EVENT_TOPIC, clock.now())) === 'duplicate') return 'SUCCESS';
+      if ((await inbox.claim(evt.eventId, EVENT_TOPIC, clock.now())) === 'duplicate') {
+        metrics.inbound('duplicate', 'event');
+        return 'SUCCESS';
+      }
+      metrics.inbound('received', 'event');
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
       // The ACK is synchronous (the SDK wants it at once); the storage work follows it.
       void handleEvent(evt);
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {
+      metrics.inbound('malformed', 'frame');
       logger.warn({ code: 'event.malformed', reason, fields, messageId: idShaped(messageId) }, 'malformed frame acked and dropped');
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: idShaped(messageId), outcome: 'failure', reason });
     },

@@ -7,6 +7,7 @@ import { createGroupCommit } from '../domain/inbox/group-commit.js';
 import type { InboxRepository, RecordInput } from '../domain/inbox/inbox-repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
 
 /** An id that came from outside goes into the permanent log only if it looks like an id. */
 export const idShaped = (id: string | undefined): string | undefined =>
@@ -32,6 +33,7 @@ export interface RobotInboxDeps {
   leaseMs?: number;
   /** Starts of processing before a message is dead-lettered instead (a message that crashes the process). */
   maxAttempts?: number;
+  metrics?: Metrics;
 }
 
 /**
@@ -43,6 +45,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   const { inbox, cipher, audit, clock, logger } = deps;
   const leaseMs = deps.leaseMs ?? 300_000;
   const maxAttempts = deps.maxAttempts ?? 3;
+  const metrics = deps.metrics ?? noMetrics;
   // At 200 messages/s an fsync per message held the event loop most of the time (R8): messages that
   // arrive in the same turn share one durable commit, and none is ACKed before it.
   const recordDurably = createGroupCommit((rows: RecordInput[]) => inbox.recordMany(rows), (row: RecordInput) => inbox.record(row));
@@ -50,6 +53,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   async function deadLetter(msgId: string, reason: string): Promise<void> {
     try {
       await inbox.deadLetter(msgId, reason, clock.now());
+      metrics.inbound('dead_letter', 'robot');
       logger.warn({ code: 'inbound.dead', reason, msgId: idShaped(msgId) }, 'inbound message dead-lettered');
       audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(msgId), outcome: 'failure', reason });
     } catch (err) {
@@ -60,6 +64,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   async function handle(msg: BotMessage): Promise<void> {
     try {
       await deps.bot.resume(msg);
+      metrics.inbound('handled', 'robot');
     } catch (err) {
       await deadLetter(msg.msgId, reasonOf(err, 'bot'));
     }
@@ -70,6 +75,7 @@ export function createRobotInbox(deps: RobotInboxDeps) {
       const now = clock.now();
       const payload = await cipher.seal(msg.msgId, ROBOT_TOPIC, JSON.stringify(msg));
       const taken = await recordDurably({ msgId: msg.msgId, topic: ROBOT_TOPIC, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      metrics.inbound(taken === 'duplicate' ? 'duplicate' : 'received', 'robot');
       if (taken === 'duplicate') {
         try {
           const actor = idShaped(msg.senderUserId) ?? 'dingtalk';
