@@ -37,10 +37,10 @@ module.exports = {
     },
     {
       name: "usecases-know-no-adapters",
-      comment: "Use cases know neither the bot, HTTP, the DingTalk edge nor the sandbox.",
+      comment: "Use cases know neither the bot, HTTP, the DingTalk edge, the sandbox, the inbound routing nor the wiring.",
       severity: "error",
       from: { path: usecases },
-      to: { path: [bot, http, edge, sandbox] },
+      to: { path: [bot, http, edge, sandbox, compose, inbound] },
     },
     {
       name: "bot-boundaries",

@@ -5,7 +5,7 @@ import { loadConfig } from '../src/config/config.js';
 import { seedDemoOrg } from '../src/sandbox/demo-org.js';
 import { seedDirectory } from '../src/sandbox/sandbox-mode.js';
 import { startSimulator } from '../src/sandbox/simulator.js';
-import { createService } from '../src/service.js';
+import { createService } from '../src/compose/service.js';
 import { systemClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { percentile, round, type BenchRow } from './row.js';

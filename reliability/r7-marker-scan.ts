@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../src/compose/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { seedDemoOrg } from '../src/sandbox/demo-org.js';
 import { seedDirectory } from '../src/sandbox/sandbox-mode.js';
 import { startSimulator } from '../src/sandbox/simulator.js';
-import { createService } from '../src/service.js';
+import { createService } from '../src/compose/service.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
 import { describeHits, scanForMarkers, type ScanReport } from './marker-scan.js';

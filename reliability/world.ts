@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../src/compose/app.js';
 import { loadPolicies } from '../src/domain/access/policy-loader.js';
 import type { ClinicianRole } from '../src/domain/directory/directory-tables.js';
 import { POLICY_DIR } from '../src/domain/access/policy-dir.js';

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { buildApp } from './app.js';
-import { createService } from './service.js';
+import { buildApp } from './compose/app.js';
+import { createService } from './compose/service.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
@@ -68,6 +68,7 @@ function printBanner(config: Readonly<Config>, url: string, readyMs: number, san
     `ConsultBridge is running (${config.mode} mode, ready in ${readyMs} ms)`,
     `  HTTP         ${url}  (health: ${url}/healthz, ready: ${url}/readyz)`,
     `  Database     ${config.databaseUrl}`,
+    `  Data region  ${config.residency.region} (PHI_HOSTS: ${config.residency.phiHosts.join(', ') || 'none, this machine only'})`,
     `  DingTalk API ${config.dingtalk.apiBase}`,
     `  DingTalk OAPI ${config.dingtalk.oapiBase}`,
   ];

@@ -15,7 +15,7 @@ import { createPatientsRepository } from '../domain/patients/patients-repository
 import { createRefreshSessions } from '../domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
-import { createOrganisationExit } from '../organisation-exit.js';
+import { createOrganisationExit } from '../compose/organisation-exit.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
@@ -95,7 +95,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
   // Read-only commands never open the audit log; changing ones close it (flush + checkpoint) at the end.
   let audit: AuditLog | undefined;
   const auditLog = () =>
-    (audit ??= new AuditLog({ sqlite: handle.sqlite, store: handle.store, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger }));
+    (audit ??= new AuditLog({ sqlite: handle.sqlite, store: handle.store, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region }));
   const sessions = () =>
     createRefreshSessions({ transaction: handle.store.transaction, repo: createSessionRepository(handle.db, handle.store), clock: systemClock, audit: auditLog() });
   const texts = () => createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText;

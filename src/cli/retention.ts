@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const clock = systemClock;
   // The dry run writes nothing, so it never opens the audit log for writing.
   const audit = command === 'run'
-    ? new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger })
+    ? new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region })
     : { append: () => -1 };
   try {
     const documents = createDocumentRepository(dbh.db, dbh.store);

@@ -1,8 +1,9 @@
+import { residencyView } from '../config/residency.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
 import type { AdminRoutesOptions } from '../http/admin-routes.js';
-import type { Service } from '../service.js';
+import type { Service } from './service.js';
 
 /**
  * What the admin HTTP API uses from the service: the directory routes' options (admin-routes.ts)
@@ -29,7 +30,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock },
     ops: { outbox: service.outbox, audit },
     inbound: { inbox: service.inbox },
-    reports: { ...service.reports, audit },
+    reports: { ...service.reports, audit, residency: residencyView(service.config) },
     cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
   };

@@ -1,5 +1,5 @@
 import type { AuthDeps } from '../http/auth/register-auth.js';
-import type { Service } from '../service.js';
+import type { Service } from './service.js';
 
 /** What the mini-app sign-in routes use from the service. */
 export function authHttpDeps(service: Service): AuthDeps {

@@ -1,6 +1,6 @@
 import type { CommandDeps } from '../bot/commands/deps.js';
-import type { BurnAfterReading } from '../burn-after-reading.js';
-import type { SecureSharing } from '../secure-sharing.js';
+import type { BurnAfterReading } from './burn-after-reading.js';
+import type { SecureSharing } from './secure-sharing.js';
 
 /** The parts of the bot's commands and flows that come from secure sharing and burn-after-reading. */
 export type BotSharingParts = Pick<

@@ -1,6 +1,7 @@
 import type { DbHandle } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 import { createTicker } from '../shared/ticker.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
@@ -38,6 +39,7 @@ export function createEscalation(deps: {
   logger: Logger;
   settings: EscalationSettings & { chain: readonly ChainLink[] };
   tickMs?: number;
+  metrics?: Metrics;
 }) {
   const repo = createEscalationRepository(deps.dbh.db, deps.dbh.store);
   const service = createEscalationService({
@@ -50,6 +52,7 @@ export function createEscalation(deps: {
     logger: deps.logger,
     settings: deps.settings,
     probes: { document: documentProbe(deps.documents) },
+    metrics: deps.metrics,
   });
   const scheduler = createTicker('escalation', () => service.runDue(), deps.tickMs ?? DEFAULT_ESCALATION_TICK_MS, deps.logger);
   return { repo, service, scheduler };

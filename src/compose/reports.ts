@@ -6,7 +6,7 @@ import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import { createDashboard } from '../domain/reports/dashboard.js';
 import { createDataAccessReports } from '../domain/reports/data-access-report.js';
-import type { SecureSharing } from '../secure-sharing.js';
+import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
 
 /** Wires the admin reports (PDPO data access report, dashboard figures) over the service's repositories. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
 
 /**
  * Every setting the service reads, validated once at start. `loadConfig` is pure: it takes an
@@ -71,6 +72,7 @@ export const envSchema = z
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     WATERMARK_MODE: z.enum(['incremental', 'rewrite']).default('incremental'),
@@ -92,6 +94,8 @@ export const envSchema = z
     EHR_IDENTIFIER_SYSTEM: z.string().trim().default('http://ehealth.gov.hk/fhir/hkid').pipe(z.url()),
     EHR_ID_SYSTEM_BASE: url('https://consultbridge.hk/fhir/sid'),
     EHR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DATA_REGION: z.string().trim().default(DEFAULT_DATA_REGION).pipe(z.string().regex(REGION_PATTERN, 'one code such as HK (letters, digits, - or _)')),
+    PHI_HOSTS: z.string().trim().default(''),
   });
 
 /** Cross-field rules, checked on the raw env so they are reported together with field errors. */
@@ -130,7 +134,8 @@ export interface Config {
     oapiBase: string;
   };
   databaseUrl: string;
-  http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number };
+  /** `metricsToken`: GET /metrics wants it as a Bearer token; without it, /metrics answers loopback only. */
+  http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number; metricsToken?: string };
   logLevel: Env['LOG_LEVEL'];
   keys: { dir: string; masterKey?: string; auditSigningKey?: string; sessionSecret?: string };
   audit: { checkpointIntervalMs: number };
@@ -188,6 +193,8 @@ export interface Config {
     idSystemBase: string;
     timeoutMs: number;
   };
+  /** Where patient data may live: the declared region and the hosts that may receive it (README "Data residency"). */
+  residency: { region: string; phiHosts: readonly string[] };
 }
 
 export class ConfigError extends Error {
@@ -203,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...crossFieldProblems(env),
     ...ehrProblems(env),
+    ...residencyEnvProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -220,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       oapiBase: e.DINGTALK_OAPI_BASE,
     },
     databaseUrl: e.DATABASE_URL,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE, metricsToken: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
     keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY, sessionSecret: e.SESSION_SECRET },
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },
@@ -276,5 +284,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       idSystemBase: e.EHR_ID_SYSTEM_BASE,
       timeoutMs: e.EHR_TIMEOUT_MS,
     },
+    residency: { region: e.DATA_REGION, phiHosts: Object.freeze(parsePhiHosts(e.PHI_HOSTS)) },
   } satisfies Config);
 }

@@ -155,6 +155,8 @@ export const checkpointResponse = z.object({
   treeSize: z.number(),
   rootHash: z.string(),
   at: isoTime,
+  /** The declared data region signed with this tree head; null on checkpoints signed before it was recorded. */
+  region: z.string().nullable(),
   keyId: z.string(),
   signature: z.string(),
   signedText: z.string(),

@@ -87,6 +87,22 @@ const figures = z.object({
   escalations: z.number(),
 });
 
+/** Data residency (README "Data residency"): the declared region and where patient data goes, hosts only. */
+export const residencyDto = z.object({
+  region: z.string(),
+  phiHosts: z.array(z.string()),
+  destinations: z.array(
+    z.object({
+      kind: z.enum(['database', 'blob_store', 'fhir']),
+      setting: z.string(),
+      /** Null: a file or folder on this machine. */
+      host: z.string().nullable(),
+      /** On this machine (a file, a folder or a loopback address). */
+      local: z.boolean(),
+    }),
+  ),
+});
+
 export const dashboardQuery = z.object({ days: z.enum(['7', '30']).default('7') });
 export const dashboardDto = z.object({
   days: z.number(),
@@ -95,7 +111,9 @@ export const dashboardDto = z.object({
   timeZone: z.string(),
   series: z.array(figures.extend({ date: z.string() })),
   totals: figures,
+  residency: residencyDto,
 });
 
 export type DashboardDto = z.infer<typeof dashboardDto>;
+export type ResidencyDto = z.infer<typeof residencyDto>;
 export type DataAccessReportDto = z.infer<typeof dataAccessReportDto>;

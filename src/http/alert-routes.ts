@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Service } from '../service.js';
+import type { AlertService } from '../domain/alerts/alert-service.js';
+import type { CaseQueries } from '../domain/cases/case-queries.js';
 import { ALERT_BODY_LIMIT, splitScan } from './alert-scan.js';
 import { raiseAlert } from '../usecases/alerts/raise-alert.js';
 
@@ -15,16 +16,21 @@ const routeLogging = {
   logSerializers: { req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, url: req.routeOptions?.url }) },
 };
 
+export interface AlertRoutesDeps {
+  cases: Pick<CaseQueries, 'findCase'>;
+  alerts: Pick<AlertService, 'raise'>;
+}
+
 /**
  * Emergency allergy alerts for a signed-in clinician by case code (POST /api/alerts); the mini-app's
  * compose screen uses the retry-safe POST /api/app/cases/:code/alert (app/app-compose-routes.ts).
  */
-export const alertRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesDeps> = async (app, deps) => {
   app.post('/api/alerts', { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { body: apiBody, response: responses } }, async (req, reply) => {
     const { caseCode, ...body } = req.body;
     const split = splitScan(body);
-    const caseRow = await service.secure.cases.queries.findCase(caseCode);
-    const out = await raiseAlert({ alerts: service.alerts.service }, req.clinician!, caseRow, split);
+    const caseRow = await deps.cases.findCase(caseCode);
+    const out = await raiseAlert(deps, req.clinician!, caseRow, split);
     return reply.status(201).header('cache-control', 'no-store').send(out);
   });
 };

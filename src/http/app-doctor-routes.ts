@@ -1,45 +1,54 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decideRequest } from '../usecases/access/decide-request.js';
-import { requestAccess } from '../usecases/access/request-access.js';
+import type { AccessChat } from '../usecases/access/access-ports.js';
+import { decideRequest, type DecideRequestDeps } from '../usecases/access/decide-request.js';
+import { requestAccess, type RequestAccessDeps } from '../usecases/access/request-access.js';
 import { langOf } from '../shared/lang.js';
-import { issueViewToken } from '../usecases/viewing/decide-open.js';
+import { issueViewToken, type IssueViewTokenDeps } from '../usecases/viewing/decide-open.js';
 import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
-import type { Service } from '../service.js';
+import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
-import { buildCaseView } from './app/case-view.js';
+import { buildCaseView, type CaseViewDeps } from './app/case-view.js';
 import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
-import { buildInbox } from './app/inbox.js';
-import { ownViewClaims } from './app/own-view-token.js';
+import { buildInbox, type InboxDeps } from './app/inbox.js';
+import { ownViewClaims, type OwnViewDeps } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
-import { viewDocument } from '../usecases/viewing/view-document.js';
+import { viewDocument, type ViewDocumentDeps } from '../usecases/viewing/view-document.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
 
+export type AppDoctorDeps = InboxDeps & CaseViewDeps & IssueViewTokenDeps & ViewDocumentDeps & OwnViewDeps & RequestAccessDeps & DecideRequestDeps & {
+  /** The purpose-of-use codes this deployment accepts. */
+  reasonCodes: readonly string[];
+  /** The document view tokens. */
+  viewTokens: Pick<ViewTokens, 'issue' | 'verify'>;
+  /** The access intents' notices and reply words (chat), shared with the bot. */
+  notices: AccessChat;
+};
+
 /**
  * The doctor screens' API. Every route needs a verified, active clinician (the /api/app hook in app.ts); the
  * access use cases (request, decide, view token) are shared with the bot, so both notify and audit alike.
  */
-export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const { secure, clock } = service;
-  const viewing = { access: secure.access, vault: secure.vault, stamp: service.stamp, receipts: secure.receipts, escalation: service.escalation, clock };
+export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app, deps) => {
+  const { notices: chat } = deps;
 
   app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
-    buildInbox(service, service.doctorInbox, req.clinician!),
+    buildInbox(deps, req.clinician!),
   );
 
   app.get(
     '/api/app/cases/:code',
     { schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: caseParams, response: { 200: caseViewDto, ...errors } } },
-    async (req) => buildCaseView(service, req.clinician!, req.params.code),
+    async (req) => buildCaseView(deps, req.clinician!, req.params.code),
   );
 
   app.get('/api/app/reasons', { schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>
-    PURPOSE_CODES.filter((c) => service.secure.settings.reasonCodes.includes(c)).map((code) => ({ code, ...PURPOSE_OF_USE[code] })),
+    PURPOSE_CODES.filter((c) => deps.reasonCodes.includes(c)).map((code) => ({ code, ...PURPOSE_OF_USE[code] })),
   );
 
   app.post(
@@ -48,7 +57,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
-      const out = await issueViewToken(service, me, req.params.id, lang);
+      const out = await issueViewToken(deps, me, req.params.id, lang);
       if (!out.allowed) return reply.status(403).send({ code: 'access.denied', message: lang === 'zh' ? '你暫時不能開啟此文件。' : 'You can’t open this yet.', reasons: out.reasons });
       return { token: out.token, expiresAt: out.expiresAt, url: '/api/app/documents/view' };
     },
@@ -66,8 +75,8 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       reply.header('cache-control', 'no-store'); // refusals too
-      const claims = ownViewClaims(service, service.viewTokens.verify, req.body.token, me);
-      const { pdf, caseCode } = await viewDocument(viewing, me, claims.d);
+      const claims = ownViewClaims(deps, deps.viewTokens.verify, req.body.token, me);
+      const { pdf, caseCode } = await viewDocument(deps, me, claims.d);
       return sendViewPdf(reply as unknown as FastifyReply, pdf, caseCode);
     },
   );
@@ -88,9 +97,9 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req) => {
       const me = req.clinician!;
       const reason = req.body.reasonCode as (typeof PURPOSE_CODES)[number];
-      if (!(await service.secure.documentsRepo.find(req.params.id))) throw new DomainError('document.not_found');
-      const asked = await requestAccess({ secure: service.secure, notices: service.accessChat }, me, req.params.id, reason);
-      return { requestId: asked.requestId, status: asked.status, message: await service.accessChat.requestedReply(asked, req.query.lang ?? langOf(me)) };
+      if (!(await deps.documents.find(req.params.id))) throw new DomainError('document.not_found');
+      const asked = await requestAccess(deps, me, req.params.id, reason);
+      return { requestId: asked.requestId, status: asked.status, message: await chat.requestedReply(asked, req.query.lang ?? langOf(me)) };
     },
   );
 
@@ -110,14 +119,13 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<{ service: Service }> = asyn
     async (req, reply) => {
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
-      const deps = { secure: service.secure, directory: service.directoryRepo, notices: service.accessChat };
       try {
         const decided = await decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
-        return { requestId: req.params.id, status: (await service.secure.approvals.get(req.params.id)).status, message: service.accessChat.decidedReply(decided, lang) };
+        return { requestId: req.params.id, status: (await deps.approvals.get(req.params.id)).status, message: chat.decidedReply(decided, lang) };
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.
         if (!(e instanceof DomainError && e.code === 'approval.would_not_open')) throw e;
-        const err = await service.accessChat.wouldNotOpen(e, lang);
+        const err = await chat.wouldNotOpen(e, lang);
         return reply.status(409).send({ code: err.code, message: String(err.details?.text ?? err.message), missing: (err.details?.missing as string[] | undefined) ?? [] });
       }
     },

@@ -6,14 +6,20 @@ export interface HealthProbe {
   streamRegistered(): boolean;
 }
 
-const status = z.object({ status: z.string(), checks: z.record(z.string(), z.boolean()).optional() });
+export interface HealthOptions {
+  probe: HealthProbe;
+  /** The declared data region (DATA_REGION), shown by /readyz so an operator sees where records are kept. */
+  region?: string;
+}
 
-/** Liveness (process up) and readiness (database open and DingTalk stream registered). */
-export const healthRoutes: FastifyPluginAsyncZod<{ probe: HealthProbe }> = async (app, { probe }) => {
+const status = z.object({ status: z.string(), checks: z.record(z.string(), z.boolean()).optional(), region: z.string().optional() });
+
+/** Liveness (process up) and readiness (database open and DingTalk stream registered), with the data region. */
+export const healthRoutes: FastifyPluginAsyncZod<HealthOptions> = async (app, { probe, region }) => {
   app.get('/healthz', { schema: { response: { 200: status } } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { response: { 200: status, 503: status } } }, async (_req, reply) => {
     const checks = { db: probe.dbOpen(), stream: probe.streamRegistered() };
     const ready = checks.db && checks.stream;
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks, region });
   });
 };

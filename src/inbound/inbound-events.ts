@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
 import { idShaped, reasonOf, type InboxClaims } from './inbox-claims.js';
 
 export const EVENT_TOPIC = 'event';
@@ -24,8 +25,10 @@ export function createEventInbox(deps: {
   clock: Clock;
   logger: Logger;
   onChatEvent?: (eventType: string, data: Record<string, unknown>) => Promise<void>;
+  metrics?: Metrics;
 }) {
   const { claims, clock, logger } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   /** Audit entries about what arrived must never stop the handling of it. */
   const note = (entry: Parameters<AuditSink['append']>[0]) => {
     try {
@@ -41,10 +44,11 @@ export function createEventInbox(deps: {
     try {
       await deps.onChatEvent?.(evt.eventType, evt.data);
       await deps.inbox.finish(evt.eventId, 'done', clock.now());
+      metrics.inbound('handled', 'event');
     } catch (err) {
       const reason = reasonOf(err, 'event');
       logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-      await claims.deadLetter(evt.eventId, reason);
+      await claims.deadLetter(evt.eventId, reason, 'event');
     }
   }
 
@@ -56,10 +60,16 @@ export function createEventInbox(deps: {
      */
     async record(evt: ChatEvent): Promise<'new' | 'taken' | 'duplicate'> {
       if ((await claims.record(evt.eventId, EVENT_TOPIC, bodyOf(evt))) === 'new') {
+        metrics.inbound('received', 'event');
         note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventReceived, target: idShaped(evt.eventType), outcome: 'success' });
         return 'new';
       }
-      if (!(await claims.takeOver(evt.eventId, EVENT_TOPIC, bodyOf(evt)))) return 'duplicate';
+      if (!(await claims.takeOver(evt.eventId, EVENT_TOPIC, 'event', bodyOf(evt)))) {
+        metrics.inbound('duplicate', 'event');
+        return 'duplicate';
+      }
+      // Received here now: its first instance died holding it.
+      metrics.inbound('received', 'event');
       logger.warn({ code: 'event.taken_over', eventType: idShaped(evt.eventType) }, 'event left unfinished by another instance taken over');
       return 'taken';
     },
@@ -69,7 +79,7 @@ export function createEventInbox(deps: {
 
     /** At start: handles the events an earlier run (or an instance whose lease ran out) claimed but did not finish. */
     async resumeUnfinished(): Promise<number> {
-      const taken = await claims.takeUnfinished(EVENT_TOPIC);
+      const taken = await claims.takeUnfinished(EVENT_TOPIC, 'event');
       for (const row of taken) {
         let evt: StoredEvent;
         try {
@@ -77,7 +87,7 @@ export function createEventInbox(deps: {
           if (typeof parsed.eventType !== 'string' || typeof parsed.data !== 'object' || parsed.data === null) throw new Error('not an event');
           evt = { eventId: row.msgId, eventType: parsed.eventType, data: parsed.data };
         } catch {
-          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable');
+          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'event');
           continue;
         }
         await handle(evt);

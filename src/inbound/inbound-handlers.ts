@@ -7,6 +7,7 @@ import { idShaped } from './inbox-claims.js';
 import type { EventInbox } from './inbound-events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { noMetrics, type Metrics } from '../shared/metrics.js';
 
 /** Routes what the stream delivers to the parts of the service that handle it. */
 export function createInboundHandlers(deps: {
@@ -18,8 +19,10 @@ export function createInboundHandlers(deps: {
   clock: Clock;
   logger: Logger;
   onCardAction?: InboundHandlers['cardAction'];
+  metrics?: Metrics;
 }): InboundHandlers {
   const { inbox, audit, clock, logger } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   /** Audit entries about what arrived must never stop the handling of it. */
   const note = (entry: Parameters<AuditSink['append']>[0]) => {
     try {
@@ -34,11 +37,15 @@ export function createInboundHandlers(deps: {
     cardAction: async (action) => {
       // A card press is delivered once per callback; a replayed frame must not act twice.
       if ((await inbox.claim(`card:${action.callbackId}`, 'card', clock.now())) === 'duplicate') {
+        metrics.inbound('duplicate', 'card');
         note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
         return null;
       }
+      metrics.inbound('received', 'card');
       try {
-        return (await deps.onCardAction?.(action)) ?? null;
+        const out = (await deps.onCardAction?.(action)) ?? null;
+        metrics.inbound('handled', 'card');
+        return out;
       } finally {
         await inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
       }
@@ -51,6 +58,7 @@ export function createInboundHandlers(deps: {
       return 'SUCCESS';
     },
     malformed(reason, messageId, fields) {
+      metrics.inbound('malformed', 'frame');
       logger.warn({ code: 'event.malformed', reason, fields, messageId: idShaped(messageId) }, 'malformed frame acked and dropped');
       note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventMalformed, target: idShaped(messageId), outcome: 'failure', reason });
     },

@@ -2,6 +2,7 @@ import type { Bot } from '../bot/bot.js';
 import { ROBOT_TOPIC } from '../bot/steps/dedupe.js';
 import type { BotMessage } from '../dingtalk/bot-message.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
+import { noMetrics } from '../shared/metrics.js';
 import { createInboxClaims, idShaped, reasonOf, type InboxClaims, type InboxClaimsDeps } from './inbox-claims.js';
 
 export interface RobotInboxDeps extends InboxClaimsDeps {
@@ -18,18 +19,21 @@ export interface RobotInboxDeps extends InboxClaimsDeps {
 export function createRobotInbox(deps: RobotInboxDeps) {
   const { audit, logger } = deps;
   const claims = deps.claims ?? createInboxClaims(deps);
+  const metrics = deps.metrics ?? noMetrics;
 
   async function handle(msg: BotMessage): Promise<void> {
     try {
       await deps.bot.resume(msg);
+      metrics.inbound('handled', 'robot');
     } catch (err) {
-      await claims.deadLetter(msg.msgId, reasonOf(err, 'bot'));
+      await claims.deadLetter(msg.msgId, reasonOf(err, 'bot'), 'robot');
     }
   }
 
   return {
     async record(msg: BotMessage): Promise<'new' | 'duplicate'> {
       const taken = await claims.record(msg.msgId, ROBOT_TOPIC, JSON.stringify(msg));
+      metrics.inbound(taken === 'duplicate' ? 'duplicate' : 'received', 'robot');
       if (taken === 'duplicate') {
         try {
           const actor = idShaped(msg.senderUserId) ?? 'dingtalk';
@@ -46,13 +50,13 @@ export function createRobotInbox(deps: RobotInboxDeps) {
 
     /** At start: finishes what an earlier run (or an instance whose lease ran out) recorded but did not finish. */
     async resumeUnfinished(): Promise<number> {
-      const taken = await claims.takeUnfinished(ROBOT_TOPIC);
+      const taken = await claims.takeUnfinished(ROBOT_TOPIC, 'robot');
       for (const row of taken) {
         let msg: BotMessage;
         try {
           msg = JSON.parse(row.body) as BotMessage;
         } catch {
-          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable');
+          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'robot');
           continue;
         }
         await handle(msg);

@@ -4,6 +4,7 @@ import { createGroupCommit } from '../domain/inbox/group-commit.js';
 import type { ClaimResult, InboxRepository, RecordInput } from '../domain/inbox/inbox-repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { noMetrics, type InboundKind, type Metrics } from '../shared/metrics.js';
 
 /** An id that came from outside goes into the permanent log only if it looks like an id. */
 export const idShaped = (id: string | undefined): string | undefined =>
@@ -28,6 +29,7 @@ export interface InboxClaimsDeps {
   leaseMs?: number;
   /** Starts of processing before a message is dead-lettered instead (a message that crashes the process). */
   maxAttempts?: number;
+  metrics?: Metrics;
 }
 
 /** A claim handed back for processing, its payload opened. */
@@ -46,6 +48,7 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
   const { inbox, cipher, audit, clock, logger } = deps;
   const leaseMs = deps.leaseMs ?? 300_000;
   const maxAttempts = deps.maxAttempts ?? 3;
+  const metrics = deps.metrics ?? noMetrics;
   // At 200 messages/s an fsync per message held the event loop most of the time (R8): claims that
   // arrive in the same turn (robot messages and events alike) share one durable commit, and none is ACKed before it.
   const recordDurably = createGroupCommit((rows: RecordInput[]) => inbox.recordMany(rows), (row: RecordInput) => inbox.record(row));
@@ -66,10 +69,11 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
       return recordDurably({ msgId, topic, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
     },
 
-    /** A dead letter with its reason (a code), audited; never throws. */
-    async deadLetter(msgId: string, reason: string): Promise<void> {
+    /** A dead letter with its reason (a code), audited and counted; never throws. */
+    async deadLetter(msgId: string, reason: string, kind: InboundKind): Promise<void> {
       try {
         await inbox.deadLetter(msgId, reason, clock.now());
+        metrics.inbound('dead_letter', kind);
         logger.warn({ code: 'inbound.dead', reason, msgId: idShaped(msgId) }, 'inbound message dead-lettered');
         audit.append({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDead, target: idShaped(msgId), outcome: 'failure', reason });
       } catch (err) {
@@ -82,13 +86,13 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
      * this instance now holds it, with `body` sealed as its payload. False when the claim is finished,
      * or still held; a claim that ran out of attempts is dead-lettered (false too).
      */
-    async takeOver(msgId: string, topic: string, body: string): Promise<boolean> {
+    async takeOver(msgId: string, topic: string, kind: InboundKind, body: string): Promise<boolean> {
       const now = clock.now();
       const payload = await cipher.seal(msgId, topic, body);
       const taken = await inbox.takeExpired({ msgId, topic, payload, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       if (!taken) return false;
       if (taken.attempts <= maxAttempts) return true;
-      await claims.deadLetter(msgId, 'inbound.attempts_exhausted');
+      await claims.deadLetter(msgId, 'inbound.attempts_exhausted', kind);
       return false;
     },
 
@@ -97,19 +101,19 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
      * `topic` but did not finish. Claims out of attempts, or whose payload does not open, are
      * dead-lettered; the others come back opened, to be processed.
      */
-    async takeUnfinished(topic: string): Promise<ResumedClaim[]> {
+    async takeUnfinished(topic: string, kind: InboundKind): Promise<ResumedClaim[]> {
       const now = clock.now();
       const taken = await inbox.takeUnfinished({ topic, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
       const out: ResumedClaim[] = [];
       for (const row of taken) {
         if (row.attempts > maxAttempts) {
-          await claims.deadLetter(row.msgId, 'inbound.attempts_exhausted');
+          await claims.deadLetter(row.msgId, 'inbound.attempts_exhausted', kind);
           continue;
         }
         try {
           out.push({ msgId: row.msgId, body: await openPayload(row.msgId, topic, row.payload) });
         } catch {
-          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable');
+          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', kind);
         }
       }
       return out;

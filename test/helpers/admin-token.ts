@@ -1,7 +1,7 @@
 import { createRefreshSessions } from '../../src/domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../../src/domain/sessions/session-repository.js';
 import { mintAdminToken } from '../../src/http/admin/admin-token.js';
-import type { Service } from '../../src/service.js';
+import type { Service } from '../../src/compose/service.js';
 
 const YEAR_MS = 365 * 86_400_000;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config.js';
-import { createService, type Service, type ServiceOptions } from '../../src/service.js';
+import { createService, type Service, type ServiceOptions } from '../../src/compose/service.js';
 import { seedDirectory } from '../../src/sandbox/sandbox-mode.js';
 import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';

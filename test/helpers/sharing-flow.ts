@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { replyAfter, type Harness } from './service-harness.js';
 import { appAuth } from './app-session.js';

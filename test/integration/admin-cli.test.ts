@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createDirectoryRepository } from '../../src/domain/directory/directory-repository.js';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { createRefreshSessions } from '../../src/domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../../src/domain/sessions/session-repository.js';
 import { systemClock } from '../../src/shared/clock.js';

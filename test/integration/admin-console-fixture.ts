@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { adminTokenFor } from '../helpers/admin-token.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -23,8 +23,8 @@ export interface ConsoleWorld {
   close(): Promise<void>;
 }
 
-export async function consoleWorld(o: { clock?: Clock } = {}): Promise<ConsoleWorld> {
-  const h = await startHarness(o.clock ? { clock: o.clock } : {});
+export async function consoleWorld(o: { clock?: Clock; env?: Record<string, string> } = {}): Promise<ConsoleWorld> {
+  const h = await startHarness({ ...(o.clock ? { clock: o.clock } : {}), ...(o.env ? { env: o.env } : {}) });
   const app = await buildApp({ logger: silentLogger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service });
   await app.ready();
   const repo = h.service.directoryRepo;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { createDirectoryAdmin } from '../../src/domain/directory/directory-admin.js';
 import { adminRoutes } from '../../src/http/admin-routes.js';
 import { mintAdminToken } from '../../src/http/admin/admin-token.js';

@@ -21,7 +21,7 @@ function setup() {
   const db = tempDb();
   cleanups.push(db.cleanup);
   // A long group-commit delay: only `now` can have put an entry on disk.
-  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger }, { flushDelayMs: 60_000 });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger, region: 'HK' }, { flushDelayMs: 60_000 });
   cleanups.push(() => void log.close().catch(() => undefined));
   return { db, log };
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const keyDir = join(db.dir, 'keys');
   env = { ...process.env, DATABASE_URL: `file:${db.path}`, KEY_DIR: keyDir, AUDIT_SIGNING_KEY: '', LOG_LEVEL: 'silent' };
   const { signer } = loadAuditSigner({ dir: keyDir });
-  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: new ManualClock(), signer, logger: silentLogger, region: 'HK' });
   for (let i = 0; i < 25; i++) {
     log.append({ actor: 'staff-1', action: 'document.viewed', target: `D-${i}`, outcome: 'success', trace: i === 7 ? 'W7K2' : undefined });
     if (i === 9) await log.checkpoint();

@@ -31,7 +31,7 @@ function setup(opts: ConstructorParameters<typeof AuditLog>[1] = {}) {
   const db = tempDb();
   cleanups.push(db.cleanup);
   const clock = new ManualClock();
-  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger }, opts);
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger, region: 'HK' }, opts);
   return { db, clock, log };
 }
 
@@ -79,7 +79,7 @@ describe('AuditLog', () => {
 
     const db = openDatabase(`file:${first.db.path}`);
     cleanups.unshift(() => db.close());
-    const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: first.clock, signer, logger: silentLogger });
+    const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock: first.clock, signer, logger: silentLogger, region: 'HK' });
     expect(log.size).toBe(21);
     expect(log.append(entry(21))).toBe(21);
     for (let i = 22; i < 50; i++) log.append(entry(i));
@@ -101,7 +101,7 @@ describe('AuditLog', () => {
     const { log, db, clock } = setup();
     const other = openDatabase(`file:${db.path}`);
     cleanups.unshift(() => other.close());
-    const admin = new AuditLog({ sqlite: other.sqlite, store: other.store, clock, signer, logger: silentLogger });
+    const admin = new AuditLog({ sqlite: other.sqlite, store: other.store, clock, signer, logger: silentLogger, region: 'HK' });
     log.append(entry(0));
     await log.flush();
     admin.append(entry(100)); // admin resumed at 0 before that flush: its queued entry must move
@@ -113,7 +113,7 @@ describe('AuditLog', () => {
     await log.close();
     expect(await log.repo.size()).toBe(8);
     expect(await log.repo.findByTrace('T100')).toMatchObject([{ idx: 1 }]);
-    expect(await new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger }).verify()).toMatchObject({
+    expect(await new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger, region: 'HK' }).verify()).toMatchObject({
       ok: true,
       size: 8,
       checkpoints: 2,

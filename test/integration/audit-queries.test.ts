@@ -15,7 +15,7 @@ const T0 = Date.UTC(2026, 10, 25, 6, 0, 0);
 beforeAll(async () => {
   db = tempDb();
   const clock = new ManualClock(T0);
-  log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer: signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey), logger: silentLogger });
+  log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer: signerFromPrivateKey(generateKeyPairSync('ed25519').privateKey), logger: silentLogger, region: 'HK' });
   for (let i = 0; i < 60; i++) {
     log.append({
       actor: `staff-${i % 3}`,

@@ -25,7 +25,7 @@ let raw: Database.Database;
 beforeEach(async () => {
   db = tempDb();
   const clock = new ManualClock();
-  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger });
+  const log = new AuditLog({ sqlite: db.sqlite, store: db.store, clock, signer, logger: silentLogger, region: 'HK' });
   for (let i = 0; i < SIZE; i++) {
     clock.advance(1000);
     log.append({ actor: `staff-${i % 3}`, action: 'command.run', target: `C-${i}`, outcome: 'success', trace: `T${i}` });

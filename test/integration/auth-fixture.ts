@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import type { AuthOptions } from '../../src/http/auth/register-auth.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { seededClinician } from '../helpers/directory-seed.js';

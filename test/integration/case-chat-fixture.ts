@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { hkidCheckChar } from '../../src/shared/hkid.js';
 import { appAuth, appLinkId } from '../helpers/app-session.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';

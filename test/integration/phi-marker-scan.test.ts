@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp } from '../../src/compose/app.js';
 import { describeHits, scanForMarkers } from '../../reliability/marker-scan.js';
 import { STORING_WRITES, storingAccepted, writeMarkers, type MarkerWrites } from '../../reliability/marker-writes.js';
 import { injectTarget } from '../../reliability/marker-target.js';

@@ -109,7 +109,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     const config = loadConfig(env);
     const clock = new ManualClock(now);
-    const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger });
+    const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region });
     const documents = createDocumentRepository(dbh.db, dbh.store);
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });

@@ -15,6 +15,11 @@ describe('architecture', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   }, 60_000);
 
+  it('keeps wiring in src/compose: the top of src holds only the entry point', () => {
+    const top = readdirSync('src', { withFileTypes: true }).filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name)).map((e) => e.name);
+    expect(top).toEqual(['main.ts']);
+  });
+
   it('has no source file over 300 lines', () => {
     const long = sourceFiles('src')
       .map((file) => ({ file, lines: readFileSync(file, 'utf8').split('\n').length - 1 }))

@@ -27,6 +27,12 @@ describe('config', () => {
       for (const key of ['PORT', 'DINGTALK_API_BASE', 'LOG_LEVEL', 'MASTER_KEY', 'DINGTALK_CLIENT_SECRET']) expect(problems).toContain(key);
     }
   });
+  it('METRICS_TOKEN: unset or empty means loopback-only metrics; a short one is refused', () => {
+    expect(loadConfig({}).http.metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).http.metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a-token-of-20-chars!' }).http.metricsToken).toBe('a-token-of-20-chars!');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
   it('a database URL the service cannot serve stops the start with a config error instead of opening a file named after it', () => {
     for (const url of ['postgres://cb@db.example/cb', 'postgresql://localhost/cb', 'mysql://x/y', 'https://example.com/db']) {
       expect(() => loadConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);

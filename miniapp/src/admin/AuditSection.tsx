@@ -126,6 +126,7 @@ function ChainCard() {
           <Descriptions.Item label={t('audit.treeSize')}>{cp.treeSize}</Descriptions.Item>
           <Descriptions.Item label={t('audit.root')}><code>{cp.rootHash}</code></Descriptions.Item>
           <Descriptions.Item label={t('audit.time')}>{when(cp.at)}</Descriptions.Item>
+          <Descriptions.Item label={t('audit.region')}>{cp.region ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('audit.key')}><code>{cp.keyId}</code></Descriptions.Item>
         </Descriptions>
       ) : (

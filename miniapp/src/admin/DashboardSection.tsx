@@ -5,6 +5,7 @@ import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
+import { ResidencyCard } from './ResidencyCard.js';
 import type { DashboardDto } from '../../../src/contract/admin-reports.js';
 
 type Figures = DashboardDto['totals'];
@@ -18,7 +19,7 @@ const CHARTS: Array<{ title: AdminKey; value: (f: Figures) => number }> = [
   { title: 'dash.escalations', value: (f) => f.escalations },
 ];
 
-/** Daily figures for the last 7 or 30 Hong Kong days, as plain SVG bars. */
+/** Daily figures for the last 7 or 30 Hong Kong days, as plain SVG bars, and the deployment's data residency. */
 export function DashboardSection() {
   const api = useAdminEndpoints();
   const { t } = useAdminT();
@@ -52,6 +53,7 @@ export function DashboardSection() {
               </Card>
             </Col>
           </Row>
+          <ResidencyCard residency={d.residency} />
         </>
       )}
     </Card>

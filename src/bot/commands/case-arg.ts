@@ -1,5 +1,4 @@
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
-import type { DocumentRow } from '../../domain/sharing/document-repository.js';
 import { DomainError } from '../../shared/errors.js';
 import { readCaseCode } from './case-args.js';
 import type { BotContext } from '../context.js';
@@ -23,10 +22,3 @@ export async function caseFromArgs(deps: Pick<CommandDeps, 'cases'>, ctx: BotCon
   return { caseRow: bound, rest: first ? [first, ...rest] : rest };
 }
 
-/** The case's newest active shared report; the one chat commands act on. */
-export async function latestDocument(deps: Pick<CommandDeps, 'documents'>, caseId: string): Promise<DocumentRow> {
-  const docs = (await deps.documents.listByCase(caseId)).filter((d) => d.status === 'active');
-  const doc = docs.sort((a, b) => b.createdAt - a.createdAt)[0];
-  if (!doc) throw new DomainError('document.not_found');
-  return doc;
-}

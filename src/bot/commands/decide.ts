@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors.js';
+import { oldestPendingRequest } from '../../usecases/access/pending-requests.js';
 import { decideRequest, type DecideRequestDeps } from '../flows/decide-request.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -12,6 +12,7 @@ type Deps = DecideRequestDeps & Pick<CommandDeps, 'cases'>;
 
 function decideCommand(deps: Deps, decision: 'approve' | 'deny'): Command {
   const approve = decision === 'approve';
+  const pending = { documents: deps.documents, approvals: deps.approvals, directory: deps.directoryRepo };
   return {
     name: decision,
     usage: 'C-XXXXX [@requester]',
@@ -23,11 +24,7 @@ function decideCommand(deps: Deps, decision: 'approve' | 'deny'): Command {
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const docIds = (await deps.documents.listByCase(caseRow.id)).map((d) => d.id);
-      const mentioned = await Promise.all(ctx.msg.mentionedUserIds.map(async (u) => (await deps.directoryRepo.findByDingTalkId(u))?.id));
-      const pending = (await deps.approvals.pendingFor(me.id, docIds)).filter((r) => mentioned.length === 0 || mentioned.includes(r.requesterId));
-      const first = pending[0];
-      if (!first) throw new DomainError('approval.none_pending');
+      const first = await oldestPendingRequest(pending, me.id, caseRow.id, ctx.msg.mentionedUserIds);
       await ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
     },
   };

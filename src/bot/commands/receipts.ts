@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors.js';
+import { listCaseReceipts } from '../../usecases/receipts/list-receipts.js';
 import { hkDate, hkDateTime } from '../format.js';
 import { personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
@@ -18,18 +18,14 @@ export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | '
     summary: { en: 'who has opened the case’s documents', zh: '查看誰已開啟個案文件' },
     needsTrust: true,
     async run(ctx) {
-      const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      if (!(await deps.cases.queries.teamRoleNow(caseRow.id, me.id))) throw new DomainError('access.denied');
-      const team = (await deps.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId);
-      const docs = await deps.receipts.receiptsForCase(caseRow.id, (d) => team.filter((id) => id !== d.authorId));
+      const docs = await listCaseReceipts({ queries: deps.cases.queries, receipts: deps.receipts, escalation: deps.escalation }, ctx.actor!.clinician.id, caseRow);
       const { lang } = ctx;
       if (docs.length === 0) return ctx.reply(say(lang, T.noDocuments, caseRow.code));
-      const steps = await deps.escalation.stepsFor(docs.map((d) => d.documentId));
       // Everyone the lines name, looked up once.
       const named = new Set([
         ...docs.flatMap((d) => [...d.openedBy.map((o) => o.clinicianId), ...d.notOpened.map((n) => n.clinicianId)]),
-        ...steps.flatMap((st) => (st.targetId ? [st.recipientId, st.targetId] : [st.recipientId])),
+        ...docs.flatMap((d) => d.steps.flatMap((st) => (st.targetId ? [st.recipientId, st.targetId] : [st.recipientId]))),
       ]);
       const names = new Map(await Promise.all([...named].map(async (id) => [id, await personLine(deps.directoryRepo, id, lang)] as const)));
       const name = (id: string) => names.get(id)!;
@@ -41,7 +37,7 @@ export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | '
           head,
           `${say(lang, T.openedBy)}: ${opened || '—'}`,
           `${say(lang, T.notYetOpened)}: ${waiting || '—'}`,
-          ...escalationLines(steps.filter((st) => st.itemId === d.documentId), name, lang),
+          ...escalationLines(d.steps, name, lang),
         ].join('\n');
       });
       await ctx.reply({ title: say(lang, T.receiptsTitle), text: [`${caseRow.code}`, ...lines].join('\n\n') });

@@ -1,6 +1,7 @@
 import { PURPOSE_CODES, purposeLabel, type PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
 import { requestAccess, type RequestAccessDeps } from '../flows/request-access.js';
-import { caseFromArgs, latestDocument } from './case-arg.js';
+import { latestReport } from '../../usecases/sharing/latest-report.js';
+import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
@@ -36,7 +37,7 @@ export function requestCommand(deps: RequestAccessDeps & Pick<CommandDeps, 'case
         await ctx.reply(say(ctx.lang, T.reasonPrompt, list));
         return;
       }
-      const doc = await latestDocument(deps, caseRow.id);
+      const doc = await latestReport(deps, caseRow.id);
       await ctx.reply(await requestAccess(deps, ctx.actor!.clinician, doc.id, reason, ctx.lang), { userId: ctx.msg.senderUserId });
     },
   };

@@ -18,7 +18,7 @@ export function shareCommand(deps: Pick<CommandDeps, 'cases' | 'decideOnCase' | 
     async run(ctx) {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
-      if (!(await mayShareToCase({ secure: { decideOnCase: deps.decideOnCase } }, me, caseRow))) throw new DomainError('access.denied');
+      if (!(await mayShareToCase(deps, me, caseRow))) throw new DomainError('access.denied');
       // The mini-app signs the doctor in before the upload screen; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'share');
       const { lang } = ctx;

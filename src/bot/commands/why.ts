@@ -1,5 +1,6 @@
 import { explainOwnDecision } from '../../usecases/explain/explain-decision.js';
-import { caseFromArgs, latestDocument } from './case-arg.js';
+import { latestReport } from '../../usecases/sharing/latest-report.js';
+import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
@@ -15,7 +16,7 @@ export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'acce
     needsTrust: false,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const doc = await latestDocument(deps, caseRow.id);
+      const doc = await latestReport(deps, caseRow.id);
       // A stranger to the patient (unverified, or neither on the team nor granted) hears only about themselves.
       const { reasons } = await explainOwnDecision({ access: deps.access }, ctx.actor!.clinician, doc.id, ctx.lang);
       await ctx.reply({ title: say(ctx.lang, T.whyTitle), text: reasons.join('\n') });

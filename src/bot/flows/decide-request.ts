@@ -14,7 +14,7 @@ export type DecideRequestDeps = AccessChatDeps & Pick<CommandDeps, 'approvals'>;
 export async function decideRequest(deps: DecideRequestDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): Promise<string> {
   const chat = createAccessChat(deps);
   try {
-    return chat.decidedReply(await decideRequestUseCase({ secure: { approvals: deps.approvals, casesRepo: deps.casesRepo }, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
+    return chat.decidedReply(await decideRequestUseCase({ approvals: deps.approvals, casesRepo: deps.casesRepo, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
   } catch (err) {
     if (isDomainError(err) && err.code === 'approval.would_not_open') throw await chat.wouldNotOpen(err, lang);
     throw err;

@@ -14,7 +14,7 @@ export type OpenResult = { allowed: true; url: string } | Refused;
  * link opens nothing for anyone else.
  */
 export async function openDocument(deps: Pick<CommandDeps, 'access' | 'publicUrl'>, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenResult> {
-  const open = await decideOpen({ secure: { access: deps.access } }, clinician, documentId, lang);
+  const open = await decideOpen(deps, clinician, documentId, lang);
   if (!open.allowed) return open;
   return { allowed: true, url: appLink(deps.publicUrl, 'doc', documentId) };
 }

@@ -13,5 +13,5 @@ export type RequestAccessDeps = AccessChatDeps & Pick<CommandDeps, 'approvals'>;
  */
 export async function requestAccess(deps: RequestAccessDeps, requester: ClinicianRow, documentId: string, reason: PurposeOfUse, lang: Lang): Promise<string> {
   const chat = createAccessChat(deps);
-  return chat.requestedReply(await requestAccessUseCase({ secure: { approvals: deps.approvals, documentsRepo: deps.documents, casesRepo: deps.casesRepo }, notices: chat }, requester, documentId, reason), lang);
+  return chat.requestedReply(await requestAccessUseCase({ approvals: deps.approvals, documents: deps.documents, casesRepo: deps.casesRepo, notices: chat }, requester, documentId, reason), lang);
 }

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../shared/errors.js';
 import { cedar } from './cedar-runtime.js';
 import { silentLogger, type Logger } from '../../shared/logger.js';
+import { noMetrics, type Metrics } from '../../shared/metrics.js';
 import { createAttributePruner, type AttributePruner } from './attribute-pruning.js';
 import { ACCESS_ACTIONS, type AccessAction, type AccessRequest } from './access-vocabulary.js';
 import { missingConditions, type MissingCondition } from './missing-conditions.js';
@@ -58,6 +59,8 @@ export interface PolicyEngineOptions {
    * (default true; decision-memo.ts). Decisions are the same either way; off exists to compare the two.
    */
   memoize?: boolean;
+  /** Counts each decision by action and outcome (allowed/denied). */
+  metrics?: Metrics;
 }
 
 /** Loads, validates and pre-parses the policies in `dir`; throws config.invalid when they are wrong. */
@@ -121,6 +124,7 @@ function check(answer: CedarTypes.CheckParseAnswer, what: string): void {
 
 export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOptions = {}): PolicyEngine {
   const logger = opts.logger ?? silentLogger;
+  const metrics = opts.metrics ?? noMetrics;
   // Pre-parsed on the first decision (see cedar-runtime.ts); the policies were already validated at
   // start, in a child process, so a failure here is not expected — and would still deny, logged.
   let prepared: ReturnType<typeof preparse> | undefined;
@@ -178,6 +182,7 @@ export function createPolicyEngine(loaded: LoadedPolicies, opts: PolicyEngineOpt
       if (result.errors.length > 0) {
         logger.error({ action: req.action, principal: req.principal.id, errors: result.errors }, 'access decision failed closed');
       }
+      metrics.accessDecision(req.action, result.allowed);
       const base = { allowed: result.allowed, action: req.action, policies: result.policies, errors: result.errors };
       if (result.allowed) return { ...base, missing: [] };
       let missing: MissingCondition[] | undefined;

@@ -21,6 +21,8 @@ export interface AuditLogDeps {
   clock: Clock;
   signer: AuditSigner;
   logger: Logger;
+  /** The declared data region (DATA_REGION), signed into every checkpoint. */
+  region: string;
 }
 
 export interface AuditLogOptions {
@@ -145,7 +147,7 @@ export class AuditLog implements AuditSink {
     return this.deps.store.run(() => {
       const at = this.deps.clock.now();
       const { id, checkpoint } = this.writeQueued(() =>
-        signCheckpoint(this.deps.signer, { treeSize: this.frontier.size, rootHash: this.frontier.root(), at }),
+        signCheckpoint(this.deps.signer, { treeSize: this.frontier.size, rootHash: this.frontier.root(), at, region: this.deps.region }),
       );
       this.lastCheckpointSize = checkpoint!.treeSize;
       return { id: id!, ...checkpoint! };

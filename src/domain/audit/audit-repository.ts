@@ -10,6 +10,8 @@ export interface StoredCheckpoint {
   treeSize: number;
   rootHash: Buffer;
   at: number;
+  /** The declared data region, signed with the tree head; null on checkpoints written before it was recorded. */
+  region: string | null;
   keyId: string;
   signature: Buffer;
 }
@@ -35,7 +37,7 @@ export interface AuditPage {
 }
 
 const ENTRY_COLUMNS = 'idx, at, actor, action, target, outcome, reason, trace, body, leaf_hash AS leafHash';
-const CHECKPOINT_COLUMNS = 'id, tree_size AS treeSize, root_hash AS rootHash, at, key_id AS keyId, signature';
+const CHECKPOINT_COLUMNS = 'id, tree_size AS treeSize, root_hash AS rootHash, at, region, key_id AS keyId, signature';
 const FILTER_SQL: Record<keyof AuditFilter, string> = {
   actor: 'actor = @actor',
   action: 'action = @action',
@@ -55,8 +57,8 @@ export function createAuditRepository(sqlite: Database.Database) {
     ),
     insertNode: sqlite.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)'),
     insertCheckpoint: sqlite.prepare(
-      `INSERT INTO audit_checkpoints (tree_size, root_hash, at, key_id, signature)
-       VALUES (@treeSize, @rootHash, @at, @keyId, @signature)`,
+      `INSERT INTO audit_checkpoints (tree_size, root_hash, at, region, key_id, signature)
+       VALUES (@treeSize, @rootHash, @at, @region, @keyId, @signature)`,
     ),
     size: sqlite.prepare('SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM audit_entries').pluck(),
     leafHash: sqlite.prepare('SELECT leaf_hash FROM audit_entries WHERE idx = ?').pluck(),

@@ -35,12 +35,13 @@ export const auditNodes = sqliteTable(
   (t) => [primaryKey({ columns: [t.level, t.idx] })],
 );
 
-/** Signed tree heads: Ed25519 over (tree size, root, time). */
+/** Signed tree heads: Ed25519 over (tree size, root, time, data region); region null on checkpoints signed before it was recorded. */
 export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   id: integer().primaryKey({ autoIncrement: true }),
   treeSize: integer().notNull(),
   rootHash: blob({ mode: 'buffer' }).notNull(),
   at: integer().notNull(),
+  region: text(),
   keyId: text().notNull(),
   signature: blob({ mode: 'buffer' }).notNull(),
 });

@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
+import { noMetrics, type Metrics } from '../../shared/metrics.js';
 import { AUDIT_ACTIONS, type AuditInput, type AuditSink } from '../../shared/audit-sink.js';
 import type { BurnNotices, BurnVault } from './burn-ports.js';
 import type { BurnItemRow, BurnRecipientRow, BurnRepository } from './burn-repository.js';
@@ -22,8 +23,11 @@ export function createBurnDestroyer(deps: {
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
+  /** Timer lag: how long after its deadline each item was destroyed. */
+  metrics?: Metrics;
 }) {
   const { repo, audit, clock } = deps;
+  const metrics = deps.metrics ?? noMetrics;
 
   function endReason(item: BurnItemRow, now: number): BurnEndReason {
     return now >= item.expiresAt ? 'max_lifetime' : 'all_burned';
@@ -56,6 +60,7 @@ export function createBurnDestroyer(deps: {
         for (const item of items) {
           const reason = endReason(item, now);
           if (!(await repo.markDestroyed(item.id, now, reason))) continue;
+          metrics.timerLag('burn', now - item.dueAt);
           const recipients = await repo.recipients(item.id);
           entries.push(...receipt(item, recipients, now, reason));
           await deps.notices.burned(item, await repo.cards(item.id), { opened: recipients.filter((r) => r.openedAt !== null).length, total: recipients.length, reason });

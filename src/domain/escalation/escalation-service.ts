@@ -1,6 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Transaction } from '../../shared/transactions.js';
 import type { Logger } from '../../shared/logger.js';
+import { noMetrics, type Metrics } from '../../shared/metrics.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ColleagueFinder } from './escalation-chain.js';
 import type { EscalationNotifier, ItemProbe, StepNotice, TrackInput } from './escalation-port.js';
@@ -37,8 +38,11 @@ export function createEscalationService(deps: {
   logger: Logger;
   settings: EscalationSettings;
   probes?: Partial<Record<EscalationItemType, ItemProbe>>;
+  /** Timer lag: how long after its deadline each due step was taken. */
+  metrics?: Metrics;
 }) {
   const { repo, notifier, audit, clock, logger, settings } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   const probes: Partial<Record<EscalationItemType, ItemProbe>> = { ...deps.probes };
 
   async function stop(row: EscalationRow, reason: string, now: number, status: 'stopped' | 'exhausted' = 'stopped'): Promise<boolean> {
@@ -141,6 +145,7 @@ export function createEscalationService(deps: {
     async runDue(now = clock.now()): Promise<Record<string, number>> {
       const counts: Record<string, number> = {};
       for (const row of await repo.due(now, BATCH)) {
+        metrics.timerLag('escalation', now - (row.nextAt ?? now));
         try {
           const outcome = await step(row, now);
           counts[outcome] = (counts[outcome] ?? 0) + 1;

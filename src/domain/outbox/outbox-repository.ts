@@ -1,4 +1,4 @@
-import { count, desc, eq, and, inArray } from 'drizzle-orm';
+import { count, desc, eq, and, inArray, lte, min } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { createQueueStore } from '../queue/queue-store.js';
@@ -44,6 +44,15 @@ export function createOutboxRepository(db: Db, store: SqliteStore) {
       },
 
       countByStatus: (): Partial<Record<OutboxStatus, number>> => queue.countByStatus(),
+
+      /** Rows in one status; an index range (outbox_due_idx), not a walk of every sent row kept for retention. */
+      countOf: (status: OutboxStatus): number => db.select({ n: count() }).from(outboxMessages).where(eq(outboxMessages.status, status)).get()?.n ?? 0,
+
+      /** When the oldest pending row that is due now (not leased, not backing off) was enqueued; null when none is. */
+      oldestDueCreatedAt(now: number): number | null {
+        const due = and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now));
+        return db.select({ at: min(outboxMessages.createdAt) }).from(outboxMessages).where(due).get()?.at ?? null;
+      },
 
       /** Newest first, for the admin console. */
       list(q: { status: OutboxStatus; limit: number; offset: number }): { items: OutboxRow[]; total: number } {

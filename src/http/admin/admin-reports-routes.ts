@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Dashboard } from '../../domain/reports/dashboard.js';
 import type { DataAccessReports } from '../../domain/reports/data-access-report.js';
+import type { ResidencyDto } from '../../contract/admin-reports.js';
 import { errorResponses } from './admin-schemas.js';
 import { ROLES } from './admin-console-schemas.js';
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
@@ -10,15 +11,17 @@ export interface AdminReportsDeps {
   dashboard: Pick<Dashboard, 'build'>;
   /** Entries still waiting for their group commit must be in what is reported. */
   audit: { flush(): Promise<void> };
+  /** The declared data region and the destinations of patient data (hosts only), shown beside the figures. */
+  residency: ResidencyDto;
 }
 
 /**
  * Reports: the PDPO data access report (the privacy officer only — it decrypts patient identity, and
  * "admins manage but never decrypt"; everyone else gets the same 403 before the body is read, so the
  * answer never says whether an HKID is a patient; the HKID comes in the body only and is looked up by
- * its keyed hash; a reason is required and audited) and the dashboard figures (admins).
+ * its keyed hash; a reason is required and audited) and the dashboard figures with the data residency (admins).
  */
-export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async (app, { dataAccess: reports, dashboard, audit }) => {
+export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async (app, { dataAccess: reports, dashboard, audit, residency }) => {
   app.post(
     '/reports/data-access',
     {
@@ -42,7 +45,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async
     { config: { adminRoles: ROLES.adminOnly }, schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
     async (req) => {
       await audit.flush();
-      return dashboard.build(req.query.days === '30' ? 30 : 7);
+      return { ...(await dashboard.build(req.query.days === '30' ? 30 : 7)), residency };
     },
   );
 };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Service } from '../../service.js';
+import type { AlertService } from '../../domain/alerts/alert-service.js';
 import { ALERT_BODY_LIMIT, splitScan } from '../alert-scan.js';
-import { composeCase, composeOptions } from './compose-options.js';
+import { composeCase, composeOptions, type ComposeOptionsDeps } from './compose-options.js';
 import { alertBody, alertRaisedDto, burnSentDto, burnTextBody, caseCodeParams, composeRouteDocs, composeOptionsDto } from '../../contract/compose.js';
-import { composeUploadRoutes } from './compose-upload-routes.js';
+import { composeUploadRoutes, type ComposeUploadDeps } from './compose-upload-routes.js';
 import { sendBurn } from '../../usecases/burn/send-burn.js';
 import { raiseAlert } from '../../usecases/alerts/raise-alert.js';
 
@@ -14,27 +14,26 @@ const routeLogging = {
   logSerializers: { req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, url: req.routeOptions?.url }) },
 };
 
+export type AppComposeDeps = ComposeOptionsDeps & ComposeUploadDeps & { alerts: Pick<AlertService, 'raise'> };
+
 /**
  * The mini-app compose screens' API: what I may send, share a report, send a burn-after-reading
  * message, raise an allergy alert. Signed-in, verified, active clinicians only (the /api/app hook in app.ts); each
  * submit goes through the same domain calls and policy checks as the chat commands.
  */
-export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
-  const burn = { burn: service.burn.service };
-  const alerts = { alerts: service.alerts.service };
-
+export const appComposeRoutes: FastifyPluginAsyncZod<AppComposeDeps> = async (app, deps) => {
   app.get(
     '/api/app/cases/:code/compose',
     { schema: { tags, security, summary: 'What I may send into a case now (report, burn message, allergy alert)', params: caseCodeParams, response: { 200: composeOptionsDto, ...errors } } },
-    async (req) => composeOptions(service, req.clinician!, await composeCase(service, req.params.code)),
+    async (req) => composeOptions(deps, req.clinician!, await composeCase(deps, req.params.code)),
   );
 
   app.post(
     '/api/app/cases/:code/burn',
     { ...routeLogging, schema: { tags, security, summary: 'Send a burn-after-reading text to the case team', params: caseCodeParams, body: burnTextBody, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = await composeCase(service, req.params.code);
-      const out = await sendBurn(burn, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
+      const caseRow = await composeCase(deps, req.params.code);
+      const out = await sendBurn(deps, req.clinician!, caseRow, { kind: 'text', text: req.body.text }, req.body.burnAfterSeconds);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -43,13 +42,13 @@ export const appComposeRoutes: FastifyPluginAsyncZod<{ service: Service }> = asy
     '/api/app/cases/:code/alert',
     { ...routeLogging, bodyLimit: ALERT_BODY_LIMIT, schema: { tags, security, summary: 'Raise an emergency allergy alert from the structured form (retry-safe per submission id)', params: caseCodeParams, body: alertBody, response: { 201: alertRaisedDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = await composeCase(service, req.params.code);
+      const caseRow = await composeCase(deps, req.params.code);
       const { submissionId, ...body } = req.body;
-      const out = await raiseAlert(alerts, req.clinician!, caseRow, { ...splitScan(body), submissionId });
+      const out = await raiseAlert(deps, req.clinician!, caseRow, { ...splitScan(body), submissionId });
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
 
   // Raw file bodies need their own content-type parsing, so they live in a child scope.
-  await app.register(composeUploadRoutes, { service });
+  await app.register(composeUploadRoutes, deps);
 };

@@ -1,37 +1,50 @@
 import type { z } from 'zod';
-import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { Service } from '../../service.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { GrantService } from '../../domain/grants/grant-service.js';
+import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
+import type { ReceiptService } from '../../domain/sharing/receipts.js';
+import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { caseViewDto } from '../../contract/doctor.js';
 import { personOf } from './people.js';
+
+export interface CaseViewDeps {
+  cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow' | 'teamOf'>;
+  documents: Pick<DocumentRepository, 'listByCase'>;
+  grants: Pick<GrantService, 'activeGrantFor'>;
+  receipts: Pick<ReceiptService, 'receiptsForCase'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
+  clock: Clock;
+}
 
 /**
  * One case as the care team sees it: code, team with roles and verification, documents with read
  * receipts. Only for a current team member or someone holding a live grant on the case; others get
  * access.denied (an unknown code too, so codes cannot be probed).
  */
-export async function buildCaseView(service: Service, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
-  const { secure, directoryRepo: dir, clock } = service;
+export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
+  const { cases, directory: dir, clock } = deps;
   let row;
   try {
-    row = await secure.cases.queries.findCase(code);
+    row = await cases.findCase(code);
   } catch {
     throw new DomainError('access.denied');
   }
-  const myRole = await secure.cases.queries.teamRoleNow(row.id, me.id);
-  const docs = await secure.documentsRepo.listByCase(row.id);
+  const myRole = await cases.teamRoleNow(row.id, me.id);
+  const docs = await deps.documents.listByCase(row.id);
   let hasGrant = false;
   for (const d of docs) {
-    const g = await secure.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
+    const g = await deps.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
     if ((hasGrant = g.hasGrant || g.hasBreakGlass)) break;
   }
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
-  const teamRows = await secure.cases.queries.teamOf(row.id);
+  const teamRows = await cases.teamOf(row.id);
   const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(dir, m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
   const documents = await Promise.all(
-    (await secure.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
+    (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
       documentId: r.documentId,
       kind: r.kind,
       status: r.status,

@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_MAX_BYTES } from '../../domain/vault/upload-check.js';
-import type { Service } from '../../service.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import { composeCase } from './compose-options.js';
 import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from '../../contract/compose.js';
-import { sendBurn } from '../../usecases/burn/send-burn.js';
-import { shareReport } from './share-report.js';
+import { sendBurn, type SendBurnDeps } from '../../usecases/burn/send-burn.js';
+import { shareReport, type ShareReportDeps } from '../../usecases/sharing/share-report.js';
 
 const { errors, security, tags } = composeRouteDocs;
 const file = { description: 'The raw file (PDF, JPEG or PNG); its type is decided from its bytes, never from the content-type header' };
+
+/** Sharing a report and sending a burn-after-reading document, into a case named by its code. */
+export type ComposeUploadDeps = ShareReportDeps & SendBurnDeps & { cases: Pick<CaseQueries, 'findCase'> };
 
 /**
  * Files from the mini-app as the raw request body. Every content type is read as bytes here (this
  * scope only), so what the file is comes from the vault's check of its bytes: a wrong file is
  * `upload.type`, not a parser error. Over 20 MB is `request.too_large` before anything is read in full.
  */
-export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = async (app, { service }) => {
+export const composeUploadRoutes: FastifyPluginAsyncZod<ComposeUploadDeps> = async (app, deps) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DEFAULT_MAX_BYTES }, (_req, body, done) => done(null, body));
   const upload = { bodyLimit: DEFAULT_MAX_BYTES };
@@ -24,9 +27,9 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
     '/api/app/cases/:code/reports',
     { ...upload, schema: { tags, security, summary: 'Share a report into a case (the case team and bound groups are told)', params: caseCodeParams, querystring: shareQuery, response: { 201: sharedDto, ...errors }, description: file.description } },
     async (req, reply) => {
-      const caseRow = await composeCase(service, req.params.code);
+      const caseRow = await composeCase(deps, req.params.code);
       const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
-      const out = await shareReport(service, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent });
+      const out = await shareReport(deps, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent });
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -35,8 +38,8 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<{ service: Service }> = 
     '/api/app/cases/:code/burn/document',
     { ...upload, schema: { tags, security, summary: 'Send a burn-after-reading document to the case team', description: file.description, params: caseCodeParams, querystring: burnAfterQuery, response: { 201: burnSentDto, ...errors } } },
     async (req, reply) => {
-      const caseRow = await composeCase(service, req.params.code);
-      const out = await sendBurn({ burn: service.burn.service }, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
+      const caseRow = await composeCase(deps, req.params.code);
+      const out = await sendBurn(deps, req.clinician!, caseRow, { kind: 'document', bytes: bytesOf(req.body) }, req.query.after);
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );

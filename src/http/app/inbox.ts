@@ -1,33 +1,46 @@
 import type { z } from 'zod';
-import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { Service } from '../../service.js';
+import type { ApprovalService } from '../../domain/approvals/approval-service.js';
+import type { CasesRepository } from '../../domain/cases/cases-repository.js';
+import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { DoctorInboxRepository } from '../../domain/inbox-view/doctor-inbox-repository.js';
+import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
+import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { inboxDto } from '../../contract/doctor.js';
 import { personOf } from './people.js';
+
+export interface InboxDeps {
+  /** The doctor inbox's lookups by clinician (read-only, across contexts). */
+  doctorInbox: DoctorInboxRepository;
+  casesRepo: Pick<CasesRepository, 'caseById'>;
+  documents: Pick<DocumentRepository, 'listByCase'>;
+  approvals: Pick<ApprovalService, 'pendingFor'>;
+  receipts: Pick<ReceiptService, 'receiptsForCase'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
+}
 
 /**
  * What waits for one clinician: requests to decide, their own requests, documents on their cases they
  * have not opened, burn-after-reading items and urgent escalations. Built from ids and case codes only.
  */
-export async function buildInbox(service: Service, queries: DoctorInboxRepository, me: ClinicianRow): Promise<z.infer<typeof inboxDto>> {
-  const { secure, directoryRepo: dir } = service;
+export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.infer<typeof inboxDto>> {
+  const { doctorInbox: queries, directory: dir } = deps;
   const codes = new Map<string, string>();
   const codeOf = async (caseId: string) => {
-    if (!codes.has(caseId)) codes.set(caseId, (await secure.casesRepo.caseById(caseId))?.code ?? '');
+    if (!codes.has(caseId)) codes.set(caseId, (await deps.casesRepo.caseById(caseId))?.code ?? '');
     return codes.get(caseId)!;
   };
   const caseIds = await queries.caseIdsOf(me.id);
   const docs = [];
-  for (const id of caseIds) docs.push(...(await secure.documentsRepo.listByCase(id)).filter((d) => d.status === 'active'));
+  for (const id of caseIds) docs.push(...(await deps.documents.listByCase(id)).filter((d) => d.status === 'active'));
 
-  const toDecide = await Promise.all((await secure.approvals.pendingFor(me.id, docs.map((d) => d.id))).map(async (r) => ({
+  const toDecide = await Promise.all((await deps.approvals.pendingFor(me.id, docs.map((d) => d.id))).map(async (r) => ({
     requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, requester: await personOf(dir, r.requesterId), reasonCode: r.reasonCode, createdAt: r.createdAt, expiresAt: r.expiresAt,
   })));
   const myRequests = await Promise.all((await queries.requestsBy(me.id)).map(async (r) => ({
     requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, reasonCode: r.reasonCode, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt,
   })));
   const receipts = [];
-  for (const caseId of caseIds) receipts.push(...(await secure.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
+  for (const caseId of caseIds) receipts.push(...(await deps.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
   const unopened = receipts.filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
   const newDocuments = (
     await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))

@@ -1,7 +1,7 @@
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { ViewClaims } from '../../domain/sharing/view-token.js';
-import type { Service } from '../../service.js';
+import type { Clock } from '../../shared/clock.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 
 /**
@@ -10,12 +10,17 @@ import { DomainError, isDomainError } from '../../shared/errors.js';
  * token (coded `view.token_*`, not 401, which the app would take for a lost sign-in), or a
  * forwarded one (`access.denied`).
  */
-export function ownViewClaims(service: Service, verify: (token: string, now: number) => ViewClaims, token: string, me: ClinicianRow): ViewClaims {
+export interface OwnViewDeps {
+  audit: Pick<AuditSink, 'append'>;
+  clock: Clock;
+}
+
+export function ownViewClaims(deps: OwnViewDeps, verify: (token: string, now: number) => ViewClaims, token: string, me: ClinicianRow): ViewClaims {
   const refuse = (reason: string, target?: string) =>
-    service.audit.append({ actor: me.id, action: AUDIT_ACTIONS.accessDecision, target, outcome: 'denied', reason });
+    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.accessDecision, target, outcome: 'denied', reason });
   let claims: ViewClaims;
   try {
-    claims = verify(token, service.clock.now());
+    claims = verify(token, deps.clock.now());
   } catch (err) {
     const code = isDomainError(err) ? err.code : 'token.invalid';
     refuse(code);

@@ -1,8 +1,16 @@
+import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import type { SecureSharing } from '../../secure-sharing.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
 import type { AccessDecided, AccessNotices } from './access-ports.js';
+
+export interface DecideRequestDeps {
+  approvals: Pick<ApprovalService, 'decide' | 'get'>;
+  casesRepo: Pick<CasesRepository, 'caseById'>;
+  directory: Pick<DirectoryRepository, 'findById'>;
+  notices: AccessNotices;
+}
 
 /**
  * An approver approves or denies. The service enforces the state machine (double presses, stale cards,
@@ -10,35 +18,35 @@ import type { AccessDecided, AccessNotices } from './access-ports.js';
  * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
  */
 export async function decideRequest(
-  deps: { secure: Pick<SecureSharing, 'approvals' | 'casesRepo'>; directory: Pick<DirectoryRepository, 'findById'>; notices: AccessNotices },
+  deps: DecideRequestDeps,
   decider: ClinicianRow,
   requestId: string,
   decision: 'approve' | 'deny',
   opts: { cardStep?: number; reason?: string } = {},
 ): Promise<AccessDecided> {
-  const { secure, notices } = deps;
+  const { approvals, casesRepo, notices } = deps;
   let out;
   try {
-    out = await secure.approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
+    out = await approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
   } catch (err) {
     // A press after the deadline may be what notices the lapse first; the requester hears either way.
     if (isDomainError(err) && err.code === 'approval.expired') {
-      const req = await secure.approvals.get(requestId);
+      const req = await approvals.get(requestId);
       await notices.requestExpired({ requestId, requesterId: req.requesterId, documentId: req.documentId });
     }
     if (isDomainError(err) && err.code === 'approval.would_not_open') {
-      const req = await secure.approvals.get(requestId);
+      const req = await approvals.get(requestId);
       if (await deps.directory.findById(req.requesterId)) {
-        const caseCode = (await secure.casesRepo.caseById(req.caseId))?.code ?? '';
+        const caseCode = (await casesRepo.caseById(req.caseId))?.code ?? '';
         throw new DomainError(err.code, err.message, { details: { ...err.details, requesterId: req.requesterId, caseCode } });
       }
     }
     throw err;
   }
   const requester = (await deps.directory.findById(out.requesterId))!;
-  const caseCode = (await secure.casesRepo.caseById(out.caseId))?.code ?? '';
+  const caseCode = (await casesRepo.caseById(out.caseId))?.code ?? '';
   if (out.next) {
-    const req = await secure.approvals.get(requestId);
+    const req = await approvals.get(requestId);
     await notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });
     return { kind: 'next_step', requestId, status: out.status };
   }

@@ -1,7 +1,16 @@
 import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { ApprovalService } from '../../domain/approvals/approval-service.js';
+import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { SecureSharing } from '../../secure-sharing.js';
+import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import type { AccessNotices, AccessRequested } from './access-ports.js';
+
+export interface RequestAccessDeps {
+  approvals: Pick<ApprovalService, 'requestAccess' | 'get'>;
+  documents: Pick<DocumentRepository, 'find'>;
+  casesRepo: Pick<CasesRepository, 'caseById'>;
+  notices: Pick<AccessNotices, 'askApprovers'>;
+}
 
 /**
  * A clinician asks to view one document: the request is recorded (a second ask returns the same
@@ -9,16 +18,16 @@ import type { AccessNotices, AccessRequested } from './access-ports.js';
  * (`request.invalid`, `document.not_found`, …).
  */
 export async function requestAccess(
-  deps: { secure: Pick<SecureSharing, 'approvals' | 'documentsRepo' | 'casesRepo'>; notices: Pick<AccessNotices, 'askApprovers'> },
+  deps: RequestAccessDeps,
   requester: ClinicianRow,
   documentId: string,
   reason: PurposeOfUse,
 ): Promise<AccessRequested> {
-  const { secure } = deps;
-  const outcome = await secure.approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
-  const doc = (await secure.documentsRepo.find(documentId))!;
-  const caseCode = (await secure.casesRepo.caseById(doc.caseId))?.code ?? '';
+  const { approvals } = deps;
+  const outcome = await approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
+  const doc = (await deps.documents.find(documentId))!;
+  const caseCode = (await deps.casesRepo.caseById(doc.caseId))?.code ?? '';
   const ask = { requestId: outcome.requestId, stepIndex: outcome.stepIndex, approverIds: outcome.approverIds, requester, documentId, caseCode, reason };
   await deps.notices.askApprovers(ask);
-  return { ...ask, status: (await secure.approvals.get(outcome.requestId)).status };
+  return { ...ask, status: (await approvals.get(outcome.requestId)).status };
 }

@@ -5,8 +5,9 @@ import type { GrantService } from '../../domain/grants/grant-service.js';
 import type { Clock } from '../../shared/clock.js';
 
 export interface AlertRaiseRuleDeps {
-  burn: { service: Pick<BurnService, 'assertMayCreate'> };
-  secure: { grants: Pick<GrantService, 'activeGrantFor'> };
+  /** The burn service's send check (trusted, and the policy's `share` rule). */
+  burn: Pick<BurnService, 'assertMayCreate'>;
+  grants: Pick<GrantService, 'activeGrantFor'>;
   clock: Clock;
 }
 
@@ -16,8 +17,8 @@ export interface AlertRaiseRuleDeps {
  */
 export function alertRaiseRule(deps: AlertRaiseRuleDeps): RaiseRule {
   return {
-    mayShare: shareCheck((c, caseId) => deps.burn.service.assertMayCreate(c, caseId)),
-    hasBreakGlass: async (clinicianId, caseId) => (await deps.secure.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now())).hasBreakGlass,
+    mayShare: shareCheck((c, caseId) => deps.burn.assertMayCreate(c, caseId)),
+    hasBreakGlass: async (clinicianId, caseId) => (await deps.grants.activeGrantFor(clinicianId, '', caseId, deps.clock.now())).hasBreakGlass,
   };
 }
 

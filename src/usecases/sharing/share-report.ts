@@ -1,8 +1,12 @@
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { CaseRow } from '../../domain/cases/cases-repository.js';
+import type { AccessDecision } from '../../domain/access/policy-engine.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { CaseRow, CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
-import type { SecureSharing } from '../../secure-sharing.js';
+import type { ReceiptService } from '../../domain/sharing/receipts.js';
+import type { SharingService } from '../../domain/sharing/sharing-service.js';
+import type { Vault } from '../../domain/vault/vault-service.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
@@ -26,8 +30,16 @@ export interface ReportCards {
   reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; author: ClinicianRow; urgent: boolean; at: number }): Promise<void>;
 }
 
+/** The policy's case-level decision for a clinician now (their role on the case from the case tables, then the policy). */
+export type DecideOnCase = (clinician: ClinicianRow, action: 'share', caseRow: Pick<CaseRow, 'id' | 'code'>) => Promise<Pick<AccessDecision, 'allowed'>>;
+
 export interface ShareReportDeps {
-  secure: Pick<SecureSharing, 'decideOnCase' | 'vault' | 'sharing' | 'cases' | 'casesRepo' | 'receipts'>;
+  decideOnCase: DecideOnCase;
+  vault: Pick<Vault, 'store'>;
+  sharing: Pick<SharingService, 'registerDocument' | 'setCardOutTrackId'>;
+  cases: Pick<CaseQueries, 'teamOf'>;
+  casesRepo: Pick<CasesRepository, 'groupsOfCase'>;
+  receipts: Pick<ReceiptService, 'markNotified'>;
   clock: Clock;
   audit: AuditSink;
   escalation: Pick<EscalationService, 'track'>;
@@ -35,8 +47,8 @@ export interface ShareReportDeps {
 }
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
-export async function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decideOnCase'> }, author: ClinicianRow, caseRow: CaseRow): Promise<boolean> {
-  return (await deps.secure.decideOnCase(author, 'share', caseRow)).allowed;
+export async function mayShareToCase(deps: { decideOnCase: DecideOnCase }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id' | 'code'>): Promise<boolean> {
+  return (await deps.decideOnCase(author, 'share', caseRow)).allowed;
 }
 
 /**
@@ -46,15 +58,15 @@ export async function mayShareToCase(deps: { secure: Pick<SecureSharing, 'decide
  * audited and stores nothing.
  */
 export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, caseRow: CaseRow, bytes: Buffer, opts: ShareOptions = {}): Promise<SharedReport> {
-  const { secure, clock, audit } = deps;
+  const { vault, sharing, receipts, clock, audit } = deps;
   if (!(await mayShareToCase(deps, author, caseRow))) {
     audit.append({ actor: author.id, action: AUDIT_ACTIONS.accessDecision, target: caseRow.code, outcome: 'denied', reason: 'share.not_allowed' });
     throw new DomainError('access.denied');
   }
 
   const documentId = newId();
-  const meta = await secure.vault.store({ documentId, caseId: caseRow.id, bytes });
-  await secure.sharing.registerDocument({
+  const meta = await vault.store({ documentId, caseId: caseRow.id, bytes });
+  await sharing.registerDocument({
     id: documentId,
     caseId: caseRow.id,
     authorId: author.id,
@@ -65,13 +77,13 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
     size: meta.size,
   });
 
-  const team = (await secure.cases.queries.teamOf(caseRow.id)).map((m) => m.clinicianId).filter((id) => id !== author.id);
-  for (const group of await secure.casesRepo.groupsOfCase(caseRow.id)) {
+  const team = (await deps.cases.teamOf(caseRow.id)).map((m) => m.clinicianId).filter((id) => id !== author.id);
+  for (const group of await deps.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
     await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
-    await secure.sharing.setCardOutTrackId(documentId, outTrackId);
+    await sharing.setCardOutTrackId(documentId, outTrackId);
   }
-  await secure.receipts.markNotified(documentId, team);
+  await receipts.markNotified(documentId, team);
   await deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
   return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
 }

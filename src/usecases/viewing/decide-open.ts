@@ -1,7 +1,7 @@
 import { explain } from '../../domain/access/access-explain.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { DocumentAccess } from '../../domain/sharing/document-access.js';
 import type { ViewTokens } from '../../domain/sharing/view-token.js';
-import type { SecureSharing } from '../../secure-sharing.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Lang } from '../../shared/lang.js';
 
@@ -9,12 +9,18 @@ export type Refused = { allowed: false; reasons: string[]; caseCode: string };
 export type OpenDecision = { allowed: true } | Refused;
 export type ViewTokenResult = { allowed: true; token: string; expiresAt: number } | Refused;
 
+export interface IssueViewTokenDeps {
+  access: Pick<DocumentAccess, 'decideView'>;
+  viewTokens: Pick<ViewTokens, 'issue'>;
+  clock: Clock;
+}
+
 /**
  * May this clinician open this document now? The policy decides (the decision is recorded); a refusal
  * carries the plain-language reasons in the reader's language.
  */
-export async function decideOpen(deps: { secure: Pick<SecureSharing, 'access'> }, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenDecision> {
-  const { decision, caseCode, insider } = await deps.secure.access.decideView(clinician, documentId);
+export async function decideOpen(deps: { access: Pick<DocumentAccess, 'decideView'> }, clinician: ClinicianRow, documentId: string, lang: Lang): Promise<OpenDecision> {
+  const { decision, caseCode, insider } = await deps.access.decideView(clinician, documentId);
   if (!decision.allowed) return { allowed: false, reasons: explain(decision, lang, { patientFacts: insider }), caseCode };
   return { allowed: true };
 }
@@ -24,7 +30,7 @@ export async function decideOpen(deps: { secure: Pick<SecureSharing, 'access'> }
  * to this clinician, else the reasons.
  */
 export async function issueViewToken(
-  deps: { secure: Pick<SecureSharing, 'access'>; viewTokens: Pick<ViewTokens, 'issue'>; clock: Clock },
+  deps: IssueViewTokenDeps,
   clinician: ClinicianRow,
   documentId: string,
   lang: Lang,

@@ -170,6 +170,8 @@ export const adminTests: E2eTest[] = [
       const { page } = await newPage({ locale: 'en-US', viewport: DESKTOP });
       await openConsole(page, 'dashboard');
       await expectVisible(page, 'Median approval turnaround (min)');
+      await expectVisible(page, 'Data residency');
+      assert(((await page.getByTestId('residency-region').textContent()) ?? '') === 'HK', 'the dashboard shows the declared region');
       await shot(screenshot, page, 'admin-12-dashboard-en');
       await go(page, 'outbox');
       await shot(screenshot, page, 'admin-13-outbox-en');
@@ -211,6 +213,7 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('lang-switch').click();
       await go(page, 'dashboard');
       await expectVisible(page, '批核所需時間中位數（分鐘）');
+      await expectVisible(page, '資料存放地區');
       await shot(screenshot, page, 'admin-15-dashboard-zh-HK');
     },
   },

@@ -12,13 +12,11 @@ const CASE = 'case_1';
 function ruleDeps(opts: { team: string[]; breakGlass: string[] }) {
   return {
     burn: {
-      service: {
-        assertMayCreate: async (c: { id: string }) => {
-          if (!opts.team.includes(c.id)) throw new DomainError('access.denied');
-        },
+      assertMayCreate: async (c: { id: string }) => {
+        if (!opts.team.includes(c.id)) throw new DomainError('access.denied');
       },
     },
-    secure: { grants: { activeGrantFor: (clinicianId: string) => ({ hasBreakGlass: opts.breakGlass.includes(clinicianId) }) as never } },
+    grants: { activeGrantFor: (clinicianId: string) => ({ hasBreakGlass: opts.breakGlass.includes(clinicianId) }) as never },
     clock: new ManualClock(),
   };
 }

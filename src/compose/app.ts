@@ -1,25 +1,27 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Logger } from './shared/logger.js';
-import { registerErrorHandler } from './http/error-handler.js';
-import { healthRoutes, type HealthProbe } from './http/health-routes.js';
-import type { Simulator } from './sandbox/simulator.js';
-import { registerSandboxHttp } from './sandbox/http/register-sandbox-http.js';
+import type { Logger } from '../shared/logger.js';
+import { registerErrorHandler } from '../http/error-handler.js';
+import { healthRoutes, type HealthProbe } from '../http/health-routes.js';
+import type { Simulator } from '../sandbox/simulator.js';
+import { registerSandboxHttp } from '../sandbox/http/register-sandbox-http.js';
 import type { Service } from './service.js';
-import { adminRoutes } from './http/admin-routes.js';
-import { adminConsoleRoutes } from './http/admin/admin-console.js';
-import { adminHttpDeps } from './compose/admin-http.js';
-import { authHttpDeps } from './compose/auth-http.js';
-import { alertRoutes } from './http/alert-routes.js';
+import { adminRoutes } from '../http/admin-routes.js';
+import { adminConsoleRoutes } from '../http/admin/admin-console.js';
+import { adminHttpDeps } from './admin-http.js';
+import { authHttpDeps } from './auth-http.js';
+import { alertRoutes } from '../http/alert-routes.js';
 import rateLimit from '@fastify/rate-limit';
-import { registerSecurityHeaders } from './http/security-headers.js';
-import { registerDocs } from './http/docs.js';
-import { authRateLimit, registerAuth, type AuthOptions } from './http/auth/register-auth.js';
-import { miniappStatic } from './http/miniapp-static.js';
-import { appDoctorRoutes } from './http/app-doctor-routes.js';
-import { appBurnRoutes } from './http/app-burn-routes.js';
-import { appFormsRoutes } from './http/app/app-forms-routes.js';
-import { appComposeRoutes } from './http/app/app-compose-routes.js';
+import { registerSecurityHeaders } from '../http/security-headers.js';
+import { registerDocs } from '../http/docs.js';
+import { authRateLimit, registerAuth, type AuthOptions } from '../http/auth/register-auth.js';
+import { miniappStatic } from '../http/miniapp-static.js';
+import { appDoctorRoutes } from '../http/app-doctor-routes.js';
+import { appBurnRoutes } from '../http/app-burn-routes.js';
+import { appFormsRoutes } from '../http/app/app-forms-routes.js';
+import { appComposeRoutes } from '../http/app/app-compose-routes.js';
+import { appHttpDeps } from './app-http.js';
+import { metricsRoutes } from '../http/metrics-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -46,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Opt-in per route (`config.rateLimit`); over the limit → 429 {code: 'rate_limited'}.
   await app.register(rateLimit, { global: false });
   await registerDocs(root);
-  await app.register(healthRoutes, { probe: deps.probe });
+  await app.register(healthRoutes, { probe: deps.probe, region: deps.service?.config.residency.region });
   const service = deps.service;
   // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in when the service runs.
   if (deps.sandbox) {
@@ -56,15 +58,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
+    const appHttp = appHttpDeps(service);
     // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
-      await trusted.register(alertRoutes, { service });
-      await trusted.register(appDoctorRoutes, { service });
-      await trusted.register(appBurnRoutes, { service });
-      await trusted.register(appFormsRoutes, { service });
-      await trusted.register(appComposeRoutes, { service });
+      await trusted.register(alertRoutes, appHttp.alerts);
+      await trusted.register(appDoctorRoutes, appHttp.doctor);
+      await trusted.register(appBurnRoutes, appHttp.burn);
+      await trusted.register(appFormsRoutes, appHttp.forms);
+      await trusted.register(appComposeRoutes, appHttp.compose);
     });
+    // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
+    await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });
     const admin = adminHttpDeps(service);
     await app.register(adminRoutes, { prefix: '/api/admin', ...admin.directory });
     // Same prefix and token check; some console routes also admit privacy officers and auditors.

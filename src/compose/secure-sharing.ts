@@ -1,36 +1,37 @@
-import type { Config } from './config/config.js';
-import type { DbHandle } from './db/client.js';
-import { caseRequest } from './domain/access/access-facts.js';
-import { clinicianFacts, createCaseAuthorizer } from './domain/access/case-authorizer.js';
-import { createPolicyEngine } from './domain/access/policy-engine.js';
-import { loadPolicies, type LoadedPolicies } from './domain/access/policy-loader.js';
-import type { AuditSink } from './shared/audit-sink.js';
-import { createApprovalRepository } from './domain/approvals/approval-repository.js';
-import { createApprovalService } from './domain/approvals/approval-service.js';
-import { createCaseModule } from './domain/cases/case-module.js';
-import { createCasesRepository } from './domain/cases/cases-repository.js';
-import type { TeamExit } from './domain/cases/team-exit.js';
-import type { ClinicianRow, DirectoryRepository } from './domain/directory/directory-repository.js';
-import { createBreakGlassService } from './domain/grants/break-glass.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
-import { createGrantService } from './domain/grants/grant-service.js';
-import { createFieldCipher } from './domain/patients/field-cipher.js';
-import { sealLegacyFreeText } from './domain/patients/free-text-repository.js';
-import { createDocumentAccess } from './domain/sharing/document-access.js';
-import { createDocumentRepository } from './domain/sharing/document-repository.js';
-import { createReceiptService } from './domain/sharing/receipts.js';
-import { createSharingService } from './domain/sharing/sharing-service.js';
-import { resolveSharingSettings } from './domain/sharing/sharing-settings.js';
-import { createFsBlobStore, defaultBlobDir } from './domain/vault/fs-blob-store.js';
-import { openLocalKeyring } from './domain/vault/open-keyring.js';
-import { createVaultRepository } from './domain/vault/vault-repository.js';
-import { createVault } from './domain/vault/vault-service.js';
-import { createRenderPool, renderPoolOptions } from './render-pool/render-pool.js';
-import { sqlitePath } from './db/client.js';
-import type { Clock } from './shared/clock.js';
-import { loadOrCreateSecret } from './shared/key-file.js';
-import { POLICY_DIR } from './domain/access/policy-dir.js';
-import type { Logger } from './shared/logger.js';
+import type { Config } from '../config/config.js';
+import type { DbHandle } from '../db/client.js';
+import { caseRequest } from '../domain/access/access-facts.js';
+import { clinicianFacts, createCaseAuthorizer } from '../domain/access/case-authorizer.js';
+import { createPolicyEngine } from '../domain/access/policy-engine.js';
+import { loadPolicies, type LoadedPolicies } from '../domain/access/policy-loader.js';
+import type { AuditSink } from '../shared/audit-sink.js';
+import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
+import { createApprovalService } from '../domain/approvals/approval-service.js';
+import { createCaseModule } from '../domain/cases/case-module.js';
+import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import type { TeamExit } from '../domain/cases/team-exit.js';
+import type { ClinicianRow, DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createBreakGlassService } from '../domain/grants/break-glass.js';
+import { createGrantRepository } from '../domain/grants/grant-repository.js';
+import { createGrantService } from '../domain/grants/grant-service.js';
+import { createFieldCipher } from '../domain/patients/field-cipher.js';
+import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
+import { createDocumentAccess } from '../domain/sharing/document-access.js';
+import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createReceiptService } from '../domain/sharing/receipts.js';
+import { createSharingService } from '../domain/sharing/sharing-service.js';
+import { resolveSharingSettings } from '../domain/sharing/sharing-settings.js';
+import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
+import { openLocalKeyring } from '../domain/vault/open-keyring.js';
+import { createVaultRepository } from '../domain/vault/vault-repository.js';
+import { createVault } from '../domain/vault/vault-service.js';
+import { createRenderPool, renderPoolOptions } from '../render-pool/render-pool.js';
+import { sqlitePath } from '../db/client.js';
+import type { Clock } from '../shared/clock.js';
+import { loadOrCreateSecret } from '../shared/key-file.js';
+import { POLICY_DIR } from '../domain/access/policy-dir.js';
+import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 
 /**
  * The secure-sharing context wired together: policy engine, cases and patients, vault, documents,
@@ -47,12 +48,13 @@ export function createSecureSharing(deps: {
   policies?: LoadedPolicies;
   /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
   tellTeamExit: (exit: TeamExit) => Promise<void>;
+  metrics?: Metrics;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
   // validated at start in a child process and the per-request check is skipped: it costs ~40 MB of
   // WebAssembly heap and ~40 µs a decision, and only guards our own typed request builders.
-  const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies });
+  const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies, metrics: deps.metrics });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.

@@ -1,54 +1,55 @@
-import type { Config } from './config/config.js';
-import { openDatabase, type DbHandle } from './db/client.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
-import { AuditLog } from './domain/audit/audit-log.js';
-import { AUDIT_ACTIONS } from './shared/audit-sink.js';
-import { loadAuditSigner } from './domain/audit/audit-signer.js';
-import { createDingTalkApi, type DingTalkApi } from './dingtalk/openapi/index.js';
-import { createOutboxRepository } from './domain/outbox/outbox-repository.js';
-import { createOutboxService } from './domain/outbox/outbox-service.js';
-import { createOutboxWorker } from './domain/outbox/outbox-worker.js';
-import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from './dingtalk/outbox-handlers.js';
-import { createInboxRepository } from './domain/inbox/inbox-repository.js';
-import { createRefreshSessions, type SessionTimes } from './domain/sessions/refresh-sessions.js';
-import { createSessionRepository } from './domain/sessions/session-repository.js';
-import { createDirectoryRepository } from './domain/directory/directory-repository.js';
-import { createDirectoryService } from './domain/directory/directory-service.js';
-import { createDoctorInboxRepository } from './domain/inbox-view/doctor-inbox-repository.js';
-import { createBot } from './bot/bot.js';
-import { StreamReceiver } from './dingtalk/stream-receiver.js';
-import { createInboundHandlers } from './inbound/inbound-handlers.js';
-import { createRobotInbox } from './inbound/inbound-robot.js';
-import { createInboxClaims } from './inbound/inbox-claims.js';
-import { createEventInbox } from './inbound/inbound-events.js';
-import { createInboxCipher } from './domain/inbox/inbox-cipher.js';
-import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import type { Config } from '../config/config.js';
+import { openDatabase, type DbHandle } from '../db/client.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { AuditLog } from '../domain/audit/audit-log.js';
+import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
+import { loadAuditSigner } from '../domain/audit/audit-signer.js';
+import { createDingTalkApi, type DingTalkApi } from '../dingtalk/openapi/index.js';
+import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
+import { createOutboxService } from '../domain/outbox/outbox-service.js';
+import { createOutboxWorker } from '../domain/outbox/outbox-worker.js';
+import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from '../dingtalk/outbox-handlers.js';
+import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
+import { createRefreshSessions, type SessionTimes } from '../domain/sessions/refresh-sessions.js';
+import { createSessionRepository } from '../domain/sessions/session-repository.js';
+import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createDirectoryService } from '../domain/directory/directory-service.js';
+import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository.js';
+import { createBot } from '../bot/bot.js';
+import { StreamReceiver } from '../dingtalk/stream-receiver.js';
+import { createInboundHandlers } from '../inbound/inbound-handlers.js';
+import { createRobotInbox } from '../inbound/inbound-robot.js';
+import { createInboxClaims } from '../inbound/inbox-claims.js';
+import { createEventInbox } from '../inbound/inbound-events.js';
+import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
+import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
-import type { LoadedPolicies } from './domain/access/policy-loader.js';
-import { createChatEventHandler } from './inbound/chat-events.js';
+import type { LoadedPolicies } from '../domain/access/policy-loader.js';
+import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
-import { sessionSecret } from './shared/key-file.js';
-import { createViewTokens } from './domain/sharing/view-token.js';
-import { createOutbound } from './bot/outbound.js';
-import { createTeamExitNotices } from './bot/team-exit-notices.js';
-import { createExpirySweeper } from './domain/sharing/expiry-sweeper.js';
-import { tellRequestExpired } from './bot/flows/request-expired.js';
-import { createEscalation } from './compose/escalation-module.js';
-import { createEscalationNotices } from './bot/flows/escalation-notices.js';
-import { createAccessChat } from './bot/flows/access-chat.js';
-import { createCaseNotices } from './bot/commands/case-notices.js';
-import { createReportCards } from './bot/flows/report-cards.js';
-import { createRetention } from './compose/retention-module.js';
+import { sessionSecret } from '../shared/key-file.js';
+import { createViewTokens } from '../domain/sharing/view-token.js';
+import { createOutbound } from '../bot/outbound.js';
+import { createTeamExitNotices } from '../bot/team-exit-notices.js';
+import { createExpirySweeper } from '../domain/sharing/expiry-sweeper.js';
+import { tellRequestExpired } from '../bot/flows/request-expired.js';
+import { createEscalation } from './escalation-module.js';
+import { createEscalationNotices } from '../bot/flows/escalation-notices.js';
+import { createAccessChat } from '../bot/flows/access-chat.js';
+import { createCaseNotices } from '../bot/commands/case-notices.js';
+import { createReportCards } from '../bot/flows/report-cards.js';
+import { createRetention } from './retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
-import { createEhrAdapter } from './ehr/create-ehr.js';
-import type { FhirRetryPolicy } from './ehr/fhir-http.js';
-import { createEhrQueueModule } from './ehr/queue/create-ehr-queue.js';
+import { createEhrAdapter } from '../ehr/create-ehr.js';
+import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
+import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
-import { createReports } from './compose/reports.js';
-import { botSharingParts } from './compose/bot-deps.js';
-import { createStampForViewer } from './usecases/viewing/stamp-for-viewer.js';
+import { createReports } from './reports.js';
+import { botSharingParts } from './bot-deps.js';
+import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
+import { createServiceMetrics } from './metrics.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -87,11 +88,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const { signer, created } = loadAuditSigner(config.keys);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
-  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger }, { flushDelayMs: 25 });
+  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
+  const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
     handlers: createOutboxHandlers(api, { clock }),
@@ -128,14 +130,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies,
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
-  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs });
+  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
   // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
   const chat = botSharingParts(secure, burn);
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
@@ -156,6 +158,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     logger,
     settings: config.escalation,
     tickMs: opts.escalationTickMs,
+    metrics: metrics.port,
   });
   const alerts = createAllergyAlerts({
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, notify, outbox, outboxRepo, audit, clock, logger,
@@ -169,12 +172,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
-  const claimDeps = { inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId };
+  const claimDeps = { inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId, metrics: metrics.port };
   // Robot messages and events: one durable claim mechanism, one group commit.
   const claims = createInboxClaims(claimDeps);
   const robot = createRobotInbox({ ...claimDeps, bot, claims });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
-  const events = createEventInbox({ claims, inbox, audit, clock, logger, onChatEvent });
+  const events = createEventInbox({ claims, inbox, audit, clock, logger, onChatEvent, metrics: metrics.port });
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -200,6 +203,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       clock,
       logger,
       onCardAction: (action) => bot.cardAction(action),
+      metrics: metrics.port,
     }),
   });
 
@@ -218,6 +222,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     robot,
     events,
     instanceId,
+    /** Prometheus metrics of this instance (GET /metrics). */
+    metrics,
     directoryRepo,
     directory,
     sessions,

@@ -1,22 +1,23 @@
-import type { Config } from './config/config.js';
-import type { DbHandle } from './db/client.js';
-import { createBurnNotices } from './bot/burn-notices.js';
-import type { Notifier } from './bot/outbound.js';
-import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
-import type { AuditSink } from './shared/audit-sink.js';
-import type { DirectoryRepository } from './domain/directory/directory-repository.js';
-import { createBurnScheduler } from './domain/burn/burn-scheduler.js';
-import { createBurnAccess } from './domain/burn/burn-access.js';
-import { createBurnDestroyer } from './domain/burn/burn-destroyer.js';
-import { createBurnRepository } from './domain/burn/burn-repository.js';
-import { createBurnService } from './domain/burn/burn-service.js';
-import { createTextCipher } from './domain/burn/text-cipher.js';
-import type { OutboxService } from './domain/outbox/outbox-service.js';
-import { createViewTokens } from './domain/sharing/view-token.js';
-import { openLocalKeyring } from './domain/vault/open-keyring.js';
+import type { Config } from '../config/config.js';
+import type { DbHandle } from '../db/client.js';
+import { createBurnNotices } from '../bot/burn-notices.js';
+import type { Notifier } from '../bot/outbound.js';
+import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
+import type { AuditSink } from '../shared/audit-sink.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createBurnScheduler } from '../domain/burn/burn-scheduler.js';
+import { createBurnAccess } from '../domain/burn/burn-access.js';
+import { createBurnDestroyer } from '../domain/burn/burn-destroyer.js';
+import { createBurnRepository } from '../domain/burn/burn-repository.js';
+import { createBurnService } from '../domain/burn/burn-service.js';
+import { createTextCipher } from '../domain/burn/text-cipher.js';
+import type { OutboxService } from '../domain/outbox/outbox-service.js';
+import { createViewTokens } from '../domain/sharing/view-token.js';
+import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { SecureSharing } from './secure-sharing.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 
 /**
  * Burn-after-reading wired together: the burn service (create/peek/open), the destroyer and its
@@ -35,6 +36,7 @@ export function createBurnAfterReading(deps: {
   outbox: OutboxService<OutboxIntent>;
   sessionSecret: string;
   pollMs?: number;
+  metrics?: Metrics;
 }) {
   const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
   const repo = createBurnRepository(dbh.sqlite, dbh.store);
@@ -54,7 +56,7 @@ export function createBurnAfterReading(deps: {
     clock,
     maxLifetimeMs: config.burn.maxLifetimeMs,
   });
-  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger });
+  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger, metrics: deps.metrics });
   return {
     service,
     destroyer,

@@ -1,14 +1,14 @@
-import type { DbHandle } from './db/client.js';
-import type { AuditSink } from './shared/audit-sink.js';
-import { createCasesRepository } from './domain/cases/cases-repository.js';
-import { endAllRolesOf } from './domain/cases/team-exit.js';
-import type { DirectoryRepository } from './domain/directory/directory-repository.js';
-import { createOffboarding } from './domain/directory/offboarding.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
-import { createGrantService } from './domain/grants/grant-service.js';
-import { createSessionRepository } from './domain/sessions/session-repository.js';
-import type { FreeTextCipher } from './domain/patients/free-text-cipher.js';
-import type { Clock } from './shared/clock.js';
+import type { DbHandle } from '../db/client.js';
+import type { AuditSink } from '../shared/audit-sink.js';
+import { createCasesRepository } from '../domain/cases/cases-repository.js';
+import { endAllRolesOf } from '../domain/cases/team-exit.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import { createOffboarding } from '../domain/directory/offboarding.js';
+import { createGrantRepository } from '../domain/grants/grant-repository.js';
+import { createGrantService } from '../domain/grants/grant-service.js';
+import { createSessionRepository } from '../domain/sessions/session-repository.js';
+import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
+import type { Clock } from '../shared/clock.js';
 
 /**
  * Wires leaving the organisation (offboarding.ts) from the case, grant and session stores over one

@@ -1,27 +1,27 @@
 import type { BurnAfterReading } from './burn-after-reading.js';
-import type { Config } from './config/config.js';
-import type { DbHandle } from './db/client.js';
-import { createAlertNotices } from './bot/alert-notices.js';
-import type { Notifier } from './bot/outbound.js';
-import type { OutboxIntent } from './dingtalk/outbox-handlers.js';
-import { createAlertDispatch } from './domain/alerts/alert-dispatch.js';
-import type { AlertCaseView, AlertChatCopy, AlertGrants } from './domain/alerts/alert-ports.js';
-import { createGrantRepository } from './domain/grants/grant-repository.js';
-import { createAlertRepository } from './domain/alerts/alert-repository.js';
-import { createAlertService, DEFAULT_ALERT_BURN_MS } from './domain/alerts/alert-service.js';
-import { AUDIT_ACTIONS, type AuditSink } from './shared/audit-sink.js';
-import type { DirectoryRepository } from './domain/directory/directory-repository.js';
-import type { EscalationService } from './domain/escalation/escalation-service.js';
-import { checkUpload } from './domain/vault/upload-check.js';
-import type { OutboxRepository } from './domain/outbox/outbox-repository.js';
-import type { OutboxService } from './domain/outbox/outbox-service.js';
-import type { EhrQueueModule } from './ehr/index.js';
+import type { Config } from '../config/config.js';
+import type { DbHandle } from '../db/client.js';
+import { createAlertNotices } from '../bot/alert-notices.js';
+import type { Notifier } from '../bot/outbound.js';
+import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
+import { createAlertDispatch } from '../domain/alerts/alert-dispatch.js';
+import type { AlertCaseView, AlertChatCopy, AlertGrants } from '../domain/alerts/alert-ports.js';
+import { createGrantRepository } from '../domain/grants/grant-repository.js';
+import { createAlertRepository } from '../domain/alerts/alert-repository.js';
+import { createAlertService, DEFAULT_ALERT_BURN_MS } from '../domain/alerts/alert-service.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { EscalationService } from '../domain/escalation/escalation-service.js';
+import { checkUpload } from '../domain/vault/upload-check.js';
+import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
+import type { OutboxService } from '../domain/outbox/outbox-service.js';
+import type { EhrQueueModule } from '../ehr/index.js';
 import type { SecureSharing } from './secure-sharing.js';
-import type { Clock } from './shared/clock.js';
-import { newId } from './shared/ids.js';
-import type { Logger } from './shared/logger.js';
-import { createTicker } from './shared/ticker.js';
-import { alertRaiseRule } from './usecases/alerts/alert-raise-rule.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import type { Logger } from '../shared/logger.js';
+import { createTicker } from '../shared/ticker.js';
+import { alertRaiseRule } from '../usecases/alerts/alert-raise-rule.js';
 
 export const DEFAULT_ALERT_TICK_MS = 1_000;
 
@@ -56,7 +56,7 @@ export function createAllergyAlerts(deps: {
     caseCode: async (caseId) => (await secure.casesRepo.caseById(caseId))?.code,
     team: async (caseId) => (await secure.cases.queries.teamOf(caseId)).map((m) => ({ clinicianId: m.clinicianId, careRole: m.careRole })),
     patientHkid: async (caseId, by) => (await secure.cases.reveal.revealPatient(caseId, by)).hkid,
-    ...alertRaiseRule({ burn, secure, clock }),
+    ...alertRaiseRule({ burn: burn.service, grants: secure.grants, clock }),
   };
   const chat: AlertChatCopy = {
     // The alert service applied the raise rule (share or break-glass); the burn service checks trust only.

@@ -1,0 +1,61 @@
+import type { Service } from './service.js';
+import type { AlertRoutesDeps } from '../http/alert-routes.js';
+import type { AppBurnDeps } from '../http/app-burn-routes.js';
+import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
+import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
+import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+
+/**
+ * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
+ * running service (wiring only: no logic here).
+ */
+export function appHttpDeps(service: Service) {
+  const { secure, audit, clock, escalation, stamp, directoryRepo: directory } = service;
+  const cases = secure.cases.queries;
+  const alerts: AlertRoutesDeps = { cases, alerts: service.alerts.service };
+  const doctor: AppDoctorDeps = {
+    doctorInbox: service.doctorInbox,
+    cases,
+    casesRepo: secure.casesRepo,
+    documents: secure.documentsRepo,
+    approvals: secure.approvals,
+    grants: secure.grants,
+    receipts: secure.receipts,
+    access: secure.access,
+    vault: secure.vault,
+    directory,
+    stamp,
+    escalation,
+    viewTokens: service.viewTokens,
+    reasonCodes: secure.settings.reasonCodes,
+    notices: service.accessChat,
+    audit,
+    clock,
+  };
+  const burn: AppBurnDeps = { burn: service.burn.service, escalation, viewTokens: service.burn.viewTokens, stamp, cases: secure.casesRepo, audit, clock };
+  const forms: AppFormsDeps = {
+    tokens: secure.cases.tokens,
+    casesRepo: secure.casesRepo,
+    directory,
+    open: secure.cases.open,
+    consent: secure.cases.consent,
+    notices: service.caseNotices,
+    audit,
+  };
+  const compose: AppComposeDeps = {
+    cases,
+    casesRepo: secure.casesRepo,
+    decideOnCase: secure.decideOnCase,
+    burn: service.burn.service,
+    grants: secure.grants,
+    alerts: service.alerts.service,
+    vault: secure.vault,
+    sharing: secure.sharing,
+    receipts: secure.receipts,
+    escalation,
+    cards: service.reportCards,
+    audit,
+    clock,
+  };
+  return { alerts, doctor, burn, forms, compose };
+}
