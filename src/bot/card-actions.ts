@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';
 import { parseReason } from './commands/request.js';
 import { decideRequest, type DecideRequestDeps } from './flows/decide-request.js';
+import { decidedLine } from './flows/decided-card.js';
 import { openDocument, openText } from './flows/open-document.js';
 import { openBurnText } from './flows/open-burn.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
@@ -64,8 +65,10 @@ export async function handleCardAction(
       case 'decide': {
         const decision = str(p.decision) === 'approve' ? 'approve' : 'deny';
         const step = Number.parseInt(str(p.step), 10);
-        const text = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
-        return status(text);
+        const { decided } = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
+        // The card's final state at once (the outbox sends the same): who decided, until when, no buttons.
+        const line = await decidedLine(deps, me, decided, lang);
+        return { ...status(line), cardData: { cardParamMap: { status: line, buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
       }
       default:
         throw new DomainError('request.invalid');
@@ -77,6 +80,7 @@ export async function handleCardAction(
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.cardPressed, target: ACTIONS.has(button) ? button : 'unknown', outcome: code === 'internal' ? 'failure' : 'denied', reason: code });
     const text = replyForError(err, lang, logger);
     await say(text);
-    return status(text);
+    // A press on a card already decided leaves the card's final state as it is; the presser is told 1:1.
+    return code === 'approval.already_decided' ? null : status(text);
   }
 }

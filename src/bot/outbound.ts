@@ -69,6 +69,13 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
     async updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
       await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
     },
+    /**
+     * Sets some of a posted card's values, keeping the rest (e.g. a decided approval card: its final
+     * status line, and no buttons); keyed like any send.
+     */
+    async settleCard(idemKey: string, outTrackId: string, params: Record<string, string>): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: params } });
+    },
   };
 }
 

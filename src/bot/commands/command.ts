@@ -10,6 +10,8 @@ export interface Command {
   summary: Localised;
   /** Commands that touch patient data need a verified, non-suspended clinician. */
   needsTrust: boolean;
+  /** Answers about the sender themself (`why`, `whoami`, the long `help`): in a group they go 1:1 (private-reply.ts). */
+  personal?: boolean;
   run(ctx: BotContext): Promise<void> | void;
 }
 

@@ -25,7 +25,7 @@ function decideCommand(deps: Deps, decision: 'approve' | 'deny'): Command {
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
       const first = await oldestPendingRequest(pending, me.id, caseRow.id, ctx.msg.mentionedUserIds);
-      await ctx.reply(await decideRequest(deps, me, first.id, decision, ctx.lang));
+      await ctx.reply((await decideRequest(deps, me, first.id, decision, ctx.lang)).text);
     },
   };
 }

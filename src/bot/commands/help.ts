@@ -9,6 +9,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     aliases: ['?', 'h', '幫助', '帮助', '說明', '说明'],
     summary: { en: 'list the commands', zh: '列出所有指令' },
     needsTrust: false,
+    personal: true,
     async run(ctx) {
       const zh = ctx.lang === 'zh';
       const lines = all().map((c) => {

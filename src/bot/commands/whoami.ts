@@ -11,6 +11,7 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
     aliases: ['me', '我是誰', '我是谁', '我的資料', '我的资料'],
     summary: { en: 'show your directory entry and verification', zh: '顯示你的名錄資料及驗證狀態' },
     needsTrust: false,
+    personal: true,
     async run(ctx) {
       const actor = ctx.actor!;
       const c = actor.clinician;

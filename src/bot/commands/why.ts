@@ -14,6 +14,7 @@ export function whyCommand(deps: Pick<CommandDeps, 'cases' | 'documents' | 'acce
     aliases: ['explain', '為何', '为何', '原因'],
     summary: { en: 'explain whether and why you may open a case’s report', zh: '解釋你能否開啟個案報告及原因' },
     needsTrust: false,
+    personal: true,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
       const doc = await latestReport(deps, caseRow.id);

@@ -5,6 +5,7 @@ import { hkDate, hkDateTime } from '../format.js';
 import { say } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
+import { settleDecidedCard, tellProgress } from './decided-card.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
@@ -35,7 +36,10 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
       }
     },
     requestExpired: (r) => tellRequestExpired(deps, r),
-    async tellDecided({ requestId, requester, decider, documentId, caseCode, until }) {
+    async tellDecided(d) {
+      const { requestId, requester, decider, documentId, caseCode, until, next } = d;
+      await settleDecidedCard(deps, d);
+      if (next) return tellProgress(deps, { ...d, next });
       const rLang = langOf(requester);
       if (until !== undefined) {
         const open = await openDocument(deps, requester, documentId, rLang);

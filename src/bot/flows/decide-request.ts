@@ -1,5 +1,6 @@
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { decideRequest as decideRequestUseCase } from '../../usecases/access/decide-request.js';
+import type { AccessDecided } from '../../usecases/access/access-ports.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { CommandDeps } from '../commands/deps.js';
 import type { Lang } from '../i18n.js';
@@ -9,12 +10,21 @@ export type DecideRequestDeps = AccessChatDeps & Pick<CommandDeps, 'approvals'>;
 
 /**
  * An approver approves or denies in chat (card press or text): the use case decides and tells the
- * people concerned; the reply says what happened, or who could not open it and why.
+ * people concerned; the reply says what happened (`decided` for the card's final line), or who could
+ * not open it and why.
  */
-export async function decideRequest(deps: DecideRequestDeps, decider: ClinicianRow, requestId: string, decision: 'approve' | 'deny', lang: Lang, cardStep?: number): Promise<string> {
+export async function decideRequest(
+  deps: DecideRequestDeps,
+  decider: ClinicianRow,
+  requestId: string,
+  decision: 'approve' | 'deny',
+  lang: Lang,
+  cardStep?: number,
+): Promise<{ text: string; decided: AccessDecided }> {
   const chat = createAccessChat(deps);
   try {
-    return chat.decidedReply(await decideRequestUseCase({ approvals: deps.approvals, casesRepo: deps.casesRepo, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep }), lang);
+    const decided = await decideRequestUseCase({ approvals: deps.approvals, casesRepo: deps.casesRepo, directory: deps.directoryRepo, notices: chat }, decider, requestId, decision, { cardStep });
+    return { text: chat.decidedReply(decided, lang), decided };
   } catch (err) {
     if (isDomainError(err) && err.code === 'approval.would_not_open') throw await chat.wouldNotOpen(err, lang);
     throw err;

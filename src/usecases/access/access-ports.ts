@@ -23,15 +23,22 @@ export type AccessDecided =
   | { kind: 'granted'; requestId: string; status: string; until: number }
   | { kind: 'declined'; requestId: string; status: string };
 
-/** The requester hears the last decision: granted (until when) or declined, and by whom. */
+/**
+ * A step was decided: the requester hears it live (granted until when, declined, or approved and now
+ * with whom), and the decider's approval card shows its final state.
+ */
 export interface DecidedNotice {
   requestId: string;
   requester: ClinicianRow;
   decider: ClinicianRow;
   documentId: string;
   caseCode: string;
+  /** The step the decider decided (its card is `req:<requestId>:<stepIndex>:<deciderId>`). */
+  stepIndex: number;
   /** Set when access was granted. */
   until?: number;
+  /** Set when the request moved on to its next step: whom it waits on now. */
+  next?: { stepIndex: number; approverIds: readonly string[] };
 }
 
 /** The people the access intents notify (the bot sends these as DingTalk messages and cards). */

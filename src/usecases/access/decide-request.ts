@@ -14,7 +14,7 @@ export interface DecideRequestDeps {
 
 /**
  * An approver approves or denies. The service enforces the state machine (double presses, stale cards,
- * wrong approver, expiry); here the people concerned are told. A lapsed request tells its requester;
+ * wrong approver, expiry); here the people concerned are told (the requester after every step). A lapsed request tells its requester;
  * `approval.would_not_open` is rethrown with `requesterId` and `caseCode` added, for the adapter's words.
  */
 export async function decideRequest(
@@ -45,16 +45,19 @@ export async function decideRequest(
   }
   const requester = (await deps.directory.findById(out.requesterId))!;
   const caseCode = (await casesRepo.caseById(out.caseId))?.code ?? '';
+  const notice = { requestId, requester, decider, documentId: out.documentId, caseCode };
   if (out.next) {
     const req = await approvals.get(requestId);
     await notices.askApprovers({ requestId, stepIndex: out.next.stepIndex, approverIds: out.next.approverIds, requester, documentId: out.documentId, caseCode, reason: req.reasonCode as PurposeOfUse });
+    await notices.tellDecided({ ...notice, stepIndex: out.next.stepIndex - 1, next: { stepIndex: out.next.stepIndex, approverIds: out.next.approverIds } });
     return { kind: 'next_step', requestId, status: out.status };
   }
-  const notice = { requestId, requester, decider, documentId: out.documentId, caseCode };
+  // A final decision leaves the request on the step that was decided.
+  const { stepIndex } = await approvals.get(requestId);
   if (out.grant) {
-    await notices.tellDecided({ ...notice, until: out.grant.expiresAt });
+    await notices.tellDecided({ ...notice, stepIndex, until: out.grant.expiresAt });
     return { kind: 'granted', requestId, status: out.status, until: out.grant.expiresAt };
   }
-  await notices.tellDecided(notice);
+  await notices.tellDecided({ ...notice, stepIndex });
   return { kind: 'declined', requestId, status: out.status };
 }
