@@ -11,29 +11,33 @@ describe('bot commands over the stream', () => {
   });
   afterAll(async () => h?.close());
 
-  it('When a doctor asks for help in English, then every command is listed in English', async () => {
-    const reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'qmh-lam-kaming', '@ConsultBridge help');
-    const r = await reply;
-    expect(r.via).toBe('webhook');
+  /** A personal command in the group: the answer comes 1:1, the group gets only the short pointer. */
+  async function askInGroup(userId: string, text: string) {
+    const pointer = replyAfter(h.sim, { conversationId: group });
+    const answer = replyAfter(h.sim, { userId, via: 'oto' });
+    h.sim.say(group, userId, text);
+    return { pointer: (await pointer).text, answer: await answer };
+  }
+
+  it('When a doctor asks for help in English in the group, then every command is listed in English, 1:1', async () => {
+    const { pointer, answer: r } = await askInGroup('qmh-lam-kaming', '@ConsultBridge help');
+    expect(pointer).toBe('ConsultBridge\nI have answered you privately.');
     for (const c of ['help', 'whoami', 'ping']) expect(r.text).toContain(`**${c}`);
     expect(r.text).toContain('list the commands');
   });
 
   it('When a doctor asks 幫助 (or 简体 帮助), then the list comes in Chinese', async () => {
     for (const word of ['幫助', '帮助']) {
-      const reply = replyAfter(h.sim, { conversationId: group });
-      h.sim.say(group, 'qmh-lam-kaming', `@ConsultBridge ${word}`);
-      const r = await reply;
+      const { pointer, answer: r } = await askInGroup('qmh-lam-kaming', `@ConsultBridge ${word}`);
+      expect(pointer).toBe('ConsultBridge\n已私下回覆你。');
       expect(r.text).toContain('指令');
       expect(r.text).toContain('列出所有指令');
     }
   });
 
-  it('When a verified doctor asks whoami, then name, title, institution, registration and verifier are shown', async () => {
-    const reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'qmh-lam-kaming', '  @ConsultBridge WHOAMI');
-    const r = await reply;
+  it('When a verified doctor asks whoami in the group, then name, title, institution, registration and verifier are shown 1:1', async () => {
+    const { pointer, answer: r } = await askInGroup('qmh-lam-kaming', '  @ConsultBridge WHOAMI');
+    expect(pointer).not.toMatch(/LAM|M23456|verified/);
     expect(r.text).toContain('林嘉明 Dr LAM Ka-ming');
     expect(r.text).toContain('Associate Consultant, Cardiology');
     expect(r.text).toContain('Queen Mary Hospital');
@@ -42,26 +46,21 @@ describe('bot commands over the stream', () => {
   });
 
   it('When 我是誰 is asked, then the entry is in Chinese with the institution’s Chinese name', async () => {
-    const reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'qmh-chan-taiman', '@ConsultBridge 我是誰');
-    const r = await reply;
+    const { answer: r } = await askInGroup('qmh-chan-taiman', '@ConsultBridge 我是誰');
     expect(r.text).toContain('瑪麗醫院');
     expect(r.text).toContain('已驗證');
   });
 
-  it('When an unverified doctor asks whoami, then it says how to get verified', async () => {
-    const reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'hph-lee-meiling', '@ConsultBridge whoami');
-    const r = await reply;
+  it('When an unverified doctor asks whoami in the group, then she is told 1:1 how to get verified and the group hears nothing of it', async () => {
+    const { pointer, answer: r } = await askInGroup('hph-lee-meiling', '@ConsultBridge whoami');
     expect(r.text).toContain('尚未驗證');
+    expect(pointer).toBe('ConsultBridge\n已私下回覆你。');
   });
 
   it('When a user nobody knows writes for the first time, then they are added unverified from the user API', async () => {
     h.sim.org.addUser({ userId: 'new-gp-1', name: 'Dr Newcomer', title: 'General Practitioner', dept: 'Clinic', unionId: 'u-new' });
     h.sim.org.addMember(group, 'new-gp-1');
-    const reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'new-gp-1', '@ConsultBridge whoami');
-    const r = await reply;
+    const { answer: r } = await askInGroup('new-gp-1', '@ConsultBridge whoami');
     expect(r.text).toContain('Dr Newcomer');
     expect(r.text).toContain('Not yet verified');
     const row = await h.service.directoryRepo.findByDingTalkId('new-gp-1');
@@ -77,10 +76,25 @@ describe('bot commands over the stream', () => {
     expect((await reply).text).toContain('在線');
   });
 
-  it('When the command is unknown, then help is the answer', async () => {
+  it('When the command is unknown and like none, then a short pointer to help is the answer, not the whole help', async () => {
     const reply = replyAfter(h.sim, { conversationId: group });
     h.sim.say(group, 'qmh-lam-kaming', '@ConsultBridge fly me to the moon');
-    expect((await reply).text).toContain('ConsultBridge commands');
+    expect((await reply).text).toBe('ConsultBridge\nI don’t know that command. Send **help** for the list.');
+  });
+
+  it.each([
+    ['@ConsultBridge whoamii', 'Did you mean **whoami**?'],
+    ['@ConsultBridge shre C-7KQ2M', 'Did you mean **share**?'],
+    ['@ConsultBridge aprove C-7KQ2M', 'Did you mean **approve**?'],
+    ['@ConsultBridge 我是說', '你是否想用 **我是誰**？'],
+  ])('When a command is mistyped (%s), then the group gets a one-line "did you mean", not the help', async (text, hint) => {
+    const reply = replyAfter(h.sim, { conversationId: group });
+    h.sim.say(group, 'qmh-lam-kaming', text);
+    const r = (await reply).text;
+    expect(r).toContain(hint);
+    expect(r).not.toContain('ConsultBridge commands');
+    expect(r).not.toContain('ConsultBridge 指令');
+    expect(r.split('\n')).toHaveLength(2);
   });
 
   it('When a 1:1 message arrives, then the reply goes to that user', async () => {

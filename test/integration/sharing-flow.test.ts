@@ -60,7 +60,11 @@ describe('approval-gated sharing', () => {
     const approve = (JSON.parse(params) as Array<{ action: string; params: Record<string, string> }>).find((b) => b.params.decision === 'approve')!;
     const granted = replyAfter(h.sim, { userId: WONG, via: 'oto' });
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: approve.action, ...approve.params } });
-    expect(JSON.stringify(response)).toContain('已批准');
+    // The pressed card takes its final state at once: who decided and until when, and no buttons.
+    const settled = h.sim.cards.get(approval.outTrackId!)!;
+    expect(settled.cardParamMap.status).toMatch(/^✅ 已由 陳大文 Dr CHAN Tai-man.* 批准 · 存取有效至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(settled.cardParamMap.buttons).toBe('[]');
+    expect(JSON.stringify(response)).toContain('批准');
     const msg = await granted;
     expect(msg.text).toContain('approved your access');
 
@@ -95,10 +99,17 @@ describe('approval-gated sharing', () => {
     expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   }, 30_000);
 
-  it('When a second press arrives on the decided card, then nothing changes and the approver is told', async () => {
+  it('When a second press arrives on the decided card, then the card keeps its final state and the approver is told 1:1', async () => {
     const approval = lastCardTo(h, CHAN);
+    const card = () => ({ ...h.sim.cards.get(approval.outTrackId!)!.cardParamMap, ...h.sim.cards.get(approval.outTrackId!)!.privateData[CHAN] });
+    const before = await eventually(() => (card().buttons === '[]' && card().status?.includes('有效至') ? card() : undefined));
+    const told = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
-    expect(JSON.stringify(response)).toContain('該申請已有決定');
+    expect(response ?? {}).toEqual({});
+    expect((await told).text).toContain('該申請已有決定');
+    // The expiry is not lost: the card still says who approved and until when, with no buttons.
+    expect(card()).toEqual(before);
+    expect(card().status).toContain('有效至');
     const caseId = (await h.service.secure.cases.queries.findCase(code)).id;
     expect((await h.service.secure.grants.activeGrantFor((await h.service.directoryRepo.findByDingTalkId(WONG))!.id, docId, caseId)).hasGrant).toBe(true);
   });
