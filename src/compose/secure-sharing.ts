@@ -20,7 +20,7 @@ import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
-import { resolveSharingSettings } from '../domain/sharing/sharing-settings.js';
+import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/sharing-settings.js';
 import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
@@ -49,6 +49,8 @@ export function createSecureSharing(deps: {
   /** Tells a clinician 1:1 that their place on a care team (and their grants on the case) ended. */
   tellTeamExit: (exit: TeamExit) => Promise<void>;
   metrics?: Metrics;
+  /** Tests set the approver chain and times; the defaults otherwise. */
+  sharing?: Partial<SharingSettings>;
 }) {
   const { config, dbh, directory, audit, clock, logger } = deps;
   // Requests are checked against the schema in tests (in-process load); in production the policies were
@@ -89,7 +91,7 @@ export function createSecureSharing(deps: {
     return engine.decide(caseRequest(clinicianFacts(row), action, { code: caseRow.code, institutionIds: facts.institutionIds }, { careRole: facts.careRole }));
   };
 
-  const settings = resolveSharingSettings();
+  const settings = resolveSharingSettings(deps.sharing);
   const documentsRepo = createDocumentRepository(dbh.db, dbh.store);
   const privacyOfficers = async () => (await directory.list()).filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);

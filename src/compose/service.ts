@@ -75,6 +75,7 @@ export interface ServiceOptions {
    * restart of the same instance takes its own claims back at once; others wait for the lease to run out.
    */
   instanceId?: string;
+  sharing?: Parameters<typeof createSecureSharing>[0]['sharing'];
 }
 
 /**
@@ -130,7 +131,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port,
+    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
