@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, WONG } from '../helpers/sharing-flow.js';
-import { ask, auditMark, auditSince, caseWithReport, clinicianId, eventually, makeHkid, otoTo, pressDecision, requestByText } from './sharing-edge-fixture.js';
+import { ask, askPrivately, auditMark, auditSince, caseWithReport, clinicianId, eventually, makeHkid, otoTo, pressDecision, requestByText } from './sharing-edge-fixture.js';
 
 /**
  * Access that should end does: when someone's place on the care team ends (removed by the attending,
@@ -24,7 +24,7 @@ describe('access ends with the care-team role', () => {
     await pressDecision(h, card, CHAN, 'approve');
     expect(await grantOf(WONG)).toBe(true);
     expect(await ask(h, group, CHAN, `@ConsultBridge team ${code} add @Wong Siu-ming referring`, [WONG])).toContain('轉介');
-    expect(await ask(h, group, WONG, `@ConsultBridge why ${code}`)).toContain('You hold an approved, unexpired grant');
+    expect(await askPrivately(h, group, WONG, `@ConsultBridge why ${code}`)).toContain('You hold an approved, unexpired grant');
   }
 
   beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('access ends with the care-team role', () => {
     expect(told.text).toContain('The access grant you held ends with it.');
     const revoked = await auditSince(h, mark, { action: 'grant.revoked' });
     expect(revoked).toMatchObject([{ actor: clinicianId(h, CHAN), target: docId, outcome: 'success', reason: 'removed' }]);
-    const why = await ask(h, group, WONG, `@ConsultBridge why ${code}`);
+    const why = await askPrivately(h, group, WONG, `@ConsultBridge why ${code}`);
     expect(why).toContain('Not allowed.');
     expect(why).not.toContain('approved, unexpired grant');
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, asUser, CHAN, LAM, openCase, WONG } from '../helpers/sharing-flow.js';
 import { burnCase, openInApp, pressOpen, sendBurnText, BURN_GROUP } from './burn-fixture.js';
-import { ask, auditMark, auditSince, clinicianId, eventually, expectDenial, HO, LEE, makeHkid } from './sharing-edge-fixture.js';
+import { ask, askPrivately, auditMark, auditSince, clinicianId, eventually, expectDenial, HO, LEE, makeHkid } from './sharing-edge-fixture.js';
 
 /** Burn-after-reading refusals: bad durations, people without access, duplicates, nobody to send to. */
 describe('burn after reading: bad input', () => {
@@ -50,7 +50,7 @@ describe('burn after reading: bad input', () => {
   });
 
   it('When an unverified doctor or someone not allowed to share asks to burn, then no link is sent', async () => {
-    expect(await ask(h, group, LEE, `@ConsultBridge burn ${code} 30s`)).toContain('你尚未通過驗證');
+    expect(await askPrivately(h, group, LEE, `@ConsultBridge burn ${code} 30s`)).toContain('你尚未通過驗證');
     const answer = await ask(h, null, HO, `@ConsultBridge burn ${code} 30s`);
     expect(answer).toContain('你沒有此權限。');
     expect(answer).not.toContain('/burn');

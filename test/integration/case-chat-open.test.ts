@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter } from '../helpers/service-harness.js';
 import { hkidFor, patientForm, startCaseChat, intentIn, type CaseChat } from './case-chat-fixture.js';
+import { askPrivately } from './sharing-edge-fixture.js';
 
 /** `case open` → 1:1 mini-app form link → signed-in form post → group announcement, through the real SDK and simulator. */
 describe('opening a case from chat', () => {
@@ -52,10 +53,13 @@ describe('opening a case from chat', () => {
   it('When an unverified doctor asks to open a case, then they are refused with the verify hint and get no link', async () => {
     const group = cc.group(['hph-lee-meiling', 'qmh-lam-kaming']);
     const before = cc.h.sim.sent.length;
-    const text = await cc.say(group, 'hph-lee-meiling', '@ConsultBridge case open');
+    const text = await askPrivately(cc.h, group, 'hph-lee-meiling', '@ConsultBridge case open');
     expect(text).toContain('尚未通過驗證');
     expect(text).toContain('管理員');
-    expect(cc.h.sim.sent.slice(before).filter((e) => e.via === 'oto')).toEqual([]);
+    // The refusal is the only 1:1 message: no form link.
+    const dms = cc.h.sim.sent.slice(before).filter((e) => e.via === 'oto').map((e) => e.text);
+    expect(dms).toEqual([expect.stringContaining('尚未通過驗證')]);
+    expect(dms[0]).not.toContain('/app/');
   });
 
   it('When 開案 or 开案 is used, then it means case open (and in 1:1 it points to the consult group)', async () => {
@@ -77,7 +81,7 @@ describe('opening a case from chat', () => {
 
     const second = cc.group(['qmh-lam-kaming', 'hph-wong-siuming']);
     // Not the attending and no form of his found the case: he may not bind it.
-    expect(await cc.say(second, 'hph-wong-siuming', `@ConsultBridge case bind ${code}`)).toContain("can't do that");
+    expect(await askPrivately(cc.h, second, 'hph-wong-siuming', `@ConsultBridge case bind ${code}`)).toContain("can't do that");
 
     const { dm } = await cc.sayAndDm(second, 'hph-wong-siuming', '@ConsultBridge case open');
     const offer = replyAfter(cc.h.sim, { userId: 'hph-wong-siuming', via: 'oto' });

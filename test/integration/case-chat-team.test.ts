@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter } from '../helpers/service-harness.js';
 import { hkidFor, patientForm, startCaseChat, intentIn, type CaseChat } from './case-chat-fixture.js';
+import { askPrivately } from './sharing-edge-fixture.js';
 
 /** Care-team changes and consent forms from chat, through the real SDK and simulator. */
 describe('care team and consent from chat', () => {
@@ -36,7 +37,7 @@ describe('care team and consent from chat', () => {
   });
 
   it('When someone who is not the attending tries to add a member, then they are refused and nothing changes', async () => {
-    const text = await cc.say(group, 'qmh-lam-kaming', `@ConsultBridge team ${code} add @Wong Siu-ming consulting`, ['hph-wong-siuming']);
+    const text = await askPrivately(cc.h, group, 'qmh-lam-kaming', `@ConsultBridge team ${code} add @Wong Siu-ming consulting`, ['hph-wong-siuming']);
     expect(text).toBe("ConsultBridge\nYou can't do that.");
     expect(await roleOf('hph-wong-siuming')).toBe('');
   });
@@ -73,7 +74,7 @@ describe('care team and consent from chat', () => {
     expect(await cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
 
     await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Wong Siu-ming observer`, ['hph-wong-siuming']);
-    expect(await cc.say(group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.");
+    expect(await askPrivately(cc.h, group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.");
   });
 
   it('When a member given a role through the group leaves it, then that role ends; the opener’s own role stays', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hkidFor, patientForm, startCaseChat, type CaseChat } from './case-chat-fixture.js';
+import { askPrivately } from './sharing-edge-fixture.js';
 
 /** `case C-XXXXX`: the team and documents, who may see them, and friendly answers to bad codes. */
 describe('viewing a case from chat', () => {
@@ -52,7 +53,7 @@ describe('viewing a case from chat', () => {
   it('When a group member not on the team asks in the case’s group, then they see it; elsewhere they are refused', async () => {
     expect(await cc.say(group, 'hph-wong-siuming', `@ConsultBridge case ${code}`)).toContain('Care team');
     const other = cc.group(['hph-wong-siuming']);
-    expect(await cc.say(other, 'hph-wong-siuming', `@ConsultBridge case ${code}`)).toBe("ConsultBridge\nYou can't do that.");
+    expect(await askPrivately(cc.h, other, 'hph-wong-siuming', `@ConsultBridge case ${code}`)).toBe("ConsultBridge\nYou can't do that.");
   });
 
   it('When the code is malformed or unknown, then the reply repeats it only if it is a plain code', async () => {
@@ -68,9 +69,9 @@ describe('viewing a case from chat', () => {
   });
 
   it('When help is asked, then the case commands are listed with their Chinese aliases', async () => {
-    const text = await cc.say(group, 'qmh-lam-kaming', '@ConsultBridge help');
+    const text = await askPrivately(cc.h, group, 'qmh-lam-kaming', '@ConsultBridge help');
     for (const c of ['**case open | C-XXXXX | bind C-XXXXX**', '**team C-XXXXX', '**consent C-XXXXX**']) expect(text).toContain(c);
-    const zh = await cc.say(group, 'qmh-lam-kaming', '@ConsultBridge 幫助');
+    const zh = await askPrivately(cc.h, group, 'qmh-lam-kaming', '@ConsultBridge 幫助');
     expect(zh).toContain('(個案)');
     expect(zh).toContain('開案');
   });

@@ -56,12 +56,13 @@ describe('sandbox chat API (sandbox mode)', () => {
   });
 
   it('a group command shows what the user typed (with @-mentions) and the bot reply to every member', async () => {
-    const res = await say({ user: CHAN, group: 'cardiologyConsult', text: '@ConsultBridge help', atUserIds: [LEE] });
+    // `ping` answers in the group (help and other answers about the sender go 1:1).
+    const res = await say({ user: CHAN, group: 'cardiologyConsult', text: '@ConsultBridge ping', atUserIds: [LEE] });
     expect(res.statusCode).toBe(200);
-    const mine = await waitFor(CHAN, CARDIO, (m) => m.from === 'user' && m.text === '@ConsultBridge help');
+    const mine = await waitFor(CHAN, CARDIO, (m) => m.from === 'user' && m.text === '@ConsultBridge ping');
     expect(mine).toMatchObject({ userId: CHAN, atUserIds: [LEE], recalled: false });
     const reply = await waitFor(CHAN, CARDIO, (m) => m.from === 'bot' && m.id > mine.id);
-    expect(reply.text).toMatch(/whoami|我是誰/);
+    expect(reply.text).toMatch(/pong|在線/);
     // Another member sees the same group history; the bot's 1:1 chat does not contain it.
     const lee = await view(LEE, CARDIO);
     expect(lee.messages.map((m) => m.id)).toEqual(expect.arrayContaining([mine.id, reply.id]));

@@ -4,7 +4,7 @@ import { TOPIC_CARD_CALLBACK } from '../../src/sandbox/sim-card-click.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { appAuth } from '../helpers/app-session.js';
 import { appFor, CHAN, LAM, press, viewAs, WONG } from '../helpers/sharing-flow.js';
-import { ask, auditMark, auditSince, caseWithReport, clinicianId, eventually, expectDenial, LEE, makeHkid, otoTo, requestByText } from './sharing-edge-fixture.js';
+import { ask, askPrivately, auditMark, auditSince, caseWithReport, clinicianId, eventually, expectDenial, LEE, makeHkid, otoTo, requestByText } from './sharing-edge-fixture.js';
 
 const HKID = makeHkid('K', '975310');
 const NAME = 'QUILLFEATHER Marigold';
@@ -36,7 +36,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
   });
 
   it.each(['C-7KQ2X!', 'C-7KQ1X'])('When a malformed case code (%s) is typed, then the reply shows what a code looks like', async (bad) => {
-    const reply = await ask(h, group, WONG, `@ConsultBridge why ${bad}`);
+    const reply = await askPrivately(h, group, WONG, `@ConsultBridge why ${bad}`);
     expect(reply).toContain('Case codes look like C-7KQ2M.');
     expectDenial(await denials(), { actor: clinicianId(h, WONG), action: 'command.run', target: 'why', reason: 'case.code_invalid' });
   });

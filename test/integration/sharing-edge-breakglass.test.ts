@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, press, viewAs, viewToken } from '../helpers/sharing-flow.js';
-import { ask, auditMark, auditSince, caseWithReport, CHEUNG, clinicianId, expectDenial, HO, LEE, LI, makeHkid, otoTo } from './sharing-edge-fixture.js';
+import { ask, askPrivately, auditMark, auditSince, caseWithReport, CHEUNG, clinicianId, expectDenial, HO, LEE, LI, makeHkid, otoTo } from './sharing-edge-fixture.js';
 
 const REASON = 'patient unconscious, need allergy history';
 
@@ -44,7 +44,7 @@ describe('break-glass through chat', () => {
 
   it('When an unverified doctor tries, then she is refused with the hint to get verified', async () => {
     const mark = await auditMark(h);
-    const reply = await ask(h, group, LEE, `@ConsultBridge breakglass ${code} ${REASON}`);
+    const reply = await askPrivately(h, group, LEE, `@ConsultBridge breakglass ${code} ${REASON}`);
     expect(reply).toContain('請聯絡院方 ConsultBridge 管理員核實你的註冊資料');
     expect(await hasBreakGlass(LEE)).toBe(false);
     expectDenial(await auditSince(h, mark, { outcome: 'denied' }), { actor: clinicianId(h, LEE), action: 'command.run', target: 'breakglass', reason: 'actor.unverified' });
@@ -52,7 +52,7 @@ describe('break-glass through chat', () => {
 
   it('When a nurse tries, then the policy says no and the refusal is audited with the policy, not the reason', async () => {
     const mark = await auditMark(h);
-    const reply = await ask(h, ae, CHEUNG, `@ConsultBridge breakglass ${code} ${REASON}`);
+    const reply = await askPrivately(h, ae, CHEUNG, `@ConsultBridge breakglass ${code} ${REASON}`);
     expect(reply).toContain("You can't do that.");
     expect(await hasBreakGlass(CHEUNG)).toBe(false);
     expectDenial(await auditSince(h, mark, { outcome: 'denied' }), { actor: clinicianId(h, CHEUNG), action: 'breakglass.granted' });

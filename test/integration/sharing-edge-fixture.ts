@@ -87,6 +87,18 @@ export async function ask(h: Harness, group: string | null, userId: string, text
 }
 
 /**
+ * A line in a group whose answer is about the sender (`why`, a refusal about them): the answer comes
+ * 1:1, and the group hears only the short pointer, in the sender's language. Resolves with the answer.
+ */
+export async function askPrivately(h: Harness, group: string, userId: string, text: string, mentions?: string[]): Promise<string> {
+  const pointer = replyAfter(h.sim, { conversationId: group });
+  const answer = replyAfter(h.sim, { userId, via: 'oto' });
+  h.sim.say(group, userId, text, { atUserIds: mentions });
+  expect((await pointer).text).toMatch(/^ConsultBridge\n(I have answered you privately\.|已私下回覆你。)$/);
+  return (await answer).text;
+}
+
+/**
  * `request C-… continuing_care` typed by `requester` 1:1; resolves with the approve/deny card that
  * reached Dr Chan and the request id it carries.
  */
