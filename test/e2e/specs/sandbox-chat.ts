@@ -45,6 +45,14 @@ async function nextBotText(page: Page, afterCount: number): Promise<string> {
   return (await bots.nth(afterCount).textContent()) ?? '';
 }
 
+/** Opens the 1:1 chat with the bot and returns the newest bot message containing `marker`. */
+async function botChatText(page: Page, marker: string): Promise<string> {
+  await page.getByTestId('chat-conv-bot').click();
+  const msg = page.getByTestId('chat-msg-bot').filter({ hasText: marker }).last();
+  await msg.waitFor();
+  return (await msg.textContent()) ?? '';
+}
+
 export const sandboxChatTests: E2eTest[] = [
   {
     name: 'sandbox chat: 陳大文 in the cardiology group runs @ConsultBridge help and 我是誰; both languages; screenshots',
@@ -72,15 +80,20 @@ export const sandboxChatTests: E2eTest[] = [
       await page.locator('[data-testid=chat-msg-user]', { hasText: '@ConsultBridge help' }).first().waitFor();
       const typed = await page.locator('[data-testid=chat-msg-user] .chat-bubble').last().textContent();
       assert(typed === '@ConsultBridge help', `the message shows as typed: ${typed}`);
-      const help = await nextBotText(page, before);
-      assert(help.includes('ConsultBridge 指令') && help.includes('whoami') && help.includes('case open'), `help reply lists the commands: ${help}`);
+      // The long help is about the sender's use of the bot: it comes 1:1; the group gets only a pointer.
+      const pointer = await nextBotText(page, before);
+      assert(pointer.includes('已私下回覆你'), `the group hears only a pointer: ${pointer}`);
+      const help = await botChatText(page, 'ConsultBridge 指令');
+      assert(help.includes('whoami') && help.includes('case open'), `help reply lists the commands: ${help}`);
       assert(!help.includes('**'), 'markdown markers are not shown');
       await screenshot(page, '20-sandbox-chat-help-en');
 
+      await page.getByTestId('chat-conv-cardiologyConsult').click();
       await page.getByTestId('chat-input').fill('@ConsultBridge 我是誰');
       await page.getByTestId('chat-input').press('Enter');
-      const whoami = await nextBotText(page, before + 1);
-      assert(whoami.includes('陳大文') && whoami.includes('註冊編號'), `whoami reply in Chinese: ${whoami}`);
+      assert((await nextBotText(page, before + 1)).includes('已私下回覆你'), 'whoami: the group hears only a pointer');
+      const whoami = await botChatText(page, '註冊編號');
+      assert(whoami.includes('陳大文'), `whoami reply in Chinese, 1:1: ${whoami}`);
       await expectVisible(page, 'Sandbox chat');
       await screenshot(page, '21-sandbox-chat-whoami-en');
 
