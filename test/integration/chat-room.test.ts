@@ -55,7 +55,7 @@ describe('chat that respects the room', () => {
     expect(progress.text).toMatch(new RegExp(`^Request update\\n.*CHAN Tai-man.* approved your request for the ${code} report; it now waits on`));
     expect(progress.text).toContain('LI Siu-fan');
     const settled = await eventually(() => (cardAs(card.outTrackId!, CHAN).buttons === '[]' ? cardAs(card.outTrackId!, CHAN) : undefined));
-    expect(settled.status).toMatch(/^✅ 已由 陳大文 Dr CHAN Tai-man.*批准 · 現交下一位批核人$/);
+    expect(settled.status).toMatch(/^已由 陳大文 Dr CHAN Tai-man.*批准 · 現交下一位批核人$/);
 
     // The privacy officer decides by text instead of the card: her card settles all the same, with the expiry.
     const poCard = await cardTo(h, from, LI, 'req:');

@@ -62,7 +62,7 @@ describe('approval-gated sharing', () => {
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: approve.action, ...approve.params } });
     // The pressed card takes its final state at once: who decided and until when, and no buttons.
     const settled = h.sim.cards.get(approval.outTrackId!)!;
-    expect(settled.cardParamMap.status).toMatch(/^✅ 已由 陳大文 Dr CHAN Tai-man.* 批准 · 存取有效至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(settled.cardParamMap.status).toMatch(/^已由 陳大文 Dr CHAN Tai-man.* 批准 · 存取有效至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(settled.cardParamMap.buttons).toBe('[]');
     expect(JSON.stringify(response)).toContain('批准');
     const msg = await granted;

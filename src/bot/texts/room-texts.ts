@@ -18,14 +18,14 @@ export const ROOM_TEXTS = {
         : '我不認識這個指令。輸入 **help** 查看所有指令。',
   },
   cardApproved: {
-    en: (who: string, until: string) => `✅ Approved by ${who} · access until ${until}`,
-    zh: (who: string, until: string) => `✅ 已由 ${who} 批准 · 存取有效至 ${until}`,
+    en: (who: string, until: string) => `Approved by ${who} · access until ${until}`,
+    zh: (who: string, until: string) => `已由 ${who} 批准 · 存取有效至 ${until}`,
   },
   cardApprovedStep: {
-    en: (who: string) => `✅ Approved by ${who} · now with the next approver`,
-    zh: (who: string) => `✅ 已由 ${who} 批准 · 現交下一位批核人`,
+    en: (who: string) => `Approved by ${who} · now with the next approver`,
+    zh: (who: string) => `已由 ${who} 批准 · 現交下一位批核人`,
   },
-  cardDenied: { en: (who: string) => `❌ Denied by ${who}`, zh: (who: string) => `❌ 已由 ${who} 拒絕` },
+  cardDenied: { en: (who: string) => `Denied by ${who}`, zh: (who: string) => `已由 ${who} 拒絕` },
   progressTitle: { en: 'Request update', zh: '申請進度' },
   progress: {
     en: (who: string, code: string, names: string) => `${who} approved your request for the ${code} report; it now waits on ${names}. I'll tell you when they decide.`,

@@ -150,6 +150,20 @@ export const sandboxChatTests: E2eTest[] = [
       const reply = await nextBotText(page, before);
       assert(reply.includes(opened.caseCode), `the request is confirmed 1:1 with the case code: ${reply}`);
       await screenshot(page, '26-sandbox-chat-request-en');
+
+      // 陳大文 approves on his card: it settles to who decided and until when, with no buttons left.
+      await page.getByTestId(`chat-user-${CHAN}`).click();
+      await page.getByTestId('chat-conv-bot').click();
+      const approval = page.locator('[data-testid=chat-card]', { hasText: opened.caseCode }).filter({ has: page.getByTestId('chat-card-button') }).last();
+      await approval.waitFor();
+      const outTrackId = (await approval.getAttribute('data-out-track-id')) ?? '';
+      await approval.getByTestId('chat-card-button').filter({ hasText: '批准' }).click();
+      const decided = page.locator(`[data-testid=chat-card][data-out-track-id="${outTrackId}"]`);
+      await decided.getByTestId('chat-card-status').filter({ hasText: '有效至' }).waitFor();
+      const status = (await decided.getByTestId('chat-card-status').textContent()) ?? '';
+      assert(status.includes('陳大文') && /有效至 \d{4}-\d{2}-\d{2}/.test(status), `the decided card says who and until when: ${status}`);
+      assert((await decided.getByTestId('chat-card-button').count()) === 0, 'a decided card has no buttons');
+      await screenshot(page, '27-sandbox-chat-decided-card-zh-HK');
     },
   },
   {
