@@ -32,7 +32,8 @@ describe('approval decisions: deny and the text fallbacks', () => {
     const { card, requestId } = await requestByText(h, code, WONG);
     const from = h.sim.sent.length;
     const response = await pressDecision(h, card, CHAN, 'deny');
-    expect(response).toContain('已拒絕'); // Dr Chan reads Chinese
+    // Dr Chan reads Chinese; his card settles to who denied it, with no buttons.
+    expect(JSON.parse(response)).toMatchObject({ cardData: { cardParamMap: { status: expect.stringMatching(/^已由 陳大文 Dr CHAN Tai-man.* 拒絕$/), buttons: '[]' } } });
     const told = await otoTo(h, from, WONG);
     expect(told.text).toContain(`declined your request to view the ${code} report`);
     expect(told.text).toContain('CHAN Tai-man');
