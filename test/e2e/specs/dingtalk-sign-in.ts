@@ -99,6 +99,25 @@ export const dingTalkSignInTests: E2eTest[] = [
     },
   },
   {
+    name: 'DingTalk webview: the clinician’s saved language beats DingTalk’s; a choice made on the device beats both',
+    async run(ctx) {
+      // LAM Ka-ming's directory entry says English; his DingTalk (and phone) are in Chinese.
+      const { page, webview } = await openInDingTalk(ctx, { platform: 'android', dingtalkLanguage: 'zh-HK', browserLocale: 'zh-HK', userId: LAM });
+      await page.goto('/app/');
+      await page.getByTestId('inbox').waitFor();
+      await expectText(page, 'tab-inbox', 'Inbox');
+      assertEqual(await page.evaluate('document.documentElement.lang'), 'en', 'html lang follows the saved preference');
+      await ctx.screenshot(page, 'dingtalk-07-saved-preference-en');
+
+      await page.getByTestId('lang-switch').click();
+      await expectText(page, 'tab-inbox', '收件匣');
+      await page.reload(); // DingTalk reopens the page: a new code, the device's choice kept
+      await page.getByTestId('inbox').waitFor();
+      await expectText(page, 'tab-inbox', '收件匣');
+      assertEqual(webview.codes.length, 2, 'a fresh code per opening');
+    },
+  },
+  {
     name: 'DingTalk webview: a forged auth code is refused with a clear screen, in both languages; screenshots',
     async run(ctx) {
       for (const [lang, words, platform] of [['zh-HK', ZH_REFUSED, 'android'], ['en-US', EN_REFUSED, 'ios']] as const) {
