@@ -33,6 +33,8 @@ export interface DingTalkWebview {
   codes: string[];
   /** Where the next auth codes come from (default: a fresh code from the simulator for the user). */
   codeSource: () => Promise<string>;
+  /** JSAPI methods this client refuses, with its answer (e.g. an old client without the unified API). */
+  refuse: Map<string, { errorCode: string; errorMessage: string }>;
 }
 
 const AUTH_CODE_APIS = new Set(['runtime.permission.requestAuthCodeV2', 'runtime.permission.requestAuthCode']);
@@ -50,9 +52,11 @@ export async function simulatorAuthCode(baseUrl: string, userId: string): Promis
 
 /** Installs the bridge stub in every page of `context` (the context must carry the DingTalk user agent). */
 export async function actAsDingTalk(context: BrowserContext, opts: { platform: DingTalkPlatform; baseUrl: string; userId: string }): Promise<DingTalkWebview> {
-  const webview: DingTalkWebview = { calls: [], codes: [], codeSource: () => simulatorAuthCode(opts.baseUrl, opts.userId) };
+  const webview: DingTalkWebview = { calls: [], codes: [], codeSource: () => simulatorAuthCode(opts.baseUrl, opts.userId), refuse: new Map() };
   await context.exposeFunction('__e2eDingTalkNative', async (method: string, params: Record<string, unknown>): Promise<NativeAnswer> => {
     webview.calls.push({ method, params });
+    const refused = webview.refuse.get(method);
+    if (refused) return { ok: false, ...refused };
     if (!AUTH_CODE_APIS.has(method)) return { ok: false, errorCode: '1', errorMessage: `API not stubbed: ${method}` };
     const code = await webview.codeSource();
     webview.codes.push(code);

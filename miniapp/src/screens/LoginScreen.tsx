@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { institutionIn, nameIn, type DemoUser } from '../api/types.js';
 import type { AuthState } from '../auth/boot.js';
+import { NO_CODE } from '../auth/dingtalk-env.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -98,6 +99,7 @@ const LOGIN_ERROR_TEXT: Partial<Record<string, MessageKey>> = {
   network: 'error.network',
   'auth.invalid': 'login.codeRefused',
   'actor.suspended': 'login.suspended',
+  [NO_CODE]: 'login.noCode',
 };
 
 function LoginError({ code }: { code: string }) {

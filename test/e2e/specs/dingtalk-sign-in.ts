@@ -6,6 +6,7 @@ import { assert, assertEqual, expectText, expectVisible, type E2eContext, type E
 const CHAN = 'qmh-chan-taiman'; // 陳大文, verified cardiologist at Queen Mary Hospital
 const LAM = 'qmh-lam-kaming'; // LAM Ka-ming, verified cardiologist at Queen Mary Hospital
 const PHONE = { width: 375, height: 812 };
+const UNIFIED = 'runtime.permission.requestAuthCodeV2';
 
 /**
  * The mini-app opened inside DingTalk's WebView: DingTalk's user agent, its native JSAPI bridge stubbed
@@ -28,7 +29,7 @@ async function expectAuthCodeRequested(ctx: E2eContext, webview: DingTalkWebview
   const config = (await (await fetch(`${ctx.baseUrl}/api/auth/config`)).json()) as { corpId: string; clientId: string };
   assertEqual(webview.calls.length, n, 'JSAPI calls that reached the native bridge');
   for (const call of webview.calls) {
-    assertEqual(call.method, 'runtime.permission.requestAuthCodeV2', 'JSAPI method');
+    assertEqual(call.method, UNIFIED, 'JSAPI method');
     assertEqual(call.params.corpId, config.corpId, 'corpId passed to requestAuthCode');
     assertEqual(call.params.clientId, config.clientId, 'clientId passed to requestAuthCode');
   }
@@ -115,6 +116,23 @@ export const dingTalkSignInTests: E2eTest[] = [
       await page.getByTestId('inbox').waitFor();
       await expectText(page, 'tab-inbox', '收件匣');
       assertEqual(webview.codes.length, 2, 'a fresh code per opening');
+    },
+  },
+  {
+    name: 'DingTalk webview: an old client without the unified API signs in through the classic one; a cancelled request gets a clear screen',
+    async run(ctx) {
+      const { page, webview } = await openInDingTalk(ctx, { platform: 'ios', dingtalkLanguage: 'en-US', browserLocale: 'en-US', userId: LAM });
+      webview.refuse.set(UNIFIED, { errorCode: '1', errorMessage: 'API not exist' });
+      await page.goto('/app/');
+      await page.getByTestId('inbox').waitFor();
+      assertEqual(webview.calls.map((c) => c.method).join(' '), `${UNIFIED} runtime.permission.requestAuthCode`, 'unified, then classic');
+
+      webview.refuse.set('runtime.permission.requestAuthCode', { errorCode: '-1', errorMessage: 'cancelled' });
+      await page.reload();
+      await page.getByTestId('login-error').waitFor();
+      await expectVisible(page, 'DingTalk did not sign you in');
+      assertEqual(await page.getByTestId('inbox').count(), 0, 'no inbox without a code');
+      await ctx.screenshot(page, 'dingtalk-08-no-code-en');
     },
   },
   {
