@@ -1,5 +1,6 @@
 import { getENV } from 'dingtalk-jsapi/lib/env';
 import { ApiError } from '../api/api-error.js';
+import { languageFromUserAgent } from './dingtalk-language.js';
 
 /**
  * What the page knows about the DingTalk client it runs in. Only the small env module is loaded up
@@ -10,15 +11,6 @@ export interface DingTalkEnv {
   inDingTalk: boolean;
   /** DingTalk's client language (e.g. zh_CN, en_US), or null when unknown. */
   language: string | null;
-}
-
-/**
- * DingTalk's mobile clients put their UI language in the user agent (`… language/zh-Hans-CN …`,
- * `language/en-US`); jsapi only reads it from the PC container, so elsewhere it reports '*'.
- */
-export function languageFromUserAgent(ua: string): string | null {
-  const m = /(?:^|\s)language\/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)/.exec(ua);
-  return m?.[1] ? m[1].replace(/_/g, '-') : null;
 }
 
 export function readDingTalkEnv(): DingTalkEnv {
