@@ -5,7 +5,7 @@ import { appFor, asUser, CHAN, LAM, openCase, shareReport, WONG } from '../helpe
 
 const ADMIN = 'qmh-cb-admin';
 /** What the patient banner reveals; none of it may reach an audit entry, a log line or a refusal. */
-const PHI = /TEST Patient|A123456|1950-01-02/;
+const PHI = /TEST Patient|測試病人|A123456|B100000|1950-01-02/;
 
 /**
  * The patient banner (GET /api/app/cases/:code/patient): the same `view` decision as opening one of
@@ -61,11 +61,33 @@ describe('patient banner on the case screen', () => {
   it('When an admin is on the care team, then the policy still refuses them the banner', async () => {
     const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
     await h.service.secure.cases.team.addMember(chan, code, ADMIN, 'consulting');
+    expect((await asUser(h, app, ADMIN, { method: 'GET', url: `/api/app/cases/${code}` })).statusCode).toBe(200); // on the team, so the case screen opens
     const res = await get(ADMIN);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'access.denied' });
     expect(res.body).not.toMatch(PHI);
   });
+
+  it('When a colleague is on the team only as referring, then the case screen opens for them but the banner is refused (the view policy decides, not membership)', async () => {
+    const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+    await h.service.secure.cases.team.addMember(chan, code, LAM, 'referring');
+    expect((await asUser(h, app, LAM, { method: 'GET', url: `/api/app/cases/${code}` })).statusCode).toBe(200);
+    const res = await get(LAM);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toMatch(PHI);
+    await h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting');
+    expect((await get(LAM)).statusCode).toBe(200);
+  });
+
+  it('The Chinese name is shown beside the English one when the form had both', async () => {
+    const chan = await h.service.directory.resolveOrEnroll(CHAN, '');
+    const group = h.sim.org.addGroup({ title: 'Banner zh', memberIds: [CHAN] }).openConversationId;
+    const { intentId } = await h.service.secure.cases.open.startCaseOpen(chan, group);
+    const out = await h.service.secure.cases.open.submitCaseForm({ intentId }, chan.clinician.id, { hkid: 'B100000(A)', nameEn: 'TEST Patient', nameZh: '測試病人', dateOfBirth: '1950-01-02', consents: [] });
+    if (!out.created) throw new Error('case existed');
+    await shareReport(h, app, group, CHAN, out.caseCode);
+    expect((await get(CHAN, out.caseCode)).json()).toMatchObject({ nameEn: 'TEST Patient', nameZh: '測試病人', hkidMasked: 'B100***(A)' });
+  }, 30_000);
 
   it('When the attending approves the outsider’s access request, then the requester gets the banner too', async () => {
     const asked = await asUser(h, app, WONG, { method: 'POST', url: `/api/app/documents/${docId}/request`, payload: { reasonCode: 'continuing_care' } });
