@@ -19,9 +19,19 @@ async function callAs<T>(baseUrl: string, userId: string, path: string, body: un
   return (await res.json()) as T;
 }
 
+/** Waits (bounded) until the asynchronous `team … add` has landed: the case view answers the user. */
+async function caseOpensFor(baseUrl: string, userId: string, caseCode: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const res = await fetch(`${baseUrl}/api/app/cases/${caseCode}`, { headers: { authorization: `Bearer ${await appToken(baseUrl, userId)}` } });
+    if (res.ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${userId} never joined the care team of ${caseCode}`);
+}
+
 export const patientBannerTests: E2eTest[] = [
   {
-    name: 'patient banner: the attending sees who the patient is (HKID masked); 黃小明 sees no banner before his request is approved and the banner after; phone and desktop; screenshots',
+    name: 'patient banner: the attending sees who the patient is (HKID masked); 黃小明 sees no banner as an outsider or a referring member (the case screen stays), and the banner once his request is approved; phone and desktop; screenshots',
     async run(ctx: E2eContext) {
       const { id: group } = await callAs<{ id: string }>(ctx.baseUrl, CHAN, '/api/sandbox/chat/groups', { user: CHAN, title: 'Banner e2e', memberIds: [WONG] });
       const hkid = `D314159(${hkidCheckChar('D', '314159')})`;
@@ -46,6 +56,18 @@ export const patientBannerTests: E2eTest[] = [
       await wong.getByTestId('case-error').waitFor();
       assert((await wong.getByTestId('patient-banner').count()) === 0, 'no banner before approval');
       await ctx.screenshot(wong, '61-patient-banner-before-approval-en-phone');
+
+      // Dr Chan adds him as referring: the case screen opens for him, still without a banner (the view
+      // policy decides, not membership) — no error page, the rest of the screen stays.
+      await callAs(ctx.baseUrl, CHAN, '/api/sandbox/chat/say', { user: CHAN, group, text: `@ConsultBridge team ${caseCode} add @${WONG} referring`, atUserIds: [WONG] });
+      await caseOpensFor(ctx.baseUrl, WONG, caseCode);
+      await go(wong, '/me');
+      const refused = wong.waitForResponse((r) => r.url().endsWith(`/api/app/cases/${caseCode}/patient`));
+      await go(wong, `/case/${caseCode}`);
+      assert((await refused).status() === 403, 'the banner is refused to a referring member');
+      await wong.getByTestId('case-view').waitFor();
+      assert((await wong.getByTestId('patient-banner').count()) === 0, 'no banner for a referring member');
+      await ctx.screenshot(wong, '61b-patient-banner-referring-none-en-phone');
 
       // He asks for access; Dr Chan approves (the API the inbox screens call).
       const { requestId } = await callAs<{ requestId: string }>(ctx.baseUrl, WONG, `/api/app/documents/${documentId}/request`, { reasonCode: 'continuing_care' });
