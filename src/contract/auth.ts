@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consoleAction, consoleSection } from './admin-sections.js';
 
 /** The mini-app auth API (src/http/auth/*): an allow-list of fields, never patient data. */
 export const meDto = z
@@ -51,8 +52,18 @@ export const demoUserDto = z.object({
 /** POST /api/auth/dingtalk */
 export const dingtalkLoginBody = z.object({ code: z.string().min(1).max(256).describe('From dd.requestAuthCode; 5 minutes, single use') });
 
-/** POST /api/auth/admin-token: the console's short-lived token. */
-export const adminTokenDto = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), role: z.string() });
+/**
+ * POST /api/auth/admin-token: the console's short-lived token, with the sections and actions the
+ * role may use (src/contract/admin-sections.ts), so the console offers only those.
+ */
+export const adminTokenDto = z.object({
+  token: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().int(),
+  role: z.string(),
+  sections: z.array(consoleSection),
+  actions: z.array(consoleAction),
+});
 
 /** Sandbox only: the demo-user picker and its auth code. */
 export const demoUsersDto = z.object({ users: z.array(demoUserDto) });

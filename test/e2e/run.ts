@@ -5,6 +5,7 @@ import { CHROMIUM_PATH, launchBrowser } from './browser.js';
 import { ARTIFACTS, makeContext, runTests } from './harness.js';
 import { startService } from './service.js';
 import { adminTests } from './specs/admin-console.js';
+import { adminLayoutTests } from './specs/admin-layout.js';
 import { signInTests } from './specs/sign-in-and-me.js';
 import { doctorTests } from './specs/doctor-flow.js';
 import { shellTests } from './specs/shell.js';
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   });
   try {
     process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
-    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...doctorTests, ...burnTests, ...formLinkTests, ...composeTests, ...patientBannerTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    const { passed, failed } = await runTests([...signInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...adminLayoutTests, ...doctorTests, ...burnTests, ...formLinkTests, ...composeTests, ...patientBannerTests], makeContext(browser, service.baseUrl), process.argv[2]);
     process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
     if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
     return failed.length ? 1 : 0;

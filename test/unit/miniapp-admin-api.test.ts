@@ -27,6 +27,18 @@ describe('admin console API client', () => {
     expect(seen[2]).toMatchObject({ method: 'GET', path: '/api/admin/audit?outcome=denied&limit=50', auth: 'Bearer adm-1' });
   });
 
+  it('keeps the sections and actions the token answer lists for the role (the menu shows only these), and none when an answer has none', async () => {
+    const { fetchImpl } = fakeServer({
+      ...signIn(),
+      'POST /api/auth/admin-token': [{ status: 200, body: { token: 'adm-1', expiresIn: 900, role: 'privacy_officer', sections: ['audit', 'oversight', 'report'], actions: ['breakglass.review'] } }],
+    });
+    const admin = await createAdminApi(await signedInApp(fetchImpl), { fetch: fetchImpl });
+    expect([admin.sections, admin.actions]).toEqual([['audit', 'oversight', 'report'], ['breakglass.review']]);
+    const bare = fakeServer({ ...signIn(), 'POST /api/auth/admin-token': [{ status: 200, body: { token: 'adm-1', expiresIn: 900, role: 'admin' } }] });
+    const old = await createAdminApi(await signedInApp(bare.fetchImpl), { fetch: bare.fetchImpl });
+    expect([old.sections, old.actions]).toEqual([[], []]);
+  });
+
   it('when the admin token has expired (401), gets a new one once and repeats the call', async () => {
     const { seen, fetchImpl } = fakeServer({
       ...signIn(),

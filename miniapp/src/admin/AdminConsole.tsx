@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Button, ConfigProvider, Grid, Layout, Result, Spin, Typography } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhHK from 'antd/es/locale/zh_HK';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -8,37 +8,16 @@ import { useI18n } from '../i18n/i18n.js';
 import { useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../screens/LanguageSwitch.js';
 import { AdminApiContext, createAdminApi, type AdminApi } from './admin-api.js';
-import { useAdminT, type AdminKey } from './admin-messages.js';
-import { AuditSection } from './AuditSection.js';
-import { CasesSection } from './CasesSection.js';
-import { CliniciansSection } from './CliniciansSection.js';
-import { DashboardSection } from './DashboardSection.js';
-import { InboundSection } from './InboundSection.js';
-import { InstitutionsSection } from './InstitutionsSection.js';
-import { OutboxSection } from './OutboxSection.js';
-import { OversightSection } from './OversightSection.js';
-import { PoliciesSection } from './PoliciesSection.js';
-import { ReportSection } from './ReportSection.js';
-
-const SECTIONS: Array<{ key: string; label: AdminKey; render: () => ReactNode }> = [
-  { key: 'clinicians', label: 'nav.clinicians', render: () => <CliniciansSection /> },
-  { key: 'audit', label: 'nav.audit', render: () => <AuditSection /> },
-  { key: 'policies', label: 'nav.policies', render: () => <PoliciesSection /> },
-  { key: 'oversight', label: 'nav.oversight', render: () => <OversightSection /> },
-  { key: 'outbox', label: 'nav.outbox', render: () => <><OutboxSection /><InboundSection /></> },
-  { key: 'report', label: 'nav.report', render: () => <ReportSection /> },
-  { key: 'institutions', label: 'nav.institutions', render: () => <InstitutionsSection /> },
-  { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },
-  { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
-];
-
-/** Where each console role starts: the first section its routes admit. */
-const DEFAULT_SECTION: Record<string, string> = { privacy_officer: 'oversight', auditor: 'audit' };
+import { useAdminT } from './admin-messages.js';
+import { SECTION_VIEWS } from './admin-section-list.js';
+import { DrawerNav, SideNav } from './AdminNav.js';
 
 /**
- * The admin console (desktop, antd), at /app/admin/<section>. Loaded only when an admin opens it:
- * antd is several times the size of the whole doctor UI, which must stay light for phones. The
- * signed-in clinician's app token is traded for an admin token first; a doctor gets a refusal page.
+ * The admin console (antd), at /app/admin/<section>. Loaded only when an admin opens it: antd is
+ * several times the size of the whole doctor UI, which must stay light for phones. The signed-in
+ * clinician's app token is traded for an admin token first; a doctor gets a refusal page. The menu
+ * lists only the sections the admin token answer names for this role, the first one being where the
+ * role starts; below tablet width the menu moves into a drawer and the page never scrolls sideways.
  */
 export default function AdminConsole() {
   const navigate = useNavigate();
@@ -46,50 +25,48 @@ export default function AdminConsole() {
   const { t } = useAdminT();
   const { api } = useSession();
   const route = useLocation().pathname;
+  const narrow = !Grid.useBreakpoint().md;
   const [admin, setAdmin] = useState<{ api?: AdminApi; error?: unknown }>({});
   useEffect(() => {
     createAdminApi(api).then((a) => setAdmin({ api: a }), (error: unknown) => setAdmin({ error }));
   }, [api]);
 
-  const key = route.split('/')[2] || DEFAULT_SECTION[admin.api?.role ?? ''] || 'clinicians';
-  const section = SECTIONS.find((s) => s.key === key) ?? SECTIONS[0]!;
+  const sections = (admin.api?.sections ?? []).map((s) => SECTION_VIEWS[s]);
+  const key = route.split('/')[2] || sections[0]?.key || '';
+  const section = sections.find((s) => s.key === key);
   const back = <Button onClick={() => navigate('/me')} data-testid="admin-back">{t('common.back')}</Button>;
+  const refusal = (forbidden: boolean) => (
+    <Result status={forbidden ? '403' : 'error'} title={forbidden ? t('common.forbidden') : t('common.error')} extra={back} data-testid="admin-refused" />
+  );
 
   let body: ReactNode;
-  if (admin.error) {
-    const forbidden = admin.error instanceof ApiError && admin.error.status === 403;
-    body = <Result status={forbidden ? '403' : 'error'} title={forbidden ? t('common.forbidden') : t('common.error')} extra={back} data-testid="admin-refused" />;
-  } else if (!admin.api) {
-    body = <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div>;
-  } else {
+  if (admin.error) body = refusal(admin.error instanceof ApiError && admin.error.status === 403);
+  else if (!admin.api) body = <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div>;
+  else if (!section) body = refusal(true);
+  else {
     body = (
       <AdminApiContext.Provider value={admin.api}>
         <div data-testid={`admin-section-${section.key}`}>{section.render()}</div>
       </AdminApiContext.Provider>
     );
   }
+  const nav = { sections, selected: key, onPick: (k: string) => navigate(`/admin/${k}`) };
 
   return (
     <ConfigProvider locale={lang === 'zh-HK' ? zhHK : enUS}>
-      <Layout style={{ minHeight: '100vh' }} data-testid="admin-console">
+      <Layout style={{ minHeight: '100vh' }} className={narrow ? 'admin-console admin-narrow' : 'admin-console'} data-testid="admin-console">
         <Layout.Header className="admin-header">
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+          {narrow && sections.length > 0 && <DrawerNav {...nav} />}
+          <Typography.Title level={narrow ? 5 : 4} ellipsis className="admin-title">
             {tApp('app.name')} · {tApp('admin.title')}
           </Typography.Title>
-          <span>
+          <span className="admin-header-actions">
             {back} <LanguageSwitch />
           </span>
         </Layout.Header>
         <Layout>
-          <Layout.Sider width={220} theme="light">
-            <Menu
-              mode="inline"
-              selectedKeys={[section.key]}
-              onClick={(e) => navigate(`/admin/${e.key}`)}
-              items={SECTIONS.map((s) => ({ key: s.key, label: <span data-testid={`nav-${s.key}`}>{t(s.label)}</span> }))}
-            />
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 24 }}>{body}</Layout.Content>
+          {!narrow && sections.length > 0 && <SideNav {...nav} />}
+          <Layout.Content className="admin-content">{body}</Layout.Content>
         </Layout>
       </Layout>
     </ConfigProvider>

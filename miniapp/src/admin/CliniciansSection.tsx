@@ -167,7 +167,7 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
           <Input placeholder={t('clin.regHint')} data-testid="verify-registration" />
         </Form.Item>
         <Form.Item name="role" label={t('common.role')} rules={[{ required: true }]}>
-          <Select options={CLINICIAN_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+          <Select data-testid="verify-role" options={CLINICIAN_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
         </Form.Item>
         <Form.Item name="specialty" label={t('clin.specialty')}>
           <Input data-testid="verify-specialty" />

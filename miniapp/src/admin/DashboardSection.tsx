@@ -5,6 +5,8 @@ import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
+import { denialReasonLabel } from './denial-reasons.js';
+import { ReasonBars } from './ReasonBars.js';
 import { ResidencyCard } from './ResidencyCard.js';
 import type { DashboardDto } from '../../../src/contract/admin-reports.js';
 
@@ -22,7 +24,7 @@ const CHARTS: Array<{ title: AdminKey; value: (f: Figures) => number }> = [
 /** Daily figures for the last 7 or 30 Hong Kong days, as plain SVG bars, and the deployment's data residency. */
 export function DashboardSection() {
   const api = useAdminEndpoints();
-  const { t } = useAdminT();
+  const { t, lang } = useAdminT();
   const [days, setDays] = useState<'7' | '30'>('7');
   const data = useLoader(() => api.dashboard(days), [days]);
   const d = data.data;
@@ -31,25 +33,25 @@ export function DashboardSection() {
       <ErrorNote error={data.error} />
       {d && (
         <>
-          <Row gutter={16} style={{ marginBottom: 24 }}>
-            <Col span={4}><Statistic title={t('dash.shares')} value={`${d.totals.shareToFirstView.shared} / ${d.totals.shareToFirstView.viewed}`} /></Col>
-            <Col span={4}><Statistic title={t('dash.medianView')} value={d.totals.shareToFirstView.medianMinutes ?? '—'} /></Col>
-            <Col span={4}><Statistic title={t('dash.turnaround')} value={d.totals.approvalTurnaround.medianMinutes ?? '—'} /></Col>
-            <Col span={4}><Statistic title={t('dash.alerts')} value={`${d.totals.alerts.openedWithin5m} / ${d.totals.alerts.total}`} /></Col>
-            <Col span={4}><Statistic title={t('dash.denials')} value={d.totals.denials.total} /></Col>
-            <Col span={4}><Statistic title={t('dash.escalations')} value={d.totals.escalations} /></Col>
+          <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.shares')} value={`${d.totals.shareToFirstView.shared} / ${d.totals.shareToFirstView.viewed}`} /></Col>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.medianView')} value={d.totals.shareToFirstView.medianMinutes ?? '—'} /></Col>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.turnaround')} value={d.totals.approvalTurnaround.medianMinutes ?? '—'} /></Col>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.alerts')} value={`${d.totals.alerts.openedWithin5m} / ${d.totals.alerts.total}`} /></Col>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.denials')} value={d.totals.denials.total} /></Col>
+            <Col xs={12} sm={8} xl={4}><Statistic title={t('dash.escalations')} value={d.totals.escalations} /></Col>
           </Row>
           <Row gutter={[16, 16]}>
             {CHARTS.map((c) => (
-              <Col span={12} key={c.title}>
+              <Col xs={24} lg={12} key={c.title}>
                 <Card size="small" title={t(c.title)}>
                   <Bars points={d.series.map((s) => ({ label: s.date.slice(5), value: c.value(s) }))} />
                 </Card>
               </Col>
             ))}
-            <Col span={12}>
+            <Col xs={24} lg={12}>
               <Card size="small" title={t('dash.byReason')}>
-                <Bars points={Object.entries(d.totals.denials.byReason).map(([label, value]) => ({ label, value }))} />
+                <ReasonBars testId="denials-by-reason" points={Object.entries(d.totals.denials.byReason).map(([code, value]) => ({ label: denialReasonLabel(code, lang), value }))} />
               </Card>
             </Col>
           </Row>

@@ -6,7 +6,7 @@ import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import type { InstitutionDto } from './admin-types.js';
 
-/** The hospitals and clinics clinicians can belong to; new ones are added here. */
+/** The hospitals and clinics clinicians can belong to; new ones are added here (public or private: a choice, no default). */
 export function InstitutionsSection() {
   const api = useAdminEndpoints();
   const { t } = useAdminT();
@@ -28,6 +28,7 @@ export function InstitutionsSection() {
       <Card title={t('nav.institutions')}>
         <ErrorNote error={list.error} />
         <Table<InstitutionDto>
+          data-testid="inst-table"
           rowKey="id"
           size="small"
           pagination={false}
@@ -43,14 +44,14 @@ export function InstitutionsSection() {
       </Card>
       <Card title={t('inst.add')}>
         <ErrorNote error={error} />
-        <Form form={form} layout="inline" onFinish={add} initialValues={{ sector: 'private' }} style={{ rowGap: 8 }}>
-          <Form.Item name="code" label={t('inst.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/ }]}><Input style={{ width: 110 }} /></Form.Item>
-          <Form.Item name="nameEn" label={t('inst.nameEn')} rules={[{ required: true }]}><Input style={{ width: 240 }} /></Form.Item>
+        <Form form={form} layout="inline" onFinish={add} style={{ rowGap: 8 }}>
+          <Form.Item name="code" label={t('inst.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{2,32}$/ }]}><Input style={{ width: 110 }} data-testid="inst-code" /></Form.Item>
+          <Form.Item name="nameEn" label={t('inst.nameEn')} rules={[{ required: true }]}><Input style={{ width: 240 }} data-testid="inst-name-en" /></Form.Item>
           <Form.Item name="nameZh" label={t('inst.nameZh')}><Input style={{ width: 160 }} /></Form.Item>
-          <Form.Item name="sector" label={t('inst.sector')}>
-            <Select style={{ width: 110 }} options={[{ value: 'public', label: t('inst.public') }, { value: 'private', label: t('inst.private') }]} />
+          <Form.Item name="sector" label={t('inst.sector')} rules={[{ required: true, message: t('inst.sectorRequired') }]}>
+            <Select style={{ width: 160 }} placeholder={t('inst.sectorRequired')} data-testid="inst-sector" options={[{ value: 'public', label: t('inst.public') }, { value: 'private', label: t('inst.private') }]} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">{t('inst.add')}</Button>
+          <Button type="primary" htmlType="submit" data-testid="inst-add">{t('inst.add')}</Button>
         </Form>
       </Card>
     </Space>

@@ -1,6 +1,7 @@
-import { Button, Card, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
+import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
@@ -9,7 +10,10 @@ import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-con
 
 const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
 
-/** Access requests by status, and the break-glass review queue (approve or flag, with a note). */
+/**
+ * Access requests by status, and the break-glass review queue (approve or flag, with a note). Approve
+ * and Flag are offered only to a role the admin token answer lists `breakglass.review` for.
+ */
 export function OversightSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -49,6 +53,7 @@ function Approvals() {
 
 function BreakGlassQueue() {
   const api = useAdminEndpoints();
+  const mayReview = useAdminApi().actions.includes('breakglass.review');
   const { t } = useAdminT();
   const [status, setStatus] = useState<BreakGlassDto['status']>('pending');
   const [reviewing, setReviewing] = useState<{ item: BreakGlassDto; decision: 'approve' | 'flag' } | null>(null);
@@ -70,8 +75,9 @@ function BreakGlassQueue() {
   };
 
   return (
-    <Card title={t('ov.breakglass')} extra={<Segmented value={status} onChange={(v) => setStatus(v as BreakGlassDto['status'])} options={(['pending', 'approved', 'flagged'] as const).map((s) => ({ value: s, label: <span data-testid={`bg-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
+    <Card title={t('ov.breakglass')} data-testid="bg-card" extra={<Segmented value={status} onChange={(v) => setStatus(v as BreakGlassDto['status'])} options={(['pending', 'approved', 'flagged'] as const).map((s) => ({ value: s, label: <span data-testid={`bg-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
       <ErrorNote error={list.error ?? (reviewing ? null : error)} />
+      {!mayReview && <Typography.Paragraph type="secondary" data-testid="bg-officer-only">{t('ov.officerReviews')}</Typography.Paragraph>}
       <Table<BreakGlassDto>
         data-testid="bg-table"
         rowKey="reviewId"
@@ -85,17 +91,17 @@ function BreakGlassQueue() {
           { title: t('ov.justification'), dataIndex: 'reason' },
           { title: t('ov.at'), dataIndex: 'createdAt', render: (v: string) => when(v) },
           { title: t('ov.reviewer'), key: 'reviewer', render: (_, r) => (r.reviewer ? `${person(r.reviewer)}${r.note ? ` — ${r.note}` : ''}` : '—') },
-          {
+          ...(mayReview ? [{
             title: '',
             key: 'actions',
-            render: (_, r) =>
+            render: (_: unknown, r: BreakGlassDto) =>
               r.status === 'pending' && (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setReviewing({ item: r, decision: 'approve' })} data-testid={`bg-approve-${r.caseCode}`}>{t('ov.approve')}</Button>
                   <Button size="small" danger onClick={() => setReviewing({ item: r, decision: 'flag' })} data-testid={`bg-flag-${r.caseCode}`}>{t('ov.flag')}</Button>
                 </Space>
               ),
-          },
+          }] : []),
         ]}
       />
       <Modal okButtonProps={{ 'data-testid': 'bg-review-submit' } as Record<string, string>} open={!!reviewing} title={reviewing ? `${t(reviewing.decision === 'approve' ? 'ov.approve' : 'ov.flag')} · ${reviewing.item.caseCode ?? ''}` : ''} onOk={submit} onCancel={() => setReviewing(null)}>

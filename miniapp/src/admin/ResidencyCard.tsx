@@ -1,13 +1,14 @@
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Card, Descriptions, Grid, Tag, Typography } from 'antd';
 import type { ResidencyDto } from '../../../src/contract/admin-reports.js';
 import { useAdminT } from './admin-messages.js';
 
 /** Where this deployment keeps patient data (DATA_REGION, PHI_HOSTS), as the dashboard reports it: hosts only. */
 export function ResidencyCard({ residency }: { residency: ResidencyDto }) {
   const { t } = useAdminT();
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <Card size="small" title={t('res.title')} style={{ marginTop: 16 }} data-testid="residency">
-      <Descriptions size="small" column={1}>
+      <Descriptions size="small" column={1} layout={narrow ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('res.region')}>
           <Tag color="blue" data-testid="residency-region">{residency.region}</Tag>
         </Descriptions.Item>

@@ -1,3 +1,4 @@
+import type { ConsoleAction, ConsoleSection } from '../../../src/contract/admin-sections.js';
 import type { AdminTokenDto } from '../../../src/contract/auth.js';
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api-client.js';
@@ -10,6 +11,9 @@ export type AdminTokenAnswer = AdminTokenDto;
 export interface AdminApi {
   /** The console role of the signed-in user (admin, privacy_officer or auditor). */
   role: string;
+  /** The sections and actions this role may use, as the server's table says (src/contract/admin-sections.ts). */
+  sections: readonly ConsoleSection[];
+  actions: readonly ConsoleAction[];
   /** A JSON call to /api/admin/…; the admin token is re-obtained once when it has expired. */
   call<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<T>;
   /** A call whose answer is saved as a file (audit export, data access report). */
@@ -52,6 +56,12 @@ export async function createAdminApi(app: ApiClient, opts: { fetch?: typeof fetc
   return {
     get role() {
       return current.role;
+    },
+    get sections() {
+      return current.sections ?? [];
+    },
+    get actions() {
+      return current.actions ?? [];
     },
     async call<T>(path: string, init: Parameters<AdminApi['call']>[1] = {}): Promise<T> {
       const res = await answer(path, init);

@@ -31,7 +31,9 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
 
 /**
  * The admin console API beside the directory routes, under /api/admin (register with that prefix),
- * behind the same admin token check. Who may call what (route `config.adminRoles`; default admin):
+ * behind the same admin token check. Who may call what (route `config.adminRoles`, built from the
+ * console's section table in src/contract/admin-sections.ts, which also gives the console its menu
+ * through the admin token answer; default admin):
  *
  * | routes | roles |
  * | --- | --- |

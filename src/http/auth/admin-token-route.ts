@@ -37,8 +37,8 @@ export const adminTokenRoute: FastifyPluginAsyncZod<{ secret: string; audit: Pic
     },
     async (req, reply) => {
       const mint = (clinicianId: string, sessionId: string) => mintAdminToken(secret, clinicianId, sessionId, { expiresIn: ADMIN_TOKEN_TTL });
-      const { token, role } = await issueAdminToken({ audit, mint }, req.clinician!, req.sessionId!);
-      return reply.header('cache-control', 'no-store').send({ token, tokenType: 'Bearer' as const, expiresIn: ADMIN_TOKEN_TTL_S, role });
+      const { token, role, sections, actions } = await issueAdminToken({ audit, mint }, req.clinician!, req.sessionId!);
+      return reply.header('cache-control', 'no-store').send({ token, tokenType: 'Bearer' as const, expiresIn: ADMIN_TOKEN_TTL_S, role, sections, actions });
     },
   );
 };

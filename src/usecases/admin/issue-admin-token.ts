@@ -1,5 +1,6 @@
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
+import { actionsFor, sectionsFor, type ConsoleAction, type ConsoleSection } from '../../contract/admin-sections.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
 
@@ -15,13 +16,14 @@ export interface IssueAdminTokenDeps {
 /**
  * A signed-in, verified clinician asks for an admin console token. Only a console role gets one;
  * both outcomes are audited. The token is bound to this login, so logging out, a reused refresh token
- * or a suspension ends it as well. Anyone else → access.denied.
+ * or a suspension ends it as well. Anyone else → access.denied. The answer names the console sections
+ * and actions the role may use (one table, shared with the route guards).
  */
 export async function issueAdminToken(
   deps: IssueAdminTokenDeps,
   clinician: Pick<ClinicianRow, 'id' | 'role'>,
   sessionId: string,
-): Promise<{ token: string; role: ClinicianRole }> {
+): Promise<{ token: string; role: ClinicianRole; sections: ConsoleSection[]; actions: ConsoleAction[] }> {
   const { role } = clinician;
   if (!role || !CONSOLE_ROLES.includes(role)) {
     deps.audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.adminTokenIssued, target: clinician.id, outcome: 'denied', reason: 'role' });
@@ -29,5 +31,5 @@ export async function issueAdminToken(
   }
   const token = await deps.mint(clinician.id, sessionId);
   deps.audit.append({ actor: clinician.id, action: AUDIT_ACTIONS.adminTokenIssued, target: clinician.id, outcome: 'success' });
-  return { token, role };
+  return { token, role, sections: sectionsFor(role), actions: actionsFor(role) };
 }

@@ -114,9 +114,14 @@ describe('admin actions: the admin console token', () => {
     return { ...rec, minted, deps: { audit: rec.audit, mint } };
   }
 
-  it('When a privacy officer asks, then a token bound to their login is minted and the issue audited', async () => {
+  it('When a privacy officer asks, then a token bound to their login is minted with the sections and actions the role may use, and the issue audited', async () => {
     const w = world();
-    expect(await issueAdminToken(w.deps, { id: 'po-1', role: 'privacy_officer' }, 'fam-1')).toEqual({ token: 'signed-token', role: 'privacy_officer' });
+    expect(await issueAdminToken(w.deps, { id: 'po-1', role: 'privacy_officer' }, 'fam-1')).toEqual({
+      token: 'signed-token',
+      role: 'privacy_officer',
+      sections: ['audit', 'oversight', 'report'],
+      actions: ['breakglass.review'],
+    });
     expect(w.minted).toEqual(['po-1 fam-1']);
     expect(w.entries).toEqual([{ actor: 'po-1', action: 'admin.token_issued', target: 'po-1', outcome: 'success' }]);
   });
