@@ -14,6 +14,7 @@ import { sandboxChatTests } from './specs/sandbox-chat.js';
 import { burnTests } from './specs/burn-flow.js';
 import { composeTests } from './specs/compose.js';
 import { formLinkTests } from './specs/form-links.js';
+import { patientBannerTests } from './specs/patient-banner.js';
 
 /**
  * `npm run test:e2e [-- filter]`: builds the mini-app, starts the real service in sandbox mode on free
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   });
   try {
     process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
-    const { passed, failed } = await runTests([...signInTests, ...dingTalkSignInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...adminLayoutTests, ...doctorTests, ...burnTests, ...formLinkTests, ...composeTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    const { passed, failed } = await runTests([...signInTests, ...dingTalkSignInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...adminLayoutTests, ...doctorTests, ...burnTests, ...formLinkTests, ...composeTests, ...patientBannerTests], makeContext(browser, service.baseUrl), process.argv[2]);
     process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
     if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
     return failed.length ? 1 : 0;
