@@ -50,6 +50,13 @@ module.exports = {
       to: { path: [http, sandbox, compose, db] },
     },
     {
+      name: "patient-identity-never-in-chat",
+      comment: "Decrypted patient identity (the reveal, the patient banner) is for the mini-app's screens only: the bot, the DingTalk edge and inbound routing never import it.",
+      severity: "error",
+      from: { path: [bot, edge, inbound] },
+      to: { path: "^src/(domain/cases/patient-reveal|usecases/cases/patient-banner)\\.ts$" },
+    },
+    {
       name: "http-boundaries",
       comment: "HTTP imports neither the bot, the sandbox, the wiring nor the database.",
       severity: "error",

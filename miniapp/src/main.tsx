@@ -31,11 +31,12 @@ const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
 const isSandboxChat = window.location.pathname.replace(/\/$/, '') === `${BASE}/sandbox`;
 
 const env = readDingTalkEnv();
-const initial = detectLanguage({ saved: savedLanguage(), dingtalk: env.language, browser: navigator.languages });
+const saved = savedLanguage();
+const initial = detectLanguage({ saved, dingtalk: env.language, browser: navigator.languages });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider initial={initial}>
+    <I18nProvider initial={initial} chosen={saved === 'en' || saved === 'zh-HK'}>
       <MobileLocale>
         {isSandboxChat ? (
           <Suspense fallback={null}>

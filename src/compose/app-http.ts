@@ -4,6 +4,7 @@ import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -57,5 +58,13 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
-  return { alerts, doctor, burn, forms, compose };
+  const banner: PatientBannerRouteDeps = {
+    cases,
+    documents: secure.documentsRepo,
+    access: secure.access,
+    reveal: secure.cases.reveal,
+    audit,
+    clock,
+  };
+  return { alerts, doctor, burn, forms, compose, banner };
 }

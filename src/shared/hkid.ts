@@ -76,3 +76,15 @@ export function containsHkid(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * The HKID as the patient banner shows it: the letter(s) and first three digits, the rest masked, and
+ * the check character, e.g. `A123456(3)` → `A123***(3)`. Anything that is not a valid HKID masks fully,
+ * so a malformed stored value never shows through.
+ */
+export function maskHkid(input: string): string {
+  const hkid = normaliseHkid(input);
+  if (!hkid) return '***';
+  const m = /^([A-Z]{1,2})(\d{3})\d{3}\(([0-9A])\)$/.exec(hkid)!;
+  return `${m[1]}${m[2]}***(${m[3]})`;
+}

@@ -88,7 +88,7 @@ describe('EHR adapter against the simulated FHIR server', () => {
   });
 
   it('When a FHIR base is set without credentials, then the config is refused naming what is missing', () => {
-    expect(() => loadConfig({ EHR_FHIR_BASE: 'https://ehr.example/fhir', EHR_CLIENT_ID: 'a' })).toThrow(
+    expect(() => loadConfig({ EHR_FHIR_BASE: 'https://ehr.example/fhir', EHR_CLIENT_ID: 'a', PHI_HOSTS: 'ehr.example' })).toThrow(
       expect.objectContaining({ problems: ['EHR_TOKEN_URL: required when EHR_FHIR_BASE is set', 'EHR_CLIENT_SECRET: required when EHR_FHIR_BASE is set'] }),
     );
   });

@@ -6,6 +6,7 @@
 import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
 
@@ -23,6 +24,8 @@ export function createEndpoints(api: ApiClient) {
     inbox: () => api.call<InboxDto>('/api/app/inbox'),
     reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
     caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
+    /** Who the patient is; 403 access.denied unless the policy lets me open the case's records now. */
+    patientBanner: (code: string) => api.call<PatientBannerDto>(`/api/app/cases/${enc(code)}/patient`),
     viewToken: (documentId: string, lang: Lang) => api.call<ViewTokenDto>(`/api/app/documents/${enc(documentId)}/view-token?${langQs(lang)}`, { method: 'POST' }),
     requestAccess: (documentId: string, reasonCode: string, lang: Lang) =>
       api.call<RequestAnswerDto>(`/api/app/documents/${enc(documentId)}/request?${langQs(lang)}`, { body: { reasonCode } }),

@@ -1,11 +1,12 @@
-import type { AuthConfigDto, DemoUserDto, DemoAuthCodeDto } from '../../../src/contract/auth.js';
+import type { AuthConfigDto, DemoUserDto, DemoAuthCodeDto, MeDto } from '../../../src/contract/auth.js';
 import type { ApiClient } from '../api/api-client.js';
 import { readDemoUsers, type DemoUser } from '../api/types.js';
 import type { DingTalkEnv } from './dingtalk-env.js';
 
 export type AuthState =
   | { kind: 'loading' }
-  | { kind: 'signedIn' }
+  /** `language`: the clinician's saved preference, when this sign-in looked it up (inside DingTalk). */
+  | { kind: 'signedIn'; language?: MeDto['language'] }
   | { kind: 'picker'; users: DemoUser[] }
   | { kind: 'openInDingTalk' }
   | { kind: 'error'; code: string };
@@ -20,7 +21,8 @@ export interface BootDeps {
  * Decides how this visit signs in. Inside DingTalk the DingTalk identity always wins (a fresh auth
  * code each start), so a link forwarded to someone else signs in as them, not as the sender.
  * Outside DingTalk an existing session is resumed through the refresh cookie; otherwise the sandbox
- * offers its demo users and a real deployment asks to be opened in DingTalk.
+ * offers its demo users and a real deployment asks to be opened in DingTalk. Inside DingTalk the
+ * clinician's saved language comes back too: it beats DingTalk's language (the page started in that).
  */
 export async function boot(deps: BootDeps, opts: { resume?: boolean } = {}): Promise<AuthState> {
   const { client, env } = deps;
@@ -29,7 +31,8 @@ export async function boot(deps: BootDeps, opts: { resume?: boolean } = {}): Pro
   if (env.inDingTalk) {
     const code = await deps.requestCode(config.corpId, config.clientId);
     await client.signInWithCode(code);
-    return { kind: 'signedIn' };
+    const me = await client.call<MeDto>('/api/me');
+    return { kind: 'signedIn', language: me.language };
   }
   if (config.mode !== 'sandbox') return { kind: 'openInDingTalk' };
   const users = readDemoUsers(await client.call<{ users: DemoUserDto[] }>('/api/sandbox/demo-users'));

@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient } from '../api/api-client.js';
 import { ApiError } from '../api/api-error.js';
 import { createEndpoints } from '../api/endpoints.js';
 import { EndpointsContext } from '../api/use-api.js';
+import { useI18n } from '../i18n/i18n.js';
 import { boot, signInAsDemoUser, type AuthState } from './boot.js';
 import { readDingTalkEnv, requestDingTalkAuthCode, type DingTalkEnv } from './dingtalk-env.js';
 
@@ -22,6 +23,7 @@ const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : 'inter
 
 export function SessionProvider({ env = readDingTalkEnv(), children }: { env?: DingTalkEnv; children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ kind: 'loading' });
+  const { suggestLang } = useI18n();
   const run = useRef(0);
   const start = useRef<(resume: boolean) => void>(() => undefined);
   const api = useMemo(() => createApiClient({ onSignedOut: () => start.current(true) }), []);
@@ -30,7 +32,11 @@ export function SessionProvider({ env = readDingTalkEnv(), children }: { env?: D
     const mine = ++run.current;
     setState({ kind: 'loading' });
     boot({ client: api, env, requestCode: requestDingTalkAuthCode }, { resume }).then(
-      (s) => mine === run.current && setState(s),
+      (s) => {
+        if (mine !== run.current) return;
+        if (s.kind === 'signedIn' && s.language) suggestLang(s.language === 'zh' ? 'zh-HK' : 'en');
+        setState(s);
+      },
       (err: unknown) => mine === run.current && setState({ kind: 'error', code: errorCode(err) }),
     );
   };

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { personName, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
+import { PatientBanner } from './PatientBanner.js';
 import { useComposeI18n } from './compose/compose-messages.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
@@ -19,6 +20,7 @@ export function CaseScreen({ code }: { code: string }) {
     const c = load.data;
     body = (
       <div data-testid="case-view">
+        <PatientBanner code={c.code} />
         <ComposeButtons code={c.code} />
         <List header={t('case.team')}>
           {c.team.map((m) => (

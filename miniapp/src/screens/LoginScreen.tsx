@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { institutionIn, nameIn, type DemoUser } from '../api/types.js';
 import type { AuthState } from '../auth/boot.js';
+import { NO_CODE } from '../auth/dingtalk-env.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 /** Everything before a session exists: signing in, the sandbox picker, "open in DingTalk", errors. */
@@ -92,12 +94,20 @@ function OpenInDingTalk() {
   return <Result data-testid="open-in-dingtalk" status="info" title={t('login.openInDingTalk.title')} description={t('login.openInDingTalk.body')} />;
 }
 
+/** What a refused sign-in says, by error code; anything else is the generic error. */
+const LOGIN_ERROR_TEXT: Partial<Record<string, MessageKey>> = {
+  network: 'error.network',
+  'auth.invalid': 'login.codeRefused',
+  'actor.suspended': 'login.suspended',
+  [NO_CODE]: 'login.noCode',
+};
+
 function LoginError({ code }: { code: string }) {
   const { t } = useI18n();
   const { retry } = useSession();
   return (
-    <div data-testid="login-error">
-      <Result status="error" title={t('login.failed')} description={code === 'network' ? t('error.network') : t('error.generic')} />
+    <div data-testid="login-error" data-error-code={code}>
+      <Result status="error" title={t('login.failed')} description={t(LOGIN_ERROR_TEXT[code] ?? 'error.generic')} />
       <div className="padded">
         <Button block color="primary" onClick={retry}>
           {t('login.retry')}
