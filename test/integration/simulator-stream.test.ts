@@ -76,20 +76,22 @@ describe('simulator stream side, driven by the real dingtalk-stream SDK', () => 
 
   it('When a robot message is not ACKed, then it is pushed again with the same msgId and messageId until ACKed', async () => {
     let demo;
-    ({ sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 80, maxRedeliveries: 3 }));
+    ({ sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 80, maxRedeliveries: 20 }));
     const sdk = await connectSdk(sim, { ack: false });
     const pushed = sim.say(demo.groups.cardiologyConsult, CHAN, '@ConsultBridge whoami');
     await sim.waitFor('redelivery', 1);
-    await expect.poll(() => sdk.robotFrames.length).toBe(2);
-    const [first, second] = sdk.robotFrames.map((f) => ({ id: f.headers.messageId, msgId: JSON.parse(f.data).msgId }));
-    expect(first).toEqual({ id: pushed.frameMessageId, msgId: pushed.msgId });
-    expect(second).toEqual(first);
+    await expect.poll(() => sdk.robotFrames.length).toBeGreaterThanOrEqual(2);
+    const frames = sdk.robotFrames.map((f) => ({ id: f.headers.messageId, msgId: JSON.parse(f.data).msgId }));
+    for (const f of frames) expect(f).toEqual({ id: pushed.frameMessageId, msgId: pushed.msgId });
 
     sdk.client.socketCallBackResponse(pushed.frameMessageId, null);
     await sim.waitFor('ack');
     expect(sim.stats.pendingRedeliveries).toBe(0);
-    await new Promise((r) => setTimeout(r, 250));
-    expect(sdk.robotFrames).toHaveLength(2);
+    // At most a frame already on the wire arrives after the ACK; unacked, 20 more would follow 80 ms apart.
+    const atAck = sdk.robotFrames.length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sdk.robotFrames.length - atAck).toBeLessThanOrEqual(1);
+    expect(sdk.robotFrames.length).toBeLessThan(21);
   });
 
   it('When redeliverWithNewMessageId is set, then a retry carries a new frame messageId but the same data.msgId', async () => {
