@@ -134,5 +134,6 @@ async function approveOrDeny(rig: Rig, documentId: string, decision: 'approve' |
   const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch((e: Error) => e);
   if (answer instanceof Error) return `press: ${answer.message.slice(0, 60)}`;
   const text = JSON.stringify(answer ?? '');
-  return /已批准|已拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
+  // The card's decided line: "Approved by … · access until …" / "已由 … 批准 · 存取有效至 …" (or denied).
+  return /批准|拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
 }
