@@ -4,17 +4,7 @@ import { projectPath } from '../../src/shared/paths.js';
 import { CHROMIUM_PATH, launchBrowser } from './browser.js';
 import { ARTIFACTS, makeContext, runTests } from './harness.js';
 import { startService } from './service.js';
-import { adminTests } from './specs/admin-console.js';
-import { adminLayoutTests } from './specs/admin-layout.js';
-import { signInTests } from './specs/sign-in-and-me.js';
-import { dingTalkSignInTests } from './specs/dingtalk-sign-in.js';
-import { doctorTests } from './specs/doctor-flow.js';
-import { shellTests } from './specs/shell.js';
-import { sandboxChatTests } from './specs/sandbox-chat.js';
-import { burnTests } from './specs/burn-flow.js';
-import { composeTests } from './specs/compose.js';
-import { formLinkTests } from './specs/form-links.js';
-import { patientBannerTests } from './specs/patient-banner.js';
+import { allSpecs } from './specs/all.js';
 
 /**
  * `npm run test:e2e [-- filter]`: builds the mini-app, starts the real service in sandbox mode on free
@@ -37,7 +27,7 @@ async function main(): Promise<number> {
   });
   try {
     process.stdout.write(`e2e against ${service.baseUrl} (chromium ${browser.version()})\n`);
-    const { passed, failed } = await runTests([...signInTests, ...dingTalkSignInTests, ...shellTests, ...sandboxChatTests, ...adminTests, ...adminLayoutTests, ...doctorTests, ...burnTests, ...formLinkTests, ...composeTests, ...patientBannerTests], makeContext(browser, service.baseUrl), process.argv[2]);
+    const { passed, failed } = await runTests(allSpecs, makeContext(browser, service.baseUrl), process.argv[2]);
     process.stdout.write(`\n${passed} passed, ${failed.length} failed; screenshots in ${ARTIFACTS}\n`);
     if (failed.length) process.stdout.write(`--- service output ---\n${service.output()}\n`);
     return failed.length ? 1 : 0;

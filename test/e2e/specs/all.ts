@@ -1,0 +1,27 @@
+// Every browser spec, one import and one entry per line (merged as a union: see .gitattributes).
+import { adminTests } from './admin-console.js';
+import { adminLayoutTests } from './admin-layout.js';
+import { signInTests } from './sign-in-and-me.js';
+import { dingTalkSignInTests } from './dingtalk-sign-in.js';
+import { doctorTests } from './doctor-flow.js';
+import { shellTests } from './shell.js';
+import { sandboxChatTests } from './sandbox-chat.js';
+import { burnTests } from './burn-flow.js';
+import { composeTests } from './compose.js';
+import { formLinkTests } from './form-links.js';
+import { patientBannerTests } from './patient-banner.js';
+import type { E2eTest } from '../harness.js';
+
+export const allSpecs: E2eTest[] = [
+  ...signInTests,
+  ...dingTalkSignInTests,
+  ...shellTests,
+  ...sandboxChatTests,
+  ...adminTests,
+  ...adminLayoutTests,
+  ...doctorTests,
+  ...burnTests,
+  ...formLinkTests,
+  ...composeTests,
+  ...patientBannerTests,
+];
