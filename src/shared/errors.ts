@@ -28,6 +28,11 @@ export const ERROR_TABLE = {
     en: 'Case codes look like C-7KQ2M.',
     zh: '個案編號格式如 C-7KQ2M。',
   },
+  'search.invalid': {
+    status: 400,
+    en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',
+    zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
+  },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {
