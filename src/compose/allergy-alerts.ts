@@ -8,7 +8,7 @@ import { createAlertDispatch } from '../domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from '../domain/alerts/alert-ports.js';
 import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createAlertRepository } from '../domain/alerts/alert-repository.js';
-import { createAlertService, DEFAULT_ALERT_BURN_MS } from '../domain/alerts/alert-service.js';
+import { createAlertService } from '../domain/alerts/alert-service.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { EscalationService } from '../domain/escalation/escalation-service.js';
@@ -50,7 +50,8 @@ export function createAllergyAlerts(deps: {
   const { dbh, secure, burn, audit, clock } = deps;
   const repo = createAlertRepository(dbh.db, dbh.store);
   const grantRepo = createGrantRepository(dbh.db, dbh.store, secure.texts);
-  const burnAfterMs = DEFAULT_ALERT_BURN_MS;
+  // The read window after first open (ALERT_READ_WINDOW_MINUTES); the chat copy burns and its cards are recalled after.
+  const burnAfterMs = deps.config.alerts.readWindowMs;
 
   const cases: AlertCaseView = {
     caseCode: async (caseId) => (await secure.casesRepo.caseById(caseId))?.code,
