@@ -51,7 +51,7 @@ describe('admin HTTP routes', () => {
   it('When the token belongs to a non-admin, an unverified or a suspended admin, then 403 access.denied', async () => {
     const doctor = w.clinician('chan');
     const res = await call('GET', '/api/admin/clinicians', await mintAdminToken(SECRET, doctor.id, (await sessions.start(doctor.id)).familyId));
-    expect([res.statusCode, res.json()]).toEqual([403, { code: 'access.denied', message: "You can't do that." }]);
+    expect([res.statusCode, res.json()]).toEqual([403, { code: 'access.denied', message: "You can't do that.", hint: expect.any(String) }]);
     const unverified = w.clinician('newadmin', { role: 'admin', verified: false });
     expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, unverified.id, (await sessions.start(unverified.id)).familyId))).statusCode).toBe(403);
     await w.directory.update(adminId, { suspended: true }, w.clock.now());

@@ -125,7 +125,7 @@ describe('approval-gated sharing', () => {
   it('When a view token is tampered with, then it is refused with a code (not a lost sign-in) and audited', async () => {
     const bad = await viewAs(h, app, 'eyJkIjoieCJ9.AAAA', WONG);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String) });
+    expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String), hint: expect.any(String) });
     await h.service.audit.flush();
     const [refused] = (await h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 })).entries;
     expect(refused).toMatchObject({ actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id, outcome: 'denied', reason: 'token.invalid' });
