@@ -16,7 +16,7 @@ export const PG_REPOSITORIES = {
   vault: false,
   approvals: false,
   grants: false,
-  sessions: false,
+  sessions: true,
   burn: false,
   escalation: false,
   alerts: false,
