@@ -7,7 +7,7 @@ export const PG_REPOSITORIES = {
   audit: false,
   inbox: false,
   outbox: false,
-  directory: false,
+  directory: true,
   patients: false,
   'free-text': false,
   cases: false,
