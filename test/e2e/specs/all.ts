@@ -6,10 +6,12 @@ import { dingTalkSignInTests } from './dingtalk-sign-in.js';
 import { doctorTests } from './doctor-flow.js';
 import { shellTests } from './shell.js';
 import { sandboxChatTests } from './sandbox-chat.js';
+import { sandboxChatScrollTests } from './sandbox-chat-scroll.js';
 import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
 export const allSpecs: E2eTest[] = [
@@ -17,6 +19,7 @@ export const allSpecs: E2eTest[] = [
   ...dingTalkSignInTests,
   ...shellTests,
   ...sandboxChatTests,
+  ...sandboxChatScrollTests,
   ...adminTests,
   ...adminLayoutTests,
   ...doctorTests,
@@ -24,4 +27,5 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...myCasesTests,
 ];
