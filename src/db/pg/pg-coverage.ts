@@ -12,7 +12,7 @@ export const PG_REPOSITORIES = {
   'free-text': false,
   cases: false,
   'link-tokens': false,
-  documents: false,
+  documents: true,
   vault: false,
   approvals: true,
   grants: true,
