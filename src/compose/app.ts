@@ -25,6 +25,7 @@ import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
+import { sandboxChatHistory } from './sandbox-chat-history.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -53,10 +54,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDocs(root);
   await app.register(healthRoutes, { probe: deps.probe, region: deps.service?.config.residency.region });
   const service = deps.service;
-  // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in when the service runs.
+  // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in and the chat's stored history when the service runs.
   if (deps.sandbox) {
     const signIn = service && { directoryRepo: service.directoryRepo, rateLimit: authRateLimit(deps.auth) };
-    await registerSandboxHttp(root, { sim: deps.sandbox, signIn });
+    await registerSandboxHttp(root, { sim: deps.sandbox, signIn, history: service && sandboxChatHistory(service) });
   }
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.

@@ -95,7 +95,7 @@ describe('admin HTTP routes', () => {
     const self = await call('POST', `/api/admin/clinicians/${adminId}/verify`, adminToken, { registrationNo: 'M12345', role: 'admin', institutionCode: 'QMH' });
     expect(self.statusCode).toBe(403);
     const dup = await call('POST', '/api/admin/institutions', adminToken, { code: 'QMH', nameEn: 'Again', sector: 'public' });
-    expect([dup.statusCode, dup.json().code]).toEqual([409, 'conflict']);
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'institution.code_taken']);
   });
 
   it('When an admin adds an institution and reads a case team, then both are returned without patient data', async () => {

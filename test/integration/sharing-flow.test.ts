@@ -96,7 +96,7 @@ describe('approval-gated sharing', () => {
     });
     const [cli] = JSON.parse(out) as Array<Record<string, string>>;
     expect(cli).toMatchObject({ viewer: '黃小明 Dr WONG Siu-ming', viewerRegistration: 'M45678', documentCase: code, trace, target: docId });
-    expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} HKT$/); // HK time, labelled (issue 12)
   }, 30_000);
 
   it('When a second press arrives on the decided card, then the card keeps its final state and the approver is told 1:1', async () => {

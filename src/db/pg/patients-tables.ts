@@ -1,4 +1,4 @@
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { ConsentStatus } from '../../domain/patients/patients-tables.js';
 import { institutions } from './directory-tables.js';
 import { ms } from './pg-columns.js';
@@ -38,4 +38,13 @@ export const restrictedConsents = pgTable(
     recordedAt: ms().notNull(),
   },
   (t) => [index('restricted_consents_lookup_idx').on(t.patientId, t.category)],
+);
+
+export const patientNameTokens = pgTable(
+  'patient_name_tokens',
+  {
+    patientId: text().notNull().references(() => patients.id),
+    tokenHash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.tokenHash] }), index('patient_name_tokens_hash_idx').on(t.tokenHash)],
 );

@@ -14,3 +14,4 @@ export * from './burn-tables.js';
 export * from './sessions-tables.js';
 export * from './ehr-tables.js';
 export * from './alerts-tables.js';
+export * from './chat-history-tables.js';
