@@ -5,6 +5,8 @@ import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
+import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
+import { createGrantNotices } from '../bot/flows/grant-notices.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -13,6 +15,7 @@ import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.j
 export function appHttpDeps(service: Service) {
   const { secure, audit, clock, escalation, stamp, directoryRepo: directory } = service;
   const cases = secure.cases.queries;
+  const grantNotices = createGrantNotices({ directoryRepo: directory, notify: service.notify });
   const alerts: AlertRoutesDeps = { cases, alerts: service.alerts.service };
   const doctor: AppDoctorDeps = {
     doctorInbox: service.doctorInbox,
@@ -42,6 +45,12 @@ export function appHttpDeps(service: Service) {
     consent: secure.cases.consent,
     notices: service.caseNotices,
     audit,
+    cases,
+    documents: secure.documentsRepo,
+    access: secure.access,
+    grants: secure.grants,
+    clock,
+    consentNotices: grantNotices,
   };
   const compose: AppComposeDeps = {
     cases,
@@ -66,5 +75,9 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
-  return { alerts, doctor, burn, forms, compose, banner };
+  const grantCases: GrantCaseRouteDeps = {
+    grants: secure.grants, cases, casesRepo: secure.casesRepo, approvals: secure.approvals, directory, audit, clock,
+    lifecycle: secure.lifecycle, notices: grantNotices,
+  };
+  return { alerts, doctor, burn, forms, compose, banner, grantCases };
 }

@@ -8,6 +8,7 @@ import type { AuditSink } from '../shared/audit-sink.js';
 import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
 import { createApprovalService } from '../domain/approvals/approval-service.js';
 import { createCaseModule } from '../domain/cases/case-module.js';
+import { createCaseLifecycle } from '../domain/cases/case-lifecycle.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import type { TeamExit } from '../domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from '../domain/directory/directory-repository.js';
@@ -130,8 +131,14 @@ export function createSecureSharing(deps: {
     },
   });
 
+  const lifecycle = createCaseLifecycle({
+    transaction: dbh.store.transaction, cases: casesRepo, queries: cases.queries, authorize, audit, clock,
+    endCaseGrants: async (caseId, actor, cause, now) => (await grants.end(await grants.liveOnCase(caseId, now), actor, cause, now)).map((g) => g.clinicianId),
+  });
+
   return {
     engine,
+    lifecycle,
     authorize,
     decideOnCase,
     settings,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRANT_DURATION_CODES } from './grant-durations.js';
 
 /** The doctor screens' API (src/http/app-doctor-routes.ts, app-burn-routes.ts): ids, case codes, people and times. Never patient data. */
 export const personDto = z.object({
@@ -65,7 +66,12 @@ export const viewTokenBody = z.object({ token: z.string().min(10).max(400) });
 
 /** POST /api/app/documents/:id/request. The route narrows `reasonCode` to the purpose-of-use codes. */
 export const requestAccessBody = z.object({ reasonCode: z.string() });
-export const decideBody = z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() });
+export const decideBody = z.object({
+  decision: z.enum(['approve', 'deny']),
+  reason: z.string().trim().max(200).optional(),
+  /** How long the grant runs; none: the default for the request's purpose. */
+  duration: z.enum(GRANT_DURATION_CODES).optional(),
+});
 export const requestAnswer = z.object({ requestId: z.string(), status: z.string(), message: z.string() });
 /** 409 of request/decide: approving would not let the requester open it; the missing conditions named. */
 export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional() });

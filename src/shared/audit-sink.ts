@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = {
   caseGroupUnbound: 'case.group_unbound',
   caseTeamAdded: 'case.team_added',
   caseTeamRemoved: 'case.team_removed',
+  caseClosed: 'case.closed',
+  caseReopened: 'case.reopened',
   caseConsentStarted: 'case.consent_started',
   caseConsentRecorded: 'case.consent_recorded',
   /** A mini-app form link presented by someone it was not sent to (or unknown): refused. */

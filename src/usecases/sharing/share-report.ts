@@ -1,3 +1,4 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { AccessDecision } from '../../domain/access/policy-engine.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
@@ -47,7 +48,8 @@ export interface ShareReportDeps {
 }
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
-export async function mayShareToCase(deps: { decideOnCase: DecideOnCase }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id' | 'code'>): Promise<boolean> {
+export async function mayShareToCase(deps: { decideOnCase: DecideOnCase }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id' | 'code' | 'status'>): Promise<boolean> {
+  assertCaseOpen(caseRow);
   return (await deps.decideOnCase(author, 'share', caseRow)).allowed;
 }
 
