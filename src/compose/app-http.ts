@@ -33,6 +33,7 @@ export function appHttpDeps(service: Service) {
     viewTokens: service.viewTokens,
     reasonCodes: secure.settings.reasonCodes,
     notices: service.accessChat,
+    titles: secure.titles,
     audit,
     clock,
   };
@@ -77,7 +78,7 @@ export function appHttpDeps(service: Service) {
   };
   const grantCases: GrantCaseRouteDeps = {
     grants: secure.grants, cases, casesRepo: secure.casesRepo, approvals: secure.approvals, directory, audit, clock,
-    lifecycle: secure.lifecycle, notices: grantNotices,
+    lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
   };
   return { alerts, doctor, burn, forms, compose, banner, grantCases };
 }

@@ -19,6 +19,7 @@ import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
 import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
 import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/sharing-settings.js';
@@ -148,6 +149,8 @@ export function createSecureSharing(deps: {
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,
+    /** Documents' optional titles, sealed; for the mini-app's screens only. */
+    titles: createDocumentTitles(dbh.db, dbh.store, texts),
     sharing: createSharingService({ repo: documentsRepo, transaction: dbh.store.transaction, audit, clock }),
     receipts: createReceiptService({ repo: documentsRepo, audit, clock }),
     grants,

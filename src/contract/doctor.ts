@@ -18,7 +18,7 @@ const requestStatus = z.enum(['pending', 'approved', 'denied', 'expired']);
 export const inboxDto = z.object({
   toDecide: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() })),
   myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
-  newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), author: personDto, createdAt: z.number() })),
+  newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), docType: z.string(), author: personDto, createdAt: z.number() })),
   burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.string(), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
   escalations: z.array(z.object({ itemId: z.string(), itemType: z.string(), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
 });
@@ -33,6 +33,10 @@ export const caseViewDto = z.object({
     z.object({
       documentId: z.string(),
       kind: z.string(),
+      /** What the sharer says it is (src/contract/document-types.ts). */
+      docType: z.string(),
+      /** The sharer's optional title (mini-app only). */
+      title: z.string().nullable(),
       status: z.string(),
       createdAt: z.number(),
       author: personDto,

@@ -22,6 +22,10 @@ export const revokedDto = z.object({ caseCode: z.string(), granteeId: z.string()
 export const caseStatusBody = z.object({ status: z.enum(['open', 'closed']) });
 export const caseStatusDto = z.object({ caseCode: z.string(), status: z.enum(['open', 'closed']), grantsEnded: z.number() });
 
+/** POST /api/app/documents/:id/title: the sharer's optional title (mini-app only, sealed at rest). */
+export const documentTitleBody = z.object({ title: z.string().max(120) });
+
+export type DocumentTitleBody = z.infer<typeof documentTitleBody>;
 export type CaseGrantsDto = z.infer<typeof caseGrantsDto>;
 export type RevokedDto = z.infer<typeof revokedDto>;
 export type CaseStatusBody = z.infer<typeof caseStatusBody>;

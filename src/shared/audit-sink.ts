@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = {
   documentShared: 'document.shared',
   documentNotified: 'document.notified',
   documentViewed: 'document.viewed',
+  documentTitled: 'document.titled',
   documentDestroyed: 'document.destroyed',
   accessRequested: 'access.requested',
   accessApproved: 'access.approved',

@@ -7,6 +7,7 @@ import { langOf, personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
 import { approveButtons, settleDecidedCard, tellProgress } from './decided-card.js';
 import { durationOfMs } from '../../contract/grant-durations.js';
+import { documentTypeLabel } from '../../contract/document-types.js';
 import { grantTtlMs } from '../../domain/sharing/sharing-settings.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
@@ -31,7 +32,8 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
         const who = await personLine(dir, requester, lang);
         const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
         const params = { requestId, step: String(stepIndex) };
-        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
+        const title = `${say(lang, T.approverCardTitle)} · ${documentTypeLabel(doc.docType, lang)}`;
+        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, title, text, [
           ...approveButtons(params, def, lang),
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
         ]);

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { errorBody } from '../../contract/errors.js';
 import { caseParams } from '../../contract/doctor.js';
-import { caseGrantsDto, caseStatusBody, caseStatusDto, grantParams, revokedDto } from '../../contract/grants.js';
+import { z } from 'zod';
+import { caseGrantsDto, caseStatusBody, caseStatusDto, documentTitleBody, grantParams, revokedDto } from '../../contract/grants.js';
+import { setDocumentTitle, type DocumentTitleDeps } from '../../usecases/sharing/document-title.js';
 import { setCaseStatus, type CaseLifecycleDeps } from '../../usecases/cases/case-lifecycle.js';
 import { listCaseGrants } from '../../usecases/grants/case-grants.js';
 import { revokeGrant, type RevokeGrantDeps } from '../../usecases/grants/revoke-grant.js';
@@ -14,7 +16,8 @@ const security = [{ bearerAuth: [] }];
 const tags = ['doctor'];
 
 export type GrantCaseRouteDeps = RevokeGrantDeps &
-  CaseLifecycleDeps & {
+  CaseLifecycleDeps &
+  DocumentTitleDeps & {
     cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow' | 'teamOf'>;
     directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   };
@@ -22,7 +25,8 @@ export type GrantCaseRouteDeps = RevokeGrantDeps &
 /**
  * Grants and case status from the case screen: who holds live access from outside the team (with
  * [Revoke] where I may), revoking one grant, closing and re-opening the case. The same use cases as
- * the chat commands (`revoke`, `close`, `reopen`), so both audit and notify alike.
+ * the chat commands (`revoke`, `close`, `reopen`), so both audit and notify alike. Also the sharer's
+ * document title, which travels only in a body.
  */
 export const grantCaseRoutes: FastifyPluginAsyncZod<GrantCaseRouteDeps> = async (app, deps) => {
   app.get(
@@ -40,6 +44,15 @@ export const grantCaseRoutes: FastifyPluginAsyncZod<GrantCaseRouteDeps> = async 
     async (req) => {
       const out = await revokeGrant(deps, req.clinician!, req.params.id);
       return { caseCode: out.caseCode, granteeId: out.grantee.id, ended: out.ended };
+    },
+  );
+
+  app.post(
+    '/api/app/documents/:id/title',
+    { schema: { tags, security, summary: 'Name a document I shared (shown only in the mini-app; sealed at rest)', params: grantParams, body: documentTitleBody, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await setDocumentTitle(deps, req.clinician!, req.params.id, req.body.title);
+      return reply.status(204).send(null);
     },
   );
 
