@@ -4,6 +4,7 @@ import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
@@ -80,5 +81,6 @@ export function appHttpDeps(service: Service) {
     grants: secure.grants, cases, casesRepo: secure.casesRepo, approvals: secure.approvals, directory, audit, clock,
     lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
   };
-  return { alerts, doctor, burn, forms, compose, banner, grantCases };
+  const myCases: MyCasesRouteDeps = secure.myCases;
+  return { alerts, doctor, burn, forms, compose, banner, myCases, grantCases };
 }

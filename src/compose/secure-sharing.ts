@@ -17,6 +17,11 @@ import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createGrantService } from '../domain/grants/grant-service.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
+import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
+import { mayOpenRecords } from '../usecases/cases/may-open-records.js';
+import type { MyCasesDeps } from '../usecases/cases/my-cases.js';
+import { backfillNameTokens } from '../domain/patients/name-index-repository.js';
+import { storedNameTokenHashes } from '../domain/patients/patient-records.js';
 import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createDocumentTitles } from '../domain/sharing/document-titles.js';
@@ -64,6 +69,8 @@ export function createSecureSharing(deps: {
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
+  // Patients from before the name-token blind index get their index rows now (idempotent).
+  backfillNameTokens(dbh.db, (row) => storedNameTokenHashes(cipher, row));
   const grantRepo = createGrantRepository(dbh.db, dbh.store, texts);
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const cases = createCaseModule({
@@ -136,6 +143,13 @@ export function createSecureSharing(deps: {
     transaction: dbh.store.transaction, cases: casesRepo, queries: cases.queries, authorize, audit, clock,
     endCaseGrants: async (caseId, actor, cause, now) => (await grants.end(await grants.liveOnCase(caseId, now), actor, cause, now)).map((g) => g.clinicianId),
   });
+  const myCases: MyCasesDeps = {
+    myCases: createMyCasesRepository(dbh.db, dbh.store),
+    patientSearch: cases.patientSearch,
+    mayOpenRecords: (viewer, caseId) => mayOpenRecords({ documents: documentsRepo, access }, viewer, caseId),
+    audit,
+    clock,
+  };
 
   return {
     engine,
@@ -162,6 +176,8 @@ export function createSecureSharing(deps: {
     privacyOfficers,
     /** The free-text cipher, for repositories built elsewhere over the same tables. */
     texts,
+    /** "My work": the Cases list and search, shared by the mini-app API and the `cases` command. */
+    myCases,
   };
 }
 

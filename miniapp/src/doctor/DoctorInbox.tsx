@@ -1,3 +1,5 @@
+import { errorLine } from '../api/error-words.js';
+import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
 import { Button, DotLoading, ErrorBlock, List, Popup, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useEndpoints, useLoader } from '../api/use-api.js';
@@ -17,7 +19,7 @@ export function DoctorInbox() {
   const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons()]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
-  if (!load.data) return <div data-testid="inbox"><ErrorBlock status="default" title={t('error')} description="" /></div>;
+  if (!load.data) return <div data-testid="inbox"><ApiErrorBlock error={load.error} /></div>;
   const [inbox, reasons] = load.data;
   const reasonLabel = (code: string) => {
     const r = reasons.find((x) => x.code === code);
@@ -77,6 +79,7 @@ export function DoctorInbox() {
 function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDecide | null; reasonLabel: (c: string) => string; onClose: () => void; onDone: () => void }) {
   const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
+  const { t: appWords } = useI18n();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const decide = async (decision: 'approve' | 'deny') => {
@@ -88,7 +91,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
       setNote('');
       onDone();
     } catch (err) {
-      Toast.show({ content: err instanceof Error ? err.message : t('error') });
+      Toast.show({ content: errorLine(err, appWords) });
     } finally {
       setBusy(false);
     }

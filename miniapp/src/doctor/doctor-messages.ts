@@ -1,3 +1,4 @@
+import { hkDateTime } from '../../../src/shared/hk-time.js';
 import { screenI18n } from '../i18n/screen-i18n.js';
 
 /** The doctor screens' words, kept beside them; both languages have the same keys (checked by the type). */
@@ -126,9 +127,5 @@ export type DoctorKey = Key;
 /** t() for the doctor screens, and the language, for names and dates. */
 export const useDoctorI18n = screenI18n(en, zhHK);
 
-/** "2026-11-25 14:05" in Hong Kong time, whatever the device's zone. */
-export function hkTime(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(new Date(ms))
-    .replace(',', '');
-}
+/** "2026-11-25 14:05 HKT" whatever the device's zone: the one shared formatter (src/shared/hk-time.ts). */
+export const hkTime = (ms: number): string => hkDateTime(ms);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
 import { entryJson } from '../../domain/audit/audit-commands.js';
+import { traceLookupKey } from '../../domain/viewing/trace-code.js';
 import type { AuditLog } from '../../domain/audit/audit-log.js';
 import type { AuditReadRepository } from '../../domain/audit/audit-reader.js';
 import type { AuditFilter } from '../../domain/audit/audit-repository.js';
@@ -81,7 +82,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
     },
     async (req) => {
       await log.flush();
-      const entries = await log.repo.findByTrace(req.params.code);
+      const entries = await log.repo.findByTrace(traceLookupKey(req.params.code));
       if (entries.length === 0) throw new DomainError('not_found');
       return { code: req.params.code, entries: entries.map(entryJson) };
     },
