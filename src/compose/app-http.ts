@@ -8,6 +8,7 @@ import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
+import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -82,5 +83,15 @@ export function appHttpDeps(service: Service) {
     lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
-  return { alerts, doctor, burn, forms, compose, banner, myCases, grantCases };
+  const burnRepo = service.burn.repo;
+  const alertStatus: AlertStatusRouteDeps = {
+    alerts: service.alerts.repo,
+    casesRepo: secure.casesRepo,
+    directory,
+    people: directory,
+    copy: { recipients: (itemId) => burnRepo.recipients(itemId), isGone: async (itemId) => (await burnRepo.find(itemId))?.status !== 'active' },
+    cards: { posted: async (prefix) => (await service.outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt })) },
+    escalation,
+  };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases };
 }
