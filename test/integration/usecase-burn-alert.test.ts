@@ -59,7 +59,7 @@ describe('use cases: burn send / open and the alert raise rule, on the real serv
 
   it('the raise rule refuses a doctor off the team without break-glass, and lets the attending raise on the share basis', async () => {
     const deps = { burn: h.service.burn.service, grants: h.service.secure.grants, clock: h.service.clock };
-    await expect(mayRaiseAlert(deps, ho, caseRow.id)).rejects.toMatchObject({ code: 'access.denied' });
-    expect(await mayRaiseAlert(deps, chan, caseRow.id)).toBe('share');
+    await expect(mayRaiseAlert(deps, ho, caseRow)).rejects.toMatchObject({ code: 'access.denied' });
+    expect(await mayRaiseAlert(deps, chan, caseRow)).toBe('share');
   });
 });

@@ -12,6 +12,7 @@ import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
 import { alertStatusTests } from './alert-status.js';
+import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
@@ -29,5 +30,6 @@ export const allSpecs: E2eTest[] = [
   ...composeTests,
   ...patientBannerTests,
   ...alertStatusTests,
+  ...grantCaseTests,
   ...myCasesTests,
 ];
