@@ -83,6 +83,8 @@ export const burnOpenedDto = z.object({
   token: z.string().optional(),
   url: z.string().optional(),
   expiresAt: z.number().optional(),
+  /** Text only: the viewer's watermark the screen stamps over the text (name, role code, `YYYY-MM-DD hh:mm:ss HKT`). */
+  watermark: z.object({ name: z.string(), role: z.string().nullable(), at: z.string() }).optional(),
 });
 
 export type InboxDto = z.infer<typeof inboxDto>;

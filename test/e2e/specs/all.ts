@@ -11,6 +11,7 @@ import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { alertStatusTests } from './alert-status.js';
 import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
@@ -27,5 +28,6 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...alertStatusTests,
   ...myCasesTests,
 ];
