@@ -30,9 +30,10 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
         if (!approver) continue;
         const lang = langOf(approver);
         const who = await personLine(dir, requester, lang);
-        const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
+        const type = documentTypeLabel(doc.docType, lang);
+        const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang), type);
         const params = { requestId, step: String(stepIndex) };
-        const title = `${say(lang, T.approverCardTitle)} · ${documentTypeLabel(doc.docType, lang)}`;
+        const title = `${say(lang, T.approverCardTitle)} · ${type}`;
         await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, title, text, [
           ...approveButtons(params, def, lang),
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },

@@ -15,8 +15,8 @@ export const ACCESS_TEXTS = {
   },
   approverCardTitle: { en: 'Access request', zh: '存取申請' },
   approverCard: {
-    en: (who: string, code: string, date: string, reason: string) => `${who} asks to view the report of ${date} for ${code} — reason: ${reason}.`,
-    zh: (who: string, code: string, date: string, reason: string) => `${who} 申請查看 ${code} 於 ${date} 的報告 — 原因：${reason}。`,
+    en: (who: string, code: string, date: string, reason: string, type: string) => `${who} asks to view the ${type.toLowerCase()} of ${date} for ${code} — reason: ${reason}.`,
+    zh: (who: string, code: string, date: string, reason: string, type: string) => `${who} 申請查看 ${code} 於 ${date} 的${type} — 原因：${reason}。`,
   },
   approveButton: { en: (hours: number) => `Approve ${hours} h`, zh: (hours: number) => `批准 ${hours} 小時` },
   denyButton: { en: 'Deny', zh: '拒絕' },
