@@ -74,6 +74,8 @@ export const caseDocumentsResponse = z.object({
       /** Its place in the order the case's documents were shared (1 = first): the name it goes by. */
       seq: z.number(),
       kind: z.enum(['report', 'ephemeral']),
+      /** What the sharer said it is (a DOCUMENT_TYPES code: report, imaging, lab…), named by its label in the console. */
+      docType: z.string(),
       mediaType: z.string(),
       sharedAt: isoTime,
       author: personDto,

@@ -81,11 +81,11 @@ describe('admin console: the explain tool picks a person by name and a document 
       [seed.restricted, 2, 'report', 'active', true],
       [seed.docId, 1, 'report', 'active', false],
     ]);
-    expect(body.documents[2]).toMatchObject({ mediaType: 'application/pdf', author: { id: w.ids.doctor } });
+    expect(body.documents[2]).toMatchObject({ mediaType: 'application/pdf', docType: 'report', author: { id: w.ids.doctor } });
     expect(body.documents[2]!.author.name).toContain('CHAN Tai-man');
     expect(Date.parse(body.documents[2]!.sharedAt)).toBe((await w.h.service.secure.documentsRepo.find(seed.docId))!.createdAt);
     // An allow-list: nothing about the patient, the file, its keys, or which restricted category.
-    expect(Object.keys(body.documents[0]!).sort()).toEqual(['author', 'id', 'kind', 'mediaType', 'restricted', 'seq', 'sharedAt', 'status']);
+    expect(Object.keys(body.documents[0]!).sort()).toEqual(['author', 'docType', 'id', 'kind', 'mediaType', 'restricted', 'seq', 'sharedAt', 'status']);
     expect(res.body).not.toMatch(/A123456|TEST Patient|mental_health|cardOutTrackId|wrappedKey/);
   });
 

@@ -1,5 +1,6 @@
 import { Select, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { documentTypeLabel } from '../../../src/contract/document-types.js';
 import { ApiError } from '../api/api-error.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { when } from './admin-hooks.js';
@@ -69,7 +70,7 @@ export function PersonPicker({ value, onChange }: FieldProps) {
  */
 export function DocumentPicker({ value, onChange }: FieldProps) {
   const api = useAdminEndpoints();
-  const { t } = useAdminT();
+  const { t, lang } = useAdminT();
   const [hint, setHint] = useState<AdminKey>('pol.docHint');
   const docs = useRemoteSearch((text) => {
     const code = text.trim().toUpperCase();
@@ -96,7 +97,7 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
     label: (
       <Space size={4}>
         <span>
-          {d.caseCode} · #{d.seq} {t(`pol.kind.${d.kind}` as AdminKey)} · {FORMAT[d.mediaType] ?? d.mediaType} · {when(d.sharedAt)} · {d.author.name}
+          {d.caseCode} · #{d.seq} {d.kind === 'report' ? documentTypeLabel(d.docType, lang === 'zh-HK' ? 'zh' : 'en') : t(`pol.kind.${d.kind}` as AdminKey)} · {FORMAT[d.mediaType] ?? d.mediaType} · {when(d.sharedAt)} · {d.author.name}
         </span>
         {d.restricted && <Tag color="purple">{t('pol.restricted')}</Tag>}
         {d.status === 'destroyed' && <Tag>{t('pol.destroyed')}</Tag>}

@@ -74,6 +74,7 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<AdminExplainDeps> = async
         id: d.id,
         seq: i + 1,
         kind: d.kind,
+        docType: d.docType,
         mediaType: d.mediaType,
         sharedAt: iso(d.createdAt),
         author: await person(d.authorId),
