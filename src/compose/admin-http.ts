@@ -4,6 +4,7 @@ import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
 import type { AdminRoutesOptions } from '../http/admin-routes.js';
 import type { Service } from './service.js';
+import { createGrantNotices } from '../bot/flows/grant-notices.js';
 
 /**
  * What the admin HTTP API uses from the service: the directory routes' options (admin-routes.ts)
@@ -33,6 +34,10 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     reports: { ...service.reports, audit, residency: residencyView(service.config) },
     cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
+    grants: {
+      grants: secure.grants, cases: secure.cases.queries, casesRepo: secure.casesRepo, approvals: secure.approvals, directory: directoryRepo, audit, clock,
+      notices: createGrantNotices({ directoryRepo, notify: service.notify }),
+    },
   };
   return { directory, console };
 }

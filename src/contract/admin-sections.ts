@@ -29,10 +29,12 @@ export const SECTION_ROLES = {
  * is the domain's call (src/domain/grants/break-glass.ts admits only a privacy officer, never the
  * person who broke the glass); the console offers it only to the roles listed here.
  */
-export const CONSOLE_ACTIONS = ['breakglass.review'] as const;
+export const CONSOLE_ACTIONS = ['breakglass.review', 'grant.revoke'] as const;
 export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 export const ACTION_ROLES = {
   'breakglass.review': ['privacy_officer'],
+  /** Ending a live access grant from the console (src/usecases/grants/revoke-grant.ts `revokeGrantAsOfficer`). */
+  'grant.revoke': ['privacy_officer'],
 } as const satisfies Record<ConsoleAction, readonly ConsoleRole[]>;
 
 const admits = (roles: readonly string[], role: string): boolean => roles.includes(role);

@@ -17,7 +17,7 @@ const PROBE: Record<ConsoleSection, { method: 'GET' | 'POST'; url: string; paylo
 
 const EXPECTED = {
   admin: { sections: ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard'], actions: [] },
-  privacy_officer: { sections: ['audit', 'oversight', 'report'], actions: ['breakglass.review'] },
+  privacy_officer: { sections: ['audit', 'oversight', 'report'], actions: ['breakglass.review', 'grant.revoke'] },
   auditor: { sections: ['audit'], actions: [] },
 };
 

@@ -25,6 +25,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/approvals': () => ({ url: '/api/admin/approvals?status=pending' }),
   'GET /api/admin/breakglass': () => ({ url: '/api/admin/breakglass?status=pending' }),
   'POST /api/admin/breakglass/:id/review': () => ({ url: '/api/admin/breakglass/no-such-review/review', payload: { decision: 'approve' } }),
+  'POST /api/admin/grants/:id/revoke': () => ({ url: '/api/admin/grants/no-such-grant/revoke' }),
   'GET /api/admin/audit': () => ({ url: '/api/admin/audit?limit=5' }),
   'POST /api/admin/audit/verify': () => ({ url: '/api/admin/audit/verify' }),
   'GET /api/admin/audit/checkpoint': () => ({ url: '/api/admin/audit/checkpoint' }),

@@ -10,6 +10,7 @@ import { adminOpsRoutes, type AdminOpsDeps } from './admin-ops-routes.js';
 import { adminOversightRoutes, type AdminOversightDeps } from './admin-oversight-routes.js';
 import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.js';
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
+import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -22,6 +23,7 @@ export interface AdminConsoleDeps {
   reports: AdminReportsDeps;
   cases: AdminCaseDeps;
   explain: AdminExplainDeps;
+  grants: AdminGrantDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -57,4 +59,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminReportsRoutes, opts.reports);
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
+  await app.register(adminGrantRoutes, opts.grants);
 };

@@ -36,11 +36,11 @@ export async function mayRevoke(deps: RevokeGrantDeps, actor: ClinicianRow, g: G
 }
 
 /** Ends `live` (all of one grantee on one case) if `actor` may end each; audited, the grantee told 1:1. */
-async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: string, live: readonly GrantRow[]): Promise<Revoked> {
+async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: string, live: readonly GrantRow[], may = mayRevoke): Promise<Revoked> {
   const caseCode = (await deps.casesRepo.caseById(caseId))?.code ?? '';
   if (live.length === 0) throw new DomainError('grant.none_live');
   const allowed: GrantRow[] = [];
-  for (const g of live) if (await mayRevoke(deps, actor, g)) allowed.push(g);
+  for (const g of live) if (await may(deps, actor, g)) allowed.push(g);
   if (allowed.length === 0) {
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.grantRevoked, target: caseCode, outcome: 'denied', reason: 'not_attending_or_approver' });
     throw new DomainError('access.denied');
@@ -63,9 +63,17 @@ export async function revokeGrantsOf(deps: RevokeGrantDeps, actor: ClinicianRow,
 }
 
 /** The decided card's [Revoke] and the mini-app's button: ends one grant. */
-export async function revokeGrant(deps: RevokeGrantDeps, actor: ClinicianRow, grantId: string): Promise<Revoked> {
+export async function revokeGrant(deps: RevokeGrantDeps, actor: ClinicianRow, grantId: string, may = mayRevoke): Promise<Revoked> {
   const g = await deps.grants.find(grantId);
   if (!g) throw new DomainError('grant.none_live');
   const now = deps.clock.now();
-  return endGrants(deps, actor, g.caseId, g.revokedAt === null && g.expiresAt > now ? [g] : []);
+  return endGrants(deps, actor, g.caseId, g.revokedAt === null && g.expiresAt > now ? [g] : [], may);
+}
+
+/** Only a privacy officer may end a grant from the console (any case; not a member of its team). */
+const officerMay = async (_deps: RevokeGrantDeps, actor: ClinicianRow): Promise<boolean> => actor.role === 'privacy_officer';
+
+/** The console's [Revoke] (`grant.revoke`, privacy officer): ends one live grant, audited and told like the others. */
+export function revokeGrantAsOfficer(deps: RevokeGrantDeps, officer: ClinicianRow, grantId: string): Promise<Revoked> {
+  return revokeGrant(deps, officer, grantId, officerMay);
 }
