@@ -3,6 +3,7 @@ import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
 import type { AdminRoutesOptions } from '../http/admin-routes.js';
+import { createRegisterClient } from '../register/register-client.js';
 import type { Service } from './service.js';
 
 /**
@@ -11,6 +12,9 @@ import type { Service } from './service.js';
  */
 export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions; console: AdminConsoleDeps } {
   const { directoryRepo, audit, clock, secure } = service;
+  const transaction = service.db.store.transaction;
+  const lookupUrl = service.config.directory.registerLookupUrl;
+  const register = { audit, register: lookupUrl ? createRegisterClient({ url: lookupUrl }) : undefined };
   const isSessionActive = (sid: string) => service.sessions.isActive(sid);
   const directory: AdminRoutesOptions = {
     directoryAdmin: createDirectoryAdmin({
@@ -21,6 +25,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     caseQueries: secure.cases.queries,
     jwtSecret: service.sessionSecret,
     isSessionActive,
+    register,
   };
   const console: AdminConsoleDeps = {
     auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
@@ -33,6 +38,11 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     reports: { ...service.reports, audit, residency: residencyView(service.config) },
     cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
+    correction: {
+      merge: { ...secure.cases.dataSubjects, cases: secure.casesRepo, transaction, audit, clock },
+      importer: { directory: directoryRepo, transaction, audit, clock },
+      register,
+    },
   };
   return { directory, console };
 }

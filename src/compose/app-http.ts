@@ -4,6 +4,7 @@ import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+import type { CorrectionRouteDeps } from '../http/app/correction-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 
 /**
@@ -66,5 +67,21 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
-  return { alerts, doctor, burn, forms, compose, banner };
+  const correction: CorrectionRouteDeps = {
+    documents: secure.documentsRepo,
+    cases,
+    casesRepo: secure.casesRepo,
+    directory,
+    transaction: service.db.store.transaction,
+    notices: service.correctionNotices,
+    escalation,
+    decideOnCase: secure.decideOnCase,
+    vault: secure.vault,
+    sharing: secure.sharing,
+    receipts: secure.receipts,
+    cards: service.reportCards,
+    audit,
+    clock,
+  };
+  return { alerts, doctor, burn, forms, compose, banner, correction };
 }

@@ -21,6 +21,7 @@ import { appBurnRoutes } from '../http/app-burn-routes.js';
 import { appFormsRoutes } from '../http/app/app-forms-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
+import { correctionRoutes } from '../http/app/correction-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, appHttp.forms);
       await trusted.register(appComposeRoutes, appHttp.compose);
       await trusted.register(patientBannerRoutes, appHttp.banner);
+      await trusted.register(correctionRoutes, appHttp.correction);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

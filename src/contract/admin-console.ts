@@ -77,7 +77,7 @@ export const caseDocumentsResponse = z.object({
       mediaType: z.string(),
       sharedAt: isoTime,
       author: personDto,
-      status: z.enum(['active', 'destroyed']),
+      status: z.enum(['active', 'destroyed', 'retracted']),
       /** A restricted category applies (policy may ask for more); which one is not shown here. */
       restricted: z.boolean(),
     }),

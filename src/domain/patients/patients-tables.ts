@@ -51,3 +51,16 @@ export const restrictedConsents = sqliteTable(
   },
   (t) => [index('restricted_consents_lookup_idx').on(t.patientId, t.category)],
 );
+
+/**
+ * HKID hashes of patient records merged away (a duplicate made from a mistyped HKID): a lookup by
+ * the duplicate's HKID lands on the surviving record. Hashes only, like `patients.hkid_hash`.
+ */
+export const patientHkidAliases = sqliteTable('patient_hkid_aliases', {
+  hkidHash: text().primaryKey(),
+  patientId: text().notNull().references(() => patients.id),
+  /** The merged-away record's id (its row stays, holding no cases). */
+  mergedFrom: text().notNull(),
+  mergedBy: text().notNull(),
+  mergedAt: integer().notNull(),
+});

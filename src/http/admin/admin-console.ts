@@ -4,6 +4,7 @@ import { POLICY_DIR } from '../../domain/access/policy-dir.js';
 import { registerAdminAuth, type AdminAuthDeps } from './admin-auth.js';
 import { adminAuditRoutes, type AdminAuditDeps } from './admin-audit-routes.js';
 import { adminCaseRoutes, type AdminCaseDeps } from './admin-case-routes.js';
+import { adminCorrectionRoutes, type AdminCorrectionDeps } from './admin-correction-routes.js';
 import { adminExplainRoutes, type AdminExplainDeps } from './admin-explain-routes.js';
 import { adminInboundRoutes, type AdminInboundDeps } from './admin-inbound-routes.js';
 import { adminOpsRoutes, type AdminOpsDeps } from './admin-ops-routes.js';
@@ -22,6 +23,7 @@ export interface AdminConsoleDeps {
   reports: AdminReportsDeps;
   cases: AdminCaseDeps;
   explain: AdminExplainDeps;
+  correction: AdminCorrectionDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -39,7 +41,8 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | --- | --- |
  * | policies, explain and its people/document pickers, outbox, inbound dead letters, dashboard, case teams and groups | admin |
  * | approvals, break-glass queue | admin, privacy_officer |
- * | data access report (decrypts patient identity) | privacy_officer |
+ * | data access report (decrypts patient identity), merging duplicate patient records | privacy_officer |
+ * | bulk clinician import, register check | admin |
  * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
  * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
  *
@@ -55,4 +58,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminReportsRoutes, opts.reports);
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
+  await app.register(adminCorrectionRoutes, opts.correction);
 };
