@@ -54,8 +54,9 @@ export function readClinicianCsv(text: string): CsvClinician[] {
     const get = (c: CsvColumn): string | null => {
       const i = columns.indexOf(c);
       const v = i < 0 ? '' : (fields[i] ?? '').trim();
-      if (containsHkid(v)) problems.push({ code: 'hkid_in_field', column: c });
-      else if (v.length > MAX_LENGTH[c]) problems.push({ code: 'too_long', column: c });
+      // An HKID never goes further, not even into the report: the field reads as empty.
+      if (containsHkid(v)) return problems.push({ code: 'hkid_in_field', column: c }), null;
+      if (v.length > MAX_LENGTH[c]) problems.push({ code: 'too_long', column: c });
       if (!v && REQUIRED.includes(c)) problems.push({ code: 'missing', column: c });
       return v || null;
     };
