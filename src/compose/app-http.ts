@@ -1,3 +1,4 @@
+import { createCorrectionNotices } from '../bot/correction-notices.js';
 import type { Service } from './service.js';
 import type { AlertRoutesDeps } from '../http/alert-routes.js';
 import type { AppBurnDeps } from '../http/app-burn-routes.js';
@@ -73,7 +74,7 @@ export function appHttpDeps(service: Service) {
     casesRepo: secure.casesRepo,
     directory,
     transaction: service.db.store.transaction,
-    notices: service.correctionNotices,
+    notices: createCorrectionNotices({ directory, notify: service.notify }),
     escalation,
     decideOnCase: secure.decideOnCase,
     vault: secure.vault,

@@ -39,7 +39,6 @@ import { createEscalation } from './escalation-module.js';
 import { createEscalationNotices } from '../bot/flows/escalation-notices.js';
 import { createAccessChat } from '../bot/flows/access-chat.js';
 import { createCaseNotices } from '../bot/commands/case-notices.js';
-import { createCorrectionNotices } from '../bot/correction-notices.js';
 import { createReportCards } from '../bot/flows/report-cards.js';
 import { createRetention } from './retention-module.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
@@ -248,8 +247,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     caseNotices: createCaseNotices({ directory: directoryRepo, notify }),
     /** The group card for a report shared from the mini-app. */
     reportCards: createReportCards({ directoryRepo, notify }),
-    /** What the team hears when a document shared to the wrong case is retracted. */
-    correctionNotices: createCorrectionNotices({ directory: directoryRepo, notify }),
     burn,
     ehr,
     ehrQueue,

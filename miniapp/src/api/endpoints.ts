@@ -6,6 +6,7 @@
 import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
@@ -33,6 +34,11 @@ export function createEndpoints(api: ApiClient) {
       api.call<RequestAnswerDto>(`/api/app/requests/${enc(requestId)}/decide?${langQs(lang)}`, { body }),
     /** A view token's PDF (document or burn document); the token goes in the body, never the URL. */
     viewPdf: (url: string, token: string) => api.fetchBytes(url, { token }),
+
+    /** Wrong-patient correction: whether I may retract / re-file, and doing it. */
+    correctionOptions: (documentId: string) => api.call<CorrectionOptionsDto>(`/api/app/documents/${enc(documentId)}/correction`),
+    retractDocument: (documentId: string) => api.call<RetractedDto>(`/api/app/documents/${enc(documentId)}/retract`, { method: 'POST' }),
+    refileDocument: (documentId: string, caseCode: string) => api.call<RefiledDto>(`/api/app/documents/${enc(documentId)}/refile`, { body: { caseCode } }),
 
     openBurn: (itemId: string) => api.call<BurnOpenedDto>(`/api/app/burn/${enc(itemId)}/open`, { method: 'POST' }),
 

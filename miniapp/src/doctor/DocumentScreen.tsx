@@ -6,6 +6,7 @@ import type { Reason, ViewToken } from './doctor-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
+import { CorrectionPanel } from './CorrectionPanel.js';
 
 type Opened = { kind: 'view'; token: ViewToken } | { kind: 'refused'; reasons: string[]; choices: Reason[] };
 
@@ -31,7 +32,12 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   else if (!load.data) body = <ErrorBlock status="default" title={t('error')} description={errorCode(load.error)} />;
   else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} token={load.data.token.token} />;
   else body = <RequestAccess documentId={documentId} reasons={load.data.reasons} choices={load.data.choices} />;
-  return <DoctorPage title={t('doc.title')}>{body}</DoctorPage>;
+  return (
+    <DoctorPage title={t('doc.title')}>
+      {body}
+      <CorrectionPanel documentId={documentId} onRetracted={load.reload} />
+    </DoctorPage>
+  );
 }
 
 function RequestAccess({ documentId, reasons, choices }: { documentId: string; reasons: string[]; choices: Reason[] }) {
