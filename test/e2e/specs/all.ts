@@ -10,6 +10,7 @@ import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { correctionTests } from './correction.js';
 import type { E2eTest } from '../harness.js';
 
 export const allSpecs: E2eTest[] = [
@@ -24,4 +25,5 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...correctionTests,
 ];
