@@ -14,8 +14,8 @@ interface Listing {
 }
 
 const EXTRA: Record<string, Listing> = {
-  M45678: { nameEn: 'LEE Ka Ming', nameZh: '李嘉明', status: 'registered' },
-  M56789: { nameEn: 'HO Siu Fung', nameZh: '何少峰', status: 'registered' },
+  M45671: { nameEn: 'LEE Ka Ming', nameZh: '李嘉明', status: 'registered' },
+  M56781: { nameEn: 'HO Siu Fung', nameZh: '何少峰', status: 'registered' },
   M90000: { nameEn: 'CHEUNG Wai', nameZh: '張偉', status: 'removed' },
 };
 

@@ -79,20 +79,21 @@ describe('console: merge duplicate patients, bulk clinician import, register che
 
   const CSV = [
     'dingtalk_user_id,display_name,name_en,name_zh,role,specialty,institution_code,registration_no',
-    'new-doc-1,Dr New One,Dr NEW One,新一,doctor,Cardiology,QMH,M45678',
-    'new-doc-2,Dr Nowhere,,,doctor,,NOPE,M56789',
-    `${CHAN},Dr Chan again,,,doctor,,QMH,M12345`,
+    'new-doc-1,Dr New One,Dr NEW One,新一,doctor,Cardiology,QMH,M45671',
+    'new-doc-2,Dr Nowhere,,,doctor,,NOPE,M56781',
+    `${CHAN},Dr Chan again,,,doctor,,QMH,M12399`,
     'new-doc-3,Dr Bad Number,,,doctor,,QMH,X12',
     `new-doc-4,"Dr HKID ${FIRST}",,,doctor,,QMH,M11111`,
-    'new-doc-1,Dr New One twice,,,doctor,,QMH,M45678',
+    'new-doc-1,Dr New One twice,,,doctor,,QMH,M45672',
     'new-nurse-1,"Nurse, Comma",,,nurse,Renal,hph,R123999',
+    'new-doc-5,Dr Same Number,,,doctor,,QMH,M12345',
   ].join('\n');
 
   it('When an admin dry-runs a CSV, then every row is reported (ok, or error with its reasons) and nothing is added', async () => {
     const res = await call(ADMIN, 'POST', '/api/admin/clinicians/import', { csv: CSV, dryRun: true });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as { dryRun: boolean; ok: number; errors: number; rows: Array<{ line: number; status: string; problems: Array<{ code: string; column?: string }> }> };
-    expect(report).toMatchObject({ dryRun: true, ok: 2, errors: 5 });
+    expect(report).toMatchObject({ dryRun: true, ok: 2, errors: 6 });
     expect(report.rows.map((r) => [r.line, r.status, r.problems.map((p) => p.code)])).toEqual([
       [2, 'ok', []],
       [3, 'error', ['unknown_institution']],
@@ -101,7 +102,9 @@ describe('console: merge duplicate patients, bulk clinician import, register che
       [6, 'error', ['hkid_in_field']],
       [7, 'error', ['duplicate_in_file']],
       [8, 'ok', []],
+      [9, 'error', ['duplicate_in_directory']],
     ]);
+    expect(report.rows.at(-1)?.problems).toEqual([{ code: 'duplicate_in_directory', column: 'registration_no' }]);
     expect(res.body).not.toContain('A123456');
     expect(await h.service.directoryRepo.findByDingTalkId('new-doc-1')).toBeUndefined();
     expect((await call(OFFICER, 'POST', '/api/admin/clinicians/import', { csv: CSV, dryRun: true })).statusCode).toBe(403);
@@ -111,19 +114,19 @@ describe('console: merge duplicate patients, bulk clinician import, register che
     const res = await call(ADMIN, 'POST', '/api/admin/clinicians/import', { csv: CSV, dryRun: false });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as { ok: number; errors: number; rows: Array<{ status: string }> };
-    expect(report.rows.map((r) => r.status)).toEqual(['imported', 'error', 'error', 'error', 'error', 'error', 'imported']);
+    expect(report.rows.map((r) => r.status)).toEqual(['imported', 'error', 'error', 'error', 'error', 'error', 'imported', 'error']);
     const added = await h.service.directoryRepo.findByDingTalkId('new-doc-1');
-    expect(added).toMatchObject({ displayName: 'Dr New One', role: 'doctor', registrationNo: 'M45678', verified: false, institutionId: 'QMH' });
+    expect(added).toMatchObject({ displayName: 'Dr New One', role: 'doctor', registrationNo: 'M45671', verified: false, institutionId: 'QMH' });
     expect(await h.service.directoryRepo.findByDingTalkId('new-nurse-1')).toMatchObject({ displayName: 'Nurse, Comma', institutionId: 'HPH' });
     expect(await h.service.directoryRepo.findByDingTalkId('new-doc-2')).toBeUndefined();
-    expect(await audit('directory.imported')).toContainEqual({ actor: await idOf(ADMIN), target: null, outcome: 'success', reason: 'imported:2:errors:5' });
+    expect(await audit('directory.imported')).toContainEqual({ actor: await idOf(ADMIN), target: null, outcome: 'success', reason: 'imported:2:errors:6' });
     expect((await audit('directory.user_added')).filter((e) => e.reason === 'import')).toHaveLength(2);
   });
 
   it('When no register lookup is configured, then the check is manual and verifying records a manual check', async () => {
-    expect((await call(ADMIN, 'GET', '/api/admin/register-check?no=M45678')).json()).toEqual({ mode: 'manual' });
+    expect((await call(ADMIN, 'GET', '/api/admin/register-check?no=M45671')).json()).toEqual({ mode: 'manual' });
     const id = (await h.service.directoryRepo.findByDingTalkId('new-doc-1'))!.id;
-    const res = await call(ADMIN, 'POST', `/api/admin/clinicians/${id}/verify`, { registrationNo: 'M45678', role: 'doctor', institutionCode: 'QMH', check: 'lookup' });
+    const res = await call(ADMIN, 'POST', `/api/admin/clinicians/${id}/verify`, { registrationNo: 'M45671', role: 'doctor', institutionCode: 'QMH', check: 'lookup' });
     expect(res.statusCode, res.body).toBe(200);
     expect(await audit('directory.verified')).toContainEqual({ actor: await idOf(ADMIN), target: id, outcome: 'success', reason: 'doctor:manual_check' });
   });

@@ -5,7 +5,7 @@ import type { Transaction } from '../../shared/transactions.js';
 import { readClinicianCsv, type CsvClinician, type RowProblem } from './clinician-csv.js';
 
 export interface ImportCliniciansDeps {
-  directory: Pick<DirectoryRepository, 'findByDingTalkId' | 'institutionByCode' | 'insert'>;
+  directory: Pick<DirectoryRepository, 'findByDingTalkId' | 'institutionByCode' | 'insert' | 'list'>;
   transaction: Transaction;
   audit: AuditSink;
   clock: Clock;
@@ -29,8 +29,8 @@ export interface ImportReport {
 
 /**
  * Bulk clinician import from a CSV (columns in clinician-csv.ts). A dry run checks every row —
- * fields and formats, no HKID in any field, a known institution, not already in the directory or
- * earlier in the file — and changes nothing; the import adds the rows without problems (unverified:
+ * fields and formats, no HKID in any field, a known institution, neither the DingTalk user nor the
+ * registration number already in the directory or earlier in the file — and changes nothing; the import adds the rows without problems (unverified:
  * the register check stays a separate, recorded step per clinician) and reports every row. Audited
  * (each clinician added, and the import with its counts).
  */
@@ -42,9 +42,14 @@ export async function importClinicians(deps: ImportCliniciansDeps, csv: string, 
     if (!institutions.has(code)) institutions.set(code, (await deps.directory.institutionByCode(code))?.id ?? null);
     return institutions.get(code)!;
   };
+  const registered = new Set((await deps.directory.list()).map((c) => c.registrationNo).filter(Boolean));
+  const seenNos = new Set<string>();
   const checked: CsvClinician[] = [];
   for (const r of parsed) {
     const problems = [...r.problems];
+    if (r.registrationNo && registered.has(r.registrationNo)) problems.push({ code: 'duplicate_in_directory', column: 'registration_no' });
+    else if (r.registrationNo && seenNos.has(r.registrationNo)) problems.push({ code: 'duplicate_in_file', column: 'registration_no' });
+    if (r.registrationNo) seenNos.add(r.registrationNo);
     if (r.institutionCode && !(await institutionId(r.institutionCode))) problems.push({ code: 'unknown_institution', column: 'institution_code' });
     if (r.dingtalkUserId && seen.has(r.dingtalkUserId)) problems.push({ code: 'duplicate_in_file', column: 'dingtalk_user_id' });
     else if (r.dingtalkUserId && (await deps.directory.findByDingTalkId(r.dingtalkUserId))) problems.push({ code: 'duplicate_in_directory', column: 'dingtalk_user_id' });

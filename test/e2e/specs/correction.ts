@@ -42,10 +42,10 @@ async function settle(page: Page): Promise<void> {
 const csv = (tag: string) =>
   [
     'dingtalk_user_id,display_name,name_en,name_zh,role,specialty,institution_code,registration_no',
-    `e2e-${tag}-1,Dr E2E One,Dr E2E One,測試一,doctor,Cardiology,QMH,M45678`,
-    `e2e-${tag}-2,Dr Nowhere,,,doctor,,NOPE,M56789`,
+    `e2e-${tag}-1,Dr E2E One,Dr E2E One,測試一,doctor,Cardiology,QMH,${tag === 'en' ? 'M45671' : 'M56781'}`,
+    `e2e-${tag}-2,Dr Nowhere,,,doctor,,NOPE,M9999${tag === 'en' ? 1 : 2}`,
     `e2e-${tag}-3,Dr Bad Number,,,doctor,,QMH,X12`,
-    `${CHAN},Dr Chan again,,,doctor,,QMH,M12345`,
+    `${CHAN},Dr Chan again,,,doctor,,QMH,M1239${tag === 'en' ? 1 : 2}`,
   ].join('\n');
 
 export const correctionTests: E2eTest[] = [
@@ -110,7 +110,7 @@ export const correctionTests: E2eTest[] = [
       await desk.setViewportSize(DESKTOP);
       await go(desk, `/doc/${documentId}`);
       await desk.getByTestId('correction-panel').waitFor();
-      await desk.getByTestId('refile-code').fill(rightCase);
+      await desk.getByTestId('refile-code').locator('input').fill(rightCase);
       await desk.getByTestId('refile').click();
       await desk.locator('[data-testid=correction-done]', { hasText: rightCase }).waitFor();
       await ctx.screenshot(desk, '77-refiled-zh-HK-desktop');
