@@ -1,15 +1,10 @@
 import type { Lang } from '../shared/lang.js';
 
-/** The bot answers in the sender's language: Traditional Chinese or English (简体 input is accepted). */
+/**
+ * The bot answers in the sender's language — Traditional Chinese or English (简体 input is accepted) —
+ * picked by the one rule for every surface (src/shared/lang.ts `replyLang`), never from the message's characters.
+ */
 export type { Lang };
-
-const CJK = /[\u3400-\u9fff]/;
-
-/** Chinese characters in the message win; then the sender's saved preference; English otherwise. */
-export function detectLang(text: string, preferred?: Lang | null): Lang {
-  if (CJK.test(text)) return 'zh';
-  return preferred ?? 'en';
-}
 
 export type Localised = { en: string; zh: string };
 

@@ -1,3 +1,4 @@
+import { errorHint } from '../shared/error-hints.js';
 import { ERROR_TABLE, asDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { say, type Lang } from './i18n.js';
@@ -17,11 +18,14 @@ function caseCodeText(e: DomainError, lang: Lang): string | undefined {
   return [lead, ERROR_TABLE['case.code_invalid'][lang]].join(lang === 'zh' ? '' : ' ');
 }
 
-/** The chat text for any failure: the code table's safe message; unknown errors are logged, never shown. */
+/**
+ * The chat text for any failure: what happened (the code table's safe message) and, on the next line,
+ * what to do (src/shared/error-hints.ts); never the code itself. Unknown errors are logged, never shown.
+ */
 export function replyForError(err: unknown, lang: Lang, logger: Logger): string {
   const e = asDomainError(err);
   if (e.code === 'internal') logger.error({ code: 'internal', err: (err as Error)?.stack }, 'command failed');
   // The one error whose words are built for the reader (decide-request.ts): names who and what is missing.
   if (e.code === 'approval.would_not_open' && typeof e.details?.text === 'string') return e.details.text;
-  return caseCodeText(e, lang) ?? ERROR_TABLE[e.code][lang];
+  return `${caseCodeText(e, lang) ?? ERROR_TABLE[e.code][lang]}\n${errorHint(e.code, lang)}`;
 }

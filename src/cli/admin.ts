@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { hkDate } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type DbHandle } from '../db/client.js';
@@ -77,7 +78,7 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
-const day = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 10) : '');
+const day = (ms: number | null) => (ms ? hkDate(ms) : '');
 
 async function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean): Promise<void> {
   const institutions = new Map((await repo.listInstitutions()).map((i) => [i.id, i]));

@@ -5,6 +5,7 @@ import { createAuditReader } from '../domain/audit/audit-reader.js';
 import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
+import { hkDateTimeSeconds } from '../shared/hk-time.js';
 import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
@@ -24,7 +25,7 @@ function describeEntry(handle: DbHandle) {
       viewerRegistration: who?.registrationNo ?? undefined,
       viewerInstitution: who?.institutionId ?? undefined,
       documentCase: doc ? (await cases.caseById(doc.caseId))?.code : undefined,
-      viewedAt: new Date(e.at).toISOString(),
+      viewedAt: hkDateTimeSeconds(e.at),
     };
   };
 }

@@ -1,3 +1,4 @@
+import { hkDateTimeSeconds } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/client.js';
@@ -53,7 +54,7 @@ async function printStatus(keyring: LocalKeyring, repo: VaultRepository): Promis
   const counts = new Map((await repo.countByVersion()).map((c) => [c.kekVersion, c.count]));
   const rows = keyring.versions().map((v) => ({
     version: v.version,
-    created: v.createdAt ? new Date(v.createdAt).toISOString() : '-',
+    created: v.createdAt ? hkDateTimeSeconds(v.createdAt) : '-',
     key: v.available ? 'available' : 'not supplied',
     current: v.version === keyring.currentVersion() ? '*' : '',
     dataKeys: counts.get(v.version) ?? 0,

@@ -1,4 +1,5 @@
 import type { AuthDeps } from '../http/auth/register-auth.js';
+import { setLanguagePreference } from '../usecases/me/set-language.js';
 import type { Service } from './service.js';
 
 /** What the mini-app sign-in routes use from the service. */
@@ -14,5 +15,6 @@ export function authHttpDeps(service: Service): AuthDeps {
     logger: service.logger,
     dingtalk: { corpId: service.config.dingtalk.corpId, clientId: service.config.dingtalk.clientId },
     publicUrl: service.publicUrl,
+    setLanguage: (clinicianId, lang) => setLanguagePreference({ directory: service.directory }, clinicianId, lang),
   };
 }

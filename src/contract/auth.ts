@@ -23,6 +23,11 @@ export const meDto = z
   })
   .describe('The signed-in clinician, as the directory has them now');
 
+/** The language chosen in Me (`PUT /api/me/language`): the preference every answer then uses. */
+export const languageBody = z.object({ language: z.enum(['en', 'zh']) });
+
+export type LanguageBody = z.infer<typeof languageBody>;
+
 export const tokenResponse = z
   .object({
     accessToken: z.string().describe('JWT, audience consultbridge.app; send as `Authorization: Bearer …`; keep in memory only'),

@@ -1,15 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage, isDomainError, type ErrorCode } from '../shared/errors.js';
+import { errorHint } from '../shared/error-hints.js';
 import { requestLang } from './request-lang.js';
 
-/** `{code, message}` with the code's safe message in the requester's language. */
+/** `{code, message, hint}`: what happened and what to do, in the requester's language. */
 export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode): FastifyReply {
-  return reply.status(status).send({ code, message: errorMessage(code, requestLang(req)) });
+  const lang = requestLang(req);
+  return reply.status(status).send({ code, message: errorMessage(code, lang), hint: errorHint(code, lang) });
 }
 
 /**
- * One mapping from errors to HTTP: `{code, message}` from the shared code table, the message in the
+ * One mapping from errors to HTTP: `{code, message, hint}` from the shared code table, the message in the
  * signed-in user's language, else the request's Accept-Language. Known errors show their safe
  * message; anything else is logged and answered as `internal` with no detail.
  */

@@ -1,13 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { langFromAcceptLanguage, type Lang } from '../shared/lang.js';
+import { replyLang, type Lang } from '../shared/lang.js';
 
 /**
- * The language to answer a request in: the signed-in user's saved preference (their directory entry,
- * taken from DingTalk), else the request's `Accept-Language`, else English.
+ * The language to answer a request in, by the one rule (src/shared/lang.ts `replyLang`): the signed-in
+ * user's preference, else the language the client (DingTalk's webview) sends as `Accept-Language`.
  */
 export function requestLang(req: FastifyRequest): Lang {
-  const saved = req.clinician?.language ?? req.admin?.language;
-  if (saved === 'en' || saved === 'zh') return saved;
   const header = req.headers['accept-language'];
-  return langFromAcceptLanguage(Array.isArray(header) ? header[0] : header);
+  return replyLang({ preference: req.clinician?.language ?? req.admin?.language, dingtalk: Array.isArray(header) ? header[0] : header });
 }

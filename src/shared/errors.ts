@@ -28,6 +28,11 @@ export const ERROR_TABLE = {
     en: 'Case codes look like C-7KQ2M.',
     zh: '個案編號格式如 C-7KQ2M。',
   },
+  'search.invalid': {
+    status: 400,
+    en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',
+    zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
+  },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {
@@ -40,6 +45,8 @@ export const ERROR_TABLE = {
     en: 'You can’t suspend, demote or remove yourself; ask another admin.',
     zh: '你不可暫停、降級或移除自己；請由另一位管理員處理。',
   },
+  /** An institution code is unique: a second with the same code is refused by name, not as a generic conflict. */
+  'institution.code_taken': { status: 409, en: 'An institution with that code already exists.', zh: '已有醫療機構使用此編號。' },
   'institution.not_found': { status: 404, en: "I can't find that institution.", zh: '找不到該醫療機構。' },
   'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
   'document.retracted': {

@@ -37,7 +37,19 @@ export function langFromAcceptLanguage(header: string | undefined): Lang {
   return 'en';
 }
 
+/**
+ * The one rule for the language of every answer — chat replies, mini-app screens, HTTP errors and
+ * notifications: the user's preference (set in Me; a new user's starts as DingTalk's language), else
+ * the language DingTalk reports for this client (its tag or `Accept-Language`), else English. Never the
+ * characters of the message: a Chinese name in an @-mention does not turn an English reader's reply
+ * into Chinese.
+ */
+export function replyLang(input: { preference?: string | null; dingtalk?: string | null }): Lang {
+  if (input.preference === 'en' || input.preference === 'zh') return input.preference;
+  return input.dingtalk ? langFromAcceptLanguage(input.dingtalk) : 'en';
+}
+
 /** The reader's language for a notification sent to someone other than the sender. */
 export function langOf(c: { language?: string | null } | undefined): Lang {
-  return c?.language === 'zh' ? 'zh' : 'en';
+  return replyLang({ preference: c?.language });
 }

@@ -51,7 +51,7 @@ describe('admin HTTP routes', () => {
   it('When the token belongs to a non-admin, an unverified or a suspended admin, then 403 access.denied', async () => {
     const doctor = w.clinician('chan');
     const res = await call('GET', '/api/admin/clinicians', await mintAdminToken(SECRET, doctor.id, (await sessions.start(doctor.id)).familyId));
-    expect([res.statusCode, res.json()]).toEqual([403, { code: 'access.denied', message: "You can't do that." }]);
+    expect([res.statusCode, res.json()]).toEqual([403, { code: 'access.denied', message: "You can't do that.", hint: expect.any(String) }]);
     const unverified = w.clinician('newadmin', { role: 'admin', verified: false });
     expect((await call('GET', '/api/admin/institutions', await mintAdminToken(SECRET, unverified.id, (await sessions.start(unverified.id)).familyId))).statusCode).toBe(403);
     await w.directory.update(adminId, { suspended: true }, w.clock.now());
@@ -95,7 +95,7 @@ describe('admin HTTP routes', () => {
     const self = await call('POST', `/api/admin/clinicians/${adminId}/verify`, adminToken, { registrationNo: 'M12345', role: 'admin', institutionCode: 'QMH' });
     expect(self.statusCode).toBe(403);
     const dup = await call('POST', '/api/admin/institutions', adminToken, { code: 'QMH', nameEn: 'Again', sector: 'public' });
-    expect([dup.statusCode, dup.json().code]).toEqual([409, 'conflict']);
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'institution.code_taken']);
   });
 
   it('When an admin adds an institution and reads a case team, then both are returned without patient data', async () => {

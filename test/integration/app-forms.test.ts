@@ -56,7 +56,7 @@ describe('mini-app form links (case open, consent)', () => {
 
     const peek = await getIntent(WONG, intentId);
     expect(peek.statusCode).toBe(404);
-    expect(peek.json()).toEqual({ code: 'not_found', message: 'Not found.' });
+    expect(peek.json()).toEqual({ code: 'not_found', message: 'Not found.', hint: expect.any(String) });
     const stolen = await submit(WONG, 'case-open', intentId, form);
     expect(stolen.statusCode).toBe(404);
     expect(await w.h.service.secure.cases.queries.caseForConversation(group)).toBeUndefined();

@@ -77,7 +77,7 @@ describe('rate limit on the auth routes', () => {
     for (let i = 0; i < 4; i++) {
       const res = await w.app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { code: `guess-${i}` } });
       codes.push(res.statusCode);
-      if (res.statusCode === 429) expect(res.json()).toEqual({ code: 'rate_limited', message: expect.any(String) });
+      if (res.statusCode === 429) expect(res.json()).toEqual({ code: 'rate_limited', message: expect.any(String), hint: expect.any(String) });
     }
     expect(codes).toEqual([401, 401, 401, 429]);
     // Counted per address: another client is not affected.

@@ -26,9 +26,9 @@ describe('bot commands over the stream', () => {
     expect(r.text).toContain('list the commands');
   });
 
-  it('When a doctor asks 幫助 (or 简体 帮助), then the list comes in Chinese', async () => {
+  it('When a doctor who reads Chinese asks 幫助 (or 简体 帮助), then the list comes in Chinese', async () => {
     for (const word of ['幫助', '帮助']) {
-      const { pointer, answer: r } = await askInGroup('qmh-lam-kaming', `@ConsultBridge ${word}`);
+      const { pointer, answer: r } = await askInGroup('hph-lee-meiling', `@ConsultBridge ${word}`);
       expect(pointer).toBe('ConsultBridge\n已私下回覆你。');
       expect(r.text).toContain('指令');
       expect(r.text).toContain('列出所有指令');
@@ -72,8 +72,16 @@ describe('bot commands over the stream', () => {
     h.sim.say(group, 'qmh-lam-kaming', '@ConsultBridge ping');
     expect((await reply).text).toContain('pong');
     reply = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, 'qmh-lam-kaming', '@ConsultBridge 測試');
+    h.sim.say(group, 'hph-lee-meiling', '@ConsultBridge 測試');
     expect((await reply).text).toContain('在線');
+  });
+
+  it('When an English reader writes Chinese (a command alias, or a colleague’s Chinese name), then the reply stays English (issue 12)', async () => {
+    const { answer: r } = await askInGroup('qmh-lam-kaming', '@ConsultBridge 幫助');
+    expect(r.text).toContain('list the commands');
+    const reply = replyAfter(h.sim, { conversationId: group });
+    h.sim.say(group, 'qmh-lam-kaming', '@ConsultBridge ping @陳大文');
+    expect((await reply).text).toContain('pong');
   });
 
   it('When the command is unknown and like none, then a short pointer to help is the answer, not the whole help', async () => {
@@ -86,7 +94,8 @@ describe('bot commands over the stream', () => {
     ['@ConsultBridge whoamii', 'Did you mean **whoami**?'],
     ['@ConsultBridge shre C-7KQ2M', 'Did you mean **share**?'],
     ['@ConsultBridge aprove C-7KQ2M', 'Did you mean **approve**?'],
-    ['@ConsultBridge 我是說', '你是否想用 **我是誰**？'],
+    // An English reader's Chinese typo: the alias is suggested as typed, the words stay English (issue 12).
+    ['@ConsultBridge 我是說', 'Did you mean **我是誰**?'],
   ])('When a command is mistyped (%s), then the group gets a one-line "did you mean", not the help', async (text, hint) => {
     const reply = replyAfter(h.sim, { conversationId: group });
     h.sim.say(group, 'qmh-lam-kaming', text);

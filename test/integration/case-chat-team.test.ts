@@ -1,3 +1,4 @@
+import { errorHint } from '../../src/shared/error-hints.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter } from '../helpers/service-harness.js';
 import { hkidFor, patientForm, startCaseChat, intentIn, type CaseChat } from './case-chat-fixture.js';
@@ -38,7 +39,7 @@ describe('care team and consent from chat', () => {
 
   it('When someone who is not the attending tries to add a member, then they are refused and nothing changes', async () => {
     const text = await askPrivately(cc.h, group, 'qmh-lam-kaming', `@ConsultBridge team ${code} add @Wong Siu-ming consulting`, ['hph-wong-siuming']);
-    expect(text).toBe("ConsultBridge\nYou can't do that.");
+    expect(text).toBe("ConsultBridge\nYou can't do that.\n" + errorHint('access.denied', 'en'));
     expect(await roleOf('hph-wong-siuming')).toBe('');
   });
 
@@ -74,7 +75,7 @@ describe('care team and consent from chat', () => {
     expect(await cc.h.service.secure.cases.queries.hasSharingConsent(c.patientId, 'HPH')).toBe(false);
 
     await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Wong Siu-ming observer`, ['hph-wong-siuming']);
-    expect(await askPrivately(cc.h, group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.");
+    expect(await askPrivately(cc.h, group, 'hph-wong-siuming', `@ConsultBridge consent ${code}`)).toBe("ConsultBridge\nYou can't do that.\n" + errorHint('access.denied', 'en'));
   });
 
   it('When a member given a role through the group leaves it, then that role ends; the opener’s own role stays', async () => {

@@ -87,7 +87,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
       // The app's sign-in is read afresh on every request: the view route refuses before any token is looked at.
       const res = await app.inject({ method: 'POST', url: '/api/app/documents/view', headers: signedIn, payload: { token } });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toEqual({ code: 'actor.suspended', message: expect.any(String) });
+      expect(res.json()).toEqual({ code: 'actor.suspended', message: expect.any(String), hint: expect.any(String) });
       expect(res.headers['content-type']).not.toContain('pdf');
       const entries = await denials();
       expectDenial(entries, { actor: lam.id, action: 'card.pressed', target: 'open', reason: 'actor.suspended' });
@@ -124,7 +124,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
       const res = await viewAs(h, app, bad, as);
       expect(res.statusCode).toBe(400);
       // In the reader's saved language (CHAN reads Chinese, WONG English).
-      expect(res.json()).toEqual({ code: 'view.token_invalid', message: as === CHAN ? '檢視無效，請重新開啟文件。' : 'That view is not valid. Open the document again.' });
+      expect(res.json()).toEqual({ code: 'view.token_invalid', message: as === CHAN ? '檢視無效，請重新開啟文件。' : 'That view is not valid. Open the document again.', hint: expect.any(String) });
       expect(res.headers['cache-control']).toBe('no-store');
     }
     const entries = (await denials()).filter((e) => e.action === 'access.decision' && e.reason === 'token.invalid');
@@ -138,7 +138,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     const res = await viewAs(h, app, token, CHAN);
     expect(res.statusCode).toBe(410);
     // CHAN's saved language is Chinese: HTTP errors answer in it.
-    expect(res.json()).toEqual({ code: 'view.token_expired', message: '檢視已過期，請重新開啟文件。' });
+    expect(res.json()).toEqual({ code: 'view.token_expired', message: '檢視已過期，請重新開啟文件。', hint: expect.any(String) });
     expectDenial(await denials(), { actor: clinicianId(h, CHAN), action: 'access.decision', reason: 'token.expired' });
   });
 
@@ -146,7 +146,7 @@ describe('sharing: bad input is refused politely, leaks nothing and is audited',
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, CHAN), h.service.clock.now());
     const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
+    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String), hint: expect.any(String) });
     expectDenial(await denials(), { actor: clinicianId(h, WONG), action: 'access.decision', target: docId, reason: 'token.other_viewer' });
   });
 

@@ -46,7 +46,7 @@ describe('approval decisions: deny and the text fallbacks', () => {
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), h.service.clock.now());
     const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
+    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String), hint: expect.any(String) });
     expect(res.headers['content-type']).not.toContain('pdf');
     const denials = await auditSince(h, mark, { outcome: 'denied' });
     expectDenial(denials, { actor: clinicianId(h, WONG), action: 'access.decision', target: docId });

@@ -84,7 +84,7 @@ describe('sharing expiry', () => {
     const { token } = h.service.viewTokens.issue(docId, clinicianId(h, WONG), clock.now());
     const res = await viewAs(h, app, token, WONG);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String) });
+    expect(res.json()).toEqual({ code: 'access.denied', message: expect.any(String), hint: expect.any(String) });
 
     const wong = clinicianId(h, WONG);
     const expiredGrants = async () => (await auditSince(h, 0, { action: 'grant.expired' })).filter((e) => e.actor === wong);

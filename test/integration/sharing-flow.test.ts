@@ -96,7 +96,7 @@ describe('approval-gated sharing', () => {
     });
     const [cli] = JSON.parse(out) as Array<Record<string, string>>;
     expect(cli).toMatchObject({ viewer: '黃小明 Dr WONG Siu-ming', viewerRegistration: 'M45678', documentCase: code, trace, target: docId });
-    expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(cli!.viewedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} HKT$/); // HK time, labelled (issue 12)
   }, 30_000);
 
   it('When a second press arrives on the decided card, then the card keeps its final state and the approver is told 1:1', async () => {
@@ -125,7 +125,7 @@ describe('approval-gated sharing', () => {
   it('When a view token is tampered with, then it is refused with a code (not a lost sign-in) and audited', async () => {
     const bad = await viewAs(h, app, 'eyJkIjoieCJ9.AAAA', WONG);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String) });
+    expect(bad.json()).toEqual({ code: 'view.token_invalid', message: expect.any(String), hint: expect.any(String) });
     await h.service.audit.flush();
     const [refused] = (await h.service.audit.repo.list({ outcome: 'denied', action: 'access.decision' }, { limit: 1 })).entries;
     expect(refused).toMatchObject({ actor: (await h.service.directoryRepo.findByDingTalkId(WONG))!.id, outcome: 'denied', reason: 'token.invalid' });

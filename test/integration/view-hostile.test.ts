@@ -55,7 +55,7 @@ describe('viewing stored files that cannot be rendered', () => {
     for (const [what, bytes] of Object.entries(files)) {
       const res = await view(await storeUnchecked(bytes));
       expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBe(422);
-      expect(res.json(), what).toEqual({ code: 'document.unrenderable', message: 'This document cannot be displayed.' });
+      expect(res.json(), what).toEqual({ code: 'document.unrenderable', message: 'This document cannot be displayed.', hint: expect.any(String) });
     }
   }, 60_000);
 

@@ -4,7 +4,7 @@ import { findCommand } from '../../src/bot/commands/command.js';
 import { buildCommands } from '../../src/bot/commands/index.js';
 import { compose } from '../../src/bot/dispatcher.js';
 import { parseCommandText } from '../../src/bot/steps/parse-command.js';
-import { detectLang } from '../../src/bot/i18n.js';
+import { replyLang } from '../../src/shared/lang.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { CommandDeps } from '../../src/bot/commands/deps.js';
 
@@ -26,10 +26,11 @@ describe('command parsing', () => {
     expect(findCommand(commands, 'PING')?.name).toBe('ping');
     expect(findCommand(commands, 'nope')).toBeUndefined();
   });
-  it('detects the language from Chinese characters, else the saved preference', () => {
-    expect(detectLang(' 幫助')).toBe('zh');
-    expect(detectLang(' help', 'zh')).toBe('zh');
-    expect(detectLang(' help')).toBe('en');
+  it('picks the language from the saved preference, else DingTalk’s language — never from the message (issue 12)', () => {
+    expect(replyLang({ preference: 'zh' })).toBe('zh');
+    expect(replyLang({ preference: 'en', dingtalk: 'zh-CN' })).toBe('en');
+    expect(replyLang({ preference: null, dingtalk: 'zh_CN' })).toBe('zh');
+    expect(replyLang({})).toBe('en');
   });
 });
 

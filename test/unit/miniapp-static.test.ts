@@ -61,7 +61,7 @@ describe('mini-app static serving', () => {
   it('keeps a missing asset a coded 404 instead of answering HTML', async () => {
     const res = await app.inject('/app/assets/index-gone.js');
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ code: 'not_found', message: 'Not found.' });
+    expect(res.json()).toEqual({ code: 'not_found', message: 'Not found.', hint: expect.any(String) });
   });
 
   it('does not answer non-GET requests or paths outside /app/ with the app', async () => {

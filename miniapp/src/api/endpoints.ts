@@ -7,7 +7,9 @@ import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
+import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
+import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
 
@@ -24,6 +26,14 @@ export function createEndpoints(api: ApiClient) {
 
     inbox: () => api.call<InboxDto>('/api/app/inbox'),
     reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
+    /** My cases, newest activity first, a cursor page at a time; `q` searches them (code, HKID, name). */
+    myCases: (p: { q?: string; cursor?: string; limit?: number }) => {
+      const query = new URLSearchParams();
+      if (p.q) query.set('q', p.q);
+      if (p.cursor) query.set('cursor', p.cursor);
+      if (p.limit) query.set('limit', String(p.limit));
+      return api.call<MyCasesPageDto>(`/api/app/cases${query.size ? `?${query.toString()}` : ''}`);
+    },
     caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
     /** Who the patient is; 403 access.denied unless the policy lets me open the case's records now. */
     patientBanner: (code: string) => api.call<PatientBannerDto>(`/api/app/cases/${enc(code)}/patient`),
@@ -54,6 +64,8 @@ export function createEndpoints(api: ApiClient) {
     burnDocument: (code: string, file: Blob, after: number) => api.upload<BurnSentDto>(`/api/app/cases/${enc(code)}/burn/document?after=${after}`, file),
     /** The allergy form's fields (parsed by the server), its submission id and an optional base64 scan. */
     raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
+    /** The raiser's per-recipient delivered / opened status of their allergy alert. */
+    alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

@@ -1,4 +1,5 @@
-import { DotLoading, ErrorBlock, Result } from 'antd-mobile';
+import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
+import { DotLoading, Result } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { errorCode, useApi } from '../api/use-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
@@ -16,7 +17,7 @@ export function BurnViewer({ itemId }: { itemId: string }) {
   const load = useApi('openBurn', [itemId]);
   let body;
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (!load.data) body = errorCode(load.error) === 'burned' ? <Burned /> : <ErrorBlock status="default" title={t('error')} description={errorCode(load.error)} />;
+  else if (!load.data) body = errorCode(load.error) === 'burned' ? <Burned /> : <ApiErrorBlock error={load.error} />;
   else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
   else body = <BurnDocument url={load.data.url ?? ''} token={load.data.token ?? ''} />;
   return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;

@@ -1,5 +1,6 @@
-import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
-import { errorCode, useApi } from '../api/use-api.js';
+import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
+import { Button, DotLoading, List, Tag } from 'antd-mobile';
+import { useApi } from '../api/use-api.js';
 import { useNavigate } from 'react-router';
 import { personName, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
@@ -15,7 +16,7 @@ export function CaseScreen({ code }: { code: string }) {
   const badge = (p: Person) => <Tag color={p.verified ? 'success' : 'default'} fill="outline" data-testid="verified-badge">{t(p.verified ? 'verified' : 'unverified')}</Tag>;
   let body;
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (!load.data) body = <ErrorBlock status="default" title={errorCode(load.error) === 'access.denied' ? t('case.denied') : t('error')} description="" data-testid="case-error" />;
+  else if (!load.data) body = <ApiErrorBlock error={load.error} testId="case-error" />;
   else {
     const c = load.data;
     body = (

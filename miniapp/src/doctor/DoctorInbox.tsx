@@ -1,3 +1,5 @@
+import { errorLine } from '../api/error-words.js';
+import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
 import { Button, DotLoading, ErrorBlock, List, Popup, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useEndpoints, useLoader } from '../api/use-api.js';
@@ -17,7 +19,7 @@ export function DoctorInbox() {
   const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons()]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
-  if (!load.data) return <div data-testid="inbox"><ErrorBlock status="default" title={t('error')} description="" /></div>;
+  if (!load.data) return <div data-testid="inbox"><ApiErrorBlock error={load.error} /></div>;
   const [inbox, reasons] = load.data;
   const reasonLabel = (code: string) => {
     const r = reasons.find((x) => x.code === code);
@@ -54,17 +56,26 @@ export function DoctorInbox() {
           ))}
         </List>
       )}
+      {inbox.alerts.length > 0 && (
+        <List header={t('inbox.alerts')}>
+          {inbox.alerts.map((a) => (
+            <List.Item key={a.alertId} data-testid={`alert-item-${a.caseCode}`} onClick={() => navigate(a.mine ? `/alert/${a.alertId}` : a.itemId ? `/burn/${a.itemId}` : `/case/${a.caseCode}`)} description={`${t('inbox.by')} ${personLine(lang, a.raisedBy)} · ${hkTime(a.createdAt)}`} extra={<Tag color="danger">{a.caseCode}</Tag>}>
+              {t(a.mine ? 'inbox.alertMine' : 'inbox.alertFor')}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {inbox.burnItems.length > 0 && (
         <List header={t('inbox.burn')}>
           {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{b.kind}</List.Item>
+            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{t(`burnKind.${b.kind}`)}</List.Item>
           ))}
         </List>
       )}
       {inbox.escalations.length > 0 && (
         <List header={t('inbox.escalations')}>
           {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{e.itemType}</List.Item>
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
           ))}
         </List>
       )}
@@ -77,6 +88,7 @@ export function DoctorInbox() {
 function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDecide | null; reasonLabel: (c: string) => string; onClose: () => void; onDone: () => void }) {
   const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
+  const { t: appWords } = useI18n();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const decide = async (decision: 'approve' | 'deny') => {
@@ -88,7 +100,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
       setNote('');
       onDone();
     } catch (err) {
-      Toast.show({ content: err instanceof Error ? err.message : t('error') });
+      Toast.show({ content: errorLine(err, appWords) });
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,11 @@
-import { Button, DotLoading, ErrorBlock, List, Radio, Result, Toast } from 'antd-mobile';
+import { Button, DotLoading, List, Radio, Result, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.js';
-import { errorCode, useEndpoints, useLoader } from '../api/use-api.js';
+import { useEndpoints, useLoader } from '../api/use-api.js';
+import { errorLine } from '../api/error-words.js';
+import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
 import type { Reason, ViewToken } from './doctor-api.js';
+import { useI18n } from '../i18n/i18n.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
@@ -29,7 +32,7 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   }, [ep, documentId]);
   let body;
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (!load.data) body = <ErrorBlock status="default" title={t('error')} description={errorCode(load.error)} />;
+  else if (!load.data) body = <ApiErrorBlock error={load.error} />;
   else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} token={load.data.token.token} />;
   else body = <RequestAccess documentId={documentId} reasons={load.data.reasons} choices={load.data.choices} />;
   return (
@@ -43,6 +46,7 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
 function RequestAccess({ documentId, reasons, choices }: { documentId: string; reasons: string[]; choices: Reason[] }) {
   const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
+  const { t: appWords } = useI18n();
   const [reason, setReason] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +58,7 @@ function RequestAccess({ documentId, reasons, choices }: { documentId: string; r
       const out = await ep.requestAccess(documentId, reason, lang);
       setSent(out.message);
     } catch (err) {
-      Toast.show({ content: err instanceof Error ? err.message : t('error') });
+      Toast.show({ content: errorLine(err, appWords) });
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { hkDateTime } from '../../../src/shared/hk-time.js';
 import { screenI18n } from '../i18n/screen-i18n.js';
 
 /** The doctor screens' words, kept beside them; both languages have the same keys (checked by the type). */
@@ -7,6 +8,14 @@ const en = {
   'inbox.newDocuments': 'New documents on your cases',
   'inbox.burn': 'Burn-after-reading messages',
   'inbox.escalations': 'Escalations',
+  'inbox.alerts': 'Allergy alerts',
+  'inbox.alertFor': 'Allergy alert for you',
+  'inbox.alertMine': 'Your allergy alert',
+  'inbox.by': 'By',
+  'burnKind.text': 'Message',
+  'burnKind.document': 'Document',
+  'escalation.document': 'Urgent report not opened yet',
+  'escalation.alert': 'Allergy alert not opened yet',
   'inbox.asks': 'asks to view a report',
   'inbox.reason': 'Reason',
   'inbox.from': 'From',
@@ -68,6 +77,14 @@ const zhHK: Record<Key, string> = {
   'inbox.newDocuments': '你個案中的新文件',
   'inbox.burn': '閱後即焚訊息',
   'inbox.escalations': '升級通知',
+  'inbox.alerts': '過敏警示',
+  'inbox.alertFor': '給你的過敏警示',
+  'inbox.alertMine': '你發出的過敏警示',
+  'inbox.by': '發出人',
+  'burnKind.text': '訊息',
+  'burnKind.document': '文件',
+  'escalation.document': '緊急報告尚未開啟',
+  'escalation.alert': '過敏警示尚未開啟',
   'inbox.asks': '申請查看報告',
   'inbox.reason': '原因',
   'inbox.from': '來自',
@@ -126,9 +143,5 @@ export type DoctorKey = Key;
 /** t() for the doctor screens, and the language, for names and dates. */
 export const useDoctorI18n = screenI18n(en, zhHK);
 
-/** "2026-11-25 14:05" in Hong Kong time, whatever the device's zone. */
-export function hkTime(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(new Date(ms))
-    .replace(',', '');
-}
+/** "2026-11-25 14:05 HKT" whatever the device's zone: the one shared formatter (src/shared/hk-time.ts). */
+export const hkTime = (ms: number): string => hkDateTime(ms);

@@ -20,6 +20,8 @@ const en = {
   'login.suspended': 'Your ConsultBridge account is suspended. Ask your hospital’s ConsultBridge administrator.',
   'tab.inbox': 'Inbox',
   'tab.me': 'Me',
+  'tab.cases': 'Cases',
+  'cases.title': 'My cases',
   'inbox.title': 'Inbox',
   'inbox.empty': 'Nothing needs your attention right now.',
   'inbox.soon': 'Access requests awaiting your decision, your own requests, new documents on your cases, alerts and escalations will appear here.',
@@ -43,8 +45,10 @@ const en = {
   'admin.title': 'Admin console',
   'admin.soon': 'Clinicians, institutions, cases, policies, approvals, break-glass review, audit and reports will be managed here.',
   'admin.back': 'Back to the app',
-  'error.generic': 'Something went wrong. Please try again.',
+  'error.generic': 'Something went wrong.',
+  'error.genericHint': 'Try again in a minute; tell your hospital’s ConsultBridge admin if it keeps happening.',
   'error.network': 'ConsultBridge is not reachable. Check your connection.',
+  'error.networkHint': 'Check Wi-Fi or mobile data, then go back and try again.',
   'notFound': 'This page does not exist.',
 };
 
@@ -69,6 +73,8 @@ const zhHK: Messages = {
   'login.suspended': '你的 ConsultBridge 帳戶已被暫停，請聯絡貴醫院的 ConsultBridge 管理員。',
   'tab.inbox': '收件匣',
   'tab.me': '我的',
+  'tab.cases': '個案',
+  'cases.title': '我的個案',
   'inbox.title': '收件匣',
   'inbox.empty': '暫時沒有需要你處理的事項。',
   'inbox.soon': '等待你批核的存取申請、你提出的申請、你個案中的新文件、警示及升級通知將在此顯示。',
@@ -92,8 +98,10 @@ const zhHK: Messages = {
   'admin.title': '管理控制台',
   'admin.soon': '醫護人員、醫療機構、個案、政策、批核、緊急存取審查、審計及報告將在此管理。',
   'admin.back': '返回應用程式',
-  'error.generic': '發生錯誤，請再試一次。',
+  'error.generic': '發生錯誤。',
+  'error.genericHint': '請稍候一分鐘再試；如問題持續，請通知院方 ConsultBridge 管理員。',
   'error.network': '無法連接 ConsultBridge，請檢查網絡連線。',
+  'error.networkHint': '請檢查 Wi-Fi 或流動數據，然後返回再試。',
   'notFound': '此頁面不存在。',
 };
 

@@ -1,5 +1,6 @@
-import { Button, DotLoading, ErrorBlock, List, Tag } from 'antd-mobile';
-import { errorCode, useApi } from '../api/use-api.js';
+import { ApiErrorBlock } from './ApiErrorBlock.js';
+import { Button, DotLoading, List, Tag } from 'antd-mobile';
+import { useApi } from '../api/use-api.js';
 import { institutionIn, nameIn, readMe, type Me } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -8,10 +9,9 @@ import { useNavigate } from 'react-router';
 
 /** "Me": who the service thinks I am — the same directory entry the bot's `whoami` shows. */
 export function MeScreen() {
-  const { t } = useI18n();
   const load = useApi('me', []);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
-  if (!load.data) return <ErrorBlock status="default" title={t(errorCode(load.error) === 'network' ? 'error.network' : 'error.generic')} description="" />;
+  if (!load.data) return <ApiErrorBlock error={load.error} />;
   return <MeCard me={readMe(load.data)} />;
 }
 

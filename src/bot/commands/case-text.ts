@@ -1,3 +1,4 @@
+import { hkDateTime } from '../../shared/hk-time.js';
 import type { TeamMemberView } from '../../domain/cases/case-queries.js';
 import type { CareRole } from '../../domain/cases/cases-tables.js';
 import type { ClinicianRow, InstitutionRow } from '../../domain/directory/directory-repository.js';
@@ -46,10 +47,8 @@ export function teamLine(m: TeamMemberView, lang: Lang): string {
   return `- ${parts.join(' · ')} ${badge(m, lang)}`;
 }
 
-/** A date and time in Hong Kong: YYYY-MM-DD HH:mm. */
-export function hkTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** A date and time in Hong Kong, labelled: YYYY-MM-DD HH:mm HKT (the shared formatter). */
+export const hkTime = hkDateTime;
 
 const KIND_NAMES: Record<DocumentRow['kind'], Localised> = {
   report: { en: '📄 report', zh: '📄 報告' },

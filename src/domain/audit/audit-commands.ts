@@ -1,4 +1,6 @@
 import { DomainError } from '../../shared/errors.js';
+import { hkDateTimeSeconds } from '../../shared/hk-time.js';
+import { traceLookupKey } from '../viewing/trace-code.js';
 import { checkpointJson } from './audit-checkpoint.js';
 import type { AuditEntry } from './audit-entry.js';
 import type { AuditReader } from './audit-reader.js';
@@ -78,9 +80,10 @@ export async function runAuditCommand(
     }
     case 'trace': {
       if (!a) throw new DomainError('request.invalid', 'trace needs a CODE');
-      const found = await repo.findByTrace(a);
+      const found = await repo.findByTrace(traceLookupKey(a));
       const described = [];
-      for (const e of found) described.push({ ...entryJson(e), ...(await deps.describe?.(e)) });
+      // For people: the time in HK time, labelled (the JSON API keeps ISO 8601).
+      for (const e of found) described.push({ ...entryJson(e), at: hkDateTimeSeconds(e.at), ...(await deps.describe?.(e)) });
       return { code: found.length > 0 ? 0 : 1, out: found.length > 0 ? json(described) : 'no entry carries that trace code\n' };
     }
     case 'help':

@@ -143,7 +143,7 @@ export function createDirectoryAdmin(deps: {
 
     async addInstitution(input: NewInstitutionInput, by: string): Promise<InstitutionRow> {
       const v = parseOrInvalid(newInstitutionSchema, input);
-      if (await repo.institutionByCode(v.code)) throw new DomainError('conflict', 'institution code exists');
+      if (await repo.institutionByCode(v.code)) throw new DomainError('institution.code_taken', undefined, { details: { code: v.code } });
       const row: InstitutionRow = { id: newId(), code: v.code, nameEn: v.nameEn, nameZh: v.nameZh ?? null, sector: v.sector };
       await repo.upsertInstitution(row);
       audit.append({ actor: by, action: AUDIT_ACTIONS.directoryInstitutionAdded, target: row.id, outcome: 'success' });

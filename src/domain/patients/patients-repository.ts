@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.js';
-import { patientConsents, patientHkidAliases, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
+import { patientConsents, patientHkidAliases, patientNameTokens, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type ConsentRow = typeof patientConsents.$inferSelect;
@@ -53,6 +53,9 @@ function patientsStatements(db: Db, texts: FreeTextCipher) {
       db.insert(patientHkidAliases).values({ hkidHash: duplicate.hkidHash, patientId: survivorId, mergedFrom: duplicate.id, mergedBy: by, mergedAt: now }).run();
       db.update(patientConsents).set({ patientId: survivorId }).where(eq(patientConsents.patientId, duplicate.id)).run();
       db.update(restrictedConsents).set({ patientId: survivorId }).where(eq(restrictedConsents.patientId, duplicate.id)).run();
+      // Name search: the duplicate's name tokens now find the survivor (tokens both share are kept once).
+      db.run(sql`UPDATE OR IGNORE ${patientNameTokens} SET patient_id = ${survivorId} WHERE patient_id = ${duplicate.id}`);
+      db.delete(patientNameTokens).where(eq(patientNameTokens.patientId, duplicate.id)).run();
     },
     addConsent(patientId: string, c: ConsentInput, attestedBy: string, now: number): void {
       const id = newId();

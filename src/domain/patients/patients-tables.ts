@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { institutions } from '../directory/directory-tables.js';
 
 /**
@@ -64,3 +64,17 @@ export const patientHkidAliases = sqliteTable('patient_hkid_aliases', {
   mergedBy: text().notNull(),
   mergedAt: integer().notNull(),
 });
+
+/**
+ * The keyed blind index behind patient search: one row per (patient, name token), the token only as
+ * its HMAC (FieldCipher.nameTokenHash), so the table says nothing without the key. Written with the
+ * patient (create, update) and backfilled at start for patients from before it existed.
+ */
+export const patientNameTokens = sqliteTable(
+  'patient_name_tokens',
+  {
+    patientId: text().notNull().references(() => patients.id),
+    tokenHash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.tokenHash] }), index('patient_name_tokens_hash_idx').on(t.tokenHash)],
+);

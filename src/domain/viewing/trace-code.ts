@@ -14,6 +14,14 @@ export function newTraceCode(): string {
   return TRACE_PREFIX + randomCode(TRACE_LENGTH);
 }
 
+/**
+ * The key to look a typed trace code up by, the same for the console and the CLI: any case and
+ * surrounding spaces are accepted (codes are stored upper case).
+ */
+export function traceLookupKey(input: string): string {
+  return normaliseTraceCode(input) ?? input.trim().toUpperCase();
+}
+
 /** Accepts what a person may type from a photo: any case, surrounding spaces. */
 export function normaliseTraceCode(input: string): string | null {
   const code = input.trim().toUpperCase();

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
 import { entryJson } from '../../domain/audit/audit-commands.js';
+import { traceLookupKey } from '../../domain/viewing/trace-code.js';
 import type { AuditLog } from '../../domain/audit/audit-log.js';
 import type { AuditReadRepository } from '../../domain/audit/audit-reader.js';
 import type { AuditFilter } from '../../domain/audit/audit-repository.js';
@@ -10,7 +12,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { exportAudit } from '../../usecases/admin/export-audit.js';
 import { errorResponses } from './admin-schemas.js';
-import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, ROLES, verifyResponse } from './admin-console-schemas.js';
+import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, verifyResponse } from './admin-console-schemas.js';
 
 const toMs = (v: number | string | undefined): number | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : Date.parse(v));
 
@@ -35,7 +37,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * and nothing here can change the log.
  */
 export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock }) => {
-  const readers = { adminRoles: ROLES.auditReaders };
+  const readers = sectionRoute('audit');
 
   app.get(
     '/audit',
@@ -81,7 +83,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
     },
     async (req) => {
       await log.flush();
-      const entries = await log.repo.findByTrace(req.params.code);
+      const entries = await log.repo.findByTrace(traceLookupKey(req.params.code));
       if (entries.length === 0) throw new DomainError('not_found');
       return { code: req.params.code, entries: entries.map(entryJson) };
     },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SECTION_ROLES } from '../../contract/admin-sections.js';
 import { importBody, importReportDto, mergeBody, mergedDto, mergePreviewDto, registerCheckDto, registerCheckQuery } from '../../contract/correction.js';
 import { importClinicians, type ImportCliniciansDeps } from '../../usecases/admin/import-clinicians.js';
 import { mergePatients, previewPatientMerge, type MergePatientsDeps } from '../../usecases/admin/merge-patients.js';
 import { checkRegister, type RegisterCheckDeps } from '../../usecases/admin/register-check.js';
+import { sectionRoute } from './admin-auth.js';
 import { errorResponses } from './admin-schemas.js';
 
 export interface AdminCorrectionDeps {
@@ -18,8 +18,8 @@ export interface AdminCorrectionDeps {
  * officer alone, the patients section; the use case checks the role again).
  */
 export const adminCorrectionRoutes: FastifyPluginAsyncZod<AdminCorrectionDeps> = async (app, deps) => {
-  const clinicians = { adminRoles: SECTION_ROLES.clinicians };
-  const patients = { adminRoles: SECTION_ROLES.patients };
+  const clinicians = sectionRoute('clinicians');
+  const patients = sectionRoute('patients');
 
   app.post(
     '/clinicians/import',

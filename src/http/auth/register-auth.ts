@@ -13,6 +13,7 @@ import { adminTokenRoute } from './admin-token-route.js';
 import { authRoutes, type AuthRateLimit } from './auth-routes.js';
 import { createClinicianAuth, decorateClinicianAuth, type ClinicianAuth } from './clinician-auth.js';
 import { createLoginService } from './login-service.js';
+import { meLanguageRoute, type MeLanguageOptions } from './me-language-route.js';
 import { refreshCookieSecure } from './refresh-cookie.js';
 
 export interface AuthOptions {
@@ -37,6 +38,8 @@ export interface AuthDeps {
   dingtalk: { corpId: string; clientId: string };
   /** Decides whether the refresh cookie is Secure. */
   publicUrl: string;
+  /** The language chosen in Me, saved as the preference (src/usecases/me/set-language.ts). */
+  setLanguage: MeLanguageOptions['setLanguage'];
 }
 
 export const DEFAULT_AUTH_RATE_LIMIT: AuthRateLimit = { max: 20, timeWindowMs: 60_000 };
@@ -77,6 +80,7 @@ export async function registerAuth(app: FastifyInstance, deps: AuthDeps & { sand
     cookieSecure: refreshCookieSecure(deps.publicUrl, sandbox),
     rateLimit,
   });
+  await app.register(meLanguageRoute, { setLanguage: deps.setLanguage });
   await app.register(adminTokenRoute, { secret: deps.sessionSecret, audit: deps.audit, rateLimit });
   return auth;
 }

@@ -6,11 +6,13 @@ import { dingTalkSignInTests } from './dingtalk-sign-in.js';
 import { doctorTests } from './doctor-flow.js';
 import { shellTests } from './shell.js';
 import { sandboxChatTests } from './sandbox-chat.js';
+import { sandboxChatScrollTests } from './sandbox-chat-scroll.js';
 import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
 import { correctionTests } from './correction.js';
+import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
 export const allSpecs: E2eTest[] = [
@@ -18,6 +20,7 @@ export const allSpecs: E2eTest[] = [
   ...dingTalkSignInTests,
   ...shellTests,
   ...sandboxChatTests,
+  ...sandboxChatScrollTests,
   ...adminTests,
   ...adminLayoutTests,
   ...doctorTests,
@@ -26,4 +29,5 @@ export const allSpecs: E2eTest[] = [
   ...composeTests,
   ...patientBannerTests,
   ...correctionTests,
+  ...myCasesTests,
 ];

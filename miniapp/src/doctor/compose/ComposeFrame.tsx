@@ -1,6 +1,7 @@
-import { Button, DotLoading, ErrorBlock, Result } from 'antd-mobile';
+import { ApiErrorBlock } from '../../screens/ApiErrorBlock.js';
+import { Button, DotLoading, Result } from 'antd-mobile';
 import type { ReactNode } from 'react';
-import { errorCode, useApi } from '../../api/use-api.js';
+import { useApi } from '../../api/use-api.js';
 import { useNavigate } from 'react-router';
 import type { ComposeOptions } from '../doctor-api.js';
 import { DoctorPage } from '../DoctorPage.js';
@@ -11,11 +12,10 @@ import { useComposeI18n } from './compose-messages.js';
  * applies), shows the refusal in plain words, or renders the form with those options.
  */
 export function ComposeFrame({ code, title, children }: { code: string; title: string; children: (o: ComposeOptions) => ReactNode }) {
-  const { t } = useComposeI18n();
   const load = useApi('composeOptions', [code]);
   let body;
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
-  else if (!load.data) body = <ErrorBlock status="default" title={t(errorCode(load.error) === 'access.denied' ? 'denied' : 'err.other')} description="" data-testid="compose-denied" />;
+  else if (!load.data) body = <ApiErrorBlock error={load.error} testId="compose-denied" />;
   else body = children(load.data);
   return <DoctorPage title={`${title} · ${code}`}>{body}</DoctorPage>;
 }

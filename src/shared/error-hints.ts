@@ -1,0 +1,87 @@
+import type { ErrorCode } from './errors.js';
+
+/** What to do next, in both languages: shown under an error's message (what happened) on every surface. */
+export type ErrorHint = { en: string; zh: string };
+
+const SIGN_IN: ErrorHint = { en: 'Sign in again: close ConsultBridge and open it from DingTalk.', zh: '請重新登入：關閉 ConsultBridge，再從釘釘開啟。' };
+const RETRY: ErrorHint = { en: 'Wait a minute and try again.', zh: '請稍候一分鐘再試。' };
+const RE_OPEN: ErrorHint = { en: 'Go back and open it again from the case or the bot’s latest message.', zh: '請返回，再從個案或機械人最新的訊息重新開啟。' };
+const OTHER_FILE: ErrorHint = { en: 'Save or scan it again as a plain PDF, JPEG or PNG and send that.', zh: '請另存或重新掃描為一般的 PDF、JPEG 或 PNG 檔案再傳送。' };
+const ADMIN: ErrorHint = { en: 'Tell your hospital’s ConsultBridge admin if it keeps happening.', zh: '如問題持續，請通知院方 ConsultBridge 管理員。' };
+
+/**
+ * The "what to do" line for every code of the error table (src/shared/errors.ts). Partial so a new code
+ * compiles before its words are written; test/unit/translations.test.ts fails until it has them.
+ */
+export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
+  'request.invalid': { en: 'Check what you entered and try again.', zh: '請檢查輸入的內容再試。' },
+  'request.too_large': { en: 'Send a smaller file (at most 20 MB), or split it.', zh: '請傳送較小的檔案（最多 20 MB），或分拆傳送。' },
+  'rate_limited': RETRY,
+  'auth.required': SIGN_IN,
+  'auth.invalid': SIGN_IN,
+  'access.denied': {
+    en: 'Ask the case’s attending to add you to the care team, or request access with @ConsultBridge request <case code> <purpose>. In an emergency, use break-glass.',
+    zh: '請主診醫生把你加入照護團隊，或以 @ConsultBridge request <個案編號> <用途> 申請存取。如屬緊急情況，請使用緊急存取（break-glass）。',
+  },
+  'actor.unverified': {
+    en: 'Until then you can’t open shared records. Check Me for your registration number.',
+    zh: '核實前你不能開啟共享紀錄。你可在「我的」查看註冊編號。',
+  },
+  'actor.suspended': { en: 'Ask your hospital’s ConsultBridge admin to restore your account.', zh: '請聯絡院方 ConsultBridge 管理員恢復你的帳戶。' },
+  'not_found': { en: 'Check the link or code; it may have been removed.', zh: '請檢查連結或編號；它可能已被移除。' },
+  'conflict': { en: 'Refresh to see the current state; nothing more is needed.', zh: '請重新整理查看最新狀態；毋須再操作。' },
+  'institution.code_taken': { en: 'Choose another code, or edit the existing institution.', zh: '請選用另一個編號，或修改現有的醫療機構。' },
+  'phi.blocked': {
+    en: 'Send patient details only as a document: @ConsultBridge share <case code>, or the Share button in the case.',
+    zh: '病人資料只可以文件形式傳送：@ConsultBridge share <個案編號>，或個案中的「分享」按鈕。',
+  },
+  // The example is not a valid HKID on purpose: a valid one is refused by the outbound PHI guard.
+  'hkid.invalid': { en: 'Type it as on the card: the letter(s), six digits and the check digit in brackets, e.g. A123456(?).', zh: '請按身份證所示輸入：英文字母、六位數字及括號內的核對數字，例如 A123456(?)。' },
+  'search.invalid': { en: 'In chat: @ConsultBridge search C-7KQ2M, or whole words of the name (1:1 only).', zh: '在聊天中：@ConsultBridge search C-7KQ2M，或姓名的完整字詞（只限一對一）。' },
+  'case.code_invalid': { en: 'Copy the code from the case card or the Cases tab.', zh: '請從個案卡片或「個案」分頁複製編號。' },
+  'case.not_found': { en: 'Check the code on the case card, e.g. @ConsultBridge case C-7KQ2M.', zh: '請核對個案卡片上的編號，例如 @ConsultBridge case C-7KQ2M。' },
+  'clinician.not_found': { en: 'Check the name; they may need to open ConsultBridge once before they appear.', zh: '請檢查名字；對方可能須先開啟 ConsultBridge 一次才會出現。' },
+  'directory.last_admin': { en: 'Verify another admin first, then try again.', zh: '請先核實另一位管理員，然後再試。' },
+  'directory.self_action': { en: 'Ask another admin to do it.', zh: '請由另一位管理員處理。' },
+  'institution.not_found': { en: 'Pick the institution from the list, or add it first.', zh: '請從清單中選擇醫療機構，或先新增。' },
+  'document.not_found': { en: 'It may have been removed. Open the case to see its current documents.', zh: '文件可能已被移除。請開啟個案查看現有文件。' },
+  'vault.decrypt_failed': ADMIN,
+  'upload.type': OTHER_FILE,
+  'upload.empty': { en: 'Pick the file again; it may not have finished saving.', zh: '請重新選擇檔案；它可能尚未儲存完成。' },
+  'upload.corrupt': OTHER_FILE,
+  'upload.too_many_pages': { en: 'Split it into smaller files and send each.', zh: '請分拆為較小的檔案逐一傳送。' },
+  'upload.image_too_large': { en: 'Scan or export it at a lower resolution and send that.', zh: '請以較低解像度掃描或匯出後再傳送。' },
+  'upload.too_complex': OTHER_FILE,
+  'upload.active_content': { en: 'Print it to PDF (which drops scripts and attachments) and send that.', zh: '請將其「列印」為 PDF（會移除程式碼及附件）後再傳送。' },
+  'document.unrenderable': { en: 'Ask the sender to share it again as a plain PDF, JPEG or PNG.', zh: '請傳送者以一般的 PDF、JPEG 或 PNG 重新分享。' },
+  'render.busy': RETRY,
+  'token.invalid': { en: 'Ask the bot for a new link: send the command again.', zh: '請再次傳送指令，向機械人取得新連結。' },
+  'token.expired': { en: 'Ask the bot for a new link: send the command again.', zh: '請再次傳送指令，向機械人取得新連結。' },
+  'link.expired': { en: 'Ask the bot for a new link: send the command again.', zh: '請再次傳送指令，向機械人取得新連結。' },
+  'view.token_invalid': RE_OPEN,
+  'view.token_expired': RE_OPEN,
+  'approval.already_decided': { en: 'Open the case to see the decision.', zh: '請開啟個案查看決定。' },
+  'approval.none_pending': { en: 'Check the case code, or see your Inbox for requests waiting for you.', zh: '請核對個案編號，或在收件匣查看等待你批核的申請。' },
+  'approval.expired': { en: 'Ask for access again: @ConsultBridge request <case code> <purpose>.', zh: '請重新申請：@ConsultBridge request <個案編號> <用途>。' },
+  'approval.would_not_open': { en: 'Ask the requester to complete what is missing (e.g. verification), then decide again.', zh: '請申請人先補齊所缺條件（例如驗證），然後再作決定。' },
+  'grant.expired': { en: 'Request access again: @ConsultBridge request <case code> <purpose>.', zh: '請重新申請存取：@ConsultBridge request <個案編號> <用途>。' },
+  'burned': { en: 'Ask the sender to send it again if you still need it.', zh: '如仍需要，請傳送者再傳送一次。' },
+  'burn.duration_invalid': { en: 'Write the time as a number and a unit: 30s, 5m or 2h.', zh: '請以數字加單位寫時間：30s、5m 或 2h。' },
+  'burn.no_recipients': { en: 'Add a colleague to the care team first, or grant them access.', zh: '請先把同事加入照護團隊，或批准其存取。' },
+  'dingtalk.error': RETRY,
+  'dingtalk.unavailable': RETRY,
+  'ehr.unavailable': RETRY,
+  'ehr.rejected': { en: 'Check the patient and document details; tell your ConsultBridge admin if they are right.', zh: '請檢查病人及文件資料；如資料正確，請通知 ConsultBridge 管理員。' },
+  'ehr.patient_not_found': { en: 'Check the HKID or record number with the health record system.', zh: '請在電子健康紀錄系統核對身份證號碼或紀錄編號。' },
+  'ehr.not_configured': { en: 'Ask your ConsultBridge admin to connect one.', zh: '請聯絡 ConsultBridge 管理員連接系統。' },
+  'config.invalid': ADMIN,
+  'audit.corrupt': { en: 'Tell your privacy officer now; do not change anything.', zh: '請立即通知私隱主任；請勿更改任何內容。' },
+  'internal': ADMIN,
+};
+
+const FALLBACK: ErrorHint = ADMIN;
+
+/** The "what to do" line for a code in the reader's language. */
+export function errorHint(code: ErrorCode, lang: 'en' | 'zh'): string {
+  return (ERROR_HINTS[code] ?? FALLBACK)[lang];
+}
