@@ -7,7 +7,9 @@ import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from './commands/deps.js';
 import { parseReason } from './commands/request.js';
 import { decideRequest, type DecideRequestDeps } from './flows/decide-request.js';
-import { decidedLine } from './flows/decided-card.js';
+import { decidedButtons, decidedLine } from './flows/decided-card.js';
+import { revokeByCard, type RevokeByCardDeps } from './flows/revoke-grant.js';
+import { isGrantDuration } from '../contract/grant-durations.js';
 import { openDocument, openText } from './flows/open-document.js';
 import { openBurnText } from './flows/open-burn.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
@@ -17,7 +19,7 @@ import { replyForError } from './reply-for-error.js';
 import { ACCESS_TEXTS as T } from './texts/access-texts.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', BURN_OPEN_ACTION]);
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION]);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -25,7 +27,7 @@ const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', B
  * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
  */
 export async function handleCardAction(
-  deps: DecideRequestDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit'>,
+  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit'>,
   directory: DirectoryService,
   action: CardAction,
   logger: Logger,
@@ -65,10 +67,17 @@ export async function handleCardAction(
       case 'decide': {
         const decision = str(p.decision) === 'approve' ? 'approve' : 'deny';
         const step = Number.parseInt(str(p.step), 10);
-        const { decided } = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined);
-        // The card's final state at once (the outbox sends the same): who decided, until when, no buttons.
+        const duration = isGrantDuration(p.duration) ? p.duration : undefined;
+        const { decided } = await decideRequest(deps, me, str(p.requestId), decision, lang, Number.isFinite(step) ? step : undefined, duration);
+        // The card's final state at once (the outbox sends the same): who decided, until when, only [Revoke] left.
         const line = await decidedLine(deps, me, decided, lang);
-        return { ...status(line), cardData: { cardParamMap: { status: line, buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
+        const buttons = decidedButtons(decided.kind === 'granted' ? decided.grantId : undefined, lang);
+        return { ...status(line), cardData: { cardParamMap: { status: line, buttons } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
+      }
+      case 'revoke': {
+        const text = await revokeByCard(deps, me, str(p.grantId), lang);
+        await say(text);
+        return { ...status(text), cardData: { cardParamMap: { buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
       }
       default:
         throw new DomainError('request.invalid');

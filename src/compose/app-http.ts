@@ -6,6 +6,8 @@ import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
 import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
+import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
+import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 
 /**
@@ -15,6 +17,7 @@ import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 export function appHttpDeps(service: Service) {
   const { secure, audit, clock, escalation, stamp, directoryRepo: directory } = service;
   const cases = secure.cases.queries;
+  const grantNotices = createGrantNotices({ directoryRepo: directory, notify: service.notify });
   const alerts: AlertRoutesDeps = { cases, alerts: service.alerts.service };
   const doctor: AppDoctorDeps = {
     doctorInbox: service.doctorInbox,
@@ -32,6 +35,7 @@ export function appHttpDeps(service: Service) {
     viewTokens: service.viewTokens,
     reasonCodes: secure.settings.reasonCodes,
     notices: service.accessChat,
+    titles: secure.titles,
     audit,
     clock,
   };
@@ -44,6 +48,12 @@ export function appHttpDeps(service: Service) {
     consent: secure.cases.consent,
     notices: service.caseNotices,
     audit,
+    cases,
+    documents: secure.documentsRepo,
+    access: secure.access,
+    grants: secure.grants,
+    clock,
+    consentNotices: grantNotices,
   };
   const compose: AppComposeDeps = {
     cases,
@@ -68,6 +78,10 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
+  const grantCases: GrantCaseRouteDeps = {
+    grants: secure.grants, cases, casesRepo: secure.casesRepo, approvals: secure.approvals, directory, audit, clock,
+    lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
+  };
   const myCases: MyCasesRouteDeps = secure.myCases;
   const burnRepo = service.burn.repo;
   const alertStatus: AlertStatusRouteDeps = {
@@ -79,5 +93,5 @@ export function appHttpDeps(service: Service) {
     cards: { posted: async (prefix) => (await service.outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt })) },
     escalation,
   };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases };
 }

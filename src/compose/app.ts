@@ -19,6 +19,7 @@ import { miniappStatic } from '../http/miniapp-static.js';
 import { appDoctorRoutes } from '../http/app-doctor-routes.js';
 import { appBurnRoutes } from '../http/app-burn-routes.js';
 import { appFormsRoutes } from '../http/app/app-forms-routes.js';
+import { grantCaseRoutes } from '../http/app/grant-case-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, appHttp.forms);
       await trusted.register(appComposeRoutes, appHttp.compose);
       await trusted.register(patientBannerRoutes, appHttp.banner);
+      await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
     });

@@ -8,6 +8,7 @@ import type { AuditSink } from '../shared/audit-sink.js';
 import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
 import { createApprovalService } from '../domain/approvals/approval-service.js';
 import { createCaseModule } from '../domain/cases/case-module.js';
+import { createCaseLifecycle } from '../domain/cases/case-lifecycle.js';
 import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import type { TeamExit } from '../domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from '../domain/directory/directory-repository.js';
@@ -23,6 +24,7 @@ import { backfillNameTokens } from '../domain/patients/name-index-repository.js'
 import { storedNameTokenHashes } from '../domain/patients/patient-records.js';
 import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
+import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
 import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/sharing-settings.js';
@@ -137,6 +139,10 @@ export function createSecureSharing(deps: {
     },
   });
 
+  const lifecycle = createCaseLifecycle({
+    transaction: dbh.store.transaction, cases: casesRepo, queries: cases.queries, authorize, audit, clock,
+    endCaseGrants: async (caseId, actor, cause, now) => (await grants.end(await grants.liveOnCase(caseId, now), actor, cause, now)).map((g) => g.clinicianId),
+  });
   const myCases: MyCasesDeps = {
     myCases: createMyCasesRepository(dbh.db, dbh.store),
     patientSearch: cases.patientSearch,
@@ -147,6 +153,7 @@ export function createSecureSharing(deps: {
 
   return {
     engine,
+    lifecycle,
     authorize,
     decideOnCase,
     settings,
@@ -156,6 +163,8 @@ export function createSecureSharing(deps: {
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,
+    /** Documents' optional titles, sealed; for the mini-app's screens only. */
+    titles: createDocumentTitles(dbh.db, dbh.store, texts),
     sharing: createSharingService({ repo: documentsRepo, transaction: dbh.store.transaction, audit, clock }),
     receipts: createReceiptService({ repo: documentsRepo, audit, clock }),
     grants,

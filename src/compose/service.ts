@@ -209,7 +209,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
 
   let stopCheckpoints: (() => void) | undefined;
-
   return {
     config,
     clock,
@@ -292,6 +291,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await secure.renderer.close();
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStopped, outcome: 'success' });
       await audit.close();
+      metrics.close();
       dbh.close();
     },
   };

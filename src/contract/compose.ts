@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_TYPE_CODES } from './document-types.js';
 import { errorBody } from './errors.js';
 
 /** The mini-app compose API (src/http/app/app-compose-routes.ts): ids, case codes, counts and times only. Never patient data. */
@@ -32,6 +33,8 @@ export const burnSentDto = z.object({ itemId: z.string(), caseCode: z.string(), 
 export const shareQuery = z.object({
   restricted: z.string().regex(/^[a-z_]{2,40}$/).optional(),
   urgent: z.enum(['1', 'true', '0', 'false']).optional(),
+  /** What the document is (a code; its optional title goes in a body, never the URL: POST /api/app/documents/:id/title). */
+  type: z.enum(DOCUMENT_TYPE_CODES).optional(),
 });
 
 export const burnAfterQuery = z.object({ after: z.coerce.number().int().positive().max(86_400).optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRANT_DURATION_CODES } from './grant-durations.js';
 
 /** The doctor screens' API (src/http/app-doctor-routes.ts, app-burn-routes.ts): ids, case codes, people and times. Never patient data. */
 export const personDto = z.object({
@@ -17,7 +18,7 @@ const requestStatus = z.enum(['pending', 'approved', 'denied', 'expired']);
 export const inboxDto = z.object({
   toDecide: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() })),
   myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
-  newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), author: personDto, createdAt: z.number() })),
+  newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), docType: z.string(), author: personDto, createdAt: z.number() })),
   burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
   escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
   /** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
@@ -34,6 +35,10 @@ export const caseViewDto = z.object({
     z.object({
       documentId: z.string(),
       kind: z.string(),
+      /** What the sharer says it is (src/contract/document-types.ts). */
+      docType: z.string(),
+      /** The sharer's optional title (mini-app only). */
+      title: z.string().nullable(),
       status: z.string(),
       createdAt: z.number(),
       author: personDto,
@@ -67,7 +72,12 @@ export const viewTokenBody = z.object({ token: z.string().min(10).max(400) });
 
 /** POST /api/app/documents/:id/request. The route narrows `reasonCode` to the purpose-of-use codes. */
 export const requestAccessBody = z.object({ reasonCode: z.string() });
-export const decideBody = z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() });
+export const decideBody = z.object({
+  decision: z.enum(['approve', 'deny']),
+  reason: z.string().trim().max(200).optional(),
+  /** How long the grant runs; none: the default for the request's purpose. */
+  duration: z.enum(GRANT_DURATION_CODES).optional(),
+});
 export const requestAnswer = z.object({ requestId: z.string(), status: z.string(), message: z.string() });
 /** 409 of request/decide: approving would not let the requester open it; the missing conditions named. */
 export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional() });
@@ -83,6 +93,8 @@ export const burnOpenedDto = z.object({
   token: z.string().optional(),
   url: z.string().optional(),
   expiresAt: z.number().optional(),
+  /** Text only: the viewer's watermark the screen stamps over the text (name, role code, `YYYY-MM-DD hh:mm:ss HKT`). */
+  watermark: z.object({ name: z.string(), role: z.string().nullable(), at: z.string() }).optional(),
 });
 
 export type InboxDto = z.infer<typeof inboxDto>;

@@ -120,7 +120,7 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app,
       const me = req.clinician!;
       const lang = req.query.lang ?? langOf(me);
       try {
-        const decided = await decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason });
+        const decided = await decideRequest(deps, me, req.params.id, req.body.decision, { reason: req.body.reason, duration: req.body.duration });
         return { requestId: req.params.id, status: (await deps.approvals.get(req.params.id)).status, message: chat.decidedReply(decided, lang) };
       } catch (e) {
         // Approving would not let the requester open it: 409 with the missing conditions named.

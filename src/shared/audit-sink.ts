@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = {
   caseGroupUnbound: 'case.group_unbound',
   caseTeamAdded: 'case.team_added',
   caseTeamRemoved: 'case.team_removed',
+  caseClosed: 'case.closed',
+  caseReopened: 'case.reopened',
   caseConsentStarted: 'case.consent_started',
   caseConsentRecorded: 'case.consent_recorded',
   /** A mini-app form link presented by someone it was not sent to (or unknown): refused. */
@@ -85,6 +87,7 @@ export const AUDIT_ACTIONS = {
   documentShared: 'document.shared',
   documentNotified: 'document.notified',
   documentViewed: 'document.viewed',
+  documentTitled: 'document.titled',
   documentDestroyed: 'document.destroyed',
   accessRequested: 'access.requested',
   accessApproved: 'access.approved',

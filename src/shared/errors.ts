@@ -28,6 +28,18 @@ export const ERROR_TABLE = {
     en: 'Case codes look like C-7KQ2M.',
     zh: '個案編號格式如 C-7KQ2M。',
   },
+  /** A closed case is read-only (share, request, alert and burn are refused) until its attending re-opens it. */
+  'case.closed': {
+    status: 409,
+    en: 'This case is closed, so nothing new can be added. Its attending can re-open it (reopen C-XXXXX).',
+    zh: '此個案已結束，不能再加入新內容。主診醫生可重新開啟個案（reopen C-XXXXX）。',
+  },
+  /** Revoke named a colleague (or grant) with no live access grant on the case. */
+  'grant.none_live': {
+    status: 404,
+    en: 'That colleague holds no live access grant on this case.',
+    zh: '該同事在此個案沒有有效的存取權限。',
+  },
   'search.invalid': {
     status: 400,
     en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',

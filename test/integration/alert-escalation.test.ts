@@ -37,7 +37,7 @@ describe('allergy alert escalation to someone who can act', () => {
 
     // The raiser (Chinese) hears it 1:1: names and the case code, nothing about the patient.
     const raiser = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(HO) && s.text.includes('陳大文'));
-    expect(raiser.text).toMatch(/仍未開啟你於 \d{2}:\d{2} 發出的個案 C-\w+ 緊急過敏警示。我已轉交 .*LAM Ka-ming/);
+    expect(raiser.text).toMatch(/仍未開啟你於 \d{2}:\d{2}( HKT)? 發出的個案 C-\w+ 緊急過敏警示。我已轉交 .*LAM Ka-ming/);
     // Nobody else of their specialty at their institution: the raiser is asked to call them directly.
     await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(HO) && s.text.includes('沒有其他可轉交的同事'));
     for (const s of w.h.sim.sent.slice(from)) expect(s.text).not.toContain(FORM.substance);

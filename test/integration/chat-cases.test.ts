@@ -34,7 +34,7 @@ describe('chat: cases and search', () => {
   it('When the attending asks for `cases` in the group, then the list comes 1:1 with the code and role (no patient data) and the group sees only a pointer', async () => {
     const text = await askPrivately(h, group, CHAN, '@ConsultBridge cases'); // Dr Chan reads Chinese
     expect(text).toContain('你的個案');
-    expect(text).toMatch(new RegExp(`\\*\\*${code}\\*\\* · 主診 · 最後活動 .*（香港時間）`));
+    expect(text).toMatch(new RegExp(`\\*\\*${code}\\*\\* · 主診 · 最後活動 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d HKT$`, 'm'));
     expect(text).not.toMatch(PHI);
   });
 

@@ -62,7 +62,8 @@ describe('chat that respects the room', () => {
     const granted = replyAfter(h.sim, { userId: WONG, via: 'oto' });
     await ask(h, null, LI, `@ConsultBridge approve ${code}`);
     expect((await granted).text).toContain('approved your access');
-    const final = await eventually(() => (cardAs(poCard.outTrackId!, LI).buttons === '[]' ? cardAs(poCard.outTrackId!, LI) : undefined));
+    // Granted: the decision buttons are gone; only [Revoke] is left.
+    const final = await eventually(() => (cardAs(poCard.outTrackId!, LI).buttons?.includes('"revoke"') ? cardAs(poCard.outTrackId!, LI) : undefined));
     expect(final.status).toMatch(/LI Siu-fan.*(until|有效至) \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 });

@@ -60,10 +60,10 @@ describe('approval-gated sharing', () => {
     const approve = (JSON.parse(params) as Array<{ action: string; params: Record<string, string> }>).find((b) => b.params.decision === 'approve')!;
     const granted = replyAfter(h.sim, { userId: WONG, via: 'oto' });
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: approve.action, ...approve.params } });
-    // The pressed card takes its final state at once: who decided and until when, and no buttons.
+    // The pressed card takes its final state at once: who decided and until when; only [Revoke] is left.
     const settled = h.sim.cards.get(approval.outTrackId!)!;
     expect(settled.cardParamMap.status).toMatch(/^已由 陳大文 Dr CHAN Tai-man.* 批准 · 存取有效至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    expect(settled.cardParamMap.buttons).toBe('[]');
+    expect(JSON.parse(settled.cardParamMap.buttons!)).toEqual([expect.objectContaining({ action: 'revoke', params: { grantId: expect.any(String) } })]);
     expect(JSON.stringify(response)).toContain('批准');
     const msg = await granted;
     expect(msg.text).toContain('approved your access');
@@ -102,7 +102,7 @@ describe('approval-gated sharing', () => {
   it('When a second press arrives on the decided card, then the card keeps its final state and the approver is told 1:1', async () => {
     const approval = lastCardTo(h, CHAN);
     const card = () => ({ ...h.sim.cards.get(approval.outTrackId!)!.cardParamMap, ...h.sim.cards.get(approval.outTrackId!)!.privateData[CHAN] });
-    const before = await eventually(() => (card().buttons === '[]' && card().status?.includes('有效至') ? card() : undefined));
+    const before = await eventually(() => (card().buttons?.includes('"revoke"') && card().status?.includes('有效至') ? card() : undefined));
     const told = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
     const response = await h.sim.clickCard({ outTrackId: approval.outTrackId!, userId: CHAN, params: { action: 'decide', decision: 'deny', requestId: (approval.outTrackId ?? '').split(':')[1]!, step: '0' } });
     expect(response ?? {}).toEqual({});

@@ -9,6 +9,7 @@ describe('sharing settings', () => {
       approverChain: ['attending'],
       requestTtlMs: 24 * 3_600_000,
       approvalGrantTtlMs: 72 * 3_600_000,
+      grantDurationByPurpose: { emergency: '24h', medication_review: '24h' },
       breakGlassTtlMs: 4 * 3_600_000,
       breakGlassMinReasonLength: 10,
       reasonCodes: ['continuing_care', 'referral', 'second_opinion', 'emergency', 'medication_review'],

@@ -8,6 +8,7 @@ import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptio
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
+import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
@@ -47,8 +48,9 @@ export function createEndpoints(api: ApiClient) {
     openBurn: (itemId: string) => api.call<BurnOpenedDto>(`/api/app/burn/${enc(itemId)}/open`, { method: 'POST' }),
 
     composeOptions: (code: string) => api.call<ComposeOptionsDto>(`/api/app/cases/${enc(code)}/compose`),
-    shareReport: (code: string, file: Blob, q: { urgent?: boolean; restricted?: string }) => {
+    shareReport: (code: string, file: Blob, q: { urgent?: boolean; restricted?: string; type?: string }) => {
       const query = new URLSearchParams();
+      if (q.type) query.set('type', q.type);
       if (q.urgent) query.set('urgent', '1');
       if (q.restricted) query.set('restricted', q.restricted);
       const qs = query.size ? `?${query.toString()}` : '';
@@ -60,6 +62,12 @@ export function createEndpoints(api: ApiClient) {
     raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
     /** The raiser's per-recipient delivered / opened status of their allergy alert. */
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
+
+    caseGrants: (code: string) => api.call<CaseGrantsDto>(`/api/app/cases/${enc(code)}/grants`),
+    revokeGrant: (grantId: string) => api.call<RevokedDto>(`/api/app/grants/${enc(grantId)}/revoke`, { method: 'POST' }),
+    setCaseStatus: (code: string, body: CaseStatusBody) => api.call<CaseStatusDto>(`/api/app/cases/${enc(code)}/status`, { body }),
+    /** The sharer's optional title: in the body, never the URL (it may name the patient). */
+    setDocumentTitle: (documentId: string, body: DocumentTitleBody) => api.call<null>(`/api/app/documents/${enc(documentId)}/title`, { body }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

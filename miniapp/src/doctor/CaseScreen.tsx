@@ -7,6 +7,8 @@ import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { PatientBanner } from './PatientBanner.js';
 import { useComposeI18n } from './compose/compose-messages.js';
+import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
+import { docTypeLabel } from './grants/grant-messages.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
@@ -22,7 +24,8 @@ export function CaseScreen({ code }: { code: string }) {
     body = (
       <div data-testid="case-view">
         <PatientBanner code={c.code} />
-        <ComposeButtons code={c.code} />
+        {c.myCareRole !== null && c.status !== 'closed' && <ComposeButtons code={c.code} />}
+        <CaseGrantsPanel view={c} onChanged={load.reload} />
         <List header={t('case.team')}>
           {c.team.map((m) => (
             <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>
@@ -45,7 +48,7 @@ export function CaseScreen({ code }: { code: string }) {
               }
               extra={hkTime(d.createdAt)}
             >
-              {t('case.report')} · {personName(lang, d.author)}
+              {docTypeLabel(d.docType, lang)}{d.title ? ` · ${d.title}` : ''} · {personName(lang, d.author)}
             </List.Item>
           ))}
         </List>

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n/i18n.js';
 import { useNavigate } from 'react-router';
 import { personLine, type Inbox } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
+import { DurationPicker } from './grants/Choices.js';
+import type { GrantDuration } from '../../../src/contract/grant-durations.js';
 
 type ToDecide = Inbox['toDecide'][number];
 
@@ -90,12 +92,13 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
   const { t, lang } = useDoctorI18n();
   const { t: appWords } = useI18n();
   const [note, setNote] = useState('');
+  const [duration, setDuration] = useState<GrantDuration | null>(null);
   const [busy, setBusy] = useState(false);
   const decide = async (decision: 'approve' | 'deny') => {
     if (!request) return;
     setBusy(true);
     try {
-      await ep.decide(request.requestId, { decision, reason: note.trim() || undefined }, lang);
+      await ep.decide(request.requestId, { decision, reason: note.trim() || undefined, duration: duration ?? undefined }, lang);
       Toast.show({ content: t('decide.done') });
       setNote('');
       onDone();
@@ -112,6 +115,7 @@ function DecideSheet({ request, reasonLabel, onClose, onDone }: { request: ToDec
           <div style={{ fontWeight: 600, fontSize: 17 }}>{t('decide.title')} · {request.caseCode}</div>
           <div>{personLine(lang, request.requester)} {t('inbox.asks')}</div>
           <div className="muted">{t('inbox.reason')}: {reasonLabel(request.reasonCode)}</div>
+          <DurationPicker value={duration} onChange={setDuration} />
           <TextArea data-testid="decide-note" placeholder={t('decide.note')} value={note} onChange={setNote} maxLength={200} rows={2} />
           <div style={{ display: 'flex', gap: 12 }}>
             <Button block color="danger" fill="outline" disabled={busy} data-testid="decide-deny" onClick={() => void decide('deny')}>{t('decide.deny')}</Button>

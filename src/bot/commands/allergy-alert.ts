@@ -24,7 +24,7 @@ export function allergyAlertCommand(deps: Pick<CommandDeps, 'cases' | 'burn' | '
       const me = ctx.actor!.clinician;
       const { caseRow } = await caseFromArgs(deps, ctx);
       try {
-        await mayRaiseAlert(deps, me, caseRow.id);
+        await mayRaiseAlert(deps, me, caseRow);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
         // Off the care team (the usual A&E case): say how to get in rather than a bare "no" — to them

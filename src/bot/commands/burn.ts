@@ -23,7 +23,7 @@ export function burnCommand(deps: Pick<CommandDeps, 'cases' | 'burn' | 'publicUr
       const me = ctx.actor!.clinician;
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const burnAfterMs = parseBurnDuration(rest[0]);
-      await assertMaySendBurn({ burn: deps.burn }, me, caseRow.id);
+      await assertMaySendBurn({ burn: deps.burn }, me, caseRow);
       // The duration rides along as a default the screen can change; the link itself grants nothing.
       const url = caseScreenLink(deps.publicUrl, caseRow.code, 'burn', { after: burnAfterMs / 1000 });
       const after = formatBurnDuration(burnAfterMs);

@@ -3,6 +3,7 @@ import type { ApprovalService } from '../../domain/approvals/approval-service.js
 import type { BurnService } from '../../domain/burn/burn-service.js';
 import type { CaseOpenService } from '../../domain/cases/case-open-service.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { CaseLifecycle } from '../../domain/cases/case-lifecycle.js';
 import type { CareTeamService } from '../../domain/cases/care-team-service.js';
 import type { ConsentService } from '../../domain/cases/consent-service.js';
 import type { CaseRow, CasesRepository } from '../../domain/cases/cases-repository.js';
@@ -44,11 +45,13 @@ export interface CommandDeps {
   /** View decisions on one document (recorded). */
   access: DocumentAccess;
   approvals: ApprovalService;
-  grants: Pick<GrantService, 'activeGrantFor'>;
+  grants: Pick<GrantService, 'activeGrantFor' | 'find' | 'liveOnCase' | 'end'>;
   breakGlass: Pick<BreakGlassService, 'breakGlass'>;
   receipts: Pick<ReceiptService, 'receiptsForCase'>;
   decideOnCase: DecideOnCase;
-  settings: Pick<SharingSettings, 'approvalGrantTtlMs' | 'breakGlassMinReasonLength'>;
+  /** Closing and re-opening cases (the attending). */
+  lifecycle: Pick<CaseLifecycle, 'setStatus'>;
+  settings: Pick<SharingSettings, 'approvalGrantTtlMs' | 'grantDurationByPurpose' | 'breakGlassMinReasonLength'>;
   /** Burn-after-reading: who may send into a case, and a recipient's look at an item before opening it. */
   burn: Pick<BurnService, 'assertMayCreate' | 'peek'>;
   outbox: OutboxService<OutboxIntent>;

@@ -1,4 +1,5 @@
 import { allergyAlertCommand } from './allergy-alert.js';
+import { grantCaseCommands } from './grant-case-commands.js';
 import { breakglassCommand } from './breakglass.js';
 import { burnCommand } from './burn.js';
 import type { Command } from './command.js';
@@ -21,5 +22,6 @@ export function sharingCommands(deps: CommandDeps): Command[] {
     whyCommand(deps),
     burnCommand(deps),
     allergyAlertCommand(deps),
+    ...grantCaseCommands(deps),
   ];
 }

@@ -5,7 +5,10 @@ import { hkDate, hkDateTime } from '../format.js';
 import { say } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { ACCESS_TEXTS as T } from '../texts/access-texts.js';
-import { settleDecidedCard, tellProgress } from './decided-card.js';
+import { approveButtons, settleDecidedCard, tellProgress } from './decided-card.js';
+import { durationOfMs } from '../../contract/grant-durations.js';
+import { documentTypeLabel } from '../../contract/document-types.js';
+import { grantTtlMs } from '../../domain/sharing/sharing-settings.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
@@ -21,7 +24,7 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
     async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
       const doc = (await deps.documents.find(documentId))!;
-      const hours = Math.round(deps.settings.approvalGrantTtlMs / 3_600_000);
+      const def = durationOfMs(grantTtlMs(deps.settings, reason));
       for (const approverId of approverIds) {
         const approver = await dir.findById(approverId);
         if (!approver) continue;
@@ -29,8 +32,9 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
         const who = await personLine(dir, requester, lang);
         const text = say(lang, T.approverCard, who, caseCode, hkDate(doc.createdAt), purposeLabel(reason, lang));
         const params = { requestId, step: String(stepIndex) };
-        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, say(lang, T.approverCardTitle), text, [
-          { label: say(lang, T.approveButton, hours), action: 'decide', params: { ...params, decision: 'approve' } },
+        const title = `${say(lang, T.approverCardTitle)} · ${documentTypeLabel(doc.docType, lang)}`;
+        await notify.cardToUser(`req:${requestId}:${stepIndex}:${approverId}`, approver.dingtalkUserId, title, text, [
+          ...approveButtons(params, def, lang),
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
         ]);
       }

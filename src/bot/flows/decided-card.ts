@@ -5,6 +5,9 @@ import { hkDateTime } from '../format.js';
 import { say, type Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { ROOM_TEXTS as T } from '../texts/room-texts.js';
+import { GRANT_TEXTS as G } from '../texts/grant-texts.js';
+import { GRANT_DURATION_CODES, GRANT_DURATIONS, type GrantDuration } from '../../contract/grant-durations.js';
+import type { CardButton } from '../outbound.js';
 
 type Deps = Pick<CommandDeps, 'directoryRepo' | 'notify'>;
 
@@ -37,7 +40,7 @@ export async function settleDecidedCard(deps: Deps, d: DecidedNotice): Promise<v
   for (const { card, approverId } of cards) {
     const approver = approverId === d.decider.id ? d.decider : await deps.directoryRepo.findById(approverId);
     const line = await decidedLine(deps, d.decider, { kind, until: d.until }, approver ? langOf(approver) : langOf(d.decider));
-    await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: '[]' });
+    await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: decidedButtons(d.grantId, approver ? langOf(approver) : langOf(d.decider)) });
   }
 }
 
@@ -48,6 +51,18 @@ export async function settleExpiredCards(deps: Deps, requestId: string): Promise
     const line = say(approver ? langOf(approver) : 'en', T.cardExpired);
     await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: '[]' });
   }
+}
+
+/** A decided card's buttons: [Revoke] while the grant it made may still run, else none. */
+export function decidedButtons(grantId: string | undefined, lang: Lang): string {
+  const buttons: CardButton[] = grantId ? [{ label: say(lang, G.revokeButton), action: 'revoke', params: { grantId } }] : [];
+  return JSON.stringify(buttons);
+}
+
+/** The approve choices of an approval card: the default duration first (★), then the others, shortest first. */
+export function approveButtons(params: Record<string, string>, def: GrantDuration | undefined, lang: Lang): CardButton[] {
+  const order = def ? [def, ...GRANT_DURATION_CODES.filter((c) => c !== def)] : GRANT_DURATION_CODES;
+  return order.map((c) => ({ label: say(lang, G.approveFor, GRANT_DURATIONS[c][lang], c === def), action: 'decide', params: { ...params, decision: 'approve', duration: c } }));
 }
 
 /** The requester hears that a step was approved and whom the request waits on now. */

@@ -2,13 +2,15 @@ import type { ReportCards } from '../../usecases/sharing/share-report.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
 import { personLine } from '../people.js';
+import { documentTypeLabel } from '../../contract/document-types.js';
 
 /** The group card for a report shared from the mini-app: case code, author and time only, never content. */
 export function createReportCards(deps: Pick<CommandDeps, 'directoryRepo' | 'notify'>): ReportCards {
   return {
-    async reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
+    async reportShared({ outTrackId, conversationId, documentId, caseCode, docType, author, urgent, at }) {
       const from = await personLine(deps.directoryRepo, author, 'en');
-      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
+      const type = documentTypeLabel(docType, 'en').toLowerCase();
+      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? `🚨 Urgent ${type}` : `📄 New ${type}`} · case ${caseCode}`,
         `From ${from} · ${hkDateTime(at)}`,
         [
           { label: 'Open 開啟', action: 'open', params: { documentId }, opens: { screen: 'doc', id: documentId } },

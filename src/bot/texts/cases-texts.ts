@@ -14,9 +14,9 @@ export const CASES_TEXTS = {
   },
   line: {
     en: (code: string, role: string, unread: number, when: string, closed: boolean) =>
-      `- **${code}** · ${role}${closed ? ' · closed' : ''}${unread > 0 ? ` · **${unread} unread**` : ''} · last activity ${when} HKT`,
+      `- **${code}** · ${role}${closed ? ' · closed' : ''}${unread > 0 ? ` · **${unread} unread**` : ''} · last activity ${when}`,
     zh: (code: string, role: string, unread: number, when: string, closed: boolean) =>
-      `- **${code}** · ${role}${closed ? ' · 已結案' : ''}${unread > 0 ? ` · **${unread} 項未讀**` : ''} · 最後活動 ${when}（香港時間）`,
+      `- **${code}** · ${role}${closed ? ' · 已結案' : ''}${unread > 0 ? ` · **${unread} 項未讀**` : ''} · 最後活動 ${when}`,
   },
   more: {
     en: (link: string) => `More in the mini-app: [Cases](${link})`,

@@ -1,6 +1,7 @@
 import { bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { DocumentKind, DocumentStatus } from '../../domain/sharing/sharing-tables.js';
 import { ms } from './pg-columns.js';
+import type { DocumentType } from '../../contract/document-types.js';
 
 /** PostgreSQL twin of src/domain/sharing/sharing-tables.ts. */
 export const documents = pgTable(
@@ -17,6 +18,8 @@ export const documents = pgTable(
     createdAt: ms().notNull(),
     cardOutTrackId: text(),
     status: text().$type<DocumentStatus>().notNull().default('active'),
+    docType: text().$type<DocumentType>().notNull().default('report'),
+    title: text(),
   },
   (t) => [index('documents_case_idx').on(t.caseId, t.createdAt)],
 );

@@ -5,7 +5,8 @@ import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Transaction } from '../../shared/transactions.js';
 import type { GrantService } from '../grants/grant-service.js';
 import type { DocumentRepository } from '../sharing/document-repository.js';
-import type { SharingSettings } from '../sharing/sharing-settings.js';
+import { grantTtlMs, type SharingSettings } from '../sharing/sharing-settings.js';
+import type { GrantDuration } from '../../contract/grant-durations.js';
 import type { ApprovalRepository, AccessRequestRow } from './approval-repository.js';
 import { isLapsed, judge, type Refusal, type RequestSnapshot } from './approval-rules.js';
 import type { ApproverStep } from './approval-steps.js';
@@ -66,7 +67,7 @@ export function createApprovalService(deps: {
   grants: Pick<GrantService, 'createApprovalGrant'>;
   audit: AuditSink;
   clock: Clock;
-  settings: Pick<SharingSettings, 'approverChain' | 'requestTtlMs' | 'approvalGrantTtlMs' | 'reasonCodes'>;
+  settings: Pick<SharingSettings, 'approverChain' | 'requestTtlMs' | 'approvalGrantTtlMs' | 'grantDurationByPurpose' | 'reasonCodes'>;
   approversFor: ApproversFor;
   missingDespiteGrant: MissingDespiteGrant;
 }) {
@@ -110,7 +111,7 @@ export function createApprovalService(deps: {
     });
   }
 
-  async function decide(input: { requestId: string; deciderId: string; decision: 'approve' | 'deny'; reason?: string; cardStep?: number }): Promise<DecideOutcome> {
+  async function decide(input: { requestId: string; deciderId: string; decision: 'approve' | 'deny'; reason?: string; cardStep?: number; duration?: GrantDuration }): Promise<DecideOutcome> {
     const now = clock.now();
     const action = input.decision === 'approve' ? AUDIT_ACTIONS.accessApproved : AUDIT_ACTIONS.accessDeniedByApprover;
     const result = await transaction(async (): Promise<{ refused: Refusal | 'not_found' } | { useless: readonly string[] } | { outcome: DecideOutcome }> => {
@@ -150,7 +151,7 @@ export function createApprovalService(deps: {
         const approverIds = await askable(row, stepIndex, [...steps.map((s) => s.deciderId), input.deciderId]);
         return { outcome: { ...base, next: { step: row.chain[stepIndex]!, stepIndex, approverIds } } };
       }
-      const grant = await grants.createApprovalGrant({ requestId: row.id, documentId: row.documentId, caseId: row.caseId, clinicianId: row.requesterId, approverId: input.deciderId, ttlMs: settings.approvalGrantTtlMs, now });
+      const grant = await grants.createApprovalGrant({ requestId: row.id, documentId: row.documentId, caseId: row.caseId, clinicianId: row.requesterId, approverId: input.deciderId, ttlMs: grantTtlMs(settings, row.reasonCode, input.duration), now });
       await repo.setGrant(row.id, grant.id);
       return { outcome: { ...base, grant: { id: grant.id, expiresAt: grant.expiresAt } } };
     });

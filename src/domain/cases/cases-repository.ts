@@ -1,8 +1,8 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
-import { careTeam, caseGroups, cases, type CareRole } from './cases-tables.js';
+import { careTeam, caseGroups, cases, type CareRole, type CaseStatus } from './cases-tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CareTeamRow = typeof careTeam.$inferSelect;
@@ -42,6 +42,10 @@ function casesStatements(db: Db) {
     /** Every role row of a case, ended ones included, oldest first: who could see it, and when. */
     teamHistory(caseId: string): CareTeamRow[] {
       return db.select().from(careTeam).where(eq(careTeam.caseId, caseId)).orderBy(careTeam.effectiveFrom, sql`rowid`).all();
+    },
+    /** Closes or re-opens a case; false when it already had that status (a concurrent press won). */
+    setStatus(id: string, status: CaseStatus): boolean {
+      return db.update(cases).set({ status }).where(and(eq(cases.id, id), ne(cases.status, status))).run().changes > 0;
     },
     openCaseOfPatient(patientId: string): CaseRow | undefined {
       return db.select().from(cases).where(and(eq(cases.patientId, patientId), eq(cases.status, 'open'))).get();

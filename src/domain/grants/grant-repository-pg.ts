@@ -37,6 +37,9 @@ export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): 
     async liveForClinician(clinicianId, now) {
       return db().select().from(grants).where(and(eq(grants.clinicianId, clinicianId), live(now)));
     },
+    async liveOnCase(caseId, now) {
+      return db().select().from(grants).where(and(eq(grants.caseId, caseId), live(now))).orderBy(asc(grants.createdAt));
+    },
     async revoke(id, at) {
       return changed(await db().update(grants).set({ revokedAt: at }).where(and(eq(grants.id, id), isNull(grants.revokedAt))));
     },

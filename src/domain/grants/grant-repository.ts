@@ -50,6 +50,11 @@ function grantQueries(db: Db, texts: FreeTextCipher) {
       return db.select().from(grants).where(and(eq(grants.clinicianId, clinicianId), live(now))).all();
     },
 
+    /** Every live grant on one case (approval and break-glass), oldest first. */
+    liveOnCase(caseId: string, now: number): GrantRow[] {
+      return db.select().from(grants).where(and(eq(grants.caseId, caseId), live(now))).orderBy(asc(grants.createdAt)).all();
+    },
+
     revoke(id: string, at: number): boolean {
       return db.update(grants).set({ revokedAt: at }).where(and(eq(grants.id, id), isNull(grants.revokedAt))).run().changes > 0;
     },

@@ -64,6 +64,22 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: grant.documentId ?? grant.caseId, outcome: 'success', reason: grant.kind });
     },
 
+    find: (grantId: string) => repo.find(grantId),
+
+    /** Live grants on a case, oldest first (who holds access from outside the team, for revoking). */
+    liveOnCase: (caseId: string, now = clock.now()) => repo.liveOnCase(caseId, now),
+
+    /**
+     * Ends these grants at once (each only if still live), audited per grant with `cause` as reason;
+     * returns the ones this call ended. Without its own transaction, so a caller's change commits with it.
+     */
+    async end(rows: readonly GrantRow[], actor: string, cause: string, now = clock.now()): Promise<GrantRow[]> {
+      const ended: GrantRow[] = [];
+      for (const g of rows) if (g.expiresAt > now && (await repo.revoke(g.id, now))) ended.push(g);
+      for (const g of ended) audit.append({ actor, action: AUDIT_ACTIONS.grantRevoked, target: g.documentId ?? g.caseId, outcome: 'success', reason: cause, at: now });
+      return ended;
+    },
+
     /**
      * Ends the live grants (approval and break-glass) of a clinician whose place on a case ended, on
      * that case or, without `caseId`, everywhere. Without its own transaction, so the care-team

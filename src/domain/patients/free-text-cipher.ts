@@ -11,7 +11,8 @@ export type FreeTextColumn =
   | 'restricted_consents.reference'
   | 'access_request_steps.note'
   | 'break_glass_reviews.reason'
-  | 'break_glass_reviews.note';
+  | 'break_glass_reviews.note'
+  | 'documents.title';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

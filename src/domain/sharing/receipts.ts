@@ -19,6 +19,7 @@ export interface NotOpened {
 export interface DocumentReceipts {
   documentId: string;
   kind: DocumentRow['kind'];
+  docType: DocumentRow['docType'];
   status: DocumentRow['status'];
   authorId: string;
   createdAt: number;
@@ -43,7 +44,7 @@ export function summariseReceipts(doc: DocumentRow, receipts: readonly ReceiptRo
   const notOpened = [...new Set(recipients)]
     .filter((id) => id !== doc.authorId && !opened.has(id))
     .map((id) => ({ clinicianId: id, notifiedAt: byClinician.get(id)?.notifiedAt ?? null }));
-  return { documentId: doc.id, kind: doc.kind, status: doc.status, authorId: doc.authorId, createdAt: doc.createdAt, openedBy, notOpened };
+  return { documentId: doc.id, kind: doc.kind, docType: doc.docType, status: doc.status, authorId: doc.authorId, createdAt: doc.createdAt, openedBy, notOpened };
 }
 
 /** Delivery and read receipts. Names are the caller's business: everything here is ids and times. */

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Transaction } from '../../shared/transactions.js';
 import type { DocumentRepository, DocumentRow } from './document-repository.js';
 import type { DocumentKind } from './sharing-tables.js';
+import type { DocumentType } from '../../contract/document-types.js';
 
 export interface RegisterDocumentInput {
   /** The vault's document id; a new id is made when the caller has none yet. */
@@ -13,6 +14,8 @@ export interface RegisterDocumentInput {
   authorId: string;
   authorInstitutionId?: string | null;
   kind: DocumentKind;
+  /** What the sharer says it is; a report when not given. */
+  docType?: DocumentType;
   restrictedCategory?: string | null;
   mediaType: string;
   size: number;
@@ -42,6 +45,7 @@ export function createSharingService(deps: { repo: DocumentRepository; transacti
           authorId: input.authorId,
           authorInstitutionId: input.authorInstitutionId ?? null,
           kind: input.kind,
+          docType: input.docType ?? 'report',
           restrictedCategory: input.restrictedCategory ?? null,
           mediaType: input.mediaType,
           size: input.size,

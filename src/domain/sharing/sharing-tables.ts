@@ -1,11 +1,13 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DocumentType } from '../../contract/document-types.js';
 
 export type DocumentKind = 'report' | 'ephemeral';
 export type DocumentStatus = 'active' | 'destroyed';
 
 /**
  * Metadata of a shared document. The encrypted bytes live in the vault under the same id; nothing
- * here says what the document contains (no title, no file name), so a leaked row reveals no patient data.
+ * here says what the document contains in the clear (its type is a code; its optional title is sealed with
+ * the free-text cipher; no file name), so a leaked row reveals no patient data.
  * Cases and clinicians are referred to by id only: their tables belong to other contexts.
  */
 export const documents = sqliteTable(
@@ -24,6 +26,10 @@ export const documents = sqliteTable(
     /** The DingTalk interactive card announcing the document, so it can be updated or recalled. */
     cardOutTrackId: text(),
     status: text().$type<DocumentStatus>().notNull().default('active'),
+    /** What the sharer says it is (report, imaging, lab, …): a code, shown wherever the document is named. */
+    docType: text().$type<DocumentType>().notNull().default('report'),
+    /** The sharer's optional title, sealed (document-titles.ts); shown only in the mini-app, never in chat. */
+    title: text(),
   },
   (t) => [index('documents_case_idx').on(t.caseId, t.createdAt)],
 );

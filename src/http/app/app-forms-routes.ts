@@ -8,7 +8,7 @@ import { errorBody } from '../../contract/errors.js';
 import { caseFormSchema, caseOpenResult, consentFormSchema, consentResult, intentDto, intentParams as params } from '../../contract/forms.js';
 import { formToFill, myFormIntent, type FormIntentDeps } from '../../usecases/cases/form-intent.js';
 import { submitCaseOpen, type CaseOpenNotices } from '../../usecases/cases/open-case.js';
-import { recordConsent } from '../../usecases/consent/record-consent.js';
+import { recordConsentAndTell, type RecordConsentDeps } from '../../usecases/consent/record-consent.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody };
 const security = [{ bearerAuth: [] }];
@@ -17,7 +17,7 @@ const tags = ['doctor'];
 /** The form kinds as they appear in mini-app paths (/app/form/<kind>/<intentId>); one per link purpose. */
 const KINDS = { case_open: 'case-open', consent: 'consent' } as const satisfies Record<LinkPurpose, string>;
 
-export type AppFormsDeps = FormIntentDeps & {
+export type AppFormsDeps = FormIntentDeps & Omit<RecordConsentDeps, 'directory'> & {
   casesRepo: Pick<CasesRepository, 'caseById'>;
   directory: Pick<DirectoryRepository, 'findById' | 'listInstitutions'>;
   open: Pick<CaseOpenService, 'submitCaseForm'>;
@@ -59,7 +59,7 @@ export const appFormsRoutes: FastifyPluginAsyncZod<AppFormsDeps> = async (app, d
     async (req, reply) => {
       const link = await myFormIntent(deps, req.params.intentId, req.clinician!.id, 'consent');
       reply.header('cache-control', 'no-store');
-      return recordConsent(deps, { intentId: req.params.intentId }, link, req.body);
+      return recordConsentAndTell(deps, { intentId: req.params.intentId }, link, req.body);
     },
   );
 };

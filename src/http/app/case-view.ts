@@ -3,6 +3,7 @@ import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { GrantService } from '../../domain/grants/grant-service.js';
 import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
+import type { DocumentTitles } from '../../domain/sharing/document-titles.js';
 import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
@@ -16,6 +17,7 @@ export interface CaseViewDeps {
   receipts: Pick<ReceiptService, 'receiptsForCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
+  titles: Pick<DocumentTitles, 'get'>;
 }
 
 /**
@@ -47,6 +49,8 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
     (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
       documentId: r.documentId,
       kind: r.kind,
+      docType: r.docType,
+      title: await deps.titles.get(r.documentId),
       status: r.status,
       createdAt: r.createdAt,
       author: await personOf(dir, r.authorId),

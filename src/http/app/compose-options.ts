@@ -40,7 +40,7 @@ export async function composeOptions(deps: ComposeOptionsDeps, me: ClinicianRow,
   const share = await mayShareToCase(deps, me, caseRow);
   let alert: 'share' | 'break_glass' | null = null;
   try {
-    alert = await mayRaiseAlert(deps, me, caseRow.id);
+    alert = await mayRaiseAlert(deps, me, caseRow);
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }

@@ -29,7 +29,7 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<ComposeUploadDeps> = asy
     async (req, reply) => {
       const caseRow = await composeCase(deps, req.params.code);
       const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
-      const out = await shareReport(deps, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent });
+      const out = await shareReport(deps, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent, docType: req.query.type });
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );

@@ -43,7 +43,7 @@ export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.i
   for (const caseId of caseIds) receipts.push(...(await deps.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
   const unopened = receipts.filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
   const newDocuments = (
-    await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
+    await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), docType: r.docType, author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
   ).sort((a, b) => b.createdAt - a.createdAt);
   const alertRows = await queries.alertsFor(me.id);
   // An alert's chat copy is a burn item too: listed once, under alerts.

@@ -20,7 +20,7 @@ export type AccessRequested = ApproverAsk & { status: string };
 /** What an approver's decision did. */
 export type AccessDecided =
   | { kind: 'next_step'; requestId: string; status: string }
-  | { kind: 'granted'; requestId: string; status: string; until: number }
+  | { kind: 'granted'; requestId: string; status: string; until: number; grantId: string }
   | { kind: 'declined'; requestId: string; status: string };
 
 /**
@@ -37,6 +37,8 @@ export interface DecidedNotice {
   stepIndex: number;
   /** Set when access was granted. */
   until?: number;
+  /** The grant, when access was granted (the decided card's [Revoke] names it). */
+  grantId?: string;
   /** Set when the request moved on to its next step: whom it waits on now. */
   next?: { stepIndex: number; approverIds: readonly string[] };
 }

@@ -1,8 +1,10 @@
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { GrantDuration } from '../../contract/grant-durations.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { DomainError, isDomainError } from '../../shared/errors.js';
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
 import type { AccessDecided, AccessNotices } from './access-ports.js';
 
 export interface DecideRequestDeps {
@@ -22,12 +24,17 @@ export async function decideRequest(
   decider: ClinicianRow,
   requestId: string,
   decision: 'approve' | 'deny',
-  opts: { cardStep?: number; reason?: string } = {},
+  opts: { cardStep?: number; reason?: string; duration?: GrantDuration } = {},
 ): Promise<AccessDecided> {
   const { approvals, casesRepo, notices } = deps;
+  if (decision === 'approve') {
+    // A closed case is read-only: no new grant on it until its attending re-opens it.
+    const caseRow = await casesRepo.caseById((await approvals.get(requestId)).caseId);
+    if (caseRow) assertCaseOpen(caseRow);
+  }
   let out;
   try {
-    out = await approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason });
+    out = await approvals.decide({ requestId, deciderId: decider.id, decision, cardStep: opts.cardStep, reason: opts.reason, duration: opts.duration });
   } catch (err) {
     // A press after the deadline may be what notices the lapse first; the requester hears either way.
     if (isDomainError(err) && err.code === 'approval.expired') {
@@ -55,8 +62,8 @@ export async function decideRequest(
   // A final decision leaves the request on the step that was decided.
   const { stepIndex } = await approvals.get(requestId);
   if (out.grant) {
-    await notices.tellDecided({ ...notice, stepIndex, until: out.grant.expiresAt });
-    return { kind: 'granted', requestId, status: out.status, until: out.grant.expiresAt };
+    await notices.tellDecided({ ...notice, stepIndex, until: out.grant.expiresAt, grantId: out.grant.id });
+    return { kind: 'granted', requestId, status: out.status, until: out.grant.expiresAt, grantId: out.grant.id };
   }
   await notices.tellDecided({ ...notice, stepIndex });
   return { kind: 'declined', requestId, status: out.status };

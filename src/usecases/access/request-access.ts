@@ -1,3 +1,4 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
 import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
@@ -24,6 +25,9 @@ export async function requestAccess(
   reason: PurposeOfUse,
 ): Promise<AccessRequested> {
   const { approvals } = deps;
+  const target = await deps.documents.find(documentId);
+  const caseRow = target ? await deps.casesRepo.caseById(target.caseId) : undefined;
+  if (caseRow) assertCaseOpen(caseRow);
   const outcome = await approvals.requestAccess({ documentId, requesterId: requester.id, reasonCode: reason });
   const doc = (await deps.documents.find(documentId))!;
   const caseCode = (await deps.casesRepo.caseById(doc.caseId))?.code ?? '';

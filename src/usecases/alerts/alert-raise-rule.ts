@@ -1,3 +1,5 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
+import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import { assertRaiser, shareCheck, type RaiseBasis, type RaiseRule } from '../../domain/alerts/alert-service.js';
 import type { BurnService } from '../../domain/burn/burn-service.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
@@ -26,6 +28,7 @@ export function alertRaiseRule(deps: AlertRaiseRuleDeps): RaiseRule {
  * May `raiser` raise an allergy alert on the case now, and on which basis? Throws `actor.suspended`,
  * `actor.unverified` or `access.denied` (not a doctor or nurse; neither on the team nor in by break-glass).
  */
-export async function mayRaiseAlert(deps: AlertRaiseRuleDeps, raiser: ClinicianRow, caseId: string): Promise<RaiseBasis> {
-  return assertRaiser(raiser, caseId, alertRaiseRule(deps));
+export async function mayRaiseAlert(deps: AlertRaiseRuleDeps, raiser: ClinicianRow, caseRow: Pick<CaseRow, 'id'> & Partial<Pick<CaseRow, 'code' | 'status'>>): Promise<RaiseBasis> {
+  assertCaseOpen(caseRow);
+  return assertRaiser(raiser, caseRow.id, alertRaiseRule(deps));
 }

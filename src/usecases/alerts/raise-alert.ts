@@ -1,3 +1,4 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
 import { createHash } from 'node:crypto';
 import type { AlertForm } from '../../domain/alerts/alert-form.js';
 import { newAlertId, type AlertService } from '../../domain/alerts/alert-service.js';
@@ -32,7 +33,8 @@ export function alertIdFor(raiserId: string, submissionId?: string): string {
  * break-glass), parses the form, records the alert and its EHR request, and sends the burned chat copy
  * to the ER team and the family doctor.
  */
-export async function raiseAlert(deps: { alerts: Pick<AlertService, 'raise'> }, raiser: ClinicianRow, caseRow: Pick<CaseRow, 'id'>, input: RaiseAlertInput): Promise<AlertRaised> {
+export async function raiseAlert(deps: { alerts: Pick<AlertService, 'raise'> }, raiser: ClinicianRow, caseRow: Pick<CaseRow, 'id'> & Partial<Pick<CaseRow, 'code' | 'status'>>, input: RaiseAlertInput): Promise<AlertRaised> {
+  assertCaseOpen(caseRow);
   const out = await deps.alerts.raise({
     raiserId: raiser.id,
     caseId: caseRow.id,

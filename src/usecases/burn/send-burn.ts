@@ -1,3 +1,4 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
 import { checkBurnMs, DEFAULT_BURN_MS } from '../../domain/burn/burn-duration.js';
 import type { BurnService } from '../../domain/burn/burn-service.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
@@ -21,8 +22,9 @@ export interface SendBurnDeps {
  * rule)? Throws `actor.unverified` / `actor.suspended` / `access.denied`. The chat command asks before
  * it links to the compose screen; the submit applies the same rule again.
  */
-export async function assertMaySendBurn(deps: { burn: Pick<BurnService, 'assertMayCreate'> }, author: ClinicianRow, caseId: string): Promise<void> {
-  await deps.burn.assertMayCreate(author, caseId);
+export async function assertMaySendBurn(deps: { burn: Pick<BurnService, 'assertMayCreate'> }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id'> & Partial<Pick<CaseRow, 'code' | 'status'>>): Promise<void> {
+  assertCaseOpen(caseRow);
+  await deps.burn.assertMayCreate(author, caseRow.id);
 }
 
 /**
@@ -33,10 +35,11 @@ export async function assertMaySendBurn(deps: { burn: Pick<BurnService, 'assertM
 export async function sendBurn(
   deps: SendBurnDeps,
   author: ClinicianRow,
-  caseRow: Pick<CaseRow, 'id' | 'code'>,
+  caseRow: Pick<CaseRow, 'id' | 'code'> & Partial<Pick<CaseRow, 'status'>>,
   content: BurnContent,
   burnAfterSeconds?: number,
 ): Promise<SentBurn> {
+  assertCaseOpen(caseRow);
   const burnAfterMs = burnAfterSeconds === undefined ? DEFAULT_BURN_MS : checkBurnMs(burnAfterSeconds * 1000);
   const out = await deps.burn.create({
     caseId: caseRow.id,

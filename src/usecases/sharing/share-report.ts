@@ -1,3 +1,5 @@
+import { assertCaseOpen } from '../../domain/cases/case-status.js';
+import type { DocumentType } from '../../contract/document-types.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { AccessDecision } from '../../domain/access/policy-engine.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
@@ -16,6 +18,8 @@ export interface ShareOptions {
   restrictedCategory?: string;
   /** Urgent: recipients who do not open it in time are reminded, then escalated (see domain/escalation). */
   urgent?: boolean;
+  /** What the sharer says it is (report, imaging, lab, …); a report when not given. */
+  docType?: DocumentType;
 }
 
 export interface SharedReport {
@@ -27,7 +31,7 @@ export interface SharedReport {
 
 /** A content-free card about a new report, to one group bound to the case (the bot words and sends it). */
 export interface ReportCards {
-  reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; author: ClinicianRow; urgent: boolean; at: number }): Promise<void>;
+  reportShared(card: { outTrackId: string; conversationId: string; documentId: string; caseCode: string; docType: DocumentType; author: ClinicianRow; urgent: boolean; at: number }): Promise<void>;
 }
 
 /** The policy's case-level decision for a clinician now (their role on the case from the case tables, then the policy). */
@@ -47,7 +51,8 @@ export interface ShareReportDeps {
 }
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
-export async function mayShareToCase(deps: { decideOnCase: DecideOnCase }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id' | 'code'>): Promise<boolean> {
+export async function mayShareToCase(deps: { decideOnCase: DecideOnCase }, author: ClinicianRow, caseRow: Pick<CaseRow, 'id' | 'code' | 'status'>): Promise<boolean> {
+  assertCaseOpen(caseRow);
   return (await deps.decideOnCase(author, 'share', caseRow)).allowed;
 }
 
@@ -72,6 +77,7 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
     authorId: author.id,
     authorInstitutionId: author.institutionId ?? undefined,
     kind: 'report',
+    docType: opts.docType,
     restrictedCategory: opts.restrictedCategory,
     mediaType: meta.mediaType,
     size: meta.size,
@@ -80,7 +86,7 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
   const team = (await deps.cases.teamOf(caseRow.id)).map((m) => m.clinicianId).filter((id) => id !== author.id);
   for (const group of await deps.casesRepo.groupsOfCase(caseRow.id)) {
     const outTrackId = `doc:${documentId}:${group.conversationId}`;
-    await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, author, urgent: opts.urgent === true, at: clock.now() });
+    await deps.cards.reportShared({ outTrackId, conversationId: group.conversationId, documentId, caseCode: caseRow.code, docType: opts.docType ?? 'report', author, urgent: opts.urgent === true, at: clock.now() });
     await sharing.setCardOutTrackId(documentId, outTrackId);
   }
   await receipts.markNotified(documentId, team);

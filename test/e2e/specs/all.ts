@@ -11,6 +11,8 @@ import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { alertStatusTests } from './alert-status.js';
+import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
@@ -27,5 +29,7 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...alertStatusTests,
+  ...grantCaseTests,
   ...myCasesTests,
 ];

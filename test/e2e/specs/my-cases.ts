@@ -2,24 +2,45 @@ import type { Page } from 'playwright-core';
 import { makePdf } from '../../fixtures/make-pdf.js';
 import { hkidCheckChar } from '../../../src/shared/hkid.js';
 import { assert, expectText, type E2eContext, type E2eTest } from '../harness.js';
-import { appToken, shareFromApp } from './compose-data.js';
+import { appToken, burnFromApp, shareFromApp } from './compose-data.js';
 import { seedCase } from './doctor-data.js';
 import { go, signIn } from './doctor-flow.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文, attending of every case seeded here
+const LAM = 'qmh-lam-kaming'; // 林家明, added as consulting on the main case
 /** More cases than one page (20), so the list has to load the next page as it scrolls. */
 const EXTRA = 22;
 const hkid = (letter: string, digits: string) => `${letter}${digits}(${hkidCheckChar(letter, digits)})`;
 
 /** A sandbox consult group of Dr Chan's, one per case (a group holds one case). */
-async function newGroup(baseUrl: string, title: string): Promise<string> {
+async function newGroup(baseUrl: string, title: string, memberIds: string[] = []): Promise<string> {
   const res = await fetch(`${baseUrl}/api/sandbox/chat/groups`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await appToken(baseUrl, CHAN)}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ user: CHAN, title, memberIds: [] }),
+    body: JSON.stringify({ user: CHAN, title, memberIds }),
   });
   if (!res.ok) throw new Error(`groups: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
+}
+
+/** A chat line in a sandbox group, as a doctor would type it. */
+async function say(baseUrl: string, group: string, text: string, atUserIds: string[]): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/sandbox/chat/say`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await appToken(baseUrl, CHAN)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: CHAN, group, text, atUserIds }),
+  });
+  if (!res.ok) throw new Error(`say: ${res.status} ${await res.text()}`);
+}
+
+/** Waits (bounded) until the chat's `team … add` has landed: the case is among the user's cases. */
+async function onCasesOf(baseUrl: string, userId: string, caseCode: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const res = await fetch(`${baseUrl}/api/app/cases?q=${caseCode}`, { headers: { authorization: `Bearer ${await appToken(baseUrl, userId)}` } });
+    if (res.ok && ((await res.json()) as { items: unknown[] }).items.length > 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${userId} never joined the care team of ${caseCode}`);
 }
 
 const rows = (page: Page) => page.locator('[data-testid^=case-row-]');
@@ -36,7 +57,8 @@ export const myCasesTests: E2eTest[] = [
     name: 'cases tab: my cases newest first, more on scroll, search by code / HKID / name (whole words), a bad HKID explained, tap opens the case; phone and desktop, both languages; screenshots',
     async run(ctx: E2eContext) {
       const mainHkid = hkid('E', '271828');
-      const main = await seedCase(ctx.baseUrl, CHAN, mainHkid, await newGroup(ctx.baseUrl, 'Cases e2e main'));
+      const mainGroup = await newGroup(ctx.baseUrl, 'Cases e2e main', [LAM]);
+      const main = await seedCase(ctx.baseUrl, CHAN, mainHkid, mainGroup);
       await shareFromApp(ctx.baseUrl, CHAN, main, await makePdf({ pages: 1, text: 'Cases tab report (e2e)' }));
       const extra: string[] = [];
       for (let i = 0; i < EXTRA; i++) extra.push(await seedCase(ctx.baseUrl, CHAN, hkid('F', String(500000 + i)), await newGroup(ctx.baseUrl, `Cases e2e ${i}`)));
@@ -104,6 +126,21 @@ export const myCasesTests: E2eTest[] = [
       await desk.getByTestId('lang-switch').click();
       await expectText(desk, 'tab-cases', 'Cases');
       await ctx.screenshot(desk, '78-cases-tab-en-desktop');
+
+      // 林家明 joins the main case and gets a burn-after-reading message: his inbox names its kind in
+      // Chinese (not a raw code) and his Cases tab shows the case with one unread item.
+      await say(ctx.baseUrl, mainGroup, `@ConsultBridge team ${main} add @${LAM} consulting`, [LAM]);
+      await onCasesOf(ctx.baseUrl, LAM, main);
+      await burnFromApp(ctx.baseUrl, CHAN, main, 'Cases e2e: please call me', 600);
+      const lam = await signIn(ctx, LAM, 'zh-HK');
+      await lam.setViewportSize({ width: 375, height: 812 });
+      await lam.getByTestId(`burn-item-${main}`).waitFor();
+      const line = (await lam.getByTestId(`burn-item-${main}`).textContent()) ?? '';
+      assert(line.startsWith('訊息') && !line.includes('text'), `the burn item's kind in Chinese, got ${line}`);
+      await ctx.screenshot(lam, '79-inbox-burn-kind-zh-HK-phone');
+      await lam.getByTestId('tab-cases').click();
+      await expectText(lam, 'case-unread', '1');
+      await ctx.screenshot(lam, '79b-cases-unread-zh-HK-phone');
     },
   },
 ];

@@ -25,16 +25,16 @@ describe('use case: may I raise an allergy alert', () => {
   const deps = ruleDeps({ team: ['chan', 'nurse_li', 'pharm'], breakGlass: ['ho'] });
 
   it('a doctor or nurse on the team may, on the share basis; a break-glass doctor off the team on the break-glass basis', async () => {
-    expect(await mayRaiseAlert(deps, clinician('chan'), CASE)).toBe('share');
-    expect(await mayRaiseAlert(deps, clinician('nurse_li', { role: 'nurse' }), CASE)).toBe('share');
-    expect(await mayRaiseAlert(deps, clinician('ho'), CASE)).toBe('break_glass');
+    expect(await mayRaiseAlert(deps, clinician('chan'), { id: CASE })).toBe('share');
+    expect(await mayRaiseAlert(deps, clinician('nurse_li', { role: 'nurse' }), { id: CASE })).toBe('share');
+    expect(await mayRaiseAlert(deps, clinician('ho'), { id: CASE })).toBe('break_glass');
   });
 
   it('refuses as before: off the team without break-glass, a role that does not raise alerts, unverified, suspended', async () => {
-    await expect(mayRaiseAlert(deps, clinician('ng'), CASE)).rejects.toMatchObject({ code: 'access.denied' });
-    await expect(mayRaiseAlert(deps, clinician('pharm', { role: 'pharmacist' }), CASE)).rejects.toMatchObject({ code: 'access.denied' });
-    await expect(mayRaiseAlert(deps, clinician('chan', { verified: false }), CASE)).rejects.toMatchObject({ code: 'actor.unverified' });
-    await expect(mayRaiseAlert(deps, clinician('chan', { suspended: true }), CASE)).rejects.toMatchObject({ code: 'actor.suspended' });
+    await expect(mayRaiseAlert(deps, clinician('ng'), { id: CASE })).rejects.toMatchObject({ code: 'access.denied' });
+    await expect(mayRaiseAlert(deps, clinician('pharm', { role: 'pharmacist' }), { id: CASE })).rejects.toMatchObject({ code: 'access.denied' });
+    await expect(mayRaiseAlert(deps, clinician('chan', { verified: false }), { id: CASE })).rejects.toMatchObject({ code: 'actor.unverified' });
+    await expect(mayRaiseAlert(deps, clinician('chan', { suspended: true }), { id: CASE })).rejects.toMatchObject({ code: 'actor.suspended' });
   });
 });
 

@@ -50,8 +50,8 @@ describe('use case: send a burn-after-reading message', () => {
     const burn = fakeBurn([CHAN.id]);
     const ho = clinician('ho');
     await expect(sendBurn({ burn }, ho, CASE, { kind: 'text', text: 'x' }, 30)).rejects.toMatchObject({ code: 'access.denied' });
-    await expect(assertMaySendBurn({ burn }, ho, CASE.id)).rejects.toMatchObject({ code: 'access.denied' });
-    await expect(assertMaySendBurn({ burn }, CHAN, CASE.id)).resolves.toBeUndefined();
+    await expect(assertMaySendBurn({ burn }, ho, CASE)).rejects.toMatchObject({ code: 'access.denied' });
+    await expect(assertMaySendBurn({ burn }, CHAN, CASE)).resolves.toBeUndefined();
     expect(burn.created).toEqual([]);
   });
 });

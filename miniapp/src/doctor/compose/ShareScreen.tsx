@@ -1,4 +1,7 @@
-import { Button, List, Switch } from 'antd-mobile';
+import { Button, Input, List, Switch } from 'antd-mobile';
+import type { DocumentType } from '../../../../src/contract/document-types.js';
+import { DocTypePicker } from '../grants/Choices.js';
+import { useGrantI18n } from '../grants/grant-messages.js';
 import { useState } from 'react';
 import { useEndpoints } from '../../api/use-api.js';
 import { RestrictedPicker, type RestrictedCode } from '../restricted-categories.js';
@@ -14,15 +17,22 @@ import { useSend } from './use-send.js';
 export function ShareScreen({ code }: { code: string }) {
   const ep = useEndpoints();
   const { t, errorText } = useComposeI18n();
+  const { t: g } = useGrantI18n();
   const [file, setFile] = useState<File | null>(null);
   const [urgent, setUrgent] = useState(false);
   const [restricted, setRestricted] = useState<RestrictedCode | null>(null);
+  const [docType, setDocType] = useState<DocumentType>('report');
+  const [docTitle, setDocTitle] = useState('');
   const { busy, error, done, run, setError } = useSend<SharedReport>();
 
   async function send(max: number) {
     if (!file) return;
     if (file.size > max) return setError('request.too_large');
-    await run(() => ep.shareReport(code, file, { urgent, restricted: restricted ?? undefined }));
+    await run(async () => {
+      const shared = await ep.shareReport(code, file, { urgent, restricted: restricted ?? undefined, type: docType });
+      if (docTitle.trim()) await ep.setDocumentTitle(shared.documentId, { title: docTitle.trim() });
+      return shared;
+    });
   }
 
   return (
@@ -36,6 +46,8 @@ export function ShareScreen({ code }: { code: string }) {
           <div className="padded stack compose" data-testid="share-form">
             <FilePick file={file} onPick={setFile} label={t('share.pick')} testId="share-file" />
             <div className="hint">{t('share.hint')}</div>
+            <DocTypePicker value={docType} onChange={setDocType} />
+            <Input data-testid="share-title" placeholder={g('share.titleLabel')} value={docTitle} onChange={setDocTitle} maxLength={120} />
             <List>
               <List.Item description={t('share.urgentNote')} extra={<Switch checked={urgent} onChange={setUrgent} data-testid="share-urgent" />}>{t('share.urgent')}</List.Item>
               <List.Item description={<div className="stack" style={{ gap: 6 }}><span>{t('share.restrictedNote')}</span><RestrictedPicker value={restricted} onChange={setRestricted} testId="share-restricted" /></div>}>{t('share.restricted')}</List.Item>

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
+import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
+import { documents } from './sharing-tables.js';
+
+const FIELD = 'documents.title';
+
+/**
+ * A document's optional title: free text that may name the patient, so it is sealed at rest with the
+ * free-text cipher (bound to the document id) and read back only for the mini-app's screens.
+ */
+export function createDocumentTitles(db: Db, store: SqliteStore, texts: FreeTextCipher) {
+  return store.wrap({
+    set(documentId: string, title: string | null): boolean {
+      return db.update(documents).set({ title: sealOrNull(texts, FIELD, documentId, title) }).where(eq(documents.id, documentId)).run().changes > 0;
+    },
+    get(documentId: string): string | null {
+      const row = db.select({ title: documents.title }).from(documents).where(eq(documents.id, documentId)).get();
+      return row ? openOrNull(texts, FIELD, documentId, row.title) : null;
+    },
+  });
+}
+
+export type DocumentTitles = ReturnType<typeof createDocumentTitles>;
