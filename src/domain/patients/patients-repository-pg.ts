@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { patientConsents, patients, restrictedConsents } from '../../db/pg/patients-tables.js';
+import { patientConsents, patientHkidAliases, patientNameTokens, patients, restrictedConsents } from '../../db/pg/patients-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.js';
@@ -24,8 +24,20 @@ export function createPgPatientsRepository(store: PgStore, texts: FreeTextCipher
       return row;
     },
     async findByHkidHash(hash) {
-      const [row] = await db().select().from(patients).where(eq(patients.hkidHash, hash));
+      const [alias] = await db().select({ patientId: patientHkidAliases.patientId }).from(patientHkidAliases).where(eq(patientHkidAliases.hkidHash, hash));
+      const [row] = await db().select().from(patients).where(alias ? eq(patients.id, alias.patientId) : eq(patients.hkidHash, hash));
       return row;
+    },
+    /** As on SQLite (see patients-repository.ts); shared name tokens are kept once (ON CONFLICT DO NOTHING). */
+    async mergeInto(duplicate, survivorId, by, now) {
+      await db().update(patientHkidAliases).set({ patientId: survivorId }).where(eq(patientHkidAliases.patientId, duplicate.id));
+      await db().insert(patientHkidAliases).values({ hkidHash: duplicate.hkidHash, patientId: survivorId, mergedFrom: duplicate.id, mergedBy: by, mergedAt: now });
+      await db().update(patientConsents).set({ patientId: survivorId }).where(eq(patientConsents.patientId, duplicate.id));
+      await db().update(restrictedConsents).set({ patientId: survivorId }).where(eq(restrictedConsents.patientId, duplicate.id));
+      await db().execute(
+        sql`INSERT INTO ${patientNameTokens} (patient_id, token_hash) SELECT ${survivorId}, token_hash FROM ${patientNameTokens} WHERE patient_id = ${duplicate.id} ON CONFLICT DO NOTHING`,
+      );
+      await db().delete(patientNameTokens).where(eq(patientNameTokens.patientId, duplicate.id));
     },
     async addConsent(patientId, c, attestedBy, now) {
       const id = newId();

@@ -27,6 +27,18 @@ describeOnBothStores(
       expect(await patients.findById('p2')).toBeUndefined();
     });
 
+    it('a merged record: both HKID hashes find the survivor, also after the survivor is merged again', async () => {
+      const { patients } = get().repo;
+      for (const [id, hash] of [['m1', 'mh-1'], ['m2', 'mh-2'], ['m3', 'mh-3']] as const) await patients.insert(patient(id, hash));
+      await patients.mergeInto(patient('m2', 'mh-2'), 'm1', 'officer', 10);
+      expect((await patients.findByHkidHash('mh-2'))?.id).toBe('m1');
+      expect((await patients.findByHkidHash('mh-1'))?.id).toBe('m1');
+      await patients.mergeInto(patient('m1', 'mh-1'), 'm3', 'officer', 20);
+      expect((await patients.findByHkidHash('mh-1'))?.id).toBe('m3');
+      expect((await patients.findByHkidHash('mh-2'))?.id).toBe('m3');
+      expect((await patients.findByHkidHash('mh-3'))?.id).toBe('m3');
+    });
+
     it('the latest consent wins; within one millisecond the later insert wins; references sealed at rest', async () => {
       const { patients, directory } = get().repo;
       await directory.upsertInstitution({ id: 'hksh', code: 'HKSH', nameEn: 'HKSH', nameZh: null, sector: 'private' });
