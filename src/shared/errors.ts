@@ -28,6 +28,8 @@ export const ERROR_TABLE = {
     en: 'Case codes look like C-7KQ2M.',
     zh: '個案編號格式如 C-7KQ2M。',
   },
+  /** A case command sent with no code, outside a group bound to a case: ask for the code, not "can't find". */
+  'case.code_missing': { status: 400, en: 'Which case? Add its code after the command.', zh: '哪一個個案？請在指令後加上個案編號。' },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {

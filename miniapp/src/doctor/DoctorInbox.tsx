@@ -6,7 +6,7 @@ import { useEndpoints, useLoader } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useNavigate } from 'react-router';
 import { personLine, type Inbox } from './doctor-api.js';
-import { hkTime, useDoctorI18n } from './doctor-messages.js';
+import { enumWord, hkTime, useDoctorI18n } from './doctor-messages.js';
 
 type ToDecide = Inbox['toDecide'][number];
 
@@ -59,14 +59,14 @@ export function DoctorInbox() {
       {inbox.burnItems.length > 0 && (
         <List header={t('inbox.burn')}>
           {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{b.kind}</List.Item>
+            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{enumWord(t, 'burnKind', b.kind)}</List.Item>
           ))}
         </List>
       )}
       {inbox.escalations.length > 0 && (
         <List header={t('inbox.escalations')}>
           {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{e.itemType}</List.Item>
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{enumWord(t, 'itemType', e.itemType)}</List.Item>
           ))}
         </List>
       )}

@@ -59,6 +59,10 @@ const en = {
   'burn.docHint': 'Your countdown starts as the document opens.',
   'back': 'Back',
   'error': 'Something went wrong. Please try again.',
+  'burnKind.text': 'Message',
+  'burnKind.document': 'Document',
+  'itemType.document': 'Report',
+  'itemType.alert': 'Allergy alert',
 } as const;
 
 type Key = keyof typeof en;
@@ -120,9 +124,19 @@ const zhHK: Record<Key, string> = {
   'burn.docHint': '文件開啟時開始你的倒數。',
   'back': '返回',
   'error': '發生錯誤，請再試一次。',
+  'burnKind.text': '訊息',
+  'burnKind.document': '文件',
+  'itemType.document': '報告',
+  'itemType.alert': '過敏警示',
 };
 
 export type DoctorKey = Key;
+
+/** A word from a server enum (`burnKind.text`, `itemType.alert`) in the reader's language; an unknown value is shown as sent. */
+export function enumWord(t: (k: DoctorKey) => string, prefix: 'burnKind' | 'itemType', value: string): string {
+  const key = `${prefix}.${value}`;
+  return Object.prototype.hasOwnProperty.call(en, key) ? t(key as DoctorKey) : value;
+}
 
 /** t() for the doctor screens, and the language, for names and dates. */
 export const useDoctorI18n = screenI18n(en, zhHK);
