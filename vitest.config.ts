@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // test/pg runs with `npm run test:pg` (vitest.pg.config.ts): it starts a PostgreSQL cluster.
+    exclude: ['test/e2e/**', 'test/pg/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -31,9 +31,18 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     const end = started + durationMs;
     const f = { pushed: 0, pushFailures: 0, views: 0, viewErrors: 0, api5xx: 0, viewMs: [] as number[], failedBy: {} as Record<string, number> };
     const samples: Array<[number, number]> = [];
+    const heap: Array<[number, number]> = [];
+    const external: Array<[number, number]> = [];
     const sampler = setInterval(() => {
       const mb = rig.service.rssMb();
-      if (Date.now() - started >= warmupMs && Number.isFinite(mb)) samples.push([(Date.now() - started) / 60_000, mb]);
+      const t = (Date.now() - started) / 60_000;
+      if (Date.now() - started < warmupMs) return;
+      if (Number.isFinite(mb)) samples.push([t, mb]);
+      void heapMb(rig).then((h) => {
+        if (!h) return;
+        heap.push([t, h.heap]);
+        external.push([t, h.external]);
+      });
     }, 5000);
     const pongsBefore = countPongs(rig);
     const cpu0 = rig.service.cpuSeconds();
@@ -51,18 +60,32 @@ export const r8: Scenario = async ({ seed, workDir, log, minutes = 30 }) => {
     const slope = slopePerTenMin(floors.length >= 3 ? floors : samples);
     const judged = durationMs >= 10 * 60_000;
     const rss = samples.map((s) => s[1]);
+    const heapSlope = slopePerTenMin(floorsPerMinute(heap));
+    const externalSlope = slopePerTenMin(floorsPerMinute(external));
     const p = (q: number) => f.viewMs.sort((a, b) => a - b)[Math.floor(q * (f.viewMs.length - 1))] ?? NaN;
     const errors = Math.abs(f.pushed - pongs) + f.viewErrors + f.api5xx + dead + rig.unexpectedExits + f.pushFailures;
     return [
       zero('R8 errors', errors, `${f.pushed} pings (${(f.pushed / pushedFor).toFixed(0)}/s), ${pongs} pongs (${pongsWhilePushing} while pushing: ${(pongsWhilePushing / pushedFor).toFixed(0)}/s); ${f.views} views (${(f.views / pushedFor).toFixed(0)}/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms), ${f.viewErrors} failed${f.viewErrors ? ` (${Object.entries(f.failedBy).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}; ${f.api5xx} 5xx; ${dead} dead letters; ${rig.unexpectedExits} crashes; ${cpu}`),
       row('R8 RSS slope after warm-up', `${slope.toFixed(1)} MB/10 min`, judged ? `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min` : `≤ ${SLOPE_GOAL_MB_PER_10MIN} MB/10 min (judged on runs ≥ 10 min)`,
         !judged || (Number.isFinite(slope) && slope <= SLOPE_GOAL_MB_PER_10MIN),
-        `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the ${floors.length >= 3 ? 'per-minute floors' : 'raw samples'}${judged ? '' : '; too short to judge'}`),
+        `${minutes} min, warm-up ${(warmupMs / 60_000).toFixed(1)} min; RSS ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB over ${samples.length} samples; slope of the ${floors.length >= 3 ? 'per-minute floors' : 'raw samples'}${judged ? '' : '; too short to judge'}; main-thread JS heap ${heapSlope.toFixed(1)} MB/10 min, external ${externalSlope.toFixed(1)} MB/10 min (the rest of RSS: render workers, SQLite, allocator)`),
     ];
   } finally {
     await rig.close();
   }
 };
+
+/** The service's main-thread JS heap and external memory in MB, from its own /metrics (loopback). */
+async function heapMb(rig: Rig): Promise<{ heap: number; external: number } | undefined> {
+  try {
+    const text = await (await fetch(`${rig.service.baseUrl}/metrics`)).text();
+    const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1]) / 1048576;
+    const out = { heap: read('nodejs_heap_size_used_bytes'), external: read('nodejs_external_memory_bytes') };
+    return Number.isFinite(out.heap) && Number.isFinite(out.external) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** process.cpuUsage() microseconds → percent-seconds (divide by the wall seconds for a percentage). */
 const cpuPercent = (u: NodeJS.CpuUsage) => (u.user + u.system) / 10_000;

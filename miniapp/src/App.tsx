@@ -37,6 +37,7 @@ export function App() {
     <Routes>
       <Route path="/" element={<DoctorHome tab="inbox" />} />
       <Route path="/inbox" element={<DoctorHome tab="inbox" />} />
+      <Route path="/cases" element={<DoctorHome tab="cases" />} />
       <Route path="/me" element={<DoctorHome tab="me" />} />
       <Route path="/case/:code" element={<Checked param="code" re={CASE_CODE} render={(code) => <CaseScreen code={code} />} />} />
       <Route path="/case/:code/share" element={<Checked param="code" re={CASE_CODE} render={(code) => <ShareScreen code={code} />} />} />

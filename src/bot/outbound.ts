@@ -12,9 +12,17 @@ export interface CardButton {
   url?: string;
 }
 
-/** The outbox as the bot needs it: enqueue an intent under an idempotency key. */
+/** The outbox as the bot needs it: enqueue an intent under an idempotency key, and look up cards it posted. */
 export interface OutboxPort {
   enqueue(intent: OutboxIntent & { idemKey: string }): Promise<unknown>;
+  withKeyPrefix(prefix: string, kind: 'card.deliver'): Promise<{ idemKey: string; status: string; updatedAt: number }[]>;
+}
+
+/** A card the bot posted: its outTrackId, and whether DingTalk has it (`sent`) and since when. */
+export interface PostedCard {
+  outTrackId: string;
+  status: string;
+  at: number;
 }
 
 /**
@@ -75,6 +83,10 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
      */
     async settleCard(idemKey: string, outTrackId: string, params: Record<string, string>): Promise<void> {
       await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: params } });
+    },
+    /** Cards posted under outTrackIds starting with `prefix` (a request step's approver cards, an alert's cards). */
+    async cardsPosted(prefix: string): Promise<PostedCard[]> {
+      return (await outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt }));
     },
   };
 }

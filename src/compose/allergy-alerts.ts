@@ -8,10 +8,12 @@ import { createAlertDispatch } from '../domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from '../domain/alerts/alert-ports.js';
 import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createAlertRepository } from '../domain/alerts/alert-repository.js';
-import { createAlertService, DEFAULT_ALERT_BURN_MS } from '../domain/alerts/alert-service.js';
+import { createAlertService } from '../domain/alerts/alert-service.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { EscalationService } from '../domain/escalation/escalation-service.js';
+import type { ChainLink, ColleagueFinder } from '../domain/escalation/escalation-chain.js';
+import { alertEscalationKind } from '../domain/alerts/alert-escalation.js';
 import { checkUpload } from '../domain/vault/upload-check.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
@@ -37,7 +39,9 @@ export function createAllergyAlerts(deps: {
   directoryRepo: DirectoryRepository;
   burn: BurnAfterReading;
   ehrQueue: Pick<EhrQueueModule, 'enqueueAllergy'>;
-  escalation: Pick<EscalationService, 'track' | 'cancel' | 'useProbe'>;
+  escalation: Pick<EscalationService, 'track' | 'cancel' | 'useKind'>;
+  /** Colleague chains of the escalation context (the alert asks same-specialty colleagues of the recipient). */
+  escalationChain: (links: readonly ChainLink[]) => ColleagueFinder;
   notify: Notifier;
   outbox: OutboxService<OutboxIntent>;
   outboxRepo: Pick<OutboxRepository, 'findByIdemKey'>;
@@ -50,7 +54,8 @@ export function createAllergyAlerts(deps: {
   const { dbh, secure, burn, audit, clock } = deps;
   const repo = createAlertRepository(dbh.db, dbh.store);
   const grantRepo = createGrantRepository(dbh.db, dbh.store, secure.texts);
-  const burnAfterMs = DEFAULT_ALERT_BURN_MS;
+  // The read window after first open (ALERT_READ_WINDOW_MINUTES); the chat copy burns and its cards are recalled after.
+  const burnAfterMs = deps.config.alerts.readWindowMs;
 
   const cases: AlertCaseView = {
     caseCode: async (caseId) => (await secure.casesRepo.caseById(caseId))?.code,
@@ -101,12 +106,23 @@ export function createAllergyAlerts(deps: {
   const dispatch = createAlertDispatch({
     transaction: dbh.store.transaction, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
   });
-  // Escalation asks before each step whether the recipient has opened the chat copy meanwhile.
-  deps.escalation.useProbe('alert', async (itemId, recipientId) => {
-    const item = await burn.repo.find(itemId);
-    if (!item || item.status !== 'active') return 'closed';
-    return (await burn.repo.recipients(itemId)).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
-  });
+  // One escalation engine: the alert's kind says who is asked (same specialty at the recipient's
+  // institution), lets them in to act, and tells the raiser; before each step it checks the copy.
+  deps.escalation.useKind('alert', alertEscalationKind({
+    repo, directory: deps.directoryRepo, cases, grants, notices,
+    copy: {
+      async state(itemId, recipientId) {
+        const item = await burn.repo.find(itemId);
+        if (!item || item.status !== 'active') return 'closed';
+        return (await burn.repo.recipients(itemId)).find((r) => r.clinicianId === recipientId)?.openedAt != null ? 'opened' : 'pending';
+      },
+      async addRecipient(itemId, clinicianId) {
+        const item = await burn.repo.find(itemId);
+        return item && (await burn.repo.addRecipient(itemId, clinicianId)) ? { expiresAt: item.expiresAt } : null;
+      },
+    },
+    sameSpecialty: deps.escalationChain(['same_specialty']),
+  }));
   return { service, dispatch, repo, timer: createTicker('alerts', () => dispatch.runDue(), deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
 }
 

@@ -4,6 +4,7 @@ import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 
 /**
@@ -66,5 +67,6 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
-  return { alerts, doctor, burn, forms, compose, banner };
+  const myCases: MyCasesRouteDeps = secure.myCases;
+  return { alerts, doctor, burn, forms, compose, banner, myCases };
 }

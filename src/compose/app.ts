@@ -20,9 +20,11 @@ import { appDoctorRoutes } from '../http/app-doctor-routes.js';
 import { appBurnRoutes } from '../http/app-burn-routes.js';
 import { appFormsRoutes } from '../http/app/app-forms-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
+import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
+import { sandboxChatHistory } from './sandbox-chat-history.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -51,10 +53,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDocs(root);
   await app.register(healthRoutes, { probe: deps.probe, region: deps.service?.config.residency.region });
   const service = deps.service;
-  // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in when the service runs.
+  // Sandbox mode only: the demo chat routes, and the demo-user picker sign-in and the chat's stored history when the service runs.
   if (deps.sandbox) {
     const signIn = service && { directoryRepo: service.directoryRepo, rateLimit: authRateLimit(deps.auth) };
-    await registerSandboxHttp(root, { sim: deps.sandbox, signIn });
+    await registerSandboxHttp(root, { sim: deps.sandbox, signIn, history: service && sandboxChatHistory(service) });
   }
   if (service) {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
@@ -69,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, appHttp.forms);
       await trusted.register(appComposeRoutes, appHttp.compose);
       await trusted.register(patientBannerRoutes, appHttp.banner);
+      await trusted.register(myCasesRoutes, appHttp.myCases);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

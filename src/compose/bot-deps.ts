@@ -5,7 +5,7 @@ import type { SecureSharing } from './secure-sharing.js';
 /** The parts of the bot's commands and flows that come from secure sharing and burn-after-reading. */
 export type BotSharingParts = Pick<
   CommandDeps,
-  'cases' | 'casesRepo' | 'documents' | 'access' | 'approvals' | 'grants' | 'breakGlass' | 'receipts' | 'decideOnCase' | 'settings' | 'burn'
+  'cases' | 'casesRepo' | 'documents' | 'access' | 'approvals' | 'grants' | 'breakGlass' | 'receipts' | 'decideOnCase' | 'settings' | 'burn' | 'myCases'
 >;
 
 /** Picks, from the wired contexts, each part the chat commands and flows use, named for what it is. */
@@ -22,5 +22,6 @@ export function botSharingParts(secure: SecureSharing, burn: Pick<BurnAfterReadi
     decideOnCase: secure.decideOnCase,
     settings: secure.settings,
     burn: burn.service,
+    myCases: secure.myCases,
   };
 }

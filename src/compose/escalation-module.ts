@@ -42,11 +42,13 @@ export function createEscalation(deps: {
   metrics?: Metrics;
 }) {
   const repo = createEscalationRepository(deps.dbh.db, deps.dbh.store);
+  /** A colleague chain over these links, for item types that choose their own (see EscalationKind). */
+  const chain = (links: readonly ChainLink[]) => createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links });
   const service = createEscalationService({
     transaction: deps.dbh.store.transaction,
     repo,
     notifier: deps.notifier,
-    colleagues: createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links: deps.settings.chain }),
+    colleagues: chain(deps.settings.chain),
     audit: deps.audit,
     clock: deps.clock,
     logger: deps.logger,
@@ -55,5 +57,5 @@ export function createEscalation(deps: {
     metrics: deps.metrics,
   });
   const scheduler = createTicker('escalation', () => service.runDue(), deps.tickMs ?? DEFAULT_ESCALATION_TICK_MS, deps.logger);
-  return { repo, service, scheduler };
+  return { repo, service, scheduler, chain };
 }

@@ -16,6 +16,11 @@ import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createGrantService } from '../domain/grants/grant-service.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
+import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
+import { mayOpenRecords } from '../usecases/cases/may-open-records.js';
+import type { MyCasesDeps } from '../usecases/cases/my-cases.js';
+import { backfillNameTokens } from '../domain/patients/name-index-repository.js';
+import { storedNameTokenHashes } from '../domain/patients/patient-records.js';
 import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
@@ -62,6 +67,8 @@ export function createSecureSharing(deps: {
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
+  // Patients from before the name-token blind index get their index rows now (idempotent).
+  backfillNameTokens(dbh.db, (row) => storedNameTokenHashes(cipher, row));
   const grantRepo = createGrantRepository(dbh.db, dbh.store, texts);
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const cases = createCaseModule({
@@ -130,6 +137,14 @@ export function createSecureSharing(deps: {
     },
   });
 
+  const myCases: MyCasesDeps = {
+    myCases: createMyCasesRepository(dbh.db, dbh.store),
+    patientSearch: cases.patientSearch,
+    mayOpenRecords: (viewer, caseId) => mayOpenRecords({ documents: documentsRepo, access }, viewer, caseId),
+    audit,
+    clock,
+  };
+
   return {
     engine,
     authorize,
@@ -152,6 +167,8 @@ export function createSecureSharing(deps: {
     privacyOfficers,
     /** The free-text cipher, for repositories built elsewhere over the same tables. */
     texts,
+    /** "My work": the Cases list and search, shared by the mini-app API and the `cases` command. */
+    myCases,
   };
 }
 

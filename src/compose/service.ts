@@ -162,7 +162,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     metrics: metrics.port,
   });
   const alerts = createAllergyAlerts({
-    config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, notify, outbox, outboxRepo, audit, clock, logger,
+    config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.

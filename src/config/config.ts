@@ -75,6 +75,7 @@ export const envSchema = z
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
     ALERT_ARCHIVE_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+    ALERT_READ_WINDOW_MINUTES: z.coerce.number().positive().min(1).max(24 * 60).default(10),
     WATERMARK_MODE: z.enum(['incremental', 'rewrite']).default('incremental'),
     UPLOAD_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(1000),
     UPLOAD_MAX_OBJECTS: z.coerce.number().int().min(100).max(10_000_000).default(200_000),
@@ -175,8 +176,11 @@ export interface Config {
   sandbox: { port: number };
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
-  /** Emergency allergy alerts: scene-group template, and when the temporary group is archived. */
-  alerts: { sceneGroupTemplateId: string; archiveAfterMs: number };
+  /**
+   * Emergency allergy alerts: scene-group template, when the temporary group is archived, and how
+   * long each recipient may read the alert after their first open (then it burns and is recalled).
+   */
+  alerts: { sceneGroupTemplateId: string; archiveAfterMs: number; readWindowMs: number };
   /**
    * The EHR (eHRSS-like FHIR R4 server). No `fhirBase` = not configured, except in sandbox mode,
    * where the sandbox points it at the simulated FHIR endpoint.
@@ -273,7 +277,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
         idleMs: Math.round(e.RENDER_IDLE_SECONDS * 1000),
       },
     },
-    alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000) },
+    alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000), readWindowMs: Math.round(e.ALERT_READ_WINDOW_MINUTES * 60_000) },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),
       tokenUrl: e.EHR_TOKEN_URL,

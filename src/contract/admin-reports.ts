@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordingDto } from './denial-reasons.js';
 import { personDto } from './admin-console.js';
 
 /**
@@ -112,6 +113,8 @@ export const dashboardDto = z.object({
   series: z.array(figures.extend({ date: z.string() })),
   totals: figures,
   residency: residencyDto,
+  /** The short label of every reason code in the figures, both languages (src/contract/denial-reasons.ts). */
+  reasonLabels: z.record(z.string(), wordingDto),
 });
 
 export type DashboardDto = z.infer<typeof dashboardDto>;

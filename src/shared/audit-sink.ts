@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = {
   /** A mini-app form link presented by someone it was not sent to (or unknown): refused. */
   caseFormLinkRefused: 'case.form_link_refused',
   casePatientRevealed: 'case.patient_revealed',
+  /** A Cases search by patient (HKID or name): the query only as a keyed hash, never its text. */
+  casePatientSearched: 'case.patient_searched',
   configLoaded: 'config.loaded',
   keyCreated: 'key.created',
   keyRotated: 'key.rotated',

@@ -38,6 +38,7 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'hkid.invalid': { en: 'Type it as on the card, e.g. A123456(3).', zh: '請按身份證所示輸入，例如 A123456(3)。' },
   'case.code_invalid': { en: 'Copy the code from the case card or the Cases tab.', zh: '請從個案卡片或「個案」分頁複製編號。' },
   'case.code_missing': { en: 'The code is on the case card and in the Cases tab, e.g. C-7KQ2M.', zh: '個案編號見於個案卡片及「個案」分頁，例如 C-7KQ2M。' },
+  'search.invalid': { en: 'For example: C-7KQ2M, A123456(3), or CHAN Tai Man.', zh: '例如：C-7KQ2M、A123456(3) 或 陳大文。' },
   'case.not_found': { en: 'Check the code on the case card, e.g. @ConsultBridge case C-7KQ2M.', zh: '請核對個案卡片上的編號，例如 @ConsultBridge case C-7KQ2M。' },
   'clinician.not_found': { en: 'Check the name; they may need to open ConsultBridge once before they appear.', zh: '請檢查名字；對方可能須先開啟 ConsultBridge 一次才會出現。' },
   'directory.last_admin': { en: 'Verify another admin first, then try again.', zh: '請先核實另一位管理員，然後再試。' },

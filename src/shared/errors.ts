@@ -30,6 +30,11 @@ export const ERROR_TABLE = {
   },
   /** A case command sent with no code, outside a group bound to a case: ask for the code, not "can't find". */
   'case.code_missing': { status: 400, en: 'Which case? Add its code after the command.', zh: '哪一個個案？請在指令後加上個案編號。' },
+  'search.invalid': {
+    status: 400,
+    en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',
+    zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
+  },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {

@@ -27,11 +27,18 @@ export interface Harness {
 }
 
 export async function startHarness(
-  o: { sim?: SimulatorOptions; clock?: Clock; env?: Record<string, string>; service?: Partial<ServiceOptions> } = {},
+  o: {
+    sim?: SimulatorOptions;
+    clock?: Clock;
+    env?: Record<string, string>;
+    service?: Partial<ServiceOptions>;
+    /** A data folder the caller owns (kept on close), e.g. to start again on it with a fresh simulator. */
+    dir?: string;
+  } = {},
 ): Promise<Harness> {
   quietSdkLogs();
   const { sim, demo } = await startDemoSimulator({ redeliveryDelayMs: 60_000, ...o.sim });
-  const dir = mkdtempSync(join(tmpdir(), 'cb-int-'));
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'cb-int-'));
   const config = loadConfig({
     DINGTALK_CLIENT_ID: sim.clientId,
     DINGTALK_CLIENT_SECRET: sim.clientSecret,
@@ -73,7 +80,7 @@ export async function startHarness(
     async close() {
       await h.service.stop().catch(() => undefined);
       await sim.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!o.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return h;

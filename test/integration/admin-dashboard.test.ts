@@ -93,6 +93,8 @@ describe('admin console: dashboard', () => {
 
     // Nothing else was refused in the window; the seed shared one more report today, not yet opened.
     expect(body.totals.denials).toEqual({ total: 3, byReason: { no_permit: 2, forbid_suspended: 1 } });
+    // Each reason's chart label in both languages, from the one denial reasons table (an unknown code as its words).
+    expect(body.reasonLabels).toEqual({ no_permit: { en: 'No rule allows it', zh: '沒有規則容許' }, forbid_suspended: { en: 'forbid suspended', zh: 'forbid suspended' } });
     expect(body.totals.shareToFirstView).toMatchObject({ shared: 4, viewed: 2 });
     const quiet = (body.series as Day[]).find((d) => d.date === hkDate(now - 5 * DAY))!;
     expect(quiet).toMatchObject({ alerts: { total: 0, openedWithin5m: 0, ratio: 0 }, escalations: 0, approvalTurnaround: { decided: 0, medianMinutes: null } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
 import { alertCase, alertWorld, groupOfCase, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
-import { ask, auditSince, CHEUNG, clinicianId, HO, makeHkid } from './sharing-edge-fixture.js';
+import { ask, askPrivately, auditSince, CHEUNG, clinicianId, HO, makeHkid } from './sharing-edge-fixture.js';
 
 const REASON = 'unconscious patient in resus, suspected anaphylaxis';
 
@@ -18,10 +18,11 @@ describe('allergy alert from an ER clinician under break-glass', () => {
   });
   afterAll(async () => w?.close());
 
-  it('When Dr Ho is not on the team, then no link is sent and the reply says to break glass first', async () => {
+  it('When Dr Ho is not on the team, then no link is sent and the reply (1:1, the group gets a pointer) says to break glass first', async () => {
     const caseId = (await w.h.service.secure.cases.queries.findCase(code)).id;
     expect((await w.h.service.secure.cases.queries.teamOf(caseId)).map((m) => m.clinicianId)).not.toContain(clinicianId(w.h, HO));
-    const reply = await ask(w.h, groupOfCase(code), HO, `@ConsultBridge allergy-alert ${code}`);
+    // The refusal is about Dr Ho: it goes to him 1:1 (issue 12 item 4), the group hears only a pointer.
+    const reply = await askPrivately(w.h, groupOfCase(code), HO, `@ConsultBridge allergy-alert ${code}`);
     expect(reply).toContain('你沒有此權限'); // Dr Ho reads Chinese
     expect(reply).toContain(`breakglass ${code} <原因>`);
     expect(reply).not.toMatch(/\/alert\b/);

@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, asUser, CHAN, openCase, WONG } from '../helpers/sharing-flow.js';
-import { CHEUNG, eventually, HO } from './sharing-edge-fixture.js';
+import { openInApp } from './burn-fixture.js';
+import { CHEUNG, eventually, HO, sentSince } from './sharing-edge-fixture.js';
 
 /** The consult group each case was opened in (a group binds one case). */
 const groups = new Map<string, string>();
@@ -32,7 +33,7 @@ export interface AlertWorld {
  * The real service against the DingTalk simulator and a simulated FHIR server, on a hand-moved clock;
  * every background loop (outbox, EHR queue, burn, escalation, alerts) polls every 20 ms of real time.
  */
-export async function alertWorld(): Promise<AlertWorld> {
+export async function alertWorld(extraEnv: Record<string, string> = {}): Promise<AlertWorld> {
   const fhir = await startFhirSim();
   const clock = new ManualClock();
   const h = await startHarness({
@@ -44,6 +45,7 @@ export async function alertWorld(): Promise<AlertWorld> {
       EHR_CLIENT_SECRET: fhir.clientSecret,
       EHR_IDENTIFIER_SYSTEM: fhir.hkidSystem,
       EHR_TIMEOUT_MS: '2000',
+      ...extraEnv,
     },
     service: {
       burnPollMs: 20,
@@ -111,6 +113,17 @@ export async function raiseAlert(w: AlertWorld, code: string, form: Record<strin
   const res = await submitAlert(w, code, form);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as Raised;
+}
+
+/** Presses [Open] on the alert's card as `userId` and opens the item in the app; the app's answer. */
+export async function openAlertAs(w: AlertWorld, alertId: string, userId: string) {
+  const row = await alertRow(w, alertId);
+  const from = w.h.sim.sent.length;
+  const mine = `alert:${alertId}:${userId}`;
+  const outTrackId = (JSON.parse(row.cardIds) as string[]).includes(mine) ? mine : `alert:${alertId}:${row.sceneGroupId}`;
+  await w.h.sim.clickCard({ outTrackId, userId, params: { action: 'burn_open', itemId: row.ephemeralItemId! } });
+  const answer = await sentSince(w.h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(userId));
+  return openInApp(w.h, w.app, answer.text, userId);
 }
 
 export const alertRow = async (w: AlertWorld, id: string) => (await w.h.service.alerts.repo.find(id))!;

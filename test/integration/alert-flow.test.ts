@@ -54,7 +54,7 @@ describe('emergency allergy alert', () => {
     const card = await sentSince(w.h, from, (s) => s.via === 'card' && s.conversationId === group.openConversationId);
     expect(card.outTrackId).toBe(`alert:${raised.alertId}:${group.openConversationId}`);
     expect(card.text).toContain(`🚨 Allergy alert for ${code} from Dr HO Wing-yee · Accident & Emergency · QMH`);
-    expect(card.text).toContain('burns 30 s after you open it');
+    expect(card.text).toContain('burns 10 min after you open it'); // ALERT_READ_WINDOW_MINUTES default
     const direct = await sentSince(w.h, from, (s) => s.via === 'card' && (s.userIds ?? []).includes(CHAN));
     expect(direct.outTrackId).toBe(`alert:${raised.alertId}:${CHAN}`);
     // Group members get the group card only; nobody but the attending gets a 1:1 card.
@@ -77,7 +77,7 @@ describe('emergency allergy alert', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { kind: string; text: string; remainingSeconds: number };
     expect(body.kind).toBe('text');
-    expect(body.remainingSeconds).toBe(30);
+    expect(body.remainingSeconds).toBe(600);
     for (const v of [FORM.substance, FORM.reaction, FORM.note, code]) expect(body.text).toContain(v);
     expect(body.text).not.toContain(hkid);
 

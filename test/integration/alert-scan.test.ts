@@ -46,7 +46,7 @@ describe('allergy alert with a scan', () => {
     const group = await sceneGroupOf(w, alertId);
     const row = await alertRow(w, alertId);
     const scanId = row.scanItemId!;
-    expect(await w.h.service.burn.repo.find(scanId)).toMatchObject({ kind: 'document', status: 'active', mediaType: 'application/pdf', burnAfterMs: 30_000 });
+    expect(await w.h.service.burn.repo.find(scanId)).toMatchObject({ kind: 'document', status: 'active', mediaType: 'application/pdf', burnAfterMs: 600_000 }); // the alert's read window (ALERT_READ_WINDOW_MINUTES, 10 min)
     // Same recipients as the text.
     const ids = async (itemId: string) => (await w.h.service.burn.repo.recipients(itemId)).map((r) => r.clinicianId).sort();
     expect(await ids(scanId)).toEqual(await ids(row.ephemeralItemId!));
@@ -61,14 +61,14 @@ describe('allergy alert with a scan', () => {
     const view = await burnViewAs(w.h, w.app, wongToken, WONG);
     expect(view.statusCode, view.body).toBe(200);
     expect(view.headers['content-type']).toBe('application/pdf');
-    expect(view.headers['x-burn-remaining']).toBe('30');
+    expect(view.headers['x-burn-remaining']).toBe('600');
     const { pages } = await extractPdfText(new Uint8Array(view.rawPayload));
     expect(pages[0]!.text).toContain(SCAN_TEXT);
     expect(pages[0]!.text).toMatch(/T-[A-Z0-9]{8}/); // the viewer's trace code stamped on the page
     expect(view.rawPayload.equals(pdf)).toBe(false);
 
-    // Past Dr Wong's 30 s the scan is unreadable for him; at the item's lifetime it is shredded.
-    w.clock.advance(30_000);
+    // Past Dr Wong's 10-minute window the scan is unreadable for him; at the item's lifetime it is shredded.
+    w.clock.advance(600_000);
     const again = await burnViewAs(w.h, w.app, wongToken, WONG);
     expect(again.statusCode).toBe(410);
     w.clock.advance(24 * 3_600_000);

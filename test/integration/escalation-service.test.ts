@@ -37,6 +37,7 @@ function setup(opts: { ding?: boolean; maxColleagues?: number; links?: Array<'sa
       if (failNext) throw new Error('outbox refused');
       sent.push(['escalate', n.recipientId, n.colleagueId]);
     },
+    tellInitiator: async (n) => void sent.push(['initiator', n.recipientId, n.colleagueId ?? 'none']),
   };
   const audit: AuditInput[] = [];
   const repo = createEscalationRepository(db.db, db.store);
@@ -142,5 +143,34 @@ describe('escalation service', () => {
     expect(await s.tick(5 * MIN)).toEqual({ reminded: 1 });
     expect(await s.tick(5 * MIN)).toEqual({ exhausted: 1 });
     expect(s.sent).toEqual([['remind', lam]]);
+  });
+
+  it('When an item type registers its own chain, admit and initiator notices, then its colleagues are let in and the initiator is told at each escalation', async () => {
+    const s = setup({ links: ['case_attending'], attendings: [] });
+    const raiser = s.add('a-raiser');
+    const recipient = s.add('b-recipient');
+    const colleague = s.add('c-colleague');
+    const admitted: string[] = [];
+    s.service.useKind('alert', {
+      colleagues: async ({ recipientId }) => (recipientId === recipient ? [raiser, colleague] : []),
+      admit: async (n) => {
+        admitted.push(`${n.itemId}:${n.colleagueId}`);
+        return true;
+      },
+      tellInitiator: true,
+    });
+    await s.service.track({ itemType: 'alert', itemId: 'alert-9', caseId: 'case', recipients: [recipient], urgent: true, initiatorId: raiser });
+    await s.tick(5 * MIN);
+    expect(await s.tick(5 * MIN)).toEqual({ escalated: 1 });
+    // The raiser is never the colleague asked (the type's chain named them first), but is told.
+    expect(admitted).toEqual([`alert-9:${colleague}`]);
+    expect(s.sent.slice(1)).toEqual([['escalate', recipient, colleague], ['initiator', recipient, colleague]]);
+    expect(await s.tick(5 * MIN)).toEqual({ exhausted: 1 });
+    expect(s.sent.at(-1)).toEqual(['initiator', recipient, 'none']);
+    // Documents keep the configured chain and tell no initiator.
+    await s.service.track({ itemType: 'document', itemId: 'doc-9', caseId: 'case', recipients: [recipient], urgent: true, initiatorId: raiser });
+    await s.tick(5 * MIN);
+    expect(await s.tick(5 * MIN)).toEqual({ exhausted: 1 });
+    expect(s.sent.filter(([k]) => k === 'initiator')).toHaveLength(2);
   });
 });

@@ -43,7 +43,7 @@ describe('timer lag', () => {
     const service = createEscalationService({
       transaction: s.db.store.transaction,
       repo: createEscalationRepository(s.db.db, s.db.store),
-      notifier: { remind: async () => undefined, ding: async () => undefined, escalate: async () => undefined },
+      notifier: { remind: async () => undefined, ding: async () => undefined, escalate: async () => undefined, tellInitiator: async () => undefined },
       colleagues: async () => [],
       audit: s.audit,
       clock: s.clock,

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/compose/app.js';
 import { describeHits, scanForMarkers } from '../../reliability/marker-scan.js';
 import { STORING_WRITES, storingAccepted, writeMarkers, type MarkerWrites } from '../../reliability/marker-writes.js';
 import { injectTarget } from '../../reliability/marker-target.js';
+import { eventually } from '../helpers/eventually.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 
 /**
@@ -17,7 +18,8 @@ describe('plaintext marker scan', () => {
   let written: MarkerWrites;
   beforeAll(async () => {
     h = await startHarness();
-    app = await buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service });
+    // Sandbox mode's HTTP too: the sandbox chat keeps what it shows (every chat marker) as its history.
+    app = await buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service, sandbox: h.sim });
     await app.ready();
     written = await writeMarkers(injectTarget(h.sim, app), { seed: 7 });
     await h.service.audit.flush();
@@ -35,7 +37,10 @@ describe('plaintext marker scan', () => {
     expect(storingAccepted(written.writes), JSON.stringify(written.writes)).toBe(STORING_WRITES.length);
   });
 
-  it('When the service is running, then no marker is in the database, its WAL, blobs, keys or logs', () => {
+  it('When the service is running, then no marker is in the database, its WAL, blobs, keys or logs', async () => {
+    // The sandbox chat history holds the chat markers too (sealed), one row per message shown.
+    const stored = () => (h.service.db.sqlite.prepare('select count(*) as n from sandbox_chat_items').get() as { n: number }).n;
+    await eventually(() => stored() > 20, 5000, 'sandbox chat history rows');
     const report = scan();
     expect(report.bytesScanned).toBeGreaterThan(100_000);
     expect(report.hits, describeHits(report.hits)).toEqual([]);

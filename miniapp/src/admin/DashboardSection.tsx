@@ -5,7 +5,6 @@ import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
-import { denialReasonLabel } from './denial-reasons.js';
 import { ReasonBars } from './ReasonBars.js';
 import { ResidencyCard } from './ResidencyCard.js';
 import type { DashboardDto } from '../../../src/contract/admin-reports.js';
@@ -51,7 +50,7 @@ export function DashboardSection() {
             ))}
             <Col xs={24} lg={12}>
               <Card size="small" title={t('dash.byReason')}>
-                <ReasonBars testId="denials-by-reason" points={Object.entries(d.totals.denials.byReason).map(([code, value]) => ({ label: denialReasonLabel(code, lang), value }))} />
+                <ReasonBars testId="denials-by-reason" points={Object.entries(d.totals.denials.byReason).map(([code, value]) => ({ label: d.reasonLabels[code]?.[lang === 'zh-HK' ? 'zh' : 'en'] ?? code, value }))} />
               </Card>
             </Col>
           </Row>

@@ -6,6 +6,7 @@
 import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
@@ -23,6 +24,14 @@ export function createEndpoints(api: ApiClient) {
 
     inbox: () => api.call<InboxDto>('/api/app/inbox'),
     reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
+    /** My cases, newest activity first, a cursor page at a time; `q` searches them (code, HKID, name). */
+    myCases: (p: { q?: string; cursor?: string; limit?: number }) => {
+      const query = new URLSearchParams();
+      if (p.q) query.set('q', p.q);
+      if (p.cursor) query.set('cursor', p.cursor);
+      if (p.limit) query.set('limit', String(p.limit));
+      return api.call<MyCasesPageDto>(`/api/app/cases${query.size ? `?${query.toString()}` : ''}`);
+    },
     caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
     /** Who the patient is; 403 access.denied unless the policy lets me open the case's records now. */
     patientBanner: (code: string) => api.call<PatientBannerDto>(`/api/app/cases/${enc(code)}/patient`),

@@ -1,6 +1,7 @@
 /** The doctor API's shapes, straight from the server's schemas (src/contract), and how the screens show people. */
 import { specialtyIn } from '../api/types.js';
 import type { AlertRaisedDto, BurnSentDto, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
+import type { MyCaseDto, MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { BurnOpenedDto, CaseViewDto, InboxDto, PersonDto, ReasonDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 
 export type Person = PersonDto;
@@ -13,6 +14,8 @@ export type ComposeOptions = ComposeOptionsDto;
 export type SharedReport = SharedDto;
 export type BurnSent = BurnSentDto;
 export type AlertRaised = AlertRaisedDto;
+export type MyCase = MyCaseDto;
+export type MyCasesPage = MyCasesPageDto;
 
 /** A person in the reader's language: 陳大文 in Chinese when known, else the English name. */
 export function personName(lang: 'zh-HK' | 'en', p: Person): string {

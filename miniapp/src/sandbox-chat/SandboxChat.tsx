@@ -1,5 +1,5 @@
 import { DotLoading, ErrorBlock, NavBar, Toast } from 'antd-mobile';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from '../screens/LanguageSwitch.js';
 import { chatApi, type ChatButton, type ChatDirectory } from './chat-api.js';
@@ -7,6 +7,7 @@ import { chatText, type ChatTextKey } from './chat-text.js';
 import { Composer } from './Composer.js';
 import { MessageBubble } from './MessageBubble.js';
 import { useChatFeed } from './use-chat-feed.js';
+import { useStickToNewest } from './use-stick-to-newest.js';
 import './sandbox-chat.css';
 
 type Load = { kind: 'loading' } | { kind: 'notSandbox' } | { kind: 'failed' } | { kind: 'ready'; dir: ChatDirectory };
@@ -23,7 +24,7 @@ export default function SandboxChat() {
     })().catch(() => setLoad({ kind: 'failed' }));
   }, []);
   return (
-    <div className="screen" data-testid="sandbox-chat">
+    <div className="screen chat-screen" data-testid="sandbox-chat">
       <NavBar back={null} right={<LanguageSwitch />}>{t('title')}</NavBar>
       {load.kind === 'loading' && <div className="centered"><DotLoading color="primary" /></div>}
       {load.kind === 'notSandbox' && <ErrorBlock status="disconnected" title={t('notSandbox')} description="" />}
@@ -48,10 +49,7 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
     if (viewingDm) setSeenDm(messages.length);
   }, [viewingDm, messages.length]);
   const unreadDm = viewingDm ? 0 : Math.max(0, dmFeed.messages.length - seenDm);
-  const bottom = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    bottom.current?.scrollIntoView?.({ block: 'end' });
-  }, [messages.length]);
+  const feed = useStickToNewest(messages, `${me}|${conversation}`);
 
   const pickUser = (id: string) => {
     setMe(id);
@@ -71,6 +69,7 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
 
   return (
     <div className="chat-layout">
+      <div className="chat-top">
       <div className="hint">{t('note')}</div>
       <div className="chat-section">
         <div className="muted">{t('pickUser')}</div>
@@ -98,15 +97,15 @@ function ChatRoom({ dir, t }: { dir: ChatDirectory; t: (k: ChatTextKey) => strin
           </div>
         </div>
       )}
+      </div>
       {me && conversation && (
         <>
-          <div className="chat-messages" data-testid="chat-messages">
+          <div className="chat-messages" data-testid="chat-messages" ref={feed}>
             {failed && <div className="hint">{t('failed')}</div>}
             {messages.length === 0 && <div className="muted padded">{t('empty')}</div>}
             {messages.map((m) => (
               <MessageBubble key={m.id} m={m} me={me} users={users} recalledText={t('recalled')} onPress={(id, b) => void press(id, b)} />
             ))}
-            <div ref={bottom} />
           </div>
           <Composer
             key={`${me}|${conversation}`}

@@ -5,6 +5,7 @@ import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { caseScreenLink } from '../flows/app-link.js';
 import { say } from '../i18n.js';
+import { privateReply } from '../private-reply.js';
 import { LINK_TEXTS as T } from '../texts/link-command-texts.js';
 
 /**
@@ -26,8 +27,9 @@ export function allergyAlertCommand(deps: Pick<CommandDeps, 'cases' | 'burn' | '
         await mayRaiseAlert(deps, me, caseRow.id);
       } catch (e) {
         if (!isDomainError(e) || e.code !== 'access.denied') throw e;
-        // Off the care team (the usual A&E case): say how to get in rather than a bare "no".
-        await ctx.reply(say(ctx.lang, T.alertOffTeam, caseRow.code));
+        // Off the care team (the usual A&E case): say how to get in rather than a bare "no" — to them
+        // alone, since it is about them (in a group, the room hears only a short pointer).
+        await privateReply(ctx)(say(ctx.lang, T.alertOffTeam, caseRow.code));
         return;
       }
       // The mini-app signs the clinician in before the form; the submit applies the raise rule again.

@@ -51,7 +51,7 @@ export function caseCommands(deps: Pick<CommandDeps, 'cases' | 'grants' | 'docum
   return [
     {
       name: 'case',
-      aliases: ['個案', '个案', 'cases', '開案', '开案', 'opencase', '綁定', '绑定'],
+      aliases: ['個案', '个案', '開案', '开案', 'opencase', '綁定', '绑定'],
       usage: 'open | C-XXXXX | bind C-XXXXX',
       summary: {
         en: 'open a case in a consult group (form sent 1:1), show a case’s team and documents, or link a group to a case',

@@ -16,6 +16,7 @@ import type { DocumentRepository } from '../../domain/sharing/document-repositor
 import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { SharingSettings } from '../../domain/sharing/sharing-settings.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
+import type { MyCasesDeps } from '../../usecases/cases/my-cases.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Notifier } from '../outbound.js';
@@ -56,6 +57,8 @@ export interface CommandDeps {
   clock: Clock;
   audit: AuditSink;
   notify: Notifier;
+  /** "My work": the `cases` list and `search` (the same use case as the mini-app's Cases tab). */
+  myCases: MyCasesDeps;
   /** Unread escalation of urgent items; its steps show in `receipts`. */
   escalation: Pick<EscalationService, 'stepsFor'>;
 }

@@ -1,5 +1,6 @@
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { caseCommands } from './case-commands.js';
+import { casesCommands } from './cases-command.js';
 import type { Command } from './command.js';
 import type { CommandDeps } from './deps.js';
 import { helpCommand } from './help.js';
@@ -11,6 +12,6 @@ import { whoamiCommand } from './whoami.js';
 export function buildCommands(deps: CommandDeps): { all: Command[]; help: Command } {
   const all: Command[] = [];
   const help = helpCommand(() => all);
-  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...sharingCommands(deps));
+  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...casesCommands(deps), ...sharingCommands(deps));
   return { all, help };
 }

@@ -18,15 +18,36 @@ export async function decidedLine(deps: Pick<Deps, 'directoryRepo'>, decider: Cl
   return d.kind === 'next_step' ? say(lang, T.cardApprovedStep, who) : say(lang, T.cardDenied, who);
 }
 
+/** The approver cards posted for a request (one step, or all of them), with each approver's id. */
+async function approverCards(deps: Pick<Deps, 'notify'>, requestId: string, stepIndex?: number): Promise<{ card: string; approverId: string }[]> {
+  const prefix = stepIndex === undefined ? `req:${requestId}:` : `req:${requestId}:${stepIndex}:`;
+  return (await deps.notify.cardsPosted(prefix)).map((c) => ({ card: c.outTrackId, approverId: c.outTrackId.slice(c.outTrackId.lastIndexOf(':') + 1) }));
+}
+
 /**
- * The decider's approval card takes its final state: the decided line as its status and no buttons,
- * whichever way they decided (the card, `approve C-…`, the mini-app). Keyed by the step, so it is sent once.
+ * Every approval card of the decided step takes its final state: the decided line as its status (in
+ * each approver's language) and no buttons, whichever way and by whichever approver it was decided
+ * (the card, `approve C-…`, the mini-app). Keyed by the card, so each is settled once.
  */
 export async function settleDecidedCard(deps: Deps, d: DecidedNotice): Promise<void> {
   const kind = d.until !== undefined ? 'granted' : d.next ? 'next_step' : 'declined';
-  const line = await decidedLine(deps, d.decider, { kind, until: d.until }, langOf(d.decider));
-  const card = approverCardId(d.requestId, d.stepIndex, d.decider.id);
-  await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: '[]' });
+  const own = approverCardId(d.requestId, d.stepIndex, d.decider.id);
+  const cards = await approverCards(deps, d.requestId, d.stepIndex);
+  if (!cards.some((c) => c.card === own)) cards.push({ card: own, approverId: d.decider.id });
+  for (const { card, approverId } of cards) {
+    const approver = approverId === d.decider.id ? d.decider : await deps.directoryRepo.findById(approverId);
+    const line = await decidedLine(deps, d.decider, { kind, until: d.until }, approver ? langOf(approver) : langOf(d.decider));
+    await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: '[]' });
+  }
+}
+
+/** A request lapsed undecided: every approval card it had posted says so, with no buttons. */
+export async function settleExpiredCards(deps: Deps, requestId: string): Promise<void> {
+  for (const { card, approverId } of await approverCards(deps, requestId)) {
+    const approver = await deps.directoryRepo.findById(approverId);
+    const line = say(approver ? langOf(approver) : 'en', T.cardExpired);
+    await deps.notify.settleCard(`settled:${card}`, card, { status: line, buttons: '[]' });
+  }
 }
 
 /** The requester hears that a step was approved and whom the request waits on now. */

@@ -13,7 +13,7 @@ const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { docum
 
 /**
  * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a mini-app link
- * that opens only for a signed-in reader) and the DING. Everything goes through the outbox under the step's idemKey, inside
+ * that opens only for a signed-in reader), the DING, and the initiator's "still unread" notice. Everything goes through the outbox under the step's idemKey, inside
  * the step's transaction. A recipient missing from the directory throws, so the step is retried.
  */
 export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemindType }): EscalationNotifier {
@@ -56,8 +56,20 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const code = await caseCode(n.caseId);
       const at = hkDateTime(n.since).slice(11);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
-      const text = say(lang, T.escalate, who, what(n, lang), code, at);
+      const text = say(lang, n.admitted ? T.escalateAdmitted : T.escalate, who, what(n, lang), code, at);
       await deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
+    },
+
+    async tellInitiator(n) {
+      const r = await person(n.initiatorId);
+      const lang = langOf(r);
+      const code = await caseCode(n.caseId);
+      const at = hkDateTime(n.since).slice(11);
+      const who = await personLine(deps.directoryRepo, n.recipientId, lang);
+      const text = n.colleagueId
+        ? say(lang, T.unreadAsked, who, what(n, lang), code, at, await personLine(deps.directoryRepo, n.colleagueId, lang))
+        : say(lang, T.unreadNobody, who, what(n, lang), code, at);
+      await deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.unreadTitle, code), text);
     },
   };
 }

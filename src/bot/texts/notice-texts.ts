@@ -29,6 +29,23 @@ export const NOTICE_TEXTS = {
     zh: (who: string, what: string, code: string, at: string) =>
       `${who} 尚未開啟個案 ${code} 的${what.replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位：請聯絡對方，或輸入 \`@ConsultBridge request ${code} continuing_care\` 申請存取。`,
   },
+  /** An alert colleague was let in (the alert's card was sent to them): no `request` needed. */
+  escalateAdmitted: {
+    en: (who: string, what: string, code: string, at: string) =>
+      `${who} has not opened ${what} on case ${code} (sent ${at}). You are next on the escalation list and can read it now: open it from the alert card just sent to you, and act on it or reach them.`,
+    zh: (who: string, what: string, code: string, at: string) =>
+      `${who} 尚未開啟個案 ${code} 的${what.replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位，現可閱讀：請從剛發給你的警示卡片開啟，並跟進或聯絡對方。`,
+  },
+  /** The initiator (the alert's raiser) hears at each escalation who has not opened it and who was asked. */
+  unreadTitle: { en: (code: string) => `⚠️ Still unread · ${code}`, zh: (code: string) => `⚠️ 仍未讀 · ${code}` },
+  unreadAsked: {
+    en: (who: string, what: string, code: string, at: string, asked: string) => `${who} has still not opened ${what} on case ${code} (sent ${at}). I have now sent it to ${asked}.`,
+    zh: (who: string, what: string, code: string, at: string, asked: string) => `${who} 仍未開啟你於 ${at} 發出的個案 ${code} ${what.replace(/^一(份|則)/, '')}。我已轉交 ${asked}。`,
+  },
+  unreadNobody: {
+    en: (who: string, what: string, code: string, at: string) => `${who} has still not opened ${what} on case ${code} (sent ${at}), and there is no one else to ask: please call them.`,
+    zh: (who: string, what: string, code: string, at: string) => `${who} 仍未開啟你於 ${at} 發出的個案 ${code} ${what.replace(/^一(份|則)/, '')}，而且沒有其他可轉交的同事：請直接致電對方。`,
+  },
   /** A care-team role ended (team-exit-notices.ts); `why` is a WHY entry, `grants` the grantsEnded line or ''. */
   exitRemoved: { en: 'the attending removed you from its care team', zh: '主診醫生已把你從醫療團隊移除' },
   exitLeftGroup: { en: 'you left the consult group that gave you your role', zh: '你已離開賦予你角色的會診群組' },

@@ -25,6 +25,7 @@ export const ROOM_TEXTS = {
     en: (who: string) => `Approved by ${who} · now with the next approver`,
     zh: (who: string) => `已由 ${who} 批准 · 現交下一位批核人`,
   },
+  cardExpired: { en: 'Expired: not decided in time, no access given', zh: '已過期：未及時決定，沒有給予存取' },
   cardDenied: { en: (who: string) => `Denied by ${who}`, zh: (who: string) => `已由 ${who} 拒絕` },
   progressTitle: { en: 'Request update', zh: '申請進度' },
   progress: {

@@ -63,6 +63,19 @@ export function createAlertRepository(db: Db, store: SqliteStore) {
       return db.update(allergyAlerts).set({ burnNotedAt: at }).where(and(eq(allergyAlerts.id, id), isNull(allergyAlerts.burnNotedAt))).run().changes === 1;
     },
 
+    /** The alert whose chat copy is this burn-after-reading item. */
+    findByItem(itemId: string): AllergyAlertRow | undefined {
+      return db.select().from(allergyAlerts).where(eq(allergyAlerts.ephemeralItemId, itemId)).get();
+    },
+
+    /** Records more cards (e.g. sent to an escalation colleague), so "burned" reaches them too. */
+    addCards(id: string, cardIds: readonly string[]): void {
+      const row = db.select({ cardIds: allergyAlerts.cardIds }).from(allergyAlerts).where(eq(allergyAlerts.id, id)).get();
+      if (!row) return;
+      const all = [...new Set([...(JSON.parse(row.cardIds) as string[]), ...cardIds])];
+      db.update(allergyAlerts).set({ cardIds: JSON.stringify(all) }).where(eq(allergyAlerts.id, id)).run();
+    },
+
     forCase(caseId: string): AllergyAlertRow[] {
       return db.select().from(allergyAlerts).where(eq(allergyAlerts.caseId, caseId)).orderBy(asc(allergyAlerts.createdAt)).all();
     },

@@ -12,7 +12,8 @@ import type { AlertCaseView, AlertChatCopy, AlertEhrQueue, AlertGrants, AlertNot
 import { alertAudience } from './alert-recipients.js';
 import type { AlertRepository } from './alert-repository.js';
 
-export const DEFAULT_ALERT_BURN_MS = 30_000;
+/** How long a recipient may read an alert after first opening it, unless configured (ALERT_READ_WINDOW_MINUTES). */
+export const DEFAULT_ALERT_BURN_MS = 10 * 60_000;
 const RAISERS = new Set(['doctor', 'nurse']);
 
 /** `alr_` + 32 hex digits: one unbroken hex run, so the outbound PHI guard never mistakes it for an HKID. */

@@ -22,6 +22,9 @@ export function createBurnRepository(sqlite: Database.Database, store: SqliteSto
       kek_version, wrapped_key, iv, tag, ciphertext, media_type) VALUES (@id, @caseId, @authorId, @kind, @burnAfterMs, @createdAt, @expiresAt,
       @dueAt, 'active', @kekVersion, @wrappedKey, @iv, @tag, @ciphertext, @mediaType)`),
     insertRecipient: sqlite.prepare('INSERT INTO ephemeral_recipients (item_id, clinician_id) VALUES (?, ?)'),
+    addRecipient: sqlite.prepare(`INSERT INTO ephemeral_recipients (item_id, clinician_id) SELECT id, ? FROM ephemeral_items WHERE id = ? AND status = 'active'
+      ON CONFLICT DO NOTHING`),
+    dueAtLifetime: sqlite.prepare("UPDATE ephemeral_items SET due_at = expires_at WHERE id = ? AND status = 'active'"),
     insertCard: sqlite.prepare('INSERT INTO ephemeral_cards (out_track_id, item_id, conversation_id, user_id) VALUES (@outTrackId, @itemId, @conversationId, @userId)'),
     find: sqlite.prepare(`SELECT ${ITEM_COLUMNS} FROM ephemeral_items WHERE id = ?`),
     recipients: sqlite.prepare('SELECT item_id AS itemId, clinician_id AS clinicianId, opened_at AS openedAt, burn_at AS burnAt FROM ephemeral_recipients WHERE item_id = ?'),
@@ -53,6 +56,17 @@ export function createBurnRepository(sqlite: Database.Database, store: SqliteSto
     find: (id: string) => s.find.get(id) as BurnItemRow | undefined,
     recipients: (itemId: string) => s.recipients.all(itemId) as BurnRecipientRow[],
     cards: (itemId: string) => s.cards.all(itemId) as BurnCardRow[],
+
+    /**
+     * Adds a recipient to a live item (an escalation colleague of an allergy alert); false when the
+     * item is gone or they already were one. The item's deadline goes back to its lifetime, since
+     * the newcomer has not opened it yet.
+     */
+    addRecipient(itemId: string, clinicianId: string): boolean {
+      if (s.addRecipient.run(clinicianId, itemId).changes !== 1) return false;
+      s.dueAtLifetime.run(itemId);
+      return true;
+    },
 
     /** Starts one recipient's countdown; false when it had already started. */
     recordOpen: (itemId: string, clinicianId: string, openedAt: number, burnAt: number): boolean =>

@@ -5,7 +5,9 @@ import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createConsentQueries } from '../patients/consent-queries.js';
 import type { FieldCipher } from '../patients/field-cipher.js';
+import { createNameIndexRepository } from '../patients/name-index-repository.js';
 import { createPatientRecords } from '../patients/patient-records.js';
+import { createPatientSearch } from '../patients/patient-search.js';
 import { createPatientsRepository } from '../patients/patients-repository.js';
 import type { Authorize } from './authorize-port.js';
 import type { CaseDeps } from './case-deps.js';
@@ -37,7 +39,8 @@ export function createCaseModule(ports: {
   const { db, store, directory, cipher, audit, clock, authorize, exits } = ports;
   const cases = createCasesRepository(db, store);
   const patients = createPatientsRepository(db, store, cipher.freeText);
-  const records = createPatientRecords({ repo: patients, cipher });
+  const nameIndex = createNameIndexRepository(db, store);
+  const records = createPatientRecords({ repo: patients, cipher, nameIndex });
   const consents = createConsentQueries({ patients, directory });
   const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
   const tokens = createLinkTokens({ db, store, clock });
@@ -53,6 +56,8 @@ export function createCaseModule(ports: {
     roster: createCareTeamRoster(deps),
     consent: createConsentService(deps),
     reveal: createPatientReveal({ cases, records, audit }),
+    /** Exact patient lookups (HKID hash, name-token blind index): ids only, for the cases search. */
+    patientSearch: createPatientSearch({ cipher, patients, nameIndex }),
     /** Patient records and consent history: for the PDPO data access report (admin side) only. */
     dataSubjects: { records, patients },
   };

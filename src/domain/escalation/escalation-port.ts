@@ -20,7 +20,10 @@ export interface StepNotice {
 export interface EscalationNotifier {
   remind(n: StepNotice): Promise<void>;
   ding(n: StepNotice): Promise<void>;
-  escalate(n: StepNotice & { colleagueId: string }): Promise<void>;
+  /** `admitted`: the item type let the colleague open the item itself (they were sent it). */
+  escalate(n: StepNotice & { colleagueId: string; admitted: boolean }): Promise<void>;
+  /** The initiator hears 1:1 that a recipient has still not opened it, and who was asked (null: nobody left). */
+  tellInitiator(n: StepNotice & { initiatorId: string; colleagueId: string | null }): Promise<void>;
 }
 
 /**
@@ -28,6 +31,25 @@ export interface EscalationNotifier {
  * was not told about), `closed` (destroyed, burned, withdrawn) or `pending`. Optional per item type.
  */
 export type ItemProbe = (itemId: string, recipientId: string) => Promise<'pending' | 'opened' | 'closed'>;
+
+/**
+ * How one item type is chased, registered by the context that owns the items (documents, allergy
+ * alerts; referrals later). Every part is optional: without them an item type gets the configured
+ * colleague chain, colleagues who are only told, and no word to the initiator.
+ */
+export interface EscalationKind {
+  /** The item's own view of one recipient, checked before every step. */
+  probe?: ItemProbe;
+  /** Who is asked next for this type instead of the configured chain (ids in order). */
+  colleagues?: (ctx: { recipientId: string; caseId: string }) => Promise<string[]>;
+  /**
+   * Lets the colleague act on the item themself (e.g. makes them a recipient and sends it to them),
+   * inside the step's transaction; false when they could not be let in (they are then only told).
+   */
+  admit?: (n: StepNotice & { colleagueId: string }) => Promise<boolean>;
+  /** Tell the initiator 1:1 at each escalation (and when nobody is left to ask). */
+  tellInitiator?: boolean;
+}
 
 export interface TrackInput {
   itemType: EscalationItemType;

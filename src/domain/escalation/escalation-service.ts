@@ -4,7 +4,7 @@ import type { Logger } from '../../shared/logger.js';
 import { noMetrics, type Metrics } from '../../shared/metrics.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { ColleagueFinder } from './escalation-chain.js';
-import type { EscalationNotifier, ItemProbe, StepNotice, TrackInput } from './escalation-port.js';
+import type { EscalationKind, EscalationNotifier, ItemProbe, StepNotice, TrackInput } from './escalation-port.js';
 import type { EscalationRepository, EscalationRow, EscalationStepRow } from './escalation-repository.js';
 import type { EscalationItemType } from './escalation-tables.js';
 
@@ -21,8 +21,10 @@ const BATCH = 200;
 const auditTarget = (row: Pick<EscalationRow, 'itemId' | 'recipientId'>) => `${row.itemId}:${row.recipientId}`;
 
 /**
- * Unread escalation of urgent items, per recipient: after `afterMs` unopened a 1:1 reminder (and a
- * DING when configured), then every further `afterMs` the next colleague from the chain, until the
+ * Unread escalation of urgent items, per recipient — one engine for every item type (documents,
+ * allergy alerts; referrals plug in with `useKind`): after `afterMs` unopened a 1:1 reminder (and a
+ * DING when configured), then every further `afterMs` the next colleague from the type's chain (let
+ * in to act on the item when the type can `admit` them; the initiator told when it asks), until the
  * recipient (or a colleague asked on their behalf) opens the item, the item closes, or the chain runs
  * out. Each step is one transaction: state, step history and outbox messages commit together, and
  * the step is audited. The next deadline is counted from when a step ran, so after downtime each
@@ -38,12 +40,15 @@ export function createEscalationService(deps: {
   logger: Logger;
   settings: EscalationSettings;
   probes?: Partial<Record<EscalationItemType, ItemProbe>>;
+  /** Per item type: probe, colleague chain, admit and initiator notices (see EscalationKind). */
+  kinds?: Partial<Record<EscalationItemType, EscalationKind>>;
   /** Timer lag: how long after its deadline each due step was taken. */
   metrics?: Metrics;
 }) {
   const { repo, notifier, audit, clock, logger, settings } = deps;
   const metrics = deps.metrics ?? noMetrics;
-  const probes: Partial<Record<EscalationItemType, ItemProbe>> = { ...deps.probes };
+  const kinds: Partial<Record<EscalationItemType, EscalationKind>> = { ...deps.kinds };
+  for (const [type, probe] of Object.entries(deps.probes ?? {}) as [EscalationItemType, ItemProbe][]) kinds[type] = { ...kinds[type], probe };
 
   async function stop(row: EscalationRow, reason: string, now: number, status: 'stopped' | 'exhausted' = 'stopped'): Promise<boolean> {
     if (!(await repo.end(row.itemId, row.recipientId, status, reason, now))) return false;
@@ -55,12 +60,14 @@ export function createEscalationService(deps: {
   async function nextColleague(row: EscalationRow): Promise<string | undefined> {
     const exclude = new Set([...(await repo.forItem(row.itemId)).map((r) => r.recipientId), ...(await repo.escalatedTo(row.itemId, row.recipientId))]);
     if (row.initiatorId) exclude.add(row.initiatorId);
-    return (await deps.colleagues({ recipientId: row.recipientId, caseId: row.caseId })).find((id) => !exclude.has(id));
+    const chain = kinds[row.itemType]?.colleagues ?? deps.colleagues;
+    return (await chain({ recipientId: row.recipientId, caseId: row.caseId })).find((id) => !exclude.has(id));
   }
 
   /** One due row, one step, one transaction. */
   const step = (row: EscalationRow, now: number): Promise<string> => deps.transaction(async () => {
-    const state = (await probes[row.itemType]?.(row.itemId, row.recipientId)) ?? 'pending';
+    const kind = kinds[row.itemType] ?? {};
+    const state = (await kind.probe?.(row.itemId, row.recipientId)) ?? 'pending';
     if (state !== 'pending') return (await stop(row, state === 'opened' ? 'opened' : 'item_closed', now)) ? 'stopped' : 'skipped';
     const notice: StepNotice = {
       idemKey: `esc:${row.itemId}:${row.recipientId}`,
@@ -85,10 +92,19 @@ export function createEscalationService(deps: {
       return 'reminded';
     }
     const colleague = row.step - 1 < settings.maxColleagues ? await nextColleague(row) : undefined;
-    if (!colleague) return (await stop(row, 'chain_exhausted', now, 'exhausted')) ? 'exhausted' : 'skipped';
+    const tellInitiator = async (colleagueId: string | null) => {
+      if (kind.tellInitiator && row.initiatorId) await notifier.tellInitiator({ ...notice, idemKey: `${notice.idemKey}:initiator:${colleagueId ?? 'none'}`, initiatorId: row.initiatorId, colleagueId });
+    };
+    if (!colleague) {
+      if (!(await stop(row, 'chain_exhausted', now, 'exhausted'))) return 'skipped';
+      await tellInitiator(null);
+      return 'exhausted';
+    }
     if (!(await repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs))) return 'skipped';
     await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
-    await notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague });
+    const admitted = (await kind.admit?.({ ...notice, colleagueId: colleague })) ?? false;
+    await notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague, admitted });
+    await tellInitiator(colleague);
     audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationEscalated, target, outcome: 'success', reason: `to:${colleague}`, at: now });
     return 'escalated';
   });
@@ -159,9 +175,14 @@ export function createEscalationService(deps: {
       return counts;
     },
 
-    /** Lets an item type (e.g. allergy alerts, built later) say whether a recipient already opened it. */
+    /** Lets an item type say whether a recipient already opened it. */
     useProbe(itemType: EscalationItemType, probe: ItemProbe): void {
-      probes[itemType] = probe;
+      kinds[itemType] = { ...kinds[itemType], probe };
+    },
+
+    /** Registers (or extends) how an item type is chased: its probe, chain, admit and initiator notices. */
+    useKind(itemType: EscalationItemType, kind: EscalationKind): void {
+      kinds[itemType] = { ...kinds[itemType], ...kind };
     },
 
     /** Step history of these items, oldest first (for `receipts`). */

@@ -1,4 +1,4 @@
-import { count, desc, eq, and, inArray, lte, min } from 'drizzle-orm';
+import { asc, count, desc, eq, and, gte, inArray, lt, lte, min } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { createQueueStore } from '../queue/queue-store.js';
@@ -52,6 +52,20 @@ export function createOutboxRepository(db: Db, store: SqliteStore) {
       oldestDueCreatedAt(now: number): number | null {
         const due = and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, now));
         return db.select({ at: min(outboxMessages.createdAt) }).from(outboxMessages).where(due).get()?.at ?? null;
+      },
+
+      /**
+       * Rows of one kind whose idemKey starts with `prefix` (e.g. every approver card of a request
+       * step, every card of an alert), oldest first: an index range on the unique idemKey.
+       */
+      withKeyPrefix(prefix: string, kind: string): Pick<OutboxRow, 'idemKey' | 'status' | 'updatedAt'>[] {
+        const range = and(gte(outboxMessages.idemKey, prefix), lt(outboxMessages.idemKey, `${prefix}\u{10FFFF}`));
+        return db
+          .select({ idemKey: outboxMessages.idemKey, status: outboxMessages.status, updatedAt: outboxMessages.updatedAt })
+          .from(outboxMessages)
+          .where(and(range, eq(outboxMessages.kind, kind)))
+          .orderBy(asc(outboxMessages.id))
+          .all();
       },
 
       /** Newest first, for the admin console. */

@@ -65,6 +65,9 @@ export function createOutboxService<I extends OutboxIntentBase = OutboxIntentBas
 
     counts: () => deps.repo.countByStatus(),
 
+    /** Intents of one kind enqueued under keys starting with `prefix`, with their delivery status. */
+    withKeyPrefix: (prefix: string, kind: I['kind']) => deps.repo.withKeyPrefix(prefix, kind),
+
     /** Throws `not_found` unless the row exists and is dead. */
     async retryDead(id: number): Promise<void> {
       if (!(await deps.repo.retryDead(id, deps.clock.now()))) throw new DomainError('not_found');

@@ -17,6 +17,8 @@ export interface FieldCipher {
   open(field: PatientField, patientId: string, sealed: string): string;
   /** Keyed HMAC-SHA256 (hex) of a normalised HKID: stable for lookup, useless without the key. */
   hkidHash(normalisedHkid: string): string;
+  /** Keyed HMAC-SHA256 (hex) of one name token (see name-tokens.ts): the blind index behind patient search. */
+  nameTokenHash(token: string): string;
   /** Free text that may carry patient data (consent references, notes, reasons), keyed from the same root. */
   readonly freeText: FreeTextCipher;
 }
@@ -27,14 +29,15 @@ function aad(field: PatientField, patientId: string): Buffer {
 }
 
 /**
- * AES-256-GCM field encryption for patient rows. Two independent keys come from one 32-byte root
- * secret through HKDF-SHA256 (different `info`), so the lookup hash key never encrypts anything and
- * vice versa. Values never reach logs or error messages.
+ * AES-256-GCM field encryption for patient rows. Independent keys come from one 32-byte root secret
+ * through HKDF-SHA256 (different `info`): encryption, the HKID lookup hash and the name-token blind
+ * index, so no hash key ever encrypts anything and vice versa. Values never reach logs or error messages.
  */
 export function createFieldCipher(rootKey: Buffer): FieldCipher {
   if (rootKey.length !== 32) throw new DomainError('config.invalid', 'patient root key must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', rootKey, SALT, 'field-encryption.v1', 32));
   const macKey = Buffer.from(hkdfSync('sha256', rootKey, SALT, 'hkid-lookup.v1', 32));
+  const tokenKey = Buffer.from(hkdfSync('sha256', rootKey, SALT, 'name-tokens.v1', 32));
 
   return {
     freeText: createFreeTextCipher(rootKey),
@@ -62,6 +65,9 @@ export function createFieldCipher(rootKey: Buffer): FieldCipher {
     },
     hkidHash(normalisedHkid) {
       return createHmac('sha256', macKey).update(normalisedHkid, 'utf8').digest('hex');
+    },
+    nameTokenHash(token) {
+      return createHmac('sha256', tokenKey).update(token, 'utf8').digest('hex');
     },
   };
 }

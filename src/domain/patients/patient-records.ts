@@ -1,5 +1,7 @@
 import { newId } from '../../shared/ids.js';
 import type { FieldCipher } from './field-cipher.js';
+import type { NameIndexRepository } from './name-index-repository.js';
+import { nameTokens } from './name-tokens.js';
 import type { PatientRow, PatientsRepository } from './patients-repository.js';
 
 export interface PatientIdentity {
@@ -15,8 +17,8 @@ export interface PatientIdentity {
  * The only place patient identity is sealed and unsealed. Lookups go through the keyed HKID hash,
  * so finding a patient never needs a decrypt.
  */
-export function createPatientRecords(deps: { repo: PatientsRepository; cipher: FieldCipher }) {
-  const { repo, cipher } = deps;
+export function createPatientRecords(deps: { repo: PatientsRepository; cipher: FieldCipher; nameIndex: Pick<NameIndexRepository, 'replace'> }) {
+  const { repo, cipher, nameIndex } = deps;
   return {
     findByHkid(normalisedHkid: string): Promise<PatientRow | undefined> {
       return repo.findByHkidHash(cipher.hkidHash(normalisedHkid));
@@ -34,6 +36,7 @@ export function createPatientRecords(deps: { repo: PatientsRepository; cipher: F
         createdAt: now,
       };
       await repo.insert(row);
+      await nameIndex.replace(id, nameTokenHashes(cipher, identity));
       return row;
     },
     /** Decrypts a stored patient. For the secure viewer and upload form only — never for chat. */
@@ -52,3 +55,14 @@ export function createPatientRecords(deps: { repo: PatientsRepository; cipher: F
 }
 
 export type PatientRecords = ReturnType<typeof createPatientRecords>;
+
+/** The blind-index hashes of a patient's names (English and Chinese), for create, update and the backfill. */
+export function nameTokenHashes(cipher: Pick<FieldCipher, 'nameTokenHash'>, names: { nameEn?: string | null; nameZh?: string | null }): string[] {
+  return [...new Set([...nameTokens(names.nameEn), ...nameTokens(names.nameZh)])].map((t) => cipher.nameTokenHash(t));
+}
+
+/** The backfill's view of a stored row: its names decrypted, then hashed (never kept). */
+export function storedNameTokenHashes(cipher: FieldCipher, row: Pick<PatientRow, 'id' | 'nameCipher'>): string[] {
+  const names = JSON.parse(cipher.open('name', row.id, row.nameCipher)) as { en: string | null; zh: string | null };
+  return nameTokenHashes(cipher, { nameEn: names.en, nameZh: names.zh });
+}

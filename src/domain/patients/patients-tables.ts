@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { institutions } from '../directory/directory-tables.js';
 
 /**
@@ -50,4 +50,18 @@ export const restrictedConsents = sqliteTable(
     recordedAt: integer().notNull(),
   },
   (t) => [index('restricted_consents_lookup_idx').on(t.patientId, t.category)],
+);
+
+/**
+ * The keyed blind index behind patient search: one row per (patient, name token), the token only as
+ * its HMAC (FieldCipher.nameTokenHash), so the table says nothing without the key. Written with the
+ * patient (create, update) and backfilled at start for patients from before it existed.
+ */
+export const patientNameTokens = sqliteTable(
+  'patient_name_tokens',
+  {
+    patientId: text().notNull().references(() => patients.id),
+    tokenHash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.tokenHash] }), index('patient_name_tokens_hash_idx').on(t.tokenHash)],
 );

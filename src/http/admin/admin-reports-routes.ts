@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Dashboard } from '../../domain/reports/dashboard.js';
 import type { DataAccessReports } from '../../domain/reports/data-access-report.js';
 import type { ResidencyDto } from '../../contract/admin-reports.js';
+import { denialReasonLabel } from '../../contract/denial-reasons.js';
 import { errorResponses } from './admin-schemas.js';
 import { ROLES } from './admin-console-schemas.js';
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
@@ -45,7 +46,9 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async
     { config: { adminRoles: ROLES.adminOnly }, schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
     async (req) => {
       await audit.flush();
-      return { ...(await dashboard.build(req.query.days === '30' ? 30 : 7)), residency };
+      const figures = await dashboard.build(req.query.days === '30' ? 30 : 7);
+      const reasonLabels = Object.fromEntries(Object.keys(figures.totals.denials.byReason).map((code) => [code, denialReasonLabel(code)]));
+      return { ...figures, residency, reasonLabels };
     },
   );
 };

@@ -2,20 +2,21 @@
  * Sandbox chat: what each demo user would see in DingTalk, rebuilt from the simulator. User messages
  * come from the robot CALLBACK frames the simulator pushes (so /sandbox/say and tests show up too),
  * bot messages from its sent log. Every item carries a revision; recalls, card updates and presses
- * bump it, so a client polling with `after=<cursor>` also gets changed older items again.
+ * bump it, so a client polling with `after=<cursor>` also gets changed older items again. With a
+ * history (sandbox mode with the service), items are stored as they come and change, and a restart
+ * starts from them: the stored cards go back to the simulator, so their buttons still work.
  */
 import { TOPIC_ROBOT, type Simulator } from '../simulator.js';
 import { tryParseJson } from '../sim-frames.js';
 import { asRecord } from '../sim-http.js';
 import type { SentEntry } from '../sim-types.js';
 import type { ChatButton, ChatMessage } from '../../contract/sandbox-chat.js';
+import type { ChatHistory, ChatItem } from './sandbox-chat-history.js';
 
 /** The conversation name of a user's 1:1 chat with the bot. */
 export const BOT_CHAT = 'bot' as const;
 
-type Item =
-  | { kind: 'user'; id: number; rev: number; conversation: string; userId: string; text: string; atUserIds: string[]; at: number }
-  | { kind: 'bot'; id: number; rev: number; entry: SentEntry; recalled: boolean };
+type Item = ChatItem;
 
 const MESSAGE_VIAS = new Set(['webhook', 'group', 'oto', 'card']);
 const obj = asRecord;
@@ -46,17 +47,30 @@ export class SandboxChatLog {
   private rev = 0;
   private readonly onFrame = (f: unknown) => this.addFrame(f);
   private readonly onSent = (e: SentEntry) => this.addSent(e);
+  /** Writes to the history, one at a time and in order. */
+  private writes: Promise<void> = Promise.resolve();
 
-  constructor(private readonly sim: Simulator) {
-    for (const f of sim.events.all('frame')) this.addFrame(f);
-    for (const e of sim.sent) this.addSent(e);
-    sim.events.on('frame', this.onFrame);
-    sim.events.on('sent', this.onSent);
+  private constructor(
+    private readonly sim: Simulator,
+    private readonly history?: ChatHistory,
+  ) {}
+
+  /** The log of `sim`: the stored history first (if any), then what the simulator has seen, then live. */
+  static async open(sim: Simulator, history?: ChatHistory): Promise<SandboxChatLog> {
+    const log = new SandboxChatLog(sim, history);
+    for (const it of (await history?.load()) ?? []) log.restore(it);
+    for (const f of sim.events.all('frame')) log.addFrame(f);
+    for (const e of sim.sent) log.addSent(e);
+    sim.events.on('frame', log.onFrame);
+    sim.events.on('sent', log.onSent);
+    return log;
   }
 
-  close(): void {
+  /** Stops listening and waits for the history writes already started. */
+  async close(): Promise<void> {
     this.sim.events.off('frame', this.onFrame);
     this.sim.events.off('sent', this.onSent);
+    await this.writes;
   }
 
   get cursor(): number {
@@ -65,7 +79,7 @@ export class SandboxChatLog {
 
   /** A card changed outside the sent log (a press answered in the callback ACK). */
   touchCard(outTrackId: string): void {
-    for (const it of this.items) if (it.kind === 'bot' && it.entry.outTrackId === outTrackId) it.rev = ++this.rev;
+    for (const it of this.items) if (it.kind === 'bot' && it.entry.outTrackId === outTrackId) this.changed(it);
   }
 
   /** What `userId` sees in `conversation` (a group's openConversationId or BOT_CHAT), changed after `after`. */
@@ -91,7 +105,7 @@ export class SandboxChatLog {
     }
     const e = it.entry;
     const base = { id: it.id, rev: it.rev, from: 'bot' as const, name: this.sim.org.bot.name, atUserIds: e.atUserIds ?? [], at: e.at, recalled: it.recalled };
-    const card = e.outTrackId ? this.sim.cards.get(e.outTrackId) : undefined;
+    const card = e.outTrackId ? (this.sim.cards.get(e.outTrackId) ?? it.card) : undefined;
     if (e.via !== 'card' || !card) return { ...base, text: bodyText(e) };
     // Like DingTalk, a user's private card data overrides the public values for that user only.
     const p = { ...card.cardParamMap, ...(card.privateData[viewer] ?? {}) };
@@ -109,10 +123,10 @@ export class SandboxChatLog {
     const inGroup = d.conversationType === '2';
     const content = str(obj(d.text).content);
     const atUserIds = (Array.isArray(d.atUsers) ? d.atUsers : []).map((u) => str(obj(u).staffId)).filter((s) => s !== '');
-    this.items.push({
+    this.add({
       kind: 'user',
       id: this.items.length + 1,
-      rev: ++this.rev,
+      rev: 0,
       conversation: inGroup ? str(d.conversationId) : BOT_CHAT,
       userId: str(d.senderStaffId),
       // DingTalk strips the bot's own @-mention before delivery; the chat shows what was typed.
@@ -124,7 +138,7 @@ export class SandboxChatLog {
 
   private addSent(e: SentEntry): void {
     if (MESSAGE_VIAS.has(e.via)) {
-      this.items.push({ kind: 'bot', id: this.items.length + 1, rev: ++this.rev, entry: e, recalled: e.recalled === true });
+      this.add({ kind: 'bot', id: this.items.length + 1, rev: 0, entry: e, recalled: e.recalled === true });
     } else if (e.via === 'cardUpdate' && e.outTrackId) {
       this.touchCard(e.outTrackId);
     } else if (e.via === 'recall') {
@@ -132,9 +146,31 @@ export class SandboxChatLog {
       for (const it of this.items) {
         if (it.kind === 'bot' && !it.recalled && it.entry.recalled) {
           it.recalled = true;
-          it.rev = ++this.rev;
+          this.changed(it);
         }
       }
     }
+  }
+
+  /** A stored item, as it was; its card goes back to the simulator unless it is there already. */
+  private restore(it: Item): void {
+    this.items.push(it);
+    this.rev = Math.max(this.rev, it.rev);
+    if (it.kind === 'bot' && it.card && !this.sim.cards.has(it.card.outTrackId)) this.sim.cards.set(it.card.outTrackId, it.card);
+  }
+
+  private add(it: Item): void {
+    this.items.push(it);
+    this.changed(it);
+  }
+
+  /** A new or changed item: a new revision, and (with a history) its state stored. */
+  private changed(it: Item): void {
+    it.rev = ++this.rev;
+    const history = this.history;
+    if (!history) return;
+    if (it.kind === 'bot' && it.entry.outTrackId) it.card = this.sim.cards.get(it.entry.outTrackId) ?? it.card;
+    const snapshot: Item = JSON.parse(JSON.stringify(it));
+    this.writes = this.writes.then(() => history.save(snapshot));
   }
 }

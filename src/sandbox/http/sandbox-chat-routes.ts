@@ -4,6 +4,7 @@ import { DEMO_ORG } from '../demo-org.js';
 import type { Simulator } from '../simulator.js';
 import { DomainError } from '../../shared/errors.js';
 import { BOT_CHAT, SandboxChatLog } from './sandbox-chat-log.js';
+import type { ChatHistory } from './sandbox-chat-history.js';
 
 const userId = z.string().min(1).max(100);
 const button = z.object({ label: z.string(), action: z.string().optional(), params: z.record(z.string(), z.string()).optional(), url: z.string().optional() });
@@ -43,10 +44,11 @@ const pressBody = z.object({ user: userId, outTrackId: z.string().min(1).max(200
 /**
  * Sandbox only (registered when the simulator runs): the data behind /app/sandbox, a DingTalk-like
  * chat over the simulated org. Anyone who can reach a sandbox may act as any demo user — the
- * simulator stands in for DingTalk's own login — so this must never be mounted in real mode.
+ * simulator stands in for DingTalk's own login — so this must never be mounted in real mode. With a
+ * `history`, the chat is kept (sealed) across restarts.
  */
-export const sandboxChatRoutes: FastifyPluginAsyncZod<{ sim: Simulator }> = async (app, { sim }) => {
-  const log = new SandboxChatLog(sim);
+export const sandboxChatRoutes: FastifyPluginAsyncZod<{ sim: Simulator; history?: ChatHistory }> = async (app, { sim, history }) => {
+  const log = await SandboxChatLog.open(sim, history);
   app.addHook('onClose', async () => log.close());
 
   const requireUser = (id: string) => {

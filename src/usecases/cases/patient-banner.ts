@@ -1,16 +1,13 @@
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { PatientReveal } from '../../domain/cases/patient-reveal.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { DocumentAccess } from '../../domain/sharing/document-access.js';
-import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { maskHkid } from '../../shared/hkid.js';
+import { mayOpenRecords, type MayOpenRecordsDeps } from './may-open-records.js';
 
-export interface PatientBannerDeps {
-  documents: Pick<DocumentRepository, 'listByCase'>;
-  access: Pick<DocumentAccess, 'previewView'>;
+export interface PatientBannerDeps extends MayOpenRecordsDeps {
   reveal: Pick<PatientReveal, 'revealPatient'>;
   audit: AuditSink;
   clock: Clock;
@@ -59,15 +56,6 @@ export async function patientBanner(deps: PatientBannerDeps, viewer: ClinicianRo
     hkidMasked: maskHkid(p.hkid),
     recordNumber: null,
   };
-}
-
-/** Whether the policy would let the viewer open at least one of the case's live documents now (decided, not recorded per document). */
-async function mayOpenRecords(deps: PatientBannerDeps, viewer: ClinicianRow, caseId: string): Promise<boolean> {
-  for (const d of await deps.documents.listByCase(caseId)) {
-    if (d.status !== 'active') continue;
-    if ((await deps.access.previewView(viewer, d.id)).decision.allowed) return true;
-  }
-  return false;
 }
 
 const HK_OFFSET_MS = 8 * 3600_000;

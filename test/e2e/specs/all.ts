@@ -6,6 +6,7 @@ import { dingTalkSignInTests } from './dingtalk-sign-in.js';
 import { doctorTests } from './doctor-flow.js';
 import { shellTests } from './shell.js';
 import { sandboxChatTests } from './sandbox-chat.js';
+import { sandboxChatScrollTests } from './sandbox-chat-scroll.js';
 import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
@@ -17,6 +18,7 @@ export const allSpecs: E2eTest[] = [
   ...dingTalkSignInTests,
   ...shellTests,
   ...sandboxChatTests,
+  ...sandboxChatScrollTests,
   ...adminTests,
   ...adminLayoutTests,
   ...doctorTests,

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AccessRequestStatus } from '../../domain/approvals/approvals-tables.js';
+import type { ApproverStep } from '../../domain/approvals/approval-steps.js';
+import { ms } from './pg-columns.js';
+
+/** PostgreSQL twin of src/domain/approvals/approvals-tables.ts; `chain` is `json` (kept as written, like SQLite's text). */
+export const accessRequests = pgTable(
+  'access_requests',
+  {
+    id: text().primaryKey(),
+    documentId: text().notNull(),
+    caseId: text().notNull(),
+    requesterId: text().notNull(),
+    reasonCode: text().notNull(),
+    chain: json().$type<ApproverStep[]>().notNull(),
+    stepIndex: integer().notNull().default(0),
+    status: text().$type<AccessRequestStatus>().notNull().default('pending'),
+    createdAt: ms().notNull(),
+    expiresAt: ms().notNull(),
+    decidedAt: ms(),
+    grantId: text(),
+  },
+  (t) => [
+    uniqueIndex('access_requests_pending_uq')
+      .on(t.documentId, t.requesterId)
+      .where(sql`status = 'pending'`),
+    index('access_requests_expiry_idx').on(t.status, t.expiresAt),
+  ],
+);
+
+export const accessRequestSteps = pgTable(
+  'access_request_steps',
+  {
+    requestId: text()
+      .notNull()
+      .references(() => accessRequests.id),
+    stepIndex: integer().notNull(),
+    step: text().$type<ApproverStep>().notNull(),
+    deciderId: text().notNull(),
+    decision: text().$type<'approve' | 'deny'>().notNull(),
+    note: text(),
+    decidedAt: ms().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.stepIndex] })],
+);

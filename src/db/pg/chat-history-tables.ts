@@ -1,0 +1,9 @@
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { ms } from './pg-columns.js';
+
+/** PostgreSQL twin of sandbox_chat_items (src/domain/chat-history/chat-history-tables.ts). */
+export const sandboxChatItems = pgTable('sandbox_chat_items', {
+  id: integer().primaryKey(),
+  payload: text().notNull(),
+  updatedAt: ms().notNull(),
+});

@@ -1,0 +1,45 @@
+import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { BreakGlassReviewStatus, GrantKind } from '../../domain/grants/grants-tables.js';
+import { ms } from './pg-columns.js';
+
+/** PostgreSQL twin of src/domain/grants/grants-tables.ts. */
+export const grants = pgTable(
+  'grants',
+  {
+    id: text().primaryKey(),
+    kind: text().$type<GrantKind>().notNull(),
+    documentId: text(),
+    caseId: text().notNull(),
+    clinicianId: text().notNull(),
+    createdAt: ms().notNull(),
+    expiresAt: ms().notNull(),
+    requestId: text(),
+    revokedAt: ms(),
+    expiryRecordedAt: ms(),
+  },
+  (t) => [
+    index('grants_clinician_idx').on(t.clinicianId, t.expiresAt),
+    index('grants_expiry_idx').on(t.expiresAt),
+    uniqueIndex('grants_request_uq').on(t.requestId),
+  ],
+);
+
+export const breakGlassReviews = pgTable(
+  'break_glass_reviews',
+  {
+    id: text().primaryKey(),
+    grantId: text()
+      .notNull()
+      .unique()
+      .references(() => grants.id),
+    caseId: text().notNull(),
+    clinicianId: text().notNull(),
+    reason: text().notNull(),
+    status: text().$type<BreakGlassReviewStatus>().notNull().default('pending'),
+    reviewerId: text(),
+    note: text(),
+    reviewedAt: ms(),
+    createdAt: ms().notNull(),
+  },
+  (t) => [index('break_glass_reviews_status_idx').on(t.status, t.createdAt)],
+);

@@ -1,0 +1,23 @@
+import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import type { VaultMediaType } from '../../domain/vault/vault-tables.js';
+import { bytea, ms } from './pg-columns.js';
+
+/** PostgreSQL twin of src/domain/vault/vault-tables.ts. */
+export const vaultKeys = pgTable(
+  'vault_keys',
+  {
+    documentId: text().primaryKey(),
+    caseId: text().notNull(),
+    kekVersion: integer().notNull(),
+    wrappedKey: bytea(),
+    iv: bytea(),
+    tag: bytea(),
+    alg: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+    mediaType: text().$type<VaultMediaType>().notNull(),
+    sha256: text().notNull(),
+    createdAt: ms().notNull(),
+    destroyedAt: ms(),
+  },
+  (t) => [index('vault_keys_kek_idx').on(t.kekVersion), index('vault_keys_case_idx').on(t.caseId)],
+);
