@@ -3,12 +3,15 @@ import type { CommandDeps } from '../commands/deps.js';
 import { hkDateTime } from '../format.js';
 import { personLine } from '../people.js';
 
-/** The group card for a report shared from the mini-app: case code, author and time only, never content. */
+/**
+ * The group card for a report shared from the mini-app: case code, author and time only, never content.
+ * A group has readers of both languages, so the card speaks both (its buttons already did).
+ */
 export function createReportCards(deps: Pick<CommandDeps, 'directoryRepo' | 'notify'>): ReportCards {
   return {
     async reportShared({ outTrackId, conversationId, documentId, caseCode, author, urgent, at }) {
       const from = await personLine(deps.directoryRepo, author, 'en');
-      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode}`,
+      await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode} · ${urgent ? '緊急報告' : '新報告'}`,
         `From ${from} · ${hkDateTime(at)}`,
         [
           { label: 'Open 開啟', action: 'open', params: { documentId } },
