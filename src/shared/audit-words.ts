@@ -48,6 +48,7 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'case.consent_recorded': { en: 'Consent recorded', zh: '已記錄同意' },
   'case.form_link_refused': { en: 'Form link refused', zh: '表格連結被拒' },
   'case.patient_revealed': { en: 'Patient details viewed', zh: '查閱病人資料' },
+  'case.patient_searched': { en: 'Cases searched by patient', zh: '以病人資料搜尋個案' },
   'config.loaded': { en: 'Settings loaded', zh: '載入設定' },
   'key.created': { en: 'Key created', zh: '建立金鑰' },
   'key.rotated': { en: 'Key rotated', zh: '輪換金鑰' },
