@@ -11,6 +11,7 @@ import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { errorScreenTests } from './error-screens.js';
 import type { E2eTest } from '../harness.js';
 
 export const allSpecs: E2eTest[] = [
@@ -26,4 +27,5 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...errorScreenTests,
 ];
