@@ -6,7 +6,7 @@ import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
-import type { Notifier } from './outbound.js';
+import type { CardButton, Notifier } from './outbound.js';
 
 const groupKey = (alertId: string) => `alert:${alertId}:group`;
 
@@ -56,9 +56,9 @@ export function createAlertNotices(deps: {
       const title = `🚨 Allergy alert for ${caseCode} from ${await raiserLine(alert)} · 過敏警示`;
       const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
       const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
-      const buttons = [
-        { label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: alert.ephemeralItemId! } },
-        ...(alert.scanItemId ? [{ label: 'Scan 掃描檔', action: BURN_OPEN_ACTION, params: { itemId: alert.scanItemId } }] : []),
+      const buttons: CardButton[] = [
+        { label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: alert.ephemeralItemId! }, opens: { screen: 'burn', id: alert.ephemeralItemId! } },
+        ...(alert.scanItemId ? [{ label: 'Scan 掃描檔', action: BURN_OPEN_ACTION, params: { itemId: alert.scanItemId }, opens: { screen: 'burn' as const, id: alert.scanItemId } }] : []),
       ];
       const cards: string[] = [];
       if (to.groupId) {

@@ -2,7 +2,7 @@ import type { CasesRepository } from '../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { formatBurnDuration } from '../domain/burn/burn-duration.js';
 import type { BurnNotices } from '../domain/burn/burn-ports.js';
-import type { Notifier } from './outbound.js';
+import type { CardButton, Notifier } from './outbound.js';
 import { personLine } from './people.js';
 
 /** The card button that opens a burn-after-reading item (see card-actions.ts). */
@@ -25,7 +25,7 @@ export function createBurnNotices(deps: {
       const code = await codeOf(item.caseId);
       const title = `🔥 Burn-after-reading message · case ${code}`;
       const text = `From ${await personLine(deps.directoryRepo, item.authorId, 'en')} · burns ${formatBurnDuration(item.burnAfterMs)} after you open it · 閱後即焚`;
-      const buttons = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id } }];
+      const buttons: CardButton[] = [{ label: 'Open 開啟', action: BURN_OPEN_ACTION, params: { itemId: item.id }, opens: { screen: 'burn', id: item.id } }];
       for (const card of cards) {
         if (card.conversationId) await deps.notify.cardToGroup(card.outTrackId, card.conversationId, title, text, buttons);
         else if (card.userId) await deps.notify.cardToUser(card.outTrackId, card.userId, title, text, buttons);

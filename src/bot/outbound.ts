@@ -2,6 +2,7 @@ import type { BotMessage } from '../dingtalk/bot-message.js';
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import { BOT_REPLY_KIND, type BotReplyPayload } from '../dingtalk/reply-delivery.js';
 import type { OutgoingMessage, ReplyTarget } from './context.js';
+import { appLink, dingtalkOpenLink, type AppScreen } from './flows/app-link.js';
 
 /** A card button: its label and the params DingTalk sends back in the callback when pressed. */
 export interface CardButton {
@@ -10,7 +11,15 @@ export interface CardButton {
   params?: Record<string, string>;
   /** A link button instead of a callback. */
   url?: string;
+  /**
+   * The mini-app screen the button opens: the card carries it as `openUrl`, DingTalk's in-place deep
+   * link, and keeps `action`/`params`, whose callback sends the 1:1 link, as the fallback.
+   */
+  opens?: { screen: AppScreen; id: string };
 }
+
+/** A button as the card template receives it: `opens` turned into the deep link. */
+type SentButton = Omit<CardButton, 'opens'> & { openUrl?: string };
 
 /** The outbox as the bot needs it: enqueue an intent under an idempotency key, and look up cards it posted. */
 export interface OutboxPort {
@@ -33,10 +42,12 @@ export interface PostedCard {
  * it again at enqueue. Each send resolves once its intent is stored (inside the caller's transaction
  * when awaited in one), and rejects when it is refused.
  */
-export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
+export function createOutbound(outbox: OutboxPort, cardTemplateId: string, publicUrl: string) {
+  const sent = (buttons: CardButton[]): SentButton[] =>
+    buttons.map(({ opens, ...b }) => (opens ? { ...b, openUrl: dingtalkOpenLink(appLink(publicUrl, opens.screen, opens.id)) } : b));
   const card = (title: string, text: string, buttons: CardButton[]) => ({
     cardTemplateId,
-    cardParamMap: { title, text, buttons: JSON.stringify(buttons) },
+    cardParamMap: { title, text, buttons: JSON.stringify(sent(buttons)) },
   });
   return {
     /**
@@ -75,7 +86,7 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string) {
     },
     /** Replaces a posted card's content (e.g. "has burned", buttons removed); keyed like any send. */
     async updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
-      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(buttons) } } });
+      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: { title, text, buttons: JSON.stringify(sent(buttons)) } } });
     },
     /**
      * Sets some of a posted card's values, keeping the rest (e.g. a decided approval card: its final

@@ -6,6 +6,7 @@ import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
 import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
+import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -68,5 +69,15 @@ export function appHttpDeps(service: Service) {
     clock,
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
-  return { alerts, doctor, burn, forms, compose, banner, myCases };
+  const burnRepo = service.burn.repo;
+  const alertStatus: AlertStatusRouteDeps = {
+    alerts: service.alerts.repo,
+    casesRepo: secure.casesRepo,
+    directory,
+    people: directory,
+    copy: { recipients: (itemId) => burnRepo.recipients(itemId), isGone: async (itemId) => (await burnRepo.find(itemId))?.status !== 'active' },
+    cards: { posted: async (prefix) => (await service.outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt })) },
+    escalation,
+  };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus };
 }

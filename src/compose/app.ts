@@ -22,6 +22,7 @@ import { appFormsRoutes } from '../http/app/app-forms-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
+import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appComposeRoutes, appHttp.compose);
       await trusted.register(patientBannerRoutes, appHttp.banner);
       await trusted.register(myCasesRoutes, appHttp.myCases);
+      await trusted.register(alertStatusRoutes, appHttp.alertStatus);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

@@ -1,8 +1,9 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ACCESS_ACTIONS } from '../domain/access/access-vocabulary.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { InboundKind, InboundOutcome, Metrics, TimerName } from '../shared/metrics.js';
+import { processMetricsRegistry, withLabel } from './process-metrics.js';
 
 /** What the gauges read on each scrape. */
 export interface MetricsSources {
@@ -18,6 +19,8 @@ export interface ServiceMetrics {
   port: Metrics;
   /** The Prometheus text exposition of everything, gauges read now. */
   scrape(): Promise<{ contentType: string; body: string }>;
+  /** Drops this service's metrics (the service has stopped); the process metrics stay for the next. */
+  close(): void;
 }
 
 const P = 'consultbridge_';
@@ -29,14 +32,15 @@ const LAG_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60, 300, 900];
 
 /**
  * One registry per service (tests run several in a process): the inbound, timer and access counters
- * the port moves, gauges computed on scrape from the outbox repository and the audit log, and
- * prom-client's default process metrics (RSS, heap, event-loop lag). Every label value comes from a
- * fixed set: never an id, a case code or anything a user typed.
+ * the port moves and gauges computed on scrape from the outbox repository and the audit log. The
+ * scrape adds prom-client's default process metrics (RSS, heap, event-loop lag), collected once per
+ * process (process-metrics.ts), with this service's instance id. Every label value comes from a fixed
+ * set: never an id, a case code or anything a user typed.
  */
 export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ instance_id: src.instanceId });
-  collectDefaultMetrics({ register: registry });
+  const processRegistry = processMetricsRegistry();
   const registers = [registry];
 
   const inbound: Record<InboundOutcome, Counter<'kind'>> = {
@@ -102,7 +106,12 @@ export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
         decisions.inc({ action: ACTIONS.has(action) ? action : 'other', outcome: allowed ? 'allowed' : 'denied' }),
     },
     async scrape() {
-      return { contentType: registry.contentType, body: await registry.metrics() };
+      const own = await registry.metrics();
+      const processText = withLabel(await processRegistry.metrics(), 'instance_id', src.instanceId);
+      return { contentType: registry.contentType, body: `${own}\n${processText}` };
+    },
+    close() {
+      registry.clear();
     },
   };
 }

@@ -129,13 +129,13 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     },
   });
   // The bot's one way to send: replies, 1:1 and group messages, cards.
-  const notify = createOutbound(outbox, config.dingtalk.cardTemplateId);
+  const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
+  const notify = createOutbound(outbox, config.dingtalk.cardTemplateId, publicUrl);
   const secure = createSecureSharing({
     config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
-  const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const secret = sessionSecret(config.keys);
   const viewTokens = createViewTokens(secret);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
@@ -209,7 +209,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
 
   let stopCheckpoints: (() => void) | undefined;
-
   return {
     config,
     clock,
@@ -292,6 +291,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       await secure.renderer.close();
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStopped, outcome: 'success' });
       await audit.close();
+      metrics.close();
       dbh.close();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseUrlProblem } from './database-url.js';
 import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
 
 /**
@@ -34,9 +35,9 @@ export const envSchema = z
       .trim()
       .min(1)
       .default('file:./data/consultbridge.db')
-      // A URL with any other scheme would otherwise open a SQLite file in a folder named after it.
-      .refine((u) => u === ':memory:' || u.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:\/\//i.test(u), {
-        message: 'only SQLite is supported: file:<path> (or a plain path, or :memory:); PostgreSQL (postgres://) is not available in this version',
+      .superRefine((u, ctx) => {
+        const problem = databaseUrlProblem(u);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().default('127.0.0.1'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The admin console's sections and who may use each: one table for the server's route guards
- * (src/http/admin/admin-console-schemas.ts builds `config.adminRoles` from it) and for the console's
+ * (each admin route names its section, `config.adminSection`, and admits that section's roles: src/http/admin/admin-auth.ts) and for the console's
  * menu (the admin token answer lists the signed-in role's sections and actions, computed from it).
  */
 export const CONSOLE_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard'] as const;

@@ -18,8 +18,10 @@ export const inboxDto = z.object({
   toDecide: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() })),
   myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
   newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), author: personDto, createdAt: z.number() })),
-  burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.string(), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
-  escalations: z.array(z.object({ itemId: z.string(), itemType: z.string(), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
+  burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
+  escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
+  /** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
+  alerts: z.array(z.object({ alertId: z.string(), caseCode: z.string(), raisedBy: personDto, mine: z.boolean(), itemId: z.string().nullable(), createdAt: z.number() })),
 });
 
 export const caseViewDto = z.object({
@@ -81,6 +83,8 @@ export const burnOpenedDto = z.object({
   token: z.string().optional(),
   url: z.string().optional(),
   expiresAt: z.number().optional(),
+  /** Text only: the viewer's watermark the screen stamps over the text (name, role code, `YYYY-MM-DD hh:mm:ss HKT`). */
+  watermark: z.object({ name: z.string(), role: z.string().nullable(), at: z.string() }).optional(),
 });
 
 export type InboxDto = z.infer<typeof inboxDto>;

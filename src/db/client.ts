@@ -7,6 +7,8 @@ import * as schema from './schema.js';
 import { projectPath } from '../shared/paths.js';
 import { scrubWal, startWalScrubber } from './wal-scrub.js';
 import { createSqliteStore, type SqliteStore } from './store.js';
+import { openPostgres, type PgHandle } from './pg/pg-client.js';
+import { databaseKind } from '../config/database-url.js';
 
 /** How often stale WAL frames (page images of overwritten rows) are truncated away. */
 export const WAL_SCRUB_MS = 60_000;
@@ -57,4 +59,14 @@ export function openDatabase(databaseUrl: string): DbHandle {
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+export type Storage = { kind: 'sqlite'; handle: DbHandle } | { kind: 'postgres'; handle: PgHandle };
+
+/** DATABASE_URL → the store it names: `postgres://…` PostgreSQL (pooled, migrated under a lock), else SQLite. */
+export async function openStorage(databaseUrl: string): Promise<Storage> {
+  const kind = databaseKind(databaseUrl);
+  if (kind === 'postgres') return { kind, handle: await openPostgres(databaseUrl) };
+  if (kind === 'sqlite') return { kind, handle: openDatabase(databaseUrl) };
+  throw new Error(`unsupported DATABASE_URL scheme: ${databaseUrl.split(':')[0]}`);
 }

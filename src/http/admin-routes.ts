@@ -9,7 +9,7 @@ import {
   verifyInputSchema,
   type DirectoryAdmin,
 } from '../domain/directory/directory-admin.js';
-import { registerAdminAuth } from './admin/admin-auth.js';
+import { registerAdminAuth, sectionRoute } from './admin/admin-auth.js';
 import { clinicianDto, errorResponses, institutionDto, teamMemberDto } from './admin/admin-schemas.js';
 
 export interface AdminRoutesOptions {
@@ -46,10 +46,15 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     institutionCode: (await dir.institution(c.institutionId))?.code ?? null,
   });
   const adminId = (req: { admin: ClinicianRow | null }): string => req.admin!.id;
+  // Each route admits the roles of its console section (src/contract/admin-sections.ts).
+  const clinicians = sectionRoute('clinicians');
+  const institutions = sectionRoute('institutions');
+  const cases = sectionRoute('cases');
 
   app.get(
     '/clinicians',
     {
+      config: clinicians,
       schema: {
         querystring: z.object({ unverified: z.enum(['true', 'false']).optional() }),
         response: { 200: z.object({ clinicians: z.array(clinicianDto) }), ...errorResponses },
@@ -60,19 +65,20 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
 
   app.post(
     '/clinicians',
-    { schema: { body: newClinicianSchema, response: { 201: clinicianDto, ...errorResponses } } },
+    { config: clinicians, schema: { body: newClinicianSchema, response: { 201: clinicianDto, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await toDto(await dir.addClinician(req.body, adminId(req)))),
   );
 
   app.post(
     '/clinicians/:id/verify',
-    { schema: { params: idParams, body: verifyInputSchema, response: { 200: clinicianDto, ...errorResponses } } },
+    { config: clinicians, schema: { params: idParams, body: verifyInputSchema, response: { 200: clinicianDto, ...errorResponses } } },
     async (req) => toDto(await dir.verify(req.params.id, req.body, adminId(req))),
   );
 
   app.post(
     '/clinicians/:id/suspend',
     {
+      config: clinicians,
       schema: {
         params: idParams,
         body: z.object({ undo: z.boolean().default(false) }).default({ undo: false }),
@@ -86,6 +92,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
   app.post(
     '/clinicians/:id/remove-from-org',
     {
+      config: clinicians,
       schema: {
         params: idParams,
         response: {
@@ -102,19 +109,20 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
 
   app.get(
     '/institutions',
-    { schema: { response: { 200: z.object({ institutions: z.array(institutionDto) }), ...errorResponses } } },
+    { config: institutions, schema: { response: { 200: z.object({ institutions: z.array(institutionDto) }), ...errorResponses } } },
     async () => ({ institutions: await dir.listInstitutions() }),
   );
 
   app.post(
     '/institutions',
-    { schema: { body: newInstitutionSchema, response: { 201: institutionDto, ...errorResponses } } },
+    { config: institutions, schema: { body: newInstitutionSchema, response: { 201: institutionDto, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await dir.addInstitution(req.body, adminId(req))),
   );
 
   app.get(
     '/cases/:code/team',
     {
+      config: cases,
       schema: {
         params: z.object({ code: z.string().max(16) }),
         response: { 200: z.object({ caseCode: z.string(), team: z.array(teamMemberDto) }), ...errorResponses },

@@ -35,10 +35,11 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
     en: 'Send patient details only as a document: @ConsultBridge share <case code>, or the Share button in the case.',
     zh: '病人資料只可以文件形式傳送：@ConsultBridge share <個案編號>，或個案中的「分享」按鈕。',
   },
-  'hkid.invalid': { en: 'Type it as on the card, e.g. A123456(3).', zh: '請按身份證所示輸入，例如 A123456(3)。' },
+  // The example is not a valid HKID on purpose: a valid one is refused by the outbound PHI guard.
+  'hkid.invalid': { en: 'Type it as on the card: the letter(s), six digits and the check digit in brackets, e.g. A123456(?).', zh: '請按身份證所示輸入：英文字母、六位數字及括號內的核對數字，例如 A123456(?)。' },
+  'search.invalid': { en: 'In chat: @ConsultBridge search C-7KQ2M, or whole words of the name (1:1 only).', zh: '在聊天中：@ConsultBridge search C-7KQ2M，或姓名的完整字詞（只限一對一）。' },
   'case.code_invalid': { en: 'Copy the code from the case card or the Cases tab.', zh: '請從個案卡片或「個案」分頁複製編號。' },
   'case.code_missing': { en: 'The code is on the case card and in the Cases tab, e.g. C-7KQ2M.', zh: '個案編號見於個案卡片及「個案」分頁，例如 C-7KQ2M。' },
-  'search.invalid': { en: 'For example: C-7KQ2M, A123456(3), or CHAN Tai Man.', zh: '例如：C-7KQ2M、A123456(3) 或 陳大文。' },
   'case.not_found': { en: 'Check the code on the case card, e.g. @ConsultBridge case C-7KQ2M.', zh: '請核對個案卡片上的編號，例如 @ConsultBridge case C-7KQ2M。' },
   'clinician.not_found': { en: 'Check the name; they may need to open ConsultBridge once before they appear.', zh: '請檢查名字；對方可能須先開啟 ConsultBridge 一次才會出現。' },
   'directory.last_admin': { en: 'Verify another admin first, then try again.', zh: '請先核實另一位管理員，然後再試。' },

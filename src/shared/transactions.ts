@@ -17,6 +17,8 @@ export type Async<T> = {
 export interface TxContext {
   open: boolean;
   savepoints: number;
+  /** PostgreSQL: the query handle bound to this transaction's pooled connection (SQLite has one connection). */
+  client?: unknown;
 }
 
 /** Which transaction the running code belongs to (AsyncLocalStorage follows awaits and callbacks). */

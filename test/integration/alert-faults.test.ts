@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, WONG } from '../helpers/sharing-flow.js';
 import { fhirErrors } from '../unit/ehr-fixtures.js';
 import { groupOfCase, alertCase, alertRow, alertWorld, allergiesFor, FORM, raiseAlert, sceneGroupOf, type AlertWorld } from './alert-fixture.js';
-import { ask, CHEUNG, eventually, HO, LEE, makeHkid, sentSince } from './sharing-edge-fixture.js';
+import { ask, askPrivately, CHEUNG, eventually, HO, LEE, makeHkid, sentSince } from './sharing-edge-fixture.js';
 
 const HOUR = 3_600_000;
 
@@ -72,9 +72,10 @@ describe('allergy alert under faults', () => {
     expect(w.h.sim.sent.slice(from).filter((s) => s.via === 'oto' && s.text.includes(`/app/case/${code}/alert`))).toHaveLength(1);
   });
 
-  it('When someone who may not share into the case asks, then no link is sent and the reason is given', async () => {
+  it('When someone who may not share into the case asks, then no link is sent and the reason is given (1:1: it is about them)', async () => {
     const code = await alertCase(w, makeHkid('R', '223606'));
-    const refused = await ask(w.h, groupOfCase(code), CHEUNG, `@ConsultBridge allergy-alert ${code}`);
+    // Issue 12 item 4: the refusal goes to the nurse 1:1; the group hears only a pointer.
+    const refused = await askPrivately(w.h, groupOfCase(code), CHEUNG, `@ConsultBridge allergy-alert ${code}`);
     expect(refused).toContain("You can't do that.");
     expect(refused).toContain(`break glass first: \`@ConsultBridge breakglass ${code} <reason>\``);
     expect(await ask(w.h, null, LEE, `@ConsultBridge allergy-alert ${code}`)).toContain('你尚未通過驗證');

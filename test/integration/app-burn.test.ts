@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 import { makePdf } from '../fixtures/make-pdf.js';
-import { burnCase, sendBurnDocument, sendBurnText } from './burn-fixture.js';
+import { burnCase, sendBurnDocument, sendBurnText, WATERMARK } from './burn-fixture.js';
 
 const SECRET = 'K+ 6.8 — repeat before 17:00';
 
@@ -22,13 +22,15 @@ describe('mini-app: opening a burn-after-reading item', () => {
     const itemId = await sendBurnText(w.h, w.app, code, SECRET, '10s');
     const first = await open(LAM, itemId);
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10 });
+    expect(first.json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10, watermark: WATERMARK });
     expect(first.headers['cache-control']).toBe('no-store');
+    // The screen stamps the viewer over the text (DingTalk 密聊 style): Dr Lam's own name, role and the HK time now.
+    expect((first.json() as { watermark: unknown }).watermark).toEqual({ name: expect.stringContaining('LAM Ka-ming'), role: 'doctor', at: expect.stringMatching(/HKT$/) });
 
     w.clock.advance(4_000);
-    expect((await open(LAM, itemId)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 6 });
+    expect((await open(LAM, itemId)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 6, watermark: WATERMARK });
     // Dr Wong's countdown is his own: it starts at his first open, not Dr Lam's.
-    expect((await open(WONG, itemId)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10 });
+    expect((await open(WONG, itemId)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10, watermark: WATERMARK });
 
     w.clock.advance(6_000); // Dr Lam's deadline
     const late = await open(LAM, itemId);

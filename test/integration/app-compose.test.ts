@@ -5,7 +5,7 @@ import { makePdf } from '../fixtures/make-pdf.js';
 import { replyAfter } from '../helpers/service-harness.js';
 import { CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
-import { BURN_GROUP, burnCase } from './burn-fixture.js';
+import { BURN_GROUP, burnCase, WATERMARK } from './burn-fixture.js';
 import { auditMark, auditSince, eventually, expectDenial, LEE } from './sharing-edge-fixture.js';
 
 /** The mini-app compose API (share a report, send a burn message) and the chat commands that link to its screens. */
@@ -136,7 +136,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
     expect(answer.text).toContain(`/app/burn/${itemId}`);
 
     const opened = await w.app.inject({ method: 'POST', url: `/api/app/burn/${itemId}/open`, headers: bearer(tok[LAM]!) });
-    expect(opened.json()).toEqual({ kind: 'text', text: 'K+ 6.8 recheck now', remainingSeconds: 20 });
+    expect(opened.json()).toEqual({ kind: 'text', text: 'K+ 6.8 recheck now', remainingSeconds: 20, watermark: WATERMARK });
   });
 
   it('A burn document from the app is accepted by its bytes; a burn time out of range or an empty text is refused with a code', async () => {

@@ -96,3 +96,6 @@ export const itemRow = (h: Harness, id: string) =>
 /** The "burned" card update for an item's group card, once the outbox delivered it to the simulator. */
 export const burnedUpdate = (h: Harness, itemId: string, timeoutMs = 5000) =>
   eventually(() => h.sim.sent.find((s) => s.via === 'cardUpdate' && s.outTrackId === `burn:${itemId}:${BURN_GROUP(h)}`), timeoutMs);
+
+/** The viewer watermark every opened burn text carries (name, role, Hong Kong time): issue 12 item 6. */
+export const WATERMARK = { name: expect.any(String), role: 'doctor', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} HKT$/) };

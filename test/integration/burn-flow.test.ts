@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
-import { burnCase, burnedUpdate, burnViewAs, itemRow, openAs, openInApp, pressOpen, sendBurnText, BURN_GROUP } from './burn-fixture.js';
+import { burnCase, burnedUpdate, burnViewAs, itemRow, openAs, openInApp, pressOpen, sendBurnText, BURN_GROUP, WATERMARK } from './burn-fixture.js';
 import { auditSince, auditMark, clinicianId, makeHkid } from './sharing-edge-fixture.js';
 
 const SECRET = 'Allergic to penicillin — anaphylaxis 2019';
@@ -40,21 +40,21 @@ describe('burn after reading', () => {
     const content = (link: string, userId: string) => openInApp(h, app, link, userId);
     const lam = await content(lamLink, LAM);
     expect(lam.statusCode).toBe(200);
-    expect(lam.json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30 });
+    expect(lam.json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30, watermark: WATERMARK });
     expect(lam.headers['cache-control']).toBe('no-store');
 
     clock.advance(10_000);
     const wongLink = await pressOpen(h, itemId, WONG);
-    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30 });
+    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 30, watermark: WATERMARK });
 
     clock.advance(19_000);
-    expect((await content(lamLink, LAM)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 1 });
+    expect((await content(lamLink, LAM)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 1, watermark: WATERMARK });
     clock.advance(1_000); // Dr Lam's deadline (opened + 30 s)
     const lamLate = await content(lamLink, LAM);
     expect(lamLate.statusCode).toBe(410);
     expect(lamLate.json()).toMatchObject({ code: 'burned' });
     expect(await pressOpen(h, itemId, LAM)).toContain('This message has burned and can’t be opened.');
-    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10 });
+    expect((await content(wongLink, WONG)).json()).toEqual({ kind: 'text', text: SECRET, remainingSeconds: 10, watermark: WATERMARK });
     expect(itemRow(h, itemId).status).toBe('active');
     expect(itemRow(h, itemId).due_at).toBe(created + 40_000);
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
+import { appFor, CHAN, LAM, press, WONG } from '../helpers/sharing-flow.js';
 import { ask, askPrivately, caseWithReport, makeHkid } from './sharing-edge-fixture.js';
 
 const HKID = makeHkid('K', '415226');
@@ -73,6 +73,16 @@ describe('chat: cases and search', () => {
     expect(said).not.toContain(code);
     expect(said).not.toMatch(PHI);
     expect(await patientSearches()).toBe(before);
+  });
+
+  it('The report card’s [Open] opens the mini-app screen in place in DingTalk (its deep link, side panel on PC), and keeps the callback that sends the 1:1 link', async () => {
+    const card = [...h.sim.cards.values()].find((c) => String(c.cardParamMap.title ?? '').includes(code))!;
+    const buttons = JSON.parse(String(card.cardParamMap.buttons)) as Array<{ label: string; action?: string; params?: Record<string, string>; openUrl?: string }>;
+    const open = buttons.find((b) => b.action === 'open')!;
+    const screen = `${h.service.publicUrl}/app/doc/${open.params!.documentId}`;
+    expect(open.openUrl).toBe(`dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(screen)}&pc_slide=true`);
+    const fallback = await press(h, card.outTrackId, LAM, { action: 'open', documentId: open.params!.documentId! });
+    expect(fallback.text).toContain(`/app/doc/${open.params!.documentId}`);
   });
 
   it('A malformed HKID or an empty search gets the words that say what to type', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { CHAN, LAM, openCase } from '../helpers/sharing-flow.js';
 import { auditSince } from './sharing-edge-fixture.js';
+import { WATERMARK } from './burn-fixture.js';
 import type { ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import { mayRaiseAlert } from '../../src/usecases/alerts/alert-raise-rule.js';
 import { openBurn } from '../../src/usecases/burn/open-burn.js';
@@ -47,7 +48,7 @@ describe('use cases: burn send / open and the alert raise rule, on the real serv
     const deps = { burn: h.service.burn.service, escalation: h.service.escalation, viewTokens: h.service.burn.viewTokens, clock };
     const stoppedAudits = async () => (await auditSince(h, 0, { action: 'escalation.stopped' })).filter((e) => e.target === `${itemId}:${lam.id}`);
 
-    expect(await openBurn(deps, lam, itemId)).toEqual({ kind: 'text', text: 'call me', remainingSeconds: 60 });
+    expect(await openBurn(deps, lam, itemId)).toEqual({ kind: 'text', text: 'call me', remainingSeconds: 60, watermark: WATERMARK });
     expect(await h.service.escalation.stateOf(itemId)).toMatchObject([{ recipientId: lam.id, status: 'stopped', stopReason: 'opened' }]);
     expect(await stoppedAudits()).toHaveLength(1);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { databaseKind, databaseUrlProblem } from '../../src/config/database-url.js';
 
 describe('config', () => {
   it('When no DingTalk credentials are set, then it runs in sandbox mode with documented defaults', () => {
@@ -38,6 +39,19 @@ describe('config', () => {
       expect(() => loadConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
     }
     for (const url of ['file:./data/x.db', './data/x.db', ':memory:', 'file::memory:']) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+  it('postgres:// is refused with what PostgreSQL mode still lacks, until every repository has a PostgreSQL twin', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://cb@db.example/cb' })).toThrow(/PostgreSQL mode is not complete: no PostgreSQL repository yet for .*\w/);
+    expect(databaseUrlProblem('postgres://cb@db.example/cb', [])).toBeUndefined();
+    expect(databaseUrlProblem('postgresql://cb@db.example/cb', ['inbox'])).toBe('PostgreSQL mode is not complete: no PostgreSQL repository yet for inbox');
+    expect(databaseUrlProblem('mysql://x/y')).toMatch(/unsupported database URL/);
+    expect([databaseKind('postgres://h/d'), databaseKind('POSTGRESQL://h/d'), databaseKind('file:x.db'), databaseKind('x.db'), databaseKind('https://h')]).toEqual([
+      'postgres',
+      'postgres',
+      'sqlite',
+      'sqlite',
+      undefined,
+    ]);
   });
   it('untrusted-file limits and render workers: defaults, units converted, nonsense refused', () => {
     const d = loadConfig({}).viewing;

@@ -88,7 +88,7 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated(statuses.map((s) => [`status.${s}`, { en: doctor.en[`status.${s}`], zh: doctor.zhHK[`status.${s}`] }]))).toEqual([]);
     const admin = ADMIN_MESSAGES;
     expect(untranslated([...statuses, 'flagged'].map((s) => [`st.${s}`, { en: admin.en[`st.${s}`], zh: admin['zh-HK'][`st.${s}`] }]))).toEqual([]);
-    const inbox = ['burnKind.text', 'burnKind.document', 'itemType.document', 'itemType.alert'];
+    const inbox = ['burnKind.text', 'burnKind.document', 'escalation.document', 'escalation.alert'];
     expect(untranslated(inbox.map((k) => [k, { en: doctor.en[k], zh: doctor.zhHK[k] }]))).toEqual([]);
     expect(untranslated(['public', 'private'].map((s) => [`inst.${s}`, { en: admin.en[`inst.${s}`], zh: admin['zh-HK'][`inst.${s}`] }]))).toEqual([]);
   });
@@ -99,6 +99,8 @@ describe('words in both languages (issue 12)', () => {
       compose: await screenTables('miniapp/src/doctor/compose/compose-messages.ts', 'useComposeI18n'),
       forms: await screenTables('miniapp/src/doctor/forms/form-messages.ts', 'useFormI18n'),
       cases: await screenTables('miniapp/src/doctor/cases-messages.ts', 'useCasesI18n'),
+      alertStatus: await screenTables('miniapp/src/doctor/alert-status-messages.ts', 'useAlertStatusI18n'),
+      watermark: await screenTables('miniapp/src/doctor/watermark-messages.ts', 'useWatermarkI18n'),
     };
     const tables: Array<[string, Table, Table]> = [
       ['app', MESSAGES.en, MESSAGES['zh-HK']],
@@ -114,6 +116,6 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated([['probe', { en: 'Success', zh: 'success' }]])).toEqual(['probe: not translated (success)']);
     // Every screen family's table is walked here.
     const families = readdirSync(projectPath('miniapp/src/doctor'), { recursive: true }).map(String).filter((f) => f.endsWith('messages.ts'));
-    expect(families.sort()).toEqual(['cases-messages.ts', 'compose/compose-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts']);
+    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'compose/compose-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'watermark-messages.ts']);
   });
 });

@@ -8,6 +8,7 @@ import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptio
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
+import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
 
@@ -59,6 +60,8 @@ export function createEndpoints(api: ApiClient) {
     burnDocument: (code: string, file: Blob, after: number) => api.upload<BurnSentDto>(`/api/app/cases/${enc(code)}/burn/document?after=${after}`, file),
     /** The allergy form's fields (parsed by the server), its submission id and an optional base64 scan. */
     raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
+    /** The raiser's per-recipient delivered / opened status of their allergy alert. */
+    alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

@@ -5,6 +5,8 @@ import { errorCode, useApi } from '../api/use-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
+import { BurnWatermark } from './BurnWatermark.js';
+import type { BurnOpened } from './doctor-api.js';
 
 /**
  * A burn-after-reading item opened from the inbox. Opening starts my own countdown on the server;
@@ -18,7 +20,7 @@ export function BurnViewer({ itemId }: { itemId: string }) {
   let body;
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
   else if (!load.data) body = errorCode(load.error) === 'burned' ? <Burned /> : <ApiErrorBlock error={load.error} />;
-  else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} />;
+  else if (load.data.kind === 'text') body = <BurnText text={load.data.text ?? ''} seconds={load.data.remainingSeconds ?? 0} mark={load.data.watermark} />;
   else body = <BurnDocument url={load.data.url ?? ''} token={load.data.token ?? ''} />;
   return <DoctorPage title={t('burn.title')}>{body}</DoctorPage>;
 }
@@ -69,15 +71,18 @@ function BurnDocument({ url, token }: { url: string; token: string }) {
   );
 }
 
-/** The text until the deadline. */
-function BurnText({ text, seconds }: { text: string; seconds: number }) {
+/** The text until the deadline, under the viewer's watermark. */
+function BurnText({ text, seconds, mark }: { text: string; seconds: number; mark: BurnOpened['watermark'] }) {
   const { t } = useDoctorI18n();
   const left = useCountdown(seconds) ?? seconds;
   if (left <= 0) return <Burned />;
   return (
     <div className="secure-viewer padded stack" data-testid="burn-viewer" onContextMenu={(e) => e.preventDefault()}>
       <div className="burn-countdown" data-testid="burn-countdown" role="timer" aria-live="off">{t('burn.left')} {left} {t('burn.seconds')}</div>
-      <div className="burn-text" data-testid="burn-text">{text}</div>
+      <div className="burn-text-frame">
+        <div className="burn-text" data-testid="burn-text">{text}</div>
+        {mark && <BurnWatermark mark={mark} />}
+      </div>
       <div className="muted">{t('viewer.noCopy')}</div>
     </div>
   );

@@ -71,7 +71,7 @@ export function CasesScreen() {
               key={c.code}
               data-testid={`case-row-${c.code}`}
               onClick={() => navigate(`/case/${c.code}`)}
-              description={`${t(`role.${c.role}`)} · ${t('cases.last')} ${hkTime(c.lastActivityAt)} HKT`}
+              description={`${t(`role.${c.role}`)} · ${t('cases.last')} ${hkTime(c.lastActivityAt)} ${t('cases.tz')}`}
               extra={c.unread > 0 ? <Badge content={c.unread} data-testid="case-unread" /> : <Tag color={c.status === 'open' ? 'success' : 'default'} fill="outline">{t(`status.${c.status}`)}</Tag>}
             >
               <span className="case-code">{c.code}</span>

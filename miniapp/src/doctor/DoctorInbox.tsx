@@ -6,7 +6,7 @@ import { useEndpoints, useLoader } from '../api/use-api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useNavigate } from 'react-router';
 import { personLine, type Inbox } from './doctor-api.js';
-import { enumWord, hkTime, useDoctorI18n } from './doctor-messages.js';
+import { hkTime, useDoctorI18n } from './doctor-messages.js';
 
 type ToDecide = Inbox['toDecide'][number];
 
@@ -56,17 +56,26 @@ export function DoctorInbox() {
           ))}
         </List>
       )}
+      {inbox.alerts.length > 0 && (
+        <List header={t('inbox.alerts')}>
+          {inbox.alerts.map((a) => (
+            <List.Item key={a.alertId} data-testid={`alert-item-${a.caseCode}`} onClick={() => navigate(a.mine ? `/alert/${a.alertId}` : a.itemId ? `/burn/${a.itemId}` : `/case/${a.caseCode}`)} description={`${t('inbox.by')} ${personLine(lang, a.raisedBy)} · ${hkTime(a.createdAt)}`} extra={<Tag color="danger">{a.caseCode}</Tag>}>
+              {t(a.mine ? 'inbox.alertMine' : 'inbox.alertFor')}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {inbox.burnItems.length > 0 && (
         <List header={t('inbox.burn')}>
           {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{enumWord(t, 'burnKind', b.kind)}</List.Item>
+            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{t(`burnKind.${b.kind}`)}</List.Item>
           ))}
         </List>
       )}
       {inbox.escalations.length > 0 && (
         <List header={t('inbox.escalations')}>
           {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{enumWord(t, 'itemType', e.itemType)}</List.Item>
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(`/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
           ))}
         </List>
       )}

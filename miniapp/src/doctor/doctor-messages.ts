@@ -8,6 +8,14 @@ const en = {
   'inbox.newDocuments': 'New documents on your cases',
   'inbox.burn': 'Burn-after-reading messages',
   'inbox.escalations': 'Escalations',
+  'inbox.alerts': 'Allergy alerts',
+  'inbox.alertFor': 'Allergy alert for you',
+  'inbox.alertMine': 'Your allergy alert',
+  'inbox.by': 'By',
+  'burnKind.text': 'Message',
+  'burnKind.document': 'Document',
+  'escalation.document': 'Urgent report not opened yet',
+  'escalation.alert': 'Allergy alert not opened yet',
   'inbox.asks': 'asks to view a report',
   'inbox.reason': 'Reason',
   'inbox.from': 'From',
@@ -59,10 +67,6 @@ const en = {
   'burn.docHint': 'Your countdown starts as the document opens.',
   'back': 'Back',
   'error': 'Something went wrong. Please try again.',
-  'burnKind.text': 'Message',
-  'burnKind.document': 'Document',
-  'itemType.document': 'Report',
-  'itemType.alert': 'Allergy alert',
 } as const;
 
 type Key = keyof typeof en;
@@ -73,6 +77,14 @@ const zhHK: Record<Key, string> = {
   'inbox.newDocuments': '你個案中的新文件',
   'inbox.burn': '閱後即焚訊息',
   'inbox.escalations': '升級通知',
+  'inbox.alerts': '過敏警示',
+  'inbox.alertFor': '給你的過敏警示',
+  'inbox.alertMine': '你發出的過敏警示',
+  'inbox.by': '發出人',
+  'burnKind.text': '訊息',
+  'burnKind.document': '文件',
+  'escalation.document': '緊急報告尚未開啟',
+  'escalation.alert': '過敏警示尚未開啟',
   'inbox.asks': '申請查看報告',
   'inbox.reason': '原因',
   'inbox.from': '來自',
@@ -124,19 +136,9 @@ const zhHK: Record<Key, string> = {
   'burn.docHint': '文件開啟時開始你的倒數。',
   'back': '返回',
   'error': '發生錯誤，請再試一次。',
-  'burnKind.text': '訊息',
-  'burnKind.document': '文件',
-  'itemType.document': '報告',
-  'itemType.alert': '過敏警示',
 };
 
 export type DoctorKey = Key;
-
-/** A word from a server enum (`burnKind.text`, `itemType.alert`) in the reader's language; an unknown value is shown as sent. */
-export function enumWord(t: (k: DoctorKey) => string, prefix: 'burnKind' | 'itemType', value: string): string {
-  const key = `${prefix}.${value}`;
-  return Object.prototype.hasOwnProperty.call(en, key) ? t(key as DoctorKey) : value;
-}
 
 /** t() for the doctor screens, and the language, for names and dates. */
 export const useDoctorI18n = screenI18n(en, zhHK);

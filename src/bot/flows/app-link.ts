@@ -18,3 +18,12 @@ export function caseScreenLink(publicUrl: string, caseCode: string, screen: Case
   const qs = query ? `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}` : '';
   return `${publicUrl}/app/case/${encodeURIComponent(caseCode)}/${screen}${qs}`;
 }
+
+/**
+ * DingTalk's own deep link that opens `url` inside the client, in place (a side panel on the PC client):
+ * `dingtalk://dingtalkclient/page/link?url=<encoded>&pc_slide=true`. Used on card [Open] buttons so one
+ * tap reaches the mini-app screen; the button's callback (a 1:1 link) stays as the fallback.
+ */
+export function dingtalkOpenLink(url: string): string {
+  return `dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(url)}&pc_slide=true`;
+}

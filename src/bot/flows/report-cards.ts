@@ -14,7 +14,7 @@ export function createReportCards(deps: Pick<CommandDeps, 'directoryRepo' | 'not
       await deps.notify.cardToGroup(outTrackId, conversationId, `${urgent ? '🚨 Urgent report' : '📄 New report'} · case ${caseCode} · ${urgent ? '緊急報告' : '新報告'}`,
         `From ${from} · ${hkDateTime(at)}`,
         [
-          { label: 'Open 開啟', action: 'open', params: { documentId } },
+          { label: 'Open 開啟', action: 'open', params: { documentId }, opens: { screen: 'doc', id: documentId } },
           { label: 'Request access 申請存取', action: 'request_access', params: { documentId } },
         ]);
     },

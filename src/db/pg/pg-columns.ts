@@ -1,4 +1,5 @@
-import { bigint, customType } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { bigint, customType, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Column types the PostgreSQL twins share. SQLite keeps every time as an integer of epoch
@@ -11,3 +12,6 @@ export const ms = () => bigint({ mode: 'number' });
 export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => 'bytea',
 });
+
+/** `ORDER BY col COLLATE "C"`: byte order, as SQLite sorts text, whatever the database's locale. */
+export const sqlCollateC = (column: AnyPgColumn): SQL => sql`${column} collate "C"`;

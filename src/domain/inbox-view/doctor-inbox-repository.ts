@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { allergyAlerts } from '../alerts/alerts-tables.js';
 import { accessRequests } from '../approvals/approvals-tables.js';
 import { careTeam } from '../cases/cases-tables.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
@@ -32,6 +33,21 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
         .innerJoin(burnItems, eq(burnItems.id, burnRecipients.itemId))
         .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active')))
         .orderBy(desc(burnItems.createdAt))
+        .limit(LIMIT)
+        .all();
+    },
+    /** Allergy alerts still out (not archived or failed) that the clinician raised or was sent, newest first. */
+    alertsFor(clinicianId: string) {
+      return db
+        .select({ id: allergyAlerts.id, caseId: allergyAlerts.caseId, raisedBy: allergyAlerts.raisedBy, status: allergyAlerts.status, itemId: allergyAlerts.ephemeralItemId, createdAt: allergyAlerts.createdAt })
+        .from(allergyAlerts)
+        .where(
+          and(
+            inArray(allergyAlerts.status, ['group_pending', 'sent']),
+            or(eq(allergyAlerts.raisedBy, clinicianId), sql`exists (select 1 from json_each(${allergyAlerts.recipientIds}) where value = ${clinicianId})`),
+          ),
+        )
+        .orderBy(desc(allergyAlerts.createdAt))
         .limit(LIMIT)
         .all();
     },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
 import { entryJson } from '../../domain/audit/audit-commands.js';
@@ -12,7 +13,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { exportAudit } from '../../usecases/admin/export-audit.js';
 import { errorResponses } from './admin-schemas.js';
-import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, ROLES, verifyResponse } from './admin-console-schemas.js';
+import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, verifyResponse } from './admin-console-schemas.js';
 
 const toMs = (v: number | string | undefined): number | undefined => (v === undefined ? undefined : typeof v === 'number' ? v : Date.parse(v));
 
@@ -45,7 +46,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * and nothing here can change the log.
  */
 export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names }) => {
-  const readers = { adminRoles: ROLES.auditReaders };
+  const readers = sectionRoute('audit');
 
   app.get(
     '/audit',

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/errors.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
+import { SECTION_ROLES, type ConsoleSection } from '../../contract/admin-sections.js';
 import { jwtPluginOptions, jwtVerifyOptions } from '../auth/jwt-policy.js';
 import { ADMIN_AUDIENCE } from './admin-token.js';
 
@@ -13,15 +14,24 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /**
-     * Directory roles this admin route admits (default: `admin` only). Lets a
-     * privacy officer or auditor reach the few console routes their job needs, one route at a time.
+     * The console section this admin route serves: it admits that section's roles from the one table
+     * (src/contract/admin-sections.ts), the same rows the console's menu comes from. A route that
+     * names no section admits `admin` only.
      */
-    adminRoles?: readonly ClinicianRole[];
+    adminSection?: ConsoleSection;
   }
 }
 
-/** Who may call an admin route unless the route says otherwise. */
+/** Who may call an admin route that names no section. */
 export const DEFAULT_ADMIN_ROLES: readonly ClinicianRole[] = ['admin'];
+
+/** A route's `config`: guarded by the roles of its console section. */
+export const sectionRoute = (section: ConsoleSection) => ({ adminSection: section });
+
+/** The roles an admin route admits. */
+export function rolesOfRoute(section: ConsoleSection | undefined): readonly ClinicianRole[] {
+  return section ? SECTION_ROLES[section] : DEFAULT_ADMIN_ROLES;
+}
 
 /** What the admin token check reads: the directory and the logins. */
 export interface AdminAuthDeps {
@@ -36,8 +46,8 @@ export interface AdminAuthDeps {
  * Bearer-token guard for /api/admin: missing token → auth.required, bad/expired/wrong-audience
  * token, one without `exp`/`aud`/`sid` or not HS256, or one whose login has ended (logout, refresh
  * reuse, suspension) → auth.invalid, a token for anyone but a verified, active admin → access.denied.
- * "Admin" means a role in the route's `config.adminRoles` (default `admin` only), so a route that
- * forgets to say stays admin-only. Registers @fastify/jwt in this scope only if the app has not already.
+ * "Admin" means a role of the route's section (`config.adminSection`, roles from the section table),
+ * so a route that forgets to say stays admin-only. Registers @fastify/jwt in this scope only if the app has not already.
  */
 export async function registerAdminAuth(app: FastifyInstance, opts: AdminAuthDeps): Promise<void> {
   if (!app.hasDecorator('jwt')) {
@@ -58,7 +68,7 @@ export async function registerAdminAuth(app: FastifyInstance, opts: AdminAuthDep
     const { sub, sid } = claims;
     if (typeof sub !== 'string' || typeof sid !== 'string' || !(await opts.isSessionActive(sid))) throw new DomainError('auth.invalid');
     const c = await opts.findClinician(sub);
-    const roles = req.routeOptions.config?.adminRoles ?? DEFAULT_ADMIN_ROLES;
+    const roles = rolesOfRoute(req.routeOptions.config?.adminSection);
     if (!c || !c.role || !roles.includes(c.role) || !c.verified || c.suspended) throw new DomainError('access.denied');
     req.admin = c;
   });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { CaseAdmin } from '../../domain/cases/case-admin.js';
 import type { CareTeamRoster, RosterEntry } from '../../domain/cases/care-team-roster.js';
@@ -6,7 +7,7 @@ import { CARE_ROLES } from '../../domain/cases/cases-tables.js';
 import { bindCaseGroup, caseGroups, unbindCaseGroup, type CaseGroupDeps, type CaseGroups } from '../../usecases/admin/case-groups.js';
 import { caseGroupDto, rosterRoleDto } from '../../contract/admin-console.js';
 import { errorResponses } from './admin-schemas.js';
-import { iso, isoOrNull, ROLES } from './admin-console-schemas.js';
+import { iso, isoOrNull} from './admin-console-schemas.js';
 
 /** An ISO date or date-time from the console's date picker, as epoch ms. */
 const when = z
@@ -39,7 +40,7 @@ export interface AdminCaseDeps extends CaseGroupDeps {
  * (care-team-roster.ts) is the console's full list, booked and ended roles included.
  */
 export const adminCaseRoutes: FastifyPluginAsyncZod<AdminCaseDeps> = async (app, deps) => {
-  const admins = { adminRoles: ROLES.adminOnly };
+  const admins = sectionRoute('cases');
   const { caseAdmin, roster } = deps;
   const dto = (r: { caseCode: string; clinicianId: string; role: string | null; effectiveFrom: number | null; effectiveTo: number | null }) => ({
     ...r,

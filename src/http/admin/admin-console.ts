@@ -31,17 +31,19 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
 
 /**
  * The admin console API beside the directory routes, under /api/admin (register with that prefix),
- * behind the same admin token check. Who may call what (route `config.adminRoles`, built from the
- * console's section table in src/contract/admin-sections.ts, which also gives the console its menu
- * through the admin token answer; default admin):
+ * behind the same admin token check. Each route names its console section (`config.adminSection`)
+ * and admits that section's roles from the one table in src/contract/admin-sections.ts — the table
+ * the console's menu comes from too (no section: admin only):
  *
- * | routes | roles |
+ * | routes | section |
  * | --- | --- |
- * | policies, explain and its people/document pickers, outbox, inbound dead letters, dashboard, case teams and groups | admin |
- * | approvals, break-glass queue | admin, privacy_officer |
- * | data access report (decrypts patient identity) | privacy_officer |
- * | break-glass review | admin, privacy_officer at the route; the domain then admits only a privacy officer |
- * | audit list, verify, checkpoint, trace, export | admin, privacy_officer, auditor |
+ * | policies, explain and its people/document pickers | policies |
+ * | approvals, break-glass queue and review (the domain then admits only a privacy officer to review) | oversight |
+ * | audit list, verify, checkpoint, trace, export | audit |
+ * | outbox, inbound dead letters | outbox |
+ * | data access report (decrypts patient identity) | report |
+ * | dashboard | dashboard |
+ * | case teams and groups | cases |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */

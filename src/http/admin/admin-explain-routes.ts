@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
 import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import { errorResponses } from './admin-schemas.js';
-import { caseDocumentsResponse, iso, peopleQuery, peopleResponse, ROLES } from './admin-console-schemas.js';
+import { caseDocumentsResponse, iso, peopleQuery, peopleResponse} from './admin-console-schemas.js';
 
 /** Lower-case with runs of spaces, dots and hyphens folded to one space: "LEE Mei-ling" ~ "lee mei ling". */
 const fold = (s: string): string => s.toLowerCase().replace(/[\s.\-·]+/g, ' ').trim();
@@ -36,7 +37,8 @@ export interface AdminExplainDeps {
  * so the list can never show patient data.
  */
 export const adminExplainRoutes: FastifyPluginAsyncZod<AdminExplainDeps> = async (app, { directory, cases, documents }) => {
-  const admins = { adminRoles: ROLES.adminOnly };
+  // The policies section's explain form picks people and documents through these.
+  const admins = sectionRoute('policies');
 
   app.get(
     '/people',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { InboxRepository, InboxRow } from '../../domain/inbox/inbox-repository.js';
 import { errorResponses } from './admin-schemas.js';
-import { inboundItemDto, inboundState, iso, isoOrNull, ROLES } from './admin-console-schemas.js';
+import { inboundItemDto, inboundState, iso, isoOrNull} from './admin-console-schemas.js';
 
 const itemDto = (r: InboxRow) => ({
   msgId: r.msgId,
@@ -28,7 +29,8 @@ export const adminInboundRoutes: FastifyPluginAsyncZod<AdminInboundDeps> = async
   app.get(
     '/inbound',
     {
-      config: { adminRoles: ROLES.adminOnly },
+      // Shown in the outbox section (inbound dead letters beside outbound ones).
+      config: sectionRoute('outbox'),
       schema: {
         querystring: z.object({
           state: inboundState.default('dead'),

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { OutboxItemView, OutboxService } from '../../domain/outbox/outbox-service.js';
 import { discardOutboxItem, retryOutboxItem } from '../../usecases/admin/outbox-actions.js';
 import { errorResponses } from './admin-schemas.js';
-import { iso, outboxIdParams, outboxItemDto, outboxStatus, ROLES } from './admin-console-schemas.js';
+import { iso, outboxIdParams, outboxItemDto, outboxStatus} from './admin-console-schemas.js';
 
 const itemDto = (v: OutboxItemView) => ({
   ...v,
@@ -24,7 +25,7 @@ export interface AdminOpsDeps {
  * audited with the row id.
  */
 export const adminOpsRoutes: FastifyPluginAsyncZod<AdminOpsDeps> = async (app, deps) => {
-  const admins = { adminRoles: ROLES.adminOnly };
+  const admins = sectionRoute('outbox');
   const counts = z.object({ pending: z.number(), sent: z.number(), dead: z.number(), discarded: z.number() });
   const countsNow = async () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...(await deps.outbox.counts()) });
 

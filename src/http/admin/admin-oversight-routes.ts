@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { ApprovalRepository } from '../../domain/approvals/approval-repository.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
@@ -7,7 +8,7 @@ import type { BreakGlassService } from '../../domain/grants/break-glass.js';
 import type { BreakGlassReviewRow, GrantRepository } from '../../domain/grants/grant-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
 import { errorResponses } from './admin-schemas.js';
-import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, ROLES } from './admin-console-schemas.js';
+import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody} from './admin-console-schemas.js';
 
 export interface AdminOversightDeps {
   approvals: Pick<ApprovalRepository, 'listByStatus' | 'stepsOf'>;
@@ -30,7 +31,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
   app.get(
     '/approvals',
     {
-      config: { adminRoles: ROLES.oversight },
+      config: sectionRoute('oversight'),
       schema: {
         querystring: z.object({
           status: z.enum(['pending', 'approved', 'denied', 'expired']).default('pending'),
@@ -80,7 +81,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
   app.get(
     '/breakglass',
     {
-      config: { adminRoles: ROLES.reviewers },
+      config: sectionRoute('oversight'),
       schema: {
         querystring: z.object({ status: z.enum(['pending', 'approved', 'flagged']).default('pending') }),
         response: { 200: z.object({ status: z.string(), reviews: z.array(breakGlassDto) }), ...errorResponses },
@@ -95,7 +96,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
   app.post(
     '/breakglass/:id/review',
     {
-      config: { adminRoles: ROLES.reviewers },
+      config: sectionRoute('oversight'),
       schema: { params: z.object({ id: z.string().min(1).max(64) }), body: reviewBody, response: { 200: breakGlassDto, ...errorResponses } },
     },
     async (req) => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PolicyEngine } from '../../domain/access/policy-engine.js';
@@ -7,7 +8,7 @@ import type { Clock } from '../../shared/clock.js';
 import { isDomainError } from '../../shared/errors.js';
 import { explainForClinician, type ExplainForClinicianDeps } from '../../usecases/explain/explain-decision.js';
 import { errorBody, errorResponses } from './admin-schemas.js';
-import { explainBody, explainResponse, iso, policiesResponse, ROLES } from './admin-console-schemas.js';
+import { explainBody, explainResponse, iso, policiesResponse} from './admin-console-schemas.js';
 
 export interface AdminPolicyDeps {
   /** The policies in force (loaded at start). */
@@ -45,7 +46,7 @@ function readPolicyFiles(dir: string): { file: string; text: string }[] {
 export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> = async (app, { engine, clock, explain, policyDir }) => {
   app.get(
     '/policies',
-    { config: { adminRoles: ROLES.adminOnly }, schema: { response: { 200: policiesResponse, ...errorResponses } } },
+    { config: sectionRoute('policies'), schema: { response: { 200: policiesResponse, ...errorResponses } } },
     async () => {
       let policies: LoadedPolicy[] = [];
       let problem: string | null = null;
@@ -71,7 +72,7 @@ export const adminPolicyRoutes: FastifyPluginAsyncZod<AdminPolicyRoutesOptions> 
   app.post(
     '/policies/explain',
     {
-      config: { adminRoles: ROLES.adminOnly },
+      config: sectionRoute('policies'),
       // 410: the document has burned; there is nothing left to decide about.
       schema: { body: explainBody, response: { 200: explainResponse, ...errorResponses, 410: errorBody } },
     },

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sectionRoute } from './admin-auth.js';
 import type { Dashboard } from '../../domain/reports/dashboard.js';
 import type { DataAccessReports } from '../../domain/reports/data-access-report.js';
 import type { ResidencyDto } from '../../contract/admin-reports.js';
 import { denialReasonLabel } from '../../contract/denial-reasons.js';
 import { errorResponses } from './admin-schemas.js';
-import { ROLES } from './admin-console-schemas.js';
+
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
 
 export interface AdminReportsDeps {
@@ -26,7 +27,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async
   app.post(
     '/reports/data-access',
     {
-      config: { adminRoles: ROLES.identity },
+      config: sectionRoute('report'),
       schema: { body: dataAccessBody, response: { 200: dataAccessReportDto, ...errorResponses } },
     },
     async (req, reply) => {
@@ -43,7 +44,7 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async
 
   app.get(
     '/dashboard',
-    { config: { adminRoles: ROLES.adminOnly }, schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
+    { config: sectionRoute('dashboard'), schema: { querystring: dashboardQuery, response: { 200: dashboardDto, ...errorResponses } } },
     async (req) => {
       await audit.flush();
       const figures = await dashboard.build(req.query.days === '30' ? 30 : 7);

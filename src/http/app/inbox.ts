@@ -20,7 +20,7 @@ export interface InboxDeps {
 
 /**
  * What waits for one clinician: requests to decide, their own requests, documents on their cases they
- * have not opened, burn-after-reading items and urgent escalations. Built from ids and case codes only.
+ * have not opened, burn-after-reading items, urgent escalations, and allergy alerts sent or raised. Built from ids and case codes only.
  */
 export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.infer<typeof inboxDto>> {
   const { doctorInbox: queries, directory: dir } = deps;
@@ -45,11 +45,17 @@ export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.i
   const newDocuments = (
     await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
   ).sort((a, b) => b.createdAt - a.createdAt);
-  const burnItems = await Promise.all((await queries.burnItemsFor(me.id)).map(async (b) => ({
+  const alertRows = await queries.alertsFor(me.id);
+  // An alert's chat copy is a burn item too: listed once, under alerts.
+  const alertItems = new Set(alertRows.map((a) => a.itemId));
+  const burnItems = await Promise.all((await queries.burnItemsFor(me.id)).filter((b) => !alertItems.has(b.id)).map(async (b) => ({
     itemId: b.id, caseCode: await codeOf(b.caseId), author: await personOf(dir, b.authorId), kind: b.kind, createdAt: b.createdAt, expiresAt: b.expiresAt, burnAt: b.burnAt,
   })));
   const escalations = await Promise.all(
     (await queries.escalationsFor(me.id)).map(async (e) => ({ itemId: e.itemId, itemType: e.itemType, caseCode: await codeOf(e.caseId), step: e.step, createdAt: e.createdAt })),
   );
-  return { toDecide, myRequests, newDocuments, burnItems, escalations };
+  const alerts = await Promise.all(alertRows.map(async (a) => ({
+    alertId: a.id, caseCode: await codeOf(a.caseId), raisedBy: await personOf(dir, a.raisedBy), mine: a.raisedBy === me.id, itemId: a.itemId, createdAt: a.createdAt,
+  })));
+  return { toDecide, myRequests, newDocuments, burnItems, escalations, alerts };
 }

@@ -4,7 +4,7 @@ import { actionsFor, sectionsFor, type ConsoleAction, type ConsoleSection } from
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
 
-/** Roles that may hold an admin token at all; each console route then narrows it (config.adminRoles). */
+/** Roles that may hold an admin token at all; each console route then narrows it to its section's roles. */
 export const CONSOLE_ROLES: readonly ClinicianRole[] = ['admin', 'privacy_officer', 'auditor'];
 
 export interface IssueAdminTokenDeps {

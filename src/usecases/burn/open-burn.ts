@@ -4,6 +4,8 @@ import type { ClinicianRow } from '../../domain/directory/directory-repository.j
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
 import type { ViewTokens } from '../../domain/sharing/view-token.js';
 import type { Clock } from '../../shared/clock.js';
+import { clinicianName } from '../../domain/directory/clinician-names.js';
+import { formatHkTime } from '../../domain/viewing/hk-time.js';
 
 /** Whole seconds left until `burnAt` (never negative). */
 export const secondsLeft = (burnAt: number, now: number): number => Math.max(0, Math.ceil((burnAt - now) / 1000));
@@ -24,8 +26,15 @@ export async function readBurn(deps: ReadBurnDeps, viewer: ClinicianRow, itemId:
   return out;
 }
 
+/** Who is reading, stamped over a burn text as DingTalk's 密聊 does: name, role, and when (HKT). */
+export interface ViewerWatermark {
+  name: string;
+  role: string | null;
+  at: string;
+}
+
 export type BurnOpened =
-  | { kind: 'text'; text: string; remainingSeconds: number }
+  | { kind: 'text'; text: string; remainingSeconds: number; watermark: ViewerWatermark }
   /** The document is fetched with this burn view token (bound to the viewer); its countdown starts at that fetch. */
   | { kind: 'document'; token: string; expiresAt: number; remainingSeconds: number | null };
 
@@ -37,7 +46,8 @@ export interface OpenBurnDeps extends ReadBurnDeps {
 
 /**
  * Opening an item in the mini-app. Text opens now (the first open starts my countdown and stops
- * escalation); a document only gets a burn view token bound to me, without opening it.
+ * escalation) and comes with my watermark for the screen to stamp over it; a document only gets a
+ * burn view token bound to me, without opening it (its PDF is stamped on the server).
  */
 export async function openBurn(deps: OpenBurnDeps, viewer: ClinicianRow, itemId: string): Promise<BurnOpened> {
   const view = await deps.burn.peek(viewer, itemId);
@@ -47,5 +57,7 @@ export async function openBurn(deps: OpenBurnDeps, viewer: ClinicianRow, itemId:
     return { kind: 'document', token, expiresAt, remainingSeconds: view.burnAt === null ? null : secondsLeft(view.burnAt, now) };
   }
   const out = await readBurn(deps, viewer, itemId);
-  return { kind: 'text', text: out.text!, remainingSeconds: secondsLeft(out.burnAt, deps.clock.now()) };
+  const now = deps.clock.now();
+  const watermark = { name: clinicianName(viewer), role: viewer.role, at: formatHkTime(now) };
+  return { kind: 'text', text: out.text!, remainingSeconds: secondsLeft(out.burnAt, now), watermark };
 }

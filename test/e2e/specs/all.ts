@@ -12,6 +12,8 @@ import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
 import { errorScreenTests } from './error-screens.js';
+import { alertStatusTests } from './alert-status.js';
+import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
 export const allSpecs: E2eTest[] = [
@@ -28,4 +30,6 @@ export const allSpecs: E2eTest[] = [
   ...composeTests,
   ...patientBannerTests,
   ...errorScreenTests,
+  ...alertStatusTests,
+  ...myCasesTests,
 ];

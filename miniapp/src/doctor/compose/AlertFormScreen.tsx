@@ -1,5 +1,7 @@
 import { Button, Input, Selector, TextArea } from 'antd-mobile';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAlertStatusI18n } from '../alert-status-messages.js';
 import { useEndpoints } from '../../api/use-api.js';
 import type { AlertRaised, ComposeOptions } from '../doctor-api.js';
 import { useComposeI18n, type ComposeKey } from './compose-messages.js';
@@ -40,9 +42,21 @@ function AlertForm({ code, o }: { code: string; o: ComposeOptions }) {
   const [scan, setScan] = useState<File | null>(null);
   // A retry of a submit the server already has (lost answer, double tap) is the same alert: say so.
   const { busy, error, done, run, setError } = useSend<AlertRaised | 'already'>((c) => (c === 'conflict' ? 'already' : undefined));
+  const navigate = useNavigate();
+  const status = useAlertStatusI18n();
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   if (!o.alert) return <div className="padded hint" data-testid="compose-denied">{t('deniedAlert').replace('{code}', code)}</div>;
-  if (done) return <Sent code={code} title={done === 'already' ? t('alert.already') : t('alert.done')} note={t('alert.doneNote')} testId="alert-done" />;
+  if (done === 'already') return <Sent code={code} title={t('alert.already')} note={t('alert.doneNote')} testId="alert-done" />;
+  if (done) {
+    return (
+      <>
+        <Sent code={code} title={t('alert.done')} note={t('alert.doneNote')} testId="alert-done" />
+        <div className="padded">
+          <Button block color="primary" onClick={() => navigate(`/alert/${done.alertId}`)} data-testid="alert-to-status">{status.t('toStatus')}</Button>
+        </div>
+      </>
+    );
+  }
 
   const needReaction = f.severity !== '' && f.reaction.trim() === '';
   const ready = f.substance.trim() !== '' && f.criticality !== '' && !needReaction;

@@ -1,0 +1,80 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { Pool, PoolClient } from 'pg';
+import { txContext as context, type Transaction, type TxContext } from '../../shared/transactions.js';
+import * as schema from './schema.js';
+
+export type PgDb = NodePgDatabase<typeof schema>;
+
+/**
+ * Async access to PostgreSQL with the same `transaction` contract as the SQLite store: the body runs
+ * on one connection from the pool, bound to the body's async context (AsyncLocalStorage), so every
+ * repository call awaited inside it (directly or not) joins the transaction; nested calls become
+ * savepoints. Outside a transaction a repository's statement runs on any pooled connection.
+ * Transactions here run concurrently (READ COMMITTED), not one at a time as on SQLite.
+ */
+export interface PgStore {
+  transaction: Transaction;
+  /** The query handle for the running code: the open transaction's connection, else the pool. */
+  db(): PgDb;
+  pool: Pool;
+}
+
+const options = { schema, casing: 'snake_case' } as const;
+
+/** What a PostgreSQL transaction keeps in its TxContext: the connection and a drizzle handle on it. */
+interface PgTx {
+  conn: PoolClient;
+  db: PgDb;
+}
+const pgTx = (ctx: TxContext | undefined): PgTx | undefined => (ctx?.open ? (ctx.client as PgTx | undefined) : undefined);
+
+export function createPgStore(pool: Pool): PgStore {
+  const poolDb = drizzle(pool, options);
+
+  const db = (): PgDb => {
+    return pgTx(context.getStore())?.db ?? poolDb;
+  };
+
+  async function nested<T>(ctx: TxContext, client: PoolClient, body: () => Promise<T>): Promise<T> {
+    const name = `sp${++ctx.savepoints}`;
+    await client.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await body();
+      await client.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (e) {
+      await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await client.query(`RELEASE SAVEPOINT ${name}`);
+      throw e;
+    }
+  }
+
+  const transaction: Transaction = async (body) => {
+    const current = context.getStore();
+    const open = pgTx(current);
+    if (current && open) return nested(current, open.conn, body);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const ctx: TxContext = { open: true, savepoints: 0, client: { conn: client, db: drizzle(client, options) } satisfies PgTx };
+    try {
+      return await context.run(ctx, async () => {
+        await client.query('BEGIN');
+        try {
+          const out = await body();
+          await client.query('COMMIT');
+          return out;
+        } catch (e) {
+          await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+          throw e;
+        } finally {
+          ctx.open = false;
+        }
+      });
+    } finally {
+      // A connection whose ROLLBACK failed is destroyed rather than handed to the next caller.
+      client.release(broken);
+    }
+  };
+
+  return { transaction, db, pool };
+}

@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { clinicians, institutions } from '../../db/pg/directory-tables.js';
+import { sqlCollateC } from '../../db/pg/pg-columns.js';
+import type { PgStore } from '../../db/pg/pg-store.js';
+import { newId } from '../../shared/ids.js';
+import type { DirectoryRepository } from './directory-repository.js';
+
+/** The clinician directory on PostgreSQL: the same port as directory-repository.ts. */
+export function createPgDirectoryRepository(store: PgStore): DirectoryRepository {
+  const db = () => store.db();
+  const findByDingTalkId: DirectoryRepository['findByDingTalkId'] = async (userId) => {
+    const [row] = await db().select().from(clinicians).where(eq(clinicians.dingtalkUserId, userId));
+    return row;
+  };
+  return {
+    findByDingTalkId,
+    async findById(id) {
+      const [row] = await db().select().from(clinicians).where(eq(clinicians.id, id));
+      return row;
+    },
+    async insert(row, now) {
+      await db()
+        .insert(clinicians)
+        .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: clinicians.dingtalkUserId });
+      return (await findByDingTalkId(row.dingtalkUserId))!;
+    },
+    async update(id, patch, now) {
+      await db().update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id));
+    },
+    async list() {
+      // SQLite sorts text by bytes (BINARY); "C" makes PostgreSQL do the same whatever the database locale.
+      return db().select().from(clinicians).orderBy(sqlCollateC(clinicians.displayName), clinicians.id);
+    },
+    async institution(id) {
+      const [row] = await db().select().from(institutions).where(eq(institutions.id, id));
+      return row;
+    },
+    async institutionByCode(code) {
+      const [row] = await db().select().from(institutions).where(eq(institutions.code, code));
+      return row;
+    },
+    async upsertInstitution(row) {
+      await db()
+        .insert(institutions)
+        .values(row)
+        .onConflictDoUpdate({ target: institutions.id, set: { nameEn: row.nameEn, nameZh: row.nameZh, sector: row.sector } });
+    },
+    async listInstitutions() {
+      return db().select().from(institutions).orderBy(sqlCollateC(institutions.code));
+    },
+  };
+}

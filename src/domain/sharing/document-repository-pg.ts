@@ -1,0 +1,72 @@
+import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import type { PgStore } from '../../db/pg/pg-store.js';
+import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
+import type { DocumentRepository } from './document-repository.js';
+
+/**
+ * Document metadata and receipts on PostgreSQL: the same port as document-repository.ts. What differs
+ * in SQL: SQLite's two-argument scalar `max(a, b)` is `greatest(a, b)` here.
+ */
+export function createPgDocumentRepository(store: PgStore): DocumentRepository {
+  const db = () => store.db();
+  const changed = (r: { rowCount: number | null }) => (r.rowCount ?? 0) > 0;
+  const receiptKey = [documentReceipts.documentId, documentReceipts.clinicianId];
+  return {
+    async find(id) {
+      const [row] = await db().select().from(documents).where(eq(documents.id, id));
+      return row;
+    },
+    async insert(row) {
+      return changed(await db().insert(documents).values(row).onConflictDoNothing({ target: documents.id }));
+    },
+    async listByCase(caseId) {
+      return db().select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt), asc(documents.id));
+    },
+    async setCardOutTrackId(id, outTrackId) {
+      return changed(await db().update(documents).set({ cardOutTrackId: outTrackId }).where(eq(documents.id, id)));
+    },
+    async markDestroyed(id) {
+      return changed(await db().update(documents).set({ status: 'destroyed' }).where(and(eq(documents.id, id), eq(documents.status, 'active'))));
+    },
+    async upsertNotified(documentId, clinicianId, at) {
+      await db()
+        .insert(documentReceipts)
+        .values({ documentId, clinicianId, notifiedAt: at })
+        .onConflictDoUpdate({ target: receiptKey, set: { notifiedAt: sql`coalesce(${documentReceipts.notifiedAt}, excluded.notified_at)` } });
+    },
+    async upsertViewed(documentId, clinicianId, at) {
+      const [row] = await db()
+        .insert(documentReceipts)
+        .values({ documentId, clinicianId, firstOpenedAt: at, lastViewedAt: at, viewCount: 1 })
+        .onConflictDoUpdate({
+          target: receiptKey,
+          set: {
+            firstOpenedAt: sql`coalesce(${documentReceipts.firstOpenedAt}, excluded.first_opened_at)`,
+            lastViewedAt: sql`greatest(coalesce(${documentReceipts.lastViewedAt}, 0), excluded.last_viewed_at)`,
+            viewCount: sql`${documentReceipts.viewCount} + 1`,
+          },
+        })
+        .returning();
+      return row!;
+    },
+    async firstViewsOfShared(from, to) {
+      return db()
+        .select({ documentId: documents.id, sharedAt: documents.createdAt, firstViewAt: sql<number | null>`MIN(${documentReceipts.firstOpenedAt})`.mapWith(Number) })
+        .from(documents)
+        .leftJoin(
+          documentReceipts,
+          and(eq(documentReceipts.documentId, documents.id), ne(documentReceipts.clinicianId, documents.authorId), isNotNull(documentReceipts.firstOpenedAt)),
+        )
+        .where(and(eq(documents.kind, 'report'), gte(documents.createdAt, from), lt(documents.createdAt, to)))
+        .groupBy(documents.id);
+    },
+    async receiptsForCase(caseId) {
+      const rows = await db()
+        .select({ receipt: documentReceipts })
+        .from(documentReceipts)
+        .innerJoin(documents, eq(documents.id, documentReceipts.documentId))
+        .where(eq(documents.caseId, caseId));
+      return rows.map((r) => r.receipt);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { expect, it } from 'vitest';
+import { createPgDirectoryRepository } from '../../../src/domain/directory/directory-repository-pg.js';
+import { createDirectoryRepository } from '../../../src/domain/directory/directory-repository.js';
+import { describeOnBothStores } from '../../helpers/both-stores.js';
+
+describeOnBothStores(
+  'directory repository contract',
+  (s) => (s.kind === 'sqlite' ? createDirectoryRepository(s.sqlite.db, s.sqlite.store) : createPgDirectoryRepository(s.pg)),
+  (get) => {
+    it('institutions: upsert by id, look up by id and code, list in code order (byte order)', async () => {
+      const { repo } = get();
+      await repo.upsertInstitution({ id: 'i2', code: 'QMH', nameEn: 'Queen Mary', nameZh: null, sector: 'public' });
+      await repo.upsertInstitution({ id: 'i1', code: 'HKSH', nameEn: 'Sanatorium', nameZh: '養和', sector: 'private' });
+      await repo.upsertInstitution({ id: 'i3', code: 'cmc', nameEn: 'Caritas', nameZh: null, sector: 'public' });
+      await repo.upsertInstitution({ id: 'i2', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
+      expect(await repo.institution('i2')).toEqual({ id: 'i2', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
+      expect((await repo.institutionByCode('HKSH'))?.id).toBe('i1');
+      expect(await repo.institution('none')).toBeUndefined();
+      expect((await repo.listInstitutions()).map((i) => i.code)).toEqual(['HKSH', 'QMH', 'cmc']);
+    });
+
+    it('clinicians: two first messages racing store one row; booleans and times read back as written', async () => {
+      const { repo } = get();
+      const row = { dingtalkUserId: 'u-race', displayName: 'Dr Race' };
+      const [a, b] = await Promise.all([repo.insert(row, 1_700_000_000_123), repo.insert(row, 1_700_000_000_456)]);
+      expect(a.id).toBe(b.id);
+      expect(a).toMatchObject({ verified: false, suspended: false, verifiedAt: null, institutionId: null });
+      expect(typeof a.createdAt).toBe('number');
+      await repo.update(a.id, { verified: true, verifiedAt: 1_700_000_001_000, role: 'doctor', language: 'zh' }, 1_700_000_002_000);
+      expect(await repo.findById(a.id)).toMatchObject({ verified: true, verifiedAt: 1_700_000_001_000, role: 'doctor', language: 'zh', updatedAt: 1_700_000_002_000 });
+      expect((await repo.findByDingTalkId('u-race'))?.id).toBe(a.id);
+      expect(await repo.findByDingTalkId('nobody')).toBeUndefined();
+    });
+
+    it('lists clinicians by display name in byte order', async () => {
+      const { repo } = get();
+      for (const name of ['dr lower', 'Dr Zed', 'Dr Alpha', '陳醫生']) await repo.insert({ dingtalkUserId: `u-${name}`, displayName: name }, 1);
+      const names = (await repo.list()).map((c) => c.displayName).filter((n) => n !== 'Dr Race');
+      expect(names).toEqual(['Dr Alpha', 'Dr Zed', 'dr lower', '陳醫生']);
+    });
+
+    it('a clinician referring to an unknown institution is refused (foreign key)', async () => {
+      const { repo } = get();
+      await expect(repo.insert({ dingtalkUserId: 'u-fk', displayName: 'FK', institutionId: 'missing' }, 1)).rejects.toThrow();
+    });
+  },
+);
