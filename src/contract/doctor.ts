@@ -50,7 +50,7 @@ export const viewTokenDto = z.object({
 });
 
 /** 403 of the view-token route: the coded error, and for a policy refusal the plain-language reasons. */
-export const refusalDto = z.object({ code: z.string(), message: z.string(), reasons: z.array(z.string()).optional() });
+export const refusalDto = z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), reasons: z.array(z.string()).optional() });
 
 export const reasonsDto = z.array(z.object({ code: z.string(), en: z.string(), zh: z.string() }));
 
@@ -70,7 +70,7 @@ export const requestAccessBody = z.object({ reasonCode: z.string() });
 export const decideBody = z.object({ decision: z.enum(['approve', 'deny']), reason: z.string().trim().max(200).optional() });
 export const requestAnswer = z.object({ requestId: z.string(), status: z.string(), message: z.string() });
 /** 409 of request/decide: approving would not let the requester open it; the missing conditions named. */
-export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional() });
+export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), missing: z.array(z.string()).optional() });
 
 /** POST /api/app/burn/:itemId/open */
 export const burnParams = z.object({ itemId: z.string().min(1).max(64) });
