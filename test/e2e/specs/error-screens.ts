@@ -62,6 +62,7 @@ export const errorScreenTests: E2eTest[] = [
       const enUnverified = await bothScreens(ctx, lee, `/doc/${documentId}`, 'error-screen', '71-error-unverified-en');
       assert(enUnverified.title.includes('not verified'), `English: ${enUnverified.title}`);
       assert(enUnverified.hint !== zhUnverified.hint, 'the hint follows the language');
+      assert(enUnverified.hint.includes('registration number'), `the unverified screen's own hint: ${enUnverified.hint}`);
 
       // Dr Wong is not on the case: what to do names the care team, a request, and break-glass.
       const wong = await signIn(ctx, WONG, 'en-US');
