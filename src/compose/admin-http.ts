@@ -1,4 +1,5 @@
 import { residencyView } from '../config/residency.js';
+import { peopleNames } from '../usecases/admin/people-names.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
@@ -32,11 +33,11 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
-    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock },
+    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock, names: (ids) => peopleNames({ directory: directoryRepo }, ids) },
     ops: { outbox: service.outbox, audit },
     inbound: { inbox: service.inbox },
     reports: { ...service.reports, audit, residency: residencyView(service.config) },
-    cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
+    cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries, directory: directoryRepo },
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
     correction: {
       merge: { ...secure.cases.dataSubjects, cases: secure.casesRepo, transaction, audit, clock },

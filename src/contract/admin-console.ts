@@ -123,6 +123,9 @@ export const auditEntryDto = z.object({
   reason: z.string().nullable(),
   trace: z.string().nullable(),
   leafHash: z.string(),
+  /** The actor's and target's names when they are people (the console never shows a person as an id). */
+  actorName: z.string().nullable().optional(),
+  targetName: z.string().nullable().optional(),
 });
 
 /** Epoch milliseconds or an ISO 8601 date-time. */
@@ -208,7 +211,7 @@ export const rosterRoleDto = z.object({
 });
 
 /** GET /cases/:code/groups: the consult groups bound to a case. */
-export const caseGroupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundAt: z.string() });
+export const caseGroupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundByName: z.string().nullable().optional(), boundAt: z.string() });
 export type CaseGroupDto = z.infer<typeof caseGroupDto>;
 
 export type PersonRefDto = z.infer<typeof personDto>;

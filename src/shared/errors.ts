@@ -40,6 +40,8 @@ export const ERROR_TABLE = {
     en: 'That colleague holds no live access grant on this case.',
     zh: '該同事在此個案沒有有效的存取權限。',
   },
+  /** A case command sent with no code, outside a group bound to a case: ask for the code, not "can't find". */
+  'case.code_missing': { status: 400, en: 'Which case? Add its code after the command.', zh: '哪一個個案？請在指令後加上個案編號。' },
   'search.invalid': {
     status: 400,
     en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',

@@ -3,7 +3,7 @@
  * schemas in src/contract (type imports only: nothing of the server, not even zod, enters the bundle),
  * so a changed route shape fails this build instead of blanking a screen.
  */
-import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
+import type { AdminTokenDto, AuthConfigDto, LanguageBody, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
@@ -23,6 +23,8 @@ export function createEndpoints(api: ApiClient) {
   return {
     authConfig: () => api.call<AuthConfigDto>('/api/auth/config'),
     me: () => api.call<MeDto>('/api/me'),
+    /** Saves the language chosen here as the preference every answer then uses (chat, screens, errors). */
+    setLanguage: (language: LanguageBody['language']) => api.call<LanguageBody>('/api/me/language', { method: 'PUT', body: { language } }),
     adminToken: () => api.call<AdminTokenDto>('/api/auth/admin-token', { method: 'POST' }),
 
     inbox: () => api.call<InboxDto>('/api/app/inbox'),

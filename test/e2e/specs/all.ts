@@ -12,6 +12,7 @@ import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
 import { correctionTests } from './correction.js';
+import { errorScreenTests } from './error-screens.js';
 import { alertStatusTests } from './alert-status.js';
 import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
@@ -31,6 +32,7 @@ export const allSpecs: E2eTest[] = [
   ...composeTests,
   ...patientBannerTests,
   ...correctionTests,
+  ...errorScreenTests,
   ...alertStatusTests,
   ...grantCaseTests,
   ...myCasesTests,
