@@ -52,7 +52,8 @@ export function createAlertNotices(deps: {
     },
 
     async announce(alert, caseCode, to) {
-      const title = `🚨 Allergy alert for ${caseCode} from ${await raiserLine(alert)}`;
+      // Both languages: a group (and its members) may read either.
+      const title = `🚨 Allergy alert for ${caseCode} from ${await raiserLine(alert)} · 過敏警示`;
       const scan = alert.scanItemId ? ' · scan attached 附掃描檔' : '';
       const text = `Urgent · burns ${after} after you open it · also recorded in the health record${scan} · 緊急過敏警示，開啟後 ${after} 銷毀`;
       const buttons: CardButton[] = [
@@ -74,7 +75,7 @@ export function createAlertNotices(deps: {
     },
 
     async burned(alert, caseCode, cardIds) {
-      const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record`;
+      const title = `🚨 Allergy alert for ${caseCode} has burned · kept in the health record · 過敏警示已銷毀`;
       for (const outTrackId of cardIds) {
         await deps.notify.updateCard(`burned:${outTrackId}`, outTrackId, title, '此警示已銷毀；過敏紀錄保留於健康紀錄。', []);
       }

@@ -18,6 +18,13 @@ function caseCodeText(e: DomainError, lang: Lang): string | undefined {
   return [lead, ERROR_TABLE['case.code_invalid'][lang]].join(lang === 'zh' ? '' : ' ');
 }
 
+/** "Which case? Add its code: @ConsultBridge share C-7KQ2M." — the command named back when it is a plain word. */
+function codeMissingText(e: DomainError, lang: Lang): string | undefined {
+  const command = e.details?.command;
+  if (e.code !== 'case.code_missing' || typeof command !== 'string' || !/^[a-z]{2,16}$/.test(command)) return undefined;
+  return say(lang, CASE_TEXTS.codeMissingFor, command);
+}
+
 /**
  * The chat text for any failure: what happened (the code table's safe message) and, on the next line,
  * what to do (src/shared/error-hints.ts); never the code itself. Unknown errors are logged, never shown.
@@ -27,5 +34,5 @@ export function replyForError(err: unknown, lang: Lang, logger: Logger): string 
   if (e.code === 'internal') logger.error({ code: 'internal', err: (err as Error)?.stack }, 'command failed');
   // The one error whose words are built for the reader (decide-request.ts): names who and what is missing.
   if (e.code === 'approval.would_not_open' && typeof e.details?.text === 'string') return e.details.text;
-  return `${caseCodeText(e, lang) ?? ERROR_TABLE[e.code][lang]}\n${errorHint(e.code, lang)}`;
+  return `${caseCodeText(e, lang) ?? codeMissingText(e, lang) ?? ERROR_TABLE[e.code][lang]}\n${errorHint(e.code, lang)}`;
 }

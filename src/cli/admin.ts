@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hkDate } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
@@ -16,6 +17,7 @@ import { createPatientsRepository } from '../domain/patients/patients-repository
 import { createRefreshSessions } from '../domain/sessions/refresh-sessions.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
+import { importClinicians } from '../usecases/admin/import-clinicians.js';
 import { createOrganisationExit } from '../compose/organisation-exit.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
@@ -29,6 +31,9 @@ const HELP = `Usage: npm run admin -- <command>
          [--specialty Cardiology] [--name-en "Dr CHAN Tai-man"] [--name-zh 陳大文]
   suspend <dingtalkUserId> [--undo] [--by <admin>]   (never yourself, never the last active admin)
   remove-from-org <dingtalkUserId> [--by <admin>]   Unverify; end every care-team role, grant and login.
+  import-clinicians <file.csv> [--dry-run] [--by <admin>]
+                                            Bulk import (columns in README "Bulk clinician import"); a
+                                            per-row report; --dry-run changes nothing.
   institutions                              List institutions.
   add-institution <code> --name-en ... [--name-zh ...] --sector public|private [--by <admin>]
   case <C-XXXXX>                            The care team of a case (no patient data).
@@ -51,6 +56,7 @@ const OPTIONS = {
   'name-zh': { type: 'string' },
   sector: { type: 'string' },
   by: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -163,6 +169,12 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
             since: day(m.since),
           })),
         );
+      }
+      case 'import-clinicians': {
+        const csv = readFileSync(need(args[0], 'file.csv'), 'utf8');
+        const report = await importClinicians({ directory: repo, transaction: handle.store.transaction, audit: auditLog(), clock: systemClock }, csv, { dryRun: flags['dry-run'] === true, by: await by() });
+        printTable(report.rows.map((r) => ({ line: String(r.line), dingtalkUserId: r.dingtalkUserId, result: r.status, why: r.problems.map((p) => (p.column ? `${p.column}: ${p.code}` : p.code)).join('; ') })));
+        return console.log(`${report.dryRun ? 'Dry run: ' : ''}${report.ok} ok, ${report.errors} with errors.`);
       }
       case 'token': {
         const secret = sessionSecret(config.keys);

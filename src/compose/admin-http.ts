@@ -1,8 +1,10 @@
 import { residencyView } from '../config/residency.js';
+import { peopleNames } from '../usecases/admin/people-names.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
 import type { AdminRoutesOptions } from '../http/admin-routes.js';
+import { createRegisterClient } from '../register/register-client.js';
 import type { Service } from './service.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
 
@@ -12,6 +14,9 @@ import { createGrantNotices } from '../bot/flows/grant-notices.js';
  */
 export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions; console: AdminConsoleDeps } {
   const { directoryRepo, audit, clock, secure } = service;
+  const transaction = service.db.store.transaction;
+  const lookupUrl = service.config.directory.registerLookupUrl;
+  const register = { audit, register: lookupUrl ? createRegisterClient({ url: lookupUrl }) : undefined };
   const isSessionActive = (sid: string) => service.sessions.isActive(sid);
   const directory: AdminRoutesOptions = {
     directoryAdmin: createDirectoryAdmin({
@@ -22,21 +27,27 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     caseQueries: secure.cases.queries,
     jwtSecret: service.sessionSecret,
     isSessionActive,
+    register,
   };
   const console: AdminConsoleDeps = {
     auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
-    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock },
+    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock, names: (ids) => peopleNames({ directory: directoryRepo }, ids) },
     ops: { outbox: service.outbox, audit },
     inbound: { inbox: service.inbox },
     reports: { ...service.reports, audit, residency: residencyView(service.config) },
-    cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries },
+    cases: { caseAdmin: secure.cases.admin, roster: secure.cases.roster, cases: secure.cases.queries, directory: directoryRepo },
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
     grants: {
       grants: secure.grants, cases: secure.cases.queries, casesRepo: secure.casesRepo, approvals: secure.approvals, directory: directoryRepo, audit, clock,
       notices: createGrantNotices({ directoryRepo, notify: service.notify }),
+    },
+    correction: {
+      merge: { ...secure.cases.dataSubjects, cases: secure.casesRepo, transaction, audit, clock },
+      importer: { directory: directoryRepo, transaction, audit, clock },
+      register,
     },
   };
   return { directory, console };

@@ -1,9 +1,11 @@
+import { createCorrectionNotices } from '../bot/correction-notices.js';
 import type { Service } from './service.js';
 import type { AlertRoutesDeps } from '../http/alert-routes.js';
 import type { AppBurnDeps } from '../http/app-burn-routes.js';
 import type { AppDoctorDeps } from '../http/app-doctor-routes.js';
 import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
+import type { CorrectionRouteDeps } from '../http/app/correction-routes.js';
 import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
@@ -78,6 +80,22 @@ export function appHttpDeps(service: Service) {
     audit,
     clock,
   };
+  const correction: CorrectionRouteDeps = {
+    documents: secure.documentsRepo,
+    cases,
+    casesRepo: secure.casesRepo,
+    directory,
+    transaction: service.db.store.transaction,
+    notices: createCorrectionNotices({ directory, notify: service.notify }),
+    escalation,
+    decideOnCase: secure.decideOnCase,
+    vault: secure.vault,
+    sharing: secure.sharing,
+    receipts: secure.receipts,
+    cards: service.reportCards,
+    audit,
+    clock,
+  };
   const grantCases: GrantCaseRouteDeps = {
     grants: secure.grants, cases, casesRepo: secure.casesRepo, approvals: secure.approvals, directory, audit, clock,
     lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
@@ -93,5 +111,5 @@ export function appHttpDeps(service: Service) {
     cards: { posted: async (prefix) => (await service.outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt })) },
     escalation,
   };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction };
 }

@@ -23,6 +23,7 @@ import { grantCaseRoutes } from '../http/app/grant-case-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
+import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(appFormsRoutes, appHttp.forms);
       await trusted.register(appComposeRoutes, appHttp.compose);
       await trusted.register(patientBannerRoutes, appHttp.banner);
+      await trusted.register(correctionRoutes, appHttp.correction);
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);

@@ -88,6 +88,8 @@ export const envSchema = z
     RENDER_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(256),
     RENDER_THREADS: z.coerce.number().int().min(0).max(64).default(0),
     RENDER_IDLE_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+    /** A professional register lookup (README "Register check"); unset: register checks are the admin's own, recorded as manual. */
+    REGISTER_LOOKUP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_FHIR_BASE: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_TOKEN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     EHR_CLIENT_ID: optionalString,
@@ -198,6 +200,8 @@ export interface Config {
     idSystemBase: string;
     timeoutMs: number;
   };
+  /** `registerLookupUrl`: the register lookup endpoint; absent = manual register checks (in sandbox mode, the simulator's). */
+  directory: { registerLookupUrl?: string };
   /** Where patient data may live: the declared region and the hosts that may receive it (README "Data residency"). */
   residency: { region: string; phiHosts: readonly string[] };
 }
@@ -279,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       },
     },
     alerts: { sceneGroupTemplateId: e.DINGTALK_SCENE_GROUP_TEMPLATE_ID, archiveAfterMs: Math.round(e.ALERT_ARCHIVE_HOURS * 3_600_000), readWindowMs: Math.round(e.ALERT_READ_WINDOW_MINUTES * 60_000) },
+    directory: { registerLookupUrl: e.REGISTER_LOOKUP_URL },
     ehr: {
       fhirBase: e.EHR_FHIR_BASE?.replace(/\/+$/, ''),
       tokenUrl: e.EHR_TOKEN_URL,

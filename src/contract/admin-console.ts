@@ -79,7 +79,7 @@ export const caseDocumentsResponse = z.object({
       mediaType: z.string(),
       sharedAt: isoTime,
       author: personDto,
-      status: z.enum(['active', 'destroyed']),
+      status: z.enum(['active', 'destroyed', 'retracted']),
       /** A restricted category applies (policy may ask for more); which one is not shown here. */
       restricted: z.boolean(),
     }),
@@ -125,6 +125,9 @@ export const auditEntryDto = z.object({
   reason: z.string().nullable(),
   trace: z.string().nullable(),
   leafHash: z.string(),
+  /** The actor's and target's names when they are people (the console never shows a person as an id). */
+  actorName: z.string().nullable().optional(),
+  targetName: z.string().nullable().optional(),
 });
 
 /** Epoch milliseconds or an ISO 8601 date-time. */
@@ -210,7 +213,7 @@ export const rosterRoleDto = z.object({
 });
 
 /** GET /cases/:code/groups: the consult groups bound to a case. */
-export const caseGroupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundAt: z.string() });
+export const caseGroupDto = z.object({ conversationId: z.string(), boundBy: z.string(), boundByName: z.string().nullable().optional(), boundAt: z.string() });
 export type CaseGroupDto = z.infer<typeof caseGroupDto>;
 
 export type PersonRefDto = z.infer<typeof personDto>;

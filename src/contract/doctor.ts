@@ -55,7 +55,7 @@ export const viewTokenDto = z.object({
 });
 
 /** 403 of the view-token route: the coded error, and for a policy refusal the plain-language reasons. */
-export const refusalDto = z.object({ code: z.string(), message: z.string(), reasons: z.array(z.string()).optional() });
+export const refusalDto = z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), reasons: z.array(z.string()).optional() });
 
 export const reasonsDto = z.array(z.object({ code: z.string(), en: z.string(), zh: z.string() }));
 
@@ -80,7 +80,7 @@ export const decideBody = z.object({
 });
 export const requestAnswer = z.object({ requestId: z.string(), status: z.string(), message: z.string() });
 /** 409 of request/decide: approving would not let the requester open it; the missing conditions named. */
-export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional() });
+export const wouldNotOpen = z.object({ code: z.string(), message: z.string(), hint: z.string().optional(), missing: z.array(z.string()).optional() });
 
 /** POST /api/app/burn/:itemId/open */
 export const burnParams = z.object({ itemId: z.string().min(1).max(64) });

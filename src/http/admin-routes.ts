@@ -9,6 +9,7 @@ import {
   verifyInputSchema,
   type DirectoryAdmin,
 } from '../domain/directory/directory-admin.js';
+import { MANUAL_CHECKS_ONLY, recordRegisterCheck, type RegisterCheckDeps } from '../usecases/admin/register-check.js';
 import { registerAdminAuth, sectionRoute } from './admin/admin-auth.js';
 import { clinicianDto, errorResponses, institutionDto, teamMemberDto } from './admin/admin-schemas.js';
 
@@ -19,6 +20,8 @@ export interface AdminRoutesOptions {
   jwtSecret?: string;
   /** Whether an admin token's login still counts (RefreshSessions.isActive). */
   isSessionActive(sessionId: string): Promise<boolean>;
+  /** The register lookup, when one is configured (else register checks are recorded as manual). */
+  register?: RegisterCheckDeps;
 }
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -72,7 +75,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
   app.post(
     '/clinicians/:id/verify',
     { config: clinicians, schema: { params: idParams, body: verifyInputSchema, response: { 200: clinicianDto, ...errorResponses } } },
-    async (req) => toDto(await dir.verify(req.params.id, req.body, adminId(req))),
+    async (req) => toDto(await recordRegisterCheck({ ...(opts.register ?? MANUAL_CHECKS_ONLY), directoryAdmin: dir }, req.admin!, req.params.id, req.body)),
   );
 
   app.post(

@@ -5,7 +5,7 @@ import type { CaseQueries } from '../domain/cases/case-queries.js';
 import { ALERT_BODY_LIMIT, splitScan } from './alert-scan.js';
 import { raiseAlert } from '../usecases/alerts/raise-alert.js';
 
-const error = z.object({ code: z.string(), message: z.string() });
+const error = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
 const raised = z.object({ alertId: z.string(), caseCode: z.string(), recipients: z.number().int(), ehrPendingId: z.string(), scan: z.boolean() });
 const responses = { 201: raised, 400: error, 401: error, 403: error, 404: error, 409: error, 413: error, 415: error, 422: error };
 // Shape only here; the domain parses the values (alert-form.ts) and names bad fields, never values.

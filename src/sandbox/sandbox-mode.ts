@@ -35,6 +35,8 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
   const sandboxConfig = Object.freeze({
     ...config,
     dingtalk: { ...config.dingtalk, apiBase: sim.apiBase, oapiBase: sim.oapiBase },
+    // No register lookup configured: the simulator's stand-in register answers (routes-register.ts).
+    directory: { registerLookupUrl: config.directory.registerLookupUrl ?? `${sim.apiBase}/sim/register` },
     ehr: fhir ? { ...config.ehr, fhirBase: fhir.baseUrl, tokenUrl: fhir.tokenUrl, clientId: fhir.clientId, clientSecret: fhir.clientSecret } : config.ehr,
   });
   return {
@@ -45,6 +47,7 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
     describe: () => [
       `  Simulator    ${sim.apiBase} (DingTalk stand-in with a demo org)`,
       `  EHR (FHIR)   ${fhir ? `${fhir.baseUrl} (simulated FHIR R4 server)` : config.ehr.fhirBase}`,
+      `  Register     ${config.directory.registerLookupUrl ?? `${sim.apiBase}/sim/register (simulated register lookup)`}`,
       `  Demo groups  ${DEMO_ORG.groups.map((g) => `${g.title} [${g.openConversationId}]`).join('; ')}`,
       `  Demo users   ${DEMO_ORG.clinicians.map((c) => `${c.userId}${c.verified ? '' : ' (unverified)'}`).join(', ')}`,
       `  Try it       curl -s -XPOST ${config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`}/sandbox/say -H 'content-type: application/json' \\`,

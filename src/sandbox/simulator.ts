@@ -15,6 +15,7 @@ import { robotSendRoutes } from './routes-robot-send.js';
 import { robotTrackRoutes } from './routes-robot-track.js';
 import { sceneGroupRoutes } from './routes-scene-group.js';
 import { userRoutes } from './routes-user.js';
+import { registerLookup } from './routes-register.js';
 import { webhookRoutes } from './routes-webhook.js';
 import { clickCard, type CardClick } from './sim-card-click.js';
 import { AckedEventRedelivery } from './sim-event-redelivery.js';
@@ -108,7 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   const calls = new CallStats();
   const routes = [...authRoutes, ...robotSendRoutes, ...robotTrackRoutes, ...cardRoutes, ...userRoutes,
-    ...sceneGroupRoutes, ...webhookRoutes, ...dingRoutes];
+    ...sceneGroupRoutes, ...webhookRoutes, ...dingRoutes, registerLookup];
   const server = createServer(createHttpHandler(routes, state, calls));
   server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));

@@ -89,6 +89,16 @@ export const AUDIT_ACTIONS = {
   documentViewed: 'document.viewed',
   documentTitled: 'document.titled',
   documentDestroyed: 'document.destroyed',
+  /** Shared to the wrong case and withdrawn by its sharer or the attending; views end, receipts stay. */
+  documentRetracted: 'document.retracted',
+  /** A retracted document shared again to the right case; the reason carries both case codes. */
+  documentRefiled: 'document.refiled',
+  /** Duplicate patient records merged by the privacy officer; both HKID hashes resolve to the survivor. */
+  patientsMerged: 'patient.merged',
+  /** A bulk clinician import (CSV) ran; the reason carries the counts. */
+  directoryImported: 'directory.imported',
+  /** A register lookup was asked of the configured endpoint (REGISTER_LOOKUP_URL). */
+  directoryRegisterLookup: 'directory.register_lookup',
   accessRequested: 'access.requested',
   accessApproved: 'access.approved',
   accessDeniedByApprover: 'access.denied_by_approver',

@@ -39,6 +39,7 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'hkid.invalid': { en: 'Type it as on the card: the letter(s), six digits and the check digit in brackets, e.g. A123456(?).', zh: '請按身份證所示輸入：英文字母、六位數字及括號內的核對數字，例如 A123456(?)。' },
   'search.invalid': { en: 'In chat: @ConsultBridge search C-7KQ2M, or whole words of the name (1:1 only).', zh: '在聊天中：@ConsultBridge search C-7KQ2M，或姓名的完整字詞（只限一對一）。' },
   'case.code_invalid': { en: 'Copy the code from the case card or the Cases tab.', zh: '請從個案卡片或「個案」分頁複製編號。' },
+  'case.code_missing': { en: 'The code is on the case card and in the Cases tab, e.g. C-7KQ2M.', zh: '個案編號見於個案卡片及「個案」分頁，例如 C-7KQ2M。' },
   'case.not_found': { en: 'Check the code on the case card, e.g. @ConsultBridge case C-7KQ2M.', zh: '請核對個案卡片上的編號，例如 @ConsultBridge case C-7KQ2M。' },
   'clinician.not_found': { en: 'Check the name; they may need to open ConsultBridge once before they appear.', zh: '請檢查名字；對方可能須先開啟 ConsultBridge 一次才會出現。' },
   'directory.last_admin': { en: 'Verify another admin first, then try again.', zh: '請先核實另一位管理員，然後再試。' },
@@ -77,6 +78,15 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'config.invalid': ADMIN,
   'audit.corrupt': { en: 'Tell your privacy officer now; do not change anything.', zh: '請立即通知私隱主任；請勿更改任何內容。' },
   'internal': ADMIN,
+  'case.closed': { en: 'Ask the case’s attending to re-open it if work on it must go on.', zh: '如需繼續處理，請主診醫生重新開啟個案。' },
+  'grant.none_live': { en: 'Check the name: see who holds access on the case screen in ConsultBridge.', zh: '請核對姓名：可在 ConsultBridge 的個案頁面查看誰持有存取權。' },
+  'document.retracted': { en: 'Ask the sharer for the right document, or look for it on the right case.', zh: '請向分享者索取正確的文件，或在正確的個案中查看。' },
+  'document.already_retracted': { en: 'Nothing more to do; re-file it from its case if it belongs elsewhere.', zh: '無需再操作；如文件屬於其他個案，請在原個案中重新歸檔。' },
+  'refile.same_case': { en: 'Pick the case the document belongs to, then re-file.', zh: '請選擇文件所屬的個案，再重新歸檔。' },
+  'patient.not_found': { en: 'Check the HKID or case code and try again.', zh: '請核對 HKID 或個案編號再試。' },
+  'patient.merge_same': { en: 'Pick two different patient records to merge.', zh: '請選擇兩個不同的病人紀錄進行合併。' },
+  'register.unavailable': { en: 'Try again later, or record a manual check of the register.', zh: '請稍後再試，或記錄人手查核名冊。' },
+  'register.not_listed': { en: 'Do not verify until the number is confirmed on the register.', zh: '在名冊確認號碼前，請勿核實此用戶。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

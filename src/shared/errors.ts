@@ -40,6 +40,8 @@ export const ERROR_TABLE = {
     en: 'That colleague holds no live access grant on this case.',
     zh: '該同事在此個案沒有有效的存取權限。',
   },
+  /** A case command sent with no code, outside a group bound to a case: ask for the code, not "can't find". */
+  'case.code_missing': { status: 400, en: 'Which case? Add its code after the command.', zh: '哪一個個案？請在指令後加上個案編號。' },
   'search.invalid': {
     status: 400,
     en: 'Search by a case code (C-7KQ2M), an HKID, or whole words of the patient’s name.',
@@ -61,6 +63,41 @@ export const ERROR_TABLE = {
   'institution.code_taken': { status: 409, en: 'An institution with that code already exists.', zh: '已有醫療機構使用此編號。' },
   'institution.not_found': { status: 404, en: "I can't find that institution.", zh: '找不到該醫療機構。' },
   'document.not_found': { status: 404, en: "I can't find that document.", zh: '找不到該文件。' },
+  'document.retracted': {
+    status: 410,
+    en: 'This document was retracted by its sharer or the attending (shared to the wrong case), so it can no longer be opened.',
+    zh: '此文件已被分享者或主診醫生撤回（分享到錯誤個案），無法再開啟。',
+  },
+  'document.already_retracted': {
+    status: 409,
+    en: 'This document has already been retracted or destroyed.',
+    zh: '此文件已被撤回或銷毀。',
+  },
+  'refile.same_case': {
+    status: 400,
+    en: 'Choose a different case: the document is already filed under this one.',
+    zh: '請選擇另一個個案：文件已存放於此個案。',
+  },
+  'patient.not_found': {
+    status: 404,
+    en: 'No patient record matches that HKID or case code.',
+    zh: '找不到與該 HKID 或個案編號相符的病人紀錄。',
+  },
+  'patient.merge_same': {
+    status: 400,
+    en: 'Both entries point to the same patient record: there is nothing to merge.',
+    zh: '兩項資料指向同一病人紀錄，無需合併。',
+  },
+  'register.unavailable': {
+    status: 502,
+    en: 'The register lookup did not answer. Check the register yourself and record a manual check.',
+    zh: '註冊名冊查詢沒有回應。請自行查核名冊，並記錄為人手查核。',
+  },
+  'register.not_listed': {
+    status: 409,
+    en: 'The register does not list that number as registered. Check the number with the clinician.',
+    zh: '註冊名冊上沒有該號碼的有效註冊。請與該醫護人員核對號碼。',
+  },
   'vault.decrypt_failed': { status: 500, en: 'The document could not be opened.', zh: '無法開啟文件。' },
   'upload.type': { status: 415, en: 'Only PDF, JPEG and PNG files are accepted.', zh: '只接受 PDF、JPEG 及 PNG 檔案。' },
   'upload.empty': { status: 400, en: 'The file is empty.', zh: '檔案是空的。' },

@@ -74,7 +74,7 @@ describe('mini-app compose: share a report and send a burn message', () => {
 
     const sent = await card;
     expect(sent.outTrackId).toBe(`doc:${documentId}:${group}`);
-    expect(sent.text).toContain(`新報告 · 個案 ${code}`);
+    expect(sent.text).toContain(`New report · case ${code}`);
     expect(sent.text).not.toMatch(/A123456|Compose echo/);
 
     const view = (await w.app.inject({ method: 'GET', url: `/api/app/cases/${code}`, headers: bearer(tok[CHAN]!) })).json();

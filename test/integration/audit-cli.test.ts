@@ -47,13 +47,12 @@ afterAll(() => db.cleanup());
 
 describe('npm run audit', () => {
   it('proves, shows heads and traces from the stored log, then catches a tampered entry', async () => {
-    const [verify, proof, consistency, head, trace, lowerTrace] = await Promise.all([
+    const [verify, proof, consistency, head, trace] = await Promise.all([
       cli('verify'),
       cli('proof', '7', '20'),
       cli('consistency', '10', '25'),
       cli('checkpoint'),
       cli('trace', 'W7K2'),
-      cli('trace', ' w7k2 '),
     ]);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, size: 25, checkpoints: 2 });
@@ -71,8 +70,6 @@ describe('npm run audit', () => {
     expect(h.publicKey).toBe(readFileSync(join(db.dir, 'keys', PUBLIC_KEY_FILE), 'utf8'));
 
     expect(JSON.parse(trace.stdout)).toMatchObject([{ idx: 7, target: 'D-7', trace: 'W7K2', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} HKT$/) }]);
-    // As the console's lookup: any case and spaces around the code (issue 12).
-    expect(JSON.parse(lowerTrace.stdout)).toEqual(JSON.parse(trace.stdout));
 
     const raw = new Database(db.path);
     raw.prepare(`UPDATE audit_entries SET body = replace(body, '"D-13"', '"D-31"') WHERE idx = 13`).run();
@@ -80,6 +77,12 @@ describe('npm run audit', () => {
     const tampered = await cli('verify');
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('FAILED verification at entry 13: leaf_hash_mismatch');
+  });
+
+  it('When a trace code is typed in lower case with spaces, then it is found as the console finds it (issue 12)', async () => {
+    const lower = await cli('trace', ' w7k2 ');
+    expect(lower.code).toBe(0);
+    expect(JSON.parse(lower.stdout)).toMatchObject([{ idx: 7, trace: 'W7K2' }]);
   });
 
   it('answers bad arguments with usage errors, not stack traces', async () => {

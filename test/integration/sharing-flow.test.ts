@@ -34,7 +34,7 @@ describe('approval-gated sharing', () => {
   it('When the attending shares a report, then the group gets a content-free card and the file is only ciphertext at rest', async () => {
     docId = await shareReport(h, app, group, CHAN, code);
     const card = [...h.sim.sent].reverse().find((s) => s.via === 'card' && s.conversationId === group)!;
-    expect(card.text).toContain(`新報告 · 個案 ${code}`); // Dr Chan reads Chinese: the card speaks the sharer's language
+    expect(card.text).toContain(`New report · case ${code}`);
     expect(card.text).toContain('陳大文 Dr CHAN Tai-man');
     expect(card.text).not.toMatch(/A123456|TEST Patient|Echo report/);
   });

@@ -1,3 +1,4 @@
+import { auditOutcomeWords } from '../../../src/shared/audit-words.js';
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
@@ -16,8 +17,10 @@ interface Filter {
   to?: string;
 }
 
-/** datetime-local value (local time, no zone) → ISO 8601 with offset, as the API takes it. */
-const isoOf = (local?: string) => (local ? new Date(local).toISOString() : undefined);
+/** A yyyy-mm-dd day typed in the filter is a Hong Kong day: its first (or last) instant, ISO 8601 with offset. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isoOf = (day: string | undefined, edge: 'start' | 'end') =>
+  day && DAY.test(day.trim()) ? `${day.trim()}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+08:00` : undefined;
 
 /** The audit browser: filter the log, verify the chain and the latest signed checkpoint, look up a trace code, export FHIR. */
 export function AuditSection() {
@@ -28,7 +31,7 @@ export function AuditSection() {
   const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
   const [filter, setFilter] = useState<Filter>({});
   const [pages, setPages] = useState<AuditEntryDto[][]>([]);
-  const query = { ...filter, from: isoOf(filter.from), to: isoOf(filter.to) };
+  const query = { ...filter, from: isoOf(filter.from, 'start'), to: isoOf(filter.to, 'end') };
   const first = useLoader(async () => {
     const page = await api.audit({ ...query, limit: '50' });
     setPages([]);
@@ -75,10 +78,11 @@ export function AuditSection() {
           <Form.Item name="action" label={t('audit.action')}><Input allowClear style={{ width: 150 }} data-testid="audit-filter-action" /></Form.Item>
           <Form.Item name="target" label={t('audit.target')}><Input allowClear style={{ width: 150 }} /></Form.Item>
           <Form.Item name="outcome" label={t('audit.outcome')}>
-            <Select allowClear style={{ width: 120 }} options={['success', 'denied', 'failure'].map((o) => ({ value: o, label: o }))} />
+            <Select allowClear style={{ width: 120 }} options={['success', 'denied', 'failure'].map((o) => ({ value: o, label: auditOutcomeWords(o, lang === 'zh-HK' ? 'zh' : 'en') }))} />
           </Form.Item>
-          <Form.Item name="from" label={t('audit.from')}><Input type="datetime-local" /></Form.Item>
-          <Form.Item name="to" label={t('audit.to')}><Input type="datetime-local" /></Form.Item>
+          {/* Days as yyyy-mm-dd in HK time, whatever the browser's locale would show (never mm/dd/yyyy). */}
+          <Form.Item name="from" label={t('audit.from')} rules={[{ pattern: DAY }]}><Input placeholder="yyyy-mm-dd" inputMode="numeric" style={{ width: 130 }} data-testid="audit-from" /></Form.Item>
+          <Form.Item name="to" label={t('audit.to')} rules={[{ pattern: DAY }]}><Input placeholder="yyyy-mm-dd" inputMode="numeric" style={{ width: 130 }} data-testid="audit-to" /></Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-filter">{t('audit.search')}</Button>
         </Form>
         <AuditTable entries={[...(first.data?.entries ?? []), ...pages.flat()]} loading={first.loading} names={names} />
@@ -145,7 +149,7 @@ function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
     setError(null);
     setFound(null);
     try {
-      setFound(await api.trace(code.trim().toUpperCase()));
+      setFound(await api.trace(code.trim()));
     } catch (err) {
       if ((err as { status?: number }).status === 404) setFound({ code, entries: [] });
       else setError(err);

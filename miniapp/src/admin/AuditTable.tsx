@@ -1,3 +1,4 @@
+import { auditActionWords, auditOutcomeWords } from '../../../src/shared/audit-words.js';
 import { Table, Tag } from 'antd';
 import { when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
@@ -7,9 +8,10 @@ const OUTCOME_COLOUR = { success: 'green', denied: 'orange', failure: 'red' } as
 
 /** Audit entries as a table; ids and codes only (the log never holds patient data). */
 export function AuditTable({ entries, loading, testId, names }: { entries: AuditEntryDto[]; loading?: boolean; testId?: string; names?: ReadonlyMap<string, string> }) {
-  const { t } = useAdminT();
-  // A clinician id reads as their name (the id stays in the tooltip, for filtering); other values as they are.
-  const who = (v: string | null) => (v === null ? '—' : <span title={v}>{names?.get(v) ?? v}</span>);
+  const { t, lang } = useAdminT();
+  const l = lang === 'zh-HK' ? 'zh' : 'en';
+  // A person reads as their name (the server names them; the id stays in the tooltip, for filtering); other values as they are.
+  const who = (v: string | null, name?: string | null) => (v === null ? '—' : <span title={v}>{name ?? names?.get(v) ?? v}</span>);
   return (
     <Table<AuditEntryDto>
       data-testid={testId}
@@ -23,10 +25,10 @@ export function AuditTable({ entries, loading, testId, names }: { entries: Audit
       columns={[
         { title: '#', dataIndex: 'idx', width: 56 },
         { title: t('audit.time'), dataIndex: 'at', width: 110, render: (v: string) => when(v) },
-        { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true, render: who },
-        { title: t('audit.action'), dataIndex: 'action', width: 160 },
-        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: who },
-        { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{o}</Tag> },
+        { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true, render: (v: string, e) => who(v, e.actorName) },
+        { title: t('audit.action'), dataIndex: 'action', width: 160, render: (a: string) => <span title={a}>{auditActionWords(a, l)}</span> },
+        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null, e) => who(v, e.targetName) },
+        { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{auditOutcomeWords(o, l)}</Tag> },
         { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
         { title: t('audit.trace'), dataIndex: 'trace', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
       ]}

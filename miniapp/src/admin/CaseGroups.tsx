@@ -36,7 +36,7 @@ export function CaseGroups({ caseCode, onChanged }: { caseCode: string; onChange
         dataSource={groups.data?.groups ?? []}
         columns={[
           { title: t('cases.conversationId'), dataIndex: 'conversationId' },
-          { title: t('cases.boundBy'), dataIndex: 'boundBy' },
+          { title: t('cases.boundBy'), dataIndex: 'boundBy', render: (id: string, g) => <span title={id}>{g.boundByName ?? id}</span> },
           { title: t('cases.boundAt'), dataIndex: 'boundAt', render: (v: string) => when(v) },
           {
             title: t('cases.actions'),

@@ -6,6 +6,8 @@ import type { MessageKey } from '../i18n/messages.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
+import { ClinicianImport } from './ClinicianImport.js';
+import { RegisterCheckNote } from './RegisterCheckNote.js';
 import { CLINICIAN_ROLES, clinicianName, type ClinicianDto, type InstitutionDto } from './admin-types.js';
 
 interface VerifyForm {
@@ -18,8 +20,8 @@ interface VerifyForm {
 }
 
 /**
- * The directory: verify a clinician against the MCHK register (name, registration, role, specialty,
- * institution), suspend, remove from the organisation. The service refuses (409) acting on oneself
+ * The directory: record a register check for a clinician (manual unless a register lookup is
+ * configured: name, registration, role, specialty, institution), bulk import, suspend, remove from the organisation. The service refuses (409) acting on oneself
  * or on the last active admin; the note shows why.
  */
 export function CliniciansSection() {
@@ -120,6 +122,7 @@ export function CliniciansSection() {
           }}
         />
       )}
+      <ClinicianImport onImported={list.reload} />
     </>
   );
 }
@@ -132,6 +135,7 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const c = props.clinician;
+  const registrationNo = Form.useWatch('registrationNo', form) ?? c.registrationNo ?? '';
 
   const submit = async (values: VerifyForm) => {
     setBusy(true);
@@ -151,6 +155,7 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
   return (
     <Modal open title={`${t('clin.verifyTitle')} · ${clinicianName(c, lang)}`} onCancel={() => props.onClose(false)} onOk={() => form.submit()} okText={t('clin.verify')} confirmLoading={busy} okButtonProps={{ 'data-testid': 'verify-submit' } as Record<string, string>} destroyOnHidden>
       <ErrorNote error={error} />
+      <RegisterCheckNote registrationNo={registrationNo ?? ''} />
       <Form<VerifyForm>
         form={form}
         layout="vertical"

@@ -1,3 +1,4 @@
+import { PURPOSE_OF_USE } from '../../../src/domain/approvals/purpose-of-use.js';
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
@@ -9,6 +10,9 @@ import type { PersonDto } from './admin-types.js';
 import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
 
 const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
+
+/** A purpose-of-use code in words (the closed list; pure data, bundled); an unknown code as sent. */
+const purposeWords = (code: string, l: 'en' | 'zh') => (PURPOSE_OF_USE as Record<string, { en: string; zh: string } | undefined>)[code]?.[l] ?? code;
 
 /**
  * Access requests by status, and the break-glass review queue (approve or flag, with a note). Approve
@@ -25,7 +29,7 @@ export function OversightSection() {
 
 function Approvals() {
   const api = useAdminEndpoints();
-  const { t } = useAdminT();
+  const { t, lang } = useAdminT();
   const [status, setStatus] = useState('pending');
   const list = useLoader(() => api.approvals(status), [status]);
   return (
@@ -40,7 +44,7 @@ function Approvals() {
         columns={[
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
           { title: t('ov.requester'), key: 'requester', render: (_, r) => person(r.requester) },
-          { title: t('ov.reasonCode'), dataIndex: 'reasonCode' },
+          { title: t('ov.reasonCode'), dataIndex: 'reasonCode', render: (c: string) => <span title={c}>{purposeWords(c, lang === 'zh-HK' ? 'zh' : 'en')}</span> },
           { title: t('ov.waitingOn'), dataIndex: 'waitingOn', render: (v: string | null) => v ?? '—' },
           { title: t('ov.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => when(v) },
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },

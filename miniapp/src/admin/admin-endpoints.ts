@@ -20,6 +20,7 @@ import type {
 } from '../../../src/contract/admin-console.js';
 import type { ClinicianDto, InstitutionDto } from '../../../src/contract/admin-directory.js';
 import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/admin-reports.js';
+import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } from '../../../src/contract/correction.js';
 import { useAdminApi, type AdminApi } from './admin-api.js';
 
 type Query = Record<string, string | undefined>;
@@ -33,6 +34,10 @@ export function createAdminEndpoints(api: AdminApi) {
     suspendClinician: (id: string, undo: boolean) => api.call<ClinicianDto>(`/clinicians/${enc(id)}/suspend`, { body: { undo } }),
     removeFromOrg: (id: string) => api.call<{ clinician: ClinicianDto; rolesEnded: number; grantsRevoked: number; loginsEnded: number }>(`/clinicians/${enc(id)}/remove-from-org`, { body: {} }),
     institutions: () => api.call<{ institutions: InstitutionDto[] }>('/institutions'),
+    importClinicians: (csv: string, dryRun: boolean) => api.call<ImportReportDto>('/clinicians/import', { body: { csv, dryRun } }),
+    registerCheck: (no: string) => api.call<RegisterCheckDto>('/register-check', { query: { no } }),
+    mergePreview: (survivor: string, duplicate: string) => api.call<MergePreviewDto>('/patients/merge/preview', { body: { survivor, duplicate } }),
+    mergePatients: (survivor: string, duplicate: string) => api.call<MergedDto>('/patients/merge', { body: { survivor, duplicate } }),
     addInstitution: (body: unknown) => api.call<InstitutionDto>('/institutions', { body }),
 
     audit: (query: Query) => api.call<{ entries: AuditEntryDto[]; nextBefore: number | null }>('/audit', { query }),

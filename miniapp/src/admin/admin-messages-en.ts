@@ -7,6 +7,7 @@ export const en = {
   'nav.outbox': 'Outbox',
   'nav.report': 'Data access report',
   'nav.institutions': 'Institutions',
+  'nav.patients': 'Patient records',
   'nav.cases': 'Cases & care teams',
   'st.pending': 'Pending',
   'st.approved': 'Approved',

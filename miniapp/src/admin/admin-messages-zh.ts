@@ -9,6 +9,7 @@ export const zh: Record<AdminKey, string> = {
   'nav.outbox': '發送佇列',
   'nav.report': '查閱資料報告',
   'nav.institutions': '醫療機構',
+  'nav.patients': '病人紀錄',
   'nav.cases': '個案及醫療團隊',
   'st.pending': '待處理',
   'st.approved': '已批准',

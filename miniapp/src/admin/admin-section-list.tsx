@@ -9,6 +9,7 @@ import { InboundSection } from './InboundSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
 import { OutboxSection } from './OutboxSection.js';
 import { OversightSection } from './OversightSection.js';
+import { PatientsSection } from './PatientsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
 
@@ -32,4 +33,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   institutions: { key: 'institutions', label: 'nav.institutions', render: () => <InstitutionsSection /> },
   cases: { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },
   dashboard: { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
+  patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
 };

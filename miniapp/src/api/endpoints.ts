@@ -3,9 +3,10 @@
  * schemas in src/contract (type imports only: nothing of the server, not even zod, enters the bundle),
  * so a changed route shape fails this build instead of blanking a screen.
  */
-import type { AdminTokenDto, AuthConfigDto, MeDto } from '../../../src/contract/auth.js';
+import type { AdminTokenDto, AuthConfigDto, LanguageBody, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
@@ -22,6 +23,8 @@ export function createEndpoints(api: ApiClient) {
   return {
     authConfig: () => api.call<AuthConfigDto>('/api/auth/config'),
     me: () => api.call<MeDto>('/api/me'),
+    /** Saves the language chosen here as the preference every answer then uses (chat, screens, errors). */
+    setLanguage: (language: LanguageBody['language']) => api.call<LanguageBody>('/api/me/language', { method: 'PUT', body: { language } }),
     adminToken: () => api.call<AdminTokenDto>('/api/auth/admin-token', { method: 'POST' }),
 
     inbox: () => api.call<InboxDto>('/api/app/inbox'),
@@ -44,6 +47,11 @@ export function createEndpoints(api: ApiClient) {
       api.call<RequestAnswerDto>(`/api/app/requests/${enc(requestId)}/decide?${langQs(lang)}`, { body }),
     /** A view token's PDF (document or burn document); the token goes in the body, never the URL. */
     viewPdf: (url: string, token: string) => api.fetchBytes(url, { token }),
+
+    /** Wrong-patient correction: whether I may retract / re-file, and doing it. */
+    correctionOptions: (documentId: string) => api.call<CorrectionOptionsDto>(`/api/app/documents/${enc(documentId)}/correction`),
+    retractDocument: (documentId: string) => api.call<RetractedDto>(`/api/app/documents/${enc(documentId)}/retract`, { method: 'POST' }),
+    refileDocument: (documentId: string, caseCode: string) => api.call<RefiledDto>(`/api/app/documents/${enc(documentId)}/refile`, { body: { caseCode } }),
 
     openBurn: (itemId: string) => api.call<BurnOpenedDto>(`/api/app/burn/${enc(itemId)}/open`, { method: 'POST' }),
 

@@ -3,6 +3,7 @@
  * service's answers (their types come from src/contract/auth.ts).
  */
 import type { DemoUserDto, MeDto } from '../../../src/contract/auth.js';
+import { specialtyName } from '../../../src/shared/specialties.js';
 
 export interface Institution {
   code: string | null;
@@ -76,4 +77,9 @@ export function nameIn(lang: 'zh-HK' | 'en', p: { displayName: string; nameEn: s
 export function institutionIn(lang: 'zh-HK' | 'en', i: Institution | null): string {
   if (!i) return '';
   return (lang === 'zh-HK' ? i.nameZh ?? i.nameEn : i.nameEn ?? i.nameZh) ?? i.code ?? '';
+}
+
+/** A specialty in the chosen language (the shared table, src/shared/specialties.ts); unknown ones as stored. */
+export function specialtyIn(lang: 'zh-HK' | 'en', specialty: string): string {
+  return specialtyName(specialty, lang === 'zh-HK' ? 'zh' : 'en');
 }

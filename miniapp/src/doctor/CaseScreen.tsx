@@ -1,3 +1,4 @@
+import { specialtyIn } from '../api/types.js';
 import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
 import { Button, DotLoading, List, Tag } from 'antd-mobile';
 import { useApi } from '../api/use-api.js';
@@ -28,7 +29,7 @@ export function CaseScreen({ code }: { code: string }) {
         <CaseGrantsPanel view={c} onChanged={load.reload} />
         <List header={t('case.team')}>
           {c.team.map((m) => (
-            <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>
+            <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty ? specialtyIn(lang, m.specialty) : null, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>
               {personName(lang, m)} · {t(`care.${m.careRole}` as DoctorKey)}
             </List.Item>
           ))}

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { useDoctorI18n } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { SecureViewer } from './SecureViewer.js';
+import { CorrectionPanel } from './CorrectionPanel.js';
 
 type Opened = { kind: 'view'; token: ViewToken } | { kind: 'refused'; reasons: string[]; choices: Reason[] };
 
@@ -34,7 +35,12 @@ export function DocumentScreen({ documentId }: { documentId: string }) {
   else if (!load.data) body = <ApiErrorBlock error={load.error} />;
   else if (load.data.kind === 'view') body = <SecureViewer url={load.data.token.url} token={load.data.token.token} />;
   else body = <RequestAccess documentId={documentId} reasons={load.data.reasons} choices={load.data.choices} />;
-  return <DoctorPage title={t('doc.title')}>{body}</DoctorPage>;
+  return (
+    <DoctorPage title={t('doc.title')}>
+      {body}
+      <CorrectionPanel documentId={documentId} onRetracted={load.reload} />
+    </DoctorPage>
+  );
 }
 
 function RequestAccess({ documentId, reasons, choices }: { documentId: string; reasons: string[]; choices: Reason[] }) {

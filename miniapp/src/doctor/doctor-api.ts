@@ -1,4 +1,5 @@
 /** The doctor API's shapes, straight from the server's schemas (src/contract), and how the screens show people. */
+import { specialtyIn } from '../api/types.js';
 import type { AlertRaisedDto, BurnSentDto, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { MyCaseDto, MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { BurnOpenedDto, CaseViewDto, InboxDto, PersonDto, ReasonDto, ViewTokenDto } from '../../../src/contract/doctor.js';
@@ -22,5 +23,5 @@ export function personName(lang: 'zh-HK' | 'en', p: Person): string {
 }
 
 export function personLine(lang: 'zh-HK' | 'en', p: Person): string {
-  return [personName(lang, p), p.specialty, p.institutionCode].filter(Boolean).join(' · ');
+  return [personName(lang, p), p.specialty ? specialtyIn(lang, p.specialty) : null, p.institutionCode].filter(Boolean).join(' · ');
 }

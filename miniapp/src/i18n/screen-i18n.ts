@@ -5,7 +5,7 @@ import { useI18n } from './i18n.js';
  * hook: `t(key)`, and `errorText(code)` for a coded API error — the `err.<code>` entry, else `err.other`.
  */
 export function screenI18n<K extends string>(en: Record<K, string>, zhHK: Record<K, string>) {
-  return function useScreenI18n() {
+  function useScreenI18n() {
     const { lang } = useI18n();
     const table = lang === 'en' ? en : zhHK;
     const t = (k: K) => table[k];
@@ -15,5 +15,7 @@ export function screenI18n<K extends string>(en: Record<K, string>, zhHK: Record
       return Object.prototype.hasOwnProperty.call(table, 'err.other') ? table['err.other' as K] : code;
     };
     return { lang, t, errorText };
-  };
+  }
+  // The tables themselves, for the translation test (test/unit/translations.test.ts).
+  return Object.assign(useScreenI18n, { tables: { en, zhHK } });
 }

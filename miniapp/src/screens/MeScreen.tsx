@@ -1,7 +1,7 @@
 import { ApiErrorBlock } from './ApiErrorBlock.js';
 import { Button, DotLoading, List, Tag } from 'antd-mobile';
 import { useApi } from '../api/use-api.js';
-import { institutionIn, nameIn, readMe, type Me } from '../api/types.js';
+import { institutionIn, nameIn, readMe, specialtyIn, type Me } from '../api/types.js';
 import { useSession } from '../auth/session.js';
 import { useI18n } from '../i18n/i18n.js';
 import { isMessageKey } from '../i18n/messages.js';
@@ -35,7 +35,7 @@ function MeCard({ me }: { me: Me }) {
       <List>
         <List.Item extra={institutionIn(lang, me.institution) || '—'}>{t('me.institution')}</List.Item>
         <List.Item extra={me.role ? (isMessageKey(roleKey) ? t(roleKey) : me.role) : '—'}>{t('me.role')}</List.Item>
-        <List.Item extra={me.specialty ?? '—'}>{t('me.specialty')}</List.Item>
+        <List.Item extra={me.specialty ? specialtyIn(lang, me.specialty) : '—'}>{t('me.specialty')}</List.Item>
         <List.Item extra={me.registrationNo ?? '—'}>{t('me.registration')}</List.Item>
       </List>
       {!me.verified && !me.suspended ? <p className="hint" data-testid="unverified-hint">{t('me.unverifiedHint')}</p> : null}

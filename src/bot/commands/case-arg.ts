@@ -18,7 +18,8 @@ export async function caseFromArgs(deps: Pick<CommandDeps, 'cases'>, ctx: BotCon
     }
   }
   const bound = ctx.msg.conversationType === 'group' ? await deps.cases.queries.caseForConversation(ctx.msg.conversationId) : undefined;
-  if (!bound) throw new DomainError('case.code_invalid');
+  // No code at all is a question to ask ("which case?"), not a case that could not be found.
+  if (!bound) throw new DomainError(first ? 'case.code_invalid' : 'case.code_missing', undefined, { details: { command: ctx.command?.name } });
   return { caseRow: bound, rest: first ? [first, ...rest] : rest };
 }
 

@@ -1,3 +1,4 @@
+import { specialtyName } from '../../shared/specialties.js';
 import { hkDateTime } from '../../shared/hk-time.js';
 import type { TeamMemberView } from '../../domain/cases/case-queries.js';
 import type { CareRole } from '../../domain/cases/cases-tables.js';
@@ -30,7 +31,7 @@ export function langOf(c: Pick<ClinicianRow, 'language'>): Lang {
 /** "林嘉明 Dr LAM Ka-ming · Cardiology · QMH": name, specialty (or role), institution code. */
 export function clinicianShort(c: ClinicianRow, institution: InstitutionRow | undefined, lang: Lang): string {
   const inst = institution?.code;
-  return [clinicianName(c), c.specialty ?? roleName(c.role, lang), inst ?? c.department].filter(Boolean).join(' · ');
+  return [clinicianName(c), (c.specialty ? specialtyName(c.specialty, lang) : roleName(c.role, lang)), inst ?? c.department].filter(Boolean).join(' · ');
 }
 
 function badge(m: Pick<TeamMemberView, 'verified' | 'suspended'>, lang: Lang): string {
@@ -43,7 +44,7 @@ function badge(m: Pick<TeamMemberView, 'verified' | 'suspended'>, lang: Lang): s
 export function teamLine(m: TeamMemberView, lang: Lang): string {
   const name = [m.nameZh, m.nameEn].filter(Boolean).join(' ');
   const inst = lang === 'zh' ? (m.institutionCode ?? m.institutionName) : (m.institutionName ?? m.institutionCode);
-  const parts = [name, `**${careRoleName(m.careRole, lang)}**`, m.specialty, inst].filter(Boolean);
+  const parts = [name, `**${careRoleName(m.careRole, lang)}**`, m.specialty ? specialtyName(m.specialty, lang) : undefined, inst].filter(Boolean);
   return `- ${parts.join(' · ')} ${badge(m, lang)}`;
 }
 

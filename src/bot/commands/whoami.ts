@@ -1,3 +1,4 @@
+import { specialtyName } from '../../shared/specialties.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { clinicianLine, clinicianName, hkDate, roleName } from '../format.js';
 import type { Command } from './command.js';
@@ -20,7 +21,7 @@ export function whoamiCommand(repo: DirectoryRepository): Command {
       const facts = [
         c.registrationNo ? `${say(lang, T.whoamiRegistration)} ${c.registrationNo}` : undefined,
         c.role ? `${say(lang, T.whoamiRole)}: ${roleName(c.role, lang)}` : undefined,
-        c.specialty && c.title ? `${say(lang, T.whoamiSpecialty)}: ${c.specialty}` : undefined,
+        c.specialty && c.title ? `${say(lang, T.whoamiSpecialty)}: ${specialtyName(c.specialty, lang)}` : undefined,
       ].filter(Boolean);
       if (facts.length) lines.push(facts.join(' · '));
       if (c.suspended) {

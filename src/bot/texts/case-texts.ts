@@ -5,6 +5,11 @@ import type { Message } from '../i18n.js';
  * links, dates and directory entries only: never patient data.
  */
 export const CASE_TEXTS = {
+  /** A case command with no code: the same command back, with an example code. */
+  codeMissingFor: {
+    en: (command: string) => `Which case? Add its code: **@ConsultBridge ${command} C-7KQ2M**.`,
+    zh: (command: string) => `哪一個個案？請加上個案編號：**@ConsultBridge ${command} C-7KQ2M**。`,
+  },
   groupAlreadyBound: {
     en: (code: string) => `This group already belongs to case ${code}. For another patient, start a new consult group.`,
     zh: (code: string) => `此群組已屬於個案 ${code}。如要為另一位病人開案，請另開一個會診群組。`,

@@ -48,3 +48,12 @@ export const patientNameTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.patientId, t.tokenHash] }), index('patient_name_tokens_hash_idx').on(t.tokenHash)],
 );
+
+/** Twin of patient_hkid_aliases: a merged-away record's HKID hash resolves to the surviving record. */
+export const patientHkidAliases = pgTable('patient_hkid_aliases', {
+  hkidHash: text().primaryKey(),
+  patientId: text().notNull().references(() => patients.id),
+  mergedFrom: text().notNull(),
+  mergedBy: text().notNull(),
+  mergedAt: ms().notNull(),
+});

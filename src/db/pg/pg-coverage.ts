@@ -8,7 +8,7 @@ export const PG_REPOSITORIES = {
   inbox: false,
   outbox: false,
   directory: true,
-  patients: false,
+  patients: true,
   'name-index': false,
   'free-text': false,
   cases: false,

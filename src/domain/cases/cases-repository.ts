@@ -39,6 +39,10 @@ function casesStatements(db: Db) {
     casesOfPatient(patientId: string): CaseRow[] {
       return db.select().from(cases).where(eq(cases.patientId, patientId)).orderBy(cases.openedAt, sql`rowid`).all();
     },
+    /** Moves every case of a merged-away patient record to the surviving one; returns how many moved. */
+    moveCasesToPatient(fromPatientId: string, toPatientId: string): number {
+      return db.update(cases).set({ patientId: toPatientId }).where(eq(cases.patientId, fromPatientId)).run().changes;
+    },
     /** Every role row of a case, ended ones included, oldest first: who could see it, and when. */
     teamHistory(caseId: string): CareTeamRow[] {
       return db.select().from(careTeam).where(eq(careTeam.caseId, caseId)).orderBy(careTeam.effectiveFrom, sql`rowid`).all();

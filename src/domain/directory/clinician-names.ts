@@ -1,3 +1,4 @@
+import { specialtyName } from '../../shared/specialties.js';
 import type { Lang } from '../../shared/lang.js';
 import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 import type { Actor } from './directory-service.js';
@@ -27,7 +28,7 @@ export function clinicianName(c: Actor['clinician']): string {
 export function clinicianLine(actor: Actor, lang: Lang): string {
   const c = actor.clinician;
   const inst = actor.institutionName ? (lang === 'zh' ? actor.institutionName.zh ?? actor.institutionName.en : actor.institutionName.en) : undefined;
-  const job = c.title ?? [roleName(c.role, lang), c.specialty].filter(Boolean).join(', ');
+  const job = c.title ?? [roleName(c.role, lang), c.specialty ? specialtyName(c.specialty, lang) : undefined].filter(Boolean).join(', ');
   return [clinicianName(c), job || undefined, inst ?? c.department ?? undefined].filter(Boolean).join(' · ');
 }
 

@@ -19,6 +19,11 @@ export const verifyInputSchema = z.object({
   institutionCode: z.string().trim().toUpperCase().min(1).max(32),
   nameEn: z.string().trim().min(1).max(120).optional(),
   nameZh: z.string().trim().min(1).max(60).optional(),
+  /**
+   * How the register was checked: `manual` (the admin looked the number up themselves; the default)
+   * or `lookup` (the configured register lookup answered). Recorded in the audit entry's reason.
+   */
+  check: z.enum(['manual', 'lookup']).default('manual'),
 });
 
 export const newClinicianSchema = z.object({
@@ -107,7 +112,7 @@ export function createDirectoryAdmin(deps: {
         },
         now,
       );
-      audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'success', reason: v.role });
+      audit.append({ actor: by, action: AUDIT_ACTIONS.directoryVerified, target: c.id, outcome: 'success', reason: `${v.role}:${v.check}_check` });
       return (await repo.findById(c.id))!;
     },
 

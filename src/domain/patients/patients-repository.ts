@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.js';
-import { patientConsents, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
+import { patientConsents, patientHkidAliases, patientNameTokens, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type ConsentRow = typeof patientConsents.$inferSelect;
@@ -37,8 +37,25 @@ function patientsStatements(db: Db, texts: FreeTextCipher) {
     findById(id: string): PatientRow | undefined {
       return db.select().from(patients).where(eq(patients.id, id)).get();
     },
+    /** The patient an HKID hash names: a merged-away record's hash resolves to the surviving record. */
     findByHkidHash(hash: string): PatientRow | undefined {
+      const alias = db.select({ patientId: patientHkidAliases.patientId }).from(patientHkidAliases).where(eq(patientHkidAliases.hkidHash, hash)).get();
+      if (alias) return db.select().from(patients).where(eq(patients.id, alias.patientId)).get();
       return db.select().from(patients).where(eq(patients.hkidHash, hash)).get();
+    },
+    /**
+     * Folds a duplicate record into the survivor: the duplicate's HKID hash (and any hash merged into
+     * it before) now resolves to the survivor, and its consent history moves with it. Cases move in
+     * the cases repository; call both inside one transaction.
+     */
+    mergeInto(duplicate: PatientRow, survivorId: string, by: string, now: number): void {
+      db.update(patientHkidAliases).set({ patientId: survivorId }).where(eq(patientHkidAliases.patientId, duplicate.id)).run();
+      db.insert(patientHkidAliases).values({ hkidHash: duplicate.hkidHash, patientId: survivorId, mergedFrom: duplicate.id, mergedBy: by, mergedAt: now }).run();
+      db.update(patientConsents).set({ patientId: survivorId }).where(eq(patientConsents.patientId, duplicate.id)).run();
+      db.update(restrictedConsents).set({ patientId: survivorId }).where(eq(restrictedConsents.patientId, duplicate.id)).run();
+      // Name search: the duplicate's name tokens now find the survivor (tokens both share are kept once).
+      db.run(sql`UPDATE OR IGNORE ${patientNameTokens} SET patient_id = ${survivorId} WHERE patient_id = ${duplicate.id}`);
+      db.delete(patientNameTokens).where(eq(patientNameTokens.patientId, duplicate.id)).run();
     },
     addConsent(patientId: string, c: ConsentInput, attestedBy: string, now: number): void {
       const id = newId();

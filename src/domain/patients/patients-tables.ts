@@ -53,6 +53,19 @@ export const restrictedConsents = sqliteTable(
 );
 
 /**
+ * HKID hashes of patient records merged away (a duplicate made from a mistyped HKID): a lookup by
+ * the duplicate's HKID lands on the surviving record. Hashes only, like `patients.hkid_hash`.
+ */
+export const patientHkidAliases = sqliteTable('patient_hkid_aliases', {
+  hkidHash: text().primaryKey(),
+  patientId: text().notNull().references(() => patients.id),
+  /** The merged-away record's id (its row stays, holding no cases). */
+  mergedFrom: text().notNull(),
+  mergedBy: text().notNull(),
+  mergedAt: integer().notNull(),
+});
+
+/**
  * The keyed blind index behind patient search: one row per (patient, name token), the token only as
  * its HMAC (FieldCipher.nameTokenHash), so the table says nothing without the key. Written with the
  * patient (create, update) and backfilled at start for patients from before it existed.

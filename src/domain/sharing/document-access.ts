@@ -40,6 +40,7 @@ export function createDocumentAccess(deps: {
   async function evaluate(clinician: ClinicianRow, documentId: string, assumeGrant = false): Promise<ViewDecision> {
     const document = await deps.documents.find(documentId);
     if (!document) throw new DomainError('document.not_found');
+    if (document.status === 'retracted') throw new DomainError('document.retracted');
     if (document.status !== 'active') throw new DomainError('burned');
     const caseRow = await deps.cases.caseById(document.caseId);
     if (!caseRow) throw new DomainError('case.not_found');

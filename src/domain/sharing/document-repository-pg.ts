@@ -28,6 +28,9 @@ export function createPgDocumentRepository(store: PgStore): DocumentRepository {
     async markDestroyed(id) {
       return changed(await db().update(documents).set({ status: 'destroyed' }).where(and(eq(documents.id, id), eq(documents.status, 'active'))));
     },
+    async markRetracted(id) {
+      return changed(await db().update(documents).set({ status: 'retracted' }).where(and(eq(documents.id, id), eq(documents.status, 'active'))));
+    },
     async upsertNotified(documentId, clinicianId, at) {
       await db()
         .insert(documentReceipts)

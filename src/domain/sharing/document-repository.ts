@@ -41,6 +41,17 @@ function documentQueries(db: Db) {
       );
     },
 
+    /** Active → retracted (shared to the wrong case); returns whether it changed now. */
+    markRetracted(id: string): boolean {
+      return (
+        db
+          .update(documents)
+          .set({ status: 'retracted' })
+          .where(and(eq(documents.id, id), eq(documents.status, 'active')))
+          .run().changes > 0
+      );
+    },
+
     /** Records delivery; an earlier notified_at is kept (a re-sent card is not a new delivery). */
     upsertNotified(documentId: string, clinicianId: string, at: number): void {
       db.insert(documentReceipts)

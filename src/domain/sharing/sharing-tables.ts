@@ -2,7 +2,8 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import type { DocumentType } from '../../contract/document-types.js';
 
 export type DocumentKind = 'report' | 'ephemeral';
-export type DocumentStatus = 'active' | 'destroyed';
+/** `retracted`: shared to the wrong case and withdrawn by its sharer or the attending; views end, the bytes stay for re-filing. */
+export type DocumentStatus = 'active' | 'destroyed' | 'retracted';
 
 /**
  * Metadata of a shared document. The encrypted bytes live in the vault under the same id; nothing

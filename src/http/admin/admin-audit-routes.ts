@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkpointJson } from '../../domain/audit/audit-checkpoint.js';
 import { entryJson } from '../../domain/audit/audit-commands.js';
 import { traceLookupKey } from '../../domain/viewing/trace-code.js';
+import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import type { AuditLog } from '../../domain/audit/audit-log.js';
 import type { AuditReadRepository } from '../../domain/audit/audit-reader.js';
 import type { AuditFilter } from '../../domain/audit/audit-repository.js';
@@ -25,6 +26,14 @@ export interface AdminAuditDeps {
   /** The checkpoint signature's public key (read when asked), or null when there is none. */
   verifier(): CheckpointVerifier | null;
   clock: Clock;
+  /** Names for the people among the ids (src/usecases/admin/people-names.ts). */
+  names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>>;
+}
+
+/** Entries as JSON with the names of the people they mention. */
+async function named(entries: readonly AuditEntry[], names: AdminAuditDeps['names']) {
+  const known = await names(entries.flatMap((e) => [e.actor, e.target]));
+  return entries.map((e) => ({ ...entryJson(e), actorName: known.get(e.actor) ?? null, targetName: (e.target && known.get(e.target)) ?? null }));
 }
 
 /** FHIR bundles are generic JSON; the schema checks the envelope and lets the resources through. */
@@ -36,7 +45,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * hold ids and codes only. Readers: admins, privacy officers and auditors — oversight is their job,
  * and nothing here can change the log.
  */
-export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock }) => {
+export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names }) => {
   const readers = sectionRoute('audit');
 
   app.get(
@@ -49,7 +58,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       // Entries still waiting for their group commit belong in what an admin sees.
       await log.flush();
       const page = await log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
-      return { entries: page.entries.map(entryJson), nextBefore: page.nextBefore };
+      return { entries: await named(page.entries, names), nextBefore: page.nextBefore };
     },
   );
 
@@ -85,7 +94,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       await log.flush();
       const entries = await log.repo.findByTrace(traceLookupKey(req.params.code));
       if (entries.length === 0) throw new DomainError('not_found');
-      return { code: req.params.code, entries: entries.map(entryJson) };
+      return { code: req.params.code, entries: await named(entries, names) };
     },
   );
 

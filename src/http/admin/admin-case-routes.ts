@@ -51,7 +51,7 @@ export const adminCaseRoutes: FastifyPluginAsyncZod<AdminCaseDeps> = async (app,
   const rosterJson = ({ addedBy: _a, removedBy: _r, ...r }: RosterEntry) => ({ ...r, effectiveFrom: iso(r.effectiveFrom), effectiveTo: isoOrNull(r.effectiveTo) });
   const groupsJson = ({ caseCode, groups }: CaseGroups) => ({
     caseCode,
-    groups: groups.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundAt: iso(g.boundAt) })),
+    groups: groups.map((g) => ({ conversationId: g.conversationId, boundBy: g.boundBy, boundByName: g.boundByName, boundAt: iso(g.boundAt) })),
   });
 
   app.post(

@@ -4,6 +4,7 @@ import { POLICY_DIR } from '../../domain/access/policy-dir.js';
 import { registerAdminAuth, type AdminAuthDeps } from './admin-auth.js';
 import { adminAuditRoutes, type AdminAuditDeps } from './admin-audit-routes.js';
 import { adminCaseRoutes, type AdminCaseDeps } from './admin-case-routes.js';
+import { adminCorrectionRoutes, type AdminCorrectionDeps } from './admin-correction-routes.js';
 import { adminExplainRoutes, type AdminExplainDeps } from './admin-explain-routes.js';
 import { adminInboundRoutes, type AdminInboundDeps } from './admin-inbound-routes.js';
 import { adminOpsRoutes, type AdminOpsDeps } from './admin-ops-routes.js';
@@ -24,6 +25,7 @@ export interface AdminConsoleDeps {
   cases: AdminCaseDeps;
   explain: AdminExplainDeps;
   grants: AdminGrantDeps;
+  correction: AdminCorrectionDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -46,6 +48,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | data access report (decrypts patient identity) | report |
  * | dashboard | dashboard |
  * | case teams and groups | cases |
+ * | merging duplicate patient records | patients |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -60,4 +63,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
   await app.register(adminGrantRoutes, opts.grants);
+  await app.register(adminCorrectionRoutes, opts.correction);
 };

@@ -1,21 +1,27 @@
 import type { CaseAdmin } from '../../domain/cases/case-admin.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { CaseGroupRow } from '../../domain/cases/cases-repository.js';
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import { peopleNames } from './people-names.js';
 
 export interface CaseGroupDeps {
   caseAdmin: Pick<CaseAdmin, 'groups' | 'bindGroup' | 'unbindGroup'>;
   cases: Pick<CaseQueries, 'findCase'>;
+  /** Who bound each group, by name (the console never shows a person as an id). */
+  directory: Pick<DirectoryRepository, 'findById'>;
 }
 
 /** A case's consult groups as the console shows them, under the case's canonical code. */
 export interface CaseGroups {
   caseCode: string;
-  groups: CaseGroupRow[];
+  groups: Array<CaseGroupRow & { boundByName: string | null }>;
 }
 
 /** The consult groups bound to a case. Unknown case → case.not_found. */
 export async function caseGroups(deps: CaseGroupDeps, caseCode: string): Promise<CaseGroups> {
-  const groups = await deps.caseAdmin.groups(caseCode);
+  const rows = await deps.caseAdmin.groups(caseCode);
+  const names = await peopleNames(deps, rows.map((g) => g.boundBy));
+  const groups = rows.map((g) => ({ ...g, boundByName: names.get(g.boundBy) ?? null }));
   return { caseCode: (await deps.cases.findCase(caseCode)).code, groups };
 }
 

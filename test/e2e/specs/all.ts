@@ -11,6 +11,8 @@ import { burnTests } from './burn-flow.js';
 import { composeTests } from './compose.js';
 import { formLinkTests } from './form-links.js';
 import { patientBannerTests } from './patient-banner.js';
+import { correctionTests } from './correction.js';
+import { errorScreenTests } from './error-screens.js';
 import { alertStatusTests } from './alert-status.js';
 import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
@@ -29,6 +31,8 @@ export const allSpecs: E2eTest[] = [
   ...formLinkTests,
   ...composeTests,
   ...patientBannerTests,
+  ...correctionTests,
+  ...errorScreenTests,
   ...alertStatusTests,
   ...grantCaseTests,
   ...myCasesTests,

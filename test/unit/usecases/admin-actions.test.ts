@@ -47,6 +47,7 @@ describe('admin actions: case groups', () => {
     return {
       bound,
       cases: { findCase: async (code) => known(code) as never },
+      directory: { findById: async (id) => (id === 'admin-1' ? ({ id, nameEn: 'Ms ADMIN', nameZh: '管理員', displayName: 'admin' } as never) : undefined) },
       caseAdmin: {
         groups: async (code) => (known(code), [...bound]),
         bindGroup: async (adminId, code, conversationId) => {
@@ -68,6 +69,8 @@ describe('admin actions: case groups', () => {
     const afterBind = await bindCaseGroup(w, 'admin-1', 'c-7kq2m', 'cid-1');
     expect(afterBind.caseCode).toBe('C-7KQ2M');
     expect(afterBind.groups.map((g) => [g.conversationId, g.boundBy])).toEqual([['cid-1', 'admin-1']]);
+    // Who bound it, by name: the console shows no person as an id (issue 12).
+    expect(afterBind.groups.map((g) => g.boundByName)).toEqual(['管理員 Ms ADMIN']);
     const afterUnbind = await unbindCaseGroup(w, 'admin-1', 'C-7KQ2M', 'cid-1');
     expect(afterUnbind).toEqual({ caseCode: 'C-7KQ2M', groups: [], rolesEnded: 2 });
   });

@@ -1,0 +1,93 @@
+import { useI18n } from '../i18n/i18n.js';
+
+/** The console's words for bulk import, the register check and merging patient records, both languages. */
+const en = {
+  'imp.title': 'Bulk import (CSV)',
+  'imp.columns': 'Columns (header row first): dingtalk_user_id, display_name, name_en, name_zh, role, specialty, institution_code, registration_no. Required: dingtalk_user_id, display_name, role, institution_code; registration_no for doctors (MCHK: M + digits), nurses and pharmacists. No HKID in any field. Imported clinicians start unverified: each still needs a register check.',
+  'imp.paste': 'Paste the CSV here, or choose a file',
+  'imp.file': 'Choose CSV file',
+  'imp.dryRun': 'Dry run',
+  'imp.import': 'Import the OK rows',
+  'imp.line': 'Line',
+  'imp.user': 'DingTalk user',
+  'imp.name': 'Name',
+  'imp.result': 'Result',
+  'imp.problems': 'Why',
+  'imp.st.ok': 'OK',
+  'imp.st.imported': 'Imported',
+  'imp.st.error': 'Error',
+  'imp.summaryDry': 'Dry run: {ok} rows OK, {errors} with errors. Nothing was changed.',
+  'imp.summaryDone': 'Imported {ok} rows; {errors} rows were not imported.',
+  'imp.p.missing': 'missing',
+  'imp.p.too_long': 'too long',
+  'imp.p.hkid_in_field': 'contains an HKID (not allowed)',
+  'imp.p.bad_role': 'unknown role',
+  'imp.p.bad_registration_no': 'registration number format (MCHK: M + digits)',
+  'imp.p.unknown_institution': 'unknown institution code',
+  'imp.p.duplicate_in_directory': 'already in the directory',
+  'imp.p.duplicate_in_file': 'appears twice in the file',
+  'reg.manual': 'Manual register check: by verifying, you record that YOU looked this registration number up in the professional register (e.g. the MCHK list) and it matches this person. ConsultBridge does not check it for you.',
+  'reg.lookupAvailable': 'A register lookup is configured: the register is asked when you verify, and a number it does not list as registered is refused.',
+  'reg.check': 'Look up in register',
+  'reg.found': 'Register: {name} · {status}',
+  'reg.notFound': 'The register does not list this number.',
+  'mrg.intro': 'Merge two records of the same patient (e.g. one made with a mistyped HKID). Enter each record’s HKID or one of its case codes. The duplicate’s cases move to the surviving record, and either HKID finds it afterwards.',
+  'mrg.survivor': 'Surviving record (HKID or case code)',
+  'mrg.duplicate': 'Duplicate record (HKID or case code)',
+  'mrg.preview': 'Show both records',
+  'mrg.confirm': 'Merge the duplicate into the surviving record',
+  'mrg.confirmQ': 'Merge now? This cannot be undone from the console.',
+  'mrg.cases': 'Cases',
+  'mrg.noCases': 'No cases',
+  'mrg.done': 'Merged: {n} case(s) moved.',
+} as const;
+
+export type CorrectionKey = keyof typeof en;
+
+const zh: Record<CorrectionKey, string> = {
+  'imp.title': '批量匯入（CSV）',
+  'imp.columns': '欄位（首行為標題）：dingtalk_user_id、display_name、name_en、name_zh、role、specialty、institution_code、registration_no。必填：dingtalk_user_id、display_name、role、institution_code；醫生（醫委會：M 加數字）、護士及藥劑師須填 registration_no。任何欄位均不可含 HKID。匯入的醫護人員起初未驗證，每位仍須完成名冊查核。',
+  'imp.paste': '在此貼上 CSV，或選擇檔案',
+  'imp.file': '選擇 CSV 檔案',
+  'imp.dryRun': '試行檢查',
+  'imp.import': '匯入正確的行',
+  'imp.line': '行',
+  'imp.user': '釘釘用戶',
+  'imp.name': '姓名',
+  'imp.result': '結果',
+  'imp.problems': '原因',
+  'imp.st.ok': '正確',
+  'imp.st.imported': '已匯入',
+  'imp.st.error': '錯誤',
+  'imp.summaryDry': '試行檢查：{ok} 行正確，{errors} 行有錯誤。沒有作出任何更改。',
+  'imp.summaryDone': '已匯入 {ok} 行；{errors} 行未有匯入。',
+  'imp.p.missing': '缺少',
+  'imp.p.too_long': '過長',
+  'imp.p.hkid_in_field': '含有 HKID（不允許）',
+  'imp.p.bad_role': '未知角色',
+  'imp.p.bad_registration_no': '註冊編號格式錯誤（醫委會：M 加數字）',
+  'imp.p.unknown_institution': '未知醫療機構代碼',
+  'imp.p.duplicate_in_directory': '已在名錄中',
+  'imp.p.duplicate_in_file': '檔案中重複出現',
+  'reg.manual': '人手名冊查核：按下「驗證」即表示你已親自在專業名冊（例如醫委會名冊）查核此註冊編號，並確認與此人相符。ConsultBridge 不會代你查核。',
+  'reg.lookupAvailable': '已設定名冊查詢：驗證時系統會查詢名冊，名冊上沒有有效註冊的號碼將被拒絕。',
+  'reg.check': '查詢名冊',
+  'reg.found': '名冊：{name} · {status}',
+  'reg.notFound': '名冊上沒有此號碼。',
+  'mrg.intro': '合併同一病人的兩份紀錄（例如因輸錯 HKID 而建立的紀錄）。請輸入每份紀錄的 HKID 或其中一個個案編號。重複紀錄的個案會移至保留的紀錄，之後以任一 HKID 均可找到該紀錄。',
+  'mrg.survivor': '保留的紀錄（HKID 或個案編號）',
+  'mrg.duplicate': '重複的紀錄（HKID 或個案編號）',
+  'mrg.preview': '顯示兩份紀錄',
+  'mrg.confirm': '將重複紀錄合併至保留的紀錄',
+  'mrg.confirmQ': '立即合併？此操作無法在管理台復原。',
+  'mrg.cases': '個案',
+  'mrg.noCases': '沒有個案',
+  'mrg.done': '已合併：移動了 {n} 個個案。',
+};
+
+/** `t` for these console parts, with `{name}` placeholders filled. */
+export function useCorrectionT(): (key: CorrectionKey, vars?: Record<string, string | number>) => string {
+  const { lang } = useI18n();
+  const table = lang === 'zh-HK' ? zh : en;
+  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
