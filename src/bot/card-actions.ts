@@ -1,4 +1,4 @@
-import { PURPOSE_CODES, purposeLabel } from '../domain/approvals/purpose-of-use.js';
+import { PURPOSE_CODES, purposeLabel } from '../contract/purpose-of-use.js';
 import type { CardAction, CardResponse } from '../dingtalk/inbound.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';

@@ -6,7 +6,7 @@ import { decideRequest, type DecideRequestDeps } from '../usecases/access/decide
 import { requestAccess, type RequestAccessDeps } from '../usecases/access/request-access.js';
 import { langOf } from '../shared/lang.js';
 import { issueViewToken, type IssueViewTokenDeps } from '../usecases/viewing/decide-open.js';
-import { PURPOSE_CODES, PURPOSE_OF_USE } from '../domain/approvals/purpose-of-use.js';
+import { PURPOSE_CODES, PURPOSE_OF_USE } from '../contract/purpose-of-use.js';
 import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';

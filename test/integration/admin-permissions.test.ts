@@ -47,10 +47,15 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups' }),
   'POST /api/admin/cases/:code/groups': () => ({ url: '/api/admin/cases/C-7KQ2M/groups', payload: { conversationId: 'perm-probe-group' } }),
   'DELETE /api/admin/cases/:code/groups/:conversationId': () => ({ url: '/api/admin/cases/C-7KQ2M/groups/perm-probe-group' }),
+  // Bulk import (a dry run changes nothing), the register check, and the privacy officer's patient merge.
+  'POST /api/admin/clinicians/import': () => ({ url: '/api/admin/clinicians/import', payload: { csv: 'dingtalkUserId,displayName\nperm-import,Probe', dryRun: true } }),
+  'GET /api/admin/register-check': () => ({ url: '/api/admin/register-check?no=M56789' }),
+  'POST /api/admin/patients/merge/preview': () => ({ url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
 };
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
-const PRIVACY_OFFICER_ONLY = new Set(['POST /api/admin/reports/data-access']);
+const PRIVACY_OFFICER_ONLY = new Set(['POST /api/admin/reports/data-access', 'POST /api/admin/patients/merge/preview', 'POST /api/admin/patients/merge']);
 
 describe('admin API permissions: every admin route refuses everyone but a verified, active admin', () => {
   let w: AuthWorld;

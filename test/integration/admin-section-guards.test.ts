@@ -40,6 +40,10 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/inbound': 'outbox',
   'POST /api/admin/reports/data-access': 'report',
   'GET /api/admin/dashboard': 'dashboard',
+  'POST /api/admin/clinicians/import': 'clinicians',
+  'GET /api/admin/register-check': 'clinicians',
+  'POST /api/admin/patients/merge/preview': 'patients',
+  'POST /api/admin/patients/merge': 'patients',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

@@ -32,7 +32,10 @@ describe('approver cards settle for every approver, also at expiry', () => {
     const card = h.sim.cards.get(outTrackId)!;
     return { ...card.cardParamMap, ...card.privateData[userId] };
   };
-  const settledFor = (outTrackId: string, userId: string) => eventually(() => (cardAs(outTrackId, userId).buttons === '[]' ? cardAs(outTrackId, userId) : undefined));
+  /** Settled: no decision buttons left (a granted card keeps only [Revoke], issue 12 item 5). */
+  const settled = (buttons: string | undefined) =>
+    (JSON.parse(buttons ?? '[]') as Array<{ action?: string; params?: { decision?: string } }>).every((b) => b.action === 'revoke' && !b.params?.decision);
+  const settledFor = (outTrackId: string, userId: string) => eventually(() => (settled(cardAs(outTrackId, userId).buttons) ? cardAs(outTrackId, userId) : undefined));
 
   /** `request C-… continuing_care` 1:1 as `requester`: the cards that reached both attendings. */
   async function request(requester: string) {
@@ -47,13 +50,18 @@ describe('approver cards settle for every approver, also at expiry', () => {
   it('When nobody decides and the request expires, then every approver card says it expired, with no buttons', async () => {
     const { chanCard, lamCard } = await request(WONG);
     clock.advance(24 * HOUR);
-    expect((await settledFor(chanCard.outTrackId!, CHAN)).status).toBe('已過期：未及時決定，沒有給予存取');
+    const expired = await settledFor(chanCard.outTrackId!, CHAN);
+    expect(expired.status).toBe('已過期：未及時決定，沒有給予存取');
+    expect(expired.buttons).toBe('[]');
     expect((await settledFor(lamCard.outTrackId!, LAM)).status).toBe('Expired: not decided in time, no access given');
   });
 
   it('When one of two attendings approves, then both approval cards settle without buttons, each in its reader\'s language', async () => {
     const { chanCard, lamCard } = await request(WONG);
-    expect(JSON.parse(cardAs(lamCard.outTrackId!, LAM).buttons!)).toHaveLength(2);
+    // Before the decision: approve (one per duration offered) and deny.
+    const offered = (JSON.parse(cardAs(lamCard.outTrackId!, LAM).buttons!) as Array<{ params?: { decision?: string } }>).map((b) => b.params?.decision);
+    expect(offered).toContain('approve');
+    expect(offered).toContain('deny');
     await pressDecision(h, chanCard, CHAN, 'approve');
     const chan = await settledFor(chanCard.outTrackId!, CHAN);
     expect(chan.status).toMatch(/^已由 陳大文 Dr CHAN Tai-man.*批准 · 存取有效至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);

@@ -31,7 +31,7 @@ describe('care team and consent from chat', () => {
       'qmh-lam-kaming',
       ['qmh-lam-kaming'],
     );
-    expect(line).toBe(`ConsultBridge\n✔ 林嘉明 Dr LAM Ka-ming · Cardiology · QMH 已加入 ${code}，角色：會診`);
+    expect(line).toBe(`ConsultBridge\n✔ 林嘉明 Dr LAM Ka-ming · 心臟科 · QMH 已加入 ${code}，角色：會診`);
     expect(dm).toContain(`陳大文 Dr CHAN Tai-man · Cardiology · QMH added you to the care team of case ${code} as consulting`);
     expect(await roleOf('qmh-lam-kaming')).toBe('consulting');
     expect(await cc.say(group, 'qmh-chan-taiman', `@ConsultBridge team ${code} add @Lam Ka-ming consultant`, ['qmh-lam-kaming'])).toContain('已是');

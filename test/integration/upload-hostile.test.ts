@@ -57,7 +57,7 @@ describe('hostile uploads are refused with a code; nothing is stored or announce
     for (const [what, bytes, errorCode] of cases) {
       const res = await upload(bytes);
       expect(res.statusCode, `${what}: ${res.body}`).toBe(422);
-      expect(res.json(), what).toEqual({ code: errorCode, message: expect.any(String) });
+      expect(res.json(), what).toEqual({ code: errorCode, message: expect.any(String), hint: expect.any(String) });
     }
     expect(await stored()).toEqual(before);
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PURPOSE_CODES, PURPOSE_OF_USE, isPurposeOfUse, purposeLabel } from '../../src/domain/approvals/purpose-of-use.js';
+import { PURPOSE_CODES, PURPOSE_OF_USE, isPurposeOfUse, purposeLabel } from '../../src/contract/purpose-of-use.js';
 import { DEFAULT_SHARING_SETTINGS, resolveSharingSettings } from '../../src/domain/sharing/sharing-settings.js';
 
 describe('sharing settings', () => {

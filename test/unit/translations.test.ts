@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en as adminEn } from '../../miniapp/src/admin/admin-messages-en.js';
 import { zh as adminZh } from '../../miniapp/src/admin/admin-messages-zh.js';
 import { MESSAGES } from '../../miniapp/src/i18n/messages.js';
-import { PURPOSE_OF_USE } from '../../src/domain/approvals/purpose-of-use.js';
+import { PURPOSE_OF_USE } from '../../src/contract/purpose-of-use.js';
 import { CARE_ROLES } from '../../src/domain/cases/cases-tables.js';
 import { roleName } from '../../src/domain/directory/clinician-names.js';
 import type { ClinicianRole } from '../../src/domain/directory/directory-tables.js';

@@ -1,4 +1,4 @@
-import { PURPOSE_OF_USE } from '../../../src/domain/approvals/purpose-of-use.js';
+import { PURPOSE_OF_USE } from '../../../src/contract/purpose-of-use.js';
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { PURPOSE_CODES, purposeLabel, type PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import { PURPOSE_CODES, purposeLabel, type PurposeOfUse } from '../../contract/purpose-of-use.js';
 import { requestAccess, type RequestAccessDeps } from '../flows/request-access.js';
 import { latestReport } from '../../usecases/sharing/latest-report.js';
 import { caseFromArgs } from './case-arg.js';

@@ -1,4 +1,4 @@
-import { purposeLabel } from '../../domain/approvals/purpose-of-use.js';
+import { purposeLabel } from '../../contract/purpose-of-use.js';
 import type { AccessChat } from '../../usecases/access/access-ports.js';
 import type { CommandDeps } from '../commands/deps.js';
 import { hkDate, hkDateTime } from '../format.js';

@@ -11,7 +11,7 @@ import type { ApprovalRepository, AccessRequestRow } from './approval-repository
 import { isLapsed, judge, type Refusal, type RequestSnapshot } from './approval-rules.js';
 import type { ApproverStep } from './approval-steps.js';
 import type { AccessRequestStatus } from './approvals-tables.js';
-import { isPurposeOfUse } from './purpose-of-use.js';
+import { isPurposeOfUse } from '../../contract/purpose-of-use.js';
 
 /**
  * Port: what would still stop the requester opening the document if it were approved now (consent,

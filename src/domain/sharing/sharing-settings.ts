@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors.js';
 import { APPROVER_STEPS, type ApproverStep } from '../approvals/approval-steps.js';
-import { PURPOSE_CODES, type PurposeOfUse } from '../approvals/purpose-of-use.js';
+import { PURPOSE_CODES, type PurposeOfUse } from '../../contract/purpose-of-use.js';
 import { GRANT_DURATION_CODES, GRANT_DURATIONS, type GrantDuration } from '../../contract/grant-durations.js';
 
 const HOUR = 3_600_000;

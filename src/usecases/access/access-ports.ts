@@ -1,4 +1,4 @@
-import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { PurposeOfUse } from '../../contract/purpose-of-use.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { DomainError } from '../../shared/errors.js';
 import type { Lang } from '../../shared/lang.js';

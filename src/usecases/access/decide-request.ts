@@ -1,5 +1,5 @@
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
-import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { PurposeOfUse } from '../../contract/purpose-of-use.js';
 import type { GrantDuration } from '../../contract/grant-durations.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';

@@ -1,5 +1,5 @@
 import { assertCaseOpen } from '../../domain/cases/case-status.js';
-import type { PurposeOfUse } from '../../domain/approvals/purpose-of-use.js';
+import type { PurposeOfUse } from '../../contract/purpose-of-use.js';
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';

@@ -122,8 +122,8 @@ describe('admin actions: the admin console token', () => {
     expect(await issueAdminToken(w.deps, { id: 'po-1', role: 'privacy_officer' }, 'fam-1')).toEqual({
       token: 'signed-token',
       role: 'privacy_officer',
-      sections: ['audit', 'oversight', 'report'],
-      actions: ['breakglass.review'],
+      sections: ['audit', 'oversight', 'report', 'patients'],
+      actions: ['breakglass.review', 'grant.revoke'],
     });
     expect(w.minted).toEqual(['po-1 fam-1']);
     expect(w.entries).toEqual([{ actor: 'po-1', action: 'admin.token_issued', target: 'po-1', outcome: 'success' }]);

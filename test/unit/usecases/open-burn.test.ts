@@ -20,12 +20,12 @@ describe('use case: open a burn-after-reading item', () => {
   it('the first open of a text starts my countdown and stops unread escalation once; my second open does not stop it again', async () => {
     const w = world('text');
     const first = await openBurn(w.deps, LAM, w.burn.itemId);
-    expect(first).toEqual({ kind: 'text', text: 'K+ 6.8', remainingSeconds: 30 });
+    expect(first).toEqual({ kind: 'text', text: 'K+ 6.8', remainingSeconds: 30, watermark: expect.objectContaining({ role: 'doctor', at: '2026-11-25 14:00:00 HKT' }) });
     expect(w.escalation.calls).toEqual([[w.burn.itemId, LAM.id]]);
 
     w.clock.advance(12_500);
     const again = await openBurn(w.deps, LAM, w.burn.itemId);
-    expect(again).toEqual({ kind: 'text', text: 'K+ 6.8', remainingSeconds: 18 });
+    expect(again).toEqual({ kind: 'text', text: 'K+ 6.8', remainingSeconds: 18, watermark: expect.objectContaining({ role: 'doctor', at: '2026-11-25 14:00:12 HKT' }) });
     expect(w.escalation.calls).toEqual([[w.burn.itemId, LAM.id]]);
 
     // A colleague's own first open is theirs to report.
