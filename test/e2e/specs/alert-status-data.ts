@@ -45,8 +45,9 @@ export async function waitDelivered(baseUrl: string, raiser: string, alertId: st
 
 /** `reader` opens the alert's chat copy through the app (as the card's [Open] link does). */
 export async function openAlert(baseUrl: string, reader: string, caseCode: string): Promise<void> {
-  const inbox = await call<{ burnItems: { itemId: string; caseCode: string }[] }>(baseUrl, reader, 'GET', '/api/app/inbox');
-  const item = inbox.burnItems.find((i) => i.caseCode === caseCode);
-  if (!item) throw new Error(`no alert in the inbox of ${reader} for ${caseCode}`);
+  // Alerts are their own typed list in the inbox (sent to me: the burn item to open).
+  const inbox = await call<{ alerts: { itemId: string | null; caseCode: string; mine: boolean }[] }>(baseUrl, reader, 'GET', '/api/app/inbox');
+  const item = inbox.alerts.find((i) => i.caseCode === caseCode && !i.mine && i.itemId);
+  if (!item?.itemId) throw new Error(`no alert in the inbox of ${reader} for ${caseCode}`);
   await call(baseUrl, reader, 'POST', `/api/app/burn/${item.itemId}/open`);
 }

@@ -44,7 +44,7 @@ export const alertStatusTests: E2eTest[] = [
 
       // 林嘉明 opens the alert from his inbox: the text carries his watermark (name, role, HKT).
       const lam = await signInAt(ctx, LAM, 'zh-HK', PHONE);
-      await lam.getByTestId(`burn-item-${caseCode}`).click();
+      await lam.getByTestId(`alert-item-${caseCode}`).click(); // alerts are their own list in the inbox
       await lam.getByTestId('burn-text').waitFor();
       const mark = (await lam.getByTestId('burn-watermark-line').textContent()) ?? '';
       assert(/林嘉明/.test(mark) && /醫生/.test(mark) && /HKT/.test(mark), `the watermark names the viewer: ${mark}`);

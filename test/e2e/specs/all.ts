@@ -18,22 +18,23 @@ import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
 import type { E2eTest } from '../harness.js';
 
-export const allSpecs: E2eTest[] = [
-  ...signInTests,
-  ...dingTalkSignInTests,
-  ...shellTests,
-  ...sandboxChatTests,
-  ...sandboxChatScrollTests,
-  ...adminTests,
-  ...adminLayoutTests,
-  ...doctorTests,
-  ...burnTests,
-  ...formLinkTests,
-  ...composeTests,
-  ...patientBannerTests,
-  ...correctionTests,
-  ...errorScreenTests,
-  ...alertStatusTests,
-  ...grantCaseTests,
-  ...myCasesTests,
+/** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
+export const allSpecs: E2eTest[][] = [
+  signInTests,
+  dingTalkSignInTests,
+  shellTests,
+  sandboxChatTests,
+  sandboxChatScrollTests,
+  adminTests,
+  adminLayoutTests,
+  doctorTests,
+  burnTests,
+  formLinkTests,
+  composeTests,
+  patientBannerTests,
+  correctionTests,
+  errorScreenTests,
+  alertStatusTests,
+  grantCaseTests,
+  myCasesTests,
 ];

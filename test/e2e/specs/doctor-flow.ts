@@ -63,7 +63,7 @@ export const doctorTests: E2eTest[] = [
       // Dr Wong (English) is not on the team: the case is closed to him, the report offers a request.
       const wong = await signIn(ctx, WONG, 'en-US');
       await go(wong, `/case/${caseCode}`);
-      await expectVisible(wong, 'You are not on this case’s care team');
+      await expectVisible(wong, 'Ask the case’s attending to add you to the care team');
       await go(wong, `/doc/${documentId}`);
       await wong.getByTestId('request-access').waitFor();
       await expectVisible(wong, 'You can’t open this yet');

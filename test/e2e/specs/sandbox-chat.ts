@@ -157,12 +157,14 @@ export const sandboxChatTests: E2eTest[] = [
       const approval = page.locator('[data-testid=chat-card]', { hasText: opened.caseCode }).filter({ has: page.getByTestId('chat-card-button') }).last();
       await approval.waitFor();
       const outTrackId = (await approval.getAttribute('data-out-track-id')) ?? '';
-      await approval.getByTestId('chat-card-button').filter({ hasText: '批准' }).click();
+      await approval.getByTestId('chat-card-button').filter({ hasText: '批准' }).first().click(); // the default duration (★)
       const decided = page.locator(`[data-testid=chat-card][data-out-track-id="${outTrackId}"]`);
       await decided.getByTestId('chat-card-status').filter({ hasText: '有效至' }).waitFor();
       const status = (await decided.getByTestId('chat-card-status').textContent()) ?? '';
       assert(status.includes('陳大文') && /有效至 \d{4}-\d{2}-\d{2}/.test(status), `the decided card says who and until when: ${status}`);
-      assert((await decided.getByTestId('chat-card-button').count()) === 0, 'a decided card has no buttons');
+      // Decided: no approve/deny left; a granted card keeps only [Revoke] (issue 12 item 5).
+      const left = await decided.getByTestId('chat-card-button').allTextContents();
+      assert(left.every((t) => /撤銷|Revoke/.test(t)), `a decided card has no decision buttons: ${left.join(', ')}`);
       await screenshot(page, '27-sandbox-chat-decided-card-zh-HK');
     },
   },
