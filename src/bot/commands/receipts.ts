@@ -1,5 +1,5 @@
 import { listCaseReceipts } from '../../usecases/receipts/list-receipts.js';
-import { hkDate, hkDateTime } from '../format.js';
+import { hkClock, hkDate } from '../format.js';
 import { personLine } from '../people.js';
 import { caseFromArgs } from './case-arg.js';
 import type { Command } from './command.js';
@@ -30,7 +30,7 @@ export function receiptsCommand(deps: Pick<CommandDeps, 'cases' | 'receipts' | '
       const names = new Map(await Promise.all([...named].map(async (id) => [id, await personLine(deps.directoryRepo, id, lang)] as const)));
       const name = (id: string) => names.get(id)!;
       const lines = docs.map((d) => {
-        const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkDateTime(o.firstOpenedAt).slice(11)}`).join('; ');
+        const opened = d.openedBy.map((o) => `${name(o.clinicianId)} ${hkClock(o.firstOpenedAt)}`).join('; ');
         const waiting = d.notOpened.map((n) => name(n.clinicianId)).join('; ');
         const head = `**${say(lang, T.report)} ${hkDate(d.createdAt)}**${d.status !== 'active' ? say(lang, COMMON_TEXTS.destroyedSuffix) : ''}`;
         return [
@@ -62,7 +62,7 @@ const STOP_REASON: Record<string, { en: string; zh: string }> = {
 /** One line per escalation step of a document, oldest first: what happened, for whom, when. */
 export function escalationLines(steps: readonly EscalationStepRow[], name: (id: string) => string, lang: Lang): string[] {
   return steps.map((st) => {
-    const time = hkDateTime(st.at).slice(11);
+    const time = hkClock(st.at);
     const label = STEP_LABEL[st.action][lang];
     const about = st.action === 'escalated' && st.targetId
       ? `${name(st.targetId)} (${say(lang, T.escalatedFor)} ${name(st.recipientId)})`

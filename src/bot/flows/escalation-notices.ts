@@ -1,7 +1,7 @@
 import type { EscalationNotifier, StepNotice } from '../../domain/escalation/escalation-port.js';
 import type { DingRemindType } from '../../dingtalk/openapi/index.js';
 import type { CommandDeps } from '../commands/deps.js';
-import { hkDateTime } from '../format.js';
+import { hkClock } from '../format.js';
 import { say, type Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
@@ -37,7 +37,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const r = await person(n.recipientId);
       const lang = langOf(r);
       const code = await caseCode(n.caseId);
-      const at = hkDateTime(n.since).slice(11);
+      const at = hkClock(n.since);
       const text = say(lang, T.remind, what(n, lang), code, await from(n, lang), at, openLink(n, lang));
       await deps.notify.toUser(n.idemKey, r.dingtalkUserId, say(lang, T.remindTitle, code), text);
     },
@@ -54,7 +54,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const c = await person(n.colleagueId);
       const lang = langOf(c);
       const code = await caseCode(n.caseId);
-      const at = hkDateTime(n.since).slice(11);
+      const at = hkClock(n.since);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = say(lang, n.admitted ? T.escalateAdmitted : T.escalate, who, what(n, lang), code, at);
       await deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
@@ -64,7 +64,7 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const r = await person(n.initiatorId);
       const lang = langOf(r);
       const code = await caseCode(n.caseId);
-      const at = hkDateTime(n.since).slice(11);
+      const at = hkClock(n.since);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
       const text = n.colleagueId
         ? say(lang, T.unreadAsked, who, what(n, lang), code, at, await personLine(deps.directoryRepo, n.colleagueId, lang))
