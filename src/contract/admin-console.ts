@@ -128,6 +128,8 @@ export const auditEntryDto = z.object({
   /** The actor's and target's names when they are people (the console never shows a person as an id). */
   actorName: z.string().nullable().optional(),
   targetName: z.string().nullable().optional(),
+  /** When the target is a shared document: its type code (src/contract/document-types.ts), shown as words; never its title. */
+  targetDocType: z.string().nullable().optional(),
 });
 
 /** Epoch milliseconds or an ISO 8601 date-time. */

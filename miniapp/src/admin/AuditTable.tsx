@@ -1,4 +1,5 @@
 import { auditActionWords, auditOutcomeWords } from '../../../src/shared/audit-words.js';
+import { documentTypeLabel } from '../../../src/contract/document-types.js';
 import { Table, Tag } from 'antd';
 import { when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
@@ -12,6 +13,8 @@ export function AuditTable({ entries, loading, testId, names }: { entries: Audit
   const l = lang === 'zh-HK' ? 'zh' : 'en';
   // A person reads as their name (the server names them; the id stays in the tooltip, for filtering); other values as they are.
   const who = (v: string | null, name?: string | null) => (v === null ? '—' : <span title={v}>{name ?? names?.get(v) ?? v}</span>);
+  // A shared document reads as its type ("Lab result"), the id in the tooltip; never its title.
+  const target = (v: string | null, e: AuditEntryDto) => (v !== null && e.targetDocType ? <span title={v} data-testid="audit-doc-type">{documentTypeLabel(e.targetDocType, l)}</span> : who(v, e.targetName));
   return (
     <Table<AuditEntryDto>
       data-testid={testId}
@@ -27,7 +30,7 @@ export function AuditTable({ entries, loading, testId, names }: { entries: Audit
         { title: t('audit.time'), dataIndex: 'at', width: 110, render: (v: string) => when(v) },
         { title: t('audit.actor'), dataIndex: 'actor', width: 150, ellipsis: true, render: (v: string, e) => who(v, e.actorName) },
         { title: t('audit.action'), dataIndex: 'action', width: 160, render: (a: string) => <span title={a}>{auditActionWords(a, l)}</span> },
-        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null, e) => who(v, e.targetName) },
+        { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null, e) => target(v, e) },
         { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{auditOutcomeWords(o, l)}</Tag> },
         { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
         { title: t('audit.trace'), dataIndex: 'trace', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },

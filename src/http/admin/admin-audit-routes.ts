@@ -28,12 +28,20 @@ export interface AdminAuditDeps {
   clock: Clock;
   /** Names for the people among the ids (src/usecases/admin/people-names.ts). */
   names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>>;
+  /** Types of the shared documents among the ids (src/usecases/admin/document-types-of.ts). */
+  docTypes(ids: Iterable<string | null | undefined>): Promise<Map<string, string>>;
 }
 
-/** Entries as JSON with the names of the people they mention. */
-async function named(entries: readonly AuditEntry[], names: AdminAuditDeps['names']) {
-  const known = await names(entries.flatMap((e) => [e.actor, e.target]));
-  return entries.map((e) => ({ ...entryJson(e), actorName: known.get(e.actor) ?? null, targetName: (e.target && known.get(e.target)) ?? null }));
+/** Entries as JSON with the names of the people and the types of the documents they mention. */
+async function named(entries: readonly AuditEntry[], deps: Pick<AdminAuditDeps, 'names' | 'docTypes'>) {
+  const known = await deps.names(entries.flatMap((e) => [e.actor, e.target]));
+  const types = await deps.docTypes(entries.map((e) => e.target));
+  return entries.map((e) => ({
+    ...entryJson(e),
+    actorName: known.get(e.actor) ?? null,
+    targetName: (e.target && known.get(e.target)) ?? null,
+    targetDocType: (e.target && types.get(e.target)) ?? null,
+  }));
 }
 
 /** FHIR bundles are generic JSON; the schema checks the envelope and lets the resources through. */
@@ -45,7 +53,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * hold ids and codes only. Readers: admins, privacy officers and auditors — oversight is their job,
  * and nothing here can change the log.
  */
-export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names }) => {
+export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names, docTypes }) => {
   const readers = sectionRoute('audit');
 
   app.get(
@@ -58,7 +66,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       // Entries still waiting for their group commit belong in what an admin sees.
       await log.flush();
       const page = await log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
-      return { entries: await named(page.entries, names), nextBefore: page.nextBefore };
+      return { entries: await named(page.entries, { names, docTypes }), nextBefore: page.nextBefore };
     },
   );
 
@@ -94,7 +102,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       await log.flush();
       const entries = await log.repo.findByTrace(traceLookupKey(req.params.code));
       if (entries.length === 0) throw new DomainError('not_found');
-      return { code: req.params.code, entries: await named(entries, names) };
+      return { code: req.params.code, entries: await named(entries, { names, docTypes }) };
     },
   );
 

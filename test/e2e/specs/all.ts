@@ -16,6 +16,7 @@ import { errorScreenTests } from './error-screens.js';
 import { alertStatusTests } from './alert-status.js';
 import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
+import { grantRevokeConsoleTests } from './grant-revoke-console.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -37,4 +38,5 @@ export const allSpecs: E2eTest[][] = [
   alertStatusTests,
   grantCaseTests,
   myCasesTests,
+  grantRevokeConsoleTests,
 ];
