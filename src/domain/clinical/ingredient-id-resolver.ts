@@ -19,3 +19,19 @@ export function createIngredientIdResolver(known: () => ReadonlySet<string>): Dr
     },
   };
 }
+
+/**
+ * The lexicon first, for exact and converted matches (brands, Chinese, combinations); then the rule
+ * set's own ingredient ids, so an INN the rules know is never unresolved because the lexicon lacks it;
+ * a sound-alike match from the lexicon only when neither finds the name exactly.
+ */
+export function withIngredientIds(lexicon: DrugResolver, known: () => ReadonlySet<string>): DrugResolver {
+  const ids = createIngredientIdResolver(known);
+  return {
+    resolveDrug(name: string): DrugResolution | undefined {
+      const fromLexicon = lexicon.resolveDrug(name);
+      if (fromLexicon && fromLexicon.how !== 'sound-alike') return fromLexicon;
+      return ids.resolveDrug(name) ?? fromLexicon;
+    },
+  };
+}
