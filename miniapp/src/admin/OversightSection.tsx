@@ -1,27 +1,24 @@
-import { PURPOSE_OF_USE } from '../../../src/contract/purpose-of-use.js';
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
-import { useAdminT } from './admin-messages.js';
-import type { PersonDto } from './admin-types.js';
+import { useAdminT, type AdminKey } from './admin-messages.js';
 import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
-
-const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
-
-/** A purpose-of-use code in words (the closed list; pure data, bundled); an unknown code as sent. */
-const purposeWords = (code: string, l: 'en' | 'zh') => (PURPOSE_OF_USE as Record<string, { en: string; zh: string } | undefined>)[code]?.[l] ?? code;
+import { LiveGrants } from './LiveGrants.js';
+import { person, purposeWords } from './oversight-words.js';
 
 /**
- * Access requests by status, and the break-glass review queue (approve or flag, with a note). Approve
- * and Flag are offered only to a role the admin token answer lists `breakglass.review` for.
+ * Access requests by status, the break-glass review queue (approve or flag, with a note) and the live
+ * access grants ([Revoke] with a reason). Approve, Flag and Revoke are offered only to a role the
+ * admin token answer lists `breakglass.review` / `grant.revoke` for.
  */
 export function OversightSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <BreakGlassQueue />
+      <LiveGrants />
       <Approvals />
     </Space>
   );
@@ -33,7 +30,7 @@ function Approvals() {
   const [status, setStatus] = useState('pending');
   const list = useLoader(() => api.approvals(status), [status]);
   return (
-    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: t(`st.${s}`) }))} />}>
+    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: <span data-testid={`ap-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
       <ErrorNote error={list.error} />
       <Table<ApprovalDto>
         rowKey="requestId"
@@ -45,7 +42,18 @@ function Approvals() {
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
           { title: t('ov.requester'), key: 'requester', render: (_, r) => person(r.requester) },
           { title: t('ov.reasonCode'), dataIndex: 'reasonCode', render: (c: string) => <span title={c}>{purposeWords(c, lang === 'zh-HK' ? 'zh' : 'en')}</span> },
-          { title: t('ov.waitingOn'), dataIndex: 'waitingOn', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('ov.waitingOn'),
+            key: 'waitingOn',
+            // The step in words, then who can decide it now, by name (never the step's code or an id).
+            render: (_, r) =>
+              r.waitingOn ? (
+                <span data-testid="approval-waiting-on">
+                  {t(`ov.step.${r.waitingOn}` as AdminKey) ?? r.waitingOn}
+                  {r.waitingOnPeople.length > 0 && `: ${r.waitingOnPeople.map((p) => p.name).join(', ')}`}
+                </span>
+              ) : '—',
+          },
           { title: t('ov.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => when(v) },
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
           { title: t('ov.status'), dataIndex: 'status', render: (v: ApprovalDto['status']) => <Tag>{t(`st.${v}`)}</Tag> },
