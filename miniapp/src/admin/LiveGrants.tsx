@@ -90,7 +90,7 @@ export function LiveGrants() {
         open={!!revoking}
         title={revoking ? `${t('gr.revoke')} · ${revoking.grantee.name} · ${revoking.caseCode ?? ''}` : ''}
         okText={t('gr.revoke')}
-        okButtonProps={{ danger: true, disabled: !reason, 'data-testid': 'grant-revoke-submit' } as { danger: boolean; disabled: boolean }}
+        okButtonProps={{ danger: true, disabled: !reason, ...({ 'data-testid': 'grant-revoke-submit' } as Record<string, string>) }}
         onOk={submit}
         onCancel={close}
       >
