@@ -53,7 +53,8 @@ async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: str
   const ended = await deps.grants.end(allowed, actor.id, cause, now);
   if (ended.length === 0) throw new DomainError('grant.none_live');
   const grantee = await deps.directory.findById(ended[0]!.clinicianId);
-  if (grantee) await deps.notices.grantEnded({ grantee, by: actor, caseCode, cause: 'revoked', at: now });
+  const requestIds = ended.flatMap((g) => (g.requestId ? [g.requestId] : []));
+  if (grantee) await deps.notices.grantEnded({ grantee, by: actor, caseCode, cause: 'revoked', at: now, requestIds });
   return { caseCode, grantee: grantee!, ended: ended.length };
 }
 
