@@ -58,15 +58,22 @@ export function syllableSimilarity(a: Syllable, b: Syllable): number {
   return 0.4 * initial + 0.6 * final;
 }
 
-const INIT: Record<string, string> = { n: 'l', ng: '', p: 'b', t: 'd', k: 'g', gw: 'g', kw: 'g', c: 'z' };
-const NUC: Record<string, string> = { aa: 'a', oe: 'eo' };
-const COD: Record<string, string> = { ng: 'n', k: 't' };
-
 /**
- * The syllable with the commonest confusions merged (n→l, ng→zero, aspirated→plain, gw→g, kw→k,
- * ng coda→n, k coda→t, aa→a, oe→eo): two syllables with the same key are near. Used to find
- * candidates cheaply before scoring them with syllableSimilarity.
+ * syllableSimilarity over interned syllables (ids into `syllables`), each pair computed once and
+ * kept: the sound-alike scan compares the same few hundred syllables again and again.
  */
-export function coarseKey(s: Syllable): string {
-  return `${INIT[s.initial] ?? s.initial}${NUC[s.nucleus] ?? s.nucleus}${COD[s.coda] ?? s.coda}`;
+export function similarityCache(syllables: readonly Syllable[]): (a: number, b: number) => number {
+  const n = syllables.length;
+  // One row per heard syllable, made when first needed: a message touches only a few of them.
+  const rows: Array<Float64Array | undefined> = [];
+  return (a, b) => {
+    if (a === b) return 1;
+    const row = (rows[a] ??= new Float64Array(n).fill(Number.NaN));
+    let v = row[b]!;
+    if (Number.isNaN(v)) {
+      v = syllableSimilarity(syllables[a]!, syllables[b]!);
+      row[b] = v;
+    }
+    return v;
+  };
 }

@@ -1,4 +1,4 @@
-import { coarseKey, parseSyllable, type Syllable } from './jyutping-similarity.js';
+import { parseSyllable, similarityCache, type Syllable } from './jyutping-similarity.js';
 import type { LexiconFile, LexiconFileEntry } from './lexicon-file.js';
 
 /** One way of writing an entry, keyed in the index by its Simplified-folded form. */
@@ -28,14 +28,14 @@ export interface LexiconIndex {
   /** Traditional/variant ideograph → Simplified. */
   readonly fold: ReadonlyMap<string, string>;
   readonly syllables: readonly Syllable[];
-  /** Syllable id → id of its coarse key (near syllables share one). */
-  readonly coarse: readonly number[];
-  /** Ideograph → the syllable id of its usual reading. */
-  readonly readings: ReadonlyMap<string, number>;
-  /** Ideograph → the syllable ids of its other readings. */
-  readonly altReadings: ReadonlyMap<string, readonly number[]>;
+  /** How alike two syllables (ids) sound, 0…1. */
+  readonly similarity: (a: number, b: number) => number;
+  /** Ideograph (code point − FIRST_IDEOGRAPH) → the syllable id of its usual reading, −1 for none. */
+  readonly readings: Int16Array;
+  /** Ideograph (code point) → the syllable ids of its other readings. */
+  readonly altReadings: ReadonlyMap<number, readonly number[]>;
   readonly sounds: readonly SoundTerm[];
-  /** Coarse key id → flat pairs (sound term index, syllable position). */
+  /** Syllable id → flat pairs (sound term index, position of that syllable in it). */
   readonly postings: ReadonlyMap<number, readonly number[]>;
 }
 
@@ -75,36 +75,39 @@ export function buildLexiconIndex(file: LexiconFile): LexiconIndex {
   return { entries: file.entries, terms, lengths, fold, ...sound };
 }
 
-function soundTables(file: LexiconFile): Pick<LexiconIndex, 'syllables' | 'coarse' | 'readings' | 'altReadings' | 'sounds' | 'postings'> {
+/** The ideographs the sound tables cover: CJK extension A and the basic block. */
+export const FIRST_IDEOGRAPH = 0x3400;
+const LAST_IDEOGRAPH = 0x9fff;
+
+type SoundTables = Pick<LexiconIndex, 'syllables' | 'similarity' | 'readings' | 'altReadings' | 'sounds' | 'postings'>;
+
+function soundTables(file: LexiconFile): SoundTables {
   const ids = new Map<string, number>();
   const syllables: Syllable[] = [];
-  const coarse: number[] = [];
-  const coarseIds = new Map<string, number>();
   const intern = (s: string): number | undefined => {
     const known = ids.get(s);
     if (known !== undefined) return known;
     const parsed = parseSyllable(s);
     if (!parsed) return undefined;
-    const key = coarseKey(parsed);
-    if (!coarseIds.has(key)) coarseIds.set(key, coarseIds.size);
     ids.set(s, syllables.length);
     syllables.push(parsed);
-    coarse.push(coarseIds.get(key)!);
     return syllables.length - 1;
   };
-  const readings = new Map<string, number>();
+  const readings = new Int16Array(LAST_IDEOGRAPH - FIRST_IDEOGRAPH + 1).fill(-1);
   for (const [syl, chars] of Object.entries(file.charSounds)) {
     const id = intern(syl);
-    if (id !== undefined) for (const ch of chars) readings.set(ch, id);
+    if (id === undefined) continue;
+    for (let i = 0; i < chars.length; i++) readings[chars.charCodeAt(i) - FIRST_IDEOGRAPH] = id;
   }
-  const altReadings = new Map<string, number[]>();
+  const altReadings = new Map<number, number[]>();
   for (const [syl, chars] of Object.entries(file.charSoundsAlt)) {
     const id = intern(syl);
     if (id === undefined) continue;
-    for (const ch of chars) {
-      const list = altReadings.get(ch);
+    for (let i = 0; i < chars.length; i++) {
+      const code = chars.charCodeAt(i);
+      const list = altReadings.get(code);
       if (list) list.push(id);
-      else altReadings.set(ch, [id]);
+      else altReadings.set(code, [id]);
     }
   }
   const sounds: SoundTerm[] = [];
@@ -116,12 +119,11 @@ function soundTables(file: LexiconFile): Pick<LexiconIndex, 'syllables' | 'coars
       const index = sounds.length;
       sounds.push({ entry, syllables: syls as number[] });
       syls.forEach((s, pos) => {
-        const c = coarse[s!]!;
-        const list = postings.get(c);
+        const list = postings.get(s!);
         if (list) list.push(index, pos);
-        else postings.set(c, [index, pos]);
+        else postings.set(s!, [index, pos]);
       });
     }
   });
-  return { syllables, coarse, readings, altReadings, sounds, postings };
+  return { syllables, similarity: similarityCache(syllables), readings, altReadings, sounds, postings };
 }

@@ -1,16 +1,17 @@
 import { syllableSimilarity, type Syllable } from './jyutping-similarity.js';
-import type { LexiconIndex, SoundTerm } from './lexicon-index.js';
+import { FIRST_IDEOGRAPH, type LexiconIndex, type SoundTerm } from './lexicon-index.js';
 import type { FoldedText } from './text-fold.js';
 import type { RawMatch } from './term-scan.js';
 
 /**
  * The sound-alike tier, for transcripts: Chinese characters the exact tiers left unmatched are read
  * as tone-less jyutping and compared, syllable by syllable, with the jyutping of the lexicon's
- * Chinese variants of the same length. A character's usual reading counts fully, its other readings
- * a little less (so a rare reading does not make ordinary words sound like a drug). A window matches
- * when its syllables are alike enough on average, none is far off, and at most one is only partly
- * alike (a transcript gets one syllable wrong, not every one a little); its score is that average
- * scaled below 1, so a sound-alike match never looks like an exact one (a perfect homophone: 0.95).
+ * Chinese variants of the same length. A window matches when one of its syllables is the term's own
+ * (by the character's usual reading), most are the same or nearly (n/l, aspiration), the others are
+ * near enough, on average and each, and at most one is only partly alike (a transcript gets a syllable wrong, not every one a little). A
+ * character's other readings count a little less than its usual one, so a rare reading does not make
+ * ordinary words sound like a drug. The score is the average similarity scaled below 1, so a
+ * sound-alike match never looks exact (a perfect homophone scores 0.95).
  */
 export const SOUND_RULES = {
   /** Three or more syllables: average similarity at least this, and no syllable below minSyllable. */
@@ -27,8 +28,8 @@ export const SOUND_RULES = {
    */
   minMeanTwo: 0.9,
   minSyllableTwo: 0.9,
-  /** Weight of a character's other (not usual) readings. */
-  otherReading: 0.9,
+  /** Weight of a character's other (not usual) readings: below `near`, so such a syllable is partial. */
+  otherReading: 0.85,
   scale: 0.95,
 } as const;
 
@@ -48,6 +49,7 @@ function judge(sims: readonly number[]): number | undefined {
   const n = sims.length;
   const mean = sims.reduce((a, b) => a + b, 0) / n;
   const min = Math.min(...sims);
+  if (!sims.includes(1) || sims.filter((x) => x >= SOUND_RULES.near).length * 2 < n) return undefined;
   if (n === 2) {
     if (mean < SOUND_RULES.minMeanTwo || min < SOUND_RULES.minSyllableTwo) return undefined;
   } else {
@@ -61,56 +63,48 @@ function judge(sims: readonly number[]): number | undefined {
 export function scanSounds(ix: LexiconIndex, folded: FoldedText, covered: Uint8Array): RawMatch[] {
   const text = folded.text;
   const n = text.length;
-  const usual: Array<number | undefined> = new Array<number | undefined>(n);
-  const other: Array<readonly number[] | undefined> = new Array<readonly number[] | undefined>(n);
+  const usual = new Int16Array(n).fill(-1);
   let any = false;
   for (let i = 0; i < n; i++) {
-    if (covered[i]) continue;
-    usual[i] = ix.readings.get(text[i]!);
-    other[i] = ix.altReadings.get(text[i]!);
-    any ||= usual[i] !== undefined;
+    const at = text.charCodeAt(i) - FIRST_IDEOGRAPH;
+    if (covered[i] || at < 0 || at >= ix.readings.length) continue;
+    usual[i] = ix.readings[at]!;
+    any ||= usual[i]! >= 0;
   }
   if (!any) return [];
   const seen = new Set<number>();
   const found: RawMatch[] = [];
-  const tryFrom = (p: number, reading: number): void => {
-    const list = ix.postings.get(ix.coarse[reading]!) ?? [];
+  // A match has at least one syllable that is the term's own by its usual reading: start from those.
+  for (let p = 0; p < n; p++) {
+    const list = usual[p]! >= 0 ? ix.postings.get(usual[p]!) : undefined;
+    if (!list) continue;
     for (let j = 0; j < list.length; j += 2) {
       const t = list[j]!;
       const term = ix.sounds[t]!;
       const start = p - list[j + 1]!;
       const end = start + term.syllables.length;
       if (start < 0 || end > n || seen.has(t * (n + 1) + start)) continue;
-      if (term.syllables.length === 2 && (start !== 0 || end !== n)) continue;
       seen.add(t * (n + 1) + start);
-      const score = scoreAt(ix, usual, other, start, term);
+      if (term.syllables.length === 2 && (start !== 0 || end !== n)) continue;
+      const score = scoreAt(ix, text, usual, start, term);
       if (score !== undefined) found.push({ entry: term.entry, how: 'sound-alike', score, start, end });
     }
-  };
-  for (let p = 0; p < n; p++) {
-    const u = usual[p];
-    if (u === undefined) continue;
-    tryFrom(p, u);
-    for (const r of other[p] ?? []) tryFrom(p, r);
   }
   return pickNonOverlapping(found);
 }
 
-function scoreAt(
-  ix: LexiconIndex,
-  usual: ReadonlyArray<number | undefined>,
-  other: ReadonlyArray<readonly number[] | undefined>,
-  start: number,
-  term: SoundTerm,
-): number | undefined {
+function scoreAt(ix: LexiconIndex, text: string, usual: Int16Array, start: number, term: SoundTerm): number | undefined {
   const sims: number[] = [];
   for (let j = 0; j < term.syllables.length; j++) {
-    const u = usual[start + j];
-    if (u === undefined) return undefined;
+    const u = usual[start + j]!;
+    if (u < 0) return undefined;
     const want = term.syllables[j]!;
-    const like = (r: number): number => (r === want ? 1 : syllableSimilarity(ix.syllables[r]!, ix.syllables[want]!));
-    let best = like(u);
-    for (const r of other[start + j] ?? []) if (best < 1) best = Math.max(best, like(r) * SOUND_RULES.otherReading);
+    let best = ix.similarity(u, want);
+    if (best < 1) {
+      for (const r of ix.altReadings.get(text.charCodeAt(start + j)) ?? []) {
+        best = Math.max(best, ix.similarity(r, want) * SOUND_RULES.otherReading);
+      }
+    }
     if (best < SOUND_RULES.minSyllable) return undefined;
     sims.push(best);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coarseKey, parseSyllable, syllableSimilarity, type Syllable } from '../../../src/domain/clinical/jyutping-similarity.js';
+import { parseSyllable, similarityCache, syllableSimilarity, type Syllable } from '../../../src/domain/clinical/jyutping-similarity.js';
 import { sequenceScore } from '../../../src/domain/clinical/sound-scan.js';
 
 const syl = (s: string): Syllable => {
@@ -30,11 +30,12 @@ describe('jyutping similarity', () => {
     expect(syllableSimilarity(syl('zoeng'), syl('fu'))).toBeLessThan(0.2);
   });
 
-  it('When the commonest confusions differ, then the coarse keys are equal', () => {
-    expect(coarseKey(syl('nei'))).toBe(coarseKey(syl('lei')));
-    expect(coarseKey(syl('ngo'))).toBe(coarseKey(syl('o')));
-    expect(coarseKey(syl('gwong'))).toBe(coarseKey(syl('gon')));
-    expect(coarseKey(syl('lam'))).not.toBe(coarseKey(syl('ling')));
+  it('When similarities of interned syllables are cached, then they equal the computed ones', () => {
+    const list = ['lam', 'ling', 'seon', 'sam'].map(syl);
+    const sim = similarityCache(list);
+    expect(sim(0, 1)).toBe(syllableSimilarity(list[0]!, list[1]!));
+    expect(sim(0, 1)).toBe(sim(0, 1));
+    expect(sim(2, 2)).toBe(1);
   });
 
   it('When 华法令 is heard for 華法林 (ling against lam), then it still matches, below 1', () => {
@@ -63,6 +64,8 @@ describe('jyutping similarity', () => {
     expect(usualOnly).toBeUndefined();
     expect(withOther).toBeGreaterThan(0.8);
     expect(withOther).toBeLessThan(0.95);
+    // …but it is never the term's own syllable: most syllables must be by the usual reading.
+    expect(sequenceScore([[syl('gaa'), syl('ce')], [syl('gaa'), syl('hei')], [syl('gam')]], term('ce hei gam'))).toBeUndefined();
   });
 
   it('When the syllables are the same, then the score is 0.95: a sound-alike never looks exact', () => {
