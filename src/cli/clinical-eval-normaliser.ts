@@ -82,3 +82,20 @@ function isBestOfItsKind(matches: ReadonlyArray<{ entry: string; kind: string }>
   const hit = matches.find((m) => m.entry === expected);
   return hit !== undefined && matches.find((m) => m.kind === hit.kind) === hit;
 }
+
+/** The evaluation as text tables (for `npm run eval:clinical`): overall, per category, then every miss. */
+export function formatNormaliserEvaluation(r: NormaliserEvaluation): string {
+  const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
+  const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
+  const out = [
+    `HK clinical lexicon: variants mapped to the right entry ${pct(r.correct, r.total)} (${r.correct} of ${r.total}; goal ≥ 97 %)`,
+    '',
+    row(['category', 'rows', 'right', 'share']),
+    row(['---', '---', '---', '---']),
+    ...Object.entries(r.byCategory).map(([cat, s]) => row([cat, s.total, s.correct, pct(s.correct, s.total)])),
+    '',
+    `Misses (${r.misses.length}):`,
+    ...r.misses.map((m) => `  ${m.cat ?? 'other'}: ${JSON.stringify(m.text)} expected ${m.expected ?? 'no match'}, got ${m.got.length ? m.got.join(', ') : 'nothing'}`),
+  ];
+  return `${out.join('\n')}\n`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateNormaliser, readVariantCases } from '../../../src/cli/clinical-eval-normaliser.js';
+import { evaluateNormaliser, formatNormaliserEvaluation, readVariantCases } from '../../../src/cli/clinical-eval-normaliser.js';
 import { readLexiconFile } from '../../../src/domain/clinical/lexicon-file.js';
 
 describe('normaliser evaluation (variants test set)', () => {
@@ -22,6 +22,11 @@ describe('normaliser evaluation (variants test set)', () => {
     expect(r).toMatchObject({ total: 5, correct: 3, accuracy: 0.6 });
     expect(r.misses.map((m) => [m.expected, m.got])).toEqual([['drug.aspirin', ['drug.warfarin']], [null, ['drug.warfarin']]]);
     expect(r.byCategory).toEqual({ colloquial: { total: 2, correct: 1 }, transcript: { total: 1, correct: 1 }, negative: { total: 2, correct: 1 } });
+    const text = formatNormaliserEvaluation(r);
+    expect(text).toContain('60.0 % (3 of 5');
+    expect(text).toContain('| colloquial | 2 | 1 | 50.0 % |');
+    expect(text).toContain('colloquial: "薄血丸" expected drug.aspirin, got drug.warfarin');
+    expect(text).toContain('negative: "薄血丸" expected no match, got drug.warfarin');
   });
 
   it('When the whole set is run, then at least 95 % of the variants map to the right entry (the goal is 97 %; misses are reported, not hidden)', () => {
