@@ -59,12 +59,31 @@ export function createClinicalNormaliser(readFile: () => LexiconFile = () => rea
   return {
     normalise,
     load: () => void index(),
-    resolveDrug(name: string): DrugResolution | undefined {
-      const best = normalise(name).find((m) => m.kind === 'drug');
-      if (!best) return undefined;
-      return { entry: best.entry, canonical: best.canonical, ingredients: best.ingredients ?? [best.canonical], how: best.how, score: best.score };
-    },
+    resolveDrug: (name: string) => drugResolution(normalise(name)),
   };
+}
+
+/**
+ * One product name to one resolution. A name naming several drugs exactly (`ibuprofen/paracetamol`,
+ * `布洛芬 + 撲熱息痛`) is one co-formulated product: its ingredients together, never checked against
+ * each other. Otherwise the best drug match; sound-alike ones only when nothing matched exactly.
+ */
+export function drugResolution(matches: readonly TermMatch[]): DrugResolution | undefined {
+  const drugs = matches.filter((m) => m.kind === 'drug');
+  const sure = drugs.filter((m) => m.how !== 'sound-alike').sort((a, b) => a.start - b.start);
+  if (sure.length > 1) {
+    const ingredients = [...new Set(sure.flatMap((m) => m.ingredients ?? [m.canonical]))];
+    return {
+      entry: sure.map((m) => m.entry).join('+'),
+      canonical: sure.map((m) => m.canonical).join('/'),
+      ingredients,
+      how: sure.some((m) => m.how === 'converted') ? 'converted' : 'exact',
+      score: 1,
+    };
+  }
+  const best = drugs[0];
+  if (!best) return undefined;
+  return { entry: best.entry, canonical: best.canonical, ingredients: best.ingredients ?? [best.canonical], how: best.how, score: best.score };
 }
 
 function toMatch(ix: LexiconIndex, m: RawMatch, input: string, at: readonly number[]): TermMatch {

@@ -6,8 +6,8 @@
  *   `５ｍｇ`) become ASCII; the ideographic space and every other space become one plain space.
  * - Letters are lower-cased (the `cased` form keeps the case, for short abbreviations such as `AF`).
  * - Dashes become spaces (`co-amoxiclav` = `co amoxiclav`), apostrophes go (`Parkinson's` =
- *   `Parkinsons`), runs of spaces become one, and spaces around `/`, `+` and `&` go
- *   (`paracetamol + codeine` = `paracetamol+codeine`).
+ *   `Parkinsons`), runs of spaces become one, `+` and `&` join like `/`, and spaces around a joiner
+ *   go (`paracetamol + codeine` = `paracetamol/codeine`).
  */
 export interface FoldedText {
   /** Folded and lower-cased. */
@@ -20,7 +20,7 @@ export interface FoldedText {
 
 const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE63']);
 const APOSTROPHES = new Set(["'", '\u2018', '\u2019', '\u02BC', '`']);
-const JOINERS = new Set(['/', '+', '&']);
+const JOINERS = new Set(['/']);
 
 /** One input character as folded (before spaces are collapsed): '' drops it, ' ' is a space. */
 function foldChar(ch: string): string {
@@ -28,6 +28,7 @@ function foldChar(ch: string): string {
   if (ch.length === 1 && code >= 0xff01 && code <= 0xff5e) return foldChar(String.fromCharCode(code - 0xfee0));
   if (DASHES.has(ch)) return ' ';
   if (APOSTROPHES.has(ch)) return '';
+  if (ch === '+' || ch === '&') return '/';
   // Fast paths: printable ASCII and the CJK blocks hold no space.
   if ((code > 0x20 && code < 0x7f) || (code > 0x3000 && code < 0xfe00)) return ch;
   if (code === 0x3000 || code <= 0x20 || /^\s$/u.test(ch)) return ' ';

@@ -81,6 +81,14 @@ describe('clinical normaliser as the DrugResolver', () => {
     expect(normaliser.resolveDrug('Septrin')?.ingredients).toEqual(['sulfamethoxazole', 'trimethoprim']);
   });
 
+  it('When one product name names several drugs, then it is one co-formulated product with all their ingredients', () => {
+    expect(normaliser.resolveDrug('ibuprofen/paracetamol 200/500mg')).toEqual({
+      entry: 'drug.ibuprofen+drug.paracetamol', canonical: 'ibuprofen/paracetamol', ingredients: ['ibuprofen', 'paracetamol'], how: 'exact', score: 1,
+    });
+    expect(normaliser.resolveDrug('Augmentin + 甲硝唑')?.ingredients).toEqual(['amoxicillin', 'clavulanic acid', 'metronidazole']);
+    expect(normaliser.resolveDrug('paracetamol + codeine')).toMatchObject({ entry: 'drug.co-codamol', ingredients: ['paracetamol', 'codeine'] });
+  });
+
   it('When a US name or a single drug is named, then the INN is the canonical term and the one ingredient', () => {
     expect(normaliser.resolveDrug('rifampin')).toMatchObject({ entry: 'drug.rifampicin', canonical: 'rifampicin', ingredients: ['rifampicin'] });
     expect(normaliser.resolveDrug('cyclosporine')?.canonical).toBe('ciclosporin');

@@ -10,7 +10,8 @@ describe('clinical text folding', () => {
   it('When dashes, apostrophes, joiners and runs of spaces differ, then the folded forms meet', () => {
     expect(foldTerm("Parkinson's disease")).toBe(foldTerm('Parkinsons  disease'));
     expect(foldTerm('co-amoxiclav')).toBe('co amoxiclav');
-    expect(foldTerm('paracetamol + codeine')).toBe('paracetamol+codeine');
+    expect(foldTerm('paracetamol + codeine')).toBe('paracetamol/codeine');
+    expect(foldTerm('U & E')).toBe(foldTerm('U/E'));
     expect(foldTerm(' TMP / SMX ')).toBe('tmp/smx');
   });
 
