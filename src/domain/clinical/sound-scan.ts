@@ -7,10 +7,11 @@ import type { RawMatch } from './term-scan.js';
  * The sound-alike tier, for transcripts: Chinese characters the exact tiers left unmatched are read
  * as tone-less jyutping and compared, syllable by syllable, with the jyutping of the lexicon's
  * Chinese variants of the same length. A window matches when one of its syllables is the term's own
- * (by the character's usual reading), most are the same or nearly (n/l, aspiration), the others are
- * near enough, on average and each, and at most one is only partly alike (a transcript gets a syllable wrong, not every one a little). A
- * character's other readings count a little less than its usual one, so a rare reading does not make
- * ordinary words sound like a drug. The score is the average similarity scaled below 1, so a
+ * (by the character's usual reading), most are the same or nearly (n/l, aspiration), and at most one
+ * is only partly alike, sharing its initial or its final with the term's (a transcript gets one
+ * syllable wrong, not every one a little), with enough similarity on average and for each. A
+ * character's other readings count only where they are the term's syllable or nearly, and a little
+ * less than its usual one, so a rare reading does not make ordinary words sound like a drug. The score is the average similarity scaled below 1, so a
  * sound-alike match never looks exact (a perfect homophone scores 0.95).
  */
 export const SOUND_RULES = {
@@ -40,9 +41,24 @@ export const SOUND_RULES = {
 export function sequenceScore(heard: ReadonlyArray<readonly Syllable[]>, term: readonly Syllable[]): number | undefined {
   if (heard.length !== term.length || term.length < 2) return undefined;
   const sims = term.map((t, j) =>
-    Math.max(0, ...heard[j]!.map((h, k) => syllableSimilarity(h, t) * (k === 0 ? 1 : SOUND_RULES.otherReading))),
+    Math.max(0, ...heard[j]!.map((h, k) => (k === 0 ? alike(syllableSimilarity(h, t), h, t) : other(syllableSimilarity(h, t))))),
   );
   return judge(sims);
+}
+
+/**
+ * A partly alike syllable keeps its similarity only when it shares its initial or its whole final with
+ * the term's (ling for lam, seon for sam, syut for hyut); one sharing neither (coeng for zeng) counts 0.
+ */
+function alike(similarity: number, heard: Syllable, want: Syllable): number {
+  if (similarity >= SOUND_RULES.near) return similarity;
+  const related = heard.initial === want.initial || (heard.nucleus === want.nucleus && heard.coda === want.coda);
+  return related ? similarity : 0;
+}
+
+/** Another reading of a character counts only when it is the term's syllable or nearly, and a little less. */
+function other(similarity: number): number {
+  return similarity >= SOUND_RULES.near ? similarity * SOUND_RULES.otherReading : 0;
 }
 
 function judge(sims: readonly number[]): number | undefined {
@@ -99,10 +115,11 @@ function scoreAt(ix: LexiconIndex, text: string, usual: Int16Array, start: numbe
     const u = usual[start + j]!;
     if (u < 0) return undefined;
     const want = term.syllables[j]!;
-    let best = ix.similarity(u, want);
+    const syl = ix.syllables;
+    let best = alike(ix.similarity(u, want), syl[u]!, syl[want]!);
     if (best < 1) {
       for (const r of ix.altReadings.get(text.charCodeAt(start + j)) ?? []) {
-        best = Math.max(best, ix.similarity(r, want) * SOUND_RULES.otherReading);
+        best = Math.max(best, other(ix.similarity(r, want)));
       }
     }
     if (best < SOUND_RULES.minSyllable) return undefined;

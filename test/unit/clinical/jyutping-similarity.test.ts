@@ -56,6 +56,8 @@ describe('jyutping similarity', () => {
     expect(sequenceScore(heard('bok syut jyun'), term('bok hyut jyun'))).toBeGreaterThan(0.8);
     expect(sequenceScore(heard('bok syut jin'), term('bok hyut jyun'))).toBeUndefined();
     expect(sequenceScore(heard('go zi faan'), term('lo si fan'))).toBeUndefined();
+    // 護士長 is not 芐絲肼: coeng shares neither initial nor final with zeng.
+    expect(sequenceScore(heard('wu si coeng'), term('wu si zeng'))).toBeUndefined();
   });
 
   it('When a character has another reading, then that reading counts, a little less than the usual one', () => {

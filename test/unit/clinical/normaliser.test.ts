@@ -69,6 +69,7 @@ describe('clinical normaliser: match kinds and scores', () => {
   it('When ordinary text mentions nothing clinical, then there are no matches', () => {
     expect(normaliser.normalise('今日天氣好好，我哋去飲茶')).toEqual([]);
     expect(normaliser.normalise('我而家喺醫院門口')).toEqual([]);
+    expect(normaliser.normalise('我已經同護士長講咗')).toEqual([]);
     expect(normaliser.normalise('')).toEqual([]);
   });
 });
