@@ -24,6 +24,6 @@ export const outboxMessages = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_pending_id_idx').on(t.status, t.id),
-    index('outbox_lane_idx').on(t.lane, t.id),
+    index('outbox_lane_idx').on(t.lane, t.status, t.id),
   ],
 );
