@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { GrantRepository, GrantRow } from './grant-repository.js';
+import type { GrantRepository, GrantRow, LiveGrantsAfter } from './grant-repository.js';
 
 export interface ActiveGrants {
   /** A live approval grant for this very document. */
@@ -89,6 +89,9 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
     },
 
     find: (grantId: string) => repo.find(grantId),
+
+    /** One page of every live grant, soonest to expire first (the console's list, for revoking). */
+    livePage: (after: LiveGrantsAfter | null, limit: number, now = clock.now()) => repo.livePage(now, after, limit),
 
     /** Live grants on a case, oldest first (who holds access from outside the team, for revoking). */
     liveOnCase: (caseId: string, now = clock.now()) => repo.liveOnCase(caseId, now),
