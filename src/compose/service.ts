@@ -19,11 +19,8 @@ import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-r
 import { createBot } from '../bot/bot.js';
 import { StreamReceiver } from '../dingtalk/stream-receiver.js';
 import { createInboundHandlers } from '../inbound/inbound-handlers.js';
-import { createRobotInbox } from '../inbound/inbound-robot.js';
-import { createInboxClaims } from '../inbound/inbox-claims.js';
-import { createEventInbox } from '../inbound/inbound-events.js';
-import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
+import { createInbound, type InboundOptions } from './inbound.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
@@ -75,6 +72,8 @@ export interface ServiceOptions {
    * restart of the same instance takes its own claims back at once; others wait for the lease to run out.
    */
   instanceId?: string;
+  /** Inbound claims' lease, takeover sweep and hand-back at stop (see compose/inbound.ts). */
+  inbound?: InboundOptions;
   sharing?: Parameters<typeof createSecureSharing>[0]['sharing'];
 }
 
@@ -173,12 +172,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
-  const claimDeps = { inbox, cipher: createInboxCipher(keyring), audit, clock, logger, instanceId, metrics: metrics.port };
-  // Robot messages and events: one durable claim mechanism, one group commit.
-  const claims = createInboxClaims(claimDeps);
-  const robot = createRobotInbox({ ...claimDeps, bot, claims });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
-  const events = createEventInbox({ claims, inbox, audit, clock, logger, onChatEvent, metrics: metrics.port });
+  // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
+  const inbound = createInbound({ inbox, keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
+  const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -221,6 +218,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     inbox,
     robot,
     events,
+    /** Takes over inbound claims whose holder's lease ran out, periodically. */
+    inboundSweep: inbound.sweep,
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
@@ -263,8 +262,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
       // Burn-after-reading items that fell due while the service was down go before anything is served.
       await burn.scheduler.start();
-      await robot.resumeUnfinished();
-      await events.resumeUnfinished();
+      await inbound.start();
       worker.start();
       ehrQueue.worker.start();
       receiver.start();
@@ -278,6 +276,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     async stop(): Promise<void> {
       receiver.stop();
       await receiver.idle();
+      await inbound.stop();
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();

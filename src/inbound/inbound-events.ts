@@ -39,17 +39,39 @@ export function createEventInbox(deps: {
   };
   const bodyOf = (evt: StoredEvent) => JSON.stringify({ eventId: evt.eventId, eventType: evt.eventType, data: evt.data });
 
-  /** Handles a claimed event: done, or a dead letter with its reason (a retry would fail the same way). Never throws. */
-  async function handle(evt: StoredEvent): Promise<void> {
-    try {
-      await deps.onChatEvent?.(evt.eventType, evt.data);
-      await deps.inbox.finish(evt.eventId, 'done', clock.now());
-      metrics.inbound('handled', 'event');
-    } catch (err) {
-      const reason = reasonOf(err, 'event');
-      logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
-      await claims.deadLetter(evt.eventId, reason, 'event');
+  /**
+   * Handles a claimed event, its lease extended while it runs: done, or a dead letter with its reason
+   * (a retry would fail the same way). Never throws.
+   */
+  const handle = (evt: StoredEvent): Promise<void> =>
+    claims.hold(evt.eventId, async () => {
+      try {
+        await deps.onChatEvent?.(evt.eventType, evt.data);
+        await deps.inbox.finish(evt.eventId, 'done', clock.now());
+        metrics.inbound('handled', 'event');
+      } catch (err) {
+        const reason = reasonOf(err, 'event');
+        logger.error({ code: 'event.failed', eventType: idShaped(evt.eventType), reason }, 'event handling failed');
+        await claims.deadLetter(evt.eventId, reason, 'event');
+      }
+    });
+
+  /** Handles the unfinished claims taken back (all of them at start; those whose lease ran out when sweeping). */
+  async function resume(expiredOnly: boolean): Promise<number> {
+    const taken = await claims.takeUnfinished(EVENT_TOPIC, 'event', expiredOnly);
+    for (const row of taken) {
+      let evt: StoredEvent;
+      try {
+        const parsed = JSON.parse(row.body) as Partial<StoredEvent>;
+        if (typeof parsed.eventType !== 'string' || typeof parsed.data !== 'object' || parsed.data === null) throw new Error('not an event');
+        evt = { eventId: row.msgId, eventType: parsed.eventType, data: parsed.data };
+      } catch {
+        await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'event');
+        continue;
+      }
+      await handle(evt);
     }
+    return taken.length;
   }
 
   return {
@@ -78,22 +100,10 @@ export function createEventInbox(deps: {
     process: handle,
 
     /** At start: handles the events an earlier run (or an instance whose lease ran out) claimed but did not finish. */
-    async resumeUnfinished(): Promise<number> {
-      const taken = await claims.takeUnfinished(EVENT_TOPIC, 'event');
-      for (const row of taken) {
-        let evt: StoredEvent;
-        try {
-          const parsed = JSON.parse(row.body) as Partial<StoredEvent>;
-          if (typeof parsed.eventType !== 'string' || typeof parsed.data !== 'object' || parsed.data === null) throw new Error('not an event');
-          evt = { eventId: row.msgId, eventType: parsed.eventType, data: parsed.data };
-        } catch {
-          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'event');
-          continue;
-        }
-        await handle(evt);
-      }
-      return taken.length;
-    },
+    resumeUnfinished: (): Promise<number> => resume(false),
+
+    /** The periodic sweep: takes over and handles events whose holder's lease ran out (a dead instance's). */
+    takeOverExpired: (): Promise<number> => resume(true),
   };
 }
 

@@ -21,13 +21,31 @@ export function createRobotInbox(deps: RobotInboxDeps) {
   const claims = deps.claims ?? createInboxClaims(deps);
   const metrics = deps.metrics ?? noMetrics;
 
-  async function handle(msg: BotMessage): Promise<void> {
-    try {
-      await deps.bot.resume(msg);
-      metrics.inbound('handled', 'robot');
-    } catch (err) {
-      await claims.deadLetter(msg.msgId, reasonOf(err, 'bot'), 'robot');
+  /** Handles a held message, its lease extended while it runs. Never throws. */
+  const handle = (msg: BotMessage): Promise<void> =>
+    claims.hold(msg.msgId, async () => {
+      try {
+        await deps.bot.resume(msg);
+        metrics.inbound('handled', 'robot');
+      } catch (err) {
+        await claims.deadLetter(msg.msgId, reasonOf(err, 'bot'), 'robot');
+      }
+    });
+
+  /** Handles the unfinished claims taken back (all of them at start; those whose lease ran out when sweeping). */
+  async function resume(expiredOnly: boolean): Promise<number> {
+    const taken = await claims.takeUnfinished(ROBOT_TOPIC, 'robot', expiredOnly);
+    for (const row of taken) {
+      let msg: BotMessage;
+      try {
+        msg = JSON.parse(row.body) as BotMessage;
+      } catch {
+        await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'robot');
+        continue;
+      }
+      await handle(msg);
     }
+    return taken.length;
   }
 
   return {
@@ -49,20 +67,10 @@ export function createRobotInbox(deps: RobotInboxDeps) {
     process: handle,
 
     /** At start: finishes what an earlier run (or an instance whose lease ran out) recorded but did not finish. */
-    async resumeUnfinished(): Promise<number> {
-      const taken = await claims.takeUnfinished(ROBOT_TOPIC, 'robot');
-      for (const row of taken) {
-        let msg: BotMessage;
-        try {
-          msg = JSON.parse(row.body) as BotMessage;
-        } catch {
-          await claims.deadLetter(row.msgId, 'inbound.payload_unreadable', 'robot');
-          continue;
-        }
-        await handle(msg);
-      }
-      return taken.length;
-    },
+    resumeUnfinished: (): Promise<number> => resume(false),
+
+    /** The periodic sweep: takes over and finishes messages whose holder's lease ran out (a dead instance's). */
+    takeOverExpired: (): Promise<number> => resume(true),
   };
 }
 

@@ -5,17 +5,10 @@ import type { ClaimResult, InboxRepository, RecordInput } from '../domain/inbox/
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { noMetrics, type InboundKind, type Metrics } from '../shared/metrics.js';
+import { idShaped } from './inbox-ids.js';
+import { createInboxLeases } from './inbox-leases.js';
 
-/** An id that came from outside goes into the permanent log only if it looks like an id. */
-export const idShaped = (id: string | undefined): string | undefined =>
-  id && /^[\w.:=+/-]{1,160}$/.test(id) ? id : undefined;
-
-/** A failure as a code safe for the audit log and the console: never message text. */
-export function reasonOf(err: unknown, prefix: string): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  const tail = typeof code === 'string' && code ? code.toLowerCase().replace(/[^a-z0-9_.:-]/g, '_') : 'internal';
-  return `${prefix}.${tail}`.slice(0, 64);
-}
+export { idShaped, reasonOf } from './inbox-ids.js';
 
 export interface InboxClaimsDeps {
   inbox: InboxRepository;
@@ -52,6 +45,7 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
   // At 200 messages/s an fsync per message held the event loop most of the time (R8): claims that
   // arrive in the same turn (robot messages and events alike) share one durable commit, and none is ACKed before it.
   const recordDurably = createGroupCommit((rows: RecordInput[]) => inbox.recordMany(rows), (row: RecordInput) => inbox.record(row));
+  const leases = createInboxLeases({ inbox, clock, logger, instanceId: deps.instanceId, leaseMs });
 
   /** Rows written before payloads were sealed hold plain JSON. */
   async function openPayload(msgId: string, topic: string, payload: string | null): Promise<string> {
@@ -61,6 +55,11 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
 
   const claims = {
     instanceId: deps.instanceId,
+    leaseMs,
+    /** Runs the handling of a held claim, extending its lease (heartbeat) until it settles. */
+    hold: leases.hold,
+    /** Graceful stop: waits for running handlers up to a grace period, then hands back the claims left. */
+    handBack: leases.handBack,
 
     /** Records `body` (sealed) under `msgId`, durably; a second record of the same id is a duplicate. */
     async record(msgId: string, topic: string, body: string): Promise<ClaimResult> {
@@ -98,12 +97,13 @@ export function createInboxClaims(deps: InboxClaimsDeps) {
 
     /**
      * At start: takes what an earlier run of this instance (or one whose lease ran out) recorded under
-     * `topic` but did not finish. Claims out of attempts, or whose payload does not open, are
-     * dead-lettered; the others come back opened, to be processed.
+     * `topic` but did not finish; with `expiredOnly` (the periodic sweep) only claims whose lease ran
+     * out, never one this instance is handling. Claims out of attempts, or whose payload does not open,
+     * are dead-lettered; the others come back opened, to be processed.
      */
-    async takeUnfinished(topic: string, kind: InboundKind): Promise<ResumedClaim[]> {
+    async takeUnfinished(topic: string, kind: InboundKind, expiredOnly = false): Promise<ResumedClaim[]> {
       const now = clock.now();
-      const taken = await inbox.takeUnfinished({ topic, owner: deps.instanceId, now, leaseUntil: now + leaseMs });
+      const taken = await inbox.takeUnfinished({ topic, owner: deps.instanceId, now, leaseUntil: now + leaseMs, expiredOnly });
       const out: ResumedClaim[] = [];
       for (const row of taken) {
         if (row.attempts > maxAttempts) {

@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle
 import { processedMessages } from '../../db/pg/inbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { ClaimResult, InboxRepository, InboxRow, RecordInput, TakenMessage } from './inbox-repository.js';
+import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
 
 const taken = { msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts };
@@ -55,7 +56,7 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
       await finished(msgId, 'dead', now, reason);
     },
 
-    takeUnfinished(q: { topic: string; owner: string; now: number; leaseUntil: number }): Promise<TakenMessage[]> {
+    takeUnfinished(q: UnfinishedQuery): Promise<TakenMessage[]> {
       return store.transaction(async () => {
         const free = await db()
           .select({ msgId: processedMessages.msgId })
@@ -64,7 +65,7 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
             and(
               eq(processedMessages.state, 'processing'),
               eq(processedMessages.topic, q.topic),
-              or(eq(processedMessages.owner, q.owner), isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+              unfinishedFor(processedMessages, q),
             ),
           )
           .for('update', { skipLocked: true });

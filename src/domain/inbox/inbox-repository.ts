@@ -3,6 +3,9 @@ import { and, count, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { processedMessages, type InboxState } from './inbox-tables.js';
+import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
+
+export type { UnfinishedQuery } from './inbox-unfinished.js';
 
 export type ClaimResult = 'new' | 'duplicate';
 export type InboxRow = typeof processedMessages.$inferSelect;
@@ -113,7 +116,7 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
      * Messages recorded but never finished, for `owner` to resume: its own (an earlier run of the same
      * instance died) and any whose lease ran out. Each taken row gets the new lease and one more attempt.
      */
-    takeUnfinished(q: { topic: string; owner: string; now: number; leaseUntil: number }): TakenMessage[] {
+    takeUnfinished(q: UnfinishedQuery): TakenMessage[] {
       return db.transaction((tx) =>
         tx
           .update(processedMessages)
@@ -122,7 +125,7 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
             and(
               eq(processedMessages.state, 'processing'),
               eq(processedMessages.topic, q.topic),
-              or(eq(processedMessages.owner, q.owner), isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+              unfinishedFor(processedMessages, q),
             ),
           )
           .returning({ msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts })
