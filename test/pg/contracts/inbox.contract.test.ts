@@ -48,6 +48,22 @@ describeOnBothStores(
       expect(await repo.find('u-live')).toMatchObject({ owner: 'other', attempts: 1 });
     });
 
+    it('a periodic sweep (expiredOnly) takes only leases that ran out: not its own live claim, not a lease-less one', async () => {
+      const { repo } = get();
+      await repo.recordMany([
+        { ...rec('s-own', 'me', 1000, 9000), topic: 'sweep-only' },
+        { ...rec('s-live', 'other', 1000, 9000), topic: 'sweep-only' },
+        { ...rec('s-expired', 'dead-instance', 1000, 1500), topic: 'sweep-only' },
+        { ...rec('s-own-expired', 'me', 1000, 1500), topic: 'sweep-only' },
+      ]);
+      await repo.claim('s-leaseless', 'sweep-only', 1000);
+      const taken = await repo.takeUnfinished({ topic: 'sweep-only', owner: 'me', now: 1600, leaseUntil: 5000, expiredOnly: true });
+      expect(taken.map((t) => t.msgId).sort()).toEqual(['s-expired', 's-own-expired']);
+      expect(await repo.find('s-own')).toMatchObject({ owner: 'me', leaseUntil: 9000, attempts: 1 });
+      expect(await repo.find('s-leaseless')).toMatchObject({ owner: null, leaseUntil: null, attempts: 1 });
+      expect(await repo.takeUnfinished({ topic: 'sweep-only', owner: 'me', now: 1700, leaseUntil: 5000, expiredOnly: true })).toEqual([]);
+    });
+
     it('a redelivered message takes over an expired claim once; a live or finished one stays', async () => {
       const { repo } = get();
       await repo.record(rec('t1', 'gone', 1000, 1500));
