@@ -1,5 +1,6 @@
 import { residencyView } from '../config/residency.js';
 import { peopleNames } from '../usecases/admin/people-names.js';
+import { describeTargets } from '../usecases/admin/audit-targets.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
 import type { AdminConsoleDeps } from '../http/admin/admin-console.js';
@@ -34,7 +35,11 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
-    audit: { log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock, names: (ids) => peopleNames({ directory: directoryRepo }, ids) },
+    audit: {
+      log: audit, verifier: () => loadAuditVerifier(service.config.keys), clock,
+      names: (ids) => peopleNames({ directory: directoryRepo }, ids),
+      targets: (entries) => describeTargets({ documents: secure.documentsRepo, requests: secure.oversight.approvals, grants: secure.oversight.grants, cases: secure.casesRepo, directory: directoryRepo, patients: secure.cases.dataSubjects.patients }, entries),
+    },
     ops: { outbox: service.outbox, audit },
     inbound: { inbox: service.inbox },
     reports: { ...service.reports, audit, residency: residencyView(service.config) },

@@ -15,6 +15,7 @@ import type { ClinicianRow, DirectoryRepository } from '../domain/directory/dire
 import { createBreakGlassService } from '../domain/grants/break-glass.js';
 import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createGrantService } from '../domain/grants/grant-service.js';
+import type { ApproverStep } from '../domain/approvals/approval-steps.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
 import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
@@ -106,6 +107,12 @@ export function createSecureSharing(deps: {
   const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvalRepo = createApprovalRepository(dbh.db, dbh.store, texts);
+  /** Who may decide a step of an access request now: the privacy officers, or the case's attendings. */
+  const approversFor = async (step: ApproverStep, documentId: string): Promise<string[]> => {
+    if (step === 'privacy_officer') return privacyOfficers();
+    const doc = await documentsRepo.find(documentId);
+    return doc ? attendingsOf(doc.caseId) : [];
+  };
   const approvals = createApprovalService({
     transaction: dbh.store.transaction,
     repo: approvalRepo,
@@ -114,11 +121,7 @@ export function createSecureSharing(deps: {
     audit,
     clock,
     settings,
-    approversFor: async (step, documentId) => {
-      if (step === 'privacy_officer') return privacyOfficers();
-      const doc = await documentsRepo.find(documentId);
-      return doc ? attendingsOf(doc.caseId) : [];
-    },
+    approversFor,
     missingDespiteGrant: async (requesterId, documentId) => {
       const requester = await directory.findById(requesterId);
       return requester ? access.missingDespiteGrant(requester, documentId) : ['policy'];
@@ -172,7 +175,7 @@ export function createSecureSharing(deps: {
     breakGlass,
     access,
     /** Read-only listings for the oversight screens (access requests by state, break-glass reviews). */
-    oversight: { approvals: approvalRepo as Pick<typeof approvalRepo, 'listByStatus' | 'stepsOf'>, grants: grantRepo as Pick<typeof grantRepo, 'reviewsByStatus'> },
+    oversight: { approvals: approvalRepo as Pick<typeof approvalRepo, 'listByStatus' | 'stepsOf' | 'find'>, grants: grantRepo as Pick<typeof grantRepo, 'reviewsByStatus' | 'find' | 'findReview'>, approversFor },
     privacyOfficers,
     /** The free-text cipher, for repositories built elsewhere over the same tables. */
     texts,

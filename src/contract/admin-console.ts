@@ -93,7 +93,10 @@ export const approvalDto = z.object({
   documentId: z.string(),
   requester: personDto,
   reasonCode: z.string(),
+  /** The step a pending request waits on (a code: attending, privacy_officer), shown as words. */
   waitingOn: z.string().nullable(),
+  /** Who can decide that step now, by name (empty once decided). */
+  waitingOnPeople: z.array(personDto),
   requestedAt: isoTime,
   expiresAt: isoTime,
   decidedAt: isoTime.nullable(),
@@ -115,6 +118,13 @@ export const breakGlassDto = z.object({
 });
 export const reviewBody = z.object({ decision: z.enum(['approve', 'flag']), note: z.string().trim().max(500).optional() });
 
+/** What kind of record an audit entry's target id names, as the console shows it (never the id). */
+export const AUDIT_TARGET_KINDS = [
+  'document', 'request', 'grant', 'review', 'case', 'institution', 'patient',
+  // Not looked up, known by the entry's action: a sign-in, a burn-after-reading item, an alert, a chat message, a form link.
+  'session', 'burn', 'alert', 'message', 'link', 'record',
+] as const;
+
 export const auditEntryDto = z.object({
   idx: z.number(),
   at: isoTime,
@@ -128,6 +138,16 @@ export const auditEntryDto = z.object({
   /** The actor's and target's names when they are people (the console never shows a person as an id). */
   actorName: z.string().nullable().optional(),
   targetName: z.string().nullable().optional(),
+  /** A target that is a record (document, request, grant…): what it is and its case's code, shown instead of its id. */
+  targetRef: z
+    .object({
+      kind: z.enum(AUDIT_TARGET_KINDS),
+      caseCode: z.string().nullable(),
+      docType: z.string().nullable(),
+      code: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** Epoch milliseconds or an ISO 8601 date-time. */

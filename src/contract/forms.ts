@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PATIENT_SEX_CODES, RECORD_NUMBER } from './patient-sex.js';
 
 /**
  * The case-open and consent forms. Validation errors carry field paths only (never the values),
@@ -27,6 +28,10 @@ export const caseFormSchema = z
     nameEn: z.string().trim().min(1).max(120).optional(),
     nameZh: z.string().trim().min(1).max(60).optional(),
     dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** Optional: female, male, x, unknown (words in patient-sex.ts). */
+    sex: z.enum(PATIENT_SEX_CODES).optional(),
+    /** Optional: the opener's institution's own record number for the patient (HN, MRN…). */
+    recordNumber: z.string().trim().regex(RECORD_NUMBER).optional(),
     ...consentLists,
   })
   .refine((f) => f.nameEn !== undefined || f.nameZh !== undefined, { path: ['nameEn'], message: 'a name is required' });

@@ -1,13 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorMessage, isDomainError, type ErrorCode } from '../shared/errors.js';
+import { isDomainError, type ErrorCode } from '../shared/errors.js';
+import { errorMessageWith } from '../shared/error-details.js';
 import { errorHint } from '../shared/error-hints.js';
 import { requestLang } from './request-lang.js';
 
-/** `{code, message, hint}`: what happened and what to do, in the requester's language. */
-export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode): FastifyReply {
+/** `{code, message, hint}`: what happened (naming what it is about, where the error says) and what to do, in the requester's language. */
+export function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: Record<string, unknown>): FastifyReply {
   const lang = requestLang(req);
-  return reply.status(status).send({ code, message: errorMessage(code, lang), hint: errorHint(code, lang) });
+  return reply.status(status).send({ code, message: errorMessageWith(code, lang, details), hint: errorHint(code, lang) });
 }
 
 /**
@@ -17,7 +18,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, status: numb
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (isDomainError(err)) return sendError(req, reply, err.status, err.code);
+    if (isDomainError(err)) return sendError(req, reply, err.status, err.code, err.details);
     if (hasZodFastifySchemaValidationErrors(err) || err.validation) return sendError(req, reply, 400, 'request.invalid');
     if (err.statusCode === 413) return sendError(req, reply, 413, 'request.too_large');
     if (err.statusCode === 429) return sendError(req, reply, 429, 'rate_limited');

@@ -15,6 +15,9 @@ const HK_FORMAT = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+/** HKT is UTC+8 all year. */
+const HK_OFFSET_MS = 8 * 3600_000;
+
 function hkParts(at: Date | number): Record<string, string> {
   const ms = typeof at === 'number' ? at : at.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('hk-time: invalid time');
@@ -52,4 +55,12 @@ export function hkFromIso(iso: string | null | undefined): string {
   if (!iso) return '—';
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? hkDateTime(ms) : '—';
+}
+
+/**
+ * What a date and time read off a Hong Kong clock means as an instant (ISO 8601, UTC), whatever time
+ * zone the device picking it is in: `hkWallClockIso(2030, 1, 7, 9, 0)` is 09:00 HKT = 01:00Z. Month 1–12.
+ */
+export function hkWallClockIso(year: number, month: number, day: number, hour: number, minute: number, second = 0): string {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - HK_OFFSET_MS).toISOString();
 }

@@ -8,8 +8,8 @@ export const ARTIFACTS = projectPath('test-artifacts', 'e2e');
 export interface E2eContext {
   browser: Browser;
   baseUrl: string;
-  /** A fresh browser profile (no cookies, no storage) with the given UI language and screen (and user agent); closed after the test. */
-  newPage(opts: { locale: string; viewport?: { width: number; height: number }; userAgent?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh browser profile (no cookies, no storage) with the given UI language and screen (and user agent, time zone); closed after the test. */
+  newPage(opts: { locale: string; viewport?: { width: number; height: number }; userAgent?: string; timezoneId?: string }): Promise<{ context: BrowserContext; page: Page }>;
   /** Saves test-artifacts/e2e/<name>.png. */
   screenshot(page: Page, name: string): Promise<void>;
   /** Screenshots of every page still open, taken when a test fails (FAILED-<test>-<n>.png). */
@@ -28,8 +28,8 @@ export function makeContext(browser: Browser, baseUrl: string): E2eContext {
   return {
     browser,
     baseUrl,
-    async newPage({ locale, viewport = { width: 390, height: 780 }, userAgent }) {
-      const context = await browser.newContext({ locale, viewport, baseURL: baseUrl, ...(userAgent ? { userAgent } : {}) });
+    async newPage({ locale, viewport = { width: 390, height: 780 }, userAgent, timezoneId }) {
+      const context = await browser.newContext({ locale, viewport, baseURL: baseUrl, ...(userAgent ? { userAgent } : {}), ...(timezoneId ? { timezoneId } : {}) });
       context.setDefaultTimeout(10_000);
       contexts.add(context);
       return { context, page: await context.newPage() };

@@ -25,6 +25,8 @@ describe('admin console: approvals and the break-glass review queue', () => {
         documentId: seed.docId,
         reasonCode: 'continuing_care',
         waitingOn: 'attending',
+        // Named, not by id (issue 12): the attending who can decide now.
+        waitingOnPeople: [{ id: w.ids.doctor, name: 'Dr CHAN Tai-man', role: 'doctor', institution: 'QMH' }],
         decidedAt: null,
         decisions: [],
         requester: { id: w.ids.wong, name: 'Dr WONG Siu-ming', role: 'doctor', institution: 'HPH' },
@@ -36,7 +38,7 @@ describe('admin console: approvals and the break-glass review queue', () => {
     expect((await w.call('GET', '/api/admin/approvals', 'officer')).json().requests).toEqual([]);
     const approved = (await w.call('GET', '/api/admin/approvals?status=approved', 'officer')).json().requests;
     expect(approved).toHaveLength(1);
-    expect(approved[0]).toMatchObject({ status: 'approved', waitingOn: null, decisions: [{ step: 'attending', decision: 'approve', by: { id: w.ids.doctor, name: 'Dr CHAN Tai-man' } }] });
+    expect(approved[0]).toMatchObject({ status: 'approved', waitingOn: null, waitingOnPeople: [], decisions: [{ step: 'attending', decision: 'approve', by: { id: w.ids.doctor, name: 'Dr CHAN Tai-man' } }] });
     expect(approved[0].decidedAt).not.toBeNull();
     // The approver's free-text note is not part of the console list.
     expect(JSON.stringify(approved)).not.toContain('follow-up');

@@ -96,6 +96,10 @@ describe('admin HTTP routes', () => {
     expect(self.statusCode).toBe(403);
     const dup = await call('POST', '/api/admin/institutions', adminToken, { code: 'QMH', nameEn: 'Again', sector: 'public' });
     expect([dup.statusCode, dup.json().code]).toEqual([409, 'institution.code_taken']);
+    // The message names the code taken (issue 12), in the reader's language; the hint says what to do.
+    expect(dup.json().message).toBe('Institution code QMH is already taken.');
+    const zh = await app.inject({ method: 'POST', url: '/api/admin/institutions', payload: { code: 'qmh', nameEn: 'Again', sector: 'public' }, headers: { authorization: `Bearer ${adminToken}`, 'accept-language': 'zh-HK' } });
+    expect([zh.statusCode, zh.json().message, zh.json().hint]).toEqual([409, '醫療機構編號 QMH 已被使用。', expect.stringContaining('編號')]);
   });
 
   it('When an admin adds an institution and reads a case team, then both are returned without patient data', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en as adminEn } from '../../miniapp/src/admin/admin-messages-en.js';
 import { zh as adminZh } from '../../miniapp/src/admin/admin-messages-zh.js';
 import { MESSAGES } from '../../miniapp/src/i18n/messages.js';
+import { PATIENT_SEX } from '../../src/contract/patient-sex.js';
 import { PURPOSE_OF_USE } from '../../src/contract/purpose-of-use.js';
 import { CARE_ROLES } from '../../src/domain/cases/cases-tables.js';
 import { roleName } from '../../src/domain/directory/clinician-names.js';
@@ -71,6 +72,7 @@ describe('words in both languages (issue 12)', () => {
   it('When purposes of use, roles, care roles and specialties are shown, then each is translated', async () => {
     const doctor = await screenTables('miniapp/src/doctor/doctor-messages.ts', 'useDoctorI18n');
     expect(untranslated(Object.entries(PURPOSE_OF_USE))).toEqual([]);
+    expect(untranslated(Object.entries(PATIENT_SEX))).toEqual([]);
     const roles: ClinicianRole[] = ['doctor', 'nurse', 'pharmacist', 'admin', 'privacy_officer', 'auditor'];
     expect(untranslated(roles.map((r) => [r, { en: roleName(r, 'en'), zh: roleName(r, 'zh') }]))).toEqual([]);
     const app = MESSAGES as Record<'en' | 'zh-HK', Table>;

@@ -6,7 +6,7 @@ import { useAdminT, type AdminKey } from './admin-messages.js';
 import type { RosterRoleDto } from './admin-types.js';
 
 export interface RosterActions {
-  /** Ends the clinician's open roles now, or at `at` (the existing per-clinician end). */
+  /** Ends the clinician's open roles now, or at `at`, picked on a Hong Kong clock (the existing per-clinician end). */
   end(clinicianId: string, at: Dayjs | null): Promise<void>;
   /** Calls off one role booked to start later. */
   cancel(roleId: string): Promise<void>;
@@ -71,7 +71,7 @@ export function CaseRoster({ roles, actions }: { roles: RosterRoleDto[]; actions
               r.status === 'active' ? (
                 <Popconfirm
                   title={t('cases.endConfirm')}
-                  description={<DatePicker showTime placeholder={t('cases.endAt')} value={endAt} onChange={(d) => setEndAt(d)} data-testid="case-end-date" />}
+                  description={<DatePicker showTime showNow={false} placeholder={t('cases.endAt')} value={endAt} onChange={(d) => setEndAt(d)} data-testid="case-end-date" />}
                   onConfirm={() => actions.end(r.clinicianId, endAt).finally(() => setEndAt(null))}
                   onCancel={() => setEndAt(null)}
                 >

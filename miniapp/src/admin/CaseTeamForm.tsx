@@ -1,13 +1,14 @@
 import { Button, DatePicker, Form, Select, message } from 'antd';
 import { useLoader } from '../api/use-api.js';
+import type { Dayjs } from 'dayjs';
 import { useAdminEndpoints } from './admin-endpoints.js';
-
+import { hkIsoOfPicked } from './hk-picker.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { clinicianName } from './admin-types.js';
 
 const CARE_ROLES = ['attending', 'consulting', 'referring', 'observer'] as const;
-/** What antd's DatePicker hands back (a dayjs value); only its instant is sent. */
-type Picked = { toISOString(): string } | null | undefined;
+/** What antd's DatePicker hands back: a dayjs value, read as a Hong Kong wall clock (hk-picker.ts). */
+type Picked = Dayjs | null | undefined;
 
 interface AddForm {
   clinicianId: string;
@@ -17,7 +18,8 @@ interface AddForm {
 
 /**
  * Adds a member to a case or changes their role, optionally between two dates (a locum booked
- * ahead). The service audits it as an admin change; the policy sees the role only within the dates.
+ * ahead). The dates are Hong Kong time whatever the browser's zone (labelled HKT). The service audits
+ * it as an admin change; the policy sees the role only within the dates.
  */
 export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: string; onChanged(): void; onError(e: unknown): void }) {
   const api = useAdminEndpoints();
@@ -27,7 +29,7 @@ export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: strin
   const submit = async (v: AddForm) => {
     onError(null);
     try {
-      await api.setTeamRole(caseCode, { clinicianId: v.clinicianId, role: v.role, effectiveFrom: v.dates?.[0]?.toISOString(), effectiveTo: v.dates?.[1]?.toISOString() });
+      await api.setTeamRole(caseCode, { clinicianId: v.clinicianId, role: v.role, effectiveFrom: hkIsoOfPicked(v.dates?.[0]), effectiveTo: hkIsoOfPicked(v.dates?.[1]) });
       void message.success(t('cases.saved'));
       form.resetFields();
       onChanged();

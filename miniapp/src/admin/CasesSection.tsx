@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
+import { hkIsoOfPicked } from './hk-picker.js';
 import { useAdminT } from './admin-messages.js';
 import type { RosterRoleDto } from './admin-types.js';
 import { CaseGroups } from './CaseGroups.js';
@@ -40,7 +41,7 @@ export function CasesSection() {
     }
   };
   const actions = (caseCode: string) => ({
-    end: (clinicianId: string, at: Dayjs | null) => change(caseCode, `/team/${encodeURIComponent(clinicianId)}`, { at: at?.toISOString() }),
+    end: (clinicianId: string, at: Dayjs | null) => change(caseCode, `/team/${encodeURIComponent(clinicianId)}`, { at: hkIsoOfPicked(at) }),
     cancel: (roleId: string) => change(caseCode, `/roles/${encodeURIComponent(roleId)}`),
   });
   return (

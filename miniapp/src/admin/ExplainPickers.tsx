@@ -31,7 +31,15 @@ export function PersonPicker({ value, onChange }: FieldProps) {
       }),
     { initial: '' },
   );
-  const options = people.items.map((p) => ({
+  // The person picked stays among the options while the list follows a new search (or reloads
+  // everyone): antd shows a value with no option as its raw id.
+  const [picked, setPicked] = useState<(typeof people.items)[number] | null>(null);
+  const listed = picked && !people.items.some((p) => p.id === picked.id) ? [...people.items, picked] : people.items;
+  const choose = (id: string) => {
+    setPicked(listed.find((p) => p.id === id) ?? null);
+    onChange?.(id);
+  };
+  const options = listed.map((p) => ({
     value: p.id,
     'data-testid': `explain-person-${p.dingtalkUserId}`,
     label: (
@@ -45,7 +53,7 @@ export function PersonPicker({ value, onChange }: FieldProps) {
   return (
     <Select
       value={value}
-      onChange={onChange}
+      onChange={choose}
       showSearch={{ filterOption: false, onSearch: people.search }}
       loading={people.loading}
       options={options}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
-import { useAdminT } from './admin-messages.js';
+import { useAdminT, type AdminKey } from './admin-messages.js';
 import type { PersonDto } from './admin-types.js';
 import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
 
@@ -33,7 +33,7 @@ function Approvals() {
   const [status, setStatus] = useState('pending');
   const list = useLoader(() => api.approvals(status), [status]);
   return (
-    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: t(`st.${s}`) }))} />}>
+    <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: <span data-testid={`ap-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
       <ErrorNote error={list.error} />
       <Table<ApprovalDto>
         rowKey="requestId"
@@ -45,7 +45,18 @@ function Approvals() {
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
           { title: t('ov.requester'), key: 'requester', render: (_, r) => person(r.requester) },
           { title: t('ov.reasonCode'), dataIndex: 'reasonCode', render: (c: string) => <span title={c}>{purposeWords(c, lang === 'zh-HK' ? 'zh' : 'en')}</span> },
-          { title: t('ov.waitingOn'), dataIndex: 'waitingOn', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('ov.waitingOn'),
+            key: 'waitingOn',
+            // The step in words, then who can decide it now, by name (never the step's code or an id).
+            render: (_, r) =>
+              r.waitingOn ? (
+                <span data-testid="approval-waiting-on">
+                  {t(`ov.step.${r.waitingOn}` as AdminKey) ?? r.waitingOn}
+                  {r.waitingOnPeople.length > 0 && `: ${r.waitingOnPeople.map((p) => p.name).join(', ')}`}
+                </span>
+              ) : '—',
+          },
           { title: t('ov.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => when(v) },
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
           { title: t('ov.status'), dataIndex: 'status', render: (v: ApprovalDto['status']) => <Tag>{t(`st.${v}`)}</Tag> },

@@ -70,7 +70,8 @@ export function ReportSection() {
           <Alert type="success" showIcon title={t('rep.ready')} style={{ margin: '16px 0' }} data-testid="report-ready" />
           {!summary.matched && <Alert type="info" showIcon title={t('rep.none')} style={{ marginBottom: 16 }} data-testid="report-no-match" />}
           <Descriptions bordered size="small" column={1}>
-            <Descriptions.Item label="ID"><code>{summary.reportId}</code></Descriptions.Item>
+            {/* The report's id is in the file; its first characters are enough to match the two (never a whole UUID on screen). */}
+            <Descriptions.Item label={t('rep.reference')}><code data-testid="report-reference">{summary.reportId.slice(0, 8).toUpperCase()}</code></Descriptions.Item>
             <Descriptions.Item label={t('rep.received')}>{when(summary.requestReceivedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('rep.dueBy')}><strong data-testid="report-due">{when(summary.dueBy)}</strong></Descriptions.Item>
             <Descriptions.Item label={t('rep.cases')}>{summary.cases.length}</Descriptions.Item>

@@ -1,3 +1,4 @@
+import { patientSexLabel } from '../../../src/contract/patient-sex.js';
 import { useApi } from '../api/use-api.js';
 import { useDoctorI18n } from './doctor-messages.js';
 
@@ -13,11 +14,11 @@ export function PatientBanner({ code }: { code: string }) {
   if (!p) return null;
   const names = lang === 'zh-HK' ? [p.nameZh, p.nameEn] : [p.nameEn, p.nameZh];
   const facts: Array<[key: string, label: string, value: string | null]> = [
-    ['sex', t('banner.sex'), p.sex],
+    ['sex', t('banner.sex'), p.sex && patientSexLabel(p.sex, lang === 'zh-HK' ? 'zh' : 'en')],
     ['age', t('banner.age'), `${p.ageYears}${t('banner.years')}`],
     ['dob', t('banner.dob'), p.dateOfBirth],
     ['hkid', t('banner.hkid'), p.hkidMasked],
-    ['record', t('banner.record'), p.recordNumber],
+    ['record', p.recordInstitution ? `${p.recordInstitution} ${t('banner.record')}` : t('banner.record'), p.recordNumber],
   ];
   return (
     <section className="patient-banner" data-testid="patient-banner" aria-label={t('banner.label')}>

@@ -11,6 +11,8 @@ export const patients = pgTable('patients', {
   nameCipher: text().notNull(),
   dobCipher: text().notNull(),
   createdAt: ms().notNull(),
+  sexCipher: text(),
+  recordCipher: text(),
 });
 
 export const patientConsents = pgTable(

@@ -2,6 +2,8 @@ import { DomainError } from '../../shared/errors.js';
 import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Actor } from '../directory/directory-service.js';
+import type { ClinicianRow } from '../directory/directory-repository.js';
+import type { PatientRecordNumber } from '../patients/patient-records.js';
 import { newId } from '../../shared/ids.js';
 import { assertVerifiedDoctor, clinicianById, type CaseDeps } from './case-deps.js';
 import { newCaseCode } from './case-code.js';
@@ -25,6 +27,12 @@ export function createCaseOpenService(deps: CaseDeps) {
   async function assertGroupFree(conversationId: string, exceptCaseId?: string): Promise<void> {
     const bound = await cases.groupBinding(conversationId);
     if (bound && bound.caseId !== exceptCaseId) throw new DomainError('conflict', 'group already bound to a case');
+  }
+
+  /** A record number belongs to the opener's institution (the number is theirs to know). */
+  async function recordOf(opener: ClinicianRow, recordNumber: string | undefined): Promise<PatientRecordNumber | undefined> {
+    const institution = recordNumber && opener.institutionId ? await directory.institution(opener.institutionId) : undefined;
+    return institution && recordNumber ? { institution: institution.code, number: recordNumber } : undefined;
   }
 
   async function uniqueCode(): Promise<string> {
@@ -66,6 +74,7 @@ export function createCaseOpenService(deps: CaseDeps) {
       const hkid = requireHkid(form.hkid);
       const dateOfBirth = requireDateOfBirth(form.dateOfBirth, clock.now());
       const resolved = await resolveConsents(directory, form);
+      const details = { sex: form.sex, record: await recordOf(opener, form.recordNumber) };
 
       return transaction(async (): Promise<CaseFormResult> => {
         const used = await tokens.consume(link, 'case_open', actorClinicianId);
@@ -79,7 +88,8 @@ export function createCaseOpenService(deps: CaseDeps) {
           return { created: false, existing: open.code };
         }
         await assertGroupFree(conversationId);
-        const patient = known ?? (await records.create({ hkid, nameEn: form.nameEn, nameZh: form.nameZh, dateOfBirth }, now));
+        const patient = known ?? (await records.create({ hkid, nameEn: form.nameEn, nameZh: form.nameZh, dateOfBirth, ...details }, now));
+        if (known) await records.updateDetails(known.id, details);
         const code = await uniqueCode();
         const caseId = newId();
         await cases.insertCase({ id: caseId, code, patientId: patient.id, openedBy: opener.id, openedAt: now, status: 'open' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { errorMessageWith } from '../../shared/error-details.js';
 import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
@@ -143,7 +144,7 @@ export function createDirectoryAdmin(deps: {
 
     async addInstitution(input: NewInstitutionInput, by: string): Promise<InstitutionRow> {
       const v = parseOrInvalid(newInstitutionSchema, input);
-      if (await repo.institutionByCode(v.code)) throw new DomainError('institution.code_taken', undefined, { details: { code: v.code } });
+      if (await repo.institutionByCode(v.code)) throw new DomainError('institution.code_taken', errorMessageWith('institution.code_taken', 'en', { code: v.code }), { details: { code: v.code } });
       const row: InstitutionRow = { id: newId(), code: v.code, nameEn: v.nameEn, nameZh: v.nameZh ?? null, sector: v.sector };
       await repo.upsertInstitution(row);
       audit.append({ actor: by, action: AUDIT_ACTIONS.directoryInstitutionAdded, target: row.id, outcome: 'success' });

@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/errors.js';
 import { createFreeTextCipher, type FreeTextCipher } from './free-text-cipher.js';
 
 /** Patient fields the cipher seals; part of the AAD, so a ciphertext cannot be moved to another field. */
-export type PatientField = 'hkid' | 'name' | 'dob';
+export type PatientField = 'hkid' | 'name' | 'dob' | 'sex' | 'record';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;

@@ -19,6 +19,9 @@ export function createPgPatientsRepository(store: PgStore, texts: FreeTextCipher
     async insert(row) {
       await db().insert(patients).values(row);
     },
+    async updateDetails(id, details) {
+      if (Object.keys(details).length > 0) await db().update(patients).set(details).where(eq(patients.id, id));
+    },
     async findById(id) {
       const [row] = await db().select().from(patients).where(eq(patients.id, id));
       return row;

@@ -6,6 +6,10 @@ import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.
 import { patientConsents, patientHkidAliases, patientNameTokens, patients, restrictedConsents, type ConsentStatus } from './patients-tables.js';
 
 export type PatientRow = typeof patients.$inferSelect;
+/** A new patient row: the optional sealed fields (sex, record number) may be left out. */
+export type NewPatientRow = typeof patients.$inferInsert;
+/** The sealed optional details a later case-open form may fill in or correct (a field left out stays as it is). */
+export type PatientDetailsUpdate = Partial<Pick<PatientRow, 'sexCipher' | 'recordCipher'>>;
 export type ConsentRow = typeof patientConsents.$inferSelect;
 export type RestrictedConsentRow = typeof restrictedConsents.$inferSelect;
 
@@ -31,8 +35,11 @@ function patientsStatements(db: Db, texts: FreeTextCipher) {
     r && { ...r, reference: openOrNull(texts, 'patient_consents.reference', r.id, r.reference) };
   const openRestricted = (r: RestrictedConsentRow): RestrictedConsentRow => ({ ...r, reference: texts.open('restricted_consents.reference', r.id, r.reference) });
   return {
-    insert(row: PatientRow): void {
+    insert(row: NewPatientRow): void {
       db.insert(patients).values(row).run();
+    },
+    updateDetails(id: string, details: PatientDetailsUpdate): void {
+      if (Object.keys(details).length > 0) db.update(patients).set(details).where(eq(patients.id, id)).run();
     },
     findById(id: string): PatientRow | undefined {
       return db.select().from(patients).where(eq(patients.id, id)).get();

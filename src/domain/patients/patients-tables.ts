@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { institutions } from '../directory/directory-tables.js';
 
 /**
- * Patients exist only as ciphertext plus a keyed lookup hash: the HKID, names and date of birth are
+ * Patients exist only as ciphertext plus a keyed lookup hash: the HKID, names, date of birth, sex and record number are
  * sealed by the FieldCipher (AES-256-GCM, bound to field and patient id), and `hkidHash` is an HMAC
  * of the normalised HKID so a second case-open form finds the same patient without decrypting anything.
  */
@@ -14,6 +14,10 @@ export const patients = sqliteTable('patients', {
   nameCipher: text().notNull(),
   dobCipher: text().notNull(),
   createdAt: integer().notNull(),
+  /** Sex code (patient-sex.ts), sealed; null when the case form left it out. */
+  sexCipher: text(),
+  /** JSON `{institution, number}`: the institution's own record number, sealed; null when none was entered. */
+  recordCipher: text(),
 });
 
 export type ConsentStatus = 'granted' | 'withdrawn';

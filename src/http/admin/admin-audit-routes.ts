@@ -12,6 +12,7 @@ import type { CheckpointVerifier } from '../../domain/audit/audit-signer.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { exportAudit } from '../../usecases/admin/export-audit.js';
+import type { TargetRef } from '../../usecases/admin/audit-targets.js';
 import { errorResponses } from './admin-schemas.js';
 import { auditEntryDto, auditExportQuery, auditFilterQuery, auditListQuery, checkpointResponse, verifyResponse } from './admin-console-schemas.js';
 
@@ -28,12 +29,22 @@ export interface AdminAuditDeps {
   clock: Clock;
   /** Names for the people among the ids (src/usecases/admin/people-names.ts). */
   names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>>;
+  /** What the other targets holding an id are: a document, a request… and its case (src/usecases/admin/audit-targets.ts). */
+  targets(entries: Iterable<{ action: string; target: string | null }>): Promise<Map<string, TargetRef>>;
 }
 
-/** Entries as JSON with the names of the people they mention. */
-async function named(entries: readonly AuditEntry[], names: AdminAuditDeps['names']) {
+type Describers = Pick<AdminAuditDeps, 'names' | 'targets'>;
+
+/** Entries as JSON with the names of the people they mention, and what their other targets are. */
+async function named(entries: readonly AuditEntry[], { names, targets }: Describers) {
   const known = await names(entries.flatMap((e) => [e.actor, e.target]));
-  return entries.map((e) => ({ ...entryJson(e), actorName: known.get(e.actor) ?? null, targetName: (e.target && known.get(e.target)) ?? null }));
+  const things = await targets(entries.filter((e) => !(e.target && known.has(e.target))));
+  return entries.map((e) => ({
+    ...entryJson(e),
+    actorName: known.get(e.actor) ?? null,
+    targetName: (e.target && known.get(e.target)) ?? null,
+    targetRef: (e.target ? things.get(e.target) : undefined) ?? null,
+  }));
 }
 
 /** FHIR bundles are generic JSON; the schema checks the envelope and lets the resources through. */
@@ -45,7 +56,7 @@ const fhirBundle = z.looseObject({ resourceType: z.literal('Bundle'), type: z.li
  * hold ids and codes only. Readers: admins, privacy officers and auditors — oversight is their job,
  * and nothing here can change the log.
  */
-export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names }) => {
+export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (app, { log, verifier, clock, names, targets }) => {
   const readers = sectionRoute('audit');
 
   app.get(
@@ -58,7 +69,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       // Entries still waiting for their group commit belong in what an admin sees.
       await log.flush();
       const page = await log.repo.list(filterOf(req.query), { before: req.query.before, limit: req.query.limit });
-      return { entries: await named(page.entries, names), nextBefore: page.nextBefore };
+      return { entries: await named(page.entries, { names, targets }), nextBefore: page.nextBefore };
     },
   );
 
@@ -94,7 +105,7 @@ export const adminAuditRoutes: FastifyPluginAsyncZod<AdminAuditDeps> = async (ap
       await log.flush();
       const entries = await log.repo.findByTrace(traceLookupKey(req.params.code));
       if (entries.length === 0) throw new DomainError('not_found');
-      return { code: req.params.code, entries: await named(entries, names) };
+      return { code: req.params.code, entries: await named(entries, { names, targets }) };
     },
   );
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
-import type { ApprovalRepository } from '../../domain/approvals/approval-repository.js';
+import type { AccessRequestRow, ApprovalRepository } from '../../domain/approvals/approval-repository.js';
+import type { ApproverStep } from '../../domain/approvals/approval-steps.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { BreakGlassService } from '../../domain/grants/break-glass.js';
@@ -12,6 +13,8 @@ import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody} from './admin-c
 
 export interface AdminOversightDeps {
   approvals: Pick<ApprovalRepository, 'listByStatus' | 'stepsOf'>;
+  /** Who may decide a step of a request now (clinician ids), to name whom a pending request waits on. */
+  approversFor(step: ApproverStep, documentId: string): Promise<string[]>;
   /** Break-glass reviews by state. */
   grants: Pick<GrantRepository, 'reviewsByStatus'>;
   breakGlass: Pick<BreakGlassService, 'reviewBreakGlass'>;
@@ -25,8 +28,14 @@ export interface AdminOversightDeps {
  * privacy officer other than the clinician who broke the glass (separation of duties) and audits
  * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
  */
-export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = async (app, { approvals, grants, breakGlass, cases, directory }) => {
+export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = async (app, { approvals, approversFor, grants, breakGlass, cases, directory }) => {
   const caseCode = async (caseId: string) => (await cases.caseById(caseId))?.code ?? null;
+  /** The people a pending request waits on (never its requester), by name. */
+  const waitingOn = async (r: AccessRequestRow, person: ReturnType<typeof describePeople>) => {
+    const step = r.status === 'pending' ? r.chain[r.stepIndex] : undefined;
+    if (!step) return [];
+    return Promise.all((await approversFor(step, r.documentId)).filter((id) => id !== r.requesterId).map(person));
+  };
 
   app.get(
     '/approvals',
@@ -54,6 +63,7 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
           requester: await person(r.requesterId),
           reasonCode: r.reasonCode,
           waitingOn: r.status === 'pending' ? (r.chain[r.stepIndex] ?? null) : null,
+          waitingOnPeople: await waitingOn(r, person),
           requestedAt: iso(r.createdAt),
           expiresAt: iso(r.expiresAt),
           decidedAt: isoOrNull(r.decidedAt),

@@ -1,3 +1,4 @@
+import type { PatientSex } from '../../contract/patient-sex.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { PatientReveal } from '../../domain/cases/patient-reveal.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
@@ -18,16 +19,18 @@ export interface PatientBanner {
   caseCode: string;
   nameEn: string | null;
   nameZh: string | null;
-  /** Not captured by the case form yet: null until it is. */
-  sex: string | null;
+  /** A code (words in src/contract/patient-sex.ts); null when the case form left it out. */
+  sex: PatientSex | null;
   /** YYYY-MM-DD. */
   dateOfBirth: string;
   /** Whole years on today's date in Hong Kong. */
   ageYears: number;
   /** `A123***(3)`: letter(s), first three digits, the check character. */
   hkidMasked: string;
-  /** The institution's own record number, where one was entered (not captured yet: null). */
+  /** The institution's own record number, where one was entered. */
   recordNumber: string | null;
+  /** The code of the institution that number belongs to. */
+  recordInstitution: string | null;
 }
 
 /** The audit reason code that marks a banner's reveal (and refusal) among the other reveals. */
@@ -50,11 +53,12 @@ export async function patientBanner(deps: PatientBannerDeps, viewer: ClinicianRo
     caseCode: caseRow.code,
     nameEn: p.nameEn ?? null,
     nameZh: p.nameZh ?? null,
-    sex: null,
+    sex: p.sex ?? null,
     dateOfBirth: p.dateOfBirth,
     ageYears: ageOn(p.dateOfBirth, deps.clock.now()),
     hkidMasked: maskHkid(p.hkid),
-    recordNumber: null,
+    recordNumber: p.record?.number ?? null,
+    recordInstitution: p.record?.institution ?? null,
   };
 }
 

@@ -35,7 +35,7 @@ async function shot(screenshot: (page: Page, name: string) => Promise<void>, pag
  * Types both ends of the team form's date range, as an admin would; with a time part antd wants
  * each end confirmed with the picker's OK button.
  */
-async function bookBetween(page: Page, start: string, end: string): Promise<void> {
+export async function bookBetween(page: Page, start: string, end: string): Promise<void> {
   const inputs = page.getByTestId('case-team-form').locator('.ant-picker-input input');
   const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
   await inputs.first().click();
@@ -104,6 +104,8 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('trace-result').waitFor();
       const traced = (await page.getByTestId('trace-result').textContent()) ?? '';
       assert(traced.includes('Document viewed') && traced.includes(scenario.traceCode) && traced.includes('Dr WONG Siu-ming'), `trace lookup names the viewer: ${traced}`);
+      // The document by its type and case, never its id (issue 12).
+      assert(traced.includes(`Report · ${scenario.caseCode}`) && !/[0-9a-f]{8}-[0-9a-f]{4}-/i.test(traced), `trace lookup names the document: ${traced}`);
       await shot(screenshot, page, 'admin-04-audit-en');
       const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
       const bundle = JSON.parse(readFileSync((await exported.path())!, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string } }> };
@@ -195,9 +197,9 @@ export const adminTests: E2eTest[] = [
       await page.getByTestId('case-team-save').click();
       const booked = page.getByTestId('case-team').locator('tr', { hasText: 'WONG Siu-ming' });
       const tag = (await booked.getByTestId('case-role-future').textContent()) ?? '';
-      // The picker takes the browser's time (UTC here); the console shows HK time: 09:00 → 17:00 HKT, 18:00 → 02:00 HKT next day.
-      assert(tag.startsWith('Starts on') && tag.includes('2030-01-07'), `a booked role says when it starts: ${tag}`);
-      assert(((await booked.textContent()) ?? '').includes('2030-01-10'), 'and when it ends');
+      // The picker means HK time whatever the browser's zone (issue 12): 09:00 is 09:00 HKT, 18:00 is 18:00 HKT.
+      assert(tag.startsWith('Starts on') && tag.includes('2030-01-07 09:00 HKT'), `a booked role says when it starts: ${tag}`);
+      assert(((await booked.textContent()) ?? '').includes('2030-01-09 18:00 HKT'), 'and when it ends');
       await shot(screenshot, page, 'admin-16-case-team-en');
       // Call the booking off: the row stays, marked, and is greyed.
       await booked.getByTestId('case-role-cancel').click();

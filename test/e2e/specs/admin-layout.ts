@@ -19,7 +19,7 @@ async function deniedViews(baseUrl: string, documentId: string): Promise<void> {
 }
 
 /** The admin verifies Nurse Cheung again with the Auditor role, through the clinicians screen. */
-async function makeAuditor(page: Page): Promise<void> {
+export async function makeAuditor(page: Page): Promise<void> {
   await goTo(page, 'clinicians', false);
   await page.getByTestId(`verify-${AUDITOR}`).click();
   await page.getByTestId('verify-role').click();

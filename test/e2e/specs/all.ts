@@ -16,6 +16,9 @@ import { errorScreenTests } from './error-screens.js';
 import { alertStatusTests } from './alert-status.js';
 import { grantCaseTests } from './grants-cases.js';
 import { myCasesTests } from './my-cases.js';
+import { hkTimePickerTests } from './hk-time-picker.js';
+import { noUuidWalkTests } from './no-uuid-walk.js';
+import { bannerSexRecordTests } from './banner-sex-record.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -37,4 +40,7 @@ export const allSpecs: E2eTest[][] = [
   alertStatusTests,
   grantCaseTests,
   myCasesTests,
+  hkTimePickerTests,
+  noUuidWalkTests,
+  bannerSexRecordTests,
 ];

@@ -5,11 +5,11 @@ import { assert, type E2eContext, type E2eTest } from '../harness.js';
 import { shareFromApp } from './compose-data.js';
 import { seedCase } from './doctor-data.js';
 import { go, signIn } from './doctor-flow.js';
+import { UUID } from './no-uuid-data.js';
 
 const CHAN = 'qmh-chan-taiman'; // attending
 const LEE = 'hph-lee-meiling'; // not verified yet
 const WONG = 'hph-wong-siuming'; // verified, not on the case
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const RAW_CODE = /\b(actor\.unverified|access\.denied|document\.not_found|not_found|case\.not_found)\b/;
 const SCREENS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 800 } } as const;
 

@@ -4,7 +4,7 @@ import { assert, expectText, expectVisible, type E2eContext, type E2eTest } from
 const CHAN = 'qmh-chan-taiman'; // 陳大文, verified cardiologist; the bot and the app speak Chinese to him
 const WONG = 'hph-wong-siuming'; // WONG Siu-ming, verified, English; in the group but the link is not his
 
-async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T> {
   const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const res = await fetch(`${baseUrl}${path}`, init);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -12,7 +12,7 @@ async function api<T>(baseUrl: string, path: string, body?: unknown): Promise<T>
 }
 
 /** Says `text` in `group` as `user` through the sandbox chat; resolves with the first new 1:1 bot text matching `link`. */
-async function botLinkAfter(baseUrl: string, user: string, group: string, text: string, link: RegExp): Promise<string> {
+export async function botLinkAfter(baseUrl: string, user: string, group: string, text: string, link: RegExp): Promise<string> {
   const dm = `/api/sandbox/chat/messages?user=${user}&conversation=bot`;
   const { cursor } = await api<{ cursor: number }>(baseUrl, dm);
   await api(baseUrl, '/api/sandbox/chat/say', { user, group, text });

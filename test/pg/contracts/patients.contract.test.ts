@@ -16,7 +16,7 @@ describeOnBothStores(
       ? { patients: createPatientsRepository(s.sqlite.db, s.sqlite.store, texts), directory: createDirectoryRepository(s.sqlite.db, s.sqlite.store) }
       : { patients: createPgPatientsRepository(s.pg, texts), directory: createPgDirectoryRepository(s.pg) },
   (get) => {
-    const patient = (id: string, hkidHash: string) => ({ id, hkidHash, hkidCipher: 'c1', nameCipher: 'c2', dobCipher: 'c3', createdAt: 1 });
+    const patient = (id: string, hkidHash: string) => ({ id, hkidHash, hkidCipher: 'c1', nameCipher: 'c2', dobCipher: 'c3', createdAt: 1, sexCipher: null, recordCipher: null });
 
     it('finds patients by id and by HKID hash; a second patient with the same hash is refused', async () => {
       const { patients } = get().repo;
@@ -25,6 +25,16 @@ describeOnBothStores(
       expect(await patients.findById('p1')).toEqual(patient('p1', 'hash-1'));
       await expect(patients.insert(patient('p2', 'hash-1'))).rejects.toThrow();
       expect(await patients.findById('p2')).toBeUndefined();
+    });
+
+    it('sex and record number: absent until given; a later update sets only what it names', async () => {
+      const { patients } = get().repo;
+      await patients.insert({ id: 'd1', hkidHash: 'dh-1', hkidCipher: 'c1', nameCipher: 'c2', dobCipher: 'c3', createdAt: 1 });
+      expect(await patients.findById('d1')).toMatchObject({ sexCipher: null, recordCipher: null });
+      await patients.updateDetails('d1', { recordCipher: 'r1' });
+      await patients.updateDetails('d1', { sexCipher: 's1' });
+      await patients.updateDetails('d1', {});
+      expect(await patients.findById('d1')).toMatchObject({ sexCipher: 's1', recordCipher: 'r1' });
     });
 
     it('a merged record: both HKID hashes find the survivor, also after the survivor is merged again', async () => {

@@ -1,4 +1,5 @@
-import { Button, Input, List } from 'antd-mobile';
+import { Button, Input, List, Selector } from 'antd-mobile';
+import { PATIENT_SEX, PATIENT_SEX_CODES, RECORD_NUMBER, type PatientSex } from '../../../../src/contract/patient-sex.js';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { useEndpoints } from '../../api/use-api.js';
@@ -7,7 +8,7 @@ import { RestrictedConsent, restrictedEntries, type RestrictedChoice } from './R
 import { filled, type FormDone, type FormIntent } from './forms-api.js';
 import { useFormI18n } from './form-messages.js';
 
-type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: string };
+type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: string; recordNumber: string };
 
 /**
  * The form itself: the patient's identity (case open only) and consents by institution, posted once
@@ -15,8 +16,9 @@ type Patient = { hkid: string; nameEn: string; nameZh: string; dateOfBirth: stri
  */
 export function FormFields({ intentId, intent, onDone }: { intentId: string; intent: FormIntent; onDone: (d: FormDone) => void }) {
   const ep = useEndpoints();
-  const { t, errorText } = useFormI18n();
-  const [patient, setPatient] = useState<Patient>({ hkid: '', nameEn: '', nameZh: '', dateOfBirth: '' });
+  const { t, errorText, lang } = useFormI18n();
+  const [patient, setPatient] = useState<Patient>({ hkid: '', nameEn: '', nameZh: '', dateOfBirth: '', recordNumber: '' });
+  const [sex, setSex] = useState<PatientSex | undefined>(undefined);
   const [consents, setConsents] = useState<ConsentChoices>({});
   const [restricted, setRestricted] = useState<RestrictedChoice>({ categories: [], reference: '' });
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,8 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
     if (caseOpen) {
       if (!filled(patient.hkid) || !patient.dateOfBirth) return t('field.required');
       if (!filled(patient.nameEn) && !filled(patient.nameZh)) return t('field.needName');
-      return null;
+      const record = filled(patient.recordNumber);
+      return record && !RECORD_NUMBER.test(record) ? t('field.recordInvalid') : null;
     }
     return consentEntries(consents).length + restricted.categories.length === 0 ? t('consent.none') : null;
   }
@@ -41,7 +44,7 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
     setBusy(true);
     try {
       if (caseOpen) {
-        const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, consents: consentEntries(consents), ...restrictedEntries(restricted) };
+        const body = { hkid: patient.hkid.trim(), nameEn: filled(patient.nameEn), nameZh: filled(patient.nameZh), dateOfBirth: patient.dateOfBirth, sex, recordNumber: filled(patient.recordNumber), consents: consentEntries(consents), ...restrictedEntries(restricted) };
         const out = await ep.submitCaseOpen(intentId, body);
         onDone({ kind: 'case-open', caseCode: out.caseCode, created: out.created });
       } else {
@@ -68,6 +71,15 @@ export function FormFields({ intentId, intent, onDone }: { intentId: string; int
           <List.Item title={t('field.nameEn')}><Input data-testid="form-nameEn" maxLength={120} autoComplete="off" {...field('nameEn')} /></List.Item>
           <List.Item title={t('field.nameZh')}><Input data-testid="form-nameZh" maxLength={60} autoComplete="off" {...field('nameZh')} /></List.Item>
           <List.Item title={t('field.dob')}><Input data-testid="form-dob" type="date" {...field('dateOfBirth')} /></List.Item>
+          <List.Item title={t('field.sex')}>
+            <Selector
+              data-testid="form-sex"
+              options={PATIENT_SEX_CODES.map((c) => ({ value: c, label: <span data-testid={`form-sex-${c}`}>{PATIENT_SEX[c][lang === 'zh-HK' ? 'zh' : 'en']}</span> }))}
+              value={sex ? [sex] : []}
+              onChange={edited((v: PatientSex[]) => setSex(v[0]))}
+            />
+          </List.Item>
+          <List.Item title={t('field.recordNumber')}><Input data-testid="form-recordNumber" placeholder={t('field.recordHint')} maxLength={24} autoComplete="off" {...field('recordNumber')} /></List.Item>
         </List>
       )}
       <ConsentRows institutions={intent.institutions} value={consents} onChange={edited(setConsents)} />
