@@ -5,6 +5,8 @@ import { createPgGrantRepository } from '../../../src/domain/grants/grant-reposi
 import { createGrantRepository } from '../../../src/domain/grants/grant-repository.js';
 import { createFreeTextCipher } from '../../../src/domain/patients/free-text-cipher.js';
 import { describeOnBothStores } from '../../helpers/both-stores.js';
+import { rawSql } from '../../helpers/contract-seed.js';
+import { eventually } from '../../helpers/eventually.js';
 
 const texts = createFreeTextCipher(Buffer.alloc(32, 7));
 
@@ -85,6 +87,32 @@ describeOnBothStores(
       expect(await burn.addRecipient('i1', 'c9')).toBe(false);
       expect(await burn.addRecipient('missing', 'c9')).toBe(false);
       expect((await burn.recipients('i4')).map((r) => r.clinicianId).sort()).toEqual(['c1', 'c9']);
+    });
+
+    it('a late recipient waits for a destruction being committed, then is refused (never added to a destroyed item)', async () => {
+      const { burn } = get().repo;
+      const { store } = get();
+      await burn.insert(item('i5', 300, { expiresAt: 8000 }), ['c1'], []);
+      let release = () => undefined as void;
+      const held = new Promise<void>((r) => (release = r));
+      let destroyed = () => undefined as void;
+      const destroyedInTx = new Promise<void>((r) => (destroyed = r));
+      const destroying = store.transaction(async () => {
+        await burn.markDestroyed('i5', 400, 'all_burned');
+        destroyed();
+        await held;
+      });
+      await destroyedInTx;
+      const adding = burn.addRecipient('i5', 'late');
+      try {
+        // On PostgreSQL, wait until the add is blocked on the destruction's row lock (SQLite queues it behind the transaction).
+        if (store.kind === 'postgres') await eventually(async () => Number((await rawSql<{ n: number | string }>(store, 'select count(*) as n from pg_locks where not granted'))[0]!.n) === 1, 5000, 'the add to wait');
+      } finally {
+        release();
+        await destroying;
+      }
+      expect(await adding).toBe(false);
+      expect((await burn.recipients('i5')).map((r) => r.clinicianId)).toEqual(['c1']);
     });
 
     it('break-glass holders: live break-glass grants on the case only', async () => {
