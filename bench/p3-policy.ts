@@ -63,6 +63,8 @@ function world(r: () => number) {
   const cases: CaseFacts[] = Array.from({ length: 300 }, (_, i) => ({
     code: `C-${i}`,
     institutionIds: [...new Set([pick(INSTITUTIONS), pick(INSTITUTIONS), pick(INSTITUTIONS)].slice(0, 1 + Math.floor(r() * 3)))],
+    // One case in ten is closed (read-only); by index, so the random sequence stays as it was.
+    closed: i % 10 === 9,
   }));
   const documents: DocumentFacts[] = Array.from({ length: 3000 }, (_, i) => {
     const kase = cases[i % cases.length]!;
@@ -71,6 +73,7 @@ function world(r: () => number) {
       caseCode: kase.code,
       authorInstitutionId: r() < 0.02 ? '' : pick(kase.institutionIds),
       restrictedCategory: r() < 0.1 ? pick(['psychiatry', 'hiv']) : null,
+      caseClosed: kase.closed,
     };
   });
   return { pick, clinicians, cases, documents };
@@ -219,7 +222,7 @@ function listingData(): { user: ClinicianFacts; items: DocumentWithRelation[] } 
   for (let i = 0; i < 10_000; i++) {
     const caseCode = `C-${i % 1000}`;
     items.push({
-      document: { id: `d-${i}`, caseCode, authorInstitutionId: INSTITUTIONS[i % 4]!, restrictedCategory: r() < 0.1 ? 'hiv' : null },
+      document: { id: `d-${i}`, caseCode, authorInstitutionId: INSTITUTIONS[i % 4]!, restrictedCategory: r() < 0.1 ? 'hiv' : null, caseClosed: false },
       relation: {
         careRole: careRoleByCase.get(caseCode) ?? '',
         hasGrant: r() < 0.003,

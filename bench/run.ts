@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   P3: async () => (await import('./p3-policy.js')).benchPolicy(),
   P4: async () => (await import('./p4-audit.js')).benchAudit(),
   P5: async () => (await import('./p5-burn.js')).benchBurn(),
+  P6: async () => (await import('./p6-clinical.js')).benchClinical(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
 };
 

@@ -13,13 +13,17 @@ import { isGrantDuration } from '../contract/grant-durations.js';
 import { openDocument, openText } from './flows/open-document.js';
 import { openBurnText } from './flows/open-burn.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
+import { ALERT_STATUS_ACTION } from './flows/alert-status-card.js';
+import { appLink } from './flows/app-link.js';
+import { say as words } from './i18n.js';
+import { STATUS_CARD_TEXTS } from './texts/status-card-texts.js';
 import { requestAccess } from './flows/request-access.js';
 import { langOf } from './people.js';
 import { replyForError } from './reply-for-error.js';
 import { ACCESS_TEXTS as T } from './texts/access-texts.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION]);
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION, ALERT_STATUS_ACTION]);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -27,7 +31,7 @@ const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', '
  * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
  */
 export async function handleCardAction(
-  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit'>,
+  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit' | 'publicUrl'>,
   directory: DirectoryService,
   action: CardAction,
   logger: Logger,
@@ -50,6 +54,11 @@ export async function handleCardAction(
       }
       case BURN_OPEN_ACTION: {
         await say(await openBurnText(deps, me, str(p.itemId), lang));
+        return null;
+      }
+      case ALERT_STATUS_ACTION: {
+        // The status screen itself lets only the raiser look (GET /api/app/alerts/:id/status).
+        await say(words(lang, STATUS_CARD_TEXTS.alertStatusLink, appLink(deps.publicUrl, 'alert', str(p.alertId))));
         return null;
       }
       case 'request_access': {

@@ -24,7 +24,7 @@ type SentButton = Omit<CardButton, 'opens'> & { openUrl?: string };
 /** The outbox as the bot needs it: enqueue an intent under an idempotency key, and look up cards it posted. */
 export interface OutboxPort {
   enqueue(intent: OutboxIntent & { idemKey: string }): Promise<unknown>;
-  withKeyPrefix(prefix: string, kind: 'card.deliver'): Promise<{ idemKey: string; status: string; updatedAt: number }[]>;
+  withKeyPrefix(prefix: string, kind: 'card.deliver' | 'card.update'): Promise<{ idemKey: string; status: string; updatedAt: number }[]>;
 }
 
 /** A card the bot posted: its outTrackId, and whether DingTalk has it (`sent`) and since when. */
@@ -45,9 +45,9 @@ export interface PostedCard {
 export function createOutbound(outbox: OutboxPort, cardTemplateId: string, publicUrl: string) {
   const sent = (buttons: CardButton[]): SentButton[] =>
     buttons.map(({ opens, ...b }) => (opens ? { ...b, openUrl: dingtalkOpenLink(appLink(publicUrl, opens.screen, opens.id)) } : b));
-  const card = (title: string, text: string, buttons: CardButton[]) => ({
+  const card = (title: string, text: string, buttons: CardButton[], extra: Record<string, string> = {}) => ({
     cardTemplateId,
-    cardParamMap: { title, text, buttons: JSON.stringify(sent(buttons)) },
+    cardParamMap: { ...extra, title, text, buttons: JSON.stringify(sent(buttons)) },
   });
   return {
     /**
@@ -81,8 +81,9 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string, publi
     async cardToGroup(idemKey: string, openConversationId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
       await outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'group', openConversationId }, ...card(title, text, buttons) } });
     },
-    async cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
-      await outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons) } });
+    /** `extra`: more of the template's values, e.g. the `status` line a card is later settled by. */
+    async cardToUser(idemKey: string, userId: string, title: string, text: string, buttons: CardButton[], extra?: Record<string, string>): Promise<void> {
+      await outbox.enqueue({ idemKey, kind: 'card.deliver', payload: { outTrackId: idemKey, target: { type: 'robot', userId }, ...card(title, text, buttons, extra) } });
     },
     /** Replaces a posted card's content (e.g. "has burned", buttons removed); keyed like any send. */
     async updateCard(idemKey: string, outTrackId: string, title: string, text: string, buttons: CardButton[]): Promise<void> {
@@ -90,14 +91,19 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string, publi
     },
     /**
      * Sets some of a posted card's values, keeping the rest (e.g. a decided approval card: its final
-     * status line, and no buttons); keyed like any send.
+     * status line, and no buttons); keyed like any send. `buttons`, when given, replace the card's.
      */
-    async settleCard(idemKey: string, outTrackId: string, params: Record<string, string>): Promise<void> {
-      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap: params } });
+    async settleCard(idemKey: string, outTrackId: string, params: Record<string, string>, buttons?: CardButton[]): Promise<void> {
+      const cardParamMap = buttons ? { ...params, buttons: JSON.stringify(sent(buttons)) } : params;
+      await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap } });
     },
     /** Cards posted under outTrackIds starting with `prefix` (a request step's approver cards, an alert's cards). */
     async cardsPosted(prefix: string): Promise<PostedCard[]> {
       return (await outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt }));
+    },
+    /** Card updates enqueued under keys starting with `prefix`, oldest first (`outTrackId` here is the update's key). */
+    async cardUpdates(prefix: string): Promise<PostedCard[]> {
+      return (await outbox.withKeyPrefix(prefix, 'card.update')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt }));
     },
   };
 }

@@ -6,6 +6,9 @@ import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { LocalKeyring } from '../domain/vault/local-keyring.js';
 import { rewrapAll, type RewrapProgress } from '../domain/vault/rewrap.js';
 import { createVaultRepository, type VaultRepository } from '../domain/vault/vault-repository.js';
+import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
+import { rewrapChatHistory } from '../domain/chat-history/chat-history-rewrap.js';
+import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
 
 const HELP = `Usage: npm run keys -- <command>
 
@@ -17,7 +20,8 @@ Commands:
 
 Reads DATABASE_URL, KEY_DIR and MASTER_KEY like the service. Document ciphertext is never touched:
 only the small wrapped data keys in the database change, one transaction per batch, so an
-interrupted run is safe and can be resumed.
+interrupted run is safe and can be resumed. rotate and rewrap also re-wrap the sandbox chat's
+stored history (its messages and groups), so it still opens under the new key alone.
 
 Where keys live:
   Without MASTER_KEY, KEKs are kept in KEY_DIR/keyring.json (mode 0600); rotate generates the new KEK
@@ -98,9 +102,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const result = await rewrapAll({ repo, keyring }, progressReporter(process.stderr));
     console.log(`Re-wrapped ${result.rewrapped} of ${result.total} data keys under version ${result.targetVersion}.`);
-    if (result.failed.length > 0) {
-      console.log(`${result.failed.length} could not be unwrapped (their KEK version is missing or the row is damaged):`);
-      for (const id of result.failed) console.log(`  ${id}`);
+    const chat = await rewrapChatHistory({ repo: createChatHistoryRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    console.log(`Re-wrapped ${chat.rewrapped} of ${chat.total} sandbox chat rows (messages and groups).`);
+    const failed = [...result.failed, ...chat.failed];
+    if (failed.length > 0) {
+      console.log(`${failed.length} could not be unwrapped (their KEK version is missing or the row is damaged):`);
+      for (const id of failed) console.log(`  ${id}`);
       return 1;
     }
     return 0;

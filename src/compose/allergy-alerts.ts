@@ -6,10 +6,9 @@ import type { Notifier } from '../bot/outbound.js';
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import { createAlertDispatch } from '../domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from '../domain/alerts/alert-ports.js';
-import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createAlertRepository } from '../domain/alerts/alert-repository.js';
 import { createAlertService } from '../domain/alerts/alert-service.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
+import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { EscalationService } from '../domain/escalation/escalation-service.js';
 import type { ChainLink, ColleagueFinder } from '../domain/escalation/escalation-chain.js';
@@ -20,10 +19,12 @@ import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import type { EhrQueueModule } from '../ehr/index.js';
 import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import { createTicker } from '../shared/ticker.js';
 import { alertRaiseRule } from '../usecases/alerts/alert-raise-rule.js';
+import type { AlertStatusDeps } from '../usecases/alerts/alert-status.js';
+import { refreshAlertStatusCards } from '../usecases/alerts/alert-status-cards.js';
+import { createAlertStatusCard } from '../bot/flows/alert-status-card.js';
 
 export const DEFAULT_ALERT_TICK_MS = 1_000;
 
@@ -39,7 +40,7 @@ export function createAllergyAlerts(deps: {
   directoryRepo: DirectoryRepository;
   burn: BurnAfterReading;
   ehrQueue: Pick<EhrQueueModule, 'enqueueAllergy'>;
-  escalation: Pick<EscalationService, 'track' | 'cancel' | 'useKind'>;
+  escalation: Pick<EscalationService, 'track' | 'cancel' | 'useKind' | 'stepsFor'>;
   /** Colleague chains of the escalation context (the alert asks same-specialty colleagues of the recipient). */
   escalationChain: (links: readonly ChainLink[]) => ColleagueFinder;
   notify: Notifier;
@@ -53,7 +54,6 @@ export function createAllergyAlerts(deps: {
 }) {
   const { dbh, secure, burn, audit, clock } = deps;
   const repo = createAlertRepository(dbh.db, dbh.store);
-  const grantRepo = createGrantRepository(dbh.db, dbh.store, secure.texts);
   // The read window after first open (ALERT_READ_WINDOW_MINUTES); the chat copy burns and its cards are recalled after.
   const burnAfterMs = deps.config.alerts.readWindowMs;
 
@@ -76,8 +76,7 @@ export function createAllergyAlerts(deps: {
     async grantItem({ itemId, caseId, clinicianIds, expiresAt, grantedBy }) {
       const now = clock.now();
       for (const clinicianId of clinicianIds) {
-        await grantRepo.insert({ id: newId(), kind: 'approval', documentId: itemId, caseId, clinicianId, createdAt: now, expiresAt, requestId: null });
-        audit.append({ actor: grantedBy, action: AUDIT_ACTIONS.grantCreated, target: itemId, outcome: 'success', reason: 'allergy_alert', at: now });
+        await secure.grants.createItemGrant({ documentId: itemId, caseId, clinicianId, grantedBy, expiresAt, reason: 'allergy_alert', now });
       }
     },
   };
@@ -123,7 +122,21 @@ export function createAllergyAlerts(deps: {
     },
     sameSpecialty: deps.escalationChain(['same_specialty']),
   }));
-  return { service, dispatch, repo, timer: createTicker('alerts', () => dispatch.runDue(), deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
+  // What the raiser's status screen (/alert/:id) and live status card in chat both show.
+  const statusDeps: AlertStatusDeps = {
+    alerts: repo,
+    casesRepo: secure.casesRepo,
+    directory: deps.directoryRepo,
+    copy: { recipients: (itemId) => burn.repo.recipients(itemId), isGone: async (itemId) => (await burn.repo.find(itemId))?.status !== 'active' },
+    cards: { posted: (prefix) => deps.notify.cardsPosted(prefix) },
+    escalation: deps.escalation,
+  };
+  const statusCards = { ...statusDeps, alerts: repo, card: createAlertStatusCard({ directoryRepo: deps.directoryRepo, notify: deps.notify }), clock, logger: deps.logger };
+  const tick = async () => {
+    await dispatch.runDue();
+    await refreshAlertStatusCards(statusCards);
+  };
+  return { service, dispatch, repo, statusDeps, timer: createTicker('alerts', tick, deps.tickMs ?? DEFAULT_ALERT_TICK_MS, deps.logger) };
 }
 
 export type AllergyAlerts = ReturnType<typeof createAllergyAlerts>;

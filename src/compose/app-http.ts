@@ -101,15 +101,6 @@ export function appHttpDeps(service: Service) {
     lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
-  const burnRepo = service.burn.repo;
-  const alertStatus: AlertStatusRouteDeps = {
-    alerts: service.alerts.repo,
-    casesRepo: secure.casesRepo,
-    directory,
-    people: directory,
-    copy: { recipients: (itemId) => burnRepo.recipients(itemId), isGone: async (itemId) => (await burnRepo.find(itemId))?.status !== 'active' },
-    cards: { posted: async (prefix) => (await service.outbox.withKeyPrefix(prefix, 'card.deliver')).map((r) => ({ outTrackId: r.idemKey, status: r.status, at: r.updatedAt })) },
-    escalation,
-  };
+  const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
   return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction };
 }

@@ -6,22 +6,15 @@ import { createTicker } from '../shared/ticker.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { DocumentRepository } from '../domain/sharing/document-repository.js';
+import { documentEscalationKind } from '../domain/sharing/document-escalation.js';
+import type { GrantService } from '../domain/grants/grant-service.js';
+import { grantTtlMs, type SharingSettings } from '../domain/sharing/sharing-settings.js';
 import { createEscalationChain, type ChainLink } from '../domain/escalation/escalation-chain.js';
-import type { EscalationNotifier, ItemProbe } from '../domain/escalation/escalation-port.js';
+import type { EscalationNotifier } from '../domain/escalation/escalation-port.js';
 import { createEscalationRepository } from '../domain/escalation/escalation-repository.js';
 import { createEscalationService, type EscalationSettings } from '../domain/escalation/escalation-service.js';
 
 export const DEFAULT_ESCALATION_TICK_MS = 15_000;
-
-/** A shared document's side: opened when the recipient has a first-open receipt, closed once destroyed. */
-export function documentProbe(documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>): ItemProbe {
-  return async (documentId, recipientId) => {
-    const doc = await documents.find(documentId);
-    if (!doc || doc.status !== 'active') return 'closed';
-    const receipt = (await documents.receiptsForCase(doc.caseId)).find((r) => r.documentId === documentId && r.clinicianId === recipientId);
-    return receipt?.firstOpenedAt != null ? 'opened' : 'pending';
-  };
-}
 
 /**
  * The escalation context wired: repository, colleague chain, service and its scheduler. The
@@ -34,6 +27,10 @@ export function createEscalation(deps: {
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => Promise<string[]>;
   documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
+  /** Lets the colleague an urgent document's escalation asks open that document. */
+  grants: Pick<GrantService, 'createItemGrant'>;
+  /** That colleague's grant runs as long as an emergency approval would (`grantTtlMs(…, 'emergency')`). */
+  sharingSettings: Pick<SharingSettings, 'approvalGrantTtlMs' | 'grantDurationByPurpose'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -53,7 +50,11 @@ export function createEscalation(deps: {
     clock: deps.clock,
     logger: deps.logger,
     settings: deps.settings,
-    probes: { document: documentProbe(deps.documents) },
+    // Urgent documents are chased like allergy alerts: same-specialty colleagues at the recipient's
+    // institution, let in to act, the sharer told (domain/sharing/document-escalation.ts).
+    kinds: {
+      document: documentEscalationKind({ documents: deps.documents, grants: deps.grants, sameSpecialty: chain(['same_specialty']), grantTtlMs: grantTtlMs(deps.sharingSettings, 'emergency'), clock: deps.clock }),
+    },
     metrics: deps.metrics,
   });
   const scheduler = createTicker('escalation', () => service.runDue(), deps.tickMs ?? DEFAULT_ESCALATION_TICK_MS, deps.logger);

@@ -12,11 +12,12 @@ import { documentRetentionTargets } from '../domain/retention/document-retention
 import { createRetentionJob } from '../domain/retention/retention-job.js';
 import { createRetentionRegistry } from '../domain/retention/retention-target.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
-import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget } from '../domain/retention/retention-targets.js';
+import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget, sandboxChatTarget } from '../domain/retention/retention-targets.js';
+import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
 
 /**
  * Retention wired with the built-in targets (processed messages, sent outbox rows, finished
- * escalations, shared documents by institution). Other contexts add theirs through
+ * escalations, the sandbox chat's history, shared documents by institution). Other contexts add theirs through
  * `registry.register` (burn item metadata: `config.retention.ephemeralMs`, env RETENTION_EPHEMERAL_DAYS). The same wiring serves the
  * service's daily timer and the `npm run retention` CLI.
  */
@@ -37,6 +38,7 @@ export function createRetention(deps: {
   registry.register(outboxSentTarget(repo, config.retention.outboxSentMs));
   registry.register(escalationsTarget(createEscalationRepository(dbh.db, dbh.store), config.retention.escalationMs));
   registry.register(burnMetadataTarget(repo, config.retention.ephemeralMs));
+  registry.register(sandboxChatTarget(createChatHistoryRepository(dbh.db, dbh.store), config.retention.sandboxChatMs));
   for (const t of documentRetentionTargets({
     repo,
     vault: deps.vault,

@@ -153,7 +153,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     notifier: createEscalationNotices({ ...chat, directoryRepo, outbox, notify, publicUrl }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
     attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
-    documents: secure.documentsRepo,
+    documents: secure.documentsRepo, grants: secure.grants, sharingSettings: secure.settings,
     audit,
     clock,
     logger,

@@ -64,6 +64,7 @@ export const envSchema = z
     RETENTION_OUTBOX_SENT_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_EPHEMERAL_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_ESCALATION_DAYS: z.coerce.number().int().min(1).default(365),
+    RETENTION_SANDBOX_CHAT_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(7),
     RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z
       .string()
@@ -168,9 +169,8 @@ export interface Config {
   };
   /** Per data type; the audit log has no entry here: it is append-only and never purged. */
   retention: {
-    outboxSentMs: number;
-    ephemeralMs: number;
-    escalationMs: number;
+    /** `sandboxChatMs`: the sandbox chat's stored messages and groups (sandbox mode). */
+    outboxSentMs: number; ephemeralMs: number; escalationMs: number; sandboxChatMs: number;
     documentMs: number;
     /** Institution code → document retention, overriding `documentMs`. */
     documentMsByInstitution: Readonly<Record<string, number>>;
@@ -254,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       outboxSentMs: e.RETENTION_OUTBOX_SENT_DAYS * DAY_MS,
       ephemeralMs: e.RETENTION_EPHEMERAL_DAYS * DAY_MS,
       escalationMs: e.RETENTION_ESCALATION_DAYS * DAY_MS,
+      sandboxChatMs: e.RETENTION_SANDBOX_CHAT_DAYS * DAY_MS,
       documentMs: e.RETENTION_DOCUMENT_YEARS * YEAR_MS,
       documentMsByInstitution: Object.fromEntries(
         e.RETENTION_DOCUMENT_YEARS_BY_INSTITUTION.split(',').filter(Boolean).map((kv) => {

@@ -9,6 +9,8 @@ import { personDto } from './admin-console.js';
  */
 const time = z.string();
 const optTime = z.string().nullable();
+/** What a document is (its type, both languages); never its title, which is mini-app only. */
+const docTypeDto = z.object({ code: z.string(), en: z.string(), zh: z.string() });
 
 export const dataAccessReportDto = z.object({
   reportId: z.string(),
@@ -40,6 +42,7 @@ export const dataAccessReportDto = z.object({
         z.object({
           documentId: z.string(),
           kind: z.string(),
+          docType: docTypeDto,
           mediaType: z.string(),
           sizeBytes: z.number(),
           restrictedCategory: z.string().nullable(),
@@ -53,6 +56,7 @@ export const dataAccessReportDto = z.object({
         z.object({
           requestId: z.string(),
           documentId: z.string(),
+          docType: docTypeDto.nullable(),
           requester: personDto,
           reasonCode: z.string(),
           status: z.string(),
@@ -62,7 +66,7 @@ export const dataAccessReportDto = z.object({
         }),
       ),
       grants: z.array(
-        z.object({ grantId: z.string(), kind: z.string(), clinician: personDto, documentId: z.string().nullable(), from: optTime, until: optTime, revokedAt: optTime }),
+        z.object({ grantId: z.string(), kind: z.string(), clinician: personDto, documentId: z.string().nullable(), docType: docTypeDto.nullable(), from: optTime, until: optTime, revokedAt: optTime }),
       ),
     }),
   ),
@@ -74,6 +78,8 @@ export const dataAccessReportDto = z.object({
       actorId: z.string(),
       action: z.string(),
       target: z.string().nullable(),
+      /** When the target is one of the patient's documents: its type. */
+      targetDocType: docTypeDto.nullable(),
       outcome: z.string(),
       reason: z.string().nullable(),
     }),

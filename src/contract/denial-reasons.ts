@@ -94,6 +94,13 @@ export const FORBID_POLICY_REASONS = {
       zh: '此文件屬於受限類別，而病人的額外同意尚未記錄。',
     },
   },
+  'forbid-closed-case': {
+    label: { en: 'Case closed', zh: '個案已結束' },
+    sentence: {
+      en: 'This case is closed, so it is read-only: nothing can be shared into it and no access can be asked for or given. Its attending can re-open it.',
+      zh: '此個案已結束，只供閱覽：不可分享新內容，亦不可申請或批出存取權限。主診醫生可重新開啟個案。',
+    },
+  },
   'forbid-decide-own-request': {
     label: { en: 'Own request', zh: '自己的申請' },
     sentence: { en: 'Nobody may approve their own access request.', zh: '任何人都不可審批自己的存取申請。' },

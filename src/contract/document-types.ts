@@ -25,5 +25,11 @@ export function documentTypeLabel(code: string | null | undefined, lang: 'en' | 
   return (isDocumentType(code) ? DOCUMENT_TYPES[code] : DOCUMENT_TYPES.other)[lang];
 }
 
+/** A type as an answer carries it where a reader may read either language (the PDPO report): the code and both words. */
+export function documentTypeWords(code: string | null | undefined): { code: DocumentType; en: string; zh: string } {
+  const known: DocumentType = isDocumentType(code) ? code : 'other';
+  return { code: known, ...DOCUMENT_TYPES[known] };
+}
+
 /** Longest optional title (mini-app only, stored sealed). */
 export const DOCUMENT_TITLE_MAX = 120;

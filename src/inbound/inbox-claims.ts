@@ -19,7 +19,7 @@ export function reasonOf(err: unknown, prefix: string): string {
 
 export interface InboxClaimsDeps {
   inbox: InboxRepository;
-  cipher: InboxCipher;
+  cipher: Pick<InboxCipher, 'seal' | 'open'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;

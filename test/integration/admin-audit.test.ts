@@ -23,7 +23,7 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
   const TRACE = 'T-7KQ2MABC';
   beforeAll(async () => {
     w = await consoleWorld();
-    seed = await seedConsult(w);
+    seed = await seedConsult(w, undefined, 'discharge_summary');
     await w.h.service.secure.receipts.markViewed(seed.docId, w.ids.lam, undefined, TRACE);
     // A refused view by a GP outside the team: an access.decision denied entry.
     await w.h.service.secure.access.decideView((await w.h.service.directoryRepo.findById(w.ids.wong))!, seed.docId);
@@ -37,6 +37,9 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
 
     const denied = (await w.call('GET', `/api/admin/audit?outcome=denied&actor=${w.ids.wong}`, 'admin')).json().entries as Entry[];
     expect(denied.map((e) => [e.action, e.target])).toEqual([[AUDIT_ACTIONS.accessDecision, seed.docId]]);
+    // A document target carries its type (the console shows it in words), a case target none.
+    expect(denied[0]).toMatchObject({ targetRef: { kind: 'document', docType: 'discharge_summary' } });
+    expect(opened.entries[0].targetRef?.docType ?? null).toBeNull();
 
     const first = (await w.call('GET', '/api/admin/audit?limit=3', 'officer')).json();
     expect(first.entries).toHaveLength(3);
@@ -58,7 +61,7 @@ describe('admin console: audit browser, verification, checkpoint, trace lookup a
   it('When a trace code is looked up, then the view that carried it comes back; an unknown code is 404', async () => {
     const res = await w.call('GET', `/api/admin/audit/trace/${TRACE}`, 'auditor');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().entries).toEqual([expect.objectContaining({ action: AUDIT_ACTIONS.documentViewed, target: seed.docId, actor: w.ids.lam, trace: TRACE })]);
+    expect(res.json().entries).toEqual([expect.objectContaining({ action: AUDIT_ACTIONS.documentViewed, target: seed.docId, actor: w.ids.lam, trace: TRACE, targetRef: expect.objectContaining({ kind: 'document', docType: 'discharge_summary' }) })]);
     expect((await w.call('GET', '/api/admin/audit/trace/T-NOSUCH00', 'auditor')).statusCode).toBe(404);
   });
 

@@ -61,11 +61,11 @@ export async function consoleWorld(o: { clock?: Clock; env?: Record<string, stri
   };
 }
 
-/** A case for a made-up patient (HKID A123456(3)) with Dr Lam consulting and one shared report. */
-export async function seedConsult(w: ConsoleWorld, hkid = 'A123456(3)'): Promise<{ code: string; docId: string; caseId: string }> {
+/** A case for a made-up patient (HKID A123456(3)) with Dr Lam consulting and one shared document (a report unless `docType`). */
+export async function seedConsult(w: ConsoleWorld, hkid = 'A123456(3)', docType?: string): Promise<{ code: string; docId: string; caseId: string }> {
   const code = await openCase(w.h, w.group, hkid, [{ institutionCode: 'HPH', status: 'granted' }]);
   const chan = await w.h.service.directory.resolveOrEnroll(CHAN, '');
   await w.h.service.secure.cases.team.addMember(chan, code, LAM, 'consulting', w.group);
-  const docId = await shareReport(w.h, w.app, w.group, CHAN, code);
+  const docId = await shareReport(w.h, w.app, w.group, CHAN, code, undefined, docType ? `?type=${docType}` : '');
   return { code, docId, caseId: (await w.h.service.secure.casesRepo.caseByCode(code))!.id };
 }

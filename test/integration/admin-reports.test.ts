@@ -10,7 +10,7 @@ describe('admin console: PDPO data access report', () => {
   let seed: Awaited<ReturnType<typeof seedConsult>>;
   beforeAll(async () => {
     w = await consoleWorld();
-    seed = await seedConsult(w);
+    seed = await seedConsult(w, undefined, 'lab');
     const { secure, directoryRepo } = w.h.service;
     await secure.receipts.markViewed(seed.docId, w.ids.lam);
     await secure.access.decideView((await directoryRepo.findById(w.ids.wong))!, seed.docId);
@@ -39,12 +39,17 @@ describe('admin console: PDPO data access report', () => {
     expect(c.documents).toEqual([
       expect.objectContaining({ documentId: seed.docId, kind: 'report', mediaType: 'application/pdf', author: expect.objectContaining({ name: 'Dr CHAN Tai-man' }) }),
     ]);
+    // The document's type (both languages) wherever the document appears; never its title.
+    const lab = { code: 'lab', en: 'Lab result', zh: '化驗結果' };
+    expect(c.documents[0].docType).toEqual(lab);
+    expect(c.accessRequests[0].docType).toEqual(lab);
     expect(c.documents[0].receipts.find((x: { clinician: { id: string } }) => x.clinician.id === w.ids.lam)).toMatchObject({ viewCount: 1 });
     expect(c.accessRequests).toEqual([expect.objectContaining({ requester: expect.objectContaining({ id: w.ids.wong }), reasonCode: 'second_opinion', status: 'pending' })]);
 
     const log = r.accessLog as { actorId: string; action: string; target: string; outcome: string; actor: { name: string } | null }[];
     expect(log.find((e) => e.action === AUDIT_ACTIONS.accessDecision && e.outcome === 'denied')).toMatchObject({ actorId: w.ids.wong, target: seed.docId, actor: { name: 'Dr WONG Siu-ming' } });
-    expect(log.find((e) => e.action === AUDIT_ACTIONS.documentViewed)).toMatchObject({ actorId: w.ids.lam, target: seed.docId });
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.documentViewed)).toMatchObject({ actorId: w.ids.lam, target: seed.docId, targetDocType: lab });
+    expect(log.find((e) => e.action === AUDIT_ACTIONS.caseOpened)).toMatchObject({ targetDocType: null });
     expect(log.find((e) => e.action === AUDIT_ACTIONS.caseOpened)).toMatchObject({ target: seed.code });
     expect(log.find((e) => e.action === AUDIT_ACTIONS.accessRequested)).toMatchObject({ actorId: w.ids.wong });
     // Metadata only: the report's own text never appears.

@@ -28,6 +28,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/approvals': 'oversight',
   'GET /api/admin/breakglass': 'oversight',
   'POST /api/admin/breakglass/:id/review': 'oversight',
+  'GET /api/admin/grants': 'oversight',
   'POST /api/admin/grants/:id/revoke': 'oversight',
   'GET /api/admin/audit': 'audit',
   'POST /api/admin/audit/verify': 'audit',

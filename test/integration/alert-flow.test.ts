@@ -57,8 +57,9 @@ describe('emergency allergy alert', () => {
     expect(card.text).toContain('burns 10 min after you open it'); // ALERT_READ_WINDOW_MINUTES default
     const direct = await sentSince(w.h, from, (s) => s.via === 'card' && (s.userIds ?? []).includes(CHAN));
     expect(direct.outTrackId).toBe(`alert:${raised.alertId}:${CHAN}`);
-    // Group members get the group card only; nobody but the attending gets a 1:1 card.
-    const oneToOne = w.h.sim.sent.slice(from).filter((s) => s.via === 'card' && s.userIds?.length);
+    // Group members get the group card only; nobody but the attending gets a 1:1 alert card (the raiser's
+    // own 1:1 card is her live status card, alert-status-card.test.ts).
+    const oneToOne = w.h.sim.sent.slice(from).filter((s) => s.via === 'card' && s.userIds?.length && s.outTrackId?.startsWith('alert:'));
     expect(oneToOne.flatMap((s) => s.userIds)).toEqual([CHAN]);
     expect((await alertRow(w, raised.alertId)).cardIds).toBe(JSON.stringify([card.outTrackId, direct.outTrackId]));
   });

@@ -15,7 +15,7 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
     w = await authWorld();
     const group = w.h.demo.groups.cardiologyConsult;
     code = await openCase(w.h, group, 'A123456(3)', [{ institutionCode: 'HPH', status: 'granted' }]);
-    docId = await shareReport(w.h, w.app, group, CHAN, code);
+    docId = await shareReport(w.h, w.app, group, CHAN, code, undefined, '?type=discharge_summary');
     for (const u of [CHAN, LAM, WONG]) tok[u] = (await w.login(u)).accessToken;
   }, 30_000);
   afterAll(() => w.close());
@@ -101,6 +101,8 @@ describe('doctor API: inbox, case view, request → approve → view with a toke
     const text = await extractPdfText(view.rawPayload);
     expect(text.pages[0]!.text).toContain('黃小明');
     expect(text.pages[0]!.text).toContain('Echo report');
+    // The watermark's footer line names what it is, in the viewer's language (Dr Wong reads English); never its title.
+    expect(text.pages[0]!.text.replace(/\s+/g, ' ')).toMatch(/Confidential · Discharge summary · Viewed by/);
 
     const chanCase = (await call('GET', `/api/app/cases/${code}`, CHAN)).json();
     expect(chanCase.documents[0].openedBy).toEqual([expect.objectContaining({ person: expect.objectContaining({ nameZh: '黃小明' }), viewCount: 1 })]);

@@ -59,6 +59,12 @@ describe('console: merge duplicate patients, bulk clinician import, register che
       duplicate: { hkidMasked: expect.stringMatching(/^B100\*\*\*\(.\)$/), cases: [{ code: second, status: 'open' }] },
     });
     expect(res.body).not.toContain('A123456');
+    // Decrypting the HKIDs to mask them is a patient reveal, audited per record (the admin's refused tries revealed nothing).
+    const records = h.service.secure.cases.dataSubjects.records;
+    const ids = [(await records.findByHkid(FIRST))!.id, (await records.findByHkid(SECOND))!.id];
+    const reveals = (await audit('case.patient_revealed')).filter((e) => e.reason === 'patient_merge');
+    expect(reveals).toEqual(ids.map((target) => ({ actor: expect.any(String), target, outcome: 'success', reason: 'patient_merge' })));
+    expect(new Set(reveals.map((e) => e.actor))).toEqual(new Set([await idOf(OFFICER)]));
     expect((await call(OFFICER, 'POST', '/api/admin/patients/merge/preview', { survivor: FIRST, duplicate: first })).json()).toMatchObject({ code: 'patient.merge_same' });
     expect((await call(OFFICER, 'POST', '/api/admin/patients/merge/preview', { survivor: FIRST, duplicate: 'C-ZZZZZ' })).json()).toMatchObject({ code: 'patient.not_found' });
   });

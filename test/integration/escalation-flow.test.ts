@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, viewAs, viewToken } from '../helpers/sharing-flow.js';
-import { ask, auditSince, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
+import { ask, auditMark, auditSince, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
 import { addColleague, caseWithLam, NG, shareUrgent } from './escalation-fixture.js';
 
 const MIN = 60_000;
@@ -58,7 +58,12 @@ describe('unread escalation', () => {
     const escalated = await eventually(() => escalationsTo(NG)[0]);
     expect(escalated.text).toContain('LAM Ka-ming');
     expect(escalated.text).toContain(`has not opened an urgent report on case ${code}`);
-    expect(escalated.text).toContain(`request ${code} continuing_care`);
+    // Issue 12 item 6: Dr Ng is let in to act (the notice links the report), not told to `request` access
+    // from the attending; Dr Chan, who shared it, hears who has not opened it and who was asked.
+    expect(escalated.text).toContain('You are next on the escalation list and can read it now: [Open](');
+    expect(escalated.text).not.toContain('continuing_care');
+    const told = await eventually(() => sentTo(CHAN, 'oto').find((s) => s.text.includes(`仍未讀 · ${code}`)));
+    expect(told.text).toMatch(/林嘉明 Dr LAM Ka-ming .*仍未開啟你於 14:00 HKT 發出的個案 C-\w+ 緊急報告。我已轉交 吳國偉 Dr NG Kwok-wai/);
     // Dr Chan shares the specialty and institution but shared the report: never the escalation colleague.
     expect(escalationsTo(CHAN)).toHaveLength(0);
     for (const s of [reminder, ding, escalated]) expect(s.text).not.toContain(patientName);
@@ -91,6 +96,22 @@ describe('unread escalation', () => {
     expect(after).toMatch(/升級: ✔ 已停止 林嘉明 Dr LAM Ka-ming .* · 已開啟 14:10/);
   });
 
+  it('When Dr Ng opens the report from his escalation notice, then it opens for him and Dr Lam is no longer chased', async () => {
+    const docId = await shareUrgent(h, app, code);
+    const before = escalationsTo(NG).length;
+    clock.advance(5 * MIN);
+    await eventually(async () => (await h.service.escalation.stateOf(docId))[0]?.step === 1);
+    clock.advance(5 * MIN);
+    const escalated = await eventually(() => escalationsTo(NG)[before]);
+    const mark = await auditMark(h);
+    const view = await viewAs(h, app, await viewToken(h, app, escalated.text, NG), NG);
+    expect(view.statusCode).toBe(200);
+    expect(await h.service.escalation.stateOf(docId)).toMatchObject([{ recipientId: clinicianId(h, LAM), status: 'stopped', stopReason: 'opened_by_colleague' }]);
+    const granted = (await auditSince(h, 0, { action: 'grant.created' })).filter((e) => e.target === docId);
+    expect(granted).toMatchObject([{ actor: clinicianId(h, CHAN), reason: 'urgent_escalation' }]);
+    expect((await auditSince(h, mark, { action: 'document.viewed' })).map((e) => [e.actor, e.target, e.outcome])).toContainEqual([clinicianId(h, NG), docId, 'success']);
+  });
+
   it('When the service restarts mid-countdown, then the new run takes the due steps from the database and gives up when the chain runs out', async () => {
     const docId = await shareUrgent(h, app, code);
     clock.advance(3 * MIN);
@@ -113,6 +134,8 @@ describe('unread escalation', () => {
     expect(escalationsTo(NG)).toHaveLength(ngBefore + 1);
     const stopped = (await auditSince(h, 0, { action: 'escalation.stopped' })).filter((e) => e.target === `${docId}:${clinicianId(h, LAM)}`);
     expect(stopped).toMatchObject([{ actor: 'system', reason: 'chain_exhausted' }]);
+    // Dr Chan, who shared it, is told that nobody is left to ask.
+    await eventually(() => sentTo(CHAN, 'oto').find((s) => s.text.includes(`仍未開啟你於`) && s.text.includes('沒有其他可轉交的同事')));
   });
 
   it('When a report is shared without the urgent flag, then nobody is chased', async () => {

@@ -27,6 +27,13 @@ describe('grants and cases', () => {
   const heard = (from: number, needle: string | RegExp, who: { userId?: string; group?: string }) =>
     sentSince(h, from, (s) => (who.userId ? (s.userIds ?? []).includes(who.userId) : s.conversationId === who.group) && (typeof needle === 'string' ? s.text.includes(needle) : needle.test(s.text)));
 
+  /** The service's case authoriser asked directly (bypassing every use-case guard), from the current rows. */
+  const policySays = async (userId: string, action: 'share' | 'requestAccess' | 'manageCase') => {
+    const row = (await h.service.directoryRepo.findByDingTalkId(userId))!;
+    const facts = await h.service.secure.cases.queries.caseFacts(caseId, row.id);
+    return h.service.secure.authorize({ clinician: row, trusted: row.verified && !row.suspended }, action, facts);
+  };
+
   /** WONG asks for the report by text and Dr Chan approves on the card with `duration` (default: the ★ button). */
   async function grantWong(duration?: string) {
     const { card } = await requestByText(h, code, WONG);
@@ -166,6 +173,11 @@ describe('grants and cases', () => {
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ code: 'case.closed' });
     }
+    // The policy holds by itself: asked directly, with no use-case guard in the way, the service's own
+    // authorisers refuse sharing into the closed case and asking for or deciding access on it.
+    expect(await policySays(CHAN, 'share')).toEqual({ allowed: false, policies: ['forbid-closed-case'] });
+    expect(await policySays(WONG, 'requestAccess')).toEqual({ allowed: false, policies: ['forbid-closed-case'] });
+    expect(await policySays(CHAN, 'manageCase')).toEqual({ allowed: true, policies: ['manage-case-attending'] });
     // Still readable by the team: the attending's own view works.
     const view = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/documents/${docId}/view-token` });
     expect(view.statusCode).toBe(200);
@@ -185,5 +197,7 @@ describe('grants and cases', () => {
     const burn = await asUser(h, app, CHAN, { method: 'POST', url: `/api/app/cases/${code}/burn`, payload: { text: 'hello', burnAfterSeconds: 30 } });
     expect(burn.statusCode).toBe(201);
     expect((await auditSince(h, 0, { action: 'case.reopened' })).map((a) => a.outcome)).toEqual(['success']);
+    expect(await policySays(CHAN, 'share')).toEqual({ allowed: true, policies: ['share-care-team'] });
+    expect(await policySays(WONG, 'requestAccess')).toEqual({ allowed: true, policies: ['request-access-clinical-staff'] });
   });
 });

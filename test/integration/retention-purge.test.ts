@@ -117,7 +117,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
       config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db, dbh.store), audit, clock, logger: silentLogger,
     });
     expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
-      ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],
+      ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['sandbox_chat', 0], ['documents:QMH', 1], ['documents', 2],
     ]);
     audit.append({ actor: 'system', action: 'service.started', outcome: 'success' });
     await audit.flush();
@@ -125,7 +125,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
 
     const rows = await retention.job.run();
     expect(rows.map((r) => [r.name, r.count])).toEqual([
-      ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['documents:QMH', 1], ['documents', 2],
+      ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['sandbox_chat', 0], ['documents:QMH', 1], ['documents', 2],
     ]);
     const ids = (sql: string) => (dbh.sqlite.prepare(sql).all() as Array<{ id: string }>).map((r) => r.id).sort();
     expect(ids('select msg_id as id from processed_messages')).toEqual(['new-done', 'old-unfinished']);
@@ -144,9 +144,9 @@ describe('retention purge', { timeout: 60_000 }, () => {
     // The audit log only grew: one retention.purged per type with its count, one document.destroyed per document.
     await audit.flush();
     const { entries } = await audit.repo.list({}, { limit: 500 });
-    expect(audit.size).toBe(auditBefore + 6 + 3);
+    expect(audit.size).toBe(auditBefore + 7 + 3);
     expect(entries.filter((e) => e.action === 'retention.purged').map((e) => [e.target, e.reason]).reverse()).toEqual([
-      ['processed_messages', 'count:1'], ['outbox_sent', 'count:1'], ['escalations', 'count:1'], ['ephemeral_metadata', 'count:0'], ['documents:QMH', 'count:1'], ['documents', 'count:2'],
+      ['processed_messages', 'count:1'], ['outbox_sent', 'count:1'], ['escalations', 'count:1'], ['ephemeral_metadata', 'count:0'], ['sandbox_chat', 'count:0'], ['documents:QMH', 'count:1'], ['documents', 'count:2'],
     ]);
     expect(entries.filter((e) => e.action === 'document.destroyed').map((e) => e.target).sort()).toEqual([docs.qmh11y, docs.hph8y, docs.none8y].sort());
     expect((await audit.verify()).ok).toBe(true);

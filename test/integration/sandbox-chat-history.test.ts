@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/compose/app.js';
-import { sandboxChatItems } from '../../src/domain/chat-history/chat-history-tables.js';
+import { sandboxChatGroups, sandboxChatItems } from '../../src/domain/chat-history/chat-history-tables.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { describeHits, newMarker, scanForMarkers } from '../../reliability/marker-scan.js';
 import { eventually } from '../helpers/eventually.js';
@@ -53,7 +53,8 @@ describe('sandbox chat history across restarts (sandbox mode, same data folder)'
   const marker = newMarker('sandboxchat');
   const zhMarker = newMarker('sandboxchat', true);
   const outTrackId = 'sandbox-history-card';
-  let before: { dm: Msg[]; group: Msg[] };
+  let before: { dm: Msg[]; group: Msg[]; made: Msg[] };
+  let madeGroup: string;
   let second: Awaited<ReturnType<typeof boot>>;
 
   beforeAll(async () => {
@@ -62,12 +63,19 @@ describe('sandbox chat history across restarts (sandbox mode, same data folder)'
     expect((await say({ user: CHAN, text: `note ${marker}` })).statusCode).toBe(200);
     expect((await say({ user: CHAN, group: 'cardiologyConsult', text: `@ConsultBridge ping ${zhMarker}` })).statusCode).toBe(200);
     await groupCard(first.h, outTrackId, `Card ${marker}`);
+    // A group made in the chat (its title is what the user typed: sealed like the messages).
+    const made = await first.app.inject({ method: 'POST', url: '/api/sandbox/chat/groups', payload: { user: CHAN, title: `Ward round ${marker}`, memberIds: [LEE] } });
+    expect(made.statusCode).toBe(200);
+    madeGroup = (made.json() as { id: string }).id;
+    expect((await say({ user: CHAN, group: madeGroup, text: `@ConsultBridge ping` })).statusCode).toBe(200);
     await eventually(async () => {
       const dm = await view(first.app, CHAN, 'bot');
       const group = await view(first.app, CHAN, CARDIO);
+      const inMade = await view(first.app, CHAN, madeGroup);
       expect(dm.some((m) => m.from === 'bot')).toBe(true);
       expect(group.filter((m) => m.from === 'bot').length).toBeGreaterThanOrEqual(2);
-      before = { dm, group };
+      expect(inMade.map((m) => m.from)).toEqual(['user', 'bot']);
+      before = { dm, group, made: inMade };
       return true;
     });
     // Closing the app waits for the history writes; then the service and the simulator stop.
@@ -100,6 +108,17 @@ describe('sandbox chat history across restarts (sandbox mode, same data folder)'
     expect(card?.card?.buttons).toHaveLength(1);
     const press = await second.app.inject({ method: 'POST', url: '/api/sandbox/chat/press', payload: { user: CHAN, outTrackId, params: { action: 'burn.open', itemId: 'x1' } } });
     expect(press.statusCode).toBe(200);
+  });
+
+  it('When a group was made in the chat, then after the restart it is there again with its members and messages, and the chat in it goes on', async () => {
+    const groups = (await second.app.inject({ method: 'GET', url: '/api/sandbox/chat/groups' })).json() as { groups: { id: string; title: string; memberIds: string[] }[] };
+    expect(groups.groups.find((g) => g.id === madeGroup)).toEqual({ id: madeGroup, title: `Ward round ${marker}`, memberIds: [CHAN, LEE] });
+    expect(await view(second.app, LEE, madeGroup)).toEqual(before.made);
+    expect((await second.app.inject({ method: 'POST', url: '/api/sandbox/chat/say', payload: { user: CHAN, group: madeGroup, text: '@ConsultBridge ping' } })).statusCode).toBe(200);
+    await eventually(async () => (await view(second.app, CHAN, madeGroup)).length === 4);
+    const rows = second.h.service.db.db.select().from(sandboxChatGroups).all();
+    expect(rows.map((r) => r.id)).toEqual([madeGroup]);
+    expect(rows[0]!.payload).toMatch(/^v1\.\d+\./);
   });
 
   it('When the history is on disk, then every row is ciphertext and no message text is in any file of the data folder', async () => {

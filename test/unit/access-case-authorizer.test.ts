@@ -15,7 +15,7 @@ function actor(over: Partial<Actor['clinician']> = {}): Actor {
 }
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
-  caseId: 'case-uuid', caseCode: 'C-7KQ2M', careRole: 'attending', institutionIds: ['QMH'], patientConsentsToInstitution: true, ...over,
+  caseId: 'case-uuid', caseCode: 'C-7KQ2M', careRole: 'attending', institutionIds: ['QMH'], closed: false, patientConsentsToInstitution: true, ...over,
 });
 
 describe('the cases Authorize port backed by the policy engine', () => {
@@ -31,6 +31,15 @@ describe('the cases Authorize port backed by the policy engine', () => {
   it('refuses a consultant managing the case, and a suspended attending', async () => {
     expect((await authorize(actor(), 'manageCase', facts({ careRole: 'consulting' }))).allowed).toBe(false);
     expect(await authorize(actor({ suspended: true }), 'manageCase', facts())).toEqual({ allowed: false, policies: ['forbid-suspended'] });
+  });
+
+  it('refuses sharing into or asking for access on a closed case by policy alone; the attending may still manage (re-open) it', async () => {
+    expect(await authorize(actor(), 'share', facts({ closed: true }))).toEqual({ allowed: false, policies: ['forbid-closed-case'] });
+    expect(await authorize(actor({ role: 'nurse' }), 'requestAccess', facts({ careRole: '', closed: true }))).toEqual({ allowed: false, policies: ['forbid-closed-case'] });
+    expect(await authorize(actor(), 'manageCase', facts({ closed: true }))).toEqual({ allowed: true, policies: ['manage-case-attending'] });
+    // Re-opened: the same facts with closed false are allowed again.
+    expect(await authorize(actor(), 'share', facts({ closed: false }))).toEqual({ allowed: true, policies: ['share-care-team'] });
+    expect(await authorize(actor({ role: 'nurse' }), 'requestAccess', facts({ careRole: '', closed: false }))).toEqual({ allowed: true, policies: ['request-access-clinical-staff'] });
   });
 
   it('treats a user without institution or role as matching nothing', async () => {

@@ -12,9 +12,9 @@ export function clinician(over: Partial<ClinicianFacts> = {}): ClinicianFacts {
 }
 
 export function doc(over: Partial<DocumentFacts> = {}): DocumentFacts {
-  return { id: 'd-1', caseCode: 'C-7KQ2M', authorInstitutionId: OTHER, restrictedCategory: null, ...over };
+  return { id: 'd-1', caseCode: 'C-7KQ2M', authorInstitutionId: OTHER, restrictedCategory: null, caseClosed: false, ...over };
 }
 
 export function kase(over: Partial<CaseFacts> = {}): CaseFacts {
-  return { code: 'C-7KQ2M', institutionIds: [HOME, OTHER], ...over };
+  return { code: 'C-7KQ2M', institutionIds: [HOME, OTHER], closed: false, ...over };
 }

@@ -50,7 +50,7 @@ describe('remembering answers of policies that decide by attributes only', () =>
   it('asks Cedar when the resource is the principal, so an extra entity it would parse is never left out of the key', () => {
     // Found by the property above: the audit-log entity (with a value Cedar refuses) was sent but not keyed.
     const make = (broken: boolean) => {
-      const req = build('readAudit', clinician({ role: 'auditor' }), doc(), { code: 'C-1', institutionIds: [] }, {}, false);
+      const req = build('readAudit', clinician({ role: 'auditor' }), doc(), { code: 'C-1', institutionIds: [], closed: false }, {}, false);
       if (broken) {
         applyChange(req, { kind: 'set', who: 'resource', name: 'case', value: { __entity: { type: 'if', id: 'x' } } });
         applyChange(req, { kind: 'resourceIsPrincipal' });

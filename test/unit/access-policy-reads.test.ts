@@ -24,11 +24,11 @@ describe('attributeReads', () => {
     });
   });
 
-  it('finds that share reads no case attribute and decideRequest reads the case institutions', () => {
-    expect(sorted(attributeReads(slice('share')))).toEqual({ principal: ['role', 'suspended', 'verified'], resource: [] });
+  it('finds that share reads only whether the case is closed, and decideRequest the case institutions too', () => {
+    expect(sorted(attributeReads(slice('share')))).toEqual({ principal: ['role', 'suspended', 'verified'], resource: ['closed'] });
     expect(sorted(attributeReads(slice('decideRequest')))).toEqual({
       principal: ['institution', 'role', 'suspended', 'verified'],
-      resource: ['institutions'],
+      resource: ['closed', 'institutions'],
     });
   });
 

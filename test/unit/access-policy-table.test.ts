@@ -74,6 +74,15 @@ const rows: Row[] = [
   { name: 'nurse cannot break glass', request: caseRequest(clinician({ role: 'nurse' }), 'breakGlass', kase()), allowed: false, policies: [] },
   { name: 'unverified doctor cannot break glass', request: caseRequest(clinician({ verified: false }), 'breakGlass', kase()), allowed: false, policies: ['forbid-unverified'] },
   { name: 'suspended doctor cannot break glass', request: caseRequest(clinician({ suspended: true }), 'breakGlass', kase()), allowed: false, policies: ['forbid-suspended'] },
+  // a closed case is read-only (forbid-closed-case); re-opened (closed: false) it is as before: the rows above
+  { name: 'attending cannot share into a closed case', request: caseRequest(clinician(), 'share', kase({ closed: true }), { careRole: 'attending' }), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'nurse cannot request access on a closed case', request: caseRequest(clinician({ role: 'nurse' }), 'requestAccess', kase({ closed: true })), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'nobody requests a document of a closed case', request: documentRequest(clinician({ role: 'pharmacist' }), 'requestAccess', doc({ caseClosed: true })), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'attending cannot decide a request on a closed case', request: caseRequest(clinician(), 'decideRequest', kase({ closed: true }), { careRole: 'attending', step: 'attending' }), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'privacy officer cannot decide a request on a closed case', request: caseRequest(clinician({ role: 'privacy_officer' }), 'decideRequest', kase({ closed: true }), { step: 'privacy' }), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'the team still views a closed case', request: documentRequest(clinician(), 'view', doc({ caseClosed: true }), ok), allowed: true, policies: ['view-care-team'] },
+  { name: 'the attending may still manage (re-open) a closed case', request: caseRequest(clinician(), 'manageCase', kase({ closed: true }), { careRole: 'attending' }), allowed: true, policies: ['manage-case-attending'] },
+  { name: 'break-glass on a closed case stays possible (emergency reading)', request: caseRequest(clinician(), 'breakGlass', kase({ closed: true })), allowed: true, policies: ['break-glass-doctor'] },
   // readAudit
   { name: 'auditor reads audit log', request: auditLogRequest(clinician({ role: 'auditor' })), allowed: true, policies: ['read-audit-oversight-roles'] },
   { name: 'privacy officer reads audit log', request: auditLogRequest(clinician({ role: 'privacy_officer' })), allowed: true, policies: ['read-audit-oversight-roles'] },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentRequest, type ClinicianFacts, type DocumentFacts, type RelationFacts } from '../../src/domain/access/access-facts.js';
+import { caseRequest, documentRequest, type ClinicianFacts, type DocumentFacts, type RelationFacts } from '../../src/domain/access/access-facts.js';
 import type { CareRole, ClinicianRole } from '../../src/domain/access/access-vocabulary.js';
 import { loadPolicyEngine, type PolicyEngine } from '../../src/domain/access/policy-engine.js';
 import { listViewableDocuments } from '../../src/domain/access/visible-documents.js';
@@ -23,6 +23,8 @@ const documentArb: fc.Arbitrary<DocumentFacts> = fc.record({
   caseCode: fc.constantFrom('C-7KQ2M', 'C-2B9XH'),
   authorInstitutionId: fc.constantFrom(...institutions),
   restrictedCategory: fc.option(fc.constantFrom('psychiatry', 'hiv'), { nil: null }),
+  // A closed case stays readable by its team: the view rules below must not depend on it.
+  caseClosed: fc.boolean(),
 });
 
 const relationArb: fc.Arbitrary<RelationFacts> = fc.record({
@@ -63,6 +65,23 @@ describe('access properties', () => {
         expect(engine.decide(documentRequest(c, 'view', d, r)).allowed).toBe(careOrGrant && account && consent && restricted);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('nothing is shared into, asked of or decided on a closed case, whatever else holds; open, the same request is decided as without the rule', () => {
+    const actionArb = fc.constantFrom('share' as const, 'requestAccess' as const, 'decideRequest' as const);
+    const stepArb = fc.record({ step: fc.constantFrom('attending' as const, 'privacy' as const), isRequester: fc.boolean() });
+    fc.assert(
+      fc.property(clinicianArb, actionArb, relationArb, stepArb, fc.uniqueArray(fc.constantFrom(...institutions)), (c, action, r, s, inst) => {
+        const relation = { ...r, ...s };
+        const closed = engine.decide(caseRequest(c, action, { code: 'C-7KQ2M', institutionIds: inst, closed: true }, relation));
+        expect(closed.errors).toEqual([]);
+        expect(closed.allowed).toBe(false);
+        expect(closed.policies).toContain('forbid-closed-case');
+        const open = engine.decide(caseRequest(c, action, { code: 'C-7KQ2M', institutionIds: inst, closed: false }, relation));
+        expect(open.policies).not.toContain('forbid-closed-case');
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -31,10 +31,12 @@ export const documentArb: fc.Arbitrary<DocumentFacts> = fc.record({
   caseCode: fc.constantFrom('C-1', 'C-2'),
   authorInstitutionId: fc.constantFrom(...institutions),
   restrictedCategory: fc.option(fc.constantFrom('psychiatry', 'hiv'), { nil: null }),
+  caseClosed: fc.boolean(),
 });
 export const caseArb: fc.Arbitrary<CaseFacts> = fc.record({
   code: fc.constantFrom('C-1', 'C-2'),
   institutionIds: fc.uniqueArray(fc.constantFrom(...institutions), { maxLength: 3 }),
+  closed: fc.boolean(),
 });
 export const relationArb: fc.Arbitrary<RelationFacts> = fc.record(
   {

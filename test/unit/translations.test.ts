@@ -5,6 +5,7 @@ import { zh as adminZh } from '../../miniapp/src/admin/admin-messages-zh.js';
 import { MESSAGES } from '../../miniapp/src/i18n/messages.js';
 import { PATIENT_SEX } from '../../src/contract/patient-sex.js';
 import { PURPOSE_OF_USE } from '../../src/contract/purpose-of-use.js';
+import { REVOKE_REASONS } from '../../src/contract/grant-revoke-reasons.js';
 import { CARE_ROLES } from '../../src/domain/cases/cases-tables.js';
 import { roleName } from '../../src/domain/directory/clinician-names.js';
 import type { ClinicianRole } from '../../src/domain/directory/directory-tables.js';
@@ -73,6 +74,7 @@ describe('words in both languages (issue 12)', () => {
     const doctor = await screenTables('miniapp/src/doctor/doctor-messages.ts', 'useDoctorI18n');
     expect(untranslated(Object.entries(PURPOSE_OF_USE))).toEqual([]);
     expect(untranslated(Object.entries(PATIENT_SEX))).toEqual([]);
+    expect(untranslated(Object.entries(REVOKE_REASONS))).toEqual([]);
     const roles: ClinicianRole[] = ['doctor', 'nurse', 'pharmacist', 'admin', 'privacy_officer', 'auditor'];
     expect(untranslated(roles.map((r) => [r, { en: roleName(r, 'en'), zh: roleName(r, 'zh') }]))).toEqual([]);
     const app = MESSAGES as Record<'en' | 'zh-HK', Table>;

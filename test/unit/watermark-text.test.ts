@@ -56,6 +56,14 @@ describe('watermark text', () => {
     );
   });
 
+  it('When the document has a type, then the footer line names it (in the words given: the viewer\'s language) before the viewer', () => {
+    const at = Date.UTC(2026, 10, 25, 6, 0, 0);
+    const viewer = { name: 'Dr WONG', institution: 'HKSH' };
+    expect(buildWatermarkText({ ...viewer, documentType: '化驗結果' }, at, 'T-1').footer).toBe('Confidential · 化驗結果 · Viewed by Dr WONG, HKSH · 2026-11-25 14:00:00 HKT · Trace T-1');
+    expect(buildWatermarkText({ ...viewer, documentType: 'Discharge summary' }, at, 'T-1').footer).toMatch(/^Confidential · Discharge summary · Viewed by Dr WONG/);
+    expect(buildWatermarkText({ ...viewer, documentType: '\u202eLab' }, at, 'T-1').footer).toMatch(/^Confidential · Lab · /);
+  });
+
   it('When a field holds control or bidi-override characters, then they are removed so the stamp reads as stored', () => {
     expect(cleanField('Dr\u202eNAHC\u202c  Tai\nman\t')).toBe('Dr NAHC Tai man');
     expect(cleanField('\u0000\u200b')).toBe('');

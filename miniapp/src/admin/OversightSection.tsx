@@ -1,4 +1,3 @@
-import { PURPOSE_OF_USE } from '../../../src/contract/purpose-of-use.js';
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
@@ -6,22 +5,20 @@ import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
-import type { PersonDto } from './admin-types.js';
 import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
-
-const person = (p: PersonDto | null) => (p ? `${p.name}${p.institution ? ` · ${p.institution}` : ''}` : '—');
-
-/** A purpose-of-use code in words (the closed list; pure data, bundled); an unknown code as sent. */
-const purposeWords = (code: string, l: 'en' | 'zh') => (PURPOSE_OF_USE as Record<string, { en: string; zh: string } | undefined>)[code]?.[l] ?? code;
+import { LiveGrants } from './LiveGrants.js';
+import { person, purposeWords } from './oversight-words.js';
 
 /**
- * Access requests by status, and the break-glass review queue (approve or flag, with a note). Approve
- * and Flag are offered only to a role the admin token answer lists `breakglass.review` for.
+ * Access requests by status, the break-glass review queue (approve or flag, with a note) and the live
+ * access grants ([Revoke] with a reason). Approve, Flag and Revoke are offered only to a role the
+ * admin token answer lists `breakglass.review` / `grant.revoke` for.
  */
 export function OversightSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <BreakGlassQueue />
+      <LiveGrants />
       <Approvals />
     </Space>
   );

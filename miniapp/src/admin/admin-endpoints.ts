@@ -19,6 +19,8 @@ import type {
   VerifyDto,
 } from '../../../src/contract/admin-console.js';
 import type { ClinicianDto, InstitutionDto } from '../../../src/contract/admin-directory.js';
+import type { LiveGrantsResponse } from '../../../src/contract/admin-grants.js';
+import type { RevokeReason } from '../../../src/contract/grant-revoke-reasons.js';
 import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/admin-reports.js';
 import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } from '../../../src/contract/correction.js';
 import { useAdminApi, type AdminApi } from './admin-api.js';
@@ -53,6 +55,8 @@ export function createAdminEndpoints(api: AdminApi) {
 
     approvals: (status: string) => api.call<{ status: string; requests: ApprovalDto[] }>('/approvals', { query: { status } }),
     breakGlass: (status: string) => api.call<{ status: string; reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }),
+    liveGrants: (after?: string) => api.call<LiveGrantsResponse>('/grants', { query: { after, limit: '25' } }),
+    revokeGrant: (grantId: string, reason: RevokeReason) => api.call<{ caseCode: string; ended: number }>(`/grants/${enc(grantId)}/revoke`, { body: { reason } }),
     reviewBreakGlass: (reviewId: string, body: { decision: 'approve' | 'flag'; note?: string }) => api.call<BreakGlassDto>(`/breakglass/${enc(reviewId)}/review`, { body }),
 
     outbox: (query: Query) => api.call<{ items: OutboxItemDto[]; total: number; counts: Record<string, number> }>('/outbox', { query }),

@@ -12,6 +12,7 @@ import { grantTtlMs } from '../../domain/sharing/sharing-settings.js';
 import { openDocument, openText } from './open-document.js';
 import { tellRequestExpired } from './request-expired.js';
 import { wouldNotOpenError } from './would-not-open.js';
+import { postRequesterCard, settleRequesterDecided } from './requester-card.js';
 
 /** What the access notices and replies read and send through. */
 export type AccessChatDeps = Pick<CommandDeps, 'documents' | 'casesRepo' | 'access' | 'settings' | 'directoryRepo' | 'notify' | 'publicUrl'>;
@@ -22,7 +23,8 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
   const dir = deps.directoryRepo;
   return {
     /** Approve/deny cards to each approver of a step, in the approver's language. */
-    async askApprovers({ requestId, stepIndex, approverIds, requester, documentId, caseCode, reason }) {
+    async askApprovers(ask) {
+      const { requestId, stepIndex, approverIds, requester, documentId, caseCode, reason } = ask;
       const doc = (await deps.documents.find(documentId))!;
       const def = durationOfMs(grantTtlMs(deps.settings, reason));
       for (const approverId of approverIds) {
@@ -39,11 +41,14 @@ export function createAccessChat(deps: AccessChatDeps): AccessChat {
           { label: say(lang, T.denyButton), action: 'decide', params: { ...params, decision: 'deny' } },
         ]);
       }
+      // The requester's own card, updated as the request moves on (later steps are told through tellDecided).
+      if (stepIndex === 0) await postRequesterCard(deps, ask);
     },
     requestExpired: (r) => tellRequestExpired(deps, r),
     async tellDecided(d) {
       const { requestId, requester, decider, documentId, caseCode, until, next } = d;
       await settleDecidedCard(deps, d);
+      await settleRequesterDecided(deps, d);
       if (next) return tellProgress(deps, { ...d, next });
       const rLang = langOf(requester);
       if (until !== undefined) {

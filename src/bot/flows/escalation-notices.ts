@@ -56,7 +56,12 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
       const code = await caseCode(n.caseId);
       const at = hkClock(n.since);
       const who = await personLine(deps.directoryRepo, n.recipientId, lang);
-      const text = say(lang, n.admitted ? T.escalateAdmitted : T.escalate, who, what(n, lang), code, at);
+      // Let in, the colleague can act at once: a document's notice carries its link, an alert's card was just sent.
+      const text = !n.admitted
+        ? say(lang, T.escalate, who, what(n, lang), code, at)
+        : n.itemType === 'document'
+          ? say(lang, T.escalateAdmittedDocument, who, what(n, lang), code, at, openLink(n, lang))
+          : say(lang, T.escalateAdmitted, who, what(n, lang), code, at);
       await deps.notify.toUser(n.idemKey, c.dingtalkUserId, say(lang, T.escalateTitle, code), text);
     },
 

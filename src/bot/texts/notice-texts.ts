@@ -23,11 +23,19 @@ export const NOTICE_TEXTS = {
     zh: (what: string, code: string) => `ConsultBridge：個案 ${code} 有${what}尚待你開啟。`,
   },
   escalateTitle: { en: (code: string) => `🔺 Escalation · ${code}`, zh: (code: string) => `🔺 升級 · ${code}` },
+  /** A colleague who could not be let in (the item was gone by then): only asked to reach them. */
   escalate: {
     en: (who: string, what: string, code: string, at: string) =>
-      `${who} has not opened ${what} on case ${code} (sent ${at}). You are next on the escalation list: please reach them, or ask for access with \`@ConsultBridge request ${code} continuing_care\`.`,
+      `${who} has not opened ${what} on case ${code} (sent ${at}). You are next on the escalation list: please reach them.`,
     zh: (who: string, what: string, code: string, at: string) =>
-      `${who} 尚未開啟個案 ${code} 的${what.replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位：請聯絡對方，或輸入 \`@ConsultBridge request ${code} continuing_care\` 申請存取。`,
+      `${who} 尚未開啟個案 ${code} 的${what.replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位：請聯絡對方。`,
+  },
+  /** An urgent document's colleague was let in (granted that one document): `link` opens it. */
+  escalateAdmittedDocument: {
+    en: (who: string, what: string, code: string, at: string, link: string) =>
+      `${who} has not opened ${what} on case ${code} (sent ${at}). You are next on the escalation list and can read it now: ${link} — act on it or reach them.`,
+    zh: (who: string, what: string, code: string, at: string, link: string) =>
+      `${who} 尚未開啟個案 ${code} 的${what.replace(/^一(份|則)/, '')}（${at} 發出）。你是升級名單上的下一位，現可閱讀：${link}，並跟進或聯絡對方。`,
   },
   /** An alert colleague was let in (the alert's card was sent to them): no `request` needed. */
   escalateAdmitted: {

@@ -7,3 +7,10 @@ export const sandboxChatItems = pgTable('sandbox_chat_items', {
   payload: text().notNull(),
   updatedAt: ms().notNull(),
 });
+
+/** PostgreSQL twin of sandbox_chat_groups (src/domain/chat-history/chat-history-tables.ts). */
+export const sandboxChatGroups = pgTable('sandbox_chat_groups', {
+  id: text().primaryKey(),
+  payload: text().notNull(),
+  updatedAt: ms().notNull(),
+});

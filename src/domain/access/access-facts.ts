@@ -32,6 +32,8 @@ export interface CaseFacts {
   /** The case code, e.g. C-7KQ2M; it is the Case entity id. */
   code: string;
   institutionIds: string[];
+  /** The case is closed (read-only): the Case entity's `closed`. */
+  closed: boolean;
 }
 
 export interface DocumentFacts {
@@ -41,6 +43,8 @@ export interface DocumentFacts {
   authorInstitutionId: string;
   /** eHRSS restricted category, or null for ordinary documents. */
   restrictedCategory: string | null;
+  /** Its case is closed (read-only): the Document entity's `closed`. */
+  caseClosed: boolean;
 }
 
 /**
@@ -97,7 +101,7 @@ export function clinicianEntity(c: ClinicianFacts): CedarEntity {
 export function caseEntity(c: CaseFacts): CedarEntity {
   return {
     uid: ref(ENTITY.case, c.code),
-    attrs: { institutions: c.institutionIds },
+    attrs: { institutions: c.institutionIds, closed: c.closed },
     parents: [],
   };
 }
@@ -106,6 +110,7 @@ export function documentEntity(d: DocumentFacts): CedarEntity {
   const attrs: Record<string, CedarValue> = {
     case: entityValue(ENTITY.case, d.caseCode),
     authorInstitution: d.authorInstitutionId || NO_AUTHOR_INSTITUTION,
+    closed: d.caseClosed,
   };
   if (d.restrictedCategory !== null) attrs.restrictedCategory = d.restrictedCategory;
   return { uid: ref(ENTITY.document, d.id), attrs, parents: [] };

@@ -32,7 +32,7 @@ export function createCaseAuthorizer(engine: PolicyEngine): Authorize {
       caseRequest(
         clinicianFacts(actor.clinician),
         action,
-        { code: facts.caseCode, institutionIds: facts.institutionIds },
+        { code: facts.caseCode, institutionIds: facts.institutionIds, closed: facts.closed },
         { careRole: facts.careRole, patientConsentsToInstitution: facts.patientConsentsToInstitution },
       ),
     );

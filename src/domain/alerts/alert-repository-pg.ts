@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { allergyAlerts } from '../../db/pg/alerts-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { AlertRepository } from './alert-repository.js';
@@ -45,6 +45,20 @@ export function createPgAlertRepository(store: PgStore): AlertRepository {
         .select()
         .from(allergyAlerts)
         .where(and(inArray(allergyAlerts.status, ['sent', 'archived']), isNull(allergyAlerts.burnNotedAt), isNotNull(allergyAlerts.ephemeralItemId)))
+        .limit(BATCH);
+    },
+    async statusCardLive(burnedSince) {
+      return db()
+        .select()
+        .from(allergyAlerts)
+        .where(
+          and(
+            inArray(allergyAlerts.status, ['sent', 'archived']),
+            isNotNull(allergyAlerts.ephemeralItemId),
+            or(isNull(allergyAlerts.burnNotedAt), gte(allergyAlerts.burnNotedAt, burnedSince)),
+          ),
+        )
+        .orderBy(asc(allergyAlerts.createdAt))
         .limit(BATCH);
     },
     async markBurnNoted(id, at) {

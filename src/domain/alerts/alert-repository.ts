@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { allergyAlerts, type AlertStatus } from './alerts-tables.js';
@@ -55,6 +55,26 @@ export function createAlertRepository(db: Db, store: SqliteStore) {
         .select()
         .from(allergyAlerts)
         .where(and(inArray(allergyAlerts.status, ['sent', 'archived']), isNull(allergyAlerts.burnNotedAt), isNotNull(allergyAlerts.ephemeralItemId)))
+        .limit(BATCH)
+        .all();
+    },
+
+    /**
+     * Alerts whose raiser's status card may still change: the cards out (archived too: a group can
+     * close before the copy burns), not burned before `burnedSince`.
+     */
+    statusCardLive(burnedSince: number): AllergyAlertRow[] {
+      return db
+        .select()
+        .from(allergyAlerts)
+        .where(
+          and(
+            inArray(allergyAlerts.status, ['sent', 'archived']),
+            isNotNull(allergyAlerts.ephemeralItemId),
+            or(isNull(allergyAlerts.burnNotedAt), gte(allergyAlerts.burnNotedAt, burnedSince)),
+          ),
+        )
+        .orderBy(asc(allergyAlerts.createdAt))
         .limit(BATCH)
         .all();
     },

@@ -36,7 +36,7 @@ export function createBurnAccess(deps: {
       documentRequest(
         clinicianFacts(clinician),
         'view',
-        { id: item.id, caseCode: caseRow.code, authorInstitutionId: item.authorInstitutionId ?? '', restrictedCategory: null },
+        { id: item.id, caseCode: caseRow.code, authorInstitutionId: item.authorInstitutionId ?? '', restrictedCategory: null, caseClosed: caseRow.status === 'closed' },
         {
           careRole: await deps.queries.teamRoleNow(caseRow.id, clinician.id),
           hasGrant: live.hasGrant, // per-item grants only (allergy alerts); approvals name shared reports, never burn items
@@ -54,7 +54,7 @@ export function createBurnAccess(deps: {
     async mayShare(clinician: ClinicianRow, caseId: string): Promise<boolean> {
       const facts = await deps.queries.caseFacts(caseId, clinician.id);
       return deps.engine.decide(
-        caseRequest(clinicianFacts(clinician), 'share', { code: facts.caseCode, institutionIds: facts.institutionIds }, { careRole: facts.careRole }),
+        caseRequest(clinicianFacts(clinician), 'share', { code: facts.caseCode, institutionIds: facts.institutionIds, closed: facts.closed }, { careRole: facts.careRole }),
       ).allowed;
     },
 

@@ -9,6 +9,8 @@ export interface CaseFacts {
   careRole: CareRole | '';
   /** Institutions of the active care team (the Cedar `Case.institutions`). */
   institutionIds: string[];
+  /** The case is closed (read-only; the Cedar `Case.closed`), from the case row already read. */
+  closed: boolean;
   /** The patient's sharing consent covers the clinician's institution (public providers count as consented). */
   patientConsentsToInstitution: boolean;
 }

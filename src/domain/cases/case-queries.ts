@@ -69,7 +69,7 @@ export function caseFactsOf(
 ): CaseFacts {
   const institutionIds = new Set<string>();
   for (const inst of teamInstitutionIds) if (inst) institutionIds.add(inst);
-  return { caseId: row.id, caseCode: row.code, careRole, institutionIds: [...institutionIds], patientConsentsToInstitution };
+  return { caseId: row.id, caseCode: row.code, careRole, institutionIds: [...institutionIds], closed: row.status === 'closed', patientConsentsToInstitution };
 }
 
 /** Read side of cases, for commands, the policy engine and admin views. */

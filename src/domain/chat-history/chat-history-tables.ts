@@ -11,3 +11,15 @@ export const sandboxChatItems = sqliteTable('sandbox_chat_items', {
   payload: text().notNull(),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * Groups made in the sandbox chat (sandbox mode only), so they are there again after a restart with
+ * their history. The group — its title as typed, its members — is sealed like the items; only the
+ * group's openConversationId (a random id, the AAD) is in the clear. `updatedAt` moves whenever the
+ * group is used, so retention removes only groups nobody has written in for the window.
+ */
+export const sandboxChatGroups = sqliteTable('sandbox_chat_groups', {
+  id: text().primaryKey(),
+  payload: text().notNull(),
+  updatedAt: integer().notNull(),
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { breakGlassReviews, grants } from '../../db/pg/grants-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -39,6 +39,10 @@ export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): 
     },
     async liveOnCase(caseId, now) {
       return db().select().from(grants).where(and(eq(grants.caseId, caseId), live(now))).orderBy(asc(grants.createdAt));
+    },
+    async livePage(now, after, limit) {
+      const past = after ? or(gt(grants.expiresAt, after.expiresAt), and(eq(grants.expiresAt, after.expiresAt), gt(grants.id, after.id))) : undefined;
+      return db().select().from(grants).where(and(live(now), past)).orderBy(asc(grants.expiresAt), asc(grants.id)).limit(limit);
     },
     async revoke(id, at) {
       return changed(await db().update(grants).set({ revokedAt: at }).where(and(eq(grants.id, id), isNull(grants.revokedAt))));

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -7,6 +7,12 @@ import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants
 export type GrantRow = typeof grants.$inferSelect;
 export type NewGrantRow = typeof grants.$inferInsert;
 export type BreakGlassReviewRow = typeof breakGlassReviews.$inferSelect;
+
+/** Where a page of live grants continues: after this grant in (expiresAt, id) order. */
+export interface LiveGrantsAfter {
+  expiresAt: number;
+  id: string;
+}
 
 /**
  * Named queries over grants and break-glass reviews; every method answers with a Promise (store.wrap).
@@ -53,6 +59,12 @@ function grantQueries(db: Db, texts: FreeTextCipher) {
     /** Every live grant on one case (approval and break-glass), oldest first. */
     liveOnCase(caseId: string, now: number): GrantRow[] {
       return db.select().from(grants).where(and(eq(grants.caseId, caseId), live(now))).orderBy(asc(grants.createdAt)).all();
+    },
+
+    /** One page of every live grant, soonest to expire first (keyset on expiresAt, id): the console's list. */
+    livePage(now: number, after: LiveGrantsAfter | null, limit: number): GrantRow[] {
+      const past = after ? or(gt(grants.expiresAt, after.expiresAt), and(eq(grants.expiresAt, after.expiresAt), gt(grants.id, after.id))) : undefined;
+      return db.select().from(grants).where(and(live(now), past)).orderBy(asc(grants.expiresAt), asc(grants.id)).limit(limit).all();
     },
 
     revoke(id: string, at: number): boolean {

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { GrantRepository, GrantRow } from './grant-repository.js';
+import type { GrantRepository, GrantRow, LiveGrantsAfter } from './grant-repository.js';
 
 export interface ActiveGrants {
   /** A live approval grant for this very document. */
@@ -52,6 +52,30 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return row;
     },
 
+    /**
+     * A grant for one item outside any access request: an allergy alert's recipients, or the colleague
+     * an unread urgent document's escalation asks (so they can act on it). Audited with `reason`.
+     * Without its own transaction, so it commits with the step that lets them in.
+     */
+    async createItemGrant(input: { documentId: string; caseId: string; clinicianId: string; grantedBy: string; expiresAt: number; reason: string; now?: number }): Promise<GrantRow> {
+      const now = input.now ?? clock.now();
+      const row: GrantRow = {
+        id: newId(),
+        kind: 'approval',
+        documentId: input.documentId,
+        caseId: input.caseId,
+        clinicianId: input.clinicianId,
+        createdAt: now,
+        expiresAt: input.expiresAt,
+        requestId: null,
+        revokedAt: null,
+        expiryRecordedAt: null,
+      };
+      await repo.insert(row);
+      audit.append({ actor: input.grantedBy, action: AUDIT_ACTIONS.grantCreated, target: input.documentId, outcome: 'success', reason: input.reason, at: now });
+      return row;
+    },
+
     /** Which live grants let `clinicianId` at `documentId` (of `caseId`) at `now`. Expired or revoked ones don't count. */
     async activeGrantFor(clinicianId: string, documentId: string, caseId: string, now = clock.now()): Promise<ActiveGrants> {
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
@@ -65,6 +89,9 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
     },
 
     find: (grantId: string) => repo.find(grantId),
+
+    /** One page of every live grant, soonest to expire first (the console's list, for revoking). */
+    livePage: (after: LiveGrantsAfter | null, limit: number, now = clock.now()) => repo.livePage(now, after, limit),
 
     /** Live grants on a case, oldest first (who holds access from outside the team, for revoking). */
     liveOnCase: (caseId: string, now = clock.now()) => repo.liveOnCase(caseId, now),

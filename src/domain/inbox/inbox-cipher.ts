@@ -16,6 +16,11 @@ export interface InboxCipher {
   seal(msgId: string, topic: string, plaintext: string): Promise<string>;
   /** Throws on any mismatch (other row, altered bytes, unknown KEK version). */
   open(msgId: string, topic: string, sealed: string): Promise<string>;
+  /**
+   * The same payload with its data key re-wrapped under the keyring's current KEK (key rotation), or
+   * null when it is already under it. The text is neither read nor re-encrypted. Throws like `open`.
+   */
+  rewrap(msgId: string, topic: string, sealed: string): Promise<string | null>;
 }
 
 export function createInboxCipher(keyring: KeyEncryptionProvider): InboxCipher {
@@ -37,6 +42,19 @@ export function createInboxCipher(keyring: KeyEncryptionProvider): InboxCipher {
       const dataKey = await keyring.unwrap(Number(kek), Buffer.from(wrapped, 'base64'), keyAad(msgId, topic));
       try {
         return unseal(dataKey, unpackSealed(Buffer.from(body, 'base64')), textAad(msgId, topic)).toString('utf8');
+      } finally {
+        dataKey.fill(0);
+      }
+    },
+
+    async rewrap(msgId, topic, sealed) {
+      const [version, kek, wrapped, body] = sealed.split('.');
+      if (version !== VERSION || !kek || !wrapped || !body) throw new Error('not a sealed inbox payload');
+      if (Number(kek) === keyring.currentVersion()) return null;
+      const dataKey = await keyring.unwrap(Number(kek), Buffer.from(wrapped, 'base64'), keyAad(msgId, topic));
+      try {
+        const next = await keyring.wrap(dataKey, keyAad(msgId, topic));
+        return [VERSION, String(next.version), next.wrapped.toString('base64'), body].join('.');
       } finally {
         dataKey.fill(0);
       }

@@ -58,14 +58,15 @@ function processQueryKeyOf(result: unknown): string | null {
 
 /**
  * The ordering lane of a row: the reply session (each inbound message has its own webhook), else the
- * conversation or the receivers, so each chat sees related messages in order while others go in parallel.
+ * conversation or the receivers, so each chat sees related messages in order while others go in parallel;
+ * a card and its updates share the card's lane, so an update never overtakes the card or an older update.
  */
 function laneOf(row: OutboxRow): string {
   try {
     const p = JSON.parse(row.payload) as {
-      webhook?: string; conversationId?: string; openConversationId?: string; userId?: string; userIds?: string[];
+      webhook?: string; conversationId?: string; openConversationId?: string; userId?: string; userIds?: string[]; outTrackId?: string;
     };
-    return p.webhook ?? p.conversationId ?? p.openConversationId ?? p.userId ?? p.userIds?.join(',') ?? `row:${row.id}`;
+    return p.webhook ?? p.conversationId ?? p.openConversationId ?? p.userId ?? p.userIds?.join(',') ?? (p.outTrackId ? `card:${p.outTrackId}` : `row:${row.id}`);
   } catch {
     return `row:${row.id}`;
   }

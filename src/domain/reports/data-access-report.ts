@@ -13,6 +13,7 @@ import type { PatientRecords } from '../patients/patient-records.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';
 import type { DocumentRepository } from '../sharing/document-repository.js';
 import { describePeople, type PersonRef } from './people.js';
+import { documentTypeWords } from '../../contract/document-types.js';
 
 /** PDPO s19(1): a data access request must be complied with within 40 days of receipt. */
 export const DATA_ACCESS_DUE_DAYS = 40;
@@ -65,6 +66,8 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     const receipts = await documents.receiptsForCase(c.id);
     const requests = await approvals.forDocuments(docs.map((d) => d.id));
     const steps = await approvals.stepsOf(requests.map((r) => r.id));
+    const typeOf = new Map(docs.map((d) => [d.id, documentTypeWords(d.docType)]));
+    const docType = (id: string | null) => (id === null ? null : (typeOf.get(id) ?? null));
     return {
       caseCode: c.code,
       status: c.status,
@@ -80,6 +83,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       documents: await each(docs, async (d) => ({
         documentId: d.id,
         kind: d.kind,
+        docType: documentTypeWords(d.docType),
         mediaType: d.mediaType,
         sizeBytes: d.size,
         restrictedCategory: d.restrictedCategory,
@@ -94,6 +98,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
       accessRequests: await each(requests, async (r) => ({
         requestId: r.id,
         documentId: r.documentId,
+        docType: docType(r.documentId),
         requester: await person(r.requesterId),
         reasonCode: r.reasonCode,
         status: r.status,
@@ -109,6 +114,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         kind: g.kind,
         clinician: await person(g.clinicianId),
         documentId: g.documentId,
+        docType: docType(g.documentId),
         from: iso(g.createdAt),
         until: iso(g.expiresAt),
         revokedAt: iso(g.revokedAt),
@@ -142,6 +148,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         ...caseRows.flatMap((c) => [c.id, c.code]),
         ...sections.flatMap((s) => [...s.documents.map((d) => d.documentId), ...s.accessRequests.map((r) => r.requestId), ...s.grants.map((g) => g.grantId)]),
       ];
+      const docTypes = new Map(sections.flatMap((s) => s.documents.map((d) => [d.documentId, d.docType] as const)));
       const accessLog = await each(await auditEntries.byTargets([...new Set(targets)]), async (e) => ({
         index: e.idx,
         at: iso(e.at)!,
@@ -149,6 +156,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         actorId: e.actor,
         action: e.action,
         target: e.target,
+        targetDocType: (e.target && docTypes.get(e.target)) || null,
         outcome: e.outcome,
         reason: e.reason,
       }));

@@ -1,3 +1,4 @@
+import type { ChatHistoryRepository } from '../chat-history/chat-history-repository.js';
 import type { EscalationRepository } from '../escalation/escalation-repository.js';
 import type { RetentionRepository } from './retention-repository.js';
 import type { RetentionTarget } from './retention-target.js';
@@ -51,5 +52,18 @@ export function burnMetadataTarget(repo: RetentionRepository, retentionMs: numbe
     retentionMs,
     countExpired: (cutoff) => repo.countBurnMetadata(cutoff),
     purge: (cutoff) => repo.purgeBurnMetadata(cutoff),
+  };
+}
+
+/**
+ * The sandbox chat's stored history (sandbox mode): messages not changed, and groups not written in,
+ * within the window. Sealed rows; a running sandbox keeps showing what it has until its next restart.
+ */
+export function sandboxChatTarget(repo: Pick<ChatHistoryRepository, 'countOlderThan' | 'purgeOlderThan'>, retentionMs: number): RetentionTarget {
+  return {
+    name: 'sandbox_chat',
+    retentionMs,
+    countExpired: (cutoff) => repo.countOlderThan(cutoff),
+    purge: (cutoff) => repo.purgeOlderThan(cutoff),
   };
 }

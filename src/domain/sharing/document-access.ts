@@ -65,6 +65,7 @@ export function createDocumentAccess(deps: {
           caseCode: caseRow.code,
           authorInstitutionId: document.authorInstitutionId ?? '',
           restrictedCategory: document.restrictedCategory,
+          caseClosed: caseRow.status === 'closed',
         },
         relation,
       ),

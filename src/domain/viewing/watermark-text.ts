@@ -1,12 +1,17 @@
 import { formatHkTime } from './hk-time.js';
 
-/** Who is looking: printed on every page of what they are shown. */
+/** Who is looking (and at what kind of document): printed on every page of what they are shown. */
 export interface ViewerStamp {
   /** Display name; may be Chinese, English or both, e.g. `陳大文 Dr CHAN Tai-man`. */
   name: string;
   /** Medical Council (or other board) registration number, when known. */
   registrationNo?: string;
   institution: string;
+  /**
+   * The document's type in the viewer's language (`Lab result`, `化驗結果`), on the footer line; never
+   * its title (titles are mini-app only). Absent for items without a type (burn messages).
+   */
+  documentType?: string;
 }
 
 /** The strings a stamp draws; built once per render, shared by every page. */
@@ -40,11 +45,12 @@ export function buildWatermarkText(viewer: ViewerStamp, at: Date | number, trace
   const institution = cleanField(viewer.institution);
   const time = formatHkTime(at);
   const trace = cleanField(traceCode);
+  const type = viewer.documentType ? cleanField(viewer.documentType) : '';
   const who = reg ? `${name} · ${reg}` : name;
   const where = [institution, time, trace].filter(Boolean).join(' · ');
   return {
     tileTop: who,
     tileBottom: where,
-    footer: `Confidential · Viewed by ${who}${institution ? `, ${institution}` : ''} · ${time} · Trace ${trace}`,
+    footer: `Confidential · ${type ? `${type} · ` : ''}Viewed by ${who}${institution ? `, ${institution}` : ''} · ${time} · Trace ${trace}`,
   };
 }

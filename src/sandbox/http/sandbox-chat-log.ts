@@ -4,14 +4,15 @@
  * bot messages from its sent log. Every item carries a revision; recalls, card updates and presses
  * bump it, so a client polling with `after=<cursor>` also gets changed older items again. With a
  * history (sandbox mode with the service), items are stored as they come and change, and a restart
- * starts from them: the stored cards go back to the simulator, so their buttons still work.
+ * starts from them: the stored cards go back to the simulator, so their buttons still work, and the
+ * groups made in the chat are made again in the simulator, so their conversations go on.
  */
 import { TOPIC_ROBOT, type Simulator } from '../simulator.js';
 import { tryParseJson } from '../sim-frames.js';
 import { asRecord } from '../sim-http.js';
-import type { SentEntry } from '../sim-types.js';
+import type { SentEntry, SimGroup } from '../sim-types.js';
 import type { ChatButton, ChatMessage } from '../../contract/sandbox-chat.js';
-import type { ChatHistory, ChatItem } from './sandbox-chat-history.js';
+import type { ChatHistory, ChatItem, SavedGroup } from './sandbox-chat-history.js';
 
 /** The conversation name of a user's 1:1 chat with the bot. */
 export const BOT_CHAT = 'bot' as const;
@@ -45,6 +46,10 @@ export class SandboxChatLog {
   private readonly items: Item[] = [];
   private readonly seenMsgIds = new Set<string>();
   private rev = 0;
+  /** Item numbers are never reused: after a retention purge the stored items may not start at 1. */
+  private nextId = 1;
+  /** Groups made in the chat (stored): a message in one keeps the group from retention. */
+  private readonly madeGroups = new Set<string>();
   private readonly onFrame = (f: unknown) => this.addFrame(f);
   private readonly onSent = (e: SentEntry) => this.addSent(e);
   /** Writes to the history, one at a time and in order. */
@@ -58,6 +63,7 @@ export class SandboxChatLog {
   /** The log of `sim`: the stored history first (if any), then what the simulator has seen, then live. */
   static async open(sim: Simulator, history?: ChatHistory): Promise<SandboxChatLog> {
     const log = new SandboxChatLog(sim, history);
+    for (const g of (await history?.loadGroups()) ?? []) log.restoreGroup(g);
     for (const it of (await history?.load()) ?? []) log.restore(it);
     for (const f of sim.events.all('frame')) log.addFrame(f);
     for (const e of sim.sent) log.addSent(e);
@@ -75,6 +81,15 @@ export class SandboxChatLog {
 
   get cursor(): number {
     return this.rev;
+  }
+
+  /** A group was made in the chat: stored (with a history), so a restart makes it again. */
+  groupMade(group: SimGroup): void {
+    const history = this.history;
+    if (!history) return;
+    this.madeGroups.add(group.openConversationId);
+    const saved: SavedGroup = { openConversationId: group.openConversationId, title: group.title, memberIds: [...group.memberIds], ownerId: group.ownerId };
+    this.writes = this.writes.then(() => history.saveGroup(saved));
   }
 
   /** A card changed outside the sent log (a press answered in the callback ACK). */
@@ -125,7 +140,7 @@ export class SandboxChatLog {
     const atUserIds = (Array.isArray(d.atUsers) ? d.atUsers : []).map((u) => str(obj(u).staffId)).filter((s) => s !== '');
     this.add({
       kind: 'user',
-      id: this.items.length + 1,
+      id: this.nextId++,
       rev: 0,
       conversation: inGroup ? str(d.conversationId) : BOT_CHAT,
       userId: str(d.senderStaffId),
@@ -138,7 +153,7 @@ export class SandboxChatLog {
 
   private addSent(e: SentEntry): void {
     if (MESSAGE_VIAS.has(e.via)) {
-      this.add({ kind: 'bot', id: this.items.length + 1, rev: 0, entry: e, recalled: e.recalled === true });
+      this.add({ kind: 'bot', id: this.nextId++, rev: 0, entry: e, recalled: e.recalled === true });
     } else if (e.via === 'cardUpdate' && e.outTrackId) {
       this.touchCard(e.outTrackId);
     } else if (e.via === 'recall') {
@@ -156,12 +171,24 @@ export class SandboxChatLog {
   private restore(it: Item): void {
     this.items.push(it);
     this.rev = Math.max(this.rev, it.rev);
+    this.nextId = Math.max(this.nextId, it.id + 1);
     if (it.kind === 'bot' && it.card && !this.sim.cards.has(it.card.outTrackId)) this.sim.cards.set(it.card.outTrackId, it.card);
+  }
+
+  /** A stored group, made again in the simulator (members who are no longer in the org left out). */
+  private restoreGroup(g: SavedGroup): void {
+    this.madeGroups.add(g.openConversationId);
+    if (this.sim.org.groups.has(g.openConversationId)) return;
+    const memberIds = g.memberIds.filter((id) => this.sim.org.users.has(id));
+    this.sim.org.addGroup({ openConversationId: g.openConversationId, title: g.title, memberIds, ownerId: g.ownerId });
   }
 
   private add(it: Item): void {
     this.items.push(it);
     this.changed(it);
+    const conversation = it.kind === 'user' ? it.conversation : it.entry.conversationId;
+    const history = this.history;
+    if (history && conversation && this.madeGroups.has(conversation)) this.writes = this.writes.then(() => history.touchGroup(conversation));
   }
 
   /** A new or changed item: a new revision, and (with a history) its state stored. */

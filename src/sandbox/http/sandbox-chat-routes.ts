@@ -75,14 +75,16 @@ export const sandboxChatRoutes: FastifyPluginAsyncZod<{ sim: Simulator; history?
   }));
 
   // A fresh consult group, as a DingTalk user can make one: a case binds to one group, so trying a flow
-  // in a new group leaves the demo groups as they were.
+  // in a new group leaves the demo groups as they were. Kept (sealed) with the history across restarts.
   app.post(
     '/api/sandbox/chat/groups',
     { schema: { body: newGroupBody, response: { 200: z.object({ id: z.string() }), 404: error } } },
     async (req) => {
       const { user, title, memberIds } = req.body;
       for (const id of [user, ...memberIds]) requireUser(id);
-      return { id: sim.org.addGroup({ title, memberIds: [user, ...memberIds], ownerId: user }).openConversationId };
+      const group = sim.org.addGroup({ title, memberIds: [user, ...memberIds], ownerId: user });
+      log.groupMade(group);
+      return { id: group.openConversationId };
     },
   );
 

@@ -52,8 +52,17 @@ async function resolve(deps: MergePatientsDeps, ref: string): Promise<PatientRow
   return row;
 }
 
-async function side(deps: MergePatientsDeps, row: PatientRow): Promise<MergeSide> {
+/** The audit reason that marks a merge's reveals (preview and result) among the other patient reveals. */
+export const MERGE_REVEAL_REASON = 'patient_merge';
+
+/**
+ * One record as the officer sees it. Its HKID is decrypted (to be shown masked), so the decryption is
+ * audited as a patient reveal, like the banner's: the record's id as target, so the patient's PDPO
+ * data access report lists it.
+ */
+async function side(deps: MergePatientsDeps, actor: ClinicianRow, row: PatientRow): Promise<MergeSide> {
   const identity = await deps.records.reveal(row.id);
+  if (identity) deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.casePatientRevealed, target: row.id, outcome: 'success', reason: MERGE_REVEAL_REASON });
   const cases = (await deps.cases.casesOfPatient(row.id)).map((c) => ({ code: c.code, status: c.status }));
   return { hkidMasked: identity ? maskHkid(identity.hkid) : '***', cases };
 }
@@ -69,7 +78,7 @@ async function pair(deps: MergePatientsDeps, survivorRef: string, duplicateRef: 
 export async function previewPatientMerge(deps: MergePatientsDeps, actor: ClinicianRow, survivorRef: string, duplicateRef: string): Promise<MergePreview> {
   assertPrivacyOfficer(deps, actor);
   const [survivor, duplicate] = await pair(deps, survivorRef, duplicateRef);
-  return { survivor: await side(deps, survivor), duplicate: await side(deps, duplicate) };
+  return { survivor: await side(deps, actor, survivor), duplicate: await side(deps, actor, duplicate) };
 }
 
 /**
@@ -86,5 +95,5 @@ export async function mergePatients(deps: MergePatientsDeps, actor: ClinicianRow
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.patientsMerged, target: survivor.id, outcome: 'success', reason: `from:${duplicate.id}` }, { now: true });
     return moved;
   });
-  return { survivor: await side(deps, survivor), duplicate: await side(deps, duplicate), casesMoved };
+  return { survivor: await side(deps, actor, survivor), duplicate: await side(deps, actor, duplicate), casesMoved };
 }

@@ -8,6 +8,8 @@ export interface GrantEnded {
   cause: 'revoked' | 'case_closed';
   /** When it ended (keys the notice, so a retry sends it once). */
   at: number;
+  /** The access requests whose grants ended (a revoke), so their requester's cards can say so. */
+  requestIds?: readonly string[];
 }
 
 /** Whom the grant intents tell (the bot sends 1:1 DingTalk messages: codes and names, never patient data). */

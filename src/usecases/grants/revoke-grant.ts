@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { GrantNotices } from './grant-ports.js';
+import type { RevokeReason } from '../../contract/grant-revoke-reasons.js';
 
 export interface RevokeGrantDeps {
   grants: Pick<GrantService, 'find' | 'liveOnCase' | 'end'>;
@@ -35,8 +36,11 @@ export async function mayRevoke(deps: RevokeGrantDeps, actor: ClinicianRow, g: G
   return req.steps.some((s) => s.deciderId === actor.id && s.decision === 'approve');
 }
 
-/** Ends `live` (all of one grantee on one case) if `actor` may end each; audited, the grantee told 1:1. */
-async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: string, live: readonly GrantRow[], may = mayRevoke): Promise<Revoked> {
+/**
+ * Ends `live` (all of one grantee on one case) if `actor` may end each; audited with `cause` as the
+ * reason code, the grantee told 1:1.
+ */
+async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: string, live: readonly GrantRow[], may = mayRevoke, cause = 'revoked'): Promise<Revoked> {
   const caseCode = (await deps.casesRepo.caseById(caseId))?.code ?? '';
   if (live.length === 0) throw new DomainError('grant.none_live');
   const allowed: GrantRow[] = [];
@@ -46,10 +50,11 @@ async function endGrants(deps: RevokeGrantDeps, actor: ClinicianRow, caseId: str
     throw new DomainError('access.denied');
   }
   const now = deps.clock.now();
-  const ended = await deps.grants.end(allowed, actor.id, 'revoked', now);
+  const ended = await deps.grants.end(allowed, actor.id, cause, now);
   if (ended.length === 0) throw new DomainError('grant.none_live');
   const grantee = await deps.directory.findById(ended[0]!.clinicianId);
-  if (grantee) await deps.notices.grantEnded({ grantee, by: actor, caseCode, cause: 'revoked', at: now });
+  const requestIds = ended.flatMap((g) => (g.requestId ? [g.requestId] : []));
+  if (grantee) await deps.notices.grantEnded({ grantee, by: actor, caseCode, cause: 'revoked', at: now, requestIds });
   return { caseCode, grantee: grantee!, ended: ended.length };
 }
 
@@ -63,17 +68,20 @@ export async function revokeGrantsOf(deps: RevokeGrantDeps, actor: ClinicianRow,
 }
 
 /** The decided card's [Revoke] and the mini-app's button: ends one grant. */
-export async function revokeGrant(deps: RevokeGrantDeps, actor: ClinicianRow, grantId: string, may = mayRevoke): Promise<Revoked> {
+export async function revokeGrant(deps: RevokeGrantDeps, actor: ClinicianRow, grantId: string, may = mayRevoke, cause = 'revoked'): Promise<Revoked> {
   const g = await deps.grants.find(grantId);
   if (!g) throw new DomainError('grant.none_live');
   const now = deps.clock.now();
-  return endGrants(deps, actor, g.caseId, g.revokedAt === null && g.expiresAt > now ? [g] : [], may);
+  return endGrants(deps, actor, g.caseId, g.revokedAt === null && g.expiresAt > now ? [g] : [], may, cause);
 }
 
 /** Only a privacy officer may end a grant from the console (any case; not a member of its team). */
 const officerMay = async (_deps: RevokeGrantDeps, actor: ClinicianRow): Promise<boolean> => actor.role === 'privacy_officer';
 
-/** The console's [Revoke] (`grant.revoke`, privacy officer): ends one live grant, audited and told like the others. */
-export function revokeGrantAsOfficer(deps: RevokeGrantDeps, officer: ClinicianRow, grantId: string): Promise<Revoked> {
-  return revokeGrant(deps, officer, grantId, officerMay);
+/**
+ * The console's [Revoke] (`grant.revoke`, privacy officer): ends one live grant, audited (reason
+ * `revoked:<why>`, a code from the closed list) and told like the others.
+ */
+export function revokeGrantAsOfficer(deps: RevokeGrantDeps, officer: ClinicianRow, grantId: string, reason: RevokeReason): Promise<Revoked> {
+  return revokeGrant(deps, officer, grantId, officerMay, `revoked:${reason}`);
 }

@@ -29,7 +29,7 @@ export async function viewDocument(deps: ViewDocumentDeps, viewer: ClinicianRow,
   let rendered;
   try {
     // The render pool is outside I/O: no transaction is open here, and none is held across it.
-    rendered = await deps.stamp(viewer, bytes, document.mediaType);
+    rendered = await deps.stamp(viewer, bytes, document.mediaType, document.docType);
   } finally {
     bytes.fill(0); // the plaintext never outlives the call, whether the render succeeded or not
   }

@@ -51,3 +51,8 @@ export async function openAlert(baseUrl: string, reader: string, caseCode: strin
   if (!item?.itemId) throw new Error(`no alert in the inbox of ${reader} for ${caseCode}`);
   await call(baseUrl, reader, 'POST', `/api/app/burn/${item.itemId}/open`);
 }
+
+/** The clinician's language preference (Me), as the mini-app saves it. */
+export async function setLanguage(baseUrl: string, user: string, language: 'en' | 'zh'): Promise<void> {
+  await call(baseUrl, user, 'PUT', '/api/me/language', { language });
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { assert, expectVisible, type E2eContext, type E2eTest } from '../harness.js';
-import { openAlert, seedAlert, waitDelivered } from './alert-status-data.js';
+import { openAlert, seedAlert, setLanguage, waitDelivered } from './alert-status-data.js';
 import { go } from './doctor-flow.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文 raises the alert
@@ -35,9 +35,27 @@ async function statusScreens(ctx: E2eContext, page: Page, alertId: string, shot:
   await ctx.screenshot(page, `${shot}-zh-HK`);
 }
 
+/**
+ * The raiser's live status card in her 1:1 chat with the bot (sandbox chat), updated in place: `title`
+ * names the card in its language, `opened` is the state word it must show by now.
+ */
+async function statusCardShot(ctx: E2eContext, caseCode: string, title: string, opened: string, viewport: { width: number; height: number }, shot: string): Promise<void> {
+  const { page } = await ctx.newPage({ locale: 'zh-HK', viewport });
+  await page.goto('/app/sandbox');
+  await page.getByTestId('sandbox-chat').waitFor();
+  await page.getByTestId(`chat-user-${CHAN}`).click();
+  await page.getByTestId('chat-conv-bot').click();
+  const card = page.locator('[data-testid=chat-card]', { hasText: title }).last();
+  await card.waitFor({ timeout: 15_000 });
+  await card.getByText(opened).first().waitFor({ timeout: 15_000 });
+  assert(!((await card.textContent()) ?? '').includes('Penicillin'), 'no allergy detail on the status card');
+  await card.scrollIntoViewIfNeeded();
+  await ctx.screenshot(page, shot);
+}
+
 export const alertStatusTests: E2eTest[] = [
   {
-    name: 'alert status: 陳大文 raises an allergy alert; 林嘉明 opens it (stamped with his name); the raiser sees delivered / opened per recipient, phone and desktop, both languages; screenshots',
+    name: 'alert status: 陳大文 raises an allergy alert; 林嘉明 opens it (stamped with his name); the raiser sees delivered / opened per recipient, on the screen and on the live card in chat, phone and desktop, both languages; screenshots',
     async run(ctx: E2eContext) {
       const { caseCode, alertId } = await seedAlert(ctx.baseUrl, CHAN, [LAM, WONG], 'G271828(5)');
       await waitDelivered(ctx.baseUrl, CHAN, alertId, 2);
@@ -56,6 +74,13 @@ export const alertStatusTests: E2eTest[] = [
       await statusScreens(ctx, phone, alertId, '91-alert-status-phone');
       const desktop = await signInAt(ctx, CHAN, 'en-US', DESKTOP);
       await statusScreens(ctx, desktop, alertId, '92-alert-status-desktop');
+
+      // The same in chat: the raiser's card 1:1, updated in place (Chinese; then English once he picks it in Me).
+      await statusCardShot(ctx, caseCode, `過敏警示 · ${caseCode} · 送達狀態`, '已開啟', PHONE, '93-alert-status-card-phone-zh-HK');
+      await statusCardShot(ctx, caseCode, `過敏警示 · ${caseCode} · 送達狀態`, '已開啟', DESKTOP, '94-alert-status-card-desktop-zh-HK');
+      await setLanguage(ctx.baseUrl, CHAN, 'en');
+      await statusCardShot(ctx, caseCode, `Allergy alert · ${caseCode} · delivery`, 'opened', PHONE, '93-alert-status-card-phone-en');
+      await statusCardShot(ctx, caseCode, `Allergy alert · ${caseCode} · delivery`, 'opened', DESKTOP, '94-alert-status-card-desktop-en');
 
       // Nobody but the raiser sees it.
       const wong = await signInAt(ctx, WONG, 'en-US', PHONE);

@@ -19,6 +19,7 @@ import { myCasesTests } from './my-cases.js';
 import { hkTimePickerTests } from './hk-time-picker.js';
 import { noUuidWalkTests } from './no-uuid-walk.js';
 import { bannerSexRecordTests } from './banner-sex-record.js';
+import { grantRevokeConsoleTests } from './grant-revoke-console.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -43,4 +44,5 @@ export const allSpecs: E2eTest[][] = [
   hkTimePickerTests,
   noUuidWalkTests,
   bannerSexRecordTests,
+  grantRevokeConsoleTests,
 ];

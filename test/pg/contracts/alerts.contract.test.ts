@@ -53,6 +53,8 @@ describeOnBothStores(
       expect(await alerts.markBurnNoted('a3', 70)).toBe(true);
       expect(await alerts.markBurnNoted('a3', 71)).toBe(false);
       expect((await alerts.cardsNotMarkedBurned()).map((a) => a.id).sort()).toEqual(['a2', 'a4']);
+      expect((await alerts.statusCardLive(71)).map((a) => a.id)).toEqual(['a2', 'a4']);
+      expect((await alerts.statusCardLive(70)).map((a) => a.id)).toEqual(['a3', 'a2', 'a4']);
       expect((await alerts.findByItem('item-a2'))?.id).toBe('a2');
       expect(await alerts.findByItem('item-none')).toBeUndefined();
     });

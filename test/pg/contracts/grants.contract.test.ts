@@ -36,6 +36,21 @@ describeOnBothStores(
       expect((await repo.find('g3'))?.revokedAt).toBeTypeOf('number');
     });
 
+    it('live grants page by (expiresAt, id), soonest first, without revoked or expired ones', async () => {
+      const { repo } = get();
+      // Later than every other grant of this suite's store, so only these are live at NOW.
+      const NOW = 100_000;
+      for (const [id, expiresAt] of [['p3', 300_000], ['p1', 200_000], ['p2', 200_000], ['p4', 400_000], ['gone', 50_000], ['rv', 250_000]] as const) {
+        await repo.insert(grant(id, { expiresAt, caseId: 'case-p' }));
+      }
+      await repo.revoke('rv', 90_000);
+      const first = await repo.livePage(NOW, null, 2);
+      expect(first.map((g) => g.id)).toEqual(['p1', 'p2']);
+      const last = first.at(-1)!;
+      expect((await repo.livePage(NOW, { expiresAt: last.expiresAt, id: last.id }, 2)).map((g) => g.id)).toEqual(['p3', 'p4']);
+      expect(await repo.livePage(NOW, { expiresAt: 400_000, id: 'p4' }, 2)).toEqual([]);
+    });
+
     it('one grant per request (unique); expiry recorded once, oldest first', async () => {
       const { repo } = get();
       await repo.insert(grant('r1', { requestId: 'req-1', expiresAt: 100 }));

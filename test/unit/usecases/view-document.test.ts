@@ -3,7 +3,7 @@ import type { ClinicianRow } from '../../../src/domain/directory/directory-repos
 import { viewDocument, type ViewDocumentDeps } from '../../../src/usecases/viewing/view-document.js';
 
 const viewer = { id: 'clin_lam' } as ClinicianRow;
-const doc = { id: 'doc_1', caseId: 'case_1', mediaType: 'application/pdf' };
+const doc = { id: 'doc_1', caseId: 'case_1', mediaType: 'application/pdf', docType: 'imaging' };
 
 /** Fakes that record the order of the steps and keep the decrypted buffer to check it was zeroed. */
 function world(opts: { allowed?: boolean; stampFails?: boolean } = {}) {
@@ -19,8 +19,8 @@ function world(opts: { allowed?: boolean; stampFails?: boolean } = {}) {
         return bytes;
       },
     },
-    stamp: async () => {
-      steps.push('stamp');
+    stamp: async (_viewer, _bytes, _mediaType, docType) => {
+      steps.push(`stamp ${docType}`);
       if (opts.stampFails) throw Object.assign(new Error('unrenderable'), { code: 'document.unrenderable' });
       return { pdf: new Uint8Array([1]), traceCode: 'TR-1' };
     },
@@ -36,7 +36,7 @@ describe('viewDocument: decide → decrypt → stamp → receipt → escalation,
     const w = world();
     const out = await viewDocument(w.deps, viewer, 'doc_1');
     expect(out).toMatchObject({ traceCode: 'TR-1', caseCode: 'C-7KQ2M' });
-    expect(w.steps).toEqual(['decide', 'decrypt', 'stamp', 'receipt TR-1', 'escalation stopped']);
+    expect(w.steps).toEqual(['decide', 'decrypt', 'stamp imaging', 'receipt TR-1', 'escalation stopped']);
     expect([...w.handedOut[0]!]).toEqual([0, 0, 0, 0]);
   });
 
@@ -49,7 +49,7 @@ describe('viewDocument: decide → decrypt → stamp → receipt → escalation,
   it('When the stamp fails, then the plaintext is still zeroed and no receipt is recorded', async () => {
     const w = world({ stampFails: true });
     await expect(viewDocument(w.deps, viewer, 'doc_1')).rejects.toMatchObject({ code: 'document.unrenderable' });
-    expect(w.steps).toEqual(['decide', 'decrypt', 'stamp']);
+    expect(w.steps).toEqual(['decide', 'decrypt', 'stamp imaging']);
     expect([...w.handedOut[0]!]).toEqual([0, 0, 0, 0]);
   });
 });
