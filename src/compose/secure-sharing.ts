@@ -144,7 +144,7 @@ export function createSecureSharing(deps: {
 
   const lifecycle = createCaseLifecycle({
     transaction: dbh.store.transaction, cases: casesRepo, queries: cases.queries, authorize, audit, clock,
-    endCaseGrants: async (caseId, actor, cause, now) => (await grants.end(await grants.liveOnCase(caseId, now), actor, cause, now)).map((g) => g.clinicianId),
+    endCaseGrants: async (caseId, actor, cause, now) => (await grants.end(await grants.liveOnCase(caseId, now), actor, cause, now)).map((g) => ({ clinicianId: g.clinicianId, requestId: g.requestId })),
   });
   const myCases: MyCasesDeps = {
     myCases: createMyCasesRepository(dbh.db, dbh.store),

@@ -138,6 +138,8 @@ export const auditEntryDto = z.object({
   /** The actor's and target's names when they are people (the console never shows a person as an id). */
   actorName: z.string().nullable().optional(),
   targetName: z.string().nullable().optional(),
+  /** The reason with the people it names by id named instead (`clinician:<id>` → `clinician:Dr WONG…`); null when it names none. */
+  reasonName: z.string().nullable().optional(),
   /** A target that is a record (document, request, grant…): what it is and its case's code, shown instead of its id. */
   targetRef: z
     .object({

@@ -19,6 +19,12 @@ export interface TxContext {
   savepoints: number;
   /** PostgreSQL: the query handle bound to this transaction's pooled connection (SQLite has one connection). */
   client?: unknown;
+  /**
+   * PostgreSQL: work that must run inside this transaction just before COMMIT (an audit entry written
+   * with its effect under the cluster-wide audit lock, held only from there to COMMIT). A hook added
+   * inside a savepoint that rolls back is dropped with it.
+   */
+  beforeCommit?: (() => Promise<void>)[];
 }
 
 /** Which transaction the running code belongs to (AsyncLocalStorage follows awaits and callbacks). */

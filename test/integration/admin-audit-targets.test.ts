@@ -44,6 +44,15 @@ describe('admin audit: record targets described', () => {
     for (const e of grant) expect(e.targetRef).toEqual({ kind: 'document', caseCode: seed.code, docType: 'report', code: null });
   });
 
+  it('When a reason names someone by id (the explain tool’s `clinician:<id>`), then the listing names them', async () => {
+    const explained = await w.call('POST', '/api/admin/policies/explain', 'admin', { clinicianId: w.ids.wong, documentId: seed.docId });
+    expect(explained.statusCode, explained.body).toBe(200);
+    const [entry] = (await w.call('GET', '/api/admin/audit?action=admin.explained&limit=5', 'auditor')).json().entries as Array<Entry & { reason: string; reasonName: string | null }>;
+    expect(entry?.reason).toBe(`clinician:${w.ids.wong}`);
+    expect(entry?.reasonName).toMatch(/^clinician:.*WONG Siu-ming/);
+    expect(entry?.reasonName).not.toMatch(UUID);
+  });
+
   it('When a target is a person, then it has a name and no record description; every UUID target on the first page is described', async () => {
     const page = (await w.call('GET', '/api/admin/audit?limit=200', 'admin')).json().entries as Entry[];
     const undescribed = page.filter((e) => e.target && UUID.test(e.target) && !e.targetName && !e.targetRef).map((e) => `${e.action} → ${e.target}`);

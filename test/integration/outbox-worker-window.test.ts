@@ -33,6 +33,29 @@ describe('outbox worker: a sliding window, not batches', () => {
     expect(await outbox.counts()).toEqual({ sent: 10 });
   });
 
+  it('when a card and its updates are claimed together, then they go in order (one lane per card) while other cards go alongside', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const handler = async (_p: unknown, ctx: { idemKey: string }) => {
+      if (ctx.idemKey === 'card-a') await slow; // the card is still being delivered
+      sent.push(ctx.idemKey);
+      return null;
+    };
+    const { outbox, worker } = outboxFixture(db, { handlers: { 'card.deliver': handler, 'card.update': handler }, batchSize: 10 });
+    await outbox.enqueue({ idemKey: 'card-a', kind: 'card.deliver', payload: { outTrackId: 'card-a' } });
+    await outbox.enqueue({ idemKey: 'card-a:u:1', kind: 'card.update', payload: { outTrackId: 'card-a' } });
+    await outbox.enqueue({ idemKey: 'card-a:u:2', kind: 'card.update', payload: { outTrackId: 'card-a' } });
+    await outbox.enqueue({ idemKey: 'card-b', kind: 'card.deliver', payload: { outTrackId: 'card-b' } });
+    const pass = worker.drainOnce();
+    await eventually(() => sent.includes('card-b') || undefined, 5000, 'the other card');
+    // Without the card's lane, its updates would have reached DingTalk before the card itself.
+    expect(sent).toEqual(['card-b']);
+    release();
+    expect(await pass).toBe(4);
+    expect(sent).toEqual(['card-b', 'card-a', 'card-a:u:1', 'card-a:u:2']);
+  });
+
   it('when a send fails while new rows keep the pass going, then its retry goes once it is due, not after the pass', async () => {
     const calls: string[] = [];
     let failed = false;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, press, WONG } from '../helpers/sharing-flow.js';
-import { caseWithReport, clinicianId, eventually, makeHkid, pressDecision, requestByText } from './sharing-edge-fixture.js';
+import { ask, caseWithReport, clinicianId, eventually, makeHkid, pressDecision, requestByText } from './sharing-edge-fixture.js';
 
 const HOUR = 3_600_000;
 
@@ -11,7 +11,7 @@ type Button = { label: string; action: string; params?: Record<string, string>; 
 /**
  * Issue 12 item 4 ("the requester sees live status"): whoever asks for a report gets one card 1:1
  * whose status line follows the request in place — sent and waiting for whom, approved until when
- * (with [Open]), revoked, denied, expired — through the SDK's stream and the simulator, like the
+ * (with [Open]), revoked, denied, expired, ended with its case — through the SDK's stream and the simulator, like the
  * approvers' cards; in the requester's language.
  */
 describe('the requester’s live card of an access request', () => {
@@ -19,10 +19,11 @@ describe('the requester’s live card of an access request', () => {
   let h: Harness;
   let app: FastifyInstance;
   let code: string;
+  let group: string;
   beforeAll(async () => {
     h = await startHarness({ clock, service: { sweepMs: 50 } });
     app = await appFor(h);
-    ({ code } = await caseWithReport(h, app, { hkid: makeHkid('R', '314159') }));
+    ({ code, group } = await caseWithReport(h, app, { hkid: makeHkid('R', '314159') }));
   });
   afterAll(async () => {
     await app?.close();
@@ -77,5 +78,17 @@ describe('the requester’s live card of an access request', () => {
     await posted(mine);
     clock.advance(24 * HOUR);
     await statusMatching(mine, /^⌛ 已過期：未及時決定，沒有給予存取$/);
+  });
+
+  it('When access was approved and the attending closes the case, then the card says access ended with the case, with no [Open]', async () => {
+    const { card: approverCard, requestId } = await requestByText(h, code, WONG);
+    const mine = `reqst:${requestId}`;
+    await posted(mine);
+    await pressDecision(h, approverCard, CHAN, 'approve');
+    await statusMatching(mine, /^✅ 已由 陳大文 Dr CHAN Tai-man.* 批准 · 存取有效至 /);
+    expect(buttons(mine)).toHaveLength(1);
+    await ask(h, group, CHAN, `@ConsultBridge close ${code}`);
+    await statusMatching(mine, /^🚫 存取已終止：陳大文 Dr CHAN Tai-man.* 已結束此個案$/);
+    expect(buttons(mine)).toEqual([]);
   });
 });

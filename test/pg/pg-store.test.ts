@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../src/db/client.js';
 import { openPostgres, type PgHandle } from '../../src/db/pg/pg-client.js';
 import { institutions } from '../../src/db/pg/schema.js';
-import { detached } from '../../src/shared/transactions.js';
+import { detached, txContext } from '../../src/shared/transactions.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
 
 describe.skipIf(!pgAvailable())('PgStore: the transaction contract of the SQLite store', () => {
@@ -88,5 +88,28 @@ describe.skipIf(!pgAvailable())('PgStore: the transaction contract of the SQLite
       ),
     );
     expect(new Set(pids).size).toBe(3);
+  });
+
+  it('before-commit hooks run inside the transaction just before COMMIT; a failing one rolls it all back; a rolled-back savepoint drops its hooks', async () => {
+    const hook = (id: string) => () => insert(id).then(() => undefined);
+    await h.store.transaction(async () => {
+      txContext.getStore()!.beforeCommit = [hook('hook-ok')];
+      await insert('body-ok');
+      await expect(
+        h.store.transaction(async () => {
+          txContext.getStore()!.beforeCommit!.push(hook('hook-dropped'));
+          throw new Error('inner');
+        }),
+      ).rejects.toThrow('inner');
+      expect(await exists('hook-ok')).toBe(false); // not yet: hooks run at COMMIT
+    });
+    expect([await exists('body-ok'), await exists('hook-ok'), await exists('hook-dropped')]).toEqual([true, true, false]);
+    await expect(
+      h.store.transaction(async () => {
+        txContext.getStore()!.beforeCommit = [() => Promise.reject(new Error('hook failed'))];
+        await insert('body-undone');
+      }),
+    ).rejects.toThrow('hook failed');
+    expect(await exists('body-undone')).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ export function AuditTable({ entries, loading, testId, names }: { entries: Audit
         { title: t('audit.action'), dataIndex: 'action', width: 160, render: (a: string) => <span title={a}>{auditActionWords(a, l)}</span> },
         { title: t('audit.target'), dataIndex: 'target', width: 170, ellipsis: true, render: (v: string | null, e) => who(v, e.targetName, e.targetRef) },
         { title: t('audit.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditEntryDto['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{auditOutcomeWords(o, l)}</Tag> },
-        { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null) => v ?? '—' },
+        { title: t('audit.reason'), dataIndex: 'reason', width: 110, ellipsis: true, render: (v: string | null, e) => (v === null ? '—' : <span title={v}>{e.reasonName ?? v}</span>) },
         { title: t('audit.trace'), dataIndex: 'trace', width: 120, render: (v: string | null) => (v ? <code>{v}</code> : '—') },
       ]}
     />

@@ -79,7 +79,7 @@ export function LiveGrants() {
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
           { title: t('gr.grantedBy'), key: 'grantedBy', render: (_, g) => person(g.grantedBy) },
           ...(mayRevoke
-            ? [{ title: '', key: 'revoke', render: (_: unknown, g: LiveGrantDto) => <Button size="small" danger data-testid="grant-revoke" onClick={() => setRevoking(g)}>{t('gr.revoke')}</Button> }]
+            ? [{ title: '', key: 'revoke', fixed: 'right' as const, render: (_: unknown, g: LiveGrantDto) => <Button size="small" danger data-testid="grant-revoke" onClick={() => setRevoking(g)}>{t('gr.revoke')}</Button> }]
             : []),
         ]}
       />
@@ -96,7 +96,7 @@ export function LiveGrants() {
       >
         <ErrorNote error={error} />
         <Typography.Paragraph>{t('gr.confirm')}</Typography.Paragraph>
-        <Typography.Text strong>{t('gr.reason')}</Typography.Text>
+        <Typography.Paragraph strong style={{ marginBottom: 8 }}>{t('gr.reason')}</Typography.Paragraph>
         <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as RevokeReason)} data-testid="grant-revoke-reason">
           <Space direction="vertical">
             {REVOKE_REASON_CODES.map((code) => (

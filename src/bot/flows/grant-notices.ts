@@ -5,7 +5,7 @@ import type { CommandDeps } from '../commands/deps.js';
 import { say } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { GRANT_TEXTS as T } from '../texts/grant-texts.js';
-import { settleRequesterRevoked } from './requester-card.js';
+import { settleRequesterEnded } from './requester-card.js';
 
 /**
  * 1:1 notices of the grant and case-status intents, each in its reader's language: a grant ended
@@ -20,7 +20,7 @@ export function createGrantNotices(deps: Pick<CommandDeps, 'directoryRepo' | 'no
       const who = await personLine(dir, by, lang);
       const text = cause === 'revoked' ? say(lang, T.endedRevoked, who, caseCode) : say(lang, T.endedClosed, who, caseCode);
       await notify.toUser(`grant-ended:${caseCode}:${grantee.id}:${at}`, grantee.dingtalkUserId, say(lang, T.endedTitle), text);
-      if (cause === 'revoked' && requestIds?.length) await settleRequesterRevoked(deps, grantee, by, requestIds);
+      if (requestIds?.length) await settleRequesterEnded(deps, grantee, by, cause, requestIds);
     },
     async caseStatusChanged({ caseCode, by, status, to, at }) {
       for (const member of to) {

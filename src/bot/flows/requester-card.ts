@@ -57,9 +57,16 @@ export async function settleRequesterExpired(deps: Pick<Deps, 'notify'>, request
   await settle(deps, requestId, 'expired', say(langOf(requester), T.requestExpired));
 }
 
-/** The access it gave was revoked before its time: no [Open] any more. */
-export async function settleRequesterRevoked(deps: Pick<Deps, 'directoryRepo' | 'notify'>, grantee: ClinicianRow, by: ClinicianRow, requestIds: readonly string[]): Promise<void> {
+/** The access it gave ended before its time (revoked, or its case closed): no [Open] any more. */
+export async function settleRequesterEnded(
+  deps: Pick<Deps, 'directoryRepo' | 'notify'>,
+  grantee: ClinicianRow,
+  by: ClinicianRow,
+  cause: 'revoked' | 'case_closed',
+  requestIds: readonly string[],
+): Promise<void> {
   const lang = langOf(grantee);
-  const status = say(lang, T.requestRevoked, await personLine(deps.directoryRepo, by, lang));
+  const who = await personLine(deps.directoryRepo, by, lang);
+  const status = cause === 'revoked' ? say(lang, T.requestRevoked, who) : say(lang, T.requestCaseClosed, who);
   for (const requestId of requestIds) await settle(deps, requestId, 'ended', status);
 }

@@ -51,5 +51,6 @@ export const STATUS_CARD_TEXTS = {
   requestDenied: { en: (who: string) => `❌ Denied by ${who}`, zh: (who: string) => `❌ 已由 ${who} 拒絕` },
   requestExpired: { en: '⌛ Expired: not decided in time, no access given', zh: '⌛ 已過期：未及時決定，沒有給予存取' },
   requestRevoked: { en: (who: string) => `🚫 Access ended: revoked by ${who}`, zh: (who: string) => `🚫 存取已終止：由 ${who} 撤銷` },
+  requestCaseClosed: { en: (who: string) => `🚫 Access ended: ${who} closed the case`, zh: (who: string) => `🚫 存取已終止：${who} 已結束此個案` },
   requestOpen: { en: 'Open', zh: '開啟' },
 } satisfies Record<string, Message<any[]>>;

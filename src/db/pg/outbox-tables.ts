@@ -17,8 +17,13 @@ export const outboxMessages = pgTable(
     result: text(),
     processQueryKey: text(),
     owner: text(),
+    lane: text(),
     createdAt: ms().notNull(),
     updatedAt: ms().notNull(),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_pending_id_idx').on(t.status, t.id)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_pending_id_idx').on(t.status, t.id),
+    index('outbox_lane_idx').on(t.lane, t.status, t.id),
+  ],
 );

@@ -19,7 +19,7 @@ export const sqlCollateC = (column: AnyPgColumn): SQL => sql`${column} collate "
 /**
  * `ORDER BY … insert_seq`: insertion order, where SQLite breaks a tie by rowid. PostgreSQL has no
  * rowid (xmin and ctid change when a row is updated), so the tables whose repositories order by it
- * carry a hidden identity column `insert_seq` on PostgreSQL only (migrations/pg 0006). It is not in
+ * carry a hidden identity column `insert_seq` on PostgreSQL only (migrations/pg 0007). It is not in
  * the twins, so the row types stay the same on both sides and no statement ever reads or writes it.
  */
 export const insertionOrder = (table: PgTable, dir: 'asc' | 'desc' = 'asc'): SQL => sql`${table}.insert_seq ${sql.raw(dir)}`;

@@ -4,9 +4,9 @@
  * PostgreSQL repository and its contract suite (test/pg, run against both stores) land.
  */
 export const PG_REPOSITORIES = {
-  audit: false,
-  inbox: false,
-  outbox: false,
+  audit: true,
+  inbox: true,
+  outbox: true,
   directory: true,
   patients: true,
   'name-index': true,
@@ -27,7 +27,7 @@ export const PG_REPOSITORIES = {
   'chat-history': true,
   retention: true,
   'ehr-queue': false,
-  queue: false,
+  queue: true,
 } satisfies Record<string, boolean>;
 
 export type RepositoryName = keyof typeof PG_REPOSITORIES;

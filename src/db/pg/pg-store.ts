@@ -37,12 +37,14 @@ export function createPgStore(pool: Pool): PgStore {
 
   async function nested<T>(ctx: TxContext, client: PoolClient, body: () => Promise<T>): Promise<T> {
     const name = `sp${++ctx.savepoints}`;
+    const hooks = ctx.beforeCommit?.length ?? 0;
     await client.query(`SAVEPOINT ${name}`);
     try {
       const out = await body();
       await client.query(`RELEASE SAVEPOINT ${name}`);
       return out;
     } catch (e) {
+      ctx.beforeCommit?.splice(hooks);
       await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
       await client.query(`RELEASE SAVEPOINT ${name}`);
       throw e;
@@ -61,6 +63,8 @@ export function createPgStore(pool: Pool): PgStore {
         await client.query('BEGIN');
         try {
           const out = await body();
+          // Hooks may add hooks (each runs once, in the order added).
+          for (let i = 0; i < (ctx.beforeCommit?.length ?? 0); i++) await ctx.beforeCommit![i]!();
           await client.query('COMMIT');
           return out;
         } catch (e) {

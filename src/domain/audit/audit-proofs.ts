@@ -22,7 +22,7 @@ export interface ConsistencyProofJson {
 const hex = (b: Buffer): string => b.toString('hex');
 
 /** Reads stored subtrees; a hole means the stored tree is damaged, which `verify` will pin down. */
-export function storedSubtreeReader(repo: AuditRepository): SubtreeReader {
+export function storedSubtreeReader(repo: Pick<AuditRepository, 'subtree'>): SubtreeReader {
   return (level, idx) => {
     const hash = repo.subtree(level, idx);
     if (!hash) throw new DomainError('audit.corrupt', undefined, { details: { level, idx } });
@@ -36,7 +36,7 @@ function checkSize(n: number, stored: number, what: string): void {
   }
 }
 
-export function createAuditProofs(repo: AuditRepository) {
+export function createAuditProofs(repo: Pick<AuditRepository, 'size' | 'subtree'>) {
   const read = storedSubtreeReader(repo);
   // The tree is append-only, so the root at a given size never changes: remember the last one.
   let memo: { size: number; root: Buffer } | undefined;

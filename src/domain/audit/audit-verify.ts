@@ -1,5 +1,5 @@
 import { checkpointSignatureProblem } from './audit-checkpoint.js';
-import { claimedIndex, entryProblem } from './audit-entry.js';
+import { claimedIndex, entryProblem, type AuditEntry } from './audit-entry.js';
 import type { AuditRepository, StoredCheckpoint } from './audit-repository.js';
 import type { CheckpointVerifier } from './audit-signer.js';
 import { MerkleFrontier } from './merkle-frontier.js';
@@ -66,18 +66,15 @@ function failMoved(rowIdx: number, claimed: number | null): never {
   fail('body_mismatch', rowIdx);
 }
 
+/** What one walk over the log reads besides the entries: a stored subtree hash (level ≥ 1). */
+export type StoredNode = (level: number, idx: number) => Buffer | undefined;
+
 /**
- * Re-derives everything from the entry bodies: each leaf hash, every stored subtree node, and the
- * root at each checkpoint (whose signature is also checked). Walks the log once in leaf order,
- * a page at a time, and stops at the first problem, which names the earliest entry implicated.
+ * The verification itself, fed by a driver that reads the log (synchronously here, asynchronously
+ * on PostgreSQL: audit-reader-pg.ts): every entry in leaf order, then the stored node count. Throws
+ * `Found` at the first problem; `result` turns that (or success) into a VerifyResult.
  */
-export function verifyAuditLog(
-  repo: AuditRepository,
-  verifier: CheckpointVerifier | null,
-  opts: { pageSize?: number } = {},
-): VerifyResult {
-  const pageSize = opts.pageSize ?? 4096;
-  const checkpoints = repo.checkpoints();
+export function createVerifyWalk(checkpoints: StoredCheckpoint[], verifier: CheckpointVerifier | null) {
   const frontier = MerkleFrontier.empty();
   let nextCheckpoint = 0;
   let lastGoodSize = 0;
@@ -96,37 +93,71 @@ export function verifyAuditLog(
     lastGoodSize = c.treeSize;
   };
 
+  return {
+    /** Entries walked so far (the position the next entry must have). */
+    get size(): number {
+      return frontier.size;
+    },
+    start(): void {
+      checkCheckpointsAt(0);
+    },
+    entry(row: AuditEntry, stored: StoredNode): void {
+      const expected = frontier.size;
+      if (row.idx > expected) fail('missing_entry', expected, { range: [expected, row.idx] });
+      if (row.idx < expected) fail('unexpected_entry', row.idx);
+      const bad = entryProblem(row);
+      if (bad === 'body_mismatch') failMoved(row.idx, claimedIndex(row.body));
+      if (bad) fail(bad, row.idx);
+      for (const node of frontier.push(row.leafHash)) {
+        const span = 2 ** node.level;
+        const where = { range: [node.idx * span, (node.idx + 1) * span] as [number, number] };
+        const hash = stored(node.level, node.idx);
+        if (!hash) fail('node_missing', node.idx * span, where);
+        if (!hash.equals(node.hash)) fail('node_mismatch', node.idx * span, where);
+      }
+      checkCheckpointsAt(frontier.size);
+    },
+    end(nodeCount: number): VerifyResult {
+      const size = frontier.size;
+      if (nodeCount !== size - popCount(size)) fail('extra_nodes', size);
+      const beyond = checkpoints[nextCheckpoint];
+      if (beyond) fail('checkpoint_beyond_log', size, { range: [size, beyond.treeSize], checkpointId: beyond.id });
+      return { ok: true, size, root: frontier.root().toString('hex'), checkpoints: checkpoints.length };
+    },
+  };
+}
+
+/** The problem a walk found, as a result; anything else is rethrown. */
+export function problemResult(e: unknown, size: number): VerifyResult {
+  if (e instanceof Found) return { ok: false, size, problem: e.problem };
+  throw e;
+}
+
+/**
+ * Re-derives everything from the entry bodies: each leaf hash, every stored subtree node, and the
+ * root at each checkpoint (whose signature is also checked). Walks the log once in leaf order,
+ * a page at a time, and stops at the first problem, which names the earliest entry implicated.
+ */
+export function verifyAuditLog(
+  repo: Pick<AuditRepository, 'checkpoints' | 'entriesFrom' | 'subtree' | 'nodeCount' | 'size'>,
+  verifier: CheckpointVerifier | null,
+  opts: { pageSize?: number } = {},
+): VerifyResult {
+  const pageSize = opts.pageSize ?? 4096;
+  const walk = createVerifyWalk(repo.checkpoints(), verifier);
+  const stored: StoredNode = (level, idx) => repo.subtree(level, idx);
   try {
-    checkCheckpointsAt(0);
+    walk.start();
     let cursor = Number.MIN_SAFE_INTEGER;
     for (let page = repo.entriesFrom(cursor, pageSize); page.length > 0; page = repo.entriesFrom(cursor, pageSize)) {
       for (const row of page) {
-        const expected = frontier.size;
-        if (row.idx > expected) fail('missing_entry', expected, { range: [expected, row.idx] });
-        if (row.idx < expected) fail('unexpected_entry', row.idx);
-        const bad = entryProblem(row);
-        if (bad === 'body_mismatch') failMoved(row.idx, claimedIndex(row.body));
-        if (bad) fail(bad, row.idx);
-        for (const node of frontier.push(row.leafHash)) {
-          const span = 2 ** node.level;
-          const where = { range: [node.idx * span, (node.idx + 1) * span] as [number, number] };
-          const stored = repo.subtree(node.level, node.idx);
-          if (!stored) fail('node_missing', node.idx * span, where);
-          if (!stored.equals(node.hash)) fail('node_mismatch', node.idx * span, where);
-        }
-        checkCheckpointsAt(frontier.size);
+        walk.entry(row, stored);
         cursor = row.idx + 1;
       }
     }
-    const size = frontier.size;
-    const expectedNodes = size - popCount(size);
-    if (repo.nodeCount() !== expectedNodes) fail('extra_nodes', size);
-    const beyond = checkpoints[nextCheckpoint];
-    if (beyond) fail('checkpoint_beyond_log', size, { range: [size, beyond.treeSize], checkpointId: beyond.id });
-    return { ok: true, size, root: frontier.root().toString('hex'), checkpoints: checkpoints.length };
+    return walk.end(repo.nodeCount());
   } catch (e) {
-    if (e instanceof Found) return { ok: false, size: repo.size(), problem: e.problem };
-    throw e;
+    return problemResult(e, repo.size());
   }
 }
 

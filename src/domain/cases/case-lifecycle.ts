@@ -8,17 +8,23 @@ import type { CaseQueries } from './case-queries.js';
 import type { CaseRow, CasesRepository } from './cases-repository.js';
 import type { CaseStatus } from './cases-tables.js';
 
+/** A grant a case closure ended: whose, and the access request it answered (none for break-glass). */
+export interface EndedGrant {
+  clinicianId: string;
+  requestId: string | null;
+}
+
 /**
  * Port: ends every live grant on a case (approval and break-glass), audited with `cause`; returns the
- * grantees. Called inside the transaction that closes the case, so both commit or neither does.
+ * grants ended. Called inside the transaction that closes the case, so both commit or neither does.
  */
-export type EndCaseGrants = (caseId: string, actor: string, cause: string, now: number) => Promise<string[]>;
+export type EndCaseGrants = (caseId: string, actor: string, cause: string, now: number) => Promise<EndedGrant[]>;
 
 export interface StatusChanged {
   caseRow: CaseRow;
   status: CaseStatus;
-  /** Clinicians whose grants on the case ended with it (one entry per grant). */
-  grantees: string[];
+  /** The grants on the case that ended with it. */
+  ended: EndedGrant[];
   at: number;
 }
 
@@ -52,9 +58,9 @@ export function createCaseLifecycle(deps: {
           if (other && other.id !== c.id) throw new DomainError('conflict', 'the patient has another open case');
         }
         if (!(await deps.cases.setStatus(c.id, status))) throw new DomainError('conflict', `case already ${status}`);
-        const grantees = status === 'closed' ? await deps.endCaseGrants(c.id, actor.clinician.id, 'case_closed', now) : [];
+        const ended = status === 'closed' ? await deps.endCaseGrants(c.id, actor.clinician.id, 'case_closed', now) : [];
         deps.audit.append({ actor: actor.clinician.id, action, target: c.code, outcome: 'success', at: now });
-        return { caseRow: { ...c, status }, status, grantees, at: now };
+        return { caseRow: { ...c, status }, status, ended, at: now };
       });
     },
   };

@@ -23,10 +23,19 @@ export const outboxMessages = sqliteTable(
     processQueryKey: text(),
     /** The instance whose lease `nextAttemptAt` is while a send is in flight; cleared when it ends. */
     owner: text(),
+    /**
+     * The ordering lane (outbox-lane.ts), stored on PostgreSQL so that instances claiming rows apart
+     * keep one conversation's sends one at a time; null on SQLite, where one process orders its lanes.
+     */
+    lane: text(),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
   // The claim (pending, due, after the cursor, in id order) walks outbox_pending_id_idx and stops after
   // its limit; with only outbox_due_idx it sorted every due row per claim, O(backlog) (R8).
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_pending_id_idx').on(t.status, t.id)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_pending_id_idx').on(t.status, t.id),
+    index('outbox_lane_idx').on(t.lane, t.status, t.id),
+  ],
 );

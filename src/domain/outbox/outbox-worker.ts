@@ -6,6 +6,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { OutboxHandler } from '../../shared/outbox-port.js';
 import { createQueueWorker } from '../queue/queue-worker.js';
 import { PermanentFailure, type FailureClass } from '../queue/queue-types.js';
+import { laneOf } from './outbox-lane.js';
 import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
 
 export type { FailureClass } from '../queue/queue-types.js';
@@ -54,22 +55,6 @@ export interface OutboxWorkerDeps {
 function processQueryKeyOf(result: unknown): string | null {
   const key = (result as { processQueryKey?: unknown } | null)?.processQueryKey;
   return typeof key === 'string' && key ? key.slice(0, 200) : null;
-}
-
-/**
- * The ordering lane of a row: the reply session (each inbound message has its own webhook), else the
- * conversation or the receivers, so each chat sees related messages in order while others go in parallel;
- * a card and its updates share the card's lane, so an update never overtakes the card or an older update.
- */
-function laneOf(row: OutboxRow): string {
-  try {
-    const p = JSON.parse(row.payload) as {
-      webhook?: string; conversationId?: string; openConversationId?: string; userId?: string; userIds?: string[]; outTrackId?: string;
-    };
-    return p.webhook ?? p.conversationId ?? p.openConversationId ?? p.userId ?? p.userIds?.join(',') ?? (p.outTrackId ? `card:${p.outTrackId}` : `row:${row.id}`);
-  } catch {
-    return `row:${row.id}`;
-  }
 }
 
 export function createOutboxWorker(deps: OutboxWorkerDeps) {

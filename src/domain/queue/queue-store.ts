@@ -24,7 +24,8 @@ export interface QueueTable {
 type Id = QueueRowBase['id'];
 const ph = (name: string) => sql`${sql.placeholder(name)}`;
 
-function compareBy(keys: string[]) {
+/** Orders rows by the claim-order columns (numbers numerically, text as text). */
+export function compareBy(keys: string[]) {
   return (a: QueueRowBase, b: QueueRowBase): number => {
     for (const k of keys) {
       const x = (a as unknown as Record<string, number | string>)[k]!;

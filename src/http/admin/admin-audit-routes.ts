@@ -35,15 +35,21 @@ export interface AdminAuditDeps {
 
 type Describers = Pick<AdminAuditDeps, 'names' | 'targets'>;
 
-/** Entries as JSON with the names of the people they mention, and what their other targets are. */
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const HAS_UUID = new RegExp(UUIDS.source, 'i');
+
+/** Entries as JSON with the names of the people they mention (also inside a reason), and what their other targets are. */
 async function named(entries: readonly AuditEntry[], { names, targets }: Describers) {
-  const known = await names(entries.flatMap((e) => [e.actor, e.target]));
+  const known = await names(entries.flatMap((e) => [e.actor, e.target, ...(e.reason?.match(UUIDS) ?? [])]));
   const things = await targets(entries.filter((e) => !(e.target && known.has(e.target))));
+  // A reason naming someone by id (`clinician:<id>`) reads with their name; any other id as "…".
+  const reasonName = (reason: string | null) => (reason && HAS_UUID.test(reason) ? reason.replace(UUIDS, (id) => known.get(id) ?? '…') : null);
   return entries.map((e) => ({
     ...entryJson(e),
     actorName: known.get(e.actor) ?? null,
     targetName: (e.target && known.get(e.target)) ?? null,
     targetRef: (e.target ? things.get(e.target) : undefined) ?? null,
+    reasonName: reasonName(e.reason),
   }));
 }
 

@@ -39,9 +39,10 @@ export async function setCaseStatus(deps: CaseLifecycleDeps, actor: Actor, caseC
     if (row) team.push(row);
   }
   await deps.notices.caseStatusChanged({ caseCode: code, by: me, status, to: team, at: out.at });
-  for (const id of new Set(out.grantees)) {
+  for (const id of new Set(out.ended.map((g) => g.clinicianId))) {
     const grantee = await deps.directory.findById(id);
-    if (grantee) await deps.notices.grantEnded({ grantee, by: me, caseCode: code, cause: 'case_closed', at: out.at });
+    const requestIds = out.ended.flatMap((g) => (g.clinicianId === id && g.requestId ? [g.requestId] : []));
+    if (grantee) await deps.notices.grantEnded({ grantee, by: me, caseCode: code, cause: 'case_closed', at: out.at, requestIds });
   }
-  return { caseCode: code, status, grantsEnded: out.grantees.length };
+  return { caseCode: code, status, grantsEnded: out.ended.length };
 }

@@ -8,7 +8,7 @@ export interface GrantEnded {
   cause: 'revoked' | 'case_closed';
   /** When it ended (keys the notice, so a retry sends it once). */
   at: number;
-  /** The access requests whose grants ended (a revoke), so their requester's cards can say so. */
+  /** The access requests whose grants ended, so their requester's cards can say so. */
   requestIds?: readonly string[];
 }
 

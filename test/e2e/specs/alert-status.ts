@@ -40,7 +40,7 @@ async function statusScreens(ctx: E2eContext, page: Page, alertId: string, shot:
  * names the card in its language, `opened` is the state word it must show by now.
  */
 async function statusCardShot(ctx: E2eContext, caseCode: string, title: string, opened: string, viewport: { width: number; height: number }, shot: string): Promise<void> {
-  const { page } = await ctx.newPage({ locale: 'zh-HK', viewport });
+  const { page } = await ctx.newPage({ locale: shot.endsWith('-en') ? 'en-US' : 'zh-HK', viewport });
   await page.goto('/app/sandbox');
   await page.getByTestId('sandbox-chat').waitFor();
   await page.getByTestId(`chat-user-${CHAN}`).click();

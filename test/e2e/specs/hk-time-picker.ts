@@ -1,20 +1,18 @@
 import type { Page } from 'playwright-core';
 import { sharedAndViewed } from '../admin-data.js';
 import { assert, assertEqual, type E2eContext, type E2eTest } from '../harness.js';
-import { DESKTOP, goTo, openConsole, PHONE, settle } from './admin-layout-data.js';
+import { DESKTOP, goTo, openConsole } from './admin-layout-data.js';
+import { bothSizes } from './no-uuid-data.js';
 import { bookBetween } from './admin-console.js';
 
 const ADMIN = 'qmh-cb-admin';
 type RosterAnswer = { roles: Array<{ nameEn: string; status: string; effectiveFrom: string; effectiveTo: string | null }> };
 
 /**
- * The admin books Dr Wong onto the case team from `start` to `end` (typed as an admin would, on the
- * picker's clock), and returns the roster the console reloads after saving: what the service stored.
+ * The admin books Dr Wong onto the case team (looked up already) from `start` to `end` (typed as an
+ * admin would, on the picker's clock), and returns the roster the console reloads after saving: what the service stored.
  */
 async function bookWong(page: Page, caseCode: string, start: string, end: string): Promise<RosterAnswer> {
-  await page.getByTestId('case-code').fill(caseCode);
-  await page.getByTestId('case-lookup').click();
-  await page.getByTestId('case-team').waitFor();
   await page.getByTestId('case-team-clinician').click();
   await page.keyboard.type('WONG');
   await page.keyboard.press('Enter');
@@ -33,6 +31,9 @@ async function inZone(ctx: E2eContext, caseCode: string, timezoneId: string, day
   assertEqual(zone, timezoneId, 'the browser runs in the time zone under test');
   await openConsole(page, ADMIN);
   await goTo(page, 'cases', false);
+  await page.getByTestId('case-code').fill(caseCode);
+  await page.getByTestId('case-lookup').click();
+  await page.getByTestId('case-team').waitFor();
   const label = (await page.getByTestId('case-team-form').textContent()) ?? '';
   assert(label.includes('HKT'), `the booking form says its times are HK time: ${label}`);
 
@@ -46,14 +47,11 @@ async function inZone(ctx: E2eContext, caseCode: string, timezoneId: string, day
   await row.getByTestId('case-role-future').waitFor();
   const shown = (await row.textContent()) ?? '';
   assert(shown.includes(`${day} 09:00 HKT`) && shown.includes(`${day} 18:00 HKT`), `the roster shows the booking in HK time: ${shown}`);
-  await settle(page);
-  await ctx.screenshot(page, `console-case-team-booked-${tag}-en-desktop`);
+  await bothSizes(ctx, page, `console-case-team-booked-${tag}-en`);
 
   await page.getByTestId('lang-switch').click();
   await page.getByTestId('case-team').locator('tr', { hasText: `${day} 09:00 HKT` }).getByText('開始於', { exact: false }).waitFor();
-  await page.setViewportSize(PHONE);
-  await settle(page);
-  await ctx.screenshot(page, `console-case-team-booked-${tag}-zh-HK-phone`);
+  await bothSizes(ctx, page, `console-case-team-booked-${tag}-zh-HK`);
   await page.getByTestId('lang-switch').click();
 }
 

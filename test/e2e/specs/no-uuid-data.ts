@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { breakGlass, sharedAndViewed, type AdminScenario } from '../admin-data.js';
-import { assert } from '../harness.js';
+import { assert, type E2eContext } from '../harness.js';
+import { DESKTOP, PHONE, settle } from './admin-layout-data.js';
 import { openAlert, seedAlert, waitDelivered } from './alert-status-data.js';
 import { appToken } from './compose-data.js';
 import { viewFromApp } from './link-data.js';
@@ -63,4 +64,13 @@ export async function inLanguage(page: Page, lang: 'en' | 'zh-HK'): Promise<void
   const now = await page.evaluate(() => document.documentElement.lang);
   if (now !== lang) await page.getByTestId('lang-switch').first().click();
   await page.waitForFunction((want) => document.documentElement.lang === want, lang);
+}
+
+/** Screenshots of the page as it is, at 1280×800 and at 375×812 (`<name>-desktop|phone`); the desktop size is restored. */
+export async function bothSizes(ctx: E2eContext, page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    await page.setViewportSize(viewport);
+    await settle(page);
+    await ctx.screenshot(page, `${name}-${size}`);
+  }
 }

@@ -3,7 +3,7 @@ import { assert, type E2eContext, type E2eTest } from '../harness.js';
 import { DESKTOP, goTo, menuSections, MENUS, openConsole, settle, type ConsoleUser } from './admin-layout-data.js';
 import { makeAuditor } from './admin-layout.js';
 import { go, signIn } from './doctor-flow.js';
-import { assertNoUuid, CHAN, inLanguage, seedWorld, WONG, type World } from './no-uuid-data.js';
+import { assertNoUuid, bothSizes, CHAN, inLanguage, seedWorld, WONG, type World } from './no-uuid-data.js';
 
 type Lang = 'en' | 'zh-HK';
 const LOCALE: Record<Lang, string> = { en: 'en-US', 'zh-HK': 'zh-HK' };
@@ -34,7 +34,7 @@ async function openDetails(ctx: E2eContext, page: Page, section: string, w: Worl
     const text = await assertNoUuid(page, `${where}, trace ${w.traceCode}`);
     assert(text.includes(w.caseCode), `${where}: the trace names the document by its case (${w.caseCode})`);
     await page.getByTestId('trace-result').scrollIntoViewIfNeeded();
-    await ctx.screenshot(page, `no-uuid-trace-${user}-${lang}`);
+    await bothSizes(ctx, page, `no-uuid-trace-${user}-${lang}`);
   }
   if (section === 'oversight') {
     for (const s of ['approved', 'flagged', 'pending']) {
@@ -47,7 +47,7 @@ async function openDetails(ctx: E2eContext, page: Page, section: string, w: Worl
       await settle(page);
       await assertNoUuid(page, `${where}, approvals ${s}`);
     }
-    await ctx.screenshot(page, `no-uuid-approvals-${user}-${lang}`);
+    await bothSizes(ctx, page, `no-uuid-approvals-${user}-${lang}`);
   }
   if (section === 'policies') {
     await page.getByTestId('explain-clinician').click();
@@ -60,7 +60,7 @@ async function openDetails(ctx: E2eContext, page: Page, section: string, w: Worl
     await page.getByTestId('explain-result').waitFor();
     const text = await assertNoUuid(page, `${where}, explain`);
     assert(/WONG|黃/.test(text), `${where}: the picked person is shown by name`);
-    await ctx.screenshot(page, `no-uuid-explain-${user}-${lang}`);
+    await bothSizes(ctx, page, `no-uuid-explain-${user}-${lang}`);
   }
   if (section === 'report') {
     await page.getByTestId('report-value').fill(w.caseCode);

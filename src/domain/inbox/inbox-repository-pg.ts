@@ -1,0 +1,129 @@
+import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { processedMessages } from '../../db/pg/inbox-tables.js';
+import type { PgStore } from '../../db/pg/pg-store.js';
+import type { ClaimResult, InboxRepository, InboxRow, RecordInput, TakenMessage } from './inbox-repository.js';
+import type { InboxState } from './inbox-tables.js';
+
+const taken = { msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts };
+
+/**
+ * processed_messages on PostgreSQL: the same port as inbox-repository.ts, shared by every instance.
+ * A claim is `INSERT … ON CONFLICT DO NOTHING` (a redelivery or replay of an id any instance has
+ * claimed inserts nothing, in the claim's own statement and transaction); a commit is durable
+ * (synchronous_commit) before the frame is ACKed. Unfinished claims whose lease ran out are taken over
+ * row by row under `FOR UPDATE SKIP LOCKED`, so two instances sweeping at once never take the same one.
+ */
+export function createPgInboxRepository(store: PgStore): InboxRepository {
+  const db = () => store.db();
+  const byId = (msgId: string) => eq(processedMessages.msgId, msgId);
+  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) =>
+    db().update(processedMessages).set({ state, completedAt: now, reason, payload: null, owner: null, leaseUntil: null }).where(byId(msgId));
+  const row = (r: { msgId: string; topic: string; now: number; payload: string | null; owner: string | null; leaseUntil: number | null }) => ({
+    msgId: r.msgId,
+    topic: r.topic,
+    state: 'processing' as const,
+    receivedAt: r.now,
+    payload: r.payload,
+    owner: r.owner,
+    leaseUntil: r.leaseUntil,
+    attempts: 1,
+  });
+
+  /** Inserts the rows that are new in one statement; in input order, a repeated id (even within the batch) is a duplicate. */
+  async function insertNew(rows: ReturnType<typeof row>[]): Promise<ClaimResult[]> {
+    if (rows.length === 0) return [];
+    // Inserted in id order: two instances recording the same ids in other orders would otherwise each
+    // wait on the other's uncommitted row (a deadlock); in one order, one waits and then skips.
+    const sorted = [...rows].sort((x, y) => (x.msgId < y.msgId ? -1 : x.msgId > y.msgId ? 1 : 0));
+    const inserted = await db().insert(processedMessages).values(sorted).onConflictDoNothing().returning({ msgId: processedMessages.msgId });
+    const fresh = new Set(inserted.map((r) => r.msgId));
+    return rows.map((r): ClaimResult => (fresh.delete(r.msgId) ? 'new' : 'duplicate'));
+  }
+
+  return {
+    record: async (r: RecordInput) => (await insertNew([row(r)]))[0]!,
+
+    recordMany: (rs: RecordInput[]) => insertNew(rs.map(row)),
+
+    claim: async (msgId: string, topic: string, now: number) => (await insertNew([row({ msgId, topic, now, payload: null, owner: null, leaseUntil: null })]))[0]!,
+
+    async finish(msgId: string, state: 'done' | 'failed', now: number): Promise<void> {
+      await finished(msgId, state, now, null);
+    },
+
+    async deadLetter(msgId: string, reason: string, now: number): Promise<void> {
+      await finished(msgId, 'dead', now, reason);
+    },
+
+    takeUnfinished(q: { topic: string; owner: string; now: number; leaseUntil: number }): Promise<TakenMessage[]> {
+      return store.transaction(async () => {
+        const free = await db()
+          .select({ msgId: processedMessages.msgId })
+          .from(processedMessages)
+          .where(
+            and(
+              eq(processedMessages.state, 'processing'),
+              eq(processedMessages.topic, q.topic),
+              or(eq(processedMessages.owner, q.owner), isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+            ),
+          )
+          .for('update', { skipLocked: true });
+        if (free.length === 0) return [];
+        return db()
+          .update(processedMessages)
+          .set({ owner: q.owner, leaseUntil: q.leaseUntil, attempts: sql`${processedMessages.attempts} + 1` })
+          .where(inArray(processedMessages.msgId, free.map((f) => f.msgId)))
+          .returning(taken);
+      });
+    },
+
+    async takeExpired(q: RecordInput): Promise<TakenMessage | undefined> {
+      // One statement: of two instances taking the same claim, the second re-checks the lease after the first commits.
+      const [r] = await db()
+        .update(processedMessages)
+        .set({ owner: q.owner, leaseUntil: q.leaseUntil, payload: q.payload, attempts: sql`${processedMessages.attempts} + 1` })
+        .where(
+          and(
+            byId(q.msgId),
+            eq(processedMessages.state, 'processing'),
+            eq(processedMessages.topic, q.topic),
+            or(isNull(processedMessages.leaseUntil), lte(processedMessages.leaseUntil, q.now)),
+          ),
+        )
+        .returning(taken);
+      return r;
+    },
+
+    async extendLease(msgId: string, owner: string, leaseUntil: number): Promise<boolean> {
+      const r = await db()
+        .update(processedMessages)
+        .set({ leaseUntil })
+        .where(and(byId(msgId), eq(processedMessages.owner, owner), eq(processedMessages.state, 'processing')));
+      return (r.rowCount ?? 0) === 1;
+    },
+
+    async find(msgId: string): Promise<InboxRow | undefined> {
+      const [r] = await db().select().from(processedMessages).where(byId(msgId));
+      return r;
+    },
+
+    async list(q: { state: InboxState; limit: number; offset: number }): Promise<{ items: InboxRow[]; total: number }> {
+      const where = eq(processedMessages.state, q.state);
+      const items = await db().select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt)).limit(q.limit).offset(q.offset);
+      const [total] = await db().select({ n: count() }).from(processedMessages).where(where);
+      return { items, total: total?.n ?? 0 };
+    },
+
+    async countByState(): Promise<Partial<Record<InboxState, number>>> {
+      const rows = await db().select({ state: processedMessages.state, n: count() }).from(processedMessages).groupBy(processedMessages.state);
+      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    },
+
+    async purgeBefore(cutoff: number): Promise<number> {
+      const r = await db()
+        .delete(processedMessages)
+        .where(and(lt(processedMessages.receivedAt, cutoff), eq(processedMessages.state, 'done')));
+      return r.rowCount ?? 0;
+    },
+  };
+}
