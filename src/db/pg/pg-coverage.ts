@@ -26,7 +26,7 @@ export const PG_REPOSITORIES = {
   'my-cases': true,
   'chat-history': true,
   retention: true,
-  'ehr-queue': false,
+  'ehr-queue': true,
   queue: true,
 } satisfies Record<string, boolean>;
 
@@ -35,3 +35,10 @@ export type RepositoryName = keyof typeof PG_REPOSITORIES;
 export function missingPgRepositories(): RepositoryName[] {
   return (Object.keys(PG_REPOSITORIES) as RepositoryName[]).filter((name) => !PG_REPOSITORIES[name]);
 }
+
+/**
+ * Whether the service itself runs on the PostgreSQL repositories (the storage wiring in src/compose).
+ * Until it does, `postgres://` is refused even with every repository ported: the service would
+ * otherwise start on SQLite. Flip it with that step.
+ */
+export const PG_SERVICE_WIRED = false;
