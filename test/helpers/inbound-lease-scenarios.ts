@@ -3,7 +3,7 @@ import type { InboxRepository } from '../../src/domain/inbox/inbox-repository.js
 import { eventually } from './eventually.js';
 import { inboundInstance, type InboundInstance } from './inbound-instance.js';
 
-const LEASE_MS = 600;
+const LEASE_MS = 1200;
 const SWEEP_MS = 40;
 
 /**
