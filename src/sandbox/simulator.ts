@@ -64,7 +64,8 @@ export interface Simulator {
     calls(pathPrefix?: string): number;
   };
   say(groupId: string, userId: string, text: string, opts?: SayOptions): PushedMessage;
-  dm(userId: string, text: string): PushedMessage;
+  /** A 1:1 message; `{ voice: {} }` sends it as a voice note whose transcript is `text`. */
+  dm(userId: string, text: string, opts?: SayOptions): PushedMessage;
   /** Pushes an earlier message again (same data, same msgId, new frame messageId). */
   replay(msgId: string): PushedMessage;
   sendRaw(text: string): void;
@@ -150,7 +151,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     say: (groupId, userId, text, sayOpts) =>
       pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'group', groupId }, userId, text, sayOpts)),
-    dm: (userId, text) => pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'dm' }, userId, text)),
+    dm: (userId, text, sayOpts) => pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'dm' }, userId, text, sayOpts)),
     replay(msgId) {
       const data = pushedData.get(msgId);
       if (!data) throw new Error('simulator: unknown msgId');
