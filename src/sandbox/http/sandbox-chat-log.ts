@@ -136,7 +136,9 @@ export class SandboxChatLog {
     if (!msgId || this.seenMsgIds.has(msgId)) return;
     this.seenMsgIds.add(msgId);
     const inGroup = d.conversationType === '2';
-    const content = str(obj(d.text).content);
+    // A voice note shows as its transcript, marked: it is not typed, and DingTalk strips no mention from it.
+    const voice = d.msgtype === 'audio';
+    const content = voice ? `🎤 ${str(obj(d.content).recognition)}` : str(obj(d.text).content);
     const atUserIds = (Array.isArray(d.atUsers) ? d.atUsers : []).map((u) => str(obj(u).staffId)).filter((s) => s !== '');
     this.add({
       kind: 'user',
@@ -145,7 +147,7 @@ export class SandboxChatLog {
       conversation: inGroup ? str(d.conversationId) : BOT_CHAT,
       userId: str(d.senderStaffId),
       // DingTalk strips the bot's own @-mention before delivery; the chat shows what was typed.
-      text: inGroup ? `@${this.sim.org.bot.name}${content}` : content,
+      text: inGroup && !voice ? `@${this.sim.org.bot.name}${content}` : content,
       atUserIds,
       at: typeof d.createAt === 'number' ? d.createAt : Date.now(),
     });
