@@ -64,6 +64,13 @@ describe('bot: voice notes', () => {
     expect((await audit('command.run')).length).toBe(before);
   });
 
+  it('When a voice note’s transcript carries an HKID, then it is not read: the sender is warned 1:1 and nothing is repeated', async () => {
+    const hkid = makeHkid('V', '415226');
+    const { text } = await voiceNote(LAM, `${hkid} 食緊薄血丸`);
+    expect(text).toContain('patient identifiers');
+    expect(text).not.toMatch(/warfarin|薄血丸|415226/);
+  });
+
   it('When a voice note “@ConsultBridge burn C-…” comes from a group, then no command runs, the group hears nothing and the sender alone gets the 1:1 hint', async () => {
     const commandsBefore = (await audit('command.run')).length;
     const from = h.sim.sent.length;
