@@ -1,12 +1,12 @@
 /**
  * `npm run eval:clinical`: the interaction checker against test/clinical-data/interaction-pairs.jsonl
- * (recall, false alerts, coverage, as tables on stdout), then the lexicon/normaliser evaluation when
- * src/cli/clinical-eval-normaliser.ts is present.
+ * (recall, false alerts, coverage, as tables on stdout), then the lexicon/normaliser evaluation against
+ * test/clinical-data/variants.jsonl.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { projectPath } from '../shared/paths.js';
 import { exitWith } from './cli-exit.js';
+import { evaluateNormaliser, formatNormaliserEvaluation } from './clinical-eval-normaliser.js';
 import { evaluateInteractions, parseEvalCases, type EvalReport, type GroupScore } from './clinical-eval-interactions.js';
 import { interactionDeps } from './clinical-wiring.js';
 
@@ -59,13 +59,7 @@ async function main(): Promise<number> {
   const report = evaluateInteractions(cases, deps);
   const set = deps.checker.ruleSet();
   process.stdout.write(print(report, set.version, set.hash));
-  // The lexicon's own evaluation, when that part of the clinical layer is present.
-  const here = fileURLToPath(import.meta.url);
-  const normaliserEval = here.replace(/clinical-eval\.(ts|js)$/, 'clinical-eval-normaliser.$1');
-  if (normaliserEval !== here && existsSync(normaliserEval)) {
-    process.stdout.write('\n');
-    await import(pathToFileURL(normaliserEval).href);
-  }
+  process.stdout.write(`\nLexicon and normaliser (test/clinical-data/variants.jsonl)\n\n${formatNormaliserEvaluation(evaluateNormaliser())}`);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 import { exitWith } from './cli-exit.js';
 import { runInteractions } from './clinical-interactions.js';
 import { processIo } from './clinical-io.js';
+import { NORMALISE_HELP, runNormalise } from './clinical-normalise.js';
 import { interactionDeps } from './clinical-wiring.js';
 
 const HELP = `Usage: npm run -s clinical -- <command>
@@ -13,6 +14,7 @@ const HELP = `Usage: npm run -s clinical -- <command>
   interactions --batch              Reads lines {"drugs":["warfarin","metronidazole"]}; writes one line each:
                                     {"alerts":[{"drugs":[…],"severity":"major","rule":"…"}],"unresolved":[]}
         [--details]                 Adds mechanism, action, alternatives and sources to each alert.
+  normalise …                       Lexicon matches for a text (see below).
 
 The interaction rules are config/clinical (see README "Clinical rules"). They support, and do not
 replace, pharmacist review: no alert does not mean the combination is safe.
@@ -24,8 +26,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'interactions':
       return runInteractions(rest, io, interactionDeps());
+    case 'normalise':
+      return runNormalise(rest, io);
     default:
-      io.err(HELP.trimEnd());
+      io.err(`${HELP}\n${NORMALISE_HELP}`.trimEnd());
       return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
   }
 }

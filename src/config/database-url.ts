@@ -1,4 +1,4 @@
-import { missingPgRepositories } from '../db/pg/pg-coverage.js';
+import { missingPgRepositories, PG_SERVICE_WIRED } from '../db/pg/pg-coverage.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -13,9 +13,12 @@ export function databaseKind(url: string): DatabaseKind | undefined {
  * Why the service cannot serve this DATABASE_URL, or undefined when it can. Any URL it cannot serve
  * stops the start (a SQLite driver given `postgres://…` would open a file in a folder named `postgres:`).
  */
-export function databaseUrlProblem(url: string, missing: readonly string[] = missingPgRepositories()): string | undefined {
+export function databaseUrlProblem(url: string, missing: readonly string[] = missingPgRepositories(), wired = PG_SERVICE_WIRED): string | undefined {
   const kind = databaseKind(url);
   if (kind === 'sqlite') return undefined;
-  if (kind === 'postgres') return missing.length ? `PostgreSQL mode is not complete: no PostgreSQL repository yet for ${missing.join(', ')}` : undefined;
+  if (kind === 'postgres') {
+    if (missing.length) return `PostgreSQL mode is not complete: no PostgreSQL repository yet for ${missing.join(', ')}`;
+    return wired ? undefined : 'PostgreSQL mode is not complete: the service is not wired onto its PostgreSQL repositories yet';
+  }
   return 'unsupported database URL: use file:<path> (or a plain path, or :memory:) for SQLite, or postgres://… for PostgreSQL';
 }

@@ -77,7 +77,7 @@ describe('npm run audit', () => {
     const tampered = await cli('verify');
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('FAILED verification at entry 13: leaf_hash_mismatch');
-  });
+  }, 60_000); // six CLI processes (tsx each): a loaded machine needs more than the default
 
   it('When a trace code is typed in lower case with spaces, then it is found as the console finds it (issue 12)', async () => {
     const lower = await cli('trace', ' w7k2 ');

@@ -35,4 +35,21 @@ describe('npm run -s clinical -- interactions', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toMatchObject({ alerts: [{ drugs: ['warfarin', 'ibuprofen'], severity: 'major' }], unresolved: [] });
   }, 30_000);
+
+  it('When names are brands, Chinese or US forms, then the lexicon resolves them and the alert keeps the names as given', async () => {
+    const { code, stdout } = await npmClinical(['interactions', '--batch'], '{"drugs":["薄血丸","Flagyl"]}\n{"drugs":["Augmentin"]}\n');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { alerts: [{ drugs: ['薄血丸', 'Flagyl'], severity: 'major', rule: 'anticoag-warfarin-metronidazole' }], unresolved: [] },
+      { alerts: [], unresolved: [] },
+    ]);
+  }, 30_000);
+});
+
+describe('npm run -s clinical -- normalise', () => {
+  it('When fed a batch, then the dispatcher hands it to the normaliser: one JSON line per input', async () => {
+    const { code, stdout } = await npmClinical(['normalise', '--batch'], '{"text":"薄血丸"}\n');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([{ matches: [{ entry: 'drug.warfarin', canonical: 'warfarin', how: 'exact', score: 1 }] }]);
+  }, 30_000);
 });

@@ -42,6 +42,17 @@ describe('audit targets described for the console (issue 12: no UUID on screen)'
     expect(out.get('66666666-6666-4666-8666-666666666666')?.kind).toBe('record');
   });
 
+  it('When a target is one of our prefixed ids (an alert, a burn item) or a key holding one, then it is named by that or by its action', async () => {
+    const out = await describeTargets(deps, [
+      { action: 'alert.raised', target: 'alr_ad546546ca4a1b2c3d4e5f60' },
+      { action: 'grant.created', target: 'eph_c41e6d6635934d0011223344' },
+      { action: 'outbound.send', target: 'alert:alr_ad546546ca4a1b2c3d4e5f60:card' },
+    ]);
+    expect(out.get('alr_ad546546ca4a1b2c3d4e5f60')?.kind).toBe('alert');
+    expect(out.get('eph_c41e6d6635934d0011223344')?.kind).toBe('burn');
+    expect(out.get('alert:alr_ad546546ca4a1b2c3d4e5f60:card')?.kind).toBe('message');
+  });
+
   it('When a target holds no id (a case code, a command, nothing), then it is left as it is', async () => {
     const out = await describeTargets(deps, [
       { action: 'case.opened', target: 'C-7KQ2M' },

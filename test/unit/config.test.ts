@@ -40,9 +40,10 @@ describe('config', () => {
     }
     for (const url of ['file:./data/x.db', './data/x.db', ':memory:', 'file::memory:']) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   });
-  it('postgres:// is refused with what PostgreSQL mode still lacks, until every repository has a PostgreSQL twin', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://cb@db.example/cb' })).toThrow(/PostgreSQL mode is not complete: no PostgreSQL repository yet for .*\w/);
-    expect(databaseUrlProblem('postgres://cb@db.example/cb', [])).toBeUndefined();
+  it('postgres:// is refused with what PostgreSQL mode still lacks, until every repository has a PostgreSQL twin and the service runs on them', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://cb@db.example/cb' })).toThrow(/PostgreSQL mode is not complete: \w/);
+    expect(databaseUrlProblem('postgres://cb@db.example/cb', [], true)).toBeUndefined();
+    expect(databaseUrlProblem('postgres://cb@db.example/cb', [], false)).toBe('PostgreSQL mode is not complete: the service is not wired onto its PostgreSQL repositories yet');
     expect(databaseUrlProblem('postgresql://cb@db.example/cb', ['inbox'])).toBe('PostgreSQL mode is not complete: no PostgreSQL repository yet for inbox');
     expect(databaseUrlProblem('mysql://x/y')).toMatch(/unsupported database URL/);
     expect([databaseKind('postgres://h/d'), databaseKind('POSTGRESQL://h/d'), databaseKind('file:x.db'), databaseKind('x.db'), databaseKind('https://h')]).toEqual([

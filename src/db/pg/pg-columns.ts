@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { bigint, customType, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, customType, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 
 /**
  * Column types the PostgreSQL twins share. SQLite keeps every time as an integer of epoch
@@ -15,3 +15,11 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
 
 /** `ORDER BY col COLLATE "C"`: byte order, as SQLite sorts text, whatever the database's locale. */
 export const sqlCollateC = (column: AnyPgColumn): SQL => sql`${column} collate "C"`;
+
+/**
+ * `ORDER BY … insert_seq`: insertion order, where SQLite breaks a tie by rowid. PostgreSQL has no
+ * rowid (xmin and ctid change when a row is updated), so the tables whose repositories order by it
+ * carry a hidden identity column `insert_seq` on PostgreSQL only (migrations/pg 0007). It is not in
+ * the twins, so the row types stay the same on both sides and no statement ever reads or writes it.
+ */
+export const insertionOrder = (table: PgTable, dir: 'asc' | 'desc' = 'asc'): SQL => sql`${table}.insert_seq ${sql.raw(dir)}`;

@@ -9,24 +9,24 @@ export const PG_REPOSITORIES = {
   outbox: true,
   directory: true,
   patients: true,
-  'name-index': false,
-  'free-text': false,
-  cases: false,
-  'link-tokens': false,
+  'name-index': true,
+  'free-text': true,
+  cases: true,
+  'link-tokens': true,
   documents: true,
-  vault: false,
+  vault: true,
   approvals: true,
   grants: true,
   sessions: true,
-  burn: false,
-  escalation: false,
-  alerts: false,
-  'alert-stats': false,
-  'doctor-inbox': false,
-  'my-cases': false,
-  'chat-history': false,
-  retention: false,
-  'ehr-queue': false,
+  burn: true,
+  escalation: true,
+  alerts: true,
+  'alert-stats': true,
+  'doctor-inbox': true,
+  'my-cases': true,
+  'chat-history': true,
+  retention: true,
+  'ehr-queue': true,
   queue: true,
 } satisfies Record<string, boolean>;
 
@@ -35,3 +35,10 @@ export type RepositoryName = keyof typeof PG_REPOSITORIES;
 export function missingPgRepositories(): RepositoryName[] {
   return (Object.keys(PG_REPOSITORIES) as RepositoryName[]).filter((name) => !PG_REPOSITORIES[name]);
 }
+
+/**
+ * Whether the service itself runs on the PostgreSQL repositories (the storage wiring in src/compose).
+ * Until it does, `postgres://` is refused even with every repository ported: the service would
+ * otherwise start on SQLite. Flip it with that step.
+ */
+export const PG_SERVICE_WIRED = false;

@@ -26,8 +26,34 @@ export interface LinkRef {
  * The stored key. The `intent:` prefix is kept from when secret URL tokens shared this table: it is
  * the key format of rows already issued, so dropping it would orphan live links.
  */
-function keyOf(ref: LinkRef): string {
+export function keyOf(ref: LinkRef): string {
   return createHash('sha256').update(`intent:${ref.intentId}`, 'utf8').digest('hex');
+}
+
+/** The stored row of a link its owner may use now for `purpose`, else the refusal (both adapters). */
+export function usableLink(row: LinkTokenRow | undefined, purpose: LinkPurpose, clinicianId: string, now: number): LinkTokenRow {
+  // Read by a signed-in app, where 401 means "sign in again": refusals say not_found and
+  // link.expired. Wrong purpose or wrong clinician looks the same as no link: nothing to learn from probing.
+  if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError('not_found');
+  if (row.usedAt !== null) throw new DomainError('conflict', 'link already used');
+  if (now >= row.expiresAt) throw new DomainError('link.expired');
+  return row;
+}
+
+/** A new intent id (needs no secrecy, the owner's sign-in guards it, only to be unguessable) and its row. */
+export function newLinkRow(purpose: LinkPurpose, opts: IssueOptions, now: number): { intentId: string; row: LinkTokenRow } {
+  const intentId = randomBytes(16).toString('base64url');
+  const row: LinkTokenRow = {
+    tokenHash: keyOf({ intentId }),
+    purpose,
+    clinicianId: opts.clinicianId,
+    caseId: opts.caseId ?? null,
+    conversationId: opts.conversationId ?? null,
+    createdAt: now,
+    expiresAt: now + (opts.ttlMs ?? DEFAULT_LINK_TTL_MS),
+    usedAt: null,
+  };
+  return { intentId, row };
 }
 
 /**
@@ -39,34 +65,14 @@ export function createLinkTokens(deps: { db: Db; store: SqliteStore; clock: Cloc
   const { db, store, clock } = deps;
 
   function check(ref: LinkRef, purpose: LinkPurpose, clinicianId: string): LinkTokenRow {
-    const row = db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf(ref))).get();
-    // Read by a signed-in app, where 401 means "sign in again": refusals say not_found and
-    // link.expired. Wrong purpose or wrong clinician looks the same as no link: nothing to learn from probing.
-    if (!row || row.purpose !== purpose || row.clinicianId !== clinicianId) throw new DomainError('not_found');
-    if (row.usedAt !== null) throw new DomainError('conflict', 'link already used');
-    if (clock.now() >= row.expiresAt) throw new DomainError('link.expired');
-    return row;
+    return usableLink(db.select().from(linkTokens).where(eq(linkTokens.tokenHash, keyOf(ref))).get(), purpose, clinicianId, clock.now());
   }
 
   return store.wrap({
     issue(purpose: LinkPurpose, opts: IssueOptions): { intentId: string; expiresAt: number } {
-      // An intent id needs no secrecy (the owner's sign-in guards it), only to be unguessable.
-      const intentId = randomBytes(16).toString('base64url');
-      const now = clock.now();
-      const expiresAt = now + (opts.ttlMs ?? DEFAULT_LINK_TTL_MS);
-      db.insert(linkTokens)
-        .values({
-          tokenHash: keyOf({ intentId }),
-          purpose,
-          clinicianId: opts.clinicianId,
-          caseId: opts.caseId ?? null,
-          conversationId: opts.conversationId ?? null,
-          createdAt: now,
-          expiresAt,
-          usedAt: null,
-        })
-        .run();
-      return { intentId, expiresAt };
+      const { intentId, row } = newLinkRow(purpose, opts, clock.now());
+      db.insert(linkTokens).values(row).run();
+      return { intentId, expiresAt: row.expiresAt };
     },
 
     /** Checks a link without using it up (to validate a form before the write). */

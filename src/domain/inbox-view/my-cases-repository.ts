@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
@@ -39,6 +39,38 @@ export interface MyCasesQuery {
 
 const STRENGTH: CareRole[] = ['observer', 'referring', 'consulting', 'attending'];
 
+/** A row of the page query as both adapters select it (snake_case, role as its strength 0–3). */
+export type MyCaseSqlRow = {
+  case_id: string;
+  code: string;
+  status: CaseStatus;
+  patient_id: string;
+  strength: number;
+  last_at: number;
+  unread: number;
+};
+
+export const toMyCase = (r: MyCaseSqlRow): MyCaseRow => ({
+  caseId: r.case_id,
+  code: r.code,
+  status: r.status,
+  patientId: r.patient_id,
+  role: STRENGTH[r.strength] ?? 'observer',
+  lastActivityAt: r.last_at,
+  unread: r.unread,
+});
+
+/** The query's own filters as a WHERE clause over the cases table's columns (either dialect's); null: nothing can match. */
+export function myCasesWhere(q: MyCasesQuery, c: { id: SQLWrapper; code: SQLWrapper; patientId: SQLWrapper }): SQL | null {
+  if ((q.caseIds && q.caseIds.length === 0) || (q.patientIds && q.patientIds.length === 0)) return null;
+  const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const filters: SQL[] = [];
+  if (q.code !== undefined) filters.push(sql`${c.code} = ${q.code}`);
+  if (q.caseIds) filters.push(sql`${c.id} in (${list(q.caseIds)})`);
+  if (q.patientIds) filters.push(sql`${c.patientId} in (${list(q.patientIds)})`);
+  return filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+}
+
 /**
  * The Cases tab's read model across contexts: a clinician's cases (a care-team role in force now),
  * newest activity first, one keyset page at a time. Every method answers with a Promise.
@@ -46,15 +78,10 @@ const STRENGTH: CareRole[] = ['observer', 'referring', 'consulting', 'attending'
 export function createMyCasesRepository(db: Db, store: SqliteStore) {
   return store.wrap({
     page(q: MyCasesQuery): MyCaseRow[] {
-      if ((q.caseIds && q.caseIds.length === 0) || (q.patientIds && q.patientIds.length === 0)) return [];
-      const list = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
-      const filters: SQL[] = [];
-      if (q.code !== undefined) filters.push(sql`${cases.code} = ${q.code}`);
-      if (q.caseIds) filters.push(sql`${cases.id} in (${list(q.caseIds)})`);
-      if (q.patientIds) filters.push(sql`${cases.patientId} in (${list(q.patientIds)})`);
-      const where = filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+      const where = myCasesWhere(q, cases);
+      if (!where) return [];
       const after = q.after ? sql`where last_at < ${q.after.at} or (last_at = ${q.after.at} and case_id < ${q.after.caseId})` : sql``;
-      const rows = db.all<{ case_id: string; code: string; status: CaseStatus; patient_id: string; strength: number; last_at: number; unread: number }>(sql`
+      const rows = db.all<MyCaseSqlRow>(sql`
         with mine as (
           select ${careTeam.caseId} as mine_case, max(case ${careTeam.role} when 'attending' then 3 when 'consulting' then 2 when 'referring' then 1 else 0 end) as strength
           from ${careTeam}
@@ -78,15 +105,7 @@ export function createMyCasesRepository(db: Db, store: SqliteStore) {
           ${where}
         )
         select * from listed ${after} order by last_at desc, case_id desc limit ${q.limit}`);
-      return rows.map((r) => ({
-        caseId: r.case_id,
-        code: r.code,
-        status: r.status,
-        patientId: r.patient_id,
-        role: STRENGTH[r.strength] ?? 'observer',
-        lastActivityAt: r.last_at,
-        unread: r.unread,
-      }));
+      return rows.map(toMyCase);
     },
   });
 }

@@ -8,7 +8,7 @@ import { SEALED_PREFIX, type FreeTextCipher, type FreeTextColumn } from './free-
  */
 
 /** Each free-text column with the SQL expression of the row id its AAD is bound to. */
-const COLUMNS: ReadonlyArray<[FreeTextColumn, string]> = [
+export const FREE_TEXT_COLUMNS: ReadonlyArray<[FreeTextColumn, string]> = [
   ['patient_consents.reference', 'id'],
   ['restricted_consents.reference', 'id'],
   ['access_request_steps.note', "request_id || ':' || step_index"],
@@ -27,7 +27,7 @@ export const stepRowId = (requestId: string, stepIndex: number) => `${requestId}
 export function sealLegacyFreeText(db: Db, texts: FreeTextCipher): number {
   return db.transaction((tx) => {
     let n = 0;
-    for (const [column, idExpr] of COLUMNS) {
+    for (const [column, idExpr] of FREE_TEXT_COLUMNS) {
       const [table, col] = column.split('.') as [string, string];
       const rows = tx.all<{ rowid: number; rid: string; v: string }>(
         sql`select rowid, ${sql.raw(idExpr)} as rid, ${sql.identifier(col)} as v from ${sql.identifier(table)}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { patientConsents, patientHkidAliases, patientNameTokens, patients, restrictedConsents } from '../../db/pg/patients-tables.js';
+import { insertionOrder } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from './free-text-cipher.js';
@@ -8,13 +9,12 @@ import type { ConsentRow, PatientsRepository, RestrictedConsentRow } from './pat
 /**
  * Patients and consents on PostgreSQL: the same port as patients-repository.ts (ciphertext only).
  * What differs in SQL: SQLite breaks a tie on `recordedAt` by rowid (insertion order); PostgreSQL has
- * no rowid, so the inserting transaction (xmin) and then the row's place in the heap (ctid) stand in.
+ * no rowid, so the hidden `insert_seq` stands in (see insertionOrder).
  */
 export function createPgPatientsRepository(store: PgStore, texts: FreeTextCipher): PatientsRepository {
   const db = () => store.db();
   const openConsent = (r: ConsentRow): ConsentRow => ({ ...r, reference: openOrNull(texts, 'patient_consents.reference', r.id, r.reference) });
   const openRestricted = (r: RestrictedConsentRow): RestrictedConsentRow => ({ ...r, reference: texts.open('restricted_consents.reference', r.id, r.reference) });
-  const insertionOrder = (dir: 'asc' | 'desc') => sql.raw(`xmin::text::bigint ${dir}, ctid ${dir}`);
   return {
     async insert(row) {
       await db().insert(patients).values(row);
@@ -52,12 +52,12 @@ export function createPgPatientsRepository(store: PgStore, texts: FreeTextCipher
         .select()
         .from(patientConsents)
         .where(and(eq(patientConsents.patientId, patientId), eq(patientConsents.institutionId, institutionId)))
-        .orderBy(desc(patientConsents.recordedAt), insertionOrder('desc'))
+        .orderBy(desc(patientConsents.recordedAt), insertionOrder(patientConsents, 'desc'))
         .limit(1);
       return row && openConsent(row);
     },
     async consentHistory(patientId) {
-      const rows = await db().select().from(patientConsents).where(eq(patientConsents.patientId, patientId)).orderBy(asc(patientConsents.recordedAt), insertionOrder('asc'));
+      const rows = await db().select().from(patientConsents).where(eq(patientConsents.patientId, patientId)).orderBy(asc(patientConsents.recordedAt), insertionOrder(patientConsents));
       return rows.map(openConsent);
     },
     async addRestrictedConsent(patientId, category, reference, attestedBy, now) {
@@ -70,7 +70,7 @@ export function createPgPatientsRepository(store: PgStore, texts: FreeTextCipher
         .select()
         .from(restrictedConsents)
         .where(eq(restrictedConsents.patientId, patientId))
-        .orderBy(asc(restrictedConsents.recordedAt), insertionOrder('asc'));
+        .orderBy(asc(restrictedConsents.recordedAt), insertionOrder(restrictedConsents));
       return rows.map(openRestricted);
     },
     async hasRestrictedConsent(patientId, category) {

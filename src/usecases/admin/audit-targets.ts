@@ -32,6 +32,9 @@ export interface AuditTargetDeps {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const WHOLE_UUID = new RegExp(`^${UUID.source}$`, 'i');
+/** Our other opaque ids: a prefix and a long hex tail (`alr_…` alerts, `eph_…` burn-after-reading items). */
+const OPAQUE = /(?:^|[^a-z])(alr|eph)_[0-9a-f]{16,}/i;
+const BY_PREFIX: Record<string, TargetKind> = { alr: 'alert', eph: 'burn' };
 
 /** Targets no store is asked about: what they are follows from the entry's action. */
 const BY_ACTION: ReadonlyArray<[prefix: string, kind: TargetKind]> = [
@@ -49,18 +52,22 @@ const BY_ACTION: ReadonlyArray<[prefix: string, kind: TargetKind]> = [
 
 /**
  * Describes the audit targets that carry an id of a record (people are named by people-names.ts),
- * so the console never shows a UUID: a whole id is looked up in each store in turn (document,
- * request, grant…, with its case's code); anything else holding an id is known by its entry's
- * action (a sign-in, a chat message…), else "another record". Targets without an id are left out.
+ * so the console never shows a UUID or an opaque id: a whole UUID is looked up in each store in turn
+ * (document, request, grant…, with its case's code); an `alr_`/`eph_` id is an alert / burn item;
+ * anything else holding an id is known by its entry's action (a sign-in, a chat message…), else
+ * "another record". Targets without an id (case codes, commands) are left out.
  */
 export async function describeTargets(deps: AuditTargetDeps, entries: Iterable<{ action: string; target: string | null }>): Promise<Map<string, TargetRef>> {
   const out = new Map<string, TargetRef>();
   const caseCode = async (caseId: string) => (await deps.cases.caseById(caseId))?.code ?? null;
   const ref = (kind: TargetKind, c: string | null, more: Partial<TargetRef> = {}): TargetRef => ({ kind, caseCode: c, docType: null, code: null, ...more });
   for (const { action, target } of entries) {
-    if (!target || out.has(target) || !UUID.test(target)) continue;
+    if (!target || out.has(target)) continue;
+    const opaque = OPAQUE.exec(target);
+    if (!opaque && !UUID.test(target)) continue;
     const found = WHOLE_UUID.test(target) ? await describeOne(deps, target, caseCode, ref) : undefined;
-    out.set(target, found ?? ref(BY_ACTION.find(([prefix]) => action.startsWith(prefix))?.[1] ?? 'record', null));
+    const byId = opaque && opaque.index === 0 ? BY_PREFIX[opaque[1]!.toLowerCase()] : undefined;
+    out.set(target, found ?? ref(byId ?? BY_ACTION.find(([prefix]) => action.startsWith(prefix))?.[1] ?? 'record', null));
   }
   return out;
 }

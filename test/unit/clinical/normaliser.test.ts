@@ -97,6 +97,12 @@ describe('clinical normaliser as the DrugResolver', () => {
     expect(normaliser.resolveDrug('albuterol')?.canonical).toBe('salbutamol');
   });
 
+  it('When a drug name is only heard alike, then the resolution says so and scores below 1 (the checker may ask to confirm)', () => {
+    const r = normaliser.resolveDrug('华法令');
+    expect(r).toMatchObject({ entry: 'drug.warfarin', ingredients: ['warfarin'], how: 'sound-alike' });
+    expect(r!.score).toBeLessThan(1);
+  });
+
   it('When the name is not a drug the lexicon knows (or not a drug at all), then it is unresolved', () => {
     expect(normaliser.resolveDrug('unknownium 5mg')).toBeUndefined();
     expect(normaliser.resolveDrug('高血壓')).toBeUndefined();

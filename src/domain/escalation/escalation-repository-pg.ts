@@ -1,0 +1,82 @@
+import { and, asc, count, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { escalations, escalationSteps } from '../../db/pg/escalation-tables.js';
+import type { PgStore } from '../../db/pg/pg-store.js';
+import type { EscalationRepository } from './escalation-repository.js';
+
+/**
+ * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. The
+ * purge deletes set-wise (steps joined to their ended row, then the rows) in one transaction.
+ */
+export function createPgEscalationRepository(store: PgStore): EscalationRepository {
+  const db = () => store.db();
+  const key = (itemId: string, recipientId: string) => and(eq(escalations.itemId, itemId), eq(escalations.recipientId, recipientId));
+  const endedBefore = (cutoff: number) => and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff));
+  const changed = (r: { rowCount: number | null }) => (r.rowCount ?? 0) > 0;
+  return {
+    async insert(row) {
+      return changed(await db().insert(escalations).values(row).onConflictDoNothing());
+    },
+    async find(itemId, recipientId) {
+      const [row] = await db().select().from(escalations).where(key(itemId, recipientId));
+      return row;
+    },
+    async forItem(itemId) {
+      return db().select().from(escalations).where(eq(escalations.itemId, itemId)).orderBy(asc(escalations.createdAt));
+    },
+    async due(now, limit) {
+      return db()
+        .select()
+        .from(escalations)
+        .where(and(eq(escalations.status, 'active'), lte(escalations.nextAt, now)))
+        .orderBy(asc(escalations.nextAt))
+        .limit(limit);
+    },
+    async advance(itemId, recipientId, fromStep, toStep, nextAt) {
+      return changed(
+        await db()
+          .update(escalations)
+          .set({ step: toStep, nextAt })
+          .where(and(key(itemId, recipientId), eq(escalations.status, 'active'), eq(escalations.step, fromStep))),
+      );
+    },
+    async end(itemId, recipientId, status, reason, at) {
+      return changed(
+        await db()
+          .update(escalations)
+          .set({ status, nextAt: null, stoppedAt: at, stopReason: reason })
+          .where(and(key(itemId, recipientId), eq(escalations.status, 'active'))),
+      );
+    },
+    async addStep(step) {
+      await db().insert(escalationSteps).values(step);
+    },
+    async steps(itemIds) {
+      if (itemIds.length === 0) return [];
+      return db()
+        .select()
+        .from(escalationSteps)
+        .where(inArray(escalationSteps.itemId, [...itemIds]))
+        .orderBy(asc(escalationSteps.at), asc(escalationSteps.id));
+    },
+    async escalatedTo(itemId, recipientId) {
+      const rows = await db()
+        .select({ targetId: escalationSteps.targetId })
+        .from(escalationSteps)
+        .where(and(eq(escalationSteps.itemId, itemId), eq(escalationSteps.recipientId, recipientId), eq(escalationSteps.action, 'escalated'), isNotNull(escalationSteps.targetId)));
+      return rows.map((r) => r.targetId!);
+    },
+    async countEndedBefore(cutoff) {
+      const [row] = await db().select({ n: count() }).from(escalations).where(endedBefore(cutoff));
+      return row?.n ?? 0;
+    },
+    async purgeEndedBefore(cutoff) {
+      return store.transaction(async () => {
+        await db().execute(
+          sql`DELETE FROM ${escalationSteps} s USING ${escalations} e
+              WHERE s.item_id = e.item_id AND s.recipient_id = e.recipient_id AND e.status <> 'active' AND e.stopped_at < ${cutoff}`,
+        );
+        return (await db().delete(escalations).where(endedBefore(cutoff))).rowCount ?? 0;
+      });
+    },
+  };
+}
