@@ -53,6 +53,8 @@ export interface Simulator {
   /** Upstream ACKs by frame messageId (a redelivered frame with the same id collects several). */
   readonly acks: Map<string, AckRecord[]>;
   readonly cards: Map<string, SimCard>;
+  /** Scene groups by the `uuid` their creator gave (a create with the same uuid answers the same group). */
+  readonly sceneGroupUuids: Map<string, string>;
   readonly stats: {
     readonly tokensIssued: number;
     readonly registrations: number;
@@ -141,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sent: state.sent.entries,
     acks: stream.acks,
     cards: state.cards,
+    sceneGroupUuids: state.sceneGroupUuids,
     stats: {
       get tokensIssued() { return state.tokens.issued; },
       get registrations() { return stream.registrations; },
