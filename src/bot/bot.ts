@@ -1,4 +1,5 @@
 import type { BotMessage } from '../dingtalk/bot-message.js';
+import type { ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import type { Logger } from '../shared/logger.js';
@@ -15,6 +16,7 @@ import { inboundPhi } from './steps/inbound-phi.js';
 import { parseCommand } from './steps/parse-command.js';
 import { resolveActor } from './steps/resolve-actor.js';
 import { runCommand } from './steps/run-command.js';
+import { voiceNote } from './steps/voice-note.js';
 
 /** The middleware's parts, and everything the commands are built from (they send through `outbound`). */
 export interface BotDeps extends Omit<CommandDeps, 'notify'> {
@@ -24,11 +26,13 @@ export interface BotDeps extends Omit<CommandDeps, 'notify'> {
   outbound: Outbound;
   logger: Logger;
   botName?: string;
+  /** The HK clinical normaliser, for voice notes (loads its lexicon at the first one). */
+  normaliser: Pick<ClinicalNormaliser, 'normalise'>;
 }
 
-/** The bot: dedupe → ignore self → resolve actor → refuse PHI → parse command → run it. */
+/** The bot: dedupe → ignore self → resolve actor → refuse PHI → voice note (never a command) → parse command → run it. */
 export function createBot(deps: BotDeps) {
-  const { inbox: _inbox, directory: _directory, outbound, logger: _logger, botName: _botName, ...parts } = deps;
+  const { inbox: _inbox, directory: _directory, outbound, logger: _logger, botName: _botName, normaliser, ...parts } = deps;
   const full: CommandDeps = { ...parts, notify: outbound };
   const commands = buildCommands(full);
   const handle = compose(
@@ -37,6 +41,7 @@ export function createBot(deps: BotDeps) {
       { name: 'ignoreSelf', run: ignoreSelf },
       { name: 'resolveActor', run: resolveActor(deps.directory) },
       { name: 'inboundPhi', run: inboundPhi(deps.audit) },
+      { name: 'voiceNote', run: voiceNote({ normaliser, myCases: deps.myCases, audit: deps.audit, publicUrl: deps.publicUrl, logger: deps.logger }) },
       { name: 'parseCommand', run: parseCommand(deps.botName ?? 'ConsultBridge') },
       { name: 'runCommand', run: runCommand({ commands: () => commands.all, fallback: commands.help, audit: deps.audit, logger: deps.logger }) },
     ],

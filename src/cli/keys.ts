@@ -9,6 +9,8 @@ import { createVaultRepository, type VaultRepository } from '../domain/vault/vau
 import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
 import { rewrapChatHistory } from '../domain/chat-history/chat-history-rewrap.js';
 import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
+import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
+import { rewrapInbox } from '../domain/inbox/inbox-rewrap.js';
 
 const HELP = `Usage: npm run keys -- <command>
 
@@ -21,7 +23,8 @@ Commands:
 Reads DATABASE_URL, KEY_DIR and MASTER_KEY like the service. Document ciphertext is never touched:
 only the small wrapped data keys in the database change, one transaction per batch, so an
 interrupted run is safe and can be resumed. rotate and rewrap also re-wrap the sandbox chat's
-stored history (its messages and groups), so it still opens under the new key alone.
+stored history (its messages and groups) and the sealed inbound messages not yet processed, so they
+still open under the new key alone.
 
 Where keys live:
   Without MASTER_KEY, KEKs are kept in KEY_DIR/keyring.json (mode 0600); rotate generates the new KEK
@@ -104,7 +107,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Re-wrapped ${result.rewrapped} of ${result.total} data keys under version ${result.targetVersion}.`);
     const chat = await rewrapChatHistory({ repo: createChatHistoryRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
     console.log(`Re-wrapped ${chat.rewrapped} of ${chat.total} sandbox chat rows (messages and groups).`);
-    const failed = [...result.failed, ...chat.failed];
+    const inbound = await rewrapInbox({ repo: createInboxRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    console.log(`Re-wrapped ${inbound.rewrapped} of ${inbound.total} sealed inbound messages.`);
+    const failed = [...result.failed, ...chat.failed, ...inbound.failed];
     if (failed.length > 0) {
       console.log(`${failed.length} could not be unwrapped (their KEK version is missing or the row is damaged):`);
       for (const id of failed) console.log(`  ${id}`);

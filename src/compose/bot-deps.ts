@@ -1,4 +1,6 @@
+import type { BotDeps } from '../bot/bot.js';
 import type { CommandDeps } from '../bot/commands/deps.js';
+import { createClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
 import type { BurnAfterReading } from './burn-after-reading.js';
 import type { SecureSharing } from './secure-sharing.js';
 
@@ -25,4 +27,9 @@ export function botSharingParts(secure: SecureSharing, burn: Pick<BurnAfterReadi
     burn: burn.service,
     myCases: secure.myCases,
   };
+}
+
+/** The clinical layer's parts of the bot: the HK normaliser for voice notes (its lexicon loads at the first use). */
+export function botClinicalParts(): Pick<BotDeps, 'normaliser'> {
+  return { normaliser: createClinicalNormaliser() };
 }

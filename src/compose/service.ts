@@ -44,7 +44,7 @@ import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
 import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
 import { createReports } from './reports.js';
-import { botSharingParts } from './bot-deps.js';
+import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 
@@ -168,7 +168,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service,
+    escalation: escalation.service, ...botClinicalParts(),
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });

@@ -17,10 +17,21 @@ export interface BotMessage {
   isInAtList: boolean;
   /** userIds of users @-mentioned in the message, the bot itself excluded. */
   mentionedUserIds: string[];
+  /** The command text; empty for a voice note, which is never a command. */
   text: string;
+  /** Present when the message is a voice note (`msgtype: "audio"`): DingTalk's transcript and its audio. */
+  voice?: VoiceNote;
   sessionWebhook?: string;
   sessionWebhookExpiresAt?: number;
   createdAt: number;
+}
+
+export interface VoiceNote {
+  /** DingTalk's own speech-to-text of the note (dingtalk-api.md §13). */
+  recognition: string;
+  durationMs?: number;
+  /** Fetches the audio through the robot message-file download API. */
+  downloadCode?: string;
 }
 
 const atUser = z.object({ dingtalkId: z.string().optional(), staffId: z.string().optional() }).passthrough();
@@ -65,7 +76,8 @@ export function parseBotMessage(data: unknown, now: number): ParseResult<BotMess
     return { ok: false, reason: 'payload_invalid', fields };
   }
   const p = parsed.data;
-  const text = p.msgtype === 'text' ? (p.text?.content ?? '') : textFromContent(p.content);
+  const voice = p.msgtype === 'audio' ? voiceFrom(p.content) : undefined;
+  const text = p.msgtype === 'text' ? (p.text?.content ?? '') : voice ? '' : textFromContent(p.content);
   return {
     ok: true,
     value: {
@@ -82,6 +94,7 @@ export function parseBotMessage(data: unknown, now: number): ParseResult<BotMess
         .filter((u) => u.dingtalkId !== p.chatbotUserId && u.staffId)
         .map((u) => u.staffId!),
       text,
+      ...(voice ? { voice } : {}),
       sessionWebhook: p.sessionWebhook,
       sessionWebhookExpiresAt: p.sessionWebhookExpiredTime,
       createdAt: p.createAt ?? now,
@@ -89,10 +102,20 @@ export function parseBotMessage(data: unknown, now: number): ParseResult<BotMess
   };
 }
 
-/** richText and audio (speech recognition) carry text too; other kinds have none. */
+/** richText carries text too; other kinds have none (audio is a voice note, never a command). */
 function textFromContent(content: unknown): string {
   if (!content || typeof content !== 'object') return '';
-  const c = content as { richText?: Array<{ text?: string }>; recognition?: string };
+  const c = content as { richText?: Array<{ text?: string }> };
   if (Array.isArray(c.richText)) return c.richText.map((p) => p.text ?? '').join('');
-  return typeof c.recognition === 'string' ? c.recognition : '';
+  return '';
+}
+
+function voiceFrom(content: unknown): VoiceNote {
+  const c = (content && typeof content === 'object' ? content : {}) as { recognition?: unknown; duration?: unknown; downloadCode?: unknown };
+  const duration = Number(c.duration);
+  return {
+    recognition: typeof c.recognition === 'string' ? c.recognition : '',
+    ...(Number.isFinite(duration) && duration >= 0 ? { durationMs: duration } : {}),
+    ...(typeof c.downloadCode === 'string' && c.downloadCode ? { downloadCode: c.downloadCode } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  */
 import { asRecord, isNonEmptyString, isStringArray, ok, v1Error, type Reply, type RouteCtx } from './sim-http.js';
 import type { Route, SimState } from './sim-state.js';
+import type { SceneGroupChange } from './sim-types.js';
 
 const TITLE_MAX = 30;
 const GROUP_MAX = 1000;
@@ -25,6 +26,7 @@ const create: Route = {
       existing ??
       s.org.addGroup({ title: b.title, ownerId: b.owner_user_id, memberIds: [b.owner_user_id, ...userIds] });
     if (uuid) s.sceneGroupUuids.set(uuid, group.openConversationId);
+    if (!existing) s.events.record('sceneGroup', { group, ...(uuid ? { uuid } : {}) } satisfies SceneGroupChange);
     return ok({ open_conversation_id: group.openConversationId, chat_id: group.chatId });
   },
 };
@@ -43,6 +45,7 @@ function changeMembers(ctx: RouteCtx, s: SimState, add: boolean): Reply {
     if (add) s.org.addMember(group.openConversationId, id);
     else s.org.removeMember(group.openConversationId, id);
   }
+  s.events.record('sceneGroup', { group } satisfies SceneGroupChange);
   return ok({ success: true });
 }
 

@@ -11,7 +11,8 @@ export type SimEventName =
   | 'registration' // { clientId, subscriptions }
   | 'redelivery' // un-ACKed: { messageId, previous, attempt }; after an ACK: { messageId, eventId, afterAck: true, connectionId }
   | 'call' // { method, path }
-  | 'token'; // { via: 'v1' | 'oapi' }
+  | 'token' // { via: 'v1' | 'oapi' }
+  | 'sceneGroup'; // SceneGroupChange: a scene group made (or its members changed) through the API
 
 /**
  * An event log with counts, so tests can wait for "the n-th ack since start" without racing: a

@@ -28,6 +28,22 @@ export interface BuiltMessage {
 export interface SayOptions {
   /** Other users @-mentioned in the message (they appear in `atUsers` with their staffId). */
   atUserIds?: string[];
+  /**
+   * Sends a voice note instead of text (dingtalk-api.md §13): `msgtype: "audio"` with
+   * `content: { duration, downloadCode, recognition }`, the text argument being DingTalk's transcript.
+   */
+  voice?: { durationMs?: number; downloadCode?: string };
+}
+
+/** The message body: `text`, or an audio message whose `recognition` is the text. */
+function body(text: string, say: SayOptions): Record<string, unknown> {
+  if (!say.voice) return { msgtype: 'text', text: { content: text } };
+  const content = {
+    duration: say.voice.durationMs ?? 3000,
+    downloadCode: say.voice.downloadCode ?? `sim-audio-${newMsgId()}`,
+    recognition: text,
+  };
+  return { msgtype: 'audio', content };
 }
 
 /** Like DingTalk: the bot's own leading @-mention is removed, the space after it stays. */
@@ -65,7 +81,7 @@ export function buildRobotMessage(
         { dingtalkId: org.bot.chatbotUserId },
         ...mentioned.map((m) => ({ dingtalkId: encryptedId(m.userId), staffId: m.userId })),
       ],
-      text: { content: stripBotMention(text, org.bot.name) },
+      ...body(say.voice ? text : stripBotMention(text, org.bot.name), say),
     };
     session = { id: sessionId, conversationId: group.openConversationId, conversationType: '2', userId, expiresAt: 0 };
   } else {
@@ -75,14 +91,13 @@ export function buildRobotMessage(
       conversationType: '1',
       isInAtList: true,
       atUsers: [],
-      text: { content: text },
+      ...body(text, say),
     };
     session = { id: sessionId, conversationId: cid, conversationType: '1', userId, expiresAt: 0 };
   }
   session.expiresAt = createAt + SESSION_WEBHOOK_TTL_MS;
   session.msgId = newMsgId();
   const data = {
-    msgtype: 'text',
     msgId: session.msgId,
     ...conversation,
     senderId: encryptedId(user.userId),

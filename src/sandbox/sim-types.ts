@@ -24,6 +24,12 @@ export interface SimGroup {
   ownerId?: string;
 }
 
+/** A scene group made (with the caller's idempotency `uuid`, if any) or whose members changed, through the API. */
+export interface SceneGroupChange {
+  group: SimGroup;
+  uuid?: string;
+}
+
 /** How a message left the bot: session webhook, robot APIs, cards, a recall, or a robot DING. */
 export type SentVia = 'webhook' | 'group' | 'oto' | 'card' | 'cardUpdate' | 'recall' | 'ding';
 

@@ -53,6 +53,8 @@ export interface Simulator {
   /** Upstream ACKs by frame messageId (a redelivered frame with the same id collects several). */
   readonly acks: Map<string, AckRecord[]>;
   readonly cards: Map<string, SimCard>;
+  /** Scene groups by the `uuid` their creator gave (a create with the same uuid answers the same group). */
+  readonly sceneGroupUuids: Map<string, string>;
   readonly stats: {
     readonly tokensIssued: number;
     readonly registrations: number;
@@ -64,7 +66,8 @@ export interface Simulator {
     calls(pathPrefix?: string): number;
   };
   say(groupId: string, userId: string, text: string, opts?: SayOptions): PushedMessage;
-  dm(userId: string, text: string): PushedMessage;
+  /** A 1:1 message; `{ voice: {} }` sends it as a voice note whose transcript is `text`. */
+  dm(userId: string, text: string, opts?: SayOptions): PushedMessage;
   /** Pushes an earlier message again (same data, same msgId, new frame messageId). */
   replay(msgId: string): PushedMessage;
   sendRaw(text: string): void;
@@ -140,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sent: state.sent.entries,
     acks: stream.acks,
     cards: state.cards,
+    sceneGroupUuids: state.sceneGroupUuids,
     stats: {
       get tokensIssued() { return state.tokens.issued; },
       get registrations() { return stream.registrations; },
@@ -150,7 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     say: (groupId, userId, text, sayOpts) =>
       pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'group', groupId }, userId, text, sayOpts)),
-    dm: (userId, text) => pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'dm' }, userId, text)),
+    dm: (userId, text, sayOpts) => pushRobot(buildRobotMessage(org, opts, oapiBase, { kind: 'dm' }, userId, text, sayOpts)),
     replay(msgId) {
       const data = pushedData.get(msgId);
       if (!data) throw new Error('simulator: unknown msgId');

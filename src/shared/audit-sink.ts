@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   outboundBlocked: 'outbound.blocked',
   outboundDead: 'outbound.dead',
   inboundPhiWarned: 'inbound.phi_warned',
+  voiceNote: 'voice.note',
   directoryUserAdded: 'directory.user_added',
   directoryVerified: 'directory.verified',
   directorySuspended: 'directory.suspended',

@@ -20,6 +20,7 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'outbound.blocked': { en: 'Message blocked', zh: '訊息被阻止' },
   'outbound.dead': { en: 'Message could not be sent', zh: '訊息無法傳送' },
   'inbound.phi_warned': { en: 'Patient data in chat: sender warned', zh: '聊天含病人資料：已提醒傳送者' },
+  'voice.note': { en: 'Voice note read for clinical terms', zh: '已讀取語音訊息的臨床用語' },
   'directory.user_added': { en: 'User added', zh: '新增用戶' },
   'directory.verified': { en: 'User verified', zh: '用戶已驗證' },
   'directory.suspended': { en: 'User suspended', zh: '用戶已暫停' },

@@ -3,14 +3,15 @@ import { buildApp } from '../../src/compose/app.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 import { replyAfter, type Harness } from './service-harness.js';
 import { appAuth } from './app-session.js';
+import type { Simulator } from '../../src/sandbox/simulator.js';
 
 export const CHAN = 'qmh-chan-taiman';
 export const LAM = 'qmh-lam-kaming';
 export const WONG = 'hph-wong-siuming';
 
 /** The app over the harness's service, for the HTTP side of a flow (forms, uploads, views). */
-export async function appFor(h: Harness): Promise<FastifyInstance> {
-  return buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service });
+export async function appFor(h: Harness, sandbox?: Simulator): Promise<FastifyInstance> {
+  return buildApp({ logger: h.service.logger, probe: { dbOpen: () => true, streamRegistered: () => true }, service: h.service, ...(sandbox ? { sandbox } : {}) });
 }
 
 /** Opens a case for a made-up patient as Dr Chan in the group, through the case service; returns its code. */

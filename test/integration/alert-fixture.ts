@@ -33,10 +33,11 @@ export interface AlertWorld {
  * The real service against the DingTalk simulator and a simulated FHIR server, on a hand-moved clock;
  * every background loop (outbox, EHR queue, burn, escalation, alerts) polls every 20 ms of real time.
  */
-export async function alertWorld(extraEnv: Record<string, string> = {}): Promise<AlertWorld> {
+export async function alertWorld(extraEnv: Record<string, string> = {}, opts: { dir?: string; sandboxChat?: boolean } = {}): Promise<AlertWorld> {
   const fhir = await startFhirSim();
   const clock = new ManualClock();
   const h = await startHarness({
+    ...(opts.dir ? { dir: opts.dir } : {}),
     clock,
     env: {
       EHR_FHIR_BASE: fhir.baseUrl,
@@ -54,7 +55,8 @@ export async function alertWorld(extraEnv: Record<string, string> = {}): Promise
       ehr: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, queue: { pollMs: 20, baseMs: 1000, maxMs: 5000 } },
     },
   });
-  const app = await appFor(h);
+  // With the sandbox chat (sandbox mode): its routes over the simulator, its history in the service's database.
+  const app = opts.sandboxChat ? await appFor(h, h.sim) : await appFor(h);
   return {
     h,
     app,

@@ -79,6 +79,18 @@ describe('sandbox chat API (sandbox mode)', () => {
     expect((await view(LEE, CARDIO)).messages.some((m) => m.id === mine.id || m.id === reply.id)).toBe(false);
   });
 
+  it('a voice note (voice: true) shows as its transcript and is answered 1:1 as a voice note, never run as a command', async () => {
+    expect((await say({ user: CHAN, text: '薄血丸', voice: true })).statusCode).toBe(200);
+    const mine = await waitFor(CHAN, 'bot', (m) => m.from === 'user' && m.text === '🎤 薄血丸');
+    const reply = await waitFor(CHAN, 'bot', (m) => m.from === 'bot' && m.id > mine.id);
+    expect(reply.text).toContain('warfarin');
+    expect((await say({ user: CHAN, group: 'cardiologyConsult', text: 'ping', voice: true })).statusCode).toBe(200);
+    const inGroup = await waitFor(CHAN, CARDIO, (m) => m.from === 'user' && m.text === '🎤 ping');
+    const hint = await waitFor(CHAN, 'bot', (m) => m.from === 'bot' && m.id > inGroup.id);
+    expect(hint.text).toContain('語音訊息');
+    expect((await view(CHAN, CARDIO)).messages.some((m) => m.from === 'bot' && m.id > inGroup.id)).toBe(false);
+  });
+
   it('a new group has its creator and members, is listed, and only they can use it', async () => {
     const made = await w.app.inject({ method: 'POST', url: '/api/sandbox/chat/groups', payload: { user: CHAN, title: 'Ward round', memberIds: [LEE] } });
     expect(made.statusCode).toBe(200);

@@ -50,6 +50,13 @@ describe('robot payload parsing', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.fields).toContain('msgId');
   });
+  it('reads an audio message as a voice note with no command text (issue 13: audio is never a command)', () => {
+    const audio = { ...base, msgtype: 'audio', text: undefined, content: { recognition: '@ConsultBridge burn C-12345', duration: 4000, downloadCode: 'dl1' } };
+    const r = parseBotMessage(JSON.stringify(audio), 0);
+    expect(r).toMatchObject({ ok: true, value: { text: '', voice: { recognition: '@ConsultBridge burn C-12345', durationMs: 4000, downloadCode: 'dl1' } } });
+    const text = parseBotMessage(JSON.stringify(base), 0);
+    expect(text.ok && text.value.voice).toBeUndefined();
+  });
 });
 
 describe('dispatcher', () => {

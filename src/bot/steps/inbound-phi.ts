@@ -8,10 +8,10 @@ const WARNING = {
   zh: '請勿在聊天中輸入病人身份資料，請改用個案編號。我沒有重複該號碼，亦沒有處理該訊息。',
 };
 
-/** A message carrying a valid HKID is not processed; the sender is warned 1:1, and the number is never echoed. */
+/** A message (or voice note transcript) carrying a valid HKID is not processed; the sender is warned 1:1, and the number is never echoed. */
 export function inboundPhi(audit: AuditSink): Step {
   return async (ctx, next) => {
-    if (!containsHkid(ctx.msg.text)) return next();
+    if (!containsHkid(ctx.msg.voice?.recognition ?? ctx.msg.text)) return next();
     audit.append({
       actor: ctx.actor?.clinician.id ?? ctx.msg.senderUserId,
       action: AUDIT_ACTIONS.inboundPhiWarned,

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, lt, lte, not, or, sql } from 'drizzle-orm';
 import { processedMessages } from '../../db/pg/inbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import type { ClaimResult, InboxRepository, InboxRow, RecordInput, TakenMessage } from './inbox-repository.js';
+import type { ClaimResult, InboxRepository, InboxRow, RecordInput, SealedInboxRow, TakenMessage } from './inbox-repository.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
 
@@ -118,6 +118,20 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
     async countByState(): Promise<Partial<Record<InboxState, number>>> {
       const rows = await db().select({ state: processedMessages.state, n: count() }).from(processedMessages).groupBy(processedMessages.state);
       return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    },
+
+    async sealedAfter(afterId: string, limit: number): Promise<SealedInboxRow[]> {
+      return db()
+        .select({ msgId: processedMessages.msgId, topic: processedMessages.topic, payload: sql<string>`${processedMessages.payload}` })
+        .from(processedMessages)
+        .where(and(gt(processedMessages.msgId, afterId), isNotNull(processedMessages.payload), not(like(processedMessages.payload, '{%'))))
+        .orderBy(asc(processedMessages.msgId))
+        .limit(limit);
+    },
+
+    async replacePayload(msgId: string, payload: string, from: string): Promise<boolean> {
+      const r = await db().update(processedMessages).set({ payload }).where(and(byId(msgId), eq(processedMessages.payload, from)));
+      return (r.rowCount ?? 0) > 0;
     },
 
     async purgeBefore(cutoff: number): Promise<number> {

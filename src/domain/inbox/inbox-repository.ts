@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, count, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, like, lt, lte, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { processedMessages, type InboxState } from './inbox-tables.js';
@@ -25,6 +25,13 @@ export interface RecordInput {
   owner: string;
   now: number;
   leaseUntil: number;
+}
+
+/** A payload still held (an unfinished claim), as key rotation walks them. */
+export interface SealedInboxRow {
+  msgId: string;
+  topic: string;
+  payload: string;
 }
 
 /**
@@ -190,6 +197,21 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
         .groupBy(processedMessages.state)
         .all();
       return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    },
+
+    /** Sealed payloads after `afterId`, in id order, for walking the table in batches (key rotation); plain JSON rows from before sealing are left out. */
+    sealedAfter(afterId: string, limit: number): SealedInboxRow[] {
+      return db
+        .select({ msgId: processedMessages.msgId, topic: processedMessages.topic, payload: sql<string>`${processedMessages.payload}` })
+        .from(processedMessages)
+        .where(and(gt(processedMessages.msgId, afterId), isNotNull(processedMessages.payload), not(like(processedMessages.payload, '{%'))))
+        .orderBy(asc(processedMessages.msgId))
+        .limit(limit)
+        .all();
+    },
+    /** Replaces a sealed payload only if it is still `from` (a write in between wins); true when it did. */
+    replacePayload(msgId: string, payload: string, from: string): boolean {
+      return db.update(processedMessages).set({ payload }).where(and(byId(msgId), eq(processedMessages.payload, from))).run().changes > 0;
     },
 
     /** Forgets ids older than the retention window (DingTalk redelivers within minutes). */

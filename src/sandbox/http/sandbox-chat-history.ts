@@ -30,8 +30,8 @@ export interface ChatHistory {
   touchGroup(id: string): Promise<void>;
 }
 
-/** A group made in the chat, as it is stored. */
-export type SavedGroup = Pick<SimGroup, 'openConversationId' | 'title' | 'memberIds' | 'ownerId'>;
+/** A group made in the chat or by the service (a scene group, with the uuid it was made under), as it is stored. */
+export type SavedGroup = Pick<SimGroup, 'openConversationId' | 'title' | 'memberIds' | 'ownerId'> & { uuid?: string };
 
 const TOPIC = CHAT_ITEM_TOPIC;
 

@@ -5,12 +5,13 @@
  * bump it, so a client polling with `after=<cursor>` also gets changed older items again. With a
  * history (sandbox mode with the service), items are stored as they come and change, and a restart
  * starts from them: the stored cards go back to the simulator, so their buttons still work, and the
- * groups made in the chat are made again in the simulator, so their conversations go on.
+ * groups made in the chat — and the scene groups the service made (an allergy alert's) — are made
+ * again in the simulator, so their conversations go on.
  */
 import { TOPIC_ROBOT, type Simulator } from '../simulator.js';
 import { tryParseJson } from '../sim-frames.js';
 import { asRecord } from '../sim-http.js';
-import type { SentEntry, SimGroup } from '../sim-types.js';
+import type { SceneGroupChange, SentEntry, SimGroup } from '../sim-types.js';
 import type { ChatButton, ChatMessage } from '../../contract/sandbox-chat.js';
 import type { ChatHistory, ChatItem, SavedGroup } from './sandbox-chat-history.js';
 
@@ -50,8 +51,11 @@ export class SandboxChatLog {
   private nextId = 1;
   /** Groups made in the chat (stored): a message in one keeps the group from retention. */
   private readonly madeGroups = new Set<string>();
+  /** The creation uuid of each stored scene group, kept when its members change. */
+  private readonly uuids = new Map<string, string>();
   private readonly onFrame = (f: unknown) => this.addFrame(f);
   private readonly onSent = (e: SentEntry) => this.addSent(e);
+  private readonly onSceneGroup = (c: SceneGroupChange) => this.groupMade(c.group, c.uuid);
   /** Writes to the history, one at a time and in order. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -67,8 +71,10 @@ export class SandboxChatLog {
     for (const it of (await history?.load()) ?? []) log.restore(it);
     for (const f of sim.events.all('frame')) log.addFrame(f);
     for (const e of sim.sent) log.addSent(e);
+    for (const c of sim.events.all<SceneGroupChange>('sceneGroup')) log.onSceneGroup(c);
     sim.events.on('frame', log.onFrame);
     sim.events.on('sent', log.onSent);
+    sim.events.on('sceneGroup', log.onSceneGroup);
     return log;
   }
 
@@ -76,6 +82,7 @@ export class SandboxChatLog {
   async close(): Promise<void> {
     this.sim.events.off('frame', this.onFrame);
     this.sim.events.off('sent', this.onSent);
+    this.sim.events.off('sceneGroup', this.onSceneGroup);
     await this.writes;
   }
 
@@ -83,12 +90,17 @@ export class SandboxChatLog {
     return this.rev;
   }
 
-  /** A group was made in the chat: stored (with a history), so a restart makes it again. */
-  groupMade(group: SimGroup): void {
+  /**
+   * A group was made in the chat, or a scene group by the service (its creation `uuid` kept, so the
+   * service's own retry answers the same group): stored (with a history), so a restart makes it again.
+   */
+  groupMade(group: SimGroup, uuid?: string): void {
     const history = this.history;
     if (!history) return;
     this.madeGroups.add(group.openConversationId);
-    const saved: SavedGroup = { openConversationId: group.openConversationId, title: group.title, memberIds: [...group.memberIds], ownerId: group.ownerId };
+    const kept = uuid ?? this.uuids.get(group.openConversationId);
+    if (kept) this.uuids.set(group.openConversationId, kept);
+    const saved: SavedGroup = { openConversationId: group.openConversationId, title: group.title, memberIds: [...group.memberIds], ownerId: group.ownerId, ...(kept ? { uuid: kept } : {}) };
     this.writes = this.writes.then(() => history.saveGroup(saved));
   }
 
@@ -136,7 +148,9 @@ export class SandboxChatLog {
     if (!msgId || this.seenMsgIds.has(msgId)) return;
     this.seenMsgIds.add(msgId);
     const inGroup = d.conversationType === '2';
-    const content = str(obj(d.text).content);
+    // A voice note shows as its transcript, marked: it is not typed, and DingTalk strips no mention from it.
+    const voice = d.msgtype === 'audio';
+    const content = voice ? `🎤 ${str(obj(d.content).recognition)}` : str(obj(d.text).content);
     const atUserIds = (Array.isArray(d.atUsers) ? d.atUsers : []).map((u) => str(obj(u).staffId)).filter((s) => s !== '');
     this.add({
       kind: 'user',
@@ -145,7 +159,7 @@ export class SandboxChatLog {
       conversation: inGroup ? str(d.conversationId) : BOT_CHAT,
       userId: str(d.senderStaffId),
       // DingTalk strips the bot's own @-mention before delivery; the chat shows what was typed.
-      text: inGroup ? `@${this.sim.org.bot.name}${content}` : content,
+      text: inGroup && !voice ? `@${this.sim.org.bot.name}${content}` : content,
       atUserIds,
       at: typeof d.createAt === 'number' ? d.createAt : Date.now(),
     });
@@ -178,6 +192,10 @@ export class SandboxChatLog {
   /** A stored group, made again in the simulator (members who are no longer in the org left out). */
   private restoreGroup(g: SavedGroup): void {
     this.madeGroups.add(g.openConversationId);
+    if (g.uuid) {
+      this.uuids.set(g.openConversationId, g.uuid);
+      if (!this.sim.sceneGroupUuids.has(g.uuid)) this.sim.sceneGroupUuids.set(g.uuid, g.openConversationId);
+    }
     if (this.sim.org.groups.has(g.openConversationId)) return;
     const memberIds = g.memberIds.filter((id) => this.sim.org.users.has(id));
     this.sim.org.addGroup({ openConversationId: g.openConversationId, title: g.title, memberIds, ownerId: g.ownerId });

@@ -37,6 +37,8 @@ const sayBody = z.object({
   group: z.string().min(1).max(200).optional(),
   text: z.string().trim().min(1).max(2000),
   atUserIds: z.array(userId).max(20).optional(),
+  /** Send it as a voice note (`msgtype: "audio"`) whose DingTalk transcript is `text`. */
+  voice: z.boolean().optional(),
 });
 const newGroupBody = z.object({ user: userId, title: z.string().trim().min(1).max(100), memberIds: z.array(userId).max(50) });
 const pressBody = z.object({ user: userId, outTrackId: z.string().min(1).max(200), params: z.record(z.string(), z.string()) });
@@ -105,12 +107,13 @@ export const sandboxChatRoutes: FastifyPluginAsyncZod<{ sim: Simulator; history?
     '/api/sandbox/chat/say',
     { schema: { body: sayBody, response: { 200: z.object({ msgId: z.string() }), 403: error, 404: error } } },
     async (req) => {
-      const { user, group, text, atUserIds } = req.body;
+      const { user, group, text, atUserIds, voice } = req.body;
       requireUser(user);
-      if (!group) return { msgId: sim.dm(user, text).msgId };
+      const kind = voice ? { voice: {} } : {};
+      if (!group) return { msgId: sim.dm(user, text, kind).msgId };
       const id = memberGroup(user, group);
       for (const at of atUserIds ?? []) requireUser(at);
-      return { msgId: sim.say(id, user, text, { atUserIds }).msgId };
+      return { msgId: sim.say(id, user, text, { atUserIds, ...kind }).msgId };
     },
   );
 

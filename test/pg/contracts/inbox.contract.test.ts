@@ -20,6 +20,21 @@ describeOnBothStores(
       expect(await repo.find('ev1')).toMatchObject({ state: 'processing', owner: null, payload: null });
     });
 
+    it('key rotation walks the sealed payloads in id order and replaces one only if it is unchanged', async () => {
+      const { repo } = get();
+      await repo.recordMany([rec('rw-b'), { ...rec('rw-a'), payload: '{"plain":"json"}' }, rec('rw-c'), rec('rw-d')]);
+      await repo.finish('rw-d', 'done', 3000);
+      const ours = (rows: { msgId: string }[]) => rows.map((r) => r.msgId).filter((id) => id.startsWith('rw-'));
+      const all = await repo.sealedAfter('rw-', 100);
+      expect(ours(all)).toEqual(['rw-b', 'rw-c']);
+      expect(all.find((r) => r.msgId === 'rw-b')).toEqual({ msgId: 'rw-b', topic: 'robot', payload: 'sealed-rw-b' });
+      expect(ours(await repo.sealedAfter('rw-b', 1))).toEqual(['rw-c']);
+      expect(await repo.replacePayload('rw-b', 'rewrapped', 'sealed-rw-b')).toBe(true);
+      expect(await repo.replacePayload('rw-c', 'rewrapped', 'stale')).toBe(false);
+      expect((await repo.find('rw-b'))!.payload).toBe('rewrapped');
+      expect((await repo.find('rw-c'))!.payload).toBe('sealed-rw-c');
+    });
+
     it('finish and dead-letter end the claim and drop its payload; a dead letter keeps its reason', async () => {
       const { repo } = get();
       await repo.record(rec('f1'));
