@@ -42,10 +42,14 @@ describe.skipIf(!pgAvailable())('inbound claims across two instances [postgres]'
     expect(new Set(await a.recordMany(dead))).toEqual(new Set(['new']));
     const early = await Promise.all([a.takeUnfinished({ topic: 'sweep', owner: 'a', now: 4999, leaseUntil: 9000 }), b.takeUnfinished({ topic: 'sweep', owner: 'b', now: 4999, leaseUntil: 9000 })]);
     expect(early.flat()).toEqual([]);
+    // Six start-up sweeps at once, three through each pool. Each is its own owner, as each process start
+    // is: a start-up sweep also resumes its own owner's claims, so two sweeps sharing an owner could
+    // legitimately take the same row one after the other.
     const sweeps = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        (i % 2 ? b : a).takeUnfinished({ topic: 'sweep', owner: i % 2 ? 'b' : 'a', now: 5000, leaseUntil: 9000 }).then((t) => t.map((x) => ({ ...x, by: i % 2 ? 'b' : 'a' }))),
-      ),
+      Array.from({ length: 6 }, (_, i) => {
+        const owner = `${i % 2 ? 'b' : 'a'}${i}`;
+        return (i % 2 ? b : a).takeUnfinished({ topic: 'sweep', owner, now: 5000, leaseUntil: 9000 }).then((t) => t.map((x) => ({ ...x, by: owner })));
+      }),
     );
     const taken = sweeps.flat();
     expect(taken.map((t) => t.msgId).sort()).toEqual(dead.map((d) => d.msgId).sort());
