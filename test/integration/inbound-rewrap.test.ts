@@ -1,9 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rotationFolder, runKeys } from '../helpers/keys-cli.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createInboxCipher } from '../../src/domain/inbox/inbox-cipher.js';
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
@@ -12,18 +8,6 @@ import { openLocalKeyring } from '../../src/domain/vault/open-keyring.js';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-function runKeys(args: string[], env: Record<string, string>) {
-  const res = spawnSync(TSX, ['src/cli/keys.ts', ...args], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
 /**
  * Inbound messages are recorded sealed under the vault keyring before their frame is ACKed
  * (inbox-claims.ts); one not yet processed when a KEK rotation runs under MASTER_KEY must be re-wrapped
@@ -31,11 +15,8 @@ function runKeys(args: string[], env: Record<string, string>) {
  */
 describe('key rotation and the sealed inbound messages', { timeout: 60_000 }, () => {
   it('When `keys rotate` runs under MASTER_KEY, then an unfinished inbound message still opens with the new key alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-inbound-rewrap-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const keyDir = join(dir, 'keys');
-    const url = `file:${join(dir, 'cb.db')}`;
-    const [oldKey, newKey] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const { keyDir, url, oldKey, newKey, cleanup } = rotationFolder('cb-inbound-rewrap-');
+    cleanups.push(cleanup);
     const cipherUnder = (masterKey: string) => createInboxCipher(openLocalKeyring({ dir: keyDir, masterKey }));
     const body = JSON.stringify({ text: { content: 'inbound chat text' } });
     const row = (msgId: string, payload: string) => ({ msgId, topic: 'robot', payload, owner: 'i-1', now: 1, leaseUntil: 2 });

@@ -1,9 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rotationFolder, runKeys } from '../helpers/keys-cli.js';
 import { openDatabase, type DbHandle } from '../../src/db/client.js';
 import { createChatHistoryRepository } from '../../src/domain/chat-history/chat-history-repository.js';
 import { sandboxChatGroups, sandboxChatItems } from '../../src/domain/chat-history/chat-history-tables.js';
@@ -17,18 +13,6 @@ import { silentLogger } from '../../src/shared/logger.js';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-function runKeys(args: string[], env: Record<string, string>) {
-  const res = spawnSync(TSX, ['src/cli/keys.ts', ...args], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
 /**
  * Issue 12 item 10: the sandbox chat's stored history (messages and groups) is sealed under the vault
  * keyring, so a KEK rotation must re-wrap it too — with MASTER_KEY, the old key is no longer supplied
@@ -36,11 +20,8 @@ function runKeys(args: string[], env: Record<string, string>) {
  */
 describe('key rotation and the sandbox chat history', { timeout: 60_000 }, () => {
   it('When `keys rotate` runs under MASTER_KEY, then the history and groups still open with the new key alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cb-chat-rewrap-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const keyDir = join(dir, 'keys');
-    const url = `file:${join(dir, 'cb.db')}`;
-    const [oldKey, newKey] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const { keyDir, url, oldKey, newKey, cleanup } = rotationFolder('cb-chat-rewrap-');
+    cleanups.push(cleanup);
     const history = (dbh: DbHandle, masterKey: string) => {
       const cipher = createInboxCipher(openLocalKeyring({ dir: keyDir, masterKey }));
       return { cipher, history: createSealedChatHistory({ repo: createChatHistoryRepository(dbh.db, dbh.store), cipher, clock: new ManualClock(), logger: silentLogger }) };

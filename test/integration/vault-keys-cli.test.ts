@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,23 +8,12 @@ import { createVaultRepository } from '../../src/domain/vault/vault-repository.j
 import { createVault } from '../../src/domain/vault/vault-service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { makePdf } from '../fixtures/make-pdf.js';
+import { runKeys } from '../helpers/keys-cli.js';
 import { tempVault } from '../helpers/temp-vault.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-/** Runs `keys <args>` the way `npm run keys -- <args>` does, with only the env it needs. */
-function runKeys(args: string[], env: Record<string, string>) {
-  const res = spawnSync(TSX, ['src/cli/keys.ts', ...args], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('npm run keys', { timeout: 60_000 }, () => {
   it('When `rotate` runs on a database with documents, then every key moves to v2 and all still open', async () => {
