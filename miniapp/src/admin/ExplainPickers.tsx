@@ -98,7 +98,14 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
       },
     );
   });
-  const options = docs.items.map((d) => ({
+  // As for people: the document picked stays among the options when the list follows another case.
+  const [picked, setPicked] = useState<(typeof docs.items)[number] | null>(null);
+  const listed = picked && !docs.items.some((d) => d.id === picked.id) ? [...docs.items, picked] : docs.items;
+  const choose = (id: string) => {
+    setPicked(listed.find((d) => d.id === id) ?? null);
+    onChange?.(id);
+  };
+  const options = listed.map((d) => ({
     value: d.id,
     disabled: d.status === 'destroyed',
     'data-testid': `explain-doc-${d.seq}`,
@@ -115,7 +122,7 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
   return (
     <Select
       value={value}
-      onChange={onChange}
+      onChange={choose}
       showSearch={{ filterOption: false, onSearch: docs.search }}
       loading={docs.loading}
       options={options}
