@@ -18,6 +18,20 @@ interface FieldProps {
 const CASE_CODE = /^C-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/;
 const FORMAT: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
+/**
+ * The item picked stays among the options while the list follows a new search (or another case):
+ * antd shows a value with no option as its raw id.
+ */
+function useKeptPick<T extends { id: string }>(items: T[], onChange?: (value: string) => void) {
+  const [picked, setPicked] = useState<T | null>(null);
+  const listed = picked && !items.some((i) => i.id === picked.id) ? [...items, picked] : items;
+  const choose = (id: string) => {
+    setPicked(listed.find((i) => i.id === id) ?? null);
+    onChange?.(id);
+  };
+  return { listed, choose };
+}
+
 /** A person by name, searched in the directory as the admin types (English or Chinese). */
 export function PersonPicker({ value, onChange }: FieldProps) {
   const api = useAdminEndpoints();
@@ -31,14 +45,7 @@ export function PersonPicker({ value, onChange }: FieldProps) {
       }),
     { initial: '' },
   );
-  // The person picked stays among the options while the list follows a new search (or reloads
-  // everyone): antd shows a value with no option as its raw id.
-  const [picked, setPicked] = useState<(typeof people.items)[number] | null>(null);
-  const listed = picked && !people.items.some((p) => p.id === picked.id) ? [...people.items, picked] : people.items;
-  const choose = (id: string) => {
-    setPicked(listed.find((p) => p.id === id) ?? null);
-    onChange?.(id);
-  };
+  const { listed, choose } = useKeptPick(people.items, onChange);
   const options = listed.map((p) => ({
     value: p.id,
     'data-testid': `explain-person-${p.dingtalkUserId}`,
@@ -98,13 +105,7 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
       },
     );
   });
-  // As for people: the document picked stays among the options when the list follows another case.
-  const [picked, setPicked] = useState<(typeof docs.items)[number] | null>(null);
-  const listed = picked && !docs.items.some((d) => d.id === picked.id) ? [...docs.items, picked] : docs.items;
-  const choose = (id: string) => {
-    setPicked(listed.find((d) => d.id === id) ?? null);
-    onChange?.(id);
-  };
+  const { listed, choose } = useKeptPick(docs.items, onChange);
   const options = listed.map((d) => ({
     value: d.id,
     disabled: d.status === 'destroyed',
