@@ -32,11 +32,11 @@ async function main(): Promise<void> {
     sandbox = await startSandbox(config, logger);
     config = sandbox.config;
   }
-  const service = createService(config, { logger, clock: systemClock, policies: await policies });
+  const service = await createService(config, { logger, clock: systemClock, policies: await policies });
   await sandbox?.seedDirectory(service.directoryRepo);
   const app = await buildApp({
     logger,
-    probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },
+    probe: { dbOpen: () => service.storage.kind !== 'sqlite' || service.storage.handle.sqlite.open, streamRegistered: () => service.receiver.registered },
     sandbox: sandbox?.sim,
     service,
     auth: { rateLimit: { max: config.http.authRateLimitPerMinute, timeWindowMs: 60_000 } },

@@ -1,15 +1,13 @@
 import { hkDateTimeSeconds } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/client.js';
+import { openRepositories } from '../compose/storage.js';
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { LocalKeyring } from '../domain/vault/local-keyring.js';
 import { rewrapAll, type RewrapProgress } from '../domain/vault/rewrap.js';
-import { createVaultRepository, type VaultRepository } from '../domain/vault/vault-repository.js';
-import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
+import type { VaultRepository } from '../domain/vault/vault-repository.js';
 import { rewrapChatHistory } from '../domain/chat-history/chat-history-rewrap.js';
 import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
-import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { rewrapInbox } from '../domain/inbox/inbox-rewrap.js';
 
 const HELP = `Usage: npm run keys -- <command>
@@ -92,9 +90,9 @@ async function main(argv: string[]): Promise<number> {
     masterKey: config.keys.masterKey,
     masterKeyNext: process.env.MASTER_KEY_NEXT?.trim() || undefined,
   });
-  const handle = openDatabase(config.databaseUrl);
+  const { repos } = await openRepositories(config.databaseUrl);
   try {
-    const repo = createVaultRepository(handle);
+    const repo = repos.vault;
     if (command === 'status') {
       await printStatus(keyring, repo);
       return 0;
@@ -105,9 +103,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const result = await rewrapAll({ repo, keyring }, progressReporter(process.stderr));
     console.log(`Re-wrapped ${result.rewrapped} of ${result.total} data keys under version ${result.targetVersion}.`);
-    const chat = await rewrapChatHistory({ repo: createChatHistoryRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    const chat = await rewrapChatHistory({ repo: repos.chatHistory, cipher: createInboxCipher(keyring) });
     console.log(`Re-wrapped ${chat.rewrapped} of ${chat.total} sandbox chat rows (messages and groups).`);
-    const inbound = await rewrapInbox({ repo: createInboxRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    const inbound = await rewrapInbox({ repo: repos.inbox, cipher: createInboxCipher(keyring) });
     console.log(`Re-wrapped ${inbound.rewrapped} of ${inbound.total} sealed inbound messages.`);
     const failed = [...result.failed, ...chat.failed, ...inbound.failed];
     if (failed.length > 0) {
@@ -117,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    handle.close();
+    await repos.close();
   }
 }
 
