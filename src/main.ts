@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { buildApp } from './compose/app.js';
 import { createService } from './compose/service.js';
+import { serviceProbe } from './compose/health.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   await sandbox?.seedDirectory(service.directoryRepo);
   const app = await buildApp({
     logger,
-    probe: { dbOpen: () => service.storage.kind !== 'sqlite' || service.storage.handle.sqlite.open, streamRegistered: () => service.receiver.registered },
+    probe: serviceProbe(service),
     sandbox: sandbox?.sim,
     service,
     auth: { rateLimit: { max: config.http.authRateLimitPerMinute, timeWindowMs: 60_000 } },
