@@ -124,4 +124,9 @@ export const AUDIT_ACTIONS = {
   ehrWriteQueued: 'ehr.write_queued',
   ehrWriteDone: 'ehr.write_done',
   ehrWriteFailed: 'ehr.write_failed',
+  interactionAlerted: 'interaction.alerted',
+  interactionUnchecked: 'interaction.unchecked',
+  interactionViewed: 'interaction.viewed',
+  interactionAcknowledged: 'interaction.acknowledged',
+  interactionOverridden: 'interaction.overridden',
 } as const;

@@ -27,6 +27,8 @@ export interface ClinicalNormaliser extends DrugResolver {
   normalise(text: string): TermMatch[];
   /** Loads the lexicon now, if it is not loaded yet (it is otherwise loaded at the first call). */
   load(): void;
+  /** A drug entry by its lexicon id (as a medication entry stores it): canonical and ingredients; undefined for none. */
+  drugEntry(id: string): { readonly canonical: string; readonly ingredients: readonly string[] } | undefined;
 }
 
 const RANK: Record<MatchHow, number> = { exact: 0, converted: 1, 'sound-alike': 2 };
@@ -56,8 +58,15 @@ export function createClinicalNormaliser(readFile: () => LexiconFile = () => rea
     return out;
   };
 
+  let drugs: Map<string, { canonical: string; ingredients: readonly string[] }> | undefined;
+  const drugEntry = (id: string) => {
+    drugs ??= new Map(index().entries.filter((e) => e.kind === 'drug').map((e) => [e.id, { canonical: e.canonical, ingredients: e.ingredients ?? [e.canonical] }]));
+    return drugs.get(id);
+  };
+
   return {
     normalise,
+    drugEntry,
     load: () => void index(),
     resolveDrug: (name: string) => drugResolution(normalise(name)),
   };

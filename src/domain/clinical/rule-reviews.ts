@@ -1,0 +1,1 @@
+export interface RuleReviews { disabledRuleIds(): Promise<ReadonlySet<string>> }
