@@ -2,8 +2,8 @@ import { Button, List, Tag } from 'antd-mobile';
 import type { MedicationEntryView } from './medication-types.js';
 import { useMedicationI18n } from './medication-messages.js';
 
-/** A lexicon entry id (`drug.warfarin`) as the drug's name: the id's name part is the canonical INN. */
-export const ingredientName = (id: string): string => id.replace(/^drug\./, '').replace(/[_-]+/g, ' ');
+/** An ingredient id (`drug.warfarin`, or `ingredient.<INN>` for a rule-set ingredient) as the drug's name: its INN. */
+export const ingredientName = (id: string): string => id.replace(/^(drug|ingredient)\./, '').replace(/[_-]+/g, ' ');
 
 /**
  * One entry: the text as entered, what it was checked as (or that it was not), dose / route /
