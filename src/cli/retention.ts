@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return command === 'help' || command === '--help' ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const { repos } = await openRepositories(config.databaseUrl);
+  const { storage, repos } = await openRepositories(config.databaseUrl);
   const clock = systemClock;
   // The dry run writes nothing, so it never opens the audit log for writing.
   const log = command === 'run'
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const vault = createVault({
       repo: repos.vault,
-      blobs: openBlobs(config),
+      blobs: openBlobs(config, storage, clock),
       keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
       clock,
     });

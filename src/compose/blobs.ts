@@ -1,15 +1,19 @@
 import type { Config } from '../config/config.js';
-import { databaseKind } from '../config/database-url.js';
 import { sqlitePath } from '../db/client.js';
 import type { BlobStore } from '../domain/vault/blob-store.js';
+import { createPgBlobStore } from '../domain/vault/blob-store-pg.js';
 import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import type { KeyStorage } from './keys.js';
 
 /**
- * Where the vault keeps ciphertext blobs: a `blobs` folder next to the SQLite file; with no file
- * (`:memory:`, PostgreSQL) a `blobs` folder beside the key folder. The one call site the service and
- * the retention CLI share (a PostgreSQL blob store replaces it for clusters).
+ * Where ciphertext blobs live: BLOB_DIR when set (a folder, which several instances may share as a
+ * mount); else on PostgreSQL the `vault_blobs` table, so every instance reads every blob; else the
+ * `blobs/` folder beside the SQLite file (beside the key folder for `:memory:`), as before.
  */
-export function openBlobs(config: Pick<Readonly<Config>, 'databaseUrl' | 'keys'>): BlobStore {
-  const path = databaseKind(config.databaseUrl) === 'sqlite' ? sqlitePath(config.databaseUrl) : ':memory:';
+export function openBlobs(config: Readonly<Config>, storage: KeyStorage, clock: Clock = systemClock): BlobStore {
+  if (config.blobs.dir) return createFsBlobStore(config.blobs.dir);
+  if (storage.kind === 'postgres') return createPgBlobStore(storage.handle.store, clock);
+  const path = sqlitePath(config.databaseUrl);
   return createFsBlobStore(path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path));
 }

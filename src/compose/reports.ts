@@ -5,9 +5,12 @@ import { createDashboard } from '../domain/reports/dashboard.js';
 import { createDataAccessReports } from '../domain/reports/data-access-report.js';
 import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
+import type { MedicationRepository } from '../domain/medications/medication-repository.js';
 
 /** Wires the admin reports (PDPO data access report, dashboard figures) over the service's repositories. */
-export function createReports(deps: { repos: Pick<Repositories, 'alertStats'>; secure: SecureSharing; directory: DirectoryRepository; audit: AuditLogPort; clock: Clock }) {
+export function createReports(deps: {
+  repos: Pick<Repositories, 'alertStats'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLogPort; clock: Clock;
+}) {
   const { repos, secure, audit, clock } = deps;
   const subjects = secure.cases.dataSubjects;
   const approvals = secure.sealed.approvals;
@@ -19,6 +22,7 @@ export function createReports(deps: { repos: Pick<Repositories, 'alertStats'>; s
     approvals,
     grants: secure.sealed.grants,
     auditEntries: audit.repo,
+    medications: deps.medications,
     directory: deps.directory,
     audit,
     clock,

@@ -25,6 +25,8 @@ import { createPgDocumentRepository } from '../domain/sharing/document-repositor
 import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js';
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
 import { createPgEhrQueueRepository } from '../ehr/queue/ehr-queue-repository-pg.js';
+import { createPgMedicationRepository } from '../domain/medications/medication-repository-pg.js';
+import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -59,6 +61,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
       grants: createPgGrantRepository(store, texts),
       approvals: createPgApprovalRepository(store, texts),
       titles: createPgDocumentTitles(store, texts),
+      medications: createPgMedicationRepository(store, texts),
+      interactions: createPgInteractionRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

@@ -25,6 +25,8 @@ import { createDocumentRepository } from '../domain/sharing/document-repository.
 import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
 import { createEhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
+import { createMedicationRepository } from '../domain/medications/medication-repository.js';
+import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -56,6 +58,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       grants: createGrantRepository(db, store, texts),
       approvals: createApprovalRepository(db, store, texts),
       titles: createDocumentTitles(db, store, texts),
+      medications: createMedicationRepository(db, store, texts),
+      interactions: createInteractionRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

@@ -27,6 +27,8 @@ import type { SessionRepository } from '../domain/sessions/session-repository.js
 import type { DocumentRepository } from '../domain/sharing/document-repository.js';
 import type { DocumentTitles } from '../domain/sharing/document-titles.js';
 import type { VaultRepository } from '../domain/vault/vault-repository.js';
+import type { MedicationRepository } from '../domain/medications/medication-repository.js';
+import type { InteractionRepository } from '../domain/interactions/interaction-repository.js';
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
@@ -35,6 +37,8 @@ export interface SealedRepositories {
   grants: GrantRepository;
   approvals: ApprovalRepository;
   titles: DocumentTitles;
+  medications: MedicationRepository;
+  interactions: InteractionRepository;
 }
 
 export interface AuditLogSetup {

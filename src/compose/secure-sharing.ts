@@ -24,7 +24,7 @@ import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createVault } from '../domain/vault/vault-service.js';
 import { createRenderPool, renderPoolOptions } from '../render-pool/render-pool.js';
-import { openBlobs } from './blobs.js';
+import type { BlobStore } from '../domain/vault/blob-store.js';
 import type { Clock } from '../shared/clock.js';
 import { loadOrCreateSecret } from '../shared/key-file.js';
 import { POLICY_DIR } from '../domain/access/policy-dir.js';
@@ -38,6 +38,8 @@ import type { Metrics } from '../shared/metrics.js';
 export async function createSecureSharing(deps: {
   config: Readonly<Config>;
   repos: Repositories;
+  /** Where the vault keeps ciphertext (openBlobs). */
+  blobs: BlobStore;
   directory: DirectoryRepository;
   audit: AuditSink;
   clock: Clock;
@@ -79,7 +81,7 @@ export async function createSecureSharing(deps: {
   const renderer = createRenderPool(renderPoolOptions(config, logger));
   const vault = createVault({
     repo: repos.vault,
-    blobs: openBlobs(config),
+    blobs: deps.blobs,
     keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
     clock,
     inspector: renderer,

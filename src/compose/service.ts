@@ -42,6 +42,8 @@ import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
+import { openBlobs } from './blobs.js';
+import { createMedications } from './medications.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -87,7 +89,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
-  const outboxRepo = repos.outbox;
+  const { outbox: outboxRepo, inbox } = repos;
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
@@ -103,7 +105,6 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
-  const inbox = repos.inbox;
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
   /** Login sessions with given lifetimes (the HTTP sign-in's; tests shorten them); one table, one repository. */
   const sessionsWith = (times?: Partial<SessionTimes>) => createRefreshSessions({ transaction: repos.transaction, repo: repos.sessions, clock, audit, times });
@@ -125,7 +126,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId, publicUrl);
   const secure = await createSecureSharing({
-    config, repos, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
+    config, repos, blobs: openBlobs(config, storage, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ repos, grantRepo: secure.sealed.grants, directoryRepo, audit, clock });
@@ -158,11 +159,14 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     config, repos, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
+  const medications = createMedications({
+    repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
+  });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(),
+    escalation: escalation.service, ...botClinicalParts(medications.normaliser), medications: medications.useCases,
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
@@ -224,10 +228,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
-    directoryRepo,
-    directory,
-    sessions,
-    sessionsWith,
+    directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: repos.doctorInbox,
     offboarding,
@@ -253,11 +254,10 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     alerts,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
-    reports: createReports({ repos, secure, directory: directoryRepo, audit, clock }),
-    bot,
-    receiver,
-    sweeper,
-
+    reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
+    /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
+    medications,
+    bot, receiver, sweeper,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
