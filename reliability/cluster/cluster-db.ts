@@ -41,8 +41,8 @@ export function postgresMissing(): string | undefined {
 }
 
 /** A fresh database, migrated and with the demo directory seeded (as an admin verifies the demo clinicians). */
-export async function provisionDb(backend: Backend, workDir: string): Promise<ClusterDb> {
-  return backend === 'sqlite' ? sqliteDb(join(workDir, 'cb.db'), true) : postgresDb();
+export async function provisionDb(backend: Backend, workDir: string, o: { adminUrl?: string } = {}): Promise<ClusterDb> {
+  return backend === 'sqlite' ? sqliteDb(join(workDir, 'cb.db'), true) : postgresDb(o.adminUrl ?? process.env.PG_TEST_URL?.trim());
 }
 
 async function sqliteDb(file: string, seed: boolean): Promise<ClusterDb> {
@@ -86,8 +86,8 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++i}`);
 };
 
-async function postgresDb(): Promise<ClusterDb> {
-  const given = process.env.PG_TEST_URL?.trim();
+/** On the server at `given` (a superuser URL), or on a throwaway one started here. */
+async function postgresDb(given: string | undefined): Promise<ClusterDb> {
   const bin = findPgBin();
   let server: PgCluster | undefined;
   if (!given) {

@@ -1,5 +1,5 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { sharedKeyEnv } from '../../test/helpers/shared-key-env.js';
 import { seedDemoOrg, type SeededDemoOrg } from '../../src/sandbox/demo-org.js';
 import { startSimulator, type Simulator } from '../../src/sandbox/simulator.js';
 import type { SimulatorOptions } from '../../src/sandbox/sim-types.js';
@@ -44,17 +44,6 @@ export interface ClusterOptions {
   compiled?: boolean;
 }
 
-/** Keys every instance shares, from configuration (as PostgreSQL mode requires), plus one shared key folder. */
-export function sharedKeys(keyDir: string): Record<string, string> {
-  const signing = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' });
-  return {
-    MASTER_KEY: randomBytes(32).toString('base64'),
-    AUDIT_SIGNING_KEY: signing.toString('base64'),
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    KEY_DIR: keyDir,
-  };
-}
-
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const compiled = o.compiled ?? true;
   if (compiled) ensureBuilt();
@@ -67,7 +56,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     DINGTALK_API_BASE: sim.apiBase,
     DINGTALK_OAPI_BASE: sim.oapiBase,
     DATABASE_URL: db.url,
-    ...sharedKeys(join(o.workDir, 'keys')),
+    // Every key from configuration, as PostgreSQL mode requires (a key folder only for what has no setting).
+    ...sharedKeyEnv(),
+    KEY_DIR: join(o.workDir, 'keys'),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
