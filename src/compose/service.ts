@@ -46,6 +46,8 @@ import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
+import { createMedications } from './medications.js';
+import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -163,11 +165,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
+  const medications = createMedications({
+    repo: createMedicationRepository(dbh.db, dbh.store, secure.texts), secure, directory: directoryRepo, ehr, transaction: dbh.store.transaction, audit, clock, logger,
+  });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(),
+    escalation: escalation.service, ...botClinicalParts(medications.normaliser), medications: medications.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -220,10 +225,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
-    directoryRepo,
-    directory,
-    sessions,
-    sessionsWith,
+    directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
@@ -249,11 +251,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     alerts,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
-    reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
-    bot,
-    receiver,
-    sweeper,
-
+    reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
+    /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
+    medications,
+    bot, receiver, sweeper,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
