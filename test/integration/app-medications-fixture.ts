@@ -26,7 +26,10 @@ export interface MedsWorld {
 export async function medsWorld(): Promise<MedsWorld> {
   const fhir = await startFhirSim();
   const patientId = fhir.addPatient(HKID);
-  const h = await startHarness({ env: { EHR_FHIR_BASE: fhir.baseUrl, EHR_TOKEN_URL: fhir.tokenUrl, EHR_CLIENT_ID: fhir.clientId, EHR_CLIENT_SECRET: fhir.clientSecret } });
+  const h = await startHarness({
+    env: { EHR_FHIR_BASE: fhir.baseUrl, EHR_TOKEN_URL: fhir.tokenUrl, EHR_CLIENT_ID: fhir.clientId, EHR_CLIENT_SECRET: fhir.clientSecret },
+    service: { ehr: { retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } } },
+  });
   const app = await appFor(h);
   const group = h.sim.org.addGroup({ title: 'Medications', memberIds: [CHAN, WONG, HO, ADMIN] }).openConversationId;
   const code = await openCase(h, group, HKID);
