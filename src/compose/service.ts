@@ -228,10 +228,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
-    directoryRepo,
-    directory,
-    sessions,
-    sessionsWith,
+    directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
@@ -260,10 +257,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
-    bot,
-    receiver,
-    sweeper,
-
+    bot, receiver, sweeper,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
