@@ -131,4 +131,9 @@ export const AUDIT_ACTIONS = {
   medicationImported: 'medication.imported',
   /** A case's medication list read (the reason carries the count). */
   medicationViewed: 'medication.viewed',
+  interactionAlerted: 'interaction.alerted',
+  interactionUnchecked: 'interaction.unchecked',
+  interactionViewed: 'interaction.viewed',
+  interactionAcknowledged: 'interaction.acknowledged',
+  interactionOverridden: 'interaction.overridden',
 } as const;

@@ -48,6 +48,9 @@ export const ERROR_TABLE = {
     zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
+  'interaction.not_found': { status: 404, en: 'No such interaction alert.', zh: '找不到此藥物相互作用警示。' },
+  'interaction.already_decided': { status: 409, en: 'This interaction alert was already acknowledged or overridden.', zh: '此藥物相互作用警示已被確認或推翻。' },
+  'interaction.reason_required': { status: 400, en: 'An override needs a reason.', zh: '推翻警示必須附上理由。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {
     status: 409,

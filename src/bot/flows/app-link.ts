@@ -1,5 +1,5 @@
 /** Mini-app screens the bot links to (miniapp/src/doctor/DoctorRoutes.tsx and forms/form-routes.tsx). */
-export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent';
+export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent' | 'doctor/interactions';
 
 /**
  * A deep link into the mini-app (served under /app/, see http/miniapp-static.ts). The id is opaque
@@ -31,4 +31,9 @@ export function doctorPageLink(publicUrl: string, ...segments: string[]): string
  */
 export function dingtalkOpenLink(url: string): string {
   return `dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(url)}&pc_slide=true`;
+}
+
+/** A case's medication list in the mini-app (`/app/doctor/cases/<code>/medications`). */
+export function medicationsLink(publicUrl: string, caseCode: string): string {
+  return `${publicUrl}/app/doctor/cases/${encodeURIComponent(caseCode)}/medications`;
 }

@@ -16,3 +16,4 @@ export * from './ehr-tables.js';
 export * from './alerts-tables.js';
 export * from './chat-history-tables.js';
 export * from './medications-tables.js';
+export * from './interaction-tables.js';
