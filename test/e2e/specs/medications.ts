@@ -29,7 +29,7 @@ async function shots(ctx: E2eContext, page: Page, name: string): Promise<void> {
 
 export const medicationTests: E2eTest[] = [
   {
-    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; a name the lexicon does not know is saved as not checked for interactions; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
+    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; a name the lexicon does not know is saved as not checked for interactions; EHR import with nothing new; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
     async run(ctx: E2eContext) {
       const caseCode = await seedCase(ctx.baseUrl, CHAN, 'M314159(A)');
       const page = await signIn(ctx, CHAN, 'en-US');
@@ -80,6 +80,11 @@ export const medicationTests: E2eTest[] = [
       await page.getByTestId('med-saved-unchecked').waitFor();
       const unchecked = page.getByTestId('med-active').filter({ hasText: 'Zorblex' });
       assert(((await unchecked.getByTestId('med-unchecked').textContent()) ?? '').startsWith('Not checked for interactions'), 'the entry says it is unchecked');
+
+      // The EHR (the sandbox's simulated FHIR server) holds nothing for this patient: said so, nothing added.
+      await page.getByTestId('med-import').click();
+      await expectVisible(page, 'Nothing new in the EHR');
+      assert((await page.locator('[data-testid=med-active]').count()) === 2, 'the import added nothing');
 
       await assertNoUuid(page, 'medications (en)');
       await shots(ctx, page, 'med-12-list-en');
