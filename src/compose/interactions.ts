@@ -11,6 +11,7 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import type { EscalationService } from '../domain/escalation/escalation-service.js';
 import { interactionEscalationKind } from '../domain/interactions/interaction-escalation.js';
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
+import { createMedicationLexicon } from '../domain/medications/medication-lexicon.js';
 import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
@@ -29,7 +30,7 @@ export function createInteractions(deps: {
   dbh: DbHandle;
   texts: FreeTextCipher;
   medications: CaseMedications;
-  normaliser: Pick<ClinicalNormaliser, 'drugEntry'>;
+  normaliser: Pick<ClinicalNormaliser, 'resolveDrug' | 'drugEntry' | 'entryForIngredient'>;
   ruleReviews?: RuleReviews;
   cases: Pick<CaseQueries, 'attendingsOf'>;
   directoryRepo: Pick<DirectoryRepository, 'findById'>;
@@ -40,13 +41,15 @@ export function createInteractions(deps: {
   clock: Clock;
 }) {
   const repo = createInteractionRepository(deps.dbh.db, deps.dbh.store, deps.texts);
-  const checker = createInteractionChecker(lazyInteractionRuleSet());
-  const drugs = (id: string) => deps.normaliser.drugEntry(id);
+  const ruleSet = lazyInteractionRuleSet();
+  const checker = createInteractionChecker(ruleSet);
+  // One rule set (loaded at the first check) for the checker and for the ingredient ids the lexicon lacks.
+  const lexicon = createMedicationLexicon(deps.normaliser, () => ruleSet().ingredients);
   deps.escalation.useKind('interaction', interactionEscalationKind(repo));
   const onMedicationAdded = watchMedications({
     medications: deps.medications,
     checker,
-    drugs,
+    lexicon,
     ruleReviews: deps.ruleReviews ?? NO_DISABLED_RULES,
     repo,
     attendingsOf: async (caseId) => (await deps.cases.attendingsOf(caseId)).map((m) => m.clinicianId),
@@ -57,7 +60,7 @@ export function createInteractions(deps: {
     clock: deps.clock,
     newId: randomUUID,
   });
-  return { repo, checker, drugs, medications: deps.medications, onMedicationAdded };
+  return { repo, checker, lexicon, medications: deps.medications, onMedicationAdded };
 }
 
 export type Interactions = ReturnType<typeof createInteractions>;

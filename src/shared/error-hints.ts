@@ -77,6 +77,12 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'ehr.unavailable': RETRY,
   'ehr.rejected': { en: 'Check the patient and document details; tell your ConsultBridge admin if they are right.', zh: '請檢查病人及文件資料；如資料正確，請通知 ConsultBridge 管理員。' },
   'ehr.patient_not_found': { en: 'Check the HKID or record number with the health record system.', zh: '請在電子健康紀錄系統核對身份證號碼或紀錄編號。' },
+  'medication.unknown_term': {
+    en: 'Pick one of the matches shown under the name, or save it without confirming: it is then listed as not checked for interactions.',
+    zh: '請從名稱下顯示的配對中選擇，或不確認直接儲存：該藥物會列為「未作相互作用檢查」。',
+  },
+  'medication.date_invalid': { en: 'Enter the dates as YYYY-MM-DD, the start first.', zh: '請以 YYYY-MM-DD 格式輸入日期，先填開始日期。' },
+  'medication.not_found': { en: 'Reload the medication list and try again.', zh: '請重新載入藥物清單再試。' },
   'ehr.not_configured': { en: 'Ask your ConsultBridge admin to connect one.', zh: '請聯絡 ConsultBridge 管理員連接系統。' },
   'config.invalid': ADMIN,
   'audit.corrupt': { en: 'Tell your privacy officer now; do not change anything.', zh: '請立即通知私隱主任；請勿更改任何內容。' },

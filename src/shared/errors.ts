@@ -156,6 +156,18 @@ export const ERROR_TABLE = {
   'ehr.not_configured': { status: 503, en: 'No health record system is connected.', zh: '尚未連接電子健康紀錄系統。' },
   'config.invalid': { status: 500, en: 'Configuration error.', zh: '設定錯誤。' },
   'audit.corrupt': { status: 500, en: 'The audit log failed verification.', zh: '審計日誌驗證失敗。' },
+  /** A confirmed lexicon id that is not a drug entry (the form sends only ids the normaliser matched). */
+  'medication.unknown_term': {
+    status: 400,
+    en: 'That drug is not in the clinical lexicon.',
+    zh: '臨床詞庫中沒有該藥物。',
+  },
+  'medication.date_invalid': {
+    status: 400,
+    en: 'Dates must be real dates (YYYY-MM-DD), and a stop date cannot be before the start date.',
+    zh: '日期必須是有效日期（YYYY-MM-DD），而停用日期不可早於開始日期。',
+  },
+  'medication.not_found': { status: 404, en: 'That medication is not on this case.', zh: '此個案沒有該藥物紀錄。' },
   'internal': { status: 500, en: 'Something went wrong. Please try again.', zh: '發生錯誤，請再試一次。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

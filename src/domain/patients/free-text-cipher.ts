@@ -13,6 +13,8 @@ export type FreeTextColumn =
   | 'break_glass_reviews.reason'
   | 'break_glass_reviews.note'
   | 'documents.title'
+  | 'case_medications.payload'
+  | 'case_medications.prescriber_name'
   | 'interaction_alerts.reason';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */

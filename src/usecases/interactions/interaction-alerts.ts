@@ -4,9 +4,10 @@ import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
-import { resolveEntry, type DrugEntryLookup } from '../../domain/interactions/entry-products.js';
 import type { InteractionAlertRow, InteractionRepository } from '../../domain/interactions/interaction-repository.js';
 import type { MedicationEntry } from '../../domain/medications/medication.js';
+import type { MedicationLexicon } from '../../domain/medications/medication-lexicon.js';
+import { medicationProduct } from '../../domain/medications/resolve-ingredients.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
@@ -18,7 +19,7 @@ export interface InteractionReadDeps {
   cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow'>;
   casesRepo: Pick<CasesRepository, 'caseById'>;
   checker: Pick<InteractionChecker, 'ruleSet'>;
-  drugs: DrugEntryLookup;
+  lexicon: Pick<MedicationLexicon, 'drugEntry'>;
   escalation: Pick<EscalationService, 'opened'>;
   audit: AuditSink;
   clock: Clock;
@@ -70,11 +71,11 @@ export async function findAlert(deps: { repo: Pick<InteractionRepository, 'find'
   return row;
 }
 
-async function side(deps: InteractionReadDeps, entryId: string): Promise<InteractionSide> {
-  const e = await deps.medications.find(entryId);
+async function side(deps: InteractionReadDeps, caseId: string, entryId: string): Promise<InteractionSide> {
+  const e = await deps.medications.find(caseId, entryId);
   if (!e) return { entryId, text: '—', canonical: null, status: 'gone', prescriberId: null, prescriberName: null, institutionId: null, source: null };
   const { id, text, status, prescriberId, prescriberName, institutionId, source } = e;
-  return { entryId: id, text, canonical: resolveEntry(e, deps.drugs)?.canonical ?? null, status, prescriberId, prescriberName, institutionId, source };
+  return { entryId: id, text, canonical: medicationProduct(deps.lexicon, e).resolution?.canonical ?? null, status, prescriberId, prescriberName, institutionId, source };
 }
 
 /**
@@ -93,7 +94,7 @@ export async function interactionAlertDetails(deps: InteractionReadDeps, me: Cli
   const recipients = (await deps.repo.recipients(id)).map(({ clinicianId, role, readAt }) => ({ clinicianId, role, readAt }));
   return {
     id, caseCode, state: row.state, severity: row.severity, ruleId: row.ruleId, ruleSetVersion: row.ruleSetVersion, crossPrescriber: row.crossPrescriber,
-    pair: [await side(deps, row.entryA), await side(deps, row.entryB)],
+    pair: [await side(deps, row.caseId, row.entryA), await side(deps, row.caseId, row.entryB)],
     mechanism: rule?.mechanism ?? null, action: rule?.action ?? null, alternatives: rule?.alternatives ?? [], sources: rule?.citations ?? [], reviewed: rule?.reviewed ?? false,
     createdAt: row.createdAt, decidedBy: row.decidedBy, decidedAt: row.decidedAt, reason: row.reason, recipients,
   };
@@ -108,7 +109,7 @@ export async function caseInteractionAlerts(deps: InteractionReadDeps, me: Clini
   const ordered = [...rows.filter((r) => r.state === 'open'), ...rows.filter((r) => r.state !== 'open')];
   const out = [];
   for (const r of ordered) {
-    const pair = [await side(deps, r.entryA), await side(deps, r.entryB)];
+    const pair = [await side(deps, c.id, r.entryA), await side(deps, c.id, r.entryB)];
     out.push({ id: r.id, severity: r.severity, state: r.state, ruleId: r.ruleId, createdAt: r.createdAt, drugs: pair.map((s) => s.canonical ?? s.text) });
   }
   return { caseCode: c.code, alerts: out };
