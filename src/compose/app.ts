@@ -25,6 +25,7 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
+import { interactionRoutes } from '../http/app/interaction-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
@@ -65,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
     const appHttp = appHttpDeps(service);
-    // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
+    // /api/app/*, /api/alerts and /api/interaction-alerts (+ a case's): one hook for the whole prefix — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
       await trusted.register(alertRoutes, appHttp.alerts);
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
+      await trusted.register(interactionRoutes, appHttp.interactions);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

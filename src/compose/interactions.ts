@@ -3,7 +3,7 @@ import type { DbHandle } from '../db/client.js';
 import { createInteractionNotices } from '../bot/flows/interaction-notices.js';
 import type { Notifier } from '../bot/outbound.js';
 import type { CaseQueries } from '../domain/cases/case-queries.js';
-import type { ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
+import { createClinicalNormaliser, type ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
 import { createInteractionChecker } from '../domain/clinical/interaction-checker.js';
 import { lazyInteractionRuleSet } from '../domain/clinical/interaction-rules-loader.js';
 import type { RuleReviews } from '../domain/clinical/rule-reviews.js';
@@ -12,6 +12,7 @@ import type { EscalationService } from '../domain/escalation/escalation-service.
 import { interactionEscalationKind } from '../domain/interactions/interaction-escalation.js';
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import { createMedicationLexicon } from '../domain/medications/medication-lexicon.js';
+import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
@@ -29,8 +30,9 @@ export const NO_DISABLED_RULES: RuleReviews = { disabledRuleIds: async () => new
 export function createInteractions(deps: {
   dbh: DbHandle;
   texts: FreeTextCipher;
-  medications: CaseMedications;
-  normaliser: Pick<ClinicalNormaliser, 'resolveDrug' | 'drugEntry' | 'entryForIngredient'>;
+  /** Defaults: meds-core's repository over the same database, the HK normaliser (loaded at first use), no disabled rules. */
+  medications?: CaseMedications;
+  normaliser?: Pick<ClinicalNormaliser, 'resolveDrug' | 'drugEntry' | 'entryForIngredient'>;
   ruleReviews?: RuleReviews;
   cases: Pick<CaseQueries, 'attendingsOf'>;
   directoryRepo: Pick<DirectoryRepository, 'findById'>;
@@ -41,13 +43,14 @@ export function createInteractions(deps: {
   clock: Clock;
 }) {
   const repo = createInteractionRepository(deps.dbh.db, deps.dbh.store, deps.texts);
+  const medications = deps.medications ?? createMedicationRepository(deps.dbh.db, deps.dbh.store, deps.texts);
   const ruleSet = lazyInteractionRuleSet();
   const checker = createInteractionChecker(ruleSet);
   // One rule set (loaded at the first check) for the checker and for the ingredient ids the lexicon lacks.
-  const lexicon = createMedicationLexicon(deps.normaliser, () => ruleSet().ingredients);
+  const lexicon = createMedicationLexicon(deps.normaliser ?? createClinicalNormaliser(), () => ruleSet().ingredients);
   deps.escalation.useKind('interaction', interactionEscalationKind(repo));
   const onMedicationAdded = watchMedications({
-    medications: deps.medications,
+    medications,
     checker,
     lexicon,
     ruleReviews: deps.ruleReviews ?? NO_DISABLED_RULES,
@@ -60,7 +63,7 @@ export function createInteractions(deps: {
     clock: deps.clock,
     newId: randomUUID,
   });
-  return { repo, checker, lexicon, medications: deps.medications, onMedicationAdded };
+  return { repo, checker, lexicon, medications, onMedicationAdded };
 }
 
 export type Interactions = ReturnType<typeof createInteractions>;

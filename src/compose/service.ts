@@ -43,6 +43,7 @@ import { createEhrAdapter } from '../ehr/create-ehr.js';
 import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
 import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
+import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
@@ -164,6 +165,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
+  // Drug interaction alerts: meds-core's use cases take `interactions.onMedicationAdded` as their onAdded.
+  const interactions = createInteractions({ dbh, texts: secure.texts, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
@@ -185,13 +188,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
-    clientId: config.dingtalk.clientId,
-    clientSecret: config.dingtalk.clientSecret,
-    apiBase: config.dingtalk.apiBase,
-    oapiBase: config.dingtalk.oapiBase,
-    clock,
-    logger,
-    reconnect: opts.reconnect,
+    clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
+    clock, logger, reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
       robot,
@@ -250,6 +248,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     ehrQueue,
     escalation: escalation.service,
     alerts,
+    interactions,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
