@@ -103,10 +103,12 @@ export function appHttpDeps(service: Service) {
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
-  const { repo, medications, lexicon } = service.interactions;
+  const medications = service.medications.useCases;
+  const clinical = { normaliser: service.medications.normaliser };
+  const { repo, checker } = service.interactions;
   const interactions: InteractionRouteDeps = {
-    repo, medications, lexicon, checker: service.interactions.checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
+    repo, medications: service.medications.repo, lexicon: service.medications.lexicon, checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
     escalation, transaction: service.db.store.transaction, people: directory, audit, clock,
   };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, interactions };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions };
 }

@@ -1,6 +1,4 @@
 import type { ClinicianRow } from '../../src/domain/directory/directory-repository.js';
-import { createMedicationRepository } from '../../src/domain/medications/medication-repository.js';
-import { addMedication } from '../../src/usecases/medications/add-medication.js';
 import { asUser } from '../helpers/sharing-flow.js';
 import type { AlertWorld } from './alert-fixture.js';
 import { clinicianId } from './sharing-edge-fixture.js';
@@ -14,23 +12,13 @@ export async function clinician(w: AlertWorld, userId: string): Promise<Clinicia
 }
 
 /**
- * `userId` records a medication on the case through meds-core's add use case, whose `onAdded` is the
- * service's interaction watch (as its mini-app route hands it). Resolves once the watch has run.
+ * `userId` records a medication on the case through the mini-app API (meds-core's route; the service's
+ * interaction watch listens). Resolves once the watch has run (it runs before the answer).
  */
 export async function prescribe(w: AlertWorld, code: string, userId: string, text: string, confirmed: string[] = []) {
-  const s = w.h.service;
-  const deps = {
-    cases: s.secure.cases.queries,
-    authorize: s.secure.authorize,
-    audit: s.audit,
-    medications: createMedicationRepository(s.db.db, s.db.store, s.secure.texts),
-    lexicon: s.interactions.lexicon,
-    transaction: s.db.store.transaction,
-    clock: s.clock,
-    onAdded: s.interactions.onMedicationAdded,
-    logger: s.logger,
-  };
-  return addMedication(deps, await clinician(w, userId), code, { text, confirmed });
+  const res = await asUser(w.h, w.app, userId, { method: 'POST', url: `/api/cases/${code}/medications`, payload: { text, confirmed } });
+  if (res.statusCode !== 201) throw new Error(`add medication: ${res.statusCode} ${res.body}`);
+  return res.json() as { entry: { id: string }; unresolved: string[] };
 }
 
 export const getAlert = (w: AlertWorld, userId: string, id: string) => asUser(w.h, w.app, userId, { method: 'GET', url: `/api/interaction-alerts/${id}` });

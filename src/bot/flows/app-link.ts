@@ -19,6 +19,11 @@ export function caseScreenLink(publicUrl: string, caseCode: string, screen: Case
   return `${publicUrl}/app/case/${encodeURIComponent(caseCode)}/${screen}${qs}`;
 }
 
+/** `/app/doctor/<segments>`: the doctor pages of the clinical layer (a case's medication list, an interaction alert). */
+export function doctorPageLink(publicUrl: string, ...segments: string[]): string {
+  return `${publicUrl}/app/doctor/${segments.map(encodeURIComponent).join('/')}`;
+}
+
 /**
  * DingTalk's own deep link that opens `url` inside the client, in place (a side panel on the PC client):
  * `dingtalk://dingtalkclient/page/link?url=<encoded>&pc_slide=true`. Used on card [Open] buttons so one
