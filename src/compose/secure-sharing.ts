@@ -21,12 +21,11 @@ import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
 import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/sharing-settings.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
+import type { BlobStore } from '../domain/vault/blob-store.js';
 import { createVault } from '../domain/vault/vault-service.js';
 import { createRenderPool, renderPoolOptions } from '../render-pool/render-pool.js';
-import type { BlobStore } from '../domain/vault/blob-store.js';
 import type { Clock } from '../shared/clock.js';
-import { loadOrCreateSecret } from '../shared/key-file.js';
+import type { ServiceKeys } from './keys.js';
 import { POLICY_DIR } from '../domain/access/policy-dir.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -38,7 +37,8 @@ import type { Metrics } from '../shared/metrics.js';
 export async function createSecureSharing(deps: {
   config: Readonly<Config>;
   repos: Repositories;
-  /** Where the vault keeps ciphertext (openBlobs). */
+  /** The vault keyring and the patient-field key (see keys.ts), and where ciphertext blobs live (blobs.ts). */
+  keys: Pick<ServiceKeys, 'keyring' | 'fieldKey'>;
   blobs: BlobStore;
   directory: DirectoryRepository;
   audit: AuditSink;
@@ -58,7 +58,7 @@ export async function createSecureSharing(deps: {
   // WebAssembly heap and ~40 µs a decision, and only guards our own typed request builders.
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies, metrics: deps.metrics });
   const authorize = createCaseAuthorizer(engine);
-  const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
+  const cipher = createFieldCipher(deps.keys.fieldKey);
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   await repos.sealLegacyFreeText(texts);
@@ -82,7 +82,7 @@ export async function createSecureSharing(deps: {
   const vault = createVault({
     repo: repos.vault,
     blobs: deps.blobs,
-    keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
+    keyring: deps.keys.keyring,
     clock,
     inspector: renderer,
   });
@@ -155,6 +155,8 @@ export async function createSecureSharing(deps: {
     cases,
     casesRepo,
     vault,
+    /** The vault keyring, which also seals inbound messages, burn texts and the sandbox chat. */
+    keyring: deps.keys.keyring,
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,

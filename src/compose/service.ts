@@ -3,7 +3,6 @@ import type { DbHandle } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
-import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createDingTalkApi, type DingTalkApi } from '../dingtalk/openapi/index.js';
 import { createOutboxService } from '../domain/outbox/outbox-service.js';
 import { createOutboxWorker } from '../domain/outbox/outbox-worker.js';
@@ -13,14 +12,14 @@ import { createDirectoryService } from '../domain/directory/directory-service.js
 import { createBot } from '../bot/bot.js';
 import { StreamReceiver } from '../dingtalk/stream-receiver.js';
 import { createInboundHandlers } from '../inbound/inbound-handlers.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createInbound, type InboundOptions } from './inbound.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
 import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
-import { sessionSecret } from '../shared/key-file.js';
+import { openKeys } from './keys.js';
+import { openBlobs } from './blobs.js';
 import { createViewTokens } from '../domain/sharing/view-token.js';
 import { createOutbound } from '../bot/outbound.js';
 import { createTeamExitNotices } from '../bot/team-exit-notices.js';
@@ -37,12 +36,12 @@ import { createEhrAdapter } from '../ehr/create-ehr.js';
 import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
 import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
+import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
-import { openBlobs } from './blobs.js';
 import { createMedications } from './medications.js';
 
 export interface ServiceOptions {
@@ -84,9 +83,10 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const instanceId = opts.instanceId ?? hostname();
   // DATABASE_URL → SQLite or PostgreSQL (migrated at open), and every repository over it.
   const { storage, repos } = await openRepositories(config.databaseUrl);
-  const { signer, created } = loadAuditSigner(config.keys);
-  const audit = await repos.openAuditLog({ clock, signer, logger, region: config.residency.region });
-  if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
+  // Every key once: files on SQLite; shared configuration (or the database) on PostgreSQL (compose/keys.ts).
+  const keys = await openKeys(config, storage, clock);
+  const audit = await repos.openAuditLog({ clock, signer: keys.signer, logger, region: config.residency.region });
+  if (keys.signerCreated) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const { outbox: outboxRepo, inbox } = repos;
@@ -126,11 +126,11 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId, publicUrl);
   const secure = await createSecureSharing({
-    config, repos, blobs: openBlobs(config, storage, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
+    config, repos, keys, blobs: openBlobs(config, storage, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ repos, grantRepo: secure.sealed.grants, directoryRepo, audit, clock });
-  const secret = sessionSecret(config.keys);
+  const secret = keys.sessionSecret;
   const viewTokens = createViewTokens(secret);
   const burn = createBurnAfterReading({ config, repos, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
   // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
@@ -139,7 +139,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
   const ehrQueue = createEhrQueueModule({
-    repo: repos.ehrQueue, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    repo: repos.ehrQueue, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
   const escalation = createEscalation({
@@ -162,17 +162,17 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const medications = createMedications({
     repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
   });
+  // Drug interaction alerts: the watch listens for new medication entries (after their commit).
+  const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
     escalation: escalation.service, ...botClinicalParts(medications.normaliser), medications: medications.useCases,
   });
-  // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
-  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
   const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
@@ -183,13 +183,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
-    clientId: config.dingtalk.clientId,
-    clientSecret: config.dingtalk.clientSecret,
-    apiBase: config.dingtalk.apiBase,
-    oapiBase: config.dingtalk.oapiBase,
-    clock,
-    logger,
-    reconnect: opts.reconnect,
+    clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
+    clock, logger, reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
       robot,
@@ -252,6 +247,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     ehrQueue,
     escalation: escalation.service,
     alerts,
+    interactions,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),

@@ -1,7 +1,6 @@
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
-import { loadOrCreateSecret } from '../../shared/key-file.js';
 import type { Logger } from '../../shared/logger.js';
 import type { EhrAdapter } from '../../domain/ehr/ehr-port.js';
 import { createEhrQueue } from './ehr-queue.js';
@@ -13,7 +12,8 @@ export type { EhrPendingView } from './ehr-queue.js';
 
 export interface EhrQueueModuleDeps {
   repo: EhrQueueRepository;
-  keyDir: string;
+  /** The payload key (EHR_QUEUE_KEY, or KEY_DIR/ehr-queue.key on SQLite; see compose/keys.ts). */
+  key: Buffer;
   adapter: EhrAdapter;
   clock: Clock;
   logger: Logger;
@@ -27,7 +27,7 @@ export interface EhrQueueModuleDeps {
 /** The pending-writes queue and its worker, wired: `enqueueAllergy`, `status`, `listPending`, `retry`, `worker`. */
 export function createEhrQueueModule(deps: EhrQueueModuleDeps) {
   const { repo } = deps;
-  const cipher = createPayloadCipher(loadOrCreateSecret(deps.keyDir, 'ehr-queue.key'));
+  const cipher = createPayloadCipher(deps.key);
   const worker = createEhrQueueWorker({
     repo,
     cipher,
