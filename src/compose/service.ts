@@ -85,7 +85,7 @@ export interface ServiceOptions {
  */
 export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
-  const instanceId = opts.instanceId ?? hostname();
+  const instanceId = opts.instanceId ?? config.cluster.instanceId ?? hostname();
   const dbh: DbHandle = openDatabase(config.databaseUrl);
   const keys = fileKeys(config, clock);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
@@ -176,7 +176,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
   const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
