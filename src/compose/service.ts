@@ -42,6 +42,7 @@ import { createEhrAdapter } from '../ehr/create-ehr.js';
 import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
 import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
+import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
@@ -168,6 +169,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const medications = createMedications({
     repo: createMedicationRepository(dbh.db, dbh.store, secure.texts), secure, directory: directoryRepo, ehr, transaction: dbh.store.transaction, audit, clock, logger,
   });
+  // Drug interaction alerts: the watch listens for new medication entries (after their commit).
+  const interactions = createInteractions({ dbh, texts: secure.texts, medications, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
@@ -187,13 +190,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
-    clientId: config.dingtalk.clientId,
-    clientSecret: config.dingtalk.clientSecret,
-    apiBase: config.dingtalk.apiBase,
-    oapiBase: config.dingtalk.oapiBase,
-    clock,
-    logger,
-    reconnect: opts.reconnect,
+    clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
+    clock, logger, reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
       robot,
@@ -249,6 +247,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     ehrQueue,
     escalation: escalation.service,
     alerts,
+    interactions,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
