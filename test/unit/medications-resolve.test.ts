@@ -4,8 +4,7 @@ import { createInteractionChecker } from '../../src/domain/clinical/interaction-
 import { lazyInteractionRuleSet } from '../../src/domain/clinical/interaction-rules-loader.js';
 import { createMedicationLexicon } from '../../src/domain/medications/medication-lexicon.js';
 import type { MedicationEntry } from '../../src/domain/medications/medication.js';
-import { resolveIngredients } from '../../src/domain/medications/resolve-ingredients.js';
-import { productOf } from '../../src/domain/interactions/entry-products.js';
+import { medicationProduct, resolveIngredients } from '../../src/domain/medications/resolve-ingredients.js';
 import { checkMedicationInput } from '../../src/usecases/medications/medication-input.js';
 
 const ruleSet = lazyInteractionRuleSet();
@@ -39,14 +38,14 @@ describe('a medication’s ingredients', () => {
     expect(() => resolveIngredients(lexicon, 'x', ['ingredient.not-a-drug'])).toThrow(expect.objectContaining({ code: 'medication.unknown_term' }));
   });
 
-  it('Entries (as the interaction watch reads them) become the checker’s products: warfarin against co-trimoxazole alerts across prescribers; a combination never against itself; unresolved is reported', () => {
+  it('Entries become the checker’s products: warfarin against co-trimoxazole alerts across prescribers; a combination never against itself; unresolved is reported', () => {
     const checker = createInteractionChecker(ruleSet);
     const products = [
       entry('薄血丸', resolveIngredients(lexicon, '薄血丸', []).ingredients, [], 'dr-a'),
       entry('Septrin', resolveIngredients(lexicon, '', ['drug.co-trimoxazole']).ingredients, [], 'dr-b'),
       entry('Augmentin', resolveIngredients(lexicon, 'Augmentin', []).ingredients, [], 'dr-b'),
       entry('Zzyxoprin', [], ['Zzyxoprin'], 'dr-b'),
-    ].map((e) => productOf(e, (id) => lexicon.drugEntry(id)));
+    ].map((e) => medicationProduct(lexicon, e));
     expect(products[1]!.resolution?.ingredients).toEqual(['sulfamethoxazole', 'trimethoprim']);
     const result = checker.check(products);
     expect(result.alerts.some((a) => a.products[0] === 0 && a.products[1] === 1 && a.crossPrescriber)).toBe(true);
@@ -55,9 +54,8 @@ describe('a medication’s ingredients', () => {
   });
 
   it('An ingredient id that no longer maps to an INN makes the whole entry unresolved, never checked on its other ingredients alone', () => {
-    const product = (e: MedicationEntry) => productOf(e, (id) => lexicon.drugEntry(id));
-    expect(product(entry('Tazocin', resolveIngredients(lexicon, 'Tazocin', []).ingredients)).resolution?.ingredients).toEqual(['piperacillin', 'tazobactam']);
-    expect(product(entry('Old', ['drug.warfarin', 'drug.withdrawn-from-lexicon'])).resolution).toBeUndefined();
+    expect(medicationProduct(lexicon, entry('Tazocin', ['drug.piperacillin', 'ingredient.tazobactam'])).resolution?.ingredients).toEqual(['piperacillin', 'tazobactam']);
+    expect(medicationProduct(lexicon, entry('Old', ['drug.warfarin', 'drug.withdrawn-from-lexicon'])).resolution).toBeUndefined();
   });
 });
 
