@@ -86,7 +86,7 @@ export function appHttpDeps(service: Service) {
     cases,
     casesRepo: secure.casesRepo,
     directory,
-    transaction: service.db.store.transaction,
+    transaction: service.repos.transaction,
     notices: createCorrectionNotices({ directory, notify: service.notify }),
     escalation,
     decideOnCase: secure.decideOnCase,

@@ -1,4 +1,3 @@
-import type { DbHandle } from '../db/client.js';
 import { createInteractionNotices } from '../bot/flows/interaction-notices.js';
 import type { Notifier } from '../bot/outbound.js';
 import type { CaseQueries } from '../domain/cases/case-queries.js';
@@ -7,11 +6,11 @@ import type { RuleReviews } from '../domain/clinical/rule-reviews.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { EscalationService } from '../domain/escalation/escalation-service.js';
 import { interactionEscalationKind } from '../domain/interactions/interaction-escalation.js';
-import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
-import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
+import type { InteractionRepository } from '../domain/interactions/interaction-repository.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import type { Transaction } from '../shared/transactions.js';
 import { watchMedications } from '../usecases/interactions/watch-medications.js';
 import type { Medications } from './medications.js';
 
@@ -24,8 +23,8 @@ export const NO_DISABLED_RULES: RuleReviews = { disabledRuleIds: async () => new
  * notices, and the `interaction` kind on the escalation engine.
  */
 export function createInteractions(deps: {
-  dbh: DbHandle;
-  texts: FreeTextCipher;
+  repo: InteractionRepository;
+  transaction: Transaction;
   medications: Pick<Medications, 'repo' | 'lexicon' | 'ruleSet' | 'onMedicationAdded'>;
   ruleReviews?: RuleReviews;
   cases: Pick<CaseQueries, 'attendingsOf'>;
@@ -36,7 +35,7 @@ export function createInteractions(deps: {
   audit: AuditSink;
   clock: Clock;
 }) {
-  const repo = createInteractionRepository(deps.dbh.db, deps.dbh.store, deps.texts);
+  const { repo } = deps;
   const checker = createInteractionChecker(deps.medications.ruleSet);
   deps.escalation.useKind('interaction', interactionEscalationKind(repo));
   const onMedicationAdded = watchMedications({
@@ -48,7 +47,7 @@ export function createInteractions(deps: {
     attendingsOf: async (caseId) => (await deps.cases.attendingsOf(caseId)).map((m) => m.clinicianId),
     notices: createInteractionNotices({ directoryRepo: deps.directoryRepo, notify: deps.notify, publicUrl: deps.publicUrl }),
     escalation: deps.escalation,
-    transaction: deps.dbh.store.transaction,
+    transaction: deps.transaction,
     audit: deps.audit,
     clock: deps.clock,
     newId,

@@ -69,6 +69,8 @@ export const envSchema = z
       .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    INSTANCE_ID: optionalString.pipe(z.string().max(64).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').optional()),
+    INBOUND_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(300),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
@@ -175,6 +177,12 @@ export interface Config {
     intervalMs: number;
   };
   sandbox: { port: number };
+  /**
+   * A cluster (README "Run a cluster"): `instanceId` names this instance's claims on inbound messages and
+   * outbox sends (unset: the host name); `inboundLeaseMs` is how long a dead instance's inbound claims
+   * wait before another takes them over.
+   */
+  cluster: { instanceId?: string; inboundLeaseMs: number };
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
   /**
@@ -265,6 +273,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       intervalMs: e.RETENTION_INTERVAL_HOURS * 3_600_000,
     },
     sandbox: { port: e.SANDBOX_PORT },
+    cluster: { instanceId: e.INSTANCE_ID, inboundLeaseMs: e.INBOUND_LEASE_SECONDS * 1000 },
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     viewing: {
       watermarkMode: e.WATERMARK_MODE,
