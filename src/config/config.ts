@@ -28,11 +28,7 @@ export const envSchema = z
     DINGTALK_SCENE_GROUP_TEMPLATE_ID: z.string().trim().min(1).default('consultbridge-alert-group'),
     DINGTALK_API_BASE: url('https://api.dingtalk.com'),
     DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .min(1)
-      .default('file:./data/consultbridge.db')
+    DATABASE_URL: z.string().trim().min(1).default('file:./data/consultbridge.db')
       .superRefine((u, ctx) => {
         const problem = databaseUrlProblem(u);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -48,10 +44,7 @@ export const envSchema = z
     ESCALATION_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
     ESCALATION_DING: z.enum(['true', 'false']).default('false'),
     ESCALATION_DING_REMIND_TYPE: z.enum(['app', 'sms', 'phone']).default('app'),
-    ESCALATION_CHAIN: z
-      .string()
-      .trim()
-      .default('same_specialty')
+    ESCALATION_CHAIN: z.string().trim().default('same_specialty')
       .pipe(z.string().regex(/^(same_specialty|case_attending)(,(same_specialty|case_attending))*$/, 'comma list of same_specialty, case_attending')),
     ESCALATION_MAX_COLLEAGUES: z.coerce.number().int().min(0).max(10).default(3),
     RETENTION_OUTBOX_SENT_DAYS: z.coerce.number().int().min(1).default(30),
@@ -59,10 +52,7 @@ export const envSchema = z
     RETENTION_ESCALATION_DAYS: z.coerce.number().int().min(1).default(365),
     RETENTION_SANDBOX_CHAT_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(7),
-    RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z
-      .string()
-      .trim()
-      .default('')
+    RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z.string().trim().default('')
       .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
