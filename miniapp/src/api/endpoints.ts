@@ -14,6 +14,7 @@ import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseInteractionAlertsDto, InteractionAlertDto, InteractionDecidedDto } from '../../../src/contract/interactions.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
+import type { CaseInteractionAlertsDto } from '../../../src/contract/interactions.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -89,6 +90,8 @@ export function createEndpoints(api: ApiClient) {
     addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedDto>(`/api/cases/${enc(code)}/medications`, { body }),
     stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryDto }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
+    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
+    caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
     /** What the typed name matches in the HK clinical lexicon, and how, before anything is saved (in the body: it may be clinical text). */
     normalise: (text: string) => api.call<NormaliseDto>('/api/clinical/normalise', { body: { text } }),
 
