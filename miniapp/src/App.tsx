@@ -5,6 +5,8 @@ import { useSession } from './auth/session.js';
 import { BurnViewer } from './doctor/BurnViewer.js';
 import { AlertStatusScreen } from './doctor/AlertStatusScreen.js';
 import { CaseScreen } from './doctor/CaseScreen.js';
+import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
+import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
 import { ShareScreen } from './doctor/compose/ShareScreen.js';
@@ -44,6 +46,8 @@ export function App() {
       <Route path="/case/:code/share" element={<Checked param="code" re={CASE_CODE} render={(code) => <ShareScreen code={code} />} />} />
       <Route path="/case/:code/burn" element={<Checked param="code" re={CASE_CODE} render={(code) => <BurnComposeScreen code={code} />} />} />
       <Route path="/case/:code/alert" element={<Checked param="code" re={CASE_CODE} render={(code) => <AlertFormScreen code={code} />} />} />
+      <Route path="/case/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
+      <Route path="/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />

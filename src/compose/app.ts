@@ -23,6 +23,8 @@ import { grantCaseRoutes } from '../http/app/grant-case-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
+import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
+import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { appHttpDeps } from './app-http.js';
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
+      await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

@@ -45,6 +45,7 @@ import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
+import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 
@@ -90,7 +91,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
   const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
   if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
-
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
@@ -166,9 +166,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const clinical = createClinicalNotes({ dbh, texts: secure.texts });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(),
+    escalation: escalation.service, ...botClinicalParts(clinical),
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
@@ -253,7 +254,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
-    bot,
+    bot, clinical,
     receiver,
     sweeper,
 

@@ -12,6 +12,7 @@ import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
+import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -76,6 +77,13 @@ export function createEndpoints(api: ApiClient) {
     setCaseStatus: (code: string, body: CaseStatusBody) => api.call<CaseStatusDto>(`/api/app/cases/${enc(code)}/status`, { body }),
     /** The sharer's optional title: in the body, never the URL (it may name the patient). */
     setDocumentTitle: (documentId: string, body: DocumentTitleBody) => api.call<null>(`/api/app/documents/${enc(documentId)}/title`, { body }),
+
+    /** My kept voice note (transcript and matched terms) to confirm, and saving it to one of my cases. */
+    voiceNote: (id: string) => api.call<VoiceNoteDto>(`/api/app/voice/${enc(id)}`),
+    saveVoiceNote: (id: string, body: SaveVoiceBody) => api.call<VoiceSavedDto>(`/api/app/voice/${enc(id)}/save`, { body }),
+    /** A case's key points; confirming a problem the notes suggest. */
+    caseSummary: (code: string) => api.call<CaseSummaryDto>(`/api/app/cases/${enc(code)}/summary`),
+    confirmProblem: (code: string, body: ConfirmProblemBody) => api.call<CreatedDto>(`/api/app/cases/${enc(code)}/problems`, { body }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

@@ -69,6 +69,7 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
   decideRequest: ['careRole', 'step', 'isRequester'],
   manageCase: ['careRole'],
   breakGlass: [],
+  addCaseNote: ['careRole'],
   readAudit: [],
   manageDirectory: [],
 };
@@ -152,7 +153,7 @@ export function documentRequest(
 
 export function caseRequest(
   clinician: ClinicianFacts,
-  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'breakGlass',
+  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'breakGlass' | 'addCaseNote',
   kase: CaseFacts,
   relation: RelationFacts = {},
 ): AccessRequest {

@@ -13,6 +13,7 @@ export const ACCESS_ACTIONS = [
   'decideRequest',
   'manageCase',
   'breakGlass',
+  'addCaseNote',
   'readAudit',
   'manageDirectory',
 ] as const;

@@ -12,7 +12,9 @@ export type FreeTextColumn =
   | 'access_request_steps.note'
   | 'break_glass_reviews.reason'
   | 'break_glass_reviews.note'
-  | 'documents.title';
+  | 'documents.title'
+  | 'case_notes.body'
+  | 'voice_drafts.payload';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

@@ -1,0 +1,23 @@
+import type { ClinicalNotesRouteDeps } from '../http/app/clinical-notes-routes.js';
+import type { Service } from './service.js';
+
+/** The voice-note confirm page and key points routes' deps, from the running service (wiring only). */
+export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps {
+  const { clinical, secure, audit, clock } = service;
+  return {
+    normaliser: clinical.normaliser,
+    guidelines: clinical.guidelines,
+    notes: clinical.notes,
+    drafts: clinical.drafts,
+    cases: secure.cases.queries,
+    myCases: secure.myCases,
+    decideOnCase: secure.decideOnCase,
+    mayOpenRecords: secure.myCases.mayOpenRecords,
+    documents: secure.documentsRepo,
+    allergyAlerts: (caseId) => service.alerts.repo.forCase(caseId),
+    openRequests: (documentIds) => clinical.approvals.pendingForDocuments(documentIds),
+    directory: service.directoryRepo,
+    audit,
+    clock,
+  };
+}
