@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'rotate') {
-      const { version, created } = keyring.rotate();
+      const { version, created } = await keyring.rotate();
       console.log(created ? `Added KEK version ${version}; it is now current.` : `KEK version ${version} is already registered; resuming.`);
     }
     const result = await rewrapAll({ repo, keyring }, progressReporter(process.stderr));

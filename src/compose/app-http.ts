@@ -102,5 +102,7 @@ export function appHttpDeps(service: Service) {
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction };
+  const medications = service.medications.useCases;
+  const clinical = { normaliser: service.medications.normaliser };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical };
 }

@@ -1,5 +1,6 @@
 import type { ClinicalNotesRouteDeps } from '../http/app/clinical-notes-routes.js';
 import type { Service } from './service.js';
+import { addMedication } from '../usecases/medications/add-medication.js';
 
 /** The voice-note confirm page and key points routes' deps, from the running service (wiring only). */
 export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps {
@@ -16,6 +17,11 @@ export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps
     documents: secure.documentsRepo,
     allergyAlerts: (caseId) => service.alerts.repo.forCase(caseId),
     openRequests: (documentIds) => clinical.approvals.pendingForDocuments(documentIds),
+    medications: (caseId) => service.medications.repo.activeForCase(caseId),
+    addMedication: async (me, caseRow, input) => {
+      const out = await addMedication(service.medications.useCases, me, caseRow.code, input);
+      return { entryId: out.entry.id, unresolved: out.unresolved };
+    },
     directory: service.directoryRepo,
     audit,
     clock,

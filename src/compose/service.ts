@@ -48,6 +48,8 @@ import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
+import { createMedications } from './medications.js';
+import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -156,20 +158,22 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     audit,
     clock,
     logger,
-    settings: config.escalation,
-    tickMs: opts.escalationTickMs,
+    settings: config.escalation, tickMs: opts.escalationTickMs,
     metrics: metrics.port,
   });
   const alerts = createAllergyAlerts({
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
+  const medications = createMedications({
+    repo: createMedicationRepository(dbh.db, dbh.store, secure.texts), secure, directory: directoryRepo, ehr, transaction: dbh.store.transaction, audit, clock, logger,
+  });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
-  const clinical = createClinicalNotes({ dbh, texts: secure.texts });
+  const clinical = createClinicalNotes({ dbh, texts: secure.texts, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical),
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
   });
   // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
   const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
@@ -224,10 +228,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
-    directoryRepo,
-    directory,
-    sessions,
-    sessionsWith,
+    directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
@@ -253,11 +254,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     alerts,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
-    reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
-    bot, clinical,
-    receiver,
-    sweeper,
-
+    reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
+    /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
+    medications,
+    bot, receiver, sweeper, clinical,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });

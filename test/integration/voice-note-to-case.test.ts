@@ -60,7 +60,8 @@ describe('voice note → case, and the case key points', () => {
   it('When she saves it to the case as a note, then it is kept sealed and audited by code, the draft is gone, and “as medication” without a confirmed drug is refused', async () => {
     const { id } = await voiceNote(LAM, 'AF 病人食緊薄血丸');
     const noDrug = await api(LAM, 'POST', `/api/app/voice/${id}/save`, { caseCode: code, as: 'medication', confirmed: [] });
-    expect(noDrug.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noDrug.statusCode).toBe(400);
+    expect(noDrug.json()).toMatchObject({ code: 'voice.no_drug' });
     const saved = await api(LAM, 'POST', `/api/app/voice/${id}/save`, { caseCode: code, as: 'note', confirmed: [] });
     expect(saved.statusCode).toBe(201);
     expect(saved.json()).toMatchObject({ caseCode: code, as: 'note', unresolved: [] });
@@ -92,6 +93,21 @@ describe('voice note → case, and the case key points', () => {
     expect((await api(CHAN, 'POST', `/api/app/cases/${code}/problems`, { term: 'AF', entry: 'dx.atrial-fibrillation' })).statusCode).toBe(409);
     expect((await api(CHAN, 'POST', `/api/app/cases/${code}/problems`, { term: '薄血丸', entry: 'drug.warfarin' })).json()).toMatchObject({ code: 'note.not_a_problem' });
     expect((await audit('case.problem_confirmed')).at(-1)).toEqual({ target: code, outcome: 'success', reason: null });
+  });
+
+  it('When she sends “病人食緊薄血丸” and confirms warfarin “as medication”, then it is a warfarin entry on the case (meds-core add use case) and the key points list it with its prescriber and guideline', async () => {
+    const { id } = await voiceNote(LAM, '病人食緊薄血丸');
+    const saved = await api(LAM, 'POST', `/api/app/voice/${id}/save`, { caseCode: code, as: 'medication', confirmed: ['drug.warfarin'] });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({ caseCode: code, as: 'medication', unresolved: [] });
+    expect(saved.json().ids).toHaveLength(1);
+    expect((await audit('medication.added')).at(-1)).toMatchObject({ target: code, outcome: 'success' });
+    expect((await audit('voice.saved')).at(-1)).toEqual({ target: code, outcome: 'success', reason: 'medication' });
+    const s = (await api(CHAN, 'GET', `/api/app/cases/${code}/summary`)).json();
+    expect(s.medications).toEqual([expect.objectContaining({ id: saved.json().ids[0], text: '薄血丸', terms: ['warfarin'], source: 'clinician' })]);
+    expect(s.medications[0].prescriber.nameEn).toBeTruthy();
+    expect(s.suggestions.medications.map((m: { entry: string }) => m.entry)).not.toContain('drug.warfarin');
+    expect(s.guidelines.map((g: { reference: string }) => g.reference)).toEqual(['NICE NG196', 'NICE NG158']);
   });
 
   it('When someone not on the team asks for the key points or confirms a problem, then access.denied, audited; the summary is never cached', async () => {

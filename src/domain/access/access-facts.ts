@@ -68,6 +68,8 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
   requestAccess: [],
   decideRequest: ['careRole', 'step', 'isRequester'],
   manageCase: ['careRole'],
+  readMedications: ['careRole'],
+  addMedication: ['careRole'],
   breakGlass: [],
   addCaseNote: ['careRole'],
   readAudit: [],
@@ -153,7 +155,7 @@ export function documentRequest(
 
 export function caseRequest(
   clinician: ClinicianFacts,
-  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'breakGlass' | 'addCaseNote',
+  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'readMedications' | 'addMedication' | 'breakGlass' | 'addCaseNote',
   kase: CaseFacts,
   relation: RelationFacts = {},
 ): AccessRequest {

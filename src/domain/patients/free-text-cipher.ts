@@ -13,6 +13,9 @@ export type FreeTextColumn =
   | 'break_glass_reviews.reason'
   | 'break_glass_reviews.note'
   | 'documents.title'
+  | 'case_medications.payload'
+  | 'case_medications.prescriber_name'
+  | 'interaction_alerts.reason'
   | 'case_notes.body'
   | 'voice_drafts.payload';
 

@@ -40,7 +40,7 @@ export interface CaseSummaryDeps {
   medications?: (caseId: string) => Promise<SummaryMedication[]>;
   /** The interaction alerts on the case; absent until wired, as above. */
   interactionAlerts?: (caseId: string) => Promise<SummaryInteractionAlert[]>;
-  normaliser: Pick<ClinicalNormaliser, 'normalise'>;
+  normaliser: Pick<ClinicalNormaliser, 'normalise' | 'drugEntry'>;
   guidelines: Pick<GuidelineLinks, 'forEntries'>;
   audit: AuditSink;
 }
@@ -81,7 +81,7 @@ export async function caseSummary(deps: CaseSummaryDeps, viewer: ClinicianRow, c
   const docs = (await deps.documents.listByCase(caseRow.id)).filter((d) => d.status === 'active');
   const requests = await deps.openRequests(docs.map((d) => d.id));
   const problems = problemNotes.map((p) => ({ id: p.id, entry: p.body.entry ?? '', term: p.body.text, confirmedBy: p.createdBy, confirmedAt: p.createdAt }));
-  const drugEntries = new Set((meds ?? []).flatMap((m) => m.ingredients.map((i) => (i.includes('.') ? i : `drug.${i}`))));
+  const drugEntries = new Set((meds ?? []).flatMap((m) => m.ingredients.map((i) => i.replace(/^ingredient\./, 'drug.'))));
   const suggestions = suggestFromNotes(deps.normaliser, notes, { problems: new Set(problems.map((p) => p.entry)), drugs: drugEntries });
   deps.audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.caseSummaryRead, target: caseRow.code, outcome: 'success' });
   return {
@@ -98,8 +98,7 @@ export async function caseSummary(deps: CaseSummaryDeps, viewer: ClinicianRow, c
   };
 }
 
-/** A medication's ingredients as canonical lexicon terms (read back from its own text), in entry order. */
-function termsOf(normaliser: Pick<ClinicalNormaliser, 'normalise'>, m: SummaryMedication): string[] {
-  const found = new Map(normaliser.normalise(m.text).map((t) => [t.entry, t.canonical]));
-  return m.ingredients.map((e) => found.get(e) ?? e.replace(/^drug\./, ''));
+/** A medication's ingredients as canonical lexicon terms (the INN), in entry order. */
+function termsOf(normaliser: Pick<ClinicalNormaliser, 'drugEntry'>, m: SummaryMedication): string[] {
+  return m.ingredients.map((id) => normaliser.drugEntry(id)?.canonical ?? id.replace(/^(drug|ingredient)\./, ''));
 }
