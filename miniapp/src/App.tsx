@@ -51,7 +51,7 @@ export function App() {
       <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/case/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/case/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
-      <Route path="/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen draftId={id} />} />} />
+      <Route path="/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen key={id} draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />

@@ -11,6 +11,7 @@ export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps
     notes: clinical.notes,
     drafts: clinical.drafts,
     cases: secure.cases.queries,
+    authorize: secure.authorize,
     myCases: secure.myCases,
     decideOnCase: secure.decideOnCase,
     mayOpenRecords: secure.myCases.mayOpenRecords,

@@ -1,5 +1,7 @@
 import type { ClinicalNormaliser } from '../../domain/clinical/clinical-normaliser.js';
 import type { GuidelineLinks, GuidelineSource } from '../../domain/clinical/guidelines.js';
+import type { Authorize } from '../../domain/cases/authorize-port.js';
+import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { CaseNotesRepository } from '../../domain/notes/case-note.js';
@@ -30,7 +32,10 @@ export interface SummaryInteractionAlert {
 }
 
 export interface CaseSummaryDeps {
-  /** The policy's answer to "may this viewer open the case's records now" (as for the patient banner). */
+  /** The Cedar decision on the case (its `readMedications` rule: the care team's clinical staff). */
+  authorize: Authorize;
+  cases: Pick<CaseQueries, 'caseFacts'>;
+  /** The policy's answer to "may this viewer open the case's records now" (grant or break-glass holders too). */
   mayOpenRecords: (viewer: ClinicianRow, caseId: string) => Promise<boolean>;
   notes: Pick<CaseNotesRepository, 'listByCase'>;
   documents: Pick<DocumentRepository, 'listByCase'>;
@@ -68,10 +73,12 @@ const RECENT = 10;
  * medications (their ingredients normalised to lexicon terms), allergy alerts, recent documents (type and
  * date only), open access requests and interaction alerts. The notes are scanned with the lexicon to
  * suggest problems and medications, for a clinician to confirm. Guideline links follow the problems and
- * medications. Only for a viewer the policy lets open the case's records now; read and refusal audited.
+ * medications. Only for the care team's clinical staff (the policy's `readMedications` rule: the key
+ * points hold the medication list) or a viewer the policy lets open the case's records now (a grant or
+ * break-glass holder); read and refusal audited.
  */
 export async function caseSummary(deps: CaseSummaryDeps, viewer: ClinicianRow, caseRow: CaseRow): Promise<CaseSummary> {
-  if (!(await deps.mayOpenRecords(viewer, caseRow.id))) {
+  if (!(await mayRead(deps, viewer, caseRow))) {
     deps.audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.caseSummaryRead, target: caseRow.code, outcome: 'denied', reason: 'policy' });
     throw new DomainError('access.denied');
   }
@@ -101,4 +108,10 @@ export async function caseSummary(deps: CaseSummaryDeps, viewer: ClinicianRow, c
 /** A medication's ingredients as canonical lexicon terms (the INN), in entry order. */
 function termsOf(normaliser: Pick<ClinicalNormaliser, 'drugEntry'>, m: SummaryMedication): string[] {
   return m.ingredients.map((id) => normaliser.drugEntry(id)?.canonical ?? id.replace(/^(drug|ingredient)\./, ''));
+}
+
+async function mayRead(deps: CaseSummaryDeps, viewer: ClinicianRow, caseRow: CaseRow): Promise<boolean> {
+  const facts = await deps.cases.caseFacts(caseRow.id, viewer.id);
+  const team = await deps.authorize({ clinician: viewer, trusted: viewer.verified && !viewer.suspended }, 'readMedications', facts);
+  return team.allowed || (await deps.mayOpenRecords(viewer, caseRow.id));
 }

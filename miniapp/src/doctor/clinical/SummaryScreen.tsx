@@ -30,8 +30,8 @@ export function SummaryScreen({ code }: { code: string }) {
       Toast.show({ content: errorText(e instanceof ApiError ? e.code : 'other') });
     }
   };
-  const when = (ms: number) => `${hkTime(ms)} HKT`;
-  const empty = (key: ClinicalKey) => <List.Item className="hint">{t(key)}</List.Item>;
+  const when = (ms: number) => hkTime(ms);
+  const empty = (key: ClinicalKey) => <List.Item>{t(key)}</List.Item>;
 
   let body;
   if (!s && load.error !== null) body = <div className="padded hint" role="alert" data-testid="summary-error">{errorText(errorCode(load.error))}</div>;
@@ -95,7 +95,7 @@ export function SummaryScreen({ code }: { code: string }) {
               <a href={g.url} target="_blank" rel="noopener noreferrer">{g.title}</a>
             </List.Item>
           ))}
-          <List.Item className="hint">{t('sum.guidelinesNote')}</List.Item>
+          <List.Item description={t('sum.guidelinesNote')} />
         </List>
       </div>
     );

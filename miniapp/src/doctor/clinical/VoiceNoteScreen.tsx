@@ -63,7 +63,7 @@ export function VoiceNoteScreen({ draftId }: { draftId: string }) {
           <Checkbox.Group value={ticked} onChange={(vals) => setTicked(vals as string[])}>
             {v.terms.map((m) => (
               <List.Item key={m.entry} data-testid="voice-term" prefix={<Checkbox value={m.entry} data-testid={`voice-tick-${m.entry}`} />} description={`${m.heard} · ${t(`how.${m.how}` as ClinicalKey)} · ${t('score')} ${m.score.toFixed(2)}`}>
-                <strong>{m.canonical}</strong> <Tag fill="outline">{m.kind}</Tag>
+                <strong>{m.canonical}</strong> <Tag fill="outline">{t(`kind.${m.kind}` as ClinicalKey)}</Tag>
               </List.Item>
             ))}
           </Checkbox.Group>
@@ -82,7 +82,7 @@ export function VoiceNoteScreen({ draftId }: { draftId: string }) {
           <Button block color="primary" disabled={busy || !caseCode} onClick={() => void save('note')} data-testid="voice-save-note">{t('voice.asNote')}</Button>
           <Button block color="primary" fill="outline" disabled={busy || !caseCode || !v.medications || !drugsTicked} onClick={() => void save('medication')} data-testid="voice-save-medication">{t('voice.asMedication')}</Button>
           {!v.medications && <div className="hint" data-testid="voice-no-medications">{t('voice.noMedications')}</div>}
-          <div className="hint">{t('voice.expires')} {hkTime(v.expiresAt)} HKT</div>
+          <div className="hint">{t('voice.expires')} {hkTime(v.expiresAt)}</div>
         </div>
       </div>
     );
