@@ -11,6 +11,7 @@ import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.j
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
+import type { InteractionRouteDeps } from '../http/app/interaction-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -85,7 +86,7 @@ export function appHttpDeps(service: Service) {
     cases,
     casesRepo: secure.casesRepo,
     directory,
-    transaction: service.db.store.transaction,
+    transaction: service.repos.transaction,
     notices: createCorrectionNotices({ directory, notify: service.notify }),
     escalation,
     decideOnCase: secure.decideOnCase,
@@ -104,5 +105,10 @@ export function appHttpDeps(service: Service) {
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
   const medications = service.medications.useCases;
   const clinical = { normaliser: service.medications.normaliser };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical };
+  const { repo, checker } = service.interactions;
+  const interactions: InteractionRouteDeps = {
+    repo, medications: service.medications.repo, lexicon: service.medications.lexicon, checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
+    escalation, transaction: service.db.store.transaction, people: directory, audit, clock,
+  };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions };
 }

@@ -19,6 +19,7 @@ export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps
     allergyAlerts: (caseId) => service.alerts.repo.forCase(caseId),
     openRequests: (documentIds) => clinical.approvals.pendingForDocuments(documentIds),
     medications: (caseId) => service.medications.repo.activeForCase(caseId),
+    interactionAlerts: async (caseId) => (await service.interactions.repo.forCase(caseId)).map((a) => ({ id: a.id, severity: a.severity, status: a.state, createdAt: a.createdAt })),
     addMedication: async (me, caseRow, input) => {
       const out = await addMedication(service.medications.useCases, me, caseRow.code, input);
       return { entryId: out.entry.id, unresolved: out.unresolved };

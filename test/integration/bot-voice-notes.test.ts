@@ -41,7 +41,7 @@ describe('bot: voice notes', () => {
     expect(text).toContain('Terms I matched');
     expect(text).toMatch(/- 薄血丸 · \*\*warfarin\*\* · exact \(score 1\.00\)/);
     expect(text).toContain(`**${code}** · consulting`);
-    expect(text).toMatch(new RegExp(`\\[Add to case ${code} as note / as medication\\]\\(http[^)]*/app/voice/[A-Za-z0-9_-]{16,}\\?case=${code}\\)`));
+    expect(text).toMatch(new RegExp(`\\[Add to case ${code} as note / as medication\\]\\(http[^)]*/app/doctor/voice/[A-Za-z0-9_-]{16,}\\?case=${code}\\)`));
     expect(text).toContain('Nothing is recorded until you confirm it');
     expect(text).not.toContain('一直食緊'); // the transcript itself is never echoed
     const entries = await audit('voice.note');

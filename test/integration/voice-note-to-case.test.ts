@@ -24,7 +24,7 @@ describe('voice note → case, and the case key points', () => {
     const answer = replyAfter(h.sim, { userId, via: 'oto' });
     h.sim.dm(userId, recognition, { voice: { durationMs: 3000, downloadCode: 'dl-voice-2' } });
     const text = (await answer).text;
-    const id = text.match(/\/app\/voice\/([A-Za-z0-9_-]+)\?case=/)?.[1];
+    const id = text.match(/\/app\/doctor\/voice\/([A-Za-z0-9_-]+)\?case=/)?.[1];
     return { id: id!, text };
   };
   const api = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => asUser(h, app, who, { method, url, payload });
@@ -41,7 +41,7 @@ describe('voice note → case, and the case key points', () => {
 
   it('When a doctor sends 1:1 “AF 病人食緊薄血丸”, then the answer links each of her cases to a confirm page by id and code only, and the page shows warfarin (exact, 1) to her alone', async () => {
     const { id, text } = await voiceNote(LAM, 'AF 病人食緊薄血丸');
-    expect(text).toMatch(new RegExp(`\\[Add to case ${code} as note / as medication\\]\\(http[^)]*/app/voice/${id}\\?case=${code}\\)`));
+    expect(text).toMatch(new RegExp(`\\[Add to case ${code} as note / as medication\\]\\(http[^)]*/app/doctor/voice/${id}\\?case=${code}\\)`));
     expect(text).not.toContain('食緊');
     const page = await api(LAM, 'GET', `/api/app/voice/${id}`);
     expect(page.statusCode).toBe(200);
@@ -124,7 +124,7 @@ describe('voice note → case, and the case key points', () => {
     const link = otoTo(h, from, CHAN);
     h.sim.say(group, CHAN, `@ConsultBridge summary ${code}`);
     const sent = await link;
-    expect(sent.text).toContain(`/app/case/${code}/summary`);
+    expect(sent.text).toContain(`/app/doctor/cases/${code}/summary`);
     const payloads = JSON.stringify(h.sim.sent.slice(from));
     expect(payloads).not.toMatch(/warfarin|薄血丸|fibrillation|NG196/);
   });

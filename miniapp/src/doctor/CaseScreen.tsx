@@ -88,7 +88,7 @@ function KeyPointsLink({ code }: { code: string }) {
   const { t } = useClinicalI18n();
   return (
     <div className="padded">
-      <Button block size="small" color="primary" fill="outline" onClick={() => navigate(`/case/${code}/summary`)} data-testid="case-summary-link">{t('sum.open')}</Button>
+      <Button block size="small" color="primary" fill="outline" onClick={() => navigate(`/doctor/cases/${code}/summary`)} data-testid="case-summary-link">{t('sum.open')}</Button>
     </div>
   );
 }

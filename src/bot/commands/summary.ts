@@ -1,3 +1,4 @@
+import { doctorPageLink } from '../flows/app-link.js';
 import { say } from '../i18n.js';
 import { SUMMARY_TEXTS as T } from '../texts/summary-texts.js';
 import { caseFromArgs } from './case-arg.js';
@@ -18,7 +19,7 @@ export function summaryCommand(deps: Pick<CommandDeps, 'cases' | 'publicUrl'>): 
     personal: true,
     async run(ctx) {
       const { caseRow } = await caseFromArgs(deps, ctx);
-      const url = `${deps.publicUrl}/app/case/${encodeURIComponent(caseRow.code)}/summary`;
+      const url = doctorPageLink(deps.publicUrl, 'cases', caseRow.code, 'summary');
       await ctx.reply({ title: say(ctx.lang, T.title), text: say(ctx.lang, T.link, caseRow.code, url) });
     },
   };

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { reviewVoiceNote, voiceNoteInGroup, type VoiceNoteDeps, type VoiceNoteReview } from '../../usecases/clinical/review-voice-note.js';
 import { careRoleName } from '../commands/case-text.js';
+import { doctorPageLink } from '../flows/app-link.js';
 import type { Step } from '../context.js';
 import { say, type Lang } from '../i18n.js';
 import { replyForError } from '../reply-for-error.js';
@@ -10,7 +11,7 @@ import { VOICE_TEXTS as T } from '../texts/voice-texts.js';
 
 const HOW = { exact: T.howExact, converted: T.howConverted, 'sound-alike': T.howSoundAlike } satisfies Record<MatchHow, unknown>;
 
-function render(review: VoiceNoteReview, lang: Lang, appUrl: string): string {
+function render(review: VoiceNoteReview, lang: Lang, publicUrl: string): string {
   const lines: string[] = [];
   if (review.terms.length === 0) lines.push(say(lang, T.noTerms));
   else {
@@ -20,9 +21,10 @@ function render(review: VoiceNoteReview, lang: Lang, appUrl: string): string {
   lines.push('', say(lang, T.casesTitle));
   if (review.cases.length === 0) lines.push(say(lang, T.noCases));
   // The link names the kept note's id and the case code only: the transcript stays on the server.
-  const confirmUrl = (code: string) => `${appUrl}/voice/${review.draftId}?case=${encodeURIComponent(code)}`;
+  const page = doctorPageLink(publicUrl, 'voice', review.draftId);
+  const confirmUrl = (code: string) => `${page}?case=${encodeURIComponent(code)}`;
   for (const c of review.cases) lines.push(say(lang, T.caseLine, c.code, careRoleName(c.role, lang), confirmUrl(c.code)));
-  if (review.moreCases) lines.push(say(lang, T.moreCases, `${appUrl}/voice/${review.draftId}`));
+  if (review.moreCases) lines.push(say(lang, T.moreCases, page));
   if (review.cases.length > 0) lines.push('', say(lang, T.confirmFirst));
   return lines.join('\n');
 }
@@ -49,6 +51,6 @@ export function voiceNote(deps: VoiceNoteDeps & { publicUrl: string; logger: Log
       return ctx.reply(replyForError(err, ctx.lang, deps.logger), toSender);
     }
     const review = await reviewVoiceNote(deps, actor.clinician, { msgId: ctx.msg.msgId, recognition: voice.recognition });
-    await ctx.reply({ title: say(ctx.lang, T.title), text: render(review, ctx.lang, `${deps.publicUrl}/app`) }, toSender);
+    await ctx.reply({ title: say(ctx.lang, T.title), text: render(review, ctx.lang, deps.publicUrl) }, toSender);
   };
 }

@@ -15,7 +15,7 @@ async function voiceNote(baseUrl: string, user: string, text: string, caseCode: 
   const dm = `/api/sandbox/chat/messages?user=${user}&conversation=bot`;
   const { cursor } = await api<{ cursor: number }>(baseUrl, dm);
   await api(baseUrl, '/api/sandbox/chat/say', { user, text, voice: true });
-  const link = new RegExp(`/app(/voice/[A-Za-z0-9_-]+\\?case=${caseCode})\\)`);
+  const link = new RegExp(`/app(/doctor/voice/[A-Za-z0-9_-]+\\?case=${caseCode})\\)`);
   for (let i = 0; i < 100; i++) {
     for (const m of (await api<{ messages: Array<{ text: string }> }>(baseUrl, `${dm}&after=${cursor}`)).messages) {
       const found = link.exec(m.text);
@@ -88,7 +88,7 @@ export const voiceSummaryTests: E2eTest[] = [
       await go(page, `/case/${caseCode}`);
       await page.getByTestId('case-summary-link').click();
       await page.getByTestId('case-summary').waitFor();
-      assert(page.url().endsWith(`/app/case/${caseCode}/summary`), `the key points' path: ${page.url()}`);
+      assert(page.url().endsWith(`/app/doctor/cases/${caseCode}/summary`), `the key points' path: ${page.url()}`);
     },
   },
 ];

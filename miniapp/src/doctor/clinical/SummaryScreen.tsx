@@ -11,7 +11,7 @@ import { useClinicalI18n, type ClinicalKey } from './clinical-messages.js';
 type Suggestion = CaseSummaryDto['suggestions']['problems'][number];
 
 /**
- * /case/:code/summary — a case's key points: confirmed problems, active medications, allergy alerts,
+ * /doctor/cases/:code/summary — a case's key points: confirmed problems, active medications, allergy alerts,
  * recent documents (type and date), open requests, interaction alerts, notes; terms the notes mention
  * are suggested for a clinician to confirm; guideline links follow the confirmed problems and drugs.
  */

@@ -9,7 +9,7 @@ import { DoctorPage } from '../DoctorPage.js';
 import { useClinicalI18n, type ClinicalKey } from './clinical-messages.js';
 
 /**
- * /voice/:id — a voice note I sent the bot 1:1, kept for me to confirm: DingTalk's transcript, the terms
+ * /doctor/voice/:id — a voice note I sent the bot 1:1, kept for me to confirm: DingTalk's transcript, the terms
  * the lexicon matched (how and score) to tick, the case (one of mine; `?case=` from the chat link picks
  * it), then save as a note or as a medication. Nothing is recorded before I press one.
  */
@@ -35,7 +35,7 @@ export function VoiceNoteScreen({ draftId }: { draftId: string }) {
       <div className="padded stack" data-testid="voice-saved">
         <NoticeBar color="success" wrap content={t(saved.as === 'note' ? 'voice.savedNote' : 'voice.savedMedication').replace('{code}', saved.code)} />
         {saved.unresolved.length > 0 && <div className="hint">{t('voice.unresolved').replace('{names}', saved.unresolved.join(', '))}</div>}
-        <Button block color="primary" fill="outline" onClick={() => navigate(`/case/${saved.code}/summary`)} data-testid="voice-to-summary">{t('voice.toSummary').replace('{code}', saved.code)}</Button>
+        <Button block color="primary" fill="outline" onClick={() => navigate(`/doctor/cases/${saved.code}/summary`)} data-testid="voice-to-summary">{t('voice.toSummary').replace('{code}', saved.code)}</Button>
       </div>
     );
   else {

@@ -1,6 +1,6 @@
 import { screenI18n } from '../../i18n/screen-i18n.js';
 
-/** The voice-note confirm page (/voice/:id) and a case's key points (/case/:code/summary), both languages. */
+/** The voice-note confirm page (/doctor/voice/:id) and a case's key points (/doctor/cases/:code/summary), both languages. */
 const en = {
   'voice.title': 'Voice note',
   'voice.heard': 'Transcript (DingTalk)',
