@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, asUser, CHAN, LAM, WONG } from '../helpers/sharing-flow.js';
-import { caseWithReport, makeHkid, otoTo } from './sharing-edge-fixture.js';
+import { caseWithReport, eventually, makeHkid, otoTo } from './sharing-edge-fixture.js';
 
 /**
  * A voice note to a case (issue 13 item 4) and the case key points (item 5), through the real SDK, the
@@ -108,6 +108,16 @@ describe('voice note → case, and the case key points', () => {
     expect(s.medications[0].prescriber.nameEn).toBeTruthy();
     expect(s.suggestions.medications.map((m: { entry: string }) => m.entry)).not.toContain('drug.warfarin');
     expect(s.guidelines.map((g: { reference: string }) => g.reference)).toEqual(['NICE NG196', 'NICE NG158']);
+    expect(s.interactionAlerts).toEqual([]);
+
+    // The attending adds metronidazole on the medication list: the interaction alert shows on the key points (content-free).
+    const added = await api(CHAN, 'POST', `/api/cases/${code}/medications`, { text: 'metronidazole', confirmed: ['drug.metronidazole'] });
+    expect(added.statusCode).toBe(201);
+    const alerts = await eventually(async () => {
+      const a = (await api(CHAN, 'GET', `/api/app/cases/${code}/summary`)).json().interactionAlerts as Array<{ severity: string; status: string }>;
+      return a.length > 0 && a;
+    });
+    expect(alerts).toEqual([expect.objectContaining({ severity: 'major', status: 'open' })]);
   });
 
   it('When someone not on the team asks for the key points or confirms a problem, then access.denied, audited; the summary is never cached', async () => {
