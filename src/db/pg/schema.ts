@@ -15,3 +15,4 @@ export * from './sessions-tables.js';
 export * from './ehr-tables.js';
 export * from './alerts-tables.js';
 export * from './chat-history-tables.js';
+export * from './rule-review-tables.js';

@@ -15,6 +15,7 @@ export const ACCESS_ACTIONS = [
   'breakGlass',
   'readAudit',
   'manageDirectory',
+  'reviewRules',
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -31,6 +32,7 @@ export const ENTITY = {
   case: 'Case',
   document: 'Document',
   auditLog: 'AuditLog',
+  ruleSet: 'RuleSet',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
