@@ -11,6 +11,7 @@ import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.j
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
+import type { RuleReviewRouteDeps } from '../http/app/rule-review-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -102,5 +103,7 @@ export function appHttpDeps(service: Service) {
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction };
+  const { book, mayReview } = service.ruleReviews;
+  const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.db.store.transaction, audit, clock, people: directory };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, ruleReview };
 }

@@ -25,6 +25,7 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
+import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
+      await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

@@ -23,6 +23,7 @@ import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createInbound, type InboundOptions } from './inbound.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
+import { createRuleReviewsModule } from './rule-reviews.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
 import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
@@ -231,6 +232,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
     secure,
+    ruleReviews: createRuleReviewsModule({ dbh, engine: secure.engine }), // pharmacist rule review; .book is the RuleReviews port
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',
@@ -256,7 +258,6 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     bot,
     receiver,
     sweeper,
-
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });

@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = {
   outboundDead: 'outbound.dead',
   inboundPhiWarned: 'inbound.phi_warned',
   voiceNote: 'voice.note',
+  /** Interaction rule review (issue 13): a pharmacist signs a rule off, disables or re-enables it (target rule@version). */
+  ruleSignedOff: 'rule.signed_off',
+  ruleDisabled: 'rule.disabled',
+  ruleEnabled: 'rule.enabled',
   directoryUserAdded: 'directory.user_added',
   directoryVerified: 'directory.verified',
   directorySuspended: 'directory.suspended',

@@ -11,6 +11,7 @@ import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
+import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-review.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { ApiClient } from './api-client.js';
 
@@ -70,6 +71,12 @@ export function createEndpoints(api: ApiClient) {
     raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
     /** The raiser's per-recipient delivered / opened status of their allergy alert. */
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
+
+    /** Pharmacists: the interaction rule set with each rule's review state; sign off, disable, re-enable. */
+    ruleReviews: () => api.call<RuleReviewListDto>('/api/app/rules'),
+    signOffRule: (ruleId: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/sign-off`, { method: 'POST' }),
+    disableRule: (ruleId: string, reason: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/disable`, { body: { reason } }),
+    enableRule: (ruleId: string, reason: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/enable`, { body: { reason } }),
 
     caseGrants: (code: string) => api.call<CaseGrantsDto>(`/api/app/cases/${enc(code)}/grants`),
     revokeGrant: (grantId: string) => api.call<RevokedDto>(`/api/app/grants/${enc(grantId)}/revoke`, { method: 'POST' }),

@@ -20,6 +20,7 @@ import { hkTimePickerTests } from './hk-time-picker.js';
 import { noUuidWalkTests } from './no-uuid-walk.js';
 import { bannerSexRecordTests } from './banner-sex-record.js';
 import { grantRevokeConsoleTests } from './grant-revoke-console.js';
+import { ruleReviewTests } from './rule-review.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -45,4 +46,5 @@ export const allSpecs: E2eTest[][] = [
   noUuidWalkTests,
   bannerSexRecordTests,
   grantRevokeConsoleTests,
+  ruleReviewTests,
 ];
