@@ -2,7 +2,7 @@ import type { RandomFaults } from '../src/sandbox/sim-faults.js';
 import type { SentEntry } from '../src/sandbox/sim-types.js';
 import { randomCaseCode, seeded, sentSince, syntheticHkid, toUser, until } from './harness/chat.js';
 import { deadLetters, outboxByStatus } from './harness/db-peek.js';
-import { reportPdf, sendBurnText, teamCase, uploadReport } from './harness/flows.js';
+import { approveOrDeny, reportPdf, sendBurnText, teamCase, uploadReport } from './harness/flows.js';
 import { startRig, USERS, type Rig } from './harness/rig.js';
 import { row, zero, type ReliabilityRow, type Scenario } from './row.js';
 
@@ -119,21 +119,4 @@ function pushReplies(rig: Rig, count: number, rand: () => number, real: string):
     }
   })();
   return codes;
-}
-
-/**
- * Dr Ho (outside the team) asks for a report through the app; once the approval card reaches Dr Chan
- * he presses approve or deny. Resolves true when the press was answered with the decision.
- */
-async function approveOrDeny(rig: Rig, documentId: string, decision: 'approve' | 'deny', call: (what: string, r: Promise<Response>) => Promise<Response>): Promise<true | string> {
-  const res = await call('request', rig.api(USERS.HO, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'continuing_care' }));
-  if (res.status !== 200) return `request ${res.status}`;
-  const { requestId } = (await res.json()) as { requestId: string };
-  const card = await sentSince(rig.sim, 0, (e) => e.via === 'card' && (e.outTrackId ?? '').startsWith(`req:${requestId}:`), 120_000, 'approval card').catch(() => undefined);
-  if (!card) return 'no approval card in 120 s';
-  const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch((e: Error) => e);
-  if (answer instanceof Error) return `press: ${answer.message.slice(0, 60)}`;
-  const text = JSON.stringify(answer ?? '');
-  // The card's decided line: "Approved by … · access until …" / "已由 … 批准 · 存取有效至 …" (or denied).
-  return /批准|拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
 }

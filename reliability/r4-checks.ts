@@ -9,18 +9,19 @@ import { USERS, type Rig } from './harness/rig.js';
  * database and the blob folder.
  */
 
-/** Opens a document as the attending, as the mini-app does: view token, then the PDF. */
-export async function viewable(rig: Rig, documentId: string): Promise<{ ok: boolean; status: number }> {
-  const t = await rig.api(USERS.CHAN, 'POST', `/api/app/documents/${documentId}/view-token`);
+/** Opens a document as `userId` (the attending unless said), as the mini-app does: view token, then the PDF (its bytes when it opens). */
+export async function viewable(rig: Pick<Rig, 'api'>, documentId: string, userId: string = USERS.CHAN): Promise<{ ok: boolean; status: number; bytes?: Buffer }> {
+  const t = await rig.api(userId, 'POST', `/api/app/documents/${documentId}/view-token`);
   if (t.status !== 200) return { ok: false, status: t.status };
   const { token } = (await t.json()) as { token: string };
-  const v = await rig.api(USERS.CHAN, 'POST', '/api/app/documents/view', { token });
+  const v = await rig.api(userId, 'POST', '/api/app/documents/view', { token });
   const bytes = Buffer.from(await v.arrayBuffer());
-  return { ok: v.status === 200 && bytes.subarray(0, 5).toString('latin1') === '%PDF-', status: v.status };
+  const ok = v.status === 200 && bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  return { ok, status: v.status, ...(ok ? { bytes } : {}) };
 }
 
 /** Document ids the case screen lists (`GET /api/app/cases/:code`) as the attending. */
-export async function listedDocuments(rig: Rig, code: string): Promise<{ ids: string[]; status: number }> {
+export async function listedDocuments(rig: Pick<Rig, 'api'>, code: string): Promise<{ ids: string[]; status: number }> {
   const res = await rig.api(USERS.CHAN, 'GET', `/api/app/cases/${code}`);
   if (res.status !== 200) return { ids: [], status: res.status };
   const body = (await res.json()) as { documents: Array<{ documentId: string; kind: string; status: string }> };

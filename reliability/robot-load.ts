@@ -76,22 +76,42 @@ export async function runLoad(o: LoadOptions): Promise<void> {
   await Promise.all(replays);
 }
 
+/** What the service's database still has to do: inbound messages being handled, outbox sends pending. */
+export interface WorkLeft {
+  processing: number;
+  pending: number;
+}
+
+/** The SQL of `WorkLeft`, the same on SQLite and PostgreSQL. */
+export const WORK_LEFT_SQL = {
+  processing: "select count(*) as n from processed_messages where state = 'processing'",
+  pending: "select count(*) as n from outbox_messages where status = 'pending'",
+};
+
+/** `WorkLeft` read from a service's SQLite file (read-only, beside the running service). */
+export function sqliteWorkLeft(dbPath: string): { read(): Promise<WorkLeft>; close(): void } {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    read: async () => ({ processing: count(WORK_LEFT_SQL.processing), pending: count(WORK_LEFT_SQL.pending) }),
+    close: () => db.close(),
+  };
+}
+
 /**
  * Waits until every pushed message is answered, every frame ACKed (none left for the simulator to push
  * again) and the service's database holds nothing left to do (no inbound message processing, no outbox
- * send pending), or until nothing moved for `quietMs`.
+ * send pending), or until nothing moved for `quietMs`. `left` is a SQLite file's path or a reader of
+ * any database.
  */
-export async function settle(sim: Simulator, tally: DeliveryTally, dbPath: string, quietMs = 60_000): Promise<{ processing: number; pending: number }> {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+export async function settle(sim: Simulator, tally: DeliveryTally, left: string | (() => Promise<WorkLeft>), quietMs = 60_000): Promise<WorkLeft> {
+  const file = typeof left === 'string' ? sqliteWorkLeft(left) : undefined;
+  const read = file ? file.read : (left as () => Promise<WorkLeft>);
   try {
-    const left = () => ({
-      processing: (db.prepare("select count(*) as n from processed_messages where state = 'processing'").get() as { n: number }).n,
-      pending: (db.prepare("select count(*) as n from outbox_messages where status = 'pending'").get() as { n: number }).n,
-    });
     let last = '';
     let since = Date.now();
     for (;;) {
-      const now = { waiting: tally.waiting, rePush: sim.stats.pendingRedeliveries, ...left() };
+      const now = { waiting: tally.waiting, rePush: sim.stats.pendingRedeliveries, ...(await read()) };
       if (now.waiting === 0 && now.rePush === 0 && now.processing === 0 && now.pending === 0) return now;
       const key = JSON.stringify(now);
       if (key !== last) [last, since] = [key, Date.now()];
@@ -99,6 +119,6 @@ export async function settle(sim: Simulator, tally: DeliveryTally, dbPath: strin
       await sleep(50);
     }
   } finally {
-    db.close();
+    file?.close();
   }
 }

@@ -18,6 +18,7 @@ const SCENARIOS: Record<string, () => Promise<Scenario>> = {
   R6: async () => (await import('./r6-access.js')).r6,
   R7: async () => (await import('./r7-marker-scan.js')).r7,
   R8: async () => (await import('./r8-soak.js')).r8,
+  R9: async () => (await import('./r9-cluster.js')).r9,
 };
 
 const OPT_IN = new Set(['R8']);

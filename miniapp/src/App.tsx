@@ -12,6 +12,7 @@ import './doctor/compose/compose.css';
 import { DocumentScreen } from './doctor/DocumentScreen.js';
 import './doctor/doctor.css';
 import { FormScreen } from './doctor/forms/FormScreen.js';
+import { MedicationsScreen } from './doctor/medications/MedicationsScreen.js';
 import { RuleReviewScreen } from './doctor/rules/RuleReviewScreen.js';
 import './doctor/rules/rules.css';
 import { useI18n } from './i18n/i18n.js';
@@ -46,6 +47,9 @@ export function App() {
       <Route path="/case/:code/share" element={<Checked param="code" re={CASE_CODE} render={(code) => <ShareScreen code={code} />} />} />
       <Route path="/case/:code/burn" element={<Checked param="code" re={CASE_CODE} render={(code) => <BurnComposeScreen code={code} />} />} />
       <Route path="/case/:code/alert" element={<Checked param="code" re={CASE_CODE} render={(code) => <AlertFormScreen code={code} />} />} />
+      {/* The bot's `meds C-…` link (the shared contract's path) and the house's /case/:code/… form. */}
+      <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
+      <Route path="/case/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />

@@ -35,9 +35,9 @@ export async function teamCase(rig: Rig, group: string, hkid: string): Promise<s
 
 export const reportPdf = (text = 'Reliability report') => makePdf({ pages: 2, text });
 
-/** Uploads a report through the mini-app API as `userId` (no chat step needed: the app's share screen). */
-export async function uploadReport(rig: Rig, userId: string, code: string, pdf: Buffer): Promise<Response> {
-  return rig.api(userId, 'POST', `/api/app/cases/${code}/reports`, pdf, { 'content-type': 'application/pdf' });
+/** Uploads a report through the mini-app API as `userId` (no chat step needed: the app's share screen); `urgent` escalates it unread. */
+export async function uploadReport(rig: Rig, userId: string, code: string, pdf: Buffer, urgent = false): Promise<Response> {
+  return rig.api(userId, 'POST', `/api/app/cases/${code}/reports${urgent ? '?urgent=1' : ''}`, pdf, { 'content-type': 'application/pdf' });
 }
 
 /** A burn-after-reading text to the case team through the app's burn screen; returns the item id. */
@@ -60,4 +60,26 @@ export async function openBurn(rig: Rig, itemId: string, outTrackId: string, use
 export function cardButtons(card: SentEntry): Array<{ action: string; params: Record<string, string> }> {
   const raw = (card.raw as { cardData?: { cardParamMap?: { buttons?: string } } }).cardData?.cardParamMap?.buttons ?? '[]';
   return JSON.parse(raw) as Array<{ action: string; params: Record<string, string> }>;
+}
+
+/**
+ * Dr Ho (outside the team) asks for a report through the app; once the approval card reaches Dr Chan
+ * he presses approve or deny. Resolves true when the press was answered with the decision.
+ */
+export async function approveOrDeny(
+  rig: Rig,
+  documentId: string,
+  decision: 'approve' | 'deny',
+  call: (what: string, r: Promise<Response>) => Promise<Response> = (_w, r) => r,
+): Promise<true | string> {
+  const res = await call('request', rig.api(USERS.HO, 'POST', `/api/app/documents/${documentId}/request`, { reasonCode: 'continuing_care' }));
+  if (res.status !== 200) return `request ${res.status}`;
+  const { requestId } = (await res.json()) as { requestId: string };
+  const card = await sentSince(rig.sim, 0, (e) => e.via === 'card' && (e.outTrackId ?? '').startsWith(`req:${requestId}:`), 120_000, 'approval card').catch(() => undefined);
+  if (!card) return 'no approval card in 120 s';
+  const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch((e: Error) => e);
+  if (answer instanceof Error) return `press: ${answer.message.slice(0, 60)}`;
+  const text = JSON.stringify(answer ?? '');
+  // The card's decided line: "Approved by … · access until …" / "已由 … 批准 · 存取有效至 …" (or denied).
+  return /批准|拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
 }

@@ -5,6 +5,7 @@ import { DEMO_ORG, seedDemoOrg, type SeededDemoOrg } from '../../src/sandbox/dem
 import { seedDirectory } from '../../src/sandbox/sandbox-mode.js';
 import { startSimulator, type Simulator } from '../../src/sandbox/simulator.js';
 import type { SimulatorOptions } from '../../src/sandbox/sim-types.js';
+import { createAppClient, type AppClient } from './app-client.js';
 import { ensureBuilt, freePort, spawnService, type ServiceProcess } from './service-process.js';
 
 /**
@@ -27,10 +28,8 @@ export interface Rig {
   start(): Promise<ServiceProcess>;
   kill9(): Promise<void>;
   close(): Promise<void>;
-  /** Signs in to the mini-app API as a demo user (an auth code from the simulator), cached per user. */
-  token(userId: string, fresh?: boolean): Promise<string>;
-  /** A mini-app API call as `userId`; one fresh sign-in on 401. */
-  api(userId: string, method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  token: AppClient['token'];
+  api: AppClient['api'];
 }
 
 export interface RigOptions {
@@ -69,7 +68,7 @@ export async function startRig(o: RigOptions): Promise<Rig> {
   let current: ServiceProcess | undefined;
   let killing = false;
   let unexpectedExits = 0;
-  const tokens = new Map<string, string>();
+  const client = createAppClient(sim, () => rig.service.baseUrl);
   const rig: Rig = {
     sim,
     demo,
@@ -104,44 +103,8 @@ export async function startRig(o: RigOptions): Promise<Rig> {
       current = undefined;
       await sim.close();
     },
-    async token(userId, fresh = false) {
-      if (!fresh && tokens.has(userId)) return tokens.get(userId)!;
-      // As the mini-app does: a refused code (one a timed-out exchange already used) or an outage
-      // (503 while DingTalk fails) gets a fresh code from dd.requestAuthCode and another try.
-      let last = '';
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const res = await fetch(`${rig.service.baseUrl}/api/auth/dingtalk`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code: sim.issueAuthCode(userId) }),
-        });
-        if (res.status === 200) {
-          const token = ((await res.json()) as { accessToken: string }).accessToken;
-          tokens.set(userId, token);
-          return token;
-        }
-        last = `${res.status} ${await res.text()}`;
-        if (res.status !== 401 && res.status !== 503) break;
-        await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
-      }
-      throw new Error(`sign-in as ${userId} failed: ${last}`);
-    },
-    async api(userId, method, path, body, headers = {}) {
-      const send = async (fresh: boolean) => {
-        const raw = Buffer.isBuffer(body) || typeof body === 'string';
-        return fetch(`${rig.service.baseUrl}${path}`, {
-          method,
-          headers: {
-            ...(body === undefined || raw ? {} : { 'content-type': 'application/json' }),
-            ...headers,
-            authorization: `Bearer ${await rig.token(userId, fresh)}`,
-          },
-          body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
-        });
-      };
-      const res = await send(false);
-      return res.status === 401 ? send(true) : res;
-    },
+    token: (userId, fresh) => client.token(userId, fresh),
+    api: (userId, method, path, body, headers) => client.api(userId, method, path, body, headers),
   };
   await rig.start();
   return rig;

@@ -1,15 +1,12 @@
 import { hkDateTimeSeconds } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/client.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { LocalKeyring } from '../domain/vault/local-keyring.js';
 import { rewrapAll, type RewrapProgress } from '../domain/vault/rewrap.js';
-import { createVaultRepository, type VaultRepository } from '../domain/vault/vault-repository.js';
-import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
+import type { VaultRepository } from '../domain/vault/vault-repository.js';
+import { openKeyTargets } from './keys-targets.js';
 import { rewrapChatHistory } from '../domain/chat-history/chat-history-rewrap.js';
 import { createInboxCipher } from '../domain/inbox/inbox-cipher.js';
-import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { rewrapInbox } from '../domain/inbox/inbox-rewrap.js';
 
 const HELP = `Usage: npm run keys -- <command>
@@ -34,6 +31,9 @@ Where keys live:
       MASTER_KEY=<current> MASTER_KEY_NEXT=<new> npm run keys -- rotate
   When it reports every key re-wrapped, set MASTER_KEY=<new> for the service and drop MASTER_KEY_NEXT.
   If it stops half-way, run the same command again: the new key is already registered and it resumes.
+  On PostgreSQL (DATABASE_URL=postgres://…) MASTER_KEY is required and the versions are kept in the
+  database (table vault_kek_versions), so every instance sees the rotation; restart each instance with
+  MASTER_KEY=<new> once it reports every key re-wrapped.
   Once a rotation has registered the new key, the service refuses to start with the old MASTER_KEY
   alone, so it never writes under a key it could not read back.
 `;
@@ -87,27 +87,21 @@ async function main(argv: string[]): Promise<number> {
     return command === 'help' || command === '--help' ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const keyring = openLocalKeyring({
-    dir: config.keys.dir,
-    masterKey: config.keys.masterKey,
-    masterKeyNext: process.env.MASTER_KEY_NEXT?.trim() || undefined,
-  });
-  const handle = openDatabase(config.databaseUrl);
+  const t = await openKeyTargets(config, process.env.MASTER_KEY_NEXT?.trim() || undefined);
   try {
-    const repo = createVaultRepository(handle);
     if (command === 'status') {
-      await printStatus(keyring, repo);
+      await printStatus(t.keyring, t.vault);
       return 0;
     }
     if (command === 'rotate') {
-      const { version, created } = keyring.rotate();
+      const { version, created } = await t.keyring.rotate();
       console.log(created ? `Added KEK version ${version}; it is now current.` : `KEK version ${version} is already registered; resuming.`);
     }
-    const result = await rewrapAll({ repo, keyring }, progressReporter(process.stderr));
+    const result = await rewrapAll({ repo: t.vault, keyring: t.keyring }, progressReporter(process.stderr));
     console.log(`Re-wrapped ${result.rewrapped} of ${result.total} data keys under version ${result.targetVersion}.`);
-    const chat = await rewrapChatHistory({ repo: createChatHistoryRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    const chat = await rewrapChatHistory({ repo: t.chat, cipher: createInboxCipher(t.keyring) });
     console.log(`Re-wrapped ${chat.rewrapped} of ${chat.total} sandbox chat rows (messages and groups).`);
-    const inbound = await rewrapInbox({ repo: createInboxRepository(handle.db, handle.store), cipher: createInboxCipher(keyring) });
+    const inbound = await rewrapInbox({ repo: t.inbox, cipher: createInboxCipher(t.keyring) });
     console.log(`Re-wrapped ${inbound.rewrapped} of ${inbound.total} sealed inbound messages.`);
     const failed = [...result.failed, ...chat.failed, ...inbound.failed];
     if (failed.length > 0) {
@@ -117,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    handle.close();
+    await t.close();
   }
 }
 

@@ -103,7 +103,9 @@ export function appHttpDeps(service: Service) {
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
+  const medications = service.medications.useCases;
+  const clinical = { normaliser: service.medications.normaliser };
   const { book, mayReview } = service.ruleReviews;
   const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.db.store.transaction, audit, clock, people: directory };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, ruleReview };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, ruleReview };
 }

@@ -27,6 +27,8 @@ import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
 import { appHttpDeps } from './app-http.js';
+import { medicationRoutes } from '../http/app/medication-routes.js';
+import { clinicalRoutes } from '../http/app/clinical-routes.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
 
@@ -66,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
     const appHttp = appHttpDeps(service);
-    // /api/app/* and /api/alerts: one hook for the whole prefix — a signed-in, verified, active clinician.
+    // /api/app/*, /api/alerts, and the clinical layer's /api/cases/:code/medications… and /api/clinical/*: one hook — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
       await trusted.register(alertRoutes, appHttp.alerts);
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
+      await trusted.register(medicationRoutes, appHttp.medications);
+      await trusted.register(clinicalRoutes, appHttp.clinical);
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").

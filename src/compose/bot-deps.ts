@@ -1,6 +1,6 @@
 import type { BotDeps } from '../bot/bot.js';
 import type { CommandDeps } from '../bot/commands/deps.js';
-import { createClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
+import type { ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
 import type { BurnAfterReading } from './burn-after-reading.js';
 import type { SecureSharing } from './secure-sharing.js';
 
@@ -29,7 +29,7 @@ export function botSharingParts(secure: SecureSharing, burn: Pick<BurnAfterReadi
   };
 }
 
-/** The clinical layer's parts of the bot: the HK normaliser for voice notes (its lexicon loads at the first use). */
-export function botClinicalParts(): Pick<BotDeps, 'normaliser'> {
-  return { normaliser: createClinicalNormaliser() };
+/** The clinical layer's parts of the bot: the service's one HK normaliser, for voice notes (its lexicon loads at the first use). */
+export function botClinicalParts(normaliser: ClinicalNormaliser): Pick<BotDeps, 'normaliser'> {
+  return { normaliser };
 }

@@ -13,7 +13,6 @@ import { createBurnService } from '../domain/burn/burn-service.js';
 import { createTextCipher } from '../domain/burn/text-cipher.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
 import { createViewTokens } from '../domain/sharing/view-token.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -42,13 +41,12 @@ export function createBurnAfterReading(deps: {
   const repo = createBurnRepository(dbh.sqlite, dbh.store);
   const access = createBurnAccess({ repo, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
   const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
-  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const service = createBurnService({
     transaction: dbh.store.transaction,
     repo,
     access,
     vault: secure.vault,
-    cipher: createTextCipher(keyring),
+    cipher: createTextCipher(secure.keyring),
     directory: directoryRepo,
     groupsOfCase: async (caseId) => (await secure.casesRepo.groupsOfCase(caseId)).map((g) => g.conversationId),
     notices,

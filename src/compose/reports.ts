@@ -8,9 +8,12 @@ import { createDashboard } from '../domain/reports/dashboard.js';
 import { createDataAccessReports } from '../domain/reports/data-access-report.js';
 import type { SecureSharing } from './secure-sharing.js';
 import type { Clock } from '../shared/clock.js';
+import type { MedicationRepository } from '../domain/medications/medication-repository.js';
 
 /** Wires the admin reports (PDPO data access report, dashboard figures) over the service's repositories. */
-export function createReports(deps: { dbh: Pick<DbHandle, 'db' | 'store'>; secure: SecureSharing; directory: DirectoryRepository; audit: AuditLog; clock: Clock }) {
+export function createReports(deps: {
+  dbh: Pick<DbHandle, 'db' | 'store'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLog; clock: Clock;
+}) {
   const { dbh, secure, audit, clock } = deps;
   const subjects = secure.cases.dataSubjects;
   const approvals = createApprovalRepository(dbh.db, dbh.store, secure.texts);
@@ -22,6 +25,7 @@ export function createReports(deps: { dbh: Pick<DbHandle, 'db' | 'store'>; secur
     approvals,
     grants: createGrantRepository(dbh.db, dbh.store, secure.texts),
     auditEntries: audit.repo,
+    medications: deps.medications,
     directory: deps.directory,
     audit,
     clock,

@@ -3,17 +3,18 @@ import { clinicianFacts } from '../domain/access/case-authorizer.js';
 import { ruleSetRequest } from '../domain/access/access-facts.js';
 import type { PolicyEngine } from '../domain/access/policy-engine.js';
 import { lazyInteractionRuleSet } from '../domain/clinical/interaction-rules-loader.js';
+import type { InteractionRuleSet } from '../domain/clinical/interaction-rule-set.js';
 import { createRuleReviewBook } from '../domain/clinical/rule-review-book.js';
 import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { ClinicianRow } from '../domain/directory/directory-repository.js';
 
 /**
  * The pharmacists' review of the interaction rule set (wiring only). `book` is the RuleReviews port the
- * interaction watch reads (disabledRuleIds), and `ruleSet` the one lazily loaded rule set both share;
+ * interaction watch reads (disabledRuleIds), over the service's one lazily loaded rule set;
  * `mayReview` asks the access policy (`reviewRules`).
  */
-export function createRuleReviewsModule(deps: { dbh: DbHandle; engine: PolicyEngine }) {
-  const ruleSet = lazyInteractionRuleSet();
+export function createRuleReviewsModule(deps: { dbh: DbHandle; engine: PolicyEngine; ruleSet?: () => InteractionRuleSet }) {
+  const ruleSet = deps.ruleSet ?? lazyInteractionRuleSet();
   const book = createRuleReviewBook({ repo: createRuleReviewRepository(deps.dbh.db, deps.dbh.store), ruleSet });
   const mayReview = (viewer: ClinicianRow, version: string) => deps.engine.decide(ruleSetRequest(clinicianFacts(viewer), version)).allowed;
   return { ruleSet, book, mayReview };

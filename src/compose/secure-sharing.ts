@@ -29,14 +29,12 @@ import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
 import { resolveSharingSettings, type SharingSettings } from '../domain/sharing/sharing-settings.js';
-import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
+import type { BlobStore } from '../domain/vault/blob-store.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
 import { createVault } from '../domain/vault/vault-service.js';
 import { createRenderPool, renderPoolOptions } from '../render-pool/render-pool.js';
-import { sqlitePath } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
-import { loadOrCreateSecret } from '../shared/key-file.js';
+import type { ServiceKeys } from './keys.js';
 import { POLICY_DIR } from '../domain/access/policy-dir.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -48,6 +46,9 @@ import type { Metrics } from '../shared/metrics.js';
 export function createSecureSharing(deps: {
   config: Readonly<Config>;
   dbh: DbHandle;
+  /** The vault keyring and the patient-field key (see keys.ts), and where ciphertext blobs live (blobs.ts). */
+  keys: Pick<ServiceKeys, 'keyring' | 'fieldKey'>;
+  blobs: BlobStore;
   directory: DirectoryRepository;
   audit: AuditSink;
   clock: Clock;
@@ -66,7 +67,7 @@ export function createSecureSharing(deps: {
   // WebAssembly heap and ~40 µs a decision, and only guards our own typed request builders.
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies, metrics: deps.metrics });
   const authorize = createCaseAuthorizer(engine);
-  const cipher = createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key'));
+  const cipher = createFieldCipher(deps.keys.fieldKey);
   // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
   const texts = cipher.freeText;
   sealLegacyFreeText(dbh.db, texts);
@@ -83,14 +84,12 @@ export function createSecureSharing(deps: {
   });
   const casesRepo = createCasesRepository(dbh.db, dbh.store);
 
-  const path = sqlitePath(config.databaseUrl);
-  const blobDir = path === ':memory:' ? `${config.keys.dir}/../blobs` : defaultBlobDir(path);
   // Worker threads for untrusted files: the upload check (below, through the vault) and every view's stamp.
   const renderer = createRenderPool(renderPoolOptions(config, logger));
   const vault = createVault({
     repo: createVaultRepository(dbh),
-    blobs: createFsBlobStore(blobDir),
-    keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
+    blobs: deps.blobs,
+    keyring: deps.keys.keyring,
     clock,
     inspector: renderer,
   });
@@ -163,6 +162,8 @@ export function createSecureSharing(deps: {
     cases,
     casesRepo,
     vault,
+    /** The vault keyring, which also seals inbound messages, burn texts and the sandbox chat. */
+    keyring: deps.keys.keyring,
     /** Renders views (and checks uploads) in worker threads; closed by the service's stop(). */
     renderer,
     documentsRepo,

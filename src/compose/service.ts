@@ -4,7 +4,6 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { AuditLog } from '../domain/audit/audit-log.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
-import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { createDingTalkApi, type DingTalkApi } from '../dingtalk/openapi/index.js';
 import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
 import { createOutboxService } from '../domain/outbox/outbox-service.js';
@@ -19,7 +18,6 @@ import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-r
 import { createBot } from '../bot/bot.js';
 import { StreamReceiver } from '../dingtalk/stream-receiver.js';
 import { createInboundHandlers } from '../inbound/inbound-handlers.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createInbound, type InboundOptions } from './inbound.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
@@ -27,7 +25,8 @@ import { createRuleReviewsModule } from './rule-reviews.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
 import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
-import { sessionSecret } from '../shared/key-file.js';
+import { fileKeys } from './keys.js';
+import { openBlobs } from './blobs.js';
 import { createViewTokens } from '../domain/sharing/view-token.js';
 import { createOutbound } from '../bot/outbound.js';
 import { createTeamExitNotices } from '../bot/team-exit-notices.js';
@@ -48,6 +47,8 @@ import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
+import { createMedications } from './medications.js';
+import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -87,10 +88,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
   const instanceId = opts.instanceId ?? hostname();
   const dbh: DbHandle = openDatabase(config.databaseUrl);
-  const { signer, created } = loadAuditSigner(config.keys);
+  const keys = fileKeys(config, clock);
   // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
-  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
-  if (created) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
+  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: keys.signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
+  if (keys.signerCreated) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
@@ -132,11 +133,11 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId, publicUrl);
   const secure = createSecureSharing({
-    config, dbh, directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
+    config, dbh, keys, blobs: openBlobs(config, { kind: 'sqlite' }, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
   const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
-  const secret = sessionSecret(config.keys);
+  const secret = keys.sessionSecret;
   const viewTokens = createViewTokens(secret);
   const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
   // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
@@ -145,7 +146,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
   const ehrQueue = createEhrQueueModule({
-    db: dbh.db, store: dbh.store, keyDir: config.keys.dir, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    db: dbh.db, store: dbh.store, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
   const escalation = createEscalation({
@@ -165,17 +166,19 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
+  const medications = createMedications({
+    repo: createMedicationRepository(dbh.db, dbh.store, secure.texts), secure, directory: directoryRepo, ehr, transaction: dbh.store.transaction, audit, clock, logger,
+  });
+  const ruleReviews = createRuleReviewsModule({ dbh, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(),
+    escalation: escalation.service, ...botClinicalParts(medications.normaliser), medications: medications.useCases,
   });
-  // Inbound messages are sealed under the vault keyring (secure-sharing opened, or created, it already).
-  const keyring = openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
   const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
@@ -224,15 +227,12 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     instanceId,
     /** Prometheus metrics of this instance (GET /metrics). */
     metrics,
-    directoryRepo,
-    directory,
-    sessions,
-    sessionsWith,
+    directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
     doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
     offboarding,
     secure,
-    ruleReviews: createRuleReviewsModule({ dbh, engine: secure.engine }), // pharmacist rule review; .book is the RuleReviews port
+    ruleReviews,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',
@@ -254,10 +254,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     alerts,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
-    reports: createReports({ dbh, secure, directory: directoryRepo, audit, clock }),
-    bot,
-    receiver,
-    sweeper,
+    reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
+    /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
+    medications,
+    bot, receiver, sweeper,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });

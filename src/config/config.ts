@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseUrlProblem } from './database-url.js';
+import { keyEnvShape, keysConfig, sharedKeyEnvProblems, type KeysConfig } from './keys-config.js';
 import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
 
 /**
@@ -43,12 +44,7 @@ export const envSchema = z
     HOST: z.string().trim().default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: optionalString.pipe(z.url().optional()),
-    KEY_DIR: z.string().trim().default('./data/keys'),
-    MASTER_KEY: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes, base64').optional(),
-    ),
-    AUDIT_SIGNING_KEY: optionalString,
-    SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    ...keyEnvShape,
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     DEDUPE_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
@@ -142,7 +138,9 @@ export interface Config {
   /** `metricsToken`: GET /metrics wants it as a Bearer token; without it, /metrics answers loopback only. */
   http: { port: number; host: string; publicUrl?: string; authRateLimitPerMinute: number; metricsToken?: string };
   logLevel: Env['LOG_LEVEL'];
-  keys: { dir: string; masterKey?: string; auditSigningKey?: string; sessionSecret?: string };
+  keys: KeysConfig;
+  /** BLOB_DIR: a (shared) folder for ciphertext blobs; unset: beside the SQLite file, or in PostgreSQL. */
+  blobs: { dir?: string };
   audit: { checkpointIntervalMs: number };
   outbox: { maxAttempts: number };
   dedupe: { retentionMs: number };
@@ -220,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     ...crossFieldProblems(env),
     ...ehrProblems(env),
     ...residencyEnvProblems(env),
+    ...sharedKeyEnvProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -239,7 +238,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     databaseUrl: e.DATABASE_URL,
     http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE, metricsToken: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL,
-    keys: { dir: e.KEY_DIR, masterKey: e.MASTER_KEY, auditSigningKey: e.AUDIT_SIGNING_KEY, sessionSecret: e.SESSION_SECRET },
+    keys: keysConfig(e),
+    blobs: { dir: e.BLOB_DIR },
     audit: { checkpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     dedupe: { retentionMs: e.DEDUPE_RETENTION_HOURS * 3_600_000 },

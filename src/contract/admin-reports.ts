@@ -65,6 +65,15 @@ export const dataAccessReportDto = z.object({
           decisions: z.array(z.object({ by: personDto, step: z.string(), decision: z.string(), at: optTime })),
         }),
       ),
+      /** The case's medication list, every entry as recorded (drug, dose, who prescribed and recorded it). */
+      medications: z.array(
+        z.object({
+          source: z.enum(['clinician', 'ehr']), ehrRef: z.string().nullable(), text: z.string(), ingredients: z.array(z.string()), unresolved: z.array(z.string()),
+          dose: z.string().nullable(), route: z.string().nullable(), frequency: z.string().nullable(),
+          prescriber: personDto.nullable(), prescriberName: z.string().nullable(), institution: z.string().nullable(),
+          startOn: z.string().nullable(), stopOn: z.string().nullable(), status: z.enum(['active', 'stopped']), recordedAt: time, recordedBy: personDto,
+        }),
+      ),
       grants: z.array(
         z.object({ grantId: z.string(), kind: z.string(), clinician: personDto, documentId: z.string().nullable(), docType: docTypeDto.nullable(), from: optTime, until: optTime, revokedAt: optTime }),
       ),

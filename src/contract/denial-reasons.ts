@@ -46,6 +46,21 @@ export const MISSING_CONDITION_REASONS = {
     label: { en: 'Not clinical staff', zh: '非臨床人員' },
     sentence: { en: 'Only doctors, nurses and pharmacists may ask for access.', zh: '只有醫生、護士及藥劑師可申請存取權限。' },
   },
+  care_team_member: {
+    label: { en: 'Not on the care team', zh: '非醫護團隊成員' },
+    sentence: { en: 'You have no role on the care team of {case}, so you may not read its medication list.', zh: '你在{case}的照護團隊中沒有角色，不可查閱其藥物清單。' },
+  },
+  prescriber_on_team: {
+    label: { en: 'Not prescribing on the case', zh: '非該個案的處方醫護人員' },
+    sentence: {
+      en: 'Only the attending, consulting or referring clinicians of {case} may add to its medication list.',
+      zh: '只有{case}的主診、會診或轉介醫護人員可在其藥物清單加入藥物。',
+    },
+  },
+  medications_clinical_role: {
+    label: { en: 'Not clinical staff', zh: '非臨床人員' },
+    sentence: { en: 'Only doctors, nurses and pharmacists may see or change a medication list.', zh: '只有醫生、護士及藥劑師可查閱或更改藥物清單。' },
+  },
   doctor_role: {
     label: { en: 'Not a doctor', zh: '非醫生' },
     sentence: { en: 'Only doctors may open emergency access.', zh: '只有醫生可啟用緊急存取。' },
@@ -101,8 +116,15 @@ export const FORBID_POLICY_REASONS = {
   'forbid-closed-case': {
     label: { en: 'Case closed', zh: '個案已結束' },
     sentence: {
-      en: 'This case is closed, so it is read-only: nothing can be shared into it and no access can be asked for or given. Its attending can re-open it.',
-      zh: '此個案已結束，只供閱覽：不可分享新內容，亦不可申請或批出存取權限。主診醫生可重新開啟個案。',
+      en: 'This case is closed, so it is read-only: nothing can be shared into it or added to its medication list, and no access can be asked for or given. Its attending can re-open it.',
+      zh: '此個案已結束，只供閱覽：不可分享新內容或加入藥物，亦不可申請或批出存取權限。主診醫生可重新開啟個案。',
+    },
+  },
+  'forbid-medications-non-clinical': {
+    label: { en: 'Non-clinical role', zh: '非臨床角色' },
+    sentence: {
+      en: 'Only doctors, nurses and pharmacists may see or change a case’s medication list; admin, privacy and audit roles never can.',
+      zh: '只有醫生、護士及藥劑師可查閱或更改個案的藥物清單；管理、私隱及審計角色一律不可。',
     },
   },
   'forbid-decide-own-request': {

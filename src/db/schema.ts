@@ -15,4 +15,6 @@ export * from '../domain/sessions/sessions-tables.js';
 export * from '../domain/ehr/ehr-tables.js';
 export * from '../domain/alerts/alerts-tables.js';
 export * from '../domain/chat-history/chat-history-tables.js';
+export * from '../domain/medications/medications-tables.js';
+export * from '../domain/interactions/interaction-tables.js';
 export * from '../domain/clinical/rule-review-tables.js';

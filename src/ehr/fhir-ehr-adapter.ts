@@ -4,6 +4,10 @@ import type { EhrAdapter, EhrPatient, EhrWriteResult } from '../domain/ehr/ehr-p
 import type { FhirSend } from './fhir-http.js';
 import { buildAllergyIntolerance, buildDocumentReference, type FhirResource } from './fhir-resources.js';
 import { identifierToken, type FhirSystems } from './fhir-systems.js';
+import { bundleResources, MEDICATION_TYPES, medicationOf } from './fhir-medications.js';
+
+/** At most this many medication resources of each type are read for one patient. */
+const MEDICATIONS_PAGE = 200;
 
 /**
  * EhrAdapter over FHIR R4 REST. Writes are conditional creates keyed by our own identifier
@@ -104,6 +108,20 @@ export function createFhirEhrAdapter(deps: FhirEhrDeps): EhrAdapter {
       const patientId = await requirePatient(input.patientHkid, 'DocumentReference.create');
       const resource = buildDocumentReference(input, patientId, systems);
       return conditionalCreate(resource, identifierToken(systems.sharedReport, input.documentId));
+    },
+
+    async patientMedications(hkid) {
+      const patientId = await requirePatient(hkid, 'MedicationRequest.search');
+      const out = [];
+      for (const type of MEDICATION_TYPES) {
+        const op = `${type}.search`;
+        const res = await send({ op, method: 'POST', path: `/${type}/_search`, form: { subject: `Patient/${patientId}`, _count: String(MEDICATIONS_PAGE) } });
+        for (const r of bundleResources(res.data, type)) {
+          const m = medicationOf(type, r, systems);
+          if (m) out.push(m);
+        }
+      }
+      return out;
     },
 
     async health() {

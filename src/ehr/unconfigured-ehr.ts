@@ -12,6 +12,7 @@ export function createUnconfiguredEhr(): EhrAdapter {
     findPatient: refuse('Patient.search'),
     upsertAllergy: refuse('AllergyIntolerance.create'),
     shareDocumentReference: refuse('DocumentReference.create'),
+    patientMedications: refuse('MedicationRequest.search'),
     health: () => Promise.resolve({ status: 'not_configured' }),
   };
 }

@@ -47,6 +47,9 @@ export function createSimStore(now: () => number) {
     get: (type: string, id: string) => table(type).get(id),
     all: (type: string) => [...table(type).values()],
     searchIdentifier,
+    /** Resources whose `subject` (or `patient`) reference is `ref` (e.g. `Patient/1001`). */
+    bySubject: (type: string, ref: string) =>
+      [...table(type).values()].filter((r) => ((r.subject ?? r.patient) as { reference?: unknown } | undefined)?.reference === ref),
 
     /**
      * If-None-Exist (FHIR R4 §3.1.0.8.1): no match creates (201), one match returns it (200),

@@ -8,7 +8,8 @@ import { readBody } from './sim-http.js';
 /**
  * A tiny FHIR R4 server for the sandbox and tests (plain node:http on 127.0.0.1): an OAuth2
  * client-credentials token endpoint, Patient search by identifier, conditional create of
- * AllergyIntolerance and DocumentReference (If-None-Exist honoured), read by id, and fault switches:
+ * AllergyIntolerance and DocumentReference (If-None-Exist honoured), MedicationRequest and
+ * MedicationStatement search by subject (seeded with `addResource`), read by id, and fault switches:
  * `down(true)` answers 503 to everything; `fail()` injects an answer (401, 409, 422 with an
  * OperationOutcome, 5xx, or a delay) for the next matching requests.
  */
@@ -42,7 +43,7 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-const TYPES = new Set(['Patient', 'AllergyIntolerance', 'DocumentReference']);
+const TYPES = new Set(['Patient', 'AllergyIntolerance', 'DocumentReference', 'MedicationRequest', 'MedicationStatement']);
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export async function startFhirSim(o: FhirSimOptions = {}) {
@@ -76,6 +77,8 @@ export async function startFhirSim(o: FhirSimOptions = {}) {
   }
 
   function search(type: string, params: URLSearchParams): Answer {
+    const subject = params.get('subject') ?? params.get('patient');
+    if (subject !== null) return { status: 200, body: store.searchset(store.bySubject(type, subject), Number(params.get('_count') ?? 50)) };
     const token = params.get('identifier');
     if (!token) return { status: 400, body: outcome('required', 'identifier search parameter required') };
     let found = store.searchIdentifier(type, token);
@@ -181,6 +184,8 @@ export async function startFhirSim(o: FhirSimOptions = {}) {
     /** Registers a patient under the HKID system; returns its id. */
     addPatient: (hkid: string) => store.insert({ resourceType: 'Patient', active: true, identifier: [{ system: hkidSystem, value: hkid }] }).id!,
     resources: (type: string) => store.all(type),
+    /** Stores a resource as the EHR's own (e.g. a MedicationRequest whose subject is `Patient/{id}`); returns it with its id. */
+    addResource: (resource: SimResource) => store.insert(resource),
     down(on: boolean) {
       isDown = on;
     },

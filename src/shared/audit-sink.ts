@@ -128,4 +128,16 @@ export const AUDIT_ACTIONS = {
   ehrWriteQueued: 'ehr.write_queued',
   ehrWriteDone: 'ehr.write_done',
   ehrWriteFailed: 'ehr.write_failed',
+  /** A medication entry recorded on a case (the reason says whether its name resolved); never the drug. */
+  medicationAdded: 'medication.added',
+  medicationStopped: 'medication.stopped',
+  /** Entries imported from the EHR (the reason carries the count). */
+  medicationImported: 'medication.imported',
+  /** A case's medication list read (the reason carries the count). */
+  medicationViewed: 'medication.viewed',
+  interactionAlerted: 'interaction.alerted',
+  interactionUnchecked: 'interaction.unchecked',
+  interactionViewed: 'interaction.viewed',
+  interactionAcknowledged: 'interaction.acknowledged',
+  interactionOverridden: 'interaction.overridden',
 } as const;

@@ -48,6 +48,9 @@ export const ERROR_TABLE = {
     zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
+  'interaction.not_found': { status: 404, en: 'No such interaction alert.', zh: '找不到此藥物相互作用警示。' },
+  'interaction.already_decided': { status: 409, en: 'This interaction alert was already acknowledged or overridden.', zh: '此藥物相互作用警示已被確認或推翻。' },
+  'interaction.reason_required': { status: 400, en: 'An override needs a reason.', zh: '推翻警示必須附上理由。' },
   'clinician.not_found': { status: 404, en: "I can't find that user in the directory.", zh: '名錄中找不到該用戶。' },
   'directory.last_admin': {
     status: 409,
@@ -153,6 +156,18 @@ export const ERROR_TABLE = {
   'ehr.not_configured': { status: 503, en: 'No health record system is connected.', zh: '尚未連接電子健康紀錄系統。' },
   'config.invalid': { status: 500, en: 'Configuration error.', zh: '設定錯誤。' },
   'audit.corrupt': { status: 500, en: 'The audit log failed verification.', zh: '審計日誌驗證失敗。' },
+  /** A confirmed lexicon id that is not a drug entry (the form sends only ids the normaliser matched). */
+  'medication.unknown_term': {
+    status: 400,
+    en: 'That drug is not in the clinical lexicon.',
+    zh: '臨床詞庫中沒有該藥物。',
+  },
+  'medication.date_invalid': {
+    status: 400,
+    en: 'Dates must be real dates (YYYY-MM-DD), and a stop date cannot be before the start date.',
+    zh: '日期必須是有效日期（YYYY-MM-DD），而停用日期不可早於開始日期。',
+  },
+  'medication.not_found': { status: 404, en: 'That medication is not on this case.', zh: '此個案沒有該藥物紀錄。' },
   'internal': { status: 500, en: 'Something went wrong. Please try again.', zh: '發生錯誤，請再試一次。' },
   /** Rule review (issue 13): only a clinician whose directory role is pharmacist reviews interaction rules. */
   'rule.pharmacist_only': {

@@ -14,6 +14,10 @@ import pg from 'pg';
 export interface PgCluster {
   /** Superuser URL of the `postgres` maintenance database. */
   adminUrl: string;
+  /** The cluster's data folder (tables, WAL under pg_wal): what the cluster test's marker scan reads. */
+  dataDir: string;
+  /** The folder of initdb/pg_ctl/pg_dump/pg_restore this cluster was started with. */
+  bin: string;
   stop(): void;
 }
 
@@ -84,6 +88,8 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
   }
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dataDir: data,
+    bin,
     stop: () => {
       try {
         asOwner(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);

@@ -4,12 +4,12 @@ import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 import { routesOf } from '../helpers/route-table.js';
 
 /** Every (method, path) under the trusted prefixes, read from the app itself. */
-const trustedRoutes = (app: FastifyInstance) => routesOf(app).filter((r) => /^\w+ \/api\/(app|alerts)(\/|$)/.test(r));
+const trustedRoutes = (app: FastifyInstance) => routesOf(app).filter((r) => /^\w+ \/api\/(app|alerts|cases|clinical)(\/|$)/.test(r));
 
 /** A path with each `:param` filled in (the hook answers before the params are looked at). */
 const urlOf = (route: string) => route.split(' ')[1]!.replace(/:(\w+)/g, 'x$1');
 
-describe('one auth hook per prefix: /api/app and /api/alerts admit only a signed-in, verified, active clinician', () => {
+describe('one auth hook per prefix: /api/app, /api/alerts, /api/cases and /api/clinical admit only a signed-in, verified, active clinician', () => {
   let w: AuthWorld;
   let routes: string[];
 
@@ -21,7 +21,9 @@ describe('one auth hook per prefix: /api/app and /api/alerts admit only a signed
 
   it('When the app is built, then the trusted prefixes hold the doctor, burn, form, compose and alert routes', () => {
     expect(routes.length).toBeGreaterThanOrEqual(15);
-    for (const r of ['GET /api/app/inbox', 'POST /api/app/documents/view', 'POST /api/app/burn/:itemId/open', 'POST /api/alerts']) expect(routes).toContain(r);
+    for (const r of ['GET /api/app/inbox', 'POST /api/app/documents/view', 'POST /api/app/burn/:itemId/open', 'POST /api/alerts', 'GET /api/cases/:code/medications', 'POST /api/clinical/normalise']) {
+      expect(routes).toContain(r);
+    }
   });
 
   it('When no token is sent, then every route under them answers 401 auth.required', async () => {

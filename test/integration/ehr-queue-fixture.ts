@@ -8,6 +8,7 @@ import { createEhrQueueModule } from '../../src/ehr/queue/create-ehr-queue.js';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { loadOrCreateSecret } from '../../src/shared/key-file.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 /**
@@ -38,7 +39,7 @@ export async function queueFixture(o: { timeoutMs?: number } = {}) {
     createEhrQueueModule({
       db: db.db,
       store: db.store,
-      keyDir,
+      key: loadOrCreateSecret(keyDir, 'ehr-queue.key'),
       adapter,
       clock,
       logger: silentLogger,

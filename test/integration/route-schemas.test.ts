@@ -78,6 +78,8 @@ describe('API routes are fully described', () => {
       'POST /api/app/grants/{id}/revoke',
       'POST /api/app/rules/{id}/sign-off',
       'POST /api/app/cases/{code}/burn/document',
+      'POST /api/cases/{code}/medications/{id}/stop',
+      'POST /api/cases/{code}/medications/import',
       'POST /api/admin/audit/verify',
       'POST /api/admin/clinicians/{id}/remove-from-org',
       'POST /api/admin/outbox/{id}/retry',

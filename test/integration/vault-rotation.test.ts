@@ -43,7 +43,7 @@ describe('KEK rotation and rewrapAll', () => {
     const v = await seeded(11);
     const hashesBefore = v.blobHashes();
     const rowsBefore = v.rows();
-    v.keyring.rotate();
+    await v.keyring.rotate();
     const progress: RewrapProgress[] = [];
     const result = await v.vault.rewrapAll((p) => progress.push(p), 4);
 
@@ -63,7 +63,7 @@ describe('KEK rotation and rewrapAll', () => {
 
   it('When a run stops after its first batch, then running again finishes the rest', async () => {
     const v = await seeded(9);
-    v.keyring.rotate();
+    await v.keyring.rotate();
     const stop = (p: RewrapProgress) => {
       if (p.processed > 0) throw new Error('interrupted');
     };
@@ -81,7 +81,7 @@ describe('KEK rotation and rewrapAll', () => {
     const v = await seeded(6);
     v.sql(`update vault_keys set kek_version = 7 where document_id = 'doc-002'`);
     await v.vault.destroy('doc-004');
-    v.keyring.rotate();
+    await v.keyring.rotate();
     const result = await v.vault.rewrapAll(undefined, 2);
     expect(result).toEqual({ targetVersion: 2, total: 5, rewrapped: 4, failed: ['doc-002'] });
     expect(await v.repo.countByVersion()).toEqual([
@@ -93,7 +93,7 @@ describe('KEK rotation and rewrapAll', () => {
 
   it('When documents are stored after rotation, then they use the new version and are not re-wrapped', async () => {
     const v = await seeded(2);
-    v.keyring.rotate();
+    await v.keyring.rotate();
     const meta = await v.vault.store({ documentId: 'fresh', caseId: 'c', bytes: await makePdf() });
     expect(meta.kekVersion).toBe(2);
     expect(await v.vault.rewrapAll()).toMatchObject({ total: 2, rewrapped: 2 });

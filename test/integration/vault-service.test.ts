@@ -99,7 +99,7 @@ describe('tampering at rest makes open fail with vault.decrypt_failed', () => {
 
   it('When the row claims another KEK version (one that exists), then it fails', async () => {
     const { vault, sql, keyring } = await stored();
-    keyring.rotate();
+    await keyring.rotate();
     await expect(vault.open(doc('d1'))).resolves.toBeInstanceOf(Buffer);
     sql(`update vault_keys set kek_version = 2 where document_id = 'd1'`);
     await failsToOpen(vault.open(doc('d1')));

@@ -84,6 +84,22 @@ const rows: Row[] = [
   { name: 'the team still views a closed case', request: documentRequest(clinician(), 'view', doc({ caseClosed: true }), ok), allowed: true, policies: ['view-care-team'] },
   { name: 'the attending may still manage (re-open) a closed case', request: caseRequest(clinician(), 'manageCase', kase({ closed: true }), { careRole: 'attending' }), allowed: true, policies: ['manage-case-attending'] },
   { name: 'break-glass on a closed case stays possible (emergency reading)', request: caseRequest(clinician(), 'breakGlass', kase({ closed: true })), allowed: true, policies: ['break-glass-doctor'] },
+  // readMedications: anyone on the care team (any role), clinical staff only
+  { name: 'observer reads the medication list', request: caseRequest(clinician(), 'readMedications', kase(), { careRole: 'observer' }), allowed: true, policies: ['read-medications-care-team'] },
+  { name: 'nurse on team reads the medication list', request: caseRequest(clinician({ role: 'nurse' }), 'readMedications', kase(), { careRole: 'consulting' }), allowed: true, policies: ['read-medications-care-team'] },
+  { name: 'not on team cannot read the medication list', request: caseRequest(clinician(), 'readMedications', kase(), { careRole: '' }), allowed: false, policies: [] },
+  { name: 'admin on team cannot read the medication list', request: caseRequest(clinician({ role: 'admin' }), 'readMedications', kase(), { careRole: 'attending' }), allowed: false, policies: ['forbid-medications-non-clinical'] },
+  { name: 'auditor on team cannot read the medication list', request: caseRequest(clinician({ role: 'auditor' }), 'readMedications', kase(), { careRole: 'observer' }), allowed: false, policies: ['forbid-medications-non-clinical'] },
+  { name: 'unverified member cannot read the medication list', request: caseRequest(clinician({ verified: false }), 'readMedications', kase(), { careRole: 'attending' }), allowed: false, policies: ['forbid-unverified'] },
+  { name: 'the team still reads the medication list of a closed case', request: caseRequest(clinician(), 'readMedications', kase({ closed: true }), { careRole: 'consulting' }), allowed: true, policies: ['read-medications-care-team'] },
+  // addMedication: prescribers on the care team (attending, consulting, referring), clinical staff only, open case
+  { name: 'referring doctor adds a medication', request: caseRequest(clinician(), 'addMedication', kase(), { careRole: 'referring' }), allowed: true, policies: ['add-medication-care-team'] },
+  { name: 'consulting pharmacist adds a medication', request: caseRequest(clinician({ role: 'pharmacist' }), 'addMedication', kase(), { careRole: 'consulting' }), allowed: true, policies: ['add-medication-care-team'] },
+  { name: 'observer cannot add a medication', request: caseRequest(clinician(), 'addMedication', kase(), { careRole: 'observer' }), allowed: false, policies: [] },
+  { name: 'not on team cannot add a medication', request: caseRequest(clinician(), 'addMedication', kase(), { careRole: '' }), allowed: false, policies: [] },
+  { name: 'admin attending cannot add a medication', request: caseRequest(clinician({ role: 'admin' }), 'addMedication', kase(), { careRole: 'attending' }), allowed: false, policies: ['forbid-medications-non-clinical'] },
+  { name: 'suspended attending cannot add a medication', request: caseRequest(clinician({ suspended: true }), 'addMedication', kase(), { careRole: 'attending' }), allowed: false, policies: ['forbid-suspended'] },
+  { name: 'nothing is added to a closed case', request: caseRequest(clinician(), 'addMedication', kase({ closed: true }), { careRole: 'attending' }), allowed: false, policies: ['forbid-closed-case'] },
   // readAudit
   { name: 'auditor reads audit log', request: auditLogRequest(clinician({ role: 'auditor' })), allowed: true, policies: ['read-audit-oversight-roles'] },
   { name: 'privacy officer reads audit log', request: auditLogRequest(clinician({ role: 'privacy_officer' })), allowed: true, policies: ['read-audit-oversight-roles'] },

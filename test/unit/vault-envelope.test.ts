@@ -110,7 +110,7 @@ describe('data-key wrapping (AAD = document id + KEK version)', () => {
   it('When an in-memory keyring rotates, then new wraps use the new version and old ones still open', async () => {
     const keyring = new LocalKeyring(new Map([[1, randomBytes(32)]]), 1);
     const old = await keyring.wrap(dataKey, aad);
-    expect(keyring.rotate()).toEqual({ version: 2, created: true });
+    expect(await keyring.rotate()).toEqual({ version: 2, created: true });
     const fresh = await keyring.wrap(dataKey, aad);
     expect(fresh.version).toBe(2);
     expect((await keyring.unwrap(1, old.wrapped, aad)).equals(dataKey)).toBe(true);

@@ -45,7 +45,7 @@ describe('LocalKeyring, file mode', () => {
     const keyring = openLocalKeyring({ dir: keyDir() });
     const dk = newDataKey();
     const old = await keyring.wrap(dk, dataKeyAad('d1'));
-    expect(keyring.rotate()).toEqual({ version: 2, created: true });
+    expect(await keyring.rotate()).toEqual({ version: 2, created: true });
     expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
     expect(readdirSync(keyDir())).toEqual(['keyring.json']);
     const reopened = openLocalKeyring({ dir: keyDir() });
@@ -78,9 +78,9 @@ describe('LocalKeyring, env mode (MASTER_KEY)', () => {
     expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
   });
 
-  it('When rotating without MASTER_KEY_NEXT, then it explains that the new key must be supplied', () => {
+  it('When rotating without MASTER_KEY_NEXT, then it explains that the new key must be supplied', async () => {
     const keyring = openLocalKeyring({ dir: keyDir(), masterKey: b64() });
-    expect(() => keyring.rotate()).toThrow(/MASTER_KEY_NEXT/);
+    await expect(keyring.rotate()).rejects.toThrow(/MASTER_KEY_NEXT/);
   });
 
   it('When rotated with MASTER_KEY_NEXT, then the next key becomes version 2, and the swap to it works', async () => {
@@ -88,12 +88,12 @@ describe('LocalKeyring, env mode (MASTER_KEY)', () => {
     const keyring = openLocalKeyring({ dir: keyDir(), masterKey: oldKey, masterKeyNext: nextKey });
     const dk = newDataKey();
     const v1 = await keyring.wrap(dk, dataKeyAad('d1'));
-    expect(keyring.rotate()).toEqual({ version: 2, created: true });
+    expect(await keyring.rotate()).toEqual({ version: 2, created: true });
     expect(readFileSync(keyFile(), 'utf8')).not.toContain(nextKey);
     // Re-running the same rotation resumes instead of adding a version.
     const again = openLocalKeyring({ dir: keyDir(), masterKey: oldKey, masterKeyNext: nextKey });
     expect(again.currentVersion()).toBe(2);
-    expect(again.rotate()).toEqual({ version: 2, created: false });
+    expect(await again.rotate()).toEqual({ version: 2, created: false });
     const v2 = await again.wrap(dk, dataKeyAad('d1'));
     // After the swap only version 2 is available.
     const swapped = openLocalKeyring({ dir: keyDir(), masterKey: nextKey });
@@ -102,9 +102,9 @@ describe('LocalKeyring, env mode (MASTER_KEY)', () => {
     expect(swapped.versions().map((v) => v.available)).toEqual([false, true]);
   });
 
-  it('When the old MASTER_KEY alone is used after a rotation, then start is refused', () => {
+  it('When the old MASTER_KEY alone is used after a rotation, then start is refused', async () => {
     const [oldKey, nextKey] = [b64(), b64()];
-    openLocalKeyring({ dir: keyDir(), masterKey: oldKey, masterKeyNext: nextKey }).rotate();
+    await openLocalKeyring({ dir: keyDir(), masterKey: oldKey, masterKeyNext: nextKey }).rotate();
     expect(() => openLocalKeyring({ dir: keyDir(), masterKey: oldKey })).toThrow(/current key is version 2/);
   });
 

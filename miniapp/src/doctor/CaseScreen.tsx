@@ -10,11 +10,13 @@ import { PatientBanner } from './PatientBanner.js';
 import { useComposeI18n } from './compose/compose-messages.js';
 import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
 import { docTypeLabel } from './grants/grant-messages.js';
+import { useMedicationI18n } from './medications/medication-messages.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
   const navigate = useNavigate();
   const { t, lang } = useDoctorI18n();
+  const meds = useMedicationI18n();
   const load = useApi('caseView', [code]);
   const badge = (p: Person) => <Tag color={p.verified ? 'success' : 'default'} fill="outline" data-testid="verified-badge">{t(p.verified ? 'verified' : 'unverified')}</Tag>;
   let body;
@@ -26,6 +28,11 @@ export function CaseScreen({ code }: { code: string }) {
       <div data-testid="case-view">
         <PatientBanner code={c.code} />
         {c.myCareRole !== null && c.status !== 'closed' && <ComposeButtons code={c.code} />}
+        <List>
+          <List.Item arrow onClick={() => navigate(`/doctor/cases/${c.code}/medications`)} description={meds.t('entryNote')} data-testid="case-medications">
+            {meds.t('entry')}
+          </List.Item>
+        </List>
         <CaseGrantsPanel view={c} onChanged={load.reload} />
         <List header={t('case.team')}>
           {c.team.map((m) => (

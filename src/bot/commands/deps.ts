@@ -18,6 +18,7 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { SharingSettings } from '../../domain/sharing/sharing-settings.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { MyCasesDeps } from '../../usecases/cases/my-cases.js';
+import type { MedicationAccessDeps } from '../../usecases/medications/medication-access.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Notifier } from '../outbound.js';
@@ -64,4 +65,6 @@ export interface CommandDeps {
   myCases: MyCasesDeps;
   /** Unread escalation of urgent items; its steps show in `receipts`. */
   escalation: Pick<EscalationService, 'stepsFor'>;
+  /** Who may read a case's medication list (`meds`): the policy, with its refusals audited. */
+  medications: MedicationAccessDeps;
 }

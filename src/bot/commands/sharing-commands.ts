@@ -8,9 +8,10 @@ import type { CommandDeps } from './deps.js';
 import { receiptsCommand } from './receipts.js';
 import { requestCommand } from './request.js';
 import { shareCommand } from './share.js';
+import { medsCommand } from './meds.js';
 import { whyCommand } from './why.js';
 
-/** Sharing commands: `share`, `request`, `approve`/`deny`, `receipts`, `breakglass`, `why`. */
+/** Sharing commands: `share`, `request`, `approve`/`deny`, `receipts`, `breakglass`, `why`, `burn`, `alert`, `meds`. */
 export function sharingCommands(deps: CommandDeps): Command[] {
   return [
     shareCommand(deps),
@@ -22,6 +23,7 @@ export function sharingCommands(deps: CommandDeps): Command[] {
     whyCommand(deps),
     burnCommand(deps),
     allergyAlertCommand(deps),
+    medsCommand(deps),
     ...grantCaseCommands(deps),
   ];
 }

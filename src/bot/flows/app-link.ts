@@ -1,5 +1,5 @@
 /** Mini-app screens the bot links to (miniapp/src/doctor/DoctorRoutes.tsx and forms/form-routes.tsx). */
-export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent';
+export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent' | 'doctor/interactions';
 
 /**
  * A deep link into the mini-app (served under /app/, see http/miniapp-static.ts). The id is opaque
@@ -19,6 +19,11 @@ export function caseScreenLink(publicUrl: string, caseCode: string, screen: Case
   return `${publicUrl}/app/case/${encodeURIComponent(caseCode)}/${screen}${qs}`;
 }
 
+/** `/app/doctor/<segments>`: the doctor pages of the clinical layer (a case's medication list, an interaction alert). */
+export function doctorPageLink(publicUrl: string, ...segments: string[]): string {
+  return `${publicUrl}/app/doctor/${segments.map(encodeURIComponent).join('/')}`;
+}
+
 /**
  * DingTalk's own deep link that opens `url` inside the client, in place (a side panel on the PC client):
  * `dingtalk://dingtalkclient/page/link?url=<encoded>&pc_slide=true`. Used on card [Open] buttons so one
@@ -26,4 +31,9 @@ export function caseScreenLink(publicUrl: string, caseCode: string, screen: Case
  */
 export function dingtalkOpenLink(url: string): string {
   return `dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(url)}&pc_slide=true`;
+}
+
+/** A case's medication list in the mini-app (`/app/doctor/cases/<code>/medications`). */
+export function medicationsLink(publicUrl: string, caseCode: string): string {
+  return `${publicUrl}/app/doctor/cases/${encodeURIComponent(caseCode)}/medications`;
 }

@@ -6,10 +6,11 @@ import { say, type Lang } from '../i18n.js';
 import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
+import { INTERACTION_TEXTS } from '../texts/interaction-texts.js';
 
 type Deps = Pick<CommandDeps, 'directoryRepo' | 'casesRepo' | 'outbox' | 'notify' | 'publicUrl'>;
 
-const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert };
+const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert, interaction: INTERACTION_TEXTS.item };
 
 /**
  * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a mini-app link
@@ -26,10 +27,10 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
   const what = (n: StepNotice, lang: Lang) => ITEM[n.itemType][lang];
   const from = async (n: StepNotice, lang: Lang) => (n.initiatorId ? personLine(deps.directoryRepo, n.initiatorId, lang) : '');
 
-  /** The document in the mini-app (which signs the reader in and decides access then); alerts are opened from their card. */
+  /** The document or interaction alert in the mini-app (which signs the reader in and decides access then); allergy alerts are opened from their card. */
   function openLink(n: StepNotice, lang: Lang): string {
-    if (n.itemType !== 'document') return say(lang, T.openFromAlertCard);
-    return `[${say(lang, T.open)}](${appLink(deps.publicUrl, 'doc', n.itemId)})`;
+    if (n.itemType === 'alert') return say(lang, T.openFromAlertCard);
+    return `[${say(lang, T.open)}](${appLink(deps.publicUrl, n.itemType === 'document' ? 'doc' : 'doctor/interactions', n.itemId)})`;
   }
 
   return {

@@ -27,6 +27,12 @@ export const LINK_TEXTS = {
     zh: (code: string, url: string) => `記錄 ${code} 的過敏資料：[在小程式開啟表格](${url})（致敏物、反應、嚴重程度…）`,
   },
   alertSent: { en: 'I’ve sent you the form 1:1.', zh: '已私訊你表格連結。' },
+  /** `meds C-XXXXX`: the medication list lives in the mini-app only; chat carries the case code and the link. */
+  medsTitle: { en: 'Medication list', zh: '藥物清單' },
+  medsText: {
+    en: (code: string, url: string) => `The medication list of ${code}: [Open in the app](${url}) (view, add, stop, import from the health record)`,
+    zh: (code: string, url: string) => `${code} 的藥物清單：[在小程式開啟](${url})（查閱、加入、停用、從電子健康紀錄匯入）`,
+  },
   helpTitle: { en: 'Help', zh: '指令' },
   helpHead: { en: '**ConsultBridge commands** (type after @ConsultBridge)', zh: '**ConsultBridge 指令**（@ConsultBridge 後輸入）' },
   helpFoot: {

@@ -28,6 +28,7 @@ export const PG_REPOSITORIES = {
   retention: true,
   'ehr-queue': true,
   queue: true,
+  medications: true,
 } satisfies Record<string, boolean>;
 
 export type RepositoryName = keyof typeof PG_REPOSITORIES;

@@ -15,4 +15,6 @@ export * from './sessions-tables.js';
 export * from './ehr-tables.js';
 export * from './alerts-tables.js';
 export * from './chat-history-tables.js';
+export * from './medications-tables.js';
+export * from './interaction-tables.js';
 export * from './rule-review-tables.js';

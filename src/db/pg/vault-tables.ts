@@ -21,3 +21,17 @@ export const vaultKeys = pgTable(
   },
   (t) => [index('vault_keys_kek_idx').on(t.kekVersion), index('vault_keys_case_idx').on(t.caseId)],
 );
+
+/** PostgreSQL twin of vaultKekVersions: the shared keyring's versions and fingerprints (no keys). */
+export const vaultKekVersions = pgTable('vault_kek_versions', {
+  version: integer().primaryKey(),
+  createdAt: ms().notNull(),
+  fingerprint: text().notNull().unique(),
+});
+
+/** PostgreSQL twin of vaultBlobs: ciphertext blobs as bytea (PostgreSQL mode without BLOB_DIR). */
+export const vaultBlobs = pgTable('vault_blobs', {
+  key: text().primaryKey(),
+  bytes: bytea().notNull(),
+  createdAt: ms().notNull(),
+});

@@ -68,6 +68,8 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
   requestAccess: [],
   decideRequest: ['careRole', 'step', 'isRequester'],
   manageCase: ['careRole'],
+  readMedications: ['careRole'],
+  addMedication: ['careRole'],
   breakGlass: [],
   readAudit: [],
   manageDirectory: [],
@@ -153,7 +155,7 @@ export function documentRequest(
 
 export function caseRequest(
   clinician: ClinicianFacts,
-  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'breakGlass',
+  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'readMedications' | 'addMedication' | 'breakGlass',
   kase: CaseFacts,
   relation: RelationFacts = {},
 ): AccessRequest {

@@ -28,6 +28,14 @@ const PERMIT_SENTENCES: Record<string, Sentence> = {
     en: 'You are attending or consulting on this case, so you may share into it.',
     zh: '你是此個案的主診或會診醫護人員，可向個案分享文件。',
   },
+  'read-medications-care-team': {
+    en: 'You are on the care team of this case, so you may read its medication list.',
+    zh: '你是此個案照護團隊的成員，可查閱其藥物清單。',
+  },
+  'add-medication-care-team': {
+    en: 'You are attending, consulting or referring on this case, so you may add to its medication list.',
+    zh: '你是此個案的主診、會診或轉介醫護人員，可在其藥物清單加入藥物。',
+  },
   'manage-case-attending': { en: 'You are the attending clinician of this case.', zh: '你是此個案的主診醫護人員。' },
   'decide-request-attending': {
     en: 'You are the attending clinician, who decides the first step of access requests.',

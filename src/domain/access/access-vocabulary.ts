@@ -12,6 +12,8 @@ export const ACCESS_ACTIONS = [
   'requestAccess',
   'decideRequest',
   'manageCase',
+  'readMedications',
+  'addMedication',
   'breakGlass',
   'readAudit',
   'manageDirectory',

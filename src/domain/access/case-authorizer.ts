@@ -9,7 +9,7 @@ import type { ClinicianRow } from '../directory/directory-repository.js';
 import { caseRequest, type ClinicianFacts } from './access-facts.js';
 import type { PolicyEngine } from './policy-engine.js';
 
-const CASE_ACTIONS = ['share', 'requestAccess', 'decideRequest', 'manageCase', 'breakGlass'] as const;
+const CASE_ACTIONS = ['share', 'requestAccess', 'decideRequest', 'manageCase', 'readMedications', 'addMedication', 'breakGlass'] as const;
 type CaseAction = (typeof CASE_ACTIONS)[number];
 
 const isCaseAction = (a: string): a is CaseAction => (CASE_ACTIONS as readonly string[]).includes(a);

@@ -9,6 +9,9 @@ import type { AccessRequest, CedarEntity, CedarValue, EntityRef } from './access
 export type MissingCode =
   | 'care_team_or_grant' // view: not attending/consulting, no grant, no break-glass
   | 'care_team' // share: not attending/consulting
+  | 'care_team_member' // readMedications: no role on the care team
+  | 'prescriber_on_team' // addMedication: not attending/consulting/referring
+  | 'medications_clinical_role' // readMedications, addMedication: not doctor/nurse/pharmacist
   | 'attending' // manageCase, decideRequest (first step)
   | 'privacy_officer_of_case' // decideRequest (second step)
   | 'decision_step' // decideRequest with an unknown step
@@ -59,6 +62,14 @@ export function missingConditions(req: AccessRequest): MissingCondition[] {
       break;
     case 'manageCase':
       need(careRole === 'attending', 'attending', true);
+      break;
+    case 'readMedications':
+      need(careRole !== '', 'care_team_member', true);
+      need(CLINICAL.includes(role), 'medications_clinical_role');
+      break;
+    case 'addMedication':
+      need(['attending', 'consulting', 'referring'].includes(careRole), 'prescriber_on_team', true);
+      need(CLINICAL.includes(role), 'medications_clinical_role');
       break;
     case 'decideRequest': {
       const institutions = Array.isArray(resource.institutions) ? resource.institutions.map(refId) : [];

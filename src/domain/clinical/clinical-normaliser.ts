@@ -1,5 +1,5 @@
 import type { DrugResolution, DrugResolver, MatchHow } from './drug-resolver.js';
-import { readLexiconFile, type EntryKind, type LexiconCode, type LexiconFile } from './lexicon-file.js';
+import { readLexiconFile, type EntryKind, type LexiconCode, type LexiconFile, type LexiconFileEntry } from './lexicon-file.js';
 import { buildLexiconIndex, type LexiconIndex } from './lexicon-index.js';
 import { scanSounds } from './sound-scan.js';
 import { scanTerms, type RawMatch } from './term-scan.js';
@@ -27,6 +27,10 @@ export interface ClinicalNormaliser extends DrugResolver {
   normalise(text: string): TermMatch[];
   /** Loads the lexicon now, if it is not loaded yet (it is otherwise loaded at the first call). */
   load(): void;
+  /** The drug entry with this id (e.g. a match the doctor confirmed), as an exact resolution; undefined for any other id. */
+  drugEntry(id: string): DrugResolution | undefined;
+  /** The id of the single-ingredient drug entry whose canonical is this INN, when the lexicon has one. */
+  entryForIngredient(inn: string): string | undefined;
 }
 
 const RANK: Record<MatchHow, number> = { exact: 0, converted: 1, 'sound-alike': 2 };
@@ -38,6 +42,8 @@ const RANK: Record<MatchHow, number> = { exact: 0, converted: 1, 'sound-alike': 
 export function createClinicalNormaliser(readFile: () => LexiconFile = () => readLexiconFile()): ClinicalNormaliser {
   let ix: LexiconIndex | undefined;
   const index = (): LexiconIndex => (ix ??= buildLexiconIndex(readFile()));
+  let drugs: DrugIds | undefined;
+  const drugIds = (): DrugIds => (drugs ??= drugIdsOf(index()));
 
   const normalise = (input: string): TermMatch[] => {
     const lexicon = index();
@@ -60,7 +66,30 @@ export function createClinicalNormaliser(readFile: () => LexiconFile = () => rea
     normalise,
     load: () => void index(),
     resolveDrug: (name: string) => drugResolution(normalise(name)),
+    drugEntry(id) {
+      const e = drugIds().byId.get(id);
+      return e && { entry: e.id, canonical: e.canonical, ingredients: e.ingredients ?? [e.canonical], how: 'exact', score: 1 };
+    },
+    entryForIngredient: (inn) => drugIds().byIngredient.get(inn),
   };
+}
+
+interface DrugIds {
+  byId: ReadonlyMap<string, LexiconFileEntry>;
+  byIngredient: ReadonlyMap<string, string>;
+}
+
+/** Drug entries by id, and single-ingredient entries by their INN (built at the first lookup). */
+function drugIdsOf(ix: LexiconIndex): DrugIds {
+  const byId = new Map<string, LexiconFileEntry>();
+  const byIngredient = new Map<string, string>();
+  for (const e of ix.entries) {
+    if (e.kind !== 'drug') continue;
+    byId.set(e.id, e);
+    const own = e.ingredients ?? [e.canonical];
+    if (own.length === 1 && own[0] === e.canonical && !byIngredient.has(e.canonical)) byIngredient.set(e.canonical, e.id);
+  }
+  return { byId, byIngredient };
 }
 
 /**

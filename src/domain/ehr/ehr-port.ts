@@ -82,6 +82,27 @@ export interface EhrHealth {
   latencyMs?: number;
 }
 
+/**
+ * One medication of the patient as the EHR holds it (a FHIR MedicationRequest or MedicationStatement),
+ * read for the case's medication list; plain values, never FHIR JSON.
+ */
+export interface EhrMedication {
+  /** `MedicationRequest/123` or `MedicationStatement/45`: stable, so importing again adds nothing. */
+  ref: string;
+  /** The drug as the EHR names it (the coded concept's text or display). */
+  text: string;
+  /** `stopped` for completed, stopped, cancelled or not-taken resources; entered-in-error ones are never returned. */
+  status: 'active' | 'stopped';
+  dose?: string;
+  route?: string;
+  frequency?: string;
+  /** ISO dates (YYYY-MM-DD). */
+  startOn?: string;
+  stopOn?: string;
+  /** Who prescribed (MedicationRequest.requester) or reported it (MedicationStatement.informationSource). */
+  prescriber?: { registrationNo?: string; display?: string };
+}
+
 export interface EhrAdapter {
   /** Whether a real (or simulated) EHR is behind this adapter. */
   readonly configured: boolean;
@@ -91,5 +112,7 @@ export interface EhrAdapter {
   upsertAllergy(input: AllergyInput): Promise<EhrWriteResult>;
   /** Conditional create of a DocumentReference for a shared report, keyed by `documentId`. */
   shareDocumentReference(input: DocumentShareInput): Promise<EhrWriteResult>;
+  /** The patient's medication requests and statements; `patient_not_found` when the EHR has no such patient. */
+  patientMedications(hkid: string): Promise<EhrMedication[]>;
   health(): Promise<EhrHealth>;
 }

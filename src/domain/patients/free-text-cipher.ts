@@ -12,7 +12,10 @@ export type FreeTextColumn =
   | 'access_request_steps.note'
   | 'break_glass_reviews.reason'
   | 'break_glass_reviews.note'
-  | 'documents.title';
+  | 'documents.title'
+  | 'case_medications.payload'
+  | 'case_medications.prescriber_name'
+  | 'interaction_alerts.reason';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

@@ -12,6 +12,7 @@ import type { GrantRepository, GrantRow } from '../grants/grant-repository.js';
 import type { PatientRecords } from '../patients/patient-records.js';
 import type { PatientsRepository } from '../patients/patients-repository.js';
 import type { DocumentRepository } from '../sharing/document-repository.js';
+import type { MedicationRepository } from '../medications/medication-repository.js';
 import { describePeople, type PersonRef } from './people.js';
 import { documentTypeWords } from '../../contract/document-types.js';
 
@@ -33,6 +34,7 @@ export interface DataAccessReportDeps {
   approvals: Pick<ApprovalRepository, 'forDocuments' | 'stepsOf'>;
   grants: Pick<GrantRepository, 'forCases'>;
   auditEntries: Pick<AuditReadRepository, 'byTargets'>;
+  medications: Pick<MedicationRepository, 'forCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   audit: AuditSink;
   clock: Clock;
@@ -45,12 +47,12 @@ const iso = (ms: number | null | undefined): string | null => (ms === null || ms
 
 /**
  * A PDPO data access report: the personal data held about one patient (identity decrypted, consents,
- * cases, care teams, document metadata — never document contents) and every recorded access to it,
+ * cases, care teams, medication lists, document metadata — never document contents) and every recorded access to it,
  * with the request date and the 40-day due date. Building it is itself audited (ids only), so the
  * next report lists this one as an access too.
  */
 export function createDataAccessReports(deps: DataAccessReportDeps) {
-  const { records, patients, cases, documents, approvals, grants, auditEntries, directory, audit, clock } = deps;
+  const { records, patients, cases, documents, approvals, grants, auditEntries, medications, directory, audit, clock } = deps;
 
   /** The patient behind the query, or undefined when there is none (answered with an empty report, never a 404). */
   async function findPatientId(q: DataAccessQuery): Promise<string | undefined> {
@@ -66,6 +68,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     const receipts = await documents.receiptsForCase(c.id);
     const requests = await approvals.forDocuments(docs.map((d) => d.id));
     const steps = await approvals.stepsOf(requests.map((r) => r.id));
+    const meds = await medications.forCase(c.id);
     const typeOf = new Map(docs.map((d) => [d.id, documentTypeWords(d.docType)]));
     const docType = (id: string | null) => (id === null ? null : (typeOf.get(id) ?? null));
     return {
@@ -108,6 +111,25 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
           steps.filter((s) => s.requestId === r.id),
           async (s) => ({ by: await person(s.deciderId), step: s.step, decision: s.decision, at: iso(s.decidedAt) }),
         ),
+      })),
+      // The medication list is personal data held about the patient: every entry, as recorded.
+      medications: await each(meds, async (m) => ({
+        source: m.source,
+        ehrRef: m.ehrRef,
+        text: m.text,
+        ingredients: m.ingredients,
+        unresolved: m.unresolved,
+        dose: m.dose,
+        route: m.route,
+        frequency: m.frequency,
+        prescriber: m.prescriberId ? await person(m.prescriberId) : null,
+        prescriberName: m.prescriberName,
+        institution: m.institutionId ? ((await directory.institution(m.institutionId))?.code ?? null) : null,
+        startOn: m.startOn,
+        stopOn: m.stopOn,
+        status: m.status,
+        recordedAt: iso(m.createdAt)!,
+        recordedBy: await person(m.createdBy),
       })),
       grants: await each(caseGrants, async (g) => ({
         grantId: g.id,

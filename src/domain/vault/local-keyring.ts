@@ -3,7 +3,8 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { KEY_BYTES, seal, unseal, packSealed, unpackSealed, versionedAad } from './envelope.js';
 import type { KeyEncryptionProvider, WrappedKey } from './key-provider.js';
-import { fingerprint, writeKeyringFile, type KeyringFile } from './keyring-file.js';
+import { fingerprint, type KeyringFile } from './keyring-file.js';
+import type { KeyringStore } from './keyring-store.js';
 
 export interface KekVersionInfo {
   version: number;
@@ -13,7 +14,8 @@ export interface KekVersionInfo {
 }
 
 interface Persist {
-  dir: string;
+  /** keyring.json, or the shared table on PostgreSQL. */
+  store: KeyringStore;
   file: KeyringFile;
   clock: Clock;
   /** env mode: the MASTER_KEY_NEXT value, registered by `rotate()`. */
@@ -22,7 +24,8 @@ interface Persist {
 
 /**
  * The embedded KeyEncryptionProvider. KEKs come from `<KEY_DIR>/keyring.json` (file mode) or from
- * MASTER_KEY (env mode; see openLocalKeyring). Keys live only in this object's private map.
+ * MASTER_KEY (env mode; see openLocalKeyring, and openSharedKeyring for the record in PostgreSQL).
+ * Keys live only in this object's private map.
  */
 export class LocalKeyring implements KeyEncryptionProvider {
   #keys: Map<number, Buffer>;
@@ -64,7 +67,7 @@ export class LocalKeyring implements KeyEncryptionProvider {
    * Env mode: registers MASTER_KEY_NEXT (only its fingerprint is saved); if it is already registered,
    * nothing is added (`created: false`), so an interrupted rotation can simply be run again.
    */
-  rotate(): { version: number; created: boolean } {
+  async rotate(): Promise<{ version: number; created: boolean }> {
     const p = this.#persist;
     if (!p) {
       const version = Math.max(...this.#keys.keys()) + 1;
@@ -89,7 +92,7 @@ export class LocalKeyring implements KeyEncryptionProvider {
       current: version,
       keys: [...p.file.keys, p.file.source === 'file' ? { ...entry, key: key.toString('base64') } : entry],
     };
-    writeKeyringFile(p.dir, file); // persist first: a key must never be used before it is saved
+    await p.store.save(file); // persist first: a key must never be used before it is saved
     p.file = file;
     this.#keys.set(version, key);
     this.#current = version;

@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/errors.js';
 import { KEY_BYTES } from './envelope.js';
 import { fingerprint, readKeyringFile, writeKeyringFile, type KeyringFile } from './keyring-file.js';
 import { LocalKeyring } from './local-keyring.js';
+import { fileKeyringStore, type KeyringStore } from './keyring-store.js';
 
 export interface OpenKeyringOptions {
   /** KEY_DIR: where keyring.json lives (created 0700 if missing). */
@@ -62,28 +63,71 @@ function openFileMode(opts: OpenKeyringOptions, existing: KeyringFile | null, cl
     if (fingerprint(key) !== entry.fingerprint) fail(`keyring.json: version ${entry.version} is damaged`);
     keys.set(entry.version, key);
   }
-  return new LocalKeyring(keys, file.current, { dir: opts.dir, file, clock });
+  return new LocalKeyring(keys, file.current, { store: fileKeyringStore(opts.dir), file, clock });
 }
 
 function openEnvMode(opts: OpenKeyringOptions, masterKey: string, existing: KeyringFile | null, clock: Clock) {
-  const master = decodeKey('MASTER_KEY', masterKey);
-  const next = opts.masterKeyNext === undefined ? undefined : decodeKey('MASTER_KEY_NEXT', opts.masterKeyNext);
-  if (next?.equals(master)) fail('MASTER_KEY_NEXT must differ from MASTER_KEY');
+  const env = envKeys(masterKey, opts.masterKeyNext);
   let file = existing;
   if (!file) {
-    file = { format: 1, source: 'env', current: 1, keys: [{ version: 1, createdAt: clock.now(), fingerprint: fingerprint(master) }] };
+    file = firstEnvFile(env.master, clock);
     writeKeyringFile(opts.dir, file);
   }
   if (file.source !== 'env') fail('keyring.json holds its own keys; unset MASTER_KEY to use it');
+  return envKeyring(env, file, fileKeyringStore(opts.dir), clock);
+}
+
+export interface OpenSharedKeyringOptions {
+  /** The shared record of versions (the database's, on PostgreSQL). */
+  store: KeyringStore;
+  masterKey: string;
+  masterKeyNext?: string;
+  clock?: Clock;
+}
+
+/**
+ * The keyring every instance on one database shares (PostgreSQL mode): MASTER_KEY mode with its
+ * record of versions in `store` instead of keyring.json. The first instance registers MASTER_KEY as
+ * version 1; a rotation (`npm run keys -- rotate` with MASTER_KEY_NEXT) adds the next version there,
+ * so every instance and the CLI see the same versions. Same rules as env mode otherwise.
+ */
+export async function openSharedKeyring(opts: OpenSharedKeyringOptions): Promise<LocalKeyring> {
+  const clock = opts.clock ?? systemClock;
+  const env = envKeys(opts.masterKey, opts.masterKeyNext);
+  let file = await opts.store.read();
+  if (!file) {
+    await opts.store.save(firstEnvFile(env.master, clock));
+    file = await opts.store.read();
+    if (!file) fail('the shared keyring could not be created');
+  }
+  return envKeyring(env, file, opts.store, clock);
+}
+
+function envKeys(masterKey: string, masterKeyNext: string | undefined): { master: Buffer; next?: Buffer } {
+  const master = decodeKey('MASTER_KEY', masterKey);
+  const next = masterKeyNext === undefined ? undefined : decodeKey('MASTER_KEY_NEXT', masterKeyNext);
+  if (next?.equals(master)) fail('MASTER_KEY_NEXT must differ from MASTER_KEY');
+  return { master, next };
+}
+
+const firstEnvFile = (master: Buffer, clock: Clock): KeyringFile => ({
+  format: 1,
+  source: 'env',
+  current: 1,
+  keys: [{ version: 1, createdAt: clock.now(), fingerprint: fingerprint(master) }],
+});
+
+/** MASTER_KEY (and MASTER_KEY_NEXT) matched to their versions in the record; the current one must be among them. */
+function envKeyring({ master, next }: { master: Buffer; next?: Buffer }, file: KeyringFile, store: KeyringStore, clock: Clock): LocalKeyring {
   const versionOf = (key: Buffer) => file.keys.find((k) => k.fingerprint === fingerprint(key))?.version;
   const keys = new Map<number, Buffer>();
   const masterVersion = versionOf(master);
-  if (masterVersion === undefined) fail('MASTER_KEY does not match any key version in keyring.json');
+  if (masterVersion === undefined) fail('MASTER_KEY does not match any key version in the keyring');
   keys.set(masterVersion, master);
   const nextVersion = next && versionOf(next);
   if (next && nextVersion !== undefined) keys.set(nextVersion, next);
   if (!keys.has(file.current)) {
     fail(`the current key is version ${file.current}, but MASTER_KEY is version ${masterVersion}; set MASTER_KEY to the rotated key`);
   }
-  return new LocalKeyring(keys, file.current, { dir: opts.dir, file, clock, next });
+  return new LocalKeyring(keys, file.current, { store, file, clock, next });
 }

@@ -29,3 +29,25 @@ export const vaultKeys = sqliteTable(
   },
   (t) => [index('vault_keys_kek_idx').on(t.kekVersion), index('vault_keys_case_idx').on(t.caseId)],
 );
+
+/**
+ * The KEK versions of a shared keyring (PostgreSQL mode): what `KEY_DIR/keyring.json` records in
+ * MASTER_KEY mode — version, when it was added, fingerprint — kept in the database so every instance
+ * and the keys CLI see one keyring. Never a key: the keys come from MASTER_KEY (and MASTER_KEY_NEXT).
+ * The current version is the highest. Unused on SQLite, where keyring.json stays as it is.
+ */
+export const vaultKekVersions = sqliteTable('vault_kek_versions', {
+  version: integer().primaryKey(),
+  createdAt: integer().notNull(),
+  fingerprint: text().notNull().unique(),
+});
+
+/**
+ * Ciphertext blobs in the database (PostgreSQL mode without BLOB_DIR), keyed like the files of the
+ * folder store. Only ever ciphertext; a delete VACUUMs the table. Unused on SQLite (blobs are files).
+ */
+export const vaultBlobs = sqliteTable('vault_blobs', {
+  key: text().primaryKey(),
+  bytes: blob({ mode: 'buffer' }).notNull(),
+  createdAt: integer().notNull(),
+});

@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
-import { loadOrCreateSecret } from '../../shared/key-file.js';
 import type { Logger } from '../../shared/logger.js';
 import type { EhrAdapter } from '../../domain/ehr/ehr-port.js';
 import { createEhrQueue } from './ehr-queue.js';
@@ -16,7 +15,8 @@ export type { EhrPendingView } from './ehr-queue.js';
 export interface EhrQueueModuleDeps {
   db: Db;
   store: SqliteStore;
-  keyDir: string;
+  /** The payload key (EHR_QUEUE_KEY, or KEY_DIR/ehr-queue.key on SQLite; see compose/keys.ts). */
+  key: Buffer;
   adapter: EhrAdapter;
   clock: Clock;
   logger: Logger;
@@ -30,7 +30,7 @@ export interface EhrQueueModuleDeps {
 /** The pending-writes queue and its worker, wired: `enqueueAllergy`, `status`, `listPending`, `retry`, `worker`. */
 export function createEhrQueueModule(deps: EhrQueueModuleDeps) {
   const repo = createEhrQueueRepository(deps.db, deps.store);
-  const cipher = createPayloadCipher(loadOrCreateSecret(deps.keyDir, 'ehr-queue.key'));
+  const cipher = createPayloadCipher(deps.key);
   const worker = createEhrQueueWorker({
     repo,
     cipher,
