@@ -3,7 +3,7 @@ import { assert, assertEqual, expectVisible, type E2eContext, type E2eTest } fro
 import { go } from './doctor-flow.js';
 
 const PHARMACIST = 'qmh-tsang-kawai'; // 曾嘉慧 TSANG Ka-wai, the sandbox's pharmacist
-const DOCTOR = 'qmh-chan-taiman'; // 陳大文: a doctor may not review rules
+const DOCTOR = 'qmh-lam-kaming'; // LAM Ka-ming (DingTalk in English, so the service answers in English): a doctor may not review rules
 const ADMIN = 'qmh-cb-admin';
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -71,7 +71,7 @@ export const ruleReviewTests: E2eTest[] = [
       await go(desk, '/rules');
       await filter(desk, 'disabled');
       await card(desk, DISABLE_RULE).getByTestId('rule-state').waitFor();
-      await ctx.screenshot(desk, 'rules-05-disabled-desktop-zh-HK');
+      await shot(ctx, desk, 'rules-05-disabled-desktop-zh-HK');
       await card(desk, DISABLE_RULE).getByTestId('rule-enable').click();
       await card(desk, DISABLE_RULE).locator('textarea').fill('本院指引已撤回');
       await card(desk, DISABLE_RULE).getByTestId('rule-confirm').click();
@@ -82,7 +82,7 @@ export const ruleReviewTests: E2eTest[] = [
       await card(desk, DISABLE_RULE).getByText('Re-enabled by TSANG Ka-wai').waitFor();
       await filter(desk, 'reviewed');
       await card(desk, SIGN_OFF_RULE).getByTestId('rule-state').waitFor();
-      await ctx.screenshot(desk, 'rules-06-reviewed-desktop-en');
+      await shot(ctx, desk, 'rules-06-reviewed-desktop-en');
 
       // A doctor: no link in Me, and the page itself says who may review and what to do.
       const doctor = await signIn(ctx, DOCTOR, 'en-US', PHONE);

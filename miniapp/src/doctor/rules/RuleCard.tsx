@@ -22,7 +22,7 @@ function Side({ side }: { side: RuleDto['a'] }) {
       {side.map((s) => (
         <div key={s.label}>
           <strong>{s.label}</strong>
-          {s.classId && <div className="hint">{t('members')}: {s.members.join(', ')}</div>}
+          {s.classId && <div className="rule-muted">{t('members')}: {s.members.join(', ')}</div>}
         </div>
       ))}
     </div>
@@ -78,11 +78,11 @@ export function RuleCard({ rule, onChanged }: { rule: RuleDto; onChanged: () => 
       <div className="rule-head">
         <Tag color={SEVERITY_COLOR[rule.severity]}>{t(`severity.${rule.severity}`)}</Tag>
         {rule.onc !== null && <Tag fill="outline">{fill(t('onc'), { n: String(rule.onc) })}</Tag>}
-        <span className="hint rule-id">{rule.id}</span>
+        <span className="rule-muted rule-id">{rule.id}</span>
       </div>
       <div className="rule-pair">
         <Side side={rule.a} />
-        <div className="hint">{t('with')}</div>
+        <div className="rule-muted">{t('with')}</div>
         <Side side={rule.b} />
       </div>
       <dl className="rule-text">
@@ -101,7 +101,7 @@ export function RuleCard({ rule, onChanged }: { rule: RuleDto; onChanged: () => 
           <TextArea data-testid="rule-reason" placeholder={t(`reason.${asking}`)} value={reason} onChange={setReason} maxLength={500} rows={2} showCount />
         </div>
       )}
-      {error && <div className="hint rule-error" role="alert" data-testid="rule-error">{error}</div>}
+      {error && <div className="rule-error" role="alert" data-testid="rule-error">{error}</div>}
       <div className="rule-actions">
         {asking ? (
           <>

@@ -30,7 +30,7 @@ export function RuleReviewScreen() {
         {list && (
           <div className="padded stack">
             <div data-testid="rule-version"><strong>{t('version').replace('{version}', list.version)}</strong></div>
-            <div className="hint" data-testid="rule-counts">
+            <div className="rule-counts" data-testid="rule-counts">
               {t('counts')
                 .replace('{total}', String(list.counts.total))
                 .replace('{reviewed}', String(list.counts.reviewed))
