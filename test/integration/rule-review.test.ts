@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInteractionChecker, type CaseProduct } from '../../src/domain/clinical/interaction-checker.js';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
 import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
 
@@ -65,6 +66,12 @@ describe('interaction rule review (pharmacists)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().state).toMatchObject({ status: 'disabled', disabled: { reason: 'Covered by our local PPI protocol alert', by: { nameEn: 'TSANG Ka-wai' } } });
     expect(await w.h.service.ruleReviews.book.disabledRuleIds()).toContain(rule);
+    // What the interaction watch does with the port: the disabled rule no longer alerts on its pair.
+    const checker = createInteractionChecker(w.h.service.ruleReviews.book.ruleSet);
+    const drug = (name: string): CaseProduct => ({ name, resolution: { entry: `drug.${name}`, canonical: name, ingredients: [name], how: 'exact', score: 1 } });
+    const pair = [drug('atazanavir'), drug('omeprazole')];
+    expect(checker.check(pair).alerts.map((a) => a.rule)).toContain(rule);
+    expect(checker.check(pair, { disabledRules: await w.h.service.ruleReviews.book.disabledRuleIds() }).alerts.map((a) => a.rule)).not.toContain(rule);
     const again = await call(PHARMACIST, 'POST', `/api/app/rules/${rule}/disable`, { reason: 'twice' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('rule.state_changed');
@@ -73,6 +80,7 @@ describe('interaction rule review (pharmacists)', () => {
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().state).toMatchObject({ status: 'not_reviewed', disabled: null, enabled: { reason: 'Local protocol withdrawn' } });
     expect(await w.h.service.ruleReviews.book.disabledRuleIds()).not.toContain(rule);
+    expect(checker.check(pair, { disabledRules: await w.h.service.ruleReviews.book.disabledRuleIds() }).alerts.map((a) => a.rule)).toContain(rule);
     const target = `${rule}@1.2.0`;
     const pharmacist = w.clinicianId(PHARMACIST);
     expect((await auditRows(AUDIT_ACTIONS.ruleDisabled)).filter((r) => r.target === target)).toEqual([{ actor: pharmacist, target, outcome: 'success', reason: null }]);
