@@ -89,7 +89,7 @@ async function startOurs(): Promise<Running> {
     DINGTALK_API_BASE: sim.apiBase, DINGTALK_OAPI_BASE: sim.oapiBase,
     DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), LOG_LEVEL: 'silent',
   });
-  const service = createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 200 } });
+  const service = await createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 200 } });
   await seedDirectory(service.directoryRepo);
   await service.start();
   await service.receiver.supervisor.whenConnected();

@@ -33,7 +33,7 @@ export async function benchBurn(): Promise<BenchRow[]> {
     DINGTALK_API_BASE: sim.apiBase, DINGTALK_OAPI_BASE: sim.oapiBase,
     DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys'), LOG_LEVEL: 'silent',
   });
-  const service = createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 50, batchSize: OUTBOX_BATCH } });
+  const service = await createService(config, { logger: silentLogger, clock: systemClock, outbox: { pollMs: 50, batchSize: OUTBOX_BATCH } });
   await seedDirectory(service.directoryRepo);
   await service.start();
   try {
@@ -95,7 +95,7 @@ export async function benchBurn(): Promise<BenchRow[]> {
 }
 
 /** A case by Dr Chan in the cardiology group with Dr Lam consulting: one recipient per item. */
-async function setUpCase(service: ReturnType<typeof createService>) {
+async function setUpCase(service: Awaited<ReturnType<typeof createService>>) {
   const { cases } = service.secure;
   const chan = await service.directory.resolveOrEnroll('qmh-chan-taiman', '');
   const { intentId } = await cases.open.startCaseOpen(chan, GROUP);

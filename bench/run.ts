@@ -1,10 +1,11 @@
 import type { BenchRow } from './row.js';
 
 /**
- * `npm run bench [P1 P4 …]`: runs the benchmarks and prints one table, with the baseline and ratio
- * where the issue names one. Goals are reported, never asserted.
+ * `npm run bench [P1 P4 …] [--quick]`: runs the benchmarks and prints one table, with the baseline and
+ * ratio where the issue names one. Goals are reported, never asserted. `--quick` shrinks the benches
+ * that take it (P8) to a smoke run whose figures mean nothing.
  */
-const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+const BENCHES: Record<string, (o: { quick: boolean }) => Promise<BenchRow[]>> = {
   P1: async () => (await import('./p1-bot-latency.js')).benchBotLatency(),
   P2: async () => (await import('./p2-watermark.js')).benchP2(),
   P3: async () => (await import('./p3-policy.js')).benchPolicy(),
@@ -12,16 +13,18 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   P5: async () => (await import('./p5-burn.js')).benchBurn(),
   P6: async () => (await import('./p6-clinical.js')).benchClinical(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
+  P8: async (o) => (await import('./p8-cluster.js')).benchCluster(o),
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).map((a) => a.toUpperCase());
+  const quick = process.argv.includes('--quick');
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((a) => a.toUpperCase());
   const names = Object.keys(BENCHES).filter((n) => wanted.length === 0 || wanted.includes(n));
   const rows: Array<Record<string, string | number>> = [];
   for (const name of names) {
     process.stderr.write(`running ${name}…\n`);
     try {
-      for (const r of await BENCHES[name]!()) {
+      for (const r of await BENCHES[name]!({ quick })) {
         rows.push({
           benchmark: r.name,
           value: r.value,

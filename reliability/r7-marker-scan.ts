@@ -38,7 +38,7 @@ export const r7: Scenario = async (o) => {
     LOG_LEVEL: 'debug',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
   });
-  const service = createService(config, {
+  const service = await createService(config, {
     logger: createLogger('debug', logFile),
     clock: systemClock,
     outbox: { pollMs: 50, baseMs: 20, maxMs: 200 },

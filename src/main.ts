@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { buildApp } from './compose/app.js';
 import { createService } from './compose/service.js';
+import { serviceProbe } from './compose/health.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
@@ -32,11 +33,11 @@ async function main(): Promise<void> {
     sandbox = await startSandbox(config, logger);
     config = sandbox.config;
   }
-  const service = createService(config, { logger, clock: systemClock, policies: await policies });
+  const service = await createService(config, { logger, clock: systemClock, policies: await policies });
   await sandbox?.seedDirectory(service.directoryRepo);
   const app = await buildApp({
     logger,
-    probe: { dbOpen: () => service.db.sqlite.open, streamRegistered: () => service.receiver.registered },
+    probe: serviceProbe(service),
     sandbox: sandbox?.sim,
     service,
     auth: { rateLimit: { max: config.http.authRateLimitPerMinute, timeWindowMs: 60_000 } },

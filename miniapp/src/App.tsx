@@ -47,9 +47,8 @@ export function App() {
       <Route path="/case/:code/share" element={<Checked param="code" re={CASE_CODE} render={(code) => <ShareScreen code={code} />} />} />
       <Route path="/case/:code/burn" element={<Checked param="code" re={CASE_CODE} render={(code) => <BurnComposeScreen code={code} />} />} />
       <Route path="/case/:code/alert" element={<Checked param="code" re={CASE_CODE} render={(code) => <AlertFormScreen code={code} />} />} />
-      {/* The bot's `meds C-…` link (the shared contract's path) and the house's /case/:code/… form. */}
+      {/* The bot's `meds C-…` link (doctorPageLink): the clinical layer's pages live under /doctor/. */}
       <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
-      <Route path="/case/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />

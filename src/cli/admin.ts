@@ -3,22 +3,20 @@ import { parseArgs } from 'node:util';
 import { hkDate } from '../shared/hk-time.js';
 import { exitWith } from './cli-exit.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase, type DbHandle } from '../db/client.js';
-import { AuditLog } from '../domain/audit/audit-log.js';
+import type { AuditLogPort } from '../domain/audit/audit-log-port.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
-import { createCasesRepository } from '../domain/cases/cases-repository.js';
 import { createCaseQueries } from '../domain/cases/case-queries.js';
 import { createDirectoryAdmin } from '../domain/directory/directory-admin.js';
-import { createDirectoryRepository, type DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createConsentQueries } from '../domain/patients/consent-queries.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
-import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { createRefreshSessions } from '../domain/sessions/refresh-sessions.js';
-import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { mintAdminToken } from '../http/admin/admin-token.js';
 import { importClinicians } from '../usecases/admin/import-clinicians.js';
 import { createOrganisationExit } from '../compose/organisation-exit.js';
+import type { Repositories } from '../compose/repositories.js';
+import { openRepositories } from '../compose/storage.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
@@ -96,24 +94,27 @@ async function clinicianTable(repo: DirectoryRepository, unverifiedOnly: boolean
   );
 }
 
-async function run(command: string, args: string[], flags: Flags, handle: DbHandle): Promise<void> {
+async function run(command: string, args: string[], flags: Flags, repos: Repositories): Promise<void> {
   const config = loadConfig(process.env);
-  const repo = createDirectoryRepository(handle.db, handle.store);
+  const repo = repos.directory;
   // Read-only commands never open the audit log; changing ones close it (flush + checkpoint) at the end.
-  let audit: AuditLog | undefined;
-  const auditLog = () =>
-    (audit ??= new AuditLog({ sqlite: handle.sqlite, store: handle.store, clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region }));
-  const sessions = () =>
-    createRefreshSessions({ transaction: handle.store.transaction, repo: createSessionRepository(handle.db, handle.store), clock: systemClock, audit: auditLog() });
+  let audit: AuditLogPort | undefined;
+  const auditLog = async () =>
+    (audit ??= await repos.openAuditLog({ clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region }));
   const texts = () => createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText;
-  const dir = () =>
-    createDirectoryAdmin({
+  /** What the changing commands use, over the opened audit log. */
+  const writing = async () => {
+    const log = await auditLog();
+    const sessions = createRefreshSessions({ transaction: repos.transaction, repo: repos.sessions, clock: systemClock, audit: log });
+    const dir = createDirectoryAdmin({
       repo,
-      audit: auditLog(),
+      audit: log,
       clock: systemClock,
-      endLogins: (id, reason) => sessions().revokeAllFor(id, reason),
-      offboard: (id, by) => createOrganisationExit({ dbh: handle, directoryRepo: repo, audit: auditLog(), clock: systemClock, texts: texts() }).leave(id, by, 'admin_removed'),
+      endLogins: (id, reason) => sessions.revokeAllFor(id, reason),
+      offboard: (id, by) => createOrganisationExit({ repos, grantRepo: repos.sealed(texts()).grants, directoryRepo: repo, audit: log, clock: systemClock }).leave(id, by, 'admin_removed'),
     });
+    return { log, sessions, dir };
+  };
   const by = async () => {
     const ref = flags.by ?? `cli:${process.env.USER ?? 'operator'}`;
     return (await repo.findByDingTalkId(ref))?.id ?? (await repo.findById(ref))?.id ?? ref;
@@ -125,7 +126,7 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       case 'institutions':
         return printTable((await repo.listInstitutions()).map((i) => ({ code: i.code, name: i.nameEn, nameZh: i.nameZh ?? '', sector: i.sector })));
       case 'verify': {
-        const c = await dir().verify(
+        const c = await (await writing()).dir.verify(
           need(args[0], 'dingtalkUserId'),
           {
             registrationNo: need(flags.reg, '--reg'),
@@ -140,22 +141,22 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
         return console.log(`Verified ${c.dingtalkUserId} as ${c.role} (${c.registrationNo}).`);
       }
       case 'suspend': {
-        const c = await dir().suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, await by());
+        const c = await (await writing()).dir.suspend(need(args[0], 'dingtalkUserId'), { undo: flags.undo }, await by());
         return console.log(`${c.dingtalkUserId} is ${c.suspended ? 'suspended' : 'active again'}.`);
       }
       case 'remove-from-org': {
-        const out = await dir().removeFromOrganisation(need(args[0], 'dingtalkUserId'), await by());
+        const out = await (await writing()).dir.removeFromOrganisation(need(args[0], 'dingtalkUserId'), await by());
         return console.log(`Removed from the organisation: ${out.rolesEnded} care-team roles, ${out.grantsRevoked} grants and ${out.loginsEnded} logins ended; no longer verified.`);
       }
       case 'add-institution': {
         const sector = need(flags.sector, '--sector') as 'public' | 'private';
-        const i = await dir().addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, await by());
+        const i = await (await writing()).dir.addInstitution({ code: need(args[0], 'code'), nameEn: need(flags['name-en'], '--name-en'), nameZh: flags['name-zh'], sector }, await by());
         return console.log(`Added institution ${i.code} (${i.sector}).`);
       }
       case 'case': {
-        const patients = createPatientsRepository(handle.db, handle.store, texts());
-        const directory = createDirectoryRepository(handle.db, handle.store);
-        const queries = createCaseQueries({ cases: createCasesRepository(handle.db, handle.store), directory, consents: createConsentQueries({ patients, directory }) });
+        const { patients } = repos.sealed(texts());
+        const directory = repos.directory;
+        const queries = createCaseQueries({ cases: repos.cases, directory, consents: createConsentQueries({ patients, directory }) });
         const c = await queries.findCase(need(args[0], 'case code'));
         console.log(`Case ${c.code} · ${c.status} · opened ${day(c.openedAt)}`);
         return printTable(
@@ -172,16 +173,17 @@ async function run(command: string, args: string[], flags: Flags, handle: DbHand
       }
       case 'import-clinicians': {
         const csv = readFileSync(need(args[0], 'file.csv'), 'utf8');
-        const report = await importClinicians({ directory: repo, transaction: handle.store.transaction, audit: auditLog(), clock: systemClock }, csv, { dryRun: flags['dry-run'] === true, by: await by() });
+        const report = await importClinicians({ directory: repo, transaction: repos.transaction, audit: await auditLog(), clock: systemClock }, csv, { dryRun: flags['dry-run'] === true, by: await by() });
         printTable(report.rows.map((r) => ({ line: String(r.line), dingtalkUserId: r.dingtalkUserId, result: r.status, why: r.problems.map((p) => (p.column ? `${p.column}: ${p.code}` : p.code)).join('; ') })));
         return console.log(`${report.dryRun ? 'Dry run: ' : ''}${report.ok} ok, ${report.errors} with errors.`);
       }
       case 'token': {
         const secret = sessionSecret(config.keys);
-        const c = await dir().findClinician(need(args[0], 'dingtalkUserId'));
+        const { dir, sessions, log } = await writing();
+        const c = await dir.findClinician(need(args[0], 'dingtalkUserId'));
         if (c.role !== 'admin' || !c.verified || c.suspended) throw new DomainError('access.denied', 'not a verified, active admin');
-        const login = await sessions().start(c.id);
-        auditLog().append({ actor: await by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success', reason: 'cli' });
+        const login = await sessions.start(c.id);
+        log.append({ actor: await by(), action: AUDIT_ACTIONS.adminTokenIssued, target: c.id, outcome: 'success', reason: 'cli' });
         return console.log(await mintAdminToken(secret, c.id, login.familyId));
       }
       default:
@@ -199,12 +201,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  const handle = openDatabase(loadConfig(process.env).databaseUrl);
+  const { repos } = await openRepositories(loadConfig(process.env).databaseUrl);
   try {
-    await run(command, args, values, handle);
+    await run(command, args, values, repos);
     return 0;
   } finally {
-    handle.close();
+    await repos.close();
   }
 }
 

@@ -1,22 +1,15 @@
 import { ConfigError, loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/client.js';
+import type { Repositories } from '../compose/repositories.js';
+import { openRepositories } from '../compose/storage.js';
 import { runAuditCommand } from '../domain/audit/audit-commands.js';
-import { createAuditReader } from '../domain/audit/audit-reader.js';
-import { createAuditRepository } from '../domain/audit/audit-repository.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
 import { hkDateTimeSeconds } from '../shared/hk-time.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
-import { createDocumentRepository } from '../domain/sharing/document-repository.js';
-import { createCasesRepository } from '../domain/cases/cases-repository.js';
-import type { DbHandle } from '../db/client.js';
 import type { AuditEntry } from '../domain/audit/audit-entry.js';
 
 /** Names the viewer (with registration and institution) and the document's case for `trace`. */
-function describeEntry(handle: DbHandle) {
-  const directory = createDirectoryRepository(handle.db, handle.store);
-  const documents = createDocumentRepository(handle.db, handle.store);
-  const cases = createCasesRepository(handle.db, handle.store);
+function describeEntry(repos: Pick<Repositories, 'directory' | 'documents' | 'cases'>) {
+  const { directory, documents, cases } = repos;
   return async (e: AuditEntry) => {
     const who = await directory.findById(e.actor);
     const doc = e.target ? await documents.find(e.target) : undefined;
@@ -30,20 +23,20 @@ function describeEntry(handle: DbHandle) {
   };
 }
 
-/** `npm run audit -- <verify|proof|consistency|checkpoint|trace>`: wiring only; see audit-commands.ts. */
+/** `npm run audit -- <verify|proof|consistency|checkpoint|trace>`: wiring only; see audit-commands.ts. Works on SQLite and PostgreSQL. */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
-  const handle = openDatabase(config.databaseUrl);
+  const { repos } = await openRepositories(config.databaseUrl);
   try {
     const result = await runAuditCommand(argv, {
-      reader: createAuditReader(createAuditRepository(handle.sqlite), handle.store),
+      reader: repos.auditReader(),
       verifier: loadAuditVerifier(config.keys),
-      describe: describeEntry(handle),
+      describe: describeEntry(repos),
     });
     (result.code === 0 ? process.stdout : process.stderr).write(result.out);
     return result.code;
   } finally {
-    handle.close();
+    await repos.close();
   }
 }
 

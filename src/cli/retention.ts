@@ -1,15 +1,11 @@
 import { loadConfig } from '../config/config.js';
-import { openDatabase, sqlitePath } from '../db/client.js';
-import { AuditLog } from '../domain/audit/audit-log.js';
 import { loadAuditSigner } from '../domain/audit/audit-signer.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
+import { openBlobs } from '../compose/blobs.js';
 import { createRetention } from '../compose/retention-module.js';
+import { openRepositories } from '../compose/storage.js';
 import { formatRetentionTable } from '../domain/retention/retention-report.js';
-import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
-import { createFsBlobStore, defaultBlobDir } from '../domain/vault/fs-blob-store.js';
 import { openLocalKeyring } from '../domain/vault/open-keyring.js';
-import { createVaultRepository } from '../domain/vault/vault-repository.js';
 import { createVault } from '../domain/vault/vault-service.js';
 import { systemClock } from '../shared/clock.js';
 import { silentLogger } from '../shared/logger.js';
@@ -33,26 +29,26 @@ async function main(argv: string[]): Promise<number> {
     return command === 'help' || command === '--help' ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const dbh = openDatabase(config.databaseUrl);
+  const { storage, repos } = await openRepositories(config.databaseUrl);
   const clock = systemClock;
   // The dry run writes nothing, so it never opens the audit log for writing.
-  const audit = command === 'run'
-    ? new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region })
-    : { append: () => -1 };
+  const log = command === 'run'
+    ? await repos.openAuditLog({ clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region })
+    : undefined;
+  const audit = log ?? { append: () => -1 };
   try {
-    const documents = createDocumentRepository(dbh.db, dbh.store);
     const vault = createVault({
-      repo: createVaultRepository(dbh),
-      blobs: createFsBlobStore(defaultBlobDir(sqlitePath(config.databaseUrl))),
+      repo: repos.vault,
+      blobs: openBlobs(config, storage, clock),
       keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
       clock,
     });
     const { job } = createRetention({
       config,
-      dbh,
+      repos,
       vault,
-      sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }),
-      directory: createDirectoryRepository(dbh.db, dbh.store),
+      sharing: createSharingService({ repo: repos.documents, transaction: repos.transaction, audit, clock }),
+      directory: repos.directory,
       audit,
       clock,
       logger: silentLogger,
@@ -66,8 +62,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(formatRetentionTable(rows, 'purged'));
     return rows.some((r) => r.failed) ? 1 : 0;
   } finally {
-    if (audit instanceof AuditLog) await audit.close();
-    dbh.close();
+    await log?.close();
+    await repos.close();
   }
 }
 

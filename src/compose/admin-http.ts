@@ -15,7 +15,7 @@ import { createGrantNotices } from '../bot/flows/grant-notices.js';
  */
 export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions; console: AdminConsoleDeps } {
   const { directoryRepo, audit, clock, secure } = service;
-  const transaction = service.db.store.transaction;
+  const transaction = service.repos.transaction;
   const lookupUrl = service.config.directory.registerLookupUrl;
   const register = { audit, register: lookupUrl ? createRegisterClient({ url: lookupUrl }) : undefined };
   const isSessionActive = (sid: string) => service.sessions.isActive(sid);

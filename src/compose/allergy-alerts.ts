@@ -1,12 +1,11 @@
 import type { BurnAfterReading } from './burn-after-reading.js';
 import type { Config } from '../config/config.js';
-import type { DbHandle } from '../db/client.js';
+import type { Repositories } from './repositories.js';
 import { createAlertNotices } from '../bot/alert-notices.js';
 import type { Notifier } from '../bot/outbound.js';
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
 import { createAlertDispatch } from '../domain/alerts/alert-dispatch.js';
 import type { AlertCaseView, AlertChatCopy, AlertGrants } from '../domain/alerts/alert-ports.js';
-import { createAlertRepository } from '../domain/alerts/alert-repository.js';
 import { createAlertService } from '../domain/alerts/alert-service.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
@@ -35,7 +34,7 @@ export const DEFAULT_ALERT_TICK_MS = 1_000;
  */
 export function createAllergyAlerts(deps: {
   config: Readonly<Config>;
-  dbh: DbHandle;
+  repos: Pick<Repositories, 'transaction' | 'alerts'>;
   secure: SecureSharing;
   directoryRepo: DirectoryRepository;
   burn: BurnAfterReading;
@@ -52,8 +51,8 @@ export function createAllergyAlerts(deps: {
   tickMs?: number;
   groupWaitMs?: number;
 }) {
-  const { dbh, secure, burn, audit, clock } = deps;
-  const repo = createAlertRepository(dbh.db, dbh.store);
+  const { repos, secure, burn, audit, clock } = deps;
+  const repo = repos.alerts;
   // The read window after first open (ALERT_READ_WINDOW_MINUTES); the chat copy burns and its cards are recalled after.
   const burnAfterMs = deps.config.alerts.readWindowMs;
 
@@ -89,7 +88,7 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const service = createAlertService({
-    transaction: dbh.store.transaction,
+    transaction: repos.transaction,
     repo,
     directory: deps.directoryRepo,
     cases,
@@ -103,7 +102,7 @@ export function createAllergyAlerts(deps: {
     burnAfterMs,
   });
   const dispatch = createAlertDispatch({
-    transaction: dbh.store.transaction, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
+    transaction: repos.transaction, repo, directory: deps.directoryRepo, cases, chat, notices, escalation: deps.escalation, audit, clock, logger: deps.logger, groupWaitMs: deps.groupWaitMs,
   });
   // One escalation engine: the alert's kind says who is asked (same specialty at the recipient's
   // institution), lets them in to act, and tells the raiser; before each step it checks the copy.

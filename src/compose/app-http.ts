@@ -11,6 +11,7 @@ import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.j
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
+import type { InteractionRouteDeps } from '../http/app/interaction-routes.js';
 import type { RuleReviewRouteDeps } from '../http/app/rule-review-routes.js';
 
 /**
@@ -86,7 +87,7 @@ export function appHttpDeps(service: Service) {
     cases,
     casesRepo: secure.casesRepo,
     directory,
-    transaction: service.db.store.transaction,
+    transaction: service.repos.transaction,
     notices: createCorrectionNotices({ directory, notify: service.notify }),
     escalation,
     decideOnCase: secure.decideOnCase,
@@ -105,7 +106,12 @@ export function appHttpDeps(service: Service) {
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
   const medications = service.medications.useCases;
   const clinical = { normaliser: service.medications.normaliser };
+  const { repo, checker } = service.interactions;
+  const interactions: InteractionRouteDeps = {
+    repo, medications: service.medications.repo, lexicon: service.medications.lexicon, checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
+    escalation, transaction: service.db.store.transaction, people: directory, audit, clock,
+  };
   const { book, mayReview } = service.ruleReviews;
-  const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.db.store.transaction, audit, clock, people: directory };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, ruleReview };
+  const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.repos.transaction, audit, clock, people: directory };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview };
 }

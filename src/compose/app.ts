@@ -25,6 +25,7 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
+import { interactionRoutes } from '../http/app/interaction-routes.js';
 import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { medicationRoutes } from '../http/app/medication-routes.js';
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Before the other route plugins: it decorates app.requireClinician / app.requireTrusted.
     await registerAuth(root, { ...authHttpDeps(service), sandboxMode: !!deps.sandbox, options: deps.auth });
     const appHttp = appHttpDeps(service);
-    // /api/app/*, /api/alerts, and the clinical layer's /api/cases/:code/medications… and /api/clinical/*: one hook — a signed-in, verified, active clinician.
+    // /api/app/*, /api/alerts, and the clinical layer's /api/cases/:code/medications…, /api/clinical/* and /api/interaction-alerts/*: one hook — a signed-in, verified, active clinician.
     await app.register(async (trusted) => {
       trusted.addHook('onRequest', trusted.requireTrusted);
       await trusted.register(alertRoutes, appHttp.alerts);
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
       await trusted.register(medicationRoutes, appHttp.medications);
       await trusted.register(clinicalRoutes, appHttp.clinical);
+      await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").

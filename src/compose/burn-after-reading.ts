@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { DbHandle } from '../db/client.js';
+import type { Repositories } from './repositories.js';
 import { createBurnNotices } from '../bot/burn-notices.js';
 import type { Notifier } from '../bot/outbound.js';
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
@@ -8,7 +8,6 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import { createBurnScheduler } from '../domain/burn/burn-scheduler.js';
 import { createBurnAccess } from '../domain/burn/burn-access.js';
 import { createBurnDestroyer } from '../domain/burn/burn-destroyer.js';
-import { createBurnRepository } from '../domain/burn/burn-repository.js';
 import { createBurnService } from '../domain/burn/burn-service.js';
 import { createTextCipher } from '../domain/burn/text-cipher.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
@@ -25,7 +24,7 @@ import type { Metrics } from '../shared/metrics.js';
  */
 export function createBurnAfterReading(deps: {
   config: Readonly<Config>;
-  dbh: DbHandle;
+  repos: Pick<Repositories, 'transaction' | 'burn'>;
   secure: SecureSharing;
   directoryRepo: DirectoryRepository;
   audit: AuditSink;
@@ -37,12 +36,12 @@ export function createBurnAfterReading(deps: {
   pollMs?: number;
   metrics?: Metrics;
 }) {
-  const { config, dbh, secure, directoryRepo, audit, clock, logger } = deps;
-  const repo = createBurnRepository(dbh.sqlite, dbh.store);
+  const { config, repos, secure, directoryRepo, audit, clock, logger } = deps;
+  const repo = repos.burn;
   const access = createBurnAccess({ repo, engine: secure.engine, cases: secure.casesRepo, queries: secure.cases.queries, grants: secure.grants, directory: directoryRepo });
   const notices = createBurnNotices({ notify: deps.notify, directoryRepo, casesRepo: secure.casesRepo });
   const service = createBurnService({
-    transaction: dbh.store.transaction,
+    transaction: repos.transaction,
     repo,
     access,
     vault: secure.vault,
@@ -54,7 +53,7 @@ export function createBurnAfterReading(deps: {
     clock,
     maxLifetimeMs: config.burn.maxLifetimeMs,
   });
-  const destroyer = createBurnDestroyer({ transaction: dbh.store.transaction, repo, vault: secure.vault, notices, audit, clock, logger, metrics: deps.metrics });
+  const destroyer = createBurnDestroyer({ transaction: repos.transaction, repo, vault: secure.vault, notices, audit, clock, logger, metrics: deps.metrics });
   return {
     service,
     destroyer,

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../db/client.js';
+import type { Repositories } from './repositories.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -11,7 +11,6 @@ import type { GrantService } from '../domain/grants/grant-service.js';
 import { grantTtlMs, type SharingSettings } from '../domain/sharing/sharing-settings.js';
 import { createEscalationChain, type ChainLink } from '../domain/escalation/escalation-chain.js';
 import type { EscalationNotifier } from '../domain/escalation/escalation-port.js';
-import { createEscalationRepository } from '../domain/escalation/escalation-repository.js';
 import { createEscalationService, type EscalationSettings } from '../domain/escalation/escalation-service.js';
 
 export const DEFAULT_ESCALATION_TICK_MS = 15_000;
@@ -22,7 +21,7 @@ export const DEFAULT_ESCALATION_TICK_MS = 15_000;
  * after a restart takes whatever fell due while the service was down.
  */
 export function createEscalation(deps: {
-  dbh: DbHandle;
+  repos: Pick<Repositories, 'transaction' | 'escalation'>;
   notifier: EscalationNotifier;
   directory: Pick<DirectoryRepository, 'findById' | 'list'>;
   attendingsOf: (caseId: string) => Promise<string[]>;
@@ -38,11 +37,11 @@ export function createEscalation(deps: {
   tickMs?: number;
   metrics?: Metrics;
 }) {
-  const repo = createEscalationRepository(deps.dbh.db, deps.dbh.store);
+  const repo = deps.repos.escalation;
   /** A colleague chain over these links, for item types that choose their own (see EscalationKind). */
   const chain = (links: readonly ChainLink[]) => createEscalationChain({ directory: deps.directory, attendingsOf: deps.attendingsOf, links });
   const service = createEscalationService({
-    transaction: deps.dbh.store.transaction,
+    transaction: deps.repos.transaction,
     repo,
     notifier: deps.notifier,
     colleagues: chain(deps.settings.chain),

@@ -1,9 +1,6 @@
-import type { DbHandle } from '../db/client.js';
-import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
-import type { AuditLog } from '../domain/audit/audit-log.js';
+import type { Repositories } from './repositories.js';
+import type { AuditLogPort } from '../domain/audit/audit-log-port.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
-import { createGrantRepository } from '../domain/grants/grant-repository.js';
-import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import { createDashboard } from '../domain/reports/dashboard.js';
 import { createDataAccessReports } from '../domain/reports/data-access-report.js';
 import type { SecureSharing } from './secure-sharing.js';
@@ -12,18 +9,18 @@ import type { MedicationRepository } from '../domain/medications/medication-repo
 
 /** Wires the admin reports (PDPO data access report, dashboard figures) over the service's repositories. */
 export function createReports(deps: {
-  dbh: Pick<DbHandle, 'db' | 'store'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLog; clock: Clock;
+  repos: Pick<Repositories, 'alertStats'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLogPort; clock: Clock;
 }) {
-  const { dbh, secure, audit, clock } = deps;
+  const { repos, secure, audit, clock } = deps;
   const subjects = secure.cases.dataSubjects;
-  const approvals = createApprovalRepository(dbh.db, dbh.store, secure.texts);
+  const approvals = secure.sealed.approvals;
   const dataAccess = createDataAccessReports({
     records: subjects.records,
     patients: subjects.patients,
     cases: secure.casesRepo,
     documents: secure.documentsRepo,
     approvals,
-    grants: createGrantRepository(dbh.db, dbh.store, secure.texts),
+    grants: secure.sealed.grants,
     auditEntries: audit.repo,
     medications: deps.medications,
     directory: deps.directory,
@@ -33,7 +30,7 @@ export function createReports(deps: {
   const dashboard = createDashboard({
     documents: secure.documentsRepo,
     approvals,
-    alerts: createAlertStatsRepository(dbh.db, dbh.store),
+    alerts: repos.alertStats,
     auditEntries: audit.repo,
     clock,
   });

@@ -1,19 +1,16 @@
 import type { Config } from '../config/config.js';
-import type { DbHandle } from '../db/client.js';
+import type { Repositories } from './repositories.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { createTicker } from '../shared/ticker.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
-import { createEscalationRepository } from '../domain/escalation/escalation-repository.js';
 import type { SharingService } from '../domain/sharing/sharing-service.js';
 import type { Vault } from '../domain/vault/vault-service.js';
 import { documentRetentionTargets } from '../domain/retention/document-retention.js';
 import { createRetentionJob } from '../domain/retention/retention-job.js';
 import { createRetentionRegistry } from '../domain/retention/retention-target.js';
-import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { escalationsTarget, burnMetadataTarget, outboxSentTarget, processedMessagesTarget, sandboxChatTarget } from '../domain/retention/retention-targets.js';
-import { createChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
 
 /**
  * Retention wired with the built-in targets (processed messages, sent outbox rows, finished
@@ -23,7 +20,7 @@ import { createChatHistoryRepository } from '../domain/chat-history/chat-history
  */
 export function createRetention(deps: {
   config: Pick<Readonly<Config>, 'retention' | 'dedupe'>;
-  dbh: DbHandle;
+  repos: Pick<Repositories, 'retention' | 'escalation' | 'chatHistory'>;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
   directory: Pick<DirectoryRepository, 'institutionByCode'>;
@@ -31,14 +28,14 @@ export function createRetention(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const { config, dbh } = deps;
+  const { config, repos } = deps;
   const registry = createRetentionRegistry();
-  const repo = createRetentionRepository(dbh.db, dbh.store);
+  const repo = repos.retention;
   registry.register(processedMessagesTarget(repo, config.dedupe.retentionMs));
   registry.register(outboxSentTarget(repo, config.retention.outboxSentMs));
-  registry.register(escalationsTarget(createEscalationRepository(dbh.db, dbh.store), config.retention.escalationMs));
+  registry.register(escalationsTarget(repos.escalation, config.retention.escalationMs));
   registry.register(burnMetadataTarget(repo, config.retention.ephemeralMs));
-  registry.register(sandboxChatTarget(createChatHistoryRepository(dbh.db, dbh.store), config.retention.sandboxChatMs));
+  registry.register(sandboxChatTarget(repos.chatHistory, config.retention.sandboxChatMs));
   for (const t of documentRetentionTargets({
     repo,
     vault: deps.vault,

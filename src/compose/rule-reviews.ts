@@ -1,11 +1,10 @@
-import type { DbHandle } from '../db/client.js';
 import { clinicianFacts } from '../domain/access/case-authorizer.js';
 import { ruleSetRequest } from '../domain/access/access-facts.js';
 import type { PolicyEngine } from '../domain/access/policy-engine.js';
 import { lazyInteractionRuleSet } from '../domain/clinical/interaction-rules-loader.js';
 import type { InteractionRuleSet } from '../domain/clinical/interaction-rule-set.js';
 import { createRuleReviewBook } from '../domain/clinical/rule-review-book.js';
-import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { ClinicianRow } from '../domain/directory/directory-repository.js';
 
 /**
@@ -13,9 +12,9 @@ import type { ClinicianRow } from '../domain/directory/directory-repository.js';
  * interaction watch reads (disabledRuleIds), over the service's one lazily loaded rule set;
  * `mayReview` asks the access policy (`reviewRules`).
  */
-export function createRuleReviewsModule(deps: { dbh: DbHandle; engine: PolicyEngine; ruleSet?: () => InteractionRuleSet }) {
+export function createRuleReviewsModule(deps: { repo: RuleReviewRepository; engine: PolicyEngine; ruleSet?: () => InteractionRuleSet }) {
   const ruleSet = deps.ruleSet ?? lazyInteractionRuleSet();
-  const book = createRuleReviewBook({ repo: createRuleReviewRepository(deps.dbh.db, deps.dbh.store), ruleSet });
+  const book = createRuleReviewBook({ repo: deps.repo, ruleSet });
   const mayReview = (viewer: ClinicianRow, version: string) => deps.engine.decide(ruleSetRequest(clinicianFacts(viewer), version)).allowed;
   return { ruleSet, book, mayReview };
 }

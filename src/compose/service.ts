@@ -1,20 +1,14 @@
 import type { Config } from '../config/config.js';
-import { openDatabase, type DbHandle } from '../db/client.js';
+import type { DbHandle } from '../db/client.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { AuditLog } from '../domain/audit/audit-log.js';
 import { AUDIT_ACTIONS } from '../shared/audit-sink.js';
 import { createDingTalkApi, type DingTalkApi } from '../dingtalk/openapi/index.js';
-import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
 import { createOutboxService } from '../domain/outbox/outbox-service.js';
 import { createOutboxWorker } from '../domain/outbox/outbox-worker.js';
 import { createOutboxHandlers, validateOutboxIntent, type OutboxIntent } from '../dingtalk/outbox-handlers.js';
-import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { createRefreshSessions, type SessionTimes } from '../domain/sessions/refresh-sessions.js';
-import { createSessionRepository } from '../domain/sessions/session-repository.js';
-import { createDirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createDirectoryService } from '../domain/directory/directory-service.js';
-import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository.js';
 import { createBot } from '../bot/bot.js';
 import { StreamReceiver } from '../dingtalk/stream-receiver.js';
 import { createInboundHandlers } from '../inbound/inbound-handlers.js';
@@ -25,7 +19,7 @@ import { createRuleReviewsModule } from './rule-reviews.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
 import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
-import { fileKeys } from './keys.js';
+import { openKeys } from './keys.js';
 import { openBlobs } from './blobs.js';
 import { createViewTokens } from '../domain/sharing/view-token.js';
 import { createOutbound } from '../bot/outbound.js';
@@ -43,12 +37,13 @@ import { createEhrAdapter } from '../ehr/create-ehr.js';
 import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
 import { createEhrQueueModule } from '../ehr/queue/create-ehr-queue.js';
 import { createAllergyAlerts } from './allergy-alerts.js';
+import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
+import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
-import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -84,17 +79,18 @@ export interface ServiceOptions {
  * Stop order mirrors start: stream first (no new work), then the outbox drains briefly, then a
  * final audit checkpoint, then the database closes.
  */
-export function createService(config: Readonly<Config>, opts: ServiceOptions) {
+export async function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
   const instanceId = opts.instanceId ?? hostname();
-  const dbh: DbHandle = openDatabase(config.databaseUrl);
-  const keys = fileKeys(config, clock);
-  // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
-  const audit = new AuditLog({ sqlite: dbh.sqlite, store: dbh.store, clock, signer: keys.signer, logger, region: config.residency.region }, { flushDelayMs: 25 });
+  // DATABASE_URL → SQLite or PostgreSQL (migrated at open), and every repository over it.
+  const { storage, repos } = await openRepositories(config.databaseUrl);
+  // Every key once: files on SQLite; shared configuration (or the database) on PostgreSQL (compose/keys.ts).
+  const keys = await openKeys(config, storage, clock);
+  const audit = await repos.openAuditLog({ clock, signer: keys.signer, logger, region: config.residency.region });
   if (keys.signerCreated) audit.append({ actor: 'system', action: AUDIT_ACTIONS.keyCreated, target: 'audit-signing', outcome: 'success' });
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
-  const outboxRepo = createOutboxRepository(dbh.db, dbh.store);
+  const { outbox: outboxRepo, inbox } = repos;
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
@@ -110,13 +106,11 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
 
-  const inbox = createInboxRepository(dbh.db, dbh.store);
   // Logins (session families): admin tokens and app tokens die with theirs; suspension and leaving end them.
-  const sessionRepo = createSessionRepository(dbh.db, dbh.store);
   /** Login sessions with given lifetimes (the HTTP sign-in's; tests shorten them); one table, one repository. */
-  const sessionsWith = (times?: Partial<SessionTimes>) => createRefreshSessions({ transaction: dbh.store.transaction, repo: sessionRepo, clock, audit, times });
+  const sessionsWith = (times?: Partial<SessionTimes>) => createRefreshSessions({ transaction: repos.transaction, repo: repos.sessions, clock, audit, times });
   const sessions = sessionsWith();
-  const directoryRepo = createDirectoryRepository(dbh.db, dbh.store);
+  const directoryRepo = repos.directory;
   const directory = createDirectoryService({
     repo: directoryRepo,
     audit,
@@ -132,25 +126,25 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
   // The bot's one way to send: replies, 1:1 and group messages, cards.
   const publicUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
   const notify = createOutbound(outbox, config.dingtalk.cardTemplateId, publicUrl);
-  const secure = createSecureSharing({
-    config, dbh, keys, blobs: openBlobs(config, { kind: 'sqlite' }, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
+  const secure = await createSecureSharing({
+    config, repos, keys, blobs: openBlobs(config, storage, clock), directory: directoryRepo, audit, clock, logger, policies: opts.policies, metrics: metrics.port, sharing: opts.sharing,
     tellTeamExit: createTeamExitNotices({ directory: directoryRepo, notify }),
   });
-  const offboarding = createOrganisationExit({ dbh, directoryRepo, audit, clock, texts: secure.texts });
+  const offboarding = createOrganisationExit({ repos, grantRepo: secure.sealed.grants, directoryRepo, audit, clock });
   const secret = keys.sessionSecret;
   const viewTokens = createViewTokens(secret);
-  const burn = createBurnAfterReading({ config, dbh, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
+  const burn = createBurnAfterReading({ config, repos, secure, directoryRepo, audit, clock, logger, notify, outbox, sessionSecret: secret, pollMs: opts.burnPollMs, metrics: metrics.port });
   // What the bot's commands and flows use of secure sharing and burn-after-reading, part by part.
   const chat = botSharingParts(secure, burn);
   // EHR: FHIR adapter ("not configured" without EHR_FHIR_BASE) and the durable pending-writes queue.
   const ehr = createEhrAdapter(config.ehr, { clock, logger, retry: opts.ehr?.retry });
   const q = opts.ehr?.queue;
   const ehrQueue = createEhrQueueModule({
-    db: dbh.db, store: dbh.store, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
+    repo: repos.ehrQueue, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
   const escalation = createEscalation({
-    dbh,
+    repos,
     notifier: createEscalationNotices({ ...chat, directoryRepo, outbox, notify, publicUrl }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
     attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
@@ -163,15 +157,17 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     metrics: metrics.port,
   });
   const alerts = createAllergyAlerts({
-    config, dbh, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
+    config, repos, secure, directoryRepo, burn, ehrQueue, escalation: escalation.service, escalationChain: escalation.chain, notify, outbox, outboxRepo, audit, clock, logger,
     tickMs: opts.alerts?.tickMs, groupWaitMs: opts.alerts?.groupWaitMs,
   });
   const medications = createMedications({
-    repo: createMedicationRepository(dbh.db, dbh.store, secure.texts), secure, directory: directoryRepo, ehr, transaction: dbh.store.transaction, audit, clock, logger,
+    repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
   });
-  const ruleReviews = createRuleReviewsModule({ dbh, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
+  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
+  // Drug interaction alerts: the watch listens for new medication entries (after their commit).
+  const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const retention = createRetention({ config, dbh, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
     escalation: escalation.service, ...botClinicalParts(medications.normaliser), medications: medications.useCases,
@@ -189,13 +185,8 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
-    clientId: config.dingtalk.clientId,
-    clientSecret: config.dingtalk.clientSecret,
-    apiBase: config.dingtalk.apiBase,
-    oapiBase: config.dingtalk.oapiBase,
-    clock,
-    logger,
-    reconnect: opts.reconnect,
+    clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
+    clock, logger, reconnect: opts.reconnect,
     handlers: createInboundHandlers({
       bot,
       robot,
@@ -214,7 +205,14 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     config,
     clock,
     logger,
-    db: dbh,
+    /** The opened store (SQLite or PostgreSQL) and every repository over it (`repos.transaction`). */
+    storage,
+    repos,
+    /** The SQLite handle, for tests and SQLite-only tools; throws on PostgreSQL (use `repos`). */
+    get db(): DbHandle {
+      if (storage.kind !== 'sqlite') throw new Error('service.db is the SQLite handle; this service runs on PostgreSQL');
+      return storage.handle;
+    },
     audit,
     api,
     outbox,
@@ -229,7 +227,7 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     metrics,
     directoryRepo, directory, sessions, sessionsWith,
     /** The doctor inbox's lookups by clinician (read-only, across contexts). */
-    doctorInbox: createDoctorInboxRepository(dbh.db, dbh.store),
+    doctorInbox: repos.doctorInbox,
     offboarding,
     secure,
     ruleReviews,
@@ -252,9 +250,10 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
     ehrQueue,
     escalation: escalation.service,
     alerts,
+    interactions,
     retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
-    reports: createReports({ dbh, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
+    reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
     bot, receiver, sweeper,
@@ -292,9 +291,9 @@ export function createService(config: Readonly<Config>, opts: ServiceOptions) {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStopped, outcome: 'success' });
       await audit.close();
       metrics.close();
-      dbh.close();
+      await repos.close();
     },
   };
 }
 
-export type Service = ReturnType<typeof createService>;
+export type Service = Awaited<ReturnType<typeof createService>>;

@@ -1,3 +1,5 @@
+import { databaseKind } from './database-url.js';
+
 /**
  * Data residency (README "Data residency"): a deployment declares its region (`DATA_REGION`) and the
  * hosts that may receive patient data (`PHI_HOSTS`). Every configured destination of patient data —
@@ -77,24 +79,27 @@ export function hostAllowed(host: string, allowed: readonly string[]): boolean {
 }
 
 /**
- * Every configured destination of patient data. The blob store is today a folder beside the SQLite
- * file (or beside the key folder for `:memory:`): always this machine.
+ * Every configured destination of patient data. The blob store is BLOB_DIR when set (a folder: this
+ * machine, or a mount the operator answers for), else the database itself on PostgreSQL (its hosts),
+ * else a folder beside the SQLite file (or beside the key folder for `:memory:`).
  */
-export function phiDestinations(s: { databaseUrl: string; fhirBase?: string }): PhiDestination[] {
+export function phiDestinations(s: { databaseUrl: string; fhirBase?: string; blobDir?: string }): PhiDestination[] {
   const at = (kind: PhiDestination['kind'], setting: string, hosts: string[]): PhiDestination[] =>
     hosts.length === 0 ? [{ kind, setting, host: null, local: true }] : hosts.map((host) => ({ kind, setting, host, local: isLoopback(host) }));
   return [
     ...at('database', 'DATABASE_URL', urlHosts(s.databaseUrl)),
-    ...at('blob_store', 'DATABASE_URL', []),
+    ...(s.blobDir ? at('blob_store', 'BLOB_DIR', []) : at('blob_store', 'DATABASE_URL', databaseKind(s.databaseUrl) === 'postgres' ? urlHosts(s.databaseUrl) : [])),
     ...(s.fhirBase ? at('fhir', 'EHR_FHIR_BASE', urlHosts(s.fhirBase)) : []),
   ];
 }
 
 /** One problem per destination off this machine and off the allowlist: the setting and the host, nothing else of the URL. */
 export function residencyProblems(region: string, phiHosts: readonly string[], destinations: readonly PhiDestination[]): string[] {
-  return destinations
+  const lines = destinations
     .filter((d) => !d.local && d.host !== null && !hostAllowed(d.host, phiHosts))
     .map((d) => `${d.setting}: host ${d.host} may not receive patient data: it is not in PHI_HOSTS (DATA_REGION ${region})`);
+  // The database and the blobs kept in it name the same setting and host: one line.
+  return [...new Set(lines)];
 }
 
 /**
@@ -103,16 +108,16 @@ export function residencyProblems(region: string, phiHosts: readonly string[], d
  */
 export function residencyEnvProblems(env: Record<string, string | undefined>): string[] {
   const fhirBase = (env.EHR_FHIR_BASE ?? '').trim() || undefined;
-  const destinations = phiDestinations({ databaseUrl: (env.DATABASE_URL ?? '').trim() || 'file:', fhirBase });
+  const destinations = phiDestinations({ databaseUrl: (env.DATABASE_URL ?? '').trim() || 'file:', fhirBase, blobDir: (env.BLOB_DIR ?? '').trim() || undefined });
   const region = (env.DATA_REGION ?? '').trim() || DEFAULT_DATA_REGION;
   return [...phiHostsProblems(env.PHI_HOSTS), ...residencyProblems(region, parsePhiHosts(env.PHI_HOSTS), destinations)];
 }
 
 /** What /readyz and the console show: the declaration and each destination (hosts only). */
-export function residencyView(config: { databaseUrl: string; ehr: { fhirBase?: string }; residency: { region: string; phiHosts: readonly string[] } }): ResidencyView {
+export function residencyView(config: { databaseUrl: string; ehr: { fhirBase?: string }; blobs?: { dir?: string }; residency: { region: string; phiHosts: readonly string[] } }): ResidencyView {
   return {
     region: config.residency.region,
     phiHosts: [...config.residency.phiHosts],
-    destinations: phiDestinations({ databaseUrl: config.databaseUrl, fhirBase: config.ehr.fhirBase }),
+    destinations: phiDestinations({ databaseUrl: config.databaseUrl, fhirBase: config.ehr.fhirBase, blobDir: config.blobs?.dir }),
   };
 }

@@ -39,8 +39,9 @@ export const medicationEntryDto = z.object({
   dose: z.string().nullable(),
   route: z.string().nullable(),
   frequency: z.string().nullable(),
-  /** A prescriber in our directory; else `prescriberName` as the EHR gave it (or both null: not known). */
+  /** The prescriber when they are in our directory. */
   prescriber: personDto.nullable(),
+  /** The prescriber's name to show: our directory's, else the EHR's; null when not known. */
   prescriberName: z.string().nullable(),
   institutionCode: z.string().nullable(),
   institutionName: z.string().nullable(),

@@ -26,7 +26,7 @@ export interface DbHandle {
   close(): void;
 }
 
-const MIGRATIONS = projectPath('migrations');
+export const MIGRATIONS = projectPath('migrations');
 
 /** `file:./data/x.db`, a plain path, or `:memory:` → a path better-sqlite3 understands. */
 export function sqlitePath(databaseUrl: string): string {

@@ -53,7 +53,7 @@ export async function startHarness(
   const sink = new Writable({ write: (c, _e, cb) => (chunks.push(String(c)), cb()) });
   const logger = createLogger('debug', sink);
   const make = async () => {
-    const s = createService(config, {
+    const s = await createService(config, {
       logger,
       clock: o.clock ?? systemClock,
       outbox: { pollMs: 50, baseMs: 20, maxMs: 200 },

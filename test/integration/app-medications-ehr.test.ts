@@ -64,7 +64,7 @@ describe('medications imported from the EHR (FHIR simulator)', () => {
     const by = (text: string) => entries.find((e) => e.text === text)!;
     expect(by('Coumadin')).toMatchObject({
       source: 'ehr', ehrRef: expect.stringMatching(/^MedicationRequest\//), ingredients: ['drug.warfarin'], unresolved: [], status: 'active',
-      dose: '3 mg', route: 'oral', frequency: 'once daily', startOn: '2026-11-20', prescriber: { nameEn: 'Dr LAM Ka-ming' }, prescriberName: null, institutionCode: 'QMH',
+      dose: '3 mg', route: 'oral', frequency: 'once daily', startOn: '2026-11-20', prescriber: { nameEn: 'Dr LAM Ka-ming' }, prescriberName: 'Dr LAM Ka-ming', institutionCode: 'QMH',
     });
     expect(by('Clarithromycin')).toMatchObject({ ingredients: ['drug.clarithromycin'], status: 'stopped', startOn: '2026-11-01', stopOn: '2026-11-10', prescriber: null, prescriberName: 'Dr Outside GP' });
     expect(by('Herbal tonic Qwyx')).toMatchObject({ ingredients: [], unresolved: ['Herbal tonic Qwyx'], status: 'active' });

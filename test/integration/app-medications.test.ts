@@ -49,7 +49,7 @@ describe('medications on a case (HTTP)', () => {
     expect(unresolved).toEqual([]);
     expect(entry).toMatchObject({
       source: 'clinician', text: '薄血丸', ingredients: ['drug.warfarin'], ingredientNames: ['warfarin'], dose: '7.5 mg', status: 'active',
-      prescriber: { nameEn: 'Dr CHAN Tai-man' }, institutionCode: 'QMH', startOn: '2026-12-01', stopOn: null,
+      prescriber: { nameEn: 'Dr CHAN Tai-man' }, prescriberName: 'Dr CHAN Tai-man', institutionCode: 'QMH', institutionName: 'Queen Mary Hospital', startOn: '2026-12-01', stopOn: null,
     });
     const [row] = rows();
     expect(String(row!.payload)).toMatch(/^ft1\./);

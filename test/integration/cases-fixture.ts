@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AuditInput, AuditSink } from '../../src/shared/audit-sink.js';
 import type { Authorize } from '../../src/domain/cases/authorize-port.js';
 import { createCaseModule } from '../../src/domain/cases/case-module.js';
+import { createCasesRepository } from '../../src/domain/cases/cases-repository.js';
+import { createLinkTokens } from '../../src/domain/cases/link-tokens.js';
+import { createNameIndexRepository } from '../../src/domain/patients/name-index-repository.js';
+import { createPatientsRepository } from '../../src/domain/patients/patients-repository.js';
 import type { TeamExit } from '../../src/domain/cases/team-exit.js';
 import { createDirectoryRepository, type ClinicianRow } from '../../src/domain/directory/directory-repository.js';
 import type { Actor } from '../../src/domain/directory/directory-service.js';
@@ -36,11 +40,15 @@ export function caseWorld(opts: { authorize?: Authorize } = {}) {
   const exits: TeamExit[] = [];
   seedInstitution(handle.db, { id: 'inst-qmh', code: 'QMH', nameEn: 'Queen Mary Hospital', nameZh: '瑪麗醫院', sector: 'public' });
   seedInstitution(handle.db, { id: 'inst-hkah', code: 'HKAH', nameEn: 'Adventist Hospital', nameZh: null, sector: 'private' });
+  const cipher = createFieldCipher(randomBytes(32));
   const module = createCaseModule({
-    db: handle.db,
-    store: handle.store,
+    transaction: handle.store.transaction,
+    cases: createCasesRepository(handle.db, handle.store),
+    patients: createPatientsRepository(handle.db, handle.store, cipher.freeText),
+    nameIndex: createNameIndexRepository(handle.db, handle.store),
+    tokens: createLinkTokens({ db: handle.db, store: handle.store, clock }),
     directory,
-    cipher: createFieldCipher(randomBytes(32)),
+    cipher,
     audit,
     clock,
     authorize: opts.authorize ?? attendingMayManage,

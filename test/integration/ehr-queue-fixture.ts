@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AuditInput } from '../../src/shared/audit-sink.js';
 import { createEhrAdapter } from '../../src/ehr/create-ehr.js';
 import type { EhrAdapter } from '../../src/domain/ehr/ehr-port.js';
+import { createEhrQueueRepository } from '../../src/ehr/queue/ehr-queue-repository.js';
 import { createEhrQueueModule } from '../../src/ehr/queue/create-ehr-queue.js';
 import { startFhirSim, type FhirSim } from '../../src/sandbox/fhir-sim.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -37,8 +38,7 @@ export async function queueFixture(o: { timeoutMs?: number } = {}) {
     );
   const makeQueue = (adapter: EhrAdapter = adapterFor(fhir)) =>
     createEhrQueueModule({
-      db: db.db,
-      store: db.store,
+      repo: createEhrQueueRepository(db.db, db.store),
       key: loadOrCreateSecret(keyDir, 'ehr-queue.key'),
       adapter,
       clock,

@@ -11,6 +11,7 @@ import { createEscalationRepository } from '../../src/domain/escalation/escalati
 import { createInboxRepository } from '../../src/domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../../src/domain/outbox/outbox-repository.js';
 import { createRetention } from '../../src/compose/retention-module.js';
+import { sqliteRepositories } from '../../src/compose/repositories-sqlite.js';
 import { createDocumentRepository } from '../../src/domain/sharing/document-repository.js';
 import { createSharingService } from '../../src/domain/sharing/sharing-service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -114,7 +115,7 @@ describe('retention purge', { timeout: 60_000 }, () => {
     // The temp vault's own handle was closed for the CLI: the same keyring and blobs over the reopened file.
     const vault = createVault({ repo: createVaultRepository(dbh), blobs: v.blobs, keyring: v.keyring, clock });
     const retention = createRetention({
-      config, dbh, vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db, dbh.store), audit, clock, logger: silentLogger,
+      config, repos: sqliteRepositories(dbh), vault, sharing: createSharingService({ repo: documents, transaction: dbh.store.transaction, audit, clock }), directory: createDirectoryRepository(dbh.db, dbh.store), audit, clock, logger: silentLogger,
     });
     expect((await retention.job.plan()).map((r) => [r.name, r.count])).toEqual([
       ['processed_messages', 1], ['outbox_sent', 1], ['escalations', 1], ['ephemeral_metadata', 0], ['sandbox_chat', 0], ['documents:QMH', 1], ['documents', 2],

@@ -65,4 +65,17 @@ describe('config: data residency', () => {
     expect(residencyProblems('HK', ['db.cloud.example.com'], d)).toEqual([]);
     expect(residencyProblems('HK', [], phiDestinations({ databaseUrl: 'postgres://cb@localhost/cb' }))).toEqual([]);
   });
+
+  it('the blob store: BLOB_DIR when set (a folder), else the database itself on PostgreSQL, its host reported once when off the list', () => {
+    expect(phiDestinations({ databaseUrl: 'postgres://cb@db.hospital.hk/cb' })).toEqual([
+      { kind: 'database', setting: 'DATABASE_URL', host: 'db.hospital.hk', local: false },
+      { kind: 'blob_store', setting: 'DATABASE_URL', host: 'db.hospital.hk', local: false },
+    ]);
+    expect(phiDestinations({ databaseUrl: 'postgres://cb@db.hospital.hk/cb', blobDir: '/mnt/cb-blobs' })[1]).toEqual({ kind: 'blob_store', setting: 'BLOB_DIR', host: null, local: true });
+    expect(residencyProblems('HK', [], phiDestinations({ databaseUrl: 'postgres://cb@db.cloud.example.com/cb' }))).toEqual([
+      'DATABASE_URL: host db.cloud.example.com may not receive patient data: it is not in PHI_HOSTS (DATA_REGION HK)',
+    ]);
+    const c = loadConfig({ BLOB_DIR: '/mnt/cb-blobs' });
+    expect(residencyView(c).destinations.find((d) => d.kind === 'blob_store')).toEqual({ kind: 'blob_store', setting: 'BLOB_DIR', host: null, local: true });
+  });
 });

@@ -13,7 +13,7 @@ import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, R
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-review.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
-import type { AddMedicationBody, MedicationAddedAnswer, MedicationEntryView, MedicationList, NormaliseAnswer } from '../doctor/medications/medication-types.js';
+import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -86,12 +86,12 @@ export function createEndpoints(api: ApiClient) {
     setDocumentTitle: (documentId: string, body: DocumentTitleBody) => api.call<null>(`/api/app/documents/${enc(documentId)}/title`, { body }),
 
     /** A case's medication list (active first is the screen's order); the entries never go to chat. */
-    medications: (code: string) => api.call<MedicationList>(`/api/cases/${enc(code)}/medications`),
-    addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedAnswer>(`/api/cases/${enc(code)}/medications`, { body }),
-    stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryView }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
+    medications: (code: string) => api.call<MedicationListDto>(`/api/cases/${enc(code)}/medications`),
+    addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedDto>(`/api/cases/${enc(code)}/medications`, { body }),
+    stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryDto }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
     /** What the typed name matches in the HK clinical lexicon, and how, before anything is saved (in the body: it may be clinical text). */
-    normalise: (text: string) => api.call<NormaliseAnswer>('/api/clinical/normalise', { body: { text } }),
+    normalise: (text: string) => api.call<NormaliseDto>('/api/clinical/normalise', { body: { text } }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

@@ -2,6 +2,7 @@
 import { specialtyIn } from '../api/types.js';
 import type { AlertRaisedDto, BurnSentDto, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
 import type { MyCaseDto, MyCasesPageDto } from '../../../src/contract/cases.js';
+import type { MedicationAddedDto, MedicationEntryDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { BurnOpenedDto, CaseViewDto, InboxDto, PersonDto, ReasonDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 
 export type Person = PersonDto;
@@ -16,6 +17,9 @@ export type BurnSent = BurnSentDto;
 export type AlertRaised = AlertRaisedDto;
 export type MyCase = MyCaseDto;
 export type MyCasesPage = MyCasesPageDto;
+export type MedicationEntry = MedicationEntryDto;
+export type MedicationAdded = MedicationAddedDto;
+export type NormaliseMatch = NormaliseDto['matches'][number];
 
 /** A person in the reader's language: 陳大文 in Chinese when known, else the English name. */
 export function personName(lang: 'zh-HK' | 'en', p: Person): string {

@@ -38,8 +38,8 @@ export function missingPgRepositories(): RepositoryName[] {
 }
 
 /**
- * Whether the service itself runs on the PostgreSQL repositories (the storage wiring in src/compose).
- * Until it does, `postgres://` is refused even with every repository ported: the service would
- * otherwise start on SQLite. Flip it with that step.
+ * Whether the service itself runs on the PostgreSQL repositories: it does (src/compose/storage.ts builds
+ * the repository bundle of whichever store DATABASE_URL names). While it did not, `postgres://` was
+ * refused even with every repository ported, rather than served from SQLite.
  */
-export const PG_SERVICE_WIRED = false;
+export const PG_SERVICE_WIRED = true;

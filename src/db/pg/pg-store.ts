@@ -57,6 +57,10 @@ export function createPgStore(pool: Pool): PgStore {
     if (current && open) return nested(current, open.conn, body);
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A checked-out connection has no pool listener: a server-side end (admin command, restart) between
+    // two statements would otherwise be an uncaught 'error' event that stops the process.
+    const onError = (e: Error) => (broken = e);
+    client.on('error', onError);
     const ctx: TxContext = { open: true, savepoints: 0, client: { conn: client, db: drizzle(client, options) } satisfies PgTx };
     try {
       return await context.run(ctx, async () => {
@@ -75,7 +79,8 @@ export function createPgStore(pool: Pool): PgStore {
         }
       });
     } finally {
-      // A connection whose ROLLBACK failed is destroyed rather than handed to the next caller.
+      // A connection whose ROLLBACK failed (or that the server ended) is destroyed, not handed on.
+      client.off('error', onError);
       client.release(broken);
     }
   };

@@ -1,14 +1,13 @@
-import type { Db } from '../../db/client.js';
-import type { SqliteStore } from '../../db/store.js';
+import type { Transaction } from '../../shared/transactions.js';
 import type { Clock } from '../../shared/clock.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { DirectoryRepository } from '../directory/directory-repository.js';
 import { createConsentQueries } from '../patients/consent-queries.js';
 import type { FieldCipher } from '../patients/field-cipher.js';
-import { createNameIndexRepository } from '../patients/name-index-repository.js';
+import type { NameIndexRepository } from '../patients/name-index-repository.js';
 import { createPatientRecords } from '../patients/patient-records.js';
 import { createPatientSearch } from '../patients/patient-search.js';
-import { createPatientsRepository } from '../patients/patients-repository.js';
+import type { PatientsRepository } from '../patients/patients-repository.js';
 import type { Authorize } from './authorize-port.js';
 import type { CaseDeps } from './case-deps.js';
 import { createCaseAdmin } from './case-admin.js';
@@ -16,9 +15,9 @@ import { createCaseOpenService } from './case-open-service.js';
 import { createCaseQueries } from './case-queries.js';
 import { createCareTeamRoster } from './care-team-roster.js';
 import { createCareTeamService } from './care-team-service.js';
-import { createCasesRepository } from './cases-repository.js';
+import type { CasesRepository } from './cases-repository.js';
 import { createConsentService } from './consent-service.js';
-import { createLinkTokens } from './link-tokens.js';
+import type { LinkTokens } from './link-tokens.js';
 import { createPatientReveal } from './patient-reveal.js';
 import type { TeamExitPorts } from './team-exit.js';
 
@@ -27,8 +26,11 @@ import type { TeamExitPorts } from './team-exit.js';
  * secure viewer and upload form get it, never chat code.
  */
 export function createCaseModule(ports: {
-  db: Db;
-  store: SqliteStore;
+  transaction: Transaction;
+  cases: CasesRepository;
+  patients: PatientsRepository;
+  nameIndex: NameIndexRepository;
+  tokens: LinkTokens;
   directory: DirectoryRepository;
   cipher: FieldCipher;
   audit: AuditSink;
@@ -36,15 +38,11 @@ export function createCaseModule(ports: {
   authorize: Authorize;
   exits: TeamExitPorts;
 }) {
-  const { db, store, directory, cipher, audit, clock, authorize, exits } = ports;
-  const cases = createCasesRepository(db, store);
-  const patients = createPatientsRepository(db, store, cipher.freeText);
-  const nameIndex = createNameIndexRepository(db, store);
+  const { transaction, cases, patients, nameIndex, tokens, directory, cipher, audit, clock, authorize, exits } = ports;
   const records = createPatientRecords({ repo: patients, cipher, nameIndex });
   const consents = createConsentQueries({ patients, directory });
   const queries = createCaseQueries({ cases, directory, consents, now: () => clock.now() });
-  const tokens = createLinkTokens({ db, store, clock });
-  const deps: CaseDeps = { transaction: store.transaction, cases, patients, records, directory, tokens, queries, audit, clock, authorize, exits };
+  const deps: CaseDeps = { transaction, cases, patients, records, directory, tokens, queries, audit, clock, authorize, exits };
   return {
     queries,
     tokens,

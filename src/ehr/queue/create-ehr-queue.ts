@@ -1,20 +1,17 @@
 import type { AuditSink } from '../../shared/audit-sink.js';
-import type { Db } from '../../db/client.js';
-import type { SqliteStore } from '../../db/store.js';
 import type { BackoffPolicy } from '../../shared/backoff.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { EhrAdapter } from '../../domain/ehr/ehr-port.js';
 import { createEhrQueue } from './ehr-queue.js';
-import { createEhrQueueRepository } from './ehr-queue-repository.js';
+import type { EhrQueueRepository } from './ehr-queue-repository.js';
 import { createEhrQueueWorker } from './ehr-queue-worker.js';
 import { createPayloadCipher } from './payload-cipher.js';
 
 export type { EhrPendingView } from './ehr-queue.js';
 
 export interface EhrQueueModuleDeps {
-  db: Db;
-  store: SqliteStore;
+  repo: EhrQueueRepository;
   /** The payload key (EHR_QUEUE_KEY, or KEY_DIR/ehr-queue.key on SQLite; see compose/keys.ts). */
   key: Buffer;
   adapter: EhrAdapter;
@@ -29,7 +26,7 @@ export interface EhrQueueModuleDeps {
 
 /** The pending-writes queue and its worker, wired: `enqueueAllergy`, `status`, `listPending`, `retry`, `worker`. */
 export function createEhrQueueModule(deps: EhrQueueModuleDeps) {
-  const repo = createEhrQueueRepository(deps.db, deps.store);
+  const { repo } = deps;
   const cipher = createPayloadCipher(deps.key);
   const worker = createEhrQueueWorker({
     repo,

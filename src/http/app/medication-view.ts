@@ -9,9 +9,13 @@ export interface MedicationViewDeps {
   lexicon: Pick<MedicationLexicon, 'drugEntry'>;
 }
 
-/** An entry as the list shows it: prescriber, recorder and institution by name, ingredients by their canonical names. */
+/**
+ * An entry as the list shows it: prescriber, recorder and institution by name, ingredients by their
+ * canonical names. `prescriberName` is always the name to show: our directory's, else the EHR's.
+ */
 export async function medicationView(deps: MedicationViewDeps, e: MedicationEntry): Promise<MedicationEntryDto> {
   const institution = e.institutionId ? await deps.directory.institution(e.institutionId) : undefined;
+  const prescriber = e.prescriberId ? await personOf(deps.directory, e.prescriberId) : null;
   return {
     id: e.id,
     source: e.source,
@@ -23,8 +27,8 @@ export async function medicationView(deps: MedicationViewDeps, e: MedicationEntr
     dose: e.dose,
     route: e.route,
     frequency: e.frequency,
-    prescriber: e.prescriberId ? await personOf(deps.directory, e.prescriberId) : null,
-    prescriberName: e.prescriberName,
+    prescriber,
+    prescriberName: prescriber?.nameEn ?? e.prescriberName,
     institutionCode: institution?.code ?? null,
     institutionName: institution?.nameEn ?? null,
     startOn: e.startOn,

@@ -1,26 +1,25 @@
 import type { InteractionChecker } from '../../domain/clinical/interaction-checker.js';
 import type { Citation, Severity } from '../../domain/clinical/interaction-rule-schema.js';
-import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
-import { resolveEntry, type DrugEntryLookup } from '../../domain/interactions/entry-products.js';
 import type { InteractionAlertRow, InteractionRepository } from '../../domain/interactions/interaction-repository.js';
 import type { MedicationEntry } from '../../domain/medications/medication.js';
-import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
+import type { MedicationLexicon } from '../../domain/medications/medication-lexicon.js';
+import { medicationProduct } from '../../domain/medications/resolve-ingredients.js';
+import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { caseForMedications, type MedicationAccessDeps, type MedicationAction } from '../medications/medication-access.js';
 import type { CaseMedications } from './interaction-ports.js';
 
-export interface InteractionReadDeps {
+export interface InteractionReadDeps extends MedicationAccessDeps {
   repo: Pick<InteractionRepository, 'find' | 'forCase' | 'recipients' | 'markRead'>;
   medications: Pick<CaseMedications, 'find'>;
-  cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow'>;
   casesRepo: Pick<CasesRepository, 'caseById'>;
   checker: Pick<InteractionChecker, 'ruleSet'>;
-  drugs: DrugEntryLookup;
+  lexicon: Pick<MedicationLexicon, 'drugEntry'>;
   escalation: Pick<EscalationService, 'opened'>;
-  audit: AuditSink;
   clock: Clock;
 }
 
@@ -57,11 +56,15 @@ export interface InteractionAlertDetails {
   recipients: { clinicianId: string; role: string; readAt: number | null }[];
 }
 
-/** The case team only (as for reading its medications); anyone else is refused, and that is audited. */
-export async function requireCareTeam(deps: Pick<InteractionReadDeps, 'cases' | 'audit'>, me: ClinicianRow, caseId: string, target: string, action: string): Promise<void> {
-  if ((await deps.cases.teamRoleNow(caseId, me.id)) !== '') return;
-  deps.audit.append({ actor: me.id, action, target, outcome: 'denied', reason: 'not_on_care_team' });
-  throw new DomainError('access.denied');
+/**
+ * The alert's case, if the policy lets `me` act on its medication list: reading an alert is reading the
+ * medications (`readMedications`, the care team); deciding one is a prescribing decision (`addMedication`).
+ * Anyone else is refused `access.denied`, audited under `auditAction`.
+ */
+export async function caseOfAlert(deps: MedicationAccessDeps & { casesRepo: Pick<CasesRepository, 'caseById'> }, me: ClinicianRow, caseId: string, action: MedicationAction, auditAction: string) {
+  const code = (await deps.casesRepo.caseById(caseId))?.code;
+  if (!code) throw new DomainError('interaction.not_found');
+  return caseForMedications(deps, me, code, action, auditAction);
 }
 
 export async function findAlert(deps: { repo: Pick<InteractionRepository, 'find'> }, id: string): Promise<InteractionAlertRow> {
@@ -70,11 +73,11 @@ export async function findAlert(deps: { repo: Pick<InteractionRepository, 'find'
   return row;
 }
 
-async function side(deps: InteractionReadDeps, entryId: string): Promise<InteractionSide> {
-  const e = await deps.medications.find(entryId);
+async function side(deps: InteractionReadDeps, caseId: string, entryId: string): Promise<InteractionSide> {
+  const e = await deps.medications.find(caseId, entryId);
   if (!e) return { entryId, text: '—', canonical: null, status: 'gone', prescriberId: null, prescriberName: null, institutionId: null, source: null };
   const { id, text, status, prescriberId, prescriberName, institutionId, source } = e;
-  return { entryId: id, text, canonical: resolveEntry(e, deps.drugs)?.canonical ?? null, status, prescriberId, prescriberName, institutionId, source };
+  return { entryId: id, text, canonical: medicationProduct(deps.lexicon, e).resolution?.canonical ?? null, status, prescriberId, prescriberName, institutionId, source };
 }
 
 /**
@@ -84,16 +87,15 @@ async function side(deps: InteractionReadDeps, entryId: string): Promise<Interac
  */
 export async function interactionAlertDetails(deps: InteractionReadDeps, me: ClinicianRow, id: string): Promise<InteractionAlertDetails> {
   const row = await findAlert(deps, id);
-  await requireCareTeam(deps, me, row.caseId, id, AUDIT_ACTIONS.interactionViewed);
+  const caseRow = await caseOfAlert(deps, me, row.caseId, 'readMedications', AUDIT_ACTIONS.interactionViewed);
   const now = deps.clock.now();
   if (await deps.repo.markRead(id, me.id, now)) await deps.escalation.opened(id, me.id, now);
   deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.interactionViewed, target: id, outcome: 'success' });
   const rule = deps.checker.ruleSet().rules.find((r) => r.id === row.ruleId);
-  const caseCode = (await deps.casesRepo.caseById(row.caseId))?.code ?? '';
   const recipients = (await deps.repo.recipients(id)).map(({ clinicianId, role, readAt }) => ({ clinicianId, role, readAt }));
   return {
-    id, caseCode, state: row.state, severity: row.severity, ruleId: row.ruleId, ruleSetVersion: row.ruleSetVersion, crossPrescriber: row.crossPrescriber,
-    pair: [await side(deps, row.entryA), await side(deps, row.entryB)],
+    id, caseCode: caseRow.code, state: row.state, severity: row.severity, ruleId: row.ruleId, ruleSetVersion: row.ruleSetVersion, crossPrescriber: row.crossPrescriber,
+    pair: [await side(deps, row.caseId, row.entryA), await side(deps, row.caseId, row.entryB)],
     mechanism: rule?.mechanism ?? null, action: rule?.action ?? null, alternatives: rule?.alternatives ?? [], sources: rule?.citations ?? [], reviewed: rule?.reviewed ?? false,
     createdAt: row.createdAt, decidedBy: row.decidedBy, decidedAt: row.decidedAt, reason: row.reason, recipients,
   };
@@ -101,14 +103,13 @@ export async function interactionAlertDetails(deps: InteractionReadDeps, me: Cli
 
 /** A case's interaction alerts (open first, then newest), for its care team: ids, severity, state. */
 export async function caseInteractionAlerts(deps: InteractionReadDeps, me: ClinicianRow, code: string) {
-  const c = await deps.cases.findCase(code);
-  await requireCareTeam(deps, me, c.id, c.code, AUDIT_ACTIONS.interactionViewed);
+  const c = await caseForMedications(deps, me, code, 'readMedications', AUDIT_ACTIONS.interactionViewed);
   deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.interactionViewed, target: c.code, outcome: 'success', reason: 'case_list' });
   const rows = await deps.repo.forCase(c.id);
   const ordered = [...rows.filter((r) => r.state === 'open'), ...rows.filter((r) => r.state !== 'open')];
   const out = [];
   for (const r of ordered) {
-    const pair = [await side(deps, r.entryA), await side(deps, r.entryB)];
+    const pair = [await side(deps, c.id, r.entryA), await side(deps, c.id, r.entryB)];
     out.push({ id: r.id, severity: r.severity, state: r.state, ruleId: r.ruleId, createdAt: r.createdAt, drugs: pair.map((s) => s.canonical ?? s.text) });
   }
   return { caseCode: c.code, alerts: out };

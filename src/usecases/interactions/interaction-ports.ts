@@ -1,12 +1,8 @@
 import type { Severity } from '../../domain/clinical/interaction-rule-schema.js';
-import type { MedicationEntry } from '../../domain/medications/medication.js';
+import type { MedicationRepository } from '../../domain/medications/medication-repository.js';
 
 /** The case's medication list as the interaction watch reads it (meds-core's repository). */
-export interface CaseMedications {
-  /** The case's active entries. */
-  active(caseId: string): Promise<MedicationEntry[]>;
-  find(id: string): Promise<MedicationEntry | undefined>;
-}
+export type CaseMedications = Pick<MedicationRepository, 'activeForCase' | 'find'>;
 
 /**
  * How the watch tells people, content-free (case code, severity, a link that opens only for a signed-in

@@ -2,19 +2,20 @@ import type { InteractionChecker } from '../../domain/clinical/interaction-check
 import { SEVERITY_RANK, type Severity } from '../../domain/clinical/interaction-rule-schema.js';
 import type { RuleReviews } from '../../domain/clinical/rule-reviews.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
-import { isUnchecked, productOf, type DrugEntryLookup } from '../../domain/interactions/entry-products.js';
 import type { InteractionRepository } from '../../domain/interactions/interaction-repository.js';
 import type { InteractionRecipientRole } from '../../domain/interactions/interaction-tables.js';
 import type { MedicationAdded, MedicationEntry, OnMedicationAdded } from '../../domain/medications/medication.js';
+import type { MedicationLexicon } from '../../domain/medications/medication-lexicon.js';
+import { medicationProduct } from '../../domain/medications/resolve-ingredients.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Transaction } from '../../shared/transactions.js';
 import type { CaseMedications, InteractionNotices } from './interaction-ports.js';
 
 export interface WatchMedicationsDeps {
-  medications: Pick<CaseMedications, 'active'>;
+  medications: Pick<CaseMedications, 'activeForCase'>;
   checker: Pick<InteractionChecker, 'check'>;
-  drugs: DrugEntryLookup;
+  lexicon: Pick<MedicationLexicon, 'drugEntry'>;
   ruleReviews: RuleReviews;
   repo: Pick<InteractionRepository, 'insert'>;
   attendingsOf: (caseId: string) => Promise<string[]>;
@@ -41,11 +42,11 @@ export function watchMedications(deps: WatchMedicationsDeps): OnMedicationAdded 
   return async (event: MedicationAdded) => {
     const { entry, caseId, caseCode } = event;
     const attendings = await deps.attendingsOf(caseId);
-    if (isUnchecked(entry, deps.drugs)) await tellUnchecked(deps, event, attendings);
+    if (medicationProduct(deps.lexicon, entry).resolution === undefined) await tellUnchecked(deps, event, attendings);
     if (entry.status !== 'active') return;
-    const others = (await deps.medications.active(caseId)).filter((e) => e.id !== entry.id);
+    const others = (await deps.medications.activeForCase(caseId)).filter((e) => e.id !== entry.id);
     if (others.length === 0) return;
-    const products = [entry, ...others].map((e) => productOf(e, deps.drugs));
+    const products = [entry, ...others].map((e) => medicationProduct(deps.lexicon, e));
     const result = deps.checker.check(products, { disabledRules: await deps.ruleReviews.disabledRuleIds() });
     for (const found of result.alerts) {
       if (found.products[0] !== 0) continue; // only pairs with the new entry: the others were checked when added

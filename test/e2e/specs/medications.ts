@@ -21,11 +21,17 @@ async function typeName(page: Page, name: string): Promise<void> {
   await page.getByTestId('med-text').locator('input').pressSequentially(name, { delay: 40 });
 }
 
+/** Both sizes, once the last toast (saved, stopped) has gone so it hides nothing. */
+async function shots(ctx: E2eContext, page: Page, name: string): Promise<void> {
+  await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+  await bothSizes(ctx, page, name);
+}
+
 export const medicationTests: E2eTest[] = [
   {
-    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; a name the lexicon does not know is saved as not checked for interactions; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
+    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; a name the lexicon does not know is saved as not checked for interactions; EHR import with nothing new; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
     async run(ctx: E2eContext) {
-      const caseCode = await seedCase(ctx.baseUrl, CHAN, 'M314159(2)');
+      const caseCode = await seedCase(ctx.baseUrl, CHAN, 'M314159(A)');
       const page = await signIn(ctx, CHAN, 'en-US');
       await page.setViewportSize(PHONE);
       await inLanguage(page, 'en');
@@ -45,7 +51,7 @@ export const medicationTests: E2eTest[] = [
       assert((await sound.getByTestId('med-match-how').textContent()) === 'sound-alike', 'matched by sound');
       assert(/score 0\.\d\d/.test((await sound.getByTestId('med-match-score').textContent()) ?? ''), 'the score is shown');
       assert(!(await sound.locator('input[type=checkbox]').isChecked()), 'a sound-alike match waits for the doctor’s tick');
-      await bothSizes(ctx, page, 'med-10-sound-alike-en');
+      await shots(ctx, page, 'med-10-sound-alike-en');
 
       // The Cantonese colloquial name: an exact match, ticked; the doctor confirms and saves.
       await typeName(page, '薄血丸');
@@ -56,7 +62,7 @@ export const medicationTests: E2eTest[] = [
       await page.getByTestId('med-route').locator('input').fill('oral');
       await page.getByTestId('med-frequency').locator('input').fill('once daily');
       await page.getByTestId('med-startOn').fill('2026-12-01');
-      await bothSizes(ctx, page, 'med-11-confirm-en');
+      await shots(ctx, page, 'med-11-confirm-en');
       await save(page);
 
       const active = page.getByTestId('med-active').filter({ hasText: '薄血丸' });
@@ -75,8 +81,13 @@ export const medicationTests: E2eTest[] = [
       const unchecked = page.getByTestId('med-active').filter({ hasText: 'Zorblex' });
       assert(((await unchecked.getByTestId('med-unchecked').textContent()) ?? '').startsWith('Not checked for interactions'), 'the entry says it is unchecked');
 
+      // The EHR (the sandbox's simulated FHIR server) holds nothing for this patient: said so, nothing added.
+      await page.getByTestId('med-import').click();
+      await expectVisible(page, 'Nothing new in the EHR');
+      assert((await page.locator('[data-testid=med-active]').count()) === 2, 'the import added nothing');
+
       await assertNoUuid(page, 'medications (en)');
-      await bothSizes(ctx, page, 'med-12-list-en');
+      await shots(ctx, page, 'med-12-list-en');
 
       // Stop warfarin: it stays, as stopped, after the active ones.
       await active.getByTestId('med-stop').click();
@@ -84,20 +95,20 @@ export const medicationTests: E2eTest[] = [
       await page.getByTestId('med-stopped').filter({ hasText: '薄血丸' }).waitFor();
       const order = await page.locator('[data-testid=med-active], [data-testid=med-stopped]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
       assert(order.join() === 'med-active,med-stopped', `active first: ${order.join()}`);
-      await bothSizes(ctx, page, 'med-13-stopped-en');
+      await shots(ctx, page, 'med-13-stopped-en');
 
       await inLanguage(page, 'zh-HK');
       await expectVisible(page, '已停用');
       await expectVisible(page, '未作相互作用檢查');
       await assertNoUuid(page, 'medications (zh-HK)');
-      await bothSizes(ctx, page, 'med-13-stopped-zh-HK');
+      await shots(ctx, page, 'med-13-stopped-zh-HK');
       await page.getByTestId('med-add').click();
       await typeName(page, '薄血丸');
       await page.waitForFunction(() => document.querySelector('[data-testid=med-match-warfarin] [data-testid=med-match-how]')?.textContent === '完全相符');
-      await bothSizes(ctx, page, 'med-11-confirm-zh-HK');
+      await shots(ctx, page, 'med-11-confirm-zh-HK');
       await typeName(page, '华法令');
       await page.waitForFunction(() => document.querySelector('[data-testid=med-match-warfarin] [data-testid=med-match-how]')?.textContent === '讀音相近');
-      await bothSizes(ctx, page, 'med-10-sound-alike-zh-HK');
+      await shots(ctx, page, 'med-10-sound-alike-zh-HK');
     },
   },
 ];

@@ -2,19 +2,19 @@ import { Button, Checkbox, Input, Tag } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useEndpoints } from '../../api/use-api.js';
 import { useSend } from '../compose/use-send.js';
-import type { MatchHow, MedicationAddedAnswer, NormaliseMatch } from './medication-types.js';
+import type { MedicationAdded, NormaliseMatch } from '../doctor-api.js';
 import { useMedicationI18n, type MedicationKey } from './medication-messages.js';
 import { useNormalise } from './use-normalise.js';
 
 const EMPTY = { text: '', dose: '', route: '', frequency: '', startOn: '', stopOn: '' };
-const HOW_COLOR: Record<MatchHow, string> = { exact: 'success', converted: 'primary', 'sound-alike': 'warning' };
+const HOW_COLOR: Record<NormaliseMatch['how'], string> = { exact: 'success', converted: 'primary', 'sound-alike': 'warning' };
 
 /**
  * The add form: as the doctor types, the name is looked up in the HK lexicon and each drug it matched
  * is shown with how (exact / converted / sound-alike with its score). Sure matches start ticked, a
  * sound-alike one only when the doctor ticks it; only ticked drugs are sent as confirmed.
  */
-export function MedicationForm({ code, onSaved }: { code: string; onSaved: (answer: MedicationAddedAnswer) => void }) {
+export function MedicationForm({ code, onSaved }: { code: string; onSaved: (answer: MedicationAdded) => void }) {
   const ep = useEndpoints();
   const { t, errorText } = useMedicationI18n();
   const [f, setF] = useState(EMPTY);

@@ -7,12 +7,12 @@ import { DoctorPage } from '../DoctorPage.js';
 import { PatientBanner } from '../PatientBanner.js';
 import { MedicationForm } from './MedicationForm.js';
 import { MedicationItem } from './MedicationItem.js';
-import type { MedicationAddedAnswer, MedicationEntryView } from './medication-types.js';
+import type { MedicationAdded, MedicationEntry } from '../doctor-api.js';
 import { useMedicationI18n } from './medication-messages.js';
 import './medications.css';
 
 /** Active entries first, each group newest first. */
-const byStatus = (entries: readonly MedicationEntryView[]) =>
+const byStatus = (entries: readonly MedicationEntry[]) =>
   [...entries].sort((a, b) => (a.status === b.status ? b.createdAt - a.createdAt : a.status === 'active' ? -1 : 1));
 
 /**
@@ -43,11 +43,11 @@ export function MedicationsScreen({ code }: { code: string }) {
     const { imported } = await ep.importMedications(code);
     return imported > 0 ? t('imported').replace('{n}', String(imported)) : t('importedNone');
   });
-  const stop = async (m: MedicationEntryView) => {
+  const stop = async (m: MedicationEntry) => {
     const sure = await Dialog.confirm({ content: t('stopConfirm').replace('{text}', m.text), confirmText: t('stopAction'), cancelText: t('cancel') });
     if (sure) await act(async () => (await ep.stopMedication(code, m.id), t('stopDone')));
   };
-  const saved = (a: MedicationAddedAnswer) => {
+  const saved = (a: MedicationAdded) => {
     setUnchecked(a.unresolved);
     setAdding(false);
     Toast.show({ icon: 'success', content: t('add.saved') });

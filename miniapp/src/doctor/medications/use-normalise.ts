@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useEndpoints } from '../../api/use-api.js';
-import type { NormaliseMatch } from './medication-types.js';
+import type { NormaliseMatch } from '../doctor-api.js';
 
 const DEBOUNCE_MS = 300;
 

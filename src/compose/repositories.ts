@@ -1,0 +1,91 @@
+import type { Storage } from '../db/client.js';
+import type { Transaction } from '../shared/transactions.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { AlertRepository } from '../domain/alerts/alert-repository.js';
+import type { ApprovalRepository } from '../domain/approvals/approval-repository.js';
+import type { AuditLogPort } from '../domain/audit/audit-log-port.js';
+import type { AuditReader } from '../domain/audit/audit-reader.js';
+import type { AuditSigner } from '../domain/audit/audit-signer.js';
+import type { BurnRepository } from '../domain/burn/burn-repository.js';
+import type { CasesRepository } from '../domain/cases/cases-repository.js';
+import type { LinkTokens } from '../domain/cases/link-tokens.js';
+import type { ChatHistoryRepository } from '../domain/chat-history/chat-history-repository.js';
+import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { EscalationRepository } from '../domain/escalation/escalation-repository.js';
+import type { GrantRepository } from '../domain/grants/grant-repository.js';
+import type { DoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository.js';
+import type { MyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
+import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
+import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
+import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
+import type { NameIndexRepository } from '../domain/patients/name-index-repository.js';
+import type { PatientRow, PatientsRepository } from '../domain/patients/patients-repository.js';
+import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
+import type { RetentionRepository } from '../domain/retention/retention-repository.js';
+import type { SessionRepository } from '../domain/sessions/session-repository.js';
+import type { DocumentRepository } from '../domain/sharing/document-repository.js';
+import type { DocumentTitles } from '../domain/sharing/document-titles.js';
+import type { VaultRepository } from '../domain/vault/vault-repository.js';
+import type { MedicationRepository } from '../domain/medications/medication-repository.js';
+import type { InteractionRepository } from '../domain/interactions/interaction-repository.js';
+import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
+import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+
+/** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
+export interface SealedRepositories {
+  patients: PatientsRepository;
+  grants: GrantRepository;
+  approvals: ApprovalRepository;
+  titles: DocumentTitles;
+  medications: MedicationRepository;
+  interactions: InteractionRepository;
+}
+
+export interface AuditLogSetup {
+  clock: Clock;
+  signer: AuditSigner;
+  logger: Logger;
+  region: string;
+}
+
+/**
+ * Every storage port the service and the CLIs use, over one opened store (SQLite or PostgreSQL). The
+ * composition root takes these and `transaction`, never a database handle, so the same wiring runs on
+ * both. What only one store needs (SQLite's WAL scrub and secure_delete; PostgreSQL's VACUUM after a
+ * shred) stays inside its repositories.
+ */
+export interface Repositories {
+  kind: Storage['kind'];
+  transaction: Transaction;
+  outbox: OutboxRepository;
+  inbox: InboxRepository;
+  sessions: SessionRepository;
+  directory: DirectoryRepository;
+  doctorInbox: DoctorInboxRepository;
+  myCases: MyCasesRepository;
+  cases: CasesRepository;
+  nameIndex: NameIndexRepository;
+  documents: DocumentRepository;
+  vault: VaultRepository;
+  burn: BurnRepository;
+  escalation: EscalationRepository;
+  alerts: AlertRepository;
+  alertStats: AlertStatsRepository;
+  retention: RetentionRepository;
+  chatHistory: ChatHistoryRepository;
+  ehrQueue: EhrQueueRepository;
+  /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
+  ruleReviews: RuleReviewRepository;
+  linkTokens(clock: Clock): LinkTokens;
+  sealed(texts: FreeTextCipher): SealedRepositories;
+  /** Start-up: seals free text stored before sealing existed (idempotent). */
+  sealLegacyFreeText(texts: FreeTextCipher): Promise<number>;
+  /** Start-up: name-token index rows for patients from before the index (idempotent). */
+  backfillNameTokens(tokensOf: (row: PatientRow) => string[]): Promise<number>;
+  /** The service's audit writer (group commit 25 ms), resumed from what is stored. */
+  openAuditLog(setup: AuditLogSetup): Promise<AuditLogPort>;
+  /** Read-only audit access (the audit CLI). */
+  auditReader(): AuditReader;
+  close(): Promise<void>;
+}
