@@ -55,7 +55,7 @@ export function App() {
       {/* Keyed by the intent: another link must not inherit this one's typed values. */}
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />
       <Route path="/form/consent/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="consent" intentId={id} />} />} />
-      <Route path="/rules" element={<RuleReviewScreen />} />
+      <Route path="/doctor/rules" element={<RuleReviewScreen />} />
       <Route path="/admin/*" element={<Suspense fallback={spinner}><AdminConsole /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

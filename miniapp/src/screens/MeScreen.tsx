@@ -41,7 +41,7 @@ function MeCard({ me }: { me: Me }) {
       {!me.verified && !me.suspended ? <p className="hint" data-testid="unverified-hint">{t('me.unverifiedHint')}</p> : null}
       <div className="padded stack">
         {me.role === 'pharmacist' ? (
-          <Button block color="primary" fill="outline" onClick={() => navigate('/rules')} data-testid="open-rules">
+          <Button block color="primary" fill="outline" onClick={() => navigate('/doctor/rules')} data-testid="open-rules">
             {t('me.rules')}
           </Button>
         ) : null}

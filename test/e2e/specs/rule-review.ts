@@ -68,7 +68,7 @@ export const ruleReviewTests: E2eTest[] = [
 
       // Desktop, Chinese then English: re-enable with a reason.
       const desk = await signIn(ctx, PHARMACIST, 'zh-HK', DESKTOP);
-      await go(desk, '/rules');
+      await go(desk, '/doctor/rules');
       await filter(desk, 'disabled');
       await card(desk, DISABLE_RULE).getByTestId('rule-state').waitFor();
       await shot(ctx, desk, 'rules-05-disabled-desktop-zh-HK');
@@ -89,7 +89,7 @@ export const ruleReviewTests: E2eTest[] = [
       await doctor.getByTestId('tab-me').click();
       await doctor.getByTestId('me').waitFor();
       assertEqual(await doctor.getByTestId('open-rules').count(), 0, 'no rules link for a doctor');
-      await go(doctor, '/rules');
+      await go(doctor, '/doctor/rules');
       await doctor.getByTestId('error-title').getByText('Only pharmacists may review the interaction rules.').waitFor();
       await ctx.screenshot(doctor, 'rules-07-doctor-refused-phone-en');
 

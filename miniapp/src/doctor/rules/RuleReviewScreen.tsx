@@ -11,7 +11,7 @@ type Filter = 'all' | RuleDto['state']['status'];
 const FILTERS: Filter[] = ['all', 'not_reviewed', 'reviewed', 'disabled'];
 
 /**
- * /rules — a pharmacist reviews the interaction rule set (issue 13): the version, every rule with its
+ * /doctor/rules — a pharmacist reviews the interaction rule set (issue 13): the version, every rule with its
  * state, filtered by state; sign off, disable or re-enable with a reason. Others get the service's
  * refusal (403 rule.pharmacist_only) as a screen.
  */

@@ -1,6 +1,6 @@
 import { screenI18n } from '../../i18n/screen-i18n.js';
 
-/** The pharmacist's rule review screen (/rules), both languages with the same keys. */
+/** The pharmacist's rule review screen (/doctor/rules), both languages with the same keys. */
 const en = {
   'title': 'Interaction rules',
   'version': 'Rule set version {version}',
