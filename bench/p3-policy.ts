@@ -17,6 +17,7 @@ import {
   auditLogRequest,
   caseRequest,
   directoryRequest,
+  ruleSetRequest,
   documentRequest,
   type CaseFacts,
   type ClinicianFacts,
@@ -108,6 +109,8 @@ function mixedRequests(n: number): AccessRequest[] {
     else if (a === 'decideRequest') out.push(caseRequest(c, a, kase, { ...rel, step: r() < 0.7 ? 'attending' : 'privacy', isRequester: r() < 0.05 }));
     else if (a === 'readAudit') out.push(auditLogRequest(c));
     else if (a === 'manageDirectory') out.push(directoryRequest(c, r() < 0.7 ? c.institutionId : pick(INSTITUTIONS)));
+    // Not in ACTION_MIX (rare, and never on the hot path): here only so every action has a builder.
+    else if (a === 'reviewRules') out.push(ruleSetRequest(c, '1.2.0'));
     else out.push(caseRequest(c, a, kase, rel));
   }
   return out;

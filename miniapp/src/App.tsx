@@ -16,6 +16,8 @@ import { DocumentScreen } from './doctor/DocumentScreen.js';
 import './doctor/doctor.css';
 import { FormScreen } from './doctor/forms/FormScreen.js';
 import { MedicationsScreen } from './doctor/medications/MedicationsScreen.js';
+import { RuleReviewScreen } from './doctor/rules/RuleReviewScreen.js';
+import './doctor/rules/rules.css';
 import { useI18n } from './i18n/i18n.js';
 import { CASE_CODE, ID } from './router.js';
 import { DoctorHome } from './screens/DoctorHome.js';
@@ -59,6 +61,7 @@ export function App() {
       {/* Keyed by the intent: another link must not inherit this one's typed values. */}
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />
       <Route path="/form/consent/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="consent" intentId={id} />} />} />
+      <Route path="/doctor/rules" element={<RuleReviewScreen />} />
       <Route path="/admin/*" element={<Suspense fallback={spinner}><AdminConsole /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

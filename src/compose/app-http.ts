@@ -12,6 +12,7 @@ import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 import type { InteractionRouteDeps } from '../http/app/interaction-routes.js';
+import type { RuleReviewRouteDeps } from '../http/app/rule-review-routes.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -110,5 +111,7 @@ export function appHttpDeps(service: Service) {
     repo, medications: service.medications.repo, lexicon: service.medications.lexicon, checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
     escalation, transaction: service.repos.transaction, people: directory, audit, clock,
   };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions };
+  const { book, mayReview } = service.ruleReviews;
+  const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.repos.transaction, audit, clock, people: directory };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview };
 }

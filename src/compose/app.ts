@@ -28,6 +28,7 @@ import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
+import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { medicationRoutes } from '../http/app/medication-routes.js';
 import { clinicalRoutes } from '../http/app/clinical-routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(clinicalRoutes, appHttp.clinical);
       await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
+      await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

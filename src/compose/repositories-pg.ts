@@ -21,6 +21,7 @@ import { createPgPatientsRepository } from '../domain/patients/patients-reposito
 import { createPgAlertStatsRepository } from '../domain/reports/alert-stats-repository-pg.js';
 import { createPgRetentionRepository } from '../domain/retention/retention-repository-pg.js';
 import { createPgSessionRepository } from '../domain/sessions/session-repository-pg.js';
+import { createPgRuleReviewRepository } from '../domain/clinical/rule-review-repository-pg.js';
 import { createPgDocumentRepository } from '../domain/sharing/document-repository-pg.js';
 import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js';
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
@@ -43,6 +44,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     outbox: createPgOutboxRepository(store),
     inbox: createPgInboxRepository(store),
     sessions: createPgSessionRepository(store),
+    ruleReviews: createPgRuleReviewRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),

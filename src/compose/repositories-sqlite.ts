@@ -21,6 +21,7 @@ import { createPatientsRepository } from '../domain/patients/patients-repository
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
+import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
@@ -40,6 +41,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     outbox: createOutboxRepository(db, store),
     inbox: createInboxRepository(db, store),
     sessions: createSessionRepository(db, store),
+    ruleReviews: createRuleReviewRepository(db, store),
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),
     myCases: createMyCasesRepository(db, store),

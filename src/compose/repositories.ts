@@ -32,6 +32,7 @@ import type { InteractionRepository } from '../domain/interactions/interaction-r
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
+import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
 export interface SealedRepositories {
@@ -78,6 +79,8 @@ export interface Repositories {
   retention: RetentionRepository;
   chatHistory: ChatHistoryRepository;
   ehrQueue: EhrQueueRepository;
+  /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
+  ruleReviews: RuleReviewRepository;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
   /** Start-up: seals free text stored before sealing existed (idempotent). */

@@ -15,6 +15,7 @@ import { createInboundHandlers } from '../inbound/inbound-handlers.js';
 import { createInbound, type InboundOptions } from './inbound.js';
 import { hostname } from 'node:os';
 import { createSecureSharing } from './secure-sharing.js';
+import { createRuleReviewsModule } from './rule-reviews.js';
 import type { LoadedPolicies } from '../domain/access/policy-loader.js';
 import { createChatEventHandler } from '../inbound/chat-events.js';
 import { createOrganisationExit } from './organisation-exit.js';
@@ -162,8 +163,9 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const medications = createMedications({
     repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
   });
+  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
   // Drug interaction alerts: the watch listens for new medication entries (after their commit).
-  const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
+  const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
@@ -229,6 +231,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     doctorInbox: repos.doctorInbox,
     offboarding,
     secure,
+    ruleReviews,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',

@@ -73,6 +73,10 @@ export const MISSING_CONDITION_REASONS = {
     label: { en: 'Not an admin of the institution', zh: '非該機構的管理員' },
     sentence: { en: 'Only an admin of that institution may manage its directory.', zh: '只有該機構的管理員可管理其用戶名錄。' },
   },
+  pharmacist_role: {
+    label: { en: 'Not a pharmacist', zh: '非藥劑師' },
+    sentence: { en: 'Only pharmacists may review the interaction rules.', zh: '只有藥劑師可覆核藥物相互作用規則。' },
+  },
 } satisfies Record<string, DenialReason>;
 
 /** The forbid policies (config/policies): each refusal names the one that matched. */

@@ -18,3 +18,4 @@ export * from '../domain/chat-history/chat-history-tables.js';
 export * from '../domain/medications/medications-tables.js';
 export * from '../domain/interactions/interaction-tables.js';
 export * from '../domain/notes/notes-tables.js';
+export * from '../domain/clinical/rule-review-tables.js';

@@ -23,9 +23,9 @@ export interface DemoClinician {
   title: string;
   department: string;
   institutionCode: string;
-  role: 'doctor' | 'nurse' | 'privacy_officer' | 'admin';
+  role: 'doctor' | 'nurse' | 'pharmacist' | 'privacy_officer' | 'admin';
   specialty?: string;
-  /** MCHK-style for doctors (M + 5 digits), Nursing Council style for nurses. */
+  /** MCHK-style for doctors (M + 5 digits), Nursing Council style for nurses, Pharmacy and Poisons Board style (P + 5 digits) for pharmacists. */
   registrationNo?: string;
   verified: boolean;
   lang: 'zh_CN' | 'en_US';
@@ -66,6 +66,12 @@ const clinicians: DemoClinician[] = [
     title: 'Advanced Practice Nurse, A&E', department: 'Accident & Emergency', institutionCode: 'QMH',
     role: 'nurse', specialty: 'Emergency Nursing', registrationNo: 'R123456', verified: true, lang: 'en_US',
     mobile: '94567890',
+  },
+  {
+    // The pharmacist who reviews the interaction rules (issue 13; mini-app /doctor/rules).
+    userId: 'qmh-tsang-kawai', dingtalkName: '曾嘉慧', nameEn: 'TSANG Ka-wai', nameZh: '曾嘉慧',
+    title: 'Senior Pharmacist', department: 'Pharmacy', institutionCode: 'QMH', role: 'pharmacist',
+    registrationNo: 'P12345', verified: true, lang: 'en_US', mobile: '99012345',
   },
   {
     userId: 'hph-wong-siuming', dingtalkName: 'Wong Siu-ming', nameEn: 'WONG Siu-ming', nameZh: '黃小明',

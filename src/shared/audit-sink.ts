@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = {
   caseProblemConfirmed: 'case.problem_confirmed',
   /** A case's key points read (or refused); target is the case code. */
   caseSummaryRead: 'case.summary_read',
+  /** Interaction rule review (issue 13): a pharmacist signs a rule off, disables or re-enables it (target rule@version). */
+  ruleSignedOff: 'rule.signed_off',
+  ruleDisabled: 'rule.disabled',
+  ruleEnabled: 'rule.enabled',
   directoryUserAdded: 'directory.user_added',
   directoryVerified: 'directory.verified',
   directorySuspended: 'directory.suspended',

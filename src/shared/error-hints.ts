@@ -100,6 +100,13 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'patient.merge_same': { en: 'Pick two different patient records to merge.', zh: '請選擇兩個不同的病人紀錄進行合併。' },
   'register.unavailable': { en: 'Try again later, or record a manual check of the register.', zh: '請稍後再試，或記錄人手查核名冊。' },
   'register.not_listed': { en: 'Do not verify until the number is confirmed on the register.', zh: '在名冊確認號碼前，請勿核實此用戶。' },
+  'rule.pharmacist_only': {
+    en: 'If you are a pharmacist, ask your hospital’s ConsultBridge admin to set your directory role to pharmacist.',
+    zh: '如你是藥劑師，請聯絡院方 ConsultBridge 管理員把你的名錄角色設為藥劑師。',
+  },
+  'rule.not_found': { en: 'Reload the rules page: the rule set may have been updated.', zh: '請重新載入規則頁面：規則集可能已更新。' },
+  'rule.reason_required': { en: 'Write why, e.g. "duplicates our local warfarin protocol alert".', zh: '請寫明原因，例如「與本院華法林指引的提示重複」。' },
+  'rule.state_changed': { en: 'Reload to see the rule’s current state, then choose again.', zh: '請重新載入查看規則的最新狀態，再作選擇。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

@@ -177,6 +177,25 @@ export const ERROR_TABLE = {
   },
   'medication.not_found': { status: 404, en: 'That medication is not on this case.', zh: '此個案沒有該藥物紀錄。' },
   'internal': { status: 500, en: 'Something went wrong. Please try again.', zh: '發生錯誤，請再試一次。' },
+  /** Rule review (issue 13): only a clinician whose directory role is pharmacist reviews interaction rules. */
+  'rule.pharmacist_only': {
+    status: 403,
+    en: 'Only pharmacists may review the interaction rules.',
+    zh: '只有藥劑師可覆核藥物相互作用規則。',
+  },
+  'rule.not_found': { status: 404, en: 'The rule set in use has no such rule.', zh: '現行規則集沒有此規則。' },
+  /** Disable and re-enable must say why (kept with the rule, shown on the page). */
+  'rule.reason_required': {
+    status: 400,
+    en: 'Give a reason (at least 3 characters).',
+    zh: '請註明原因（最少 3 個字）。',
+  },
+  /** Sign off a rule already signed off or disabled, disable a disabled rule, re-enable an enabled one. */
+  'rule.state_changed': {
+    status: 409,
+    en: 'This rule is not in a state that allows that (someone may have just reviewed it).',
+    zh: '此規則目前的狀態不容許此操作（可能剛有人覆核了它）。',
+  },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

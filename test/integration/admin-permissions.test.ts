@@ -22,6 +22,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   // Admin console (src/http/admin/admin-console.ts); unknown ids answer 404 past the guard.
   'GET /api/admin/policies': () => ({ url: '/api/admin/policies' }),
   'POST /api/admin/policies/explain': ({ target }) => ({ url: '/api/admin/policies/explain', payload: { clinicianId: target, documentId: 'no-such-doc' } }),
+  'GET /api/admin/clinical/rules': () => ({ url: '/api/admin/clinical/rules' }),
   'GET /api/admin/approvals': () => ({ url: '/api/admin/approvals?status=pending' }),
   'GET /api/admin/breakglass': () => ({ url: '/api/admin/breakglass?status=pending' }),
   'POST /api/admin/breakglass/:id/review': () => ({ url: '/api/admin/breakglass/no-such-review/review', payload: { decision: 'approve' } }),

@@ -22,6 +22,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'DELETE /api/admin/cases/:code/groups/:conversationId': 'cases',
   'GET /api/admin/policies': 'policies',
   'POST /api/admin/policies/explain': 'policies',
+  'GET /api/admin/clinical/rules': 'policies',
   // The explain form's pickers.
   'GET /api/admin/people': 'policies',
   'GET /api/admin/cases/:code/documents': 'policies',

@@ -76,6 +76,7 @@ describe('API routes are fully described', () => {
       'POST /api/app/cases/{code}/reports',
       'POST /api/app/documents/{id}/retract',
       'POST /api/app/grants/{id}/revoke',
+      'POST /api/app/rules/{id}/sign-off',
       'POST /api/app/cases/{code}/burn/document',
       'POST /api/cases/{code}/medications/{id}/stop',
       'POST /api/cases/{code}/medications/import',

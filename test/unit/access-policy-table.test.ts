@@ -4,6 +4,7 @@ import {
   caseRequest,
   directoryRequest,
   documentRequest,
+  ruleSetRequest,
   type RelationFacts,
 } from '../../src/domain/access/access-facts.js';
 import type { AccessRequest } from '../../src/domain/access/access-vocabulary.js';
@@ -115,6 +116,13 @@ const rows: Row[] = [
   { name: 'admin cannot manage another institution', request: directoryRequest(clinician({ role: 'admin' }), OTHER), allowed: false, policies: [] },
   { name: 'doctor cannot manage directory', request: directoryRequest(clinician(), HOME), allowed: false, policies: [] },
   { name: 'suspended admin cannot manage directory', request: directoryRequest(clinician({ role: 'admin', suspended: true }), HOME), allowed: false, policies: ['forbid-suspended'] },
+  // reviewRules: pharmacists alone (issue 13 rule review)
+  { name: 'pharmacist reviews rules', request: ruleSetRequest(clinician({ role: 'pharmacist' }), '1.2.0'), allowed: true, policies: ['review-rules-pharmacist'] },
+  { name: 'doctor cannot review rules', request: ruleSetRequest(clinician(), '1.2.0'), allowed: false, policies: [] },
+  { name: 'nurse cannot review rules', request: ruleSetRequest(clinician({ role: 'nurse' }), '1.2.0'), allowed: false, policies: [] },
+  { name: 'admin cannot review rules', request: ruleSetRequest(clinician({ role: 'admin' }), '1.2.0'), allowed: false, policies: [] },
+  { name: 'unverified pharmacist cannot review rules', request: ruleSetRequest(clinician({ role: 'pharmacist', verified: false }), '1.2.0'), allowed: false, policies: ['forbid-unverified'] },
+  { name: 'suspended pharmacist cannot review rules', request: ruleSetRequest(clinician({ role: 'pharmacist', suspended: true }), '1.2.0'), allowed: false, policies: ['forbid-suspended'] },
 ];
 
 describe('access policy table', () => {

@@ -8,6 +8,7 @@ import {
   caseRequest,
   directoryRequest,
   documentRequest,
+  ruleSetRequest,
   type CaseFacts,
   type ClinicianFacts,
   type DocumentFacts,
@@ -61,6 +62,8 @@ export function build(action: AccessAction, c: ClinicianFacts, d: DocumentFacts,
       return auditLogRequest(c);
     case 'manageDirectory':
       return directoryRequest(c, onDocument ? c.institutionId : 'HKSH');
+    case 'reviewRules':
+      return ruleSetRequest(c, '1.2.0');
     default:
       return caseRequest(c, action, k, rel);
   }

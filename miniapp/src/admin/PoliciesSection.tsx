@@ -6,6 +6,7 @@ import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { DocumentPicker, PersonPicker } from './ExplainPickers.js';
 import type { ExplainDto } from '../../../src/contract/admin-console.js';
+import { RuleSetCard } from './RuleSetCard.js';
 
 const CODE_STYLE = { whiteSpace: 'pre-wrap', fontSize: 12, background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 420, overflow: 'auto' } as const;
 
@@ -18,6 +19,7 @@ export function PoliciesSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <ExplainTool />
+      <RuleSetCard />
       <Card title={t('nav.policies')} loading={data.loading}>
         <ErrorNote error={data.error} />
         {p && (

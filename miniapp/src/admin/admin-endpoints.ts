@@ -18,6 +18,7 @@ import type {
   RosterRoleDto,
   VerifyDto,
 } from '../../../src/contract/admin-console.js';
+import type { RuleReviewSummaryDto } from '../../../src/contract/rule-review.js';
 import type { ClinicianDto, InstitutionDto } from '../../../src/contract/admin-directory.js';
 import type { LiveGrantsResponse } from '../../../src/contract/admin-grants.js';
 import type { RevokeReason } from '../../../src/contract/grant-revoke-reasons.js';
@@ -49,6 +50,8 @@ export function createAdminEndpoints(api: AdminApi) {
     trace: (code: string) => api.call<{ code: string; entries: AuditEntryDto[] }>(`/audit/trace/${enc(code)}`),
 
     policies: () => api.call<PoliciesDto>('/policies'),
+    /** The interaction rule set's version and review counts (read-only; pharmacists review in the mini-app). */
+    clinicalRules: () => api.call<RuleReviewSummaryDto>('/clinical/rules'),
     explain: (body: { clinicianId: string; documentId: string }) => api.call<ExplainDto>('/policies/explain', { body }),
     people: (q: string) => api.call<{ people: PersonPickDto[]; more: boolean }>('/people', { query: { q } }),
     caseDocuments: (code: string) => api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`${cases(code)}/documents`),

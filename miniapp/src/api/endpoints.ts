@@ -12,6 +12,7 @@ import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseInteractionAlertsDto, InteractionAlertDto, InteractionDecidedDto } from '../../../src/contract/interactions.js';
+import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-review.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
@@ -79,6 +80,12 @@ export function createEndpoints(api: ApiClient) {
     caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
     acknowledgeInteraction: (id: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
     overrideInteraction: (id: string, reason: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/override`, { body: { reason } }),
+
+    /** Pharmacists: the interaction rule set with each rule's review state; sign off, disable, re-enable. */
+    ruleReviews: () => api.call<RuleReviewListDto>('/api/app/rules'),
+    signOffRule: (ruleId: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/sign-off`, { method: 'POST' }),
+    disableRule: (ruleId: string, reason: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/disable`, { body: { reason } }),
+    enableRule: (ruleId: string, reason: string) => api.call<RuleDto>(`/api/app/rules/${enc(ruleId)}/enable`, { body: { reason } }),
 
     caseGrants: (code: string) => api.call<CaseGrantsDto>(`/api/app/cases/${enc(code)}/grants`),
     revokeGrant: (grantId: string) => api.call<RevokedDto>(`/api/app/grants/${enc(grantId)}/revoke`, { method: 'POST' }),

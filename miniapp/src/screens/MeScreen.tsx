@@ -40,6 +40,11 @@ function MeCard({ me }: { me: Me }) {
       </List>
       {!me.verified && !me.suspended ? <p className="hint" data-testid="unverified-hint">{t('me.unverifiedHint')}</p> : null}
       <div className="padded stack">
+        {me.role === 'pharmacist' ? (
+          <Button block color="primary" fill="outline" onClick={() => navigate('/doctor/rules')} data-testid="open-rules">
+            {t('me.rules')}
+          </Button>
+        ) : null}
         {me.isAdmin ? (
           <Button block onClick={() => navigate('/admin')} data-testid="open-admin">
             {t('me.admin')}

@@ -18,3 +18,4 @@ export * from './chat-history-tables.js';
 export * from './medications-tables.js';
 export * from './interaction-tables.js';
 export * from './notes-tables.js';
+export * from './rule-review-tables.js';

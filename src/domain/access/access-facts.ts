@@ -74,6 +74,7 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
   addCaseNote: ['careRole'],
   readAudit: [],
   manageDirectory: [],
+  reviewRules: [],
 };
 
 const STRING_KEYS = new Set<keyof RelationFacts>(['careRole', 'step']);
@@ -164,6 +165,11 @@ export function caseRequest(
 
 export function auditLogRequest(clinician: ClinicianFacts): AccessRequest {
   return request(clinician, 'readAudit', { uid: ref(ENTITY.auditLog, AUDIT_LOG_ID), attrs: {}, parents: [] }, {});
+}
+
+/** Review the interaction rule set `version` (sign off, disable, re-enable rules). */
+export function ruleSetRequest(clinician: ClinicianFacts, version: string): AccessRequest {
+  return request(clinician, 'reviewRules', { uid: ref(ENTITY.ruleSet, version), attrs: {}, parents: [] }, {});
 }
 
 export function directoryRequest(clinician: ClinicianFacts, institutionId: string): AccessRequest {

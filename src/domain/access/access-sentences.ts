@@ -61,6 +61,10 @@ const PERMIT_SENTENCES: Record<string, Sentence> = {
     en: 'Admins may manage the user directory of their own institution.',
     zh: '管理員可管理其所屬機構的用戶名錄。',
   },
+  'review-rules-pharmacist': {
+    en: 'Pharmacists may review the interaction rules: sign them off, disable or re-enable them with a reason.',
+    zh: '藥劑師可覆核藥物相互作用規則：簽核、停用或重新啟用規則，並須註明原因。',
+  },
 };
 
 const sentences = <K extends string>(reasons: Record<K, DenialReason>) =>

@@ -18,6 +18,7 @@ export const ACCESS_ACTIONS = [
   'addCaseNote',
   'readAudit',
   'manageDirectory',
+  'reviewRules',
 ] as const;
 
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -34,6 +35,7 @@ export const ENTITY = {
   case: 'Case',
   document: 'Document',
   auditLog: 'AuditLog',
+  ruleSet: 'RuleSet',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];

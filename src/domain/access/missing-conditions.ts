@@ -18,7 +18,8 @@ export type MissingCode =
   | 'clinical_role' // requestAccess
   | 'doctor_role' // breakGlass
   | 'oversight_role' // readAudit
-  | 'admin_of_institution'; // manageDirectory
+  | 'admin_of_institution' // manageDirectory
+  | 'pharmacist_role'; // reviewRules
 
 export interface MissingCondition {
   code: MissingCode;
@@ -93,6 +94,9 @@ export function missingConditions(req: AccessRequest): MissingCondition[] {
       break;
     case 'manageDirectory':
       need(role === 'admin' && refId(principal.institution) === req.resource.id, 'admin_of_institution');
+      break;
+    case 'reviewRules':
+      need(role === 'pharmacist', 'pharmacist_role');
       break;
   }
   return out;

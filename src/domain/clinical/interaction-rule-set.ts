@@ -26,6 +26,8 @@ export interface InteractionRuleSet {
   readonly rules: readonly RuleDefinition[];
   /** Class id → its ingredient ids (nested classes expanded). */
   readonly classes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Class id → its label in interaction-classes.json (for the pharmacist's review page). */
+  readonly classLabels: ReadonlyMap<string, string>;
   /** Every ingredient id the rule set names. */
   readonly ingredients: ReadonlySet<string>;
   /** Indexes into `rules` of the rules covering this ingredient pair (either order), most severe first. */
@@ -124,6 +126,7 @@ export function buildInteractionRuleSet(classesText: string, rulesText: string):
     hash: createHash('sha256').update(classesText).update('\0').update(rulesText).digest('hex'),
     rules: file.rules,
     classes,
+    classLabels: new Map(Object.entries(classesParsed.data.classes).map(([id, c]) => [id, c.label])),
     ingredients,
     rulesFor: (x, y) => index.get(pairKey(x, y)) ?? none,
   };

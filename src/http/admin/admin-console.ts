@@ -12,6 +12,7 @@ import { adminOversightRoutes, type AdminOversightDeps } from './admin-oversight
 import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.js';
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
+import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -26,6 +27,8 @@ export interface AdminConsoleDeps {
   explain: AdminExplainDeps;
   grants: AdminGrantDeps;
   correction: AdminCorrectionDeps;
+  /** The interaction rule set's version and review counts (read-only). */
+  clinical: AdminClinicalDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -41,7 +44,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  *
  * | routes | section |
  * | --- | --- |
- * | policies, explain and its people/document pickers | policies |
+ * | policies, explain and its people/document pickers, the interaction rule set's review counts | policies |
  * | approvals, break-glass queue and review (the domain then admits only a privacy officer to review) | oversight |
  * | audit list, verify, checkpoint, trace, export | audit |
  * | outbox, inbound dead letters | outbox |
@@ -64,4 +67,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminExplainRoutes, opts.explain);
   await app.register(adminGrantRoutes, opts.grants);
   await app.register(adminCorrectionRoutes, opts.correction);
+  await app.register(adminClinicalRoutes, opts.clinical);
 };

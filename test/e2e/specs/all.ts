@@ -20,6 +20,7 @@ import { hkTimePickerTests } from './hk-time-picker.js';
 import { noUuidWalkTests } from './no-uuid-walk.js';
 import { bannerSexRecordTests } from './banner-sex-record.js';
 import { grantRevokeConsoleTests } from './grant-revoke-console.js';
+import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
 import { interactionTests } from './interactions.js';
 import { voiceSummaryTests } from './voice-summary.js';
@@ -48,6 +49,7 @@ export const allSpecs: E2eTest[][] = [
   noUuidWalkTests,
   bannerSexRecordTests,
   grantRevokeConsoleTests,
+  ruleReviewTests,
   medicationTests,
   interactionTests,
   voiceSummaryTests,
