@@ -6,6 +6,8 @@ import { BurnViewer } from './doctor/BurnViewer.js';
 import { AlertStatusScreen } from './doctor/AlertStatusScreen.js';
 import { InteractionScreen } from './doctor/interactions/InteractionScreen.js';
 import { CaseScreen } from './doctor/CaseScreen.js';
+import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
+import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
 import { ShareScreen } from './doctor/compose/ShareScreen.js';
@@ -48,6 +50,8 @@ export function App() {
       <Route path="/case/:code/alert" element={<Checked param="code" re={CASE_CODE} render={(code) => <AlertFormScreen code={code} />} />} />
       {/* The bot's `meds C-…` link (doctorPageLink): the clinical layer's pages live under /doctor/. */}
       <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
+      <Route path="/doctor/cases/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
+      <Route path="/doctor/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen key={id} draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />

@@ -1,5 +1,6 @@
 import type { BotMessage } from '../dingtalk/bot-message.js';
 import type { ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
+import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 import type { DirectoryService } from '../domain/directory/directory-service.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import type { Logger } from '../shared/logger.js';
@@ -28,11 +29,13 @@ export interface BotDeps extends Omit<CommandDeps, 'notify'> {
   botName?: string;
   /** The HK clinical normaliser, for voice notes (loads its lexicon at the first one). */
   normaliser: Pick<ClinicalNormaliser, 'normalise'>;
+  /** Where a 1:1 voice note is kept, sealed, for its sender to confirm on the mini-app page. */
+  voiceDrafts: Pick<VoiceDraftsRepository, 'keep'>;
 }
 
 /** The bot: dedupe → ignore self → resolve actor → refuse PHI → voice note (never a command) → parse command → run it. */
 export function createBot(deps: BotDeps) {
-  const { inbox: _inbox, directory: _directory, outbound, logger: _logger, botName: _botName, normaliser, ...parts } = deps;
+  const { inbox: _inbox, directory: _directory, outbound, logger: _logger, botName: _botName, normaliser, voiceDrafts, ...parts } = deps;
   const full: CommandDeps = { ...parts, notify: outbound };
   const commands = buildCommands(full);
   const handle = compose(
@@ -41,7 +44,7 @@ export function createBot(deps: BotDeps) {
       { name: 'ignoreSelf', run: ignoreSelf },
       { name: 'resolveActor', run: resolveActor(deps.directory) },
       { name: 'inboundPhi', run: inboundPhi(deps.audit) },
-      { name: 'voiceNote', run: voiceNote({ normaliser, myCases: deps.myCases, audit: deps.audit, publicUrl: deps.publicUrl, logger: deps.logger }) },
+      { name: 'voiceNote', run: voiceNote({ normaliser, drafts: voiceDrafts, clock: deps.clock, myCases: deps.myCases, audit: deps.audit, publicUrl: deps.publicUrl, logger: deps.logger }) },
       { name: 'parseCommand', run: parseCommand(deps.botName ?? 'ConsultBridge') },
       { name: 'runCommand', run: runCommand({ commands: () => commands.all, fallback: commands.help, audit: deps.audit, logger: deps.logger }) },
     ],

@@ -23,6 +23,8 @@ import { grantCaseRoutes } from '../http/app/grant-case-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
+import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
+import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
@@ -84,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(medicationRoutes, appHttp.medications);
       await trusted.register(clinicalRoutes, appHttp.clinical);
       await trusted.register(interactionRoutes, appHttp.interactions);
+      await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

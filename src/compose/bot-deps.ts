@@ -1,7 +1,7 @@
 import type { BotDeps } from '../bot/bot.js';
 import type { CommandDeps } from '../bot/commands/deps.js';
-import type { ClinicalNormaliser } from '../domain/clinical/clinical-normaliser.js';
 import type { BurnAfterReading } from './burn-after-reading.js';
+import type { ClinicalNotes } from './clinical-notes.js';
 import type { SecureSharing } from './secure-sharing.js';
 
 /** The parts of the bot's commands and flows that come from secure sharing and burn-after-reading. */
@@ -29,7 +29,7 @@ export function botSharingParts(secure: SecureSharing, burn: Pick<BurnAfterReadi
   };
 }
 
-/** The clinical layer's parts of the bot: the service's one HK normaliser, for voice notes (its lexicon loads at the first use). */
-export function botClinicalParts(normaliser: ClinicalNormaliser): Pick<BotDeps, 'normaliser'> {
-  return { normaliser };
+/** The clinical layer's parts of the bot: the HK normaliser and where voice notes are kept for their sender to confirm. */
+export function botClinicalParts(clinical: Pick<ClinicalNotes, 'normaliser' | 'drafts'>): Pick<BotDeps, 'normaliser' | 'voiceDrafts'> {
+  return { normaliser: clinical.normaliser, voiceDrafts: clinical.drafts };
 }

@@ -27,6 +27,8 @@ import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js'
 import { createPgEhrQueueRepository } from '../ehr/queue/ehr-queue-repository-pg.js';
 import { createPgMedicationRepository } from '../domain/medications/medication-repository-pg.js';
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
+import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
+import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -63,6 +65,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
       titles: createPgDocumentTitles(store, texts),
       medications: createPgMedicationRepository(store, texts),
       interactions: createPgInteractionRepository(store, texts),
+      caseNotes: createPgCaseNotesRepository(store, texts),
+      voiceDrafts: createPgVoiceDraftsRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

@@ -27,6 +27,8 @@ import { createVaultRepository } from '../domain/vault/vault-repository.js';
 import { createEhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import { createMedicationRepository } from '../domain/medications/medication-repository.js';
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
+import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
+import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -60,6 +62,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       titles: createDocumentTitles(db, store, texts),
       medications: createMedicationRepository(db, store, texts),
       interactions: createInteractionRepository(db, store, texts),
+      caseNotes: createCaseNotesRepository(db, store, texts),
+      voiceDrafts: createVoiceDraftsRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

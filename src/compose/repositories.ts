@@ -30,6 +30,8 @@ import type { VaultRepository } from '../domain/vault/vault-repository.js';
 import type { MedicationRepository } from '../domain/medications/medication-repository.js';
 import type { InteractionRepository } from '../domain/interactions/interaction-repository.js';
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
+import type { CaseNotesRepository } from '../domain/notes/case-note.js';
+import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
 export interface SealedRepositories {
@@ -39,6 +41,8 @@ export interface SealedRepositories {
   titles: DocumentTitles;
   medications: MedicationRepository;
   interactions: InteractionRepository;
+  caseNotes: CaseNotesRepository;
+  voiceDrafts: VoiceDraftsRepository;
 }
 
 export interface AuditLogSetup {

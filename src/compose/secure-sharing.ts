@@ -88,7 +88,7 @@ export async function createSecureSharing(deps: {
   });
 
   /** A case-level decision for a directory row now: its role on the case from the case tables, then the policy. */
-  const decideOnCase = async (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: { id: string; code: string }) => {
+  const decideOnCase = async (row: ClinicianRow, action: 'share' | 'breakGlass' | 'addCaseNote', caseRow: { id: string; code: string }) => {
     const facts = await cases.queries.caseFacts(caseRow.id, row.id);
     return engine.decide(caseRequest(clinicianFacts(row), action, { code: caseRow.code, institutionIds: facts.institutionIds, closed: facts.closed }, { careRole: facts.careRole }));
   };

@@ -17,3 +17,4 @@ export * from '../domain/alerts/alerts-tables.js';
 export * from '../domain/chat-history/chat-history-tables.js';
 export * from '../domain/medications/medications-tables.js';
 export * from '../domain/interactions/interaction-tables.js';
+export * from '../domain/notes/notes-tables.js';

@@ -45,6 +45,14 @@ export const AUDIT_ACTIONS = {
   outboundDead: 'outbound.dead',
   inboundPhiWarned: 'inbound.phi_warned',
   voiceNote: 'voice.note',
+  /** A kept voice note saved to a case (reason: `note` or `medication`); target is the case code. */
+  voiceSaved: 'voice.saved',
+  /** A note added to a case (reason: where it came from); target is the case code, never the text. */
+  caseNoteAdded: 'case.note_added',
+  /** A problem confirmed on a case; target is the case code, never the problem. */
+  caseProblemConfirmed: 'case.problem_confirmed',
+  /** A case's key points read (or refused); target is the case code. */
+  caseSummaryRead: 'case.summary_read',
   directoryUserAdded: 'directory.user_added',
   directoryVerified: 'directory.verified',
   directorySuspended: 'directory.suspended',

@@ -124,6 +124,14 @@ export const ERROR_TABLE = {
   'token.expired': { status: 401, en: 'That link has expired.', zh: '連結已過期。' },
   /** A mini-app link intent past its time (not 401: the app would take that for a lost sign-in). */
   'link.expired': { status: 410, en: 'That link has expired.', zh: '連結已過期。' },
+  /** A voice note is kept for its sender to confirm for a short time only (and only until it is saved). */
+  'voice.expired': { status: 410, en: 'That voice note is no longer kept.', zh: '該語音訊息已不再保留。' },
+  /** Saving a voice note as a medication needs at least one drug the sender confirmed. */
+  'voice.no_drug': { status: 400, en: 'Confirm a drug heard in the voice note to save it as a medication.', zh: '請先確認語音訊息中聽到的藥物，才可存為用藥。' },
+  /** The case medication list is not wired on this deployment yet: nothing is recorded as a medication. */
+  'medications.unavailable': { status: 503, en: 'The case medication list is not available yet.', zh: '個案用藥清單暫未提供。' },
+  /** Only a diagnosis or symptom of the lexicon can be confirmed as a problem on a case. */
+  'note.not_a_problem': { status: 400, en: 'That term is not a diagnosis or symptom.', zh: '該用語不是診斷或症狀。' },
   /** A view token sent in a signed-in app's request body: not 401 either (that means a lost sign-in there). */
   'view.token_invalid': { status: 400, en: 'That view is not valid. Open the document again.', zh: '檢視無效，請重新開啟文件。' },
   'view.token_expired': { status: 410, en: 'That view has expired. Open the document again.', zh: '檢視已過期，請重新開啟文件。' },

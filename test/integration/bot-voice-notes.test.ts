@@ -36,12 +36,13 @@ describe('bot: voice notes', () => {
     await h?.close();
   });
 
-  it('When a doctor sends 1:1 a voice note saying 薄血丸, then it comes back as warfarin (exact, score 1) with her case codes and no fake add button', async () => {
+  it('When a doctor sends 1:1 a voice note saying 薄血丸, then it comes back as warfarin (exact, score 1) with her case codes, each linked to the confirm page (kept note id and case code only)', async () => {
     const { msgId, text } = await voiceNote(LAM, '病人一直食緊薄血丸');
     expect(text).toContain('Terms I matched');
     expect(text).toMatch(/- 薄血丸 · \*\*warfarin\*\* · exact \(score 1\.00\)/);
     expect(text).toContain(`**${code}** · consulting`);
-    expect(text).toContain('comes with the case medication list');
+    expect(text).toMatch(new RegExp(`\\[Add to case ${code} as note / as medication\\]\\(http[^)]*/app/doctor/voice/[A-Za-z0-9_-]{16,}\\?case=${code}\\)`));
+    expect(text).toContain('Nothing is recorded until you confirm it');
     expect(text).not.toContain('一直食緊'); // the transcript itself is never echoed
     const entries = await audit('voice.note');
     expect(entries.at(-1)).toMatchObject({ target: msgId, outcome: 'success', reason: 'terms_1' });
@@ -53,7 +54,7 @@ describe('bot: voice notes', () => {
     expect(line).not.toBeNull();
     expect(Number(line![1])).toBeLessThan(1);
     expect(text).toContain(`**${code}** · 主診`);
-    expect(text).toContain('藥物清單');
+    expect(text).toContain(`[加入個案 ${code}（筆記／用藥）]`);
   });
 
   it('When a 1:1 voice note says `ping`, then it is read as a voice note, not run as a command', async () => {

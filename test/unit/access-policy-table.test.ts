@@ -47,6 +47,12 @@ const rows: Row[] = [
   { name: 'auditor denied view', request: documentRequest(clinician({ role: 'auditor' }), 'view', doc(), { ...ok, hasGrant: true }), allowed: false, policies: ['forbid-content-non-clinical'] },
   { name: 'privacy officer denied view', request: documentRequest(clinician({ role: 'privacy_officer' }), 'view', doc(), ok), allowed: false, policies: ['forbid-content-non-clinical'] },
   { name: 'no role in directory denied view', request: documentRequest(clinician({ role: null }), 'view', doc(), ok), allowed: false, policies: ['forbid-content-non-clinical'] },
+  // addCaseNote (issue 13: a note or confirmed problem on the case)
+  { name: 'consultant doctor adds a case note', request: caseRequest(clinician(), 'addCaseNote', kase(), { careRole: 'consulting' }), allowed: true, policies: ['add-case-note-care-team'] },
+  { name: 'attending nurse adds a case note', request: caseRequest(clinician({ role: 'nurse' }), 'addCaseNote', kase(), { careRole: 'attending' }), allowed: true, policies: ['add-case-note-care-team'] },
+  { name: 'referrer cannot add a case note', request: caseRequest(clinician(), 'addCaseNote', kase(), { careRole: 'referring' }), allowed: false, policies: [] },
+  { name: 'no case note into a closed case', request: caseRequest(clinician(), 'addCaseNote', kase({ closed: true }), { careRole: 'attending' }), allowed: false, policies: ['forbid-closed-case'] },
+  { name: 'admin on the team cannot add a case note', request: caseRequest(clinician({ role: 'admin' }), 'addCaseNote', kase(), { careRole: 'attending' }), allowed: false, policies: [] },
   // share
   { name: 'consultant shares', request: caseRequest(clinician(), 'share', kase(), { careRole: 'consulting' }), allowed: true, policies: ['share-care-team'] },
   { name: 'observer cannot share', request: caseRequest(clinician(), 'share', kase(), { careRole: 'observer' }), allowed: false, policies: [] },

@@ -14,6 +14,7 @@ import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseInteractionAlertsDto, InteractionAlertDto, InteractionDecidedDto } from '../../../src/contract/interactions.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
+import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -92,6 +93,12 @@ export function createEndpoints(api: ApiClient) {
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
     /** What the typed name matches in the HK clinical lexicon, and how, before anything is saved (in the body: it may be clinical text). */
     normalise: (text: string) => api.call<NormaliseDto>('/api/clinical/normalise', { body: { text } }),
+    /** My kept voice note (transcript and matched terms) to confirm, and saving it to one of my cases. */
+    voiceNote: (id: string) => api.call<VoiceNoteDto>(`/api/app/voice/${enc(id)}`),
+    saveVoiceNote: (id: string, body: SaveVoiceBody) => api.call<VoiceSavedDto>(`/api/app/voice/${enc(id)}/save`, { body }),
+    /** A case's key points; confirming a problem the notes suggest. */
+    caseSummary: (code: string) => api.call<CaseSummaryDto>(`/api/app/cases/${enc(code)}/summary`),
+    confirmProblem: (code: string, body: ConfirmProblemBody) => api.call<CreatedDto>(`/api/app/cases/${enc(code)}/problems`, { body }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

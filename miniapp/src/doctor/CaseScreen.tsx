@@ -11,6 +11,7 @@ import { useComposeI18n } from './compose/compose-messages.js';
 import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
 import { docTypeLabel } from './grants/grant-messages.js';
 import { useMedicationI18n } from './medications/medication-messages.js';
+import { useClinicalI18n } from './clinical/clinical-messages.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
@@ -27,6 +28,7 @@ export function CaseScreen({ code }: { code: string }) {
     body = (
       <div data-testid="case-view">
         <PatientBanner code={c.code} />
+        <KeyPointsLink code={c.code} />
         {c.myCareRole !== null && c.status !== 'closed' && <ComposeButtons code={c.code} />}
         <List>
           <List.Item arrow onClick={() => navigate(`/doctor/cases/${c.code}/medications`)} description={meds.t('entryNote')} data-testid="case-medications">
@@ -76,6 +78,17 @@ function ComposeButtons({ code }: { code: string }) {
       <Button size="small" color="primary" fill="outline" onClick={to('share')} data-testid="case-share">{t('compose.share')}</Button>
       <Button size="small" color="warning" fill="outline" onClick={to('burn')} data-testid="case-burn">{t('compose.burn')}</Button>
       <Button size="small" color="danger" fill="outline" onClick={to('alert')} data-testid="case-alert">{t('compose.alert')}</Button>
+    </div>
+  );
+}
+
+/** Into the case's key points (problems, medications, allergies, results, requests, alerts). */
+function KeyPointsLink({ code }: { code: string }) {
+  const navigate = useNavigate();
+  const { t } = useClinicalI18n();
+  return (
+    <div className="padded">
+      <Button block size="small" color="primary" fill="outline" onClick={() => navigate(`/doctor/cases/${code}/summary`)} data-testid="case-summary-link">{t('sum.open')}</Button>
     </div>
   );
 }

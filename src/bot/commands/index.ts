@@ -6,12 +6,13 @@ import type { CommandDeps } from './deps.js';
 import { helpCommand } from './help.js';
 import { ping } from './ping.js';
 import { sharingCommands } from './sharing-commands.js';
+import { summaryCommand } from './summary.js';
 import { whoamiCommand } from './whoami.js';
 
 /** Every chat command, in the order help lists them. */
 export function buildCommands(deps: CommandDeps): { all: Command[]; help: Command } {
   const all: Command[] = [];
   const help = helpCommand(() => all);
-  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...casesCommands(deps), ...sharingCommands(deps));
+  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...casesCommands(deps), ...sharingCommands(deps), summaryCommand(deps));
   return { all, help };
 }

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { reviewVoiceNote, voiceNoteInGroup, type VoiceNoteDeps, type VoiceNoteReview } from '../../usecases/clinical/review-voice-note.js';
 import { careRoleName } from '../commands/case-text.js';
+import { doctorPageLink } from '../flows/app-link.js';
 import type { Step } from '../context.js';
 import { say, type Lang } from '../i18n.js';
 import { replyForError } from '../reply-for-error.js';
@@ -10,7 +11,7 @@ import { VOICE_TEXTS as T } from '../texts/voice-texts.js';
 
 const HOW = { exact: T.howExact, converted: T.howConverted, 'sound-alike': T.howSoundAlike } satisfies Record<MatchHow, unknown>;
 
-function render(review: VoiceNoteReview, lang: Lang, casesUrl: string): string {
+function render(review: VoiceNoteReview, lang: Lang, publicUrl: string): string {
   const lines: string[] = [];
   if (review.terms.length === 0) lines.push(say(lang, T.noTerms));
   else {
@@ -19,9 +20,12 @@ function render(review: VoiceNoteReview, lang: Lang, casesUrl: string): string {
   }
   lines.push('', say(lang, T.casesTitle));
   if (review.cases.length === 0) lines.push(say(lang, T.noCases));
-  for (const c of review.cases) lines.push(say(lang, T.caseLine, c.code, careRoleName(c.role, lang)));
-  if (review.moreCases) lines.push(say(lang, T.moreCases, casesUrl));
-  lines.push('', say(lang, T.notYet));
+  // The link names the kept note's id and the case code only: the transcript stays on the server.
+  const page = doctorPageLink(publicUrl, 'voice', review.draftId);
+  const confirmUrl = (code: string) => `${page}?case=${encodeURIComponent(code)}`;
+  for (const c of review.cases) lines.push(say(lang, T.caseLine, c.code, careRoleName(c.role, lang), confirmUrl(c.code)));
+  if (review.moreCases) lines.push(say(lang, T.moreCases, page));
+  if (review.cases.length > 0) lines.push('', say(lang, T.confirmFirst));
   return lines.join('\n');
 }
 
@@ -29,7 +33,8 @@ function render(review: VoiceNoteReview, lang: Lang, casesUrl: string): string {
  * A voice note (`msgtype: "audio"`) is never a command. In a group it is not read: the sender alone is
  * told, 1:1, that voice notes are taken 1:1 only (the group hears nothing). 1:1, from a verified
  * clinician, its transcript is normalised and the matched terms and the sender's cases are answered
- * 1:1 (review-voice-note.ts). Other messages go on to the command steps.
+ * 1:1 (review-voice-note.ts), each case with a link to the confirm page where the sender saves it to the
+ * case as a note or as a medication (save-voice-note.ts). Other messages go on to the command steps.
  */
 export function voiceNote(deps: VoiceNoteDeps & { publicUrl: string; logger: Logger }): Step {
   return async (ctx, next) => {
@@ -46,6 +51,6 @@ export function voiceNote(deps: VoiceNoteDeps & { publicUrl: string; logger: Log
       return ctx.reply(replyForError(err, ctx.lang, deps.logger), toSender);
     }
     const review = await reviewVoiceNote(deps, actor.clinician, { msgId: ctx.msg.msgId, recognition: voice.recognition });
-    await ctx.reply({ title: say(ctx.lang, T.title), text: render(review, ctx.lang, `${deps.publicUrl}/app/cases`) }, toSender);
+    await ctx.reply({ title: say(ctx.lang, T.title), text: render(review, ctx.lang, deps.publicUrl) }, toSender);
   };
 }

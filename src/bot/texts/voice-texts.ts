@@ -23,11 +23,14 @@ export const VOICE_TEXTS = {
     zh: '我在你語音訊息的文字轉錄中未有配對到任何臨床用語。',
   },
   casesTitle: { en: 'Your cases:', zh: '你的個案：' },
-  caseLine: { en: (code: string, role: string) => `- **${code}** · ${role}`, zh: (code: string, role: string) => `- **${code}** · ${role}` },
+  caseLine: {
+    en: (code: string, role: string, link: string) => `- **${code}** · ${role} · [Add to case ${code} as note / as medication](${link})`,
+    zh: (code: string, role: string, link: string) => `- **${code}** · ${role} · [加入個案 ${code}（筆記／用藥）](${link})`,
+  },
   moreCases: { en: (link: string) => `More in the mini-app: [Cases](${link})`, zh: (link: string) => `更多個案請到小程式：[個案](${link})` },
   noCases: { en: 'You are on no case’s care team right now.', zh: '你目前不屬於任何個案的醫療團隊。' },
-  notYet: {
-    en: 'Adding a voice note to a case as a note or a medication comes with the case medication list, which is not available yet. Nothing was recorded.',
-    zh: '將語音訊息加入個案作為筆記或藥物，須待個案藥物清單推出後才可使用，目前尚未提供。未有記錄任何內容。',
+  confirmFirst: {
+    en: 'Nothing is recorded until you confirm it on that page (the link works for you only, for 30 minutes).',
+    zh: '在該頁面確認之前不會記錄任何內容（連結只供你使用，30 分鐘內有效）。',
   },
 } satisfies Record<string, Message<any[]>>;

@@ -17,3 +17,4 @@ export * from './alerts-tables.js';
 export * from './chat-history-tables.js';
 export * from './medications-tables.js';
 export * from './interaction-tables.js';
+export * from './notes-tables.js';

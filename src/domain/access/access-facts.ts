@@ -71,6 +71,7 @@ const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
   readMedications: ['careRole'],
   addMedication: ['careRole'],
   breakGlass: [],
+  addCaseNote: ['careRole'],
   readAudit: [],
   manageDirectory: [],
 };
@@ -154,7 +155,7 @@ export function documentRequest(
 
 export function caseRequest(
   clinician: ClinicianFacts,
-  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'readMedications' | 'addMedication' | 'breakGlass',
+  action: 'share' | 'requestAccess' | 'decideRequest' | 'manageCase' | 'readMedications' | 'addMedication' | 'breakGlass' | 'addCaseNote',
   kase: CaseFacts,
   relation: RelationFacts = {},
 ): AccessRequest {

@@ -15,6 +15,7 @@ export const ACCESS_ACTIONS = [
   'readMedications',
   'addMedication',
   'breakGlass',
+  'addCaseNote',
   'readAudit',
   'manageDirectory',
 ] as const;

@@ -59,6 +59,10 @@ export function missingConditions(req: AccessRequest): MissingCondition[] {
     case 'share':
       need(onTeam, 'care_team', true);
       break;
+    case 'addCaseNote':
+      need(onTeam, 'care_team', true);
+      need(CLINICAL.includes(role), 'clinical_role');
+      break;
     case 'manageCase':
       need(careRole === 'attending', 'attending', true);
       break;

@@ -15,7 +15,9 @@ export type FreeTextColumn =
   | 'documents.title'
   | 'case_medications.payload'
   | 'case_medications.prescriber_name'
-  | 'interaction_alerts.reason';
+  | 'interaction_alerts.reason'
+  | 'case_notes.body'
+  | 'voice_drafts.payload';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';
