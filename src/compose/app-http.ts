@@ -108,7 +108,7 @@ export function appHttpDeps(service: Service) {
   const { repo, checker } = service.interactions;
   const interactions: InteractionRouteDeps = {
     repo, medications: service.medications.repo, lexicon: service.medications.lexicon, checker, cases, casesRepo: secure.casesRepo, authorize: secure.authorize,
-    escalation, transaction: service.db.store.transaction, people: directory, audit, clock,
+    escalation, transaction: service.repos.transaction, people: directory, audit, clock,
   };
   return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions };
 }

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/compose/app.js';
 import { serviceProbe } from '../../src/compose/health.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
+import { sharedKeyEnv } from '../helpers/shared-key-env.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, openCase, shareReport, viewAs, viewToken, WONG } from '../helpers/sharing-flow.js';
 import { openAs, pressOpen, sendBurnText } from '../integration/burn-fixture.js';
@@ -24,6 +25,8 @@ const run = promisify(execFile);
 describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
   const database = usePgDatabase('service');
   const clock = new ManualClock();
+  /** PostgreSQL mode takes every key from shared settings (it refuses file-only keys). */
+  const keys = sharedKeyEnv();
   let h: Harness;
   let app: FastifyInstance;
   /** A superuser connection to the cluster, to take the database away and give it back. */
@@ -39,7 +42,7 @@ describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
   const dbName = () => new URL(database.url()).pathname.slice(1);
 
   beforeAll(async () => {
-    h = await startHarness({ clock, env: { DATABASE_URL: database.url() }, service: { burnPollMs: 20 } });
+    h = await startHarness({ clock, env: { DATABASE_URL: database.url(), ...keys }, service: { burnPollMs: 20 } });
     app = await appFor(h);
   });
   afterAll(async () => {
@@ -136,7 +139,7 @@ describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
 
   it('`npm run audit -- verify` on postgres:// passes on the log the service wrote', async () => {
     const signed = await h.service.audit.checkpoint();
-    const env = { ...process.env, DATABASE_URL: database.url(), KEY_DIR: join(h.dir, 'keys'), LOG_LEVEL: 'silent' };
+    const env = { ...process.env, DATABASE_URL: database.url(), KEY_DIR: join(h.dir, 'keys'), LOG_LEVEL: 'silent', ...keys };
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', 'verify'], { env, encoding: 'utf8' });
     const result = JSON.parse(stdout) as { ok: boolean; size: number; checkpoints: number };
     expect(result.ok).toBe(true);
