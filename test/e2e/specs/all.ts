@@ -21,6 +21,7 @@ import { noUuidWalkTests } from './no-uuid-walk.js';
 import { bannerSexRecordTests } from './banner-sex-record.js';
 import { grantRevokeConsoleTests } from './grant-revoke-console.js';
 import { medicationTests } from './medications.js';
+import { interactionTests } from './interactions.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -47,4 +48,5 @@ export const allSpecs: E2eTest[][] = [
   bannerSexRecordTests,
   grantRevokeConsoleTests,
   medicationTests,
+  interactionTests,
 ];
