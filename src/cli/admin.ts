@@ -17,10 +17,11 @@ import { importClinicians } from '../usecases/admin/import-clinicians.js';
 import { createOrganisationExit } from '../compose/organisation-exit.js';
 import type { Repositories } from '../compose/repositories.js';
 import { openRepositories } from '../compose/storage.js';
+import { patientFieldKey } from '../compose/keys.js';
 import { systemClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
-import { loadOrCreateSecret, sessionSecret } from '../shared/key-file.js';
+import { sessionSecret } from '../shared/key-file.js';
 
 const HELP = `Usage: npm run admin -- <command>
 
@@ -101,7 +102,7 @@ async function run(command: string, args: string[], flags: Flags, repos: Reposit
   let audit: AuditLogPort | undefined;
   const auditLog = async () =>
     (audit ??= await repos.openAuditLog({ clock: systemClock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region }));
-  const texts = () => createFieldCipher(loadOrCreateSecret(config.keys.dir, 'patient-fields.key')).freeText;
+  const texts = () => createFieldCipher(patientFieldKey(config)).freeText;
   /** What the changing commands use, over the opened audit log. */
   const writing = async () => {
     const log = await auditLog();

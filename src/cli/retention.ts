@@ -1,11 +1,10 @@
 import { loadConfig } from '../config/config.js';
-import { loadAuditSigner } from '../domain/audit/audit-signer.js';
 import { openBlobs } from '../compose/blobs.js';
+import { openKeys } from '../compose/keys.js';
 import { createRetention } from '../compose/retention-module.js';
 import { openRepositories } from '../compose/storage.js';
 import { formatRetentionTable } from '../domain/retention/retention-report.js';
 import { createSharingService } from '../domain/sharing/sharing-service.js';
-import { openLocalKeyring } from '../domain/vault/open-keyring.js';
 import { createVault } from '../domain/vault/vault-service.js';
 import { systemClock } from '../shared/clock.js';
 import { silentLogger } from '../shared/logger.js';
@@ -31,16 +30,18 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const { storage, repos } = await openRepositories(config.databaseUrl);
   const clock = systemClock;
+  // The service's keys (files on SQLite, shared settings and the database's keyring on PostgreSQL).
+  const keys = await openKeys(config, storage, clock);
   // The dry run writes nothing, so it never opens the audit log for writing.
   const log = command === 'run'
-    ? await repos.openAuditLog({ clock, signer: loadAuditSigner(config.keys).signer, logger: silentLogger, region: config.residency.region })
+    ? await repos.openAuditLog({ clock, signer: keys.signer, logger: silentLogger, region: config.residency.region })
     : undefined;
   const audit = log ?? { append: () => -1 };
   try {
     const vault = createVault({
       repo: repos.vault,
       blobs: openBlobs(config, storage, clock),
-      keyring: openLocalKeyring({ dir: config.keys.dir, masterKey: config.keys.masterKey, clock }),
+      keyring: keys.keyring,
       clock,
     });
     const { job } = createRetention({

@@ -1,4 +1,5 @@
 import { ConfigError, type Config } from '../config/config.js';
+import { databaseKind } from '../config/database-url.js';
 import { missingSharedKeys, sharedKeyProblem } from '../config/keys-config.js';
 import type { PgStore } from '../db/pg/pg-store.js';
 import { loadAuditSigner, signerFromBase64Pkcs8, type AuditSigner } from '../domain/audit/audit-signer.js';
@@ -68,6 +69,14 @@ async function sharedKeys(config: Readonly<Config>, store: PgStore, clock: Clock
     fieldKey: key32(patientFieldKey),
     ehrQueueKey: key32(ehrQueueKey),
   };
+}
+
+/** The patient-field root key alone (for tools that only seal or hash patient text): as openKeys decides it. */
+export function patientFieldKey(config: Readonly<Config>): Buffer {
+  const k = config.keys;
+  if (databaseKind(config.databaseUrl) !== 'postgres') return settingOrFile('PATIENT_FIELD_KEY', k.patientFieldKey, k.dir, 'patient-fields.key');
+  if (!k.patientFieldKey) throw new ConfigError([sharedKeyProblem('PATIENT_FIELD_KEY')]);
+  return key32(k.patientFieldKey);
 }
 
 /**
