@@ -22,8 +22,8 @@ import { bannerSexRecordTests } from './banner-sex-record.js';
 import { grantRevokeConsoleTests } from './grant-revoke-console.js';
 import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
-import { interactionTests } from './interactions.js';
 import { voiceSummaryTests } from './voice-summary.js';
+import { interactionTests } from './interactions.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -51,6 +51,6 @@ export const allSpecs: E2eTest[][] = [
   grantRevokeConsoleTests,
   ruleReviewTests,
   medicationTests,
-  interactionTests,
   voiceSummaryTests,
+  interactionTests,
 ];

@@ -1,4 +1,5 @@
 import { Button, DotLoading, List, Tag, Toast } from 'antd-mobile';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error.js';
 import { errorCode, useApi, useEndpoints } from '../../api/use-api.js';
 import type { CaseSummaryDto } from '../../../../src/contract/clinical-notes.js';
@@ -18,6 +19,7 @@ type Suggestion = CaseSummaryDto['suggestions']['problems'][number];
 export function SummaryScreen({ code }: { code: string }) {
   const { t, lang, errorText } = useClinicalI18n();
   const ep = useEndpoints();
+  const navigate = useNavigate();
   const load = useApi('caseSummary', [code]);
   const s = load.data;
 
@@ -68,7 +70,7 @@ export function SummaryScreen({ code }: { code: string }) {
         </List>
         <List header={t('sum.interactions')} data-testid="summary-interactions">
           {s.interactionAlerts === null ? empty('sum.interactionsNA') : s.interactionAlerts.length === 0 && empty('sum.noInteractions')}
-          {(s.interactionAlerts ?? []).map((a) => <List.Item key={a.id} extra={when(a.createdAt)}><Tag color="danger">{a.severity}</Tag> {a.status}</List.Item>)}
+          {(s.interactionAlerts ?? []).map((a) => <List.Item key={a.id} data-testid="summary-interaction" onClick={() => navigate(`/doctor/interactions/${a.id}`)} extra={when(a.createdAt)}><Tag color="danger">{a.severity}</Tag> {a.status}</List.Item>)}
         </List>
         <List header={t('sum.suggested')} data-testid="summary-suggestions">
           {s.suggestions.problems.map((p) => (
