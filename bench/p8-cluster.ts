@@ -10,8 +10,12 @@ import { settle, WORK_LEFT_SQL } from '../reliability/robot-load.js';
 import { percentile, round, type BenchRow } from './row.js';
 
 const RATE = 200;
-/** The inbound lease the cluster runs with: a dead instance's claims are taken over after it. */
-const LEASE_S = 10;
+/**
+ * The inbound lease the cluster runs with: a dead instance's claims are taken over once it ends, by the
+ * next takeover sweep (every half lease), so failover takes at most about 1.5 leases: 9 s.
+ */
+const LEASE_S = 6;
+const FAILOVER_GOAL_MS = 10_000;
 
 interface Setup {
   label: string;
@@ -167,7 +171,7 @@ function rows(results: Map<string, Figures | string>): BenchRow[] {
     );
     if (f.failover) {
       out.push(
-        { name: `P8 ${label} failover lag (kill -9 → its ${f.failover.claimed} claimed messages answered)`, value: round(f.failover.lagMs, 0), unit: 'ms', goal: `≤ ${LEASE_S * 1000} ms (the lease)`, ok: f.failover.lagMs <= LEASE_S * 1000 },
+        { name: `P8 ${label} failover lag (kill -9 → its ${f.failover.claimed} claimed messages answered)`, value: round(f.failover.lagMs, 0), unit: 'ms', goal: `≤ ${FAILOVER_GOAL_MS} ms (lease ${LEASE_S} s)`, ok: f.failover.lagMs <= FAILOVER_GOAL_MS },
         { name: `P8 ${label} ACKed messages lost across the kill`, value: f.failover.ackedLost, unit: 'messages', goal: '0', ok: f.failover.ackedLost === 0 },
       );
     }

@@ -4,6 +4,7 @@ import { Route, Routes, useLocation, useParams } from 'react-router';
 import { useSession } from './auth/session.js';
 import { BurnViewer } from './doctor/BurnViewer.js';
 import { AlertStatusScreen } from './doctor/AlertStatusScreen.js';
+import { InteractionScreen } from './doctor/interactions/InteractionScreen.js';
 import { CaseScreen } from './doctor/CaseScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
@@ -52,6 +53,7 @@ export function App() {
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />
+      <Route path="/doctor/interactions/:id" element={<Checked param="id" re={ID} render={(id) => <InteractionScreen key={id} alertId={id} />} />} />
       {/* Keyed by the intent: another link must not inherit this one's typed values. */}
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />
       <Route path="/form/consent/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="consent" intentId={id} />} />} />

@@ -32,8 +32,9 @@ Where keys live:
   When it reports every key re-wrapped, set MASTER_KEY=<new> for the service and drop MASTER_KEY_NEXT.
   If it stops half-way, run the same command again: the new key is already registered and it resumes.
   On PostgreSQL (DATABASE_URL=postgres://…) MASTER_KEY is required and the versions are kept in the
-  database (table vault_kek_versions), so every instance sees the rotation; restart each instance with
-  MASTER_KEY=<new> once it reports every key re-wrapped.
+  database (table vault_kek_versions), so every instance sees the rotation. To rotate without a stop,
+  first give every instance MASTER_KEY_NEXT=<new> too: they adopt the new version once it is registered.
+  Run rewrap until status shows no data key under the old version, then give them MASTER_KEY=<new> alone.
   Once a rotation has registered the new key, the service refuses to start with the old MASTER_KEY
   alone, so it never writes under a key it could not read back.
 `;
@@ -87,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     return command === 'help' || command === '--help' ? 0 : 2;
   }
   const config = loadConfig(process.env);
-  const t = await openKeyTargets(config, process.env.MASTER_KEY_NEXT?.trim() || undefined);
+  const t = await openKeyTargets(config, config.keys.masterKeyNext);
   try {
     if (command === 'status') {
       await printStatus(t.keyring, t.vault);

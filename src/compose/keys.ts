@@ -45,7 +45,7 @@ export function fileKeys(config: Readonly<Config>, clock: Clock = systemClock): 
   const k = config.keys;
   const { signer, created } = loadAuditSigner(k);
   return {
-    keyring: openLocalKeyring({ dir: k.dir, masterKey: k.masterKey, clock }),
+    keyring: openLocalKeyring({ dir: k.dir, masterKey: k.masterKey, masterKeyNext: k.masterKeyNext, clock }),
     signer,
     signerCreated: created,
     sessionSecret: sessionSecretOf(k),
@@ -61,7 +61,7 @@ async function sharedKeys(config: Readonly<Config>, store: PgStore, clock: Clock
     throw new ConfigError(missingSharedKeys(config.keys).map(sharedKeyProblem));
   }
   return {
-    keyring: await openSharedKeyring({ store: createPgKeyringStore(store), masterKey, clock }),
+    keyring: await openSharedKeyring({ store: createPgKeyringStore(store), masterKey, masterKeyNext: config.keys.masterKeyNext, clock }),
     signer: signerFromBase64Pkcs8(auditSigningKey),
     signerCreated: false,
     sessionSecret,

@@ -81,7 +81,7 @@ export interface ServiceOptions {
  */
 export async function createService(config: Readonly<Config>, opts: ServiceOptions) {
   const { logger, clock } = opts;
-  const instanceId = opts.instanceId ?? hostname();
+  const instanceId = opts.instanceId ?? config.cluster.instanceId ?? hostname();
   // DATABASE_URL → SQLite or PostgreSQL (migrated at open), and every repository over it.
   const { storage, repos } = await openRepositories(config.databaseUrl);
   // Every key once: files on SQLite; shared configuration (or the database) on PostgreSQL (compose/keys.ts).
@@ -174,7 +174,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, opts.inbound);
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
   const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,

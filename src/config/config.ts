@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterConfig, clusterEnvShape, type ClusterConfig } from './cluster-config.js';
 import { databaseUrlProblem } from './database-url.js';
 import { keyEnvShape, keysConfig, sharedKeyEnvProblems, type KeysConfig } from './keys-config.js';
 import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
@@ -7,11 +8,7 @@ import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblem
  * Every setting the service reads, validated once at start. `loadConfig` is pure: it takes an
  * env-like object and returns a frozen Config, or throws ConfigError listing every problem at once.
  */
-const optionalString = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? undefined : s))
-  .optional();
+const optionalString = z.string().trim().transform((s) => (s === '' ? undefined : s)).optional();
 
 const url = (fallback: string) =>
   z
@@ -31,11 +28,7 @@ export const envSchema = z
     DINGTALK_SCENE_GROUP_TEMPLATE_ID: z.string().trim().min(1).default('consultbridge-alert-group'),
     DINGTALK_API_BASE: url('https://api.dingtalk.com'),
     DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .min(1)
-      .default('file:./data/consultbridge.db')
+    DATABASE_URL: z.string().trim().min(1).default('file:./data/consultbridge.db')
       .superRefine((u, ctx) => {
         const problem = databaseUrlProblem(u);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -51,10 +44,7 @@ export const envSchema = z
     ESCALATION_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
     ESCALATION_DING: z.enum(['true', 'false']).default('false'),
     ESCALATION_DING_REMIND_TYPE: z.enum(['app', 'sms', 'phone']).default('app'),
-    ESCALATION_CHAIN: z
-      .string()
-      .trim()
-      .default('same_specialty')
+    ESCALATION_CHAIN: z.string().trim().default('same_specialty')
       .pipe(z.string().regex(/^(same_specialty|case_attending)(,(same_specialty|case_attending))*$/, 'comma list of same_specialty, case_attending')),
     ESCALATION_MAX_COLLEAGUES: z.coerce.number().int().min(0).max(10).default(3),
     RETENTION_OUTBOX_SENT_DAYS: z.coerce.number().int().min(1).default(30),
@@ -62,13 +52,11 @@ export const envSchema = z
     RETENTION_ESCALATION_DAYS: z.coerce.number().int().min(1).default(365),
     RETENTION_SANDBOX_CHAT_DAYS: z.coerce.number().int().min(1).default(30),
     RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(7),
-    RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z
-      .string()
-      .trim()
-      .default('')
+    RETENTION_DOCUMENT_YEARS_BY_INSTITUTION: z.string().trim().default('')
       .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    ...clusterEnvShape,
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
@@ -175,6 +163,7 @@ export interface Config {
     intervalMs: number;
   };
   sandbox: { port: number };
+  cluster: ClusterConfig;
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
   /**
@@ -265,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       intervalMs: e.RETENTION_INTERVAL_HOURS * 3_600_000,
     },
     sandbox: { port: e.SANDBOX_PORT },
+    cluster: clusterConfig(e),
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     viewing: {
       watermarkMode: e.WATERMARK_MODE,

@@ -18,6 +18,8 @@ const key32 = optional.pipe(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32
 export const keyEnvShape = {
   KEY_DIR: z.string().trim().default('./data/keys'),
   MASTER_KEY: key32,
+  /** The next master key during a rotation (see `npm run keys -- help`); instances adopt it once registered. */
+  MASTER_KEY_NEXT: key32,
   AUDIT_SIGNING_KEY: optional,
   SESSION_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** The patient-field root key (field encryption, HKID lookup hash, name index); else KEY_DIR/patient-fields.key. */
@@ -31,6 +33,7 @@ export const keyEnvShape = {
 export interface KeysConfig {
   dir: string;
   masterKey?: string;
+  masterKeyNext?: string;
   auditSigningKey?: string;
   sessionSecret?: string;
   patientFieldKey?: string;
@@ -43,6 +46,7 @@ export function keysConfig(e: KeyEnv): KeysConfig {
   return {
     dir: e.KEY_DIR,
     masterKey: e.MASTER_KEY,
+    masterKeyNext: e.MASTER_KEY_NEXT,
     auditSigningKey: e.AUDIT_SIGNING_KEY,
     sessionSecret: e.SESSION_SECRET,
     patientFieldKey: e.PATIENT_FIELD_KEY,

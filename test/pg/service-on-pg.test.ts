@@ -9,6 +9,7 @@ import { buildApp } from '../../src/compose/app.js';
 import { serviceProbe } from '../../src/compose/health.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
+import { sharedKeyEnv } from '../helpers/shared-key-env.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, openCase, shareReport, viewAs, viewToken, WONG } from '../helpers/sharing-flow.js';
 import { openAs, pressOpen, sendBurnText } from '../integration/burn-fixture.js';
@@ -24,6 +25,8 @@ const run = promisify(execFile);
 describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
   const database = usePgDatabase('service');
   const clock = new ManualClock();
+  /** PostgreSQL mode takes every key from shared settings (config refuses file-only keys). */
+  const keys = sharedKeyEnv();
   let h: Harness;
   let app: FastifyInstance;
   /** A superuser connection to the cluster, to take the database away and give it back. */
@@ -39,7 +42,7 @@ describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
   const dbName = () => new URL(database.url()).pathname.slice(1);
 
   beforeAll(async () => {
-    h = await startHarness({ clock, env: { DATABASE_URL: database.url() }, service: { burnPollMs: 20 } });
+    h = await startHarness({ clock, env: { DATABASE_URL: database.url(), ...keys }, service: { burnPollMs: 20 } });
     app = await appFor(h);
   });
   afterAll(async () => {
@@ -70,6 +73,14 @@ describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
     code = await openCase(h, group, makeHkid('P', '135790'), [{ institutionCode: 'HPH', status: 'granted' }]);
     const docId = await shareReport(h, app, group, CHAN, code);
     expect((await h.service.repos.documents.find(docId))?.status).toBe('active');
+    // Its ciphertext is in PostgreSQL (vault_blobs), not in a folder beside a database file.
+    const blobs = new pg.Client({ connectionString: database.url() });
+    await blobs.connect();
+    try {
+      expect((await blobs.query<{ n: number }>('select count(*)::int as n from vault_blobs')).rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await blobs.end();
+    }
     const { card } = await requestByText(h, code, WONG);
     const granted = replyAfter(h.sim, { userId: WONG, via: 'oto' });
     await pressDecision(h, card, CHAN, 'approve');
@@ -134,10 +145,19 @@ describe.skipIf(!pgAvailable())('the service on PostgreSQL', () => {
     }
   }, 60_000);
 
-  it('`npm run audit -- verify` on postgres:// passes on the log the service wrote', async () => {
+  it('`npm run audit -- verify` on postgres:// passes on the log the service wrote; the admin and retention CLIs run on it too', async () => {
     const signed = await h.service.audit.checkpoint();
-    const env = { ...process.env, DATABASE_URL: database.url(), KEY_DIR: join(h.dir, 'keys'), LOG_LEVEL: 'silent' };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/audit.ts', 'verify'], { env, encoding: 'utf8' });
+    const env = { ...process.env, ...keys, DATABASE_URL: database.url(), KEY_DIR: join(h.dir, 'keys'), LOG_LEVEL: 'silent' };
+    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', ...args], { env, encoding: 'utf8' });
+    const [{ stdout }, institutions, retention] = await Promise.all([
+      cli(['src/cli/audit.ts', 'verify']),
+      cli(['src/cli/admin.ts', 'institutions']),
+      cli(['src/cli/retention.ts', 'dry-run']),
+    ]);
+    // The admin and retention CLIs read the same PostgreSQL database.
+    expect(institutions.stdout).toContain('QMH');
+    expect(retention.stdout).toContain('Dry run: nothing is deleted.');
+    expect(retention.stdout).toMatch(/documents/);
     const result = JSON.parse(stdout) as { ok: boolean; size: number; checkpoints: number };
     expect(result.ok).toBe(true);
     expect(result.size).toBeGreaterThanOrEqual(signed.treeSize);

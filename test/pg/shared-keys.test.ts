@@ -34,6 +34,8 @@ describe.skipIf(!pgAvailable())('shared keys and blobs on PostgreSQL (two instan
     const vault = createVault({ repo: createPgVaultRepository(handle.store), blobs: openBlobs(config, storage, clock), keyring: keys.keyring, clock });
     return { handle, keys, vault };
   };
+  /** The master key of version 2 (the first rotation below). */
+  let rotatedKey = '';
   let a: Awaited<ReturnType<typeof instance>>;
   let b: Awaited<ReturnType<typeof instance>>;
   beforeAll(async () => {
@@ -68,7 +70,7 @@ describe.skipIf(!pgAvailable())('shared keys and blobs on PostgreSQL (two instan
   });
 
   it('rotation in the database: after rotate + rewrap, an instance on the new MASTER_KEY alone opens every document', async () => {
-    const next = sharedKeyEnv().MASTER_KEY;
+    const next = (rotatedKey = sharedKeyEnv().MASTER_KEY);
     const store = createPgKeyringStore(a.handle.store);
     const cli = await openSharedKeyring({ store, masterKey: env.MASTER_KEY, masterKeyNext: next, clock });
     expect(await cli.rotate()).toEqual({ version: 2, created: true });
@@ -82,5 +84,25 @@ describe.skipIf(!pgAvailable())('shared keys and blobs on PostgreSQL (two instan
 
   it('an instance with another MASTER_KEY is refused at start instead of writing what the others cannot read', async () => {
     await expect(instance('/nonexistent/keys-e', { MASTER_KEY: sharedKeyEnv().MASTER_KEY })).rejects.toThrow(/MASTER_KEY does not match any key version/);
+  });
+
+  it('rolling rotation: instances started with MASTER_KEY_NEXT adopt the version the CLI registers, without a restart', async () => {
+    const v3 = sharedKeyEnv().MASTER_KEY;
+    const x = await instance('/nonexistent/keys-x', { MASTER_KEY: rotatedKey, MASTER_KEY_NEXT: v3 });
+    const y = await instance('/nonexistent/keys-y', { MASTER_KEY: rotatedKey, MASTER_KEY_NEXT: v3 });
+    expect([x.keys.keyring.currentVersion(), y.keys.keyring.currentVersion()]).toEqual([2, 2]);
+    const pdf = await makePdf({ text: 'rolling' });
+    expect((await x.vault.store({ documentId: 'doc-before', caseId: 'case-1', bytes: pdf })).kekVersion).toBe(2);
+    // The CLI (another process) registers version 3 and re-wraps.
+    const cli = await openSharedKeyring({ store: createPgKeyringStore(x.handle.store), masterKey: rotatedKey, masterKeyNext: v3, clock });
+    expect(await cli.rotate()).toEqual({ version: 3, created: true });
+    await rewrapAll({ repo: createPgVaultRepository(x.handle.store), keyring: cli });
+    // y opens a document re-wrapped under 3 at once; x writes its next document under 3.
+    expect((await y.vault.open({ documentId: 'doc-before', caseId: 'case-1' })).equals(pdf)).toBe(true);
+    expect(y.keys.keyring.currentVersion()).toBe(3);
+    expect((await x.vault.store({ documentId: 'doc-after', caseId: 'case-1', bytes: pdf })).kekVersion).toBe(3);
+    // Then every instance restarts on the new key alone and opens everything.
+    const z = await instance('/nonexistent/keys-z', { MASTER_KEY: v3 });
+    for (const id of ['doc-before', 'doc-after', 'doc-b']) expect((await z.vault.open({ documentId: id, caseId: 'case-1' })).length, id).toBeGreaterThan(0);
   });
 });

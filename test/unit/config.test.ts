@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { sharedKeyEnv } from '../helpers/shared-key-env.js';
 import { databaseKind, databaseUrlProblem } from '../../src/config/database-url.js';
 
 describe('config', () => {
@@ -41,7 +42,7 @@ describe('config', () => {
     for (const url of ['file:./data/x.db', './data/x.db', ':memory:', 'file::memory:']) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   });
   it('postgres:// is served now that the service runs on its PostgreSQL repositories; refused with what is missing while a twin or the wiring lacks', () => {
-    for (const url of ['postgres://cb@localhost/cb', 'postgresql://127.0.0.1:5432/cb']) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    for (const url of ['postgres://cb@localhost/cb', 'postgresql://127.0.0.1:5432/cb']) expect(loadConfig({ DATABASE_URL: url, ...sharedKeyEnv() }).databaseUrl).toBe(url);
     expect(databaseUrlProblem('postgres://cb@db.example/cb', [], true)).toBeUndefined();
     expect(databaseUrlProblem('postgres://cb@db.example/cb', [], false)).toBe('PostgreSQL mode is not complete: the service is not wired onto its PostgreSQL repositories yet');
     expect(databaseUrlProblem('postgresql://cb@db.example/cb', ['inbox'])).toBe('PostgreSQL mode is not complete: no PostgreSQL repository yet for inbox');

@@ -107,6 +107,7 @@ describe('words in both languages (issue 12)', () => {
       watermark: await screenTables('miniapp/src/doctor/watermark-messages.ts', 'useWatermarkI18n'),
       correction: await screenTables('miniapp/src/doctor/correction-messages.ts', 'useCorrectionI18n'),
       grants: await screenTables('miniapp/src/doctor/grants/grant-messages.ts', 'useGrantI18n'),
+      interactions: await screenTables('miniapp/src/doctor/interactions/interaction-messages.ts', 'useInteractionI18n'),
       medications: await screenTables('miniapp/src/doctor/medications/medication-messages.ts', 'useMedicationI18n'),
       rules: await screenTables('miniapp/src/doctor/rules/rule-review-messages.ts', 'useRuleReviewI18n'),
     };
@@ -124,6 +125,6 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated([['probe', { en: 'Success', zh: 'success' }]])).toEqual(['probe: not translated (success)']);
     // Every screen family's table is walked here.
     const families = readdirSync(projectPath('miniapp/src/doctor'), { recursive: true }).map(String).filter((f) => f.endsWith('messages.ts'));
-    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'medications/medication-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
+    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'medications/medication-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
   });
 });

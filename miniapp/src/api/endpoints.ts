@@ -11,6 +11,7 @@ import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
+import type { CaseInteractionAlertsDto, InteractionAlertDto, InteractionDecidedDto } from '../../../src/contract/interactions.js';
 import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-review.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
@@ -72,6 +73,12 @@ export function createEndpoints(api: ApiClient) {
     raiseAlert: (code: string, body: AlertBody) => api.call<AlertRaisedDto>(`/api/app/cases/${enc(code)}/alert`, { body }),
     /** The raiser's per-recipient delivered / opened status of their allergy alert. */
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
+    /** A drug interaction alert in full (the case's care team); the first look counts as read. */
+    interactionAlert: (id: string) => api.call<InteractionAlertDto>(`/api/interaction-alerts/${enc(id)}`),
+    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
+    caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
+    acknowledgeInteraction: (id: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
+    overrideInteraction: (id: string, reason: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/override`, { body: { reason } }),
 
     /** Pharmacists: the interaction rule set with each rule's review state; sign off, disable, re-enable. */
     ruleReviews: () => api.call<RuleReviewListDto>('/api/app/rules'),

@@ -31,6 +31,8 @@ export class LocalKeyring implements KeyEncryptionProvider {
   #keys: Map<number, Buffer>;
   #current: number;
   #persist: Persist | undefined;
+  /** MASTER_KEY_NEXT was given but is not this keyring's current key yet: look for it in the record. */
+  #nextPending: boolean;
 
   constructor(keys: ReadonlyMap<number, Buffer>, current: number, persist?: Persist) {
     for (const k of keys.values()) if (k.length !== KEY_BYTES) throw new RangeError('KEK must be 32 bytes');
@@ -38,6 +40,7 @@ export class LocalKeyring implements KeyEncryptionProvider {
     this.#keys = new Map(keys);
     this.#current = current;
     this.#persist = persist;
+    this.#nextPending = persist?.next !== undefined && !keys.get(current)!.equals(persist.next);
   }
 
   get source(): 'file' | 'env' | 'memory' {
@@ -54,11 +57,13 @@ export class LocalKeyring implements KeyEncryptionProvider {
   }
 
   async wrap(dataKey: Buffer, aad: Buffer): Promise<WrappedKey> {
+    await this.#adoptNext();
     const version = this.#current;
     return { version, wrapped: packSealed(seal(this.#key(version), dataKey, versionedAad(version, aad))) };
   }
 
   async unwrap(version: number, wrapped: Buffer, aad: Buffer): Promise<Buffer> {
+    if (!this.#keys.has(version)) await this.#adoptNext();
     return unseal(this.#key(version), unpackSealed(wrapped), versionedAad(version, aad));
   }
 
@@ -96,7 +101,29 @@ export class LocalKeyring implements KeyEncryptionProvider {
     p.file = file;
     this.#keys.set(version, key);
     this.#current = version;
+    this.#nextPending = false;
     return { version, created: true };
+  }
+
+  /**
+   * Rolling rotation (env mode): an instance running with MASTER_KEY_NEXT before a rotation registered
+   * it (by another process: the keys CLI) finds it in the record at its next wrap, or at the first
+   * unwrap of a version it lacks, and adopts it — as current once it is the record's current version,
+   * so it writes under the new key from then on. One record read per call until then; none after.
+   */
+  async #adoptNext(): Promise<void> {
+    const p = this.#persist;
+    if (!this.#nextPending || !p?.next) return;
+    const file = await p.store.read();
+    const fp = fingerprint(p.next);
+    const entry = file?.keys.find((k) => k.fingerprint === fp);
+    if (!file || !entry) return;
+    p.file = file;
+    this.#keys.set(entry.version, p.next);
+    if (entry.version === file.current) {
+      this.#current = entry.version;
+      this.#nextPending = false;
+    }
   }
 
   #key(version: number): Buffer {

@@ -22,6 +22,7 @@ import { bannerSexRecordTests } from './banner-sex-record.js';
 import { grantRevokeConsoleTests } from './grant-revoke-console.js';
 import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
+import { interactionTests } from './interactions.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -49,4 +50,5 @@ export const allSpecs: E2eTest[][] = [
   grantRevokeConsoleTests,
   ruleReviewTests,
   medicationTests,
+  interactionTests,
 ];

@@ -29,7 +29,7 @@ async function shots(ctx: E2eContext, page: Page, name: string): Promise<void> {
 
 export const medicationTests: E2eTest[] = [
   {
-    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; a name the lexicon does not know is saved as not checked for interactions; EHR import with nothing new; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
+    name: 'medications: 陳大文 adds 薄血丸 on his case, confirms it matched warfarin (exact), sees a transcript-style 华法令 offered as a sound-alike with its score, unticked; saves; 滅滴靈 (metronidazole) raises the case’s interaction alert, shown above the list; a name the lexicon does not know is saved as not checked for interactions; EHR import with nothing new; stops warfarin; phone and desktop, both languages, no UUID; screenshots',
     async run(ctx: E2eContext) {
       const caseCode = await seedCase(ctx.baseUrl, CHAN, 'M314159(A)');
       const page = await signIn(ctx, CHAN, 'en-US');
@@ -72,6 +72,16 @@ export const medicationTests: E2eTest[] = [
       assert(line.includes('3 mg · oral · once daily'), `dose, route and frequency as entered: ${line}`);
       assert(line.includes('CHAN Tai-man') && line.includes('Start 2026-12-01'), `prescriber by name and the start date: ${line}`);
 
+      // Metronidazole (滅滴靈) against the active warfarin: the case's interaction alert shows above the list.
+      await page.getByTestId('med-add').click();
+      await typeName(page, '滅滴靈');
+      await page.getByTestId('med-match-metronidazole').waitFor();
+      await save(page);
+      const alert = page.getByTestId('med-interaction-open');
+      await alert.waitFor();
+      const alertLine = (await alert.textContent()) ?? '';
+      assert(/warfarin/.test(alertLine) && /metronidazole/.test(alertLine) && /Major/.test(alertLine), `the alert's pair and severity: ${alertLine}`);
+
       // A name nothing matches is kept, and said plainly to be unchecked.
       await page.getByTestId('med-add').click();
       await typeName(page, 'Zorblex 20mg');
@@ -84,7 +94,7 @@ export const medicationTests: E2eTest[] = [
       // The EHR (the sandbox's simulated FHIR server) holds nothing for this patient: said so, nothing added.
       await page.getByTestId('med-import').click();
       await expectVisible(page, 'Nothing new in the EHR');
-      assert((await page.locator('[data-testid=med-active]').count()) === 2, 'the import added nothing');
+      assert((await page.locator('[data-testid=med-active]').count()) === 3, 'the import added nothing');
 
       await assertNoUuid(page, 'medications (en)');
       await shots(ctx, page, 'med-12-list-en');
@@ -94,7 +104,7 @@ export const medicationTests: E2eTest[] = [
       await page.locator('.adm-dialog-button', { hasText: 'Stop' }).click();
       await page.getByTestId('med-stopped').filter({ hasText: '薄血丸' }).waitFor();
       const order = await page.locator('[data-testid=med-active], [data-testid=med-stopped]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-      assert(order.join() === 'med-active,med-stopped', `active first: ${order.join()}`);
+      assert(order.join() === 'med-active,med-active,med-stopped', `active first: ${order.join()}`);
       await shots(ctx, page, 'med-13-stopped-en');
 
       await inLanguage(page, 'zh-HK');

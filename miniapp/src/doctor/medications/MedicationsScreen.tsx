@@ -5,6 +5,7 @@ import { useApi, useEndpoints } from '../../api/use-api.js';
 import { ApiErrorBlock } from '../../screens/ApiErrorBlock.js';
 import { DoctorPage } from '../DoctorPage.js';
 import { PatientBanner } from '../PatientBanner.js';
+import { CaseInteractionAlerts } from './CaseInteractionAlerts.js';
 import { MedicationForm } from './MedicationForm.js';
 import { MedicationItem } from './MedicationItem.js';
 import type { MedicationAdded, MedicationEntry } from '../doctor-api.js';
@@ -23,6 +24,12 @@ export function MedicationsScreen({ code }: { code: string }) {
   const ep = useEndpoints();
   const { t, errorText } = useMedicationI18n();
   const load = useApi('medications', [code]);
+  const alerts = useApi('caseInteractionAlerts', [code]);
+  // Adding, stopping or importing may raise (or end) an interaction alert: both lists are read again.
+  const reload = () => {
+    load.reload();
+    alerts.reload();
+  };
   const [adding, setAdding] = useState(false);
   const [unchecked, setUnchecked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -32,7 +39,7 @@ export function MedicationsScreen({ code }: { code: string }) {
     setBusy(true);
     try {
       Toast.show({ icon: 'success', content: await call() });
-      load.reload();
+      reload();
     } catch (err) {
       fail(err);
     } finally {
@@ -51,7 +58,7 @@ export function MedicationsScreen({ code }: { code: string }) {
     setUnchecked(a.unresolved);
     setAdding(false);
     Toast.show({ icon: 'success', content: t('add.saved') });
-    load.reload();
+    reload();
   };
 
   let body;
@@ -72,6 +79,7 @@ export function MedicationsScreen({ code }: { code: string }) {
           </div>
         )}
         {adding && <MedicationForm code={code} onSaved={saved} />}
+        <CaseInteractionAlerts alerts={alerts.data?.alerts} />
         <List header={t('title')} data-testid="med-list">
           {entries.length === 0 && <List.Item>{t('none')}</List.Item>}
           {entries.map((m) => <MedicationItem key={m.id} m={m} onStop={busy ? undefined : (x) => void stop(x)} />)}
