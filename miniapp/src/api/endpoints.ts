@@ -14,7 +14,6 @@ import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
 import type { CaseInteractionAlertsDto, InteractionAlertDto, InteractionDecidedDto } from '../../../src/contract/interactions.js';
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
-import type { CaseInteractionAlertsDto } from '../../../src/contract/interactions.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -75,6 +74,7 @@ export function createEndpoints(api: ApiClient) {
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
     /** A drug interaction alert in full (the case's care team); the first look counts as read. */
     interactionAlert: (id: string) => api.call<InteractionAlertDto>(`/api/interaction-alerts/${enc(id)}`),
+    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
     caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
     acknowledgeInteraction: (id: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
     overrideInteraction: (id: string, reason: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/override`, { body: { reason } }),
@@ -90,8 +90,6 @@ export function createEndpoints(api: ApiClient) {
     addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedDto>(`/api/cases/${enc(code)}/medications`, { body }),
     stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryDto }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
-    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
-    caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
     /** What the typed name matches in the HK clinical lexicon, and how, before anything is saved (in the body: it may be clinical text). */
     normalise: (text: string) => api.call<NormaliseDto>('/api/clinical/normalise', { body: { text } }),
 
