@@ -25,7 +25,7 @@ describe('admin console: policies and the explain tool', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.validation).toMatchObject({ valid: true, problem: null });
-    expect(body.files.map((f: { file: string }) => f.file)).toEqual(['consultbridge.cedarschema', '00-guards.cedar', '10-documents.cedar', '20-cases.cedar', '30-oversight.cedar']);
+    expect(body.files.map((f: { file: string }) => f.file)).toEqual(['consultbridge.cedarschema', '00-guards.cedar', '10-documents.cedar', '20-cases.cedar', '25-medications.cedar', '30-oversight.cedar']);
     expect(body.files[1].text).toContain('@id(');
     expect(body.policies.map((p: { id: string }) => p.id)).toEqual([...w.h.service.secure.engine.policyIds]);
     expect(body.policies.every((p: { effect: string }) => ['permit', 'forbid'].includes(p.effect))).toBe(true);
