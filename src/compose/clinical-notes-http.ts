@@ -17,6 +17,7 @@ export function clinicalNotesRouteDeps(service: Service): ClinicalNotesRouteDeps
     mayOpenRecords: secure.myCases.mayOpenRecords,
     documents: secure.documentsRepo,
     allergyAlerts: (caseId) => service.alerts.repo.forCase(caseId),
+    ehrAllergies: { ehr: service.ehr, reveal: secure.cases.reveal },
     openRequests: (documentIds) => clinical.approvals.pendingForDocuments(documentIds),
     medications: (caseId) => service.medications.repo.activeForCase(caseId),
     interactionAlerts: async (caseId) => (await service.interactions.repo.forCase(caseId)).map((a) => ({ id: a.id, severity: a.severity, status: a.state, createdAt: a.createdAt })),

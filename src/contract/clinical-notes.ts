@@ -49,6 +49,15 @@ const guidelineDto = z.object({
   year: z.number().optional(), kind: z.enum(['guideline', 'fact-sheet', 'index']), note: z.string().optional(),
 });
 
+const ehrAllergyDto = z.object({
+  ref: z.string(), text: z.string(),
+  criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
+  clinicalStatus: z.enum(['active', 'inactive', 'resolved']).optional(),
+  verification: z.enum(['unconfirmed', 'confirmed']).optional(),
+  category: z.enum(['food', 'medication', 'environment', 'biologic']).optional(),
+  drug: z.object({ entry: z.string(), canonical: z.string() }).nullable(),
+});
+
 export const caseSummaryDto = z.object({
   caseCode: z.string(),
   problems: z.array(z.object({ id: z.string(), entry: z.string(), term: z.string(), confirmedBy: personDto, confirmedAt: z.number() })),
@@ -60,6 +69,11 @@ export const caseSummaryDto = z.object({
     }))
     .nullable(),
   allergyAlerts: z.array(z.object({ id: z.string(), raisedAt: z.number(), status: z.string() })),
+  /** The EHR's allergies; `unavailable` (with the error code as reason) when the EHR cannot be asked — never "none". */
+  ehrAllergies: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('listed'), items: z.array(ehrAllergyDto) }),
+    z.object({ state: z.literal('unavailable'), reason: z.string() }),
+  ]),
   documents: z.array(z.object({ id: z.string(), docType: z.string(), createdAt: z.number() })),
   openRequests: z.array(z.object({ id: z.string(), requester: personDto, createdAt: z.number() })),
   /** null: interaction alerts are not available yet. */

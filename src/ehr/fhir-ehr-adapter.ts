@@ -5,8 +5,9 @@ import type { FhirSend } from './fhir-http.js';
 import { buildAllergyIntolerance, buildDocumentReference, type FhirResource } from './fhir-resources.js';
 import { identifierToken, type FhirSystems } from './fhir-systems.js';
 import { bundleResources, MEDICATION_TYPES, medicationOf } from './fhir-medications.js';
+import { allergyOf } from './fhir-allergies.js';
 
-/** At most this many medication resources of each type are read for one patient. */
+/** At most this many medication (of each type) or allergy resources are read for one patient. */
 const MEDICATIONS_PAGE = 200;
 
 /**
@@ -122,6 +123,13 @@ export function createFhirEhrAdapter(deps: FhirEhrDeps): EhrAdapter {
         }
       }
       return out;
+    },
+
+    async patientAllergies(hkid) {
+      const op = 'AllergyIntolerance.search';
+      const patientId = await requirePatient(hkid, op);
+      const res = await send({ op, method: 'POST', path: '/AllergyIntolerance/_search', form: { patient: `Patient/${patientId}`, _count: String(MEDICATIONS_PAGE) } });
+      return bundleResources(res.data, 'AllergyIntolerance').flatMap((r) => allergyOf(r) ?? []);
     },
 
     async health() {

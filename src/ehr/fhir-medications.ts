@@ -10,17 +10,17 @@ import type { FhirSystems } from './fhir-systems.js';
 export const MEDICATION_TYPES = ['MedicationRequest', 'MedicationStatement'] as const;
 export type MedicationType = (typeof MEDICATION_TYPES)[number];
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const first = (v: unknown): Obj | undefined => (Array.isArray(v) ? obj(v[0]) : undefined);
+export type Obj = Record<string, unknown>;
+export const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+export const first = (v: unknown): Obj | undefined => (Array.isArray(v) ? obj(v[0]) : undefined);
 const date = (v: unknown): string | undefined => {
   const s = str(v);
   return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined;
 };
 
 /** A CodeableConcept's words: its text, else its first coding's display. */
-const conceptText = (c: unknown): string | undefined => str(obj(c)?.text) ?? str(first(obj(c)?.coding)?.display);
+export const conceptText = (c: unknown): string | undefined => str(obj(c)?.text) ?? str(first(obj(c)?.coding)?.display);
 
 const STOPPED = new Set(['completed', 'stopped', 'cancelled', 'not-taken', 'revoked']);
 
@@ -57,7 +57,7 @@ export function medicationOf(type: MedicationType, r: Obj, systems: FhirSystems)
 }
 
 /** The matching resources of a searchset Bundle (included ones skipped); anything else is `malformed_response`. */
-export function bundleResources(data: unknown, type: MedicationType): Obj[] {
+export function bundleResources(data: unknown, type: string): Obj[] {
   const b = obj(data);
   if (b?.resourceType !== 'Bundle') throw new EhrError({ kind: 'malformed_response', op: `${type}.search` });
   const entries = Array.isArray(b.entry) ? b.entry : [];

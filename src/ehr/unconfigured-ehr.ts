@@ -13,6 +13,7 @@ export function createUnconfiguredEhr(): EhrAdapter {
     upsertAllergy: refuse('AllergyIntolerance.create'),
     shareDocumentReference: refuse('DocumentReference.create'),
     patientMedications: refuse('MedicationRequest.search'),
+    patientAllergies: refuse('AllergyIntolerance.search'),
     health: () => Promise.resolve({ status: 'not_configured' }),
   };
 }

@@ -9,7 +9,7 @@ import { readBody } from './sim-http.js';
  * A tiny FHIR R4 server for the sandbox and tests (plain node:http on 127.0.0.1): an OAuth2
  * client-credentials token endpoint, Patient search by identifier, conditional create of
  * AllergyIntolerance and DocumentReference (If-None-Exist honoured), MedicationRequest and
- * MedicationStatement search by subject (seeded with `addResource`), read by id, and fault switches:
+ * MedicationStatement search by subject, AllergyIntolerance search by patient (seeded with `addResource`), read by id, and fault switches:
  * `down(true)` answers 503 to everything; `fail()` injects an answer (401, 409, 422 with an
  * OperationOutcome, 5xx, or a delay) for the next matching requests.
  */

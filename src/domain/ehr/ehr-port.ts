@@ -103,6 +103,25 @@ export interface EhrMedication {
   prescriber?: { registrationNo?: string; display?: string };
 }
 
+/**
+ * One allergy or intolerance of the patient as the EHR holds it (a FHIR AllergyIntolerance), read for the
+ * case's key points; plain values, never FHIR JSON. Entered-in-error and refuted records are never returned.
+ */
+export interface EhrAllergy {
+  /** `AllergyIntolerance/123`. */
+  ref: string;
+  /** The substance as the EHR names it (the code's text, else its first coding's display). */
+  text: string;
+  /** The first coding of the substance, when there is one. */
+  code?: CodeRef;
+  criticality?: AllergyCriticality;
+  /** FHIR clinicalStatus (`active`, `inactive`, `resolved`), when given. */
+  clinicalStatus?: 'active' | 'inactive' | 'resolved';
+  /** FHIR verificationStatus (`unconfirmed`, `confirmed`), when given. */
+  verification?: 'unconfirmed' | 'confirmed';
+  category?: 'food' | 'medication' | 'environment' | 'biologic';
+}
+
 export interface EhrAdapter {
   /** Whether a real (or simulated) EHR is behind this adapter. */
   readonly configured: boolean;
@@ -114,5 +133,7 @@ export interface EhrAdapter {
   shareDocumentReference(input: DocumentShareInput): Promise<EhrWriteResult>;
   /** The patient's medication requests and statements; `patient_not_found` when the EHR has no such patient. */
   patientMedications(hkid: string): Promise<EhrMedication[]>;
+  /** The patient's allergy and intolerance records; `patient_not_found` when the EHR has no such patient. */
+  patientAllergies(hkid: string): Promise<EhrAllergy[]>;
   health(): Promise<EhrHealth>;
 }

@@ -8,6 +8,7 @@ import type { CaseNotesRepository } from '../../domain/notes/case-note.js';
 import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
+import { ehrAllergies, type EhrAllergiesState, type EhrAllergyDeps } from './summary-ehr-allergies.js';
 import { suggestFromNotes, type Suggestion } from './summary-suggestions.js';
 
 /** An active medication entry as the summary needs it (a subset of meds-core's MedicationEntry). */
@@ -45,7 +46,9 @@ export interface CaseSummaryDeps {
   medications?: (caseId: string) => Promise<SummaryMedication[]>;
   /** The interaction alerts on the case; absent until wired, as above. */
   interactionAlerts?: (caseId: string) => Promise<SummaryInteractionAlert[]>;
-  normaliser: Pick<ClinicalNormaliser, 'normalise' | 'drugEntry'>;
+  /** The EHR and the audited HKID reveal, for the patient's allergies in the health record. */
+  ehrAllergies: EhrAllergyDeps;
+  normaliser: Pick<ClinicalNormaliser, 'normalise' | 'drugEntry' | 'resolveDrug'>;
   guidelines: Pick<GuidelineLinks, 'forEntries'>;
   audit: AuditSink;
 }
@@ -56,6 +59,8 @@ export interface CaseSummary {
   /** null: the medication list is not available on this deployment yet. */
   medications: (SummaryMedication & { terms: string[] })[] | null;
   allergyAlerts: { id: string; raisedAt: number; status: string }[];
+  /** The allergies the EHR holds, or why they are unavailable (never shown as "none" then). */
+  ehrAllergies: EhrAllergiesState;
   documents: { id: string; docType: string; createdAt: number; status: string }[];
   openRequests: { id: string; requesterId: string; createdAt: number }[];
   /** null: interaction alerts are not available on this deployment yet. */
@@ -70,7 +75,8 @@ const RECENT = 10;
 
 /**
  * A case's key points (issue 13 item 5), assembled from the structured data: confirmed problems, active
- * medications (their ingredients normalised to lexicon terms), allergy alerts, recent documents (type and
+ * medications (their ingredients normalised to lexicon terms), allergy alerts and the EHR's allergies
+ * (read with an audited HKID reveal; an unavailable EHR is a state, never an error), recent documents (type and
  * date only), open access requests and interaction alerts. The notes are scanned with the lexicon to
  * suggest problems and medications, for a clinician to confirm. Guideline links follow the problems and
  * medications. Only for the care team's clinical staff (the policy's `readMedications` rule: the key
@@ -90,12 +96,14 @@ export async function caseSummary(deps: CaseSummaryDeps, viewer: ClinicianRow, c
   const problems = problemNotes.map((p) => ({ id: p.id, entry: p.body.entry ?? '', term: p.body.text, confirmedBy: p.createdBy, confirmedAt: p.createdAt }));
   const drugEntries = new Set((meds ?? []).flatMap((m) => m.ingredients.map((i) => i.replace(/^ingredient\./, 'drug.'))));
   const suggestions = suggestFromNotes(deps.normaliser, notes, { problems: new Set(problems.map((p) => p.entry)), drugs: drugEntries });
+  const fromEhr = await ehrAllergies(deps.ehrAllergies, deps.normaliser, caseRow.id, viewer.id);
   deps.audit.append({ actor: viewer.id, action: AUDIT_ACTIONS.caseSummaryRead, target: caseRow.code, outcome: 'success' });
   return {
     caseCode: caseRow.code,
     problems,
     medications: meds && meds.map((m) => ({ ...m, terms: termsOf(deps.normaliser, m) })),
     allergyAlerts: (await deps.allergyAlerts(caseRow.id)).map((a) => ({ id: a.id, raisedAt: a.createdAt, status: a.status })),
+    ehrAllergies: fromEhr,
     documents: docs.slice(-RECENT).reverse().map((d) => ({ id: d.id, docType: d.docType, createdAt: d.createdAt, status: d.status })),
     openRequests: requests.map((r) => ({ id: r.id, requesterId: r.requesterId, createdAt: r.createdAt })),
     interactionAlerts: deps.interactionAlerts ? await deps.interactionAlerts(caseRow.id) : null,

@@ -77,10 +77,13 @@ export const voiceSummaryTests: E2eTest[] = [
       const guideline = page.getByTestId('summary-guideline').filter({ hasText: 'NICE NG196' });
       await guideline.waitFor();
       assert((await guideline.locator('a').getAttribute('href')) === 'https://www.nice.org.uk/guidance/ng196', 'the guideline link');
+      // The sandbox's simulated EHR holds no allergy for this patient: the health record's list says so (not "unavailable").
+      await page.getByTestId('summary-ehr-allergies').filter({ hasText: 'The health record lists no allergy.' }).waitFor();
       await assertNoUuid(page, 'key points (en)');
       await bothSizes(ctx, page, 'summary-10-key-points-en');
       await inLanguage(page, 'zh-HK');
       await expectVisible(page, '臨床問題（已確認）');
+      await expectVisible(page, '健康紀錄未列出任何過敏。');
       await assertNoUuid(page, 'key points (zh-HK)');
       await bothSizes(ctx, page, 'summary-10-key-points-zh-HK');
 

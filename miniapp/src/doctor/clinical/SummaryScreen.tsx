@@ -8,11 +8,13 @@ import { hkTime } from '../doctor-messages.js';
 import { DoctorPage } from '../DoctorPage.js';
 import { docTypeLabel } from '../grants/grant-messages.js';
 import { useClinicalI18n, type ClinicalKey } from './clinical-messages.js';
+import { EhrAllergiesList } from './EhrAllergiesList.js';
 
 type Suggestion = CaseSummaryDto['suggestions']['problems'][number];
 
 /**
- * /doctor/cases/:code/summary — a case's key points: confirmed problems, active medications, allergy alerts,
+ * /doctor/cases/:code/summary — a case's key points: confirmed problems, active medications, allergy alerts
+ * and the health record's allergies (or "unavailable"),
  * recent documents (type and date), open requests, interaction alerts, notes; terms the notes mention
  * are suggested for a clinician to confirm; guideline links follow the confirmed problems and drugs.
  */
@@ -60,6 +62,7 @@ export function SummaryScreen({ code }: { code: string }) {
           {s.allergyAlerts.length === 0 && empty('sum.noAllergies')}
           {s.allergyAlerts.map((a) => <List.Item key={a.id} extra={when(a.raisedAt)}>{t('sum.allergyRaised')}</List.Item>)}
         </List>
+        <EhrAllergiesList state={s.ehrAllergies} t={t} />
         <List header={t('sum.documents')} data-testid="summary-documents">
           {s.documents.length === 0 && empty('sum.noDocuments')}
           {s.documents.map((d) => <List.Item key={d.id} extra={when(d.createdAt)}>{docTypeLabel(d.docType, lang)}</List.Item>)}

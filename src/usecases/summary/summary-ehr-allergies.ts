@@ -1,0 +1,48 @@
+import type { ClinicalNormaliser } from '../../domain/clinical/clinical-normaliser.js';
+import type { PatientReveal } from '../../domain/cases/patient-reveal.js';
+import type { EhrAdapter, EhrAllergy } from '../../domain/ehr/ehr-port.js';
+import { DomainError } from '../../shared/errors.js';
+
+/** The audit reason of the identity reveal the key points need (the EHR is asked by HKID). */
+export const ALLERGY_REVEAL_REASON = 'ehr_allergy_read';
+
+/** An EHR allergy with its substance normalised to a lexicon drug entry, when it is one. */
+export type SummaryEhrAllergy = Omit<EhrAllergy, 'code'> & { drug: { entry: string; canonical: string } | null };
+
+/**
+ * The EHR's allergies for the key points, or why they cannot be shown: `ehr.not_configured`,
+ * `ehr.unavailable`, `ehr.patient_not_found`, `ehr.rejected` (never read as "no allergies").
+ */
+export type EhrAllergiesState = { state: 'listed'; items: SummaryEhrAllergy[] } | { state: 'unavailable'; reason: string };
+
+export interface EhrAllergyDeps {
+  ehr: Pick<EhrAdapter, 'configured' | 'patientAllergies'>;
+  reveal: Pick<PatientReveal, 'revealPatient'>;
+}
+
+/**
+ * Reads the patient's allergies from the EHR for `viewerId` (the HKID reveal is audited with
+ * ALLERGY_REVEAL_REASON). An unconfigured EHR is not asked (and the HKID not revealed); an EHR error
+ * becomes the unavailable state. Substances resolve to lexicon drug entries only on a certain match
+ * (exact or converted), never a sound-alike guess.
+ */
+export async function ehrAllergies(deps: EhrAllergyDeps, normaliser: Pick<ClinicalNormaliser, 'resolveDrug'>, caseId: string, viewerId: string): Promise<EhrAllergiesState> {
+  if (!deps.ehr.configured) return { state: 'unavailable', reason: 'ehr.not_configured' };
+  const { hkid } = await deps.reveal.revealPatient(caseId, viewerId, ALLERGY_REVEAL_REASON);
+  let found: EhrAllergy[];
+  try {
+    found = await deps.ehr.patientAllergies(hkid);
+  } catch (e) {
+    if (e instanceof DomainError && e.code.startsWith('ehr.')) return { state: 'unavailable', reason: e.code };
+    throw e;
+  }
+  return { state: 'listed', items: found.map(({ code, ...a }) => ({ ...a, drug: drugOf(normaliser, a.text, code?.display) })) };
+}
+
+function drugOf(normaliser: Pick<ClinicalNormaliser, 'resolveDrug'>, ...names: (string | undefined)[]): SummaryEhrAllergy['drug'] {
+  for (const name of names) {
+    const r = name ? normaliser.resolveDrug(name) : undefined;
+    if (r && r.how !== 'sound-alike') return { entry: r.entry, canonical: r.canonical };
+  }
+  return null;
+}
