@@ -161,7 +161,7 @@ export const ERROR_TABLE = {
     en: 'The health record system has no patient with that identifier.',
     zh: '電子健康紀錄系統中找不到該病人。',
   },
-  'ehr.not_configured': { status: 503, en: 'No health record system is connected.', zh: '尚未連接電子健康紀錄系統。' },
+  'ehr.not_configured': { status: 409, en: 'No health record system is connected.', zh: '尚未連接電子健康紀錄系統。' },
   'config.invalid': { status: 500, en: 'Configuration error.', zh: '設定錯誤。' },
   'audit.corrupt': { status: 500, en: 'The audit log failed verification.', zh: '審計日誌驗證失敗。' },
   /** A confirmed lexicon id that is not a drug entry (the form sends only ids the normaliser matched). */

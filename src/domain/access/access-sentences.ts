@@ -36,6 +36,10 @@ const PERMIT_SENTENCES: Record<string, Sentence> = {
     en: 'You are attending, consulting or referring on this case, so you may add to its medication list.',
     zh: '你是此個案的主診、會診或轉介醫護人員，可在其藥物清單加入藥物。',
   },
+  'add-case-note-care-team': {
+    en: 'You are attending or consulting on this case as clinical staff, so you may add a note or a confirmed problem to it.',
+    zh: '你是此個案的主診或會診臨床人員，可在個案加入筆記或已確認的問題。',
+  },
   'manage-case-attending': { en: 'You are the attending clinician of this case.', zh: '你是此個案的主診醫護人員。' },
   'decide-request-attending': {
     en: 'You are the attending clinician, who decides the first step of access requests.',
