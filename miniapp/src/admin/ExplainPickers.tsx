@@ -20,16 +20,20 @@ const FORMAT: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg':
 
 /**
  * The item picked stays among the options while the list follows a new search (or another case):
- * antd shows a value with no option as its raw id.
+ * antd shows a value with no option as its raw id. The Select itself works on a readable key, not
+ * the id: antd's screen-reader list renders the active option's value as text, so an id there would
+ * be read out (and shown to the no-UUID walk) while the list is open.
  */
-function useKeptPick<T extends { id: string }>(items: T[], onChange?: (value: string) => void) {
+function useKeptPick<T extends { id: string }>(items: T[], keyOf: (item: T) => string, value?: string, onChange?: (value: string) => void) {
   const [picked, setPicked] = useState<T | null>(null);
   const listed = picked && !items.some((i) => i.id === picked.id) ? [...items, picked] : items;
-  const choose = (id: string) => {
-    setPicked(listed.find((i) => i.id === id) ?? null);
-    onChange?.(id);
+  const choose = (key: string) => {
+    const item = listed.find((i) => keyOf(i) === key) ?? null;
+    setPicked(item);
+    if (item) onChange?.(item.id);
   };
-  return { listed, choose };
+  const current = listed.find((i) => i.id === value);
+  return { listed, choose, selected: current ? keyOf(current) : undefined };
 }
 
 /** A person by name, searched in the directory as the admin types (English or Chinese). */
@@ -45,9 +49,9 @@ export function PersonPicker({ value, onChange }: FieldProps) {
       }),
     { initial: '' },
   );
-  const { listed, choose } = useKeptPick(people.items, onChange);
+  const { listed, choose, selected } = useKeptPick(people.items, (p) => p.dingtalkUserId, value, onChange);
   const options = listed.map((p) => ({
-    value: p.id,
+    value: p.dingtalkUserId,
     'data-testid': `explain-person-${p.dingtalkUserId}`,
     label: (
       <Space size={4}>
@@ -59,7 +63,7 @@ export function PersonPicker({ value, onChange }: FieldProps) {
   }));
   return (
     <Select
-      value={value}
+      value={selected}
       onChange={choose}
       showSearch={{ filterOption: false, onSearch: people.search }}
       loading={people.loading}
@@ -105,9 +109,9 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
       },
     );
   });
-  const { listed, choose } = useKeptPick(docs.items, onChange);
+  const { listed, choose, selected } = useKeptPick(docs.items, (d) => `${d.caseCode} #${d.seq}`, value, onChange);
   const options = listed.map((d) => ({
-    value: d.id,
+    value: `${d.caseCode} #${d.seq}`,
     disabled: d.status === 'destroyed',
     'data-testid': `explain-doc-${d.seq}`,
     label: (
@@ -122,7 +126,7 @@ export function DocumentPicker({ value, onChange }: FieldProps) {
   }));
   return (
     <Select
-      value={value}
+      value={selected}
       onChange={choose}
       showSearch={{ filterOption: false, onSearch: docs.search }}
       loading={docs.loading}
