@@ -63,6 +63,14 @@ describe('the interaction watch (OnMedicationAdded)', () => {
     expect(again.cards).toHaveLength(3);
   });
 
+  it('chases an unread moderate alert too: every interaction card is urgent (clopidogrel + omeprazole)', async () => {
+    const w = world();
+    await w.add(entry('clopidogrel', 'dr-a'));
+    await w.add(entry('omeprazole', 'dr-b'));
+    expect(w.cards.sort()).toEqual(['dr-a:moderate', 'dr-attending:moderate', 'dr-b:moderate']);
+    expect(w.tracked.map((t) => t.urgent)).toEqual([true]);
+  });
+
   it('honours a rule a pharmacist disabled: no alert from it', async () => {
     const w = world(['anticoag-vka-nsaids']);
     await w.add(entry('warfarin', 'dr-a'));

@@ -1,5 +1,5 @@
 import type { InteractionChecker } from '../../domain/clinical/interaction-checker.js';
-import { SEVERITY_RANK, type Severity } from '../../domain/clinical/interaction-rule-schema.js';
+import type { Severity } from '../../domain/clinical/interaction-rule-schema.js';
 import type { RuleReviews } from '../../domain/clinical/rule-reviews.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
 import type { InteractionRepository } from '../../domain/interactions/interaction-repository.js';
@@ -26,10 +26,6 @@ export interface WatchMedicationsDeps {
   clock: Clock;
   newId: () => string;
 }
-
-/** Unread alerts of these severities are chased like urgent documents; a moderate one gets its card only. */
-const ESCALATED = SEVERITY_RANK.major;
-export const isEscalated = (severity: Severity) => SEVERITY_RANK[severity] >= ESCALATED;
 
 /**
  * The interaction watch, meds-core's `OnMedicationAdded`: the new entry against the case's other active
@@ -79,7 +75,7 @@ async function store(
     if (!(await deps.repo.insert(alert, recipients))) return; // this pair already has its alert
     for (const r of recipients) await deps.notices.alert({ alertId: id, caseCode: event.caseCode, severity: found.severity, clinicianId: r.clinicianId });
     const ids = recipients.map((r) => r.clinicianId);
-    await deps.escalation.track({ itemType: 'interaction', itemId: id, caseId: event.caseId, recipients: ids, urgent: isEscalated(found.severity) }, now);
+    await deps.escalation.track({ itemType: 'interaction', itemId: id, caseId: event.caseId, recipients: ids, urgent: true }, now);
     deps.audit.append({ actor: event.actorId, action: AUDIT_ACTIONS.interactionAlerted, target: id, outcome: 'success', reason: `${found.severity}:${found.rule}`, at: now }, { now: true });
   });
 }
