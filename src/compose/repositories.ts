@@ -32,6 +32,7 @@ import type { InteractionRepository } from '../domain/interactions/interaction-r
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
+import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
@@ -45,6 +46,7 @@ export interface SealedRepositories {
   interactions: InteractionRepository;
   caseNotes: CaseNotesRepository;
   voiceDrafts: VoiceDraftsRepository;
+  referrals: ReferralRepository;
 }
 
 export interface AuditLogSetup {
