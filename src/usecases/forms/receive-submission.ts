@@ -32,7 +32,7 @@ export async function receiveSubmission(deps: ReceiveSubmissionDeps, body: YidaC
     out = { submissionId: row.id, duplicate: !row.created };
     if (!row.created) return;
     await deps.enqueueFetch(row.id, fetchKey(row.id));
-    deps.audit.append({ actor: 'system', action: AUDIT_ACTIONS.yidaReceived, target: row.id, outcome: 'success', reason: body.formUuid }, { now: true });
+    deps.audit.append({ actor: 'system', action: AUDIT_ACTIONS.yidaReceived, target: row.id, outcome: 'success' }, { now: true });
   });
   return out;
 }
