@@ -3,7 +3,7 @@ import { openKeys } from '../src/compose/keys.js';
 import type { Repositories } from '../src/compose/repositories.js';
 import { openRepositories } from '../src/compose/storage.js';
 import { createFieldCipher } from '../src/domain/patients/field-cipher.js';
-import { createPatientRecords } from '../src/domain/patients/patient-records.js';
+import { createPatientRecords, storedNameTokenHashes } from '../src/domain/patients/patient-records.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { AUDIT_ACTIONS } from '../src/shared/audit-sink.js';
@@ -164,6 +164,9 @@ export async function seedHospital(config: Readonly<Config>, size: P9Size, now: 
     await audit.flush();
     clock.set(now);
     await audit.checkpoint();
+    // What the service's first start does on any database (once; marked done): nothing to do here.
+    await repos.sealLegacyFreeText(cipher.freeText);
+    await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row));
   } finally {
     await audit.close();
     await repos.close();

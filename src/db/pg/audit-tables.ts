@@ -19,6 +19,8 @@ export const auditEntries = pgTable(
   (t) => [
     index('audit_entries_actor_idx').on(t.actor),
     index('audit_entries_trace_idx').on(t.trace),
+    // Entries in a time window (the audit browser's dates, the dashboard's daily counts).
+    index('audit_entries_at_idx').on(t.at),
     index('audit_entries_target_idx').on(t.target),
   ],
 );

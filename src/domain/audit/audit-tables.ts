@@ -19,6 +19,8 @@ export const auditEntries = sqliteTable(
   (t) => [
     index('audit_entries_actor_idx').on(t.actor),
     index('audit_entries_trace_idx').on(t.trace),
+    // Entries in a time window (the audit browser's dates, the dashboard's daily counts).
+    index('audit_entries_at_idx').on(t.at),
     // "Who touched case C-…?" is the common question; the query helpers filter by target.
     index('audit_entries_target_idx').on(t.target),
   ],

@@ -27,6 +27,8 @@ export const grants = sqliteTable(
   (t) => [
     index('grants_clinician_idx').on(t.clinicianId, t.expiresAt),
     index('grants_expiry_idx').on(t.expiresAt),
+    // A case's grant history (timelines, reports).
+    index('grants_case_idx').on(t.caseId, t.createdAt),
     uniqueIndex('grants_request_uq').on(t.requestId),
   ],
 );
