@@ -44,3 +44,11 @@ export const auditCheckpoints = pgTable('audit_checkpoints', {
   keyId: text().notNull(),
   signature: bytea().notNull(),
 });
+
+/** PostgreSQL twin of audit_verified_checkpoints (src/domain/audit/audit-tables.ts). */
+export const auditVerifiedCheckpoints = pgTable('audit_verified_checkpoints', {
+  checkpointId: bigint({ mode: 'number' }).primaryKey(),
+  treeSize: bigint({ mode: 'number' }).notNull(),
+  rootHash: bytea().notNull(),
+  verifiedAt: ms().notNull(),
+});

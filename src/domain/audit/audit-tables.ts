@@ -47,3 +47,14 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   keyId: text().notNull(),
   signature: blob({ mode: 'buffer' }).notNull(),
 });
+
+/**
+ * Checkpoints a verification accepted (`npm run audit -- verify`): where `--since-checkpoint` starts the
+ * next one. The root is kept so a checkpoint row changed since is noticed; see audit-verify-since.ts.
+ */
+export const auditVerifiedCheckpoints = sqliteTable('audit_verified_checkpoints', {
+  checkpointId: integer().primaryKey(),
+  treeSize: integer().notNull(),
+  rootHash: blob({ mode: 'buffer' }).notNull(),
+  verifiedAt: integer().notNull(),
+});

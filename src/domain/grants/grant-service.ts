@@ -81,6 +81,15 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
+    /** Whether the clinician holds a live grant for any of these documents of the case (or break-glass on it): one query. */
+    async holdsAnyOnCase(clinicianId: string, caseId: string, documentIds: readonly string[], now = clock.now()): Promise<boolean> {
+      const live = await repo.liveFor(clinicianId, caseId, now);
+      return live.length > 0 && documentIds.some((d) => {
+        const g = activeGrantsOf(live, d);
+        return g.hasGrant || g.hasBreakGlass;
+      });
+    },
+
     async revoke(grantId: string, actor: string): Promise<void> {
       const grant = await repo.find(grantId);
       if (!grant) throw new DomainError('not_found');
