@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +17,11 @@ import { seedHospital, type P9Size } from './p9-seed.js';
 const SEED_VERSION = 1;
 const CACHE = join(tmpdir(), 'cb-p9-cache');
 
-/** The schema version a cached database was seeded under: the migrations this checkout ships. */
-function schemaVersion(backend: Backend): number {
-  const journal = backend === 'sqlite' ? 'migrations/meta/_journal.json' : 'migrations/pg/meta/_journal.json';
-  return (JSON.parse(readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length;
+/** The schema a cached database was seeded under: the migrations this checkout ships (count and a hash of their journal). */
+function schemaVersion(backend: Backend): string {
+  const journal = readFileSync(backend === 'sqlite' ? 'migrations/meta/_journal.json' : 'migrations/pg/meta/_journal.json', 'utf8');
+  const entries = (JSON.parse(journal) as { entries: unknown[] }).entries.length;
+  return `${entries}-${createHash('sha256').update(journal).digest('hex').slice(0, 8)}`;
 }
 
 /** A seeded hospital the service can start on: its env (DATABASE_URL, keys) and how to drop it. */

@@ -59,14 +59,26 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     const { rows } = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
     const growing = new Set(rows.map((r) => r.name).filter((t) => !QUERY_PLAN_SMALL_TABLES.has(t)));
-    const bad = await pgFullScans(database.url(), capture.statements, growing, QUERY_PLAN_WHOLE_READS_PG);
+    const { bad, planned } = await pgFullScans(database.url(), capture.statements, growing, QUERY_PLAN_WHOLE_READS_PG);
     expect(bad, bad.join('\n')).toEqual([]);
+    // Nearly every statement plans outside its transaction; a handful (savepoints, temp state) cannot.
+    expect(planned).toBeGreaterThan(capture.statements.size * 0.8);
   }, 120_000);
 });
 
-/** QUERY_PLAN_WHOLE_READS as drizzle writes them on PostgreSQL (the full verify's count and checkpoint list). */
+/**
+ * QUERY_PLAN_WHOLE_READS as drizzle writes them on PostgreSQL (the full verify's count and checkpoint
+ * list), and two plans PostgreSQL picks only because the test's tables are tiny (SQLite plans both as
+ * seeks; revisit with the P9 medium data on PostgreSQL):
+ * - the request expiry sweep walks the partial index of pending requests (pending ones expire within
+ *   days, so that set does not grow with history) rather than access_requests_expiry_idx;
+ * - the escalation purge joins every step to the ended escalations (a merge join) rather than looking
+ *   each ended one's steps up by escalation_steps_item_idx.
+ */
 const QUERY_PLAN_WHOLE_READS_PG = [
   ...QUERY_PLAN_WHOLE_READS.map((w) => w.sql),
   /^select count\(\*\) from "audit_nodes"$/,
   /from "audit_checkpoints" order by "audit_checkpoints"."tree_size" asc, "audit_checkpoints"."id" asc$/,
+  /from "access_requests" where \("access_requests"."status" = \$1 and "access_requests"."expires_at" <= \$2\) order by/,
+  /^DELETE FROM "escalation_steps" s USING "escalations" e/,
 ];
