@@ -40,6 +40,7 @@ import { createAllergyAlerts } from './allergy-alerts.js';
 import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
+import { createRosters } from './rosters.js';
 import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
@@ -169,9 +170,10 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
+  const rosters = createRosters({ repos, directoryRepo, audit, clock }); // .onCall: the OnCallPort referral routing reads
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, rosters: rosters.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -232,6 +234,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     offboarding,
     secure,
     ruleReviews,
+    /** On-call rosters: use cases (bot, console) and `onCall`, the OnCallPort. */
+    rosters,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',

@@ -107,6 +107,12 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'patient.merged': { en: 'Patient records merged', zh: '病人紀錄已合併' },
   'directory.imported': { en: 'Clinicians imported', zh: '已匯入醫護人員' },
   'directory.register_lookup': { en: 'Register looked up', zh: '查詢註冊名冊' },
+  'roster.shift_added': { en: 'On-call shift added', zh: '新增當值班次' },
+  'roster.shifts_swapped': { en: 'On-call shifts swapped', zh: '已對調當值班次' },
+  'roster.shift_covered': { en: 'On-call shift covered', zh: '已代替當值班次' },
+  'roster.shift_removed': { en: 'On-call shift removed', zh: '已刪除當值班次' },
+  'roster.settings_changed': { en: 'Roster owner or escalation contact set', zh: '已設定當值表負責人或升級聯絡人' },
+  'roster.imported': { en: 'On-call roster imported', zh: '已匯入當值表' },
 };
 
 /** Audit outcomes in words. */

@@ -18,6 +18,7 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { SharingSettings } from '../../domain/sharing/sharing-settings.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { MyCasesDeps } from '../../usecases/cases/my-cases.js';
+import type { RosterDeps } from '../../usecases/rosters/roster-deps.js';
 import type { MedicationAccessDeps } from '../../usecases/medications/medication-access.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
@@ -67,4 +68,6 @@ export interface CommandDeps {
   escalation: Pick<EscalationService, 'stepsFor'>;
   /** Who may read a case's medication list (`meds`): the policy, with its refusals audited. */
   medications: MedicationAccessDeps;
+  /** On-call rosters: `oncall` (who is on now; cover and swap for the roster's owner). */
+  rosters: RosterDeps;
 }
