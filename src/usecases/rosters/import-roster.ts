@@ -50,7 +50,7 @@ export async function importRoster(deps: RosterDeps, actor: ClinicianRow, csv: s
       // Re-checked inside the transaction: a shift added since the check above refuses the whole file.
       if ((await deps.rosters.clinicianShifts(s.clinicianId, s.startsAt, s.endsAt)).length > 0) throw new DomainError('roster.overlap');
       await deps.rosters.add([s]);
-      deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftAdded, target: s.id, outcome: 'success', reason: `import:${s.specialty}:${s.level}` });
+      deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftAdded, target: s.id, outcome: 'success', reason: `import:${s.specialty}:${s.level}`.toLowerCase() });
     }
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterImported, outcome: 'success', reason: `imported:${shifts.length}` }, { now: true });
   });

@@ -46,8 +46,8 @@ export async function rosterableClinician(deps: Pick<RosterDeps, 'directory'>, i
   return c;
 }
 
-/** The audit reason of a roster change: `QMH:cardiology:first`. */
-export const rosterReason = (key: RosterKey, level?: string): string => [key.institution.code, key.specialty, level].filter(Boolean).join(':');
+/** The audit reason of a roster change: `qmh:cardiology:first` (the audit takes lower-case codes only). */
+export const rosterReason = (key: RosterKey, level?: string): string => [key.institution.code, key.specialty, level].filter(Boolean).join(':').toLowerCase().slice(0, 64);
 
 const isAdmin = (c: ClinicianRow) => c.role === 'admin' && c.verified && !c.suspended;
 

@@ -16,7 +16,9 @@ export async function swapShifts(deps: RosterDeps, actor: ClinicianRow, aId: str
     await assertNoOverlap(deps, b.shift.clinicianId, a.shift.startsAt, a.shift.endsAt, both);
     await assertNoOverlap(deps, a.shift.clinicianId, b.shift.startsAt, b.shift.endsAt, both);
     if (!(await deps.rosters.swap(a.shift.id, b.shift.id))) throw new DomainError('roster.shift_not_found');
-    deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftsSwapped, target: a.shift.id, outcome: 'success', reason: `${rosterReason(a.key)}:${b.shift.id}` }, { now: true });
+    // One entry per shift, so each shift's history reads on its own.
+    deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftsSwapped, target: a.shift.id, outcome: 'success', reason: rosterReason(a.key, a.shift.level) });
+    deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftsSwapped, target: b.shift.id, outcome: 'success', reason: rosterReason(b.key, b.shift.level) }, { now: true });
   });
 }
 
@@ -45,7 +47,7 @@ export async function coverShift(deps: RosterDeps, actor: ClinicianRow, input: C
     await assertNoOverlap(deps, input.clinicianId, from, to, [shift.id]);
     if (!(await deps.rosters.replace(shift.id, pieces))) throw new DomainError('roster.shift_not_found');
     const covering = pieces.find((p) => p.clinicianId === input.clinicianId && p.startsAt === from)!;
-    deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftCovered, target: covering.id, outcome: 'success', reason: `${rosterReason(key, shift.level)}:${shift.id}` }, { now: true });
+    deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftCovered, target: covering.id, outcome: 'success', reason: rosterReason(key, shift.level) }, { now: true });
   });
   return pieces;
 }
