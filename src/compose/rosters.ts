@@ -2,7 +2,7 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import type { OnCallPort } from '../domain/rosters/on-call.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
+import { randomCode } from '../shared/ids.js';
 import type { RosterDeps } from '../usecases/rosters/roster-deps.js';
 import type { Repositories } from './repositories.js';
 
@@ -17,7 +17,8 @@ export function createRosters(deps: { repos: Pick<Repositories, 'rosters' | 'tra
     transaction: deps.repos.transaction,
     audit: deps.audit,
     clock: deps.clock,
-    newId,
+    // A shift's id is a short code (R-XXXXXXXXXX), never a UUID: it shows as the audit entry's target.
+    newId: () => `R-${randomCode(10)}`,
   };
   const onCall: OnCallPort = deps.repos.rosters;
   return { useCases, onCall };

@@ -44,3 +44,26 @@ export interface RosterImportReport {
   rows: RosterImportRow[];
   errors: number;
 }
+
+/** The console's view of a rostered person (name and role, never an id shown). */
+export interface RosterPersonDto {
+  id: string;
+  name: string;
+  role: string | null;
+}
+
+/** One shift as the console API answers it (times ISO 8601). */
+export interface RosterShiftDto {
+  id: string;
+  level: RosterLevel;
+  clinician: RosterPersonDto | null;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** GET /api/admin/rosters/shifts: a range of one roster with its settings. */
+export interface RosterWeekDto {
+  shifts: RosterShiftDto[];
+  owner: RosterPersonDto | null;
+  escalationContact: RosterPersonDto | null;
+}
