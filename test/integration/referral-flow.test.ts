@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, lastCardTo, openCase, press, shareReport } from '../helpers/sharing-flow.js';
 import { ask, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
@@ -29,7 +30,7 @@ describe('referral routing and escalation', () => {
     app = await appFor(h);
     code = await openCase(h, h.demo.groups.cardiologyConsult, makeHkid('R', '135791'), [{ institutionCode: 'HPH', status: 'granted' }]);
     await shareReport(h, app, h.demo.groups.cardiologyConsult, CHAN, code);
-  });
+  }, 60_000);
   afterAll(async () => {
     await app?.close();
     await h?.close();
@@ -76,5 +77,10 @@ describe('referral routing and escalation', () => {
     clock.advance(31 * MIN);
     await settle();
     expect(cardsTo(POON)).toHaveLength(0);
+
+    // The dashboard's referral figures: 30 min to accept (urgent, cardiology); nobody holds an open one now.
+    const token = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
+    const stats = await app.inject({ method: 'GET', url: '/api/admin/referrals/stats?days=7', headers: { authorization: `Bearer ${token}` } });
+    expect(stats.json()).toEqual({ days: 7, timeToAccept: [{ severity: 'urgent', specialty: 'cardiology', accepted: 1, medianMs: 30 * MIN, p90Ms: 30 * MIN }], openLoad: [] });
   });
 });
