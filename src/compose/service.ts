@@ -45,7 +45,7 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
-import { createReferrals, NO_ROSTER } from './referrals.js';
+import { createReferrals } from './referrals.js';
 import type { OnCallPort } from '../domain/rosters/on-call.js';
 
 export interface ServiceOptions {
@@ -172,7 +172,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
-  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
+  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? repos.rosters, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
