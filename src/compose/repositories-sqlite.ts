@@ -32,6 +32,7 @@ import { createCaseNotesRepository } from '../domain/notes/case-notes-repository
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
 import { createYidaRepository } from '../domain/forms/yida-repository.js';
 import { createRosterRepository } from '../domain/rosters/roster-repository.js';
+import { createReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -69,6 +70,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       interactions: createInteractionRepository(db, store, texts),
       caseNotes: createCaseNotesRepository(db, store, texts),
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
+      referrals: createReferralRepository(db, store, texts),
       yida: createYidaRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),

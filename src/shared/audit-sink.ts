@@ -148,6 +148,13 @@ export const AUDIT_ACTIONS = {
   interactionViewed: 'interaction.viewed',
   interactionAcknowledged: 'interaction.acknowledged',
   interactionOverridden: 'interaction.overridden',
+  /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
+  referralOpened: 'referral.opened',
+  referralSeen: 'referral.seen',
+  referralAccepted: 'referral.accepted',
+  referralDeclined: 'referral.declined',
+  referralEscalated: 'referral.escalated',
+  referralCancelled: 'referral.cancelled',
   /** Yida form archive: a callback stored (target: submission id) or refused (reason: the code). */
   yidaReceived: 'yida.received',
   /** A submission filed to a case as a `form` document (target: document id; reason: the submission id). */
