@@ -26,6 +26,7 @@ import type { RevokeReason } from '../../../src/contract/grant-revoke-reasons.js
 import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/admin-reports.js';
 import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } from '../../../src/contract/correction.js';
 import { useAdminApi, type AdminApi } from './admin-api.js';
+import { rosterEndpoints } from './rosters/roster-endpoints.js';
 
 type Query = Record<string, string | undefined>;
 const enc = encodeURIComponent;
@@ -79,6 +80,7 @@ export function createAdminEndpoints(api: AdminApi) {
     groups: (code: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`),
     bindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`, { body: { conversationId } }),
     unbindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[]; rolesEnded: number }>(`${cases(code)}/groups/${enc(conversationId)}`, { method: 'DELETE' }),
+    ...rosterEndpoints(api),
   };
 }
 

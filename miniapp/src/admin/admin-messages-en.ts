@@ -8,6 +8,7 @@ export const en = {
   'nav.report': 'Data access report',
   'nav.institutions': 'Institutions',
   'nav.patients': 'Patient records',
+  'nav.rosters': 'On-call rosters',
   'nav.cases': 'Cases & care teams',
   'st.pending': 'Pending',
   'st.approved': 'Approved',

@@ -10,6 +10,7 @@ export const zh: Record<AdminKey, string> = {
   'nav.report': '查閱資料報告',
   'nav.institutions': '醫療機構',
   'nav.patients': '病人紀錄',
+  'nav.rosters': '當值表',
   'nav.cases': '個案及醫療團隊',
   'st.pending': '待處理',
   'st.approved': '已批准',

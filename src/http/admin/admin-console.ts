@@ -15,6 +15,7 @@ import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
 import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
 import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
+import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -34,6 +35,8 @@ export interface AdminConsoleDeps {
   referrals: AdminReferralDeps;
   /** Yida form mappings and waiting submissions (Forms). */
   forms: AdminFormsDeps;
+  /** On-call rosters (the Rosters page). */
+  rosters: AdminRosterDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -58,6 +61,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
  * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
+ * | on-call rosters: shifts, settings, CSV import and export | rosters |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -76,4 +80,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
   await app.register(adminFormsRoutes, opts.forms);
+  await app.register(adminRosterRoutes, opts.rosters);
 };
