@@ -13,6 +13,7 @@ import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.j
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
+import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
 import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
@@ -30,6 +31,8 @@ export interface AdminConsoleDeps {
   correction: AdminCorrectionDeps;
   /** The interaction rule set's version and review counts (read-only). */
   clinical: AdminClinicalDeps;
+  /** Yida form mappings and waiting submissions (Forms). */
+  forms: AdminFormsDeps;
   /** On-call rosters (the Rosters page). */
   rosters: AdminRosterDeps;
 }
@@ -55,6 +58,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | dashboard | dashboard |
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
+ * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
  * | on-call rosters: shifts, settings, CSV import and export | rosters |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
@@ -72,5 +76,6 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminGrantRoutes, opts.grants);
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
+  await app.register(adminFormsRoutes, opts.forms);
   await app.register(adminRosterRoutes, opts.rosters);
 };
