@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   }
   const service = await createService(config, { logger, clock: systemClock, policies: await policies });
   await sandbox?.seedDirectory(service.directoryRepo);
+  await sandbox?.seedRoster(service.repos.rosters, service.directoryRepo);
   if (sandbox) await seedYidaDemo(sandbox.sim, service.secure.sealed.yida, { baseUrl: `http://127.0.0.1:${config.http.port}`, secret: config.yida.callbackSecret! }, Date.now());
   const app = await buildApp({
     logger,
