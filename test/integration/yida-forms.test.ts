@@ -74,7 +74,7 @@ describe('Yida form archive: callback → fetch → file', () => {
     expect(h.sim.stats.calls('/v1.0/yida/forms/instances/')).toBe(calls + 1);
     // On the case screen: a `form` document, and the stored data is sealed (no HKID or note in clear).
     const view = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/app/cases/${code}` })).json();
-    expect(view.documents).toContainEqual(expect.objectContaining({ documentId: row!.document_id, docType: 'form', title: 'Cardiology referral 心臟科轉介' }));
+    expect(view.documents).toContainEqual(expect.objectContaining({ documentId: row!.document_id, docType: 'form', title: 'Cardiology referral 心臟科轉介', author: expect.objectContaining({ nameEn: 'Yida form', nameZh: '宜搭表單' }) }));
     expect(row!.form_data).toMatch(/^ft1\./);
     expect(JSON.stringify(sql('SELECT * FROM yida_submissions'))).not.toContain(HKID.slice(0, 7));
     expect(JSON.stringify(sql('SELECT * FROM documents'))).not.toContain('Cardiology referral');
