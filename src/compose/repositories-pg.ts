@@ -30,6 +30,7 @@ import { createPgMedicationRepository } from '../domain/medications/medication-r
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgMdtRepository } from '../domain/mdt/mdt-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -69,6 +70,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       interactions: createPgInteractionRepository(store, texts),
       caseNotes: createPgCaseNotesRepository(store, texts),
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
+      mdt: createPgMdtRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

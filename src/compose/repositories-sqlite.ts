@@ -30,6 +30,7 @@ import { createMedicationRepository } from '../domain/medications/medication-rep
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
+import { createMdtRepository } from '../domain/mdt/mdt-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -66,6 +67,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       interactions: createInteractionRepository(db, store, texts),
       caseNotes: createCaseNotesRepository(db, store, texts),
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
+      mdt: createMdtRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

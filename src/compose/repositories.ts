@@ -32,6 +32,7 @@ import type { InteractionRepository } from '../domain/interactions/interaction-r
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
+import type { MdtRepository } from '../domain/mdt/mdt-meeting.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
@@ -44,6 +45,7 @@ export interface SealedRepositories {
   interactions: InteractionRepository;
   caseNotes: CaseNotesRepository;
   voiceDrafts: VoiceDraftsRepository;
+  mdt: MdtRepository;
 }
 
 export interface AuditLogSetup {

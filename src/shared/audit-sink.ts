@@ -148,4 +148,14 @@ export const AUDIT_ACTIONS = {
   interactionViewed: 'interaction.viewed',
   interactionAcknowledged: 'interaction.acknowledged',
   interactionOverridden: 'interaction.overridden',
+  /** MDT meetings (issue 14 item 4): target is the meeting id; never a word of the minutes. */
+  mdtScheduled: 'mdt.scheduled',
+  mdtMinutesSaved: 'mdt.minutes_saved',
+  mdtMinutesRead: 'mdt.minutes_read',
+  mdtSubmitted: 'mdt.submitted',
+  mdtStepApproved: 'mdt.step_approved',
+  mdtReturned: 'mdt.returned',
+  mdtArchived: 'mdt.archived',
+  mdtActionDone: 'mdt.action_done',
+  mdtActionReminded: 'mdt.action_reminded',
 } as const;

@@ -107,6 +107,15 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'rule.not_found': { en: 'Reload the rules page: the rule set may have been updated.', zh: '請重新載入規則頁面：規則集可能已更新。' },
   'rule.reason_required': { en: 'Write why, e.g. "duplicates our local warfarin protocol alert".', zh: '請寫明原因，例如「與本院華法林指引的提示重複」。' },
   'rule.state_changed': { en: 'Reload to see the rule’s current state, then choose again.', zh: '請重新載入查看規則的最新狀態，再作選擇。' },
+  'mdt.time_invalid': { en: 'For example: mdt C-7KQ2M 2026-12-10 14:00 @Dr Chan', zh: '例如：mdt C-7KQ2M 2026-12-10 14:00 @陳醫生' },
+  'mdt.not_found': { en: 'Open the meeting from its link in your 1:1 chat with the bot.', zh: '請從機械人私訊中的連結開啟會議。' },
+  'mdt.not_participant': { en: 'Ask the meeting’s organiser to invite you.', zh: '請聯絡會議召集人邀請你。' },
+  'mdt.state_changed': { en: 'Reload the meeting to see where its minutes are now.', zh: '請重新載入會議，查看紀錄目前的階段。' },
+  'mdt.not_your_step': { en: 'The sign-off waits for the person named on the current step.', zh: '簽核正等候目前步驟所列的人。' },
+  'mdt.chain_unfilled': { en: 'Add the attending (or the named role) to the case’s care team, or change MDT_APPROVAL_CHAIN.', zh: '請把主診醫生（或所需角色）加入個案醫療團隊，或修改 MDT_APPROVAL_CHAIN。' },
+  'mdt.summary_invalid': { en: 'Pick an owner for each action from the meeting’s participants.', zh: '請為每項跟進從會議參與者中選擇負責人。' },
+  'mdt.comment_required': { en: 'Write what needs changing, e.g. "dose of the second drug missing".', zh: '請寫明需要修改之處，例如「欠第二種藥物的劑量」。' },
+  'mdt.action_not_found': { en: 'Reload "My MDT actions".', zh: '請重新載入「我的多專科會議跟進」。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

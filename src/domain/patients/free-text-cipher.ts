@@ -17,7 +17,11 @@ export type FreeTextColumn =
   | 'case_medications.prescriber_name'
   | 'interaction_alerts.reason'
   | 'case_notes.body'
-  | 'voice_drafts.payload';
+  | 'voice_drafts.payload'
+  | 'mdt_minutes.transcript'
+  | 'mdt_minutes.summary'
+  | 'mdt_approval_steps.comment'
+  | 'mdt_actions.text';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';
