@@ -45,6 +45,7 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
+import { createMdt } from './mdt-module.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -169,9 +170,10 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
+  const mdt = createMdt({ config, secure, directoryRepo, normaliser: medications.normaliser, notify, publicUrl, transaction: repos.transaction, audit, clock, logger });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, mdt: mdt.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -188,17 +190,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
     clock, logger, reconnect: opts.reconnect,
-    handlers: createInboundHandlers({
-      bot,
-      robot,
-      events,
-      inbox,
-      audit,
-      clock,
-      logger,
-      onCardAction: (action) => bot.cardAction(action),
-      metrics: metrics.port,
-    }),
+    handlers: createInboundHandlers({ bot, robot, events, inbox, audit, clock, logger, onCardAction: (action) => bot.cardAction(action), metrics: metrics.port }),
   });
 
   let stopCheckpoints: (() => void) | undefined;
@@ -257,7 +249,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
-    bot, receiver, sweeper, clinical,
+    bot, receiver, sweeper, clinical, mdt,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.serviceStarted, outcome: 'success', target: config.mode });
@@ -272,6 +264,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       escalation.scheduler.start();
       alerts.timer.start();
       sweeper.start();
+      mdt.reminders.start();
     },
 
     async stop(): Promise<void> {
@@ -281,6 +274,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
+      await mdt.reminders.stop();
       await escalation.scheduler.stop();
       await alerts.timer.stop();
       await retention.timer.stop();
