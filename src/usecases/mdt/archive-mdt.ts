@@ -38,7 +38,7 @@ export async function archiveApprovedSummary(deps: ArchiveDeps, held: MeetingInH
   await deps.transaction(async () => {
     if (!(await deps.mdt.moveStatus(held.meeting.id, ['in_approval'], 'approved', { documentId }))) throw new DomainError('mdt.state_changed');
     await deps.mdt.addActions(actions);
-    deps.audit.append({ actor: by.id, action: AUDIT_ACTIONS.mdtArchived, target: held.meeting.id, outcome: 'success', reason: `document=${documentId} actions=${actions.length}` });
+    deps.audit.append({ actor: by.id, action: AUDIT_ACTIONS.mdtArchived, target: held.meeting.id, outcome: 'success', reason: `document:${documentId}` });
   });
   await deps.notices.archived(held.meeting, held.caseRow, held.participants.map((p) => p.clinicianId), documentId);
   for (const a of actions) await deps.notices.actionAssigned(held.caseRow, a);

@@ -29,7 +29,7 @@ export async function markMdtActionDone(deps: Pick<MdtDeps, 'mdt' | 'audit' | 'c
   if (!a || a.ownerId !== me.id) throw new DomainError('mdt.action_not_found');
   await deps.transaction(async () => {
     if (!(await deps.mdt.markDone(a.id, deps.clock.now()))) throw new DomainError('conflict', 'already done');
-    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtActionDone, target: a.meetingId, outcome: 'success', reason: `action=${a.id}` });
+    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtActionDone, target: a.meetingId, outcome: 'success', reason: `action:${a.id}` });
   });
 }
 
@@ -45,7 +45,7 @@ export async function remindOverdueMdtActions(deps: Pick<MdtDeps, 'mdt' | 'cases
     await deps.mdt.markReminded(a.id, now);
     if (!caseRow) continue;
     await deps.notices.actionOverdue(caseRow, a);
-    deps.audit.append({ actor: 'system', action: AUDIT_ACTIONS.mdtActionReminded, target: a.meetingId, outcome: 'success', reason: `action=${a.id}` });
+    deps.audit.append({ actor: 'system', action: AUDIT_ACTIONS.mdtActionReminded, target: a.meetingId, outcome: 'success', reason: `action:${a.id}` });
     n++;
   }
   return n;

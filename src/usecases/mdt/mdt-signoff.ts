@@ -35,7 +35,7 @@ export async function submitSummary(deps: MdtDeps, me: ClinicianRow, meetingId: 
   await deps.transaction(async () => {
     if (!(await deps.mdt.moveStatus(meetingId, ['drafted'], 'in_approval', { round }))) throw new DomainError('mdt.state_changed');
     await deps.mdt.addSteps(steps);
-    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtSubmitted, target: meetingId, outcome: 'success', reason: `round=${round} steps=${steps.map((s) => s.role).join(',')}` });
+    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtSubmitted, target: meetingId, outcome: 'success', reason: `round:${round}:steps:${steps.length}` });
   });
   await deps.notices.stepDue({ ...held.meeting, status: 'in_approval', round }, held.caseRow, steps[0]!);
   return steps;
@@ -73,7 +73,7 @@ export async function decideStep(deps: ArchiveDeps, me: ClinicianRow, meetingId:
     if (!(await deps.mdt.decideStep(current.id, d.decision, comment, at))) throw new DomainError('mdt.state_changed');
     if (d.decision === 'returned' && !(await deps.mdt.moveStatus(meetingId, ['in_approval'], 'returned'))) throw new DomainError('mdt.state_changed');
     const action = d.decision === 'approved' ? AUDIT_ACTIONS.mdtStepApproved : AUDIT_ACTIONS.mdtReturned;
-    deps.audit.append({ actor: me.id, action, target: meetingId, outcome: 'success', reason: `round=${current.round} step=${current.position}:${current.role}` });
+    deps.audit.append({ actor: me.id, action, target: meetingId, outcome: 'success', reason: `round:${current.round}:step:${current.position}:${current.role}` });
   });
   await deps.notices.stepDecided(held.meeting, decided, d.decision);
   if (d.decision === 'returned') {

@@ -45,7 +45,7 @@ export async function scheduleMdt(deps: MdtDeps, me: ClinicianRow, caseRow: Case
   await deps.transaction(async () => {
     await deps.mdt.createMeeting(meeting, participants);
     for (const clinicianId of invited) await deps.grantConsult!({ caseId: caseRow.id, clinicianId, grantedBy: me.id, minutes, reason: 'mdt' });
-    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtScheduled, target: meeting.id, outcome: 'success', reason: `${caseRow.code} participants=${participants.length} invited=${invited.length}` });
+    deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtScheduled, target: meeting.id, outcome: 'success', reason: `participants:${participants.length}:invited:${invited.length}` });
   });
   await deps.notices.scheduled(meeting, caseRow, participants, me);
   return { meeting, participants, invited };
