@@ -31,6 +31,7 @@ import { createPgInteractionRepository } from '../domain/interactions/interactio
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
 import { createPgMdtRepository } from '../domain/mdt/mdt-repository-pg.js';
+import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -46,6 +47,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     inbox: createPgInboxRepository(store),
     sessions: createPgSessionRepository(store),
     ruleReviews: createPgRuleReviewRepository(store),
+    rosters: createPgRosterRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),
