@@ -111,6 +111,7 @@ describe('words in both languages (issue 12)', () => {
       medications: await screenTables('miniapp/src/doctor/medications/medication-messages.ts', 'useMedicationI18n'),
       clinical: await screenTables('miniapp/src/doctor/clinical/clinical-messages.ts', 'useClinicalI18n'),
       rules: await screenTables('miniapp/src/doctor/rules/rule-review-messages.ts', 'useRuleReviewI18n'),
+      mdt: await screenTables('miniapp/src/doctor/mdt/mdt-messages.ts', 'useMdtI18n'),
     };
     const tables: Array<[string, Table, Table]> = [
       ['app', MESSAGES.en, MESSAGES['zh-HK']],
