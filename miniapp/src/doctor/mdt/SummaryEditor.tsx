@@ -5,6 +5,7 @@ import { hkDate, hkWallClockIso } from '../../../../src/shared/hk-time.js';
 import { useMdtI18n } from './mdt-messages.js';
 
 type Term = MdtSummaryDto['problems'][number];
+const FIELD = { display: 'block', marginTop: 6, fontSize: 14, color: 'var(--adm-color-weak)' } as const;
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A term list edited as lines: a line left as it was keeps its lexicon match; a changed one is kept as written. */
@@ -36,7 +37,7 @@ export function SummaryEditor({ value, onChange, people, disabled }: { value: Md
     <List header={label}>
       <List.Item>
         <LinesArea testId={`mdt-${key}`} disabled={disabled} initial={value[key].map((x) => x.text).join('\n')} onLines={(v) => set({ [key]: termsFrom(v, value[key]) })} />
-        <div className="stack">{value[key].filter((x) => x.canonical).map((x) => <Tag key={x.text} fill="outline" color="primary">{x.text} → {x.canonical} · {t('mdt.lexicon')}</Tag>)}</div>
+        <div className="stack">{value[key].filter((x) => x.canonical).map((x) => <Tag key={x.text} fill="outline" color="primary">{x.canonical!.toLowerCase() === x.text.toLowerCase() ? x.text : `${x.text} → ${x.canonical}`} · {t('mdt.lexicon')}</Tag>)}</div>
       </List.Item>
     </List>
   );
@@ -49,13 +50,13 @@ export function SummaryEditor({ value, onChange, people, disabled }: { value: Md
         {value.actions.map((a, i) => (
           <List.Item key={i} data-testid="mdt-action-row">
             <Input aria-label={t('mdt.action')} data-testid={`mdt-action-text-${i}`} disabled={disabled} value={a.text} onChange={(v) => setAction(i, { text: v })} />
-            <label className="hint">{t('mdt.owner')}{' '}
+            <label style={FIELD}>{t('mdt.owner')}{' '}
               <select data-testid={`mdt-action-owner-${i}`} disabled={disabled} value={a.ownerId ?? ''} onChange={(e) => setAction(i, { ownerId: e.target.value || null })}>
                 <option value="">{t('mdt.noOwner')}</option>
                 {people.map((p) => <option key={p.person.id} value={p.person.id}>{p.person.nameZh ? `${p.person.nameZh} ${p.person.nameEn}` : p.person.nameEn}</option>)}
               </select>
             </label>{' '}
-            <label className="hint">{t('mdt.due')}{' '}
+            <label style={FIELD}>{t('mdt.due')}{' '}
               <input type="date" data-testid={`mdt-action-due-${i}`} disabled={disabled} value={a.dueAt !== null ? hkDate(a.dueAt) : ''} onChange={(e) => setAction(i, { dueAt: endOfHkDay(e.target.value) })} />
             </label>{' '}
             {!disabled && <Button size="mini" fill="none" onClick={() => set({ actions: value.actions.filter((_, j) => j !== i) })}>{t('mdt.remove')}</Button>}
