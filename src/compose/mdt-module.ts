@@ -11,7 +11,7 @@ import { createTicker } from '../shared/ticker.js';
 import type { Transaction } from '../shared/transactions.js';
 import type { ArchiveDeps } from '../usecases/mdt/archive-mdt.js';
 import { remindOverdueMdtActions } from '../usecases/mdt/mdt-actions.js';
-import type { ArchiveSummaryPdf, GrantConsultAccess } from '../usecases/mdt/mdt-ports.js';
+import type { ArchiveSummaryPdf } from '../usecases/mdt/mdt-ports.js';
 import type { SecureSharing } from './secure-sharing.js';
 
 /**
@@ -20,13 +20,12 @@ import type { SecureSharing } from './secure-sharing.js';
  */
 export function createMdt(deps: {
   config: Pick<Config, 'mdt'>;
-  secure: Pick<SecureSharing, 'sealed' | 'cases' | 'casesRepo' | 'vault' | 'sharing'>;
+  secure: Pick<SecureSharing, 'sealed' | 'cases' | 'casesRepo' | 'vault' | 'sharing' | 'grantConsultAccess'>;
   directoryRepo: DirectoryRepository;
   normaliser: Pick<ClinicalNormaliser, 'normalise'>;
   notify: Notifier;
   publicUrl: string;
   transaction: Transaction;
-  grantConsult?: GrantConsultAccess;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -47,7 +46,7 @@ export function createMdt(deps: {
     cases: secure.cases.queries,
     casesRepo: secure.casesRepo,
     directory: deps.directoryRepo,
-    grantConsult: deps.grantConsult,
+    grantConsult: secure.grantConsultAccess,
     notices: createMdtNotices({ directoryRepo: deps.directoryRepo, notify: deps.notify, publicUrl: deps.publicUrl }),
     settings: deps.config.mdt,
     transaction: deps.transaction,

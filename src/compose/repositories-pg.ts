@@ -27,6 +27,7 @@ import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js'
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
 import { createPgEhrQueueRepository } from '../ehr/queue/ehr-queue-repository-pg.js';
 import { createPgMedicationRepository } from '../domain/medications/medication-repository-pg.js';
+import { createPgReferralRepository } from '../domain/referrals/referral-repository-pg.js';
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
@@ -73,6 +74,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       caseNotes: createPgCaseNotesRepository(store, texts),
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
       mdt: createPgMdtRepository(store, texts),
+      referrals: createPgReferralRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

@@ -32,6 +32,7 @@ import { createCaseNotesRepository } from '../domain/notes/case-notes-repository
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
 import { createMdtRepository } from '../domain/mdt/mdt-repository.js';
 import { createRosterRepository } from '../domain/rosters/roster-repository.js';
+import { createReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -70,6 +71,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       caseNotes: createCaseNotesRepository(db, store, texts),
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
       mdt: createMdtRepository(db, store, texts),
+      referrals: createReferralRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

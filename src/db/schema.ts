@@ -21,3 +21,4 @@ export * from '../domain/notes/notes-tables.js';
 export * from '../domain/clinical/rule-review-tables.js';
 export * from '../domain/mdt/mdt-tables.js';
 export * from '../domain/rosters/roster-tables.js';
+export * from '../domain/referrals/referral-tables.js';

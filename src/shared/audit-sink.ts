@@ -158,4 +158,11 @@ export const AUDIT_ACTIONS = {
   mdtArchived: 'mdt.archived',
   mdtActionDone: 'mdt.action_done',
   mdtActionReminded: 'mdt.action_reminded',
+  /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
+  referralOpened: 'referral.opened',
+  referralSeen: 'referral.seen',
+  referralAccepted: 'referral.accepted',
+  referralDeclined: 'referral.declined',
+  referralEscalated: 'referral.escalated',
+  referralCancelled: 'referral.cancelled',
 } as const;

@@ -5,7 +5,7 @@ import { remindOverdueMdtActions } from '../../src/usecases/mdt/mdt-actions.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, asUser, CHAN, LAM, viewAs, WONG } from '../helpers/sharing-flow.js';
-import { cardTo, caseWithReport, clinicianId, makeHkid, otoTo, sentSince } from './sharing-edge-fixture.js';
+import { cardTo, caseWithReport, clinicianId, HO, makeHkid, otoTo, sentSince } from './sharing-edge-fixture.js';
 
 type Sent = Harness['sim']['sent'][number];
 
@@ -60,19 +60,24 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     await h?.close();
   });
 
-  it('When Dr Lam books `mdt C-… <date> 14:00` in the group, then the group hears code, time and count, and each participant gets the meeting link 1:1 — no patient data in chat', async () => {
+  it('When Dr Lam books `mdt C-… <date> 14:00 @Dr Ho` in the group, then Dr Ho (not on the care team) is invited through a consult grant, the group hears code, time and count, and each participant gets the meeting link 1:1 — no patient data in chat', async () => {
     const from = h.sim.sent.length;
     const answer = replyAfter(h.sim, { conversationId: group });
-    h.sim.say(group, LAM, `@ConsultBridge mdt ${code} ${meetingDay} 14:00`);
+    h.sim.say(group, LAM, `@ConsultBridge mdt ${code} ${meetingDay} 14:00 @何詠儀`, { atUserIds: [HO] });
     const got = (await answer).text;
-    expect(got).toContain(`MDT meeting for **${code}** booked for ${meetingDay} 14:00 HKT: 3 participants`);
-    for (const who of [CHAN, LAM, WONG]) {
+    expect(got).toContain(`MDT meeting for **${code}** booked for ${meetingDay} 14:00 HKT: 4 participants (1 invited with consult access)`);
+    for (const who of [CHAN, LAM, WONG, HO]) {
       const dm = await sentSince(h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(who) && s.text.includes('/app/doctor/mdt/'));
       meetingId = /\/app\/doctor\/mdt\/([0-9a-f-]{36})/.exec(dm.text)![1]!;
     }
     const bad = await api(LAM, 'POST', `/api/app/mdt/${meetingId}/transcript`, { transcript: '' });
     expect(bad.statusCode).toBe(400);
-    expect((await audit('mdt.scheduled')).at(-1)).toMatchObject({ target: meetingId, outcome: 'success' });
+    expect((await audit('mdt.scheduled')).at(-1)).toMatchObject({ target: meetingId, outcome: 'success', reason: 'participants:4:invited:1' });
+    // The invitation is a case-level consult grant, lasting past the meeting (MDT_INVITE_GRANT_MINUTES).
+    const grant = h.service.db.sqlite.prepare("SELECT kind, document_id, expires_at FROM grants WHERE clinician_id = ? AND case_id = (SELECT id FROM cases WHERE code = ?)").get(clinicianId(h, HO), code) as { kind: string; document_id: string | null; expires_at: number };
+    expect(grant).toMatchObject({ kind: 'consult', document_id: null });
+    expect(grant.expires_at).toBeGreaterThan(Date.parse(`${meetingDay}T14:00:00+08:00`) + 23 * 3_600_000);
+    expect((await audit('grant.created')).at(-1)).toMatchObject({ reason: 'consult_mdt' });
     expect(h.sim.sent.slice(from).some((s) => /MDTPATIENT|731552/.test(JSON.stringify(s)))).toBe(false);
   });
 
@@ -93,7 +98,7 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
       { text: `repeat echo by ${meetingDay}`, ownerId: clinicianId(h, CHAN), dueAt: Date.parse(`${meetingDay}T23:59:00+08:00`) },
       { text: 'check INR by 2020-01-02', ownerId: clinicianId(h, LAM), dueAt: Date.parse('2020-01-02T23:59:00+08:00') },
     ]);
-    expect((await api('qmh-ho-wingyee', 'GET', `/api/app/mdt/${meetingId}`)).json()).toMatchObject({ code: 'mdt.not_found' });
+    expect((await api('qmh-tsang-kawai', 'GET', `/api/app/mdt/${meetingId}`)).json()).toMatchObject({ code: 'mdt.not_found' });
     const stored = h.service.db.sqlite.prepare('SELECT transcript, summary FROM mdt_minutes WHERE meeting_id = ?').get(meetingId) as { transcript: string; summary: string };
     expect(stored.transcript).toMatch(/^ft1\./);
     expect(`${stored.transcript}${stored.summary}`).not.toContain('warfarin');
@@ -154,6 +159,8 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     expect(lastPage).toContain('Department head');
     expect(lastPage).toContain('WONG Siu-ming');
     expect(lastPage).toContain('CHAN Tai-man'); // the watermark names the viewer on every page too
+    // The invited specialist opens it through the consult grant of the invitation.
+    expect((await api(HO, 'POST', `/api/app/documents/${documentId}/view-token`)).statusCode).toBe(200);
   }, 60_000);
 
   it('When the owner opens "My MDT actions", then their actions are listed; an overdue one is reminded once, and marking done is audited', async () => {

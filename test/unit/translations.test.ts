@@ -127,6 +127,6 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated([['probe', { en: 'Success', zh: 'success' }]])).toEqual(['probe: not translated (success)']);
     // Every screen family's table is walked here.
     const families = readdirSync(projectPath('miniapp/src/doctor'), { recursive: true }).map(String).filter((f) => f.endsWith('messages.ts'));
-    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'medications/medication-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
+    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'mdt/mdt-messages.ts', 'medications/medication-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
   });
 });

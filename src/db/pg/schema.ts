@@ -21,3 +21,4 @@ export * from './notes-tables.js';
 export * from './rule-review-tables.js';
 export * from './mdt-tables.js';
 export * from './roster-tables.js';
+export * from './referral-tables.js';

@@ -21,7 +21,8 @@ export type FreeTextColumn =
   | 'mdt_minutes.transcript'
   | 'mdt_minutes.summary'
   | 'mdt_approval_steps.comment'
-  | 'mdt_actions.text';
+  | 'mdt_actions.text'
+  | 'referrals.reason';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

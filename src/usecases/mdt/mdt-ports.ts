@@ -6,12 +6,10 @@ import type { MdtAction, MdtMeeting, MdtParticipant, MdtRepository, MdtStep } fr
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Transaction } from '../../shared/transactions.js';
+import type { GrantConsultAccess } from '../referrals/consult-grant.js';
 
-/**
- * A time-boxed case-level consult grant for an invited specialist (REFERRALS' use case
- * src/usecases/referrals/consult-grant.ts `grantConsultAccess`, adapted in compose).
- */
-export type GrantConsultAccess = (input: { caseId: string; clinicianId: string; grantedBy: string; minutes: number; reason: 'referral' | 'mdt' }) => Promise<unknown>;
+/** A time-boxed case-level consult grant for an invited specialist (REFERRALS' use case, bound in compose). */
+export type { GrantConsultAccess };
 
 /**
  * What people are told, 1:1, as the meeting goes (implemented by the bot: src/bot/mdt-notices.ts).
@@ -38,8 +36,8 @@ export interface MdtDeps {
   cases: Pick<CaseQueries, 'findCase' | 'teamOf' | 'teamRoleNow'>;
   casesRepo: Pick<CasesRepository, 'caseById'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
-  /** Absent until consult grants are wired: then invitations outside the care team are refused, never faked. */
-  grantConsult?: GrantConsultAccess;
+  /** Invited specialists outside the care team get a consult grant on the case (reason `mdt`). */
+  grantConsult: GrantConsultAccess;
   notices: MdtNotices;
   settings: { chain: readonly ChainStepSetting[]; inviteGrantMinutes: number };
   transaction: Transaction;

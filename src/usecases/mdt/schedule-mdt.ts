@@ -4,6 +4,7 @@ import type { MdtMeeting, MdtParticipant } from '../../domain/mdt/mdt-meeting.js
 import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { MAX_CONSULT_GRANT_MINUTES } from '../referrals/consult-grant.js';
 import type { MdtDeps } from './mdt-ports.js';
 
 export interface ScheduledMdt {
@@ -34,7 +35,6 @@ export async function scheduleMdt(deps: MdtDeps, me: ClinicianRow, caseRow: Case
   team.add(me.id);
   const invited = [...new Set(input.invitees.filter((c) => !team.has(c.id)).map((c) => c.id))];
   if (input.invitees.some((c) => c.suspended || !c.verified)) throw new DomainError('actor.unverified', 'an invited colleague is not verified');
-  if (invited.length > 0 && !deps.grantConsult) throw new DomainError('access.denied', 'consult grants are not available on this deployment');
 
   const meeting: MdtMeeting = { id: newId(), caseId: caseRow.id, scheduledAt: input.at, organiserId: me.id, status: 'scheduled', round: 0, documentId: null, createdAt: now };
   const participants: MdtParticipant[] = [
@@ -42,9 +42,11 @@ export async function scheduleMdt(deps: MdtDeps, me: ClinicianRow, caseRow: Case
     ...invited.map((clinicianId) => ({ meetingId: meeting.id, clinicianId, kind: 'invited' as const })),
   ];
   const minutes = Math.ceil((input.at - now) / 60_000) + deps.settings.inviteGrantMinutes;
+  // A consult grant lasts 14 days at most: an invitation must fit in it, meeting included.
+  if (invited.length > 0 && minutes > MAX_CONSULT_GRANT_MINUTES) throw new DomainError('mdt.time_invalid', 'too far ahead for an invitation');
   await deps.transaction(async () => {
     await deps.mdt.createMeeting(meeting, participants);
-    for (const clinicianId of invited) await deps.grantConsult!({ caseId: caseRow.id, clinicianId, grantedBy: me.id, minutes, reason: 'mdt' });
+    for (const clinicianId of invited) await deps.grantConsult({ caseId: caseRow.id, clinicianId, grantedBy: me.id, minutes, reason: 'mdt' });
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtScheduled, target: meeting.id, outcome: 'success', reason: `participants:${participants.length}:invited:${invited.length}` });
   });
   await deps.notices.scheduled(meeting, caseRow, participants, me);
