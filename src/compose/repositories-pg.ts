@@ -32,6 +32,7 @@ import { createPgInteractionRepository } from '../domain/interactions/interactio
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
 import { createPgMdtRepository } from '../domain/mdt/mdt-repository-pg.js';
+import { createPgYidaRepository } from '../domain/forms/yida-repository-pg.js';
 import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
@@ -75,6 +76,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
       mdt: createPgMdtRepository(store, texts),
       referrals: createPgReferralRepository(store, texts),
+      yida: createPgYidaRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

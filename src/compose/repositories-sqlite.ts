@@ -31,6 +31,7 @@ import { createInteractionRepository } from '../domain/interactions/interaction-
 import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
 import { createMdtRepository } from '../domain/mdt/mdt-repository.js';
+import { createYidaRepository } from '../domain/forms/yida-repository.js';
 import { createRosterRepository } from '../domain/rosters/roster-repository.js';
 import { createReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { Repositories } from './repositories.js';
@@ -72,6 +73,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
       mdt: createMdtRepository(db, store, texts),
       referrals: createReferralRepository(db, store, texts),
+      yida: createYidaRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

@@ -34,6 +34,7 @@ import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 import type { MdtRepository } from '../domain/mdt/mdt-meeting.js';
 import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
+import type { YidaRepository } from '../domain/forms/yida-repository-port.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
@@ -49,6 +50,8 @@ export interface SealedRepositories {
   voiceDrafts: VoiceDraftsRepository;
   mdt: MdtRepository;
   referrals: ReferralRepository;
+  /** Yida form submissions and form mappings (the form data sealed). */
+  yida: YidaRepository;
 }
 
 export interface AuditLogSetup {

@@ -48,6 +48,7 @@ import { createMedications } from './medications.js';
 import { createMdt } from './mdt-module.js';
 import { createReferrals, NO_ROSTER } from './referrals.js';
 import type { OnCallPort } from '../domain/rosters/on-call.js';
+import { createYidaForms } from './yida-forms.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -100,7 +101,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
-    handlers: createOutboxHandlers(api, { clock }),
+    handlers: createOutboxHandlers(api, { clock, yidaFetch: (id) => yidaForms.job(id) }), // yidaForms: built below, called once started
     clock,
     logger,
     audit,
@@ -176,6 +177,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const mdt = createMdt({ config, secure, directoryRepo, normaliser: medications.normaliser, notify, publicUrl, transaction: repos.transaction, audit, clock, logger });
+  const yidaForms = createYidaForms({ config, repos, secure, medications, api, outbox, audit, clock }); // Yida form archive (issue 14 item 5)
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
     escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, mdt: mdt.useCases,
@@ -239,12 +241,9 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     /** The group card for a report shared from the mini-app. */
     reportCards: createReportCards({ directoryRepo, notify }),
     burn,
-    ehr,
-    ehrQueue,
+    ehr, ehrQueue,
     escalation: escalation.service,
-    alerts,
-    interactions,
-    retention,
+    alerts, interactions, retention, yidaForms,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */

@@ -165,4 +165,16 @@ export const AUDIT_ACTIONS = {
   referralDeclined: 'referral.declined',
   referralEscalated: 'referral.escalated',
   referralCancelled: 'referral.cancelled',
+  /** Yida form archive: a callback stored (target: submission id) or refused (reason: the code). */
+  yidaReceived: 'yida.received',
+  /** A submission filed to a case as a `form` document (target: document id; reason: the submission id). */
+  yidaFiled: 'yida.filed',
+  /** A submission kept waiting with a coded error (reason: the code). */
+  yidaWaiting: 'yida.waiting',
+  yidaDiscarded: 'yida.discarded',
+  yidaRetried: 'yida.retried',
+  yidaApproved: 'yida.approved',
+  /** A form mapping saved or removed in the console (target: the form UUID). */
+  yidaMappingSaved: 'yida.mapping_saved',
+  yidaMappingRemoved: 'yida.mapping_removed',
 } as const;

@@ -118,6 +118,18 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'mdt.summary_invalid': { en: 'Pick an owner for each action from the meeting’s participants.', zh: '請為每項跟進從會議參與者中選擇負責人。' },
   'mdt.comment_required': { en: 'Write what needs changing, e.g. "dose of the second drug missing".', zh: '請寫明需要修改之處，例如「欠第二種藥物的劑量」。' },
   'mdt.action_not_found': { en: 'Reload "My MDT actions".', zh: '請重新載入「我的多專科會議跟進」。' },
+  'yida.disabled': { en: 'Set YIDA_CALLBACK_SECRET (README "Yida form archive") and restart.', zh: '請設定 YIDA_CALLBACK_SECRET（見 README「Yida form archive」）後重新啟動。' },
+  'yida.bad_secret': { en: 'Put the shared secret in the X-ConsultBridge-Yida-Secret header of the form’s integration.', zh: '請在表單整合設定的 X-ConsultBridge-Yida-Secret 標頭填上共用密鑰。' },
+  'yida.bad_source': { en: 'Add the caller’s address range to YIDA_CALLBACK_SOURCES, or call through the allowed proxy.', zh: '請把來源地址範圍加入 YIDA_CALLBACK_SOURCES，或經允許的代理呼叫。' },
+  'yida.bad_body': { en: 'Send formUuid, appType and formInstanceId as JSON.', zh: '請以 JSON 傳送 formUuid、appType 及 formInstanceId。' },
+  'yida.unmapped': { en: 'Map the form in the console (Forms), then retry the submission.', zh: '請在管理介面「表單」對應此表單，然後重試該提交。' },
+  'yida.malformed': { en: 'Check the mapping’s field ids against the form, then retry or discard.', zh: '請核對對應設定的欄位編號，然後重試或捨棄。' },
+  'yida.no_patient_id': { en: 'Check the patient field in the mapping, or ask the submitter to correct the HKID.', zh: '請檢查對應設定的病人欄位，或請提交者更正 HKID。' },
+  'yida.no_patient': { en: 'Open a case for the patient first, then retry the submission.', zh: '請先為病人開立個案，然後重試該提交。' },
+  'yida.no_case': { en: 'Re-open or open the patient’s case, then retry the submission.', zh: '請重開或開立病人的個案，然後重試該提交。' },
+  'yida.ambiguous_case': { en: 'Map a case-code field on the form, then retry.', zh: '請在表單對應個案編號欄位，然後重試。' },
+  'yida.fetch_failed': RETRY,
+  'yida.state_changed': { en: 'Reload the list: someone may have just handled it.', zh: '請重新載入清單：可能剛有人處理了它。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

@@ -54,6 +54,14 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/register-check': () => ({ url: '/api/admin/register-check?no=M56789' }),
   'POST /api/admin/patients/merge/preview': () => ({ url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
   'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  // Yida form archive (Forms); approving a submission is in the oversight section.
+  'GET /api/admin/forms/mappings': () => ({ url: '/api/admin/forms/mappings' }),
+  'PUT /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE', payload: { name: 'Probe form', recordType: 'probe_form', fields: { patientHkid: 'textField_hkid' } } }),
+  'DELETE /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE' }),
+  'GET /api/admin/forms/submissions': () => ({ url: '/api/admin/forms/submissions?state=waiting' }),
+  'POST /api/admin/forms/submissions/:id/retry': () => ({ url: '/api/admin/forms/submissions/no-such-submission/retry' }),
+  'POST /api/admin/forms/submissions/:id/discard': () => ({ url: '/api/admin/forms/submissions/no-such-submission/discard' }),
+  'POST /api/admin/forms/submissions/:id/approve': () => ({ url: '/api/admin/forms/submissions/no-such-submission/approve' }),
 };
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
@@ -93,7 +101,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When no token, an expired one or a mini-app token is sent, then every admin route answers 401', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const none = await w.app.inject({ method, url: req.url, payload: req.payload });
       expect([route, none.statusCode, none.json().code]).toEqual([route, 401, 'auth.required']);
@@ -107,7 +115,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
     const before = JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       for (const who of ['doctor', 'nurse', 'unverifiedDoctor', 'unverifiedAdmin', 'suspendedAdmin', 'unknown'] as const) {
         const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
@@ -119,7 +127,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
       if (PRIVACY_OFFICER_ONLY.has(route)) {

@@ -46,6 +46,13 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/register-check': 'clinicians',
   'POST /api/admin/patients/merge/preview': 'patients',
   'POST /api/admin/patients/merge': 'patients',
+  'GET /api/admin/forms/mappings': 'forms',
+  'PUT /api/admin/forms/mappings/:formUuid': 'forms',
+  'DELETE /api/admin/forms/mappings/:formUuid': 'forms',
+  'GET /api/admin/forms/submissions': 'forms',
+  'POST /api/admin/forms/submissions/:id/retry': 'forms',
+  'POST /api/admin/forms/submissions/:id/discard': 'forms',
+  'POST /api/admin/forms/submissions/:id/approve': 'oversight',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

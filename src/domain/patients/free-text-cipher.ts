@@ -22,7 +22,8 @@ export type FreeTextColumn =
   | 'mdt_minutes.summary'
   | 'mdt_approval_steps.comment'
   | 'mdt_actions.text'
-  | 'referrals.reason';
+  | 'referrals.reason'
+  | 'yida_submissions.form_data';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';
