@@ -116,8 +116,13 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     const chanCard = await cardTo(h, from, CHAN, 'mdt-step:');
     expect(await pressCard(chanCard, CHAN, 'mdt_return')).toContain(`/app/doctor/mdt/${meetingId}`);
     from = h.sim.sent.length;
-    const ret = await api(CHAN, 'POST', `/api/app/mdt/${meetingId}/decision`, { decision: 'returned', comment: 'INR target missing' });
-    expect(ret.json()).toEqual({ next: 'returned', documentId: null });
+    // A card whose template has an input sends the comment with the press: returned from the card.
+    const buttons = JSON.parse((chanCard.raw as { cardData: { cardParamMap: { buttons: string } } }).cardData.cardParamMap.buttons) as Array<{ action: string; params?: Record<string, string> }>;
+    const ret = buttons.find((b) => b.action === 'mdt_return')!;
+    const answer = replyAfter(h.sim, { userId: CHAN, via: 'oto' });
+    await h.sim.clickCard({ outTrackId: chanCard.outTrackId!, userId: CHAN, params: { action: ret.action, ...ret.params, comment: 'INR target missing' } });
+    expect((await answer).text).toMatch(/Returned to the editor|已連同你的意見退回/);
+    expect((await api(CHAN, 'POST', `/api/app/mdt/${meetingId}/decision`, { decision: 'approved' })).json()).toMatchObject({ code: 'mdt.state_changed' });
     expect((await otoTo(h, from, LAM)).text).toContain('returned the MDT summary');
     expect((await audit('mdt.returned')).at(-1)).toMatchObject({ target: meetingId, outcome: 'success', reason: 'round:1:step:2:attending' });
 
