@@ -17,6 +17,8 @@ import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, 
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
 import type { MdtMeetingDto, MdtSummaryDto } from '../../../src/contract/mdt.js';
+import type { AcceptedDto, ReferBody, ReferralDto, ReferredDto } from '../../../src/contract/referral-dto.js';
+import type { ReferralDeclineReason } from '../../../src/contract/referrals.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -115,6 +117,14 @@ export function createEndpoints(api: ApiClient) {
     mdtDecide: (id: string, body: { decision: 'approved' } | { decision: 'returned'; comment: string }) => api.call<{ next: 'next_step' | 'returned' | 'archived'; documentId: string | null }>(`/api/app/mdt/${enc(id)}/decision`, { body }),
     myMdtActions: () => api.call<{ actions: MdtMeetingDto['actions'] }>('/api/app/mdt-actions'),
     mdtActionDone: (id: string) => api.call<{ ok: true }>(`/api/app/mdt-actions/${enc(id)}/done`, { method: 'POST' }),
+
+    /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */
+    refer: (code: string, body: ReferBody) => api.call<ReferredDto>(`/api/cases/${enc(code)}/referrals`, { body }),
+    caseReferrals: (code: string) => api.call<ReferralDto[]>(`/api/cases/${enc(code)}/referrals`),
+    referral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}`),
+    acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
+    declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
+    cancelReferral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/cancel`, { method: 'POST' }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),
