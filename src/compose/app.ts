@@ -25,6 +25,7 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
 import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
+import { mdtRoutes } from '../http/app/mdt-routes.js';
 import { referralRoutes } from '../http/app/referral-routes.js';
 import { referralRouteDeps } from './referrals-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
+      await trusted.register(mdtRoutes, service.mdt.useCases);
       await trusted.register(referralRoutes, referralRouteDeps(service));
       await trusted.register(yidaApprovalRoutes, service.yidaForms.approve);
     });

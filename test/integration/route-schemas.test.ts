@@ -77,6 +77,8 @@ describe('API routes are fully described', () => {
       'POST /api/app/documents/{id}/retract',
       'POST /api/app/grants/{id}/revoke',
       'POST /api/app/rules/{id}/sign-off',
+      'POST /api/app/mdt/{id}/submit',
+      'POST /api/app/mdt-actions/{id}/done',
       'POST /api/app/cases/{code}/burn/document',
       'POST /api/cases/{code}/medications/{id}/stop',
       'POST /api/cases/{code}/medications/import',

@@ -24,6 +24,7 @@ import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
 import { voiceSummaryTests } from './voice-summary.js';
 import { interactionTests } from './interactions.js';
+import { mdtSignoffTests } from './mdt-signoff.js';
 import { referralTests } from './referrals.js';
 import { yidaFormTests } from './yida-forms.js';
 import type { E2eTest } from '../harness.js';
@@ -55,6 +56,7 @@ export const allSpecs: E2eTest[][] = [
   medicationTests,
   voiceSummaryTests,
   interactionTests,
+  mdtSignoffTests,
   referralTests,
   yidaFormTests,
 ];
