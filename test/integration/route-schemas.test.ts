@@ -98,6 +98,8 @@ describe('API routes are fully described', () => {
       'POST /api/admin/forms/submissions/{id}/approve',
       'POST /api/app/yida/submissions/{id}/approve',
       'DELETE /api/admin/forms/mappings/{formUuid}',
+      // On-call rosters: remove one shift, by id.
+      'DELETE /api/admin/rosters/shifts/{id}',
     ];
     const noBody = api().filter(({ method, op }) => ['post', 'put', 'patch', 'delete'].includes(method) && op.requestBody === undefined);
     expect(noBody.map((o) => o.key).sort()).toEqual([...reviewed].sort());
