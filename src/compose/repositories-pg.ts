@@ -16,9 +16,10 @@ import { createPgMyCasesRepository } from '../domain/inbox-view/my-cases-reposit
 import { createPgInboxRepository } from '../domain/inbox/inbox-repository-pg.js';
 import { createPgOutboxRepository } from '../domain/outbox/outbox-repository-pg.js';
 import { sealLegacyFreeTextPg } from '../domain/patients/free-text-repository-pg.js';
-import { backfillNameTokensPg, createPgNameIndexRepository } from '../domain/patients/name-index-repository-pg.js';
+import { backfillNameTokensBatchPg, createPgNameIndexRepository } from '../domain/patients/name-index-repository-pg.js';
 import { createPgPatientsRepository } from '../domain/patients/patients-repository-pg.js';
 import { createPgAlertStatsRepository } from '../domain/reports/alert-stats-repository-pg.js';
+import { createPgJobsRepository } from '../domain/jobs/jobs-repository-pg.js';
 import { createPgRetentionRepository } from '../domain/retention/retention-repository-pg.js';
 import { createPgSessionRepository } from '../domain/sessions/session-repository-pg.js';
 import { createPgRuleReviewRepository } from '../domain/clinical/rule-review-repository-pg.js';
@@ -71,7 +72,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
-    backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),
+    backfillNameTokens: (tokensOf, after, limit) => backfillNameTokensBatchPg(store, tokensOf, after, limit),
+    jobs: createPgJobsRepository(store),
     openAuditLog: (setup) => new PgAuditLog({ ...setup, store }, { flushDelayMs: 25 }).open(),
     auditReader: () => createPgAuditReader(store, createPgAuditRepository(store)),
     close: () => handle.close(),

@@ -34,6 +34,8 @@ export async function startHarness(
     service?: Partial<ServiceOptions>;
     /** A data folder the caller owns (kept on close), e.g. to start again on it with a fresh simulator. */
     dir?: string;
+    /** false: the caller starts retention and the backfills (`service.afterReady()`) itself. */
+    afterReady?: boolean;
   } = {},
 ): Promise<Harness> {
   quietSdkLogs();
@@ -63,6 +65,7 @@ export async function startHarness(
     });
     await seedDirectory(s.directoryRepo);
     await s.start();
+    if (o.afterReady !== false) s.afterReady();
     await s.receiver.supervisor.whenConnected();
     return s;
   };

@@ -1,0 +1,46 @@
+import { runBackgroundJob, type BackgroundJob } from '../domain/jobs/background-job.js';
+import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
+import { createRetention } from './retention-module.js';
+
+/**
+ * Work that grows with the data never runs before the service is ready: once it answers (main.ts
+ * calls `start` after listening), the retention timer starts (its purge works in batches) and the
+ * one-off backfills run, one after the other, in batches that yield. `stop` ends them between batches.
+ */
+export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; jobsRepo: JobsRepository }) {
+  const retention = createRetention(deps.retention);
+  const { clock, logger } = deps.retention;
+  const { jobsRepo } = deps;
+  let stopping = false;
+  let running: Promise<void> | undefined;
+  async function runJobs(): Promise<void> {
+    for (const job of deps.jobs) {
+      try {
+        const outcome = await runBackgroundJob({ jobs: jobsRepo, clock }, job, () => stopping);
+        logger.info({ code: 'background_job.ended', job: job.name, outcome }, 'background job');
+      } catch (err) {
+        logger.error({ code: 'background_job.failed', job: job.name, err: (err as Error).message }, 'background job failed');
+      }
+    }
+  }
+  return {
+    /** Retention wired with its targets (the CLI builds its own with createRetention). */
+    retention,
+    start(): void {
+      if (running || stopping) return;
+      retention.timer.start();
+      running = runJobs();
+    },
+    /** Resolves once the backfills have run out or stopped (before the database closes). */
+    async idle(): Promise<void> {
+      await running;
+    },
+    /** Ends the backfills between batches and the retention timer, and waits for a purge still going. */
+    async stop(): Promise<void> {
+      stopping = true;
+      await running;
+      await retention.timer.stop();
+      await retention.job.idle();
+    },
+  };
+}
