@@ -1,20 +1,23 @@
 import { runBackgroundJob, type BackgroundJob } from '../domain/jobs/background-job.js';
-import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
+import { totalsBackfillJobs } from '../domain/reports/daily-totals-backfill.js';
+import type { Repositories } from './repositories.js';
 import { createRetention } from './retention-module.js';
 
 /**
  * Work that grows with the data never runs before the service is ready: once it answers (main.ts
  * calls `start` after listening), the retention timer starts (its purge works in batches) and the
- * one-off backfills run, one after the other, in batches that yield. `stop` ends them between batches.
+ * one-off backfills (name tokens, the dashboard's running totals) run, one after the other, in batches that yield. `stop` ends them between batches.
  */
-export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; jobsRepo: JobsRepository }) {
+export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; repos: Pick<Repositories, 'jobs' | 'totalsBackfill'> }) {
   const retention = createRetention(deps.retention);
   const { clock, logger } = deps.retention;
-  const { jobsRepo } = deps;
+  const jobsRepo = deps.repos.jobs;
+  // The running totals' one-off backfills (what was there before daily_totals) come after the others.
+  const jobs = [...deps.jobs, ...totalsBackfillJobs(deps.repos.totalsBackfill, clock)];
   let stopping = false;
   let running: Promise<void> | undefined;
   async function runJobs(): Promise<void> {
-    for (const job of deps.jobs) {
+    for (const job of jobs) {
       try {
         const outcome = await runBackgroundJob({ jobs: jobsRepo, clock }, job, () => stopping);
         logger.info({ code: 'background_job.ended', job: job.name, outcome }, 'background job');

@@ -1,3 +1,5 @@
+import { createPgTotalsBackfill } from '../domain/reports/daily-totals-backfill-pg.js';
+import { createPgDailyTotalsRepository } from '../domain/reports/daily-totals-repository-pg.js';
 import type { PgHandle } from '../db/pg/pg-client.js';
 import { createPgAlertRepository } from '../domain/alerts/alert-repository-pg.js';
 import { createPgApprovalRepository } from '../domain/approvals/approval-repository-pg.js';
@@ -57,6 +59,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
     escalation: createPgEscalationRepository(store),
     alerts: createPgAlertRepository(store),
     alertStats: createPgAlertStatsRepository(store),
+    dailyTotals: createPgDailyTotalsRepository(store),
+    totalsBackfill: createPgTotalsBackfill(store),
     retention: createPgRetentionRepository(store),
     chatHistory: createPgChatHistoryRepository(store),
     ehrQueue: createPgEhrQueueRepository(store),

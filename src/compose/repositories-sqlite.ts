@@ -1,3 +1,5 @@
+import { createTotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
+import { createDailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
 import type { DbHandle } from '../db/client.js';
 import { createAlertRepository } from '../domain/alerts/alert-repository.js';
 import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
@@ -54,6 +56,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     escalation: createEscalationRepository(db, store),
     alerts: createAlertRepository(db, store),
     alertStats: createAlertStatsRepository(db, store),
+    dailyTotals: createDailyTotalsRepository(db, store),
+    totalsBackfill: createTotalsBackfill(db, store),
     retention: createRetentionRepository(db, store),
     chatHistory: createChatHistoryRepository(db, store),
     ehrQueue: createEhrQueueRepository(db, store),

@@ -24,6 +24,8 @@ import type { PatientRow, PatientsRepository } from '../domain/patients/patients
 import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import type { BackfillStep } from '../domain/patients/name-index-repository.js';
 import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
+import type { DailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
+import type { TotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
 import type { RetentionRepository } from '../domain/retention/retention-repository.js';
 import type { SessionRepository } from '../domain/sessions/session-repository.js';
 import type { DocumentRepository } from '../domain/sharing/document-repository.js';
@@ -79,6 +81,10 @@ export interface Repositories {
   alerts: AlertRepository;
   alertStats: AlertStatsRepository;
   retention: RetentionRepository;
+  /** The dashboard's running totals per Hong Kong day (daily_totals). */
+  dailyTotals: DailyTotalsRepository;
+  /** One batch of each one-off backfill of daily_totals (after ready). */
+  totalsBackfill: TotalsBackfill;
   chatHistory: ChatHistoryRepository;
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */

@@ -167,7 +167,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   // Drug interaction alerts: the watch listens for new medication entries (after their commit).
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.nameTokenBackfill], jobsRepo: repos.jobs });
+  const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.nameTokenBackfill], repos });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
