@@ -9,7 +9,7 @@ import { documentReceipts, documents } from '../sharing/sharing-tables.js';
 import { addTotals } from './daily-totals-repository.js';
 import { auditTotal, firstViewTotal, sharedTotal, tally, type TotalKey } from './daily-totals.js';
 
-/** The two one-off backfills of daily_totals (background_jobs rows written by migration 0027). */
+/** The two one-off backfills of daily_totals (their background_jobs rows are written by the daily_totals_background_jobs migration). */
 export const TOTALS_BACKFILL = { audit: 'daily_totals_audit', reports: 'daily_totals_reports' } as const;
 
 /** `next/end`: audit entries idx next…end-1 are still to count (end: the log's size when the totals began). */
