@@ -1,5 +1,5 @@
 import { and, asc, countDistinct, eq, gt, inArray, sql } from 'drizzle-orm';
-import { patientNameTokens, patients } from '../../db/pg/patients-tables.js';
+import { patientDataUpgrades, patientNameTokens, patients } from '../../db/pg/patients-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { BackfillStep, NameIndexRepository } from './name-index-repository.js';
 import type { PatientRow } from './patients-repository.js';
@@ -59,6 +59,9 @@ export async function backfillNameTokensBatchPg(store: PgStore, tokensOf: (row: 
 
 /** The whole backfill at once on PostgreSQL (tests), as backfillNameTokens does on SQLite. */
 export async function backfillNameTokensPg(store: PgStore, tokensOf: (row: PatientRow) => string[]): Promise<number> {
+  // Marked first: an instance starting meanwhile skips (one backfill per database).
+  const marked = await store.db().insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).onConflictDoNothing().returning();
+  if (marked.length === 0) return 0;
   let n = 0;
   let after: string | null = null;
   do {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
-import { patientNameTokens, patients } from './patients-tables.js';
+import { patientDataUpgrades, patientNameTokens, patients } from './patients-tables.js';
 
 /** Named queries over the name-token blind index (hashes only; every method answers with a Promise). */
 export function createNameIndexRepository(db: Db, store: SqliteStore) {
@@ -71,6 +71,8 @@ export function backfillNameTokensBatch(db: Db, tokensOf: (row: typeof patients.
 
 /** The whole backfill at once (tests and small databases): every patient without index rows gets them. */
 export function backfillNameTokens(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[]): number {
+  if (db.select().from(patientDataUpgrades).where(eq(patientDataUpgrades.name, 'name_tokens')).get()) return 0;
+  db.insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).run();
   let n = 0;
   let after: string | null = null;
   do {
