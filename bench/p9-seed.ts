@@ -166,7 +166,8 @@ export async function seedHospital(config: Readonly<Config>, size: P9Size, now: 
     await audit.checkpoint();
     // What the service's first start does on any database (once; marked done): nothing to do here.
     await repos.sealLegacyFreeText(cipher.freeText);
-    await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row));
+    // (The name-token backfill now runs after ready, in batches, once per database: background_jobs.)
+    for (let after: string | null = null; ; ) if ((after = (await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row), after, 500)).last) === null) break;
   } finally {
     await audit.close();
     await repos.close();

@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   });
   await service.start();
   await app.listen({ port: config.http.port, host: config.http.host });
+  // Retention and backfills grow with the data: they start once /readyz can answer, in batches.
+  service.afterReady();
   await Promise.race([service.receiver.supervisor.whenConnected(), new Promise((r) => setTimeout(r, 5000))]);
   const readyMs = Math.round(performance.now() - startedAt);
   const url = `http://${config.http.host}:${config.http.port}`;

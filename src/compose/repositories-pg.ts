@@ -1,3 +1,5 @@
+import { createPgTotalsBackfill } from '../domain/reports/daily-totals-backfill-pg.js';
+import { createPgDailyTotalsRepository } from '../domain/reports/daily-totals-repository-pg.js';
 import type { PgHandle } from '../db/pg/pg-client.js';
 import { createPgAlertRepository } from '../domain/alerts/alert-repository-pg.js';
 import { createPgApprovalRepository } from '../domain/approvals/approval-repository-pg.js';
@@ -16,9 +18,10 @@ import { createPgMyCasesRepository } from '../domain/inbox-view/my-cases-reposit
 import { createPgInboxRepository } from '../domain/inbox/inbox-repository-pg.js';
 import { createPgOutboxRepository } from '../domain/outbox/outbox-repository-pg.js';
 import { sealLegacyFreeTextPg } from '../domain/patients/free-text-repository-pg.js';
-import { backfillNameTokensPg, createPgNameIndexRepository } from '../domain/patients/name-index-repository-pg.js';
+import { backfillNameTokensBatchPg, createPgNameIndexRepository } from '../domain/patients/name-index-repository-pg.js';
 import { createPgPatientsRepository } from '../domain/patients/patients-repository-pg.js';
 import { createPgAlertStatsRepository } from '../domain/reports/alert-stats-repository-pg.js';
+import { createPgJobsRepository } from '../domain/jobs/jobs-repository-pg.js';
 import { createPgRetentionRepository } from '../domain/retention/retention-repository-pg.js';
 import { createPgSessionRepository } from '../domain/sessions/session-repository-pg.js';
 import { createPgRuleReviewRepository } from '../domain/clinical/rule-review-repository-pg.js';
@@ -61,6 +64,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
     escalation: createPgEscalationRepository(store),
     alerts: createPgAlertRepository(store),
     alertStats: createPgAlertStatsRepository(store),
+    dailyTotals: createPgDailyTotalsRepository(store),
+    totalsBackfill: createPgTotalsBackfill(store),
     retention: createPgRetentionRepository(store),
     chatHistory: createPgChatHistoryRepository(store),
     ehrQueue: createPgEhrQueueRepository(store),
@@ -79,7 +84,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
       yida: createPgYidaRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
-    backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),
+    backfillNameTokens: (tokensOf, after, limit) => backfillNameTokensBatchPg(store, tokensOf, after, limit),
+    jobs: createPgJobsRepository(store),
     openAuditLog: (setup) => new PgAuditLog({ ...setup, store }, { flushDelayMs: 25 }).open(),
     auditReader: () => createPgAuditReader(store, createPgAuditRepository(store)),
     close: () => handle.close(),

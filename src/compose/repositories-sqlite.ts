@@ -1,3 +1,5 @@
+import { createTotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
+import { createDailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
 import type { DbHandle } from '../db/client.js';
 import { createAlertRepository } from '../domain/alerts/alert-repository.js';
 import { createApprovalRepository } from '../domain/approvals/approval-repository.js';
@@ -16,9 +18,10 @@ import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repositor
 import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
 import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
-import { backfillNameTokens, createNameIndexRepository } from '../domain/patients/name-index-repository.js';
+import { backfillNameTokensBatch, createNameIndexRepository } from '../domain/patients/name-index-repository.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
+import { createJobsRepository } from '../domain/jobs/jobs-repository.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
@@ -58,6 +61,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     escalation: createEscalationRepository(db, store),
     alerts: createAlertRepository(db, store),
     alertStats: createAlertStatsRepository(db, store),
+    dailyTotals: createDailyTotalsRepository(db, store),
+    totalsBackfill: createTotalsBackfill(db, store),
     retention: createRetentionRepository(db, store),
     chatHistory: createChatHistoryRepository(db, store),
     ehrQueue: createEhrQueueRepository(db, store),
@@ -76,7 +81,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       yida: createYidaRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
-    backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),
+    backfillNameTokens: (tokensOf, after, limit) => store.run(() => backfillNameTokensBatch(db, tokensOf, after, limit)),
+    jobs: createJobsRepository(db, store),
     // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.
     openAuditLog: async (setup) => new AuditLog({ ...setup, sqlite: dbh.sqlite, store }, { flushDelayMs: 25 }),
     auditReader: () => createAuditReader(createAuditRepository(dbh.sqlite), store),

@@ -22,6 +22,10 @@ import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
 import type { NameIndexRepository } from '../domain/patients/name-index-repository.js';
 import type { PatientRow, PatientsRepository } from '../domain/patients/patients-repository.js';
 import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
+import type { BackfillStep } from '../domain/patients/name-index-repository.js';
+import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
+import type { DailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
+import type { TotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
 import type { RetentionRepository } from '../domain/retention/retention-repository.js';
 import type { SessionRepository } from '../domain/sessions/session-repository.js';
 import type { DocumentRepository } from '../domain/sharing/document-repository.js';
@@ -85,6 +89,10 @@ export interface Repositories {
   alerts: AlertRepository;
   alertStats: AlertStatsRepository;
   retention: RetentionRepository;
+  /** The dashboard's running totals per Hong Kong day (daily_totals). */
+  dailyTotals: DailyTotalsRepository;
+  /** One batch of each one-off backfill of daily_totals (after ready). */
+  totalsBackfill: TotalsBackfill;
   chatHistory: ChatHistoryRepository;
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
@@ -95,8 +103,10 @@ export interface Repositories {
   sealed(texts: FreeTextCipher): SealedRepositories;
   /** Start-up: seals free text stored before sealing existed (idempotent). */
   sealLegacyFreeText(texts: FreeTextCipher): Promise<number>;
-  /** Start-up: name-token index rows for patients from before the index (idempotent). */
-  backfillNameTokens(tokensOf: (row: PatientRow) => string[]): Promise<number>;
+  /** After ready, one batch: name-token index rows for patients from before the index (idempotent). */
+  backfillNameTokens(tokensOf: (row: PatientRow) => string[], after: string | null, limit: number): Promise<BackfillStep>;
+  /** Where each one-off background job (a backfill after ready) stands. */
+  jobs: JobsRepository;
   /** The service's audit writer (group commit 25 ms), resumed from what is stored. */
   openAuditLog(setup: AuditLogSetup): Promise<AuditLogPort>;
   /** Read-only audit access (the audit CLI). */

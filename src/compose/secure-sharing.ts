@@ -1,3 +1,4 @@
+import type { BackgroundJob } from '../domain/jobs/background-job.js';
 import type { Config } from '../config/config.js';
 import type { Repositories } from './repositories.js';
 import { caseRequest } from '../domain/access/access-facts.js';
@@ -64,8 +65,6 @@ export async function createSecureSharing(deps: {
   const texts = cipher.freeText;
   await repos.sealLegacyFreeText(texts);
   const sealed = repos.sealed(texts);
-  // Patients from before the name-token blind index get their index rows now (idempotent).
-  await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row));
   const grantRepo = sealed.grants;
   const grants = createGrantService({ repo: grantRepo, audit, clock });
   const cases = createCaseModule({
@@ -180,6 +179,11 @@ export async function createSecureSharing(deps: {
     texts,
     /** "My work": the Cases list and search, shared by the mini-app API and the `cases` command. */
     myCases,
+    /** After ready: patients from before the name-token blind index get their index rows, a batch at a time. */
+    nameTokenBackfill: {
+      name: 'patient_name_tokens',
+      step: async (after: string | null) => (await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row), after, 500)).last,
+    } satisfies BackgroundJob,
   };
 }
 

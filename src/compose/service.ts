@@ -31,7 +31,7 @@ import { createEscalationNotices } from '../bot/flows/escalation-notices.js';
 import { createAccessChat } from '../bot/flows/access-chat.js';
 import { createCaseNotices } from '../bot/commands/case-notices.js';
 import { createReportCards } from '../bot/flows/report-cards.js';
-import { createRetention } from './retention-module.js';
+import { createAfterReady } from './after-ready.js';
 import { createBurnAfterReading } from './burn-after-reading.js';
 import { createEhrAdapter } from '../ehr/create-ehr.js';
 import type { FhirRetryPolicy } from '../ehr/fhir-http.js';
@@ -171,7 +171,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   // Drug interaction alerts: the watch listens for new medication entries (after their commit).
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.nameTokenBackfill], repos });
   // Issue 14: on-call rosters, referral routing over them, the Yida form archive, MDT meetings.
   const { rosters, referrals, yidaForms, mdt } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, publicUrl, directoryRepo, escalation: escalation.service, audit, clock, logger, onCall: opts.onCall });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
@@ -240,7 +240,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     burn,
     ehr, ehrQueue,
     escalation: escalation.service,
-    alerts, interactions, retention,
+    alerts, interactions, retention: afterReady.retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
@@ -258,13 +258,14 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       ehrQueue.worker.start();
       receiver.start();
       stopCheckpoints = audit.startCheckpointTimer(config.audit.checkpointIntervalMs);
-      retention.timer.start();
       escalation.scheduler.start();
       alerts.timer.start();
       sweeper.start();
       mdt.reminders.start();
     },
 
+    /** Once the service answers (main.ts, after listening): retention and backfills, in batches (after-ready.ts). */
+    afterReady: () => afterReady.start(), backgroundIdle: () => afterReady.idle(),
     async stop(): Promise<void> {
       receiver.stop();
       await receiver.idle();
@@ -275,8 +276,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       await mdt.reminders.stop();
       await escalation.scheduler.stop();
       await alerts.timer.stop();
-      await retention.timer.stop();
-      await retention.job.idle();
+      await afterReady.stop(); // the backfills, the retention timer and a purge still going
       stopCheckpoints?.();
       await worker.drain(2000);
       await worker.stop();

@@ -15,10 +15,25 @@ export const personDto = z.object({
 
 const requestStatus = z.enum(['pending', 'approved', 'denied', 'expired']);
 
+/** `?cursor=&limit=` of every cursor-paged list: `nextCursor` of the previous page; the page size (capped at 50, default 20). */
+export const pageQuery = z.object({
+  cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page (opaque)'),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size; capped at 50 (default 20)'),
+});
+
+export const newDocumentDto = z.object({ documentId: z.string(), caseCode: z.string(), docType: z.string(), author: personDto, createdAt: z.number() });
+
+/** GET /api/app/inbox/documents: the next page of documents on my cases I have not opened, newest first. */
+export const newDocumentsPageDto = z.object({ items: z.array(newDocumentDto), nextCursor: z.string().nullable() });
+
 export const inboxDto = z.object({
   toDecide: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() })),
   myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
-  newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), docType: z.string(), author: personDto, createdAt: z.number() })),
+  /** The first page (newest first); more from GET /api/app/inbox/documents?cursor=newDocumentsNext. */
+  newDocuments: z.array(newDocumentDto),
+  newDocumentsNext: z.string().nullable(),
+  /** How many there are in all (a COUNT in the database, for the badge). */
+  newDocumentsTotal: z.number().int(),
   burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
   escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert', 'interaction', 'referral']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
   /** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
@@ -98,6 +113,7 @@ export const burnOpenedDto = z.object({
 });
 
 export type InboxDto = z.infer<typeof inboxDto>;
+export type NewDocumentsPageDto = z.infer<typeof newDocumentsPageDto>;
 export type CaseViewDto = z.infer<typeof caseViewDto>;
 export type ViewTokenDto = z.infer<typeof viewTokenDto>;
 export type ReasonDto = z.infer<typeof reasonsDto>[number];

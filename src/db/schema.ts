@@ -23,3 +23,5 @@ export * from '../domain/mdt/mdt-tables.js';
 export * from '../domain/forms/yida-tables.js';
 export * from '../domain/rosters/roster-tables.js';
 export * from '../domain/referrals/referral-tables.js';
+export * from '../domain/reports/totals-tables.js';
+export * from '../domain/jobs/jobs-tables.js';

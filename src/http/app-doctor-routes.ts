@@ -11,8 +11,8 @@ import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
 import { buildCaseView, type CaseViewDeps } from './app/case-view.js';
-import { caseParams, caseViewDto, decideBody, docParams, inboxDto, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
-import { buildInbox, type InboxDeps } from './app/inbox.js';
+import { caseParams, caseViewDto, decideBody, docParams, inboxDto, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
+import { buildInbox, newDocumentsPage, type InboxDeps } from './app/inbox.js';
 import { ownViewClaims, type OwnViewDeps } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { viewDocument, type ViewDocumentDeps } from '../usecases/viewing/view-document.js';
@@ -37,8 +37,13 @@ export type AppDoctorDeps = InboxDeps & CaseViewDeps & IssueViewTokenDeps & View
 export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app, deps) => {
   const { notices: chat } = deps;
 
-  app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me', response: { 200: inboxDto, ...errors } } }, async (req) =>
+  app.get('/api/app/inbox', { schema: { tags, security, summary: 'What waits for me (new documents: the first page and the total)', response: { 200: inboxDto, ...errors } } }, async (req) =>
     buildInbox(deps, req.clinician!),
+  );
+  app.get(
+    '/api/app/inbox/documents',
+    { schema: { tags, security, summary: 'More documents on my cases I have not opened, newest first (cursor pages)', querystring: pageQuery, response: { 200: newDocumentsPageDto, ...errors } } },
+    async (req) => newDocumentsPage(deps, req.clinician!, req.query),
   );
 
   app.get(

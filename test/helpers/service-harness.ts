@@ -35,6 +35,8 @@ export async function startHarness(
     service?: Partial<ServiceOptions>;
     /** A data folder the caller owns (kept on close), e.g. to start again on it with a fresh simulator. */
     dir?: string;
+    /** false: the caller starts retention and the backfills (`service.afterReady()`) itself. */
+    afterReady?: boolean;
   } = {},
 ): Promise<Harness> {
   quietSdkLogs();
@@ -65,6 +67,7 @@ export async function startHarness(
     await seedDirectory(s.directoryRepo);
     await seedDemoRoster(s.repos.rosters, s.directoryRepo, s.clock.now());
     await s.start();
+    if (o.afterReady !== false) s.afterReady();
     await s.receiver.supervisor.whenConnected();
     return s;
   };

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { personLine, type Inbox } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
 import { DurationPicker } from './grants/Choices.js';
+import { NewDocumentsList } from './NewDocumentsList.js';
 import type { GrantDuration } from '../../../src/contract/grant-durations.js';
 
 type ToDecide = Inbox['toDecide'][number];
@@ -27,7 +28,7 @@ export function DoctorInbox() {
     const r = reasons.find((x) => x.code === code);
     return r ? (lang === 'en' ? r.en : r.zh) : code;
   };
-  const empty = Object.values(inbox).every((list) => list.length === 0);
+  const empty = [inbox.toDecide, inbox.newDocuments, inbox.myRequests, inbox.alerts, inbox.burnItems, inbox.escalations].every((list) => list.length === 0);
   if (empty) return <div data-testid="inbox"><ErrorBlock status="empty" title={appT('inbox.empty')} description="" /></div>;
   return (
     <div data-testid="inbox">
@@ -40,15 +41,7 @@ export function DoctorInbox() {
           ))}
         </List>
       )}
-      {inbox.newDocuments.length > 0 && (
-        <List header={t('inbox.newDocuments')}>
-          {inbox.newDocuments.map((d) => (
-            <List.Item key={d.documentId} onClick={() => navigate(`/doc/${d.documentId}`)} description={`${t('inbox.from')} ${personLine(lang, d.author)} · ${hkTime(d.createdAt)}`} extra={<Tag color="primary">{d.caseCode}</Tag>}>
-              {t('case.report')}
-            </List.Item>
-          ))}
-        </List>
-      )}
+      {inbox.newDocuments.length > 0 && <NewDocumentsList inbox={inbox} />}
       {inbox.myRequests.length > 0 && (
         <List header={t('inbox.myRequests')}>
           {inbox.myRequests.map((r) => (

@@ -23,3 +23,5 @@ export * from './mdt-tables.js';
 export * from './yida-tables.js';
 export * from './roster-tables.js';
 export * from './referral-tables.js';
+export * from './totals-tables.js';
+export * from './jobs-tables.js';

@@ -1,3 +1,5 @@
+import { auditTotal, tally } from '../reports/daily-totals.js';
+import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
 import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditCheckpoints, auditEntries, auditNodes, auditVerifiedCheckpoints } from '../../db/pg/audit-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
@@ -31,6 +33,8 @@ export function createPgAuditRepository(store: PgStore) {
   async function insertBatch(entries: readonly AuditEntry[], nodes: readonly MerkleNode[], checkpoint?: NewCheckpoint): Promise<number | undefined> {
     for (let i = 0; i < entries.length; i += CHUNK) await db().insert(auditEntries).values(entries.slice(i, i + CHUNK));
     for (let i = 0; i < nodes.length; i += CHUNK) await db().insert(auditNodes).values(nodes.slice(i, i + CHUNK));
+    // The dashboard's running totals move in the same transaction as the entries they count.
+    await addTotalsPg(store, tally(entries.map(auditTotal)));
     if (!checkpoint) return undefined;
     const [row] = await db().insert(auditCheckpoints).values(checkpoint).returning({ id: auditCheckpoints.id });
     return row!.id;

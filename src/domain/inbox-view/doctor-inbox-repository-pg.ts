@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import { allergyAlerts } from '../../db/pg/alerts-tables.js';
 import { accessRequests } from '../../db/pg/approvals-tables.js';
 import { burnItems, burnRecipients } from '../../db/pg/burn-tables.js';
-import { careTeam } from '../../db/pg/cases-tables.js';
+import { careTeam, cases } from '../../db/pg/cases-tables.js';
+import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import { escalations } from '../../db/pg/escalation-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import type { DoctorInboxRepository } from './doctor-inbox-repository.js';
+import { olderThan, type DoctorInboxRepository } from './doctor-inbox-repository.js';
 
 const LIMIT = 50;
 
@@ -15,7 +16,39 @@ const LIMIT = 50;
  */
 export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxRepository {
   const db = () => store.db();
+  const myCaseIds = (clinicianId: string) =>
+    db().select({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)));
+  const unopened = (clinicianId: string) =>
+    and(
+      inArray(documents.caseId, myCaseIds(clinicianId)),
+      eq(documents.status, 'active'),
+      ne(documents.authorId, clinicianId),
+      notExists(
+        db()
+          .select({ x: sql`1` })
+          .from(documentReceipts)
+          .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
+      ),
+    );
   return {
+    newDocumentsPage: (clinicianId, page) =>
+      db()
+        .select({ id: documents.id, caseCode: cases.code, docType: documents.docType, authorId: documents.authorId, createdAt: documents.createdAt })
+        .from(documents)
+        .innerJoin(cases, eq(cases.id, documents.caseId))
+        .where(and(unopened(clinicianId), olderThan(documents, page.after)))
+        .orderBy(desc(documents.createdAt), desc(documents.id))
+        .limit(page.limit),
+    async newDocumentsCount(clinicianId) {
+      return (await db().select({ n: count() }).from(documents).where(unopened(clinicianId)))[0]?.n ?? 0;
+    },
+    async pendingRequestDocuments(clinicianId) {
+      const rows = await db()
+        .selectDistinct({ id: accessRequests.documentId })
+        .from(accessRequests)
+        .where(and(eq(accessRequests.status, 'pending'), inArray(accessRequests.caseId, myCaseIds(clinicianId))));
+      return rows.map((r) => r.id);
+    },
     async caseIdsOf(clinicianId) {
       const rows = await db().selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)));
       return rows.map((r) => r.caseId);

@@ -1,13 +1,33 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { allergyAlerts } from '../alerts/alerts-tables.js';
 import { accessRequests } from '../approvals/approvals-tables.js';
-import { careTeam } from '../cases/cases-tables.js';
+import { careTeam, cases } from '../cases/cases-tables.js';
+import { documentReceipts, documents } from '../sharing/sharing-tables.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { escalations } from '../escalation/escalation-tables.js';
 
 const LIMIT = 50;
+
+/** Where a newest-first page starts: just after this (createdAt, id). */
+export interface NewestFirst {
+  at: number;
+  id: string;
+}
+
+/** One live document on my cases that someone else shared and I have not opened, with its case code. */
+export interface NewDocumentRow {
+  id: string;
+  caseCode: string;
+  docType: string;
+  authorId: string;
+  createdAt: number;
+}
+
+/** Past `after` in newest-first (createdAt, id) order, over either dialect's columns. */
+export const olderThan = (c: { createdAt: Parameters<typeof lt>[0]; id: Parameters<typeof lt>[0] }, after: NewestFirst | undefined): SQL | undefined =>
+  after ? or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id))) : undefined;
 
 /**
  * Read-only lookups the doctor inbox needs that no domain service offers (by clinician rather than by
@@ -15,7 +35,45 @@ const LIMIT = 50;
  * Every method answers with a Promise.
  */
 export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
+  const myCaseIds = (clinicianId: string) =>
+    db.select({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)));
+  const unopened = (clinicianId: string) =>
+    and(
+      inArray(documents.caseId, myCaseIds(clinicianId)),
+      eq(documents.status, 'active'),
+      ne(documents.authorId, clinicianId),
+      notExists(
+        db
+          .select({ x: sql`1` })
+          .from(documentReceipts)
+          .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
+      ),
+    );
   return store.wrap({
+    /** Documents on my cases I have not opened (not mine, live), newest first, one keyset page. */
+    newDocumentsPage(clinicianId: string, page: { limit: number; after?: NewestFirst }): NewDocumentRow[] {
+      return db
+        .select({ id: documents.id, caseCode: cases.code, docType: documents.docType, authorId: documents.authorId, createdAt: documents.createdAt })
+        .from(documents)
+        .innerJoin(cases, eq(cases.id, documents.caseId))
+        .where(and(unopened(clinicianId), olderThan(documents, page.after)))
+        .orderBy(desc(documents.createdAt), desc(documents.id))
+        .limit(page.limit)
+        .all();
+    },
+    /** How many such documents there are (the badge), counted in the database. */
+    newDocumentsCount(clinicianId: string): number {
+      return db.select({ n: count() }).from(documents).where(unopened(clinicianId)).get()?.n ?? 0;
+    },
+    /** Documents with a pending access request on my cases (pending requests expire, so this stays small). */
+    pendingRequestDocuments(clinicianId: string): string[] {
+      return db
+        .selectDistinct({ id: accessRequests.documentId })
+        .from(accessRequests)
+        .where(and(eq(accessRequests.status, 'pending'), inArray(accessRequests.caseId, myCaseIds(clinicianId))))
+        .all()
+        .map((r) => r.id);
+    },
     /** Cases where the clinician holds an open care-team role. */
     caseIdsOf(clinicianId: string): string[] {
       const rows = db.selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo))).all();

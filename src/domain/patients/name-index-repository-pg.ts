@@ -1,7 +1,7 @@
-import { countDistinct, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gt, inArray, sql } from 'drizzle-orm';
 import { patientDataUpgrades, patientNameTokens, patients } from '../../db/pg/patients-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import type { NameIndexRepository } from './name-index-repository.js';
+import type { BackfillStep, NameIndexRepository } from './name-index-repository.js';
 import type { PatientRow } from './patients-repository.js';
 
 /** The name-token blind index on PostgreSQL: the same port as name-index-repository.ts (hashes only). */
@@ -36,24 +36,38 @@ async function writeTokens(store: PgStore, patientId: string, hashes: readonly s
   });
 }
 
-/** The start-up backfill on PostgreSQL, as backfillNameTokens (name-index-repository.ts) does on SQLite. */
-export async function backfillNameTokensPg(store: PgStore, tokensOf: (row: PatientRow) => string[]): Promise<number> {
+/** One batch of the backfill on PostgreSQL, as backfillNameTokensBatch (name-index-repository.ts) does on SQLite. */
+export async function backfillNameTokensBatchPg(store: PgStore, tokensOf: (row: PatientRow) => string[], after: string | null, limit: number): Promise<BackfillStep> {
   return store.transaction(async () => {
-    // Marked first: an instance starting meanwhile waits on the row, then skips (one backfill per database).
-    const marked = await store.db().insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).onConflictDoNothing().returning();
-    if (marked.length === 0) return 0;
     const rows = await store
       .db()
       .select()
       .from(patients)
-      .where(sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`);
-    let n = 0;
+      .where(and(after === null ? undefined : gt(patients.id, after), sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`))
+      .orderBy(asc(patients.id))
+      .limit(limit);
+    let indexed = 0;
     for (const row of rows) {
       const hashes = tokensOf(row);
       if (hashes.length === 0) continue;
       await writeTokens(store, row.id, hashes);
-      n++;
+      indexed++;
     }
-    return n;
+    return { indexed, last: rows.length < limit ? null : rows[rows.length - 1]!.id };
   });
+}
+
+/** The whole backfill at once on PostgreSQL (tests), as backfillNameTokens does on SQLite. */
+export async function backfillNameTokensPg(store: PgStore, tokensOf: (row: PatientRow) => string[]): Promise<number> {
+  // Marked first: an instance starting meanwhile skips (one backfill per database).
+  const marked = await store.db().insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).onConflictDoNothing().returning();
+  if (marked.length === 0) return 0;
+  let n = 0;
+  let after: string | null = null;
+  do {
+    const step = await backfillNameTokensBatchPg(store, tokensOf, after, 500);
+    n += step.indexed;
+    after = step.last;
+  } while (after !== null);
+  return n;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { patientDataUpgrades, patientNameTokens, patients } from './patients-tables.js';
@@ -38,27 +38,47 @@ function writeTokens(db: Db, patientId: string, hashes: readonly string[]): void
   if (unique.length > 0) db.insert(patientNameTokens).values(unique.map((tokenHash) => ({ patientId, tokenHash }))).onConflictDoNothing().run();
 }
 
+/** One step of the backfill: what it indexed, and the last patient id it looked at (null: none left). */
+export interface BackfillStep {
+  indexed: number;
+  last: string | null;
+}
+
 /**
- * The start-up backfill: every patient without index rows (created before the index existed) gets
- * them, in one transaction; idempotent, a no-op once done (a patient with no name has no tokens and
- * is looked at again, cheaply). `tokensOf` decrypts the row's names and hashes their tokens.
+ * One batch of the backfill after the service is ready: the next `limit` patients by id after `after`
+ * (a bounded walk of the primary key); those without index rows get them. `tokensOf` decrypts the
+ * row's names and hashes their tokens; a patient with no name has no tokens and stays without rows.
  */
-export function backfillNameTokens(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[]): number {
+export function backfillNameTokensBatch(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[], after: string | null, limit: number): BackfillStep {
   return db.transaction((tx) => {
-    if (tx.select().from(patientDataUpgrades).where(eq(patientDataUpgrades.name, 'name_tokens')).get()) return 0;
-    tx.insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).run();
     const rows = tx
       .select()
       .from(patients)
-      .where(sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`)
+      .where(and(after === null ? undefined : gt(patients.id, after), sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`))
+      .orderBy(asc(patients.id))
+      .limit(limit)
       .all();
-    let n = 0;
+    let indexed = 0;
     for (const row of rows) {
       const hashes = tokensOf(row);
       if (hashes.length === 0) continue;
       writeTokens(tx as unknown as Db, row.id, hashes);
-      n++;
+      indexed++;
     }
-    return n;
+    return { indexed, last: rows.length < limit ? null : rows[rows.length - 1]!.id };
   });
+}
+
+/** The whole backfill at once (tests and small databases): every patient without index rows gets them. */
+export function backfillNameTokens(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[]): number {
+  if (db.select().from(patientDataUpgrades).where(eq(patientDataUpgrades.name, 'name_tokens')).get()) return 0;
+  db.insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).run();
+  let n = 0;
+  let after: string | null = null;
+  do {
+    const step = backfillNameTokensBatch(db, tokensOf, after, 500);
+    n += step.indexed;
+    after = step.last;
+  } while (after !== null);
+  return n;
 }

@@ -1,20 +1,18 @@
 import type { Clock } from '../../shared/clock.js';
 import type { ApprovalRepository } from '../approvals/approval-repository.js';
-import type { AuditReadRepository } from '../audit/audit-reader.js';
-import type { DocumentRepository } from '../sharing/document-repository.js';
 import type { AlertStatsRepository } from './alert-stats-repository.js';
+import { HK_OFFSET_MS, hkDay, TOTALS } from './daily-totals.js';
+import type { DailyTotalsRepository } from './daily-totals-repository.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-/** Hong Kong has no daylight saving: its days start at 16:00 UTC. */
-const HK_OFFSET_MS = 8 * 3_600_000;
 export const ALERT_OPEN_TARGET_MS = 5 * MINUTE_MS;
 
 export interface DashboardDeps {
-  documents: Pick<DocumentRepository, 'firstViewsOfShared'>;
   approvals: Pick<ApprovalRepository, 'decidedBetween'>;
   alerts: AlertStatsRepository;
-  auditEntries: Pick<AuditReadRepository, 'dailyCounts'>;
+  /** Running totals per Hong Kong day (shares and first views, denials, escalations): a few rows a day, never the events. */
+  totals: Pick<DailyTotalsRepository, 'between'>;
   clock: Clock;
 }
 
@@ -26,12 +24,24 @@ export function percentile(values: readonly number[], p: number): number | null 
   return Math.round(sorted[rank - 1]! * 10) / 10;
 }
 
-const hkDay = (ms: number): number => Math.floor((ms + HK_OFFSET_MS) / DAY_MS);
+/** Nearest-rank percentile over a histogram of minutes (value → count), as `percentile` over the values. */
+function histogramPercentile(hist: Map<number, number>, p: number): number | null {
+  const total = [...hist.values()].reduce((a, n) => a + n, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const [value, n] of [...hist].sort((a, b) => a[0] - b[0])) {
+    seen += n;
+    if (seen >= rank) return Math.round(value * 10) / 10;
+  }
+  return null;
+}
 const dayLabel = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 interface DayBucket {
-  shareMinutes: number[];
-  sharedUnviewed: number;
+  /** Minutes from share to first view (tenths) → how many reports. */
+  shareMinutes: Map<number, number>;
+  shared: number;
   approvalMinutes: number[];
   alertsTotal: number;
   alertsFast: number;
@@ -43,10 +53,10 @@ function summarise(b: DayBucket) {
   const denialTotal = Object.values(b.denials).reduce((a, n) => a + n, 0);
   return {
     shareToFirstView: {
-      shared: b.shareMinutes.length + b.sharedUnviewed,
-      viewed: b.shareMinutes.length,
-      medianMinutes: percentile(b.shareMinutes, 50),
-      p90Minutes: percentile(b.shareMinutes, 90),
+      shared: b.shared,
+      viewed: [...b.shareMinutes.values()].reduce((a, n) => a + n, 0),
+      medianMinutes: histogramPercentile(b.shareMinutes, 50),
+      p90Minutes: histogramPercentile(b.shareMinutes, 90),
     },
     approvalTurnaround: { decided: b.approvalMinutes.length, medianMinutes: percentile(b.approvalMinutes, 50) },
     alerts: { total: b.alertsTotal, openedWithin5m: b.alertsFast, ratio: b.alertsTotal ? Math.round((b.alertsFast / b.alertsTotal) * 1000) / 1000 : 0 },
@@ -70,19 +80,12 @@ export function createDashboard(deps: DashboardDeps) {
       const firstDay = lastDay - days + 1;
       const from = firstDay * DAY_MS - HK_OFFSET_MS;
       const to = now + 1;
-      const empty = (): DayBucket => ({ shareMinutes: [], sharedUnviewed: 0, approvalMinutes: [], alertsTotal: 0, alertsFast: 0, denials: {}, escalations: 0 });
+      const empty = (): DayBucket => ({ shareMinutes: new Map(), shared: 0, approvalMinutes: [], alertsTotal: 0, alertsFast: 0, denials: {}, escalations: 0 });
       const buckets = new Map<number, DayBucket>();
       for (let d = firstDay; d <= lastDay; d++) buckets.set(d, empty());
       const all = empty();
       const at = (ms: number) => buckets.get(hkDay(ms));
 
-      for (const s of await deps.documents.firstViewsOfShared(from, to)) {
-        const b = at(s.sharedAt);
-        for (const x of b ? [b, all] : [all]) {
-          if (s.firstViewAt === null) x.sharedUnviewed++;
-          else x.shareMinutes.push((s.firstViewAt - s.sharedAt) / MINUTE_MS);
-        }
-      }
       for (const r of await deps.approvals.decidedBetween(from, to)) {
         const minutes = (r.decidedAt! - r.createdAt) / MINUTE_MS;
         for (const x of [at(r.decidedAt!), all]) x?.approvalMinutes.push(minutes);
@@ -95,14 +98,14 @@ export function createDashboard(deps: DashboardDeps) {
           if (fast) x.alertsFast++;
         }
       }
-      const counts = (actionLike: string, byReason: boolean) =>
-        deps.auditEntries.dailyCounts({ actionLike, from, to, dayOffsetMs: HK_OFFSET_MS, byReason, outcome: byReason ? 'denied' : undefined });
-      for (const c of await counts('access.decision', true)) {
-        const reason = c.reason ?? 'unknown';
-        for (const x of [buckets.get(c.day), all]) if (x) x.denials[reason] = (x.denials[reason] ?? 0) + c.n;
-      }
-      for (const c of await counts('escalation.%', false)) {
-        for (const x of [buckets.get(c.day), all]) if (x) x.escalations += c.n;
+      for (const t of await deps.totals.between(firstDay, lastDay, Object.values(TOTALS))) {
+        for (const x of [buckets.get(t.day), all]) {
+          if (!x) continue;
+          if (t.metric === TOTALS.reportShared) x.shared += t.n;
+          else if (t.metric === TOTALS.reportFirstView) x.shareMinutes.set(Number(t.dimension) / 10, (x.shareMinutes.get(Number(t.dimension) / 10) ?? 0) + t.n);
+          else if (t.metric === TOTALS.denial) x.denials[t.dimension] = (x.denials[t.dimension] ?? 0) + t.n;
+          else if (t.metric === TOTALS.escalation) x.escalations += t.n;
+        }
       }
 
       return {

@@ -2,7 +2,8 @@ import type { DirectoryRepository } from '../directory/directory-repository.js';
 import type { SharingService } from '../sharing/sharing-service.js';
 import type { Vault } from '../vault/vault-service.js';
 import type { DocumentScope, RetentionRepository } from './retention-repository.js';
-import type { RetentionTarget } from './retention-target.js';
+import { RETENTION_BATCH, type RetentionTarget } from './retention-target.js';
+import { yieldToLoop } from '../../shared/batches.js';
 
 export interface DocumentRetentionPolicy {
   /** For institutions without their own setting, and documents whose author had no institution. */
@@ -18,7 +19,7 @@ export interface DocumentRetentionPolicy {
  * audits `document.destroyed`); the metadata row stays, so receipts and the audit trail still resolve.
  */
 export function documentRetentionTargets(deps: {
-  repo: Pick<RetentionRepository, 'countExpiredDocuments' | 'expiredDocumentIds'>;
+  repo: Pick<RetentionRepository, 'countExpiredDocuments' | 'expiredDocuments'>;
   vault: Pick<Vault, 'destroy'>;
   sharing: Pick<SharingService, 'markDestroyed'>;
   directory: Pick<DirectoryRepository, 'institutionByCode'>;
@@ -38,15 +39,22 @@ export function documentRetentionTargets(deps: {
       name,
       retentionMs,
       countExpired: async (cutoff) => repo.countExpiredDocuments(cutoff, await scope()),
+      /** In batches by (createdAt, id), the event loop getting a turn between them; never all ids at once. */
       async purge(cutoff) {
-        const ids = await repo.expiredDocumentIds(cutoff, await scope());
+        const where = await scope();
         let destroyed = 0;
-        for (const id of ids) {
-          // Key first: once it is gone the ciphertext is noise even if the blob delete or the mark fails.
-          await deps.vault.destroy(id);
-          if (await deps.sharing.markDestroyed(id, 'system')) destroyed++;
+        let after: { createdAt: number; id: string } | undefined;
+        for (;;) {
+          const page = await repo.expiredDocuments(cutoff, where, { limit: RETENTION_BATCH, after });
+          for (const { id } of page) {
+            // Key first: once it is gone the ciphertext is noise even if the blob delete or the mark fails.
+            await deps.vault.destroy(id);
+            if (await deps.sharing.markDestroyed(id, 'system')) destroyed++;
+          }
+          if (page.length < RETENTION_BATCH) return destroyed;
+          after = page[page.length - 1];
+          await yieldToLoop();
         }
-        return destroyed;
       },
     };
   }

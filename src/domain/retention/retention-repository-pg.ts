@@ -4,7 +4,7 @@ import { processedMessages } from '../../db/pg/inbox-tables.js';
 import { outboxMessages } from '../../db/pg/outbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { documents } from '../../db/pg/sharing-tables.js';
-import type { DocumentScope, RetentionRepository } from './retention-repository.js';
+import { afterKey, type DocumentScope, type RetentionRepository } from './retention-repository.js';
 
 /** The retention queries on PostgreSQL: the same port as retention-repository.ts. */
 export function createPgRetentionRepository(store: PgStore): RetentionRepository {
@@ -24,9 +24,17 @@ export function createPgRetentionRepository(store: PgStore): RetentionRepository
 
   return {
     countProcessedMessages: (cutoff) => counted(db().select({ n: count() }).from(processedMessages).where(processedExpired(cutoff))),
-    purgeProcessedMessages: (cutoff) => removed(db().delete(processedMessages).where(processedExpired(cutoff)).execute()),
+    purgeProcessedMessages: (cutoff, limit) => {
+      if (limit === undefined) return removed(db().delete(processedMessages).where(processedExpired(cutoff)).execute());
+      const ids = db().select({ id: processedMessages.msgId }).from(processedMessages).where(processedExpired(cutoff)).limit(limit);
+      return removed(db().delete(processedMessages).where(inArray(processedMessages.msgId, ids)).execute());
+    },
     countOutboxSent: (cutoff) => counted(db().select({ n: count() }).from(outboxMessages).where(outboxExpired(cutoff))),
-    purgeOutboxSent: (cutoff) => removed(db().delete(outboxMessages).where(outboxExpired(cutoff)).execute()),
+    purgeOutboxSent: (cutoff, limit) => {
+      if (limit === undefined) return removed(db().delete(outboxMessages).where(outboxExpired(cutoff)).execute());
+      const ids = db().select({ id: outboxMessages.id }).from(outboxMessages).where(outboxExpired(cutoff)).limit(limit);
+      return removed(db().delete(outboxMessages).where(inArray(outboxMessages.id, ids)).execute());
+    },
     countBurnMetadata: (cutoff) => counted(db().select({ n: count() }).from(burnItems).where(burnExpired(cutoff))),
     purgeBurnMetadata: (cutoff) =>
       store.transaction(async () => {
@@ -35,9 +43,12 @@ export function createPgRetentionRepository(store: PgStore): RetentionRepository
         return removed(db().delete(burnItems).where(burnExpired(cutoff)).execute());
       }),
     countExpiredDocuments: (cutoff, scope) => counted(db().select({ n: count() }).from(documents).where(documentsExpired(cutoff, scope))),
-    async expiredDocumentIds(cutoff, scope) {
-      const rows = await db().select({ id: documents.id }).from(documents).where(documentsExpired(cutoff, scope)).orderBy(asc(documents.createdAt));
-      return rows.map((r) => r.id);
-    },
+    expiredDocuments: (cutoff, scope, page) =>
+      db()
+        .select({ id: documents.id, createdAt: documents.createdAt })
+        .from(documents)
+        .where(and(documentsExpired(cutoff, scope), afterKey(documents, page.after)))
+        .orderBy(asc(documents.createdAt), asc(documents.id))
+        .limit(page.limit),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { burnCards, burnItems, burnRecipients } from '../burn/burn-tables.js';
@@ -8,6 +8,16 @@ import { documents } from '../sharing/sharing-tables.js';
 
 /** Which shared documents a retention setting covers, by the author's institution id. */
 export type DocumentScope = { institutionIds: string[] } | { otherThan: string[] } | 'all';
+
+/** One page of expired documents: at most `limit`, strictly after `after` in (createdAt, id) order. */
+export interface ExpiredPage {
+  limit: number;
+  after?: { createdAt: number; id: string };
+}
+
+/** Past `after` in (createdAt, id) order (either dialect's columns). */
+export const afterKey = (c: { createdAt: Parameters<typeof gt>[0]; id: Parameters<typeof gt>[0] }, after: ExpiredPage['after']): SQL | undefined =>
+  after ? or(gt(c.createdAt, after.createdAt), and(eq(c.createdAt, after.createdAt), gt(c.id, after.id))) : undefined;
 
 /**
  * The retention queries over tables that are plain rows (and the expiry query over shared documents,
@@ -27,10 +37,20 @@ export function createRetentionRepository(db: Db, store: SqliteStore) {
 
   return store.wrap({
     countProcessedMessages: (cutoff: number): number => db.select({ n: count() }).from(processedMessages).where(processedExpired(cutoff)).get()?.n ?? 0,
-    purgeProcessedMessages: (cutoff: number): number => db.delete(processedMessages).where(processedExpired(cutoff)).run().changes,
+    /** At most `limit` rows when given (a batch); all of them otherwise. */
+    purgeProcessedMessages: (cutoff: number, limit?: number): number => {
+      if (limit === undefined) return db.delete(processedMessages).where(processedExpired(cutoff)).run().changes;
+      const ids = db.select({ id: processedMessages.msgId }).from(processedMessages).where(processedExpired(cutoff)).limit(limit);
+      return db.delete(processedMessages).where(inArray(processedMessages.msgId, ids)).run().changes;
+    },
 
     countOutboxSent: (cutoff: number): number => db.select({ n: count() }).from(outboxMessages).where(outboxExpired(cutoff)).get()?.n ?? 0,
-    purgeOutboxSent: (cutoff: number): number => db.delete(outboxMessages).where(outboxExpired(cutoff)).run().changes,
+    /** At most `limit` rows when given (a batch); all of them otherwise. */
+    purgeOutboxSent: (cutoff: number, limit?: number): number => {
+      if (limit === undefined) return db.delete(outboxMessages).where(outboxExpired(cutoff)).run().changes;
+      const ids = db.select({ id: outboxMessages.id }).from(outboxMessages).where(outboxExpired(cutoff)).limit(limit);
+      return db.delete(outboxMessages).where(inArray(outboxMessages.id, ids)).run().changes;
+    },
 
     countBurnMetadata: (cutoff: number): number => db.select({ n: count() }).from(burnItems).where(burnExpired(cutoff)).get()?.n ?? 0,
     purgeBurnMetadata: (cutoff: number): number =>
@@ -42,9 +62,15 @@ export function createRetentionRepository(db: Db, store: SqliteStore) {
 
     countExpiredDocuments: (cutoff: number, scope: DocumentScope): number =>
       db.select({ n: count() }).from(documents).where(documentsExpired(cutoff, scope)).get()?.n ?? 0,
-    /** Active documents created before `cutoff`, oldest first. */
-    expiredDocumentIds: (cutoff: number, scope: DocumentScope): string[] =>
-      db.select({ id: documents.id }).from(documents).where(documentsExpired(cutoff, scope)).orderBy(asc(documents.createdAt)).all().map((r) => r.id),
+    /** Active documents created before `cutoff`, oldest first, one page (the purge walks them in batches). */
+    expiredDocuments: (cutoff: number, scope: DocumentScope, page: ExpiredPage): { id: string; createdAt: number }[] =>
+      db
+        .select({ id: documents.id, createdAt: documents.createdAt })
+        .from(documents)
+        .where(and(documentsExpired(cutoff, scope), afterKey(documents, page.after)))
+        .orderBy(asc(documents.createdAt), asc(documents.id))
+        .limit(page.limit)
+        .all(),
   });
 }
 

@@ -14,6 +14,9 @@ export interface RetentionTarget {
   purge(cutoff: number): number | Promise<number>;
 }
 
+/** Rows one purge step handles before the event loop gets a turn (retention runs beside requests). */
+export const RETENTION_BATCH = 200;
+
 /** The audit log is append-only evidence: nothing may ever register to purge it. */
 const NEVER_PURGED = /^(audit|merkle|checkpoint)/i;
 

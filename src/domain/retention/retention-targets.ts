@@ -1,7 +1,8 @@
 import type { ChatHistoryRepository } from '../chat-history/chat-history-repository.js';
 import type { EscalationRepository } from '../escalation/escalation-repository.js';
 import type { RetentionRepository } from './retention-repository.js';
-import type { RetentionTarget } from './retention-target.js';
+import { RETENTION_BATCH, type RetentionTarget } from './retention-target.js';
+import { drainInBatches } from '../../shared/batches.js';
 
 /**
  * Retention targets for the tables that are plain rows (their queries are in retention-repository.ts).
@@ -14,7 +15,7 @@ export function processedMessagesTarget(repo: RetentionRepository, retentionMs: 
     name: 'processed_messages',
     retentionMs,
     countExpired: (cutoff) => repo.countProcessedMessages(cutoff),
-    purge: (cutoff) => repo.purgeProcessedMessages(cutoff),
+    purge: (cutoff) => drainInBatches((n) => repo.purgeProcessedMessages(cutoff, n), RETENTION_BATCH),
   };
 }
 
@@ -28,7 +29,7 @@ export function outboxSentTarget(repo: RetentionRepository, retentionMs: number)
     name: 'outbox_sent',
     retentionMs,
     countExpired: (cutoff) => repo.countOutboxSent(cutoff),
-    purge: (cutoff) => repo.purgeOutboxSent(cutoff),
+    purge: (cutoff) => drainInBatches((n) => repo.purgeOutboxSent(cutoff, n), RETENTION_BATCH),
   };
 }
 

@@ -1,6 +1,8 @@
 import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { addTotals } from '../reports/daily-totals-repository.js';
+import { firstViewTotal, sharedTotal, tally } from '../reports/daily-totals.js';
 import { documentReceipts, documents } from './sharing-tables.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -12,6 +14,36 @@ export function createDocumentRepository(db: Db, store: SqliteStore) {
   return store.wrap(documentQueries(db));
 }
 
+/** A report's first view by someone other than its author (none yet opened it): the share time, else undefined. */
+function firstViewOf(db: Db, documentId: string, clinicianId: string): { sharedAt: number } | undefined {
+  const doc = db.select({ authorId: documents.authorId, kind: documents.kind, createdAt: documents.createdAt }).from(documents).where(eq(documents.id, documentId)).get();
+  if (!doc || doc.kind !== 'report' || doc.authorId === clinicianId) return undefined;
+  const seen = db
+    .select({ id: documentReceipts.clinicianId })
+    .from(documentReceipts)
+    .where(and(eq(documentReceipts.documentId, documentId), ne(documentReceipts.clinicianId, doc.authorId), isNotNull(documentReceipts.firstOpenedAt)))
+    .limit(1)
+    .get();
+  return seen ? undefined : { sharedAt: doc.createdAt };
+}
+
+/** One view: first_opened_at is set once, last_viewed_at and view_count move every time. */
+function upsertReceipt(db: Db, documentId: string, clinicianId: string, at: number): ReceiptRow {
+  return db
+    .insert(documentReceipts)
+    .values({ documentId, clinicianId, firstOpenedAt: at, lastViewedAt: at, viewCount: 1 })
+    .onConflictDoUpdate({
+      target: [documentReceipts.documentId, documentReceipts.clinicianId],
+      set: {
+        firstOpenedAt: sql`coalesce(${documentReceipts.firstOpenedAt}, excluded.first_opened_at)`,
+        lastViewedAt: sql`max(coalesce(${documentReceipts.lastViewedAt}, 0), excluded.last_viewed_at)`,
+        viewCount: sql`${documentReceipts.viewCount} + 1`,
+      },
+    })
+    .returning()
+    .get();
+}
+
 function documentQueries(db: Db) {
   return {
     find(id: string): DocumentRow | undefined {
@@ -20,7 +52,12 @@ function documentQueries(db: Db) {
 
     /** Inserts unless the id exists; returns whether a row was written. */
     insert(row: NewDocumentRow): boolean {
-      return db.insert(documents).values(row).onConflictDoNothing({ target: documents.id }).run().changes > 0;
+      return db.transaction((tx) => {
+        const written = tx.insert(documents).values(row).onConflictDoNothing({ target: documents.id }).run().changes > 0;
+        // The dashboard's running totals move with the share they count.
+        if (written && row.kind === 'report') addTotals(tx as unknown as Db, tally([sharedTotal(row.createdAt)]));
+        return written;
+      });
     },
 
     listByCase(caseId: string): DocumentRow[] {
@@ -63,21 +100,14 @@ function documentQueries(db: Db) {
         .run();
     },
 
-    /** One view: first_opened_at is set once, last_viewed_at and view_count move every time. */
+    /** One view, and a report's first view by someone but its author added to the running totals. */
     upsertViewed(documentId: string, clinicianId: string, at: number): ReceiptRow {
-      return db
-        .insert(documentReceipts)
-        .values({ documentId, clinicianId, firstOpenedAt: at, lastViewedAt: at, viewCount: 1 })
-        .onConflictDoUpdate({
-          target: [documentReceipts.documentId, documentReceipts.clinicianId],
-          set: {
-            firstOpenedAt: sql`coalesce(${documentReceipts.firstOpenedAt}, excluded.first_opened_at)`,
-            lastViewedAt: sql`max(coalesce(${documentReceipts.lastViewedAt}, 0), excluded.last_viewed_at)`,
-            viewCount: sql`${documentReceipts.viewCount} + 1`,
-          },
-        })
-        .returning()
-        .get();
+      return db.transaction((tx) => {
+        const first = firstViewOf(tx as unknown as Db, documentId, clinicianId);
+        const row = upsertReceipt(tx as unknown as Db, documentId, clinicianId, at);
+        if (first) addTotals(tx as unknown as Db, tally([firstViewTotal(first.sharedAt, at)]));
+        return row;
+      });
     },
 
     /**

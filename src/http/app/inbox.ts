@@ -3,19 +3,35 @@ import type { ApprovalService } from '../../domain/approvals/approval-service.js
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { DoctorInboxRepository } from '../../domain/inbox-view/doctor-inbox-repository.js';
-import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
-import type { ReceiptService } from '../../domain/sharing/receipts.js';
-import type { inboxDto } from '../../contract/doctor.js';
+import type { inboxDto, newDocumentsPageDto } from '../../contract/doctor.js';
+import { decodePageCursor, encodePageCursor, pageLimit } from '../../usecases/cases/cases-cursor.js';
 import { personOf } from './people.js';
 
 export interface InboxDeps {
   /** The doctor inbox's lookups by clinician (read-only, across contexts). */
   doctorInbox: DoctorInboxRepository;
   casesRepo: Pick<CasesRepository, 'caseById'>;
-  documents: Pick<DocumentRepository, 'listByCase'>;
   approvals: Pick<ApprovalService, 'pendingFor'>;
-  receipts: Pick<ReceiptService, 'receiptsForCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
+}
+
+/**
+ * One page of the documents on my cases that others shared and I have not opened, newest first: one
+ * keyset query with the case codes joined (never a query per case), people looked up for the page only.
+ */
+export async function newDocumentsPage(
+  deps: Pick<InboxDeps, 'doctorInbox' | 'directory'>,
+  me: ClinicianRow,
+  input: { cursor?: string; limit?: number } = {},
+): Promise<z.infer<typeof newDocumentsPageDto>> {
+  const limit = pageLimit(input.limit);
+  const rows = await deps.doctorInbox.newDocumentsPage(me.id, { limit: limit + 1, after: decodePageCursor(input.cursor) });
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page[page.length - 1] : undefined;
+  return {
+    items: await Promise.all(page.map(async (d) => ({ documentId: d.id, caseCode: d.caseCode, docType: d.docType, author: await personOf(deps.directory, d.authorId), createdAt: d.createdAt }))),
+    nextCursor: last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /**
@@ -29,22 +45,13 @@ export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.i
     if (!codes.has(caseId)) codes.set(caseId, (await deps.casesRepo.caseById(caseId))?.code ?? '');
     return codes.get(caseId)!;
   };
-  const caseIds = await queries.caseIdsOf(me.id);
-  const docs = [];
-  for (const id of caseIds) docs.push(...(await deps.documents.listByCase(id)).filter((d) => d.status === 'active'));
-
-  const toDecide = await Promise.all((await deps.approvals.pendingFor(me.id, docs.map((d) => d.id))).map(async (r) => ({
+  const toDecide = await Promise.all((await deps.approvals.pendingFor(me.id, await queries.pendingRequestDocuments(me.id))).map(async (r) => ({
     requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, requester: await personOf(dir, r.requesterId), reasonCode: r.reasonCode, createdAt: r.createdAt, expiresAt: r.expiresAt,
   })));
   const myRequests = await Promise.all((await queries.requestsBy(me.id)).map(async (r) => ({
     requestId: r.id, caseCode: await codeOf(r.caseId), documentId: r.documentId, reasonCode: r.reasonCode, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt,
   })));
-  const receipts = [];
-  for (const caseId of caseIds) receipts.push(...(await deps.receipts.receiptsForCase(caseId, [me.id])).map((r) => ({ caseId, r })));
-  const unopened = receipts.filter(({ r }) => r.status === 'active' && r.notOpened.some((n) => n.clinicianId === me.id));
-  const newDocuments = (
-    await Promise.all(unopened.map(async ({ caseId, r }) => ({ documentId: r.documentId, caseCode: await codeOf(caseId), docType: r.docType, author: await personOf(dir, r.authorId), createdAt: r.createdAt })))
-  ).sort((a, b) => b.createdAt - a.createdAt);
+  const newDocuments = await newDocumentsPage(deps, me);
   const alertRows = await queries.alertsFor(me.id);
   // An alert's chat copy is a burn item too: listed once, under alerts.
   const alertItems = new Set(alertRows.map((a) => a.itemId));
@@ -57,5 +64,8 @@ export async function buildInbox(deps: InboxDeps, me: ClinicianRow): Promise<z.i
   const alerts = await Promise.all(alertRows.map(async (a) => ({
     alertId: a.id, caseCode: await codeOf(a.caseId), raisedBy: await personOf(dir, a.raisedBy), mine: a.raisedBy === me.id, itemId: a.itemId, createdAt: a.createdAt,
   })));
-  return { toDecide, myRequests, newDocuments, burnItems, escalations, alerts };
+  return {
+    toDecide, myRequests, newDocuments: newDocuments.items, newDocumentsNext: newDocuments.nextCursor, newDocumentsTotal: await queries.newDocumentsCount(me.id),
+    burnItems, escalations, alerts,
+  };
 }

@@ -21,3 +21,17 @@ export function decodeCursor(s: string | undefined): CasesCursor | undefined {
   if (!m) throw new DomainError('request.invalid');
   return { at: Number(m[1]), caseId: m[2]! };
 }
+
+/** Where a newest-first page of any list starts (its row's time and id). */
+export interface PageCursor {
+  at: number;
+  id: string;
+}
+
+/** The same opaque cursor for any list keyed by (time, id); a cursor that does not read is a coded 400 (request.invalid). */
+export const encodePageCursor = (c: PageCursor): string => encodeCursor({ at: c.at, caseId: c.id });
+
+export function decodePageCursor(s: string | undefined): PageCursor | undefined {
+  const c = decodeCursor(s);
+  return c && { at: c.at, id: c.caseId };
+}

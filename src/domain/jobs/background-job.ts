@@ -1,0 +1,30 @@
+import type { Clock } from '../../shared/clock.js';
+import { yieldToLoop } from '../../shared/batches.js';
+import type { JobsRepository } from './jobs-repository.js';
+
+/** One batch of a job: from `cursor` (null: the start), answers where the next batch starts (null: done). */
+export type JobStep = (cursor: string | null) => Promise<string | null>;
+
+export interface BackgroundJob {
+  name: string;
+  step: JobStep;
+}
+
+/**
+ * Runs a one-off job (a backfill) after the service is ready: batch after batch, the event loop
+ * getting a turn between them, its progress saved after each so a restart resumes where it stopped.
+ * A finished job does nothing at all (one row read). `stopping()` ends it between batches.
+ */
+export async function runBackgroundJob(deps: { jobs: JobsRepository; clock: Clock }, job: BackgroundJob, stopping: () => boolean = () => false): Promise<'done' | 'stopped'> {
+  const state = await deps.jobs.state(job.name);
+  if (state?.doneAt != null) return 'done';
+  let cursor = state?.cursor ?? null;
+  for (;;) {
+    if (stopping()) return 'stopped';
+    const next = await job.step(cursor);
+    await deps.jobs.save(job.name, { cursor: next, doneAt: next === null ? deps.clock.now() : null });
+    if (next === null) return 'done';
+    cursor = next;
+    await yieldToLoop();
+  }
+}
