@@ -103,6 +103,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
     batchSize: opts.outbox?.batchSize,
+    // The cluster's lease (extended while a send runs): a dead instance's sends go elsewhere after it.
+    leaseMs: config.cluster.inboundLeaseMs,
     owner: instanceId,
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
@@ -175,8 +177,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
-  const { robot, events } = inbound;
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent, answerCardLater: bot.answerCardLater }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
+  const { robot, events, cards } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals,
     grants: secure.grants,
@@ -187,16 +189,14 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
-    clock, logger, reconnect: opts.reconnect,
+    clock, logger, reconnect: opts.reconnect, cardTimeoutMs: opts.inbound?.cardTimeoutMs,
     handlers: createInboundHandlers({
       bot,
       robot,
       events,
-      inbox,
+      cards,
       audit,
-      clock,
       logger,
-      onCardAction: (action) => bot.cardAction(action),
       metrics: metrics.port,
     }),
   });

@@ -139,6 +139,12 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
       return (await db().update(t).set(set as never).where(and(isPending, eq(col.owner!, owner)))).rowCount ?? 0;
     },
 
+    /** The lease heartbeat of a row being worked on: only while `owner` holds it and it is pending. */
+    async extendLease(id: R['id'], owner: string, leaseUntil: number): Promise<boolean> {
+      if (!hasOwner) return false;
+      return changed(await db().update(t).set({ nextAttemptAt: leaseUntil } as never).where(and(byId(id), isPending, eq(col.owner!, owner))));
+    },
+
     async retryDead(id: R['id'], now: number): Promise<boolean> {
       const set = { status: pending, ...(desc.retryResetsAttempts ? { attempts: 0 } : {}), nextAttemptAt: now, updatedAt: now };
       return changed(await db().update(t).set(set as never).where(and(byId(id), eq(col.status!, dead))));
