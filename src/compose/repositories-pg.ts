@@ -30,6 +30,7 @@ import { createPgMedicationRepository } from '../domain/medications/medication-r
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -45,6 +46,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     inbox: createPgInboxRepository(store),
     sessions: createPgSessionRepository(store),
     ruleReviews: createPgRuleReviewRepository(store),
+    rosters: createPgRosterRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),
