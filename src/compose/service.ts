@@ -165,7 +165,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const medications = createMedications({
     repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
   });
-  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
+  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, clock, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
   // Drug interaction alerts: the watch listens for new medication entries (after their commit).
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
