@@ -45,6 +45,8 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
+import { createConsultWorkflows } from './consult-workflows.js';
+import type { OnCallPort } from '../domain/rosters/on-call.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -73,6 +75,8 @@ export interface ServiceOptions {
   /** Inbound claims' lease, takeover sweep and hand-back at stop (see compose/inbound.ts). */
   inbound?: InboundOptions;
   sharing?: Parameters<typeof createSecureSharing>[0]['sharing'];
+  /** Who is on call (referral routing); tests may pass a fake. Default: the roster repository. */
+  onCall?: OnCallPort;
 }
 
 /**
@@ -95,7 +99,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
-    handlers: createOutboxHandlers(api, { clock }),
+    handlers: createOutboxHandlers(api, { clock, yidaFetch: (id) => yidaForms.job(id) }), // yidaForms: built below, called once started
     clock,
     logger,
     audit,
@@ -170,10 +174,12 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  // Issue 14: on-call rosters, referral routing over them, the Yida form archive.
+  const { rosters, referrals, yidaForms } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, directoryRepo, escalation: escalation.service, audit, clock, onCall: opts.onCall });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, rosters: rosters.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -190,15 +196,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
     clock, logger, reconnect: opts.reconnect, cardTimeoutMs: opts.inbound?.cardTimeoutMs,
-    handlers: createInboundHandlers({
-      bot,
-      robot,
-      events,
-      cards,
-      audit,
-      logger,
-      metrics: metrics.port,
-    }),
+    handlers: createInboundHandlers({ bot, robot, events, cards, audit, logger, metrics: metrics.port }),
   });
 
   let stopCheckpoints: (() => void) | undefined;
@@ -247,16 +245,15 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     /** The group card for a report shared from the mini-app. */
     reportCards: createReportCards({ directoryRepo, notify }),
     burn,
-    ehr,
-    ehrQueue,
+    ehr, ehrQueue,
     escalation: escalation.service,
-    alerts,
-    interactions,
-    retention,
+    alerts, interactions, retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
+    /** Issue 14 (consult-workflows.ts): rosters (use cases, `onCall`), referrals (`open`: the OpenReferral port), the Yida form archive. */
+    rosters, referrals, yidaForms,
     bot, receiver, sweeper, clinical,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {

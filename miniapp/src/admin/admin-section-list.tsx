@@ -5,6 +5,7 @@ import { AuditSection } from './AuditSection.js';
 import { CasesSection } from './CasesSection.js';
 import { CliniciansSection } from './CliniciansSection.js';
 import { DashboardSection } from './DashboardSection.js';
+import { FormsSection } from './FormsSection.js';
 import { InboundSection } from './InboundSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
 import { OutboxSection } from './OutboxSection.js';
@@ -12,6 +13,7 @@ import { OversightSection } from './OversightSection.js';
 import { PatientsSection } from './PatientsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
+import { RostersSection } from './rosters/RostersSection.js';
 
 export interface SectionView {
   key: ConsoleSection;
@@ -34,4 +36,6 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   cases: { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },
   dashboard: { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
+  rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
+  forms: { key: 'forms', label: 'nav.forms', render: () => <FormsSection /> },
 };
