@@ -1,6 +1,6 @@
 import { makePdf } from '../../test/fixtures/make-pdf.js';
 import type { SentEntry } from '../../src/sandbox/sim-types.js';
-import { sayAndAwait1to1, sentSince, toUser } from './chat.js';
+import { sayAndAwait1to1, sentSince, toUser, until } from './chat.js';
 import { USERS, type Rig } from './rig.js';
 
 /**
@@ -79,7 +79,13 @@ export async function approveOrDeny(
   if (!card) return 'no approval card in 120 s';
   const answer = await rig.sim.clickCard({ outTrackId: card.outTrackId!, userId: USERS.CHAN, params: { action: 'decide', requestId, step: '0', decision }, timeoutMs: 5000 }).catch((e: Error) => e);
   if (answer instanceof Error) return `press: ${answer.message.slice(0, 60)}`;
-  const text = JSON.stringify(answer ?? '');
   // The card's decided line: "Approved by … · access until …" / "已由 … 批准 · 存取有效至 …" (or denied).
-  return /批准|拒絕|Approved|Denied/.test(text) || `press answered: ${text.slice(0, 80)}`;
+  const decided = /批准|拒絕|Approved|Denied/;
+  const text = JSON.stringify(answer ?? '');
+  if (decided.test(text)) return true;
+  // A press slower than the callback deadline is ACKed without its answer, which then comes to
+  // Dr Chan's card as an update through the outbox.
+  const mine = () => rig.sim.cards.get(card.outTrackId!)?.privateData[USERS.CHAN]?.status ?? '';
+  const later = await until(() => decided.test(mine()), 30_000, 'the late answer on the card').catch(() => false);
+  return later || `press answered: ${text.slice(0, 80)}, and no decided line on the card within 30 s`;
 }

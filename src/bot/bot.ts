@@ -61,6 +61,10 @@ export function createBot(deps: BotDeps) {
     async cardAction(action: CardAction): Promise<CardResponse | null> {
       return handleCardAction(full, deps.directory, action, deps.logger);
     },
+    /** A press's answer the callback could not carry (late, or taken over): as a card update, once per press. */
+    async answerCardLater(action: CardAction, response: CardResponse): Promise<void> {
+      await outbound.answerCard(`answer:${action.callbackId}`, action.outTrackId, action.userId, response);
+    },
     /** Finishes a message that a previous run claimed and ACKed but did not complete. */
     async resume(msg: BotMessage): Promise<void> {
       await handle({ msg, resumed: true, lang: 'en', reply: deps.outbound.forMessage(msg) });

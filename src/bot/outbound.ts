@@ -27,6 +27,12 @@ export interface OutboxPort {
   withKeyPrefix(prefix: string, kind: 'card.deliver' | 'card.update'): Promise<{ idemKey: string; status: string; updatedAt: number }[]>;
 }
 
+/** What a card press answers: new card values for everyone and for the presser. */
+export interface CardAnswer {
+  cardData?: { cardParamMap: Record<string, string> };
+  userPrivateData?: { cardParamMap: Record<string, string> };
+}
+
 /** A card the bot posted: its outTrackId, and whether DingTalk has it (`sent`) and since when. */
 export interface PostedCard {
   outTrackId: string;
@@ -96,6 +102,18 @@ export function createOutbound(outbox: OutboxPort, cardTemplateId: string, publi
     async settleCard(idemKey: string, outTrackId: string, params: Record<string, string>, buttons?: CardButton[]): Promise<void> {
       const cardParamMap = buttons ? { ...params, buttons: JSON.stringify(sent(buttons)) } : params;
       await outbox.enqueue({ idemKey, kind: 'card.update', payload: { outTrackId, cardParamMap } });
+    },
+    /**
+     * A card press's answer (its card data and the presser's private data) as a card update, when the
+     * callback could not carry it (late, or the press was taken over by another instance).
+     */
+    async answerCard(idemKey: string, outTrackId: string, userId: string, answer: CardAnswer): Promise<void> {
+      const mine = answer.userPrivateData?.cardParamMap;
+      await outbox.enqueue({
+        idemKey,
+        kind: 'card.update',
+        payload: { outTrackId, ...(answer.cardData ? { cardParamMap: answer.cardData.cardParamMap } : {}), ...(mine ? { privateData: { [userId]: mine } } : {}), byKey: true },
+      });
     },
     /** Cards posted under outTrackIds starting with `prefix` (a request step's approver cards, an alert's cards). */
     async cardsPosted(prefix: string): Promise<PostedCard[]> {

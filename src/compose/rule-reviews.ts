@@ -6,15 +6,17 @@ import type { InteractionRuleSet } from '../domain/clinical/interaction-rule-set
 import { createRuleReviewBook } from '../domain/clinical/rule-review-book.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { ClinicianRow } from '../domain/directory/directory-repository.js';
+import type { Clock } from '../shared/clock.js';
 
 /**
  * The pharmacists' review of the interaction rule set (wiring only). `book` is the RuleReviews port the
  * interaction watch reads (disabledRuleIds), over the service's one lazily loaded rule set;
- * `mayReview` asks the access policy (`reviewRules`).
+ * `mayReview` asks the access policy (`reviewRules`). Another instance's review change is seen within
+ * the book's short cache time (rule-review-book.ts).
  */
-export function createRuleReviewsModule(deps: { repo: RuleReviewRepository; engine: PolicyEngine; ruleSet?: () => InteractionRuleSet }) {
+export function createRuleReviewsModule(deps: { repo: RuleReviewRepository; engine: PolicyEngine; clock: Clock; ruleSet?: () => InteractionRuleSet }) {
   const ruleSet = deps.ruleSet ?? lazyInteractionRuleSet();
-  const book = createRuleReviewBook({ repo: deps.repo, ruleSet });
+  const book = createRuleReviewBook({ repo: deps.repo, ruleSet, clock: deps.clock });
   const mayReview = (viewer: ClinicianRow, version: string) => deps.engine.decide(ruleSetRequest(clinicianFacts(viewer), version)).allowed;
   return { ruleSet, book, mayReview };
 }

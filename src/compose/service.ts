@@ -107,6 +107,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     backoff: { baseMs: opts.outbox?.baseMs ?? 1000, maxMs: opts.outbox?.maxMs ?? 60_000 },
     pollMs: opts.outbox?.pollMs ?? 500,
     batchSize: opts.outbox?.batchSize,
+    // The cluster's lease (extended while a send runs): a dead instance's sends go elsewhere after it.
+    leaseMs: config.cluster.inboundLeaseMs,
     owner: instanceId,
   });
   const outbox = createOutboxService<OutboxIntent>({ repo: outboxRepo, clock, notify: () => worker.notify(), validate: validateOutboxIntent });
@@ -167,7 +169,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const medications = createMedications({
     repo: secure.sealed.medications, secure, directory: directoryRepo, ehr, transaction: repos.transaction, audit, clock, logger,
   });
-  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
+  const ruleReviews = createRuleReviewsModule({ repo: repos.ruleReviews, engine: secure.engine, clock, ruleSet: medications.ruleSet }); // .book: the RuleReviews port
   // Drug interaction alerts: the watch listens for new medication entries (after their commit).
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
@@ -181,15 +183,15 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
-  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
-  const { robot, events } = inbound;
+  const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent, answerCardLater: bot.answerCardLater }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
+  const { robot, events, cards } = inbound;
   const sweeper = createExpirySweeper({
     approvals: secure.approvals, grants: secure.grants, clock, logger, onRequestExpired: (r) => tellRequestExpired({ ...chat, directoryRepo, notify }, r), intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
-    clock, logger, reconnect: opts.reconnect,
-    handlers: createInboundHandlers({ bot, robot, events, inbox, audit, clock, logger, onCardAction: (action) => bot.cardAction(action), metrics: metrics.port }),
+    clock, logger, reconnect: opts.reconnect, cardTimeoutMs: opts.inbound?.cardTimeoutMs,
+    handlers: createInboundHandlers({ bot, robot, events, cards, audit, logger, metrics: metrics.port }),
   });
 
   let stopCheckpoints: (() => void) | undefined;

@@ -14,13 +14,14 @@ const optional = z
 export const clusterEnvShape = {
   /** Names this instance's claims on inbound messages and outbox sends; unset: the host name. */
   INSTANCE_ID: optional.pipe(z.string().max(64).regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only').optional()),
-  /** Lease of an inbound claim: a dead instance's claims are taken over after it. */
+  /** Lease of an inbound claim, a card press and an outbox send (heartbeat-extended while handled): a dead instance's are taken over after it. */
   INBOUND_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(300),
 };
 
 /**
  * `instanceId` names this instance's claims on inbound messages and outbox sends (unset: the host
- * name); `inboundLeaseMs` is how long a dead instance's inbound claims wait before another takes them over.
+ * name); `inboundLeaseMs` is how long a dead instance's inbound claims, card presses and leased outbox
+ * sends wait before another instance takes them over.
  */
 export interface ClusterConfig {
   instanceId?: string;

@@ -39,6 +39,11 @@ export interface InboundHandlers {
   botMessage(msg: BotMessage): Promise<void>;
   /** Answer within 2 s: the answer travels in the ACK. */
   cardAction(action: CardAction): Promise<CardResponse | null>;
+  /**
+   * The answer of a press that came after the callback's deadline, when the ACK had to go without it:
+   * delivered some other way (the outbox), so the presser's card still shows it.
+   */
+  cardAnswerLate?(action: CardAction, response: CardResponse): Promise<void>;
   /** Its result is the ACK (SUCCESS, or LATER to ask for redelivery); the ACK waits for it. */
   event(evt: ChatEvent): Promise<'SUCCESS' | 'LATER'>;
   /** A frame we could not use (bad JSON, missing fields, unknown topic); already ACKed where possible. */

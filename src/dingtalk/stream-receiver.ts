@@ -22,7 +22,7 @@ export interface StreamReceiverOptions {
   clock: Clock;
   logger: Logger;
   reconnect?: { baseDelayMs?: number; maxDelayMs?: number };
-  /** Card callbacks must be answered within 2 s; we answer "no change" after this. */
+  /** Card callbacks must be answered within 2 s: after this the ACK goes without the answer, which follows as a card update. */
   cardTimeoutMs?: number;
 }
 
@@ -138,13 +138,24 @@ export class StreamReceiver {
       return this.reportMalformed(parsed.reason, frame.headers.messageId);
     }
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((r) => (timer = setTimeout(() => r(null), this.o.cardTimeoutMs ?? 1500)));
+    const LATE = Symbol('late');
+    const late = new Promise<typeof LATE>((r) => (timer = setTimeout(() => r(LATE), this.o.cardTimeoutMs ?? 1500)));
+    let acked = false;
     try {
-      const response = await Promise.race([this.o.handlers.cardAction(parsed.value), late]);
-      this.ack(frame.headers.messageId, response);
+      const startedAt = Date.now();
+      const handling = this.o.handlers.cardAction(parsed.value);
+      const response = await Promise.race([handling, late]);
+      acked = true;
+      if (response !== LATE) return this.ack(frame.headers.messageId, response);
+      // Past the deadline DingTalk takes no answer: ACK without one now, and deliver the answer, once
+      // it comes, as a card update (else the press shows nothing while its effect is applied).
+      this.ack(frame.headers.messageId);
+      const answer = await handling;
+      this.o.logger.warn({ code: 'card.answer_late', tookMs: Date.now() - startedAt, answered: answer !== null }, 'card press answered after the callback deadline; answer sent as a card update');
+      if (answer) await this.o.handlers.cardAnswerLate?.(parsed.value, answer);
     } catch (err) {
       this.o.logger.error({ code: 'card.unhandled', err: (err as Error).message }, 'card handler failed');
-      this.ack(frame.headers.messageId);
+      if (!acked) this.ack(frame.headers.messageId);
     } finally {
       clearTimeout(timer);
     }

@@ -1,11 +1,10 @@
 import type { Bot } from '../bot/bot.js';
 import type { InboundHandlers } from '../dingtalk/inbound.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
-import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import type { RobotInbox } from './inbound-robot.js';
 import { idShaped } from './inbox-claims.js';
+import type { CardInbox } from './inbound-cards.js';
 import type { EventInbox } from './inbound-events.js';
-import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { noMetrics, type Metrics } from '../shared/metrics.js';
 
@@ -14,14 +13,12 @@ export function createInboundHandlers(deps: {
   bot: Bot;
   robot: RobotInbox;
   events: EventInbox;
-  inbox: InboxRepository;
+  cards: CardInbox;
   audit: AuditSink;
-  clock: Clock;
   logger: Logger;
-  onCardAction?: InboundHandlers['cardAction'];
   metrics?: Metrics;
 }): InboundHandlers {
-  const { inbox, audit, clock, logger } = deps;
+  const { audit, logger } = deps;
   const metrics = deps.metrics ?? noMetrics;
   /** Audit entries about what arrived must never stop the handling of it. */
   const note = (entry: Parameters<AuditSink['append']>[0]) => {
@@ -34,22 +31,9 @@ export function createInboundHandlers(deps: {
   return {
     recordBotMessage: (msg) => deps.robot.record(msg),
     botMessage: (msg) => deps.robot.process(msg),
-    cardAction: async (action) => {
-      // A card press is delivered once per callback; a replayed frame must not act twice.
-      if ((await inbox.claim(`card:${action.callbackId}`, 'card', clock.now())) === 'duplicate') {
-        metrics.inbound('duplicate', 'card');
-        note({ actor: 'dingtalk', action: AUDIT_ACTIONS.eventDuplicate, target: idShaped(action.callbackId), outcome: 'denied', reason: 'card_replayed' });
-        return null;
-      }
-      metrics.inbound('received', 'card');
-      try {
-        const out = (await deps.onCardAction?.(action)) ?? null;
-        metrics.inbound('handled', 'card');
-        return out;
-      } finally {
-        await inbox.finish(`card:${action.callbackId}`, 'done', clock.now());
-      }
-    },
+    // A press is claimed (owner and lease) and handled once; a repeat of the callback does nothing.
+    cardAction: (action) => deps.cards.press(action),
+    cardAnswerLate: (action, response) => deps.cards.answerLate(action, response),
     async event(evt) {
       // Durable (sealed, owner and lease) before the ACK; a claim that cannot be written throws (LATER).
       if ((await deps.events.record(evt)) === 'duplicate') return 'SUCCESS';

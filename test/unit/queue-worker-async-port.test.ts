@@ -3,6 +3,7 @@ import { createQueueWorker } from '../../src/domain/queue/queue-worker.js';
 import { PermanentFailure, type QueuePort, type QueueRowBase } from '../../src/domain/queue/queue-types.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Row = QueueRowBase & { id: number; result?: unknown };
 
@@ -75,5 +76,32 @@ describe('durable-queue worker over an asynchronous store', () => {
     expect(await worker.drainOnce()).toBe(1);
     expect(store.rows[1]).toMatchObject({ status: 'done', result: 'sent 2', attempts: 2 });
     expect(await worker.drain(1000)).toEqual({ pending: 0, timedOut: false });
+  });
+});
+
+describe('durable-queue worker leases (issue 11: a dead instance’s sends are taken over after the cluster lease)', () => {
+  it('extends the lease of a row while its work runs (heartbeat every third of the lease), the row then done', async () => {
+    const clock = new ManualClock();
+    const store = asyncStore([row(1, 'slow')]);
+    const beats: Array<[number, string, number]> = [];
+    store.extendLease = async (id, owner, leaseUntil) => (beats.push([id as number, owner, leaseUntil]), true);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started = false;
+    const worker = createQueueWorker<Row>({
+      name: 'test', store, clock, logger: silentLogger, classify: () => ({ code: 'down', retryable: true }),
+      backoff: { baseMs: 1000, maxMs: 8000 }, pollMs: 60_000, batchSize: 1, leaseMs: 60, owner: 'inst-a',
+      async process() {
+        started = true;
+        await gate;
+        return { result: 'sent' };
+      },
+    });
+    const pass = worker.drainOnce();
+    await eventually(() => started && beats.length >= 3, 5000, 'three heartbeats while the send runs');
+    expect(beats.every(([id, owner, until]) => id === 1 && owner === 'inst-a' && until === clock.now() + 60)).toBe(true);
+    release();
+    expect(await pass).toBe(1);
+    expect(store.rows[0]).toMatchObject({ status: 'done' });
   });
 });

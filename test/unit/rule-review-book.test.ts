@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadInteractionRuleSet } from '../../src/domain/clinical/interaction-rules-loader.js';
 import type { InteractionRuleSet } from '../../src/domain/clinical/interaction-rule-set.js';
-import { createRuleReviewBook } from '../../src/domain/clinical/rule-review-book.js';
+import { createRuleReviewBook, DISABLED_RULES_TTL_MS } from '../../src/domain/clinical/rule-review-book.js';
+import { ManualClock } from '../../src/shared/clock.js';
 import type { RuleReviewRow } from '../../src/domain/clinical/rule-review-repository.js';
 import { reviewStateOf, ruleContentHash } from '../../src/domain/clinical/rule-review-state.js';
 
@@ -44,9 +45,9 @@ describe('rule review state', () => {
 });
 
 describe('rule review book', () => {
-  it('disabledRuleIds reads once, then again only after a write', async () => {
+  it('disabledRuleIds reads once, then again only after a write (within the cache time)', async () => {
     const repo = memoryRepo();
-    const book = createRuleReviewBook({ repo, ruleSet: () => set });
+    const book = createRuleReviewBook({ repo, ruleSet: () => set, clock: new ManualClock() });
     expect([...(await book.disabledRuleIds())]).toEqual([]);
     await book.disabledRuleIds();
     expect(repo.reads()).toBe(1);
@@ -63,19 +64,32 @@ describe('rule review book', () => {
   it('a rule edited in a later rule set version is enabled again and needs review again', async () => {
     const repo = memoryRepo();
     let current: InteractionRuleSet = set;
-    const book = createRuleReviewBook({ repo, ruleSet: () => current });
+    const book = createRuleReviewBook({ repo, ruleSet: () => current, clock: new ManualClock() });
     await book.save(first.id, { ...blank, signedOffBy: 'p1', signedOffAt: 9, disabledBy: 'p1', disabledAt: 10, disabledReason: 'noisy', updatedAt: 10 });
     expect((await book.disabledRuleIds()).has(first.id)).toBe(true);
     const edited = { ...first, mechanism: `${first.mechanism} (revised)` };
     current = { ...set, version: '1.3.0', rules: [edited, ...set.rules.slice(1)] };
-    const fresh = createRuleReviewBook({ repo, ruleSet: () => current });
+    const fresh = createRuleReviewBook({ repo, ruleSet: () => current, clock: new ManualClock() });
     expect((await fresh.disabledRuleIds()).has(first.id)).toBe(false);
     expect((await fresh.signedOffRuleIds()).has(first.id)).toBe(false);
     expect((await fresh.find(first.id))?.state).toMatchObject({ status: 'not_reviewed', staleFrom: set.version });
   });
 
+  it("another instance's change (another book on the same table) is seen once the short cache time has passed", async () => {
+    const repo = memoryRepo();
+    const clock = new ManualClock();
+    const [here, there] = [createRuleReviewBook({ repo, ruleSet: () => set, clock }), createRuleReviewBook({ repo, ruleSet: () => set, clock })];
+    expect([...(await here.disabledRuleIds())]).toEqual([]);
+    await there.save(first.id, { ...blank, disabledBy: 'p1', disabledAt: 10, disabledReason: 'noisy', updatedAt: 10 });
+    expect([...(await there.disabledRuleIds())]).toEqual([first.id]);
+    clock.advance(DISABLED_RULES_TTL_MS - 1);
+    expect([...(await here.disabledRuleIds())]).toEqual([]);
+    clock.advance(1);
+    expect([...(await here.disabledRuleIds())]).toEqual([first.id]);
+  });
+
   it('find answers undefined for a rule id the rule set does not have', async () => {
-    const book = createRuleReviewBook({ repo: memoryRepo(), ruleSet: () => set });
+    const book = createRuleReviewBook({ repo: memoryRepo(), ruleSet: () => set, clock: new ManualClock() });
     expect(await book.find('no-such-rule')).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The pharmacists' reviews of the interaction rule set in use: each rule's state (rule-review-state.ts)
- * and the RuleReviews port the interaction watch reads. The disabled ids are kept in memory after the
- * first read and dropped whenever this book writes a review, so the next check sees the change.
- * (One process writes the reviews it reads; a second instance would see another's change at its next
- * restart — the PostgreSQL cluster work would add a shared invalidation.)
+ * and the RuleReviews port the interaction watch reads. The disabled ids are kept in memory for a
+ * short time (`ttlMs`, default 2 s) and dropped whenever this book writes a review: the instance that
+ * saved a change sees it at its next check, every other instance of a cluster within the TTL.
  */
+import type { Clock } from '../../shared/clock.js';
 import type { InteractionRuleSet } from './interaction-rule-set.js';
 import type { RuleDefinition } from './interaction-rule-schema.js';
 import type { RuleReviewRepository, RuleReviewRow } from './rule-review-repository.js';
@@ -24,7 +24,16 @@ export interface RuleReviewBook extends RuleReviews {
   signedOffRuleIds(): Promise<ReadonlySet<string>>;
 }
 
-export function createRuleReviewBook(deps: { repo: Pick<RuleReviewRepository, 'all' | 'find' | 'put'>; ruleSet: () => InteractionRuleSet }): RuleReviewBook {
+/** How long another instance's review change may go unseen here. */
+export const DISABLED_RULES_TTL_MS = 2000;
+
+export function createRuleReviewBook(deps: {
+  repo: Pick<RuleReviewRepository, 'all' | 'find' | 'put'>;
+  ruleSet: () => InteractionRuleSet;
+  clock: Clock;
+  ttlMs?: number;
+}): RuleReviewBook {
+  const ttlMs = deps.ttlMs ?? DISABLED_RULES_TTL_MS;
   const hashes = new Map<string, string>();
   const hashOf = (rule: RuleDefinition) => {
     let h = hashes.get(rule.id);
@@ -32,7 +41,7 @@ export function createRuleReviewBook(deps: { repo: Pick<RuleReviewRepository, 'a
     return h;
   };
   const ruleById = (id: string) => deps.ruleSet().rules.find((r) => r.id === id);
-  let disabled: Promise<ReadonlySet<string>> | undefined;
+  let disabled: { read: Promise<ReadonlySet<string>>; at: number } | undefined;
 
   async function states() {
     const rows = new Map((await deps.repo.all()).map((r) => [r.ruleId, r]));
@@ -47,12 +56,14 @@ export function createRuleReviewBook(deps: { repo: Pick<RuleReviewRepository, 'a
     ruleSet: deps.ruleSet,
     states,
     disabledRuleIds() {
-      const read = (disabled ??= idsWith('disabled'));
+      const now = deps.clock.now();
+      if (!disabled || now - disabled.at >= ttlMs) disabled = { read: idsWith('disabled'), at: now };
+      const kept = disabled;
       // A failed read is not kept: the next check asks again.
-      read.catch(() => {
-        if (disabled === read) disabled = undefined;
+      kept.read.catch(() => {
+        if (disabled === kept) disabled = undefined;
       });
-      return read;
+      return kept.read;
     },
     signedOffRuleIds: () => idsWith('signed_off'),
     async find(ruleId) {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
@@ -14,6 +14,14 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
   };
   return {
     findByDingTalkId,
+    async findWithInstitution(userId) {
+      const [row] = await db()
+        .select({ clinician: getTableColumns(clinicians), institution: getTableColumns(institutions) })
+        .from(clinicians)
+        .leftJoin(institutions, eq(institutions.id, clinicians.institutionId))
+        .where(eq(clinicians.dingtalkUserId, userId));
+      return row;
+    },
     async findById(id) {
       const [row] = await db().select().from(clinicians).where(eq(clinicians.id, id));
       return row;

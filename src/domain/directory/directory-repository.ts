@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
@@ -6,6 +6,10 @@ import { clinicians, institutions, type ClinicianRole } from './directory-tables
 
 export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
+export interface ClinicianWithInstitution {
+  clinician: ClinicianRow;
+  institution: InstitutionRow | null;
+}
 export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Named queries over the clinician directory and institutions (synchronous: the SQLite adapter's inside; wrapped below). */
@@ -14,9 +18,19 @@ function directoryStatements(db: Db) {
   const byDingTalkId = db.select().from(clinicians).where(eq(clinicians.dingtalkUserId, sql.placeholder('id'))).prepare();
   const byId = db.select().from(clinicians).where(eq(clinicians.id, sql.placeholder('id'))).prepare();
   const institutionById = db.select().from(institutions).where(eq(institutions.id, sql.placeholder('id'))).prepare();
+  const withInstitution = db
+    .select({ clinician: getTableColumns(clinicians), institution: getTableColumns(institutions) })
+    .from(clinicians)
+    .leftJoin(institutions, eq(institutions.id, clinicians.institutionId))
+    .where(eq(clinicians.dingtalkUserId, sql.placeholder('id')))
+    .prepare();
   const repo = {
     findByDingTalkId(userId: string): ClinicianRow | undefined {
       return byDingTalkId.get({ id: userId });
+    },
+    /** A DingTalk user's entry with its institution, in one lookup (every message the bot handles needs both). */
+    findWithInstitution(userId: string): ClinicianWithInstitution | undefined {
+      return withInstitution.get({ id: userId }) ?? undefined;
     },
     findById(id: string): ClinicianRow | undefined {
       return byId.get({ id });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
-import type { ClinicianRow, DirectoryRepository } from './directory-repository.js';
+import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 
 /** Where first-seen users' names, titles and departments come from (DingTalk's user API). */
 export interface UserProfileSource {
@@ -24,13 +24,14 @@ export function createDirectoryService(deps: {
 }) {
   const { repo, profiles, audit, clock, logger } = deps;
 
+  const actorOf = (c: ClinicianRow, inst: InstitutionRow | null | undefined): Actor => ({
+    clinician: c,
+    institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined,
+    trusted: c.verified && !c.suspended,
+  });
+
   async function toActor(c: ClinicianRow): Promise<Actor> {
-    const inst = c.institutionId ? await repo.institution(c.institutionId) : undefined;
-    return {
-      clinician: c,
-      institutionName: inst ? { en: inst.nameEn, zh: inst.nameZh } : undefined,
-      trusted: c.verified && !c.suspended,
-    };
+    return actorOf(c, c.institutionId ? await repo.institution(c.institutionId) : undefined);
   }
 
   return {
@@ -40,8 +41,9 @@ export function createDirectoryService(deps: {
      * with name, title and department from DingTalk (or the nick from the message if that lookup fails).
      */
     async resolveOrEnroll(userId: string, fallbackName: string): Promise<Actor> {
-      const known = await repo.findByDingTalkId(userId);
-      if (known) return toActor(known);
+      // One round trip for the entry and its institution: this runs for every message the bot handles.
+      const known = await repo.findWithInstitution(userId);
+      if (known) return actorOf(known.clinician, known.institution);
       let profile: { name: string; title?: string; department?: string } = { name: fallbackName || userId };
       try {
         profile = await profiles.getUser(userId);

@@ -90,30 +90,31 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
 
     cursorOf: (row: R): QueueCursor => desc.order.map((k) => (row as unknown as Record<string, number | string>)[k]!),
 
-    /** Takes up to `limit` due rows after the cursor, in order, skipping rows other instances hold locked, and leases them. */
-    claimDue(q: { now: number; after: QueueCursor | null; limit: number; leaseUntil: number; owner?: string }): Promise<R[]> {
-      return store.transaction(async () => {
-        const due = await db()
-          .select({ id: col.id! })
-          .from(t)
-          .where(and(isPending, lte(col.nextAttemptAt!, q.now), cursorAfter(q.after), headOfLane(q.now)))
-          .orderBy(...desc.order.map((k) => asc(col[k]!)))
-          .limit(q.limit)
-          .for('update', { skipLocked: true });
-        if (due.length === 0) return [];
-        const rows = (await db()
-          .update(t)
-          .set({
-            nextAttemptAt: q.leaseUntil,
-            // An owner marks the row in flight for the lane rule even when the worker has no name.
-            ...(hasOwner ? { owner: q.owner ?? '' } : {}),
-            attempts: sql`${col.attempts} + 1`,
-            updatedAt: q.now,
-          } as never)
-          .where(inArray(col.id!, due.map((r) => r.id as Id)))
-          .returning()) as unknown as R[];
-        return rows.sort(sortRows);
-      });
+    /**
+     * Takes up to `limit` due rows after the cursor, in order, skipping rows other instances hold
+     * locked, and leases them: one statement (one round trip, one commit), the row locks held only
+     * while it runs. `= any(array(…))` evaluates the locking sub-select once, before the update.
+     */
+    async claimDue(q: { now: number; after: QueueCursor | null; limit: number; leaseUntil: number; owner?: string }): Promise<R[]> {
+      const due = db()
+        .select({ id: col.id! })
+        .from(t)
+        .where(and(isPending, lte(col.nextAttemptAt!, q.now), cursorAfter(q.after), headOfLane(q.now)))
+        .orderBy(...desc.order.map((k) => asc(col[k]!)))
+        .limit(q.limit)
+        .for('update', { skipLocked: true });
+      const rows = (await db()
+        .update(t)
+        .set({
+          nextAttemptAt: q.leaseUntil,
+          // An owner marks the row in flight for the lane rule even when the worker has no name.
+          ...(hasOwner ? { owner: q.owner ?? '' } : {}),
+          attempts: sql`${col.attempts} + 1`,
+          updatedAt: q.now,
+        } as never)
+        .where(sql`${col.id} = any(array${due})`)
+        .returning()) as unknown as R[];
+      return rows.sort(sortRows);
     },
 
     async markDone(id: R['id'], values: Record<string, unknown>, now: number): Promise<boolean> {
@@ -136,6 +137,12 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
       if (!hasOwner) return 0;
       const set = { nextAttemptAt: now, owner: null, updatedAt: now };
       return (await db().update(t).set(set as never).where(and(isPending, eq(col.owner!, owner)))).rowCount ?? 0;
+    },
+
+    /** The lease heartbeat of a row being worked on: only while `owner` holds it and it is pending. */
+    async extendLease(id: R['id'], owner: string, leaseUntil: number): Promise<boolean> {
+      if (!hasOwner) return false;
+      return changed(await db().update(t).set({ nextAttemptAt: leaseUntil } as never).where(and(byId(id), isPending, eq(col.owner!, owner))));
     },
 
     async retryDead(id: R['id'], now: number): Promise<boolean> {

@@ -173,6 +173,12 @@ export function createQueueStore<R extends QueueRowBase>(db: Db, desc: QueueTabl
       return db.update(t).set(set as never).where(and(isPending, eq(col.owner!, owner))).run().changes;
     },
 
+    /** The lease heartbeat of a row being worked on: only while `owner` holds it and it is pending. */
+    extendLease(id: R['id'], owner: string, leaseUntil: number): boolean {
+      if (!hasOwner) return false;
+      return db.update(t).set({ nextAttemptAt: leaseUntil } as never).where(and(byId(id), isPending, eq(col.owner!, owner))).run().changes === 1;
+    },
+
     /** Puts a dead row back in the queue, due now. */
     retryDead(id: R['id'], now: number): boolean {
       const set = { status: pending, ...(desc.retryResetsAttempts ? { attempts: 0 } : {}), nextAttemptAt: now, updatedAt: now };

@@ -28,6 +28,8 @@ export interface QueuePort<R extends QueueRowBase> {
   markRetry(id: R['id'], nextAttemptAt: number, lastError: string, now: number): Promise<boolean>;
   markDead(id: R['id'], lastError: string, now: number): Promise<boolean>;
   releaseOwn(owner: string, now: number): Promise<number>;
+  /** Moves the lease end of a row `owner` holds (still pending); false when it is no longer theirs. */
+  extendLease?(id: R['id'], owner: string, leaseUntil: number): Promise<boolean>;
   countPending(): Promise<number>;
 }
 

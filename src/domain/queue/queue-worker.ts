@@ -67,13 +67,31 @@ export function createQueueWorker<R extends QueueRowBase>(deps: QueueWorkerDeps<
     return undefined;
   }
 
+  /**
+   * While a row is worked on, its lease is extended every third of the lease (a heartbeat), so a slow
+   * call on a live instance is not taken over by another, while a dead instance's rows come free one
+   * lease after it stopped beating.
+   */
+  function heartbeat(row: R): NodeJS.Timeout | undefined {
+    const { owner } = deps;
+    if (!owner || !store.extendLease) return undefined;
+    const beat = setInterval(() => {
+      store.extendLease!(row.id, owner, clock.now() + deps.leaseMs).catch((e: unknown) => log.warn({ code: deps.classify(e).code }, `${deps.name} lease extend failed`));
+    }, Math.max(1, Math.floor(deps.leaseMs / 3)));
+    beat.unref();
+    return beat;
+  }
+
   async function processRow(row: R): Promise<number | undefined> {
     let values: Record<string, unknown>;
+    const beat = heartbeat(row);
     try {
       values = await deps.process(row);
     } catch (e) {
+      clearInterval(beat);
       return fail(row, e);
     }
+    clearInterval(beat);
     // The outcome in one statement, the moment the work returns: once this commits the row cannot be
     // claimed again, so a crash repeats at most the work in flight.
     await store.markDone(row.id, values, clock.now());

@@ -39,6 +39,18 @@ describeOnBothStores(
       expect(names).toEqual(['Dr Alpha', 'Dr Zed', 'dr lower', '陳醫生']);
     });
 
+    it('finds a DingTalk user with their institution in one lookup (none: null; unknown user: undefined)', async () => {
+      const { repo } = get();
+      await repo.upsertInstitution({ id: 'i-qmh', code: 'QMH2', nameEn: 'Queen Mary', nameZh: '瑪麗', sector: 'public' });
+      await repo.insert({ dingtalkUserId: 'u-with', displayName: 'Dr With', institutionId: 'i-qmh' }, 1);
+      await repo.insert({ dingtalkUserId: 'u-without', displayName: 'Dr Without' }, 1);
+      const found = await repo.findWithInstitution('u-with');
+      expect(found?.clinician).toEqual(await repo.findByDingTalkId('u-with'));
+      expect(found?.institution).toEqual({ id: 'i-qmh', code: 'QMH2', nameEn: 'Queen Mary', nameZh: '瑪麗', sector: 'public' });
+      expect(await repo.findWithInstitution('u-without')).toMatchObject({ clinician: { displayName: 'Dr Without' }, institution: null });
+      expect(await repo.findWithInstitution('nobody')).toBeUndefined();
+    });
+
     it('a clinician referring to an unknown institution is refused (foreign key)', async () => {
       const { repo } = get();
       await expect(repo.insert({ dingtalkUserId: 'u-fk', displayName: 'FK', institutionId: 'missing' }, 1)).rejects.toThrow();
