@@ -22,6 +22,8 @@ import { createAlertStatsRepository } from '../domain/reports/alert-stats-reposi
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import { createRuleFirings } from '../domain/consult-rules/rule-firings.js';
+import { createRuleSetStore } from '../domain/consult-rules/rule-set-store.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
@@ -42,6 +44,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     inbox: createInboxRepository(db, store),
     sessions: createSessionRepository(db, store),
     ruleReviews: createRuleReviewRepository(db, store),
+    ruleFirings: createRuleFirings(db, store),
+    ruleSets: createRuleSetStore(db, store),
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),
     myCases: createMyCasesRepository(db, store),

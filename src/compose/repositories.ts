@@ -33,6 +33,8 @@ import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import type { RuleFirings } from '../domain/consult-rules/rule-firings.js';
+import type { RuleSetStore } from '../domain/consult-rules/rule-set-store.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
 export interface SealedRepositories {
@@ -81,6 +83,9 @@ export interface Repositories {
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
   ruleReviews: RuleReviewRepository;
+  /** Consult rules (issue 14): fire-once claims and the console's saved rule set. */
+  ruleFirings: RuleFirings;
+  ruleSets: RuleSetStore;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
   /** Start-up: seals free text stored before sealing existed (idempotent). */

@@ -9,6 +9,8 @@ export const DOCUMENT_TYPES = {
   lab: { en: 'Lab result', zh: '化驗結果' },
   discharge_summary: { en: 'Discharge summary', zh: '出院摘要' },
   letter: { en: 'Letter', zh: '信件' },
+  /** An electrocardiogram; a consult rule may open a cardiology referral when one is flagged (issue 14). */
+  ecg: { en: 'ECG', zh: '心電圖' },
   other: { en: 'Document', zh: '文件' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 

@@ -19,3 +19,4 @@ export * from '../domain/medications/medications-tables.js';
 export * from '../domain/interactions/interaction-tables.js';
 export * from '../domain/notes/notes-tables.js';
 export * from '../domain/clinical/rule-review-tables.js';
+export * from '../domain/consult-rules/consult-rules-tables.js';

@@ -19,3 +19,4 @@ export * from './medications-tables.js';
 export * from './interaction-tables.js';
 export * from './notes-tables.js';
 export * from './rule-review-tables.js';
+export * from './consult-rules-tables.js';
