@@ -71,6 +71,7 @@ export function appHttpDeps(service: Service) {
     receipts: secure.receipts,
     escalation,
     cards: service.reportCards,
+    onShared: service.consultRules.onShared,
     audit,
     clock,
   };

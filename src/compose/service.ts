@@ -45,6 +45,7 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
+import { createConsultRules, referralsNotWired } from './consult-rules.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -144,11 +145,12 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     repo: repos.ehrQueue, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
+  const attendingsOf = async (caseId: string) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const escalation = createEscalation({
     repos,
     notifier: createEscalationNotices({ ...chat, directoryRepo, outbox, notify, publicUrl }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
-    attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
+    attendingsOf,
     documents: secure.documentsRepo, grants: secure.grants, sharingSettings: secure.settings,
     audit,
     clock,
@@ -168,6 +170,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  // Consult rules (issue 14): fire on shared documents and imported results, through the referral port.
+  const consultRules = createConsultRules({ repos, openReferral: referralsNotWired, directory: directoryRepo, attendingsOf, notify, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
@@ -216,11 +220,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     },
     audit,
     api,
-    outbox,
-    worker,
-    inbox,
-    robot,
-    events,
+    outbox, worker, inbox, robot, events,
     /** Takes over inbound claims whose holder's lease ran out, periodically. */
     inboundSweep: inbound.sweep,
     instanceId,
@@ -231,7 +231,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     doctorInbox: repos.doctorInbox,
     offboarding,
     secure,
-    ruleReviews,
+    ruleReviews, consultRules,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',

@@ -148,4 +148,10 @@ export const AUDIT_ACTIONS = {
   interactionViewed: 'interaction.viewed',
   interactionAcknowledged: 'interaction.acknowledged',
   interactionOverridden: 'interaction.overridden',
+  /** Consult rules (issue 14): a rule fired on an item (target the item, reason the rule id); never the flag text or a value. */
+  consultRuleFired: 'consult_rule.fired',
+  /** The console saved a new consult rule set (reason: the new version). */
+  consultRulesSaved: 'consult_rule.saved',
+  /** Results read from the EHR for the consult rules (reason: how many were read). */
+  resultsImported: 'result.imported',
 } as const;

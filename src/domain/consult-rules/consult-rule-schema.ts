@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FLAG_PATTERN } from '../../contract/consult-flags.js';
 import { DOCUMENT_TYPE_CODES } from '../../contract/document-types.js';
 import { PURPOSE_CODES, type PurposeOfUse } from '../../contract/purpose-of-use.js';
 import { REFERRAL_SEVERITY_CODES } from '../../contract/referrals.js';
@@ -10,8 +11,6 @@ import { knownUnit } from './units.js';
  * rule set is either valid as a whole or answered with every problem (path + code + message).
  */
 const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40');
-/** A sharer's flag: a short code (e.g. "STEMI?"), never a sentence; compared without case. */
-export const FLAG_PATTERN = /^[A-Za-z0-9?+._-]{1,24}$/;
 export const consultFlag = z.string().regex(FLAG_PATTERN, 'a short code: letters, digits, ? + . _ -; at most 24');
 const words = z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) }).strict();
 const comparator = z.enum(['>', '>=', '<', '<=']);
