@@ -32,6 +32,7 @@ import { createPgMedicationRepository } from '../domain/medications/medication-r
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -49,6 +50,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     ruleReviews: createPgRuleReviewRepository(store),
     ruleFirings: createPgRuleFirings(store),
     ruleSets: createPgRuleSetStore(store),
+    rosters: createPgRosterRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),

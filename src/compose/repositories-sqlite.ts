@@ -32,6 +32,7 @@ import { createMedicationRepository } from '../domain/medications/medication-rep
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
+import { createRosterRepository } from '../domain/rosters/roster-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -46,6 +47,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     ruleReviews: createRuleReviewRepository(db, store),
     ruleFirings: createRuleFirings(db, store),
     ruleSets: createRuleSetStore(db, store),
+    rosters: createRosterRepository(db, store),
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),
     myCases: createMyCasesRepository(db, store),

@@ -35,6 +35,7 @@ import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { RuleFirings } from '../domain/consult-rules/rule-firings.js';
 import type { RuleSetStore } from '../domain/consult-rules/rule-set-store.js';
+import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
 export interface SealedRepositories {
@@ -86,6 +87,8 @@ export interface Repositories {
   /** Consult rules (issue 14): fire-once claims and the console's saved rule set. */
   ruleFirings: RuleFirings;
   ruleSets: RuleSetStore;
+  /** On-call rosters (roster_shifts, roster_settings); also the OnCallPort referral routing reads. */
+  rosters: RosterRepository;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
   /** Start-up: seals free text stored before sealing existed (idempotent). */

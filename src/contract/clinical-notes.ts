@@ -22,8 +22,6 @@ export const voiceNoteDto = z.object({
   terms: z.array(heardTermDto),
   cases: z.array(myCaseDto),
   expiresAt: z.number(),
-  /** Whether "as medication" is available on this deployment. */
-  medications: z.boolean(),
 });
 
 export const saveVoiceBody = z.object({

@@ -64,7 +64,6 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'link.expired': { en: 'Ask the bot for a new link: send the command again.', zh: '請再次傳送指令，向機械人取得新連結。' },
   'voice.expired': { en: 'Send the voice note to the bot again, 1:1, and confirm it within 30 minutes.', zh: '請再次以單對單方式向機械人傳送語音訊息，並在 30 分鐘內確認。' },
   'voice.no_drug': { en: 'Tick the drug you meant, or save it as a note instead.', zh: '請剔選你所指的藥物，或改為存作筆記。' },
-  'medications.unavailable': { en: 'Save it as a note for now; the medication list comes with a later update.', zh: '請暫時存作筆記；用藥清單將於稍後更新提供。' },
   'note.not_a_problem': { en: 'Pick a diagnosis or symptom from the suggestions.', zh: '請從建議中選擇診斷或症狀。' },
   'view.token_invalid': RE_OPEN,
   'view.token_expired': RE_OPEN,

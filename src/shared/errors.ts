@@ -135,7 +135,6 @@ export const ERROR_TABLE = {
   /** Saving a voice note as a medication needs at least one drug the sender confirmed. */
   'voice.no_drug': { status: 400, en: 'Confirm a drug heard in the voice note to save it as a medication.', zh: '請先確認語音訊息中聽到的藥物，才可存為用藥。' },
   /** The case medication list is not wired on this deployment yet: nothing is recorded as a medication. */
-  'medications.unavailable': { status: 503, en: 'The case medication list is not available yet.', zh: '個案用藥清單暫未提供。' },
   /** Only a diagnosis or symptom of the lexicon can be confirmed as a problem on a case. */
   'note.not_a_problem': { status: 400, en: 'That term is not a diagnosis or symptom.', zh: '該用語不是診斷或症狀。' },
   /** A view token sent in a signed-in app's request body: not 401 either (that means a lost sign-in there). */

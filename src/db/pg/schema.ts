@@ -20,3 +20,4 @@ export * from './interaction-tables.js';
 export * from './notes-tables.js';
 export * from './rule-review-tables.js';
 export * from './consult-rules-tables.js';
+export * from './roster-tables.js';

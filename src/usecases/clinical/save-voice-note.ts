@@ -17,8 +17,8 @@ export interface SaveVoiceNoteDeps extends AddCaseNoteDeps {
   drafts: Pick<VoiceDraftsRepository, 'find' | 'remove' | 'keep'>;
   cases: Pick<CaseQueries, 'findCase'>;
   myCases: MyCasesDeps;
-  /** meds-core's add use case; absent until it is wired (then "as medication" is refused, never faked). */
-  addMedication?: AddMedicationPort;
+  /** meds-core's add use case. */
+  addMedication: AddMedicationPort;
 }
 
 /** A kept voice note as its sender sees it on the confirm page, with their cases to pick from. */
@@ -27,8 +27,6 @@ export interface VoiceNoteToConfirm {
   terms: VoiceDraft['terms'];
   cases: MyCaseItem[];
   expiresAt: number;
-  /** Whether "as medication" is available on this deployment. */
-  medications: boolean;
 }
 
 export type SaveAs = 'note' | 'medication';
@@ -53,7 +51,7 @@ async function draftOf(deps: Pick<SaveVoiceNoteDeps, 'drafts' | 'clock'>, me: Cl
 export async function openVoiceNote(deps: SaveVoiceNoteDeps, me: ClinicianRow, id: string): Promise<VoiceNoteToConfirm> {
   const d = await draftOf(deps, me, id);
   const page = await listMyCases(deps.myCases, me, { limit: 50 });
-  return { recognition: d.recognition, terms: d.terms, cases: page.items, expiresAt: d.expiresAt, medications: deps.addMedication !== undefined };
+  return { recognition: d.recognition, terms: d.terms, cases: page.items, expiresAt: d.expiresAt };
 }
 
 /**
@@ -64,7 +62,6 @@ export async function openVoiceNote(deps: SaveVoiceNoteDeps, me: ClinicianRow, i
 export async function saveVoiceNote(deps: SaveVoiceNoteDeps, me: ClinicianRow, id: string, req: { caseCode: string; as: SaveAs; confirmed: string[] }): Promise<VoiceNoteSaved> {
   const d = await draftOf(deps, me, id);
   const drugs = d.terms.filter((t) => t.kind === 'drug' && req.confirmed.includes(t.entry));
-  if (req.as === 'medication' && !deps.addMedication) throw new DomainError('medications.unavailable');
   if (req.as === 'medication' && drugs.length === 0) throw new DomainError('voice.no_drug');
   let caseRow: CaseRow;
   try {
@@ -94,7 +91,7 @@ async function addMedicationFrom(deps: SaveVoiceNoteDeps, me: ClinicianRow, case
   const ids: string[] = [];
   const unresolved: string[] = [];
   for (const t of drugs) {
-    const added = await deps.addMedication!(me, caseRow, { text: t.heard, confirmed: [t.entry] });
+    const added = await deps.addMedication(me, caseRow, { text: t.heard, confirmed: [t.entry] });
     ids.push(added.entryId);
     unresolved.push(...added.unresolved);
   }

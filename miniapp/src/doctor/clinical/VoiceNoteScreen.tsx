@@ -80,8 +80,7 @@ export function VoiceNoteScreen({ draftId }: { draftId: string }) {
         </List>
         <div className="padded stack">
           <Button block color="primary" disabled={busy || !caseCode} onClick={() => void save('note')} data-testid="voice-save-note">{t('voice.asNote')}</Button>
-          <Button block color="primary" fill="outline" disabled={busy || !caseCode || !v.medications || !drugsTicked} onClick={() => void save('medication')} data-testid="voice-save-medication">{t('voice.asMedication')}</Button>
-          {!v.medications && <div className="hint" data-testid="voice-no-medications">{t('voice.noMedications')}</div>}
+          <Button block color="primary" fill="outline" disabled={busy || !caseCode || !drugsTicked} onClick={() => void save('medication')} data-testid="voice-save-medication">{t('voice.asMedication')}</Button>
           <div className="hint">{t('voice.expires')} {hkTime(v.expiresAt)}</div>
         </div>
       </div>
