@@ -34,6 +34,11 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     clinical: { book: service.ruleReviews.book },
+    consultRules: {
+      admin: { rules: service.consultRules.source, store: service.consultRules.ruleSets, audit, clock },
+      dryRun: { rules: service.consultRules.source, firings: service.consultRules.firings, documents: secure.documentsRepo, cases: secure.casesRepo },
+      directory: directoryRepo,
+    },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {

@@ -29,6 +29,7 @@ import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
 import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
+import { consultRuleRoutes } from '../http/app/consult-rule-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { medicationRoutes } from '../http/app/medication-routes.js';
 import { clinicalRoutes } from '../http/app/clinical-routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
+      await trusted.register(consultRuleRoutes, appHttp.consultResults);
     });
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });

@@ -53,6 +53,10 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/clinicians/import': () => ({ url: '/api/admin/clinicians/import', payload: { csv: 'dingtalkUserId,displayName\nperm-import,Probe', dryRun: true } }),
   'GET /api/admin/register-check': () => ({ url: '/api/admin/register-check?no=M56789' }),
   'POST /api/admin/patients/merge/preview': () => ({ url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  'GET /api/admin/consult-rules': () => ({ url: '/api/admin/consult-rules' }),
+  // A stale version: passes the guard, changes nothing (409).
+  'PUT /api/admin/consult-rules': () => ({ url: '/api/admin/consult-rules', payload: { text: '{"rules":[]}', expectedVersion: 99 } }),
+  'POST /api/admin/consult-rules/dry-run': () => ({ url: '/api/admin/consult-rules/dry-run', payload: { observation: { resourceType: 'Observation', id: 'probe', code: { coding: [{ system: 'http://loinc.org', code: '2823-3' }] }, valueQuantity: { value: 4, unit: 'mmol/L' } } } }),
   'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
 };
 
@@ -93,7 +97,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When no token, an expired one or a mini-app token is sent, then every admin route answers 401', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const none = await w.app.inject({ method, url: req.url, payload: req.payload });
       expect([route, none.statusCode, none.json().code]).toEqual([route, 401, 'auth.required']);
@@ -107,7 +111,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
     const before = JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       for (const who of ['doctor', 'nurse', 'unverifiedDoctor', 'unverifiedAdmin', 'suspendedAdmin', 'unknown'] as const) {
         const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
@@ -119,7 +123,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
       if (PRIVACY_OFFICER_ONLY.has(route)) {

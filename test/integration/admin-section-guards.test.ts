@@ -46,6 +46,9 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/register-check': 'clinicians',
   'POST /api/admin/patients/merge/preview': 'patients',
   'POST /api/admin/patients/merge': 'patients',
+  'GET /api/admin/consult-rules': 'consult_rules',
+  'PUT /api/admin/consult-rules': 'consult_rules',
+  'POST /api/admin/consult-rules/dry-run': 'consult_rules',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

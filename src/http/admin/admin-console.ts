@@ -13,6 +13,7 @@ import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.j
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
+import { adminConsultRuleRoutes, type AdminConsultRuleDeps } from './admin-consult-rule-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -29,6 +30,8 @@ export interface AdminConsoleDeps {
   correction: AdminCorrectionDeps;
   /** The interaction rule set's version and review counts (read-only). */
   clinical: AdminClinicalDeps;
+  /** Consult rules: view, save (validated), dry run. */
+  consultRules: AdminConsultRuleDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -52,6 +55,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | dashboard | dashboard |
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
+ * | consult rules: view, save, dry run | consult_rules |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -68,4 +72,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminGrantRoutes, opts.grants);
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
+  await app.register(adminConsultRuleRoutes, opts.consultRules);
 };

@@ -2,12 +2,14 @@ import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { PatientReveal } from '../../domain/cases/patient-reveal.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EhrAdapter } from '../../domain/ehr/ehr-port.js';
-import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
+import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
 import { mayShareToCase, type DecideOnCase } from '../sharing/share-report.js';
 import { fireOnObservations, ruleLoincCodes, type FiredRule, type FireRulesDeps } from './fire-consult-rules.js';
 
-export interface ImportResultsDeps extends FireRulesDeps {
+export interface ImportResultsDeps {
+  fire: FireRulesDeps;
+  audit: AuditSink;
   decideOnCase: DecideOnCase;
   cases: Pick<CaseQueries, 'findCase'>;
   reveal: Pick<PatientReveal, 'revealPatient'>;
@@ -32,11 +34,11 @@ export async function importResults(deps: ImportResultsDeps, me: ClinicianRow, c
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.resultsImported, target: caseRow.code, outcome: 'denied', reason: 'share.not_allowed' });
     throw new DomainError('access.denied');
   }
-  const codes = await ruleLoincCodes(deps);
+  const codes = await ruleLoincCodes(deps.fire);
   if (codes.length === 0) return { read: 0, fired: [] };
   const { hkid } = await deps.reveal.revealPatient(caseRow.id, me.id, RESULTS_REVEAL_REASON);
   const observations = await deps.ehr.patientObservations(hkid, codes);
   deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.resultsImported, target: caseRow.code, outcome: 'success', reason: `read_${observations.length}` });
-  const fired = await fireOnObservations(deps, { caseId: caseRow.id, caseCode: caseRow.code, observations });
+  const fired = await fireOnObservations(deps.fire, { caseId: caseRow.id, caseCode: caseRow.code, observations });
   return { read: observations.length, fired };
 }
