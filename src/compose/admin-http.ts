@@ -61,6 +61,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
       importer: { directory: directoryRepo, transaction, audit, clock },
       register,
     },
+    forms: { ...service.yidaForms.admin, directory: directoryRepo },
   };
   return { directory, console };
 }

@@ -35,6 +35,7 @@ import { medicationRoutes } from '../http/app/medication-routes.js';
 import { clinicalRoutes } from '../http/app/clinical-routes.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
+import { yidaCallbackRoutes } from '../http/yida-callback-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
       await trusted.register(consultRuleRoutes, appHttp.consultResults);
     });
+    // The Yida submission callback: DingTalk calls in (shared-secret header, optional source allowlist; README "Yida form archive").
+    await app.register(yidaCallbackRoutes, service.yidaForms.callback);
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });
     const admin = adminHttpDeps(service);

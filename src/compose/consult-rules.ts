@@ -1,11 +1,8 @@
-import { createConsultRuleNotices } from '../bot/flows/consult-rule-notices.js';
-import type { Notifier } from '../bot/outbound.js';
 import { createRuleSource } from '../domain/consult-rules/rule-source.js';
 import { readConsultRulesFile } from '../domain/consult-rules/rules-file.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { OnDocumentShared } from '../usecases/consult-rules/consult-rule-ports.js';
 import { fireOnDocument, type FireRulesDeps } from '../usecases/consult-rules/fire-consult-rules.js';
@@ -17,9 +14,7 @@ export interface ConsultRulesOptions {
   /** Defaults to config/consult-rules.json; tests point it elsewhere. */
   rulesFile?: string;
   openReferral: OpenReferral;
-  directory: Pick<DirectoryRepository, 'findById' | 'institutionByCode'>;
-  attendingsOf: (caseId: string) => Promise<string[]>;
-  notify: Pick<Notifier, 'toUser'>;
+  directory: Pick<DirectoryRepository, 'institutionByCode'>;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -39,8 +34,6 @@ export function createConsultRules(o: ConsultRulesOptions) {
     firings: o.repos.ruleFirings,
     openReferral: o.openReferral,
     institutionIdOf: async (code) => (await o.directory.institutionByCode(code))?.id ?? null,
-    attendingsOf: o.attendingsOf,
-    notices: createConsultRuleNotices({ directory: o.directory, notify: o.notify }),
     audit: o.audit,
     clock: o.clock,
     logger: o.logger,
@@ -58,5 +51,3 @@ export function createConsultRules(o: ConsultRulesOptions) {
 
 export type ConsultRulesModule = ReturnType<typeof createConsultRules>;
 
-/** Until the referrals module is wired: every firing is given back and audited as a failure. */
-export const referralsNotWired: OpenReferral = () => Promise.reject(new DomainError('internal', 'referrals are not wired yet'));

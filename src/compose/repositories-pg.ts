@@ -29,9 +29,11 @@ import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js'
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
 import { createPgEhrQueueRepository } from '../ehr/queue/ehr-queue-repository-pg.js';
 import { createPgMedicationRepository } from '../domain/medications/medication-repository-pg.js';
+import { createPgReferralRepository } from '../domain/referrals/referral-repository-pg.js';
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgYidaRepository } from '../domain/forms/yida-repository-pg.js';
 import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
@@ -75,6 +77,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
       interactions: createPgInteractionRepository(store, texts),
       caseNotes: createPgCaseNotesRepository(store, texts),
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
+      referrals: createPgReferralRepository(store, texts),
+      yida: createPgYidaRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

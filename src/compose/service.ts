@@ -45,7 +45,10 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
-import { createConsultRules, referralsNotWired } from './consult-rules.js';
+import { createConsultRules } from './consult-rules.js';
+import { createReferrals, NO_ROSTER } from './referrals.js';
+import type { OnCallPort } from '../domain/rosters/on-call.js';
+import { createYidaForms } from './yida-forms.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -74,6 +77,8 @@ export interface ServiceOptions {
   /** Inbound claims' lease, takeover sweep and hand-back at stop (see compose/inbound.ts). */
   inbound?: InboundOptions;
   sharing?: Parameters<typeof createSecureSharing>[0]['sharing'];
+  /** Who is on call (referral routing); tests may pass a fake. Default: the roster repository. */
+  onCall?: OnCallPort;
 }
 
 /**
@@ -96,7 +101,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
-    handlers: createOutboxHandlers(api, { clock }),
+    handlers: createOutboxHandlers(api, { clock, yidaFetch: (id) => yidaForms.job(id) }), // yidaForms: built below, called once started
     clock,
     logger,
     audit,
@@ -145,12 +150,11 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     repo: repos.ehrQueue, key: keys.ehrQueueKey, adapter: ehr, clock, logger, audit, pollMs: q?.pollMs,
     backoff: q?.baseMs !== undefined ? { baseMs: q.baseMs, maxMs: q.maxMs ?? q.baseMs * 10 } : undefined,
   });
-  const attendingsOf = async (caseId: string) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const escalation = createEscalation({
     repos,
     notifier: createEscalationNotices({ ...chat, directoryRepo, outbox, notify, publicUrl }, { remindType: config.escalation.dingRemindType }),
     directory: directoryRepo,
-    attendingsOf,
+    attendingsOf: async (caseId) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId),
     documents: secure.documentsRepo, grants: secure.grants, sharingSettings: secure.settings,
     audit,
     clock,
@@ -170,12 +174,14 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   // Consult rules (issue 14): fire on shared documents and imported results, through the referral port.
-  const consultRules = createConsultRules({ repos, openReferral: referralsNotWired, directory: directoryRepo, attendingsOf, notify, audit, clock, logger });
+  const consultRules = createConsultRules({ repos, openReferral: referrals.open, directory: directoryRepo, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
+  const yidaForms = createYidaForms({ config, repos, secure, medications, api, outbox, audit, clock }); // Yida form archive (issue 14 item 5)
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -192,17 +198,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
     clock, logger, reconnect: opts.reconnect,
-    handlers: createInboundHandlers({
-      bot,
-      robot,
-      events,
-      inbox,
-      audit,
-      clock,
-      logger,
-      onCardAction: (action) => bot.cardAction(action),
-      metrics: metrics.port,
-    }),
+    handlers: createInboundHandlers({ bot, robot, events, inbox, audit, clock, logger, onCardAction: (action) => bot.cardAction(action), metrics: metrics.port }),
   });
 
   let stopCheckpoints: (() => void) | undefined;
@@ -247,16 +243,15 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     /** The group card for a report shared from the mini-app. */
     reportCards: createReportCards({ directoryRepo, notify }),
     burn,
-    ehr,
-    ehrQueue,
+    ehr, ehrQueue,
     escalation: escalation.service,
-    alerts,
-    interactions,
-    retention,
+    alerts, interactions, retention, yidaForms,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
+    /** Referrals: the OpenReferral port (`referrals.open`), the respond use cases' deps, the repository. */
+    referrals,
     bot, receiver, sweeper, clinical,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {

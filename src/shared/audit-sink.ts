@@ -154,4 +154,23 @@ export const AUDIT_ACTIONS = {
   consultRulesSaved: 'consult_rule.saved',
   /** Results read from the EHR for the consult rules (reason: how many were read). */
   resultsImported: 'result.imported',
+  /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
+  referralOpened: 'referral.opened',
+  referralSeen: 'referral.seen',
+  referralAccepted: 'referral.accepted',
+  referralDeclined: 'referral.declined',
+  referralEscalated: 'referral.escalated',
+  referralCancelled: 'referral.cancelled',
+  /** Yida form archive: a callback stored (target: submission id) or refused (reason: the code). */
+  yidaReceived: 'yida.received',
+  /** A submission filed to a case as a `form` document (target: document id; reason: the submission id). */
+  yidaFiled: 'yida.filed',
+  /** A submission kept waiting with a coded error (reason: the code). */
+  yidaWaiting: 'yida.waiting',
+  yidaDiscarded: 'yida.discarded',
+  yidaRetried: 'yida.retried',
+  yidaApproved: 'yida.approved',
+  /** A form mapping saved or removed in the console (target: the form UUID). */
+  yidaMappingSaved: 'yida.mapping_saved',
+  yidaMappingRemoved: 'yida.mapping_removed',
 } as const;

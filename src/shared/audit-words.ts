@@ -28,6 +28,12 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'consult_rule.saved': { en: 'Consult rules saved', zh: '已儲存會診規則' },
   'result.imported': { en: 'Results read from the health record for consult rules', zh: '已從電子健康紀錄讀取檢驗結果以核對會診規則' },
   'medication.viewed': { en: 'Medication list read', zh: '已查閱藥物清單' },
+  'referral.opened': { en: 'Referral sent', zh: '已發出轉介' },
+  'referral.seen': { en: 'Referral opened by its assignee', zh: '轉介已由接收者開啟' },
+  'referral.accepted': { en: 'Referral accepted', zh: '已接受轉介' },
+  'referral.declined': { en: 'Referral declined', zh: '已拒絕轉介' },
+  'referral.escalated': { en: 'Referral passed to the next on call', zh: '轉介已轉交下一位當值醫生' },
+  'referral.cancelled': { en: 'Referral cancelled', zh: '已取消轉介' },
   'interaction.alerted': { en: 'Drug interaction alert sent', zh: '已發出藥物相互作用警示' },
   'interaction.unchecked': { en: 'Medication could not be checked for interactions', zh: '藥物未能作相互作用檢查' },
   'interaction.viewed': { en: 'Drug interaction alert viewed', zh: '已查閱藥物相互作用警示' },
@@ -110,6 +116,14 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'patient.merged': { en: 'Patient records merged', zh: '病人紀錄已合併' },
   'directory.imported': { en: 'Clinicians imported', zh: '已匯入醫護人員' },
   'directory.register_lookup': { en: 'Register looked up', zh: '查詢註冊名冊' },
+  'yida.received': { en: 'Yida form submission received', zh: '已收到宜搭表單提交' },
+  'yida.filed': { en: 'Yida form filed to a case', zh: '宜搭表單已歸檔至個案' },
+  'yida.waiting': { en: 'Yida form waiting for re-mapping', zh: '宜搭表單等待重新對應' },
+  'yida.discarded': { en: 'Yida form submission discarded', zh: '已捨棄宜搭表單提交' },
+  'yida.retried': { en: 'Yida form submission retried', zh: '已重試宜搭表單提交' },
+  'yida.approved': { en: 'Yida form approved for filing', zh: '已批准歸檔宜搭表單' },
+  'yida.mapping_saved': { en: 'Yida form mapping saved', zh: '已儲存宜搭表單對應' },
+  'yida.mapping_removed': { en: 'Yida form mapping removed', zh: '已移除宜搭表單對應' },
 };
 
 /** Audit outcomes in words. */

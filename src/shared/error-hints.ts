@@ -40,6 +40,9 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'search.invalid': { en: 'In chat: @ConsultBridge search C-7KQ2M, or whole words of the name (1:1 only).', zh: '在聊天中：@ConsultBridge search C-7KQ2M，或姓名的完整字詞（只限一對一）。' },
   'case.code_invalid': { en: 'Copy the code from the case card or the Cases tab.', zh: '請從個案卡片或「個案」分頁複製編號。' },
   'case.code_missing': { en: 'The code is on the case card and in the Cases tab, e.g. C-7KQ2M.', zh: '個案編號見於個案卡片及「個案」分頁，例如 C-7KQ2M。' },
+  'referral.not_found': { en: 'Open it again from the latest referral card, or from the case.', zh: '請再從最新的轉介卡片或個案開啟。' },
+  'referral.closed': { en: 'Reload the referral to see its status and who acted on it.', zh: '請重新載入轉介，查看其狀態及處理者。' },
+  'referral.not_yours': { en: 'It may have passed to the next on call; the requester’s card shows who has it now.', zh: '轉介可能已轉交下一位當值醫生；發出者的卡片會顯示現時由誰處理。' },
   'interaction.not_found': { en: 'Open it again from the alert card, or from the case’s interaction alerts.', zh: '請再從警示卡片或個案的相互作用警示列表開啟。' },
   'interaction.already_decided': { en: 'Reload the alert to see who decided it and when.', zh: '請重新載入警示，查看由誰於何時處理。' },
   'interaction.reason_required': { en: 'Write why the combination is still right for this patient (e.g. monitoring planned), then override.', zh: '請寫明此組合為何仍適合此病人（例如已安排監測），然後推翻。' },
@@ -109,6 +112,18 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'rule.not_found': { en: 'Reload the rules page: the rule set may have been updated.', zh: '請重新載入規則頁面：規則集可能已更新。' },
   'rule.reason_required': { en: 'Write why, e.g. "duplicates our local warfarin protocol alert".', zh: '請寫明原因，例如「與本院華法林指引的提示重複」。' },
   'rule.state_changed': { en: 'Reload to see the rule’s current state, then choose again.', zh: '請重新載入查看規則的最新狀態，再作選擇。' },
+  'yida.disabled': { en: 'Set YIDA_CALLBACK_SECRET (README "Yida form archive") and restart.', zh: '請設定 YIDA_CALLBACK_SECRET（見 README「Yida form archive」）後重新啟動。' },
+  'yida.bad_secret': { en: 'Put the shared secret in the X-ConsultBridge-Yida-Secret header of the form’s integration.', zh: '請在表單整合設定的 X-ConsultBridge-Yida-Secret 標頭填上共用密鑰。' },
+  'yida.bad_source': { en: 'Add the caller’s address range to YIDA_CALLBACK_SOURCES, or call through the allowed proxy.', zh: '請把來源地址範圍加入 YIDA_CALLBACK_SOURCES，或經允許的代理呼叫。' },
+  'yida.bad_body': { en: 'Send formUuid, appType and formInstanceId as JSON.', zh: '請以 JSON 傳送 formUuid、appType 及 formInstanceId。' },
+  'yida.unmapped': { en: 'Map the form in the console (Forms), then retry the submission.', zh: '請在管理介面「表單」對應此表單，然後重試該提交。' },
+  'yida.malformed': { en: 'Check the mapping’s field ids against the form, then retry or discard.', zh: '請核對對應設定的欄位編號，然後重試或捨棄。' },
+  'yida.no_patient_id': { en: 'Check the patient field in the mapping, or ask the submitter to correct the HKID.', zh: '請檢查對應設定的病人欄位，或請提交者更正 HKID。' },
+  'yida.no_patient': { en: 'Open a case for the patient first, then retry the submission.', zh: '請先為病人開立個案，然後重試該提交。' },
+  'yida.no_case': { en: 'Re-open or open the patient’s case, then retry the submission.', zh: '請重開或開立病人的個案，然後重試該提交。' },
+  'yida.ambiguous_case': { en: 'Map a case-code field on the form, then retry.', zh: '請在表單對應個案編號欄位，然後重試。' },
+  'yida.fetch_failed': RETRY,
+  'yida.state_changed': { en: 'Reload the list: someone may have just handled it.', zh: '請重新載入清單：可能剛有人處理了它。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

@@ -54,6 +54,9 @@ export const ERROR_TABLE = {
   'consult_rules.stale': { status: 409, en: 'The consult rules were changed by someone else meanwhile.', zh: '會診規則已被其他人更改。' },
   /** The dry run was given a result that is not a FHIR Observation with a numeric value. */
   'consult_rules.observation_invalid': { status: 400, en: 'That is not a FHIR Observation with a numeric value and unit.', zh: '這不是帶數值及單位的 FHIR Observation。' },
+  'referral.not_found': { status: 404, en: 'No such referral.', zh: '找不到此轉介。' },
+  'referral.closed': { status: 409, en: 'This referral was already accepted, declined or cancelled.', zh: '此轉介已被接受、拒絕或取消。' },
+  'referral.not_yours': { status: 403, en: 'This referral is not waiting for you.', zh: '此轉介並非等待你處理。' },
   'interaction.not_found': { status: 404, en: 'No such interaction alert.', zh: '找不到此藥物相互作用警示。' },
   'interaction.already_decided': { status: 409, en: 'This interaction alert was already acknowledged or overridden.', zh: '此藥物相互作用警示已被確認或推翻。' },
   'interaction.reason_required': { status: 400, en: 'An override needs a reason.', zh: '推翻警示必須附上理由。' },
@@ -201,6 +204,19 @@ export const ERROR_TABLE = {
     en: 'This rule is not in a state that allows that (someone may have just reviewed it).',
     zh: '此規則目前的狀態不容許此操作（可能剛有人覆核了它）。',
   },
+  /** Yida form archive (issue 14 item 5). The callback is off without YIDA_CALLBACK_SECRET. */
+  'yida.disabled': { status: 404, en: 'The Yida form callback is not switched on.', zh: '宜搭表單回調未啟用。' },
+  'yida.bad_secret': { status: 401, en: 'The Yida callback secret is missing or wrong.', zh: '宜搭回調密鑰缺少或錯誤。' },
+  'yida.bad_source': { status: 403, en: 'Yida callbacks are not accepted from this address.', zh: '不接受來自此地址的宜搭回調。' },
+  'yida.bad_body': { status: 400, en: 'The Yida callback body is not valid.', zh: '宜搭回調內容無效。' },
+  'yida.unmapped': { status: 422, en: 'This Yida form is not mapped to a case record yet.', zh: '此宜搭表單尚未對應個案記錄。' },
+  'yida.malformed': { status: 422, en: 'The Yida form data could not be read.', zh: '無法讀取宜搭表單資料。' },
+  'yida.no_patient_id': { status: 422, en: 'The form has no valid HKID in its patient field.', zh: '表單的病人欄位沒有有效的 HKID。' },
+  'yida.no_patient': { status: 422, en: 'No patient with that HKID is on ConsultBridge.', zh: 'ConsultBridge 沒有此 HKID 的病人。' },
+  'yida.no_case': { status: 422, en: 'The patient has no open case to file the form to.', zh: '病人沒有可歸檔表單的開啟中個案。' },
+  'yida.ambiguous_case': { status: 422, en: 'The patient has several open cases: the form must name one.', zh: '病人有多個開啟中個案：表單須註明個案編號。' },
+  'yida.fetch_failed': { status: 502, en: 'DingTalk did not give the form data (it will be retried).', zh: '釘釘未能提供表單資料（將會重試）。' },
+  'yida.state_changed': { status: 409, en: 'That submission is not in a state that allows this.', zh: '該提交目前的狀態不容許此操作。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -14,11 +14,12 @@ const PROBE: Record<ConsoleSection, { method: 'GET' | 'POST'; url: string; paylo
   cases: { method: 'GET', url: '/api/admin/cases/C-7KQ2M/roles' },
   dashboard: { method: 'GET', url: '/api/admin/dashboard' },
   patients: { method: 'POST', url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-7KQ2N' } },
+  forms: { method: 'GET', url: '/api/admin/forms/submissions' },
   consult_rules: { method: 'GET', url: '/api/admin/consult-rules' },
 };
 
 const EXPECTED = {
-  admin: { sections: ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'consult_rules'], actions: [] },
+  admin: { sections: ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'forms', 'consult_rules'], actions: [] },
   privacy_officer: { sections: ['audit', 'oversight', 'report', 'patients'], actions: ['breakglass.review', 'grant.revoke'] },
   auditor: { sections: ['audit'], actions: [] },
 };

@@ -58,6 +58,14 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'PUT /api/admin/consult-rules': () => ({ url: '/api/admin/consult-rules', payload: { text: '{"rules":[]}', expectedVersion: 99 } }),
   'POST /api/admin/consult-rules/dry-run': () => ({ url: '/api/admin/consult-rules/dry-run', payload: { observation: { resourceType: 'Observation', id: 'probe', code: { coding: [{ system: 'http://loinc.org', code: '2823-3' }] }, valueQuantity: { value: 4, unit: 'mmol/L' } } } }),
   'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  // Yida form archive (Forms); approving a submission is in the oversight section.
+  'GET /api/admin/forms/mappings': () => ({ url: '/api/admin/forms/mappings' }),
+  'PUT /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE', payload: { name: 'Probe form', recordType: 'probe_form', fields: { patientHkid: 'textField_hkid' } } }),
+  'DELETE /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE' }),
+  'GET /api/admin/forms/submissions': () => ({ url: '/api/admin/forms/submissions?state=waiting' }),
+  'POST /api/admin/forms/submissions/:id/retry': () => ({ url: '/api/admin/forms/submissions/no-such-submission/retry' }),
+  'POST /api/admin/forms/submissions/:id/discard': () => ({ url: '/api/admin/forms/submissions/no-such-submission/discard' }),
+  'POST /api/admin/forms/submissions/:id/approve': () => ({ url: '/api/admin/forms/submissions/no-such-submission/approve' }),
 };
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */

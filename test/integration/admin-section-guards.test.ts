@@ -49,6 +49,13 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/consult-rules': 'consult_rules',
   'PUT /api/admin/consult-rules': 'consult_rules',
   'POST /api/admin/consult-rules/dry-run': 'consult_rules',
+  'GET /api/admin/forms/mappings': 'forms',
+  'PUT /api/admin/forms/mappings/:formUuid': 'forms',
+  'DELETE /api/admin/forms/mappings/:formUuid': 'forms',
+  'GET /api/admin/forms/submissions': 'forms',
+  'POST /api/admin/forms/submissions/:id/retry': 'forms',
+  'POST /api/admin/forms/submissions/:id/discard': 'forms',
+  'POST /api/admin/forms/submissions/:id/approve': 'oversight',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

@@ -7,11 +7,10 @@ import { LINK_TEXTS } from '../../src/bot/texts/link-command-texts.js';
 import { NOTICE_TEXTS } from '../../src/bot/texts/notice-texts.js';
 import { STATUS_CARD_TEXTS } from '../../src/bot/texts/status-card-texts.js';
 import { TEAM_TEXTS } from '../../src/bot/texts/team-texts.js';
-import { CONSULT_RULE_TEXTS } from '../../src/bot/texts/consult-rule-texts.js';
 
 const CJK = /[\u3400-\u9fff]/;
 type Entry = { en: string | ((...a: never[]) => string); zh: string | ((...a: never[]) => string) };
-const TABLES: Record<string, Record<string, Entry>> = { ACCESS_TEXTS, CASE_TEXTS, COMMON_TEXTS, LINK_TEXTS, NOTICE_TEXTS, STATUS_CARD_TEXTS, TEAM_TEXTS, CONSULT_RULE_TEXTS };
+const TABLES: Record<string, Record<string, Entry>> = { ACCESS_TEXTS, CASE_TEXTS, COMMON_TEXTS, LINK_TEXTS, NOTICE_TEXTS, STATUS_CARD_TEXTS, TEAM_TEXTS };
 
 describe('bot message tables', () => {
   const entries = Object.entries(TABLES).flatMap(([table, t]) => Object.entries(t).map(([key, e]) => [`${table}.${key}`, e] as const));

@@ -9,6 +9,8 @@ export interface ActiveGrants {
   hasGrant: boolean;
   /** A live break-glass grant for the document's case. */
   hasBreakGlass: boolean;
+  /** A live consult grant (accepted referral, MDT invitation) for the document's case. */
+  hasConsult: boolean;
   /** Latest expiry among the live grants that apply, for "access until …" wording. */
   expiresAt: number | null;
 }
@@ -17,10 +19,11 @@ const SWEEP_BATCH = 500;
 
 /** Pure: which of a clinician's live grants on a case let them at `documentId`. */
 export function activeGrantsOf(live: readonly GrantRow[], documentId: string): ActiveGrants {
-  const applicable = live.filter((g) => g.kind === 'break_glass' || g.documentId === documentId);
+  const applicable = live.filter((g) => g.kind !== 'approval' || g.documentId === documentId);
   return {
     hasGrant: applicable.some((g) => g.kind === 'approval'),
     hasBreakGlass: applicable.some((g) => g.kind === 'break_glass'),
+    hasConsult: applicable.some((g) => g.kind === 'consult'),
     expiresAt: applicable.length ? Math.max(...applicable.map((g) => g.expiresAt)) : null,
   };
 }
@@ -73,6 +76,29 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       };
       await repo.insert(row);
       audit.append({ actor: input.grantedBy, action: AUDIT_ACTIONS.grantCreated, target: input.documentId, outcome: 'success', reason: input.reason, at: now });
+      return row;
+    },
+
+    /**
+     * A time-boxed grant to a whole case (documentId null) for a consultant: an accepted referral or an
+     * MDT invitation. Audited with `reason`. Without its own transaction, so it commits with the step
+     * that lets them in.
+     */
+    async createConsultGrant(input: { caseId: string; clinicianId: string; grantedBy: string; expiresAt: number; reason: string; now: number }): Promise<GrantRow> {
+      const row: GrantRow = {
+        id: newId(),
+        kind: 'consult',
+        documentId: null,
+        caseId: input.caseId,
+        clinicianId: input.clinicianId,
+        createdAt: input.now,
+        expiresAt: input.expiresAt,
+        requestId: null,
+        revokedAt: null,
+        expiryRecordedAt: null,
+      };
+      await repo.insert(row);
+      audit.append({ actor: input.grantedBy, action: AUDIT_ACTIONS.grantCreated, target: input.caseId, outcome: 'success', reason: `consult_${input.reason}`, at: input.now });
       return row;
     },
 

@@ -14,6 +14,7 @@ import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-route
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
 import { adminConsultRuleRoutes, type AdminConsultRuleDeps } from './admin-consult-rule-routes.js';
+import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -32,6 +33,8 @@ export interface AdminConsoleDeps {
   clinical: AdminClinicalDeps;
   /** Consult rules: view, save (validated), dry run. */
   consultRules: AdminConsultRuleDeps;
+  /** Yida form mappings and waiting submissions (Forms). */
+  forms: AdminFormsDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -56,6 +59,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
  * | consult rules: view, save, dry run | consult_rules |
+ * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -73,4 +77,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
   await app.register(adminConsultRuleRoutes, opts.consultRules);
+  await app.register(adminFormsRoutes, opts.forms);
 };

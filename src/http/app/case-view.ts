@@ -37,10 +37,11 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
   }
   const myRole = await cases.teamRoleNow(row.id, me.id);
   const docs = await deps.documents.listByCase(row.id);
-  let hasGrant = false;
-  for (const d of docs) {
+  const caseWide = await deps.grants.activeGrantFor(me.id, '', row.id, clock.now());
+  let hasGrant = caseWide.hasBreakGlass || caseWide.hasConsult;
+  for (const d of hasGrant ? [] : docs) {
     const g = await deps.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
-    if ((hasGrant = g.hasGrant || g.hasBreakGlass)) break;
+    if ((hasGrant = g.hasGrant || g.hasBreakGlass || g.hasConsult)) break;
   }
   if (!myRole && !hasGrant) throw new DomainError('access.denied');
 

@@ -8,7 +8,7 @@ import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import type { OpenReferral } from '../referrals/referral-ports.js';
-import type { ConsultRuleNotices, DocumentSharedEvent } from './consult-rule-ports.js';
+import type { DocumentSharedEvent } from './consult-rule-ports.js';
 
 export interface FireRulesDeps {
   rules: Pick<RuleSource, 'current'>;
@@ -16,8 +16,6 @@ export interface FireRulesDeps {
   openReferral: OpenReferral;
   /** An institution code's id; null when the code is unknown (the referral then uses the fallback order). */
   institutionIdOf: (code: string) => Promise<string | null>;
-  attendingsOf: (caseId: string) => Promise<string[]>;
-  notices: ConsultRuleNotices;
   audit: AuditSink;
   clock: Clock;
   logger: Logger;
@@ -40,9 +38,10 @@ interface Item {
 /**
  * Opens the referral of each matching rule on one item, once: the claim (unique rule × item) comes
  * first, so a second share, a re-import or a concurrent instance finds it taken. The referral is
- * opened by the system (no requester) with the rule's severity, specialty and purpose; the rule itself
- * grants nothing (access comes only with the referral's consult grant, on acceptance). Each firing is
- * audited with the rule id and the attending is told 1:1. A referral that cannot be opened gives the
+ * opened by the system (no requester) with the rule's severity, specialty and purpose, so the referral
+ * module tells the case's attendings (1:1, with the rule id); the rule itself grants nothing (access
+ * comes only with the referral's consult grant, on acceptance). Each firing is audited with the rule
+ * id. A referral that cannot be opened gives the
  * claim back (audited as a failure) and never fails the share or import that triggered it.
  */
 async function fireRules(deps: FireRulesDeps, item: Item, rules: readonly ConsultRule[]): Promise<FiredRule[]> {
@@ -69,9 +68,6 @@ async function fireRules(deps: FireRulesDeps, item: Item, rules: readonly Consul
     }
     deps.audit.append({ ...audit, outcome: 'success' });
     fired.push({ ruleId: rule.id, itemType: item.itemType, itemId: item.itemId, referralId });
-    for (const clinicianId of await deps.attendingsOf(item.caseId)) {
-      await deps.notices.ruleFired({ firingId, clinicianId, caseCode: item.caseCode, ruleId: rule.id, severity: rule.severity, specialty: rule.specialty, itemType: item.itemType });
-    }
   }
   return fired;
 }
