@@ -39,6 +39,8 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
       dryRun: { rules: service.consultRules.source, firings: service.consultRules.firings, documents: secure.documentsRepo, cases: secure.casesRepo },
       directory: directoryRepo,
     },
+    rosters: service.rosters.useCases,
+    referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {

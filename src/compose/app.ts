@@ -25,6 +25,8 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
 import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
+import { referralRoutes } from '../http/app/referral-routes.js';
+import { referralRouteDeps } from './referrals-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
@@ -92,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
       await trusted.register(consultRuleRoutes, appHttp.consultResults);
+      await trusted.register(referralRoutes, referralRouteDeps(service));
     });
     // The Yida submission callback: DingTalk calls in (shared-secret header, optional source allowlist; README "Yida form archive").
     await app.register(yidaCallbackRoutes, service.yidaForms.callback);

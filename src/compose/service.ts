@@ -40,13 +40,14 @@ import { createAllergyAlerts } from './allergy-alerts.js';
 import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
+import { createRosters } from './rosters.js';
 import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
 import { createConsultRules } from './consult-rules.js';
-import { createReferrals, NO_ROSTER } from './referrals.js';
+import { createReferrals } from './referrals.js';
 import type { OnCallPort } from '../domain/rosters/on-call.js';
 import { createYidaForms } from './yida-forms.js';
 
@@ -174,14 +175,15 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
-  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
+  const rosters = createRosters({ repos, directoryRepo, audit, clock }); // .onCall: the OnCallPort referral routing reads
+  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? rosters.onCall, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   // Consult rules (issue 14): fire on shared documents and imported results, through the referral port.
   const consultRules = createConsultRules({ repos, openReferral: referrals.open, directory: directoryRepo, audit, clock, logger });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const yidaForms = createYidaForms({ config, repos, secure, medications, api, outbox, audit, clock }); // Yida form archive (issue 14 item 5)
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, rosters: rosters.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -228,6 +230,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     offboarding,
     secure,
     ruleReviews, consultRules,
+    /** On-call rosters: use cases (bot, console) and `onCall`, the OnCallPort. */
+    rosters,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',

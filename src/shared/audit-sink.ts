@@ -112,6 +112,13 @@ export const AUDIT_ACTIONS = {
   directoryImported: 'directory.imported',
   /** A register lookup was asked of the configured endpoint (REGISTER_LOOKUP_URL). */
   directoryRegisterLookup: 'directory.register_lookup',
+  /** On-call rosters (target: the shift id; reason: `<institution code>:<specialty>:<level>` or counts). */
+  rosterShiftAdded: 'roster.shift_added',
+  rosterShiftsSwapped: 'roster.shifts_swapped',
+  rosterShiftCovered: 'roster.shift_covered',
+  rosterShiftRemoved: 'roster.shift_removed',
+  rosterSettingsChanged: 'roster.settings_changed',
+  rosterImported: 'roster.imported',
   accessRequested: 'access.requested',
   accessApproved: 'access.approved',
   accessDeniedByApprover: 'access.denied_by_approver',

@@ -124,6 +124,12 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'yida.approved': { en: 'Yida form approved for filing', zh: '已批准歸檔宜搭表單' },
   'yida.mapping_saved': { en: 'Yida form mapping saved', zh: '已儲存宜搭表單對應' },
   'yida.mapping_removed': { en: 'Yida form mapping removed', zh: '已移除宜搭表單對應' },
+  'roster.shift_added': { en: 'On-call shift added', zh: '新增當值班次' },
+  'roster.shifts_swapped': { en: 'On-call shifts swapped', zh: '已對調當值班次' },
+  'roster.shift_covered': { en: 'On-call shift covered', zh: '已代替當值班次' },
+  'roster.shift_removed': { en: 'On-call shift removed', zh: '已刪除當值班次' },
+  'roster.settings_changed': { en: 'Roster owner or escalation contact set', zh: '已設定當值表負責人或升級聯絡人' },
+  'roster.imported': { en: 'On-call roster imported', zh: '已匯入當值表' },
 };
 
 /** Audit outcomes in words. */

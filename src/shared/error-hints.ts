@@ -124,6 +124,13 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'yida.ambiguous_case': { en: 'Map a case-code field on the form, then retry.', zh: '請在表單對應個案編號欄位，然後重試。' },
   'yida.fetch_failed': RETRY,
   'yida.state_changed': { en: 'Reload the list: someone may have just handled it.', zh: '請重新載入清單：可能剛有人處理了它。' },
+  'specialty.unknown': { en: 'Use a specialty code such as cardiology, or its name (心臟科).', zh: '請使用專科代碼（如 cardiology）或專科名稱（如 心臟科）。' },
+  'roster.not_permitted': { en: 'Ask the roster owner or your hospital’s ConsultBridge admin.', zh: '請聯絡當值表負責人或院方 ConsultBridge 管理員。' },
+  'roster.shift_not_found': { en: 'Reload the roster: the shift may have been changed or removed.', zh: '請重新載入當值表：該班次可能已被修改或刪除。' },
+  'roster.end_before_start': { en: 'Check the start and end times (a night shift ends on the next day).', zh: '請檢查開始及結束時間（夜班於翌日結束）。' },
+  'roster.overlap': { en: 'Pick another clinician, or change or remove their other shift first.', zh: '請選擇另一位醫護人員，或先修改或刪除其另一班次。' },
+  'roster.time_invalid': { en: 'Write the time in HK time as YYYY-MM-DD HH:mm, or HH:mm for today.', zh: '請以香港時間 YYYY-MM-DD HH:mm 填寫，或以 HH:mm 表示今天。' },
+  'roster.cover_outside': { en: 'Pick a time between the shift’s start and end.', zh: '請選擇介乎班次開始與結束之間的時間。' },
 };
 
 const FALLBACK: ErrorHint = ADMIN;

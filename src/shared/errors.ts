@@ -217,6 +217,14 @@ export const ERROR_TABLE = {
   'yida.ambiguous_case': { status: 422, en: 'The patient has several open cases: the form must name one.', zh: '病人有多個開啟中個案：表單須註明個案編號。' },
   'yida.fetch_failed': { status: 502, en: 'DingTalk did not give the form data (it will be retried).', zh: '釘釘未能提供表單資料（將會重試）。' },
   'yida.state_changed': { status: 409, en: 'That submission is not in a state that allows this.', zh: '該提交目前的狀態不容許此操作。' },
+  'specialty.unknown': { status: 400, en: "I don't know that specialty.", zh: '不認識該專科。' },
+  /** Roster edits: an admin, or the roster owner of that institution × specialty. */
+  'roster.not_permitted': { status: 403, en: 'Only the roster owner or an admin can change this roster.', zh: '只有當值表負責人或管理員可修改此當值表。' },
+  'roster.shift_not_found': { status: 404, en: "I can't find that on-call shift.", zh: '找不到該當值班次。' },
+  'roster.end_before_start': { status: 400, en: 'A shift must end after it starts.', zh: '班次的結束時間必須在開始時間之後。' },
+  'roster.overlap': { status: 409, en: 'That clinician already has a shift at that time.', zh: '該醫護人員在該時段已有班次。' },
+  'roster.time_invalid': { status: 400, en: 'Times look like 2030-01-07 08:00 or 20:00 (HK time).', zh: '時間格式如 2030-01-07 08:00 或 20:00（香港時間）。' },
+  'roster.cover_outside': { status: 400, en: 'The cover must fall within the shift.', zh: '代班時段必須在該班次之內。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -39,6 +39,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
   'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
+  'GET /api/admin/referrals/stats': () => ({ url: '/api/admin/referrals/stats?days=7' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
   'GET /api/admin/cases/:code/roles': () => ({ url: '/api/admin/cases/C-7KQ2M/roles' }),
@@ -66,6 +67,18 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/forms/submissions/:id/retry': () => ({ url: '/api/admin/forms/submissions/no-such-submission/retry' }),
   'POST /api/admin/forms/submissions/:id/discard': () => ({ url: '/api/admin/forms/submissions/no-such-submission/discard' }),
   'POST /api/admin/forms/submissions/:id/approve': () => ({ url: '/api/admin/forms/submissions/no-such-submission/approve' }),
+  // On-call rosters (src/http/admin/admin-roster-routes.ts); unknown shift ids answer 404 past the guard.
+  'GET /api/admin/rosters/shifts': () => ({ url: '/api/admin/rosters/shifts?institutionId=HPH&specialty=cardiology&from=2030-01-06T16:00:00.000Z&to=2030-01-13T16:00:00.000Z' }),
+  'POST /api/admin/rosters/shifts': ({ target }) => ({
+    url: '/api/admin/rosters/shifts',
+    payload: { institutionId: 'HPH', specialty: 'cardiology', clinicianId: target, level: 'shift', startsAt: '2031-01-01T00:00:00.000Z', endsAt: '2031-01-01T01:00:00.000Z' },
+  }),
+  'POST /api/admin/rosters/shifts/swap': () => ({ url: '/api/admin/rosters/shifts/swap', payload: { a: 'no-such-shift', b: 'no-such-shift-2' } }),
+  'POST /api/admin/rosters/shifts/:id/cover': ({ target }) => ({ url: '/api/admin/rosters/shifts/no-such-shift/cover', payload: { clinicianId: target } }),
+  'DELETE /api/admin/rosters/shifts/:id': () => ({ url: '/api/admin/rosters/shifts/no-such-shift' }),
+  'POST /api/admin/rosters/settings': () => ({ url: '/api/admin/rosters/settings', payload: { institutionId: 'HPH', specialty: 'neurology', ownerClinicianId: null, escalationContactId: null } }),
+  'POST /api/admin/rosters/import': () => ({ url: '/api/admin/rosters/import', payload: { csv: 'institution,specialty,level,clinician,start,end\nXYZ,cardiology,first,nobody,2031-01-01 08:00,2031-01-01 20:00' } }),
+  'GET /api/admin/rosters/export': () => ({ url: '/api/admin/rosters/export?institutionId=HPH&specialty=cardiology&from=2030-01-06T16:00:00.000Z&to=2030-01-13T16:00:00.000Z' }),
 };
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */

@@ -42,6 +42,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/inbound': 'outbox',
   'POST /api/admin/reports/data-access': 'report',
   'GET /api/admin/dashboard': 'dashboard',
+  'GET /api/admin/referrals/stats': 'dashboard',
   'POST /api/admin/clinicians/import': 'clinicians',
   'GET /api/admin/register-check': 'clinicians',
   'POST /api/admin/patients/merge/preview': 'patients',
@@ -56,6 +57,14 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'POST /api/admin/forms/submissions/:id/retry': 'forms',
   'POST /api/admin/forms/submissions/:id/discard': 'forms',
   'POST /api/admin/forms/submissions/:id/approve': 'oversight',
+  'GET /api/admin/rosters/shifts': 'rosters',
+  'POST /api/admin/rosters/shifts': 'rosters',
+  'POST /api/admin/rosters/shifts/swap': 'rosters',
+  'POST /api/admin/rosters/shifts/:id/cover': 'rosters',
+  'DELETE /api/admin/rosters/shifts/:id': 'rosters',
+  'POST /api/admin/rosters/settings': 'rosters',
+  'POST /api/admin/rosters/import': 'rosters',
+  'GET /api/admin/rosters/export': 'rosters',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

@@ -82,6 +82,8 @@ describe('API routes are fully described', () => {
       'POST /api/cases/{code}/medications/import',
       'POST /api/app/cases/{code}/results/import',
       'POST /api/interaction-alerts/{id}/acknowledge',
+      'POST /api/referrals/{id}/accept',
+      'POST /api/referrals/{id}/cancel',
       'POST /api/admin/audit/verify',
       'POST /api/admin/clinicians/{id}/remove-from-org',
       'POST /api/admin/outbox/{id}/retry',

@@ -14,7 +14,9 @@ import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-route
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
 import { adminConsultRuleRoutes, type AdminConsultRuleDeps } from './admin-consult-rule-routes.js';
+import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
 import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
+import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -33,8 +35,11 @@ export interface AdminConsoleDeps {
   clinical: AdminClinicalDeps;
   /** Consult rules: view, save (validated), dry run. */
   consultRules: AdminConsultRuleDeps;
+  referrals: AdminReferralDeps;
   /** Yida form mappings and waiting submissions (Forms). */
   forms: AdminFormsDeps;
+  /** On-call rosters (the Rosters page). */
+  rosters: AdminRosterDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -60,6 +65,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | merging duplicate patient records | patients |
  * | consult rules: view, save, dry run | consult_rules |
  * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
+ * | on-call rosters: shifts, settings, CSV import and export | rosters |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -71,6 +77,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminOpsRoutes, opts.ops);
   await app.register(adminInboundRoutes, opts.inbound);
   await app.register(adminReportsRoutes, opts.reports);
+  await app.register(adminReferralRoutes, opts.referrals);
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
   await app.register(adminGrantRoutes, opts.grants);
@@ -78,4 +85,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminClinicalRoutes, opts.clinical);
   await app.register(adminConsultRuleRoutes, opts.consultRules);
   await app.register(adminFormsRoutes, opts.forms);
+  await app.register(adminRosterRoutes, opts.rosters);
 };

@@ -17,3 +17,13 @@ export async function personOf(dir: Pick<DirectoryRepository, 'findById' | 'inst
     verified: c.verified && !c.suspended,
   };
 }
+
+/** personOf with each id looked up once: for a screen that names the same people many times. */
+export function peopleOf(dir: Pick<DirectoryRepository, 'findById' | 'institution'>): (id: string) => Promise<PersonDto> {
+  const seen = new Map<string, Promise<PersonDto>>();
+  return (id) => {
+    let p = seen.get(id);
+    if (!p) seen.set(id, (p = personOf(dir, id)));
+    return p;
+  };
+}
