@@ -13,6 +13,7 @@ import { PatientsSection } from './PatientsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
 import { RostersSection } from './rosters/RostersSection.js';
+import { ConsultRulesSection } from './consult-rules/ConsultRulesSection.js';
 
 export interface SectionView {
   key: ConsoleSection;
@@ -36,4 +37,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   dashboard: { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
   rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
+  consult_rules: { key: 'consult_rules', label: 'nav.consultRules', render: () => <ConsultRulesSection /> },
 };
