@@ -15,6 +15,7 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<BenchRow[]>> = 
   P6: async () => (await import('./p6-clinical.js')).benchClinical(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
   P8: async (o) => (await import('./p8-cluster.js')).benchCluster(o),
+  P11: async () => (await import('./p11-consult-rules.js')).benchConsultRules(),
   P9: async (o) => (await import('./p9-growth.js')).benchGrowth(o),
   P10: async () => (await import('./p10-routing.js')).benchRouting(),
 };

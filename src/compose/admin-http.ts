@@ -34,6 +34,11 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     clinical: { book: service.ruleReviews.book },
+    consultRules: {
+      admin: { rules: service.consultRules.source, store: service.consultRules.ruleSets, audit, clock },
+      dryRun: { rules: service.consultRules.source, firings: service.consultRules.firings, documents: secure.documentsRepo, cases: secure.casesRepo },
+      directory: directoryRepo,
+    },
     rosters: service.rosters.useCases,
     referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },

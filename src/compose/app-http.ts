@@ -13,6 +13,7 @@ import { createGrantNotices } from '../bot/flows/grant-notices.js';
 import type { AlertStatusRouteDeps } from '../http/app/alert-status-routes.js';
 import type { InteractionRouteDeps } from '../http/app/interaction-routes.js';
 import type { RuleReviewRouteDeps } from '../http/app/rule-review-routes.js';
+import type { ImportResultsDeps } from '../usecases/consult-rules/import-results.js';
 
 /**
  * The mini-app API's route plugins (/api/app/*, /api/alerts), each given only what it uses from the
@@ -40,6 +41,7 @@ export function appHttpDeps(service: Service) {
     reasonCodes: secure.settings.reasonCodes,
     notices: service.accessChat,
     titles: secure.titles,
+    firings: service.consultRules.firings,
     audit,
     clock,
   };
@@ -71,6 +73,7 @@ export function appHttpDeps(service: Service) {
     receipts: secure.receipts,
     escalation,
     cards: service.reportCards,
+    onShared: service.consultRules.onShared,
     audit,
     clock,
   };
@@ -113,5 +116,6 @@ export function appHttpDeps(service: Service) {
   };
   const { book, mayReview } = service.ruleReviews;
   const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.repos.transaction, audit, clock, people: directory };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview };
+  const consultResults: ImportResultsDeps = { fire: service.consultRules.fire, audit, decideOnCase: secure.decideOnCase, cases, reveal: secure.cases.reveal, ehr: service.ehr };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview, consultResults };
 }

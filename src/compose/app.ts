@@ -32,6 +32,7 @@ import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
 import { ruleReviewRoutes } from '../http/app/rule-review-routes.js';
+import { consultRuleRoutes } from '../http/app/consult-rule-routes.js';
 import { appHttpDeps } from './app-http.js';
 import { medicationRoutes } from '../http/app/medication-routes.js';
 import { clinicalRoutes } from '../http/app/clinical-routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
       await trusted.register(mdtRoutes, service.mdt.useCases);
+      await trusted.register(consultRuleRoutes, appHttp.consultResults);
       await trusted.register(referralRoutes, referralRouteDeps(service));
       await trusted.register(yidaApprovalRoutes, service.yidaForms.approve);
     });

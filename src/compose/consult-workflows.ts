@@ -6,6 +6,7 @@ import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { CommandDeps } from '../bot/commands/deps.js';
+import { createConsultRules } from './consult-rules.js';
 import { createMdt } from './mdt-module.js';
 import { createReferrals } from './referrals.js';
 import type { Repositories } from './repositories.js';
@@ -33,7 +34,7 @@ export interface ConsultWorkflowDeps {
 
 /**
  * The consult workflows (issue 14) wired together: on-call rosters, referral routing over them, and
- * the Yida form archive, MDT meetings with sign-off. One place, so the service's composition root stays a list of modules.
+ * consult rules, the Yida form archive, MDT meetings with sign-off. One place, so the service's composition root stays a list of modules.
  */
 export function createConsultWorkflows(deps: ConsultWorkflowDeps) {
   const { config, repos, secure, directoryRepo, audit, clock } = deps;
@@ -42,10 +43,12 @@ export function createConsultWorkflows(deps: ConsultWorkflowDeps) {
     config, secure, transaction: repos.transaction, onCall: deps.onCall ?? rosters.onCall, directoryRepo,
     escalation: deps.escalation, chat: { outbox: deps.outbox, notify: deps.notify }, audit, clock,
   });
+  // Consult rules: fire on shared documents and imported results, through the referral port.
+  const consultRules = createConsultRules({ repos, openReferral: referrals.open, directory: directoryRepo, audit, clock, logger: deps.logger });
   const yidaForms = createYidaForms({ config, repos, secure, medications: deps.medications, api: deps.api, outbox: deps.outbox, audit, clock });
   const mdt = createMdt({
     config, secure, directoryRepo, normaliser: deps.medications.normaliser, notify: deps.notify, publicUrl: deps.publicUrl,
     transaction: repos.transaction, audit, clock, logger: deps.logger,
   });
-  return { rosters, referrals, yidaForms, mdt };
+  return { rosters, referrals, consultRules, yidaForms, mdt };
 }

@@ -25,6 +25,8 @@ import { createPgJobsRepository } from '../domain/jobs/jobs-repository-pg.js';
 import { createPgRetentionRepository } from '../domain/retention/retention-repository-pg.js';
 import { createPgSessionRepository } from '../domain/sessions/session-repository-pg.js';
 import { createPgRuleReviewRepository } from '../domain/clinical/rule-review-repository-pg.js';
+import { createPgRuleFirings } from '../domain/consult-rules/rule-firings-pg.js';
+import { createPgRuleSetStore } from '../domain/consult-rules/rule-set-store-pg.js';
 import { createPgDocumentRepository } from '../domain/sharing/document-repository-pg.js';
 import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js';
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
@@ -52,6 +54,8 @@ export function pgRepositories(handle: PgHandle): Repositories {
     inbox: createPgInboxRepository(store),
     sessions: createPgSessionRepository(store),
     ruleReviews: createPgRuleReviewRepository(store),
+    ruleFirings: createPgRuleFirings(store),
+    ruleSets: createPgRuleSetStore(store),
     rosters: createPgRosterRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),

@@ -25,6 +25,8 @@ import { createJobsRepository } from '../domain/jobs/jobs-repository.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
 import { createRuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import { createRuleFirings } from '../domain/consult-rules/rule-firings.js';
+import { createRuleSetStore } from '../domain/consult-rules/rule-set-store.js';
 import { createDocumentRepository } from '../domain/sharing/document-repository.js';
 import { createDocumentTitles } from '../domain/sharing/document-titles.js';
 import { createVaultRepository } from '../domain/vault/vault-repository.js';
@@ -49,6 +51,8 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     inbox: createInboxRepository(db, store),
     sessions: createSessionRepository(db, store),
     ruleReviews: createRuleReviewRepository(db, store),
+    ruleFirings: createRuleFirings(db, store),
+    ruleSets: createRuleSetStore(db, store),
     rosters: createRosterRepository(db, store),
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),

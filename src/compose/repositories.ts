@@ -40,6 +40,8 @@ import type { MdtRepository } from '../domain/mdt/mdt-meeting.js';
 import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { YidaRepository } from '../domain/forms/yida-repository-port.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import type { RuleFirings } from '../domain/consult-rules/rule-firings.js';
+import type { RuleSetStore } from '../domain/consult-rules/rule-set-store.js';
 import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
@@ -97,6 +99,9 @@ export interface Repositories {
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
   ruleReviews: RuleReviewRepository;
+  /** Consult rules (issue 14): fire-once claims and the console's saved rule set. */
+  ruleFirings: RuleFirings;
+  ruleSets: RuleSetStore;
   /** On-call rosters (roster_shifts, roster_settings); also the OnCallPort referral routing reads. */
   rosters: RosterRepository;
   linkTokens(clock: Clock): LinkTokens;

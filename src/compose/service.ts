@@ -174,8 +174,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.nameTokenBackfill], repos });
-  // Issue 14: on-call rosters, referral routing over them, the Yida form archive, MDT meetings.
-  const { rosters, referrals, yidaForms, mdt } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, publicUrl, directoryRepo, escalation: escalation.service, audit, clock, logger, onCall: opts.onCall });
+  // Issue 14: on-call rosters, referral routing over them, consult rules, the Yida form archive, MDT meetings.
+  const { rosters, referrals, yidaForms, mdt, consultRules } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, publicUrl, directoryRepo, escalation: escalation.service, audit, clock, logger, onCall: opts.onCall });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
@@ -209,11 +209,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     },
     audit,
     api,
-    outbox,
-    worker,
-    inbox,
-    robot,
-    events,
+    outbox, worker, inbox, robot, events,
     /** Takes over inbound claims whose holder's lease ran out, periodically. */
     inboundSweep: inbound.sweep,
     instanceId,
@@ -224,7 +220,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     doctorInbox: repos.doctorInbox,
     offboarding,
     secure,
-    ruleReviews,
+    ruleReviews, consultRules,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPE_CODES } from './document-types.js';
+import { parseFlags } from './consult-flags.js';
 import { errorBody } from './errors.js';
 
 /** The mini-app compose API (src/http/app/app-compose-routes.ts): ids, case codes, counts and times only. Never patient data. */
@@ -35,6 +36,8 @@ export const shareQuery = z.object({
   urgent: z.enum(['1', 'true', '0', 'false']).optional(),
   /** What the document is (a code; its optional title goes in a body, never the URL: POST /api/app/documents/:id/title). */
   type: z.enum(DOCUMENT_TYPE_CODES).optional(),
+  /** The sharer's flags for the consult rules: short codes, comma-separated (`STEMI?`); matched in memory, never stored. */
+  flag: z.string().max(130).refine((v) => parseFlags(v) !== undefined, 'short codes, comma-separated').optional(),
 });
 
 export const burnAfterQuery = z.object({ after: z.coerce.number().int().positive().max(86_400).optional() });

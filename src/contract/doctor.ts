@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consultTriggerDto } from './consult-rules.js';
 import { GRANT_DURATION_CODES } from './grant-durations.js';
 
 /** The doctor screens' API (src/http/app-doctor-routes.ts, app-burn-routes.ts): ids, case codes, people and times. Never patient data. */
@@ -61,6 +62,8 @@ export const caseViewDto = z.object({
       notOpened: z.array(personDto),
     }),
   ),
+  /** Consult rules that fired on this case's items (issue 14): "triggered consult: rule X". */
+  consultTriggers: z.array(consultTriggerDto),
 });
 
 export const viewTokenDto = z.object({

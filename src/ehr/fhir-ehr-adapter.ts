@@ -6,6 +6,7 @@ import { buildAllergyIntolerance, buildDocumentReference, type FhirResource } fr
 import { identifierToken, type FhirSystems } from './fhir-systems.js';
 import { bundleResources, MEDICATION_TYPES, medicationOf } from './fhir-medications.js';
 import { allergyOf } from './fhir-allergies.js';
+import { observationOf } from './fhir-observations.js';
 
 /** At most this many medication (of each type) or allergy resources are read for one patient. */
 const MEDICATIONS_PAGE = 200;
@@ -130,6 +131,14 @@ export function createFhirEhrAdapter(deps: FhirEhrDeps): EhrAdapter {
       const patientId = await requirePatient(hkid, op);
       const res = await send({ op, method: 'POST', path: '/AllergyIntolerance/_search', form: { patient: `Patient/${patientId}`, _count: String(MEDICATIONS_PAGE) } });
       return bundleResources(res.data, 'AllergyIntolerance').flatMap((r) => allergyOf(r) ?? []);
+    },
+
+    async patientObservations(hkid, loincCodes) {
+      const op = 'Observation.search';
+      const patientId = await requirePatient(hkid, op);
+      const code = loincCodes.map((c) => `http://loinc.org|${c}`).join(',');
+      const res = await send({ op, method: 'POST', path: '/Observation/_search', form: { subject: `Patient/${patientId}`, ...(code ? { code } : {}), _count: String(MEDICATIONS_PAGE) } });
+      return bundleResources(res.data, 'Observation').flatMap((r) => observationOf(r) ?? []);
     },
 
     async health() {

@@ -14,6 +14,7 @@ export function createUnconfiguredEhr(): EhrAdapter {
     shareDocumentReference: refuse('DocumentReference.create'),
     patientMedications: refuse('MedicationRequest.search'),
     patientAllergies: refuse('AllergyIntolerance.search'),
+    patientObservations: refuse('Observation.search'),
     health: () => Promise.resolve({ status: 'not_configured' }),
   };
 }

@@ -43,7 +43,7 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-const TYPES = new Set(['Patient', 'AllergyIntolerance', 'DocumentReference', 'MedicationRequest', 'MedicationStatement']);
+const TYPES = new Set(['Patient', 'AllergyIntolerance', 'DocumentReference', 'MedicationRequest', 'MedicationStatement', 'Observation']);
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export async function startFhirSim(o: FhirSimOptions = {}) {

@@ -165,6 +165,12 @@ export const AUDIT_ACTIONS = {
   mdtArchived: 'mdt.archived',
   mdtActionDone: 'mdt.action_done',
   mdtActionReminded: 'mdt.action_reminded',
+  /** Consult rules (issue 14): a rule fired on an item (target the item, reason the rule id); never the flag text or a value. */
+  consultRuleFired: 'consult_rule.fired',
+  /** The console saved a new consult rule set (reason: the new version). */
+  consultRulesSaved: 'consult_rule.saved',
+  /** Results read from the EHR for the consult rules (reason: how many were read). */
+  resultsImported: 'result.imported',
   /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
   referralOpened: 'referral.opened',
   referralSeen: 'referral.seen',

@@ -48,6 +48,12 @@ export const ERROR_TABLE = {
     zh: '請以個案編號（如 C-7KQ2M）、身份證號碼或病人姓名的完整字詞搜尋。',
   },
   'case.not_found': { status: 404, en: "I can't find that case.", zh: '找不到該個案。' },
+  /** Consult rules (issue 14): the console's rule text does not validate (details.problems: path + code + message). */
+  'consult_rules.invalid': { status: 422, en: 'Those consult rules are not valid.', zh: '會診規則無效。' },
+  /** Someone saved the consult rules since this copy was loaded. */
+  'consult_rules.stale': { status: 409, en: 'The consult rules were changed by someone else meanwhile.', zh: '會診規則已被其他人更改。' },
+  /** The dry run was given a result that is not a FHIR Observation with a numeric value. */
+  'consult_rules.observation_invalid': { status: 400, en: 'That is not a FHIR Observation with a numeric value and unit.', zh: '這不是帶數值及單位的 FHIR Observation。' },
   'referral.not_found': { status: 404, en: 'No such referral.', zh: '找不到此轉介。' },
   'referral.closed': { status: 409, en: 'This referral was already accepted, declined or cancelled.', zh: '此轉介已被接受、拒絕或取消。' },
   'referral.not_yours': { status: 403, en: 'This referral is not waiting for you.', zh: '此轉介並非等待你處理。' },

@@ -54,6 +54,10 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/clinicians/import': () => ({ url: '/api/admin/clinicians/import', payload: { csv: 'dingtalkUserId,displayName\nperm-import,Probe', dryRun: true } }),
   'GET /api/admin/register-check': () => ({ url: '/api/admin/register-check?no=M56789' }),
   'POST /api/admin/patients/merge/preview': () => ({ url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  'GET /api/admin/consult-rules': () => ({ url: '/api/admin/consult-rules' }),
+  // A stale version: passes the guard, changes nothing (409).
+  'PUT /api/admin/consult-rules': () => ({ url: '/api/admin/consult-rules', payload: { text: '{"rules":[]}', expectedVersion: 99 } }),
+  'POST /api/admin/consult-rules/dry-run': () => ({ url: '/api/admin/consult-rules/dry-run', payload: { observation: { resourceType: 'Observation', id: 'probe', code: { coding: [{ system: 'http://loinc.org', code: '2823-3' }] }, valueQuantity: { value: 4, unit: 'mmol/L' } } } }),
   'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
   // Yida form archive (Forms); approving a submission is in the oversight section.
   'GET /api/admin/forms/mappings': () => ({ url: '/api/admin/forms/mappings' }),

@@ -82,6 +82,7 @@ describe('API routes are fully described', () => {
       'POST /api/app/cases/{code}/burn/document',
       'POST /api/cases/{code}/medications/{id}/stop',
       'POST /api/cases/{code}/medications/import',
+      'POST /api/app/cases/{code}/results/import',
       'POST /api/interaction-alerts/{id}/acknowledge',
       'POST /api/referrals/{id}/accept',
       'POST /api/referrals/{id}/cancel',

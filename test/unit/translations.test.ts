@@ -114,6 +114,7 @@ describe('words in both languages (issue 12)', () => {
       rules: await screenTables('miniapp/src/doctor/rules/rule-review-messages.ts', 'useRuleReviewI18n'),
       mdt: await screenTables('miniapp/src/doctor/mdt/mdt-messages.ts', 'useMdtI18n'),
       rosters: await screenTables('miniapp/src/admin/rosters/roster-messages.ts', 'useRosterI18n'),
+      consultRules: await screenTables('miniapp/src/admin/consult-rules/consult-rule-messages.ts', 'useConsultRuleI18n'),
     };
     const tables: Array<[string, Table, Table]> = [
       ['app', MESSAGES.en, MESSAGES['zh-HK']],

@@ -27,6 +27,7 @@ import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/ad
 import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } from '../../../src/contract/correction.js';
 import { useAdminApi, type AdminApi } from './admin-api.js';
 import { rosterEndpoints } from './rosters/roster-endpoints.js';
+import { consultRuleEndpoints } from './consult-rules/consult-rule-endpoints.js';
 
 type Query = Record<string, string | undefined>;
 const enc = encodeURIComponent;
@@ -81,6 +82,7 @@ export function createAdminEndpoints(api: AdminApi) {
     bindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`, { body: { conversationId } }),
     unbindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[]; rolesEnded: number }>(`${cases(code)}/groups/${enc(conversationId)}`, { method: 'DELETE' }),
     ...rosterEndpoints(api),
+    ...consultRuleEndpoints(api),
   };
 }
 

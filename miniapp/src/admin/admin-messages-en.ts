@@ -9,6 +9,7 @@ export const en = {
   'nav.institutions': 'Institutions',
   'nav.patients': 'Patient records',
   'nav.rosters': 'On-call rosters',
+  'nav.consultRules': 'Consult rules',
   'nav.cases': 'Cases & care teams',
   'st.pending': 'Pending',
   'st.approved': 'Approved',

@@ -14,6 +14,7 @@ import { PatientsSection } from './PatientsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
 import { RostersSection } from './rosters/RostersSection.js';
+import { ConsultRulesSection } from './consult-rules/ConsultRulesSection.js';
 
 export interface SectionView {
   key: ConsoleSection;
@@ -38,4 +39,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
   rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
   forms: { key: 'forms', label: 'nav.forms', render: () => <FormsSection /> },
+  consult_rules: { key: 'consult_rules', label: 'nav.consultRules', render: () => <ConsultRulesSection /> },
 };

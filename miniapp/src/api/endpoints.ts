@@ -65,11 +65,12 @@ export function createEndpoints(api: ApiClient) {
     openBurn: (itemId: string) => api.call<BurnOpenedDto>(`/api/app/burn/${enc(itemId)}/open`, { method: 'POST' }),
 
     composeOptions: (code: string) => api.call<ComposeOptionsDto>(`/api/app/cases/${enc(code)}/compose`),
-    shareReport: (code: string, file: Blob, q: { urgent?: boolean; restricted?: string; type?: string }) => {
+    shareReport: (code: string, file: Blob, q: { urgent?: boolean; restricted?: string; type?: string; flag?: string }) => {
       const query = new URLSearchParams();
       if (q.type) query.set('type', q.type);
       if (q.urgent) query.set('urgent', '1');
       if (q.restricted) query.set('restricted', q.restricted);
+      if (q.flag) query.set('flag', q.flag);
       const qs = query.size ? `?${query.toString()}` : '';
       return api.upload<SharedDto>(`/api/app/cases/${enc(code)}/reports${qs}`, file);
     },

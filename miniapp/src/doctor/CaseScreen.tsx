@@ -56,6 +56,9 @@ export function CaseScreen({ code }: { code: string }) {
                 <div>
                   <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
                   <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
+                  {c.consultTriggers.filter((f) => f.documentId === d.documentId).map((f) => (
+                    <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</Tag>
+                  ))}
                 </div>
               }
               extra={hkTime(d.createdAt)}
@@ -64,6 +67,13 @@ export function CaseScreen({ code }: { code: string }) {
             </List.Item>
           ))}
         </List>
+        {c.consultTriggers.some((f) => f.documentId === null) && (
+          <List header={t('case.resultTriggers')}>
+            {c.consultTriggers.filter((f) => f.documentId === null).map((f) => (
+              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</List.Item>
+            ))}
+          </List>
+        )}
       </div>
     );
   }

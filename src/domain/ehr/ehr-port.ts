@@ -122,6 +122,19 @@ export interface EhrAllergy {
   category?: 'food' | 'medication' | 'environment' | 'biologic';
 }
 
+/**
+ * One coded numeric result of the patient (a FHIR Observation with a valueQuantity), read for the
+ * consult rules; plain values, never FHIR JSON. Entered-in-error and cancelled results are never returned.
+ */
+export interface EhrObservation {
+  /** `Observation/123`: stable, so a rule fires once per result however often it is read. */
+  ref: string;
+  codes: { system?: string; code: string }[];
+  value: number;
+  /** The UCUM code, else the unit's text. */
+  unit: string;
+}
+
 export interface EhrAdapter {
   /** Whether a real (or simulated) EHR is behind this adapter. */
   readonly configured: boolean;
@@ -135,5 +148,7 @@ export interface EhrAdapter {
   patientMedications(hkid: string): Promise<EhrMedication[]>;
   /** The patient's allergy and intolerance records; `patient_not_found` when the EHR has no such patient. */
   patientAllergies(hkid: string): Promise<EhrAllergy[]>;
+  /** The patient's numeric results with any of these LOINC codes; `patient_not_found` when the EHR has no such patient. */
+  patientObservations(hkid: string, loincCodes: readonly string[]): Promise<EhrObservation[]>;
   health(): Promise<EhrHealth>;
 }

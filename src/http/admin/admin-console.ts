@@ -13,6 +13,7 @@ import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.j
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
+import { adminConsultRuleRoutes, type AdminConsultRuleDeps } from './admin-consult-rule-routes.js';
 import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
 import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
 import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
@@ -32,6 +33,8 @@ export interface AdminConsoleDeps {
   correction: AdminCorrectionDeps;
   /** The interaction rule set's version and review counts (read-only). */
   clinical: AdminClinicalDeps;
+  /** Consult rules: view, save (validated), dry run. */
+  consultRules: AdminConsultRuleDeps;
   referrals: AdminReferralDeps;
   /** Yida form mappings and waiting submissions (Forms). */
   forms: AdminFormsDeps;
@@ -60,6 +63,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | dashboard | dashboard |
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
+ * | consult rules: view, save, dry run | consult_rules |
  * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
  * | on-call rosters: shifts, settings, CSV import and export | rosters |
  *
@@ -79,6 +83,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminGrantRoutes, opts.grants);
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
+  await app.register(adminConsultRuleRoutes, opts.consultRules);
   await app.register(adminFormsRoutes, opts.forms);
   await app.register(adminRosterRoutes, opts.rosters);
 };

@@ -8,6 +8,7 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { caseViewDto } from '../../contract/doctor.js';
+import type { RuleFirings } from '../../domain/consult-rules/rule-firings.js';
 import { peopleOf } from './people.js';
 
 export interface CaseViewDeps {
@@ -18,6 +19,7 @@ export interface CaseViewDeps {
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
   titles: Pick<DocumentTitles, 'get'>;
+  firings: Pick<RuleFirings, 'forCase'>;
 }
 
 /**
@@ -58,5 +60,13 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
       notOpened: await Promise.all(r.notOpened.map((n) => personOf(n.clinicianId))),
     })),
   );
-  return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents };
+  const docIds = new Set(documents.map((d) => d.documentId));
+  const consultTriggers = (await deps.firings.forCase(row.id)).map((f) => ({
+    ruleId: f.ruleId,
+    itemType: f.itemType,
+    documentId: f.itemType === 'document' && docIds.has(f.itemId) ? f.itemId : null,
+    firedAt: f.firedAt,
+    referralOpened: f.referralId !== null,
+  }));
+  return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents, consultTriggers };
 }

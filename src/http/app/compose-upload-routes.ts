@@ -4,6 +4,7 @@ import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import { composeCase } from './compose-options.js';
 import { burnAfterQuery, burnSentDto, caseCodeParams, composeRouteDocs, shareQuery, sharedDto } from '../../contract/compose.js';
 import { sendBurn, type SendBurnDeps } from '../../usecases/burn/send-burn.js';
+import { parseFlags } from '../../contract/consult-flags.js';
 import { shareReport, type ShareReportDeps } from '../../usecases/sharing/share-report.js';
 
 const { errors, security, tags } = composeRouteDocs;
@@ -29,7 +30,7 @@ export const composeUploadRoutes: FastifyPluginAsyncZod<ComposeUploadDeps> = asy
     async (req, reply) => {
       const caseRow = await composeCase(deps, req.params.code);
       const urgent = req.query.urgent === '1' || req.query.urgent === 'true';
-      const out = await shareReport(deps, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent, docType: req.query.type });
+      const out = await shareReport(deps, req.clinician!, caseRow, bytesOf(req.body), { restrictedCategory: req.query.restricted, urgent, docType: req.query.type, flags: parseFlags(req.query.flag) });
       return reply.status(201).header('cache-control', 'no-store').send(out);
     },
   );

@@ -12,6 +12,7 @@ import type { Vault } from '../../domain/vault/vault-service.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import type { OnDocumentShared } from '../consult-rules/consult-rule-ports.js';
 
 export interface ShareOptions {
   /** eHRSS restricted category; viewing then also needs recorded extra consent. */
@@ -20,6 +21,8 @@ export interface ShareOptions {
   urgent?: boolean;
   /** What the sharer says it is (report, imaging, lab, …); a report when not given. */
   docType?: DocumentType;
+  /** The sharer's flags for the consult rules (short codes, e.g. `STEMI?`); matched in memory, never stored. */
+  flags?: readonly string[];
 }
 
 export interface SharedReport {
@@ -48,6 +51,8 @@ export interface ShareReportDeps {
   audit: AuditSink;
   escalation: Pick<EscalationService, 'track'>;
   cards: ReportCards;
+  /** The consult rules' hook (issue 14); it never throws into the share. */
+  onShared?: OnDocumentShared;
 }
 
 /** The policy's `share` rule for this clinician on this case, now (the team may have changed since any link). */
@@ -91,5 +96,6 @@ export async function shareReport(deps: ShareReportDeps, author: ClinicianRow, c
   }
   await receipts.markNotified(documentId, team);
   await deps.escalation.track({ itemType: 'document', itemId: documentId, caseId: caseRow.id, recipients: team, urgent: opts.urgent === true, initiatorId: author.id });
+  await deps.onShared?.({ caseId: caseRow.id, caseCode: caseRow.code, documentId, docType: opts.docType ?? 'report', flags: opts.flags ?? [] });
   return { documentId, caseCode: caseRow.code, mediaType: meta.mediaType, size: meta.size };
 }

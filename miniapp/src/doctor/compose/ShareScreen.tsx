@@ -23,13 +23,14 @@ export function ShareScreen({ code }: { code: string }) {
   const [restricted, setRestricted] = useState<RestrictedCode | null>(null);
   const [docType, setDocType] = useState<DocumentType>('report');
   const [docTitle, setDocTitle] = useState('');
+  const [flag, setFlag] = useState('');
   const { busy, error, done, run, setError } = useSend<SharedReport>();
 
   async function send(max: number) {
     if (!file) return;
     if (file.size > max) return setError('request.too_large');
     await run(async () => {
-      const shared = await ep.shareReport(code, file, { urgent, restricted: restricted ?? undefined, type: docType });
+      const shared = await ep.shareReport(code, file, { urgent, restricted: restricted ?? undefined, type: docType, flag: flag.trim() || undefined });
       if (docTitle.trim()) await ep.setDocumentTitle(shared.documentId, { title: docTitle.trim() });
       return shared;
     });
@@ -48,6 +49,7 @@ export function ShareScreen({ code }: { code: string }) {
             <div className="hint">{t('share.hint')}</div>
             <DocTypePicker value={docType} onChange={setDocType} />
             <Input data-testid="share-title" placeholder={g('share.titleLabel')} value={docTitle} onChange={setDocTitle} maxLength={120} />
+            <Input data-testid="share-flag" placeholder={t('share.flag')} value={flag} onChange={setFlag} maxLength={60} />
             <List>
               <List.Item description={t('share.urgentNote')} extra={<Switch checked={urgent} onChange={setUrgent} data-testid="share-urgent" />}>{t('share.urgent')}</List.Item>
               <List.Item description={<div className="stack" style={{ gap: 6 }}><span>{t('share.restrictedNote')}</span><RestrictedPicker value={restricted} onChange={setRestricted} testId="share-restricted" /></div>}>{t('share.restricted')}</List.Item>
