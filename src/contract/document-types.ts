@@ -11,6 +11,8 @@ export const DOCUMENT_TYPES = {
   letter: { en: 'Letter', zh: '信件' },
   /** An electrocardiogram; a consult rule may open a cardiology referral when one is flagged (issue 14). */
   ecg: { en: 'ECG', zh: '心電圖' },
+  /** An approved MDT meeting summary, archived to the case (issue 14 item 4). */
+  mdt_summary: { en: 'MDT summary', zh: '多專科會議摘要' },
   /** A DingTalk Yida form submission filed to the case (issue 14 item 5). */
   form: { en: 'Form', zh: '表單' },
   other: { en: 'Document', zh: '文件' },

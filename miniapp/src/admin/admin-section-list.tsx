@@ -5,6 +5,7 @@ import { AuditSection } from './AuditSection.js';
 import { CasesSection } from './CasesSection.js';
 import { CliniciansSection } from './CliniciansSection.js';
 import { DashboardSection } from './DashboardSection.js';
+import { FormsSection } from './FormsSection.js';
 import { InboundSection } from './InboundSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
 import { OutboxSection } from './OutboxSection.js';
@@ -38,4 +39,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
   rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
   consult_rules: { key: 'consult_rules', label: 'nav.consultRules', render: () => <ConsultRulesSection /> },
+  forms: { key: 'forms', label: 'nav.forms', render: () => <FormsSection /> },
 };

@@ -24,7 +24,9 @@ import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
 import { voiceSummaryTests } from './voice-summary.js';
 import { interactionTests } from './interactions.js';
+import { mdtSignoffTests } from './mdt-signoff.js';
 import { referralTests } from './referrals.js';
+import { yidaFormTests } from './yida-forms.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -54,5 +56,7 @@ export const allSpecs: E2eTest[][] = [
   medicationTests,
   voiceSummaryTests,
   interactionTests,
+  mdtSignoffTests,
   referralTests,
+  yidaFormTests,
 ];

@@ -17,7 +17,7 @@ export const referralTests: E2eTest[] = [
   {
     name: 'referral: 陳大文 refers his case from the case screen to cardiology at HPH, urgent, with a written reason; the first-call cardiologist on the demo roster opens it (seen), reads the reason and accepts; the requester’s list turns to accepted live; phone and desktop, both languages, no UUID; screenshots',
     async run(ctx: E2eContext) {
-      const code = await seedCase(ctx.baseUrl, CHAN, 'R271828(3)');
+      const code = await seedCase(ctx.baseUrl, CHAN, 'R271828(5)');
 
       const page = await signIn(ctx, CHAN, 'zh-HK');
       await page.setViewportSize(PHONE);
