@@ -35,7 +35,11 @@ export const rosterTests: E2eTest[] = [
       await bothSizes(ctx, page, 'rosters-week-en');
 
       // Cover the first first-call shift shown, 12:00–14:00 of its first day: it becomes three pieces.
-      const firstShift = page.locator('[data-testid="roster-shift"][data-level="first"]').first();
+      // (a shift that starts inside the week shown: the week's first cell may hold one from the Sunday before)
+      const weekFrom = hkCsvTime(Date.now()).slice(0, 10) + ' 00:00';
+      const startsList = await page.locator('[data-testid="roster-shift"][data-level="first"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-starts') ?? ''));
+      const chosen = startsList.find((iso) => hkCsvTime(Date.parse(iso)) >= weekFrom) ?? startsList[0]!;
+      const firstShift = page.locator(`[data-testid="roster-shift"][data-level="first"][data-starts="${chosen}"]`).first();
       await firstShift.getByTestId('roster-cover').click();
       const form = page.getByTestId('roster-cover-form');
       await form.waitFor();
