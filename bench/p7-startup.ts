@@ -31,7 +31,7 @@ export async function benchStartup(): Promise<BenchRow[]> {
 }
 
 /** bench/sim-process.ts in its own process; the env that points the service at it. */
-async function externalSimulator(): Promise<{ env: Record<string, string>; stop(): void }> {
+export async function externalSimulator(): Promise<{ env: Record<string, string>; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sim-process.ts'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const line = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d))));
   const { apiBase, oapiBase } = JSON.parse(line) as { apiBase: string; oapiBase: string };

@@ -3,7 +3,8 @@ import type { BenchRow } from './row.js';
 /**
  * `npm run bench [P1 P4 …] [--quick]`: runs the benchmarks and prints one table, with the baseline and
  * ratio where the issue names one. Goals are reported, never asserted. `--quick` shrinks the benches
- * that take it (P8) to a smoke run whose figures mean nothing.
+ * that take it (P8, P9) to a smoke run whose figures mean nothing. P9 takes `--sizes small,medium,large`
+ * and `--db sqlite|pg` (their values are not bench names).
  */
 const BENCHES: Record<string, (o: { quick: boolean }) => Promise<BenchRow[]>> = {
   P1: async () => (await import('./p1-bot-latency.js')).benchBotLatency(),
@@ -14,6 +15,8 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<BenchRow[]>> = 
   P6: async () => (await import('./p6-clinical.js')).benchClinical(),
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
   P8: async (o) => (await import('./p8-cluster.js')).benchCluster(o),
+  P9: async (o) => (await import('./p9-growth.js')).benchGrowth(o),
+  P10: async () => (await import('./p10-routing.js')).benchRouting(),
 };
 
 async function main(): Promise<void> {

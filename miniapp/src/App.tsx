@@ -5,9 +5,12 @@ import { useSession } from './auth/session.js';
 import { BurnViewer } from './doctor/BurnViewer.js';
 import { AlertStatusScreen } from './doctor/AlertStatusScreen.js';
 import { InteractionScreen } from './doctor/interactions/InteractionScreen.js';
+import { ReferralScreen } from './doctor/referrals/ReferralScreen.js';
 import { CaseScreen } from './doctor/CaseScreen.js';
 import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
 import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
+import { MdtActionsScreen } from './doctor/mdt/MdtActionsScreen.js';
+import { MdtMeetingScreen } from './doctor/mdt/MdtMeetingScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
 import { ShareScreen } from './doctor/compose/ShareScreen.js';
@@ -53,10 +56,13 @@ export function App() {
       {/* The bot's `meds C-…` link (doctorPageLink): the clinical layer's pages live under /doctor/. */}
       <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/doctor/cases/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
+      <Route path="/doctor/mdt/:id" element={<Checked param="id" re={ID} render={(id) => <MdtMeetingScreen key={id} meetingId={id} />} />} />
+      <Route path="/doctor/mdt-actions" element={<MdtActionsScreen />} />
       <Route path="/doctor/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen key={id} draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />
+      <Route path="/referral/:id" element={<Checked param="id" re={ID} render={(id) => <ReferralScreen key={id} referralId={id} />} />} />
       <Route path="/doctor/interactions/:id" element={<Checked param="id" re={ID} render={(id) => <InteractionScreen key={id} alertId={id} />} />} />
       {/* Keyed by the intent: another link must not inherit this one's typed values. */}
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />

@@ -14,6 +14,8 @@ import { openDocument, openText } from './flows/open-document.js';
 import { openBurnText } from './flows/open-burn.js';
 import { BURN_OPEN_ACTION } from './burn-notices.js';
 import { ALERT_STATUS_ACTION } from './flows/alert-status-card.js';
+import { mdtCardPress } from './flows/mdt-card.js';
+import { MDT_APPROVE_ACTION, MDT_RETURN_ACTION } from './mdt-notices.js';
 import { appLink } from './flows/app-link.js';
 import { say as words } from './i18n.js';
 import { STATUS_CARD_TEXTS } from './texts/status-card-texts.js';
@@ -25,7 +27,7 @@ import { replyForError } from './reply-for-error.js';
 import { ACCESS_TEXTS as T } from './texts/access-texts.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION, ALERT_STATUS_ACTION, REFERRAL_ACCEPT_ACTION, REFERRAL_DECLINE_ACTION, REFERRAL_OPEN_ACTION]);
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION, ALERT_STATUS_ACTION, REFERRAL_ACCEPT_ACTION, REFERRAL_DECLINE_ACTION, REFERRAL_OPEN_ACTION, MDT_APPROVE_ACTION, MDT_RETURN_ACTION]);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -33,7 +35,7 @@ const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', '
  * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
  */
 export async function handleCardAction(
-  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit' | 'publicUrl' | 'referrals'>,
+  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit' | 'publicUrl' | 'referrals' | 'mdt'>,
   directory: DirectoryService,
   action: CardAction,
   logger: Logger,
@@ -89,6 +91,12 @@ export async function handleCardAction(
         const text = await revokeByCard(deps, me, str(p.grantId), lang);
         await say(text);
         return { ...status(text), cardData: { cardParamMap: { buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
+      }
+      case MDT_APPROVE_ACTION:
+      case MDT_RETURN_ACTION: {
+        const text = await mdtCardPress(deps, me, { action: str(p.action), meetingId: str(p.meetingId), comment: str(p.comment) }, lang);
+        await say(text);
+        return status(text);
       }
       case REFERRAL_OPEN_ACTION: {
         await say(referralLink(deps, str(p.referralId), lang));

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import type { Repositories } from '../compose/repositories.js';
 import { openRepositories } from '../compose/storage.js';
 import { runAuditCommand } from '../domain/audit/audit-commands.js';
+import { verifyProgress } from './verify-progress.js';
 import { loadAuditVerifier } from '../domain/audit/audit-signer.js';
 import { isDomainError } from '../shared/errors.js';
 import { hkDateTimeSeconds } from '../shared/hk-time.js';
@@ -28,11 +29,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   const { repos } = await openRepositories(config.databaseUrl);
   try {
+    const progress = verifyProgress(process.stderr);
     const result = await runAuditCommand(argv, {
       reader: repos.auditReader(),
       verifier: loadAuditVerifier(config.keys),
       describe: describeEntry(repos),
+      progress: (done, total) => progress.tick(done, total),
     });
+    progress.done();
     (result.code === 0 ? process.stdout : process.stderr).write(result.out);
     return result.code;
   } finally {

@@ -35,6 +35,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     clinical: { book: service.ruleReviews.book },
     rosters: service.rosters.useCases,
+    referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {

@@ -25,6 +25,9 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
 import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
+import { mdtRoutes } from '../http/app/mdt-routes.js';
+import { referralRoutes } from '../http/app/referral-routes.js';
+import { referralRouteDeps } from './referrals-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
@@ -35,6 +38,7 @@ import { clinicalRoutes } from '../http/app/clinical-routes.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
 import { yidaCallbackRoutes } from '../http/yida-callback-routes.js';
+import { yidaApprovalRoutes } from '../http/app/yida-approval-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -90,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
+      await trusted.register(mdtRoutes, service.mdt.useCases);
+      await trusted.register(referralRoutes, referralRouteDeps(service));
+      await trusted.register(yidaApprovalRoutes, service.yidaForms.approve);
     });
     // The Yida submission callback: DingTalk calls in (shared-secret header, optional source allowlist; README "Yida form archive").
     await app.register(yidaCallbackRoutes, service.yidaForms.callback);

@@ -32,6 +32,7 @@ import type { InteractionRepository } from '../domain/interactions/interaction-r
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
+import type { MdtRepository } from '../domain/mdt/mdt-meeting.js';
 import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { YidaRepository } from '../domain/forms/yida-repository-port.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
@@ -47,6 +48,7 @@ export interface SealedRepositories {
   interactions: InteractionRepository;
   caseNotes: CaseNotesRepository;
   voiceDrafts: VoiceDraftsRepository;
+  mdt: MdtRepository;
   referrals: ReferralRepository;
   /** Yida form submissions and form mappings (the form data sealed). */
   yida: YidaRepository;

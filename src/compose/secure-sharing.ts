@@ -96,7 +96,7 @@ export async function createSecureSharing(deps: {
 
   const settings = resolveSharingSettings(deps.sharing);
   const documentsRepo = repos.documents;
-  const privacyOfficers = async () => (await directory.list()).filter((c) => c.role === 'privacy_officer' && c.verified && !c.suspended).map((c) => c.id);
+  const privacyOfficers = async () => (await directory.withRole('privacy_officer')).filter((c) => c.verified && !c.suspended).map((c) => c.id);
   const attendingsOf = async (caseId: string) => (await cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
   const access = createDocumentAccess({ engine, documents: documentsRepo, cases: casesRepo, queries: cases.queries, grants, audit, clock });
   const approvalRepo = sealed.approvals;

@@ -40,15 +40,13 @@ import { createAllergyAlerts } from './allergy-alerts.js';
 import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
-import { createRosters } from './rosters.js';
 import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
-import { createReferrals } from './referrals.js';
+import { createConsultWorkflows } from './consult-workflows.js';
 import type { OnCallPort } from '../domain/rosters/on-call.js';
-import { createYidaForms } from './yida-forms.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -174,25 +172,19 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
-  const rosters = createRosters({ repos, directoryRepo, audit, clock }); // .onCall: the OnCallPort referral routing reads
-  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? rosters.onCall, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
+  // Issue 14: on-call rosters, referral routing over them, the Yida form archive, MDT meetings.
+  const { rosters, referrals, yidaForms, mdt } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, publicUrl, directoryRepo, escalation: escalation.service, audit, clock, logger, onCall: opts.onCall });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
-  const yidaForms = createYidaForms({ config, repos, secure, medications, api, outbox, audit, clock }); // Yida form archive (issue 14 item 5)
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, rosters: rosters.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, rosters: rosters.useCases, mdt: mdt.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
   const inbound = createInbound({ inbox, keyring: keys.keyring, audit, clock, logger, instanceId, metrics: metrics.port, bot, onChatEvent }, { leaseMs: config.cluster.inboundLeaseMs, ...opts.inbound });
   const { robot, events } = inbound;
   const sweeper = createExpirySweeper({
-    approvals: secure.approvals,
-    grants: secure.grants,
-    clock,
-    logger,
-    onRequestExpired: (r) => tellRequestExpired({ ...chat, directoryRepo, notify }, r),
-    intervalMs: opts.sweepMs,
+    approvals: secure.approvals, grants: secure.grants, clock, logger, onRequestExpired: (r) => tellRequestExpired({ ...chat, directoryRepo, notify }, r), intervalMs: opts.sweepMs,
   });
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
@@ -231,8 +223,6 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     offboarding,
     secure,
     ruleReviews,
-    /** On-call rosters: use cases (bot, console) and `onCall`, the OnCallPort. */
-    rosters,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',
@@ -250,13 +240,13 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     burn,
     ehr, ehrQueue,
     escalation: escalation.service,
-    alerts, interactions, retention, yidaForms,
+    alerts, interactions, retention,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
-    /** Referrals: the OpenReferral port (`referrals.open`), the respond use cases' deps, the repository. */
-    referrals,
+    /** Issue 14 (consult-workflows.ts): rosters (use cases, `onCall`), referrals (`open`: the OpenReferral port), the Yida form archive, MDT meetings. */
+    rosters, referrals, yidaForms, mdt,
     bot, receiver, sweeper, clinical,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {
@@ -272,6 +262,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       escalation.scheduler.start();
       alerts.timer.start();
       sweeper.start();
+      mdt.reminders.start();
     },
 
     async stop(): Promise<void> {
@@ -281,6 +272,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
       await burn.scheduler.stop();
       await ehrQueue.worker.stop();
       sweeper.stop();
+      await mdt.reminders.stop();
       await escalation.scheduler.stop();
       await alerts.timer.stop();
       await retention.timer.stop();

@@ -9,6 +9,8 @@ export const DOCUMENT_TYPES = {
   lab: { en: 'Lab result', zh: '化驗結果' },
   discharge_summary: { en: 'Discharge summary', zh: '出院摘要' },
   letter: { en: 'Letter', zh: '信件' },
+  /** An approved MDT meeting summary, archived to the case (issue 14 item 4). */
+  mdt_summary: { en: 'MDT summary', zh: '多專科會議摘要' },
   /** A DingTalk Yida form submission filed to the case (issue 14 item 5). */
   form: { en: 'Form', zh: '表單' },
   other: { en: 'Document', zh: '文件' },

@@ -155,6 +155,16 @@ export const AUDIT_ACTIONS = {
   interactionViewed: 'interaction.viewed',
   interactionAcknowledged: 'interaction.acknowledged',
   interactionOverridden: 'interaction.overridden',
+  /** MDT meetings (issue 14 item 4): target is the meeting id; never a word of the minutes. */
+  mdtScheduled: 'mdt.scheduled',
+  mdtMinutesSaved: 'mdt.minutes_saved',
+  mdtMinutesRead: 'mdt.minutes_read',
+  mdtSubmitted: 'mdt.submitted',
+  mdtStepApproved: 'mdt.step_approved',
+  mdtReturned: 'mdt.returned',
+  mdtArchived: 'mdt.archived',
+  mdtActionDone: 'mdt.action_done',
+  mdtActionReminded: 'mdt.action_reminded',
   /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
   referralOpened: 'referral.opened',
   referralSeen: 'referral.seen',

@@ -198,6 +198,16 @@ export const ERROR_TABLE = {
     en: 'This rule is not in a state that allows that (someone may have just reviewed it).',
     zh: '此規則目前的狀態不容許此操作（可能剛有人覆核了它）。',
   },
+  /** MDT meetings (issue 14 item 4). */
+  'mdt.time_invalid': { status: 400, en: 'Give the meeting time as YYYY-MM-DD HH:mm (Hong Kong time), in the future.', zh: '請以 YYYY-MM-DD HH:mm（香港時間）填寫會議時間，並須為將來的時間。' },
+  'mdt.not_found': { status: 404, en: 'There is no such MDT meeting.', zh: '沒有此多專科會議。' },
+  'mdt.not_participant': { status: 403, en: 'Only the meeting’s participants can do that.', zh: '只有會議參與者可進行此操作。' },
+  'mdt.state_changed': { status: 409, en: 'The meeting’s minutes are not at a stage that allows that (someone may have just acted).', zh: '會議紀錄目前的階段不容許此操作（可能剛有人處理了）。' },
+  'mdt.not_your_step': { status: 403, en: 'This sign-off step is not yours to decide.', zh: '此簽核步驟不是由你決定。' },
+  'mdt.chain_unfilled': { status: 422, en: 'A required sign-off step has nobody to fill it.', zh: '必要的簽核步驟沒有合適人選。' },
+  'mdt.summary_invalid': { status: 400, en: 'The summary is not complete: every action needs its text and an owner from the meeting.', zh: '摘要不完整：每項跟進須有內容及會議中的負責人。' },
+  'mdt.comment_required': { status: 400, en: 'Say why you return the summary.', zh: '請說明退回摘要的原因。' },
+  'mdt.action_not_found': { status: 404, en: 'There is no such action of yours.', zh: '你沒有此跟進項目。' },
   /** Yida form archive (issue 14 item 5). The callback is off without YIDA_CALLBACK_SECRET. */
   'yida.disabled': { status: 404, en: 'The Yida form callback is not switched on.', zh: '宜搭表單回調未啟用。' },
   'yida.bad_secret': { status: 401, en: 'The Yida callback secret is missing or wrong.', zh: '宜搭回調密鑰缺少或錯誤。' },

@@ -42,6 +42,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'GET /api/admin/inbound': 'outbox',
   'POST /api/admin/reports/data-access': 'report',
   'GET /api/admin/dashboard': 'dashboard',
+  'GET /api/admin/referrals/stats': 'dashboard',
   'POST /api/admin/clinicians/import': 'clinicians',
   'GET /api/admin/register-check': 'clinicians',
   'POST /api/admin/patients/merge/preview': 'patients',

@@ -46,3 +46,4 @@ export function fakeOnCall(h: () => Harness, table: Record<string, { first: stri
     },
   };
 }
+

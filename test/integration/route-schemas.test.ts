@@ -77,10 +77,14 @@ describe('API routes are fully described', () => {
       'POST /api/app/documents/{id}/retract',
       'POST /api/app/grants/{id}/revoke',
       'POST /api/app/rules/{id}/sign-off',
+      'POST /api/app/mdt/{id}/submit',
+      'POST /api/app/mdt-actions/{id}/done',
       'POST /api/app/cases/{code}/burn/document',
       'POST /api/cases/{code}/medications/{id}/stop',
       'POST /api/cases/{code}/medications/import',
       'POST /api/interaction-alerts/{id}/acknowledge',
+      'POST /api/referrals/{id}/accept',
+      'POST /api/referrals/{id}/cancel',
       'POST /api/admin/audit/verify',
       'POST /api/admin/clinicians/{id}/remove-from-org',
       'POST /api/admin/outbox/{id}/retry',
@@ -92,7 +96,10 @@ describe('API routes are fully described', () => {
       'POST /api/admin/forms/submissions/{id}/retry',
       'POST /api/admin/forms/submissions/{id}/discard',
       'POST /api/admin/forms/submissions/{id}/approve',
+      'POST /api/app/yida/submissions/{id}/approve',
       'DELETE /api/admin/forms/mappings/{formUuid}',
+      // On-call rosters: remove one shift, by id.
+      'DELETE /api/admin/rosters/shifts/{id}',
     ];
     const noBody = api().filter(({ method, op }) => ['post', 'put', 'patch', 'delete'].includes(method) && op.requestBody === undefined);
     expect(noBody.map((o) => o.key).sort()).toEqual([...reviewed].sort());

@@ -16,6 +16,9 @@ import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-revi
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
+import type { MdtMeetingDto, MdtSummaryDto } from '../../../src/contract/mdt.js';
+import type { AcceptedDto, ReferBody, ReferralDto, ReferredDto } from '../../../src/contract/referral-dto.js';
+import type { ReferralDeclineReason } from '../../../src/contract/referrals.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -106,6 +109,22 @@ export function createEndpoints(api: ApiClient) {
     /** A case's key points; confirming a problem the notes suggest. */
     caseSummary: (code: string) => api.call<CaseSummaryDto>(`/api/app/cases/${enc(code)}/summary`),
     confirmProblem: (code: string, body: ConfirmProblemBody) => api.call<CreatedDto>(`/api/app/cases/${enc(code)}/problems`, { body }),
+    /** MDT meetings: the meeting screen (minutes, sign-off) and my actions. */
+    mdtMeeting: (id: string) => api.call<MdtMeetingDto>(`/api/app/mdt/${enc(id)}`),
+    mdtTranscript: (id: string, transcript: string) => api.call<MdtSummaryDto>(`/api/app/mdt/${enc(id)}/transcript`, { body: { transcript } }),
+    mdtSaveSummary: (id: string, summary: MdtSummaryDto) => api.call<MdtSummaryDto>(`/api/app/mdt/${enc(id)}/summary`, { body: { summary } }),
+    mdtSubmit: (id: string) => api.call<{ steps: MdtMeetingDto['steps'] }>(`/api/app/mdt/${enc(id)}/submit`, { method: 'POST' }),
+    mdtDecide: (id: string, body: { decision: 'approved' } | { decision: 'returned'; comment: string }) => api.call<{ next: 'next_step' | 'returned' | 'archived'; documentId: string | null }>(`/api/app/mdt/${enc(id)}/decision`, { body }),
+    myMdtActions: () => api.call<{ actions: MdtMeetingDto['actions'] }>('/api/app/mdt-actions'),
+    mdtActionDone: (id: string) => api.call<{ ok: true }>(`/api/app/mdt-actions/${enc(id)}/done`, { method: 'POST' }),
+
+    /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */
+    refer: (code: string, body: ReferBody) => api.call<ReferredDto>(`/api/cases/${enc(code)}/referrals`, { body }),
+    caseReferrals: (code: string) => api.call<ReferralDto[]>(`/api/cases/${enc(code)}/referrals`),
+    referral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}`),
+    acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
+    declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
+    cancelReferral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/cancel`, { method: 'POST' }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

@@ -25,6 +25,7 @@ import type { MedicationAccessDeps } from '../../usecases/medications/medication
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Notifier } from '../outbound.js';
+import type { ArchiveDeps } from '../../usecases/mdt/archive-mdt.js';
 
 /** What chat uses of the case context: lookups, opening and binding, the care team, consent forms. */
 export interface ChatCases {
@@ -76,6 +77,8 @@ export interface CommandDeps {
   escalation: Pick<EscalationService, 'stepsFor'>;
   /** Who may read a case's medication list (`meds`): the policy, with its refusals audited. */
   medications: MedicationAccessDeps;
+  /** MDT meetings: booking (`mdt`) and sign-off card presses (src/usecases/mdt). */
+  mdt: ArchiveDeps;
   /** Referrals: `refer`, and the assignee's [Accept] / [Decline] presses. */
   referrals: ReferralChat;
   /** On-call rosters: `oncall` (who is on now; cover and swap for the roster's owner). */

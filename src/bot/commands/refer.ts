@@ -38,7 +38,8 @@ export function parseReferArgs(args: readonly string[]): ReferralRequest | undef
  * status card; the reply says who it went to.
  */
 export function referCommand(deps: Deps): Command {
-  const useCase = { open: deps.referrals.open, queries: deps.cases.queries, directory: deps.directoryRepo, audit: deps.audit };
+  // Built at the first use: the command list is also built for parsing alone, without services.
+  const useCase = () => ({ open: deps.referrals.open, queries: deps.cases.queries, directory: deps.directoryRepo, audit: deps.audit });
   return {
     name: 'refer',
     usage: 'C-XXXXX <specialty> [institution] <emergency|urgent|routine> <purpose>',
@@ -49,7 +50,7 @@ export function referCommand(deps: Deps): Command {
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const req = parseReferArgs(rest);
       if (!req) return ctx.reply(say(ctx.lang, T.usage));
-      const out = await requestReferral(useCase, ctx.actor!.clinician, caseRow.id, req);
+      const out = await requestReferral(useCase(), ctx.actor!.clinician, caseRow.id, req);
       if (out.kind === 'unknown_institution') return ctx.reply(say(ctx.lang, T.unknownInstitution, out.code));
       const spec = specialtyWord(req.specialty, ctx.lang);
       if (!out.assigneeId) return ctx.reply(say(ctx.lang, T.nobody, caseRow.code, spec));

@@ -19,6 +19,8 @@ export const auditEntries = pgTable(
   (t) => [
     index('audit_entries_actor_idx').on(t.actor),
     index('audit_entries_trace_idx').on(t.trace),
+    // Entries in a time window (the audit browser's dates, the dashboard's daily counts).
+    index('audit_entries_at_idx').on(t.at),
     index('audit_entries_target_idx').on(t.target),
   ],
 );
@@ -41,4 +43,12 @@ export const auditCheckpoints = pgTable('audit_checkpoints', {
   region: text(),
   keyId: text().notNull(),
   signature: bytea().notNull(),
+});
+
+/** PostgreSQL twin of audit_verified_checkpoints (src/domain/audit/audit-tables.ts). */
+export const auditVerifiedCheckpoints = pgTable('audit_verified_checkpoints', {
+  checkpointId: bigint({ mode: 'number' }).primaryKey(),
+  treeSize: bigint({ mode: 'number' }).notNull(),
+  rootHash: bytea().notNull(),
+  verifiedAt: ms().notNull(),
 });

@@ -46,6 +46,8 @@ export const careTeam = pgTable(
   (t) => [
     index('care_team_case_idx').on(t.caseId, t.clinicianId),
     index('care_team_via_idx').on(t.viaConversationId),
+    // A clinician's cases (inbox, my cases) without walking every case's team.
+    index('care_team_clinician_idx').on(t.clinicianId, t.effectiveTo),
   ],
 );
 

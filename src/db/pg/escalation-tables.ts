@@ -18,7 +18,10 @@ export const escalations = pgTable(
     stoppedAt: ms(),
     stopReason: text(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.recipientId] }), index('escalations_due_idx').on(t.status, t.nextAt)],
+  (t) => [primaryKey({ columns: [t.itemId, t.recipientId] }), index('escalations_due_idx').on(t.status, t.nextAt),
+    // Escalations started in a window, by item type (the dashboard); stopped ones past retention.
+    index('escalations_type_created_idx').on(t.itemType, t.createdAt),
+    index('escalations_stopped_idx').on(t.stoppedAt)],
 );
 
 export const escalationSteps = pgTable(

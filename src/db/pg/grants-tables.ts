@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { BreakGlassReviewStatus, GrantKind } from '../../domain/grants/grants-tables.js';
 import { ms } from './pg-columns.js';
@@ -20,6 +21,12 @@ export const grants = pgTable(
   (t) => [
     index('grants_clinician_idx').on(t.clinicianId, t.expiresAt),
     index('grants_expiry_idx').on(t.expiresAt),
+    // A case's grant history (timelines, reports).
+    index('grants_case_idx').on(t.caseId, t.createdAt),
+    // The expiry sweep's queue: only grants whose expiry is not yet recorded, so it never walks the ones that ever expired.
+    index('grants_unrecorded_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`expiry_recorded_at is null and revoked_at is null`),
     uniqueIndex('grants_request_uq').on(t.requestId),
   ],
 );

@@ -59,3 +59,9 @@ export const patientHkidAliases = pgTable('patient_hkid_aliases', {
   mergedBy: text().notNull(),
   mergedAt: ms().notNull(),
 });
+
+/** PostgreSQL twin of patient_data_upgrades (src/domain/patients/patients-tables.ts). */
+export const patientDataUpgrades = pgTable('patient_data_upgrades', {
+  name: text().primaryKey(),
+  doneAt: ms().notNull(),
+});

@@ -19,6 +19,7 @@ export * from './medications-tables.js';
 export * from './interaction-tables.js';
 export * from './notes-tables.js';
 export * from './rule-review-tables.js';
+export * from './mdt-tables.js';
 export * from './yida-tables.js';
 export * from './roster-tables.js';
 export * from './referral-tables.js';

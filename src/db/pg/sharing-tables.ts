@@ -21,7 +21,12 @@ export const documents = pgTable(
     docType: text().$type<DocumentType>().notNull().default('report'),
     title: text(),
   },
-  (t) => [index('documents_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('documents_case_idx').on(t.caseId, t.createdAt),
+    // The dashboard's shares in a window (by kind) and retention's expired documents (by status), oldest first.
+    index('documents_kind_created_idx').on(t.kind, t.createdAt),
+    index('documents_status_created_idx').on(t.status, t.createdAt),
+  ],
 );
 
 export const documentReceipts = pgTable(

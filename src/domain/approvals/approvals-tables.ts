@@ -31,6 +31,11 @@ export const accessRequests = sqliteTable(
       .on(t.documentId, t.requesterId)
       .where(sql`status = 'pending'`),
     index('access_requests_expiry_idx').on(t.status, t.expiresAt),
+    // A requester's requests, newest first; a document's request history.
+    index('access_requests_requester_idx').on(t.requesterId, t.createdAt),
+    index('access_requests_document_idx').on(t.documentId, t.createdAt),
+    // Requests decided in a window (the dashboard).
+    index('access_requests_decided_idx').on(t.decidedAt),
   ],
 );
 

@@ -3,10 +3,10 @@ import type { PgStore } from '../../db/pg/pg-store.js';
 import { detached } from '../../shared/transactions.js';
 import { createAuditProofs } from './audit-proofs.js';
 import type { AuditReader } from './audit-reader.js';
-import type { AuditRepository } from './audit-repository.js';
+import type { AuditRepository, StoredCheckpoint } from './audit-repository.js';
 import { subtreeKey, type PgAuditRepository, type SubtreeKey } from './audit-repository-pg.js';
 import type { CheckpointVerifier } from './audit-signer.js';
-import { createVerifyWalk, problemResult, type VerifyResult } from './audit-verify.js';
+import { createVerifyWalk, lastCovered, problemResult, startAt, type VerifyOptions, type VerifyResult } from './audit-verify.js';
 
 /** What the proof walks read: the stored size and subtree hashes. */
 type StoredTree = Pick<AuditRepository, 'size' | 'subtree'>;
@@ -30,6 +30,21 @@ export async function withStoredTree<T>(repo: PgAuditRepository, run: (tree: Sto
   });
   const found = await repo.subtrees(wanted);
   return run({ size: () => n, subtree: (level, idx) => found.get(subtreeKey(level, idx)) });
+}
+
+/** startAt (audit-verify.ts) on PostgreSQL: the edge's subtree hashes (one per set bit of the size) in one query. */
+async function startFrom(repo: PgAuditRepository, checkpoints: StoredCheckpoint[]) {
+  const last = await repo.reads.lastVerified();
+  const keys: SubtreeKey[] = [];
+  for (let level = 52, pos = 0; level >= 0 && last; level--) {
+    const span = 2 ** level;
+    if (last.treeSize - pos >= span) {
+      keys.push([level, pos / span]);
+      pos += span;
+    }
+  }
+  const found = await repo.subtrees(keys);
+  return startAt(checkpoints, last, (level, idx) => found.get(subtreeKey(level, idx)));
 }
 
 /** The nodes that leaves at positions [a, b) complete: at level L, idx from ⌈(a+1)/2^L⌉−1 to ⌊b/2^L⌋−1. */
@@ -60,26 +75,34 @@ export function createPgAuditReader(store: PgStore, repo: PgAuditRepository): Au
       inclusion: (index: number, size?: number) => proofsOn((p) => p.inclusion(index, size)),
       consistency: (size1: number, size2?: number) => proofsOn((p) => p.consistency(size1, size2)),
     },
-    verify: (verifier: CheckpointVerifier | null, opts: { pageSize?: number } = {}): Promise<VerifyResult> =>
+    verify: async (verifier: CheckpointVerifier | null, opts: VerifyOptions = {}): Promise<VerifyResult> => {
       // A transaction of its own (never a caller's): the snapshot level must be its first statement.
-      detached(() => store.transaction(async () => {
+      const { result, checkpoints } = await detached(() => store.transaction(async () => {
         await store.db().execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
         const pageSize = opts.pageSize ?? 4096;
-        const walk = createVerifyWalk(await reads.checkpoints(), verifier);
+        const checkpoints = await reads.checkpoints();
         try {
+          const from = opts.sinceCheckpoint ? await startFrom(repo, checkpoints) : undefined;
+          const walk = createVerifyWalk(checkpoints, verifier, from);
+          const total = await reads.size();
           walk.start();
-          let cursor = Number.MIN_SAFE_INTEGER;
+          let cursor = walk.size;
           for (let page = await reads.entriesFrom(cursor, pageSize); page.length > 0; page = await reads.entriesFrom(cursor, pageSize)) {
             const nodes = await repo.nodesIn(nodesCompleting(walk.size, walk.size + page.length));
             for (const row of page) {
               walk.entry(row, (level, idx) => nodes.get(subtreeKey(level, idx)));
               cursor = row.idx + 1;
             }
+            opts.onProgress?.(walk.size, total);
           }
-          return walk.end(await reads.nodeCount());
+          return { result: walk.end(from ? { beyond: await reads.nodesBeyond(walk.size) } : await reads.nodeCount()), checkpoints };
         } catch (e) {
-          return problemResult(e, await reads.size());
+          return { result: problemResult(e, await reads.size()), checkpoints };
         }
-      })),
+      }));
+      const accepted = result.ok && opts.recordAt !== undefined ? lastCovered(checkpoints, result.size) : undefined;
+      if (accepted) await reads.recordVerified({ checkpointId: accepted.id, treeSize: accepted.treeSize, rootHash: accepted.rootHash, verifiedAt: opts.recordAt! });
+      return result;
+    },
   };
 }

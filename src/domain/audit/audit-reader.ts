@@ -2,7 +2,7 @@ import type { SqliteStore } from '../../db/store.js';
 import { createAuditProofs } from './audit-proofs.js';
 import type { AuditRepository } from './audit-repository.js';
 import type { CheckpointVerifier } from './audit-signer.js';
-import { verifyAuditLog, type VerifyResult } from './audit-verify.js';
+import { verifyAuditLog, type VerifyOptions, type VerifyResult } from './audit-verify.js';
 
 /**
  * The audit log as readers see it: entries, checkpoints, proofs and full verification, each answering
@@ -16,8 +16,8 @@ export function createAuditReader(sql: AuditRepository, store: SqliteStore) {
   return {
     repo: store.wrap(reads),
     proofs: store.wrap(proofs),
-    /** Re-derives everything on disk (see audit-verify.ts). */
-    verify: (verifier: CheckpointVerifier | null, opts?: { pageSize?: number }): Promise<VerifyResult> =>
+    /** Re-derives everything on disk, or everything since the last verified checkpoint (see audit-verify.ts). */
+    verify: (verifier: CheckpointVerifier | null, opts?: VerifyOptions): Promise<VerifyResult> =>
       store.run(() => verifyAuditLog(sql, verifier, opts)),
   };
 }

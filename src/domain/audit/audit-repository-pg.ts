@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { auditCheckpoints, auditEntries, auditNodes } from '../../db/pg/audit-tables.js';
+import { auditCheckpoints, auditEntries, auditNodes, auditVerifiedCheckpoints } from '../../db/pg/audit-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { AuditEntry } from './audit-entry.js';
-import type { AuditFilter, AuditPage, NewCheckpoint, StoredCheckpoint } from './audit-repository.js';
+import type { AuditFilter, AuditPage, NewCheckpoint, StoredCheckpoint, VerifiedCheckpoint } from './audit-repository.js';
 import type { AuditReadRepository } from './audit-reader.js';
 import type { MerkleNode } from './merkle-frontier.js';
 
@@ -80,6 +80,18 @@ export function createPgAuditRepository(store: PgStore) {
     async latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
       const [c] = await db().select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.id)).limit(1);
       return c;
+    },
+    async nodesBeyond(size: number): Promise<number> {
+      const beyond = Array.from({ length: 52 }, (_, i) => and(eq(auditNodes.level, i + 1), gte(auditNodes.idx, Math.floor(size / 2 ** (i + 1)))));
+      const [r] = await db().select({ n: count() }).from(auditNodes).where(or(...beyond));
+      return r?.n ?? 0;
+    },
+    async lastVerified(): Promise<VerifiedCheckpoint | undefined> {
+      const [v] = await db().select().from(auditVerifiedCheckpoints).orderBy(desc(auditVerifiedCheckpoints.checkpointId)).limit(1);
+      return v;
+    },
+    async recordVerified(v: VerifiedCheckpoint): Promise<void> {
+      await db().insert(auditVerifiedCheckpoints).values(v).onConflictDoUpdate({ target: auditVerifiedCheckpoints.checkpointId, set: { verifiedAt: v.verifiedAt } });
     },
     async byTargets(targets: readonly string[], limit = 10_000): Promise<AuditEntry[]> {
       if (targets.length === 0) return [];

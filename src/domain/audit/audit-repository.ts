@@ -18,6 +18,14 @@ export interface StoredCheckpoint {
 
 export type NewCheckpoint = Omit<StoredCheckpoint, 'id'>;
 
+/** A checkpoint a verification accepted, and when (audit_verified_checkpoints). */
+export interface VerifiedCheckpoint {
+  checkpointId: number;
+  treeSize: number;
+  rootHash: Buffer;
+  verifiedAt: number;
+}
+
 export interface AuditFilter {
   actor?: string;
   action?: string;
@@ -69,6 +77,13 @@ export function createAuditRepository(sqlite: Database.Database) {
     byTrace: sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE trace = ? ORDER BY idx`),
     checkpoints: sqlite.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY tree_size, id`),
     latestCheckpoint: sqlite.prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY id DESC LIMIT 1`),
+    nodesBeyond: sqlite.prepare('SELECT COUNT(*) FROM audit_nodes WHERE level = ? AND idx >= ?').pluck(),
+    lastVerified: sqlite.prepare(
+      'SELECT checkpoint_id AS checkpointId, tree_size AS treeSize, root_hash AS rootHash, verified_at AS verifiedAt FROM audit_verified_checkpoints ORDER BY checkpoint_id DESC LIMIT 1',
+    ),
+    recordVerified: sqlite.prepare(
+      'INSERT INTO audit_verified_checkpoints (checkpoint_id, tree_size, root_hash, verified_at) VALUES (@checkpointId, @treeSize, @rootHash, @verifiedAt) ON CONFLICT (checkpoint_id) DO UPDATE SET verified_at = excluded.verified_at',
+    ),
   };
   const listStatements = new Map<string, Database.Statement>();
 
@@ -122,6 +137,14 @@ export function createAuditRepository(sqlite: Database.Database) {
 
     checkpoints: (): StoredCheckpoint[] => s.checkpoints.all() as StoredCheckpoint[],
     latestCheckpoint: (): StoredCheckpoint | undefined => s.latestCheckpoint.get() as StoredCheckpoint | undefined,
+    /** Stored nodes a tree of `size` leaves does not have (one indexed count per level): extra_nodes without counting the table. */
+    nodesBeyond: (size: number): number => {
+      let n = 0;
+      for (let level = 1; level <= 52; level++) n += s.nodesBeyond.get(level, Math.floor(size / 2 ** level)) as number;
+      return n;
+    },
+    lastVerified: (): VerifiedCheckpoint | undefined => s.lastVerified.get() as VerifiedCheckpoint | undefined,
+    recordVerified: (v: VerifiedCheckpoint): void => void s.recordVerified.run(v),
 
     /**
      * Every entry about any of these targets (case codes, document ids, request ids…), oldest first,

@@ -19,6 +19,8 @@ export const auditEntries = sqliteTable(
   (t) => [
     index('audit_entries_actor_idx').on(t.actor),
     index('audit_entries_trace_idx').on(t.trace),
+    // Entries in a time window (the audit browser's dates, the dashboard's daily counts).
+    index('audit_entries_at_idx').on(t.at),
     // "Who touched case C-…?" is the common question; the query helpers filter by target.
     index('audit_entries_target_idx').on(t.target),
   ],
@@ -44,4 +46,15 @@ export const auditCheckpoints = sqliteTable('audit_checkpoints', {
   region: text(),
   keyId: text().notNull(),
   signature: blob({ mode: 'buffer' }).notNull(),
+});
+
+/**
+ * Checkpoints a verification accepted (`npm run audit -- verify`): where `--since-checkpoint` starts the
+ * next one. The root is kept so a checkpoint row changed since is noticed; see audit-verify-since.ts.
+ */
+export const auditVerifiedCheckpoints = sqliteTable('audit_verified_checkpoints', {
+  checkpointId: integer().primaryKey(),
+  treeSize: integer().notNull(),
+  rootHash: blob({ mode: 'buffer' }).notNull(),
+  verifiedAt: integer().notNull(),
 });

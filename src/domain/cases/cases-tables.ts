@@ -55,6 +55,8 @@ export const careTeam = sqliteTable(
   (t) => [
     index('care_team_case_idx').on(t.caseId, t.clinicianId),
     index('care_team_via_idx').on(t.viaConversationId),
+    // A clinician's cases (inbox, my cases) without walking every case's team.
+    index('care_team_clinician_idx').on(t.clinicianId, t.effectiveTo),
   ],
 );
 

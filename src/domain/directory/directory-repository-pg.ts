@@ -32,6 +32,9 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
       // SQLite sorts text by bytes (BINARY); "C" makes PostgreSQL do the same whatever the database locale.
       return db().select().from(clinicians).orderBy(sqlCollateC(clinicians.displayName), clinicians.id);
     },
+    async withRole(role) {
+      return db().select().from(clinicians).where(eq(clinicians.role, role)).orderBy(clinicians.id);
+    },
     async institution(id) {
       const [row] = await db().select().from(institutions).where(eq(institutions.id, id));
       return row;

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
-import { clinicians, institutions } from './directory-tables.js';
+import { clinicians, institutions, type ClinicianRole } from './directory-tables.js';
 
 export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
@@ -34,6 +34,10 @@ function directoryStatements(db: Db) {
     },
     list(): ClinicianRow[] {
       return db.select().from(clinicians).orderBy(clinicians.displayName).all();
+    },
+    /** The clinicians holding a role (privacy officers, auditors): a few, found by index, not by reading the directory. */
+    withRole(role: ClinicianRole): ClinicianRow[] {
+      return db.select().from(clinicians).where(eq(clinicians.role, role)).orderBy(clinicians.id).all();
     },
     institution(id: string): InstitutionRow | undefined {
       return institutionById.get({ id });

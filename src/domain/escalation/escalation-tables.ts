@@ -26,7 +26,10 @@ export const escalations = sqliteTable(
     stoppedAt: integer(),
     stopReason: text(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.recipientId] }), index('escalations_due_idx').on(t.status, t.nextAt)],
+  (t) => [primaryKey({ columns: [t.itemId, t.recipientId] }), index('escalations_due_idx').on(t.status, t.nextAt),
+    // Escalations started in a window, by item type (the dashboard); stopped ones past retention.
+    index('escalations_type_created_idx').on(t.itemType, t.createdAt),
+    index('escalations_stopped_idx').on(t.stoppedAt)],
 );
 
 /** The history of every step, for `receipts` and for retention; the audit log holds the same facts. */

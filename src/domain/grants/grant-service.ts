@@ -107,6 +107,13 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
+    /** Whether the clinician holds a live grant on the case (break-glass, consult) or for any of these documents: one query. */
+    async holdsAnyOnCase(clinicianId: string, caseId: string, documentIds: readonly string[], now = clock.now()): Promise<boolean> {
+      const live = await repo.liveFor(clinicianId, caseId, now);
+      if (live.some((g) => g.kind !== 'approval')) return true;
+      return documentIds.some((d) => activeGrantsOf(live, d).hasGrant);
+    },
+
     async revoke(grantId: string, actor: string): Promise<void> {
       const grant = await repo.find(grantId);
       if (!grant) throw new DomainError('not_found');

@@ -18,6 +18,10 @@ export type FreeTextColumn =
   | 'interaction_alerts.reason'
   | 'case_notes.body'
   | 'voice_drafts.payload'
+  | 'mdt_minutes.transcript'
+  | 'mdt_minutes.summary'
+  | 'mdt_approval_steps.comment'
+  | 'mdt_actions.text'
   | 'referrals.reason'
   | 'yida_submissions.form_data';
 

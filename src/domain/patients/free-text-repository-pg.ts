@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { patientDataUpgrades } from '../../db/pg/patients-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { SEALED_PREFIX, type FreeTextCipher } from './free-text-cipher.js';
 import { FREE_TEXT_COLUMNS } from './free-text-repository.js';
@@ -11,6 +12,9 @@ import { FREE_TEXT_COLUMNS } from './free-text-repository.js';
  */
 export async function sealLegacyFreeTextPg(store: PgStore, texts: FreeTextCipher): Promise<number> {
   return store.transaction(async () => {
+    // Marked first: an instance starting meanwhile waits on the row, then skips (one pass per database).
+    const marked = await store.db().insert(patientDataUpgrades).values({ name: 'free_text_sealed', doneAt: Date.now() }).onConflictDoNothing().returning();
+    if (marked.length === 0) return 0;
     let n = 0;
     for (const [column, idExpr] of FREE_TEXT_COLUMNS) {
       const [table, col] = column.split('.') as [string, string];

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { patientDataUpgrades } from './patients-tables.js';
 import type { Db } from '../../db/client.js';
 import { SEALED_PREFIX, type FreeTextCipher, type FreeTextColumn } from './free-text-cipher.js';
 
@@ -26,6 +27,8 @@ export const stepRowId = (requestId: string, stepIndex: number) => `${requestId}
  */
 export function sealLegacyFreeText(db: Db, texts: FreeTextCipher): number {
   return db.transaction((tx) => {
+    if (tx.select().from(patientDataUpgrades).where(eq(patientDataUpgrades.name, 'free_text_sealed')).get()) return 0;
+    tx.insert(patientDataUpgrades).values({ name: 'free_text_sealed', doneAt: Date.now() }).run();
     let n = 0;
     for (const [column, idExpr] of FREE_TEXT_COLUMNS) {
       const [table, col] = column.split('.') as [string, string];

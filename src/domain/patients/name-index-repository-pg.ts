@@ -1,5 +1,5 @@
 import { countDistinct, eq, inArray, sql } from 'drizzle-orm';
-import { patientNameTokens, patients } from '../../db/pg/patients-tables.js';
+import { patientDataUpgrades, patientNameTokens, patients } from '../../db/pg/patients-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { NameIndexRepository } from './name-index-repository.js';
 import type { PatientRow } from './patients-repository.js';
@@ -39,6 +39,9 @@ async function writeTokens(store: PgStore, patientId: string, hashes: readonly s
 /** The start-up backfill on PostgreSQL, as backfillNameTokens (name-index-repository.ts) does on SQLite. */
 export async function backfillNameTokensPg(store: PgStore, tokensOf: (row: PatientRow) => string[]): Promise<number> {
   return store.transaction(async () => {
+    // Marked first: an instance starting meanwhile waits on the row, then skips (one backfill per database).
+    const marked = await store.db().insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).onConflictDoNothing().returning();
+    if (marked.length === 0) return 0;
     const rows = await store
       .db()
       .select()

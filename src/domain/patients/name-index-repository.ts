@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
-import { patientNameTokens, patients } from './patients-tables.js';
+import { patientDataUpgrades, patientNameTokens, patients } from './patients-tables.js';
 
 /** Named queries over the name-token blind index (hashes only; every method answers with a Promise). */
 export function createNameIndexRepository(db: Db, store: SqliteStore) {
@@ -45,6 +45,8 @@ function writeTokens(db: Db, patientId: string, hashes: readonly string[]): void
  */
 export function backfillNameTokens(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[]): number {
   return db.transaction((tx) => {
+    if (tx.select().from(patientDataUpgrades).where(eq(patientDataUpgrades.name, 'name_tokens')).get()) return 0;
+    tx.insert(patientDataUpgrades).values({ name: 'name_tokens', doneAt: Date.now() }).run();
     const rows = tx
       .select()
       .from(patients)

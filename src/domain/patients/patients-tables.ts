@@ -82,3 +82,13 @@ export const patientNameTokens = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.patientId, t.tokenHash] }), index('patient_name_tokens_hash_idx').on(t.tokenHash)],
 );
+
+/**
+ * Start-up upgrades of patient data that are done (`free_text_sealed`, `name_tokens`): each reads whole
+ * tables, so it runs at the first start of this version only (marked here in the same transaction);
+ * every later start skips it. Everything written since is sealed and indexed as it is written.
+ */
+export const patientDataUpgrades = sqliteTable('patient_data_upgrades', {
+  name: text().primaryKey(),
+  doneAt: integer().notNull(),
+});

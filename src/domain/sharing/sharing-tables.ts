@@ -32,7 +32,12 @@ export const documents = sqliteTable(
     /** The sharer's optional title, sealed (document-titles.ts); shown only in the mini-app, never in chat. */
     title: text(),
   },
-  (t) => [index('documents_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('documents_case_idx').on(t.caseId, t.createdAt),
+    // The dashboard's shares in a window (by kind) and retention's expired documents (by status), oldest first.
+    index('documents_kind_created_idx').on(t.kind, t.createdAt),
+    index('documents_status_created_idx').on(t.status, t.createdAt),
+  ],
 );
 
 /** Delivery and read receipts, one row per (document, recipient clinician). */

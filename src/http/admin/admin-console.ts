@@ -13,6 +13,7 @@ import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.j
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
+import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
 import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
 import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
 
@@ -31,6 +32,7 @@ export interface AdminConsoleDeps {
   correction: AdminCorrectionDeps;
   /** The interaction rule set's version and review counts (read-only). */
   clinical: AdminClinicalDeps;
+  referrals: AdminReferralDeps;
   /** Yida form mappings and waiting submissions (Forms). */
   forms: AdminFormsDeps;
   /** On-call rosters (the Rosters page). */
@@ -71,6 +73,7 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminOpsRoutes, opts.ops);
   await app.register(adminInboundRoutes, opts.inbound);
   await app.register(adminReportsRoutes, opts.reports);
+  await app.register(adminReferralRoutes, opts.referrals);
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
   await app.register(adminGrantRoutes, opts.grants);

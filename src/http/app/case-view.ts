@@ -8,12 +8,12 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { caseViewDto } from '../../contract/doctor.js';
-import { personOf } from './people.js';
+import { peopleOf } from './people.js';
 
 export interface CaseViewDeps {
   cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow' | 'teamOf'>;
   documents: Pick<DocumentRepository, 'listByCase'>;
-  grants: Pick<GrantService, 'activeGrantFor'>;
+  grants: Pick<GrantService, 'holdsAnyOnCase'>;
   receipts: Pick<ReceiptService, 'receiptsForCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
@@ -34,17 +34,16 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
     throw new DomainError('access.denied');
   }
   const myRole = await cases.teamRoleNow(row.id, me.id);
-  const docs = await deps.documents.listByCase(row.id);
-  const caseWide = await deps.grants.activeGrantFor(me.id, '', row.id, clock.now());
-  let hasGrant = caseWide.hasBreakGlass || caseWide.hasConsult;
-  for (const d of hasGrant ? [] : docs) {
-    const g = await deps.grants.activeGrantFor(me.id, d.id, row.id, clock.now());
-    if ((hasGrant = g.hasGrant || g.hasBreakGlass || g.hasConsult)) break;
+  // A team member needs no grant; anyone else one live grant on the case's documents (one query, not one per document).
+  if (!myRole) {
+    const docs = await deps.documents.listByCase(row.id);
+    if (!(await deps.grants.holdsAnyOnCase(me.id, row.id, docs.map((d) => d.id), clock.now()))) throw new DomainError('access.denied');
   }
-  if (!myRole && !hasGrant) throw new DomainError('access.denied');
 
+  // Each person looked up once per view, however many documents they wrote, opened or have not opened.
+  const personOf = peopleOf(dir);
   const teamRows = await cases.teamOf(row.id);
-  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(dir, m.clinicianId)), careRole: m.careRole, since: m.since })));
+  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
   const documents = await Promise.all(
     (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
@@ -54,9 +53,9 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
       title: await deps.titles.get(r.documentId),
       status: r.status,
       createdAt: r.createdAt,
-      author: await personOf(dir, r.authorId),
-      openedBy: await Promise.all(r.openedBy.map(async (o) => ({ person: await personOf(dir, o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount }))),
-      notOpened: await Promise.all(r.notOpened.map((n) => personOf(dir, n.clinicianId))),
+      author: await personOf(r.authorId),
+      openedBy: await Promise.all(r.openedBy.map(async (o) => ({ person: await personOf(o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount }))),
+      notOpened: await Promise.all(r.notOpened.map((n) => personOf(n.clinicianId))),
     })),
   );
   return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents };

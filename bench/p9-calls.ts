@@ -1,0 +1,46 @@
+import { BUSY_CLINICIAN_CASES, P9_PEOPLE, caseCode, docCaseOf, teamOf, userId, type P9Size } from './p9-seed.js';
+
+/** One HTTP call P9 times, as a caller of the service makes it. */
+export interface P9Call {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** DingTalk user id of the caller, and which token: the mini-app's or the console's. */
+  as: string;
+  token: 'app' | 'admin';
+  body?: unknown;
+}
+
+const DAY = 86_400_000;
+
+/** Who P9's calls are made as: the typical and busy clinicians, the busy case's attending, the privacy officer and the admin. */
+export function p9Users(size: P9Size): string[] {
+  return [P9_PEOPLE.typical, P9_PEOPLE.busy, P9_PEOPLE.officer, P9_PEOPLE.admin, userId(teamOf(0, size.clinicians).attending)];
+}
+
+/** The measured calls at a size (issue 15 item 1), by the same deterministic names the seed used. */
+export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: number): P9Call[] {
+  const typicalIdx = Number(P9_PEOPLE.typical.slice('p9-u-'.length));
+  // A case the typical clinician attends, and a document on it (the view-token decision).
+  let typicalCase = 1;
+  while (teamOf(typicalCase, size.clinicians).attending !== typicalIdx) typicalCase++;
+  let doc = 0;
+  while (docCaseOf(doc, size.cases) !== typicalCase) doc++;
+  const busyAttending = userId(teamOf(0, size.clinicians).attending);
+  const actor = ids[P9_PEOPLE.typical]!.id;
+  const weekAgo = new Date(now - 7 * DAY).toISOString();
+  return [
+    { name: 'inbox, typical clinician', method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.typical, token: 'app' },
+    { name: `inbox, clinician on ${BUSY_CLINICIAN_CASES} cases`, method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.busy, token: 'app' },
+    { name: 'case view, busy case', method: 'GET', path: `/api/app/cases/${caseCode(0)}`, as: busyAttending, token: 'app' },
+    { name: 'my cases, list', method: 'GET', path: '/api/app/cases', as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'my cases, search by code', method: 'GET', path: `/api/app/cases?q=${caseCode(typicalCase)}`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'view-token decision', method: 'POST', path: `/api/app/documents/doc-${doc}/view-token`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'audit browser, by user', method: 'GET', path: `/api/admin/audit?actor=${encodeURIComponent(actor)}`, as: P9_PEOPLE.officer, token: 'admin' },
+    { name: 'audit browser, by target', method: 'GET', path: `/api/admin/audit?target=doc-${doc}`, as: P9_PEOPLE.officer, token: 'admin' },
+    { name: 'audit browser, last 7 days', method: 'GET', path: `/api/admin/audit?from=${encodeURIComponent(weekAgo)}`, as: P9_PEOPLE.officer, token: 'admin' },
+    { name: 'dashboard, 7 days', method: 'GET', path: '/api/admin/dashboard?days=7', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'dashboard, 30 days', method: 'GET', path: '/api/admin/dashboard?days=30', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'data access report', method: 'POST', path: '/api/admin/reports/data-access', as: P9_PEOPLE.officer, token: 'admin', body: { caseCode: caseCode(typicalCase), reason: 'data_access_request' } },
+  ];
+}

@@ -1,0 +1,164 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postgresMissing, type Backend } from '../reliability/cluster/cluster-db.js';
+import { externalSimulator, freePort, scriptArgs } from './p7-startup.js';
+import { p9Calls, p9Users, type P9Call } from './p9-calls.js';
+import { P9_SIZES, type P9Size } from './p9-seed.js';
+import { callersFor, worldFor } from './p9-world.js';
+import { percentile, round, type BenchRow } from './row.js';
+
+const ROUNDS = 3;
+const CALLS = 200;
+/** A round stops early after this long (a loaded machine, a slow call at the largest size): "up to" 200 calls. */
+const ROUND_MS = 20_000;
+/** Goals (issue 15): largest / smallest. */
+const GOAL = { p99: 2, ready: 1.5, rss: 1.2 };
+
+interface SizeFigures {
+  size: P9Size;
+  seedMs: number;
+  cached: boolean;
+  verify: { ms: number; entries: number };
+  readyMs: number;
+  rssStartMb: number;
+  rssAfterMb: number;
+  calls: Map<string, { p50: number; p99: number; n: number } | string>;
+}
+
+/**
+ * P9 (issue 15): the service at growing hospital sizes, seeded through the repositories (p9-seed.ts),
+ * measured over HTTP as the compiled service runs (`npm run build` first). `--sizes small,medium,large`
+ * (default small,medium; `--quick`: small, fewer calls) and `--db sqlite|pg`.
+ */
+export async function benchGrowth(o: { quick?: boolean } = {}): Promise<BenchRow[]> {
+  const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name || a.startsWith(`${name}=`))?.replace(`${name}=`, '');
+  const sizes = o.quick ? ['small'] : (arg('--sizes') ?? 'small,medium').split(',');
+  const backend: Backend = arg('--db') === 'pg' ? 'postgres' : 'sqlite';
+  if (backend === 'postgres' && postgresMissing()) return [{ name: `P9 not run on PostgreSQL: ${postgresMissing()}`, value: NaN, unit: '' }];
+  const results: SizeFigures[] = [];
+  for (const name of sizes) {
+    const size = P9_SIZES[name];
+    if (!size) throw new Error(`P9: unknown size ${name} (${Object.keys(P9_SIZES).join(', ')})`);
+    results.push(await measureSize(backend, size, o.quick ? 30 : CALLS));
+  }
+  return rows(backend, results);
+}
+
+async function measureSize(backend: Backend, size: P9Size, calls: number): Promise<SizeFigures> {
+  const workDir = mkdtempSync(join(tmpdir(), 'cb-bench-p9-'));
+  const log = (l: string) => process.stderr.write(`${l}\n`);
+  log(`  P9 ${backend} ${size.name}: seeding (or the cached seed)…`);
+  const world = await worldFor(backend, size, workDir, log);
+  try {
+    const verify = auditVerify(world.env);
+    const users = await callersFor(world.env, p9Users(size));
+    const port = await freePort();
+    // As deployed: connected to "DingTalk" (a simulator in another process), no simulators inside.
+    const sim = await externalSimulator();
+    const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...sim.env, ...world.env };
+    const t0 = performance.now();
+    const child = spawn(process.execPath, scriptArgs('start'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      let exited = false;
+      child.once('exit', () => (exited = true));
+      const readyMs = await untilReady(base, t0, () => exited);
+      log(`    ready in ${round(readyMs, 0)} ms; audit verify ${verify.entries} entries in ${round(verify.ms, 0)} ms`);
+      const rssStartMb = rssMb(child.pid!);
+      const out = new Map<string, { p50: number; p99: number; n: number } | string>();
+      for (const call of p9Calls(size, users, Date.now())) {
+        const f = await timeCall(base, call, users, calls);
+        out.set(call.name, f);
+        log(`    ${call.name}: ${typeof f === 'string' ? f : `p50 ${round(f.p50, 1)} / p99 ${round(f.p99, 1)} ms`}`);
+      }
+      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out };
+    } finally {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      sim.stop();
+    }
+  } finally {
+    await world.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run audit -- verify` as the compiled CLI: wall time and entries verified. */
+function auditVerify(env: Record<string, string>): { ms: number; entries: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['dist/src/cli/audit.js', 'verify'], { env: { ...process.env, DINGTALK_CLIENT_ID: '', ...env }, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`audit verify failed: ${r.stderr || r.stdout}`);
+  return { ms, entries: (JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { size: number }).size };
+}
+
+async function untilReady(base: string, t0: number, exited: () => boolean): Promise<number> {
+  while (performance.now() - t0 < 600_000) {
+    if (exited()) throw new Error('P9: the service stopped before it was ready');
+    if (await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false)) return performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('P9: the service was not ready in 10 minutes');
+}
+
+function rssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+}
+
+/** ROUNDS rounds of up to `n` sequential calls (ROUND_MS each at most) after a short warm-up; p50/p99 over all of them, or the failure. */
+async function timeCall(base: string, call: P9Call, users: Record<string, { app: string; admin: string }>, n: number): Promise<{ p50: number; p99: number; n: number } | string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${users[call.as]![call.token]}` };
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const once = async () => {
+    const t = performance.now();
+    const res = await fetch(`${base}${call.path}`, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
+    await res.arrayBuffer();
+    if (res.status >= 300) throw new Error(`${res.status}`);
+    return performance.now() - t;
+  };
+  try {
+    for (let i = 0; i < 5; i++) await once();
+    const times: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const until = performance.now() + ROUND_MS;
+      for (let i = 0; i < n && performance.now() < until; i++) times.push(await once());
+    }
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+  } catch (e) {
+    return `failed: HTTP ${(e as Error).message}`;
+  }
+}
+
+function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
+  const db = backend === 'sqlite' ? 'SQLite' : 'PG';
+  const out: BenchRow[] = [];
+  const first = results[0]!;
+  const last = results.at(-1)!;
+  const ratio = (a: number, b: number) => (results.length > 1 ? round(b / a, 2) : undefined);
+  for (const name of first.calls.keys()) {
+    for (const r of results) {
+      const f = r.calls.get(name)!;
+      const base = first.calls.get(name)!;
+      const rat = typeof f === 'string' || typeof base === 'string' || r === first ? undefined : ratio(base.p99, f.p99);
+      if (typeof f === 'string') out.push({ name: `P9 ${db} ${r.size.name}: ${name} (${f})`, value: NaN, unit: 'ms' });
+      else out.push({ name: `P9 ${db} ${r.size.name}: ${name}, p99 (p50 ${round(f.p50, 1)}, ${f.n} calls)`, value: round(f.p99, 1), unit: 'ms', ...(rat !== undefined && r === last ? { ratio: rat, goal: `p99 ≤ ${GOAL.p99}× ${first.size.name}`, ok: rat <= GOAL.p99 } : rat !== undefined ? { ratio: rat } : {}) });
+    }
+  }
+  for (const r of results) {
+    const vs = r !== first;
+    const rr = ratio(first.readyMs, r.readyMs);
+    out.push({ name: `P9 ${db} ${r.size.name}: time to ready (spawn → /readyz)`, value: round(r.readyMs, 0), unit: 'ms', ...(vs && rr ? { ratio: rr, goal: `≤ ${GOAL.ready}×`, ok: rr <= GOAL.ready } : {}) });
+    const rs = ratio(first.rssStartMb, r.rssStartMb);
+    out.push({ name: `P9 ${db} ${r.size.name}: RSS after start`, value: round(r.rssStartMb, 1), unit: 'MB', ...(vs && rs ? { ratio: rs, goal: `≤ ${GOAL.rss}×`, ok: rs <= GOAL.rss } : {}) });
+    const ra = ratio(first.rssAfterMb, r.rssAfterMb);
+    out.push({ name: `P9 ${db} ${r.size.name}: RSS after the calls`, value: round(r.rssAfterMb, 1), unit: 'MB', ...(vs && ra ? { ratio: ra, goal: `≤ ${GOAL.rss}×`, ok: ra <= GOAL.rss } : {}) });
+    out.push({ name: `P9 ${db} ${r.size.name}: audit verify, ${r.verify.entries} entries in ${round(r.verify.ms / 1000, 1)} s`, value: round(r.verify.entries / (r.verify.ms / 1000), 0), unit: 'entries/s' });
+    out.push({ name: `P9 ${db} ${r.size.name}: seeding (${r.cached ? 'cached' : 'seeded now'})`, value: round(r.seedMs / 1000, 1), unit: 's' });
+  }
+  return out;
+}

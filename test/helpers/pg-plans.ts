@@ -1,0 +1,78 @@
+import pg from 'pg';
+
+type Query = (...args: unknown[]) => unknown;
+const QUERY = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * Records every statement node-postgres sends from this process (drizzle and the raw queries alike),
+ * with the parameters of its first run, until `stop()`; `explain` then asks PostgreSQL for each plan.
+ */
+export function capturePgStatements(): { statements: Map<string, unknown[]>; stop(): void } {
+  const proto = pg.Client.prototype as unknown as { query: Query };
+  const original = proto.query;
+  const statements = new Map<string, unknown[]>();
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
+    const values = (Array.isArray(second) ? second : (first as { values?: unknown[] } | null)?.values) ?? [];
+    if (text && QUERY.test(text) && !statements.has(text)) statements.set(text, values);
+    return original.apply(this, args);
+  };
+  return { statements, stop: () => void (proto.query = original) };
+}
+
+/** Each index's table and leading column (pg_indexes), to tell a seek from a walk of the whole index. */
+type Indexes = Map<string, { table: string; first: string }>;
+
+/**
+ * The whole-table reads in a plan (FORMAT JSON), depth first: a Seq Scan, or an index scan whose Index
+ * Cond does not constrain the index's leading column (with sequential scans priced out, PostgreSQL walks
+ * an index whole instead, testing a later column on every entry). An index walk under a Limit with no
+ * Sort in between is in the order asked for and stops at the limit: it passes.
+ */
+function fullReads(node: Record<string, unknown>, indexes: Indexes, out: string[] = [], limited = false): string[] {
+  const type = String(node['Node Type']);
+  if (type === 'Seq Scan') out.push(`${String(node['Relation Name'])}: Seq Scan`);
+  if (type === 'Index Scan' || type === 'Index Only Scan' || type === 'Bitmap Index Scan') {
+    const index = indexes.get(String(node['Index Name']));
+    const cond = String(node['Index Cond'] ?? '');
+    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS )`).test(cond);
+    if (index && !seeks && !limited) out.push(`${index.table}: ${type} using ${String(node['Index Name'])} ${cond ? `on a later column (${cond})` : 'without a condition'}`);
+  }
+  const under = type === 'Limit' ? true : type === 'Sort' || type === 'Aggregate' || type === 'Hash' ? false : limited;
+  for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) fullReads(child, indexes, out, under);
+  return out;
+}
+
+/**
+ * The sequential scans of growing tables each statement's plan makes, planned with `enable_seqscan`
+ * off: on a small test database PostgreSQL would rightly read every table whole, which says nothing;
+ * with sequential scans priced out it uses any index that can answer, so a Seq Scan left in the plan
+ * means no index can (the same question SQLite's plan answers without statistics).
+ */
+export async function pgFullScans(url: string, statements: Map<string, unknown[]>, growing: ReadonlySet<string>, wholeReads: readonly RegExp[]): Promise<{ bad: string[]; planned: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET enable_seqscan = off');
+    const defs = await client.query<{ indexname: string; tablename: string; indexdef: string }>("SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'");
+    const indexes: Indexes = new Map(defs.rows.map((r) => [r.indexname, { table: r.tablename, first: /\(\s*"?(\w+)"?/.exec(r.indexdef.slice(r.indexdef.indexOf(' USING ')))?.[1] ?? '' }]));
+    const bad: string[] = [];
+    let planned = 0;
+    for (const [text, values] of statements) {
+      if (wholeReads.some((r) => r.test(text))) continue;
+      let plan: Record<string, unknown>;
+      try {
+        const res = await client.query(`EXPLAIN (FORMAT JSON) ${text}`, values);
+        plan = (res.rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan;
+      } catch {
+        continue; // a statement that only makes sense in its transaction (a temp table, a savepoint): not a query plan question
+      }
+      planned++;
+      for (const read of fullReads(plan, indexes)) if (growing.has(read.split(':')[0]!)) bad.push(`${read}\n    in: ${text}`);
+    }
+    return { bad, planned };
+  } finally {
+    await client.end();
+  }
+}

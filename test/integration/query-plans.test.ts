@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { p9Calls, p9Users } from '../../bench/p9-calls.js';
+import { P9_SIZES, seedHospital } from '../../bench/p9-seed.js';
+import { callersFor } from '../../bench/p9-world.js';
+import { appFor } from '../helpers/sharing-flow.js';
+import { startHarness, type Harness } from '../helpers/service-harness.js';
+import { captureSqlitePlans, fullScans, type PlannedStatement } from '../helpers/sqlite-plans.js';
+import { QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS } from '../helpers/query-plan-tables.js';
+
+/**
+ * Issue 15 item 4: every statement the service runs on SQLite — seeding a small hospital through the
+ * repositories, starting (and its jobs), the mini-app and console calls bench P9 measures, the expiry
+ * sweep, retention and a full audit verify — is planned by SQLite with the parameters of its first
+ * run, and none may read a whole table that grows with use (see query-plan-tables.ts for the small,
+ * fixed tables that may be scanned, each with its reason). SQLite plans without statistics (no
+ * ANALYZE is run), so the plan does not depend on how many rows the test seeded.
+ */
+describe('query plans on SQLite', () => {
+  const size = P9_SIZES.tiny!;
+  let capture: ReturnType<typeof captureSqlitePlans>;
+  const dir = mkdtempSync(join(tmpdir(), 'cb-plans-'));
+  const env = { DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys') };
+  let h: Harness;
+
+  beforeAll(async () => {
+    await seedHospital(loadConfig({ DINGTALK_CLIENT_ID: '', ...env }), size, Date.now());
+    // From here on: what the service runs (the seed's own statements are the bench's, not the service's).
+    capture = captureSqlitePlans();
+    h = await startHarness({ dir });
+    const callers = await callersFor(env, p9Users(size));
+    const app = await appFor(h);
+    for (const call of p9Calls(size, callers, Date.now())) {
+      const who = callers[call.as]!;
+      const res = await app.inject({
+        method: call.method,
+        url: call.path,
+        headers: { authorization: `Bearer ${who[call.token]}` },
+        ...(call.body === undefined ? {} : { payload: call.body as object }),
+      });
+      expect(res.statusCode, `${call.name}: ${res.body}`).toBeLessThan(300);
+    }
+    await h.service.sweeper.sweep(Date.now() + 30 * 86_400_000);
+    await h.service.retention.job.run();
+    expect((await h.service.audit.verify()).ok).toBe(true);
+    await app.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    capture?.stop();
+    await h?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('captured the statements of the paths it drove', () => {
+    const sql = [...capture.statements.keys()].join('\n');
+    for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
+    expect(capture.statements.size).toBeGreaterThan(50);
+  });
+
+  it('reads no table that grows with use from end to end', () => {
+    const db = new Database(join(dir, 'cb.db'), { readonly: true });
+    const all = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    db.close();
+    const tables = new Set(all.filter((t) => !QUERY_PLAN_SMALL_TABLES.has(t)));
+    const bad = [...capture.statements.values()].flatMap((s: PlannedStatement) => fullScans(s, tables, QUERY_PLAN_WHOLE_READS.map((w) => w.sql)).map((scan) => `${scan}\n    in: ${s.sql}`));
+    expect(bad, bad.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { MdtAction, MdtMinutes, MdtStep } from '../../../src/domain/mdt/mdt-meeting.js';
+import { createPgMdtRepository } from '../../../src/domain/mdt/mdt-repository-pg.js';
+import { createMdtRepository } from '../../../src/domain/mdt/mdt-repository.js';
+import { createFreeTextCipher, SEALED_PREFIX } from '../../../src/domain/patients/free-text-cipher.js';
+import { describeOnBothStores } from '../../helpers/both-stores.js';
+import { rawSql } from '../../helpers/contract-seed.js';
+
+const texts = createFreeTextCipher(randomBytes(32));
+const meeting = (id: string, caseId: string, scheduledAt: number) => ({ id, caseId, scheduledAt, organiserId: 'org', status: 'scheduled' as const, round: 0, documentId: null, createdAt: 1 });
+const minutes = (meetingId: string, word: string): MdtMinutes => ({
+  meetingId, transcript: `Decision: start ${word}`, editedBy: 'c1', updatedAt: 5,
+  summary: { decisions: [`start ${word}`], actions: [{ text: 'echo', ownerId: 'c2', dueAt: 99 }], problems: [], medications: [{ text: word, entry: null, canonical: null }], notes: [] },
+});
+const step = (id: string, round: number, position: number): MdtStep => ({ id, meetingId: 'm1', round, position, role: 'attending', clinicianId: `c${position}`, decision: null, comment: null, decidedAt: null });
+const action = (id: string, ownerId: string, dueAt: number | null, position = 0): MdtAction => ({ id, meetingId: 'm1', caseId: 'case-a', position, text: `do ${id} warfarin`, ownerId, dueAt, status: 'open', doneAt: null, remindedAt: null });
+
+describeOnBothStores(
+  'MDT meetings contract',
+  (s) => ({ store: s, mdt: s.kind === 'sqlite' ? createMdtRepository(s.sqlite.db, s.sqlite.store, texts) : createPgMdtRepository(s.pg, texts) }),
+  (get) => {
+    it('keeps a meeting with its participants, and moves its status only from the expected one', async () => {
+      const { mdt } = get().repo;
+      await mdt.createMeeting(meeting('m1', 'case-a', 200), [{ meetingId: 'm1', clinicianId: 'c2', kind: 'invited' }, { meetingId: 'm1', clinicianId: 'c1', kind: 'team' }]);
+      await mdt.createMeeting(meeting('m0', 'case-a', 100), []);
+      expect((await mdt.meetingsOfCase('case-a')).map((m) => m.id)).toEqual(['m0', 'm1']);
+      expect(await mdt.participants('m1')).toEqual([{ meetingId: 'm1', clinicianId: 'c1', kind: 'team' }, { meetingId: 'm1', clinicianId: 'c2', kind: 'invited' }]);
+      expect(await mdt.moveStatus('m1', ['approved'], 'drafted')).toBe(false);
+      expect(await mdt.moveStatus('m1', ['scheduled', 'drafted'], 'in_approval', { round: 1 })).toBe(true);
+      expect(await mdt.findMeeting('m1')).toMatchObject({ status: 'in_approval', round: 1, documentId: null, scheduledAt: 200 });
+      expect(await mdt.findMeeting('nope')).toBeUndefined();
+    });
+
+    it('keeps the transcript and the summary sealed, replaced on a second save', async () => {
+      const { store, mdt } = get().repo;
+      await mdt.saveMinutes(minutes('m1', 'aspirin'));
+      await mdt.saveMinutes(minutes('m1', 'warfarin'));
+      expect(await mdt.findMinutes('m1')).toEqual(minutes('m1', 'warfarin'));
+      const rows = await rawSql<{ transcript: string; summary: string }>(store, "select transcript, summary from mdt_minutes where meeting_id = 'm1'");
+      expect(rows).toHaveLength(1);
+      expect(rows.every((r) => r.transcript.startsWith(SEALED_PREFIX) && r.summary.startsWith(SEALED_PREFIX) && !`${r.transcript}${r.summary}`.includes('warfarin'))).toBe(true);
+    });
+
+    it('records each step decision once, comment sealed, steps by round then position', async () => {
+      const { store, mdt } = get().repo;
+      await mdt.addSteps([step('s2', 1, 2), step('s1', 1, 1), step('t1', 2, 1)]);
+      expect(await mdt.decideStep('s1', 'returned', 'fix the warfarin dose', 50)).toBe(true);
+      expect(await mdt.decideStep('s1', 'approved', null, 60)).toBe(false);
+      const steps = await mdt.steps('m1');
+      expect(steps.map((s) => s.id)).toEqual(['s1', 's2', 't1']);
+      expect(steps[0]).toMatchObject({ decision: 'returned', comment: 'fix the warfarin dose', decidedAt: 50 });
+      const [row] = await rawSql<{ comment: string }>(store, "select comment from mdt_approval_steps where id = 's1'");
+      expect(row!.comment.startsWith(SEALED_PREFIX) && !row!.comment.includes('warfarin')).toBe(true);
+    });
+
+    it('tracks actions per owner (open first, soonest due), done once, overdue ones reminded once', async () => {
+      const { store, mdt } = get().repo;
+      await mdt.addActions([action('a1', 'c2', 300, 0), action('a2', 'c2', null, 1), action('a3', 'c2', 100, 2), action('a4', 'c3', 50, 3)]);
+      expect(await mdt.markDone('a3', 70)).toBe(true);
+      expect(await mdt.markDone('a3', 80)).toBe(false);
+      expect((await mdt.actionsOfOwner('c2')).map((a) => [a.id, a.status])).toEqual([['a1', 'open'], ['a2', 'open'], ['a3', 'done']]);
+      expect((await mdt.actionsOfMeeting('m1')).map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
+      expect(await mdt.findAction('a1')).toEqual(action('a1', 'c2', 300, 0));
+      expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a4', 'a1']);
+      await mdt.markReminded('a4', 401);
+      expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a1']);
+      const rows = await rawSql<{ text: string }>(store, 'select text from mdt_actions');
+      expect(rows.every((r) => r.text.startsWith(SEALED_PREFIX) && !r.text.includes('warfarin'))).toBe(true);
+    });
+  },
+);
