@@ -24,6 +24,7 @@ import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
 import { voiceSummaryTests } from './voice-summary.js';
 import { interactionTests } from './interactions.js';
+import { rosterTests } from './rosters.js';
 import { mdtSignoffTests } from './mdt-signoff.js';
 import { referralTests } from './referrals.js';
 import { yidaFormTests } from './yida-forms.js';
@@ -56,6 +57,7 @@ export const allSpecs: E2eTest[][] = [
   medicationTests,
   voiceSummaryTests,
   interactionTests,
+  rosterTests,
   mdtSignoffTests,
   referralTests,
   yidaFormTests,

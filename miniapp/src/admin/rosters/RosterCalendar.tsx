@@ -31,7 +31,7 @@ export function RosterCalendar({ weekStart, shifts, picked, onPick, onCover, onR
     return (
       <Space direction="vertical" size={4}>
         {here.map((s) => (
-          <div key={s.id} className="roster-shift" data-testid="roster-shift" data-level={level}>
+          <div key={s.id} className="roster-shift" data-testid="roster-shift" data-level={level} data-starts={s.startsAt}>
             <Checkbox checked={picked.includes(s.id)} onChange={(e) => onPick(s.id, e.target.checked)} data-testid="roster-pick">
               <strong>{s.clinician?.name ?? '—'}</strong>
             </Checkbox>
