@@ -18,12 +18,14 @@ import { appLink } from './flows/app-link.js';
 import { say as words } from './i18n.js';
 import { STATUS_CARD_TEXTS } from './texts/status-card-texts.js';
 import { requestAccess } from './flows/request-access.js';
+import { REFERRAL_ACCEPT_ACTION, REFERRAL_DECLINE_ACTION } from './flows/referral-cards.js';
+import { pressReferral, REFERRAL_OPEN_ACTION, referralLink } from './flows/referral-press.js';
 import { langOf } from './people.js';
 import { replyForError } from './reply-for-error.js';
 import { ACCESS_TEXTS as T } from './texts/access-texts.js';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION, ALERT_STATUS_ACTION]);
+const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', 'revoke', BURN_OPEN_ACTION, ALERT_STATUS_ACTION, REFERRAL_ACCEPT_ACTION, REFERRAL_DECLINE_ACTION, REFERRAL_OPEN_ACTION]);
 
 /**
  * Card button presses, routed by the `action` param the card carries: open a document, ask for
@@ -31,7 +33,7 @@ const ACTIONS = new Set(['open', 'request_access', 'request_reason', 'decide', '
  * pressed — being able to see a card grants nothing. Answers travel 1:1 and as the card's private data.
  */
 export async function handleCardAction(
-  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit' | 'publicUrl'>,
+  deps: DecideRequestDeps & RevokeByCardDeps & Pick<CommandDeps, 'burn' | 'clock' | 'audit' | 'publicUrl' | 'referrals'>,
   directory: DirectoryService,
   action: CardAction,
   logger: Logger,
@@ -87,6 +89,16 @@ export async function handleCardAction(
         const text = await revokeByCard(deps, me, str(p.grantId), lang);
         await say(text);
         return { ...status(text), cardData: { cardParamMap: { buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
+      }
+      case REFERRAL_OPEN_ACTION: {
+        await say(referralLink(deps, str(p.referralId), lang));
+        return null;
+      }
+      case REFERRAL_ACCEPT_ACTION:
+      case REFERRAL_DECLINE_ACTION: {
+        const text = await pressReferral(deps, me, str(p.action) === REFERRAL_ACCEPT_ACTION ? 'accept' : 'decline', str(p.referralId), str(p.reason), lang);
+        await say(text);
+        return { ...status(text), cardData: { cardParamMap: { status: text, buttons: '[]' } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
       }
       default:
         throw new DomainError('request.invalid');

@@ -27,9 +27,11 @@ import { createPgDocumentTitles } from '../domain/sharing/document-titles-pg.js'
 import { createPgVaultRepository } from '../domain/vault/vault-repository-pg.js';
 import { createPgEhrQueueRepository } from '../ehr/queue/ehr-queue-repository-pg.js';
 import { createPgMedicationRepository } from '../domain/medications/medication-repository-pg.js';
+import { createPgReferralRepository } from '../domain/referrals/referral-repository-pg.js';
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -45,6 +47,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     inbox: createPgInboxRepository(store),
     sessions: createPgSessionRepository(store),
     ruleReviews: createPgRuleReviewRepository(store),
+    rosters: createPgRosterRepository(store),
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),
@@ -69,6 +72,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       interactions: createPgInteractionRepository(store, texts),
       caseNotes: createPgCaseNotesRepository(store, texts),
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
+      referrals: createPgReferralRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

@@ -30,6 +30,8 @@ import { createMedicationRepository } from '../domain/medications/medication-rep
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
+import { createRosterRepository } from '../domain/rosters/roster-repository.js';
+import { createReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { Repositories } from './repositories.js';
 
 /** The repository bundle on SQLite (one file, one writer; secure_delete and the WAL scrub stay in its repositories). */
@@ -42,6 +44,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     inbox: createInboxRepository(db, store),
     sessions: createSessionRepository(db, store),
     ruleReviews: createRuleReviewRepository(db, store),
+    rosters: createRosterRepository(db, store),
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),
     myCases: createMyCasesRepository(db, store),
@@ -66,6 +69,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       interactions: createInteractionRepository(db, store, texts),
       caseNotes: createCaseNotesRepository(db, store, texts),
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
+      referrals: createReferralRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

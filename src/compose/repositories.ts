@@ -32,7 +32,9 @@ import type { InteractionRepository } from '../domain/interactions/interaction-r
 import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
+import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
+import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
 /** Repositories over sealed free text: built once the patient-field key (and its free-text cipher) is open. */
 export interface SealedRepositories {
@@ -44,6 +46,7 @@ export interface SealedRepositories {
   interactions: InteractionRepository;
   caseNotes: CaseNotesRepository;
   voiceDrafts: VoiceDraftsRepository;
+  referrals: ReferralRepository;
 }
 
 export interface AuditLogSetup {
@@ -81,6 +84,8 @@ export interface Repositories {
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
   ruleReviews: RuleReviewRepository;
+  /** On-call rosters (roster_shifts, roster_settings); also the OnCallPort referral routing reads. */
+  rosters: RosterRepository;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
   /** Start-up: seals free text stored before sealing existed (idempotent). */

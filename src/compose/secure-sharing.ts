@@ -12,6 +12,7 @@ import type { TeamExit } from '../domain/cases/team-exit.js';
 import type { ClinicianRow, DirectoryRepository } from '../domain/directory/directory-repository.js';
 import { createBreakGlassService } from '../domain/grants/break-glass.js';
 import { createGrantService } from '../domain/grants/grant-service.js';
+import { bindGrantConsultAccess } from '../usecases/referrals/consult-grant.js';
 import type { ApproverStep } from '../domain/approvals/approval-steps.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { mayOpenRecords } from '../usecases/cases/may-open-records.js';
@@ -167,6 +168,8 @@ export async function createSecureSharing(deps: {
     grants,
     approvals,
     breakGlass,
+    /** A time-boxed case-level consult grant (referral acceptance, MDT invitation); call inside the step's transaction. */
+    grantConsultAccess: bindGrantConsultAccess({ grants, clock }),
     access,
     /** Read-only listings for the oversight screens (access requests by state, break-glass reviews). */
     oversight: { approvals: approvalRepo as Pick<typeof approvalRepo, 'listByStatus' | 'stepsOf' | 'find'>, grants: grantRepo as Pick<typeof grantRepo, 'reviewsByStatus' | 'find' | 'findReview'>, approversFor },

@@ -45,6 +45,8 @@ import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
+import { createReferrals, NO_ROSTER } from './referrals.js';
+import type { OnCallPort } from '../domain/rosters/on-call.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -73,6 +75,8 @@ export interface ServiceOptions {
   /** Inbound claims' lease, takeover sweep and hand-back at stop (see compose/inbound.ts). */
   inbound?: InboundOptions;
   sharing?: Parameters<typeof createSecureSharing>[0]['sharing'];
+  /** Who is on call (referral routing); tests may pass a fake. Default: the roster repository. */
+  onCall?: OnCallPort;
 }
 
 /**
@@ -168,10 +172,11 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
+  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -188,17 +193,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const receiver = new StreamReceiver({
     clientId: config.dingtalk.clientId, clientSecret: config.dingtalk.clientSecret, apiBase: config.dingtalk.apiBase, oapiBase: config.dingtalk.oapiBase,
     clock, logger, reconnect: opts.reconnect,
-    handlers: createInboundHandlers({
-      bot,
-      robot,
-      events,
-      inbox,
-      audit,
-      clock,
-      logger,
-      onCardAction: (action) => bot.cardAction(action),
-      metrics: metrics.port,
-    }),
+    handlers: createInboundHandlers({ bot, robot, events, inbox, audit, clock, logger, onCardAction: (action) => bot.cardAction(action), metrics: metrics.port }),
   });
 
   let stopCheckpoints: (() => void) | undefined;
@@ -257,6 +252,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */
     medications,
+    /** Referrals: the OpenReferral port (`referrals.open`), the respond use cases' deps, the repository. */
+    referrals,
     bot, receiver, sweeper, clinical,
     /** Resumes messages a previous run ACKed but did not finish, then connects. */
     async start(): Promise<void> {

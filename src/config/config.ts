@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clusterConfig, clusterEnvShape, type ClusterConfig } from './cluster-config.js';
+import { referralConfig, referralEnvShape, type ReferralConfig } from './referral-config.js';
 import { databaseUrlProblem } from './database-url.js';
 import { keyEnvShape, keysConfig, sharedKeyEnvProblems, type KeysConfig } from './keys-config.js';
 import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
@@ -57,6 +58,7 @@ export const envSchema = z
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     ...clusterEnvShape,
+    ...referralEnvShape,
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
@@ -164,6 +166,8 @@ export interface Config {
   };
   sandbox: { port: number };
   cluster: ClusterConfig;
+  /** Referral routing: fallback institutions, severity windows, the consult grant's length, DING. */
+  referrals: ReferralConfig;
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
   /**
@@ -255,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     },
     sandbox: { port: e.SANDBOX_PORT },
     cluster: clusterConfig(e),
+    referrals: referralConfig(e),
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     viewing: {
       watermarkMode: e.WATERMARK_MODE,

@@ -16,7 +16,7 @@ export const liveGrantsQuery = z.object({
 
 export const liveGrantDto = z.object({
   grantId: z.string(),
-  kind: z.enum(['approval', 'break_glass']),
+  kind: z.enum(['approval', 'break_glass', 'consult']),
   caseCode: z.string().nullable(),
   grantee: personDto,
   /** The document's type code (src/contract/document-types.ts); null for break-glass (the whole case). */

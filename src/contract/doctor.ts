@@ -20,7 +20,7 @@ export const inboxDto = z.object({
   myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
   newDocuments: z.array(z.object({ documentId: z.string(), caseCode: z.string(), docType: z.string(), author: personDto, createdAt: z.number() })),
   burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
-  escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert', 'interaction']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
+  escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert', 'interaction', 'referral']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
   /** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
   alerts: z.array(z.object({ alertId: z.string(), caseCode: z.string(), raisedBy: personDto, mine: z.boolean(), itemId: z.string().nullable(), createdAt: z.number() })),
 });

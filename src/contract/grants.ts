@@ -5,7 +5,7 @@ import { personDto } from './doctor.js';
 export const caseGrantsDto = z.array(
   z.object({
     grantId: z.string(),
-    kind: z.enum(['approval', 'break_glass']),
+    kind: z.enum(['approval', 'break_glass', 'consult']),
     documentId: z.string().nullable(),
     grantee: personDto,
     createdAt: z.number(),

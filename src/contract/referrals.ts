@@ -18,3 +18,23 @@ export function isReferralSeverity(code: unknown): code is ReferralSeverity {
 
 /** sent → seen → accepted / declined; escalated while unaccepted past its window; cancelled by the requester. */
 export type ReferralStatus = 'sent' | 'seen' | 'accepted' | 'declined' | 'escalated' | 'cancelled';
+
+/**
+ * Why an assignee declines a referral: a closed set of codes (never free text), so the reason may go
+ * on the requester's card and into the audit.
+ */
+export const REFERRAL_DECLINE_REASONS = {
+  not_my_specialty: { en: 'Not my specialty', zh: '非本專科' },
+  no_capacity: { en: 'No capacity now', zh: '目前無法接收' },
+  needs_more_information: { en: 'Needs more information', zh: '需要更多資料' },
+  wrong_institution: { en: 'Wrong institution', zh: '機構不符' },
+  already_seen: { en: 'Already seen elsewhere', zh: '已於別處診治' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type ReferralDeclineReason = keyof typeof REFERRAL_DECLINE_REASONS;
+
+export const REFERRAL_DECLINE_CODES = Object.keys(REFERRAL_DECLINE_REASONS) as [ReferralDeclineReason, ...ReferralDeclineReason[]];
+
+export function isReferralDeclineReason(code: unknown): code is ReferralDeclineReason {
+  return typeof code === 'string' && Object.hasOwn(REFERRAL_DECLINE_REASONS, code);
+}

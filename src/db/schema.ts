@@ -19,3 +19,5 @@ export * from '../domain/medications/medications-tables.js';
 export * from '../domain/interactions/interaction-tables.js';
 export * from '../domain/notes/notes-tables.js';
 export * from '../domain/clinical/rule-review-tables.js';
+export * from '../domain/rosters/roster-tables.js';
+export * from '../domain/referrals/referral-tables.js';

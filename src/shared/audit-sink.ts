@@ -148,4 +148,11 @@ export const AUDIT_ACTIONS = {
   interactionViewed: 'interaction.viewed',
   interactionAcknowledged: 'interaction.acknowledged',
   interactionOverridden: 'interaction.overridden',
+  /** Referrals (issue 14): target is the referral id; reasons are codes (severity, decline reason, `to:<id>`). */
+  referralOpened: 'referral.opened',
+  referralSeen: 'referral.seen',
+  referralAccepted: 'referral.accepted',
+  referralDeclined: 'referral.declined',
+  referralEscalated: 'referral.escalated',
+  referralCancelled: 'referral.cancelled',
 } as const;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAN } from '../helpers/sharing-flow.js';
+import { KEY_POINTS_EHR_WAIT_MS } from '../../src/usecases/summary/summary-ehr-allergies.js';
 import { HO, medsWorld, type MedsWorld } from './app-medications-fixture.js';
 
 const status = (kind: string, code: string) => ({ coding: [{ system: `http://terminology.hl7.org/CodeSystem/allergyintolerance-${kind}`, code }] });
@@ -55,10 +56,17 @@ describe('key points: allergies from the EHR (FHIR simulator)', () => {
     }
   });
 
+  it('When the EHR is slower than the key points wait, then they answer within it, saying the EHR allergies are unavailable', async () => {
+    w.fhir.fail({ on: 'AllergyIntolerance', delayMs: KEY_POINTS_EHR_WAIT_MS + 1_500 });
+    const res = await summary(CHAN);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ehrAllergies).toEqual({ state: 'unavailable', reason: 'ehr.unavailable' });
+  }, 15_000);
+
   it('Each read reveals the HKID audited as ehr_allergy_read; no substance in the audit log, chat or logs', async () => {
     await w.h.service.audit.flush();
     const q = (sql: string) => w.h.service.db.sqlite.prepare(sql).all();
-    expect(q("SELECT count(*) AS n FROM audit_entries WHERE action = 'case.patient_revealed' AND reason = 'ehr_allergy_read'")).toEqual([{ n: 2 }]);
+    expect(q("SELECT count(*) AS n FROM audit_entries WHERE action = 'case.patient_revealed' AND reason = 'ehr_allergy_read'")).toEqual([{ n: 3 }]);
     const everything = JSON.stringify(q('SELECT * FROM audit_entries')) + JSON.stringify(w.h.sim.sent) + w.h.logs();
     for (const s of ['阿莫西林', 'Peanut', 'amoxicillin']) expect(everything).not.toContain(s);
   });

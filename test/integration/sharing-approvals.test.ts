@@ -40,7 +40,7 @@ describe('approval-gated access to a report (single step)', () => {
     expect(out.requesterId).toBe('dr-wong');
     expect(out.grant?.expiresAt).toBe(approvedAt + 72 * HOUR);
 
-    expect(await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).toEqual({ hasGrant: true, hasBreakGlass: false, expiresAt: approvedAt + 72 * HOUR });
+    expect(await f.grants.activeGrantFor('dr-wong', docId, 'case-1')).toEqual({ hasGrant: true, hasBreakGlass: false, hasConsult: false, expiresAt: approvedAt + 72 * HOUR });
     const other = (await shareReport(f)).id;
     expect((await f.grants.activeGrantFor('dr-wong', other, 'case-1')).hasGrant).toBe(false);
     expect((await f.grants.activeGrantFor('dr-lam', docId, 'case-1')).hasGrant).toBe(false);

@@ -38,7 +38,7 @@ describe('break-glass', () => {
     const start = f.clock.now();
     const out = await f.breakGlass.breakGlass({ caseId: 'case-9', clinicianId: 'dr-ng', reason: REASON });
     expect(out).toMatchObject({ expiresAt: start + 4 * HOUR, notify: { attendingIds: ['dr-chan'], privacyOfficerIds: ['po-lee'] } });
-    expect(await f.grants.activeGrantFor('dr-ng', docId, 'case-9')).toEqual({ hasGrant: false, hasBreakGlass: true, expiresAt: start + 4 * HOUR });
+    expect(await f.grants.activeGrantFor('dr-ng', docId, 'case-9')).toEqual({ hasGrant: false, hasBreakGlass: true, hasConsult: false, expiresAt: start + 4 * HOUR });
     expect((await f.grants.activeGrantFor('dr-ng', 'doc-not-yet-shared', 'case-9')).hasBreakGlass).toBe(true);
     expect((await f.grants.activeGrantFor('dr-ng', docId, 'case-other')).hasBreakGlass).toBe(false);
 

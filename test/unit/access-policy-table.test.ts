@@ -32,6 +32,7 @@ const rows: Row[] = [
   { name: 'grant holder views', request: documentRequest(clinician(), 'view', doc(), { ...ok, careRole: '', hasGrant: true }), allowed: true, policies: ['view-approved-grant'] },
   { name: 'expired grant (hasGrant=false) denied', request: documentRequest(clinician(), 'view', doc(), { ...ok, careRole: '', hasGrant: false }), allowed: false, policies: [] },
   { name: 'break-glass views', request: documentRequest(clinician(), 'view', doc(), { ...ok, careRole: '', hasBreakGlass: true }), allowed: true, policies: ['view-break-glass'] },
+  { name: 'consult grant views', request: documentRequest(clinician(), 'view', doc(), { ...ok, careRole: '', hasConsultGrant: true }), allowed: true, policies: ['view-consult-grant'] },
   { name: 'nurse on team views', request: documentRequest(clinician({ role: 'nurse' }), 'view', doc(), ok), allowed: true, policies: ['view-care-team'] },
   // view: account state (b)
   { name: 'unverified attending denied', request: documentRequest(clinician({ verified: false }), 'view', doc(), { ...ok, careRole: 'attending' }), allowed: false, policies: ['forbid-unverified'] },
@@ -40,6 +41,7 @@ const rows: Row[] = [
   { name: 'no consent, other author institution denied', request: documentRequest(clinician(), 'view', doc(), { careRole: 'consulting' }), allowed: false, policies: ['forbid-view-without-consent'] },
   { name: 'author institution without consent views', request: documentRequest(clinician(), 'view', doc({ authorInstitutionId: HOME }), { careRole: 'consulting' }), allowed: true, policies: ['view-care-team'] },
   { name: 'break-glass does not override consent', request: documentRequest(clinician(), 'view', doc(), { hasBreakGlass: true }), allowed: false, policies: ['forbid-view-without-consent'] },
+  { name: 'consult grant does not override consent', request: documentRequest(clinician(), 'view', doc(), { hasConsultGrant: true }), allowed: false, policies: ['forbid-view-without-consent'] },
   // view: restricted category (d)
   { name: 'restricted without extra consent denied', request: documentRequest(clinician(), 'view', doc({ restrictedCategory: 'psychiatry' }), ok), allowed: false, policies: ['forbid-view-restricted-without-extra-consent'] },
   { name: 'restricted with extra consent views', request: documentRequest(clinician(), 'view', doc({ restrictedCategory: 'psychiatry' }), { ...ok, hasRestrictedConsent: true }), allowed: true, policies: ['view-care-team'] },

@@ -31,6 +31,7 @@ const relationArb: fc.Arbitrary<RelationFacts> = fc.record({
   careRole: fc.constantFrom(...careRoles),
   hasGrant: fc.boolean(),
   hasBreakGlass: fc.boolean(),
+  hasConsultGrant: fc.boolean(),
   patientConsentsToInstitution: fc.boolean(),
   hasRestrictedConsent: fc.boolean(),
 });
@@ -58,7 +59,7 @@ describe('access properties', () => {
   it('view is allowed exactly when the baseline rules (a)–(d) all hold', () => {
     fc.assert(
       fc.property(clinicianArb, documentArb, relationArb, (c, d, r) => {
-        const careOrGrant = r.careRole === 'attending' || r.careRole === 'consulting' || !!r.hasGrant || !!r.hasBreakGlass;
+        const careOrGrant = r.careRole === 'attending' || r.careRole === 'consulting' || !!r.hasGrant || !!r.hasBreakGlass || !!r.hasConsultGrant;
         const account = c.verified && !c.suspended && ['doctor', 'nurse', 'pharmacist'].includes(c.role ?? '');
         const consent = !!r.patientConsentsToInstitution || d.authorInstitutionId === c.institutionId;
         const restricted = d.restrictedCategory === null || !!r.hasRestrictedConsent;

@@ -44,6 +44,7 @@ export const relationArb: fc.Arbitrary<RelationFacts> = fc.record(
     careRole: fc.constantFrom('attending', 'consulting', 'referring', 'observer', ''),
     hasGrant: fc.boolean(),
     hasBreakGlass: fc.boolean(),
+    hasConsultGrant: fc.boolean(),
     patientConsentsToInstitution: fc.boolean(),
     hasRestrictedConsent: fc.boolean(),
     step: fc.constantFrom('attending', 'privacy'),

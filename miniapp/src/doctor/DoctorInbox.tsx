@@ -77,7 +77,7 @@ export function DoctorInbox() {
       {inbox.escalations.length > 0 && (
         <List header={t('inbox.escalations')}>
           {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(e.itemType === 'interaction' ? `/doctor/interactions/${e.itemId}` : `/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
+            <List.Item key={`${e.itemId}`} onClick={() => navigate(e.itemType === 'interaction' ? `/doctor/interactions/${e.itemId}` : e.itemType === 'referral' ? `/referral/${e.itemId}` : `/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
           ))}
         </List>
       )}

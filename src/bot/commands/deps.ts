@@ -1,3 +1,5 @@
+import type { OpenReferral } from '../../usecases/referrals/referral-ports.js';
+import type { RespondReferralDeps } from '../../usecases/referrals/respond-referral.js';
 import type { AccessDecision } from '../../domain/access/policy-engine.js';
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { BurnService } from '../../domain/burn/burn-service.js';
@@ -34,6 +36,12 @@ export interface ChatCases {
 /** A case-level policy decision for a clinician now (their role on the case, then the policy). */
 export type DecideOnCase = (row: ClinicianRow, action: 'share' | 'breakGlass', caseRow: Pick<CaseRow, 'id' | 'code'>) => Promise<AccessDecision>;
 
+/** What chat needs of referrals: the OpenReferral port and the respond use cases' deps (card presses). */
+export interface ReferralChat {
+  open: OpenReferral;
+  respond: RespondReferralDeps;
+}
+
 /**
  * Everything a chat command or flow may be built from, each part named for what it is. Each command
  * and flow takes `Pick<CommandDeps, …>` of the parts it uses (the bot has no reduced mode).
@@ -67,4 +75,6 @@ export interface CommandDeps {
   escalation: Pick<EscalationService, 'stepsFor'>;
   /** Who may read a case's medication list (`meds`): the policy, with its refusals audited. */
   medications: MedicationAccessDeps;
+  /** Referrals: `refer`, and the assignee's [Accept] / [Decline] presses. */
+  referrals: ReferralChat;
 }

@@ -8,11 +8,12 @@ import { ping } from './ping.js';
 import { sharingCommands } from './sharing-commands.js';
 import { summaryCommand } from './summary.js';
 import { whoamiCommand } from './whoami.js';
+import { referCommand } from './refer.js';
 
 /** Every chat command, in the order help lists them. */
 export function buildCommands(deps: CommandDeps): { all: Command[]; help: Command } {
   const all: Command[] = [];
   const help = helpCommand(() => all);
-  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...casesCommands(deps), ...sharingCommands(deps), summaryCommand(deps));
+  all.push(help, whoamiCommand(deps.directoryRepo), ping, ...caseCommands(deps), ...casesCommands(deps), ...sharingCommands(deps), summaryCommand(deps), referCommand(deps));
   return { all, help };
 }

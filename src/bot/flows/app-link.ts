@@ -1,5 +1,5 @@
 /** Mini-app screens the bot links to (miniapp/src/doctor/DoctorRoutes.tsx and forms/form-routes.tsx). */
-export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent' | 'doctor/interactions';
+export type AppScreen = 'doc' | 'burn' | 'alert' | 'form/case-open' | 'form/consent' | 'doctor/interactions' | 'referral';
 
 /**
  * A deep link into the mini-app (served under /app/, see http/miniapp-static.ts). The id is opaque

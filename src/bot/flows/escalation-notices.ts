@@ -7,10 +7,11 @@ import { langOf, personLine } from '../people.js';
 import { appLink } from './app-link.js';
 import { NOTICE_TEXTS as T } from '../texts/notice-texts.js';
 import { INTERACTION_TEXTS } from '../texts/interaction-texts.js';
+import { REFERRAL_TEXTS } from '../texts/referral-texts.js';
 
 type Deps = Pick<CommandDeps, 'directoryRepo' | 'casesRepo' | 'outbox' | 'notify' | 'publicUrl'>;
 
-const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert, interaction: INTERACTION_TEXTS.item };
+const ITEM: Record<StepNotice['itemType'], { en: string; zh: string }> = { document: T.itemDocument, alert: T.itemAlert, interaction: INTERACTION_TEXTS.item, referral: REFERRAL_TEXTS.item };
 
 /**
  * The chat side of unread escalation: content-free 1:1 texts (case code, names, times, a mini-app link
@@ -52,6 +53,8 @@ export function createEscalationNotices(deps: Deps, opts: { remindType: DingRemi
     },
 
     async escalate(n) {
+      // A referral handed on was sent to its new assignee as its own card (usecases/referrals/referral-escalation.ts).
+      if (n.itemType === 'referral' && n.admitted) return;
       const c = await person(n.colleagueId);
       const lang = langOf(c);
       const code = await caseCode(n.caseId);

@@ -19,3 +19,5 @@ export * from './medications-tables.js';
 export * from './interaction-tables.js';
 export * from './notes-tables.js';
 export * from './rule-review-tables.js';
+export * from './roster-tables.js';
+export * from './referral-tables.js';

@@ -55,6 +55,8 @@ export interface RelationFacts {
   careRole?: CareRole;
   hasGrant?: boolean;
   hasBreakGlass?: boolean;
+  /** A live consult grant (accepted referral, MDT invitation) to the document's case. */
+  hasConsultGrant?: boolean;
   patientConsentsToInstitution?: boolean;
   hasRestrictedConsent?: boolean;
   step?: DecisionStep;
@@ -63,7 +65,7 @@ export interface RelationFacts {
 
 /** The context keys each action's schema declares; nothing else is sent. */
 const CONTEXT_KEYS: Record<AccessAction, readonly (keyof RelationFacts)[]> = {
-  view: ['careRole', 'hasGrant', 'hasBreakGlass', 'patientConsentsToInstitution', 'hasRestrictedConsent'],
+  view: ['careRole', 'hasGrant', 'hasBreakGlass', 'hasConsultGrant', 'patientConsentsToInstitution', 'hasRestrictedConsent'],
   share: ['careRole'],
   requestAccess: [],
   decideRequest: ['careRole', 'step', 'isRequester'],

@@ -24,6 +24,10 @@ const PERMIT_SENTENCES: Record<string, Sentence> = {
     en: 'You have active emergency (break-glass) access to this case.',
     zh: '你擁有此個案有效的緊急存取權限。',
   },
+  'view-consult-grant': {
+    en: 'You hold a live consult grant for this case (an accepted referral or an MDT invitation).',
+    zh: '你持有此個案有效的會診授權（已接受的轉介或多專科會議邀請）。',
+  },
   'share-care-team': {
     en: 'You are attending or consulting on this case, so you may share into it.',
     zh: '你是此個案的主診或會診醫護人員，可向個案分享文件。',

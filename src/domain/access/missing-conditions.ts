@@ -7,7 +7,7 @@
 import type { AccessRequest, CedarEntity, CedarValue, EntityRef } from './access-vocabulary.js';
 
 export type MissingCode =
-  | 'care_team_or_grant' // view: not attending/consulting, no grant, no break-glass
+  | 'care_team_or_grant' // view: not attending/consulting, no grant, no break-glass, no consult grant
   | 'care_team' // share: not attending/consulting
   | 'care_team_member' // readMedications: no role on the care team
   | 'prescriber_on_team' // addMedication: not attending/consulting/referring
@@ -55,7 +55,7 @@ export function missingConditions(req: AccessRequest): MissingCondition[] {
   };
   switch (req.action) {
     case 'view':
-      need(onTeam || ctx.hasGrant === true || ctx.hasBreakGlass === true, 'care_team_or_grant', true);
+      need(onTeam || ctx.hasGrant === true || ctx.hasBreakGlass === true || ctx.hasConsultGrant === true, 'care_team_or_grant', true);
       break;
     case 'share':
       need(onTeam, 'care_team', true);

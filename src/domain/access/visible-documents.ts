@@ -1,6 +1,6 @@
 /**
  * "Which of these documents may this clinician open?" for lists. Every view permit needs a care-team
- * role (attending/consulting), an approved grant or active break-glass, so a document with none of
+ * role (attending/consulting), an approved grant, active break-glass or a consult grant, so a document with none of
  * these can never be allowed: we skip it without asking Cedar, and ask Cedar only about the rest.
  * If a view permit is ever added that needs none of these, update `mayBeViewable` (a test compares
  * this list with asking Cedar about every document).
@@ -19,7 +19,8 @@ export function mayBeViewable(relation: RelationFacts): boolean {
     relation.careRole === 'attending' ||
     relation.careRole === 'consulting' ||
     relation.hasGrant === true ||
-    relation.hasBreakGlass === true
+    relation.hasBreakGlass === true ||
+    relation.hasConsultGrant === true
   );
 }
 

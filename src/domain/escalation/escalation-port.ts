@@ -41,7 +41,7 @@ export interface EscalationKind {
   /** The item's own view of one recipient, checked before every step. */
   probe?: ItemProbe;
   /** Who is asked next for this type instead of the configured chain (ids in order). */
-  colleagues?: (ctx: { recipientId: string; caseId: string }) => Promise<string[]>;
+  colleagues?: (ctx: { recipientId: string; caseId: string; itemId: string }) => Promise<string[]>;
   /**
    * Lets the colleague act on the item themself (e.g. makes them a recipient and sends it to them),
    * inside the step's transaction; false when they could not be let in (they are then only told).
@@ -49,6 +49,10 @@ export interface EscalationKind {
   admit?: (n: StepNotice & { colleagueId: string }) => Promise<boolean>;
   /** Tell the initiator 1:1 at each escalation (and when nobody is left to ask). */
   tellInitiator?: boolean;
+  /** The item's own wait before each step instead of the configured one (e.g. a referral's severity window). */
+  waitMs?: (itemId: string) => Promise<number | undefined>;
+  /** false: no reminder step; the first step already asks the next colleague (a referral is handed on). */
+  reminder?: boolean;
 }
 
 export interface TrackInput {
@@ -61,4 +65,6 @@ export interface TrackInput {
   urgent: boolean;
   /** Who shared or raised it; never a recipient or a colleague to escalate to. */
   initiatorId?: string;
+  /** The first wait, when the item type has its own (default: the configured wait). */
+  afterMs?: number;
 }

@@ -61,7 +61,7 @@ export function createEscalationService(deps: {
     const exclude = new Set([...(await repo.forItem(row.itemId)).map((r) => r.recipientId), ...(await repo.escalatedTo(row.itemId, row.recipientId))]);
     if (row.initiatorId) exclude.add(row.initiatorId);
     const chain = kinds[row.itemType]?.colleagues ?? deps.colleagues;
-    return (await chain({ recipientId: row.recipientId, caseId: row.caseId })).find((id) => !exclude.has(id));
+    return (await chain({ recipientId: row.recipientId, caseId: row.caseId, itemId: row.itemId })).find((id) => !exclude.has(id));
   }
 
   /** One due row, one step, one transaction. */
@@ -79,8 +79,9 @@ export function createEscalationService(deps: {
       since: row.createdAt,
     };
     const target = auditTarget(row);
-    if (row.step === 0) {
-      if (!(await repo.advance(row.itemId, row.recipientId, 0, 1, now + settings.afterMs))) return 'skipped';
+    const afterMs = (await kind.waitMs?.(row.itemId)) ?? settings.afterMs;
+    if (row.step === 0 && kind.reminder !== false) {
+      if (!(await repo.advance(row.itemId, row.recipientId, 0, 1, now + afterMs))) return 'skipped';
       await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'reminded', at: now });
       await notifier.remind({ ...notice, idemKey: `${notice.idemKey}:remind` });
       audit.append({ actor: 'system', action: AUDIT_ACTIONS.escalationReminded, target, outcome: 'success', reason: row.itemType, at: now });
@@ -91,7 +92,8 @@ export function createEscalationService(deps: {
       }
       return 'reminded';
     }
-    const colleague = row.step - 1 < settings.maxColleagues ? await nextColleague(row) : undefined;
+    const asked = kind.reminder === false ? row.step : row.step - 1;
+    const colleague = asked < settings.maxColleagues ? await nextColleague(row) : undefined;
     const tellInitiator = async (colleagueId: string | null) => {
       if (kind.tellInitiator && row.initiatorId) await notifier.tellInitiator({ ...notice, idemKey: `${notice.idemKey}:initiator:${colleagueId ?? 'none'}`, initiatorId: row.initiatorId, colleagueId });
     };
@@ -100,7 +102,7 @@ export function createEscalationService(deps: {
       await tellInitiator(null);
       return 'exhausted';
     }
-    if (!(await repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + settings.afterMs))) return 'skipped';
+    if (!(await repo.advance(row.itemId, row.recipientId, row.step, row.step + 1, now + afterMs))) return 'skipped';
     await repo.addStep({ itemId: row.itemId, recipientId: row.recipientId, action: 'escalated', targetId: colleague, at: now });
     const admitted = (await kind.admit?.({ ...notice, colleagueId: colleague })) ?? false;
     await notifier.escalate({ ...notice, idemKey: `${notice.idemKey}:to:${colleague}`, colleagueId: colleague, admitted });
@@ -124,7 +126,7 @@ export function createEscalationService(deps: {
           initiatorId: input.initiatorId ?? null,
           status: 'active',
           step: 0,
-          nextAt: now + settings.afterMs,
+          nextAt: now + (input.afterMs ?? settings.afterMs),
           createdAt: now,
         });
         if (created) added++;

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export type EscalationItemType = 'document' | 'alert' | 'interaction';
+export type EscalationItemType = 'document' | 'alert' | 'interaction' | 'referral';
 export type EscalationStatus = 'active' | 'stopped' | 'exhausted';
 export type EscalationAction = 'reminded' | 'ding' | 'escalated' | 'stopped';
 

@@ -9,6 +9,8 @@ export interface ActiveGrants {
   hasGrant: boolean;
   /** A live break-glass grant for the document's case. */
   hasBreakGlass: boolean;
+  /** A live consult grant (accepted referral, MDT invitation) for the document's case. */
+  hasConsult: boolean;
   /** Latest expiry among the live grants that apply, for "access until …" wording. */
   expiresAt: number | null;
 }
@@ -17,10 +19,11 @@ const SWEEP_BATCH = 500;
 
 /** Pure: which of a clinician's live grants on a case let them at `documentId`. */
 export function activeGrantsOf(live: readonly GrantRow[], documentId: string): ActiveGrants {
-  const applicable = live.filter((g) => g.kind === 'break_glass' || g.documentId === documentId);
+  const applicable = live.filter((g) => g.kind !== 'approval' || g.documentId === documentId);
   return {
     hasGrant: applicable.some((g) => g.kind === 'approval'),
     hasBreakGlass: applicable.some((g) => g.kind === 'break_glass'),
+    hasConsult: applicable.some((g) => g.kind === 'consult'),
     expiresAt: applicable.length ? Math.max(...applicable.map((g) => g.expiresAt)) : null,
   };
 }
@@ -76,18 +79,39 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return row;
     },
 
+    /**
+     * A time-boxed grant to a whole case (documentId null) for a consultant: an accepted referral or an
+     * MDT invitation. Audited with `reason`. Without its own transaction, so it commits with the step
+     * that lets them in.
+     */
+    async createConsultGrant(input: { caseId: string; clinicianId: string; grantedBy: string; expiresAt: number; reason: string; now: number }): Promise<GrantRow> {
+      const row: GrantRow = {
+        id: newId(),
+        kind: 'consult',
+        documentId: null,
+        caseId: input.caseId,
+        clinicianId: input.clinicianId,
+        createdAt: input.now,
+        expiresAt: input.expiresAt,
+        requestId: null,
+        revokedAt: null,
+        expiryRecordedAt: null,
+      };
+      await repo.insert(row);
+      audit.append({ actor: input.grantedBy, action: AUDIT_ACTIONS.grantCreated, target: input.caseId, outcome: 'success', reason: `consult_${input.reason}`, at: input.now });
+      return row;
+    },
+
     /** Which live grants let `clinicianId` at `documentId` (of `caseId`) at `now`. Expired or revoked ones don't count. */
     async activeGrantFor(clinicianId: string, documentId: string, caseId: string, now = clock.now()): Promise<ActiveGrants> {
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
-    /** Whether the clinician holds a live grant for any of these documents of the case (or break-glass on it): one query. */
+    /** Whether the clinician holds a live case-wide grant (break-glass, consult) or one for any of these documents of the case: one query. */
     async holdsAnyOnCase(clinicianId: string, caseId: string, documentIds: readonly string[], now = clock.now()): Promise<boolean> {
       const live = await repo.liveFor(clinicianId, caseId, now);
-      return live.length > 0 && documentIds.some((d) => {
-        const g = activeGrantsOf(live, d);
-        return g.hasGrant || g.hasBreakGlass;
-      });
+      const caseWide = activeGrantsOf(live, '');
+      return caseWide.hasBreakGlass || caseWide.hasConsult || documentIds.some((d) => activeGrantsOf(live, d).hasGrant);
     },
 
     async revoke(grantId: string, actor: string): Promise<void> {

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export type GrantKind = 'approval' | 'break_glass';
+export type GrantKind = 'approval' | 'break_glass' | 'consult';
 export type BreakGlassReviewStatus = 'pending' | 'approved' | 'flagged';
 
 /**
  * Time-boxed access outside the care team. An approval grant covers one document; a break-glass
- * grant has no document and covers the whole case. A grant counts only while now < expires_at and
+ * grant and a consult grant (an accepted referral, an MDT invitation) have no document and cover the
+ * whole case. A grant counts only while now < expires_at and
  * it is not revoked, so expiry needs no sweep to take effect (the sweep only records it in the audit).
  */
 export const grants = sqliteTable(

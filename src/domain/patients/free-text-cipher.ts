@@ -17,7 +17,8 @@ export type FreeTextColumn =
   | 'case_medications.prescriber_name'
   | 'interaction_alerts.reason'
   | 'case_notes.body'
-  | 'voice_drafts.payload';
+  | 'voice_drafts.payload'
+  | 'referrals.reason';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

@@ -51,6 +51,7 @@ export function createDocumentAccess(deps: {
       careRole: await deps.queries.teamRoleNow(caseRow.id, clinician.id),
       hasGrant: grants.hasGrant || assumeGrant,
       hasBreakGlass: grants.hasBreakGlass,
+      hasConsultGrant: grants.hasConsult,
       patientConsentsToInstitution: institution ? await deps.queries.hasSharingConsent(caseRow.patientId, institution) : false,
       hasRestrictedConsent: document.restrictedCategory
         ? await deps.queries.hasRestrictedConsent(caseRow.patientId, document.restrictedCategory)
@@ -70,7 +71,7 @@ export function createDocumentAccess(deps: {
         relation,
       ),
     );
-    const insider = clinician.verified && !clinician.suspended && (relation.careRole !== '' || grants.hasGrant || grants.hasBreakGlass);
+    const insider = clinician.verified && !clinician.suspended && (relation.careRole !== '' || grants.hasGrant || grants.hasBreakGlass || grants.hasConsult);
     return { decision, document, caseCode: caseRow.code, insider };
   }
 

@@ -34,7 +34,7 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
     throw new DomainError('access.denied');
   }
   const myRole = await cases.teamRoleNow(row.id, me.id);
-  // A team member needs no grant; anyone else one live grant on the case's documents (one query, not one per document).
+  // A team member needs no grant; anyone else a live case-wide grant or one on a document of the case (one query, not one per document).
   if (!myRole) {
     const docs = await deps.documents.listByCase(row.id);
     if (!(await deps.grants.holdsAnyOnCase(me.id, row.id, docs.map((d) => d.id), clock.now()))) throw new DomainError('access.denied');

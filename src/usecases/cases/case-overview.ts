@@ -37,5 +37,6 @@ export async function caseOverview(deps: CaseOverviewDeps, viewerId: string, cas
 async function mayView(deps: CaseOverviewDeps, viewerId: string, c: CaseRow, myRole: CareRole | '', fromGroup: string | undefined): Promise<boolean> {
   if (myRole !== '') return true;
   if (fromGroup !== undefined && (await deps.queries.caseForConversation(fromGroup))?.id === c.id) return true;
-  return (await deps.grants.activeGrantFor(viewerId, '', c.id)).hasBreakGlass;
+  const live = await deps.grants.activeGrantFor(viewerId, '', c.id);
+  return live.hasBreakGlass || live.hasConsult;
 }

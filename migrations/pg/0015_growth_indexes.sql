@@ -1,3 +1,10 @@
+CREATE TABLE "audit_verified_checkpoints" (
+	"checkpoint_id" bigint PRIMARY KEY NOT NULL,
+	"tree_size" bigint NOT NULL,
+	"root_hash" "bytea" NOT NULL,
+	"verified_at" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "patient_data_upgrades" (
 	"name" text PRIMARY KEY NOT NULL,
 	"done_at" bigint NOT NULL
@@ -12,5 +19,6 @@ CREATE INDEX "clinicians_role_idx" ON "clinicians" USING btree ("role");--> stat
 CREATE INDEX "escalations_type_created_idx" ON "escalations" USING btree ("item_type","created_at");--> statement-breakpoint
 CREATE INDEX "escalations_stopped_idx" ON "escalations" USING btree ("stopped_at");--> statement-breakpoint
 CREATE INDEX "grants_case_idx" ON "grants" USING btree ("case_id","created_at");--> statement-breakpoint
+CREATE INDEX "grants_unrecorded_expiry_idx" ON "grants" USING btree ("expires_at") WHERE expiry_recorded_at is null and revoked_at is null;--> statement-breakpoint
 CREATE INDEX "documents_kind_created_idx" ON "documents" USING btree ("kind","created_at");--> statement-breakpoint
 CREATE INDEX "documents_status_created_idx" ON "documents" USING btree ("status","created_at");

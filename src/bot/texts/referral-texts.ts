@@ -1,0 +1,50 @@
+/**
+ * Referral chat texts (issue 14 item 2): the `refer` command's answers, the assignee's card, the
+ * requester's live status card. Case codes, specialty / severity / purpose / decline labels, names
+ * and HK times only: never the reason text, never patient data.
+ */
+export const REFERRAL_TEXTS = {
+  /** Escalation: what the unaccepted item is (notice-texts' ITEM). */
+  item: { en: 'a referral', zh: '一項轉介' },
+  usage: {
+    en: 'Usage: `refer C-XXXXX <specialty> [institution code] <emergency|urgent|routine> <purpose code>` — e.g. `refer C-7KQ2M cardiology PWH urgent referral`. Purpose codes: continuing_care, referral, second_opinion, emergency, medication_review. Write the clinical reason in the mini-app, never in a group.',
+    zh: '用法：`refer C-XXXXX <專科> [機構代碼] <emergency|urgent|routine> <目的代碼>`，例如 `refer C-7KQ2M cardiology PWH urgent referral`。目的代碼：continuing_care、referral、second_opinion、emergency、medication_review。臨床理由請在小程式填寫，切勿在群組中輸入。',
+  },
+  unknownInstitution: { en: (code: string) => `No institution with code ${code}.`, zh: (code: string) => `找不到代碼為 ${code} 的機構。` },
+  sent: {
+    en: (code: string, spec: string, sev: string, who: string) => `Referral on case ${code} sent: ${spec}, ${sev}, to ${who}. Your status card follows its progress.`,
+    zh: (code: string, spec: string, sev: string, who: string) => `個案 ${code} 的轉介已發出：${spec}，${sev}，接收者：${who}。狀態卡片會顯示進度。`,
+  },
+  nobody: {
+    en: (code: string, spec: string) => `Referral on case ${code} recorded, but nobody is on call for ${spec} at the institutions tried. Call the department directly.`,
+    zh: (code: string, spec: string) => `個案 ${code} 的轉介已記錄，但所查機構目前沒有${spec}當值醫生。請直接致電該部門。`,
+  },
+  assigneeTitle: { en: (code: string, sev: string) => `📨 Referral · ${code} · ${sev}`, zh: (code: string, sev: string) => `📨 轉介 · ${code} · ${sev}` },
+  assigneeText: {
+    en: (spec: string, purpose: string, from: string, at: string) => `${spec} consult requested by ${from} (${at}). Purpose: ${purpose}. Open it in ConsultBridge to read the reason; accepting gives you access to the case's documents for a limited time.`,
+    zh: (spec: string, purpose: string, from: string, at: string) => `${from} 請求${spec}會診（${at}）。目的：${purpose}。請在 ConsultBridge 開啟以查看理由；接受後可於限期內查閱此個案的文件。`,
+  },
+  handedOn: { en: (who: string) => ` It passed to you because ${who} did not accept it in time.`, zh: (who: string) => ` 因 ${who} 未有及時接受，已轉交給你。` },
+  byRule: { en: (rule: string) => `a consult rule (${rule})`, zh: (rule: string) => `會診規則（${rule}）` },
+  accept: { en: 'Accept', zh: '接受' },
+  open: { en: 'Open', zh: '開啟' },
+  decline: { en: (reason: string) => `Decline: ${reason}`, zh: (reason: string) => `拒絕：${reason}` },
+  ding: { en: (code: string) => `ConsultBridge: an emergency referral on case ${code} is waiting for you.`, zh: (code: string) => `ConsultBridge：個案 ${code} 有緊急轉介等待你處理。` },
+  statusTitle: { en: (code: string, spec: string) => `📨 Your referral · ${code} · ${spec}`, zh: (code: string, spec: string) => `📨 你的轉介 · ${code} · ${spec}` },
+  statusAbout: { en: (sev: string, purpose: string) => `Severity: ${sev}. Purpose: ${purpose}.`, zh: (sev: string, purpose: string) => `嚴重程度：${sev}。目的：${purpose}。` },
+  statusSent: { en: (who: string) => `Sent to ${who}, waiting to be seen.`, zh: (who: string) => `已發送給 ${who}，等待查閱。` },
+  statusNobody: { en: 'Nobody on call: not sent.', zh: '沒有當值醫生：未能發送。' },
+  statusSeen: { en: (who: string, at: string) => `Seen by ${who} at ${at}, waiting for an answer.`, zh: (who: string, at: string) => `${who} 已於 ${at} 查閱，等待回覆。` },
+  statusAccepted: { en: (who: string, until: string) => `Accepted by ${who}; case access until ${until}.`, zh: (who: string, until: string) => `${who} 已接受；個案存取權限至 ${until}。` },
+  statusDeclined: { en: (who: string, reason: string) => `Declined by ${who}: ${reason}.`, zh: (who: string, reason: string) => `${who} 已拒絕：${reason}。` },
+  statusEscalated: { en: (who: string) => `Not accepted in time: escalated to ${who}.`, zh: (who: string) => `未有及時接受：已升級至 ${who}。` },
+  statusCancelled: { en: 'Cancelled by you.', zh: '你已取消。' },
+  attendingTitle: { en: (code: string) => `📨 Referral opened · ${code}`, zh: (code: string) => `📨 已開出轉介 · ${code}` },
+  attendingText: {
+    en: (code: string, spec: string, sev: string, rule: string, who: string) => `A consult rule (${rule}) opened a ${sev} ${spec} referral on case ${code}; it went to ${who}.`,
+    zh: (code: string, spec: string, sev: string, rule: string, who: string) => `會診規則（${rule}）為個案 ${code} 開出${sev}${spec}轉介，接收者：${who}。`,
+  },
+  nobodyShort: { en: 'nobody on call', zh: '沒有當值醫生' },
+  accepted: { en: (code: string, until: string) => `Accepted. You can open case ${code}'s documents until ${until}.`, zh: (code: string, until: string) => `已接受。你可於 ${until} 前查閱個案 ${code} 的文件。` },
+  declined: { en: (code: string, reason: string) => `Declined (${reason}). The requester of case ${code} is told.`, zh: (code: string, reason: string) => `已拒絕（${reason}）。已通知個案 ${code} 的轉介發出者。` },
+} as const;

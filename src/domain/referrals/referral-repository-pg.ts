@@ -1,0 +1,68 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { referrals } from '../../db/pg/referral-tables.js';
+import type { PgStore } from '../../db/pg/pg-store.js';
+import { sqlCollateC } from '../../db/pg/pg-columns.js';
+import type { FreeTextCipher } from '../patients/free-text-cipher.js';
+import { closePatch, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
+
+/** Referrals on PostgreSQL: the same port as referral-repository.ts. */
+export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher): ReferralRepository {
+  const db = () => store.db();
+  const open = openReferralReason(texts);
+  const isOpen = inArray(referrals.status, [...OPEN_STATUSES]);
+  const changed = (r: { rowCount: number | null }) => (r.rowCount ?? 0) > 0;
+  return {
+    async insert(row) {
+      await db().insert(referrals).values(sealReferral(texts, row));
+    },
+    async find(id) {
+      const [r] = await db().select().from(referrals).where(eq(referrals.id, id));
+      return r && open(r);
+    },
+    async forCase(caseId) {
+      return (await db().select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.sentAt), sqlCollateC(referrals.id))).map(open);
+    },
+    async assignedTo(clinicianId, opts = {}) {
+      const where = opts.all ? eq(referrals.assigneeId, clinicianId) : and(eq(referrals.assigneeId, clinicianId), isOpen);
+      return (await db().select().from(referrals).where(where).orderBy(desc(referrals.sentAt), sqlCollateC(referrals.id)).limit(opts.limit ?? 100)).map(open);
+    },
+    async openCounts(clinicianIds) {
+      if (clinicianIds.length === 0) return new Map();
+      const rows = await db()
+        .select({ assigneeId: referrals.assigneeId, open: count() })
+        .from(referrals)
+        .where(and(inArray(referrals.assigneeId, [...clinicianIds]), isOpen))
+        .groupBy(referrals.assigneeId);
+      return new Map(rows.map((r) => [r.assigneeId!, Number(r.open)]));
+    },
+    async openLoad() {
+      const rows = await db()
+        .select({ assigneeId: referrals.assigneeId, open: count() })
+        .from(referrals)
+        .where(and(isNotNull(referrals.assigneeId), isOpen))
+        .groupBy(referrals.assigneeId)
+        .orderBy(desc(count()), sqlCollateC(referrals.assigneeId));
+      return rows.map((r) => ({ assigneeId: r.assigneeId!, open: Number(r.open) }));
+    },
+    async markSeen(id, assigneeId, at) {
+      const key = and(eq(referrals.id, id), eq(referrals.assigneeId, assigneeId), inArray(referrals.status, ['sent', 'escalated']));
+      return changed(await db().update(referrals).set({ status: 'seen', seenAt: at }).where(key));
+    },
+    async reassign(id, from, to, at) {
+      const still = from === null ? undefined : eq(referrals.assigneeId, from);
+      return changed(await db().update(referrals).set({ assigneeId: to, status: 'escalated', escalatedAt: at }).where(and(eq(referrals.id, id), isOpen, still)));
+    },
+    async close(id, c) {
+      const { set, byAssignee } = closePatch(c);
+      const key = and(eq(referrals.id, id), isOpen, byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
+      return changed(await db().update(referrals).set(set).where(key));
+    },
+    async acceptTimings(since) {
+      const rows = await db()
+        .select({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt, acceptedAt: referrals.acceptedAt })
+        .from(referrals)
+        .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)));
+      return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
+import type { ReferralDeclineReason, ReferralStatus } from '../../contract/referrals.js';
+import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
+import { referrals } from './referral-tables.js';
+
+/** A referral with its reason opened (null when none). */
+export type ReferralRow = typeof referrals.$inferSelect;
+export type NewReferral = Pick<ReferralRow, 'id' | 'caseId' | 'requesterId' | 'institutionId' | 'specialty' | 'severity' | 'purposeCode' | 'assigneeId' | 'sentAt'> &
+  Partial<Pick<ReferralRow, 'reason' | 'triggerRuleId' | 'triggerItemType' | 'triggerItemId'>>;
+
+/** Still waiting for its assignee: what routing and the dashboard count as load. */
+export const OPEN_STATUSES = ['sent', 'seen', 'escalated'] as const satisfies readonly ReferralStatus[];
+
+/** The end of a referral, each once: accepted (with its grant), declined (with a code), cancelled. */
+export type ReferralClose =
+  | { status: 'accepted'; by: string; at: number; grantId: string | null }
+  | { status: 'declined'; by: string; at: number; reason: ReferralDeclineReason }
+  | { status: 'cancelled'; by: string; at: number };
+
+/** One accepted referral's timing, for the dashboard (ids and codes only). */
+export type AcceptTiming = Pick<ReferralRow, 'severity' | 'specialty' | 'sentAt'> & { acceptedAt: number };
+
+/** The port both stores implement (contract suite: test/pg/contracts/referrals.contract.test.ts). */
+export interface ReferralRepository {
+  insert(row: NewReferral): Promise<void>;
+  find(id: string): Promise<ReferralRow | undefined>;
+  /** A case's referrals, newest first. */
+  forCase(caseId: string): Promise<ReferralRow[]>;
+  /** Referrals assigned to a clinician now, newest first (open ones only unless `all`). */
+  assignedTo(clinicianId: string, opts?: { all?: boolean; limit?: number }): Promise<ReferralRow[]>;
+  /** Open referrals per clinician among these ids (absent: none); one indexed count. */
+  openCounts(clinicianIds: readonly string[]): Promise<Map<string, number>>;
+  /** Open referrals per assignee, everyone with any (the dashboard's load). */
+  openLoad(): Promise<{ assigneeId: string; open: number }[]>;
+  /** The assignee opened it: sent/escalated → seen, the first time only. */
+  markSeen(id: string, assigneeId: string, at: number): Promise<boolean>;
+  /** Hands it to `to` (escalation): only while open and still with `from`. */
+  reassign(id: string, from: string | null, to: string, at: number): Promise<boolean>;
+  /** Ends it once: false when it was no longer open (or, for accept/decline, not with `by`). */
+  close(id: string, c: ReferralClose): Promise<boolean>;
+  /** Accepted referrals sent since `since` (dashboard: time to accept). */
+  acceptTimings(since: number): Promise<AcceptTiming[]>;
+}
+
+const REASON = 'referrals.reason';
+export const openReferralReason = (texts: FreeTextCipher) => (r: ReferralRow): ReferralRow => ({ ...r, reason: openOrNull(texts, REASON, r.id, r.reason) });
+export const sealReferral = (texts: FreeTextCipher, row: NewReferral) => ({ ...row, status: 'sent' as const, reason: sealOrNull(texts, REASON, row.id, row.reason) });
+
+/** The update a close makes, and the rows it may touch (both stores share it). */
+export function closePatch(c: ReferralClose) {
+  if (c.status === 'accepted') return { set: { status: c.status, acceptedAt: c.at, grantId: c.grantId }, byAssignee: true };
+  if (c.status === 'declined') return { set: { status: c.status, declinedAt: c.at, declineReason: c.reason }, byAssignee: true };
+  return { set: { status: c.status, cancelledAt: c.at }, byAssignee: false };
+}
+
+/** Referrals on SQLite: named queries, every method a Promise (`store.wrap`). */
+export function createReferralRepository(db: Db, store: SqliteStore, texts: FreeTextCipher): ReferralRepository {
+  const open = openReferralReason(texts);
+  const isOpen = inArray(referrals.status, [...OPEN_STATUSES]);
+  return store.wrap({
+    insert(row: NewReferral): void {
+      db.insert(referrals).values(sealReferral(texts, row)).run();
+    },
+    find(id: string): ReferralRow | undefined {
+      const r = db.select().from(referrals).where(eq(referrals.id, id)).get();
+      return r && open(r);
+    },
+    forCase(caseId: string): ReferralRow[] {
+      return db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.sentAt), asc(referrals.id)).all().map(open);
+    },
+    assignedTo(clinicianId: string, opts: { all?: boolean; limit?: number } = {}): ReferralRow[] {
+      const where = opts.all ? eq(referrals.assigneeId, clinicianId) : and(eq(referrals.assigneeId, clinicianId), isOpen);
+      return db.select().from(referrals).where(where).orderBy(desc(referrals.sentAt), asc(referrals.id)).limit(opts.limit ?? 100).all().map(open);
+    },
+    openCounts(clinicianIds: readonly string[]): Map<string, number> {
+      if (clinicianIds.length === 0) return new Map();
+      const rows = db
+        .select({ assigneeId: referrals.assigneeId, open: count() })
+        .from(referrals)
+        .where(and(inArray(referrals.assigneeId, [...clinicianIds]), isOpen))
+        .groupBy(referrals.assigneeId)
+        .all();
+      return new Map(rows.map((r) => [r.assigneeId!, r.open]));
+    },
+    openLoad(): { assigneeId: string; open: number }[] {
+      return db
+        .select({ assigneeId: referrals.assigneeId, open: count() })
+        .from(referrals)
+        .where(and(isNotNull(referrals.assigneeId), isOpen))
+        .groupBy(referrals.assigneeId)
+        .orderBy(desc(count()), asc(referrals.assigneeId))
+        .all()
+        .map((r) => ({ assigneeId: r.assigneeId!, open: r.open }));
+    },
+    markSeen(id: string, assigneeId: string, at: number): boolean {
+      const key = and(eq(referrals.id, id), eq(referrals.assigneeId, assigneeId), inArray(referrals.status, ['sent', 'escalated']));
+      return db.update(referrals).set({ status: 'seen', seenAt: at }).where(key).run().changes > 0;
+    },
+    reassign(id: string, from: string | null, to: string, at: number): boolean {
+      const still = from === null ? undefined : eq(referrals.assigneeId, from);
+      return db.update(referrals).set({ assigneeId: to, status: 'escalated', escalatedAt: at }).where(and(eq(referrals.id, id), isOpen, still)).run().changes > 0;
+    },
+    close(id: string, c: ReferralClose): boolean {
+      const { set, byAssignee } = closePatch(c);
+      const key = and(eq(referrals.id, id), isOpen, byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
+      return db.update(referrals).set(set).where(key).run().changes > 0;
+    },
+    acceptTimings(since: number): AcceptTiming[] {
+      return db
+        .select({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt, acceptedAt: referrals.acceptedAt })
+        .from(referrals)
+        .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)))
+        .all()
+        .map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+    },
+  });
+}
