@@ -17,7 +17,7 @@ export interface CaseViewDeps {
   receipts: Pick<ReceiptService, 'receiptsForCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
-  titles: Pick<DocumentTitles, 'get'>;
+  titles: Pick<DocumentTitles, 'ofCase'>;
 }
 
 /**
@@ -45,12 +45,13 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
   const teamRows = await cases.teamOf(row.id);
   const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
+  const titles = await deps.titles.ofCase(row.id);
   const documents = await Promise.all(
     (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
       documentId: r.documentId,
       kind: r.kind,
       docType: r.docType,
-      title: await deps.titles.get(r.documentId),
+      title: titles.get(r.documentId) ?? null,
       status: r.status,
       createdAt: r.createdAt,
       author: await personOf(r.authorId),
