@@ -16,6 +16,7 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<BenchRow[]>> = 
   P7: async () => (await import('./p7-startup.js')).benchStartup(),
   P8: async (o) => (await import('./p8-cluster.js')).benchCluster(o),
   P9: async (o) => (await import('./p9-growth.js')).benchGrowth(o),
+  P10: async () => (await import('./p10-routing.js')).benchRouting(),
 };
 
 async function main(): Promise<void> {

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   }
   const service = await createService(config, { logger, clock: systemClock, policies: await policies });
   await sandbox?.seedDirectory(service.directoryRepo);
+  await sandbox?.seedRoster(service.repos.rosters, service.directoryRepo);
   const app = await buildApp({
     logger,
     probe: serviceProbe(service),

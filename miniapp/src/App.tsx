@@ -5,6 +5,7 @@ import { useSession } from './auth/session.js';
 import { BurnViewer } from './doctor/BurnViewer.js';
 import { AlertStatusScreen } from './doctor/AlertStatusScreen.js';
 import { InteractionScreen } from './doctor/interactions/InteractionScreen.js';
+import { ReferralScreen } from './doctor/referrals/ReferralScreen.js';
 import { CaseScreen } from './doctor/CaseScreen.js';
 import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
 import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
@@ -57,6 +58,7 @@ export function App() {
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />
       <Route path="/alert/:id" element={<Checked param="id" re={ID} render={(id) => <AlertStatusScreen alertId={id} />} />} />
+      <Route path="/referral/:id" element={<Checked param="id" re={ID} render={(id) => <ReferralScreen key={id} referralId={id} />} />} />
       <Route path="/doctor/interactions/:id" element={<Checked param="id" re={ID} render={(id) => <InteractionScreen key={id} alertId={id} />} />} />
       {/* Keyed by the intent: another link must not inherit this one's typed values. */}
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />

@@ -34,6 +34,8 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     auth: { jwtSecret: service.sessionSecret, isSessionActive, findClinician: (id) => directoryRepo.findById(id) },
     policies: { engine: secure.engine, clock, explain: { directory: directoryRepo, access: secure.access, audit } },
     clinical: { book: service.ruleReviews.book },
+    rosters: service.rosters.useCases,
+    referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {
@@ -56,6 +58,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
       importer: { directory: directoryRepo, transaction, audit, clock },
       register,
     },
+    forms: { ...service.yidaForms.admin, directory: directoryRepo },
   };
   return { directory, console };
 }

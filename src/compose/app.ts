@@ -25,6 +25,8 @@ import { myCasesRoutes } from '../http/app/my-cases-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
 import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
+import { referralRoutes } from '../http/app/referral-routes.js';
+import { referralRouteDeps } from './referrals-http.js';
 import { correctionRoutes } from '../http/app/correction-routes.js';
 import { alertStatusRoutes } from '../http/app/alert-status-routes.js';
 import { interactionRoutes } from '../http/app/interaction-routes.js';
@@ -34,6 +36,7 @@ import { medicationRoutes } from '../http/app/medication-routes.js';
 import { clinicalRoutes } from '../http/app/clinical-routes.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
+import { yidaCallbackRoutes } from '../http/yida-callback-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -89,7 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(interactionRoutes, appHttp.interactions);
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
+      await trusted.register(referralRoutes, referralRouteDeps(service));
     });
+    // The Yida submission callback: DingTalk calls in (shared-secret header, optional source allowlist; README "Yida form archive").
+    await app.register(yidaCallbackRoutes, service.yidaForms.callback);
     // Bearer METRICS_TOKEN, else loopback only (README "Metrics").
     await app.register(metricsRoutes, { scrape: service.metrics.scrape, token: service.config.http.metricsToken });
     const admin = adminHttpDeps(service);

@@ -12,9 +12,6 @@ import { referralEscalationKind } from '../usecases/referrals/referral-escalatio
 import type { RespondReferralDeps } from '../usecases/referrals/respond-referral.js';
 import type { SecureSharing } from './secure-sharing.js';
 
-/** Nobody on call anywhere: what routing sees until a roster source is wired. */
-export const NO_ROSTER: OnCallPort = { onCallAt: async () => ({ first: [], second: [], shift: [], escalationContactId: null }) };
-
 /**
  * Referral routing wired (issue 14 item 2): the repository over sealed text, the chat notices, the
  * `referral` escalation kind registered with the engine, `open` (the OpenReferral port consult rules

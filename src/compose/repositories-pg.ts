@@ -31,6 +31,7 @@ import { createPgReferralRepository } from '../domain/referrals/referral-reposit
 import { createPgInteractionRepository } from '../domain/interactions/interaction-repository-pg.js';
 import { createPgCaseNotesRepository } from '../domain/notes/case-notes-repository-pg.js';
 import { createPgVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository-pg.js';
+import { createPgYidaRepository } from '../domain/forms/yida-repository-pg.js';
 import { createPgRosterRepository } from '../domain/rosters/roster-repository-pg.js';
 import type { Repositories } from './repositories.js';
 
@@ -73,6 +74,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       caseNotes: createPgCaseNotesRepository(store, texts),
       voiceDrafts: createPgVoiceDraftsRepository(store, texts),
       referrals: createPgReferralRepository(store, texts),
+      yida: createPgYidaRepository(store, texts),
     }),
     sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
     backfillNameTokens: (tokensOf) => backfillNameTokensPg(store, tokensOf),

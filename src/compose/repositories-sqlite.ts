@@ -30,6 +30,7 @@ import { createMedicationRepository } from '../domain/medications/medication-rep
 import { createInteractionRepository } from '../domain/interactions/interaction-repository.js';
 import { createCaseNotesRepository } from '../domain/notes/case-notes-repository.js';
 import { createVoiceDraftsRepository } from '../domain/notes/voice-drafts-repository.js';
+import { createYidaRepository } from '../domain/forms/yida-repository.js';
 import { createRosterRepository } from '../domain/rosters/roster-repository.js';
 import { createReferralRepository } from '../domain/referrals/referral-repository.js';
 import type { Repositories } from './repositories.js';
@@ -70,6 +71,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       caseNotes: createCaseNotesRepository(db, store, texts),
       voiceDrafts: createVoiceDraftsRepository(db, store, texts),
       referrals: createReferralRepository(db, store, texts),
+      yida: createYidaRepository(db, store, texts),
     }),
     sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
     backfillNameTokens: async (tokensOf) => backfillNameTokens(db, tokensOf),

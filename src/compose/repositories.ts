@@ -33,6 +33,7 @@ import type { EhrQueueRepository } from '../ehr/queue/ehr-queue-repository.js';
 import type { CaseNotesRepository } from '../domain/notes/case-note.js';
 import type { VoiceDraftsRepository } from '../domain/notes/voice-draft.js';
 import type { ReferralRepository } from '../domain/referrals/referral-repository.js';
+import type { YidaRepository } from '../domain/forms/yida-repository-port.js';
 import type { RuleReviewRepository } from '../domain/clinical/rule-review-repository.js';
 import type { RosterRepository } from '../domain/rosters/roster-port.js';
 
@@ -47,6 +48,8 @@ export interface SealedRepositories {
   caseNotes: CaseNotesRepository;
   voiceDrafts: VoiceDraftsRepository;
   referrals: ReferralRepository;
+  /** Yida form submissions and form mappings (the form data sealed). */
+  yida: YidaRepository;
 }
 
 export interface AuditLogSetup {

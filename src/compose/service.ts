@@ -40,13 +40,15 @@ import { createAllergyAlerts } from './allergy-alerts.js';
 import { createInteractions } from './interactions.js';
 import { createReports } from './reports.js';
 import { botClinicalParts, botSharingParts } from './bot-deps.js';
+import { createRosters } from './rosters.js';
 import { createClinicalNotes } from './clinical-notes.js';
 import { createStampForViewer } from '../usecases/viewing/stamp-for-viewer.js';
 import { createServiceMetrics } from './metrics.js';
 import { openRepositories } from './storage.js';
 import { createMedications } from './medications.js';
-import { createReferrals, NO_ROSTER } from './referrals.js';
+import { createReferrals } from './referrals.js';
 import type { OnCallPort } from '../domain/rosters/on-call.js';
+import { createYidaForms } from './yida-forms.js';
 
 export interface ServiceOptions {
   logger: Logger;
@@ -99,7 +101,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
   const worker = createOutboxWorker({
     repo: outboxRepo,
-    handlers: createOutboxHandlers(api, { clock }),
+    handlers: createOutboxHandlers(api, { clock, yidaFetch: (id) => yidaForms.job(id) }), // yidaForms: built below, called once started
     clock,
     logger,
     audit,
@@ -172,11 +174,13 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   const interactions = createInteractions({ repo: secure.sealed.interactions, transaction: repos.transaction, medications, ruleReviews: ruleReviews.book, cases: secure.cases.queries, directoryRepo, notify, publicUrl, escalation: escalation.service, audit, clock });
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
   const retention = createRetention({ config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger });
-  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? NO_ROSTER, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
+  const rosters = createRosters({ repos, directoryRepo, audit, clock }); // .onCall: the OnCallPort referral routing reads
+  const referrals = createReferrals({ config, secure, transaction: repos.transaction, onCall: opts.onCall ?? rosters.onCall, directoryRepo, escalation: escalation.service, chat: { outbox, notify }, audit, clock });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });
+  const yidaForms = createYidaForms({ config, repos, secure, medications, api, outbox, audit, clock }); // Yida form archive (issue 14 item 5)
   const bot = createBot({
     ...chat, inbox, directory, directoryRepo, audit, clock, logger, outbound: notify, outbox, publicUrl,
-    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals,
+    escalation: escalation.service, ...botClinicalParts(clinical), medications: medications.useCases, referrals, rosters: rosters.useCases,
   });
   const onChatEvent = createChatEventHandler({ cases: secure.cases, offboarding, directoryRepo, logger });
   // Robot messages and events: one durable claim mechanism, one group commit, one takeover sweep.
@@ -227,6 +231,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     offboarding,
     secure,
     ruleReviews,
+    /** On-call rosters: use cases (bot, console) and `onCall`, the OnCallPort. */
+    rosters,
     publicUrl,
     /** false when WATERMARK_MODE=rewrite: every view re-writes the whole PDF. */
     incrementalWatermark: config.viewing.watermarkMode === 'incremental',
@@ -242,12 +248,9 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
     /** The group card for a report shared from the mini-app. */
     reportCards: createReportCards({ directoryRepo, notify }),
     burn,
-    ehr,
-    ehrQueue,
+    ehr, ehrQueue,
     escalation: escalation.service,
-    alerts,
-    interactions,
-    retention,
+    alerts, interactions, retention, yidaForms,
     /** The admin reports: PDPO data access report and dashboard figures. */
     reports: createReports({ repos, secure, directory: directoryRepo, medications: medications.repo, audit, clock }),
     /** Medications on a case: the list's use cases, the HK normaliser and the rule set (loaded at first use). */

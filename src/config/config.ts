@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clusterConfig, clusterEnvShape, type ClusterConfig } from './cluster-config.js';
 import { referralConfig, referralEnvShape, type ReferralConfig } from './referral-config.js';
+import { yidaConfig, yidaEnvShape, type YidaConfig } from './yida-config.js';
 import { databaseUrlProblem } from './database-url.js';
 import { keyEnvShape, keysConfig, sharedKeyEnvProblems, type KeysConfig } from './keys-config.js';
 import { DEFAULT_DATA_REGION, parsePhiHosts, REGION_PATTERN, residencyEnvProblems } from './residency.js';
@@ -57,8 +58,7 @@ export const envSchema = z
       .pipe(z.string().regex(/^([A-Za-z0-9_-]+=\d{1,3}(,[A-Za-z0-9_-]+=\d{1,3})*)?$/, 'comma list of CODE=YEARS')),
     RETENTION_INTERVAL_HOURS: z.coerce.number().int().min(1).default(24),
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-    ...clusterEnvShape,
-    ...referralEnvShape,
+    ...clusterEnvShape, ...referralEnvShape, ...yidaEnvShape,
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     BURN_MAX_LIFETIME_HOURS: z.coerce.number().positive().max(168).default(24),
@@ -166,8 +166,8 @@ export interface Config {
   };
   sandbox: { port: number };
   cluster: ClusterConfig;
-  /** Referral routing: fallback institutions, severity windows, the consult grant's length, DING. */
-  referrals: ReferralConfig;
+  /** Referral routing (referral-config.ts) and the Yida form archive (yida-config.ts). */
+  referrals: ReferralConfig; yida: YidaConfig;
   /** Burn-after-reading: an item is destroyed at the latest this long after it was created. */
   burn: { maxLifetimeMs: number };
   /**
@@ -258,8 +258,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       intervalMs: e.RETENTION_INTERVAL_HOURS * 3_600_000,
     },
     sandbox: { port: e.SANDBOX_PORT },
-    cluster: clusterConfig(e),
-    referrals: referralConfig(e),
+    cluster: clusterConfig(e), referrals: referralConfig(e), yida: yidaConfig(e),
     burn: { maxLifetimeMs: Math.round(e.BURN_MAX_LIFETIME_HOURS * 3_600_000) },
     viewing: {
       watermarkMode: e.WATERMARK_MODE,

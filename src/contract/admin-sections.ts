@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (each admin route names its section, `config.adminSection`, and admits that section's roles: src/http/admin/admin-auth.ts) and for the console's
  * menu (the admin token answer lists the signed-in role's sections and actions, computed from it).
  */
-export const CONSOLE_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients'] as const;
+export const CONSOLE_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients', 'forms', 'rosters'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 export type ConsoleRole = 'admin' | 'privacy_officer' | 'auditor';
 
@@ -24,6 +24,10 @@ export const SECTION_ROLES = {
   dashboard: ['admin'],
   /** Merging duplicate patient records (wrong-patient correction): the privacy officer alone. */
   patients: ['privacy_officer'],
+  /** Yida form mappings and the submissions waiting for re-mapping (ids and codes only; form data stays sealed). */
+  forms: ['admin'],
+  /** On-call rosters per institution × specialty (calendar, add / swap / cover, settings, CSV). */
+  rosters: ['admin'],
 } as const satisfies Record<ConsoleSection, readonly ConsoleRole[]>;
 
 /**

@@ -9,6 +9,8 @@ export const DOCUMENT_TYPES = {
   lab: { en: 'Lab result', zh: '化驗結果' },
   discharge_summary: { en: 'Discharge summary', zh: '出院摘要' },
   letter: { en: 'Letter', zh: '信件' },
+  /** A DingTalk Yida form submission filed to the case (issue 14 item 5). */
+  form: { en: 'Form', zh: '表單' },
   other: { en: 'Document', zh: '文件' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 

@@ -19,5 +19,6 @@ export * from '../domain/medications/medications-tables.js';
 export * from '../domain/interactions/interaction-tables.js';
 export * from '../domain/notes/notes-tables.js';
 export * from '../domain/clinical/rule-review-tables.js';
+export * from '../domain/forms/yida-tables.js';
 export * from '../domain/rosters/roster-tables.js';
 export * from '../domain/referrals/referral-tables.js';

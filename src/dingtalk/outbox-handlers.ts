@@ -33,7 +33,9 @@ export type OutboxIntent =
   | { kind: 'scene.add_members'; payload: SceneGroupMembersInput }
   | { kind: 'scene.remove_members'; payload: SceneGroupMembersInput }
   /** Not idempotent on DingTalk's side: a crash between send and mark can DING twice. */
-  | { kind: 'ding.send'; payload: DingInput };
+  | { kind: 'ding.send'; payload: DingInput }
+  /** Fetch a stored Yida submission's form data and file it (the use case, given by compose: createOutboxHandlers' `yidaFetch`). */
+  | { kind: 'yida.fetch'; payload: { submissionId: string } };
 
 export type OutboxKind = OutboxIntent['kind'];
 export type OutboxPayload<K extends OutboxKind> = Extract<OutboxIntent, { kind: K }>['payload'];
@@ -62,7 +64,7 @@ export function validateOutboxIntent(intent: { payload: unknown }): void {
   assertNoPhi(intent.payload);
 }
 
-export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock } = {}): OutboxHandlers {
+export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock; yidaFetch?: (submissionId: string) => Promise<unknown> } = {}): OutboxHandlers {
   return {
     'group.send': (p) => api.sendGroup(p),
     'oto.send': (p) => api.sendToUsers(p),
@@ -75,5 +77,9 @@ export function createOutboxHandlers(api: DingTalkApi, opts: { clock?: Clock } =
     'scene.add_members': (p) => api.addSceneGroupMembers(p),
     'scene.remove_members': (p) => api.removeSceneGroupMembers(p),
     'ding.send': (p) => api.sendDing(p),
+    'yida.fetch': async (p) => {
+      if (!opts.yidaFetch) throw new Error('yida.fetch has no handler');
+      return opts.yidaFetch(p.submissionId);
+    },
   };
 }

@@ -84,6 +84,22 @@ const clinicians: DemoClinician[] = [
     specialty: 'Cardiology', registrationNo: 'M56789', verified: false, lang: 'zh_CN', mobile: '96789012',
   },
   {
+    // The HPH cardiology on-call roster (demo-roster.ts): first call, second call, escalation contact.
+    userId: 'hph-ng-chiho', dingtalkName: 'Ng Chi-ho', nameEn: 'NG Chi-ho', nameZh: '吳志豪',
+    title: 'Specialist in Cardiology', department: 'Cardiology', institutionCode: 'HPH', role: 'doctor',
+    specialty: 'Cardiology', registrationNo: 'M67890', verified: true, lang: 'en_US', mobile: '96890123',
+  },
+  {
+    userId: 'hph-kwok-wailun', dingtalkName: '郭偉倫', nameEn: 'KWOK Wai-lun', nameZh: '郭偉倫',
+    title: 'Consultant Cardiologist', department: 'Cardiology', institutionCode: 'HPH', role: 'doctor',
+    specialty: 'Cardiology', registrationNo: 'M78901', verified: true, lang: 'zh_CN', mobile: '96901234',
+  },
+  {
+    userId: 'hph-yeung-sukyee', dingtalkName: 'Yeung Suk-yee', nameEn: 'YEUNG Suk-yee', nameZh: '楊淑儀',
+    title: 'Chief of Service, Cardiology', department: 'Cardiology', institutionCode: 'HPH', role: 'doctor',
+    specialty: 'Cardiology', registrationNo: 'M89012', verified: true, lang: 'en_US', mobile: '97012345',
+  },
+  {
     userId: 'qmh-li-siufan', dingtalkName: '李小芬', nameEn: 'LI Siu-fan', nameZh: '李小芬',
     title: 'Privacy Officer', department: 'Hospital Administration', institutionCode: 'QMH',
     role: 'privacy_officer', verified: true, lang: 'zh_CN', mobile: '97890123',

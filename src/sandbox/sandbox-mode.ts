@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { DirectoryRepository } from '../domain/directory/directory-repository.js';
+import type { RosterRepository } from '../domain/rosters/roster-port.js';
+import { seedDemoRoster } from './demo-roster.js';
 import type { Logger } from '../shared/logger.js';
 import { DEMO_ORG, seedDemoOrg } from './demo-org.js';
 import { startSimulator, type Simulator } from './simulator.js';
@@ -12,6 +14,8 @@ export interface Sandbox {
   /** The config with both DingTalk bases pointed at the simulator. */
   config: Readonly<Config>;
   seedDirectory(repo: DirectoryRepository): Promise<void>;
+  /** The demo on-call roster (demo-roster.ts), after the directory. */
+  seedRoster(rosters: RosterRepository, directory: DirectoryRepository): Promise<void>;
   describe(): string[];
   close(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
     fhir,
     config: sandboxConfig,
     seedDirectory: (repo) => seedDirectory(repo),
+    seedRoster: (rosters, directory) => seedDemoRoster(rosters, directory, Date.now()),
     describe: () => [
       `  Simulator    ${sim.apiBase} (DingTalk stand-in with a demo org)`,
       `  EHR (FHIR)   ${fhir ? `${fhir.baseUrl} (simulated FHIR R4 server)` : config.ehr.fhirBase}`,

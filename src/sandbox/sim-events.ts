@@ -12,7 +12,8 @@ export type SimEventName =
   | 'redelivery' // un-ACKed: { messageId, previous, attempt }; after an ACK: { messageId, eventId, afterAck: true, connectionId }
   | 'call' // { method, path }
   | 'token' // { via: 'v1' | 'oapi' }
-  | 'sceneGroup'; // SceneGroupChange: a scene group made (or its members changed) through the API
+  | 'sceneGroup' // SceneGroupChange: a scene group made (or its members changed) through the API
+  | 'yidaCallback'; // SimYidaCallback: a Yida integration callback the simulator POSTed to the service
 
 /**
  * An event log with counts, so tests can wait for "the n-th ack since start" without racing: a

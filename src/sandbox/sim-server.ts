@@ -79,7 +79,7 @@ export function createHttpHandler(routes: Route[], s: SimState, stats: CallStats
     s.events.record('call', { method, path });
     try {
       const raw = await readBody(req);
-      const route = routes.find((r) => r.method === method && r.path === path);
+      const route = routes.find((r) => r.method === method && (r.path === path || (r.prefix === true && path.startsWith(r.path) && path.length > r.path.length)));
       if (s.faults.downNow && !route?.gateway) return send(res, hostError(host, 503, 'ServiceUnavailable'));
       const fault = s.faults.take(method, path);
       if (fault?.hang) return; // never answered; sim.close() drops the socket

@@ -10,6 +10,7 @@ import type { WebhookSession } from './sim-robot-message.js';
 import type { SentLog } from './sim-sent.js';
 import type { SimStream } from './sim-stream.js';
 import type { SimTokens } from './sim-tokens.js';
+import type { SimYida } from './sim-yida.js';
 import type { ResolvedOptions } from './sim-types.js';
 
 export interface SimCard {
@@ -35,6 +36,8 @@ export interface SimState {
   events: SimEvents;
   /** Scene-group `uuid` → openConversationId, for idempotent creates. */
   sceneGroupUuids: Map<string, string>;
+  /** Yida form instances (served by routes-yida.ts) and the callbacks sent. */
+  yida: SimYida;
 }
 
 /**
@@ -46,5 +49,7 @@ export interface Route {
   path: string;
   auth: 'v1' | 'oapi' | 'none';
   gateway?: boolean;
+  /** The path is a prefix (an id follows it, e.g. `/v1.0/yida/forms/instances/{id}`). */
+  prefix?: boolean;
   handle(ctx: RouteCtx, s: SimState): Reply | Promise<Reply>;
 }

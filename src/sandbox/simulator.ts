@@ -17,6 +17,8 @@ import { sceneGroupRoutes } from './routes-scene-group.js';
 import { userRoutes } from './routes-user.js';
 import { registerLookup } from './routes-register.js';
 import { webhookRoutes } from './routes-webhook.js';
+import { yidaRoutes } from './routes-yida.js';
+import { SimYida } from './sim-yida.js';
 import { clickCard, type CardClick } from './sim-card-click.js';
 import { AckedEventRedelivery } from './sim-event-redelivery.js';
 import { SimEvents, type SimEventName } from './sim-events.js';
@@ -55,6 +57,8 @@ export interface Simulator {
   readonly cards: Map<string, SimCard>;
   /** Scene groups by the `uuid` their creator gave (a create with the same uuid answers the same group). */
   readonly sceneGroupUuids: Map<string, string>;
+  /** Yida forms: submit instances, serve their form data, send the integration callback (sim-yida.ts). */
+  readonly yida: SimYida;
   readonly stats: {
     readonly tokensIssued: number;
     readonly registrations: number;
@@ -109,10 +113,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     events,
     sceneGroupUuids: new Map(),
+    yida: new SimYida(events),
   };
   const calls = new CallStats();
   const routes = [...authRoutes, ...robotSendRoutes, ...robotTrackRoutes, ...cardRoutes, ...userRoutes,
-    ...sceneGroupRoutes, ...webhookRoutes, ...dingRoutes, registerLookup];
+    ...sceneGroupRoutes, ...webhookRoutes, ...dingRoutes, ...yidaRoutes, registerLookup];
   const server = createServer(createHttpHandler(routes, state, calls));
   server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
@@ -144,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     acks: stream.acks,
     cards: state.cards,
     sceneGroupUuids: state.sceneGroupUuids,
+    yida: state.yida,
     stats: {
       get tokensIssued() { return state.tokens.issued; },
       get registrations() { return stream.registrations; },

@@ -112,6 +112,13 @@ export const AUDIT_ACTIONS = {
   directoryImported: 'directory.imported',
   /** A register lookup was asked of the configured endpoint (REGISTER_LOOKUP_URL). */
   directoryRegisterLookup: 'directory.register_lookup',
+  /** On-call rosters (target: the shift id; reason: `<institution code>:<specialty>:<level>` or counts). */
+  rosterShiftAdded: 'roster.shift_added',
+  rosterShiftsSwapped: 'roster.shifts_swapped',
+  rosterShiftCovered: 'roster.shift_covered',
+  rosterShiftRemoved: 'roster.shift_removed',
+  rosterSettingsChanged: 'roster.settings_changed',
+  rosterImported: 'roster.imported',
   accessRequested: 'access.requested',
   accessApproved: 'access.approved',
   accessDeniedByApprover: 'access.denied_by_approver',
@@ -155,4 +162,16 @@ export const AUDIT_ACTIONS = {
   referralDeclined: 'referral.declined',
   referralEscalated: 'referral.escalated',
   referralCancelled: 'referral.cancelled',
+  /** Yida form archive: a callback stored (target: submission id) or refused (reason: the code). */
+  yidaReceived: 'yida.received',
+  /** A submission filed to a case as a `form` document (target: document id; reason: the submission id). */
+  yidaFiled: 'yida.filed',
+  /** A submission kept waiting with a coded error (reason: the code). */
+  yidaWaiting: 'yida.waiting',
+  yidaDiscarded: 'yida.discarded',
+  yidaRetried: 'yida.retried',
+  yidaApproved: 'yida.approved',
+  /** A form mapping saved or removed in the console (target: the form UUID). */
+  yidaMappingSaved: 'yida.mapping_saved',
+  yidaMappingRemoved: 'yida.mapping_removed',
 } as const;

@@ -113,6 +113,20 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'patient.merged': { en: 'Patient records merged', zh: '病人紀錄已合併' },
   'directory.imported': { en: 'Clinicians imported', zh: '已匯入醫護人員' },
   'directory.register_lookup': { en: 'Register looked up', zh: '查詢註冊名冊' },
+  'yida.received': { en: 'Yida form submission received', zh: '已收到宜搭表單提交' },
+  'yida.filed': { en: 'Yida form filed to a case', zh: '宜搭表單已歸檔至個案' },
+  'yida.waiting': { en: 'Yida form waiting for re-mapping', zh: '宜搭表單等待重新對應' },
+  'yida.discarded': { en: 'Yida form submission discarded', zh: '已捨棄宜搭表單提交' },
+  'yida.retried': { en: 'Yida form submission retried', zh: '已重試宜搭表單提交' },
+  'yida.approved': { en: 'Yida form approved for filing', zh: '已批准歸檔宜搭表單' },
+  'yida.mapping_saved': { en: 'Yida form mapping saved', zh: '已儲存宜搭表單對應' },
+  'yida.mapping_removed': { en: 'Yida form mapping removed', zh: '已移除宜搭表單對應' },
+  'roster.shift_added': { en: 'On-call shift added', zh: '新增當值班次' },
+  'roster.shifts_swapped': { en: 'On-call shifts swapped', zh: '已對調當值班次' },
+  'roster.shift_covered': { en: 'On-call shift covered', zh: '已代替當值班次' },
+  'roster.shift_removed': { en: 'On-call shift removed', zh: '已刪除當值班次' },
+  'roster.settings_changed': { en: 'Roster owner or escalation contact set', zh: '已設定當值表負責人或升級聯絡人' },
+  'roster.imported': { en: 'On-call roster imported', zh: '已匯入當值表' },
 };
 
 /** Audit outcomes in words. */

@@ -198,6 +198,27 @@ export const ERROR_TABLE = {
     en: 'This rule is not in a state that allows that (someone may have just reviewed it).',
     zh: '此規則目前的狀態不容許此操作（可能剛有人覆核了它）。',
   },
+  /** Yida form archive (issue 14 item 5). The callback is off without YIDA_CALLBACK_SECRET. */
+  'yida.disabled': { status: 404, en: 'The Yida form callback is not switched on.', zh: '宜搭表單回調未啟用。' },
+  'yida.bad_secret': { status: 401, en: 'The Yida callback secret is missing or wrong.', zh: '宜搭回調密鑰缺少或錯誤。' },
+  'yida.bad_source': { status: 403, en: 'Yida callbacks are not accepted from this address.', zh: '不接受來自此地址的宜搭回調。' },
+  'yida.bad_body': { status: 400, en: 'The Yida callback body is not valid.', zh: '宜搭回調內容無效。' },
+  'yida.unmapped': { status: 422, en: 'This Yida form is not mapped to a case record yet.', zh: '此宜搭表單尚未對應個案記錄。' },
+  'yida.malformed': { status: 422, en: 'The Yida form data could not be read.', zh: '無法讀取宜搭表單資料。' },
+  'yida.no_patient_id': { status: 422, en: 'The form has no valid HKID in its patient field.', zh: '表單的病人欄位沒有有效的 HKID。' },
+  'yida.no_patient': { status: 422, en: 'No patient with that HKID is on ConsultBridge.', zh: 'ConsultBridge 沒有此 HKID 的病人。' },
+  'yida.no_case': { status: 422, en: 'The patient has no open case to file the form to.', zh: '病人沒有可歸檔表單的開啟中個案。' },
+  'yida.ambiguous_case': { status: 422, en: 'The patient has several open cases: the form must name one.', zh: '病人有多個開啟中個案：表單須註明個案編號。' },
+  'yida.fetch_failed': { status: 502, en: 'DingTalk did not give the form data (it will be retried).', zh: '釘釘未能提供表單資料（將會重試）。' },
+  'yida.state_changed': { status: 409, en: 'That submission is not in a state that allows this.', zh: '該提交目前的狀態不容許此操作。' },
+  'specialty.unknown': { status: 400, en: "I don't know that specialty.", zh: '不認識該專科。' },
+  /** Roster edits: an admin, or the roster owner of that institution × specialty. */
+  'roster.not_permitted': { status: 403, en: 'Only the roster owner or an admin can change this roster.', zh: '只有當值表負責人或管理員可修改此當值表。' },
+  'roster.shift_not_found': { status: 404, en: "I can't find that on-call shift.", zh: '找不到該當值班次。' },
+  'roster.end_before_start': { status: 400, en: 'A shift must end after it starts.', zh: '班次的結束時間必須在開始時間之後。' },
+  'roster.overlap': { status: 409, en: 'That clinician already has a shift at that time.', zh: '該醫護人員在該時段已有班次。' },
+  'roster.time_invalid': { status: 400, en: 'Times look like 2030-01-07 08:00 or 20:00 (HK time).', zh: '時間格式如 2030-01-07 08:00 或 20:00（香港時間）。' },
+  'roster.cover_outside': { status: 400, en: 'The cover must fall within the shift.', zh: '代班時段必須在該班次之內。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config/config.js';
 import { createService, type Service, type ServiceOptions } from '../../src/compose/service.js';
 import { seedDirectory } from '../../src/sandbox/sandbox-mode.js';
+import { seedDemoRoster } from '../../src/sandbox/demo-roster.js';
 import { ManualClock, systemClock, type Clock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { quietSdkLogs, startDemoSimulator, type Simulator, type SimulatorOptions, type SeededDemoOrg } from './sim.js';
@@ -62,6 +63,7 @@ export async function startHarness(
       ...o.service,
     });
     await seedDirectory(s.directoryRepo);
+    await seedDemoRoster(s.repos.rosters, s.directoryRepo, s.clock.now());
     await s.start();
     await s.receiver.supervisor.whenConnected();
     return s;

@@ -39,6 +39,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/outbox/:id/discard': () => ({ url: '/api/admin/outbox/999999/discard' }),
   'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
+  'GET /api/admin/referrals/stats': () => ({ url: '/api/admin/referrals/stats?days=7' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
   'GET /api/admin/cases/:code/roles': () => ({ url: '/api/admin/cases/C-7KQ2M/roles' }),
@@ -54,6 +55,26 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/register-check': () => ({ url: '/api/admin/register-check?no=M56789' }),
   'POST /api/admin/patients/merge/preview': () => ({ url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
   'POST /api/admin/patients/merge': () => ({ url: '/api/admin/patients/merge', payload: { survivor: 'C-7KQ2M', duplicate: 'C-8KQ2M' } }),
+  // Yida form archive (Forms); approving a submission is in the oversight section.
+  'GET /api/admin/forms/mappings': () => ({ url: '/api/admin/forms/mappings' }),
+  'PUT /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE', payload: { name: 'Probe form', recordType: 'probe_form', fields: { patientHkid: 'textField_hkid' } } }),
+  'DELETE /api/admin/forms/mappings/:formUuid': () => ({ url: '/api/admin/forms/mappings/FORM-PERMPROBE' }),
+  'GET /api/admin/forms/submissions': () => ({ url: '/api/admin/forms/submissions?state=waiting' }),
+  'POST /api/admin/forms/submissions/:id/retry': () => ({ url: '/api/admin/forms/submissions/no-such-submission/retry' }),
+  'POST /api/admin/forms/submissions/:id/discard': () => ({ url: '/api/admin/forms/submissions/no-such-submission/discard' }),
+  'POST /api/admin/forms/submissions/:id/approve': () => ({ url: '/api/admin/forms/submissions/no-such-submission/approve' }),
+  // On-call rosters (src/http/admin/admin-roster-routes.ts); unknown shift ids answer 404 past the guard.
+  'GET /api/admin/rosters/shifts': () => ({ url: '/api/admin/rosters/shifts?institutionId=HPH&specialty=cardiology&from=2030-01-06T16:00:00.000Z&to=2030-01-13T16:00:00.000Z' }),
+  'POST /api/admin/rosters/shifts': ({ target }) => ({
+    url: '/api/admin/rosters/shifts',
+    payload: { institutionId: 'HPH', specialty: 'cardiology', clinicianId: target, level: 'shift', startsAt: '2031-01-01T00:00:00.000Z', endsAt: '2031-01-01T01:00:00.000Z' },
+  }),
+  'POST /api/admin/rosters/shifts/swap': () => ({ url: '/api/admin/rosters/shifts/swap', payload: { a: 'no-such-shift', b: 'no-such-shift-2' } }),
+  'POST /api/admin/rosters/shifts/:id/cover': ({ target }) => ({ url: '/api/admin/rosters/shifts/no-such-shift/cover', payload: { clinicianId: target } }),
+  'DELETE /api/admin/rosters/shifts/:id': () => ({ url: '/api/admin/rosters/shifts/no-such-shift' }),
+  'POST /api/admin/rosters/settings': () => ({ url: '/api/admin/rosters/settings', payload: { institutionId: 'HPH', specialty: 'neurology', ownerClinicianId: null, escalationContactId: null } }),
+  'POST /api/admin/rosters/import': () => ({ url: '/api/admin/rosters/import', payload: { csv: 'institution,specialty,level,clinician,start,end\nXYZ,cardiology,first,nobody,2031-01-01 08:00,2031-01-01 20:00' } }),
+  'GET /api/admin/rosters/export': () => ({ url: '/api/admin/rosters/export?institutionId=HPH&specialty=cardiology&from=2030-01-06T16:00:00.000Z&to=2030-01-13T16:00:00.000Z' }),
 };
 
 /** Routes that decrypt patient identity: not even an admin passes (admins manage but never decrypt). */
@@ -93,7 +114,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When no token, an expired one or a mini-app token is sent, then every admin route answers 401', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const none = await w.app.inject({ method, url: req.url, payload: req.payload });
       expect([route, none.statusCode, none.json().code]).toEqual([route, 401, 'auth.required']);
@@ -107,7 +128,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
   it('When a non-admin, an unverified or suspended admin, or an unknown id holds an admin token, then every admin route answers 403 and changes nothing', async () => {
     const before = JSON.stringify({ c: await w.h.service.directoryRepo.list(), i: await w.h.service.directoryRepo.listInstitutions() });
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       for (const who of ['doctor', 'nurse', 'unverifiedDoctor', 'unverifiedAdmin', 'suspendedAdmin', 'unknown'] as const) {
         const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens[who]!) });
@@ -119,7 +140,7 @@ describe('admin API permissions: every admin route refuses everyone but a verifi
 
   it('When a verified admin calls each route, then the guard lets it through (the samples are real requests); identity reports are the privacy officer’s alone', async () => {
     for (const route of adminRoutes) {
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
       const req = SAMPLES[route]!({ target: w.clinicianId('hph-lee-meiling') });
       const res = await w.app.inject({ method, url: req.url, payload: req.payload, headers: bearer(tokens.admin!) });
       if (PRIVACY_OFFICER_ONLY.has(route)) {

@@ -46,3 +46,15 @@ export function fakeOnCall(h: () => Harness, table: Record<string, { first: stri
     },
   };
 }
+
+/** Real roster rows (the rosters' repository, which is the service's OnCallPort): HPH cardiology now ± 12 h. */
+export async function rosterHphCardiology(h: Harness, who: { first: string[]; second: string[]; contact?: string }): Promise<void> {
+  const now = h.service.clock.now();
+  const id = (userId: string) => seededClinician(h.service.db.db, userId)!.id;
+  const shift = (userId: string, level: 'first' | 'second', n: number) => ({
+    id: `shift-${level}-${n}-${userId}`, institutionId: 'HPH', specialty: 'cardiology', clinicianId: id(userId), level,
+    startsAt: now - 12 * 3_600_000, endsAt: now + 12 * 3_600_000, createdBy: 'test', createdAt: now,
+  });
+  await h.service.repos.rosters.add([...who.first.map((u, n) => shift(u, 'first', n)), ...who.second.map((u, n) => shift(u, 'second', n))]);
+  await h.service.repos.rosters.putSettings({ institutionId: 'HPH', specialty: 'cardiology', ownerClinicianId: null, escalationContactId: who.contact ? id(who.contact) : null });
+}

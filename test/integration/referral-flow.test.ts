@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, lastCardTo, openCase, press, shareReport } from '../helpers/sharing-flow.js';
 import { ask, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
-import { addHphCardiologists, fakeOnCall, KO, POON, YEUNG } from './referral-fixture.js';
+import { addHphCardiologists, KO, POON, rosterHphCardiology, YEUNG } from './referral-fixture.js';
 
 const MIN = 60_000;
 const settle = () => new Promise((r) => setTimeout(r, 150)); // several scheduler ticks (20 ms)
 
 /**
- * Referral routing end to end through the real SDK and the simulator, the clock moved by hand: Dr Chan
+ * Referral routing end to end through the real SDK and the simulator, on the real roster repository
+ * (shifts and the escalation contact as rows), the clock moved by hand: Dr Chan
  * (QMH) refers a case to cardiology at HPH, urgent. The first-call cardiologist there gets the card,
  * does not accept within 30 min, so the second call gets it; he accepts, which gives him a consult
  * grant to the case: `why` names it and he can open the case's report.
@@ -19,17 +21,17 @@ describe('referral routing and escalation', () => {
   let h: Harness;
   let app: FastifyInstance;
   let code: string;
-  const onCall = fakeOnCall(() => h, { 'HPH:cardiology': { first: [YEUNG], second: [KO], contact: POON } });
   const cardsTo = (userId: string) => h.sim.sent.filter((s) => s.via === 'card' && (s.userIds ?? []).includes(userId));
   const params = (outTrackId: string) => h.sim.cards.get(outTrackId)?.cardParamMap ?? {};
 
   beforeAll(async () => {
-    h = await startHarness({ clock, service: { escalationTickMs: 20, onCall } });
+    h = await startHarness({ clock, service: { escalationTickMs: 20 } });
     addHphCardiologists(h);
+    await rosterHphCardiology(h, { first: [YEUNG], second: [KO], contact: POON });
     app = await appFor(h);
     code = await openCase(h, h.demo.groups.cardiologyConsult, makeHkid('R', '135791'), [{ institutionCode: 'HPH', status: 'granted' }]);
     await shareReport(h, app, h.demo.groups.cardiologyConsult, CHAN, code);
-  });
+  }, 60_000);
   afterAll(async () => {
     await app?.close();
     await h?.close();
@@ -41,7 +43,6 @@ describe('referral routing and escalation', () => {
     h.sim.say(group, CHAN, `@ConsultBridge refer ${code} cardiology HPH urgent referral`);
     // Dr Chan reads Chinese: who it went to, by name (never an id).
     expect((await reply).text).toContain(`個案 ${code} 的轉介已發出：心臟科，急，接收者：楊健華 Dr YEUNG Kin-wah`);
-    expect(onCall.asked.at(-1)).toMatchObject({ institutionId: 'HPH', specialty: 'cardiology' });
 
     const first = await eventually(() => cardsTo(YEUNG)[0]);
     expect(first.text).toContain(`Referral · ${code} · Urgent`);
@@ -76,5 +77,10 @@ describe('referral routing and escalation', () => {
     clock.advance(31 * MIN);
     await settle();
     expect(cardsTo(POON)).toHaveLength(0);
+
+    // The dashboard's referral figures: 30 min to accept (urgent, cardiology); nobody holds an open one now.
+    const token = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
+    const stats = await app.inject({ method: 'GET', url: '/api/admin/referrals/stats?days=7', headers: { authorization: `Bearer ${token}` } });
+    expect(stats.json()).toEqual({ days: 7, timeToAccept: [{ severity: 'urgent', specialty: 'cardiology', accepted: 1, medianMs: 30 * MIN, p90Ms: 30 * MIN }], openLoad: [] });
   });
 });

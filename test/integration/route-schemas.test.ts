@@ -81,6 +81,8 @@ describe('API routes are fully described', () => {
       'POST /api/cases/{code}/medications/{id}/stop',
       'POST /api/cases/{code}/medications/import',
       'POST /api/interaction-alerts/{id}/acknowledge',
+      'POST /api/referrals/{id}/accept',
+      'POST /api/referrals/{id}/cancel',
       'POST /api/admin/audit/verify',
       'POST /api/admin/clinicians/{id}/remove-from-org',
       'POST /api/admin/outbox/{id}/retry',
@@ -88,6 +90,11 @@ describe('API routes are fully described', () => {
       'DELETE /api/admin/cases/{code}/team/{clinicianId}',
       'DELETE /api/admin/cases/{code}/roles/{roleId}',
       'DELETE /api/admin/cases/{code}/groups/{conversationId}',
+      // Yida form archive: act on one submission or mapping, by id.
+      'POST /api/admin/forms/submissions/{id}/retry',
+      'POST /api/admin/forms/submissions/{id}/discard',
+      'POST /api/admin/forms/submissions/{id}/approve',
+      'DELETE /api/admin/forms/mappings/{formUuid}',
     ];
     const noBody = api().filter(({ method, op }) => ['post', 'put', 'patch', 'delete'].includes(method) && op.requestBody === undefined);
     expect(noBody.map((o) => o.key).sort()).toEqual([...reviewed].sort());

@@ -108,9 +108,11 @@ describe('words in both languages (issue 12)', () => {
       correction: await screenTables('miniapp/src/doctor/correction-messages.ts', 'useCorrectionI18n'),
       grants: await screenTables('miniapp/src/doctor/grants/grant-messages.ts', 'useGrantI18n'),
       interactions: await screenTables('miniapp/src/doctor/interactions/interaction-messages.ts', 'useInteractionI18n'),
+      referrals: await screenTables('miniapp/src/doctor/referrals/referral-messages.ts', 'useReferralI18n'),
       medications: await screenTables('miniapp/src/doctor/medications/medication-messages.ts', 'useMedicationI18n'),
       clinical: await screenTables('miniapp/src/doctor/clinical/clinical-messages.ts', 'useClinicalI18n'),
       rules: await screenTables('miniapp/src/doctor/rules/rule-review-messages.ts', 'useRuleReviewI18n'),
+      rosters: await screenTables('miniapp/src/admin/rosters/roster-messages.ts', 'useRosterI18n'),
     };
     const tables: Array<[string, Table, Table]> = [
       ['app', MESSAGES.en, MESSAGES['zh-HK']],
@@ -126,6 +128,6 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated([['probe', { en: 'Success', zh: 'success' }]])).toEqual(['probe: not translated (success)']);
     // Every screen family's table is walked here.
     const families = readdirSync(projectPath('miniapp/src/doctor'), { recursive: true }).map(String).filter((f) => f.endsWith('messages.ts'));
-    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'medications/medication-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
+    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'medications/medication-messages.ts', 'referrals/referral-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
   });
 });

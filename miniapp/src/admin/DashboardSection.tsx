@@ -7,6 +7,7 @@ import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
 import { ReasonBars } from './ReasonBars.js';
 import { ResidencyCard } from './ResidencyCard.js';
+import { ReferralStatsCard } from './ReferralStatsCard.js';
 import type { DashboardDto } from '../../../src/contract/admin-reports.js';
 
 type Figures = DashboardDto['totals'];
@@ -54,6 +55,7 @@ export function DashboardSection() {
               </Card>
             </Col>
           </Row>
+          <ReferralStatsCard days={days} />
           <ResidencyCard residency={d.residency} />
         </>
       )}

@@ -2,6 +2,7 @@
  * The admin console API as typed functions (paths under /api/admin). Answer types are the server's
  * schemas (src/contract/admin-*.ts), imported as types only.
  */
+import type { ReferralStatsDto } from '../../../src/contract/referral-dto.js';
 import { useMemo } from 'react';
 import type {
   ApprovalDto,
@@ -25,6 +26,7 @@ import type { RevokeReason } from '../../../src/contract/grant-revoke-reasons.js
 import type { DashboardDto, DataAccessReportDto } from '../../../src/contract/admin-reports.js';
 import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } from '../../../src/contract/correction.js';
 import { useAdminApi, type AdminApi } from './admin-api.js';
+import { rosterEndpoints } from './rosters/roster-endpoints.js';
 
 type Query = Record<string, string | undefined>;
 const enc = encodeURIComponent;
@@ -67,6 +69,8 @@ export function createAdminEndpoints(api: AdminApi) {
     inbound: (query: Query) => api.call<{ items: InboundItemDto[]; total: number }>('/inbound', { query }),
 
     dashboard: (days: string) => api.call<DashboardDto>('/dashboard', { query: { days } }),
+    /** The dashboard's referral figures (time to accept, open load), apart from its totals. */
+    referralStats: (days: string) => api.call<ReferralStatsDto>('/referrals/stats', { query: { days } }),
     dataAccessReport: (fileName: string, body: unknown) => api.download('/reports/data-access', fileName, { body }) as Promise<DataAccessReportDto>,
 
     roster: (code: string) => api.call<{ caseCode: string; now: string; roles: RosterRoleDto[] }>(`${cases(code)}/roles`),
@@ -76,6 +80,7 @@ export function createAdminEndpoints(api: AdminApi) {
     groups: (code: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`),
     bindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[] }>(`${cases(code)}/groups`, { body: { conversationId } }),
     unbindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[]; rolesEnded: number }>(`${cases(code)}/groups/${enc(conversationId)}`, { method: 'DELETE' }),
+    ...rosterEndpoints(api),
   };
 }
 

@@ -12,6 +12,7 @@ import { OversightSection } from './OversightSection.js';
 import { PatientsSection } from './PatientsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
+import { RostersSection } from './rosters/RostersSection.js';
 
 export interface SectionView {
   key: ConsoleSection;
@@ -34,4 +35,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   cases: { key: 'cases', label: 'nav.cases', render: () => <CasesSection /> },
   dashboard: { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
+  rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
 };

@@ -16,6 +16,8 @@ import type { RuleDto, RuleReviewListDto } from '../../../src/contract/rule-revi
 import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, FormIntentDto } from '../../../src/contract/forms.js';
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
+import type { AcceptedDto, ReferBody, ReferralDto, ReferredDto } from '../../../src/contract/referral-dto.js';
+import type { ReferralDeclineReason } from '../../../src/contract/referrals.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -106,6 +108,14 @@ export function createEndpoints(api: ApiClient) {
     /** A case's key points; confirming a problem the notes suggest. */
     caseSummary: (code: string) => api.call<CaseSummaryDto>(`/api/app/cases/${enc(code)}/summary`),
     confirmProblem: (code: string, body: ConfirmProblemBody) => api.call<CreatedDto>(`/api/app/cases/${enc(code)}/problems`, { body }),
+
+    /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */
+    refer: (code: string, body: ReferBody) => api.call<ReferredDto>(`/api/cases/${enc(code)}/referrals`, { body }),
+    caseReferrals: (code: string) => api.call<ReferralDto[]>(`/api/cases/${enc(code)}/referrals`),
+    referral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}`),
+    acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
+    declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
+    cancelReferral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/cancel`, { method: 'POST' }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

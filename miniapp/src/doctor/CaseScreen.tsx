@@ -12,6 +12,7 @@ import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
 import { docTypeLabel } from './grants/grant-messages.js';
 import { useMedicationI18n } from './medications/medication-messages.js';
 import { useClinicalI18n } from './clinical/clinical-messages.js';
+import { ReferPanel } from './referrals/ReferPanel.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
@@ -36,6 +37,7 @@ export function CaseScreen({ code }: { code: string }) {
           </List.Item>
         </List>
         <CaseGrantsPanel view={c} onChanged={load.reload} />
+        {c.myCareRole !== null && <ReferPanel code={c.code} mayRefer={c.status !== 'closed'} />}
         <List header={t('case.team')}>
           {c.team.map((m) => (
             <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty ? specialtyIn(lang, m.specialty) : null, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>

@@ -20,6 +20,7 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { SharingSettings } from '../../domain/sharing/sharing-settings.js';
 import type { OutboxIntent } from '../../dingtalk/outbox-handlers.js';
 import type { MyCasesDeps } from '../../usecases/cases/my-cases.js';
+import type { RosterDeps } from '../../usecases/rosters/roster-deps.js';
 import type { MedicationAccessDeps } from '../../usecases/medications/medication-access.js';
 import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
@@ -77,4 +78,6 @@ export interface CommandDeps {
   medications: MedicationAccessDeps;
   /** Referrals: `refer`, and the assignee's [Accept] / [Decline] presses. */
   referrals: ReferralChat;
+  /** On-call rosters: `oncall` (who is on now; cover and swap for the roster's owner). */
+  rosters: RosterDeps;
 }

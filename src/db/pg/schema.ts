@@ -19,5 +19,6 @@ export * from './medications-tables.js';
 export * from './interaction-tables.js';
 export * from './notes-tables.js';
 export * from './rule-review-tables.js';
+export * from './yida-tables.js';
 export * from './roster-tables.js';
 export * from './referral-tables.js';

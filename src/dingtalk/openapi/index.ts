@@ -13,6 +13,7 @@ import { createSceneGroupApi, type SceneGroupApi } from './scene-groups.js';
 import { createTokenCache } from './token-cache.js';
 import { createUserApi, type UserApi } from './users.js';
 import { createWebhookApi, type WebhookApi } from './webhook.js';
+import { createYidaApi, type YidaApi } from './yida.js';
 
 export { DingTalkApiError, isDingTalkApiError, isAuthError } from './errors.js';
 export type { CardTarget, CreateCardInput, UpdateCardInput, CardParams } from './cards.js';
@@ -21,6 +22,7 @@ export type { CreateSceneGroupInput, SceneGroupMembersInput } from './scene-grou
 export type { DingTalkUser, AuthCodeUser } from './users.js';
 export type { WebhookBody } from './webhook.js';
 export type { DingInput, DingRemindType } from './ding.js';
+export type { YidaFormInstance, YidaFormQuery } from './yida.js';
 export type { RetryPolicy } from './http.js';
 
 export interface DingTalkApiDeps {
@@ -41,7 +43,7 @@ export interface DingTalkApiDeps {
   webhookOrigins?: string[];
 }
 
-export type DingTalkApi = RobotApi & CardApi & UserApi & SceneGroupApi & WebhookApi & DingApi;
+export type DingTalkApi = RobotApi & CardApi & UserApi & SceneGroupApi & WebhookApi & DingApi & YidaApi;
 
 /** QPS windows are 1 s (reference §9), so the first retry waits at least ~0.5 s. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1000, maxDelayMs: 8000 };
@@ -89,5 +91,6 @@ export function createDingTalkApi(deps: DingTalkApiDeps): DingTalkApi {
     ...createSceneGroupApi(call),
     ...createWebhookApi(call, deps.webhookOrigins ?? [deps.oapiBase]),
     ...createDingApi(call, deps.robotCode),
+    ...createYidaApi(call),
   };
 }

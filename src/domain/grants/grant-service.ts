@@ -107,11 +107,11 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
-    /** Whether the clinician holds a live case-wide grant (break-glass, consult) or one for any of these documents of the case: one query. */
+    /** Whether the clinician holds a live grant on the case (break-glass, consult) or for any of these documents: one query. */
     async holdsAnyOnCase(clinicianId: string, caseId: string, documentIds: readonly string[], now = clock.now()): Promise<boolean> {
       const live = await repo.liveFor(clinicianId, caseId, now);
-      const caseWide = activeGrantsOf(live, '');
-      return caseWide.hasBreakGlass || caseWide.hasConsult || documentIds.some((d) => activeGrantsOf(live, d).hasGrant);
+      if (live.some((g) => g.kind !== 'approval')) return true;
+      return documentIds.some((d) => activeGrantsOf(live, d).hasGrant);
     },
 
     async revoke(grantId: string, actor: string): Promise<void> {

@@ -3,7 +3,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 /** A free-text note on a case, or a problem a clinician confirmed (issue 13 items 4 and 5). */
 export type CaseNoteKind = 'note' | 'problem';
 /** Where it came from: typed on a screen, a confirmed voice note, or a suggestion from the notes scan. */
-export type CaseNoteSource = 'clinician' | 'voice' | 'suggestion';
+export type CaseNoteSource = 'clinician' | 'voice' | 'suggestion' | 'form';
 
 /**
  * Case notes and confirmed problems. Only ids, kind and times are in the clear; the content (the note's

@@ -18,7 +18,8 @@ export type FreeTextColumn =
   | 'interaction_alerts.reason'
   | 'case_notes.body'
   | 'voice_drafts.payload'
-  | 'referrals.reason';
+  | 'referrals.reason'
+  | 'yida_submissions.form_data';
 
 /** Sealed values start with this; anything else is a row written before encryption (see `open`). */
 export const SEALED_PREFIX = 'ft1.';

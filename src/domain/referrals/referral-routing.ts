@@ -54,7 +54,21 @@ export function routeReferral(institutions: readonly InstitutionOnCall[], load: 
   return null;
 }
 
-/** Every clinician id on call anywhere in these institutions (whose loads routing needs). */
+/**
+ * The clinicians routing chooses among: the first non-empty tier (without the requester) at the first
+ * institution that has one. Only their loads matter, so only theirs need counting.
+ */
+export function firstEligibleTier(institutions: readonly InstitutionOnCall[], requesterId: string | null): string[] {
+  for (const { onCall } of institutions) {
+    for (const level of CALL_LEVELS) {
+      const ids = onCall[level].filter((id) => id !== requesterId);
+      if (ids.length > 0) return [...new Set(ids)];
+    }
+  }
+  return [];
+}
+
+/** Every clinician id on call anywhere in these institutions (whose loads the escalation order needs). */
 export function candidatesOf(institutions: readonly InstitutionOnCall[]): string[] {
   const ids = new Set<string>();
   for (const { onCall } of institutions) for (const level of CALL_LEVELS) for (const id of onCall[level]) ids.add(id);

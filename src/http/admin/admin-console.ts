@@ -13,6 +13,9 @@ import { adminPolicyRoutes, type AdminPolicyDeps } from './admin-policy-routes.j
 import { adminReportsRoutes, type AdminReportsDeps } from './admin-reports-routes.js';
 import { adminGrantRoutes, type AdminGrantDeps } from './admin-grant-routes.js';
 import { adminClinicalRoutes, type AdminClinicalDeps } from './admin-clinical-routes.js';
+import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
+import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
+import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -29,6 +32,11 @@ export interface AdminConsoleDeps {
   correction: AdminCorrectionDeps;
   /** The interaction rule set's version and review counts (read-only). */
   clinical: AdminClinicalDeps;
+  referrals: AdminReferralDeps;
+  /** Yida form mappings and waiting submissions (Forms). */
+  forms: AdminFormsDeps;
+  /** On-call rosters (the Rosters page). */
+  rosters: AdminRosterDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -52,6 +60,8 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | dashboard | dashboard |
  * | case teams and groups | cases |
  * | merging duplicate patient records | patients |
+ * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
+ * | on-call rosters: shifts, settings, CSV import and export | rosters |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -63,9 +73,12 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminOpsRoutes, opts.ops);
   await app.register(adminInboundRoutes, opts.inbound);
   await app.register(adminReportsRoutes, opts.reports);
+  await app.register(adminReferralRoutes, opts.referrals);
   await app.register(adminCaseRoutes, opts.cases);
   await app.register(adminExplainRoutes, opts.explain);
   await app.register(adminGrantRoutes, opts.grants);
   await app.register(adminCorrectionRoutes, opts.correction);
   await app.register(adminClinicalRoutes, opts.clinical);
+  await app.register(adminFormsRoutes, opts.forms);
+  await app.register(adminRosterRoutes, opts.rosters);
 };

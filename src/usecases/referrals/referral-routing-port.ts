@@ -1,7 +1,7 @@
 import type { ReferralConfig } from '../../config/referral-config.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { ReferralRepository } from '../../domain/referrals/referral-repository.js';
-import { candidatesOf, routeReferral, tierOrder, type InstitutionOnCall, type RoutingChoice } from '../../domain/referrals/referral-routing.js';
+import { candidatesOf, firstEligibleTier, routeReferral, tierOrder, type InstitutionOnCall, type RoutingChoice } from '../../domain/referrals/referral-routing.js';
 import type { OnCallPort } from '../../domain/rosters/on-call.js';
 
 export interface RoutingDeps {
@@ -32,7 +32,7 @@ async function onCallAt(deps: RoutingDeps, institutionIds: readonly string[], sp
 /** The assignee of a new referral (pure decision over the rosters and the open loads). */
 export async function chooseAssignee(deps: RoutingDeps, q: { institutionId: string | null; specialty: string; requesterId: string | null; at: number }): Promise<RoutingChoice | null> {
   const institutions = await onCallAt(deps, await institutionsToTry(deps, q.institutionId), q.specialty, q.at);
-  return routeReferral(institutions, await deps.repo.openCounts(candidatesOf(institutions)), q.requesterId);
+  return routeReferral(institutions, await deps.repo.openCounts(firstEligibleTier(institutions, q.requesterId)), q.requesterId);
 }
 
 /** Who an unaccepted referral goes to next, in order: the tiers by load at its institution, then the escalation contact. */

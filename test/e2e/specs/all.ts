@@ -24,6 +24,7 @@ import { ruleReviewTests } from './rule-review.js';
 import { medicationTests } from './medications.js';
 import { voiceSummaryTests } from './voice-summary.js';
 import { interactionTests } from './interactions.js';
+import { referralTests } from './referrals.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -53,4 +54,5 @@ export const allSpecs: E2eTest[][] = [
   medicationTests,
   voiceSummaryTests,
   interactionTests,
+  referralTests,
 ];

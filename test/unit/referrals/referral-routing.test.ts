@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeReferral, tierOrder, type InstitutionOnCall } from '../../../src/domain/referrals/referral-routing.js';
+import { firstEligibleTier, routeReferral, tierOrder, type InstitutionOnCall } from '../../../src/domain/referrals/referral-routing.js';
 import type { OnCallNow } from '../../../src/domain/rosters/on-call.js';
 
 const onCall = (p: Partial<OnCallNow>): OnCallNow => ({ first: [], second: [], shift: [], escalationContactId: null, ...p });
@@ -36,5 +36,13 @@ describe('referral routing (pure)', () => {
       { id: 'dr-b', level: 'first' }, { id: 'dr-a', level: 'first' }, { id: 'dr-c', level: 'second' }, { id: 'dr-d', level: 'shift' }, { id: 'dr-boss', level: 'contact' },
     ]);
     expect(tierOrder(onCall({ first: ['dr-boss'], escalationContactId: 'dr-boss' }), load({}), new Set()).map((c) => c.id)).toEqual(['dr-boss']);
+  });
+});
+
+describe('the loads routing needs', () => {
+  it('are those of the first non-empty tier only (without the requester), so a full roster costs one small count', () => {
+    expect(firstEligibleTier([at('qmh', { first: ['dr-req'], second: ['dr-b', 'dr-a', 'dr-b'], shift: ['dr-z'] })], 'dr-req')).toEqual(['dr-b', 'dr-a']);
+    expect(firstEligibleTier([at('qmh', { escalationContactId: 'dr-boss' }), at('pwh', { shift: ['dr-s'] })], null)).toEqual(['dr-s']);
+    expect(firstEligibleTier([at('qmh', {})], null)).toEqual([]);
   });
 });
