@@ -5,6 +5,7 @@ import { serviceProbe } from './compose/health.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { startSandbox, type Sandbox } from './sandbox/sandbox-mode.js';
+import { seedYidaDemo } from './sandbox/yida-demo.js';
 import { loadPoliciesIsolated } from './domain/access/load-policies-isolated.js';
 import { POLICY_DIR } from './domain/access/policy-dir.js';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const service = await createService(config, { logger, clock: systemClock, policies: await policies });
   await sandbox?.seedDirectory(service.directoryRepo);
   await sandbox?.seedRoster(service.repos.rosters, service.directoryRepo);
+  if (sandbox) await seedYidaDemo(sandbox.sim, service.secure.sealed.yida, { baseUrl: `http://127.0.0.1:${config.http.port}`, secret: config.yida.callbackSecret! }, Date.now());
   const app = await buildApp({
     logger,
     probe: serviceProbe(service),

@@ -37,6 +37,7 @@ import { clinicalRoutes } from '../http/app/clinical-routes.js';
 import { metricsRoutes } from '../http/metrics-routes.js';
 import { sandboxChatHistory } from './sandbox-chat-history.js';
 import { yidaCallbackRoutes } from '../http/yida-callback-routes.js';
+import { yidaApprovalRoutes } from '../http/app/yida-approval-routes.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(clinicalNotesRoutes, clinicalNotesRouteDeps(service));
       await trusted.register(ruleReviewRoutes, appHttp.ruleReview);
       await trusted.register(referralRoutes, referralRouteDeps(service));
+      await trusted.register(yidaApprovalRoutes, service.yidaForms.approve);
     });
     // The Yida submission callback: DingTalk calls in (shared-secret header, optional source allowlist; README "Yida form archive").
     await app.register(yidaCallbackRoutes, service.yidaForms.callback);

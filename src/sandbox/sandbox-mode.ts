@@ -6,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { DEMO_ORG, seedDemoOrg } from './demo-org.js';
 import { startSimulator, type Simulator } from './simulator.js';
 import { startFhirSim, type FhirSim } from './fhir-sim.js';
+import { sandboxYidaSecret } from './yida-demo.js';
 
 export interface Sandbox {
   sim: Simulator;
@@ -41,6 +42,8 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
     dingtalk: { ...config.dingtalk, apiBase: sim.apiBase, oapiBase: sim.oapiBase },
     // No register lookup configured: the simulator's stand-in register answers (routes-register.ts).
     directory: { registerLookupUrl: config.directory.registerLookupUrl ?? `${sim.apiBase}/sim/register` },
+    // The Yida callback is on in the sandbox (the simulator calls it with this secret; see yida-demo.ts).
+    yida: { ...config.yida, callbackSecret: sandboxYidaSecret(config.yida.callbackSecret) },
     ehr: fhir ? { ...config.ehr, fhirBase: fhir.baseUrl, tokenUrl: fhir.tokenUrl, clientId: fhir.clientId, clientSecret: fhir.clientSecret } : config.ehr,
   });
   return {
@@ -55,6 +58,7 @@ export async function startSandbox(config: Readonly<Config>, logger: Logger): Pr
       `  Register     ${config.directory.registerLookupUrl ?? `${sim.apiBase}/sim/register (simulated register lookup)`}`,
       `  Demo groups  ${DEMO_ORG.groups.map((g) => `${g.title} [${g.openConversationId}]`).join('; ')}`,
       `  Demo users   ${DEMO_ORG.clinicians.map((c) => `${c.userId}${c.verified ? '' : ' (unverified)'}`).join(', ')}`,
+      `  Yida demo    POST /sandbox/yida/submit {"hkid":"<patient HKID>"} files a demo form to the patient's case (console: Forms)`,
       `  Try it       curl -s -XPOST ${config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`}/sandbox/say -H 'content-type: application/json' \\`,
       `                 -d '{"user":"qmh-chan-taiman","group":"cardiologyConsult","text":"@ConsultBridge help"}'`,
     ],

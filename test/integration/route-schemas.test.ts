@@ -94,6 +94,7 @@ describe('API routes are fully described', () => {
       'POST /api/admin/forms/submissions/{id}/retry',
       'POST /api/admin/forms/submissions/{id}/discard',
       'POST /api/admin/forms/submissions/{id}/approve',
+      'POST /api/app/yida/submissions/{id}/approve',
       'DELETE /api/admin/forms/mappings/{formUuid}',
     ];
     const noBody = api().filter(({ method, op }) => ['post', 'put', 'patch', 'delete'].includes(method) && op.requestBody === undefined);

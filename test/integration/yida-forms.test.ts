@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { adminTokenFor } from '../helpers/admin-token.js';
-import { appFor, asUser, CHAN, viewAs } from '../helpers/sharing-flow.js';
+import { appFor, asUser, CHAN, LAM, viewAs } from '../helpers/sharing-flow.js';
 import { appViewToken } from '../helpers/app-session.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { caseWithReport, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
@@ -146,6 +146,23 @@ describe('Yida form archive: callback → fetch → file', () => {
     expect(sql<{ n: number }>('SELECT count(*) AS n FROM yida_submissions')[0]!.n).toBe(before);
     expect((await h.sim.yida.emit(inst)).status).toBe(202);
     await eventually(() => sub(inst.instanceId)?.state === 'filed');
+  });
+
+  it('When a mapping asks the attending to approve, then the submission waits for approval; a consulting doctor is refused (audited), the attending’s approval files it under their name', async () => {
+    const form = 'FORM-APPROVEFIRST03';
+    expect((await adminApi('PUT', `/api/admin/forms/mappings/${form}`, { ...mapping('Discharge checklist'), approval: 'attending' })).statusCode).toBe(200);
+    const { instance } = await submit(form, formData());
+    await eventually(() => sub(instance.instanceId)?.state === 'awaiting_approval');
+    const id = sub(instance.instanceId)!.id;
+    const approve = (who: string) => asUser(h, app, who, { method: 'POST', url: `/api/app/yida/submissions/${id}/approve` });
+    expect((await approve(LAM)).json().code).toBe('access.denied');
+    expect(sub(instance.instanceId)!.state).toBe('awaiting_approval');
+    expect((await approve(CHAN)).json()).toEqual({ state: 'filed', errorCode: null, filed: true });
+    expect((await approve(CHAN)).json().code).toBe('yida.state_changed');
+    const doc = sql<{ author_id: string; doc_type: string }>('SELECT author_id, doc_type FROM documents WHERE id = ?', sub(instance.instanceId)!.document_id)[0];
+    expect(doc).toEqual({ author_id: clinicianId(h, CHAN), doc_type: 'form' });
+    await h.service.audit.flush();
+    expect(sql('SELECT outcome FROM audit_entries WHERE action = ? AND target = ? ORDER BY rowid', 'yida.approved', id)).toEqual([{ outcome: 'denied' }, { outcome: 'success' }]);
   });
 
   it('When DingTalk fails the form-data read, then the submission is kept and the outbox retries until it is filed', async () => {

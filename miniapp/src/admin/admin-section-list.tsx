@@ -5,6 +5,7 @@ import { AuditSection } from './AuditSection.js';
 import { CasesSection } from './CasesSection.js';
 import { CliniciansSection } from './CliniciansSection.js';
 import { DashboardSection } from './DashboardSection.js';
+import { FormsSection } from './FormsSection.js';
 import { InboundSection } from './InboundSection.js';
 import { InstitutionsSection } from './InstitutionsSection.js';
 import { OutboxSection } from './OutboxSection.js';
@@ -36,4 +37,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   dashboard: { key: 'dashboard', label: 'nav.dashboard', render: () => <DashboardSection /> },
   patients: { key: 'patients', label: 'nav.patients', render: () => <PatientsSection /> },
   rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
+  forms: { key: 'forms', label: 'nav.forms', render: () => <FormsSection /> },
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEMO_ORG } from '../demo-org.js';
 import type { Simulator } from '../simulator.js';
 import { DomainError } from '../../shared/errors.js';
+import { submitDemoForm } from '../yida-demo.js';
 
 const body = z.object({
   user: z.string().min(1).max(100),
@@ -30,5 +31,12 @@ export const sandboxRoutes: FastifyPluginAsyncZod<{ sim: Simulator }> = async (a
     await new Promise((r) => setTimeout(r, 100)); // let a multi-part answer finish
     const replies = sim.sent.slice(start).map((s) => ({ via: s.via, conversationId: s.conversationId, userIds: s.userIds, text: s.text }));
     return { msgId, replies };
+  });
+
+  // A demo Yida form submitted for a patient (HKID as typed when the case was opened): filed to their case, or kept waiting.
+  const yidaBody = z.object({ hkid: z.string().min(1).max(24), caseCode: z.string().max(12).optional(), variant: z.enum(['mapped', 'unmapped', 'malformed']).default('mapped') });
+  app.post('/sandbox/yida/submit', { schema: { body: yidaBody, response: { 200: z.object({ instanceId: z.string(), status: z.number() }) } } }, async (req) => {
+    const { instance, callback } = await submitDemoForm(sim, req.body.variant, req.body.hkid, req.body.caseCode);
+    return { instanceId: instance.instanceId, status: callback.status };
   });
 };

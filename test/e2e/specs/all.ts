@@ -25,6 +25,7 @@ import { medicationTests } from './medications.js';
 import { voiceSummaryTests } from './voice-summary.js';
 import { interactionTests } from './interactions.js';
 import { referralTests } from './referrals.js';
+import { yidaFormTests } from './yida-forms.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -55,4 +56,5 @@ export const allSpecs: E2eTest[][] = [
   voiceSummaryTests,
   interactionTests,
   referralTests,
+  yidaFormTests,
 ];

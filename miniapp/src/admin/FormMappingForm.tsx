@@ -1,0 +1,60 @@
+import { Button, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import { FORM_APPROVERS, FORM_READ_CATEGORIES, type FormMappingBody, type MappingDto } from '../../../src/contract/yida.js';
+import { ErrorNote } from './admin-hooks.js';
+import { useAdminT } from './admin-messages.js';
+import { useFormsApi } from './forms-api.js';
+
+interface Values {
+  formUuid: string; name: string; recordType: string; patientHkid: string; caseCode?: string;
+  medications?: string; problems?: string; freeText?: string;
+  approval: FormMappingBody['approval']; readCategory: FormMappingBody['readCategory'];
+}
+
+const list = (s?: string) => (s ?? '').split(/[\s,]+/).filter(Boolean);
+
+/** Adds or edits one form's mapping: component ids of the Yida form (e.g. textField_abc123) onto the record's fields. */
+export function MappingForm({ initial, onDone, onCancel }: { initial: MappingDto | null; onDone: () => void; onCancel: () => void }) {
+  const api = useFormsApi();
+  const { t } = useAdminT();
+  const [error, setError] = useState<unknown>(null);
+  const start: Partial<Values> = initial
+    ? {
+        formUuid: initial.formUuid, name: initial.name, recordType: initial.recordType, patientHkid: initial.fields.patientHkid, caseCode: initial.fields.caseCode,
+        medications: initial.fields.medications.join(', '), problems: initial.fields.problems.join(', '),
+        freeText: initial.fields.freeText.map((f) => `${f.id}=${f.label}`).join('\n'), approval: initial.approval, readCategory: initial.readCategory,
+      }
+    : { approval: 'none', readCategory: 'care_team' };
+  const save = async (v: Values) => {
+    setError(null);
+    try {
+      await api.saveMapping(v.formUuid.trim(), {
+        name: v.name, recordType: v.recordType,
+        fields: {
+          patientHkid: v.patientHkid.trim(), caseCode: v.caseCode?.trim() || undefined, medications: list(v.medications), problems: list(v.problems),
+          freeText: (v.freeText ?? '').split('\n').map((l) => l.split('=')).filter((p) => p[0]?.trim()).map(([id, ...label]) => ({ id: id!.trim(), label: label.join('=').trim() || id!.trim() })),
+        },
+        approval: v.approval, readCategory: v.readCategory,
+      });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Form<Values> layout="vertical" initialValues={start} onFinish={save} data-testid="forms-mapping-form" style={{ maxWidth: 640, marginBottom: 16 }}>
+      <ErrorNote error={error} />
+      <Form.Item name="formUuid" label={t('fm.formUuid')} rules={[{ required: true }]}><Input disabled={initial !== null} placeholder="FORM-…" /></Form.Item>
+      <Form.Item name="name" label={t('fm.name')} rules={[{ required: true }]}><Input /></Form.Item>
+      <Form.Item name="recordType" label={t('fm.recordType')} rules={[{ required: true }]}><Input placeholder="cardiology_referral" /></Form.Item>
+      <Form.Item name="patientHkid" label={t('fm.f.patientHkid')} rules={[{ required: true }]}><Input placeholder="textField_…" /></Form.Item>
+      <Form.Item name="caseCode" label={t('fm.f.caseCode')}><Input placeholder="textField_…" /></Form.Item>
+      <Form.Item name="medications" label={t('fm.f.medications')}><Input placeholder="textareaField_…" /></Form.Item>
+      <Form.Item name="problems" label={t('fm.f.problems')}><Input placeholder="textareaField_…" /></Form.Item>
+      <Form.Item name="freeText" label={t('fm.f.freeText')}><Input.TextArea rows={3} placeholder="textareaField_…=Label" /></Form.Item>
+      <Form.Item name="approval" label={t('fm.approval')}><Select options={(['none', ...FORM_APPROVERS] as const).map((v) => ({ value: v, label: t(`fm.ap.${v}`) }))} /></Form.Item>
+      <Form.Item name="readCategory" label={t('fm.readCategory')}><Select options={FORM_READ_CATEGORIES.map((v) => ({ value: v, label: t(`fm.rc.${v}`) }))} /></Form.Item>
+      <Space><Button type="primary" htmlType="submit" data-testid="forms-save">{t('fm.save')}</Button><Button onClick={onCancel}>{t('fm.cancel')}</Button></Space>
+    </Form>
+  );
+}
