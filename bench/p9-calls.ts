@@ -24,8 +24,9 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
   // A case the typical clinician attends, and a document on it (the view-token decision).
   let typicalCase = 1;
   while (teamOf(typicalCase, size.clinicians).attending !== typicalIdx) typicalCase++;
-  let doc = 0;
-  while (docCaseOf(doc, size.cases) !== typicalCase) doc++;
+  // Its newest live document: an old one may be past retention (a year), which the decision refuses.
+  let doc = size.documents - 1;
+  while (docCaseOf(doc, size.cases) !== typicalCase || doc % 20 === 19) doc--;
   const busyAttending = userId(teamOf(0, size.clinicians).attending);
   const actor = ids[P9_PEOPLE.typical]!.id;
   const weekAgo = new Date(now - 7 * DAY).toISOString();

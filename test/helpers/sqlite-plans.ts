@@ -16,15 +16,17 @@ const QUERY = /^\s*(select|insert|update|delete|with|replace)\b/i;
  * SQLite for its query plan with the parameters of its first run, on the same connection. Patches the
  * Statement prototype until `stop()`.
  */
-export function captureSqlitePlans(): { statements: Map<string, PlannedStatement>; stop(): void } {
+export function captureSqlitePlans(): { statements: Map<string, PlannedStatement>; executed(): number; stop(): void } {
   const probe = new Database(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<Method, (...a: unknown[]) => unknown>;
   probe.close();
   const original = Object.fromEntries(METHODS.map((m) => [m, proto[m]])) as Record<Method, (...a: unknown[]) => unknown>;
   const statements = new Map<string, PlannedStatement>();
   let explaining = false;
+  let executed = 0;
   for (const m of METHODS) {
     proto[m] = function (this: { source: string; database: Database.Database }, ...args: unknown[]) {
+      if (!explaining) executed++;
       if (!explaining && QUERY.test(this.source) && !statements.has(this.source)) {
         explaining = true;
         try {
@@ -40,6 +42,7 @@ export function captureSqlitePlans(): { statements: Map<string, PlannedStatement
   }
   return {
     statements,
+    executed: () => executed,
     stop: () => {
       for (const m of METHODS) proto[m] = original[m];
     },

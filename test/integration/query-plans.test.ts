@@ -26,6 +26,8 @@ describe('query plans on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cb-plans-'));
   const env = { DATABASE_URL: `file:${join(dir, 'cb.db')}`, KEY_DIR: join(dir, 'keys') };
   let h: Harness;
+  /** Statements one view of the 91-document case ran. */
+  let caseViewStatements = 0;
 
   beforeAll(async () => {
     await seedHospital(loadConfig({ DINGTALK_CLIENT_ID: '', ...env }), size, Date.now());
@@ -36,6 +38,7 @@ describe('query plans on SQLite', () => {
     const app = await appFor(h);
     for (const call of p9Calls(size, callers, Date.now())) {
       const who = callers[call.as]!;
+      const before = capture.executed();
       const res = await app.inject({
         method: call.method,
         url: call.path,
@@ -43,6 +46,7 @@ describe('query plans on SQLite', () => {
         ...(call.body === undefined ? {} : { payload: call.body as object }),
       });
       expect(res.statusCode, `${call.name}: ${res.body}`).toBeLessThan(300);
+      if (call.name === 'case view, busy case') caseViewStatements = capture.executed() - before;
     }
     await h.service.sweeper.sweep(Date.now() + 30 * 86_400_000);
     await h.service.retention.job.run();
@@ -60,6 +64,12 @@ describe('query plans on SQLite', () => {
     const sql = [...capture.statements.keys()].join('\n');
     for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
     expect(capture.statements.size).toBeGreaterThan(50);
+  });
+
+  it('views a case of 91 documents in a number of statements that does not depend on its documents', () => {
+    // Before issue 15: one grants query per document and two directory lookups per person per document (~1100 here).
+    expect(caseViewStatements).toBeGreaterThan(0);
+    expect(caseViewStatements).toBeLessThan(60);
   });
 
   it('reads no table that grows with use from end to end', () => {

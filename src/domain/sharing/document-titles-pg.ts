@@ -17,5 +17,9 @@ export function createPgDocumentTitles(store: PgStore, texts: FreeTextCipher): D
       const [row] = await store.db().select({ title: documents.title }).from(documents).where(eq(documents.id, documentId));
       return row ? openOrNull(texts, FIELD, documentId, row.title) : null;
     },
+    async ofCase(caseId) {
+      const rows = await store.db().select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.caseId, caseId));
+      return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
+    },
   };
 }

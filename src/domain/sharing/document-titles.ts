@@ -19,6 +19,11 @@ export function createDocumentTitles(db: Db, store: SqliteStore, texts: FreeText
       const row = db.select({ title: documents.title }).from(documents).where(eq(documents.id, documentId)).get();
       return row ? openOrNull(texts, FIELD, documentId, row.title) : null;
     },
+    /** Every document's title on a case, in one query (a case screen lists them all). */
+    ofCase(caseId: string): Map<string, string | null> {
+      const rows = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.caseId, caseId)).all();
+      return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
+    },
   });
 }
 

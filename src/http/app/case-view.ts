@@ -18,7 +18,7 @@ export interface CaseViewDeps {
   receipts: Pick<ReceiptService, 'receiptsForCase'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
-  titles: Pick<DocumentTitles, 'get'>;
+  titles: Pick<DocumentTitles, 'ofCase'>;
   firings: Pick<RuleFirings, 'forCase'>;
 }
 
@@ -36,7 +36,7 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
     throw new DomainError('access.denied');
   }
   const myRole = await cases.teamRoleNow(row.id, me.id);
-  // A team member needs no grant; anyone else one live grant on the case's documents (one query, not one per document).
+  // A team member needs no grant; anyone else a live case-wide grant or one on a document of the case (one query, not one per document).
   if (!myRole) {
     const docs = await deps.documents.listByCase(row.id);
     if (!(await deps.grants.holdsAnyOnCase(me.id, row.id, docs.map((d) => d.id), clock.now()))) throw new DomainError('access.denied');
@@ -47,12 +47,13 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
   const teamRows = await cases.teamOf(row.id);
   const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
   const recipients = teamRows.map((m) => m.clinicianId);
+  const titles = await deps.titles.ofCase(row.id);
   const documents = await Promise.all(
     (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
       documentId: r.documentId,
       kind: r.kind,
       docType: r.docType,
-      title: await deps.titles.get(r.documentId),
+      title: titles.get(r.documentId) ?? null,
       status: r.status,
       createdAt: r.createdAt,
       author: await personOf(r.authorId),
