@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_APPROVERS, FORM_READ_CATEGORIES } from './yida-codes.js';
 
 /**
  * The Yida (宜搭) form archive's shapes (issue 14 item 5): the integration callback DingTalk sends in,
@@ -31,13 +32,7 @@ export type YidaCallbackBody = z.infer<typeof yidaCallbackBody>;
 
 export const yidaCallbackAnswer = z.object({ accepted: z.boolean(), submissionId: z.string(), duplicate: z.boolean() });
 
-/** Who may read a filed form: the care team as for documents, or an eHRSS restricted category (extra consent). */
-export const FORM_READ_CATEGORIES = ['care_team', 'mental_health', 'sexual_health', 'genetic', 'hiv'] as const;
-export type FormReadCategory = (typeof FORM_READ_CATEGORIES)[number];
-
-/** Who approves a submission before it is filed, when the mapping asks for approval. */
-export const FORM_APPROVERS = ['attending', 'privacy_officer'] as const;
-export type FormApprover = (typeof FORM_APPROVERS)[number];
+export { FORM_APPROVERS, FORM_READ_CATEGORIES, type FormApprover, type FormReadCategory } from './yida-codes.js';
 
 /** A record type: a short code the admin picks (e.g. `nursing_assessment`); shown with the form's name. */
 export const RECORD_TYPE = /^[a-z][a-z0-9_]{1,39}$/;

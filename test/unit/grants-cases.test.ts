@@ -30,7 +30,7 @@ describe('grant durations', () => {
 
 describe('document types', () => {
   it('each type has an English and a different Traditional Chinese label; unknown codes read as a plain document', () => {
-    expect(DOCUMENT_TYPE_CODES).toEqual(['report', 'imaging', 'lab', 'discharge_summary', 'letter', 'other']);
+    expect(DOCUMENT_TYPE_CODES).toEqual(['report', 'imaging', 'lab', 'discharge_summary', 'letter', 'mdt_summary', 'ecg', 'form', 'other']);
     for (const c of DOCUMENT_TYPE_CODES) {
       expect(DOCUMENT_TYPES[c].en).toMatch(/^[A-Z]/);
       expect(DOCUMENT_TYPES[c].zh).toMatch(/\p{Script=Han}/u);

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { FORM_APPROVERS, FORM_READ_CATEGORIES, type FormMappingBody, type MappingDto } from '../../../src/contract/yida.js';
+import { FORM_APPROVERS, FORM_READ_CATEGORIES } from '../../../src/contract/yida-codes.js';
+import type { FormMappingBody, MappingDto } from '../../../src/contract/yida.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { useFormsApi } from './forms-api.js';

@@ -36,6 +36,8 @@ export const sandboxRoutes: FastifyPluginAsyncZod<{ sim: Simulator }> = async (a
   // A demo Yida form submitted for a patient (HKID as typed when the case was opened): filed to their case, or kept waiting.
   const yidaBody = z.object({ hkid: z.string().min(1).max(24), caseCode: z.string().max(12).optional(), variant: z.enum(['mapped', 'unmapped', 'malformed']).default('mapped') });
   app.post('/sandbox/yida/submit', { schema: { body: yidaBody, response: { 200: z.object({ instanceId: z.string(), status: z.number() }) } } }, async (req) => {
+    // Without a callback target (the Yida demo is not wired in this run) there is nowhere to announce it.
+    if (!sim.yida.target) throw new DomainError('yida.disabled', 'no Yida callback target in this sandbox');
     const { instance, callback } = await submitDemoForm(sim, req.body.variant, req.body.hkid, req.body.caseCode);
     return { instanceId: instance.instanceId, status: callback.status };
   });

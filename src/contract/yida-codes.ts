@@ -1,0 +1,11 @@
+/**
+ * The Yida form archive's closed code lists (plain values, no zod), so the console may import them as
+ * well as the server; src/contract/yida.ts builds its schemas from them.
+ */
+/** Who may read a filed form: the care team as for documents, or an eHRSS restricted category (extra consent). */
+export const FORM_READ_CATEGORIES = ['care_team', 'mental_health', 'sexual_health', 'genetic', 'hiv'] as const;
+export type FormReadCategory = (typeof FORM_READ_CATEGORIES)[number];
+
+/** Who approves a submission before it is filed, when the mapping asks for approval. */
+export const FORM_APPROVERS = ['attending', 'privacy_officer'] as const;
+export type FormApprover = (typeof FORM_APPROVERS)[number];
