@@ -49,6 +49,7 @@ export function ConsultRulesSection() {
               rowKey="id"
               size="small"
               pagination={false}
+              scroll={{ x: 640 }}
               dataSource={d.rules}
               data-testid="consult-rules-table"
               columns={[
