@@ -28,6 +28,7 @@ import { rosterTests } from './rosters.js';
 import { mdtSignoffTests } from './mdt-signoff.js';
 import { referralTests } from './referrals.js';
 import { yidaFormTests } from './yida-forms.js';
+import { consultRuleTests } from './consult-rules.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -61,4 +62,5 @@ export const allSpecs: E2eTest[][] = [
   mdtSignoffTests,
   referralTests,
   yidaFormTests,
+  consultRuleTests,
 ];
