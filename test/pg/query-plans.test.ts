@@ -73,7 +73,9 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
  * - the request expiry sweep walks the partial index of pending requests (pending ones expire within
  *   days, so that set does not grow with history) rather than access_requests_expiry_idx;
  * - the escalation purge joins every step to the ended escalations (a merge join) rather than looking
- *   each ended one's steps up by escalation_steps_item_idx.
+ *   each ended one's steps up by escalation_steps_item_idx;
+ * - the inbox's requests to decide (pending ones on my cases) walk the same partial index of pending
+ *   requests rather than looking up my cases' requests (bounded for the same reason).
  */
 const QUERY_PLAN_WHOLE_READS_PG = [
   ...QUERY_PLAN_WHOLE_READS.map((w) => w.sql),
@@ -81,4 +83,5 @@ const QUERY_PLAN_WHOLE_READS_PG = [
   /from "audit_checkpoints" order by "audit_checkpoints"."tree_size" asc, "audit_checkpoints"."id" asc$/,
   /from "access_requests" where \("access_requests"."status" = \$1 and "access_requests"."expires_at" <= \$2\) order by/,
   /^DELETE FROM "escalation_steps" s USING "escalations" e/,
+  /^select distinct "document_id" from "access_requests" where \("access_requests"."status" = \$1 and "access_requests"."case_id" in \(select "case_id" from "care_team"/,
 ];
