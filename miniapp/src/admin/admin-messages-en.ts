@@ -1,5 +1,8 @@
+import { referralDashEn } from './admin-messages-referrals.js';
+
 /** The console's English strings; admin-messages-zh.ts has the same keys in Traditional Chinese. */
 export const en = {
+  ...referralDashEn,
   'nav.clinicians': 'Clinicians',
   'nav.audit': 'Audit log',
   'nav.policies': 'Policies',
@@ -214,17 +217,6 @@ export const en = {
   'dash.denials': 'Denials',
   'dash.escalations': 'Escalations',
   'dash.byReason': 'Denials by reason',
-  'dash.ref.title': 'Referrals: time to accept',
-  'dash.ref.severity': 'Severity',
-  'dash.ref.specialty': 'Specialty',
-  'dash.ref.accepted': 'Accepted',
-  'dash.ref.median': 'Median (min)',
-  'dash.ref.p90': 'p90 (min)',
-  'dash.ref.none': 'No referral accepted in this period.',
-  'dash.ref.load': 'Open referrals per clinician',
-  'dash.ref.clinician': 'Clinician',
-  'dash.ref.open': 'Open',
-  'dash.ref.noLoad': 'Nobody holds an open referral.',
   'res.title': 'Data residency',
   'res.region': 'Declared region',
   'res.phiHosts': 'Hosts allowed to receive patient data',

@@ -1,7 +1,9 @@
 import type { AdminKey } from './admin-messages-en.js';
+import { referralDashZh } from './admin-messages-referrals.js';
 
 /** The console's Traditional Chinese (Hong Kong) strings; every English key must be here (the type checks it). */
 export const zh: Record<AdminKey, string> = {
+  ...referralDashZh,
   'nav.clinicians': '醫護人員',
   'nav.audit': '審計紀錄',
   'nav.policies': '存取政策',
@@ -216,17 +218,6 @@ export const zh: Record<AdminKey, string> = {
   'dash.denials': '拒絕',
   'dash.escalations': '升級',
   'dash.byReason': '按原因劃分的拒絕',
-  'dash.ref.title': '轉介：接受所需時間',
-  'dash.ref.severity': '嚴重程度',
-  'dash.ref.specialty': '專科',
-  'dash.ref.accepted': '已接受',
-  'dash.ref.median': '中位數（分鐘）',
-  'dash.ref.p90': '第 90 百分位（分鐘）',
-  'dash.ref.none': '此期間沒有已接受的轉介。',
-  'dash.ref.load': '各醫生未處理的轉介',
-  'dash.ref.clinician': '醫生',
-  'dash.ref.open': '未處理',
-  'dash.ref.noLoad': '目前沒有未處理的轉介。',
   'res.title': '資料存放地區',
   'res.region': '申報地區',
   'res.phiHosts': '獲准接收病人資料的主機',
