@@ -27,18 +27,44 @@ export const newDocumentDto = z.object({ documentId: z.string(), caseCode: z.str
 /** GET /api/app/inbox/documents: the next page of documents on my cases I have not opened, newest first. */
 export const newDocumentsPageDto = z.object({ items: z.array(newDocumentDto), nextCursor: z.string().nullable() });
 
+export const toDecideDto = z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() });
+export const myRequestDto = z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() });
+export const burnEntryDto = z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() });
+export const escalationEntryDto = z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert', 'interaction', 'referral']), caseCode: z.string(), step: z.number(), createdAt: z.number() });
+/** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
+export const alertEntryDto = z.object({ alertId: z.string(), caseCode: z.string(), raisedBy: personDto, mine: z.boolean(), itemId: z.string().nullable(), createdAt: z.number() });
+
+/** One newest-first page of an inbox list; `nextCursor` null on the last page. */
+const pageDto = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** GET /api/app/inbox/{to-decide,my-requests,burn,alerts,escalations}: the next page of each inbox list. */
+export const inboxPageDtos = {
+  'to-decide': pageDto(toDecideDto),
+  'my-requests': pageDto(myRequestDto),
+  burn: pageDto(burnEntryDto),
+  alerts: pageDto(alertEntryDto),
+  escalations: pageDto(escalationEntryDto),
+};
+
+/**
+ * Every list's first page (newest first) and the cursor of its next (`…Next`, null when there is no
+ * more; GET /api/app/inbox/<list>?cursor=). No list grows with the clinician's history.
+ */
 export const inboxDto = z.object({
-  toDecide: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), requester: personDto, reasonCode: z.string(), createdAt: z.number(), expiresAt: z.number() })),
-  myRequests: z.array(z.object({ requestId: z.string(), caseCode: z.string(), documentId: z.string(), reasonCode: z.string(), status: requestStatus, createdAt: z.number(), decidedAt: z.number().nullable() })),
+  toDecide: z.array(toDecideDto),
+  toDecideNext: z.string().nullable(),
+  myRequests: z.array(myRequestDto),
+  myRequestsNext: z.string().nullable(),
   /** The first page (newest first); more from GET /api/app/inbox/documents?cursor=newDocumentsNext. */
   newDocuments: z.array(newDocumentDto),
   newDocumentsNext: z.string().nullable(),
   /** How many there are in all (a COUNT in the database, for the badge). */
   newDocumentsTotal: z.number().int(),
-  burnItems: z.array(z.object({ itemId: z.string(), caseCode: z.string(), author: personDto, kind: z.enum(['text', 'document']), createdAt: z.number(), expiresAt: z.number(), burnAt: z.number().nullable() })),
-  escalations: z.array(z.object({ itemId: z.string(), itemType: z.enum(['document', 'alert', 'interaction', 'referral']), caseCode: z.string(), step: z.number(), createdAt: z.number() })),
-  /** Allergy alerts still out: sent to me (open the burn item) or raised by me (`mine`). */
-  alerts: z.array(z.object({ alertId: z.string(), caseCode: z.string(), raisedBy: personDto, mine: z.boolean(), itemId: z.string().nullable(), createdAt: z.number() })),
+  burnItems: z.array(burnEntryDto),
+  burnItemsNext: z.string().nullable(),
+  escalations: z.array(escalationEntryDto),
+  escalationsNext: z.string().nullable(),
+  alerts: z.array(alertEntryDto),
+  alertsNext: z.string().nullable(),
 });
 
 export const caseViewDto = z.object({
@@ -117,6 +143,8 @@ export const burnOpenedDto = z.object({
 
 export type InboxDto = z.infer<typeof inboxDto>;
 export type NewDocumentsPageDto = z.infer<typeof newDocumentsPageDto>;
+export type InboxList = keyof typeof inboxPageDtos;
+export type InboxPageDto<L extends InboxList> = z.infer<(typeof inboxPageDtos)[L]>;
 export type CaseViewDto = z.infer<typeof caseViewDto>;
 export type ViewTokenDto = z.infer<typeof viewTokenDto>;
 export type ReasonDto = z.infer<typeof reasonsDto>[number];

@@ -11,8 +11,9 @@ import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
 import { buildCaseView, type CaseViewDeps } from './app/case-view.js';
-import { caseParams, caseViewDto, decideBody, docParams, inboxDto, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
+import { caseParams, caseViewDto, decideBody, docParams, inboxDto, inboxPageDtos, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox, newDocumentsPage, type InboxDeps } from './app/inbox.js';
+import { inboxPage } from './app/inbox-lists.js';
 import { ownViewClaims, type OwnViewDeps } from './app/own-view-token.js';
 import { sendViewPdf } from './app/send-pdf.js';
 import { viewDocument, type ViewDocumentDeps } from '../usecases/viewing/view-document.js';
@@ -45,6 +46,13 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app,
     { schema: { tags, security, summary: 'More documents on my cases I have not opened, newest first (cursor pages)', querystring: pageQuery, response: { 200: newDocumentsPageDto, ...errors } } },
     async (req) => newDocumentsPage(deps, req.clinician!, req.query),
   );
+  for (const list of Object.keys(inboxPageDtos) as (keyof typeof inboxPageDtos)[]) {
+    app.get(
+      `/api/app/inbox/${list}`,
+      { schema: { tags, security, summary: `More of the inbox's ${list} list, newest first (cursor pages)`, querystring: pageQuery, response: { 200: inboxPageDtos[list], ...errors } } },
+      async (req) => inboxPage(deps, req.clinician!, list, req.query),
+    );
+  }
 
   app.get(
     '/api/app/cases/:code',

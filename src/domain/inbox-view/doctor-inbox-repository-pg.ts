@@ -6,9 +6,7 @@ import { careTeam, cases } from '../../db/pg/cases-tables.js';
 import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import { escalations } from '../../db/pg/escalation-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import { olderThan, type DoctorInboxRepository } from './doctor-inbox-repository.js';
-
-const LIMIT = 50;
+import { ALERT_STATUSES_OUT, FIRST_PAGE, olderThan, type DoctorInboxRepository } from './doctor-inbox-repository.js';
 
 /**
  * The doctor inbox lookups on PostgreSQL: the same port as doctor-inbox-repository.ts. What differs
@@ -30,6 +28,8 @@ export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxReposi
           .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
       ),
     );
+  const notAlertCopy = () =>
+    notExists(db().select({ x: sql`1` }).from(allergyAlerts).where(and(inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]), eq(allergyAlerts.ephemeralItemId, burnItems.id))));
   return {
     newDocumentsPage: (clinicianId, page) =>
       db()
@@ -53,33 +53,44 @@ export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxReposi
       const rows = await db().selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo)));
       return rows.map((r) => r.caseId);
     },
-    async requestsBy(clinicianId) {
-      return db().select().from(accessRequests).where(eq(accessRequests.requesterId, clinicianId)).orderBy(desc(accessRequests.createdAt)).limit(LIMIT);
+    async requestsBy(clinicianId, page = FIRST_PAGE) {
+      return db()
+        .select()
+        .from(accessRequests)
+        .where(and(eq(accessRequests.requesterId, clinicianId), olderThan(accessRequests, page.after)))
+        .orderBy(desc(accessRequests.createdAt), desc(accessRequests.id))
+        .limit(page.limit);
     },
-    async burnItemsFor(clinicianId) {
+    async burnItemsFor(clinicianId, page = FIRST_PAGE) {
       return db()
         .select({ id: burnItems.id, caseId: burnItems.caseId, authorId: burnItems.authorId, kind: burnItems.kind, createdAt: burnItems.createdAt, expiresAt: burnItems.expiresAt, openedAt: burnRecipients.openedAt, burnAt: burnRecipients.burnAt })
         .from(burnRecipients)
         .innerJoin(burnItems, eq(burnItems.id, burnRecipients.itemId))
-        .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active')))
-        .orderBy(desc(burnItems.createdAt))
-        .limit(LIMIT);
+        .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active'), notAlertCopy(), olderThan(burnItems, page.after)))
+        .orderBy(desc(burnItems.createdAt), desc(burnItems.id))
+        .limit(page.limit);
     },
-    async alertsFor(clinicianId) {
+    async alertsFor(clinicianId, page = FIRST_PAGE) {
       return db()
         .select({ id: allergyAlerts.id, caseId: allergyAlerts.caseId, raisedBy: allergyAlerts.raisedBy, status: allergyAlerts.status, itemId: allergyAlerts.ephemeralItemId, createdAt: allergyAlerts.createdAt })
         .from(allergyAlerts)
-        .where(and(inArray(allergyAlerts.status, ['group_pending', 'sent']), or(eq(allergyAlerts.raisedBy, clinicianId), sql`${allergyAlerts.recipientIds}::jsonb ? ${clinicianId}`)))
-        .orderBy(desc(allergyAlerts.createdAt))
-        .limit(LIMIT);
+        .where(
+          and(
+            inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]),
+            or(eq(allergyAlerts.raisedBy, clinicianId), sql`${allergyAlerts.recipientIds}::jsonb ? ${clinicianId}`),
+            olderThan(allergyAlerts, page.after),
+          ),
+        )
+        .orderBy(desc(allergyAlerts.createdAt), desc(allergyAlerts.id))
+        .limit(page.limit);
     },
-    async escalationsFor(clinicianId) {
+    async escalationsFor(clinicianId, page = FIRST_PAGE) {
       return db()
         .select()
         .from(escalations)
-        .where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active')))
-        .orderBy(desc(escalations.createdAt))
-        .limit(LIMIT);
+        .where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active'), olderThan({ createdAt: escalations.createdAt, id: escalations.itemId }, page.after)))
+        .orderBy(desc(escalations.createdAt), desc(escalations.itemId))
+        .limit(page.limit);
     },
   };
 }

@@ -16,6 +16,18 @@ export interface NewestFirst {
   id: string;
 }
 
+/** One keyset page of a newest-first list: at most `limit` rows past `after`. */
+export interface PageOf {
+  limit: number;
+  after?: NewestFirst;
+}
+
+/** A list's first page when the caller names none. */
+export const FIRST_PAGE: PageOf = { limit: LIMIT };
+
+/** Burn items that are an allergy alert's chat copy still out: the inbox lists them once, under alerts. */
+export const ALERT_STATUSES_OUT = ['group_pending', 'sent'] as const;
+
 /** One live document on my cases that someone else shared and I have not opened, with its case code. */
 export interface NewDocumentRow {
   id: string;
@@ -49,6 +61,8 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
           .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
       ),
     );
+  const notAlertCopy = () =>
+    notExists(db.select({ x: sql`1` }).from(allergyAlerts).where(and(inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]), eq(allergyAlerts.ephemeralItemId, burnItems.id))));
   return store.wrap({
     /** Documents on my cases I have not opened (not mine, live), newest first, one keyset page. */
     newDocumentsPage(clinicianId: string, page: { limit: number; after?: NewestFirst }): NewDocumentRow[] {
@@ -79,39 +93,52 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
       const rows = db.selectDistinct({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo))).all();
       return rows.map((r) => r.caseId);
     },
-    /** The clinician's own access requests, newest first. */
-    requestsBy(clinicianId: string) {
-      return db.select().from(accessRequests).where(eq(accessRequests.requesterId, clinicianId)).orderBy(desc(accessRequests.createdAt)).limit(LIMIT).all();
+    /** The clinician's own access requests, newest first, one keyset page. */
+    requestsBy(clinicianId: string, page: PageOf = FIRST_PAGE) {
+      return db
+        .select()
+        .from(accessRequests)
+        .where(and(eq(accessRequests.requesterId, clinicianId), olderThan(accessRequests, page.after)))
+        .orderBy(desc(accessRequests.createdAt), desc(accessRequests.id))
+        .limit(page.limit)
+        .all();
     },
-    /** Burn-after-reading items addressed to the clinician that can still be opened. */
-    burnItemsFor(clinicianId: string) {
+    /** Burn-after-reading items addressed to the clinician that can still be opened (not an alert's copy), newest first, one keyset page. */
+    burnItemsFor(clinicianId: string, page: PageOf = FIRST_PAGE) {
       return db
         .select({ id: burnItems.id, caseId: burnItems.caseId, authorId: burnItems.authorId, kind: burnItems.kind, createdAt: burnItems.createdAt, expiresAt: burnItems.expiresAt, openedAt: burnRecipients.openedAt, burnAt: burnRecipients.burnAt })
         .from(burnRecipients)
         .innerJoin(burnItems, eq(burnItems.id, burnRecipients.itemId))
-        .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active')))
-        .orderBy(desc(burnItems.createdAt))
-        .limit(LIMIT)
+        .where(and(eq(burnRecipients.clinicianId, clinicianId), eq(burnItems.status, 'active'), notAlertCopy(), olderThan(burnItems, page.after)))
+        .orderBy(desc(burnItems.createdAt), desc(burnItems.id))
+        .limit(page.limit)
         .all();
     },
-    /** Allergy alerts still out (not archived or failed) that the clinician raised or was sent, newest first. */
-    alertsFor(clinicianId: string) {
+    /** Allergy alerts still out (not archived or failed) that the clinician raised or was sent, newest first, one keyset page. */
+    alertsFor(clinicianId: string, page: PageOf = FIRST_PAGE) {
       return db
         .select({ id: allergyAlerts.id, caseId: allergyAlerts.caseId, raisedBy: allergyAlerts.raisedBy, status: allergyAlerts.status, itemId: allergyAlerts.ephemeralItemId, createdAt: allergyAlerts.createdAt })
         .from(allergyAlerts)
         .where(
           and(
-            inArray(allergyAlerts.status, ['group_pending', 'sent']),
+            inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]),
             or(eq(allergyAlerts.raisedBy, clinicianId), sql`exists (select 1 from json_each(${allergyAlerts.recipientIds}) where value = ${clinicianId})`),
+            olderThan(allergyAlerts, page.after),
           ),
         )
-        .orderBy(desc(allergyAlerts.createdAt))
-        .limit(LIMIT)
+        .orderBy(desc(allergyAlerts.createdAt), desc(allergyAlerts.id))
+        .limit(page.limit)
         .all();
     },
-    /** Unread urgent items still being chased for the clinician. */
-    escalationsFor(clinicianId: string) {
-      return db.select().from(escalations).where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active'))).orderBy(desc(escalations.createdAt)).limit(LIMIT).all();
+    /** Unread urgent items still being chased for the clinician, newest first, one keyset page (an item is chased once per recipient). */
+    escalationsFor(clinicianId: string, page: PageOf = FIRST_PAGE) {
+      return db
+        .select()
+        .from(escalations)
+        .where(and(eq(escalations.recipientId, clinicianId), eq(escalations.status, 'active'), olderThan({ createdAt: escalations.createdAt, id: escalations.itemId }, page.after)))
+        .orderBy(desc(escalations.createdAt), desc(escalations.itemId))
+        .limit(page.limit)
+        .all();
     },
   });
 }
