@@ -5,7 +5,7 @@
  */
 import type { AdminTokenDto, AuthConfigDto, LanguageBody, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
-import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { BurnOpenedDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
@@ -37,6 +37,8 @@ export function createEndpoints(api: ApiClient) {
     inbox: () => api.call<InboxDto>('/api/app/inbox'),
     /** The inbox's new documents after its first page (cursor: `newDocumentsNext`, then each page's `nextCursor`). */
     inboxDocuments: (cursor: string) => api.call<NewDocumentsPageDto>(`/api/app/inbox/documents?cursor=${encodeURIComponent(cursor)}`),
+    /** Another inbox list's next page (cursor: the inbox's `…Next`, then each page's `nextCursor`). */
+    inboxPage: <L extends InboxList>(list: L, cursor: string) => api.call<InboxPageDto<L>>(`/api/app/inbox/${list}?cursor=${encodeURIComponent(cursor)}`),
     reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
     /** My cases, newest activity first, a cursor page at a time; `q` searches them (code, HKID, name). */
     myCases: (p: { q?: string; cursor?: string; limit?: number }) => {

@@ -9,6 +9,7 @@ import { personLine, type Inbox } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
 import { DurationPicker } from './grants/Choices.js';
 import { NewDocumentsList } from './NewDocumentsList.js';
+import { PagedList } from './PagedList.js';
 import type { GrantDuration } from '../../../src/contract/grant-durations.js';
 
 type ToDecide = Inbox['toDecide'][number];
@@ -33,46 +34,36 @@ export function DoctorInbox() {
   return (
     <div data-testid="inbox">
       {inbox.toDecide.length > 0 && (
-        <List header={t('inbox.toDecide')}>
-          {inbox.toDecide.map((r) => (
-            <List.Item key={r.requestId} data-testid={`to-decide-${r.caseCode}`} onClick={() => setDeciding(r)} description={`${t('inbox.reason')}: ${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color="warning">{r.caseCode}</Tag>}>
-              {personLine(lang, r.requester)} {t('inbox.asks')}
-            </List.Item>
-          ))}
-        </List>
+        <PagedList testId="to-decide" header={t('inbox.toDecide')} first={{ items: inbox.toDecide, nextCursor: inbox.toDecideNext }} more={(c) => ep.inboxPage('to-decide', c)} row={(r) => (
+          <List.Item key={r.requestId} data-testid={`to-decide-${r.caseCode}`} onClick={() => setDeciding(r)} description={`${t('inbox.reason')}: ${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color="warning">{r.caseCode}</Tag>}>
+            {personLine(lang, r.requester)} {t('inbox.asks')}
+          </List.Item>
+        )} />
       )}
       {inbox.newDocuments.length > 0 && <NewDocumentsList inbox={inbox} />}
       {inbox.myRequests.length > 0 && (
-        <List header={t('inbox.myRequests')}>
-          {inbox.myRequests.map((r) => (
-            <List.Item key={r.requestId} data-testid={`my-request-${r.caseCode}`} onClick={() => navigate(r.status === 'approved' ? `/doc/${r.documentId}` : `/case/${r.caseCode}`)} description={`${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color={r.status === 'approved' ? 'success' : r.status === 'pending' ? 'warning' : 'default'} data-testid="request-status">{t(`status.${r.status}`)}</Tag>}>
-              {r.caseCode}
-            </List.Item>
-          ))}
-        </List>
+        <PagedList testId="my-requests" header={t('inbox.myRequests')} first={{ items: inbox.myRequests, nextCursor: inbox.myRequestsNext }} more={(c) => ep.inboxPage('my-requests', c)} row={(r) => (
+          <List.Item key={r.requestId} data-testid={`my-request-${r.caseCode}`} onClick={() => navigate(r.status === 'approved' ? `/doc/${r.documentId}` : `/case/${r.caseCode}`)} description={`${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color={r.status === 'approved' ? 'success' : r.status === 'pending' ? 'warning' : 'default'} data-testid="request-status">{t(`status.${r.status}`)}</Tag>}>
+            {r.caseCode}
+          </List.Item>
+        )} />
       )}
       {inbox.alerts.length > 0 && (
-        <List header={t('inbox.alerts')}>
-          {inbox.alerts.map((a) => (
-            <List.Item key={a.alertId} data-testid={`alert-item-${a.caseCode}`} onClick={() => navigate(a.mine ? `/alert/${a.alertId}` : a.itemId ? `/burn/${a.itemId}` : `/case/${a.caseCode}`)} description={`${t('inbox.by')} ${personLine(lang, a.raisedBy)} · ${hkTime(a.createdAt)}`} extra={<Tag color="danger">{a.caseCode}</Tag>}>
-              {t(a.mine ? 'inbox.alertMine' : 'inbox.alertFor')}
-            </List.Item>
-          ))}
-        </List>
+        <PagedList testId="alerts" header={t('inbox.alerts')} first={{ items: inbox.alerts, nextCursor: inbox.alertsNext }} more={(c) => ep.inboxPage('alerts', c)} row={(a) => (
+          <List.Item key={a.alertId} data-testid={`alert-item-${a.caseCode}`} onClick={() => navigate(a.mine ? `/alert/${a.alertId}` : a.itemId ? `/burn/${a.itemId}` : `/case/${a.caseCode}`)} description={`${t('inbox.by')} ${personLine(lang, a.raisedBy)} · ${hkTime(a.createdAt)}`} extra={<Tag color="danger">{a.caseCode}</Tag>}>
+            {t(a.mine ? 'inbox.alertMine' : 'inbox.alertFor')}
+          </List.Item>
+        )} />
       )}
       {inbox.burnItems.length > 0 && (
-        <List header={t('inbox.burn')}>
-          {inbox.burnItems.map((b) => (
-            <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{t(`burnKind.${b.kind}`)}</List.Item>
-          ))}
-        </List>
+        <PagedList testId="burn-items" header={t('inbox.burn')} first={{ items: inbox.burnItems, nextCursor: inbox.burnItemsNext }} more={(c) => ep.inboxPage('burn', c)} row={(b) => (
+          <List.Item key={b.itemId} data-testid={`burn-item-${b.caseCode}`} onClick={() => navigate(`/burn/${b.itemId}`)} description={`${t('inbox.from')} ${personLine(lang, b.author)} · ${hkTime(b.createdAt)}`} extra={<Tag color="danger">{b.caseCode}</Tag>}>{t(`burnKind.${b.kind}`)}</List.Item>
+        )} />
       )}
       {inbox.escalations.length > 0 && (
-        <List header={t('inbox.escalations')}>
-          {inbox.escalations.map((e) => (
-            <List.Item key={`${e.itemId}`} onClick={() => navigate(e.itemType === 'interaction' ? `/doctor/interactions/${e.itemId}` : e.itemType === 'referral' ? `/referral/${e.itemId}` : `/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
-          ))}
-        </List>
+        <PagedList testId="escalations" header={t('inbox.escalations')} first={{ items: inbox.escalations, nextCursor: inbox.escalationsNext }} more={(c) => ep.inboxPage('escalations', c)} row={(e) => (
+          <List.Item key={e.itemId} onClick={() => navigate(e.itemType === 'interaction' ? `/doctor/interactions/${e.itemId}` : e.itemType === 'referral' ? `/referral/${e.itemId}` : `/case/${e.caseCode}`)} description={`${t('inbox.step')} ${e.step} · ${hkTime(e.createdAt)}`} extra={<Tag color="danger">{e.caseCode}</Tag>}>{t(`escalation.${e.itemType}`)}</List.Item>
+        )} />
       )}
       <DecideSheet request={deciding} reasonLabel={reasonLabel} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); load.reload(); }} />
     </div>

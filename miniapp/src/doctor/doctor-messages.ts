@@ -71,6 +71,8 @@ const en = {
   'burn.docHint': 'Your countdown starts as the document opens.',
   'back': 'Back',
   'error': 'Something went wrong. Please try again.',
+  'list.more': 'Loading more…',
+  'list.end': 'No more',
 } as const;
 
 type Key = keyof typeof en;
@@ -144,6 +146,8 @@ const zhHK: Record<Key, string> = {
   'burn.docHint': '文件開啟時開始你的倒數。',
   'back': '返回',
   'error': '發生錯誤，請再試一次。',
+  'list.more': '正在載入更多…',
+  'list.end': '沒有更多了',
 };
 
 export type DoctorKey = Key;
