@@ -8,6 +8,7 @@ import { p9Calls, p9Users } from '../../bench/p9-calls.js';
 import { P9_SIZES, seedHospital } from '../../bench/p9-seed.js';
 import { callersFor } from '../../bench/p9-world.js';
 import { appFor } from '../helpers/sharing-flow.js';
+import { appPageCalls } from '../helpers/app-page-calls.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { captureSqlitePlans, fullScans, type PlannedStatement } from '../helpers/sqlite-plans.js';
 import { QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS } from '../helpers/query-plan-tables.js';
@@ -36,7 +37,7 @@ describe('query plans on SQLite', () => {
     h = await startHarness({ dir });
     const callers = await callersFor(env, p9Users(size));
     const app = await appFor(h);
-    for (const call of p9Calls(size, callers, Date.now())) {
+    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(Date.now())]) {
       const who = callers[call.as]!;
       const before = capture.executed();
       const res = await app.inject({

@@ -6,7 +6,8 @@ import { careTeam, cases } from '../../db/pg/cases-tables.js';
 import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import { escalations } from '../../db/pg/escalation-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import { ALERT_STATUSES_OUT, FIRST_PAGE, olderThan, type DoctorInboxRepository } from './doctor-inbox-repository.js';
+import { olderThan } from '../../db/keyset.js';
+import { ALERT_STATUSES_OUT, FIRST_PAGE, type DoctorInboxRepository } from './doctor-inbox-repository.js';
 
 /**
  * The doctor inbox lookups on PostgreSQL: the same port as doctor-inbox-repository.ts. What differs

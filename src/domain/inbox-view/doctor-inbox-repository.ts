@@ -1,6 +1,7 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { olderThan, type PageOf } from '../../db/keyset.js';
 import { allergyAlerts } from '../alerts/alerts-tables.js';
 import { accessRequests } from '../approvals/approvals-tables.js';
 import { careTeam, cases } from '../cases/cases-tables.js';
@@ -9,18 +10,6 @@ import { burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { escalations } from '../escalation/escalation-tables.js';
 
 const LIMIT = 50;
-
-/** Where a newest-first page starts: just after this (createdAt, id). */
-export interface NewestFirst {
-  at: number;
-  id: string;
-}
-
-/** One keyset page of a newest-first list: at most `limit` rows past `after`. */
-export interface PageOf {
-  limit: number;
-  after?: NewestFirst;
-}
 
 /** A list's first page when the caller names none. */
 export const FIRST_PAGE: PageOf = { limit: LIMIT };
@@ -36,10 +25,6 @@ export interface NewDocumentRow {
   authorId: string;
   createdAt: number;
 }
-
-/** Past `after` in newest-first (createdAt, id) order, over either dialect's columns. */
-export const olderThan = (c: { createdAt: Parameters<typeof lt>[0]; id: Parameters<typeof lt>[0] }, after: NewestFirst | undefined): SQL | undefined =>
-  after ? or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id))) : undefined;
 
 /**
  * Read-only lookups the doctor inbox needs that no domain service offers (by clinician rather than by
@@ -65,7 +50,7 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
     notExists(db.select({ x: sql`1` }).from(allergyAlerts).where(and(inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]), eq(allergyAlerts.ephemeralItemId, burnItems.id))));
   return store.wrap({
     /** Documents on my cases I have not opened (not mine, live), newest first, one keyset page. */
-    newDocumentsPage(clinicianId: string, page: { limit: number; after?: NewestFirst }): NewDocumentRow[] {
+    newDocumentsPage(clinicianId: string, page: PageOf): NewDocumentRow[] {
       return db
         .select({ id: documents.id, caseCode: cases.code, docType: documents.docType, authorId: documents.authorId, createdAt: documents.createdAt })
         .from(documents)
