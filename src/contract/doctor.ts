@@ -67,27 +67,33 @@ export const inboxDto = z.object({
   alertsNext: z.string().nullable(),
 });
 
+export const caseDocumentDto = z.object({
+  documentId: z.string(),
+  kind: z.string(),
+  /** What the sharer says it is (src/contract/document-types.ts). */
+  docType: z.string(),
+  /** The sharer's optional title (mini-app only). */
+  title: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.number(),
+  author: personDto,
+  openedBy: z.array(z.object({ person: personDto, firstOpenedAt: z.number(), viewCount: z.number() })),
+  notOpened: z.array(personDto),
+});
+/** GET /api/app/cases/:code/documents: the next page of a case's documents with their receipts, newest first. */
+export const caseDocumentsPageDto = z.object({ items: z.array(caseDocumentDto), nextCursor: z.string().nullable() });
+
 export const caseViewDto = z.object({
   code: z.string(),
   status: z.string(),
   openedAt: z.number(),
   myCareRole: z.string().nullable(),
   team: z.array(personDto.extend({ careRole: z.string(), since: z.number() })),
-  documents: z.array(
-    z.object({
-      documentId: z.string(),
-      kind: z.string(),
-      /** What the sharer says it is (src/contract/document-types.ts). */
-      docType: z.string(),
-      /** The sharer's optional title (mini-app only). */
-      title: z.string().nullable(),
-      status: z.string(),
-      createdAt: z.number(),
-      author: personDto,
-      openedBy: z.array(z.object({ person: personDto, firstOpenedAt: z.number(), viewCount: z.number() })),
-      notOpened: z.array(personDto),
-    }),
-  ),
+  /** The first page of the case's documents, newest first; more from GET /api/app/cases/:code/documents?cursor=documentsNext. */
+  documents: z.array(caseDocumentDto),
+  documentsNext: z.string().nullable(),
+  /** How many documents the case has (a COUNT in the database). */
+  documentsTotal: z.number().int(),
   /** Consult rules that fired on this case's items (issue 14): "triggered consult: rule X". */
   consultTriggers: z.array(consultTriggerDto),
 });
@@ -146,6 +152,7 @@ export type NewDocumentsPageDto = z.infer<typeof newDocumentsPageDto>;
 export type InboxList = keyof typeof inboxPageDtos;
 export type InboxPageDto<L extends InboxList> = z.infer<(typeof inboxPageDtos)[L]>;
 export type CaseViewDto = z.infer<typeof caseViewDto>;
+export type CaseDocumentsPageDto = z.infer<typeof caseDocumentsPageDto>;
 export type ViewTokenDto = z.infer<typeof viewTokenDto>;
 export type ReasonDto = z.infer<typeof reasonsDto>[number];
 export type BurnOpenedDto = z.infer<typeof burnOpenedDto>;

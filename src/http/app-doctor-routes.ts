@@ -10,8 +10,8 @@ import { PURPOSE_CODES, PURPOSE_OF_USE } from '../contract/purpose-of-use.js';
 import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
-import { buildCaseView, type CaseViewDeps } from './app/case-view.js';
-import { caseParams, caseViewDto, decideBody, docParams, inboxDto, inboxPageDtos, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
+import { buildCaseView, caseDocumentsPage, type CaseViewDeps } from './app/case-view.js';
+import { caseDocumentsPageDto, caseParams, caseViewDto, decideBody, docParams, inboxDto, inboxPageDtos, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox, newDocumentsPage, type InboxDeps } from './app/inbox.js';
 import { inboxPage } from './app/inbox-lists.js';
 import { ownViewClaims, type OwnViewDeps } from './app/own-view-token.js';
@@ -58,6 +58,11 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app,
     '/api/app/cases/:code',
     { schema: { tags, security, summary: 'A case: team and documents with receipts (team and grant holders only)', params: caseParams, response: { 200: caseViewDto, ...errors } } },
     async (req) => buildCaseView(deps, req.clinician!, req.params.code),
+  );
+  app.get(
+    '/api/app/cases/:code/documents',
+    { schema: { tags, security, summary: "More of a case's documents with receipts, newest first (cursor pages; team and grant holders only)", params: caseParams, querystring: pageQuery, response: { 200: caseDocumentsPageDto, ...errors } } },
+    async (req) => caseDocumentsPage(deps, req.clinician!, req.params.code, req.query),
   );
 
   app.get('/api/app/reasons', { schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>

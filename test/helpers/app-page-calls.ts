@@ -1,17 +1,20 @@
 import type { P9Call } from '../../bench/p9-calls.js';
-import { P9_PEOPLE } from '../../bench/p9-seed.js';
+import { P9_PEOPLE, caseCode, teamOf, userId, type P9Size } from '../../bench/p9-seed.js';
 import { encodePageCursor } from '../../src/usecases/cases/cases-cursor.js';
 
-/** The mini-app's paged lists past their first page: the inbox's lists by cursor (issue 15 item 2). */
+/** The mini-app's paged lists past their first page: the inbox's lists and a case's documents, by cursor (issue 15 item 2). */
 export const APP_PAGED_LISTS = ['/api/app/inbox/documents', '/api/app/inbox/to-decide', '/api/app/inbox/my-requests', '/api/app/inbox/burn', '/api/app/inbox/alerts', '/api/app/inbox/escalations'];
 
 /**
  * The next-page calls the query-plan tests add to bench P9's (which load first pages only): each list
- * with a cursor, so the keyset condition is planned too, as the typical and the busy clinician.
+ * with a cursor, so the keyset condition is planned too, as the typical and the busy clinician; the
+ * busy case's documents as its attending.
  */
-export function appPageCalls(now: number): P9Call[] {
+export function appPageCalls(size: P9Size, now: number): P9Call[] {
   const cursor = encodePageCursor({ at: now, id: 'zzzzzzzz' });
-  return [P9_PEOPLE.typical, P9_PEOPLE.busy].flatMap((as) =>
-    APP_PAGED_LISTS.map((path) => ({ name: `${path}, next page`, method: 'GET' as const, path: `${path}?cursor=${cursor}&limit=20`, as, token: 'app' as const })),
-  );
+  const next = (path: string, as: string): P9Call => ({ name: `${path}, next page`, method: 'GET', path: `${path}?cursor=${cursor}&limit=20`, as, token: 'app' });
+  return [
+    ...[P9_PEOPLE.typical, P9_PEOPLE.busy].flatMap((as) => APP_PAGED_LISTS.map((path) => next(path, as))),
+    next(`/api/app/cases/${caseCode(0)}/documents`, userId(teamOf(0, size.clinicians).attending)),
+  ];
 }

@@ -37,7 +37,7 @@ describe('query plans on SQLite', () => {
     h = await startHarness({ dir });
     const callers = await callersFor(env, p9Users(size));
     const app = await appFor(h);
-    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(Date.now())]) {
+    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now())]) {
       const who = callers[call.as]!;
       const before = capture.executed();
       const res = await app.inject({

@@ -36,7 +36,7 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     h = await startHarness({ dir, env });
     const callers = await callersFor(env, p9Users(size));
     const app = await appFor(h);
-    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(Date.now())]) {
+    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now())]) {
       const who = callers[call.as]!;
       const res = await app.inject({ method: call.method, url: call.path, headers: { authorization: `Bearer ${who[call.token]}` }, ...(call.body === undefined ? {} : { payload: call.body as object }) });
       expect(res.statusCode, `${call.name}: ${res.body}`).toBeLessThan(300);

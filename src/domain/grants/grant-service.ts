@@ -107,11 +107,10 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
-    /** Whether the clinician holds a live grant on the case (break-glass, consult) or for any of these documents: one query. */
-    async holdsAnyOnCase(clinicianId: string, caseId: string, documentIds: readonly string[], now = clock.now()): Promise<boolean> {
-      const live = await repo.liveFor(clinicianId, caseId, now);
-      if (live.some((g) => g.kind !== 'approval')) return true;
-      return documentIds.some((d) => activeGrantsOf(live, d).hasGrant);
+    /** Whether the clinician holds a live grant on the case (break-glass, consult) or on any of its documents: one query, whatever the case's size. */
+    async holdsAnyOnCase(clinicianId: string, caseId: string, now = clock.now()): Promise<boolean> {
+      // Case-wide (consult, break-glass) or an approval on one of the case's documents: a grant carries its document's case, and documents never change case.
+      return (await repo.liveFor(clinicianId, caseId, now)).length > 0;
     },
 
     async revoke(grantId: string, actor: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { olderThan } from '../../db/keyset.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import type { DocumentRepository } from './document-repository.js';
@@ -85,6 +86,15 @@ export function createPgDocumentRepository(store: PgStore): DocumentRepository {
         )
         .where(and(eq(documents.kind, 'report'), gte(documents.createdAt, from), lt(documents.createdAt, to)))
         .groupBy(documents.id);
+    },
+    async pageByCase(caseId, page) {
+      return db().select().from(documents).where(and(eq(documents.caseId, caseId), olderThan(documents, page.after))).orderBy(desc(documents.createdAt), desc(documents.id)).limit(page.limit);
+    },
+    async countByCase(caseId) {
+      return (await db().select({ n: count() }).from(documents).where(eq(documents.caseId, caseId)))[0]?.n ?? 0;
+    },
+    async receiptsOf(documentIds) {
+      return documentIds.length ? db().select().from(documentReceipts).where(inArray(documentReceipts.documentId, [...documentIds])) : [];
     },
     async receiptsForCase(caseId) {
       const rows = await db()

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { olderThan, type PageOf } from '../../db/keyset.js';
 import { addTotals } from '../reports/daily-totals-repository.js';
 import { firstViewTotal, sharedTotal, tally } from '../reports/daily-totals.js';
 import { documentReceipts, documents } from './sharing-tables.js';
@@ -62,6 +63,21 @@ function documentQueries(db: Db) {
 
     listByCase(caseId: string): DocumentRow[] {
       return db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(asc(documents.createdAt)).all();
+    },
+
+    /** One keyset page of a case's documents, newest first (documents_case_idx). */
+    pageByCase(caseId: string, page: PageOf): DocumentRow[] {
+      return db.select().from(documents).where(and(eq(documents.caseId, caseId), olderThan(documents, page.after))).orderBy(desc(documents.createdAt), desc(documents.id)).limit(page.limit).all();
+    },
+
+    /** How many documents a case has (the case screen's figure), counted on documents_case_idx. */
+    countByCase(caseId: string): number {
+      return db.select({ n: count() }).from(documents).where(eq(documents.caseId, caseId)).get()?.n ?? 0;
+    },
+
+    /** The receipts of these documents only (a page of them). */
+    receiptsOf(documentIds: readonly string[]): ReceiptRow[] {
+      return documentIds.length ? db.select().from(documentReceipts).where(inArray(documentReceipts.documentId, [...documentIds])).all() : [];
     },
 
     setCardOutTrackId(id: string, outTrackId: string): boolean {

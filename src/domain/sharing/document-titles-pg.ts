@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { documents } from '../../db/pg/sharing-tables.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -19,6 +19,10 @@ export function createPgDocumentTitles(store: PgStore, texts: FreeTextCipher): D
     },
     async ofCase(caseId) {
       const rows = await store.db().select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.caseId, caseId));
+      return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
+    },
+    async ofDocuments(ids) {
+      const rows = ids.length ? await store.db().select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, [...ids])) : [];
       return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
     },
   };

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -22,6 +22,11 @@ export function createDocumentTitles(db: Db, store: SqliteStore, texts: FreeText
     /** Every document's title on a case, in one query (a case screen lists them all). */
     ofCase(caseId: string): Map<string, string | null> {
       const rows = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.caseId, caseId)).all();
+      return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
+    },
+    /** These documents' titles (a page of a case screen), in one query. */
+    ofDocuments(ids: readonly string[]): Map<string, string | null> {
+      const rows = ids.length ? db.select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, [...ids])).all() : [];
       return new Map(rows.map((r) => [r.id, openOrNull(texts, FIELD, r.id, r.title)]));
     },
   });

@@ -68,6 +68,13 @@ export function createReceiptService(deps: { repo: DocumentRepository; audit: Au
       return row;
     },
 
+    /** Per document of one page of a case's (rows from pageByCase): who opened it and which recipients have not yet. */
+    async receiptsForDocuments(docs: readonly DocumentRow[], recipients: Recipients): Promise<DocumentReceipts[]> {
+      const byDocument = new Map<string, ReceiptRow[]>();
+      for (const r of await repo.receiptsOf(docs.map((d) => d.id))) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r]);
+      return docs.map((doc) => summariseReceipts(doc, byDocument.get(doc.id) ?? [], typeof recipients === 'function' ? recipients(doc) : recipients));
+    },
+
     /** Per document of the case, oldest first: who opened it and which recipients have not yet. */
     async receiptsForCase(caseId: string, recipients: Recipients): Promise<DocumentReceipts[]> {
       const byDocument = new Map<string, ReceiptRow[]>();

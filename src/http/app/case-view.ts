@@ -7,67 +7,90 @@ import type { DocumentTitles } from '../../domain/sharing/document-titles.js';
 import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
-import type { caseViewDto } from '../../contract/doctor.js';
+import type { caseDocumentsPageDto, caseViewDto, PersonDto } from '../../contract/doctor.js';
 import type { RuleFirings } from '../../domain/consult-rules/rule-firings.js';
+import { pageInput, pageOf } from './pages.js';
 import { peopleOf } from './people.js';
 
 export interface CaseViewDeps {
   cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow' | 'teamOf'>;
-  documents: Pick<DocumentRepository, 'listByCase'>;
+  documents: Pick<DocumentRepository, 'pageByCase' | 'countByCase'>;
   grants: Pick<GrantService, 'holdsAnyOnCase'>;
-  receipts: Pick<ReceiptService, 'receiptsForCase'>;
+  receipts: Pick<ReceiptService, 'receiptsForDocuments'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
-  titles: Pick<DocumentTitles, 'ofCase'>;
+  titles: Pick<DocumentTitles, 'ofDocuments'>;
   firings: Pick<RuleFirings, 'forCase'>;
 }
 
 /**
- * One case as the care team sees it: code, team with roles and verification, documents with read
- * receipts. Only for a current team member or someone holding a live grant on the case; others get
- * access.denied (an unknown code too, so codes cannot be probed).
+ * The case for a current team member or someone holding a live grant on it (case-wide or on one of its
+ * documents); others get access.denied (an unknown code too, so codes cannot be probed).
  */
-export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
-  const { cases, directory: dir, clock } = deps;
+async function caseFor(deps: CaseViewDeps, me: ClinicianRow, code: string) {
   let row;
   try {
-    row = await cases.findCase(code);
+    row = await deps.cases.findCase(code);
   } catch {
     throw new DomainError('access.denied');
   }
-  const myRole = await cases.teamRoleNow(row.id, me.id);
-  // A team member needs no grant; anyone else a live case-wide grant or one on a document of the case (one query, not one per document).
-  if (!myRole) {
-    const docs = await deps.documents.listByCase(row.id);
-    if (!(await deps.grants.holdsAnyOnCase(me.id, row.id, docs.map((d) => d.id), clock.now()))) throw new DomainError('access.denied');
-  }
+  const myRole = await deps.cases.teamRoleNow(row.id, me.id);
+  if (!myRole && !(await deps.grants.holdsAnyOnCase(me.id, row.id, deps.clock.now()))) throw new DomainError('access.denied');
+  return { row, myRole };
+}
 
-  // Each person looked up once per view, however many documents they wrote, opened or have not opened.
-  const personOf = peopleOf(dir);
-  const teamRows = await cases.teamOf(row.id);
-  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
-  const recipients = teamRows.map((m) => m.clinicianId);
-  const titles = await deps.titles.ofCase(row.id);
-  const documents = await Promise.all(
-    (await deps.receipts.receiptsForCase(row.id, recipients)).map(async (r) => ({
-      documentId: r.documentId,
-      kind: r.kind,
-      docType: r.docType,
-      title: titles.get(r.documentId) ?? null,
-      status: r.status,
-      createdAt: r.createdAt,
-      author: await personOf(r.authorId),
+/** One page of the case's documents, newest first, with read receipts against the team and titles: queries for the page's documents only. */
+async function documentsPage(deps: CaseViewDeps, caseId: string, recipients: string[], personOf: (id: string) => Promise<PersonDto>, input: { cursor?: string; limit?: number }) {
+  const { limit, probe } = pageInput(input);
+  const rows = await deps.documents.pageByCase(caseId, probe);
+  const shown = rows.slice(0, limit);
+  const receipts = new Map((await deps.receipts.receiptsForDocuments(shown, recipients)).map((r) => [r.documentId, r]));
+  const titles = await deps.titles.ofDocuments(shown.map((d) => d.id));
+  return pageOf(rows, limit, (d) => d.id, async (d) => {
+    const r = receipts.get(d.id)!;
+    return {
+      documentId: d.id,
+      kind: d.kind,
+      docType: d.docType,
+      title: titles.get(d.id) ?? null,
+      status: d.status,
+      createdAt: d.createdAt,
+      author: await personOf(d.authorId),
       openedBy: await Promise.all(r.openedBy.map(async (o) => ({ person: await personOf(o.clinicianId), firstOpenedAt: o.firstOpenedAt, viewCount: o.viewCount }))),
       notOpened: await Promise.all(r.notOpened.map((n) => personOf(n.clinicianId))),
-    })),
-  );
-  const docIds = new Set(documents.map((d) => d.documentId));
+    };
+  });
+}
+
+/** GET /api/app/cases/:code/documents: the next page of the case's documents, for the same readers as the case. */
+export async function caseDocumentsPage(deps: CaseViewDeps, me: ClinicianRow, code: string, input: { cursor?: string; limit?: number }): Promise<z.infer<typeof caseDocumentsPageDto>> {
+  const { row } = await caseFor(deps, me, code);
+  const team = await deps.cases.teamOf(row.id);
+  return documentsPage(deps, row.id, team.map((m) => m.clinicianId), peopleOf(deps.directory), input);
+}
+
+/**
+ * One case as the care team sees it: code, team with roles and verification, the first page of its
+ * documents with read receipts and how many there are in all.
+ */
+export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
+  const { row, myRole } = await caseFor(deps, me, code);
+  // Each person looked up once per view, however many documents they wrote, opened or have not opened.
+  const personOf = peopleOf(deps.directory);
+  const teamRows = await deps.cases.teamOf(row.id);
+  const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
+  const documents = await documentsPage(deps, row.id, teamRows.map((m) => m.clinicianId), personOf, {});
   const consultTriggers = (await deps.firings.forCase(row.id)).map((f) => ({
     ruleId: f.ruleId,
     itemType: f.itemType,
-    documentId: f.itemType === 'document' && docIds.has(f.itemId) ? f.itemId : null,
+    // Documents never change case, so a firing on a document of this case names it, whichever page shows it.
+    documentId: f.itemType === 'document' ? f.itemId : null,
     firedAt: f.firedAt,
     referralOpened: f.referralId !== null,
   }));
-  return { code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team, documents, consultTriggers };
+  return {
+    code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team,
+    documents: documents.items, documentsNext: documents.nextCursor, documentsTotal: await deps.documents.countByCase(row.id),
+    consultTriggers,
+  };
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { inboxPageDtos, InboxList, PersonDto } from '../../contract/doctor.js';
 import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
-import { decodePageCursor, encodePageCursor, pageLimit, type PageCursor } from '../../usecases/cases/cases-cursor.js';
+import type { PageCursor } from '../../usecases/cases/cases-cursor.js';
+import { pageInput, pageOf } from './pages.js';
 import type { ApprovalService } from '../../domain/approvals/approval-service.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DoctorInboxRepository } from '../../domain/inbox-view/doctor-inbox-repository.js';
@@ -17,23 +18,9 @@ export interface InboxDeps {
 }
 
 type Page<L extends InboxList> = z.infer<(typeof inboxPageDtos)[L]>;
-type Keyed = { createdAt: number };
-
-/** `?cursor=&limit=` as the repositories take it: one more row than the page, to know whether another follows. */
-export function pageInput(input: { cursor?: string; limit?: number }): { limit: number; probe: { limit: number; after?: PageCursor } } {
-  const limit = pageLimit(input.limit);
-  return { limit, probe: { limit: limit + 1, after: decodePageCursor(input.cursor) } };
-}
-
-/** The page of `rows` (fetched with one extra) and the cursor after its last row, or null when none follows. */
-export async function pageOf<R extends Keyed, T>(rows: R[], limit: number, idOf: (r: R) => string, item: (r: R) => Promise<T>) {
-  const page = rows.slice(0, limit);
-  const last = rows.length > limit ? page[page.length - 1] : undefined;
-  return { items: await Promise.all(page.map(item)), nextCursor: last ? encodePageCursor({ at: last.createdAt, id: idOf(last) }) : null };
-}
 
 /** Newest first by (createdAt, id), past `after`: the keyset order of every inbox list. */
-function newestFirstAfter<R extends Keyed & { id: string }>(rows: R[], after: PageCursor | undefined): R[] {
+function newestFirstAfter<R extends { createdAt: number; id: string }>(rows: R[], after: PageCursor | undefined): R[] {
   return rows
     .filter((r) => !after || r.createdAt < after.at || (r.createdAt === after.at && r.id < after.id))
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));

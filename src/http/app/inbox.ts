@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { inboxDto, newDocumentsPageDto } from '../../contract/doctor.js';
-import { inboxPage, pageInput, pageOf, type InboxDeps } from './inbox-lists.js';
+import { inboxPage, type InboxDeps } from './inbox-lists.js';
+import { pageInput, pageOf } from './pages.js';
 import { personOf } from './people.js';
 
 export type { InboxDeps } from './inbox-lists.js';
