@@ -7,9 +7,9 @@ import { personName, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { PatientBanner } from './PatientBanner.js';
+import { CaseDocuments } from './CaseDocuments.js';
 import { useComposeI18n } from './compose/compose-messages.js';
 import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
-import { docTypeLabel } from './grants/grant-messages.js';
 import { useMedicationI18n } from './medications/medication-messages.js';
 import { useClinicalI18n } from './clinical/clinical-messages.js';
 import { ReferPanel } from './referrals/ReferPanel.js';
@@ -45,28 +45,7 @@ export function CaseScreen({ code }: { code: string }) {
             </List.Item>
           ))}
         </List>
-        <List header={t('case.documents')}>
-          {c.documents.length === 0 && <List.Item>{t('case.noDocuments')}</List.Item>}
-          {c.documents.map((d) => (
-            <List.Item
-              key={d.documentId}
-              data-testid="case-document"
-              onClick={d.status === 'active' ? () => navigate(`/doc/${d.documentId}`) : undefined}
-              description={
-                <div>
-                  <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
-                  <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
-                  {c.consultTriggers.filter((f) => f.documentId === d.documentId).map((f) => (
-                    <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</Tag>
-                  ))}
-                </div>
-              }
-              extra={hkTime(d.createdAt)}
-            >
-              {docTypeLabel(d.docType, lang)}{d.title ? ` · ${d.title}` : ''} · {personName(lang, d.author)}
-            </List.Item>
-          ))}
-        </List>
+        <CaseDocuments view={c} />
         {c.consultTriggers.some((f) => f.documentId === null) && (
           <List header={t('case.resultTriggers')}>
             {c.consultTriggers.filter((f) => f.documentId === null).map((f) => (
