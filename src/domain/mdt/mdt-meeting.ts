@@ -107,6 +107,8 @@ export interface MdtRepository {
   addActions(actions: MdtAction[]): Promise<void>;
   findAction(id: string): Promise<MdtAction | undefined>;
   actionsOfOwner(ownerId: string): Promise<MdtAction[]>;
+  /** How many of the owner's actions are open, and how many of those are past due at `now` (the inbox). */
+  openActionCounts(ownerId: string, now: number): Promise<{ open: number; overdue: number }>;
   actionsOfMeeting(meetingId: string): Promise<MdtAction[]>;
   /** Marks an open action done; false when it was already done. */
   markDone(id: string, at: number): Promise<boolean>;

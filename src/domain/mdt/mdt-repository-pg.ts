@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { newestFirst } from './mdt-keyset.js';
 import { mdtActions, mdtApprovalSteps, mdtMeetings, mdtMinutes, mdtParticipants } from '../../db/pg/mdt-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
@@ -76,6 +76,11 @@ export function createPgMdtRepository(store: PgStore, texts: FreeTextCipher): Md
     async actionsOfOwner(ownerId) {
       const rows = await db().select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId));
       return rows.map((r) => openAction(texts, r)).sort(byOpenThenDue);
+    },
+    async openActionCounts(ownerId, now) {
+      const [r] = await db().select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })
+        .from(mdtActions).where(and(eq(mdtActions.ownerId, ownerId), eq(mdtActions.status, 'open')));
+      return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
     },
     async actionsOfMeeting(meetingId) {
       const rows = await db().select().from(mdtActions).where(eq(mdtActions.meetingId, meetingId)).orderBy(asc(mdtActions.position));

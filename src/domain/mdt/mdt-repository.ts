@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { newestFirst } from './mdt-keyset.js';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
@@ -63,6 +63,11 @@ export function createMdtRepository(db: Db, store: SqliteStore, texts: FreeTextC
     },
     actionsOfOwner: (ownerId) =>
       db.select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId)).all().map((r) => openAction(texts, r)).sort(byOpenThenDue),
+    openActionCounts(ownerId, now) {
+      const r = db.select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })
+        .from(mdtActions).where(and(eq(mdtActions.ownerId, ownerId), eq(mdtActions.status, 'open'))).get();
+      return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
+    },
     actionsOfMeeting: (meetingId) =>
       db.select().from(mdtActions).where(eq(mdtActions.meetingId, meetingId)).orderBy(asc(mdtActions.position)).all().map((r) => openAction(texts, r)),
     markDone(id, at) {

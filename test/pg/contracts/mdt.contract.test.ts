@@ -86,6 +86,10 @@ describeOnBothStores(
       expect((await mdt.actionsOfMeeting('m1')).map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(await mdt.findAction('a1')).toEqual(action('a1', 'c2', 300, 0));
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a4', 'a1']);
+      // c2: a1 (due 300) and a2 (no due date) open, a3 done; at 400 a1 is overdue.
+      expect(await mdt.openActionCounts('c2', 400)).toEqual({ open: 2, overdue: 1 });
+      expect(await mdt.openActionCounts('c2', 200)).toEqual({ open: 2, overdue: 0 });
+      expect(await mdt.openActionCounts('nobody', 400)).toEqual({ open: 0, overdue: 0 });
       await mdt.markReminded('a4', 401);
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a1']);
       const rows = await rawSql<{ text: string }>(store, 'select text from mdt_actions');
