@@ -1,3 +1,4 @@
+import { encodePageCursor } from '../src/usecases/cases/cases-cursor.js';
 import { BUSY_CLINICIAN_CASES, P9_PEOPLE, caseCode, docCaseOf, teamOf, userId, type P9Size } from './p9-seed.js';
 
 /** One HTTP call P9 times, as a caller of the service makes it. */
@@ -30,6 +31,8 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
   const busyAttending = userId(teamOf(0, size.clinicians).attending);
   const actor = ids[P9_PEOPLE.typical]!.id;
   const weekAgo = new Date(now - 7 * DAY).toISOString();
+  // A keyset page further down the MDT lists (issue 14): the cursor of a row a day ahead.
+  const mdtCursor = encodePageCursor({ at: now + DAY, id: 'zzzz' });
   return [
     { name: 'inbox, typical clinician', method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.typical, token: 'app' },
     { name: `inbox, clinician on ${BUSY_CLINICIAN_CASES} cases`, method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.busy, token: 'app' },
@@ -42,6 +45,11 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'audit browser, last 7 days', method: 'GET', path: `/api/admin/audit?from=${encodeURIComponent(weekAgo)}`, as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'dashboard, 7 days', method: 'GET', path: '/api/admin/dashboard?days=7', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'dashboard, 30 days', method: 'GET', path: '/api/admin/dashboard?days=30', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'case MDT meetings', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'case MDT meetings, next page', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt?cursor=${mdtCursor}`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'my MDT action counts', method: 'GET', path: '/api/app/mdt-actions/counts', as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'console MDT meetings', method: 'GET', path: '/api/admin/mdt', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'console MDT meetings, in approval, next page', method: 'GET', path: `/api/admin/mdt?status=in_approval&cursor=${mdtCursor}`, as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'data access report', method: 'POST', path: '/api/admin/reports/data-access', as: P9_PEOPLE.officer, token: 'admin', body: { caseCode: caseCode(typicalCase), reason: 'data_access_request' } },
   ];
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * (each admin route names its section, `config.adminSection`, and admits that section's roles: src/http/admin/admin-auth.ts) and for the console's
  * menu (the admin token answer lists the signed-in role's sections and actions, computed from it).
  */
-export const CONSOLE_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients', 'forms', 'rosters', 'consult_rules'] as const;
+export const CONSOLE_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients', 'forms', 'rosters', 'consult_rules', 'mdt'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 export type ConsoleRole = 'admin' | 'privacy_officer' | 'auditor';
 
@@ -30,6 +30,8 @@ export const SECTION_ROLES = {
   forms: ['admin'],
   /** On-call rosters per institution × specialty (calendar, add / swap / cover, settings, CSV). */
   rosters: ['admin'],
+  /** MDT meetings across the service: status, sign-off step, stuck in approval (codes, times and names; never the minutes). */
+  mdt: ['admin'],
 } as const satisfies Record<ConsoleSection, readonly ConsoleRole[]>;
 
 /**

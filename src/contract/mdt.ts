@@ -24,7 +24,8 @@ export const decisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('returned'), comment: z.string().min(1).max(2000) }),
 ]);
 
-const status = z.enum(['scheduled', 'drafted', 'in_approval', 'returned', 'approved']);
+export const mdtStatus = z.enum(['scheduled', 'drafted', 'in_approval', 'returned', 'approved']);
+const status = mdtStatus;
 const role = z.enum(['presenter', 'attending', 'department_head']);
 
 export const mdtStepDto = z.object({

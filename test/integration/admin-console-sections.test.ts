@@ -16,11 +16,12 @@ const PROBE: Record<ConsoleSection, { method: 'GET' | 'POST'; url: string; paylo
   patients: { method: 'POST', url: '/api/admin/patients/merge/preview', payload: { survivor: 'C-7KQ2M', duplicate: 'C-7KQ2N' } },
   forms: { method: 'GET', url: '/api/admin/forms/submissions' },
   consult_rules: { method: 'GET', url: '/api/admin/consult-rules' },
+  mdt: { method: 'GET', url: '/api/admin/mdt?status=in_approval' },
   rosters: { method: 'GET', url: '/api/admin/rosters/shifts?institutionId=HPH&specialty=cardiology&from=2030-01-06T16:00:00.000Z&to=2030-01-13T16:00:00.000Z' },
 };
 
 const EXPECTED = {
-  admin: { sections: ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'forms', 'rosters', 'consult_rules'], actions: [] },
+  admin: { sections: ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'forms', 'rosters', 'consult_rules', 'mdt'], actions: [] },
   privacy_officer: { sections: ['audit', 'oversight', 'report', 'patients'], actions: ['breakglass.review', 'grant.revoke'] },
   auditor: { sections: ['audit'], actions: [] },
 };

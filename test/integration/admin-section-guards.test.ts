@@ -65,6 +65,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'POST /api/admin/rosters/settings': 'rosters',
   'POST /api/admin/rosters/import': 'rosters',
   'GET /api/admin/rosters/export': 'rosters',
+  'GET /api/admin/mdt': 'mdt',
 };
 
 const ROLE_OF: Record<Who, string> = { admin: 'admin', officer: 'privacy_officer', auditor: 'auditor', doctor: 'doctor' };

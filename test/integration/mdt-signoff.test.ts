@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hkDate } from '../../src/shared/hk-time.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { remindOverdueMdtActions } from '../../src/usecases/mdt/mdt-actions.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
@@ -110,6 +111,8 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     expect(sub.statusCode).toBe(200);
     expect(sub.json().steps.map((s: { role: string; approver: { nameEn: string } }) => [s.role, s.approver.nameEn])).toEqual([['presenter', 'Dr LAM Ka-ming'], ['attending', 'Dr CHAN Tai-man'], ['department_head', 'Dr WONG Siu-ming']]);
     expect(await pressCard(await cardTo(h, from, LAM, 'mdt-step:'), LAM, 'mdt_approve')).toContain('Approved. The next step has been asked.');
+    // The case screen's list says where it stands: in approval, step 2 of 3, waiting on the attending.
+    expect((await api(WONG, 'GET', `/api/app/cases/${code}/mdt`)).json().items[0]).toMatchObject({ id: meetingId, status: 'in_approval', step: { position: 2, of: 3, approver: { nameEn: 'Dr CHAN Tai-man' } }, canOpen: true });
     // Not Dr Wong's turn yet.
     expect((await api(WONG, 'POST', `/api/app/mdt/${meetingId}/decision`, { decision: 'approved' })).json()).toMatchObject({ code: 'mdt.not_your_step' });
     // A Return on the card without a comment answers with the mini-app link; the comment is written there.
@@ -171,6 +174,9 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
   it('When the owner opens "My MDT actions", then their actions are listed; an overdue one is reminded once, and marking done is audited', async () => {
     const mine = (await api(LAM, 'GET', '/api/app/mdt-actions')).json().actions as Array<{ id: string; text: string; overdue: boolean; caseCode: string }>;
     expect(mine).toEqual([expect.objectContaining({ text: 'check INR by 2020-01-02', overdue: true, caseCode: code })]);
+    // The inbox's line: Dr Lam has one open action, overdue; Dr Chan one open, not yet due.
+    expect((await api(LAM, 'GET', '/api/app/mdt-actions/counts')).json()).toEqual({ open: 1, overdue: 1 });
+    expect((await api(CHAN, 'GET', '/api/app/mdt-actions/counts')).json()).toEqual({ open: 1, overdue: 0 });
     const from = h.sim.sent.length;
     expect(await remindOverdueMdtActions(h.service.mdt.useCases)).toBe(1);
     await sentSince(h, from, (s) => s.via === 'oto' && (s.userIds ?? []).includes(LAM) && s.text.includes('Reminder: your action from the MDT meeting'));
@@ -178,6 +184,41 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     expect((await api(CHAN, 'POST', `/api/app/mdt-actions/${mine[0]!.id}/done`)).json()).toMatchObject({ code: 'mdt.action_not_found' });
     expect((await api(LAM, 'POST', `/api/app/mdt-actions/${mine[0]!.id}/done`)).json()).toEqual({ ok: true });
     expect((await api(LAM, 'GET', '/api/app/mdt-actions')).json().actions[0]).toMatchObject({ status: 'done', overdue: false });
+    expect((await api(LAM, 'GET', '/api/app/mdt-actions/counts')).json()).toEqual({ open: 0, overdue: 0 });
     expect((await audit('mdt.action_done')).at(-1)).toMatchObject({ actor: clinicianId(h, LAM), target: meetingId });
+  });
+
+  it('When the case screen lists its MDT meetings, then they come newest first in keyset pages (care team: all; invited colleague: theirs; others: denied), and the console lists every meeting by status', async () => {
+    const later = hkDate(Date.now() + 5 * 86_400_000);
+    const booked = replyAfter(h.sim, { conversationId: group });
+    h.sim.say(group, LAM, `@ConsultBridge mdt ${code} ${later} 09:00`);
+    expect((await booked).text).toContain(`${later} 09:00 HKT`);
+    const page = async (who: string, query: string) => (await api(who, 'GET', `/api/app/cases/${code}/mdt${query}`)).json() as { items: Array<{ id: string; status: string; scheduledAt: number; step: unknown; canOpen: boolean }>; nextCursor: string | null };
+    const first = await page(CHAN, '?limit=1');
+    expect(first.items).toEqual([expect.objectContaining({ status: 'scheduled', scheduledAt: Date.parse(`${later}T09:00:00+08:00`), step: null, canOpen: true })]);
+    const laterId = first.items[0]!.id;
+    const second = await page(CHAN, `?limit=1&cursor=${first.nextCursor}`);
+    expect(second.items).toEqual([expect.objectContaining({ id: meetingId, status: 'approved', step: null, canOpen: true })]);
+    expect(await page(CHAN, `?limit=1&cursor=${second.nextCursor}`)).toEqual({ items: [], nextCursor: null });
+    expect((await page(CHAN, '')).items.map((m) => m.id)).toEqual([laterId, meetingId]);
+    // Dr Ho was invited to the first meeting only (not on the care team).
+    expect((await page(HO, '')).items.map((m) => m.id)).toEqual([meetingId]);
+    for (const url of [`/api/app/cases/${code}/mdt`, '/api/app/cases/C-ZZZZZ/mdt']) {
+      const denied = await api('qmh-tsang-kawai', 'GET', url);
+      expect([denied.statusCode, denied.json().code]).toEqual([403, 'access.denied']);
+    }
+    const bad = await api(CHAN, 'GET', `/api/app/cases/${code}/mdt?cursor=nonsense`);
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
+
+    const adminId = (await h.service.directoryRepo.insert({ dingtalkUserId: 'mdt-console-admin', displayName: 'admin', nameEn: 'Console admin', role: 'admin', verified: true }, Date.now())).id;
+    const admin = async (query: string, id = adminId) => app.inject({ method: 'GET', url: `/api/admin/mdt${query}`, headers: { authorization: `Bearer ${await adminTokenFor(h.service, id)}` } });
+    const approved = (await admin('?status=approved')).json();
+    expect(approved.items).toEqual([expect.objectContaining({ id: meetingId, caseCode: code, status: 'approved', step: null, stuck: false, organiser: expect.objectContaining({ nameEn: 'Dr LAM Ka-ming' }) })]);
+    expect((await admin('?status=scheduled')).json().items.map((m: { id: string }) => m.id)).toEqual([laterId]);
+    const all = (await admin('?limit=1')).json();
+    expect([all.items[0].id, all.items[0].scheduledAt]).toEqual([laterId, new Date(Date.parse(`${later}T09:00:00+08:00`)).toISOString()]);
+    expect((await admin(`?limit=1&cursor=${all.nextCursor}`)).json().items[0].id).toBe(meetingId);
+    expect((await admin('?status=lost')).statusCode).toBe(400);
+    expect((await admin('', clinicianId(h, CHAN))).statusCode).toBe(403);
   });
 });

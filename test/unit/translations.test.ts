@@ -115,6 +115,7 @@ describe('words in both languages (issue 12)', () => {
       mdt: await screenTables('miniapp/src/doctor/mdt/mdt-messages.ts', 'useMdtI18n'),
       rosters: await screenTables('miniapp/src/admin/rosters/roster-messages.ts', 'useRosterI18n'),
       consultRules: await screenTables('miniapp/src/admin/consult-rules/consult-rule-messages.ts', 'useConsultRuleI18n'),
+      mdtConsole: await screenTables('miniapp/src/admin/mdt/mdt-console-messages.ts', 'useMdtConsoleI18n'),
     };
     const tables: Array<[string, Table, Table]> = [
       ['app', MESSAGES.en, MESSAGES['zh-HK']],

@@ -28,6 +28,7 @@ import type { ImportReportDto, MergedDto, MergePreviewDto, RegisterCheckDto } fr
 import { useAdminApi, type AdminApi } from './admin-api.js';
 import { rosterEndpoints } from './rosters/roster-endpoints.js';
 import { consultRuleEndpoints } from './consult-rules/consult-rule-endpoints.js';
+import { mdtConsoleEndpoints } from './mdt/mdt-console-endpoints.js';
 
 type Query = Record<string, string | undefined>;
 const enc = encodeURIComponent;
@@ -83,6 +84,7 @@ export function createAdminEndpoints(api: AdminApi) {
     unbindGroup: (code: string, conversationId: string) => api.call<{ caseCode: string; groups: CaseGroupDto[]; rolesEnded: number }>(`${cases(code)}/groups/${enc(conversationId)}`, { method: 'DELETE' }),
     ...rosterEndpoints(api),
     ...consultRuleEndpoints(api),
+    ...mdtConsoleEndpoints(api),
   };
 }
 

@@ -13,6 +13,7 @@ export const en = {
   'nav.patients': 'Patient records',
   'nav.rosters': 'On-call rosters',
   'nav.consultRules': 'Consult rules',
+  'nav.mdt': 'MDT meetings',
   'nav.cases': 'Cases & care teams',
   'st.pending': 'Pending',
   'st.approved': 'Approved',

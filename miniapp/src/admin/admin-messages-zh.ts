@@ -14,6 +14,7 @@ export const zh: Record<AdminKey, string> = {
   'nav.patients': '病人紀錄',
   'nav.rosters': '當值表',
   'nav.consultRules': '會診規則',
+  'nav.mdt': '多專科會議',
   'nav.cases': '個案及醫療團隊',
   'st.pending': '待處理',
   'st.approved': '已批准',

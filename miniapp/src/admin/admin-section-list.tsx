@@ -15,6 +15,7 @@ import { PoliciesSection } from './PoliciesSection.js';
 import { ReportSection } from './ReportSection.js';
 import { RostersSection } from './rosters/RostersSection.js';
 import { ConsultRulesSection } from './consult-rules/ConsultRulesSection.js';
+import { MdtSection } from './mdt/MdtSection.js';
 
 export interface SectionView {
   key: ConsoleSection;
@@ -40,4 +41,5 @@ export const SECTION_VIEWS: Record<ConsoleSection, SectionView> = {
   rosters: { key: 'rosters', label: 'nav.rosters', render: () => <RostersSection /> },
   forms: { key: 'forms', label: 'nav.forms', render: () => <FormsSection /> },
   consult_rules: { key: 'consult_rules', label: 'nav.consultRules', render: () => <ConsultRulesSection /> },
+  mdt: { key: 'mdt', label: 'nav.mdt', render: () => <MdtSection /> },
 };

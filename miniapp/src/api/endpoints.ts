@@ -17,6 +17,7 @@ import type { CaseFormBody, CaseOpenedDto, ConsentFormBody, ConsentRecordedDto, 
 import type { AddMedicationBody, MedicationAddedDto, MedicationEntryDto, MedicationListDto, NormaliseDto } from '../../../src/contract/medications.js';
 import type { CaseSummaryDto, ConfirmProblemBody, CreatedDto, SaveVoiceBody, VoiceNoteDto, VoiceSavedDto } from '../../../src/contract/clinical-notes.js';
 import type { MdtMeetingDto, MdtSummaryDto } from '../../../src/contract/mdt.js';
+import type { CaseMdtPageDto, MdtActionCountsDto } from '../../../src/contract/mdt-lists.js';
 import type { AcceptedDto, ReferBody, ReferralDto, ReferredDto } from '../../../src/contract/referral-dto.js';
 import type { ReferralDeclineReason } from '../../../src/contract/referrals.js';
 import type { ApiClient } from './api-client.js';
@@ -122,6 +123,9 @@ export function createEndpoints(api: ApiClient) {
     mdtSaveSummary: (id: string, summary: MdtSummaryDto) => api.call<MdtSummaryDto>(`/api/app/mdt/${enc(id)}/summary`, { body: { summary } }),
     mdtSubmit: (id: string) => api.call<{ steps: MdtMeetingDto['steps'] }>(`/api/app/mdt/${enc(id)}/submit`, { method: 'POST' }),
     mdtDecide: (id: string, body: { decision: 'approved' } | { decision: 'returned'; comment: string }) => api.call<{ next: 'next_step' | 'returned' | 'archived'; documentId: string | null }>(`/api/app/mdt/${enc(id)}/decision`, { body }),
+    /** A case's MDT meetings, newest first (cursor: the previous page's `nextCursor`). */
+    caseMdt: (code: string, cursor?: string) => api.call<CaseMdtPageDto>(`/api/app/cases/${enc(code)}/mdt${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
+    mdtActionCounts: () => api.call<MdtActionCountsDto>('/api/app/mdt-actions/counts'),
     myMdtActions: () => api.call<{ actions: MdtMeetingDto['actions'] }>('/api/app/mdt-actions'),
     mdtActionDone: (id: string) => api.call<{ ok: true }>(`/api/app/mdt-actions/${enc(id)}/done`, { method: 'POST' }),
 

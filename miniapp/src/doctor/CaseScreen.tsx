@@ -13,6 +13,7 @@ import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
 import { useMedicationI18n } from './medications/medication-messages.js';
 import { useClinicalI18n } from './clinical/clinical-messages.js';
 import { ReferPanel } from './referrals/ReferPanel.js';
+import { CaseMdtPanel } from './mdt/CaseMdtPanel.js';
 
 /** A case as its care team sees it: team with roles and badges, documents with who opened them. */
 export function CaseScreen({ code }: { code: string }) {
@@ -38,6 +39,7 @@ export function CaseScreen({ code }: { code: string }) {
         </List>
         <CaseGrantsPanel view={c} onChanged={load.reload} />
         {c.myCareRole !== null && <ReferPanel code={c.code} mayRefer={c.status !== 'closed'} />}
+        <CaseMdtPanel code={c.code} />
         <List header={t('case.team')}>
           {c.team.map((m) => (
             <List.Item key={`${m.id}-${m.careRole}`} description={[m.specialty ? specialtyIn(lang, m.specialty) : null, m.institutionName ?? m.institutionCode].filter(Boolean).join(' · ')} extra={badge(m)}>

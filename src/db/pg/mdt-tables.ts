@@ -14,8 +14,13 @@ export const mdtMeetings = pgTable(
     round: integer().notNull(),
     documentId: text(),
     createdAt: ms().notNull(),
+    statusAt: ms(),
   },
-  (t) => [index('mdt_meetings_case_idx').on(t.caseId)],
+  (t) => [
+    index('mdt_meetings_case_idx').on(t.caseId, t.scheduledAt, t.id),
+    index('mdt_meetings_status_idx').on(t.status, t.scheduledAt, t.id),
+    index('mdt_meetings_time_idx').on(t.scheduledAt, t.id),
+  ],
 );
 
 export const mdtParticipants = pgTable(

@@ -1,3 +1,4 @@
+import type { MeetingPage } from './mdt-keyset.js';
 import type { MdtActionStatus, MdtDecision, MdtParticipantKind, MdtStatus, MdtStepRole } from './mdt-tables.js';
 
 /** A scheduled multidisciplinary meeting on a case. */
@@ -10,6 +11,8 @@ export interface MdtMeeting {
   round: number;
   documentId: string | null;
   createdAt: number;
+  /** When the status last moved (null on meetings booked before it was kept). */
+  statusAt: number | null;
 }
 
 export interface MdtParticipant {
@@ -81,10 +84,19 @@ export interface MdtAction {
 export interface MdtRepository {
   createMeeting(meeting: MdtMeeting, participants: MdtParticipant[]): Promise<void>;
   findMeeting(id: string): Promise<MdtMeeting | undefined>;
-  meetingsOfCase(caseId: string): Promise<MdtMeeting[]>;
+  /** A case's meetings, newest scheduled first, one keyset page (the case screen). */
+  meetingsOfCase(caseId: string, page: MeetingPage): Promise<MdtMeeting[]>;
+  /** Every meeting, or those in one status, newest scheduled first, one keyset page (the console). */
+  meetingsPage(status: MdtStatus | undefined, page: MeetingPage): Promise<MdtMeeting[]>;
+  /** The sign-off steps of several meetings (a page's), every round. */
+  stepsOfMeetings(meetingIds: readonly string[]): Promise<MdtStep[]>;
+  /** Which of these meetings the clinician takes part in. */
+  takingPart(clinicianId: string, meetingIds: readonly string[]): Promise<string[]>;
+  /** Whether the clinician takes part in any meeting on the case. */
+  takesPartInCase(clinicianId: string, caseId: string): Promise<boolean>;
   participants(meetingId: string): Promise<MdtParticipant[]>;
   /** Moves a meeting from one status to another; false when it was not in `from` (someone else moved it). */
-  moveStatus(id: string, from: MdtStatus[], to: MdtStatus, set?: { round?: number; documentId?: string }): Promise<boolean>;
+  moveStatus(id: string, from: MdtStatus[], to: MdtStatus, set: { statusAt: number; round?: number; documentId?: string }): Promise<boolean>;
   saveMinutes(minutes: MdtMinutes): Promise<void>;
   findMinutes(meetingId: string): Promise<MdtMinutes | undefined>;
   addSteps(steps: MdtStep[]): Promise<void>;
@@ -95,6 +107,8 @@ export interface MdtRepository {
   addActions(actions: MdtAction[]): Promise<void>;
   findAction(id: string): Promise<MdtAction | undefined>;
   actionsOfOwner(ownerId: string): Promise<MdtAction[]>;
+  /** How many of the owner's actions are open, and how many of those are past due at `now` (the inbox). */
+  openActionCounts(ownerId: string, now: number): Promise<{ open: number; overdue: number }>;
   actionsOfMeeting(meetingId: string): Promise<MdtAction[]>;
   /** Marks an open action done; false when it was already done. */
   markDone(id: string, at: number): Promise<boolean>;

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { newestFirst } from './mdt-keyset.js';
 import { mdtActions, mdtApprovalSteps, mdtMeetings, mdtMinutes, mdtParticipants } from '../../db/pg/mdt-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -19,9 +20,31 @@ export function createPgMdtRepository(store: PgStore, texts: FreeTextCipher): Md
       const [r] = await db().select().from(mdtMeetings).where(eq(mdtMeetings.id, id));
       return r;
     },
-    meetingsOfCase: (caseId) => db().select().from(mdtMeetings).where(eq(mdtMeetings.caseId, caseId)).orderBy(asc(mdtMeetings.scheduledAt), asc(mdtMeetings.id)),
+    meetingsOfCase(caseId, page) {
+      const { before, order } = newestFirst(mdtMeetings, page);
+      return db().select().from(mdtMeetings).where(and(eq(mdtMeetings.caseId, caseId), before)).orderBy(...order).limit(page.limit);
+    },
+    meetingsPage(status, page) {
+      const { before, order } = newestFirst(mdtMeetings, page);
+      return db().select().from(mdtMeetings).where(and(status ? eq(mdtMeetings.status, status) : undefined, before)).orderBy(...order).limit(page.limit);
+    },
+    async stepsOfMeetings(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db().select().from(mdtApprovalSteps).where(inArray(mdtApprovalSteps.meetingId, [...ids]));
+      return rows.map((r) => openStep(texts, r));
+    },
+    async takingPart(clinicianId, ids) {
+      if (ids.length === 0) return [];
+      const rows = await db().select({ id: mdtParticipants.meetingId }).from(mdtParticipants).where(and(inArray(mdtParticipants.meetingId, [...ids]), eq(mdtParticipants.clinicianId, clinicianId)));
+      return rows.map((r) => r.id);
+    },
+    async takesPartInCase(clinicianId, caseId) {
+      const rows = await db().select({ id: mdtMeetings.id }).from(mdtParticipants).innerJoin(mdtMeetings, eq(mdtMeetings.id, mdtParticipants.meetingId))
+        .where(and(eq(mdtParticipants.clinicianId, clinicianId), eq(mdtMeetings.caseId, caseId))).limit(1);
+      return rows.length > 0;
+    },
     participants: (meetingId) => db().select().from(mdtParticipants).where(eq(mdtParticipants.meetingId, meetingId)).orderBy(asc(mdtParticipants.clinicianId)),
-    async moveStatus(id, from, to, set = {}) {
+    async moveStatus(id, from, to, set) {
       return one(await db().update(mdtMeetings).set({ status: to, ...set }).where(and(eq(mdtMeetings.id, id), inArray(mdtMeetings.status, from))));
     },
     async saveMinutes(minutes) {
@@ -53,6 +76,11 @@ export function createPgMdtRepository(store: PgStore, texts: FreeTextCipher): Md
     async actionsOfOwner(ownerId) {
       const rows = await db().select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId));
       return rows.map((r) => openAction(texts, r)).sort(byOpenThenDue);
+    },
+    async openActionCounts(ownerId, now) {
+      const [r] = await db().select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })
+        .from(mdtActions).where(and(eq(mdtActions.ownerId, ownerId), eq(mdtActions.status, 'open')));
+      return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
     },
     async actionsOfMeeting(meetingId) {
       const rows = await db().select().from(mdtActions).where(eq(mdtActions.meetingId, meetingId)).orderBy(asc(mdtActions.position));

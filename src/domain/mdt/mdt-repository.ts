@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { newestFirst } from './mdt-keyset.js';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -16,9 +17,23 @@ export function createMdtRepository(db: Db, store: SqliteStore, texts: FreeTextC
       if (participants.length > 0) db.insert(mdtParticipants).values(participants).run();
     },
     findMeeting: (id) => db.select().from(mdtMeetings).where(eq(mdtMeetings.id, id)).get(),
-    meetingsOfCase: (caseId) => db.select().from(mdtMeetings).where(eq(mdtMeetings.caseId, caseId)).orderBy(asc(mdtMeetings.scheduledAt), asc(mdtMeetings.id)).all(),
+    meetingsOfCase(caseId, page) {
+      const { before, order } = newestFirst(mdtMeetings, page);
+      return db.select().from(mdtMeetings).where(and(eq(mdtMeetings.caseId, caseId), before)).orderBy(...order).limit(page.limit).all();
+    },
+    meetingsPage(status, page) {
+      const { before, order } = newestFirst(mdtMeetings, page);
+      return db.select().from(mdtMeetings).where(and(status ? eq(mdtMeetings.status, status) : undefined, before)).orderBy(...order).limit(page.limit).all();
+    },
+    stepsOfMeetings: (ids) =>
+      ids.length === 0 ? [] : db.select().from(mdtApprovalSteps).where(inArray(mdtApprovalSteps.meetingId, [...ids])).all().map((r) => openStep(texts, r)),
+    takingPart: (clinicianId, ids) =>
+      ids.length === 0 ? [] : db.select({ id: mdtParticipants.meetingId }).from(mdtParticipants).where(and(inArray(mdtParticipants.meetingId, [...ids]), eq(mdtParticipants.clinicianId, clinicianId))).all().map((r) => r.id),
+    takesPartInCase: (clinicianId, caseId) =>
+      db.select({ id: mdtMeetings.id }).from(mdtParticipants).innerJoin(mdtMeetings, eq(mdtMeetings.id, mdtParticipants.meetingId))
+        .where(and(eq(mdtParticipants.clinicianId, clinicianId), eq(mdtMeetings.caseId, caseId))).limit(1).all().length > 0,
     participants: (meetingId) => db.select().from(mdtParticipants).where(eq(mdtParticipants.meetingId, meetingId)).orderBy(asc(mdtParticipants.clinicianId)).all(),
-    moveStatus(id, from, to, set = {}) {
+    moveStatus(id, from, to, set) {
       return db.update(mdtMeetings).set({ status: to, ...set }).where(and(eq(mdtMeetings.id, id), inArray(mdtMeetings.status, from))).run().changes === 1;
     },
     saveMinutes(minutes) {
@@ -48,6 +63,11 @@ export function createMdtRepository(db: Db, store: SqliteStore, texts: FreeTextC
     },
     actionsOfOwner: (ownerId) =>
       db.select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId)).all().map((r) => openAction(texts, r)).sort(byOpenThenDue),
+    openActionCounts(ownerId, now) {
+      const r = db.select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })
+        .from(mdtActions).where(and(eq(mdtActions.ownerId, ownerId), eq(mdtActions.status, 'open'))).get();
+      return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
+    },
     actionsOfMeeting: (meetingId) =>
       db.select().from(mdtActions).where(eq(mdtActions.meetingId, meetingId)).orderBy(asc(mdtActions.position)).all().map((r) => openAction(texts, r)),
     markDone(id, at) {

@@ -26,8 +26,15 @@ export const mdtMeetings = sqliteTable(
     /** The archived summary document, once approved. */
     documentId: text(),
     createdAt: integer().notNull(),
+    /** When the status last moved (null on meetings booked before it was kept): "in approval for n days". */
+    statusAt: integer(),
   },
-  (t) => [index('mdt_meetings_case_idx').on(t.caseId)],
+  // Newest first per case (the case screen), per status and across all (the console), keyset-paged by (scheduledAt, id).
+  (t) => [
+    index('mdt_meetings_case_idx').on(t.caseId, t.scheduledAt, t.id),
+    index('mdt_meetings_status_idx').on(t.status, t.scheduledAt, t.id),
+    index('mdt_meetings_time_idx').on(t.scheduledAt, t.id),
+  ],
 );
 
 export const mdtParticipants = sqliteTable(

@@ -17,6 +17,7 @@ import { adminConsultRuleRoutes, type AdminConsultRuleDeps } from './admin-consu
 import { adminReferralRoutes, type AdminReferralDeps } from './admin-referral-routes.js';
 import { adminFormsRoutes, type AdminFormsDeps } from './admin-forms-routes.js';
 import { adminRosterRoutes, type AdminRosterDeps } from './admin-roster-routes.js';
+import { adminMdtRoutes, type AdminMdtDeps } from './admin-mdt-routes.js';
 
 /** What each part of the console uses (built by src/compose/admin-http.ts). */
 export interface AdminConsoleDeps {
@@ -40,6 +41,8 @@ export interface AdminConsoleDeps {
   forms: AdminFormsDeps;
   /** On-call rosters (the Rosters page). */
   rosters: AdminRosterDeps;
+  /** MDT meetings across the service (the MDT page). */
+  mdt: AdminMdtDeps;
 }
 
 export interface AdminConsoleOptions extends AdminConsoleDeps {
@@ -66,6 +69,7 @@ export interface AdminConsoleOptions extends AdminConsoleDeps {
  * | consult rules: view, save, dry run | consult_rules |
  * | Yida form mappings, waiting submissions (approving one: oversight) | forms |
  * | on-call rosters: shifts, settings, CSV import and export | rosters |
+ * | MDT meetings: status, sign-off step, stuck in approval | mdt |
  *
  * Everyone else with a valid admin token (doctors, nurses, unverified or suspended users) gets 403.
  */
@@ -86,4 +90,5 @@ export const adminConsoleRoutes: FastifyPluginAsyncZod<AdminConsoleOptions> = as
   await app.register(adminConsultRuleRoutes, opts.consultRules);
   await app.register(adminFormsRoutes, opts.forms);
   await app.register(adminRosterRoutes, opts.rosters);
+  await app.register(adminMdtRoutes, opts.mdt);
 };

@@ -3,10 +3,13 @@ import { composeRouteDocs } from '../../contract/compose.js';
 import { decisionBody, mdtDecidedDto, mdtIdParams, mdtMeetingDto, mdtOkDto, mdtStepsDto, mdtSummaryDto, myMdtActionsDto, summaryBody, transcriptBody } from '../../contract/mdt.js';
 import type { MdtAction, MdtStep } from '../../domain/mdt/mdt-meeting.js';
 import type { ArchiveDeps } from '../../usecases/mdt/archive-mdt.js';
-import { markMdtActionDone, myMdtActions } from '../../usecases/mdt/mdt-actions.js';
+import { markMdtActionDone, myMdtActionCounts, myMdtActions } from '../../usecases/mdt/mdt-actions.js';
 import { attachTranscript, saveSummary, type MinutesDeps } from '../../usecases/mdt/mdt-minutes.js';
 import { decideStep, submitSummary } from '../../usecases/mdt/mdt-signoff.js';
 import { openMdtMeeting } from '../../usecases/mdt/mdt-view.js';
+import { caseMdtMeetings } from '../../usecases/mdt/mdt-lists.js';
+import { caseParams, pageQuery } from '../../contract/doctor.js';
+import { caseMdtPageDto, mdtActionCountsDto } from '../../contract/mdt-lists.js';
 import { personOf } from './people.js';
 
 const { errors, security, tags } = composeRouteDocs;
@@ -55,8 +58,20 @@ export const mdtRoutes: FastifyPluginAsyncZod<MdtRouteDeps> = async (app, deps) 
     return { next: r.next, documentId: r.documentId ?? null };
   });
 
+  app.get('/api/app/cases/:code/mdt', { schema: { tags, security, summary: 'The case’s MDT meetings, newest first (keyset pages): time, status, sign-off step; the care team sees all, an invited colleague theirs', params: caseParams, querystring: pageQuery, response: { 200: caseMdtPageDto, ...errors } } }, async (req) => {
+    const page = await caseMdtMeetings(deps, req.clinician!, req.params.code, req.query);
+    const items = await Promise.all(page.items.map(async (s) => ({
+      id: s.meeting.id, caseCode: s.caseCode, status: s.meeting.status, scheduledAt: s.meeting.scheduledAt, since: s.since, canOpen: s.mine,
+      step: s.step && { position: s.step.position, of: s.step.of, approver: await person(s.step.approverId) },
+    })));
+    return { items, nextCursor: page.nextCursor };
+  });
+
   app.get('/api/app/mdt-actions', { schema: { tags, security, summary: 'My MDT actions: open first, soonest due first', response: { 200: myMdtActionsDto, ...errors } } }, async (req) =>
     ({ actions: await Promise.all((await myMdtActions(deps, req.clinician!)).map(actionDto)) }));
+
+  app.get('/api/app/mdt-actions/counts', { schema: { tags, security, summary: 'How many of my MDT actions are open, and how many overdue (the inbox)', response: { 200: mdtActionCountsDto, ...errors } } }, async (req) =>
+    myMdtActionCounts(deps, req.clinician!));
 
   app.post('/api/app/mdt-actions/:id/done', { schema: { tags, security, summary: 'Mark my MDT action done', params: mdtIdParams, response: { 200: mdtOkDto, ...errors } } }, async (req) => {
     await markMdtActionDone(deps, req.clinician!, req.params.id);

@@ -36,7 +36,7 @@ export async function archiveApprovedSummary(deps: ArchiveDeps, held: MeetingInH
     id: newId(), meetingId: held.meeting.id, caseId: held.caseRow.id, position, text: a.text, ownerId: a.ownerId!, dueAt: a.dueAt, status: 'open', doneAt: null, remindedAt: null,
   }));
   await deps.transaction(async () => {
-    if (!(await deps.mdt.moveStatus(held.meeting.id, ['in_approval'], 'approved', { documentId }))) throw new DomainError('mdt.state_changed');
+    if (!(await deps.mdt.moveStatus(held.meeting.id, ['in_approval'], 'approved', { documentId, statusAt: deps.clock.now() }))) throw new DomainError('mdt.state_changed');
     await deps.mdt.addActions(actions);
     deps.audit.append({ actor: by.id, action: AUDIT_ACTIONS.mdtArchived, target: held.meeting.id, outcome: 'success', reason: `document:${documentId}` });
   });

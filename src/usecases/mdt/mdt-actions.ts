@@ -23,6 +23,11 @@ export async function myMdtActions(deps: Pick<MdtDeps, 'mdt' | 'casesRepo' | 'cl
   return out;
 }
 
+/** The inbox's line: how many of my MDT actions are open, and how many of those overdue (two counts, no rows). */
+export function myMdtActionCounts(deps: Pick<MdtDeps, 'mdt' | 'clock'>, me: ClinicianRow): Promise<{ open: number; overdue: number }> {
+  return deps.mdt.openActionCounts(me.id, deps.clock.now());
+}
+
 /** The owner marks their action done, once; anyone else's looks like none. */
 export async function markMdtActionDone(deps: Pick<MdtDeps, 'mdt' | 'audit' | 'clock' | 'transaction'>, me: ClinicianRow, actionId: string): Promise<void> {
   const a = await deps.mdt.findAction(actionId);

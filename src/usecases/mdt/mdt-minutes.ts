@@ -49,7 +49,7 @@ export async function saveSummary(deps: MdtDeps, me: ClinicianRow, meetingId: st
 async function save(deps: MdtDeps, me: ClinicianRow, meetingId: string, m: { transcript: string; summary: MdtSummary }, what: 'transcript' | 'summary'): Promise<void> {
   await deps.transaction(async () => {
     // The stage is checked and moved in the same transaction as the write, so a submit cannot slip between.
-    if (!(await deps.mdt.moveStatus(meetingId, [...EDITABLE], 'drafted'))) throw new DomainError('mdt.state_changed');
+    if (!(await deps.mdt.moveStatus(meetingId, [...EDITABLE], 'drafted', { statusAt: deps.clock.now() }))) throw new DomainError('mdt.state_changed');
     await deps.mdt.saveMinutes({ meetingId, transcript: m.transcript, summary: m.summary, editedBy: me.id, updatedAt: deps.clock.now() });
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtMinutesSaved, target: meetingId, outcome: 'success', reason: what });
   });

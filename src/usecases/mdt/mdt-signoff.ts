@@ -33,7 +33,7 @@ export async function submitSummary(deps: MdtDeps, me: ClinicianRow, meetingId: 
   const round = held.meeting.round + 1;
   const steps = buildSteps(deps.settings.chain, await candidates(deps, held), { meetingId, round, newId });
   await deps.transaction(async () => {
-    if (!(await deps.mdt.moveStatus(meetingId, ['drafted'], 'in_approval', { round }))) throw new DomainError('mdt.state_changed');
+    if (!(await deps.mdt.moveStatus(meetingId, ['drafted'], 'in_approval', { round, statusAt: deps.clock.now() }))) throw new DomainError('mdt.state_changed');
     await deps.mdt.addSteps(steps);
     deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.mdtSubmitted, target: meetingId, outcome: 'success', reason: `round:${round}:steps:${steps.length}` });
   });
@@ -71,7 +71,7 @@ export async function decideStep(deps: ArchiveDeps, me: ClinicianRow, meetingId:
   const last = steps[steps.length - 1]!.id === current.id;
   await deps.transaction(async () => {
     if (!(await deps.mdt.decideStep(current.id, d.decision, comment, at))) throw new DomainError('mdt.state_changed');
-    if (d.decision === 'returned' && !(await deps.mdt.moveStatus(meetingId, ['in_approval'], 'returned'))) throw new DomainError('mdt.state_changed');
+    if (d.decision === 'returned' && !(await deps.mdt.moveStatus(meetingId, ['in_approval'], 'returned', { statusAt: at }))) throw new DomainError('mdt.state_changed');
     const action = d.decision === 'approved' ? AUDIT_ACTIONS.mdtStepApproved : AUDIT_ACTIONS.mdtReturned;
     deps.audit.append({ actor: me.id, action, target: meetingId, outcome: 'success', reason: `round:${current.round}:step:${current.position}:${current.role}` });
   });

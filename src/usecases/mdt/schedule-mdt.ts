@@ -36,7 +36,7 @@ export async function scheduleMdt(deps: MdtDeps, me: ClinicianRow, caseRow: Case
   const invited = [...new Set(input.invitees.filter((c) => !team.has(c.id)).map((c) => c.id))];
   if (input.invitees.some((c) => c.suspended || !c.verified)) throw new DomainError('actor.unverified', 'an invited colleague is not verified');
 
-  const meeting: MdtMeeting = { id: newId(), caseId: caseRow.id, scheduledAt: input.at, organiserId: me.id, status: 'scheduled', round: 0, documentId: null, createdAt: now };
+  const meeting: MdtMeeting = { id: newId(), caseId: caseRow.id, scheduledAt: input.at, organiserId: me.id, status: 'scheduled', round: 0, documentId: null, createdAt: now, statusAt: now };
   const participants: MdtParticipant[] = [
     ...[...team].sort().map((clinicianId) => ({ meetingId: meeting.id, clinicianId, kind: 'team' as const })),
     ...invited.map((clinicianId) => ({ meetingId: meeting.id, clinicianId, kind: 'invited' as const })),

@@ -6,12 +6,12 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 /** What each console role's menu must list, in order (the server's table, written out here on purpose). */
 export const MENUS = {
-  'qmh-cb-admin': ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'forms', 'rosters', 'consult_rules'],
+  'qmh-cb-admin': ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'institutions', 'cases', 'dashboard', 'forms', 'rosters', 'consult_rules', 'mdt'],
   'qmh-li-siufan': ['audit', 'oversight', 'report', 'patients'],
   'qmh-cheung-meiwah': ['audit'],
 } as const;
 export type ConsoleUser = keyof typeof MENUS;
-export const ALL_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients', 'forms', 'rosters', 'consult_rules'];
+export const ALL_SECTIONS = ['clinicians', 'audit', 'policies', 'oversight', 'outbox', 'report', 'institutions', 'cases', 'dashboard', 'patients', 'forms', 'rosters', 'consult_rules', 'mdt'];
 
 /** Signs in from the demo picker and opens the console at the role's first section (client-side, as a link in the app does). */
 export async function openConsole(page: Page, user: string): Promise<void> {

@@ -8,7 +8,7 @@ import { describeOnBothStores } from '../../helpers/both-stores.js';
 import { rawSql } from '../../helpers/contract-seed.js';
 
 const texts = createFreeTextCipher(randomBytes(32));
-const meeting = (id: string, caseId: string, scheduledAt: number) => ({ id, caseId, scheduledAt, organiserId: 'org', status: 'scheduled' as const, round: 0, documentId: null, createdAt: 1 });
+const meeting = (id: string, caseId: string, scheduledAt: number) => ({ id, caseId, scheduledAt, organiserId: 'org', status: 'scheduled' as const, round: 0, documentId: null, createdAt: 1, statusAt: 1 });
 const minutes = (meetingId: string, word: string): MdtMinutes => ({
   meetingId, transcript: `Decision: start ${word}`, editedBy: 'c1', updatedAt: 5,
   summary: { decisions: [`start ${word}`], actions: [{ text: 'echo', ownerId: 'c2', dueAt: 99 }], problems: [], medications: [{ text: word, entry: null, canonical: null }], notes: [] },
@@ -24,12 +24,33 @@ describeOnBothStores(
       const { mdt } = get().repo;
       await mdt.createMeeting(meeting('m1', 'case-a', 200), [{ meetingId: 'm1', clinicianId: 'c2', kind: 'invited' }, { meetingId: 'm1', clinicianId: 'c1', kind: 'team' }]);
       await mdt.createMeeting(meeting('m0', 'case-a', 100), []);
-      expect((await mdt.meetingsOfCase('case-a')).map((m) => m.id)).toEqual(['m0', 'm1']);
+      expect((await mdt.meetingsOfCase('case-a', { limit: 10 })).map((m) => m.id)).toEqual(['m1', 'm0']);
       expect(await mdt.participants('m1')).toEqual([{ meetingId: 'm1', clinicianId: 'c1', kind: 'team' }, { meetingId: 'm1', clinicianId: 'c2', kind: 'invited' }]);
-      expect(await mdt.moveStatus('m1', ['approved'], 'drafted')).toBe(false);
-      expect(await mdt.moveStatus('m1', ['scheduled', 'drafted'], 'in_approval', { round: 1 })).toBe(true);
-      expect(await mdt.findMeeting('m1')).toMatchObject({ status: 'in_approval', round: 1, documentId: null, scheduledAt: 200 });
+      expect(await mdt.moveStatus('m1', ['approved'], 'drafted', { statusAt: 7 })).toBe(false);
+      expect(await mdt.moveStatus('m1', ['scheduled', 'drafted'], 'in_approval', { round: 1, statusAt: 9 })).toBe(true);
+      expect(await mdt.findMeeting('m1')).toMatchObject({ status: 'in_approval', round: 1, documentId: null, scheduledAt: 200, statusAt: 9 });
       expect(await mdt.findMeeting('nope')).toBeUndefined();
+    });
+
+    it('pages meetings newest first by (scheduledAt, id), per case, per status and across all; tells who takes part', async () => {
+      const { mdt } = get().repo;
+      // Two at the same time (tie broken by id), one on another case, one in approval.
+      for (const [id, caseId, at] of [['p1', 'case-p', 100], ['p2', 'case-p', 300], ['p3', 'case-p', 300], ['p4', 'case-p', 200], ['q1', 'case-q', 250]] as const) {
+        await mdt.createMeeting(meeting(id, caseId, at), [{ meetingId: id, clinicianId: id === 'p4' ? 'c9' : 'c1', kind: 'team' }]);
+      }
+      await mdt.moveStatus('p4', ['scheduled'], 'in_approval', { round: 1, statusAt: 5 });
+      const first = await mdt.meetingsOfCase('case-p', { limit: 2 });
+      expect(first.map((m) => m.id)).toEqual(['p3', 'p2']);
+      const last = first[1]!;
+      expect((await mdt.meetingsOfCase('case-p', { limit: 2, after: { at: last.scheduledAt, id: last.id } })).map((m) => m.id)).toEqual(['p4', 'p1']);
+      expect((await mdt.meetingsOfCase('case-p', { limit: 2, after: { at: 100, id: 'p1' } }))).toEqual([]);
+      expect((await mdt.meetingsPage(undefined, { limit: 3 })).map((m) => m.id)).toEqual(['p3', 'p2', 'q1']);
+      expect((await mdt.meetingsPage(undefined, { limit: 3, after: { at: 250, id: 'q1' } })).map((m) => m.id)).toEqual(['p4', 'm1', 'p1']);
+      expect((await mdt.meetingsPage('in_approval', { limit: 5 })).map((m) => m.id)).toEqual(['p4', 'm1']);
+      expect((await mdt.takingPart('c1', ['p1', 'p4', 'q1'])).sort()).toEqual(['p1', 'q1']);
+      expect(await mdt.takingPart('c1', [])).toEqual([]);
+      expect(await mdt.takesPartInCase('c9', 'case-p')).toBe(true);
+      expect(await mdt.takesPartInCase('c9', 'case-q')).toBe(false);
     });
 
     it('keeps the transcript and the summary sealed, replaced on a second save', async () => {
@@ -50,6 +71,8 @@ describeOnBothStores(
       const steps = await mdt.steps('m1');
       expect(steps.map((s) => s.id)).toEqual(['s1', 's2', 't1']);
       expect(steps[0]).toMatchObject({ decision: 'returned', comment: 'fix the warfarin dose', decidedAt: 50 });
+      expect((await mdt.stepsOfMeetings(['m1', 'nope'])).map((s) => s.id).sort()).toEqual(['s1', 's2', 't1']);
+      expect(await mdt.stepsOfMeetings([])).toEqual([]);
       const [row] = await rawSql<{ comment: string }>(store, "select comment from mdt_approval_steps where id = 's1'");
       expect(row!.comment.startsWith(SEALED_PREFIX) && !row!.comment.includes('warfarin')).toBe(true);
     });
@@ -63,6 +86,10 @@ describeOnBothStores(
       expect((await mdt.actionsOfMeeting('m1')).map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(await mdt.findAction('a1')).toEqual(action('a1', 'c2', 300, 0));
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a4', 'a1']);
+      // c2: a1 (due 300) and a2 (no due date) open, a3 done; at 400 a1 is overdue.
+      expect(await mdt.openActionCounts('c2', 400)).toEqual({ open: 2, overdue: 1 });
+      expect(await mdt.openActionCounts('c2', 200)).toEqual({ open: 2, overdue: 0 });
+      expect(await mdt.openActionCounts('nobody', 400)).toEqual({ open: 0, overdue: 0 });
       await mdt.markReminded('a4', 401);
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a1']);
       const rows = await rawSql<{ text: string }>(store, 'select text from mdt_actions');

@@ -1,7 +1,7 @@
 import { Button, Input, List, Tag, TextArea } from 'antd-mobile';
 import { useState } from 'react';
 import type { MdtMeetingDto, MdtSummaryDto } from '../../../../src/contract/mdt.js';
-import { hkDate, hkWallClockIso } from '../../../../src/shared/hk-time.js';
+import { HkDatePicker } from './HkDatePicker.js';
 import { useMdtI18n } from './mdt-messages.js';
 
 type Term = MdtSummaryDto['problems'][number];
@@ -11,12 +11,6 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 /** A term list edited as lines: a line left as it was keeps its lexicon match; a changed one is kept as written. */
 function termsFrom(text: string, before: readonly Term[]): Term[] {
   return lines(text).map((l) => before.find((t) => t.text === l) ?? { text: l, entry: null, canonical: null });
-}
-
-/** A date input's HK day (yyyy-mm-dd) as the end of that HK day. */
-function endOfHkDay(day: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return m ? Date.parse(hkWallClockIso(+m[1]!, +m[2]!, +m[3]!, 23, 59)) : null;
 }
 
 /** A text area of lines: typed freely (blank lines too), handed up as the non-blank lines. */
@@ -56,9 +50,10 @@ export function SummaryEditor({ value, onChange, people, disabled }: { value: Md
                 {people.map((p) => <option key={p.person.id} value={p.person.id}>{p.person.nameZh ? `${p.person.nameZh} ${p.person.nameEn}` : p.person.nameEn}</option>)}
               </select>
             </label>{' '}
-            <label style={FIELD}>{t('mdt.due')}{' '}
-              <input type="date" data-testid={`mdt-action-due-${i}`} disabled={disabled} value={a.dueAt !== null ? hkDate(a.dueAt) : ''} onChange={(e) => setAction(i, { dueAt: endOfHkDay(e.target.value) })} />
-            </label>{' '}
+            <span style={FIELD}>{t('mdt.due')}{' '}
+              <HkDatePicker testId={`mdt-action-due-${i}`} disabled={disabled} value={a.dueAt} onChange={(dueAt) => setAction(i, { dueAt })} placeholder={t('mdt.pickDue')} title={t('mdt.due')} />
+              {a.dueAt !== null && !disabled && <Button size="mini" fill="none" data-testid={`mdt-action-due-clear-${i}`} onClick={() => setAction(i, { dueAt: null })}>{t('mdt.noDue')}</Button>}
+            </span>{' '}
             {!disabled && <Button size="mini" fill="none" onClick={() => set({ actions: value.actions.filter((_, j) => j !== i) })}>{t('mdt.remove')}</Button>}
           </List.Item>
         ))}
