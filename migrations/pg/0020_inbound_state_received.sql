@@ -1,0 +1,1 @@
+CREATE INDEX "processed_messages_state_received_idx" ON "processed_messages" USING btree ("state","received_at","msg_id");
