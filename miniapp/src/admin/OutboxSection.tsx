@@ -40,6 +40,7 @@ export function OutboxSection() {
     >
       <ErrorNote error={list.error ?? error} />
       <Table<OutboxItem>
+        data-testid="outbox-items"
         rowKey="id"
         size="small"
         loading={list.loading && list.items.length === 0}
