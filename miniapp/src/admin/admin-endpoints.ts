@@ -59,7 +59,7 @@ export function createAdminEndpoints(api: AdminApi) {
     people: (q: string) => api.call<{ people: PersonPickDto[]; more: boolean }>('/people', { query: { q } }),
     caseDocuments: (code: string) => api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`${cases(code)}/documents`),
 
-    approvals: (status: string) => api.call<{ status: string; requests: ApprovalDto[] }>('/approvals', { query: { status } }),
+    approvals: (status: string, cursor?: string) => api.call<{ status: string; requests: ApprovalDto[]; nextCursor: string | null }>('/approvals', { query: { status, cursor } }),
     breakGlass: (status: string) => api.call<{ status: string; reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }),
     liveGrants: (after?: string) => api.call<LiveGrantsResponse>('/grants', { query: { after, limit: '25' } }),
     revokeGrant: (grantId: string, reason: RevokeReason) => api.call<{ caseCode: string; ended: number }>(`/grants/${enc(grantId)}/revoke`, { body: { reason } }),

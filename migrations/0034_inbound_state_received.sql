@@ -1,1 +1,0 @@
-CREATE INDEX `processed_messages_state_received_idx` ON `processed_messages` (`state`,`received_at`,`msg_id`);
