@@ -86,13 +86,14 @@ export const mappingDto = formMappingBody.extend({ formUuid: z.string(), updated
 export type MappingDto = z.infer<typeof mappingDto>;
 
 export const submissionsQuery = z.object({
-  state: z.enum(SUBMISSION_STATES).optional(),
+  state: z.enum(SUBMISSION_STATES).default('waiting'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  /** `nextCursor` of the previous page (newest first). */
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
 });
 export const submissionsResponse = z.object({
   items: z.array(submissionDto),
-  total: z.number(),
+  nextCursor: z.string().nullable(),
   counts: z.record(z.string(), z.number()),
 });
 export const filingResponse = z.object({ state: z.enum(SUBMISSION_STATES), errorCode: z.string().nullable(), filed: z.boolean() });

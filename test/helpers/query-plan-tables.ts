@@ -7,6 +7,7 @@ export const QUERY_PLAN_SMALL_TABLES: ReadonlyMap<string, string> = new Map([
   ['institutions', 'one row per hospital (43 in the Hospital Authority)'],
   ['__drizzle_migrations', 'one row per migration this version ships'],
   ['vault_kek_versions', 'one row per master-key rotation'],
+  ['yida_form_mappings', 'one row per Yida form an admin maps onto case records (a handful per hospital); the Forms section lists them all'],
   ['sandbox_chat_items', 'sandbox mode only (the demo chat, never in a deployment); retention empties it'],
   ['sandbox_chat_groups', 'sandbox mode only (the demo chat, never in a deployment); retention empties it'],
 ]);

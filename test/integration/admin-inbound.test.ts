@@ -19,11 +19,18 @@ describe('admin console: inbound dead letters', () => {
     const res = await w.call('GET', '/api/admin/inbound?state=dead', 'admin');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ total: 1, limit: 50, offset: 0, counts: { dead: 1 } });
+    expect(body).toMatchObject({ limit: 50, nextCursor: null, counts: { dead: 1, processing: expect.any(Number), done: expect.any(Number), failed: expect.any(Number) } });
     expect(body.items).toEqual([
       expect.objectContaining({ msgId: 'msg-console-poison', topic: ROBOT_TOPIC, state: 'dead', attempts: 1, reason: expect.stringMatching(/^bot\./) }),
     ]);
     expect(res.body).not.toContain('SECRET-CHAT-TEXT');
+    const one = (await w.call('GET', '/api/admin/inbound?state=dead&limit=1', 'admin')).json();
+    expect(one.nextCursor).toEqual(expect.any(String));
+    expect((await w.call('GET', `/api/admin/inbound?state=dead&limit=1&cursor=${one.nextCursor}`, 'admin')).json()).toMatchObject({ items: [], nextCursor: null });
+    for (const cursor of ['not*base64', Buffer.from('soon.x').toString('base64url')]) {
+      const badCursor = await w.call('GET', `/api/admin/inbound?cursor=${cursor}`, 'admin');
+      expect([badCursor.statusCode, badCursor.json().code]).toEqual([400, 'request.invalid']);
+    }
     const bad = await w.call('GET', '/api/admin/inbound?state=lost', 'admin');
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
   });

@@ -23,12 +23,16 @@ describe('admin console: outbox and dead letters', () => {
     const res = await w.call('GET', '/api/admin/outbox?status=dead&limit=1', 'admin');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ total: 2, limit: 1, offset: 0, counts: { dead: 2 } });
+    expect(body).toMatchObject({ limit: 1, nextCursor: String(dead[1]), counts: { dead: 2, pending: expect.any(Number), sent: expect.any(Number), discarded: 0 } });
     expect(body.items).toEqual([expect.objectContaining({ id: dead[1], idemKey: 'probe-dead-2', kind: 'probe.kind', status: 'dead', lastError: 'DingTalk said 500' })]);
     expect(body.items[0]).not.toHaveProperty('payload');
     expect(res.body).not.toContain('SECRET-PAYLOAD-TEXT');
-    const page2 = (await w.call('GET', '/api/admin/outbox?status=dead&limit=1&offset=1', 'admin')).json();
+    const page2 = (await w.call('GET', `/api/admin/outbox?status=dead&limit=1&cursor=${body.nextCursor}`, 'admin')).json();
     expect(page2.items.map((i: { id: number }) => i.id)).toEqual([dead[0]]);
+    const page3 = (await w.call('GET', `/api/admin/outbox?status=dead&limit=1&cursor=${page2.nextCursor}`, 'admin')).json();
+    expect(page3).toMatchObject({ items: [], nextCursor: null });
+    const badCursor = await w.call('GET', '/api/admin/outbox?status=dead&cursor=abc', 'admin');
+    expect([badCursor.statusCode, badCursor.json().code]).toEqual([400, 'request.invalid']);
     const bad = await w.call('GET', '/api/admin/outbox?status=lost', 'admin');
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
   });

@@ -42,8 +42,14 @@ describe('admin console: approvals and the break-glass review queue', () => {
     expect(approved[0].decidedAt).not.toBeNull();
     // The approver's free-text note is not part of the console list.
     expect(JSON.stringify(approved)).not.toContain('follow-up');
-    const bad = await w.call('GET', '/api/admin/approvals?status=whatever', 'admin');
-    expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
+    // Keyset pages: a full page points at the next, which holds nothing older here.
+    const one = (await w.call('GET', '/api/admin/approvals?status=approved&limit=1', 'officer')).json();
+    expect(one.nextCursor).toEqual(expect.any(String));
+    expect((await w.call('GET', `/api/admin/approvals?status=approved&limit=1&cursor=${one.nextCursor}`, 'officer')).json()).toMatchObject({ requests: [], nextCursor: null });
+    for (const query of ['status=whatever', 'cursor=not*a*cursor', `cursor=${Buffer.from('later.x').toString('base64url')}`, 'limit=101']) {
+      const bad = await w.call('GET', `/api/admin/approvals?${query}`, 'admin');
+      expect([bad.statusCode, bad.json().code], query).toEqual([400, 'request.invalid']);
+    }
   });
 
   it('When a doctor breaks the glass, then the queue shows it; an admin may not close it (403, audited) and the privacy officer can, once', async () => {

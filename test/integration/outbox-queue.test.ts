@@ -67,16 +67,17 @@ describe('enqueue', () => {
 });
 
 describe('admin functions', () => {
-  it('when listing, then rows come newest first with paging and without payloads', async () => {
+  it('when listing, then rows come newest first a keyset page at a time, without payloads, with counts per status', async () => {
     const { outbox } = setup();
     for (let i = 0; i < 5; i++) await outbox.enqueue(intent(`k${i}`));
     const page1 = await outbox.list({ status: 'pending', limit: 2 });
-    const page2 = await outbox.list({ status: 'pending', limit: 2, offset: 2 });
-    expect(page1.total).toBe(5);
+    const page2 = await outbox.list({ status: 'pending', limit: 2, before: page1.nextBefore! });
+    expect(page1.nextBefore).toBe(page1.items[1]!.id);
+    expect(await outbox.counts()).toEqual({ pending: 5, sent: 0, dead: 0, discarded: 0 });
     expect(page1.items.map((i) => i.idemKey)).toEqual(['k4', 'k3']);
     expect(page2.items.map((i) => i.idemKey)).toEqual(['k2', 'k1']);
     expect(page1.items[0]).not.toHaveProperty('payload');
-    expect(await outbox.list({ status: 'dead' })).toMatchObject({ items: [], total: 0 });
+    expect(await outbox.list({ status: 'dead' })).toMatchObject({ items: [], nextBefore: null });
   });
 
   it('when a dead row is retried, then it is pending again with a fresh budget; others are not_found', async () => {
@@ -99,6 +100,6 @@ describe('admin functions', () => {
     expect(await repo.claimDue({ now: clock.now() + 1e9, afterId: 0, limit: 10, leaseUntil: 0 })).toEqual([]);
     expect(await outbox.enqueue(intent('k-disc'))).toEqual({ id, created: false });
     await expect(outbox.discard(id)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(await outbox.counts()).toEqual({ discarded: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 0, dead: 0, discarded: 1 });
   });
 });

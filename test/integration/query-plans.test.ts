@@ -11,6 +11,7 @@ import { appFor } from '../helpers/sharing-flow.js';
 import { appPageCalls } from '../helpers/app-page-calls.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { captureSqlitePlans, fullScans, type PlannedStatement } from '../helpers/sqlite-plans.js';
+import { consoleListCalls } from '../helpers/console-list-calls.js';
 import { QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS } from '../helpers/query-plan-tables.js';
 
 /**
@@ -37,7 +38,7 @@ describe('query plans on SQLite', () => {
     h = await startHarness({ dir });
     const callers = await callersFor(env, p9Users(size));
     const app = await appFor(h);
-    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now())]) {
+    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now()), ...consoleListCalls(Date.now())]) {
       const who = callers[call.as]!;
       const before = capture.executed();
       const res = await app.inject({
@@ -63,7 +64,7 @@ describe('query plans on SQLite', () => {
 
   it('captured the statements of the paths it drove', () => {
     const sql = [...capture.statements.keys()].join('\n');
-    for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
+    for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians', 'processed_messages', 'outbox_messages', 'yida_submissions']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
     expect(capture.statements.size).toBeGreaterThan(50);
   });
 

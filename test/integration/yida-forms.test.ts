@@ -116,6 +116,13 @@ describe('Yida form archive: callback → fetch → file', () => {
     expect(retried.json()).toEqual({ state: 'filed', errorCode: null, filed: true });
     const filed = (await adminApi('GET', '/api/admin/forms/submissions?state=filed')).json();
     expect(filed.items.find((s: { id: string }) => s.id === item.id)).toMatchObject({ caseCode: code, formName: 'Nursing note 護理紀錄' });
+    // Newest first, a keyset page at a time; counts per state; a cursor that does not read is a coded 400.
+    expect(filed.counts).toMatchObject({ filed: filed.items.length, waiting: expect.any(Number) });
+    const firstOnly = (await adminApi('GET', '/api/admin/forms/submissions?state=filed&limit=1')).json();
+    const rest = firstOnly.nextCursor ? (await adminApi('GET', `/api/admin/forms/submissions?state=filed&limit=50&cursor=${firstOnly.nextCursor}`)).json().items : [];
+    expect([...firstOnly.items, ...rest].map((s: { id: string }) => s.id)).toEqual(filed.items.map((s: { id: string }) => s.id));
+    const badCursor = await adminApi('GET', '/api/admin/forms/submissions?state=filed&cursor=no.such*cursor');
+    expect([badCursor.statusCode, badCursor.json().code]).toEqual([400, 'request.invalid']);
   });
 
   it('When the form data is malformed or names an unknown patient, then each waits with its code (kept), and a discard is audited and erases the sealed data', async () => {

@@ -11,6 +11,7 @@ import { appFor } from '../helpers/sharing-flow.js';
 import { appPageCalls } from '../helpers/app-page-calls.js';
 import { capturePgStatements, pgFullScans } from '../helpers/pg-plans.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
+import { consoleListCalls } from '../helpers/console-list-calls.js';
 import { QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS } from '../helpers/query-plan-tables.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { sharedKeyEnv } from '../helpers/shared-key-env.js';
@@ -36,7 +37,7 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     h = await startHarness({ dir, env });
     const callers = await callersFor(env, p9Users(size));
     const app = await appFor(h);
-    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now())]) {
+    for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now()), ...consoleListCalls(Date.now())]) {
       const who = callers[call.as]!;
       const res = await app.inject({ method: call.method, url: call.path, headers: { authorization: `Bearer ${who[call.token]}` }, ...(call.body === undefined ? {} : { payload: call.body as object }) });
       expect(res.statusCode, `${call.name}: ${res.body}`).toBeLessThan(300);

@@ -7,6 +7,7 @@ import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { clinicianName, type AuditEntryDto, type VerifyDto } from './admin-types.js';
 import { AuditTable } from './AuditTable.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 
 interface Filter {
   actor?: string;
@@ -30,27 +31,14 @@ export function AuditSection() {
   const directory = useLoader(() => api.clinicians().catch(() => ({ clinicians: [] })), []);
   const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
   const [filter, setFilter] = useState<Filter>({});
-  const [pages, setPages] = useState<AuditEntryDto[][]>([]);
   const query = { ...filter, from: isoOf(filter.from, 'start'), to: isoOf(filter.to, 'end') };
-  const first = useLoader(async () => {
-    const page = await api.audit({ ...query, limit: '50' });
-    setPages([]);
-    return page;
-  }, [JSON.stringify(filter)]);
-  const [next, setNext] = useState<number | null | undefined>(undefined);
-  const nextBefore = next === undefined ? first.data?.nextBefore ?? null : next;
+  // Newest first, 50 at a time; older entries load as the foot of the table scrolls into view.
+  const list = useKeysetList<AuditEntryDto>(async (before) => {
+    const page = await api.audit({ ...query, limit: '50', before });
+    return { items: page.entries, next: page.nextBefore === null ? null : String(page.nextBefore) };
+  }, [api, JSON.stringify(filter)]);
   const [error, setError] = useState<unknown>(null);
 
-  const more = async () => {
-    if (nextBefore === null) return;
-    try {
-      const page = await api.audit({ ...query, limit: '50', before: String(nextBefore) });
-      setPages((p) => [...p, page.entries]);
-      setNext(page.nextBefore);
-    } catch (err) {
-      setError(err);
-    }
-  };
   const exportBundle = async () => {
     setError(null);
     try {
@@ -65,13 +53,10 @@ export function AuditSection() {
       <ChainCard />
       <TraceLookup names={names} />
       <Card title={t('nav.audit')} extra={<Button onClick={exportBundle} data-testid="audit-export">{t('audit.export')}</Button>}>
-        <ErrorNote error={first.error ?? error} />
+        <ErrorNote error={list.error ?? error} />
         <Form<Filter>
           layout="inline"
-          onFinish={(v) => {
-            setNext(undefined);
-            setFilter(v);
-          }}
+          onFinish={setFilter}
           style={{ marginBottom: 16, rowGap: 8 }}
         >
           <Form.Item name="actor" label={t('audit.actor')}><Input allowClear style={{ width: 150 }} /></Form.Item>
@@ -85,8 +70,8 @@ export function AuditSection() {
           <Form.Item name="to" label={t('audit.to')} rules={[{ pattern: DAY }]}><Input placeholder="yyyy-mm-dd" inputMode="numeric" style={{ width: 130 }} data-testid="audit-to" /></Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-filter">{t('audit.search')}</Button>
         </Form>
-        <AuditTable entries={[...(first.data?.entries ?? []), ...pages.flat()]} loading={first.loading} names={names} />
-        {nextBefore !== null && <Button onClick={more} style={{ marginTop: 12 }}>{t('audit.more')}</Button>}
+        <AuditTable entries={list.items} loading={list.loading && list.items.length === 0} names={names} testId="audit-entries" />
+        <MoreOnScroll list={list} testId="audit-more" />
       </Card>
     </Space>
   );

@@ -6,6 +6,7 @@ import { ERROR_TABLE, type ErrorCode } from '../../../src/shared/errors.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { useFormsApi } from './forms-api.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 import { MappingForm } from './FormMappingForm.js';
 
 const STATES: readonly SubmissionState[] = ['waiting', 'received', 'awaiting_approval', 'filed', 'discarded'];
@@ -23,7 +24,12 @@ export function FormsSection() {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const mappings = useLoader(() => api.mappings(), []);
-  const subs = useLoader(() => api.submissions(state), [state]);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const subs = useKeysetList<SubmissionDto>(async (cursor) => {
+    const page = await api.submissions(state, cursor);
+    setCounts(page.counts);
+    return { items: page.items, next: page.nextCursor };
+  }, [api, state]);
   const words = (code: string | null) => (code && code in ERROR_TABLE ? ERROR_TABLE[code as ErrorCode][lang === 'zh-HK' ? 'zh' : 'en'] : '—');
   const run = async (f: () => Promise<unknown>) => {
     setError(null);
@@ -37,7 +43,6 @@ export function FormsSection() {
       setError(err);
     }
   };
-  const counts = subs.data?.counts ?? {};
   return (
     <>
       <Card title={t('nav.forms')} data-testid="forms-mappings" extra={<Button data-testid="forms-add" onClick={() => setEditing('new')}>{t('fm.add')}</Button>}>
@@ -78,8 +83,9 @@ export function FormsSection() {
         <Table<SubmissionDto>
           rowKey="id"
           size="small"
-          loading={subs.loading}
-          dataSource={subs.data?.items ?? []}
+          loading={subs.loading && subs.items.length === 0}
+          dataSource={subs.items}
+          pagination={false}
           columns={[
             { title: t('fm.received'), dataIndex: 'receivedAt', render: (v: string) => when(v) },
             { title: t('fm.form'), key: 'form', render: (_, s) => s.formName ?? s.formUuid },
@@ -96,6 +102,7 @@ export function FormsSection() {
             },
           ]}
         />
+        <MoreOnScroll list={subs} testId="forms-more" />
       </Card>
     </>
   );

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { documentTypeLabel } from '../../../src/contract/document-types.js';
 import type { LiveGrantDto } from '../../../src/contract/admin-grants.js';
 import { REVOKE_REASON_CODES, REVOKE_REASONS, type RevokeReason } from '../../../src/contract/grant-revoke-reasons.js';
-import { useLoader } from '../api/use-api.js';
 import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 import { person, purposeWords } from './oversight-words.js';
 
 /**
- * Live access grants, soonest to expire first, a keyset page at a time ("Load more"): who holds it, on
+ * Live access grants, soonest to expire first, a keyset page at a time (more as the list scrolls): who holds it, on
  * which case and document type, for what purpose, until when (HKT), granted by whom. [Revoke] asks
  * for a reason from the closed list and a confirmation; it is offered only to a role the admin token
  * answer lists `grant.revoke` for (the privacy officer).
@@ -21,23 +21,13 @@ export function LiveGrants() {
   const mayRevoke = useAdminApi().actions.includes('grant.revoke');
   const { t, lang } = useAdminT();
   const l = lang === 'zh-HK' ? 'zh' : 'en';
-  const first = useLoader(() => api.liveGrants(), [api]);
-  const [later, setLater] = useState<{ grants: LiveGrantDto[]; next: string | null } | null>(null);
+  const list = useKeysetList<LiveGrantDto>(async (after) => {
+    const page = await api.liveGrants(after);
+    return { items: page.grants, next: page.next };
+  }, [api]);
   const [revoking, setRevoking] = useState<LiveGrantDto | null>(null);
   const [reason, setReason] = useState<RevokeReason | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const rows = [...(first.data?.grants ?? []), ...(later?.grants ?? [])];
-  const next = later ? later.next : (first.data?.next ?? null);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const page = await api.liveGrants(next);
-      setLater({ grants: [...(later?.grants ?? []), ...page.grants], next: page.next });
-    } catch (err) {
-      setError(err);
-    }
-  };
 
   const close = () => {
     setRevoking(null);
@@ -51,8 +41,7 @@ export function LiveGrants() {
     try {
       await api.revokeGrant(revoking.grantId, reason);
       close();
-      setLater(null);
-      first.reload();
+      list.reload();
     } catch (err) {
       setError(err);
     }
@@ -60,14 +49,14 @@ export function LiveGrants() {
 
   return (
     <Card title={t('gr.title')} data-testid="grants-card">
-      <ErrorNote error={first.error ?? (revoking ? null : error)} />
+      <ErrorNote error={list.error ?? (revoking ? null : error)} />
       {!mayRevoke && <Typography.Paragraph type="secondary" data-testid="grants-officer-only">{t('gr.officerRevokes')}</Typography.Paragraph>}
       <Table<LiveGrantDto>
         data-testid="grants-table"
         rowKey="grantId"
         size="small"
-        loading={first.loading}
-        dataSource={rows}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
         pagination={false}
         scroll={{ x: 900 }}
         locale={{ emptyText: t('ov.empty') }}
@@ -83,9 +72,7 @@ export function LiveGrants() {
             : []),
         ]}
       />
-      {next && (
-        <Button style={{ marginTop: 12 }} onClick={more} data-testid="grants-more">{t('gr.more')}</Button>
-      )}
+      <MoreOnScroll list={list} testId="grants-more" />
       <Modal
         open={!!revoking}
         title={revoking ? `${t('gr.revoke')} · ${revoking.grantee.name} · ${revoking.caseCode ?? ''}` : ''}

@@ -1,18 +1,23 @@
 import { Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
-import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 import type { OutboxItemDto as OutboxItem } from '../../../src/contract/admin-console.js';
 
-/** Outgoing DingTalk calls by status; dead letters can be retried or discarded. */
+/** Outgoing DingTalk calls by status, newest first, more as the list scrolls; dead letters can be retried or discarded. */
 export function OutboxSection() {
   const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [status, setStatus] = useState<OutboxItem['status']>('dead');
   const [error, setError] = useState<unknown>(null);
-  const list = useLoader(() => api.outbox({ status, limit: '200' }), [status]);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const list = useKeysetList<OutboxItem>(async (cursor) => {
+    const page = await api.outbox({ status, limit: '50', cursor });
+    setCounts(page.counts);
+    return { items: page.items, next: page.nextCursor };
+  }, [api, status]);
   const act = async (id: number, what: 'retry' | 'discard') => {
     setError(null);
     try {
@@ -22,7 +27,6 @@ export function OutboxSection() {
       setError(err);
     }
   };
-  const counts = list.data?.counts ?? {};
   return (
     <Card
       title={t('nav.outbox')}
@@ -36,10 +40,12 @@ export function OutboxSection() {
     >
       <ErrorNote error={list.error ?? error} />
       <Table<OutboxItem>
+        data-testid="outbox-items"
         rowKey="id"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
+        pagination={false}
         columns={[
           { title: '#', dataIndex: 'id', width: 70 },
           { title: t('ob.kind'), dataIndex: 'kind' },
@@ -62,6 +68,7 @@ export function OutboxSection() {
           },
         ]}
       />
+      <MoreOnScroll list={list} testId="outbox-more" />
     </Card>
   );
 }

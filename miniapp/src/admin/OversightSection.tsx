@@ -7,10 +7,11 @@ import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import type { ApprovalDto, BreakGlassDto } from '../../../src/contract/admin-console.js';
 import { LiveGrants } from './LiveGrants.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 import { person, purposeWords } from './oversight-words.js';
 
 /**
- * Access requests by status, the break-glass review queue (approve or flag, with a note) and the live
+ * Access requests by status (newest first, more as the list scrolls), the break-glass review queue (approve or flag, with a note) and the live
  * access grants ([Revoke] with a reason). Approve, Flag and Revoke are offered only to a role the
  * admin token answer lists `breakglass.review` / `grant.revoke` for.
  */
@@ -28,15 +29,19 @@ function Approvals() {
   const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const [status, setStatus] = useState('pending');
-  const list = useLoader(() => api.approvals(status), [status]);
+  const list = useKeysetList<ApprovalDto>(async (cursor) => {
+    const page = await api.approvals(status, cursor);
+    return { items: page.requests, next: page.nextCursor };
+  }, [api, status]);
   return (
     <Card title={t('ov.approvals')} extra={<Segmented value={status} onChange={(v) => setStatus(String(v))} options={(['pending', 'approved', 'denied', 'expired'] as const).map((s) => ({ value: s, label: <span data-testid={`ap-status-${s}`}>{t(`st.${s}`)}</span> }))} />}>
       <ErrorNote error={list.error} />
       <Table<ApprovalDto>
         rowKey="requestId"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.requests ?? []}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
+        pagination={false}
         locale={{ emptyText: t('ov.empty') }}
         columns={[
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
@@ -59,6 +64,7 @@ function Approvals() {
           { title: t('ov.status'), dataIndex: 'status', render: (v: ApprovalDto['status']) => <Tag>{t(`st.${v}`)}</Tag> },
         ]}
       />
+      <MoreOnScroll list={list} testId="approvals-more" />
     </Card>
   );
 }

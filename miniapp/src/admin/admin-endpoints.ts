@@ -60,15 +60,15 @@ export function createAdminEndpoints(api: AdminApi) {
     people: (q: string) => api.call<{ people: PersonPickDto[]; more: boolean }>('/people', { query: { q } }),
     caseDocuments: (code: string) => api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`${cases(code)}/documents`),
 
-    approvals: (status: string) => api.call<{ status: string; requests: ApprovalDto[] }>('/approvals', { query: { status } }),
+    approvals: (status: string, cursor?: string) => api.call<{ status: string; requests: ApprovalDto[]; nextCursor: string | null }>('/approvals', { query: { status, cursor } }),
     breakGlass: (status: string) => api.call<{ status: string; reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }),
     liveGrants: (after?: string) => api.call<LiveGrantsResponse>('/grants', { query: { after, limit: '25' } }),
     revokeGrant: (grantId: string, reason: RevokeReason) => api.call<{ caseCode: string; ended: number }>(`/grants/${enc(grantId)}/revoke`, { body: { reason } }),
     reviewBreakGlass: (reviewId: string, body: { decision: 'approve' | 'flag'; note?: string }) => api.call<BreakGlassDto>(`/breakglass/${enc(reviewId)}/review`, { body }),
 
-    outbox: (query: Query) => api.call<{ items: OutboxItemDto[]; total: number; counts: Record<string, number> }>('/outbox', { query }),
+    outbox: (query: Query) => api.call<{ items: OutboxItemDto[]; nextCursor: string | null; counts: Record<string, number> }>('/outbox', { query }),
     outboxAct: (id: number, what: 'retry' | 'discard') => api.call<{ id: number; ok: true }>(`/outbox/${id}/${what}`, { method: 'POST' }),
-    inbound: (query: Query) => api.call<{ items: InboundItemDto[]; total: number }>('/inbound', { query }),
+    inbound: (query: Query) => api.call<{ items: InboundItemDto[]; nextCursor: string | null; counts: Record<string, number> }>('/inbound', { query }),
 
     dashboard: (days: string) => api.call<DashboardDto>('/dashboard', { query: { days } }),
     /** The dashboard's referral figures (time to accept, open load), apart from its totals. */

@@ -10,7 +10,7 @@ export function createFormsApi(api: AdminApi) {
     mappings: () => api.call<{ mappings: MappingDto[] }>('/forms/mappings'),
     saveMapping: (formUuid: string, body: FormMappingBody) => api.call<MappingDto>(`/forms/mappings/${enc(formUuid)}`, { method: 'PUT', body }),
     removeMapping: (formUuid: string) => api.call<{ removed: boolean }>(`/forms/mappings/${enc(formUuid)}`, { method: 'DELETE' }),
-    submissions: (state: SubmissionState) => api.call<SubmissionsPage>('/forms/submissions', { query: { state, limit: '200' } }),
+    submissions: (state: SubmissionState, cursor?: string) => api.call<SubmissionsPage>('/forms/submissions', { query: { state, limit: '50', cursor } }),
     act: (id: string, what: 'retry' | 'discard') => api.call<FilingDto | { discarded: boolean }>(`/forms/submissions/${enc(id)}/${what}`, { method: 'POST' }),
   };
 }

@@ -17,5 +17,10 @@ export const processedMessages = pgTable(
     attempts: integer().notNull().default(0),
     reason: text(),
   },
-  (t) => [index('processed_messages_received_idx').on(t.receivedAt), index('processed_messages_state_idx').on(t.state, t.topic)],
+  (t) => [
+    index('processed_messages_received_idx').on(t.receivedAt),
+    index('processed_messages_state_idx').on(t.state, t.topic),
+    // The console's list of one state, newest first, a keyset page at a time.
+    index('processed_messages_state_received_idx').on(t.state, t.receivedAt, t.msgId),
+  ],
 );

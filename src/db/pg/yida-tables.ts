@@ -20,7 +20,8 @@ export const yidaSubmissions = pgTable(
     updatedAt: ms().notNull(),
     decidedBy: text(),
   },
-  (t) => [index('yida_submissions_state_idx').on(t.state, t.receivedAt)],
+  // One state, newest first, a keyset page at a time (the console's list).
+  (t) => [index('yida_submissions_state_idx').on(t.state, t.receivedAt, t.id)],
 );
 
 export const yidaFormMappings = pgTable('yida_form_mappings', {

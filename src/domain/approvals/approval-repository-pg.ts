@@ -4,6 +4,7 @@ import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
+import { olderThan } from '../paging/keyset.js';
 import type { AccessRequestStepRow, ApprovalRepository } from './approval-repository.js';
 
 /** Access requests and their decided steps on PostgreSQL: the same port as approval-repository.ts. */
@@ -28,8 +29,9 @@ export function createPgApprovalRepository(store: PgStore, texts: FreeTextCipher
         .where(and(inArray(accessRequests.documentId, documentIds), eq(accessRequests.status, 'pending')))
         .orderBy(asc(accessRequests.createdAt), asc(accessRequests.id));
     },
-    async listByStatus(status, limit) {
-      return db().select().from(accessRequests).where(eq(accessRequests.status, status)).orderBy(desc(accessRequests.createdAt), desc(accessRequests.id)).limit(limit);
+    async listByStatus(status, limit, after) {
+      const where = and(eq(accessRequests.status, status), olderThan(accessRequests.createdAt, accessRequests.id, after));
+      return db().select().from(accessRequests).where(where).orderBy(desc(accessRequests.createdAt), desc(accessRequests.id)).limit(limit);
     },
     async forDocuments(documentIds) {
       if (documentIds.length === 0) return [];

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
+import { olderThan } from '../paging/keyset.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
@@ -34,9 +36,10 @@ export function createApprovalRepository(db: Db, store: SqliteStore, texts: Free
         .all();
     },
 
-    /** Requests in one state, newest first (the admin console). */
-    listByStatus(status: AccessRequestStatus, limit: number): AccessRequestRow[] {
-      return db.select().from(accessRequests).where(eq(accessRequests.status, status)).orderBy(desc(accessRequests.createdAt)).limit(limit).all();
+    /** Requests in one state, newest first, a keyset page after `after` (access_requests_status_created_idx; the admin console). */
+    listByStatus(status: AccessRequestStatus, limit: number, after?: TimeCursor): AccessRequestRow[] {
+      const where = and(eq(accessRequests.status, status), olderThan(accessRequests.createdAt, accessRequests.id, after));
+      return db.select().from(accessRequests).where(where).orderBy(desc(accessRequests.createdAt), desc(accessRequests.id)).limit(limit).all();
     },
 
     /** Every request on these documents, any state, oldest first (the PDPO data access report). */

@@ -36,6 +36,8 @@ export const accessRequests = sqliteTable(
     index('access_requests_document_idx').on(t.documentId, t.createdAt),
     // Requests decided in a window (the dashboard).
     index('access_requests_decided_idx').on(t.decidedAt),
+    // Requests in one state, newest first, a keyset page at a time (the console's oversight list).
+    index('access_requests_status_created_idx').on(t.status, t.createdAt, t.id),
   ],
 );
 

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { olderThan } from '../paging/keyset.js';
 import { yidaFormMappings, yidaSubmissions } from '../../db/pg/yida-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -25,14 +26,13 @@ export function createPgYidaRepository(store: PgStore, texts: FreeTextCipher): Y
       return done.length > 0;
     },
     async list(q) {
-      const where = q.state ? eq(yidaSubmissions.state, q.state) : undefined;
-      const items = await db().select().from(yidaSubmissions).where(where).orderBy(asc(yidaSubmissions.receivedAt), asc(yidaSubmissions.id)).limit(q.limit).offset(q.offset);
-      const [total] = await db().select({ n: count() }).from(yidaSubmissions).where(where);
-      return { items: items.map((r) => openSubmission(texts, r)), total: total!.n };
+      const where = and(eq(yidaSubmissions.state, q.state), olderThan(yidaSubmissions.receivedAt, yidaSubmissions.id, q.after));
+      const rows = await db().select().from(yidaSubmissions).where(where).orderBy(desc(yidaSubmissions.receivedAt), desc(yidaSubmissions.id)).limit(q.limit);
+      return rows.map((r) => openSubmission(texts, r));
     },
-    async countByState() {
-      const rows = await db().select({ state: yidaSubmissions.state, n: count() }).from(yidaSubmissions).groupBy(yidaSubmissions.state);
-      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    async countOf(state) {
+      const [r] = await db().select({ n: count() }).from(yidaSubmissions).where(eq(yidaSubmissions.state, state));
+      return r?.n ?? 0;
     },
     async findMapping(formUuid) {
       const [r] = await db().select().from(yidaFormMappings).where(eq(yidaFormMappings.formUuid, formUuid));

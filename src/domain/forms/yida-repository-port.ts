@@ -1,4 +1,5 @@
 import type { FormMapping, SubmissionState } from '../../contract/yida.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 
 /** A Yida submission as the use cases see it: the form data opened (JSON text), or null until fetched. */
 export interface SubmissionRecord {
@@ -26,8 +27,10 @@ export interface YidaRepository {
   find(id: string): Promise<SubmissionRecord | undefined>;
   /** Applies the patch when the row is in one of `from` (compare-and-set); answers whether it changed. */
   update(id: string, from: readonly SubmissionState[], patch: SubmissionPatch): Promise<boolean>;
-  list(q: { state?: SubmissionState; limit: number; offset: number }): Promise<{ items: SubmissionRecord[]; total: number }>;
-  countByState(): Promise<Partial<Record<SubmissionState, number>>>;
+  /** One state, newest first, a keyset page after `after` (yida_submissions_state_idx: state, received_at, id). */
+  list(q: { state: SubmissionState; limit: number; after?: TimeCursor }): Promise<SubmissionRecord[]>;
+  /** Submissions in one state: an index range, not a walk of every submission kept. */
+  countOf(state: SubmissionState): Promise<number>;
   findMapping(formUuid: string): Promise<FormMapping | undefined>;
   listMappings(): Promise<FormMapping[]>;
   putMapping(m: FormMapping): Promise<void>;

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
-import type { FormMapping } from '../../contract/yida.js';
+import type { FormMapping, SubmissionState } from '../../contract/yida.js';
+import { olderThan } from '../paging/keyset.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { FORM_DATA_COLUMN, type SubmissionRecord, type YidaRepository } from './yida-repository-port.js';
 import { yidaFormMappings, yidaSubmissions } from './yida-tables.js';
@@ -40,14 +41,11 @@ export function createYidaRepository(db: Db, store: SqliteStore, texts: FreeText
       return db.update(yidaSubmissions).set(set).where(and(eq(yidaSubmissions.id, id), inArray(yidaSubmissions.state, [...from]))).run().changes > 0;
     },
     list(q: Parameters<YidaRepository['list']>[0]) {
-      const where = q.state ? eq(yidaSubmissions.state, q.state) : undefined;
-      const items = db.select().from(yidaSubmissions).where(where).orderBy(asc(yidaSubmissions.receivedAt), asc(yidaSubmissions.id)).limit(q.limit).offset(q.offset).all();
-      const total = db.select({ n: count() }).from(yidaSubmissions).where(where).get()!.n;
-      return { items: items.map((r) => openSubmission(texts, r)), total };
+      const where = and(eq(yidaSubmissions.state, q.state), olderThan(yidaSubmissions.receivedAt, yidaSubmissions.id, q.after));
+      return db.select().from(yidaSubmissions).where(where).orderBy(desc(yidaSubmissions.receivedAt), desc(yidaSubmissions.id)).limit(q.limit).all().map((r) => openSubmission(texts, r));
     },
-    countByState() {
-      const rows = db.select({ state: yidaSubmissions.state, n: count() }).from(yidaSubmissions).groupBy(yidaSubmissions.state).all();
-      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    countOf(state: SubmissionState) {
+      return db.select({ n: count() }).from(yidaSubmissions).where(eq(yidaSubmissions.state, state)).get()?.n ?? 0;
     },
     findMapping(formUuid: string) {
       const r = db.select().from(yidaFormMappings).where(eq(yidaFormMappings.formUuid, formUuid)).get();

@@ -29,7 +29,8 @@ export const yidaSubmissions = sqliteTable(
     /** Who re-mapped, approved or discarded it last (a user id), or null. */
     decidedBy: text(),
   },
-  (t) => [index('yida_submissions_state_idx').on(t.state, t.receivedAt)],
+  // One state, newest first, a keyset page at a time (the console's list).
+  (t) => [index('yida_submissions_state_idx').on(t.state, t.receivedAt, t.id)],
 );
 
 /** An admin's mapping of a Yida form onto a case record: component ids and labels only (JSON). */

@@ -4,6 +4,8 @@ import type { PgStore } from '../../db/pg/pg-store.js';
 import type { ClaimResult, InboxRepository, InboxRow, RecordInput, SealedInboxRow, TakenMessage } from './inbox-repository.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
+import { olderThan } from '../paging/keyset.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 
 const taken = { msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts };
 
@@ -108,11 +110,14 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
       return r;
     },
 
-    async list(q: { state: InboxState; limit: number; offset: number }): Promise<{ items: InboxRow[]; total: number }> {
-      const where = eq(processedMessages.state, q.state);
-      const items = await db().select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt)).limit(q.limit).offset(q.offset);
-      const [total] = await db().select({ n: count() }).from(processedMessages).where(where);
-      return { items, total: total?.n ?? 0 };
+    async list(q: { state: InboxState; limit: number; after?: TimeCursor }): Promise<InboxRow[]> {
+      const where = and(eq(processedMessages.state, q.state), olderThan(processedMessages.receivedAt, processedMessages.msgId, q.after));
+      return db().select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt), desc(processedMessages.msgId)).limit(q.limit);
+    },
+
+    async countOf(state: InboxState): Promise<number> {
+      const [r] = await db().select({ n: count() }).from(processedMessages).where(eq(processedMessages.state, state));
+      return r?.n ?? 0;
     },
 
     async countByState(): Promise<Partial<Record<InboxState, number>>> {

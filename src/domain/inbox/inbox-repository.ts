@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { processedMessages, type InboxState } from './inbox-tables.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
+import { olderThan } from '../paging/keyset.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 
 export type { UnfinishedQuery } from './inbox-unfinished.js';
 
@@ -176,18 +178,15 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
       return db.select().from(processedMessages).where(byId(msgId)).get();
     },
 
-    /** Newest first, for the admin console (no payloads: dead letters keep none). */
-    list(q: { state: InboxState; limit: number; offset: number }): { items: InboxRow[]; total: number } {
-      const where = eq(processedMessages.state, q.state);
-      const items = db
-        .select()
-        .from(processedMessages)
-        .where(where)
-        .orderBy(desc(processedMessages.receivedAt))
-        .limit(q.limit)
-        .offset(q.offset)
-        .all();
-      return { items, total: db.select({ n: count() }).from(processedMessages).where(where).get()?.n ?? 0 };
+    /** One state, newest first, a keyset page after `after` (processed_messages_state_received_idx), for the admin console. */
+    list(q: { state: InboxState; limit: number; after?: TimeCursor }): InboxRow[] {
+      const where = and(eq(processedMessages.state, q.state), olderThan(processedMessages.receivedAt, processedMessages.msgId, q.after));
+      return db.select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt), desc(processedMessages.msgId)).limit(q.limit).all();
+    },
+
+    /** Messages in one state: an index range (processed_messages_state_idx), not a walk of every message kept. */
+    countOf(state: InboxState): number {
+      return db.select({ n: count() }).from(processedMessages).where(eq(processedMessages.state, state)).get()?.n ?? 0;
     },
 
     countByState(): Partial<Record<InboxState, number>> {

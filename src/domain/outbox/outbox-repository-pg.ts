@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, lte, min, sql } from 'drizzle-orm';
 import { outboxMessages } from '../../db/pg/outbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { createPgQueueStore } from '../queue/queue-store-pg.js';
@@ -61,11 +61,9 @@ export function createPgOutboxRepository(store: PgStore): OutboxRepository {
         .orderBy(asc(outboxMessages.id));
     },
 
-    async list(q: { status: OutboxStatus; limit: number; offset: number }): Promise<{ items: OutboxRow[]; total: number }> {
-      const where = eq(outboxMessages.status, q.status);
-      const items = await db().select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.id)).limit(q.limit).offset(q.offset);
-      const [total] = await db().select({ n: count() }).from(outboxMessages).where(where);
-      return { items, total: total?.n ?? 0 };
+    async list(q: { status: OutboxStatus; limit: number; before?: number }): Promise<{ items: OutboxRow[] }> {
+      const where = and(eq(outboxMessages.status, q.status), q.before === undefined ? undefined : lt(outboxMessages.id, q.before));
+      return { items: await db().select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.id)).limit(q.limit) };
     },
 
     /** Drops a pending or dead row from the queue; the row stays so its idemKey keeps deduping. */

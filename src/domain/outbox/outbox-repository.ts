@@ -69,18 +69,10 @@ export function createOutboxRepository(db: Db, store: SqliteStore) {
       },
 
       /** Newest first, for the admin console. */
-      list(q: { status: OutboxStatus; limit: number; offset: number }): { items: OutboxRow[]; total: number } {
-        const where = eq(outboxMessages.status, q.status);
-        const items = db
-          .select()
-          .from(outboxMessages)
-          .where(where)
-          .orderBy(desc(outboxMessages.id))
-          .limit(q.limit)
-          .offset(q.offset)
-          .all();
-        const total = db.select({ n: count() }).from(outboxMessages).where(where).get()?.n ?? 0;
-        return { items, total };
+      /** One status, newest first, a keyset page below id `before` (outbox_pending_id_idx: status, id). */
+      list(q: { status: OutboxStatus; limit: number; before?: number }): { items: OutboxRow[] } {
+        const where = and(eq(outboxMessages.status, q.status), q.before === undefined ? undefined : lt(outboxMessages.id, q.before));
+        return { items: db.select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.id)).limit(q.limit).all() };
       },
 
       /** Drops a pending or dead row from the queue; the row stays so its idemKey keeps deduping. */

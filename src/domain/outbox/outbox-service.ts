@@ -30,6 +30,8 @@ export interface OutboxItemView {
   updatedAt: number;
 }
 
+const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'dead', 'discarded'];
+
 export function toView(r: OutboxRow): OutboxItemView {
   const { payload: _p, result: _r, ...view } = r;
   return view;
@@ -57,13 +59,18 @@ export function createOutboxService<I extends OutboxIntentBase = OutboxIntentBas
       return res;
     },
 
-    async list(q: { status: OutboxStatus; limit?: number; offset?: number }) {
+    /** One status, newest first, a keyset page at a time: `before` is the previous page's `nextBefore` (a row id). */
+    async list(q: { status: OutboxStatus; limit?: number; before?: number }) {
       const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
-      const page = await deps.repo.list({ status: q.status, limit, offset: Math.max(q.offset ?? 0, 0) });
-      return { items: page.items.map(toView), total: page.total, limit };
+      const { items } = await deps.repo.list({ status: q.status, limit, before: q.before });
+      return { items: items.map(toView), limit, nextBefore: items.length === limit ? items.at(-1)!.id : null };
     },
 
-    counts: () => deps.repo.countByStatus(),
+    /** Rows per status, each an index range (never a walk of every sent row kept for retention). */
+    async counts(): Promise<Record<OutboxStatus, number>> {
+      const [pending, sent, dead, discarded] = await Promise.all(OUTBOX_STATUSES.map((s) => deps.repo.countOf(s)));
+      return { pending: pending!, sent: sent!, dead: dead!, discarded: discarded! };
+    },
 
     /** Intents of one kind enqueued under keys starting with `prefix`, with their delivery status. */
     withKeyPrefix: (prefix: string, kind: I['kind']) => deps.repo.withKeyPrefix(prefix, kind),

@@ -5,7 +5,7 @@ import type { AuditSink } from '../../shared/audit-sink.js';
 import type { OutboxItemView, OutboxService } from '../../domain/outbox/outbox-service.js';
 import { discardOutboxItem, retryOutboxItem } from '../../usecases/admin/outbox-actions.js';
 import { errorResponses } from './admin-schemas.js';
-import { iso, outboxIdParams, outboxItemDto, outboxStatus} from './admin-console-schemas.js';
+import { idCursor, iso, outboxIdParams, outboxItemDto, outboxStatus } from './admin-console-schemas.js';
 
 const itemDto = (v: OutboxItemView) => ({
   ...v,
@@ -20,14 +20,15 @@ export interface AdminOpsDeps {
 }
 
 /**
- * The outbox and its dead letters: list by state (never payloads — they may carry message text),
+ * The outbox and its dead letters: list by state, newest first, a keyset page at a time (`cursor` = the
+ * previous page's `nextCursor`), with per-state counts from index ranges (never payloads — they may carry message text),
  * put a dead row back in the queue, or discard a pending/dead one. Admins only; both changes are
  * audited with the row id.
  */
 export const adminOpsRoutes: FastifyPluginAsyncZod<AdminOpsDeps> = async (app, deps) => {
   const admins = sectionRoute('outbox');
   const counts = z.object({ pending: z.number(), sent: z.number(), dead: z.number(), discarded: z.number() });
-  const countsNow = async () => ({ pending: 0, sent: 0, dead: 0, discarded: 0, ...(await deps.outbox.counts()) });
+  const countsNow = () => deps.outbox.counts();
 
   app.get(
     '/outbox',
@@ -37,14 +38,15 @@ export const adminOpsRoutes: FastifyPluginAsyncZod<AdminOpsDeps> = async (app, d
         querystring: z.object({
           status: outboxStatus.default('dead'),
           limit: z.coerce.number().int().min(1).max(500).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          cursor: idCursor.optional(),
         }),
-        response: { 200: z.object({ items: z.array(outboxItemDto), total: z.number(), limit: z.number(), offset: z.number(), counts }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(outboxItemDto), limit: z.number(), nextCursor: z.string().nullable(), counts }), ...errorResponses },
       },
     },
     async (req) => {
-      const page = await deps.outbox.list(req.query);
-      return { items: page.items.map(itemDto), total: page.total, limit: page.limit, offset: req.query.offset, counts: await countsNow() };
+      const { status, limit, cursor } = req.query;
+      const page = await deps.outbox.list({ status, limit, before: cursor === undefined ? undefined : Number(cursor) });
+      return { items: page.items.map(itemDto), limit: page.limit, nextCursor: page.nextBefore === null ? null : String(page.nextBefore), counts: await countsNow() };
     },
   );
 

@@ -9,7 +9,8 @@ import type { BreakGlassService } from '../../domain/grants/break-glass.js';
 import type { BreakGlassReviewRow, GrantRepository } from '../../domain/grants/grant-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
 import { errorResponses } from './admin-schemas.js';
-import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody} from './admin-console-schemas.js';
+import { approvalDto, breakGlassDto, iso, isoOrNull, reviewBody, timeCursor } from './admin-console-schemas.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../../shared/time-cursor.js';
 
 export interface AdminOversightDeps {
   approvals: Pick<ApprovalRepository, 'listByStatus' | 'stepsOf'>;
@@ -23,7 +24,8 @@ export interface AdminOversightDeps {
 }
 
 /**
- * Oversight queues: access requests by state, and break-glass reviews. Reading them is for admins
+ * Oversight queues: access requests by state (newest first, a keyset page at a time: `cursor` = the
+ * previous page's `nextCursor`), and break-glass reviews. Reading them is for admins
  * and privacy officers; closing a break-glass review is decided by the domain, which admits only a
  * privacy officer other than the clinician who broke the glass (separation of duties) and audits
  * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
@@ -44,17 +46,21 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
       schema: {
         querystring: z.object({
           status: z.enum(['pending', 'approved', 'denied', 'expired']).default('pending'),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: timeCursor.optional(),
         }),
-        response: { 200: z.object({ status: z.string(), requests: z.array(approvalDto) }), ...errorResponses },
+        response: { 200: z.object({ status: z.string(), requests: z.array(approvalDto), nextCursor: z.string().nullable() }), ...errorResponses },
       },
     },
     async (req) => {
       const person = describePeople(directory);
-      const rows = await approvals.listByStatus(req.query.status, req.query.limit);
+      const { status, limit, cursor } = req.query;
+      const rows = await approvals.listByStatus(status, limit, decodeTimeCursor(cursor));
+      const last = rows.length === limit ? rows.at(-1) : undefined;
       const steps = await approvals.stepsOf(rows.map((r) => r.id));
       return {
-        status: req.query.status,
+        status,
+        nextCursor: last ? encodeTimeCursor({ at: last.createdAt, id: last.id }) : null,
         requests: await Promise.all(rows.map(async (r) => ({
           requestId: r.id,
           status: r.status,

@@ -1,4 +1,5 @@
-import type { SubmissionState } from '../../contract/yida.js';
+import { SUBMISSION_STATES, type SubmissionState } from '../../contract/yida.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../../shared/time-cursor.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { SubmissionRecord, YidaRepository } from '../../domain/forms/yida-repository-port.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
@@ -21,19 +22,21 @@ export interface SubmissionView {
 }
 
 export interface ManageSubmissionsDeps {
-  repo: Pick<YidaRepository, 'list' | 'countByState' | 'find' | 'update' | 'listMappings'>;
+  repo: Pick<YidaRepository, 'list' | 'countOf' | 'find' | 'update' | 'listMappings'>;
   cases: Pick<CasesRepository, 'caseById'>;
   audit: AuditSink;
   clock: Clock;
 }
 
-/** The console's list: ids, codes, states and the case code only (the form data stays sealed). */
-export async function listSubmissions(deps: ManageSubmissionsDeps, q: { state?: SubmissionState; limit: number; offset: number }) {
-  const page = await deps.repo.list(q);
+/** The console's list of one state, newest first, a keyset page at a time: ids, codes, states and the case code only (the form data stays sealed). */
+export async function listSubmissions(deps: ManageSubmissionsDeps, q: { state: SubmissionState; limit: number; cursor?: string }) {
+  const rows = await deps.repo.list({ state: q.state, limit: q.limit, after: decodeTimeCursor(q.cursor) });
   const names = new Map((await deps.repo.listMappings()).map((m) => [m.formUuid, m.name]));
   const items: SubmissionView[] = [];
-  for (const s of page.items) items.push(await view(deps, s, names.get(s.formUuid) ?? null));
-  return { items, total: page.total, counts: await deps.repo.countByState() };
+  for (const s of rows) items.push(await view(deps, s, names.get(s.formUuid) ?? null));
+  const last = rows.length === q.limit ? rows.at(-1) : undefined;
+  const counts = Object.fromEntries(await Promise.all(SUBMISSION_STATES.map(async (s) => [s, await deps.repo.countOf(s)] as const)));
+  return { items, nextCursor: last ? encodeTimeCursor({ at: last.receivedAt, id: last.id }) : null, counts };
 }
 
 async function view(deps: ManageSubmissionsDeps, s: SubmissionRecord, formName: string | null): Promise<SubmissionView> {

@@ -47,6 +47,26 @@ describeOnBothStores(
       expect(await repo.transition('t1', 0, { status: 'approved', stepIndex: 1 })).toBe(false);
     });
 
+    it('the console pages one state newest first by (created, id): every request once, ties broken by id', async () => {
+      const { repo } = get();
+      const times = { 'kp-a': 7000, 'kp-b': 7001, 'kp-c': 7001, 'kp-d': 7002 };
+      for (const [id, at] of Object.entries(times)) {
+        await repo.insert(request(id, `doc-${id}`, 'c9', at));
+        expect(await repo.transition(id, 0, { status: 'expired', stepIndex: 0 })).toBe(true);
+      }
+      const all = await repo.listByStatus('expired', 100);
+      const walked: string[] = [];
+      let after: { at: number; id: string } | undefined;
+      for (let guard = 0; guard < 50; guard++) {
+        const page = await repo.listByStatus('expired', 2, after);
+        walked.push(...page.map((r) => r.id));
+        if (page.length < 2) break;
+        after = { at: page.at(-1)!.createdAt, id: page.at(-1)!.id };
+      }
+      expect(walked).toEqual(all.map((r) => r.id));
+      expect(walked.filter((id) => id.startsWith('kp-'))).toEqual(['kp-d', 'kp-c', 'kp-b', 'kp-a']);
+    });
+
     it('steps: notes sealed at rest, read back in step order; decided requests in a window; lapsed ones', async () => {
       const { repo } = get();
       await repo.insert(request('s1', 'd3', 'c2', 100));

@@ -43,8 +43,28 @@ describeOnBothStores(
       await repo.deadLetter('f2', 'inbound.attempts_exhausted', 3001);
       expect(await repo.find('f1')).toMatchObject({ state: 'done', payload: null, owner: null, leaseUntil: null, completedAt: 3000 });
       expect(await repo.find('f2')).toMatchObject({ state: 'dead', payload: null, reason: 'inbound.attempts_exhausted' });
-      expect((await repo.list({ state: 'dead', limit: 10, offset: 0 })).items.map((r) => r.msgId)).toContain('f2');
+      expect((await repo.list({ state: 'dead', limit: 10 })).map((r) => r.msgId)).toContain('f2');
       expect((await repo.countByState()).dead).toBeGreaterThanOrEqual(1);
+      expect(await repo.countOf('dead')).toBe((await repo.countByState()).dead);
+    });
+
+    it('the console pages one state newest first by (received, id): every message once, ties broken by id', async () => {
+      const { repo } = get();
+      // Two arrive in the same millisecond; one in another state is never listed.
+      const times = { 'kp-a': 50_000, 'kp-b': 50_001, 'kp-c': 50_001, 'kp-d': 50_002, 'kp-e': 50_003 };
+      for (const [id, at] of Object.entries(times)) await repo.record(rec(id, 'a', at, at + 1000));
+      for (const id of ['kp-a', 'kp-b', 'kp-c', 'kp-d']) await repo.deadLetter(id, 'inbound.attempts_exhausted', 60_000);
+      const all = await repo.list({ state: 'dead', limit: 100 });
+      const walked: string[] = [];
+      let after: { at: number; id: string } | undefined;
+      for (let guard = 0; guard < 50; guard++) {
+        const page = await repo.list({ state: 'dead', limit: 2, after });
+        walked.push(...page.map((r) => r.msgId));
+        if (page.length < 2) break;
+        after = { at: page.at(-1)!.receivedAt, id: page.at(-1)!.msgId };
+      }
+      expect(walked).toEqual(all.map((r) => r.msgId));
+      expect(walked.filter((id) => id.startsWith('kp-'))).toEqual(['kp-d', 'kp-c', 'kp-b', 'kp-a']);
     });
 
     it('unfinished claims are taken back: the own ones and the expired ones, not a live lease of another instance', async () => {

@@ -53,7 +53,8 @@ describeOnBothStores(
       expect(await repo.findById(r2.id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: 3005 });
       expect(await repo.discard(r2.id, 3006)).toBe(true);
       expect(await repo.discard(r2.id, 3007)).toBe(false);
-      expect((await repo.list({ status: 'discarded', limit: 5, offset: 0 })).items.map((r) => r.id)).toEqual([r2.id]);
+      expect((await repo.list({ status: 'discarded', limit: 5 })).items.map((r) => r.id)).toEqual([r2.id]);
+      expect((await repo.list({ status: 'discarded', limit: 5, before: r2.id })).items).toEqual([]);
       expect(await repo.countOf('discarded')).toBe(1);
       expect((await repo.countByStatus()).discarded).toBe(1);
     });

@@ -29,9 +29,10 @@ describeOnBothStores(
       const [row] = await rawSql<{ form_data: string }>(store, "select form_data from yida_submissions where id = 's1'");
       expect(row!.form_data.startsWith(SEALED_PREFIX) && !row!.form_data.includes('A123456')).toBe(true);
       await yida.insertReceived({ id: 's3', instanceId: 'FINST-3', formUuid: 'FORM-B2', appType: 'APP_X', receivedAt: 20 });
-      expect((await yida.list({ state: 'waiting', limit: 10, offset: 0 })).items.map((s) => s.id)).toEqual(['s1']);
-      expect((await yida.list({ limit: 10, offset: 0 })).total).toBe(2);
-      expect(await yida.countByState()).toEqual({ waiting: 1, received: 1 });
+      expect((await yida.list({ state: 'waiting', limit: 10 })).map((s) => s.id)).toEqual(['s1']);
+      expect((await yida.list({ state: 'waiting', limit: 10, after: { at: 10, id: 's1' } })).map((s) => s.id)).toEqual([]);
+      expect((await yida.list({ state: 'waiting', limit: 10, after: { at: 10, id: 's2' } })).map((s) => s.id)).toEqual(['s1']);
+      expect([await yida.countOf('waiting'), await yida.countOf('received'), await yida.countOf('filed')]).toEqual([1, 1, 0]);
       expect(await yida.update('s1', ['waiting'], { state: 'discarded', formData: null, updatedAt: 15 })).toBe(true);
       expect((await yida.find('s1'))!.formData).toBeNull();
     });
