@@ -57,7 +57,9 @@ export function CaseScreen({ code }: { code: string }) {
                   <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
                   <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
                   {c.consultTriggers.filter((f) => f.documentId === d.documentId).map((f) => (
-                    <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</Tag>
+                    <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger" onClick={f.referralId ? (e) => { e.stopPropagation(); navigate(`/referral/${f.referralId}`); } : undefined}>
+                      {t('case.triggeredConsult')} {f.ruleId}
+                    </Tag>
                   ))}
                 </div>
               }
@@ -70,7 +72,7 @@ export function CaseScreen({ code }: { code: string }) {
         {c.consultTriggers.some((f) => f.documentId === null) && (
           <List header={t('case.resultTriggers')}>
             {c.consultTriggers.filter((f) => f.documentId === null).map((f) => (
-              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</List.Item>
+              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')} {f.ruleId}</List.Item>
             ))}
           </List>
         )}
