@@ -16,3 +16,7 @@ export type FormApprover = (typeof FORM_APPROVERS)[number];
  */
 export const FORM_DOCUMENT_TYPES = ['form', 'ecg', 'lab', 'imaging', 'report', 'letter', 'discharge_summary', 'other'] as const;
 export type FormDocumentType = (typeof FORM_DOCUMENT_TYPES)[number];
+
+/** Why an approver returns a submission instead of approving it (a code: no free text about a patient is kept). */
+export const FORM_RETURN_REASONS = ['wrong_patient', 'incomplete', 'duplicate', 'not_for_record', 'other'] as const;
+export type FormReturnReason = (typeof FORM_RETURN_REASONS)[number];

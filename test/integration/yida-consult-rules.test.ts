@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { YIDA_CALLBACK_PATH } from '../../src/http/yida-callback-routes.js';
-import { adminTokenFor } from '../helpers/admin-token.js';
-import { startHarness, type Harness } from '../helpers/service-harness.js';
-import { appFor, asUser, CHAN, LAM } from '../helpers/sharing-flow.js';
+import type { Harness } from '../helpers/service-harness.js';
+import { asUser, CHAN, LAM } from '../helpers/sharing-flow.js';
 import { addHphCardiologists, fakeOnCall, KO, YEUNG } from './referral-fixture.js';
-import { caseWithReport, clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
+import { eventually, makeHkid } from './sharing-edge-fixture.js';
+import { startYida, submissionRow } from './yida-fixture.js';
 
-const SECRET = 'yida-test-secret-0123456789abcdef';
 const ECG_FORM = 'FORM-ECGREPORT01';
 const APPROVED_FORM = 'FORM-ECGAPPROVE02';
 const HKID = makeHkid('E', '240613');
@@ -46,7 +44,7 @@ describe('Yida forms fire the consult rules when filed', () => {
   let code: string;
   const onCall = fakeOnCall(() => h, { 'HPH:cardiology': { first: [YEUNG], second: [KO] } });
   const sql = <T>(q: string, ...a: unknown[]) => h.service.db.sqlite.prepare(q).all(...a) as T[];
-  const sub = (instanceId: string) => sql<{ id: string; state: string; document_id: string | null }>('SELECT id, state, document_id FROM yida_submissions WHERE instance_id = ?', instanceId)[0];
+  const sub = (instanceId: string) => submissionRow(h, instanceId);
   const firings = (documentId: string) => h.service.repos.ruleFirings.forItem('document', documentId);
   const firedAudit = async (documentId: string) => {
     await h.service.audit.flush();
@@ -54,18 +52,10 @@ describe('Yida forms fire the consult rules when filed', () => {
   };
 
   beforeAll(async () => {
-    h = await startHarness({ env: { YIDA_CALLBACK_SECRET: SECRET, YIDA_SYSTEM_TOKEN: 'yida-system-token', YIDA_USER_ID: 'qmh-cb-admin', REFERRAL_FALLBACK_INSTITUTIONS: 'HPH' }, service: { onCall } });
-    addHphCardiologists(h);
-    app = await appFor(h);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as { port: number };
-    h.sim.yida.target = { url: `http://127.0.0.1:${port}${YIDA_CALLBACK_PATH}`, secret: SECRET };
-    ({ code } = await caseWithReport(h, app, { hkid: HKID }));
-    const admin = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
-    for (const [form, body] of [[ECG_FORM, mapping('ECG report')], [APPROVED_FORM, mapping('ECG report (approved)', 'attending')]] as const) {
-      const res = await app.inject({ method: 'PUT', url: `/api/admin/forms/mappings/${form}`, payload: body, headers: { authorization: `Bearer ${admin}` } });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    ({ h, app, code } = await startYida({
+      hkid: HKID, env: { REFERRAL_FALLBACK_INSTITUTIONS: 'HPH' }, onCall, before: addHphCardiologists,
+      mappings: { [ECG_FORM]: mapping('ECG report'), [APPROVED_FORM]: mapping('ECG report (approved)', 'attending') },
+    }));
   }, 60_000);
   afterAll(async () => {
     await app?.close();
