@@ -4,8 +4,8 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { OnDocumentShared } from '../usecases/consult-rules/consult-rule-ports.js';
-import { fireOnDocument, type FireRulesDeps } from '../usecases/consult-rules/fire-consult-rules.js';
+import type { OnDocumentShared, OnFormFiled } from '../usecases/consult-rules/consult-rule-ports.js';
+import { fireOnDocument, fireOnFiledForm, type FireRulesDeps } from '../usecases/consult-rules/fire-consult-rules.js';
 import type { OpenReferral } from '../usecases/referrals/referral-ports.js';
 import type { Repositories } from './repositories.js';
 
@@ -46,7 +46,15 @@ export function createConsultRules(o: ConsultRulesOptions) {
       o.logger.error({ err: e }, 'consult rules: evaluation failed on a shared document');
     }
   };
-  return { source, fire, onShared, ruleSets: o.repos.ruleSets, firings: o.repos.ruleFirings };
+  /** After a Yida submission is filed: the same, for its document type, flag fields and result fields. */
+  const onFormFiled: OnFormFiled = async (event) => {
+    try {
+      await fireOnFiledForm(fire, event);
+    } catch (e) {
+      o.logger.error({ err: e }, 'consult rules: evaluation failed on a filed form');
+    }
+  };
+  return { source, fire, onShared, onFormFiled, ruleSets: o.repos.ruleSets, firings: o.repos.ruleFirings };
 }
 
 export type ConsultRulesModule = ReturnType<typeof createConsultRules>;

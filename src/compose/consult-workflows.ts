@@ -45,7 +45,7 @@ export function createConsultWorkflows(deps: ConsultWorkflowDeps) {
   });
   // Consult rules: fire on shared documents and imported results, through the referral port.
   const consultRules = createConsultRules({ repos, openReferral: referrals.open, directory: directoryRepo, audit, clock, logger: deps.logger });
-  const yidaForms = createYidaForms({ config, repos, secure, medications: deps.medications, api: deps.api, outbox: deps.outbox, audit, clock });
+  const yidaForms = createYidaForms({ config, repos, secure, medications: deps.medications, api: deps.api, outbox: deps.outbox, audit, clock, onFiled: consultRules.onFormFiled });
   const mdt = createMdt({
     config, secure, directoryRepo, normaliser: deps.medications.normaliser, notify: deps.notify, publicUrl: deps.publicUrl,
     transaction: repos.transaction, audit, clock, logger: deps.logger,

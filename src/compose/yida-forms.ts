@@ -10,7 +10,8 @@ import type { YidaCallbackDeps } from '../http/yida-callback-routes.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { ApproveSubmissionDeps } from '../usecases/forms/approve-submission.js';
+import type { OnFormFiled } from '../usecases/consult-rules/consult-rule-ports.js';
+import type { PendingFormsDeps } from '../usecases/forms/pending-approvals.js';
 import { fetchAndFile, type FileSubmissionDeps } from '../usecases/forms/file-submission.js';
 import { receiveSubmission, type ReceiveSubmissionDeps } from '../usecases/forms/receive-submission.js';
 import type { Medications } from './medications.js';
@@ -29,6 +30,8 @@ export interface YidaFormsDeps {
   outbox: Pick<OutboxService<OutboxIntent>, 'enqueue'>;
   audit: AuditSink;
   clock: Clock;
+  /** The consult rules' hook: a filed form is evaluated like a shared document. */
+  onFiled?: OnFormFiled;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createYidaForms(deps: YidaFormsDeps) {
     transaction,
     audit,
     clock,
+    onFiled: deps.onFiled,
   };
   const receive: ReceiveSubmissionDeps = { repo, enqueueFetch, transaction, audit, clock };
   const callback: YidaCallbackDeps = {
@@ -71,7 +75,7 @@ export function createYidaForms(deps: YidaFormsDeps) {
     receive: (body) => receiveSubmission(receive, body),
     refused: (code) => audit.append({ actor: 'system', action: AUDIT_ACTIONS.yidaReceived, target: 'callback', outcome: 'denied', reason: code }),
   };
-  const approve: ApproveSubmissionDeps = { repo, cases: secure.cases.queries, file, audit };
+  const approve: PendingFormsDeps = { repo, cases: secure.cases.queries, caseRows: secure.casesRepo, file, audit, clock };
   const admin: Omit<AdminFormsDeps, 'directory'> = {
     mappings: { repo, audit, clock },
     submissions: { repo, cases: secure.casesRepo, audit, clock, file, enqueueFetch },

@@ -70,6 +70,8 @@ export const consultTriggerDto = z.object({
   documentId: z.string().nullable(),
   firedAt: z.number(),
   referralOpened: z.boolean(),
+  /** The referral the rule opened (the tag links to its screen); null while it is being opened or when none could be. */
+  referralId: z.string().nullable(),
 });
 
 export const importResultsDto = z.object({ read: z.number().int(), fired: z.array(z.object({ ruleId: z.string(), itemType: z.string() })) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORM_APPROVERS, FORM_READ_CATEGORIES } from './yida-codes.js';
+import { FORM_APPROVERS, FORM_DOCUMENT_TYPES, FORM_READ_CATEGORIES } from './yida-codes.js';
 
 /**
  * The Yida (宜搭) form archive's shapes (issue 14 item 5): the integration callback DingTalk sends in,
@@ -32,7 +32,7 @@ export type YidaCallbackBody = z.infer<typeof yidaCallbackBody>;
 
 export const yidaCallbackAnswer = z.object({ accepted: z.boolean(), submissionId: z.string(), duplicate: z.boolean() });
 
-export { FORM_APPROVERS, FORM_READ_CATEGORIES, type FormApprover, type FormReadCategory } from './yida-codes.js';
+export { FORM_APPROVERS, FORM_DOCUMENT_TYPES, FORM_READ_CATEGORIES, type FormApprover, type FormDocumentType, type FormReadCategory } from './yida-codes.js';
 
 /** A record type: a short code the admin picks (e.g. `nursing_assessment`); shown with the form's name. */
 export const RECORD_TYPE = /^[a-z][a-z0-9_]{1,39}$/;
@@ -52,7 +52,12 @@ export const formMappingBody = z.object({
     problems: z.array(componentId).max(20).default([]),
     /** Free-text components shown on the filed record (sealed), each with the label to print. */
     freeText: z.array(z.object({ id: componentId, label: z.string().trim().min(1).max(60) })).max(40).default([]),
+    /** Components whose values are consult-rule flags (e.g. a select "ECG finding" offering `STEMI?`); values that are not short codes are ignored. */
+    flags: z.array(componentId).max(10).default([]),
+    /** Number components read as results (LOINC code, unit) for the consult rules, as a FHIR Observation would be. */
+    results: z.array(z.object({ id: componentId, loinc: z.string().regex(/^\d{1,7}-\d$/), unit: z.string().trim().min(1).max(20) })).max(10).default([]),
   }),
+  documentType: z.enum(FORM_DOCUMENT_TYPES).default('form'),
   approval: z.enum(['none', ...FORM_APPROVERS]).default('none'),
   readCategory: z.enum(FORM_READ_CATEGORIES).default('care_team'),
 });

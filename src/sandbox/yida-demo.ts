@@ -22,7 +22,10 @@ export const DEMO_MAPPING: Omit<FormMapping, 'updatedAt' | 'updatedBy'> = {
     medications: ['textareaField_meds'],
     problems: ['textareaField_problems'],
     freeText: [{ id: 'textareaField_reason', label: 'Reason 轉介原因' }],
+    flags: [],
+    results: [],
   },
+  documentType: 'form',
   approval: 'none',
   readCategory: 'care_team',
 };

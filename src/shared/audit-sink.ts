@@ -187,6 +187,8 @@ export const AUDIT_ACTIONS = {
   yidaDiscarded: 'yida.discarded',
   yidaRetried: 'yida.retried',
   yidaApproved: 'yida.approved',
+  yidaViewed: 'yida.viewed',
+  yidaReturned: 'yida.returned',
   /** A form mapping saved or removed in the console (target: the form UUID). */
   yidaMappingSaved: 'yida.mapping_saved',
   yidaMappingRemoved: 'yida.mapping_removed',

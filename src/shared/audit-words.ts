@@ -131,6 +131,8 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'yida.discarded': { en: 'Yida form submission discarded', zh: '已捨棄宜搭表單提交' },
   'yida.retried': { en: 'Yida form submission retried', zh: '已重試宜搭表單提交' },
   'yida.approved': { en: 'Yida form approved for filing', zh: '已批准歸檔宜搭表單' },
+  'yida.viewed': { en: 'Yida form awaiting approval opened by its approver', zh: '審批人開啟待批宜搭表單' },
+  'yida.returned': { en: 'Yida form returned by its approver', zh: '審批人退回宜搭表單' },
   'yida.mapping_saved': { en: 'Yida form mapping saved', zh: '已儲存宜搭表單對應' },
   'yida.mapping_removed': { en: 'Yida form mapping removed', zh: '已移除宜搭表單對應' },
   'roster.shift_added': { en: 'On-call shift added', zh: '新增當值班次' },

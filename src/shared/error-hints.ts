@@ -125,6 +125,7 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'yida.bad_secret': { en: 'Put the shared secret in the X-ConsultBridge-Yida-Secret header of the form’s integration.', zh: '請在表單整合設定的 X-ConsultBridge-Yida-Secret 標頭填上共用密鑰。' },
   'yida.bad_source': { en: 'Add the caller’s address range to YIDA_CALLBACK_SOURCES, or call through the allowed proxy.', zh: '請把來源地址範圍加入 YIDA_CALLBACK_SOURCES，或經允許的代理呼叫。' },
   'yida.bad_body': { en: 'Send formUuid, appType and formInstanceId as JSON.', zh: '請以 JSON 傳送 formUuid、appType 及 formInstanceId。' },
+  'yida.returned': { en: 'Check the reason in the audit log; correct the form in Yida and submit it again, or discard this one.', zh: '請在審計記錄查看原因；於宜搭更正表單後重新提交，或捨棄此提交。' },
   'yida.unmapped': { en: 'Map the form in the console (Forms), then retry the submission.', zh: '請在管理介面「表單」對應此表單，然後重試該提交。' },
   'yida.malformed': { en: 'Check the mapping’s field ids against the form, then retry or discard.', zh: '請核對對應設定的欄位編號，然後重試或捨棄。' },
   'yida.no_patient_id': { en: 'Check the patient field in the mapping, or ask the submitter to correct the HKID.', zh: '請檢查對應設定的病人欄位，或請提交者更正 HKID。' },

@@ -226,6 +226,7 @@ export const ERROR_TABLE = {
   'yida.no_case': { status: 422, en: 'The patient has no open case to file the form to.', zh: '病人沒有可歸檔表單的開啟中個案。' },
   'yida.ambiguous_case': { status: 422, en: 'The patient has several open cases: the form must name one.', zh: '病人有多個開啟中個案：表單須註明個案編號。' },
   'yida.fetch_failed': { status: 502, en: 'DingTalk did not give the form data (it will be retried).', zh: '釘釘未能提供表單資料（將會重試）。' },
+  'yida.returned': { status: 409, en: 'The approver returned this submission instead of filing it.', zh: '審批人已退回此提交，未予歸檔。' },
   'yida.state_changed': { status: 409, en: 'That submission is not in a state that allows this.', zh: '該提交目前的狀態不容許此操作。' },
   'specialty.unknown': { status: 400, en: "I don't know that specialty.", zh: '不認識該專科。' },
   /** Roster edits: an admin, or the roster owner of that institution × specialty. */

@@ -26,7 +26,7 @@ describe('consult rules on the case: share flags, result import, case screen tag
     expect(opened).toEqual([expect.objectContaining({ caseId: w.caseId, requesterId: null, severity: 'emergency', specialty: 'cardiology', trigger: { ruleId: 'ecg-stemi', itemType: 'document', itemId: docId } })]);
     expect(JSON.stringify(w.h.sim.sent)).not.toContain('STEMI?');
     const view = (await w.as(WONG, 'GET', `/api/app/cases/${w.code}`)).json() as { consultTriggers: unknown[] };
-    expect(view.consultTriggers).toEqual([{ ruleId: 'ecg-stemi', itemType: 'document', documentId: docId, firedAt: expect.any(Number), referralOpened: true }]);
+    expect(view.consultTriggers).toEqual([{ ruleId: 'ecg-stemi', itemType: 'document', documentId: docId, firedAt: expect.any(Number), referralOpened: true, referralId: expect.any(String) }]);
     await w.h.service.audit.flush();
     const entries = (await w.h.service.audit.repo.list({ action: 'consult_rule.fired' }, { limit: 10 })).entries;
     expect(entries.map((e) => [e.actor, e.target, e.reason, e.outcome])).toEqual([['system', docId, 'ecg-stemi', 'success']]);

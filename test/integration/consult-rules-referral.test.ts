@@ -56,6 +56,6 @@ describe('a rule-triggered consult through the real referral module', () => {
     // Fired once: the firing is recorded with its referral, and the case screen tags the ECG.
     expect(await h.service.repos.ruleFirings.forItem('document', docId)).toEqual([expect.objectContaining({ ruleId: 'ecg-stemi', referralId: referral!.id })]);
     const view = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/app/cases/${code}` })).json() as { consultTriggers: unknown[] };
-    expect(view.consultTriggers).toEqual([{ ruleId: 'ecg-stemi', itemType: 'document', documentId: docId, firedAt: expect.any(Number), referralOpened: true }]);
+    expect(view.consultTriggers).toEqual([{ ruleId: 'ecg-stemi', itemType: 'document', documentId: docId, firedAt: expect.any(Number), referralOpened: true, referralId: expect.any(String) }]);
   }, 90_000);
 });

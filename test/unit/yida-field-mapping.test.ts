@@ -37,7 +37,21 @@ describe('Yida field mapping', () => {
       medications: ['aspirin 80mg', 'warfarin', 'metformin', '薄血丸'],
       problems: ['AF', '高血壓'],
       freeText: [{ label: 'Note', text: 'seen today' }],
+      flags: [],
+      results: [],
     });
+  });
+
+  it('flag fields give short codes only (a sentence is no flag) and result fields numbers only, for the consult rules', () => {
+    const m = formMappingBody.parse({
+      name: 'ECG', recordType: 'ecg_report', documentType: 'ecg',
+      fields: { patientHkid: 'textField_hkid', flags: ['selectField_finding', 'checkboxField_more'], results: [{ id: 'numberField_trop', loinc: '6598-7', unit: 'ng/L' }, { id: 'numberField_k', loinc: '2823-3', unit: 'mmol/L' }] },
+    });
+    const out = mapFormData(m, { textField_hkid: hkid('A', '123456'), selectField_finding: 'STEMI?', checkboxField_more: ['ST elevation in II III aVF', 'STEMI?', 'LBBB'], numberField_trop: '80.5', numberField_k: 'haemolysed' });
+    expect(out.flags).toEqual(['STEMI?', 'LBBB']);
+    expect(out.results).toEqual([{ component: 'numberField_trop', loinc: '6598-7', unit: 'ng/L', value: 80.5 }]);
+    expect(formMappingBody.safeParse({ ...m, documentType: 'mdt_summary' }).success).toBe(false);
+    expect(formMappingBody.safeParse({ ...m, fields: { ...m.fields, results: [{ id: 'numberField_trop', loinc: 'troponin', unit: 'ng/L' }] } }).success).toBe(false);
   });
 
   it('an empty or check-digit-invalid patient field is yida.no_patient_id; an object value or a non-object form is yida.malformed; a bad case code is ignored', () => {
@@ -63,7 +77,7 @@ describe('Yida field mapping', () => {
   it('a mapping refuses component ids that are not Yida’s and unknown categories', () => {
     expect(formMappingBody.safeParse({ name: 'x', recordType: 'rt', fields: { patientHkid: 'hkid' } }).success).toBe(false);
     expect(formMappingBody.safeParse({ name: 'x', recordType: 'rt', fields: { patientHkid: 'textField_a' }, readCategory: 'everyone' }).success).toBe(false);
-    expect(formMappingBody.parse({ name: 'x', recordType: 'rt', fields: { patientHkid: 'textField_a' } })).toMatchObject({ approval: 'none', readCategory: 'care_team' });
+    expect(formMappingBody.parse({ name: 'x', recordType: 'rt', fields: { patientHkid: 'textField_a' } })).toMatchObject({ approval: 'none', readCategory: 'care_team', documentType: 'form', fields: { flags: [], results: [] } });
   });
 });
 

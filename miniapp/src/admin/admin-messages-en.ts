@@ -1,8 +1,10 @@
+import { formRulesEn } from './admin-messages-form-rules.js';
 import { referralDashEn } from './admin-messages-referrals.js';
 
 /** The console's English strings; admin-messages-zh.ts has the same keys in Traditional Chinese. */
 export const en = {
   ...referralDashEn,
+  ...formRulesEn,
   'nav.clinicians': 'Clinicians',
   'nav.audit': 'Audit log',
   'nav.policies': 'Policies',

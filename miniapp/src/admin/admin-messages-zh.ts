@@ -1,9 +1,11 @@
 import type { AdminKey } from './admin-messages-en.js';
+import { formRulesZh } from './admin-messages-form-rules.js';
 import { referralDashZh } from './admin-messages-referrals.js';
 
 /** The console's Traditional Chinese (Hong Kong) strings; every English key must be here (the type checks it). */
 export const zh: Record<AdminKey, string> = {
   ...referralDashZh,
+  ...formRulesZh,
   'nav.clinicians': '醫護人員',
   'nav.audit': '審計紀錄',
   'nav.policies': '存取政策',

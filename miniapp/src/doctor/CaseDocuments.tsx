@@ -37,7 +37,9 @@ export function CaseDocuments({ view: c }: { view: CaseView }) {
               <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
               <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
               {c.consultTriggers.filter((f) => f.documentId === d.documentId).map((f) => (
-                <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</Tag>
+                <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger" onClick={f.referralId ? (e) => { e.stopPropagation(); navigate(`/referral/${f.referralId}`); } : undefined}>
+                  {t('case.triggeredConsult')} {f.ruleId}
+                </Tag>
               ))}
             </div>
           }

@@ -51,7 +51,7 @@ export function CaseScreen({ code }: { code: string }) {
         {c.consultTriggers.some((f) => f.documentId === null) && (
           <List header={t('case.resultTriggers')}>
             {c.consultTriggers.filter((f) => f.documentId === null).map((f) => (
-              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')}: {f.ruleId}</List.Item>
+              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')} {f.ruleId}</List.Item>
             ))}
           </List>
         )}

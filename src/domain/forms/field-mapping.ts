@@ -1,4 +1,5 @@
 import type { FormMapping } from '../../contract/yida.js';
+import { FLAG_PATTERN, MAX_FLAGS } from '../../contract/consult-flags.js';
 import { DomainError } from '../../shared/errors.js';
 import { normaliseHkid } from '../../shared/hkid.js';
 import { CASE_CODE } from '../cases/case-code.js';
@@ -10,10 +11,15 @@ export interface MappedSubmission {
   medications: string[];
   problems: string[];
   freeText: { label: string; text: string }[];
+  /** Consult-rule flags (short codes only; anything else in a flag field is not a flag). Matched in memory, never stored. */
+  flags: string[];
+  /** Number fields as results for the consult rules (a value that is not a number is no result). */
+  results: { component: string; loinc: string; unit: string; value: number }[];
 }
 
 const TEXT_MAX = 2000;
 const ITEM_MAX = 200;
+const NUMBER = /^-?\d{1,9}(\.\d{1,6})?$/;
 
 /**
  * A Yida value as text. Text, number and date components send strings or numbers; select and checkbox
@@ -52,5 +58,10 @@ export function mapFormData(mapping: Pick<FormMapping, 'fields'>, data: unknown)
     medications: fields.medications.flatMap((id) => items(d[id])),
     problems: fields.problems.flatMap((id) => items(d[id])),
     freeText: fields.freeText.map((f) => ({ label: f.label, text: valueText(d[f.id]).slice(0, TEXT_MAX) })).filter((f) => f.text !== ''),
+    flags: [...new Set((fields.flags ?? []).flatMap((id) => items(d[id])).filter((f) => FLAG_PATTERN.test(f)))].slice(0, MAX_FLAGS),
+    results: (fields.results ?? []).flatMap((r) => {
+      const text = valueText(d[r.id]);
+      return NUMBER.test(text) ? [{ component: r.id, loinc: r.loinc, unit: r.unit, value: Number(text) }] : [];
+    }),
   };
 }

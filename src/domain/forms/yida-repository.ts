@@ -14,8 +14,11 @@ export function openSubmission(texts: FreeTextCipher, r: Row): SubmissionRecord 
   return { ...r, formData: r.formData === null ? null : texts.open(FORM_DATA_COLUMN, r.id, r.formData) };
 }
 
+/** A stored mapping; one saved before flags, results and document types read as having none (a plain `form`). */
 export function mappingOf(r: typeof yidaFormMappings.$inferSelect): FormMapping {
-  return { ...(JSON.parse(r.mapping) as Omit<FormMapping, 'formUuid' | 'updatedAt' | 'updatedBy'>), formUuid: r.formUuid, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+  const m = JSON.parse(r.mapping) as Omit<FormMapping, 'formUuid' | 'updatedAt' | 'updatedBy'>;
+  const fields = { ...m.fields, flags: m.fields.flags ?? [], results: m.fields.results ?? [] };
+  return { ...m, fields, documentType: m.documentType ?? 'form', formUuid: r.formUuid, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
 }
 
 export function mappingRow(m: FormMapping) {

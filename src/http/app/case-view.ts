@@ -87,6 +87,7 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
     documentId: f.itemType === 'document' ? f.itemId : null,
     firedAt: f.firedAt,
     referralOpened: f.referralId !== null,
+    referralId: f.referralId,
   }));
   return {
     code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team,

@@ -1,22 +1,45 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/errors.js';
+import { pendingFormsDto, pendingFormViewDto, returnFormBody } from '../../contract/yida-approval.js';
 import { filingResponse } from '../../contract/yida.js';
-import { approveSubmission, type ApproveSubmissionDeps } from '../../usecases/forms/approve-submission.js';
+import { approveSubmission } from '../../usecases/forms/approve-submission.js';
+import { listMyPendingForms, returnPendingForm, viewPendingForm, type PendingFormsDeps } from '../../usecases/forms/pending-approvals.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const byId = z.object({ id: z.string().min(1).max(64) });
+const doc = (summary: string) => ({ tags: ['doctor'], security: [{ bearerAuth: [] }], summary });
 
 /**
- * A Yida submission whose mapping asks the case's attending to approve it before filing: the attending
- * releases it (then it is filed under their name). Anyone else: access.denied, audited. No screen yet.
+ * Yida submissions whose mapping asks for approval before filing (the case's attending, or a privacy
+ * officer): the approver's list, one submission as its record would read, approve (then it is filed
+ * under their name) or return with a coded reason. Anyone else: access.denied, audited.
  */
-export const yidaApprovalRoutes: FastifyPluginAsyncZod<ApproveSubmissionDeps> = async (app, deps) => {
+export const yidaApprovalRoutes: FastifyPluginAsyncZod<PendingFormsDeps> = async (app, deps) => {
+  app.get(
+    '/api/app/yida/submissions/pending',
+    { schema: { ...doc('Yida form submissions waiting for my approval'), response: { 200: pendingFormsDto, 401: errorBody } } },
+    async (req) => ({ items: await listMyPendingForms(deps, req.clinician!) }),
+  );
+  app.get(
+    '/api/app/yida/submissions/:id',
+    { schema: { ...doc('One Yida submission waiting for my approval, as its record would read (no HKID)'), params: byId, response: { 200: pendingFormViewDto, ...errors } } },
+    async (req) => viewPendingForm(deps, req.clinician!, req.params.id),
+  );
   app.post(
     '/api/app/yida/submissions/:id/approve',
-    { schema: { tags: ['doctor'], security: [{ bearerAuth: [] }], summary: 'Approve a Yida form submission for filing (the case’s attending)', params: z.object({ id: z.string().min(1).max(64) }), response: { 200: filingResponse, ...errors } } },
+    { schema: { ...doc('Approve a Yida form submission for filing (its approver)'), params: byId, response: { 200: filingResponse, ...errors } } },
     async (req) => {
       const out = await approveSubmission(deps, req.clinician!, req.params.id);
       return { state: out.state, errorCode: out.errorCode, filed: out.state === 'filed' };
+    },
+  );
+  app.post(
+    '/api/app/yida/submissions/:id/return',
+    { schema: { ...doc('Return a Yida form submission instead of filing it, with a coded reason (its approver)'), params: byId, body: returnFormBody, response: { 200: z.object({ returned: z.literal(true) }), ...errors } } },
+    async (req) => {
+      await returnPendingForm(deps, req.clinician!, req.params.id, req.body.reason);
+      return { returned: true as const };
     },
   );
 };

@@ -8,7 +8,7 @@ import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import type { Logger } from '../../shared/logger.js';
 import type { OpenReferral } from '../referrals/referral-ports.js';
-import type { DocumentSharedEvent } from './consult-rule-ports.js';
+import type { DocumentSharedEvent, FormFiledEvent } from './consult-rule-ports.js';
 
 export interface FireRulesDeps {
   rules: Pick<RuleSource, 'current'>;
@@ -76,6 +76,19 @@ async function fireRules(deps: FireRulesDeps, item: Item, rules: readonly Consul
 export async function fireOnDocument(deps: FireRulesDeps, ev: DocumentSharedEvent): Promise<FiredRule[]> {
   const { compiled } = await deps.rules.current();
   const rules = matchDocument(compiled, { docType: ev.docType, flags: ev.flags });
+  return rules.length === 0 ? [] : fireRules(deps, { caseId: ev.caseId, caseCode: ev.caseCode, itemType: 'document', itemId: ev.documentId }, rules);
+}
+
+/**
+ * A Yida form was filed: the rules its document type and flags match, and those any of its result
+ * fields match, fire once each on the filed document (so the case screen tags the form's row).
+ */
+export async function fireOnFiledForm(deps: FireRulesDeps, ev: FormFiledEvent): Promise<FiredRule[]> {
+  const { compiled } = await deps.rules.current();
+  const rules = matchDocument(compiled, { docType: ev.docType, flags: ev.flags });
+  for (const r of ev.results) {
+    for (const rule of matchObservation(compiled, { codes: [{ code: r.loinc }], value: r.value, unit: r.unit }).fired) if (!rules.includes(rule)) rules.push(rule);
+  }
   return rules.length === 0 ? [] : fireRules(deps, { caseId: ev.caseId, caseCode: ev.caseCode, itemType: 'document', itemId: ev.documentId }, rules);
 }
 

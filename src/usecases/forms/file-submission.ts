@@ -5,6 +5,7 @@ import type { SubmissionRecord, YidaRepository } from '../../domain/forms/yida-r
 import type { PatientSearch } from '../../domain/patients/patient-search.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { DomainError, type ErrorCode } from '../../shared/errors.js';
+import type { OnFormFiled } from '../consult-rules/consult-rule-ports.js';
 import { FORM_AUTHOR, writeFormRecord, type FormRecordDeps } from './form-record.js';
 
 /** Reads a submission's form data from DingTalk (the Yida OpenAPI, bound to the app's systemToken in compose). */
@@ -16,6 +17,8 @@ export interface FileSubmissionDeps extends FormRecordDeps {
   patientSearch: Pick<PatientSearch, 'byHkid'>;
   cases: Pick<CasesRepository, 'casesOfPatient'>;
   audit: AuditSink;
+  /** After a submission is filed: the consult rules evaluate it like a shared document (never fails the filing). */
+  onFiled?: OnFormFiled;
 }
 
 export type FilingOutcome = { state: SubmissionState; errorCode: ErrorCode | null; documentId: string | null };
@@ -69,6 +72,7 @@ export async function fileSubmission(deps: FileSubmissionDeps, sub: SubmissionRe
     const from: readonly SubmissionState[] = approverId ? ['awaiting_approval'] : FILEABLE;
     await deps.repo.update(sub.id, from, { state: 'filed', errorCode: null, caseId: caseRow.id, documentId, updatedAt: now() });
     deps.audit.append({ actor: approverId ?? 'system', action: AUDIT_ACTIONS.yidaFiled, target: documentId, outcome: 'success', reason: sub.id });
+    await deps.onFiled?.({ caseId: caseRow.id, caseCode: caseRow.code, documentId, docType: mapping.documentType ?? 'form', flags: mapped.flags, results: mapped.results });
     return { state: 'filed', errorCode: null, documentId };
   } catch (e) {
     if (!(e instanceof DomainError) || !e.code.startsWith('yida.')) throw e;

@@ -48,7 +48,7 @@ export async function writeFormRecord(deps: FormRecordDeps, sub: SubmissionRecor
   const added: MedicationEntry[] = [];
   await deps.transaction(async () => {
     await ignoreConflict(deps.sharing.registerDocument({
-      id: documentId, caseId: caseRow.id, authorId, kind: 'report', docType: 'form',
+      id: documentId, caseId: caseRow.id, authorId, kind: 'report', docType: mapping.documentType ?? 'form',
       restrictedCategory: mapping.readCategory === 'care_team' ? null : mapping.readCategory, mediaType: 'application/pdf', size: bytes.length,
     }));
     await deps.titles.set(documentId, mapping.name);

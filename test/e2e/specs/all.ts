@@ -30,6 +30,7 @@ import { referralTests } from './referrals.js';
 import { yidaFormTests } from './yida-forms.js';
 import { consultRuleTests } from './consult-rules.js';
 import { consoleLoadMoreTests } from './console-load-more.js';
+import { ruleReferralTests } from './rule-referral.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -65,4 +66,5 @@ export const allSpecs: E2eTest[][] = [
   yidaFormTests,
   consultRuleTests,
   consoleLoadMoreTests,
+  ruleReferralTests,
 ];

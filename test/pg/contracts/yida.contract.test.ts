@@ -10,8 +10,8 @@ import { rawSql } from '../../helpers/contract-seed.js';
 const texts = createFreeTextCipher(randomBytes(32));
 const mapping: FormMapping = {
   formUuid: 'FORM-A1', name: 'Referral 轉介', recordType: 'referral', approval: 'none', readCategory: 'care_team',
-  fields: { patientHkid: 'textField_h', medications: ['textareaField_m'], problems: [], freeText: [{ id: 'textareaField_n', label: 'Note' }] },
-  updatedAt: 5, updatedBy: 'admin-1',
+  fields: { patientHkid: 'textField_h', medications: ['textareaField_m'], problems: [], freeText: [{ id: 'textareaField_n', label: 'Note' }], flags: [], results: [] },
+  documentType: 'form', updatedAt: 5, updatedBy: 'admin-1',
 };
 
 describeOnBothStores(
