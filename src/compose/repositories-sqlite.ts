@@ -17,7 +17,7 @@ import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-r
 import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
 import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
-import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
+import { createFreeTextSealing } from '../domain/patients/free-text-repository.js';
 import { backfillNameTokensBatch, createNameIndexRepository } from '../domain/patients/name-index-repository.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
@@ -84,7 +84,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       referrals: createReferralRepository(db, store, texts),
       yida: createYidaRepository(db, store, texts),
     }),
-    sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
+    freeTextSealing: createFreeTextSealing(db, store),
     backfillNameTokens: (tokensOf, after, limit) => store.run(() => backfillNameTokensBatch(db, tokensOf, after, limit)),
     jobs: createJobsRepository(db, store),
     // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.

@@ -23,6 +23,7 @@ import type { NameIndexRepository } from '../domain/patients/name-index-reposito
 import type { PatientRow, PatientsRepository } from '../domain/patients/patients-repository.js';
 import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import type { BackfillStep } from '../domain/patients/name-index-repository.js';
+import type { FreeTextSealing } from '../domain/patients/free-text-repository.js';
 import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
 import type { DailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
 import type { TotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
@@ -106,8 +107,8 @@ export interface Repositories {
   rosters: RosterRepository;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
-  /** Start-up: seals free text stored before sealing existed (idempotent). */
-  sealLegacyFreeText(texts: FreeTextCipher): Promise<number>;
+  /** After ready, one batch: seals free text stored before sealing existed (idempotent; see free-text-repository.ts). */
+  freeTextSealing: FreeTextSealing;
   /** After ready, one batch: name-token index rows for patients from before the index (idempotent). */
   backfillNameTokens(tokensOf: (row: PatientRow) => string[], after: string | null, limit: number): Promise<BackfillStep>;
   /** Where each one-off background job (a backfill after ready) stands. */

@@ -4,8 +4,8 @@ import type { PgStore } from '../../db/pg/pg-store.js';
 import type { EscalationRepository } from './escalation-repository.js';
 
 /**
- * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. The
- * purge deletes set-wise (steps joined to their ended row, then the rows) in one transaction.
+ * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. A purge
+ * batch deletes set-wise (the batch's steps, then its rows) in one transaction.
  */
 export function createPgEscalationRepository(store: PgStore): EscalationRepository {
   const db = () => store.db();
@@ -69,13 +69,18 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
       const [row] = await db().select({ n: count() }).from(escalations).where(endedBefore(cutoff));
       return row?.n ?? 0;
     },
-    async purgeEndedBefore(cutoff) {
+    async purgeEndedBefore(cutoff, limit) {
       return store.transaction(async () => {
-        await db().execute(
-          sql`DELETE FROM ${escalationSteps} s USING ${escalations} e
-              WHERE s.item_id = e.item_id AND s.recipient_id = e.recipient_id AND e.status <> 'active' AND e.stopped_at < ${cutoff}`,
-        );
-        return (await db().delete(escalations).where(endedBefore(cutoff))).rowCount ?? 0;
+        const ended = await db()
+          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
+          .from(escalations)
+          .where(endedBefore(cutoff))
+          .orderBy(asc(escalations.stoppedAt))
+          .limit(limit);
+        if (ended.length === 0) return 0;
+        const keys = sql.join(ended.map((r) => sql`(${r.itemId}, ${r.recipientId})`), sql`, `);
+        await db().delete(escalationSteps).where(sql`(${escalationSteps.itemId}, ${escalationSteps.recipientId}) in (${keys})`);
+        return (await db().delete(escalations).where(sql`(${escalations.itemId}, ${escalations.recipientId}) in (${keys})`)).rowCount ?? 0;
       });
     },
   };

@@ -95,17 +95,23 @@ export function createEscalationRepository(db: Db, store: SqliteStore) {
       );
     },
 
-    purgeEndedBefore(cutoff: number): number {
-      const ended = db
-        .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
-        .from(escalations)
-        .where(and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff)))
-        .all();
-      for (const r of ended) {
-        db.delete(escalationSteps).where(and(eq(escalationSteps.itemId, r.itemId), eq(escalationSteps.recipientId, r.recipientId))).run();
-        db.delete(escalations).where(key(r.itemId, r.recipientId)).run();
-      }
-      return ended.length;
+    /** One batch: at most `limit` ended rows (oldest stop first) and their steps, in one transaction; how many rows went. */
+    purgeEndedBefore(cutoff: number, limit: number): number {
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const ended = tx
+          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
+          .from(escalations)
+          .where(and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff)))
+          .orderBy(asc(escalations.stoppedAt))
+          .limit(limit)
+          .all();
+        for (const r of ended) {
+          tx.delete(escalationSteps).where(and(eq(escalationSteps.itemId, r.itemId), eq(escalationSteps.recipientId, r.recipientId))).run();
+          tx.delete(escalations).where(key(r.itemId, r.recipientId)).run();
+        }
+        return ended.length;
+      });
     },
   });
 }
