@@ -1,3 +1,4 @@
+import { createPgEventTotalsBackfill } from '../domain/reports/event-totals-backfill-pg.js';
 import { createPgTotalsBackfill } from '../domain/reports/daily-totals-backfill-pg.js';
 import { createPgDailyTotalsRepository } from '../domain/reports/daily-totals-repository-pg.js';
 import type { PgHandle } from '../db/pg/pg-client.js';
@@ -70,6 +71,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     alertStats: createPgAlertStatsRepository(store),
     dailyTotals: createPgDailyTotalsRepository(store),
     totalsBackfill: createPgTotalsBackfill(store),
+    eventTotalsBackfill: createPgEventTotalsBackfill(store),
     retention: createPgRetentionRepository(store),
     chatHistory: createPgChatHistoryRepository(store),
     ehrQueue: createPgEhrQueueRepository(store),

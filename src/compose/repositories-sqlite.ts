@@ -21,6 +21,7 @@ import { createFreeTextSealing } from '../domain/patients/free-text-repository.j
 import { backfillNameTokensBatch, createNameIndexRepository } from '../domain/patients/name-index-repository.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
+import { createEventTotalsBackfill } from '../domain/reports/event-totals-backfill.js';
 import { createJobsRepository } from '../domain/jobs/jobs-repository.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
@@ -67,6 +68,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     alertStats: createAlertStatsRepository(db, store),
     dailyTotals: createDailyTotalsRepository(db, store),
     totalsBackfill: createTotalsBackfill(db, store),
+    eventTotalsBackfill: createEventTotalsBackfill(db, store),
     retention: createRetentionRepository(db, store),
     chatHistory: createChatHistoryRepository(db, store),
     ehrQueue: createEhrQueueRepository(db, store),

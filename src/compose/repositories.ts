@@ -24,6 +24,7 @@ import type { PatientRow, PatientsRepository } from '../domain/patients/patients
 import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import type { BackfillStep } from '../domain/patients/name-index-repository.js';
 import type { FreeTextSealing } from '../domain/patients/free-text-repository.js';
+import type { EventTotalsBackfill } from '../domain/reports/event-totals-backfill.js';
 import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
 import type { DailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
 import type { TotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
@@ -96,6 +97,8 @@ export interface Repositories {
   dailyTotals: DailyTotalsRepository;
   /** One batch of each one-off backfill of daily_totals (after ready). */
   totalsBackfill: TotalsBackfill;
+  /** The same for the approval and alert totals (what was decided or raised before they were counted). */
+  eventTotalsBackfill: EventTotalsBackfill;
   chatHistory: ChatHistoryRepository;
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */

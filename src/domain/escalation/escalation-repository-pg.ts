@@ -2,6 +2,8 @@ import { and, asc, count, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizz
 import { escalations, escalationSteps } from '../../db/pg/escalation-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { EscalationRepository } from './escalation-repository.js';
+import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
+import { alertEndTotal, alertRaisedTotal, tally } from '../reports/daily-totals.js';
 
 /**
  * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. A purge
@@ -13,9 +15,12 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
   const endedBefore = (cutoff: number) => and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff));
   const changed = (r: { rowCount: number | null }) => (r.rowCount ?? 0) > 0;
   return {
-    async insert(row) {
-      return changed(await db().insert(escalations).values(row).onConflictDoNothing());
-    },
+    insert: (row) =>
+      store.transaction(async () => {
+        const written = changed(await db().insert(escalations).values(row).onConflictDoNothing());
+        if (written && row.itemType === 'alert') await addTotalsPg(store, tally([alertRaisedTotal(row.createdAt)]));
+        return written;
+      }),
     async find(itemId, recipientId) {
       const [row] = await db().select().from(escalations).where(key(itemId, recipientId));
       return row;
@@ -39,14 +44,16 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
           .where(and(key(itemId, recipientId), eq(escalations.status, 'active'), eq(escalations.step, fromStep))),
       );
     },
-    async end(itemId, recipientId, status, reason, at) {
-      return changed(
-        await db()
+    end: (itemId, recipientId, status, reason, at) =>
+      store.transaction(async () => {
+        const ended = await db()
           .update(escalations)
           .set({ status, nextAt: null, stoppedAt: at, stopReason: reason })
-          .where(and(key(itemId, recipientId), eq(escalations.status, 'active'))),
-      );
-    },
+          .where(and(key(itemId, recipientId), eq(escalations.status, 'active')))
+          .returning({ itemType: escalations.itemType, createdAt: escalations.createdAt });
+        if (ended[0]) await addTotalsPg(store, tally([alertEndTotal(ended[0], reason, at)]));
+        return ended.length > 0;
+      }),
     async addStep(step) {
       await db().insert(escalationSteps).values(step);
     },
