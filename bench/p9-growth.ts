@@ -8,6 +8,7 @@ import { p9Calls, p9Users, type P9Call } from './p9-calls.js';
 import { P9_SIZES, type P9Size } from './p9-seed.js';
 import { callersFor, worldFor } from './p9-world.js';
 import { percentile, round, type BenchRow } from './row.js';
+import { LOOP_GOAL_MS, readLoopDelay, worstDelay, type LoopDelay } from './p9-loop.js';
 
 const ROUNDS = 3;
 const CALLS = 200;
@@ -25,6 +26,8 @@ interface SizeFigures {
   rssStartMb: number;
   rssAfterMb: number;
   calls: Map<string, { p50: number; p99: number; n: number } | string>;
+  /** Event-loop delay in the service: from spawn to ready (start-up), and while each call's rounds ran. */
+  loop: { start: LoopDelay; calls: Map<string, LoopDelay> };
 }
 
 /**
@@ -67,13 +70,17 @@ async function measureSize(backend: Backend, size: P9Size, calls: number): Promi
       const readyMs = await untilReady(base, t0, () => exited);
       log(`    ready in ${round(readyMs, 0)} ms; audit verify ${verify.entries} entries in ${round(verify.ms, 0)} ms`);
       const rssStartMb = rssMb(child.pid!);
+      const start = await readLoopDelay(base);
       const out = new Map<string, { p50: number; p99: number; n: number } | string>();
+      const loops = new Map<string, LoopDelay>();
       for (const call of p9Calls(size, users, Date.now())) {
         const f = await timeCall(base, call, users, calls);
         out.set(call.name, f);
-        log(`    ${call.name}: ${typeof f === 'string' ? f : `p50 ${round(f.p50, 1)} / p99 ${round(f.p99, 1)} ms`}`);
+        const d = await readLoopDelay(base);
+        loops.set(call.name, d);
+        log(`    ${call.name}: ${typeof f === 'string' ? f : `p50 ${round(f.p50, 1)} / p99 ${round(f.p99, 1)} ms`}; event loop held max ${round(d.maxMs, 1)} / p99 ${round(d.p99Ms, 1)} ms`);
       }
-      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out };
+      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out, loop: { start, calls: loops } };
     } finally {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -157,6 +164,9 @@ function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
     out.push({ name: `P9 ${db} ${r.size.name}: RSS after start`, value: round(r.rssStartMb, 1), unit: 'MB', ...(vs && rs ? { ratio: rs, goal: `≤ ${GOAL.rss}×`, ok: rs <= GOAL.rss } : {}) });
     const ra = ratio(first.rssAfterMb, r.rssAfterMb);
     out.push({ name: `P9 ${db} ${r.size.name}: RSS after the calls`, value: round(r.rssAfterMb, 1), unit: 'MB', ...(vs && ra ? { ratio: ra, goal: `≤ ${GOAL.rss}×`, ok: ra <= GOAL.rss } : {}) });
+    const w = worstDelay(r.loop.calls);
+    out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay during the calls, max (p99 ${round(w.p99Ms, 1)}; worst: ${w.where})`, value: round(w.maxMs, 1), unit: 'ms', goal: `≤ ${LOOP_GOAL_MS} ms`, ok: w.maxMs <= LOOP_GOAL_MS });
+    out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay from spawn to ready, max (p99 ${round(r.loop.start.p99Ms, 1)})`, value: round(r.loop.start.maxMs, 1), unit: 'ms' });
     out.push({ name: `P9 ${db} ${r.size.name}: audit verify, ${r.verify.entries} entries in ${round(r.verify.ms / 1000, 1)} s`, value: round(r.verify.entries / (r.verify.ms / 1000), 0), unit: 'entries/s' });
     out.push({ name: `P9 ${db} ${r.size.name}: seeding (${r.cached ? 'cached' : 'seeded now'})`, value: round(r.seedMs / 1000, 1), unit: 's' });
   }

@@ -7,6 +7,7 @@ import { createPatientRecords, storedNameTokenHashes } from '../src/domain/patie
 import { ManualClock } from '../src/shared/clock.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { AUDIT_ACTIONS } from '../src/shared/audit-sink.js';
+import { sealAllFreeText } from '../src/domain/patients/free-text-repository.js';
 
 /** How big the hospital is: what P9 seeds (issue 15: ~1k documents; 100k / 30k / 3k; 1M / 100k / 10k / 5.2M audit). */
 export interface P9Size {
@@ -165,7 +166,7 @@ export async function seedHospital(config: Readonly<Config>, size: P9Size, now: 
     clock.set(now);
     await audit.checkpoint();
     // What the service's first start does on any database (once; marked done): nothing to do here.
-    await repos.sealLegacyFreeText(cipher.freeText);
+    await sealAllFreeText(repos.freeTextSealing, cipher.freeText);
     // (The name-token backfill now runs after ready, in batches, once per database: background_jobs.)
     for (let after: string | null = null; ; ) if ((after = (await repos.backfillNameTokens((row) => storedNameTokenHashes(cipher, row), after, 500)).last) === null) break;
   } finally {

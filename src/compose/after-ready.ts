@@ -1,5 +1,6 @@
 import { runBackgroundJob, type BackgroundJob } from '../domain/jobs/background-job.js';
 import { totalsBackfillJobs } from '../domain/reports/daily-totals-backfill.js';
+import { eventTotalsBackfillJobs } from '../domain/reports/event-totals-backfill.js';
 import type { Repositories } from './repositories.js';
 import { createRetention } from './retention-module.js';
 
@@ -8,12 +9,12 @@ import { createRetention } from './retention-module.js';
  * calls `start` after listening), the retention timer starts (its purge works in batches) and the
  * one-off backfills (name tokens, the dashboard's running totals) run, one after the other, in batches that yield. `stop` ends them between batches.
  */
-export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; repos: Pick<Repositories, 'jobs' | 'totalsBackfill'> }) {
+export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; repos: Pick<Repositories, 'jobs' | 'totalsBackfill' | 'eventTotalsBackfill'> }) {
   const retention = createRetention(deps.retention);
   const { clock, logger } = deps.retention;
   const jobsRepo = deps.repos.jobs;
   // The running totals' one-off backfills (what was there before daily_totals) come after the others.
-  const jobs = [...deps.jobs, ...totalsBackfillJobs(deps.repos.totalsBackfill, clock)];
+  const jobs = [...deps.jobs, ...totalsBackfillJobs(deps.repos.totalsBackfill, clock), ...eventTotalsBackfillJobs(deps.repos.eventTotalsBackfill, clock)];
   let stopping = false;
   let running: Promise<void> | undefined;
   async function runJobs(): Promise<void> {

@@ -9,7 +9,7 @@ import type { MedicationRepository } from '../domain/medications/medication-repo
 
 /** Wires the admin reports (PDPO data access report, dashboard figures) over the service's repositories. */
 export function createReports(deps: {
-  repos: Pick<Repositories, 'alertStats' | 'dailyTotals'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLogPort; clock: Clock;
+  repos: Pick<Repositories, 'dailyTotals'>; secure: SecureSharing; directory: DirectoryRepository; medications: MedicationRepository; audit: AuditLogPort; clock: Clock;
 }) {
   const { repos, secure, audit, clock } = deps;
   const subjects = secure.cases.dataSubjects;
@@ -27,7 +27,7 @@ export function createReports(deps: {
     audit,
     clock,
   });
-  const dashboard = createDashboard({ approvals, alerts: repos.alertStats, totals: repos.dailyTotals, clock });
+  const dashboard = createDashboard({ totals: repos.dailyTotals, clock });
   return { dataAccess, dashboard };
 }
 

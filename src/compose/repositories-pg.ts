@@ -1,3 +1,4 @@
+import { createPgEventTotalsBackfill } from '../domain/reports/event-totals-backfill-pg.js';
 import { createPgTotalsBackfill } from '../domain/reports/daily-totals-backfill-pg.js';
 import { createPgDailyTotalsRepository } from '../domain/reports/daily-totals-repository-pg.js';
 import type { PgHandle } from '../db/pg/pg-client.js';
@@ -17,7 +18,7 @@ import { createPgDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox
 import { createPgMyCasesRepository } from '../domain/inbox-view/my-cases-repository-pg.js';
 import { createPgInboxRepository } from '../domain/inbox/inbox-repository-pg.js';
 import { createPgOutboxRepository } from '../domain/outbox/outbox-repository-pg.js';
-import { sealLegacyFreeTextPg } from '../domain/patients/free-text-repository-pg.js';
+import { createPgFreeTextSealing } from '../domain/patients/free-text-repository-pg.js';
 import { backfillNameTokensBatchPg, createPgNameIndexRepository } from '../domain/patients/name-index-repository-pg.js';
 import { createPgPatientsRepository } from '../domain/patients/patients-repository-pg.js';
 import { createPgAlertStatsRepository } from '../domain/reports/alert-stats-repository-pg.js';
@@ -70,6 +71,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     alertStats: createPgAlertStatsRepository(store),
     dailyTotals: createPgDailyTotalsRepository(store),
     totalsBackfill: createPgTotalsBackfill(store),
+    eventTotalsBackfill: createPgEventTotalsBackfill(store),
     retention: createPgRetentionRepository(store),
     chatHistory: createPgChatHistoryRepository(store),
     ehrQueue: createPgEhrQueueRepository(store),
@@ -87,7 +89,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
       referrals: createPgReferralRepository(store, texts),
       yida: createPgYidaRepository(store, texts),
     }),
-    sealLegacyFreeText: (texts) => sealLegacyFreeTextPg(store, texts),
+    freeTextSealing: createPgFreeTextSealing(store),
     backfillNameTokens: (tokensOf, after, limit) => backfillNameTokensBatchPg(store, tokensOf, after, limit),
     jobs: createPgJobsRepository(store),
     openAuditLog: (setup) => new PgAuditLog({ ...setup, store }, { flushDelayMs: 25 }).open(),

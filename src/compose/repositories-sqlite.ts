@@ -17,10 +17,11 @@ import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-r
 import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
 import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
-import { sealLegacyFreeText } from '../domain/patients/free-text-repository.js';
+import { createFreeTextSealing } from '../domain/patients/free-text-repository.js';
 import { backfillNameTokensBatch, createNameIndexRepository } from '../domain/patients/name-index-repository.js';
 import { createPatientsRepository } from '../domain/patients/patients-repository.js';
 import { createAlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
+import { createEventTotalsBackfill } from '../domain/reports/event-totals-backfill.js';
 import { createJobsRepository } from '../domain/jobs/jobs-repository.js';
 import { createRetentionRepository } from '../domain/retention/retention-repository.js';
 import { createSessionRepository } from '../domain/sessions/session-repository.js';
@@ -67,6 +68,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     alertStats: createAlertStatsRepository(db, store),
     dailyTotals: createDailyTotalsRepository(db, store),
     totalsBackfill: createTotalsBackfill(db, store),
+    eventTotalsBackfill: createEventTotalsBackfill(db, store),
     retention: createRetentionRepository(db, store),
     chatHistory: createChatHistoryRepository(db, store),
     ehrQueue: createEhrQueueRepository(db, store),
@@ -84,7 +86,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
       referrals: createReferralRepository(db, store, texts),
       yida: createYidaRepository(db, store, texts),
     }),
-    sealLegacyFreeText: async (texts) => sealLegacyFreeText(db, texts),
+    freeTextSealing: createFreeTextSealing(db, store),
     backfillNameTokens: (tokensOf, after, limit) => store.run(() => backfillNameTokensBatch(db, tokensOf, after, limit)),
     jobs: createJobsRepository(db, store),
     // Group commit: one fsync (~3 ms here) per 25 ms batch at most, so the event loop is rarely blocked.

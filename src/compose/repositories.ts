@@ -23,6 +23,8 @@ import type { NameIndexRepository } from '../domain/patients/name-index-reposito
 import type { PatientRow, PatientsRepository } from '../domain/patients/patients-repository.js';
 import type { AlertStatsRepository } from '../domain/reports/alert-stats-repository.js';
 import type { BackfillStep } from '../domain/patients/name-index-repository.js';
+import type { FreeTextSealing } from '../domain/patients/free-text-repository.js';
+import type { EventTotalsBackfill } from '../domain/reports/event-totals-backfill.js';
 import type { JobsRepository } from '../domain/jobs/jobs-repository.js';
 import type { DailyTotalsRepository } from '../domain/reports/daily-totals-repository.js';
 import type { TotalsBackfill } from '../domain/reports/daily-totals-backfill.js';
@@ -95,6 +97,8 @@ export interface Repositories {
   dailyTotals: DailyTotalsRepository;
   /** One batch of each one-off backfill of daily_totals (after ready). */
   totalsBackfill: TotalsBackfill;
+  /** The same for the approval and alert totals (what was decided or raised before they were counted). */
+  eventTotalsBackfill: EventTotalsBackfill;
   chatHistory: ChatHistoryRepository;
   ehrQueue: EhrQueueRepository;
   /** Pharmacists' reviews of the interaction rules (interaction_rule_reviews). */
@@ -106,8 +110,8 @@ export interface Repositories {
   rosters: RosterRepository;
   linkTokens(clock: Clock): LinkTokens;
   sealed(texts: FreeTextCipher): SealedRepositories;
-  /** Start-up: seals free text stored before sealing existed (idempotent). */
-  sealLegacyFreeText(texts: FreeTextCipher): Promise<number>;
+  /** After ready, one batch: seals free text stored before sealing existed (idempotent; see free-text-repository.ts). */
+  freeTextSealing: FreeTextSealing;
   /** After ready, one batch: name-token index rows for patients from before the index (idempotent). */
   backfillNameTokens(tokensOf: (row: PatientRow) => string[], after: string | null, limit: number): Promise<BackfillStep>;
   /** Where each one-off background job (a backfill after ready) stands. */

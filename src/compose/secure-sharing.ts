@@ -61,9 +61,8 @@ export async function createSecureSharing(deps: {
   const engine = createPolicyEngine(deps.policies ?? loadPolicies(POLICY_DIR), { logger, validateRequests: !deps.policies, metrics: deps.metrics });
   const authorize = createCaseAuthorizer(engine);
   const cipher = createFieldCipher(deps.keys.fieldKey);
-  // Free text that may name the patient is sealed at rest; rows from before that are sealed now.
+  // Free text that may name the patient is sealed at rest; rows from before that are sealed after ready (freeTextSealing below).
   const texts = cipher.freeText;
-  await repos.sealLegacyFreeText(texts);
   const sealed = repos.sealed(texts);
   const grantRepo = sealed.grants;
   const grants = createGrantService({ repo: grantRepo, audit, clock });
@@ -179,6 +178,11 @@ export async function createSecureSharing(deps: {
     texts,
     /** "My work": the Cases list and search, shared by the mini-app API and the `cases` command. */
     myCases,
+    /** After ready: free text stored before sealing existed is sealed, a batch at a time (`open` reads either meanwhile). */
+    freeTextSealing: {
+      name: 'free_text_sealed',
+      step: async (cursor: string | null) => (await repos.freeTextSealing.sealBatch(texts, cursor, 500)).next,
+    } satisfies BackgroundJob,
     /** After ready: patients from before the name-token blind index get their index rows, a batch at a time. */
     nameTokenBackfill: {
       name: 'patient_name_tokens',

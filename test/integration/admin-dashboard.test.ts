@@ -3,7 +3,7 @@ import { createFreeTextCipher } from '../../src/domain/patients/free-text-cipher
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { AUDIT_ACTIONS } from '../../src/shared/audit-sink.js';
-import { escalations } from '../../src/domain/escalation/escalation-tables.js';
+import { createEscalationRepository } from '../../src/domain/escalation/escalation-repository.js';
 import { newId } from '../../src/shared/ids.js';
 import { consoleWorld, seedConsult, type ConsoleWorld } from './admin-console-fixture.js';
 
@@ -51,20 +51,25 @@ describe('admin console: dashboard', () => {
     await doc(twelveDaysAgo);
 
     const approvals = createApprovalRepository(db.db, db.store, createFreeTextCipher(randomBytes(32)));
-    const request = (createdAt: number, decidedAt: number, status: 'approved' | 'denied') =>
-      approvals.insert({ id: newId(), documentId: a!, caseId: seed.caseId, requesterId: w.ids.wong, reasonCode: 'referral', chain: ['attending'], status, createdAt, expiresAt: createdAt + DAY, decidedAt });
+    // Decided as the approval service decides (pending, then one transition), which keeps the running totals.
+    const request = async (createdAt: number, decidedAt: number, status: 'approved' | 'denied') => {
+      const id = newId();
+      await approvals.insert({ id, documentId: a!, caseId: seed.caseId, requesterId: w.ids.wong, reasonCode: 'referral', chain: ['attending'], createdAt, expiresAt: createdAt + DAY });
+      await approvals.transition(id, 0, { status, stepIndex: 0, decidedAt });
+    };
     await request(twoDaysAgo, twoDaysAgo + 20 * MIN, 'approved');
     await request(twoDaysAgo, twoDaysAgo + 40 * MIN, 'denied');
     await request(twoDaysAgo, twoDaysAgo + 90 * MIN, 'approved');
 
-    const alert = (createdAt: number, stoppedAfter: number | null) =>
-      db.db
-        .insert(escalations)
-        .values({ itemId: newId(), recipientId: w.ids.lam, itemType: 'alert', caseId: seed.caseId, status: stoppedAfter === null ? 'active' : 'stopped', createdAt, stoppedAt: stoppedAfter === null ? null : createdAt + stoppedAfter, stopReason: stoppedAfter === null ? null : 'opened' })
-        .run();
-    alert(twoDaysAgo, 3 * MIN);
-    alert(twoDaysAgo, 9 * MIN);
-    alert(twoDaysAgo, null);
+    const chases = createEscalationRepository(db.db, db.store);
+    const alert = async (createdAt: number, stoppedAfter: number | null) => {
+      const itemId = newId();
+      await chases.insert({ itemId, recipientId: w.ids.lam, itemType: 'alert', caseId: seed.caseId, status: 'active', nextAt: createdAt + MIN, createdAt });
+      if (stoppedAfter !== null) await chases.end(itemId, w.ids.lam, 'stopped', 'opened', createdAt + stoppedAfter);
+    };
+    await alert(twoDaysAgo, 3 * MIN);
+    await alert(twoDaysAgo, 9 * MIN);
+    await alert(twoDaysAgo, null);
 
     for (const reason of ['no_permit', 'no_permit', 'forbid_suspended'])
       audit.append({ actor: w.ids.wong, action: AUDIT_ACTIONS.accessDecision, target: a!, outcome: 'denied', reason, at: twoDaysAgo });

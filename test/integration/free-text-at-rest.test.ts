@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApprovalRepository } from '../../src/domain/approvals/approval-repository.js';
 import { createGrantRepository } from '../../src/domain/grants/grant-repository.js';
-import { sealLegacyFreeText } from '../../src/domain/patients/free-text-repository.js';
+import { createFreeTextSealing, sealAllFreeText } from '../../src/domain/patients/free-text-repository.js';
 import { createFieldCipher } from '../../src/domain/patients/field-cipher.js';
 import { createPatientsRepository } from '../../src/domain/patients/patients-repository.js';
 import { tempDb } from '../helpers/temp-db.js';
@@ -61,7 +61,7 @@ describe('free text at rest', () => {
       insert into break_glass_reviews (id, grant_id, case_id, clinician_id, reason, created_at) values ('b1', 'g1', 'c', 'u', '${MARK} old reason', 0);`);
     expect((await patients.consentHistory('p1'))[0]!.reference).toBe(`${MARK} old`);
     expect((await grants.findReview('b1'))!.reason).toBe(`${MARK} old reason`);
-    expect(sealLegacyFreeText(h.db, createFieldCipher(randomBytes(32)).freeText)).toBeGreaterThan(0);
+    expect(await sealAllFreeText(createFreeTextSealing(h.db, h.store), createFieldCipher(randomBytes(32)).freeText)).toBeGreaterThan(0);
     expect(raw(h, 'select reference from patient_consents')[0]).toMatch(/^ft1\./);
     expect(raw(h, 'select reason from break_glass_reviews')[0]).toMatch(/^ft1\./);
   });
@@ -69,8 +69,8 @@ describe('free text at rest', () => {
   it('When the backfill runs with the service key, then the values read back the same and a second run changes nothing', async () => {
     const { h, texts, patients } = world();
     h.sqlite.exec(`insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('c1', 'p1', 'i1', 'granted', '${MARK} old', 'dr', 1)`);
-    expect(sealLegacyFreeText(h.db, texts)).toBe(1);
-    expect(sealLegacyFreeText(h.db, texts)).toBe(0);
+    expect(await sealAllFreeText(createFreeTextSealing(h.db, h.store), texts)).toBe(1);
+    expect(await sealAllFreeText(createFreeTextSealing(h.db, h.store), texts)).toBe(0);
     expect((await patients.consentHistory('p1'))[0]!.reference).toBe(`${MARK} old`);
     h.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     h.close();

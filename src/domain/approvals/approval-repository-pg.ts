@@ -5,7 +5,9 @@ import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
 import { olderThan } from '../paging/keyset.js';
-import type { AccessRequestStepRow, ApprovalRepository } from './approval-repository.js';
+import { isDecision, type AccessRequestStepRow, type ApprovalRepository } from './approval-repository.js';
+import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
+import { approvalTotal, tally } from '../reports/daily-totals.js';
 
 /** Access requests and their decided steps on PostgreSQL: the same port as approval-repository.ts. */
 export function createPgApprovalRepository(store: PgStore, texts: FreeTextCipher): ApprovalRepository {
@@ -74,9 +76,16 @@ export function createPgApprovalRepository(store: PgStore, texts: FreeTextCipher
       const note = sealOrNull(texts, 'access_request_steps.note', stepRowId(row.requestId, row.stepIndex), row.note);
       await db().insert(accessRequestSteps).values({ ...row, note });
     },
-    async transition(id, fromStep, patch) {
-      return changed(await db().update(accessRequests).set(patch).where(and(pendingOnly(id), eq(accessRequests.stepIndex, fromStep))));
-    },
+    transition: (id, fromStep, patch) =>
+      store.transaction(async () => {
+        const moved = await db()
+          .update(accessRequests)
+          .set(patch)
+          .where(and(pendingOnly(id), eq(accessRequests.stepIndex, fromStep)))
+          .returning({ createdAt: accessRequests.createdAt });
+        if (moved[0] && patch.decidedAt != null && isDecision(patch.status)) await addTotalsPg(store, tally([approvalTotal(moved[0].createdAt, patch.decidedAt)]));
+        return moved.length > 0;
+      }),
     async setGrant(id, grantId) {
       await db().update(accessRequests).set({ grantId }).where(eq(accessRequests.id, id));
     },

@@ -6,8 +6,12 @@ import { stepRowId } from '../patients/free-text-repository.js';
 import { olderThan } from '../paging/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
+import { addTotals } from '../reports/daily-totals-repository.js';
+import { approvalTotal, tally } from '../reports/daily-totals.js';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
+/** Approved or denied: what the dashboard's approval turnaround counts (an expiry is not a decision). */
+export const isDecision = (status: AccessRequestStatus): boolean => status === 'approved' || status === 'denied';
 export type NewAccessRequestRow = typeof accessRequests.$inferInsert;
 export type AccessRequestStepRow = typeof accessRequestSteps.$inferSelect;
 
@@ -95,13 +99,18 @@ export function createApprovalRepository(db: Db, store: SqliteStore, texts: Free
      * first, and the caller must not act on its stale read.
      */
     transition(id: string, fromStep: number, patch: { status: AccessRequestStatus; stepIndex: number; decidedAt?: number | null; grantId?: string | null }): boolean {
-      return (
-        db
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const moved = tx
           .update(accessRequests)
           .set(patch)
           .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending'), eq(accessRequests.stepIndex, fromStep)))
-          .run().changes > 0
-      );
+          .returning({ createdAt: accessRequests.createdAt })
+          .all();
+        // A decision counts towards the dashboard's turnaround, in the same transaction (daily_totals).
+        if (moved[0] && patch.decidedAt != null && isDecision(patch.status)) addTotals(tx, tally([approvalTotal(moved[0].createdAt, patch.decidedAt)]));
+        return moved.length > 0;
+      });
     },
 
     setGrant(id: string, grantId: string): void {

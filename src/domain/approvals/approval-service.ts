@@ -12,6 +12,7 @@ import { isLapsed, judge, type Refusal, type RequestSnapshot } from './approval-
 import type { ApproverStep } from './approval-steps.js';
 import type { AccessRequestStatus } from './approvals-tables.js';
 import { isPurposeOfUse } from '../../contract/purpose-of-use.js';
+import { yieldToLoop } from '../../shared/batches.js';
 
 /**
  * Port: what would still stop the requester opening the document if it were approved now (consent,
@@ -169,6 +170,7 @@ export function createApprovalService(deps: {
         for (const row of due) if (await expire(row, now)) expired.push({ requestId: row.id, requesterId: row.requesterId, documentId: row.documentId });
       });
       if (due.length < SWEEP_BATCH) return expired;
+      await yieldToLoop(); // other requests get a turn between batches
     }
   }
 

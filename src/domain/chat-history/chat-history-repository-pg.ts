@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { sandboxChatGroups, sandboxChatItems } from '../../db/pg/chat-history-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
@@ -39,12 +39,12 @@ export function createPgChatHistoryRepository(store: PgStore): ChatHistoryReposi
       const groups = await n(db().select({ n: count() }).from(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)));
       return items + groups;
     },
-    async purgeOlderThan(cutoff) {
-      return store.transaction(async () => {
-        const items = changed(await db().delete(sandboxChatItems).where(lt(sandboxChatItems.updatedAt, cutoff)));
-        const groups = changed(await db().delete(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)));
-        return items + groups;
-      });
+    async purgeOlderThan(cutoff, limit) {
+      const itemIds = db().select({ id: sandboxChatItems.id }).from(sandboxChatItems).where(lt(sandboxChatItems.updatedAt, cutoff)).limit(limit);
+      const items = changed(await db().delete(sandboxChatItems).where(inArray(sandboxChatItems.id, itemIds)));
+      if (items >= limit) return items;
+      const groupIds = db().select({ id: sandboxChatGroups.id }).from(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)).limit(limit - items);
+      return items + changed(await db().delete(sandboxChatGroups).where(inArray(sandboxChatGroups.id, groupIds)));
     },
     async itemsAfter(afterId, limit) {
       return db().select().from(sandboxChatItems).where(gt(sandboxChatItems.id, afterId)).orderBy(asc(sandboxChatItems.id)).limit(limit);

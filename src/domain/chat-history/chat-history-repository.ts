@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { sandboxChatGroups, sandboxChatItems } from './chat-history-tables.js';
@@ -45,10 +45,13 @@ export function createChatHistoryRepository(db: Db, store: SqliteStore) {
       const groups = db.select({ n: count() }).from(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)).get()?.n ?? 0;
       return items + groups;
     },
-    purgeOlderThan(cutoff: number): number {
-      const items = db.delete(sandboxChatItems).where(lt(sandboxChatItems.updatedAt, cutoff)).run().changes;
-      const groups = db.delete(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)).run().changes;
-      return items + groups;
+    /** One batch: at most `limit` rows, items first, then groups; how many went. */
+    purgeOlderThan(cutoff: number, limit: number): number {
+      const itemIds = db.select({ id: sandboxChatItems.id }).from(sandboxChatItems).where(lt(sandboxChatItems.updatedAt, cutoff)).limit(limit);
+      const items = db.delete(sandboxChatItems).where(inArray(sandboxChatItems.id, itemIds)).run().changes;
+      if (items >= limit) return items;
+      const groupIds = db.select({ id: sandboxChatGroups.id }).from(sandboxChatGroups).where(lt(sandboxChatGroups.updatedAt, cutoff)).limit(limit - items);
+      return items + db.delete(sandboxChatGroups).where(inArray(sandboxChatGroups.id, groupIds)).run().changes;
     },
 
     /** Items after `afterId`, in id order, for walking the table in batches. */

@@ -2,10 +2,12 @@ import { and, asc, count, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizz
 import { escalations, escalationSteps } from '../../db/pg/escalation-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { EscalationRepository } from './escalation-repository.js';
+import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
+import { alertEndTotal, alertRaisedTotal, tally } from '../reports/daily-totals.js';
 
 /**
- * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. The
- * purge deletes set-wise (steps joined to their ended row, then the rows) in one transaction.
+ * Escalation state and step history on PostgreSQL: the same port as escalation-repository.ts. A purge
+ * batch deletes set-wise (the batch's steps, then its rows) in one transaction.
  */
 export function createPgEscalationRepository(store: PgStore): EscalationRepository {
   const db = () => store.db();
@@ -13,9 +15,12 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
   const endedBefore = (cutoff: number) => and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff));
   const changed = (r: { rowCount: number | null }) => (r.rowCount ?? 0) > 0;
   return {
-    async insert(row) {
-      return changed(await db().insert(escalations).values(row).onConflictDoNothing());
-    },
+    insert: (row) =>
+      store.transaction(async () => {
+        const written = changed(await db().insert(escalations).values(row).onConflictDoNothing());
+        if (written && row.itemType === 'alert') await addTotalsPg(store, tally([alertRaisedTotal(row.createdAt)]));
+        return written;
+      }),
     async find(itemId, recipientId) {
       const [row] = await db().select().from(escalations).where(key(itemId, recipientId));
       return row;
@@ -39,14 +44,16 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
           .where(and(key(itemId, recipientId), eq(escalations.status, 'active'), eq(escalations.step, fromStep))),
       );
     },
-    async end(itemId, recipientId, status, reason, at) {
-      return changed(
-        await db()
+    end: (itemId, recipientId, status, reason, at) =>
+      store.transaction(async () => {
+        const ended = await db()
           .update(escalations)
           .set({ status, nextAt: null, stoppedAt: at, stopReason: reason })
-          .where(and(key(itemId, recipientId), eq(escalations.status, 'active'))),
-      );
-    },
+          .where(and(key(itemId, recipientId), eq(escalations.status, 'active')))
+          .returning({ itemType: escalations.itemType, createdAt: escalations.createdAt });
+        if (ended[0]) await addTotalsPg(store, tally([alertEndTotal(ended[0], reason, at)]));
+        return ended.length > 0;
+      }),
     async addStep(step) {
       await db().insert(escalationSteps).values(step);
     },
@@ -69,13 +76,18 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
       const [row] = await db().select({ n: count() }).from(escalations).where(endedBefore(cutoff));
       return row?.n ?? 0;
     },
-    async purgeEndedBefore(cutoff) {
+    async purgeEndedBefore(cutoff, limit) {
       return store.transaction(async () => {
-        await db().execute(
-          sql`DELETE FROM ${escalationSteps} s USING ${escalations} e
-              WHERE s.item_id = e.item_id AND s.recipient_id = e.recipient_id AND e.status <> 'active' AND e.stopped_at < ${cutoff}`,
-        );
-        return (await db().delete(escalations).where(endedBefore(cutoff))).rowCount ?? 0;
+        const ended = await db()
+          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
+          .from(escalations)
+          .where(endedBefore(cutoff))
+          .orderBy(asc(escalations.stoppedAt))
+          .limit(limit);
+        if (ended.length === 0) return 0;
+        const keys = sql.join(ended.map((r) => sql`(${r.itemId}, ${r.recipientId})`), sql`, `);
+        await db().delete(escalationSteps).where(sql`(${escalationSteps.itemId}, ${escalationSteps.recipientId}) in (${keys})`);
+        return (await db().delete(escalations).where(sql`(${escalations.itemId}, ${escalations.recipientId}) in (${keys})`)).rowCount ?? 0;
       });
     },
   };

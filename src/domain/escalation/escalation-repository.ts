@@ -2,6 +2,8 @@ import { and, asc, count, eq, inArray, isNotNull, lt, lte, ne } from 'drizzle-or
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { escalations, escalationSteps, type EscalationAction } from './escalation-tables.js';
+import { addTotals } from '../reports/daily-totals-repository.js';
+import { alertEndTotal, alertRaisedTotal, tally } from '../reports/daily-totals.js';
 
 export type EscalationRow = typeof escalations.$inferSelect;
 export type NewEscalationRow = typeof escalations.$inferInsert;
@@ -13,7 +15,13 @@ export function createEscalationRepository(db: Db, store: SqliteStore) {
   return store.wrap({
     /** Inserts unless (item, recipient) is already tracked; returns whether a row was written. */
     insert(row: NewEscalationRow): boolean {
-      return db.insert(escalations).values(row).onConflictDoNothing().run().changes > 0;
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const written = tx.insert(escalations).values(row).onConflictDoNothing().run().changes > 0;
+        // An urgent alert's recipient counts towards the dashboard's alert figures (daily_totals).
+        if (written && row.itemType === 'alert') addTotals(tx, tally([alertRaisedTotal(row.createdAt)]));
+        return written;
+      });
     },
 
     find(itemId: string, recipientId: string): EscalationRow | undefined {
@@ -51,13 +59,17 @@ export function createEscalationRepository(db: Db, store: SqliteStore) {
 
     /** Ends an active row; false when it had already ended. */
     end(itemId: string, recipientId: string, status: 'stopped' | 'exhausted', reason: string, at: number): boolean {
-      return (
-        db
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const ended = tx
           .update(escalations)
           .set({ status, nextAt: null, stoppedAt: at, stopReason: reason })
           .where(and(key(itemId, recipientId), eq(escalations.status, 'active')))
-          .run().changes > 0
-      );
+          .returning({ itemType: escalations.itemType, createdAt: escalations.createdAt })
+          .all();
+        if (ended[0]) addTotals(tx, tally([alertEndTotal(ended[0], reason, at)]));
+        return ended.length > 0;
+      });
     },
 
     addStep(step: { itemId: string; recipientId: string; action: EscalationAction; targetId?: string; reason?: string; at: number }): void {
@@ -95,17 +107,23 @@ export function createEscalationRepository(db: Db, store: SqliteStore) {
       );
     },
 
-    purgeEndedBefore(cutoff: number): number {
-      const ended = db
-        .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
-        .from(escalations)
-        .where(and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff)))
-        .all();
-      for (const r of ended) {
-        db.delete(escalationSteps).where(and(eq(escalationSteps.itemId, r.itemId), eq(escalationSteps.recipientId, r.recipientId))).run();
-        db.delete(escalations).where(key(r.itemId, r.recipientId)).run();
-      }
-      return ended.length;
+    /** One batch: at most `limit` ended rows (oldest stop first) and their steps, in one transaction; how many rows went. */
+    purgeEndedBefore(cutoff: number, limit: number): number {
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const ended = tx
+          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId })
+          .from(escalations)
+          .where(and(ne(escalations.status, 'active'), lt(escalations.stoppedAt, cutoff)))
+          .orderBy(asc(escalations.stoppedAt))
+          .limit(limit)
+          .all();
+        for (const r of ended) {
+          tx.delete(escalationSteps).where(and(eq(escalationSteps.itemId, r.itemId), eq(escalationSteps.recipientId, r.recipientId))).run();
+          tx.delete(escalations).where(key(r.itemId, r.recipientId)).run();
+        }
+        return ended.length;
+      });
     },
   });
 }

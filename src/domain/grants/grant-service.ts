@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import type { GrantRepository, GrantRow, LiveGrantsAfter } from './grant-repository.js';
+import { yieldToLoop } from '../../shared/batches.js';
 
 export interface ActiveGrants {
   /** A live approval grant for this very document. */
@@ -165,6 +166,7 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
           recorded++;
         }
         if (due.length < SWEEP_BATCH) return recorded;
+        await yieldToLoop(); // other requests get a turn between batches
       }
     },
   };

@@ -84,9 +84,9 @@ export const patientNameTokens = sqliteTable(
 );
 
 /**
- * Start-up upgrades of patient data that are done (`free_text_sealed`, `name_tokens`): each reads whole
- * tables, so it runs at the first start of this version only (marked here in the same transaction);
- * every later start skips it. Everything written since is sealed and indexed as it is written.
+ * Upgrades of patient data that are done (`free_text_sealed`, `name_tokens`): each walks whole tables,
+ * after ready in batches, once per database (marked here by its last batch); every later start reads
+ * one row and skips it. Everything written since is sealed and indexed as it is written.
  */
 export const patientDataUpgrades = sqliteTable('patient_data_upgrades', {
   name: text().primaryKey(),

@@ -7,11 +7,15 @@ import { readAuditCursor, readReportsCursor, reportTotals, TOTALS_BACKFILL, type
 import { addTotalsPg } from './daily-totals-repository-pg.js';
 import { auditTotal, tally } from './daily-totals.js';
 
+/** Saves a backfill's cursor in the batch's own transaction (null: done at `now`). */
+export const saveBackfillPg = async (store: PgStore, name: string, cursor: string | null, now: number): Promise<void> => {
+  await store.db().update(backgroundJobs).set({ cursor, doneAt: cursor === null ? now : null }).where(eq(backgroundJobs.name, name));
+};
+
 /** The daily_totals backfills on PostgreSQL: the same port as daily-totals-backfill.ts. */
 export function createPgTotalsBackfill(store: PgStore): TotalsBackfill {
   const db = () => store.db();
-  const save = (name: string, cursor: string | null, now: number) =>
-    db().update(backgroundJobs).set({ cursor, doneAt: cursor === null ? now : null }).where(eq(backgroundJobs.name, name));
+  const save = (name: string, cursor: string | null, now: number) => saveBackfillPg(store, name, cursor, now);
   return {
     auditBatch: (cursor, limit, now) =>
       store.transaction(async () => {

@@ -10,7 +10,13 @@ import { addTotals } from './daily-totals-repository.js';
 import { auditTotal, firstViewTotal, sharedTotal, tally, type TotalKey } from './daily-totals.js';
 
 /** The two one-off backfills of daily_totals (their background_jobs rows are written by the daily_totals_background_jobs migration). */
-export const TOTALS_BACKFILL = { audit: 'daily_totals_audit', reports: 'daily_totals_reports' } as const;
+export const TOTALS_BACKFILL = {
+  audit: 'daily_totals_audit',
+  reports: 'daily_totals_reports',
+  /** Written by the daily_totals_approvals_alerts migration. */
+  approvals: 'daily_totals_approvals',
+  alerts: 'daily_totals_alerts',
+} as const;
 
 /** `next/end`: audit entries idx next…end-1 are still to count (end: the log's size when the totals began). */
 export function readAuditCursor(cursor: string): { next: number; end: number } {
@@ -18,7 +24,7 @@ export function readAuditCursor(cursor: string): { next: number; end: number } {
   return { next: next!, end: end! };
 }
 
-/** `boundary/[createdAt/id]`: reports shared before `boundary`, after (createdAt, id), are still to count. */
+/** `boundary/[createdAt/id]`: reports shared (or requests decided) before `boundary`, after (that time, id), are still to count. */
 export function readReportsCursor(cursor: string): { boundary: number; after?: { createdAt: number; id: string } } {
   const [boundary, createdAt, id] = cursor.split('/');
   return { boundary: Number(boundary), ...(createdAt && id ? { after: { createdAt: Number(createdAt), id } } : {}) };
@@ -29,13 +35,15 @@ export function reportTotals(r: { createdAt: number; firstViewAt: number | null 
   return r.firstViewAt !== null && r.firstViewAt < boundary ? [sharedTotal(r.createdAt), firstViewTotal(r.createdAt, r.firstViewAt)] : [sharedTotal(r.createdAt)];
 }
 
+/** Saves a backfill's cursor in the batch's own transaction (null: done at `now`). */
+export const saveBackfill = (tx: Db, name: string, cursor: string | null, now: number) =>
+  tx.update(backgroundJobs).set({ cursor, doneAt: cursor === null ? now : null }).where(eq(backgroundJobs.name, name)).run();
+
 /**
  * One batch of each backfill on SQLite: the counts and the job's new cursor in one transaction, so a
  * stop between batches neither loses nor repeats a count. Answers the next cursor (null: done).
  */
 export function createTotalsBackfill(db: Db, store: SqliteStore) {
-  const save = (tx: Db, name: string, cursor: string | null, now: number) =>
-    tx.update(backgroundJobs).set({ cursor, doneAt: cursor === null ? now : null }).where(eq(backgroundJobs.name, name)).run();
   return store.wrap({
     auditBatch(cursor: string, limit: number, now: number): string | null {
       const { next, end } = readAuditCursor(cursor);
@@ -49,7 +57,7 @@ export function createTotalsBackfill(db: Db, store: SqliteStore) {
           .all();
         addTotals(tx, tally(rows.map(auditTotal)));
         const out = upTo >= end ? null : `${upTo}/${end}`;
-        save(tx, TOTALS_BACKFILL.audit, out, now);
+        saveBackfill(tx, TOTALS_BACKFILL.audit, out, now);
         return out;
       });
     },
@@ -75,7 +83,7 @@ export function createTotalsBackfill(db: Db, store: SqliteStore) {
         addTotals(tx, tally(rows.flatMap((r) => reportTotals(r, boundary))));
         const last = rows.at(-1);
         const out = rows.length < limit || !last ? null : `${boundary}/${last.createdAt}/${last.id}`;
-        save(tx, TOTALS_BACKFILL.reports, out, now);
+        saveBackfill(tx, TOTALS_BACKFILL.reports, out, now);
         return out;
       });
     },

@@ -15,7 +15,16 @@ export const TOTALS = {
   reportShared: 'report_shared',
   /** Reports first opened by someone other than the author, on the day shared, by tenths of a minute it took (the dimension). */
   reportFirstView: 'report_first_view',
+  /** Access requests approved or denied, on the day decided, by tenths of a minute from request to decision (the dimension). */
+  approvalDecided: 'approval_decided',
+  /** Urgent-alert recipients, on the day the alert was raised. */
+  alertRaised: 'alert_raised',
+  /** Urgent-alert recipients who opened it within ALERT_OPEN_TARGET_MS, on the day it was raised. */
+  alertOpenedFast: 'alert_opened_fast',
 } as const;
+
+/** An urgent alert counts as opened in time when its recipient opened it within five minutes. */
+export const ALERT_OPEN_TARGET_MS = 5 * 60_000;
 
 export type TotalMetric = (typeof TOTALS)[keyof typeof TOTALS];
 
@@ -42,6 +51,21 @@ export const firstViewTotal = (sharedAt: number, firstViewAt: number): TotalKey 
   metric: TOTALS.reportFirstView,
   dimension: String(Math.round((firstViewAt - sharedAt) / 6000)),
 });
+
+/** An access request's decision (approved or denied): on the day decided, by tenths of a minute it took. */
+export const approvalTotal = (createdAt: number, decidedAt: number): TotalKey => ({
+  day: hkDay(decidedAt),
+  metric: TOTALS.approvalDecided,
+  dimension: String(Math.round((decidedAt - createdAt) / 6000)),
+});
+
+export const alertRaisedTotal = (createdAt: number): TotalKey => ({ day: hkDay(createdAt), metric: TOTALS.alertRaised, dimension: '' });
+
+/** An alert recipient's chase that ended: counted when they opened it within the target. */
+export function alertEndTotal(e: { itemType: string; createdAt: number }, reason: string, stoppedAt: number): TotalKey | undefined {
+  if (e.itemType !== 'alert' || reason !== 'opened' || stoppedAt - e.createdAt > ALERT_OPEN_TARGET_MS) return undefined;
+  return { day: hkDay(e.createdAt), metric: TOTALS.alertOpenedFast, dimension: '' };
+}
 
 export const sharedTotal = (sharedAt: number): TotalKey => ({ day: hkDay(sharedAt), metric: TOTALS.reportShared, dimension: '' });
 

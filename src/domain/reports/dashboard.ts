@@ -1,17 +1,12 @@
 import type { Clock } from '../../shared/clock.js';
-import type { ApprovalRepository } from '../approvals/approval-repository.js';
-import type { AlertStatsRepository } from './alert-stats-repository.js';
 import { HK_OFFSET_MS, hkDay, TOTALS } from './daily-totals.js';
 import type { DailyTotalsRepository } from './daily-totals-repository.js';
 
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
-export const ALERT_OPEN_TARGET_MS = 5 * MINUTE_MS;
+export { ALERT_OPEN_TARGET_MS } from './daily-totals.js';
 
 export interface DashboardDeps {
-  approvals: Pick<ApprovalRepository, 'decidedBetween'>;
-  alerts: AlertStatsRepository;
-  /** Running totals per Hong Kong day (shares and first views, denials, escalations): a few rows a day, never the events. */
+  /** Running totals per Hong Kong day (shares and first views, approvals, alerts, denials, escalations): a few rows a day, never the events. */
   totals: Pick<DailyTotalsRepository, 'between'>;
   clock: Clock;
 }
@@ -42,7 +37,8 @@ interface DayBucket {
   /** Minutes from share to first view (tenths) → how many reports. */
   shareMinutes: Map<number, number>;
   shared: number;
-  approvalMinutes: number[];
+  /** Minutes from request to decision (tenths) → how many requests. */
+  approvalMinutes: Map<number, number>;
   alertsTotal: number;
   alertsFast: number;
   denials: Record<string, number>;
@@ -58,7 +54,7 @@ function summarise(b: DayBucket) {
       medianMinutes: histogramPercentile(b.shareMinutes, 50),
       p90Minutes: histogramPercentile(b.shareMinutes, 90),
     },
-    approvalTurnaround: { decided: b.approvalMinutes.length, medianMinutes: percentile(b.approvalMinutes, 50) },
+    approvalTurnaround: { decided: [...b.approvalMinutes.values()].reduce((a, n) => a + n, 0), medianMinutes: histogramPercentile(b.approvalMinutes, 50) },
     alerts: { total: b.alertsTotal, openedWithin5m: b.alertsFast, ratio: b.alertsTotal ? Math.round((b.alertsFast / b.alertsTotal) * 1000) / 1000 : 0 },
     denials: { total: denialTotal, byReason: b.denials },
     escalations: b.escalations,
@@ -79,30 +75,19 @@ export function createDashboard(deps: DashboardDeps) {
       const lastDay = hkDay(now);
       const firstDay = lastDay - days + 1;
       const from = firstDay * DAY_MS - HK_OFFSET_MS;
-      const to = now + 1;
-      const empty = (): DayBucket => ({ shareMinutes: new Map(), shared: 0, approvalMinutes: [], alertsTotal: 0, alertsFast: 0, denials: {}, escalations: 0 });
+      const empty = (): DayBucket => ({ shareMinutes: new Map(), shared: 0, approvalMinutes: new Map(), alertsTotal: 0, alertsFast: 0, denials: {}, escalations: 0 });
       const buckets = new Map<number, DayBucket>();
       for (let d = firstDay; d <= lastDay; d++) buckets.set(d, empty());
       const all = empty();
-      const at = (ms: number) => buckets.get(hkDay(ms));
-
-      for (const r of await deps.approvals.decidedBetween(from, to)) {
-        const minutes = (r.decidedAt! - r.createdAt) / MINUTE_MS;
-        for (const x of [at(r.decidedAt!), all]) x?.approvalMinutes.push(minutes);
-      }
-      for (const a of await deps.alerts.alertRecipientsBetween(from, to)) {
-        const fast = a.stopReason === 'opened' && a.stoppedAt !== null && a.stoppedAt - a.createdAt <= ALERT_OPEN_TARGET_MS;
-        for (const x of [at(a.createdAt), all]) {
-          if (!x) continue;
-          x.alertsTotal++;
-          if (fast) x.alertsFast++;
-        }
-      }
+      const add = (hist: Map<number, number>, tenths: string, n: number) => hist.set(Number(tenths) / 10, (hist.get(Number(tenths) / 10) ?? 0) + n);
       for (const t of await deps.totals.between(firstDay, lastDay, Object.values(TOTALS))) {
         for (const x of [buckets.get(t.day), all]) {
           if (!x) continue;
           if (t.metric === TOTALS.reportShared) x.shared += t.n;
-          else if (t.metric === TOTALS.reportFirstView) x.shareMinutes.set(Number(t.dimension) / 10, (x.shareMinutes.get(Number(t.dimension) / 10) ?? 0) + t.n);
+          else if (t.metric === TOTALS.reportFirstView) add(x.shareMinutes, t.dimension, t.n);
+          else if (t.metric === TOTALS.approvalDecided) add(x.approvalMinutes, t.dimension, t.n);
+          else if (t.metric === TOTALS.alertRaised) x.alertsTotal += t.n;
+          else if (t.metric === TOTALS.alertOpenedFast) x.alertsFast += t.n;
           else if (t.metric === TOTALS.denial) x.denials[t.dimension] = (x.denials[t.dimension] ?? 0) + t.n;
           else if (t.metric === TOTALS.escalation) x.escalations += t.n;
         }

@@ -12,7 +12,7 @@ export function createPgRetentionRepository(store: PgStore): RetentionRepository
   const processedExpired = (cutoff: number) => and(lt(processedMessages.receivedAt, cutoff), eq(processedMessages.state, 'done'));
   const outboxExpired = (cutoff: number) => and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.updatedAt, cutoff));
   const burnExpired = (cutoff: number) => and(eq(burnItems.status, 'destroyed'), lt(burnItems.destroyedAt, cutoff));
-  const burnIds = (cutoff: number) => db().select({ id: burnItems.id }).from(burnItems).where(burnExpired(cutoff));
+  const burnIds = (cutoff: number, limit: number) => db().select({ id: burnItems.id }).from(burnItems).where(burnExpired(cutoff)).limit(limit);
   const scopeOf = (scope: DocumentScope): SQL | undefined => {
     if (scope === 'all') return undefined;
     if ('institutionIds' in scope) return inArray(documents.authorInstitutionId, scope.institutionIds);
@@ -36,11 +36,13 @@ export function createPgRetentionRepository(store: PgStore): RetentionRepository
       return removed(db().delete(outboxMessages).where(inArray(outboxMessages.id, ids)).execute());
     },
     countBurnMetadata: (cutoff) => counted(db().select({ n: count() }).from(burnItems).where(burnExpired(cutoff))),
-    purgeBurnMetadata: (cutoff) =>
+    purgeBurnMetadata: (cutoff, limit) =>
       store.transaction(async () => {
-        await db().delete(burnCards).where(inArray(burnCards.itemId, burnIds(cutoff)));
-        await db().delete(burnRecipients).where(inArray(burnRecipients.itemId, burnIds(cutoff)));
-        return removed(db().delete(burnItems).where(burnExpired(cutoff)).execute());
+        const ids = (await burnIds(cutoff, limit)).map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await db().delete(burnCards).where(inArray(burnCards.itemId, ids));
+        await db().delete(burnRecipients).where(inArray(burnRecipients.itemId, ids));
+        return removed(db().delete(burnItems).where(inArray(burnItems.id, ids)).execute());
       }),
     countExpiredDocuments: (cutoff, scope) => counted(db().select({ n: count() }).from(documents).where(documentsExpired(cutoff, scope))),
     expiredDocuments: (cutoff, scope, page) =>

@@ -27,7 +27,7 @@ export function createRetentionRepository(db: Db, store: SqliteStore) {
   const processedExpired = (cutoff: number) => and(lt(processedMessages.receivedAt, cutoff), eq(processedMessages.state, 'done'));
   const outboxExpired = (cutoff: number) => and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.updatedAt, cutoff));
   const burnExpired = (cutoff: number) => and(eq(burnItems.status, 'destroyed'), lt(burnItems.destroyedAt, cutoff));
-  const burnIds = (cutoff: number) => db.select({ id: burnItems.id }).from(burnItems).where(burnExpired(cutoff));
+  const burnIds = (cutoff: number, limit: number) => db.select({ id: burnItems.id }).from(burnItems).where(burnExpired(cutoff)).limit(limit);
   const scopeOf = (scope: DocumentScope): SQL | undefined => {
     if (scope === 'all') return undefined;
     if ('institutionIds' in scope) return inArray(documents.authorInstitutionId, scope.institutionIds);
@@ -53,11 +53,14 @@ export function createRetentionRepository(db: Db, store: SqliteStore) {
     },
 
     countBurnMetadata: (cutoff: number): number => db.select({ n: count() }).from(burnItems).where(burnExpired(cutoff)).get()?.n ?? 0,
-    purgeBurnMetadata: (cutoff: number): number =>
+    /** One batch: at most `limit` destroyed items with their recipients and cards, in one transaction; how many items went. */
+    purgeBurnMetadata: (cutoff: number, limit: number): number =>
       db.transaction((tx) => {
-        tx.delete(burnCards).where(inArray(burnCards.itemId, burnIds(cutoff))).run();
-        tx.delete(burnRecipients).where(inArray(burnRecipients.itemId, burnIds(cutoff))).run();
-        return tx.delete(burnItems).where(burnExpired(cutoff)).run().changes;
+        const ids = burnIds(cutoff, limit).all().map((r) => r.id);
+        if (ids.length === 0) return 0;
+        tx.delete(burnCards).where(inArray(burnCards.itemId, ids)).run();
+        tx.delete(burnRecipients).where(inArray(burnRecipients.itemId, ids)).run();
+        return tx.delete(burnItems).where(inArray(burnItems.id, ids)).run().changes;
       }),
 
     countExpiredDocuments: (cutoff: number, scope: DocumentScope): number =>

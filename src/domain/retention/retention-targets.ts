@@ -39,7 +39,7 @@ export function escalationsTarget(repo: Pick<EscalationRepository, 'countEndedBe
     name: 'escalations',
     retentionMs,
     countExpired: (cutoff) => repo.countEndedBefore(cutoff),
-    purge: (cutoff) => repo.purgeEndedBefore(cutoff),
+    purge: (cutoff) => drainInBatches((n) => repo.purgeEndedBefore(cutoff, n), RETENTION_BATCH),
   };
 }
 
@@ -52,7 +52,7 @@ export function burnMetadataTarget(repo: RetentionRepository, retentionMs: numbe
     name: 'ephemeral_metadata',
     retentionMs,
     countExpired: (cutoff) => repo.countBurnMetadata(cutoff),
-    purge: (cutoff) => repo.purgeBurnMetadata(cutoff),
+    purge: (cutoff) => drainInBatches((n) => repo.purgeBurnMetadata(cutoff, n), RETENTION_BATCH),
   };
 }
 
@@ -65,6 +65,6 @@ export function sandboxChatTarget(repo: Pick<ChatHistoryRepository, 'countOlderT
     name: 'sandbox_chat',
     retentionMs,
     countExpired: (cutoff) => repo.countOlderThan(cutoff),
-    purge: (cutoff) => repo.purgeOlderThan(cutoff),
+    purge: (cutoff) => drainInBatches((n) => repo.purgeOlderThan(cutoff, n), RETENTION_BATCH),
   };
 }

@@ -49,9 +49,11 @@ describeOnBothStores(
       expect((await repo.all()).find((i) => i.id === 1)?.payload).toBe('rewrapped-1');
       expect((await repo.groups()).find((g) => g.id === 'g-c')?.payload).toBe('rewrapped-c');
       expect(await repo.countOlderThan(1_700_000_000_011)).toBe(5);
-      expect(await repo.purgeOlderThan(31)).toBe(2);
+      expect(await repo.purgeOlderThan(31, 1)).toBe(1); // a batch: at most its limit
+      expect(await repo.purgeOlderThan(31, 10)).toBe(1);
       expect((await repo.groups()).map((g) => g.id)).toEqual(['G-a']);
-      expect(await repo.purgeOlderThan(1_700_000_000_011)).toBe(3);
+      expect(await repo.purgeOlderThan(1_700_000_000_011, 2)).toBe(2); // items, then groups, within one limit
+      expect(await repo.purgeOlderThan(1_700_000_000_011, 2)).toBe(1);
       expect(await repo.all()).toEqual([{ id: 2, payload: 'sealed-2-recalled', updatedAt: 1_700_000_000_099 }]);
     });
   },

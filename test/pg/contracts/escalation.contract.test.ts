@@ -73,7 +73,11 @@ describeOnBothStores(
       await repo.end('p1', 'r1', 'exhausted', 'no one answered', 1000);
       expect(await repo.countEndedBefore(1000)).toBe(1);
       expect(await repo.countEndedBefore(1001)).toBe(2);
-      expect(await repo.purgeEndedBefore(1001)).toBe(2);
+      expect(await repo.purgeEndedBefore(1001, 1)).toBe(1); // a batch: at most its limit, the oldest stop first
+      expect(await repo.find('d2', 'r1')).toBeUndefined();
+      expect(await repo.find('p1', 'r1')).toBeDefined();
+      expect(await repo.purgeEndedBefore(1001, 10)).toBe(1);
+      expect(await repo.purgeEndedBefore(1001, 10)).toBe(0);
       expect(await repo.find('p1', 'r1')).toBeUndefined();
       expect(await repo.find('d2', 'r1')).toBeUndefined();
       expect((await repo.steps(['p1'])).map((s) => s.recipientId)).toEqual(['r9']);

@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { createPgGrantRepository } from '../../../src/domain/grants/grant-repository-pg.js';
 import { createGrantRepository } from '../../../src/domain/grants/grant-repository.js';
 import { createFreeTextCipher, SEALED_PREFIX } from '../../../src/domain/patients/free-text-cipher.js';
-import { sealLegacyFreeTextPg } from '../../../src/domain/patients/free-text-repository-pg.js';
-import { sealLegacyFreeText } from '../../../src/domain/patients/free-text-repository.js';
+import { createPgFreeTextSealing } from '../../../src/domain/patients/free-text-repository-pg.js';
+import { createFreeTextSealing, sealAllFreeText } from '../../../src/domain/patients/free-text-repository.js';
 import { createPgPatientsRepository } from '../../../src/domain/patients/patients-repository-pg.js';
 import { createPatientsRepository } from '../../../src/domain/patients/patients-repository.js';
 import { describeOnBothStores } from '../../helpers/both-stores.js';
@@ -19,11 +19,12 @@ describeOnBothStores(
     seed: seedFor(s),
     patients: s.kind === 'sqlite' ? createPatientsRepository(s.sqlite.db, s.sqlite.store, texts) : createPgPatientsRepository(s.pg, texts),
     grants: s.kind === 'sqlite' ? createGrantRepository(s.sqlite.db, s.sqlite.store, texts) : createPgGrantRepository(s.pg, texts),
-    seal: () => (s.kind === 'sqlite' ? Promise.resolve(sealLegacyFreeText(s.sqlite.db, texts)) : sealLegacyFreeTextPg(s.pg, texts)),
+    sealing: s.kind === 'sqlite' ? createFreeTextSealing(s.sqlite.db, s.sqlite.store) : createPgFreeTextSealing(s.pg),
   }),
   (get) => {
     it('seals every plaintext value once, bound to its row; sealed values and nulls are left alone', async () => {
-      const { store, seed, patients, grants, seal } = get().repo;
+      const { store, seed, patients, grants, sealing } = get().repo;
+      const seal = () => sealAllFreeText(sealing, texts, 2); // small batches: more rows than one batch
       await seed.directory.upsertInstitution({ id: 'hksh', code: 'HKSH', nameEn: 'HKSH', nameZh: null, sector: 'private' });
       await seed.patient('f1');
       await patients.addConsent('f1', { institutionId: 'hksh', status: 'granted', reference: 'already sealed' }, 'c1', 1);
@@ -42,6 +43,32 @@ describeOnBothStores(
       const [review] = await rawSql<{ reason: string }>(store, "select reason from break_glass_reviews where id = 'rv-old'");
       expect(review!.reason.startsWith(SEALED_PREFIX)).toBe(true);
       expect(await seal()).toBe(0);
+    });
+
+    it('in batches: each walks at most its limit of rows, a resumed walk seals the rest, and the last marks the database done', async () => {
+      const { store, sealing } = get().repo;
+      await rawSql(store, "delete from patient_data_upgrades where name = 'free_text_sealed'");
+      for (let i = 0; i < 7; i++)
+        await rawSql(store, `insert into patient_consents (id, patient_id, institution_id, status, reference, attested_by, recorded_at) values ('pb-${i}', 'f1', 'hksh', 'granted', 'note ${i}', 'c1', ${10 + i})`);
+      const first = await sealing.sealBatch(texts, null, 3);
+      expect(first.sealed).toBeLessThanOrEqual(3);
+      expect(first.next).not.toBeNull();
+      // A crash here: the next start resumes from the saved cursor; nothing is sealed twice.
+      let cursor = first.next;
+      let total = first.sealed;
+      let batches = 1;
+      while (cursor !== null) {
+        const step = await sealing.sealBatch(texts, cursor, 3);
+        expect(step.sealed).toBeLessThanOrEqual(3);
+        total += step.sealed;
+        cursor = step.next;
+        batches++;
+      }
+      expect(total).toBe(7);
+      expect(batches).toBeGreaterThanOrEqual(4); // 10 consent rows in batches of 3, then the other columns
+      const plain = await rawSql<{ n: number | string }>(store, "select count(*) as n from patient_consents where reference is not null and reference not like 'ft1.%'");
+      expect(Number(plain[0]!.n)).toBe(0);
+      expect(await sealing.sealBatch(texts, null, 3)).toEqual({ next: null, sealed: 0 }); // marked done: one row read
     });
   },
 );

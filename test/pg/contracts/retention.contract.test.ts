@@ -50,7 +50,7 @@ describeOnBothStores(
       await burn.markDestroyed('b1', 100, 'all_burned');
       await burn.markDestroyed('b2', 300, 'max_lifetime');
       expect(await retention.countBurnMetadata(200)).toBe(1);
-      expect(await retention.purgeBurnMetadata(200)).toBe(1);
+      expect(await retention.purgeBurnMetadata(200, 10)).toBe(1);
       expect(await burn.find('b1')).toBeUndefined();
       expect(await burn.recipients('b1')).toEqual([]);
       expect(await burn.cards('b1')).toEqual([]);

@@ -1,0 +1,36 @@
+/**
+ * The service's event-loop delay, read from its own /metrics: prom-client's default process metrics
+ * run perf_hooks.monitorEventLoopDelay in the service process and reset its histogram at every scrape,
+ * so each read covers the time since the one before (issue 15: no request may hold the loop > 50 ms).
+ */
+export interface LoopDelay {
+  maxMs: number;
+  p99Ms: number;
+}
+
+/** Goal (issue 15 item 3): the longest the event loop may be held while requests are served. */
+export const LOOP_GOAL_MS = 50;
+
+const sample = (text: string, name: string): number => {
+  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[1]) * 1000 : NaN;
+};
+
+/** Reads (and so resets) the event-loop delay since the last read. */
+export async function readLoopDelay(base: string): Promise<LoopDelay> {
+  const token = process.env.METRICS_TOKEN;
+  const res = await fetch(`${base}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`P9: /metrics answered ${res.status}`);
+  return { maxMs: sample(text, 'nodejs_eventloop_lag_max_seconds'), p99Ms: sample(text, 'nodejs_eventloop_lag_p99_seconds') };
+}
+
+/** The worst of several reads: the largest max, the largest p99, and which read had the largest max. */
+export function worstDelay(reads: ReadonlyMap<string, LoopDelay>): LoopDelay & { where: string } {
+  let worst = { maxMs: NaN, p99Ms: NaN, where: '' };
+  for (const [where, d] of reads) {
+    if (!(d.maxMs <= worst.maxMs)) worst = { ...worst, maxMs: d.maxMs, where };
+    if (!(d.p99Ms <= worst.p99Ms)) worst.p99Ms = d.p99Ms;
+  }
+  return worst;
+}

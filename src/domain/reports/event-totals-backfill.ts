@@ -1,0 +1,117 @@
+import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { SqliteStore } from '../../db/store.js';
+import type { Clock } from '../../shared/clock.js';
+import { accessRequests } from '../approvals/approvals-tables.js';
+import { escalations } from '../escalation/escalation-tables.js';
+import type { BackgroundJob } from '../jobs/background-job.js';
+import { addTotals } from './daily-totals-repository.js';
+import { readReportsCursor, saveBackfill, TOTALS_BACKFILL } from './daily-totals-backfill.js';
+import { alertEndTotal, alertRaisedTotal, approvalTotal, tally, type TotalKey } from './daily-totals.js';
+
+/** An alert recipient's row, as the backfill reads it. */
+export interface AlertRow {
+  itemId: string;
+  recipientId: string;
+  itemType: string;
+  createdAt: number;
+  stoppedAt: number | null;
+  stopReason: string | null;
+}
+
+/** `boundary/[json [createdAt, itemId, recipientId]]`: alert recipients raised before `boundary`, after that key, are still to count. */
+export function readAlertsCursor(cursor: string): { boundary: number; after?: [number, string, string] } {
+  const slash = cursor.indexOf('/');
+  const rest = cursor.slice(slash + 1);
+  return { boundary: Number(cursor.slice(0, slash)), ...(rest ? { after: JSON.parse(rest) as [number, string, string] } : {}) };
+}
+
+/** What one backfilled alert recipient adds: the alert, and its opening in time when that came before the live counting began. */
+export function alertTotals(r: AlertRow, boundary: number): (TotalKey | undefined)[] {
+  const ended = r.stoppedAt !== null && r.stoppedAt < boundary ? alertEndTotal(r, r.stopReason ?? '', r.stoppedAt) : undefined;
+  return [alertRaisedTotal(r.createdAt), ended];
+}
+
+/** The cursor after a batch (null: done). */
+export const nextAlertsCursor = (boundary: number, rows: readonly AlertRow[], limit: number): string | null => {
+  const last = rows.at(-1);
+  return rows.length < limit || !last ? null : `${boundary}/${JSON.stringify([last.createdAt, last.itemId, last.recipientId])}`;
+};
+export const nextApprovalsCursor = (boundary: number, rows: readonly { id: string; decidedAt: number | null }[], limit: number): string | null => {
+  const last = rows.at(-1);
+  return rows.length < limit || !last ? null : `${boundary}/${last.decidedAt}/${last.id}`;
+};
+
+type Col = Parameters<typeof gt>[0];
+/** Decided requests before the boundary, past the cursor's key, in (decidedAt, id) order (either dialect's columns). */
+export function approvalsWhere(t: { decidedAt: Col; id: Col; status: Col }, cursor: ReturnType<typeof readReportsCursor>): SQL | undefined {
+  const { boundary, after } = cursor;
+  return and(
+    lt(t.decidedAt, boundary),
+    inArray(t.status, ['approved', 'denied']),
+    after ? and(gte(t.decidedAt, after.createdAt), or(gt(t.decidedAt, after.createdAt), gt(t.id, after.id))) : undefined,
+  );
+}
+/** Alert recipients raised before the boundary, past the cursor's key, in (createdAt, itemId, recipientId) order. */
+export function alertsWhere(t: { itemType: Col; createdAt: Col; itemId: Col; recipientId: Col }, cursor: ReturnType<typeof readAlertsCursor>): SQL | undefined {
+  const { boundary, after } = cursor;
+  return and(
+    eq(t.itemType, 'alert'),
+    lt(t.createdAt, boundary),
+    after ? and(gte(t.createdAt, after[0]), sql`(${t.createdAt}, ${t.itemId}, ${t.recipientId}) > (${after[0]}, ${after[1]}, ${after[2]})`) : undefined,
+  );
+}
+
+/**
+ * The one-off backfills of the dashboard's approval and alert running totals (what was decided or
+ * raised before the daily_totals_approvals_alerts migration), one batch at a time on SQLite: the counts
+ * and the job's new cursor in one transaction, so a stop between batches neither loses nor repeats one.
+ */
+export function createEventTotalsBackfill(db: Db, store: SqliteStore) {
+  return store.wrap({
+    approvalsBatch(cursor: string, limit: number, now: number): string | null {
+      const at = readReportsCursor(cursor);
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const rows = tx
+          .select({ id: accessRequests.id, createdAt: accessRequests.createdAt, decidedAt: accessRequests.decidedAt })
+          .from(accessRequests)
+          .where(approvalsWhere(accessRequests, at))
+          .orderBy(asc(accessRequests.decidedAt), asc(accessRequests.id))
+          .limit(limit)
+          .all();
+        addTotals(tx, tally(rows.map((r) => approvalTotal(r.createdAt, r.decidedAt!))));
+        const out = nextApprovalsCursor(at.boundary, rows, limit);
+        saveBackfill(tx, TOTALS_BACKFILL.approvals, out, now);
+        return out;
+      });
+    },
+    alertsBatch(cursor: string, limit: number, now: number): string | null {
+      const at = readAlertsCursor(cursor);
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const rows = tx
+          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId, itemType: escalations.itemType, createdAt: escalations.createdAt, stoppedAt: escalations.stoppedAt, stopReason: escalations.stopReason })
+          .from(escalations)
+          .where(alertsWhere(escalations, at))
+          .orderBy(asc(escalations.createdAt), asc(escalations.itemId), asc(escalations.recipientId))
+          .limit(limit)
+          .all();
+        addTotals(tx, tally(rows.flatMap((r) => alertTotals(r, at.boundary))));
+        const out = nextAlertsCursor(at.boundary, rows, limit);
+        saveBackfill(tx, TOTALS_BACKFILL.alerts, out, now);
+        return out;
+      });
+    },
+  });
+}
+
+export type EventTotalsBackfill = ReturnType<typeof createEventTotalsBackfill>;
+
+/** The two backfills as after-ready jobs (500 rows a batch). */
+export function eventTotalsBackfillJobs(backfill: EventTotalsBackfill, clock: Clock): BackgroundJob[] {
+  return [
+    { name: TOTALS_BACKFILL.approvals, step: async (cursor) => (cursor === null ? null : backfill.approvalsBatch(cursor, 500, clock.now())) },
+    { name: TOTALS_BACKFILL.alerts, step: async (cursor) => (cursor === null ? null : backfill.alertsBatch(cursor, 500, clock.now())) },
+  ];
+}
