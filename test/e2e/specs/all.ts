@@ -29,6 +29,7 @@ import { mdtSignoffTests } from './mdt-signoff.js';
 import { referralTests } from './referrals.js';
 import { yidaFormTests } from './yida-forms.js';
 import { consultRuleTests } from './consult-rules.js';
+import { inboxScrollTests } from './inbox-scroll.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -63,4 +64,5 @@ export const allSpecs: E2eTest[][] = [
   referralTests,
   yidaFormTests,
   consultRuleTests,
+  inboxScrollTests,
 ];
