@@ -31,6 +31,7 @@ import { yidaFormTests } from './yida-forms.js';
 import { consultRuleTests } from './consult-rules.js';
 import { consoleLoadMoreTests } from './console-load-more.js';
 import { ruleReferralTests } from './rule-referral.js';
+import { inboxScrollTests } from './inbox-scroll.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -67,4 +68,5 @@ export const allSpecs: E2eTest[][] = [
   consultRuleTests,
   consoleLoadMoreTests,
   ruleReferralTests,
+  inboxScrollTests,
 ];

@@ -13,7 +13,7 @@ const EXTRA = 22;
 const hkid = (letter: string, digits: string) => `${letter}${digits}(${hkidCheckChar(letter, digits)})`;
 
 /** A sandbox consult group of Dr Chan's, one per case (a group holds one case). */
-async function newGroup(baseUrl: string, title: string, memberIds: string[] = []): Promise<string> {
+export async function newGroup(baseUrl: string, title: string, memberIds: string[] = []): Promise<string> {
   const res = await fetch(`${baseUrl}/api/sandbox/chat/groups`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await appToken(baseUrl, CHAN)}`, 'content-type': 'application/json' },
@@ -24,7 +24,7 @@ async function newGroup(baseUrl: string, title: string, memberIds: string[] = []
 }
 
 /** A chat line in a sandbox group, as a doctor would type it. */
-async function say(baseUrl: string, group: string, text: string, atUserIds: string[]): Promise<void> {
+export async function say(baseUrl: string, group: string, text: string, atUserIds: string[]): Promise<void> {
   const res = await fetch(`${baseUrl}/api/sandbox/chat/say`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await appToken(baseUrl, CHAN)}`, 'content-type': 'application/json' },
@@ -34,7 +34,7 @@ async function say(baseUrl: string, group: string, text: string, atUserIds: stri
 }
 
 /** Waits (bounded) until the chat's `team … add` has landed: the case is among the user's cases. */
-async function onCasesOf(baseUrl: string, userId: string, caseCode: string): Promise<void> {
+export async function onCasesOf(baseUrl: string, userId: string, caseCode: string): Promise<void> {
   for (let i = 0; i < 40; i++) {
     const res = await fetch(`${baseUrl}/api/app/cases?q=${caseCode}`, { headers: { authorization: `Bearer ${await appToken(baseUrl, userId)}` } });
     if (res.ok && ((await res.json()) as { items: unknown[] }).items.length > 0) return;
