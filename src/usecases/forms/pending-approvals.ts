@@ -27,7 +27,7 @@ const PENDING_MAX = 200;
 
 /** The submissions waiting for approval that I may approve (the case's attending now, or a privacy officer as the mapping says). */
 export async function listMyPendingForms(deps: PendingFormsDeps, me: ClinicianRow): Promise<PendingForm[]> {
-  const { items } = await deps.repo.list({ state: 'awaiting_approval', limit: PENDING_MAX, offset: 0 });
+  const items = await deps.repo.list({ state: 'awaiting_approval', limit: PENDING_MAX });
   const mappings = new Map((await deps.repo.listMappings()).map((m) => [m.formUuid, m]));
   const out: PendingForm[] = [];
   for (const s of items) {
