@@ -36,7 +36,8 @@ export async function listMyPendingForms(deps: PendingFormsDeps, me: ClinicianRo
     const caseCode = (await deps.caseRows.caseById(s.caseId))?.code;
     if (caseCode) out.push({ id: s.id, formName: mapping.name, caseCode, receivedAt: s.receivedAt });
   }
-  return out;
+  // The list reads newest first; an approver works through the queue oldest first.
+  return out.sort((a, b) => a.receivedAt - b.receivedAt);
 }
 
 /** A waiting submission I may decide on; anyone else is refused and audited (`action`), whatever the state. */
