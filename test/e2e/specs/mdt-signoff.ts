@@ -21,7 +21,7 @@ async function decide(page: Page, button: 'mdt-approve'): Promise<void> {
 
 export const mdtSignoffTests: E2eTest[] = [
   {
-    name: 'MDT meeting: 陳大文 books `mdt C-… <date> 14:00` in the group; on the meeting screen he pastes the minutes, the summary is pre-filled by rules (owner 陳大文, due date, 心房顫動 → atrial fibrillation, warfarin), he moves the due date on the HK date wheel, sends it for sign-off (the case screen lists the meeting "step 1 of 2"; the console's MDT page lists it, highlighted as stuck at a 0-day threshold) and approves both steps (presenter, attending); it is archived (the case screen says so), the inbox counts the open action, and it shows in My MDT actions, marked done; phone and desktop, both languages, no UUID; screenshots',
+    name: 'MDT meeting: 陳大文 books `mdt C-… <date> 14:00` in the group; on the meeting screen he pastes the minutes, the summary is pre-filled by rules (owner 陳大文, due date, 心房顫動 → atrial fibrillation, warfarin), he moves the due date on the HK date wheel, sends it for sign-off (the case screen lists the meeting "step 1 of 2"; the console’s MDT page lists it, highlighted as stuck at a 0-day threshold) and approves both steps (presenter, attending); it is archived (the case screen says so), the inbox counts the open action, and it shows in My MDT actions, marked done; phone and desktop, both languages, no UUID; screenshots',
     async run(ctx: E2eContext) {
       const { baseUrl } = ctx;
       const caseCode = await seedCase(baseUrl, CHAN, 'M314159(A)');
