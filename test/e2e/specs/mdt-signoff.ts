@@ -71,6 +71,9 @@ export const mdtSignoffTests: E2eTest[] = [
       await expectVisible(page, 'Approved. The summary is archived to the case.');
       await page.getByTestId('mdt-document').waitFor();
       await expectVisible(page, 'Signed off and archived');
+      // Every participant sees the actions tracked on the meeting: owner, the picked due date, open.
+      const tracked = page.getByTestId('mdt-tracked-action').filter({ hasText: `repeat echo by ${day}` });
+      assert(((await tracked.textContent()) ?? '').includes(due) && ((await tracked.textContent()) ?? '').includes('Open'), `the tracked action: ${await tracked.textContent()}`);
       await assertNoUuid(page, 'MDT signed off (en)');
       await bothSizes(ctx, page, 'mdt-12-archived-en');
       await caseMeetingLine(ctx, page, caseCode, meetingAt, { en: 'Signed off and archived', zh: '已簽核並存檔' }, null, '12a-archived');
