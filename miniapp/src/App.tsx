@@ -10,7 +10,6 @@ import { CaseScreen } from './doctor/CaseScreen.js';
 import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
 import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
 import { MdtActionsScreen } from './doctor/mdt/MdtActionsScreen.js';
-import { MdtMeetingScreen } from './doctor/mdt/MdtMeetingScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
 import { ShareScreen } from './doctor/compose/ShareScreen.js';
@@ -28,6 +27,8 @@ import { LoginScreen } from './screens/LoginScreen.js';
 
 // antd is only fetched when the admin console is opened (see AdminConsole).
 const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
+// The MDT meeting screen (its summary editor brings the date wheel) is fetched when a meeting is opened.
+const MdtMeetingScreen = lazy(() => import('./doctor/mdt/MdtMeetingScreen.js').then((m) => ({ default: m.MdtMeetingScreen })));
 // Sandbox mode only: plays DingTalk over the simulator; it picks its own demo user, so no sign-in.
 const SandboxChat = lazy(() => import('./sandbox-chat/SandboxChat.js'));
 
@@ -56,7 +57,7 @@ export function App() {
       {/* The bot's `meds C-…` link (doctorPageLink): the clinical layer's pages live under /doctor/. */}
       <Route path="/doctor/cases/:code/medications" element={<Checked param="code" re={CASE_CODE} render={(code) => <MedicationsScreen code={code} />} />} />
       <Route path="/doctor/cases/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
-      <Route path="/doctor/mdt/:id" element={<Checked param="id" re={ID} render={(id) => <MdtMeetingScreen key={id} meetingId={id} />} />} />
+      <Route path="/doctor/mdt/:id" element={<Checked param="id" re={ID} render={(id) => <Suspense fallback={spinner}><MdtMeetingScreen key={id} meetingId={id} /></Suspense>} />} />
       <Route path="/doctor/mdt-actions" element={<MdtActionsScreen />} />
       <Route path="/doctor/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen key={id} draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />

@@ -19,7 +19,7 @@ export const caseMdtPageDto = z.object({ items: z.array(caseMdtItemDto), nextCur
 /** GET /api/admin/mdt — every meeting, or those in one status; `stuck` when in approval longer than `stuckDays` days. */
 export const consoleMdtQuery = pageQuery.extend({
   status: mdtStatus.optional(),
-  stuckDays: z.coerce.number().int().min(1).max(365).default(3).describe('Flag meetings in approval longer than this many days (default 3)'),
+  stuckDays: z.coerce.number().int().min(0).max(365).default(3).describe('Flag meetings in approval longer than this many days (default 3; 0 flags every one in approval)'),
 });
 export const consoleMdtItemDto = z.object({ ...stage, scheduledAt: z.string(), since: z.string(), organiser: personDto, stuck: z.boolean() });
 export const consoleMdtPageDto = z.object({ items: z.array(consoleMdtItemDto), nextCursor: z.string().nullable() });

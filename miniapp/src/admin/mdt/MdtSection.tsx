@@ -43,7 +43,7 @@ export function MdtSection() {
         <Select value={status} onChange={setStatus} style={{ minWidth: 180 }} aria-label={t('status')} data-testid="mdt-status-filter"
           options={[{ value: '', label: t('status.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`st.${s}` as MdtConsoleKey) }))]} />
         <span>{t('stuckDays')}</span>
-        <InputNumber min={1} max={365} value={stuckDays} onChange={(v) => setStuckDays(v ?? 3)} data-testid="mdt-stuck-days" style={{ width: 80 }} />
+        <InputNumber min={0} max={365} value={stuckDays} onChange={(v) => setStuckDays(v ?? 3)} data-testid="mdt-stuck-days" style={{ width: 80 }} />
       </Space>
       <ErrorNote error={first.error ?? moreErr} />
       <Table<ConsoleMdtItemDto>
@@ -52,7 +52,7 @@ export function MdtSection() {
         rowClassName={(r) => (r.stuck ? 'mdt-stuck-row' : '')}
         onRow={(r) => ({ 'data-testid': r.stuck ? 'mdt-row-stuck' : 'mdt-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('case'), dataIndex: 'caseCode', render: (v: string) => <code>{v}</code> },
+          { title: t('case'), dataIndex: 'caseCode', render: (v: string) => <code style={{ whiteSpace: 'nowrap' }}>{v}</code> },
           { title: t('scheduledAt'), dataIndex: 'scheduledAt', render: (v: string) => when(v) },
           { title: t('status'), key: 's', render: (_, r) => <Space size={4} wrap><Tag color={COLOUR[r.status]}>{t(`st.${r.status}` as MdtConsoleKey)}</Tag>{r.stuck && <Tag color="red">{fill(t('stuck'), { d: stuckDays })}</Tag>}</Space> },
           { title: t('step'), key: 'step', render: (_, r) => (r.step ? fill(t('stepOf'), { n: r.step.position, m: r.step.of, who: name(r.step.approver) }) : '—') },
@@ -61,7 +61,7 @@ export function MdtSection() {
         ]}
       />
       {next !== null && <Button style={{ marginTop: 12 }} onClick={() => void loadMore()} data-testid="mdt-more">{t('more')}</Button>}
-      {items.some((r) => r.stuck) && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={fill(t('stuck'), { d: stuckDays })} />}
+      {items.some((r) => r.stuck) && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="mdt-stuck-count" title={fill(t('stuckCount'), { n: items.filter((r) => r.stuck).length, d: stuckDays })} />}
     </Card>
   );
 }

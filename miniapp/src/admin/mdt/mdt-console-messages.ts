@@ -19,6 +19,7 @@ const en = {
   'since': 'In this status since',
   'organiser': 'Booked by',
   'stuck': 'Stuck > {d} days',
+  'stuckCount': '{n} listed here in approval for more than {d} days',
   'more': 'Load more',
   'none': 'No meetings.',
 };
@@ -41,6 +42,7 @@ const zhHK: Record<Key, string> = {
   'since': '此狀態始於',
   'organiser': '安排者',
   'stuck': '滯留超過 {d} 日',
+  'stuckCount': '此處列出的會議中有 {n} 個簽核超過 {d} 日',
   'more': '載入更多',
   'none': '沒有會議。',
 };

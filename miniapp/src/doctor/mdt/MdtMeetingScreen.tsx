@@ -7,6 +7,7 @@ import { errorCode, useApi, useEndpoints } from '../../api/use-api.js';
 import { hkTime } from '../doctor-messages.js';
 import { DoctorPage } from '../DoctorPage.js';
 import { SignOffPanel } from './SignOffPanel.js';
+import { TrackedActions } from './TrackedActions.js';
 import { SummaryEditor } from './SummaryEditor.js';
 import { useMdtI18n, type MdtKey } from './mdt-messages.js';
 
@@ -89,6 +90,7 @@ export function MdtMeetingScreen({ meetingId }: { meetingId: string }) {
         {m.documentId && (
           <div className="padded"><Button block color="success" data-testid="mdt-document" onClick={() => navigate(`/doc/${m.documentId}`)}>{t('mdt.document')}</Button></div>
         )}
+        <TrackedActions actions={m.actions} />
       </div>
     );
   }
