@@ -19,6 +19,8 @@ export function consoleListCalls(now: number): P9Call[] {
     admin('outbox sent, next page', '/api/admin/outbox?status=sent&cursor=1000000'),
     admin('approvals pending, first page', '/api/admin/approvals?status=pending'),
     admin('approvals approved, next page', `/api/admin/approvals?status=approved&cursor=${later}`),
+    admin('break-glass reviews pending, first page', '/api/admin/breakglass?status=pending'),
+    admin('break-glass reviews approved, next page', `/api/admin/breakglass?status=approved&cursor=${later}`),
     admin('live grants, next page', `/api/admin/grants?after=${now}:zzzz`),
     admin('form submissions waiting, first page', '/api/admin/forms/submissions?state=waiting'),
     admin('form submissions filed, next page', `/api/admin/forms/submissions?state=filed&cursor=${later}`),

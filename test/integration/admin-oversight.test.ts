@@ -46,9 +46,11 @@ describe('admin console: approvals and the break-glass review queue', () => {
     const one = (await w.call('GET', '/api/admin/approvals?status=approved&limit=1', 'officer')).json();
     expect(one.nextCursor).toEqual(expect.any(String));
     expect((await w.call('GET', `/api/admin/approvals?status=approved&limit=1&cursor=${one.nextCursor}`, 'officer')).json()).toMatchObject({ requests: [], nextCursor: null });
-    for (const query of ['status=whatever', 'cursor=not*a*cursor', `cursor=${Buffer.from('later.x').toString('base64url')}`, 'limit=101']) {
-      const bad = await w.call('GET', `/api/admin/approvals?${query}`, 'admin');
-      expect([bad.statusCode, bad.json().code], query).toEqual([400, 'request.invalid']);
+    for (const list of ['approvals', 'breakglass']) {
+      for (const query of ['status=whatever', 'cursor=not*a*cursor', `cursor=${Buffer.from('later.x').toString('base64url')}`, 'limit=101']) {
+        const bad = await w.call('GET', `/api/admin/${list}?${query}`, 'admin');
+        expect([bad.statusCode, bad.json().code], `${list}?${query}`).toEqual([400, 'request.invalid']);
+      }
     }
   });
 
@@ -74,6 +76,8 @@ describe('admin console: approvals and the break-glass review queue', () => {
 
     expect((await w.call('GET', '/api/admin/breakglass', 'officer')).json().reviews).toEqual([]);
     expect((await w.call('GET', '/api/admin/breakglass?status=flagged', 'officer')).json().reviews).toHaveLength(1);
+    const one = (await w.call('GET', '/api/admin/breakglass?status=flagged&limit=1', 'officer')).json();
+    expect((await w.call('GET', `/api/admin/breakglass?status=flagged&limit=1&cursor=${one.nextCursor}`, 'officer')).json()).toMatchObject({ reviews: [], nextCursor: null });
 
     await w.h.service.audit.flush();
     const reviewed = (await w.h.service.audit.repo.list({ action: AUDIT_ACTIONS.breakglassReviewed })).entries;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
-import { clinicianName, type AuditEntryDto, type VerifyDto } from './admin-types.js';
+import type { AuditEntryDto, VerifyDto } from './admin-types.js';
 import { AuditTable } from './AuditTable.js';
 import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 
@@ -27,9 +27,7 @@ const isoOf = (day: string | undefined, edge: 'start' | 'end') =>
 export function AuditSection() {
   const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
-  // The directory is admin-only; privacy officers and auditors see ids.
-  const directory = useLoader(() => api.clinicians().catch(() => ({ clinicians: [] })), []);
-  const names = new Map((directory.data?.clinicians ?? []).map((c) => [c.id, clinicianName(c, lang)]));
+  // The service names the people in each entry (actorName, targetName): no need to load the whole directory.
   const [filter, setFilter] = useState<Filter>({});
   const query = { ...filter, from: isoOf(filter.from, 'start'), to: isoOf(filter.to, 'end') };
   // Newest first, 50 at a time; older entries load as the foot of the table scrolls into view.
@@ -51,7 +49,7 @@ export function AuditSection() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <ChainCard />
-      <TraceLookup names={names} />
+      <TraceLookup />
       <Card title={t('nav.audit')} extra={<Button onClick={exportBundle} data-testid="audit-export">{t('audit.export')}</Button>}>
         <ErrorNote error={list.error ?? error} />
         <Form<Filter>
@@ -70,7 +68,7 @@ export function AuditSection() {
           <Form.Item name="to" label={t('audit.to')} rules={[{ pattern: DAY }]}><Input placeholder="yyyy-mm-dd" inputMode="numeric" style={{ width: 130 }} data-testid="audit-to" /></Form.Item>
           <Button type="primary" htmlType="submit" data-testid="audit-filter">{t('audit.search')}</Button>
         </Form>
-        <AuditTable entries={list.items} loading={list.loading && list.items.length === 0} names={names} testId="audit-entries" />
+        <AuditTable entries={list.items} loading={list.loading && list.items.length === 0} testId="audit-entries" />
         <MoreOnScroll list={list} testId="audit-more" />
       </Card>
     </Space>
@@ -125,7 +123,7 @@ function ChainCard() {
   );
 }
 
-function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
+function TraceLookup() {
   const api = useAdminEndpoints();
   const { t } = useAdminT();
   const [found, setFound] = useState<{ code: string; entries: AuditEntryDto[] } | null>(null);
@@ -149,7 +147,7 @@ function TraceLookup({ names }: { names: ReadonlyMap<string, string> }) {
         </Form.Item>
         <Button htmlType="submit" data-testid="trace-lookup">{t('audit.lookup')}</Button>
       </Form>
-      {found && (found.entries.length ? <AuditTable entries={found.entries} testId="trace-result" names={names} /> : <Alert type="info" title={t('audit.traceNone')} data-testid="trace-none" />)}
+      {found && (found.entries.length ? <AuditTable entries={found.entries} testId="trace-result" /> : <Alert type="info" title={t('audit.traceNone')} data-testid="trace-none" />)}
     </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { Button, Card, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useLoader } from '../api/use-api.js';
 import { useState } from 'react';
 import { useAdminApi } from './admin-api.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
@@ -77,7 +76,10 @@ function BreakGlassQueue() {
   const [reviewing, setReviewing] = useState<{ item: BreakGlassDto; decision: 'approve' | 'flag' } | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const list = useLoader(() => api.breakGlass(status), [status]);
+  const list = useKeysetList<BreakGlassDto>(async (cursor) => {
+    const page = await api.breakGlass(status, cursor);
+    return { items: page.reviews, next: page.nextCursor };
+  }, [api, status]);
 
   const submit = async () => {
     if (!reviewing) return;
@@ -100,8 +102,9 @@ function BreakGlassQueue() {
         data-testid="bg-table"
         rowKey="reviewId"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.reviews ?? []}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
+        pagination={false}
         locale={{ emptyText: t('ov.empty') }}
         columns={[
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
@@ -122,6 +125,7 @@ function BreakGlassQueue() {
           }] : []),
         ]}
       />
+      <MoreOnScroll list={list} testId="bg-more" />
       <Modal okButtonProps={{ 'data-testid': 'bg-review-submit' } as Record<string, string>} open={!!reviewing} title={reviewing ? `${t(reviewing.decision === 'approve' ? 'ov.approve' : 'ov.flag')} · ${reviewing.item.caseCode ?? ''}` : ''} onOk={submit} onCancel={() => setReviewing(null)}>
         <ErrorNote error={error} />
         <Input.TextArea rows={3} maxLength={500} placeholder={t('ov.note')} value={note} data-testid="bg-note" onChange={(e) => setNote(e.target.value)} />

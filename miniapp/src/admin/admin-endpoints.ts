@@ -61,7 +61,7 @@ export function createAdminEndpoints(api: AdminApi) {
     caseDocuments: (code: string) => api.call<{ caseCode: string; documents: CaseDocumentDto[] }>(`${cases(code)}/documents`),
 
     approvals: (status: string, cursor?: string) => api.call<{ status: string; requests: ApprovalDto[]; nextCursor: string | null }>('/approvals', { query: { status, cursor } }),
-    breakGlass: (status: string) => api.call<{ status: string; reviews: BreakGlassDto[] }>('/breakglass', { query: { status } }),
+    breakGlass: (status: string, cursor?: string) => api.call<{ status: string; reviews: BreakGlassDto[]; nextCursor: string | null }>('/breakglass', { query: { status, cursor } }),
     liveGrants: (after?: string) => api.call<LiveGrantsResponse>('/grants', { query: { after, limit: '25' } }),
     revokeGrant: (grantId: string, reason: RevokeReason) => api.call<{ caseCode: string; ended: number }>(`/grants/${enc(grantId)}/revoke`, { body: { reason } }),
     reviewBreakGlass: (reviewId: string, body: { decision: 'approve' | 'flag'; note?: string }) => api.call<BreakGlassDto>(`/breakglass/${enc(reviewId)}/review`, { body }),

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { olderThan } from '../paging/keyset.js';
 import { breakGlassReviews, grants } from '../../db/pg/grants-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -76,8 +77,10 @@ export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): 
           .where(and(eq(breakGlassReviews.id, id), eq(breakGlassReviews.status, 'pending'))),
       );
     },
-    async reviewsByStatus(status, limit = 200) {
-      return (await reviews(status).limit(limit)).map(openReview);
+    async reviewsByStatus(status, limit = 50, after) {
+      const where = and(eq(breakGlassReviews.status, status), olderThan(breakGlassReviews.createdAt, breakGlassReviews.id, after));
+      const rows = await db().select().from(breakGlassReviews).where(where).orderBy(desc(breakGlassReviews.createdAt), desc(breakGlassReviews.id)).limit(limit);
+      return rows.map(openReview);
     },
     async forCases(caseIds) {
       if (caseIds.length === 0) return [];

@@ -1,7 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
+import { olderThan } from '../paging/keyset.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
 
 export type GrantRow = typeof grants.$inferSelect;
@@ -111,13 +113,13 @@ function grantQueries(db: Db, texts: FreeTextCipher) {
       );
     },
 
-    /** Reviews in one state, oldest first (the admin console's queue and history). */
-    reviewsByStatus(status: BreakGlassReviewStatus, limit = 200): BreakGlassReviewRow[] {
+    /** Reviews in one state, newest first, a keyset page after `after` (break_glass_reviews_status_idx; the console's queue and history). */
+    reviewsByStatus(status: BreakGlassReviewStatus, limit = 50, after?: TimeCursor): BreakGlassReviewRow[] {
       return db
         .select()
         .from(breakGlassReviews)
-        .where(eq(breakGlassReviews.status, status))
-        .orderBy(asc(breakGlassReviews.createdAt))
+        .where(and(eq(breakGlassReviews.status, status), olderThan(breakGlassReviews.createdAt, breakGlassReviews.id, after)))
+        .orderBy(desc(breakGlassReviews.createdAt), desc(breakGlassReviews.id))
         .limit(limit)
         .all()
         .map(openReview);

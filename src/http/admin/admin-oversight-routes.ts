@@ -24,8 +24,8 @@ export interface AdminOversightDeps {
 }
 
 /**
- * Oversight queues: access requests by state (newest first, a keyset page at a time: `cursor` = the
- * previous page's `nextCursor`), and break-glass reviews. Reading them is for admins
+ * Oversight queues: access requests and break-glass reviews by state (newest first, a keyset
+ * page at a time: `cursor` = the previous page's `nextCursor`). Reading them is for admins
  * and privacy officers; closing a break-glass review is decided by the domain, which admits only a
  * privacy officer other than the clinician who broke the glass (separation of duties) and audits
  * both outcomes — an admin pressing "approve" gets 403 and an audited refusal.
@@ -99,13 +99,21 @@ export const adminOversightRoutes: FastifyPluginAsyncZod<AdminOversightDeps> = a
     {
       config: sectionRoute('oversight'),
       schema: {
-        querystring: z.object({ status: z.enum(['pending', 'approved', 'flagged']).default('pending') }),
-        response: { 200: z.object({ status: z.string(), reviews: z.array(breakGlassDto) }), ...errorResponses },
+        querystring: z.object({
+          status: z.enum(['pending', 'approved', 'flagged']).default('pending'),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: timeCursor.optional(),
+        }),
+        response: { 200: z.object({ status: z.string(), reviews: z.array(breakGlassDto), nextCursor: z.string().nullable() }), ...errorResponses },
       },
     },
     async (req) => {
       const person = describePeople(directory);
-      return { status: req.query.status, reviews: await Promise.all((await grants.reviewsByStatus(req.query.status)).map((r) => reviewDto(r, person))) };
+      const { status, limit, cursor } = req.query;
+      const rows = await grants.reviewsByStatus(status, limit, decodeTimeCursor(cursor));
+      const last = rows.length === limit ? rows.at(-1) : undefined;
+      const nextCursor = last ? encodeTimeCursor({ at: last.createdAt, id: last.id }) : null;
+      return { status, reviews: await Promise.all(rows.map((r) => reviewDto(r, person))), nextCursor };
     },
   );
 
