@@ -3,7 +3,7 @@ import type { DocumentAccess } from '../../domain/sharing/document-access.js';
 import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 
 export interface MayOpenRecordsDeps {
-  documents: Pick<DocumentRepository, 'listByCase'>;
+  documents: Pick<DocumentRepository, 'pageByCase'>;
   access: Pick<DocumentAccess, 'previewView'>;
 }
 
@@ -13,9 +13,18 @@ export interface MayOpenRecordsDeps {
  * case by its patient.
  */
 export async function mayOpenRecords(deps: MayOpenRecordsDeps, viewer: ClinicianRow, caseId: string): Promise<boolean> {
-  for (const d of await deps.documents.listByCase(caseId)) {
-    if (d.status !== 'active') continue;
-    if ((await deps.access.previewView(viewer, d.id)).decision.allowed) return true;
+  // Newest first, a page at a time: the usual answer (yes) costs one page, never the whole case.
+  let after: { at: number; id: string } | undefined;
+  for (;;) {
+    const page = await deps.documents.pageByCase(caseId, { limit: PAGE, after });
+    for (const d of page) {
+      if (d.status !== 'active') continue;
+      if ((await deps.access.previewView(viewer, d.id)).decision.allowed) return true;
+    }
+    if (page.length < PAGE) return false;
+    const last = page[page.length - 1]!;
+    after = { at: last.createdAt, id: last.id };
   }
-  return false;
 }
+
+const PAGE = 50;
