@@ -9,6 +9,7 @@ import { personLine, type Inbox } from './doctor-api.js';
 import { hkTime, useDoctorI18n } from './doctor-messages.js';
 import { DurationPicker } from './grants/Choices.js';
 import { NewDocumentsList } from './NewDocumentsList.js';
+import { PendingFormsList } from './yida/PendingFormsList.js';
 import type { GrantDuration } from '../../../src/contract/grant-durations.js';
 
 type ToDecide = Inbox['toDecide'][number];
@@ -19,19 +20,20 @@ export function DoctorInbox() {
   const ep = useEndpoints();
   const { t: appT } = useI18n();
   const { t, lang } = useDoctorI18n();
-  const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons()]), [ep]);
+  const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons(), ep.pendingForms()]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
   if (!load.data) return <div data-testid="inbox"><ApiErrorBlock error={load.error} /></div>;
-  const [inbox, reasons] = load.data;
+  const [inbox, reasons, pendingForms] = load.data;
   const reasonLabel = (code: string) => {
     const r = reasons.find((x) => x.code === code);
     return r ? (lang === 'en' ? r.en : r.zh) : code;
   };
-  const empty = [inbox.toDecide, inbox.newDocuments, inbox.myRequests, inbox.alerts, inbox.burnItems, inbox.escalations].every((list) => list.length === 0);
+  const empty = [inbox.toDecide, inbox.newDocuments, inbox.myRequests, inbox.alerts, inbox.burnItems, inbox.escalations].every((list) => list.length === 0) && pendingForms.items.length === 0;
   if (empty) return <div data-testid="inbox"><ErrorBlock status="empty" title={appT('inbox.empty')} description="" /></div>;
   return (
     <div data-testid="inbox">
+      <PendingFormsList items={pendingForms.items} />
       {inbox.toDecide.length > 0 && (
         <List header={t('inbox.toDecide')}>
           {inbox.toDecide.map((r) => (
