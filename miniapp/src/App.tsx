@@ -24,6 +24,7 @@ import { useI18n } from './i18n/i18n.js';
 import { CASE_CODE, ID } from './router.js';
 import { DoctorHome } from './screens/DoctorHome.js';
 import { LoginScreen } from './screens/LoginScreen.js';
+import { YidaApprovalScreen } from './doctor/yida/YidaApprovalScreen.js';
 
 // antd is only fetched when the admin console is opened (see AdminConsole).
 const AdminConsole = lazy(() => import('./admin/AdminConsole.js'));
@@ -69,6 +70,7 @@ export function App() {
       <Route path="/form/case-open/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="case-open" intentId={id} />} />} />
       <Route path="/form/consent/:id" element={<Checked param="id" re={ID} render={(id) => <FormScreen key={id} kind="consent" intentId={id} />} />} />
       <Route path="/doctor/rules" element={<RuleReviewScreen />} />
+      <Route path="/doctor/forms/:id" element={<Checked param="id" re={ID} render={(id) => <YidaApprovalScreen key={id} submissionId={id} />} />} />
       <Route path="/admin/*" element={<Suspense fallback={spinner}><AdminConsole /></Suspense>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -112,6 +112,7 @@ describe('words in both languages (issue 12)', () => {
       medications: await screenTables('miniapp/src/doctor/medications/medication-messages.ts', 'useMedicationI18n'),
       clinical: await screenTables('miniapp/src/doctor/clinical/clinical-messages.ts', 'useClinicalI18n'),
       rules: await screenTables('miniapp/src/doctor/rules/rule-review-messages.ts', 'useRuleReviewI18n'),
+      yida: await screenTables('miniapp/src/doctor/yida/yida-messages.ts', 'useYidaI18n'),
       mdt: await screenTables('miniapp/src/doctor/mdt/mdt-messages.ts', 'useMdtI18n'),
       rosters: await screenTables('miniapp/src/admin/rosters/roster-messages.ts', 'useRosterI18n'),
       consultRules: await screenTables('miniapp/src/admin/consult-rules/consult-rule-messages.ts', 'useConsultRuleI18n'),
@@ -131,6 +132,6 @@ describe('words in both languages (issue 12)', () => {
     expect(untranslated([['probe', { en: 'Success', zh: 'success' }]])).toEqual(['probe: not translated (success)']);
     // Every screen family's table is walked here.
     const families = readdirSync(projectPath('miniapp/src/doctor'), { recursive: true }).map(String).filter((f) => f.endsWith('messages.ts'));
-    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'mdt/mdt-messages.ts', 'medications/medication-messages.ts', 'referrals/referral-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts']);
+    expect(families.sort()).toEqual(['alert-status-messages.ts', 'cases-messages.ts', 'clinical/clinical-messages.ts', 'compose/compose-messages.ts', 'correction-messages.ts', 'doctor-messages.ts', 'forms/form-messages.ts', 'grants/grant-messages.ts', 'interactions/interaction-messages.ts', 'mdt/mdt-messages.ts', 'medications/medication-messages.ts', 'referrals/referral-messages.ts', 'rules/rule-review-messages.ts', 'watermark-messages.ts', 'yida/yida-messages.ts']);
   });
 });

@@ -68,7 +68,7 @@ export function MappingForm({ initial, onDone, onCancel }: { initial: MappingDto
       <Form.Item name="flags" label={t('fm.f.flags')}><Input placeholder="selectField_…" /></Form.Item>
       <Form.Item name="results" label={t('fm.f.results')}><Input.TextArea rows={2} placeholder="numberField_…=6598-7 ng/L" /></Form.Item>
       <Form.Item name="documentType" label={t('fm.documentType')}><Select options={FORM_DOCUMENT_TYPES.map((v) => ({ value: v, label: documentTypeLabel(v, lang === 'zh-HK' ? 'zh' : 'en') }))} /></Form.Item>
-      <Form.Item name="approval" label={t('fm.approval')}><Select options={(['none', ...FORM_APPROVERS] as const).map((v) => ({ value: v, label: t(`fm.ap.${v}`) }))} /></Form.Item>
+      <Form.Item name="approval" label={t('fm.approval')}><Select data-testid="forms-approval" options={(['none', ...FORM_APPROVERS] as const).map((v) => ({ value: v, label: t(`fm.ap.${v}`) }))} /></Form.Item>
       <Form.Item name="readCategory" label={t('fm.readCategory')}><Select options={FORM_READ_CATEGORIES.map((v) => ({ value: v, label: t(`fm.rc.${v}`) }))} /></Form.Item>
       <Space><Button type="primary" htmlType="submit" data-testid="forms-save">{t('fm.save')}</Button><Button onClick={onCancel}>{t('fm.cancel')}</Button></Space>
     </Form>

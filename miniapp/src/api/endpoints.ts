@@ -20,6 +20,9 @@ import type { MdtMeetingDto, MdtSummaryDto } from '../../../src/contract/mdt.js'
 import type { CaseMdtPageDto, MdtActionCountsDto } from '../../../src/contract/mdt-lists.js';
 import type { AcceptedDto, ReferBody, ReferralDto, ReferredDto } from '../../../src/contract/referral-dto.js';
 import type { ReferralDeclineReason } from '../../../src/contract/referrals.js';
+import type { FilingDto } from '../../../src/contract/yida.js';
+import type { PendingFormDto, PendingFormViewDto } from '../../../src/contract/yida-approval.js';
+import type { FormReturnReason } from '../../../src/contract/yida-codes.js';
 import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
@@ -136,6 +139,11 @@ export function createEndpoints(api: ApiClient) {
     acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
     declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
     cancelReferral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/cancel`, { method: 'POST' }),
+    /** Yida forms waiting for my approval (inbox), one as its record would read, approve or return with a coded reason. */
+    pendingForms: () => api.call<{ items: PendingFormDto[] }>('/api/app/yida/submissions/pending'),
+    pendingForm: (id: string) => api.call<PendingFormViewDto>(`/api/app/yida/submissions/${enc(id)}`),
+    approveForm: (id: string) => api.call<FilingDto>(`/api/app/yida/submissions/${enc(id)}/approve`, { method: 'POST' }),
+    returnForm: (id: string, reason: FormReturnReason) => api.call<{ returned: true }>(`/api/app/yida/submissions/${enc(id)}/return`, { body: { reason } }),
 
     formIntent: (intentId: string) => api.call<FormIntentDto>(`/api/app/forms/${enc(intentId)}`),
     submitCaseOpen: (intentId: string, body: CaseFormBody) => api.call<CaseOpenedDto>(`/api/app/forms/case-open/${enc(intentId)}`, { body }),

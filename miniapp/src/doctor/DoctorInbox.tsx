@@ -11,6 +11,7 @@ import { DurationPicker } from './grants/Choices.js';
 import { NewDocumentsList } from './NewDocumentsList.js';
 import { PagedList } from './PagedList.js';
 import { MdtInboxLine } from './mdt/MdtInboxLine.js';
+import { PendingFormsList } from './yida/PendingFormsList.js';
 import type { GrantDuration } from '../../../src/contract/grant-durations.js';
 
 type ToDecide = Inbox['toDecide'][number];
@@ -21,21 +22,28 @@ export function DoctorInbox() {
   const ep = useEndpoints();
   const { t: appT } = useI18n();
   const { t, lang } = useDoctorI18n();
-  // The MDT line is a courtesy: the inbox still opens if its counts cannot be had.
-  const load = useLoader(() => Promise.all([ep.inbox(), ep.reasons(), ep.mdtActionCounts().catch(() => ({ open: 0, overdue: 0 }))]), [ep]);
+  // The MDT line and the forms waiting for approval are courtesies: the inbox still opens if they cannot be had.
+  const load = useLoader(() => Promise.all([
+    ep.inbox(),
+    ep.reasons(),
+    ep.mdtActionCounts().catch(() => ({ open: 0, overdue: 0 })),
+    ep.pendingForms().catch(() => ({ items: [] })),
+  ]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
   if (!load.data) return <div data-testid="inbox"><ApiErrorBlock error={load.error} /></div>;
-  const [inbox, reasons, mdtActions] = load.data;
+  const [inbox, reasons, mdtActions, pendingForms] = load.data;
   const reasonLabel = (code: string) => {
     const r = reasons.find((x) => x.code === code);
     return r ? (lang === 'en' ? r.en : r.zh) : code;
   };
-  const empty = [inbox.toDecide, inbox.newDocuments, inbox.myRequests, inbox.alerts, inbox.burnItems, inbox.escalations].every((list) => list.length === 0) && mdtActions.open === 0;
+  const lists = [inbox.toDecide, inbox.newDocuments, inbox.myRequests, inbox.alerts, inbox.burnItems, inbox.escalations];
+  const empty = lists.every((list) => list.length === 0) && mdtActions.open === 0 && pendingForms.items.length === 0;
   if (empty) return <div data-testid="inbox"><ErrorBlock status="empty" title={appT('inbox.empty')} description="" /></div>;
   return (
     <div data-testid="inbox">
       <MdtInboxLine counts={mdtActions} />
+      <PendingFormsList items={pendingForms.items} />
       {inbox.toDecide.length > 0 && (
         <PagedList testId="to-decide" header={t('inbox.toDecide')} first={{ items: inbox.toDecide, nextCursor: inbox.toDecideNext }} more={(c) => ep.inboxPage('to-decide', c)} row={(r) => (
           <List.Item key={r.requestId} data-testid={`to-decide-${r.caseCode}`} onClick={() => setDeciding(r)} description={`${t('inbox.reason')}: ${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color="warning">{r.caseCode}</Tag>}>

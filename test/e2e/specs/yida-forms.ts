@@ -37,7 +37,7 @@ const waitingRow = (page: Page) => page.getByTestId('forms-submissions').locator
 
 export const yidaFormTests: E2eTest[] = [
   {
-    name: 'Yida forms: a mapped demo form submitted in the sandbox is filed to 陳大文’s case (Form · Cardiology referral); an unmapped one waits in the console (reason in words), an admin maps it in the Forms page and retries it, and it is filed; both languages, phone and desktop, no UUID; screenshots',
+    name: 'Yida forms: a mapped demo form submitted in the sandbox is filed to 陳大文’s case (Form · Cardiology referral); an unmapped one waits in the console (reason in words), an admin maps it in the Forms page (the attending approves) and retries it; the attending finds it and a second one in his inbox, approves one (filed to the case) and returns the other with a reason (back in the console, saying so); both languages, phone and desktop, no UUID; screenshots',
     async run(ctx: E2eContext) {
       const caseCode = await seedCase(ctx.baseUrl, CHAN, HKID);
       assert((await submitForm(ctx.baseUrl, 'mapped', HKID)) === 202, 'the callback is accepted');
@@ -84,17 +84,58 @@ export const yidaFormTests: E2eTest[] = [
       await form.locator('#patientHkid').fill('textField_hkid');
       await form.locator('#problems').fill('textareaField_problems');
       await form.locator('#freeText').fill('textareaField_reason=Note');
+      // This form waits for the case's attending before it is filed.
+      await en.getByTestId('forms-approval').click();
+      await en.locator('.ant-select-item-option', { hasText: 'The case’s attending' }).click();
       await bothSizes(ctx, en, 'yida-console-mapping-en');
       await en.getByTestId('forms-save').click();
       await en.getByTestId('forms-mappings').locator('tr', { hasText: 'Nursing note' }).waitFor();
       await waitingRow(en).getByTestId('forms-retry').click();
-      await en.getByTestId('forms-note').filter({ hasText: 'Filed' }).waitFor();
+      await en.getByTestId('forms-note').filter({ hasText: 'Awaiting approval' }).waitFor();
       await assertNoUuid(en, 'console forms after the retry (en)');
-      await bothSizes(ctx, en, 'yida-console-filed-en');
+      await bothSizes(ctx, en, 'yida-console-awaiting-en');
+      assert((await submitForm(ctx.baseUrl, 'unmapped', HKID)) === 202, 'a second nursing note (now mapped) is accepted');
 
+      // The attending: both wait in his inbox; he opens one (content, no HKID) and approves it: filed.
       await go(doc, '/cases');
-      await go(doc, `/case/${caseCode}`);
+      await go(doc, '/inbox');
+      await inLanguage(doc, 'en');
+      const pending = doc.getByTestId(`pending-form-${caseCode}`);
+      await until(async () => {
+        if ((await pending.count()) === 2) return true;
+        await go(doc, '/cases');
+        await go(doc, '/inbox');
+        await doc.getByTestId('inbox').waitFor();
+        return (await pending.count()) === 2;
+      }, 'two nursing notes waiting for approval in the inbox');
+      await bothSizes(ctx, doc, 'yida-inbox-pending-en');
+      await pending.first().click();
+      const screen = doc.getByTestId('yida-approval');
+      await screen.waitFor();
+      const shown = (await screen.textContent()) ?? '';
+      assert(shown.includes('Nursing note') && shown.includes('atrial fibrillation') && shown.includes(caseCode), `the form as its record would read: ${shown}`);
+      assert(!shown.includes(HKID.slice(1, 7)), 'no HKID on the approval screen');
+      await assertNoUuid(doc, 'Yida approval screen (en)');
+      await bothSizes(ctx, doc, 'yida-approval-en');
+      await doc.getByTestId('yida-approve').click();
+      await doc.getByTestId('yida-decided').filter({ hasText: 'Approved' }).waitFor();
+      await doc.getByTestId('yida-to-case').click();
       await doc.getByTestId('case-document').filter({ hasText: 'Nursing note' }).first().waitFor();
+
+      // In Chinese: he returns the other one with a reason; it waits in the console, saying so.
+      await inLanguage(doc, 'zh-HK');
+      await go(doc, '/cases');
+      await go(doc, '/inbox');
+      await pending.first().click();
+      await doc.getByTestId('yida-approval').waitFor();
+      await doc.getByTestId('yida-return-reason').locator('.adm-selector-item', { hasText: '資料不全' }).click();
+      await bothSizes(ctx, doc, 'yida-approval-return-zh-HK');
+      await doc.getByTestId('yida-return').click();
+      await doc.getByTestId('yida-decided').filter({ hasText: '已退回' }).waitFor();
+      await go(zh, '/admin/consult_rules');
+      await go(zh, '/admin/forms');
+      await zh.getByTestId('forms-submissions').locator('tr', { hasText: '審批人已退回此提交' }).waitFor();
+      await bothSizes(ctx, zh, 'yida-console-returned-zh-HK');
     },
   },
 ];
