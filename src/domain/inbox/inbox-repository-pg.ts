@@ -17,8 +17,16 @@ const taken = { msgId: processedMessages.msgId, payload: processedMessages.paylo
 export function createPgInboxRepository(store: PgStore): InboxRepository {
   const db = () => store.db();
   const byId = (msgId: string) => eq(processedMessages.msgId, msgId);
-  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) =>
-    db().update(processedMessages).set({ state, completedAt: now, reason, payload: null, owner: null, leaseUntil: null }).where(byId(msgId));
+  // Every message ends here: built once, a named statement per connection.
+  const value = (name: string) => sql`${sql.placeholder(name)}`;
+  const finishStatement = store.prepared('inbox_finish', (d, name) =>
+    d
+      .update(processedMessages)
+      .set({ state: value('state'), completedAt: value('now'), reason: value('reason'), payload: null, owner: null, leaseUntil: null })
+      .where(eq(processedMessages.msgId, sql.placeholder('msgId')))
+      .prepare(name),
+  );
+  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) => finishStatement().execute({ msgId, state, now, reason });
   const row = (r: { msgId: string; topic: string; now: number; payload: string | null; owner: string | null; leaseUntil: number | null }) => ({
     msgId: r.msgId,
     topic: r.topic,
