@@ -55,3 +55,49 @@ describe.skipIf(!pgAvailable())('PostgreSQL: prepared hot statements', () => {
     expect((await outbox.findByIdemKey('k5'))?.lane).toBe('u5');
   });
 });
+
+describe.skipIf(!pgAvailable())('PostgreSQL: finishing claims and marking sends, grouped per turn', () => {
+  const database = usePgDatabase('grouped');
+  let h: PgHandle;
+  let statements = 0;
+  beforeAll(async () => {
+    h = await openPostgres(database.url(), 3);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  /** Counts the statements the pool runs outside transactions while `body` runs. */
+  async function counting<T>(body: () => Promise<T>): Promise<T> {
+    const query = h.store.pool.query.bind(h.store.pool) as (...a: unknown[]) => unknown;
+    statements = 0;
+    (h.store.pool as unknown as { query: unknown }).query = (...a: unknown[]) => (statements++, query(...a));
+    try {
+      return await body();
+    } finally {
+      (h.store.pool as unknown as { query: unknown }).query = query;
+    }
+  }
+
+  it('claims finished in one turn end in one statement, each committed when its call answers, with its own state and time', async () => {
+    const inbox = createPgInboxRepository(h.store);
+    for (const id of ['g1', 'g2', 'g3']) await inbox.record({ msgId: id, topic: 't', payload: 'x', owner: 'a', now: 1, leaseUntil: 100 });
+    await counting(() => Promise.all([inbox.finish('g1', 'done', 5), inbox.finish('g2', 'failed', 6), inbox.deadLetter('g3', 'inbound.bad', 7)]));
+    expect(statements).toBe(1);
+    expect(await Promise.all(['g1', 'g2', 'g3'].map((id) => inbox.find(id)))).toMatchObject([
+      { state: 'done', completedAt: 5, payload: null, owner: null, leaseUntil: null, reason: null },
+      { state: 'failed', completedAt: 6, payload: null },
+      { state: 'dead', completedAt: 7, reason: 'inbound.bad' },
+    ]);
+  });
+
+  it('sends marked in one turn are one statement; each caller learns whether its row changed', async () => {
+    const outbox = createPgOutboxRepository(h.store);
+    const [a, b] = await Promise.all(['s1', 's2'].map((k) => outbox.insertPending({ idemKey: k, kind: 'oto.send', payload: `{"userId":"${k}"}`, now: 1 })));
+    await outbox.markSent(b!.id, '{}', 2);
+    const changed = await counting(() => Promise.all([outbox.queuePort.markDone(a!.id, { result: '{"a":1}', processQueryKey: 'q1' }, 3), outbox.markSent(b!.id, '{"b":1}', 3)]));
+    expect(statements).toBe(1);
+    expect(changed).toEqual([true, false]);
+    expect(await outbox.findByIdemKey('s1')).toMatchObject({ status: 'sent', result: '{"a":1}', processQueryKey: 'q1', updatedAt: 3, owner: null });
+    expect(await outbox.findByIdemKey('s2')).toMatchObject({ result: '{}', updatedAt: 2 });
+  });
+});

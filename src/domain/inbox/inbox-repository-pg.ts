@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, lt, lte, not, or, sql } from 'drizzle-orm';
 import { processedMessages } from '../../db/pg/inbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
+import { groupedOutsideTransactions } from './group-commit.js';
 import type { ClaimResult, InboxRepository, InboxRow, RecordInput, SealedInboxRow, TakenMessage } from './inbox-repository.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
@@ -26,7 +27,22 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
       .where(eq(processedMessages.msgId, sql.placeholder('msgId')))
       .prepare(name),
   );
-  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) => finishStatement().execute({ msgId, state, now, reason });
+  type Finish = { msgId: string; state: InboxState; now: number; reason: string | null };
+  const finishOne = async (f: Finish) => void (await finishStatement().execute(f));
+  // Claims finished in the same turn (outside a transaction) end in one statement; `= any` lets the
+  // planner walk the primary key.
+  const finishMany = async (fs: Finish[]) => {
+    await store.pool.query({
+      name: 'inbox_finish_many',
+      text:
+        'update processed_messages as p set state = v.state, completed_at = v.at, reason = v.reason, payload = null, owner = null, lease_until = null ' +
+        'from unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) as v(msg_id, state, at, reason) where p.msg_id = any($1::text[]) and p.msg_id = v.msg_id',
+      values: [fs.map((f) => f.msgId), fs.map((f) => f.state), fs.map((f) => f.now), fs.map((f) => f.reason)],
+    });
+    return fs.map(() => undefined);
+  };
+  const finish = groupedOutsideTransactions(() => store.inTransaction(), finishMany, finishOne);
+  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) => finish({ msgId, state, now, reason });
   const row = (r: { msgId: string; topic: string; now: number; payload: string | null; owner: string | null; leaseUntil: number | null }) => ({
     msgId: r.msgId,
     topic: r.topic,
