@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type PgHandle } from '../../src/db/pg/pg-client.js';
 import { createPgInboxRepository } from '../../src/domain/inbox/inbox-repository-pg.js';
 import { createPgOutboxRepository } from '../../src/domain/outbox/outbox-repository-pg.js';
+import { capturePgStatements, pgFullScans } from '../helpers/pg-plans.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
 
 /**
@@ -60,10 +61,13 @@ describe.skipIf(!pgAvailable())('PostgreSQL: finishing claims and marking sends,
   const database = usePgDatabase('grouped');
   let h: PgHandle;
   let statements = 0;
+  let capture: ReturnType<typeof capturePgStatements>;
   beforeAll(async () => {
     h = await openPostgres(database.url(), 3);
+    capture = capturePgStatements();
   });
   afterAll(async () => {
+    capture?.stop();
     await h?.close();
   });
   /** Counts the statements the pool runs outside transactions while `body` runs. */
@@ -99,5 +103,13 @@ describe.skipIf(!pgAvailable())('PostgreSQL: finishing claims and marking sends,
     expect(changed).toEqual([true, false]);
     expect(await outbox.findByIdemKey('s1')).toMatchObject({ status: 'sent', result: '{"a":1}', processQueryKey: 'q1', updatedAt: 3, owner: null });
     expect(await outbox.findByIdemKey('s2')).toMatchObject({ result: '{}', updatedAt: 2 });
+  });
+
+  it('the grouped statements seek by primary key, never read the growing tables whole', async () => {
+    const grouped = new Map([...capture.statements].filter(([text]) => /unnest/.test(text)));
+    expect(grouped.size).toBe(2);
+    const { bad, planned } = await pgFullScans(database.url(), grouped, new Set(['processed_messages', 'outbox_messages']), []);
+    expect(planned).toBe(2);
+    expect(bad).toEqual([]);
   });
 });
