@@ -17,6 +17,15 @@ export interface PgStore {
   /** The query handle for the running code: the open transaction's connection, else the pool. */
   db(): PgDb;
   pool: Pool;
+  /** True while the running code is inside a transaction body (its statements join that transaction). */
+  inTransaction(): boolean;
+  /**
+   * A hot statement, built once per connection handle instead of per call: drizzle builds its SQL once,
+   * and PostgreSQL parses and plans it once per connection (a named statement, `name`: unique per SQL
+   * text). Values go in as `sql.placeholder(…)` and come with `execute({…})`. The handle returned is
+   * the running code's: its transaction's connection, else the pool.
+   */
+  prepared<Q>(name: string, build: (db: PgDb, name: string) => Q): () => Q;
 }
 
 const options = { schema, casing: 'snake_case' } as const;
@@ -30,6 +39,14 @@ const pgTx = (ctx: TxContext | undefined): PgTx | undefined => (ctx?.open ? (ctx
 
 export function createPgStore(pool: Pool): PgStore {
   const poolDb = drizzle(pool, options);
+  // One drizzle handle per pooled connection (the pool hands the same ones out again): building one
+  // per transaction walked the whole schema each time, and its prepared statements are kept with it.
+  const onConnection = new WeakMap<PoolClient, PgDb>();
+  const handleOf = (client: PoolClient): PgDb => {
+    let d = onConnection.get(client);
+    if (!d) onConnection.set(client, (d = drizzle(client, options)));
+    return d;
+  };
 
   const db = (): PgDb => {
     return pgTx(context.getStore())?.db ?? poolDb;
@@ -61,7 +78,7 @@ export function createPgStore(pool: Pool): PgStore {
     // two statements would otherwise be an uncaught 'error' event that stops the process.
     const onError = (e: Error) => (broken = e);
     client.on('error', onError);
-    const ctx: TxContext = { open: true, savepoints: 0, client: { conn: client, db: drizzle(client, options) } satisfies PgTx };
+    const ctx: TxContext = { open: true, savepoints: 0, client: { conn: client, db: handleOf(client) } satisfies PgTx };
     try {
       return await context.run(ctx, async () => {
         await client.query('BEGIN');
@@ -85,5 +102,15 @@ export function createPgStore(pool: Pool): PgStore {
     }
   };
 
-  return { transaction, db, pool };
+  function prepared<Q>(name: string, build: (db: PgDb, name: string) => Q): () => Q {
+    const built = new WeakMap<PgDb, Q>();
+    return () => {
+      const d = db();
+      let q = built.get(d);
+      if (q === undefined) built.set(d, (q = build(d, name)));
+      return q;
+    };
+  }
+
+  return { transaction, db, pool, inTransaction: () => pgTx(context.getStore()) !== undefined, prepared };
 }

@@ -1,4 +1,4 @@
-import { eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
@@ -8,19 +8,22 @@ import type { DirectoryRepository } from './directory-repository.js';
 /** The clinician directory on PostgreSQL: the same port as directory-repository.ts. */
 export function createPgDirectoryRepository(store: PgStore): DirectoryRepository {
   const db = () => store.db();
-  const findByDingTalkId: DirectoryRepository['findByDingTalkId'] = async (userId) => {
-    const [row] = await db().select().from(clinicians).where(eq(clinicians.dingtalkUserId, userId));
-    return row;
-  };
+  const userId = sql.placeholder('userId');
+  // Every inbound message looks its sender up: built once, a named statement per connection.
+  const byUser = store.prepared('directory_clinician_by_user', (d, name) => d.select().from(clinicians).where(eq(clinicians.dingtalkUserId, userId)).prepare(name));
+  const withInstitution = store.prepared('directory_clinician_with_institution', (d, name) =>
+    d
+      .select({ clinician: getTableColumns(clinicians), institution: getTableColumns(institutions) })
+      .from(clinicians)
+      .leftJoin(institutions, eq(institutions.id, clinicians.institutionId))
+      .where(eq(clinicians.dingtalkUserId, userId))
+      .prepare(name),
+  );
+  const findByDingTalkId: DirectoryRepository['findByDingTalkId'] = async (id) => (await byUser().execute({ userId: id }))[0];
   return {
     findByDingTalkId,
-    async findWithInstitution(userId) {
-      const [row] = await db()
-        .select({ clinician: getTableColumns(clinicians), institution: getTableColumns(institutions) })
-        .from(clinicians)
-        .leftJoin(institutions, eq(institutions.id, clinicians.institutionId))
-        .where(eq(clinicians.dingtalkUserId, userId));
-      return row;
+    async findWithInstitution(id) {
+      return (await withInstitution().execute({ userId: id }))[0];
     },
     async findById(id) {
       const [row] = await db().select().from(clinicians).where(eq(clinicians.id, id));

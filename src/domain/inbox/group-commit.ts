@@ -40,3 +40,15 @@ export function createGroupCommit<I, O>(writeMany: (items: I[]) => O[] | Promise
       pending.push({ item, resolve, reject });
     });
 }
+
+/**
+ * A write that is group-committed when called outside a transaction (the items asked for in one turn go
+ * in one statement, and each caller's Promise settles after its commit), and runs alone, inside the
+ * transaction, when called in one (it must commit or roll back with it). A turn's single item goes
+ * through `writeOne` too.
+ */
+export function groupedOutsideTransactions<I, O>(inTransaction: () => boolean, writeMany: (items: I[]) => Promise<O[]>, writeOne: (item: I) => Promise<O>) {
+  const many = async (items: I[]): Promise<O[]> => (items.length === 1 ? [await writeOne(items[0]!)] : writeMany(items));
+  const grouped = createGroupCommit(many, writeOne);
+  return (item: I): Promise<O> => (inTransaction() ? writeOne(item) : grouped(item));
+}

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, lt, lte, not, or, sql } from 'drizzle-orm';
 import { processedMessages } from '../../db/pg/inbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
+import { groupedOutsideTransactions } from './group-commit.js';
 import type { ClaimResult, InboxRepository, InboxRow, RecordInput, SealedInboxRow, TakenMessage } from './inbox-repository.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
@@ -19,8 +20,31 @@ const taken = { msgId: processedMessages.msgId, payload: processedMessages.paylo
 export function createPgInboxRepository(store: PgStore): InboxRepository {
   const db = () => store.db();
   const byId = (msgId: string) => eq(processedMessages.msgId, msgId);
-  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) =>
-    db().update(processedMessages).set({ state, completedAt: now, reason, payload: null, owner: null, leaseUntil: null }).where(byId(msgId));
+  // Every message ends here: built once, a named statement per connection.
+  const value = (name: string) => sql`${sql.placeholder(name)}`;
+  const finishStatement = store.prepared('inbox_finish', (d, name) =>
+    d
+      .update(processedMessages)
+      .set({ state: value('state'), completedAt: value('now'), reason: value('reason'), payload: null, owner: null, leaseUntil: null })
+      .where(eq(processedMessages.msgId, sql.placeholder('msgId')))
+      .prepare(name),
+  );
+  type Finish = { msgId: string; state: InboxState; now: number; reason: string | null };
+  const finishOne = async (f: Finish) => void (await finishStatement().execute(f));
+  // Claims finished in the same turn (outside a transaction) end in one statement; `= any` lets the
+  // planner walk the primary key.
+  const finishMany = async (fs: Finish[]) => {
+    await store.pool.query({
+      name: 'inbox_finish_many',
+      text:
+        'update processed_messages as p set state = v.state, completed_at = v.at, reason = v.reason, payload = null, owner = null, lease_until = null ' +
+        'from unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) as v(msg_id, state, at, reason) where p.msg_id = any($1::text[]) and p.msg_id = v.msg_id',
+      values: [fs.map((f) => f.msgId), fs.map((f) => f.state), fs.map((f) => f.now), fs.map((f) => f.reason)],
+    });
+    return fs.map(() => undefined);
+  };
+  const finish = groupedOutsideTransactions(() => store.inTransaction(), finishMany, finishOne);
+  const finished = (msgId: string, state: InboxState, now: number, reason: string | null) => finish({ msgId, state, now, reason });
   const row = (r: { msgId: string; topic: string; now: number; payload: string | null; owner: string | null; leaseUntil: number | null }) => ({
     msgId: r.msgId,
     topic: r.topic,

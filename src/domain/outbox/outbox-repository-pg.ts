@@ -3,6 +3,7 @@ import { outboxMessages } from '../../db/pg/outbox-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { createPgQueueStore } from '../queue/queue-store-pg.js';
 import { laneOfPayload } from './outbox-lane.js';
+import { groupedMarkSent } from './outbox-sent-pg.js';
 import type { OutboxRepository, OutboxRow } from './outbox-repository.js';
 import type { OutboxStatus } from './outbox-tables.js';
 
@@ -25,7 +26,13 @@ export function createPgOutboxRepository(store: PgStore): OutboxRepository {
   const { insertPending: _generic, ...port } = queue;
   const insertPending = <I extends number | string>(row: { id?: I; idemKey: string; kind: string; payload: string; now: number }) =>
     queue.insertPending<I>({ ...row, lane: laneOfPayload(row.payload) });
-  const queuePort = { ...port, insertPending };
+  const markDone = groupedMarkSent(store, (r) => queue.markDone(r.id, { result: r.result, processQueryKey: r.processQueryKey }, r.now));
+  const queuePort = {
+    ...port,
+    insertPending,
+    markDone: (id: number, values: Record<string, unknown>, now: number) =>
+      markDone({ id, result: (values.result as string | null | undefined) ?? null, processQueryKey: (values.processQueryKey as string | null | undefined) ?? null, now }),
+  };
 
   return {
     ...queuePort,
@@ -35,7 +42,7 @@ export function createPgOutboxRepository(store: PgStore): OutboxRepository {
     claimDue: (q: { now: number; afterId: number; limit: number; leaseUntil: number; owner?: string }) =>
       queue.claimDue({ now: q.now, after: [q.afterId], limit: q.limit, leaseUntil: q.leaseUntil, owner: q.owner }),
 
-    markSent: (id: number, result: string, now: number, processQueryKey: string | null = null) => queue.markDone(id, { result, processQueryKey }, now),
+    markSent: (id: number, result: string, now: number, processQueryKey: string | null = null) => markDone({ id, result, processQueryKey, now }),
 
     countByStatus: async (): Promise<Partial<Record<OutboxStatus, number>>> => queue.countByStatus(),
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, getTableName, gt, inArray, isNotNull, isNull, lt, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { compareBy, type QueueTable } from './queue-store.js';
@@ -33,6 +33,29 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
   const isPending = eq(col.status!, pending);
   const sortRows = compareBy(desc.order);
   const earlier = alias(desc.table, 'earlier') as never as Record<string, PgColumn> & PgTable;
+  const ph = (name: string) => sql.placeholder(name);
+  const tableName = getTableName(desc.table);
+
+  // Every message inserts a row and marks it done: both statements built once (named statements).
+  const insertStatement = store.prepared(`${tableName}_insert_pending`, (d, name) => {
+    const values = {
+      ...(desc.suppliedId ? { id: ph('id') } : {}),
+      ...(hasLane ? { lane: ph('lane') } : {}),
+      idemKey: ph('idemKey'),
+      kind: ph('kind'),
+      payload: ph('payload'),
+      status: pending,
+      attempts: 0,
+      nextAttemptAt: ph('now'),
+      createdAt: ph('now'),
+      updatedAt: ph('now'),
+    };
+    return d.insert(t).values(values as never).onConflictDoNothing({ target: col.idemKey! }).returning({ id: col.id! }).prepare(name);
+  });
+  const markDoneStatement = store.prepared(`${tableName}_mark_done`, (d, name) => {
+    const set = { status: done, ...Object.fromEntries(desc.doneColumns.map((c) => [c, ph(c)])), lastError: null, ...ownerCleared, updatedAt: ph('now') };
+    return d.update(t).set(set as never).where(and(eq(col.id!, ph('id')), ne(col.status!, done))).prepare(name);
+  });
 
   const cursorAfter = (after: QueueCursor | null): SQL | undefined => {
     if (!after) return undefined;
@@ -62,19 +85,8 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
   return {
     /** Inserts a pending row (with its lane, when the table has one); a repeated idemKey inserts nothing. */
     async insertPending<I extends Id>(row: { id?: I; idemKey: string; kind: string; payload: string; now: number; lane?: string | null }): Promise<{ id: I; created: boolean }> {
-      const values = {
-        ...(desc.suppliedId ? { id: row.id } : {}),
-        ...(hasLane ? { lane: row.lane ?? null } : {}),
-        idemKey: row.idemKey,
-        kind: row.kind,
-        payload: row.payload,
-        status: pending,
-        attempts: 0,
-        nextAttemptAt: row.now,
-        createdAt: row.now,
-        updatedAt: row.now,
-      };
-      const inserted = (await db().insert(t).values(values as never).onConflictDoNothing({ target: col.idemKey! }).returning({ id: col.id! })) as { id: I }[];
+      const values = { id: row.id, lane: row.lane ?? null, idemKey: row.idemKey, kind: row.kind, payload: row.payload, now: row.now };
+      const inserted = (await insertStatement().execute(values)) as { id: I }[];
       if (inserted[0]) return { id: inserted[0].id, created: true };
       const [existing] = (await db().select({ id: col.id! }).from(t).where(eq(col.idemKey!, row.idemKey))) as { id: I }[];
       return { id: existing!.id, created: false };
@@ -118,8 +130,8 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
     },
 
     async markDone(id: R['id'], values: Record<string, unknown>, now: number): Promise<boolean> {
-      const set = { status: done, ...Object.fromEntries(desc.doneColumns.map((c) => [c, values[c] ?? null])), lastError: null, ...ownerCleared, updatedAt: now };
-      return changed(await db().update(t).set(set as never).where(and(byId(id), ne(col.status!, done))));
+      const given = Object.fromEntries(desc.doneColumns.map((c) => [c, values[c] ?? null]));
+      return changed(await markDoneStatement().execute({ ...given, id, now }));
     },
 
     async markRetry(id: R['id'], nextAttemptAt: number, lastError: string, now: number): Promise<boolean> {
