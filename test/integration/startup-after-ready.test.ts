@@ -13,7 +13,8 @@ const N = 450;
 /**
  * Work that grows with the data waits for readiness (issue 15): a service with N expired documents
  * answers /readyz with nothing purged, and only after `afterReady()` does the retention purge run,
- * beside requests, until every expired document is gone. The name-token backfill runs then too, once.
+ * beside requests, until every expired document is gone. The name-token backfill and the sealing of
+ * free text from before encryption run then too, once.
  */
 describe('start-up: retention and backfills after ready', () => {
   let h: Harness | undefined;
@@ -27,14 +28,20 @@ describe('start-up: retention and backfills after ready', () => {
     for (let i = 0; i < N; i++) {
       await sharing.registerDocument({ id: randomUUID(), caseId: 'case-old', authorId: 'author', authorInstitutionId: null, kind: 'report', mediaType: 'application/pdf', size: 1 });
     }
+    // A note from before free text was sealed (plain text): sealed after ready, in batches, not at start.
+    h.service.db.sqlite.exec(`insert into access_requests (id, document_id, case_id, requester_id, reason_code, chain, created_at, expires_at) values ('r-old', 'd', 'case-old', 'u', 'referral', '[]', 0, 1);
+      insert into access_request_steps (request_id, step_index, step, decider_id, decision, note, decided_at) values ('r-old', 0, 'attending', 'dr', 'deny', 'plain old note', 1);
+      delete from patient_data_upgrades where name = 'free_text_sealed'; delete from background_jobs where name = 'free_text_sealed';`);
     clock.set(now);
     const service = await h.restart();
+    const note = () => (service.db.sqlite.prepare("select note from access_request_steps where request_id = 'r-old'").get() as { note: string }).note;
     const count = (status: string) => (service.db.sqlite.prepare('select count(*) as n from documents where status = ?').get(status) as { n: number }).n;
     const app = await buildApp({ logger: silentLogger, probe: serviceProbe(service), service });
     try {
       // Started and ready: nothing purged yet.
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
       expect(count('active')).toBe(N);
+      expect(note()).toBe('plain old note');
 
       service.afterReady();
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
@@ -49,6 +56,7 @@ describe('start-up: retention and backfills after ready', () => {
       expect(purged().at(-1)?.reason).toBe(`count:${N}`);
       const job = service.db.sqlite.prepare("select cursor, done_at as doneAt from background_jobs where name = 'patient_name_tokens'").get() as { cursor: string | null; doneAt: number | null };
       expect(job).toEqual({ cursor: null, doneAt: expect.any(Number) });
+      expect(note()).toMatch(/^ft1\./);
     } finally {
       await app.close();
     }

@@ -3,7 +3,7 @@ import { burnItems, burnRecipients } from '../../db/pg/burn-tables.js';
 import { careTeam, cases } from '../../db/pg/cases-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
-import { myCasesWhere, toMyCase, type MyCaseSqlRow, type MyCasesRepository } from './my-cases-repository.js';
+import { mineNarrowing, myCasesWhere, toMyCase, type MyCaseSqlRow, type MyCasesRepository } from './my-cases-repository.js';
 
 /**
  * The Cases tab's read model on PostgreSQL: the same port and query as my-cases-repository.ts. What
@@ -21,7 +21,7 @@ export function createPgMyCasesRepository(store: PgStore): MyCasesRepository {
           select ${careTeam.caseId} as mine_case, max(case ${careTeam.role} when 'attending' then 3 when 'consulting' then 2 when 'referring' then 1 else 0 end) as strength
           from ${careTeam}
           where ${careTeam.clinicianId} = ${q.clinicianId} and ${careTeam.effectiveFrom} <= ${q.now}
-            and (${careTeam.effectiveTo} is null or ${careTeam.effectiveTo} > ${q.now})
+            and (${careTeam.effectiveTo} is null or ${careTeam.effectiveTo} > ${q.now}) ${mineNarrowing(q, careTeam, cases)}
           group by ${careTeam.caseId}
         ),
         listed as (

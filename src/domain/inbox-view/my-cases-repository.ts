@@ -1,4 +1,4 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
@@ -72,6 +72,16 @@ export function myCasesWhere(q: MyCasesQuery, c: { id: SQLWrapper; code: SQLWrap
 }
 
 /**
+ * The same filters applied to the clinician's care-team rows (the `mine` step), so a search by code or
+ * over a few cases reads those cases' team rows (care_team_case_idx), not every case the clinician has.
+ */
+export function mineNarrowing(q: MyCasesQuery, t: { caseId: SQLWrapper }, c: Table & { id: SQLWrapper; code: SQLWrapper }): SQL {
+  if (q.code !== undefined) return sql`and ${t.caseId} = (select ${c.id} from ${c} where ${c.code} = ${q.code})`;
+  if (q.caseIds) return sql`and ${t.caseId} in (${sql.join(q.caseIds.map((id) => sql`${id}`), sql`, `)})`;
+  return sql``;
+}
+
+/**
  * The Cases tab's read model across contexts: a clinician's cases (a care-team role in force now),
  * newest activity first, one keyset page at a time. Every method answers with a Promise.
  */
@@ -86,7 +96,7 @@ export function createMyCasesRepository(db: Db, store: SqliteStore) {
           select ${careTeam.caseId} as mine_case, max(case ${careTeam.role} when 'attending' then 3 when 'consulting' then 2 when 'referring' then 1 else 0 end) as strength
           from ${careTeam}
           where ${careTeam.clinicianId} = ${q.clinicianId} and ${careTeam.effectiveFrom} <= ${q.now}
-            and (${careTeam.effectiveTo} is null or ${careTeam.effectiveTo} > ${q.now})
+            and (${careTeam.effectiveTo} is null or ${careTeam.effectiveTo} > ${q.now}) ${mineNarrowing(q, careTeam, cases)}
           group by ${careTeam.caseId}
         ),
         listed as (
