@@ -12,7 +12,7 @@ export const sessionFamilies = pgTable(
     revokedAt: ms(),
     revokedReason: text(),
   },
-  (t) => [index('session_families_clinician_idx').on(t.clinicianId)],
+  (t) => [index('session_families_clinician_idx').on(t.clinicianId), index('session_families_expiry_idx').on(t.expiresAt)],
 );
 
 export const refreshTokens = pgTable(

@@ -109,8 +109,9 @@ export function createRefreshSessions(deps: {
       return !!f && f.revokedAt === null && f.expiresAt > clock.now();
     },
 
-    purgeExpired(): Promise<void> {
-      return repo.purgeExpired(clock.now());
+    /** Ends a bounded batch of expired logins (PURGE_BATCH); a backlog drains over later logins. */
+    async purgeExpired(): Promise<void> {
+      await repo.purgeExpired(clock.now());
     },
   };
 }

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { refreshTokens, sessionFamilies } from '../../db/pg/sessions-tables.js';
-import type { SessionRepository } from './session-repository.js';
+import { PURGE_BATCH, type SessionRepository } from './session-repository.js';
 
 /** The session repository on PostgreSQL: the same port as the SQLite one (session-repository.ts). */
 export function createPgSessionRepository(store: PgStore): SessionRepository {
@@ -42,11 +42,15 @@ export function createPgSessionRepository(store: PgStore): SessionRepository {
         .where(and(eq(sessionFamilies.clinicianId, clinicianId), isNull(sessionFamilies.revokedAt)));
       return r.rowCount ?? 0;
     },
-    async purgeExpired(before) {
-      await store.transaction(async () => {
-        const old = db().select({ id: sessionFamilies.id }).from(sessionFamilies).where(lte(sessionFamilies.expiresAt, before));
-        await db().delete(refreshTokens).where(inArray(refreshTokens.familyId, old));
-        await db().delete(sessionFamilies).where(lte(sessionFamilies.expiresAt, before));
+    async purgeExpired(before, limit = PURGE_BATCH) {
+      return store.transaction(async () => {
+        const rows = await db().select({ id: sessionFamilies.id }).from(sessionFamilies).where(lte(sessionFamilies.expiresAt, before))
+          .orderBy(asc(sessionFamilies.expiresAt)).limit(limit);
+        const ids = rows.map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await db().delete(refreshTokens).where(inArray(refreshTokens.familyId, ids));
+        await db().delete(sessionFamilies).where(inArray(sessionFamilies.id, ids));
+        return ids.length;
       });
     },
   };

@@ -1,7 +1,10 @@
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { refreshTokens, sessionFamilies } from './sessions-tables.js';
+
+/** Expired logins ended per purge: the purge rides on a login, so its cost must not grow with the backlog. */
+export const PURGE_BATCH = 200;
 
 export type SessionFamilyRow = typeof sessionFamilies.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -47,11 +50,15 @@ export function createSessionRepository(db: Db, store: SqliteStore) {
         .run().changes;
     },
     /** Deletes tokens and families whose absolute lifetime ended before `before`. */
-    purgeExpired(before: number): void {
-      db.transaction((tx) => {
-        const old = tx.select({ id: sessionFamilies.id }).from(sessionFamilies).where(lte(sessionFamilies.expiresAt, before)).all();
-        for (const { id } of old) tx.delete(refreshTokens).where(eq(refreshTokens.familyId, id)).run();
-        tx.delete(sessionFamilies).where(lte(sessionFamilies.expiresAt, before)).run();
+    /** Ends at most `limit` expired logins, oldest first (with their refresh tokens); how many it ended. */
+    purgeExpired(before: number, limit = PURGE_BATCH): number {
+      return db.transaction((tx) => {
+        const ids = tx.select({ id: sessionFamilies.id }).from(sessionFamilies).where(lte(sessionFamilies.expiresAt, before))
+          .orderBy(asc(sessionFamilies.expiresAt)).limit(limit).all().map((r) => r.id);
+        if (ids.length === 0) return 0;
+        tx.delete(refreshTokens).where(inArray(refreshTokens.familyId, ids)).run();
+        tx.delete(sessionFamilies).where(inArray(sessionFamilies.id, ids)).run();
+        return ids.length;
       });
     },
   });

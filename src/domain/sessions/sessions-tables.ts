@@ -17,7 +17,7 @@ export const sessionFamilies = sqliteTable(
     /** A code: `logout`, `refresh_reuse`, `suspended`. */
     revokedReason: text(),
   },
-  (t) => [index('session_families_clinician_idx').on(t.clinicianId)],
+  (t) => [index('session_families_clinician_idx').on(t.clinicianId), index('session_families_expiry_idx').on(t.expiresAt)],
 );
 
 /**

@@ -51,6 +51,20 @@ describeOnBothStores(
       expect((await repo.tokenByHash('live-t'))?.familyId).toBe('live');
     });
 
+    it('purgeExpired ends at most one batch per call, oldest first, and a later call takes the rest', async () => {
+      const { repo } = get();
+      for (let i = 0; i < 5; i++) {
+        await repo.insertFamily(family(`b${i}`, 'c6', 1000 + i));
+        await repo.insertToken(token(`b${i}-t`, `b${i}`));
+      }
+      expect(await repo.purgeExpired(2000, 3)).toBe(3);
+      expect((await Promise.all(['b0', 'b1', 'b2', 'b3', 'b4'].map((id) => repo.family(id)))).map((f) => f?.id ?? null)).toEqual([null, null, null, 'b3', 'b4']);
+      expect(await repo.tokenByHash('b3-t')).toBeDefined();
+      expect(await repo.purgeExpired(2000, 3)).toBe(2);
+      expect(await repo.tokenByHash('b4-t')).toBeUndefined();
+      expect(await repo.purgeExpired(2000, 3)).toBe(0);
+    });
+
     it('joins the caller transaction: a failed body leaves nothing behind', async () => {
       const { repo, store } = get();
       await expect(

@@ -1,0 +1,1 @@
+CREATE INDEX "session_families_expiry_idx" ON "session_families" USING btree ("expires_at");
