@@ -66,7 +66,20 @@ describe('console rosters API', () => {
     expect(bad.json().rows[1].problems.map((p: { code: string }) => p.code)).toEqual(['end_before_start', 'unknown_clinician']);
     const good = await w.call('POST', '/api/admin/rosters/import', 'admin', { csv: `${head}\nHPH,neurology,first,hph-wong-siuming,2031-04-01 20:00,2031-04-02 08:00` });
     expect(good.json()).toMatchObject({ imported: 1, errors: 0 });
-    const out = await w.call('GET', '/api/admin/rosters/export?institutionId=HPH&specialty=neurology&from=2031-03-31T16:00:00.000Z&to=2031-04-07T16:00:00.000Z', 'admin');
-    expect(out.json()).toEqual({ filename: 'roster-HPH-neurology-2031-04-01.csv', csv: `${head}\r\nHPH,neurology,first,hph-wong-siuming,2031-04-01 20:00,2031-04-02 08:00\r\n` });
+    const url = '/api/admin/rosters/export?institutionId=HPH&specialty=neurology&from=2031-03-31T16:00:00.000Z&to=2031-04-07T16:00:00.000Z';
+    const out = await w.call('GET', url, 'admin');
+    // A CSV file: UTF-8 with a byte-order mark (Excel reads the Chinese name), the import's columns plus the name.
+    expect(out.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(out.headers['content-disposition']).toBe('attachment; filename="roster-HPH-neurology-2031-04-01.csv"');
+    expect([...out.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const file = `\uFEFFinstitution,specialty,level,clinician,name,start,end\r\nHPH,neurology,first,hph-wong-siuming,黃小明 Dr WONG Siu-ming,2031-04-01 20:00,2031-04-02 08:00\r\n`;
+    expect(out.body).toBe(file);
+    // Round trip: the shift removed, the exported file (BOM and all) imports it again, and exports the same bytes.
+    const week = (await w.call('GET', url.replace('export', 'shifts'), 'admin')).json();
+    expect((await w.call('DELETE', `/api/admin/rosters/shifts/${week.shifts[0].id}`, 'admin')).statusCode).toBe(200);
+    expect((await w.call('GET', url, 'admin')).body).toBe(`\uFEFF${head.replace('clinician,', 'clinician,name,')}\r\n`);
+    expect((await w.call('POST', '/api/admin/rosters/import', 'admin', { csv: out.body })).json()).toMatchObject({ imported: 1, errors: 0 });
+    expect((await w.call('GET', url, 'admin')).body).toBe(file);
+    expect((await w.call('GET', url.replace('neurology', 'dentistry'), 'admin')).statusCode).toBe(400);
   });
 });
