@@ -55,7 +55,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
     grants: {
       grants: secure.grants, cases: secure.cases.queries, casesRepo: secure.casesRepo, approvals: secure.approvals, directory: directoryRepo, audit, clock,
-      documents: secure.documentsRepo,
+      documents: secure.documentsRepo, referrals: service.referrals.repo,
       notices: createGrantNotices({ directoryRepo, notify: service.notify }),
     },
     correction: {
