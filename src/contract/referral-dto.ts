@@ -8,7 +8,7 @@ import { personDto } from './doctor.js';
 export const referralParams = z.object({ id: z.string().uuid() });
 export const referralCaseParams = z.object({ code: z.string().min(1).max(20) });
 
-export const referralStatus = z.enum(['sent', 'seen', 'accepted', 'declined', 'escalated', 'cancelled']);
+export const referralStatus = z.enum(['sent', 'seen', 'accepted', 'declined', 'escalated', 'unrouted', 'cancelled']);
 
 export const referBody = z.object({
   specialty: z.enum(SPECIALTY_CODES),
