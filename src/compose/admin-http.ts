@@ -40,7 +40,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
       directory: directoryRepo,
     },
     rosters: service.rosters.useCases,
-    referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
+    referrals: { repo: service.referrals.repo, directory: directoryRepo, cases: secure.casesRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ROSTER } from '../../src/sandbox/demo-roster.js';
+import { adminTokenFor } from '../helpers/admin-token.js';
 import { ManualClock, replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
 import { appFor, CHAN, LAM, lastCardTo, openCase, press, shareReport } from '../helpers/sharing-flow.js';
 import { clinicianId, eventually, makeHkid } from './sharing-edge-fixture.js';
@@ -26,6 +27,12 @@ describe('referral: nobody left to ask, and cancel', () => {
     const reply = replyAfter(h.sim, { conversationId: group });
     h.sim.say(group, userId, text);
     return (await reply).text;
+  };
+  const attention = async () => {
+    const token = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
+    const res = await app.inject({ method: 'GET', url: '/api/admin/referrals/attention', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().referrals as Array<{ id: string; caseCode: string; why: string; requester: { nameEn: string } | null }>;
   };
   const latestReferral = async () => (await h.service.referrals.repo.forCase((await h.service.secure.cases.queries.findCase(code)).id))[0]!;
 
@@ -65,6 +72,8 @@ describe('referral: nobody left to ask, and cancel', () => {
     await h.service.audit.flush();
     const { entries } = await h.service.audit.repo.list({ action: 'referral.unrouted' }, { limit: 5 });
     expect(entries.map((e) => [e.target, e.actor, e.reason])).toContainEqual([r.id, 'system', 'urgent']);
+    // The console's dashboard lists it as needing attention, by case code and requester.
+    expect((await attention()).find((x) => x.id === r.id)).toMatchObject({ caseCode: code, why: 'unrouted', specialty: 'cardiology', institutionCode: 'HPH', severity: 'urgent', requester: { nameEn: 'Dr CHAN Tai-man' } });
     // The contact can no longer accept it.
     const late = await press(h, lastCardTo(h, CONTACT).outTrackId!, CONTACT, { action: 'referral_accept', referralId: r.id });
     expect(late.text).toMatch(/already accepted, declined or cancelled|已被接受、拒絕或取消/);
@@ -73,6 +82,7 @@ describe('referral: nobody left to ask, and cancel', () => {
   it('When the requester cancels from chat, then the assignee’s card says so, the chase stops and no grant is left; someone else or a second try gets a coded answer', async () => {
     // The unrouted referral above is closed by its requester first (he has called the department).
     expect(await say(CHAN, `@ConsultBridge refer cancel ${code}`)).toContain(`你在個案 ${code} 的心臟科轉介已取消`);
+    expect((await attention()).map((x) => x.caseCode)).not.toContain(code);
     await say(CHAN, `@ConsultBridge refer ${code} cardiology HPH urgent referral`);
     const r = await latestReferral();
     const ng = clinicianId(h, NG);
