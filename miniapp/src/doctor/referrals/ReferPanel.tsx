@@ -89,7 +89,7 @@ export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean
       {open && <div className="padded"><Button block fill="none" onClick={() => setOpen(false)}>{t('cancel')}</Button></div>}
       <List header={`${t('list')} · ${t('live')}`}>
         {(load.data ?? []).length === 0 && <List.Item>{t('none')}</List.Item>}
-        {(load.data ?? []).map((r) => (
+        {(load.data ?? []).flatMap((r) => [
           <List.Item
             key={r.id}
             arrow
@@ -99,13 +99,14 @@ export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean
             extra={<Tag color={STATUS_COLOR[r.status]} data-testid="case-referral-status">{t(`status.${r.status}` as ReferralKey)}</Tag>}
           >
             {specialtyWord(lang, r.specialty)}{r.institutionCode ? ` · ${r.institutionCode}` : ''}
-            {r.mayCancel && (
-              <div onClick={(e) => e.stopPropagation()}>
-                <Button size="mini" color="danger" fill="outline" data-testid="case-referral-cancel" onClick={() => void withdraw(r.id)}>{t('withdraw')}</Button>
-              </div>
-            )}
-          </List.Item>
-        ))}
+          </List.Item>,
+          // Its own row, so a tap on the referral never withdraws it by accident.
+          r.mayCancel && (
+            <List.Item key={`${r.id}:cancel`}>
+              <Button size="mini" color="danger" fill="outline" data-testid="case-referral-cancel" onClick={() => void withdraw(r.id)}>{t('withdraw')}</Button>
+            </List.Item>
+          ),
+        ])}
       </List>
     </div>
   );
