@@ -41,7 +41,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     },
     rosters: service.rosters.useCases,
     mdt: { ...service.mdt.useCases, directory: directoryRepo },
-    referrals: { repo: service.referrals.repo, directory: directoryRepo, clock },
+    referrals: { repo: service.referrals.repo, directory: directoryRepo, cases: secure.casesRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {
@@ -56,7 +56,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     explain: { directory: directoryRepo, cases: secure.cases.queries, documents: secure.documentsRepo },
     grants: {
       grants: secure.grants, cases: secure.cases.queries, casesRepo: secure.casesRepo, approvals: secure.approvals, directory: directoryRepo, audit, clock,
-      documents: secure.documentsRepo,
+      documents: secure.documentsRepo, referrals: service.referrals.repo,
       notices: createGrantNotices({ directoryRepo, notify: service.notify }),
     },
     correction: {

@@ -38,7 +38,7 @@ export interface ConsultWorkflowDeps {
  */
 export function createConsultWorkflows(deps: ConsultWorkflowDeps) {
   const { config, repos, secure, directoryRepo, audit, clock } = deps;
-  const rosters = createRosters({ repos, directoryRepo, audit, clock }); // .onCall: the OnCallPort referral routing reads
+  const rosters = createRosters({ repos, directoryRepo, audit, clock, notify: deps.notify }); // .onCall: the OnCallPort referral routing reads
   const referrals = createReferrals({
     config, secure, transaction: repos.transaction, onCall: deps.onCall ?? rosters.onCall, directoryRepo,
     escalation: deps.escalation, chat: { outbox: deps.outbox, notify: deps.notify }, audit, clock,

@@ -33,8 +33,8 @@ export function createReferrals(deps: {
   const repo = secure.sealed.referrals;
   const notices = createReferralNotices({ directoryRepo: deps.directoryRepo, casesRepo: secure.casesRepo, ...deps.chat }, { remindType: deps.config.escalation.dingRemindType });
   const routing = { onCall: deps.onCall, repo, directory: deps.directoryRepo, settings };
-  deps.escalation.useKind('referral', referralEscalationKind({ ...routing, notices, audit, clock }));
   const attendingsOf = async (caseId: string) => (await secure.cases.queries.attendingsOf(caseId)).map((m) => m.clinicianId);
+  deps.escalation.useKind('referral', referralEscalationKind({ ...routing, notices, attendingsOf, audit, clock }));
   const open = createOpenReferral({ ...routing, transaction, escalation: deps.escalation, notices, attendingsOf, audit, clock });
   const respond: RespondReferralDeps = { transaction, repo, escalation: deps.escalation, grantConsult: secure.grantConsultAccess, notices, settings, audit, clock };
   return { repo, open, respond, settings };

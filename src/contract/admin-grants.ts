@@ -21,8 +21,10 @@ export const liveGrantDto = z.object({
   grantee: personDto,
   /** The document's type code (src/contract/document-types.ts); null for break-glass (the whole case). */
   docType: z.string().nullable(),
-  /** A purpose-of-use code (src/contract/purpose-of-use.ts); break-glass is `emergency`. */
+  /** A purpose-of-use code (src/contract/purpose-of-use.ts); break-glass is `emergency`; an MDT consult grant `mdt`. */
   purpose: z.string(),
+  /** Consult grants (whole case): the accepted referral's specialty and severity, or an MDT invitation; null for other kinds. */
+  consult: z.union([z.object({ source: z.literal('referral'), specialty: z.string(), severity: z.string() }), z.object({ source: z.literal('mdt') })]).nullable(),
   grantedAt: z.string(),
   expiresAt: z.string(),
   /** The approver whose decision made the grant; for break-glass, the grantee (it is self-granted). */

@@ -8,7 +8,7 @@ import { personDto } from './doctor.js';
 export const referralParams = z.object({ id: z.string().uuid() });
 export const referralCaseParams = z.object({ code: z.string().min(1).max(20) });
 
-export const referralStatus = z.enum(['sent', 'seen', 'accepted', 'declined', 'escalated', 'cancelled']);
+export const referralStatus = z.enum(['sent', 'seen', 'accepted', 'declined', 'escalated', 'unrouted', 'cancelled']);
 
 export const referBody = z.object({
   specialty: z.enum(SPECIALTY_CODES),
@@ -61,3 +61,25 @@ export const referralStatsDto = z.object({
   openLoad: z.array(z.object({ clinician: personDto, open: z.number() })),
 });
 export type ReferralStatsDto = z.infer<typeof referralStatsDto>;
+
+/**
+ * GET /api/admin/referrals/attention: referrals a person must pick up — nobody accepted (`unrouted`),
+ * or nobody was on call to send them to (open, no assignee). Codes and names only, newest first.
+ */
+export const referralAttentionDto = z.object({
+  referrals: z.array(
+    z.object({
+      id: z.string(),
+      caseCode: z.string(),
+      specialty: z.string(),
+      institutionCode: z.string().nullable(),
+      severity: z.enum(REFERRAL_SEVERITY_CODES),
+      /** `unrouted`: the chase ran out; `nobody`: nobody on call when it was opened. */
+      why: z.enum(['unrouted', 'nobody']),
+      requester: personDto.nullable().describe('null: a consult rule opened it'),
+      triggerRuleId: z.string().nullable(),
+      sentAt: z.number(),
+    }),
+  ),
+});
+export type ReferralAttentionDto = z.infer<typeof referralAttentionDto>;

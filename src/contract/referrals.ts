@@ -16,8 +16,12 @@ export function isReferralSeverity(code: unknown): code is ReferralSeverity {
   return typeof code === 'string' && Object.hasOwn(REFERRAL_SEVERITIES, code);
 }
 
-/** sent → seen → accepted / declined; escalated while unaccepted past its window; cancelled by the requester. */
-export type ReferralStatus = 'sent' | 'seen' | 'accepted' | 'declined' | 'escalated' | 'cancelled';
+/**
+ * sent → seen → accepted / declined; escalated while unaccepted past its window; unrouted when the
+ * escalation ran out of people (nobody accepted: the requester is told to call the department);
+ * cancelled by the requester (while open or unrouted).
+ */
+export type ReferralStatus = 'sent' | 'seen' | 'accepted' | 'declined' | 'escalated' | 'unrouted' | 'cancelled';
 
 /**
  * Why an assignee declines a referral: a closed set of codes (never free text), so the reason may go

@@ -13,6 +13,15 @@ export function isCallLevel(v: unknown): v is RosterLevel {
 export const ROSTER_CSV_COLUMNS = ['institution', 'specialty', 'level', 'clinician', 'start', 'end'] as const;
 export type RosterCsvColumn = (typeof ROSTER_CSV_COLUMNS)[number];
 
+/**
+ * Columns an import also accepts and ignores: `name`, the clinician's name the export writes next to
+ * their id so a person (or Excel) can read the file; the `clinician` column alone says who.
+ */
+export const ROSTER_CSV_OPTIONAL_COLUMNS = ['name'] as const;
+
+/** The export's header: the import's columns with the name after the clinician. */
+export const ROSTER_EXPORT_COLUMNS = ['institution', 'specialty', 'level', 'clinician', 'name', 'start', 'end'] as const;
+
 /** Why one CSV row cannot be imported (each shown in words by the console). */
 export const ROSTER_ROW_PROBLEMS = [
   'missing',

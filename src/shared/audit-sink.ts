@@ -178,6 +178,8 @@ export const AUDIT_ACTIONS = {
   referralDeclined: 'referral.declined',
   referralEscalated: 'referral.escalated',
   referralCancelled: 'referral.cancelled',
+  /** The escalation ran out of people: nobody accepted (reason: the severity). */
+  referralUnrouted: 'referral.unrouted',
   /** Yida form archive: a callback stored (target: submission id) or refused (reason: the code). */
   yidaReceived: 'yida.received',
   /** A submission filed to a case as a `form` document (target: document id; reason: the submission id). */

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_WORDS: Partial<Record<AuditActionCode, Words>> = {
   'referral.declined': { en: 'Referral declined', zh: '已拒絕轉介' },
   'referral.escalated': { en: 'Referral passed to the next on call', zh: '轉介已轉交下一位當值醫生' },
   'referral.cancelled': { en: 'Referral cancelled', zh: '已取消轉介' },
+  'referral.unrouted': { en: 'Referral unrouted (nobody accepted)', zh: '轉介無人接收' },
   'interaction.alerted': { en: 'Drug interaction alert sent', zh: '已發出藥物相互作用警示' },
   'interaction.unchecked': { en: 'Medication could not be checked for interactions', zh: '藥物未能作相互作用檢查' },
   'interaction.viewed': { en: 'Drug interaction alert viewed', zh: '已查閱藥物相互作用警示' },

@@ -42,6 +42,7 @@ export const ERROR_HINTS: Partial<Record<ErrorCode, ErrorHint>> = {
   'case.code_missing': { en: 'The code is on the case card and in the Cases tab, e.g. C-7KQ2M.', zh: '個案編號見於個案卡片及「個案」分頁，例如 C-7KQ2M。' },
   'referral.not_found': { en: 'Open it again from the latest referral card, or from the case.', zh: '請再從最新的轉介卡片或個案開啟。' },
   'referral.closed': { en: 'Reload the referral to see its status and who acted on it.', zh: '請重新載入轉介，查看其狀態及處理者。' },
+  'referral.not_requester': { en: 'Ask the clinician who sent it, or the case’s attending.', zh: '請聯絡發出轉介的醫生或個案主診醫生。' },
   'referral.not_yours': { en: 'It may have passed to the next on call; the requester’s card shows who has it now.', zh: '轉介可能已轉交下一位當值醫生；發出者的卡片會顯示現時由誰處理。' },
   'interaction.not_found': { en: 'Open it again from the alert card, or from the case’s interaction alerts.', zh: '請再從警示卡片或個案的相互作用警示列表開啟。' },
   'interaction.already_decided': { en: 'Reload the alert to see who decided it and when.', zh: '請重新載入警示，查看由誰於何時處理。' },

@@ -57,6 +57,8 @@ export const ERROR_TABLE = {
   'referral.not_found': { status: 404, en: 'No such referral.', zh: '找不到此轉介。' },
   'referral.closed': { status: 409, en: 'This referral was already accepted, declined or cancelled.', zh: '此轉介已被接受、拒絕或取消。' },
   'referral.not_yours': { status: 403, en: 'This referral is not waiting for you.', zh: '此轉介並非等待你處理。' },
+  /** Cancel: only the clinician who sent the referral may withdraw it. */
+  'referral.not_requester': { status: 403, en: 'Only the clinician who sent this referral can cancel it.', zh: '只有發出此轉介的醫生可以取消。' },
   'interaction.not_found': { status: 404, en: 'No such interaction alert.', zh: '找不到此藥物相互作用警示。' },
   'interaction.already_decided': { status: 409, en: 'This interaction alert was already acknowledged or overridden.', zh: '此藥物相互作用警示已被確認或推翻。' },
   'interaction.reason_required': { status: 400, en: 'An override needs a reason.', zh: '推翻警示必須附上理由。' },

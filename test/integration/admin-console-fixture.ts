@@ -19,7 +19,7 @@ export interface ConsoleWorld {
   group: string;
   ids: Record<Who | 'lam' | 'wong', string>;
   tokens: Record<Who, string>;
-  call(method: 'GET' | 'POST', url: string, who?: Who, payload?: object): Promise<LightMyRequestResponse>;
+  call(method: 'GET' | 'POST' | 'DELETE', url: string, who?: Who, payload?: object): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

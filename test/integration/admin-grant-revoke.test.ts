@@ -48,6 +48,7 @@ describe('admin console: listing and revoking live access grants', () => {
       grantee: expect.objectContaining({ name: 'Dr WONG Siu-ming' }),
       docType: 'imaging',
       purpose: 'second_opinion',
+      consult: null,
       grantedAt: expect.any(String),
       expiresAt: expect.any(String),
       grantedBy: expect.objectContaining({ id: w.ids.doctor, name: 'Dr CHAN Tai-man' }),

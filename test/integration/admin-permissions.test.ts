@@ -40,6 +40,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'POST /api/admin/reports/data-access': () => ({ url: '/api/admin/reports/data-access', payload: { caseCode: 'C-7KQ2M', reason: 'data_access_request' } }),
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
   'GET /api/admin/referrals/stats': () => ({ url: '/api/admin/referrals/stats?days=7' }),
+  'GET /api/admin/referrals/attention': () => ({ url: '/api/admin/referrals/attention' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
   'GET /api/admin/cases/:code/roles': () => ({ url: '/api/admin/cases/C-7KQ2M/roles' }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hkWeekStart } from '../../src/shared/hk-wall-clock.js';
 import { consoleWorld, type ConsoleWorld } from './admin-console-fixture.js';
+import { eventually } from './sharing-edge-fixture.js';
 
 const DAY = 24 * 3600_000;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -41,6 +42,13 @@ describe('console rosters API', () => {
     const cover = await w.call('POST', `/api/admin/rosters/shifts/${id}/cover`, 'admin', { clinicianId: w.ids.wong, from: new Date(from + 4 * 3600_000).toISOString(), to: new Date(from + 6 * 3600_000).toISOString() });
     expect(cover.statusCode).toBe(200);
     expect(cover.json().shifts.map((s: { clinician: { name: string } }) => s.clinician.name)).toEqual(['李美玲 Dr LEE Mei-ling', '黃小明 Dr WONG Siu-ming', '李美玲 Dr LEE Mei-ling']);
+    // A cover made in the console tells both clinicians 1:1 (the Chinese reader in Chinese), with the HK times of the cover.
+    const oto = (userId: string, part: string) => w.h.sim.sent.filter((m) => m.via === 'oto' && (m.userIds ?? []).includes(userId) && m.text.includes(part));
+    const toWong = await eventually(() => oto('hph-wong-siuming', '2031-03-04 00:00 HKT')[0]);
+    expect(toWong.text).toMatch(/(in place of|代替) 李美玲 Dr LEE Mei-ling/);
+    expect(toWong.text).toContain('2031-03-04 02:00 HKT');
+    const toLee = await eventually(() => oto('hph-lee-meiling', '黃小明 Dr WONG Siu-ming')[0]);
+    expect(toLee.text).toContain('由 2031-03-04 00:00 HKT 至 2031-03-04 02:00 HKT 代替你擔任 腦神經科 · HPH 的第一當值；該段時間你毋須當值。');
     const [first, middle] = cover.json().shifts as Array<{ id: string }>;
     expect((await w.call('POST', '/api/admin/rosters/shifts/swap', 'admin', { a: first!.id, b: middle!.id })).statusCode).toBe(200);
     const del = await w.app.inject({ method: 'DELETE', url: `/api/admin/rosters/shifts/${middle!.id}`, headers: { authorization: `Bearer ${w.tokens.admin}` } });
@@ -58,7 +66,20 @@ describe('console rosters API', () => {
     expect(bad.json().rows[1].problems.map((p: { code: string }) => p.code)).toEqual(['end_before_start', 'unknown_clinician']);
     const good = await w.call('POST', '/api/admin/rosters/import', 'admin', { csv: `${head}\nHPH,neurology,first,hph-wong-siuming,2031-04-01 20:00,2031-04-02 08:00` });
     expect(good.json()).toMatchObject({ imported: 1, errors: 0 });
-    const out = await w.call('GET', '/api/admin/rosters/export?institutionId=HPH&specialty=neurology&from=2031-03-31T16:00:00.000Z&to=2031-04-07T16:00:00.000Z', 'admin');
-    expect(out.json()).toEqual({ filename: 'roster-HPH-neurology-2031-04-01.csv', csv: `${head}\r\nHPH,neurology,first,hph-wong-siuming,2031-04-01 20:00,2031-04-02 08:00\r\n` });
+    const url = '/api/admin/rosters/export?institutionId=HPH&specialty=neurology&from=2031-03-31T16:00:00.000Z&to=2031-04-07T16:00:00.000Z';
+    const out = await w.call('GET', url, 'admin');
+    // A CSV file: UTF-8 with a byte-order mark (Excel reads the Chinese name), the import's columns plus the name.
+    expect(out.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(out.headers['content-disposition']).toBe('attachment; filename="roster-HPH-neurology-2031-04-01.csv"');
+    expect([...out.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const file = `\uFEFFinstitution,specialty,level,clinician,name,start,end\r\nHPH,neurology,first,hph-wong-siuming,黃小明 Dr WONG Siu-ming,2031-04-01 20:00,2031-04-02 08:00\r\n`;
+    expect(out.body).toBe(file);
+    // Round trip: the shift removed, the exported file (BOM and all) imports it again, and exports the same bytes.
+    const week = (await w.call('GET', url.replace('export', 'shifts'), 'admin')).json();
+    expect((await w.call('DELETE', `/api/admin/rosters/shifts/${week.shifts[0].id}`, 'admin')).statusCode).toBe(200);
+    expect((await w.call('GET', url, 'admin')).body).toBe(`\uFEFF${head.replace('clinician,', 'clinician,name,')}\r\n`);
+    expect((await w.call('POST', '/api/admin/rosters/import', 'admin', { csv: out.body })).json()).toMatchObject({ imported: 1, errors: 0 });
+    expect((await w.call('GET', url, 'admin')).body).toBe(file);
+    expect((await w.call('GET', url.replace('neurology', 'dentistry'), 'admin')).statusCode).toBe(400);
   });
 });

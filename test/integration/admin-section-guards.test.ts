@@ -43,6 +43,7 @@ const SECTION_OF: Record<string, ConsoleSection> = {
   'POST /api/admin/reports/data-access': 'report',
   'GET /api/admin/dashboard': 'dashboard',
   'GET /api/admin/referrals/stats': 'dashboard',
+  'GET /api/admin/referrals/attention': 'dashboard',
   'POST /api/admin/clinicians/import': 'clinicians',
   'GET /api/admin/register-check': 'clinicians',
   'POST /api/admin/patients/merge/preview': 'patients',

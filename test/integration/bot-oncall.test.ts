@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hkCsvTime, hkDayStart } from '../../src/shared/hk-wall-clock.js';
 import { hkDateTime } from '../../src/shared/hk-time.js';
 import { replyAfter, startHarness, type Harness } from '../helpers/service-harness.js';
+import { eventually } from './sharing-edge-fixture.js';
 
 const HOUR = 3600_000;
 
@@ -22,6 +23,9 @@ describe('oncall over the stream', () => {
     h.sim.say(group, userId, text, { atUserIds });
     return (await answer).text;
   }
+
+  /** The 1:1 messages the simulator delivered to one person whose text contains `part`. */
+  const otoTo = (userId: string, part: string) => h.sim.sent.filter((s) => s.via === 'oto' && (s.userIds ?? []).includes(userId) && s.text.includes(part));
 
   /** The end of the demo's current 24 h shift (08:00 HKT next). */
   const shiftEnd = () => {
@@ -74,6 +78,18 @@ describe('oncall over the stream', () => {
     const after = await h.service.repos.rosters.onCallAt({ institutionId: 'HPH', specialty: 'cardiology', at: until });
     const ng = (await h.service.directoryRepo.findByDingTalkId('hph-ng-chiho'))!;
     if (until < end) expect(after.first).toEqual([ng.id]);
+    // Both clinicians are told 1:1, each in their language: the coverer that she covers, Dr Ng that he is off call then.
+    // Dr Lee reads Chinese, Dr Ng English.
+    const toLee = await eventually(() => otoTo('hph-lee-meiling', '當值代班 · 心臟科 · HPH')[0]);
+    expect(toLee.text).toMatch(/你由 \d{4}-\d\d-\d\d \d\d:\d\d HKT 至 .* 代替 吳志豪 Dr NG Chi-ho · Specialist in Cardiology · 海濱私家醫院 擔任 心臟科 · HPH 的第一當值。/);
+    expect(toLee.text).toContain(`至 ${hkDateTime(until)}`);
+    expect(toLee.text).toContain('由 楊淑儀 Dr YEUNG Suk-yee · Chief of Service, Cardiology');
+    const toNg = await eventually(() => otoTo('hph-ng-chiho', '李美玲 Dr LEE Mei-ling')[0]);
+    expect(toNg.text).toMatch(/On-call cover · Cardiology · HPH\n李美玲 Dr LEE Mei-ling .* covers your first call on Cardiology · HPH from .* HKT to .* HKT; you are off call for that time\./);
+    expect(toNg.text).toContain('Arranged by 楊淑儀 Dr YEUNG Suk-yee');
+    // The roster owner who made the change is not told again; nothing about a patient is in either.
+    expect(otoTo('hph-yeung-sukyee', '李美玲')).toHaveLength(0);
+    for (const m of [toLee, toNg]) expect(m.text).not.toMatch(/C-[0-9A-Z]{5}|[0-9a-f]{8}-[0-9a-f]{4}-/);
     // A cover time outside the shift, an unreadable time, and a cover with nobody mentioned: coded replies.
     expect(await ask(hphGroup, 'hph-yeung-sukyee', '@ConsultBridge oncall cover cardiology HPH @Lee until 25:99', ['hph-lee-meiling'])).toContain('Times look like');
     expect(await ask(hphGroup, 'hph-yeung-sukyee', '@ConsultBridge oncall cover cardiology HPH until 20:00')).toContain('Mention who covers');
@@ -85,6 +101,11 @@ describe('oncall over the stream', () => {
     const now = await ask(hphGroup, 'hph-yeung-sukyee', '@ConsultBridge oncall cardiology HPH');
     expect(now).toMatch(/\*\*First call\*\*\n- 郭偉倫 Dr KWOK Wai-lun/);
     expect(now).toMatch(/\*\*Second call\*\*\n- 李美玲 Dr LEE Mei-ling/);
+    // Each is told what they now hold, in their language.
+    const toKwok = await eventually(() => otoTo('hph-kwok-wailun', '李美玲 Dr LEE Mei-ling')[0]);
+    expect(toKwok.text).toMatch(/(you now take first call \d{4}-.* HKT – .* HKT|你改為擔任第一當值 \d{4}-.* HKT – .* HKT)/);
+    const toLee = await eventually(() => otoTo('hph-lee-meiling', '當值互換')[0]);
+    expect(toLee.text).toMatch(/你在 心臟科 · HPH 的班次已與 郭偉倫 Dr KWOK Wai-lun .* 互換：你改為擔任第二當值 /);
     expect(await ask(hphGroup, 'hph-yeung-sukyee', '@ConsultBridge oncall swap cardiology HPH @Kwok', ['hph-kwok-wailun'])).toContain('Mention the two colleagues');
   });
 

@@ -115,6 +115,7 @@ describe('roster use cases (SQLite)', () => {
     expect(audit.at(-1)).toMatchObject({ action: 'roster.imported', reason: 'imported:2' });
     const key = await rosterById(deps, 'inst-qmh', 'cardiology');
     const csv = await exportRoster(deps, key, DAY + 48 * H, DAY + 72 * H);
-    expect(csv).toBe(`${head}\r\nQMH,cardiology,first,dr-a,2030-01-09 08:00,2030-01-09 20:00\r\nQMH,cardiology,first,dr-b,2030-01-09 20:00,2030-01-10 08:00\r\n`);
+    const out = 'institution,specialty,level,clinician,name,start,end';
+    expect(csv).toBe(`${out}\r\nQMH,cardiology,first,dr-a,Dr dr-a,2030-01-09 08:00,2030-01-09 20:00\r\nQMH,cardiology,first,dr-b,Dr dr-b,2030-01-09 20:00,2030-01-10 08:00\r\n`);
   });
 });

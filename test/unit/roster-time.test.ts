@@ -51,11 +51,13 @@ describe('roster CSV', () => {
     expect(rows[3]!.problems.map((p) => p.code)).toEqual(['end_before_start']);
   });
 
-  it('refuses a file without exactly the six columns; the export reads back as the same shifts', () => {
+  it('refuses a file without the six columns (or with unknown or repeated ones); the export, with its name column, reads back as the same shifts', () => {
     expect(() => readRosterCsv('institution,specialty,level,clinician,start\nQMH,cardiology,first,a,2030-01-07 08:00')).toThrow(/columns/);
+    expect(() => readRosterCsv('institution,specialty,level,clinician,start,end,ward\nQMH,cardiology,first,a,2030-01-07 08:00,2030-01-07 20:00,x')).toThrow(/columns/);
+    expect(() => readRosterCsv('institution,specialty,level,clinician,start,end,end\nQMH,cardiology,first,a,2030-01-07 08:00,2030-01-07 20:00,x')).toThrow(/columns/);
     expect(() => readRosterCsv('')).toThrow();
-    const csv = writeRosterCsv([{ institution: 'QMH', specialty: 'cardiology', level: 'first', clinician: 'a,b', startsAt: Date.parse('2030-01-07T12:00:00Z'), endsAt: Date.parse('2030-01-08T00:00:00Z') }]);
-    expect(csv).toBe('institution,specialty,level,clinician,start,end\r\nQMH,cardiology,first,"a,b",2030-01-07 20:00,2030-01-08 08:00\r\n');
+    const csv = writeRosterCsv([{ institution: 'QMH', specialty: 'cardiology', level: 'first', clinician: 'a,b', name: '陳大文 Dr CHAN', startsAt: Date.parse('2030-01-07T12:00:00Z'), endsAt: Date.parse('2030-01-08T00:00:00Z') }]);
+    expect(csv).toBe('institution,specialty,level,clinician,name,start,end\r\nQMH,cardiology,first,"a,b",陳大文 Dr CHAN,2030-01-07 20:00,2030-01-08 08:00\r\n');
     const [back] = readRosterCsv(csv);
     expect(back).toMatchObject({ clinician: 'a,b', startsAt: Date.parse('2030-01-07T12:00:00Z'), endsAt: Date.parse('2030-01-08T00:00:00Z'), problems: [] });
   });

@@ -7,6 +7,7 @@ import { useAdminT, type AdminKey } from './admin-messages.js';
 import { Bars } from './Bars.js';
 import { ReasonBars } from './ReasonBars.js';
 import { ResidencyCard } from './ResidencyCard.js';
+import { ReferralAttentionCard } from './ReferralAttentionCard.js';
 import { ReferralStatsCard } from './ReferralStatsCard.js';
 import type { DashboardDto } from '../../../src/contract/admin-reports.js';
 
@@ -56,6 +57,7 @@ export function DashboardSection() {
             </Col>
           </Row>
           <ReferralStatsCard days={days} />
+          <ReferralAttentionCard />
           <ResidencyCard residency={d.residency} />
         </>
       )}

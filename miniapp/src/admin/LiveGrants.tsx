@@ -8,7 +8,7 @@ import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote, when } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { MoreOnScroll, useKeysetList } from './keyset-list.js';
-import { person, purposeWords } from './oversight-words.js';
+import { grantPurposeWords, person } from './oversight-words.js';
 
 /**
  * Live access grants, soonest to expire first, a keyset page at a time (more as the list scrolls): who holds it, on
@@ -64,7 +64,7 @@ export function LiveGrants() {
           { title: t('gr.grantee'), key: 'grantee', render: (_, g) => person(g.grantee) },
           { title: t('ov.case'), dataIndex: 'caseCode', render: (v: string | null) => v ?? '—' },
           { title: t('gr.docType'), dataIndex: 'docType', render: (v: string | null) => (v ? documentTypeLabel(v, l) : <Tag color="red">{t('gr.wholeCase')}</Tag>) },
-          { title: t('ov.reasonCode'), dataIndex: 'purpose', render: (c: string) => <span title={c}>{purposeWords(c, l)}</span> },
+          { title: t('ov.reasonCode'), key: 'purpose', render: (_, g) => <span title={g.purpose} data-testid="grant-purpose">{grantPurposeWords(g, l)}</span> },
           { title: t('ov.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => when(v) },
           { title: t('gr.grantedBy'), key: 'grantedBy', render: (_, g) => person(g.grantedBy) },
           ...(mayRevoke

@@ -16,7 +16,7 @@ export interface AdminApi {
   actions: readonly ConsoleAction[];
   /** A JSON call to /api/admin/…; the admin token is re-obtained once when it has expired. */
   call<T>(path: string, init?: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<T>;
-  /** A call whose answer is saved as a file (audit export, data access report). */
+  /** A call whose answer is saved as a file (audit export, data access report, roster CSV); `fileName` '' → the server's name. */
   download(path: string, fileName: string, init?: { method?: string; body?: unknown; query?: Record<string, string | undefined> }): Promise<unknown>;
 }
 
@@ -69,19 +69,25 @@ export async function createAdminApi(app: ApiClient, opts: { fetch?: typeof fetc
     },
     async download(path, fileName, init = {}) {
       const res = await answer(path, init);
-      const text = await res.text();
-      const blob = new Blob([text], { type: 'application/json' });
+      const type = res.headers.get('content-type') ?? 'application/json';
+      // The bytes as sent (a CSV keeps its byte-order mark); JSON answers are also returned parsed.
+      const blob = new Blob([await res.arrayBuffer()], { type: type.split(';')[0] });
       const href = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = href;
-      a.download = fileName;
+      a.download = fileName || serverFileName(res) || 'download';
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
-      return JSON.parse(text) as unknown;
+      return type.includes('json') ? (JSON.parse(await blob.text()) as unknown) : undefined;
     },
   };
+}
+
+/** The file name the server's content-disposition gives, if any. */
+function serverFileName(res: Response): string | undefined {
+  return /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
 }
 
 export const AdminApiContext = createContext<AdminApi | null>(null);

@@ -2,7 +2,7 @@
  * The admin console API as typed functions (paths under /api/admin). Answer types are the server's
  * schemas (src/contract/admin-*.ts), imported as types only.
  */
-import type { ReferralStatsDto } from '../../../src/contract/referral-dto.js';
+import type { ReferralAttentionDto, ReferralStatsDto } from '../../../src/contract/referral-dto.js';
 import { useMemo } from 'react';
 import type {
   ApprovalDto,
@@ -73,6 +73,7 @@ export function createAdminEndpoints(api: AdminApi) {
     dashboard: (days: string) => api.call<DashboardDto>('/dashboard', { query: { days } }),
     /** The dashboard's referral figures (time to accept, open load), apart from its totals. */
     referralStats: (days: string) => api.call<ReferralStatsDto>('/referrals/stats', { query: { days } }),
+    referralAttention: () => api.call<ReferralAttentionDto>('/referrals/attention'),
     dataAccessReport: (fileName: string, body: unknown) => api.download('/reports/data-access', fileName, { body }) as Promise<DataAccessReportDto>,
 
     roster: (code: string) => api.call<{ caseCode: string; now: string; roles: RosterRoleDto[] }>(`${cases(code)}/roles`),

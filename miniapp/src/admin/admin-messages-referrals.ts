@@ -11,6 +11,15 @@ export const referralDashEn = {
   'dash.ref.clinician': 'Clinician',
   'dash.ref.open': 'Open',
   'dash.ref.noLoad': 'Nobody holds an open referral.',
+  'dash.ref.attention': 'Referrals needing attention',
+  'dash.ref.attentionNone': 'None: every referral has someone on it.',
+  'dash.ref.case': 'Case',
+  'dash.ref.why': 'Why',
+  'dash.ref.why.unrouted': 'No one accepted — unrouted',
+  'dash.ref.why.nobody': 'Nobody on call — not sent',
+  'dash.ref.requester': 'Requester',
+  'dash.ref.byRule': 'Consult rule',
+  'dash.ref.sent': 'Sent',
 } as const;
 
 export const referralDashZh: Record<keyof typeof referralDashEn, string> = {
@@ -25,4 +34,13 @@ export const referralDashZh: Record<keyof typeof referralDashEn, string> = {
   'dash.ref.clinician': '醫生',
   'dash.ref.open': '未處理',
   'dash.ref.noLoad': '目前沒有未處理的轉介。',
+  'dash.ref.attention': '需要跟進的轉介',
+  'dash.ref.attentionNone': '沒有：每項轉介都有人處理。',
+  'dash.ref.case': '個案',
+  'dash.ref.why': '原因',
+  'dash.ref.why.unrouted': '無人接受 — 未能轉介',
+  'dash.ref.why.nobody': '沒有當值醫生 — 未發送',
+  'dash.ref.requester': '發出者',
+  'dash.ref.byRule': '會診規則',
+  'dash.ref.sent': '發出時間',
 };

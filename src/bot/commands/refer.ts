@@ -1,6 +1,8 @@
 import { REFERRAL_SEVERITIES, REFERRAL_SEVERITY_CODES, type ReferralSeverity } from '../../contract/referrals.js';
 import { specialtyFromWord } from '../../contract/specialties.js';
 import { requestReferral, type ReferralRequest } from '../../usecases/referrals/request-referral.js';
+import { cancelReferralOnCase } from '../../usecases/referrals/cancel-on-case.js';
+import type { BotContext } from '../context.js';
 import { say } from '../i18n.js';
 import { personLine } from '../people.js';
 import { REFERRAL_TEXTS as T } from '../texts/referral-texts.js';
@@ -31,22 +33,38 @@ export function parseReferArgs(args: readonly string[]): ReferralRequest | undef
   return { specialty, institutionCode, severity, purposeCode };
 }
 
+/** The words that make `refer` a cancel: `refer cancel C-XXXXX [specialty]`. */
+const CANCEL_WORDS = ['cancel', 'withdraw', '取消', '撤回'];
+
+/** `refer cancel C-7KQ2M [cardiology]`: the sender's open referral on the case is withdrawn (cancel-on-case.ts). */
+async function cancelByChat(deps: Deps, ctx: BotContext, args: string[]): Promise<void> {
+  const { caseRow, rest } = await caseFromArgs(deps, { ...ctx, command: { ...ctx.command!, args } });
+  const specialty = rest.length > 0 ? specialtyFromWord(rest.join(' ')) : undefined;
+  if (rest.length > 0 && !specialty) return ctx.reply(say(ctx.lang, T.usage));
+  const out = await cancelReferralOnCase(deps.referrals.respond, ctx.actor!.clinician, caseRow.id, specialty);
+  if (out.kind === 'which') return ctx.reply(say(ctx.lang, T.cancelWhich, caseRow.code, out.specialties.map((s) => specialtyWord(s, ctx.lang)).join(', ')));
+  await ctx.reply(say(ctx.lang, T.cancelled, caseRow.code, specialtyWord(out.referral.specialty, ctx.lang)));
+}
+
 /**
  * `refer C-7KQ2M cardiology PWH urgent referral`: a care-team member asks the on-call clinician of a
  * specialty (at an institution, or the configured fallback order) for a consult. Codes only; the
  * clinical reason is written in the mini-app. The assignee gets a 1:1 card; the requester a live
- * status card; the reply says who it went to.
+ * status card; the reply says who it went to. `refer cancel C-7KQ2M [specialty]` withdraws the
+ * sender's own open referral on the case.
  */
 export function referCommand(deps: Deps): Command {
   // Built at the first use: the command list is also built for parsing alone, without services.
   const useCase = () => ({ open: deps.referrals.open, queries: deps.cases.queries, directory: deps.directoryRepo, audit: deps.audit });
   return {
     name: 'refer',
-    usage: 'C-XXXXX <specialty> [institution] <emergency|urgent|routine> <purpose>',
+    usage: 'C-XXXXX <specialty> [institution] <emergency|urgent|routine> <purpose> · cancel C-XXXXX [specialty]',
     aliases: ['referral', '轉介', '转介'],
     summary: { en: 'refer a case to the on-call specialist (by severity and load)', zh: '將個案轉介予當值專科醫生（按嚴重程度及工作量）' },
     needsTrust: true,
     async run(ctx) {
+      const [first, ...more] = ctx.command?.args ?? [];
+      if (first && CANCEL_WORDS.includes(first.toLowerCase())) return cancelByChat(deps, ctx, more);
       const { caseRow, rest } = await caseFromArgs(deps, ctx);
       const req = parseReferArgs(rest);
       if (!req) return ctx.reply(say(ctx.lang, T.usage));

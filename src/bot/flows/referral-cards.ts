@@ -53,6 +53,7 @@ export function createReferralNotices(deps: Deps, opts: { remindType: DingRemind
       case 'accepted': return say(lang, T.statusAccepted, who, hkDateTime(e.until));
       case 'declined': return say(lang, T.statusDeclined, who, r.declineReason ? REFERRAL_DECLINE_REASONS[r.declineReason][lang] : '');
       case 'escalated': return say(lang, T.statusEscalated, who);
+      case 'unrouted': return say(lang, T.statusUnrouted);
       case 'cancelled': return say(lang, T.statusCancelled);
     }
   }
@@ -84,16 +85,35 @@ export function createReferralNotices(deps: Deps, opts: { remindType: DingRemind
       }
       const event = e.kind === 'escalated' || e.kind === 'seen' ? `${e.kind}:${r.assigneeId}` : e.kind;
       await deps.notify.settleCard(`${requesterCardId(r.id)}:${event}`, requesterCardId(r.id), { status });
+      if (e.kind === 'unrouted') {
+        const code = await caseCode(r.caseId);
+        const inst = r.institutionId ? ((await deps.directoryRepo.institution(r.institutionId))?.code ?? '') : '';
+        const text = say(lang, T.unroutedText, code, specialtyWord(r.specialty, lang), severityWord(r, lang).toLowerCase(), inst);
+        await deps.notify.toUser(`${requesterCardId(r.id)}:unrouted:tell`, q.dingtalkUserId, say(lang, T.unroutedTitle, code), text);
+      }
     },
 
-    async toAttendings(r, attendingIds) {
+    async toAssigneeClosed(r, event) {
+      if (!r.assigneeId) return;
+      const a = await person(r.assigneeId);
+      const status = say(langOf(a), event === 'cancelled' ? T.closedCancelled : T.closedUnrouted);
+      // The card keeps its title and text; the status line says why, and the buttons go.
+      await deps.notify.settleCard(`${assigneeCardId(r)}:${event}`, assigneeCardId(r), { status }, []);
+    },
+
+    async toAttendings(r, attendingIds, event) {
       const code = await caseCode(r.caseId);
       for (const id of new Set(attendingIds)) {
         const c = await person(id);
         if (!c) continue;
         const lang = langOf(c);
         const who = r.assigneeId ? await personLine(deps.directoryRepo, r.assigneeId, lang) : say(lang, T.nobodyShort);
-        const text = say(lang, T.attendingText, code, specialtyWord(r.specialty, lang), severityWord(r, lang), r.triggerRuleId ?? '', who);
+        const spec = specialtyWord(r.specialty, lang);
+        if (event === 'unrouted') {
+          await deps.notify.toUser(`ref:${r.id}:attending:${id}:unrouted`, c.dingtalkUserId, say(lang, T.unroutedTitle, code), say(lang, T.attendingUnrouted, code, spec, severityWord(r, lang), r.triggerRuleId ?? ''));
+          continue;
+        }
+        const text = say(lang, T.attendingText, code, spec, severityWord(r, lang), r.triggerRuleId ?? '', who);
         await deps.notify.toUser(`ref:${r.id}:attending:${id}`, c.dingtalkUserId, say(lang, T.attendingTitle, code), text);
       }
     },

@@ -53,6 +53,8 @@ export interface EscalationKind {
   waitMs?: (itemId: string) => Promise<number | undefined>;
   /** false: no reminder step; the first step already asks the next colleague (a referral is handed on). */
   reminder?: boolean;
+  /** Nobody is left to ask (inside the step's transaction): e.g. a referral turns unrouted and its requester is told. */
+  exhausted?: (n: StepNotice) => Promise<void>;
 }
 
 export interface TrackInput {

@@ -99,6 +99,7 @@ export function createEscalationService(deps: {
     };
     if (!colleague) {
       if (!(await stop(row, 'chain_exhausted', now, 'exhausted'))) return 'skipped';
+      await kind.exhausted?.(notice);
       await tellInitiator(null);
       return 'exhausted';
     }

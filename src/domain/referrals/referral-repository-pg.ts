@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { referrals } from '../../db/pg/referral-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
-import { closePatch, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
+import { closePatch, newestFirst, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
 
 /** Referrals on PostgreSQL: the same port as referral-repository.ts. */
 export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher): ReferralRepository {
@@ -53,8 +53,8 @@ export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher
       return changed(await db().update(referrals).set({ assigneeId: to, status: 'escalated', escalatedAt: at }).where(and(eq(referrals.id, id), isOpen, still)));
     },
     async close(id, c) {
-      const { set, byAssignee } = closePatch(c);
-      const key = and(eq(referrals.id, id), isOpen, byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
+      const { set, byAssignee, from } = closePatch(c);
+      const key = and(eq(referrals.id, id), inArray(referrals.status, from), byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
       return changed(await db().update(referrals).set(set).where(key));
     },
     async acceptTimings(since) {
@@ -63,6 +63,11 @@ export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher
         .from(referrals)
         .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)));
       return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+    },
+    async needingAttention(limit) {
+      const unrouted = await db().select().from(referrals).where(eq(referrals.status, 'unrouted')).orderBy(desc(referrals.sentAt)).limit(limit);
+      const nobody = await db().select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen)).orderBy(desc(referrals.sentAt)).limit(limit);
+      return [...unrouted, ...nobody].sort(newestFirst).slice(0, limit).map(open);
     },
   };
 }

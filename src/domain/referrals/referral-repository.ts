@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { ReferralDeclineReason, ReferralStatus } from '../../contract/referrals.js';
@@ -13,10 +13,14 @@ export type NewReferral = Pick<ReferralRow, 'id' | 'caseId' | 'requesterId' | 'i
 /** Still waiting for its assignee: what routing and the dashboard count as load. */
 export const OPEN_STATUSES = ['sent', 'seen', 'escalated'] as const satisfies readonly ReferralStatus[];
 
-/** The end of a referral, each once: accepted (with its grant), declined (with a code), cancelled. */
+/**
+ * The end of a referral, each once: accepted (with its grant), declined (with a code), unrouted (the
+ * escalation ran out of people), cancelled (by the requester, also once unrouted).
+ */
 export type ReferralClose =
   | { status: 'accepted'; by: string; at: number; grantId: string | null }
   | { status: 'declined'; by: string; at: number; reason: ReferralDeclineReason }
+  | { status: 'unrouted'; by: 'system'; at: number }
   | { status: 'cancelled'; by: string; at: number };
 
 /** One accepted referral's timing, for the dashboard (ids and codes only). */
@@ -42,17 +46,27 @@ export interface ReferralRepository {
   close(id: string, c: ReferralClose): Promise<boolean>;
   /** Accepted referrals sent since `since` (dashboard: time to accept). */
   acceptTimings(since: number): Promise<AcceptTiming[]>;
+  /**
+   * What needs a person (the console's list): unrouted referrals, and open ones nobody was on call for,
+   * newest first, at most `limit`. Two indexed reads (status; assignee and status).
+   */
+  needingAttention(limit: number): Promise<ReferralRow[]>;
 }
+
+/** Newest first, then by id: how the two reads of `needingAttention` merge on both stores. */
+export const newestFirst = (a: ReferralRow, b: ReferralRow) => b.sentAt - a.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const REASON = 'referrals.reason';
 export const openReferralReason = (texts: FreeTextCipher) => (r: ReferralRow): ReferralRow => ({ ...r, reason: openOrNull(texts, REASON, r.id, r.reason) });
 export const sealReferral = (texts: FreeTextCipher, row: NewReferral) => ({ ...row, status: 'sent' as const, reason: sealOrNull(texts, REASON, row.id, row.reason) });
 
-/** The update a close makes, and the rows it may touch (both stores share it). */
-export function closePatch(c: ReferralClose) {
-  if (c.status === 'accepted') return { set: { status: c.status, acceptedAt: c.at, grantId: c.grantId }, byAssignee: true };
-  if (c.status === 'declined') return { set: { status: c.status, declinedAt: c.at, declineReason: c.reason }, byAssignee: true };
-  return { set: { status: c.status, cancelledAt: c.at }, byAssignee: false };
+/** The update a close makes, and the rows it may touch: by status (`from`), and the assignee's own (both stores share it). */
+export function closePatch(c: ReferralClose): { set: Partial<ReferralRow>; byAssignee: boolean; from: ReferralStatus[] } {
+  const open: ReferralStatus[] = [...OPEN_STATUSES];
+  if (c.status === 'accepted') return { set: { status: c.status, acceptedAt: c.at, grantId: c.grantId }, byAssignee: true, from: open };
+  if (c.status === 'declined') return { set: { status: c.status, declinedAt: c.at, declineReason: c.reason }, byAssignee: true, from: open };
+  if (c.status === 'unrouted') return { set: { status: c.status }, byAssignee: false, from: open };
+  return { set: { status: c.status, cancelledAt: c.at }, byAssignee: false, from: [...open, 'unrouted'] };
 }
 
 /** Referrals on SQLite: named queries, every method a Promise (`store.wrap`). */
@@ -103,8 +117,8 @@ export function createReferralRepository(db: Db, store: SqliteStore, texts: Free
       return db.update(referrals).set({ assigneeId: to, status: 'escalated', escalatedAt: at }).where(and(eq(referrals.id, id), isOpen, still)).run().changes > 0;
     },
     close(id: string, c: ReferralClose): boolean {
-      const { set, byAssignee } = closePatch(c);
-      const key = and(eq(referrals.id, id), isOpen, byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
+      const { set, byAssignee, from } = closePatch(c);
+      const key = and(eq(referrals.id, id), inArray(referrals.status, from), byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
       return db.update(referrals).set(set).where(key).run().changes > 0;
     },
     acceptTimings(since: number): AcceptTiming[] {
@@ -114,6 +128,11 @@ export function createReferralRepository(db: Db, store: SqliteStore, texts: Free
         .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)))
         .all()
         .map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+    },
+    needingAttention(limit: number): ReferralRow[] {
+      const unrouted = db.select().from(referrals).where(eq(referrals.status, 'unrouted')).orderBy(desc(referrals.sentAt)).limit(limit).all();
+      const nobody = db.select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen)).orderBy(desc(referrals.sentAt)).limit(limit).all();
+      return [...unrouted, ...nobody].sort(newestFirst).slice(0, limit).map(open);
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { referralStatsDto, referralStatsQuery } from '../../contract/referral-dto.js';
+import { referralAttentionDto, referralStatsDto, referralStatsQuery } from '../../contract/referral-dto.js';
+import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { ReferralRepository } from '../../domain/referrals/referral-repository.js';
 import type { Clock } from '../../shared/clock.js';
@@ -8,13 +9,20 @@ import { personOf } from '../app/people.js';
 import { sectionRoute } from './admin-auth.js';
 import { errorResponses } from './admin-schemas.js';
 
+/** The most referrals the attention list shows (the newest). */
+const ATTENTION_LIMIT = 50;
+
 export interface AdminReferralDeps {
-  repo: Pick<ReferralRepository, 'acceptTimings' | 'openLoad'>;
+  repo: Pick<ReferralRepository, 'acceptTimings' | 'openLoad' | 'needingAttention'>;
+  cases: Pick<CasesRepository, 'caseById'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
 }
 
-/** The dashboard's referral figures: time to accept by severity and specialty (median, p90), open load per clinician (by name). */
+/**
+ * The dashboard's referral figures: time to accept by severity and specialty (median, p90), open load
+ * per clinician (by name), and the referrals needing attention (nobody accepted or nobody on call).
+ */
 export const adminReferralRoutes: FastifyPluginAsyncZod<AdminReferralDeps> = async (app, deps) => {
   app.get(
     '/referrals/stats',
@@ -23,6 +31,21 @@ export const adminReferralRoutes: FastifyPluginAsyncZod<AdminReferralDeps> = asy
       const stats = await referralStats(deps, req.query.days === '30' ? 30 : 7);
       const openLoad = await Promise.all(stats.openLoad.map(async (l) => ({ clinician: await personOf(deps.directory, l.clinicianId), open: l.open })));
       return { ...stats, openLoad };
+    },
+  );
+
+  app.get(
+    '/referrals/attention',
+    { config: sectionRoute('dashboard'), schema: { response: { 200: referralAttentionDto, ...errorResponses } } },
+    async () => {
+      const rows = await deps.repo.needingAttention(ATTENTION_LIMIT);
+      const referrals = await Promise.all(rows.map(async (r) => ({
+        id: r.id, caseCode: (await deps.cases.caseById(r.caseId))?.code ?? '', specialty: r.specialty, severity: r.severity,
+        institutionCode: r.institutionId ? ((await deps.directory.institution(r.institutionId))?.code ?? null) : null,
+        why: r.status === 'unrouted' ? ('unrouted' as const) : ('nobody' as const),
+        requester: r.requesterId ? await personOf(deps.directory, r.requesterId) : null, triggerRuleId: r.triggerRuleId, sentAt: r.sentAt,
+      })));
+      return { referrals };
     },
   );
 };

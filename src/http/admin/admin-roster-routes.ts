@@ -18,6 +18,8 @@ import { errorResponses } from './admin-schemas.js';
 export type AdminRosterDeps = RosterDeps;
 
 const at = (s: string) => Date.parse(s);
+/** The byte-order mark that tells Excel the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
 const personDto = (c: ClinicianRow | null | undefined) => (c ? { id: c.id, name: clinicianName(c), role: c.title ?? roleName(c.role, 'en') ?? null } : null);
 
 /**
@@ -70,10 +72,16 @@ export const adminRosterRoutes: FastifyPluginAsyncZod<AdminRosterDeps> = async (
     importRoster(deps, req.admin!, req.body.csv),
   );
 
-  app.get('/rosters/export', { config: admins, schema: { querystring: S.rosterRangeQuery, response: { 200: S.exportDto, ...errorResponses } } }, async (req) => {
+  // A real file: text/csv with a UTF-8 byte-order mark (Excel then reads Chinese names right), the
+  // import's own columns, so an exported week can be edited and imported again.
+  app.get('/rosters/export', { config: admins, schema: { querystring: S.rosterRangeQuery, response: { 200: z.string().describe('text/csv, UTF-8 with a BOM'), ...errorResponses } } }, async (req, reply) => {
     const q = req.query;
     const key = await rosterById(deps, q.institutionId, q.specialty);
     const csv = await exportRoster(deps, key, at(q.from), at(q.to));
-    return { filename: `roster-${key.institution.code}-${key.specialty}-${hkDate(at(q.from))}.csv`, csv };
+    return reply
+      .header('content-disposition', `attachment; filename="roster-${key.institution.code}-${key.specialty}-${hkDate(at(q.from))}.csv"`)
+      .header('cache-control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .send(`${CSV_BOM}${csv}`);
   });
 };

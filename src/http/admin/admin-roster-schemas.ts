@@ -21,4 +21,3 @@ export const importReportDto = z.object({
   errors: z.number(),
   rows: z.array(z.object({ line: z.number(), problems: z.array(z.object({ code: z.enum(ROSTER_ROW_PROBLEMS), column: z.enum(ROSTER_CSV_COLUMNS).optional() })) })),
 });
-export const exportDto = z.object({ filename: z.string(), csv: z.string() });

@@ -7,8 +7,9 @@ import type { ReferralNotices } from './referral-notices.js';
 import { nextInLine, type RoutingDeps } from './referral-routing-port.js';
 
 export interface ReferralEscalationDeps extends RoutingDeps {
-  repo: Pick<ReferralRepository, 'find' | 'reassign' | 'openCounts'>;
-  notices: Pick<ReferralNotices, 'toAssignee' | 'toRequester'>;
+  repo: Pick<ReferralRepository, 'find' | 'reassign' | 'openCounts' | 'close'>;
+  notices: Pick<ReferralNotices, 'toAssignee' | 'toRequester' | 'toAssigneeClosed' | 'toAttendings'>;
+  attendingsOf: (caseId: string) => Promise<string[]>;
   settings: Pick<ReferralConfig, 'fallbackInstitutions' | 'windowMs' | 'dingEmergency'>;
   audit: AuditSink;
   clock: Clock;
@@ -19,7 +20,10 @@ export interface ReferralEscalationDeps extends RoutingDeps {
  * severity's window passes unaccepted, the referral is handed to the next in line at its institution
  * (the on-call tiers by load, then the roster's escalation contact), each with a fresh window; the new
  * assignee gets the card (and a DING for an emergency when configured) and the requester's card says
- * it was escalated. Accepted, declined or cancelled: the engine stops.
+ * it was escalated. Accepted, declined or cancelled: the engine stops. Nobody left (next on call,
+ * then the escalation contact, all passed): the referral turns `unrouted` (audited), the last
+ * assignee's card closes, and the requester's card says so with a 1:1 telling them to call the
+ * department (a rule's referral: the case's attendings are told instead).
  */
 export function referralEscalationKind(deps: ReferralEscalationDeps): EscalationKind {
   return {
@@ -45,6 +49,15 @@ export function referralEscalationKind(deps: ReferralEscalationDeps): Escalation
       await deps.notices.toAssignee(now, { handedOnFrom: r.assigneeId ?? undefined, ding: r.severity === 'emergency' && deps.settings.dingEmergency });
       if (r.requesterId) await deps.notices.toRequester(now, { kind: 'escalated' });
       return true;
+    },
+    exhausted: async (n) => {
+      const now = deps.clock.now();
+      if (!(await deps.repo.close(n.itemId, { status: 'unrouted', by: 'system', at: now }))) return;
+      const r = (await deps.repo.find(n.itemId))!;
+      deps.audit.append({ actor: 'system', action: AUDIT_ACTIONS.referralUnrouted, target: r.id, outcome: 'success', reason: r.severity, at: now });
+      if (r.assigneeId) await deps.notices.toAssigneeClosed(r, 'unrouted');
+      if (r.requesterId) await deps.notices.toRequester(r, { kind: 'unrouted' });
+      else await deps.notices.toAttendings(r, await deps.attendingsOf(r.caseId), 'unrouted');
     },
   };
 }

@@ -8,6 +8,7 @@ export type ReferralEvent =
   | { kind: 'accepted'; until: number }
   | { kind: 'declined' }
   | { kind: 'escalated' }
+  | { kind: 'unrouted' }
   | { kind: 'cancelled' };
 
 /**
@@ -20,6 +21,8 @@ export interface ReferralNotices {
   toAssignee(r: ReferralRow, opts: { handedOnFrom?: string; ding: boolean }): Promise<void>;
   /** The requester's live status card (posted on `sent`/`nobody`, updated in place after). */
   toRequester(r: ReferralRow, event: ReferralEvent): Promise<void>;
-  /** A rule opened it (no requester): the case's attendings are told once. */
-  toAttendings(r: ReferralRow, attendingIds: readonly string[]): Promise<void>;
+  /** The referral closed without them (cancelled, unrouted): their card says so and loses its buttons. */
+  toAssigneeClosed(r: ReferralRow, event: 'cancelled' | 'unrouted'): Promise<void>;
+  /** A rule opened it (no requester): the case's attendings are told once (and once more if it turns unrouted). */
+  toAttendings(r: ReferralRow, attendingIds: readonly string[], event?: 'unrouted'): Promise<void>;
 }

@@ -28,7 +28,7 @@ function viewOf(me: ClinicianRow, r: ReferralRow, caseCode: string): ReferralVie
     row: party ? r : { ...r, reason: null },
     caseCode,
     mayRespond: isOpen(r) && r.assigneeId === me.id,
-    mayCancel: isOpen(r) && r.requesterId === me.id,
+    mayCancel: (isOpen(r) || r.status === 'unrouted') && r.requesterId === me.id,
   };
 }
 

@@ -11,10 +11,10 @@ import type { ReferralNotices } from './referral-notices.js';
 
 export interface RespondReferralDeps {
   transaction: Transaction;
-  repo: Pick<ReferralRepository, 'find' | 'markSeen' | 'close'>;
+  repo: Pick<ReferralRepository, 'find' | 'markSeen' | 'close' | 'forCase'>;
   escalation: Pick<EscalationService, 'cancel'>;
   grantConsult: GrantConsultAccess;
-  notices: Pick<ReferralNotices, 'toRequester'>;
+  notices: Pick<ReferralNotices, 'toRequester' | 'toAssigneeClosed'>;
   settings: Pick<ReferralConfig, 'grantMinutes'>;
   audit: AuditSink;
   clock: Clock;
@@ -78,17 +78,26 @@ export async function declineReferral(deps: RespondReferralDeps, clinicianId: st
   });
 }
 
-/** The requester withdraws an open referral. */
+/**
+ * The requester withdraws an open (or unrouted) referral: it closes, its escalation stops, the
+ * assignee's card says it was cancelled (buttons gone). No consult grant exists before acceptance, so
+ * none is left behind; an accepted referral cannot be cancelled (referral.closed): the consultant's
+ * time-boxed grant stands, as ending it is the privacy officer's [Revoke]. Refusals are audited.
+ */
 export async function cancelReferral(deps: RespondReferralDeps, clinicianId: string, id: string): Promise<ReferralRow> {
   const r = await deps.repo.find(id);
-  if (!r) throw new DomainError('referral.not_found');
-  if (r.requesterId !== clinicianId) throw new DomainError('referral.not_yours');
+  const code = !r ? 'referral.not_found' : r.requesterId !== clinicianId ? 'referral.not_requester' : !isOpen(r) && r.status !== 'unrouted' ? 'referral.closed' : null;
+  if (code) {
+    deps.audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.referralCancelled, target: id, outcome: 'denied', reason: code });
+    throw new DomainError(code);
+  }
   const now = deps.clock.now();
   return deps.transaction(async () => {
     if (!(await deps.repo.close(id, { status: 'cancelled', by: clinicianId, at: now }))) throw new DomainError('referral.closed');
     deps.audit.append({ actor: clinicianId, action: AUDIT_ACTIONS.referralCancelled, target: id, outcome: 'success', at: now });
     await deps.escalation.cancel(id, 'cancelled', now);
     const done = (await deps.repo.find(id))!;
+    if (done.assigneeId) await deps.notices.toAssigneeClosed(done, 'cancelled');
     await deps.notices.toRequester(done, { kind: 'cancelled' });
     return done;
   });

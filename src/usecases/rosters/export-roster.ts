@@ -1,3 +1,4 @@
+import { clinicianName } from '../../domain/directory/clinician-names.js';
 import type { RosterShift } from '../../domain/rosters/roster-port.js';
 import { writeRosterCsv } from './roster-csv.js';
 import { rosterById, type RosterDeps, type RosterKey } from './roster-deps.js';
@@ -8,13 +9,13 @@ export async function listRoster(deps: Pick<RosterDeps, 'rosters' | 'directory'>
   return deps.rosters.listRange(q);
 }
 
-/** CSV export of a date range (HK times; clinicians by DingTalk user id), importable again. */
+/** CSV export of a date range (HK times; clinicians by DingTalk user id, with their name), importable again. */
 export async function exportRoster(deps: Pick<RosterDeps, 'rosters' | 'directory'>, key: RosterKey, from: number, to: number): Promise<string> {
   const shifts = await deps.rosters.listRange({ institutionId: key.institution.id, specialty: key.specialty, from, to });
   const rows = [];
   for (const s of shifts) {
     const c = await deps.directory.findById(s.clinicianId);
-    rows.push({ institution: key.institution.code, specialty: s.specialty, level: s.level, clinician: c?.dingtalkUserId ?? s.clinicianId, startsAt: s.startsAt, endsAt: s.endsAt });
+    rows.push({ institution: key.institution.code, specialty: s.specialty, level: s.level, clinician: c?.dingtalkUserId ?? s.clinicianId, name: c ? clinicianName(c) : '', startsAt: s.startsAt, endsAt: s.endsAt });
   }
   return writeRosterCsv(rows);
 }

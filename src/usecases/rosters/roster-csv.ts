@@ -1,4 +1,4 @@
-import { isCallLevel, ROSTER_CSV_COLUMNS, type RosterCsvColumn, type RosterLevel, type RosterRowProblem } from '../../contract/rosters.js';
+import { isCallLevel, ROSTER_CSV_COLUMNS, ROSTER_CSV_OPTIONAL_COLUMNS, ROSTER_EXPORT_COLUMNS, type RosterCsvColumn, type RosterLevel, type RosterRowProblem } from '../../contract/rosters.js';
 import { specialtyFromWord, type Specialty } from '../../contract/specialties.js';
 import { parseCsv } from '../../shared/csv.js';
 import { DomainError } from '../../shared/errors.js';
@@ -20,7 +20,8 @@ export interface RosterCsvRow {
 }
 
 /**
- * Reads an import: a header naming the six columns (any order, any case), then one shift a row; times
+ * Reads an import: a header naming the six columns (any order, any case; an informational `name`
+ * column, as the export writes, is allowed and ignored), then one shift a row; times
  * in HK wall clock `YYYY-MM-DD HH:mm` (a night shift ends on the next date). Checks each row on its own.
  */
 export function readRosterCsv(text: string): RosterCsvRow[] {
@@ -28,7 +29,9 @@ export function readRosterCsv(text: string): RosterCsvRow[] {
   if (!header) throw new DomainError('request.invalid', 'the file is empty');
   const columns = header.fields.map((h) => h.trim().toLowerCase());
   const known = (ROSTER_CSV_COLUMNS as readonly string[]).slice();
-  if (columns.length !== known.length || !known.every((c) => columns.includes(c))) throw new DomainError('request.invalid', `columns: ${known.join(',')}`);
+  const allowed = [...known, ...ROSTER_CSV_OPTIONAL_COLUMNS];
+  const wrong = new Set(columns).size !== columns.length || !known.every((c) => columns.includes(c)) || !columns.every((c) => allowed.includes(c));
+  if (wrong) throw new DomainError('request.invalid', `columns: ${known.join(',')}`);
   if (rows.length > MAX_ROSTER_ROWS) throw new DomainError('request.too_large', `at most ${MAX_ROSTER_ROWS} rows`);
   return rows.map(({ line, fields }) => {
     const problems: RosterRowProblem[] = [];
@@ -60,9 +63,9 @@ export function readRosterCsv(text: string): RosterCsvRow[] {
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** The export (same columns as the import, so an export can be edited and imported again). */
-export function writeRosterCsv(rows: Array<{ institution: string; specialty: string; level: string; clinician: string; startsAt: number; endsAt: number }>): string {
-  const lines = [ROSTER_CSV_COLUMNS.join(',')];
-  for (const r of rows) lines.push([r.institution, r.specialty, r.level, r.clinician, hkCsvTime(r.startsAt), hkCsvTime(r.endsAt)].map(quote).join(','));
+/** The export (the import's columns plus the ignored `name`, so an export can be edited and imported again). */
+export function writeRosterCsv(rows: Array<{ institution: string; specialty: string; level: string; clinician: string; name: string; startsAt: number; endsAt: number }>): string {
+  const lines = [ROSTER_EXPORT_COLUMNS.join(',')];
+  for (const r of rows) lines.push([r.institution, r.specialty, r.level, r.clinician, r.name, hkCsvTime(r.startsAt), hkCsvTime(r.endsAt)].map(quote).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -5,6 +5,7 @@ import type { AuditSink } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { Transaction } from '../../shared/transactions.js';
+import type { RosterNotices } from './roster-notices.js';
 
 /** What the roster use cases read and write. */
 export interface RosterDeps {
@@ -14,6 +15,8 @@ export interface RosterDeps {
   audit: AuditSink;
   clock: Clock;
   newId: () => string;
+  /** Tells the clinicians a cover or swap moves (absent: nobody is told, e.g. in use-case tests). */
+  notices?: RosterNotices;
 }
 
 /** One roster: an institution × specialty. */

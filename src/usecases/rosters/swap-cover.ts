@@ -19,6 +19,7 @@ export async function swapShifts(deps: RosterDeps, actor: ClinicianRow, aId: str
     // One entry per shift, so each shift's history reads on its own.
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftsSwapped, target: a.shift.id, outcome: 'success', reason: rosterReason(a.key, a.shift.level) });
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftsSwapped, target: b.shift.id, outcome: 'success', reason: rosterReason(b.key, b.shift.level) }, { now: true });
+    await deps.notices?.swapped({ actorId: actor.id, at: deps.clock.now(), a: a.shift, b: b.shift });
   });
 }
 
@@ -48,6 +49,7 @@ export async function coverShift(deps: RosterDeps, actor: ClinicianRow, input: C
     if (!(await deps.rosters.replace(shift.id, pieces))) throw new DomainError('roster.shift_not_found');
     const covering = pieces.find((p) => p.clinicianId === input.clinicianId && p.startsAt === from)!;
     deps.audit.append({ actor: actor.id, action: AUDIT_ACTIONS.rosterShiftCovered, target: covering.id, outcome: 'success', reason: rosterReason(key, shift.level) }, { now: true });
+    await deps.notices?.covered({ actorId: actor.id, at: deps.clock.now(), covering, replaced: shift });
   });
   return pieces;
 }

@@ -72,5 +72,20 @@ describeOnBothStores(
       expect(await refs.acceptTimings(0)).toEqual(accepted ? [{ severity: 'urgent', specialty: 'cardiology', sentAt: 10, acceptedAt: 100 }] : []);
       expect(await refs.acceptTimings(11)).toEqual([]);
     });
+
+    it('needing attention: unrouted ones and open ones nobody was on call for, newest first; an unrouted one can still be cancelled, once', async () => {
+      const { refs } = get().repo;
+      await refs.insert(ref('r5', 'dr-b', 50));
+      await refs.insert(ref('r6', null, 60));
+      expect(await refs.close('r5', { status: 'unrouted', by: 'system', at: 70 })).toBe(true);
+      expect(await refs.close('r5', { status: 'unrouted', by: 'system', at: 71 })).toBe(false);
+      expect((await refs.needingAttention(10)).map((r) => [r.id, r.status])).toEqual([['r6', 'sent'], ['r5', 'unrouted']]);
+      expect((await refs.needingAttention(1)).map((r) => r.id)).toEqual(['r6']);
+      expect(await refs.openCounts(['dr-b'])).toEqual(new Map());
+      expect(await refs.close('r5', { status: 'accepted', by: 'dr-b', at: 80, grantId: 'g' })).toBe(false);
+      expect(await refs.close('r5', { status: 'cancelled', by: 'dr-req', at: 90 })).toBe(true);
+      expect(await refs.close('r5', { status: 'cancelled', by: 'dr-req', at: 91 })).toBe(false);
+      expect((await refs.needingAttention(10)).map((r) => r.id)).toEqual(['r6']);
+    });
   },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralRow } from '../../../src/domain/referrals/referral-repository.js';
+import { OPEN_STATUSES, type ReferralClose, type ReferralRow } from '../../../src/domain/referrals/referral-repository.js';
 import type { OnCallNow } from '../../../src/domain/rosters/on-call.js';
 import type { TrackInput } from '../../../src/domain/escalation/escalation-port.js';
 import { ManualClock } from '../../../src/shared/clock.js';
@@ -26,6 +26,12 @@ function world(onCall: Record<string, Partial<OnCallNow>>, opts: { ding?: boolea
       rows.set(id, { ...r, assigneeId: to, status: 'escalated', escalatedAt: at });
       return true;
     },
+    close: async (id: string, c: ReferralClose) => {
+      const r = rows.get(id)!;
+      if (!(OPEN_STATUSES as readonly string[]).includes(r.status)) return false;
+      rows.set(id, { ...r, status: c.status });
+      return true;
+    },
   };
   const routing = {
     onCall: { onCallAt: async (q: { institutionId: string }) => ({ first: [], second: [], shift: [], escalationContactId: null, ...onCall[q.institutionId] }) },
@@ -36,11 +42,12 @@ function world(onCall: Record<string, Partial<OnCallNow>>, opts: { ding?: boolea
   const notices = {
     toAssignee: async (r: ReferralRow, o: { ding: boolean; handedOnFrom?: string }) => void told.push({ to: r.assigneeId!, ding: o.ding, handedOnFrom: o.handedOnFrom }),
     toRequester: async (r: ReferralRow, e: ReferralEvent) => void told.push({ to: r.requesterId!, event: e.kind }),
-    toAttendings: async (_r: ReferralRow, ids: readonly string[]) => void ids.forEach((to) => told.push({ to, event: 'sent' })),
+    toAttendings: async (_r: ReferralRow, ids: readonly string[], e?: 'unrouted') => void ids.forEach((to) => told.push({ to, event: e ?? 'sent' })),
+    toAssigneeClosed: async (r: ReferralRow, e: 'cancelled' | 'unrouted') => void told.push({ to: r.assigneeId!, event: e }),
   };
   const audit = { append: () => 0 };
   const open = createOpenReferral({ ...routing, transaction: async (b) => b(), escalation: { track: async (i: TrackInput) => (tracked.push(i), 1) }, notices, attendingsOf: async () => ['dr-att'], audit, clock });
-  const kind = referralEscalationKind({ ...routing, notices, audit, clock });
+  const kind = referralEscalationKind({ ...routing, notices, attendingsOf: async () => ['dr-att'], audit, clock });
   return { open, kind, rows, tracked, told };
 }
 
@@ -89,5 +96,22 @@ describe('referral windows, fallback and hand-on (use cases over fakes)', () => 
     expect(await w.kind.probe!(referralId, 'dr-a')).toBe('pending');
     w.rows.set(referralId, { ...w.rows.get(referralId)!, status: 'accepted' });
     expect(await w.kind.probe!(referralId, 'dr-a')).toBe('closed');
+  });
+
+  it('Nobody left to ask: the referral turns unrouted, the last assignee’s card closes, the requester hears “unrouted”; a rule’s referral tells the attendings; only once', async () => {
+    const w = world({ pwh: { first: ['dr-a'] } });
+    const { referralId } = await w.open(input('urgent'));
+    const notice = { idemKey: 'k', itemType: 'referral' as const, itemId: referralId, caseId: 'case-1', recipientId: 'dr-a', initiatorId: 'dr-req', since: 0 };
+    await w.kind.exhausted!(notice);
+    expect(w.rows.get(referralId)!.status).toBe('unrouted');
+    expect(w.told.slice(-2)).toEqual([{ to: 'dr-a', event: 'unrouted' }, { to: 'dr-req', event: 'unrouted' }]);
+    const before = w.told.length;
+    await w.kind.exhausted!(notice);
+    expect(w.told).toHaveLength(before);
+    expect(await w.kind.probe!(referralId, 'dr-a')).toBe('closed');
+
+    const byRule = await w.open({ ...input('urgent'), requesterId: null });
+    await w.kind.exhausted!({ ...notice, itemId: byRule.referralId, initiatorId: null });
+    expect(w.told.at(-1)).toEqual({ to: 'dr-att', event: 'unrouted' });
   });
 });

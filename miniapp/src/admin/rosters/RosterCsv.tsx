@@ -6,8 +6,8 @@ import { fill, useRosterI18n, type RosterKey } from './roster-messages.js';
 
 type Row = RosterImportReport['rows'][number];
 
-/** CSV import (paste or file; all rows checked, all or nothing, per-row problems shown) and export of the week shown. */
-export function RosterCsv({ onImport, onExport }: { onImport(csv: string): Promise<RosterImportReport>; onExport(): Promise<{ filename: string; csv: string }> }) {
+/** CSV import (paste or file; all rows checked, all or nothing, per-row problems shown) and export of the week shown (the server's CSV file is saved). */
+export function RosterCsv({ onImport, onExport }: { onImport(csv: string): Promise<RosterImportReport>; onExport(): Promise<unknown> }) {
   const { t } = useRosterI18n();
   const [csv, setCsv] = useState('');
   const [report, setReport] = useState<RosterImportReport | null>(null);
@@ -23,15 +23,7 @@ export function RosterCsv({ onImport, onExport }: { onImport(csv: string): Promi
   const download = async () => {
     setError(null);
     try {
-      const out = await onExport();
-      const href = URL.createObjectURL(new Blob([out.csv], { type: 'text/csv' }));
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = out.filename;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      await onExport();
     } catch (err) {
       setError(err);
     }

@@ -24,6 +24,7 @@ export function rosterEndpoints(api: AdminApi) {
     rosterSettings: (body: { institutionId: string; specialty: string; ownerClinicianId: string | null; escalationContactId: string | null }) =>
       api.call<{ ok: true }>('/rosters/settings', { body }),
     importRoster: (csv: string) => api.call<RosterImportReport>('/rosters/import', { body: { csv } }),
-    exportRoster: (r: RosterQuery) => api.call<{ filename: string; csv: string }>('/rosters/export', { query: q(r) }),
+    /** Saves the CSV file the server names (text/csv with a BOM; the import's columns). */
+    exportRoster: (r: RosterQuery) => api.download('/rosters/export', '', { query: q(r) }),
   };
 }

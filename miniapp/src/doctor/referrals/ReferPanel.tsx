@@ -59,14 +59,25 @@ function ReferForm({ code, onDone }: { code: string; onDone: () => void }) {
 /** On the case screen: [Refer] (the form), and the case's referrals with their status, polled live. */
 export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean }) {
   const navigate = useNavigate();
-  const { t, lang } = useReferralI18n();
+  const { t, lang, errorText } = useReferralI18n();
   const [open, setOpen] = useState(false);
   const load = useApi('caseReferrals', [code]);
   const { reload } = load;
+  const ep = useEndpoints();
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  // The requester withdraws an open (or unrouted) referral from the list itself; refusals in words.
+  const withdraw = async (id: string) => {
+    try {
+      await ep.cancelReferral(id);
+      Toast.show({ content: t('withdrawn') });
+    } catch (err) {
+      Toast.show({ content: errorText(err instanceof ApiError ? err.code : 'other') });
+    }
+    reload();
+  };
   return (
     <div data-testid="referrals">
       {mayRefer && !open && (
@@ -78,7 +89,7 @@ export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean
       {open && <div className="padded"><Button block fill="none" onClick={() => setOpen(false)}>{t('cancel')}</Button></div>}
       <List header={`${t('list')} · ${t('live')}`}>
         {(load.data ?? []).length === 0 && <List.Item>{t('none')}</List.Item>}
-        {(load.data ?? []).map((r) => (
+        {(load.data ?? []).flatMap((r) => [
           <List.Item
             key={r.id}
             arrow
@@ -88,8 +99,14 @@ export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean
             extra={<Tag color={STATUS_COLOR[r.status]} data-testid="case-referral-status">{t(`status.${r.status}` as ReferralKey)}</Tag>}
           >
             {specialtyWord(lang, r.specialty)}{r.institutionCode ? ` · ${r.institutionCode}` : ''}
-          </List.Item>
-        ))}
+          </List.Item>,
+          // Its own row, so a tap on the referral never withdraws it by accident.
+          r.mayCancel && (
+            <List.Item key={`${r.id}:cancel`}>
+              <Button size="mini" color="danger" fill="outline" data-testid="case-referral-cancel" onClick={() => void withdraw(r.id)}>{t('withdraw')}</Button>
+            </List.Item>
+          ),
+        ])}
       </List>
     </div>
   );

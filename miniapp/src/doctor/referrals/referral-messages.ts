@@ -24,6 +24,7 @@ const en = {
   'status.accepted': 'Accepted',
   'status.declined': 'Declined',
   'status.escalated': 'Escalated',
+  'status.unrouted': 'No one accepted',
   'status.cancelled': 'Cancelled',
   'from': 'From',
   'byRule': 'Consult rule {rule}',
@@ -44,6 +45,7 @@ const en = {
   'err.referral.not_found': 'No such referral.',
   'err.referral.closed': 'This referral was already accepted, declined or cancelled.',
   'err.referral.not_yours': 'This referral is not waiting for you (it may have passed to the next on call).',
+  'err.referral.not_requester': 'Only the clinician who sent this referral can cancel it.',
   'err.request.invalid': 'Check the form: specialty, severity and purpose are needed.',
   'err.other': 'Could not load the referral. Try again.',
 };
@@ -72,6 +74,7 @@ const zhHK: Record<Key, string> = {
   'status.accepted': '已接受',
   'status.declined': '已拒絕',
   'status.escalated': '已升級',
+  'status.unrouted': '無人接受',
   'status.cancelled': '已取消',
   'from': '發出者',
   'byRule': '會診規則 {rule}',
@@ -92,6 +95,7 @@ const zhHK: Record<Key, string> = {
   'err.referral.not_found': '找不到此轉介。',
   'err.referral.closed': '此轉介已被接受、拒絕或取消。',
   'err.referral.not_yours': '此轉介並非等待你處理（可能已轉交下一位當值醫生）。',
+  'err.referral.not_requester': '只有發出此轉介的醫生可以取消。',
   'err.request.invalid': '請檢查表格：需要專科、嚴重程度及目的。',
   'err.other': '未能載入轉介，請再試一次。',
 };

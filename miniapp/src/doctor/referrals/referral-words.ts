@@ -15,4 +15,4 @@ export const SPECIALTY_OPTIONS = Object.keys(SPECIALTIES) as Specialty[];
 export const SEVERITY_OPTIONS = Object.keys(REFERRAL_SEVERITIES) as ReferralSeverity[];
 export const PURPOSE_OPTIONS = Object.keys(PURPOSE_OF_USE) as PurposeOfUse[];
 export const DECLINE_OPTIONS = Object.keys(REFERRAL_DECLINE_REASONS) as ReferralDeclineReason[];
-export const STATUS_COLOR = { sent: 'primary', seen: 'primary', escalated: 'warning', accepted: 'success', declined: 'danger', cancelled: 'default' } as const;
+export const STATUS_COLOR = { sent: 'primary', seen: 'primary', escalated: 'warning', unrouted: 'danger', accepted: 'success', declined: 'danger', cancelled: 'default' } as const;
