@@ -1,4 +1,5 @@
 import { encodePageCursor } from '../src/usecases/cases/cases-cursor.js';
+import { encodeActionCursor } from '../src/usecases/mdt/my-mdt-actions.js';
 import { BUSY_CLINICIAN_CASES, P9_PEOPLE, caseCode, docCaseOf, teamOf, userId, type P9Size } from './p9-seed.js';
 
 /** One HTTP call P9 times, as a caller of the service makes it. */
@@ -33,6 +34,9 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
   const weekAgo = new Date(now - 7 * DAY).toISOString();
   // A keyset page further down the MDT lists (issue 14): the cursor of a row a day ahead.
   const mdtCursor = encodePageCursor({ at: now + DAY, id: 'zzzz' });
+  // "My MDT actions" (issue 15): further down the open run (due a day ahead), and into the done run.
+  const openCursor = encodeActionCursor('due', { id: 'zzzz', dueAt: now + DAY, doneAt: null });
+  const doneCursor = encodeActionCursor('done', { id: 'zzzz', dueAt: null, doneAt: now - DAY });
   return [
     { name: 'inbox, typical clinician', method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.typical, token: 'app' },
     { name: `inbox, clinician on ${BUSY_CLINICIAN_CASES} cases`, method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.busy, token: 'app' },
@@ -47,6 +51,9 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'dashboard, 30 days', method: 'GET', path: '/api/admin/dashboard?days=30', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'case MDT meetings', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt`, as: P9_PEOPLE.typical, token: 'app' },
     { name: 'case MDT meetings, next page', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt?cursor=${mdtCursor}`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'my MDT actions', method: 'GET', path: '/api/app/mdt-actions', as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'my MDT actions, next page', method: 'GET', path: `/api/app/mdt-actions?cursor=${openCursor}&limit=20`, as: P9_PEOPLE.typical, token: 'app' },
+    { name: 'my MDT actions, next page of done ones', method: 'GET', path: `/api/app/mdt-actions?cursor=${doneCursor}&limit=20`, as: P9_PEOPLE.typical, token: 'app' },
     { name: 'my MDT action counts', method: 'GET', path: '/api/app/mdt-actions/counts', as: P9_PEOPLE.typical, token: 'app' },
     { name: 'console MDT meetings', method: 'GET', path: '/api/admin/mdt', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'console MDT meetings, in approval, next page', method: 'GET', path: `/api/admin/mdt?status=in_approval&cursor=${mdtCursor}`, as: P9_PEOPLE.admin, token: 'admin' },

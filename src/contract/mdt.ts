@@ -70,7 +70,8 @@ export const mdtMeetingDto = z.object({
 
 export const mdtDecidedDto = z.object({ next: z.enum(['next_step', 'returned', 'archived']), documentId: z.string().nullable() });
 export const mdtStepsDto = z.object({ steps: z.array(mdtStepDto) });
-export const myMdtActionsDto = z.object({ actions: z.array(mdtActionDto) });
+/** GET /api/app/mdt-actions — a keyset page of my actions: open first (soonest due), then done (latest first). */
+export const myMdtActionsDto = z.object({ items: z.array(mdtActionDto), nextCursor: z.string().nullable() });
 export const mdtOkDto = z.object({ ok: z.literal(true) });
 
 export type MdtMeetingDto = z.infer<typeof mdtMeetingDto>;

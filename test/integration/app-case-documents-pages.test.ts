@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAN } from '../helpers/sharing-flow.js';
-import { authWorld, bearer, type AuthWorld } from './auth-fixture.js';
-import { burnCase } from './burn-fixture.js';
+import { bearer, type AuthWorld } from './auth-fixture.js';
+import { chanCaseWorld } from './chan-case-world.js';
 
 /**
  * A case screen's documents come a keyset page at a time, newest first (issue 15): the case view
@@ -20,12 +19,9 @@ describe('case screen: documents in cursor pages', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    w = await authWorld();
-    code = await burnCase(w.h, 'A123456(3)');
-    chan = (await w.login(CHAN)).accessToken;
+    let caseId: string, author: string;
+    ({ w, code, caseId, chan, chanId: author } = await chanCaseWorld('A123456(3)'));
     const svc = w.h.service;
-    const caseId = (await svc.secure.casesRepo.caseByCode(code))!.id;
-    const author = (await svc.directoryRepo.findByDingTalkId(CHAN))!.id;
     share = async (createdAt: number) => {
       const id = randomUUID();
       await svc.repos.documents.insert({ id, caseId, authorId: author, kind: 'report', mediaType: 'application/pdf', size: 1, createdAt });

@@ -172,7 +172,7 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
   }, 60_000);
 
   it('When the owner opens "My MDT actions", then their actions are listed; an overdue one is reminded once, and marking done is audited', async () => {
-    const mine = (await api(LAM, 'GET', '/api/app/mdt-actions')).json().actions as Array<{ id: string; text: string; overdue: boolean; caseCode: string }>;
+    const mine = (await api(LAM, 'GET', '/api/app/mdt-actions')).json().items as Array<{ id: string; text: string; overdue: boolean; caseCode: string }>;
     expect(mine).toEqual([expect.objectContaining({ text: 'check INR by 2020-01-02', overdue: true, caseCode: code })]);
     // The inbox's line: Dr Lam has one open action, overdue; Dr Chan one open, not yet due.
     expect((await api(LAM, 'GET', '/api/app/mdt-actions/counts')).json()).toEqual({ open: 1, overdue: 1 });
@@ -183,7 +183,7 @@ describe('MDT meeting: transcript → summary → three-step sign-off → archiv
     expect(await remindOverdueMdtActions(h.service.mdt.useCases)).toBe(0);
     expect((await api(CHAN, 'POST', `/api/app/mdt-actions/${mine[0]!.id}/done`)).json()).toMatchObject({ code: 'mdt.action_not_found' });
     expect((await api(LAM, 'POST', `/api/app/mdt-actions/${mine[0]!.id}/done`)).json()).toEqual({ ok: true });
-    expect((await api(LAM, 'GET', '/api/app/mdt-actions')).json().actions[0]).toMatchObject({ status: 'done', overdue: false });
+    expect((await api(LAM, 'GET', '/api/app/mdt-actions')).json().items[0]).toMatchObject({ status: 'done', overdue: false });
     expect((await api(LAM, 'GET', '/api/app/mdt-actions/counts')).json()).toEqual({ open: 0, overdue: 0 });
     expect((await audit('mdt.action_done')).at(-1)).toMatchObject({ actor: clinicianId(h, LAM), target: meetingId });
   });

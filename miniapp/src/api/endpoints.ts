@@ -129,7 +129,8 @@ export function createEndpoints(api: ApiClient) {
     /** A case's MDT meetings, newest first (cursor: the previous page's `nextCursor`). */
     caseMdt: (code: string, cursor?: string) => api.call<CaseMdtPageDto>(`/api/app/cases/${enc(code)}/mdt${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
     mdtActionCounts: () => api.call<MdtActionCountsDto>('/api/app/mdt-actions/counts'),
-    myMdtActions: () => api.call<{ actions: MdtMeetingDto['actions'] }>('/api/app/mdt-actions'),
+    /** My MDT actions, open first then done, a keyset page (cursor: the previous page's `nextCursor`). */
+    myMdtActions: (cursor?: string) => api.call<{ items: MdtMeetingDto['actions']; nextCursor: string | null }>(`/api/app/mdt-actions${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
     mdtActionDone: (id: string) => api.call<{ ok: true }>(`/api/app/mdt-actions/${enc(id)}/done`, { method: 'POST' }),
 
     /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */

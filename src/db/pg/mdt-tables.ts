@@ -71,5 +71,6 @@ export const mdtActions = pgTable(
     doneAt: ms(),
     remindedAt: ms(),
   },
-  (t) => [index('mdt_actions_owner_idx').on(t.ownerId, t.status), index('mdt_actions_due_idx').on(t.status, t.dueAt)],
+  (t) => [index('mdt_actions_owner_idx').on(t.ownerId, t.status, t.dueAt, t.id), index('mdt_actions_owner_done_idx').on(t.ownerId, t.status, t.doneAt, t.id),
+    index('mdt_actions_due_idx').on(t.status, t.dueAt)],
 );

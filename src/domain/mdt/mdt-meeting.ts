@@ -1,4 +1,4 @@
-import type { MeetingPage } from './mdt-keyset.js';
+import type { ActionRun, MeetingPage } from './mdt-keyset.js';
 import type { MdtActionStatus, MdtDecision, MdtParticipantKind, MdtStatus, MdtStepRole } from './mdt-tables.js';
 
 /** A scheduled multidisciplinary meeting on a case. */
@@ -106,7 +106,8 @@ export interface MdtRepository {
   decideStep(id: string, decision: MdtDecision, comment: string | null, at: number): Promise<boolean>;
   addActions(actions: MdtAction[]): Promise<void>;
   findAction(id: string): Promise<MdtAction | undefined>;
-  actionsOfOwner(ownerId: string): Promise<MdtAction[]>;
+  /** One keyset page of one run of the owner's actions ("My MDT actions"; see actionRun). */
+  ownerActions(ownerId: string, run: ActionRun, page: MeetingPage): Promise<MdtAction[]>;
   /** How many of the owner's actions are open, and how many of those are past due at `now` (the inbox). */
   openActionCounts(ownerId: string, now: number): Promise<{ open: number; overdue: number }>;
   actionsOfMeeting(meetingId: string): Promise<MdtAction[]>;
@@ -117,10 +118,3 @@ export interface MdtRepository {
   markReminded(id: string, at: number): Promise<void>;
 }
 
-/** Open before done, then soonest due (none due last), then id: the same on both stores (they sort NULL differently). */
-export function byOpenThenDue(a: MdtAction, b: MdtAction): number {
-  if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
-  const da = a.dueAt ?? Number.MAX_SAFE_INTEGER;
-  const dbb = b.dueAt ?? Number.MAX_SAFE_INTEGER;
-  return da !== dbb ? da - dbb : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

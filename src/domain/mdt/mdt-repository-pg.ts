@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { newestFirst } from './mdt-keyset.js';
+import { actionRun, newestFirst } from './mdt-keyset.js';
 import { mdtActions, mdtApprovalSteps, mdtMeetings, mdtMinutes, mdtParticipants } from '../../db/pg/mdt-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
-import { byOpenThenDue, type MdtRepository } from './mdt-meeting.js';
+import type { MdtRepository } from './mdt-meeting.js';
 import { openAction, openMinutes, openStep, sealAction, sealComment, sealMinutes } from './mdt-seal.js';
 
 const one = (r: { rowCount: number | null }) => r.rowCount === 1;
@@ -73,9 +73,10 @@ export function createPgMdtRepository(store: PgStore, texts: FreeTextCipher): Md
       const [r] = await db().select().from(mdtActions).where(eq(mdtActions.id, id));
       return r && openAction(texts, r);
     },
-    async actionsOfOwner(ownerId) {
-      const rows = await db().select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId));
-      return rows.map((r) => openAction(texts, r)).sort(byOpenThenDue);
+    async ownerActions(ownerId, run, page) {
+      const { where, order } = actionRun(mdtActions, ownerId, run, page.after);
+      const rows = await db().select().from(mdtActions).where(where).orderBy(...order).limit(page.limit);
+      return rows.map((r) => openAction(texts, r));
     },
     async openActionCounts(ownerId, now) {
       const [r] = await db().select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })

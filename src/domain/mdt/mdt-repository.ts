@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { newestFirst } from './mdt-keyset.js';
+import { actionRun, newestFirst } from './mdt-keyset.js';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
-import { byOpenThenDue, type MdtRepository } from './mdt-meeting.js';
+import type { MdtRepository } from './mdt-meeting.js';
 import { openAction, openMinutes, openStep, sealAction, sealComment, sealMinutes } from './mdt-seal.js';
 import { mdtActions, mdtApprovalSteps, mdtMeetings, mdtMinutes, mdtParticipants } from './mdt-tables.js';
 
@@ -61,8 +61,10 @@ export function createMdtRepository(db: Db, store: SqliteStore, texts: FreeTextC
       const r = db.select().from(mdtActions).where(eq(mdtActions.id, id)).get();
       return r && openAction(texts, r);
     },
-    actionsOfOwner: (ownerId) =>
-      db.select().from(mdtActions).where(eq(mdtActions.ownerId, ownerId)).all().map((r) => openAction(texts, r)).sort(byOpenThenDue),
+    ownerActions(ownerId, run, page) {
+      const { where, order } = actionRun(mdtActions, ownerId, run, page.after);
+      return db.select().from(mdtActions).where(where).orderBy(...order).limit(page.limit).all().map((r) => openAction(texts, r));
+    },
     openActionCounts(ownerId, now) {
       const r = db.select({ open: sql<number>`count(*)`, overdue: sql<number>`count(case when ${mdtActions.dueAt} < ${now} then 1 end)` })
         .from(mdtActions).where(and(eq(mdtActions.ownerId, ownerId), eq(mdtActions.status, 'open'))).get();

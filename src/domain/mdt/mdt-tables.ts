@@ -89,5 +89,6 @@ export const mdtActions = sqliteTable(
     /** When the owner was last reminded of it overdue (once per overdue action). */
     remindedAt: integer(),
   },
-  (t) => [index('mdt_actions_owner_idx').on(t.ownerId, t.status), index('mdt_actions_due_idx').on(t.status, t.dueAt)],
+  (t) => [index('mdt_actions_owner_idx').on(t.ownerId, t.status, t.dueAt, t.id), index('mdt_actions_owner_done_idx').on(t.ownerId, t.status, t.doneAt, t.id),
+    index('mdt_actions_due_idx').on(t.status, t.dueAt)],
 );

@@ -3,7 +3,8 @@ import { composeRouteDocs } from '../../contract/compose.js';
 import { decisionBody, mdtDecidedDto, mdtIdParams, mdtMeetingDto, mdtOkDto, mdtStepsDto, mdtSummaryDto, myMdtActionsDto, summaryBody, transcriptBody } from '../../contract/mdt.js';
 import type { MdtAction, MdtStep } from '../../domain/mdt/mdt-meeting.js';
 import type { ArchiveDeps } from '../../usecases/mdt/archive-mdt.js';
-import { markMdtActionDone, myMdtActionCounts, myMdtActions } from '../../usecases/mdt/mdt-actions.js';
+import { markMdtActionDone, myMdtActionCounts } from '../../usecases/mdt/mdt-actions.js';
+import { myMdtActions } from '../../usecases/mdt/my-mdt-actions.js';
 import { attachTranscript, saveSummary, type MinutesDeps } from '../../usecases/mdt/mdt-minutes.js';
 import { decideStep, submitSummary } from '../../usecases/mdt/mdt-signoff.js';
 import { openMdtMeeting } from '../../usecases/mdt/mdt-view.js';
@@ -67,8 +68,10 @@ export const mdtRoutes: FastifyPluginAsyncZod<MdtRouteDeps> = async (app, deps) 
     return { items, nextCursor: page.nextCursor };
   });
 
-  app.get('/api/app/mdt-actions', { schema: { tags, security, summary: 'My MDT actions: open first, soonest due first', response: { 200: myMdtActionsDto, ...errors } } }, async (req) =>
-    ({ actions: await Promise.all((await myMdtActions(deps, req.clinician!)).map(actionDto)) }));
+  app.get('/api/app/mdt-actions', { schema: { tags, security, summary: 'My MDT actions, keyset pages: open first, soonest due first (undated last), then done, latest first', querystring: pageQuery, response: { 200: myMdtActionsDto, ...errors } } }, async (req) => {
+    const page = await myMdtActions(deps, req.clinician!, req.query);
+    return { items: await Promise.all(page.items.map(actionDto)), nextCursor: page.nextCursor };
+  });
 
   app.get('/api/app/mdt-actions/counts', { schema: { tags, security, summary: 'How many of my MDT actions are open, and how many overdue (the inbox)', response: { 200: mdtActionCountsDto, ...errors } } }, async (req) =>
     myMdtActionCounts(deps, req.clinician!));

@@ -1,27 +1,8 @@
 import type { CaseRow } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
-import type { MdtAction } from '../../domain/mdt/mdt-meeting.js';
 import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import { DomainError } from '../../shared/errors.js';
 import type { MdtDeps } from './mdt-ports.js';
-
-/** An action as its owner sees it in "My MDT actions": with the case code, and whether it is overdue. */
-export interface MyMdtAction extends MdtAction {
-  caseCode: string;
-  overdue: boolean;
-}
-
-/** The signed-in clinician's MDT actions: open first, soonest due first. */
-export async function myMdtActions(deps: Pick<MdtDeps, 'mdt' | 'casesRepo' | 'clock'>, me: ClinicianRow): Promise<MyMdtAction[]> {
-  const now = deps.clock.now();
-  const codes = new Map<string, string>();
-  const out: MyMdtAction[] = [];
-  for (const a of await deps.mdt.actionsOfOwner(me.id)) {
-    if (!codes.has(a.caseId)) codes.set(a.caseId, (await deps.casesRepo.caseById(a.caseId))?.code ?? '—');
-    out.push({ ...a, caseCode: codes.get(a.caseId)!, overdue: a.status === 'open' && a.dueAt !== null && a.dueAt < now });
-  }
-  return out;
-}
 
 /** The inbox's line: how many of my MDT actions are open, and how many of those overdue (two counts, no rows). */
 export function myMdtActionCounts(deps: Pick<MdtDeps, 'mdt' | 'clock'>, me: ClinicianRow): Promise<{ open: number; overdue: number }> {

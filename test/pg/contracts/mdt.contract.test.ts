@@ -82,7 +82,9 @@ describeOnBothStores(
       await mdt.addActions([action('a1', 'c2', 300, 0), action('a2', 'c2', null, 1), action('a3', 'c2', 100, 2), action('a4', 'c3', 50, 3)]);
       expect(await mdt.markDone('a3', 70)).toBe(true);
       expect(await mdt.markDone('a3', 80)).toBe(false);
-      expect((await mdt.actionsOfOwner('c2')).map((a) => [a.id, a.status])).toEqual([['a1', 'open'], ['a2', 'open'], ['a3', 'done']]);
+      expect((await mdt.ownerActions('c2', 'due', { limit: 10 })).map((a) => a.id)).toEqual(['a1']);
+      expect((await mdt.ownerActions('c2', 'undated', { limit: 10 })).map((a) => a.id)).toEqual(['a2']);
+      expect((await mdt.ownerActions('c2', 'done', { limit: 10 })).map((a) => [a.id, a.status, a.doneAt])).toEqual([['a3', 'done', 70]]);
       expect((await mdt.actionsOfMeeting('m1')).map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4']);
       expect(await mdt.findAction('a1')).toEqual(action('a1', 'c2', 300, 0));
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a4', 'a1']);
@@ -94,6 +96,30 @@ describeOnBothStores(
       expect((await mdt.overdueUnreminded(400, 10)).map((a) => a.id)).toEqual(['a1']);
       const rows = await rawSql<{ text: string }>(store, 'select text from mdt_actions');
       expect(rows.every((r) => r.text.startsWith(SEALED_PREFIX) && !r.text.includes('warfarin'))).toBe(true);
+    });
+
+    it("pages each run of an owner's actions by keyset: due soonest first, undated by id, done latest first", async () => {
+      const { mdt } = get().repo;
+      const due = [action('d1', 'c9', 200), action('d2', 'c9', 100), action('d3', 'c9', 100), action('d4', 'c9', 300)];
+      const undated = [action('u2', 'c9', null), action('u1', 'c9', null), action('u3', 'c9', null)];
+      const done = [action('x1', 'c9', 50), action('x2', 'c9', null), action('x3', 'c9', 10), action('other', 'c8', 100)];
+      await mdt.addActions([...due, ...undated, ...done]);
+      for (const [id, at] of [['x1', 500], ['x2', 700], ['x3', 500], ['other', 900]] as const) await mdt.markDone(id, at);
+      const walk = async (run: 'due' | 'undated' | 'done', key: (a: MdtAction) => number) => {
+        const seen: string[] = [];
+        let after: { at: number; id: string } | undefined;
+        for (;;) {
+          const page = await mdt.ownerActions('c9', run, { limit: 2, after });
+          seen.push(...page.map((a) => a.id));
+          const last = page[page.length - 1];
+          if (!last || page.length < 2) return seen;
+          after = { at: key(last), id: last.id };
+        }
+      };
+      expect(await walk('due', (a) => a.dueAt!)).toEqual(['d2', 'd3', 'd1', 'd4']);
+      expect(await walk('undated', () => 0)).toEqual(['u1', 'u2', 'u3']);
+      expect(await walk('done', (a) => a.doneAt!)).toEqual(['x2', 'x3', 'x1']);
+      expect(await mdt.ownerActions('c9', 'due', { limit: 5, after: { at: 100, id: 'd2' } })).toHaveLength(3);
     });
   },
 );
