@@ -41,6 +41,7 @@ const SAMPLES: Record<string, (ids: { target: string }) => { url: string; payloa
   'GET /api/admin/dashboard': () => ({ url: '/api/admin/dashboard?days=7' }),
   'GET /api/admin/referrals/stats': () => ({ url: '/api/admin/referrals/stats?days=7' }),
   'GET /api/admin/referrals/attention': () => ({ url: '/api/admin/referrals/attention' }),
+  'GET /api/admin/mdt': () => ({ url: '/api/admin/mdt?status=in_approval&stuckDays=3' }),
   'POST /api/admin/cases/:code/team': ({ target }) => ({ url: '/api/admin/cases/C-7KQ2M/team', payload: { clinicianId: target, role: 'observer' } }),
   'DELETE /api/admin/cases/:code/team/:clinicianId': ({ target }) => ({ url: `/api/admin/cases/C-7KQ2M/team/${target}` }),
   'GET /api/admin/cases/:code/roles': () => ({ url: '/api/admin/cases/C-7KQ2M/roles' }),
