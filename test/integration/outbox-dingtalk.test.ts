@@ -78,7 +78,7 @@ describe('outbox through the real DingTalk client', () => {
     expect(passes).toBeGreaterThan(1); // it really was down for a while
     expect([...endpoint.delivered].sort()).toEqual([...expected].sort());
     expect(endpoint.requests).toBe(55 + 20);
-    expect(await outbox.counts()).toEqual({ sent: 20 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 20, dead: 0, discarded: 0 });
     for (let i = 0; i < 20; i++) {
       const row = (await repo.findByIdemKey(`msg-${i}`))!;
       expect(JSON.parse(row.result!)).toEqual({ processQueryKey: `pqk-m${i}` });
@@ -106,11 +106,11 @@ describe('outbox through the real DingTalk client', () => {
     extra.push(reopened);
     const second = wire(reopened, clock);
     await second.worker.drainOnce();
-    expect(await second.outbox.counts()).toEqual({ sent: 5, pending: 1 });
+    expect(await second.outbox.counts()).toEqual({ pending: 1, sent: 5, dead: 0, discarded: 0 });
 
     clock.advance(300_000);
     await second.worker.drainOnce();
-    expect(await second.outbox.counts()).toEqual({ sent: 6 });
+    expect(await second.outbox.counts()).toEqual({ pending: 0, sent: 6, dead: 0, discarded: 0 });
     expect([...endpoint.delivered].sort()).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     expect((await second.repo.findById(sentBefore.id))!.result).toBe('{"processQueryKey":"old"}');
   });
@@ -134,6 +134,6 @@ describe('outbox through the real DingTalk client', () => {
     });
     await worker.drainOnce();
     expect(outTrackIds).toEqual(['card:C-7KQ2M:1', 'card:C-7KQ2M:1']);
-    expect(await outbox.counts()).toEqual({ sent: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 1, dead: 0, discarded: 0 });
   });
 });

@@ -46,17 +46,17 @@ describe('outbox against the DingTalk simulator', () => {
 
       sim.faults.down(true);
       await worker.drainOnce();
-      expect(await outbox.counts()).toEqual({ pending: 3 });
+      expect(await outbox.counts()).toEqual({ pending: 3, sent: 0, dead: 0, discarded: 0 });
       sim.faults.down(false);
       clock.advance(10_000);
       await worker.drainOnce();
-      expect(await outbox.counts()).toEqual({ sent: 3 });
+      expect(await outbox.counts()).toEqual({ pending: 0, sent: 3, dead: 0, discarded: 0 });
 
       await outbox.enqueue({ idemKey: 'card-1:u', kind: 'card.update', payload: { outTrackId: 'card-1', cardParamMap: { pending: false } } });
       const pqk = (JSON.parse((await repo.findByIdemKey('g1'))!.result!) as { processQueryKey: string }).processQueryKey;
       await outbox.enqueue({ idemKey: 'g1:recall', kind: 'group.recall', payload: { openConversationId: groupId, processQueryKeys: [pqk] } });
       await worker.drainOnce();
-      expect(await outbox.counts()).toEqual({ sent: 5 });
+      expect(await outbox.counts()).toEqual({ pending: 0, sent: 5, dead: 0, discarded: 0 });
 
       const vias = sim.sent.map((s) => s.via);
       expect(vias).toEqual(expect.arrayContaining(['group', 'oto', 'card', 'cardUpdate']));

@@ -30,7 +30,7 @@ describe('outbox worker: a sliding window, not batches', () => {
     expect(sent).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9']);
     release();
     expect(await pass).toBe(10);
-    expect(await outbox.counts()).toEqual({ sent: 10 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 10, dead: 0, discarded: 0 });
   });
 
   it('when a card and its updates are claimed together, then they go in order (one lane per card) while other cards go alongside', async () => {
@@ -79,6 +79,6 @@ describe('outbox worker: a sliding window, not batches', () => {
     // Before: approval-card, r1, r2, r3, r4, and the retry only in the next pass (under a steady
     // stream of replies, minutes later).
     expect(calls).toEqual(['approval-card', 'r1', 'approval-card', 'r2', 'r3', 'r4']);
-    expect(await outbox.counts()).toEqual({ sent: 5 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 5, dead: 0, discarded: 0 });
   });
 });

@@ -137,7 +137,7 @@ describe('outbox worker', () => {
     const res = await worker.drain(50);
     expect(res).toEqual({ pending: 3, timedOut: true });
     await worker.stop(); // waits for the row in flight, then leaves the rest for the next run
-    expect(await outbox.counts()).toEqual({ sent: 1, pending: 2 });
+    expect(await outbox.counts()).toEqual({ pending: 2, sent: 1, dead: 0, discarded: 0 });
   });
 
   it('when rows belong to different conversations, then they are sent in parallel; one conversation keeps its order', async () => {
@@ -163,7 +163,7 @@ describe('outbox worker', () => {
     const { outbox, worker } = outboxFixture(db, { handlers: { k: handler } });
     for (let i = 0; i < 45; i++) await outbox.enqueue({ idemKey: `d${i}`, kind: 'k', payload: {} });
     await expect(worker.drain(5000)).resolves.toEqual({ pending: 0, timedOut: false });
-    expect(await outbox.counts()).toEqual({ sent: 45 });
+    expect(await outbox.counts()).toEqual({ pending: 0, sent: 45, dead: 0, discarded: 0 });
   });
 });
 
