@@ -27,9 +27,10 @@ export function freePort(): Promise<number> {
 /**
  * The real service, from the sources, in sandbox mode (no DingTalk credentials): its own ports and a
  * temporary data folder (database, keys, blobs), removed on stop. The mini-app is what miniapp/dist
- * holds, exactly as `npm start` serves it.
+ * holds, exactly as `npm start` serves it. `env` adds or overrides settings (e.g. a short referral window
+ * for a spec that waits for an escalation); it is applied last.
  */
-export async function startService(opts: { readyTimeoutMs?: number } = {}): Promise<RunningService> {
+export async function startService(opts: { readyTimeoutMs?: number; env?: Readonly<Record<string, string>> } = {}): Promise<RunningService> {
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'cb-e2e-'));
   const env: NodeJS.ProcessEnv = {};
@@ -45,7 +46,7 @@ export async function startService(opts: { readyTimeoutMs?: number } = {}): Prom
     AUDIT_CHECKPOINT_INTERVAL_MS: '600000',
     // Every browser in the suite signs in from 127.0.0.1; the production limit (20/min per address) would bite.
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-  });
+  }, opts.env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectPath(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -32,6 +32,7 @@ import { consultRuleTests } from './consult-rules.js';
 import { consoleLoadMoreTests } from './console-load-more.js';
 import { ruleReferralTests } from './rule-referral.js';
 import { inboxScrollTests } from './inbox-scroll.js';
+import { referralEscalationTests } from './referral-escalation.js';
 import type { E2eTest } from '../harness.js';
 
 /** One entry per spec file; each runs against a fresh service (its own data folder), in this order. */
@@ -69,4 +70,5 @@ export const allSpecs: E2eTest[][] = [
   consoleLoadMoreTests,
   ruleReferralTests,
   inboxScrollTests,
+  referralEscalationTests,
 ];

@@ -9,7 +9,8 @@ const CHAN = 'qmh-chan-taiman'; // QMH cardiologist, attending of the case, refe
 const NG = 'hph-ng-chiho'; // first call, HPH cardiology (the sandbox's demo roster)
 const REASON = 'Inferior STEMI on ECG at 03:10; troponin rising. Please review for PCI.';
 
-async function statusOf(page: Page, testId: string, want: string): Promise<void> {
+/** Waits until an element with the test id reads exactly `want` (the screens poll the service). */
+export async function statusOf(page: Page, testId: string, want: string): Promise<void> {
   await page.waitForFunction(([id, w]) => [...document.querySelectorAll(`[data-testid=${id}]`)].some((e) => e.textContent === w), [testId, want] as const, { timeout: 15_000 });
 }
 
