@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, ne, notExists, or, sq
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { olderThan, type PageOf } from '../../db/keyset.js';
+import { equalsNoIndex } from '../../db/no-index.js';
 import { allergyAlerts } from '../alerts/alerts-tables.js';
 import { accessRequests } from '../approvals/approvals-tables.js';
 import { careTeam, cases } from '../cases/cases-tables.js';
@@ -37,7 +38,8 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
   const unopened = (clinicianId: string) =>
     and(
       inArray(documents.caseId, myCaseIds(clinicianId)),
-      eq(documents.status, 'active'),
+      // Selective part: my cases (documents_case_idx); never the (status, created_at) index.
+      equalsNoIndex(documents.status, 'active'),
       ne(documents.authorId, clinicianId),
       notExists(
         db
