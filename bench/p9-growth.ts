@@ -44,12 +44,13 @@ export async function benchGrowth(o: { quick?: boolean } = {}): Promise<BenchRow
   for (const name of sizes) {
     const size = P9_SIZES[name];
     if (!size) throw new Error(`P9: unknown size ${name} (${Object.keys(P9_SIZES).join(', ')})`);
-    results.push(await measureSize(backend, size, o.quick ? 30 : CALLS));
+    results.push(await measureSize(backend, size, o.quick ? 30 : CALLS, arg('--only')));
   }
   return rows(backend, results);
 }
 
-async function measureSize(backend: Backend, size: P9Size, calls: number): Promise<SizeFigures> {
+/** `only`: measure just the calls whose name contains it (`--only inbox`), to look into one. */
+async function measureSize(backend: Backend, size: P9Size, calls: number, only?: string): Promise<SizeFigures> {
   const workDir = mkdtempSync(join(tmpdir(), 'cb-bench-p9-'));
   const log = (l: string) => process.stderr.write(`${l}\n`);
   log(`  P9 ${backend} ${size.name}: seeding (or the cached seed)…`);
@@ -73,7 +74,7 @@ async function measureSize(backend: Backend, size: P9Size, calls: number): Promi
       const start = await readLoopDelay(base);
       const out = new Map<string, { p50: number; p99: number; n: number } | string>();
       const loops = new Map<string, LoopDelay>();
-      for (const call of p9Calls(size, users, Date.now())) {
+      for (const call of p9Calls(size, users, Date.now()).filter((c) => !only || c.name.includes(only))) {
         // The delay is read over the measured rounds only (the warm-up's first-call compilation is left out).
         const f = await timeCall(base, call, users, calls, () => readLoopDelay(base));
         out.set(call.name, f);

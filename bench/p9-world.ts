@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
@@ -9,19 +8,25 @@ import { createRefreshSessions } from '../src/domain/sessions/refresh-sessions.j
 import { APP_AUDIENCE } from '../src/http/auth/access-tokens.js';
 import { mintAdminToken } from '../src/http/admin/admin-token.js';
 import { systemClock } from '../src/shared/clock.js';
-import { provisionDb, type Backend } from '../reliability/cluster/cluster-db.js';
-import { sharedKeyEnv } from '../test/helpers/shared-key-env.js';
+import type { Backend } from '../reliability/cluster/cluster-db.js';
+import { pgWorldFor } from './p9-pg-world.js';
 import { seedHospital, type P9Size } from './p9-seed.js';
 
 /** Bump when p9-seed.ts seeds different rows, so cached databases are seeded again. */
 const SEED_VERSION = 1;
 const CACHE = join(tmpdir(), 'cb-p9-cache');
 
-/** The schema a cached database was seeded under: the migrations this checkout ships (count and a hash of their journal). */
-function schemaVersion(backend: Backend): string {
+/** The migrations this checkout ships, by tag, in order. */
+function journalTags(backend: Backend): string[] {
   const journal = readFileSync(backend === 'sqlite' ? 'migrations/meta/_journal.json' : 'migrations/pg/meta/_journal.json', 'utf8');
-  const entries = (JSON.parse(journal) as { entries: unknown[] }).entries.length;
-  return `${entries}-${createHash('sha256').update(journal).digest('hex').slice(0, 8)}`;
+  return (JSON.parse(journal) as { entries: { tag: string }[] }).entries.map((e) => e.tag);
+}
+
+/** A cached seed is reusable when the migrations it was seeded under are the first ones this checkout ships. */
+function reusable(dir: string, tags: string[]): boolean {
+  if (!existsSync(join(dir, 'cb.db')) || !existsSync(join(dir, 'migrations.json'))) return false;
+  const seededUnder = JSON.parse(readFileSync(join(dir, 'migrations.json'), 'utf8')) as string[];
+  return seededUnder.length <= tags.length && seededUnder.every((t, i) => t === tags[i]);
 }
 
 /** A seeded hospital the service can start on: its env (DATABASE_URL, keys) and how to drop it. */
@@ -33,26 +38,32 @@ export interface World {
 }
 
 /**
- * SQLite: the seeded file and key folder are cached under the temp folder by size, schema and seed
- * version, and each run works on a copy (the service writes audit entries and sessions). PostgreSQL:
- * a throwaway server (as P8 and `test:pg` start one) seeded on every run.
+ * Seeds are cached under the temp folder by store, size and seed version, and each run works on a
+ * copy (the service writes audit entries and sessions): SQLite's file and key folder, PostgreSQL's
+ * data folder (p9-pg-world.ts).
  */
 export async function worldFor(backend: Backend, size: P9Size, workDir: string, log: (l: string) => void): Promise<World> {
   const t0 = performance.now();
+  const tags = journalTags(backend);
+  const cached = join(CACHE, `${backend}-${size.name}-seed${SEED_VERSION}`);
   if (backend === 'postgres') {
-    const db = await provisionDb('postgres', workDir);
-    const env = { DATABASE_URL: db.url, ...sharedKeyEnv() };
-    await seedHospital(loadConfig({ DINGTALK_CLIENT_ID: '', ...env }), size, Date.now(), log);
-    return { env, seedMs: performance.now() - t0, cached: false, close: () => db.close() };
+    const pg = await pgWorldFor(size, cached, workDir, tags, log);
+    return { env: pg.env, seedMs: performance.now() - t0, cached: pg.hit, close: pg.close };
   }
-  const cached = join(CACHE, `sqlite-${size.name}-schema${schemaVersion('sqlite')}-seed${SEED_VERSION}`);
-  const hit = existsSync(join(cached, 'cb.db'));
-  if (!hit) {
+  // Keyed by size and seed version; a seed made under fewer migrations is migrated forward once, here,
+  // so a new migration does not cost a fresh seed (the largest takes ~16 minutes) nor a migration per run.
+  const hit = reusable(cached, tags);
+  if (hit) {
+    const { repos } = await openRepositories(`file:${join(cached, 'cb.db')}`);
+    await repos.close();
+    writeFileSync(join(cached, 'migrations.json'), JSON.stringify(tags));
+  } else {
     const building = `${cached}.building-${process.pid}`;
     rmSync(building, { recursive: true, force: true });
     mkdirSync(building, { recursive: true });
     const env = { DATABASE_URL: `file:${join(building, 'cb.db')}`, KEY_DIR: join(building, 'keys') };
     await seedHospital(loadConfig({ DINGTALK_CLIENT_ID: '', ...env }), size, Date.now(), log);
+    writeFileSync(join(building, 'migrations.json'), JSON.stringify(tags));
     rmSync(cached, { recursive: true, force: true });
     renameSync(building, cached);
   }

@@ -54,16 +54,26 @@ function asOwner(bin: string, file: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** initdb + pg_ctl start; throws with PostgreSQL's own message when either fails. */
-export async function startPgCluster(bin: string): Promise<PgCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'cb-pg-'));
+/** Hands a folder to the `postgres` user when running as root (initdb and the server refuse root). */
+export function handToPostgres(dir: string): void {
   if (isRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
   }
   chmodSync(dir, 0o700);
-  const data = join(dir, 'data');
+}
+
+/**
+ * initdb + pg_ctl start; throws with PostgreSQL's own message when either fails. With `data`, the
+ * cluster lives in that folder (initdb'd when missing, reused when present), is stopped cleanly and
+ * kept: what the P9 bench caches its seeded PostgreSQL in.
+ */
+export async function startPgCluster(bin: string, o: { data?: string } = {}): Promise<PgCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-pg-'));
+  handToPostgres(dir);
+  const data = o.data ?? join(dir, 'data');
+  const fresh = !existsSync(join(data, 'PG_VERSION'));
   const port = await freePort();
   const logFile = join(dir, 'log');
   writeFileSync(logFile, '');
@@ -79,7 +89,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
     '-c shared_buffers=32MB',
   ].join(' ');
   try {
-    asOwner(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
+    if (fresh) asOwner(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync']);
     asOwner(bin, 'pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', logFile, '-o', options]);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
@@ -92,7 +102,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
     bin,
     stop: () => {
       try {
-        asOwner(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
+        asOwner(bin, 'pg_ctl', ['stop', '-D', data, '-m', o.data ? 'fast' : 'immediate', '-w']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
