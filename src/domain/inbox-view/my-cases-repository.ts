@@ -1,6 +1,7 @@
 import { sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { equalsNoIndex } from '../../db/no-index.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { careTeam, cases, type CareRole, type CaseStatus } from '../cases/cases-tables.js';
 import { documentReceipts, documents } from '../sharing/sharing-tables.js';
@@ -106,8 +107,7 @@ export function createMyCasesRepository(db: Db, store: SqliteStore) {
               coalesce((select max(${careTeam.effectiveFrom}) from ${careTeam} where ${careTeam.caseId} = ${cases.id} and ${careTeam.effectiveFrom} <= ${q.now}), 0),
               coalesce((select max(${burnItems.createdAt}) from ${burnItems} where ${burnItems.caseId} = ${cases.id}), 0)) as last_at,
             (select count(*) from ${documentReceipts} join ${documents} on ${documents.id} = ${documentReceipts.documentId}
-               -- unary + keeps SQLite (no statistics) off documents_status_created_idx, which would walk every active document per case
-               where ${documents.caseId} = ${cases.id} and +${documents.status} = 'active'
+               where ${documents.caseId} = ${cases.id} and ${equalsNoIndex(documents.status, 'active')}
                  and ${documentReceipts.clinicianId} = ${q.clinicianId} and ${documentReceipts.firstOpenedAt} is null)
             + (select count(*) from ${burnRecipients} join ${burnItems} on ${burnItems.id} = ${burnRecipients.itemId}
                where ${burnItems.caseId} = ${cases.id} and ${burnItems.status} = 'active'
