@@ -27,6 +27,8 @@ import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
 const enc = encodeURIComponent;
+/** `?cursor=` of a keyset page after the first (nothing for the first). */
+const after = (cursor?: string) => (cursor ? `?cursor=${enc(cursor)}` : '');
 /** `?lang=` for answers worded by the server (refusal reasons, confirmations), in the UI's language. */
 const langQs = (lang: Lang) => `lang=${lang === 'en' ? 'en' : 'zh'}`;
 
@@ -90,8 +92,8 @@ export function createEndpoints(api: ApiClient) {
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
     /** A drug interaction alert in full (the case's care team); the first look counts as read. */
     interactionAlert: (id: string) => api.call<InteractionAlertDto>(`/api/interaction-alerts/${enc(id)}`),
-    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
-    caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
+    /** A case's drug interaction alerts, open first, a keyset page (each opens /doctor/interactions/:id). */
+    caseInteractionAlerts: (code: string, cursor?: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts${after(cursor)}`),
     acknowledgeInteraction: (id: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
     overrideInteraction: (id: string, reason: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/override`, { body: { reason } }),
 
@@ -108,7 +110,8 @@ export function createEndpoints(api: ApiClient) {
     setDocumentTitle: (documentId: string, body: DocumentTitleBody) => api.call<null>(`/api/app/documents/${enc(documentId)}/title`, { body }),
 
     /** A case's medication list (active first is the screen's order); the entries never go to chat. */
-    medications: (code: string) => api.call<MedicationListDto>(`/api/cases/${enc(code)}/medications`),
+    /** A keyset page of the case's medications: active first, then stopped, each newest first. */
+    medications: (code: string, cursor?: string) => api.call<MedicationListDto>(`/api/cases/${enc(code)}/medications${after(cursor)}`),
     addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedDto>(`/api/cases/${enc(code)}/medications`, { body }),
     stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryDto }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
@@ -135,7 +138,7 @@ export function createEndpoints(api: ApiClient) {
 
     /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */
     refer: (code: string, body: ReferBody) => api.call<ReferredDto>(`/api/cases/${enc(code)}/referrals`, { body }),
-    caseReferrals: (code: string) => api.call<ReferralDto[]>(`/api/cases/${enc(code)}/referrals`),
+    caseReferrals: (code: string, cursor?: string) => api.call<{ items: ReferralDto[]; nextCursor: string | null }>(`/api/cases/${enc(code)}/referrals${after(cursor)}`),
     referral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}`),
     acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
     declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
