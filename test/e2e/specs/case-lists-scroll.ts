@@ -4,6 +4,7 @@ import { assert, expectText, type E2eContext, type E2eTest } from '../harness.js
 import { appToken } from './compose-data.js';
 import { seedCase } from './doctor-data.js';
 import { go, signIn } from './doctor-flow.js';
+import { scrollToEnd } from './inbox-scroll.js';
 
 const CHAN = 'qmh-chan-taiman'; // 陳大文, attending: a prescriber on his own case
 /** More medications than one page (20), so the list has to load the next page as it scrolls. */
@@ -21,13 +22,6 @@ async function addMedication(baseUrl: string, code: string, text: string): Promi
 
 const meds = (page: Page) => page.getByTestId('med-list').getByTestId('med-active');
 const shown = async (page: Page) => (await meds(page).locator('[data-testid=med-text-shown]').allTextContents()).map((s) => s.trim());
-
-/** Scrolls to the list's "Loading more…" line until its "No more" line shows. */
-async function scrollToEnd(page: Page, list: string): Promise<void> {
-  const box = page.getByTestId(list);
-  await box.getByTestId('list-more').scrollIntoViewIfNeeded();
-  await box.getByTestId('list-end').waitFor();
-}
 
 export const caseListsScrollTests: E2eTest[] = [
   {
