@@ -21,13 +21,13 @@ export function appPageCalls(size: P9Size, now: number): P9Call[] {
   ];
 }
 
-/** A case's own lists on the case screens (referrals, medications, interaction alerts): the first page, and a next page from the first run (so each run's seek is planned). */
-const CASE_LISTS = [['referrals', 'all'], ['medications', 'active'], ['interaction-alerts', 'open']] as const;
+/** A case's own lists on the case screens (referrals, medications, interaction alerts, rules fired on results): the first page, and a next page from the first run (so each run's seek is planned). */
+const CASE_LISTS = [['/api/cases', 'referrals', 'all'], ['/api/cases', 'medications', 'active'], ['/api/cases', 'interaction-alerts', 'open'], ['/api/app/cases', 'consult-triggers', 'all']] as const;
 
 function caseListCalls(size: P9Size, now: number): P9Call[] {
   const as = userId(teamOf(0, size.clinicians).attending);
-  return CASE_LISTS.flatMap(([list, run]) => {
-    const path = `/api/cases/${caseCode(0)}/${list}`;
+  return CASE_LISTS.flatMap(([root, list, run]) => {
+    const path = `${root}/${caseCode(0)}/${list}`;
     const cursor = encodeTimeCursor({ at: now, id: `${run}:zzzzzzzz` });
     return [
       { name: `${path}, first page`, method: 'GET', path, as, token: 'app' } as const,

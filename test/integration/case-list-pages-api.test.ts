@@ -68,21 +68,23 @@ describe('a case’s own lists in keyset pages (HTTP)', () => {
     expect(pages.flat().map((r) => r.id)).toEqual(expected);
   });
 
-  it('When a case has no interaction alerts, then one empty page and no cursor', async () => {
-    const res = await w.as(CHAN, 'GET', url('interaction-alerts'));
-    expect(res.json()).toEqual({ caseCode: w.code, alerts: [], nextCursor: null });
+  it('When a case has no interaction alerts and no rule fired on it, then one empty page each and no cursor', async () => {
+    expect((await w.as(CHAN, 'GET', url('interaction-alerts'))).json()).toEqual({ caseCode: w.code, alerts: [], nextCursor: null });
+    expect((await w.as(CHAN, 'GET', `/api/app/cases/${w.code}/consult-triggers`)).json()).toEqual({ items: [], nextCursor: null });
+    expect((await w.as(CHAN, 'GET', `/api/app/cases/${w.code}`)).json()).toMatchObject({ consultTriggers: [], consultTriggersNext: null });
   });
 
   it('When the cursor or the limit is bad, then 400 request.invalid on every list, and nothing else leaks', async () => {
     const wrongRun = encodeTimeCursor({ at: 1, id: 'elsewhere:x' });
     const noRun = encodeTimeCursor({ at: 1, id: 'x' });
-    for (const list of ['medications', 'referrals', 'interaction-alerts']) {
+    const lists = ['medications', 'referrals', 'interaction-alerts'].map(url).concat(`/api/app/cases/${w.code}/consult-triggers`);
+    for (const list of lists) {
       for (const qs of ['limit=0', 'limit=101', 'limit=abc', 'limit=2.5', 'cursor=%21%21%21', `cursor=${wrongRun}`, `cursor=${noRun}`, `cursor=${'a'.repeat(301)}`]) {
-        const res = await w.as(CHAN, 'GET', `${url(list)}?${qs}`);
+        const res = await w.as(CHAN, 'GET', `${list}?${qs}`);
         expect([list, qs, res.statusCode, res.json().code]).toEqual([list, qs, 400, 'request.invalid']);
         expect(res.body).not.toContain('Pagemed');
       }
-      expect((await w.as(CHAN, 'GET', `${url(list)}?limit=100`)).statusCode).toBe(200);
+      expect((await w.as(CHAN, 'GET', `${list}?limit=100`)).statusCode).toBe(200);
     }
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { AdminTokenDto, AuthConfigDto, LanguageBody, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
-import type { BurnOpenedDto, CaseDocumentsPageDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { BurnOpenedDto, CaseConsultTriggersPageDto, CaseDocumentsPageDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
@@ -56,6 +56,8 @@ export function createEndpoints(api: ApiClient) {
     },
     caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
     /** A case's documents after the case view's first page (cursor: `documentsNext`, then each page's `nextCursor`). */
+    /** More of the consult rules that fired on a case's results and forms (a keyset page). */
+    caseConsultTriggers: (code: string, cursor: string) => api.call<CaseConsultTriggersPageDto>(`/api/app/cases/${enc(code)}/consult-triggers${after(cursor)}`),
     caseDocuments: (code: string, cursor: string) => api.call<CaseDocumentsPageDto>(`/api/app/cases/${enc(code)}/documents?cursor=${enc(cursor)}`),
     /** Who the patient is; 403 access.denied unless the policy lets me open the case's records now. */
     patientBanner: (code: string) => api.call<PatientBannerDto>(`/api/app/cases/${enc(code)}/patient`),

@@ -8,6 +8,8 @@ import type { MedicationEntry } from '../../../src/domain/medications/medication
 import { createFreeTextCipher } from '../../../src/domain/patients/free-text-cipher.js';
 import { createPgReferralRepository } from '../../../src/domain/referrals/referral-repository-pg.js';
 import { createReferralRepository } from '../../../src/domain/referrals/referral-repository.js';
+import { createPgRuleFirings } from '../../../src/domain/consult-rules/rule-firings-pg.js';
+import { createRuleFirings } from '../../../src/domain/consult-rules/rule-firings.js';
 import { pageAcrossRuns, type RunPage } from '../../../src/usecases/paging/run-pages.js';
 import { describeOnBothStores } from '../../helpers/both-stores.js';
 
@@ -33,8 +35,8 @@ const newestFirst = (xs: { id: string; at: number }[]) => [...xs].sort((a, b) =>
 describeOnBothStores(
   'case list pages contract (referrals, medications, interaction alerts)',
   (s) => s.kind === 'sqlite'
-    ? { refs: createReferralRepository(s.sqlite.db, s.sqlite.store, texts), meds: createMedicationRepository(s.sqlite.db, s.sqlite.store, texts), alerts: createInteractionRepository(s.sqlite.db, s.sqlite.store, texts) }
-    : { refs: createPgReferralRepository(s.pg, texts), meds: createPgMedicationRepository(s.pg, texts), alerts: createPgInteractionRepository(s.pg, texts) },
+    ? { refs: createReferralRepository(s.sqlite.db, s.sqlite.store, texts), meds: createMedicationRepository(s.sqlite.db, s.sqlite.store, texts), alerts: createInteractionRepository(s.sqlite.db, s.sqlite.store, texts), firings: createRuleFirings(s.sqlite.db, s.sqlite.store) }
+    : { refs: createPgReferralRepository(s.pg, texts), meds: createPgMedicationRepository(s.pg, texts), alerts: createPgInteractionRepository(s.pg, texts), firings: createPgRuleFirings(s.pg) },
   (get) => {
     it('referrals: newest first by (sentAt, id) across pages, none twice, none missing, only the case’s own', async () => {
       const { refs } = get().repo;
@@ -74,6 +76,21 @@ describeOnBothStores(
       const pages = await walk(['open', 'decided'] as const, 3, (run, p) => alerts.pageForCase('case-p', run, p), (a) => ({ at: a.createdAt, id: a.id }));
       expect(pages.flat().map((a) => a.id)).toEqual([...newestFirst(rows.filter((r) => r.open)), ...newestFirst(rows.filter((r) => !r.open))]);
       expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    });
+
+    it('consult rule firings: those on a page of documents by their ids; those on results and forms newest first in pages', async () => {
+      const { firings } = get().repo;
+      const others = ids(8, 'f').map((id, i) => ({ id, at: at(i) }));
+      for (const [i, f] of others.entries()) {
+        await firings.claim({ id: f.id, ruleId: `rule-${i}`, itemType: i % 2 ? 'observation' : 'form', itemId: `Observation/${i}`, caseId: 'case-p', referralId: null, firedAt: f.at });
+      }
+      for (const d of ['doc-1', 'doc-2', 'doc-3']) await firings.claim({ id: `on-${d}`, ruleId: 'ecg-stemi', itemType: 'document', itemId: d, caseId: 'case-p', referralId: 'ref-1', firedAt: 2000 });
+      await firings.claim({ id: 'elsewhere', ruleId: 'ecg-stemi', itemType: 'document', itemId: 'doc-1', caseId: 'case-q', referralId: null, firedAt: 2000 });
+      expect((await firings.forDocuments('case-p', ['doc-1', 'doc-3'])).map((f) => f.id)).toEqual(['on-doc-1', 'on-doc-3']);
+      expect(await firings.forDocuments('case-p', [])).toEqual([]);
+      const pages = await walk(['all'], 3, (_r, p) => firings.pageOtherItems('case-p', p), (f) => ({ at: f.firedAt, id: f.id }));
+      expect(pages.map((p) => p.length)).toEqual([3, 3, 2]);
+      expect(pages.flat().map((f) => f.id)).toEqual(newestFirst(others));
     });
   },
 );
