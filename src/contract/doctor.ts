@@ -81,7 +81,14 @@ export const caseDocumentDto = z.object({
   notOpened: z.array(personDto),
 });
 /** GET /api/app/cases/:code/documents: the next page of a case's documents with their receipts, newest first. */
-export const caseDocumentsPageDto = z.object({ items: z.array(caseDocumentDto), nextCursor: z.string().nullable() });
+export const caseDocumentsPageDto = z.object({
+  items: z.array(caseDocumentDto),
+  nextCursor: z.string().nullable(),
+  /** Consult rules that fired on this page's documents (the screen tags them). */
+  consultTriggers: z.array(consultTriggerDto),
+});
+/** GET /api/app/cases/:code/consult-triggers: the next page of rules that fired on the case's results and forms, newest first. */
+export const caseConsultTriggersPageDto = z.object({ items: z.array(consultTriggerDto), nextCursor: z.string().nullable() });
 
 export const caseViewDto = z.object({
   code: z.string(),
@@ -94,8 +101,13 @@ export const caseViewDto = z.object({
   documentsNext: z.string().nullable(),
   /** How many documents the case has (a COUNT in the database). */
   documentsTotal: z.number().int(),
-  /** Consult rules that fired on this case's items (issue 14): "triggered consult: rule X". */
+  /**
+   * Consult rules that fired on this case's items (issue 14): "triggered consult: rule X" — those on the
+   * first page's documents, then the first page of those on its results and forms, newest first; more of
+   * the latter from GET /api/app/cases/:code/consult-triggers?cursor=consultTriggersNext.
+   */
   consultTriggers: z.array(consultTriggerDto),
+  consultTriggersNext: z.string().nullable(),
 });
 
 export const viewTokenDto = z.object({
@@ -153,6 +165,7 @@ export type InboxList = keyof typeof inboxPageDtos;
 export type InboxPageDto<L extends InboxList> = z.infer<(typeof inboxPageDtos)[L]>;
 export type CaseViewDto = z.infer<typeof caseViewDto>;
 export type CaseDocumentsPageDto = z.infer<typeof caseDocumentsPageDto>;
+export type CaseConsultTriggersPageDto = z.infer<typeof caseConsultTriggersPageDto>;
 export type ViewTokenDto = z.infer<typeof viewTokenDto>;
 export type ReasonDto = z.infer<typeof reasonsDto>[number];
 export type BurnOpenedDto = z.infer<typeof burnOpenedDto>;

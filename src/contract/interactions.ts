@@ -52,6 +52,8 @@ export const interactionAlertDto = z.object({
 export const caseInteractionAlertsDto = z.object({
   caseCode: z.string(),
   alerts: z.array(z.object({ id: z.string(), severity: interactionSeverity, state: interactionState, ruleId: z.string(), createdAt: z.number().int(), drugs: z.array(z.string()) })),
+  /** Where the next page starts (open alerts first, then decided ones, each newest first); null on the last. */
+  nextCursor: z.string().nullable(),
 });
 
 export const overrideBody = z.object({ reason: z.string().max(1000).optional().describe('Required: why the combination stays (an override without one is 400 interaction.reason_required)') });

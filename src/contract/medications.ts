@@ -52,7 +52,8 @@ export const medicationEntryDto = z.object({
   createdBy: personDto,
 });
 
-export const medicationListDto = z.object({ entries: z.array(medicationEntryDto) });
+/** One keyset page: active entries first, then stopped ones, each newest first; `nextCursor` null on the last. */
+export const medicationListDto = z.object({ entries: z.array(medicationEntryDto), nextCursor: z.string().nullable() });
 export const medicationAddedDto = z.object({ entry: medicationEntryDto, unresolved: z.array(z.string()) });
 export const medicationStoppedDto = z.object({ entry: medicationEntryDto });
 export const medicationsImportedDto = z.object({ imported: z.number().int() });

@@ -45,7 +45,8 @@ export const referralDto = z.object({
   mayCancel: z.boolean(),
 });
 
-export const caseReferralsDto = z.array(referralDto);
+/** GET /api/cases/:code/referrals: one keyset page, newest first; `nextCursor` null on the last. */
+export const caseReferralsDto = z.object({ items: z.array(referralDto), nextCursor: z.string().nullable() });
 export const acceptedDto = z.object({ referralId: z.string(), caseCode: z.string(), until: z.number() });
 
 export type ReferBody = z.infer<typeof referBody>;

@@ -10,8 +10,9 @@ import { PURPOSE_CODES, PURPOSE_OF_USE } from '../contract/purpose-of-use.js';
 import type { ViewTokens } from '../domain/sharing/view-token.js';
 import { DomainError } from '../shared/errors.js';
 import { errorBody } from '../contract/errors.js';
-import { buildCaseView, caseDocumentsPage, type CaseViewDeps } from './app/case-view.js';
-import { caseDocumentsPageDto, caseParams, caseViewDto, decideBody, docParams, inboxDto, inboxPageDtos, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
+import { buildCaseView, caseConsultTriggersPage, caseDocumentsPage, type CaseViewDeps } from './app/case-view.js';
+import { casePageQuery } from '../contract/case-pages.js';
+import { caseConsultTriggersPageDto, caseDocumentsPageDto, caseParams, caseViewDto, decideBody, docParams, inboxDto, inboxPageDtos, newDocumentsPageDto, pageQuery, langQuery, reasonsDto, refusalDto, requestAccessBody, requestAnswer, viewTokenBody, viewTokenDto, wouldNotOpen } from '../contract/doctor.js';
 import { buildInbox, newDocumentsPage, type InboxDeps } from './app/inbox.js';
 import { inboxPage } from './app/inbox-lists.js';
 import { ownViewClaims, type OwnViewDeps } from './app/own-view-token.js';
@@ -63,6 +64,11 @@ export const appDoctorRoutes: FastifyPluginAsyncZod<AppDoctorDeps> = async (app,
     '/api/app/cases/:code/documents',
     { schema: { tags, security, summary: "More of a case's documents with receipts, newest first (cursor pages; team and grant holders only)", params: caseParams, querystring: pageQuery, response: { 200: caseDocumentsPageDto, ...errors } } },
     async (req) => caseDocumentsPage(deps, req.clinician!, req.params.code, req.query),
+  );
+  app.get(
+    '/api/app/cases/:code/consult-triggers',
+    { schema: { tags, security, summary: "More of the consult rules that fired on a case's results and forms, newest first (keyset pages; team and grant holders only)", params: caseParams, querystring: casePageQuery, response: { 200: caseConsultTriggersPageDto, ...errors } } },
+    async (req) => caseConsultTriggersPage(deps, req.clinician!, req.params.code, req.query),
   );
 
   app.get('/api/app/reasons', { schema: { tags, security, summary: 'Purpose-of-use codes with labels', response: { 200: reasonsDto, ...errors } } }, async () =>

@@ -68,12 +68,12 @@ describe('medications on a case (HTTP)', () => {
     expect(w.events.map((e) => e.entry.text)).toEqual(['薄血丸', 'Augmentin', 'Zzyxoprin']);
   });
 
-  it('When the care team reads the list, then it comes active first with prescribers by name; outsiders and admins get 403', async () => {
+  it('When the care team reads the list, then it comes active first, newest first, with prescribers by name; outsiders and admins get 403', async () => {
     for (const who of [CHAN, WONG]) {
       const res = await w.as(who, 'GET', url());
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.json().entries.map((e: { text: string }) => e.text)).toEqual(['薄血丸', 'Augmentin', 'Zzyxoprin']);
+      expect(res.json().entries.map((e: { text: string }) => e.text)).toEqual(['Zzyxoprin', 'Augmentin', '薄血丸']);
     }
     for (const who of [HO, ADMIN]) {
       const res = await w.as(who, 'GET', url());
@@ -97,7 +97,7 @@ describe('medications on a case (HTTP)', () => {
     expect((await stop(CHAN, '00000000-0000-4000-8000-000000000000')).json().code).toBe('medication.not_found');
     expect((await stop(CHAN, 'not-a-uuid')).statusCode).toBe(400);
     const after = (await w.as(CHAN, 'GET', url())).json().entries as { text: string; status: string }[];
-    expect(after.map((e) => [e.text, e.status])).toEqual([['Augmentin', 'active'], ['Zzyxoprin', 'active'], ['薄血丸', 'stopped']]);
+    expect(after.map((e) => [e.text, e.status])).toEqual([['Zzyxoprin', 'active'], ['Augmentin', 'active'], ['薄血丸', 'stopped']]);
   });
 
   it('When someone asks for the list in chat, then a 1:1 link to the mini-app page and no drug; an outsider gets no link', async () => {

@@ -39,7 +39,7 @@ describe('referral API', () => {
   });
 
   it('When the assignee opens it, then it is seen and he reads the reason; a stranger can neither read nor accept it, and a clinician off the care team cannot refer', async () => {
-    const [ref] = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/cases/${code}/referrals` })).json() as { id: string; status: string; reason: string }[];
+    const [ref] = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/cases/${code}/referrals` })).json().items as { id: string; status: string; reason: string }[];
     expect(ref).toMatchObject({ status: 'sent', reason: REASON, mayCancel: true, mayRespond: false });
     const seen = (await asUser(h, app, YEUNG, { method: 'GET', url: `/api/referrals/${ref!.id}` })).json();
     expect(seen).toMatchObject({ status: 'seen', reason: REASON, mayRespond: true, caseCode: code, severity: 'emergency' });
@@ -49,7 +49,7 @@ describe('referral API', () => {
   });
 
   it('When the assignee declines with a code, then it closes, the chase stops, and a second answer is refused', async () => {
-    const [ref] = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/cases/${code}/referrals` })).json() as { id: string }[];
+    const [ref] = (await asUser(h, app, CHAN, { method: 'GET', url: `/api/cases/${code}/referrals` })).json().items as { id: string }[];
     const bad = await asUser(h, app, YEUNG, { method: 'POST', url: `/api/referrals/${ref!.id}/decline`, payload: { reason: 'too busy, free text' } });
     expect(bad.statusCode).toBe(400);
     const res = await asUser(h, app, YEUNG, { method: 'POST', url: `/api/referrals/${ref!.id}/decline`, payload: { reason: 'no_capacity' } });

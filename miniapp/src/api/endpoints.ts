@@ -5,7 +5,7 @@
  */
 import type { AdminTokenDto, AuthConfigDto, LanguageBody, MeDto } from '../../../src/contract/auth.js';
 import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptionsDto, SharedDto } from '../../../src/contract/compose.js';
-import type { BurnOpenedDto, CaseDocumentsPageDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
+import type { BurnOpenedDto, CaseConsultTriggersPageDto, CaseDocumentsPageDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
@@ -27,6 +27,8 @@ import type { ApiClient } from './api-client.js';
 
 type Lang = 'zh-HK' | 'en';
 const enc = encodeURIComponent;
+/** `?cursor=` of a keyset page after the first (nothing for the first). */
+const after = (cursor?: string) => (cursor ? `?cursor=${enc(cursor)}` : '');
 /** `?lang=` for answers worded by the server (refusal reasons, confirmations), in the UI's language. */
 const langQs = (lang: Lang) => `lang=${lang === 'en' ? 'en' : 'zh'}`;
 
@@ -54,6 +56,8 @@ export function createEndpoints(api: ApiClient) {
     },
     caseView: (code: string) => api.call<CaseViewDto>(`/api/app/cases/${enc(code)}`),
     /** A case's documents after the case view's first page (cursor: `documentsNext`, then each page's `nextCursor`). */
+    /** More of the consult rules that fired on a case's results and forms (a keyset page). */
+    caseConsultTriggers: (code: string, cursor: string) => api.call<CaseConsultTriggersPageDto>(`/api/app/cases/${enc(code)}/consult-triggers${after(cursor)}`),
     caseDocuments: (code: string, cursor: string) => api.call<CaseDocumentsPageDto>(`/api/app/cases/${enc(code)}/documents?cursor=${enc(cursor)}`),
     /** Who the patient is; 403 access.denied unless the policy lets me open the case's records now. */
     patientBanner: (code: string) => api.call<PatientBannerDto>(`/api/app/cases/${enc(code)}/patient`),
@@ -90,8 +94,8 @@ export function createEndpoints(api: ApiClient) {
     alertStatus: (alertId: string) => api.call<AlertStatusDto>(`/api/app/alerts/${enc(alertId)}/status`),
     /** A drug interaction alert in full (the case's care team); the first look counts as read. */
     interactionAlert: (id: string) => api.call<InteractionAlertDto>(`/api/interaction-alerts/${enc(id)}`),
-    /** A case's drug interaction alerts, open first (each opens /doctor/interactions/:id). */
-    caseInteractionAlerts: (code: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts`),
+    /** A case's drug interaction alerts, open first, a keyset page (each opens /doctor/interactions/:id). */
+    caseInteractionAlerts: (code: string, cursor?: string) => api.call<CaseInteractionAlertsDto>(`/api/cases/${enc(code)}/interaction-alerts${after(cursor)}`),
     acknowledgeInteraction: (id: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/acknowledge`, { method: 'POST' }),
     overrideInteraction: (id: string, reason: string) => api.call<InteractionDecidedDto>(`/api/interaction-alerts/${enc(id)}/override`, { body: { reason } }),
 
@@ -108,7 +112,8 @@ export function createEndpoints(api: ApiClient) {
     setDocumentTitle: (documentId: string, body: DocumentTitleBody) => api.call<null>(`/api/app/documents/${enc(documentId)}/title`, { body }),
 
     /** A case's medication list (active first is the screen's order); the entries never go to chat. */
-    medications: (code: string) => api.call<MedicationListDto>(`/api/cases/${enc(code)}/medications`),
+    /** A keyset page of the case's medications: active first, then stopped, each newest first. */
+    medications: (code: string, cursor?: string) => api.call<MedicationListDto>(`/api/cases/${enc(code)}/medications${after(cursor)}`),
     addMedication: (code: string, body: AddMedicationBody) => api.call<MedicationAddedDto>(`/api/cases/${enc(code)}/medications`, { body }),
     stopMedication: (code: string, id: string) => api.call<{ entry: MedicationEntryDto }>(`/api/cases/${enc(code)}/medications/${enc(id)}/stop`, { method: 'POST' }),
     importMedications: (code: string) => api.call<{ imported: number }>(`/api/cases/${enc(code)}/medications/import`, { method: 'POST' }),
@@ -135,7 +140,7 @@ export function createEndpoints(api: ApiClient) {
 
     /** Referrals: the case screen's Refer form and live list; the assignee's screen (opening marks it seen). */
     refer: (code: string, body: ReferBody) => api.call<ReferredDto>(`/api/cases/${enc(code)}/referrals`, { body }),
-    caseReferrals: (code: string) => api.call<ReferralDto[]>(`/api/cases/${enc(code)}/referrals`),
+    caseReferrals: (code: string, cursor?: string) => api.call<{ items: ReferralDto[]; nextCursor: string | null }>(`/api/cases/${enc(code)}/referrals${after(cursor)}`),
     referral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}`),
     acceptReferral: (id: string) => api.call<AcceptedDto>(`/api/referrals/${enc(id)}/accept`, { method: 'POST' }),
     declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),

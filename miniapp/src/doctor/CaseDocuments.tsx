@@ -1,4 +1,5 @@
 import { List, Tag } from 'antd-mobile';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useEndpoints } from '../api/use-api.js';
 import { personName, type CaseView } from './doctor-api.js';
@@ -14,6 +15,9 @@ export function CaseDocuments({ view: c }: { view: CaseView }) {
   const navigate = useNavigate();
   const ep = useEndpoints();
   const { t, lang } = useDoctorI18n();
+  // Each later page of documents brings the rules that fired on its own documents.
+  const [laterTriggers, setLaterTriggers] = useState<CaseView['consultTriggers']>([]);
+  const triggers = [...c.consultTriggers, ...laterTriggers];
   if (c.documents.length === 0) {
     return (
       <List header={t('case.documents')}>
@@ -26,7 +30,11 @@ export function CaseDocuments({ view: c }: { view: CaseView }) {
       testId="case-documents"
       header={`${t('case.documents')} (${c.documentsTotal})`}
       first={{ items: c.documents, nextCursor: c.documentsNext }}
-      more={(cursor) => ep.caseDocuments(c.code, cursor)}
+      more={async (cursor) => {
+        const page = await ep.caseDocuments(c.code, cursor);
+        setLaterTriggers((xs) => [...xs, ...page.consultTriggers]);
+        return page;
+      }}
       row={(d) => (
         <List.Item
           key={d.documentId}
@@ -36,7 +44,7 @@ export function CaseDocuments({ view: c }: { view: CaseView }) {
             <div>
               <div data-testid="opened-by">{t('case.openedBy')}: {d.openedBy.map((o) => personName(lang, o.person) + (o.viewCount > 1 ? ` ×${o.viewCount}` : '')).join('、') || '—'}</div>
               <div>{t('case.notOpened')}: {d.notOpened.map((p) => personName(lang, p)).join('、') || '—'}</div>
-              {c.consultTriggers.filter((f) => f.documentId === d.documentId).map((f) => (
+              {triggers.filter((f) => f.documentId === d.documentId).map((f) => (
                 <Tag key={f.ruleId} color="warning" fill="outline" data-testid="consult-trigger" onClick={f.referralId ? (e) => { e.stopPropagation(); navigate(`/referral/${f.referralId}`); } : undefined}>
                   {t('case.triggeredConsult')} {f.ruleId}
                 </Tag>

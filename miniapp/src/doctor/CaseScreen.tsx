@@ -1,13 +1,14 @@
 import { specialtyIn } from '../api/types.js';
 import { ApiErrorBlock } from '../screens/ApiErrorBlock.js';
 import { Button, DotLoading, List, Tag } from 'antd-mobile';
-import { useApi } from '../api/use-api.js';
+import { useApi, useEndpoints } from '../api/use-api.js';
 import { useNavigate } from 'react-router';
-import { personName, type Person } from './doctor-api.js';
+import { personName, type CaseView, type Person } from './doctor-api.js';
 import { hkTime, useDoctorI18n, type DoctorKey } from './doctor-messages.js';
 import { DoctorPage } from './DoctorPage.js';
 import { PatientBanner } from './PatientBanner.js';
 import { CaseDocuments } from './CaseDocuments.js';
+import { PagedList } from './PagedList.js';
 import { useComposeI18n } from './compose/compose-messages.js';
 import { CaseGrantsPanel } from './grants/CaseGrantsPanel.js';
 import { useMedicationI18n } from './medications/medication-messages.js';
@@ -48,17 +49,28 @@ export function CaseScreen({ code }: { code: string }) {
           ))}
         </List>
         <CaseDocuments view={c} />
-        {c.consultTriggers.some((f) => f.documentId === null) && (
-          <List header={t('case.resultTriggers')}>
-            {c.consultTriggers.filter((f) => f.documentId === null).map((f) => (
-              <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')} {f.ruleId}</List.Item>
-            ))}
-          </List>
-        )}
+        <ResultTriggers view={c} />
       </div>
     );
   }
   return <DoctorPage title={`${t('case.title')} ${code}`}>{body}</DoctorPage>;
+}
+
+/** Consult rules that fired on the case's results and forms, newest first; more on scroll. Nothing when none fired. */
+function ResultTriggers({ view: c }: { view: CaseView }) {
+  const ep = useEndpoints();
+  const { t } = useDoctorI18n();
+  const first = c.consultTriggers.filter((f) => f.documentId === null);
+  if (first.length === 0) return null;
+  return (
+    <PagedList
+      testId="result-triggers"
+      header={t('case.resultTriggers')}
+      first={{ items: first, nextCursor: c.consultTriggersNext }}
+      more={(cursor) => ep.caseConsultTriggers(c.code, cursor)}
+      row={(f) => <List.Item key={`${f.ruleId}-${f.firedAt}`} extra={hkTime(f.firedAt)} data-testid="consult-trigger">{t('case.triggeredConsult')} {f.ruleId}</List.Item>}
+    />
+  );
 }
 
 /** Into the compose screens; each asks the server what I may send, so a refusal is explained there. */

@@ -1,9 +1,9 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { interactionAlertRecipients, interactionAlerts } from '../../db/pg/interaction-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
-import { openReason, sealReason, type InteractionRepository } from './interaction-repository.js';
+import { alertRunWhere, openReason, sealReason, type InteractionRepository } from './interaction-repository.js';
 
 /** Interaction alerts on PostgreSQL: the same port as interaction-repository.ts. */
 export function createPgInteractionRepository(store: PgStore, texts: FreeTextCipher): InteractionRepository {
@@ -24,6 +24,10 @@ export function createPgInteractionRepository(store: PgStore, texts: FreeTextCip
     },
     async forCase(caseId) {
       return (await db().select().from(interactionAlerts).where(eq(interactionAlerts.caseId, caseId)).orderBy(asc(interactionAlerts.createdAt), sqlCollateC(interactionAlerts.id))).map(open);
+    },
+    async pageForCase(caseId, run, page) {
+      const where = alertRunWhere(interactionAlerts, caseId, run, page);
+      return (await db().select().from(interactionAlerts).where(where).orderBy(desc(interactionAlerts.createdAt), desc(interactionAlerts.id)).limit(page.limit)).map(open);
     },
     async recipients(alertId) {
       return db().select().from(interactionAlertRecipients).where(eq(interactionAlertRecipients.alertId, alertId)).orderBy(sqlCollateC(interactionAlertRecipients.clinicianId));

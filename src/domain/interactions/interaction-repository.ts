@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, type Column } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { olderThan, type PageOf } from '../../db/keyset.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { Async } from '../../shared/transactions.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -18,6 +19,13 @@ export interface InteractionDecision {
   reason: string | null;
 }
 
+/** The two runs of a case's alert list, in screen order: still open, then acknowledged or overridden. */
+export type InteractionAlertRun = 'open' | 'decided';
+
+/** The condition of one run's page on either store's table. */
+export const alertRunWhere = (t: { caseId: Column; state: Column; createdAt: Column; id: Column }, caseId: string, run: InteractionAlertRun, page: PageOf) =>
+  and(eq(t.caseId, caseId), run === 'open' ? eq(t.state, 'open') : ne(t.state, 'open'), olderThan(t, page.after));
+
 /** The port both stores implement (contract suite: test/pg/contracts/interaction-repository.contract.ts). */
 export interface InteractionRepository {
   /** Stores an open alert and its recipients; false (nothing written) when the pair already has one. */
@@ -25,6 +33,8 @@ export interface InteractionRepository {
   find(id: string): Promise<InteractionAlertRow | undefined>;
   /** A case's alerts, oldest first. */
   forCase(caseId: string): Promise<InteractionAlertRow[]>;
+  /** One keyset page of a case's open or decided alerts, newest first by (createdAt, id): a seek on interaction_alerts_case_idx. */
+  pageForCase(caseId: string, run: InteractionAlertRun, page: PageOf): Promise<InteractionAlertRow[]>;
   recipients(alertId: string): Promise<InteractionRecipientRow[]>;
   /** A recipient's first look; false when not a recipient or already read. */
   markRead(alertId: string, clinicianId: string, at: number): Promise<boolean>;
@@ -55,6 +65,10 @@ export function createInteractionRepository(db: Db, store: SqliteStore, texts: F
     },
     forCase(caseId: string): InteractionAlertRow[] {
       return db.select().from(interactionAlerts).where(eq(interactionAlerts.caseId, caseId)).orderBy(asc(interactionAlerts.createdAt), asc(interactionAlerts.id)).all().map(open);
+    },
+    pageForCase(caseId: string, run: InteractionAlertRun, page: PageOf): InteractionAlertRow[] {
+      const where = alertRunWhere(interactionAlerts, caseId, run, page);
+      return db.select().from(interactionAlerts).where(where).orderBy(desc(interactionAlerts.createdAt), desc(interactionAlerts.id)).limit(page.limit).all().map(open);
     },
     recipients(alertId: string): InteractionRecipientRow[] {
       return db.select().from(interactionAlertRecipients).where(eq(interactionAlertRecipients.alertId, alertId)).orderBy(asc(interactionAlertRecipients.clinicianId)).all();

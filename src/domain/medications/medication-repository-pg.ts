@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { olderThan } from '../../db/keyset.js';
 import { caseMedications } from '../../db/pg/medications-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -22,6 +23,10 @@ export function createPgMedicationRepository(store: PgStore, cipher: FreeTextCip
     },
     async forCase(caseId) {
       return open(await db().select().from(caseMedications).where(eq(caseMedications.caseId, caseId)));
+    },
+    async pageForCase(caseId, status, page) {
+      const where = and(eq(caseMedications.caseId, caseId), eq(caseMedications.status, status), olderThan(caseMedications, page.after));
+      return (await db().select().from(caseMedications).where(where).orderBy(desc(caseMedications.createdAt), desc(caseMedications.id)).limit(page.limit)).map((r) => openMedication(cipher, r));
     },
     async activeForCase(caseId) {
       return open(await db().select().from(caseMedications).where(and(eq(caseMedications.caseId, caseId), eq(caseMedications.status, 'active'))));

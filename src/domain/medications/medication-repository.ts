@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { olderThan, type PageOf } from '../../db/keyset.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { byStatusThenAge, type MedicationEntry } from './medication.js';
@@ -17,6 +18,8 @@ export interface MedicationRepository {
   find(caseId: string, id: string): Promise<MedicationEntry | undefined>;
   /** Every entry of the case: active first, then oldest first. */
   forCase(caseId: string): Promise<MedicationEntry[]>;
+  /** One keyset page of the case's active or stopped entries, newest first by (createdAt, id): a seek on case_medications_case_idx. */
+  pageForCase(caseId: string, status: MedicationEntry['status'], page: PageOf): Promise<MedicationEntry[]>;
   /** The case's active entries, oldest first (what a new entry is checked against). */
   activeForCase(caseId: string): Promise<MedicationEntry[]>;
   /** The EHR references already on the case (an import skips these). */
@@ -37,6 +40,10 @@ export function createMedicationRepository(db: Db, store: SqliteStore, cipher: F
     },
     forCase(caseId: string): MedicationEntry[] {
       return open(db.select().from(caseMedications).where(eq(caseMedications.caseId, caseId)).all());
+    },
+    pageForCase(caseId: string, status: MedicationEntry['status'], page: PageOf): MedicationEntry[] {
+      const where = and(eq(caseMedications.caseId, caseId), eq(caseMedications.status, status), olderThan(caseMedications, page.after));
+      return db.select().from(caseMedications).where(where).orderBy(desc(caseMedications.createdAt), desc(caseMedications.id)).limit(page.limit).all().map((r) => openMedication(cipher, r));
     },
     activeForCase(caseId: string): MedicationEntry[] {
       return open(db.select().from(caseMedications).where(and(eq(caseMedications.caseId, caseId), eq(caseMedications.status, 'active'))).all());

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { referrals } from '../../db/pg/referral-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
+import { olderThan } from '../../db/keyset.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { closePatch, newestFirst, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
@@ -21,6 +22,10 @@ export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher
     },
     async forCase(caseId) {
       return (await db().select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.sentAt), sqlCollateC(referrals.id))).map(open);
+    },
+    async pageForCase(caseId, page) {
+      const where = and(eq(referrals.caseId, caseId), olderThan({ createdAt: referrals.sentAt, id: referrals.id }, page.after));
+      return (await db().select().from(referrals).where(where).orderBy(desc(referrals.sentAt), desc(referrals.id)).limit(page.limit)).map(open);
     },
     async assignedTo(clinicianId, opts = {}) {
       const where = opts.all ? eq(referrals.assigneeId, clinicianId) : and(eq(referrals.assigneeId, clinicianId), isOpen);

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { olderThan, type PageOf } from '../../db/keyset.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { ReferralDeclineReason, ReferralStatus } from '../../contract/referrals.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -32,6 +33,8 @@ export interface ReferralRepository {
   find(id: string): Promise<ReferralRow | undefined>;
   /** A case's referrals, newest first. */
   forCase(caseId: string): Promise<ReferralRow[]>;
+  /** One keyset page of a case's referrals, newest first by (sentAt, id): a seek on referrals_case_idx. */
+  pageForCase(caseId: string, page: PageOf): Promise<ReferralRow[]>;
   /** Referrals assigned to a clinician now, newest first (open ones only unless `all`). */
   assignedTo(clinicianId: string, opts?: { all?: boolean; limit?: number }): Promise<ReferralRow[]>;
   /** Open referrals per clinician among these ids (absent: none); one indexed count. */
@@ -83,6 +86,10 @@ export function createReferralRepository(db: Db, store: SqliteStore, texts: Free
     },
     forCase(caseId: string): ReferralRow[] {
       return db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.sentAt), asc(referrals.id)).all().map(open);
+    },
+    pageForCase(caseId: string, page: PageOf): ReferralRow[] {
+      const where = and(eq(referrals.caseId, caseId), olderThan({ createdAt: referrals.sentAt, id: referrals.id }, page.after));
+      return db.select().from(referrals).where(where).orderBy(desc(referrals.sentAt), desc(referrals.id)).limit(page.limit).all().map(open);
     },
     assignedTo(clinicianId: string, opts: { all?: boolean; limit?: number } = {}): ReferralRow[] {
       const where = opts.all ? eq(referrals.assigneeId, clinicianId) : and(eq(referrals.assigneeId, clinicianId), isOpen);

@@ -8,7 +8,8 @@ import type { ReceiptService } from '../../domain/sharing/receipts.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { caseDocumentsPageDto, caseViewDto, PersonDto } from '../../contract/doctor.js';
-import type { RuleFirings } from '../../domain/consult-rules/rule-firings.js';
+import type { RuleFiringRow, RuleFirings } from '../../domain/consult-rules/rule-firings.js';
+import { pageAcrossRuns } from '../../usecases/paging/run-pages.js';
 import { pageInput, pageOf } from './pages.js';
 import { peopleOf } from './people.js';
 
@@ -20,7 +21,7 @@ export interface CaseViewDeps {
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;
   titles: Pick<DocumentTitles, 'ofDocuments'>;
-  firings: Pick<RuleFirings, 'forCase'>;
+  firings: Pick<RuleFirings, 'forDocuments' | 'pageOtherItems'>;
 }
 
 /**
@@ -39,6 +40,22 @@ async function caseFor(deps: CaseViewDeps, me: ClinicianRow, code: string) {
   return { row, myRole };
 }
 
+/** A firing as the case screen shows it: a document's firing names the document (the screen tags it), others are listed. */
+const triggerDto = (f: RuleFiringRow) => ({
+  ruleId: f.ruleId,
+  itemType: f.itemType,
+  documentId: f.itemType === 'document' ? f.itemId : null,
+  firedAt: f.firedAt,
+  referralOpened: f.referralId !== null,
+  referralId: f.referralId,
+});
+
+/** A keyset page of the rules that fired on the case's other items (results, forms), newest first. */
+const otherTriggersPage = async (deps: CaseViewDeps, caseId: string, input: { cursor?: string; limit?: number }) => {
+  const page = await pageAcrossRuns(['all'], input, (_run, p) => deps.firings.pageOtherItems(caseId, p), (f) => ({ at: f.firedAt, id: f.id }));
+  return { items: page.items.map(triggerDto), nextCursor: page.nextCursor };
+};
+
 /** One page of the case's documents, newest first, with read receipts against the team and titles: queries for the page's documents only. */
 async function documentsPage(deps: CaseViewDeps, caseId: string, recipients: string[], personOf: (id: string) => Promise<PersonDto>, input: { cursor?: string; limit?: number }) {
   const { limit, probe } = pageInput(input);
@@ -46,7 +63,8 @@ async function documentsPage(deps: CaseViewDeps, caseId: string, recipients: str
   const shown = rows.slice(0, limit);
   const receipts = new Map((await deps.receipts.receiptsForDocuments(shown, recipients)).map((r) => [r.documentId, r]));
   const titles = await deps.titles.ofDocuments(shown.map((d) => d.id));
-  return pageOf(rows, limit, (d) => d.id, async (d) => {
+  const consultTriggers = (await deps.firings.forDocuments(caseId, shown.map((d) => d.id))).map(triggerDto);
+  const page = await pageOf(rows, limit, (d) => d.id, async (d) => {
     const r = receipts.get(d.id)!;
     return {
       documentId: d.id,
@@ -60,6 +78,7 @@ async function documentsPage(deps: CaseViewDeps, caseId: string, recipients: str
       notOpened: await Promise.all(r.notOpened.map((n) => personOf(n.clinicianId))),
     };
   });
+  return { ...page, consultTriggers };
 }
 
 /** GET /api/app/cases/:code/documents: the next page of the case's documents, for the same readers as the case. */
@@ -69,9 +88,16 @@ export async function caseDocumentsPage(deps: CaseViewDeps, me: ClinicianRow, co
   return documentsPage(deps, row.id, team.map((m) => m.clinicianId), peopleOf(deps.directory), input);
 }
 
+/** GET /api/app/cases/:code/consult-triggers: the next page of rules that fired on the case's results and forms, for the same readers as the case. */
+export async function caseConsultTriggersPage(deps: CaseViewDeps, me: ClinicianRow, code: string, input: { cursor?: string; limit?: number }) {
+  const { row } = await caseFor(deps, me, code);
+  return otherTriggersPage(deps, row.id, input);
+}
+
 /**
  * One case as the care team sees it: code, team with roles and verification, the first page of its
- * documents with read receipts and how many there are in all.
+ * documents with read receipts (and the rules that fired on them) and how many there are in all, and
+ * the first page of the rules that fired on its other items.
  */
 export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: string): Promise<z.infer<typeof caseViewDto>> {
   const { row, myRole } = await caseFor(deps, me, code);
@@ -80,18 +106,11 @@ export async function buildCaseView(deps: CaseViewDeps, me: ClinicianRow, code: 
   const teamRows = await deps.cases.teamOf(row.id);
   const team = await Promise.all(teamRows.map(async (m) => ({ ...(await personOf(m.clinicianId)), careRole: m.careRole, since: m.since })));
   const documents = await documentsPage(deps, row.id, teamRows.map((m) => m.clinicianId), personOf, {});
-  const consultTriggers = (await deps.firings.forCase(row.id)).map((f) => ({
-    ruleId: f.ruleId,
-    itemType: f.itemType,
-    // Documents never change case, so a firing on a document of this case names it, whichever page shows it.
-    documentId: f.itemType === 'document' ? f.itemId : null,
-    firedAt: f.firedAt,
-    referralOpened: f.referralId !== null,
-    referralId: f.referralId,
-  }));
+  const others = await otherTriggersPage(deps, row.id, {});
   return {
     code: row.code, status: row.status, openedAt: row.openedAt, myCareRole: myRole || null, team,
     documents: documents.items, documentsNext: documents.nextCursor, documentsTotal: await deps.documents.countByCase(row.id),
-    consultTriggers,
+    // The tags of the first page's documents (each later page brings its own), then the first page of the others.
+    consultTriggers: [...documents.consultTriggers, ...others.items], consultTriggersNext: others.nextCursor,
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { casePageQuery } from '../../contract/case-pages.js';
 import { composeRouteDocs } from '../../contract/compose.js';
 import {
   caseInteractionAlertsDto, interactionAlertDto, interactionCaseParams, interactionDecidedDto, interactionParams, overrideBody, type CitationDto, type InteractionAlertDto,
@@ -60,8 +61,8 @@ export const interactionRoutes: FastifyPluginAsyncZod<InteractionRouteDeps> = as
 
   app.get(
     '/api/cases/:code/interaction-alerts',
-    { schema: { tags, security, summary: 'A case’s drug interaction alerts, open first (the case’s care team)', params: interactionCaseParams, response: { 200: caseInteractionAlertsDto, ...errors } } },
-    async (req) => caseInteractionAlerts(deps, req.clinician!, req.params.code),
+    { schema: { tags, security, summary: 'A case’s drug interaction alerts, keyset pages: open first, then decided, each newest first (the case’s care team)', params: interactionCaseParams, querystring: casePageQuery, response: { 200: caseInteractionAlertsDto, ...errors } } },
+    async (req) => caseInteractionAlerts(deps, req.clinician!, req.params.code, req.query),
   );
 
   app.post(

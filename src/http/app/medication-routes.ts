@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { casePageQuery } from '../../contract/case-pages.js';
 import { caseCodeParams, composeRouteDocs } from '../../contract/compose.js';
 import { errorBody } from '../../contract/errors.js';
 import {
@@ -31,10 +32,10 @@ export const medicationRoutes: FastifyPluginAsyncZod<MedicationRouteDeps> = asyn
 
   app.get(
     '/api/cases/:code/medications',
-    { schema: { tags, security, summary: 'The case’s medication list (care team only), active first', params: caseCodeParams, response: { 200: medicationListDto, ...errors } } },
+    { schema: { tags, security, summary: 'The case’s medication list (care team only), keyset pages: active first, then stopped, each newest first', params: caseCodeParams, querystring: casePageQuery, response: { 200: medicationListDto, ...errors } } },
     async (req) => {
-      const { entries } = await listMedications(deps, req.clinician!, req.params.code);
-      return { entries: await Promise.all(entries.map((e) => medicationView(deps, e))) };
+      const { entries, nextCursor } = await listMedications(deps, req.clinician!, req.params.code, req.query);
+      return { entries: await Promise.all(entries.map((e) => medicationView(deps, e))), nextCursor };
     },
   );
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { casePageQuery } from '../../contract/case-pages.js';
 import { composeRouteDocs } from '../../contract/compose.js';
 import {
   acceptedDto, caseReferralsDto, declineBody, referBody, referralCaseParams, referralDto, referralParams, referredDto, type ReferralDto,
@@ -49,8 +50,11 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteDeps> = async (a
 
   app.get(
     '/api/cases/:code/referrals',
-    { schema: { tags, security, summary: 'A case’s referrals, newest first (care team; polled for live status)', params: referralCaseParams, response: { 200: caseReferralsDto, ...errors } } },
-    async (req) => Promise.all((await caseReferrals(deps, req.clinician!, req.params.code)).map((v) => dto(deps, v))),
+    { schema: { tags, security, summary: 'A case’s referrals, newest first, keyset pages (care team; the first page polled for live status)', params: referralCaseParams, querystring: casePageQuery, response: { 200: caseReferralsDto, ...errors } } },
+    async (req) => {
+      const page = await caseReferrals(deps, req.clinician!, req.params.code, req.query);
+      return { items: await Promise.all(page.items.map((v) => dto(deps, v))), nextCursor: page.nextCursor };
+    },
   );
 
   app.get(

@@ -3,18 +3,19 @@ import type { Citation, Severity } from '../../domain/clinical/interaction-rule-
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import type { EscalationService } from '../../domain/escalation/escalation-service.js';
-import type { InteractionAlertRow, InteractionRepository } from '../../domain/interactions/interaction-repository.js';
+import type { InteractionAlertRow, InteractionAlertRun, InteractionRepository } from '../../domain/interactions/interaction-repository.js';
 import type { MedicationEntry } from '../../domain/medications/medication.js';
 import type { MedicationLexicon } from '../../domain/medications/medication-lexicon.js';
 import { medicationProduct } from '../../domain/medications/resolve-ingredients.js';
 import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { pageAcrossRuns } from '../paging/run-pages.js';
 import { caseForMedications, type MedicationAccessDeps, type MedicationAction } from '../medications/medication-access.js';
 import type { CaseMedications } from './interaction-ports.js';
 
 export interface InteractionReadDeps extends MedicationAccessDeps {
-  repo: Pick<InteractionRepository, 'find' | 'forCase' | 'recipients' | 'markRead'>;
+  repo: Pick<InteractionRepository, 'find' | 'pageForCase' | 'recipients' | 'markRead'>;
   medications: Pick<CaseMedications, 'find'>;
   casesRepo: Pick<CasesRepository, 'caseById'>;
   checker: Pick<InteractionChecker, 'ruleSet'>;
@@ -101,16 +102,18 @@ export async function interactionAlertDetails(deps: InteractionReadDeps, me: Cli
   };
 }
 
-/** A case's interaction alerts (open first, then newest), for its care team: ids, severity, state. */
-export async function caseInteractionAlerts(deps: InteractionReadDeps, me: ClinicianRow, code: string) {
+/** The case list's runs in screen order: open alerts, then decided ones. */
+const RUNS: readonly InteractionAlertRun[] = ['open', 'decided'];
+
+/** A keyset page of a case's interaction alerts (open first, each run newest first), for its care team: ids, severity, state. */
+export async function caseInteractionAlerts(deps: InteractionReadDeps, me: ClinicianRow, code: string, input: { cursor?: string; limit?: number } = {}) {
   const c = await caseForMedications(deps, me, code, 'readMedications', AUDIT_ACTIONS.interactionViewed);
+  const page = await pageAcrossRuns(RUNS, input, (run, p) => deps.repo.pageForCase(c.id, run, p), (r) => ({ at: r.createdAt, id: r.id }));
   deps.audit.append({ actor: me.id, action: AUDIT_ACTIONS.interactionViewed, target: c.code, outcome: 'success', reason: 'case_list' });
-  const rows = await deps.repo.forCase(c.id);
-  const ordered = [...rows.filter((r) => r.state === 'open'), ...rows.filter((r) => r.state !== 'open')];
   const out = [];
-  for (const r of ordered) {
+  for (const r of page.items) {
     const pair = [await side(deps, c.id, r.entryA), await side(deps, c.id, r.entryB)];
     out.push({ id: r.id, severity: r.severity, state: r.state, ruleId: r.ruleId, createdAt: r.createdAt, drugs: pair.map((s) => s.canonical ?? s.text) });
   }
-  return { caseCode: c.code, alerts: out };
+  return { caseCode: c.code, alerts: out, nextCursor: page.nextCursor };
 }

@@ -3,10 +3,11 @@ import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { OPEN_STATUSES, type ReferralRepository, type ReferralRow } from '../../domain/referrals/referral-repository.js';
 import { DomainError } from '../../shared/errors.js';
+import { pageAcrossRuns, type RunsPage } from '../paging/run-pages.js';
 import { markReferralSeen, type RespondReferralDeps } from './respond-referral.js';
 
 export interface ReferralReadDeps {
-  repo: Pick<ReferralRepository, 'find' | 'forCase'>;
+  repo: Pick<ReferralRepository, 'find' | 'pageForCase'>;
   cases: Pick<CaseQueries, 'findCase' | 'teamRoleNow'>;
   casesRepo: Pick<CasesRepository, 'caseById'>;
   respond: RespondReferralDeps;
@@ -44,8 +45,8 @@ export async function referralDetails(deps: ReferralReadDeps, me: ClinicianRow, 
   return viewOf(me, r, (await deps.casesRepo.caseById(r.caseId))?.code ?? '');
 }
 
-/** A case's referrals, newest first, for its care team (the case screen's live list). */
-export async function caseReferrals(deps: ReferralReadDeps, me: ClinicianRow, caseCode: string): Promise<ReferralView[]> {
+/** A keyset page of a case's referrals, newest first, for its care team (the case screen's live list). */
+export async function caseReferrals(deps: ReferralReadDeps, me: ClinicianRow, caseCode: string, input: { cursor?: string; limit?: number } = {}): Promise<RunsPage<ReferralView>> {
   let caseRow;
   try {
     caseRow = await deps.cases.findCase(caseCode);
@@ -53,5 +54,6 @@ export async function caseReferrals(deps: ReferralReadDeps, me: ClinicianRow, ca
     throw new DomainError('access.denied');
   }
   if ((await deps.cases.teamRoleNow(caseRow.id, me.id)) === '') throw new DomainError('access.denied');
-  return (await deps.repo.forCase(caseRow.id)).map((r) => viewOf(me, r, caseRow.code));
+  const page = await pageAcrossRuns(['all'], input, (_run, p) => deps.repo.pageForCase(caseRow.id, p), (r) => ({ at: r.sentAt, id: r.id }));
+  return { items: page.items.map((r) => viewOf(me, r, caseRow.code)), nextCursor: page.nextCursor };
 }

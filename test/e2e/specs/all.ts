@@ -32,6 +32,7 @@ import { consultRuleTests } from './consult-rules.js';
 import { consoleLoadMoreTests } from './console-load-more.js';
 import { ruleReferralTests } from './rule-referral.js';
 import { inboxScrollTests } from './inbox-scroll.js';
+import { caseListsScrollTests } from './case-lists-scroll.js';
 import { referralEscalationTests } from './referral-escalation.js';
 import type { E2eTest } from '../harness.js';
 
@@ -70,5 +71,6 @@ export const allSpecs: E2eTest[][] = [
   consoleLoadMoreTests,
   ruleReferralTests,
   inboxScrollTests,
+  caseListsScrollTests,
   referralEscalationTests,
 ];

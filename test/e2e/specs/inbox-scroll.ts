@@ -16,7 +16,7 @@ const newDocs = (page: Page) => page.getByTestId('new-documents').getByTestId('n
 const caseDocs = (page: Page) => page.getByTestId('case-documents').getByTestId('case-document');
 
 /** Scrolls to a paged list's "Loading more…" line until its "No more" line shows (issue 15: no list loads the whole history). */
-async function scrollToEnd(page: Page, list: string): Promise<void> {
+export async function scrollToEnd(page: Page, list: string): Promise<void> {
   const box = page.getByTestId(list);
   await box.getByTestId('list-more').scrollIntoViewIfNeeded();
   await box.getByTestId('list-end').waitFor();

@@ -1,5 +1,7 @@
 import { List, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
+import { useEndpoints } from '../../api/use-api.js';
+import { PagedList } from '../PagedList.js';
 import type { CaseInteractionAlertsDto } from '../../../../src/contract/interactions.js';
 import { hkTime } from '../doctor-messages.js';
 import { useMedicationI18n } from './medication-messages.js';
@@ -7,17 +9,26 @@ import { useMedicationI18n } from './medication-messages.js';
 const SEVERITY_COLOR = { contraindicated: 'danger', major: 'danger', moderate: 'warning' } as const;
 
 /**
- * The case's drug interaction alerts above its medication list (open first, as the server orders
- * them): the pair, severity and state; each opens its details page (/doctor/interactions/:id).
- * Nothing when there are none, or when the list could not be read.
+ * The case's drug interaction alerts above its medication list (open first, each run newest first, as
+ * the server pages them; more on scroll): the pair, severity and state; each opens its details page
+ * (/doctor/interactions/:id). Nothing when there are none, or when the list could not be read.
  */
-export function CaseInteractionAlerts({ alerts }: { alerts: CaseInteractionAlertsDto['alerts'] | undefined }) {
+export function CaseInteractionAlerts({ code, first }: { code: string; first: CaseInteractionAlertsDto | undefined }) {
   const { t } = useMedicationI18n();
   const navigate = useNavigate();
-  if (!alerts?.length) return null;
+  const ep = useEndpoints();
+  if (!first?.alerts.length) return null;
   return (
-    <List header={t('interactions')} data-testid="med-interactions">
-      {alerts.map((a) => (
+    <PagedList
+      testId="med-interactions"
+      header={t('interactions')}
+      first={{ items: first.alerts, nextCursor: first.nextCursor }}
+      more={async (cursor) => {
+        const page = await ep.caseInteractionAlerts(code, cursor);
+        return { items: page.alerts, nextCursor: page.nextCursor };
+      }}
+      keyOf={(a) => a.id}
+      row={(a) => (
         <List.Item
           key={a.id}
           arrow
@@ -28,7 +39,7 @@ export function CaseInteractionAlerts({ alerts }: { alerts: CaseInteractionAlert
         >
           {a.drugs.join(' + ')}
         </List.Item>
-      ))}
-    </List>
+      )}
+    />
   );
 }

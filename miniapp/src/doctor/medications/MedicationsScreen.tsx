@@ -4,6 +4,7 @@ import { ApiError } from '../../api/api-error.js';
 import { useApi, useEndpoints } from '../../api/use-api.js';
 import { ApiErrorBlock } from '../../screens/ApiErrorBlock.js';
 import { DoctorPage } from '../DoctorPage.js';
+import { PagedList } from '../PagedList.js';
 import { PatientBanner } from '../PatientBanner.js';
 import { CaseInteractionAlerts } from './CaseInteractionAlerts.js';
 import { MedicationForm } from './MedicationForm.js';
@@ -12,12 +13,9 @@ import type { MedicationAdded, MedicationEntry } from '../doctor-api.js';
 import { useMedicationI18n } from './medication-messages.js';
 import './medications.css';
 
-/** Active entries first, each group newest first. */
-const byStatus = (entries: readonly MedicationEntry[]) =>
-  [...entries].sort((a, b) => (a.status === b.status ? b.createdAt - a.createdAt : a.status === 'active' ? -1 : 1));
-
 /**
- * /doctor/cases/:code/medications — the case's medication list (never sent to chat), the add form
+ * /doctor/cases/:code/medications — the case's medication list (never sent to chat; active first, then
+ * stopped, each newest first, in keyset pages loaded on scroll), the add form
  * with the lexicon's matches to confirm, stop, and the EHR import. The server decides who may do what.
  */
 export function MedicationsScreen({ code }: { code: string }) {
@@ -25,10 +23,13 @@ export function MedicationsScreen({ code }: { code: string }) {
   const { t, errorText } = useMedicationI18n();
   const load = useApi('medications', [code]);
   const alerts = useApi('caseInteractionAlerts', [code]);
-  // Adding, stopping or importing may raise (or end) an interaction alert: both lists are read again.
+  // Adding, stopping or importing may raise (or end) an interaction alert: both lists are read again,
+  // from their first pages (an entry stopped moves to the stopped run).
+  const [version, setVersion] = useState(0);
   const reload = () => {
     load.reload();
     alerts.reload();
+    setVersion((v) => v + 1);
   };
   const [adding, setAdding] = useState(false);
   const [unchecked, setUnchecked] = useState<string[]>([]);
@@ -65,7 +66,7 @@ export function MedicationsScreen({ code }: { code: string }) {
   if (load.loading && !load.data) body = <div className="centered"><DotLoading color="primary" /></div>;
   else if (!load.data) body = <ApiErrorBlock error={load.error} testId="med-load-error" />;
   else {
-    const entries = byStatus(load.data.entries);
+    const first = { items: load.data.entries, nextCursor: load.data.nextCursor };
     body = (
       <>
         <div className="compose-actions">
@@ -79,11 +80,20 @@ export function MedicationsScreen({ code }: { code: string }) {
           </div>
         )}
         {adding && <MedicationForm code={code} onSaved={saved} />}
-        <CaseInteractionAlerts alerts={alerts.data?.alerts} />
-        <List header={t('title')} data-testid="med-list">
-          {entries.length === 0 && <List.Item>{t('none')}</List.Item>}
-          {entries.map((m) => <MedicationItem key={m.id} m={m} onStop={busy ? undefined : (x) => void stop(x)} />)}
-        </List>
+        <CaseInteractionAlerts key={`alerts-${version}`} code={code} first={alerts.data} />
+        <PagedList
+          key={`meds-${version}`}
+          testId="med-list"
+          header={t('title')}
+          first={first}
+          more={async (cursor) => {
+            const page = await ep.medications(code, cursor);
+            return { items: page.entries, nextCursor: page.nextCursor };
+          }}
+          keyOf={(m) => m.id}
+          empty={<List.Item>{t('none')}</List.Item>}
+          row={(m) => <MedicationItem key={m.id} m={m} onStop={busy ? undefined : (x) => void stop(x)} />}
+        />
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { Button, Input, List, Selector, Tag, TextArea, Toast } from 'antd-mobile';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PurposeOfUse } from '../../../../src/contract/purpose-of-use.js';
 import type { ReferralSeverity } from '../../../../src/contract/referrals.js';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/api-error.js';
 import { useApi, useEndpoints } from '../../api/use-api.js';
 import { personName } from '../doctor-api.js';
 import { hkTime } from '../doctor-messages.js';
+import { PagedList } from '../PagedList.js';
 import { useReferralI18n, type ReferralKey } from './referral-messages.js';
 import { PURPOSE_OPTIONS, purposeWord, SEVERITY_OPTIONS, severityWord, SPECIALTY_OPTIONS, specialtyWord, STATUS_COLOR } from './referral-words.js';
 
@@ -56,7 +57,7 @@ function ReferForm({ code, onDone }: { code: string; onDone: () => void }) {
   );
 }
 
-/** On the case screen: [Refer] (the form), and the case's referrals with their status, polled live. */
+/** On the case screen: [Refer] (the form), and the case's referrals with their status, newest first in keyset pages (more on scroll); the first page polled live. */
 export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean }) {
   const navigate = useNavigate();
   const { t, lang, errorText } = useReferralI18n();
@@ -87,27 +88,35 @@ export function ReferPanel({ code, mayRefer }: { code: string; mayRefer: boolean
       )}
       {open && <ReferForm code={code} onDone={() => { setOpen(false); reload(); }} />}
       {open && <div className="padded"><Button block fill="none" onClick={() => setOpen(false)}>{t('cancel')}</Button></div>}
-      <List header={`${t('list')} · ${t('live')}`}>
-        {(load.data ?? []).length === 0 && <List.Item>{t('none')}</List.Item>}
-        {(load.data ?? []).flatMap((r) => [
-          <List.Item
-            key={r.id}
-            arrow
-            data-testid="case-referral"
-            onClick={() => navigate(`/referral/${r.id}`)}
-            description={`${severityWord(lang, r.severity)} · ${t('to')}: ${r.assignee ? personName(lang, r.assignee) : t('nobodyShort')} · ${hkTime(r.sentAt)}`}
-            extra={<Tag color={STATUS_COLOR[r.status]} data-testid="case-referral-status">{t(`status.${r.status}` as ReferralKey)}</Tag>}
-          >
-            {specialtyWord(lang, r.specialty)}{r.institutionCode ? ` · ${r.institutionCode}` : ''}
-          </List.Item>,
-          // Its own row, so a tap on the referral never withdraws it by accident.
-          r.mayCancel && (
-            <List.Item key={`${r.id}:cancel`}>
-              <Button size="mini" color="danger" fill="outline" data-testid="case-referral-cancel" onClick={() => void withdraw(r.id)}>{t('withdraw')}</Button>
-            </List.Item>
-          ),
-        ])}
-      </List>
+      {load.data && (
+        <PagedList
+          testId="case-referrals"
+          header={`${t('list')} · ${t('live')}`}
+          first={load.data}
+          more={(cursor) => ep.caseReferrals(code, cursor)}
+          keyOf={(r) => r.id}
+          empty={<List.Item>{t('none')}</List.Item>}
+          row={(r) => (
+            <Fragment key={r.id}>
+              <List.Item
+                arrow
+                data-testid="case-referral"
+                onClick={() => navigate(`/referral/${r.id}`)}
+                description={`${severityWord(lang, r.severity)} · ${t('to')}: ${r.assignee ? personName(lang, r.assignee) : t('nobodyShort')} · ${hkTime(r.sentAt)}`}
+                extra={<Tag color={STATUS_COLOR[r.status]} data-testid="case-referral-status">{t(`status.${r.status}` as ReferralKey)}</Tag>}
+              >
+                {specialtyWord(lang, r.specialty)}{r.institutionCode ? ` · ${r.institutionCode}` : ''}
+              </List.Item>
+              {/* Its own row, so a tap on the referral never withdraws it by accident. */}
+              {r.mayCancel && (
+                <List.Item>
+                  <Button size="mini" color="danger" fill="outline" data-testid="case-referral-cancel" onClick={() => void withdraw(r.id)}>{t('withdraw')}</Button>
+                </List.Item>
+              )}
+            </Fragment>
+          )}
+        />
+      )}
     </div>
   );
 }
