@@ -154,16 +154,16 @@ export function createAuditRepository(sqlite: Database.Database) {
     recordVerified: (v: VerifiedCheckpoint): void => void s.recordVerified.run(v),
 
     /**
-     * Every entry about any of these targets (case codes, document ids, request ids…), oldest first,
-     * at most `limit`: "every access to this patient's records" for a data access report.
+     * Entries about any of these targets (case codes, document ids, request ids…), oldest first, at most
+     * `limit`, after leaf `afterIdx` (keyset pages): "every access to this patient's records" for a data access report.
      */
-    byTargets(targets: readonly string[], limit = 10_000): AuditEntry[] {
+    byTargets(targets: readonly string[], limit = 10_000, afterIdx = -1): AuditEntry[] {
       const out: AuditEntry[] = [];
       // Chunks keep each statement under SQLite's bound-parameter limit.
       for (let i = 0; i < targets.length; i += 500) {
         const chunk = targets.slice(i, i + 500);
-        const sql = `SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE target IN (${chunk.map(() => '?').join(',')}) ORDER BY idx LIMIT ?`;
-        out.push(...(sqlite.prepare(sql).all(...chunk, limit) as AuditEntry[]));
+        const sql = `SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE target IN (${chunk.map(() => '?').join(',')}) AND idx > ? ORDER BY idx LIMIT ?`;
+        out.push(...(sqlite.prepare(sql).all(...chunk, afterIdx, limit) as AuditEntry[]));
       }
       return out.sort((a, b) => a.idx - b.idx).slice(0, limit);
     },
