@@ -6,6 +6,7 @@ import type { DirectoryRepository } from '../domain/directory/directory-reposito
 import type { AuditSink } from '../shared/audit-sink.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import { asBuffer } from '../render-pool/print-pdf.js';
 import type { Logger } from '../shared/logger.js';
 import { createTicker } from '../shared/ticker.js';
 import type { Transaction } from '../shared/transactions.js';
@@ -20,7 +21,7 @@ import type { SecureSharing } from './secure-sharing.js';
  */
 export function createMdt(deps: {
   config: Pick<Config, 'mdt'>;
-  secure: Pick<SecureSharing, 'sealed' | 'cases' | 'casesRepo' | 'vault' | 'sharing' | 'grantConsultAccess'>;
+  secure: Pick<SecureSharing, 'sealed' | 'cases' | 'casesRepo' | 'vault' | 'sharing' | 'grantConsultAccess' | 'renderer'>;
   directoryRepo: DirectoryRepository;
   normaliser: Pick<ClinicalNormaliser, 'normalise'>;
   notify: Notifier;
@@ -53,6 +54,8 @@ export function createMdt(deps: {
     audit: deps.audit,
     clock: deps.clock,
     archivePdf,
+    // In the render pool: embedding the CJK font subsets would hold the event loop (print-pdf.ts).
+    renderPdf: async (input) => asBuffer(await secure.renderer.print({ kind: 'mdt_summary', input })),
     normalise: (text) => deps.normaliser.normalise(text),
   };
   const reminders = createTicker('mdt.reminders', () => remindOverdueMdtActions(useCases), deps.reminderTickMs ?? 60_000, deps.logger);

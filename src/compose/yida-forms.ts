@@ -2,9 +2,8 @@ import type { Config } from '../config/config.js';
 import { sourceAllowed } from '../config/yida-config.js';
 import type { DingTalkApi } from '../dingtalk/openapi/index.js';
 import type { OutboxIntent } from '../dingtalk/outbox-handlers.js';
-import { renderFormPdf } from '../domain/forms/form-pdf.js';
+import { asBuffer } from '../render-pool/print-pdf.js';
 import type { OutboxService } from '../domain/outbox/outbox-service.js';
-import { defaultFontCatalog } from '../domain/viewing/font-catalog.js';
 import type { AdminFormsDeps } from '../http/admin/admin-forms-routes.js';
 import type { YidaCallbackDeps } from '../http/yida-callback-routes.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../shared/audit-sink.js';
@@ -61,7 +60,8 @@ export function createYidaForms(deps: YidaFormsDeps) {
     notes: secure.sealed.caseNotes,
     normaliser: deps.medications.normaliser,
     medications: { repo: deps.medications.repo, lexicon: deps.medications.lexicon, onAdded: deps.medications.useCases.onAdded },
-    renderPdf: (r) => renderFormPdf(defaultFontCatalog(), r),
+    // In the render pool: embedding the CJK font subsets would hold the event loop (print-pdf.ts).
+    renderPdf: async (record) => asBuffer(await secure.renderer.print({ kind: 'form_record', record })),
     transaction,
     audit,
     clock,

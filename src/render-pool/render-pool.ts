@@ -6,6 +6,7 @@ import type { ContentLimits } from '../domain/viewing/content-limits.js';
 import type { RenderMediaType, RenderRequest } from '../domain/viewing/render-watermarked.js';
 import type { DocumentRenderer } from '../domain/viewing/renderer.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
+import type { PdfPrinter, PrintJob } from './print-pdf.js';
 import { DomainError, ERROR_TABLE, type ErrorCode } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
@@ -35,7 +36,7 @@ export interface RenderPoolOptions {
   logger?: Logger;
 }
 
-type Job = { op: 'inspect'; bytes: Uint8Array; mediaType: RenderMediaType } | ({ op: 'render' } & RenderRequest);
+type Job = { op: 'inspect'; bytes: Uint8Array; mediaType: RenderMediaType } | ({ op: 'render' } & RenderRequest) | { op: 'print'; job: PrintJob };
 
 /** The worker module next to this one: .ts under tsx (dev, tests), .js once built. */
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -68,7 +69,7 @@ const isCode = (c: string): c is ErrorCode => c in ERROR_TABLE;
  * one for the next job); a worker that dies (out of memory, crash) fails only its own job. Every
  * failure is a coded error: at upload the file is refused, at view `document.unrenderable`.
  */
-export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { readonly threads: number } {
+export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & PdfPrinter & { readonly threads: number } {
   const maxThreads = Math.max(1, o.threads ?? availableParallelism());
   const maxQueue = o.maxQueue ?? 64 * maxThreads;
   const maxQueuedBytes = o.maxQueuedBytes ?? 256 * 1024 * 1024;
@@ -94,10 +95,10 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
   /** Runs one job; `timeoutMs` starts when a worker picks it up; a long wait for one is render.busy. */
   async function runJob(job: Job, timeoutMs: number, failCode: ErrorCode): Promise<RenderOutcome> {
     const workers = await get();
-    const size = job.bytes.byteLength;
+    const size = 'bytes' in job ? job.bytes.byteLength : 0;
     // One file larger than the whole allowance still runs when nothing else waits.
     if (workers.queueSize >= maxQueue || (queuedBytes > 0 && queuedBytes + size > maxQueuedBytes)) throw new DomainError('render.busy');
-    const bytes = new Uint8Array(job.bytes); // the worker's own copy, moved to it and zeroed there
+    const bytes = 'bytes' in job ? new Uint8Array(job.bytes) : undefined; // the worker's own copy, moved to it and zeroed there
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
     let why: 'queue' | 'time' | undefined;
@@ -113,9 +114,9 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
       clearTimeout(timer);
       timer = setTimeout(() => ((why = 'time'), abort.abort()), timeoutMs);
     });
-    const task = { ...job, bytes, limits: o.limits, incremental: o.incremental, started: port2 } as RenderTask;
+    const task = (bytes ? { ...job, bytes, limits: o.limits, incremental: o.incremental, started: port2 } : { ...job, started: port2 }) as RenderTask;
     try {
-      return await workers.run(task, { signal: abort.signal, transferList: [bytes.buffer as ArrayBuffer, port2] });
+      return await workers.run(task, { signal: abort.signal, transferList: bytes ? [bytes.buffer as ArrayBuffer, port2] : [port2] });
     } catch (e) {
       if (why === 'queue') throw new DomainError('render.busy');
       if (why === 'time') throw new DomainError(failCode, `${job.op}: time limit`, { details: { limit: 'time' } });
@@ -148,6 +149,13 @@ export function createRenderPool(o: RenderPoolOptions): DocumentRenderer & { rea
       if (out instanceof Uint8Array) return out;
       // A stored file that cannot be rendered, whatever the reason, is the same thing to its viewer.
       throw new DomainError('document.unrenderable', undefined, { details: { reason: out?.refused, limit: out?.limit } });
+    },
+
+    /** The service's own PDFs (MDT summary, Yida form record): font embedding is CPU-heavy, so off the event loop too. */
+    async print(job) {
+      const out = await runJob({ op: 'print', job }, o.renderTimeoutMs, 'document.unrenderable');
+      if (out instanceof Uint8Array) return out;
+      throw new DomainError('document.unrenderable', `print ${job.kind}: no PDF`);
     },
 
     async close() {

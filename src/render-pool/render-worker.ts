@@ -4,10 +4,11 @@ import { checkStored, inspectUpload } from '../domain/viewing/inspect-upload.js'
 import { renderWatermarked } from '../domain/viewing/render-watermarked.js';
 import { documentKey } from '../pdf/structure-cache.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
+import { printPdf } from './print-pdf.js';
 
 /**
- * A render worker (one thread of the pool in render-pool.ts): runs one upload check or one stamp at a
- * time under the thread's memory cap, and zeroes the plaintext it was given before it answers.
+ * A render worker (one thread of the pool in render-pool.ts): runs one upload check, one stamp or one
+ * print of the service's own PDFs (print-pdf.ts) at a time under the thread's memory cap, and zeroes the plaintext it was given before it answers.
  * Refusals are returned as `{ refused: code }` (a DomainError would not survive the thread boundary);
  * anything else thrown is the pool's to map.
  */
@@ -30,6 +31,8 @@ function transferable(pdf: Uint8Array): Uint8Array {
 export default async function run(task: RenderTask): Promise<RenderOutcome> {
   task.started.postMessage(1);
   task.started.close();
+  // The service's own PDFs: nothing untrusted to refuse; a failure is the pool's to map.
+  if (task.op === 'print') return move(transferable(await printPdf(task.job))) as Uint8Array;
   try {
     if (task.op === 'inspect') {
       await inspectUpload(task);

@@ -94,6 +94,21 @@ describe('admin console: PDPO data access report', () => {
     expect(noMatch.map((e) => e.reason).sort()).toEqual(['data_access_request:by_case_code:no_match', 'data_access_request:by_hkid:no_match']);
   });
 
+  it('When the patient has more accesses than one page of the access log, then every one is listed once, oldest first', async () => {
+    const ask = () => w.call('POST', '/api/admin/reports/data-access', 'officer', { caseCode: seed.code, reason: 'complaint_investigation' });
+    const before = (await ask()).json().accessLog.length;
+    const { audit } = w.h.service;
+    for (let i = 0; i < 1_234; i++) audit.append({ actor: w.ids.lam, action: AUDIT_ACTIONS.documentViewed, target: seed.docId, outcome: 'success' });
+    await audit.flush();
+    const res = await ask();
+    expect(res.statusCode, res.body).toBe(200);
+    const log = res.json().accessLog as { index: number; actorId: string; target: string }[];
+    // The new views, and the report asked for just before them.
+    expect(log).toHaveLength(before + 1_234 + 1);
+    expect(log.every((e, i) => i === 0 || e.index > log[i - 1]!.index)).toBe(true);
+    expect(log.filter((e) => e.target === seed.docId && e.actorId === w.ids.lam).length).toBeGreaterThanOrEqual(1_234);
+  });
+
   it('When an admin, an auditor or a doctor asks, for a patient or for nobody, then always the same 403 and nothing is decrypted', async () => {
     const known = 'A123456(3)';
     const unknown = `B654321(${hkidCheckChar('B', '654321')})`;

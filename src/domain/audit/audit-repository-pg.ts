@@ -1,6 +1,6 @@
 import { auditTotal, tally } from '../reports/daily-totals.js';
 import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
-import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditCheckpoints, auditEntries, auditNodes, auditVerifiedCheckpoints } from '../../db/pg/audit-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { AuditEntry } from './audit-entry.js';
@@ -97,9 +97,9 @@ export function createPgAuditRepository(store: PgStore) {
     async recordVerified(v: VerifiedCheckpoint): Promise<void> {
       await db().insert(auditVerifiedCheckpoints).values(v).onConflictDoUpdate({ target: auditVerifiedCheckpoints.checkpointId, set: { verifiedAt: v.verifiedAt } });
     },
-    async byTargets(targets: readonly string[], limit = 10_000): Promise<AuditEntry[]> {
+    async byTargets(targets: readonly string[], limit = 10_000, afterIdx = -1): Promise<AuditEntry[]> {
       if (targets.length === 0) return [];
-      return entriesWhere(inArray(auditEntries.target, [...targets]), 'asc', limit);
+      return entriesWhere(and(inArray(auditEntries.target, [...targets]), gt(auditEntries.idx, afterIdx)), 'asc', limit);
     },
     async dailyCounts(q: { actionLike: string; outcome?: AuditOutcomeOf; from: number; to: number; dayOffsetMs: number; byReason: boolean }) {
       // bigint division truncates as SQLite's CAST(… AS INTEGER) does (times are positive).

@@ -154,18 +154,26 @@ export function createAuditRepository(sqlite: Database.Database) {
     recordVerified: (v: VerifiedCheckpoint): void => void s.recordVerified.run(v),
 
     /**
-     * Every entry about any of these targets (case codes, document ids, request ids…), oldest first,
-     * at most `limit`: "every access to this patient's records" for a data access report.
+     * Entries about any of these targets (case codes, document ids, request ids…), oldest first, at most
+     * `limit`, after leaf `afterIdx` (keyset pages): "every access to this patient's records" for a data access report.
      */
-    byTargets(targets: readonly string[], limit = 10_000): AuditEntry[] {
-      const out: AuditEntry[] = [];
-      // Chunks keep each statement under SQLite's bound-parameter limit.
+    byTargets(targets: readonly string[], limit = 10_000, afterIdx = -1): AuditEntry[] {
+      const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+      // First the page's leaf numbers, from the target index alone (sorting numbers, not whole entries),
+      // then those entries. Chunks keep each statement under SQLite's bound-parameter limit.
+      const ids: number[] = [];
       for (let i = 0; i < targets.length; i += 500) {
         const chunk = targets.slice(i, i + 500);
-        const sql = `SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE target IN (${chunk.map(() => '?').join(',')}) ORDER BY idx LIMIT ?`;
-        out.push(...(sqlite.prepare(sql).all(...chunk, limit) as AuditEntry[]));
+        const sql = `SELECT idx FROM audit_entries WHERE target IN (${marks(chunk.length)}) AND idx > ? ORDER BY idx LIMIT ?`;
+        ids.push(...(sqlite.prepare(sql).pluck().all(...chunk, afterIdx, limit) as number[]));
       }
-      return out.sort((a, b) => a.idx - b.idx).slice(0, limit);
+      const page = ids.sort((a, b) => a - b).slice(0, limit);
+      const out: AuditEntry[] = [];
+      for (let i = 0; i < page.length; i += 500) {
+        const chunk = page.slice(i, i + 500);
+        out.push(...(sqlite.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE idx IN (${marks(chunk.length)}) ORDER BY idx`).all(...chunk) as AuditEntry[]));
+      }
+      return out;
     },
 
     /**

@@ -15,6 +15,8 @@ import type { DocumentRepository } from '../sharing/document-repository.js';
 import type { MedicationRepository } from '../medications/medication-repository.js';
 import { describePeople, type PersonRef } from './people.js';
 import { documentTypeWords } from '../../contract/document-types.js';
+import { yieldToLoop } from '../../shared/batches.js';
+import { readAccessLog } from './data-access-log.js';
 
 /** PDPO s19(1): a data access request must be complied with within 40 days of receipt. */
 export const DATA_ACCESS_DUE_DAYS = 40;
@@ -45,6 +47,18 @@ const each = <T, U>(xs: readonly T[], f: (x: T) => Promise<U>): Promise<U[]> => 
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
+/** Rows grouped by a key, in their order: one pass instead of a filter per parent row. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string | null, T[]> {
+  const out = new Map<string | null, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /**
  * A PDPO data access report: the personal data held about one patient (identity decrypted, consents,
  * cases, care teams, medication lists, document metadata — never document contents) and every recorded access to it,
@@ -62,7 +76,17 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     return (await records.findByHkid(hkid))?.id;
   }
 
-  async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => Promise<PersonRef>) {
+  /** Institution codes by id, looked up once per report (medications and consents repeat a few institutions). */
+  function institutionCodes(): (id: string) => Promise<string | null> {
+    const seen = new Map<string, Promise<string | null>>();
+    return (id) => {
+      let p = seen.get(id);
+      if (!p) seen.set(id, (p = directory.institution(id).then((i) => i?.code ?? null)));
+      return p;
+    };
+  }
+
+  async function caseSection(c: CaseRow, caseGrants: GrantRow[], person: (id: string) => Promise<PersonRef>, institution: (id: string) => Promise<string | null>) {
     const team = await cases.teamHistory(c.id);
     const docs = await documents.listByCase(c.id);
     const receipts = await documents.receiptsForCase(c.id);
@@ -70,6 +94,8 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
     const steps = await approvals.stepsOf(requests.map((r) => r.id));
     const meds = await medications.forCase(c.id);
     const typeOf = new Map(docs.map((d) => [d.id, documentTypeWords(d.docType)]));
+    const receiptsOf = groupBy(receipts, (r) => r.documentId);
+    const stepsOf = groupBy(steps, (s) => s.requestId);
     const docType = (id: string | null) => (id === null ? null : (typeOf.get(id) ?? null));
     return {
       caseCode: c.code,
@@ -94,7 +120,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         sharedAt: iso(d.createdAt),
         author: await person(d.authorId),
         receipts: await each(
-          receipts.filter((r) => r.documentId === d.id),
+          receiptsOf.get(d.id) ?? [],
           async (r) => ({ clinician: await person(r.clinicianId), notifiedAt: iso(r.notifiedAt), firstOpenedAt: iso(r.firstOpenedAt), lastViewedAt: iso(r.lastViewedAt), viewCount: r.viewCount }),
         ),
       })),
@@ -108,7 +134,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         requestedAt: iso(r.createdAt),
         decidedAt: iso(r.decidedAt),
         decisions: await each(
-          steps.filter((s) => s.requestId === r.id),
+          stepsOf.get(r.id) ?? [],
           async (s) => ({ by: await person(s.deciderId), step: s.step, decision: s.decision, at: iso(s.decidedAt) }),
         ),
       })),
@@ -124,7 +150,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         frequency: m.frequency,
         prescriber: m.prescriberId ? await person(m.prescriberId) : null,
         prescriberName: m.prescriberName,
-        institution: m.institutionId ? ((await directory.institution(m.institutionId))?.code ?? null) : null,
+        institution: m.institutionId ? await institution(m.institutionId) : null,
         startOn: m.startOn,
         stopOn: m.stopOn,
         status: m.status,
@@ -162,8 +188,14 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         return emptyReport(now, await person(requestedBy));
       }
       const caseRows = await cases.casesOfPatient(patientId);
-      const allGrants = await grants.forCases(caseRows.map((c) => c.id));
-      const sections = await each(caseRows, (c) => caseSection(c, allGrants.filter((g) => g.caseId === c.id), person));
+      const grantsOf = groupBy(await grants.forCases(caseRows.map((c) => c.id)), (g) => g.caseId);
+      const institution = institutionCodes();
+      // One case at a time, with a turn of the event loop after each (the storage steps are synchronous on SQLite).
+      const sections = [];
+      for (const c of caseRows) {
+        sections.push(await caseSection(c, grantsOf.get(c.id) ?? [], person, institution));
+        await yieldToLoop();
+      }
       // Entries name cases by code or id, documents, requests and grants by id, and earlier reports by patient id.
       const targets = [
         patientId,
@@ -171,17 +203,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
         ...sections.flatMap((s) => [...s.documents.map((d) => d.documentId), ...s.accessRequests.map((r) => r.requestId), ...s.grants.map((g) => g.grantId)]),
       ];
       const docTypes = new Map(sections.flatMap((s) => s.documents.map((d) => [d.documentId, d.docType] as const)));
-      const accessLog = await each(await auditEntries.byTargets([...new Set(targets)]), async (e) => ({
-        index: e.idx,
-        at: iso(e.at)!,
-        actor: e.actor === 'system' ? null : await person(e.actor),
-        actorId: e.actor,
-        action: e.action,
-        target: e.target,
-        targetDocType: (e.target && docTypes.get(e.target)) || null,
-        outcome: e.outcome,
-        reason: e.reason,
-      }));
+      const accessLog = await readAccessLog(auditEntries, [...new Set(targets)], docTypes, person);
       const consents = await patients.consentHistory(patientId);
       const restricted = await patients.restrictedConsentHistory(patientId);
       const reportId = newId();
@@ -201,7 +223,7 @@ export function createDataAccessReports(deps: DataAccessReportDeps) {
           recordCreatedAt: iso(patient.createdAt)!,
         },
         consents: await each(consents, async (c) => ({
-          institution: (await directory.institution(c.institutionId))?.code ?? c.institutionId,
+          institution: (await institution(c.institutionId)) ?? c.institutionId,
           status: c.status,
           reference: c.reference,
           attestedBy: await person(c.attestedBy),

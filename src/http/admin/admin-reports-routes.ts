@@ -5,6 +5,7 @@ import type { DataAccessReports } from '../../domain/reports/data-access-report.
 import type { ResidencyDto } from '../../contract/admin-reports.js';
 import { denialReasonLabel } from '../../contract/denial-reasons.js';
 import { errorResponses } from './admin-schemas.js';
+import { dataAccessReportJson } from './report-json.js';
 
 import { dashboardDto, dashboardQuery, dataAccessBody, dataAccessReportDto } from './admin-report-schemas.js';
 
@@ -38,7 +39,9 @@ export const adminReportsRoutes: FastifyPluginAsyncZod<AdminReportsDeps> = async
       return reply
         .header('content-disposition', `attachment; filename="data-access-report-${stamp}-${report.reportId.slice(0, 8)}.json"`)
         .header('cache-control', 'no-store')
-        .send(report);
+        // A string with a JSON type goes out as it is: the schema's check and the stringify ran in turns (report-json.ts).
+        .type('application/json; charset=utf-8')
+        .send((await dataAccessReportJson(report)) as unknown as typeof report);
     },
   );
 

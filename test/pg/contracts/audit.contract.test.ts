@@ -53,6 +53,8 @@ describeOnBothStores(
       expect((await log.repo.list({ actor: 'staff-1', target: 'C-1' })).entries.map((e) => e.idx)).toEqual([13, 1]);
       expect((await log.repo.findByTrace('T7')).map((e) => e.idx)).toEqual([7]);
       expect((await log.repo.byTargets(['C-3', 'C-0'], 4)).map((e) => e.idx)).toEqual([0, 3, 4, 7]);
+      // Keyset pages (the data access report reads its access log in pages): after leaf 4, the next two.
+      expect((await log.repo.byTargets(['C-3', 'C-0'], 2, 4)).map((e) => e.idx)).toEqual([7, 8]);
       expect((await log.repo.entriesFrom(21, 10)).map((e) => e.idx)).toEqual([21, 22]);
     });
 
