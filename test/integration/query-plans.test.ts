@@ -8,7 +8,7 @@ import { p9Calls, p9Users } from '../../bench/p9-calls.js';
 import { P9_SIZES, seedHospital } from '../../bench/p9-seed.js';
 import { callersFor } from '../../bench/p9-world.js';
 import { appFor } from '../helpers/sharing-flow.js';
-import { appPageCalls } from '../helpers/app-page-calls.js';
+import { APPROVAL_FORMS, appPageCalls } from '../helpers/app-page-calls.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { captureSqlitePlans, fullScans, type PlannedStatement } from '../helpers/sqlite-plans.js';
 import { consoleListCalls } from '../helpers/console-list-calls.js';
@@ -39,6 +39,7 @@ describe('query plans on SQLite', () => {
     capture = captureSqlitePlans();
     h = await startHarness({ dir });
     const callers = await callersFor(env, p9Users(size));
+    for (const m of APPROVAL_FORMS) await h.service.yidaForms.admin.mappings.repo.putMapping(m);
     const app = await appFor(h);
     for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now()), ...consoleListCalls(Date.now())]) {
       const who = callers[call.as]!;
@@ -68,6 +69,8 @@ describe('query plans on SQLite', () => {
     const sql = [...capture.statements.keys()].join('\n');
     for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians', 'processed_messages', 'outbox_messages', 'yida_submissions']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
     expect(capture.statements.size).toBeGreaterThan(50);
+    // The inbox's forms waiting for approval, with the attending's and the officer's forms.
+    expect(sql).toMatch(/from "yida_submissions" inner join "cases" .*"care_team"."role" = \?/);
   });
 
   it('views a case of 91 documents in a number of statements that does not depend on its documents', () => {

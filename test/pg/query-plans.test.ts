@@ -8,7 +8,7 @@ import { p9Calls, p9Users } from '../../bench/p9-calls.js';
 import { P9_SIZES, seedHospital } from '../../bench/p9-seed.js';
 import { callersFor } from '../../bench/p9-world.js';
 import { appFor } from '../helpers/sharing-flow.js';
-import { appPageCalls } from '../helpers/app-page-calls.js';
+import { APPROVAL_FORMS, appPageCalls } from '../helpers/app-page-calls.js';
 import { capturePgStatements, pgFullScans } from '../helpers/pg-plans.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
 import { consoleListCalls } from '../helpers/console-list-calls.js';
@@ -37,6 +37,7 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     capture = capturePgStatements();
     h = await startHarness({ dir, env });
     const callers = await callersFor(env, p9Users(size));
+    for (const m of APPROVAL_FORMS) await h.service.yidaForms.admin.mappings.repo.putMapping(m);
     const app = await appFor(h);
     for (const call of [...p9Calls(size, callers, Date.now()), ...appPageCalls(size, Date.now()), ...consoleListCalls(Date.now())]) {
       const who = callers[call.as]!;
