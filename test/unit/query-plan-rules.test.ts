@@ -18,6 +18,8 @@ describe('SQLite plan checker', () => {
     expect(check('SELECT * FROM grants WHERE expires_at > ?', ['SEARCH grants USING INDEX grants_expiry_idx (expires_at>?)'])).toHaveLength(1);
     expect(check('SELECT * FROM grants WHERE expires_at > ? ORDER BY id LIMIT 5', ['SEARCH grants USING INDEX grants_expiry_idx (expires_at>?)', 'USE TEMP B-TREE FOR ORDER BY'])).toHaveLength(1);
     expect(check('SELECT * FROM grants WHERE expires_at > ? ORDER BY expires_at LIMIT 5', ['SEARCH grants USING INDEX grants_expiry_idx (expires_at>?)'])).toEqual([]);
+    // A sort of the last ORDER BY term only (runs of equal expires_at) still stops at the LIMIT.
+    expect(check('SELECT * FROM grants WHERE expires_at > ? ORDER BY expires_at, id LIMIT 5', ['SEARCH grants USING INDEX grants_expiry_idx (expires_at>?)', 'USE TEMP B-TREE FOR LAST TERM OF ORDER BY'])).toEqual([]);
     expect(check('SELECT * FROM grants WHERE expires_at > ? AND expires_at < ?', ['SEARCH grants USING INDEX grants_expiry_idx (expires_at>? AND expires_at<?)'])).toEqual([]);
     expect(check('SELECT * FROM grants WHERE case_id = ? AND created_at > ?', ['SEARCH grants USING INDEX grants_case_idx (case_id=? AND created_at>?)'])).toEqual([]);
   });
