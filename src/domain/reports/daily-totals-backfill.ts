@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { newerThan } from '../../db/keyset.js';
 import type { Clock } from '../../shared/clock.js';
 import type { BackgroundJob } from '../jobs/background-job.js';
 import { auditEntries } from '../audit/audit-tables.js';
@@ -37,7 +38,7 @@ export function reportTotals(r: { createdAt: number; firstViewAt: number | null 
 type Col = Parameters<typeof gt>[0];
 /** Reports shared before the boundary, past the cursor's (createdAt, id), in that order (either dialect's columns). */
 export function reportsWhere(t: { kind: Col; createdAt: Col; id: Col }, boundary: number, after: ReturnType<typeof readReportsCursor>['after']) {
-  return and(eq(t.kind, 'report'), lt(t.createdAt, boundary), after ? or(gt(t.createdAt, after.createdAt), and(eq(t.createdAt, after.createdAt), gt(t.id, after.id))) : undefined);
+  return and(eq(t.kind, 'report'), lt(t.createdAt, boundary), newerThan(t, after && { at: after.createdAt, id: after.id }));
 }
 
 /**
