@@ -22,7 +22,7 @@ export const SANDBOX_YIDA = { systemToken: 'sandbox-yida-system-token', userId: 
 
 export interface YidaFormsDeps {
   config: Readonly<Config>;
-  repos: Pick<Repositories, 'transaction'>;
+  repos: Pick<Repositories, 'transaction' | 'doctorInbox'>;
   secure: SecureSharing;
   medications: Medications;
   api: Pick<DingTalkApi, 'getFormInstance'>;
@@ -75,7 +75,7 @@ export function createYidaForms(deps: YidaFormsDeps) {
     receive: (body) => receiveSubmission(receive, body),
     refused: (code) => audit.append({ actor: 'system', action: AUDIT_ACTIONS.yidaReceived, target: 'callback', outcome: 'denied', reason: code }),
   };
-  const approve: PendingFormsDeps = { repo, cases: secure.cases.queries, caseRows: secure.casesRepo, file, audit, clock };
+  const approve: PendingFormsDeps = { repo, inbox: deps.repos.doctorInbox, cases: secure.cases.queries, caseRows: secure.casesRepo, file, audit, clock };
   const admin: Omit<AdminFormsDeps, 'directory'> = {
     mappings: { repo, audit, clock },
     submissions: { repo, cases: secure.casesRepo, audit, clock, file, enqueueFetch },

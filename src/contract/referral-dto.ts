@@ -82,5 +82,14 @@ export const referralAttentionDto = z.object({
       sentAt: z.number(),
     }),
   ),
+  /** The next page's cursor (`?cursor=`), or null: none follows. */
+  nextCursor: z.string().nullable(),
 });
+
 export type ReferralAttentionDto = z.infer<typeof referralAttentionDto>;
+
+/** `?cursor=&limit=` of the attention list: `nextCursor` of the previous page; the page size (default 20). */
+export const referralAttentionQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+});

@@ -6,7 +6,8 @@ import { FORM_DOCUMENT_TYPES, FORM_RETURN_REASONS } from './yida-codes.js';
  * one of them as its record would read (never the patient's HKID), and a return with a coded reason.
  */
 export const pendingFormDto = z.object({ id: z.string(), formName: z.string(), caseCode: z.string(), receivedAt: z.number() });
-export const pendingFormsDto = z.object({ items: z.array(pendingFormDto) });
+/** GET /api/app/yida/submissions/pending: one page, newest first; `nextCursor` asks for the next (null: none). */
+export const pendingFormsDto = z.object({ items: z.array(pendingFormDto), nextCursor: z.string().nullable() });
 
 export const pendingFormViewDto = pendingFormDto.extend({
   recordType: z.string(),

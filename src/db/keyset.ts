@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 
 /** Where a newest-first page starts: just after this (createdAt, id). */
 export interface NewestFirst {
@@ -12,6 +12,17 @@ export interface PageOf {
   after?: NewestFirst;
 }
 
-/** Past `after` in newest-first (createdAt, id) order, over either dialect's columns. */
+/**
+ * Past `after` in newest-first (createdAt, id) order, over either dialect's columns. The redundant
+ * `createdAt <= at` is what lets the index seek to the cursor (`time<?`): SQLite cannot turn the OR
+ * alone into a range, so a next page would walk down from the newest row to the cursor.
+ */
 export const olderThan = (c: { createdAt: Parameters<typeof lt>[0]; id: Parameters<typeof lt>[0] }, after: NewestFirst | undefined): SQL | undefined =>
-  after ? or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id))) : undefined;
+  after ? and(lte(c.createdAt, after.at), or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id)))) : undefined;
+
+/**
+ * Past `after` in oldest-first (time, id) order: the ascending twin of olderThan, with the same
+ * redundant `time >= at` so the index seeks to the cursor (batch jobs and soonest-first lists).
+ */
+export const newerThan = (c: { createdAt: Parameters<typeof gt>[0]; id: Parameters<typeof gt>[0] }, after: NewestFirst | undefined): SQL | undefined =>
+  after ? and(gte(c.createdAt, after.at), or(gt(c.createdAt, after.at), and(eq(c.createdAt, after.at), gt(c.id, after.id)))) : undefined;

@@ -1,10 +1,17 @@
 import type { P9Call } from '../../bench/p9-calls.js';
 import { P9_PEOPLE, caseCode, teamOf, userId, type P9Size } from '../../bench/p9-seed.js';
+import type { FormMapping } from '../../src/contract/yida.js';
 import { encodePageCursor } from '../../src/usecases/cases/cases-cursor.js';
 import { encodeTimeCursor } from '../../src/shared/time-cursor.js';
 
 /** The mini-app's paged lists past their first page: the inbox's lists and a case's documents, by cursor (issue 15 item 2). */
 export const APP_PAGED_LISTS = ['/api/app/inbox/documents', '/api/app/inbox/to-decide', '/api/app/inbox/my-requests', '/api/app/inbox/burn', '/api/app/inbox/alerts', '/api/app/inbox/escalations'];
+
+/** Two Yida forms asking an approver (the attending's, the privacy officer's), so the plan tests plan the inbox's forms waiting for approval. */
+export const APPROVAL_FORMS: FormMapping[] = (['attending', 'privacy_officer'] as const).map((approval) => ({
+  formUuid: `FORM-PLAN-${approval}`, name: approval, recordType: 'plan_check', approval, readCategory: 'care_team', documentType: 'form', updatedAt: 1, updatedBy: 'plans',
+  fields: { patientHkid: 'textField_h', medications: [], problems: [], freeText: [], flags: [], results: [] },
+}));
 
 /**
  * The next-page calls the query-plan tests add to bench P9's (which load first pages only): each list
@@ -18,6 +25,8 @@ export function appPageCalls(size: P9Size, now: number): P9Call[] {
     ...[P9_PEOPLE.typical, P9_PEOPLE.busy].flatMap((as) => APP_PAGED_LISTS.map((path) => next(path, as))),
     next(`/api/app/cases/${caseCode(0)}/documents`, userId(teamOf(0, size.clinicians).attending)),
     ...caseListCalls(size, now),
+    // Forms waiting for approval (APPROVAL_FORMS): an attending's first and next pages, and a privacy officer's.
+    ...[P9_PEOPLE.typical, P9_PEOPLE.officer].flatMap((as) => [{ ...next('/api/app/yida/submissions/pending', as), path: '/api/app/yida/submissions/pending', name: 'forms waiting for approval' }, next('/api/app/yida/submissions/pending', as)]),
   ];
 }
 

@@ -24,5 +24,7 @@ export function consoleListCalls(now: number): P9Call[] {
     admin('live grants, next page', `/api/admin/grants?after=${now}:zzzz`),
     admin('form submissions waiting, first page', '/api/admin/forms/submissions?state=waiting'),
     admin('form submissions filed, next page', `/api/admin/forms/submissions?state=filed&cursor=${later}`),
+    admin('referrals needing attention, first page', '/api/admin/referrals/attention'),
+    admin('referrals needing attention, next page', `/api/admin/referrals/attention?cursor=${later}`),
   ];
 }

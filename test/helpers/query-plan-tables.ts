@@ -21,3 +21,28 @@ export const QUERY_PLAN_WHOLE_READS: ReadonlyArray<{ sql: RegExp; why: string }>
   { sql: /^SELECT COUNT\(\*\) FROM audit_nodes$/, why: 'full audit verify: stored nodes must be exactly those the entries complete' },
   { sql: /FROM audit_checkpoints ORDER BY tree_size, id$/, why: 'full audit verify: every signed checkpoint is checked' },
 ];
+
+/**
+ * Statements that walk a growing table's index in the order they ask for and stop at their LIMIT (a
+ * newest-first keyset page, the next rows due): the plan line is `SCAN t USING INDEX i` or an open
+ * range, and the cost is the page, not the table — but only when every row the walk meets is one the
+ * page wants (the WHERE is served by the index order, nothing is filtered out along the way). Each is
+ * listed with why that holds, as SQLite (`sqlite`) and PostgreSQL (`pg`) text; the checker still fails
+ * one that has no LIMIT or sorts before it.
+ */
+export const QUERY_PLAN_ORDERED_WALKS: ReadonlyArray<{ sqlite?: RegExp; pg?: RegExp; why: string }> = [
+  {
+    sqlite: /FROM audit_checkpoints ORDER BY id DESC LIMIT 1$/,
+    pg: /from "audit_checkpoints" order by "audit_checkpoints"."id" desc limit \$1$/,
+    why: 'the latest signed checkpoint: no WHERE, the primary key walked from its end stops at the first row',
+  },
+  {
+    pg: /^select "idx", "leaf_hash" from "audit_entries" order by "audit_entries"."idx" desc limit \$1$/,
+    why: "the audit log's head (the cluster writer reloads it): no WHERE, the primary key walked from its end stops at the first row (SQLite asks MAX(idx))",
+  },
+  {
+    sqlite: /from "mdt_meetings" order by "mdt_meetings"."scheduled_at" desc, "mdt_meetings"."id" desc limit \?$/,
+    pg: /from "mdt_meetings" order by "mdt_meetings"."scheduled_at" desc, "mdt_meetings"."id" desc limit \$1$/,
+    why: "the console's first page of every MDT meeting, newest first: no WHERE, so every row mdt_meetings_time_idx meets is on the page (with a status it seeks mdt_meetings_status_idx instead)",
+  },
+];

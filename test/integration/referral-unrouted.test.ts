@@ -28,12 +28,16 @@ describe('referral: nobody left to ask, and cancel', () => {
     h.sim.say(group, userId, text);
     return (await reply).text;
   };
-  const attention = async () => {
+  const attentionRes = async (query = '') => {
     const token = await adminTokenFor(h.service, clinicianId(h, 'qmh-cb-admin'));
-    const res = await app.inject({ method: 'GET', url: '/api/admin/referrals/attention', headers: { authorization: `Bearer ${token}` } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().referrals as Array<{ id: string; caseCode: string; why: string; requester: { nameEn: string } | null }>;
+    return app.inject({ method: 'GET', url: `/api/admin/referrals/attention${query}`, headers: { authorization: `Bearer ${token}` } });
   };
+  const attentionPage = async (query = '') => {
+    const res = await attentionRes(query);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { referrals: Array<{ id: string; caseCode: string; why: string; requester: { nameEn: string } | null }>; nextCursor: string | null };
+  };
+  const attention = async () => (await attentionPage()).referrals;
   const latestReferral = async () => (await h.service.referrals.repo.forCase((await h.service.secure.cases.queries.findCase(code)).id))[0]!;
 
   beforeAll(async () => {
@@ -74,6 +78,18 @@ describe('referral: nobody left to ask, and cancel', () => {
     expect(entries.map((e) => [e.target, e.actor, e.reason])).toContainEqual([r.id, 'system', 'urgent']);
     // The console's dashboard lists it as needing attention, by case code and requester.
     expect((await attention()).find((x) => x.id === r.id)).toMatchObject({ caseCode: code, why: 'unrouted', specialty: 'cardiology', institutionCode: 'HPH', severity: 'urgent', requester: { nameEn: 'Dr CHAN Tai-man' } });
+    // Keyset pages of one, followed to a null nextCursor, list the same referrals once each, newest first; a bad cursor is a coded 400.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await attentionPage(`?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.referrals.length).toBeLessThanOrEqual(1);
+      paged.push(...page.referrals.map((x) => x.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual((await attention()).map((x) => x.id));
+    const bad = await attentionRes('?cursor=bm9wZQ');
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
     // The contact can no longer accept it.
     const late = await press(h, lastCardTo(h, CONTACT).outTrackId!, CONTACT, { action: 'referral_accept', referralId: r.id });
     expect(late.text).toMatch(/already accepted, declined or cancelled|已被接受、拒絕或取消/);

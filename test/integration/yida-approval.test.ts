@@ -47,11 +47,12 @@ describe('Yida approvals in the mini-app API', () => {
     const first = await waiting('first note');
     const second = await waiting('second note');
     const mine = (await as(CHAN, 'GET', '/pending')).json() as { items: Array<{ id: string; caseCode: string; formName: string }> };
+    // Newest first, like every inbox list.
     expect(mine.items.filter((i) => [first, second].includes(i.id))).toEqual([
-      expect.objectContaining({ id: first, caseCode: code, formName: 'Discharge checklist 出院清單' }),
       expect.objectContaining({ id: second, caseCode: code }),
+      expect.objectContaining({ id: first, caseCode: code, formName: 'Discharge checklist 出院清單' }),
     ]);
-    expect((await as(LAM, 'GET', '/pending')).json()).toEqual({ items: [] });
+    expect((await as(LAM, 'GET', '/pending')).json()).toEqual({ items: [], nextCursor: null });
 
     const view = await as(CHAN, 'GET', `/${first}`);
     expect(view.statusCode).toBe(200);
@@ -66,7 +67,7 @@ describe('Yida approvals in the mini-app API', () => {
   });
 
   it('When the attending returns one with a coded reason, then it leaves his list and waits in the console as yida.returned (audited with the reason); approving the other files it; a second decision is yida.state_changed', async () => {
-    const [first, second] = ((await as(CHAN, 'GET', '/pending')).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    const [second, first] = ((await as(CHAN, 'GET', '/pending')).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
     expect((await as(CHAN, 'POST', `/${first}/return`, { reason: 'free text about the patient' })).statusCode).toBe(400);
     expect((await as(LAM, 'POST', `/${first}/return`, { reason: 'incomplete' })).json().code).toBe('access.denied');
     expect((await as(CHAN, 'POST', `/${first}/return`, { reason: 'incomplete' })).json()).toEqual({ returned: true });
@@ -75,9 +76,21 @@ describe('Yida approvals in the mini-app API', () => {
     expect((await as(CHAN, 'POST', `/${first}/approve`)).json().code).toBe('yida.state_changed');
 
     expect((await as(CHAN, 'POST', `/${second}/approve`)).json()).toEqual({ state: 'filed', errorCode: null, filed: true });
-    expect((await as(CHAN, 'GET', '/pending')).json()).toEqual({ items: [] });
+    expect((await as(CHAN, 'GET', '/pending')).json()).toEqual({ items: [], nextCursor: null });
     const returnAgain = await as(CHAN, 'POST', `/${second}/return`, { reason: 'duplicate' });
     expect([returnAgain.statusCode, returnAgain.json().code]).toEqual([409, 'yida.state_changed']);
     expect((await as(CHAN, 'GET', '/no-such-id')).json().code).toBe('not_found');
+  });
+
+  it('When three forms wait, then the attending reads them in keyset pages, newest first, until nextCursor is null; a cursor that does not read is a coded 400', async () => {
+    const ids = [await waiting('one'), await waiting('two'), await waiting('three')];
+    const first = (await as(CHAN, 'GET', '/pending?limit=2')).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+    expect(first.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const next = (await as(CHAN, 'GET', `/pending?limit=2&cursor=${first.nextCursor}`)).json() as typeof first;
+    expect(next).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    expect((await as(LAM, 'GET', `/pending?limit=2&cursor=${first.nextCursor}`)).json()).toEqual({ items: [], nextCursor: null });
+    const bad = await as(CHAN, 'GET', '/pending?cursor=not-a-cursor');
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'request.invalid']);
   });
 });

@@ -73,7 +73,8 @@ export function createAdminEndpoints(api: AdminApi) {
     dashboard: (days: string) => api.call<DashboardDto>('/dashboard', { query: { days } }),
     /** The dashboard's referral figures (time to accept, open load), apart from its totals. */
     referralStats: (days: string) => api.call<ReferralStatsDto>('/referrals/stats', { query: { days } }),
-    referralAttention: () => api.call<ReferralAttentionDto>('/referrals/attention'),
+    /** One page of the referrals needing attention, newest first (`cursor`: the previous page's nextCursor). */
+    referralAttention: (cursor?: string) => api.call<ReferralAttentionDto>('/referrals/attention', cursor ? { query: { cursor } } : {}),
     dataAccessReport: (fileName: string, body: unknown) => api.download('/reports/data-access', fileName, { body }) as Promise<DataAccessReportDto>,
 
     roster: (code: string) => api.call<{ caseCode: string; now: string; roles: RosterRoleDto[] }>(`${cases(code)}/roles`),

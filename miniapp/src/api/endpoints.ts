@@ -146,7 +146,7 @@ export function createEndpoints(api: ApiClient) {
     declineReferral: (id: string, reason: ReferralDeclineReason) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/decline`, { body: { reason } }),
     cancelReferral: (id: string) => api.call<ReferralDto>(`/api/referrals/${enc(id)}/cancel`, { method: 'POST' }),
     /** Yida forms waiting for my approval (inbox), one as its record would read, approve or return with a coded reason. */
-    pendingForms: () => api.call<{ items: PendingFormDto[] }>('/api/app/yida/submissions/pending'),
+    pendingForms: (cursor?: string) => api.call<{ items: PendingFormDto[]; nextCursor: string | null }>(`/api/app/yida/submissions/pending${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
     pendingForm: (id: string) => api.call<PendingFormViewDto>(`/api/app/yida/submissions/${enc(id)}`),
     approveForm: (id: string) => api.call<FilingDto>(`/api/app/yida/submissions/${enc(id)}/approve`, { method: 'POST' }),
     returnForm: (id: string, reason: FormReturnReason) => api.call<{ returned: true }>(`/api/app/yida/submissions/${enc(id)}/return`, { body: { reason } }),

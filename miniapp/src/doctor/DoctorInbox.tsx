@@ -27,7 +27,7 @@ export function DoctorInbox() {
     ep.inbox(),
     ep.reasons(),
     ep.mdtActionCounts().catch(() => ({ open: 0, overdue: 0 })),
-    ep.pendingForms().catch(() => ({ items: [] })),
+    ep.pendingForms().catch(() => ({ items: [], nextCursor: null })),
   ]), [ep]);
   const [deciding, setDeciding] = useState<ToDecide | null>(null);
   if (load.loading && !load.data) return <div className="centered"><DotLoading color="primary" /></div>;
@@ -43,7 +43,7 @@ export function DoctorInbox() {
   return (
     <div data-testid="inbox">
       <MdtInboxLine counts={mdtActions} />
-      <PendingFormsList items={pendingForms.items} />
+      <PendingFormsList first={pendingForms} more={(c) => ep.pendingForms(c)} />
       {inbox.toDecide.length > 0 && (
         <PagedList testId="to-decide" header={t('inbox.toDecide')} first={{ items: inbox.toDecide, nextCursor: inbox.toDecideNext }} more={(c) => ep.inboxPage('to-decide', c)} row={(r) => (
           <List.Item key={r.requestId} data-testid={`to-decide-${r.caseCode}`} onClick={() => setDeciding(r)} description={`${t('inbox.reason')}: ${reasonLabel(r.reasonCode)} · ${hkTime(r.createdAt)}`} extra={<Tag color="warning">{r.caseCode}</Tag>}>

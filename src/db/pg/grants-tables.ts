@@ -20,7 +20,8 @@ export const grants = pgTable(
   },
   (t) => [
     index('grants_clinician_idx').on(t.clinicianId, t.expiresAt),
-    index('grants_expiry_idx').on(t.expiresAt),
+    // Live grants by expiry, keyset-paged on (expires_at, id): the order is the index's, so a page stops at its limit.
+    index('grants_expiry_idx').on(t.expiresAt, t.id),
     // A case's grant history (timelines, reports).
     index('grants_case_idx').on(t.caseId, t.createdAt),
     // The expiry sweep's queue: only grants whose expiry is not yet recorded, so it never walks the ones that ever expired.

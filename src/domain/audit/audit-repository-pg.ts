@@ -121,7 +121,8 @@ export function createPgAuditRepository(store: PgStore) {
         filter.action !== undefined ? eq(auditEntries.action, filter.action) : undefined,
         filter.outcome !== undefined ? eq(auditEntries.outcome, filter.outcome) : undefined,
         filter.target !== undefined ? eq(auditEntries.target, filter.target) : undefined,
-        filter.from !== undefined ? gte(auditEntries.at, filter.from) : undefined,
+        // As on SQLite: the first entry at or after `from` (audit_entries_at_idx) bounds the walk down the primary key.
+        filter.from !== undefined ? and(gte(auditEntries.at, filter.from), sql`${auditEntries.idx} >= (select min(${auditEntries.idx}) from ${auditEntries} where ${auditEntries.at} >= ${filter.from})`) : undefined,
         filter.to !== undefined ? lt(auditEntries.at, filter.to) : undefined,
         page.before !== undefined ? lt(auditEntries.idx, page.before) : undefined,
       );

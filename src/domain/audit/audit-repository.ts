@@ -52,7 +52,9 @@ const FILTER_SQL: Record<keyof AuditFilter, string> = {
   action: 'action = @action',
   outcome: 'outcome = @outcome',
   target: 'target = @target',
-  from: 'at >= @from',
+  // Entries are appended in time order: the first one at or after `from` (audit_entries_at_idx) bounds
+  // the walk down the primary key, so a quiet week stops there instead of reading the whole log.
+  from: 'at >= @from AND idx >= (SELECT MIN(idx) FROM audit_entries WHERE at >= @from)',
   to: 'at < @to',
 };
 

@@ -4,6 +4,7 @@ import { breakGlassReviews, grants } from '../../db/pg/grants-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import type { BreakGlassReviewRow, GrantRepository } from './grant-repository.js';
+import { newerThan } from '../../db/keyset.js';
 
 /** Grants and break-glass reviews on PostgreSQL: the same port as grant-repository.ts (reason and note sealed). */
 export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): GrantRepository {
@@ -42,7 +43,7 @@ export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): 
       return db().select().from(grants).where(and(eq(grants.caseId, caseId), live(now))).orderBy(asc(grants.createdAt));
     },
     async livePage(now, after, limit) {
-      const past = after ? or(gt(grants.expiresAt, after.expiresAt), and(eq(grants.expiresAt, after.expiresAt), gt(grants.id, after.id))) : undefined;
+      const past = newerThan({ createdAt: grants.expiresAt, id: grants.id }, after ? { at: after.expiresAt, id: after.id } : undefined);
       return db().select().from(grants).where(and(live(now), past)).orderBy(asc(grants.expiresAt), asc(grants.id)).limit(limit);
     },
     async revoke(id, at) {

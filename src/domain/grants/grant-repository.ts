@@ -5,6 +5,7 @@ import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-te
 import { olderThan } from '../paging/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
+import { newerThan } from '../../db/keyset.js';
 
 export type GrantRow = typeof grants.$inferSelect;
 export type NewGrantRow = typeof grants.$inferInsert;
@@ -65,7 +66,7 @@ function grantQueries(db: Db, texts: FreeTextCipher) {
 
     /** One page of every live grant, soonest to expire first (keyset on expiresAt, id): the console's list. */
     livePage(now: number, after: LiveGrantsAfter | null, limit: number): GrantRow[] {
-      const past = after ? or(gt(grants.expiresAt, after.expiresAt), and(eq(grants.expiresAt, after.expiresAt), gt(grants.id, after.id))) : undefined;
+      const past = newerThan({ createdAt: grants.expiresAt, id: grants.id }, after ? { at: after.expiresAt, id: after.id } : undefined);
       return db.select().from(grants).where(and(live(now), past)).orderBy(asc(grants.expiresAt), asc(grants.id)).limit(limit).all();
     },
 

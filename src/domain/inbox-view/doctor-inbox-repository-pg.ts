@@ -5,9 +5,10 @@ import { burnItems, burnRecipients } from '../../db/pg/burn-tables.js';
 import { careTeam, cases } from '../../db/pg/cases-tables.js';
 import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import { escalations } from '../../db/pg/escalation-tables.js';
+import { yidaSubmissions } from '../../db/pg/yida-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { olderThan } from '../../db/keyset.js';
-import { ALERT_STATUSES_OUT, FIRST_PAGE, type DoctorInboxRepository } from './doctor-inbox-repository.js';
+import { ALERT_STATUSES_OUT, FIRST_PAGE, type ApproverForms, type DoctorInboxRepository, type PendingFormRow } from './doctor-inbox-repository.js';
 
 /**
  * The doctor inbox lookups on PostgreSQL: the same port as doctor-inbox-repository.ts. What differs
@@ -29,6 +30,8 @@ export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxReposi
           .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
       ),
     );
+  const attendingOf = (clinicianId: string) =>
+    db().select({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo), eq(careTeam.role, 'attending')));
   const notAlertCopy = () =>
     notExists(db().select({ x: sql`1` }).from(allergyAlerts).where(and(inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]), eq(allergyAlerts.ephemeralItemId, burnItems.id))));
   return {
@@ -83,6 +86,21 @@ export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxReposi
           ),
         )
         .orderBy(desc(allergyAlerts.createdAt), desc(allergyAlerts.id))
+        .limit(page.limit);
+    },
+    async pendingFormsFor(clinicianId: string, forms: ApproverForms, page): Promise<PendingFormRow[]> {
+      const s = yidaSubmissions;
+      const mine = or(
+        forms.officer.length > 0 ? inArray(s.formUuid, [...forms.officer]) : undefined,
+        forms.attending.length > 0 ? and(inArray(s.formUuid, [...forms.attending]), inArray(s.caseId, attendingOf(clinicianId))) : undefined,
+      );
+      if (!mine) return [];
+      return db()
+        .select({ id: s.id, formUuid: s.formUuid, caseCode: cases.code, createdAt: s.receivedAt })
+        .from(s)
+        .innerJoin(cases, eq(cases.id, s.caseId))
+        .where(and(eq(s.state, 'awaiting_approval'), mine, olderThan({ createdAt: s.receivedAt, id: s.id }, page.after)))
+        .orderBy(desc(s.receivedAt), desc(s.id))
         .limit(page.limit);
     },
     async escalationsFor(clinicianId, page = FIRST_PAGE) {

@@ -9,6 +9,7 @@ import { careTeam, cases } from '../cases/cases-tables.js';
 import { documentReceipts, documents } from '../sharing/sharing-tables.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { escalations } from '../escalation/escalation-tables.js';
+import { yidaSubmissions } from '../forms/yida-tables.js';
 
 const LIMIT = 50;
 
@@ -24,6 +25,20 @@ export interface NewDocumentRow {
   caseCode: string;
   docType: string;
   authorId: string;
+  createdAt: number;
+}
+
+/** The Yida forms whose mapping asks an approver: the attending's, and (for a privacy officer) the officer's. */
+export interface ApproverForms {
+  attending: readonly string[];
+  officer: readonly string[];
+}
+
+/** One Yida submission waiting for my approval, keyed for the inbox's pages by when it arrived. */
+export interface PendingFormRow {
+  id: string;
+  formUuid: string;
+  caseCode: string;
   createdAt: number;
 }
 
@@ -48,6 +63,8 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
           .where(and(eq(documentReceipts.documentId, documents.id), eq(documentReceipts.clinicianId, clinicianId), isNotNull(documentReceipts.firstOpenedAt))),
       ),
     );
+  const attendingOf = (clinicianId: string) =>
+    db.select({ caseId: careTeam.caseId }).from(careTeam).where(and(eq(careTeam.clinicianId, clinicianId), isNull(careTeam.effectiveTo), eq(careTeam.role, 'attending')));
   const notAlertCopy = () =>
     notExists(db.select({ x: sql`1` }).from(allergyAlerts).where(and(inArray(allergyAlerts.status, [...ALERT_STATUSES_OUT]), eq(allergyAlerts.ephemeralItemId, burnItems.id))));
   return store.wrap({
@@ -114,6 +131,26 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
           ),
         )
         .orderBy(desc(allergyAlerts.createdAt), desc(allergyAlerts.id))
+        .limit(page.limit)
+        .all();
+    },
+    /**
+     * Yida submissions waiting for my approval, newest first, one keyset page: on the officer's forms,
+     * or on the attending's forms for cases I am the attending of now (yida_submissions_state_idx).
+     */
+    pendingFormsFor(clinicianId: string, forms: ApproverForms, page: PageOf): PendingFormRow[] {
+      const s = yidaSubmissions;
+      const mine = or(
+        forms.officer.length > 0 ? inArray(s.formUuid, [...forms.officer]) : undefined,
+        forms.attending.length > 0 ? and(inArray(s.formUuid, [...forms.attending]), inArray(s.caseId, attendingOf(clinicianId))) : undefined,
+      );
+      if (!mine) return [];
+      return db
+        .select({ id: s.id, formUuid: s.formUuid, caseCode: cases.code, createdAt: s.receivedAt })
+        .from(s)
+        .innerJoin(cases, eq(cases.id, s.caseId))
+        .where(and(eq(s.state, 'awaiting_approval'), mine, olderThan({ createdAt: s.receivedAt, id: s.id }, page.after)))
+        .orderBy(desc(s.receivedAt), desc(s.id))
         .limit(page.limit)
         .all();
     },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type Column, type SQL } from 'drizzle-orm';
 
 /** Where a newest-first page of meetings continues: just after this (scheduledAt, id). */
 export interface MeetingPage {
@@ -13,7 +13,7 @@ export interface MeetingPage {
 export function newestFirst(cols: { scheduledAt: Column; id: Column }, page: MeetingPage): { before: SQL | undefined; order: SQL[] } {
   const a = page.after;
   return {
-    before: a ? or(lt(cols.scheduledAt, a.at), and(eq(cols.scheduledAt, a.at), lt(cols.id, a.id))) : undefined,
+    before: a ? and(lte(cols.scheduledAt, a.at), or(lt(cols.scheduledAt, a.at), and(eq(cols.scheduledAt, a.at), lt(cols.id, a.id)))) : undefined,
     order: [desc(cols.scheduledAt), desc(cols.id)],
   };
 }
@@ -32,13 +32,13 @@ export function actionRun(
   const owner = eq(cols.ownerId, ownerId);
   if (run === 'due') {
     return {
-      where: and(owner, eq(cols.status, 'open'), isNotNull(cols.dueAt), after && or(gt(cols.dueAt, after.at), and(eq(cols.dueAt, after.at), gt(cols.id, after.id)))),
+      where: and(owner, eq(cols.status, 'open'), isNotNull(cols.dueAt), after && and(gte(cols.dueAt, after.at), or(gt(cols.dueAt, after.at), and(eq(cols.dueAt, after.at), gt(cols.id, after.id))))),
       order: [asc(cols.dueAt), asc(cols.id)],
     };
   }
   if (run === 'undated') return { where: and(owner, eq(cols.status, 'open'), isNull(cols.dueAt), after && gt(cols.id, after.id)), order: [asc(cols.id)] };
   return {
-    where: and(owner, eq(cols.status, 'done'), after && or(lt(cols.doneAt, after.at), and(eq(cols.doneAt, after.at), lt(cols.id, after.id)))),
+    where: and(owner, eq(cols.status, 'done'), after && and(lte(cols.doneAt, after.at), or(lt(cols.doneAt, after.at), and(eq(cols.doneAt, after.at), lt(cols.id, after.id))))),
     order: [desc(cols.doneAt), desc(cols.id)],
   };
 }

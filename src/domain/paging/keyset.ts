@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, lt, lte, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 
 /**
@@ -7,5 +7,6 @@ import type { TimeCursor } from '../../shared/time-cursor.js';
  * ends in (time, id), each page is a seek, whatever the table's size.
  */
 export function olderThan(at: AnyColumn, id: AnyColumn, cursor: TimeCursor | undefined): SQL | undefined {
-  return cursor && or(lt(at, cursor.at), and(eq(at, cursor.at), lt(id, cursor.id)));
+  // The redundant `at <= cursor.at` lets the index seek to the cursor (SQLite makes no range of the OR alone).
+  return cursor && and(lte(at, cursor.at), or(lt(at, cursor.at), and(eq(at, cursor.at), lt(id, cursor.id))));
 }

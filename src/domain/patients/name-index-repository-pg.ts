@@ -39,15 +39,12 @@ async function writeTokens(store: PgStore, patientId: string, hashes: readonly s
 /** One batch of the backfill on PostgreSQL, as backfillNameTokensBatch (name-index-repository.ts) does on SQLite. */
 export async function backfillNameTokensBatchPg(store: PgStore, tokensOf: (row: PatientRow) => string[], after: string | null, limit: number): Promise<BackfillStep> {
   return store.transaction(async () => {
-    const rows = await store
-      .db()
-      .select()
-      .from(patients)
-      .where(and(after === null ? undefined : gt(patients.id, after), sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`))
-      .orderBy(asc(patients.id))
-      .limit(limit);
+    const rows = await store.db().select().from(patients).where(gt(patients.id, after ?? '')).orderBy(asc(patients.id)).limit(limit);
+    const ids = rows.map((r) => r.id);
+    const done = new Set(ids.length === 0 ? [] : (await store.db().selectDistinct({ id: patientNameTokens.patientId }).from(patientNameTokens).where(inArray(patientNameTokens.patientId, ids))).map((r) => r.id));
     let indexed = 0;
     for (const row of rows) {
+      if (done.has(row.id)) continue;
       const hashes = tokensOf(row);
       if (hashes.length === 0) continue;
       await writeTokens(store, row.id, hashes);

@@ -46,7 +46,9 @@ export interface BackfillStep {
 
 /**
  * One batch of the backfill after the service is ready: the next `limit` patients by id after `after`
- * (a bounded walk of the primary key); those without index rows get them. `tokensOf` decrypts the
+ * (a bounded walk of the primary key: `id > ''` on the first batch); those without index rows get them.
+ * Which of them have rows is a second lookup by id, not a filter: filtering would walk every indexed
+ * patient to fill a batch (the whole table once the index is nearly complete). `tokensOf` decrypts the
  * row's names and hashes their tokens; a patient with no name has no tokens and stays without rows.
  */
 export function backfillNameTokensBatch(db: Db, tokensOf: (row: typeof patients.$inferSelect) => string[], after: string | null, limit: number): BackfillStep {
@@ -54,12 +56,15 @@ export function backfillNameTokensBatch(db: Db, tokensOf: (row: typeof patients.
     const rows = tx
       .select()
       .from(patients)
-      .where(and(after === null ? undefined : gt(patients.id, after), sql`not exists (select 1 from ${patientNameTokens} where ${patientNameTokens.patientId} = ${patients.id})`))
+      .where(gt(patients.id, after ?? ''))
       .orderBy(asc(patients.id))
       .limit(limit)
       .all();
+    const ids = rows.map((r) => r.id);
+    const done = new Set(ids.length === 0 ? [] : (tx.selectDistinct({ id: patientNameTokens.patientId }).from(patientNameTokens).where(inArray(patientNameTokens.patientId, ids)).all()).map((r) => r.id));
     let indexed = 0;
     for (const row of rows) {
+      if (done.has(row.id)) continue;
       const hashes = tokensOf(row);
       if (hashes.length === 0) continue;
       writeTokens(tx as unknown as Db, row.id, hashes);

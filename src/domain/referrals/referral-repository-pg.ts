@@ -4,7 +4,7 @@ import type { PgStore } from '../../db/pg/pg-store.js';
 import { olderThan } from '../../db/keyset.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
-import { closePatch, newestFirst, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
+import { attentionReads, closePatch, newestFirst, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
 
 /** Referrals on PostgreSQL: the same port as referral-repository.ts. */
 export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher): ReferralRepository {
@@ -69,9 +69,10 @@ export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher
         .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)));
       return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
     },
-    async needingAttention(limit) {
-      const unrouted = await db().select().from(referrals).where(eq(referrals.status, 'unrouted')).orderBy(desc(referrals.sentAt)).limit(limit);
-      const nobody = await db().select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen)).orderBy(desc(referrals.sentAt)).limit(limit);
+    async needingAttention({ limit, after }) {
+      const { past, order } = attentionReads(referrals, after);
+      const unrouted = await db().select().from(referrals).where(and(eq(referrals.status, 'unrouted'), past)).orderBy(...order).limit(limit);
+      const nobody = await db().select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen, past)).orderBy(...order).limit(limit);
       return [...unrouted, ...nobody].sort(newestFirst).slice(0, limit).map(open);
     },
   };

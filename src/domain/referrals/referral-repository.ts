@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { olderThan, type PageOf } from '../../db/keyset.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { ReferralDeclineReason, ReferralStatus } from '../../contract/referrals.js';
+import type { TimeCursor } from '../../shared/time-cursor.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { referrals } from './referral-tables.js';
 
@@ -51,13 +52,20 @@ export interface ReferralRepository {
   acceptTimings(since: number): Promise<AcceptTiming[]>;
   /**
    * What needs a person (the console's list): unrouted referrals, and open ones nobody was on call for,
-   * newest first, at most `limit`. Two indexed reads (status; assignee and status).
+   * newest first by (sentAt, id), one keyset page of at most `limit` after `after`. Two indexed reads
+   * (status and sent_at; assignee and status), merged.
    */
-  needingAttention(limit: number): Promise<ReferralRow[]>;
+  needingAttention(page: { limit: number; after?: TimeCursor }): Promise<ReferralRow[]>;
 }
 
-/** Newest first, then by id: how the two reads of `needingAttention` merge on both stores. */
-export const newestFirst = (a: ReferralRow, b: ReferralRow) => b.sentAt - a.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Newest first, then by id descending (the keyset order): how the two reads of `needingAttention` merge on both stores. */
+export const newestFirst = (a: ReferralRow, b: ReferralRow) => b.sentAt - a.sentAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The two reads of the attention list past a cursor, in keyset order, on either dialect's table. */
+export const attentionReads = (t: { sentAt: AnyColumn; id: AnyColumn }, after: TimeCursor | undefined) => ({
+  past: olderThan({ createdAt: t.sentAt, id: t.id }, after),
+  order: [desc(t.sentAt), desc(t.id)],
+});
 
 const REASON = 'referrals.reason';
 export const openReferralReason = (texts: FreeTextCipher) => (r: ReferralRow): ReferralRow => ({ ...r, reason: openOrNull(texts, REASON, r.id, r.reason) });
@@ -136,9 +144,10 @@ export function createReferralRepository(db: Db, store: SqliteStore, texts: Free
         .all()
         .map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
     },
-    needingAttention(limit: number): ReferralRow[] {
-      const unrouted = db.select().from(referrals).where(eq(referrals.status, 'unrouted')).orderBy(desc(referrals.sentAt)).limit(limit).all();
-      const nobody = db.select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen)).orderBy(desc(referrals.sentAt)).limit(limit).all();
+    needingAttention({ limit, after }: { limit: number; after?: TimeCursor }): ReferralRow[] {
+      const { past, order } = attentionReads(referrals, after);
+      const unrouted = db.select().from(referrals).where(and(eq(referrals.status, 'unrouted'), past)).orderBy(...order).limit(limit).all();
+      const nobody = db.select().from(referrals).where(and(isNull(referrals.assigneeId), isOpen, past)).orderBy(...order).limit(limit).all();
       return [...unrouted, ...nobody].sort(newestFirst).slice(0, limit).map(open);
     },
   });

@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { newerThan } from '../../db/keyset.js';
 import type { Clock } from '../../shared/clock.js';
 import type { BackgroundJob } from '../jobs/background-job.js';
 import { auditEntries } from '../audit/audit-tables.js';
-import { backgroundJobs } from '../jobs/jobs-tables.js';
 import { documentReceipts, documents } from '../sharing/sharing-tables.js';
-import { addTotals } from './daily-totals-repository.js';
-import { auditTotal, firstViewTotal, sharedTotal, tally, type TotalKey } from './daily-totals.js';
+import { auditTotal, firstViewTotal, sharedTotal, type TotalKey } from './daily-totals.js';
+import { afterLast, backfillJobs, runTotalsBatch } from './totals-batch.js';
 
 /** The two one-off backfills of daily_totals (their background_jobs rows are written by the daily_totals_background_jobs migration). */
 export const TOTALS_BACKFILL = {
@@ -35,9 +35,11 @@ export function reportTotals(r: { createdAt: number; firstViewAt: number | null 
   return r.firstViewAt !== null && r.firstViewAt < boundary ? [sharedTotal(r.createdAt), firstViewTotal(r.createdAt, r.firstViewAt)] : [sharedTotal(r.createdAt)];
 }
 
-/** Saves a backfill's cursor in the batch's own transaction (null: done at `now`). */
-export const saveBackfill = (tx: Db, name: string, cursor: string | null, now: number) =>
-  tx.update(backgroundJobs).set({ cursor, doneAt: cursor === null ? now : null }).where(eq(backgroundJobs.name, name)).run();
+type Col = Parameters<typeof gt>[0];
+/** Reports shared before the boundary, past the cursor's (createdAt, id), in that order (either dialect's columns). */
+export function reportsWhere(t: { kind: Col; createdAt: Col; id: Col }, boundary: number, after: ReturnType<typeof readReportsCursor>['after']) {
+  return and(eq(t.kind, 'report'), lt(t.createdAt, boundary), newerThan(t, after && { at: after.createdAt, id: after.id }));
+}
 
 /**
  * One batch of each backfill on SQLite: the counts and the job's new cursor in one transaction, so a
@@ -47,44 +49,24 @@ export function createTotalsBackfill(db: Db, store: SqliteStore) {
   return store.wrap({
     auditBatch(cursor: string, limit: number, now: number): string | null {
       const { next, end } = readAuditCursor(cursor);
-      return db.transaction((t) => {
-        const tx = t as unknown as Db;
-        const upTo = Math.min(end, next + limit);
-        const rows = tx
+      const upTo = Math.min(end, next + limit);
+      return runTotalsBatch(db, TOTALS_BACKFILL.audit, now, (tx) => ({
+        totals: tx
           .select({ at: auditEntries.at, action: auditEntries.action, outcome: auditEntries.outcome, reason: auditEntries.reason })
           .from(auditEntries)
           .where(and(gte(auditEntries.idx, next), lt(auditEntries.idx, upTo)))
-          .all();
-        addTotals(tx, tally(rows.map(auditTotal)));
-        const out = upTo >= end ? null : `${upTo}/${end}`;
-        saveBackfill(tx, TOTALS_BACKFILL.audit, out, now);
-        return out;
-      });
+          .all()
+          .map(auditTotal),
+        next: upTo >= end ? null : `${upTo}/${end}`,
+      }));
     },
     reportsBatch(cursor: string, limit: number, now: number): string | null {
       const { boundary, after } = readReportsCursor(cursor);
-      return db.transaction((t) => {
-        const tx = t as unknown as Db;
-        const firstViewAt = sql<number | null>`(select min(${documentReceipts.firstOpenedAt}) from ${documentReceipts}
-          where ${documentReceipts.documentId} = ${documents.id} and ${documentReceipts.clinicianId} <> ${documents.authorId})`;
-        const rows = tx
-          .select({ id: documents.id, createdAt: documents.createdAt, firstViewAt })
-          .from(documents)
-          .where(
-            and(
-              eq(documents.kind, 'report'),
-              lt(documents.createdAt, boundary),
-              after ? or(gt(documents.createdAt, after.createdAt), and(eq(documents.createdAt, after.createdAt), gt(documents.id, after.id))) : undefined,
-            ),
-          )
-          .orderBy(asc(documents.createdAt), asc(documents.id))
-          .limit(limit)
-          .all();
-        addTotals(tx, tally(rows.flatMap((r) => reportTotals(r, boundary))));
-        const last = rows.at(-1);
-        const out = rows.length < limit || !last ? null : `${boundary}/${last.createdAt}/${last.id}`;
-        saveBackfill(tx, TOTALS_BACKFILL.reports, out, now);
-        return out;
+      const firstViewAt = sql<number | null>`(select min(${documentReceipts.firstOpenedAt}) from ${documentReceipts}
+        where ${documentReceipts.documentId} = ${documents.id} and ${documentReceipts.clinicianId} <> ${documents.authorId})`;
+      return runTotalsBatch(db, TOTALS_BACKFILL.reports, now, (tx) => {
+        const rows = tx.select({ id: documents.id, createdAt: documents.createdAt, firstViewAt }).from(documents).where(reportsWhere(documents, boundary, after)).orderBy(asc(documents.createdAt), asc(documents.id)).limit(limit).all();
+        return { totals: rows.flatMap((r) => reportTotals(r, boundary)), next: afterLast(rows, limit, (l) => `${boundary}/${l.createdAt}/${l.id}`) };
       });
     },
   });
@@ -94,8 +76,5 @@ export type TotalsBackfill = ReturnType<typeof createTotalsBackfill>;
 
 /** The two backfills as after-ready jobs (audit entries 2000 a batch, reports 500). */
 export function totalsBackfillJobs(backfill: TotalsBackfill, clock: Clock): BackgroundJob[] {
-  return [
-    { name: TOTALS_BACKFILL.audit, step: async (cursor) => (cursor === null ? null : backfill.auditBatch(cursor, 2000, clock.now())) },
-    { name: TOTALS_BACKFILL.reports, step: async (cursor) => (cursor === null ? null : backfill.reportsBatch(cursor, 500, clock.now())) },
-  ];
+  return backfillJobs(clock, [[TOTALS_BACKFILL.audit, 2000, backfill.auditBatch], [TOTALS_BACKFILL.reports, 500, backfill.reportsBatch]]);
 }

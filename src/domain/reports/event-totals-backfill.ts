@@ -5,9 +5,9 @@ import type { Clock } from '../../shared/clock.js';
 import { accessRequests } from '../approvals/approvals-tables.js';
 import { escalations } from '../escalation/escalation-tables.js';
 import type { BackgroundJob } from '../jobs/background-job.js';
-import { addTotals } from './daily-totals-repository.js';
-import { readReportsCursor, saveBackfill, TOTALS_BACKFILL } from './daily-totals-backfill.js';
-import { alertEndTotal, alertRaisedTotal, approvalTotal, tally, type TotalKey } from './daily-totals.js';
+import { readReportsCursor, TOTALS_BACKFILL } from './daily-totals-backfill.js';
+import { alertEndTotal, alertRaisedTotal, approvalTotal, type TotalKey } from './daily-totals.js';
+import { afterLast, backfillJobs, runTotalsBatch, type TotalsStep } from './totals-batch.js';
 
 /** An alert recipient's row, as the backfill reads it. */
 export interface AlertRow {
@@ -33,14 +33,16 @@ export function alertTotals(r: AlertRow, boundary: number): (TotalKey | undefine
 }
 
 /** The cursor after a batch (null: done). */
-export const nextAlertsCursor = (boundary: number, rows: readonly AlertRow[], limit: number): string | null => {
-  const last = rows.at(-1);
-  return rows.length < limit || !last ? null : `${boundary}/${JSON.stringify([last.createdAt, last.itemId, last.recipientId])}`;
-};
-export const nextApprovalsCursor = (boundary: number, rows: readonly { id: string; decidedAt: number | null }[], limit: number): string | null => {
-  const last = rows.at(-1);
-  return rows.length < limit || !last ? null : `${boundary}/${last.decidedAt}/${last.id}`;
-};
+/** A batch of alert recipients read (either store): what it adds, and the cursor after it. */
+export const alertsStep = (boundary: number, rows: readonly AlertRow[], limit: number): TotalsStep => ({
+  totals: rows.flatMap((r) => alertTotals(r, boundary)),
+  next: afterLast(rows, limit, (l) => `${boundary}/${JSON.stringify([l.createdAt, l.itemId, l.recipientId])}`),
+});
+/** A batch of decided requests read (either store): what it adds, and the cursor after it. */
+export const approvalsStep = (boundary: number, rows: readonly { id: string; createdAt: number; decidedAt: number | null }[], limit: number): TotalsStep => ({
+  totals: rows.map((r) => approvalTotal(r.createdAt, r.decidedAt!)),
+  next: afterLast(rows, limit, (l) => `${boundary}/${l.decidedAt}/${l.id}`),
+});
 
 type Col = Parameters<typeof gt>[0];
 /** Decided requests before the boundary, past the cursor's key, in (decidedAt, id) order (either dialect's columns). */
@@ -62,6 +64,9 @@ export function alertsWhere(t: { itemType: Col; createdAt: Col; itemId: Col; rec
   );
 }
 
+const APPROVAL_COLUMNS = { id: accessRequests.id, createdAt: accessRequests.createdAt, decidedAt: accessRequests.decidedAt };
+const ALERT_COLUMNS = { itemId: escalations.itemId, recipientId: escalations.recipientId, itemType: escalations.itemType, createdAt: escalations.createdAt, stoppedAt: escalations.stoppedAt, stopReason: escalations.stopReason };
+
 /**
  * The one-off backfills of the dashboard's approval and alert running totals (what was decided or
  * raised before the daily_totals_approvals_alerts migration), one batch at a time on SQLite: the counts
@@ -71,37 +76,15 @@ export function createEventTotalsBackfill(db: Db, store: SqliteStore) {
   return store.wrap({
     approvalsBatch(cursor: string, limit: number, now: number): string | null {
       const at = readReportsCursor(cursor);
-      return db.transaction((t) => {
-        const tx = t as unknown as Db;
-        const rows = tx
-          .select({ id: accessRequests.id, createdAt: accessRequests.createdAt, decidedAt: accessRequests.decidedAt })
-          .from(accessRequests)
-          .where(approvalsWhere(accessRequests, at))
-          .orderBy(asc(accessRequests.decidedAt), asc(accessRequests.id))
-          .limit(limit)
-          .all();
-        addTotals(tx, tally(rows.map((r) => approvalTotal(r.createdAt, r.decidedAt!))));
-        const out = nextApprovalsCursor(at.boundary, rows, limit);
-        saveBackfill(tx, TOTALS_BACKFILL.approvals, out, now);
-        return out;
-      });
+      return runTotalsBatch(db, TOTALS_BACKFILL.approvals, now, (tx) =>
+        approvalsStep(at.boundary, tx.select(APPROVAL_COLUMNS).from(accessRequests).where(approvalsWhere(accessRequests, at)).orderBy(asc(accessRequests.decidedAt), asc(accessRequests.id)).limit(limit).all(), limit),
+      );
     },
     alertsBatch(cursor: string, limit: number, now: number): string | null {
       const at = readAlertsCursor(cursor);
-      return db.transaction((t) => {
-        const tx = t as unknown as Db;
-        const rows = tx
-          .select({ itemId: escalations.itemId, recipientId: escalations.recipientId, itemType: escalations.itemType, createdAt: escalations.createdAt, stoppedAt: escalations.stoppedAt, stopReason: escalations.stopReason })
-          .from(escalations)
-          .where(alertsWhere(escalations, at))
-          .orderBy(asc(escalations.createdAt), asc(escalations.itemId), asc(escalations.recipientId))
-          .limit(limit)
-          .all();
-        addTotals(tx, tally(rows.flatMap((r) => alertTotals(r, at.boundary))));
-        const out = nextAlertsCursor(at.boundary, rows, limit);
-        saveBackfill(tx, TOTALS_BACKFILL.alerts, out, now);
-        return out;
-      });
+      return runTotalsBatch(db, TOTALS_BACKFILL.alerts, now, (tx) =>
+        alertsStep(at.boundary, tx.select(ALERT_COLUMNS).from(escalations).where(alertsWhere(escalations, at)).orderBy(asc(escalations.createdAt), asc(escalations.itemId), asc(escalations.recipientId)).limit(limit).all(), limit),
+      );
     },
   });
 }
@@ -110,8 +93,5 @@ export type EventTotalsBackfill = ReturnType<typeof createEventTotalsBackfill>;
 
 /** The two backfills as after-ready jobs (500 rows a batch). */
 export function eventTotalsBackfillJobs(backfill: EventTotalsBackfill, clock: Clock): BackgroundJob[] {
-  return [
-    { name: TOTALS_BACKFILL.approvals, step: async (cursor) => (cursor === null ? null : backfill.approvalsBatch(cursor, 500, clock.now())) },
-    { name: TOTALS_BACKFILL.alerts, step: async (cursor) => (cursor === null ? null : backfill.alertsBatch(cursor, 500, clock.now())) },
-  ];
+  return backfillJobs(clock, [[TOTALS_BACKFILL.approvals, 500, backfill.approvalsBatch], [TOTALS_BACKFILL.alerts, 500, backfill.alertsBatch]]);
 }

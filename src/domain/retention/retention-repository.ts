@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
+import { newerThan } from '../../db/keyset.js';
 import { burnCards, burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { processedMessages } from '../inbox/inbox-tables.js';
 import { outboxMessages } from '../outbox/outbox-tables.js';
@@ -17,7 +18,7 @@ export interface ExpiredPage {
 
 /** Past `after` in (createdAt, id) order (either dialect's columns). */
 export const afterKey = (c: { createdAt: Parameters<typeof gt>[0]; id: Parameters<typeof gt>[0] }, after: ExpiredPage['after']): SQL | undefined =>
-  after ? or(gt(c.createdAt, after.createdAt), and(eq(c.createdAt, after.createdAt), gt(c.id, after.id))) : undefined;
+  newerThan(c, after && { at: after.createdAt, id: after.id });
 
 /**
  * The retention queries over tables that are plain rows (and the expiry query over shared documents,

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { referralAttentionDto, referralStatsDto, referralStatsQuery } from '../../contract/referral-dto.js';
+import { referralAttentionDto, referralAttentionQuery, referralStatsDto, referralStatsQuery } from '../../contract/referral-dto.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import type { ReferralRepository } from '../../domain/referrals/referral-repository.js';
 import type { Clock } from '../../shared/clock.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../../shared/time-cursor.js';
 import { referralStats } from '../../usecases/admin/referral-stats.js';
 import { personOf } from '../app/people.js';
 import { sectionRoute } from './admin-auth.js';
 import { errorResponses } from './admin-schemas.js';
 
-/** The most referrals the attention list shows (the newest). */
-const ATTENTION_LIMIT = 50;
 
 export interface AdminReferralDeps {
   repo: Pick<ReferralRepository, 'acceptTimings' | 'openLoad' | 'needingAttention'>;
@@ -36,16 +35,19 @@ export const adminReferralRoutes: FastifyPluginAsyncZod<AdminReferralDeps> = asy
 
   app.get(
     '/referrals/attention',
-    { config: sectionRoute('dashboard'), schema: { response: { 200: referralAttentionDto, ...errorResponses } } },
-    async () => {
-      const rows = await deps.repo.needingAttention(ATTENTION_LIMIT);
-      const referrals = await Promise.all(rows.map(async (r) => ({
+    { config: sectionRoute('dashboard'), schema: { querystring: referralAttentionQuery, response: { 200: referralAttentionDto, ...errorResponses } } },
+    async (req) => {
+      // Newest first, a keyset page at a time (the console loads more on scroll).
+      const { limit } = req.query;
+      const rows = await deps.repo.needingAttention({ limit: limit + 1, after: decodeTimeCursor(req.query.cursor) });
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      const referrals = await Promise.all(rows.slice(0, limit).map(async (r) => ({
         id: r.id, caseCode: (await deps.cases.caseById(r.caseId))?.code ?? '', specialty: r.specialty, severity: r.severity,
         institutionCode: r.institutionId ? ((await deps.directory.institution(r.institutionId))?.code ?? null) : null,
         why: r.status === 'unrouted' ? ('unrouted' as const) : ('nobody' as const),
         requester: r.requesterId ? await personOf(deps.directory, r.requesterId) : null, triggerRuleId: r.triggerRuleId, sentAt: r.sentAt,
       })));
-      return { referrals };
+      return { referrals, nextCursor: last ? encodeTimeCursor({ at: last.sentAt, id: last.id }) : null };
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageQuery } from '../../contract/doctor.js';
 import { errorBody } from '../../contract/errors.js';
 import { pendingFormsDto, pendingFormViewDto, returnFormBody } from '../../contract/yida-approval.js';
 import { filingResponse } from '../../contract/yida.js';
@@ -18,8 +19,8 @@ const doc = (summary: string) => ({ tags: ['doctor'], security: [{ bearerAuth: [
 export const yidaApprovalRoutes: FastifyPluginAsyncZod<PendingFormsDeps> = async (app, deps) => {
   app.get(
     '/api/app/yida/submissions/pending',
-    { schema: { ...doc('Yida form submissions waiting for my approval'), response: { 200: pendingFormsDto, 401: errorBody } } },
-    async (req) => ({ items: await listMyPendingForms(deps, req.clinician!) }),
+    { schema: { ...doc('Yida form submissions waiting for my approval, newest first (cursor pages)'), querystring: pageQuery, response: { 200: pendingFormsDto, 400: errorBody, 401: errorBody } } },
+    async (req) => listMyPendingForms(deps, req.clinician!, req.query),
   );
   app.get(
     '/api/app/yida/submissions/:id',

@@ -1,15 +1,19 @@
 import type { FormReturnReason } from '../../contract/yida-codes.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
+import type { DoctorInboxRepository } from '../../domain/inbox-view/doctor-inbox-repository.js';
 import { mapFormData } from '../../domain/forms/field-mapping.js';
 import type { SubmissionRecord, YidaRepository } from '../../domain/forms/yida-repository-port.js';
 import { AUDIT_ACTIONS } from '../../shared/audit-sink.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
+import { decodePageCursor, encodePageCursor, pageLimit } from '../cases/cases-cursor.js';
 import { mayApprove, type ApproveSubmissionDeps } from './approve-submission.js';
 
 export interface PendingFormsDeps extends ApproveSubmissionDeps {
-  repo: ApproveSubmissionDeps['repo'] & Pick<YidaRepository, 'list' | 'update' | 'listMappings'>;
+  repo: ApproveSubmissionDeps['repo'] & Pick<YidaRepository, 'update' | 'listMappings'>;
+  /** The inbox's keyset page of submissions waiting for one approver. */
+  inbox: Pick<DoctorInboxRepository, 'pendingFormsFor'>;
   caseRows: Pick<CasesRepository, 'caseById'>;
   clock: Clock;
 }
@@ -22,22 +26,27 @@ export interface PendingForm {
   receivedAt: number;
 }
 
-/** At most this many waiting submissions are read per list (they are few: each waits for one approver). */
-const PENDING_MAX = 200;
-
-/** The submissions waiting for approval that I may approve (the case's attending now, or a privacy officer as the mapping says). */
-export async function listMyPendingForms(deps: PendingFormsDeps, me: ClinicianRow): Promise<PendingForm[]> {
-  const items = await deps.repo.list({ state: 'awaiting_approval', limit: PENDING_MAX });
-  const mappings = new Map((await deps.repo.listMappings()).map((m) => [m.formUuid, m]));
-  const out: PendingForm[] = [];
-  for (const s of items) {
-    const mapping = mappings.get(s.formUuid);
-    if (!s.caseId || !mapping || !(await mayApprove(deps, me, s, mapping))) continue;
-    const caseCode = (await deps.caseRows.caseById(s.caseId))?.code;
-    if (caseCode) out.push({ id: s.id, formName: mapping.name, caseCode, receivedAt: s.receivedAt });
-  }
-  // The list reads newest first; an approver works through the queue oldest first.
-  return out.sort((a, b) => a.receivedAt - b.receivedAt);
+/**
+ * One page of the submissions waiting for my approval, newest first like every inbox list (`?cursor=`
+ * is the previous page's `nextCursor`): on forms whose mapping asks the attending, for cases I am the
+ * attending of now; on forms that ask a privacy officer, when I am one. The database pages them (the
+ * mappings, a handful, say which forms are whose), so a page costs the same however long the queue.
+ */
+export async function listMyPendingForms(deps: PendingFormsDeps, me: ClinicianRow, input: { cursor?: string; limit?: number } = {}): Promise<{ items: PendingForm[]; nextCursor: string | null }> {
+  const limit = pageLimit(input.limit);
+  const after = decodePageCursor(input.cursor);
+  if (!me.verified || me.suspended) return { items: [], nextCursor: null };
+  const mappings = await deps.repo.listMappings();
+  const names = new Map(mappings.map((m) => [m.formUuid, m.name]));
+  const officer = me.role === 'privacy_officer' ? mappings.filter((m) => m.approval === 'privacy_officer').map((m) => m.formUuid) : [];
+  const attending = mappings.filter((m) => m.approval === 'attending').map((m) => m.formUuid);
+  const rows = await deps.inbox.pendingFormsFor(me.id, { attending, officer }, { limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page.at(-1) : undefined;
+  return {
+    items: page.map((r) => ({ id: r.id, formName: names.get(r.formUuid) ?? '', caseCode: r.caseCode, receivedAt: r.createdAt })),
+    nextCursor: last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /** A waiting submission I may decide on; anyone else is refused and audited (`action`), whatever the state. */

@@ -12,11 +12,13 @@ import { createPgDoctorInboxRepository } from '../../../src/domain/inbox-view/do
 import { createDoctorInboxRepository } from '../../../src/domain/inbox-view/doctor-inbox-repository.js';
 import { createPgMyCasesRepository } from '../../../src/domain/inbox-view/my-cases-repository-pg.js';
 import { createMyCasesRepository } from '../../../src/domain/inbox-view/my-cases-repository.js';
+import { createPgYidaRepository } from '../../../src/domain/forms/yida-repository-pg.js';
+import { createYidaRepository } from '../../../src/domain/forms/yida-repository.js';
 import { createFreeTextCipher } from '../../../src/domain/patients/free-text-cipher.js';
 import { createPgDocumentRepository } from '../../../src/domain/sharing/document-repository-pg.js';
 import { createDocumentRepository } from '../../../src/domain/sharing/document-repository.js';
 import { describeOnBothStores } from '../../helpers/both-stores.js';
-import { seedFor } from '../../helpers/contract-seed.js';
+import { seedFor, type Seed } from '../../helpers/contract-seed.js';
 
 const texts = createFreeTextCipher(randomBytes(32));
 
@@ -33,6 +35,7 @@ describeOnBothStores(
           burn: createBurnRepository(s.sqlite.sqlite, s.sqlite.store),
           escalations: createEscalationRepository(s.sqlite.db, s.sqlite.store),
           documents: createDocumentRepository(s.sqlite.db, s.sqlite.store),
+          yida: createYidaRepository(s.sqlite.db, s.sqlite.store, texts),
         }
       : {
           inbox: createPgDoctorInboxRepository(s.pg),
@@ -42,21 +45,25 @@ describeOnBothStores(
           burn: createPgBurnRepository(s.pg),
           escalations: createPgEscalationRepository(s.pg),
           documents: createPgDocumentRepository(s.pg),
+          yida: createPgYidaRepository(s.pg, texts),
         }),
   }),
   (get) => {
+    /** Opens each case (led by u-lead) and gives `me` the role there from 10; an ended role closes at 20. */
+    const giveRoles = async (seed: Seed, me: string, roles: ReadonlyArray<readonly [caseId: string, role: 'attending' | 'consulting' | 'observer', ended?: 'ended']>) => {
+      for (const caseId of new Set(roles.map(([c]) => c))) await seed.openCase(caseId, 'u-lead');
+      for (const [caseId, role, ended] of roles) {
+        const member = await seed.cases.addMember({ caseId, clinicianId: me, role, addedBy: 'x' }, 10);
+        if (ended) await seed.cases.endRole(member.id, 'x', 'left', 20);
+      }
+    };
     const burnItem = (id: string, caseId: string, createdAt: number) => ({ id, caseId, authorId: 'a', kind: 'text' as const, burnAfterMs: 1, createdAt, expiresAt: 9e12, dueAt: 9e12, mediaType: null });
     const doc = (id: string, caseId: string, createdAt: number) => ({ id, caseId, authorId: 'a', kind: 'report' as const, mediaType: 'application/pdf', size: 1, createdAt });
 
     it('doctor inbox: open roles, own requests, live burn items, alerts raised or sent, items being chased', async () => {
       const { seed, inbox, alerts, approvals, burn, escalations } = get().repo;
       const me = await seed.clinician('u-me');
-      await seed.openCase('ia', 'u-lead');
-      await seed.openCase('ib', 'u-lead');
-      await seed.cases.addMember({ caseId: 'ia', clinicianId: me, role: 'consulting', addedBy: 'x' }, 10);
-      await seed.cases.addMember({ caseId: 'ia', clinicianId: me, role: 'observer', addedBy: 'x' }, 10);
-      const ended = await seed.cases.addMember({ caseId: 'ib', clinicianId: me, role: 'observer', addedBy: 'x' }, 10);
-      await seed.cases.endRole(ended.id, 'x', 'left', 20);
+      await giveRoles(seed, me, [['ia', 'consulting'], ['ia', 'observer'], ['ib', 'observer', 'ended']]);
       expect(await inbox.caseIdsOf(me)).toEqual(['ia']);
 
       const request = (id: string, createdAt: number, requesterId = me) => ({ id, documentId: `doc-${id}`, caseId: 'ia', requesterId, reasonCode: 'care', chain: [], createdAt, expiresAt: 9e12 });
@@ -132,6 +139,32 @@ describeOnBothStores(
       expect((await myCases.page({ clinicianId: me, now: 1000, limit: 10, patientIds: ['patient-of-mc-c'] })).map((r) => r.caseId)).toEqual(['mc-c']);
       expect(await myCases.page({ clinicianId: me, now: 1000, limit: 10, patientIds: [] })).toEqual([]);
       expect((await myCases.page({ clinicianId: me, now: 55, limit: 10 })).map((r) => r.caseId)).toEqual(['mc-d']);
+    });
+
+    it("forms waiting for approval: the attending's forms on cases I attend now, the officer's forms when asked, newest first by keyset", async () => {
+      const { seed, inbox, yida } = get().repo;
+      const me = await seed.clinician('u-att');
+      await giveRoles(seed, me, [['fa', 'attending'], ['fb', 'consulting'], ['fc', 'attending', 'ended']]);
+      const waiting = async (id: string, form: string, caseId: string, at: number, state: 'awaiting_approval' | 'filed' = 'awaiting_approval') => {
+        await yida.insertReceived({ id, instanceId: `FINST-${id}`, formUuid: form, appType: 'APP', receivedAt: at });
+        await yida.update(id, ['received'], { state, caseId, updatedAt: at });
+      };
+      await waiting('p1', 'F-ATT', 'fa', 100);
+      await waiting('p2', 'F-ATT', 'fa', 300);
+      await waiting('p3', 'F-ATT', 'fa', 200, 'filed');
+      await waiting('p4', 'F-ATT', 'fb', 400);
+      await waiting('p5', 'F-ATT', 'fc', 500);
+      await waiting('p6', 'F-PO', 'fb', 250);
+      await waiting('p7', 'F-NONE', 'fa', 600);
+      const page = (forms: { attending: string[]; officer: string[] }, limit: number, after?: { at: number; id: string }) => inbox.pendingFormsFor(me, forms, { limit, after });
+      expect(await page({ attending: ['F-ATT'], officer: [] }, 10)).toEqual([
+        { id: 'p2', formUuid: 'F-ATT', caseCode: 'C-fa', createdAt: 300 },
+        { id: 'p1', formUuid: 'F-ATT', caseCode: 'C-fa', createdAt: 100 },
+      ]);
+      const forms = { attending: ['F-ATT'], officer: ['F-PO'] };
+      expect((await page(forms, 2)).map((r) => r.id)).toEqual(['p2', 'p6']);
+      expect((await page(forms, 2, { at: 250, id: 'p6' })).map((r) => r.id)).toEqual(['p1']);
+      expect(await page({ attending: [], officer: [] }, 10)).toEqual([]);
     });
   },
 );

@@ -79,13 +79,17 @@ describeOnBothStores(
       await refs.insert(ref('r6', null, 60));
       expect(await refs.close('r5', { status: 'unrouted', by: 'system', at: 70 })).toBe(true);
       expect(await refs.close('r5', { status: 'unrouted', by: 'system', at: 71 })).toBe(false);
-      expect((await refs.needingAttention(10)).map((r) => [r.id, r.status])).toEqual([['r6', 'sent'], ['r5', 'unrouted']]);
-      expect((await refs.needingAttention(1)).map((r) => r.id)).toEqual(['r6']);
+      await refs.insert(ref('r7', null, 40));
+      expect((await refs.needingAttention({ limit: 10 })).map((r) => [r.id, r.status])).toEqual([['r6', 'sent'], ['r5', 'unrouted'], ['r7', 'sent']]);
+      expect((await refs.needingAttention({ limit: 1 })).map((r) => r.id)).toEqual(['r6']);
+      // Keyset pages past (sentAt, id), merging both reads: after r6, then after r5.
+      expect((await refs.needingAttention({ limit: 1, after: { at: 60, id: 'r6' } })).map((r) => r.id)).toEqual(['r5']);
+      expect((await refs.needingAttention({ limit: 5, after: { at: 50, id: 'r5' } })).map((r) => r.id)).toEqual(['r7']);
       expect(await refs.openCounts(['dr-b'])).toEqual(new Map());
       expect(await refs.close('r5', { status: 'accepted', by: 'dr-b', at: 80, grantId: 'g' })).toBe(false);
       expect(await refs.close('r5', { status: 'cancelled', by: 'dr-req', at: 90 })).toBe(true);
       expect(await refs.close('r5', { status: 'cancelled', by: 'dr-req', at: 91 })).toBe(false);
-      expect((await refs.needingAttention(10)).map((r) => r.id)).toEqual(['r6']);
+      expect((await refs.needingAttention({ limit: 10 })).map((r) => r.id)).toEqual(['r6', 'r7']);
     });
   },
 );

@@ -1,0 +1,2 @@
+DROP INDEX `grants_expiry_idx`;--> statement-breakpoint
+CREATE INDEX `grants_expiry_idx` ON `grants` (`expires_at`,`id`);
