@@ -1,0 +1,43 @@
+import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { clinicianTokens, directoryPageOf, prefixEnd, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
+import { directoryPageWhere } from './directory-page-where.js';
+import { clinicianNameTokens as tokens, clinicians } from './directory-tables.js';
+
+type ClinicianRow = typeof clinicians.$inferSelect;
+
+/** Replaces a clinician's name search tokens (insert, rename, import alike). */
+export function writeClinicianTokens(db: Db, row: ClinicianRow): void {
+  db.delete(tokens).where(eq(tokens.clinicianId, row.id)).run();
+  const all = clinicianTokens(row);
+  if (all.length > 0) db.insert(tokens).values(all.map((token) => ({ clinicianId: row.id, token }))).onConflictDoNothing().run();
+}
+
+/**
+ * One page of the directory by display name, then id: each search word a range seek on the token
+ * index (the longest drives, the others are probes of the clinician's own tokens), the page a seek
+ * on (display name, id) past the cursor. Reads `limit + 1` rows, never the directory.
+ */
+export function directoryPage(db: Db, q: DirectoryPageQuery): DirectoryPage<ClinicianRow> {
+  const begins = (w: string): SQL => and(gte(tokens.token, w), lt(tokens.token, prefixEnd(w)))!;
+  const rows = db
+    .select()
+    .from(clinicians)
+    .where(directoryPageWhere(q, { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } }, begins))
+    .orderBy(asc(clinicians.displayName), asc(clinicians.id))
+    .limit(q.limit + 1)
+    .all();
+  return directoryPageOf(rows, q.limit);
+}
+
+/**
+ * One batch of the token backfill after ready: the next `limit` clinicians by id after `after` (a walk
+ * of the primary key), each given its tokens; answers the last id, or null when none are left.
+ */
+export function backfillClinicianTokens(db: Db, after: string | null, limit: number): string | null {
+  return db.transaction((tx) => {
+    const rows = tx.select().from(clinicians).where(after === null ? undefined : gt(clinicians.id, after)).orderBy(asc(clinicians.id)).limit(limit).all();
+    for (const row of rows) writeClinicianTokens(tx as unknown as Db, row);
+    return rows.length < limit ? null : rows[rows.length - 1]!.id;
+  });
+}
