@@ -14,7 +14,7 @@ import { sharedKeyEnv } from '../test/helpers/shared-key-env.js';
 import { seedHospital, type P9Size } from './p9-seed.js';
 
 /** Bump when p9-seed.ts seeds different rows, so cached databases are seeded again. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const CACHE = join(tmpdir(), 'cb-p9-cache');
 
 /** The schema a cached database was seeded under: the migrations this checkout ships (count and a hash of their journal). */

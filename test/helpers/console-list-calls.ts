@@ -1,5 +1,6 @@
 import type { P9Call } from '../../bench/p9-calls.js';
 import { P9_PEOPLE } from '../../bench/p9-seed.js';
+import { encodeNameCursor } from '../../src/domain/directory/clinician-tokens.js';
 import { encodeTimeCursor } from '../../src/shared/time-cursor.js';
 
 /**
@@ -24,5 +25,10 @@ export function consoleListCalls(now: number): P9Call[] {
     admin('live grants, next page', `/api/admin/grants?after=${now}:zzzz`),
     admin('form submissions waiting, first page', '/api/admin/forms/submissions?state=waiting'),
     admin('form submissions filed, next page', `/api/admin/forms/submissions?state=filed&cursor=${later}`),
+    admin('clinicians unverified, next page', `/api/admin/clinicians?unverified=true&cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
+    admin('clinicians, a picker searching two words, active only, next page', `/api/admin/clinicians?active=true&limit=20&q=dr%20p9&cursor=${encodeNameCursor({ name: 'dr', id: 'a' })}`),
+    admin('clinicians, a picker searching a Chinese run', `/api/admin/clinicians?active=true&q=${encodeURIComponent('大文')}`),
+    admin('people picker, by name', '/api/admin/people?q=p9'),
+    admin('people picker, next page', `/api/admin/people?cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
   ];
 }

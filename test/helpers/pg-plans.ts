@@ -36,7 +36,7 @@ function fullReads(node: Record<string, unknown>, indexes: Indexes, out: string[
   if (type === 'Index Scan' || type === 'Index Only Scan' || type === 'Bitmap Index Scan') {
     const index = indexes.get(String(node['Index Name']));
     const cond = String(node['Index Cond'] ?? '');
-    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS )`).test(cond);
+    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS |~[<>]=?~ )`).test(cond);
     if (index && !seeks && !limited) out.push(`${index.table}: ${type} using ${String(node['Index Name'])} ${cond ? `on a later column (${cond})` : 'without a condition'}`);
   }
   const under = type === 'Limit' ? true : type === 'Sort' || type === 'Aggregate' || type === 'Hash' ? false : limited;

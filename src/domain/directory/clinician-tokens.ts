@@ -98,9 +98,10 @@ export interface DirectoryPage<Row> {
   next: NameCursor | null;
 }
 
-/** A page from `limit + 1` rows read: the extra row only says there is more. */
-export function directoryPageOf<Row extends { displayName: string; id: string }>(rows: Row[], limit: number): DirectoryPage<Row> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, next: rows.length > limit && last ? { name: last.displayName, id: last.id } : null };
+/** A page from `limit + 1` rows read: the extra row only says there is more; `key` is the row's sort key (name, or matched token). */
+export function directoryPageOf<Row extends { id: string }>(rows: Row[], limit: number, key: (r: Row) => string, dropKey = false): DirectoryPage<Omit<Row, 'sortKey'>> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const items = dropKey ? page.map(({ sortKey: _, ...r }: Row & { sortKey?: string }) => r) : page;
+  return { items, next: rows.length > limit && last ? { name: key(last), id: last.id } : null };
 }

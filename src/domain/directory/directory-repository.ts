@@ -43,14 +43,14 @@ function directoryStatements(db: Db) {
     },
     /** Inserts unless the DingTalk user is already there (two first messages racing); returns the stored row. */
     insert(row: NewClinician, now: number): ClinicianRow {
-      const added = db
+      const { changes } = db
         .insert(clinicians)
         .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
         .onConflictDoNothing({ target: clinicians.dingtalkUserId })
-        .returning()
-        .get();
-      if (added) writeClinicianTokens(db, added);
-      return added ?? repo.findByDingTalkId(row.dingtalkUserId)!;
+        .run();
+      const stored = repo.findByDingTalkId(row.dingtalkUserId)!;
+      if (changes > 0) writeClinicianTokens(db, stored);
+      return stored;
     },
     update(id: string, patch: Partial<NewClinician>, now: number): void {
       db.update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id)).run();

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { clinicianTokens, directoryPageOf, prefixEnd, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
-import { directoryPageWhere } from './directory-page-where.js';
+import { clinicianTokens, directoryPageOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
+import { directoryListWhere, directorySearchWhere } from './directory-page-where.js';
 import { clinicianNameTokens as tokens, clinicians } from './directory-tables.js';
 
 type ClinicianRow = typeof clinicians.$inferSelect;
@@ -13,21 +13,28 @@ export function writeClinicianTokens(db: Db, row: ClinicianRow): void {
   if (all.length > 0) db.insert(tokens).values(all.map((token) => ({ clinicianId: row.id, token }))).onConflictDoNothing().run();
 }
 
+const columns = { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } };
+
 /**
- * One page of the directory by display name, then id: each search word a range seek on the token
- * index (the longest drives, the others are probes of the clinician's own tokens), the page a seek
- * on (display name, id) past the cursor. Reads `limit + 1` rows, never the directory.
+ * One page of the directory: by display name then id (a seek on clinicians_name_idx past the cursor),
+ * or for a search, a walk of the token index (directorySearchWhere). Reads `limit + 1` rows, never
+ * the directory.
  */
 export function directoryPage(db: Db, q: DirectoryPageQuery): DirectoryPage<ClinicianRow> {
-  const begins = (w: string): SQL => and(gte(tokens.token, w), lt(tokens.token, prefixEnd(w)))!;
+  const search = directorySearchWhere(q, columns, { ge: '>=', lt: '<', gt: '>' });
+  if (!search) {
+    const rows = db.select().from(clinicians).where(directoryListWhere(q, clinicians)).orderBy(asc(clinicians.displayName), asc(clinicians.id)).limit(q.limit + 1).all();
+    return directoryPageOf(rows, q.limit, (r) => r.displayName);
+  }
   const rows = db
-    .select()
-    .from(clinicians)
-    .where(directoryPageWhere(q, { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } }, begins))
-    .orderBy(asc(clinicians.displayName), asc(clinicians.id))
+    .select({ c: getTableColumns(clinicians), token: tokens.token })
+    .from(tokens)
+    .innerJoin(clinicians, eq(clinicians.id, tokens.clinicianId))
+    .where(search.where)
+    .orderBy(asc(tokens.token), asc(tokens.clinicianId))
     .limit(q.limit + 1)
     .all();
-  return directoryPageOf(rows, q.limit);
+  return directoryPageOf(rows.map((r) => ({ ...r.c, sortKey: r.token })), q.limit, (r) => r.sortKey, true);
 }
 
 /**

@@ -60,11 +60,17 @@ describeOnBothStores(
       }
       const whole = (await repo.list()).map((c) => c.dingtalkUserId);
       expect((await allPages(repo, { limit: 3 })).flat()).toEqual(whole);
+      // A search goes by the token it matched, then id: each clinician once, pages in the order of one big page.
+      const oneBig = (await repo.page({ q: 'pager', limit: 50 })).items.map((c) => c.dingtalkUserId);
+      expect([...oneBig].sort()).toEqual(['u-page-0', 'u-page-1', 'u-page-2', 'u-page-3', 'u-page-4', 'u-page-5', 'u-page-6']);
       const pages = await allPages(repo, { q: 'pager', limit: 3 });
-      expect(pages).toEqual([['u-page-6', 'u-page-5', 'u-page-4'], ['u-page-3', 'u-page-2', 'u-page-1'], ['u-page-0']]);
-      expect((await allPages(repo, { q: 'pager', limit: 2, unverifiedOnly: true })).flat()).toEqual(['u-page-5', 'u-page-3', 'u-page-1']);
-      expect((await allPages(repo, { q: 'pager', limit: 2, activeOnly: true })).flat()).toEqual(['u-page-6', 'u-page-5', 'u-page-4', 'u-page-2', 'u-page-1', 'u-page-0']);
+      expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+      expect(pages.flat()).toEqual(oneBig);
+      expect((await allPages(repo, { q: 'pager', limit: 2, unverifiedOnly: true })).flat().sort()).toEqual(['u-page-1', 'u-page-3', 'u-page-5']);
+      expect((await allPages(repo, { q: 'pager', limit: 2, activeOnly: true })).flat()).toEqual(oneBig.filter((u) => u !== 'u-page-3'));
       expect(await repo.page({ q: 'pager', limit: 7 })).toMatchObject({ next: null });
+      // Shorter tokens first: "pag" begins both "page" (display names) and "pager"; a clinician still comes once.
+      expect((await allPages(repo, { q: 'pag', limit: 4 })).flat()).toEqual((await repo.page({ q: 'page', limit: 50 })).items.map((c) => c.dingtalkUserId));
     });
 
     it('keeps the tokens with the row: a rename finds the new name only; other changes keep them', async () => {
