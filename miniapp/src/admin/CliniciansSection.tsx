@@ -78,8 +78,9 @@ export function CliniciansSection() {
       <Table<ClinicianDto>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.loading && list.items.length === 0}
         dataSource={list.items}
+        data-testid="clinicians-table"
         pagination={false}
         onRow={(c) => ({ 'data-testid': `clinician-${c.dingtalkUserId}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
