@@ -24,6 +24,8 @@ export const clinicianDto = z.object({
  */
 export const cliniciansQuery = z.object({
   unverified: z.enum(['true', 'false']).optional(),
+  /** Only the verified (the case-team picker). */
+  verified: z.enum(['true', 'false']).optional(),
   /** Leave out the suspended (the pickers). */
   active: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(80).optional(),

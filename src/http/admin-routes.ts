@@ -65,8 +65,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
       },
     },
     async (req) => {
-      const { unverified, active, q, limit, cursor } = req.query;
-      const page = await dir.listClinicians({ unverifiedOnly: unverified === 'true', activeOnly: active === 'true', q, limit, cursor });
+      const { unverified, verified, active, q, limit, cursor } = req.query;
+      const page = await dir.listClinicians({ unverifiedOnly: unverified === 'true', verifiedOnly: verified === 'true', activeOnly: active === 'true', q, limit, cursor });
       return { clinicians: await Promise.all(page.items.map(toDto)), nextCursor: page.nextCursor };
     },
   );

@@ -28,6 +28,7 @@ export function consoleListCalls(now: number): P9Call[] {
     admin('clinicians unverified, next page', `/api/admin/clinicians?unverified=true&cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
     admin('clinicians, a picker searching two words, active only, next page', `/api/admin/clinicians?active=true&limit=20&q=dr%20p9&cursor=${encodeNameCursor({ name: 'dr', id: 'a' })}`),
     admin('clinicians, a picker searching a Chinese run', `/api/admin/clinicians?active=true&q=${encodeURIComponent('大文')}`),
+    admin('clinicians, the case-team picker (verified, active)', '/api/admin/clinicians?verified=true&active=true&limit=50'),
     admin('people picker, by name', '/api/admin/people?q=p9'),
     admin('people picker, next page', `/api/admin/people?cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
   ];

@@ -47,6 +47,11 @@ describe('admin console: the clinician directory a page at a time, searched by n
     expect(unverified.clinicians.length).toBeGreaterThan(0);
     expect(unverified.clinicians.every((c) => !c.verified)).toBe(true);
     expect(users(await get(`q=${encodeURIComponent('lee mei')}&unverified=true`))).toEqual(['hph-lee-meiling']);
+    expect(users(await get(`q=${encodeURIComponent('lee mei')}&verified=true`))).toEqual([]);
+    const verified = await get('verified=true&active=true&limit=200');
+    expect(verified.clinicians.length).toBeGreaterThan(0);
+    expect(verified.clinicians.every((c) => c.verified && !c.suspended)).toBe(true);
+    expect(verified.clinicians.length + unverified.clinicians.length).toBeLessThanOrEqual((await get('limit=200')).clinicians.length);
   });
 
   it('When clinicians are imported or renamed, then the search finds them by their new names at once', async () => {

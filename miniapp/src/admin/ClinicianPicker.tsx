@@ -29,7 +29,7 @@ export function ClinicianPicker(props: {
 }) {
   const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
-  const found = useRemoteSearch((q) => api.clinicians({ q: q.trim() || undefined, active: 'true', limit: '50' }).then((r) => r.clinicians.filter((c) => !props.verifiedOnly || c.verified)), { initial: '' });
+  const found = useRemoteSearch((q) => api.clinicians({ q: q.trim() || undefined, active: 'true', verified: props.verifiedOnly ? 'true' : undefined, limit: '50' }).then((r) => r.clinicians), { initial: '' });
   const initial = props.initial ? ({ id: props.initial.id, dingtalkUserId: `picked:${props.initial.name}`, nameEn: props.initial.name, nameZh: null, displayName: props.initial.name } as ClinicianDto) : null;
   const { listed, choose, selected } = useKeptPick(found.items, (c) => c.dingtalkUserId, props.value, props.onChange, initial);
   const label = props.describe ?? ((c: ClinicianDto) => clinicianName(c, lang));

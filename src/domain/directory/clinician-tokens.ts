@@ -86,6 +86,8 @@ export interface DirectoryPageQuery {
   q?: string;
   /** Only the unverified (the console's "only unverified" switch). */
   unverifiedOnly?: boolean;
+  /** Only the verified (pickers of care-team members). */
+  verifiedOnly?: boolean;
   /** Leave out the suspended (pickers). */
   activeOnly?: boolean;
   after?: NameCursor;

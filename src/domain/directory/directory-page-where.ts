@@ -18,7 +18,7 @@ const cmp = (a: SQL | AnyColumn, op: string, b: SQL | AnyColumn | string): SQL =
 
 /** The filters a page of either kind applies to the clinician row. */
 const rowFilters = (q: DirectoryPageQuery, c: DirectoryColumns['clinicians']): Array<SQL | undefined> => [
-  q.unverifiedOnly ? eq(c.verified, false) : undefined,
+  q.unverifiedOnly ? eq(c.verified, false) : q.verifiedOnly ? eq(c.verified, true) : undefined,
   q.activeOnly ? eq(c.suspended, false) : undefined,
 ];
 

@@ -67,6 +67,7 @@ describeOnBothStores(
       expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
       expect(pages.flat()).toEqual(oneBig);
       expect((await allPages(repo, { q: 'pager', limit: 2, unverifiedOnly: true })).flat().sort()).toEqual(['u-page-1', 'u-page-3', 'u-page-5']);
+      expect((await allPages(repo, { q: 'pager', limit: 2, verifiedOnly: true })).flat().sort()).toEqual(['u-page-0', 'u-page-2', 'u-page-4', 'u-page-6']);
       expect((await allPages(repo, { q: 'pager', limit: 2, activeOnly: true })).flat()).toEqual(oneBig.filter((u) => u !== 'u-page-3'));
       expect(await repo.page({ q: 'pager', limit: 7 })).toMatchObject({ next: null });
       // Shorter tokens first: "pag" begins both "page" (display names) and "pager"; a clinician still comes once.
