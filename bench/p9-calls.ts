@@ -1,6 +1,7 @@
 import { encodePageCursor } from '../src/usecases/cases/cases-cursor.js';
 import { encodeActionCursor } from '../src/usecases/mdt/my-mdt-actions.js';
-import { BUSY_CLINICIAN_CASES, P9_PEOPLE, caseCode, docCaseOf, teamOf, userId, type P9Size } from './p9-seed.js';
+import { encodeNameCursor } from '../src/domain/directory/clinician-tokens.js';
+import { BUSY_CLINICIAN_CASES, P9_PEOPLE, caseCode, clinicianNames, docCaseOf, teamOf, userId, type P9Size } from './p9-seed.js';
 
 /** One HTTP call P9 times, as a caller of the service makes it. */
 export interface P9Call {
@@ -37,6 +38,9 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
   // "My MDT actions" (issue 15): further down the open run (due a day ahead), and into the done run.
   const openCursor = encodeActionCursor('due', { id: 'zzzz', dueAt: now + DAY, doneAt: null });
   const doneCursor = encodeActionCursor('done', { id: 'zzzz', dueAt: null, doneAt: now - DAY });
+  // The console's directory (issue 15): a page further down by name, and searches by the typical clinician's names.
+  const names = clinicianNames(typicalIdx);
+  const directoryCursor = encodeNameCursor({ name: 'Dr P9 5', id: 'zzzz' });
   return [
     { name: 'inbox, typical clinician', method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.typical, token: 'app' },
     { name: `inbox, clinician on ${BUSY_CLINICIAN_CASES} cases`, method: 'GET', path: '/api/app/inbox', as: P9_PEOPLE.busy, token: 'app' },
@@ -57,6 +61,10 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'my MDT action counts', method: 'GET', path: '/api/app/mdt-actions/counts', as: P9_PEOPLE.typical, token: 'app' },
     { name: 'console MDT meetings', method: 'GET', path: '/api/admin/mdt', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'console MDT meetings, in approval, next page', method: 'GET', path: `/api/admin/mdt?status=in_approval&cursor=${mdtCursor}`, as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'console clinicians, list', method: 'GET', path: '/api/admin/clinicians', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'console clinicians, next page', method: 'GET', path: `/api/admin/clinicians?cursor=${directoryCursor}`, as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'console clinicians, search by an English name word', method: 'GET', path: `/api/admin/clinicians?q=${names.given}`, as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'console clinicians, search by a Chinese name', method: 'GET', path: `/api/admin/clinicians?q=${encodeURIComponent(names.nameZh)}`, as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'data access report', method: 'POST', path: '/api/admin/reports/data-access', as: P9_PEOPLE.officer, token: 'admin', body: { caseCode: caseCode(typicalCase), reason: 'data_access_request' } },
   ];
 }

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { openRepositories } from '../src/compose/storage.js';
+import type { Repositories } from '../src/compose/repositories.js';
 import { findPgBin, handToPostgres, startPgCluster } from '../test/helpers/pg-cluster.js';
 import { sharedKeyEnv } from '../test/helpers/shared-key-env.js';
 import { seedHospital, type P9Size } from './p9-seed.js';
@@ -47,13 +48,7 @@ export async function pgWorldFor(
   }
   if (hit && seeded!.migrations.length < tags.length) {
     // This checkout ships more migrations than the seed was made under: migrate the cache forward once.
-    const server = await startPgCluster(bin, { data: join(cached, 'data') });
-    try {
-      const { repos } = await openRepositories(dbUrl(server.adminUrl));
-      await repos.close();
-    } finally {
-      server.stop();
-    }
+    await withPgRepos(cached, async () => undefined);
     writeFileSync(meta, JSON.stringify({ ...seeded!, migrations: tags } satisfies Seeded), { mode: 0o600 });
     log('  P9: the cached seed was migrated forward');
   }
@@ -84,4 +79,21 @@ async function createDb(adminUrl: string): Promise<string> {
     await admin.end();
   }
   return dbUrl(adminUrl);
+}
+
+/** Repositories over a cached PostgreSQL seed's data folder (a server started on it, migrated forward, stopped cleanly). */
+export async function withPgRepos(dir: string, f: (repos: Repositories) => Promise<void>): Promise<void> {
+  const bin = findPgBin();
+  if (!bin) throw new Error('P9: no PostgreSQL binaries here');
+  const server = await startPgCluster(bin, { data: join(dir, 'data') });
+  try {
+    const { repos } = await openRepositories(dbUrl(server.adminUrl));
+    try {
+      await f(repos);
+    } finally {
+      await repos.close();
+    }
+  } finally {
+    server.stop();
+  }
 }

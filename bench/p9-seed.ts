@@ -46,6 +46,19 @@ export const P9_PEOPLE = {
 } as const;
 
 export const userId = (i: number) => `p9-u-${i}`;
+
+const SURNAMES = [['CHAN', '陳'], ['LEE', '李'], ['WONG', '黃'], ['CHEUNG', '張'], ['HO', '何'], ['LAM', '林'], ['NG', '吳'], ['LAU', '劉'], ['TSANG', '曾'], ['LEUNG', '梁']] as const;
+const GIVEN = [
+  ['Tai', '大'], ['Man', '文'], ['Ka', '家'], ['Ming', '明'], ['Siu', '小'], ['Wai', '偉'], ['Mei', '美'], ['Ling', '玲'], ['Chi', '志'], ['Kwok', '國'],
+  ['Hoi', '海'], ['Yan', '欣'], ['Wing', '詠'], ['Chun', '俊'], ['Fai', '輝'], ['Kin', '健'], ['Sze', '思'], ['Yee', '儀'], ['Hung', '雄'], ['Kit', '傑'],
+] as const;
+/** Clinician `i`'s names, HK style ("Dr LAU Ka-ming", 劉家明): 4,000 different ones, so a full name finds a few people at any size. */
+export function clinicianNames(i: number): { nameEn: string; nameZh: string; given: string } {
+  const [sEn, sZh] = SURNAMES[i % SURNAMES.length]!;
+  const [g1En, g1Zh] = GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]!;
+  const [g2En, g2Zh] = GIVEN[Math.floor(i / (SURNAMES.length * GIVEN.length)) % GIVEN.length]!;
+  return { nameEn: `Dr ${sEn} ${g1En}-${g2En.toLowerCase()}`, nameZh: `${sZh}${g1Zh}${g2Zh}`, given: g1En };
+}
 const CODE_LETTERS = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Case `i`'s code, in the service's format (C- and five letters; case-code.ts). */
 export function caseCode(i: number): string {
@@ -101,7 +114,8 @@ export async function seedHospital(config: Readonly<Config>, size: P9Size, now: 
         {
           dingtalkUserId: userId(i),
           displayName: `Dr P9 ${i}`,
-          nameEn: `P9 Clinician ${i}`,
+          nameEn: clinicianNames(i).nameEn,
+          nameZh: clinicianNames(i).nameZh,
           institutionId: `inst-${INSTITUTIONS[i % INSTITUTIONS.length]}`,
           role: i === 1 ? 'privacy_officer' : i === 2 ? 'admin' : i % 50 === 49 ? 'nurse' : 'doctor',
           verified: true,

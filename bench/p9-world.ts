@@ -9,11 +9,13 @@ import { APP_AUDIENCE } from '../src/http/auth/access-tokens.js';
 import { mintAdminToken } from '../src/http/admin/admin-token.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { Backend } from '../reliability/cluster/cluster-db.js';
-import { pgWorldFor } from './p9-pg-world.js';
+import { pgWorldFor, withPgRepos } from './p9-pg-world.js';
+import { olderSeed, upgradeSeed } from './p9-seed-upgrade.js';
+import type { Repositories } from '../src/compose/repositories.js';
 import { seedHospital, type P9Size } from './p9-seed.js';
 
 /** Bump when p9-seed.ts seeds different rows, so cached databases are seeded again. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 const CACHE = join(tmpdir(), 'cb-p9-cache');
 
 /** The migrations this checkout ships, by tag, in order. */
@@ -27,6 +29,16 @@ function reusable(dir: string, tags: string[]): boolean {
   if (!existsSync(join(dir, 'cb.db')) || !existsSync(join(dir, 'migrations.json'))) return false;
   const seededUnder = JSON.parse(readFileSync(join(dir, 'migrations.json'), 'utf8')) as string[];
   return seededUnder.length <= tags.length && seededUnder.every((t, i) => t === tags[i]);
+}
+
+/** Repositories over a cached SQLite seed (migrated forward as the service opens it). */
+async function withSqliteRepos(dir: string, f: (repos: Repositories) => Promise<void>): Promise<void> {
+  const { repos } = await openRepositories(`file:${join(dir, 'cb.db')}`);
+  try {
+    await f(repos);
+  } finally {
+    await repos.close();
+  }
 }
 
 /** A seeded hospital the service can start on: its env (DATABASE_URL, keys) and how to drop it. */
@@ -46,6 +58,8 @@ export async function worldFor(backend: Backend, size: P9Size, workDir: string, 
   const t0 = performance.now();
   const tags = journalTags(backend);
   const cached = join(CACHE, `${backend}-${size.name}-seed${SEED_VERSION}`);
+  const older = existsSync(cached) ? undefined : olderSeed(join(CACHE, `${backend}-${size.name}`), SEED_VERSION);
+  if (older) await upgradeSeed(older, SEED_VERSION, cached, size, backend === 'postgres' ? withPgRepos : withSqliteRepos, log);
   if (backend === 'postgres') {
     const pg = await pgWorldFor(size, cached, workDir, tags, log);
     return { env: pg.env, seedMs: performance.now() - t0, cached: pg.hit, close: pg.close };

@@ -45,7 +45,9 @@ export const explainResponse = z.object({
 /** The explain tool's people picker: a name search over the directory (empty: everyone, by name). */
 export const peopleQuery = z.object({
   q: z.string().trim().max(80).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The previous answer's `nextCursor`. */
+  cursor: z.string().max(600).optional(),
 });
 export const peopleResponse = z.object({
   people: z.array(
@@ -63,6 +65,8 @@ export const peopleResponse = z.object({
   ),
   /** More people matched than `limit`: the admin should type more of the name. */
   more: z.boolean(),
+  /** Where the next page starts (null: no more). */
+  nextCursor: z.string().nullable(),
 });
 
 /** The explain tool's document picker: a case's documents, newest first, described without opening them. */

@@ -17,6 +17,23 @@ export const clinicianDto = z.object({
   suspended: z.boolean(),
 });
 
+/**
+ * A page of the directory (issue 15): by display name then id, searched by any word of an English
+ * name, a run of a Chinese name, a DingTalk id or a registration number (`q`); `cursor` is the
+ * previous page's `nextCursor`.
+ */
+export const cliniciansQuery = z.object({
+  unverified: z.enum(['true', 'false']).optional(),
+  /** Only the verified (the case-team picker). */
+  verified: z.enum(['true', 'false']).optional(),
+  /** Leave out the suspended (the pickers). */
+  active: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(600).optional(),
+});
+export const cliniciansPage = z.object({ clinicians: z.array(clinicianDto), nextCursor: z.string().nullable() });
+
 export const institutionDto = z.object({
   id: z.string(),
   code: z.string(),

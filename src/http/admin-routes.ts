@@ -11,6 +11,7 @@ import {
 } from '../domain/directory/directory-admin.js';
 import { MANUAL_CHECKS_ONLY, recordRegisterCheck, type RegisterCheckDeps } from '../usecases/admin/register-check.js';
 import { registerAdminAuth, sectionRoute } from './admin/admin-auth.js';
+import { cliniciansPage, cliniciansQuery } from '../contract/admin-directory.js';
 import { clinicianDto, errorResponses, institutionDto, teamMemberDto } from './admin/admin-schemas.js';
 
 export interface AdminRoutesOptions {
@@ -59,11 +60,15 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     {
       config: clinicians,
       schema: {
-        querystring: z.object({ unverified: z.enum(['true', 'false']).optional() }),
-        response: { 200: z.object({ clinicians: z.array(clinicianDto) }), ...errorResponses },
+        querystring: cliniciansQuery,
+        response: { 200: cliniciansPage, ...errorResponses },
       },
     },
-    async (req) => ({ clinicians: await Promise.all((await dir.listClinicians({ unverifiedOnly: req.query.unverified === 'true' })).map(toDto)) }),
+    async (req) => {
+      const { unverified, verified, active, q, limit, cursor } = req.query;
+      const page = await dir.listClinicians({ unverifiedOnly: unverified === 'true', verifiedOnly: verified === 'true', activeOnly: active === 'true', q, limit, cursor });
+      return { clinicians: await Promise.all(page.items.map(toDto)), nextCursor: page.nextCursor };
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { P9Call } from '../../bench/p9-calls.js';
 import { P9_PEOPLE } from '../../bench/p9-seed.js';
+import { encodeNameCursor } from '../../src/domain/directory/clinician-tokens.js';
 import { encodeTimeCursor } from '../../src/shared/time-cursor.js';
 
 /**
@@ -26,5 +27,11 @@ export function consoleListCalls(now: number): P9Call[] {
     admin('form submissions filed, next page', `/api/admin/forms/submissions?state=filed&cursor=${later}`),
     admin('referrals needing attention, first page', '/api/admin/referrals/attention'),
     admin('referrals needing attention, next page', `/api/admin/referrals/attention?cursor=${later}`),
+    admin('clinicians unverified, next page', `/api/admin/clinicians?unverified=true&cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
+    admin('clinicians, a picker searching two words, active only, next page', `/api/admin/clinicians?active=true&limit=20&q=dr%20p9&cursor=${encodeNameCursor({ name: 'dr', id: 'a' })}`),
+    admin('clinicians, a picker searching a Chinese run', `/api/admin/clinicians?active=true&q=${encodeURIComponent('大文')}`),
+    admin('clinicians, the case-team picker (verified, active)', '/api/admin/clinicians?verified=true&active=true&limit=50'),
+    admin('people picker, by name', '/api/admin/people?q=p9'),
+    admin('people picker, next page', `/api/admin/people?cursor=${encodeNameCursor({ name: 'Dr P9 1', id: 'a' })}`),
   ];
 }

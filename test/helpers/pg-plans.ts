@@ -57,7 +57,7 @@ export function pgFullReads(node: Record<string, unknown>, indexes: Indexes, out
     const name = String(node['Index Name']);
     const index = indexes.get(name);
     const cond = String(node['Index Cond'] ?? '');
-    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS )`).test(cond);
+    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS |~[<>]=?~ )`).test(cond);
     const line = `${index?.table ?? '?'}: ${type} using ${name}`;
     if (index && !seeks && !(walk.limited && walk.allowed)) out.push(`${line} ${cond ? `on a later column only (Index Cond: ${cond})` : `with no Index Cond${node.Filter ? ` (Filter: ${String(node.Filter)})` : ''}`}: walks the whole index`);
     else if (index && seeks && pgOpenRange(cond) && !walk.paged) out.push(`${line} (Index Cond: ${cond}): an open range with no LIMIT reads everything past one point`);

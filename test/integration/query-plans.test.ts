@@ -67,7 +67,7 @@ describe('query plans on SQLite', () => {
 
   it('captured the statements of the paths it drove', () => {
     const sql = [...capture.statements.keys()].join('\n');
-    for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians', 'processed_messages', 'outbox_messages', 'yida_submissions']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
+    for (const table of ['documents', 'care_team', 'grants', 'audit_entries', 'access_requests', 'clinicians', 'processed_messages', 'outbox_messages', 'yida_submissions', 'clinician_name_tokens']) expect(sql).toMatch(new RegExp(`\\b${table}\\b`));
     expect(capture.statements.size).toBeGreaterThan(50);
     // The inbox's forms waiting for approval, with the attending's and the officer's forms.
     expect(sql).toMatch(/from "yida_submissions" inner join "cases" .*"care_team"."role" = \?/);

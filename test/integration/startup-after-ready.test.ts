@@ -14,7 +14,7 @@ const N = 450;
  * Work that grows with the data waits for readiness (issue 15): a service with N expired documents
  * answers /readyz with nothing purged, and only after `afterReady()` does the retention purge run,
  * beside requests, until every expired document is gone. The name-token backfill and the sealing of
- * free text from before encryption run then too, once.
+ * free text from before encryption run then too, once, and so does the directory's name-token backfill.
  */
 describe('start-up: retention and backfills after ready', () => {
   let h: Harness | undefined;
@@ -31,7 +31,8 @@ describe('start-up: retention and backfills after ready', () => {
     // A note from before free text was sealed (plain text): sealed after ready, in batches, not at start.
     h.service.db.sqlite.exec(`insert into access_requests (id, document_id, case_id, requester_id, reason_code, chain, created_at, expires_at) values ('r-old', 'd', 'case-old', 'u', 'referral', '[]', 0, 1);
       insert into access_request_steps (request_id, step_index, step, decider_id, decision, note, decided_at) values ('r-old', 0, 'attending', 'dr', 'deny', 'plain old note', 1);
-      delete from patient_data_upgrades where name = 'free_text_sealed'; delete from background_jobs where name = 'free_text_sealed';`);
+      delete from patient_data_upgrades where name = 'free_text_sealed'; delete from background_jobs where name = 'free_text_sealed';
+      delete from clinician_name_tokens; delete from background_jobs where name = 'clinician_name_tokens';`);
     clock.set(now);
     const service = await h.restart();
     const note = () => (service.db.sqlite.prepare("select note from access_request_steps where request_id = 'r-old'").get() as { note: string }).note;
@@ -57,6 +58,10 @@ describe('start-up: retention and backfills after ready', () => {
       const job = service.db.sqlite.prepare("select cursor, done_at as doneAt from background_jobs where name = 'patient_name_tokens'").get() as { cursor: string | null; doneAt: number | null };
       expect(job).toEqual({ cursor: null, doneAt: expect.any(Number) });
       expect(note()).toMatch(/^ft1\./);
+      // The directory's name search tokens, for clinicians from before the index: every clinician has them again.
+      const untokened = service.db.sqlite.prepare('select count(*) as n from clinicians c where not exists (select 1 from clinician_name_tokens t where t.clinician_id = c.id)').get() as { n: number };
+      expect(untokened.n).toBe(0);
+      expect(service.db.sqlite.prepare("select done_at as doneAt from background_jobs where name = 'clinician_name_tokens'").get()).toEqual({ doneAt: expect.any(Number) });
     } finally {
       await app.close();
     }

@@ -1,10 +1,10 @@
 import { Button, DatePicker, Form, Select, message } from 'antd';
-import { useLoader } from '../api/use-api.js';
 import type { Dayjs } from 'dayjs';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { hkIsoOfPicked } from './hk-picker.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { clinicianName } from './admin-types.js';
+import { ClinicianPicker } from './ClinicianPicker.js';
 
 const CARE_ROLES = ['attending', 'consulting', 'referring', 'observer'] as const;
 /** What antd's DatePicker hands back: a dayjs value, read as a Hong Kong wall clock (hk-picker.ts). */
@@ -25,7 +25,6 @@ export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: strin
   const api = useAdminEndpoints();
   const { t, lang } = useAdminT();
   const [form] = Form.useForm<AddForm>();
-  const clinicians = useLoader(() => api.clinicians(), []);
   const submit = async (v: AddForm) => {
     onError(null);
     try {
@@ -37,15 +36,12 @@ export function CaseTeamForm({ caseCode, onChanged, onError }: { caseCode: strin
       onError(err);
     }
   };
-  const options = (clinicians.data?.clinicians ?? [])
-    .filter((c) => c.verified && !c.suspended)
-    .map((c) => ({ value: c.id, label: `${clinicianName(c, lang)}${c.specialty ? ` · ${c.specialty}` : ''}` }));
   return (
     <>
       <h4 style={{ marginTop: 16 }}>{t('cases.addMember')}</h4>
       <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }} data-testid="case-team-form">
         <Form.Item name="clinicianId" label={t('cases.clinician')} rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={clinicians.loading} style={{ width: 260 }} data-testid="case-team-clinician" />
+          <ClinicianPicker verifiedOnly width={260} testId="case-team-clinician" describe={(c) => `${clinicianName(c, lang)}${c.specialty ? ` · ${c.specialty}` : ''}`} />
         </Form.Item>
         <Form.Item name="role" label={t('cases.careRole')} rules={[{ required: true }]}>
           <Select style={{ width: 140 }} options={CARE_ROLES.map((r) => ({ value: r, label: t(`cases.role.${r}` as AdminKey) }))} data-testid="case-team-role" />

@@ -1,12 +1,13 @@
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, message } from 'antd';
 import { useLoader } from '../api/use-api.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { useAdminEndpoints } from './admin-endpoints.js';
 import { ErrorNote } from './admin-hooks.js';
 import { useAdminT } from './admin-messages.js';
 import { ClinicianImport } from './ClinicianImport.js';
+import { MoreOnScroll, useKeysetList } from './keyset-list.js';
 import { RegisterCheckNote } from './RegisterCheckNote.js';
 import { CLINICIAN_ROLES, clinicianName, type ClinicianDto, type InstitutionDto } from './admin-types.js';
 
@@ -31,7 +32,13 @@ export function CliniciansSection() {
   const [onlyUnverified, setOnlyUnverified] = useState(false);
   const [verifying, setVerifying] = useState<ClinicianDto | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const list = useLoader(() => api.clinicians({ unverified: onlyUnverified ? 'true' : undefined }), [onlyUnverified]);
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 300);
+  // By name, 50 at a time, searched on the service (never the whole directory); more load as the foot scrolls into view.
+  const list = useKeysetList<ClinicianDto>(async (cursor) => {
+    const page = await api.clinicians({ unverified: onlyUnverified ? 'true' : undefined, q: q || undefined, limit: '50', cursor });
+    return { items: page.clinicians, next: page.nextCursor };
+  }, [api, onlyUnverified, q]);
   const institutions = useLoader(() => api.institutions(), []);
   const instName = (code: string | null) => {
     const i = institutions.data?.institutions.find((x) => x.code === code);
@@ -62,7 +69,8 @@ export function CliniciansSection() {
   return (
     <>
       <ErrorNote error={list.error ?? actionError} />
-      <Space style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('clin.search')} style={{ width: 280, maxWidth: '100%' }} data-testid="clinician-search" />
         <Switch checked={onlyUnverified} onChange={setOnlyUnverified} data-testid="only-unverified" />
         {t('clin.onlyUnverified')}
         <Button onClick={list.reload}>{t('common.refresh')}</Button>
@@ -70,9 +78,10 @@ export function CliniciansSection() {
       <Table<ClinicianDto>
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.data?.clinicians ?? []}
-        pagination={{ pageSize: 20 }}
+        loading={list.loading && list.items.length === 0}
+        dataSource={list.items}
+        data-testid="clinicians-table"
+        pagination={false}
         onRow={(c) => ({ 'data-testid': `clinician-${c.dingtalkUserId}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('clin.name'), key: 'name', render: (_, c) => clinicianName(c, lang) },
@@ -112,6 +121,7 @@ export function CliniciansSection() {
           },
         ]}
       />
+      <MoreOnScroll list={list} testId="clinicians-more" />
       {verifying && (
         <VerifyDialog
           clinician={verifying}
@@ -189,4 +199,14 @@ function VerifyDialog(props: { clinician: ClinicianDto; institutions: Institutio
 function useRoleName(): (role: string | null) => string {
   const { t } = useI18n();
   return (role) => (role && (CLINICIAN_ROLES as readonly string[]).includes(role) ? t(`role.${role}` as MessageKey) : role ?? '—');
+}
+
+/** `value` once it has stayed the same for `ms` (a search box asks the service once typing pauses). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

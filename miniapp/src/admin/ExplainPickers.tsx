@@ -6,6 +6,7 @@ import { useAdminEndpoints } from './admin-endpoints.js';
 import { when } from './admin-hooks.js';
 import { useAdminT, type AdminKey } from './admin-messages.js';
 import { clinicianName } from './admin-types.js';
+import { useKeptPick } from './kept-pick.js';
 import { useRemoteSearch } from './remote-search.js';
 
 /** What antd's Form.Item hands a custom field. */
@@ -17,24 +18,6 @@ interface FieldProps {
 /** Same shape the service checks (src/domain/cases/case-code.ts), loosened for typing in lower case. */
 const CASE_CODE = /^C-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/;
 const FORMAT: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
-
-/**
- * The item picked stays among the options while the list follows a new search (or another case):
- * antd shows a value with no option as its raw id. The Select itself works on a readable key, not
- * the id: antd's screen-reader list renders the active option's value as text, so an id there would
- * be read out (and shown to the no-UUID walk) while the list is open.
- */
-function useKeptPick<T extends { id: string }>(items: T[], keyOf: (item: T) => string, value?: string, onChange?: (value: string) => void) {
-  const [picked, setPicked] = useState<T | null>(null);
-  const listed = picked && !items.some((i) => i.id === picked.id) ? [...items, picked] : items;
-  const choose = (key: string) => {
-    const item = listed.find((i) => keyOf(i) === key) ?? null;
-    setPicked(item);
-    if (item) onChange?.(item.id);
-  };
-  const current = listed.find((i) => i.id === value);
-  return { listed, choose, selected: current ? keyOf(current) : undefined };
-}
 
 /** A person by name, searched in the directory as the admin types (English or Chinese). */
 export function PersonPicker({ value, onChange }: FieldProps) {

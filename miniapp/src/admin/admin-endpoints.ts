@@ -36,7 +36,7 @@ const enc = encodeURIComponent;
 export function createAdminEndpoints(api: AdminApi) {
   const cases = (code: string) => `/cases/${enc(code)}`;
   return {
-    clinicians: (query: Query = {}) => api.call<{ clinicians: ClinicianDto[] }>('/clinicians', { query }),
+    clinicians: (query: Query = {}) => api.call<{ clinicians: ClinicianDto[]; nextCursor: string | null }>('/clinicians', { query }),
     verifyClinician: (id: string, body: unknown) => api.call<ClinicianDto>(`/clinicians/${enc(id)}/verify`, { body }),
     suspendClinician: (id: string, undo: boolean) => api.call<ClinicianDto>(`/clinicians/${enc(id)}/suspend`, { body: { undo } }),
     removeFromOrg: (id: string) => api.call<{ clinician: ClinicianDto; rolesEnded: number; grantsRevoked: number; loginsEnded: number }>(`/clinicians/${enc(id)}/remove-from-org`, { body: {} }),

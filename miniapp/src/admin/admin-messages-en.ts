@@ -60,6 +60,8 @@ export const en = {
   'common.role': 'Role',
   'common.loading': 'Loading…',
   'common.more': 'Load more',
+  'common.pickClinician': 'Type a name to search',
+  'clin.search': 'Search by name (English or Chinese), DingTalk id or registration no.',
   'clin.name': 'Name',
   'clin.institution': 'Institution',
   'clin.registration': 'Registration',

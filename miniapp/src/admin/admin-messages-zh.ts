@@ -61,6 +61,8 @@ export const zh: Record<AdminKey, string> = {
   'common.role': '角色',
   'common.loading': '載入中…',
   'common.more': '載入更多',
+  'common.pickClinician': '輸入姓名搜尋',
+  'clin.search': '按姓名（英文或中文）、釘釘帳號或註冊編號搜尋',
   'clin.name': '姓名',
   'clin.institution': '機構',
   'clin.registration': '註冊編號',

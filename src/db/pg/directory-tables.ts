@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
 import { ms } from './pg-columns.js';
 
@@ -34,5 +34,23 @@ export const clinicians = pgTable(
     updatedAt: ms().notNull(),
   },
   // Who holds a role (privacy officers for approvals and break-glass reviews) without reading the directory.
-  (t) => [index('clinicians_role_idx').on(t.role)],
+  // The console's directory pages (issue 15): in the database's collation, like their keyset comparisons.
+  (t) => [
+    index('clinicians_role_idx').on(t.role),
+    index('clinicians_name_idx').on(t.displayName, t.id),
+    index('clinicians_verified_name_idx').on(t.verified, t.displayName, t.id),
+  ],
+);
+
+/**
+ * Twin of clinician_name_tokens. `text_pattern_ops`: the index answers byte-wise ranges (`~>=~`, `~<~`),
+ * so a prefix seek is right whatever the database's locale.
+ */
+export const clinicianNameTokens = pgTable(
+  'clinician_name_tokens',
+  {
+    clinicianId: text().notNull().references(() => clinicians.id),
+    token: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicianId, t.token] }), index('clinician_name_tokens_token_idx').on(t.token.op('text_pattern_ops'), t.clinicianId)],
 );

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { parseOrInvalid } from '../../shared/validate.js';
 import { AUDIT_ACTIONS, type AuditSink } from '../../shared/audit-sink.js';
 import { assertMayDisempower, isActiveAdmin } from './admin-guard.js';
+import { decodeNameCursor, encodeNameCursor, type DirectoryPageQuery } from './clinician-tokens.js';
 import type { ClinicianRow, DirectoryRepository, InstitutionRow } from './directory-repository.js';
 import type { LeaveOutcome } from './offboarding.js';
 
@@ -70,9 +71,11 @@ export function createDirectoryAdmin(deps: {
 
   return {
     findClinician,
-    async listClinicians(opts: { unverifiedOnly?: boolean } = {}): Promise<ClinicianRow[]> {
-      const all = await repo.list();
-      return opts.unverifiedOnly ? all.filter((c) => !c.verified) : all;
+    /** A page of the directory by name, searched through its token index (`cursor`: the previous page's next). */
+    async listClinicians(opts: Omit<DirectoryPageQuery, 'after'> & { cursor?: string }): Promise<{ items: ClinicianRow[]; nextCursor: string | null }> {
+      const { cursor, ...query } = opts;
+      const page = await repo.page({ ...query, after: decodeNameCursor(cursor) });
+      return { items: page.items, nextCursor: page.next && encodeNameCursor(page.next) };
     },
     listInstitutions: (): Promise<InstitutionRow[]> => repo.listInstitutions(),
     institution: async (id: string | null): Promise<InstitutionRow | undefined> => (id ? repo.institution(id) : undefined),

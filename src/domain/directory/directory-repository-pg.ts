@@ -3,7 +3,8 @@ import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
-import type { DirectoryRepository } from './directory-repository.js';
+import { touchesTokens, type DirectoryRepository } from './directory-repository.js';
+import { backfillClinicianTokensPg, directoryPagePg, writeClinicianTokensPg } from './directory-search-pg.js';
 
 /** The clinician directory on PostgreSQL: the same port as directory-repository.ts. */
 export function createPgDirectoryRepository(store: PgStore): DirectoryRepository {
@@ -30,15 +31,20 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
       return row;
     },
     async insert(row, now) {
-      await db()
+      const [added] = await db()
         .insert(clinicians)
         .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
-        .onConflictDoNothing({ target: clinicians.dingtalkUserId });
-      return (await findByDingTalkId(row.dingtalkUserId))!;
+        .onConflictDoNothing({ target: clinicians.dingtalkUserId })
+        .returning();
+      if (added) await writeClinicianTokensPg(store, added);
+      return added ?? (await findByDingTalkId(row.dingtalkUserId))!;
     },
     async update(id, patch, now) {
-      await db().update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id));
+      const [row] = await db().update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id)).returning();
+      if (row && touchesTokens(patch)) await writeClinicianTokensPg(store, row);
     },
+    page: (q) => directoryPagePg(store, q),
+    backfillNameTokens: (after, limit) => backfillClinicianTokensPg(store, after, limit),
     async list() {
       // SQLite sorts text by bytes (BINARY); "C" makes PostgreSQL do the same whatever the database locale.
       return db().select().from(clinicians).orderBy(sqlCollateC(clinicians.displayName), clinicians.id);

@@ -2,6 +2,8 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
+import type { DirectoryPage, DirectoryPageQuery } from './clinician-tokens.js';
+import { backfillClinicianTokens, directoryPage, writeClinicianTokens } from './directory-search.js';
 import { clinicians, institutions, type ClinicianRole } from './directory-tables.js';
 
 export type ClinicianRow = typeof clinicians.$inferSelect;
@@ -11,6 +13,10 @@ export interface ClinicianWithInstitution {
   institution: InstitutionRow | null;
 }
 export type NewClinician = Omit<typeof clinicians.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** The fields the name search index is made of: changing one rewrites the clinician's tokens. */
+export const TOKEN_FIELDS = ['nameEn', 'nameZh', 'displayName', 'dingtalkUserId', 'registrationNo'] as const;
+export const touchesTokens = (patch: Partial<NewClinician>): boolean => TOKEN_FIELDS.some((k) => k in patch);
 
 /** Named queries over the clinician directory and institutions (synchronous: the SQLite adapter's inside; wrapped below). */
 function directoryStatements(db: Db) {
@@ -37,15 +43,29 @@ function directoryStatements(db: Db) {
     },
     /** Inserts unless the DingTalk user is already there (two first messages racing); returns the stored row. */
     insert(row: NewClinician, now: number): ClinicianRow {
-      db.insert(clinicians)
+      const { changes } = db
+        .insert(clinicians)
         .values({ ...row, id: newId(), createdAt: now, updatedAt: now })
         .onConflictDoNothing({ target: clinicians.dingtalkUserId })
         .run();
-      return repo.findByDingTalkId(row.dingtalkUserId)!;
+      const stored = repo.findByDingTalkId(row.dingtalkUserId)!;
+      if (changes > 0) writeClinicianTokens(db, stored);
+      return stored;
     },
     update(id: string, patch: Partial<NewClinician>, now: number): void {
       db.update(clinicians).set({ ...patch, updatedAt: now }).where(eq(clinicians.id, id)).run();
+      const row = touchesTokens(patch) ? repo.findById(id) : undefined;
+      if (row) writeClinicianTokens(db, row);
     },
+    /** One page of the directory by name (console lists and pickers): searched through the token index, never read whole. */
+    page(q: DirectoryPageQuery): DirectoryPage<ClinicianRow> {
+      return directoryPage(db, q);
+    },
+    /** After ready, one batch: name search tokens for clinicians from before the index (idempotent). */
+    backfillNameTokens(after: string | null, limit: number): string | null {
+      return backfillClinicianTokens(db, after, limit);
+    },
+    /** Every clinician (the CLI and a few internal jobs; the console pages through `page`). */
     list(): ClinicianRow[] {
       return db.select().from(clinicians).orderBy(clinicians.displayName).all();
     },

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const institutions = sqliteTable('institutions', {
   id: text().primaryKey(),
@@ -35,5 +35,26 @@ export const clinicians = sqliteTable(
     updatedAt: integer().notNull(),
   },
   // Who holds a role (privacy officers for approvals and break-glass reviews) without reading the directory.
-  (t) => [index('clinicians_role_idx').on(t.role)],
+  // The console's directory pages (issue 15): by name then id, all or the unverified only, a seek per page.
+  (t) => [
+    index('clinicians_role_idx').on(t.role),
+    index('clinicians_name_idx').on(t.displayName, t.id),
+    index('clinicians_verified_name_idx').on(t.verified, t.displayName, t.id),
+  ],
+);
+
+/**
+ * The directory's name search index (clinician-tokens.ts): one row per (clinician, token), a token being
+ * a lower-cased word of an English name, DingTalk id or registration number, or a run of a Chinese name
+ * to its end (陳大文 → 陳大文, 大文, 文). A search word finds the tokens it begins (a range seek on
+ * `token`), so "wong", "大文" and "陳" all find their clinicians without reading the directory. Written
+ * with the clinician (insert, update, import) and backfilled after ready for rows from before it.
+ */
+export const clinicianNameTokens = sqliteTable(
+  'clinician_name_tokens',
+  {
+    clinicianId: text().notNull().references(() => clinicians.id),
+    token: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicianId, t.token] }), index('clinician_name_tokens_token_idx').on(t.token, t.clinicianId)],
 );

@@ -2,30 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sectionRoute } from './admin-auth.js';
 import { z } from 'zod';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
-import type { ClinicianRow, DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import { decodeNameCursor, encodeNameCursor } from '../../domain/directory/clinician-tokens.js';
+import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
 import { describePeople } from '../../domain/reports/people.js';
 import type { DocumentRepository } from '../../domain/sharing/document-repository.js';
 import { errorResponses } from './admin-schemas.js';
-import { caseDocumentsResponse, iso, peopleQuery, peopleResponse} from './admin-console-schemas.js';
-
-/** Lower-case with runs of spaces, dots and hyphens folded to one space: "LEE Mei-ling" ~ "lee mei ling". */
-const fold = (s: string): string => s.toLowerCase().replace(/[\s.\-·]+/g, ' ').trim();
-
-/**
- * True when every word of the query is in one of the clinician's names or their DingTalk id, so
- * "lee mei", "Mei-ling" and "李美" all find 李美玲 / LEE Mei-ling. Chinese has no spaces, so a
- * Chinese query is one word and matches as a substring.
- */
-export function nameMatches(c: Pick<ClinicianRow, 'nameEn' | 'nameZh' | 'displayName' | 'dingtalkUserId'>, query: string): boolean {
-  const hay = fold([c.nameEn, c.nameZh, c.displayName, c.dingtalkUserId].filter(Boolean).join(' | '));
-  return fold(query)
-    .split(' ')
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
-}
+import { caseDocumentsResponse, iso, peopleQuery, peopleResponse } from './admin-console-schemas.js';
 
 export interface AdminExplainDeps {
-  directory: Pick<DirectoryRepository, 'list' | 'findById' | 'institution'>;
+  directory: Pick<DirectoryRepository, 'page' | 'findById' | 'institution'>;
   cases: Pick<CaseQueries, 'findCase'>;
   documents: Pick<DocumentRepository, 'listByCase'>;
 }
@@ -44,10 +29,11 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<AdminExplainDeps> = async
     '/people',
     { config: admins, schema: { querystring: peopleQuery, response: { 200: peopleResponse, ...errorResponses } } },
     async (req) => {
-      const { q, limit } = req.query;
-      const found = (await directory.list()).filter((c) => nameMatches(c, q ?? ''));
+      const { q, limit, cursor } = req.query;
+      // Every word of `q` begins a word of a name, a run of a Chinese name or the DingTalk id (clinician-tokens.ts).
+      const found = await directory.page({ q, limit, after: decodeNameCursor(cursor) });
       return {
-        people: await Promise.all(found.slice(0, limit).map(async (c) => ({
+        people: await Promise.all(found.items.map(async (c) => ({
           id: c.id,
           dingtalkUserId: c.dingtalkUserId,
           nameEn: c.nameEn ?? c.displayName,
@@ -58,7 +44,8 @@ export const adminExplainRoutes: FastifyPluginAsyncZod<AdminExplainDeps> = async
           verified: c.verified,
           suspended: c.suspended,
         }))),
-        more: found.length > limit,
+        more: found.next !== null,
+        nextCursor: found.next && encodeNameCursor(found.next),
       };
     },
   );

@@ -190,7 +190,8 @@ export const adminTests: E2eTest[] = [
       // Book Dr Wong as observer for later dates: listed as "Starts on …" although not in force yet.
       await page.getByTestId('case-team-clinician').click();
       await page.keyboard.type('WONG');
-      await page.keyboard.press('Enter');
+      // The picker asks the service as the admin types: the option comes with the answer.
+      await page.locator('.ant-select-item-option', { hasText: 'WONG Siu-ming' }).click();
       await page.getByTestId('case-team-role').click();
       await page.locator('.ant-select-item-option', { hasText: 'Observer' }).click();
       await bookBetween(page, '2030-01-07 09:00:00', '2030-01-09 18:00:00');

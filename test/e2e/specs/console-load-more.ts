@@ -57,6 +57,25 @@ async function scrollLoadsMore(page: Page, table: string, foot: string): Promise
   assert(ids.every((v, i) => i === 0 || v < ids[i - 1]!), `${table}: newest first: ${ids.join(',')}`);
 }
 
+/** The DingTalk ids of the Clinicians table's rows, in order (each row carries `clinician-<id>`). */
+const clinicianRows = (page: Page) =>
+  page.locator('[data-testid="clinicians-table"] tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')?.slice('clinician-'.length) ?? ''));
+
+/** Types into the Clinicians search box and waits for the service's answer to that search (debounced: one call). */
+async function searchClinicians(page: Page, text: string): Promise<string[]> {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/admin/clinicians?') && new URL(r.url()).searchParams.get('q') === text);
+  await page.getByTestId('clinician-search').locator('input').fill(text);
+  await answered;
+  await page.waitForFunction(() => !document.querySelector('[data-testid="clinicians-table"] .ant-spin-spinning'));
+  return clinicianRows(page);
+}
+
+/** 60 doctors more at QMH, imported through the console's CSV import; the first has a Chinese name. */
+const IMPORT = [
+  'dingtalk_user_id,display_name,name_en,name_zh,role,specialty,institution_code,registration_no',
+  ...Array.from({ length: 60 }, (_, i) => `e2e-dir-${i},Dr E2E ${String(i).padStart(2, '0')},${i === 0 ? 'Dr SZETO Ka-lok,司徒家樂' : `Dr LOADMORE Person${i},`},doctor,,QMH,M${91000 + i}`),
+].join('\n');
+
 export const consoleLoadMoreTests: E2eTest[] = [
   {
     name: 'console lists load more on scroll: the audit browser and the outbox show one page, then the next as their foot scrolls into view; newest first, none twice',
@@ -71,6 +90,35 @@ export const consoleLoadMoreTests: E2eTest[] = [
       await outbox.locator('.ant-segmented-item', { hasText: 'Sent' }).click();
       await scrollLoadsMore(outbox, 'outbox-items', 'outbox-more');
       await ctx.screenshot(outbox, 'console-outbox-load-more-en-desktop');
+    },
+  },
+  {
+    name: 'console Clinicians: 60 imported doctors; the list shows 50, the next page as its foot scrolls into view (none twice); the search box finds a doctor by an English name word and by part of the Chinese name, on the service',
+    async run(ctx: E2eContext) {
+      const page = await openConsole(ctx, 'clinicians');
+      await page.getByTestId('import-csv').fill(IMPORT);
+      await page.getByTestId('import-dry-run').click();
+      await page.getByTestId('import-summary').waitFor();
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('clinician-e2e-dir-0').waitFor();
+
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="clinicians-table"] tr.ant-table-row').length === n, PAGE);
+      assert(await page.getByTestId('clinicians-more').isVisible(), 'the directory says there is more');
+      for (let i = 0; i < 40 && (await rowCount(page, 'clinicians-table')) <= PAGE; i++) {
+        await page.mouse.move(640, 400);
+        await page.mouse.wheel(0, 1500);
+        await page.waitForTimeout(100);
+      }
+      const all = await clinicianRows(page);
+      assert(all.length > PAGE && new Set(all).size === all.length, `more rows after scrolling, none twice: ${all.length}`);
+
+      const byEnglish = await searchClinicians(page, 'szeto ka');
+      assert(byEnglish.join() === 'e2e-dir-0', `"szeto ka" finds Dr SZETO Ka-lok only: ${byEnglish.join()}`);
+      const byChinese = await searchClinicians(page, '家樂');
+      assert(byChinese.join() === 'e2e-dir-0', `"家樂" finds 司徒家樂 only: ${byChinese.join()}`);
+      const byWord = await searchClinicians(page, 'loadmore');
+      assert(byWord.length === PAGE && byWord.every((u) => u.startsWith('e2e-dir-')), `"loadmore" finds a page of the imported doctors: ${byWord.length}`);
+      await ctx.screenshot(page, 'console-clinicians-search-en-desktop');
     },
   },
 ];

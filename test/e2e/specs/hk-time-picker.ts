@@ -15,7 +15,8 @@ type RosterAnswer = { roles: Array<{ nameEn: string; status: string; effectiveFr
 async function bookWong(page: Page, caseCode: string, start: string, end: string): Promise<RosterAnswer> {
   await page.getByTestId('case-team-clinician').click();
   await page.keyboard.type('WONG');
-  await page.keyboard.press('Enter');
+  // The picker asks the service as the admin types: the option comes with the answer.
+  await page.locator('.ant-select-item-option', { hasText: 'WONG Siu-ming' }).click();
   await page.getByTestId('case-team-role').click();
   await page.locator('.ant-select-item-option', { hasText: 'Observer' }).click();
   await bookBetween(page, start, end);

@@ -43,7 +43,15 @@ export const rosterTests: E2eTest[] = [
       await firstShift.getByTestId('roster-cover').click();
       const form = page.getByTestId('roster-cover-form');
       await form.waitFor();
+      // The picker searches the directory on the service as the admin types (part of the Chinese name here).
       await form.getByTestId('roster-cover-clinician').click();
+      const searched = page.waitForResponse((r) => r.url().includes('/api/admin/clinicians?') && new URL(r.url()).searchParams.get('q') === '楊淑');
+      await page.keyboard.type('楊淑');
+      await searched;
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.textContent ?? '');
+        return shown.length === 1 && shown[0]!.includes('YEUNG Suk-yee');
+      });
       await page.locator('.ant-select-item-option').filter({ hasText: 'YEUNG Suk-yee' }).first().click();
       const starts = await firstShift.getAttribute('data-starts');
       assert(starts, 'the shift carries its start');

@@ -26,12 +26,9 @@ export function RostersSection() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const institutions = useLoader(() => api.institutions(), []);
-  const clinicians = useLoader(() => api.clinicians(), []);
   const inst = institutionId ?? institutions.data?.institutions[0]?.id;
   const range = inst ? { institutionId: inst, specialty, from: new Date(weekStart).toISOString(), to: new Date(weekStart + 7 * DAY_MS).toISOString() } : undefined;
   const week = useLoader(async () => (range ? api.rosterWeek(range) : undefined), [inst, specialty, weekStart]);
-  const people = clinicians.data?.clinicians ?? [];
-  const idOf = (userId: string | undefined) => people.find((c) => c.dingtalkUserId === userId)?.id ?? null;
 
   const act = async (run: () => Promise<unknown>) => {
     setError(null);
@@ -46,7 +43,7 @@ export function RostersSection() {
       setError(err);
     }
   };
-  const add = (v: NewShiftValues) => act(() => api.addShift({ institutionId: inst!, specialty, clinicianId: idOf(v.userId)!, level: v.level, startsAt: v.startsAt, endsAt: v.endsAt }));
+  const add = (v: NewShiftValues) => act(() => api.addShift({ institutionId: inst!, specialty, clinicianId: v.clinicianId, level: v.level, startsAt: v.startsAt, endsAt: v.endsAt }));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="rosters-section">
@@ -77,10 +74,10 @@ export function RostersSection() {
           <Typography.Text type="secondary">{t('swapHint')}</Typography.Text>
         </Space>
       </Card>
-      {covering && <CoverForm shift={covering} clinicians={people} onCover={(v) => act(() => api.coverShift(covering.id, { clinicianId: idOf(v.userId)!, from: v.from, to: v.to }))} />}
-      <AddShiftForm clinicians={people} onAdd={add} />
+      {covering && <CoverForm shift={covering} onCover={(v) => act(() => api.coverShift(covering.id, { clinicianId: v.clinicianId, from: v.from, to: v.to }))} />}
+      <AddShiftForm onAdd={add} />
       {week.data && inst && (
-        <SettingsForm week={week.data} clinicians={people} onSave={(owner, contact) => act(() => api.rosterSettings({ institutionId: inst, specialty, ownerClinicianId: idOf(owner), escalationContactId: idOf(contact) }))} />
+        <SettingsForm week={week.data} onSave={(owner, contact) => act(() => api.rosterSettings({ institutionId: inst, specialty, ownerClinicianId: owner ?? null, escalationContactId: contact ?? null }))} />
       )}
       {range && <RosterCsv onImport={async (csv) => { const r = await api.importRoster(csv); if (!r.errors) week.reload(); return r; }} onExport={() => api.exportRoster(range)} />}
     </Space>

@@ -1,0 +1,50 @@
+import { asc, eq, getTableColumns, gt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { clinicianTokens, directoryPageOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
+import { directoryListWhere, directorySearchWhere } from './directory-page-where.js';
+import { clinicianNameTokens as tokens, clinicians } from './directory-tables.js';
+
+type ClinicianRow = typeof clinicians.$inferSelect;
+
+/** Replaces a clinician's name search tokens (insert, rename, import alike). */
+export function writeClinicianTokens(db: Db, row: ClinicianRow): void {
+  db.delete(tokens).where(eq(tokens.clinicianId, row.id)).run();
+  const all = clinicianTokens(row);
+  if (all.length > 0) db.insert(tokens).values(all.map((token) => ({ clinicianId: row.id, token }))).onConflictDoNothing().run();
+}
+
+const columns = { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } };
+
+/**
+ * One page of the directory: by display name then id (a seek on clinicians_name_idx past the cursor),
+ * or for a search, a walk of the token index (directorySearchWhere). Reads `limit + 1` rows, never
+ * the directory.
+ */
+export function directoryPage(db: Db, q: DirectoryPageQuery): DirectoryPage<ClinicianRow> {
+  const search = directorySearchWhere(q, columns, { ge: '>=', lt: '<', gt: '>' });
+  if (!search) {
+    const rows = db.select().from(clinicians).where(directoryListWhere(q, clinicians)).orderBy(asc(clinicians.displayName), asc(clinicians.id)).limit(q.limit + 1).all();
+    return directoryPageOf(rows, q.limit, (r) => r.displayName);
+  }
+  const rows = db
+    .select({ c: getTableColumns(clinicians), token: tokens.token })
+    .from(tokens)
+    .innerJoin(clinicians, eq(clinicians.id, tokens.clinicianId))
+    .where(search.where)
+    .orderBy(asc(tokens.token), asc(tokens.clinicianId))
+    .limit(q.limit + 1)
+    .all();
+  return directoryPageOf(rows.map((r) => ({ ...r.c, sortKey: r.token })), q.limit, (r) => r.sortKey, true);
+}
+
+/**
+ * One batch of the token backfill after ready: the next `limit` clinicians by id after `after` (a walk
+ * of the primary key), each given its tokens; answers the last id, or null when none are left.
+ */
+export function backfillClinicianTokens(db: Db, after: string | null, limit: number): string | null {
+  return db.transaction((tx) => {
+    const rows = tx.select().from(clinicians).where(after === null ? undefined : gt(clinicians.id, after)).orderBy(asc(clinicians.id)).limit(limit).all();
+    for (const row of rows) writeClinicianTokens(tx as unknown as Db, row);
+    return rows.length < limit ? null : rows[rows.length - 1]!.id;
+  });
+}
