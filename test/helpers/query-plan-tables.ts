@@ -45,4 +45,9 @@ export const QUERY_PLAN_ORDERED_WALKS: ReadonlyArray<{ sqlite?: RegExp; pg?: Reg
     pg: /from "mdt_meetings" order by "mdt_meetings"."scheduled_at" desc, "mdt_meetings"."id" desc limit \$1$/,
     why: "the console's first page of every MDT meeting, newest first: no WHERE, so every row mdt_meetings_time_idx meets is on the page (with a status it seeks mdt_meetings_status_idx instead)",
   },
+  {
+    sqlite: /from "clinicians" order by "clinicians"."display_name" asc, "clinicians"."id" asc limit \?$/,
+    pg: /from "clinicians" order by "clinicians"."display_name" asc, "clinicians"."id" asc limit \$1$/,
+    why: "the console's first page of the whole directory in name order: no WHERE, so every row clinicians_name_idx meets is on the page (later pages seek past the cursor; a search walks the token index)",
+  },
 ];

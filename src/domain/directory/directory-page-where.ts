@@ -1,4 +1,4 @@
-import { and, eq, gt, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
+import { and, eq, gt, gte, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
 import { prefixEnd, searchWords, type DirectoryPageQuery } from './clinician-tokens.js';
 
 /** The columns a directory page reads, on either dialect's tables. */
@@ -25,7 +25,8 @@ const rowFilters = (q: DirectoryPageQuery, c: DirectoryColumns['clinicians']): A
 /** The whole directory (no search words) by display name then id, past the cursor. */
 export function directoryListWhere(q: DirectoryPageQuery, c: DirectoryColumns['clinicians']): SQL | undefined {
   const after = q.after;
-  return and(...rowFilters(q, c), after ? or(gt(c.displayName, after.name), and(eq(c.displayName, after.name), gt(c.id, after.id))) : undefined);
+  // The redundant `name >= cursor` lets the index seek to the cursor (SQLite makes no range of the OR alone).
+  return and(...rowFilters(q, c), after ? and(gte(c.displayName, after.name), or(gt(c.displayName, after.name), and(eq(c.displayName, after.name), gt(c.id, after.id)))) : undefined);
 }
 
 /**
@@ -47,7 +48,7 @@ export function directorySearchWhere(q: DirectoryPageQuery, { clinicians: c, tok
       sql`not exists (select 1 from ${t.table} t2 where t2.clinician_id = ${t.clinicianId} and ${cmp(t2, ops.ge, first)} and ${cmp(t2, ops.lt, t.token)})`,
       ...rest.map((w) => sql`exists (select 1 from ${t.table} t3 where t3.clinician_id = ${c.id} and ${begins(sql.raw('t3.token'), w)})`),
       ...rowFilters(q, c),
-      after ? or(cmp(t.token, ops.gt, after.name), and(eq(t.token, after.name), gt(t.clinicianId, after.id))) : undefined,
+      after ? and(cmp(t.token, ops.ge, after.name), or(cmp(t.token, ops.gt, after.name), and(eq(t.token, after.name), gt(t.clinicianId, after.id)))) : undefined,
     ),
   };
 }

@@ -40,7 +40,8 @@ export async function directoryPagePg(store: PgStore, q: DirectoryPageQuery): Pr
 /** One batch of the token backfill on PostgreSQL, as backfillClinicianTokens does on SQLite. */
 export async function backfillClinicianTokensPg(store: PgStore, after: string | null, limit: number): Promise<string | null> {
   return store.transaction(async () => {
-    const rows = await store.db().select().from(clinicians).where(after === null ? undefined : gt(clinicians.id, after)).orderBy(asc(clinicians.id)).limit(limit);
+    // `id > ''` on the first batch too: a seek on the primary key, never a walk from its start.
+    const rows = await store.db().select().from(clinicians).where(gt(clinicians.id, after ?? '')).orderBy(asc(clinicians.id)).limit(limit);
     for (const row of rows) await writeClinicianTokensPg(store, row);
     return rows.length < limit ? null : rows[rows.length - 1]!.id;
   });

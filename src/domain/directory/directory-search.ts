@@ -43,7 +43,8 @@ export function directoryPage(db: Db, q: DirectoryPageQuery): DirectoryPage<Clin
  */
 export function backfillClinicianTokens(db: Db, after: string | null, limit: number): string | null {
   return db.transaction((tx) => {
-    const rows = tx.select().from(clinicians).where(after === null ? undefined : gt(clinicians.id, after)).orderBy(asc(clinicians.id)).limit(limit).all();
+    // `id > ''` on the first batch too: a seek on the primary key, never a walk from its start.
+    const rows = tx.select().from(clinicians).where(gt(clinicians.id, after ?? '')).orderBy(asc(clinicians.id)).limit(limit).all();
     for (const row of rows) writeClinicianTokens(tx as unknown as Db, row);
     return rows.length < limit ? null : rows[rows.length - 1]!.id;
   });
