@@ -53,6 +53,8 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'audit browser, last 7 days', method: 'GET', path: `/api/admin/audit?from=${encodeURIComponent(weekAgo)}`, as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'dashboard, 7 days', method: 'GET', path: '/api/admin/dashboard?days=7', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'dashboard, 30 days', method: 'GET', path: '/api/admin/dashboard?days=30', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'referral stats, 7 days', method: 'GET', path: '/api/admin/referrals/stats?days=7', as: P9_PEOPLE.admin, token: 'admin' },
+    { name: 'referral stats, 30 days', method: 'GET', path: '/api/admin/referrals/stats?days=30', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'case MDT meetings', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt`, as: P9_PEOPLE.typical, token: 'app' },
     { name: 'case MDT meetings, next page', method: 'GET', path: `/api/app/cases/${caseCode(typicalCase)}/mdt?cursor=${mdtCursor}`, as: P9_PEOPLE.typical, token: 'app' },
     { name: 'my MDT actions', method: 'GET', path: '/api/app/mdt-actions', as: P9_PEOPLE.typical, token: 'app' },

@@ -41,7 +41,7 @@ export function adminHttpDeps(service: Service): { directory: AdminRoutesOptions
     },
     rosters: service.rosters.useCases,
     mdt: { ...service.mdt.useCases, directory: directoryRepo },
-    referrals: { repo: service.referrals.repo, directory: directoryRepo, cases: secure.casesRepo, clock },
+    referrals: { repo: service.referrals.repo, totals: service.repos.dailyTotals, directory: directoryRepo, cases: secure.casesRepo, clock },
     oversight: { ...secure.oversight, breakGlass: secure.breakGlass, cases: secure.casesRepo, directory: directoryRepo },
     // The public key is read on each checkpoint request, as the key files may change under a running service.
     audit: {

@@ -1,8 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { referrals } from '../../db/pg/referral-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { olderThan } from '../../db/keyset.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
+import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
+import { tally } from '../reports/daily-totals.js';
+import { referralAcceptTotal } from '../reports/referral-accept-totals.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { attentionReads, closePatch, newestFirst, OPEN_STATUSES, openReferralReason, sealReferral, type ReferralRepository } from './referral-repository.js';
 
@@ -57,17 +60,14 @@ export function createPgReferralRepository(store: PgStore, texts: FreeTextCipher
       const still = from === null ? undefined : eq(referrals.assigneeId, from);
       return changed(await db().update(referrals).set({ assigneeId: to, status: 'escalated', escalatedAt: at }).where(and(eq(referrals.id, id), isOpen, still)));
     },
-    async close(id, c) {
+    close(id, c) {
       const { set, byAssignee, from } = closePatch(c);
       const key = and(eq(referrals.id, id), inArray(referrals.status, from), byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
-      return changed(await db().update(referrals).set(set).where(key));
-    },
-    async acceptTimings(since) {
-      const rows = await db()
-        .select({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt, acceptedAt: referrals.acceptedAt })
-        .from(referrals)
-        .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)));
-      return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+      return store.transaction(async () => {
+        const moved = await db().update(referrals).set(set).where(key).returning({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt });
+        if (moved[0] && c.status === 'accepted') await addTotalsPg(store, tally([referralAcceptTotal(moved[0], c.at)]));
+        return moved.length > 0;
+      });
     },
     async needingAttention({ limit, after }) {
       const { past, order } = attentionReads(referrals, after);

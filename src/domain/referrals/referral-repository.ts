@@ -1,9 +1,12 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { olderThan, type PageOf } from '../../db/keyset.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { ReferralDeclineReason, ReferralStatus } from '../../contract/referrals.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
+import { addTotals } from '../reports/daily-totals-repository.js';
+import { tally } from '../reports/daily-totals.js';
+import { referralAcceptTotal } from '../reports/referral-accept-totals.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { referrals } from './referral-tables.js';
 
@@ -25,9 +28,6 @@ export type ReferralClose =
   | { status: 'unrouted'; by: 'system'; at: number }
   | { status: 'cancelled'; by: string; at: number };
 
-/** One accepted referral's timing, for the dashboard (ids and codes only). */
-export type AcceptTiming = Pick<ReferralRow, 'severity' | 'specialty' | 'sentAt'> & { acceptedAt: number };
-
 /** The port both stores implement (contract suite: test/pg/contracts/referrals.contract.test.ts). */
 export interface ReferralRepository {
   insert(row: NewReferral): Promise<void>;
@@ -46,10 +46,12 @@ export interface ReferralRepository {
   markSeen(id: string, assigneeId: string, at: number): Promise<boolean>;
   /** Hands it to `to` (escalation): only while open and still with `from`. */
   reassign(id: string, from: string | null, to: string, at: number): Promise<boolean>;
-  /** Ends it once: false when it was no longer open (or, for accept/decline, not with `by`). */
+  /**
+   * Ends it once: false when it was no longer open (or, for accept/decline, not with `by`). An
+   * acceptance adds to the dashboard's running totals (daily_totals) in the same transaction;
+   * accepted is final (no close leaves it), so the totals never need taking back.
+   */
   close(id: string, c: ReferralClose): Promise<boolean>;
-  /** Accepted referrals sent since `since` (dashboard: time to accept). */
-  acceptTimings(since: number): Promise<AcceptTiming[]>;
   /**
    * What needs a person (the console's list): unrouted referrals, and open ones nobody was on call for,
    * newest first by (sentAt, id), one keyset page of at most `limit` after `after`. Two indexed reads
@@ -134,15 +136,12 @@ export function createReferralRepository(db: Db, store: SqliteStore, texts: Free
     close(id: string, c: ReferralClose): boolean {
       const { set, byAssignee, from } = closePatch(c);
       const key = and(eq(referrals.id, id), inArray(referrals.status, from), byAssignee ? eq(referrals.assigneeId, c.by) : undefined);
-      return db.update(referrals).set(set).where(key).run().changes > 0;
-    },
-    acceptTimings(since: number): AcceptTiming[] {
-      return db
-        .select({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt, acceptedAt: referrals.acceptedAt })
-        .from(referrals)
-        .where(and(eq(referrals.status, 'accepted'), gte(referrals.sentAt, since)))
-        .all()
-        .map((r) => ({ ...r, acceptedAt: r.acceptedAt ?? r.sentAt }));
+      return db.transaction((t) => {
+        const tx = t as unknown as Db;
+        const moved = tx.update(referrals).set(set).where(key).returning({ severity: referrals.severity, specialty: referrals.specialty, sentAt: referrals.sentAt }).all();
+        if (moved[0] && c.status === 'accepted') addTotals(tx, tally([referralAcceptTotal(moved[0], c.at)]));
+        return moved.length > 0;
+      });
     },
     needingAttention({ limit, after }: { limit: number; after?: TimeCursor }): ReferralRow[] {
       const { past, order } = attentionReads(referrals, after);

@@ -16,6 +16,8 @@ export const TOTALS_BACKFILL = {
   /** Written by the daily_totals_approvals_alerts migration. */
   approvals: 'daily_totals_approvals',
   alerts: 'daily_totals_alerts',
+  /** Written by the daily_totals_referrals migration. */
+  referrals: 'daily_totals_referrals',
 } as const;
 
 /** `next/end`: audit entries idx next…end-1 are still to count (end: the log's size when the totals began). */

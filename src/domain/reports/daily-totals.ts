@@ -21,6 +21,8 @@ export const TOTALS = {
   alertRaised: 'alert_raised',
   /** Urgent-alert recipients who opened it within ALERT_OPEN_TARGET_MS, on the day it was raised. */
   alertOpenedFast: 'alert_opened_fast',
+  /** Referrals accepted, on the day sent, by `severity/specialty/bucketed ms` from sent to accepted (referralAcceptTotal). */
+  referralAccepted: 'referral_accepted',
 } as const;
 
 /** An urgent alert counts as opened in time when its recipient opened it within five minutes. */

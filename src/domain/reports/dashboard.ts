@@ -80,7 +80,9 @@ export function createDashboard(deps: DashboardDeps) {
       for (let d = firstDay; d <= lastDay; d++) buckets.set(d, empty());
       const all = empty();
       const add = (hist: Map<number, number>, tenths: string, n: number) => hist.set(Number(tenths) / 10, (hist.get(Number(tenths) / 10) ?? 0) + n);
-      for (const t of await deps.totals.between(firstDay, lastDay, Object.values(TOTALS))) {
+      // The referral card reads its own metric (referral-stats.ts).
+      const metrics = Object.values(TOTALS).filter((m) => m !== TOTALS.referralAccepted);
+      for (const t of await deps.totals.between(firstDay, lastDay, metrics)) {
         for (const x of [buckets.get(t.day), all]) {
           if (!x) continue;
           if (t.metric === TOTALS.reportShared) x.shared += t.n;

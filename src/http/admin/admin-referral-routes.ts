@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { referralAttentionDto, referralAttentionQuery, referralStatsDto, referralStatsQuery } from '../../contract/referral-dto.js';
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DirectoryRepository } from '../../domain/directory/directory-repository.js';
+import type { DailyTotalsRepository } from '../../domain/reports/daily-totals-repository.js';
 import type { ReferralRepository } from '../../domain/referrals/referral-repository.js';
 import type { Clock } from '../../shared/clock.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../../shared/time-cursor.js';
@@ -12,7 +13,9 @@ import { errorResponses } from './admin-schemas.js';
 
 
 export interface AdminReferralDeps {
-  repo: Pick<ReferralRepository, 'acceptTimings' | 'openLoad' | 'needingAttention'>;
+  repo: Pick<ReferralRepository, 'openLoad' | 'needingAttention'>;
+  /** The running totals time to accept is read from (daily_totals). */
+  totals: Pick<DailyTotalsRepository, 'between'>;
   cases: Pick<CasesRepository, 'caseById'>;
   directory: Pick<DirectoryRepository, 'findById' | 'institution'>;
   clock: Clock;

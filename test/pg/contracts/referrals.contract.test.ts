@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { createFreeTextCipher } from '../../../src/domain/patients/free-text-cipher.js';
 import { createPgReferralRepository } from '../../../src/domain/referrals/referral-repository-pg.js';
 import { createReferralRepository, type NewReferral } from '../../../src/domain/referrals/referral-repository.js';
+import { hkDay } from '../../../src/domain/reports/daily-totals.js';
 import { describeOnBothStores } from '../../helpers/both-stores.js';
 import { rawSql } from '../../helpers/contract-seed.js';
 
@@ -66,11 +67,11 @@ describeOnBothStores(
       expect((await refs.assignedTo('dr-a', { all: true })).map((r) => r.id)).toEqual(['r2', 'r1']);
     });
 
-    it('gives accepted referrals’ timings since a moment (the dashboard)', async () => {
-      const { refs } = get().repo;
+    it('an acceptance, and only that, adds to the dashboard’s running totals once (day sent, severity/specialty/seconds)', async () => {
+      const { refs, store } = get().repo;
       const accepted = (await refs.find('r1'))?.status === 'accepted';
-      expect(await refs.acceptTimings(0)).toEqual(accepted ? [{ severity: 'urgent', specialty: 'cardiology', sentAt: 10, acceptedAt: 100 }] : []);
-      expect(await refs.acceptTimings(11)).toEqual([]);
+      const rows = await rawSql<{ day: number; dimension: string; n: number }>(store, "SELECT day, dimension, n FROM daily_totals WHERE metric = 'referral_accepted'");
+      expect(rows.map((r) => ({ day: Number(r.day), dimension: r.dimension, n: Number(r.n) }))).toEqual(accepted ? [{ day: hkDay(10), dimension: 'urgent/cardiology/0', n: 1 }] : []);
     });
 
     it('needing attention: unrouted ones and open ones nobody was on call for, newest first; an unrouted one can still be cancelled, once', async () => {
