@@ -122,7 +122,7 @@ export function createPgAuditRepository(store: PgStore) {
         filter.outcome !== undefined ? eq(auditEntries.outcome, filter.outcome) : undefined,
         filter.target !== undefined ? eq(auditEntries.target, filter.target) : undefined,
         // As on SQLite: the first entry at or after `from` (audit_entries_at_idx) bounds the walk down the primary key.
-        filter.from !== undefined ? and(gte(auditEntries.at, filter.from), sql`${auditEntries.idx} >= (select min(${auditEntries.idx}) from ${auditEntries} where ${auditEntries.at} >= ${filter.from})`) : undefined,
+        filter.from !== undefined ? and(gte(auditEntries.at, filter.from), sql`${auditEntries.idx} >= (select ${auditEntries.idx} from ${auditEntries} where ${auditEntries.at} >= ${filter.from} order by ${auditEntries.at}, ${auditEntries.idx} limit 1)`) : undefined,
         filter.to !== undefined ? lt(auditEntries.at, filter.to) : undefined,
         page.before !== undefined ? lt(auditEntries.idx, page.before) : undefined,
       );

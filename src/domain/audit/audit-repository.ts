@@ -52,9 +52,11 @@ const FILTER_SQL: Record<keyof AuditFilter, string> = {
   action: 'action = @action',
   outcome: 'outcome = @outcome',
   target: 'target = @target',
-  // Entries are appended in time order: the first one at or after `from` (audit_entries_at_idx) bounds
-  // the walk down the primary key, so a quiet week stops there instead of reading the whole log.
-  from: 'at >= @from AND idx >= (SELECT MIN(idx) FROM audit_entries WHERE at >= @from)',
+  // Entries are appended in time order: the first one at or after `from` bounds the walk down the primary
+  // key, so a quiet week stops there instead of reading the whole log. It is a seek on audit_entries_at_idx
+  // ((at, rowid) order) that stops at one row; MIN(idx) instead read every entry since `from` (260 ms for
+  // a week at 650k entries).
+  from: 'at >= @from AND idx >= (SELECT idx FROM audit_entries WHERE at >= @from ORDER BY at, idx LIMIT 1)',
   to: 'at < @to',
 };
 
