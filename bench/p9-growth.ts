@@ -8,7 +8,7 @@ import { p9Calls, p9Users, type P9Call } from './p9-calls.js';
 import { P9_SIZES, type P9Size } from './p9-seed.js';
 import { callersFor, worldFor } from './p9-world.js';
 import { percentile, round, type BenchRow } from './row.js';
-import { LOOP_GOAL_MS, readLoopDelay, worstDelay, type LoopDelay } from './p9-loop.js';
+import { LOOP_GOAL_MS, readLoopDelay, untilJobsDone, worstDelay, type LoopDelay } from './p9-loop.js';
 
 const ROUNDS = 3;
 const CALLS = 200;
@@ -26,8 +26,8 @@ interface SizeFigures {
   rssStartMb: number;
   rssAfterMb: number;
   calls: Map<string, { p50: number; p99: number; n: number } | string>;
-  /** Event-loop delay in the service: from spawn to ready (start-up), and while each call's rounds ran. */
-  loop: { start: LoopDelay; calls: Map<string, LoopDelay> };
+  /** Event-loop delay in the service: from spawn to ready (start-up), while the backfills after ready ran, and while each call's rounds ran. */
+  loop: { start: LoopDelay; jobs: { ms: number; delay: LoopDelay }; calls: Map<string, LoopDelay> };
 }
 
 /**
@@ -72,6 +72,9 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
       log(`    ready in ${round(readyMs, 0)} ms; audit verify ${verify.entries} entries in ${round(verify.ms, 0)} ms`);
       const rssStartMb = rssMb(child.pid!);
       const start = await readLoopDelay(base);
+      // The calls are timed once the backfills after ready have run out (a cached seed starts them on every run).
+      const jobs = await untilJobsDone(base);
+      log(`    backfills after ready ran ${round(jobs.ms / 1000, 1)} s; event loop held max ${round(jobs.delay.maxMs, 1)} ms meanwhile`);
       const out = new Map<string, { p50: number; p99: number; n: number } | string>();
       const loops = new Map<string, LoopDelay>();
       for (const call of p9Calls(size, users, Date.now()).filter((c) => !only || c.name.includes(only))) {
@@ -82,7 +85,7 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
         loops.set(call.name, d);
         log(`    ${call.name}: ${typeof f === 'string' ? f : `p50 ${round(f.p50, 1)} / p99 ${round(f.p99, 1)} ms`}; event loop held max ${round(d.maxMs, 1)} / p99 ${round(d.p99Ms, 1)} ms`);
       }
-      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out, loop: { start, calls: loops } };
+      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out, loop: { start, jobs, calls: loops } };
     } finally {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -170,6 +173,8 @@ function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
     const w = worstDelay(r.loop.calls);
     out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay during the calls, max (p99 ${round(w.p99Ms, 1)}; worst: ${w.where})`, value: round(w.maxMs, 1), unit: 'ms', goal: `≤ ${LOOP_GOAL_MS} ms`, ok: w.maxMs <= LOOP_GOAL_MS });
     out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay from spawn to ready, max (p99 ${round(r.loop.start.p99Ms, 1)})`, value: round(r.loop.start.maxMs, 1), unit: 'ms' });
+    const j = r.loop.jobs;
+    out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay while the backfills after ready ran (${round(j.ms / 1000, 1)} s), max`, value: round(j.delay.maxMs, 1), unit: 'ms', goal: `≤ ${LOOP_GOAL_MS} ms`, ok: j.delay.maxMs <= LOOP_GOAL_MS });
     out.push({ name: `P9 ${db} ${r.size.name}: audit verify, ${r.verify.entries} entries in ${round(r.verify.ms / 1000, 1)} s`, value: round(r.verify.entries / (r.verify.ms / 1000), 0), unit: 'entries/s' });
     out.push({ name: `P9 ${db} ${r.size.name}: seeding (${r.cached ? 'cached' : 'seeded now'})`, value: round(r.seedMs / 1000, 1), unit: 's' });
   }

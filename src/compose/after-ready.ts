@@ -9,7 +9,13 @@ import { createRetention } from './retention-module.js';
  * calls `start` after listening), the retention timer starts (its purge works in batches) and the
  * one-off backfills (name tokens, the dashboard's running totals) run, one after the other, in batches that yield. `stop` ends them between batches.
  */
-export function createAfterReady(deps: { retention: Parameters<typeof createRetention>[0]; jobs: readonly BackgroundJob[]; repos: Pick<Repositories, 'jobs' | 'totalsBackfill' | 'eventTotalsBackfill'> }) {
+export function createAfterReady(deps: {
+  retention: Parameters<typeof createRetention>[0];
+  jobs: readonly BackgroundJob[];
+  repos: Pick<Repositories, 'jobs' | 'totalsBackfill' | 'eventTotalsBackfill'>;
+  /** Set while the backfills run (the `background_jobs_running` gauge reads it). */
+  state?: { running: boolean };
+}) {
   const retention = createRetention(deps.retention);
   const { clock, logger } = deps.retention;
   const jobsRepo = deps.repos.jobs;
@@ -18,6 +24,7 @@ export function createAfterReady(deps: { retention: Parameters<typeof createRete
   let stopping = false;
   let running: Promise<void> | undefined;
   async function runJobs(): Promise<void> {
+    if (deps.state) deps.state.running = true;
     for (const job of jobs) {
       try {
         const outcome = await runBackgroundJob({ jobs: jobsRepo, clock }, job, () => stopping);
@@ -26,6 +33,7 @@ export function createAfterReady(deps: { retention: Parameters<typeof createRete
         logger.error({ code: 'background_job.failed', job: job.name, err: (err as Error).message }, 'background job failed');
       }
     }
+    if (deps.state) deps.state.running = false;
   }
   return {
     /** Retention wired with its targets (the CLI builds its own with createRetention). */

@@ -12,6 +12,8 @@ export interface MetricsSources {
   clock: Clock;
   outbox: Pick<OutboxRepository, 'countOf' | 'oldestDueCreatedAt'>;
   audit: { readonly size: number };
+  /** Whether the one-off after-ready backfills are still running (after-ready.ts). */
+  backgroundJobs: { readonly running: boolean };
 }
 
 export interface ServiceMetrics {
@@ -95,6 +97,15 @@ export function createServiceMetrics(src: MetricsSources): ServiceMetrics {
     registers,
     collect() {
       this.set(src.audit.size);
+    },
+  });
+
+  new Gauge({
+    name: `${P}background_jobs_running`,
+    help: 'Whether the one-off backfills after ready are still running (1) or have run out (0)',
+    registers,
+    collect() {
+      this.set(src.backgroundJobs.running ? 1 : 0);
     },
   });
 

@@ -96,7 +96,8 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
 
   const api: DingTalkApi = createDingTalkApi({ ...config.dingtalk, clock, logger, audit, retry: opts.apiRetry });
   const { outbox: outboxRepo, inbox } = repos;
-  const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit });
+  const backgroundJobs = { running: false };
+  const metrics = createServiceMetrics({ instanceId, clock, outbox: outboxRepo, audit, backgroundJobs });
   const worker = createOutboxWorker({
     repo: outboxRepo,
     handlers: createOutboxHandlers(api, { clock, yidaFetch: (id) => yidaForms.job(id) }), // yidaForms: built below, called once started
@@ -176,7 +177,7 @@ export async function createService(config: Readonly<Config>, opts: ServiceOptio
   // batch (500, ~10 tokens each, held the event loop ~150 ms at 10,000 clinicians).
   const clinicianTokens = { name: 'clinician_name_tokens', step: (after: string | null) => directoryRepo.backfillNameTokens(after, 100) };
   // Also purges processed message ids (DEDUPE_RETENTION_HOURS), which an hourly timer here used to do.
-  const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.freeTextSealing, secure.nameTokenBackfill, clinicianTokens], repos });
+  const afterReady = createAfterReady({ retention: { config, repos, vault: secure.vault, sharing: secure.sharing, directory: directoryRepo, audit, clock, logger }, jobs: [secure.freeTextSealing, secure.nameTokenBackfill, clinicianTokens], repos, state: backgroundJobs });
   // Issue 14: on-call rosters, referral routing over them, consult rules, the Yida form archive, MDT meetings.
   const { rosters, referrals, yidaForms, mdt, consultRules } = createConsultWorkflows({ config, repos, secure, medications, api, outbox, notify, publicUrl, directoryRepo, escalation: escalation.service, audit, clock, logger, onCall: opts.onCall });
   const clinical = createClinicalNotes({ sealed: secure.sealed, normaliser: medications.normaliser });

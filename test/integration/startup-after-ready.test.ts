@@ -44,7 +44,10 @@ describe('start-up: retention and backfills after ready', () => {
       expect(count('active')).toBe(N);
       expect(note()).toBe('plain old note');
 
+      const jobsGauge = async () => /consultbridge_background_jobs_running\{[^}]*\} (\d)/.exec((await service.metrics.scrape()).body)?.[1];
+      expect(await jobsGauge()).toBe('0');
       service.afterReady();
+      expect(await jobsGauge()).toBe('1'); // the backfills have started and not yet run out
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(200);
       expect(count('destroyed')).toBeLessThan(N); // answered while the purge was still going
@@ -52,6 +55,7 @@ describe('start-up: retention and backfills after ready', () => {
       await eventually(() => count('destroyed') === N, 20_000, 'every expired document destroyed');
       await service.retention.job.idle();
       await service.backgroundIdle();
+      expect(await jobsGauge()).toBe('0');
       const purged = () => service.db.sqlite.prepare("select reason from audit_entries where action = 'retention.purged' and target = 'documents'").all() as { reason: string }[];
       await eventually(() => purged().length > 0, 5000, 'the purge audited (group commit)');
       expect(purged().at(-1)?.reason).toBe(`count:${N}`);

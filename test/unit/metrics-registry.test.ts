@@ -3,7 +3,7 @@ import { createServiceMetrics } from '../../src/compose/metrics.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { seriesValue } from '../helpers/prom-text.js';
 
-function metrics(rows: { pending?: number; dead?: number; oldestDueCreatedAt?: number | null }, auditSize = 7) {
+function metrics(rows: { pending?: number; dead?: number; oldestDueCreatedAt?: number | null }, auditSize = 7, backgroundJobs = { running: false }) {
   const clock = new ManualClock();
   const m = createServiceMetrics({
     instanceId: 'node-a',
@@ -13,6 +13,7 @@ function metrics(rows: { pending?: number; dead?: number; oldestDueCreatedAt?: n
       oldestDueCreatedAt: async () => rows.oldestDueCreatedAt ?? null,
     },
     audit: { size: auditSize },
+    backgroundJobs,
   });
   return { m, clock };
 }
@@ -31,6 +32,14 @@ describe('service metrics registry', () => {
     expect(line(body, 'consultbridge_audit_entries{')).toBe('consultbridge_audit_entries{instance_id="node-a"} 7');
     clock.advance(8_000);
     expect(line((await m.scrape()).body, 'consultbridge_outbox_oldest_due_age_seconds{')).toContain('} 50');
+  });
+
+  it('When the after-ready backfills run, then background_jobs_running is 1, and 0 once they have run out', async () => {
+    const jobs = { running: true };
+    const { m } = metrics({}, 7, jobs);
+    expect(line((await m.scrape()).body, 'consultbridge_background_jobs_running{')).toBe('consultbridge_background_jobs_running{instance_id="node-a"} 1');
+    jobs.running = false;
+    expect(line((await m.scrape()).body, 'consultbridge_background_jobs_running{')).toBe('consultbridge_background_jobs_running{instance_id="node-a"} 0');
   });
 
   it('When nothing is due or queued, then depth and age are 0', async () => {

@@ -10,7 +10,7 @@ import { eventually } from '../helpers/eventually.js';
 const perfHooks = createRequire(import.meta.url)('perf_hooks') as typeof import('node:perf_hooks');
 
 const make = (instanceId: string) =>
-  createServiceMetrics({ instanceId, clock: new ManualClock(), outbox: { countOf: async () => 0, oldestDueCreatedAt: async () => null }, audit: { size: 0 } });
+  createServiceMetrics({ instanceId, clock: new ManualClock(), outbox: { countOf: async () => 0, oldestDueCreatedAt: async () => null }, audit: { size: 0 }, backgroundJobs: { running: false } });
 
 /** Lets the event-loop lag collector's setImmediate run, so it is not counted as a live resource. */
 const settle = () => new Promise((r) => setImmediate(r));
