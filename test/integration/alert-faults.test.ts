@@ -58,8 +58,11 @@ describe('allergy alert under faults', () => {
     expect(w.h.sim.org.groups.size).toBe(groupsBefore);
     w.clock.advance(73 * HOUR);
     await eventually(async () => (await alertRow(w, raised.alertId)).status === 'archived');
-    // No group but the case's own consult group (whose case-open and team notices may still be on their way) ever heard from us.
-    expect(w.h.sim.sent.slice(from).some((s) => s.via === 'group' && s.conversationId !== groupOfCase(code))).toBe(false);
+    // No group but the case's own consult group (whose case-open and team notices may still be on their way) ever heard
+    // about this alert. Earlier tests' alerts live on in this world: their scene groups' status cards may still be updated
+    // meanwhile (under load, late), which is not this alert's doing.
+    const aboutThis = (s: { text?: string; outTrackId?: string }) => (s.text ?? '').includes(code) || (s.outTrackId ?? '').includes(raised.alertId);
+    expect(w.h.sim.sent.slice(from).filter((s) => s.via === 'group' && s.conversationId !== groupOfCase(code) && aboutThis(s))).toEqual([]);
   });
 
   it('When the same command message is delivered again, then only one form link is sent', async () => {
