@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { openRepositories } from '../src/compose/storage.js';
 import type { Repositories } from '../src/compose/repositories.js';
-import { findPgBin, handToPostgres, startPgCluster } from '../test/helpers/pg-cluster.js';
+import { createDatabase, databaseUrl, findPgBin, handToPostgres, startPgCluster } from '../test/helpers/pg-cluster.js';
 import { sharedKeyEnv } from '../test/helpers/shared-key-env.js';
 import { seedHospital, type P9Size } from './p9-seed.js';
 
@@ -37,7 +37,7 @@ export async function pgWorldFor(
     const server = await startPgCluster(bin, { data: join(building, 'data') });
     try {
       const keys = sharedKeyEnv();
-      const url = await createDb(server.adminUrl);
+      const url = await createDatabase(server.adminUrl, DB);
       await seedHospital(loadConfig({ DINGTALK_CLIENT_ID: '', DATABASE_URL: url, ...keys }), size, Date.now(), log);
       writeFileSync(join(building, 'seeded.json'), JSON.stringify({ keys, migrations: tags } satisfies Seeded), { mode: 0o600 });
     } finally {
@@ -58,27 +58,8 @@ export async function pgWorldFor(
   handToPostgres(copy);
   execFileSync('cp', ['-a', join(cached, 'data'), join(copy, 'data')]);
   const server = await startPgCluster(bin, { data: join(copy, 'data') });
-  const url = dbUrl(server.adminUrl);
   const { keys } = JSON.parse(readFileSync(meta, 'utf8')) as Seeded;
-  return { env: { DATABASE_URL: url, ...keys }, hit, close: async () => server.stop() };
-}
-
-function dbUrl(adminUrl: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${DB}`;
-  return url.toString();
-}
-
-async function createDb(adminUrl: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${DB}`);
-  } finally {
-    await admin.end();
-  }
-  return dbUrl(adminUrl);
+  return { env: { DATABASE_URL: databaseUrl(server.adminUrl, DB), ...keys }, hit, close: async () => server.stop() };
 }
 
 /** Repositories over a cached PostgreSQL seed's data folder (a server started on it, migrated forward, stopped cleanly). */
@@ -87,7 +68,7 @@ export async function withPgRepos(dir: string, f: (repos: Repositories) => Promi
   if (!bin) throw new Error('P9: no PostgreSQL binaries here');
   const server = await startPgCluster(bin, { data: join(dir, 'data') });
   try {
-    const { repos } = await openRepositories(dbUrl(server.adminUrl));
+    const { repos } = await openRepositories(databaseUrl(server.adminUrl, DB));
     try {
       await f(repos);
     } finally {

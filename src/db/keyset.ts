@@ -21,8 +21,9 @@ export const olderThan = (c: { createdAt: Parameters<typeof lt>[0]; id: Paramete
   after ? and(lte(c.createdAt, after.at), or(lt(c.createdAt, after.at), and(eq(c.createdAt, after.at), lt(c.id, after.id)))) : undefined;
 
 /**
- * Past `after` in oldest-first (time, id) order: the ascending twin of olderThan, with the same
- * redundant `time >= at` so the index seeks to the cursor (batch jobs and soonest-first lists).
+ * Past `after` in ascending (key, id) order: the twin of olderThan, with the same redundant
+ * `key >= at` so the index seeks to the cursor (batch jobs, soonest-first lists, and the directory in
+ * name order, where the key is the display name).
  */
-export const newerThan = (c: { createdAt: Parameters<typeof gt>[0]; id: Parameters<typeof gt>[0] }, after: NewestFirst | undefined): SQL | undefined =>
+export const newerThan = (c: { createdAt: Parameters<typeof gt>[0]; id: Parameters<typeof gt>[0] }, after: { at: number | string; id: string } | undefined): SQL | undefined =>
   after ? and(gte(c.createdAt, after.at), or(gt(c.createdAt, after.at), and(eq(c.createdAt, after.at), gt(c.id, after.id)))) : undefined;

@@ -110,9 +110,15 @@ export async function startPgCluster(bin: string, o: { data?: string } = {}): Pr
   };
 }
 
-/** A fresh empty database on the cluster; `drop()` removes it (connections still open are ended). */
-export async function createTestDatabase(adminUrl: string, prefix = 'cb'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+/** The URL of database `name` on the cluster `adminUrl` points at. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates an empty database `name` (a plain identifier) on the cluster; returns its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -120,10 +126,14 @@ export async function createTestDatabase(adminUrl: string, prefix = 'cb'): Promi
   } finally {
     await admin.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  return databaseUrl(adminUrl, name);
+}
+
+/** A fresh empty database on the cluster; `drop()` removes it (connections still open are ended). */
+export async function createTestDatabase(adminUrl: string, prefix = 'cb'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   return {
-    url: url.toString(),
+    url: await createDatabase(adminUrl, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

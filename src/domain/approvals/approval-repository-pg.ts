@@ -4,7 +4,7 @@ import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import { isDecision, type AccessRequestStepRow, type ApprovalRepository } from './approval-repository.js';
 import { addTotalsPg } from '../reports/daily-totals-repository-pg.js';
 import { approvalTotal, tally } from '../reports/daily-totals.js';
@@ -32,7 +32,7 @@ export function createPgApprovalRepository(store: PgStore, texts: FreeTextCipher
         .orderBy(asc(accessRequests.createdAt), asc(accessRequests.id));
     },
     async listByStatus(status, limit, after) {
-      const where = and(eq(accessRequests.status, status), olderThan(accessRequests.createdAt, accessRequests.id, after));
+      const where = and(eq(accessRequests.status, status), olderThan({ createdAt: accessRequests.createdAt, id: accessRequests.id }, after));
       return db().select().from(accessRequests).where(where).orderBy(desc(accessRequests.createdAt), desc(accessRequests.id)).limit(limit);
     },
     async forDocuments(documentIds) {

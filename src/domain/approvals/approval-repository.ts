@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import { stepRowId } from '../patients/free-text-repository.js';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 import { accessRequests, accessRequestSteps, type AccessRequestStatus } from './approvals-tables.js';
 import { addTotals } from '../reports/daily-totals-repository.js';
@@ -42,7 +42,7 @@ export function createApprovalRepository(db: Db, store: SqliteStore, texts: Free
 
     /** Requests in one state, newest first, a keyset page after `after` (access_requests_status_created_idx; the admin console). */
     listByStatus(status: AccessRequestStatus, limit: number, after?: TimeCursor): AccessRequestRow[] {
-      const where = and(eq(accessRequests.status, status), olderThan(accessRequests.createdAt, accessRequests.id, after));
+      const where = and(eq(accessRequests.status, status), olderThan({ createdAt: accessRequests.createdAt, id: accessRequests.id }, after));
       return db.select().from(accessRequests).where(where).orderBy(desc(accessRequests.createdAt), desc(accessRequests.id)).limit(limit).all();
     },
 

@@ -1,4 +1,5 @@
-import { and, eq, gt, gte, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
+import { and, eq, gt, or, sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
+import { newerThan } from '../../db/keyset.js';
 import { prefixEnd, searchWords, type DirectoryPageQuery } from './clinician-tokens.js';
 
 /** The columns a directory page reads, on either dialect's tables. */
@@ -25,8 +26,7 @@ const rowFilters = (q: DirectoryPageQuery, c: DirectoryColumns['clinicians']): A
 /** The whole directory (no search words) by display name then id, past the cursor. */
 export function directoryListWhere(q: DirectoryPageQuery, c: DirectoryColumns['clinicians']): SQL | undefined {
   const after = q.after;
-  // The redundant `name >= cursor` lets the index seek to the cursor (SQLite makes no range of the OR alone).
-  return and(...rowFilters(q, c), after ? and(gte(c.displayName, after.name), or(gt(c.displayName, after.name), and(eq(c.displayName, after.name), gt(c.id, after.id)))) : undefined);
+  return and(...rowFilters(q, c), newerThan({ createdAt: c.displayName, id: c.id }, after && { at: after.name, id: after.id }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import { yidaFormMappings, yidaSubmissions } from '../../db/pg/yida-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
@@ -26,7 +26,7 @@ export function createPgYidaRepository(store: PgStore, texts: FreeTextCipher): Y
       return done.length > 0;
     },
     async list(q) {
-      const where = and(eq(yidaSubmissions.state, q.state), olderThan(yidaSubmissions.receivedAt, yidaSubmissions.id, q.after));
+      const where = and(eq(yidaSubmissions.state, q.state), olderThan({ createdAt: yidaSubmissions.receivedAt, id: yidaSubmissions.id }, q.after));
       const rows = await db().select().from(yidaSubmissions).where(where).orderBy(desc(yidaSubmissions.receivedAt), desc(yidaSubmissions.id)).limit(q.limit);
       return rows.map((r) => openSubmission(texts, r));
     },

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import type { FormMapping, SubmissionState } from '../../contract/yida.js';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import type { FreeTextCipher } from '../patients/free-text-cipher.js';
 import { FORM_DATA_COLUMN, type SubmissionRecord, type YidaRepository } from './yida-repository-port.js';
 import { yidaFormMappings, yidaSubmissions } from './yida-tables.js';
@@ -44,7 +44,7 @@ export function createYidaRepository(db: Db, store: SqliteStore, texts: FreeText
       return db.update(yidaSubmissions).set(set).where(and(eq(yidaSubmissions.id, id), inArray(yidaSubmissions.state, [...from]))).run().changes > 0;
     },
     list(q: Parameters<YidaRepository['list']>[0]) {
-      const where = and(eq(yidaSubmissions.state, q.state), olderThan(yidaSubmissions.receivedAt, yidaSubmissions.id, q.after));
+      const where = and(eq(yidaSubmissions.state, q.state), olderThan({ createdAt: yidaSubmissions.receivedAt, id: yidaSubmissions.id }, q.after));
       return db.select().from(yidaSubmissions).where(where).orderBy(desc(yidaSubmissions.receivedAt), desc(yidaSubmissions.id)).limit(q.limit).all().map((r) => openSubmission(texts, r));
     },
     countOf(state: SubmissionState) {

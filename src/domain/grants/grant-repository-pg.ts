@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import { olderThan } from '../paging/keyset.js';
 import { breakGlassReviews, grants } from '../../db/pg/grants-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
 import type { BreakGlassReviewRow, GrantRepository } from './grant-repository.js';
-import { newerThan } from '../../db/keyset.js';
+import { newerThan, olderThan } from '../../db/keyset.js';
 
 /** Grants and break-glass reviews on PostgreSQL: the same port as grant-repository.ts (reason and note sealed). */
 export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): GrantRepository {
@@ -79,7 +78,7 @@ export function createPgGrantRepository(store: PgStore, texts: FreeTextCipher): 
       );
     },
     async reviewsByStatus(status, limit = 50, after) {
-      const where = and(eq(breakGlassReviews.status, status), olderThan(breakGlassReviews.createdAt, breakGlassReviews.id, after));
+      const where = and(eq(breakGlassReviews.status, status), olderThan({ createdAt: breakGlassReviews.createdAt, id: breakGlassReviews.id }, after));
       const rows = await db().select().from(breakGlassReviews).where(where).orderBy(desc(breakGlassReviews.createdAt), desc(breakGlassReviews.id)).limit(limit);
       return rows.map(openReview);
     },

@@ -2,10 +2,9 @@ import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { openOrNull, sealOrNull, type FreeTextCipher } from '../patients/free-text-cipher.js';
-import { olderThan } from '../paging/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 import { breakGlassReviews, grants, type BreakGlassReviewStatus } from './grants-tables.js';
-import { newerThan } from '../../db/keyset.js';
+import { newerThan, olderThan } from '../../db/keyset.js';
 
 export type GrantRow = typeof grants.$inferSelect;
 export type NewGrantRow = typeof grants.$inferInsert;
@@ -119,7 +118,7 @@ function grantQueries(db: Db, texts: FreeTextCipher) {
       return db
         .select()
         .from(breakGlassReviews)
-        .where(and(eq(breakGlassReviews.status, status), olderThan(breakGlassReviews.createdAt, breakGlassReviews.id, after)))
+        .where(and(eq(breakGlassReviews.status, status), olderThan({ createdAt: breakGlassReviews.createdAt, id: breakGlassReviews.id }, after)))
         .orderBy(desc(breakGlassReviews.createdAt), desc(breakGlassReviews.id))
         .limit(limit)
         .all()

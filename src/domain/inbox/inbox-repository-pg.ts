@@ -5,7 +5,7 @@ import { groupedOutsideTransactions } from './group-commit.js';
 import type { ClaimResult, InboxRepository, InboxRow, RecordInput, SealedInboxRow, TakenMessage } from './inbox-repository.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
 import type { InboxState } from './inbox-tables.js';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 
 const taken = { msgId: processedMessages.msgId, payload: processedMessages.payload, attempts: processedMessages.attempts };
@@ -135,7 +135,7 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
     },
 
     async list(q: { state: InboxState; limit: number; after?: TimeCursor }): Promise<InboxRow[]> {
-      const where = and(eq(processedMessages.state, q.state), olderThan(processedMessages.receivedAt, processedMessages.msgId, q.after));
+      const where = and(eq(processedMessages.state, q.state), olderThan({ createdAt: processedMessages.receivedAt, id: processedMessages.msgId }, q.after));
       return db().select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt), desc(processedMessages.msgId)).limit(q.limit);
     },
 

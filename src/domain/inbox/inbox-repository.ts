@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { processedMessages, type InboxState } from './inbox-tables.js';
 import { unfinishedFor, type UnfinishedQuery } from './inbox-unfinished.js';
-import { olderThan } from '../paging/keyset.js';
+import { olderThan } from '../../db/keyset.js';
 import type { TimeCursor } from '../../shared/time-cursor.js';
 
 export type { UnfinishedQuery } from './inbox-unfinished.js';
@@ -180,7 +180,7 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
 
     /** One state, newest first, a keyset page after `after` (processed_messages_state_received_idx), for the admin console. */
     list(q: { state: InboxState; limit: number; after?: TimeCursor }): InboxRow[] {
-      const where = and(eq(processedMessages.state, q.state), olderThan(processedMessages.receivedAt, processedMessages.msgId, q.after));
+      const where = and(eq(processedMessages.state, q.state), olderThan({ createdAt: processedMessages.receivedAt, id: processedMessages.msgId }, q.after));
       return db.select().from(processedMessages).where(where).orderBy(desc(processedMessages.receivedAt), desc(processedMessages.msgId)).limit(q.limit).all();
     },
 
