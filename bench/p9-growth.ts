@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresMissing, type Backend } from '../reliability/cluster/cluster-db.js';
@@ -8,9 +9,12 @@ import { p9Calls, p9Users, type P9Call } from './p9-calls.js';
 import { P9_SIZES, type P9Size } from './p9-seed.js';
 import { callersFor, worldFor } from './p9-world.js';
 import { percentile, round, type BenchRow } from './row.js';
+import { collectGarbage, memoryNow, rssMb, type Memory } from './p9-memory.js';
 import { LOOP_GOAL_MS, readLoopDelay, untilJobsDone, worstDelay, type LoopDelay } from './p9-loop.js';
 
 const ROUNDS = 3;
+/** What node prints about the inspector on stderr (the service's own warnings and errors pass through). */
+const INSPECTOR_NOTICE = /^(Debugger (listening|attached|ending)|For help, see)/;
 const CALLS = 200;
 /** A round stops early after this long (a loaded machine, a slow call at the largest size): "up to" 200 calls. */
 const ROUND_MS = 20_000;
@@ -24,7 +28,10 @@ interface SizeFigures {
   verify: { ms: number; entries: number };
   readyMs: number;
   rssStartMb: number;
+  /** RSS after the calls as read: with whatever garbage V8 has not collected yet. */
   rssAfterMb: number;
+  /** After the calls and a full collection: what the service holds. */
+  afterGc: Memory;
   calls: Map<string, { p50: number; p99: number; n: number } | string>;
   /** Event-loop delay in the service: from spawn to ready (start-up), while the backfills after ready ran, and while each call's rounds ran. */
   loop: { start: LoopDelay; jobs: { ms: number; delay: LoopDelay }; calls: Map<string, LoopDelay> };
@@ -63,7 +70,10 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
     const sim = await externalSimulator();
     const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...sim.env, ...world.env };
     const t0 = performance.now();
-    const child = spawn(process.execPath, scriptArgs('start'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The inspector (loopback only) is how P9 asks for a full collection after the calls (p9-memory.ts).
+    const inspectPort = await freePort();
+    const child = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectPort}`, ...scriptArgs('start')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    createInterface({ input: child.stderr! }).on('line', (l) => INSPECTOR_NOTICE.test(l) || log(l));
     try {
       const base = `http://127.0.0.1:${port}`;
       let exited = false;
@@ -85,7 +95,12 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
         loops.set(call.name, d);
         log(`    ${call.name}: ${typeof f === 'string' ? f : `p50 ${round(f.p50, 1)} / p99 ${round(f.p99, 1)} ms`}; event loop held max ${round(d.maxMs, 1)} / p99 ${round(d.p99Ms, 1)} ms`);
       }
-      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb: rssMb(child.pid!), calls: out, loop: { start, jobs, calls: loops } };
+      const rssAfterMb = rssMb(child.pid!);
+      // What the service holds after the calls, not what V8 has yet to collect: a full collection first.
+      await collectGarbage(inspectPort);
+      const afterGc = await memoryNow(base, child.pid!);
+      log(`    RSS after the calls ${round(rssAfterMb, 0)} MB; after a full collection ${round(afterGc.rssMb, 0)} MB (V8 heap in use ${round(afterGc.heapUsedMb, 0)} MB)`);
+      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb, afterGc, calls: out, loop: { start, jobs, calls: loops } };
     } finally {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -115,10 +130,6 @@ async function untilReady(base: string, t0: number, exited: () => boolean): Prom
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('P9: the service was not ready in 10 minutes');
-}
-
-function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 }
 
 /** ROUNDS rounds of up to `n` sequential calls (ROUND_MS each at most) after a short warm-up; p50/p99 over all of them, or the failure. */
@@ -169,7 +180,11 @@ function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
     const rs = ratio(first.rssStartMb, r.rssStartMb);
     out.push({ name: `P9 ${db} ${r.size.name}: RSS after start`, value: round(r.rssStartMb, 1), unit: 'MB', ...(vs && rs ? { ratio: rs, goal: `≤ ${GOAL.rss}×`, ok: rs <= GOAL.rss } : {}) });
     const ra = ratio(first.rssAfterMb, r.rssAfterMb);
-    out.push({ name: `P9 ${db} ${r.size.name}: RSS after the calls`, value: round(r.rssAfterMb, 1), unit: 'MB', ...(vs && ra ? { ratio: ra, goal: `≤ ${GOAL.rss}×`, ok: ra <= GOAL.rss } : {}) });
+    out.push({ name: `P9 ${db} ${r.size.name}: RSS after the calls, as read (garbage not yet collected included)`, value: round(r.rssAfterMb, 1), unit: 'MB', ...(vs && ra ? { ratio: ra } : {}) });
+    const rg = ratio(first.afterGc.rssMb, r.afterGc.rssMb);
+    out.push({ name: `P9 ${db} ${r.size.name}: RSS after the calls and a full collection`, value: round(r.afterGc.rssMb, 1), unit: 'MB', ...(vs && rg ? { ratio: rg, goal: `≤ ${GOAL.rss}×`, ok: rg <= GOAL.rss } : {}) });
+    const rh = ratio(first.afterGc.heapUsedMb, r.afterGc.heapUsedMb);
+    out.push({ name: `P9 ${db} ${r.size.name}: V8 heap in use after the calls and a full collection`, value: round(r.afterGc.heapUsedMb, 1), unit: 'MB', ...(vs && rh ? { ratio: rh } : {}) });
     const w = worstDelay(r.loop.calls);
     out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay during the calls, max (p99 ${round(w.p99Ms, 1)}; worst: ${w.where})`, value: round(w.maxMs, 1), unit: 'ms', goal: `≤ ${LOOP_GOAL_MS} ms`, ok: w.maxMs <= LOOP_GOAL_MS });
     out.push({ name: `P9 ${db} ${r.size.name}: event-loop delay from spawn to ready, max (p99 ${round(r.loop.start.p99Ms, 1)})`, value: round(r.loop.start.maxMs, 1), unit: 'ms' });

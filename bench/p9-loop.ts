@@ -11,12 +11,14 @@ export interface LoopDelay {
 /** Goal (issue 15 item 3): the longest the event loop may be held while requests are served. */
 export const LOOP_GOAL_MS = 50;
 
-const sample = (text: string, name: string): number => {
+/** A sample's value in Prometheus text (the first series of that name), or NaN. */
+export const metricValue = (text: string, name: string): number => {
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
-  return m ? Number(m[1]) * 1000 : NaN;
+  return m ? Number(m[1]) : NaN;
 };
+const sample = (text: string, name: string): number => metricValue(text, name) * 1000;
 
-async function scrape(base: string): Promise<string> {
+export async function scrape(base: string): Promise<string> {
   const token = process.env.METRICS_TOKEN;
   const res = await fetch(`${base}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
   const text = await res.text();
