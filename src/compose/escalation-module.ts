@@ -23,7 +23,7 @@ export const DEFAULT_ESCALATION_TICK_MS = 15_000;
 export function createEscalation(deps: {
   repos: Pick<Repositories, 'transaction' | 'escalation'>;
   notifier: EscalationNotifier;
-  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'inSpecialty'>;
   attendingsOf: (caseId: string) => Promise<string[]>;
   documents: Pick<DocumentRepository, 'find' | 'receiptsForCase'>;
   /** Lets the colleague an urgent document's escalation asks open that document. */

@@ -24,6 +24,26 @@ export function capturePgStatements(): { statements: Map<string, unknown[]>; sto
 /** Each index's table and leading column (pg_indexes), to tell a seek from a walk of the whole index. */
 export type Indexes = Map<string, { table: string; first: string }>;
 
+/**
+ * An index's leading key as PostgreSQL prints it in plans: a column (`received_at`) or, for an
+ * expression index, the expression (`upper(registration_no)`): what is inside `USING btree (…)` up to
+ * the first comma outside parentheses, without quotes.
+ */
+export function leadingKey(indexdef: string): string {
+  const from = indexdef.indexOf('(', indexdef.indexOf(' USING ')) + 1;
+  let depth = 0;
+  let i = from;
+  for (; i < indexdef.length; i++) {
+    const ch = indexdef[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth-- === 0) break;
+    else if (ch === ',' && depth === 0) break;
+  }
+  return indexdef.slice(from, i).trim().replace(/"/g, '').replace(/ (text_pattern_ops|DESC|ASC)$/, '');
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** An Index Cond that bounds a range on one side only and compares nothing for equality (`received_at < $1`). */
 export function pgOpenRange(cond: string): boolean {
   if (/ = /.test(cond)) return false;
@@ -57,7 +77,7 @@ export function pgFullReads(node: Record<string, unknown>, indexes: Indexes, out
     const name = String(node['Index Name']);
     const index = indexes.get(name);
     const cond = String(node['Index Cond'] ?? '');
-    const seeks = index !== undefined && new RegExp(`(^|[( ])${index.first} (=|<|>|<=|>=|IS |~[<>]=?~ )`).test(cond);
+    const seeks = index !== undefined && new RegExp(`(^|[( ])${escapeRegExp(index.first)} (=|<|>|<=|>=|IS |~[<>]=?~ )`).test(cond);
     const line = `${index?.table ?? '?'}: ${type} using ${name}`;
     if (index && !seeks && !(walk.limited && walk.allowed)) out.push(`${line} ${cond ? `on a later column only (Index Cond: ${cond})` : `with no Index Cond${node.Filter ? ` (Filter: ${String(node.Filter)})` : ''}`}: walks the whole index`);
     else if (index && seeks && pgOpenRange(cond) && !walk.paged) out.push(`${line} (Index Cond: ${cond}): an open range with no LIMIT reads everything past one point`);
@@ -79,7 +99,7 @@ export async function pgFullScans(url: string, statements: Map<string, unknown[]
   try {
     await client.query('SET enable_seqscan = off');
     const defs = await client.query<{ indexname: string; tablename: string; indexdef: string }>("SELECT indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'");
-    const indexes: Indexes = new Map(defs.rows.map((r) => [r.indexname, { table: r.tablename, first: /\(\s*"?(\w+)"?/.exec(r.indexdef.slice(r.indexdef.indexOf(' USING ')))?.[1] ?? '' }]));
+    const indexes: Indexes = new Map(defs.rows.map((r) => [r.indexname, { table: r.tablename, first: leadingKey(r.indexdef) }]));
     const bad: string[] = [];
     let planned = 0;
     for (const [text, values] of statements) {

@@ -57,6 +57,12 @@ describe('query plans on SQLite', () => {
     for (const cursor of [`${Date.now()}/`, `${Date.now()}/0/r`]) await h.service.repos.eventTotalsBackfill.acceptedBatch(cursor, 50, Date.now());
     await h.service.sweeper.sweep(Date.now() + 30 * 86_400_000);
     await h.service.retention.job.run();
+    // Colleague lookups the calls above do not reach (an allergy alert's ER team, an escalation's colleague, imports, the last-admin guard).
+    const directory = h.service.repos.directory;
+    expect(await directory.inDepartment('inst-P9A', 'AED')).toEqual([]);
+    expect(await directory.inSpecialty('inst-P9A', 'Cardiology')).toEqual([]);
+    expect((await directory.byRegistrationNos(['m10001', 'M10002'])).map((c) => c.registrationNo).sort()).toEqual(['M10001', 'M10002']);
+    expect((await directory.withRole('admin')).length).toBeGreaterThan(0);
     expect((await h.service.audit.verify()).ok).toBe(true);
     await app.close();
   }, 120_000);
@@ -76,6 +82,9 @@ describe('query plans on SQLite', () => {
     // The referral card's open load, and the referral totals' backfill batch.
     expect(sql).toMatch(/from "referrals" where \("referrals"."assignee_id" is not null/);
     expect(sql).toMatch(/from "referrals" where \("referrals"."status" = \? and "referrals"."accepted_at" < \?/);
+    // The colleague lookups, each on its index.
+    expect(sql).toMatch(/from "clinicians" where \("clinicians"."institution_id" = \? and lower\(trim\("clinicians"."specialty"\)\) = lower\(trim\(\?\)\)\)/);
+    expect(sql).toMatch(/from "clinicians" where upper\("clinicians"."registration_no"\) in \(\?, \?\)/);
   });
 
   it('views a case of 91 documents in a number of statements that does not depend on its documents', () => {

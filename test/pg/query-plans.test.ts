@@ -48,6 +48,12 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     for (const cursor of [`${Date.now()}/`, `${Date.now()}/0/r`]) await h.service.repos.eventTotalsBackfill.acceptedBatch(cursor, 50, Date.now());
     await h.service.sweeper.sweep(Date.now() + 30 * 86_400_000);
     await h.service.retention.job.run();
+    // Colleague lookups the calls above do not reach (an allergy alert's ER team, an escalation's colleague, imports, the last-admin guard).
+    const directory = h.service.repos.directory;
+    expect(await directory.inDepartment('inst-P9A', 'AED')).toEqual([]);
+    expect(await directory.inSpecialty('inst-P9A', 'Cardiology')).toEqual([]);
+    expect((await directory.byRegistrationNos(['m10001', 'M10002'])).map((c) => c.registrationNo).sort()).toEqual(['M10001', 'M10002']);
+    expect((await directory.withRole('admin')).length).toBeGreaterThan(0);
     expect((await h.service.audit.verify()).ok).toBe(true);
     await app.close();
   }, 180_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pgFullReads, type Indexes } from '../helpers/pg-plans.js';
+import { leadingKey, pgFullReads, type Indexes } from '../helpers/pg-plans.js';
 import { fullScans } from '../helpers/sqlite-plans.js';
 
 /** The query-plan tests' checkers on plans written by hand: each disguise of a full read fails, each narrow read passes. */
@@ -50,5 +50,18 @@ describe('PostgreSQL plan checker', () => {
     expect(pgFullReads(range("(expires_at > '5'::bigint)"), indexes, [], { limited: false, allowed: false, paged: true })).toEqual([]);
     expect(pgFullReads(range("((expires_at >= '5'::bigint) AND (expires_at < '9'::bigint))"), indexes)).toEqual([]);
     expect(pgFullReads(range("(expires_at = '5'::bigint)"), indexes)).toEqual([]);
+  });
+
+  it("reads an index's leading key, an expression's whole; an expression index seeks on its expression only", () => {
+    expect(leadingKey('CREATE INDEX a ON public.grants USING btree (expires_at, id)')).toBe('expires_at');
+    expect(leadingKey('CREATE INDEX t ON public.clinician_name_tokens USING btree (token text_pattern_ops, clinician_id)')).toBe('token');
+    expect(leadingKey('CREATE UNIQUE INDEX u ON public.x USING btree ("order") WHERE (a = 1)')).toBe('order');
+    const def = 'CREATE INDEX clinicians_registration_idx ON public.clinicians USING btree (upper(registration_no))';
+    expect(leadingKey(def)).toBe('upper(registration_no)');
+    expect(leadingKey('CREATE INDEX s ON public.clinicians USING btree (institution_id, lower(TRIM(BOTH FROM specialty)))')).toBe('institution_id');
+    const expr: Indexes = new Map([['clinicians_registration_idx', { table: 'clinicians', first: leadingKey(def) }]]);
+    const scanOn = (cond: string) => ({ 'Node Type': 'Bitmap Index Scan', 'Index Name': 'clinicians_registration_idx', 'Index Cond': cond });
+    expect(pgFullReads(scanOn("(upper(registration_no) = ANY ('{M1,M2}'::text[]))"), expr)).toEqual([]);
+    expect(pgFullReads(scanOn("(registration_no = 'M1'::text)"), expr)[0]).toContain('on a later column only');
   });
 });

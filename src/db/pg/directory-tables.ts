@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import type { ClinicianRole } from '../../domain/directory/directory-tables.js';
 import { ms } from './pg-columns.js';
@@ -39,6 +40,12 @@ export const clinicians = pgTable(
     index('clinicians_role_idx').on(t.role),
     index('clinicians_name_idx').on(t.displayName, t.id),
     index('clinicians_verified_name_idx').on(t.verified, t.displayName, t.id),
+    // Colleagues without reading the directory (issue 15): an allergy alert's ER team (institution and
+    // department), an escalation's same-specialty colleague (specialty as compared: trimmed, lower case),
+    // imports matching registration numbers (upper case, as MCHK prints them).
+    index('clinicians_department_idx').on(t.institutionId, t.department),
+    index('clinicians_specialty_idx').on(t.institutionId, sql`lower(trim(${t.specialty}))`),
+    index('clinicians_registration_idx').on(sql`upper(${t.registrationNo})`),
   ],
 );
 

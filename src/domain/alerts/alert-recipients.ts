@@ -19,13 +19,12 @@ const active = (c: ClinicianRow | undefined): c is ClinicianRow => c !== undefin
  * - the rest of the active care team (e.g. the attending specialist): 1:1 only.
  */
 export async function alertAudience(
-  deps: { directory: Pick<DirectoryRepository, 'list' | 'findById'>; cases: AlertCaseView },
+  deps: { directory: Pick<DirectoryRepository, 'inDepartment' | 'findById'>; cases: AlertCaseView },
   raiser: ClinicianRow,
   caseId: string,
 ): Promise<AlertAudience> {
-  const erTeam = (await deps.directory.list())
-    .filter((c) => active(c) && c.id !== raiser.id && CLINICAL.has(c.role ?? '') && c.department !== null)
-    .filter((c) => c.institutionId === raiser.institutionId && c.department === raiser.department);
+  const department = raiser.institutionId && raiser.department ? await deps.directory.inDepartment(raiser.institutionId, raiser.department) : [];
+  const erTeam = department.filter((c) => active(c) && c.id !== raiser.id && CLINICAL.has(c.role ?? ''));
   const team = (await deps.cases.team(caseId)).filter((m) => m.clinicianId !== raiser.id);
   const members = await Promise.all(team.map(async (m) => ({ m, c: await deps.directory.findById(m.clinicianId) })));
   const referring = members.filter(({ m }) => m.careRole === 'referring').map(({ c }) => c).filter(active);

@@ -22,7 +22,7 @@ export const newAlertId = (): string => `alr_${newId().replace(/-/g, '')}`;
 export interface AlertDeps {
   transaction: Transaction;
   repo: AlertRepository;
-  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'inDepartment'>;
   cases: AlertCaseView;
   ehr: AlertEhrQueue;
   chat: AlertChatCopy;

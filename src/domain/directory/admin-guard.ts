@@ -12,7 +12,7 @@ export const isActiveAdmin = (c: Pick<ClinicianRow, 'role' | 'verified' | 'suspe
  * active admin's (the console would be locked for everyone). Refusals are audited and coded.
  */
 export async function assertMayDisempower(
-  deps: { repo: Pick<DirectoryRepository, 'list'>; audit: AuditSink },
+  deps: { repo: Pick<DirectoryRepository, 'withRole'>; audit: AuditSink },
   target: ClinicianRow,
   by: string,
   what: 'suspend' | 'demote' | 'remove',
@@ -22,5 +22,5 @@ export async function assertMayDisempower(
     throw new DomainError(code);
   };
   if (target.id === by) refuse('directory.self_action', 'self');
-  if (isActiveAdmin(target) && !(await deps.repo.list()).some((c) => c.id !== target.id && isActiveAdmin(c))) refuse('directory.last_admin', 'last_admin');
+  if (isActiveAdmin(target) && !(await deps.repo.withRole('admin')).some((c) => c.id !== target.id && isActiveAdmin(c))) refuse('directory.last_admin', 'last_admin');
 }

@@ -1,8 +1,9 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
+import { chunksOf, registrationKey, specialtyKey } from './colleague-keys.js';
 import { touchesTokens, type DirectoryRepository } from './directory-repository.js';
 import { backfillClinicianTokensPg, directoryPagePg, writeClinicianTokensPg } from './directory-search-pg.js';
 
@@ -51,6 +52,17 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
     },
     async withRole(role) {
       return db().select().from(clinicians).where(eq(clinicians.role, role)).orderBy(clinicians.id);
+    },
+    async inDepartment(institutionId, department) {
+      return db().select().from(clinicians).where(and(eq(clinicians.institutionId, institutionId), eq(clinicians.department, department))).orderBy(sqlCollateC(clinicians.displayName), clinicians.id);
+    },
+    async inSpecialty(institutionId, specialty) {
+      return db().select().from(clinicians).where(and(eq(clinicians.institutionId, institutionId), eq(specialtyKey(clinicians.specialty), specialtyKey(specialty)))).orderBy(sqlCollateC(clinicians.displayName), clinicians.id);
+    },
+    async byRegistrationNos(nos) {
+      const out = [];
+      for (const chunk of chunksOf(nos)) out.push(...(await db().select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk))));
+      return out;
     },
     async institution(id) {
       const [row] = await db().select().from(institutions).where(eq(institutions.id, id));

@@ -1,10 +1,11 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { newId } from '../../shared/ids.js';
 import type { DirectoryPage, DirectoryPageQuery } from './clinician-tokens.js';
 import { backfillClinicianTokens, directoryPage, writeClinicianTokens } from './directory-search.js';
 import { clinicians, institutions, type ClinicianRole } from './directory-tables.js';
+import { inChunks, registrationKey, specialtyKey } from './colleague-keys.js';
 
 export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
@@ -72,6 +73,18 @@ function directoryStatements(db: Db) {
     /** The clinicians holding a role (privacy officers, auditors): a few, found by index, not by reading the directory. */
     withRole(role: ClinicianRole): ClinicianRow[] {
       return db.select().from(clinicians).where(eq(clinicians.role, role)).orderBy(clinicians.id).all();
+    },
+    /** The clinicians of one department at one institution (an allergy alert's ER team): clinicians_department_idx. */
+    inDepartment(institutionId: string, department: string): ClinicianRow[] {
+      return db.select().from(clinicians).where(and(eq(clinicians.institutionId, institutionId), eq(clinicians.department, department))).orderBy(clinicians.displayName, clinicians.id).all();
+    },
+    /** The clinicians of one specialty at one institution, compared trimmed and in lower case: clinicians_specialty_idx. */
+    inSpecialty(institutionId: string, specialty: string): ClinicianRow[] {
+      return db.select().from(clinicians).where(and(eq(clinicians.institutionId, institutionId), eq(specialtyKey(clinicians.specialty), specialtyKey(specialty)))).orderBy(clinicians.displayName, clinicians.id).all();
+    },
+    /** The clinicians with these registration numbers, in any case (imports): clinicians_registration_idx. */
+    byRegistrationNos(nos: readonly string[]): ClinicianRow[] {
+      return inChunks(nos, (chunk) => db.select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk)).all());
     },
     institution(id: string): InstitutionRow | undefined {
       return institutionById.get({ id });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const institutions = sqliteTable('institutions', {
@@ -40,6 +41,12 @@ export const clinicians = sqliteTable(
     index('clinicians_role_idx').on(t.role),
     index('clinicians_name_idx').on(t.displayName, t.id),
     index('clinicians_verified_name_idx').on(t.verified, t.displayName, t.id),
+    // Colleagues without reading the directory (issue 15): an allergy alert's ER team (institution and
+    // department), an escalation's same-specialty colleague (specialty as compared: trimmed, lower case),
+    // imports matching registration numbers (upper case, as MCHK prints them).
+    index('clinicians_department_idx').on(t.institutionId, t.department),
+    index('clinicians_specialty_idx').on(t.institutionId, sql`lower(trim(${t.specialty}))`),
+    index('clinicians_registration_idx').on(sql`upper(${t.registrationNo})`),
   ],
 );
 

@@ -12,19 +12,16 @@ export type ColleagueFinder = (ctx: { recipientId: string; caseId: string }) => 
 const trusted = (c: ClinicianRow | undefined): c is ClinicianRow => !!c && c.verified && !c.suspended;
 
 export function createEscalationChain(deps: {
-  directory: Pick<DirectoryRepository, 'findById' | 'list'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'inSpecialty'>;
   attendingsOf: (caseId: string) => Promise<string[]>;
   links: readonly ChainLink[];
 }): ColleagueFinder {
   const byLink: Record<ChainLink, ColleagueFinder> = {
-    // Another clinician of the recipient's specialty at the recipient's institution (directory order).
+    // Another clinician of the recipient's specialty at the recipient's institution (in name order; clinicians_specialty_idx).
     same_specialty: async ({ recipientId }) => {
       const r = await deps.directory.findById(recipientId);
-      const specialty = r?.specialty?.trim().toLowerCase();
-      if (!r?.institutionId || !specialty) return [];
-      return (await deps.directory.list())
-        .filter((c) => trusted(c) && c.id !== r.id && c.institutionId === r.institutionId && c.specialty?.trim().toLowerCase() === specialty)
-        .map((c) => c.id);
+      if (!r?.institutionId || !r.specialty?.trim()) return [];
+      return (await deps.directory.inSpecialty(r.institutionId, r.specialty)).filter((c) => trusted(c) && c.id !== r.id).map((c) => c.id);
     },
     case_attending: async ({ caseId, recipientId }) => {
       const out: string[] = [];

@@ -5,7 +5,7 @@ import type { Transaction } from '../../shared/transactions.js';
 import { readClinicianCsv, type CsvClinician, type RowProblem } from './clinician-csv.js';
 
 export interface ImportCliniciansDeps {
-  directory: Pick<DirectoryRepository, 'findByDingTalkId' | 'institutionByCode' | 'insert' | 'list'>;
+  directory: Pick<DirectoryRepository, 'findByDingTalkId' | 'institutionByCode' | 'insert' | 'byRegistrationNos'>;
   transaction: Transaction;
   audit: AuditSink;
   clock: Clock;
@@ -42,12 +42,13 @@ export async function importClinicians(deps: ImportCliniciansDeps, csv: string, 
     if (!institutions.has(code)) institutions.set(code, (await deps.directory.institutionByCode(code))?.id ?? null);
     return institutions.get(code)!;
   };
-  const registered = new Set((await deps.directory.list()).map((c) => c.registrationNo).filter(Boolean));
+  const inFile = parsed.map((r) => r.registrationNo).filter((n): n is string => !!n);
+  const registered = new Set((await deps.directory.byRegistrationNos(inFile)).map((c) => c.registrationNo!.toUpperCase()));
   const seenNos = new Set<string>();
   const checked: CsvClinician[] = [];
   for (const r of parsed) {
     const problems = [...r.problems];
-    if (r.registrationNo && registered.has(r.registrationNo)) problems.push({ code: 'duplicate_in_directory', column: 'registration_no' });
+    if (r.registrationNo && registered.has(r.registrationNo.toUpperCase())) problems.push({ code: 'duplicate_in_directory', column: 'registration_no' });
     else if (r.registrationNo && seenNos.has(r.registrationNo)) problems.push({ code: 'duplicate_in_file', column: 'registration_no' });
     if (r.registrationNo) seenNos.add(r.registrationNo);
     if (r.institutionCode && !(await institutionId(r.institutionCode))) problems.push({ code: 'unknown_institution', column: 'institution_code' });

@@ -18,7 +18,7 @@ export interface ImportEhrMedicationsDeps extends MedicationAccessDeps, Announce
   lexicon: MedicationLexicon;
   ehr: Pick<EhrAdapter, 'patientMedications'>;
   reveal: Pick<PatientReveal, 'revealPatient'>;
-  directory: Pick<DirectoryRepository, 'list'>;
+  directory: Pick<DirectoryRepository, 'byRegistrationNos'>;
   transaction: Transaction;
   clock: Clock;
 }
@@ -43,7 +43,8 @@ export async function importEhrMedications(deps: ImportEhrMedicationsDeps, me: C
   const found = await deps.ehr.patientMedications(hkid);
   const known = await deps.medications.ehrRefs(caseRow.id);
   const fresh = found.filter((m) => !known.has(m.ref));
-  const byRegistration = fresh.some((m) => m.prescriber?.registrationNo) ? registrations(await deps.directory.list()) : new Map<string, ClinicianRow>();
+  const prescribers = fresh.map((m) => m.prescriber?.registrationNo).filter((n): n is string => !!n);
+  const byRegistration = registrations(prescribers.length > 0 ? await deps.directory.byRegistrationNos(prescribers) : []);
   const now = deps.clock.now();
   const candidates = fresh.map((m) => entryOf(deps.lexicon, m, caseRow.id, me.id, now, byRegistration));
   const added: MedicationEntry[] = [];

@@ -51,6 +51,25 @@ describeOnBothStores(
       expect(await repo.findWithInstitution('nobody')).toBeUndefined();
     });
 
+    it('colleagues by department, by specialty (trimmed, any case) and by registration number (any case), in name order; nobody else', async () => {
+      const { repo } = get();
+      await repo.upsertInstitution({ id: 'i-a', code: 'COLA', nameEn: 'A', nameZh: null, sector: 'public' });
+      await repo.upsertInstitution({ id: 'i-b', code: 'COLB', nameEn: 'B', nameZh: null, sector: 'public' });
+      const add = (id: string, patch: Record<string, string>) => repo.insert({ dingtalkUserId: id, displayName: id, ...patch }, 1);
+      await add('c-2', { institutionId: 'i-a', department: 'AED', specialty: 'Cardiology ', registrationNo: 'M10002' });
+      await add('c-1', { institutionId: 'i-a', department: 'AED', specialty: 'cardiology', registrationNo: 'm10001' });
+      await add('c-3', { institutionId: 'i-a', department: 'Medicine', specialty: 'Neurology', registrationNo: 'M10003' });
+      await add('c-4', { institutionId: 'i-b', department: 'AED', specialty: 'Cardiology' });
+      const ids = (rows: { dingtalkUserId: string }[]) => rows.map((c) => c.dingtalkUserId);
+      expect(ids(await repo.inDepartment('i-a', 'AED'))).toEqual(['c-1', 'c-2']);
+      expect(ids(await repo.inDepartment('i-a', 'aed'))).toEqual([]);
+      expect(ids(await repo.inSpecialty('i-a', ' CARDIOLOGY'))).toEqual(['c-1', 'c-2']);
+      expect(ids(await repo.inSpecialty('i-b', 'cardiology'))).toEqual(['c-4']);
+      expect(ids(await repo.inSpecialty('i-a', 'cardio'))).toEqual([]);
+      expect(ids(await repo.byRegistrationNos(['M10001', 'm10003', ' M10002 ', 'M10001', 'M99999'])).sort()).toEqual(['c-1', 'c-2', 'c-3']);
+      expect(await repo.byRegistrationNos([])).toEqual([]);
+    });
+
     it('a clinician referring to an unknown institution is refused (foreign key)', async () => {
       const { repo } = get();
       await expect(repo.insert({ dingtalkUserId: 'u-fk', displayName: 'FK', institutionId: 'missing' }, 1)).rejects.toThrow();
