@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // No-op unless PLAN_CAPTURE_DIR is set (CI): records every statement's plan for `npm run test:plans`.
+    setupFiles: ['test/helpers/plan-capture-setup.ts'],
   },
 });

@@ -7,6 +7,7 @@ export const QUERY_PLAN_SMALL_TABLES: ReadonlyMap<string, string> = new Map([
   ['institutions', 'one row per hospital (43 in the Hospital Authority)'],
   ['__drizzle_migrations', 'one row per migration this version ships'],
   ['vault_kek_versions', 'one row per master-key rotation'],
+  ['interaction_rule_reviews', "one row per drug-interaction rule of the shipped rule set (its sign-off state); the rules' console lists them all"],
   ['yida_form_mappings', 'one row per Yida form an admin maps onto case records (a handful per hospital); the Forms section lists them all'],
   ['sandbox_chat_items', 'sandbox mode only (the demo chat, never in a deployment); retention empties it'],
   ['sandbox_chat_groups', 'sandbox mode only (the demo chat, never in a deployment); retention empties it'],
@@ -20,6 +21,10 @@ export const QUERY_PLAN_SMALL_TABLES: ReadonlyMap<string, string> = new Map([
 export const QUERY_PLAN_WHOLE_READS: ReadonlyArray<{ sql: RegExp; why: string }> = [
   { sql: /^SELECT COUNT\(\*\) FROM audit_nodes$/, why: 'full audit verify: stored nodes must be exactly those the entries complete' },
   { sql: /FROM audit_checkpoints ORDER BY tree_size, id$/, why: 'full audit verify: every signed checkpoint is checked' },
+  { sql: /^delete from "voice_drafts" where "voice_drafts"."expires_at" < \?$/, why: 'the voice-draft purge deletes every expired draft: what it reads is what it deletes' },
+  { sql: /^select count\(\*\) from "escalations" where \("escalations"."status" <> \? and "escalations"."stopped_at" < \?\)$/, why: "retention's count of what it is about to purge (escalations ended before the cutoff): the backlog, not the history" },
+  { sql: /from "vault_keys" where .*"vault_keys"."kek_version" <> \?\)$|from "vault_keys" where "vault_keys"."destroyed_at" is null group by/, why: '`npm run keys`: a master-key rotation rewraps every document key, so its progress counts them (the CLI, not a request; the rewrap itself goes in batches past a cursor)' },
+  { sql: /^select .* from "clinicians" order by "clinicians"."display_name"$/, why: '`npm run admin -- list` prints the whole directory (the console and pickers page through it)' },
 ];
 
 /**
@@ -49,5 +54,24 @@ export const QUERY_PLAN_ORDERED_WALKS: ReadonlyArray<{ sqlite?: RegExp; pg?: Reg
     sqlite: /from "clinicians" order by "clinicians"."display_name" asc, "clinicians"."id" asc limit \?$/,
     pg: /from "clinicians" order by "clinicians"."display_name" asc, "clinicians"."id" asc limit \$1$/,
     why: "the console's first page of the whole directory in name order: no WHERE, so every row clinicians_name_idx meets is on the page (later pages seek past the cursor; a search walks the token index)",
+  },
+];
+
+/**
+ * Ordered walks (as above) of statements the P9 paths do not run but the rest of `npm test` does,
+ * allowed by `npm run test:plans` (test/plan-check.ts), which also fails on one that matches nothing.
+ */
+export const QUERY_PLAN_SUITE_WALKS: ReadonlyArray<{ sqlite: RegExp; why: string }> = [
+  {
+    sqlite: /FROM audit_entries\s+ORDER BY idx DESC LIMIT @limit$/,
+    why: "the audit browser with no filter: no WHERE, the primary key walked from the newest entry to the page's LIMIT",
+  },
+  {
+    sqlite: /FROM audit_verified_checkpoints ORDER BY checkpoint_id DESC LIMIT 1$/,
+    why: 'the latest verified checkpoint (`audit verify --since-checkpoint`): no WHERE, the primary key walked from its end stops at the first row',
+  },
+  {
+    sqlite: /^select "\w+"(, "\w+")?, .* as rid, "\w+" as v from "\w+"\s+order by "\w+"(, "\w+")? limit \?$/,
+    why: "the free-text sealing's first batch of a table (once per database, marked done): no WHERE, the primary key walked from its start to the LIMIT; later batches seek past their cursor",
   },
 ];

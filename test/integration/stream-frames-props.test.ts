@@ -97,6 +97,6 @@ describe('stream frames of any shape', () => {
       }),
       { numRuns: 40 },
     );
-    await eventually(async () => ((await h.service.inbox.countByState()).processing ?? 0) === 0, 5000, 'nothing left processing');
+    await eventually(async () => (await h.service.inbox.countOf('processing')) === 0, 5000, 'nothing left processing');
   });
 });

@@ -13,7 +13,9 @@ export const consultRuleFirings = pgTable(
     referralId: text(),
     firedAt: ms().notNull(),
   },
-  (t) => [uniqueIndex('consult_rule_firings_item_uq').on(t.ruleId, t.itemType, t.itemId), index('consult_rule_firings_case_idx').on(t.caseId, t.firedAt)],
+  (t) => [uniqueIndex('consult_rule_firings_item_uq').on(t.ruleId, t.itemType, t.itemId), index('consult_rule_firings_case_idx').on(t.caseId, t.firedAt),
+    // Which rules fired for an item (forItem): the unique index leads with the rule.
+    index('consult_rule_firings_for_item_idx').on(t.itemType, t.itemId, t.ruleId)],
 );
 
 export const consultRuleSets = pgTable('consult_rule_sets', {

@@ -58,7 +58,7 @@ export const patientHkidAliases = pgTable('patient_hkid_aliases', {
   mergedFrom: text().notNull(),
   mergedBy: text().notNull(),
   mergedAt: ms().notNull(),
-});
+}, (t) => [index('patient_hkid_aliases_patient_idx').on(t.patientId)]);
 
 /** PostgreSQL twin of patient_data_upgrades (src/domain/patients/patients-tables.ts). */
 export const patientDataUpgrades = pgTable('patient_data_upgrades', {

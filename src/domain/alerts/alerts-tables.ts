@@ -42,5 +42,7 @@ export const allergyAlerts = sqliteTable(
     archivedAt: integer(),
     burnNotedAt: integer(),
   },
-  (t) => [index('allergy_alerts_status_idx').on(t.status, t.archiveAt), index('allergy_alerts_case_idx').on(t.caseId)],
+  (t) => [index('allergy_alerts_status_idx').on(t.status, t.archiveAt), index('allergy_alerts_case_idx').on(t.caseId),
+    // The alert a burn item carries (the inbox leaves alert copies out; a burn's alert is looked up): was a read of every alert.
+    index('allergy_alerts_item_idx').on(t.ephemeralItemId)],
 );

@@ -55,9 +55,11 @@ const FILTER_SQL: Record<keyof AuditFilter, string> = {
   // Entries are appended in time order: the first one at or after `from` bounds the walk down the primary
   // key, so a quiet week stops there instead of reading the whole log. It is a seek on audit_entries_at_idx
   // ((at, rowid) order) that stops at one row; MIN(idx) instead read every entry since `from` (260 ms for
-  // a week at 650k entries).
-  from: 'at >= @from AND idx >= (SELECT idx FROM audit_entries WHERE at >= @from ORDER BY at, idx LIMIT 1)',
-  to: 'at < @to',
+  // a week at 650k entries). `to` bounds it from above the same way. The unary `+` keeps SQLite (which has
+  // no statistics here) off audit_entries_at_idx for the outer query: with both ends it read the whole
+  // window through that index and sorted it by idx before the page's LIMIT.
+  from: '+at >= @from AND idx >= (SELECT idx FROM audit_entries WHERE at >= @from ORDER BY at, idx LIMIT 1)',
+  to: `+at < @to AND idx < COALESCE((SELECT idx FROM audit_entries WHERE at >= @to ORDER BY at, idx LIMIT 1), ${Number.MAX_SAFE_INTEGER})`,
 };
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -21,6 +21,10 @@ export const auditEntries = sqliteTable(
     index('audit_entries_trace_idx').on(t.trace),
     // Entries in a time window (the audit browser's dates, the dashboard's daily counts).
     index('audit_entries_at_idx').on(t.at),
+    // The audit browser's action and outcome filters, newest first: on SQLite the index carries idx (the
+    // rowid), so the page is a seek and a walk to its LIMIT, not a walk down the whole log to find it.
+    index('audit_entries_action_idx').on(t.action),
+    index('audit_entries_outcome_idx').on(t.outcome),
     // "Who touched case C-…?" is the common question; the query helpers filter by target.
     index('audit_entries_target_idx').on(t.target),
   ],

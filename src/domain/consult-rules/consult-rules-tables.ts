@@ -18,7 +18,9 @@ export const consultRuleFirings = sqliteTable(
     referralId: text(),
     firedAt: integer().notNull(),
   },
-  (t) => [uniqueIndex('consult_rule_firings_item_uq').on(t.ruleId, t.itemType, t.itemId), index('consult_rule_firings_case_idx').on(t.caseId, t.firedAt)],
+  (t) => [uniqueIndex('consult_rule_firings_item_uq').on(t.ruleId, t.itemType, t.itemId), index('consult_rule_firings_case_idx').on(t.caseId, t.firedAt),
+    // Which rules fired for an item (forItem): the unique index leads with the rule.
+    index('consult_rule_firings_for_item_idx').on(t.itemType, t.itemId, t.ruleId)],
 );
 
 /**

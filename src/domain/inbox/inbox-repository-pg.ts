@@ -144,11 +144,6 @@ export function createPgInboxRepository(store: PgStore): InboxRepository {
       return r?.n ?? 0;
     },
 
-    async countByState(): Promise<Partial<Record<InboxState, number>>> {
-      const rows = await db().select({ state: processedMessages.state, n: count() }).from(processedMessages).groupBy(processedMessages.state);
-      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
-    },
-
     async sealedAfter(afterId: string, limit: number): Promise<SealedInboxRow[]> {
       return db()
         .select({ msgId: processedMessages.msgId, topic: processedMessages.topic, payload: sql<string>`${processedMessages.payload}` })

@@ -189,15 +189,6 @@ export function createInboxRepository(db: Db, store: SqliteStore) {
       return db.select({ n: count() }).from(processedMessages).where(eq(processedMessages.state, state)).get()?.n ?? 0;
     },
 
-    countByState(): Partial<Record<InboxState, number>> {
-      const rows = db
-        .select({ state: processedMessages.state, n: count() })
-        .from(processedMessages)
-        .groupBy(processedMessages.state)
-        .all();
-      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
-    },
-
     /** Sealed payloads after `afterId`, in id order, for walking the table in batches (key rotation); plain JSON rows from before sealing are left out. */
     sealedAfter(afterId: string, limit: number): SealedInboxRow[] {
       return db

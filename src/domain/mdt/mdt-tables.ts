@@ -90,5 +90,7 @@ export const mdtActions = sqliteTable(
     remindedAt: integer(),
   },
   (t) => [index('mdt_actions_owner_idx').on(t.ownerId, t.status, t.dueAt, t.id), index('mdt_actions_owner_done_idx').on(t.ownerId, t.status, t.doneAt, t.id),
-    index('mdt_actions_due_idx').on(t.status, t.dueAt)],
+    index('mdt_actions_due_idx').on(t.status, t.dueAt),
+    // A meeting's actions in order (its summary, its sign-off): was a read of every action.
+    index('mdt_actions_meeting_idx').on(t.meetingId, t.position)],
 );

@@ -67,7 +67,8 @@ export const patientHkidAliases = sqliteTable('patient_hkid_aliases', {
   mergedFrom: text().notNull(),
   mergedBy: text().notNull(),
   mergedAt: integer().notNull(),
-});
+  // A later merge of the survivor moves its aliases along (by patient, not a read of every alias).
+}, (t) => [index('patient_hkid_aliases_patient_idx').on(t.patientId)]);
 
 /**
  * The keyed blind index behind patient search: one row per (patient, name token), the token only as

@@ -1,4 +1,4 @@
-import { asc, ne } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { ehrPending } from '../../db/pg/ehr-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { createPgQueueStore } from '../../domain/queue/queue-store-pg.js';
@@ -22,7 +22,7 @@ export function createPgEhrQueueRepository(store: PgStore): EhrQueueRepository {
     ...queue,
     insertPending: (row) => queue.insertPending<string>(row),
     async listOpen() {
-      return store.db().select().from(ehrPending).where(ne(ehrPending.status, 'done')).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id));
+      return store.db().select().from(ehrPending).where(inArray(ehrPending.status, ['pending', 'failed'])).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id));
     },
   };
 }

@@ -44,8 +44,7 @@ describeOnBothStores(
       expect(await repo.find('f1')).toMatchObject({ state: 'done', payload: null, owner: null, leaseUntil: null, completedAt: 3000 });
       expect(await repo.find('f2')).toMatchObject({ state: 'dead', payload: null, reason: 'inbound.attempts_exhausted' });
       expect((await repo.list({ state: 'dead', limit: 10 })).map((r) => r.msgId)).toContain('f2');
-      expect((await repo.countByState()).dead).toBeGreaterThanOrEqual(1);
-      expect(await repo.countOf('dead')).toBe((await repo.countByState()).dead);
+      expect(await repo.countOf('dead')).toBeGreaterThanOrEqual(1);
     });
 
     it('the console pages one state newest first by (received, id): every message once, ties broken by id', async () => {
