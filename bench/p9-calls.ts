@@ -33,6 +33,7 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
   const busyAttending = userId(teamOf(0, size.clinicians).attending);
   const actor = ids[P9_PEOPLE.typical]!.id;
   const weekAgo = new Date(now - 7 * DAY).toISOString();
+  const twoWeeksAgo = new Date(now - 14 * DAY).toISOString();
   // A keyset page further down the MDT lists (issue 14): the cursor of a row a day ahead.
   const mdtCursor = encodePageCursor({ at: now + DAY, id: 'zzzz' });
   // "My MDT actions" (issue 15): further down the open run (due a day ahead), and into the done run.
@@ -51,6 +52,10 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'audit browser, by user', method: 'GET', path: `/api/admin/audit?actor=${encodeURIComponent(actor)}`, as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'audit browser, by target', method: 'GET', path: `/api/admin/audit?target=doc-${doc}`, as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'audit browser, last 7 days', method: 'GET', path: `/api/admin/audit?from=${encodeURIComponent(weekAgo)}`, as: P9_PEOPLE.officer, token: 'admin' },
+    // A week between two dates, an action nobody took (the worst case for a walk down the log), denials.
+    { name: 'audit browser, a week two weeks ago', method: 'GET', path: `/api/admin/audit?from=${encodeURIComponent(twoWeeksAgo)}&to=${encodeURIComponent(weekAgo)}`, as: P9_PEOPLE.officer, token: 'admin' },
+    { name: 'audit browser, an action never taken', method: 'GET', path: '/api/admin/audit?action=patient.merged', as: P9_PEOPLE.officer, token: 'admin' },
+    { name: 'audit browser, denials', method: 'GET', path: '/api/admin/audit?outcome=denied', as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'dashboard, 7 days', method: 'GET', path: '/api/admin/dashboard?days=7', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'dashboard, 30 days', method: 'GET', path: '/api/admin/dashboard?days=30', as: P9_PEOPLE.admin, token: 'admin' },
     { name: 'referral stats, 7 days', method: 'GET', path: '/api/admin/referrals/stats?days=7', as: P9_PEOPLE.admin, token: 'admin' },
