@@ -121,9 +121,11 @@ export function createPgAuditRepository(store: PgStore) {
         filter.action !== undefined ? eq(auditEntries.action, filter.action) : undefined,
         filter.outcome !== undefined ? eq(auditEntries.outcome, filter.outcome) : undefined,
         filter.target !== undefined ? eq(auditEntries.target, filter.target) : undefined,
-        // As on SQLite: the first entry at or after `from` (audit_entries_at_idx) bounds the walk down the primary key.
-        filter.from !== undefined ? and(gte(auditEntries.at, filter.from), sql`${auditEntries.idx} >= (select ${auditEntries.idx} from ${auditEntries} where ${auditEntries.at} >= ${filter.from} order by ${auditEntries.at}, ${auditEntries.idx} limit 1)`) : undefined,
-        filter.to !== undefined ? lt(auditEntries.at, filter.to) : undefined,
+        // As on SQLite: the first entries at or after `from` and `to` (audit_entries_at_idx) bound the walk down
+        // the primary key; `at + 0` keeps the outer query off audit_entries_at_idx (with both ends it read the
+        // whole window through it and sorted it: 180 ms for a week at 5.2M entries).
+        filter.from !== undefined ? and(sql`${auditEntries.at} + 0 >= ${filter.from}`, sql`${auditEntries.idx} >= (select ${auditEntries.idx} from ${auditEntries} where ${auditEntries.at} >= ${filter.from} order by ${auditEntries.at}, ${auditEntries.idx} limit 1)`) : undefined,
+        filter.to !== undefined ? and(sql`${auditEntries.at} + 0 < ${filter.to}`, sql`${auditEntries.idx} < coalesce((select ${auditEntries.idx} from ${auditEntries} where ${auditEntries.at} >= ${filter.to} order by ${auditEntries.at}, ${auditEntries.idx} limit 1), ${Number.MAX_SAFE_INTEGER})`) : undefined,
         page.before !== undefined ? lt(auditEntries.idx, page.before) : undefined,
       );
       const entries = await entriesWhere(where, 'desc', limit);

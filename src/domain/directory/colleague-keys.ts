@@ -9,13 +9,16 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 export const specialtyKey = (v: AnyColumn | string): SQL => sql`lower(trim(${v}))`;
 export const registrationKey = (v: AnyColumn): SQL => sql`upper(${v})`;
 
-/** Registration numbers to look up: distinct, upper case, in chunks a bound-parameter list takes. */
-export function chunksOf(nos: readonly string[], size = 500): string[][] {
-  const keys = [...new Set(nos.map((n) => n.trim().toUpperCase()).filter(Boolean))];
+/** Distinct values in chunks a bound-parameter list takes. */
+export function chunks(values: Iterable<string>, size = 500): string[][] {
+  const keys = [...new Set(values)];
   const out: string[][] = [];
   for (let i = 0; i < keys.length; i += size) out.push(keys.slice(i, i + size));
   return out;
 }
+
+/** Registration numbers to look up: distinct, upper case, in chunks. */
+export const chunksOf = (nos: readonly string[]): string[][] => chunks(nos.map((n) => n.trim().toUpperCase()).filter(Boolean));
 
 /** Synchronous twin of a chunked lookup (SQLite). */
 export function inChunks<T>(nos: readonly string[], one: (chunk: string[]) => T[]): T[] {

@@ -3,7 +3,7 @@ import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
-import { chunksOf, registrationKey, specialtyKey } from './colleague-keys.js';
+import { chunks, chunksOf, registrationKey, specialtyKey } from './colleague-keys.js';
 import { touchesTokens, type DirectoryRepository } from './directory-repository.js';
 import { backfillClinicianTokensPg, directoryPagePg, writeClinicianTokensPg } from './directory-search-pg.js';
 
@@ -30,6 +30,11 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
     async findById(id) {
       const [row] = await db().select().from(clinicians).where(eq(clinicians.id, id));
       return row;
+    },
+    async byIds(ids) {
+      const out = [];
+      for (const chunk of chunks(ids)) out.push(...(await db().select().from(clinicians).where(inArray(clinicians.id, chunk))));
+      return out;
     },
     async insert(row, now) {
       const [added] = await db()

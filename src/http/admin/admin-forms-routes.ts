@@ -15,7 +15,7 @@ export interface AdminFormsDeps {
   mappings: FormMappingsDeps;
   submissions: Parameters<typeof retrySubmission>[0] & ManageSubmissionsDeps;
   approve: ApproveSubmissionDeps;
-  directory: Pick<DirectoryRepository, 'findById'>;
+  directory: Pick<DirectoryRepository, 'byIds'>;
 }
 
 const formParams = z.object({ formUuid: z.string().regex(FORM_UUID) });

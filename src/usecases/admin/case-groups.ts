@@ -8,7 +8,7 @@ export interface CaseGroupDeps {
   caseAdmin: Pick<CaseAdmin, 'groups' | 'bindGroup' | 'unbindGroup'>;
   cases: Pick<CaseQueries, 'findCase'>;
   /** Who bound each group, by name (the console never shows a person as an id). */
-  directory: Pick<DirectoryRepository, 'findById'>;
+  directory: Pick<DirectoryRepository, 'byIds'>;
 }
 
 /** A case's consult groups as the console shows them, under the case's canonical code. */

@@ -6,12 +6,8 @@ import { clinicianName } from '../../domain/directory/clinician-names.js';
  * decided): "陳大文 Dr CHAN Tai-man", so no screen shows a person as a UUID. Ids that are not
  * clinicians (documents, cases, `system`) are left out of the map.
  */
-export async function peopleNames(deps: { directory: Pick<DirectoryRepository, 'findById'> }, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    if (!id || names.has(id)) continue;
-    const c = await deps.directory.findById(id);
-    if (c) names.set(id, clinicianName(c));
-  }
-  return names;
+export async function peopleNames(deps: { directory: Pick<DirectoryRepository, 'byIds'> }, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  // One query for the page's people (was one lookup each: ~35 ms for 50 actors on PostgreSQL).
+  const wanted = [...ids].filter((id): id is string => !!id);
+  return new Map((await deps.directory.byIds(wanted)).map((c) => [c.id, clinicianName(c)]));
 }

@@ -70,6 +70,12 @@ describeOnBothStores(
       expect(all).toEqual(day(t0 - 3_600_000) === day(t0) ? [{ day: day(t0), reason: null, n: 3 }] : [{ day: day(t0 - 3_600_000), reason: null, n: 1 }, { day: day(t0), reason: null, n: 2 }]);
       const denied = await log.repo.dailyCounts({ actionLike: 'escalation.%', outcome: 'denied', from: t0 - DAY, to: t0 + DAY, dayOffsetMs: 8 * 3_600_000, byReason: true });
       expect(denied).toEqual([{ day: day(t0), reason: 'no_one', n: 2 }]);
+      // The audit browser's window: from (inclusive) to (exclusive), with and without an action; none after `to` at all.
+      const idxs = async (f: Parameters<typeof log.repo.list>[0]) => (await log.repo.list(f)).entries.map((e) => e.action);
+      expect(await idxs({ from: t0 - DAY, to: t0 + 2000 })).toEqual(['escalation.escalated', 'escalation.reminded']);
+      expect(await idxs({ from: t0, to: t0 + DAY, action: 'escalation.escalated' })).toEqual(['escalation.escalated', 'escalation.escalated']);
+      expect(await idxs({ from: t0 + 1500, to: t0 + 100 * DAY })).toEqual(['escalation.escalated']);
+      expect(await idxs({ from: t0 + 3000, to: t0 + DAY })).toEqual([]);
     });
 
     it('a signed head covers the whole tree; proofs check against it; verify (the CLI command) passes', async () => {

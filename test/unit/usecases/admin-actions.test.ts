@@ -47,7 +47,7 @@ describe('admin actions: case groups', () => {
     return {
       bound,
       cases: { findCase: async (code) => known(code) as never },
-      directory: { findById: async (id) => (id === 'admin-1' ? ({ id, nameEn: 'Ms ADMIN', nameZh: '管理員', displayName: 'admin' } as never) : undefined) },
+      directory: { byIds: async (ids) => [...ids].filter((id) => id === 'admin-1').map((id) => ({ id, nameEn: 'Ms ADMIN', nameZh: '管理員', displayName: 'admin' }) as never) },
       caseAdmin: {
         groups: async (code) => (known(code), [...bound]),
         bindGroup: async (adminId, code, conversationId) => {
