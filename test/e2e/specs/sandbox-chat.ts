@@ -75,6 +75,12 @@ export const sandboxChatTests: E2eTest[] = [
       await page.getByTestId('chat-input').pressSequentially('@');
       await page.getByTestId('chat-mention-picker').waitFor();
       await page.getByTestId('chat-mention-bot').click();
+      // The picker fills in the mention and puts the caret after it on the next frame: typing before then
+      // interleaved with it ("@ConsultBridge h@ConsultBridgeelp", a CI failure). Wait for the caret.
+      await page.waitForFunction(() => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid=chat-input]');
+        return input?.value === '@ConsultBridge ' && document.activeElement === input && input.selectionStart === input.value.length;
+      });
       await page.getByTestId('chat-input').pressSequentially('help');
       await page.getByTestId('chat-send').click();
       await page.locator('[data-testid=chat-msg-user]', { hasText: '@ConsultBridge help' }).first().waitFor();
