@@ -49,6 +49,11 @@ export function clinicianTokens(c: { nameEn?: string | null; nameZh?: string | n
   return [...out];
 }
 
+/** The token index rows of several clinicians (one multi-row insert for a batch). */
+export function tokenRowsOf(rows: (Parameters<typeof clinicianTokens>[0] & { id: string })[]): { clinicianId: string; token: string }[] {
+  return rows.flatMap((row) => clinicianTokens(row).map((token) => ({ clinicianId: row.id, token })));
+}
+
 /** The words of a search, longest first (the most selective drives the seek); none for an empty one. */
 export function searchWords(q: string | undefined): string[] {
   const unique = [...new Set(words(q ?? ''))].slice(0, MAX_WORDS);

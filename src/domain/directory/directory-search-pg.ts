@@ -1,16 +1,22 @@
-import { asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import { clinicianNameTokens as tokens, clinicians } from '../../db/pg/directory-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
-import { clinicianTokens, directoryPageOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
+import { directoryPageOf, tokenRowsOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
 import { directoryListWhere, directorySearchWhere } from './directory-page-where.js';
 
 type ClinicianRow = typeof clinicians.$inferSelect;
 
 /** Replaces a clinician's name search tokens on PostgreSQL, as writeClinicianTokens (directory-search.ts) does on SQLite. */
 export async function writeClinicianTokensPg(store: PgStore, row: ClinicianRow): Promise<void> {
-  await store.db().delete(tokens).where(eq(tokens.clinicianId, row.id));
-  const all = clinicianTokens(row);
-  if (all.length > 0) await store.db().insert(tokens).values(all.map((token) => ({ clinicianId: row.id, token }))).onConflictDoNothing();
+  await writeTokensOfPg(store, [row]);
+}
+
+/** Several clinicians' tokens in two statements, as writeTokensOf (directory-search.ts) on SQLite. */
+async function writeTokensOfPg(store: PgStore, rows: ClinicianRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await store.db().delete(tokens).where(inArray(tokens.clinicianId, rows.map((r) => r.id)));
+  const values = tokenRowsOf(rows);
+  if (values.length > 0) await store.db().insert(tokens).values(values).onConflictDoNothing();
 }
 
 const columns = { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } };
@@ -42,7 +48,7 @@ export async function backfillClinicianTokensPg(store: PgStore, after: string | 
   return store.transaction(async () => {
     // `id > ''` on the first batch too: a seek on the primary key, never a walk from its start.
     const rows = await store.db().select().from(clinicians).where(gt(clinicians.id, after ?? '')).orderBy(asc(clinicians.id)).limit(limit);
-    for (const row of rows) await writeClinicianTokensPg(store, row);
+    await writeTokensOfPg(store, rows);
     return rows.length < limit ? null : rows[rows.length - 1]!.id;
   });
 }

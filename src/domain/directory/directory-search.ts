@@ -1,6 +1,6 @@
-import { asc, eq, getTableColumns, gt } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { clinicianTokens, directoryPageOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
+import { directoryPageOf, tokenRowsOf, type DirectoryPage, type DirectoryPageQuery } from './clinician-tokens.js';
 import { directoryListWhere, directorySearchWhere } from './directory-page-where.js';
 import { clinicianNameTokens as tokens, clinicians } from './directory-tables.js';
 
@@ -8,9 +8,18 @@ type ClinicianRow = typeof clinicians.$inferSelect;
 
 /** Replaces a clinician's name search tokens (insert, rename, import alike). */
 export function writeClinicianTokens(db: Db, row: ClinicianRow): void {
-  db.delete(tokens).where(eq(tokens.clinicianId, row.id)).run();
-  const all = clinicianTokens(row);
-  if (all.length > 0) db.insert(tokens).values(all.map((token) => ({ clinicianId: row.id, token }))).onConflictDoNothing().run();
+  writeTokensOf(db, [row]);
+}
+
+/**
+ * Replaces the tokens of several clinicians in two statements (one delete, one multi-row insert): a
+ * backfill batch of 100 written one clinician at a time held the event loop ~30 ms at 10,000 clinicians.
+ */
+function writeTokensOf(db: Db, rows: ClinicianRow[]): void {
+  if (rows.length === 0) return;
+  db.delete(tokens).where(inArray(tokens.clinicianId, rows.map((r) => r.id))).run();
+  const values = tokenRowsOf(rows);
+  if (values.length > 0) db.insert(tokens).values(values).onConflictDoNothing().run();
 }
 
 const columns = { clinicians, tokens: { table: tokens, clinicianId: tokens.clinicianId, token: tokens.token } };
@@ -45,7 +54,7 @@ export function backfillClinicianTokens(db: Db, after: string | null, limit: num
   return db.transaction((tx) => {
     // `id > ''` on the first batch too: a seek on the primary key, never a walk from its start.
     const rows = tx.select().from(clinicians).where(gt(clinicians.id, after ?? '')).orderBy(asc(clinicians.id)).limit(limit).all();
-    for (const row of rows) writeClinicianTokens(tx as unknown as Db, row);
+    writeTokensOf(tx as unknown as Db, rows);
     return rows.length < limit ? null : rows[rows.length - 1]!.id;
   });
 }

@@ -90,8 +90,11 @@ describeOnBothStores(
     it('backfills the tokens of rows from before the index, a batch at a time, to the end', async () => {
       const { repo, store } = get();
       const a = await repo.insert({ dingtalkUserId: 'u-old-a', displayName: 'Dr BEFOREINDEX A', nameZh: '前索引' }, 1);
+      await repo.insert({ dingtalkUserId: 'u-old-b', displayName: 'Dr BEFOREINDEX B' }, 1);
+      const c = await repo.insert({ dingtalkUserId: 'u-old-c', displayName: 'Dr BEFOREINDEX C', nameEn: 'LATERNAME Siu-ming' }, 1);
       await dropTokens(store, a.id);
-      expect(await found('beforeindex')).toEqual([]);
+      await dropTokens(store, c.id);
+      expect(await found('beforeindex')).toEqual(['u-old-b']);
       let after: string | null = null;
       let batches = 0;
       do {
@@ -99,7 +102,8 @@ describeOnBothStores(
         batches++;
       } while (after !== null);
       expect(batches).toBeGreaterThan(1);
-      expect([await found('beforeindex'), await found('索引')]).toEqual([['u-old-a'], ['u-old-a']]);
+      // Every batch writes its clinicians' tokens together; one that had them keeps one set.
+      expect([await found('beforeindex'), await found('索引'), await found('latername siu')]).toEqual([['u-old-a', 'u-old-b', 'u-old-c'], ['u-old-a'], ['u-old-c']]);
     });
   },
 );
