@@ -9,8 +9,9 @@ import { p9Calls, p9Users, type P9Call } from './p9-calls.js';
 import { P9_SIZES, type P9Size } from './p9-seed.js';
 import { callersFor, worldFor } from './p9-world.js';
 import { percentile, round, type BenchRow } from './row.js';
-import { collectGarbage, memoryNow, rssMb, type Memory } from './p9-memory.js';
+import { collectGarbage, memoryNow, rssMb } from './p9-memory.js';
 import { LOOP_GOAL_MS, readLoopDelay, untilJobsDone, worstDelay, type LoopDelay } from './p9-loop.js';
+import { mergeRuns, type CallFigures, type SizeFigures } from './p9-runs.js';
 
 const ROUNDS = 3;
 /** What node prints about the inspector on stderr (the service's own warnings and errors pass through). */
@@ -21,39 +22,28 @@ const ROUND_MS = 20_000;
 /** Goals (issue 15): largest / smallest. */
 const GOAL = { p99: 2, ready: 1.5, rss: 1.2 };
 
-interface SizeFigures {
-  size: P9Size;
-  seedMs: number;
-  cached: boolean;
-  verify: { ms: number; entries: number };
-  readyMs: number;
-  rssStartMb: number;
-  /** RSS after the calls as read: with whatever garbage V8 has not collected yet. */
-  rssAfterMb: number;
-  /** After the calls and a full collection: what the service holds. */
-  afterGc: Memory;
-  calls: Map<string, { p50: number; p99: number; n: number } | string>;
-  /** Event-loop delay in the service: from spawn to ready (start-up), while the backfills after ready ran, and while each call's rounds ran. */
-  loop: { start: LoopDelay; jobs: { ms: number; delay: LoopDelay }; calls: Map<string, LoopDelay> };
-}
-
 /**
  * P9 (issue 15): the service at growing hospital sizes, seeded through the repositories (p9-seed.ts),
  * measured over HTTP as the compiled service runs (`npm run build` first). `--sizes small,medium,large`
- * (default small,medium; `--quick`: small, fewer calls) and `--db sqlite|pg`.
+ * (default small,medium; `--quick`: small, fewer calls), `--db sqlite|pg` and `--runs N` (default 1:
+ * every size measured N times, the sizes taking turns, and the medians reported; mergeRuns).
  */
 export async function benchGrowth(o: { quick?: boolean } = {}): Promise<BenchRow[]> {
   const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name || a.startsWith(`${name}=`))?.replace(`${name}=`, '');
   const sizes = o.quick ? ['small'] : (arg('--sizes') ?? 'small,medium').split(',');
   const backend: Backend = arg('--db') === 'pg' ? 'postgres' : 'sqlite';
   if (backend === 'postgres' && postgresMissing()) return [{ name: `P9 not run on PostgreSQL: ${postgresMissing()}`, value: NaN, unit: '' }];
-  const results: SizeFigures[] = [];
-  for (const name of sizes) {
-    const size = P9_SIZES[name];
-    if (!size) throw new Error(`P9: unknown size ${name} (${Object.keys(P9_SIZES).join(', ')})`);
-    results.push(await measureSize(backend, size, o.quick ? 30 : CALLS, arg('--only')));
+  const runs = Math.max(1, Number(arg('--runs') ?? 1) || 1);
+  const measured: SizeFigures[][] = sizes.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [i, name] of sizes.entries()) {
+      const size = P9_SIZES[name];
+      if (!size) throw new Error(`P9: unknown size ${name} (${Object.keys(P9_SIZES).join(', ')})`);
+      if (runs > 1) process.stderr.write(`  P9 run ${run + 1} of ${runs}\n`);
+      measured[i]!.push(await measureSize(backend, size, o.quick ? 30 : CALLS, arg('--only')));
+    }
   }
-  return rows(backend, results);
+  return rows(backend, measured.map(mergeRuns));
 }
 
 /** `only`: measure just the calls whose name contains it (`--only inbox`), to look into one. */
@@ -85,7 +75,7 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
       // The calls are timed once the backfills after ready have run out (a cached seed starts them on every run).
       const jobs = await untilJobsDone(base);
       log(`    backfills after ready ran ${round(jobs.ms / 1000, 1)} s; event loop held max ${round(jobs.delay.maxMs, 1)} ms meanwhile`);
-      const out = new Map<string, { p50: number; p99: number; n: number } | string>();
+      const out = new Map<string, CallFigures | string>();
       const loops = new Map<string, LoopDelay>();
       for (const call of p9Calls(size, users, Date.now()).filter((c) => !only || c.name.includes(only))) {
         // The delay is read over the measured rounds only (the warm-up's first-call compilation is left out).
@@ -100,7 +90,7 @@ async function measureSize(backend: Backend, size: P9Size, calls: number, only?:
       await collectGarbage(inspectPort);
       const afterGc = await memoryNow(base, child.pid!);
       log(`    RSS after the calls ${round(rssAfterMb, 0)} MB; after a full collection ${round(afterGc.rssMb, 0)} MB (V8 heap in use ${round(afterGc.heapUsedMb, 0)} MB)`);
-      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb, afterGc, calls: out, loop: { start, jobs, calls: loops } };
+      return { size, seedMs: world.seedMs, cached: world.cached, verify, readyMs, rssStartMb, rssAfterMb, afterGc, calls: out, loop: { start, jobs, calls: loops }, runs: 1 };
     } finally {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -133,7 +123,7 @@ async function untilReady(base: string, t0: number, exited: () => boolean): Prom
 }
 
 /** ROUNDS rounds of up to `n` sequential calls (ROUND_MS each at most) after a short warm-up; p50/p99 over all of them, or the failure. */
-async function timeCall(base: string, call: P9Call, users: Record<string, { app: string; admin: string }>, n: number, afterWarmUp: () => Promise<unknown>): Promise<{ p50: number; p99: number; n: number } | string> {
+async function timeCall(base: string, call: P9Call, users: Record<string, { app: string; admin: string }>, n: number, afterWarmUp: () => Promise<unknown>): Promise<CallFigures | string> {
   const headers: Record<string, string> = { authorization: `Bearer ${users[call.as]![call.token]}` };
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   const once = async () => {
@@ -170,7 +160,7 @@ function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
       const base = first.calls.get(name)!;
       const rat = typeof f === 'string' || typeof base === 'string' || r === first ? undefined : ratio(base.p99, f.p99);
       if (typeof f === 'string') out.push({ name: `P9 ${db} ${r.size.name}: ${name} (${f})`, value: NaN, unit: 'ms' });
-      else out.push({ name: `P9 ${db} ${r.size.name}: ${name}, p99 (p50 ${round(f.p50, 1)}, ${f.n} calls)`, value: round(f.p99, 1), unit: 'ms', ...(rat !== undefined && r === last ? { ratio: rat, goal: `p99 ≤ ${GOAL.p99}× ${first.size.name}`, ok: rat <= GOAL.p99 } : rat !== undefined ? { ratio: rat } : {}) });
+      else out.push({ name: `P9 ${db} ${r.size.name}: ${name}, p99${runsNote(f)} (p50 ${round(f.p50, 1)}, ${f.n} calls)`, value: round(f.p99, 1), unit: 'ms', ...(rat !== undefined && r === last ? { ratio: rat, goal: `p99 ≤ ${GOAL.p99}× ${first.size.name}`, ok: rat <= GOAL.p99 } : rat !== undefined ? { ratio: rat } : {}) });
     }
   }
   for (const r of results) {
@@ -195,3 +185,6 @@ function rows(backend: Backend, results: SizeFigures[]): BenchRow[] {
   }
   return out;
 }
+
+/** " median of 3 runs: 4.1 / 5.2 / 8.0" when the size was measured several times. */
+const runsNote = (f: CallFigures): string => (f.runP99s && f.runP99s.length > 1 ? `, median of ${f.runP99s.length} runs: ${f.runP99s.map((x) => round(x, 1)).join(' / ')}` : '');
