@@ -27,8 +27,8 @@ export function createAfterReady(deps: {
     if (deps.state) deps.state.running = true;
     for (const job of jobs) {
       try {
-        const outcome = await runBackgroundJob({ jobs: jobsRepo, clock }, job, () => stopping);
-        logger.info({ code: 'background_job.ended', job: job.name, outcome }, 'background job');
+        const { outcome, batches, longestBatchMs } = await runBackgroundJob({ jobs: jobsRepo, clock }, job, () => stopping);
+        logger.info({ code: 'background_job.ended', job: job.name, outcome, batches, longestBatchMs: Math.round(longestBatchMs) }, 'background job');
       } catch (err) {
         logger.error({ code: 'background_job.failed', job: job.name, err: (err as Error).message }, 'background job failed');
       }
