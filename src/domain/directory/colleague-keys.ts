@@ -17,10 +17,5 @@ export function chunks(values: Iterable<string>, size = 500): string[][] {
   return out;
 }
 
-/** Registration numbers to look up: distinct, upper case, in chunks. */
-export const chunksOf = (nos: readonly string[]): string[][] => chunks(nos.map((n) => n.trim().toUpperCase()).filter(Boolean));
-
-/** Synchronous twin of a chunked lookup (SQLite). */
-export function inChunks<T>(nos: readonly string[], one: (chunk: string[]) => T[]): T[] {
-  return chunksOf(nos).flatMap(one);
-}
+/** Registration numbers to look up, as registrationKey compares them: trimmed, upper case, blanks left out. */
+export const registrationKeys = (nos: readonly string[]): string[] => nos.map((n) => n.trim().toUpperCase()).filter(Boolean);

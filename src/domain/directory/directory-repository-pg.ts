@@ -3,7 +3,7 @@ import { clinicians, institutions } from '../../db/pg/directory-tables.js';
 import { sqlCollateC } from '../../db/pg/pg-columns.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
 import { newId } from '../../shared/ids.js';
-import { chunks, chunksOf, registrationKey, specialtyKey } from './colleague-keys.js';
+import { chunks, registrationKey, registrationKeys, specialtyKey } from './colleague-keys.js';
 import { touchesTokens, type DirectoryRepository } from './directory-repository.js';
 import { backfillClinicianTokensPg, directoryPagePg, writeClinicianTokensPg } from './directory-search-pg.js';
 
@@ -66,7 +66,7 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
     },
     async byRegistrationNos(nos) {
       const out = [];
-      for (const chunk of chunksOf(nos)) out.push(...(await db().select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk))));
+      for (const chunk of chunks(registrationKeys(nos))) out.push(...(await db().select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk))));
       return out;
     },
     async institution(id) {

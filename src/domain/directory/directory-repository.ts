@@ -5,7 +5,7 @@ import { newId } from '../../shared/ids.js';
 import type { DirectoryPage, DirectoryPageQuery } from './clinician-tokens.js';
 import { backfillClinicianTokens, directoryPage, writeClinicianTokens } from './directory-search.js';
 import { clinicians, institutions, type ClinicianRole } from './directory-tables.js';
-import { chunks, inChunks, registrationKey, specialtyKey } from './colleague-keys.js';
+import { chunks, registrationKey, registrationKeys, specialtyKey } from './colleague-keys.js';
 
 export type ClinicianRow = typeof clinicians.$inferSelect;
 export type InstitutionRow = typeof institutions.$inferSelect;
@@ -88,7 +88,7 @@ function directoryStatements(db: Db) {
     },
     /** The clinicians with these registration numbers, in any case (imports): clinicians_registration_idx. */
     byRegistrationNos(nos: readonly string[]): ClinicianRow[] {
-      return inChunks(nos, (chunk) => db.select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk)).all());
+      return chunks(registrationKeys(nos)).flatMap((chunk) => db.select().from(clinicians).where(inArray(registrationKey(clinicians.registrationNo), chunk)).all());
     },
     institution(id: string): InstitutionRow | undefined {
       return institutionById.get({ id });

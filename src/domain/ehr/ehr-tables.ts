@@ -6,6 +6,8 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
  * the EHR's id (the payload is erased once the EHR is the record holder).
  */
 export type EhrPendingStatus = 'pending' | 'done' | 'failed';
+/** The rows still to send or to retry (`IN` on the status index: never a walk of every row ever sent). */
+export const EHR_OPEN_STATUSES: EhrPendingStatus[] = ['pending', 'failed'];
 export type EhrPendingKind = 'allergy';
 
 export const ehrPending = sqliteTable(

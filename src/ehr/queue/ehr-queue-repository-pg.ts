@@ -1,6 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import { ehrPending } from '../../db/pg/ehr-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
+import { EHR_OPEN_STATUSES } from '../../domain/ehr/ehr-tables.js';
 import { createPgQueueStore } from '../../domain/queue/queue-store-pg.js';
 import type { EhrPendingRow, EhrQueueRepository } from './ehr-queue-repository.js';
 
@@ -22,7 +23,7 @@ export function createPgEhrQueueRepository(store: PgStore): EhrQueueRepository {
     ...queue,
     insertPending: (row) => queue.insertPending<string>(row),
     async listOpen() {
-      return store.db().select().from(ehrPending).where(inArray(ehrPending.status, ['pending', 'failed'])).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id));
+      return store.db().select().from(ehrPending).where(inArray(ehrPending.status, EHR_OPEN_STATUSES)).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { ehrPending, type EhrPendingKind } from '../../domain/ehr/ehr-tables.js';
+import { EHR_OPEN_STATUSES, ehrPending, type EhrPendingKind } from '../../domain/ehr/ehr-tables.js';
 import type { SqliteStore } from '../../db/store.js';
 import { createQueueStore } from '../../domain/queue/queue-store.js';
 
@@ -32,7 +32,7 @@ export function createEhrQueueRepository(db: Db, store: SqliteStore) {
 
       /** Every row not yet in the EHR (pending or failed), oldest first. */
       listOpen(): EhrPendingRow[] {
-        return db.select().from(ehrPending).where(inArray(ehrPending.status, ['pending', 'failed'])).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id)).all();
+        return db.select().from(ehrPending).where(inArray(ehrPending.status, EHR_OPEN_STATUSES)).orderBy(asc(ehrPending.createdAt), asc(ehrPending.id)).all();
       },
     }),
   };
