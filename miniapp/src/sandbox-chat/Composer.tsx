@@ -1,5 +1,5 @@
 import { Button } from 'antd-mobile';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ChatUser } from './chat-api.js';
 
 interface Props {
@@ -19,17 +19,24 @@ export function Composer({ botName, members, placeholder, sendLabel, mentionLabe
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // Where the caret goes once the text a mention completed is on screen (before the next keystroke lands).
+  const caretAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAt.current;
+    if (at === null || !input.current) return;
+    caretAt.current = null;
+    input.current.focus();
+    input.current.setSelectionRange(at, at);
+  }, [text]);
 
   const choose = (name: string, user?: ChatUser) => {
     // A typed "@" is completed in place; from the button the mention is appended.
     const base = text.endsWith('@') ? text.slice(0, -1) : text;
     const next = `${base}${base === '' || base.endsWith(' ') ? '' : ' '}@${name} `;
+    // Back to the input with the caret after the mention, so typing goes on where it should: set as the
+    // new text is committed (a later animation frame let a fast typist's keys land before the mention).
+    caretAt.current = next.length;
     setText(next);
-    // Back to the input with the caret after the mention, so typing goes on where it should.
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.setSelectionRange(next.length, next.length);
-    });
     if (user) setPicked((p) => [...p.filter((u) => u.userId !== user.userId), user]);
     setPicking(false);
   };
