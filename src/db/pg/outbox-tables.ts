@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import type { OutboxStatus } from '../../domain/outbox/outbox-tables.js';
 import { ms } from './pg-columns.js';
@@ -25,5 +26,8 @@ export const outboxMessages = pgTable(
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_pending_id_idx').on(t.status, t.id),
     index('outbox_lane_idx').on(t.lane, t.status, t.id),
+    // withKeyPrefix compares keys byte-wise (collate "C", as SQLite does): the unique index, in the
+    // database's collation, cannot serve that range, so it walked every message ever sent.
+    index('outbox_idem_key_c_idx').on(sql`${t.idemKey} collate "C"`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import type { VaultMediaType } from '../../domain/vault/vault-tables.js';
 import { bytea, ms } from './pg-columns.js';
@@ -19,7 +20,13 @@ export const vaultKeys = pgTable(
     createdAt: ms().notNull(),
     destroyedAt: ms(),
   },
-  (t) => [index('vault_keys_kek_idx').on(t.kekVersion), index('vault_keys_case_idx').on(t.caseId)],
+  (t) => [
+    index('vault_keys_kek_idx').on(t.kekVersion),
+    index('vault_keys_case_idx').on(t.caseId),
+    // The rewrap's keyset walks document ids byte-wise (collate "C"): the primary key, in the database's
+    // collation, cannot serve it, so each batch of a key rotation read every key.
+    index('vault_keys_document_c_idx').on(sql`${t.documentId} collate "C"`),
+  ],
 );
 
 /** PostgreSQL twin of vaultKekVersions: the shared keyring's versions and fingerprints (no keys). */

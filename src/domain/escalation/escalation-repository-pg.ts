@@ -86,8 +86,11 @@ export function createPgEscalationRepository(store: PgStore): EscalationReposito
           .limit(limit);
         if (ended.length === 0) return 0;
         const keys = sql.join(ended.map((r) => sql`(${r.itemId}, ${r.recipientId})`), sql`, `);
-        await db().delete(escalationSteps).where(sql`(${escalationSteps.itemId}, ${escalationSteps.recipientId}) in (${keys})`);
-        return (await db().delete(escalations).where(sql`(${escalations.itemId}, ${escalations.recipientId}) in (${keys})`)).rowCount ?? 0;
+        // The items alone as well: PostgreSQL seeks a row-value IN list only by a column all its rows
+        // share (one recipient: a walk of the whole key), so the leading column is given as a list.
+        const items = [...new Set(ended.map((r) => r.itemId))];
+        await db().delete(escalationSteps).where(and(inArray(escalationSteps.itemId, items), sql`(${escalationSteps.itemId}, ${escalationSteps.recipientId}) in (${keys})`));
+        return (await db().delete(escalations).where(and(inArray(escalations.itemId, items), sql`(${escalations.itemId}, ${escalations.recipientId}) in (${keys})`))).rowCount ?? 0;
       });
     },
   };

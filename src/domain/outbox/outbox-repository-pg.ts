@@ -44,7 +44,6 @@ export function createPgOutboxRepository(store: PgStore): OutboxRepository {
 
     markSent: (id: number, result: string, now: number, processQueryKey: string | null = null) => markDone({ id, result, processQueryKey, now }),
 
-    countByStatus: async (): Promise<Partial<Record<OutboxStatus, number>>> => queue.countByStatus(),
 
     async countOf(status: OutboxStatus): Promise<number> {
       const [r] = await db().select({ n: count() }).from(outboxMessages).where(eq(outboxMessages.status, status));

@@ -43,7 +43,6 @@ export function createOutboxRepository(db: Db, store: SqliteStore) {
         return queue.markDone(id, { result, processQueryKey }, now);
       },
 
-      countByStatus: (): Partial<Record<OutboxStatus, number>> => queue.countByStatus(),
 
       /** Rows in one status; an index range (outbox_due_idx), not a walk of every sent row kept for retention. */
       countOf: (status: OutboxStatus): number => db.select({ n: count() }).from(outboxMessages).where(eq(outboxMessages.status, status)).get()?.n ?? 0,

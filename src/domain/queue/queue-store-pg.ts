@@ -162,10 +162,6 @@ export function createPgQueueStore<R extends QueueRowBase>(store: PgStore, desc:
       return changed(await db().update(t).set(set as never).where(and(byId(id), eq(col.status!, dead))));
     },
 
-    async countByStatus(): Promise<Record<string, number>> {
-      const rows = await db().select({ status: col.status!, n: count() }).from(t).groupBy(col.status!);
-      return Object.fromEntries(rows.map((r) => [r.status as string, r.n]));
-    },
 
     async countPending(): Promise<number> {
       const [r] = await db().select({ n: count() }).from(t).where(isPending);

@@ -185,10 +185,6 @@ export function createQueueStore<R extends QueueRowBase>(db: Db, desc: QueueTabl
       return db.update(t).set(set as never).where(and(byId(id), eq(col.status!, dead))).run().changes === 1;
     },
 
-    countByStatus(): Record<string, number> {
-      const rows = db.select({ status: col.status!, n: count() }).from(t).groupBy(col.status!).all();
-      return Object.fromEntries(rows.map((r) => [r.status as string, r.n]));
-    },
 
     countPending(): number {
       return db.select({ n: count() }).from(t).where(isPending).get()?.n ?? 0;

@@ -1,0 +1,2 @@
+CREATE INDEX "outbox_idem_key_c_idx" ON "outbox_messages" USING btree ("idem_key" collate "C");--> statement-breakpoint
+CREATE INDEX "vault_keys_document_c_idx" ON "vault_keys" USING btree ("document_id" collate "C");
