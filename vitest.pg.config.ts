@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/pg/**/*.test.ts'],
     globalSetup: ['test/pg/global-setup.ts'],
+    // With PLAN_CAPTURE_DIR: every statement src/ sends PostgreSQL, for `npm run test:plans -- --pg`.
+    setupFiles: ['test/helpers/pg-plan-capture-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

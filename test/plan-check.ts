@@ -7,14 +7,14 @@ import { fullScans, type PlannedStatement } from './helpers/sqlite-plans.js';
 import { QUERY_PLAN_ORDERED_WALKS, QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_SUITE_WALKS, QUERY_PLAN_WHOLE_READS } from './helpers/query-plan-tables.js';
 
 /**
- * `npm run test:plans -- <dir>`: the plans `npm test` captured with PLAN_CAPTURE_DIR=<dir>
+ * `npm run test:plans -- <dir>` (`--pg <dir>`: the PostgreSQL twin, plan-check-pg.ts): the plans `npm test` captured with PLAN_CAPTURE_DIR=<dir>
  * (test/helpers/plan-capture-setup.ts), checked as test/integration/query-plans.test.ts checks the
  * paths P9 drives, for every statement the service's own code (src/) ran anywhere in the suite. Fails
  * (exit 1) on a whole read of a growing table, and when nothing was captured.
  */
 async function main(dir: string): Promise<number> {
   const statements = new Map<string, PlannedStatement>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('pg-'))) {
     for (const s of JSON.parse(readFileSync(join(dir, f), 'utf8')) as PlannedStatement[]) statements.set(s.sql, s);
   }
   if (statements.size === 0) {
@@ -22,11 +22,11 @@ async function main(dir: string): Promise<number> {
     return 1;
   }
   const tables = await growingTables();
-  const walks = [...QUERY_PLAN_ORDERED_WALKS.flatMap((w) => w.sqlite ?? []), ...QUERY_PLAN_SUITE_WALKS.map((w) => w.sqlite)];
+  const walks = [...QUERY_PLAN_ORDERED_WALKS.flatMap((w) => w.sqlite ?? []), ...QUERY_PLAN_SUITE_WALKS.flatMap((w) => w.sqlite ?? [])];
   const bad = [...statements.values()].flatMap((s) =>
     fullScans(s, tables, QUERY_PLAN_WHOLE_READS.map((w) => w.sql), walks).map((why) => `${why}\n    in: ${s.sql}\n    by: ${s.caller}\n    plan: ${s.plan.join(' | ')}`),
   );
-  const stale = QUERY_PLAN_SUITE_WALKS.filter((w) => ![...statements.keys()].some((sql) => w.sqlite.test(sql)));
+  const stale = QUERY_PLAN_SUITE_WALKS.filter((w) => w.sqlite && ![...statements.keys()].some((sql) => w.sqlite!.test(sql)));
   console.log(`test:plans: ${statements.size} distinct statements run by src/ during npm test; ${bad.length} whole reads of a growing table`);
   for (const b of bad) console.log(b);
   for (const w of stale) console.log(`an allowance in QUERY_PLAN_SUITE_WALKS matches no statement any more: ${w.why}`);
@@ -48,9 +48,10 @@ async function growingTables(): Promise<Set<string>> {
   }
 }
 
-const dir = process.argv[2];
+const pgMode = process.argv[2] === '--pg';
+const dir = process.argv[pgMode ? 3 : 2];
 if (!dir) {
-  console.error('usage: npm run test:plans -- <the PLAN_CAPTURE_DIR npm test wrote to>');
+  console.error('usage: npm run test:plans -- [--pg] <the PLAN_CAPTURE_DIR npm test (or npm run test:pg with --pg) wrote to>');
   process.exit(2);
 }
-process.exit(await main(dir));
+process.exit(pgMode ? await (await import('./plan-check-pg.js')).checkPgPlans(dir) : await main(dir));

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { firstCaller } from './stack-caller.js';
 
 /** One distinct statement the code ran, with the parameters of its first run and SQLite's plan for them. */
 export interface PlannedStatement {
@@ -6,20 +7,6 @@ export interface PlannedStatement {
   plan: string[];
   /** The first file outside node_modules that ran it (relative to the checkout): src/… for the service's own. */
   caller?: string;
-}
-
-/** The first stack frame outside node_modules and this file: who ran the statement. */
-function callerOf(): string | undefined {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  const root = `${process.cwd()}/`;
-  for (const m of stack.matchAll(/\(?(?:file:\/\/)?(\/[^():]+):\d+:\d+\)?$/gm)) {
-    const file = m[1]!;
-    if (!file.includes('/node_modules/') && !file.endsWith('/sqlite-plans.ts') && !file.startsWith('node:')) return file.startsWith(root) ? file.slice(root.length) : file;
-  }
-  return undefined;
 }
 
 type Method = 'run' | 'get' | 'all' | 'iterate';
@@ -48,7 +35,7 @@ export function captureSqlitePlans(): { statements: Map<string, PlannedStatement
         try {
           const explain = this.database.prepare(`EXPLAIN QUERY PLAN ${this.source}`);
           const rows = original.all.apply(explain, args) as { detail: string }[];
-          statements.set(this.source, { sql: this.source, plan: rows.map((r) => r.detail), caller: callerOf() });
+          statements.set(this.source, { sql: this.source, plan: rows.map((r) => r.detail), caller: firstCaller('sqlite-plans.ts') });
         } finally {
           explaining = false;
         }

@@ -12,7 +12,7 @@ import { APPROVAL_FORMS, appPageCalls } from '../helpers/app-page-calls.js';
 import { capturePgStatements, pgFullScans } from '../helpers/pg-plans.js';
 import { pgAvailable, usePgDatabase } from '../helpers/pg-test-db.js';
 import { consoleListCalls } from '../helpers/console-list-calls.js';
-import { QUERY_PLAN_ORDERED_WALKS, QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS } from '../helpers/query-plan-tables.js';
+import { QUERY_PLAN_ORDERED_WALKS, QUERY_PLAN_SMALL_TABLES, QUERY_PLAN_WHOLE_READS_PG } from '../helpers/query-plan-tables.js';
 import { startHarness, type Harness } from '../helpers/service-harness.js';
 import { sharedKeyEnv } from '../helpers/shared-key-env.js';
 
@@ -80,23 +80,3 @@ describe.skipIf(!pgAvailable())('query plans on PostgreSQL', () => {
     expect(stale.map((w) => w.why)).toEqual([]);
   }, 120_000);
 });
-
-/**
- * QUERY_PLAN_WHOLE_READS as drizzle writes them on PostgreSQL (the full verify's count and checkpoint
- * list), and two plans PostgreSQL picks only because the test's tables are tiny (SQLite plans both as
- * seeks; revisit with the P9 medium data on PostgreSQL):
- * - the request expiry sweep walks the partial index of pending requests (pending ones expire within
- *   days, so that set does not grow with history) rather than access_requests_expiry_idx;
- * - the escalation purge joins every step to the ended escalations (a merge join) rather than looking
- *   each ended one's steps up by escalation_steps_item_idx;
- * - the inbox's requests to decide (pending ones on my cases) walk the same partial index of pending
- *   requests rather than looking up my cases' requests (bounded for the same reason).
- */
-const QUERY_PLAN_WHOLE_READS_PG = [
-  ...QUERY_PLAN_WHOLE_READS.map((w) => w.sql),
-  /^select count\(\*\) from "audit_nodes"$/,
-  /from "audit_checkpoints" order by "audit_checkpoints"."tree_size" asc, "audit_checkpoints"."id" asc$/,
-  /from "access_requests" where \("access_requests"."status" = \$1 and "access_requests"."expires_at" <= \$2\) order by/,
-  /^DELETE FROM "escalation_steps" s USING "escalations" e/,
-  /^select distinct "document_id" from "access_requests" where \("access_requests"."status" = \$1 and "access_requests"."case_id" in \(select "case_id" from "care_team"/,
-];

@@ -64,4 +64,25 @@ describe('PostgreSQL plan checker', () => {
     expect(pgFullReads(scanOn("(upper(registration_no) = ANY ('{M1,M2}'::text[]))"), expr)).toEqual([]);
     expect(pgFullReads(scanOn("(registration_no = 'M1'::text)"), expr)[0]).toContain('on a later column only');
   });
+
+  it('reads a key compared byte-wise (an index in collation "C", the column printed cast) as a seek', () => {
+    const def = 'CREATE INDEX outbox_idem_key_c_idx ON public.outbox_messages USING btree (idem_key COLLATE "C")';
+    expect(leadingKey(def)).toBe('idem_key');
+    const c: Indexes = new Map([['outbox_idem_key_c_idx', { table: 'outbox_messages', first: leadingKey(def) }]]);
+    const scanOn = (cond: string) => ({ 'Node Type': 'Index Scan', 'Index Name': 'outbox_idem_key_c_idx', 'Index Cond': cond });
+    expect(pgFullReads(scanOn("(((idem_key)::text >= 'req:1:'::text) AND ((idem_key)::text < 'req:1;'::text))"), c)).toEqual([]);
+    expect(pgFullReads(scanOn("((idem_key)::text >= 'req:1:'::text)"), c)[0]).toContain('an open range with no LIMIT');
+  });
+
+  it("passes a walk of one index filtered by an equality another index of the table seeks (the empty test tables' pick); fails one nothing seeks", () => {
+    const t: Indexes = new Map([
+      ['access_requests_pkey', { table: 'access_requests', first: 'id' }],
+      ['access_requests_pending_uq', { table: 'access_requests', first: 'document_id' }],
+      ['grants_expiry_idx', { table: 'grants', first: 'expires_at' }],
+    ]);
+    const walk = (filter: string) => ({ 'Node Type': 'Index Scan', 'Index Name': 'access_requests_pending_uq', Filter: filter });
+    expect(pgFullReads(walk("((id = 'a1'::text) AND (status = 'pending'::text))"), t)).toEqual([]);
+    expect(pgFullReads(walk("(requester_id = 'u1'::text)"), t)[0]).toContain('walks the whole index');
+    expect(pgFullReads(walk("(expires_at = '5'::bigint)"), t)[0]).toContain('walks the whole index');
+  });
 });
