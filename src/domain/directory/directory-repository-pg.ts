@@ -36,6 +36,11 @@ export function createPgDirectoryRepository(store: PgStore): DirectoryRepository
       for (const chunk of chunks(ids)) out.push(...(await db().select().from(clinicians).where(inArray(clinicians.id, chunk))));
       return out;
     },
+    async byDingTalkIds(userIds) {
+      const out = [];
+      for (const chunk of chunks(userIds)) out.push(...(await db().select().from(clinicians).where(inArray(clinicians.dingtalkUserId, chunk))));
+      return out;
+    },
     async insert(row, now) {
       const [added] = await db()
         .insert(clinicians)

@@ -19,11 +19,7 @@ export async function importRoster(deps: RosterDeps, actor: ClinicianRow, csv: s
   // Only the clinicians the file names (by DingTalk user id, else registration number), never the whole directory.
   const named = parsed.map((r) => r.clinician).filter((c): c is string => !!c);
   const byRegistration = new Map((await deps.directory.byRegistrationNos(named)).map((c) => [c.registrationNo!.toUpperCase(), c]));
-  const byUser = new Map<string, ClinicianRow>();
-  for (const id of new Set(named)) {
-    const c = await deps.directory.findByDingTalkId(id);
-    if (c) byUser.set(id, c);
-  }
+  const byUser = new Map((await deps.directory.byDingTalkIds(named)).map((c) => [c.dingtalkUserId, c]));
   const now = deps.clock.now();
   const checked: Checked[] = [];
   for (const row of parsed) {

@@ -10,7 +10,7 @@ import type { RosterNotices } from './roster-notices.js';
 /** What the roster use cases read and write. */
 export interface RosterDeps {
   rosters: RosterRepository;
-  directory: Pick<DirectoryRepository, 'findById' | 'findByDingTalkId' | 'institution' | 'institutionByCode' | 'byRegistrationNos'>;
+  directory: Pick<DirectoryRepository, 'findById' | 'findByDingTalkId' | 'institution' | 'institutionByCode' | 'byRegistrationNos' | 'byDingTalkIds'>;
   transaction: Transaction;
   audit: AuditSink;
   clock: Clock;

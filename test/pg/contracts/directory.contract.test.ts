@@ -68,6 +68,9 @@ describeOnBothStores(
       expect(ids(await repo.inSpecialty('i-a', 'cardio'))).toEqual([]);
       expect(ids(await repo.byRegistrationNos(['M10001', 'm10003', ' M10002 ', 'M10001', 'M99999'])).sort()).toEqual(['c-1', 'c-2', 'c-3']);
       expect(await repo.byRegistrationNos([])).toEqual([]);
+      // DingTalk user ids as they are (case matters), each once.
+      expect(ids(await repo.byDingTalkIds(['c-4', 'c-1', 'c-4', 'C-3', 'nobody'])).sort()).toEqual(['c-1', 'c-4']);
+      expect(await repo.byDingTalkIds([])).toEqual([]);
     });
 
     it('a clinician referring to an unknown institution is refused (foreign key)', async () => {
