@@ -48,6 +48,16 @@ function describeColumn(c: SQLiteColumn | PgColumn) {
   return { notNull: c.notNull, primary: c.primary, unique: c.isUnique, hasDefault: c.hasDefault, default: typeof ref === 'object' ? 'sql' : ref };
 }
 
+/**
+ * Indexes only PostgreSQL has, with why: a key compared byte-wise (`collate "C"`, as SQLite compares all
+ * text) cannot use an index in the database's collation, so PostgreSQL needs a second one in collation C
+ * where SQLite's own index already serves.
+ */
+const PG_ONLY_INDEXES: ReadonlyMap<string, string> = new Map([
+  ['outbox_idem_key_c_idx', "the outbox's key-prefix lookup (an approval's cards) by idem_key in byte order"],
+  ['vault_keys_document_c_idx', "a key rotation's rewrap batches past a document id in byte order"],
+]);
+
 function shape(cfg: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>) {
   const names = (cols: { name: string }[]) => cols.map((c) => c.name);
   return {
@@ -60,6 +70,7 @@ function shape(cfg: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig
       })
       .sort(),
     indexes: cfg.indexes
+      .filter((i) => !PG_ONLY_INDEXES.has(i.config.name ?? ''))
       .map((i) => `${i.config.name}${i.config.unique ? ' unique' : ''} (${(i.config.columns as { name: string }[]).map((c) => c.name).join(',')})${i.config.where ? ' partial' : ''}`)
       .sort(),
     uniques: cfg.uniqueConstraints.map((u) => names(u.columns).join(',')).sort(),
@@ -76,6 +87,14 @@ describe('PostgreSQL table twins', () => {
       [...m].map(([k, t]) => `${k}=${cfg(t as never).name}`).sort();
     expect(sqlNames(pgTables, pgConfig)).toEqual(sqlNames(sqliteTables, sqliteConfig));
     expect(sqliteTables.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('list only PostgreSQL-only indexes that PostgreSQL has and SQLite does not', () => {
+    const names = (m: Map<string, SQLiteTable | PgTable>, cfg: (t: never) => { indexes: { config: { name?: string } }[] }) =>
+      new Set([...m.values()].flatMap((t) => cfg(t as never).indexes.map((i) => i.config.name ?? '')));
+    const pg = names(pgTables, pgConfig);
+    const sqlite = names(sqliteTables, sqliteConfig);
+    expect([...PG_ONLY_INDEXES.keys()].filter((n) => !pg.has(n) || sqlite.has(n))).toEqual([]);
   });
 
   for (const [key, sqliteTable] of sqliteTables) {
