@@ -48,6 +48,9 @@ export function p9Calls(size: P9Size, ids: Record<string, { id: string }>, now: 
     { name: 'case view, busy case', method: 'GET', path: `/api/app/cases/${caseCode(0)}`, as: busyAttending, token: 'app' },
     { name: 'my cases, list', method: 'GET', path: '/api/app/cases', as: P9_PEOPLE.typical, token: 'app' },
     { name: 'my cases, search by code', method: 'GET', path: `/api/app/cases?q=${caseCode(typicalCase)}`, as: P9_PEOPLE.typical, token: 'app' },
+    // Every live document I may open now, newest first (the P3 listing over the database's facts): a page, decided by the policy.
+    { name: 'documents I may open, typical clinician', method: 'GET', path: '/api/app/documents', as: P9_PEOPLE.typical, token: 'app' },
+    { name: `documents I may open, clinician on ${BUSY_CLINICIAN_CASES} cases`, method: 'GET', path: '/api/app/documents', as: P9_PEOPLE.busy, token: 'app' },
     { name: 'view-token decision', method: 'POST', path: `/api/app/documents/doc-${doc}/view-token`, as: P9_PEOPLE.typical, token: 'app' },
     { name: 'audit browser, by user', method: 'GET', path: `/api/admin/audit?actor=${encodeURIComponent(actor)}`, as: P9_PEOPLE.officer, token: 'admin' },
     { name: 'audit browser, by target', method: 'GET', path: `/api/admin/audit?target=doc-${doc}`, as: P9_PEOPLE.officer, token: 'admin' },

@@ -10,6 +10,7 @@ import { CaseScreen } from './doctor/CaseScreen.js';
 import { SummaryScreen } from './doctor/clinical/SummaryScreen.js';
 import { VoiceNoteScreen } from './doctor/clinical/VoiceNoteScreen.js';
 import { MdtActionsScreen } from './doctor/mdt/MdtActionsScreen.js';
+import { DocumentsScreen } from './doctor/DocumentsScreen.js';
 import { AlertFormScreen } from './doctor/compose/AlertFormScreen.js';
 import { BurnComposeScreen } from './doctor/compose/BurnComposeScreen.js';
 import { ShareScreen } from './doctor/compose/ShareScreen.js';
@@ -60,6 +61,7 @@ export function App() {
       <Route path="/doctor/cases/:code/summary" element={<Checked param="code" re={CASE_CODE} render={(code) => <SummaryScreen code={code} />} />} />
       <Route path="/doctor/mdt/:id" element={<Checked param="id" re={ID} render={(id) => <Suspense fallback={spinner}><MdtMeetingScreen key={id} meetingId={id} /></Suspense>} />} />
       <Route path="/doctor/mdt-actions" element={<MdtActionsScreen />} />
+      <Route path="/doctor/documents" element={<DocumentsScreen />} />
       <Route path="/doctor/voice/:id" element={<Checked param="id" re={ID} render={(id) => <VoiceNoteScreen key={id} draftId={id} />} />} />
       <Route path="/doc/:id" element={<Checked param="id" re={ID} render={(id) => <DocumentScreen documentId={id} />} />} />
       <Route path="/burn/:id" element={<Checked param="id" re={ID} render={(id) => <BurnViewer itemId={id} />} />} />

@@ -7,6 +7,7 @@ import type { AppComposeDeps } from '../http/app/app-compose-routes.js';
 import type { AppFormsDeps } from '../http/app/app-forms-routes.js';
 import type { CorrectionRouteDeps } from '../http/app/correction-routes.js';
 import type { MyCasesRouteDeps } from '../http/app/my-cases-routes.js';
+import type { OpenableDocumentsRouteDeps } from '../http/app/openable-documents-routes.js';
 import type { PatientBannerRouteDeps } from '../http/app/patient-banner-routes.js';
 import type { GrantCaseRouteDeps } from '../http/app/grant-case-routes.js';
 import { createGrantNotices } from '../bot/flows/grant-notices.js';
@@ -106,6 +107,7 @@ export function appHttpDeps(service: Service) {
     lifecycle: secure.lifecycle, notices: grantNotices, documents: secure.documentsRepo, titles: secure.titles,
   };
   const myCases: MyCasesRouteDeps = secure.myCases;
+  const openableDocuments: OpenableDocumentsRouteDeps = { ...secure.openableDocuments, directory };
   const alertStatus: AlertStatusRouteDeps = { ...service.alerts.statusDeps, people: directory };
   const medications = service.medications.useCases;
   const clinical = { normaliser: service.medications.normaliser };
@@ -117,5 +119,5 @@ export function appHttpDeps(service: Service) {
   const { book, mayReview } = service.ruleReviews;
   const ruleReview: RuleReviewRouteDeps = { book, mayReview, transaction: service.repos.transaction, audit, clock, people: directory };
   const consultResults: ImportResultsDeps = { fire: service.consultRules.fire, audit, decideOnCase: secure.decideOnCase, cases, reveal: secure.cases.reveal, ehr: service.ehr };
-  return { alerts, doctor, burn, forms, compose, banner, myCases, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview, consultResults };
+  return { alerts, doctor, burn, forms, compose, banner, myCases, openableDocuments, alertStatus, grantCases, correction, medications, clinical, interactions, ruleReview, consultResults };
 }

@@ -22,6 +22,7 @@ import { appFormsRoutes } from '../http/app/app-forms-routes.js';
 import { grantCaseRoutes } from '../http/app/grant-case-routes.js';
 import { appComposeRoutes } from '../http/app/app-compose-routes.js';
 import { myCasesRoutes } from '../http/app/my-cases-routes.js';
+import { openableDocumentsRoutes } from '../http/app/openable-documents-routes.js';
 import { patientBannerRoutes } from '../http/app/patient-banner-routes.js';
 import { clinicalNotesRoutes } from '../http/app/clinical-notes-routes.js';
 import { clinicalNotesRouteDeps } from './clinical-notes-http.js';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await trusted.register(correctionRoutes, appHttp.correction);
       await trusted.register(grantCaseRoutes, appHttp.grantCases);
       await trusted.register(myCasesRoutes, appHttp.myCases);
+      await trusted.register(openableDocumentsRoutes, appHttp.openableDocuments);
       await trusted.register(alertStatusRoutes, appHttp.alertStatus);
       await trusted.register(medicationRoutes, appHttp.medications);
       await trusted.register(clinicalRoutes, appHttp.clinical);

@@ -16,6 +16,7 @@ import { createPgEscalationRepository } from '../domain/escalation/escalation-re
 import { createPgGrantRepository } from '../domain/grants/grant-repository-pg.js';
 import { createPgDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository-pg.js';
 import { createPgMyCasesRepository } from '../domain/inbox-view/my-cases-repository-pg.js';
+import { createPgOpenableDocumentsRepository } from '../domain/inbox-view/openable-documents-repository-pg.js';
 import { createPgInboxRepository } from '../domain/inbox/inbox-repository-pg.js';
 import { createPgOutboxRepository } from '../domain/outbox/outbox-repository-pg.js';
 import { createPgFreeTextSealing } from '../domain/patients/free-text-repository-pg.js';
@@ -61,6 +62,7 @@ export function pgRepositories(handle: PgHandle): Repositories {
     directory: createPgDirectoryRepository(store),
     doctorInbox: createPgDoctorInboxRepository(store),
     myCases: createPgMyCasesRepository(store),
+    openableDocuments: createPgOpenableDocumentsRepository(store),
     cases: createPgCasesRepository(store),
     nameIndex: createPgNameIndexRepository(store),
     documents: createPgDocumentRepository(store),

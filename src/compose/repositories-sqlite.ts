@@ -15,6 +15,7 @@ import { createEscalationRepository } from '../domain/escalation/escalation-repo
 import { createGrantRepository } from '../domain/grants/grant-repository.js';
 import { createDoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository.js';
 import { createMyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
+import { createOpenableDocumentsRepository } from '../domain/inbox-view/openable-documents-repository.js';
 import { createInboxRepository } from '../domain/inbox/inbox-repository.js';
 import { createOutboxRepository } from '../domain/outbox/outbox-repository.js';
 import { createFreeTextSealing } from '../domain/patients/free-text-repository.js';
@@ -58,6 +59,7 @@ export function sqliteRepositories(dbh: DbHandle): Repositories {
     directory: createDirectoryRepository(db, store),
     doctorInbox: createDoctorInboxRepository(db, store),
     myCases: createMyCasesRepository(db, store),
+    openableDocuments: createOpenableDocumentsRepository(db, store),
     cases: createCasesRepository(db, store),
     nameIndex: createNameIndexRepository(db, store),
     documents: createDocumentRepository(db, store),

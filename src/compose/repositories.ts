@@ -16,6 +16,7 @@ import type { EscalationRepository } from '../domain/escalation/escalation-repos
 import type { GrantRepository } from '../domain/grants/grant-repository.js';
 import type { DoctorInboxRepository } from '../domain/inbox-view/doctor-inbox-repository.js';
 import type { MyCasesRepository } from '../domain/inbox-view/my-cases-repository.js';
+import type { OpenableDocumentsRepository } from '../domain/inbox-view/openable-documents-repository.js';
 import type { InboxRepository } from '../domain/inbox/inbox-repository.js';
 import type { OutboxRepository } from '../domain/outbox/outbox-repository.js';
 import type { FreeTextCipher } from '../domain/patients/free-text-cipher.js';
@@ -84,6 +85,8 @@ export interface Repositories {
   directory: DirectoryRepository;
   doctorInbox: DoctorInboxRepository;
   myCases: MyCasesRepository;
+  /** "Documents I may open": the candidates of one page (the policy decides each). */
+  openableDocuments: OpenableDocumentsRepository;
   cases: CasesRepository;
   nameIndex: NameIndexRepository;
   documents: DocumentRepository;

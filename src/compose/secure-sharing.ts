@@ -18,6 +18,7 @@ import type { ApproverStep } from '../domain/approvals/approval-steps.js';
 import { createFieldCipher } from '../domain/patients/field-cipher.js';
 import { mayOpenRecords } from '../usecases/cases/may-open-records.js';
 import type { MyCasesDeps } from '../usecases/cases/my-cases.js';
+import type { OpenableDocumentsDeps } from '../usecases/viewing/openable-documents.js';
 import { storedNameTokenHashes } from '../domain/patients/patient-records.js';
 import { createDocumentAccess } from '../domain/sharing/document-access.js';
 import { createReceiptService } from '../domain/sharing/receipts.js';
@@ -145,6 +146,8 @@ export async function createSecureSharing(deps: {
     clock,
   };
 
+  const openableDocuments: OpenableDocumentsDeps = { candidates: repos.openableDocuments, grants, queries: cases.queries, engine, clock };
+
   return {
     engine,
     lifecycle,
@@ -178,6 +181,8 @@ export async function createSecureSharing(deps: {
     texts,
     /** "My work": the Cases list and search, shared by the mini-app API and the `cases` command. */
     myCases,
+    /** "Documents I may open", newest first in pages (the mini-app's Documents screen). */
+    openableDocuments,
     /** After ready: free text stored before sealing existed is sealed, a batch at a time (`open` reads either meanwhile). */
     freeTextSealing: {
       name: 'free_text_sealed',

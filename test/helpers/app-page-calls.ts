@@ -5,7 +5,7 @@ import { encodePageCursor } from '../../src/usecases/cases/cases-cursor.js';
 import { encodeTimeCursor } from '../../src/shared/time-cursor.js';
 
 /** The mini-app's paged lists past their first page: the inbox's lists and a case's documents, by cursor (issue 15 item 2). */
-export const APP_PAGED_LISTS = ['/api/app/inbox/documents', '/api/app/inbox/to-decide', '/api/app/inbox/my-requests', '/api/app/inbox/burn', '/api/app/inbox/alerts', '/api/app/inbox/escalations'];
+export const APP_PAGED_LISTS = ['/api/app/documents', '/api/app/inbox/documents', '/api/app/inbox/to-decide', '/api/app/inbox/my-requests', '/api/app/inbox/burn', '/api/app/inbox/alerts', '/api/app/inbox/escalations'];
 
 /** Two Yida forms asking an approver (the attending's, the privacy officer's), so the plan tests plan the inbox's forms waiting for approval. */
 export const APPROVAL_FORMS: FormMapping[] = (['attending', 'privacy_officer'] as const).map((approval) => ({

@@ -8,6 +8,7 @@ import type { AlertBody, AlertRaisedDto, BurnSentDto, BurnTextBody, ComposeOptio
 import type { BurnOpenedDto, CaseConsultTriggersPageDto, CaseDocumentsPageDto, CaseViewDto, DecideBody, InboxDto, InboxList, InboxPageDto, NewDocumentsPageDto, ReasonDto, RequestAnswerDto, ViewTokenDto } from '../../../src/contract/doctor.js';
 import type { CorrectionOptionsDto, RefiledDto, RetractedDto } from '../../../src/contract/correction.js';
 import type { MyCasesPageDto } from '../../../src/contract/cases.js';
+import type { OpenableDocumentsPageDto } from '../../../src/contract/openable-documents.js';
 import type { PatientBannerDto } from '../../../src/contract/patient-banner.js';
 import type { CaseGrantsDto, CaseStatusBody, CaseStatusDto, DocumentTitleBody, RevokedDto } from '../../../src/contract/grants.js';
 import type { AlertStatusDto } from '../../../src/contract/alert-status.js';
@@ -46,6 +47,8 @@ export function createEndpoints(api: ApiClient) {
     /** Another inbox list's next page (cursor: the inbox's `…Next`, then each page's `nextCursor`). */
     inboxPage: <L extends InboxList>(list: L, cursor: string) => api.call<InboxPageDto<L>>(`/api/app/inbox/${list}?cursor=${encodeURIComponent(cursor)}`),
     reasons: () => api.call<ReasonDto[]>('/api/app/reasons'),
+    /** Every live document I may open now, newest first, a cursor page at a time. */
+    openableDocuments: (cursor?: string) => api.call<OpenableDocumentsPageDto>(`/api/app/documents${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
     /** My cases, newest activity first, a cursor page at a time; `q` searches them (code, HKID, name). */
     myCases: (p: { q?: string; cursor?: string; limit?: number }) => {
       const query = new URLSearchParams();

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../api/api-error.js';
 import { useEndpoints } from '../api/use-api.js';
 import type { MyCase } from './doctor-api.js';
-import { hkTime } from './doctor-messages.js';
+import { hkTime, useDoctorI18n } from './doctor-messages.js';
 import { useCasesI18n } from './cases-messages.js';
 
 const PAGE = 20;
@@ -17,6 +17,7 @@ export function CasesScreen() {
   const ep = useEndpoints();
   const navigate = useNavigate();
   const { t, errorText } = useCasesI18n();
+  const { t: docs } = useDoctorI18n();
   const [items, setItems] = useState<MyCase[]>([]);
   const [hasMore, setHasMore] = useState(true);
   const [query, setQuery] = useState('');
@@ -57,6 +58,9 @@ export function CasesScreen() {
 
   return (
     <div data-testid="cases">
+      <List>
+        <List.Item arrow data-testid="cases-documents" onClick={() => navigate('/doctor/documents')}>{docs('docs.title')}</List.Item>
+      </List>
       <div className="padded" style={{ paddingBottom: 4 }}>
         <SearchBar data-testid="cases-search" placeholder={t('cases.search')} onSearch={search} onClear={() => search('')} maxLength={100} />
         <div className="muted" style={{ fontSize: 12, marginTop: 6 }}>{t('cases.searchHint')}</div>

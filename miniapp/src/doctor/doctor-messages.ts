@@ -73,6 +73,13 @@ const en = {
   'error': 'Something went wrong. Please try again.',
   'list.more': 'Loading more…',
   'list.end': 'No more',
+  'docs.title': 'Documents I can open',
+  'docs.hint': 'Every document you may open now, newest first: on your cases, and where a request, consult or break-glass lets you in.',
+  'docs.none': 'No documents you can open yet',
+  'docs.via.care_team': 'Care team',
+  'docs.via.grant': 'Approved request',
+  'docs.via.consult': 'Consult',
+  'docs.via.break_glass': 'Break-glass',
 } as const;
 
 type Key = keyof typeof en;
@@ -147,7 +154,13 @@ const zhHK: Record<Key, string> = {
   'back': '返回',
   'error': '發生錯誤，請再試一次。',
   'list.more': '正在載入更多…',
-  'list.end': '沒有更多了',
+  'list.end': '沒有更多了',  'docs.title': '我可開啟的文件',
+  'docs.hint': '你現時可開啟的所有文件，最新在前：你的個案，以及經批准申請、會診或緊急存取可開啟的文件。',
+  'docs.none': '暫時沒有你可開啟的文件',
+  'docs.via.care_team': '醫護團隊',
+  'docs.via.grant': '已批准申請',
+  'docs.via.consult': '會診',
+  'docs.via.break_glass': '緊急存取',
 };
 
 export type DoctorKey = Key;

@@ -108,6 +108,9 @@ export function createGrantService(deps: { repo: GrantRepository; audit: AuditSi
       return activeGrantsOf(await repo.liveFor(clinicianId, caseId, now), documentId);
     },
 
+    /** Every live grant the clinician holds, on any case (few: grants are time-boxed). */
+    liveOf: async (clinicianId: string, now = clock.now()): Promise<GrantRow[]> => repo.liveForClinician(clinicianId, now),
+
     /** Whether the clinician holds a live grant on the case (break-glass, consult) or on any of its documents: one query, whatever the case's size. */
     async holdsAnyOnCase(clinicianId: string, caseId: string, now = clock.now()): Promise<boolean> {
       // Case-wide (consult, break-glass) or an approval on one of the case's documents: a grant carries its document's case, and documents never change case.

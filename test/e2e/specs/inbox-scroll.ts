@@ -14,6 +14,8 @@ const REPORTS = 26;
 
 const newDocs = (page: Page) => page.getByTestId('new-documents').getByTestId('new-document');
 const caseDocs = (page: Page) => page.getByTestId('case-documents').getByTestId('case-document');
+/** "Documents I can open" rows on this case (other specs may have given the same doctor documents elsewhere). */
+const openable = (page: Page, code?: string) => page.getByTestId('openable-documents').getByTestId('openable-document').filter(code ? { hasText: code } : {});
 
 /** Scrolls to a paged list's "Loading more…" line until its "No more" line shows (issue 15: no list loads the whole history). */
 export async function scrollToEnd(page: Page, list: string): Promise<void> {
@@ -24,7 +26,7 @@ export async function scrollToEnd(page: Page, list: string): Promise<void> {
 
 export const inboxScrollTests: E2eTest[] = [
   {
-    name: 'inbox and case screen scroll to load more: 26 new reports show 20, then all 26 and "No more"; the case screen alike; phone, English and Chinese; screenshots',
+    name: 'inbox, case screen and documents I can open scroll to load more: 26 new reports show 20, then all 26 and "No more"; the case screen and the documents list alike; phone, English and Chinese; screenshots',
     async run(ctx: E2eContext) {
       const group = await newGroup(ctx.baseUrl, 'Inbox scroll e2e', [LAM]);
       const code = await seedCase(ctx.baseUrl, CHAN, `G314159(${hkidCheckChar('G', '314159')})`, group);
@@ -56,6 +58,19 @@ export const inboxScrollTests: E2eTest[] = [
       assert((await caseDocs(lam).count()) === REPORTS, `every document on the case after scrolling, got ${await caseDocs(lam).count()}`);
       await ctx.screenshot(lam, '142-case-documents-scrolled-en-phone');
 
+      // "Documents I can open", from the Cases tab: a page of 20 newest first (these 26 are the newest), the rest on scroll; each open to him by his care role.
+      await go(lam, '/cases');
+      await lam.getByTestId('cases-documents').click();
+      await openable(lam).first().waitFor();
+      assert((await openable(lam).count()) === 20 && (await openable(lam, code).count()) === 20, `one page of 20, all on the new case, got ${await openable(lam).count()}`);
+      await scrollToEnd(lam, 'openable-documents');
+      assert((await openable(lam, code).count()) === REPORTS, `every report of the case after scrolling, got ${await openable(lam, code).count()}`);
+      const vias = new Set(await openable(lam, code).getByTestId('openable-via').allTextContents());
+      assert(vias.size === 1 && vias.has('Care team'), `open through his care role, got ${[...vias].join(', ')}`);
+      await ctx.screenshot(lam, '144-documents-i-can-open-en-phone');
+      await openable(lam, code).first().click();
+      await lam.waitForURL(/\/app\/doc\//);
+
       // In Chinese: the same words exist there.
       await go(lam, '/');
       await lam.getByTestId('lang-switch').click();
@@ -64,6 +79,11 @@ export const inboxScrollTests: E2eTest[] = [
       await scrollToEnd(lam, 'new-documents');
       await expectText(lam, 'list-end', '沒有更多了');
       await ctx.screenshot(lam, '143-inbox-scrolled-zh-HK-phone');
+      await go(lam, '/doctor/documents');
+      await openable(lam, code).first().waitFor();
+      await lam.getByText('我可開啟的文件').first().waitFor();
+      assert((await openable(lam, code).first().getByTestId('openable-via').textContent()) === '醫護團隊', 'the reason in Chinese');
+      await ctx.screenshot(lam, '145-documents-i-can-open-zh-HK-phone');
     },
   },
 ];
