@@ -57,7 +57,7 @@ export const inboxDto = z.object({
   /** The first page (newest first); more from GET /api/app/inbox/documents?cursor=newDocumentsNext. */
   newDocuments: z.array(newDocumentDto),
   newDocumentsNext: z.string().nullable(),
-  /** How many there are in all (a COUNT in the database, for the badge). */
+  /** How many there are (a COUNT in the database, for the badge), up to 100: 100 means "100 or more" (the screen shows 99+). */
   newDocumentsTotal: z.number().int(),
   burnItems: z.array(burnEntryDto),
   burnItemsNext: z.string().nullable(),

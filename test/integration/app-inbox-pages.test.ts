@@ -87,4 +87,22 @@ describe('doctor inbox: new documents in cursor pages', () => {
     for (let i = 0; i < 10; i++) await share(1_600_000_000_000 + i);
     expect((await get('/api/app/inbox/documents?limit=200')).body.items).toHaveLength(50); // 56 there, 50 at most a page
   });
+
+  it('The badge counts up to 100 (the screen says 99+): 99 is 99, 100 and 130 are both 100, and paging still finds all 130', async () => {
+    const total = async () => (await get('/api/app/inbox')).body.newDocumentsTotal;
+    for (let i = 0; i < 43; i++) await share(1_500_000_000_000 + i); // 56 + 43 = 99
+    expect(await total()).toBe(99);
+    await share(1_400_000_000_000);
+    expect(await total()).toBe(100);
+    for (let i = 0; i < 30; i++) await share(1_300_000_000_000 + i);
+    expect(await total()).toBe(100);
+    let seen = 0;
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = (await get(`/api/app/inbox/documents?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      seen += page.items.length;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toBe(130);
+  });
 });

@@ -7,6 +7,7 @@ import { documentReceipts, documents } from '../../db/pg/sharing-tables.js';
 import { escalations } from '../../db/pg/escalation-tables.js';
 import { yidaSubmissions } from '../../db/pg/yida-tables.js';
 import type { PgStore } from '../../db/pg/pg-store.js';
+import { NEW_DOCUMENTS_COUNT_CAP } from '../../contract/inbox-badge.js';
 import { olderThan } from '../../db/keyset.js';
 import { ALERT_STATUSES_OUT, FIRST_PAGE, type ApproverForms, type DoctorInboxRepository, type PendingFormRow } from './doctor-inbox-repository.js';
 
@@ -44,7 +45,8 @@ export function createPgDoctorInboxRepository(store: PgStore): DoctorInboxReposi
         .orderBy(desc(documents.createdAt), desc(documents.id))
         .limit(page.limit),
     async newDocumentsCount(clinicianId) {
-      return (await db().select({ n: count() }).from(documents).where(unopened(clinicianId)))[0]?.n ?? 0;
+      const upToCap = db().select({ x: sql`1` }).from(documents).where(unopened(clinicianId)).limit(NEW_DOCUMENTS_COUNT_CAP).as('up_to_cap');
+      return (await db().select({ n: count() }).from(upToCap))[0]?.n ?? 0;
     },
     async pendingRequestDocuments(clinicianId) {
       const rows = await db()

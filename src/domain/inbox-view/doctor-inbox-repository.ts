@@ -10,6 +10,7 @@ import { documentReceipts, documents } from '../sharing/sharing-tables.js';
 import { burnItems, burnRecipients } from '../burn/burn-tables.js';
 import { escalations } from '../escalation/escalation-tables.js';
 import { yidaSubmissions } from '../forms/yida-tables.js';
+import { NEW_DOCUMENTS_COUNT_CAP } from '../../contract/inbox-badge.js';
 
 const LIMIT = 50;
 
@@ -79,9 +80,10 @@ export function createDoctorInboxRepository(db: Db, store: SqliteStore) {
         .limit(page.limit)
         .all();
     },
-    /** How many such documents there are (the badge), counted in the database. */
+    /** How many such documents there are (the badge), counted in the database up to NEW_DOCUMENTS_COUNT_CAP. */
     newDocumentsCount(clinicianId: string): number {
-      return db.select({ n: count() }).from(documents).where(unopened(clinicianId)).get()?.n ?? 0;
+      const upToCap = db.select({ x: sql`1` }).from(documents).where(unopened(clinicianId)).limit(NEW_DOCUMENTS_COUNT_CAP).as('up_to_cap');
+      return db.select({ n: count() }).from(upToCap).get()?.n ?? 0;
     },
     /** Documents with a pending access request on my cases (pending requests expire, so this stays small). */
     pendingRequestDocuments(clinicianId: string): string[] {

@@ -96,6 +96,19 @@ describeOnBothStores(
       expect((await inbox.escalationsFor(me)).map((e) => e.itemId)).toEqual(['e2']);
     });
 
+    it('new documents on my cases: not mine, not opened, newest first; the badge counts up to 100', async () => {
+      const { seed, inbox, documents } = get().repo;
+      const me = await seed.clinician('u-badge');
+      await giveRoles(seed, me, [['nd', 'consulting']]);
+      for (let i = 0; i < 99; i++) await documents.insert(doc(`nd-${String(i).padStart(3, '0')}`, 'nd', 1000 + i));
+      await documents.insert({ ...doc('nd-mine', 'nd', 5000), authorId: me });
+      expect(await inbox.newDocumentsCount(me)).toBe(99);
+      expect((await inbox.newDocumentsPage(me, { limit: 2 })).map((d) => d.id)).toEqual(['nd-098', 'nd-097']);
+      await documents.insert(doc('nd-100', 'nd', 900));
+      await documents.insert(doc('nd-101', 'nd', 901));
+      expect(await inbox.newDocumentsCount(me)).toBe(100);
+    });
+
     it("my cases: roles in force now, strongest role, newest activity first, unread counts, keyset pages and filters", async () => {
       const { seed, myCases, burn, documents } = get().repo;
       const me = await seed.clinician('u-mc');
