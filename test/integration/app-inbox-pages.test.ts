@@ -99,7 +99,7 @@ describe('doctor inbox: new documents in cursor pages', () => {
     let seen = 0;
     let cursor: string | null = '';
     while (cursor !== null) {
-      const page = (await get(`/api/app/inbox/documents?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      const page: { items: unknown[]; nextCursor: string | null } = (await get(`/api/app/inbox/documents?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body;
       seen += page.items.length;
       cursor = page.nextCursor;
     }

@@ -27,7 +27,7 @@ export interface TeamMemberView {
 const ROLE_STRENGTH: Record<CareRole, number> = { attending: 4, consulting: 3, referring: 2, observer: 1 };
 
 /** Strongest of several open roles (normally there is one). */
-export function strongestRole(rows: CareTeamRow[]): CareRole | '' {
+export function strongestRole(rows: readonly Pick<CareTeamRow, 'role'>[]): CareRole | '' {
   return rows.reduce<CareRole | ''>((best, r) => (best === '' || ROLE_STRENGTH[r.role] > ROLE_STRENGTH[best] ? r.role : best), '');
 }
 
@@ -106,6 +106,7 @@ export function createCaseQueries(deps: { cases: CasesRepository; directory: Pic
       return (await teamOf(caseId)).filter((m) => m.careRole === 'attending');
     },
     hasSharingConsent: consents.hasSharingConsent,
+    sharingConsentAt: consents.sharingConsentAt,
     hasRestrictedConsent: consents.hasRestrictedConsent,
     /** Everything the policy needs about one clinician and one case, from current rows. */
     async caseFacts(caseId: string, clinicianId: string): Promise<CaseFacts> {

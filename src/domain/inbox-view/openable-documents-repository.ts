@@ -1,9 +1,9 @@
-import { and, desc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SqliteStore } from '../../db/store.js';
 import { olderThan, type PageOf } from '../../db/keyset.js';
 import { equalsNoIndex } from '../../db/no-index.js';
-import { careTeam, cases } from '../cases/cases-tables.js';
+import { careTeam, cases, type CareRole } from '../cases/cases-tables.js';
 import { documents } from '../sharing/sharing-tables.js';
 import type { DocumentType } from '../../contract/document-types.js';
 
@@ -30,6 +30,18 @@ export interface OpenableCandidateRow {
 /** The care roles that open a case's documents (every other view permit needs a grant or break-glass). */
 export const OPENING_ROLES = ['attending', 'consulting'] as const;
 
+type TeamColumns = { caseId: AnyColumn; clinicianId: AnyColumn; role: AnyColumn; effectiveFrom: AnyColumn; effectiveTo: AnyColumn };
+
+/** My care roles in force at `now`, over either dialect's care_team. */
+const inForce = (t: TeamColumns, clinicianId: string, now: number) =>
+  and(eq(t.clinicianId, clinicianId), lte(t.effectiveFrom, now), or(isNull(t.effectiveTo), gt(t.effectiveTo, now)));
+
+/** Where the cases come from that open their documents to me now. */
+export const openingRoles = (t: TeamColumns, clinicianId: string, now: number) => and(inForce(t, clinicianId, now), inArray(t.role, [...OPENING_ROLES]));
+
+/** My care roles in force now on these cases (one statement for a page's cases): the caller keeps the strongest per case. */
+export const myRolesOn = (t: TeamColumns, clinicianId: string, now: number, caseIds: readonly string[]) => and(inForce(t, clinicianId, now), inArray(t.caseId, [...caseIds]));
+
 /** Newest first by (createdAt, id), deduplicated (a document can be reached two ways), at most `limit`. */
 export function mergeNewestFirst(runs: readonly OpenableCandidateRow[][], limit: number): OpenableCandidateRow[] {
   const byId = new Map<string, OpenableCandidateRow>();
@@ -44,18 +56,6 @@ export function mergeNewestFirst(runs: readonly OpenableCandidateRow[][], limit:
  * planners); the merge keeps the page. The policy decides each candidate afterwards.
  */
 export function createOpenableDocumentsRepository(db: Db, store: SqliteStore) {
-  const openingCases = (clinicianId: string, now: number) =>
-    db
-      .select({ caseId: careTeam.caseId })
-      .from(careTeam)
-      .where(
-        and(
-          eq(careTeam.clinicianId, clinicianId),
-          lte(careTeam.effectiveFrom, now),
-          or(isNull(careTeam.effectiveTo), gt(careTeam.effectiveTo, now)),
-          inArray(careTeam.role, [...OPENING_ROLES]),
-        ),
-      );
   const page = (where: SQL | undefined, p: PageOf): OpenableCandidateRow[] =>
     db
       .select({
@@ -71,11 +71,17 @@ export function createOpenableDocumentsRepository(db: Db, store: SqliteStore) {
       .limit(p.limit)
       .all();
   return store.wrap({
-    candidatesPage(clinicianId: string, now: number, reach: GrantReach, p: PageOf): OpenableCandidateRow[] {
-      const runs = [page(inArray(documents.caseId, openingCases(clinicianId, now)), p)];
+    candidatesPage(me: string, now: number, reach: GrantReach, p: PageOf): OpenableCandidateRow[] {
+      const mine = db.select({ caseId: careTeam.caseId }).from(careTeam).where(openingRoles(careTeam, me, now));
+      const runs = [page(inArray(documents.caseId, mine), p)];
       if (reach.caseIds.length > 0) runs.push(page(inArray(documents.caseId, [...reach.caseIds]), p));
       if (reach.documentIds.length > 0) runs.push(page(inArray(documents.id, [...reach.documentIds]), p));
       return mergeNewestFirst(runs, p.limit);
+    },
+    /** My care roles in force now on these cases (every role: the caller keeps the strongest). */
+    myRolesOn(me: string, now: number, caseIds: readonly string[]): { caseId: string; role: CareRole }[] {
+      if (caseIds.length === 0) return [];
+      return db.select({ caseId: careTeam.caseId, role: careTeam.role }).from(careTeam).where(myRolesOn(careTeam, me, now, caseIds)).all();
     },
   });
 }

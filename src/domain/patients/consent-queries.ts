@@ -17,6 +17,15 @@ export function createConsentQueries(deps: { patients: PatientsRepository; direc
       if (sector !== 'private') return sector === 'public';
       return (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
     },
+    /**
+     * hasSharingConsent for many patients and one institution: the institution is looked up once (a
+     * list decides many documents for one viewer), then each private-sector answer is one query.
+     */
+    async sharingConsentAt(institutionId: string): Promise<(patientId: string) => Promise<boolean>> {
+      const sector = sectorOf(await directory.institution(institutionId));
+      if (sector !== 'private') return async () => sector === 'public';
+      return async (patientId) => (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
+    },
     /** Extra consent for a restricted category (eHRSS restricted control); once recorded it stands. */
     hasRestrictedConsent(patientId: string, category: string): Promise<boolean> {
       return patients.hasRestrictedConsent(patientId, category);

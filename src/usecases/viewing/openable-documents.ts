@@ -3,18 +3,20 @@ import type { DocumentFacts, RelationFacts } from '../../domain/access/access-fa
 import type { PolicyEngine } from '../../domain/access/policy-engine.js';
 import { listViewableDocuments } from '../../domain/access/visible-documents.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
+import type { CareRole } from '../../domain/cases/cases-tables.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
 import { activeGrantsOf, type GrantService } from '../../domain/grants/grant-service.js';
 import type { GrantRow } from '../../domain/grants/grant-repository.js';
 import type { OpenableCandidateRow, OpenableDocumentsRepository } from '../../domain/inbox-view/openable-documents-repository.js';
+import { strongestRole } from '../../domain/cases/case-queries.js';
 import type { DocumentType } from '../../contract/document-types.js';
 import type { Clock } from '../../shared/clock.js';
 import { decodePageCursor, encodePageCursor, pageLimit, type PageCursor } from '../cases/cases-cursor.js';
 
 export interface OpenableDocumentsDeps {
-  candidates: Pick<OpenableDocumentsRepository, 'candidatesPage'>;
+  candidates: Pick<OpenableDocumentsRepository, 'candidatesPage' | 'myRolesOn'>;
   grants: Pick<GrantService, 'liveOf'>;
-  queries: Pick<CaseQueries, 'teamRoleNow' | 'hasSharingConsent' | 'hasRestrictedConsent'>;
+  queries: Pick<CaseQueries, 'sharingConsentAt' | 'hasRestrictedConsent'>;
   engine: PolicyEngine;
   clock: Clock;
 }
@@ -65,7 +67,8 @@ export async function listOpenableDocuments(deps: OpenableDocumentsDeps, me: Cli
     const need = limit - items.length;
     const rows = await deps.candidates.candidatesPage(me.id, now, reach, { limit: need + 1, after });
     const examined = rows.slice(0, need);
-    const decided = await Promise.all(examined.map(async (r) => ({ row: r, relation: await relationOf(r) })));
+    const roles = await rolesOf(deps, me, now, examined);
+    const decided = await Promise.all(examined.map(async (r) => ({ row: r, relation: await relationOf(r, roles.get(r.caseId) ?? '') })));
     const allowed = new Set(listViewableDocuments(deps.engine, clinicianFacts(me), decided.map(({ row, relation }) => ({ document: documentFacts(row), relation }))).map((d) => d.id));
     for (const { row, relation } of decided) {
       if (allowed.has(row.id)) items.push({ id: row.id, caseCode: row.caseCode, docType: row.docType, authorId: row.authorId, createdAt: row.createdAt, via: viaOf(relation) });
@@ -75,6 +78,14 @@ export async function listOpenableDocuments(deps: OpenableDocumentsDeps, me: Cli
     if (items.length >= limit) break;
   }
   return { items, nextCursor: encodePageCursor(after!) };
+}
+
+/** My strongest care role now on each case of the page: one statement for all of them. */
+async function rolesOf(deps: OpenableDocumentsDeps, me: ClinicianRow, now: number, rows: readonly OpenableCandidateRow[]): Promise<Map<string, CareRole | ''>> {
+  const held = await deps.candidates.myRolesOn(me.id, now, [...new Set(rows.map((r) => r.caseId))]);
+  const byCase = new Map<string, { role: CareRole }[]>();
+  for (const h of held) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
+  return new Map([...byCase].map(([caseId, rs]) => [caseId, strongestRole(rs)]));
 }
 
 function documentFacts(r: OpenableCandidateRow): DocumentFacts {
@@ -88,25 +99,29 @@ function viaOf(r: RelationFacts): OpenVia {
   return 'grant';
 }
 
-/** The clinician's relation to each candidate, as the view decision computes it; each case and patient looked up once per request. */
+/**
+ * The clinician's relation to each candidate, as the view decision computes it: the care role came with
+ * the row, the grants with the request; the institution is looked up once, and each patient's consents
+ * once per request.
+ */
 function relations(deps: OpenableDocumentsDeps, me: ClinicianRow, live: readonly GrantRow[]) {
   const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key)!;
   };
-  const roles = new Map<string, Promise<RelationFacts['careRole']>>();
   const consents = new Map<string, Promise<boolean>>();
   const restricted = new Map<string, Promise<boolean>>();
   const institution = me.institutionId;
-  return async (r: OpenableCandidateRow): Promise<RelationFacts> => {
+  const consentAt = institution ? deps.queries.sharingConsentAt(institution) : undefined;
+  return async (r: OpenableCandidateRow, careRole: RelationFacts['careRole']): Promise<RelationFacts> => {
     const grants = activeGrantsOf(live.filter((g) => g.caseId === r.caseId), r.id);
     const category = r.restrictedCategory;
     return {
-      careRole: await once(roles, r.caseId, () => deps.queries.teamRoleNow(r.caseId, me.id)),
+      careRole,
       hasGrant: grants.hasGrant,
       hasBreakGlass: grants.hasBreakGlass,
       hasConsultGrant: grants.hasConsult,
-      patientConsentsToInstitution: institution ? await once(consents, r.patientId, () => deps.queries.hasSharingConsent(r.patientId, institution)) : false,
+      patientConsentsToInstitution: consentAt ? await once(consents, r.patientId, async () => (await consentAt)(r.patientId)) : false,
       hasRestrictedConsent: category ? await once(restricted, `${r.patientId}\u0000${category}`, () => deps.queries.hasRestrictedConsent(r.patientId, category)) : false,
     };
   };

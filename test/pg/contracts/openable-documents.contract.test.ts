@@ -45,6 +45,10 @@ describeOnBothStores(
       const page = await repo.candidatesPage(me, NOW, reach, { limit: 50 });
       expect(page.map((r) => r.id)).toEqual(['k-doc-2', 'k-grant-2', 'k-grant-1', 'k-con-2', 'k-con-1', 'k-att-2', 'k-att-1']);
       expect(page[0]).toMatchObject({ caseId: 'k-doc', caseCode: 'C-k-doc', caseStatus: 'open', patientId: 'patient-of-k-doc', docType: 'report', authorId: 'a', restrictedCategory: null });
+      // My roles in force now on a page's cases, every role (the use case keeps the strongest); none for a role ended or not yet begun.
+      const roles = await repo.myRolesOn(me, NOW, ['k-att', 'k-obs', 'k-ended', 'k-later', 'k-none']);
+      expect(roles.map((r) => `${r.caseId}:${r.role}`).sort()).toEqual(['k-att:attending', 'k-obs:observer']);
+      expect(await repo.myRolesOn(me, NOW, [])).toEqual([]);
       // Without grants, the team's documents only.
       expect((await repo.candidatesPage(me, NOW, { caseIds: [], documentIds: [] }, { limit: 50 })).map((r) => r.id)).toEqual(['k-con-2', 'k-con-1', 'k-att-2', 'k-att-1']);
     });
