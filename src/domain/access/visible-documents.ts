@@ -14,10 +14,15 @@ export interface DocumentWithRelation {
   relation: RelationFacts;
 }
 
+/** The care roles that open a case's documents; every other view permit needs a grant, break-glass or a consult. */
+export const OPENING_CARE_ROLES = ['attending', 'consulting'] as const;
+
+/** Whether this care role alone lets its holder open the case's documents. */
+export const careRoleOpens = (role: RelationFacts['careRole']): boolean => (OPENING_CARE_ROLES as readonly string[]).includes(role ?? '');
+
 export function mayBeViewable(relation: RelationFacts): boolean {
   return (
-    relation.careRole === 'attending' ||
-    relation.careRole === 'consulting' ||
+    careRoleOpens(relation.careRole) ||
     relation.hasGrant === true ||
     relation.hasBreakGlass === true ||
     relation.hasConsultGrant === true

@@ -6,6 +6,8 @@ import { equalsNoIndex } from '../../db/no-index.js';
 import { careTeam, cases, type CareRole } from '../cases/cases-tables.js';
 import { documents } from '../sharing/sharing-tables.js';
 import type { DocumentType } from '../../contract/document-types.js';
+import { OPENING_CARE_ROLES } from '../access/visible-documents.js';
+import { newestFirst } from '../../shared/newest-first.js';
 
 /** Where a clinician's live grants reach: whole cases (consult, break-glass) and single documents (approvals). */
 export interface GrantReach {
@@ -27,9 +29,6 @@ export interface OpenableCandidateRow {
   createdAt: number;
 }
 
-/** The care roles that open a case's documents (every other view permit needs a grant or break-glass). */
-export const OPENING_ROLES = ['attending', 'consulting'] as const;
-
 type TeamColumns = { caseId: AnyColumn; clinicianId: AnyColumn; role: AnyColumn; effectiveFrom: AnyColumn; effectiveTo: AnyColumn };
 
 /** My care roles in force at `now`, over either dialect's care_team. */
@@ -37,7 +36,7 @@ const inForce = (t: TeamColumns, clinicianId: string, now: number) =>
   and(eq(t.clinicianId, clinicianId), lte(t.effectiveFrom, now), or(isNull(t.effectiveTo), gt(t.effectiveTo, now)));
 
 /** Where the cases come from that open their documents to me now. */
-export const openingRoles = (t: TeamColumns, clinicianId: string, now: number) => and(inForce(t, clinicianId, now), inArray(t.role, [...OPENING_ROLES]));
+export const openingRoles = (t: TeamColumns, clinicianId: string, now: number) => and(inForce(t, clinicianId, now), inArray(t.role, [...OPENING_CARE_ROLES]));
 
 /** My care roles in force now on these cases (one statement for a page's cases): the caller keeps the strongest per case. */
 export const myRolesOn = (t: TeamColumns, clinicianId: string, now: number, caseIds: readonly string[]) => and(inForce(t, clinicianId, now), inArray(t.caseId, [...caseIds]));
@@ -46,7 +45,7 @@ export const myRolesOn = (t: TeamColumns, clinicianId: string, now: number, case
 export function mergeNewestFirst(runs: readonly OpenableCandidateRow[][], limit: number): OpenableCandidateRow[] {
   const byId = new Map<string, OpenableCandidateRow>();
   for (const run of runs) for (const r of run) byId.set(r.id, r);
-  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);
+  return [...byId.values()].sort(newestFirst).slice(0, limit);
 }
 
 /**

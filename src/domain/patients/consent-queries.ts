@@ -11,21 +11,20 @@ import type { PatientsRepository } from './patients-repository.js';
  */
 export function createConsentQueries(deps: { patients: PatientsRepository; directory: Pick<DirectoryRepository, 'institution'> }) {
   const { patients, directory } = deps;
+  /**
+   * hasSharingConsent for many patients and one institution: the institution is looked up once (a
+   * list decides many documents for one viewer), then each private-sector answer is one query.
+   */
+  async function sharingConsentAt(institutionId: string): Promise<(patientId: string) => Promise<boolean>> {
+    const sector = sectorOf(await directory.institution(institutionId));
+    if (sector !== 'private') return async () => sector === 'public';
+    return async (patientId) => (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
+  }
   return {
     async hasSharingConsent(patientId: string, institutionId: string): Promise<boolean> {
-      const sector = sectorOf(await directory.institution(institutionId));
-      if (sector !== 'private') return sector === 'public';
-      return (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
+      return (await sharingConsentAt(institutionId))(patientId);
     },
-    /**
-     * hasSharingConsent for many patients and one institution: the institution is looked up once (a
-     * list decides many documents for one viewer), then each private-sector answer is one query.
-     */
-    async sharingConsentAt(institutionId: string): Promise<(patientId: string) => Promise<boolean>> {
-      const sector = sectorOf(await directory.institution(institutionId));
-      if (sector !== 'private') return async () => sector === 'public';
-      return async (patientId) => (await patients.latestConsent(patientId, institutionId))?.status === 'granted';
-    },
+    sharingConsentAt,
     /** Extra consent for a restricted category (eHRSS restricted control); once recorded it stands. */
     hasRestrictedConsent(patientId: string, category: string): Promise<boolean> {
       return patients.hasRestrictedConsent(patientId, category);

@@ -7,6 +7,7 @@ import type { ApprovalService } from '../../domain/approvals/approval-service.js
 import type { CasesRepository } from '../../domain/cases/cases-repository.js';
 import type { DoctorInboxRepository } from '../../domain/inbox-view/doctor-inbox-repository.js';
 import { peopleOf } from './people.js';
+import { newestFirst } from '../../shared/newest-first.js';
 
 
 export interface InboxDeps {
@@ -23,7 +24,7 @@ type Page<L extends InboxList> = z.infer<(typeof inboxPageDtos)[L]>;
 function newestFirstAfter<R extends { createdAt: number; id: string }>(rows: R[], after: PageCursor | undefined): R[] {
   return rows
     .filter((r) => !after || r.createdAt < after.at || (r.createdAt === after.at && r.id < after.id))
-    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    .sort(newestFirst);
 }
 
 /**

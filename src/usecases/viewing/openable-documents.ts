@@ -1,7 +1,7 @@
 import { clinicianFacts } from '../../domain/access/case-authorizer.js';
 import type { DocumentFacts, RelationFacts } from '../../domain/access/access-facts.js';
 import type { PolicyEngine } from '../../domain/access/policy-engine.js';
-import { listViewableDocuments } from '../../domain/access/visible-documents.js';
+import { careRoleOpens, listViewableDocuments } from '../../domain/access/visible-documents.js';
 import type { CaseQueries } from '../../domain/cases/case-queries.js';
 import type { CareRole } from '../../domain/cases/cases-tables.js';
 import type { ClinicianRow } from '../../domain/directory/directory-repository.js';
@@ -68,7 +68,7 @@ export async function listOpenableDocuments(deps: OpenableDocumentsDeps, me: Cli
     const rows = await deps.candidates.candidatesPage(me.id, now, reach, { limit: need + 1, after });
     const examined = rows.slice(0, need);
     const roles = await rolesOf(deps, me, now, examined);
-    const decided = await Promise.all(examined.map(async (r) => ({ row: r, relation: await relationOf(r, roles.get(r.caseId) ?? '') })));
+    const decided = await Promise.all(examined.map(async (r) => ({ row: r, relation: await relationOf(r, roles.get(r.caseId)!) })));
     const allowed = new Set(listViewableDocuments(deps.engine, clinicianFacts(me), decided.map(({ row, relation }) => ({ document: documentFacts(row), relation }))).map((d) => d.id));
     for (const { row, relation } of decided) {
       if (allowed.has(row.id)) items.push({ id: row.id, caseCode: row.caseCode, docType: row.docType, authorId: row.authorId, createdAt: row.createdAt, via: viaOf(relation) });
@@ -82,10 +82,9 @@ export async function listOpenableDocuments(deps: OpenableDocumentsDeps, me: Cli
 
 /** My strongest care role now on each case of the page: one statement for all of them. */
 async function rolesOf(deps: OpenableDocumentsDeps, me: ClinicianRow, now: number, rows: readonly OpenableCandidateRow[]): Promise<Map<string, CareRole | ''>> {
-  const held = await deps.candidates.myRolesOn(me.id, now, [...new Set(rows.map((r) => r.caseId))]);
-  const byCase = new Map<string, { role: CareRole }[]>();
-  for (const h of held) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
-  return new Map([...byCase].map(([caseId, rs]) => [caseId, strongestRole(rs)]));
+  const caseIds = [...new Set(rows.map((r) => r.caseId))];
+  const held = await deps.candidates.myRolesOn(me.id, now, caseIds);
+  return new Map(caseIds.map((caseId) => [caseId, strongestRole(held.filter((h) => h.caseId === caseId))]));
 }
 
 function documentFacts(r: OpenableCandidateRow): DocumentFacts {
@@ -93,15 +92,15 @@ function documentFacts(r: OpenableCandidateRow): DocumentFacts {
 }
 
 function viaOf(r: RelationFacts): OpenVia {
-  if (r.careRole === 'attending' || r.careRole === 'consulting') return 'care_team';
+  if (careRoleOpens(r.careRole)) return 'care_team';
   if (r.hasConsultGrant) return 'consult';
   if (r.hasBreakGlass) return 'break_glass';
   return 'grant';
 }
 
 /**
- * The clinician's relation to each candidate, as the view decision computes it: the care role came with
- * the row, the grants with the request; the institution is looked up once, and each patient's consents
+ * The clinician's relation to each candidate, as the view decision computes it: the care role comes from
+ * rolesOf, the grants with the request; the institution is looked up once, and each patient's consents
  * once per request.
  */
 function relations(deps: OpenableDocumentsDeps, me: ClinicianRow, live: readonly GrantRow[]) {
